@@ -1,0 +1,3 @@
+module github.com/wallwatch/wallwatch
+
+go 1.26.8
