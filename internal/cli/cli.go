@@ -1,0 +1,110 @@
+// Package cli is wallwatch's command line: one file per subcommand, and all the wiring of
+// config, logger, store and pipeline stages, top to bottom. Nothing imports it but main.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// Exit codes scripts can rely on.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command ran but something failed (an input, a lookup)
+	exitUsage   = 2 // the command line was wrong
+	exitPartial = 3 // a batch finished but some inputs failed
+)
+
+// env is what every command gets: its streams and the process environment.
+type env struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	getenv         func(string) string
+	isTerminal     func(io.Writer) bool
+}
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, e env, args []string) int
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"ingest":    {"read files, directories, URLs and feeds into the database", runIngest},
+		"documents": {"list or search stored documents", runDocuments},
+		"document":  {"show one document's metadata and text", runDocument},
+		"export":    {"write all incidents as json, csv or geojson", runExport},
+		"version":   {"print the version", runVersion},
+	}
+}
+
+// Main runs wallwatch with the given arguments and returns the process exit code.
+func Main(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, isTerminal: isTerminal}
+	return run(ctx, e, args)
+}
+
+func run(ctx context.Context, e env, args []string) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stdout, cmds)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "wallwatch: unknown command %q\n\n", args[0])
+		usage(e.stderr, cmds)
+		return exitUsage
+	}
+	return c.run(ctx, e, args[1:])
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprint(w, "wallwatch turns open-source reporting on prison attacks into a sourced incident database.\n\nUsage: wallwatch COMMAND [flags] [args]\n\nCommands:\n")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprint(w, "\nRun 'wallwatch COMMAND --help' for a command's flags.\n")
+}
+
+// parseFlags parses a subcommand's flags, printing help on --help. It returns a non-negative exit
+// code when the command should stop there.
+func parseFlags(fs *flag.FlagSet, e env, args []string) int {
+	fs.SetOutput(e.stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return exitOK
+		}
+		return exitUsage
+	}
+	return -1
+}
+
+// newFlagSet makes a subcommand's flag set with a usage line naming its arguments.
+func newFlagSet(name, argsUsage, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: wallwatch %s [flags] %s\n\n%s\n\nFlags:\n", name, argsUsage, summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}

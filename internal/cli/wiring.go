@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/wallwatch/wallwatch/internal/config"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// settings binds the flags every database command shares to a config.
+func settings(fs *flag.FlagSet, e env) *config.Config {
+	c := config.FromEnv(config.Default(), e.getenv)
+	fs.StringVar(&c.DB, "db", c.DB, "database file (env WALLWATCH_DB)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error (env WALLWATCH_LOG_LEVEL)")
+	return &c
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// openStore validates the config and opens the database it names.
+func openStore(ctx context.Context, e env, c *config.Config) (*store.Store, bool) {
+	if err := c.Validate(); err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch: %v\n", err)
+		return nil, false
+	}
+	s, err := store.Open(ctx, c.DB)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch: %v\n", err)
+		return nil, false
+	}
+	return s, true
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// newPipeline builds the pipeline with every stage wired to its reference data.
+func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, error) {
+	stages := pipeline.Stages{NearDuplicate: ingest.NearDuplicate}
+	return pipeline.New(s, stages, log), nil
+}

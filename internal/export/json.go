@@ -1,0 +1,163 @@
+// Package export writes incidents in the public formats: the JSON contract of
+// shared/spec/export-json.md, ACLED-like CSV, GeoJSON and STIX 2.1. It turns model values into
+// bytes and nothing else, so the CLI and the REST API give the same output.
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Incident is one incident in the JSON contract. Field names are a public interface: add, never rename.
+type Incident struct {
+	ID            string                    `json:"id"`
+	Type          string                    `json:"type"`
+	DateStart     *string                   `json:"date_start"`
+	DateEnd       *string                   `json:"date_end"`
+	DatePrecision string                    `json:"date_precision"`
+	Country       string                    `json:"country"`
+	Admin1        *string                   `json:"admin1"`
+	Place         *string                   `json:"place"`
+	Lat           *float64                  `json:"lat"`
+	Lon           *float64                  `json:"lon"`
+	GeoPrecision  *string                   `json:"geo_precision"`
+	Facility      *string                   `json:"facility"`
+	Perpetrators  []string                  `json:"perpetrators"`
+	Methods       []string                  `json:"methods"`
+	Campaigns     []string                  `json:"campaigns"`
+	Documents     []Document                `json:"documents"`
+	Metrics       map[model.Metric]Estimate `json:"metrics"`
+}
+
+// Document is how an exported incident cites a source.
+type Document struct {
+	ID          string  `json:"id"`
+	Source      string  `json:"source"`
+	Title       string  `json:"title"`
+	Published   *string `json:"published"`
+	DuplicateOf *string `json:"duplicate_of,omitempty"`
+}
+
+// Estimate is the reconciled figure for one metric with every claim behind it.
+type Estimate struct {
+	Best      *int            `json:"best"`
+	Low       *int            `json:"low"`
+	High      *int            `json:"high"`
+	Contested bool            `json:"contested"`
+	Claims    []Claim         `json:"claims"`
+	History   []EstimatePoint `json:"history,omitempty"`
+}
+
+// Claim is one number one source put forward in one document.
+type Claim struct {
+	Low          *int    `json:"low"`
+	High         *int    `json:"high"`
+	Qualifier    string  `json:"qualifier"`
+	Side         *string `json:"side,omitempty"`
+	Claimant     string  `json:"claimant"`
+	ClaimantRole string  `json:"claimant_role"`
+	Reported     *string `json:"reported"`
+	Document     string  `json:"document"`
+	Quote        string  `json:"quote"`
+	Start        int     `json:"start"`
+	End          int     `json:"end"`
+}
+
+// EstimatePoint is the estimate after one report.
+type EstimatePoint struct {
+	Reported *string `json:"reported"`
+	Document string  `json:"document"`
+	Best     *int    `json:"best"`
+	Low      *int    `json:"low"`
+	High     *int    `json:"high"`
+}
+
+// FromModel converts an incident to its contract form.
+func FromModel(inc model.Incident) Incident {
+	out := Incident{
+		ID:            inc.ID,
+		Type:          string(inc.Type),
+		DateStart:     day(inc.Date.Start),
+		DatePrecision: string(inc.Date.Precision),
+		Country:       inc.Place.Country,
+		Admin1:        optional(inc.Place.Admin1),
+		Place:         optional(inc.Place.Name),
+		GeoPrecision:  optional(string(inc.Place.Precision)),
+		Facility:      optional(inc.Facility),
+		Perpetrators:  nonNil(inc.Perpetrators),
+		Methods:       nonNil(inc.Methods),
+		Campaigns:     nonNil(inc.Campaigns),
+		Documents:     []Document{},
+		Metrics:       map[model.Metric]Estimate{},
+	}
+	if inc.Date.End != nil {
+		out.DateEnd = day(*inc.Date.End)
+	}
+	if inc.Place.Precision != "" {
+		lat, lon := inc.Place.Lat, inc.Place.Lon
+		out.Lat, out.Lon = &lat, &lon
+	}
+	for _, d := range inc.Documents {
+		doc := Document{ID: d.ID, Source: d.Source, Title: d.Title, DuplicateOf: optional(d.DuplicateOf)}
+		if d.Published != nil {
+			doc.Published = day(*d.Published)
+		}
+		out.Documents = append(out.Documents, doc)
+	}
+	for metric, e := range inc.Metrics {
+		out.Metrics[metric] = estimate(e)
+	}
+	return out
+}
+
+func estimate(e model.Estimate) Estimate {
+	out := Estimate{Best: e.Best, Low: e.Low, High: e.High, Contested: e.Contested, Claims: []Claim{}}
+	for _, c := range e.Claims {
+		out.Claims = append(out.Claims, Claim{
+			Low: c.Low, High: c.High, Qualifier: c.Qualifier, Side: optional(c.Side),
+			Claimant: c.Claimant, ClaimantRole: string(c.ClaimantRole), Reported: day(c.Reported.Start),
+			Document: c.DocumentID, Quote: c.Quote, Start: c.Start, End: c.End,
+		})
+	}
+	for _, h := range e.History {
+		out.History = append(out.History, EstimatePoint{Reported: day(h.Reported.Start), Document: h.DocumentID,
+			Best: h.Best, Low: h.Low, High: h.High})
+	}
+	return out
+}
+
+// JSON writes incidents as one indented JSON array: always an array, "[]" when empty.
+func JSON(w io.Writer, incs []model.Incident) error {
+	out := make([]Incident, 0, len(incs))
+	for _, inc := range incs {
+		out = append(out, FromModel(inc))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func day(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(model.DateLayout)
+	return &s
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

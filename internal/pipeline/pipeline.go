@@ -1,0 +1,121 @@
+// Package pipeline is the one place that chains wallwatch's stages — deduplicate, extract, link —
+// and writes their results to the store. The stages themselves are pure and know nothing of it.
+package pipeline
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// Outcome says what happened to one document offered to the pipeline.
+type Outcome string
+
+// Outcomes of Add.
+const (
+	Stored        Outcome = "new"            // stored for the first time
+	Duplicate     Outcome = "duplicate"      // the same text was stored before: nothing changed
+	NearDuplicate Outcome = "near_duplicate" // stored, marked as a copy of an earlier document
+)
+
+// Result reports one document's fate.
+type Result struct {
+	Document    model.Document
+	Outcome     Outcome
+	DuplicateOf string   // for Duplicate and NearDuplicate: the earlier document's id
+	Mentions    int      // incidents the document was found to describe
+	Incidents   []string // ids of the incidents it touched
+}
+
+// Stages are the pure functions the pipeline chains. Extract may be nil (documents only).
+type Stages struct {
+	NearDuplicate func(a, b uint64) bool
+	Extract       func(model.Document) []model.Mention
+}
+
+// Pipeline stores documents and what the stages derive from them.
+type Pipeline struct {
+	store  *store.Store
+	stages Stages
+	log    *slog.Logger
+	now    func() time.Time
+}
+
+// New builds a pipeline over a store.
+func New(s *store.Store, stages Stages, log *slog.Logger) *Pipeline {
+	return &Pipeline{store: s, stages: stages, log: log, now: time.Now}
+}
+
+// Add stores a batch of documents in one transaction: exact duplicates are skipped, near-duplicates
+// stored and marked, and new text extracted and linked.
+func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, error) {
+	results := make([]Result, 0, len(docs))
+	err := p.store.InTx(ctx, func(tx *store.Tx) error {
+		for _, d := range docs {
+			r, err := p.add(ctx, tx, d)
+			if err != nil {
+				return err
+			}
+			results = append(results, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document) (Result, error) {
+	existing, err := tx.DocumentIDByHash(ctx, d.ContentHash)
+	if err != nil {
+		return Result{}, err
+	}
+	if existing != "" {
+		return Result{Document: d, Outcome: Duplicate, DuplicateOf: existing}, nil
+	}
+	r := Result{Document: d, Outcome: Stored}
+	if original, err := p.nearDuplicateOf(ctx, tx, d.Fingerprint); err != nil {
+		return Result{}, err
+	} else if original != "" {
+		r.Outcome, r.DuplicateOf = NearDuplicate, original
+		r.Document.DuplicateOf = original
+	}
+	if r.Document.IngestedAt.IsZero() {
+		r.Document.IngestedAt = p.now().UTC()
+	}
+	if err := tx.InsertDocument(ctx, r.Document); err != nil {
+		return Result{}, err
+	}
+	if p.stages.Extract != nil {
+		ms := p.stages.Extract(r.Document)
+		if err := tx.ReplaceMentions(ctx, r.Document.ID, ms); err != nil {
+			return Result{}, err
+		}
+		r.Mentions = len(ms)
+	}
+	return r, nil
+}
+
+// nearDuplicateOf returns the original of the earliest stored near-duplicate of fp, or "".
+func (p *Pipeline) nearDuplicateOf(ctx context.Context, tx *store.Tx, fp uint64) (string, error) {
+	if p.stages.NearDuplicate == nil {
+		return "", nil
+	}
+	cands, err := tx.NearCandidates(ctx, fp)
+	if err != nil {
+		return "", err
+	}
+	for _, c := range cands {
+		if p.stages.NearDuplicate(fp, c.Fingerprint) {
+			if c.DuplicateOf != "" {
+				return c.DuplicateOf, nil
+			}
+			return c.ID, nil
+		}
+	}
+	return "", nil
+}

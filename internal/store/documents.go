@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// DocumentIDByHash returns the id of the document with this content hash, or "" when there is none.
+func (t *Tx) DocumentIDByHash(ctx context.Context, hash string) (string, error) {
+	var id string
+	err := t.tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, hash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("look up hash: %w", err)
+	}
+	return id, nil
+}
+
+// FingerprintCandidate is a stored document whose fingerprint shares a band with a new one.
+type FingerprintCandidate struct {
+	ID          string
+	Fingerprint uint64
+	DuplicateOf string
+}
+
+// NearCandidates returns the documents sharing at least one 16-bit band with fp: by the pigeonhole
+// principle every fingerprint within Hamming distance 3 is among them. The caller decides.
+func (t *Tx) NearCandidates(ctx context.Context, fp uint64) ([]FingerprintCandidate, error) {
+	b := bands(fp)
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, fingerprint, COALESCE(duplicate_of, '') FROM documents
+		WHERE fp_band0 = ? OR fp_band1 = ? OR fp_band2 = ? OR fp_band3 = ? ORDER BY ingested_at, id`, b[0], b[1], b[2], b[3])
+	if err != nil {
+		return nil, fmt.Errorf("near candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []FingerprintCandidate
+	for rows.Next() {
+		var c FingerprintCandidate
+		var fpv int64
+		if err := rows.Scan(&c.ID, &fpv, &c.DuplicateOf); err != nil {
+			return nil, err
+		}
+		c.Fingerprint = uint64(fpv)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func bands(fp uint64) [4]int64 {
+	return [4]int64{int64(fp & 0xffff), int64(fp >> 16 & 0xffff), int64(fp >> 32 & 0xffff), int64(fp >> 48)}
+}
+
+// InsertDocument stores a new document. Documents are immutable once stored.
+func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
+	b := bands(d.Fingerprint)
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO documents
+		(id, source, url, title, published, ingested_at, format, content_type, language, content_hash,
+		 fingerprint, fp_band0, fp_band1, fp_band2, fp_band3, duplicate_of, raw, text)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
+		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint), b[0], b[1], b[2], b[3],
+		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text)
+	if err != nil {
+		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
+	}
+	return nil
+}
+
+// DocumentQuery selects documents for listing.
+type DocumentQuery struct {
+	Q      string // full-text query over title and text; "" lists all
+	Limit  int    // 0 means 100
+	Offset int
+}
+
+// DocumentSummary is a listed document without its text and bytes.
+type DocumentSummary struct {
+	ID          string     `json:"id"`
+	Source      string     `json:"source"`
+	Title       string     `json:"title"`
+	Published   *time.Time `json:"published,omitempty"`
+	IngestedAt  time.Time  `json:"ingested_at"`
+	Format      string     `json:"format"`
+	Language    string     `json:"language"`
+	DuplicateOf string     `json:"duplicate_of,omitempty"`
+	Size        int        `json:"size"`
+	Snippet     string     `json:"snippet,omitempty"`
+}
+
+const summaryColumns = `d.id, d.source, d.title, d.published, d.ingested_at, d.format, d.language,
+	COALESCE(d.duplicate_of, ''), length(d.raw)`
+
+// Documents lists documents, newest ingest first, or by full-text rank when q is given.
+func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSummary, error) {
+	if q.Limit <= 0 {
+		q.Limit = 100
+	}
+	var rows *sql.Rows
+	var err error
+	if strings.TrimSpace(q.Q) == "" {
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, '' FROM documents d
+			ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`, q.Limit, q.Offset)
+	} else {
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`,
+			snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
+			WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, ftsQuery(q.Q), q.Limit, q.Offset)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []DocumentSummary
+	for rows.Next() {
+		var d DocumentSummary
+		var published sql.NullString
+		var ingested string
+		if err := rows.Scan(&d.ID, &d.Source, &d.Title, &published, &ingested, &d.Format, &d.Language,
+			&d.DuplicateOf, &d.Size, &d.Snippet); err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		d.Published = parseDay(published)
+		d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// ftsQuery turns free text into an FTS5 query of quoted terms, so user input can never be a
+// syntax error: every word must occur.
+func ftsQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " ")
+}
+
+// Document returns one document with its text and original bytes.
+func (s *Store) Document(ctx context.Context, id string) (model.Document, error) {
+	var d model.Document
+	var published sql.NullString
+	var ingested string
+	var fp int64
+	var dup sql.NullString
+	err := s.read.QueryRowContext(ctx, `SELECT id, source, url, title, published, ingested_at, format,
+		content_type, language, content_hash, fingerprint, duplicate_of, raw, text FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &ingested, &d.Format, &d.ContentType,
+			&d.Language, &d.ContentHash, &fp, &dup, &d.Raw, &d.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("document %s: %w", id, err)
+	}
+	d.Published = parseDay(published)
+	d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
+	d.Fingerprint = uint64(fp)
+	d.DuplicateOf = dup.String
+	return d, nil
+}
+
+// DocumentIDs lists every document id in ingest order.
+func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list document ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// CountDocuments counts stored documents.
+func (s *Store) CountDocuments(ctx context.Context) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	return n, err
+}
+
+func dayOrNil(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC().Format(model.DateLayout)
+}
+
+func parseDay(s sql.NullString) *time.Time {
+	if !s.Valid {
+		return nil
+	}
+	t, err := time.Parse(model.DateLayout, s.String)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
