@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -34,6 +35,7 @@ type Result struct {
 type Stages struct {
 	NearDuplicate func(a, b uint64) bool
 	Extract       func(model.Document) []model.Mention
+	Link          *Linker // nil: mentions stay unlinked
 }
 
 // Pipeline stores documents and what the stages derive from them.
@@ -61,7 +63,7 @@ func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, er
 			}
 			results = append(results, r)
 		}
-		return nil
+		return p.linkResults(ctx, tx, results)
 	})
 	if err != nil {
 		return nil, err
@@ -118,4 +120,61 @@ func (p *Pipeline) nearDuplicateOf(ctx context.Context, tx *store.Tx, fp uint64)
 		}
 	}
 	return "", nil
+}
+
+// linkResults links the mentions of the batch's stored documents into incidents.
+func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
+	if p.stages.Link == nil {
+		return nil
+	}
+	linked := false
+	for i := range results {
+		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
+			continue
+		}
+		ids, err := p.stages.Link.LinkDocument(ctx, tx, results[i].Document.ID)
+		if err != nil {
+			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
+		}
+		results[i].Incidents = ids
+		linked = true
+	}
+	if !linked {
+		return nil
+	}
+	return p.stages.Link.RefreshCampaigns(ctx, tx)
+}
+
+// Reprocess re-extracts and re-links every stored document, in ingest order, after a rule or
+// reference-data upgrade. The result is the same as ingesting the documents afresh.
+func (p *Pipeline) Reprocess(ctx context.Context) (documents, mentions int, err error) {
+	ids, err := p.store.DocumentIDs(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	err = p.store.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.ClearDerived(ctx); err != nil {
+			return err
+		}
+		var results []Result
+		for _, id := range ids {
+			d, err := tx.Document(ctx, id)
+			if err != nil {
+				return err
+			}
+			r := Result{Document: d, Outcome: Stored}
+			if p.stages.Extract != nil {
+				ms := p.stages.Extract(d)
+				if err := tx.ReplaceMentions(ctx, id, ms); err != nil {
+					return err
+				}
+				r.Mentions = len(ms)
+				mentions += len(ms)
+			}
+			results = append(results, r)
+		}
+		documents = len(ids)
+		return p.linkResults(ctx, tx, results)
+	})
+	return documents, mentions, err
 }

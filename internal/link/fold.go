@@ -1,0 +1,123 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// placeStopWords carry no identity in a place name ("Bauchi State" is "Bauchi").
+var placeStopWords = wordSet("the", "of", "city", "town", "district", "province", "governorate",
+	"state", "region", "county", "de", "du", "des", "del", "la", "le")
+
+// facilityStopWords are the generic words of facility names in the languages of the corpus:
+// "Aleppo Central Prison" and "Aleppo prison" are the same facility. Words that tell two
+// facilities of one town apart ("maximum", "medium", "security", "women") are kept.
+var facilityStopWords = wordSet("the", "of", "de", "du", "des", "del", "la", "le", "d",
+	"prison", "prisons", "jail", "gaol", "penitentiary", "penitentiaire", "penitenciario",
+	"penitenciaria", "central", "centrale", "centre", "center", "centro", "main", "federal",
+	"civil", "civile", "correctional", "custodial", "detention", "facility", "house", "maison",
+	"carcel", "lapas", "rutan", "penjara", "lembaga", "pemasyarakatan")
+
+// wordSet folds words into a lookup table, so that stop words match folded tokens.
+func wordSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		for _, t := range foldTokens(w) {
+			set[t] = true
+		}
+	}
+	return set
+}
+
+// foldTokens splits a name into comparison tokens: lower case, no diacritics, apostrophes
+// dropped, other punctuation as spaces, the articles al/el dropped, doubled letters single
+// ("al-Sina'a" gives "sina"). This is deliberately small: the gazetteer and the actor dictionary
+// canonicalise names upstream; link only needs to recognise spelling variants of one name.
+func foldTokens(s string) []string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '\u2019', r == '\u2018', r == '\u02bc', r == '`':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			if r == prev {
+				continue
+			}
+		default:
+			r = ' '
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	var out []string
+	for _, t := range strings.Fields(b.String()) {
+		if t != "al" && t != "el" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// nameTokens folds a name and drops the stop words, returning a sorted set (nil when nothing is
+// left, as for "the central prison").
+func nameTokens(s string, stop map[string]bool) []string {
+	var out []string
+	for _, t := range foldTokens(s) {
+		if !stop[t] {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return compactStrings(out)
+}
+
+// compactStrings removes adjacent repeats from a sorted slice.
+func compactStrings(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// subset reports whether every token of a (sorted) is in b (sorted); an empty a is no subset.
+func subset(a, b []string) bool {
+	if len(a) == 0 || len(a) > len(b) {
+		return false
+	}
+	j := 0
+	for _, t := range a {
+		for j < len(b) && b[j] < t {
+			j++
+		}
+		if j == len(b) || b[j] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// related reports whether one token set holds the other: "Kabba" and "Kabba Medium Security".
+func related(a, b []string) bool { return subset(a, b) || subset(b, a) }
+
+// equalTokens reports whether two sorted token sets are the same.
+func equalTokens(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || subset(a, b))
+}
+
+// union merges two sorted token sets.
+func union(a, b []string) []string {
+	out := append(append([]string{}, a...), b...)
+	sort.Strings(out)
+	return compactStrings(out)
+}

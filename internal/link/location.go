@@ -1,0 +1,91 @@
+package link
+
+import "math"
+
+// locationScore compares where two mentions happened (0..1). Two named facilities must match
+// (one name holding the other after generic words are dropped), or one must be named after the
+// other's town or province while the places agree: "Beni central prison" may be "Kangbayi
+// prison" placed in Beni, but "Abu Ghraib prison" is not "Taji prison". A facility name match
+// outweighs a disagreement of place names (gazetteers resolve towns differently) unless admin1
+// regions disagree or the coordinates are far apart. Without two facility names, places decide.
+func locationScore(a, b *profile) (float64, bool) {
+	if len(a.facility) > 0 && len(b.facility) > 0 {
+		return facilityScore(a, b)
+	}
+	return placeScore(a, b)
+}
+
+func facilityScore(a, b *profile) (float64, bool) {
+	_, placesOK := placeScore(a, b)
+	if related(a.facility, b.facility) {
+		if !placesOK && (admin1Conflict(a, b) || distanceKM(a, b) > facilityKM) {
+			return 0, false
+		}
+		if equalTokens(a.facility, b.facility) {
+			return 1, true
+		}
+		return 0.85, true
+	}
+	namedAfter := subset(a.facility, union(b.place, b.admin1)) || subset(b.facility, union(a.place, a.admin1))
+	if namedAfter && placesOK {
+		return 0.7, true
+	}
+	return 0, false
+}
+
+// placeScore compares places: the same GeoNames id or one name holding the other is a match,
+// two different names close together (a town and its district) are near, one side known only to
+// admin1 or country level agrees with any place inside it. A named facility without a resolved
+// place stands for its place ("Bauchi prison" is in Bauchi).
+func placeScore(a, b *profile) (float64, bool) {
+	pa, pb := placeOrFacility(a), placeOrFacility(b)
+	switch {
+	case a.geonameID != 0 && a.geonameID == b.geonameID:
+		return 2.0 / 3, true
+	case len(pa) > 0 && len(pb) > 0:
+		if admin1Conflict(a, b) && distanceKM(a, b) > nearKM {
+			return 0, false
+		}
+		if related(pa, pb) {
+			return 2.0 / 3, true
+		}
+		if distanceKM(a, b) <= nearKM {
+			return 0.5, true
+		}
+		return 0, false
+	case admin1Conflict(a, b):
+		return 0, false
+	case len(a.admin1) > 0 && len(b.admin1) > 0:
+		return 1.0 / 3, true
+	}
+	return 1.0 / 6, true
+}
+
+func placeOrFacility(p *profile) []string {
+	if len(p.place) > 0 {
+		return p.place
+	}
+	return p.facility
+}
+
+// admin1Conflict reports two known, different first-level regions. A town named like the other
+// side's region ("Bauchi" in "Bauchi State") is no conflict.
+func admin1Conflict(a, b *profile) bool {
+	if len(a.admin1) == 0 || len(b.admin1) == 0 || related(a.admin1, b.admin1) {
+		return false
+	}
+	return !related(a.place, b.admin1) && !related(b.place, a.admin1)
+}
+
+// distanceKM is the great-circle distance between two precise coordinates, +Inf when either is
+// unknown.
+func distanceKM(a, b *profile) float64 {
+	if !a.hasCoord || !b.hasCoord {
+		return math.Inf(1)
+	}
+	const earthKM = 6371.0
+	rad := math.Pi / 180
+	dLat, dLon := (b.lat-a.lat)*rad, (b.lon-a.lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.lat*rad)*math.Cos(b.lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * earthKM * math.Asin(math.Min(1, math.Sqrt(h)))
+}

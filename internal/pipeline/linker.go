@@ -1,0 +1,137 @@
+package pipeline
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/link"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// linkWindowDays is how far either side of a mention's date (beyond its precision) the linker
+// looks for incidents to join. It bounds the candidate set, so linking costs the same however
+// large the store grows.
+const linkWindowDays = 60
+
+// Linker links a document's mentions into incidents: it fetches the neighbourhood of each
+// mention from the store, clusters it with link.Cluster and writes the incidents back.
+type Linker struct {
+	family link.Family
+	now    func() time.Time
+}
+
+// NewLinker builds a linker; family maps an actor to its root organisation.
+func NewLinker(family link.Family) *Linker {
+	return &Linker{family: family, now: time.Now}
+}
+
+// LinkDocument links the stored mentions of one document and returns the incidents they joined.
+func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
+	own, err := tx.DocumentMentions(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	hood, err := l.neighbourhood(ctx, tx, own)
+	if err != nil {
+		return nil, err
+	}
+	mentions := make([]model.Mention, 0, len(hood))
+	previous := map[string][]string{}
+	var docIDs []string
+	for _, sm := range hood {
+		mentions = append(mentions, sm.Mention)
+		docIDs = append(docIDs, sm.DocumentID)
+		if sm.IncidentID != "" {
+			previous[sm.IncidentID] = append(previous[sm.IncidentID], link.Key(sm.Mention))
+		}
+	}
+	docs, err := tx.DocumentRefs(ctx, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	clusters := link.Cluster(mentions, l.family)
+	assigned := link.AssignIDs(clusters, previous)
+	for old := range assigned.Retired {
+		if err := tx.DeleteIncident(ctx, old); err != nil {
+			return nil, err
+		}
+	}
+	touched := map[string]bool{}
+	for i, cluster := range clusters {
+		inc := link.Build(cluster, docs, l.family)
+		inc.ID = assigned.IDs[i]
+		inc.UpdatedAt = l.now().UTC()
+		if err := tx.PutIncident(ctx, inc); err != nil {
+			return nil, err
+		}
+		for _, m := range cluster {
+			if err := tx.SetMentionIncident(ctx, m.DocumentID, m.Index, inc.ID); err != nil {
+				return nil, err
+			}
+			if m.DocumentID == docID {
+				touched[inc.ID] = true
+			}
+		}
+	}
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// neighbourhood returns the document's mentions, the stored mentions in the same country within
+// the date window of each, and every mention of the incidents those belong to, without repeats.
+func (l *Linker) neighbourhood(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]store.StoredMention, error) {
+	seen := map[string]bool{}
+	var out []store.StoredMention
+	add := func(ms []store.StoredMention) {
+		for _, m := range ms {
+			if k := link.Key(m.Mention); !seen[k] {
+				seen[k] = true
+				out = append(out, m)
+			}
+		}
+	}
+	add(own)
+	incidents := map[string]bool{}
+	for _, m := range own {
+		if m.Place.Country == "" || m.Date.IsZero() {
+			continue
+		}
+		span := time.Duration(linkWindowDays+m.Date.Precision.Tolerance()) * 24 * time.Hour
+		near, err := tx.MentionsNear(ctx, m.Place.Country, m.Date.Start.Add(-span), m.Date.Start.Add(span))
+		if err != nil {
+			return nil, err
+		}
+		add(near)
+		for _, n := range near {
+			if n.IncidentID != "" {
+				incidents[n.IncidentID] = true
+			}
+		}
+	}
+	ids := make([]string, 0, len(incidents))
+	for id := range incidents {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	members, err := tx.MentionsOfIncidents(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	add(members)
+	return out, nil
+}
+
+// RefreshCampaigns rebuilds the campaign records from the incidents that cite campaigns.
+func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx) error {
+	incs, err := tx.IncidentsWithCampaigns(ctx)
+	if err != nil {
+		return err
+	}
+	return tx.ReplaceCampaigns(ctx, link.Campaigns(incs, l.family))
+}
