@@ -1,0 +1,74 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Country maps a country name, common or French name, or demonym ("Syria", "Syrie",
+// "Syrian", "Nigerien", "DR Congo") to its ISO alpha-2 code. Acronyms ("U.S.", "DRC", "RDC",
+// "UAE") match only when written without lower-case letters, so "us" or "car" never do.
+// Ambiguous demonyms go to the country news usually means: "Congolese" is CD (the Republic
+// of the Congo is "Congo-Brazzaville", "Brazzaville"), "Dominican" is DO, "Korean" is KR.
+func (g *Gazetteer) Country(name string) (code string, ok bool) {
+	if k := acronymKey(name); k != "" {
+		if code, ok := g.acronyms[k]; ok {
+			return code, true
+		}
+	}
+	code, ok = g.names[Fold(name)]
+	return code, ok
+}
+
+// acronymKey is name without dots and spaces when it has no lower-case letter, else "".
+func acronymKey(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsLower(r):
+			return ""
+		case r == '.' || unicode.IsSpace(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CountryInfo describes a country by ISO alpha-2 code (either case).
+func (g *Gazetteer) CountryInfo(code string) (CountryInfo, bool) {
+	c, ok := g.info[strings.ToUpper(code)]
+	return c, ok
+}
+
+// Admin1 returns the first-level division with a GeoNames admin1 code ("SY", "01" is
+// al-Hasakah governorate), located at its Natural Earth label point when known.
+func (g *Gazetteer) Admin1(country, code string) (Entry, bool) {
+	i, ok := g.admins[strings.ToUpper(country)+"."+code]
+	if !ok || g.entries[i].Feature != FeatureAdmin1 {
+		return Entry{}, false
+	}
+	return g.entries[i], true
+}
+
+// ToPlace turns an entry into the place a mention or incident carries. Precision follows the
+// feature: country, admin1, else place (a second-level division counts as a place: it is
+// located at its seat or most populous town).
+func (g *Gazetteer) ToPlace(e Entry) model.Place {
+	p := model.Place{Country: e.Country, GeonameID: e.GeonameID, Lat: e.Lat, Lon: e.Lon,
+		Admin1: e.Admin1, Name: e.Name, Precision: model.GeoPlace}
+	if p.Admin1 == "" && e.Admin1Code != "" {
+		if a, ok := g.Admin1(e.Country, e.Admin1Code); ok {
+			p.Admin1 = a.Name
+		}
+	}
+	switch e.Feature {
+	case FeatureCountry:
+		p.Admin1, p.Name, p.Precision = "", "", model.GeoCountry
+	case FeatureAdmin1:
+		p.Admin1, p.Name, p.Precision = e.Name, "", model.GeoAdmin1
+	}
+	return p
+}

@@ -1,0 +1,115 @@
+package gazetteer
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/gazetteer/internal/compact"
+)
+
+// Feature codes of entries that are not GeoNames populated places.
+const (
+	FeatureCountry = "PCLI" // a country
+	FeatureAdmin1  = "ADM1" // a first-level division (province, governorate, state)
+	FeatureAdmin2  = "ADM2" // a second-level division (district, territory, LGA)
+)
+
+// Entry is one place, division or country.
+type Entry struct {
+	GeonameID  int64  // 0 for places that do not come from GeoNames (supplement, cities.json)
+	Name       string // preferred name, with diacritics
+	ASCIIName  string
+	Country    string // ISO 3166-1 alpha-2
+	Admin1Code string // GeoNames admin1 code within Country ("01"), "" if unknown
+	Admin1     string // admin1 name
+	Admin2Code string
+	Admin2     string
+	Lat, Lon   float64 // the place, the division's label point or the country's centroid
+	Population int     // 0 when unknown
+	Feature    string  // GeoNames feature code: PPLC, PPLA, PPL... or ADM1, ADM2, PCLI
+}
+
+// CountryInfo describes a country.
+type CountryInfo struct {
+	Code, ISO3    string // ISO 3166-1 alpha-2 and alpha-3
+	Name, Capital string
+	GeonameID     int64
+	Population    int
+	Lat, Lon      float64 // centroid of the largest polygon (the capital when no map polygon)
+}
+
+// Gazetteer answers questions about places. It is immutable after loading and safe for
+// concurrent use.
+type Gazetteer struct {
+	entries   []Entry
+	index     map[string][]int32 // folded name -> entry indexes, best ranked first
+	common    map[string]bool    // folded common English words
+	names     map[string]string  // folded country name or demonym -> ISO2
+	acronyms  map[string]string  // upper-case country acronym without dots -> ISO2
+	countries map[string]int32   // ISO2 -> entry
+	info      map[string]CountryInfo
+	admins    map[string]int32 // "CC.A1" or "CC.A1.A2" -> entry
+	maxWords  int
+}
+
+//go:generate go run ./gen -data ../../../shared/data -out data/places.tsv.gz
+
+var (
+	//go:embed data/places.tsv.gz
+	placesData string
+	//go:embed data/supplement.tsv
+	supplementData string
+	//go:embed data/countries-extra.tsv
+	countriesExtraData string
+	//go:embed data/common-words.txt
+	commonWordsData string
+)
+
+// Load builds the gazetteer from the embedded data and the supplement. It takes about a
+// second; build one per process and share it.
+func Load() (*Gazetteer, error) {
+	b := newBuilder()
+	if err := b.read("embedded places", strings.NewReader(placesData), true); err != nil {
+		return nil, err
+	}
+	return b.finish()
+}
+
+// LoadFile is Load with the places of a file written by Import (gzipped or not) instead of the
+// embedded ones. Countries and divisions still come from the embedded data; admin areas in the
+// file replace embedded ones with the same code and add their names. The supplement is kept.
+func LoadFile(path string) (*Gazetteer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	return loadWith(path, f)
+}
+
+// loadWith is LoadFile on an open reader.
+func loadWith(name string, r io.Reader) (*Gazetteer, error) {
+	b := newBuilder()
+	if err := b.read("embedded places", strings.NewReader(placesData), false); err != nil {
+		return nil, err
+	}
+	if err := b.read(name, r, true); err != nil {
+		return nil, err
+	}
+	return b.finish()
+}
+
+// read adds the records of one compact file; places only when withPlaces is set.
+func (b *builder) read(name string, r io.Reader, withPlaces bool) error {
+	v := compact.Visitor{Country: b.addCountry, Admin: b.addAdmin}
+	if withPlaces {
+		v.Place = b.addPlace
+	}
+	if err := compact.Read(r, v); err != nil {
+		return fmt.Errorf("gazetteer: read %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package gazetteer
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// addCountryNames reads countries-extra.tsv: ISO2, names (English, French, short forms;
+// upper-case entries are acronyms) and demonyms, both |-separated. A folded name claimed by
+// two countries is an error: the file must pick one. GeoNames' own country names are added
+// afterwards where the file did not claim the key.
+func (b *builder) addCountryNames(data string) error {
+	const file = "countries-extra.tsv"
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return dataError(file, n+1, "%d fields, want 3", len(f))
+		}
+		i, ok := b.g.countries[f[0]]
+		if !ok {
+			return dataError(file, n+1, "unknown country %q", f[0])
+		}
+		for _, name := range splitList(f[1]) {
+			if k := acronymKey(name); k != "" {
+				b.g.acronyms[k] = f[0]
+				continue
+			}
+			if err := b.claim(name, f[0]); err != nil {
+				return dataError(file, n+1, "%v", err)
+			}
+			b.name(i, name, true)
+		}
+		for _, demonym := range splitList(f[2]) {
+			if err := b.claim(demonym, f[0]); err != nil {
+				return dataError(file, n+1, "%v", err)
+			}
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(b.g.countries)) {
+		if k := Fold(b.g.entries[b.g.countries[code]].Name); b.g.names[k] == "" {
+			b.g.names[k] = code
+		}
+	}
+	return nil
+}
+
+// claim maps a folded country name or demonym to code, refusing a second country.
+func (b *builder) claim(name, code string) error {
+	k := Fold(name)
+	if other := b.g.names[k]; other != "" && other != code {
+		return &claimError{name: name, code: code, other: other}
+	}
+	b.g.names[k] = code
+	return nil
+}
+
+type claimError struct{ name, code, other string }
+
+func (e *claimError) Error() string {
+	return strconv.Quote(e.name) + " claimed by " + e.code + " and " + e.other
+}
+
+// addSupplement reads supplement.tsv: places GeoNames lacks. Fields: name, alternate names
+// (|), country, admin1 code, lat, lon, feature, population, source.
+func (b *builder) addSupplement(data string) error {
+	const file = "supplement.tsv"
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 9 || f[0] == "" || len(f[2]) != 2 || f[6] == "" || f[8] == "" {
+			return dataError(file, n+1, "want 9 fields with name, country, feature and source")
+		}
+		lat, err1 := strconv.ParseFloat(f[4], 64)
+		lon, err2 := strconv.ParseFloat(f[5], 64)
+		pop, err3 := strconv.Atoi(f[7])
+		if err1 != nil || err2 != nil || err3 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			return dataError(file, n+1, "bad coordinates or population")
+		}
+		i := b.add(Entry{Name: f[0], ASCIIName: asciiName(f[0]), Country: f[2], Admin1Code: f[3],
+			Lat: lat, Lon: lon, Feature: f[6], Population: pop})
+		b.name(i, f[0], true)
+		for _, alt := range splitList(f[1]) {
+			b.name(i, alt, true)
+		}
+	}
+	return nil
+}
+
+// asciiName strips diacritics, as GeoNames' asciiname column does.
+func asciiName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

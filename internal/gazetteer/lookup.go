@@ -1,0 +1,106 @@
+package gazetteer
+
+import "strings"
+
+// Lookup returns every entry (place, division or country) one of whose names folds like
+// name, best ranked first: countries, then capitals, admin1 seats and cities of 100,000 or
+// more, then admin1 divisions, then admin2 seats and towns of 10,000 or more, then other
+// places, then admin2 divisions (a district is nearly always named after its seat, the better
+// point); by population within each class. It costs one Fold and one map access, so callers
+// may try every capitalised n-gram of a text.
+func (g *Gazetteer) Lookup(name string) []Entry {
+	post := g.index[Fold(name)]
+	if len(post) == 0 {
+		return nil
+	}
+	out := make([]Entry, len(post))
+	for j, i := range post {
+		out[j] = g.entries[i]
+	}
+	return out
+}
+
+// Resolve picks the entry a name most likely means in a text about the given countries (ISO
+// alpha-2, most relevant first). Among Lookup's candidates it prefers one in the earliest
+// listed country, then follows Lookup's rank (administrative importance, then population);
+// with no candidate in the listed countries it takes the best ranked one anywhere.
+//
+// Names that are common English words ("Police", "Mission", "Bar", "Union", "Of"; the list is
+// data/common-words.txt) resolve only to a country or national capital, or, when the entry's
+// country is listed, to a division, an admin seat or a town of 10,000 or more. So "Police"
+// alone is refused, while "Bar" in a text about Montenegro resolves.
+func (g *Gazetteer) Resolve(name string, countries []string) (Entry, bool) {
+	key := Fold(name)
+	common := g.common[key]
+	best, bestCtx := int32(-1), 0
+	for _, i := range g.index[key] {
+		e := &g.entries[i]
+		ctx := contextRank(e.Country, countries)
+		if common && !commonWordAllowed(e, ctx < len(countries)) {
+			continue
+		}
+		if best < 0 || ctx < bestCtx {
+			best, bestCtx = i, ctx
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	return g.entries[best], true
+}
+
+// MaxWords is the number of space-separated words in the longest indexed name, so callers
+// know the longest n-gram worth looking up.
+func (g *Gazetteer) MaxWords() int { return g.maxWords }
+
+// contextRank is the position of country in countries, or len(countries) if absent.
+func contextRank(country string, countries []string) int {
+	for i, c := range countries {
+		if strings.EqualFold(c, country) {
+			return i
+		}
+	}
+	return len(countries)
+}
+
+func commonWordAllowed(e *Entry, inContext bool) bool {
+	return e.Feature == FeatureCountry || e.Feature == "PPLC" || (inContext && importance(e) <= classTown)
+}
+
+// Rank classes, most important first.
+const (
+	classCountry = iota
+	classCity    // national capital, admin1 seat or 100,000+ people
+	classAdmin1
+	classTown // admin2 seat or 10,000+ people
+	classOther
+	classAdmin2
+)
+
+func importance(e *Entry) int {
+	switch {
+	case e.Feature == FeatureCountry:
+		return classCountry
+	case e.Feature == "PPLC", e.Feature == "PPLA", e.Population >= 100_000:
+		return classCity
+	case e.Feature == FeatureAdmin1:
+		return classAdmin1
+	case e.Feature == "PPLA2", e.Population >= 10_000:
+		return classTown
+	case e.Feature == FeatureAdmin2:
+		return classAdmin2
+	}
+	return classOther
+}
+
+// outranks orders entries a and b for Lookup.
+func (g *Gazetteer) outranks(a, b int32) bool {
+	x, y := &g.entries[a], &g.entries[b]
+	if cx, cy := importance(x), importance(y); cx != cy {
+		return cx < cy
+	}
+	if x.Population != y.Population {
+		return x.Population > y.Population
+	}
+	return a < b
+}
