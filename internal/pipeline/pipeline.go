@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -56,10 +57,18 @@ func New(s *store.Store, stages Stages, log *slog.Logger) *Pipeline {
 func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, error) {
 	results := make([]Result, 0, len(docs))
 	err := p.store.InTx(ctx, func(tx *store.Tx) error {
+		known, err := tx.Fingerprints(ctx)
+		if err != nil {
+			return err
+		}
 		for _, d := range docs {
-			r, err := p.add(ctx, tx, d)
+			r, err := p.add(ctx, tx, d, known)
 			if err != nil {
 				return err
+			}
+			if r.Outcome != Duplicate {
+				known = append(known, store.Fingerprint{ID: r.Document.ID, Fingerprint: r.Document.Fingerprint,
+					DuplicateOf: r.Document.DuplicateOf, Published: r.Document.Published, Length: utf8.RuneCountInString(r.Document.Text)})
 			}
 			results = append(results, r)
 		}
@@ -71,7 +80,7 @@ func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, er
 	return results, nil
 }
 
-func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document) (Result, error) {
+func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, known []store.Fingerprint) (Result, error) {
 	existing, err := tx.DocumentIDByHash(ctx, d.ContentHash)
 	if err != nil {
 		return Result{}, err
@@ -80,9 +89,7 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document) (Res
 		return Result{Document: d, Outcome: Duplicate, DuplicateOf: existing}, nil
 	}
 	r := Result{Document: d, Outcome: Stored}
-	if original, err := p.nearDuplicateOf(ctx, tx, d.Fingerprint); err != nil {
-		return Result{}, err
-	} else if original != "" {
+	if original := p.nearDuplicateOf(known, d); original != "" {
 		r.Outcome, r.DuplicateOf = NearDuplicate, original
 		r.Document.DuplicateOf = original
 	}
@@ -102,24 +109,34 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document) (Res
 	return r, nil
 }
 
-// nearDuplicateOf returns the original of the earliest stored near-duplicate of fp, or "".
-func (p *Pipeline) nearDuplicateOf(ctx context.Context, tx *store.Tx, fp uint64) (string, error) {
+// nearDuplicateOf returns the original of the earliest stored near-duplicate of d, or "". A
+// fingerprint match is confirmed by length (a copy keeps most of the text) and, when both are
+// known, publication dates within a week: chance matches between unrelated texts fall away.
+func (p *Pipeline) nearDuplicateOf(known []store.Fingerprint, d model.Document) string {
 	if p.stages.NearDuplicate == nil {
-		return "", nil
+		return ""
 	}
-	cands, err := tx.NearCandidates(ctx, fp)
-	if err != nil {
-		return "", err
-	}
-	for _, c := range cands {
-		if p.stages.NearDuplicate(fp, c.Fingerprint) {
-			if c.DuplicateOf != "" {
-				return c.DuplicateOf, nil
-			}
-			return c.ID, nil
+	n := utf8.RuneCountInString(d.Text)
+	for _, c := range known {
+		if !p.stages.NearDuplicate(d.Fingerprint, c.Fingerprint) || !similarLength(n, c.Length) || !closeDates(d.Published, c.Published) {
+			continue
 		}
+		if c.DuplicateOf != "" {
+			return c.DuplicateOf
+		}
+		return c.ID
 	}
-	return "", nil
+	return ""
+}
+
+func similarLength(a, b int) bool { return 2*min(a, b) >= max(a, b) }
+
+func closeDates(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	d := a.Sub(*b)
+	return d <= 7*24*time.Hour && d >= -7*24*time.Hour
 }
 
 // linkResults links the mentions of the batch's stored documents into incidents.

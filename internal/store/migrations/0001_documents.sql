@@ -11,18 +11,10 @@ CREATE TABLE documents (
     language     TEXT NOT NULL DEFAULT '',
     content_hash TEXT NOT NULL UNIQUE,
     fingerprint  INTEGER NOT NULL, -- SimHash as a signed 64-bit integer
-    fp_band0     INTEGER NOT NULL, -- four 16-bit bands of the fingerprint: a near-duplicate shares one
-    fp_band1     INTEGER NOT NULL,
-    fp_band2     INTEGER NOT NULL,
-    fp_band3     INTEGER NOT NULL,
     duplicate_of TEXT REFERENCES documents(id),
     raw          BLOB NOT NULL,
     text         TEXT NOT NULL
 );
-CREATE INDEX documents_fp_band0 ON documents(fp_band0);
-CREATE INDEX documents_fp_band1 ON documents(fp_band1);
-CREATE INDEX documents_fp_band2 ON documents(fp_band2);
-CREATE INDEX documents_fp_band3 ON documents(fp_band3);
 CREATE INDEX documents_published ON documents(published);
 
 -- Full-text index over title and text, kept in step by triggers.

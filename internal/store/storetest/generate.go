@@ -1,0 +1,88 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// places are where generated incidents happen: country, admin1, town and coordinates.
+var places = []model.Place{
+	{Country: "NG", Admin1: "Borno", Name: "Maiduguri", Lat: 11.8333, Lon: 13.15},
+	{Country: "NG", Admin1: "Oyo", Name: "Ibadan", Lat: 7.3775, Lon: 3.947},
+	{Country: "HT", Admin1: "Ouest", Name: "Croix-des-Bouquets", Lat: 18.5769, Lon: -72.2269},
+	{Country: "CD", Admin1: "Ituri", Name: "Bunia", Lat: 1.5667, Lon: 30.25},
+	{Country: "PK", Admin1: "Balochistan", Name: "Quetta", Lat: 30.1872, Lon: 67.0125},
+	{Country: "ML", Admin1: "Mopti", Name: "Mopti", Lat: 14.4843, Lon: -4.1827},
+	{Country: "NE", Admin1: "Diffa", Name: "Diffa", Lat: 13.3154, Lon: 12.6113},
+	{Country: "BF", Admin1: "Est", Name: "Fada N'Gourma", Lat: 12.0616, Lon: 0.3584},
+	{Country: "CM", Admin1: "Far North", Name: "Maroua", Lat: 10.591, Lon: 14.3159},
+	{Country: "SO", Admin1: "Banaadir", Name: "Mogadishu", Lat: 2.0371, Lon: 45.3438},
+	{Country: "CO", Admin1: "Cauca", Name: "Popayán", Lat: 2.4448, Lon: -76.6147},
+	{Country: "EC", Admin1: "Guayas", Name: "Guayaquil", Lat: -2.1962, Lon: -79.8862},
+}
+
+var (
+	generatedTypes  = []model.EventType{model.FacilityAttack, model.MassEscape, model.Riot, model.ThwartedAttack, model.OtherAttack}
+	generatedActors = []string{"Northern Ridge Front", "Delta Night Riders", "Sahel Liberation Army", "Harbour Front Gangs", "Mountain Path Movement"}
+)
+
+// SeedMany stores n generated incidents, each citing one of a pool of generated documents, in one
+// transaction: the data set of load tests. Generation is seeded, so runs are comparable.
+func SeedMany(ctx context.Context, s *store.Store, n int) error {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	docs := generatedDocuments(max(1, n/100))
+	return s.InTx(ctx, func(tx *store.Tx) error {
+		for _, d := range docs {
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+		}
+		for i := range n {
+			if err := tx.PutIncident(ctx, generatedIncident(rng, i, docs)); err != nil {
+				return fmt.Errorf("generated incident %d: %w", i, err)
+			}
+		}
+		return nil
+	})
+}
+
+func generatedDocuments(n int) []model.Document {
+	docs := make([]model.Document, n)
+	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range docs {
+		pub := base.AddDate(0, 0, i%3650)
+		text := fmt.Sprintf("Generated report number %d about an attack on a prison.", i)
+		docs[i] = model.Document{ID: fmt.Sprintf("gen-doc-%06d", i), Source: fmt.Sprintf("https://gen.example.org/%d", i),
+			Title: fmt.Sprintf("Generated report %d", i), Published: &pub, IngestedAt: pub, Format: "text",
+			ContentHash: fmt.Sprintf("gen-hash-%06d", i), Raw: []byte(text), Text: text}
+	}
+	return docs
+}
+
+func generatedIncident(rng *rand.Rand, i int, docs []model.Document) model.Incident {
+	p := places[rng.IntN(len(places))]
+	p.Lat += rng.Float64() - 0.5
+	p.Lon += rng.Float64() - 0.5
+	p.Precision = model.GeoPlace
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(3650))
+	d := docs[rng.IntN(len(docs))]
+	escaped := rng.IntN(500)
+	low, high := escaped*8/10, escaped*12/10
+	claim := model.Claim{Metric: model.Escaped, Low: &escaped, High: &escaped, Qualifier: "exact", Claimant: "officials",
+		ClaimantRole: model.RoleGovernment, Reported: model.Date{Start: *d.Published, Precision: model.PrecisionDay},
+		DocumentID: d.ID, Quote: d.Text, Start: 0, End: len(d.Text)}
+	return model.Incident{
+		ID: fmt.Sprintf("inc-gen%08d", i), Type: generatedTypes[rng.IntN(len(generatedTypes))],
+		Date:  model.Date{Start: start, Precision: model.PrecisionDay},
+		Place: p, Facility: p.Name + " prison", Perpetrators: []string{generatedActors[rng.IntN(len(generatedActors))]},
+		Documents: []model.DocumentRef{{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}},
+		Metrics: map[model.Metric]model.Estimate{model.Escaped: {Best: &escaped, Low: &low, High: &high,
+			Contested: rng.IntN(10) == 0, Claims: []model.Claim{claim}}},
+		UpdatedAt: start.AddDate(0, 0, 2),
+	}
+}
