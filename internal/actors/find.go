@@ -1,0 +1,66 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Match is one actor name found in a text.
+type Match struct {
+	Start, End int         // byte offsets of the name in the text, without a possessive "'s"
+	Actor      model.Actor // the actor it names; its Aliases slice is shared: read only
+	Alias      string      // the alias or canonical name that matched, as written in the data
+	Role       model.Role  // the actor's claim role
+}
+
+// Find returns every actor name in text, in text order, without overlaps: at each word the
+// longest alias wins ("al-Qaeda in Iraq" rather than "al-Qaeda", "Pakistani Taliban" rather
+// than "Taliban"). Names only match whole words. Aliases in capitals (IS, ADF, AP) and aliases
+// marked '=' in the data match exactly as written; other aliases ignore case, diacritics,
+// apostrophes and hyphens ("Al Nusrah" = "al-Nusra"), though a capitalised alias word never
+// matches an all-lower-case text word ("Amnesty" is not "amnesty"). A possessive "'s" may
+// follow any word. One- and two-letter acronyms are skipped in all-capitals text.
+func (d *Dictionary) Find(text string) []Match {
+	sc, _ := d.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer d.scratch.Put(sc)
+	toks, keys := tokenize(text, sc.toks[:0], sc.keys[:0])
+	sc.toks, sc.keys = toks, keys
+	var out []Match
+	for i := 0; i < len(toks); {
+		a := d.longestAt(text, toks, keys, i)
+		if a == nil {
+			i++
+			continue
+		}
+		e := d.entries[a.entry]
+		end := toks[i+len(a.keys)-1].end
+		if a.tail != "" && strings.HasPrefix(text[end:], a.tail) {
+			end += len(a.tail)
+		}
+		out = append(out, Match{Start: toks[i].start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
+		i += len(a.keys)
+	}
+	return out
+}
+
+// scratch holds a text's words between calls of Find, so that a busy extractor does not
+// allocate them for every document.
+type scratch struct {
+	toks []token
+	keys []byte
+}
+
+// longestAt returns the longest alias matching the words from toks[i], or nil.
+func (d *Dictionary) longestAt(text string, toks []token, keys []byte, i int) *alias {
+	t := toks[i]
+	for _, a := range d.index[string(keys[t.k0:t.k1])] {
+		if a.matchesAt(text, toks, keys, i) {
+			return a
+		}
+	}
+	return nil
+}
