@@ -41,6 +41,10 @@ func commands() map[string]command {
 		"documents": {"list or search stored documents", runDocuments},
 		"document":  {"show one document's metadata and text", runDocument},
 		"export":    {"write all incidents as json, csv or geojson", runExport},
+		"mentions":  {"show what extraction read from each document", runMentions},
+		"incidents": {"list incidents with filters, as a table, json, csv or geojson", runIncidents},
+		"incident":  {"show one incident with every claim and its quote", runIncident},
+		"reprocess": {"re-extract and re-link every stored document", runReprocess},
 		"version":   {"print the version", runVersion},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/wallwatch/wallwatch/internal/config"
+	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -53,6 +54,18 @@ func isTerminal(w io.Writer) bool {
 
 // newPipeline builds the pipeline with every stage wired to its reference data.
 func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, error) {
-	stages := pipeline.Stages{NearDuplicate: ingest.NearDuplicate}
+	ref, err := loadReference(c)
+	if err != nil {
+		return nil, err
+	}
+	x, err := extract.New(ref.extractResources())
+	if err != nil {
+		return nil, err
+	}
+	stages := pipeline.Stages{
+		NearDuplicate: ingest.NearDuplicate,
+		Extract:       x.Extract,
+		Link:          pipeline.NewLinker(ref.actors.Family),
+	}
 	return pipeline.New(s, stages, log), nil
 }

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// runCLI runs one wallwatch command line and returns its exit code and output.
+func runCLI(t testing.TB, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	e := env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""),
+		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
+	code := run(context.Background(), e, args)
+	return code, stdout.String(), stderr.String()
+}
+
+// sharedDir is ../shared beside the repository, or "" when it is absent.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../../shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
+		t.Skipf("shared corpus not found at %s (it sits beside the repository); skipping", dir)
+	}
+	return dir
+}
+
+func TestIngestSeedsTwice(t *testing.T) {
+	seeds := filepath.Join(sharedDir(t), "corpus", "seeds")
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, out, errOut := runCLI(t, "ingest", "--db", db, seeds)
+	if code != exitOK || !strings.Contains(out, "5 new, 0 duplicates") {
+		t.Fatalf("first ingest: code %d, stdout %q, stderr %q; want 5 new", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "ingest", "--db", db, seeds)
+	if code != exitOK || !strings.Contains(out, "0 new, 5 duplicates") {
+		t.Fatalf("second ingest: code %d, stdout %q; want 5 duplicates", code, out)
+	}
+	code, out, _ = runCLI(t, "documents", "--db", db, "--format", "json")
+	var docs []map[string]any
+	if code != exitOK || json.Unmarshal([]byte(out), &docs) != nil || len(docs) != 5 {
+		t.Fatalf("documents --format json: code %d, %d docs from %q", code, len(docs), out)
+	}
+}
+
+func TestIngestDirectoryWithBinaryFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("report.txt", []byte("DATE: 2021-04-05\nTITLE: Jail attacked\n\nGunmen attacked the jail in a town and freed 40 inmates, police said.\n"))
+	write("blob.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0})
+	code, out, errOut := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.db"), dir)
+	if code == exitOK {
+		t.Fatalf("exit code 0, want non-zero when a file fails")
+	}
+	if !strings.Contains(errOut, "blob.bin") {
+		t.Errorf("stderr %q does not name the bad file", errOut)
+	}
+	if !strings.Contains(out, "1 new") || !strings.Contains(out, "1 failed") {
+		t.Errorf("summary %q, want 1 new and 1 failed", out)
+	}
+}
+
+func TestIngestRefusesLoopbackURL(t *testing.T) {
+	code, _, errOut := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.db"), "http://127.0.0.1:9/")
+	if code == exitOK || !strings.Contains(errOut, "127.0.0.1") || !strings.Contains(errOut, "allow-private") {
+		t.Fatalf("code %d, stderr %q; want a refusal naming the address and --allow-private", code, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"nope"}, exitUsage, "unknown command"},
+		{[]string{"ingest"}, exitUsage, "at least one PATH"},
+		{[]string{"ingest", "--published", "yesterday", "x"}, exitUsage, "YYYY-MM-DD"},
+		{[]string{"export", "--format", "xml"}, exitUsage, "want json, csv or geojson"},
+		{[]string{"documents", "--format", "xml"}, exitUsage, "want table or json"},
+		{[]string{"incidents", "--since", "2020/01/01"}, exitUsage, "YYYY-MM-DD"},
+		{[]string{"document"}, exitUsage, "exactly one document ID"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: code %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.want)
+		}
+	}
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	for name := range commands() {
+		code, out, _ := runCLI(t, name, "--help")
+		if code != exitOK || !strings.Contains(out, "Usage: wallwatch "+name) {
+			t.Errorf("%s --help: code %d, stdout %q", name, code, out)
+		}
+	}
+}
+
+func TestExportEmptyIsValidJSON(t *testing.T) {
+	code, out, errOut := runCLI(t, "export", "--db", filepath.Join(t.TempDir(), "x.db"), "--format", "json")
+	var v []any
+	if code != exitOK || json.Unmarshal([]byte(out), &v) != nil || v == nil || len(v) != 0 {
+		t.Fatalf("export: code %d, stdout %q, stderr %q; want []", code, out, errOut)
+	}
+}
+
+// TestCorpusQuality ingests the shared corpus, exports it and scores it with the shared scorer.
+// The floors are what this version reaches, so that a change that loses quality fails.
+func TestCorpusQuality(t *testing.T) {
+	shared := sharedDir(t)
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found: the shared scorer needs it")
+	}
+	floors := map[string]map[string]float64{
+		"seeds": {"incident_f1": 0.5, "link_f1": 0.3},
+		"dev":   {"incident_f1": 0.5},
+	}
+	for set, want := range floors {
+		t.Run(set, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), set+".db")
+			if code, _, errOut := runCLI(t, "ingest", "--db", db, filepath.Join(shared, "corpus", set)); code != exitOK {
+				t.Fatalf("ingest %s: code %d: %s", set, code, errOut)
+			}
+			code, out, errOut := runCLI(t, "export", "--db", db, "--format", "json")
+			if code != exitOK {
+				t.Fatalf("export: code %d: %s", code, errOut)
+			}
+			pred := filepath.Join(t.TempDir(), "pred.json")
+			if err := os.WriteFile(pred, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			score, err := exec.Command(python, filepath.Join(shared, "tools", "score.py"),
+				filepath.Join(shared, "corpus", "gold", set+".json"), pred).CombinedOutput()
+			if err != nil {
+				t.Fatalf("score.py: %v\n%s", err, score)
+			}
+			t.Logf("%s:\n%s", set, score)
+			got := parseScore(string(score))
+			for k, floor := range want {
+				if got[k] < floor {
+					t.Errorf("%s %s = %.2f, want at least %.2f", set, k, got[k], floor)
+				}
+			}
+		})
+	}
+}
+
+var scoreField = regexp.MustCompile(`(\w+)=([0-9.]+)`)
+
+func parseScore(out string) map[string]float64 {
+	got := map[string]float64{}
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "score:") {
+			continue
+		}
+		for _, m := range scoreField.FindAllStringSubmatch(line, -1) {
+			got[m[1]], _ = strconv.ParseFloat(m[2], 64)
+		}
+	}
+	return got
+}

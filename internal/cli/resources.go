@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/wallwatch/wallwatch/internal/actors"
+	"github.com/wallwatch/wallwatch/internal/config"
+	"github.com/wallwatch/wallwatch/internal/extract"
+	"github.com/wallwatch/wallwatch/internal/gazetteer"
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// reference is the reference data every stage reads: loaded once per process.
+type reference struct {
+	gaz    *gazetteer.Gazetteer
+	actors *actors.Dictionary
+}
+
+// loadReference loads the gazetteer (a user's imported file when configured, else the embedded
+// one) and the actor dictionary (the embedded one, extended by the user's file when configured).
+func loadReference(c *config.Config) (reference, error) {
+	var ref reference
+	var err error
+	if c.Gazetteer != "" {
+		ref.gaz, err = gazetteer.LoadFile(c.Gazetteer)
+	} else {
+		ref.gaz, err = gazetteer.Load()
+	}
+	if err != nil {
+		return ref, fmt.Errorf("load gazetteer: %w", err)
+	}
+	if c.Actors == "" {
+		ref.actors, err = actors.Load()
+	} else {
+		f, ferr := os.Open(c.Actors)
+		if ferr != nil {
+			return ref, fmt.Errorf("load actors: %w", ferr)
+		}
+		defer f.Close()
+		ref.actors, err = actors.LoadWith(actors.File{Name: c.Actors, Reader: f})
+	}
+	if err != nil {
+		return ref, fmt.Errorf("load actors: %w", err)
+	}
+	return ref, nil
+}
+
+// extractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
+func (r reference) extractResources() extract.Resources {
+	return extract.Resources{
+		Place: r.place,
+		Country: r.gaz.Country,
+		CountryPlace: func(code string) (model.Place, bool) {
+			info, ok := r.gaz.CountryInfo(code)
+			if !ok {
+				return model.Place{}, false
+			}
+			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
+		},
+		Actors: func(text string) []extract.ActorMatch {
+			ms := r.actors.Find(text)
+			out := make([]extract.ActorMatch, len(ms))
+			for i, m := range ms {
+				out[i] = extract.ActorMatch{Start: m.Start, End: m.End, Name: m.Actor.Name, Kind: m.Actor.Kind, Role: m.Role, Country: m.Actor.Country}
+			}
+			return out
+		},
+		SameFamily: r.actors.SameFamily,
+	}
+}
+
+// minForeignPopulation is the population a place outside the document's countries needs before a
+// capitalised word is read as it: small foreign villages share names with every kind of word.
+const minForeignPopulation = 100_000
+
+// place resolves a place name, accepting a place outside the context countries only when it is
+// a capital, a province or a large city.
+func (r reference) place(name string, countries []string) (model.Place, bool) {
+	e, ok := r.gaz.Resolve(name, countries)
+	if !ok {
+		return model.Place{}, false
+	}
+	if !slices.Contains(countries, e.Country) {
+		major := e.Population >= minForeignPopulation || e.Feature == "PPLC" || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
+		if !major {
+			return model.Place{}, false
+		}
+	}
+	return r.gaz.ToPlace(e), true
+}

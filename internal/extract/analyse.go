@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
+type sentenceInfo struct {
+	start, end int
+	ref        Ref // the document's or its update section's date
+	toks       []token
+	cues       []cueHit
+	has        map[string]bool // cue categories present
+	dates      []DateMention
+	places     []placeHit
+	countries  []string
+	facilities []facilityHit
+	actors     []ActorMatch
+	quantities []Quantity
+	campaigns  []string
+}
+
+// placeHit is a resolved place name in the text.
+type placeHit struct {
+	start, end int
+	place      model.Place
+}
+
+// analysis is one document read sentence by sentence.
+type analysis struct {
+	x         *Extractor
+	doc       model.Document
+	text      string
+	ref       Ref
+	sentences []*sentenceInfo
+	countries []string // the document's countries, most mentioned first
+	offsets   runeOffsets
+}
+
+func (x *Extractor) analyse(doc model.Document) *analysis {
+	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text)}
+	sections := Sections(a.text, a.ref)
+	actors := x.res.Actors(a.text)
+	for _, s := range clauses(a.text, Sentences(a.text)) {
+		si := &sentenceInfo{start: s.Start, end: s.End, ref: a.ref}
+		for _, sec := range sections {
+			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
+				si.ref = Ref{Date: sec.Date.Start, Precision: sec.Date.Precision}
+			}
+		}
+		a.read(si, actors)
+		a.sentences = append(a.sentences, si)
+	}
+	a.countries = a.rankCountries()
+	for _, si := range a.sentences {
+		a.resolvePlaces(si)
+		a.findFacilities(si)
+	}
+	return a
+}
+
+// read fills a sentence's tokens, cues, dates, numbers, actors and country names.
+func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
+	text := a.text[si.start:si.end]
+	si.toks = tokenize(text)
+	for i := range si.toks {
+		si.toks[i].start += si.start
+		si.toks[i].end += si.start
+	}
+	si.cues = a.x.lex.scan(si.toks)
+	si.has = map[string]bool{}
+	for _, c := range si.cues {
+		si.has[c.category] = true
+	}
+	for _, d := range FindDates(text, si.ref) {
+		d.Start += si.start
+		d.End += si.start
+		si.dates = append(si.dates, d)
+	}
+	for _, q := range FindNumbers(text) {
+		q.Start += si.start
+		q.End += si.start
+		si.quantities = append(si.quantities, q)
+	}
+	for _, m := range actors {
+		if m.Start >= si.start && m.End <= si.end {
+			si.actors = append(si.actors, m)
+		}
+	}
+	for _, span := range nameSpans(si.toks, 3) {
+		name := a.text[span[0]:span[1]]
+		if cc, ok := a.x.res.Country(name); ok {
+			si.countries = append(si.countries, cc)
+		}
+	}
+	si.campaigns = findCampaigns(a.text, si)
+}
+
+// rankCountries orders the document's countries by how often they are named.
+func (a *analysis) rankCountries() []string {
+	count := map[string]int{}
+	var order []string
+	for _, si := range a.sentences {
+		for _, c := range si.countries {
+			if count[c] == 0 {
+				order = append(order, c)
+			}
+			count[c]++
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	return order
+}
+
+// nameSpans returns the byte spans of every run of up to n capitalised words (allowing Arabic
+// articles and short particles inside), longest first at each position.
+func nameSpans(toks []token, n int) [][2]int {
+	var spans [][2]int
+	for i := range toks {
+		if !nameLike(toks[i]) {
+			continue
+		}
+		for j := min(len(toks)-1, i+n-1); j >= i; j-- {
+			if !nameLike(toks[j]) {
+				continue
+			}
+			ok := true
+			for k := i + 1; k < j; k++ {
+				if !nameLike(toks[k]) && !nameParticles[toks[k].fold] {
+					ok = false
+				}
+			}
+			if ok {
+				spans = append(spans, [2]int{toks[i].start, toks[j].end})
+			}
+		}
+	}
+	return spans
+}
+
+var nameParticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "de": true, "du": true, "des": true, "la": true, "bin": true, "ibn": true, "of": true}
+
+// nameLike reports a token that can be part of a proper name: capitalised, or an Arabic article
+// joined to a capitalised word ("al-Hasakah").
+func nameLike(t token) bool {
+	if t.upper {
+		return true
+	}
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"} {
+		if strings.HasPrefix(t.fold, p) && len(t.fold) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
+// and numbers.
+func (a *analysis) resolvePlaces(si *sentenceInfo) {
+	taken := func(s, e int) bool {
+		for _, m := range si.actors {
+			if s < m.End && e > m.Start {
+				return true
+			}
+		}
+		for _, p := range si.places {
+			if s < p.end && e > p.start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, span := range nameSpans(si.toks, 4) {
+		if taken(span[0], span[1]) {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
+		if _, err := strconv.Atoi(name); err == nil || stopName(name) {
+			continue
+		}
+		countries := append(append([]string{}, si.countries...), a.countries...)
+		p, ok := a.x.res.Place(name, countries)
+		if !ok || p.Precision == model.GeoCountry {
+			continue
+		}
+		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
+	}
+}
+
+// stopName rejects capitalised words that are never places in these texts: months, weekdays and
+// words that start sentences.
+func stopName(name string) bool {
+	return stopNames[foldPhrase(name)]
+}
+
+var stopNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "it": true, "he": true,
+	"she": true, "they": true, "we": true, "but": true, "and": true, "as": true, "this": true, "that": true,
+	"police": true, "prison": true, "officials": true, "update": true, "updated": true, "islamic": true,
+	"state": true, "army": true, "government": true, "president": true, "minister": true, "center": true,
+	"centre": true, "central": true, "security": true, "forces": true, "guards": true, "however": true,
+	"after": true, "before": true, "during": true, "since": true, "while": true, "when": true, "there": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "janvier": true, "fevrier": true, "mars": true, "avril": true,
+	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true, "octobre": true,
+	"novembre": true, "decembre": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
+	"vendredi": true, "samedi": true, "dimanche": true,
+}
+
+
+// clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"
+// or ", while" before a clause of its own. Extraction treats each clause as a sentence.
+func clauses(text string, sentences []Sentence) []Sentence {
+	var out []Sentence
+	for _, s := range sentences {
+		start := s.Start
+		for i := s.Start; i < s.End; i++ {
+			cut := 0
+			switch {
+			case text[i] == ';':
+				cut = 1
+			case strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas "):
+				cut = 2 // keep the conjunction with the clause it opens
+			}
+			if cut == 0 || len(strings.Fields(text[i:s.End])) < 8 || len(strings.Fields(text[start:i])) < 6 {
+				continue
+			}
+			out = append(out, Sentence{Start: start, End: i})
+			start = i + cut
+			for start < s.End && text[start] == ' ' {
+				start++
+			}
+		}
+		out = append(out, Sentence{Start: start, End: s.End})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// campaignWords are the words next to which a quoted or capitalised phrase names a campaign.
+var campaignWords = map[string]bool{"campaign": true, "campaigns": true, "strategy": true, "called": true,
+	"dubbed": true, "named": true, "campagne": true, "baptisee": true, "operation": true, "offensive": true}
+
+// findCampaigns returns the campaign names a sentence gives: a quoted title of two to six words
+// next to a campaign word (“Breaking the Walls” campaign; a strategy called "Breaking the Walls").
+func findCampaigns(text string, si *sentenceInfo) []string {
+	var out []string
+	for _, q := range quotedSpans(text[si.start:si.end]) {
+		qs, qe := q[0]+si.start, q[1]+si.start
+		title := strings.TrimSpace(text[qs:qe])
+		if !isTitle(title) {
+			continue
+		}
+		for _, t := range si.toks {
+			near := (t.end <= qs && qs-t.end < 24) || (t.start >= qe && t.start-qe < 16)
+			if near && campaignWords[t.fold] {
+				out = append(out, title)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// quotedSpans returns the byte spans of text inside quotation marks.
+func quotedSpans(s string) [][2]int {
+	pairs := map[rune]rune{'“': '”', '"': '"', '«': '»', '‘': '’'}
+	var spans [][2]int
+	for i, r := range s {
+		closer, ok := pairs[r]
+		if !ok {
+			continue
+		}
+		rest := s[i+len(string(r)):]
+		j := strings.IndexRune(rest, closer)
+		if j < 0 || j > 80 {
+			continue
+		}
+		start := i + len(string(r))
+		spans = append(spans, [2]int{start, start + j})
+	}
+	return spans
+}
+
+// isTitle reports a phrase of two to six words whose content words are capitalised.
+func isTitle(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if unicode.IsLower(r) && len(w) > 3 {
+			return false
+		}
+	}
+	return true
+}

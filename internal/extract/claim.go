@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// metricCategories are the cue categories that say what a figure counts.
+var metricCategories = []model.Metric{model.Escaped, model.Recaptured, model.Killed, model.Wounded, model.Held, model.Attackers}
+
+// maxCueDistance is how many words may stand between a figure and the cue that gives its meaning.
+const maxCueDistance = 12
+
+// claims reads every figure of the frame's sentences as a claim: which metric it measures, whose
+// side it counts (for killed and wounded), who put it forward and when.
+func (a *analysis) claims(f *frame) []model.Claim {
+	var out []model.Claim
+	for _, si := range f.sentences {
+		claimant, role := a.claimant(si)
+		for _, q := range si.quantities {
+			if q.Kind != "count" || subset(a.text, si, q) {
+				continue
+			}
+			metric, ok := metricOf(si, q)
+			if !ok {
+				continue
+			}
+			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
+				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
+				Reported: model.Date{Start: dayOf(si.ref.Date), Precision: si.ref.Precision},
+				Quote: a.text[si.start:si.end], Start: a.offsets.at(si.start), End: a.offsets.at(si.end)}
+			if si.ref.Date.IsZero() {
+				c.Reported = model.Date{}
+			}
+			if metric == model.Killed || metric == model.Wounded {
+				c.Side = sideOf(si, q)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// tokenSpan returns the first and last token indexes covering bytes [s, e).
+func tokenSpan(toks []token, s, e int) (int, int) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.end > s && t.start < e {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// metricOf picks the metric cue nearest to the figure in words; a cue after the figure wins ties
+// ("39 gunmen were killed"). A figure whose own noun names attackers counts the assault force
+// unless a casualty cue is close.
+func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 0 {
+		return "", false
+	}
+	best, bestDist := model.Metric(""), maxCueDistance+1
+	var attackerNoun bool
+	for _, c := range si.cues {
+		metric := model.Metric(c.category)
+		if !isMetric(metric) {
+			continue
+		}
+		dist := 0
+		switch {
+		case c.first > last:
+			dist = c.first - last
+		case c.last < first:
+			dist = first - c.last + 1
+		default:
+			continue // the cue is inside the figure's own words
+		}
+		if metric == model.Attackers {
+			if c.first > last && c.first-last <= 3 {
+				attackerNoun = true
+			}
+			continue
+		}
+		if dist < bestDist {
+			best, bestDist = metric, dist
+		}
+	}
+	if attackerNoun && !(best == model.Killed || best == model.Wounded || best == model.Recaptured) || attackerNoun && bestDist > 6 {
+		return model.Attackers, true
+	}
+	return best, best != ""
+}
+
+func isMetric(m model.Metric) bool {
+	for _, c := range metricCategories {
+		if c == m {
+			return true
+		}
+	}
+	return false
+}
+
+// sideOf reads whose casualties a figure counts from the words right after it.
+func sideOf(si *sentenceInfo, q Quantity) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for _, c := range si.cues {
+		side, ok := strings.CutPrefix(c.category, "side:")
+		if ok && c.first > last && c.first-last <= 4 {
+			return side
+		}
+	}
+	return "unknown"
+}
+
+// subset reports a figure that counts part of another ("including 123 militants").
+func subset(text string, si *sentenceInfo, q Quantity) bool {
+	before := strings.ToLower(text[max(si.start, q.Start-16):q.Start])
+	for _, w := range []string{"including", "among them", "among whom", "dont ", "termasuk", "incluidos"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimant finds who a sentence attributes its statements to: the dictionary actor or generic
+// source nearest to a reporting verb; without a reporting verb, the article itself.
+func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
+	verb := -1
+	for _, c := range si.cues {
+		if c.category == "claim" {
+			verb = c.first
+			break
+		}
+	}
+	if verb < 0 {
+		return a.articleName(), model.RoleMedia
+	}
+	bestDist := 1 << 30
+	name, role := "", model.RoleUnknown
+	for _, m := range si.actors {
+		first, _ := tokenSpan(si.toks, m.Start, m.End)
+		if d := abs(first - verb); d < bestDist {
+			bestDist, name, role = d, m.Name, m.Role
+		}
+	}
+	for _, c := range si.cues {
+		r, ok := strings.CutPrefix(c.category, "claimant:")
+		if !ok {
+			continue
+		}
+		if d := abs(c.first - verb); d < bestDist {
+			bestDist = d
+			name = a.text[si.toks[c.first].start:si.toks[c.last].end]
+			role = model.Role(r)
+		}
+	}
+	if name == "" {
+		return a.articleName(), model.RoleMedia
+	}
+	return name, role
+}
+
+// articleName names the document as a source: its title, else where it came from.
+func (a *analysis) articleName() string {
+	if a.doc.Title != "" {
+		return a.doc.Title
+	}
+	return a.doc.Source
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,946 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Ref is the date a text's relative expressions resolve against: the publication date or the
+// date of an update section. A zero Date means unknown.
+type Ref struct {
+	Date      time.Time
+	Precision model.Precision
+}
+
+// DateMention is a date expression found in a text, resolved to a calendar date.
+type DateMention struct {
+	Start, End int // byte offsets
+	Date       model.Date
+	Relative   bool // the date depended on the reference date or on an earlier date of the text
+}
+
+// FindDates returns the date expressions of text resolved against ref, in order.
+//
+// Conventions: a date without a year ("Sept. 27") is the latest such day not after the
+// reference, a weekday the latest such day not after it (the reference day itself unless "last"),
+// a month without a year the latest such month. A reference known only to a week, month or year
+// (see InferRef) lets year-less dates reach to the end of that period and makes weekdays and
+// other relative dates as coarse as the reference. With a zero ref, only dates that carry their
+// year are returned: callers without a publication date pass InferRef's reference.
+// Numeric dates are day first ("20/01/2022"); month first only when the day cannot be a month
+// ("1/20/2022"). "early August 2020", "mid-2020" keep month or year precision and start on the
+// first day of the period; "this week", "last month" start on the period's first day (weeks start
+// on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
+// back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
+func FindDates(text string, ref Ref) []DateMention {
+	ps := scanPieces(text)
+	var out []DateMention
+	var anchor *model.Date
+	for _, e := range scanDateExprs(text, ps) {
+		d, ok := resolveDate(e, ref, anchor, false)
+		if !ok {
+			continue
+		}
+		out = append(out, DateMention{Start: e.start, End: e.end, Date: d, Relative: e.rel != dateAbsolute})
+		if d.Precision.Rank() <= model.PrecisionWeek.Rank() {
+			a := d
+			anchor = &a
+		}
+	}
+	return out
+}
+
+// InferRef finds a reference date in a text whose publication date is unknown: the latest date
+// the text gives with its year, preferring full dates to months and months to years. A day is
+// lowered to week precision, because a text is published some time after the last date it tells.
+func InferRef(text string) (Ref, bool) {
+	ps := scanPieces(text)
+	var best model.Date
+	for _, e := range scanDateExprs(text, ps) {
+		if e.rel != dateAbsolute {
+			continue
+		}
+		d, ok := resolveDate(e, Ref{}, nil, false)
+		if !ok {
+			continue
+		}
+		finer := d.Precision.Rank() < best.Precision.Rank()
+		same := d.Precision.Rank() == best.Precision.Rank()
+		if best.IsZero() || finer || same && d.Start.After(best.Start) {
+			best = d
+		}
+	}
+	if best.IsZero() {
+		return Ref{}, false
+	}
+	p := best.Precision
+	if p == model.PrecisionDay {
+		p = model.PrecisionWeek
+	}
+	return Ref{Date: best.Start, Precision: p}, true
+}
+
+// dateRel says what a date expression needs to be resolved.
+type dateRel uint8
+
+const (
+	dateAbsolute     dateRel = iota // the year is given
+	dateNoYear                      // month (and day) without a year
+	dateDayOfMonth                  // "on the 29th"
+	dateWeekday                     // n is the weekday; dir picks before or after the reference
+	dateDayOffset                   // n days from the reference
+	dateWeekOffset                  // n weeks from the reference's week
+	dateMonthOffset                 // n months from the reference's month
+	dateYearOffset                  // n years from the reference's year
+	dateAnchorOffset                // n days from the previous date of the text
+)
+
+// dateExpr is a date expression as written, before resolution.
+type dateExpr struct {
+	start, end                int
+	rel                       dateRel
+	year, month, day          int // what the text gives; 0 when absent
+	endYear, endMonth, endDay int // the last day, month or year of a span; 0 when none
+	prec                      model.Precision
+	n, dir                    int
+	needAnchor                bool // "the next day" means nothing without an earlier date
+	yearOnly                  bool
+}
+
+// resolveDate turns an expression into a date. forward resolves a year-less date to the first
+// such day from a week before the reference on, as update headers follow publication.
+func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.Date, bool) {
+	if e.rel == dateAbsolute {
+		return absoluteDate(e)
+	}
+	if e.rel == dateAnchorOffset && anchor != nil {
+		return model.Date{Start: anchor.Start.AddDate(0, 0, e.n), Precision: coarserPrecision(e.prec, anchor.Precision)}, true
+	}
+	if ref.Date.IsZero() || e.needAnchor {
+		return model.Date{}, false
+	}
+	day := dateMidnight(ref.Date)
+	limit := day.AddDate(0, 0, dateSlack(ref.Precision))
+	relPrec := coarserPrecision(e.prec, ref.Precision)
+	switch e.rel {
+	case dateNoYear:
+		return noYearDate(e, day, limit, forward, ref.Precision)
+	case dateDayOfMonth:
+		for back := 0; back < 12; back++ {
+			t := time.Date(limit.Year(), limit.Month()-time.Month(back), e.day, 0, 0, 0, 0, time.UTC)
+			if t.Day() == e.day && !t.After(limit) {
+				return model.Date{Start: t, Precision: coarserPrecision(model.PrecisionDay, ref.Precision)}, true
+			}
+		}
+	case dateWeekday:
+		dir := e.dir
+		if forward && dir == 0 && day.Weekday() != time.Weekday(e.n) {
+			dir = 1
+		}
+		return model.Date{Start: weekdayDate(day, time.Weekday(e.n), dir), Precision: relPrec}, true
+	case dateDayOffset, dateAnchorOffset:
+		return model.Date{Start: day.AddDate(0, 0, e.n), Precision: relPrec}, true
+	case dateWeekOffset:
+		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		return model.Date{Start: monday.AddDate(0, 0, 7*e.n), Precision: relPrec}, true
+	case dateMonthOffset:
+		return model.Date{Start: time.Date(day.Year(), day.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC), Precision: relPrec}, true
+	case dateYearOffset:
+		return model.Date{Start: time.Date(day.Year()+e.n, 1, 1, 0, 0, 0, 0, time.UTC), Precision: relPrec}, true
+	}
+	return model.Date{}, false
+}
+
+// absoluteDate builds a date whose year the text gives. A span's End is the first day of its
+// last period: "20-30 January" ends on 30 January, "2007-08" on 1 January 2008.
+func absoluteDate(e dateExpr) (model.Date, bool) {
+	start, ok := calendarDate(e.year, max(e.month, 1), max(e.day, 1))
+	if !ok {
+		return model.Date{}, false
+	}
+	d := model.Date{Start: start, Precision: e.prec}
+	if e.endYear > 0 || e.endMonth > 0 || e.endDay > 0 {
+		y, m, day := e.endYear, e.endMonth, e.endDay
+		if y == 0 {
+			y = e.year
+		}
+		if m == 0 {
+			m = max(e.month, 1)
+		}
+		if end, ok := calendarDate(y, m, max(day, 1)); ok && end.After(start) {
+			d.End = &end
+		}
+	}
+	return d, true
+}
+
+// noYearDate places a month (and day) in the latest year that keeps it not after limit, or
+// going forward, in the first year that puts it no earlier than a week before the reference.
+func noYearDate(e dateExpr, day, limit time.Time, forward bool, refPrec model.Precision) (model.Date, bool) {
+	for k := 0; k < 9; k++ {
+		y := limit.Year() - k
+		if forward {
+			y = day.Year() - 1 + k
+		}
+		t, ok := calendarDate(y, e.month, max(e.day, 1))
+		if !ok {
+			continue
+		}
+		fits := !t.After(limit)
+		if forward {
+			fits = !t.Before(day.AddDate(0, 0, -7))
+			if refPrec != model.PrecisionDay {
+				fits = !t.Before(day.AddDate(0, -6, 0))
+			}
+		}
+		if fits {
+			e.year = y
+			e.rel = dateAbsolute
+			if e.endMonth > 0 && e.endMonth < e.month {
+				e.endYear = y + 1
+			}
+			return absoluteDate(e)
+		}
+	}
+	return model.Date{}, false
+}
+
+// weekdayDate is the latest wd not after day (dir 0), strictly before it (-1) or the first
+// strictly after it (+1).
+func weekdayDate(day time.Time, wd time.Weekday, dir int) time.Time {
+	if dir > 0 {
+		ahead := (int(wd) - int(day.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		return day.AddDate(0, 0, ahead)
+	}
+	back := (int(day.Weekday()) - int(wd) + 7) % 7
+	if back == 0 && dir < 0 {
+		back = 7
+	}
+	return day.AddDate(0, 0, -back)
+}
+
+// calendarDate builds a UTC midnight, rejecting days the month does not have.
+func calendarDate(y, m, d int) (time.Time, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
+}
+
+func dateMidnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// dateSlack is how far past a reference date its period reaches: a reference known to a week
+// may be up to a week later than its date.
+func dateSlack(p model.Precision) int {
+	switch p {
+	case model.PrecisionWeek:
+		return 7
+	case model.PrecisionMonth:
+		return 31
+	case model.PrecisionYear:
+		return 366
+	}
+	return 0
+}
+
+// coarserPrecision returns the coarser of two precisions; an empty one does not count.
+func coarserPrecision(a, b model.Precision) model.Precision {
+	if b == "" || a != "" && a.Rank() >= b.Rank() {
+		return a
+	}
+	return b
+}
+
+// scanDateExprs finds the date expressions among a text's pieces, in order, unresolved.
+func scanDateExprs(text string, ps []piece) []dateExpr {
+	var out []dateExpr
+	for i := 0; i < len(ps); {
+		if e, next, ok := matchDateAt(ps, i); ok {
+			out = append(out, e)
+			i = next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// matchDateAt reads a date expression that starts at piece i and returns the next piece index.
+func matchDateAt(ps []piece, i int) (dateExpr, int, bool) {
+	p := ps[i]
+	switch {
+	case p.kind == pieceDigits:
+		return firstDateMatch(ps, i, matchNumericDate, matchDayFirst, matchYearSpan, matchAgo, matchYearAlone)
+	case p.low == "(":
+		return matchParenDayMonth(ps, i)
+	case p.kind == pieceWord && dateTriggers[p.low]:
+		return firstDateMatch(ps, i, matchPeriodPart, matchWeekday, matchMonthFirst, matchRelativePhrase, matchAgo, matchOnThe)
+	}
+	return dateExpr{}, 0, false
+}
+
+type dateMatcher func(ps []piece, i int) (dateExpr, int, bool)
+
+func firstDateMatch(ps []piece, i int, matchers ...dateMatcher) (dateExpr, int, bool) {
+	for _, m := range matchers {
+		if e, next, ok := m(ps, i); ok {
+			return e, next, true
+		}
+	}
+	return dateExpr{}, 0, false
+}
+
+// spanned sets an expression's byte span to pieces first..last and returns the next index.
+func spanned(e dateExpr, ps []piece, first, last int) (dateExpr, int, bool) {
+	e.start, e.end = ps[first].start, ps[last].end
+	return e, last + 1, true
+}
+
+// matchNumericDate reads "2022-01-20", "20/01/2022", "20.01.22" and, when the first figure
+// cannot be a month, month-first "1/20/2022".
+func matchNumericDate(ps []piece, i int) (dateExpr, int, bool) {
+	if i+4 >= len(ps) {
+		return dateExpr{}, 0, false
+	}
+	sep := ps[i+1].low
+	if sep != "/" && sep != "." && sep != "-" || ps[i+3].low != sep || ps[i+2].kind != pieceDigits || ps[i+4].kind != pieceDigits {
+		return dateExpr{}, 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !adjacent(ps, k) {
+			return dateExpr{}, 0, false
+		}
+	}
+	if i+6 < len(ps) && ps[i+5].low == sep && adjacent(ps, i+5) && ps[i+6].kind == pieceDigits {
+		return dateExpr{}, 0, false // "1.2.3.4" is no date
+	}
+	a, b, c := ps[i].low, ps[i+2].low, ps[i+4].low
+	e := dateExpr{prec: model.PrecisionDay}
+	switch {
+	case len(a) == 4 && len(b) <= 2 && len(c) <= 2 && sep != ".":
+		e.year, e.month, e.day = atoiPiece(a), atoiPiece(b), atoiPiece(c)
+	case len(a) <= 2 && len(b) <= 2 && (len(c) == 4 || len(c) == 2):
+		e.day, e.month, e.year = atoiPiece(a), atoiPiece(b), atoiPiece(c)
+		if e.month > 12 && e.day <= 12 {
+			e.day, e.month = e.month, e.day
+		}
+		if len(c) == 2 {
+			e.year += 2000
+			if e.year > 2050 {
+				e.year -= 100
+			}
+		}
+	default:
+		return dateExpr{}, 0, false
+	}
+	if _, ok := calendarDate(e.year, e.month, e.day); !ok || e.year < 1800 {
+		return dateExpr{}, 0, false
+	}
+	return spanned(e, ps, i, i+4)
+}
+
+// matchDayFirst reads "20 October 2020", "20th of October", "13 mai", "27 de enero de 2025",
+// "1er mai", "20-30 January".
+func matchDayFirst(ps []piece, i int) (dateExpr, int, bool) {
+	day, last, ok := dayAt(ps, i)
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	e := dateExpr{rel: dateNoYear, day: day, prec: model.PrecisionDay}
+	if last+2 < len(ps) && (ps[last+1].low == "-" || ps[last+1].low == "–") {
+		if d2, l2, ok := dayAt(ps, last+2); ok && d2 > day {
+			e.endDay, last = d2, l2
+		}
+	}
+	k := last + 1
+	if pieceIs(ps, k, "of") || pieceIs(ps, k, "de") {
+		k++
+	}
+	month, mlast, ok := monthAt(ps, k)
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	e.month, last = month, mlast
+	if y, ylast, ok := yearAfter(ps, last); ok {
+		e.rel, e.year, last = dateAbsolute, y, ylast
+	}
+	return spanned(e, ps, i, last)
+}
+
+// matchMonthFirst reads "October 20, 2020", "Sept. 27", "January 20th", "July 2013",
+// "March, 2014", "enero de 2025", and a month alone after "in", "since", "en"...
+func matchMonthFirst(ps []piece, i int) (dateExpr, int, bool) {
+	month, mlast, ok := monthAt(ps, i)
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
+	if day, dlast, ok := dayAt(ps, mlast+1); ok && !peopleNouns[pieceLow(ps, dlast+1)] && !thingNouns[pieceLow(ps, dlast+1)] {
+		e.day = day
+		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
+			if d2, l2, ok := dayAt(ps, dlast+2); ok && d2 > day {
+				e.endDay, dlast = d2, l2
+			}
+		}
+		if y, ylast, ok := yearAfter(ps, dlast); ok {
+			e.rel, e.year, dlast = dateAbsolute, y, ylast
+		}
+		return spanned(e, ps, i, dlast)
+	}
+	e.prec = model.PrecisionMonth
+	if y, ylast, ok := yearAfter(ps, mlast); ok {
+		e.rel, e.year = dateAbsolute, y
+		return spanned(e, ps, i, ylast)
+	}
+	if i > 0 && monthTriggers[ps[i-1].low] {
+		return spanned(e, ps, i, mlast)
+	}
+	return dateExpr{}, 0, false
+}
+
+// matchYearSpan reads "2007-08" and "2013-2014".
+func matchYearSpan(ps []piece, i int) (dateExpr, int, bool) {
+	y, ok := yearValue(ps, i)
+	if !ok || i+2 >= len(ps) || !adjacent(ps, i+1) || !adjacent(ps, i+2) || ps[i+2].kind != pieceDigits {
+		return dateExpr{}, 0, false
+	}
+	if s := ps[i+1].low; s != "-" && s != "–" && s != "/" {
+		return dateExpr{}, 0, false
+	}
+	y2 := atoiPiece(ps[i+2].low)
+	switch len(ps[i+2].low) {
+	case 2:
+		y2 += y / 100 * 100
+	case 4:
+	default:
+		return dateExpr{}, 0, false
+	}
+	if y2 <= y || y2 > y+30 {
+		return dateExpr{}, 0, false
+	}
+	return spanned(dateExpr{year: y, endYear: y2, prec: model.PrecisionYear, yearOnly: true}, ps, i, i+2)
+}
+
+// matchYearAlone reads a year standing alone ("in 2004", "the 2013 attack") but not a count
+// ("2000 prisoners"), a decade ("1990s"), a time ("2000 GMT") or an id ("Resolution 2170").
+func matchYearAlone(ps []piece, i int) (dateExpr, int, bool) {
+	y, ok := yearValue(ps, i)
+	if !ok || y > 2039 {
+		return dateExpr{}, 0, false
+	}
+	if next := i + 1; next < len(ps) {
+		n := ps[next]
+		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
+			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
+		if glued || peopleNouns[n.low] || thingNouns[n.low] || measureWords[n.low] || currencyWords[n.low] ||
+			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
+			return dateExpr{}, 0, false
+		}
+	}
+	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(ps, i) ||
+		isHyphenCode(ps, i)) {
+		return dateExpr{}, 0, false
+	}
+	return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, i)
+}
+
+// matchParenDayMonth reads a day and month in parentheses, as Indonesian news dates a weekday:
+// "Kamis (11/7)".
+func matchParenDayMonth(ps []piece, i int) (dateExpr, int, bool) {
+	if i+4 >= len(ps) || ps[i+2].low != "/" || ps[i+4].low != ")" || ps[i+1].kind != pieceDigits || ps[i+3].kind != pieceDigits {
+		return dateExpr{}, 0, false
+	}
+	d, m := atoiPiece(ps[i+1].low), atoiPiece(ps[i+3].low)
+	if len(ps[i+1].low) > 2 || len(ps[i+3].low) > 2 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return dateExpr{}, 0, false
+	}
+	return spanned(dateExpr{rel: dateNoYear, day: d, month: m, prec: model.PrecisionDay}, ps, i, i+4)
+}
+
+// matchPeriodPart reads "early August 2020", "mid-2020", "late last year", "fin janvier",
+// "awal Juli": the period keeps its own precision and starts on its first day.
+func matchPeriodPart(ps []piece, i int) (dateExpr, int, bool) {
+	for _, words := range periodParts[ps[i].low] {
+		last, ok := phraseStartsAt(ps, i, words)
+		if !ok {
+			continue
+		}
+		k := last + 1
+		if pieceIs(ps, k, "-") {
+			k++
+		}
+		if month, mlast, ok := monthAt(ps, k); ok {
+			e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionMonth}
+			if y, ylast, ok := yearAfter(ps, mlast); ok {
+				e.rel, e.year, mlast = dateAbsolute, y, ylast
+			}
+			return spanned(e, ps, i, mlast)
+		}
+		if y, ok := yearValue(ps, k); ok {
+			return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, k)
+		}
+		if k < len(ps) {
+			if e, next, ok := matchRelativePhrase(ps, k); ok {
+				e.start = ps[i].start
+				return e, next, true
+			}
+		}
+	}
+	return dateExpr{}, 0, false
+}
+
+// matchWeekday reads a weekday with what qualifies it: "on Thursday", "Tuesday night",
+// "late on Sunday", "last Friday", "mardi dernier", "dans la nuit de dimanche à lundi" (the
+// first night day), "Kamis malam"; a full date right after it wins ("lundi 27 janvier 2025").
+func matchWeekday(ps []piece, i int) (dateExpr, int, bool) {
+	j, dir := i, 0
+	if !isWeekdayAt(ps, i) {
+		best := -1
+		for _, m := range weekdayModifiers[ps[i].low] {
+			if last, ok := phraseStartsAt(ps, i, m.words); ok && last > best && isWeekdayAt(ps, last+1) {
+				best, dir = last, m.dir
+			}
+		}
+		if best < 0 {
+			return dateExpr{}, 0, false
+		}
+		j = best + 1
+	}
+	wd := dateWeekdays[ps[j].low].day
+	last := weekdayTail(ps, j, &dir)
+	k := last + 1
+	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
+		k++
+	}
+	if k < len(ps) {
+		if e, next, ok := firstDateMatch(ps, k, matchNumericDate, matchDayFirst, matchMonthFirst, matchParenDayMonth); ok && e.prec == model.PrecisionDay {
+			e.start = ps[i].start
+			return e, next, true
+		}
+	}
+	return spanned(dateExpr{rel: dateWeekday, n: int(wd), dir: dir, prec: model.PrecisionDay}, ps, i, last)
+}
+
+// weekdayTail extends a weekday over the words after it: parts of the day, "dernier",
+// "prochain", and "à lundi" closing a night.
+func weekdayTail(ps []piece, j int, dir *int) int {
+	last := j
+	for k := j + 1; k < len(ps) && k <= j+4; k++ {
+		w := ps[k].low
+		switch {
+		case partsOfDay[w]:
+			last = k
+		case isJoinerPunct(w) && adjacent(ps, k):
+		case weekdayDirections[w] != 0:
+			*dir, last = weekdayDirections[w], k
+		case (w == "à" || w == "au" || w == "to" || w == "ke") && isWeekdayAt(ps, k+1):
+			last = k + 1
+			k++
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+// matchRelativePhrase reads fixed relative phrases: "yesterday", "last week", "l'an dernier",
+// "the next day".
+func matchRelativePhrase(ps []piece, i int) (dateExpr, int, bool) {
+	for _, r := range relativePhrases[ps[i].low] {
+		if last, ok := phraseStartsAt(ps, i, r.words); ok {
+			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor}, ps, i, last)
+		}
+	}
+	return dateExpr{}, 0, false
+}
+
+// matchAgo reads "two days ago", "a week ago", "il y a trois jours", "hace dos días",
+// "dua hari lalu", and "three days later" (from the previous date of the text).
+func matchAgo(ps []piece, i int) (dateExpr, int, bool) {
+	k, before := i, false
+	if last, ok := phraseStartsAt(ps, i, []string{"il", "y", "a"}); ok {
+		k, before = last+1, true
+	} else if ps[i].low == "hace" {
+		k, before = i+1, true
+	}
+	n, clast, fuzzy, ok := dateCountAt(ps, k)
+	if !ok || clast+1 >= len(ps) {
+		return dateExpr{}, 0, false
+	}
+	unit, ok := dateUnits[ps[clast+1].low]
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	last, sign, anchored := clast+1, -1, false
+	if !before {
+		switch w := pieceLow(ps, last+1); {
+		case w == "ago" || w == "lalu":
+			last++
+		case w == "yang" && pieceIs(ps, last+2, "lalu"):
+			last += 2
+		case w == "later" || w == "kemudian" || w == "después":
+			last, sign, anchored = last+1, 1, true
+		case w == "plus" && pieceIs(ps, last+2, "tard"):
+			last, sign, anchored = last+2, 1, true
+		default:
+			return dateExpr{}, 0, false
+		}
+	}
+	e := agoExpr(unit, sign*n, fuzzy, anchored)
+	if e.prec == "" {
+		return dateExpr{}, 0, false
+	}
+	return spanned(e, ps, i, last)
+}
+
+// agoExpr builds the offset for n units (days 1, weeks 7, months 30, years 365).
+func agoExpr(unit, n int, fuzzy, anchored bool) dateExpr {
+	e := dateExpr{rel: dateDayOffset, n: n * min(unit, 7), prec: model.PrecisionDay}
+	if anchored {
+		e.rel, e.needAnchor = dateAnchorOffset, true
+	}
+	switch {
+	case unit == 7 || fuzzy && unit == 1:
+		e.prec = model.PrecisionWeek
+	case unit == 30 && !anchored:
+		e.rel, e.n, e.prec = dateMonthOffset, n, model.PrecisionMonth
+	case unit == 365 && !anchored:
+		e.rel, e.n, e.prec = dateYearOffset, n, model.PrecisionYear
+	case unit > 7:
+		e.prec = ""
+	}
+	return e
+}
+
+// dateCountAt reads how many units an "ago" phrase counts: "a", "two", "12", "a few".
+func dateCountAt(ps []piece, k int) (n, last int, fuzzy, ok bool) {
+	if k >= len(ps) {
+		return 0, 0, false, false
+	}
+	switch w := ps[k].low; {
+	case w == "a" && (pieceIs(ps, k+1, "few") || pieceIs(ps, k+1, "couple")):
+		last = k + 1
+		if pieceIs(ps, k+2, "of") {
+			last++
+		}
+		return 3, last, true, true
+	case oneWords[w]:
+		return 1, k, false, true
+	case fewWords[w]:
+		return 3, k, true, true
+	case ps[k].kind == pieceDigits && len(w) <= 3:
+		return atoiPiece(w), k, false, true
+	}
+	if np, ok := parseNumberWords(ps, k); ok && np.value < 1000 {
+		return np.value, np.last, false, true
+	}
+	return 0, 0, false, false
+}
+
+// matchOnThe reads a day of the month alone: "on the 29th".
+func matchOnThe(ps []piece, i int) (dateExpr, int, bool) {
+	last, ok := phraseStartsAt(ps, i, []string{"on", "the"})
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	day, dlast, ok := dayAt(ps, last+1)
+	if !ok || dlast == last+1 {
+		return dateExpr{}, 0, false // "on the 3 prisoners": a day needs its ordinal ending
+	}
+	if e, next, ok := matchDayFirst(ps, last+1); ok {
+		e.start = ps[i].start
+		return e, next, true
+	}
+	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !dayOfMonthFollowers[ps[n].low] {
+		return dateExpr{}, 0, false // "on the 21st floor"
+	}
+	return spanned(dateExpr{rel: dateDayOfMonth, day: day, prec: model.PrecisionDay}, ps, i, dlast)
+}
+
+// dayAt reads a day of the month (1-31) with an optional ordinal ending ("20th", "1er"),
+// refusing figures that continue ("3,500", "10:30").
+func dayAt(ps []piece, k int) (int, int, bool) {
+	if k >= len(ps) || ps[k].kind != pieceDigits || len(ps[k].low) > 2 {
+		return 0, 0, false
+	}
+	d := atoiPiece(ps[k].low)
+	if d < 1 || d > 31 {
+		return 0, 0, false
+	}
+	n := k + 1
+	if n < len(ps) && adjacent(ps, n) {
+		switch {
+		case ps[n].kind == pieceWord && ordinalSuffixes[ps[n].low]:
+			return d, n, true
+		case ps[n].kind == pieceWord || ps[n].low == ":" || (ps[n].low == "," || ps[n].low == ".") && n+1 < len(ps) && adjacent(ps, n+1) && ps[n+1].kind == pieceDigits:
+			return 0, 0, false
+		}
+	}
+	return d, k, true
+}
+
+// monthAt reads a month name at piece k, with the period of an abbreviation ("Sept.").
+func monthAt(ps []piece, k int) (int, int, bool) {
+	if k >= len(ps) || ps[k].kind != pieceWord {
+		return 0, 0, false
+	}
+	m, ok := dateMonths[ps[k].low]
+	if !ok || m.needUpper && !ps[k].upper {
+		return 0, 0, false
+	}
+	if m.abbr && pieceIs(ps, k+1, ".") && adjacent(ps, k+1) {
+		return m.month, k + 1, true
+	}
+	return m.month, k, true
+}
+
+// yearAfter reads a year after piece last, allowing a comma or "de" between ("March, 2014").
+func yearAfter(ps []piece, last int) (int, int, bool) {
+	k := last + 1
+	if pieceIs(ps, k, ",") || pieceIs(ps, k, "de") || pieceIs(ps, k, "del") {
+		k++
+	}
+	y, ok := yearValue(ps, k)
+	if !ok || k+1 < len(ps) && adjacent(ps, k+1) && ps[k+1].kind == pieceWord {
+		return 0, 0, false
+	}
+	return y, k, true
+}
+
+// yearValue reads four digits from 1800 to 2100 at piece k.
+func yearValue(ps []piece, k int) (int, bool) {
+	if k >= len(ps) || ps[k].kind != pieceDigits || len(ps[k].low) != 4 {
+		return 0, false
+	}
+	y := atoiPiece(ps[k].low)
+	return y, y >= 1800 && y <= 2100
+}
+
+func isWeekdayAt(ps []piece, k int) bool {
+	if k >= len(ps) || ps[k].kind != pieceWord {
+		return false
+	}
+	w, ok := dateWeekdays[ps[k].low]
+	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
+}
+
+func pieceLow(ps []piece, k int) string {
+	if k < 0 || k >= len(ps) {
+		return ""
+	}
+	return ps[k].low
+}
+
+type monthName struct {
+	month     int
+	abbr      bool // may take a period
+	needUpper bool // English names: "may" and "march" are also verbs
+}
+
+// dateMonths are month names in English, French, Indonesian and Spanish. Spanish abbreviations
+// are left out ("ago" is English); so is Indonesian "Des" ("des" is French).
+var dateMonths = buildDateMonths()
+
+func buildDateMonths() map[string]monthName {
+	m := map[string]monthName{}
+	add := func(words string, abbr, upper bool) {
+		for k, w := range strings.Fields(words) {
+			if w != "_" {
+				m[w] = monthName{month: k + 1, abbr: abbr, needUpper: upper}
+			}
+		}
+	}
+	add("january february march april may june july august september october november december", false, true)
+	add("jan feb mar apr _ jun jul aug sep oct nov dec", true, true)
+	add("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", false, false)
+	add("janv févr _ avr _ _ juil _ _ _ _ déc", true, false)
+	add("_ fevrier _ _ _ _ _ aout _ _ _ decembre", false, false)
+	add("januari februari maret _ mei juni juli agustus _ oktober _ desember", false, false)
+	add("_ _ _ _ _ _ _ agt _ okt", true, true)
+	add("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre", false, false)
+	m["sept"] = monthName{month: 9, abbr: true, needUpper: true}
+	m["setiembre"] = monthName{month: 9}
+	return m
+}
+
+type weekdayName struct {
+	day       time.Weekday
+	needUpper bool
+}
+
+// dateWeekdays are weekday names; Indonesian "minggu" is also "week", so only "Minggu" counts.
+var dateWeekdays = buildDateWeekdays()
+
+func buildDateWeekdays() map[string]weekdayName {
+	m := map[string]weekdayName{}
+	for _, list := range []string{
+		"sunday monday tuesday wednesday thursday friday saturday",
+		"dimanche lundi mardi mercredi jeudi vendredi samedi",
+		"minggu senin selasa rabu kamis jumat sabtu",
+		"domingo lunes martes miércoles jueves viernes sábado",
+		"_ _ _ miercoles _ _ sabado",
+	} {
+		for k, w := range strings.Fields(list) {
+			if w != "_" {
+				m[w] = weekdayName{day: time.Weekday(k), needUpper: w == "minggu"}
+			}
+		}
+	}
+	return m
+}
+
+type weekdayModifier struct {
+	words []string
+	dir   int
+}
+
+// weekdayModifiers come before a weekday, indexed by first word.
+var weekdayModifiers = buildWeekdayModifiers()
+
+func buildWeekdayModifiers() map[string][]weekdayModifier {
+	rows := map[string]int{
+		"last": -1, "this past": -1, "past": -1, "next": 1, "this coming": 1, "this": 0, "on": 0, "late on": 0,
+		"early on": 0, "late": 0, "early": 0, "until": 0, "since": 0, "by": 0, "ce": 0, "le": 0, "el": 0,
+		"pada": 0, "hari": 0, "dans la nuit de": 0, "la nuit de": 0, "in the early hours of": 0,
+		"the early hours of": 0, "on the night of": 0, "the night of": 0, "during the night of": 0,
+		"dini hari": 0, "depuis": 0, "la noche del": 0, "this time last": -1,
+	}
+	m := map[string][]weekdayModifier{}
+	for phrase, dir := range rows {
+		words := strings.Fields(phrase)
+		m[words[0]] = append(m[words[0]], weekdayModifier{words: words, dir: dir})
+	}
+	return m
+}
+
+var weekdayDirections = map[string]int{"dernier": -1, "dernière": -1, "passé": -1, "passée": -1, "prochain": 1,
+	"prochaine": 1, "lalu": -1, "depan": 1, "pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1}
+
+var partsOfDay = setOf("night evening morning afternoon overnight soir soirée matin matinée nuit après midi " +
+	"malam pagi siang sore noche mañana tarde madrugada")
+
+// periodParts open a part of a period: "early August", "mid-2020", "fin janvier".
+var periodParts = buildPhraseIndex("early|mid|late|end of|the end of|beginning of|the beginning of|start of|" +
+	"the start of|middle of|the middle of|début|fin|mi|courant|awal|akhir|pertengahan|principios de|" +
+	"finales de|mediados de|a principios de|a finales de|a mediados de|earlier|later")
+
+func buildPhraseIndex(list string) map[string][][]string {
+	m := map[string][][]string{}
+	for _, phrase := range strings.Split(list, "|") {
+		words := strings.Fields(phrase)
+		m[words[0]] = append(m[words[0]], words)
+	}
+	return m
+}
+
+type relativePhrase struct {
+	words      []string
+	rel        dateRel
+	n          int
+	prec       model.Precision
+	needAnchor bool
+}
+
+// relativePhrases are fixed phrases resolved against the reference or an earlier date, indexed
+// by first word, longest first.
+var relativePhrases = buildRelativePhrases()
+
+func buildRelativePhrases() map[string][]relativePhrase {
+	day, week, month, year := model.PrecisionDay, model.PrecisionWeek, model.PrecisionMonth, model.PrecisionYear
+	groups := []struct {
+		rel        dateRel
+		n          int
+		prec       model.Precision
+		needAnchor bool
+		phrases    string
+	}{
+		{dateDayOffset, -1, day, false, "yesterday|last night|late last night|overnight|hier|hier soir|hier matin|" +
+			"cette nuit|la nuit dernière|kemarin|kemarin malam|tadi malam|semalam|ayer|anoche"},
+		{dateDayOffset, -2, day, false, "the day before yesterday|avant hier|anteayer"},
+		{dateDayOffset, 0, day, false, "today|tonight|this morning|this afternoon|this evening|earlier today|" +
+			"early this morning|aujourd hui|ce matin|cet après midi|ce soir|hari ini|tadi pagi|hoy"},
+		{dateWeekOffset, 0, week, false, "this week|earlier this week|cette semaine|minggu ini|pekan ini|esta semana"},
+		{dateWeekOffset, -1, week, false, "last week|la semaine dernière|la semaine passée|minggu lalu|pekan lalu|" +
+			"la semana pasada"},
+		{dateMonthOffset, 0, month, false, "this month|earlier this month|ce mois ci|bulan ini|este mes"},
+		{dateMonthOffset, -1, month, false, "last month|le mois dernier|le mois passé|bulan lalu|el mes pasado"},
+		{dateYearOffset, 0, year, false, "this year|earlier this year|cette année|tahun ini|este año"},
+		{dateYearOffset, -1, year, false, "last year|l année dernière|l an dernier|l an passé|l année passée|" +
+			"tahun lalu|el año pasado"},
+		{dateAnchorOffset, 1, day, true, "the next day|the following day|the day after|the next morning|" +
+			"the following morning|early the next morning|the next night|le lendemain|keesokan harinya|" +
+			"al día siguiente"},
+		{dateAnchorOffset, 0, day, true, "the same day|that same day|later that day|le même jour"},
+		{dateAnchorOffset, -1, day, false, "the previous day|the day before|the previous night|the night before|" +
+			"la veille|el día anterior"},
+	}
+	m := map[string][]relativePhrase{}
+	for _, g := range groups {
+		for _, phrase := range strings.Split(g.phrases, "|") {
+			words := strings.Fields(phrase)
+			m[words[0]] = append(m[words[0]], relativePhrase{words: words, rel: g.rel, n: g.n, prec: g.prec, needAnchor: g.needAnchor})
+		}
+	}
+	for _, list := range m {
+		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
+	}
+	return m
+}
+
+// dateUnits are the units of "ago" phrases in days.
+var dateUnits = map[string]int{"day": 1, "days": 1, "night": 1, "nights": 1, "week": 7, "weeks": 7,
+	"month": 30, "months": 30, "year": 365, "years": 365, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
+	"mois": 30, "an": 365, "ans": 365, "année": 365, "années": 365, "hari": 1, "minggu": 7, "pekan": 7,
+	"bulan": 30, "tahun": 365, "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
+	"mes": 30, "meses": 30, "año": 365, "años": 365}
+
+var oneWords = setOf("a an one un une uno una satu")
+
+var fewWords = setOf("few several couple quelques plusieurs beberapa unos varios unas varias")
+
+// monthTriggers let a month name stand alone as a date: "in October", "since March".
+var monthTriggers = setOf("in since during until till by from last this next early late mid of en depuis " +
+	"début fin courant pada bulan sejak awal akhir desde durante hasta")
+
+var dayOfMonthFollowers = setOf("at in and when as morning evening night afternoon")
+
+// dateTriggers are the words a date expression may start with; other words are skipped at once.
+var dateTriggers = buildDateTriggers()
+
+func buildDateTriggers() map[string]bool {
+	m := setOf("on il hace a")
+	for w := range dateMonths {
+		m[w] = true
+	}
+	for w := range dateWeekdays {
+		m[w] = true
+	}
+	for w := range weekdayModifiers {
+		m[w] = true
+	}
+	for w := range periodParts {
+		m[w] = true
+	}
+	for w := range relativePhrases {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	for w := range oneWords {
+		m[w] = true
+	}
+	for w := range fewWords {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// describeDate renders a mention for table tests: `"text" 2022-01-20 day` with " rel" when relative
+// and "..END" for a span.
+func describeDate(text string, d DateMention) string {
+	s := fmt.Sprintf("%q %s", text[d.Start:d.End], d.Date.Start.Format(model.DateLayout))
+	if d.Date.End != nil {
+		s += ".." + d.Date.End.Format(model.DateLayout)
+	}
+	s += " " + string(d.Date.Precision)
+	if d.Relative {
+		s += " rel"
+	}
+	return s
+}
+
+func TestFindDates(t *testing.T) {
+	// Saturday 22 January 2022, as a publication date.
+	pub := Ref{Date: calendarDay(2022, 1, 22), Precision: model.PrecisionDay}
+	week := Ref{Date: calendarDay(2022, 1, 22), Precision: model.PrecisionWeek}
+	tests := []struct {
+		text string
+		ref  Ref
+		want []string
+	}{
+		{"on 20 October 2020", pub, []string{`"20 October 2020" 2020-10-20 day`}},
+		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2021-10-20 day rel`}},
+		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
+		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
+		{"05/04/2021", pub, []string{`"05/04/2021" 2021-04-05 day`}},
+		{"on the 29th", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"on the 29th" 2013-07-29 day rel`}},
+		{"on the 29th", pub, []string{`"on the 29th" 2021-12-29 day rel`}},
+		{"Sept. 27", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"Sept. 27" 2012-09-27 day rel`}},
+		{"Jan. 22 and Jan. 23", pub, []string{`"Jan. 22" 2022-01-22 day rel`, `"Jan. 23" 2021-01-23 day rel`}},
+		{"Jan. 23", week, []string{`"Jan. 23" 2022-01-23 day rel`}},
+		{"early August 2020", pub, []string{`"early August 2020" 2020-08-01 month`}},
+		{"in 2004, mid-2011 and late 2017", pub, []string{`"2004" 2004-01-01 year`, `"mid-2011" 2011-01-01 year`, `"late 2017" 2017-01-01 year`}},
+		{"July 2013 and in March, 2014", pub, []string{`"July 2013" 2013-07-01 month`, `"March, 2014" 2014-03-01 month`}},
+		{"in October", pub, []string{`"October" 2021-10-01 month rel`}},
+		{"last year, last month, this week", pub, []string{`"last year" 2021-01-01 year rel`, `"last month" 2021-12-01 month rel`, `"this week" 2022-01-17 week rel`}},
+		{"yesterday and today", pub, []string{`"yesterday" 2022-01-21 day rel`, `"today" 2022-01-22 day rel`}},
+		{"on Thursday", pub, []string{`"on Thursday" 2022-01-20 day rel`}},
+		{"Tuesday night", pub, []string{`"Tuesday night" 2022-01-18 day rel`}},
+		{"on Saturday and last Saturday", pub, []string{`"on Saturday" 2022-01-22 day rel`, `"last Saturday" 2022-01-15 day rel`}},
+		{"next Monday", pub, []string{`"next Monday" 2022-01-24 day rel`}},
+		{"late last night", pub, []string{`"late last night" 2022-01-21 day rel`}},
+		{"overnight", pub, []string{`"overnight" 2022-01-21 day rel`}},
+		{"a week ago and two days ago", pub, []string{`"a week ago" 2022-01-15 week rel`, `"two days ago" 2022-01-20 day rel`}},
+		{"a few days ago", pub, []string{`"a few days ago" 2022-01-19 week rel`}},
+		{"the previous day", pub, []string{`"the previous day" 2022-01-21 day rel`}},
+		{"the next day", pub, nil},
+		{"In the evening of 20 January, and early the next morning", pub, []string{`"20 January" 2022-01-20 day rel`, `"early the next morning" 2022-01-21 day rel`}},
+		{"on 3 May; three days later", pub, []string{`"3 May" 2021-05-03 day rel`, `"three days later" 2021-05-06 day rel`}},
+		{"Thursday", week, []string{`"Thursday" 2022-01-20 week rel`}},
+		{"20-30 January 2022", pub, []string{`"20-30 January 2022" 2022-01-20..2022-01-30 day`}},
+		{"in 2007-08", pub, []string{`"2007-08" 2007-01-01..2008-01-01 year`}},
+		{"le 13 mai 2019 et le 1er mai", pub, []string{`"13 mai 2019" 2019-05-13 day`, `"1er mai" 2021-05-01 day rel`}},
+		{"lundi, dimanche soir, hier", pub, []string{`"lundi" 2022-01-17 day rel`, `"dimanche soir" 2022-01-16 day rel`, `"hier" 2022-01-21 day rel`}},
+		{"dans la nuit de dimanche à lundi", pub, []string{`"dans la nuit de dimanche à lundi" 2022-01-16 day rel`}},
+		{"mardi dernier, en 2016, janvier 2025", pub, []string{`"mardi dernier" 2022-01-18 day rel`, `"2016" 2016-01-01 year`, `"janvier 2025" 2025-01-01 month`}},
+		{"ce lundi après-midi", pub, []string{`"ce lundi après-midi" 2022-01-17 day rel`}},
+		{"le lundi 27 janvier 2025", pub, []string{`"le lundi 27 janvier 2025" 2025-01-27 day`}},
+		{"l'année dernière et il y a deux jours", pub, []string{`"l'année dernière" 2021-01-01 year rel`, `"il y a deux jours" 2022-01-20 day rel`}},
+		{"Kamis (11/7) dan 11 Juli 2013", Ref{Date: calendarDay(2013, 7, 12), Precision: model.PrecisionDay},
+			[]string{`"Kamis (11/7)" 2013-07-11 day rel`, `"11 Juli 2013" 2013-07-11 day`}},
+		{"el 27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
+		{"on Monday, January 27", Ref{Date: calendarDay(2025, 1, 28), Precision: model.PrecisionDay}, []string{`"on Monday, January 27" 2025-01-27 day rel`}},
+		{"3,500 prisoners, No. 3, CERESO No. 3, the 1990s, 2000 inmates, 2000 GMT, M2020", pub, nil},
+		{"he may go in May 2013", pub, []string{`"May 2013" 2013-05-01 month`}},
+		{"on the 21st floor", pub, nil},
+		{"Sept. 27", Ref{}, nil},
+		{"on 20 October 2020 and Thursday", Ref{}, []string{`"20 October 2020" 2020-10-20 day`}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range FindDates(tt.text, tt.ref) {
+			got = append(got, describeDate(tt.text, d))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("FindDates(%q, %s):\ngot  %q\nwant %q", tt.text, tt.ref.Date.Format(model.DateLayout), got, tt.want)
+		}
+	}
+}
+
+// TestFindDatesParagraph reads the dates of a short report of my own.
+func TestFindDatesParagraph(t *testing.T) {
+	text := "Gunmen stormed the prison late on Sunday, officials said on Monday. The raid came a week " +
+		"after troops freed 20 hostages on 4 March. In 2019, a similar attack in early June left two dead. " +
+		"The day before, police had been warned."
+	ref := Ref{Date: calendarDay(2024, 3, 12), Precision: model.PrecisionDay} // a Tuesday
+	want := []string{
+		`"late on Sunday" 2024-03-10 day rel`,
+		`"on Monday" 2024-03-11 day rel`,
+		`"4 March" 2024-03-04 day rel`,
+		`"2019" 2019-01-01 year`,
+		`"early June" 2023-06-01 month rel`,
+		`"The day before" 2024-03-03 day rel`,
+	}
+	var got []string
+	for _, d := range FindDates(text, ref) {
+		got = append(got, describeDate(text, d))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestInferRef(t *testing.T) {
+	tests := []struct {
+		text, want string
+		prec       model.Precision
+		ok         bool
+	}{
+		{"Attacked on 20 October 2020; on 3 November 2020 they left. In 2030 a trial.", "2020-11-03", model.PrecisionWeek, true},
+		{"It happened in July 2013 and in 2012.", "2013-07-01", model.PrecisionMonth, true},
+		{"Since 2004 and until 2009.", "2009-01-01", model.PrecisionYear, true},
+		{"On Sept. 27 and yesterday.", "", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := InferRef(tt.text)
+		gotDate := ""
+		if ok {
+			gotDate = got.Date.Format(model.DateLayout)
+		}
+		if ok != tt.ok || gotDate != tt.want || got.Precision != tt.prec {
+			t.Errorf("InferRef(%q) = %s %s %v, want %s %s %v", tt.text, gotDate, got.Precision, ok, tt.want, tt.prec, tt.ok)
+		}
+	}
+}
+
+// checkDates reports spans outside the text, overlapping or off rune boundaries, and dates that
+// are not UTC midnights.
+func checkDates(t *testing.T, text string, ds []DateMention) {
+	t.Helper()
+	last := 0
+	for _, d := range ds {
+		if d.Start < last || d.Start >= d.End || d.End > len(text) {
+			t.Fatalf("bad date span %d-%d (previous end %d, len %d) in %q", d.Start, d.End, last, len(text), text)
+		}
+		if utf8.ValidString(text) && (!utf8.RuneStart(text[d.Start]) || d.End < len(text) && !utf8.RuneStart(text[d.End])) {
+			t.Fatalf("date span %d-%d splits a rune in %q", d.Start, d.End, text)
+		}
+		if d.Date.IsZero() || !d.Date.Start.Equal(dateMidnight(d.Date.Start)) || d.Date.Start.Location().String() != "UTC" {
+			t.Fatalf("date %v of %q is not a UTC midnight", d.Date.Start, text[d.Start:d.End])
+		}
+		if d.Date.End != nil && !d.Date.End.After(d.Date.Start) {
+			t.Fatalf("date span of %q ends before it starts", text[d.Start:d.End])
+		}
+		last = d.End
+	}
+}
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"20 October 2020", "Sept. 27", "on the 29th", "Kamis (11/7)", "2022-01-20",
+		"29/02/2021", "dans la nuit de dimanche à lundi", "a week ago", "early the next morning",
+		"20-30 January", "31 February", "9999-99-99", "\xffMonday"} {
+		f.Add(s, int64(1642809600), 0)
+	}
+	precisions := []model.Precision{model.PrecisionDay, model.PrecisionWeek, model.PrecisionMonth, model.PrecisionYear, ""}
+	f.Fuzz(func(t *testing.T, text string, unix int64, p int) {
+		ref := Ref{Precision: precisions[(p%5+5)%5]}
+		if unix > 0 && unix < 1<<36 {
+			ref.Date = dateMidnight(calendarDay(1970, 1, 1).Add(0).AddDate(0, 0, int(unix/86400)))
+		}
+		checkDates(t, text, FindDates(text, ref))
+		InferRef(text)
+	})
+}
+
+func BenchmarkFindDates(b *testing.B) {
+	ref := Ref{Date: calendarDay(2024, 3, 13), Precision: model.PrecisionDay}
+	b.SetBytes(int64(len(benchmarkArticle)))
+	for b.Loop() {
+		FindDates(benchmarkArticle, ref)
+	}
+}
+
+// BenchmarkReadArticle is what extraction spends per article on sentences, dates and numbers,
+// reading each sentence as the extractor does.
+func BenchmarkReadArticle(b *testing.B) {
+	ref := Ref{Date: calendarDay(2024, 3, 13), Precision: model.PrecisionDay}
+	b.SetBytes(int64(len(benchmarkArticle)))
+	for b.Loop() {
+		for _, s := range Sentences(benchmarkArticle) {
+			sentence := benchmarkArticle[s.Start:s.End]
+			FindDates(sentence, ref)
+			FindNumbers(sentence)
+		}
+	}
+}

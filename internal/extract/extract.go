@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+//go:embed data/cues.tsv
+var cuesTSV []byte
+
+//go:embed data/facilities.tsv
+var facilitiesTSV []byte
+
+// Resources are the reference data extraction reads, passed in as functions so that this package
+// stays pure and does not care where the gazetteer or the actor dictionary come from.
+type Resources struct {
+	// Place resolves a place name, preferring the given countries; ok is false for unknown or
+	// too ambiguous names.
+	Place func(name string, countries []string) (model.Place, bool)
+	// Country resolves a country name or demonym ("Syria", "Syrian", "Syrie") to ISO alpha-2.
+	Country func(name string) (string, bool)
+	// CountryPlace locates a country (ISO alpha-2) at its centroid.
+	CountryPlace func(code string) (model.Place, bool)
+	// Actors finds actor names in a text.
+	Actors func(text string) []ActorMatch
+	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
+	SameFamily func(a, b string) bool
+}
+
+// ActorMatch is an actor named in a text.
+type ActorMatch struct {
+	Start, End int        // byte offsets
+	Name       string     // canonical name
+	Kind       string     // armed_group, state_force, government, monitor, media, perpetrator_media
+	Role       model.Role // the role a statement by this actor has
+	Country    string
+}
+
+// Extractor turns documents into mentions. It is safe for concurrent use.
+type Extractor struct {
+	res        Resources
+	lex        *lexicon
+	facilities []Facility
+	known      *lexicon // aliases of known facilities, category = index into facilities
+}
+
+// New builds an extractor over the given resources and the embedded cue and facility lists.
+func New(res Resources) (*Extractor, error) {
+	if res.Place == nil || res.Country == nil || res.CountryPlace == nil || res.Actors == nil {
+		return nil, fmt.Errorf("extract: Place, Country, CountryPlace and Actors resources are required")
+	}
+	if res.SameFamily == nil {
+		res.SameFamily = func(a, b string) bool { return a == b }
+	}
+	lex, err := parseLexicon(bytes.NewReader(cuesTSV), "cues.tsv")
+	if err != nil {
+		return nil, err
+	}
+	facs, err := ParseFacilities(bytes.NewReader(facilitiesTSV), "facilities.tsv")
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{res: res, lex: lex, facilities: facs, known: &lexicon{byFirst: map[string][]cuePhrase{}}}
+	for i, f := range facs {
+		for _, name := range append([]string{f.Name}, f.Aliases...) {
+			x.known.add(fmt.Sprint(i), name)
+		}
+	}
+	return x, nil
+}
+
+// Extract returns the mentions of incidents in one document, the primary one first.
+func (x *Extractor) Extract(doc model.Document) []model.Mention {
+	a := x.analyse(doc)
+	frames := a.frames()
+	var out []model.Mention
+	for i, f := range frames {
+		m, ok := a.mention(f, i == 0)
+		if !ok {
+			continue
+		}
+		m.DocumentID = doc.ID
+		m.Index = len(out)
+		if m.Index == 0 {
+			m.Salience = "primary"
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// referenceDate is the date relative expressions resolve against: the publication date, or one
+// inferred from the text at a lower precision.
+func referenceDate(doc model.Document) Ref {
+	if doc.Published != nil {
+		return Ref{Date: *doc.Published, Precision: model.PrecisionDay}
+	}
+	if r, ok := InferRef(doc.Text); ok {
+		return r
+	}
+	return Ref{}
+}
+
+// runeOffsets converts byte offsets into rune offsets, which the contract uses.
+type runeOffsets struct {
+	text string
+	idx  []int // byte offset of every rune start, ascending
+}
+
+func newRuneOffsets(text string) runeOffsets {
+	idx := make([]int, 0, len(text))
+	for i := range text {
+		idx = append(idx, i)
+	}
+	return runeOffsets{text: text, idx: idx}
+}
+
+func (r runeOffsets) at(b int) int {
+	if !utf8.ValidString(r.text) {
+		return b
+	}
+	return sort.SearchInts(r.idx, b)
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

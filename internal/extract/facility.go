@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Facility is a known detention facility from the facility list (data/facilities.tsv).
+type Facility struct {
+	Name     string
+	Aliases  []string
+	Town     string
+	Admin1   string
+	Country  string
+	Lat, Lon float64
+	Kind     string
+}
+
+// ParseFacilities reads the facility list: tab-separated with a header line naming the columns
+// (name, aliases, town, admin1, country, lat, lon, kind, source; aliases |-separated), # comments.
+func ParseFacilities(r io.Reader, name string) ([]Facility, error) {
+	sc := bufio.NewScanner(r)
+	var cols map[string]int
+	var out []Facility
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if cols == nil {
+			cols = map[string]int{}
+			for i, c := range strings.Split(strings.TrimLeft(line, "# "), "\t") {
+				cols[strings.ToLower(strings.TrimSpace(c))] = i
+			}
+			if _, ok := cols["name"]; !ok {
+				return nil, fmt.Errorf("%s:%d: header must name a 'name' column", name, n)
+			}
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f, err := parseFacility(strings.Split(line, "\t"), cols)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		out = append(out, f)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+func parseFacility(fields []string, cols map[string]int) (Facility, error) {
+	get := func(c string) string {
+		i, ok := cols[c]
+		if !ok || i >= len(fields) {
+			return ""
+		}
+		return strings.TrimSpace(fields[i])
+	}
+	f := Facility{Name: get("name"), Town: get("town"), Admin1: get("admin1"), Country: strings.ToUpper(get("country")), Kind: get("kind")}
+	if f.Name == "" {
+		return f, fmt.Errorf("empty name")
+	}
+	for _, a := range strings.Split(get("aliases"), "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			f.Aliases = append(f.Aliases, a)
+		}
+	}
+	var err error
+	if s := get("lat"); s != "" {
+		if f.Lat, err = strconv.ParseFloat(s, 64); err != nil {
+			return f, fmt.Errorf("lat %q: %w", s, err)
+		}
+	}
+	if s := get("lon"); s != "" {
+		if f.Lon, err = strconv.ParseFloat(s, 64); err != nil {
+			return f, fmt.Errorf("lon %q: %w", s, err)
+		}
+	}
+	return f, nil
+}
+
+// facilityHit is a facility named in a sentence.
+type facilityHit struct {
+	start, end int    // byte span of the name in the text
+	name       string // as written, without a leading article or possessive
+	key        string // folded distinctive words: two hits with one key are one facility
+	known      *Facility
+	town       string // a place name inside or right after the name ("Bauchi prison", "prison in Tikrit")
+}
+
+// genericFacilityWords describe a facility without naming it: a name made only of these is no name.
+var genericFacilityWords = map[string]bool{
+	"the": true, "central": true, "medium": true, "maximum": true, "high": true, "security": true, "federal": true,
+	"state": true, "district": true, "civil": true, "civilian": true, "main": true, "women's": true, "military": true,
+	"old": true, "new": true, "provincial": true, "national": true, "city": true, "county": true, "regional": true,
+	"top": true, "notorious": true, "infamous": true, "largest": true, "local": true, "government": true,
+	"custodial": true, "centre": true, "center": true, "correctional": true, "detention": true, "facility": true,
+	"prison": true, "prisons": true, "jail": true, "gaol": true, "penitentiary": true, "de": true, "du": true,
+	"la": true, "le": true, "of": true, "in": true, "maison": true, "centrale": true, "d'arret": true,
+	"prisoner": true, "break": true, "jailbreak": true, "lapas": true, "rutan": true, "carcel": true,
+	"centro": true, "penitenciario": true, "penal": true, "a": true, "an": true, "its": true, "their": true,
+	"this": true, "that": true, "same": true, "another": true, "second": true, "first": true, "service": true,
+}
+
+// facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa").
+func facilityKey(name string) string {
+	var parts []string
+	for _, t := range tokenize(name) {
+		w := strings.TrimSuffix(t.fold, "'s")
+		if genericFacilityWords[w] {
+			continue
+		}
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
+			w = strings.TrimPrefix(w, p)
+		}
+		w = strings.NewReplacer("'", "", "-", "").Replace(w)
+		if w != "" {
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// findFacilities finds the detention facilities a sentence names: known facilities by alias, and
+// names built around a facility word ("the Tasfirat prison", "Kangbayi central prison", "prison
+// centrale de Munzenze", "Lapas Tanjung Gusta", "the jail in Benghazi").
+func (a *analysis) findFacilities(si *sentenceInfo) {
+	for _, h := range a.x.known.scan(si.toks) {
+		i, _ := strconv.Atoi(h.category)
+		f := &a.x.facilities[i]
+		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
+			name: f.Name, key: facilityKey(f.Name), known: f, town: f.Town})
+	}
+	for _, c := range si.cues {
+		if c.category != "facility" {
+			continue
+		}
+		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
+			si.facilities = append(si.facilities, h)
+		}
+	}
+}
+
+func overlapsFacility(hs []facilityHit, h facilityHit) bool {
+	for _, o := range hs {
+		if h.start < o.end && h.end > o.start {
+			return true
+		}
+	}
+	return false
+}
+
+// namedFacility builds a facility name around the facility cue c, reading proper-name words
+// before it ("Tasfirat prison") or after a linking word ("prison de Munzenze", "jail in Benghazi").
+func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool) {
+	toks := si.toks
+	first := c.first
+	for first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) {
+		first--
+	}
+	for first < c.first && !nameLike(toks[first]) {
+		first++ // a modifier alone ("central prison") does not start a name
+	}
+	last := c.last
+	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
+	after, town := a.nameAfter(si, c.last)
+	if first == c.first && after > c.last {
+		last = after
+	}
+	start, end := toks[first].start, toks[last].end
+	name := strings.TrimSpace(a.text[start:end])
+	name = strings.NewReplacer("’s ", " ", "'s ", " ").Replace(name)
+	h := facilityHit{start: start, end: end, name: name, key: facilityKey(name), town: town}
+	if h.key == "" {
+		if town == "" {
+			return facilityHit{}, false
+		}
+		// "the jail in Benghazi", "the Medium Security Custodial Centre in Kuje": named by its town.
+		h.name = town + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end])
+		h.key = facilityKey(town)
+	}
+	if h.town == "" {
+		for _, p := range si.places {
+			if p.start >= start && p.end <= end {
+				h.town = p.place.Name
+			}
+		}
+	}
+	return h, true
+}
+
+// nameAfter reads "de X", "of X", "in X", ", X" or (for head-first languages) "X" after the cue
+// at token i; it returns the last token of the name and the town it resolves to.
+func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
+	toks := si.toks
+	j := i + 1
+	if j < len(toks) && (toks[j].fold == "de" || toks[j].fold == "of" || toks[j].fold == "in" || toks[j].fold == "at" || toks[j].fold == "near" || toks[j].fold == "d'") {
+		j++
+	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
+		return i, ""
+	}
+	if j >= len(toks) || !nameLike(toks[j]) {
+		return i, ""
+	}
+	last := j
+	for last+1 < len(toks) && last-j < 3 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
+		last++
+	}
+	town := ""
+	for _, p := range si.places {
+		if p.start >= toks[j].start && p.start <= toks[last].end {
+			town = p.place.Name
+		}
+	}
+	linked := toks[i+1].fold == "de" || toks[i+1].fold == "of" || toks[i+1].fold == "d'"
+	if !linked && town == "" && !headFirstFacilityWord(toks[i].fold) {
+		return i, ""
+	}
+	if toks[i+1].fold == "in" || toks[i+1].fold == "at" || toks[i+1].fold == "near" {
+		return i, town // "the jail in Benghazi": the town is not part of the name
+	}
+	return last, town
+}
+
+// headFirstFacilityWord reports facility words that precede the name in their language.
+func headFirstFacilityWord(w string) bool {
+	switch w {
+	case "lapas", "rutan", "cereso", "penjara", "centrale", "penitenciario", "carcel", "penal":
+		return true
+	}
+	return false
+}
+
+func facilityModifier(w string) bool {
+	switch w {
+	case "central", "medium", "maximum", "high", "security", "federal", "state", "district", "civil", "main",
+		"women's", "military", "provincial", "national", "regional":
+		return true
+	}
+	return false
+}
+
+func (a *analysis) isCountryWord(t token) bool {
+	_, ok := a.x.res.Country(a.text[t.start:t.end])
+	return ok
+}
+
+func (a *analysis) isActorToken(si *sentenceInfo, t token) bool {
+	for _, m := range si.actors {
+		if t.start >= m.Start && t.end <= m.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// frame gathers the sentences of one document that tell one incident.
+type frame struct {
+	sentences []*sentenceInfo
+	events    int             // sentences with an event cue
+	keys      map[string]bool // facility keys
+	towns     map[string]bool // folded names of anchor places and facility towns
+	countries map[string]bool
+	date      *DateMention // the first date an event sentence gives
+}
+
+func newFrame() *frame {
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}}
+}
+
+// isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
+// detention, or an armed group's attack that killed people.
+func isEvent(si *sentenceInfo) bool {
+	if si.has["generic"] && len(si.facilities) == 0 {
+		return false
+	}
+	detention := si.has["facility"] || si.has["inmate"]
+	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
+	return detention && action || si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+}
+
+func hasArmedGroup(si *sentenceInfo) bool {
+	for _, m := range si.actors {
+		if m.Kind == "armed_group" {
+			return true
+		}
+	}
+	return false
+}
+
+// anchors are what ties a sentence to one incident rather than another.
+type anchors struct {
+	keys, towns, countries []string
+	date                   *DateMention
+}
+
+func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
+	var an anchors
+	for _, f := range si.facilities {
+		if f.key != "" {
+			an.keys = append(an.keys, f.key)
+		}
+		if f.town != "" {
+			an.towns = append(an.towns, foldPhrase(f.town))
+		}
+	}
+	for _, p := range si.places {
+		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
+			an.towns = append(an.towns, foldPhrase(p.place.Name))
+		}
+		an.countries = append(an.countries, p.place.Country)
+	}
+	an.countries = append(an.countries, si.countries...)
+	an.date = eventDateOf(si)
+	return an
+}
+
+func (an anchors) empty() bool {
+	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.countries) == 0
+}
+
+// fits reports whether a sentence with these anchors can belong to frame f.
+func (f *frame) fits(an anchors) bool {
+	for _, k := range an.keys {
+		if f.keys[k] {
+			// One facility: the same incident unless the dates are far apart (an earlier attempt).
+			return f.date == nil || an.date == nil || withinDays(f.date.Date, an.date.Date, sameFacilityDays)
+		}
+	}
+	if f.date != nil && an.date != nil && !datesAgree(f.date.Date, an.date.Date) {
+		return false
+	}
+	if len(an.keys) > 0 && len(f.keys) > 0 {
+		return false // two different facilities
+	}
+	for _, t := range an.towns {
+		if f.towns[t] {
+			return true
+		}
+	}
+	if len(an.towns) > 0 && len(f.towns) > 0 {
+		return false
+	}
+	for _, c := range an.countries {
+		if f.countries[c] {
+			return len(an.towns) == 0 || len(f.towns) == 0 || len(an.keys) == 0
+		}
+	}
+	return false
+}
+
+// sameFacilityDays is how far apart two dates a document gives for one facility may be and still
+// tell one incident: sieges and their aftermath run for weeks.
+const sameFacilityDays = 45
+
+func datesAgree(a, b model.Date) bool {
+	return withinDays(a, b, max(a.Precision.Tolerance(), b.Precision.Tolerance())+1)
+}
+
+func withinDays(a, b model.Date, days int) bool {
+	d := a.Start.Sub(b.Start).Hours() / 24
+	return d <= float64(days) && d >= -float64(days)
+}
+
+// eventDateOf picks the date in a sentence that most likely dates its event: the one nearest to
+// an event word, passing over dates that only say when something was reported ("said Tuesday",
+// "released yesterday").
+func eventDateOf(si *sentenceInfo) *DateMention {
+	var best *DateMention
+	bestScore := 1 << 30
+	for i := range si.dates {
+		d := &si.dates[i]
+		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
+			continue
+		}
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		if first < 0 {
+			continue
+		}
+		score := 1000
+		for _, c := range si.cues {
+			switch c.category {
+			case "attack", "escape", "riot", "thwarted", "facility":
+				score = min(score, abs(c.first-last), abs(first-c.last))
+			}
+		}
+		if reportingDate(si, first, last) {
+			score += 500
+		}
+		if score < bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+// reportingDate reports a date right next to a reporting verb.
+func reportingDate(si *sentenceInfo, first, last int) bool {
+	for _, c := range si.cues {
+		if c.category == "claim" && (c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1) {
+			return true
+		}
+	}
+	for _, w := range []string{"released", "published", "posted", "updated"} {
+		if first > 0 && si.toks[first-1].fold == w || first > 1 && si.toks[first-2].fold == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
+	f.sentences = append(f.sentences, si)
+	if !event {
+		return
+	}
+	f.events++
+	for _, k := range an.keys {
+		f.keys[k] = true
+	}
+	for _, t := range an.towns {
+		f.towns[t] = true
+	}
+	for _, c := range an.countries {
+		f.countries[c] = true
+	}
+	if f.date == nil && an.date != nil {
+		f.date = an.date
+	}
+}
+
+// frames groups the document's sentences into incidents: an event sentence joins the frame whose
+// facility, town or country (and date) it shares, or opens a new one when it names another; a
+// sentence without anchors continues the current frame.
+func (a *analysis) frames() []*frame {
+	var frames []*frame
+	var cur *frame
+	for _, si := range a.sentences {
+		event := isEvent(si)
+		an := a.anchorsOf(si)
+		if !event {
+			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0) && len(an.keys) == 0 {
+				cur.add(si, an, false)
+			}
+			continue
+		}
+		var target *frame
+		if cur != nil && (an.empty() || cur.fits(an)) {
+			target = cur
+		} else {
+			for _, f := range frames {
+				if f.fits(an) {
+					target = f
+					break
+				}
+			}
+		}
+		if target == nil {
+			target = newFrame()
+			frames = append(frames, target)
+		}
+		target.add(si, an, true)
+		cur = target
+	}
+	// The primary incident is the one told at most length; it leads.
+	best := 0
+	for i, f := range frames {
+		if f.events > frames[best].events {
+			best = i
+		}
+	}
+	if len(frames) > 1 && best != 0 {
+		frames[0], frames[best] = frames[best], frames[0]
+	}
+	return frames
+}

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// lexicon holds cue phrases by category and finds them in token streams. Phrases are indexed by
+// their first word so that matching costs one map lookup per token.
+type lexicon struct {
+	byFirst  map[string][]cuePhrase
+	prefixes []cuePhrase // phrases whose first word ends in *, matched by prefix
+}
+
+type cuePhrase struct {
+	category string
+	words    []string // folded; a word ending in * matches by prefix
+}
+
+// cueHit is one occurrence of a cue: tokens [first, last] of the scanned stream.
+type cueHit struct {
+	category    string
+	first, last int
+}
+
+// parseLexicon reads CATEGORY<TAB>phrase lines; # starts a comment.
+func parseLexicon(r io.Reader, name string) (*lexicon, error) {
+	lx := &lexicon{byFirst: map[string][]cuePhrase{}}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cat, phrase, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(phrase) == "" {
+			return nil, fmt.Errorf("%s:%d: want CATEGORY<TAB>phrase", name, n)
+		}
+		lx.add(strings.TrimSpace(cat), strings.TrimSpace(phrase))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return lx, nil
+}
+
+func (lx *lexicon) add(category, phrase string) {
+	var words []string
+	for _, w := range strings.Fields(phrase) {
+		star := strings.HasSuffix(w, "*")
+		f := foldPhrase(strings.TrimSuffix(w, "*"))
+		if star {
+			f += "*"
+		}
+		words = append(words, f)
+	}
+	p := cuePhrase{category: category, words: words}
+	if strings.HasSuffix(words[0], "*") {
+		lx.prefixes = append(lx.prefixes, p)
+		return
+	}
+	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
+}
+
+// scan returns every cue in toks. Overlapping cues of different categories are all reported: the
+// same word can be an escape cue and a metric cue.
+func (lx *lexicon) scan(toks []token) []cueHit {
+	var hits []cueHit
+	for i, t := range toks {
+		for _, p := range lx.byFirst[t.fold] {
+			if n, ok := p.matchAt(toks, i); ok {
+				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+			}
+		}
+		for _, p := range lx.prefixes {
+			if n, ok := p.matchAt(toks, i); ok {
+				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+			}
+		}
+	}
+	return hits
+}
+
+func (p cuePhrase) matchAt(toks []token, i int) (int, bool) {
+	if i+len(p.words) > len(toks) {
+		return 0, false
+	}
+	for j, w := range p.words {
+		if !wordMatches(w, toks[i+j].fold) {
+			return 0, false
+		}
+	}
+	return len(p.words), true
+}
+
+func wordMatches(pattern, word string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(word, prefix)
+	}
+	return pattern == word
+}

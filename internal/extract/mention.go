@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// mention turns a frame into a Mention; ok is false when the frame lacks what an incident needs
+// (a country, and for secondary frames a sign that it is a real incident, not chatter).
+func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
+	m := model.Mention{Salience: "secondary"}
+	m.Type = a.eventType(f)
+	m.Facility, m.Place = a.location(f)
+	if m.Place.Country == "" {
+		return m, false
+	}
+	m.Date = a.eventDate(f)
+	if m.Date.IsZero() {
+		return m, false
+	}
+	m.Claims = a.claims(f)
+	if !primary && !a.specific(f, m) {
+		return m, false
+	}
+	m.Perpetrators = a.perpetrators(f)
+	m.Methods = a.methods(f)
+	seen := map[string]bool{}
+	for _, si := range f.sentences {
+		for _, c := range si.campaigns {
+			if !seen[c] {
+				seen[c] = true
+				m.Campaigns = append(m.Campaigns, c)
+			}
+		}
+	}
+	m.Evidence = a.evidence(f)
+	return m, true
+}
+
+// specific reports whether a secondary frame tells one incident rather than background: it must be
+// placed at a town or facility, and dated by the text or carry a figure.
+func (a *analysis) specific(f *frame, m model.Mention) bool {
+	if m.Place.Precision != model.GeoPlace && m.Place.Precision != model.GeoFacility && m.Facility == "" {
+		return len(m.Claims) > 0 && f.date != nil
+	}
+	return f.date != nil || len(m.Claims) > 0
+}
+
+// eventType decides the incident type from the cues of the frame's event sentences.
+func (a *analysis) eventType(f *frame) model.EventType {
+	var detention, attack, escape, riot, thwarted bool
+	for _, si := range f.sentences {
+		if !isEvent(si) {
+			continue
+		}
+		detention = detention || si.has["facility"] || si.has["inmate"]
+		attack = attack || si.has["attack"]
+		escape = escape || si.has["escape"]
+		riot = riot || si.has["riot"]
+		thwarted = thwarted || si.has["thwarted"]
+	}
+	freed := false
+	for _, c := range a.claims(f) {
+		if c.Metric == model.Escaped && c.High != nil && *c.High == 0 {
+			escape = false
+		}
+		if c.Metric == model.Escaped && (c.Low != nil && *c.Low > 0 || c.High != nil && *c.High > 0) {
+			freed = true
+		}
+	}
+	switch {
+	case !detention:
+		return model.OtherAttack
+	case thwarted && attack && !freed:
+		return model.ThwartedAttack
+	case attack:
+		return model.FacilityAttack
+	case escape:
+		return model.MassEscape
+	case riot:
+		return model.Riot
+	}
+	return model.MassEscape
+}
+
+// location picks the frame's facility and place: a known facility's coordinates, else the town
+// its name or sentence gives, else the first place the event sentences name, else the country.
+func (a *analysis) location(f *frame) (string, model.Place) {
+	facility, town, country := "", "", ""
+	var known *Facility
+	count := map[string]int{}
+	for _, si := range f.sentences {
+		for _, h := range si.facilities {
+			if h.name == "" || h.key == "" {
+				continue
+			}
+			count[h.key]++
+			if count[h.key] > count[facilityKey(facility)] || facility == "" {
+				facility, known, town = h.name, h.known, h.town
+			}
+		}
+	}
+	if known != nil {
+		p := model.Place{Country: known.Country, Admin1: known.Admin1, Name: known.Town, Lat: known.Lat, Lon: known.Lon, Precision: model.GeoFacility}
+		if rp, ok := a.x.res.Place(known.Town, []string{known.Country}); ok {
+			p.Admin1, p.GeonameID = rp.Admin1, rp.GeonameID
+			if known.Lat == 0 && known.Lon == 0 {
+				p.Lat, p.Lon, p.Precision = rp.Lat, rp.Lon, rp.Precision
+			}
+		}
+		return known.Name, p
+	}
+	var places []model.Place
+	for _, si := range f.sentences {
+		if !isEvent(si) {
+			continue
+		}
+		for _, p := range si.places {
+			places = append(places, p.place)
+		}
+		if country == "" && len(si.countries) > 0 {
+			country = si.countries[0]
+		}
+	}
+	if town != "" {
+		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
+			return facility, p
+		}
+	}
+	if len(places) > 0 {
+		return facility, mostPrecise(places)
+	}
+	if country == "" && len(a.countries) > 0 {
+		country = a.countries[0]
+	}
+	if country == "" {
+		return facility, model.Place{}
+	}
+	p, ok := a.x.res.CountryPlace(country)
+	if !ok {
+		p = model.Place{Country: country}
+	}
+	p.Country, p.Precision = country, model.GeoCountry
+	return facility, p
+}
+
+func (a *analysis) countriesFor(first string) []string {
+	if first == "" {
+		return a.countries
+	}
+	return append([]string{first}, a.countries...)
+}
+
+// mostPrecise returns the first place of the finest precision.
+func mostPrecise(ps []model.Place) model.Place {
+	rank := map[model.GeoPrecision]int{model.GeoFacility: 0, model.GeoPlace: 1, model.GeoAdmin1: 2, model.GeoCountry: 3}
+	best := ps[0]
+	for _, p := range ps[1:] {
+		if rank[p.Precision] < rank[best.Precision] {
+			best = p
+		}
+	}
+	return best
+}
+
+// eventDate is the frame's first event date, else the reference date at a coarser precision.
+func (a *analysis) eventDate(f *frame) model.Date {
+	if f.date != nil {
+		return f.date.Date
+	}
+	for _, si := range f.sentences {
+		if isEvent(si) && len(si.dates) > 0 {
+			return si.dates[0].Date
+		}
+	}
+	if a.ref.Date.IsZero() {
+		return model.Date{}
+	}
+	p := model.PrecisionWeek
+	if a.ref.Precision.Rank() > p.Rank() {
+		p = a.ref.Precision
+	}
+	return model.Date{Start: dayOf(a.ref.Date), Precision: p}
+}
+
+// perpetrators are the armed groups the frame's sentences name, the most specific of each family.
+func (a *analysis) perpetrators(f *frame) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, si := range f.sentences {
+		for _, m := range si.actors {
+			name := m.Name
+			if m.Kind != "armed_group" || seen[name] {
+				continue
+			}
+			if denied(a.text, si, m) {
+				continue
+			}
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	// Keep a parent only when no member of its family is named too.
+	var out []string
+	for _, n := range names {
+		general := false
+		for _, o := range names {
+			if o != n && a.x.res.SameFamily(n, o) && len(o) > len(n) {
+				general = true
+			}
+		}
+		if !general {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// denied reports an actor the sentence says denied involvement.
+func denied(text string, si *sentenceInfo, m ActorMatch) bool {
+	rest := strings.ToLower(text[m.End:si.end])
+	return strings.Contains(rest, "denied") && len(rest) < 200 && strings.Index(rest, "denied") < 60
+}
+
+// methods are the attack methods the frame's sentences name.
+func (a *analysis) methods(f *frame) []string {
+	seen := map[string]bool{}
+	for _, si := range f.sentences {
+		for _, c := range si.cues {
+			if m, ok := strings.CutPrefix(c.category, "method:"); ok {
+				seen[m] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for m := range seen {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// evidence lists the spans the mention's fields were read from, in rune offsets.
+func (a *analysis) evidence(f *frame) []model.Span {
+	var out []model.Span
+	add := func(kind string, s, e int, value string) {
+		out = append(out, model.Span{Kind: kind, Start: a.offsets.at(s), End: a.offsets.at(e), Text: a.text[s:e], Value: value})
+	}
+	for _, si := range f.sentences {
+		for _, d := range si.dates {
+			add("date", d.Start, d.End, d.Date.Start.Format(model.DateLayout))
+		}
+		for _, p := range si.places {
+			add("place", p.start, p.end, p.place.Name)
+		}
+		for _, h := range si.facilities {
+			add("facility", h.start, h.end, h.name)
+		}
+		for _, m := range si.actors {
+			add("actor", m.Start, m.End, m.Name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,1149 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quantity is a figure found in a text: its value as a bound or a range, the noun it counts and
+// what kind of figure it is. Only Kind "count" can count people; the other kinds say why not.
+type Quantity struct {
+	Start, End int    // byte span of the whole expression, qualifier included ("more than 1,000")
+	Low, High  *int   // exact/approx N: N, N; more than N: N, nil; up to N: nil, N; range: A, B
+	Qualifier  string // exact, approx, more_than, up_to, range, vague
+	Noun       string // the head noun that follows, lower-cased ("prisoners"), "" if none
+	Kind       string // count, year, date, time, percent, money, ordinal, age, measure, thing, id
+}
+
+// FindNumbers returns every figure in text, in order.
+//
+// Vague words are read as a conventional lower bound with an open upper end (qualifier vague),
+// because such words set a floor and no ceiling ("hundreds" is said of 1,500 too):
+//
+//	tens, des dizaines, decenas, puluhan         20
+//	dozens, several/a few dozen, docenas         24
+//	scores (of)                                  40
+//	hundreds, several/a few hundred, centaines,
+//	  cientos, centenares, ratusan               200
+//	thousands, milliers, miles (de), ribuan      2,000
+//	tens of thousands, des dizaines de milliers  20,000
+//	hundreds of thousands                        200,000
+//	belasan (Indonesian "teens")                 11
+//
+// Approximate words are read as their value with qualifier approx: "a dozen" 12, "two dozen" 24,
+// "a couple of" 2, "une dizaine" 10, "une quinzaine" 15, "une vingtaine" 20, "une centaine" 100,
+// "un millier" 1,000 (and the other -aine words). "several", "a few" and "a handful" alone have
+// no conventional value and give no quantity. "no prisoners", "no one", "none", "aucun détenu"
+// give 0 when the noun counts people.
+func FindNumbers(text string) []Quantity {
+	ps := scanPieces(text)
+	dates := scanDateExprs(text, ps)
+	var out []Quantity
+	d := 0
+	for i := 0; i < len(ps); {
+		for d < len(dates) && dates[d].end <= ps[i].start {
+			d++
+		}
+		if d < len(dates) && ps[i].start >= dates[d].start {
+			if q, ok := dateQuantity(ps, i, dates[d]); ok {
+				out = append(out, q)
+			}
+			for i < len(ps) && ps[i].start < dates[d].end {
+				i++
+			}
+			continue
+		}
+		np, ok := parseNumberAt(text, ps, i)
+		if !ok {
+			i++
+			continue
+		}
+		q, next := buildQuantity(text, ps, np)
+		out = append(out, q)
+		i = next
+	}
+	return out
+}
+
+// dateQuantity reports the first figure of a date expression as one quantity of kind date (or
+// year for a year alone), so that callers filtering on counts never see "20 October 2020".
+func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
+	for j := i; j < len(ps) && ps[j].start < e.end; j++ {
+		if ps[j].kind != pieceDigits {
+			continue
+		}
+		v := atoiPiece(ps[j].low)
+		kind := "date"
+		if e.yearOnly {
+			kind = "year"
+		}
+		return Quantity{Start: e.start, End: e.end, Low: &v, High: &v, Qualifier: "exact", Kind: kind}, true
+	}
+	return Quantity{}, false
+}
+
+// buildQuantity completes a parsed figure with its qualifier, range partner, kind and noun, and
+// returns the index of the first piece after it.
+func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
+	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
+	last := np.last
+	qual, qstart := qualifierBefore(ps, np.first)
+	low, high := np.value, np.value
+	switch {
+	case qual == "between" || qual == "from":
+		if r, ok := rangePartner(text, ps, np, qual); ok {
+			high, last, q.Qualifier = r.value, r.last, "range"
+			low = scaleLikePartner(np, r)
+			q.Start = ps[qstart].start
+		}
+	case qual != "":
+		q.Qualifier, q.Start = qual, ps[qstart].start
+	}
+	if q.Qualifier == "exact" {
+		if r, ok := rangePartner(text, ps, np, ""); ok {
+			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range"
+		} else if post, end := qualifierAfter(ps, np.last); post != "" {
+			q.Qualifier, last = post, end
+		} else if np.vague {
+			q.Qualifier = "vague"
+		} else if np.approx {
+			q.Qualifier = "approx"
+		}
+	}
+	q.End = ps[last].end
+	setBounds(&q, low, high)
+	q.Noun, q.Kind = quantityNounAndKind(text, ps, np, last)
+	return q, last + 1
+}
+
+// setBounds fills Low and High from the qualifier.
+func setBounds(q *Quantity, low, high int) {
+	switch q.Qualifier {
+	case "more_than", "vague":
+		q.Low = &low
+	case "up_to":
+		q.High = &high
+	default:
+		q.Low, q.High = &low, &high
+	}
+}
+
+// scaleLikePartner reads "between 1 and 2 million" as 1,000,000: a bare first figure takes the
+// multiplier of the second when that keeps the range in order.
+func scaleLikePartner(a, b numParse) int {
+	if b.mult > 1 && a.mult <= 1 && a.value*b.mult <= b.value {
+		return a.value * b.mult
+	}
+	return a.value
+}
+
+// quantityNounAndKind reads the noun after a figure and decides its kind.
+func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string, string) {
+	noun, _ := numberNoun(text, ps, last+1)
+	switch {
+	case np.isTime || isTimeAfter(ps, last):
+		return noun, "time"
+	case isMoney(ps, np, last):
+		return noun, "money"
+	case isPercent(ps, last):
+		return noun, "percent"
+	case np.ordinal:
+		return noun, "ordinal"
+	case isAge(ps, np, last):
+		return noun, "age"
+	case isYearLike(ps, np, last, noun):
+		return noun, "year"
+	case np.id || isIDBefore(ps, np.first):
+		return noun, "id"
+	case np.frac || np.unit || measureWords[noun]:
+		return noun, "measure"
+	case thingNouns[noun]:
+		return noun, "thing"
+	}
+	return noun, "count"
+}
+
+// numberNoun returns the head noun after a figure: the first known noun within a few words
+// (skipping adjectives, names and "of the"), else the first word; and its piece index.
+func numberNoun(text string, ps []piece, j int) (string, int) {
+	if j < len(ps) && ps[j].kind == pieceWord && (ps[j].low == "of" || ps[j].low == "dari") {
+		j++
+		for j < len(ps) && numberDeterminers[ps[j].low] {
+			j++
+		}
+	}
+	first, firstAt := "", -1
+	for n := 0; j < len(ps) && n < 4; j++ {
+		p := ps[j]
+		if p.kind == piecePunct && isJoinerPunct(p.low) && j > 0 && adjacent(ps, j) {
+			continue
+		}
+		if p.kind != pieceWord || gapHasNewline(text, ps, j) || !p.upper && numberNounStops[p.low] {
+			break
+		}
+		if peopleNouns[p.low] || thingNouns[p.low] || measureWords[p.low] || currencyWords[p.low] {
+			return p.low, j
+		}
+		if first == "" || ps[firstAt].upper && !p.upper {
+			first, firstAt = p.low, j
+		}
+		n++
+	}
+	return first, firstAt
+}
+
+func isJoinerPunct(s string) bool {
+	return s == "-" || s == "'" || s == "’" || s == "‐" || s == "‑"
+}
+
+// adjacent reports whether piece j starts where piece j-1 ends.
+func adjacent(ps []piece, j int) bool { return j > 0 && j < len(ps) && ps[j].start == ps[j-1].end }
+
+// gapHasNewline reports a line break between piece j-1 and piece j.
+func gapHasNewline(text string, ps []piece, j int) bool {
+	return j > 0 && strings.IndexByte(text[ps[j-1].end:ps[j].start], '\n') >= 0
+}
+
+// pieceIs reports whether piece j is the word or mark s (lower case).
+func pieceIs(ps []piece, j int, s string) bool { return j >= 0 && j < len(ps) && ps[j].low == s }
+
+// qualifierBefore finds a qualifier phrase that ends right before piece first: its qualifier
+// (or "between"/"from" for a range opener) and the index of its first piece.
+func qualifierBefore(ps []piece, first int) (string, int) {
+	if first > 0 && (ps[first-1].low == "~" || ps[first-1].low == "≈") {
+		return "approx", first - 1
+	}
+	j := first - 1
+	for j >= 0 && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) {
+		j--
+	}
+	if j < 0 || ps[j].kind != pieceWord {
+		return "", 0
+	}
+	best, bestStart := "", 0
+	for _, ph := range qualifierPhrases[ps[j].low] {
+		if start, ok := phraseEndsAt(ps, j, ph.words); ok && (best == "" || start < bestStart) {
+			best, bestStart = ph.qualifier, start
+		}
+	}
+	return best, bestStart
+}
+
+func isOpenQuote(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "‘" }
+
+// phraseEndsAt matches words backwards so that the last word is piece j, skipping hyphens and
+// apostrophes between words ("d'au moins"); it returns the index of the first word.
+func phraseEndsAt(ps []piece, j int, words []string) (int, bool) {
+	for w := len(words) - 1; w >= 0; w-- {
+		for j >= 0 && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) {
+			j--
+		}
+		if j < 0 || ps[j].low != words[w] {
+			return 0, false
+		}
+		if w > 0 {
+			j--
+		}
+	}
+	return j, true
+}
+
+// phraseStartsAt matches words forwards from piece j, skipping hyphens and apostrophes; it
+// returns the index of the last word.
+func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
+	for w, word := range words {
+		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) {
+			j++
+		}
+		if j >= len(ps) || ps[j].low != word {
+			return 0, false
+		}
+		if w < len(words)-1 {
+			j++
+		}
+	}
+	return j, true
+}
+
+// qualifierAfter reads a qualifier that follows the figure ("300+", "300-odd", "300 or more").
+func qualifierAfter(ps []piece, last int) (string, int) {
+	j := last + 1
+	if j < len(ps) && ps[j].low == "+" && adjacent(ps, j) {
+		return "more_than", j
+	}
+	for _, ph := range postQualifiers {
+		if end, ok := phraseStartsAt(ps, j, ph.words); ok {
+			return ph.qualifier, end
+		}
+	}
+	if j+1 < len(ps) && ps[j].low == "-" && adjacent(ps, j) && adjacent(ps, j+1) {
+		switch ps[j+1].low {
+		case "plus":
+			return "more_than", j + 1
+		case "odd":
+			return "approx", j + 1
+		}
+	}
+	return "", 0
+}
+
+// rangePartner reads the second figure of a range: "300-400", "300 to 400", "two or three",
+// and after an opener, "between 300 and 400", "from 150 to 200", "entre 300 et 400".
+func rangePartner(text string, ps []piece, a numParse, opener string) (numParse, bool) {
+	j := a.last + 1
+	if j >= len(ps) || a.vague || a.frac || a.isTime {
+		return numParse{}, false
+	}
+	sep := ps[j].low
+	ok := false
+	switch opener {
+	case "between":
+		ok = sep == "and" || sep == "et" || sep == "y" || sep == "dan" || sep == "-" || sep == "–"
+	case "from":
+		ok = sep == "to" || sep == "à" || sep == "a" || sep == "hingga" || sep == "sampai" || sep == "-" || sep == "–"
+	default:
+		ok = sep == "to" || sep == "or" || sep == "ou" || sep == "atau" || sep == "à" || sep == "hingga" ||
+			(sep == "-" || sep == "–") && a.mult <= 1
+	}
+	if !ok || j+1 >= len(ps) {
+		return numParse{}, false
+	}
+	b, found := parseNumberAt(text, ps, j+1)
+	if !found || b.vague || b.frac || b.isTime || b.value <= scaleLikePartner(a, b) || b.id || b.ordinal {
+		return numParse{}, false
+	}
+	if (sep == "-" || sep == "–") && !adjacent(ps, j) && opener == "" {
+		return numParse{}, false // "2 - 1" reads as a score or a list
+	}
+	return b, true
+}
+
+// numParse is one figure read from pieces first..last, before qualifiers and kind.
+type numParse struct {
+	first, last int
+	value       int
+	mult        int  // the multiplier read ("million"), 1 if none
+	frac        bool // a non-integer without a multiplier ("1.25")
+	approx      bool // approximate by its wording ("a dozen", "une centaine")
+	vague       bool // a vague plural: value is its conventional lower bound
+	isTime      bool // "10:30", "15h", "4am"
+	ordinal     bool // "21st", "second"
+	decade      bool // "1990s"
+	id          bool // "M23", "AK-47", a long run of digits
+	unit        bool // a unit glued on ("50km")
+	groups      int  // thousands separators read ("3,500" has one)
+}
+
+// maxFigure caps values so that arithmetic never overflows; larger figures are ids anyway.
+const maxFigure = 1_000_000_000_000
+
+// parseNumberAt reads a figure that starts at piece i.
+func parseNumberAt(text string, ps []piece, i int) (numParse, bool) {
+	switch ps[i].kind {
+	case pieceDigits:
+		return parseDigitFigure(text, ps, i), true
+	case pieceWord:
+		if np, ok := parseWordFigure(ps, i); ok {
+			return np, true
+		}
+		if np, ok := parseZero(ps, i); ok {
+			return np, true
+		}
+		if np, ok := parseNumberWords(ps, i); ok {
+			return applyMultiplier(ps, np), true
+		}
+		if v, ok := ordinalWords[ps[i].low]; ok {
+			return numParse{first: i, last: i, value: v, mult: 1, ordinal: true}, true
+		}
+	}
+	return numParse{}, false
+}
+
+// parseDigitFigure reads digits with thousands separators ("3,500", "1.300", "4 400"), a
+// decimal part, a glued suffix ("21st", "1990s", "15h30", "50km") and a multiplier word.
+func parseDigitFigure(text string, ps []piece, i int) numParse {
+	np := numParse{first: i, last: i, mult: 1}
+	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(ps, i) {
+		np.id = true
+	}
+	if i+2 < len(ps) && ps[i+1].low == ":" && adjacent(ps, i+1) && adjacent(ps, i+2) &&
+		ps[i+2].kind == pieceDigits && len(ps[i+2].low) == 2 && atoiPiece(ps[i].low) <= 24 {
+		np.last, np.isTime = i+2, true
+		np.value = atoiPiece(ps[i].low)
+		return np
+	}
+	intPart, fracDigits := readDigitGroups(text, ps, &np)
+	np.value = intPart
+	np.frac = fracDigits != ""
+	readGluedSuffix(ps, &np, fracDigits)
+	if !np.isTime && !np.ordinal && !np.id && !np.decade {
+		np = applyMultiplierFrac(ps, np, fracDigits)
+	}
+	return np
+}
+
+// isHyphenCode reports digits glued by a hyphen to a word that is not a qualifier: "AK-47",
+// "COVID-19" (but "over-200" is a bound).
+func isHyphenCode(ps []piece, i int) bool {
+	if i < 2 || !adjacent(ps, i) || !adjacent(ps, i-1) || ps[i-1].low != "-" || ps[i-2].kind != pieceWord {
+		return false
+	}
+	return len(qualifierPhrases[ps[i-2].low]) == 0
+}
+
+// readDigitGroups joins thousands groups after piece np.first and returns the integer part and
+// any decimal digits, advancing np.last.
+func readDigitGroups(text string, ps []piece, np *numParse) (int, string) {
+	i := np.first
+	s := ps[i].low
+	if len(s) > 15 {
+		s = s[:15]
+	}
+	value := atoiPiece(s)
+	sep := ""
+	j := i
+	for len(ps[i].low) <= 3 && j+2 < len(ps) {
+		mark := ps[j+1].low
+		if (mark != "," && mark != ".") || !adjacent(ps, j+1) || !adjacent(ps, j+2) ||
+			ps[j+2].kind != pieceDigits || len(ps[j+2].low) != 3 || sep != "" && sep != mark {
+			break
+		}
+		if mark == "." && sep == "" && isMultiplierAt(ps, j+3) {
+			break // "1.500 million" is a decimal
+		}
+		sep = mark
+		value = min(value*1000+atoiPiece(ps[j+2].low), maxFigure)
+		j += 2
+		np.groups++
+	}
+	for sep == "" && len(ps[i].low) <= 3 && j+1 < len(ps) && ps[j+1].kind == pieceDigits &&
+		len(ps[j+1].low) == 3 && text[ps[j].end:ps[j+1].start] == " " && !continuesDigits(ps, j+1) {
+		value = min(value*1000+atoiPiece(ps[j+1].low), maxFigure)
+		j++
+		np.groups++
+	}
+	np.last = j
+	if j+2 < len(ps) && (ps[j+1].low == "." || ps[j+1].low == ",") && adjacent(ps, j+1) && adjacent(ps, j+2) &&
+		ps[j+2].kind == pieceDigits {
+		np.last = j + 2
+		return value, ps[j+2].low
+	}
+	return value, ""
+}
+
+// continuesDigits reports a group glued to more digits or separators ("300/400", "300.5"),
+// which a space-separated thousands group must not be.
+func continuesDigits(ps []piece, j int) bool {
+	return j+1 < len(ps) && adjacent(ps, j+1) && ps[j+1].kind == piecePunct && ps[j+1].low != "," &&
+		ps[j+1].low != ")" && ps[j+1].low != "." && ps[j+1].low != "%"
+}
+
+// readGluedSuffix reads letters glued to the digits: ordinal endings, a decade "s", hours,
+// multipliers and units; anything else makes the figure an id ("3D").
+func readGluedSuffix(ps []piece, np *numParse, fracDigits string) {
+	j := np.last + 1
+	if j >= len(ps) || !adjacent(ps, j) {
+		return
+	}
+	if ps[j].low == "'" && j+1 < len(ps) && ps[j+1].low == "s" && adjacent(ps, j+1) && len(ps[np.first].low) == 4 {
+		np.decade, np.last = true, j+1
+		return
+	}
+	if ps[j].kind != pieceWord {
+		return
+	}
+	np.last = j
+	switch suffix := ps[j].low; {
+	case ordinalSuffixes[suffix] && fracDigits == "" && np.groups == 0:
+		np.ordinal = true
+	case suffix == "s" && len(ps[np.first].low) == 4:
+		np.decade = true
+	case suffix == "h" || suffix == "am" || suffix == "pm" || suffix == "hrs":
+		np.isTime = true
+		if j+1 < len(ps) && adjacent(ps, j+1) && ps[j+1].kind == pieceDigits {
+			np.last = j + 1
+		}
+	case suffix == "k" || suffix == "bn" || suffix == "mn" || suffix == "m" && fracDigits != "":
+		np.last = j - 1 // the multiplier is read by applyMultiplierFrac
+	case measureWords[suffix] || suffix == "m":
+		np.unit = true
+	default:
+		np.id = true
+	}
+}
+
+// applyMultiplierFrac scales a figure by a following multiplier ("1.5 million", "5k", "3 dozen").
+func applyMultiplierFrac(ps []piece, np numParse, fracDigits string) numParse {
+	j := np.last + 1
+	if !isMultiplierAt(ps, j) || (multipliers[ps[j].low].glued && !adjacent(ps, j)) {
+		return np
+	}
+	m := multipliers[ps[j].low]
+	np.mult, np.last = m.factor, j
+	np.approx = np.approx || m.approx
+	np.value = min(np.value*m.factor+fracValue(fracDigits, m.factor), maxFigure)
+	np.frac = false
+	return np
+}
+
+func applyMultiplier(ps []piece, np numParse) numParse { return applyMultiplierFrac(ps, np, "") }
+
+func isMultiplierAt(ps []piece, j int) bool {
+	if j >= len(ps) || ps[j].kind != pieceWord {
+		return false
+	}
+	_, ok := multipliers[ps[j].low]
+	return ok
+}
+
+// fracValue is the decimal digits' share of a multiplier: "1.5 million" adds 500,000.
+func fracValue(digits string, factor int) int {
+	v, scale := 0, factor
+	for k := 0; k < len(digits) && scale >= 10; k++ {
+		scale /= 10
+		v += int(digits[k]-'0') * scale
+	}
+	return v
+}
+
+// parseWordFigure reads vague and approximate words ("hundreds", "a dozen", "une centaine")
+// and "a hundred", "a thousand".
+func parseWordFigure(ps []piece, i int) (numParse, bool) {
+	for _, f := range wordFigures[ps[i].low] {
+		last, ok := phraseStartsAt(ps, i, f.words)
+		if !ok || f.needNext != "" && !pieceIs(ps, last+1, f.needNext) {
+			continue
+		}
+		np := numParse{first: i, last: last, value: f.value, mult: 1, vague: f.vague, approx: !f.vague}
+		if f.exact {
+			np.approx = false
+		}
+		return np, true
+	}
+	return numParse{}, false
+}
+
+// parseZero reads "zero", "none", "no one" and "no prisoners" (a people noun after "no",
+// "aucun", "ningún") as 0.
+func parseZero(ps []piece, i int) (numParse, bool) {
+	np := numParse{first: i, last: i, mult: 1}
+	switch w := ps[i].low; w {
+	case "none", "nobody":
+		return np, true
+	case "no", "aucun", "aucune", "ningún", "ninguna", "ningun":
+		if w == "no" && i+1 < len(ps) && (ps[i+1].low == "one" || ps[i+1].low == "-" && pieceIs(ps, i+2, "one")) {
+			np.last = i + 1
+			if ps[i+1].low == "-" {
+				np.last = i + 2
+			}
+			return np, true
+		}
+		if i+1 < len(ps) && zeroNoun(ps[i+1].low, w == "no") {
+			return np, true
+		}
+	}
+	return numParse{}, false
+}
+
+// parseNumberWords reads spelled-out numbers in English, French, Indonesian and Spanish
+// ("one hundred and twenty", "twenty-eight", "quatre-vingt-dix", "dua puluh lima").
+func parseNumberWords(ps []piece, i int) (numParse, bool) {
+	total, cur, last := 0, 0, -1
+	prev := numberWord{}
+	prevWord := ""
+	for j := i; j < len(ps) && ps[j].kind == pieceWord; {
+		w, ok := numberWords[ps[j].low]
+		if !ok {
+			if last >= 0 && numberConnector(ps, j, prev) {
+				j++
+				continue
+			}
+			break
+		}
+		if !numberWordFollows(prev, prevWord, w, ps[j].low, last < 0) {
+			break
+		}
+		total, cur = addNumberWord(total, cur, prev, prevWord, w, ps[j].low)
+		prev, prevWord, last = w, ps[j].low, j
+		j++
+		if j+1 < len(ps) && isJoinerPunct(ps[j].low) && adjacent(ps, j) && adjacent(ps, j+1) {
+			if _, next := numberWords[ps[j+1].low]; next {
+				j++
+			}
+		}
+	}
+	if last < 0 || last == i && !standaloneNumberWord(ps, i) {
+		return numParse{}, false
+	}
+	return numParse{first: i, last: last, value: min(total+cur, maxFigure), mult: 1}, true
+}
+
+// numberConnector reports "and", "et", "y" joining two parts of one spelled number.
+func numberConnector(ps []piece, j int, prev numberWord) bool {
+	if j+1 >= len(ps) {
+		return false
+	}
+	next, ok := numberWords[ps[j+1].low]
+	if !ok || next.class > wordTens {
+		return false
+	}
+	switch ps[j].low {
+	case "and":
+		return prev.class >= wordHundredValue && prev.class <= wordMulMillion
+	case "et":
+		return prev.class == wordTens && next.value == 1 || prev.class == wordTens && next.value == 11
+	case "y":
+		return prev.class == wordTens && next.class == wordUnit
+	}
+	return false
+}
+
+// numberWordFollows reports whether w may come after prev in one spelled number.
+func numberWordFollows(prev numberWord, prevWord string, w numberWord, word string, first bool) bool {
+	if first {
+		return w.class <= wordThousandValue || w.standalone
+	}
+	scaled := prev.class >= wordHundredValue && prev.class <= wordMulMillion
+	switch w.class {
+	case wordUnit:
+		return prev.class == wordTens || scaled || prev.class == wordPuluh || prevWord == "dix" && w.value >= 7
+	case wordTeen:
+		return scaled || prev.class == wordTens && (prev.value == 60 || prevWord == "vingt" || prevWord == "vingts")
+	case wordTens:
+		return scaled || prevWord == "quatre" && w.value == 20
+	case wordHundredValue, wordThousandValue:
+		return prev.class == wordThousandValue || prev.class == wordMulThousand || prev.class == wordMulMillion
+	case wordMulHundred:
+		return prev.class <= wordTeen
+	case wordMulThousand:
+		return prev.class != wordThousandValue && prev.class != wordMulThousand && prev.class != wordMulMillion
+	case wordMulMillion:
+		return prev.class != wordMulMillion
+	case wordPuluh, wordBelas:
+		return prev.class == wordUnit
+	}
+	return false
+}
+
+// addNumberWord adds one word's value to a spelled number being read.
+func addNumberWord(total, cur int, prev numberWord, prevWord string, w numberWord, word string) (int, int) {
+	switch w.class {
+	case wordUnit, wordTeen, wordTens, wordHundredValue:
+		if w.value == 20 && prevWord == "quatre" {
+			return total, cur + 76 // quatre-vingt: 4 + 76 = 80
+		}
+		return total, cur + w.value
+	case wordThousandValue:
+		return total + w.value, cur
+	case wordMulHundred:
+		small := cur % 100
+		return total, cur - small + max(small, 1)*100
+	case wordPuluh:
+		small := cur % 10
+		return total, cur - small + max(small, 1)*10
+	case wordBelas:
+		return total, cur + 10
+	case wordMulThousand, wordMulMillion:
+		return min(total+max(cur, 1)*w.value, maxFigure), 0
+	}
+	return total, cur
+}
+
+// standaloneNumberWord decides whether a lone number word is a figure: "one" as a pronoun,
+// French and Spanish articles, and words that are also names or other words are not.
+func standaloneNumberWord(ps []piece, i int) bool {
+	p := ps[i]
+	prev, next := "", ""
+	if i > 0 {
+		prev = ps[i-1].low
+	}
+	if i+1 < len(ps) {
+		next = ps[i+1].low
+	}
+	switch p.low {
+	case "one":
+		return !onePronounBefore[prev] && !onePronounAfter[next]
+	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
+		q, _ := qualifierBefore(ps, i)
+		return q != "" || peopleNouns[next]
+	case "mil":
+		return i+1 < len(ps) && ps[i+1].kind == pieceWord
+	case "lima":
+		return !p.upper || i == 0 || ps[i-1].kind == piecePunct
+	case "cent", "cents":
+		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
+	}
+	return numberWords[p.low].class <= wordThousandValue || numberWords[p.low].standalone
+}
+
+// zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
+// English "no" only plurals ("no prisoners", but "no man's land").
+func zeroNoun(w string, english bool) bool {
+	if !peopleNouns[w] {
+		return false
+	}
+	return !english || strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" ||
+		w == "children" || w == "police" || w == "personnel" || w == "staff" || w == "dead" || w == "injured" ||
+		w == "wounded"
+}
+
+// atoiPiece converts a run of ASCII digits, capped at maxFigure.
+func atoiPiece(s string) int {
+	v := 0
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			break
+		}
+		v = v*10 + int(s[k]-'0')
+		if v > maxFigure {
+			return maxFigure
+		}
+	}
+	return v
+}
+
+// isTimeAfter reports a clock time: "4 am", "11 p.m.", "0300 GMT".
+func isTimeAfter(ps []piece, last int) bool {
+	j := last + 1
+	if j >= len(ps) || ps[last].kind != pieceDigits {
+		return false
+	}
+	switch ps[j].low {
+	case "am", "pm", "gmt", "utc", "hrs", "hours", "wib", "wita", "h":
+		return ps[j].low != "hours" || len(ps[last].low) == 4
+	case "a", "p":
+		return pieceIs(ps, j+1, ".") && pieceIs(ps, j+2, "m")
+	case "o":
+		return pieceIs(ps, j+1, "'") || pieceIs(ps, j+1, "’")
+	}
+	return last > 0 && ps[last-1].low == "pukul"
+}
+
+// isMoney reports a currency sign before the figure or a currency word after it.
+func isMoney(ps []piece, np numParse, last int) bool {
+	if b := np.first - 1; b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low]) {
+		return true
+	}
+	for j := last + 1; j < len(ps) && j <= last+2; j++ {
+		if currencyWords[ps[j].low] {
+			return true
+		}
+		if ps[j].kind != pieceWord || !isMultiplierAt(ps, j) {
+			break
+		}
+	}
+	return false
+}
+
+// isPercent reports "%", "per cent", "percent", "pour cent", "persen", "por ciento".
+func isPercent(ps []piece, last int) bool {
+	j := last + 1
+	if j >= len(ps) {
+		return false
+	}
+	switch ps[j].low {
+	case "%", "percent", "pct", "persen", "pourcent":
+		return true
+	case "per", "pour":
+		return pieceIs(ps, j+1, "cent")
+	case "por":
+		return pieceIs(ps, j+1, "ciento")
+	}
+	return false
+}
+
+// isAge reports "aged 25", "25-year-old", "25 years old", "âgé de 25 ans" and "Name (25)".
+func isAge(ps []piece, np numParse, last int) bool {
+	for _, ph := range agePhrases {
+		if _, ok := phraseEndsAt(ps, np.first-1, ph); ok {
+			return true
+		}
+	}
+	j := last + 1
+	if pieceIs(ps, j, "-") {
+		j++
+	}
+	if j < len(ps) && (ps[j].low == "year" || ps[j].low == "years" || ps[j].low == "yr") {
+		k := j + 1
+		if pieceIs(ps, k, "-") {
+			k++
+		}
+		return pieceIs(ps, k, "old")
+	}
+	f := np.first
+	return f >= 2 && ps[f-1].low == "(" && pieceIs(ps, last+1, ")") && ps[f].kind == pieceDigits &&
+		ps[f-2].kind == pieceWord && ps[f-2].upper && np.value >= 10 && np.value <= 110 && np.first == np.last
+}
+
+// isYearLike reports a year: a bare four-digit figure from 1900 to 2039 that no noun follows
+// ("in 2004", "the 2013 attack"), or a decade ("1990s").
+func isYearLike(ps []piece, np numParse, last int, noun string) bool {
+	if np.decade {
+		return true
+	}
+	if np.first != last || ps[np.first].kind != pieceDigits || len(ps[np.first].low) != 4 || np.value < 1900 || np.value > 2039 {
+		return false
+	}
+	return !(peopleNouns[noun] || thingNouns[noun]) || !pieceIs(ps, last+1, noun)
+}
+
+// isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
+func isIDBefore(ps []piece, first int) bool {
+	j := first - 1
+	if j < 0 {
+		return false
+	}
+	if ps[j].low == "#" || ps[j].low == "nº" || ps[j].low == "n°" {
+		return true
+	}
+	if ps[j].low == "." && j > 0 {
+		w := ps[j-1].low
+		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
+	}
+	return idWords[ps[j].low] || ps[j].low == "no" && ps[j].upper
+}
+
+type pieceKind uint8
+
+const (
+	pieceWord pieceKind = iota + 1
+	pieceDigits
+	piecePunct
+)
+
+// piece is one word, run of ASCII digits or punctuation mark of a text with its byte span.
+// Dates and figures are read from pieces so that "Sept. 27", "3,500" and "twenty-eight" come
+// apart the same way everywhere; hyphens and apostrophes are pieces of their own.
+type piece struct {
+	start, end int
+	kind       pieceKind
+	low        string // the text, lower-cased for words
+	upper      bool   // a word that starts with an upper-case letter
+}
+
+// scanPieces splits text into pieces; spaces separate pieces and are dropped.
+func scanPieces(text string) []piece {
+	ps := make([]piece, 0, len(text)/5+1)
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			i++
+		case c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			ps = append(ps, piece{start: i, end: j, kind: pieceDigits, low: text[i:j]})
+			i = j
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				j := wordEnd(text, i+size)
+				ps = append(ps, piece{start: i, end: j, kind: pieceWord, low: strings.ToLower(text[i:j]), upper: unicode.IsUpper(r)})
+				i = j
+			case unicode.IsSpace(r):
+				i += size
+			default:
+				ps = append(ps, piece{start: i, end: i + size, kind: piecePunct, low: text[i : i+size]})
+				i += size
+			}
+		}
+	}
+	return ps
+}
+
+// wordEnd returns where the letters (and combining marks) that continue at i stop.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// numberWordClass says how a number word combines with its neighbours.
+type numberWordClass uint8
+
+const (
+	wordUnit          numberWordClass = iota // 0-9
+	wordTeen                                 // 10-19
+	wordTens                                 // 20-90
+	wordHundredValue                         // a whole hundreds value: seratus, cien, doscientos
+	wordThousandValue                        // a whole thousands value: seribu
+	wordMulHundred                           // multiplies what precedes by 100: hundred, cent, ratus
+	wordMulThousand                          // thousand, mille, ribu, mil
+	wordMulMillion                           // million, juta, millón, billion
+	wordPuluh                                // Indonesian tens: dua puluh = 20
+	wordBelas                                // Indonesian teens: dua belas = 12
+)
+
+type numberWord struct {
+	value      int
+	class      numberWordClass
+	standalone bool // a multiplier that is a figure by itself (French "cent", "mille")
+}
+
+// numberWords are the spelled-out numbers read in English, French, Indonesian and Spanish.
+// Spanish "once" (11) is left out: it is an English word.
+var numberWords = buildNumberWords()
+
+func buildNumberWords() map[string]numberWord {
+	m := map[string]numberWord{}
+	add := func(class numberWordClass, start, step int, words string) {
+		for k, w := range strings.Fields(words) {
+			if w != "_" {
+				m[w] = numberWord{value: start + k*step, class: class}
+			}
+		}
+	}
+	add(wordUnit, 0, 1, "zero one two three four five six seven eight nine")
+	add(wordTeen, 10, 1, "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+	add(wordTens, 20, 10, "twenty thirty forty fifty sixty seventy eighty ninety")
+	add(wordUnit, 0, 1, "zéro un deux trois quatre cinq six sept huit neuf")
+	add(wordTeen, 10, 1, "dix onze douze treize quatorze quinze seize")
+	add(wordTens, 20, 10, "vingt trente quarante cinquante soixante")
+	add(wordUnit, 0, 1, "nol satu dua tiga empat lima enam tujuh delapan sembilan")
+	add(wordTeen, 10, 1, "sepuluh sebelas")
+	add(wordUnit, 1, 1, "uno dos tres cuatro cinco seis siete ocho nueve")
+	add(wordTeen, 10, 1, "diez _ doce trece catorce quince dieciséis diecisiete dieciocho diecinueve")
+	add(wordTens, 20, 10, "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa")
+	add(wordHundredValue, 100, 100, "ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos")
+	m["une"] = numberWord{value: 1, class: wordUnit}
+	m["una"] = numberWord{value: 1, class: wordUnit}
+	m["vingts"] = numberWord{value: 20, class: wordTens}
+	m["cien"] = numberWord{value: 100, class: wordHundredValue}
+	m["seratus"] = numberWord{value: 100, class: wordHundredValue}
+	m["seribu"] = numberWord{value: 1000, class: wordThousandValue}
+	m["sejuta"] = numberWord{value: 1_000_000, class: wordThousandValue}
+	m["puluh"] = numberWord{value: 10, class: wordPuluh}
+	m["belas"] = numberWord{value: 10, class: wordBelas}
+	m["hundred"] = numberWord{value: 100, class: wordMulHundred}
+	m["ratus"] = numberWord{value: 100, class: wordMulHundred}
+	m["cent"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
+	m["cents"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
+	for _, w := range []string{"thousand", "ribu"} {
+		m[w] = numberWord{value: 1000, class: wordMulThousand}
+	}
+	m["mille"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
+	m["mil"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
+	for _, w := range []string{"million", "millions", "juta", "millón", "millones"} {
+		m[w] = numberWord{value: 1_000_000, class: wordMulMillion}
+	}
+	for _, w := range []string{"billion", "milliard", "milliards", "miliar"} {
+		m[w] = numberWord{value: 1_000_000_000, class: wordMulMillion}
+	}
+	return m
+}
+
+// multiplier scales a figure written in digits ("3 million", "5k", "two dozen").
+type multiplier struct {
+	factor int
+	approx bool // "two dozen", "deux centaines" are approximate
+	glued  bool // only when glued to the digits ("5k", "1.5m")
+}
+
+var multipliers = map[string]multiplier{
+	"thousand": {factor: 1000}, "mille": {factor: 1000}, "mil": {factor: 1000}, "ribu": {factor: 1000},
+	"million": {factor: 1_000_000}, "millions": {factor: 1_000_000}, "juta": {factor: 1_000_000},
+	"millón": {factor: 1_000_000}, "millones": {factor: 1_000_000},
+	"billion": {factor: 1_000_000_000}, "milliard": {factor: 1_000_000_000}, "milliards": {factor: 1_000_000_000},
+	"miliar": {factor: 1_000_000_000}, "lakh": {factor: 100_000}, "lakhs": {factor: 100_000},
+	"crore": {factor: 10_000_000}, "crores": {factor: 10_000_000},
+	"dozen": {factor: 12, approx: true}, "centaines": {factor: 100, approx: true}, "milliers": {factor: 1000, approx: true},
+	"k": {factor: 1000, glued: true}, "m": {factor: 1_000_000, glued: true}, "mn": {factor: 1_000_000, glued: true},
+	"bn": {factor: 1_000_000_000, glued: true},
+}
+
+// wordFigure is a figure said in words alone: vague plurals and approximate collectives.
+type wordFigure struct {
+	words    []string
+	value    int
+	vague    bool   // a vague plural; else approximate
+	exact    bool   // "a hundred" is as exact as "one hundred"
+	needNext string // the phrase is a figure only before this word ("scores of")
+}
+
+// wordFigures are indexed by first word, longest phrase first. See FindNumbers for the values.
+var wordFigures = buildWordFigures()
+
+func buildWordFigures() map[string][]wordFigure {
+	type row struct {
+		phrase string
+		value  int
+		flag   string // vague, approx, exact
+		next   string
+	}
+	rows := []row{
+		{"tens of thousands", 20_000, "vague", ""}, {"hundreds of thousands", 200_000, "vague", ""},
+		{"tens", 20, "vague", "of"}, {"dozens", 24, "vague", ""}, {"scores", 40, "vague", "of"},
+		{"hundreds", 200, "vague", ""}, {"thousands", 2000, "vague", ""}, {"millions", 2_000_000, "vague", ""},
+		{"several dozen", 24, "vague", ""}, {"a few dozen", 24, "vague", ""}, {"several hundred", 200, "vague", ""},
+		{"a few hundred", 200, "vague", ""}, {"several thousand", 2000, "vague", ""}, {"a few thousand", 2000, "vague", ""},
+		{"des dizaines de milliers", 20_000, "vague", ""}, {"des centaines de milliers", 200_000, "vague", ""},
+		{"des dizaines", 20, "vague", ""}, {"plusieurs dizaines", 20, "vague", ""}, {"quelques dizaines", 20, "vague", ""},
+		{"dizaines", 20, "vague", ""}, {"des centaines", 200, "vague", ""}, {"plusieurs centaines", 200, "vague", ""},
+		{"quelques centaines", 200, "vague", ""}, {"centaines", 200, "vague", ""}, {"des milliers", 2000, "vague", ""},
+		{"plusieurs milliers", 2000, "vague", ""}, {"quelques milliers", 2000, "vague", ""}, {"milliers", 2000, "vague", ""},
+		{"puluhan ribu", 20_000, "vague", ""}, {"ratusan ribu", 200_000, "vague", ""}, {"puluhan", 20, "vague", ""},
+		{"belasan", 11, "vague", ""}, {"ratusan", 200, "vague", ""}, {"ribuan", 2000, "vague", ""},
+		{"beberapa ratus", 200, "vague", ""}, {"lusinan", 24, "vague", ""},
+		{"decenas de miles", 20_000, "vague", ""}, {"cientos de miles", 200_000, "vague", ""},
+		{"decenas", 20, "vague", ""}, {"cientos", 200, "vague", ""}, {"centenares", 200, "vague", ""},
+		{"miles", 2000, "vague", "de"}, {"docenas", 24, "vague", ""},
+		{"a dozen", 12, "approx", ""}, {"a couple", 2, "approx", "of"}, {"une douzaine", 12, "approx", ""},
+		{"une dizaine", 10, "approx", ""}, {"une quinzaine", 15, "approx", ""}, {"une vingtaine", 20, "approx", ""},
+		{"une trentaine", 30, "approx", ""}, {"une quarantaine", 40, "approx", ""}, {"une cinquantaine", 50, "approx", ""},
+		{"une soixantaine", 60, "approx", ""}, {"une centaine", 100, "approx", ""}, {"un millier", 1000, "approx", ""},
+		{"una docena", 12, "approx", ""}, {"una veintena", 20, "approx", ""}, {"un centenar", 100, "approx", ""},
+		{"un millar", 1000, "approx", ""},
+		{"a hundred", 100, "exact", ""}, {"a thousand", 1000, "exact", ""}, {"a million", 1_000_000, "exact", ""},
+	}
+	m := map[string][]wordFigure{}
+	for _, r := range rows {
+		words := strings.Fields(r.phrase)
+		m[words[0]] = append(m[words[0]], wordFigure{words: words, value: r.value, vague: r.flag == "vague",
+			exact: r.flag == "exact", needNext: r.next})
+	}
+	return m
+}
+
+// qualifierPhrase is a bound or approximation said before a figure.
+type qualifierPhrase struct {
+	words     []string
+	qualifier string // approx, more_than, up_to; between and from open a range
+}
+
+// qualifierPhrases are indexed by their last word, so that they are matched backwards from
+// the figure. Apostrophes split words: "jusqu'à" is "jusqu à", "plus d'une" is "plus d".
+var qualifierPhrases = buildQualifierPhrases()
+
+func buildQualifierPhrases() map[string][]qualifierPhrase {
+	lists := map[string]string{
+		"approx": "about|around|some|nearly|almost|roughly|an estimated|estimated|approximately|approx|close to|circa|" +
+			"environ|près de|pres de|quelque|presque|approximativement|à peu près|sekitar|kira kira|kurang lebih|" +
+			"hampir|alrededor de|cerca de|aproximadamente|unos|unas|casi",
+		"more_than": "more than|over|at least|no fewer than|no less than|not less than|upwards of|upward of|" +
+			"in excess of|just over|well over|a minimum of|plus de|plus d|au moins|pas moins de|pas moins d|" +
+			"au delà de|lebih dari|sedikitnya|setidaknya|paling sedikit|minimal|más de|mas de|al menos|por lo menos",
+		"up_to": "up to|as many as|at most|fewer than|less than|no more than|not more than|under|a maximum of|" +
+			"just under|jusqu à|moins de|moins d|pas plus de|au plus|kurang dari|hingga|sampai|paling banyak|" +
+			"hasta|menos de",
+		"between": "between|entre|antara",
+		"from":    "from|ranging from|de|d|dari|desde",
+	}
+	m := map[string][]qualifierPhrase{}
+	for q, list := range lists {
+		for _, phrase := range strings.Split(list, "|") {
+			words := strings.Fields(phrase)
+			last := words[len(words)-1]
+			m[last] = append(m[last], qualifierPhrase{words: words, qualifier: q})
+		}
+	}
+	return m
+}
+
+// postQualifiers follow the figure.
+var postQualifiers = []qualifierPhrase{
+	{words: []string{"or", "more"}, qualifier: "more_than"}, {words: []string{"or", "so"}, qualifier: "approx"},
+	{words: []string{"ou", "plus"}, qualifier: "more_than"}, {words: []string{"atau", "lebih"}, qualifier: "more_than"},
+	{words: []string{"o", "más"}, qualifier: "more_than"}, {words: []string{"odd"}, qualifier: "approx"},
+}
+
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "premier": 1, "première": 1, "deuxième": 2,
+	"troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10, "pertama": 1, "kedua": 2, "ketiga": 3,
+	"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+}
+
+var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
+
+var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
+	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
+
+// idWords name the figure that follows: "Block 4", "Resolution 2170", "UPDATE 2".
+var idWords = setOf("number num nos block cell wing ward unit route road highway resolution article section " +
+	"chapter page flight brigade battalion division regiment corps squadron platoon level room gate sector " +
+	"zone phase update issue edition episode volume vol part camp bloc pavillon cellule quartier blok pasal")
+
+var numberDeterminers = setOf("the its their his her these those our your all les des ses leurs")
+
+var numberNounStops = setOf("and or but nor were was is are be been being have has had will would could " +
+	"should may might must who whom which that than in on at by to from with for into onto as per after " +
+	"before during while since the a an this these those its their his her of et ou de des du la le les à " +
+	"au aux dans sur par pour avec qui que ont sont est été dan di ke dari yang telah sudah akan y o en por " +
+	"para con los las el del fue han them us it")
+
+var onePronounBefore = setOf("no any every each some the this that which anyone someone")
+
+var onePronounAfter = setOf("of another by day time point way side hand thing who that which such where " +
+	"when ' ’ -")
+
+// peopleNouns are nouns a figure of people is said with; "no" and "aucun" count only before them.
+var peopleNouns = setOf("prisoners prisoner inmates inmate detainees detainee convicts convict people persons " +
+	"person men man women woman children child boys girls juveniles minors guards guard warders warder " +
+	"wardens warden officers officer policemen policeman police soldiers soldier troops personnel members " +
+	"member militants militant fighters fighter gunmen gunman attackers attacker assailants assailant " +
+	"insurgents insurgent jihadists jihadist terrorists terrorist rebels rebel militiamen militiaman " +
+	"operatives operative civilians civilian escapees escapee fugitives fugitive suspects suspect staff " +
+	"employees workers officials official leaders commanders victims dead deaths fatalities casualties " +
+	"bodies wounded injured others individuals residents villagers students hostages captives bombers " +
+	"raiders cadres warriors comrades relatives infants babies nurses doctors journalists gendarmes " +
+	"commandos agents convicts lives " +
+	"détenus détenu détenues détenue prisonniers prisonnier prisonnières personnes hommes femmes enfants " +
+	"nourrissons gardiens gardien soldats soldat militaires policiers gendarmes assaillants jihadistes " +
+	"djihadistes terroristes rebelles évadés fugitifs morts mort blessés victimes civils membres éléments " +
+	"élément combattants pensionnaires " +
+	"narapidana napi tahanan orang warga petugas sipir polisi tentara teroris korban karyawan pegawai " +
+	"presos reos reclusos reclusas internos personas muertos heridos custodios guardias policías soldados " +
+	"detenidos fugados prisioneros")
+
+// thingNouns are nouns a figure of things is said with.
+var thingNouns = setOf("vehicles vehicle cars car trucks truck vans van pickups pickup motorcycles motorcycle " +
+	"motorbikes buses boats boat aircraft planes helicopters drones guns gun rifles rifle weapons weapon " +
+	"firearms rounds shells shell bullets bullet grenades rockets rocket mortars mortar bombs bomb " +
+	"explosives explosions blasts buildings building houses house homes cells blocks wings prisons jails " +
+	"facilities facility centres centers camps axes videos video pictures photos statements reports attacks " +
+	"raids incidents countries provinces states districts villages towns cities hospitals times occasions " +
+	"doors gates walls rooms floors pages " +
+	"voitures véhicules armes obus cellules motos bâtiments maisons attaques kendaraan mobil senjata sel " +
+	"vehículos armas celdas cárceles")
+
+// measureWords are units and durations: a figure with them counts no one.
+var measureWords = setOf("km kms kilometres kilometers kilometre kilometer kilomètres kilomètre kilómetros " +
+	"miles mile metres meters metre meter mètres mètre metros feet foot ft yards yard inches inch kg " +
+	"kilograms kilogrammes kilos tonnes tonne tons ton hectares hectare acres acre litres liters minutes " +
+	"minute mins min hours hour hrs hr days day weeks week months month years year decades decade seconds " +
+	"nights heures heure jours jour semaines semaine mois ans années année jam menit hari pekan minggu " +
+	"bulan tahun horas hora días dias semanas meses años mm cm mph kph storey storeys")
+
+var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
+
+var currencyBefore = setOf("usd eur gbp rp rs inr ngn ksh kes fcfa cfa xof xaf ugx")
+
+var currencyWords = setOf("dollars dollar usd euros euro eur pounds sterling naira francs franc cfa fcfa " +
+	"rupees rupee rupiah shillings shilling dinars dinar riyals rials pesos bolivars bolívares gourdes gourde " +
+	"cedis rand yuan afghanis afghani lira dirhams birr kwacha leones dólares dolar")
+
+// setOf builds a lookup set from space-separated words.
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

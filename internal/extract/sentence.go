@@ -1,0 +1,387 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Sentence is one sentence of a text: text[Start:End], trimmed of surrounding space.
+type Sentence struct{ Start, End int }
+
+// Sentences splits text into sentences. A sentence ends at terminal punctuation followed by
+// space and a word that does not continue it (a lower-case word, or after "Mr.", "Sept. 27",
+// "U.S. officials", "D.I. Khan"), after closing quotes that follow the punctuation, at a blank
+// line, and at a line break after a line that is a heading or a list item. A line break inside a
+// sentence of hard-wrapped text (the next line starts in lower case, the line ends with a comma
+// or a word like "the", or the whole text is wrapped that way) joins the lines. List markers
+// ("- ", "• ", "1. ") are left out of the sentence.
+func Sentences(text string) []Sentence {
+	wrapped := hardWrapped(text)
+	var out []Sentence
+	start := skipBullet(text, skipSpace(text, 0))
+	emit := func(end int) {
+		s, e := skipSpace(text, start), end
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, Sentence{Start: s, End: e})
+		}
+	}
+	for i := start; i < len(text); {
+		c := text[i]
+		if c == '\n' {
+			next, blank := afterLineBreak(text, i)
+			if blank || hardLineBreak(text, i, next, wrapped) {
+				emit(i)
+				start = skipBullet(text, next)
+				i = start
+				continue
+			}
+			i = next
+			continue
+		}
+		if c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isTerminalRune(r) {
+				if end, ok := sentenceEndAfter(text, i); ok {
+					emit(end)
+					start, i = end, end
+					continue
+				}
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	emit(len(text))
+	return out
+}
+
+func isTerminalRune(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '؟':
+		return true
+	}
+	return false
+}
+
+func isClosingRune(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', ')', ']', '›', '*':
+		return true
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func skipSpace(text string, i int) int {
+	for i < len(text) && isSpaceByte(text[i]) {
+		i++
+	}
+	return i
+}
+
+// sentenceEndAfter decides whether the terminal punctuation at i ends a sentence and returns
+// where it ends (after any closing quotes).
+func sentenceEndAfter(text string, i int) (int, bool) {
+	j, marks := i, 0
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isTerminalRune(r) {
+			break
+		}
+		j += size
+		marks++
+	}
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isClosingRune(r) {
+			break
+		}
+		j += size
+	}
+	if j < len(text) && !isSpaceByte(text[j]) {
+		return 0, false // "3.5", "U.S.-led", "e.g.,"
+	}
+	k := skipSpace(text, j)
+	if k >= len(text) {
+		return j, true
+	}
+	next, _ := utf8.DecodeRuneInString(text[k:])
+	if unicode.IsLower(next) {
+		return 0, false
+	}
+	if text[i] == '.' && marks == 1 && abbreviationHolds(wordBeforeDot(text, i), text, k) {
+		return 0, false
+	}
+	return j, true
+}
+
+// wordBeforeDot returns the letters (and inner periods, as in "U.S") right before the period
+// at i.
+func wordBeforeDot(text string, i int) string {
+	s := i
+	for s > 0 && i-s < 16 {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		s -= size
+	}
+	return strings.TrimLeft(text[s:i], ".")
+}
+
+// abbreviationHolds reports a period that belongs to an abbreviation rather than ending the
+// sentence, given the word before it and the text at k after the space.
+func abbreviationHolds(word, text string, k int) bool {
+	if word == "" {
+		return false
+	}
+	low := strings.ToLower(word)
+	nextIsDigit := text[k] >= '0' && text[k] <= '9'
+	first, _ := utf8.DecodeRuneInString(word)
+	switch {
+	case low == "e.g" || low == "i.e" || titleAbbreviations[low]:
+		return true
+	case strings.Contains(word, "."), utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
+		return !startsSentence(text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
+	case numberAbbreviations[low] || dateMonths[low].abbr:
+		return nextIsDigit
+	}
+	return false
+}
+
+// startsSentence reports a word at k that usually opens a sentence.
+func startsSentence(text string, k int) bool {
+	e := k
+	for e < len(text) && e-k < 12 {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += size
+	}
+	return sentenceStarters[strings.ToLower(text[k:e])]
+}
+
+// afterLineBreak returns where the next line's text starts and whether a blank line came first.
+func afterLineBreak(text string, i int) (int, bool) {
+	j, blank := i+1, false
+	for j < len(text) && isSpaceByte(text[j]) {
+		if text[j] == '\n' {
+			blank = true
+		}
+		j++
+	}
+	return j, blank
+}
+
+// hardLineBreak decides whether a single line break at i ends a sentence; next is where the
+// next line's text starts.
+func hardLineBreak(text string, i, next int, wrapped bool) bool {
+	if next >= len(text) || isBullet(text, next) {
+		return true
+	}
+	e := i
+	for e > 0 && isSpaceByte(text[e-1]) {
+		e--
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:e])
+	nextRune, _ := utf8.DecodeRuneInString(text[next:])
+	switch {
+	case isTerminalRune(prev), unicode.IsLower(nextRune):
+		return false // the punctuation rule has decided, or the sentence goes on
+	case prev == ',' || prev == '-' || prev == '(' || prev == '&' || prev == '/':
+		return false
+	case lineJoinWords[lastWordLower(text, e)]:
+		return false
+	}
+	return !wrapped || opensParagraph(text, i)
+}
+
+// opensParagraph reports whether the line that ends at i is the first of the text or follows a
+// blank line: a title keeps its own sentence even in hard-wrapped text.
+func opensParagraph(text string, i int) bool {
+	s := strings.LastIndexByte(text[:i], '\n')
+	if s < 0 {
+		return true
+	}
+	return strings.TrimSpace(text[strings.LastIndexByte(text[:s], '\n')+1:s]) == ""
+}
+
+func lastWordLower(text string, e int) string {
+	s := e
+	for s > 0 && e-s < 12 {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		s -= size
+	}
+	return strings.ToLower(text[s:e])
+}
+
+// hardWrapped reports text whose lines were broken inside sentences: several line breaks after
+// a word or a comma are followed by a lower-case word.
+func hardWrapped(text string) bool {
+	breaks, inside := 0, 0
+	for i := strings.IndexByte(text, '\n'); i >= 0; {
+		next, blank := afterLineBreak(text, i)
+		if !blank && next < len(text) && i > 0 {
+			breaks++
+			e := i
+			for e > 0 && isSpaceByte(text[e-1]) {
+				e--
+			}
+			prev, _ := utf8.DecodeLastRuneInString(text[:e])
+			r, _ := utf8.DecodeRuneInString(text[next:])
+			if (unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == ',') && unicode.IsLower(r) {
+				inside++
+			}
+		}
+		k := strings.IndexByte(text[next:], '\n')
+		if k < 0 {
+			break
+		}
+		i = next + k
+	}
+	return inside >= 3 && inside*4 >= breaks
+}
+
+// isBullet reports a list marker at k: "- ", "• ", "* ", "1. ", "2) ".
+func isBullet(text string, k int) bool { return bulletEnd(text, k) > k }
+
+func bulletEnd(text string, k int) int {
+	r, size := utf8.DecodeRuneInString(text[k:])
+	j := k
+	switch r {
+	case '-', '•', '*', '·', '–', '—', '▪', '◦', '‣':
+		j += size
+	default:
+		for j < len(text) && j-k < 3 && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j == k || j >= len(text) || text[j] != '.' && text[j] != ')' {
+			return k
+		}
+		j++
+	}
+	if j >= len(text) || text[j] != ' ' && text[j] != '\t' {
+		return k
+	}
+	return j
+}
+
+func skipBullet(text string, k int) int {
+	if k < len(text) {
+		return skipSpace(text, bulletEnd(text, k))
+	}
+	return k
+}
+
+// Section is a part of a text with its own reporting date: the text before the first update
+// header, then one section per header ("UPDATE (23 JANUARY)", "Update, Jan. 23:", "Mise à jour,
+// 24 janvier :"). Date is zero when the header gives none (and for the text before the first
+// header): the document's own date applies there.
+type Section struct {
+	Start, End int
+	Date       model.Date
+	Header     string
+}
+
+// Sections splits text at update headers, which stand on a line of their own or end with a
+// colon; a year-less header date is the first such day from a week before ref on, since updates
+// follow publication. Notes and references headings ("FOOTNOTES") open an undated section. The
+// sections cover the whole text, in order.
+func Sections(text string, ref Ref) []Section {
+	var out []Section
+	cur := Section{}
+	for lineStart := 0; lineStart < len(text); {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		s := skipSpace(text, lineStart)
+		if s < lineEnd {
+			if h, ok := sectionHeader(text[s:lineEnd], ref); ok && s > cur.Start {
+				cur.End = s
+				out = append(out, cur)
+				h.Start = s
+				cur = h
+			} else if ok {
+				h.Start = cur.Start
+				cur = h
+			}
+		}
+		lineStart = lineEnd + 1
+	}
+	cur.End = len(text)
+	return append(out, cur)
+}
+
+// sectionHeader reads an update header or a notes heading from one line.
+func sectionHeader(line string, ref Ref) (Section, bool) {
+	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
+	low := strings.ToLower(body)
+	if notesHeadings[strings.Trim(low, ":*_ ")] {
+		return Section{Header: strings.TrimSpace(line)}, true
+	}
+	for _, kw := range updateKeywords {
+		rest, ok := strings.CutPrefix(low, kw)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLetter(r) {
+			continue // "updates" is not "update"
+		}
+		header := body
+		if colon := strings.IndexByte(body, ':'); colon >= 0 && colon <= 60 {
+			header = body[:colon+1]
+		} else if len(body) > 60 {
+			return Section{}, false
+		}
+		return Section{Header: strings.TrimSpace(header), Date: headerDate(header, ref)}, true
+	}
+	return Section{}, false
+}
+
+// headerDate resolves the first date of a header, going forward from ref.
+func headerDate(header string, ref Ref) model.Date {
+	ps := scanPieces(header)
+	for _, e := range scanDateExprs(header, ps) {
+		if d, ok := resolveDate(e, ref, nil, true); ok && d.Precision.Rank() <= model.PrecisionMonth.Rank() {
+			return d
+		}
+	}
+	return model.Date{}
+}
+
+var updateKeywords = []string{"updated", "update", "mise à jour", "mis à jour", "mise a jour", "actualización",
+	"actualizacion", "actualizado", "pembaruan"}
+
+var notesHeadings = setOf("footnotes notes references sources endnotes")
+
+// titleAbbreviations never end a sentence: a name or a number follows them.
+var titleAbbreviations = setOf("mr mrs ms dr gen lt col capt cpt sgt maj cpl pvt adm brig rtd retd gov sen " +
+	"rep prof rev st mt hon pres supt insp cmdr cdr det const fr sr mme mlle mgr messrs lieut cmdt comdt " +
+	"gén vs cf approx ca")
+
+// numberAbbreviations hold before a figure: "No. 3", "Art. 5".
+var numberAbbreviations = setOf("no nos nr art vol fig p pp sec ch")
+
+var sentenceStarters = setOf("the a an in on at it he she they we i but and this that these those there his " +
+	"her their its our after before when while as if however meanwhile some many one two three le la les " +
+	"il elle ils un une des ce cette en dans pada di el los las")
+
+// lineJoinWords end a line of hard-wrapped text, not a heading.
+var lineJoinWords = setOf("the a an of in on at to by for with from and or but as that which who is was " +
+	"were are has had have de la le les des du à et en dans sur par pour un une di ke dari yang dan el " +
+	"los las del y con")

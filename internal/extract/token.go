@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a text: its folded form for matching and its byte span for evidence.
+type token struct {
+	fold       string // lower case, diacritics and apostrophe variants removed
+	start, end int    // byte offsets into the text
+	upper      bool   // starts with an upper-case letter
+}
+
+// tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole
+// ("al-Sina'a", "rocket-propelled"); digits with separators stay one token ("3,500").
+func tokenize(text string) []token {
+	var toks []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if isJoiner(r) && i+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				if isWordRune(next) && (r != ',' && r != '.' || unicode.IsDigit(prevRune(text, i)) && unicode.IsDigit(next)) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		word := text[start:i]
+		first, _ := utf8.DecodeRuneInString(word)
+		toks = append(toks, token{fold: foldWord(word), start: start, end: i, upper: unicode.IsUpper(first)})
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isJoiner reports runes that join two word parts: hyphens, apostrophes, and separators in numbers.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\'', '’', 'ʼ', '‘', '‐', '‑', ',', '.':
+		return true
+	}
+	return false
+}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// foldWord lower-cases a word, strips diacritics and unifies apostrophes so that cue words match
+// however the text spells them.
+func foldWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '’' || r == 'ʼ' || r == '‘':
+			b.WriteByte('\'')
+		case r == '‐' || r == '‑':
+			b.WriteByte('-')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// foldPhrase folds every word of a phrase and joins them with single spaces.
+func foldPhrase(s string) string {
+	toks := tokenize(s)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.fold
+	}
+	return strings.Join(words, " ")
+}
