@@ -50,7 +50,7 @@ func loadReference(c *config.Config) (reference, error) {
 // extractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
 func (r reference) extractResources() extract.Resources {
 	return extract.Resources{
-		Place: r.place,
+		Place:   r.place,
 		Country: r.gaz.Country,
 		CountryPlace: func(code string) (model.Place, bool) {
 			info, ok := r.gaz.CountryInfo(code)

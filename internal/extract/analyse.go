@@ -214,7 +214,6 @@ var stopNames = map[string]bool{
 	"vendredi": true, "samedi": true, "dimanche": true,
 }
 
-
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"
 // or ", while" before a clause of its own. Extraction treats each clause as a sentence.
 func clauses(text string, sentences []Sentence) []Sentence {
