@@ -45,6 +45,7 @@ func commands() map[string]command {
 		"incidents": {"list incidents with filters, as a table, json, csv or geojson", runIncidents},
 		"incident":  {"show one incident with every claim and its quote", runIncident},
 		"reprocess": {"re-extract and re-link every stored document", runReprocess},
+		"serve":     {"serve the web UI and the REST API", runServe},
 		"version":   {"print the version", runVersion},
 	}
 }

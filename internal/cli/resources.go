@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/actors"
 	"github.com/wallwatch/wallwatch/internal/config"
@@ -75,6 +76,10 @@ func (r reference) extractResources() extract.Resources {
 // capitalised word is read as it: small foreign villages share names with every kind of word.
 const minForeignPopulation = 100_000
 
+// minLocalPopulation is the population a place inside the context countries needs unless it is an
+// administrative seat: hamlets are named after everything.
+const minLocalPopulation = 1_000
+
 // place resolves a place name, accepting a place outside the context countries only when it is
 // a capital, a province or a large city.
 func (r reference) place(name string, countries []string) (model.Place, bool) {
@@ -82,11 +87,12 @@ func (r reference) place(name string, countries []string) (model.Place, bool) {
 	if !ok {
 		return model.Place{}, false
 	}
-	if !slices.Contains(countries, e.Country) {
-		major := e.Population >= minForeignPopulation || e.Feature == "PPLC" || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
-		if !major {
-			return model.Place{}, false
-		}
+	major := e.Population >= minForeignPopulation || e.Feature == "PPLC" || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
+	if !slices.Contains(countries, e.Country) && !major {
+		return model.Place{}, false
+	}
+	if e.Population > 0 && e.Population < minLocalPopulation && !strings.HasPrefix(e.Feature, "PPLA") {
+		return model.Place{}, false
 	}
 	return r.gaz.ToPlace(e), true
 }

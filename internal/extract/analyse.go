@@ -179,7 +179,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
-		if _, err := strconv.Atoi(name); err == nil || stopName(name) {
+		if _, err := strconv.Atoi(name); err == nil || stopName(name) || personName(si.toks, span) {
 			continue
 		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
@@ -189,6 +189,23 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
 	}
+}
+
+// personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
+// Johnsen") or preceded by a title.
+func personName(toks []token, span [2]int) bool {
+	first, last := tokenSpan(toks, span[0], span[1])
+	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
+		return true
+	}
+	if first > 0 {
+		switch toks[first-1].fold {
+		case "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "president", "minister", "senator",
+			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst":
+			return true
+		}
+	}
+	return false
 }
 
 // stopName rejects capitalised words that are never places in these texts: months, weekdays and
@@ -211,7 +228,10 @@ var stopNames = map[string]bool{
 	"oct": true, "nov": true, "dec": true, "janvier": true, "fevrier": true, "mars": true, "avril": true,
 	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true, "octobre": true,
 	"novembre": true, "decembre": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
-	"vendredi": true, "samedi": true, "dimanche": true,
+	"vendredi": true, "samedi": true, "dimanche": true, "middle east": true, "east": true, "west": true,
+	"north": true, "south": true, "asia": true, "africa": true, "europe": true, "america": true,
+	"latin america": true, "west africa": true, "east africa": true, "north africa": true, "sahel": true,
+	"levant": true, "gulf": true, "caliphate": true, "interpol": true, "internet": true,
 }
 
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"

@@ -14,7 +14,7 @@ const maxCueDistance = 12
 
 // claims reads every figure of the frame's sentences as a claim: which metric it measures, whose
 // side it counts (for killed and wounded), who put it forward and when.
-func (a *analysis) claims(f *frame) []model.Claim {
+func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	for _, si := range f.sentences {
 		claimant, role := a.claimant(si)
@@ -34,7 +34,7 @@ func (a *analysis) claims(f *frame) []model.Claim {
 				c.Reported = model.Date{}
 			}
 			if metric == model.Killed || metric == model.Wounded {
-				c.Side = sideOf(si, q)
+				c.Side = a.sideOf(si, q, perpetrators)
 			}
 			out = append(out, c)
 		}
@@ -90,7 +90,9 @@ func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			best, bestDist = metric, dist
 		}
 	}
-	if attackerNoun && !(best == model.Killed || best == model.Wounded || best == model.Recaptured) || attackerNoun && bestDist > 6 {
+	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed" and "holds 3,500
+	// jihadists" do not.
+	if attackerNoun && best != model.Killed && best != model.Wounded && (best == "" || bestDist > 3) {
 		return model.Attackers, true
 	}
 	return best, best != ""
@@ -105,9 +107,25 @@ func isMetric(m model.Metric) bool {
 	return false
 }
 
-// sideOf reads whose casualties a figure counts from the words right after it.
-func sideOf(si *sentenceInfo, q Quantity) string {
+// sideOf reads whose casualties a figure counts from the words right after it: an actor ("39 IS
+// gunmen", "35 SDF personnel") is the perpetrators' side when it is a perpetrator of the incident
+// and the defenders' otherwise; else a side word ("prisoners", "guards", "civilians").
+func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) string {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for _, m := range si.actors {
+		first, _ := tokenSpan(si.toks, m.Start, m.End)
+		if first <= last || first-last > 3 {
+			continue
+		}
+		for _, p := range perpetrators {
+			if a.x.res.SameFamily(p, m.Name) {
+				return "perpetrators"
+			}
+		}
+		if m.Kind == "armed_group" || m.Kind == "state_force" || m.Kind == "government" {
+			return "security"
+		}
+	}
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
 		if ok && c.first > last && c.first-last <= 4 {
@@ -151,7 +169,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	}
 	for _, c := range si.cues {
 		r, ok := strings.CutPrefix(c.category, "claimant:")
-		if !ok {
+		if !ok || insideActor(si, c) {
 			continue
 		}
 		if d := abs(c.first - verb); d < bestDist {
@@ -164,6 +182,18 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		return a.articleName(), model.RoleMedia
 	}
 	return name, role
+}
+
+// insideActor reports a cue that is part of a dictionary actor's name ("Human Rights" in the
+// Syrian Observatory for Human Rights).
+func insideActor(si *sentenceInfo, c cueHit) bool {
+	s, e := si.toks[c.first].start, si.toks[c.last].end
+	for _, m := range si.actors {
+		if s >= m.Start && e <= m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // articleName names the document as a source: its title, else where it came from.

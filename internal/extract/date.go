@@ -681,7 +681,7 @@ func dayAt(ps []piece, k int) (int, int, bool) {
 		switch {
 		case ps[n].kind == pieceWord && ordinalSuffixes[ps[n].low]:
 			return d, n, true
-		case ps[n].kind == pieceWord || ps[n].low == ":" || (ps[n].low == "," || ps[n].low == ".") && n+1 < len(ps) && adjacent(ps, n+1) && ps[n+1].kind == pieceDigits:
+		case ps[n].kind == pieceWord || (ps[n].low == ":" || ps[n].low == "," || ps[n].low == ".") && n+1 < len(ps) && adjacent(ps, n+1) && ps[n+1].kind == pieceDigits:
 			return 0, 0, false
 		}
 	}

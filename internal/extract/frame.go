@@ -6,12 +6,14 @@ import (
 
 // frame gathers the sentences of one document that tell one incident.
 type frame struct {
+	first     int // index of the sentence that opened the frame
 	sentences []*sentenceInfo
 	events    int             // sentences with an event cue
 	keys      map[string]bool // facility keys
 	towns     map[string]bool // folded names of anchor places and facility towns
 	countries map[string]bool
-	date      *DateMention // the first date an event sentence gives
+	date      *DateMention // the first date (finer than a year) an event sentence gives
+	year      *DateMention // the first year an event sentence gives
 }
 
 func newFrame() *frame {
@@ -21,12 +23,21 @@ func newFrame() *frame {
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
 // detention, or an armed group's attack that killed people.
 func isEvent(si *sentenceInfo) bool {
-	if si.has["generic"] && len(si.facilities) == 0 {
+	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	detention := si.has["facility"] || si.has["inmate"]
+	detention := si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
 	return detention && action || si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+}
+
+func hasDayDate(si *sentenceInfo) bool {
+	for _, d := range si.dates {
+		if d.Date.Precision == model.PrecisionDay && !d.Relative {
+			return true
+		}
+	}
+	return false
 }
 
 func hasArmedGroup(si *sentenceInfo) bool {
@@ -41,7 +52,8 @@ func hasArmedGroup(si *sentenceInfo) bool {
 // anchors are what ties a sentence to one incident rather than another.
 type anchors struct {
 	keys, towns, countries []string
-	date                   *DateMention
+	date                   *DateMention // a day, week or month
+	year                   *DateMention
 }
 
 func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
@@ -55,14 +67,42 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 	}
 	for _, p := range si.places {
+		if !nearEventWord(si, p.start, p.end) {
+			continue // "...as reprisal for protesters shot in the city of X in April"
+		}
 		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
 			an.towns = append(an.towns, foldPhrase(p.place.Name))
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
 	an.countries = append(an.countries, si.countries...)
-	an.date = eventDateOf(si)
+	if d := eventDateOf(si); d != nil && d.Date.Precision == model.PrecisionYear {
+		an.year = d // too coarse to tell incidents apart, but dates one when nothing finer does
+	} else {
+		an.date = d
+	}
 	return an
+}
+
+// anchorReach is how many words from an event word a place or date may stand and still anchor it.
+const anchorReach = 10
+
+// nearEventWord reports whether bytes [s, e) of the sentence lie within anchorReach words of an
+// attack, escape, riot or facility word.
+func nearEventWord(si *sentenceInfo, s, e int) bool {
+	first, last := tokenSpan(si.toks, s, e)
+	if first < 0 {
+		return false
+	}
+	for _, c := range si.cues {
+		switch c.category {
+		case "attack", "escape", "riot", "thwarted", "facility", "inmate":
+			if abs(c.first-last) <= anchorReach || abs(first-c.last) <= anchorReach {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (an anchors) empty() bool {
@@ -120,9 +160,6 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 	bestScore := 1 << 30
 	for i := range si.dates {
 		d := &si.dates[i]
-		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
-			continue
-		}
 		first, last := tokenSpan(si.toks, d.Start, d.End)
 		if first < 0 {
 			continue
@@ -136,6 +173,12 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 		}
 		if reportingDate(si, first, last) {
 			score += 500
+		}
+		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
+			score += 100 // a year dates an event only when nothing finer does
+		}
+		if score > anchorReach && score < 100 {
+			continue
 		}
 		if score < bestScore {
 			best, bestScore = d, score
@@ -177,6 +220,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	if f.date == nil && an.date != nil {
 		f.date = an.date
 	}
+	if f.year == nil && an.year != nil {
+		f.year = an.year
+	}
 }
 
 // frames groups the document's sentences into incidents: an event sentence joins the frame whose
@@ -185,9 +231,15 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 func (a *analysis) frames() []*frame {
 	var frames []*frame
 	var cur *frame
-	for _, si := range a.sentences {
+	var previous anchors // of the sentence before: "...in Deir Ezzor province. It was reported IS had attacked another prison"
+	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
+		own := an
+		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
+			an.towns, an.countries, an.keys = previous.towns, previous.countries, previous.keys
+		}
+		previous = own
 		if !event {
 			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0) && len(an.keys) == 0 {
 				cur.add(si, an, false)
@@ -207,6 +259,7 @@ func (a *analysis) frames() []*frame {
 		}
 		if target == nil {
 			target = newFrame()
+			target.first = i
 			frames = append(frames, target)
 		}
 		target.add(si, an, true)

@@ -20,11 +20,11 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	if m.Date.IsZero() {
 		return m, false
 	}
-	m.Claims = a.claims(f)
+	m.Perpetrators = a.perpetrators(f)
+	m.Claims = a.claims(f, m.Perpetrators)
 	if !primary && !a.specific(f, m) {
 		return m, false
 	}
-	m.Perpetrators = a.perpetrators(f)
 	m.Methods = a.methods(f)
 	seen := map[string]bool{}
 	for _, si := range f.sentences {
@@ -43,9 +43,9 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 // placed at a town or facility, and dated by the text or carry a figure.
 func (a *analysis) specific(f *frame, m model.Mention) bool {
 	if m.Place.Precision != model.GeoPlace && m.Place.Precision != model.GeoFacility && m.Facility == "" {
-		return len(m.Claims) > 0 && f.date != nil
+		return len(m.Claims) > 0 && (f.date != nil || len(m.Perpetrators) > 0)
 	}
-	return f.date != nil || len(m.Claims) > 0
+	return f.date != nil || f.year != nil || len(m.Claims) > 0
 }
 
 // eventType decides the incident type from the cues of the frame's event sentences.
@@ -55,14 +55,14 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !isEvent(si) {
 			continue
 		}
-		detention = detention || si.has["facility"] || si.has["inmate"]
+		detention = detention || si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 		attack = attack || si.has["attack"]
 		escape = escape || si.has["escape"]
 		riot = riot || si.has["riot"]
 		thwarted = thwarted || si.has["thwarted"]
 	}
 	freed := false
-	for _, c := range a.claims(f) {
+	for _, c := range a.claims(f, nil) {
 		if c.Metric == model.Escaped && c.High != nil && *c.High == 0 {
 			escape = false
 		}
@@ -165,15 +165,23 @@ func mostPrecise(ps []model.Place) model.Place {
 	return best
 }
 
+// contextSentences is how many sentences before a frame may still date it.
+const contextSentences = 2
+
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
 func (a *analysis) eventDate(f *frame) model.Date {
 	if f.date != nil {
 		return f.date.Date
 	}
-	for _, si := range f.sentences {
-		if isEvent(si) && len(si.dates) > 0 {
-			return si.dates[0].Date
+	// "On January 20th, IS launched operations in Syria and Iraq. ... the assault on the prison":
+	// a date set in the sentences just before the frame opened.
+	for i := f.first - 1; i >= 0 && i >= f.first-contextSentences; i-- {
+		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay {
+			return d.Date
 		}
+	}
+	if f.year != nil {
+		return f.year.Date
 	}
 	if a.ref.Date.IsZero() {
 		return model.Date{}
@@ -185,21 +193,18 @@ func (a *analysis) eventDate(f *frame) model.Date {
 	return model.Date{Start: dayOf(a.ref.Date), Precision: p}
 }
 
-// perpetrators are the armed groups the frame's sentences name, the most specific of each family.
+// perpetrators are the armed groups the frame names as doing the deed — before an attack or
+// escape word, claiming responsibility, or after "by"/"blamed" — the most specific of each family.
 func (a *analysis) perpetrators(f *frame) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, si := range f.sentences {
 		for _, m := range si.actors {
-			name := m.Name
-			if m.Kind != "armed_group" || seen[name] {
+			if m.Kind != "armed_group" || seen[m.Name] || denied(a.text, si, m) || !agent(si, m) {
 				continue
 			}
-			if denied(a.text, si, m) {
-				continue
-			}
-			seen[name] = true
-			names = append(names, name)
+			seen[m.Name] = true
+			names = append(names, m.Name)
 		}
 	}
 	// Keep a parent only when no member of its family is named too.
@@ -216,6 +221,44 @@ func (a *analysis) perpetrators(f *frame) []string {
 		}
 	}
 	return out
+}
+
+// agent reports an actor the sentence presents as the doer of an attack or escape.
+func agent(si *sentenceInfo, m ActorMatch) bool {
+	first, last := tokenSpan(si.toks, m.Start, m.End)
+	if first < 0 {
+		return false
+	}
+	for _, c := range si.cues {
+		switch c.category {
+		case "attack", "escape", "thwarted":
+			if c.first > last && c.first-last <= 8 {
+				return true
+			}
+		case "claim":
+			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
+				return true
+			}
+		}
+	}
+	for k := max(0, first-2); k < first; k++ {
+		switch si.toks[k].fold {
+		case "by", "blamed", "blaming", "par":
+			return si.has["attack"] || si.has["escape"]
+		}
+	}
+	return false
+}
+
+// claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
+func claimsResponsibility(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		switch toks[k].fold {
+		case "responsibility", "credit", "attack", "raid", "assault", "operation", "revendique", "revendication":
+			return true
+		}
+	}
+	return toks[i].fold == "revendique"
 }
 
 // denied reports an actor the sentence says denied involvement.

@@ -140,11 +140,11 @@ func scaleLikePartner(a, b numParse) int {
 
 // quantityNounAndKind reads the noun after a figure and decides its kind.
 func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string, string) {
-	noun, _ := numberNoun(text, ps, last+1)
+	noun := numberNoun(text, ps, last+1)
 	switch {
 	case np.isTime || isTimeAfter(ps, last):
 		return noun, "time"
-	case isMoney(ps, np, last):
+	case isMoney(ps, np, noun):
 		return noun, "money"
 	case isPercent(ps, last):
 		return noun, "percent"
@@ -166,31 +166,34 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 
 // numberNoun returns the head noun after a figure: the first known noun within a few words
 // (skipping adjectives, names and "of the"), else the first word; and its piece index.
-func numberNoun(text string, ps []piece, j int) (string, int) {
-	if j < len(ps) && ps[j].kind == pieceWord && (ps[j].low == "of" || ps[j].low == "dari") {
+//
+// Without a known noun, the first word that looks like a plural ("Naxalites") stands in.
+func numberNoun(text string, ps []piece, j int) string {
+	if j < len(ps) && partitiveWords[ps[j].low] {
 		j++
-		for j < len(ps) && numberDeterminers[ps[j].low] {
-			j++
+		for j < len(ps) && (numberDeterminers[ps[j].low] || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
+			(ps[j].low == "," || ps[j].low == ".") && adjacent(ps, j)) {
+			j++ // "10 of the inmates", "412 of the 1,020 inmates", "une centaine de détenus"
 		}
 	}
-	first, firstAt := "", -1
+	first := ""
 	for n := 0; j < len(ps) && n < 4; j++ {
 		p := ps[j]
-		if p.kind == piecePunct && isJoinerPunct(p.low) && j > 0 && adjacent(ps, j) {
+		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
 		if p.kind != pieceWord || gapHasNewline(text, ps, j) || !p.upper && numberNounStops[p.low] {
 			break
 		}
 		if peopleNouns[p.low] || thingNouns[p.low] || measureWords[p.low] || currencyWords[p.low] {
-			return p.low, j
+			return p.low
 		}
-		if first == "" || ps[firstAt].upper && !p.upper {
-			first, firstAt = p.low, j
+		if first == "" && len(p.low) > 3 && (strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "x")) {
+			first = p.low
 		}
 		n++
 	}
-	return first, firstAt
+	return first
 }
 
 func isJoinerPunct(s string) bool {
@@ -670,7 +673,7 @@ func standaloneNumberWord(ps []piece, i int) bool {
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case "lima":
-		return !p.upper || i == 0 || ps[i-1].kind == piecePunct
+		return !p.upper // "Lima" is the city
 	case "cent", "cents":
 		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
 	}
@@ -720,20 +723,10 @@ func isTimeAfter(ps []piece, last int) bool {
 	return last > 0 && ps[last-1].low == "pukul"
 }
 
-// isMoney reports a currency sign before the figure or a currency word after it.
-func isMoney(ps []piece, np numParse, last int) bool {
-	if b := np.first - 1; b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low]) {
-		return true
-	}
-	for j := last + 1; j < len(ps) && j <= last+2; j++ {
-		if currencyWords[ps[j].low] {
-			return true
-		}
-		if ps[j].kind != pieceWord || !isMultiplierAt(ps, j) {
-			break
-		}
-	}
-	return false
+// isMoney reports a currency sign before the figure or a currency noun after it.
+func isMoney(ps []piece, np numParse, noun string) bool {
+	b := np.first - 1
+	return currencyWords[noun] || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
 }
 
 // isPercent reports "%", "per cent", "percent", "pour cent", "persen", "por ciento".
@@ -817,14 +810,14 @@ const (
 // apart the same way everywhere; hyphens and apostrophes are pieces of their own.
 type piece struct {
 	start, end int
-	kind       pieceKind
 	low        string // the text, lower-cased for words
-	upper      bool   // a word that starts with an upper-case letter
+	kind       pieceKind
+	upper      bool // a word that starts with an upper-case letter
 }
 
 // scanPieces splits text into pieces; spaces separate pieces and are dropped.
 func scanPieces(text string) []piece {
-	ps := make([]piece, 0, len(text)/5+1)
+	ps := make([]piece, 0, len(text)/3+1)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -1079,6 +1072,8 @@ var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âg�
 var idWords = setOf("number num nos block cell wing ward unit route road highway resolution article section " +
 	"chapter page flight brigade battalion division regiment corps squadron platoon level room gate sector " +
 	"zone phase update issue edition episode volume vol part camp bloc pavillon cellule quartier blok pasal")
+
+var partitiveWords = setOf("of dari de d")
 
 var numberDeterminers = setOf("the its their his her these those our your all les des ses leurs")
 
