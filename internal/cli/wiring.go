@@ -14,6 +14,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/reference"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -54,18 +55,18 @@ func isTerminal(w io.Writer) bool {
 
 // newPipeline builds the pipeline with every stage wired to its reference data.
 func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, error) {
-	ref, err := loadReference(c)
+	ref, err := reference.Load(*c)
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(ref.extractResources())
+	x, err := extract.New(ref.ExtractResources())
 	if err != nil {
 		return nil, err
 	}
 	stages := pipeline.Stages{
 		NearDuplicate: ingest.NearDuplicate,
 		Extract:       x.Extract,
-		Link:          pipeline.NewLinker(ref.actors.Family),
+		Link:          pipeline.NewLinker(ref.Actors.Family),
 	}
 	return pipeline.New(s, stages, log), nil
 }

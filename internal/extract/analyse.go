@@ -55,8 +55,15 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		a.read(si, actors)
 		a.sentences = append(a.sentences, si)
 	}
-	a.countries = a.rankCountries()
+	// Countries named in the text give the context for places; then the countries of the places
+	// found (a capital, a large city) widen it for smaller places: "Koutoukale, west of Niamey".
+	a.countries = a.rankCountries(nil)
 	for _, si := range a.sentences {
+		a.resolvePlaces(si)
+	}
+	a.countries = a.rankCountries(a.sentences)
+	for _, si := range a.sentences {
+		si.places = si.places[:0]
 		a.resolvePlaces(si)
 		a.findFacilities(si)
 	}
@@ -100,16 +107,25 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.campaigns = findCampaigns(a.text, si)
 }
 
-// rankCountries orders the document's countries by how often they are named.
-func (a *analysis) rankCountries() []string {
+// rankCountries orders the document's countries by how often they are named, counting the
+// countries of resolved places too when withPlaces is given.
+func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 	count := map[string]int{}
 	var order []string
+	add := func(c string) {
+		if count[c] == 0 {
+			order = append(order, c)
+		}
+		count[c]++
+	}
 	for _, si := range a.sentences {
 		for _, c := range si.countries {
-			if count[c] == 0 {
-				order = append(order, c)
-			}
-			count[c]++
+			add(c)
+		}
+	}
+	for _, si := range withPlaces {
+		for _, p := range si.places {
+			add(p.place.Country)
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })

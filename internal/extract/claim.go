@@ -86,7 +86,7 @@ func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue
 		}
-		if dist < bestDist {
+		if dist < bestDist || dist == bestDist && c.first > last {
 			best, bestDist = metric, dist
 		}
 	}

@@ -57,7 +57,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		}
 		detention = detention || si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 		attack = attack || si.has["attack"]
-		escape = escape || si.has["escape"]
+		escape = escape || si.has["escape"] && !negated(si, "escape")
 		riot = riot || si.has["riot"]
 		thwarted = thwarted || si.has["thwarted"]
 	}
@@ -83,6 +83,28 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.Riot
 	}
 	return model.MassEscape
+}
+
+// negated reports a sentence whose every cue of a category is negated ("no inmate escaped").
+func negated(si *sentenceInfo, category string) bool {
+	found := false
+	for _, c := range si.cues {
+		if c.category != category {
+			continue
+		}
+		found = true
+		neg := false
+		for k := max(0, c.first-3); k < c.first; k++ {
+			switch si.toks[k].fold {
+			case "no", "none", "not", "aucun", "aucune", "tidak", "ningun":
+				neg = true
+			}
+		}
+		if !neg {
+			return false
+		}
+	}
+	return found
 }
 
 // location picks the frame's facility and place: a known facility's coordinates, else the town

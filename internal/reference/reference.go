@@ -1,4 +1,6 @@
-package cli
+// Package reference loads wallwatch's reference data — the gazetteer and the actor dictionary —
+// once per process and adapts it to what the pure stages ask for.
+package reference
 
 import (
 	"fmt"
@@ -13,34 +15,34 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// reference is the reference data every stage reads: loaded once per process.
-type reference struct {
-	gaz    *gazetteer.Gazetteer
-	actors *actors.Dictionary
+// Data is the reference data every stage reads.
+type Data struct {
+	Gazetteer *gazetteer.Gazetteer
+	Actors    *actors.Dictionary
 }
 
-// loadReference loads the gazetteer (a user's imported file when configured, else the embedded
-// one) and the actor dictionary (the embedded one, extended by the user's file when configured).
-func loadReference(c *config.Config) (reference, error) {
-	var ref reference
+// Load reads the gazetteer (a user's imported file when configured, else the embedded one) and the
+// actor dictionary (the embedded one, extended by the user's file when configured).
+func Load(c config.Config) (Data, error) {
+	var ref Data
 	var err error
 	if c.Gazetteer != "" {
-		ref.gaz, err = gazetteer.LoadFile(c.Gazetteer)
+		ref.Gazetteer, err = gazetteer.LoadFile(c.Gazetteer)
 	} else {
-		ref.gaz, err = gazetteer.Load()
+		ref.Gazetteer, err = gazetteer.Load()
 	}
 	if err != nil {
 		return ref, fmt.Errorf("load gazetteer: %w", err)
 	}
 	if c.Actors == "" {
-		ref.actors, err = actors.Load()
+		ref.Actors, err = actors.Load()
 	} else {
 		f, ferr := os.Open(c.Actors)
 		if ferr != nil {
 			return ref, fmt.Errorf("load actors: %w", ferr)
 		}
 		defer f.Close()
-		ref.actors, err = actors.LoadWith(actors.File{Name: c.Actors, Reader: f})
+		ref.Actors, err = actors.LoadWith(actors.File{Name: c.Actors, Reader: f})
 	}
 	if err != nil {
 		return ref, fmt.Errorf("load actors: %w", err)
@@ -48,27 +50,27 @@ func loadReference(c *config.Config) (reference, error) {
 	return ref, nil
 }
 
-// extractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
-func (r reference) extractResources() extract.Resources {
+// ExtractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
+func (r Data) ExtractResources() extract.Resources {
 	return extract.Resources{
 		Place:   r.place,
-		Country: r.gaz.Country,
+		Country: r.Gazetteer.Country,
 		CountryPlace: func(code string) (model.Place, bool) {
-			info, ok := r.gaz.CountryInfo(code)
+			info, ok := r.Gazetteer.CountryInfo(code)
 			if !ok {
 				return model.Place{}, false
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
 		Actors: func(text string) []extract.ActorMatch {
-			ms := r.actors.Find(text)
+			ms := r.Actors.Find(text)
 			out := make([]extract.ActorMatch, len(ms))
 			for i, m := range ms {
 				out[i] = extract.ActorMatch{Start: m.Start, End: m.End, Name: m.Actor.Name, Kind: m.Actor.Kind, Role: m.Role, Country: m.Actor.Country}
 			}
 			return out
 		},
-		SameFamily: r.actors.SameFamily,
+		SameFamily: r.Actors.SameFamily,
 	}
 }
 
@@ -82,8 +84,8 @@ const minLocalPopulation = 1_000
 
 // place resolves a place name, accepting a place outside the context countries only when it is
 // a capital, a province or a large city.
-func (r reference) place(name string, countries []string) (model.Place, bool) {
-	e, ok := r.gaz.Resolve(name, countries)
+func (r Data) place(name string, countries []string) (model.Place, bool) {
+	e, ok := r.Gazetteer.Resolve(name, countries)
 	if !ok {
 		return model.Place{}, false
 	}
@@ -94,5 +96,5 @@ func (r reference) place(name string, countries []string) (model.Place, bool) {
 	if e.Population > 0 && e.Population < minLocalPopulation && !strings.HasPrefix(e.Feature, "PPLA") {
 		return model.Place{}, false
 	}
-	return r.gaz.ToPlace(e), true
+	return r.Gazetteer.ToPlace(e), true
 }

@@ -1,0 +1,142 @@
+package extract_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/config"
+	"github.com/wallwatch/wallwatch/internal/extract"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/reference"
+)
+
+var (
+	extractorOnce sync.Once
+	extractor     *extract.Extractor
+	extractorErr  error
+)
+
+// newExtractor builds the extractor over the real embedded gazetteer and actor dictionary, once.
+func newExtractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	extractorOnce.Do(func() {
+		ref, err := reference.Load(config.Default())
+		if err != nil {
+			extractorErr = err
+			return
+		}
+		extractor, extractorErr = extract.New(ref.ExtractResources())
+	})
+	if extractorErr != nil {
+		t.Fatal(extractorErr)
+	}
+	return extractor
+}
+
+func document(published, text string) model.Document {
+	d := model.Document{ID: "doc1", Source: "test.txt", Text: ingest.Normalize(text)}
+	if published != "" {
+		t, _ := time.Parse(model.DateLayout, published)
+		d.Published = &t
+	}
+	return d
+}
+
+// figures renders a mention's claims as "metric[/side]=low..high" for comparison.
+func figures(m model.Mention) string {
+	var out []string
+	for _, c := range m.Claims {
+		s := string(c.Metric)
+		if c.Side != "" && c.Side != "unknown" {
+			s += "/" + c.Side
+		}
+		out = append(out, fmt.Sprintf("%s=%s..%s", s, bound(c.Low), bound(c.High)))
+	}
+	return strings.Join(out, " ")
+}
+
+func bound(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(*v)
+}
+
+// want is what a test expects of one mention.
+type want struct{ typ, date, country, facility, perpetrator string }
+
+func TestExtract(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name      string
+		published string
+		text      string
+		want      []want
+		figures   []string // per mention: figures(m)
+	}{
+		{
+			name:      "facility attack with escapes and recaptures",
+			published: "2022-07-06",
+			text: "Gunmen attacked the Kuje Medium Security Custodial Centre near Abuja on Tuesday night and freed 879 inmates, the Nigerian Correctional Service said.\n\n" +
+				"Of the 879 who escaped, 443 were recaptured by Wednesday. Two guards were killed in the attack, officials said.\n\n" +
+				"Islamic State West Africa Province claimed responsibility for the attack.",
+			want:    []want{{"facility_attack", "2022-07-05", "NG", "Kuje", "Islamic State West Africa Province"}},
+			figures: []string{"escaped=879..879 escaped=879..879 recaptured=443..443 killed/security=2..2"},
+		},
+		{
+			name:      "riot without escape",
+			published: "2021-09-29",
+			text:      "Fighting between rival gangs inside the Litoral penitentiary in Guayaquil, Ecuador, left at least 31 inmates dead and 14 injured on Tuesday, the prison service said. No inmate escaped.",
+			want:      []want{{"riot", "2021-09-28", "EC", "Litoral", ""}},
+			figures:   []string{"killed/prisoners=31.. wounded=14..14"},
+		},
+		{
+			name:      "thwarted attack",
+			published: "2019-05-14",
+			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",
+			want:      []want{{"thwarted_attack", "2019-05-13", "NE", "Koutoukal", ""}},
+		},
+		{
+			name:      "a subset is not a claim",
+			published: "2013-07-30",
+			text:      "Taliban fighters stormed the central jail in Dera Ismail Khan, Pakistan, late on Monday, freeing over 250 prisoners including 35 militants, police said.",
+			want:      []want{{"facility_attack", "2013-07-29", "PK", "", "Taliban"}},
+			figures:   []string{"escaped=250.."},
+		},
+		{
+			name:      "no incident in a text about something else",
+			published: "2020-01-01",
+			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := x.Extract(document(tt.published, tt.text))
+			if len(ms) != len(tt.want) {
+				t.Fatalf("got %d mentions, want %d: %+v", len(ms), len(tt.want), ms)
+			}
+			for i, m := range ms {
+				w := tt.want[i]
+				got := want{string(m.Type), m.Date.Start.Format(model.DateLayout), m.Place.Country, m.Facility, strings.Join(m.Perpetrators, ",")}
+				if got.typ != w.typ || got.date != w.date || got.country != w.country ||
+					!strings.Contains(got.facility, w.facility) || !strings.Contains(got.perpetrator, w.perpetrator) {
+					t.Errorf("mention %d = %+v, want %+v (facility and perpetrator contained)", i, got, w)
+				}
+				if i < len(tt.figures) {
+					if got := figures(m); got != tt.figures[i] {
+						t.Errorf("figures of mention %d = %q, want %q", i, got, tt.figures[i])
+					}
+				}
+				for _, c := range m.Claims {
+					if c.Start >= c.End || !strings.Contains(tt.text, strings.TrimSpace(c.Quote)) {
+						t.Errorf("claim quote %q at [%d,%d) does not come from the text", c.Quote, c.Start, c.End)
+					}
+				}
+			}
+		})
+	}
+}
