@@ -15,8 +15,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
 			name: f.Name, key: facilityKey(f.Name), known: f, town: f.Town})
 	}
+	headline := titleCase(si.toks)
 	for _, c := range si.cues {
-		if c.category != "facility" {
+		if c.category != "facility" || headline {
 			continue
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
@@ -54,6 +55,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	start, end := toks[first].start, toks[last].end
 	name := strings.TrimSpace(a.text[start:end])
+	if strings.ContainsAny(name, "%_/@#") {
+		return facilityHit{}, false // a URL or a file name, not a facility
+	}
 	name = strings.NewReplacer("’s ", " ", "'s ", " ").Replace(name)
 	h := facilityHit{start: start, end: end, name: name, key: facilityKey(name), town: town}
 	if h.key == "" {
@@ -137,4 +141,18 @@ func (a *analysis) isActorToken(si *sentenceInfo, t token) bool {
 		}
 	}
 	return false
+}
+
+// titleCase reports a headline set in title case, where capitals do not mark names.
+func titleCase(toks []token) bool {
+	if len(toks) < 5 {
+		return false
+	}
+	upper := 0
+	for _, t := range toks {
+		if t.upper {
+			upper++
+		}
+	}
+	return upper*10 >= len(toks)*7
 }

@@ -105,6 +105,12 @@ func nearEventWord(si *sentenceInfo, s, e int) bool {
 	return false
 }
 
+// unanchored reports a frame opened by a sentence that named no facility, town or country (a
+// headline): the next event sentence's anchors become its own.
+func (f *frame) unanchored() bool {
+	return len(f.keys) == 0 && len(f.towns) == 0 && len(f.countries) == 0
+}
+
 func (an anchors) empty() bool {
 	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.countries) == 0
 }
@@ -121,7 +127,14 @@ func (f *frame) fits(an anchors) bool {
 		return false
 	}
 	if len(an.keys) > 0 && len(f.keys) > 0 {
-		return false // two different facilities
+		// Two names: two facilities, unless the same town holds both ("Guanare prison", "Los
+		// Llanos penitentiary" in one article about Guanare).
+		for _, t := range an.towns {
+			if f.towns[t] {
+				return true
+			}
+		}
+		return false
 	}
 	for _, t := range an.towns {
 		if f.towns[t] {
@@ -247,7 +260,7 @@ func (a *analysis) frames() []*frame {
 			continue
 		}
 		var target *frame
-		if cur != nil && (an.empty() || cur.fits(an)) {
+		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an)) {
 			target = cur
 		} else {
 			for _, f := range frames {
