@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	"golang.org/x/term"
 
@@ -55,10 +56,12 @@ func isTerminal(w io.Writer) bool {
 
 // newPipeline builds the pipeline with every stage wired to its reference data.
 func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, error) {
+	started := time.Now()
 	ref, err := reference.Load(*c)
 	if err != nil {
 		return nil, err
 	}
+	log.Debug("reference data loaded", "duration", time.Since(started).Round(time.Millisecond), "actors", len(ref.Actors.All()))
 	x, err := extract.New(ref.ExtractResources())
 	if err != nil {
 		return nil, err
@@ -68,5 +71,5 @@ func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.
 		Extract:       x.Extract,
 		Link:          pipeline.NewLinker(ref.Actors.Family),
 	}
-	return pipeline.New(s, stages, log), nil
+	return pipeline.New(s, stages), nil
 }

@@ -66,7 +66,7 @@ func New(res Resources) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{res: res, lex: lex, facilities: facs, known: &lexicon{byFirst: map[string][]cuePhrase{}}}
+	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
 	for i, f := range facs {
 		for _, name := range append([]string{f.Name}, f.Aliases...) {
 			x.known.add(fmt.Sprint(i), name)

@@ -140,3 +140,32 @@ func TestExtract(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtract measures extraction of a typical 5 KB article: eight short reports of different
+// incidents, with dates, places, facilities, actors and figures.
+func BenchmarkExtract(b *testing.B) {
+	x := newExtractor(b)
+	para := []string{
+		"Gunmen attacked the Kuje Medium Security Custodial Centre near Abuja on Tuesday night and freed 879 inmates, the Nigerian Correctional Service said. Of the 879 who escaped, 443 were recaptured by Wednesday.",
+		"Fighting between rival gangs inside the Litoral penitentiary in Guayaquil, Ecuador, left at least 31 inmates dead and 14 injured on Tuesday, the prison service said.",
+		"Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",
+		"Taliban fighters stormed the central jail in Dera Ismail Khan, Pakistan, late on Monday, freeing over 250 prisoners including 35 militants, police said.",
+		"According to the Syrian Observatory for Human Rights, 39 Islamic State gunmen and 35 members of the Syrian Democratic Forces were killed in the fighting around the prison in Hasakah.",
+		"Armed gangs stormed the National Penitentiary in Port-au-Prince on Saturday night, freeing most of the roughly 3,800 inmates held there, officials said on Sunday.",
+		"About 200 prisoners fled the Tanjung Gusta prison in Medan during a riot over water and power cuts on Thursday, police said, and 42 had been caught by Friday.",
+		"The army said on Sunday that its troops had killed 12 attackers who tried to storm the prison in Maiduguri overnight, and that no inmate escaped.",
+	}
+	var text string
+	for len(text) < 5000 {
+		for _, p := range para {
+			text += p + "\n\n"
+		}
+	}
+	doc := document("2022-07-06", text[:5000])
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Extract(doc)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -109,6 +109,8 @@ var genericFacilityWords = map[string]bool{
 	"this": true, "that": true, "same": true, "operation": true, "type": true, "deadly": true, "during": true, "another": true, "second": true, "first": true, "service": true,
 }
 
+var keyPunctuation = strings.NewReplacer("'", "", "-", "")
+
 // facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa").
 func facilityKey(name string) string {
 	var parts []string
@@ -120,7 +122,7 @@ func facilityKey(name string) string {
 		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
 			w = strings.TrimPrefix(w, p)
 		}
-		w = strings.NewReplacer("'", "", "-", "").Replace(w)
+		w = keyPunctuation.Replace(w)
 		if w != "" {
 			parts = append(parts, w)
 		}

@@ -26,6 +26,8 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	}
 }
 
+var possessive = strings.NewReplacer("’s ", " ", "'s ", " ")
+
 func overlapsFacility(hs []facilityHit, h facilityHit) bool {
 	for _, o := range hs {
 		if h.start < o.end && h.end > o.start {
@@ -58,7 +60,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if strings.ContainsAny(name, "%_/@#") {
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
-	name = strings.NewReplacer("’s ", " ", "'s ", " ").Replace(name)
+	name = possessive.Replace(name)
 	h := facilityHit{start: start, end: end, name: name, key: facilityKey(name), town: town}
 	if h.key == "" {
 		if town == "" {

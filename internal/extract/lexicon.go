@@ -11,7 +11,7 @@ import (
 // their first word so that matching costs one map lookup per token.
 type lexicon struct {
 	byFirst  map[string][]cuePhrase
-	prefixes []cuePhrase // phrases whose first word ends in *, matched by prefix
+	prefixes map[string][]cuePhrase // phrases whose first word ends in *, by its first prefixKeyLen letters
 }
 
 type cuePhrase struct {
@@ -25,9 +25,17 @@ type cueHit struct {
 	first, last int
 }
 
+// prefixKeyLen is how many leading bytes index the prefix phrases; every prefix cue is at least
+// this long.
+const prefixKeyLen = 3
+
+func newLexicon() *lexicon {
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}}
+}
+
 // parseLexicon reads CATEGORY<TAB>phrase lines; # starts a comment.
 func parseLexicon(r io.Reader, name string) (*lexicon, error) {
-	lx := &lexicon{byFirst: map[string][]cuePhrase{}}
+	lx := newLexicon()
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -57,8 +65,9 @@ func (lx *lexicon) add(category, phrase string) {
 		words = append(words, f)
 	}
 	p := cuePhrase{category: category, words: words}
-	if strings.HasSuffix(words[0], "*") {
-		lx.prefixes = append(lx.prefixes, p)
+	if first, ok := strings.CutSuffix(words[0], "*"); ok {
+		key := first[:min(prefixKeyLen, len(first))]
+		lx.prefixes[key] = append(lx.prefixes[key], p)
 		return
 	}
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
@@ -74,7 +83,7 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
 			}
 		}
-		for _, p := range lx.prefixes {
+		for _, p := range lx.prefixes[t.fold[:min(prefixKeyLen, len(t.fold))]] {
 			if n, ok := p.matchAt(toks, i); ok {
 				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
 			}

@@ -5,7 +5,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"time"
 	"unicode/utf8"
 
@@ -43,13 +42,12 @@ type Stages struct {
 type Pipeline struct {
 	store  *store.Store
 	stages Stages
-	log    *slog.Logger
 	now    func() time.Time
 }
 
 // New builds a pipeline over a store.
-func New(s *store.Store, stages Stages, log *slog.Logger) *Pipeline {
-	return &Pipeline{store: s, stages: stages, log: log, now: time.Now}
+func New(s *store.Store, stages Stages) *Pipeline {
+	return &Pipeline{store: s, stages: stages, now: time.Now}
 }
 
 // Add stores a batch of documents in one transaction: exact duplicates are skipped, near-duplicates

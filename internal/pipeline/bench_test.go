@@ -1,0 +1,137 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/link"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// generatedReports makes n distinct short plain-text reports with a header, as ingest would read them.
+func generatedReports(b *testing.B, n int) ([]model.Document, int) {
+	b.Helper()
+	towns := []string{"Kano", "Maiduguri", "Jos", "Ibadan", "Enugu", "Owerri", "Minna", "Kaduna"}
+	docs := make([]model.Document, 0, n)
+	size := 0
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("DATE: 2021-%02d-%02d\nTITLE: Report %d\n\nReport number %d. Gunmen attacked the custodial centre in %s late on Sunday and freed %d inmates, officials said. "+
+			"Police said %d of the escapees were recaptured by Monday evening and that %d guards were wounded in the exchange of fire. "+
+			"Residents said the shooting lasted for about two hours before the attackers withdrew towards the forest with the inmates.",
+			1+i%12, 1+i%28, i, i, towns[i%len(towns)], 100+i%900, i%100, 1+i%9)
+		ds, errs := ingest.Parse(fmt.Sprintf("r%d.txt", i), "", []byte(text))
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		size += len(text)
+		docs = append(docs, ds...)
+	}
+	return docs, size
+}
+
+// BenchmarkIngest measures documents per second into SQLite in batches of 200, as the CLI writes
+// them: "store" deduplicates and stores only; "full" also extracts and links.
+func BenchmarkIngest(b *testing.B) {
+	const n = 10_000
+	docs, size := generatedReports(b, n)
+	for _, mode := range []string{"store", "full"} {
+		b.Run(mode, func(b *testing.B) {
+			st := pipeline.Stages{NearDuplicate: ingest.NearDuplicate}
+			if mode == "full" {
+				st = realStages(b)
+			}
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				p := pipeline.New(openStore(b), st)
+				b.StartTimer()
+				for j := 0; j < n; j += 200 {
+					if _, err := p.Add(context.Background(), docs[j:min(j+200, n)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			secs := b.Elapsed().Seconds()
+			b.ReportMetric(float64(n*b.N)/secs, "docs/s")
+			b.ReportMetric(float64(size*b.N)/secs/1e6, "MB/s")
+		})
+	}
+}
+
+// BenchmarkLinkMention measures linking one new mention as the store grows: the candidate query
+// is bounded by country and date window, so the cost must stay flat.
+func BenchmarkLinkMention(b *testing.B) {
+	for _, size := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("incidents=%d", size), func(b *testing.B) {
+			s := openStore(b)
+			seedIncidents(b, s, size)
+			linker := pipeline.NewLinker(nil)
+			day := time.Date(2015, 6, 15, 0, 0, 0, 0, time.UTC)
+			doc := model.Document{ID: "newdoc", Source: "new.txt", ContentHash: "new", Text: "x", Raw: []byte("x"), Format: "text", IngestedAt: day}
+			m := model.Mention{DocumentID: "newdoc", Type: model.FacilityAttack, Salience: "primary",
+				Date:  model.Date{Start: day, Precision: model.PrecisionDay},
+				Place: model.Place{Country: "NG", Name: "Town 7", Lat: 9, Lon: 7, Precision: model.GeoPlace}, Facility: "Town 7 prison"}
+			errRollback := fmt.Errorf("rollback")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				err := s.InTx(context.Background(), func(tx *store.Tx) error {
+					if err := tx.InsertDocument(context.Background(), doc); err != nil {
+						return err
+					}
+					if err := tx.ReplaceMentions(context.Background(), doc.ID, []model.Mention{m}); err != nil {
+						return err
+					}
+					if _, err := linker.LinkDocument(context.Background(), tx, doc.ID); err != nil {
+						return err
+					}
+					return errRollback // keep the store at its size
+				})
+				if err != errRollback && err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// seedIncidents stores n incidents, each with one mention and document, spread over 40 countries
+// and 30 years.
+func seedIncidents(b *testing.B, s *store.Store, n int) {
+	b.Helper()
+	countries := []string{"NG", "NE", "ML", "BF", "CM", "TD", "CD", "UG", "MZ", "SO", "KE", "ET", "SD", "LY", "EG", "SY",
+		"IQ", "YE", "AF", "PK", "IN", "BD", "MM", "PH", "ID", "TH", "CO", "VE", "EC", "PE", "BR", "MX", "HN", "GT", "SV", "HT", "JM", "GN", "SN", "CI"}
+	start := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	ctx := context.Background()
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		for i := 0; i < n; i++ {
+			day := start.AddDate(0, 0, (i*7919)%(30*365))
+			id := fmt.Sprintf("d%07d", i)
+			d := model.Document{ID: id, Source: id + ".txt", ContentHash: id, Text: "t", Raw: []byte("t"), Format: "text", IngestedAt: start}
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+			m := model.Mention{DocumentID: id, Type: model.FacilityAttack, Salience: "primary",
+				Date:  model.Date{Start: day, Precision: model.PrecisionDay},
+				Place: model.Place{Country: countries[i%len(countries)], Name: fmt.Sprintf("Town %d", i%50), Precision: model.GeoPlace}}
+			if err := tx.ReplaceMentions(ctx, id, []model.Mention{m}); err != nil {
+				return err
+			}
+			inc := link.Build([]model.Mention{m}, map[string]model.DocumentRef{id: {ID: id, Source: d.Source}}, nil)
+			inc.ID = link.ClusterID([]model.Mention{m})
+			if err := tx.PutIncident(ctx, inc); err != nil {
+				return err
+			}
+			if err := tx.SetMentionIncident(ctx, id, 0, inc.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}

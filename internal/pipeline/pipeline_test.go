@@ -1,0 +1,184 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/config"
+	"github.com/wallwatch/wallwatch/internal/extract"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/reference"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+var (
+	stagesOnce sync.Once
+	stages     pipeline.Stages
+	stagesErr  error
+)
+
+// realStages wires the real extractor and linker over the embedded reference data, once.
+func realStages(t testing.TB) pipeline.Stages {
+	t.Helper()
+	stagesOnce.Do(func() {
+		ref, err := reference.Load(config.Default())
+		if err != nil {
+			stagesErr = err
+			return
+		}
+		x, err := extract.New(ref.ExtractResources())
+		if err != nil {
+			stagesErr = err
+			return
+		}
+		stages = pipeline.Stages{NearDuplicate: ingest.NearDuplicate, Extract: x.Extract, Link: pipeline.NewLinker(ref.Actors.Family)}
+	})
+	if stagesErr != nil {
+		t.Fatal(stagesErr)
+	}
+	return stages
+}
+
+func openStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func parse(t testing.TB, name, text string) model.Document {
+	t.Helper()
+	docs, errs := ingest.Parse(name, "", []byte(text))
+	if len(errs) > 0 || len(docs) != 1 {
+		t.Fatalf("parse %s: %v", name, errs)
+	}
+	return docs[0]
+}
+
+func TestAddDeduplicatesAndLinks(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := pipeline.New(s, realStages(t))
+	wire := "DATE: 2022-07-06\nTITLE: Gunmen free inmates\n\nGunmen attacked the Kuje custodial centre near Abuja on Tuesday night and freed 879 inmates, the Nigerian Correctional Service said. Of the 879 who escaped, 443 were recaptured by Wednesday, the service said. The attackers used explosives to breach the wall of the centre and fought guards for an hour before they withdrew with the inmates."
+	copyWithBoilerplate := "DATE: 2022-07-06\nTITLE: Nigeria: gunmen free inmates near capital\n\n" + wire[strings.Index(wire, "Gunmen attacked"):] + "\n\nSubscribe to our newsletter for more news."
+	other := "DATE: 2022-07-08\nTITLE: Officials revise figures\n\nThe Nigerian Correctional Service said on Friday that 600 of the inmates who escaped from the Kuje custodial centre in Abuja on Tuesday are still at large."
+	res, err := p.Add(ctx, []model.Document{parse(t, "a.txt", wire), parse(t, "b.txt", copyWithBoilerplate), parse(t, "c.txt", other), parse(t, "a2.txt", wire)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outcomes []string
+	for _, r := range res {
+		outcomes = append(outcomes, string(r.Outcome))
+	}
+	if want := "new near_duplicate new duplicate"; strings.Join(outcomes, " ") != want {
+		t.Fatalf("outcomes = %v, want %s", outcomes, want)
+	}
+	if res[1].DuplicateOf != res[0].Document.ID {
+		t.Errorf("near-duplicate points at %q, want %q", res[1].DuplicateOf, res[0].Document.ID)
+	}
+	incs, _, err := s.Incidents(ctx, store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(incs) != 1 || len(incs[0].Documents) != 3 {
+		t.Fatalf("incidents = %d with %d documents, want 1 incident citing 3 documents", len(incs), len(incs[0].Documents))
+	}
+	esc := incs[0].Metrics[model.Escaped]
+	if esc.Best == nil || len(esc.Claims) < 2 {
+		t.Errorf("escaped estimate = %+v, want a best figure over several claims", esc)
+	}
+}
+
+// TestOrderIndependence ingests the shared seeds and dev corpus one document at a time in
+// shuffled orders and requires the same grouping of documents into incidents every time.
+func TestOrderIndependence(t *testing.T) {
+	dir, _ := filepath.Abs("../../../shared/corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus not found at %s; skipping", dir)
+	}
+	var docs []model.Document
+	for _, set := range []string{"seeds", "dev"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, set, "*.txt"))
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds, _ := ingest.Parse(path, "", data)
+			docs = append(docs, ds...)
+		}
+	}
+	var first string
+	for round := 0; round < 3; round++ {
+		order := slices.Clone(docs)
+		rand.New(rand.NewSource(int64(round))).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		s := openStore(t)
+		p := pipeline.New(s, realStages(t))
+		for _, d := range order {
+			if _, err := p.Add(context.Background(), []model.Document{d}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := grouping(t, s)
+		if round == 0 {
+			first = got
+			continue
+		}
+		if got != first {
+			t.Errorf("round %d grouped documents differently:\n%s\nwant:\n%s", round, got, first)
+		}
+	}
+}
+
+// grouping describes incidents by the sorted sources and mention dates they hold, independent of ids.
+func grouping(t testing.TB, s *store.Store) string {
+	incs, _, err := s.Incidents(context.Background(), store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, inc := range incs {
+		var srcs []string
+		for _, d := range inc.Documents {
+			srcs = append(srcs, filepath.Base(d.Source))
+		}
+		sort.Strings(srcs)
+		lines = append(lines, fmt.Sprintf("%s %s %v", inc.Type, inc.Date.Start.Format(model.DateLayout), srcs))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func TestReprocessGivesTheSameResult(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := pipeline.New(s, realStages(t))
+	text := "DATE: 2021-04-05\nTITLE: Attack on custodial centre\n\nGunmen armed with rifles attacked the Owerri custodial centre in Imo State early on Monday and freed 1,844 inmates, the Nigerian Correctional Service said."
+	if _, err := p.Add(ctx, []model.Document{parse(t, "o.txt", text)}); err != nil {
+		t.Fatal(err)
+	}
+	before := grouping(t, s)
+	docs, mentions, err := p.Reprocess(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs != 1 || mentions != 1 {
+		t.Errorf("Reprocess = %d documents, %d mentions; want 1, 1", docs, mentions)
+	}
+	if after := grouping(t, s); after != before {
+		t.Errorf("after reprocess:\n%s\nwant:\n%s", after, before)
+	}
+}
