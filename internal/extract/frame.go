@@ -12,6 +12,7 @@ type frame struct {
 	keys      map[string]bool // facility keys
 	towns     map[string]bool // folded names of anchor places and facility towns
 	countries map[string]bool
+	country   string // the country of the frame's first anchor: a frame tells one country's incident
 	date      *DateMention // the first date (finer than a year) an event sentence gives
 	year      *DateMention // the first year an event sentence gives
 }
@@ -62,16 +63,19 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		if f.key != "" {
 			an.keys = append(an.keys, f.key)
 		}
+		if f.known != nil {
+			an.countries = append(an.countries, f.known.Country)
+		}
 		if f.town != "" {
-			an.towns = append(an.towns, foldPhrase(f.town))
+			an.towns = append(an.towns, placeKey(f.town))
 		}
 	}
 	for _, p := range si.places {
-		if !nearEventWord(si, p.start, p.end) {
-			continue // "...as reprisal for protesters shot in the city of X in April"
+		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) {
+			continue // "...as reprisal for protesters shot in the city of X in April"; "al-Sina'a prison"
 		}
 		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
-			an.towns = append(an.towns, foldPhrase(p.place.Name))
+			an.towns = append(an.towns, placeKey(p.place.Name))
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
@@ -83,6 +87,20 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 	}
 	return an
 }
+
+// insideFacility reports a place name that is part of a known facility's name.
+func insideFacility(si *sentenceInfo, p placeHit) bool {
+	for _, f := range si.facilities {
+		if f.known != nil && p.start >= f.start && p.end <= f.end {
+			return true
+		}
+	}
+	return false
+}
+
+// placeKey folds a place name so that spellings of one town compare equal ("Al-Hasakah", "Al
+// Ḩasakah").
+func placeKey(name string) string { return facilityKey(name) }
 
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
 const anchorReach = 10
@@ -108,7 +126,7 @@ func nearEventWord(si *sentenceInfo, s, e int) bool {
 // unanchored reports a frame opened by a sentence that named no facility, town or country (a
 // headline): the next event sentence's anchors become its own.
 func (f *frame) unanchored() bool {
-	return len(f.keys) == 0 && len(f.towns) == 0 && len(f.countries) == 0
+	return len(f.keys) == 0 && len(f.towns) == 0 && f.country == ""
 }
 
 func (an anchors) empty() bool {
@@ -145,7 +163,7 @@ func (f *frame) fits(an anchors) bool {
 		return false
 	}
 	for _, c := range an.countries {
-		if f.countries[c] {
+		if c == f.country {
 			return len(an.towns) == 0 || len(f.towns) == 0 || len(an.keys) == 0
 		}
 	}
@@ -229,6 +247,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	}
 	for _, c := range an.countries {
 		f.countries[c] = true
+	}
+	if f.country == "" && len(an.countries) > 0 {
+		f.country = an.countries[0]
 	}
 	if f.date == nil && an.date != nil {
 		f.date = an.date
