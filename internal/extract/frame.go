@@ -105,6 +105,10 @@ func placeKey(name string) string { return facilityKey(name) }
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
 const anchorReach = 10
 
+// dateReach is how many words from an event word a date may stand: dates open sentences ("In
+// early August 2020, the group's provincial branch carried out an attack").
+const dateReach = 16
+
 // nearEventWord reports whether bytes [s, e) of the sentence lie within anchorReach words of an
 // attack, escape, riot or facility word.
 func nearEventWord(si *sentenceInfo, s, e int) bool {
@@ -208,7 +212,7 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
 			score += 100 // a year dates an event only when nothing finer does
 		}
-		if score > anchorReach && score < 100 {
+		if score > dateReach && score < 100 {
 			continue
 		}
 		if score < bestScore {

@@ -16,7 +16,7 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	if m.Place.Country == "" {
 		return m, false
 	}
-	m.Date = a.eventDate(f)
+	m.Date = a.eventDate(f, primary)
 	if m.Date.IsZero() {
 		return m, false
 	}
@@ -191,7 +191,7 @@ func mostPrecise(ps []model.Place) model.Place {
 const contextSentences = 2
 
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
-func (a *analysis) eventDate(f *frame) model.Date {
+func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if f.date != nil {
 		return f.date.Date
 	}
@@ -208,7 +208,12 @@ func (a *analysis) eventDate(f *frame) model.Date {
 	if a.ref.Date.IsZero() {
 		return model.Date{}
 	}
+	// Undated, the document's own story happened within the week it was published; an event it
+	// recalls in passing, within the month or so before.
 	p := model.PrecisionWeek
+	if !primary {
+		p = model.PrecisionMonth
+	}
 	if a.ref.Precision.Rank() > p.Rank() {
 		p = a.ref.Precision
 	}
