@@ -106,7 +106,7 @@ var genericFacilityWords = map[string]bool{
 	"la": true, "le": true, "of": true, "in": true, "maison": true, "centrale": true, "d'arret": true,
 	"prisoner": true, "break": true, "jailbreak": true, "lapas": true, "rutan": true, "carcel": true,
 	"centro": true, "penitenciario": true, "penal": true, "a": true, "an": true, "its": true, "their": true,
-	"this": true, "that": true, "same": true, "operation": true, "type": true, "deadly": true, "during": true, "another": true, "second": true, "first": true, "service": true,
+	"this": true, "that": true, "same": true, "operation": true, "penjara": true, "lembaga": true, "pemasyarakatan": true, "type": true, "deadly": true, "during": true, "another": true, "second": true, "first": true, "service": true,
 }
 
 var keyPunctuation = strings.NewReplacer("'", "", "-", "")

@@ -48,24 +48,23 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 	return f.date != nil || f.year != nil || len(m.Claims) > 0
 }
 
-// eventType decides the incident type from the cues of the frame's event sentences.
+// eventType decides the incident type from the cues of the frame: attacks and escapes from its
+// event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
+// and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, attack, escape, riot, thwarted bool
 	for _, si := range f.sentences {
+		thwarted = thwarted || si.has["thwarted"]
+		riot = riot || si.has["riot"] && !negated(si, "riot")
 		if !isEvent(si) {
 			continue
 		}
 		detention = detention || si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 		attack = attack || si.has["attack"]
 		escape = escape || si.has["escape"] && !negated(si, "escape")
-		riot = riot || si.has["riot"]
-		thwarted = thwarted || si.has["thwarted"]
 	}
 	freed := false
 	for _, c := range a.claims(f, nil) {
-		if c.Metric == model.Escaped && c.High != nil && *c.High == 0 {
-			escape = false
-		}
 		if c.Metric == model.Escaped && (c.Low != nil && *c.Low > 0 || c.High != nil && *c.High > 0) {
 			freed = true
 		}
@@ -77,7 +76,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.ThwartedAttack
 	case attack:
 		return model.FacilityAttack
-	case escape:
+	case riot && !freed:
+		return model.Riot
+	case escape || freed:
 		return model.MassEscape
 	case riot:
 		return model.Riot
@@ -194,6 +195,16 @@ const contextSentences = 2
 func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if f.date != nil {
 		return f.date.Date
+	}
+	// "The attack occurred on 7 September 2010": a sentence of the frame that is not itself an
+	// event sentence but dates an attack, escape or riot.
+	for _, si := range f.sentences {
+		if !(si.has["attack"] || si.has["escape"] || si.has["riot"]) {
+			continue
+		}
+		if d := eventDateOf(si); d != nil && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank() {
+			return d.Date
+		}
 	}
 	// "On January 20th, IS launched operations in Syria and Iraq. ... the assault on the prison":
 	// a date set in the sentences just before the frame opened.

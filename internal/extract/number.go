@@ -165,9 +165,8 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 }
 
 // numberNoun returns the head noun after a figure: the first known noun within a few words
-// (skipping adjectives, names and "of the"), else the first word; and its piece index.
-//
-// Without a known noun, the first word that looks like a plural ("Naxalites") stands in.
+// (skipping adjectives, names and "of the"), else the first word that looks like a plural
+// ("Naxalites"), else "".
 func numberNoun(text string, ps []piece, j int) string {
 	if j < len(ps) && partitiveWords[ps[j].low] {
 		j++

@@ -24,11 +24,15 @@ func Sentences(text string) []Sentence {
 	start := skipBullet(text, skipSpace(text, 0))
 	emit := func(end int) {
 		s, e := skipSpace(text, start), end
-		for e > s && isSpaceByte(text[e-1]) {
-			e--
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= size
 		}
-		if s < e {
-			out = append(out, Sentence{Start: s, End: e})
+		if s < e && strings.IndexFunc(text[s:e], isLetterOrDigit) >= 0 {
+			out = append(out, Sentence{Start: s, End: e}) // a lone "…" or "|" is no sentence
 		}
 	}
 	for i := start; i < len(text); {
@@ -62,6 +66,8 @@ func Sentences(text string) []Sentence {
 	return out
 }
 
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 func isTerminalRune(r rune) bool {
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？', '؟':
@@ -80,9 +86,18 @@ func isClosingRune(r rune) bool {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
+// skipSpace skips white space, including no-break spaces, from i.
 func skipSpace(text string, i int) int {
-	for i < len(text) && isSpaceByte(text[i]) {
-		i++
+	for i < len(text) {
+		if isSpaceByte(text[i]) {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r < utf8.RuneSelf || !unicode.IsSpace(r) {
+			break
+		}
+		i += size
 	}
 	return i
 }
@@ -106,10 +121,11 @@ func sentenceEndAfter(text string, i int) (int, bool) {
 		}
 		j += size
 	}
-	if j < len(text) && !isSpaceByte(text[j]) {
+	j = skipFootnoteMark(text, i, j)
+	k := skipSpace(text, j)
+	if j < len(text) && k == j {
 		return 0, false // "3.5", "U.S.-led", "e.g.,"
 	}
-	k := skipSpace(text, j)
 	if k >= len(text) {
 		return j, true
 	}
@@ -121,6 +137,32 @@ func sentenceEndAfter(text string, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// skipFootnoteMark skips a note mark glued after the punctuation at i ("killed.[4]", and after a
+// word, "people.1"), which ends at j.
+func skipFootnoteMark(text string, i, j int) int {
+	for j < len(text) && text[j] == '[' {
+		k := j + 1
+		for k < len(text) && k-j <= 4 && text[k] >= '0' && text[k] <= '9' {
+			k++
+		}
+		if k == j+1 || k >= len(text) || text[k] != ']' {
+			return j
+		}
+		j = k + 1
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:i]); !unicode.IsLetter(prev) {
+		return j
+	}
+	k := j
+	for k < len(text) && k-j < 3 && text[k] >= '0' && text[k] <= '9' {
+		k++
+	}
+	if k > j && (k == len(text) || isSpaceByte(text[k])) {
+		return k
+	}
+	return j
 }
 
 // wordBeforeDot returns the letters (and inner periods, as in "U.S") right before the period

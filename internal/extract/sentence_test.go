@@ -47,6 +47,10 @@ func TestSentences(t *testing.T) {
 		{"french", "Le 13 mai, M. Bazoum a parlé. Aucun détenu n’a fui.",
 			[]string{"Le 13 mai, M. Bazoum a parlé.", "Aucun détenu n’a fui."}},
 		{"empty", "  \n\n ", nil},
+		{"footnotes", "It freed 721 prisoners.[4] Over thirty returned.[3][5] Al-Hawl is a camp.1 It is large.",
+			[]string{"It freed 721 prisoners.[4]", "Over thirty returned.[3][5]", "Al-Hawl is a camp.1", "It is large."}},
+		{"no-break space", "The guards fled.\u00a0 Nobody stayed.\u00a0", []string{"The guards fled.", "Nobody stayed."}},
+		{"lone marks", "They left. … Then ran.\n|\n", []string{"They left.", "Then ran."}},
 	}
 	for _, tt := range tests {
 		var got []string
