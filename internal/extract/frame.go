@@ -12,7 +12,7 @@ type frame struct {
 	keys      map[string]bool // facility keys
 	towns     map[string]bool // folded names of anchor places and facility towns
 	countries map[string]bool
-	country   string // the country of the frame's first anchor: a frame tells one country's incident
+	country   string       // the country of the frame's first anchor: a frame tells one country's incident
 	date      *DateMention // the first date (finer than a year) an event sentence gives
 	year      *DateMention // the first year an event sentence gives
 }

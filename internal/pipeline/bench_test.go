@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func BenchmarkLinkMention(b *testing.B) {
 					}
 					return errRollback // keep the store at its size
 				})
-				if err != errRollback && err != nil {
+				if !errors.Is(err, errRollback) {
 					b.Fatal(err)
 				}
 			}
