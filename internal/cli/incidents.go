@@ -200,7 +200,7 @@ func runReprocess(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
-	p, err := newPipeline(s, c, newLogger(e.stderr, c.LogLevel))
+	p, _, err := newPipeline(s, c, newLogger(e.stderr, c.LogLevel))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
 		return exitFailed

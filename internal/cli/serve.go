@@ -2,8 +2,17 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"net"
+	"strings"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
 
 	"github.com/wallwatch/wallwatch/internal/server"
 )
@@ -26,7 +35,12 @@ func runServe(ctx context.Context, e env, args []string) int {
 	}
 	defer s.Close()
 	log := newLogger(e.stderr, c.LogLevel)
-	h, err := server.Handler(server.Config{Store: s, TileURL: c.TileURL, Log: log})
+	p, ref, err := newPipeline(s, c, log)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
+		return exitFailed
+	}
+	h, err := server.Handler(server.Config{Store: s, Actors: ref.Actors.All, Ingest: apiIngest(p, log), TileURL: c.TileURL, Log: log})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
@@ -42,4 +56,42 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// apiIngest lets POST /api/v1/documents ingest a URL (through the guarded fetcher: no private
+// addresses) or a text body, and reports the incidents the new documents touched.
+func apiIngest(p *pipeline.Pipeline, log *slog.Logger) api.IngestFunc {
+	loader := ingest.NewLoader(ingest.Options{Version: Version()}, log)
+	return func(ctx context.Context, req api.IngestRequest) ([]string, []string, error) {
+		var docs []model.Document
+		var problems []error
+		if req.URL != "" {
+			loader.Load(ctx, req.URL, func(d model.Document) { docs = append(docs, d) }, func(err error) { problems = append(problems, err) })
+		} else {
+			var header strings.Builder
+			if req.Title != "" {
+				fmt.Fprintf(&header, "TITLE: %s\n", strings.ReplaceAll(req.Title, "\n", " "))
+			}
+			if req.Published != nil {
+				fmt.Fprintf(&header, "DATE: %s\n", req.Published.Format(model.DateLayout))
+			}
+			if header.Len() > 0 {
+				header.WriteString("\n")
+			}
+			docs, problems = ingest.Parse("api:"+time.Now().UTC().Format(time.RFC3339Nano), "text/plain", []byte(header.String()+req.Text))
+		}
+		if len(docs) == 0 {
+			return nil, nil, fmt.Errorf("%w: %v", api.ErrBadRequest, errors.Join(problems...))
+		}
+		results, err := p.Add(ctx, docs)
+		if err != nil {
+			return nil, nil, err
+		}
+		var docIDs, incidentIDs []string
+		for _, r := range results {
+			docIDs = append(docIDs, r.Document.ID)
+			incidentIDs = append(incidentIDs, r.Incidents...)
+		}
+		return docIDs, incidentIDs, nil
+	}
 }

@@ -54,22 +54,23 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// newPipeline builds the pipeline with every stage wired to its reference data.
-func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, error) {
+// newPipeline builds the pipeline with every stage wired to its reference data, and returns that
+// data for the servers.
+func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, reference.Data, error) {
 	started := time.Now()
 	ref, err := reference.Load(*c)
 	if err != nil {
-		return nil, err
+		return nil, ref, err
 	}
 	log.Debug("reference data loaded", "duration", time.Since(started).Round(time.Millisecond), "actors", len(ref.Actors.All()))
 	x, err := extract.New(ref.ExtractResources())
 	if err != nil {
-		return nil, err
+		return nil, ref, err
 	}
 	stages := pipeline.Stages{
 		NearDuplicate: ingest.NearDuplicate,
 		Extract:       x.Extract,
 		Link:          pipeline.NewLinker(ref.Actors.Family),
 	}
-	return pipeline.New(s, stages), nil
+	return pipeline.New(s, stages), ref, nil
 }

@@ -188,10 +188,10 @@ func (q IncidentQuery) filters() ([]string, []any) {
 		add("type = ?", q.Type)
 	}
 	if q.Actor != "" {
-		add("id IN (SELECT incident_id FROM incident_actors WHERE actor = ? COLLATE NOCASE)", q.Actor)
+		add("EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = incidents.id AND a.actor = ? COLLATE NOCASE)", q.Actor)
 	}
 	if q.Campaign != "" {
-		add("id IN (SELECT incident_id FROM incident_campaigns WHERE campaign = ? COLLATE NOCASE)", q.Campaign)
+		add("EXISTS (SELECT 1 FROM incident_campaigns c WHERE c.incident_id = incidents.id AND c.campaign = ? COLLATE NOCASE)", q.Campaign)
 	}
 	if q.Since != nil {
 		add("date_start >= ?", q.Since.Format(model.DateLayout))

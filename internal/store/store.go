@@ -51,6 +51,8 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection: lookups stay in memory as the store grows
+	q.Add("_pragma", "mmap_size(268435456)")
 	if writer {
 		q.Set("_txlock", "immediate")
 	} else {
@@ -65,6 +67,15 @@ func (s *Store) Path() string { return s.path }
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// Optimize refreshes the query planner's statistics; call it after large batches so that filters
+// pick the right index.
+func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.write.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
 }
 
 // Tx is a write transaction. Every write goes through one, so a batch lands whole or not at all.

@@ -1,0 +1,181 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/export"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+var documentLimits = Limits{Default: 50, Max: 500}
+
+type documentPage struct {
+	Documents []store.DocumentSummary `json:"documents"`
+}
+
+func (a *API) listDocuments(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	if err := checkKnown(v, "q", "limit", "offset"); err != nil {
+		return err
+	}
+	q := store.DocumentQuery{Limit: documentLimits.Default}
+	var err error
+	if q.Q, err = text("q", v.Get("q")); err != nil {
+		return err
+	}
+	if s := v.Get("limit"); s != "" {
+		if q.Limit, err = limit(s, documentLimits.Max); err != nil {
+			return err
+		}
+	}
+	if s := v.Get("offset"); s != "" {
+		if q.Offset, err = strconv.Atoi(s); err != nil || q.Offset < 0 {
+			return badParam("offset", "%q: want a whole number, 0 or more", s)
+		}
+	}
+	docs, err := a.cfg.Store.Documents(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	if docs == nil {
+		docs = []store.DocumentSummary{}
+	}
+	return writeJSON(w, http.StatusOK, documentPage{Documents: docs})
+}
+
+// DocumentDetail is one document with its text, the spans extraction read and the incidents it
+// was linked to.
+type DocumentDetail struct {
+	ID          string   `json:"id"`
+	Source      string   `json:"source"`
+	URL         string   `json:"url,omitempty"`
+	Title       string   `json:"title"`
+	Published   *string  `json:"published"`
+	IngestedAt  string   `json:"ingested_at"`
+	Format      string   `json:"format"`
+	ContentType string   `json:"content_type,omitempty"`
+	Language    string   `json:"language,omitempty"`
+	DuplicateOf string   `json:"duplicate_of,omitempty"`
+	Text        string   `json:"text"`
+	Spans       []Span   `json:"spans"`
+	Incidents   []string `json:"incidents"`
+}
+
+func (a *API) getDocument(w http.ResponseWriter, r *http.Request) error {
+	if err := checkKnown(r.URL.Query()); err != nil {
+		return err
+	}
+	d, err := a.cfg.Store.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	ms, err := a.cfg.Store.Mentions(r.Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, NewDocumentDetail(d, ms))
+}
+
+// NewDocumentDetail assembles a document's detail from the document and its stored mentions.
+func NewDocumentDetail(d model.Document, ms []store.StoredMention) DocumentDetail {
+	out := DocumentDetail{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title,
+		IngestedAt: d.IngestedAt.UTC().Format(time.RFC3339), Format: d.Format, ContentType: d.ContentType,
+		Language: d.Language, DuplicateOf: d.DuplicateOf, Text: d.Text,
+		Spans: Spans(ms, utf8.RuneCountInString(d.Text)), Incidents: []string{}}
+	if d.Published != nil {
+		p := d.Published.Format(model.DateLayout)
+		out.Published = &p
+	}
+	for _, m := range ms {
+		if m.IncidentID != "" && !slices.Contains(out.Incidents, m.IncidentID) {
+			out.Incidents = append(out.Incidents, m.IncidentID)
+		}
+	}
+	return out
+}
+
+// maxIngestBody bounds a posted document: a long article is a few hundred kilobytes.
+const maxIngestBody = 4 << 20
+
+// ingestBody is the wire form of POST /api/v1/documents.
+type ingestBody struct {
+	URL       string `json:"url"`
+	Text      string `json:"text"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+}
+
+type ingestResult struct {
+	Documents []string          `json:"documents"`
+	Incidents []export.Incident `json:"incidents"`
+}
+
+func (a *API) ingestDocument(w http.ResponseWriter, r *http.Request) error {
+	if a.cfg.Ingest == nil {
+		return fmt.Errorf("%w: this server was started without an ingest pipeline", errNotImplemented)
+	}
+	req, err := readIngestRequest(w, r)
+	if err != nil {
+		return err
+	}
+	docIDs, incIDs, err := a.cfg.Ingest(r.Context(), req)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	res := ingestResult{Documents: append([]string{}, docIDs...), Incidents: []export.Incident{}}
+	for _, id := range incIDs {
+		inc, err := a.cfg.Store.Incident(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		res.Incidents = append(res.Incidents, export.FromModel(inc))
+	}
+	return writeJSON(w, http.StatusCreated, res)
+}
+
+func readIngestRequest(w http.ResponseWriter, r *http.Request) (IngestRequest, error) {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return IngestRequest{}, badParam("body", "Content-Type %q: send application/json", ct)
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxIngestBody))
+	dec.DisallowUnknownFields()
+	var body ingestBody
+	if err := dec.Decode(&body); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return IngestRequest{}, err
+		}
+		return IngestRequest{}, badParam("body", "not a JSON object of url, or text with title and published: %v", err)
+	}
+	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
+		return IngestRequest{}, badParam("body", "one JSON object expected")
+	}
+	return body.request()
+}
+
+func (b ingestBody) request() (IngestRequest, error) {
+	req := IngestRequest{URL: strings.TrimSpace(b.URL), Text: b.Text, Title: strings.TrimSpace(b.Title)}
+	switch {
+	case req.URL == "" && strings.TrimSpace(req.Text) == "":
+		return req, badParam("url", "give url, or text")
+	case req.URL != "" && req.Text != "":
+		return req, badParam("text", "give url or text, not both")
+	case req.URL != "" && !strings.HasPrefix(req.URL, "http://") && !strings.HasPrefix(req.URL, "https://"):
+		return req, badParam("url", "%q: want an http(s) URL", req.URL)
+	}
+	var err error
+	if req.Published, err = date("published", b.Published); err != nil {
+		return req, err
+	}
+	return req, nil
+}

@@ -1,0 +1,29 @@
+package api
+
+import "net/http"
+
+// route is one endpoint: method, ServeMux pattern and handler.
+type route struct {
+	method  string
+	pattern string
+	handle  handlerFunc
+}
+
+// routes is the table of every endpoint; openapi.json documents each of them (a test keeps the
+// two in step).
+func (a *API) routes() []route {
+	return []route{
+		{http.MethodGet, Prefix + "/incidents", a.listIncidents},
+		{http.MethodGet, Prefix + "/incidents/{id}", a.getIncident},
+		{http.MethodGet, Prefix + "/documents", a.listDocuments},
+		{http.MethodPost, Prefix + "/documents", a.ingestDocument},
+		{http.MethodGet, Prefix + "/documents/{id}", a.getDocument},
+		{http.MethodGet, Prefix + "/actors", a.listActors},
+		{http.MethodGet, Prefix + "/campaigns", a.listCampaigns},
+		{http.MethodGet, Prefix + "/export.json", a.export(exportJSON)},
+		{http.MethodGet, Prefix + "/export.csv", a.export(exportCSV)},
+		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},
+		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
+		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
+	}
+}

@@ -1,0 +1,101 @@
+// Package server is wallwatch's HTTP server: it mounts the JSON API under /api/, the pages at /
+// and a health check at /healthz, wraps them in the middleware every response needs (security
+// headers, request size limits, cross-origin protection for writes, access logs) and shuts down
+// gracefully when its context ends.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+	"github.com/wallwatch/wallwatch/internal/web"
+)
+
+// Config is everything the server is built from. Only Store is required.
+type Config struct {
+	Store   *store.Store
+	Actors  func() []model.Actor // actor dictionary for aliases; nil: names from incidents only
+	Ingest  api.IngestFunc       // nil: POST /api/v1/documents answers 501
+	TileURL string               // optional online map tiles, allowed by the CSP
+	Log     *slog.Logger
+}
+
+// shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
+const shutdownTimeout = 10 * time.Second
+
+// Handler builds the whole site: API, pages, health check and middleware.
+func Handler(cfg Config) (http.Handler, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Log: log})
+	if err != nil {
+		return nil, fmt.Errorf("web pages: %w", err)
+	}
+	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Log: log})
+	mux := http.NewServeMux()
+	mux.Handle("/api/", a.Handler())
+	mux.Handle("GET /healthz", health(cfg.Store))
+	mux.Handle("/", pages.Handler())
+	csp, err := contentSecurityPolicy(cfg.TileURL)
+	if err != nil {
+		return nil, err
+	}
+	return chain(mux, recoverPanics(log), logRequests(log), securityHeaders(csp), limitBodies(maxBodyBytes), crossOrigin()), nil
+}
+
+// health answers 200 when the database can be read, 503 when it cannot.
+func health(s *store.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		if _, err := s.SchemaVersion(ctx); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, `{"status":"unavailable"}`)
+			return
+		}
+		fmt.Fprintln(w, `{"status":"ok"}`)
+	})
+}
+
+// Serve serves h on ln until ctx ends, then stops accepting connections and gives in-flight
+// requests shutdownTimeout to finish.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      5 * time.Minute, // a full export of a large database takes a while
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", shutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

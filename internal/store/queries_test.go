@@ -1,0 +1,141 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+	"github.com/wallwatch/wallwatch/internal/store/storetest"
+)
+
+func seeded(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := storetest.Seed(context.Background(), s); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	return s
+}
+
+func TestIncidentFacets(t *testing.T) {
+	s := seeded(t)
+	for _, tc := range []struct {
+		q                   store.IncidentQuery
+		country, typ, actor string
+	}{
+		{store.IncidentQuery{}, "[NG:2 BF:1 CD:1 HT:1 ML:1 NE:1 PK:1]", "[facility_attack:4 mass_escape:2 riot:1 thwarted_attack:1]",
+			"[Sahel Liberation Army:3 Benue Valley Brigade:1 Harbour Front Gangs:1 Mountain Path Movement:1]"},
+		// A dimension is counted without its own filter, with the others.
+		{store.IncidentQuery{Country: "NG"}, "[NG:2 BF:1 CD:1 HT:1 ML:1 NE:1 PK:1]", "[facility_attack:1 mass_escape:1]", "[Benue Valley Brigade:1]"},
+		{store.IncidentQuery{Type: "riot"}, "[CD:1]", "[facility_attack:4 mass_escape:2 riot:1 thwarted_attack:1]", "[]"},
+	} {
+		f, err := s.IncidentFacets(context.Background(), tc.q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			got  []store.FacetCount
+			want string
+		}{{"country", f.Country, tc.country}, {"type", f.Type, tc.typ}, {"actor", f.Actor, tc.actor}} {
+			if got := counts(c.got); got != c.want {
+				t.Errorf("%+v %s facet = %s, want %s", tc.q, c.name, got, c.want)
+			}
+		}
+	}
+}
+
+func counts(cs []store.FacetCount) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s:%d", c.Value, c.Count))
+	}
+	return fmt.Sprint(parts)
+}
+
+func TestMonthlyCountsAndTotals(t *testing.T) {
+	s := seeded(t)
+	months, err := s.MonthlyCounts(context.Background(), store.IncidentQuery{Actor: "Sahel Liberation Army"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(months), "[{2024-02 1 150} {2024-04 1 45} {2024-06 1 71}]"; got != want {
+		t.Errorf("monthly counts = %s, want %s", got, want)
+	}
+	totals, err := s.IncidentTotals(context.Background(), store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(totals), "{8 7 1021 4}"; got != want {
+		t.Errorf("totals = %s, want %s (incidents, countries, escaped, contested)", got, want)
+	}
+	contested, err := s.ContestedIncidents(context.Background(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(contested) != 2 || contested[0].Facility != "Dori Prison" {
+		t.Errorf("contested = %d incidents, first %q; want the 2 newest, Dori Prison first", len(contested), contested[0].Facility)
+	}
+}
+
+func TestActorCounts(t *testing.T) {
+	s := seeded(t)
+	got, err := s.ActorCounts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[Sahel Liberation Army:3 Benue Valley Brigade:1 Harbour Front Gangs:1 Mountain Path Movement:1]"; counts(got) != want {
+		t.Errorf("actor counts = %s, want %s", counts(got), want)
+	}
+}
+
+func TestCampaigns(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	// An incident citing a campaign the linker has not recorded still lists it.
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		inc, err := s.Incident(ctx, mustIncident(t, s, "Butembo Central Prison"))
+		if err != nil {
+			return err
+		}
+		inc.Campaigns = []string{"Night of Fire"}
+		return tx.PutIncident(ctx, inc)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := s.Campaigns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		got = append(got, fmt.Sprintf("%s %s %s..%s %d", c.Name, c.Actor, c.Start.Format(model.DateLayout), c.End.Format(model.DateLayout), len(c.Incident)))
+	}
+	if want := "[Open the Gates Sahel Liberation Army 2024-02-03..2024-06-09 3 Night of Fire  2023-11-20..2023-11-20 1]"; fmt.Sprint(got) != want {
+		t.Errorf("campaigns = %v, want %s", got, want)
+	}
+	c, err := s.Campaign(ctx, "OPEN THE GATES")
+	if err != nil || c.Name != "Open the Gates" {
+		t.Errorf("Campaign(any case) = %q, %v", c.Name, err)
+	}
+	if _, err := s.Campaign(ctx, "none"); err == nil {
+		t.Errorf("Campaign(unknown) found something")
+	}
+}
+
+func mustIncident(t *testing.T, s *store.Store, facility string) string {
+	t.Helper()
+	incs, _, err := s.Incidents(context.Background(), store.IncidentQuery{Q: facility, Limit: 1})
+	if err != nil || len(incs) == 0 {
+		t.Fatalf("no incident at %s: %v", facility, err)
+	}
+	return incs[0].ID
+}

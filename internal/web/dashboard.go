@@ -1,0 +1,96 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+type dashboardData struct {
+	Totals    store.Totals
+	Documents int
+	Map       mapView
+	Timeline  barChart
+	ByType    []mark
+	Latest    []model.Incident
+	Contested []contestedFigure
+}
+
+// contestedFigure is a figure sources disagree on, with how far apart they are.
+type contestedFigure struct {
+	Incident model.Incident
+	Metric   model.Metric
+	Estimate model.Estimate
+	Ratio    float64 // high / low
+	Sources  int
+	Chart    rangeChart
+}
+
+const (
+	latestCount    = 6
+	contestedCount = 5
+	timelineMonths = 120
+)
+
+func (w *Web) dashboard(r *http.Request) (view, error) {
+	ctx := r.Context()
+	var d dashboardData
+	var err error
+	if d.Totals, err = w.cfg.Store.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
+		return view{}, err
+	}
+	if d.Documents, err = w.cfg.Store.CountDocuments(ctx); err != nil {
+		return view{}, err
+	}
+	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit})
+	if err != nil {
+		return view{}, err
+	}
+	d.Map = w.mapOf(onMap, true)
+	d.Latest = onMap[:min(latestCount, len(onMap))]
+	months, err := w.cfg.Store.MonthlyCounts(ctx, store.IncidentQuery{})
+	if err != nil {
+		return view{}, err
+	}
+	d.Timeline = monthlyChart(months, timelineMonths)
+	facets, err := w.cfg.Store.IncidentFacets(ctx, store.IncidentQuery{}, 10)
+	if err != nil {
+		return view{}, err
+	}
+	d.ByType = breakdown(facets.Type, "type")
+	contested, err := w.cfg.Store.ContestedIncidents(ctx, 200)
+	if err != nil {
+		return view{}, err
+	}
+	d.Contested = mostContested(contested, contestedCount)
+	return view{"dashboard", "Dashboard", d}, nil
+}
+
+// mostContested ranks the contested figures of incidents by how far apart the sources are.
+func mostContested(incs []model.Incident, n int) []contestedFigure {
+	var out []contestedFigure
+	for _, inc := range incs {
+		for _, m := range model.Metrics {
+			e, ok := inc.Metrics[m]
+			if !ok || !e.Contested || e.High == nil {
+				continue
+			}
+			low := max(valueOr(e.Low, 1), 1)
+			out = append(out, contestedFigure{Incident: inc, Metric: m, Estimate: e,
+				Ratio: float64(*e.High) / float64(low), Sources: sourceCount(e.Claims), Chart: claimRange(e)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Ratio > out[j].Ratio })
+	return out[:min(n, len(out))]
+}
+
+// sourceCount counts the distinct claimants behind a figure.
+func sourceCount(claims []model.Claim) int {
+	seen := map[string]bool{}
+	for _, c := range claims {
+		seen[c.Claimant+"\x00"+c.DocumentID] = true
+	}
+	return len(seen)
+}

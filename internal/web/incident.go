@@ -1,0 +1,63 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+type incidentData struct {
+	Incident  model.Incident
+	Title     string
+	Place     string
+	Map       mapView
+	Metrics   []metricView
+	Documents []model.DocumentRef
+}
+
+// metricView is one figure of an incident: the reconciled estimate, its history and its claims.
+type metricView struct {
+	Metric   model.Metric
+	Estimate model.Estimate
+	History  *lineChart
+	Claims   []model.Claim
+	Titles   map[string]string // document id -> title, for the claims table
+}
+
+func (w *Web) incident(r *http.Request) (view, error) {
+	inc, err := w.cfg.Store.Incident(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return view{}, err
+	}
+	d := incidentData{Incident: inc, Title: incidentTitle(inc), Place: placeLabel(inc),
+		Map: w.mapOf([]model.Incident{inc}, false), Documents: sortedDocuments(inc.Documents)}
+	titles := map[string]string{}
+	for _, doc := range inc.Documents {
+		titles[doc.ID] = doc.Title
+	}
+	for _, m := range model.Metrics {
+		e, ok := inc.Metrics[m]
+		if !ok {
+			continue
+		}
+		claims := append([]model.Claim(nil), e.Claims...)
+		sort.SliceStable(claims, func(i, j int) bool { return claims[i].Reported.Start.Before(claims[j].Reported.Start) })
+		var chart *lineChart
+		if len(e.History) > 1 || e.Contested {
+			chart = historyChart(e.History)
+		}
+		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Claims: claims, Titles: titles})
+	}
+	return view{"incident", d.Title, d}, nil
+}
+
+// sortedDocuments lists sources oldest first: how the story unfolded.
+func sortedDocuments(docs []model.DocumentRef) []model.DocumentRef {
+	out := append([]model.DocumentRef(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Published, out[j].Published
+		return a != nil && (b == nil || a.Before(*b))
+	})
+	return out
+}

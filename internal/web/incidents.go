@@ -1,0 +1,170 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// listLimits bound a page of the incident list.
+var listLimits = api.Limits{Default: 50, Max: 200}
+
+type listData struct {
+	Form      url.Values // the filters as given, to refill the form
+	Filtered  bool
+	Incidents []model.Incident
+	Total     store.Totals
+	Next      string // URL of the next page, "" on the last
+	First     string // URL of the first page when this is a later one
+	Facets    []facetGroup
+	Countries []store.FacetCount // for the country menu
+	Map       mapView
+	Exports   []link
+	Types     []model.EventType
+}
+
+// facetGroup is one dimension's counts with the links that filter on each value.
+// facetShown is how many values of each facet the sidebar lists.
+const facetShown = 12
+
+type facetGroup struct {
+	Param  string
+	Title  string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Label    string
+	Count    int
+	Href     string
+	Selected bool
+}
+
+type link struct {
+	Label, Href string
+}
+
+func (w *Web) incidentList(r *http.Request) (view, error) {
+	v := r.URL.Query()
+	q, err := api.ParseIncidentQuery(v, listLimits)
+	if err != nil {
+		return view{}, err
+	}
+	ctx := r.Context()
+	d := listData{Form: v, Types: api.EventTypes}
+	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
+		return view{}, err
+	}
+	if d.Next != "" {
+		d.Next = withParam(v, "cursor", d.Next)
+	}
+	if q.Cursor != "" {
+		d.First = withParam(v, "cursor", "")
+	}
+	all := q
+	all.Cursor, all.Limit = "", 0
+	if d.Total, err = w.cfg.Store.IncidentTotals(ctx, all); err != nil {
+		return view{}, err
+	}
+	facets, err := w.cfg.Store.IncidentFacets(ctx, all, 250)
+	if err != nil {
+		return view{}, err
+	}
+	d.Facets = facetGroups(v, facets)
+	d.Countries = countryOptions(facets.Country, q.Country)
+	all.Limit = mapLimit
+	onMap, _, err := w.cfg.Store.Incidents(ctx, all)
+	if err != nil {
+		return view{}, err
+	}
+	d.Map = w.mapOf(onMap, false)
+	d.Exports = exportLinks(v)
+	for _, p := range api.IncidentParams {
+		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
+			d.Filtered = true
+		}
+	}
+	return view{"incidents", "Incidents", d}, nil
+}
+
+func facetGroups(v url.Values, f store.Facets) []facetGroup {
+	groups := []facetGroup{
+		{Param: "country", Title: "Country"},
+		{Param: "type", Title: "Type"},
+		{Param: "actor", Title: "Perpetrator"},
+	}
+	for i, counts := range [][]store.FacetCount{f.Country, f.Type, f.Actor} {
+		g := &groups[i]
+		for _, c := range counts[:min(len(counts), facetShown)] {
+			label := c.Value
+			switch g.Param {
+			case "country":
+				label = countryName(c.Value)
+			case "type":
+				label = typeLabel(model.EventType(c.Value))
+			}
+			selected := v.Get(g.Param) != "" && strings.EqualFold(v.Get(g.Param), c.Value)
+			href := withParam(v, g.Param, c.Value)
+			if selected {
+				href = withParam(v, g.Param, "")
+			}
+			g.Values = append(g.Values, facetValue{Label: label, Count: c.Count, Href: href, Selected: selected})
+		}
+	}
+	return groups
+}
+
+// withParam is the incident list URL with one parameter set (or removed when value is ""),
+// starting again from the first page.
+func withParam(v url.Values, key, value string) string {
+	out := url.Values{}
+	for k, vals := range v {
+		if k != "cursor" && k != key && len(vals) > 0 && vals[0] != "" {
+			out.Set(k, vals[0])
+		}
+	}
+	if value != "" {
+		out.Set(key, value)
+	}
+	if len(out) == 0 {
+		return "/incidents"
+	}
+	return "/incidents?" + out.Encode()
+}
+
+// exportLinks are the API downloads of the filtered incidents.
+func exportLinks(v url.Values) []link {
+	filters := url.Values{}
+	for _, p := range api.IncidentParams {
+		if p != "cursor" && p != "limit" && v.Get(p) != "" {
+			filters.Set(p, v.Get(p))
+		}
+	}
+	suffix := ""
+	if len(filters) > 0 {
+		suffix = "?" + filters.Encode()
+	}
+	var out []link
+	for _, f := range []struct{ label, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}, {"STIX 2.1", "stix"}} {
+		out = append(out, link{f.label, api.Prefix + "/export." + f.ext + suffix})
+	}
+	return out
+}
+
+// countryOptions are the countries of the filter menu: those with incidents, and the one asked
+// for even when it has none.
+func countryOptions(counts []store.FacetCount, current string) []store.FacetCount {
+	for _, c := range counts {
+		if strings.EqualFold(c.Value, current) {
+			return counts
+		}
+	}
+	if current == "" {
+		return counts
+	}
+	return append(counts, store.FacetCount{Value: current})
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// mapPoint is one incident on a map, as the map script reads it.
+type mapPoint struct {
+	ID      string  `json:"id"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	Type    string  `json:"type"`
+	Escaped int     `json:"escaped"`
+	Label   string  `json:"label"`
+	Date    string  `json:"date"`
+	Figure  string  `json:"figure"`
+}
+
+// mapView is what the map partial needs: the points as JSON for a data attribute (html/template
+// escapes it, the script parses it: article text never meets innerHTML) and the assets to draw with.
+type mapView struct {
+	Points     string
+	Count      int
+	Unplaced   int // incidents without coordinates, not drawn
+	Boundaries string
+	TileURL    string
+	HasBundle  bool
+	Large      bool
+}
+
+// mapLimit bounds the incidents one map draws.
+const mapLimit = 2000
+
+func (w *Web) mapOf(incs []model.Incident, large bool) mapView {
+	points := []mapPoint{}
+	unplaced := 0
+	for _, inc := range incs {
+		if inc.Place.Precision == "" {
+			unplaced++
+			continue
+		}
+		p := mapPoint{ID: inc.ID, Lat: inc.Place.Lat, Lon: inc.Place.Lon, Type: string(inc.Type),
+			Label: incidentTitle(inc), Date: formatDate(inc.Date)}
+		if e, ok := inc.Metrics[model.Escaped]; ok && e.Best != nil {
+			p.Escaped = *e.Best
+			p.Figure = estimateText(e) + " escaped"
+		}
+		points = append(points, p)
+	}
+	b, _ := json.Marshal(points) // plain values: cannot fail
+	return mapView{Points: string(b), Count: len(points), Unplaced: unplaced, Boundaries: w.assets.Boundaries(),
+		TileURL: w.cfg.TileURL, HasBundle: w.assets.HasBundle(), Large: large}
+}
+
+// incidentTitle names an incident for people: what happened where.
+func incidentTitle(inc model.Incident) string {
+	what := typeLabel(inc.Type)
+	if inc.Facility != "" {
+		return what + " at " + inc.Facility
+	}
+	if place := placeLabel(inc); place != "" {
+		return what + " in " + place
+	}
+	return what
+}
+
+// placeLabel is the finest known place of an incident with its country.
+func placeLabel(inc model.Incident) string {
+	var parts []string
+	for _, s := range []string{inc.Place.Name, inc.Place.Admin1} {
+		if s != "" {
+			parts = append(parts, s)
+			break
+		}
+	}
+	if inc.Place.Country != "" {
+		parts = append(parts, countryName(inc.Place.Country))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,134 @@
+// Package web serves wallwatch's pages for people: a dashboard, the incident list with the API's
+// filters, incident, document, campaign and actor pages. Pages are rendered on the server with
+// html/template (every value from an article is escaped) and work without JavaScript; the one
+// script, bundled from web/src with Leaflet by `go run ./internal/web/build` and embedded, draws
+// the maps over embedded country boundaries. Nothing loads from another origin unless an online
+// tile URL is configured.
+package web
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// Config is what the pages are built from. Only Store is required.
+type Config struct {
+	Store   *store.Store
+	Actors  func() []model.Actor // the actor dictionary, for aliases; nil: names only
+	TileURL string               // optional online tiles ({z}/{x}/{y} template) drawn under the boundaries
+	Log     *slog.Logger
+}
+
+// Web renders the pages.
+type Web struct {
+	cfg    Config
+	log    *slog.Logger
+	pages  map[string]*template.Template
+	assets assets
+}
+
+// New parses the templates and looks up the embedded assets.
+func New(cfg Config) (*Web, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	return &Web{cfg: cfg, log: log, pages: pages, assets: a}, nil
+}
+
+// Handler returns the mux of every page and of /static/.
+func (w *Web) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /{$}", w.page(w.dashboard))
+	mux.Handle("GET /incidents", w.page(w.incidentList))
+	mux.Handle("GET /incidents/{id}", w.page(w.incident))
+	mux.Handle("GET /documents", w.page(w.documentList))
+	mux.Handle("GET /documents/{id}", w.page(w.document))
+	mux.Handle("GET /campaigns", w.page(w.campaignList))
+	mux.Handle("GET /campaigns/{name}", w.page(w.campaign))
+	mux.Handle("GET /actors", w.page(w.actorList))
+	mux.Handle("GET /actors/{name}", w.page(w.actor))
+	mux.Handle("GET /static/", w.assets.handler())
+	mux.Handle("/", w.page(func(*http.Request) (view, error) {
+		return view{}, errNoPage
+	}))
+	return mux
+}
+
+// view is a rendered page's template name, title and data.
+type view struct {
+	page  string
+	title string
+	data  any
+}
+
+// pageFunc builds a page's view from a request.
+type pageFunc func(r *http.Request) (view, error)
+
+var errNoPage = errors.New("no such page")
+
+// layout is what every page's frame needs besides its own data.
+type layout struct {
+	Title  string
+	Nav    string // the section the page belongs to, highlighted in the header
+	Q      string // the search box's text
+	Assets assets
+	Data   any
+}
+
+// page renders a pageFunc's view in the layout, or an error page with the right status.
+func (w *Web) page(f pageFunc) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		v, err := f(r)
+		status := http.StatusOK
+		if err != nil {
+			status, v = w.errorView(r, err)
+		}
+		l := layout{Title: v.title, Nav: v.page, Q: r.URL.Query().Get("q"), Assets: w.assets, Data: v.data}
+		var buf bytes.Buffer
+		if err := w.pages[v.page].ExecuteTemplate(&buf, "layout", l); err != nil {
+			w.log.ErrorContext(r.Context(), "render page", "page", v.page, "path", r.URL.Path, "err", err)
+			http.Error(rw, "internal error", http.StatusInternalServerError)
+			return
+		}
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		rw.WriteHeader(status)
+		rw.Write(buf.Bytes())
+	})
+}
+
+// errorData is what the error page shows.
+type errorData struct {
+	Status  int
+	Heading string
+	Message string
+}
+
+func (w *Web) errorView(r *http.Request, err error) (int, view) {
+	var pe *api.ParamError
+	switch {
+	case errors.As(err, &pe):
+		return http.StatusBadRequest, view{"error", "Bad filter", errorData{400, "That filter could not be read", pe.Parameter + ": " + pe.Message}}
+	case errors.Is(err, store.ErrBadCursor):
+		return http.StatusBadRequest, view{"error", "Bad page link", errorData{400, "That page link is broken", "Start again from the first page of the list."}}
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errNoPage):
+		return http.StatusNotFound, view{"error", "Not found", errorData{404, "Nothing here", "There is no page at " + r.URL.Path + ". It may have been merged into another incident after new reports came in."}}
+	}
+	w.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
+	return http.StatusInternalServerError, view{"error", "Error", errorData{500, "Something went wrong", "The server log has the details."}}
+}
