@@ -19,10 +19,10 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	for _, si := range f.sentences {
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
-			if q.Kind != "count" || subset(a.text, si, q) {
+			if q.Kind != "count" || subset(a.text, si, q) || footnote(a.text, q) {
 				continue
 			}
-			metric, ok := metricOf(si, q)
+			metric, ok := metricOf(a.text, si, q)
 			if !ok {
 				continue
 			}
@@ -59,7 +59,7 @@ func tokenSpan(toks []token, s, e int) (int, int) {
 // metricOf picks the metric cue nearest to the figure in words; a cue after the figure wins ties
 // ("39 gunmen were killed"). A figure whose own noun names attackers counts the assault force
 // unless a casualty cue is close.
-func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
+func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	if first < 0 {
 		return "", false
@@ -74,9 +74,9 @@ func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		dist := 0
 		switch {
 		case c.first > last:
-			dist = c.first - last
+			dist = c.first - last + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 		case c.last < first:
-			dist = first - c.last + 1
+			dist = first - c.last + clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 		default:
 			continue // the cue is inside the figure's own words
 		}
@@ -96,6 +96,15 @@ func metricOf(si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Attackers, true
 	}
 	return best, best != ""
+}
+
+// clauseBreak is the extra distance a comma or semicolon between a cue and a figure adds: "Of the
+// 879 who escaped, 443 were recaptured".
+func clauseBreak(text string, from, to int) int {
+	if from < to && strings.ContainsAny(text[from:to], ",;") {
+		return 1
+	}
+	return 0
 }
 
 func isMetric(m model.Metric) bool {
@@ -137,13 +146,18 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 
 // subset reports a figure that counts part of another ("including 123 militants").
 func subset(text string, si *sentenceInfo, q Quantity) bool {
-	before := strings.ToLower(text[max(si.start, q.Start-16):q.Start])
+	before := strings.ToLower(text[max(si.start, q.Start-24):q.Start])
 	for _, w := range []string{"including", "among them", "among whom", "dont ", "termasuk", "incluidos"} {
 		if strings.Contains(before, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// footnote reports a reference mark such as "[4]" or "[note 2]", not a figure.
+func footnote(text string, q Quantity) bool {
+	return q.Start > 0 && text[q.Start-1] == '[' && q.End < len(text) && text[q.End] == ']'
 }
 
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic

@@ -116,7 +116,7 @@ func facilityKey(name string) string {
 	var parts []string
 	for _, t := range tokenize(name) {
 		w := strings.TrimSuffix(t.fold, "'s")
-		if genericFacilityWords[w] {
+		if genericFacilityWords[w] || w == "al" || w == "el" {
 			continue
 		}
 		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
