@@ -17,8 +17,8 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	}
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
-		if c.category != "facility" || headline {
-			continue
+		if c.category != "facility" || headline || pluralFacilityWord(si.toks[c.last].fold) {
+			continue // "nine Middle East prisons" names no one facility
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
 			si.facilities = append(si.facilities, h)
@@ -157,4 +157,12 @@ func titleCase(toks []token) bool {
 		}
 	}
 	return upper*10 >= len(toks)*7
+}
+
+func pluralFacilityWord(w string) bool {
+	switch w {
+	case "prisons", "jails", "penitentiaries", "centres", "centers", "facilities", "gaols":
+		return true
+	}
+	return false
 }
