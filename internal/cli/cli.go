@@ -47,6 +47,7 @@ func commands() map[string]command {
 		"reprocess": {"re-extract and re-link every stored document", runReprocess},
 		"serve":     {"serve the web UI and the REST API", runServe},
 		"version":   {"print the version", runVersion},
+		"gazetteer": {"import a GeoNames dump as the gazetteer (gazetteer import FILE)", runGazetteer},
 	}
 }
 

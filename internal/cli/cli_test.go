@@ -178,3 +178,25 @@ func parseScore(out string) map[string]float64 {
 	}
 	return got
 }
+
+func TestGazetteerImport(t *testing.T) {
+	dir := t.TempDir()
+	dump := filepath.Join(dir, "XX.txt")
+	row := "1\tTestville\tTestville\tTestvile\t10.5\t20.5\tP\tPPL\tNG\t\t11\t\t\t\t50000\t\t\tAfrica/Lagos\t2023-01-01\n"
+	if err := os.WriteFile(dump, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "sub", "gaz.tsv.gz")
+	code, stdout, stderr := runCLI(t, "gazetteer", "import", "--out", out, dump)
+	if code != exitOK || !strings.Contains(stdout, "1 records written") {
+		t.Fatalf("import: code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("no gazetteer written: %v", err)
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, []byte("not a dump\n"), 0o644)
+	if code, _, stderr := runCLI(t, "gazetteer", "import", "--out", filepath.Join(dir, "x.gz"), empty); code == exitOK || !strings.Contains(stderr, "empty.txt") {
+		t.Errorf("importing a non-dump: code %d, stderr %q; want a failure naming the file", code, stderr)
+	}
+}
