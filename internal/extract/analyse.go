@@ -248,6 +248,12 @@ var stopNames = map[string]bool{
 	"north": true, "south": true, "asia": true, "africa": true, "europe": true, "america": true,
 	"latin america": true, "west africa": true, "east africa": true, "north africa": true, "sahel": true,
 	"levant": true, "gulf": true, "caliphate": true, "interpol": true, "internet": true,
+	"more": true, "most": true, "less": true, "many": true, "some": true, "all": true, "several": true,
+	"other": true, "another": true, "new": true, "over": true, "under": true, "about": true, "around": true,
+	"between": true, "also": true, "then": true, "now": true, "here": true, "where": true, "what": true,
+	"who": true, "why": true, "how": true, "well": true, "so": true, "if": true, "or": true, "not": true,
+	"no": true, "today": true, "yesterday": true, "tomorrow": true, "only": true, "even": true, "still": true,
+	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
 }
 
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"

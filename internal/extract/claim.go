@@ -66,6 +66,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	best, bestDist := model.Metric(""), maxCueDistance+1
 	var attackerNoun bool
+	ofPhraseEnd := last
+	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
+		ofPhraseEnd = groupPhraseEnd(si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
 		if !isMetric(metric) {
@@ -73,6 +77,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		dist := 0
 		switch {
+		case c.first > last && c.first <= ofPhraseEnd:
+			continue
 		case c.first > last:
 			dist = c.first - last + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 		case c.last < first:
@@ -97,6 +103,27 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	return best, best != ""
 }
+
+// groupPhraseEnd returns the last token of the words after a figure that describe the group it
+// is taken from rather than what happened to it: "421 of the inmates who escaped [had been
+// recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
+func groupPhraseEnd(toks []token, last int) int {
+	i := last + 1
+	if i < len(toks) && toks[i].fold == "of" {
+		i++
+		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) {
+			i++
+		}
+	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
+		i++ // "six inmates who fled": the noun, then the relative clause
+	}
+	if i < len(toks) && relativeWord(toks[i].fold) {
+		return min(i+2, len(toks)-1) // "who escaped", "who had escaped"
+	}
+	return i - 1
+}
+
+func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 
 // clauseBreak is the extra distance a comma or semicolon between a cue and a figure adds: "Of the
 // 879 who escaped, 443 were recaptured".

@@ -107,7 +107,10 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 	if !linked && town == "" && !headFirstFacilityWord(toks[i].fold) {
 		return i, ""
 	}
-	if toks[i+1].fold == "in" || toks[i+1].fold == "at" || toks[i+1].fold == "near" {
+	switch toks[i+1].fold {
+	case "near":
+		return i, "" // "a prison near Niamey" stands in another town
+	case "in", "at":
 		return i, town // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town
@@ -159,9 +162,12 @@ func titleCase(toks []token) bool {
 	return upper*10 >= len(toks)*7
 }
 
+// pluralFacilityWord reports facility words that cannot head one facility's name: plurals, and
+// words for the event rather than the place ("the Kuje jailbreak").
 func pluralFacilityWord(w string) bool {
 	switch w {
-	case "prisons", "jails", "penitentiaries", "centres", "centers", "facilities", "gaols":
+	case "prisons", "jails", "penitentiaries", "centres", "centers", "facilities", "gaols",
+		"break", "jailbreak", "prisonbreak", "breaks", "jailbreaks":
 		return true
 	}
 	return false
