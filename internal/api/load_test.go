@@ -39,6 +39,9 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("seeded %d incidents in %s", n, time.Since(start).Round(time.Millisecond))
+	if err := s.Optimize(ctx); err != nil { // as ingest does after a batch
+		t.Fatal(err)
+	}
 	measureLoad(t, s, n)
 }
 
