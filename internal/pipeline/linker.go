@@ -60,6 +60,9 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 	}
 	touched := map[string]bool{}
 	for i, cluster := range clusters {
+		if unchanged(cluster, assigned.IDs[i], previous, docID) {
+			continue // a neighbour this document does not join: its incident stands as stored
+		}
 		inc := link.Build(cluster, docs, l.family)
 		inc.ID = assigned.IDs[i]
 		inc.UpdatedAt = l.now().UTC()
@@ -81,6 +84,25 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 	}
 	sort.Strings(ids)
 	return ids, nil
+}
+
+// unchanged reports whether a cluster is exactly a stored incident's membership and holds none of
+// the new document's mentions, so rewriting it would change nothing.
+func unchanged(cluster []model.Mention, id string, previous map[string][]string, docID string) bool {
+	members, ok := previous[id]
+	if !ok || len(members) != len(cluster) {
+		return false
+	}
+	keys := make(map[string]bool, len(members))
+	for _, k := range members {
+		keys[k] = true
+	}
+	for _, m := range cluster {
+		if m.DocumentID == docID || !keys[link.Key(m)] {
+			return false
+		}
+	}
+	return true
 }
 
 // neighbourhood returns the document's mentions, the stored mentions in the same country within
