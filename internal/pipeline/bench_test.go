@@ -81,7 +81,7 @@ func BenchmarkLinkMention(b *testing.B) {
 			doc := model.Document{ID: "newdoc", Source: "new.txt", ContentHash: "new", Text: "x", Raw: []byte("x"), Format: "text", IngestedAt: day}
 			m := model.Mention{DocumentID: "newdoc", Type: model.FacilityAttack, Salience: "primary",
 				Date:  model.Date{Start: day, Precision: model.PrecisionDay},
-				Place: model.Place{Country: "NG", Name: "Town 7", Lat: 9, Lon: 7, Precision: model.GeoPlace}, Facility: "Town 7 prison"}
+				Place: model.Place{Country: "NG", Name: "Town 7", Lat: 3.5, Lon: 2.8, Precision: model.GeoPlace}, Facility: "Town 7 prison"}
 			// The new document and its mention are stored once; each iteration links the mention
 			// and rolls back, so the store keeps its size and only linking is timed.
 			err := s.InTx(context.Background(), func(tx *store.Tx) error {
@@ -133,8 +133,9 @@ func seedIncidents(b *testing.B, s *store.Store, n int) {
 				return err
 			}
 			m := model.Mention{DocumentID: id, Type: model.FacilityAttack, Salience: "primary",
-				Date:  model.Date{Start: day, Precision: model.PrecisionDay},
-				Place: model.Place{Country: countries[i%len(countries)], Name: fmt.Sprintf("Town %d", i%50), Precision: model.GeoPlace}}
+				Date: model.Date{Start: day, Precision: model.PrecisionDay},
+				Place: model.Place{Country: countries[i%len(countries)], Name: fmt.Sprintf("Town %d", i%50),
+					Lat: float64(i%50) * 0.5, Lon: float64(i%50) * 0.4, Precision: model.GeoPlace}}
 			if err := tx.ReplaceMentions(ctx, id, []model.Mention{m}); err != nil {
 				return err
 			}
