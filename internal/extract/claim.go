@@ -19,7 +19,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	for _, si := range f.sentences {
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
-			if q.Kind != "count" || subset(a.text, si, q) || footnote(a.text, q) {
+			if q.Kind != "count" || subset(a.text, si, q) || footnote(a.text, q) || countsThings(si, q) {
 				continue
 			}
 			metric, ok := metricOf(a.text, si, q)
@@ -176,6 +176,18 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	before := strings.ToLower(text[max(si.start, q.Start-24):q.Start])
 	for _, w := range []string{"including", "among them", "among whom", "dont ", "termasuk", "incluidos"} {
 		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsThings reports a figure followed within three words by a noun of things (number.go's
+// list): FindNumbers reads only the head noun, "nine INTERPOL member countries" hides it.
+func countsThings(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
+		if thingNouns[si.toks[k].fold] {
 			return true
 		}
 	}
