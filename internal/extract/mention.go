@@ -20,7 +20,7 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	if m.Date.IsZero() {
 		return m, false
 	}
-	m.Perpetrators = a.perpetrators(f)
+	m.Perpetrators = a.perpetrators(f, m.Type == model.Riot)
 	m.Claims = a.claims(f, m.Perpetrators)
 	if !primary && !a.specific(f, m) {
 		return m, false
@@ -233,12 +233,14 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 
 // perpetrators are the armed groups the frame names as doing the deed — before an attack or
 // escape word, claiming responsibility, or after "by"/"blamed" — the most specific of each family.
-func (a *analysis) perpetrators(f *frame) []string {
+func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, si := range f.sentences {
 		for _, m := range si.actors {
-			if m.Kind != "armed_group" || seen[m.Name] || denied(a.text, si, m) || !agent(si, m) {
+			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
+			// Street gang"), whatever the grammar.
+			if m.Kind != "armed_group" || seen[m.Name] || denied(a.text, si, m) || !riot && !agent(si, m) {
 				continue
 			}
 			seen[m.Name] = true
@@ -282,8 +284,22 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	for k := max(0, first-2); k < first; k++ {
 		switch si.toks[k].fold {
 		case "by", "blamed", "blaming", "par":
-			return si.has["attack"] || si.has["escape"]
+			if si.has["attack"] || si.has["escape"] {
+				return true
+			}
+			// "the operation, led by Jabhat al-Nusra"
+			if k > 0 && leadVerb(si.toks[k-1].fold) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+func leadVerb(w string) bool {
+	switch w {
+	case "led", "carried", "conducted", "claimed", "organised", "organized", "staged", "launched", "mounted", "masterminded", "orchestrated", "mene", "menee":
+		return true
 	}
 	return false
 }
