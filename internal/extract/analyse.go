@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -39,10 +38,12 @@ type analysis struct {
 	sentences []*sentenceInfo
 	countries []string // the document's countries, most mentioned first
 	offsets   runeOffsets
+	places    map[string]placeAnswer // Place answers by name and context
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
-	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text)}
+	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
+		places: map[string]placeAnswer{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	for _, s := range clauses(a.text, Sentences(a.text)) {
@@ -195,16 +196,42 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
-		if _, err := strconv.Atoi(name); err == nil || stopName(name) || personName(si.toks, span) {
+		if allDigits(name) || stopName(name) || personName(si.toks, span) {
 			continue
 		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
-		p, ok := a.x.res.Place(name, countries)
+		p, ok := a.place(name, countries)
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
 		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
 	}
+}
+
+// place resolves a name through the gazetteer, remembering answers for the document: names
+// repeat from sentence to sentence.
+func (a *analysis) place(name string, countries []string) (model.Place, bool) {
+	key := name + "\x00" + strings.Join(countries, ",")
+	if r, ok := a.places[key]; ok {
+		return r.place, r.ok
+	}
+	p, ok := a.x.res.Place(name, countries)
+	a.places[key] = placeAnswer{p, ok}
+	return p, ok
+}
+
+type placeAnswer struct {
+	place model.Place
+	ok    bool
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.

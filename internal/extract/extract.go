@@ -107,22 +107,32 @@ func referenceDate(doc model.Document) Ref {
 	return Ref{}
 }
 
-// runeOffsets converts byte offsets into rune offsets, which the contract uses.
+// runeOffsets converts byte offsets into rune offsets, which the contract uses. For ASCII text
+// they are the same and nothing is built.
 type runeOffsets struct {
-	text string
-	idx  []int // byte offset of every rune start, ascending
+	idx []int // byte offset of every rune start, ascending; nil for ASCII text
 }
 
 func newRuneOffsets(text string) runeOffsets {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return runeOffsets{}
+	}
 	idx := make([]int, 0, len(text))
 	for i := range text {
 		idx = append(idx, i)
 	}
-	return runeOffsets{text: text, idx: idx}
+	return runeOffsets{idx: idx}
 }
 
 func (r runeOffsets) at(b int) int {
-	if !utf8.ValidString(r.text) {
+	if r.idx == nil {
 		return b
 	}
 	return sort.SearchInts(r.idx, b)
