@@ -31,19 +31,20 @@ type placeHit struct {
 
 // analysis is one document read sentence by sentence.
 type analysis struct {
-	x         *Extractor
-	doc       model.Document
-	text      string
-	ref       Ref
-	sentences []*sentenceInfo
-	countries []string // the document's countries, most mentioned first
-	offsets   runeOffsets
-	places    map[string]placeAnswer // Place answers by name and context
+	x            *Extractor
+	doc          model.Document
+	text         string
+	ref          Ref
+	sentences    []*sentenceInfo
+	countries    []string // the document's countries, most mentioned first
+	offsets      runeOffsets
+	places       map[string]placeAnswer // Place answers by name and context
+	countryNames map[string]string      // Country answers by name, "" for none
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
-		places: map[string]placeAnswer{}}
+		places: map[string]placeAnswer{}, countryNames: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	for _, s := range clauses(a.text, Sentences(a.text)) {
@@ -101,7 +102,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	for _, span := range nameSpans(si.toks, 3) {
 		name := a.text[span[0]:span[1]]
-		if cc, ok := a.x.res.Country(name); ok {
+		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
 		}
 	}
@@ -206,6 +207,19 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
 	}
+}
+
+// country resolves a country name or demonym, remembering answers for the document.
+func (a *analysis) country(name string) (string, bool) {
+	if cc, ok := a.countryNames[name]; ok {
+		return cc, cc != ""
+	}
+	cc, ok := a.x.res.Country(name)
+	if !ok {
+		cc = ""
+	}
+	a.countryNames[name] = cc
+	return cc, ok
 }
 
 // place resolves a name through the gazetteer, remembering answers for the document: names

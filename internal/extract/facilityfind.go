@@ -135,7 +135,7 @@ func facilityModifier(w string) bool {
 }
 
 func (a *analysis) isCountryWord(t token) bool {
-	_, ok := a.x.res.Country(a.text[t.start:t.end])
+	_, ok := a.country(a.text[t.start:t.end])
 	return ok
 }
 
