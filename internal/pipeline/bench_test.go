@@ -81,7 +81,7 @@ func BenchmarkLinkMention(b *testing.B) {
 			doc := model.Document{ID: "newdoc", Source: "new.txt", ContentHash: "new", Text: "x", Raw: []byte("x"), Format: "text", IngestedAt: day}
 			m := model.Mention{DocumentID: "newdoc", Type: model.FacilityAttack, Salience: "primary",
 				Date:  model.Date{Start: day, Precision: model.PrecisionDay},
-				Place: model.Place{Country: "NG", Name: "Town 7", Lat: 3.5, Lon: 2.8, Precision: model.GeoPlace}, Facility: "Town 7 prison"}
+				Place: model.Place{Country: "NG", Name: "Town 40", Lat: 12, Lon: 0, Precision: model.GeoPlace}, Facility: "Town 40 prison"}
 			// The new document and its mention are stored once; each iteration links the mention
 			// and rolls back, so the store keeps its size and only linking is timed.
 			err := s.InTx(context.Background(), func(tx *store.Tx) error {
@@ -116,7 +116,7 @@ var seedStart = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
 func seedSpanDays(n int) int { return max(1, n*3/40) }
 
 // seedIncidents stores n incidents, each with one mention and document, spread over 40 countries
-// and seedSpanDays(n) days.
+// and seedSpanDays(n) days, each in a town of its own: the store is as linking would have left it.
 func seedIncidents(b *testing.B, s *store.Store, n int) {
 	b.Helper()
 	countries := []string{"NG", "NE", "ML", "BF", "CM", "TD", "CD", "UG", "MZ", "SO", "KE", "ET", "SD", "LY", "EG", "SY",
@@ -134,8 +134,8 @@ func seedIncidents(b *testing.B, s *store.Store, n int) {
 			}
 			m := model.Mention{DocumentID: id, Type: model.FacilityAttack, Salience: "primary",
 				Date: model.Date{Start: day, Precision: model.PrecisionDay},
-				Place: model.Place{Country: countries[i%len(countries)], Name: fmt.Sprintf("Town %d", i%50),
-					Lat: float64(i%50) * 0.5, Lon: float64(i%50) * 0.4, Precision: model.GeoPlace}}
+				Place: model.Place{Country: countries[i%len(countries)], Name: fmt.Sprintf("Town %d", i),
+					Lat: float64(i%500) * 0.3, Lon: float64(i/500%500) * 0.3, Precision: model.GeoPlace}}
 			if err := tx.ReplaceMentions(ctx, id, []model.Mention{m}); err != nil {
 				return err
 			}

@@ -19,9 +19,6 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 	if err != nil {
 		return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 	}
-	if err := t.DeleteIncident(ctx, inc.ID); err != nil {
-		return err
-	}
 	var escapedBest any
 	contested := false
 	for metric, e := range inc.Metrics {
@@ -38,14 +35,26 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 	if inc.Date.End != nil {
 		dateEnd = inc.Date.End.Format(model.DateLayout)
 	}
+	// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
+	// cascade machinery, which costs more than the rest of linking together.
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
 		admin1, place, facility, lat, lon, geo_precision, escaped_best, contested, search, data, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start,
+		date_end = excluded.date_end, date_precision = excluded.date_precision, country = excluded.country,
+		admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
+		lon = excluded.lon, geo_precision = excluded.geo_precision, escaped_best = excluded.escaped_best,
+		contested = excluded.contested, search = excluded.search, data = excluded.data, updated_at = excluded.updated_at`,
 		inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
 		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision), escapedBest, contested,
 		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("insert incident %s: %w", inc.ID, err)
+	}
+	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents"} {
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, inc.ID); err != nil {
+			return fmt.Errorf("incident %s: clear %s: %w", inc.ID, table, err)
+		}
 	}
 	for _, a := range inc.Perpetrators {
 		if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_actors VALUES (?, ?)`, inc.ID, a); err != nil {
