@@ -200,6 +200,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if allDigits(name) || stopName(name) || personName(si.toks, span) {
 			continue
 		}
+		if _, isCountry := a.country(name); isCountry {
+			continue // "Cuba" is the country, not Cuba, Missouri
+		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
 		p, ok := a.place(name, countries)
 		if !ok || p.Precision == model.GeoCountry {

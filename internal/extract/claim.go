@@ -66,6 +66,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	best, bestDist := model.Metric(""), maxCueDistance+1
 	var attackerNoun bool
+	if wholePopulation(si, first, last) {
+		return model.Held, true
+	}
 	ofPhraseEnd := last
 	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
 		ofPhraseEnd = groupPhraseEnd(si.toks, last) // not "Of the 879 who escaped": that clause says what they did
@@ -102,6 +105,29 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Attackers, true
 	}
 	return best, best != ""
+}
+
+// wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
+// inmates", "a total of 294 prisoners".
+func wholePopulation(si *sentenceInfo, first, last int) bool {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) {
+		return false
+	}
+	prev := si.toks[first-1].fold
+	if prev == "all" || prev == "of" && first >= 2 && si.toks[first-2].fold == "total" {
+		return true
+	}
+	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
+}
+
+// isInmateWord reports whether token k is an inmate cue.
+func isInmateWord(si *sentenceInfo, k int) bool {
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first == k {
+			return true
+		}
+	}
+	return false
 }
 
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
