@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -47,7 +48,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		places: map[string]placeAnswer{}, countryNames: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
+	end := commentsStart(a.text)
 	for _, s := range clauses(a.text, Sentences(a.text)) {
+		if s.Start >= end {
+			break // readers' comments are not the article's reporting
+		}
 		si := &sentenceInfo{start: s.Start, end: s.End, ref: a.ref}
 		for _, sec := range sections {
 			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
@@ -298,6 +303,17 @@ var stopNames = map[string]bool{
 	"who": true, "why": true, "how": true, "well": true, "so": true, "if": true, "or": true, "not": true,
 	"no": true, "today": true, "yesterday": true, "tomorrow": true, "only": true, "even": true, "still": true,
 	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
+}
+
+// commentHeader matches the line that opens a page's comment section.
+var commentHeader = regexp.MustCompile(`(?im)^[ \t]*(?:\d+\s+(?:comments?|responses?|replies)(?:\s+(?:on|to)\s+[^\n]{0,80})?|comments|reader comments|leave a (?:reply|comment)|post a comment|join the discussion)[ \t]*[.:]?[ \t]*$`)
+
+// commentsStart returns the byte offset where a comment section begins, or len(text).
+func commentsStart(text string) int {
+	if loc := commentHeader.FindStringIndex(text); loc != nil {
+		return loc[0]
+	}
+	return len(text)
 }
 
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"

@@ -1,0 +1,48 @@
+package extract
+
+import "testing"
+
+func TestCommentsStart(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // offset of the comment header, or len(text)
+	}{
+		{"Gunmen freed 40 inmates.\n\n5 comments on this post.\n\n1. Reader: old news", 26},
+		{"Gunmen freed 40 inmates.\nLeave a Reply\nName", 25},
+		{"Gunmen freed 40 inmates.\n\nComments\n\nA reader", 26},
+		{"Gunmen freed 40 inmates, and comments on this post are closed today.", 68},
+		{"Officials said 12 responses to the attack were planned.", 55},
+	}
+	for _, tt := range tests {
+		if got := commentsStart(tt.text); got != tt.want {
+			t.Errorf("commentsStart(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestClauses(t *testing.T) {
+	text := "On 20 October IS stormed the Kangbayi prison in Congo and freed 900 inmates, and in early August it attacked Nangarhar prison in Afghanistan and freed 300."
+	got := clauses(text, []Sentence{{Start: 0, End: len(text)}})
+	if len(got) != 2 {
+		t.Fatalf("clauses = %d, want 2: %+v", len(got), got)
+	}
+	if second := text[got[1].Start:got[1].End]; second[:6] != "and in" {
+		t.Errorf("second clause = %q, want it to open with the conjunction", second)
+	}
+}
+
+func TestFacilityKey(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"al-Sina'a prison", "sinaa"},
+		{"Al Sinaa Prison", "sinaa"},
+		{"the Kuje Medium Security Custodial Centre", "kuje"},
+		{"Tasfirat prison", "tasfirat"},
+		{"Central Prison", ""},
+		{"Abu Ghraib's prison", "abu ghraib"},
+	}
+	for _, tt := range tests {
+		if got := facilityKey(tt.name); got != tt.want {
+			t.Errorf("facilityKey(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
