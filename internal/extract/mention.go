@@ -271,7 +271,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	}
 	for _, c := range si.cues {
 		switch c.category {
-		case "attack", "escape", "thwarted":
+		case "attack", "escape": // not "thwarted": who foils an attack defends
 			if c.first > last && c.first-last <= 8 {
 				return true
 			}
