@@ -14,7 +14,7 @@ func TestGuessLanguage(t *testing.T) {
 		{"indonesian", "Sekitar 100 narapidana kabur dari penjara yang penuh sesak itu setelah kerusuhan pada hari Kamis, kata polisi.", "id"},
 		{"german", "Bewaffnete Männer haben das Gefängnis am Sonntag angegriffen und Dutzende Häftlinge befreit, teilte die Polizei mit.", "de"},
 		{"arabic", "هاجم مسلحون السجن في ليلة الأحد وأطلقوا سراح عشرات السجناء، على حد قول الشرطة التي وصلت بعد ذلك.", "ar"},
-		{"persian", "افراد مسلح شب یکشنبه به زندان حمله کردند و ده‌ها زندانی را آزاد کردند، پلیس این را اعلام کرد.", "fa"},
+		{"persian", "افراد مسلح شب یکشنبه به زندان حمله کردند و ده\u200cها زندانی را آزاد کردند، پلیس این را اعلام کرد.", "fa"},
 		{"russian", "Вооружённые люди напали на тюрьму в воскресенье и освободили десятки заключённых, как сообщила полиция.", "ru"},
 		{"greek script", "Ένοπλοι επιτέθηκαν στη φυλακή την Κυριακή.", "el"},
 		{"too short", "Prison attack", ""},
