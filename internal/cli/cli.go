@@ -90,16 +90,33 @@ func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprint(w, "\nRun 'wallwatch COMMAND --help' for a command's flags.\n")
 }
 
-// parseFlags parses a subcommand's flags, printing help on --help. It returns a non-negative exit
-// code when the command should stop there.
+// parseFlags parses a subcommand's flags, printing help on --help. Flags may come before or after
+// the arguments ("incident ID --format json"), as users expect; "--" ends the flags. It returns a
+// non-negative exit code when the command should stop there.
 func parseFlags(fs *flag.FlagSet, e env, args []string) int {
 	fs.SetOutput(e.stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return exitOK
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(e.stdout)
+				fs.Usage()
+				return exitOK
+			}
+			return exitUsage
 		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			positional = append(positional, rest...) // the caller ended the flags
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	if err := fs.Parse(append([]string{"--"}, positional...)); err != nil {
 		return exitUsage
 	}
 	return -1

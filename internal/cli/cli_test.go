@@ -200,3 +200,13 @@ func TestGazetteerImport(t *testing.T) {
 		t.Errorf("importing a non-dump: code %d, stderr %q; want a failure naming the file", code, stderr)
 	}
 }
+
+func TestFlagsAfterArguments(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, _, stderr := runCLI(t, "document", "--db", db, "nope", "--format", "json"); code != exitFailed || !strings.Contains(stderr, `no document "nope"`) {
+		t.Errorf("flags after the argument: code %d, stderr %q; want the lookup to run and fail", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "document", "--db", db, "--", "--format"); code != exitFailed || !strings.Contains(stderr, `no document "--format"`) {
+		t.Errorf("after --: code %d, stderr %q; want --format taken as the ID", code, stderr)
+	}
+}
