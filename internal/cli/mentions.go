@@ -67,16 +67,9 @@ type mentionJSON struct {
 }
 
 func toMentionJSON(m store.StoredMention) mentionJSON {
-	inc := model.Incident{Metrics: map[model.Metric]model.Estimate{}}
-	for _, c := range m.Claims {
-		e := inc.Metrics[c.Metric]
-		e.Claims = append(e.Claims, c)
-		inc.Metrics[c.Metric] = e
-	}
-	contract := export.FromModel(inc)
 	claims := map[string][]export.Claim{}
-	for metric, e := range contract.Metrics {
-		claims[string(metric)] = e.Claims
+	for _, c := range m.Claims {
+		claims[string(c.Metric)] = append(claims[string(c.Metric)], export.ClaimFromModel(c))
 	}
 	var date *string
 	if !m.Date.IsZero() {

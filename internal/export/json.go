@@ -116,17 +116,22 @@ func FromModel(inc model.Incident) Incident {
 func estimate(e model.Estimate) Estimate {
 	out := Estimate{Best: e.Best, Low: e.Low, High: e.High, Contested: e.Contested, Claims: []Claim{}}
 	for _, c := range e.Claims {
-		out.Claims = append(out.Claims, Claim{
-			Low: c.Low, High: c.High, Qualifier: c.Qualifier, Side: optional(c.Side),
-			Claimant: c.Claimant, ClaimantRole: string(c.ClaimantRole), Reported: day(c.Reported.Start),
-			Document: c.DocumentID, Quote: c.Quote, Start: c.Start, End: c.End,
-		})
+		out.Claims = append(out.Claims, ClaimFromModel(c))
 	}
 	for _, h := range e.History {
 		out.History = append(out.History, EstimatePoint{Reported: day(h.Reported.Start), Document: h.DocumentID,
 			Best: h.Best, Low: h.Low, High: h.High})
 	}
 	return out
+}
+
+// ClaimFromModel converts one claim to its contract form.
+func ClaimFromModel(c model.Claim) Claim {
+	return Claim{
+		Low: c.Low, High: c.High, Qualifier: c.Qualifier, Side: optional(c.Side),
+		Claimant: c.Claimant, ClaimantRole: string(c.ClaimantRole), Reported: day(c.Reported.Start),
+		Document: c.DocumentID, Quote: c.Quote, Start: c.Start, End: c.End,
+	}
 }
 
 // JSON writes incidents as one indented JSON array: always an array, "[]" when empty.

@@ -63,7 +63,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		a.sentences = append(a.sentences, si)
 	}
 	// Countries named in the text give the context for places; then the countries of the places
-	// found (a capital, a large city) widen it for smaller places: "Koutoukale, west of Niamey".
+	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
@@ -173,7 +173,7 @@ func nameLike(t token) bool {
 	if t.upper {
 		return true
 	}
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"} {
+	for _, p := range arabicArticles {
 		if strings.HasPrefix(t.fold, p) && len(t.fold) > len(p) {
 			return true
 		}

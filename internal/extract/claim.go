@@ -19,7 +19,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	for _, si := range f.sentences {
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
-			if q.Kind != "count" || subset(a.text, si, q) || footnote(a.text, q) || countsThings(si, q) {
+			if !figure(a.text, si, q) {
 				continue
 			}
 			metric, ok := metricOf(a.text, si, q)
@@ -40,6 +40,12 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		}
 	}
 	return out
+}
+
+// figure reports a quantity that can be a claim: a count of people, not a subset, a reference
+// mark or a count of things.
+func figure(text string, si *sentenceInfo, q Quantity) bool {
+	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).

@@ -109,6 +109,9 @@ var genericFacilityWords = map[string]bool{
 	"this": true, "that": true, "same": true, "operation": true, "penjara": true, "lembaga": true, "pemasyarakatan": true, "type": true, "deadly": true, "during": true, "another": true, "second": true, "first": true, "service": true,
 }
 
+// arabicArticles are the joined forms of the Arabic article in Latin transliteration.
+var arabicArticles = []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"}
+
 var keyPunctuation = strings.NewReplacer("'", "", "-", "")
 
 // facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa").
@@ -119,7 +122,7 @@ func facilityKey(name string) string {
 		if genericFacilityWords[w] || w == "al" || w == "el" {
 			continue
 		}
-		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
+		for _, p := range arabicArticles {
 			w = strings.TrimPrefix(w, p)
 		}
 		w = keyPunctuation.Replace(w)

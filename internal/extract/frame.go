@@ -72,7 +72,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 	}
 	for _, p := range si.places {
 		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) {
-			continue // "...as reprisal for protesters shot in the city of X in April"; "al-Sina'a prison"
+			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
 		}
 		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
 			an.towns = append(an.towns, placeKey(p.place.Name))
@@ -149,8 +149,8 @@ func (f *frame) fits(an anchors) bool {
 		return false
 	}
 	if len(an.keys) > 0 && len(f.keys) > 0 {
-		// Two names: two facilities, unless the same town holds both ("Guanare prison", "Los
-		// Llanos penitentiary" in one article about Guanare).
+		// Two names: two facilities, unless the same town holds both ("Riverton prison", "Hill
+		// Road penitentiary" in one article about Riverton).
 		for _, t := range an.towns {
 			if f.towns[t] {
 				return true

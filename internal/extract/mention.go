@@ -63,12 +63,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		attack = attack || si.has["attack"]
 		escape = escape || si.has["escape"] && !negated(si, "escape")
 	}
-	freed := false
-	for _, c := range a.claims(f, nil) {
-		if c.Metric == model.Escaped && (c.Low != nil && *c.Low > 0 || c.High != nil && *c.High > 0) {
-			freed = true
-		}
-	}
+	freed := a.anyFreed(f)
 	switch {
 	case !detention:
 		return model.OtherAttack
@@ -84,6 +79,22 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.Riot
 	}
 	return model.MassEscape
+}
+
+// anyFreed reports whether a figure of the frame says that someone got out. It reads only the
+// metric of each figure, not who claimed it: the type must be known before the claims are built.
+func (a *analysis) anyFreed(f *frame) bool {
+	for _, si := range f.sentences {
+		for _, q := range si.quantities {
+			if !figure(a.text, si, q) {
+				continue
+			}
+			if m, ok := metricOf(a.text, si, q); ok && m == model.Escaped && (q.Low != nil && *q.Low > 0 || q.High != nil && *q.High > 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negated reports a sentence whose every cue of a category is negated ("no inmate escaped").

@@ -194,7 +194,7 @@ func dayOrNil(t *time.Time) any {
 	if t == nil {
 		return nil
 	}
-	return t.UTC().Format(model.DateLayout)
+	return dayOrNilValue(*t)
 }
 
 func parseDay(s sql.NullString) *time.Time {
