@@ -39,17 +39,14 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 	}
 	mentions := make([]model.Mention, 0, len(hood))
 	previous := map[string][]string{}
-	var docIDs []string
+	linked := make(map[string]string, len(hood)) // mention key -> its stored incident
 	for _, sm := range hood {
 		mentions = append(mentions, sm.Mention)
-		docIDs = append(docIDs, sm.DocumentID)
 		if sm.IncidentID != "" {
-			previous[sm.IncidentID] = append(previous[sm.IncidentID], link.Key(sm.Mention))
+			k := link.Key(sm.Mention)
+			previous[sm.IncidentID] = append(previous[sm.IncidentID], k)
+			linked[k] = sm.IncidentID
 		}
-	}
-	docs, err := tx.DocumentRefs(ctx, docIDs)
-	if err != nil {
-		return nil, err
 	}
 	clusters := link.Cluster(mentions, l.family)
 	assigned := link.AssignIDs(clusters, previous)
@@ -58,32 +55,62 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 			return nil, err
 		}
 	}
-	touched := map[string]bool{}
+	var changed []rebuilt
 	for i, cluster := range clusters {
 		if unchanged(cluster, assigned.IDs[i], previous, docID) {
 			continue // a neighbour this document does not join: its incident stands as stored
 		}
-		inc := link.Build(cluster, docs, l.family)
-		inc.ID = assigned.IDs[i]
+		changed = append(changed, rebuilt{id: assigned.IDs[i], members: cluster})
+	}
+	return l.write(ctx, tx, docID, changed, linked)
+}
+
+// rebuilt is a cluster whose incident is written anew, with the id it keeps or gets.
+type rebuilt struct {
+	id      string
+	members []model.Mention
+}
+
+// write stores the incidents of the clusters a document changed, links their mentions that linked
+// does not already place there, and returns the incidents that hold the document's mentions. Only
+// the documents these incidents cite are read: the neighbours left alone cost nothing more.
+func (l *Linker) write(ctx context.Context, tx *store.Tx, docID string, changed []rebuilt, linked map[string]string) ([]string, error) {
+	var docIDs []string
+	for _, c := range changed {
+		for _, m := range c.members {
+			docIDs = append(docIDs, m.DocumentID)
+		}
+	}
+	docs, err := tx.DocumentRefs(ctx, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	touched := map[string]bool{}
+	for _, c := range changed {
+		inc := link.Build(c.members, docs, l.family)
+		inc.ID = c.id
 		inc.UpdatedAt = l.now().UTC()
 		if err := tx.PutIncident(ctx, inc); err != nil {
 			return nil, err
 		}
-		for _, m := range cluster {
-			if err := tx.SetMentionIncident(ctx, m.DocumentID, m.Index, inc.ID); err != nil {
-				return nil, err
-			}
+		for _, m := range c.members {
 			if m.DocumentID == docID {
 				touched[inc.ID] = true
 			}
+			if linked[link.Key(m)] == inc.ID {
+				continue
+			}
+			if err := tx.SetMentionIncident(ctx, m.DocumentID, m.Index, inc.ID); err != nil {
+				return nil, err
+			}
 		}
 	}
-	ids := make([]string, 0, len(touched))
+	out := make([]string, 0, len(touched))
 	for id := range touched {
-		ids = append(ids, id)
+		out = append(out, id)
 	}
-	sort.Strings(ids)
-	return ids, nil
+	sort.Strings(out)
+	return out, nil
 }
 
 // unchanged reports whether a cluster is exactly a stored incident's membership and holds none of
@@ -108,9 +135,21 @@ func unchanged(cluster []model.Mention, id string, previous map[string][]string,
 // neighbourhood returns the document's mentions, the stored mentions in the same country within
 // the date window of each, and every mention of the incidents those belong to, without repeats.
 func (l *Linker) neighbourhood(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]store.StoredMention, error) {
-	seen := map[string]bool{}
-	var out []store.StoredMention
-	add := func(ms []store.StoredMention) {
+	var windows []store.Window
+	for _, m := range own {
+		if m.Place.Country == "" || m.Date.IsZero() {
+			continue
+		}
+		span := time.Duration(linkWindowDays+m.Date.Precision.Tolerance()) * 24 * time.Hour
+		windows = append(windows, store.Window{Country: m.Place.Country, From: m.Date.Start.Add(-span), To: m.Date.Start.Add(span)})
+	}
+	near, err := tx.Neighbourhood(ctx, windows)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool, len(own)+len(near))
+	out := make([]store.StoredMention, 0, len(own)+len(near))
+	for _, ms := range [][]store.StoredMention{own, near} {
 		for _, m := range ms {
 			if k := link.Key(m.Mention); !seen[k] {
 				seen[k] = true
@@ -118,34 +157,6 @@ func (l *Linker) neighbourhood(ctx context.Context, tx *store.Tx, own []store.St
 			}
 		}
 	}
-	add(own)
-	incidents := map[string]bool{}
-	for _, m := range own {
-		if m.Place.Country == "" || m.Date.IsZero() {
-			continue
-		}
-		span := time.Duration(linkWindowDays+m.Date.Precision.Tolerance()) * 24 * time.Hour
-		near, err := tx.MentionsNear(ctx, m.Place.Country, m.Date.Start.Add(-span), m.Date.Start.Add(span))
-		if err != nil {
-			return nil, err
-		}
-		add(near)
-		for _, n := range near {
-			if n.IncidentID != "" {
-				incidents[n.IncidentID] = true
-			}
-		}
-	}
-	ids := make([]string, 0, len(incidents))
-	for id := range incidents {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	members, err := tx.MentionsOfIncidents(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	add(members)
 	return out, nil
 }
 

@@ -35,39 +35,34 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 	if inc.Date.End != nil {
 		dateEnd = inc.Date.End.Format(model.DateLayout)
 	}
-	// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
-	// cascade machinery, which costs more than the rest of linking together.
-	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
-		admin1, place, facility, lat, lon, geo_precision, escaped_best, contested, search, data, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start,
-		date_end = excluded.date_end, date_precision = excluded.date_precision, country = excluded.country,
-		admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
-		lon = excluded.lon, geo_precision = excluded.geo_precision, escaped_best = excluded.escaped_best,
-		contested = excluded.contested, search = excluded.search, data = excluded.data, updated_at = excluded.updated_at`,
+	_, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx,
 		inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
 		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision), escapedBest, contested,
 		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("insert incident %s: %w", inc.ID, err)
 	}
-	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents"} {
-		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, inc.ID); err != nil {
-			return fmt.Errorf("incident %s: clear %s: %w", inc.ID, table, err)
+	for _, children := range [...]struct {
+		table string
+		stmt  *sql.Stmt
+	}{{"incident_actors", t.stmts.clearIncidentActors}, {"incident_campaigns", t.stmts.clearIncidentCampaign},
+		{"incident_documents", t.stmts.clearIncidentDocs}} {
+		if _, err := t.stmt(ctx, children.stmt).ExecContext(ctx, inc.ID); err != nil {
+			return fmt.Errorf("incident %s: clear %s: %w", inc.ID, children.table, err)
 		}
 	}
 	for _, a := range inc.Perpetrators {
-		if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_actors VALUES (?, ?)`, inc.ID, a); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.addIncidentActor).ExecContext(ctx, inc.ID, a); err != nil {
 			return fmt.Errorf("incident %s actor: %w", inc.ID, err)
 		}
 	}
 	for _, c := range inc.Campaigns {
-		if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_campaigns VALUES (?, ?)`, inc.ID, c); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.addIncidentCampaign).ExecContext(ctx, inc.ID, c); err != nil {
 			return fmt.Errorf("incident %s campaign: %w", inc.ID, err)
 		}
 	}
 	for _, d := range inc.Documents {
-		if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO incident_documents VALUES (?, ?)`, inc.ID, d.ID); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, inc.ID, d.ID); err != nil {
 			return fmt.Errorf("incident %s document: %w", inc.ID, err)
 		}
 	}
@@ -87,7 +82,7 @@ func searchText(inc model.Incident) string {
 
 // DeleteIncident removes an incident (a no-op when it does not exist).
 func (t *Tx) DeleteIncident(ctx context.Context, id string) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = ?`, id); err != nil {
+	if _, err := t.stmt(ctx, t.stmts.deleteIncident).ExecContext(ctx, id); err != nil {
 		return fmt.Errorf("delete incident %s: %w", id, err)
 	}
 	return nil

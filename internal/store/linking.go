@@ -5,37 +5,81 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // DocumentMentions returns one document's mentions inside the transaction.
 func (t *Tx) DocumentMentions(ctx context.Context, docID string) ([]StoredMention, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`, docID)
+	rows, err := t.stmt(ctx, t.stmts.documentMentions).QueryContext(ctx, docID)
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %s: %w", docID, err)
 	}
 	return scanMentions(rows)
 }
 
-// DocumentRefs returns how incidents cite the given documents, by id.
+// DocumentRefs returns how incidents cite the given documents, by id, in one query.
 func (t *Tx) DocumentRefs(ctx context.Context, ids []string) (map[string]model.DocumentRef, error) {
-	out := map[string]model.DocumentRef{}
-	for _, id := range ids {
-		if _, ok := out[id]; ok {
-			continue
-		}
+	out := make(map[string]model.DocumentRef, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("document refs: %w", err)
+	}
+	rows, err := t.stmt(ctx, t.stmts.documentRefs).QueryContext(ctx, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("document refs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
 		var r model.DocumentRef
 		var published, dup sql.NullString
-		err := t.tx.QueryRowContext(ctx, `SELECT id, source, title, published, duplicate_of FROM documents WHERE id = ?`, id).
-			Scan(&r.ID, &r.Source, &r.Title, &published, &dup)
-		if err != nil {
-			return nil, fmt.Errorf("document ref %s: %w", id, err)
+		if err := rows.Scan(&r.ID, &r.Source, &r.Title, &published, &dup); err != nil {
+			return nil, fmt.Errorf("document refs: %w", err)
 		}
 		r.Published, r.DuplicateOf = parseDay(published), dup.String
-		out[id] = r
+		out[r.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("document refs: %w", err)
+	}
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			return nil, fmt.Errorf("document ref %s: %w", id, ErrNotFound)
+		}
 	}
 	return out, nil
+}
+
+// Window is where the linker looks for a mention's candidates: a country and a date range.
+type Window struct {
+	Country  string
+	From, To time.Time
+}
+
+// Neighbourhood returns, each once, the stored mentions in any of the windows (dated inside it or
+// undated) and every mention of the incidents those belong to: the set a document's mentions are
+// clustered in. Its cost depends on what the windows hold, not on the size of the store.
+func (t *Tx) Neighbourhood(ctx context.Context, windows []Window) ([]StoredMention, error) {
+	if len(windows) == 0 {
+		return nil, nil
+	}
+	list := make([][3]string, len(windows))
+	for i, w := range windows {
+		list[i] = [3]string{w.Country, w.From.Format(model.DateLayout), w.To.Format(model.DateLayout)}
+	}
+	arg, err := json.Marshal(list)
+	if err != nil {
+		return nil, fmt.Errorf("neighbourhood: %w", err)
+	}
+	rows, err := t.stmt(ctx, t.stmts.neighbourhood).QueryContext(ctx, string(arg))
+	if err != nil {
+		return nil, fmt.Errorf("neighbourhood of %d windows: %w", len(windows), err)
+	}
+	return scanMentions(rows)
 }
 
 // IncidentsWithCampaigns returns every incident that cites a campaign.

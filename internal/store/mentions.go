@@ -37,40 +37,11 @@ func (t *Tx) ReplaceMentions(ctx context.Context, docID string, ms []model.Menti
 
 // SetMentionIncident records which incident a mention was linked to.
 func (t *Tx) SetMentionIncident(ctx context.Context, docID string, idx int, incidentID string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`, incidentID, docID, idx)
+	_, err := t.stmt(ctx, t.stmts.setMentionIncident).ExecContext(ctx, incidentID, docID, idx)
 	if err != nil {
 		return fmt.Errorf("link mention %s#%d: %w", docID, idx, err)
 	}
 	return nil
-}
-
-// MentionsNear returns the stored mentions in a country whose dates fall in [from, to], plus those
-// with no date. It is the candidate set for linking, so its cost depends on the window, not the store.
-func (t *Tx) MentionsNear(ctx context.Context, country string, from, to time.Time) ([]StoredMention, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT incident_id, data FROM mentions
-		WHERE country = ? AND (date_start IS NULL OR date_start BETWEEN ? AND ?)
-		ORDER BY document_id, idx`, country, from.Format(model.DateLayout), to.Format(model.DateLayout))
-	if err != nil {
-		return nil, fmt.Errorf("mentions near %s %s..%s: %w", country, from.Format(model.DateLayout), to.Format(model.DateLayout), err)
-	}
-	return scanMentions(rows)
-}
-
-// MentionsOfIncidents returns every mention linked to one of the given incidents.
-func (t *Tx) MentionsOfIncidents(ctx context.Context, ids []string) ([]StoredMention, error) {
-	var out []StoredMention
-	for _, id := range ids {
-		rows, err := t.tx.QueryContext(ctx, `SELECT incident_id, data FROM mentions WHERE incident_id = ? ORDER BY document_id, idx`, id)
-		if err != nil {
-			return nil, fmt.Errorf("mentions of incident %s: %w", id, err)
-		}
-		ms, err := scanMentions(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ms...)
-	}
-	return out, nil
 }
 
 // Mentions lists stored mentions, of one document when docID is not "".

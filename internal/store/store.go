@@ -22,6 +22,7 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	path  string
+	stmts *statements // prepared on write
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies pending migrations.
@@ -39,6 +40,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	s := &Store{write: write, read: read, path: path}
 	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if s.stmts, err = prepareStatements(ctx, write); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -64,9 +69,13 @@ func dsn(path string, writer bool) string {
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both connection pools.
+// Close closes the prepared statements and both connection pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	var err error
+	if s.stmts != nil {
+		err = s.stmts.close()
+	}
+	return errors.Join(err, s.read.Close(), s.write.Close())
 }
 
 // Optimize refreshes the query planner's statistics; call it after large batches so that filters
@@ -80,7 +89,9 @@ func (s *Store) Optimize(ctx context.Context) error {
 
 // Tx is a write transaction. Every write goes through one, so a batch lands whole or not at all.
 type Tx struct {
-	tx *sql.Tx
+	tx    *sql.Tx
+	stmts *statements             // the store's prepared statements (nil while migrating)
+	bound map[*sql.Stmt]*sql.Stmt // those of stmts already bound to tx
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.
@@ -89,7 +100,7 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(&Tx{tx: tx}); err != nil {
+	if err := fn(&Tx{tx: tx, stmts: s.stmts}); err != nil {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {
