@@ -181,7 +181,7 @@ func numberNoun(text string, ps []piece, j int) string {
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
-		if p.kind != pieceWord || gapHasNewline(text, ps, j) || !p.upper && numberNounStops[p.low] {
+		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && numberNounStops[p.low] {
 			break
 		}
 		if peopleNouns[p.low] || thingNouns[p.low] || measureWords[p.low] || currencyWords[p.low] {
@@ -202,9 +202,10 @@ func isJoinerPunct(s string) bool {
 // adjacent reports whether piece j starts where piece j-1 ends.
 func adjacent(ps []piece, j int) bool { return j > 0 && j < len(ps) && ps[j].start == ps[j-1].end }
 
-// gapHasNewline reports a line break between piece j-1 and piece j.
-func gapHasNewline(text string, ps []piece, j int) bool {
-	return j > 0 && strings.IndexByte(text[ps[j-1].end:ps[j].start], '\n') >= 0
+// gapHasParagraphBreak reports a paragraph break (a blank line) between piece j-1 and piece j: a
+// heading ends there, while a single line break is only hard wrapping.
+func gapHasParagraphBreak(text string, ps []piece, j int) bool {
+	return j > 0 && strings.Count(text[ps[j-1].end:ps[j].start], "\n") >= 2
 }
 
 // pieceIs reports whether piece j is the word or mark s (lower case).
