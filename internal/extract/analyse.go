@@ -17,7 +17,8 @@ type sentenceInfo struct {
 	has        map[string]bool // cue categories present
 	dates      []DateMention
 	places     []placeHit
-	countries  []string
+	countries  []string // every country named, for the context of place names
+	located    []string // countries named as where things happen, not as a force's flag ("U.S. troops")
 	facilities []facilityHit
 	actors     []ActorMatch
 	quantities []Quantity
@@ -109,6 +110,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		name := a.text[span[0]:span[1]]
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
+			if !flagOfForce(a.text, si.toks, span[1]) {
+				si.located = append(si.located, cc)
+			}
 		}
 	}
 	si.campaigns = findCampaigns(a.text, si)
@@ -342,4 +346,29 @@ func clauses(text string, sentences []Sentence) []Sentence {
 		out = append(out, Sentence{Start: start, End: s.End})
 	}
 	return out
+}
+
+// forceNouns follow a country name used as the flag of an army or a state rather than as a place.
+var forceNouns = setOf("troops troop forces force soldiers soldier army military marines navy police " +
+	"policemen officials official government authorities embassy president ministry intelligence " +
+	"special commandos officers diplomats")
+
+// flagOfForce reports whether a force noun follows byte offset end within a few words of the
+// same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
+func flagOfForce(text string, toks []token, end int) bool {
+	seen := 0
+	for _, t := range toks {
+		if t.start < end {
+			continue
+		}
+		if strings.TrimSpace(text[end:t.start]) != "" || seen == 3 {
+			return false // punctuation ends the phrase
+		}
+		if forceNouns[t.fold] {
+			return true
+		}
+		seen++
+		end = t.end
+	}
+	return false
 }

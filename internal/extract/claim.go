@@ -16,10 +16,11 @@ const maxCueDistance = 12
 // side it counts (for killed and wounded), who put it forward and when.
 func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
+	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
-			if !figure(a.text, si, q) {
+			if !figure(a.text, si, q) || backReference(si, q, seen) {
 				continue
 			}
 			metric, ok := metricOf(a.text, si, q)
@@ -36,6 +37,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
 			}
+			if q.Low != nil {
+				seen[*q.Low] = true
+			}
 			out = append(out, c)
 		}
 	}
@@ -46,6 +50,13 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
+}
+
+// backReference reports a figure that names again a group already counted: "the 1,500 escapees
+// are still on the run" after "over 1,500 prisoners escaped".
+func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.toks[first-1].fold == "the" && q.Low != nil && seen[*q.Low]
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).
@@ -71,7 +82,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false
 	}
 	best, bestDist := model.Metric(""), maxCueDistance+1
-	var attackerNoun bool
+	var attackerNoun, bestBefore bool
 	if wholePopulation(si, first, last) {
 		return model.Held, true
 	}
@@ -102,29 +113,37 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		}
 		if dist < bestDist || dist == bestDist && c.first > last {
-			best, bestDist = metric, dist
+			best, bestDist, bestBefore = metric, dist, c.last < first
 		}
 	}
-	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed" and "holds 3,500
-	// jihadists" do not.
-	if attackerNoun && best != model.Killed && best != model.Wounded && (best == "" || bestDist > 3) {
+	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
+	// escaped" and "holds 3,500 jihadists" do not.
+	casualty := best == model.Killed || best == model.Wounded
+	if attackerNoun && !casualty && !(bestDist <= attackerVerbReach && (best != model.Held || bestBefore)) {
 		return model.Attackers, true
 	}
 	return best, best != ""
 }
 
+// attackerVerbReach is how many words an escape or holding cue may stand from a figure of
+// fighters and still say what happened to them rather than what they did.
+const attackerVerbReach = 5
+
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
-// inmates", "a total of 294 prisoners".
+// inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || escapeeWords[si.toks[last+1].fold] {
 		return false
 	}
 	prev := si.toks[first-1].fold
-	if prev == "all" || prev == "of" && first >= 2 && si.toks[first-2].fold == "total" {
+	if prev == "all" {
 		return true
 	}
 	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
 }
+
+// escapeeWords name inmates by their escape: "the 1,500 escapees" are not the population.
+var escapeeWords = setOf("escapees escapee fugitives fugitive evades evadés fugados")
 
 // isInmateWord reports whether token k is an inmate cue.
 func isInmateWord(si *sentenceInfo, k int) bool {
@@ -157,11 +176,12 @@ func groupPhraseEnd(toks []token, last int) int {
 
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 
-// clauseBreak is the extra distance a comma or semicolon between a cue and a figure adds: "Of the
-// 879 who escaped, 443 were recaptured".
+// clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
+// cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
+// eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], ",;") {
-		return 1
+	if from < to && strings.ContainsAny(text[from:to], ",;—–") {
+		return 3
 	}
 	return 0
 }

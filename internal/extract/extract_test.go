@@ -85,7 +85,7 @@ func TestExtract(t *testing.T) {
 				"Of the 879 who escaped, 443 were recaptured by Wednesday. Two guards were killed in the attack, officials said.\n\n" +
 				"Islamic State West Africa Province claimed responsibility for the attack.",
 			want:    []want{{"facility_attack", "2022-07-05", "NG", "Kuje", "Islamic State West Africa Province"}},
-			figures: []string{"escaped=879..879 escaped=879..879 recaptured=443..443 killed/security=2..2"},
+			figures: []string{"escaped=879..879 recaptured=443..443 killed/security=2..2"},
 		},
 		{
 			name:      "riot without escape",
@@ -106,6 +106,29 @@ func TestExtract(t *testing.T) {
 			text:      "Taliban fighters stormed the central jail in Dera Ismail Khan, Pakistan, late on Monday, freeing over 250 prisoners including 35 militants, police said.",
 			want:      []want{{"facility_attack", "2013-07-29", "PK", "", "Taliban"}},
 			figures:   []string{"escaped=250.."},
+		},
+		{
+			name:      "fighters named with an escape verb escaped; armed fighters who attack are the assault force",
+			published: "2016-03-02",
+			text: "Around 150 heavily armed militants stormed the main jail of Sokoto, Nigeria, on Tuesday, freeing 90 prisoners. " +
+				"Officials later said 40 militants had escaped with them.",
+			want:    []want{{"facility_attack", "2016-03-01", "NG", "", ""}},
+			figures: []string{"attackers=150..150 escaped=90..90 escaped=40..40"},
+		},
+		{
+			name:      "a total is not the population; a cue in the figure's own clause wins",
+			published: "2018-05-10",
+			text: "Rebels raided the district jail in Gulu, Uganda, on Wednesday. A total of 389 prisoners were freed. " +
+				"One guard died, eight inmates have been recaptured and the 389 escapees are sought.",
+			want:    []want{{"facility_attack", "2018-05-09", "UG", "", ""}},
+			figures: []string{"escaped=389..389 killed/security=1..1 recaptured=8..8"},
+		},
+		{
+			name:      "a country named as a force's flag does not move the incident",
+			published: "2013-07-25",
+			text: "Insurgents attacked the central prison of Mosul, Iraq, on Monday night and freed 200 prisoners. " +
+				"Several of them had been captured by U.S. troops in 2007, the police said.",
+			want: []want{{"facility_attack", "2013-07-22", "IQ", "", ""}},
 		},
 		{
 			name:      "no incident in a text about something else",

@@ -79,7 +79,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
-	an.countries = append(an.countries, si.countries...)
+	an.countries = append(an.countries, si.located...)
 	if d := eventDateOf(si); d != nil && d.Date.Precision == model.PrecisionYear {
 		an.year = d // too coarse to tell incidents apart, but dates one when nothing finer does
 	} else {
