@@ -18,6 +18,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
+		if aggregate(si) {
+			continue
+		}
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
 			if !figure(a.text, si, q) || backReference(si, q, seen) {
@@ -50,6 +53,31 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
+}
+
+// aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
+// since...", "in the past 30 years", "across fourteen detention centres".
+func aggregate(si *sentenceInfo) bool {
+	if si.has["aggregate"] {
+		return true
+	}
+	for i, t := range si.toks {
+		switch t.fold {
+		case "past", "last":
+			for k := i + 1; k < len(si.toks) && k <= i+2; k++ {
+				if w := si.toks[k].fold; w == "years" || w == "decades" || w == "decade" {
+					return true
+				}
+			}
+		case "across":
+			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
+				if pluralFacilityWord(si.toks[k].fold) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // backReference reports a figure that names again a group already counted: "the 1,500 escapees

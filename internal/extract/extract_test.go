@@ -131,6 +131,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2013-07-22", "IQ", "", ""}},
 		},
 		{
+			name:      "figures of a period or of many places are not the incident's; Tuesday is not a death",
+			published: "2015-06-03",
+			text: "Gunmen stormed the prison in Bauchi, Nigeria, on Tuesday and freed 120 inmates, the police said. " +
+				"Thousands have died in the insurgency in the past six years. " +
+				"The authorities hold about 9,000 suspects across twenty detention centres. " +
+				"It was the deadliest month since 2013, with 400 people killed.",
+			want:    []want{{"facility_attack", "2015-06-02", "NG", "", ""}},
+			figures: []string{"escaped=120..120"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

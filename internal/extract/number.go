@@ -154,7 +154,7 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 		return noun, "age"
 	case isYearLike(ps, np, last, noun):
 		return noun, "year"
-	case np.id || isIDBefore(ps, np.first):
+	case np.id || isIDBefore(ps, np.first) || isLabel(ps, np, noun):
 		return noun, "id"
 	case np.frac || np.unit || measureWords[noun]:
 		return noun, "measure"
@@ -797,6 +797,23 @@ func isIDBefore(ps []piece, first int) bool {
 	return idWords[ps[j].low] || ps[j].low == "no" && ps[j].upper
 }
 
+// isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
+// released", "Flight 370". The name before them is not the sentence's first word ("Some 300
+// escaped") and no noun follows.
+func isLabel(ps []piece, np numParse, noun string) bool {
+	j := np.first - 1
+	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
+		return false
+	}
+	if q, _ := qualifierBefore(ps, np.first); q != "" {
+		return false
+	}
+	if _, ok := dateMonths[ps[j].low]; ok {
+		return false
+	}
+	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low)
+}
+
 type pieceKind uint8
 
 const (
@@ -1114,7 +1131,8 @@ var thingNouns = setOf("vehicles vehicle cars car trucks truck vans van pickups 
 	"explosives explosions blasts buildings building houses house homes cells blocks wings prisons jails " +
 	"facilities facility centres centers camps axes videos video pictures photos statements reports attacks " +
 	"raids incidents countries provinces states districts villages towns cities hospitals times occasions " +
-	"doors gates walls rooms floors pages " +
+	"doors gates walls rooms floors pages jailbreaks jailbreak breakouts breakout escapes operations " +
+	"campaigns issues editions episodes " +
 	"voitures véhicules armes obus cellules motos bâtiments maisons attaques kendaraan mobil senjata sel " +
 	"vehículos armas celdas cárceles")
 
