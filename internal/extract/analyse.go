@@ -219,7 +219,37 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
 	}
+	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
+		si.places = append(si.places, hit)
+	}
 }
+
+// capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
+// or else the document is about, unless a name follows it ("the capital Niamey" resolves by name).
+func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
+	for i := 1; i < len(si.toks); i++ {
+		t := si.toks[i]
+		article := si.toks[i-1].fold
+		if !(t.fold == "capital" && (article == "the" || article == "la") || t.fold == "capitale" && article == "la" ||
+			t.fold == "kota" && article == "ibu") {
+			continue
+		}
+		if i+1 < len(si.toks) && (si.toks[i+1].upper || capitalNotPlace[si.toks[i+1].fold]) {
+			continue
+		}
+		countries := append(append([]string{}, si.located...), a.countries...)
+		if len(countries) == 0 {
+			return placeHit{}, false
+		}
+		p, ok := a.x.res.Capital(countries[0])
+		return placeHit{start: t.start, end: t.end, place: p}, ok
+	}
+	return placeHit{}, false
+}
+
+// capitalNotPlace are words after "capital" that make it money or a penalty, not a city.
+var capitalNotPlace = setOf("punishment punishments offence offences offense offenses crime crimes " +
+	"gains investment markets flight expenditure")
 
 // country resolves a country name or demonym, remembering answers for the document.
 func (a *analysis) country(name string) (string, bool) {

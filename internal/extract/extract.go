@@ -27,6 +27,8 @@ type Resources struct {
 	Country func(name string) (string, bool)
 	// CountryPlace locates a country (ISO alpha-2) at its centroid.
 	CountryPlace func(code string) (model.Place, bool)
+	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
+	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
 	Actors func(text string) []ActorMatch
 	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
@@ -54,6 +56,9 @@ type Extractor struct {
 func New(res Resources) (*Extractor, error) {
 	if res.Place == nil || res.Country == nil || res.CountryPlace == nil || res.Actors == nil {
 		return nil, fmt.Errorf("extract: Place, Country, CountryPlace and Actors resources are required")
+	}
+	if res.Capital == nil {
+		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }
 	}
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }

@@ -77,6 +77,7 @@ func TestExtract(t *testing.T) {
 		text      string
 		want      []want
 		figures   []string // per mention: figures(m)
+		places    []string // per mention: the place's name
 	}{
 		{
 			name:      "facility attack with escapes and recaptures",
@@ -141,6 +142,14 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=120..120"},
 		},
 		{
+			name:      "the capital is the capital of the country the text is about",
+			published: "2013-06-12",
+			text: "Soldiers repelled an attack on a jail at Ouallam, Niger, on Monday. " +
+				"The civil prison in the capital was attacked on 1 June 2013 by an armed group, leaving two warders dead.",
+			want:   []want{{"thwarted_attack", "2013-06-10", "NE", "", ""}, {"facility_attack", "2013-06-01", "NE", "", ""}},
+			places: []string{"Ouallam", "Niamey"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
@@ -158,6 +167,9 @@ func TestExtract(t *testing.T) {
 				if got.typ != w.typ || got.date != w.date || got.country != w.country ||
 					!strings.Contains(got.facility, w.facility) || !strings.Contains(got.perpetrator, w.perpetrator) {
 					t.Errorf("mention %d = %+v, want %+v (facility and perpetrator contained)", i, got, w)
+				}
+				if i < len(tt.places) && m.Place.Name != tt.places[i] {
+					t.Errorf("place of mention %d = %q, want %q", i, m.Place.Name, tt.places[i])
 				}
 				if i < len(tt.figures) {
 					if got := figures(m); got != tt.figures[i] {

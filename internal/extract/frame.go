@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -22,14 +24,25 @@ func newFrame() *frame {
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
-// detention, or an armed group's attack that killed people.
+// detention, of deaths there by a named means (a fire, shells), or of an armed group's attack that
+// killed people.
 func isEvent(si *sentenceInfo) bool {
 	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
 	detention := si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
-	return detention && action || si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+	return detention && (action || si.has["killed"] && hasMethod(si)) ||
+		si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+}
+
+func hasMethod(si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if strings.HasPrefix(c.category, "method:") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDayDate(si *sentenceInfo) bool {

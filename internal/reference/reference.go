@@ -62,6 +62,13 @@ func (r Data) ExtractResources() extract.Resources {
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
+		Capital: func(code string) (model.Place, bool) {
+			info, ok := r.Gazetteer.CountryInfo(code)
+			if !ok || info.Capital == "" {
+				return model.Place{}, false
+			}
+			return r.place(info.Capital, []string{code})
+		},
 		Actors: func(text string) []extract.ActorMatch {
 			ms := r.Actors.Find(text)
 			out := make([]extract.ActorMatch, len(ms))
