@@ -381,7 +381,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 // forceNouns follow a country name used as the flag of an army or a state rather than as a place.
 var forceNouns = setOf("troops troop forces force soldiers soldier army military marines navy police " +
 	"policemen officials official government authorities embassy president ministry intelligence " +
-	"special commandos officers diplomats")
+	"special commandos officers diplomats interests targets citizens nationals embassies companies")
 
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
@@ -391,8 +391,8 @@ func flagOfForce(text string, toks []token, end int) bool {
 		if t.start < end {
 			continue
 		}
-		if strings.TrimSpace(text[end:t.start]) != "" || seen == 3 {
-			return false // punctuation ends the phrase
+		if strings.Trim(text[end:t.start], " .") != "" || seen == 3 {
+			return false // punctuation other than an abbreviation's period ends the phrase
 		}
 		if forceNouns[t.fold] {
 			return true
