@@ -10,19 +10,20 @@ import (
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
 type sentenceInfo struct {
-	start, end int
-	ref        Ref // the document's or its update section's date
-	toks       []token
-	cues       []cueHit
-	has        map[string]bool // cue categories present
-	dates      []DateMention
-	places     []placeHit
-	countries  []string // every country named, for the context of place names
-	located    []string // countries named as where things happen, not as a force's flag ("U.S. troops")
-	facilities []facilityHit
-	actors     []ActorMatch
-	quantities []Quantity
-	campaigns  []string
+	start, end  int
+	ref         Ref // the document's or its update section's date
+	toks        []token
+	cues        []cueHit
+	has         map[string]bool // cue categories present
+	dates       []DateMention
+	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
+	places      []placeHit
+	countries   []string // every country named, for the context of place names
+	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
+	facilities  []facilityHit
+	actors      []ActorMatch
+	quantities  []Quantity
+	campaigns   []string
 }
 
 // placeHit is a resolved place name in the text.
@@ -92,6 +93,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.has[c.category] = true
 	}
 	for _, d := range FindDates(text, si.ref) {
+		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		d.Start += si.start
 		d.End += si.start
 		si.dates = append(si.dates, d)
@@ -188,6 +190,7 @@ func nameLike(t token) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
+	var people [][2]int
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -196,6 +199,11 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		for _, p := range si.places {
 			if s < p.end && e > p.start {
+				return true
+			}
+		}
+		for _, p := range people {
+			if s < p[1] && e > p[0] {
 				return true
 			}
 		}
@@ -214,6 +222,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
 		p, ok := a.place(name, countries)
+		if !ok && kunya(si.toks, span) {
+			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
+		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
@@ -303,6 +314,20 @@ func personName(toks []token, span [2]int) bool {
 			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst":
 			return true
 		}
+	}
+	return false
+}
+
+// kunya reports a run of two or more names that opens with Abu, Umm, Ibn or Bin: a person's
+// name unless the whole run is a known place ("Abu Ghraib").
+func kunya(toks []token, span [2]int) bool {
+	first, last := tokenSpan(toks, span[0], span[1])
+	if first < 0 || last == first {
+		return false
+	}
+	switch toks[first].fold {
+	case "abu", "umm", "ibn", "bin", "bint":
+		return true
 	}
 	return false
 }

@@ -17,6 +17,7 @@ type frame struct {
 	country   string       // the country of the frame's first anchor: a frame tells one country's incident
 	date      *DateMention // the first date (finer than a year) an event sentence gives
 	year      *DateMention // the first year an event sentence gives
+	context   []placeHit   // places of sentences whose anchors its event sentences borrowed
 }
 
 func newFrame() *frame {
@@ -24,8 +25,8 @@ func newFrame() *frame {
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
-// detention, of deaths there by a named means (a fire, shells), or of an armed group's attack that
-// killed people.
+// detention, of deaths there by a named means (a fire, shells), or of an attack elsewhere that an
+// armed group made deadly or that the text dates to the day and places in a country.
 func isEvent(si *sentenceInfo) bool {
 	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
@@ -33,7 +34,7 @@ func isEvent(si *sentenceInfo) bool {
 	detention := si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
 	return detention && (action || si.has["killed"] && hasMethod(si)) ||
-		si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
 func hasMethod(si *sentenceInfo) bool {
@@ -282,15 +283,23 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 func (a *analysis) frames() []*frame {
 	var frames []*frame
 	var cur *frame
-	var previous anchors // of the sentence before: "...in Deir Ezzor province. It was reported IS had attacked another prison"
+	// The anchors of the sentence before lend themselves to an event sentence without any: "Late
+	// last night, attacks had spread into X province. It was reported IS had attacked another prison".
+	var previous anchors
+	var previousPlaces []placeHit
 	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
 		own := an
+		var borrowed []placeHit
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
 			an.towns, an.countries, an.keys = previous.towns, previous.countries, previous.keys
+			if an.date == nil && an.year == nil {
+				an.date, an.year = previous.date, previous.year
+			}
+			borrowed = previousPlaces
 		}
-		previous = own
+		previous, previousPlaces = own, si.places
 		if !event {
 			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0) && len(an.keys) == 0 {
 				cur.add(si, an, false)
@@ -314,6 +323,7 @@ func (a *analysis) frames() []*frame {
 			frames = append(frames, target)
 		}
 		target.add(si, an, true)
+		target.context = append(target.context, borrowed...)
 		cur = target
 	}
 	// The primary incident is the one told at most length; it leads.

@@ -43,7 +43,8 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 // placed at a town or facility, and dated by the text or carry a figure.
 func (a *analysis) specific(f *frame, m model.Mention) bool {
 	if m.Place.Precision != model.GeoPlace && m.Place.Precision != model.GeoFacility && m.Facility == "" {
-		return len(m.Claims) > 0 && (f.date != nil || len(m.Perpetrators) > 0)
+		dated := f.date != nil && f.date.Date.Precision == model.PrecisionDay
+		return (len(m.Claims) > 0 || dated) && (f.date != nil || len(m.Perpetrators) > 0)
 	}
 	return f.date != nil || f.year != nil || len(m.Claims) > 0
 }
@@ -147,6 +148,9 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		return known.Name, p
 	}
 	var places []model.Place
+	for _, p := range f.context {
+		places = append(places, p.place)
+	}
 	for _, si := range f.sentences {
 		if !isEvent(si) {
 			continue
@@ -165,6 +169,9 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	if len(places) > 0 {
 		return facility, mostPrecise(places)
+	}
+	if country == "" {
+		country = f.country
 	}
 	if country == "" && len(a.countries) > 0 {
 		country = a.countries[0]
