@@ -30,6 +30,7 @@ type sentenceInfo struct {
 type placeHit struct {
 	start, end int
 	place      model.Place
+	landmark   bool // named to give a direction ("north of Baghdad"): the event is elsewhere
 }
 
 // analysis is one document read sentence by sentence.
@@ -110,6 +111,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	for _, span := range nameSpans(si.toks, 3) {
 		name := a.text[span[0]:span[1]]
+		if nisba(name) {
+			continue // "al-Iraqi", "al-Masri": part of a person's name, not a country
+		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span[1]) {
@@ -228,7 +232,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
+		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p, landmark: afterDirection(si.toks, span[0])})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
@@ -317,6 +321,31 @@ func personName(toks []token, span [2]int) bool {
 	}
 	return false
 }
+
+// nisba reports a name with an Arabic article, which names a person's origin rather than a
+// country: "al-Iraqi", "al-Libi".
+func nisba(name string) bool {
+	f := foldPhrase(name)
+	for _, p := range arabicArticles {
+		if strings.HasPrefix(f, p) && len(f) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterDirection reports a name that follows "north of", "10 km south-west of" and the like.
+func afterDirection(toks []token, start int) bool {
+	for i, t := range toks {
+		if t.start >= start {
+			return i >= 2 && toks[i-1].fold == "of" && directionWords[toks[i-2].fold]
+		}
+	}
+	return false
+}
+
+var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
+	"north-west south-east south-west nord sud est ouest")
 
 // kunya reports a run of two or more names that opens with Abu, Umm, Ibn or Bin: a person's
 // name unless the whole run is a known place ("Abu Ghraib").

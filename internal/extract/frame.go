@@ -31,7 +31,8 @@ func isEvent(si *sentenceInfo) bool {
 	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	detention := si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
+	// Talk of jailbreaks in general names detention too; with a calendar day it tells one of them.
+	detention := si.has["facility"] || si.has["inmate"] || si.has["generic"] || len(si.facilities) > 0
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
 	return detention && (action || si.has["killed"] && hasMethod(si)) ||
 		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
@@ -88,7 +89,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) {
 			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
 		}
-		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
+		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
 			an.towns = append(an.towns, placeKey(p.place.Name))
 		}
 		an.countries = append(an.countries, p.place.Country)

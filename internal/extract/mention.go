@@ -148,16 +148,19 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		return known.Name, p
 	}
 	var places []model.Place
-	for _, p := range f.context {
-		places = append(places, p.place)
+	addPlaces := func(hits []placeHit) {
+		for _, p := range hits {
+			if !p.landmark {
+				places = append(places, p.place)
+			}
+		}
 	}
+	addPlaces(f.context)
 	for _, si := range f.sentences {
 		if !isEvent(si) {
 			continue
 		}
-		for _, p := range si.places {
-			places = append(places, p.place)
-		}
+		addPlaces(si.places)
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
 		}
