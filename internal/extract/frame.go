@@ -31,11 +31,16 @@ func isEvent(si *sentenceInfo) bool {
 	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	// Talk of jailbreaks in general names detention too; with a calendar day it tells one of them.
-	detention := si.has["facility"] || si.has["inmate"] || si.has["generic"] || len(si.facilities) > 0
+	detention := namesDetention(si)
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
 	return detention && (action || si.has["killed"] && hasMethod(si)) ||
 		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+}
+
+// namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
+// jailbreaks in general counts too: with a calendar day it tells one of them.
+func namesDetention(si *sentenceInfo) bool {
+	return si.has["facility"] || si.has["inmate"] || si.has["generic"] || len(si.facilities) > 0
 }
 
 func hasMethod(si *sentenceInfo) bool {

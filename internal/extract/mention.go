@@ -60,7 +60,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !isEvent(si) {
 			continue
 		}
-		detention = detention || si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
+		detention = detention || namesDetention(si)
 		attack = attack || si.has["attack"]
 		escape = escape || si.has["escape"] && !negated(si, "escape")
 	}
