@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -18,7 +20,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
-		if aggregate(si) {
+		if aggregate(si) || f.date != nil && earlier(si, f.date.Date) {
 			continue
 		}
 		claimant, role := a.claimant(si)
@@ -27,7 +29,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				continue
 			}
 			metric, ok := metricOf(a.text, si, q)
-			if !ok {
+			if !ok || metric == model.Held && heldAcrossFacilities(si) {
 				continue
 			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
@@ -74,6 +76,44 @@ func aggregate(si *sentenceInfo) bool {
 				if pluralFacilityWord(si.toks[k].fold) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// earlier reports a sentence whose event date ends before the incident's: its figures belong to
+// an earlier event ("around eighty people were killed there last year").
+func earlier(si *sentenceInfo, incident model.Date) bool {
+	d := eventDateOf(si)
+	return d != nil && periodEnd(d.Date).Before(incident.Start.AddDate(0, 0, -incident.Precision.Tolerance()))
+}
+
+// periodEnd is the last day a date can stand for.
+func periodEnd(d model.Date) time.Time {
+	switch {
+	case d.End != nil:
+		return *d.End
+	case d.Precision == model.PrecisionWeek:
+		return d.Start.AddDate(0, 0, 6)
+	case d.Precision == model.PrecisionMonth:
+		return d.Start.AddDate(0, 1, -1)
+	case d.Precision == model.PrecisionYear:
+		return d.Start.AddDate(1, 0, -1)
+	}
+	return d.Start
+}
+
+// heldAcrossFacilities reports a population spread over several places: "thousands of fighters
+// held in [SDF] prisons".
+func heldAcrossFacilities(si *sentenceInfo) bool {
+	for i, t := range si.toks {
+		if t.fold != "in" && t.fold != "across" {
+			continue
+		}
+		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
+			if pluralFacilityWord(si.toks[k].fold) {
+				return true
 			}
 		}
 	}
@@ -259,6 +299,12 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 	}
+	after := strings.ToLower(text[q.End:min(si.end, q.End+16)])
+	for _, w := range []string{" of them", " of whom", " d'entre eux", " d’entre eux", " de ellos"} {
+		if strings.HasPrefix(after, w) {
+			return true // "two of them known by name", "ten of them beheaded"
+		}
+	}
 	return false
 }
 
@@ -274,9 +320,22 @@ func countsThings(si *sentenceInfo, q Quantity) bool {
 	return false
 }
 
-// footnote reports a reference mark such as "[4]" or "[note 2]", not a figure.
+// footnote reports a reference mark such as "[4]", "[note 2]" or the "4" glued to the end of a
+// sentence ("at once.4"), not a figure.
 func footnote(text string, q Quantity) bool {
-	return q.Start > 0 && text[q.Start-1] == '[' && q.End < len(text) && text[q.End] == ']'
+	if q.Start > 0 && text[q.Start-1] == '[' && q.End < len(text) && text[q.End] == ']' {
+		return true
+	}
+	before := text[:q.Start]
+	if q.Start == q.End || !unicode.IsDigit(rune(text[q.Start])) {
+		return false // "”One died" is a figure
+	}
+	for _, mark := range []string{".", "”", "\"", "’", ")"} {
+		if rest, ok := strings.CutSuffix(before, mark); ok && rest != "" && !unicode.IsDigit(rune(rest[len(rest)-1])) && !unicode.IsSpace(rune(rest[len(rest)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic

@@ -150,6 +150,15 @@ func TestExtract(t *testing.T) {
 			places: []string{"Ouallam", "Niamey"},
 		},
 		{
+			name:      "subsets, glued footnote marks, earlier events and many prisons give no claims",
+			published: "2021-11-10",
+			text: "Gunmen attacked the central prison of Kandahar, Afghanistan, on Monday and freed 40 inmates, two of them commanders, the police said.3 " +
+				"Around eighty people were killed in the city last year, ten of them beheaded. " +
+				"The Taliban say thousands of their fighters are held in government prisons.",
+			want:    []want{{"facility_attack", "2021-11-08", "AF", "", ""}},
+			figures: []string{"escaped=40..40"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -39,11 +39,13 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	return m, true
 }
 
-// specific reports whether a secondary frame tells one incident rather than background: it must be
-// placed at a town or facility, and dated by the text or carry a figure.
+// specific reports whether a secondary frame tells one incident rather than background: placed at
+// a town or facility, and dated by the text or carrying a figure; or, placed more coarsely, dated
+// to the day (to the month for a province) or carrying a figure, and dated or attributed.
 func (a *analysis) specific(f *frame, m model.Mention) bool {
 	if m.Place.Precision != model.GeoPlace && m.Place.Precision != model.GeoFacility && m.Facility == "" {
-		dated := f.date != nil && f.date.Date.Precision == model.PrecisionDay
+		dated := f.date != nil && (f.date.Date.Precision == model.PrecisionDay ||
+			m.Place.Precision == model.GeoAdmin1 && f.date.Date.Precision == model.PrecisionMonth)
 		return (len(m.Claims) > 0 || dated) && (f.date != nil || len(m.Perpetrators) > 0)
 	}
 	return f.date != nil || f.year != nil || len(m.Claims) > 0
