@@ -232,7 +232,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p, landmark: afterDirection(si.toks, span[0])})
+		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p, landmark: landmark(si.toks, span)})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
@@ -334,14 +334,17 @@ func nisba(name string) bool {
 	return false
 }
 
-// afterDirection reports a name that follows "north of", "10 km south-west of" and the like.
-func afterDirection(toks []token, start int) bool {
-	for i, t := range toks {
-		if t.start >= start {
-			return i >= 2 && toks[i-1].fold == "of" && directionWords[toks[i-2].fold]
-		}
+// landmark reports a name given as a bearing or an origin rather than where something happened:
+// after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
+func landmark(toks []token, span [2]int) bool {
+	first, last := tokenSpan(toks, span[0], span[1])
+	if first < 0 {
+		return false
 	}
-	return false
+	if first >= 2 && toks[first-1].fold == "of" && directionWords[toks[first-2].fold] {
+		return true
+	}
+	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
 }
 
 var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +

@@ -159,6 +159,15 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=40..40"},
 		},
 		{
+			name:      "an unnamed jail takes its town's name; a city an informant is based in is not the place",
+			published: "2019-04-02",
+			text: "Gunmen stormed a jail in Haiti on Monday and freed 80 inmates. " +
+				"The police said the attack began on Sunday night in Hinche, a town in the centre of the country. " +
+				"The target of the attack was the prison, according to a Port-au-Prince based rights group.",
+			want:   []want{{"facility_attack", "2019-04-01", "HT", "Hinche jail", ""}},
+			places: []string{"Hinche"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -37,6 +37,17 @@ func isEvent(si *sentenceInfo) bool {
 		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
+// placesAnEvent reports a sentence that places an attack or an escape without naming detention:
+// "the attack began on Sunday night in X".
+func placesAnEvent(si *sentenceInfo) bool {
+	for _, p := range si.places {
+		if !p.landmark && nearEventWord(si, p.start, p.end) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them.
 func namesDetention(si *sentenceInfo) bool {
@@ -307,7 +318,7 @@ func (a *analysis) frames() []*frame {
 		}
 		previous, previousPlaces = own, si.places
 		if !event {
-			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0) && len(an.keys) == 0 {
+			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si)) && len(an.keys) == 0 {
 				cur.add(si, an, false)
 			}
 			continue

@@ -167,13 +167,25 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			country = si.countries[0]
 		}
 	}
+	if len(places) == 0 {
+		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
+		for _, si := range f.sentences {
+			if placesAnEvent(si) {
+				addPlaces(si.places)
+			}
+		}
+	}
 	if town != "" {
 		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
 			return facility, p
 		}
 	}
 	if len(places) > 0 {
-		return facility, mostPrecise(places)
+		p := mostPrecise(places)
+		if facility == "" && p.Precision == model.GeoPlace {
+			facility = townFacility(f, p.Name)
+		}
+		return facility, p
 	}
 	if country == "" {
 		country = f.country
@@ -190,6 +202,26 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// townFacility names the unnamed place of detention an incident's event sentences speak of after
+// the town it is in, as readers do: "their jail" in a report from Riverton is "Riverton jail".
+func townFacility(f *frame, town string) string {
+	for _, si := range f.sentences {
+		if !isEvent(si) || len(si.facilities) > 0 {
+			continue
+		}
+		for _, c := range si.cues {
+			if c.category != "facility" || c.first != c.last {
+				continue
+			}
+			switch word := si.toks[c.first].fold; word {
+			case "jail", "prison", "penitentiary":
+				return town + " " + word
+			}
+		}
+	}
+	return ""
 }
 
 func (a *analysis) countriesFor(first string) []string {
