@@ -257,7 +257,13 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		if !(si.has["attack"] || si.has["escape"] || si.has["riot"]) {
 			continue
 		}
-		if d := eventDateOf(si); d != nil && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank() {
+		d := eventDateOf(si)
+		if d == nil || d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
+			continue
+		}
+		// A month of another year than the event sentences give dates something else ("in his
+		// speech of September 2019, he called on followers to free..."); a full day still wins.
+		if f.year == nil || d.Date.Precision == model.PrecisionDay || d.Date.Start.Year() == f.year.Date.Start.Year() {
 			return d.Date
 		}
 	}
