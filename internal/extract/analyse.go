@@ -111,8 +111,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	for _, span := range nameSpans(si.toks, 3) {
 		name := a.text[span[0]:span[1]]
-		if nisba(name) {
-			continue // "al-Iraqi", "al-Masri": part of a person's name, not a country
+		if nisba(name) || stopName(name) {
+			continue // "al-Iraqi": part of a person's name; "They": an alternate name no reader means
 		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
@@ -350,16 +350,21 @@ func landmark(toks []token, span [2]int) bool {
 var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
 	"north-west south-east south-west nord sud est ouest")
 
-// kunya reports a run of two or more names that opens with Abu, Umm, Ibn or Bin: a person's
-// name unless the whole run is a known place ("Abu Ghraib").
+// kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
+// (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Ghraib").
 func kunya(toks []token, span [2]int) bool {
 	first, last := tokenSpan(toks, span[0], span[1])
 	if first < 0 || last == first {
 		return false
 	}
-	switch toks[first].fold {
-	case "abu", "umm", "ibn", "bin", "bint":
+	if f := toks[first].fold; f == "abu" || f == "umm" {
 		return true
+	}
+	for _, t := range toks[first : last+1] {
+		switch t.fold {
+		case "ibn", "bin", "bint", "ould", "wuld":
+			return true
+		}
 	}
 	return false
 }

@@ -168,6 +168,15 @@ func TestExtract(t *testing.T) {
 			places: []string{"Hinche"},
 		},
 		{
+			name:      "a sentence led by a pronoun goes on with its incident; a person's patronymic is no place",
+			published: "2013-06-05",
+			text: "An armed group attacked the civil prison of Niamey, Niger, on 1 June 2013 and freed 22 inmates. " +
+				"They also freed a smuggler from Mali, Omar Ould Hama, who had killed an American in 2000. " +
+				"It was reported that gunmen had attacked another jail at Ouallam on 2 June 2013.",
+			want:   []want{{"facility_attack", "2013-06-01", "NE", "", ""}, {"facility_attack", "2013-06-02", "NE", "Ouallam", ""}},
+			places: []string{"Niamey", "Ouallam"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

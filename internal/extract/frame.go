@@ -37,6 +37,29 @@ func isEvent(si *sentenceInfo) bool {
 		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
+// continues reports a sentence whose subject is a pronoun: "They also freed a criminal from
+// Mali...". It goes on with the incident before it whatever other countries it names, unless it
+// tells of "another" one or its "it" only introduces a report ("It was reported that...").
+func continues(si *sentenceInfo) bool {
+	if len(si.toks) < 3 {
+		return false
+	}
+	for _, t := range si.toks {
+		if t.fold == "another" || t.fold == "autre" || t.fold == "otra" || t.fold == "otro" {
+			return false
+		}
+	}
+	switch si.toks[0].fold {
+	case "they", "he", "she", "ils", "elles", "il", "elle", "ellos", "mereka":
+		return true
+	case "it":
+		return !reportVerbs[si.toks[2].fold]
+	}
+	return false
+}
+
+var reportVerbs = setOf("reported said claimed announced understood believed thought alleged")
+
 // placesAnEvent reports a sentence that places an attack or an escape without naming detention:
 // "the attack began on Sunday night in X".
 func placesAnEvent(si *sentenceInfo) bool {
@@ -324,7 +347,7 @@ func (a *analysis) frames() []*frame {
 			continue
 		}
 		var target *frame
-		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an)) {
+		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0) {
 			target = cur
 		} else {
 			for _, f := range frames {
