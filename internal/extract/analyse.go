@@ -226,6 +226,11 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
 		p, ok := a.place(name, countries)
+		if regionWords(si.toks, span) {
+			if r, isRegion := a.x.res.Region(name, countries); isRegion {
+				p, ok = r, true // "the state of Bihar" is the state, not its namesake town
+			}
+		}
 		if !ok && kunya(si.toks, span) {
 			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
@@ -349,6 +354,22 @@ func landmark(toks []token, span [2]int) bool {
 
 var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
 	"north-west south-east south-west nord sud est ouest")
+
+// regionWords reports a name that a word for a first-level division goes with: "the state of
+// Bihar", "Diyala province", "provinsi Sumatera Utara".
+func regionWords(toks []token, span [2]int) bool {
+	first, last := tokenSpan(toks, span[0], span[1])
+	if first < 0 {
+		return false
+	}
+	if first >= 2 && toks[first-1].fold == "of" && regionNouns[toks[first-2].fold] ||
+		first >= 1 && (toks[first-1].fold == "provinsi" || toks[first-1].fold == "provincia" || toks[first-1].fold == "estado") {
+		return true
+	}
+	return last+1 < len(toks) && regionNouns[toks[last+1].fold]
+}
+
+var regionNouns = setOf("state province governorate region prefecture oblast wilaya")
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Ghraib").

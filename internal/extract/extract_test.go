@@ -78,6 +78,7 @@ func TestExtract(t *testing.T) {
 		want      []want
 		figures   []string // per mention: figures(m)
 		places    []string // per mention: the place's name
+		regions   []string // per mention: the place's first-level division
 	}{
 		{
 			name:      "facility attack with escapes and recaptures",
@@ -177,6 +178,16 @@ func TestExtract(t *testing.T) {
 			places: []string{"Niamey", "Ouallam"},
 		},
 		{
+			name:      "a region named as one splits the story from an incident in another region",
+			published: "2016-03-07",
+			text: "Gunmen attacked the central prison in Kano, Nigeria, on 5 March 2016 and freed 40 inmates. " +
+				"On 6 March 2016, attacks had spread east into the state of Borno. " +
+				"It was reported that gunmen had attacked another prison there.",
+			want:    []want{{"facility_attack", "2016-03-05", "NG", "", ""}, {"facility_attack", "2016-03-06", "NG", "", ""}},
+			places:  []string{"Kano", ""},
+			regions: []string{"Kano State", "Borno State"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
@@ -197,6 +208,9 @@ func TestExtract(t *testing.T) {
 				}
 				if i < len(tt.places) && m.Place.Name != tt.places[i] {
 					t.Errorf("place of mention %d = %q, want %q", i, m.Place.Name, tt.places[i])
+				}
+				if i < len(tt.regions) && m.Place.Admin1 != tt.regions[i] {
+					t.Errorf("region of mention %d = %q, want %q", i, m.Place.Admin1, tt.regions[i])
 				}
 				if i < len(tt.figures) {
 					if got := figures(m); got != tt.figures[i] {

@@ -14,6 +14,7 @@ type frame struct {
 	keys      map[string]bool // facility keys
 	towns     map[string]bool // folded names of anchor places and facility towns
 	countries map[string]bool
+	regions   map[string]bool
 	country   string       // the country of the frame's first anchor: a frame tells one country's incident
 	date      *DateMention // the first date (finer than a year) an event sentence gives
 	year      *DateMention // the first year an event sentence gives
@@ -21,7 +22,7 @@ type frame struct {
 }
 
 func newFrame() *frame {
-	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}}
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{}}
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
@@ -107,6 +108,7 @@ func hasArmedGroup(si *sentenceInfo) bool {
 // anchors are what ties a sentence to one incident rather than another.
 type anchors struct {
 	keys, towns, countries []string
+	regions                []string     // first-level divisions named, or holding the towns named
 	date                   *DateMention // a day, week or month
 	year                   *DateMention
 }
@@ -119,6 +121,9 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		if f.known != nil {
 			an.countries = append(an.countries, f.known.Country)
+			if f.known.Admin1 != "" {
+				an.regions = append(an.regions, placeKey(f.known.Admin1))
+			}
 		}
 		if f.town != "" {
 			an.towns = append(an.towns, placeKey(f.town))
@@ -130,6 +135,9 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
 			an.towns = append(an.towns, placeKey(p.place.Name))
+		}
+		if p.place.Admin1 != "" && !p.landmark {
+			an.regions = append(an.regions, placeKey(p.place.Admin1))
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
@@ -188,7 +196,7 @@ func (f *frame) unanchored() bool {
 }
 
 func (an anchors) empty() bool {
-	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.countries) == 0
+	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
 
 // fits reports whether a sentence with these anchors can belong to frame f.
@@ -220,9 +228,21 @@ func (f *frame) fits(an anchors) bool {
 	if len(an.towns) > 0 && len(f.towns) > 0 {
 		return false
 	}
+	if len(an.regions) > 0 && len(f.regions) > 0 && !anyIn(an.regions, f.regions) {
+		return false // "...had spread into Deir Ezzor province" after an attack in Hasakah
+	}
 	for _, c := range an.countries {
 		if c == f.country {
 			return len(an.towns) == 0 || len(f.towns) == 0 || len(an.keys) == 0
+		}
+	}
+	return false
+}
+
+func anyIn(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if set[n] {
+			return true
 		}
 	}
 	return false
@@ -306,6 +326,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	for _, c := range an.countries {
 		f.countries[c] = true
 	}
+	for _, r := range an.regions {
+		f.regions[r] = true
+	}
 	if f.country == "" && len(an.countries) > 0 {
 		f.country = an.countries[0]
 	}
@@ -333,7 +356,7 @@ func (a *analysis) frames() []*frame {
 		own := an
 		var borrowed []placeHit
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
-			an.towns, an.countries, an.keys = previous.towns, previous.countries, previous.keys
+			an.towns, an.regions, an.countries, an.keys = previous.towns, previous.regions, previous.countries, previous.keys
 			if an.date == nil && an.year == nil {
 				an.date, an.year = previous.date, previous.year
 			}
