@@ -149,30 +149,40 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if first < 0 {
 		return "", false
 	}
-	best, bestDist := model.Metric(""), maxCueDistance+1
+	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
+	// a conjunction between a cue and the figure after it ranks the cue lower.
+	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
 	var attackerNoun, bestBefore bool
 	if wholePopulation(si, first, last) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
 	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
-		ofPhraseEnd = groupPhraseEnd(si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+		ofPhraseEnd = groupPhraseEnd(text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
 		if !isMetric(metric) {
 			continue
 		}
-		dist := 0
+		if attempted(si.toks, c.first) {
+			continue // "tried to escape and were recaptured"
+		}
+		var dist, rank int
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
 		case c.first > last:
-			dist = c.first - last + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			rank = dist
 		case c.last < first:
 			dist = first - c.last + clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
+			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
 		default:
 			continue // the cue is inside the figure's own words
+		}
+		if dist > maxCueDistance {
+			continue
 		}
 		if metric == model.Attackers {
 			if c.first > last && c.first-last <= 3 {
@@ -180,14 +190,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue
 		}
-		if dist < bestDist || dist == bestDist && c.first > last {
-			best, bestDist, bestBefore = metric, dist, c.last < first
+		if rank < bestRank || rank == bestRank && c.first > last {
+			best, bestRank, bestDist, bestBefore = metric, rank, dist, c.last < first
 		}
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
 	// escaped" and "holds 3,500 jihadists" do not.
 	casualty := best == model.Killed || best == model.Wounded
-	if attackerNoun && !casualty && !(bestDist <= attackerVerbReach && (best != model.Held || bestBefore)) {
+	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
 	}
 	return best, best != ""
@@ -226,7 +236,7 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
 // is taken from rather than what happened to it: "421 of the inmates who escaped [had been
 // recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
-func groupPhraseEnd(toks []token, last int) int {
+func groupPhraseEnd(text string, toks []token, last int) int {
 	i := last + 1
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
@@ -237,9 +247,44 @@ func groupPhraseEnd(toks []token, last int) int {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
 	if i < len(toks) && relativeWord(toks[i].fold) {
-		return min(i+2, len(toks)-1) // "who escaped", "who had escaped"
+		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
 	}
 	return i - 1
+}
+
+// relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
+// comma when one closes it within a dozen words, else its first two words.
+func relativeClauseEnd(text string, toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k <= i+12; k++ {
+		if strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+			return k - 1
+		}
+	}
+	return min(i+2, len(toks)-1)
+}
+
+// attempted reports a cue after "tried to", "attempted to": the escape did not happen.
+func attempted(toks []token, k int) bool {
+	if k < 2 || toks[k-1].fold != "to" {
+		return false
+	}
+	switch toks[k-2].fold {
+	case "tried", "trying", "attempted", "attempting", "tries", "attempt", "attempts":
+		return true
+	}
+	return false
+}
+
+// conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
+// adds: "seven were captured and three others are counted dead" — three are the dead.
+func conjunctionBreak(between []token) int {
+	for _, t := range between {
+		switch t.fold {
+		case "and", "but", "while", "whereas", "et", "mais", "dan", "y", "pero":
+			return 2
+		}
+	}
+	return 0
 }
 
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
@@ -297,6 +342,15 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	for _, w := range []string{"including", "among them", "among whom", "dont ", "termasuk", "incluidos"} {
 		if strings.Contains(before, w) {
 			return true
+		}
+	}
+	if len(si.toks) > 0 && si.toks[0].fold == "among" {
+		return true // "Among the inmates who escaped were all the 123 members of the group"
+	}
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
+		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && k > last+1 {
+			return true // "12 terrorists were among the inmates who fled"
 		}
 	}
 	after := strings.ToLower(text[q.End:min(si.end, q.End+16)])

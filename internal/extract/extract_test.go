@@ -188,6 +188,17 @@ func TestExtract(t *testing.T) {
 			regions: []string{"Kano State", "Borno State"},
 		},
 		{
+			name:      "attempts, conjunctions, relative clauses and subsets",
+			published: "2020-09-17",
+			text: "Inmates overpowered guards at the prison in Moroto, Uganda, on Wednesday and some 200 were turned loose. " +
+				"At least three inmates who escaped from the prison on Wednesday, have been killed. " +
+				"Seven were captured and four others are counted dead. " +
+				"Of the 400 prisoners, just over 100 tried to escape and were recaptured. " +
+				"Twelve convicts were among the inmates who fled.",
+			want:    []want{{"mass_escape", "2020-09-16", "UG", "", ""}},
+			figures: []string{"escaped=200..200 killed/prisoners=3.. recaptured=7..7 killed=4..4 held=400..400 recaptured=100.."},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
