@@ -218,7 +218,11 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
-		if allDigits(name) || stopName(name) || personName(si.toks, span) {
+		if personName(si.toks, span) {
+			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
+			continue
+		}
+		if allDigits(name) || stopName(name) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -320,7 +324,9 @@ func personName(toks []token, span [2]int) bool {
 	if first > 0 {
 		switch toks[first-1].fold {
 		case "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "president", "minister", "senator",
-			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst":
+			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst",
+			"director", "warden", "superintendent", "chief", "commissioner", "inspector", "spokeswoman",
+			"spokesperson", "sergeant", "sgt", "judge", "mayor", "leader", "emir", "imam", "pastor", "father":
 			return true
 		}
 	}

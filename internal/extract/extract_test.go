@@ -199,6 +199,13 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=200..200 killed/prisoners=3.. recaptured=7..7 killed=4..4 held=400..400 recaptured=100.."},
 		},
 		{
+			name:      "a person named after a title is no place",
+			published: "2020-05-04",
+			text:      "Inmates rioted on Friday in a Venezuelan prison run by its director, Pedro Toro. At least 30 people were injured.",
+			want:      []want{{"riot", "2020-05-01", "VE", "", ""}},
+			places:    []string{""},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
