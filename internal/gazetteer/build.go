@@ -2,32 +2,46 @@ package gazetteer
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/gazetteer/internal/compact"
 )
 
-// builder assembles a Gazetteer from compact records and the hand-made data files.
+// builder assembles a Gazetteer from compact records and the hand-made data files. It works
+// with maps and strings and packs them into the Gazetteer's pointer-free form in finish.
 type builder struct {
-	g       *Gazetteer
-	noPoint map[int32]bool // admin entries still without a point
+	g        *Gazetteer
+	arena    []byte           // becomes g.arena
+	interned map[string]span  // the short strings many entries share: codes and features
+	keys     map[string]int32 // folded name -> key number
+	keyList  []string         // folded names by key number
+	named    []naming         // every name indexed, in order
+	admins   map[string]int32 // "CC.A1" or "CC.A1.A2" -> entry
+	noPoint  map[int32]bool   // admin entries still without a point
 }
+
+// naming says entry is called by folded name key.
+type naming struct{ key, entry int32 }
 
 func newBuilder() *builder {
 	return &builder{
 		g: &Gazetteer{
-			entries:   make([]Entry, 0, 300_000),
-			index:     make(map[string][]int32, 500_000),
+			records:   make([]record, 0, 300_000),
 			common:    readCommonWords(commonWordsData),
 			names:     map[string]string{},
 			acronyms:  map[string]string{},
 			countries: map[string]int32{},
 			info:      map[string]CountryInfo{},
-			admins:    map[string]int32{},
 		},
-		noPoint: map[int32]bool{},
+		arena:    make([]byte, 0, 8<<20),
+		interned: map[string]span{},
+		keys:     make(map[string]int32, 500_000),
+		keyList:  make([]string, 0, 500_000),
+		named:    make([]naming, 0, 600_000),
+		admins:   map[string]int32{},
+		noPoint:  map[int32]bool{},
 	}
 }
 
@@ -48,7 +62,7 @@ func (b *builder) addAdmin(a compact.Admin) error {
 	if len(parts) == 3 {
 		e.Admin2Code, e.Feature = parts[2], FeatureAdmin2
 	}
-	i := b.put(b.g.admins, a.Code, e)
+	i := b.put(b.admins, a.Code, e)
 	b.noPoint[i] = !a.HasPoint
 	for _, n := range []string{a.Name, a.ASCII} {
 		b.name(i, n, true)
@@ -76,19 +90,50 @@ func (b *builder) addPlace(p compact.Place) error {
 }
 
 func (b *builder) add(e Entry) int32 {
-	b.g.entries = append(b.g.entries, e)
-	return int32(len(b.g.entries) - 1)
+	b.g.records = append(b.g.records, b.record(e))
+	return int32(len(b.g.records) - 1)
 }
 
 // put adds e under key in byKey, or replaces the entry already there (its names stay indexed).
 func (b *builder) put(byKey map[string]int32, key string, e Entry) int32 {
 	if i, ok := byKey[key]; ok {
-		b.g.entries[i] = e
+		b.g.records[i] = b.record(e)
 		return i
 	}
 	i := b.add(e)
 	byKey[key] = i
 	return i
+}
+
+// record stores e's strings in the arena. e's division names are ignored: fillAdmins links
+// every entry to its divisions once all are read.
+func (b *builder) record(e Entry) record {
+	r := record{geonameID: e.GeonameID, lat: e.Lat, lon: e.Lon, population: int64(e.Population),
+		name: b.str(e.Name), country: b.intern(e.Country), feature: b.intern(e.Feature),
+		admin1Code: b.intern(e.Admin1Code), admin2Code: b.intern(e.Admin2Code),
+		admin1: -1, admin2: -1, class: importance(&e)}
+	r.ascii = r.name
+	if e.ASCIIName != e.Name {
+		r.ascii = b.str(e.ASCIIName)
+	}
+	return r
+}
+
+// str copies s into the arena.
+func (b *builder) str(s string) span {
+	r := span{off: uint32(len(b.arena)), n: uint32(len(s))}
+	b.arena = append(b.arena, s...)
+	return r
+}
+
+// intern is str for strings many entries share: each is stored once.
+func (b *builder) intern(s string) span {
+	if r, ok := b.interned[s]; ok {
+		return r
+	}
+	r := b.str(s)
+	b.interned[strings.Clone(s)] = r
+	return r
 }
 
 // name indexes entry i under a name. Alternate (non-primary) names that are common English
@@ -99,11 +144,16 @@ func (b *builder) name(i int32, name string, primary bool) {
 	if k == "" || (!primary && b.g.common[k]) {
 		return
 	}
-	post := b.g.index[k]
-	if len(post) > 0 && post[len(post)-1] == i {
-		return
+	key, ok := b.keys[k]
+	if !ok {
+		key = int32(len(b.keyList))
+		b.keys[k] = key
+		b.keyList = append(b.keyList, k)
 	}
-	b.g.index[k] = append(post, i)
+	if n := len(b.named); n > 0 && b.named[n-1] == (naming{key, i}) {
+		return // the usual repeat: a name and its ASCII form fold alike
+	}
+	b.named = append(b.named, naming{key, i})
 	if n := len(strings.Fields(name)); n > b.g.maxWords {
 		b.g.maxWords = n
 	}
@@ -116,41 +166,83 @@ func (b *builder) finish() (*Gazetteer, error) {
 	if err := b.addSupplement(supplementData); err != nil {
 		return nil, err
 	}
+	b.g.arena = string(b.arena)
 	b.fillAdmins()
-	g := b.g
-	for k, post := range g.index {
-		sort.Slice(post, func(x, y int) bool { return g.outranks(post[x], post[y]) })
-		g.index[k] = slices.Compact(post) // an entry named twice under one key sorts next to itself
-	}
-	return g, nil
+	b.packNames()
+	b.packAdmins()
+	return b.g, nil
 }
 
-// fillAdmins copies division names into entries and gives divisions without a point the
-// point of their admin1 or country.
+// fillAdmins links entries to their divisions and gives divisions without a point the point
+// of their admin1 or country.
 func (b *builder) fillAdmins() {
 	g := b.g
-	for i := range g.entries {
-		e := &g.entries[i]
-		if e.Admin1Code == "" {
+	var code []byte
+	for i := range g.records {
+		r := &g.records[i]
+		if r.admin1Code.n == 0 {
 			continue
 		}
-		a1, ok := g.admins[e.Country+"."+e.Admin1Code]
+		code = append(append(append(code[:0], g.str(r.country)...), '.'), g.str(r.admin1Code)...)
+		a1, ok := b.admins[string(code)]
 		if ok {
-			e.Admin1 = g.entries[a1].Name
+			r.admin1 = a1
 		}
-		if a2, ok := g.admins[e.Country+"."+e.Admin1Code+"."+e.Admin2Code]; ok && e.Admin2Code != "" {
-			e.Admin2 = g.entries[a2].Name
+		if r.admin2Code.n > 0 {
+			code = append(append(code, '.'), g.str(r.admin2Code)...)
+			if a2, ok := b.admins[string(code)]; ok {
+				r.admin2 = a2
+			}
 		}
 		if !b.noPoint[int32(i)] {
 			continue
 		}
-		if from, ok := g.countries[e.Country]; ok {
-			e.Lat, e.Lon = g.entries[from].Lat, g.entries[from].Lon
+		if from, ok := g.countries[g.str(r.country)]; ok {
+			r.lat, r.lon = g.records[from].lat, g.records[from].lon
 		}
-		if ok && e.Feature == FeatureAdmin2 && !b.noPoint[a1] {
-			e.Lat, e.Lon = g.entries[a1].Lat, g.entries[a1].Lon
+		if ok && g.str(r.feature) == FeatureAdmin2 && !b.noPoint[a1] {
+			r.lat, r.lon = g.records[a1].lat, g.records[a1].lon
 		}
 	}
+}
+
+// packNames turns the names indexed into the key table and one flat postings array, each
+// key's entries best ranked first and listed once.
+func (b *builder) packNames() {
+	g := b.g
+	start := make([]uint32, len(b.keyList)+1)
+	for _, n := range b.named {
+		start[n.key+1]++
+	}
+	for k := range b.keyList {
+		start[k+1] += start[k]
+	}
+	post := make([]int32, len(b.named))
+	next := slices.Clone(start)
+	for _, n := range b.named {
+		post[next[n.key]] = n.entry
+		next[n.key]++
+	}
+	w := uint32(0)
+	for k := range b.keyList {
+		run := post[start[k]:start[k+1]]
+		slices.SortFunc(run, g.compareRank)
+		run = slices.Compact(run) // an entry named twice under one key sorts next to itself
+		start[k] = w
+		w += uint32(copy(post[w:], run))
+	}
+	start[len(b.keyList)] = w
+	g.index, g.postings, g.postStart = newKeyTable(b.keyList), slices.Clip(post[:w]), start
+}
+
+// packAdmins turns the division codes into a key table.
+func (b *builder) packAdmins() {
+	codes := slices.Sorted(maps.Keys(b.admins))
+	b.g.adminOf = make([]int32, len(codes))
+	for k, c := range codes {
+		b.g.adminOf[k] = b.admins[c]
+	}
+	b.g.admins = newKeyTable(codes)
 }
 
 // adminDesignators are the generic words around division names ("Tillabéri Region",

@@ -46,11 +46,11 @@ func (g *Gazetteer) CountryInfo(code string) (CountryInfo, bool) {
 // Admin1 returns the first-level division with a GeoNames admin1 code ("SY", "01" is
 // al-Hasakah governorate), located at its Natural Earth label point when known.
 func (g *Gazetteer) Admin1(country, code string) (Entry, bool) {
-	i, ok := g.admins[strings.ToUpper(country)+"."+code]
-	if !ok || g.entries[i].Feature != FeatureAdmin1 {
+	i, ok := g.admin(strings.ToUpper(country) + "." + code)
+	if !ok || g.str(g.records[i].feature) != FeatureAdmin1 {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.entry(i), true
 }
 
 // ToPlace turns an entry into the place a mention or incident carries. Precision follows the

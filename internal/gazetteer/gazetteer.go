@@ -43,15 +43,25 @@ type CountryInfo struct {
 
 // Gazetteer answers questions about places. It is immutable after loading and safe for
 // concurrent use.
+//
+// Its bulk holds no pointers, so garbage collection cycles anywhere in the process do not
+// walk it: entries are fixed-size records whose strings live in one arena, and the name
+// and division indexes are keyTables. Lookup and Resolve build Entry values on demand;
+// their strings are substrings of the arena and cost no allocation.
 type Gazetteer struct {
-	entries   []Entry
-	index     map[string][]int32 // folded name -> entry indexes, best ranked first
-	common    map[string]bool    // folded common English words
-	names     map[string]string  // folded country name or demonym -> ISO2
-	acronyms  map[string]string  // upper-case country acronym without dots -> ISO2
-	countries map[string]int32   // ISO2 -> entry
+	arena     string   // every string of every record, back to back
+	records   []record // the entries
+	index     keyTable // folded names
+	postStart []uint32 // the entries named by folded name k are postings[postStart[k]:postStart[k+1]]
+	postings  []int32  // entry indexes, best ranked first within each name
+	admins    keyTable // "CC.A1" or "CC.A1.A2"
+	adminOf   []int32  // the entry of each admins key
+
+	common    map[string]bool   // folded common English words
+	names     map[string]string // folded country name or demonym -> ISO2
+	acronyms  map[string]string // upper-case country acronym without dots -> ISO2
+	countries map[string]int32  // ISO2 -> entry
 	info      map[string]CountryInfo
-	admins    map[string]int32 // "CC.A1" or "CC.A1.A2" -> entry
 	maxWords  int
 }
 

@@ -276,7 +276,7 @@ func TestLoadHeap(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("heap after load: %d MiB (%d entries, %d keys)", heap>>20, len(g.entries), len(g.index))
+	t.Logf("heap after load: %d MiB (%d entries, %d keys)", heap>>20, len(g.records), g.index.count())
 	if heap > 300<<20 {
 		t.Errorf("heap after load = %d MiB, want < 300 MiB", heap>>20)
 	}

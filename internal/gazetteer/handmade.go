@@ -45,7 +45,7 @@ func (b *builder) addCountryNames(data string) error {
 		}
 	}
 	for _, code := range slices.Sorted(maps.Keys(b.g.countries)) {
-		if k := Fold(b.g.entries[b.g.countries[code]].Name); b.g.names[k] == "" {
+		if k := Fold(b.g.info[code].Name); b.g.names[k] == "" {
 			b.g.names[k] = code
 		}
 	}

@@ -1,21 +1,24 @@
 package gazetteer
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Lookup returns every entry (place, division or country) one of whose names folds like
 // name, best ranked first: countries, then capitals, admin1 seats and cities of 100,000 or
 // more, then admin1 divisions, then admin2 seats and towns of 10,000 or more, then other
 // places, then admin2 divisions (a district is nearly always named after its seat, the better
-// point); by population within each class. It costs one Fold and one map access, so callers
-// may try every capitalised n-gram of a text.
+// point); by population within each class. It costs one Fold and one hash-table probe, so
+// callers may try every capitalised n-gram of a text.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	post := g.index[Fold(name)]
+	post := g.namedEntries(Fold(name))
 	if len(post) == 0 {
 		return nil
 	}
 	out := make([]Entry, len(post))
 	for j, i := range post {
-		out[j] = g.entries[i]
+		out[j] = g.entry(i)
 	}
 	return out
 }
@@ -33,10 +36,10 @@ func (g *Gazetteer) Resolve(name string, countries []string) (Entry, bool) {
 	key := Fold(name)
 	common := g.common[key]
 	best, bestCtx := int32(-1), 0
-	for _, i := range g.index[key] {
-		e := &g.entries[i]
-		ctx := contextRank(e.Country, countries)
-		if common && !commonWordAllowed(e, ctx < len(countries)) {
+	for _, i := range g.namedEntries(key) {
+		r := &g.records[i]
+		ctx := contextRank(g.str(r.country), countries)
+		if common && !g.commonWordAllowed(r, ctx < len(countries)) {
 			continue
 		}
 		if best < 0 || ctx < bestCtx {
@@ -46,7 +49,7 @@ func (g *Gazetteer) Resolve(name string, countries []string) (Entry, bool) {
 	if best < 0 {
 		return Entry{}, false
 	}
-	return g.entries[best], true
+	return g.entry(best), true
 }
 
 // MaxWords is the number of space-separated words in the longest indexed name, so callers
@@ -63,8 +66,9 @@ func contextRank(country string, countries []string) int {
 	return len(countries)
 }
 
-func commonWordAllowed(e *Entry, inContext bool) bool {
-	return e.Feature == FeatureCountry || e.Feature == "PPLC" || (inContext && importance(e) <= classTown)
+func (g *Gazetteer) commonWordAllowed(r *record, inContext bool) bool {
+	f := g.str(r.feature)
+	return f == FeatureCountry || f == "PPLC" || (inContext && r.class <= classTown)
 }
 
 // Rank classes, most important first.
@@ -77,7 +81,7 @@ const (
 	classAdmin2
 )
 
-func importance(e *Entry) int {
+func importance(e *Entry) int8 {
 	switch {
 	case e.Feature == FeatureCountry:
 		return classCountry
@@ -93,14 +97,14 @@ func importance(e *Entry) int {
 	return classOther
 }
 
-// outranks orders entries a and b for Lookup.
-func (g *Gazetteer) outranks(a, b int32) bool {
-	x, y := &g.entries[a], &g.entries[b]
-	if cx, cy := importance(x), importance(y); cx != cy {
-		return cx < cy
+// compareRank orders entries a and b for Lookup: negative when a comes first.
+func (g *Gazetteer) compareRank(a, b int32) int {
+	x, y := &g.records[a], &g.records[b]
+	switch {
+	case x.class != y.class:
+		return cmp.Compare(x.class, y.class)
+	case x.population != y.population:
+		return cmp.Compare(y.population, x.population)
 	}
-	if x.Population != y.Population {
-		return x.Population > y.Population
-	}
-	return a < b
+	return cmp.Compare(a, b)
 }
