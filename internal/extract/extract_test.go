@@ -128,14 +128,14 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "a country named as a force's flag does not move the incident",
 			published: "2013-07-25",
-			text: "Insurgents attacked the central prison of Mosul, Iraq, on Monday night and freed 200 prisoners. " +
+			text: "Insurgents attacked the central prison of Kirkuk, Iraq, on Monday night and freed 200 prisoners. " +
 				"Several of them had been captured by U.S. troops in 2007, the police said.",
 			want: []want{{"facility_attack", "2013-07-22", "IQ", "", ""}},
 		},
 		{
 			name:      "figures of a period or of many places are not the incident's; Tuesday is not a death",
 			published: "2015-06-03",
-			text: "Gunmen stormed the prison in Bauchi, Nigeria, on Tuesday and freed 120 inmates, the police said. " +
+			text: "Gunmen stormed the prison in Gombe, Nigeria, on Tuesday and freed 120 inmates, the police said. " +
 				"Thousands have died in the insurgency in the past six years. " +
 				"The authorities hold about 9,000 suspects across twenty detention centres. " +
 				"It was the deadliest month since 2013, with 400 people killed.",
@@ -145,15 +145,15 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "the capital is the capital of the country the text is about",
 			published: "2013-06-12",
-			text: "Soldiers repelled an attack on a jail at Ouallam, Niger, on Monday. " +
+			text: "Soldiers repelled an attack on a jail at Abéché, Chad, on Monday. " +
 				"The civil prison in the capital was attacked on 1 June 2013 by an armed group, leaving two warders dead.",
-			want:   []want{{"thwarted_attack", "2013-06-10", "NE", "", ""}, {"facility_attack", "2013-06-01", "NE", "", ""}},
-			places: []string{"Ouallam", "Niamey"},
+			want:   []want{{"thwarted_attack", "2013-06-10", "TD", "", ""}, {"facility_attack", "2013-06-01", "TD", "", ""}},
+			places: []string{"Abéché", "N'Djamena"},
 		},
 		{
 			name:      "subsets, glued footnote marks, earlier events and many prisons give no claims",
 			published: "2021-11-10",
-			text: "Gunmen attacked the central prison of Kandahar, Afghanistan, on Monday and freed 40 inmates, two of them commanders, the police said.3 " +
+			text: "Gunmen attacked the central prison of Herat, Afghanistan, on Monday and freed 40 inmates, two of them commanders, the police said.3 " +
 				"Around eighty people were killed in the city last year, ten of them beheaded. " +
 				"The Taliban say thousands of their fighters are held in government prisons.",
 			want:    []want{{"facility_attack", "2021-11-08", "AF", "", ""}},
@@ -164,33 +164,33 @@ func TestExtract(t *testing.T) {
 			published: "2019-04-02",
 			text: "Gunmen stormed a jail in Haiti on Monday and freed 80 inmates. " +
 				"The police said the attack began on Sunday night in Hinche, a town in the centre of the country. " +
-				"The target of the attack was the prison, according to a Port-au-Prince based rights group.",
+				"The target of the attack was the prison, according to a Cap-Haïtien based rights group.",
 			want:   []want{{"facility_attack", "2019-04-01", "HT", "Hinche jail", ""}},
 			places: []string{"Hinche"},
 		},
 		{
 			name:      "a sentence led by a pronoun goes on with its incident; a person's patronymic is no place",
 			published: "2013-06-05",
-			text: "An armed group attacked the civil prison of Niamey, Niger, on 1 June 2013 and freed 22 inmates. " +
+			text: "An armed group attacked the civil prison of N'Djamena, Chad, on 1 June 2013 and freed 22 inmates. " +
 				"They also freed a smuggler from Mali, Omar Ould Hama, who had killed an American in 2000. " +
-				"It was reported that gunmen had attacked another jail at Ouallam on 2 June 2013.",
-			want:   []want{{"facility_attack", "2013-06-01", "NE", "", ""}, {"facility_attack", "2013-06-02", "NE", "Ouallam", ""}},
-			places: []string{"Niamey", "Ouallam"},
+				"It was reported that gunmen had attacked another jail at Abéché on 2 June 2013.",
+			want:   []want{{"facility_attack", "2013-06-01", "TD", "", ""}, {"facility_attack", "2013-06-02", "TD", "Abéché", ""}},
+			places: []string{"N'Djamena", "Abéché"},
 		},
 		{
 			name:      "a region named as one splits the story from an incident in another region",
 			published: "2016-03-07",
 			text: "Gunmen attacked the central prison in Kano, Nigeria, on 5 March 2016 and freed 40 inmates. " +
-				"On 6 March 2016, attacks had spread east into the state of Borno. " +
+				"On 6 March 2016, attacks had spread east into the state of Kaduna. " +
 				"It was reported that gunmen had attacked another prison there.",
 			want:    []want{{"facility_attack", "2016-03-05", "NG", "", ""}, {"facility_attack", "2016-03-06", "NG", "", ""}},
 			places:  []string{"Kano", ""},
-			regions: []string{"Kano State", "Borno State"},
+			regions: []string{"Kano State", "Kaduna State"},
 		},
 		{
 			name:      "attempts, conjunctions, relative clauses and subsets",
 			published: "2020-09-17",
-			text: "Inmates overpowered guards at the prison in Moroto, Uganda, on Wednesday and some 200 were turned loose. " +
+			text: "Inmates overpowered guards at the prison in Kotido, Uganda, on Wednesday and some 200 were turned loose. " +
 				"At least three inmates who escaped from the prison on Wednesday, have been killed. " +
 				"Seven were captured and four others are counted dead. " +
 				"Of the 400 prisoners, just over 100 tried to escape and were recaptured. " +
