@@ -93,13 +93,15 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	for _, c := range si.cues {
 		si.has[c.category] = true
 	}
-	for _, d := range FindDates(text, si.ref) {
+	ps := scanPieces(text)
+	exprs := scanDateExprs(text, ps)
+	for _, d := range resolveDates(exprs, si.ref) {
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		d.Start += si.start
 		d.End += si.start
 		si.dates = append(si.dates, d)
 	}
-	for _, q := range FindNumbers(text) {
+	for _, q := range numbersIn(text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
 		si.quantities = append(si.quantities, q)

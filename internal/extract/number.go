@@ -38,7 +38,11 @@ type Quantity struct {
 // give 0 when the noun counts people.
 func FindNumbers(text string) []Quantity {
 	ps := scanPieces(text)
-	dates := scanDateExprs(text, ps)
+	return numbersIn(text, ps, scanDateExprs(text, ps))
+}
+
+// numbersIn is FindNumbers on the text's pieces and date expressions, read once for both.
+func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
 	var out []Quantity
 	d := 0
 	for i := 0; i < len(ps); {
