@@ -44,11 +44,12 @@ type analysis struct {
 	offsets      runeOffsets
 	places       map[string]placeAnswer // Place answers by name and context
 	countryNames map[string]string      // Country answers by name, "" for none
+	placeKeys    map[string]string      // placeKey answers by name
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
-		places: map[string]placeAnswer{}, countryNames: map[string]string{}}
+		places: map[string]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)

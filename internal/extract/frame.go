@@ -122,11 +122,11 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		if f.known != nil {
 			an.countries = append(an.countries, f.known.Country)
 			if f.known.Admin1 != "" {
-				an.regions = append(an.regions, placeKey(f.known.Admin1))
+				an.regions = append(an.regions, a.placeKey(f.known.Admin1))
 			}
 		}
 		if f.town != "" {
-			an.towns = append(an.towns, placeKey(f.town))
+			an.towns = append(an.towns, a.placeKey(f.town))
 		}
 	}
 	for _, p := range si.places {
@@ -134,10 +134,10 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
-			an.towns = append(an.towns, placeKey(p.place.Name))
+			an.towns = append(an.towns, a.placeKey(p.place.Name))
 		}
 		if p.place.Admin1 != "" && !p.landmark {
-			an.regions = append(an.regions, placeKey(p.place.Admin1))
+			an.regions = append(an.regions, a.placeKey(p.place.Admin1))
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
@@ -162,7 +162,14 @@ func insideFacility(si *sentenceInfo, p placeHit) bool {
 
 // placeKey folds a place name so that spellings of one town compare equal ("Al-Hasakah", "Al
 // Ḩasakah").
-func placeKey(name string) string { return facilityKey(name) }
+func (a *analysis) placeKey(name string) string {
+	if k, ok := a.placeKeys[name]; ok {
+		return k
+	}
+	k := facilityKey(name)
+	a.placeKeys[name] = k
+	return k
+}
 
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
 const anchorReach = 10
