@@ -13,6 +13,7 @@ type sentenceInfo struct {
 	start, end  int
 	ref         Ref // the document's or its update section's date
 	toks        []token
+	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues        []cueHit
 	has         map[string]bool // cue categories present
 	dates       []DateMention
@@ -89,6 +90,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
+	si.spans = nameSpans(si.toks, 4)
 	si.cues = a.x.lex.scan(si.toks)
 	si.has = map[string]bool{}
 	for _, c := range si.cues {
@@ -112,14 +114,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.actors = append(si.actors, m)
 		}
 	}
-	for _, span := range nameSpans(si.toks, 3) {
-		name := a.text[span[0]:span[1]]
+	for _, span := range si.spans {
+		if span.last-span.first >= 3 {
+			continue
+		}
+		name := a.text[span.start:span.end]
 		if nisba(name) || stopName(name) {
 			continue // "al-Iraqi": part of a person's name; "They": an alternate name no reader means
 		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
-			if !flagOfForce(a.text, si.toks, span[1]) {
+			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
 			}
 		}
@@ -152,26 +157,33 @@ func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 	return order
 }
 
-// nameSpans returns the byte spans of every run of up to n capitalised words (allowing Arabic
-// articles and short particles inside), longest first at each position.
-func nameSpans(toks []token, n int) [][2]int {
-	var spans [][2]int
+// nameSpan is a run of name-like tokens: bytes [start, end), tokens first..last.
+type nameSpan struct{ start, end, first, last int }
+
+// nameSpans returns every run of up to n capitalised words (allowing Arabic articles and short
+// particles inside), longest first at each position.
+func nameSpans(toks []token, n int) []nameSpan {
+	like := make([]bool, len(toks))
+	for i, t := range toks {
+		like[i] = nameLike(t)
+	}
+	var spans []nameSpan
 	for i := range toks {
-		if !nameLike(toks[i]) {
+		if !like[i] {
 			continue
 		}
 		for j := min(len(toks)-1, i+n-1); j >= i; j-- {
-			if !nameLike(toks[j]) {
+			if !like[j] {
 				continue
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !nameLike(toks[k]) && !nameParticles[toks[k].fold] {
+				if !like[k] && !nameParticles[toks[k].fold] {
 					ok = false
 				}
 			}
 			if ok {
-				spans = append(spans, [2]int{toks[i].start, toks[j].end})
+				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j})
 			}
 		}
 	}
@@ -186,6 +198,9 @@ func nameLike(t token) bool {
 	if t.upper {
 		return true
 	}
+	if len(t.fold) < 4 || t.fold[2] != '-' && t.fold[3] != '-' {
+		return false // every article is two or three letters and a hyphen
+	}
 	for _, p := range arabicArticles {
 		if strings.HasPrefix(t.fold, p) && len(t.fold) > len(p) {
 			return true
@@ -197,7 +212,7 @@ func nameLike(t token) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
-	var people [][2]int
+	var people []nameSpan
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -210,17 +225,17 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			}
 		}
 		for _, p := range people {
-			if s < p[1] && e > p[0] {
+			if s < p.end && e > p.start {
 				return true
 			}
 		}
 		return false
 	}
-	for _, span := range nameSpans(si.toks, 4) {
-		if taken(span[0], span[1]) {
+	for _, span := range si.spans {
+		if taken(span.start, span.end) {
 			continue
 		}
-		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
+		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
 		if personName(si.toks, span) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
@@ -244,7 +259,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p, landmark: landmark(si.toks, span)})
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span)})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
@@ -319,8 +334,8 @@ func allDigits(s string) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen") or preceded by a title.
-func personName(toks []token, span [2]int) bool {
-	first, last := tokenSpan(toks, span[0], span[1])
+func personName(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
 	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
 		return true
 	}
@@ -350,8 +365,8 @@ func nisba(name string) bool {
 
 // landmark reports a name given as a bearing or an origin rather than where something happened:
 // after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
-func landmark(toks []token, span [2]int) bool {
-	first, last := tokenSpan(toks, span[0], span[1])
+func landmark(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
@@ -366,8 +381,8 @@ var directionWords = setOf("north south east west northeast northwest southeast 
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of
 // Bihar", "Diyala province", "provinsi Sumatera Utara".
-func regionWords(toks []token, span [2]int) bool {
-	first, last := tokenSpan(toks, span[0], span[1])
+func regionWords(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
@@ -382,8 +397,8 @@ var regionNouns = setOf("state province governorate region prefecture oblast wil
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Ghraib").
-func kunya(toks []token, span [2]int) bool {
-	first, last := tokenSpan(toks, span[0], span[1])
+func kunya(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
 	if first < 0 || last == first {
 		return false
 	}
