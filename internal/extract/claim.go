@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -44,6 +47,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			}
 			if q.Low != nil {
 				seen[*q.Low] = true
+			}
+			if repeated(out, c) {
+				continue // the same sentence twice in one page
 			}
 			out = append(out, c)
 		}
@@ -119,6 +125,18 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 	}
 	return false
 }
+
+// repeated reports a claim already read from an identical sentence.
+func repeated(claims []model.Claim, c model.Claim) bool {
+	for _, o := range claims {
+		if o.Metric == c.Metric && o.Quote == c.Quote && sameBound(o.Low, c.Low) && sameBound(o.High, c.High) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // backReference reports a figure that names again a group already counted: "the 1,500 escapees
 // are still on the run" after "over 1,500 prisoners escaped".
@@ -447,7 +465,10 @@ func (a *analysis) articleName() string {
 	if a.doc.Title != "" {
 		return a.doc.Title
 	}
-	return a.doc.Source
+	if u, err := url.Parse(a.doc.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return path.Base(filepath.ToSlash(a.doc.Source)) // the file, not where it lay on one machine
 }
 
 func abs(x int) int {

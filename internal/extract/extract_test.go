@@ -206,6 +206,15 @@ func TestExtract(t *testing.T) {
 			places:    []string{""},
 		},
 		{
+			name:      "Indonesian: a head-first facility word takes no name before it; a repeated sentence is one claim",
+			published: "2014-03-08",
+			text: "Sekitar 60 narapidana kabur dari penjara Kerobokan di Bali, Indonesia, dalam kerusuhan yang menewaskan sedikitnya dua orang, Jumat (7/3). " +
+				"Sumber-sumber penjara mengatakan tiga sipir terluka. " +
+				"Sekitar 60 narapidana kabur dari penjara Kerobokan di Bali, Indonesia, dalam kerusuhan yang menewaskan sedikitnya dua orang, Jumat (7/3).",
+			want:    []want{{"mass_escape", "2014-03-07", "ID", "Kerobokan", ""}},
+			figures: []string{"escaped=60..60 killed=2.. wounded/security=3..3"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
