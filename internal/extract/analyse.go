@@ -488,7 +488,10 @@ func clauses(text string, sentences []Sentence) []Sentence {
 // forceNouns follow a country name used as the flag of an army or a state rather than as a place.
 var forceNouns = setOf("troops troop forces force soldiers soldier army military marines navy police " +
 	"policemen officials official government authorities embassy president ministry intelligence " +
-	"special commandos officers diplomats interests targets citizens nationals embassies companies")
+	"special commandos officers diplomats interests targets citizens nationals embassies companies " +
+	"withdrawal withdrawals invasion occupation airstrikes airstrike strikes drones drone administration " +
+	"envoy defense defence department congress senate parliament agency agencies command treasury " +
+	"ambassador consulate")
 
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".

@@ -215,6 +215,14 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=60..60 killed=2.. wounded/security=3..3"},
 		},
 		{
+			name:      "a country acting or briefing is not a new incident",
+			published: "2019-03-12",
+			text: "Islamic State fighters stormed the central prison of Raqqa, Syria, on Monday and freed 70 inmates. " +
+				"The militants threatened to kill the guards if the U.S. and its allies continued attacking them. " +
+				"At a U.S. Defense Department briefing, it was admitted that jihadists had escaped.",
+			want: []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -38,6 +38,14 @@ func isEvent(si *sentenceInfo) bool {
 		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
+// weak reports an event sentence that cannot tell an incident of its own: no detention, no date
+// and no place finer than a country ("IS has threatened to kill the boys if the U.S. and the PKK
+// continue attacking them"). It goes on with the current one.
+func weak(si *sentenceInfo, an anchors) bool {
+	return !namesDetention(si) && an.date == nil && an.year == nil &&
+		len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0
+}
+
 // continues reports a sentence whose subject is a pronoun: "They also freed a criminal from
 // Mali...". It goes on with the incident before it whatever other countries it names, unless it
 // tells of "another" one or its "it" only introduces a report ("It was reported that...").
@@ -377,7 +385,7 @@ func (a *analysis) frames() []*frame {
 			continue
 		}
 		var target *frame
-		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0) {
+		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
 			target = cur
 		} else {
 			for _, f := range frames {
