@@ -218,8 +218,8 @@ func TestExtract(t *testing.T) {
 			name:      "a country acting or briefing is not a new incident",
 			published: "2019-03-12",
 			text: "Islamic State fighters stormed the central prison of Raqqa, Syria, on Monday and freed 70 inmates. " +
-				"The militants threatened to kill the guards if the U.S. and its allies continued attacking them. " +
-				"At a U.S. Defense Department briefing, it was admitted that jihadists had escaped.",
+				"Islamic State threatened to kill the guards if the U.S. and the Kurds continued attacking them. " +
+				"At a U.S. Defense Department briefing, it was admitted that prisoners had escaped from the prison.",
 			want: []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
 		},
 		{
