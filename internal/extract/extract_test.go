@@ -223,6 +223,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
 		},
 		{
+			name:      "the sect is the group named before; a plan by a group to break in is its attack",
+			published: "2014-11-10",
+			text: "Boko Haram has long targeted prisons in the north-east. " +
+				"The sect struck again at the prison in Gombe, Nigeria, on 3 November 2014, freeing 40 prisoners. " +
+				"Police said they thwarted a plan by Ansaru to break into the jail in Kaduna, Nigeria, on 5 October 2014.",
+			want: []want{{"facility_attack", "2014-11-03", "NG", "", "Boko Haram"}, {"thwarted_attack", "2014-10-05", "NG", "", "Ansaru"}},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

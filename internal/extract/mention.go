@@ -308,6 +308,11 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 			names = append(names, m.Name)
 		}
 	}
+	if len(names) == 0 {
+		if g := a.groupReferredTo(f); g != "" {
+			names = append(names, g)
+		}
+	}
 	// Keep a parent only when no member of its family is named too.
 	var out []string
 	for _, n := range names {
@@ -323,6 +328,34 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	}
 	return out
 }
+
+// groupReferredTo reads "The sect struck again at X prison": an event sentence whose subject is
+// a noun for an armed group refers to the group the document named last before it.
+func (a *analysis) groupReferredTo(f *frame) string {
+	for _, si := range f.sentences {
+		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !groupNouns[si.toks[1].fold] {
+			continue
+		}
+		last := ""
+		for _, prev := range a.sentences {
+			if prev.start >= si.start {
+				break
+			}
+			for _, m := range prev.actors {
+				if m.Kind == "armed_group" {
+					last = m.Name
+				}
+			}
+		}
+		if last != "" {
+			return last
+		}
+	}
+	return ""
+}
+
+var groupNouns = setOf("sect group organisation organization movement militants insurgents jihadists " +
+	"islamists extremists terrorists rebels")
 
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(si *sentenceInfo, m ActorMatch) bool {
