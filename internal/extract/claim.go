@@ -44,6 +44,12 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			}
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
+				if c.Side == "unknown" {
+					c.Side = ownSide(si, q, role)
+				}
+				if c.Side == "unknown" {
+					c.Side = sideBefore(out, c)
+				}
 			}
 			if q.Low != nil {
 				seen[*q.Low] = true
@@ -124,6 +130,34 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 		}
 	}
 	return false
+}
+
+// ownSide reads "121 of its own militiamen": the claimant counts its own dead.
+func ownSide(si *sentenceInfo, q Quantity, role model.Role) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k+1 < len(si.toks) && k <= last+3; k++ {
+		if w := si.toks[k].fold; (w == "its" || w == "their") && si.toks[k+1].fold == "own" {
+			switch role {
+			case model.RoleDefender, model.RoleGovernment:
+				return "security"
+			case model.RolePerpetrator:
+				return "perpetrators"
+			}
+		}
+	}
+	return "unknown"
+}
+
+// sideBefore is the side of the claim of the same metric just before in the same sentence: "At
+// least seven PKK operatives were killed and some accounts say twenty-eight".
+func sideBefore(claims []model.Claim, c model.Claim) string {
+	if n := len(claims); n > 0 {
+		prev := claims[n-1]
+		if prev.Metric == c.Metric && prev.Quote == c.Quote && prev.Side != "" {
+			return prev.Side
+		}
+	}
+	return "unknown"
 }
 
 // repeated reports a claim already read from an identical sentence.

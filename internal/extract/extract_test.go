@@ -231,6 +231,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2014-11-03", "NG", "", "Boko Haram"}, {"thwarted_attack", "2014-10-05", "NG", "", "Ansaru"}},
 		},
 		{
+			name:      "sides: a group told as doer once is no perpetrator; a later figure takes the side before it",
+			published: "2019-03-12",
+			text: "Islamic State fighters stormed the central prison of Raqqa, Syria, on Monday and freed 70 inmates. " +
+				"Islamic State said it attacked the guards at dawn. " +
+				"The Syrian Democratic Forces counter-attacked at noon. " +
+				"At least seven SDF fighters were killed and some accounts say twenty.",
+			want:    []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
+			figures: []string{"escaped=70..70 killed/security=7.. killed/security=20..20"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -296,18 +296,21 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 // escape word, claiming responsibility, or after "by"/"blamed" — the most specific of each family.
 func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	var names []string
-	seen := map[string]bool{}
+	times := map[string]int{} // how often each name is a doer
 	for _, si := range f.sentences {
 		for _, m := range si.actors {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
 			// Street gang"), whatever the grammar.
-			if m.Kind != "armed_group" || seen[m.Name] || denied(a.text, si, m) || !riot && !agent(si, m) {
+			if m.Kind != "armed_group" || denied(a.text, si, m) || !riot && !agent(si, m) {
 				continue
 			}
-			seen[m.Name] = true
-			names = append(names, m.Name)
+			if times[m.Name] == 0 {
+				names = append(names, m.Name)
+			}
+			times[m.Name]++
 		}
 	}
+	names = mainDoers(names, times, a.x.res.SameFamily)
 	if len(names) == 0 {
 		if g := a.groupReferredTo(f); g != "" {
 			names = append(names, g)
@@ -323,6 +326,32 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 			}
 		}
 		if !general {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// mainDoers keeps the families told as doers at least half as often as the most told one: in a
+// long report of one group's attack, the defenders' occasional counter-attacks do not make them
+// perpetrators too.
+func mainDoers(names []string, times map[string]int, sameFamily func(a, b string) bool) []string {
+	family := func(n string) int {
+		total := 0
+		for _, o := range names {
+			if sameFamily(n, o) {
+				total += times[o]
+			}
+		}
+		return total
+	}
+	most := 0
+	for _, n := range names {
+		most = max(most, family(n))
+	}
+	var out []string
+	for _, n := range names {
+		if 2*family(n) >= most {
 			out = append(out, n)
 		}
 	}
