@@ -10,24 +10,28 @@ import (
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
 type sentenceInfo struct {
-	start, end int
-	ref        Ref // the document's or its update section's date
-	toks       []token
-	cues       []cueHit
-	has        map[string]bool // cue categories present
-	dates      []DateMention
-	places     []placeHit
-	countries  []string
-	facilities []facilityHit
-	actors     []ActorMatch
-	quantities []Quantity
-	campaigns  []string
+	start, end  int
+	ref         Ref // the document's or its update section's date
+	toks        []token
+	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
+	cues        []cueHit
+	has         map[string]bool // cue categories present
+	dates       []DateMention
+	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
+	places      []placeHit
+	countries   []string // every country named, for the context of place names
+	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
+	facilities  []facilityHit
+	actors      []ActorMatch
+	quantities  []Quantity
+	campaigns   []string
 }
 
 // placeHit is a resolved place name in the text.
 type placeHit struct {
 	start, end int
 	place      model.Place
+	landmark   bool // named to give a direction ("north of Baghdad"): the event is elsewhere
 }
 
 // analysis is one document read sentence by sentence.
@@ -41,11 +45,12 @@ type analysis struct {
 	offsets      runeOffsets
 	places       map[string]placeAnswer // Place answers by name and context
 	countryNames map[string]string      // Country answers by name, "" for none
+	placeKeys    map[string]string      // placeKey answers by name
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
-		places: map[string]placeAnswer{}, countryNames: map[string]string{}}
+		places: map[string]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
@@ -85,17 +90,21 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
+	si.spans = nameSpans(si.toks, 4)
 	si.cues = a.x.lex.scan(si.toks)
 	si.has = map[string]bool{}
 	for _, c := range si.cues {
 		si.has[c.category] = true
 	}
-	for _, d := range FindDates(text, si.ref) {
+	ps := scanPieces(text)
+	exprs := scanDateExprs(text, ps)
+	for _, d := range resolveDates(exprs, si.ref) {
+		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		d.Start += si.start
 		d.End += si.start
 		si.dates = append(si.dates, d)
 	}
-	for _, q := range FindNumbers(text) {
+	for _, q := range numbersIn(text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
 		si.quantities = append(si.quantities, q)
@@ -105,10 +114,19 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.actors = append(si.actors, m)
 		}
 	}
-	for _, span := range nameSpans(si.toks, 3) {
-		name := a.text[span[0]:span[1]]
+	for _, span := range si.spans {
+		if span.last-span.first >= 3 {
+			continue
+		}
+		name := a.text[span.start:span.end]
+		if nisba(name) || stopName(name) {
+			continue // "al-Iraqi": part of a person's name; "They": an alternate name no reader means
+		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
+			if !flagOfForce(a.text, si.toks, span.end) {
+				si.located = append(si.located, cc)
+			}
 		}
 	}
 	si.campaigns = findCampaigns(a.text, si)
@@ -139,26 +157,33 @@ func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 	return order
 }
 
-// nameSpans returns the byte spans of every run of up to n capitalised words (allowing Arabic
-// articles and short particles inside), longest first at each position.
-func nameSpans(toks []token, n int) [][2]int {
-	var spans [][2]int
+// nameSpan is a run of name-like tokens: bytes [start, end), tokens first..last.
+type nameSpan struct{ start, end, first, last int }
+
+// nameSpans returns every run of up to n capitalised words (allowing Arabic articles and short
+// particles inside), longest first at each position.
+func nameSpans(toks []token, n int) []nameSpan {
+	like := make([]bool, len(toks))
+	for i, t := range toks {
+		like[i] = nameLike(t)
+	}
+	var spans []nameSpan
 	for i := range toks {
-		if !nameLike(toks[i]) {
+		if !like[i] {
 			continue
 		}
 		for j := min(len(toks)-1, i+n-1); j >= i; j-- {
-			if !nameLike(toks[j]) {
+			if !like[j] {
 				continue
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !nameLike(toks[k]) && !nameParticles[toks[k].fold] {
+				if !like[k] && !nameParticles[toks[k].fold] {
 					ok = false
 				}
 			}
 			if ok {
-				spans = append(spans, [2]int{toks[i].start, toks[j].end})
+				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j})
 			}
 		}
 	}
@@ -173,6 +198,9 @@ func nameLike(t token) bool {
 	if t.upper {
 		return true
 	}
+	if len(t.fold) < 4 || t.fold[2] != '-' && t.fold[3] != '-' {
+		return false // every article is two or three letters and a hyphen
+	}
 	for _, p := range arabicArticles {
 		if strings.HasPrefix(t.fold, p) && len(t.fold) > len(p) {
 			return true
@@ -184,6 +212,7 @@ func nameLike(t token) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
+	var people []nameSpan
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -195,14 +224,23 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 				return true
 			}
 		}
+		for _, p := range people {
+			if s < p.end && e > p.start {
+				return true
+			}
+		}
 		return false
 	}
-	for _, span := range nameSpans(si.toks, 4) {
-		if taken(span[0], span[1]) {
+	for _, span := range si.spans {
+		if taken(span.start, span.end) {
 			continue
 		}
-		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span[0]:span[1]], "'s"), "’s")
-		if allDigits(name) || stopName(name) || personName(si.toks, span) {
+		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
+		if personName(si.toks, span) {
+			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
+			continue
+		}
+		if allDigits(name) || stopName(name) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -210,12 +248,50 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		countries := append(append([]string{}, si.countries...), a.countries...)
 		p, ok := a.place(name, countries)
+		if regionWords(si.toks, span) {
+			if r, isRegion := a.x.res.Region(name, countries); isRegion {
+				p, ok = r, true // "the state of Bihar" is the state, not its namesake town
+			}
+		}
+		if !ok && kunya(si.toks, span) {
+			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
+		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span[0], end: span[0] + len(name), place: p})
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span)})
+	}
+	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
+		si.places = append(si.places, hit)
 	}
 }
+
+// capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
+// or else the document is about, unless a name follows it ("the capital Niamey" resolves by name).
+func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
+	for i := 1; i < len(si.toks); i++ {
+		t := si.toks[i]
+		article := si.toks[i-1].fold
+		if !(t.fold == "capital" && (article == "the" || article == "la") || t.fold == "capitale" && article == "la" ||
+			t.fold == "kota" && article == "ibu") {
+			continue
+		}
+		if i+1 < len(si.toks) && (si.toks[i+1].upper || capitalNotPlace[si.toks[i+1].fold]) {
+			continue
+		}
+		countries := append(append([]string{}, si.located...), a.countries...)
+		if len(countries) == 0 {
+			return placeHit{}, false
+		}
+		p, ok := a.x.res.Capital(countries[0])
+		return placeHit{start: t.start, end: t.end, place: p}, ok
+	}
+	return placeHit{}, false
+}
+
+// capitalNotPlace are words after "capital" that make it money or a penalty, not a city.
+var capitalNotPlace = setOf("punishment punishments offence offences offense offenses crime crimes " +
+	"gains investment markets flight expenditure")
 
 // country resolves a country name or demonym, remembering answers for the document.
 func (a *analysis) country(name string) (string, bool) {
@@ -258,15 +334,80 @@ func allDigits(s string) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen") or preceded by a title.
-func personName(toks []token, span [2]int) bool {
-	first, last := tokenSpan(toks, span[0], span[1])
+func personName(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
 	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
 		return true
 	}
 	if first > 0 {
 		switch toks[first-1].fold {
 		case "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "president", "minister", "senator",
-			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst":
+			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst",
+			"director", "warden", "superintendent", "chief", "commissioner", "inspector", "spokeswoman",
+			"spokesperson", "sergeant", "sgt", "judge", "mayor", "leader", "emir", "imam", "pastor", "father":
+			return true
+		}
+	}
+	return false
+}
+
+// nisba reports a name with an Arabic article, which names a person's origin rather than a
+// country: "al-Iraqi", "al-Libi".
+func nisba(name string) bool {
+	f := foldPhrase(name)
+	for _, p := range arabicArticles {
+		if strings.HasPrefix(f, p) && len(f) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// landmark reports a name given as a bearing or an origin rather than where something happened:
+// after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
+func landmark(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
+	if first < 0 {
+		return false
+	}
+	if first >= 2 && toks[first-1].fold == "of" && directionWords[toks[first-2].fold] {
+		return true
+	}
+	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
+}
+
+var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
+	"north-west south-east south-west nord sud est ouest")
+
+// regionWords reports a name that a word for a first-level division goes with: "the state of
+// Bihar", "Diyala province", "provinsi Sumatera Utara".
+func regionWords(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
+	if first < 0 {
+		return false
+	}
+	if first >= 2 && toks[first-1].fold == "of" && regionNouns[toks[first-2].fold] ||
+		first >= 1 && (toks[first-1].fold == "provinsi" || toks[first-1].fold == "provincia" || toks[first-1].fold == "estado") {
+		return true
+	}
+	return last+1 < len(toks) && regionNouns[toks[last+1].fold]
+}
+
+var regionNouns = setOf("state province governorate region prefecture oblast wilaya")
+
+// kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
+// (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Ghraib").
+func kunya(toks []token, span nameSpan) bool {
+	first, last := span.first, span.last
+	if first < 0 || last == first {
+		return false
+	}
+	if f := toks[first].fold; f == "abu" || f == "umm" {
+		return true
+	}
+	for _, t := range toks[first : last+1] {
+		switch t.fold {
+		case "ibn", "bin", "bint", "ould", "wuld":
 			return true
 		}
 	}
@@ -342,4 +483,32 @@ func clauses(text string, sentences []Sentence) []Sentence {
 		out = append(out, Sentence{Start: start, End: s.End})
 	}
 	return out
+}
+
+// forceNouns follow a country name used as the flag of an army or a state rather than as a place.
+var forceNouns = setOf("troops troop forces force soldiers soldier army military marines navy police " +
+	"policemen officials official government authorities embassy president ministry intelligence " +
+	"special commandos officers diplomats interests targets citizens nationals embassies companies " +
+	"withdrawal withdrawals invasion occupation airstrikes airstrike strikes drones drone administration " +
+	"envoy defense defence department congress senate parliament agency agencies command treasury " +
+	"ambassador consulate")
+
+// flagOfForce reports whether a force noun follows byte offset end within a few words of the
+// same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
+func flagOfForce(text string, toks []token, end int) bool {
+	seen := 0
+	for _, t := range toks {
+		if t.start < end {
+			continue
+		}
+		if strings.Trim(text[end:t.start], " .") != "" || seen == 3 {
+			return false // punctuation other than an abbreviation's period ends the phrase
+		}
+		if forceNouns[t.fold] {
+			return true
+		}
+		seen++
+		end = t.end
+	}
+	return false
 }

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
 
 func TestCommentsStart(t *testing.T) {
 	tests := []struct {
@@ -43,6 +48,57 @@ func TestFacilityKey(t *testing.T) {
 	for _, tt := range tests {
 		if got := facilityKey(tt.name); got != tt.want {
 			t.Errorf("facilityKey(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestFoldPhrase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Deir Ezzor", "deir ezzor"},
+		{"al-Sina’a prison", "al-sina'a prison"},
+		{"Koutoukalé  Prison", "koutoukale prison"},
+		{" Central Jail ", "central jail"},
+		{"CERESO No. 3", "cereso no 3"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := foldPhrase(tt.in); got != tt.want {
+			t.Errorf("foldPhrase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPrefixCues checks that cue prefixes do not swallow common words: "Tuesday" is no death,
+// "mortar" no killing and "house" no population.
+func TestPrefixCues(t *testing.T) {
+	x, err := New(Resources{
+		Place:        func(string, []string) (model.Place, bool) { return model.Place{}, false },
+		Country:      func(string) (string, bool) { return "", false },
+		CountryPlace: func(string) (model.Place, bool) { return model.Place{}, false },
+		Actors:       func(string) []ActorMatch { return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want string // categories among killed, wounded, held found, in order
+	}{
+		{"On Tuesday mortar rounds hit a house in the period before Lukas left", ""},
+		{"Cinq détenus ont été tués et deux blessés", "killed wounded"},
+		{"the prison houses 600 inmates", "held"},
+		{"estimated to house 3,500 of them", "held"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range x.lex.scan(tokenize(tt.text)) {
+			switch c.category {
+			case "killed", "wounded", "held":
+				got = append(got, c.category)
+			}
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("cues in %q = %q, want %q", tt.text, s, tt.want)
 		}
 	}
 }

@@ -1,7 +1,12 @@
 package extract
 
 import (
+	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -16,14 +21,18 @@ const maxCueDistance = 12
 // side it counts (for killed and wounded), who put it forward and when.
 func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
+	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
+		if aggregate(si) || f.date != nil && earlier(si, f.date.Date) {
+			continue
+		}
 		claimant, role := a.claimant(si)
 		for _, q := range si.quantities {
-			if !figure(a.text, si, q) {
+			if !figure(a.text, si, q) || backReference(si, q, seen) {
 				continue
 			}
 			metric, ok := metricOf(a.text, si, q)
-			if !ok {
+			if !ok || metric == model.Held && heldAcrossFacilities(si) {
 				continue
 			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
@@ -35,6 +44,18 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			}
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
+				if c.Side == "unknown" {
+					c.Side = ownSide(si, q, role)
+				}
+				if c.Side == "unknown" {
+					c.Side = sideBefore(out, c)
+				}
+			}
+			if q.Low != nil {
+				seen[*q.Low] = true
+			}
+			if repeated(out, c) {
+				continue // the same sentence twice in one page
 			}
 			out = append(out, c)
 		}
@@ -46,6 +67,116 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
+}
+
+// aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
+// since...", "in the past 30 years", "across fourteen detention centres".
+func aggregate(si *sentenceInfo) bool {
+	if si.has["aggregate"] {
+		return true
+	}
+	for i, t := range si.toks {
+		switch t.fold {
+		case "past", "last":
+			for k := i + 1; k < len(si.toks) && k <= i+2; k++ {
+				if w := si.toks[k].fold; w == "years" || w == "decades" || w == "decade" {
+					return true
+				}
+			}
+		case "across":
+			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
+				if pluralFacilityWord(si.toks[k].fold) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// earlier reports a sentence whose event date ends before the incident's: its figures belong to
+// an earlier event ("around eighty people were killed there last year").
+func earlier(si *sentenceInfo, incident model.Date) bool {
+	d := eventDateOf(si)
+	return d != nil && periodEnd(d.Date).Before(incident.Start.AddDate(0, 0, -incident.Precision.Tolerance()))
+}
+
+// periodEnd is the last day a date can stand for.
+func periodEnd(d model.Date) time.Time {
+	switch {
+	case d.End != nil:
+		return *d.End
+	case d.Precision == model.PrecisionWeek:
+		return d.Start.AddDate(0, 0, 6)
+	case d.Precision == model.PrecisionMonth:
+		return d.Start.AddDate(0, 1, -1)
+	case d.Precision == model.PrecisionYear:
+		return d.Start.AddDate(1, 0, -1)
+	}
+	return d.Start
+}
+
+// heldAcrossFacilities reports a population spread over several places: "thousands of fighters
+// held in [SDF] prisons".
+func heldAcrossFacilities(si *sentenceInfo) bool {
+	for i, t := range si.toks {
+		if t.fold != "in" && t.fold != "across" {
+			continue
+		}
+		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
+			if pluralFacilityWord(si.toks[k].fold) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownSide reads "121 of its own militiamen": the claimant counts its own dead.
+func ownSide(si *sentenceInfo, q Quantity, role model.Role) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k+1 < len(si.toks) && k <= last+3; k++ {
+		if w := si.toks[k].fold; (w == "its" || w == "their") && si.toks[k+1].fold == "own" {
+			switch role {
+			case model.RoleDefender, model.RoleGovernment:
+				return "security"
+			case model.RolePerpetrator:
+				return "perpetrators"
+			}
+		}
+	}
+	return "unknown"
+}
+
+// sideBefore is the side of the claim of the same metric just before in the same sentence: "At
+// least seven PKK operatives were killed and some accounts say twenty-eight".
+func sideBefore(claims []model.Claim, c model.Claim) string {
+	if n := len(claims); n > 0 {
+		prev := claims[n-1]
+		if prev.Metric == c.Metric && prev.Quote == c.Quote && prev.Side != "" {
+			return prev.Side
+		}
+	}
+	return "unknown"
+}
+
+// repeated reports a claim already read from an identical sentence.
+func repeated(claims []model.Claim, c model.Claim) bool {
+	for _, o := range claims {
+		if o.Metric == c.Metric && o.Quote == c.Quote && sameBound(o.Low, c.Low) && sameBound(o.High, c.High) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// backReference reports a figure that names again a group already counted: "the 1,500 escapees
+// are still on the run" after "over 1,500 prisoners escaped".
+func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.toks[first-1].fold == "the" && q.Low != nil && seen[*q.Low]
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).
@@ -70,30 +201,40 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if first < 0 {
 		return "", false
 	}
-	best, bestDist := model.Metric(""), maxCueDistance+1
-	var attackerNoun bool
+	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
+	// a conjunction between a cue and the figure after it ranks the cue lower.
+	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
+	var attackerNoun, bestBefore bool
 	if wholePopulation(si, first, last) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
 	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
-		ofPhraseEnd = groupPhraseEnd(si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+		ofPhraseEnd = groupPhraseEnd(text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
 		if !isMetric(metric) {
 			continue
 		}
-		dist := 0
+		if attempted(si.toks, c.first) {
+			continue // "tried to escape and were recaptured"
+		}
+		var dist, rank int
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
 		case c.first > last:
-			dist = c.first - last + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			rank = dist
 		case c.last < first:
 			dist = first - c.last + clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
+			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
 		default:
 			continue // the cue is inside the figure's own words
+		}
+		if dist > maxCueDistance {
+			continue
 		}
 		if metric == model.Attackers {
 			if c.first > last && c.first-last <= 3 {
@@ -101,30 +242,38 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue
 		}
-		if dist < bestDist || dist == bestDist && c.first > last {
-			best, bestDist = metric, dist
+		if rank < bestRank || rank == bestRank && c.first > last {
+			best, bestRank, bestDist, bestBefore = metric, rank, dist, c.last < first
 		}
 	}
-	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed" and "holds 3,500
-	// jihadists" do not.
-	if attackerNoun && best != model.Killed && best != model.Wounded && (best == "" || bestDist > 3) {
+	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
+	// escaped" and "holds 3,500 jihadists" do not.
+	casualty := best == model.Killed || best == model.Wounded
+	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
 	}
 	return best, best != ""
 }
 
+// attackerVerbReach is how many words an escape or holding cue may stand from a figure of
+// fighters and still say what happened to them rather than what they did.
+const attackerVerbReach = 5
+
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
-// inmates", "a total of 294 prisoners".
+// inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || escapeeWords[si.toks[last+1].fold] {
 		return false
 	}
 	prev := si.toks[first-1].fold
-	if prev == "all" || prev == "of" && first >= 2 && si.toks[first-2].fold == "total" {
+	if prev == "all" {
 		return true
 	}
 	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
 }
+
+// escapeeWords name inmates by their escape: "the 1,500 escapees" are not the population.
+var escapeeWords = setOf("escapees escapee fugitives fugitive evades evadés fugados")
 
 // isInmateWord reports whether token k is an inmate cue.
 func isInmateWord(si *sentenceInfo, k int) bool {
@@ -139,7 +288,7 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
 // is taken from rather than what happened to it: "421 of the inmates who escaped [had been
 // recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
-func groupPhraseEnd(toks []token, last int) int {
+func groupPhraseEnd(text string, toks []token, last int) int {
 	i := last + 1
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
@@ -150,18 +299,54 @@ func groupPhraseEnd(toks []token, last int) int {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
 	if i < len(toks) && relativeWord(toks[i].fold) {
-		return min(i+2, len(toks)-1) // "who escaped", "who had escaped"
+		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
 	}
 	return i - 1
 }
 
+// relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
+// comma when one closes it within a dozen words, else its first two words.
+func relativeClauseEnd(text string, toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k <= i+12; k++ {
+		if strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+			return k - 1
+		}
+	}
+	return min(i+2, len(toks)-1)
+}
+
+// attempted reports a cue after "tried to", "attempted to": the escape did not happen.
+func attempted(toks []token, k int) bool {
+	if k < 2 || toks[k-1].fold != "to" {
+		return false
+	}
+	switch toks[k-2].fold {
+	case "tried", "trying", "attempted", "attempting", "tries", "attempt", "attempts":
+		return true
+	}
+	return false
+}
+
+// conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
+// adds: "seven were captured and three others are counted dead" — three are the dead.
+func conjunctionBreak(between []token) int {
+	for _, t := range between {
+		switch t.fold {
+		case "and", "but", "while", "whereas", "et", "mais", "dan", "y", "pero":
+			return 2
+		}
+	}
+	return 0
+}
+
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 
-// clauseBreak is the extra distance a comma or semicolon between a cue and a figure adds: "Of the
-// 879 who escaped, 443 were recaptured".
+// clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
+// cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
+// eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], ",;") {
-		return 1
+	if from < to && strings.ContainsAny(text[from:to], ",;—–") {
+		return 3
 	}
 	return 0
 }
@@ -211,6 +396,21 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 	}
+	if len(si.toks) > 0 && si.toks[0].fold == "among" {
+		return true // "Among the inmates who escaped were all the 123 members of the group"
+	}
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
+		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && k > last+1 {
+			return true // "12 terrorists were among the inmates who fled"
+		}
+	}
+	after := strings.ToLower(text[q.End:min(si.end, q.End+16)])
+	for _, w := range []string{" of them", " of whom", " d'entre eux", " d’entre eux", " de ellos"} {
+		if strings.HasPrefix(after, w) {
+			return true // "two of them known by name", "ten of them beheaded"
+		}
+	}
 	return false
 }
 
@@ -226,9 +426,22 @@ func countsThings(si *sentenceInfo, q Quantity) bool {
 	return false
 }
 
-// footnote reports a reference mark such as "[4]" or "[note 2]", not a figure.
+// footnote reports a reference mark such as "[4]", "[note 2]" or the "4" glued to the end of a
+// sentence ("at once.4"), not a figure.
 func footnote(text string, q Quantity) bool {
-	return q.Start > 0 && text[q.Start-1] == '[' && q.End < len(text) && text[q.End] == ']'
+	if q.Start > 0 && text[q.Start-1] == '[' && q.End < len(text) && text[q.End] == ']' {
+		return true
+	}
+	before := text[:q.Start]
+	if q.Start == q.End || !unicode.IsDigit(rune(text[q.Start])) {
+		return false // "”One died" is a figure
+	}
+	for _, mark := range []string{".", "”", "\"", "’", ")"} {
+		if rest, ok := strings.CutSuffix(before, mark); ok && rest != "" && !unicode.IsDigit(rune(rest[len(rest)-1])) && !unicode.IsSpace(rune(rest[len(rest)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic
@@ -286,7 +499,10 @@ func (a *analysis) articleName() string {
 	if a.doc.Title != "" {
 		return a.doc.Title
 	}
-	return a.doc.Source
+	if u, err := url.Parse(a.doc.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return path.Base(filepath.ToSlash(a.doc.Source)) // the file, not where it lay on one machine
 }
 
 func abs(x int) int {

@@ -36,10 +36,15 @@ type DateMention struct {
 // on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
 // back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
 func FindDates(text string, ref Ref) []DateMention {
-	ps := scanPieces(text)
+	return resolveDates(scanDateExprs(text, scanPieces(text)), ref)
+}
+
+// resolveDates resolves the date expressions of one text in order, each relative one against
+// the reference or the last full date before it.
+func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
 	var out []DateMention
 	var anchor *model.Date
-	for _, e := range scanDateExprs(text, ps) {
+	for _, e := range exprs {
 		d, ok := resolveDate(e, ref, anchor, false)
 		if !ok {
 			continue

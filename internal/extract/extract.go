@@ -27,6 +27,11 @@ type Resources struct {
 	Country func(name string) (string, bool)
 	// CountryPlace locates a country (ISO alpha-2) at its centroid.
 	CountryPlace func(code string) (model.Place, bool)
+	// Region resolves the name of a first-level division ("the state of Bihar", "Diyala
+	// province"), preferring the given countries. Optional.
+	Region func(name string, countries []string) (model.Place, bool)
+	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
+	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
 	Actors func(text string) []ActorMatch
 	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
@@ -54,6 +59,12 @@ type Extractor struct {
 func New(res Resources) (*Extractor, error) {
 	if res.Place == nil || res.Country == nil || res.CountryPlace == nil || res.Actors == nil {
 		return nil, fmt.Errorf("extract: Place, Country, CountryPlace and Actors resources are required")
+	}
+	if res.Region == nil {
+		res.Region = func(string, []string) (model.Place, bool) { return model.Place{}, false }
+	}
+	if res.Capital == nil {
+		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }
 	}
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }

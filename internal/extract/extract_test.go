@@ -77,6 +77,8 @@ func TestExtract(t *testing.T) {
 		text      string
 		want      []want
 		figures   []string // per mention: figures(m)
+		places    []string // per mention: the place's name
+		regions   []string // per mention: the place's first-level division
 	}{
 		{
 			name:      "facility attack with escapes and recaptures",
@@ -85,7 +87,7 @@ func TestExtract(t *testing.T) {
 				"Of the 879 who escaped, 443 were recaptured by Wednesday. Two guards were killed in the attack, officials said.\n\n" +
 				"Islamic State West Africa Province claimed responsibility for the attack.",
 			want:    []want{{"facility_attack", "2022-07-05", "NG", "Kuje", "Islamic State West Africa Province"}},
-			figures: []string{"escaped=879..879 escaped=879..879 recaptured=443..443 killed/security=2..2"},
+			figures: []string{"escaped=879..879 recaptured=443..443 killed/security=2..2"},
 		},
 		{
 			name:      "riot without escape",
@@ -108,6 +110,137 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"escaped=250.."},
 		},
 		{
+			name:      "fighters named with an escape verb escaped; armed fighters who attack are the assault force",
+			published: "2016-03-02",
+			text: "Around 150 heavily armed militants stormed the main jail of Sokoto, Nigeria, on Tuesday, freeing 90 prisoners. " +
+				"Officials later said 40 militants had escaped with them.",
+			want:    []want{{"facility_attack", "2016-03-01", "NG", "", ""}},
+			figures: []string{"attackers=150..150 escaped=90..90 escaped=40..40"},
+		},
+		{
+			name:      "a total is not the population; a cue in the figure's own clause wins",
+			published: "2018-05-10",
+			text: "Rebels raided the district jail in Gulu, Uganda, on Wednesday. A total of 389 prisoners were freed. " +
+				"One guard died, eight inmates have been recaptured and the 389 escapees are sought.",
+			want:    []want{{"facility_attack", "2018-05-09", "UG", "", ""}},
+			figures: []string{"escaped=389..389 killed/security=1..1 recaptured=8..8"},
+		},
+		{
+			name:      "a country named as a force's flag does not move the incident",
+			published: "2013-07-25",
+			text: "Insurgents attacked the central prison of Kirkuk, Iraq, on Monday night and freed 200 prisoners. " +
+				"Several of them had been captured by U.S. troops in 2007, the police said.",
+			want: []want{{"facility_attack", "2013-07-22", "IQ", "", ""}},
+		},
+		{
+			name:      "figures of a period or of many places are not the incident's; Tuesday is not a death",
+			published: "2015-06-03",
+			text: "Gunmen stormed the prison in Gombe, Nigeria, on Tuesday and freed 120 inmates, the police said. " +
+				"Thousands have died in the insurgency in the past six years. " +
+				"The authorities hold about 9,000 suspects across twenty detention centres. " +
+				"It was the deadliest month since 2013, with 400 people killed.",
+			want:    []want{{"facility_attack", "2015-06-02", "NG", "", ""}},
+			figures: []string{"escaped=120..120"},
+		},
+		{
+			name:      "the capital is the capital of the country the text is about",
+			published: "2013-06-12",
+			text: "Soldiers repelled an attack on a jail at Abéché, Chad, on Monday. " +
+				"The civil prison in the capital was attacked on 1 June 2013 by an armed group, leaving two warders dead.",
+			want:   []want{{"thwarted_attack", "2013-06-10", "TD", "", ""}, {"facility_attack", "2013-06-01", "TD", "", ""}},
+			places: []string{"Abéché", "N'Djamena"},
+		},
+		{
+			name:      "subsets, glued footnote marks, earlier events and many prisons give no claims",
+			published: "2021-11-10",
+			text: "Gunmen attacked the central prison of Herat, Afghanistan, on Monday and freed 40 inmates, two of them commanders, the police said.3 " +
+				"Around eighty people were killed in the city last year, ten of them beheaded. " +
+				"The Taliban say thousands of their fighters are held in government prisons.",
+			want:    []want{{"facility_attack", "2021-11-08", "AF", "", ""}},
+			figures: []string{"escaped=40..40"},
+		},
+		{
+			name:      "an unnamed jail takes its town's name; a city an informant is based in is not the place",
+			published: "2019-04-02",
+			text: "Gunmen stormed a jail in Haiti on Monday and freed 80 inmates. " +
+				"The police said the attack began on Sunday night in Hinche, a town in the centre of the country. " +
+				"The target of the attack was the prison, according to a Cap-Haïtien based rights group.",
+			want:   []want{{"facility_attack", "2019-04-01", "HT", "Hinche jail", ""}},
+			places: []string{"Hinche"},
+		},
+		{
+			name:      "a sentence led by a pronoun goes on with its incident; a person's patronymic is no place",
+			published: "2013-06-05",
+			text: "An armed group attacked the civil prison of N'Djamena, Chad, on 1 June 2013 and freed 22 inmates. " +
+				"They also freed a smuggler from Mali, Omar Ould Hama, who had killed an American in 2000. " +
+				"It was reported that gunmen had attacked another jail at Abéché on 2 June 2013.",
+			want:   []want{{"facility_attack", "2013-06-01", "TD", "", ""}, {"facility_attack", "2013-06-02", "TD", "Abéché", ""}},
+			places: []string{"N'Djamena", "Abéché"},
+		},
+		{
+			name:      "a region named as one splits the story from an incident in another region",
+			published: "2016-03-07",
+			text: "Gunmen attacked the central prison in Kano, Nigeria, on 5 March 2016 and freed 40 inmates. " +
+				"On 6 March 2016, attacks had spread east into the state of Kaduna. " +
+				"It was reported that gunmen had attacked another prison there.",
+			want:    []want{{"facility_attack", "2016-03-05", "NG", "", ""}, {"facility_attack", "2016-03-06", "NG", "", ""}},
+			places:  []string{"Kano", ""},
+			regions: []string{"Kano State", "Kaduna State"},
+		},
+		{
+			name:      "attempts, conjunctions, relative clauses and subsets",
+			published: "2020-09-17",
+			text: "Inmates overpowered guards at the prison in Kotido, Uganda, on Wednesday and some 200 were turned loose. " +
+				"At least three inmates who escaped from the prison on Wednesday, have been killed. " +
+				"Seven were captured and four others are counted dead. " +
+				"Of the 400 prisoners, just over 100 tried to escape and were recaptured. " +
+				"Twelve convicts were among the inmates who fled.",
+			want:    []want{{"mass_escape", "2020-09-16", "UG", "", ""}},
+			figures: []string{"escaped=200..200 killed/prisoners=3.. recaptured=7..7 killed=4..4 held=400..400 recaptured=100.."},
+		},
+		{
+			name:      "a person named after a title is no place",
+			published: "2020-05-04",
+			text:      "Inmates rioted on Friday in a Venezuelan prison run by its director, Pedro Toro. At least 30 people were injured.",
+			want:      []want{{"riot", "2020-05-01", "VE", "", ""}},
+			places:    []string{""},
+		},
+		{
+			name:      "Indonesian: a head-first facility word takes no name before it; a repeated sentence is one claim",
+			published: "2014-03-08",
+			text: "Sekitar 60 narapidana kabur dari penjara Kerobokan di Bali, Indonesia, dalam kerusuhan yang menewaskan sedikitnya dua orang, Jumat (7/3). " +
+				"Sumber-sumber penjara mengatakan tiga sipir terluka. " +
+				"Sekitar 60 narapidana kabur dari penjara Kerobokan di Bali, Indonesia, dalam kerusuhan yang menewaskan sedikitnya dua orang, Jumat (7/3).",
+			want:    []want{{"mass_escape", "2014-03-07", "ID", "Kerobokan", ""}},
+			figures: []string{"escaped=60..60 killed=2.. wounded/security=3..3"},
+		},
+		{
+			name:      "a country acting or briefing is not a new incident",
+			published: "2019-03-12",
+			text: "Islamic State fighters stormed the central prison of Raqqa, Syria, on Monday and freed 70 inmates. " +
+				"Islamic State threatened to kill the guards if the U.S. and the Kurds continued attacking them. " +
+				"At a U.S. Defense Department briefing, it was admitted that prisoners had escaped from the prison.",
+			want: []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
+		},
+		{
+			name:      "the sect is the group named before; a plan by a group to break in is its attack",
+			published: "2014-11-10",
+			text: "Boko Haram has long targeted prisons in the north-east. " +
+				"The sect struck again at the prison in Gombe, Nigeria, on 3 November 2014, freeing 40 prisoners. " +
+				"Police said they thwarted a plan by Ansaru to break into the jail in Kaduna, Nigeria, on 5 October 2014.",
+			want: []want{{"facility_attack", "2014-11-03", "NG", "", "Boko Haram"}, {"thwarted_attack", "2014-10-05", "NG", "", "Ansaru"}},
+		},
+		{
+			name:      "sides: a group told as doer once is no perpetrator; a later figure takes the side before it",
+			published: "2019-03-12",
+			text: "Islamic State fighters stormed the central prison of Raqqa, Syria, on Monday and freed 70 inmates. " +
+				"Islamic State said it attacked the guards at dawn. " +
+				"The Syrian Democratic Forces counter-attacked at noon. " +
+				"At least seven SDF fighters were killed and some accounts say twenty.",
+			want:    []want{{"facility_attack", "2019-03-11", "SY", "", "Islamic State"}},
+			figures: []string{"escaped=70..70 killed/security=7.. killed/security=20..20"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
@@ -125,6 +258,12 @@ func TestExtract(t *testing.T) {
 				if got.typ != w.typ || got.date != w.date || got.country != w.country ||
 					!strings.Contains(got.facility, w.facility) || !strings.Contains(got.perpetrator, w.perpetrator) {
 					t.Errorf("mention %d = %+v, want %+v (facility and perpetrator contained)", i, got, w)
+				}
+				if i < len(tt.places) && m.Place.Name != tt.places[i] {
+					t.Errorf("place of mention %d = %q, want %q", i, m.Place.Name, tt.places[i])
+				}
+				if i < len(tt.regions) && m.Place.Admin1 != tt.regions[i] {
+					t.Errorf("region of mention %d = %q, want %q", i, m.Place.Admin1, tt.regions[i])
 				}
 				if i < len(tt.figures) {
 					if got := figures(m); got != tt.figures[i] {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -12,24 +14,85 @@ type frame struct {
 	keys      map[string]bool // facility keys
 	towns     map[string]bool // folded names of anchor places and facility towns
 	countries map[string]bool
+	regions   map[string]bool
 	country   string       // the country of the frame's first anchor: a frame tells one country's incident
 	date      *DateMention // the first date (finer than a year) an event sentence gives
 	year      *DateMention // the first year an event sentence gives
+	context   []placeHit   // places of sentences whose anchors its event sentences borrowed
 }
 
 func newFrame() *frame {
-	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}}
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{}}
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
-// detention, or an armed group's attack that killed people.
+// detention, of deaths there by a named means (a fire, shells), or of an attack elsewhere that an
+// armed group made deadly or that the text dates to the day and places in a country.
 func isEvent(si *sentenceInfo) bool {
 	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	detention := si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
+	detention := namesDetention(si)
 	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
-	return detention && action || si.has["attack"] && si.has["killed"] && hasArmedGroup(si)
+	return detention && (action || si.has["killed"] && hasMethod(si)) ||
+		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+}
+
+// weak reports an event sentence that cannot tell an incident of its own: no detention, no date
+// and no place finer than a country ("IS has threatened to kill the boys if the U.S. and the PKK
+// continue attacking them"). It goes on with the current one.
+func weak(si *sentenceInfo, an anchors) bool {
+	return !namesDetention(si) && an.date == nil && an.year == nil &&
+		len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0
+}
+
+// continues reports a sentence whose subject is a pronoun: "They also freed a criminal from
+// Mali...". It goes on with the incident before it whatever other countries it names, unless it
+// tells of "another" one or its "it" only introduces a report ("It was reported that...").
+func continues(si *sentenceInfo) bool {
+	if len(si.toks) < 3 {
+		return false
+	}
+	for _, t := range si.toks {
+		if t.fold == "another" || t.fold == "autre" || t.fold == "otra" || t.fold == "otro" {
+			return false
+		}
+	}
+	switch si.toks[0].fold {
+	case "they", "he", "she", "ils", "elles", "il", "elle", "ellos", "mereka":
+		return true
+	case "it":
+		return !reportVerbs[si.toks[2].fold]
+	}
+	return false
+}
+
+var reportVerbs = setOf("reported said claimed announced understood believed thought alleged")
+
+// placesAnEvent reports a sentence that places an attack or an escape without naming detention:
+// "the attack began on Sunday night in X".
+func placesAnEvent(si *sentenceInfo) bool {
+	for _, p := range si.places {
+		if !p.landmark && nearEventWord(si, p.start, p.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
+// jailbreaks in general counts too: with a calendar day it tells one of them.
+func namesDetention(si *sentenceInfo) bool {
+	return si.has["facility"] || si.has["inmate"] || si.has["generic"] || len(si.facilities) > 0
+}
+
+func hasMethod(si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if strings.HasPrefix(c.category, "method:") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDayDate(si *sentenceInfo) bool {
@@ -53,6 +116,7 @@ func hasArmedGroup(si *sentenceInfo) bool {
 // anchors are what ties a sentence to one incident rather than another.
 type anchors struct {
 	keys, towns, countries []string
+	regions                []string     // first-level divisions named, or holding the towns named
 	date                   *DateMention // a day, week or month
 	year                   *DateMention
 }
@@ -65,21 +129,27 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		if f.known != nil {
 			an.countries = append(an.countries, f.known.Country)
+			if f.known.Admin1 != "" {
+				an.regions = append(an.regions, a.placeKey(f.known.Admin1))
+			}
 		}
 		if f.town != "" {
-			an.towns = append(an.towns, placeKey(f.town))
+			an.towns = append(an.towns, a.placeKey(f.town))
 		}
 	}
 	for _, p := range si.places {
 		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) {
 			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
 		}
-		if p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility {
-			an.towns = append(an.towns, placeKey(p.place.Name))
+		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
+			an.towns = append(an.towns, a.placeKey(p.place.Name))
+		}
+		if p.place.Admin1 != "" && !p.landmark {
+			an.regions = append(an.regions, a.placeKey(p.place.Admin1))
 		}
 		an.countries = append(an.countries, p.place.Country)
 	}
-	an.countries = append(an.countries, si.countries...)
+	an.countries = append(an.countries, si.located...)
 	if d := eventDateOf(si); d != nil && d.Date.Precision == model.PrecisionYear {
 		an.year = d // too coarse to tell incidents apart, but dates one when nothing finer does
 	} else {
@@ -100,7 +170,14 @@ func insideFacility(si *sentenceInfo, p placeHit) bool {
 
 // placeKey folds a place name so that spellings of one town compare equal ("Al-Hasakah", "Al
 // Ḩasakah").
-func placeKey(name string) string { return facilityKey(name) }
+func (a *analysis) placeKey(name string) string {
+	if k, ok := a.placeKeys[name]; ok {
+		return k
+	}
+	k := facilityKey(name)
+	a.placeKeys[name] = k
+	return k
+}
 
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
 const anchorReach = 10
@@ -134,7 +211,7 @@ func (f *frame) unanchored() bool {
 }
 
 func (an anchors) empty() bool {
-	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.countries) == 0
+	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
 
 // fits reports whether a sentence with these anchors can belong to frame f.
@@ -166,9 +243,21 @@ func (f *frame) fits(an anchors) bool {
 	if len(an.towns) > 0 && len(f.towns) > 0 {
 		return false
 	}
+	if len(an.regions) > 0 && len(f.regions) > 0 && !anyIn(an.regions, f.regions) {
+		return false // "...had spread into Deir Ezzor province" after an attack in Hasakah
+	}
 	for _, c := range an.countries {
 		if c == f.country {
 			return len(an.towns) == 0 || len(f.towns) == 0 || len(an.keys) == 0
+		}
+	}
+	return false
+}
+
+func anyIn(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if set[n] {
+			return true
 		}
 	}
 	return false
@@ -252,6 +341,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	for _, c := range an.countries {
 		f.countries[c] = true
 	}
+	for _, r := range an.regions {
+		f.regions[r] = true
+	}
 	if f.country == "" && len(an.countries) > 0 {
 		f.country = an.countries[0]
 	}
@@ -269,23 +361,31 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 func (a *analysis) frames() []*frame {
 	var frames []*frame
 	var cur *frame
-	var previous anchors // of the sentence before: "...in Deir Ezzor province. It was reported IS had attacked another prison"
+	// The anchors of the sentence before lend themselves to an event sentence without any: "Late
+	// last night, attacks had spread into X province. It was reported IS had attacked another prison".
+	var previous anchors
+	var previousPlaces []placeHit
 	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
 		own := an
+		var borrowed []placeHit
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
-			an.towns, an.countries, an.keys = previous.towns, previous.countries, previous.keys
+			an.towns, an.regions, an.countries, an.keys = previous.towns, previous.regions, previous.countries, previous.keys
+			if an.date == nil && an.year == nil {
+				an.date, an.year = previous.date, previous.year
+			}
+			borrowed = previousPlaces
 		}
-		previous = own
+		previous, previousPlaces = own, si.places
 		if !event {
-			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0) && len(an.keys) == 0 {
+			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si)) && len(an.keys) == 0 {
 				cur.add(si, an, false)
 			}
 			continue
 		}
 		var target *frame
-		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an)) {
+		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
 			target = cur
 		} else {
 			for _, f := range frames {
@@ -301,6 +401,7 @@ func (a *analysis) frames() []*frame {
 			frames = append(frames, target)
 		}
 		target.add(si, an, true)
+		target.context = append(target.context, borrowed...)
 		cur = target
 	}
 	// The primary incident is the one told at most length; it leads.

@@ -39,11 +39,14 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	return m, true
 }
 
-// specific reports whether a secondary frame tells one incident rather than background: it must be
-// placed at a town or facility, and dated by the text or carry a figure.
+// specific reports whether a secondary frame tells one incident rather than background: placed at
+// a town or facility, and dated by the text or carrying a figure; or, placed more coarsely, dated
+// to the day (to the month for a province) or carrying a figure, and dated or attributed.
 func (a *analysis) specific(f *frame, m model.Mention) bool {
 	if m.Place.Precision != model.GeoPlace && m.Place.Precision != model.GeoFacility && m.Facility == "" {
-		return len(m.Claims) > 0 && (f.date != nil || len(m.Perpetrators) > 0)
+		dated := f.date != nil && (f.date.Date.Precision == model.PrecisionDay ||
+			m.Place.Precision == model.GeoAdmin1 && f.date.Date.Precision == model.PrecisionMonth)
+		return (len(m.Claims) > 0 || dated) && (f.date != nil || len(m.Perpetrators) > 0)
 	}
 	return f.date != nil || f.year != nil || len(m.Claims) > 0
 }
@@ -59,7 +62,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !isEvent(si) {
 			continue
 		}
-		detention = detention || si.has["facility"] || si.has["inmate"] || len(si.facilities) > 0
+		detention = detention || namesDetention(si)
 		attack = attack || si.has["attack"]
 		escape = escape || si.has["escape"] && !negated(si, "escape")
 	}
@@ -147,15 +150,29 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		return known.Name, p
 	}
 	var places []model.Place
+	addPlaces := func(hits []placeHit) {
+		for _, p := range hits {
+			if !p.landmark {
+				places = append(places, p.place)
+			}
+		}
+	}
+	addPlaces(f.context)
 	for _, si := range f.sentences {
 		if !isEvent(si) {
 			continue
 		}
-		for _, p := range si.places {
-			places = append(places, p.place)
-		}
+		addPlaces(si.places)
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
+		}
+	}
+	if len(places) == 0 {
+		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
+		for _, si := range f.sentences {
+			if placesAnEvent(si) {
+				addPlaces(si.places)
+			}
 		}
 	}
 	if town != "" {
@@ -164,7 +181,14 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		}
 	}
 	if len(places) > 0 {
-		return facility, mostPrecise(places)
+		p := mostPrecise(places)
+		if facility == "" && p.Precision == model.GeoPlace {
+			facility = townFacility(f, p.Name)
+		}
+		return facility, p
+	}
+	if country == "" {
+		country = f.country
 	}
 	if country == "" && len(a.countries) > 0 {
 		country = a.countries[0]
@@ -178,6 +202,26 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// townFacility names the unnamed place of detention an incident's event sentences speak of after
+// the town it is in, as readers do: "their jail" in a report from Riverton is "Riverton jail".
+func townFacility(f *frame, town string) string {
+	for _, si := range f.sentences {
+		if !isEvent(si) || len(si.facilities) > 0 {
+			continue
+		}
+		for _, c := range si.cues {
+			if c.category != "facility" || c.first != c.last {
+				continue
+			}
+			switch word := si.toks[c.first].fold; word {
+			case "jail", "prison", "penitentiary":
+				return town + " " + word
+			}
+		}
+	}
+	return ""
 }
 
 func (a *analysis) countriesFor(first string) []string {
@@ -213,7 +257,13 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		if !(si.has["attack"] || si.has["escape"] || si.has["riot"]) {
 			continue
 		}
-		if d := eventDateOf(si); d != nil && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank() {
+		d := eventDateOf(si)
+		if d == nil || d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
+			continue
+		}
+		// A month of another year than the event sentences give dates something else ("in his
+		// speech of September 2019, he called on followers to free..."); a full day still wins.
+		if f.year == nil || d.Date.Precision == model.PrecisionDay || d.Date.Start.Year() == f.year.Date.Start.Year() {
 			return d.Date
 		}
 	}
@@ -246,16 +296,24 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 // escape word, claiming responsibility, or after "by"/"blamed" — the most specific of each family.
 func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	var names []string
-	seen := map[string]bool{}
+	times := map[string]int{} // how often each name is a doer
 	for _, si := range f.sentences {
 		for _, m := range si.actors {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
 			// Street gang"), whatever the grammar.
-			if m.Kind != "armed_group" || seen[m.Name] || denied(a.text, si, m) || !riot && !agent(si, m) {
+			if m.Kind != "armed_group" || denied(a.text, si, m) || !riot && !agent(si, m) {
 				continue
 			}
-			seen[m.Name] = true
-			names = append(names, m.Name)
+			if times[m.Name] == 0 {
+				names = append(names, m.Name)
+			}
+			times[m.Name]++
+		}
+	}
+	names = mainDoers(names, times, a.x.res.SameFamily)
+	if len(names) == 0 {
+		if g := a.groupReferredTo(f); g != "" {
+			names = append(names, g)
 		}
 	}
 	// Keep a parent only when no member of its family is named too.
@@ -273,6 +331,60 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	}
 	return out
 }
+
+// mainDoers keeps the families told as doers at least half as often as the most told one: in a
+// long report of one group's attack, the defenders' occasional counter-attacks do not make them
+// perpetrators too.
+func mainDoers(names []string, times map[string]int, sameFamily func(a, b string) bool) []string {
+	family := func(n string) int {
+		total := 0
+		for _, o := range names {
+			if sameFamily(n, o) {
+				total += times[o]
+			}
+		}
+		return total
+	}
+	most := 0
+	for _, n := range names {
+		most = max(most, family(n))
+	}
+	var out []string
+	for _, n := range names {
+		if 2*family(n) >= most {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// groupReferredTo reads "The sect struck again at X prison": an event sentence whose subject is
+// a noun for an armed group refers to the group the document named last before it.
+func (a *analysis) groupReferredTo(f *frame) string {
+	for _, si := range f.sentences {
+		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !groupNouns[si.toks[1].fold] {
+			continue
+		}
+		last := ""
+		for _, prev := range a.sentences {
+			if prev.start >= si.start {
+				break
+			}
+			for _, m := range prev.actors {
+				if m.Kind == "armed_group" {
+					last = m.Name
+				}
+			}
+		}
+		if last != "" {
+			return last
+		}
+	}
+	return ""
+}
+
+var groupNouns = setOf("sect group organisation organization movement militants insurgents jihadists " +
+	"islamists extremists terrorists rebels")
 
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(si *sentenceInfo, m ActorMatch) bool {

@@ -38,7 +38,11 @@ type Quantity struct {
 // give 0 when the noun counts people.
 func FindNumbers(text string) []Quantity {
 	ps := scanPieces(text)
-	dates := scanDateExprs(text, ps)
+	return numbersIn(text, ps, scanDateExprs(text, ps))
+}
+
+// numbersIn is FindNumbers on the text's pieces and date expressions, read once for both.
+func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
 	var out []Quantity
 	d := 0
 	for i := 0; i < len(ps); {
@@ -154,7 +158,7 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 		return noun, "age"
 	case isYearLike(ps, np, last, noun):
 		return noun, "year"
-	case np.id || isIDBefore(ps, np.first):
+	case np.id || isIDBefore(ps, np.first) || isLabel(ps, np, noun):
 		return noun, "id"
 	case np.frac || np.unit || measureWords[noun]:
 		return noun, "measure"
@@ -181,7 +185,7 @@ func numberNoun(text string, ps []piece, j int) string {
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
-		if p.kind != pieceWord || gapHasNewline(text, ps, j) || !p.upper && numberNounStops[p.low] {
+		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && numberNounStops[p.low] {
 			break
 		}
 		if peopleNouns[p.low] || thingNouns[p.low] || measureWords[p.low] || currencyWords[p.low] {
@@ -202,9 +206,10 @@ func isJoinerPunct(s string) bool {
 // adjacent reports whether piece j starts where piece j-1 ends.
 func adjacent(ps []piece, j int) bool { return j > 0 && j < len(ps) && ps[j].start == ps[j-1].end }
 
-// gapHasNewline reports a line break between piece j-1 and piece j.
-func gapHasNewline(text string, ps []piece, j int) bool {
-	return j > 0 && strings.IndexByte(text[ps[j-1].end:ps[j].start], '\n') >= 0
+// gapHasParagraphBreak reports a paragraph break (a blank line) between piece j-1 and piece j: a
+// heading ends there, while a single line break is only hard wrapping.
+func gapHasParagraphBreak(text string, ps []piece, j int) bool {
+	return j > 0 && strings.Count(text[ps[j-1].end:ps[j].start], "\n") >= 2
 }
 
 // pieceIs reports whether piece j is the word or mark s (lower case).
@@ -796,6 +801,23 @@ func isIDBefore(ps []piece, first int) bool {
 	return idWords[ps[j].low] || ps[j].low == "no" && ps[j].upper
 }
 
+// isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
+// released", "Flight 370". The name before them is not the sentence's first word ("Some 300
+// escaped") and no noun follows.
+func isLabel(ps []piece, np numParse, noun string) bool {
+	j := np.first - 1
+	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
+		return false
+	}
+	if q, _ := qualifierBefore(ps, np.first); q != "" {
+		return false
+	}
+	if _, ok := dateMonths[ps[j].low]; ok {
+		return false
+	}
+	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low)
+}
+
 type pieceKind uint8
 
 const (
@@ -1113,7 +1135,8 @@ var thingNouns = setOf("vehicles vehicle cars car trucks truck vans van pickups 
 	"explosives explosions blasts buildings building houses house homes cells blocks wings prisons jails " +
 	"facilities facility centres centers camps axes videos video pictures photos statements reports attacks " +
 	"raids incidents countries provinces states districts villages towns cities hospitals times occasions " +
-	"doors gates walls rooms floors pages " +
+	"doors gates walls rooms floors pages jailbreaks jailbreak breakouts breakout escapes operations " +
+	"campaigns issues editions episodes " +
 	"voitures véhicules armes obus cellules motos bâtiments maisons attaques kendaraan mobil senjata sel " +
 	"vehículos armas celdas cárceles")
 

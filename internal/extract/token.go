@@ -18,7 +18,7 @@ type token struct {
 // tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole
 // ("al-Sina'a", "rocket-propelled"); digits with separators stay one token ("3,500").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -47,6 +47,24 @@ func tokenize(text string) []token {
 		toks = append(toks, token{fold: foldWord(word), start: start, end: i, upper: unicode.IsUpper(first)})
 	}
 	return toks
+}
+
+// plainWords reports ASCII letters and digits in words separated by single spaces: a phrase that
+// folds to its lower case.
+func plainWords(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -95,6 +113,9 @@ func foldWord(w string) string {
 
 // foldPhrase folds every word of a phrase and joins them with single spaces.
 func foldPhrase(s string) string {
+	if plainWords(s) {
+		return strings.ToLower(s) // the common case, without tokenizing
+	}
 	toks := tokenize(s)
 	words := make([]string, len(toks))
 	for i, t := range toks {

@@ -29,6 +29,12 @@ func TestCompatible(t *testing.T) {
 		{"undated", "type=facility_attack country=XA place=Mareva", base, true},
 		{"other countries", base, "type=facility_attack date=2020-10-20 country=XB admin1=Vale place=Mareva", false},
 		{"diacritics and articles", base + `facility="al-Sinâ'a prison"`, base + `facility="Sinaa prison"`, true},
+		{"one facility name, a misplaced town in the same region",
+			`type=mass_escape date=2013-07-11 country=XA admin1=Vale place=Mareva geo=place lat=3.6 lon=98.7 facility="Kolondo penitentiary"`,
+			`type=mass_escape date=2013-07-11 country=XA admin1=Vale place=Torre geo=place lat=2.9 lon=99.8 facility="penjara Kolondo"`, true},
+		{"related facility names far apart",
+			`type=mass_escape date=2013-07-11 country=XA admin1=Vale place=Mareva geo=place lat=3.6 lon=98.7 facility="Kolondo penitentiary"`,
+			`type=mass_escape date=2013-07-11 country=XA admin1=Vale place=Torre geo=place lat=2.9 lon=99.8 facility="Kolondo North prison"`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

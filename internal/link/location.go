@@ -18,10 +18,13 @@ func locationScore(a, b *profile) (float64, bool) {
 func facilityScore(a, b *profile) (float64, bool) {
 	_, placesOK := placeScore(a, b)
 	if related(a.facility, b.facility) {
-		if !placesOK && (admin1Conflict(a, b) || distanceKM(a, b) > facilityKM) {
+		// One facility name in one region is one facility even when a report misplaces its town;
+		// a name that only shares words must also lie near.
+		same := equalTokens(a.facility, b.facility)
+		if !placesOK && (admin1Conflict(a, b) || !same && distanceKM(a, b) > facilityKM) {
 			return 0, false
 		}
-		if equalTokens(a.facility, b.facility) {
+		if same {
 			return 1, true
 		}
 		return 0.85, true

@@ -62,6 +62,14 @@ func (r Data) ExtractResources() extract.Resources {
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
+		Region: r.region,
+		Capital: func(code string) (model.Place, bool) {
+			info, ok := r.Gazetteer.CountryInfo(code)
+			if !ok || info.Capital == "" {
+				return model.Place{}, false
+			}
+			return r.place(info.Capital, []string{code})
+		},
 		Actors: func(text string) []extract.ActorMatch {
 			ms := r.Actors.Find(text)
 			out := make([]extract.ActorMatch, len(ms))
@@ -81,6 +89,30 @@ const minForeignPopulation = 100_000
 // minLocalPopulation is the population a place inside the context countries needs unless it is an
 // administrative seat: hamlets are named after everything.
 const minLocalPopulation = 1_000
+
+// region resolves a first-level division by name, in the earliest listed country that has one.
+func (r Data) region(name string, countries []string) (model.Place, bool) {
+	var best *gazetteer.Entry
+	bestRank := len(countries) + 1
+	entries := r.Gazetteer.Lookup(name)
+	for i := range entries {
+		e := &entries[i]
+		if e.Feature != gazetteer.FeatureAdmin1 {
+			continue
+		}
+		rank := len(countries)
+		if k := slices.Index(countries, e.Country); k >= 0 {
+			rank = k
+		}
+		if rank < bestRank {
+			best, bestRank = e, rank
+		}
+	}
+	if best == nil {
+		return model.Place{}, false
+	}
+	return r.Gazetteer.ToPlace(*best), true
+}
 
 // place resolves a place name, accepting a place outside the context countries only when it is
 // a capital, a province or a large city.
