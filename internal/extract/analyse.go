@@ -43,14 +43,14 @@ type analysis struct {
 	sentences    []*sentenceInfo
 	countries    []string // the document's countries, most mentioned first
 	offsets      runeOffsets
-	places       map[string]placeAnswer // Place answers by name and context
-	countryNames map[string]string      // Country answers by name, "" for none
-	placeKeys    map[string]string      // placeKey answers by name
+	places       map[placeQuery]placeAnswer // Place answers by name and context
+	countryNames map[string]string          // Country answers by name, "" for none
+	placeKeys    map[string]string          // placeKey answers by name
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
-		places: map[string]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
+		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
@@ -119,7 +119,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if nisba(name) || stopName(name) {
+		if folded := spanFold(si.toks, span); nisba(folded) || stopNames[folded] {
 			continue // "al-Iraqi": part of a person's name; "They": an alternate name no reader means
 		}
 		if cc, ok := a.country(name); ok {
@@ -212,6 +212,7 @@ func nameLike(t token) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
+	ctx := newPlaceContext(append(append([]string{}, si.countries...), a.countries...))
 	var people []nameSpan
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
@@ -240,16 +241,15 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || stopName(name) {
+		if allDigits(name) || stopNames[spanFold(si.toks, span)] {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
-		countries := append(append([]string{}, si.countries...), a.countries...)
-		p, ok := a.place(name, countries)
+		p, ok := a.place(name, ctx)
 		if regionWords(si.toks, span) {
-			if r, isRegion := a.x.res.Region(name, countries); isRegion {
+			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
 				p, ok = r, true // "the state of Bihar" is the state, not its namesake town
 			}
 		}
@@ -308,15 +308,27 @@ func (a *analysis) country(name string) (string, bool) {
 
 // place resolves a name through the gazetteer, remembering answers for the document: names
 // repeat from sentence to sentence.
-func (a *analysis) place(name string, countries []string) (model.Place, bool) {
-	key := name + "\x00" + strings.Join(countries, ",")
+func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
+	key := placeQuery{name, ctx.key}
 	if r, ok := a.places[key]; ok {
 		return r.place, r.ok
 	}
-	p, ok := a.x.res.Place(name, countries)
+	p, ok := a.x.res.Place(name, ctx.countries)
 	a.places[key] = placeAnswer{p, ok}
 	return p, ok
 }
+
+// placeContext is the countries a sentence's place names are read in, with a key for the cache.
+type placeContext struct {
+	countries []string
+	key       string
+}
+
+func newPlaceContext(countries []string) placeContext {
+	return placeContext{countries: countries, key: strings.Join(countries, ",")}
+}
+
+type placeQuery struct{ name, context string }
 
 type placeAnswer struct {
 	place model.Place
@@ -351,16 +363,27 @@ func personName(toks []token, span nameSpan) bool {
 	return false
 }
 
-// nisba reports a name with an Arabic article, which names a person's origin rather than a
+// nisba reports a folded name with an Arabic article, which names a person's origin rather than a
 // country: "al-Iraqi", "al-Libi".
-func nisba(name string) bool {
-	f := foldPhrase(name)
+func nisba(folded string) bool {
 	for _, p := range arabicArticles {
-		if strings.HasPrefix(f, p) && len(f) > len(p) {
+		if strings.HasPrefix(folded, p) && len(folded) > len(p) {
 			return true
 		}
 	}
 	return false
+}
+
+// spanFold is the folded form of a run of names, as foldPhrase would give it.
+func spanFold(toks []token, span nameSpan) string {
+	if span.first == span.last {
+		return toks[span.first].fold
+	}
+	words := make([]string, 0, span.last-span.first+1)
+	for _, t := range toks[span.first : span.last+1] {
+		words = append(words, t.fold)
+	}
+	return strings.Join(words, " ")
 }
 
 // landmark reports a name given as a bearing or an origin rather than where something happened:
@@ -414,12 +437,8 @@ func kunya(toks []token, span nameSpan) bool {
 	return false
 }
 
-// stopName rejects capitalised words that are never places in these texts: months, weekdays and
-// words that start sentences.
-func stopName(name string) bool {
-	return stopNames[foldPhrase(name)]
-}
-
+// stopNames are capitalised words that are never places in these texts: months, weekdays and
+// words that start sentences (folded).
 var stopNames = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "it": true, "he": true,
@@ -447,14 +466,30 @@ var stopNames = map[string]bool{
 }
 
 // commentHeader matches the line that opens a page's comment section.
-var commentHeader = regexp.MustCompile(`(?im)^[ \t]*(?:\d+\s+(?:comments?|responses?|replies)(?:\s+(?:on|to)\s+[^\n]{0,80})?|comments|reader comments|leave a (?:reply|comment)|post a comment|join the discussion)[ \t]*[.:]?[ \t]*$`)
+var commentHeader = regexp.MustCompile(`(?i)^[ \t]*(?:\d+\s+(?:comments?|responses?|replies)(?:\s+(?:on|to)\s+[^\n]{0,80})?|comments|reader comments|leave a (?:reply|comment)|post a comment|join the discussion)[ \t]*[.:]?[ \t]*$`)
 
-// commentsStart returns the byte offset where a comment section begins, or len(text).
+// commentsStart returns the byte offset where a comment section begins, or len(text). Only short
+// lines with a word of the header are matched against it: the expression is costly on a whole page.
 func commentsStart(text string) int {
-	if loc := commentHeader.FindStringIndex(text); loc != nil {
-		return loc[0]
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		line := text[off : off+end]
+		if len(line) <= 160 && commentWord(line) && commentHeader.MatchString(line) {
+			return off
+		}
+		off += end + 1
 	}
 	return len(text)
+}
+
+// commentWord reports a line holding a word every comment header has.
+func commentWord(line string) bool {
+	lower := strings.ToLower(line)
+	return strings.Contains(lower, "comment") || strings.Contains(lower, "respons") ||
+		strings.Contains(lower, "repl") || strings.Contains(lower, "discussion")
 }
 
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"

@@ -49,10 +49,11 @@ type ActorMatch struct {
 
 // Extractor turns documents into mentions. It is safe for concurrent use.
 type Extractor struct {
-	res        Resources
-	lex        *lexicon
-	facilities []Facility
-	known      *lexicon // aliases of known facilities, category = index into facilities
+	res          Resources
+	lex          *lexicon
+	facilities   []Facility
+	facilityKeys []string // facilityKey of each facility's name
+	known        *lexicon // aliases of known facilities, category = index into facilities
 }
 
 // New builds an extractor over the given resources and the embedded cue and facility lists.
@@ -79,6 +80,7 @@ func New(res Resources) (*Extractor, error) {
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
 	for i, f := range facs {
+		x.facilityKeys = append(x.facilityKeys, facilityKey(f.Name))
 		for _, name := range append([]string{f.Name}, f.Aliases...) {
 			x.known.add(fmt.Sprint(i), name)
 		}

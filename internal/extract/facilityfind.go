@@ -13,7 +13,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		i, _ := strconv.Atoi(h.category)
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
-			name: f.Name, key: facilityKey(f.Name), known: f, town: f.Town})
+			name: f.Name, key: a.x.facilityKeys[i], known: f, town: f.Town})
 	}
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
