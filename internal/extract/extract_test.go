@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/extract"
@@ -307,4 +308,24 @@ func BenchmarkExtract(b *testing.B) {
 		x.Extract(doc)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// FuzzExtract runs extraction on arbitrary text: it must not panic, and every claim's offsets
+// must lie inside the text it quotes.
+func FuzzExtract(f *testing.F) {
+	f.Add("Gunmen stormed the central prison in Kano, Nigeria, on Tuesday and freed 120 inmates, police said.")
+	f.Add("UPDATE (23 JANUARY)\nAbu Hamza said the jail in the capital was attacked; 3 of them died.4")
+	f.Add("Sekitar 60 narapidana kabur dari penjara Kerobokan, Jumat (7/3).")
+	x := newExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := document("2020-01-01", text)
+		runes := utf8.RuneCountInString(doc.Text)
+		for _, m := range x.Extract(doc) {
+			for _, c := range m.Claims {
+				if c.Start < 0 || c.End > runes || c.Start > c.End {
+					t.Fatalf("claim offsets [%d,%d) outside a text of %d runes", c.Start, c.End, runes)
+				}
+			}
+		}
+	})
 }

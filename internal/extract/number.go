@@ -839,6 +839,7 @@ type piece struct {
 // scanPieces splits text into pieces; spaces separate pieces and are dropped.
 func scanPieces(text string) []piece {
 	ps := make([]piece, 0, len(text)/3+1)
+	lower := asciiLower(text)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -856,7 +857,11 @@ func scanPieces(text string) []piece {
 			switch {
 			case unicode.IsLetter(r):
 				j := wordEnd(text, i+size)
-				ps = append(ps, piece{start: i, end: j, kind: pieceWord, low: strings.ToLower(text[i:j]), upper: unicode.IsUpper(r)})
+				low := lower[i:j]
+				if !isASCII(low) {
+					low = strings.ToLower(text[i:j])
+				}
+				ps = append(ps, piece{start: i, end: j, kind: pieceWord, low: low, upper: unicode.IsUpper(r)})
 				i = j
 			case unicode.IsSpace(r):
 				i += size

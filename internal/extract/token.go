@@ -19,6 +19,7 @@ type token struct {
 // ("al-Sina'a", "rocket-propelled"); digits with separators stay one token ("3,500").
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6+1)
+	lower := asciiLower(text) // ASCII words fold to a slice of it, without an allocation each
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -44,7 +45,11 @@ func tokenize(text string) []token {
 		}
 		word := text[start:i]
 		first, _ := utf8.DecodeRuneInString(word)
-		toks = append(toks, token{fold: foldWord(word), start: start, end: i, upper: unicode.IsUpper(first)})
+		fold := lower[start:i]
+		if !isASCII(word) {
+			fold = foldWord(word)
+		}
+		toks = append(toks, token{fold: fold, start: start, end: i, upper: unicode.IsUpper(first)})
 	}
 	return toks
 }
@@ -83,17 +88,31 @@ func prevRune(s string, i int) rune {
 	return r
 }
 
+// asciiLower lower-cases the ASCII letters of text and leaves every other byte, so that offsets
+// into it are offsets into text.
+func asciiLower(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // foldWord lower-cases a word, strips diacritics and unifies apostrophes so that cue words match
 // however the text spells them.
 func foldWord(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(w) {
 		return strings.ToLower(w)
 	}
 	var b strings.Builder
