@@ -214,7 +214,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
-		if !isMetric(metric) {
+		if !isMetric(metric) && c.category != "stayed" {
 			continue
 		}
 		if attempted(si.toks, c.first) {
@@ -251,6 +251,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
 	// escaped" and "holds 3,500 jihadists" do not.
+	if best == "stayed" {
+		return "", false // "only about 100 remained"
+	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true

@@ -264,6 +264,20 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=230..230 killed/perpetrators=4..4 killed/security=1..1 recaptured=61..61 recaptured=140..140"},
 		},
 		{
+			name:      "two prisons in one report; a date of the deed outranks the date it was said; who remained is no figure",
+			published: "2024-03-04",
+			text: "PORT-AU-PRINCE, Haiti — Armed gangs stormed Haiti's two largest prisons over the weekend, freeing thousands of inmates, officials said on Monday.\n" +
+				"\n" +
+				"The attack on the National Penitentiary in Port-au-Prince began late on Saturday. Of the roughly 3,800 inmates held there, only about 100 remained on Sunday, according to the National Human Rights Defense Network. At least three prison staff and several inmates were killed.\n" +
+				"\n" +
+				"On Sunday, gangs also attacked the civil prison in Croix-des-Bouquets, which held about 1,000 inmates. Most of them escaped, a police union said.\n" +
+				"\n" +
+				"The gang leader Jimmy Chérizier, known as Barbecue, had announced a coordinated offensive to topple the prime minister.",
+			want: []want{{"facility_attack", "2024-03-02", "HT", "National Penitentiary", ""},
+				{"facility_attack", "2024-03-03", "HT", "Croix-des-Bouquets", ""}},
+			figures: []string{"escaped=2000.. held=3800..3800 killed/security=3..", "held=1000..1000"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
