@@ -10,6 +10,7 @@ import (
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
 type sentenceInfo struct {
+	index       int // in analysis.sentences
 	start, end  int
 	ref         Ref // the document's or its update section's date
 	toks        []token
@@ -18,6 +19,7 @@ type sentenceInfo struct {
 	has         map[string]bool // cue categories present
 	dates       []DateMention
 	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
+	headerEnd   int  // where the update header of the sentence's section ends
 	places      []placeHit
 	countries   []string // every country named, for the context of place names
 	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
@@ -58,10 +60,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if s.Start >= end {
 			break // readers' comments are not the article's reporting
 		}
-		si := &sentenceInfo{start: s.Start, end: s.End, ref: a.ref}
+		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref}
 		for _, sec := range sections {
 			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
 				si.ref = Ref{Date: sec.Date.Start, Precision: sec.Date.Precision}
+				si.headerEnd = headerEnd(a.text, sec)
 			}
 		}
 		a.read(si, actors)
@@ -99,6 +102,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	ps := scanPieces(text)
 	exprs := scanDateExprs(text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
+		if si.start+d.Start < si.headerEnd {
+			continue // "UPDATE, March 7:" dates the report, not the event
+		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		d.Start += si.start
 		d.End += si.start
@@ -465,6 +471,17 @@ var stopNames = map[string]bool{
 	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
 }
 
+// headerEnd returns the offset where a section's header ends in text, or its start.
+func headerEnd(text string, sec Section) int {
+	if sec.Header == "" {
+		return sec.Start
+	}
+	if i := strings.Index(text[sec.Start:min(sec.End, sec.Start+len(sec.Header)+16)], sec.Header); i >= 0 {
+		return sec.Start + i + len(sec.Header)
+	}
+	return sec.Start
+}
+
 // commentHeader matches the line that opens a page's comment section.
 var commentHeader = regexp.MustCompile(`(?i)^[ \t]*(?:\d+\s+(?:comments?|responses?|replies)(?:\s+(?:on|to)\s+[^\n]{0,80})?|comments|reader comments|leave a (?:reply|comment)|post a comment|join the discussion)[ \t]*[.:]?[ \t]*$`)
 
@@ -526,7 +543,7 @@ var forceNouns = setOf("troops troop forces force soldiers soldier army military
 	"special commandos officers diplomats interests targets citizens nationals embassies companies " +
 	"withdrawal withdrawals invasion occupation airstrikes airstrike strikes drones drone administration " +
 	"envoy defense defence department congress senate parliament agency agencies command treasury " +
-	"ambassador consulate")
+	"ambassador consulate service services")
 
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".

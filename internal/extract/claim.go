@@ -214,7 +214,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
-		if !isMetric(metric) {
+		if !isMetric(metric) && c.category != "stayed" {
 			continue
 		}
 		if attempted(si.toks, c.first) {
@@ -236,6 +236,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
+		if c.first == last+1 && escapeeWords[si.toks[c.first].fold] {
+			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
+		}
 		if metric == model.Attackers {
 			if c.first > last && c.first-last <= 3 {
 				attackerNoun = true
@@ -248,6 +251,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
 	// escaped" and "holds 3,500 jihadists" do not.
+	if best == "stayed" {
+		return "", false // "only about 100 remained"
+	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
@@ -476,10 +482,24 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			role = model.Role(r)
 		}
 	}
+	if name == "" && pronounNear(si.toks, verb) && si.index > 0 {
+		return a.claimant(a.sentences[si.index-1]) // `"...," he said` after the spokesman's sentence
+	}
 	if name == "" {
 		return a.articleName(), model.RoleMedia
 	}
 	return name, role
+}
+
+// pronounNear reports a personal pronoun right before or after the reporting verb at k.
+func pronounNear(toks []token, k int) bool {
+	for i := max(0, k-2); i < len(toks) && i <= k+2; i++ {
+		switch toks[i].fold {
+		case "he", "she", "they", "il", "elle", "ils", "elles", "dia", "mereka":
+			return true
+		}
+	}
+	return false
 }
 
 // insideActor reports a cue that is part of a dictionary actor's name ("Human Rights" in the

@@ -80,7 +80,11 @@ func New(res Resources) (*Extractor, error) {
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
 	for i, f := range facs {
-		x.facilityKeys = append(x.facilityKeys, facilityKey(f.Name))
+		key := facilityKey(f.Name)
+		if key == "" {
+			key = foldPhrase(f.Name) // "National Penitentiary" is all generic words, yet one facility
+		}
+		x.facilityKeys = append(x.facilityKeys, key)
 		for _, name := range append([]string{f.Name}, f.Aliases...) {
 			x.known.add(fmt.Sprint(i), name)
 		}

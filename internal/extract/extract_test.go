@@ -242,6 +242,42 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=70..70 killed/security=7.. killed/security=20..20"},
 		},
 		{
+			name:      "French report: escapees recaptured, claimants in French",
+			published: "2024-03-12",
+			text: "Des hommes armés ont attaqué dans la nuit de dimanche à lundi la maison d'arrêt de Kéniéba, dans l'ouest du Mali, libérant au moins 45 détenus, selon une source sécuritaire.\n" +
+				"\n" +
+				"Deux gardes pénitentiaires ont été tués et trois autres blessés lors de l'assaut, a indiqué le ministère de la Justice dans un communiqué. L'attaque n'a pas été revendiquée, mais la zone est le théâtre d'activités du Groupe de soutien à l'islam et aux musulmans (JNIM).\n" +
+				"\n" +
+				"Selon le ministère, 12 évadés ont été rattrapés mardi.",
+			want:    []want{{"facility_attack", "2024-03-10", "ML", "Kéniéba", ""}},
+			figures: []string{"escaped=45.. killed/security=2..2 wounded=3..3 recaptured=12..12"},
+		},
+		{
+			name:      "an update header dates the report, not a new incident; \"he said\" is the speaker before",
+			published: "2023-03-05",
+			text: "KOTIDO, Uganda (Reuters) - Heavily armed gunmen stormed a government prison in northeastern Uganda late on Saturday, freeing some 230 inmates after a two-hour gun battle with wardens, police said on Sunday.\n" +
+				"\n" +
+				"Police spokesman Fred Enanga said four attackers and one warder were killed. \"So far 61 of the escapees have been rearrested,\" he said, adding that security forces were hunting for the rest.\n" +
+				"\n" +
+				"UPDATE, March 7: The Uganda Prisons Service said 140 escapees had been recaptured and that the raid was carried out by cattle rustlers seeking to free relatives.",
+			want:    []want{{"facility_attack", "2023-03-04", "UG", "Kotido", ""}},
+			figures: []string{"escaped=230..230 killed/perpetrators=4..4 killed/security=1..1 recaptured=61..61 recaptured=140..140"},
+		},
+		{
+			name:      "two prisons in one report; a date of the deed outranks the date it was said; who remained is no figure",
+			published: "2024-03-04",
+			text: "PORT-AU-PRINCE, Haiti — Armed gangs stormed Haiti's two largest prisons over the weekend, freeing thousands of inmates, officials said on Monday.\n" +
+				"\n" +
+				"The attack on the National Penitentiary in Port-au-Prince began late on Saturday. Of the roughly 3,800 inmates held there, only about 100 remained on Sunday, according to the National Human Rights Defense Network. At least three prison staff and several inmates were killed.\n" +
+				"\n" +
+				"On Sunday, gangs also attacked the civil prison in Croix-des-Bouquets, which held about 1,000 inmates. Most of them escaped, a police union said.\n" +
+				"\n" +
+				"The gang leader Jimmy Chérizier, known as Barbecue, had announced a coordinated offensive to topple the prime minister.",
+			want: []want{{"facility_attack", "2024-03-02", "HT", "National Penitentiary", ""},
+				{"facility_attack", "2024-03-03", "HT", "Croix-des-Bouquets", ""}},
+			figures: []string{"escaped=2000.. held=3800..3800 killed/security=3..", "held=1000..1000"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
@@ -328,4 +364,33 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestClaimants checks who each figure is attributed to.
+func TestClaimants(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		text   string
+		figure int
+		want   string // claimant [role]
+	}{
+		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates. Police spokesman Fred Enanga said one warder was killed. \"So far 61 of the escapees have been rearrested,\" he said.",
+			61, "spokesman [defender]"},
+		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
+			2, "ministère [government]"},
+		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "test.txt [media]"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range x.Extract(document("2023-03-05", tt.text)) {
+			for _, c := range m.Claims {
+				if c.Low != nil && *c.Low == tt.figure {
+					got = append(got, fmt.Sprintf("%s [%s]", c.Claimant, c.ClaimantRole))
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("claimant of %d in %q = %v, want %q", tt.figure, tt.text, got, tt.want)
+		}
+	}
 }

@@ -8,17 +8,18 @@ import (
 
 // frame gathers the sentences of one document that tell one incident.
 type frame struct {
-	first     int // index of the sentence that opened the frame
-	sentences []*sentenceInfo
-	events    int             // sentences with an event cue
-	keys      map[string]bool // facility keys
-	towns     map[string]bool // folded names of anchor places and facility towns
-	countries map[string]bool
-	regions   map[string]bool
-	country   string       // the country of the frame's first anchor: a frame tells one country's incident
-	date      *DateMention // the first date (finer than a year) an event sentence gives
-	year      *DateMention // the first year an event sentence gives
-	context   []placeHit   // places of sentences whose anchors its event sentences borrowed
+	first        int // index of the sentence that opened the frame
+	sentences    []*sentenceInfo
+	events       int             // sentences with an event cue
+	keys         map[string]bool // facility keys
+	towns        map[string]bool // folded names of anchor places and facility towns
+	countries    map[string]bool
+	regions      map[string]bool
+	country      string       // the country of the frame's first anchor: a frame tells one country's incident
+	date         *DateMention // the first date (finer than a year) an event sentence gives
+	dateReported bool         // date is only a reporting date
+	year         *DateMention // the first year an event sentence gives
+	context      []placeHit   // places of sentences whose anchors its event sentences borrowed
 }
 
 func newFrame() *frame {
@@ -118,6 +119,7 @@ type anchors struct {
 	keys, towns, countries []string
 	regions                []string     // first-level divisions named, or holding the towns named
 	date                   *DateMention // a day, week or month
+	reported               bool         // the date is only when something was said ("officials said on Monday")
 	year                   *DateMention
 }
 
@@ -150,10 +152,11 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		an.countries = append(an.countries, p.place.Country)
 	}
 	an.countries = append(an.countries, si.located...)
-	if d := eventDateOf(si); d != nil && d.Date.Precision == model.PrecisionYear {
+	d, reported := datedEvent(si)
+	if d != nil && d.Date.Precision == model.PrecisionYear {
 		an.year = d // too coarse to tell incidents apart, but dates one when nothing finer does
 	} else {
-		an.date = d
+		an.date, an.reported = d, reported
 	}
 	return an
 }
@@ -222,7 +225,7 @@ func (f *frame) fits(an anchors) bool {
 			return f.date == nil || an.date == nil || withinDays(f.date.Date, an.date.Date, sameFacilityDays)
 		}
 	}
-	if f.date != nil && an.date != nil && !datesAgree(f.date.Date, an.date.Date) {
+	if f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date) {
 		return false
 	}
 	if len(an.keys) > 0 && len(f.keys) > 0 {
@@ -280,6 +283,13 @@ func withinDays(a, b model.Date, days int) bool {
 // an event word, passing over dates that only say when something was reported ("said Tuesday",
 // "released yesterday").
 func eventDateOf(si *sentenceInfo) *DateMention {
+	d, _ := datedEvent(si)
+	return d
+}
+
+// datedEvent is eventDateOf, also reporting whether the date only says when something was
+// reported.
+func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 	var best *DateMention
 	bestScore := 1 << 30
 	for i := range si.dates {
@@ -308,7 +318,7 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 			best, bestScore = d, score
 		}
 	}
-	return best
+	return best, best != nil && bestScore >= 500
 }
 
 // reportingDate reports a date right next to a reporting verb.
@@ -347,8 +357,8 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	if f.country == "" && len(an.countries) > 0 {
 		f.country = an.countries[0]
 	}
-	if f.date == nil && an.date != nil {
-		f.date = an.date
+	if an.date != nil && (f.date == nil || f.dateReported && !an.reported) {
+		f.date, f.dateReported = an.date, an.reported // a date of the deed outranks one of its report
 	}
 	if f.year == nil && an.year != nil {
 		f.year = an.year

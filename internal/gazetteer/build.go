@@ -249,9 +249,11 @@ func (b *builder) packAdmins() {
 // "Muhafazat Karbala'"), folded. A division is also indexed without them.
 var (
 	adminSuffixes = wordSet("province governorate governate district region state territory " +
-		"department prefecture county division municipality oblast emirate parish commune wilaya")
+		"department prefecture county division municipality oblast emirate parish commune wilaya " +
+		"cercle lga regency arrondissement canton tehsil taluk woreda zone subcounty sub-county")
 	adminPrefixes = wordSet("muhafazat muhafaza wilaiat wilaia province provincia region " +
-		"departement territoire estado gouvernorat governorate state commune district ostan")
+		"departement territoire estado gouvernorat governorate state commune district ostan " +
+		"cercle kabupaten kota municipio canton arrondissement")
 	adminLinks = wordSet("of de du des d la del do da")
 )
 

@@ -44,6 +44,7 @@ func TestLookupRanksBestFirst(t *testing.T) {
 		{"Koutoukalé", "NE", "PPL", 0},
 		{"Kaloum", "GN", "PPLX", 0},
 		{"Atma", "SY", "PPL", 0},
+		{"Kéniéba", "ML", FeatureAdmin2, 0}, // "Kenieba Cercle" without its division word
 	}
 	for _, tt := range tests {
 		got := g.Lookup(tt.name)
