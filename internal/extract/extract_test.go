@@ -289,9 +289,9 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "four of them were recaptured; three remain at large",
 			published: "2019-12-10",
-			text: "SANTIAGO — Seven inmates escaped from a prison in Arica, in northern Chile, through a 30-metre tunnel they had dug from a cell, the gendarmerie said on Monday. Four of them were recaptured within hours; three remain at large.",
-			want:    []want{{"mass_escape", "2019-12-09", "CL", "Arica", ""}},
-			figures: []string{"escaped=7..7 recaptured=4..4 escaped=3..3"},
+			text:      "SANTIAGO — Seven inmates escaped from a prison in Arica, in northern Chile, through a 30-metre tunnel they had dug from a cell, the gendarmerie said on Monday. Four of them were recaptured within hours; three remain at large.",
+			want:      []want{{"mass_escape", "2019-12-09", "CL", "Arica", ""}},
+			figures:   []string{"escaped=7..7 recaptured=4..4 escaped=3..3"},
 		},
 		{
 			name:      "no incident in a text about something else",
