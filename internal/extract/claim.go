@@ -214,7 +214,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
-		if !isMetric(metric) && c.category != "stayed" {
+		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
 			continue
 		}
 		if attempted(si.toks, c.first) {
@@ -253,6 +253,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// escaped" and "holds 3,500 jihadists" do not.
 	if best == "stayed" {
 		return "", false // "only about 100 remained"
+	}
+	if bestBefore && partOfThem(text, si, q) {
+		return "", false // "freed 300, two of them known by name": a part, not a second count
 	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
@@ -298,8 +301,8 @@ func groupPhraseEnd(text string, toks []token, last int) int {
 	i := last + 1
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
-		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) {
-			i++
+		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(auxiliaries[toks[i].fold] && !toks[i].upper) {
+			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
 		}
 	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
 		i++ // "six inmates who fled": the noun, then the relative clause
@@ -319,6 +322,16 @@ func relativeClauseEnd(text string, toks []token, i int) int {
 		}
 	}
 	return min(i+2, len(toks)-1)
+}
+
+// insideMetricCue reports a cue that is part of a longer metric cue: "remain" in "remain at large".
+func insideMetricCue(si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if o != c && isMetric(model.Metric(o.category)) && o.first <= c.first && o.last >= c.last {
+			return true
+		}
+	}
+	return false
 }
 
 // attempted reports a cue after "tried to", "attempted to": the escape did not happen.
@@ -345,6 +358,8 @@ func conjunctionBreak(between []token) int {
 	return 0
 }
 
+var auxiliaries = setOf("was were is are have has had been be will would could")
+
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 
 // clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
@@ -366,14 +381,14 @@ func isMetric(m model.Metric) bool {
 	return false
 }
 
-// sideOf reads whose casualties a figure counts from the words right after it: an actor ("39 IS
+// sideOf reads whose casualties a figure counts from the words right after it, in its own phrase: an actor ("39 IS
 // gunmen", "35 SDF personnel") is the perpetrators' side when it is a perpetrator of the incident
 // and the defenders' otherwise; else a side word ("prisoners", "guards", "civilians").
 func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) string {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for _, m := range si.actors {
 		first, _ := tokenSpan(si.toks, m.Start, m.End)
-		if first <= last || first-last > 3 {
+		if first <= last || first-last > 3 || strings.ContainsAny(a.text[q.End:m.Start], ",;(") {
 			continue
 		}
 		for _, p := range perpetrators {
@@ -387,8 +402,8 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	}
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
-		if ok && c.first > last && c.first-last <= 4 {
-			return side
+		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") {
+			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}
 	return "unknown"
@@ -411,10 +426,15 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true // "12 terrorists were among the inmates who fled"
 		}
 	}
+	return false
+}
+
+// partOfThem reports a figure taken from a group named before: "two of them", "ten of whom".
+func partOfThem(text string, si *sentenceInfo, q Quantity) bool {
 	after := strings.ToLower(text[q.End:min(si.end, q.End+16)])
 	for _, w := range []string{" of them", " of whom", " d'entre eux", " d’entre eux", " de ellos"} {
 		if strings.HasPrefix(after, w) {
-			return true // "two of them known by name", "ten of them beheaded"
+			return true
 		}
 	}
 	return false

@@ -278,6 +278,22 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=2000.. held=3800..3800 killed/security=3..", "held=1000..1000"},
 		},
 		{
+			name:      "a side belongs to its own phrase: eight people, including three soldiers",
+			published: "2023-07-15",
+			text: "MOGADISHU (AP) — Five al-Shabaab prisoners armed with guns and grenades attacked guards at Mogadishu's central prison on Friday, sparking a gunfight that killed eight people, including three soldiers, officials said.\n" +
+				"\n" +
+				"All five attackers were killed, according to Somalia's information minister, who said no prisoner escaped. Two guards and several inmates were wounded. It was not clear how the weapons were smuggled into the prison.",
+			want:    []want{{"facility_attack", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
+			figures: []string{"killed=8..8 killed/perpetrators=5..5 wounded/security=2..2"},
+		},
+		{
+			name:      "four of them were recaptured; three remain at large",
+			published: "2019-12-10",
+			text:      "SANTIAGO — Seven inmates escaped from a prison in Arica, in northern Chile, through a 30-metre tunnel they had dug from a cell, the gendarmerie said on Monday. Four of them were recaptured within hours; three remain at large.",
+			want:      []want{{"mass_escape", "2019-12-09", "CL", "Arica", ""}},
+			figures:   []string{"escaped=7..7 recaptured=4..4 escaped=3..3"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
