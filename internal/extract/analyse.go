@@ -87,7 +87,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
-	text := a.text[si.start:si.end]
+	text := blankURLs(a.text[si.start:si.end])
 	si.toks = tokenize(text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
@@ -469,6 +469,27 @@ var stopNames = map[string]bool{
 	"who": true, "why": true, "how": true, "well": true, "so": true, "if": true, "or": true, "not": true,
 	"no": true, "today": true, "yesterday": true, "tomorrow": true, "only": true, "even": true, "still": true,
 	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
+}
+
+// blankURLs replaces web addresses with spaces, keeping offsets: the words of a link
+// ("/2010/09/prison-break-5-killed/") are not the text's words.
+func blankURLs(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i < len(b); {
+		rest := text[i:]
+		if !(strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")) {
+			i++
+			continue
+		}
+		for i < len(b) && b[i] > ' ' {
+			b[i] = ' '
+			i++
+		}
+	}
+	return string(b)
 }
 
 // headerEnd returns the offset where a section's header ends in text, or its start.
