@@ -296,7 +296,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "the words of a link are not the text's",
 			published: "2020-01-10",
-			text:      "The river flooded three villages. Read more: https://news.example.com/2020/01/09/gunmen-storm-kano-prison-free-300-inmates/ and www.example.org/prison-riot-12-killed",
+			text:      "The river flooded three villages. Read more: https://news.example.com/Gunmen_storm_Kano_prison,_free_300_inmates and www.example.org/search?q=prison+riot+12+killed",
 		},
 		{
 			name:      "no incident in a text about something else",
