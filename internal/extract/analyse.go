@@ -16,7 +16,6 @@ type sentenceInfo struct {
 	toks        []token
 	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues        []cueHit
-	has         map[string]bool // cue categories present
 	dates       []DateMention
 	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
 	headerEnd   int  // where the update header of the sentence's section ends
@@ -27,6 +26,17 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+}
+
+// is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
+// so: scanning them costs less than building a set for each sentence.
+func (si *sentenceInfo) is(category string) bool {
+	for _, c := range si.cues {
+		if c.category == category {
+			return true
+		}
+	}
+	return false
 }
 
 // placeHit is a resolved place name in the text.
@@ -95,10 +105,6 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = nameSpans(si.toks, 4)
 	si.cues = a.x.lex.scan(si.toks)
-	si.has = map[string]bool{}
-	for _, c := range si.cues {
-		si.has[c.category] = true
-	}
 	ps := scanPieces(text)
 	exprs := scanDateExprs(text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
