@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,10 +87,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
 	}
+	first := a.countries
 	a.countries = a.rankCountries(a.sentences)
 	for _, si := range a.sentences {
-		si.places = si.places[:0]
-		a.resolvePlaces(si)
+		if !slices.Equal(first, a.countries) {
+			si.places = si.places[:0]
+			a.resolvePlaces(si) // the places found changed the context
+		}
 		a.findFacilities(si)
 	}
 	return a
