@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,7 +17,6 @@ type sentenceInfo struct {
 	toks        []token
 	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues        []cueHit
-	has         map[string]bool // cue categories present
 	dates       []DateMention
 	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
 	headerEnd   int  // where the update header of the sentence's section ends
@@ -27,6 +27,17 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+}
+
+// is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
+// so: scanning them costs less than building a set for each sentence.
+func (si *sentenceInfo) is(category string) bool {
+	for _, c := range si.cues {
+		if c.category == category {
+			return true
+		}
+	}
+	return false
 }
 
 // placeHit is a resolved place name in the text.
@@ -76,10 +87,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
 	}
+	first := a.countries
 	a.countries = a.rankCountries(a.sentences)
 	for _, si := range a.sentences {
-		si.places = si.places[:0]
-		a.resolvePlaces(si)
+		if !slices.Equal(first, a.countries) {
+			si.places = si.places[:0]
+			a.resolvePlaces(si) // the places found changed the context
+		}
 		a.findFacilities(si)
 	}
 	return a
@@ -87,7 +101,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
-	text := a.text[si.start:si.end]
+	text := blankURLs(a.text[si.start:si.end])
 	si.toks = tokenize(text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
@@ -95,10 +109,6 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = nameSpans(si.toks, 4)
 	si.cues = a.x.lex.scan(si.toks)
-	si.has = map[string]bool{}
-	for _, c := range si.cues {
-		si.has[c.category] = true
-	}
 	ps := scanPieces(text)
 	exprs := scanDateExprs(text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
@@ -469,6 +479,27 @@ var stopNames = map[string]bool{
 	"who": true, "why": true, "how": true, "well": true, "so": true, "if": true, "or": true, "not": true,
 	"no": true, "today": true, "yesterday": true, "tomorrow": true, "only": true, "even": true, "still": true,
 	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
+}
+
+// blankURLs replaces web addresses with spaces, keeping offsets: the words of a link
+// ("/2010/09/prison-break-5-killed/") are not the text's words.
+func blankURLs(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i < len(b); {
+		rest := text[i:]
+		if !(strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")) {
+			i++
+			continue
+		}
+		for i < len(b) && b[i] > ' ' {
+			b[i] = ' '
+			i++
+		}
+	}
+	return string(b)
 }
 
 // headerEnd returns the offset where a section's header ends in text, or its start.

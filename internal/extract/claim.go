@@ -72,7 +72,7 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
 // since...", "in the past 30 years", "across fourteen detention centres".
 func aggregate(si *sentenceInfo) bool {
-	if si.has["aggregate"] {
+	if si.is("aggregate") {
 		return true
 	}
 	for i, t := range si.toks {

@@ -294,6 +294,11 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"escaped=7..7 recaptured=4..4 escaped=3..3"},
 		},
 		{
+			name:      "the words of a link are not the text's",
+			published: "2020-01-10",
+			text:      "The river flooded three villages. Read more: https://news.example.com/Gunmen_storm_Kano_prison,_free_300_inmates and www.example.org/search?q=prison+riot+12+killed",
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -30,13 +30,13 @@ func newFrame() *frame {
 // detention, of deaths there by a named means (a fire, shells), or of an attack elsewhere that an
 // armed group made deadly or that the text dates to the day and places in a country.
 func isEvent(si *sentenceInfo) bool {
-	if si.has["generic"] && len(si.facilities) == 0 && !hasDayDate(si) {
+	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
 	detention := namesDetention(si)
-	action := si.has["attack"] || si.has["escape"] || si.has["riot"] || si.has["thwarted"]
-	return detention && (action || si.has["killed"] && hasMethod(si)) ||
-		si.has["attack"] && (si.has["killed"] && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+	action := si.is("attack") || si.is("escape") || si.is("riot") || si.is("thwarted")
+	return detention && (action || si.is("killed") && hasMethod(si)) ||
+		si.is("attack") && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
 // weak reports an event sentence that cannot tell an incident of its own: no detention, no date
@@ -84,7 +84,7 @@ func placesAnEvent(si *sentenceInfo) bool {
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them.
 func namesDetention(si *sentenceInfo) bool {
-	return si.has["facility"] || si.has["inmate"] || si.has["generic"] || len(si.facilities) > 0
+	return si.is("facility") || si.is("inmate") || si.is("generic") || len(si.facilities) > 0
 }
 
 func hasMethod(si *sentenceInfo) bool {

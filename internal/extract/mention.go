@@ -57,14 +57,14 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, attack, escape, riot, thwarted bool
 	for _, si := range f.sentences {
-		thwarted = thwarted || si.has["thwarted"]
-		riot = riot || si.has["riot"] && !negated(si, "riot")
+		thwarted = thwarted || si.is("thwarted")
+		riot = riot || si.is("riot") && !negated(si, "riot")
 		if !isEvent(si) {
 			continue
 		}
 		detention = detention || namesDetention(si)
-		attack = attack || si.has["attack"]
-		escape = escape || si.has["escape"] && !negated(si, "escape")
+		attack = attack || si.is("attack")
+		escape = escape || si.is("escape") && !negated(si, "escape")
 	}
 	freed := a.anyFreed(f)
 	switch {
@@ -254,7 +254,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	// "The attack occurred on 7 September 2010": a sentence of the frame that is not itself an
 	// event sentence but dates an attack, escape or riot.
 	for _, si := range f.sentences {
-		if !(si.has["attack"] || si.has["escape"] || si.has["riot"]) {
+		if !(si.is("attack") || si.is("escape") || si.is("riot")) {
 			continue
 		}
 		d := eventDateOf(si)
@@ -407,7 +407,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	for k := max(0, first-2); k < first; k++ {
 		switch si.toks[k].fold {
 		case "by", "blamed", "blaming", "par":
-			if si.has["attack"] || si.has["escape"] {
+			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
