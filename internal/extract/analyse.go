@@ -59,6 +59,7 @@ type analysis struct {
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
+	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -109,7 +110,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = nameSpans(si.toks, 4)
 	si.cues = a.x.lex.scan(si.toks)
-	ps := scanPieces(text)
+	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
+	a.pieces = ps
 	exprs := scanDateExprs(text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
 		if si.start+d.Start < si.headerEnd {

@@ -838,7 +838,11 @@ type piece struct {
 
 // scanPieces splits text into pieces; spaces separate pieces and are dropped.
 func scanPieces(text string) []piece {
-	ps := make([]piece, 0, len(text)/3+1)
+	return appendPieces(make([]piece, 0, len(text)/3+1), text)
+}
+
+// appendPieces is scanPieces appending to ps, so that a caller can reuse one buffer.
+func appendPieces(ps []piece, text string) []piece {
 	lower := asciiLower(text)
 	for i := 0; i < len(text); {
 		c := text[i]
