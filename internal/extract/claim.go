@@ -27,6 +27,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			continue
 		}
 		claimant, role := a.claimant(si)
+		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
 		for _, q := range si.quantities {
 			if !figure(a.text, si, q) || backReference(si, q, seen) {
 				continue
@@ -136,7 +137,8 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 func ownSide(si *sentenceInfo, q Quantity, role model.Role) string {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k+1 < len(si.toks) && k <= last+3; k++ {
-		if w := si.toks[k].fold; (w == "its" || w == "their") && si.toks[k+1].fold == "own" {
+		w, next := si.toks[k].fold, si.toks[k+1].fold
+		if (w == "its" || w == "their") && next == "own" || w == "on" && (next == "it" || next == "them") && k > last+1 {
 			switch role {
 			case model.RoleDefender, model.RoleGovernment:
 				return "security"
@@ -486,8 +488,8 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	bestDist := 1 << 30
 	name, role := "", model.RoleUnknown
 	for _, m := range si.actors {
-		first, _ := tokenSpan(si.toks, m.Start, m.End)
-		if d := abs(first - verb); d < bestDist {
+		first, last := tokenSpan(si.toks, m.Start, m.End)
+		if d := speakerDistance(first, last, verb); d < bestDist {
 			bestDist, name, role = d, m.Name, m.Role
 		}
 	}
@@ -496,7 +498,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		if !ok || insideActor(si, c) {
 			continue
 		}
-		if d := abs(c.first - verb); d < bestDist {
+		if d := speakerDistance(c.first, c.last, verb); d < bestDist {
 			bestDist = d
 			name = a.text[si.toks[c.first].start:si.toks[c.last].end]
 			role = model.Role(r)
@@ -509,6 +511,30 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		return a.articleName(), model.RoleMedia
 	}
 	return name, role
+}
+
+// roleIn is a claimant's role in this incident: an armed group that is not among its
+// perpetrators speaks for the side holding the prison (a militia running it).
+func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily func(a, b string) bool) model.Role {
+	if role != model.RolePerpetrator || len(perpetrators) == 0 {
+		return role
+	}
+	for _, p := range perpetrators {
+		if sameFamily(p, claimant) {
+			return role
+		}
+	}
+	return model.RoleDefender
+}
+
+// speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,
+// counted from its nearer end; a name after the verb counts two more, since the speaker is more
+// often its subject ("the Observatory said that 39 IS gunmen...").
+func speakerDistance(first, last, k int) int {
+	if last < k {
+		return k - last
+	}
+	return first - k + 2
 }
 
 // pronounNear reports a personal pronoun right before or after the reporting verb at k.

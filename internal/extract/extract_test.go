@@ -400,6 +400,10 @@ func TestClaimants(t *testing.T) {
 		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
 			2, "ministère [government]"},
 		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "test.txt [media]"},
+		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The Syrian Observatory for Human Rights said that 39 IS gunmen were killed.",
+			39, "Syrian Observatory for Human Rights [independent]"},
+		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The SDF released a statement claiming they caught 89 of the escapees.",
+			89, "Syrian Democratic Forces [defender]"},
 	}
 	for _, tt := range tests {
 		var got []string
