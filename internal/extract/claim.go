@@ -206,7 +206,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
-	var attackerNoun, bestBefore bool
+	var attackerNoun, bestBefore, bestComma bool
 	if wholePopulation(si, first, last) {
 		return model.Held, true
 	}
@@ -223,6 +223,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "tried to escape and were recaptured"
 		}
 		var dist, rank int
+		commaBefore := false
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
@@ -230,8 +231,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			rank = dist
 		case c.last < first:
-			dist = first - c.last + clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
+			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
+			dist = first - c.last + brk
 			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
+			commaBefore = brk > 0
 		default:
 			continue // the cue is inside the figure's own words
 		}
@@ -242,13 +245,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
 		}
 		if metric == model.Attackers {
-			if c.first > last && c.first-last <= 3 {
+			// "150 fighters", "the assault team consisted of 100 men"
+			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !escapeeWords[si.toks[c.last].fold] {
 				attackerNoun = true
 			}
 			continue
 		}
 		if rank < bestRank || rank == bestRank && c.first > last {
-			best, bestRank, bestDist, bestBefore = metric, rank, dist, c.last < first
+			best, bestRank, bestDist, bestBefore, bestComma = metric, rank, dist, c.last < first, commaBefore
 		}
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
@@ -256,7 +260,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "stayed" {
 		return "", false // "only about 100 remained"
 	}
-	if bestBefore && partOfThem(text, si, q) {
+	if bestBefore && bestComma && partOfThem(text, si, q) {
 		return "", false // "freed 300, two of them known by name": a part, not a second count
 	}
 	casualty := best == model.Killed || best == model.Wounded

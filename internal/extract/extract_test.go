@@ -299,6 +299,14 @@ func TestExtract(t *testing.T) {
 			text:      "The river flooded three villages. Read more: https://news.example.com/Gunmen_storm_Kano_prison,_free_300_inmates and www.example.org/search?q=prison+riot+12+killed",
 		},
 		{
+			name:      "an assault team of 100 men; a prison built to house 2,000 of them",
+			published: "2017-05-03",
+			text: "Islamic State fighters stormed the central prison of Deraa, Syria, on Tuesday. " +
+				"The assault team consisted of 100 men. The prison, the largest in the south, was estimated to house 2,000 of them.",
+			want:    []want{{"facility_attack", "2017-05-02", "SY", "", "Islamic State"}},
+			figures: []string{"attackers=100..100 held=2000..2000"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
