@@ -59,9 +59,79 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				continue // the same sentence twice in one page
 			}
 			out = append(out, c)
+			if total, ok := a.coordinatedTotal(si, q, c); ok {
+				out = append(out, total)
+			}
 		}
 	}
 	return out
+}
+
+// coordinatedTotal reads "Two soldiers and a police officer were killed": a count of people
+// joined by "and" to another group of the same side that one verb governs counts them all, 3 here.
+func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim) (model.Claim, bool) {
+	if c.Qualifier != "exact" || c.Low == nil || !peopleNouns[q.Noun] {
+		return model.Claim{}, false
+	}
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	and := last + 1
+	for and < len(si.toks) && and <= last+3 && si.toks[and].fold != "and" {
+		if !peopleNouns[si.toks[and].fold] && !nameLike(si.toks[and]) {
+			return model.Claim{}, false // only the first group's own words before "and"
+		}
+		and++
+	}
+	if and >= len(si.toks) || si.toks[and].fold != "and" || and+2 >= len(si.toks) {
+		return model.Claim{}, false
+	}
+	second, noun := 0, and+2
+	switch w := si.toks[and+1].fold; w {
+	case "a", "an", "one":
+		second = 1
+	default:
+		for _, o := range si.quantities {
+			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && peopleNouns[o.Noun] {
+				second = *o.Low
+			}
+		}
+	}
+	for noun < len(si.toks) && noun <= and+4 && !peopleNouns[si.toks[noun].fold] {
+		noun++
+	}
+	if second == 0 || noun >= len(si.toks) || noun > and+4 || !peopleNouns[si.toks[noun].fold] {
+		return model.Claim{}, false
+	}
+	// One verb must govern both: the metric cue comes after the second group.
+	if m, ok := metricAfter(si, noun); !ok || m != c.Metric {
+		return model.Claim{}, false
+	}
+	if c.Side != "" && sideAt(si, and+1, noun) != c.Side {
+		return model.Claim{}, false // "four attackers and one warder": sides are counted apart
+	}
+	sum := *c.Low + second
+	total := c
+	total.Low, total.High = &sum, &sum
+	return total, true
+}
+
+// metricAfter is the metric of the first metric cue within a few words after token k.
+func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
+	for _, c := range si.cues {
+		if m := model.Metric(c.category); isMetric(m) && c.first > k && c.first <= k+4 {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// sideAt is the side word among tokens from..to, "unknown" without one.
+func sideAt(si *sentenceInfo, from, to int) string {
+	for _, c := range si.cues {
+		if side, ok := strings.CutPrefix(c.category, "side:"); ok && c.first >= from && c.last <= to {
+			return side
+		}
+	}
+	return "unknown"
 }
 
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference

@@ -307,6 +307,13 @@ func TestExtract(t *testing.T) {
 			figures: []string{"attackers=100..100 held=2000..2000"},
 		},
 		{
+			name:      "two guards and a soldier were killed: three in all",
+			published: "2021-09-13",
+			text:      "Two guards and a soldier were killed when gunmen attacked the prison in Lokoja, Nigeria, on Sunday night and freed 200 inmates.",
+			want:      []want{{"facility_attack", "2021-09-12", "NG", "", ""}},
+			figures:   []string{"killed/security=2..2 killed/security=3..3 escaped=200..200"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
