@@ -128,14 +128,15 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	facility, town, country := "", "", ""
 	var known *Facility
 	count := map[string]int{}
+	bestKey := ""
 	for _, si := range f.sentences {
 		for _, h := range si.facilities {
 			if h.name == "" || h.key == "" {
 				continue
 			}
 			count[h.key]++
-			if count[h.key] > count[facilityKey(facility)] || facility == "" {
-				facility, known, town = h.name, h.known, h.town
+			if count[h.key] > count[bestKey] || facility == "" {
+				facility, known, town, bestKey = h.name, h.known, h.town, h.key
 			}
 		}
 	}
