@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -542,6 +543,19 @@ func commentWord(line string) bool {
 		strings.Contains(lower, "repl") || strings.Contains(lower, "discussion")
 }
 
+// wordCount counts the space-separated words of s, as len(strings.Fields(s)) would.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 // clauses splits sentences where one sentence tells two events: at semicolons, and at ", and"
 // or ", while" before a clause of its own. Extraction treats each clause as a sentence.
 func clauses(text string, sentences []Sentence) []Sentence {
@@ -556,7 +570,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 			case strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas "):
 				cut = 2 // keep the conjunction with the clause it opens
 			}
-			if cut == 0 || len(strings.Fields(text[i:s.End])) < 8 || len(strings.Fields(text[start:i])) < 6 {
+			if cut == 0 || wordCount(text[i:s.End]) < 8 || wordCount(text[start:i]) < 6 {
 				continue
 			}
 			out = append(out, Sentence{Start: start, End: i})

@@ -102,3 +102,11 @@ func TestPrefixCues(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tabs\tand\nlines here", "déjà vu, à Niamey"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
