@@ -169,8 +169,13 @@ func aggregate(si *sentenceInfo) bool {
 // an earlier event ("around eighty people were killed there last year").
 func earlier(si *sentenceInfo, incident model.Date) bool {
 	d := eventDateOf(si)
-	return d != nil && periodEnd(d.Date).Before(incident.Start.AddDate(0, 0, -incident.Precision.Tolerance()))
+	slack := max(incident.Precision.Tolerance(), earlierSlackDays)
+	return d != nil && periodEnd(d.Date).Before(incident.Start.AddDate(0, 0, -slack))
 }
+
+// earlierSlackDays is how long before the incident's date a sentence may be dated and still tell
+// of it: sieges begin, and reports misdate, by days.
+const earlierSlackDays = 7
 
 // periodEnd is the last day a date can stand for.
 func periodEnd(d model.Date) time.Time {

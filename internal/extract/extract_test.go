@@ -314,6 +314,15 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/security=2..2 killed/security=3..3 escaped=200..200"},
 		},
 		{
+			name:      "French: a date before \"selon\" is the deed's; maison d'arrêt et de correction",
+			published: "2022-07-06",
+			text: "Une attaque contre la maison d'arrêt et de correction de Kaya, dans le centre-nord du Burkina Faso, a fait au moins six morts dans la nuit de lundi à mardi, selon un bilan officiel. Quatre gardes de sécurité pénitentiaire et deux assaillants ont été tués, a précisé le gouverneur de la région.\n" +
+				"\n" +
+				"Plus de 60 détenus se sont évadés à la faveur de l'attaque, revendiquée mercredi par l'État islamique au Sahel. Une vingtaine d'entre eux ont été repris par les forces de défense et de sécurité.",
+			want:    []want{{"facility_attack", "2022-07-04", "BF", "maison d'arrêt et de correction de Kaya", "Islamic State"}},
+			figures: []string{"killed=6.. killed/security=4..4 killed/perpetrators=2..2 escaped=60.. recaptured=20..20"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

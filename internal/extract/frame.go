@@ -324,7 +324,10 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
-		if c.category == "claim" && (c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1) {
+		if c.category != "claim" || attribution[si.toks[c.first].fold] {
+			continue // "on Monday, according to the police": the date is still the deed's
+		}
+		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {
 			return true
 		}
 	}
@@ -335,6 +338,9 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 	}
 	return false
 }
+
+// attribution words introduce a source without a verb that could be dated.
+var attribution = setOf("according selon segun menurut")
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
