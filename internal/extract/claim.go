@@ -439,6 +439,8 @@ func conjunctionBreak(between []token) int {
 	return 0
 }
 
+var copulas = setOf("were was are is etaient etait sont figuraient figurent di")
+
 var auxiliaries = setOf("was were is are have has had been be will would could")
 
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
@@ -502,9 +504,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		return true // "Among the inmates who escaped were all the 123 members of the group"
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
-	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
-		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && k > last+1 {
-			return true // "12 terrorists were among the inmates who fled"
+	for k := last + 2; k < len(si.toks) && k <= last+4; k++ {
+		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && copulas[si.toks[k-1].fold] {
+			return true // "12 terrorists were among the inmates who fled", not "three dead among the guards"
 		}
 	}
 	return false
@@ -568,6 +570,9 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	name, role := "", model.RoleUnknown
 	for _, m := range si.actors {
 		first, last := tokenSpan(si.toks, m.Start, m.End)
+		if first > verb && a.addressee(si, first) {
+			continue // "a déclaré à l'AFP le maire", "told Reuters": the listener, not the speaker
+		}
 		if d := speakerDistance(first, last, verb); d < bestDist {
 			bestDist, name, role = d, m.Name, m.Role
 		}
@@ -604,6 +609,15 @@ func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily 
 		}
 	}
 	return model.RoleDefender
+}
+
+// addressee reports a name right after "to" or "à", or after "told": whom a statement was made to.
+func (a *analysis) addressee(si *sentenceInfo, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := si.toks[k-1]
+	return prev.fold == "to" || prev.fold == "told" || a.text[prev.start:prev.end] == "à"
 }
 
 // speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,

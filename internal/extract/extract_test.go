@@ -323,6 +323,13 @@ func TestExtract(t *testing.T) {
 			figures: []string{"killed=6.. killed/security=4..4 killed/perpetrators=2..2 escaped=60.. recaptured=20..20"},
 		},
 		{
+			name:      "French: dead among the guards are the guards; found escapees are recaptured",
+			published: "2021-04-16",
+			text:      "Des hommes armés non identifiés ont attaqué jeudi soir la prison centrale de Kakwangura, à Butembo, dans la province du Nord-Kivu, libérant une centaine de détenus. Le bilan provisoire fait état de trois morts parmi les gardes et d'un assaillant tué, a déclaré à l'AFP le maire de la ville. Selon la police, 35 évadés ont déjà été retrouvés.",
+			want:      []want{{"facility_attack", "2021-04-15", "CD", "Kakwangura", ""}},
+			figures:   []string{"escaped=100..100 killed/security=3..3 killed/perpetrators=1..1 recaptured=35..35"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
@@ -424,6 +431,8 @@ func TestClaimants(t *testing.T) {
 		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
 			2, "ministère [government]"},
 		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "test.txt [media]"},
+		{"Des hommes armés ont attaqué la prison de Butembo, en RDC, jeudi. Trois gardes ont été tués, a déclaré à l'AFP le maire de la ville.",
+			3, "maire [government]"},
 		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The Syrian Observatory for Human Rights said that 39 IS gunmen were killed.",
 			39, "Syrian Observatory for Human Rights [independent]"},
 		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The SDF released a statement claiming they caught 89 of the escapees.",
