@@ -330,6 +330,13 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"escaped=100..100 killed/security=3..3 killed/perpetrators=1..1 recaptured=35..35"},
 		},
 		{
+			name:      "Spanish: feminine dead and wounded",
+			published: "2023-06-21",
+			text:      "TEGUCIGALPA — Al menos 46 reclusas murieron el martes en un enfrentamiento entre pandillas en el Centro Femenino de Adaptación Social, en las afueras de Tegucigalpa, informaron las autoridades. Según la policía, miembros del Barrio 18 atacaron a reclusas de la Mara Salvatrucha con armas de fuego y machetes, e incendiaron varias celdas. Siete internas resultaron heridas.",
+			want:      []want{{"facility_attack", "2023-06-20", "HN", "Centro Femenino", "Barrio 18"}},
+			figures:   []string{"killed/prisoners=46.. wounded/prisoners=7..7"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -1134,7 +1134,8 @@ var peopleNouns = setOf("prisoners prisoner inmates inmate detainees detainee co
 	"djihadistes terroristes rebelles évadés fugitifs morts mort blessés victimes civils membres éléments " +
 	"élément combattants pensionnaires " +
 	"narapidana napi tahanan orang warga petugas sipir polisi tentara teroris korban karyawan pegawai " +
-	"presos reos reclusos reclusas internos personas muertos heridos custodios guardias policías soldados " +
+	"presos presas reos reclusos reclusas internos internas personas mujeres hombres muertos muertas heridos " +
+	"heridas custodios guardias policías soldados " +
 	"detenidos fugados prisioneros")
 
 // thingNouns are nouns a figure of things is said with.
