@@ -331,10 +331,11 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name:      "Spanish: feminine dead and wounded",
-			published: "2023-06-21",
-			text:      "TEGUCIGALPA — Al menos 46 reclusas murieron el martes en un enfrentamiento entre pandillas en el Centro Femenino de Adaptación Social, en las afueras de Tegucigalpa, informaron las autoridades. Según la policía, miembros del Barrio 18 atacaron a reclusas de la Mara Salvatrucha con armas de fuego y machetes, e incendiaron varias celdas. Siete internas resultaron heridas.",
-			want:      []want{{"facility_attack", "2023-06-20", "HN", "Centro Femenino", "Barrio 18"}},
-			figures:   []string{"killed/prisoners=46.. wounded/prisoners=7..7"},
+			published: "2019-03-13",
+			text: "Al menos 12 reclusas murieron el martes en un enfrentamiento entre pandillas en la cárcel de mujeres de San Pedro Sula, Honduras, " +
+				"informaron las autoridades. Siete internas resultaron heridas.",
+			want:    []want{{"riot", "2019-03-12", "HN", "", ""}},
+			figures: []string{"killed/prisoners=12.. wounded/prisoners=7..7"},
 		},
 		{
 			name:      "no incident in a text about something else",
