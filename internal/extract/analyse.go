@@ -152,7 +152,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 }
 
 // rankCountries orders the document's countries by how often they are named, counting the
-// countries of resolved places too when withPlaces is given.
+// countries of resolved places too when withPlaces is given; the home countries of the groups
+// named come last.
 func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 	count := map[string]int{}
 	var order []string
@@ -173,6 +174,15 @@ func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	// A report that names ISWAP and Lokoja but not Nigeria is still about Nigeria.
+	for _, si := range a.sentences {
+		for _, m := range si.actors {
+			if m.Country != "" && len(m.Country) == 2 && count[m.Country] == 0 {
+				count[m.Country] = 1
+				order = append(order, m.Country)
+			}
+		}
+	}
 	return order
 }
 

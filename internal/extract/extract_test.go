@@ -338,6 +338,13 @@ func TestExtract(t *testing.T) {
 			figures: []string{"killed/prisoners=12.. wounded/prisoners=7..7"},
 		},
 		{
+			name:      "a group's home country places a town the text names without its country",
+			published: "2024-05-14",
+			text:      "Islamic State West Africa Province said its fighters stormed the prison in Lokoja on Saturday night and freed more than 300 prisoners.",
+			want:      []want{{"facility_attack", "2024-05-11", "NG", "Lokoja", "Islamic State West Africa Province"}},
+			places:    []string{"Lokoja"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
