@@ -335,6 +335,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "stayed" {
 		return "", false // "only about 100 remained"
 	}
+	if best == "" && first > 0 && (si.toks[first-1].fold == "to" || si.toks[first-1].fold == "at") && tollUpdate(si) {
+		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
+	}
 	if bestBefore && bestComma && partOfThem(text, si, q) {
 		return "", false // "freed 300, two of them known by name": a part, not a second count
 	}

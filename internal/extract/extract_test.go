@@ -345,6 +345,14 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Lokoja"},
 		},
 		{
+			name:      "a toll that rose dates its count, not the deed",
+			published: "2019-08-07",
+			text: "The death toll from the Taliban attack on the main prison in Kunduz, the capital of Afghanistan's Kunduz province, rose to 29 on Tuesday, provincial officials said. " +
+				"The assault began on Sunday evening with a car bomb at the prison gate. About 400 prisoners fled.",
+			want:    []want{{"facility_attack", "2019-08-04", "AF", "", "Taliban"}},
+			figures: []string{"killed=29..29 escaped=400..400"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

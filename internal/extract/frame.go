@@ -318,7 +318,24 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			best, bestScore = d, score
 		}
 	}
-	return best, best != nil && bestScore >= 500
+	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// tollUpdate reports a sentence about a toll that rose: its date is when the count changed, not
+// when the deed was done ("The death toll rose to 29 on Tuesday").
+func tollUpdate(si *sentenceInfo) bool {
+	toll := false
+	for _, t := range si.toks {
+		switch t.fold {
+		case "toll", "bilan":
+			toll = true
+		case "rose", "risen", "climbed", "increased", "reached", "passe", "grimpe", "atteint":
+			if toll {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportingDate reports a date right next to a reporting verb.
