@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -28,7 +29,11 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		}
 		claimant, role := a.claimant(si)
 		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
-		for _, q := range si.quantities {
+		part, split := f.parts[si]
+		for k, q := range si.quantities {
+			if split && !slices.Contains(part.figures, k) {
+				continue // another town's figure, or one no town can claim
+			}
 			if !figure(a.text, si, q) || backReference(si, q, seen) {
 				continue
 			}

@@ -353,6 +353,14 @@ func TestExtract(t *testing.T) {
 			figures: []string{"killed=29..29 escaped=400..400"},
 		},
 		{
+			name:      "prisons in two towns are two incidents; respectively gives each its figure",
+			published: "2022-04-05",
+			text:      "Separatist fighters attacked prisons in Bamenda and Kumbo, Cameroon, on Sunday night, freeing 80 and 45 inmates respectively, the army said. In Bamenda two guards were killed. In Kumbo, the attackers also burned the prison registry.",
+			want: []want{{"facility_attack", "2022-04-03", "CM", "Kumbo prison", ""},
+				{"facility_attack", "2022-04-03", "CM", "Bamenda prison", ""}},
+			figures: []string{"escaped=45..45", "escaped=80..80 killed/security=2..2"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

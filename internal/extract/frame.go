@@ -15,15 +15,17 @@ type frame struct {
 	towns        map[string]bool // folded names of anchor places and facility towns
 	countries    map[string]bool
 	regions      map[string]bool
-	country      string       // the country of the frame's first anchor: a frame tells one country's incident
-	date         *DateMention // the first date (finer than a year) an event sentence gives
-	dateReported bool         // date is only a reporting date
-	year         *DateMention // the first year an event sentence gives
-	context      []placeHit   // places of sentences whose anchors its event sentences borrowed
+	country      string                     // the country of the frame's first anchor: a frame tells one country's incident
+	date         *DateMention               // the first date (finer than a year) an event sentence gives
+	dateReported bool                       // date is only a reporting date
+	year         *DateMention               // the first year an event sentence gives
+	context      []placeHit                 // places of sentences whose anchors its event sentences borrowed
+	parts        map[*sentenceInfo]townPart // its share of sentences that tell several towns' incidents
 }
 
 func newFrame() *frame {
-	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{}}
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{},
+		parts: map[*sentenceInfo]townPart{}}
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
@@ -112,6 +114,97 @@ func hasArmedGroup(si *sentenceInfo) bool {
 		}
 	}
 	return false
+}
+
+// frameOfTown returns the frame of a town the sentence names, when that town is the frame's own
+// and no other frame's.
+func (a *analysis) frameOfTown(frames []*frame, si *sentenceInfo) *frame {
+	var found *frame
+	for _, p := range si.places {
+		if p.landmark || p.place.Precision != model.GeoPlace {
+			continue
+		}
+		key := a.placeKey(p.place.Name)
+		for _, f := range frames {
+			if f.towns[key] {
+				if found != nil && found != f {
+					return nil
+				}
+				found = f
+			}
+		}
+	}
+	return found
+}
+
+func firstFitting(frames []*frame, an anchors) *frame {
+	for _, f := range frames {
+		if f.fits(an) {
+			return f
+		}
+	}
+	return nil
+}
+
+// townPart is one town's share of a sentence that tells attacks on several towns' prisons.
+type townPart struct {
+	anchors anchors
+	place   placeHit
+	figures []int // indexes into the sentence's quantities that count this town's incident
+}
+
+// splitByTown reads a sentence naming prisons (plural) in two or more towns as one incident per
+// town. With "respectively" and one figure per town, the figures go to their towns in order;
+// otherwise no town can claim them.
+func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
+	plural := false
+	for _, c := range si.cues {
+		if c.category == "facility" && pluralFacilityWord(si.toks[c.last].fold) {
+			plural = true
+		}
+	}
+	if !plural || len(si.facilities) > 0 {
+		return nil
+	}
+	var towns []placeHit
+	seen := map[string]bool{}
+	for _, p := range si.places {
+		if p.landmark || p.place.Precision != model.GeoPlace || seen[p.place.Name] || !nearEventWord(si, p.start, p.end) {
+			continue
+		}
+		seen[p.place.Name] = true
+		towns = append(towns, p)
+	}
+	if len(towns) < 2 {
+		return nil
+	}
+	var figures []int
+	for k, q := range si.quantities {
+		if figure(a.text, si, q) {
+			figures = append(figures, k)
+		}
+	}
+	respectively := false
+	for _, t := range si.toks {
+		switch t.fold {
+		case "respectively", "respectivement", "respectivamente", "masing-masing":
+			respectively = true
+		}
+	}
+	parts := make([]townPart, len(towns))
+	for k, t := range towns {
+		part := an
+		part.towns = []string{a.placeKey(t.place.Name)}
+		part.regions = nil
+		if t.place.Admin1 != "" {
+			part.regions = []string{a.placeKey(t.place.Admin1)}
+		}
+		parts[k] = townPart{anchors: part, place: t}
+		if respectively && len(figures) == len(towns) {
+			parts[k].figures = []int{figures[k]}
+		}
+	}
+	return parts
 }
 
 // anchors are what ties a sentence to one incident rather than another.
@@ -412,8 +505,27 @@ func (a *analysis) frames() []*frame {
 		}
 		previous, previousPlaces = own, si.places
 		if !event {
-			if cur != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si)) && len(an.keys) == 0 {
-				cur.add(si, an, false)
+			target := cur
+			if f := a.frameOfTown(frames, si); f != nil {
+				target = f // "In Bamenda two guards were killed" after attacks in two towns
+			}
+			if target != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si)) && len(an.keys) == 0 {
+				target.add(si, an, false)
+			}
+			continue
+		}
+		if parts := a.splitByTown(si, an); len(parts) > 1 {
+			// "attacked prisons in X and Y, freeing 80 and 45 inmates respectively": one incident a town.
+			for _, part := range parts {
+				target := firstFitting(frames, part.anchors)
+				if target == nil {
+					target = newFrame()
+					target.first = i
+					frames = append(frames, target)
+				}
+				target.add(si, part.anchors, true)
+				target.parts[si] = part
+				cur = target
 			}
 			continue
 		}
@@ -421,12 +533,7 @@ func (a *analysis) frames() []*frame {
 		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
 			target = cur
 		} else {
-			for _, f := range frames {
-				if f.fits(an) {
-					target = f
-					break
-				}
-			}
+			target = firstFitting(frames, an)
 		}
 		if target == nil {
 			target = newFrame()

@@ -163,7 +163,11 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		if !isEvent(si) {
 			continue
 		}
-		addPlaces(si.places)
+		if part, split := f.parts[si]; split {
+			addPlaces([]placeHit{part.place}) // its own town of the several the sentence names
+		} else {
+			addPlaces(si.places)
+		}
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
 		}
@@ -219,6 +223,8 @@ func townFacility(f *frame, town string) string {
 			switch word := si.toks[c.first].fold; word {
 			case "jail", "prison", "penitentiary":
 				return town + " " + word
+			case "jails", "prisons":
+				return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
 			}
 		}
 	}
