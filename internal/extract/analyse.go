@@ -46,6 +46,7 @@ type placeHit struct {
 	start, end int
 	place      model.Place
 	landmark   bool // named to give a direction ("north of Baghdad"): the event is elsewhere
+	dateline   bool // the capitals opening a wire report ("QUITO, Ecuador (AP) —"): where it was filed
 }
 
 // analysis is one document read sentence by sentence.
@@ -288,7 +289,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span)})
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span),
+			dateline: span.first == 0 && strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)

@@ -361,6 +361,13 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=45..45", "escaped=80..80 killed/security=2..2"},
 		},
 		{
+			name:      "a dateline says where the report was filed",
+			published: "2021-02-24",
+			text:      "QUITO, Ecuador (AP) — Inmates rioted in a prison in southern Ecuador on Tuesday, leaving 20 dead, officials said. The riot broke out in Machala.",
+			want:      []want{{"riot", "2021-02-23", "EC", "", ""}},
+			places:    []string{"Machala"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

@@ -151,9 +151,13 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		return known.Name, p
 	}
 	var places []model.Place
+	var datelines []model.Place
 	addPlaces := func(hits []placeHit) {
 		for _, p := range hits {
-			if !p.landmark {
+			switch {
+			case p.dateline:
+				datelines = append(datelines, p.place)
+			case !p.landmark:
 				places = append(places, p.place)
 			}
 		}
@@ -179,6 +183,9 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 				addPlaces(si.places)
 			}
 		}
+	}
+	if len(places) == 0 {
+		places = datelines // where the report was filed, when nothing else places the incident
 	}
 	if town != "" {
 		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
@@ -224,7 +231,9 @@ func townFacility(f *frame, town string) string {
 			case "jail", "prison", "penitentiary":
 				return town + " " + word
 			case "jails", "prisons":
-				return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
+				if _, split := f.parts[si]; split {
+					return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
+				}
 			}
 		}
 	}
