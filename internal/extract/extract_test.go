@@ -368,6 +368,13 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Machala"},
 		},
 		{
+			name:      "prisons in a town near another are not two towns' incidents",
+			published: "2022-07-06",
+			text:      "Gunmen attacked the prisons in Kuje, near Abuja, Nigeria, on Tuesday night and freed 600 inmates.",
+			want:      []want{{"facility_attack", "2022-07-05", "NG", "", ""}},
+			figures:   []string{"escaped=600..600"},
+		},
+		{
 			name:      "no incident in a text about something else",
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",

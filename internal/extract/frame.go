@@ -169,7 +169,7 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 	var towns []placeHit
 	seen := map[string]bool{}
 	for _, p := range si.places {
-		if p.landmark || p.place.Precision != model.GeoPlace || seen[p.place.Name] || !nearEventWord(si, p.start, p.end) {
+		if p.landmark || p.place.Precision != model.GeoPlace || seen[p.place.Name] || !nearEventWord(si, p.start, p.end) || nearby(si, p) {
 			continue
 		}
 		seen[p.place.Name] = true
@@ -205,6 +205,13 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 		}
 	}
 	return parts
+}
+
+// nearby reports a place given as the neighbourhood of another: "in Kuje, near Abuja".
+func nearby(si *sentenceInfo, p placeHit) bool {
+	first, _ := tokenSpan(si.toks, p.start, p.end)
+	return first > 0 && (si.toks[first-1].fold == "near" || si.toks[first-1].fold == "outside" ||
+		first > 1 && si.toks[first-2].fold == "close" && si.toks[first-1].fold == "to")
 }
 
 // anchors are what ties a sentence to one incident rather than another.
