@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// sideAt is the side word among tokens from..to, "unknown" without one.
+func sideAt(si *sentenceInfo, from, to int) string {
+	for _, c := range si.cues {
+		if side, ok := strings.CutPrefix(c.category, "side:"); ok && c.first >= from && c.last <= to {
+			return side
+		}
+	}
+	return "unknown"
+}
+
+// ownSide reads "121 of its own militiamen": the claimant counts its own dead.
+func ownSide(si *sentenceInfo, q Quantity, role model.Role) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k+1 < len(si.toks) && k <= last+3; k++ {
+		w, next := si.toks[k].fold, si.toks[k+1].fold
+		if (w == "its" || w == "their") && next == "own" || w == "on" && (next == "it" || next == "them") && k > last+1 {
+			switch role {
+			case model.RoleDefender, model.RoleGovernment:
+				return "security"
+			case model.RolePerpetrator:
+				return "perpetrators"
+			}
+		}
+	}
+	return "unknown"
+}
+
+// sideBefore is the side of the claim of the same metric just before in the same sentence: "At
+// least seven PKK operatives were killed and some accounts say twenty-eight".
+func sideBefore(claims []model.Claim, c model.Claim) string {
+	if n := len(claims); n > 0 {
+		prev := claims[n-1]
+		if prev.Metric == c.Metric && prev.Quote == c.Quote && prev.Side != "" {
+			return prev.Side
+		}
+	}
+	return "unknown"
+}
+
+// sideOf reads whose casualties a figure counts from the words right after it, in its own phrase: an actor ("39 IS
+// gunmen", "35 SDF personnel") is the perpetrators' side when it is a perpetrator of the incident
+// and the defenders' otherwise; else a side word ("prisoners", "guards", "civilians").
+func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for _, m := range si.actors {
+		first, _ := tokenSpan(si.toks, m.Start, m.End)
+		if first <= last || first-last > 3 || strings.ContainsAny(a.text[q.End:m.Start], ",;(") {
+			continue
+		}
+		for _, p := range perpetrators {
+			if a.x.res.SameFamily(p, m.Name) {
+				return "perpetrators"
+			}
+		}
+		if m.Kind == "armed_group" || m.Kind == "state_force" || m.Kind == "government" {
+			return "security"
+		}
+	}
+	for _, c := range si.cues {
+		side, ok := strings.CutPrefix(c.category, "side:")
+		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") {
+			return side // "eight people, including three soldiers": the soldiers are another count
+		}
+	}
+	return "unknown"
+}
+
+// claimant finds who a sentence attributes its statements to: the dictionary actor or generic
+// source nearest to a reporting verb; without a reporting verb, the article itself.
+func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
+	verb := -1
+	for _, c := range si.cues {
+		if c.category == "claim" {
+			verb = c.first
+			break
+		}
+	}
+	if verb < 0 {
+		return a.articleName(), model.RoleMedia
+	}
+	bestDist := 1 << 30
+	name, role := "", model.RoleUnknown
+	for _, m := range si.actors {
+		first, last := tokenSpan(si.toks, m.Start, m.End)
+		if first > verb && a.addressee(si, first) {
+			continue // "a déclaré à l'AFP le maire", "told Reuters": the listener, not the speaker
+		}
+		if d := speakerDistance(first, last, verb); d < bestDist {
+			bestDist, name, role = d, m.Name, m.Role
+		}
+	}
+	for _, c := range si.cues {
+		r, ok := strings.CutPrefix(c.category, "claimant:")
+		if !ok || insideActor(si, c) {
+			continue
+		}
+		if d := speakerDistance(c.first, c.last, verb); d < bestDist {
+			bestDist = d
+			name = a.text[si.toks[c.first].start:si.toks[c.last].end]
+			role = model.Role(r)
+		}
+	}
+	if name == "" && pronounNear(si.toks, verb) && si.index > 0 {
+		return a.claimant(a.sentences[si.index-1]) // `"...," he said` after the spokesman's sentence
+	}
+	if name == "" {
+		return a.articleName(), model.RoleMedia
+	}
+	return name, role
+}
+
+// roleIn is a claimant's role in this incident: an armed group that is not among its
+// perpetrators speaks for the side holding the prison (a militia running it).
+func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily func(a, b string) bool) model.Role {
+	if role != model.RolePerpetrator || len(perpetrators) == 0 {
+		return role
+	}
+	for _, p := range perpetrators {
+		if sameFamily(p, claimant) {
+			return role
+		}
+	}
+	return model.RoleDefender
+}
+
+// addressee reports a name right after "to" or "à", or after "told": whom a statement was made to.
+func (a *analysis) addressee(si *sentenceInfo, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := si.toks[k-1]
+	return prev.fold == "to" || prev.fold == "told" || a.text[prev.start:prev.end] == "à"
+}
+
+// speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,
+// counted from its nearer end; a name after the verb counts two more, since the speaker is more
+// often its subject ("the Observatory said that 39 IS gunmen...").
+func speakerDistance(first, last, k int) int {
+	if last < k {
+		return k - last
+	}
+	return first - k + 2
+}
+
+// pronounNear reports a personal pronoun right before or after the reporting verb at k.
+func pronounNear(toks []token, k int) bool {
+	for i := max(0, k-2); i < len(toks) && i <= k+2; i++ {
+		switch toks[i].fold {
+		case "he", "she", "they", "il", "elle", "ils", "elles", "dia", "mereka":
+			return true
+		}
+	}
+	return false
+}
+
+// insideActor reports a cue that is part of a dictionary actor's name ("Human Rights" in the
+// Syrian Observatory for Human Rights).
+func insideActor(si *sentenceInfo, c cueHit) bool {
+	s, e := si.toks[c.first].start, si.toks[c.last].end
+	for _, m := range si.actors {
+		if s >= m.Start && e <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// articleName names the document as a source: its title, else where it came from.
+func (a *analysis) articleName() string {
+	if a.doc.Title != "" {
+		return a.doc.Title
+	}
+	if u, err := url.Parse(a.doc.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return path.Base(filepath.ToSlash(a.doc.Source)) // the file, not where it lay on one machine
+}

@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// metricCategories are the cue categories that say what a figure counts.
+var metricCategories = []model.Metric{model.Escaped, model.Recaptured, model.Killed, model.Wounded, model.Held, model.Attackers}
+
+// maxCueDistance is how many words may stand between a figure and the cue that gives its meaning.
+const maxCueDistance = 12
+
+// metricAfter is the metric of the first metric cue within a few words after token k.
+func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
+	for _, c := range si.cues {
+		if m := model.Metric(c.category); isMetric(m) && c.first > k && c.first <= k+4 {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// metricOf picks the metric cue nearest to the figure in words; a cue after the figure wins ties
+// ("39 gunmen were killed"). A figure whose own noun names attackers counts the assault force
+// unless a casualty cue is close.
+func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 0 {
+		return "", false
+	}
+	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
+	// a conjunction between a cue and the figure after it ranks the cue lower.
+	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
+	var attackerNoun, bestBefore, bestComma bool
+	if wholePopulation(si, first, last) {
+		return model.Held, true
+	}
+	ofPhraseEnd := last
+	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
+		ofPhraseEnd = groupPhraseEnd(text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+	}
+	for _, c := range si.cues {
+		metric := model.Metric(c.category)
+		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
+			continue
+		}
+		if attempted(si.toks, c.first) {
+			continue // "tried to escape and were recaptured"
+		}
+		var dist, rank int
+		commaBefore := false
+		switch {
+		case c.first > last && c.first <= ofPhraseEnd:
+			continue
+		case c.first > last:
+			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			rank = dist
+		case c.last < first:
+			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
+			dist = first - c.last + brk
+			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
+			commaBefore = brk > 0
+		default:
+			continue // the cue is inside the figure's own words
+		}
+		if dist > maxCueDistance {
+			continue
+		}
+		if c.first == last+1 && escapeeWords[si.toks[c.first].fold] {
+			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
+		}
+		if metric == model.Attackers {
+			// "150 fighters", "the assault team consisted of 100 men"
+			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !escapeeWords[si.toks[c.last].fold] {
+				attackerNoun = true
+			}
+			continue
+		}
+		if rank < bestRank || rank == bestRank && c.first > last {
+			best, bestRank, bestDist, bestBefore, bestComma = metric, rank, dist, c.last < first, commaBefore
+		}
+	}
+	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
+	// escaped" and "holds 3,500 jihadists" do not.
+	if best == "stayed" {
+		return "", false // "only about 100 remained"
+	}
+	if best == "" && first > 0 && (si.toks[first-1].fold == "to" || si.toks[first-1].fold == "at") && tollUpdate(si) {
+		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
+	}
+	if bestBefore && bestComma && partOfThem(text, si, q) {
+		return "", false // "freed 300, two of them known by name": a part, not a second count
+	}
+	casualty := best == model.Killed || best == model.Wounded
+	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
+		return model.Attackers, true
+	}
+	return best, best != ""
+}
+
+// attackerVerbReach is how many words an escape or holding cue may stand from a figure of
+// fighters and still say what happened to them rather than what they did.
+const attackerVerbReach = 5
+
+// wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
+// inmates". "A total of 389 prisoners were freed" says nothing of the population.
+func wholePopulation(si *sentenceInfo, first, last int) bool {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || escapeeWords[si.toks[last+1].fold] {
+		return false
+	}
+	prev := si.toks[first-1].fold
+	if prev == "all" {
+		return true
+	}
+	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
+}
+
+// escapeeWords name inmates by their escape: "the 1,500 escapees" are not the population.
+var escapeeWords = setOf("escapees escapee fugitives fugitive evades evadés fugados")
+
+// isInmateWord reports whether token k is an inmate cue.
+func isInmateWord(si *sentenceInfo, k int) bool {
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first == k {
+			return true
+		}
+	}
+	return false
+}
+
+// groupPhraseEnd returns the last token of the words after a figure that describe the group it
+// is taken from rather than what happened to it: "421 of the inmates who escaped [had been
+// recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
+func groupPhraseEnd(text string, toks []token, last int) int {
+	i := last + 1
+	if i < len(toks) && toks[i].fold == "of" {
+		i++
+		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(auxiliaries[toks[i].fold] && !toks[i].upper) {
+			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
+		}
+	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
+		i++ // "six inmates who fled": the noun, then the relative clause
+	}
+	if i < len(toks) && relativeWord(toks[i].fold) {
+		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
+	}
+	return i - 1
+}
+
+// relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
+// comma when one closes it within a dozen words, else its first two words.
+func relativeClauseEnd(text string, toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k <= i+12; k++ {
+		if strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+			return k - 1
+		}
+	}
+	return min(i+2, len(toks)-1)
+}
+
+// insideMetricCue reports a cue that is part of a longer metric cue: "remain" in "remain at large".
+func insideMetricCue(si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if o != c && isMetric(model.Metric(o.category)) && o.first <= c.first && o.last >= c.last {
+			return true
+		}
+	}
+	return false
+}
+
+// attempted reports a cue after "tried to", "attempted to": the escape did not happen.
+func attempted(toks []token, k int) bool {
+	if k < 2 || toks[k-1].fold != "to" {
+		return false
+	}
+	switch toks[k-2].fold {
+	case "tried", "trying", "attempted", "attempting", "tries", "attempt", "attempts":
+		return true
+	}
+	return false
+}
+
+// conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
+// adds: "seven were captured and three others are counted dead" — three are the dead.
+func conjunctionBreak(between []token) int {
+	for _, t := range between {
+		switch t.fold {
+		case "and", "but", "while", "whereas", "et", "mais", "dan", "y", "pero":
+			return 2
+		}
+	}
+	return 0
+}
+
+var copulas = setOf("were was are is etaient etait sont figuraient figurent di")
+
+var auxiliaries = setOf("was were is are have has had been be will would could")
+
+func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
+
+// clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
+// cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
+// eight have been recaptured").
+func clauseBreak(text string, from, to int) int {
+	if from < to && strings.ContainsAny(text[from:to], ",;—–") {
+		return 3
+	}
+	return 0
+}
+
+func isMetric(m model.Metric) bool {
+	for _, c := range metricCategories {
+		if c == m {
+			return true
+		}
+	}
+	return false
+}
