@@ -55,31 +55,12 @@ func runDocuments(ctx context.Context, e env, args []string) int {
 }
 
 func runDocument(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("document", "ID", "Show one document: its metadata and normalised text.")
-	c := settings(fs, e)
-	format := fs.String("format", "text", "output format: text or json")
-	if code := parseFlags(fs, e, args); code >= 0 {
+	d, format, code := showOne(ctx, e, args, "document", "Show one document: its metadata and normalised text.",
+		(*store.Store).Document)
+	if code >= 0 {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "wallwatch document: give exactly one document ID (see 'wallwatch documents')")
-		return exitUsage
-	}
-	s, ok := openStore(ctx, e, c)
-	if !ok {
-		return exitFailed
-	}
-	defer s.Close()
-	d, err := s.Document(ctx, fs.Arg(0))
-	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintf(e.stderr, "wallwatch document: no document %q (see 'wallwatch documents')\n", fs.Arg(0))
-		return exitFailed
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch document: %v\n", err)
-		return exitFailed
-	}
-	if *format == "json" {
+	if format == "json" {
 		return writeJSON(e, documentJSON(d))
 	}
 	fmt.Fprintf(e.stdout, "ID:          %s\nTitle:       %s\nSource:      %s\nURL:         %s\nPublished:   %s\nIngested:    %s\nFormat:      %s (%s)\nLanguage:    %s\nHash:        %s\n",
@@ -111,4 +92,36 @@ func writeJSON(e env, v any) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// showOne runs the common part of the commands that show one stored record by ID ("document",
+// "incident"): flags, the ID argument, the store, and the lookup, with errors that point to the
+// list command. code is -1 when v is ready to print in format ("text" or "json").
+func showOne[T any](ctx context.Context, e env, args []string, kind, help string,
+	get func(*store.Store, context.Context, string) (T, error)) (v T, format string, code int) {
+	fs := newFlagSet(kind, "ID", help)
+	c := settings(fs, e)
+	f := fs.String("format", "text", "output format: text or json")
+	if code := parseFlags(fs, e, args); code >= 0 {
+		return v, "", code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(e.stderr, "wallwatch %s: give exactly one %s ID (see 'wallwatch %ss')\n", kind, kind, kind)
+		return v, "", exitUsage
+	}
+	s, ok := openStore(ctx, e, c)
+	if !ok {
+		return v, "", exitFailed
+	}
+	defer s.Close()
+	v, err := get(s, ctx, fs.Arg(0))
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(e.stderr, "wallwatch %s: no %s %q (see 'wallwatch %ss')\n", kind, kind, fs.Arg(0), kind)
+		return v, "", exitFailed
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch %s: %v\n", kind, err)
+		return v, "", exitFailed
+	}
+	return v, *f, -1
 }

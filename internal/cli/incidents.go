@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -67,31 +66,13 @@ func runIncidents(ctx context.Context, e env, args []string) int {
 }
 
 func runIncident(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("incident", "ID", "Show one incident: every field, every claim with its quote and source, and how each estimate changed.")
-	c := settings(fs, e)
-	format := fs.String("format", "text", "output format: text or json")
-	if code := parseFlags(fs, e, args); code >= 0 {
+	inc, format, code := showOne(ctx, e, args, "incident",
+		"Show one incident: every field, every claim with its quote and source, and how each estimate changed.",
+		(*store.Store).Incident)
+	if code >= 0 {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "wallwatch incident: give exactly one incident ID (see 'wallwatch incidents')")
-		return exitUsage
-	}
-	s, ok := openStore(ctx, e, c)
-	if !ok {
-		return exitFailed
-	}
-	defer s.Close()
-	inc, err := s.Incident(ctx, fs.Arg(0))
-	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintf(e.stderr, "wallwatch incident: no incident %q (see 'wallwatch incidents')\n", fs.Arg(0))
-		return exitFailed
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch incident: %v\n", err)
-		return exitFailed
-	}
-	if *format == "json" {
+	if format == "json" {
 		return writeJSON(e, export.FromModel(inc))
 	}
 	printIncident(e, inc)

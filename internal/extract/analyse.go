@@ -45,7 +45,7 @@ func (si *sentenceInfo) is(category string) bool {
 type placeHit struct {
 	start, end int
 	place      model.Place
-	landmark   bool // named to give a direction ("north of Baghdad"): the event is elsewhere
+	landmark   bool // named to give a direction ("north of the capital"): the event is elsewhere
 	dateline   bool // the capitals opening a wire report ("QUITO, Ecuador (AP) —"): where it was filed
 }
 
@@ -78,7 +78,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		for _, sec := range sections {
 			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
 				si.ref = Ref{Date: sec.Date.Start, Precision: sec.Date.Precision}
-				si.headerEnd = headerEnd(a.text, sec)
+				si.headerEnd = sec.HeaderEnd
 			}
 		}
 		a.read(si, actors)
@@ -139,8 +139,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if folded := spanFold(si.toks, span); nisba(folded) || stopNames[folded] {
-			continue // "al-Iraqi": part of a person's name; "They": an alternate name no reader means
+		if hasArabicArticle(span.fold) || stopNames[span.fold] {
+			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
@@ -187,8 +187,12 @@ func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 	return order
 }
 
-// nameSpan is a run of name-like tokens: bytes [start, end), tokens first..last.
-type nameSpan struct{ start, end, first, last int }
+// nameSpan is a run of name-like tokens: bytes [start, end), tokens first..last, and its words
+// folded and joined as foldPhrase would give them.
+type nameSpan struct {
+	start, end, first, last int
+	fold                    string
+}
 
 // nameSpans returns every run of up to n capitalised words (allowing Arabic articles and short
 // particles inside), longest first at each position.
@@ -213,7 +217,7 @@ func nameSpans(toks []token, n int) []nameSpan {
 				}
 			}
 			if ok {
-				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j})
+				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFolds(toks[i : j+1])})
 			}
 		}
 	}
@@ -228,11 +232,17 @@ func nameLike(t token) bool {
 	if t.upper {
 		return true
 	}
-	if len(t.fold) < 4 || t.fold[2] != '-' && t.fold[3] != '-' {
+	return hasArabicArticle(t.fold)
+}
+
+// hasArabicArticle reports a folded word or name that opens with an Arabic article joined to
+// more: "al-hasakah", "al-iraqi".
+func hasArabicArticle(folded string) bool {
+	if len(folded) < 4 || folded[2] != '-' && folded[3] != '-' {
 		return false // every article is two or three letters and a hyphen
 	}
 	for _, p := range arabicArticles {
-		if strings.HasPrefix(t.fold, p) && len(t.fold) > len(p) {
+		if strings.HasPrefix(folded, p) && len(folded) > len(p) {
 			return true
 		}
 	}
@@ -271,7 +281,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || stopNames[spanFold(si.toks, span)] {
+		if allDigits(name) || stopNames[span.fold] {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -280,7 +290,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		p, ok := a.place(name, ctx)
 		if regionWords(si.toks, span) {
 			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
-				p, ok = r, true // "the state of Bihar" is the state, not its namesake town
+				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}
 		}
 		if !ok && kunya(si.toks, span) {
@@ -298,7 +308,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 }
 
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
-// or else the document is about, unless a name follows it ("the capital Niamey" resolves by name).
+// or else the document is about, unless a name follows it ("the capital, N'Djamena" resolves by name).
 func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 	for i := 1; i < len(si.toks); i++ {
 		t := si.toks[i]
@@ -394,29 +404,6 @@ func personName(toks []token, span nameSpan) bool {
 	return false
 }
 
-// nisba reports a folded name with an Arabic article, which names a person's origin rather than a
-// country: "al-Iraqi", "al-Libi".
-func nisba(folded string) bool {
-	for _, p := range arabicArticles {
-		if strings.HasPrefix(folded, p) && len(folded) > len(p) {
-			return true
-		}
-	}
-	return false
-}
-
-// spanFold is the folded form of a run of names, as foldPhrase would give it.
-func spanFold(toks []token, span nameSpan) string {
-	if span.first == span.last {
-		return toks[span.first].fold
-	}
-	words := make([]string, 0, span.last-span.first+1)
-	for _, t := range toks[span.first : span.last+1] {
-		words = append(words, t.fold)
-	}
-	return strings.Join(words, " ")
-}
-
 // landmark reports a name given as a bearing or an origin rather than where something happened:
 // after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
 func landmark(toks []token, span nameSpan) bool {
@@ -434,7 +421,7 @@ var directionWords = setOf("north south east west northeast northwest southeast 
 	"north-west south-east south-west nord sud est ouest")
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of
-// Bihar", "Diyala province", "provinsi Sumatera Utara".
+// Kaduna", "Kunduz province", "provinsi Jawa Timur".
 func regionWords(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
@@ -450,7 +437,7 @@ func regionWords(toks []token, span nameSpan) bool {
 var regionNouns = setOf("state province governorate region prefecture oblast wilaya")
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
-// (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Ghraib").
+// (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Dhabi").
 func kunya(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 || last == first {
@@ -515,17 +502,6 @@ func blankURLs(text string) string {
 		}
 	}
 	return string(b)
-}
-
-// headerEnd returns the offset where a section's header ends in text, or its start.
-func headerEnd(text string, sec Section) int {
-	if sec.Header == "" {
-		return sec.Start
-	}
-	if i := strings.Index(text[sec.Start:min(sec.End, sec.Start+len(sec.Header)+16)], sec.Header); i >= 0 {
-		return sec.Start + i + len(sec.Header)
-	}
-	return sec.Start
 }
 
 // commentHeader matches the line that opens a page's comment section.

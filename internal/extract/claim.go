@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -146,27 +145,12 @@ func aggregate(si *sentenceInfo) bool {
 func earlier(si *sentenceInfo, incident model.Date) bool {
 	d := eventDateOf(si)
 	slack := max(incident.Precision.Tolerance(), earlierSlackDays)
-	return d != nil && periodEnd(d.Date).Before(incident.Start.AddDate(0, 0, -slack))
+	return d != nil && d.Date.LastDay().Before(incident.Start.AddDate(0, 0, -slack))
 }
 
 // earlierSlackDays is how long before the incident's date a sentence may be dated and still tell
 // of it: sieges begin, and reports misdate, by days.
 const earlierSlackDays = 7
-
-// periodEnd is the last day a date can stand for.
-func periodEnd(d model.Date) time.Time {
-	switch {
-	case d.End != nil:
-		return *d.End
-	case d.Precision == model.PrecisionWeek:
-		return d.Start.AddDate(0, 0, 6)
-	case d.Precision == model.PrecisionMonth:
-		return d.Start.AddDate(0, 1, -1)
-	case d.Precision == model.PrecisionYear:
-		return d.Start.AddDate(1, 0, -1)
-	}
-	return d.Start
-}
 
 // heldAcrossFacilities reports a population spread over several places: "thousands of fighters
 // held in [SDF] prisons".

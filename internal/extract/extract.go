@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"time"
-	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -27,7 +26,7 @@ type Resources struct {
 	Country func(name string) (string, bool)
 	// CountryPlace locates a country (ISO alpha-2) at its centroid.
 	CountryPlace func(code string) (model.Place, bool)
-	// Region resolves the name of a first-level division ("the state of Bihar", "Diyala
+	// Region resolves the name of a first-level division ("the state of Kaduna", "Kunduz
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
@@ -131,14 +130,7 @@ type runeOffsets struct {
 }
 
 func newRuneOffsets(text string) runeOffsets {
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(text) {
 		return runeOffsets{}
 	}
 	idx := make([]int, 0, len(text))

@@ -42,7 +42,7 @@ func overlapsFacility(hs []facilityHit, h facilityHit) bool {
 func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool) {
 	toks := si.toks
 	first := c.first
-	// Words that lead their name ("penjara Tanjung Gusta") take no name before them: "Sumber-sumber
+	// Words that lead their name ("penjara Kerobokan") take no name before them: "Sumber-sumber
 	// penjara" are prison sources.
 	headFirst := headFirstFacilityWord(toks[c.first].fold) || headFirstFacilityWord(toks[c.last].fold)
 	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&

@@ -258,7 +258,7 @@ func (f *frame) fits(an anchors) bool {
 		return false
 	}
 	if len(an.regions) > 0 && len(f.regions) > 0 && !anyIn(an.regions, f.regions) {
-		return false // "...had spread into Deir Ezzor province" after an attack in Hasakah
+		return false // "...had spread into a neighbouring province" after an attack in a town
 	}
 	for _, c := range an.countries {
 		if c == f.country {

@@ -118,7 +118,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // escapeeWords name inmates by their escape: "the 1,500 escapees" are not the population.
-var escapeeWords = setOf("escapees escapee fugitives fugitive evades evadés fugados")
+var escapeeWords = setOf("escapees escapee fugitives fugitive evades evade fugados") // folded
 
 // isInmateWord reports whether token k is an inmate cue.
 func isInmateWord(si *sentenceInfo, k int) bool {

@@ -335,6 +335,7 @@ type Section struct {
 	Start, End int
 	Date       model.Date
 	Header     string
+	HeaderEnd  int // where the header ends in the text; Start when there is none
 }
 
 // Sections splits text at update headers, which stand on a line of their own or end with a
@@ -353,13 +354,15 @@ func Sections(text string, ref Ref) []Section {
 		}
 		s := skipSpace(text, lineStart)
 		if s < lineEnd {
-			if h, ok := sectionHeader(text[s:lineEnd], ref); ok && s > cur.Start {
-				cur.End = s
-				out = append(out, cur)
-				h.Start = s
-				cur = h
-			} else if ok {
-				h.Start = cur.Start
+			if h, ok := sectionHeader(text[s:lineEnd], ref); ok {
+				h.HeaderEnd = s + strings.Index(text[s:lineEnd], h.Header) + len(h.Header)
+				if s > cur.Start {
+					cur.End = s
+					out = append(out, cur)
+					h.Start = s
+				} else {
+					h.Start = cur.Start
+				}
 				cur = h
 			}
 		}

@@ -215,3 +215,17 @@ The raid is the third on a prison in the region since early August 2021. On Sept
 UPDATE (14 MARCH)
 The correctional service revised its figures on Wednesday: 437 inmates escaped, and 98 had been recaptured by 8 p.m. A reward of 5 million naira was offered for information. The U.S. embassy condemned the attack.
 `, 4)
+
+func TestSectionHeaderEnd(t *testing.T) {
+	text := "Gunmen stormed the jail on Saturday.\n\n  UPDATE, March 7: The service said 140 were recaptured."
+	secs := Sections(text, Ref{Date: time.Date(2023, 3, 5, 0, 0, 0, 0, time.UTC), Precision: model.PrecisionDay})
+	if len(secs) != 2 {
+		t.Fatalf("got %d sections, want 2", len(secs))
+	}
+	if got := text[secs[1].Start:secs[1].HeaderEnd]; got != "UPDATE, March 7:" {
+		t.Errorf("header = %q, want %q", got, "UPDATE, March 7:")
+	}
+	if secs[0].HeaderEnd != secs[0].Start {
+		t.Errorf("a section without a header ends its header at its start, got %d", secs[0].HeaderEnd)
+	}
+}

@@ -135,7 +135,14 @@ func foldPhrase(s string) string {
 	if plainWords(s) {
 		return strings.ToLower(s) // the common case, without tokenizing
 	}
-	toks := tokenize(s)
+	return joinFolds(tokenize(s))
+}
+
+// joinFolds joins the folded words of tokens with single spaces.
+func joinFolds(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].fold
+	}
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.fold

@@ -165,18 +165,10 @@ func window(d model.Date) (lo, hi int, ok bool) {
 	if d.IsZero() {
 		return 0, 0, false
 	}
-	start := d.Start.UTC()
-	end := start
-	if d.End != nil && d.End.After(start) {
-		end = d.End.UTC()
-	}
+	start, end := d.Start.UTC(), d.LastDay()
 	slack := model.PrecisionDay.Tolerance()
-	switch {
-	case d.Precision == model.PrecisionMonth && start.Day() == 1:
-		end = time.Date(end.Year(), end.Month()+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
-	case d.Precision == model.PrecisionYear && start.YearDay() == 1:
-		end = time.Date(end.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
-	default:
+	calendar := d.Precision == model.PrecisionMonth && start.Day() == 1 || d.Precision == model.PrecisionYear && start.YearDay() == 1
+	if !calendar {
 		slack = d.Precision.Tolerance()
 	}
 	return dayNumber(start) - slack, dayNumber(end) + slack, true

@@ -52,5 +52,22 @@ type Date struct {
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Start.IsZero() }
 
+// LastDay is the last day the date can stand for: the end of its span ("20-30 January") or else
+// its Start, carried to the end of the month or year when the date is a calendar month or year.
+func (d Date) LastDay() time.Time {
+	start := d.Start.UTC()
+	end := start
+	if d.End != nil && d.End.After(start) {
+		end = d.End.UTC()
+	}
+	switch {
+	case d.Precision == PrecisionMonth && start.Day() == 1:
+		return time.Date(end.Year(), end.Month()+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	case d.Precision == PrecisionYear && start.YearDay() == 1:
+		return time.Date(end.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return end
+}
+
 // DateLayout is the wire form of a day.
 const DateLayout = "2006-01-02"
