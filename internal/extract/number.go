@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,12 +59,17 @@ func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
 			}
 			continue
 		}
-		np, ok := parseNumberAt(text, ps, i)
+		// A figure never runs into the next date expression ("13-2007-12-17" in an address).
+		upto := len(ps)
+		if d < len(dates) {
+			upto = i + sort.Search(len(ps)-i, func(k int) bool { return ps[i+k].start >= dates[d].start })
+		}
+		np, ok := parseNumberAt(text, ps[:upto], i)
 		if !ok {
 			i++
 			continue
 		}
-		q, next := buildQuantity(text, ps, np)
+		q, next := buildQuantity(text, ps[:upto], np)
 		out = append(out, q)
 		i = next
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,10 +21,15 @@ const shingleSize = 3
 
 // Fingerprint returns a 64-bit SimHash of text over overlapping 3-word shingles of case-folded
 // words (letters and digits only), so that copies of a story that differ in a headline, a byline
-// or some boilerplate get fingerprints a few bits apart. Texts of fewer than three words use their
+// or some boilerplate get fingerprints a few bits apart. Only prose lines count (see proseLines),
+// so a new headline or byline moves even a short story's fingerprint by nothing. Texts of fewer
+// than three words use their
 // words as one shingle; an empty text has fingerprint 0.
 func Fingerprint(text string) uint64 {
-	words := wordHashes(text)
+	words := wordHashes(proseLines(text))
+	if len(words) < shingleSize {
+		words = wordHashes(text)
+	}
 	if len(words) == 0 {
 		return 0
 	}
@@ -97,3 +103,24 @@ func shingleHash(words []uint64) uint64 {
 	h ^= h >> 31
 	return h
 }
+
+// proseLines returns text without its short lines that do not end as a sentence does (with a full
+// stop, a question or exclamation mark, a closing quote or bracket): headlines, bylines, datelines
+// and menus, in which syndicated copies of a story mostly differ. Hard-wrapped prose keeps its
+// long lines, and a short line dropped from one copy is dropped from the other too.
+func proseLines(text string) string {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		trimmed := strings.TrimRightFunc(line, unicode.IsSpace)
+		last, _ := utf8.DecodeLastRuneInString(trimmed)
+		if len(strings.Fields(trimmed)) >= minProseLineWords || strings.ContainsRune(".!?…\"”»'’)]؟。", last) {
+			b.WriteString(trimmed)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// minProseLineWords is the length from which a line without closing punctuation still counts as
+// prose: headlines and bylines are mostly shorter.
+const minProseLineWords = 8

@@ -40,6 +40,8 @@ func TestFingerprint(t *testing.T) {
 	}{
 		{"case, punctuation and spacing do not count", "The prison's WALL fell, officials said.", "the prison’s wall  fell officials said"},
 		{"short texts hash their words", "Jailbreak", "JAILBREAK!"},
+		{"a headline and a byline do not count", "Guards repel raid on Eastgate jail\nBy Staff | 14:05\n\nGuards repelled a raid on the jail at dawn, police said.",
+			"Guards repelled a raid on the jail at dawn, police said."},
 	}
 	for _, tt := range tests {
 		if Fingerprint(tt.a) != Fingerprint(tt.b) {

@@ -11,17 +11,17 @@ var stopwords = map[string][]string{
 	"en": strings.Fields("the and of to in is was that for on with as by at from it are were he his she " +
 		"her said have has had an be this which after who they their not but been would will its"),
 	"fr": strings.Fields("le la les des du et est une dans par pour sur au aux qui que ont été pas il elle " +
-		"ils avec ce cette sont selon plus lors ses leur ou mais était avait"),
+		"ils avec ce cette sont selon plus lors ses leur ou mais était avait de un en"),
 	"es": strings.Fields("el los las del y que por con para una se es fue al como más su sus han según " +
-		"entre pero lo este esta desde sobre fueron hay también"),
+		"entre pero lo este esta desde sobre fueron hay también de la en un muy hasta donde cuando durante tras dijo ya"),
 	"pt": strings.Fields("o os do da dos das e em no na nos que para com uma um foi por ao pelo pela não " +
-		"mais são segundo também ele ela foram"),
+		"mais são segundo também ele ela foram de se"),
 	"id": strings.Fields("yang dan di ke dari dengan ini itu untuk pada dalam tidak akan oleh sebagai " +
 		"telah juga karena mereka adalah tersebut sudah kata bahwa sekitar"),
 	"de": strings.Fields("der die das und ist nicht den dem mit von zu ein eine im auf für wurde sich des " +
 		"auch bei nach aus wurden sind"),
 	"it": strings.Fields("il gli della delle dei degli di e che per con una sono nel nella alla è non anche " +
-		"dal stato alle ha"),
+		"dal stato alle ha di la un"),
 	"nl": strings.Fields("de het een en van is dat op te zijn met voor niet door werd ook bij naar hij " +
 		"werden"),
 	"sw": strings.Fields("na ya wa kwa katika za ni kuwa hiyo huo baada pia lakini hao wao hii"),
@@ -61,25 +61,30 @@ const (
 
 // GuessLanguage returns the ISO 639-1 code of the language text is most likely in, or "" when
 // unsure. Latin, Arabic and Cyrillic texts are told apart by counting frequent function words
-// (the winner needs at least 3 hits and a 1.5-fold lead over the runner-up); a few scripts that
+// (a word shared by k languages weighs 1/k; the winner needs at least 3 hits and a 1.5-fold
+// lead over the runner-up); a few scripts that
 // one language owns (Hebrew, Greek, Thai, Hangul, kana, Han, Georgian, Armenian) decide by
 // themselves.
 func GuessLanguage(text string) string {
 	if lang := scriptLanguage(text); lang != "" {
 		return lang
 	}
-	counts := make(map[string]int)
+	// A word shared by k languages gives each of them 1/k: the words only one language uses decide.
+	scores := make(map[string]float64)
+	hits := make(map[string]int)
 	words := 0
 	for word := range strings.FieldsFuncSeq(strings.ToLower(text), isWordBreak) {
-		for _, lang := range stopwordLanguages[word] {
-			counts[lang]++
+		langs := stopwordLanguages[word]
+		for _, lang := range langs {
+			scores[lang] += 1 / float64(len(langs))
+			hits[lang]++
 		}
 		if words++; words == languageSampleWords {
 			break
 		}
 	}
-	best, first, second := "", 0, 0
-	for lang, n := range counts {
+	best, first, second := "", 0.0, 0.0
+	for lang, n := range scores {
 		switch {
 		case n > first || n == first && lang < best:
 			best, first, second = lang, n, max(first, second)
@@ -87,7 +92,7 @@ func GuessLanguage(text string) string {
 			second = n
 		}
 	}
-	if first < minStopwordHits || 2*first < 3*second {
+	if hits[best] < minStopwordHits || 2*first < 3*second {
 		return ""
 	}
 	return best
