@@ -87,6 +87,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// Countries named in the text give the context for places; then the countries of the places
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
+	if len(a.countries) == 0 {
+		a.countries = a.x.res.Nesting(a.names()) // "Kandi (Kandi, Alibori)" is in Benin
+	}
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
 	}
@@ -150,6 +153,22 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// names returns the distinct capitalised names of up to three words the text holds.
+func (a *analysis) names() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, si := range a.sentences {
+		for _, span := range si.spans {
+			if span.last-span.first >= 3 || stopNames[span.fold] || seen[span.fold] {
+				continue
+			}
+			seen[span.fold] = true
+			out = append(out, a.text[span.start:span.end])
+		}
+	}
+	return out
 }
 
 // rankCountries orders the document's countries by how often they are named, counting the

@@ -29,6 +29,10 @@ type Resources struct {
 	// Region resolves the name of a first-level division ("the state of Kaduna", "Kunduz
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
+	// Nesting returns the countries in which one of the names is a place lying inside a division
+	// that another of them names ("Kandi (Kandi, Alibori)"), most such pairs first. It places a
+	// text that names no country. Optional.
+	Nesting func(names []string) []string
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
 	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
@@ -62,6 +66,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.Region == nil {
 		res.Region = func(string, []string) (model.Place, bool) { return model.Place{}, false }
+	}
+	if res.Nesting == nil {
+		res.Nesting = func([]string) []string { return nil }
 	}
 	if res.Capital == nil {
 		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }

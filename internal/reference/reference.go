@@ -4,6 +4,7 @@ package reference
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -62,7 +63,8 @@ func (r Data) ExtractResources() extract.Resources {
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
-		Region: r.region,
+		Region:  r.region,
+		Nesting: r.nesting,
 		Capital: func(code string) (model.Place, bool) {
 			info, ok := r.Gazetteer.CountryInfo(code)
 			if !ok || info.Capital == "" {
@@ -129,4 +131,62 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 		return model.Place{}, false
 	}
 	return r.Gazetteer.ToPlace(e), true
+}
+
+// nesting counts, per country, the names that are a place or division lying inside a division
+// another name is (a town and its province, a district and its region), and returns the countries
+// with such pairs, most first. Place names shared by many countries ("San Rafael") rarely nest in
+// another name of the same text in more than one of them. Without any pair, it returns the
+// countries of names that are a town of note (an admin seat or 10,000 people) in one country only.
+func (r Data) nesting(names []string) []string {
+	folded := make(map[string]bool, len(names))
+	for _, n := range names {
+		folded[gazetteer.Fold(n)] = true
+	}
+	pairs, unique := map[string]int{}, map[string]int{}
+	for _, n := range names {
+		self := gazetteer.Fold(n)
+		nested := map[string]bool{}
+		entries := r.Gazetteer.Lookup(n)
+		if c, ok := onlyCountry(entries); ok {
+			unique[c]++
+		}
+		for _, e := range entries {
+			for _, div := range []string{e.Admin1, e.Admin2} {
+				if f := gazetteer.Fold(div); div != "" && f != self && folded[f] {
+					nested[e.Country] = true
+				}
+			}
+		}
+		for c := range nested {
+			pairs[c]++
+		}
+	}
+	if len(pairs) == 0 {
+		pairs = unique
+	}
+	out := slices.Collect(maps.Keys(pairs))
+	slices.SortFunc(out, func(a, b string) int {
+		if pairs[a] != pairs[b] {
+			return pairs[b] - pairs[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// onlyCountry returns the country of entries when they all lie in one country and one of them is
+// a town of note: an admin seat, a division or a place of 10,000 people.
+func onlyCountry(entries []gazetteer.Entry) (string, bool) {
+	if len(entries) == 0 {
+		return "", false
+	}
+	noted := false
+	for _, e := range entries {
+		if e.Country != entries[0].Country || e.Feature == gazetteer.FeatureCountry {
+			return "", false
+		}
+		noted = noted || strings.HasPrefix(e.Feature, "PPLA") || strings.HasPrefix(e.Feature, "ADM") || e.Population >= 10_000
+	}
+	return entries[0].Country, noted
 }
