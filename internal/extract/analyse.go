@@ -87,8 +87,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// Countries named in the text give the context for places; then the countries of the places
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
-	if len(a.countries) == 0 {
-		a.countries = a.x.res.Nesting(a.names()) // "Kandi (Kandi, Alibori)" is in Benin
+	if !a.namesCountry() {
+		// "Kandi (Kandi, Alibori)" is in Benin, whatever the home countries of the groups named.
+		a.countries = append(a.x.res.Nesting(a.names()), a.countries...)
 	}
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
@@ -153,6 +154,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// namesCountry reports whether the text names a country (the home countries of the actors it
+// names do not count).
+func (a *analysis) namesCountry() bool {
+	for _, si := range a.sentences {
+		if len(si.countries) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // names returns the distinct capitalised names of up to three words the text holds.

@@ -137,7 +137,7 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 // another name is (a town and its province, a district and its region), and returns the countries
 // with such pairs, most first. Place names shared by many countries ("San Rafael") rarely nest in
 // another name of the same text in more than one of them. Without any pair, it returns the
-// countries of names that are a town of note (an admin seat or 10,000 people) in one country only.
+// countries of names that are a town of note in one country only (onlyCountry).
 func (r Data) nesting(names []string) []string {
 	folded := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -175,18 +175,40 @@ func (r Data) nesting(names []string) []string {
 	return out
 }
 
-// onlyCountry returns the country of entries when they all lie in one country and one of them is
-// a town of note: an admin seat, a division or a place of 10,000 people.
+// onlyCountry returns the country in which a name is the most important place: a national
+// capital outranks an admin seat or a city of 100,000, which outranks a province, which outranks a
+// district or a town of 10,000; smaller namesakes do not count. A tie between countries at the top
+// rank leaves the name ambiguous.
 func onlyCountry(entries []gazetteer.Entry) (string, bool) {
-	if len(entries) == 0 {
-		return "", false
-	}
-	noted := false
+	best, country, tied := noteRanks, "", false
 	for _, e := range entries {
-		if e.Country != entries[0].Country || e.Feature == gazetteer.FeatureCountry {
+		if e.Feature == gazetteer.FeatureCountry {
 			return "", false
 		}
-		noted = noted || strings.HasPrefix(e.Feature, "PPLA") || strings.HasPrefix(e.Feature, "ADM") || e.Population >= 10_000
+		rank := noteRank(e)
+		switch {
+		case rank < best:
+			best, country, tied = rank, e.Country, false
+		case rank == best && rank < noteRanks && e.Country != country:
+			tied = true
+		}
 	}
-	return entries[0].Country, noted
+	return country, country != "" && !tied
+}
+
+// noteRanks is the rank of a place of no note: it votes for no country.
+const noteRanks = 4
+
+func noteRank(e gazetteer.Entry) int {
+	switch {
+	case e.Feature == "PPLC":
+		return 0
+	case e.Feature == "PPLA" || e.Population >= 100_000:
+		return 1
+	case e.Feature == gazetteer.FeatureAdmin1:
+		return 2
+	case strings.HasPrefix(e.Feature, "PPLA") || e.Feature == gazetteer.FeatureAdmin2 || e.Population >= 10_000:
+		return 3
+	}
+	return noteRanks
 }
