@@ -30,8 +30,8 @@ type DateMention struct {
 // (see InferRef) lets year-less dates reach to the end of that period and makes weekdays and
 // other relative dates as coarse as the reference. With a zero ref, only dates that carry their
 // year are returned: callers without a publication date pass InferRef's reference.
-// Numeric dates are day first ("20/01/2022"); month first only when the day cannot be a month
-// ("1/20/2022"). "early August 2020", "mid-2020" keep month or year precision and start on the
+// Numeric dates are day first ("20/01/2022"); month first when the day cannot be a month
+// ("1/20/2022") or when that reading lands nearer the reference ("07/12/2015" published in July). "early August 2020", "mid-2020" keep month or year precision and start on the
 // first day of the period; "this week", "last month" start on the period's first day (weeks start
 // on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
 // back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
@@ -113,13 +113,33 @@ type dateExpr struct {
 	n, dir                    int
 	needAnchor                bool // "the next day" means nothing without an earlier date
 	yearOnly                  bool
+	swappable                 bool // a numeric date whose day and month could trade places ("07/12/2015")
+}
+
+// nearerReading reads a numeric date whose day and month could trade places month first when only
+// that reading lands within a month of the reference: day-first and month-first conventions both
+// travel, and a report tells of days close to its own.
+const nearReference = 31 * 24 * time.Hour
+
+func nearerReading(e dateExpr, ref Ref) dateExpr {
+	if !e.swappable || ref.Date.IsZero() {
+		return e
+	}
+	swapped := e
+	swapped.day, swapped.month = e.month, e.day
+	a, okA := calendarDate(e.year, e.month, e.day)
+	b, okB := calendarDate(swapped.year, swapped.month, swapped.day)
+	if okA && okB && b.Sub(ref.Date).Abs() <= nearReference && a.Sub(ref.Date).Abs() > nearReference {
+		return swapped
+	}
+	return e
 }
 
 // resolveDate turns an expression into a date. forward resolves a year-less date to the first
 // such day from a week before the reference on, as update headers follow publication.
 func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.Date, bool) {
 	if e.rel == dateAbsolute {
-		return absoluteDate(e)
+		return absoluteDate(nearerReading(e, ref))
 	}
 	if e.rel == dateAnchorOffset && anchor != nil {
 		return model.Date{Start: anchor.Start.AddDate(0, 0, e.n), Precision: coarserPrecision(e.prec, anchor.Precision)}, true
@@ -338,6 +358,7 @@ func matchNumericDate(ps []piece, i int) (dateExpr, int, bool) {
 		if e.month > 12 && e.day <= 12 {
 			e.day, e.month = e.month, e.day
 		}
+		e.swappable = e.day <= 12 && e.month <= 12 && e.day != e.month
 		if len(c) == 2 {
 			e.year += 2000
 			if e.year > 2050 {

@@ -37,6 +37,8 @@ func TestFindDates(t *testing.T) {
 		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
 		{"05/04/2021", pub, []string{`"05/04/2021" 2021-04-05 day`}},
+		{"07/12/2015: gunmen attacked", Ref{Date: calendarDay(2015, 7, 12), Precision: model.PrecisionDay}, []string{`"07/12/2015" 2015-07-12 day`}},
+		{"07/12/2015: gunmen attacked", Ref{Date: calendarDay(2015, 12, 9), Precision: model.PrecisionDay}, []string{`"07/12/2015" 2015-12-07 day`}},
 		{"on the 29th", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"on the 29th" 2013-07-29 day rel`}},
 		{"on the 29th", pub, []string{`"on the 29th" 2021-12-29 day rel`}},
 		{"Sept. 27", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"Sept. 27" 2012-09-27 day rel`}},
