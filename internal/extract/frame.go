@@ -84,9 +84,11 @@ func placesAnEvent(si *sentenceInfo) bool {
 }
 
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
-// jailbreaks in general counts too: with a calendar day it tells one of them.
+// jailbreaks in general counts too: with a calendar day it tells one of them. A police station
+// or a gendarmerie counts when someone is freed from it.
 func namesDetention(si *sentenceInfo) bool {
-	return si.is("facility") || si.is("inmate") || si.is("generic") || len(si.facilities) > 0
+	return si.is("facility") || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
+		si.is("holding") && si.is("escape")
 }
 
 func hasMethod(si *sentenceInfo) bool {
