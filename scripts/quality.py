@@ -74,7 +74,7 @@ def main():
             parts["tune"] = [g for g in gold if side[g["doc"]] == "tune"]
             parts["check"] = [g for g in gold if side[g["doc"]] == "check"]
         for half, rows in parts.items():
-            if wanted != "all" and half not in (wanted, "all"):
+            if wanted != "all" and half != wanted:
                 continue
             path = os.path.join(tmp, f"{name}.{half}.gold.json")
             json.dump(rows, open(path, "w", encoding="utf-8"))

@@ -308,6 +308,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
+		if portfolio(si.toks, span) {
+			continue // "the Ministry of Justice", "ministère de la Justice": an office, not a town
+		}
 		if personName(si.toks, span) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
@@ -435,7 +438,23 @@ func personName(toks []token, span nameSpan) bool {
 	return false
 }
 
-// landmark reports a name given as a bearing or an origin rather than where something happened:
+// portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
+// Interior", "ministère de la Justice", "Secretaría de Seguridad".
+func portfolio(toks []token, span nameSpan) bool {
+	i := span.first - 1
+	for i >= 0 && portfolioLinks[toks[i].fold] {
+		i--
+	}
+	return i >= 0 && i < span.first-1 && officeNouns[toks[i].fold]
+}
+
+var portfolioLinks = setOf("of the for de la du des del l d")
+
+var officeNouns = setOf("ministry minister department secretary ministere ministre ministerio ministro " +
+	"secretaria secretario ministero ministerium kementerian menteri")
+
+// landmark reports a name given as a bearing, an origin or a correspondent's post rather than where
+// something happened:
 // after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
 func landmark(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
@@ -445,8 +464,13 @@ func landmark(toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].fold == "of" && directionWords[toks[first-2].fold] {
 		return true
 	}
+	if first >= 2 && toks[first-1].fold == "from" && reporterVerbs[toks[first-2].fold] {
+		return true // "reports from X": where the correspondent is
+	}
 	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
 }
+
+var reporterVerbs = setOf("reports reporting reported writes writing")
 
 var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
 	"north-west south-east south-west nord sud est ouest")

@@ -185,7 +185,13 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		}
 	}
 	if len(places) == 0 {
-		places = datelines // where the report was filed, when nothing else places the incident
+		// Where the report was filed, when nothing else places the incident; a country named
+		// by an event sentence does.
+		for _, d := range datelines {
+			if country == "" || d.Country == country {
+				places = append(places, d)
+			}
+		}
 	}
 	if town != "" {
 		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
