@@ -439,8 +439,11 @@ func personName(toks []token, span nameSpan) bool {
 }
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
-// Interior", "ministère de la Justice", "Secretaría de Seguridad".
+// Interior", "ministère de la Justice", "Secretaría de Seguridad", "the Justice Minister".
 func portfolio(toks []token, span nameSpan) bool {
+	if span.last+1 < len(toks) && officeNouns[toks[span.last+1].fold] {
+		return true // "the Justice Minister"
+	}
 	i := span.first - 1
 	for i >= 0 && portfolioLinks[toks[i].fold] {
 		i--

@@ -148,7 +148,7 @@ func (r Data) nesting(names []string) []string {
 		self := gazetteer.Fold(n)
 		nested := map[string]bool{}
 		entries := r.Gazetteer.Lookup(n)
-		if c, ok := onlyCountry(entries); ok {
+		if c, ok := onlyCountry(entries); ok && r.notCommonWord(n) {
 			unique[c]++
 		}
 		for _, e := range entries {
@@ -211,4 +211,11 @@ func noteRank(e gazetteer.Entry) int {
 		return 3
 	}
 	return noteRanks
+}
+
+// notCommonWord reports a name that is not a common word ("Justice", "Union"): such a word names
+// a town only where the text is already known to be.
+func (r Data) notCommonWord(name string) bool {
+	_, ok := r.Gazetteer.Resolve(name, nil)
+	return ok
 }
