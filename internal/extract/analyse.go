@@ -115,7 +115,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].end += si.start
 	}
 	si.spans = nameSpans(si.toks, 4)
-	si.cues = a.x.lex.scan(si.toks)
+	cues := a.x.lex.scan(si.toks)
+	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
+		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout.
+		return c.category == "escape" && (attempted(si.toks, c.first) || rescuedBySecurity(si.toks, cues, c))
+	})
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(text, ps)
@@ -437,6 +441,23 @@ func personName(toks []token, span nameSpan) bool {
 	}
 	return false
 }
+
+// rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police
+// commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.
+func rescuedBySecurity(toks []token, cues []cueHit, c cueHit) bool {
+	by := c.last + 1
+	if by >= len(toks) || !agentWords[toks[by].fold] {
+		return false
+	}
+	for _, s := range cues {
+		if s.category == "side:security" && s.first > by && s.first <= by+3 {
+			return true
+		}
+	}
+	return false
+}
+
+var agentWords = setOf("by par por pelo pela pelos pelas oleh da dalle dai")
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
 // Interior", "ministère de la Justice", "Secretaría de Seguridad", "the Justice Minister".
