@@ -379,6 +379,35 @@ func TestExtract(t *testing.T) {
 			published: "2020-01-01",
 			text:      "The river flooded three villages and the government promised to rebuild the bridge before the rainy season.",
 		},
+		{
+			name:      "a text naming no country is placed where its names nest: a town and its region",
+			published: "2021-05-04",
+			text:      "On 3 May 2021, an unidentified armed group attacked the prison of Ouallam (Ouallam, Tillaberi) and freed 40 inmates.",
+			want:      []want{{"facility_attack", "2021-05-03", "NE", "", ""}},
+			figures:   []string{"escaped=40..40"},
+		},
+		{
+			name:      "a numeric date reads month first when only that falls near the publication",
+			published: "2019-05-09",
+			text:      "05/09/2019: Gunmen stormed a jail in Kaduna, Nigeria, freeing 12 inmates.",
+			want:      []want{{"facility_attack", "2019-05-09", "NG", "", ""}},
+		},
+		{
+			name:      "an escape attempted is no escape",
+			published: "2020-03-07",
+			text:      "On Friday two inmates tried to escape from the prison in Kisumu, Kenya, the police said.",
+		},
+		{
+			name:      "people freed by the security forces were rescued, not broken out",
+			published: "2020-03-07",
+			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",
+		},
+		{
+			name:      "a police station is a place of detention when someone is freed from it",
+			published: "2015-06-29",
+			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
+			want:      []want{{"facility_attack", "2015-06-28", "GH", "", ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,10 +55,11 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, attack, escape, riot, thwarted bool
+	var detention, holding, attack, escape, riot, thwarted bool
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
 		riot = riot || si.is("riot") && !negated(si, "riot")
+		holding = holding || si.is("holding")
 		if !isEvent(si) {
 			continue
 		}
@@ -67,6 +68,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		escape = escape || si.is("escape") && !negated(si, "escape")
 	}
 	freed := a.anyFreed(f)
+	detention = detention || holding && (escape || freed) // "stormed the police station, and freed two suspects"
 	switch {
 	case !detention:
 		return model.OtherAttack
