@@ -1038,7 +1038,11 @@ func buildWordFigures() map[string][]wordFigure {
 		{"une trentaine", 30, "approx", ""}, {"une quarantaine", 40, "approx", ""}, {"une cinquantaine", 50, "approx", ""},
 		{"une soixantaine", 60, "approx", ""}, {"une centaine", 100, "approx", ""}, {"un millier", 1000, "approx", ""},
 		{"una docena", 12, "approx", ""}, {"una veintena", 20, "approx", ""}, {"un centenar", 100, "approx", ""},
-		{"un millar", 1000, "approx", ""},
+		{"un millar", 1000, "approx", ""}, {"una decena", 10, "approx", ""}, {"una treintena", 30, "approx", ""},
+		{"una cincuentena", 50, "approx", ""}, {"una centena", 100, "approx", ""}, {"uma dezena", 10, "approx", ""},
+		{"uma vintena", 20, "approx", ""}, {"uma centena", 100, "approx", ""}, {"una decina", 10, "approx", ""},
+		{"una ventina", 20, "approx", ""}, {"una trentina", 30, "approx", ""}, {"una quarantina", 40, "approx", ""},
+		{"una cinquantina", 50, "approx", ""}, {"un centinaio", 100, "approx", ""}, {"un migliaio", 1000, "approx", ""},
 		{"a hundred", 100, "exact", ""}, {"a thousand", 1000, "exact", ""}, {"a million", 1_000_000, "exact", ""},
 	}
 	m := map[string][]wordFigure{}
@@ -1062,15 +1066,17 @@ var qualifierPhrases = buildQualifierPhrases()
 
 func buildQualifierPhrases() map[string][]qualifierPhrase {
 	lists := map[string]string{
-		"approx": "about|around|some|nearly|almost|roughly|an estimated|estimated|approximately|approx|close to|circa|" +
-			"environ|près de|pres de|quelque|presque|approximativement|à peu près|sekitar|kira kira|kurang lebih|" +
-			"hampir|alrededor de|cerca de|aproximadamente|unos|unas|casi",
+		"approx": "about|around|some|roughly|an estimated|estimated|approximately|approx|circa|" +
+			"environ|quelque|approximativement|à peu près|sekitar|kira kira|kurang lebih|" +
+			"alrededor de|cerca de|aproximadamente|unos|unas|cerca di|intorno a",
 		"more_than": "more than|over|at least|no fewer than|no less than|not less than|upwards of|upward of|" +
 			"in excess of|just over|well over|a minimum of|plus de|plus d|au moins|pas moins de|pas moins d|" +
-			"au delà de|lebih dari|sedikitnya|setidaknya|paling sedikit|minimal|más de|mas de|al menos|por lo menos",
+			"au delà de|lebih dari|sedikitnya|setidaknya|paling sedikit|minimal|más de|mas de|al menos|por lo menos|" +
+			"mais de|pelo menos|ao menos|oltre|più di|almeno",
+		// "nearly 300" is short of 300: a bound from above, as the annotation conventions read it.
 		"up_to": "up to|as many as|at most|fewer than|less than|no more than|not more than|under|a maximum of|" +
-			"just under|jusqu à|moins de|moins d|pas plus de|au plus|kurang dari|hingga|sampai|paling banyak|" +
-			"hasta|menos de",
+			"just under|nearly|almost|close to|jusqu à|moins de|moins d|pas plus de|au plus|près de|pres de|presque|" +
+			"kurang dari|hingga|sampai|paling banyak|hampir|hasta|menos de|casi|quase|até|quasi|fino a",
 		"between": "between|entre|antara",
 		"from":    "from|ranging from|de|d|dari|desde",
 	}

@@ -39,7 +39,7 @@ func TestFindNumbers(t *testing.T) {
 		{"some accounts say twenty-eight", []string{`"twenty-eight" 28..28 exact count `}},
 		{"it killed over-200 PKK militiamen", []string{`"over-200" 200..nil more_than count militiamen`}},
 		{"But Al-Naba 322 was released on Friday", []string{`"322" 322..322 exact id `}},
-		{"Some 300 escaped and Nearly 40 died", []string{`"Some 300" 300..300 approx count `, `"Nearly 40" 40..40 approx count `}},
+		{"Some 300 escaped and Nearly 40 died", []string{`"Some 300" 300..300 approx count `, `"Nearly 40" nil..40 up_to count `}},
 		{"at least eight separate jailbreaks", []string{`"at least eight" 8..nil more_than thing jailbreaks`}},
 		{"and burned twenty-five vehicles", []string{`"twenty-five" 25..25 exact thing vehicles`}},
 		{"up to a thousand prisoners escaped", []string{`"up to a thousand" nil..1000 up_to count prisoners`}},
@@ -235,8 +235,8 @@ func TestGoldQuoteNumbers(t *testing.T) {
 	}
 	rate := float64(hits) / float64(max(total, 1))
 	t.Logf("gold quotes: %d of %d figures found (%.2f)", hits, total, rate)
-	if total == 0 || rate < 0.82 {
-		t.Errorf("found %d of %d gold figures (%.2f), want at least 0.82", hits, total, rate)
+	if total == 0 || rate < 0.83 {
+		t.Errorf("found %d of %d gold figures (%.2f), want at least 0.83", hits, total, rate)
 	}
 }
 
