@@ -26,6 +26,8 @@ func TestGet(t *testing.T) {
 		{"Vivre Ensemble", "Viv Ansanm", true},
 		{"Syrian Observatory", "Syrian Observatory for Human Rights", true},
 		{"AFP", "Agence France-Presse", true},
+		{"Chonekiller", "Los Chone Killers", true},
+		{"Anglophone separatists", "Ambazonian separatists", true},
 		{"No Such Group", "", false},
 		{"", "", false},
 	}
@@ -87,6 +89,11 @@ func TestFamily(t *testing.T) {
 		{"G9", "Viv Ansanm"},
 		{"SDF", "Autonomous Administration of North and East Syria"},
 		{"Nigerian Prisons Service", "Nigerian government"},
+		{"Tigers of Ambazonia", "Ambazonian separatists"},
+		{"TİKKO", "Communist Party of Turkey (Marxist-Leninist)"},
+		{"Real IRA", "Irish Republican Army"},
+		{"MUJAO", "al-Qaeda"},
+		{"Jund al-Khilafa", "Islamic State"},
 		{"Taliban", "Taliban"},
 		{" Unknown Band ", "Unknown Band"},
 	}

@@ -63,6 +63,12 @@ func TestFind(t *testing.T) {
 		{"French phrase", "il faut vivre ensemble", ""},
 		{"gang", "the 18th Street gang and MS-13", "18th Street gang=Barrio 18; MS-13=MS-13"},
 		{"Boko Haram long name", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad=Boko Haram"},
+		{"generic descriptor of one movement", "Anglophone separatists and Amba boys", "Anglophone separatists=Ambazonian separatists; Amba boys=Ambazonian separatists"},
+		{"ADF stays the Allied Democratic Forces", "the Tigers of Ambazonia, not the ADF", "Tigers of Ambazonia=Tigers of Ambazonia; ADF=Allied Democratic Forces"},
+		{"dotted capital I", "TİKKO and DHKP-C", "TİKKO=Turkish Workers' and Peasants' Liberation Army; DHKP-C=Revolutionary People's Liberation Party-Front"},
+		{"longest wins over Taliban", "the Taliban gang, not the Taliban", "Taliban gang=Taliban gang (Haiti); Taliban=Taliban"},
+		{"an army that is no militia", "Tanzania People's Defence Force", "Tanzania People's Defence Force=Tanzania People's Defence Force"},
+		{"Nepal before India", "Nepalese Maoists, unlike Maoists in India", "Nepalese Maoists=Communist Party of Nepal (Maoist); Maoists=Communist Party of India (Maoist)"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
