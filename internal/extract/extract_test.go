@@ -403,6 +403,13 @@ func TestExtract(t *testing.T) {
 			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",
 		},
 		{
+			name:      "a number opening a sentence names no facility: its figures join the incident",
+			published: "2009-03-10",
+			text:      "Inmates attacked guards in the district jail in Ranchi, India, on Monday. Three prison guards and two prisoners were injured.",
+			want:      []want{{"facility_attack", "2009-03-09", "IN", "Ranchi", ""}},
+			figures:   []string{"wounded/security=3..3 wounded/prisoners=2..2"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

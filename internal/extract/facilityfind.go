@@ -46,10 +46,10 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// penjara" are prison sources.
 	headFirst := headFirstFacilityWord(toks[c.first].fold) || headFirstFacilityWord(toks[c.last].fold)
 	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) {
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !commonCapital(toks[first-1].fold) {
 		first--
 	}
-	for first < c.first && !nameLike(toks[first]) {
+	for first < c.first && (!nameLike(toks[first]) || commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
 	}
 	last := c.last
@@ -117,6 +117,13 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 		return i, town // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town
+}
+
+// commonCapital reports a word capitalised only because it opens a sentence or a title: a number
+// ("Three prison guards"), an article, a weekday, a month. It names no facility.
+func commonCapital(w string) bool {
+	_, number := numberWords[w]
+	return number || stopNames[w]
 }
 
 // headFirstFacilityWord reports facility words that precede the name in their language.
