@@ -211,6 +211,9 @@ var documentScenarios = []scenario{
 		if got := fmt.Sprint(path(r.json(t), "documents", 0, "title")); got != "Motorcycle gunmen free inmates in Tillabéri" {
 			t.Errorf("first hit = %s", got)
 		}
+		if got := fmt.Sprint(path(r.json(t), "documents", 0, "snippet")); !strings.Contains(got, "[motorcycles]") {
+			t.Errorf("first hit's snippet = %q, want the matched word in brackets", got)
+		}
 	}},
 	{"bad offset", "GET", documents + "?offset=-1", "", documents, 400, wantParam("offset")},
 	{"one document", "GET", documents + "/{first-doc}", "", document, 200, checkSpans},

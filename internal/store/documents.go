@@ -96,7 +96,10 @@ type DocumentSummary struct {
 const summaryColumns = `d.id, d.source, d.title, d.published, d.ingested_at, d.format, d.language,
 	COALESCE(d.duplicate_of, ''), length(d.raw)`
 
-// Documents lists documents, newest ingest first, or by full-text rank when q is given.
+// Documents lists documents, newest ingest first, with a snippet around the matched words when q
+// is given. Matches come newest first too (rowid order, which is ingest order) rather than by
+// relevance: FTS5 walks its index backwards and stops at the limit, where ranking would score
+// every match first (seconds for a common word in a large store).
 func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSummary, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
@@ -107,9 +110,10 @@ func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSumma
 		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, '' FROM documents d
 			ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`, q.Limit, q.Offset)
 	} else {
-		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`,
-			snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-			WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, ftsQuery(q.Q), q.Limit, q.Offset)
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, f.snippet
+			FROM (SELECT rowid, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet FROM documents_fts
+				WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
+			JOIN documents d ON d.rowid = f.rowid ORDER BY f.rowid DESC`, ftsQuery(q.Q), q.Limit, q.Offset)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)

@@ -117,3 +117,43 @@ func summaryIDs(ds []DocumentSummary) []string {
 	}
 	return ids
 }
+
+func TestDocumentSearchNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for _, id := range []string{"a1", "b2", "c3", "d4"} {
+			text := "Gunmen stormed the jail, report " + id + "."
+			if id == "c3" {
+				text = "Rivers rose across the delta."
+			}
+			if err := tx.InsertDocument(ctx, doc(id, "Report "+id, text, 0)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q             DocumentQuery
+		want, snippet string
+	}{
+		{DocumentQuery{Q: "jail"}, "[d4 b2 a1]", "Gunmen stormed the [jail], report d4."},
+		{DocumentQuery{Q: "jail", Limit: 1, Offset: 1}, "[b2]", "Gunmen stormed the [jail], report b2."},
+		{DocumentQuery{Q: "jail", Offset: 3}, "[]", ""},
+	}
+	for _, tt := range tests {
+		got, err := s.Documents(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids := fmt.Sprint(summaryIDs(got)); ids != tt.want {
+			t.Errorf("Documents(%+v) = %s, want %s", tt.q, ids, tt.want)
+		}
+		if len(got) > 0 && got[0].Snippet != tt.snippet {
+			t.Errorf("Documents(%+v) snippet = %q, want %q", tt.q, got[0].Snippet, tt.snippet)
+		}
+	}
+}
