@@ -73,9 +73,15 @@ func TestDocuments(t *testing.T) {
 		if id != "" {
 			t.Errorf("DocumentIDByHash(unknown) = %q, want empty", id)
 		}
-		fps, err := tx.Fingerprints(ctx)
-		if err != nil || len(fps) != 2 || fps[0].Fingerprint != 0x1111_2222_3333_4444 || fps[0].Length == 0 {
-			t.Errorf("Fingerprints = %+v, %v; want both documents", fps, err)
+		fps, err := tx.FingerprintsAfter(ctx, 0)
+		if err != nil || len(fps) != 2 || fps[0].Fingerprint != 0x1111_2222_3333_4444 || fps[0].Length == 0 || fps[0].IngestedAt == "" {
+			t.Errorf("FingerprintsAfter(0) = %+v, %v; want both documents", fps, err)
+		}
+		if len(fps) == 2 {
+			rest, err := tx.FingerprintsAfter(ctx, fps[0].RowID)
+			if err != nil || len(rest) != 1 || rest[0].ID != fps[1].ID {
+				t.Errorf("FingerprintsAfter(first) = %+v, %v; want the second document", rest, err)
+			}
 		}
 		return nil
 	})
