@@ -2,7 +2,6 @@ package cli
 
 import (
 	"log/slog"
-	"time"
 
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -26,11 +25,7 @@ func loadPipeline(s *store.Store, c *config.Config, log *slog.Logger) *pendingPi
 	pp := &pendingPipeline{done: make(chan struct{})}
 	go func() {
 		defer close(pp.done)
-		started := time.Now()
 		pp.p, pp.ref, pp.err = newPipeline(s, c, log)
-		if pp.err == nil {
-			log.Info("reference data loaded; ingest is available", "duration", time.Since(started).Round(time.Millisecond))
-		}
 	}()
 	return pp
 }

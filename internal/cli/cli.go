@@ -20,6 +20,8 @@ const (
 	exitFailed  = 1 // the command ran but something failed (an input, a lookup)
 	exitUsage   = 2 // the command line was wrong
 	exitPartial = 3 // a batch finished but some inputs failed
+
+	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM, as shells report SIGINT
 )
 
 // env is what every command gets: its streams and the process environment.

@@ -40,7 +40,9 @@ func runServe(ctx context.Context, e env, args []string) int {
 		<-pending.done
 		if pending.err != nil {
 			stop(pending.err) // a server that can never ingest is misconfigured: say so and exit
+			return
 		}
+		log.Info("reference data loaded: the server can ingest")
 	}()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: apiIngest(pending, log),
 		TileURL: c.TileURL, Loading: pending.loading, Log: log})
