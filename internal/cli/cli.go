@@ -57,6 +57,10 @@ func commands() map[string]command {
 func Main(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the command is winding down; a second Ctrl-C ends the process at once
+	}()
 	e := env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, isTerminal: isTerminal}
 	return run(ctx, e, args)
 }

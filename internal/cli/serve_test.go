@@ -84,3 +84,19 @@ func TestServeListensBeforeReferenceData(t *testing.T) {
 		t.Errorf("serve exited with %d, want 0", code)
 	}
 }
+
+func TestServeStopsWhenReferenceDataFails(t *testing.T) {
+	var stderr strings.Builder
+	e := env{stdout: io.Discard, stderr: &stderr, stdin: strings.NewReader(""),
+		getenv: func(k string) string {
+			if k == "WALLWATCH_GAZETTEER" {
+				return filepath.Join(t.TempDir(), "missing.tsv")
+			}
+			return ""
+		},
+		isTerminal: func(io.Writer) bool { return false }}
+	code := run(context.Background(), e, []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "x.db")})
+	if code != exitFailed || !strings.Contains(stderr.String(), "missing.tsv") {
+		t.Errorf("exit %d, stderr %q; want %d naming the missing gazetteer", code, stderr.String(), exitFailed)
+	}
+}
