@@ -211,6 +211,9 @@ var documentScenarios = []scenario{
 		if got := fmt.Sprint(path(r.json(t), "documents", 0, "title")); got != "Motorcycle gunmen free inmates in Tillabéri" {
 			t.Errorf("first hit = %s", got)
 		}
+		if got := fmt.Sprint(path(r.json(t), "documents", 0, "snippet")); !strings.Contains(got, "[motorcycles]") {
+			t.Errorf("first hit's snippet = %q, want the matched word in brackets", got)
+		}
 	}},
 	{"bad offset", "GET", documents + "?offset=-1", "", documents, 400, wantParam("offset")},
 	{"one document", "GET", documents + "/{first-doc}", "", document, 200, checkSpans},
@@ -263,7 +266,18 @@ func checkSpans(t *testing.T, _ testAPI, r response) {
 	}
 }
 
+func wantRetryAfter(t *testing.T, _ testAPI, r response) {
+	t.Helper()
+	if got := r.header.Get("Retry-After"); got == "" {
+		t.Errorf("no Retry-After header on %d", r.status)
+	}
+	if got := path(r.json(t), "error", "code"); got != "unavailable" {
+		t.Errorf("error code = %v, want unavailable", got)
+	}
+}
+
 func TestIngest(t *testing.T) {
+	busy := storetest.BusyError(context.Background(), t.TempDir())
 	var got []IngestRequest
 	var fix storetest.Fixture
 	a := newTestAPI(t, func(c *Config) {
@@ -273,6 +287,12 @@ func TestIngest(t *testing.T) {
 			}
 			if strings.Contains(req.Text, "explode") {
 				return nil, nil, errors.New("disk on fire at /var/lib/secret")
+			}
+			if strings.Contains(req.Text, "busy") {
+				return nil, nil, fmt.Errorf("store batch: %w", busy)
+			}
+			if strings.Contains(req.Text, "early") {
+				return nil, nil, fmt.Errorf("%w: reference data is loading", ErrNotReady)
 			}
 			got = append(got, req)
 			return []string{"doc-new"}, []string{fix.Incidents["makurdi"]}, nil
@@ -302,6 +322,8 @@ func TestIngest(t *testing.T) {
 			}
 		}},
 		{"too large", "POST", documents, `{"text":"` + strings.Repeat("a", maxIngestBody) + `"}`, documents, 413, nil},
+		{"busy store", "POST", documents, `{"text":"busy"}`, documents, 503, wantRetryAfter},
+		{"reference data loading", "POST", documents, `{"text":"early"}`, documents, 503, wantRetryAfter},
 		{"aliases from the dictionary", "GET", "/api/v1/actors?all=true", "", "/api/v1/actors", 200, func(t *testing.T, _ testAPI, r response) {
 			v := r.json(t)
 			if got := fmt.Sprint(path(v, "actors", 0, "aliases"), path(v, "actors", 0, "kind"), len(path(v, "actors").([]any))); got != "[SLA Jaysh al-Sahel]armed_group5" {

@@ -27,6 +27,14 @@ func badParam(name, format string, args ...any) *ParamError {
 // so the client gets a 400 with the message instead of a 500.
 var ErrBadRequest = errors.New("bad request")
 
+// ErrNotReady marks work the server cannot do yet, such as ingesting while the reference data
+// is still loading: the client gets a 503 with Retry-After and should try again.
+var ErrNotReady = errors.New("not ready")
+
+// retryAfterSeconds is what a 503 tells the client to wait: a lock or a reference-data load
+// usually clears within seconds.
+const retryAfterSeconds = "5"
+
 // errNotImplemented is returned by routes whose function was not wired.
 var errNotImplemented = errors.New("not implemented")
 
@@ -52,7 +60,11 @@ func wrap(log *slog.Logger, h handlerFunc) http.Handler {
 			return
 		}
 		status, detail := classify(err)
-		if status >= 500 && status != http.StatusNotImplemented {
+		switch {
+		case status == http.StatusServiceUnavailable:
+			w.Header().Set("Retry-After", retryAfterSeconds)
+			log.WarnContext(r.Context(), "api request deferred", "method", r.Method, "path", r.URL.Path, "err", err)
+		case status >= 500 && status != http.StatusNotImplemented:
 			log.ErrorContext(r.Context(), "api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
 		writeError(w, status, detail)
@@ -75,6 +87,10 @@ func classify(err error) (int, errorDetail) {
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: "too_large", Message: fmt.Sprintf("request body is larger than %d bytes", tooLarge.Limit)}
 	case errors.Is(err, ErrBadRequest):
 		return http.StatusBadRequest, errorDetail{Code: "bad_request", Message: err.Error()}
+	case errors.Is(err, ErrNotReady):
+		return http.StatusServiceUnavailable, errorDetail{Code: "unavailable", Message: err.Error() + "; retry later"}
+	case store.IsBusy(err):
+		return http.StatusServiceUnavailable, errorDetail{Code: "unavailable", Message: "the database is busy with another writer; retry later"}
 	case errors.Is(err, errNotImplemented):
 		return http.StatusNotImplemented, errorDetail{Code: "not_implemented", Message: err.Error()}
 	}

@@ -20,6 +20,8 @@ const (
 	exitFailed  = 1 // the command ran but something failed (an input, a lookup)
 	exitUsage   = 2 // the command line was wrong
 	exitPartial = 3 // a batch finished but some inputs failed
+
+	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM, as shells report SIGINT
 )
 
 // env is what every command gets: its streams and the process environment.
@@ -55,6 +57,10 @@ func commands() map[string]command {
 func Main(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the command is winding down; a second Ctrl-C ends the process at once
+	}()
 	e := env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv, isTerminal: isTerminal}
 	return run(ctx, e, args)
 }

@@ -38,41 +38,61 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		}
 		opts.Published = &t
 	}
-	s, ok := openStore(ctx, e, c)
+	// Opening takes milliseconds; an interrupt is handled below, where what was not done is reported.
+	s, ok := openStore(context.WithoutCancel(ctx), e, c)
 	if !ok {
 		return exitFailed
 	}
 	defer s.Close()
 	log := newLogger(e.stderr, c.LogLevel)
-	p, _, err := newPipeline(s, c, log)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
+	pending := loadPipeline(s, c, log)
+	select {
+	case <-pending.done:
+	case <-ctx.Done(): // loading takes seconds: do not make Ctrl-C wait for it
+		reportNotAttempted(e, fs.Args())
+		return exitInterrupted
+	}
+	if pending.err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", pending.err)
 		return exitFailed
 	}
 	loader := ingest.NewLoader(opts, log)
 	inputs, errs := ingest.Expand(fs.Args())
-	b := &batcher{ctx: ctx, p: p, e: e, progress: newProgress(e, len(inputs))}
+	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(inputs)), counts: map[pipeline.Outcome]int{}}
 	for _, err := range errs {
 		b.fail(err)
 	}
-	for _, in := range inputs {
+	var notAttempted []string
+	for i, in := range inputs {
 		if ctx.Err() != nil {
+			notAttempted = inputs[i:]
 			break
 		}
 		loader.Load(ctx, in, b.add, b.fail)
 		b.progress.step()
 	}
-	b.flush()
+	b.finish()
 	b.progress.done()
-	if b.counts[pipeline.Stored]+b.counts[pipeline.NearDuplicate] > 0 {
-		if err := s.Optimize(ctx); err != nil {
+	if b.stored() > 0 {
+		if err := s.Optimize(context.WithoutCancel(ctx)); err != nil {
 			log.Warn("refresh query statistics", "err", err)
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", b.counts[pipeline.Stored],
+	return b.report(notAttempted)
+}
+
+// report prints the summary, and what was not done when interrupted, and returns the exit code.
+func (b *batcher) report(notAttempted []string) int {
+	fmt.Fprintf(b.e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", b.counts[pipeline.Stored],
 		b.counts[pipeline.Duplicate], b.counts[pipeline.NearDuplicate], b.failed)
 	switch {
-	case b.fatal:
+	case b.ctx.Err() != nil:
+		if b.unstored > 0 {
+			fmt.Fprintf(b.e.stderr, "wallwatch ingest: interrupted; %d documents read but not stored (listed above)\n", b.unstored)
+		}
+		reportNotAttempted(b.e, notAttempted)
+		return exitInterrupted
+	case b.storeFailed && b.stored() == 0:
 		return exitFailed
 	case b.failed > 0:
 		return exitPartial
@@ -80,16 +100,34 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	return exitOK
 }
 
-// batcher collects loaded documents and hands them to the pipeline in batches.
+// reportNotAttempted lists the inputs an interrupted ingest did not start, so that they can be
+// given again (documents already stored are skipped as duplicates then).
+func reportNotAttempted(e env, inputs []string) {
+	fmt.Fprintf(e.stderr, "wallwatch ingest: interrupted; %d inputs not attempted\n", len(inputs))
+	for _, in := range inputs {
+		fmt.Fprintf(e.stderr, "not attempted: %s\n", in)
+	}
+}
+
+// interruptGrace is how long an interrupted ingest goes on storing the documents it has already
+// read before it stops, so that Ctrl-C takes effect within a second and keeps what it can.
+const interruptGrace = 500 * time.Millisecond
+
+// batcher collects loaded documents and hands them to the pipeline in batches. A batch the store
+// cannot take (locked by another writer past the busy timeout, disk full) is reported document by
+// document and the next batch is tried.
 type batcher struct {
-	ctx      context.Context
-	p        *pipeline.Pipeline
-	e        env
-	progress *progress
-	pending  []model.Document
-	counts   map[pipeline.Outcome]int
-	failed   int
-	fatal    bool // the store failed: later batches are not attempted
+	ctx         context.Context
+	grace       context.Context // once ctx ends: the short while left to store what was read
+	stopGrace   context.CancelFunc
+	p           *pipeline.Pipeline
+	e           env
+	progress    *progress
+	pending     []model.Document
+	counts      map[pipeline.Outcome]int
+	failed      int
+	unstored    int // read but not stored when interrupted
+	storeFailed bool
 }
 
 func (b *batcher) add(d model.Document) {
@@ -106,22 +144,51 @@ func (b *batcher) fail(err error) {
 }
 
 func (b *batcher) flush() {
-	if len(b.pending) == 0 || b.fatal {
+	if len(b.pending) == 0 {
 		return
 	}
-	if b.counts == nil {
-		b.counts = map[pipeline.Outcome]int{}
-	}
-	results, err := b.p.Add(b.ctx, b.pending)
-	if err != nil {
-		b.fatal = true
-		b.failed += len(b.pending)
-		b.progress.clear()
-		fmt.Fprintf(b.e.stderr, "wallwatch ingest: storing %d documents: %v\n", len(b.pending), err)
-	}
+	results, err := b.p.Add(b.storeContext(), b.pending)
 	for _, r := range results {
 		b.counts[r.Outcome]++
 		b.progress.document()
 	}
+	if rest := b.pending[len(results):]; err != nil && len(rest) > 0 {
+		b.progress.clear()
+		reason := "interrupted"
+		if b.ctx.Err() == nil {
+			b.storeFailed = true
+			b.failed += len(rest)
+			reason = err.Error()
+			fmt.Fprintf(b.e.stderr, "wallwatch ingest: storing %d documents: %v\n", len(rest), err)
+		} else {
+			b.unstored += len(rest)
+		}
+		for _, d := range rest {
+			fmt.Fprintf(b.e.stderr, "not stored: %s (%s)\n", d.Source, reason)
+		}
+	}
 	b.pending = b.pending[:0]
+}
+
+// stored counts the documents stored, copies included.
+func (b *batcher) stored() int { return b.counts[pipeline.Stored] + b.counts[pipeline.NearDuplicate] }
+
+// finish stores what is left.
+func (b *batcher) finish() {
+	b.flush()
+	if b.stopGrace != nil {
+		b.stopGrace()
+	}
+}
+
+// storeContext is the context batches are stored under: the command's until it is interrupted,
+// then one that ends interruptGrace later.
+func (b *batcher) storeContext() context.Context {
+	if b.ctx.Err() == nil {
+		return b.ctx
+	}
+	if b.grace == nil {
+		b.grace, b.stopGrace = context.WithTimeout(context.WithoutCancel(b.ctx), interruptGrace)
+	}
+	return b.grace
 }

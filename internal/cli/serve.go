@@ -12,8 +12,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
-	"github.com/wallwatch/wallwatch/internal/pipeline"
-
 	"github.com/wallwatch/wallwatch/internal/server"
 )
 
@@ -35,12 +33,19 @@ func runServe(ctx context.Context, e env, args []string) int {
 	}
 	defer s.Close()
 	log := newLogger(e.stderr, c.LogLevel)
-	p, ref, err := newPipeline(s, c, log)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
-		return exitFailed
-	}
-	h, err := server.Handler(server.Config{Store: s, Actors: ref.Actors.All, Ingest: apiIngest(p, log), TileURL: c.TileURL, Log: log})
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	pending := loadPipeline(s, c, log)
+	go func() {
+		<-pending.done
+		if pending.err != nil {
+			stop(pending.err) // a server that can never ingest is misconfigured: say so and exit
+			return
+		}
+		log.Info("reference data loaded: the server can ingest")
+	}()
+	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: apiIngest(pending, log),
+		TileURL: c.TileURL, Loading: pending.loading, Log: log})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
@@ -51,7 +56,11 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "wallwatch is serving %s at http://%s/ (API: http://%s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, ln.Addr(), ln.Addr())
-	if err := server.Serve(ctx, ln, h, log); err != nil {
+	err = server.Serve(ctx, ln, h, log)
+	if cause := context.Cause(ctx); pending.err != nil && errors.Is(cause, pending.err) {
+		err = cause
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
@@ -60,9 +69,13 @@ func runServe(ctx context.Context, e env, args []string) int {
 
 // apiIngest lets POST /api/v1/documents ingest a URL (through the guarded fetcher: no private
 // addresses) or a text body, and reports the incidents the new documents touched.
-func apiIngest(p *pipeline.Pipeline, log *slog.Logger) api.IngestFunc {
+func apiIngest(pending *pendingPipeline, log *slog.Logger) api.IngestFunc {
 	loader := ingest.NewLoader(ingest.Options{Version: Version()}, log)
 	return func(ctx context.Context, req api.IngestRequest) ([]string, []string, error) {
+		p, _, ok := pending.ready()
+		if !ok {
+			return nil, nil, fmt.Errorf("%w: the gazetteer and actor dictionary are still loading", api.ErrNotReady)
+		}
 		var docs []model.Document
 		var problems []error
 		if req.URL != "" {

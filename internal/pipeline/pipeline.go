@@ -43,6 +43,7 @@ type Pipeline struct {
 	store  *store.Store
 	stages Stages
 	now    func() time.Time
+	known  knownFingerprints
 }
 
 // New builds a pipeline over a store.
@@ -51,34 +52,45 @@ func New(s *store.Store, stages Stages) *Pipeline {
 }
 
 // Add stores a batch of documents in one transaction: exact duplicates are skipped, near-duplicates
-// stored and marked, and new text extracted and linked.
+// stored and marked, and new text extracted and linked. When ctx ends, Add stops between documents,
+// commits those it finished and returns their results, a prefix of docs, with ctx's error.
 func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, error) {
 	results := make([]Result, 0, len(docs))
-	err := p.store.InTx(ctx, func(tx *store.Tx) error {
-		known, err := tx.Fingerprints(ctx)
-		if err != nil {
+	// database/sql rolls back a transaction whose context ends; what is done should be committed.
+	txCtx := context.WithoutCancel(ctx)
+	err := p.store.InTx(txCtx, func(tx *store.Tx) error {
+		p.known.mu.Lock()
+		defer p.known.mu.Unlock()
+		if err := p.known.refresh(txCtx, tx); err != nil {
 			return err
 		}
+		var batch []store.Fingerprint // the batch's stored documents, compared after the known ones
 		for _, d := range docs {
-			r, err := p.add(ctx, tx, d, known)
+			if ctx.Err() != nil {
+				break
+			}
+			r, err := p.add(txCtx, tx, d, batch)
 			if err != nil {
 				return err
 			}
 			if r.Outcome != Duplicate {
-				known = append(known, store.Fingerprint{ID: r.Document.ID, Fingerprint: r.Document.Fingerprint,
+				batch = append(batch, store.Fingerprint{ID: r.Document.ID, Fingerprint: r.Document.Fingerprint,
 					DuplicateOf: r.Document.DuplicateOf, Published: r.Document.Published, Length: utf8.RuneCountInString(r.Document.Text)})
 			}
 			results = append(results, r)
 		}
-		return p.linkResults(ctx, tx, results)
+		return p.linkResults(txCtx, tx, results)
 	})
 	if err != nil {
 		return nil, err
 	}
+	if len(results) < len(docs) {
+		return results, fmt.Errorf("stopped after %d of %d documents: %w", len(results), len(docs), context.Cause(ctx))
+	}
 	return results, nil
 }
 
-func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, known []store.Fingerprint) (Result, error) {
+func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, batch []store.Fingerprint) (Result, error) {
 	existing, err := tx.DocumentIDByHash(ctx, d.ContentHash)
 	if err != nil {
 		return Result{}, err
@@ -87,9 +99,11 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, know
 		return Result{Document: d, Outcome: Duplicate, DuplicateOf: existing}, nil
 	}
 	r := Result{Document: d, Outcome: Stored}
-	if original := p.nearDuplicateOf(known, d); original != "" {
-		r.Outcome, r.DuplicateOf = NearDuplicate, original
-		r.Document.DuplicateOf = original
+	if p.stages.NearDuplicate != nil {
+		if original := p.known.nearDuplicateOf(d, batch, p.stages.NearDuplicate); original != "" {
+			r.Outcome, r.DuplicateOf = NearDuplicate, original
+			r.Document.DuplicateOf = original
+		}
 	}
 	if r.Document.IngestedAt.IsZero() {
 		r.Document.IngestedAt = p.now().UTC()
@@ -105,36 +119,6 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, know
 		r.Mentions = len(ms)
 	}
 	return r, nil
-}
-
-// nearDuplicateOf returns the original of the earliest stored near-duplicate of d, or "". A
-// fingerprint match is confirmed by length (a copy keeps most of the text) and, when both are
-// known, publication dates within a week: chance matches between unrelated texts fall away.
-func (p *Pipeline) nearDuplicateOf(known []store.Fingerprint, d model.Document) string {
-	if p.stages.NearDuplicate == nil {
-		return ""
-	}
-	n := utf8.RuneCountInString(d.Text)
-	for _, c := range known {
-		if !p.stages.NearDuplicate(d.Fingerprint, c.Fingerprint) || !similarLength(n, c.Length) || !closeDates(d.Published, c.Published) {
-			continue
-		}
-		if c.DuplicateOf != "" {
-			return c.DuplicateOf
-		}
-		return c.ID
-	}
-	return ""
-}
-
-func similarLength(a, b int) bool { return 2*min(a, b) >= max(a, b) }
-
-func closeDates(a, b *time.Time) bool {
-	if a == nil || b == nil {
-		return true
-	}
-	d := a.Sub(*b)
-	return d <= 7*24*time.Hour && d >= -7*24*time.Hour
 }
 
 // linkResults links the mentions of the batch's stored documents into incidents.

@@ -25,6 +25,7 @@ type Config struct {
 	Actors  func() []model.Actor // actor dictionary for aliases; nil: names from incidents only
 	Ingest  api.IngestFunc       // nil: POST /api/v1/documents answers 501
 	TileURL string               // optional online map tiles, allowed by the CSP
+	Loading func() bool          // reports whether reference data is still loading; nil: never
 	Log     *slog.Logger
 }
 
@@ -44,7 +45,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Log: log})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())
-	mux.Handle("GET /healthz", health(cfg.Store))
+	mux.Handle("GET /healthz", health(cfg.Store, cfg.Loading))
 	mux.Handle("/", pages.Handler())
 	csp, err := contentSecurityPolicy(cfg.TileURL)
 	if err != nil {
@@ -53,19 +54,25 @@ func Handler(cfg Config) (http.Handler, error) {
 	return chain(mux, recoverPanics(log), logRequests(log), securityHeaders(csp), limitBodies(maxBodyBytes), crossOrigin()), nil
 }
 
-// health answers 200 when the database can be read, 503 when it cannot.
-func health(s *store.Store) http.Handler {
+// health answers 200 {"status":"ok"} when the server can do everything, 503 {"status":"loading"}
+// while the reference data is still loading (pages and reads already work) and 503
+// {"status":"unavailable"} when the database cannot be read.
+func health(s *store.Store, loading func() bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
+		status := "ok"
 		if _, err := s.SchemaVersion(ctx); err != nil {
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, `{"status":"unavailable"}`)
-			return
+			status = "unavailable"
+		} else if loading != nil && loading() {
+			status = "loading"
 		}
-		fmt.Fprintln(w, `{"status":"ok"}`)
+		if status != "ok" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		fmt.Fprintf(w, "{\"status\":%q}\n", status)
 	})
 }
 

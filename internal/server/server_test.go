@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -207,5 +208,30 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("Serve did not return after shutdown")
+	}
+}
+
+func TestHealthSaysWhenReferenceDataIsLoading(t *testing.T) {
+	var loading atomic.Bool
+	loading.Store(true)
+	srv := newTestServer(t, Config{Loading: loading.Load})
+	for _, tc := range []struct {
+		loading    bool
+		wantStatus int
+		wantBody   string
+	}{
+		{true, http.StatusServiceUnavailable, `{"status":"loading"}`},
+		{false, http.StatusOK, `{"status":"ok"}`},
+	} {
+		loading.Store(tc.loading)
+		res, err := http.Get(srv.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tc.wantStatus || strings.TrimSpace(string(body)) != tc.wantBody {
+			t.Errorf("loading %v: %d %s, want %d %s", tc.loading, res.StatusCode, body, tc.wantStatus, tc.wantBody)
+		}
 	}
 }

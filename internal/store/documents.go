@@ -30,15 +30,17 @@ type Fingerprint struct {
 	Fingerprint uint64
 	DuplicateOf string
 	Published   *time.Time
-	Length      int // characters of text
+	Length      int    // characters of text
+	IngestedAt  string // as stored: with ID, the order in which stored documents are compared
+	RowID       int64  // the order of storing, for reading only what is new
 }
 
-// Fingerprints returns every stored document's fingerprint. A SimHash match within the distances
-// copies show (up to a dozen bits) cannot be found by exact band lookups, and a linear scan of
-// 64-bit words is cheap: 100,000 documents cost well under a millisecond to compare.
-func (t *Tx) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, fingerprint, COALESCE(duplicate_of, ''), published, length(text)
-		FROM documents ORDER BY ingested_at, id`)
+// FingerprintsAfter returns the fingerprints of the documents stored after the one with rowid
+// after (0: all of them), in the order of storing. The pipeline keeps them in memory and reads
+// only what is new at each batch, rather than every fingerprint again.
+func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT rowid, id, fingerprint, COALESCE(duplicate_of, ''), published,
+		length(text), ingested_at FROM documents WHERE rowid > ? ORDER BY rowid`, after)
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
 	}
@@ -48,8 +50,8 @@ func (t *Tx) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
 		var f Fingerprint
 		var fp int64
 		var published sql.NullString
-		if err := rows.Scan(&f.ID, &fp, &f.DuplicateOf, &published, &f.Length); err != nil {
-			return nil, err
+		if err := rows.Scan(&f.RowID, &f.ID, &fp, &f.DuplicateOf, &published, &f.Length, &f.IngestedAt); err != nil {
+			return nil, fmt.Errorf("read fingerprints: %w", err)
 		}
 		f.Fingerprint, f.Published = uint64(fp), parseDay(published)
 		out = append(out, f)
@@ -96,7 +98,10 @@ type DocumentSummary struct {
 const summaryColumns = `d.id, d.source, d.title, d.published, d.ingested_at, d.format, d.language,
 	COALESCE(d.duplicate_of, ''), length(d.raw)`
 
-// Documents lists documents, newest ingest first, or by full-text rank when q is given.
+// Documents lists documents, newest ingest first, with a snippet around the matched words when q
+// is given. Matches come newest first too (rowid order, which is ingest order) rather than by
+// relevance: FTS5 walks its index backwards and stops at the limit, where ranking would score
+// every match first (seconds for a common word in a large store).
 func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSummary, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
@@ -107,9 +112,10 @@ func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSumma
 		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, '' FROM documents d
 			ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`, q.Limit, q.Offset)
 	} else {
-		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`,
-			snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-			WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, ftsQuery(q.Q), q.Limit, q.Offset)
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, f.snippet
+			FROM (SELECT rowid, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet FROM documents_fts
+				WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
+			JOIN documents d ON d.rowid = f.rowid ORDER BY f.rowid DESC`, ftsQuery(q.Q), q.Limit, q.Offset)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)

@@ -73,9 +73,15 @@ func TestDocuments(t *testing.T) {
 		if id != "" {
 			t.Errorf("DocumentIDByHash(unknown) = %q, want empty", id)
 		}
-		fps, err := tx.Fingerprints(ctx)
-		if err != nil || len(fps) != 2 || fps[0].Fingerprint != 0x1111_2222_3333_4444 || fps[0].Length == 0 {
-			t.Errorf("Fingerprints = %+v, %v; want both documents", fps, err)
+		fps, err := tx.FingerprintsAfter(ctx, 0)
+		if err != nil || len(fps) != 2 || fps[0].Fingerprint != 0x1111_2222_3333_4444 || fps[0].Length == 0 || fps[0].IngestedAt == "" {
+			t.Errorf("FingerprintsAfter(0) = %+v, %v; want both documents", fps, err)
+		}
+		if len(fps) == 2 {
+			rest, err := tx.FingerprintsAfter(ctx, fps[0].RowID)
+			if err != nil || len(rest) != 1 || rest[0].ID != fps[1].ID {
+				t.Errorf("FingerprintsAfter(first) = %+v, %v; want the second document", rest, err)
+			}
 		}
 		return nil
 	})
@@ -116,4 +122,44 @@ func summaryIDs(ds []DocumentSummary) []string {
 		ids = append(ids, d.ID)
 	}
 	return ids
+}
+
+func TestDocumentSearchNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for _, id := range []string{"a1", "b2", "c3", "d4"} {
+			text := "Gunmen stormed the jail, report " + id + "."
+			if id == "c3" {
+				text = "Rivers rose across the delta."
+			}
+			if err := tx.InsertDocument(ctx, doc(id, "Report "+id, text, 0)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q             DocumentQuery
+		want, snippet string
+	}{
+		{DocumentQuery{Q: "jail"}, "[d4 b2 a1]", "Gunmen stormed the [jail], report d4."},
+		{DocumentQuery{Q: "jail", Limit: 1, Offset: 1}, "[b2]", "Gunmen stormed the [jail], report b2."},
+		{DocumentQuery{Q: "jail", Offset: 3}, "[]", ""},
+	}
+	for _, tt := range tests {
+		got, err := s.Documents(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids := fmt.Sprint(summaryIDs(got)); ids != tt.want {
+			t.Errorf("Documents(%+v) = %s, want %s", tt.q, ids, tt.want)
+		}
+		if len(got) > 0 && got[0].Snippet != tt.snippet {
+			t.Errorf("Documents(%+v) snippet = %q, want %q", tt.q, got[0].Snippet, tt.snippet)
+		}
+	}
 }

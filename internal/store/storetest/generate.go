@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -85,4 +86,47 @@ func generatedIncident(rng *rand.Rand, i int, docs []model.Document) model.Incid
 			Contested: rng.IntN(10) == 0, Claims: []model.Claim{claim}}},
 		UpdatedAt: start.AddDate(0, 0, 2),
 	}
+}
+
+// reportWords are what generated articles are written with: "prison" and "attack" occur in most
+// of them, as in a real collection, and the rest vary so that postings lists differ in length.
+var reportWords = strings.Fields(`prison jail inmates escaped gunmen attacked guards killed officials said police
+	army soldiers freed detainees wall explosives night town province governor spokesperson statement claimed
+	group fighters recaptured search operation residents witnesses hospital wounded security forces custodial
+	centre correctional service rights monitor figure higher lower reported morning evening attack raid`)
+
+// SeedDocuments stores n generated articles of about 300 words each, in batches: the data set of
+// the full-text search benchmarks. Generation is seeded, so runs are comparable.
+func SeedDocuments(ctx context.Context, s *store.Store, n int) error {
+	rng := rand.New(rand.NewPCG(2, uint64(n)))
+	const batch = 1000
+	for start := 0; start < n; start += batch {
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			for i := start; i < min(n, start+batch); i++ {
+				if err := tx.InsertDocument(ctx, generatedArticle(rng, i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func generatedArticle(rng *rand.Rand, i int) model.Document {
+	var b strings.Builder
+	for w := range 300 {
+		if w > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(reportWords[rng.IntN(len(reportWords))])
+	}
+	text := b.String()
+	pub := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%3650)
+	return model.Document{ID: fmt.Sprintf("article-%07d", i), Source: fmt.Sprintf("https://articles.example.org/%d", i),
+		Title: fmt.Sprintf("Report %d", i), Published: &pub, IngestedAt: pub, Format: "text",
+		ContentHash: fmt.Sprintf("article-hash-%07d", i), Raw: []byte(text), Text: text}
 }

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// cancelOnWrite is a stderr that cancels the command's context at its first line, as Ctrl-C
+// would at that moment, and keeps what was written.
+type cancelOnWrite struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	cancel context.CancelFunc
+}
+
+func (w *cancelOnWrite) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.cancel()
+	return w.buf.Write(p)
+}
+
+func (w *cancelOnWrite) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestIngestInterrupted interrupts an ingest when its second input fails: the first input's
+// document is still stored, the inputs after are listed as not attempted, and the exit code says
+// the command was interrupted.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.txt": "DATE: 2021-04-05\nTITLE: Jail attacked\n\nGunmen attacked the jail in Kano and freed 40 inmates, police said.\n",
+		"b.bin": "\x7fELF\x00\x00\x00\x01",
+		"c.txt": "DATE: 2021-05-05\n\nA second report about something else.\n",
+		"d.txt": "DATE: 2021-06-05\n\nA third report about another matter.\n",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &cancelOnWrite{cancel: cancel}
+	var stdout bytes.Buffer
+	e := env{stdout: &stdout, stderr: stderr, stdin: strings.NewReader(""),
+		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
+	db := filepath.Join(t.TempDir(), "x.db")
+	code := run(ctx, e, []string{"ingest", "--db", db, dir})
+	if code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	if !strings.Contains(stdout.String(), "1 new") {
+		t.Errorf("summary %q, want the first document stored", stdout.String())
+	}
+	for _, want := range []string{"2 inputs not attempted", "not attempted: " + filepath.Join(dir, "c.txt"), "not attempted: " + filepath.Join(dir, "d.txt")} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q lacks %q", stderr.String(), want)
+		}
+	}
+	if _, out, _ := runCLI(t, "documents", "--db", db); !strings.Contains(out, "Jail attacked") {
+		t.Errorf("documents after the interrupted ingest: %q, want the stored one", out)
+	}
+}
+
+func TestIngestInterruptedWhileLoading(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	e := env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""),
+		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
+	code := run(ctx, e, []string{"ingest", "--db", filepath.Join(t.TempDir(), "x.db"), "one.txt", "two.txt"})
+	if code != exitInterrupted || !strings.Contains(stderr.String(), "not attempted: one.txt\nnot attempted: two.txt") {
+		t.Errorf("exit %d, stderr %q; want %d and both inputs not attempted", code, stderr.String(), exitInterrupted)
+	}
+}
+
+// TestBatchesGoOnAfterAStoreFailure stores into a store that fails every write: each batch is
+// tried, and every document is named on stderr as not stored.
+func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var stderr bytes.Buffer
+	e := env{stdout: io.Discard, stderr: &stderr, isTerminal: func(io.Writer) bool { return false }}
+	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0), counts: map[pipeline.Outcome]int{}}
+	for i, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		b.add(model.Document{ID: name, Source: name, Text: "text", ContentHash: name})
+		if i == 1 {
+			b.flush()
+		}
+	}
+	b.finish()
+	if b.failed != 3 || !b.storeFailed || strings.Count(stderr.String(), "storing ") != 2 {
+		t.Errorf("failed %d, store failed %v, stderr %q; want 3 failed in 2 batches", b.failed, b.storeFailed, stderr.String())
+	}
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		if !strings.Contains(stderr.String(), "not stored: "+name) {
+			t.Errorf("stderr %q does not name %s", stderr.String(), name)
+		}
+	}
+}
