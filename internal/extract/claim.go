@@ -20,7 +20,11 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		claimant, role := a.claimant(si)
 		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
 		part, split := f.parts[si]
-		for k, q := range si.quantities {
+		figures := si.quantities
+		if !split {
+			figures = append(slices.Clip(figures), singulars(si)...)
+		}
+		for k, q := range figures {
 			if split && !slices.Contains(part.figures, k) {
 				continue // another town's figure, or one no town can claim
 			}
@@ -268,3 +272,65 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// singulars reads one person named with an indefinite article right beside the verb of what befell
+// them as a figure of one: "a prison guard was shot dead", "killed a police officer", "freed a
+// suspect", "un gardien a été blessé". Away from such a verb, "a prisoner" counts nothing.
+func singulars(si *sentenceInfo) []Quantity {
+	var out []Quantity
+	for i, t := range si.toks {
+		if !singularArticles[t.fold] || i > 0 && conjunctions[si.toks[i-1].fold] {
+			continue // "two guards and a soldier were killed" is one group: coordinatedTotal counts it
+		}
+		noun := i + 1
+		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !singularPeople[si.toks[noun].fold] {
+			noun++
+		}
+		if noun >= len(si.toks) || !singularPeople[si.toks[noun].fold] || !metricBeside(si, i, noun) {
+			continue
+		}
+		one := 1
+		out = append(out, Quantity{Start: t.start, End: t.end, Low: &one, High: &one, // the article, as a figure before its noun
+			Qualifier: "exact", Kind: "count", Noun: si.toks[noun].fold})
+	}
+	return out
+}
+
+// maxSingularModifiers is how many words may stand between the article and the person noun: "an
+// off-duty prison guard".
+const maxSingularModifiers = 3
+
+// metricBeside reports a metric cue right before the article (after "killed", "freed") or right
+// after the noun's verb ("was shot dead", "was also injured", "a été tué").
+func metricBeside(si *sentenceInfo, article, noun int) bool {
+	after := noun + 1
+	for after < len(si.toks) && after <= noun+4 && auxiliaryWords[si.toks[after].fold] {
+		after++
+	}
+	for _, c := range si.cues {
+		if !isMetric(model.Metric(c.category)) {
+			continue
+		}
+		if c.last == article-1 || c.first == after && after > noun+1 {
+			return true
+		}
+	}
+	return false
+}
+
+var conjunctions = setOf("and et y e dan")
+
+var singularArticles = setOf("a an un une una um uma seorang")
+
+var singularPeople = setOf("prisoner inmate detainee convict person man woman child boy girl guard warder " +
+	"warden jailer jailor officer policeman policewoman constable sergeant soldier gendarme militant fighter " +
+	"gunman attacker assailant insurgent rebel civilian escapee fugitive suspect accused official member " +
+	"journalist driver bomber thief " +
+	"détenu détenue prisonnier prisonnière gardien surveillant soldat policier militaire agent civil homme " +
+	"femme enfant " +
+	"preso reo recluso interno custodio guardia policía policia soldado hombre mujer " +
+	"detento policial guarda homem mulher " +
+	"narapidana napi tahanan petugas sipir polisi")
+
+var auxiliaryWords = setOf("was were is are has had have been being also reportedly later allegedly " +
+	"fatally seriously critically badly then a été est fue foi ha sido telah")

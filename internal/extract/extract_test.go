@@ -410,6 +410,13 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"wounded/security=3..3 wounded/prisoners=2..2"},
 		},
 		{
+			name:      "one person named beside what befell them counts one; away from the verb, nothing",
+			published: "2019-04-06",
+			text:      "On 5 April 2019, gunmen attacked the jail in Marawi, Philippines. A jail officer was shot dead. A prisoner told reporters that 20 inmates escaped.",
+			want:      []want{{"facility_attack", "2019-04-05", "PH", "", ""}},
+			figures:   []string{"killed/security=1..1 escaped=20..20"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
