@@ -29,15 +29,15 @@ func newFrame() *frame {
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
-// detention, of deaths there by a named means (a fire, shells), or of an attack elsewhere that an
-// armed group made deadly or that the text dates to the day and places in a country.
+// detention, of deaths there by a named means (a fire, shells) or at an armed group's hands (a
+// prison guard killed off duty), or of an attack elsewhere that an armed group made deadly or that the text dates to the day and places in a country.
 func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
 	detention := namesDetention(si)
 	action := si.is("attack") || si.is("escape") || si.is("riot") || si.is("thwarted")
-	return detention && (action || si.is("killed") && hasMethod(si)) ||
+	return detention && (action || si.is("killed") && (hasMethod(si) || hasArmedGroup(si))) ||
 		si.is("attack") && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
@@ -331,7 +331,25 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			best, bestScore = d, score
 		}
 	}
+	if best != nil && best.Date.Precision == model.PrecisionMonth {
+		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
+	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// dayWithin returns the first day the sentence gives inside month's month, not beside a
+// reporting verb, or month itself.
+func dayWithin(si *sentenceInfo, month *DateMention) *DateMention {
+	y, m, _ := month.Date.Start.Date()
+	for i := range si.dates {
+		d := &si.dates[i]
+		dy, dm, _ := d.Date.Start.Date()
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		if d.Date.Precision == model.PrecisionDay && dy == y && dm == m && first >= 0 && !reportingDate(si, first, last) {
+			return d
+		}
+	}
+	return month
 }
 
 // tollUpdate reports a sentence about a toll that rose: its date is when the count changed, not
