@@ -417,6 +417,19 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/security=1..1 escaped=20..20"},
 		},
 		{
+			name:      "an armed group killing prison staff away from any assault tells an other attack",
+			published: "2020-03-04",
+			text:      "On 3 March 2020, Boko Haram fighters killed two prison warders at their homes in Maiduguri, Nigeria.",
+			want:      []want{{"other_attack", "2020-03-03", "NG", "", "Boko Haram"}},
+			figures:   []string{"killed/security=2..2"},
+		},
+		{
+			name:      "a month's event takes the day the same sentence gives inside that month",
+			published: "2019-12-01",
+			text:      "La masacre de la cárcel de Cuenca, Ecuador, de noviembre de 2019 ocurrió en la noche del 14 de noviembre de 2019.",
+			want:      []want{{"riot", "2019-11-14", "EC", "", ""}},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -55,15 +55,17 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, holding, attack, escape, riot, thwarted bool
+	var detention, holding, attack, escape, escapeTold, riot, thwarted, armedKilling bool
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
 		riot = riot || si.is("riot") && !negated(si, "riot")
+		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
 		if !isEvent(si) {
 			continue
 		}
 		detention = detention || namesDetention(si)
+		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
 		attack = attack || si.is("attack")
 		escape = escape || si.is("escape") && !negated(si, "escape")
 	}
@@ -82,8 +84,10 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.MassEscape
 	case riot:
 		return model.Riot
+	case armedKilling && !escapeTold:
+		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	}
-	return model.MassEscape
+	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the
@@ -424,6 +428,10 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 			}
 		case "claim":
 			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
+				return true
+			}
+		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
+			if c.first > last && c.first-last <= 2 && !auxiliaryWords[si.toks[c.first-1].fold] {
 				return true
 			}
 		}
