@@ -46,7 +46,7 @@ type placeHit struct {
 	start, end int
 	place      model.Place
 	landmark   bool // named to give a direction ("north of the capital"): the event is elsewhere
-	dateline   bool // the capitals opening a wire report ("QUITO, Ecuador (AP) —"): where it was filed
+	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Raipur: ..."): where it was filed
 }
 
 // analysis is one document read sentence by sentence.
@@ -338,11 +338,20 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span),
-			dateline: span.first == 0 && strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})
+			dateline: span.first == 0 && (strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
+				datelineMark(a.text[span.end:si.end]))})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
 	}
+}
+
+// datelineMark reports text that goes on as a dateline's does after the place opening a sentence:
+// a colon or a dash before the story ("Raipur: Dozens of...", "Lagos — Gunmen...").
+func datelineMark(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||
+		strings.HasPrefix(rest, "- ")
 }
 
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence

@@ -430,6 +430,13 @@ func TestExtract(t *testing.T) {
 			want:      []want{{"riot", "2019-11-14", "EC", "", ""}},
 		},
 		{
+			name:      "a dateline with a colon says where the report was filed; a state names no prison",
+			published: "2011-05-02",
+			text:      "Patna: Inmates overpowered guards at a jail in Gaya district of Bihar on Sunday and 40 escaped, police said.\n\nDirector General (Jail) R. K. Singh said 12 had been caught.",
+			want:      []want{{"mass_escape", "2011-05-01", "IN", "", ""}},
+			places:    []string{"Gaya"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // findFacilities finds the detention facilities a sentence names: known facilities by alias, and
@@ -46,11 +48,15 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// penjara" are prison sources.
 	headFirst := headFirstFacilityWord(toks[c.first].fold) || headFirstFacilityWord(toks[c.last].fold)
 	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !commonCapital(toks[first-1].fold) {
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !commonCapital(toks[first-1].fold) &&
+		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
 	for first < c.first && (!nameLike(toks[first]) || commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
+	}
+	if first < c.first && a.regionOnly(si, toks[first].start, toks[c.first-1].end) {
+		first = c.first // "Chhattisgarh jail": a state names no prison; the town it stands in will
 	}
 	last := c.last
 	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
@@ -117,6 +123,17 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 		return i, town // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town
+}
+
+// regionOnly reports a name that the sentence's places read as a first-level division or a
+// country, and as nothing finer.
+func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
+	for _, p := range si.places {
+		if p.start == start && p.end == end {
+			return p.place.Precision == model.GeoAdmin1 || p.place.Precision == model.GeoCountry
+		}
+	}
+	return false
 }
 
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
