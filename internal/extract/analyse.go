@@ -20,6 +20,7 @@ type sentenceInfo struct {
 	cues        []cueHit
 	dates       []DateMention
 	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
+	pastAttack  bool // its attacks are named by their dates ("the Sept. 11, 2001 attacks"): known past events
 	headerEnd   int  // where the update header of the sentence's section ends
 	places      []placeHit
 	countries   []string // every country named, for the context of place names
@@ -132,6 +133,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		d.End += si.start
 		si.dates = append(si.dates, d)
 	}
+	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
@@ -159,6 +161,24 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.campaigns = findCampaigns(a.text, si)
 }
+
+// fiction reports a text that speaks of a film, a series or a book at least minFictionCues times:
+// it retells a story, and its breakouts and riots are not incidents.
+func (a *analysis) fiction() bool {
+	n := 0
+	for _, si := range a.sentences {
+		for _, c := range si.cues {
+			if c.category == "fiction" {
+				n++
+			}
+		}
+	}
+	return n >= minFictionCues
+}
+
+// minFictionCues is how often a text must name films or books to be a review: news of a real
+// breakout may mention a film once ("a scene out of a movie").
+const minFictionCues = 3
 
 // namesCountry reports whether the text names a country (the home countries of the actors it
 // names do not count).

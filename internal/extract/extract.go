@@ -101,6 +101,9 @@ func New(res Resources) (*Extractor, error) {
 // Extract returns the mentions of incidents in one document, the primary one first.
 func (x *Extractor) Extract(doc model.Document) []model.Mention {
 	a := x.analyse(doc)
+	if a.fiction() {
+		return nil // a review of a film or a book about a breakout
+	}
 	frames := a.frames()
 	var out []model.Mention
 	for i, f := range frames {

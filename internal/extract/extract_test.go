@@ -437,6 +437,24 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Gaya"},
 		},
 		{
+			name:      "a review of a film about a breakout tells no incident",
+			published: "2019-02-11",
+			text: "The film retells the 1962 escape from Alcatraz in France's version of the story. Starring two young actors, the remake follows three inmates who dig out of their cells and flee the prison. " +
+				"Adapted from the novel by the real escapee, the movie keeps the plot tight, and the cast gives strong performances.",
+		},
+		{
+			name:      "a drill, a prisoner exchange and a hunger strike are no incidents",
+			published: "2021-06-02",
+			text: "Police staged a mock jailbreak drill at the central prison in Kisumu, Kenya, on Tuesday. " +
+				"On 1 June 2021, 40 prisoners were freed in a prisoner exchange between the two sides in Aden, Yemen. " +
+				"Inmates at the main prison in Rabat, Morocco, are on a hunger strike over conditions, amid simmering unrest.",
+		},
+		{
+			name:      "an attack named by its date is a past event, not a new incident",
+			published: "2013-05-02",
+			text:      "Detainees held since the Sept. 11, 2001 terrorist attacks on the United States remain in custody, officials said on Tuesday.",
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

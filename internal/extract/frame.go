@@ -30,15 +30,44 @@ func newFrame() *frame {
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
 // detention, of deaths there by a named means (a fire, shells) or at an armed group's hands (a
-// prison guard killed off duty), or of an attack elsewhere that an armed group made deadly or that the text dates to the day and places in a country.
+// prison guard killed off duty), or of an attack elsewhere that an armed group made deadly or
+// that the text dates to the day and places in a country. A drill, a prisoner exchange or a
+// hunger strike is none of these.
 func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
+	if si.is("staged") || si.is("exchange") {
+		return false // a drill, a prisoner exchange
+	}
 	detention := namesDetention(si)
-	action := si.is("attack") || si.is("escape") || si.is("riot") || si.is("thwarted")
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") || si.is("thwarted")
 	return detention && (action || si.is("killed") && (hasMethod(si) || hasArmedGroup(si))) ||
-		si.is("attack") && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+}
+
+// reportsAttack reports an attack cue that is not named by its date: "the Sept. 11, 2001
+// terrorist attacks" or "the 2008 Mumbai attacks" refer to a known past event.
+func reportsAttack(text string, si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if c.category == "attack" && !namedByDate(text, si, c.first) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedByDate reports a word that a date stands right before, with at most two words between
+// (the attack's place or kind) and no punctuation.
+func namedByDate(text string, si *sentenceInfo, word int) bool {
+	for _, d := range si.dates {
+		_, last := tokenSpan(si.toks, d.Start, d.End)
+		if last >= 0 && last < word && word-last <= 3 &&
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], ",;:.") {
+			return true
+		}
+	}
+	return false
 }
 
 // weak reports an event sentence that cannot tell an incident of its own: no detention, no date
