@@ -118,8 +118,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.spans = nameSpans(si.toks, 4)
 	cues := a.x.lex.scan(si.toks)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
-		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout.
-		return c.category == "escape" && (attempted(si.toks, c.first) || rescuedBySecurity(si.toks, cues, c))
+		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
+		// had escaped from prison": a person's past, not the incident.
+		return c.category == "escape" && (attempted(si.toks, c.first) || rescuedBySecurity(si.toks, cues, c) ||
+			pastOfPerson(si.toks, c.first)) ||
+			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
@@ -470,6 +473,36 @@ func personName(toks []token, span nameSpan) bool {
 	}
 	return false
 }
+
+// securityRaid reports an attack word right after a word for the security forces: "a police
+// raid", "an army assault" are operations of the state, not assaults on a place of detention.
+func securityRaid(cues []cueHit, c cueHit) bool {
+	for _, s := range cues {
+		if s.category == "side:security" && s.last < c.first && c.first-s.last == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// pastOfPerson reports a cue in a relative clause in a perfect tense: "a suspect who had just
+// escaped from jail", "un homme qui s'était évadé".
+func pastOfPerson(toks []token, k int) bool {
+	aux := false
+	for i := k - 1; i >= max(0, k-4); i-- {
+		switch w := toks[i].fold; {
+		case perfectAuxiliaries[w]:
+			aux = true
+		case relativePronouns[w]:
+			return aux
+		}
+	}
+	return false
+}
+
+var perfectAuxiliaries = setOf("had has have avait etait habia sudah telah")
+
+var relativePronouns = setOf("who whom that qui que quien quienes yang")
 
 // rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police
 // commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.

@@ -455,6 +455,12 @@ func TestExtract(t *testing.T) {
 			text:      "Detainees held since the Sept. 11, 2001 terrorist attacks on the United States remain in custody, officials said on Tuesday.",
 		},
 		{
+			name:      "a person's past escape and a prison term are no incident",
+			published: "2020-10-27",
+			text: "On 26 October 2020, a drug suspect who had escaped from jail was killed during a police raid in Davao City, Philippines. " +
+				"A court in Kano, Nigeria, sentenced two men to life in prison for the attack.",
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

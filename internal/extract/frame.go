@@ -116,7 +116,8 @@ func placesAnEvent(si *sentenceInfo) bool {
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
 // or a gendarmerie counts when someone is freed from it.
 func namesDetention(si *sentenceInfo) bool {
-	return si.is("facility") || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
+	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
+	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
 		si.is("holding") && si.is("escape")
 }
 
