@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -23,12 +24,25 @@ import (
 // each report (a document at one reported date), in that order.
 func Reconcile(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) model.Estimate {
 	cs := prepareClaims(claims, docs)
-	f := estimateOf(metric, cs, docs)
-	return model.Estimate{
-		Best: f.best, Low: f.low, High: f.high, Contested: f.contested,
-		Claims:  cs,
-		History: history(metric, cs, docs),
+	e := Figures(metric, cs, docs)
+	e.Claims, e.History = cs, history(metric, cs, docs)
+	return e
+}
+
+// Figures is the estimate of Reconcile without its claims and history: best, low, high and
+// contested.
+func Figures(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) model.Estimate {
+	t := newTracker(metric, docs)
+	for _, c := range prepareClaims(claims, docs) {
+		t.add(c)
 	}
+	f := t.figure()
+	return model.Estimate{Best: f.best, Low: f.low, High: f.high, Contested: f.contested}
+}
+
+// History is the estimate after each report, as Reconcile gives it.
+func History(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) []model.EstimatePoint {
+	return history(metric, prepareClaims(claims, docs), docs)
 }
 
 // figure is the reconciled value of a set of claims.
@@ -101,15 +115,20 @@ func cmpInt(a, b *int) int {
 }
 
 // history is the estimate after each report, a report being the claims of one document at one
-// reported date (contiguous in sorted claims).
+// reported date (contiguous in sorted claims). Each report updates the current positions it
+// changes, so the history costs one pass over the claims.
 func history(metric model.Metric, cs []model.Claim, docs map[string]model.DocumentRef) []model.EstimatePoint {
 	var out []model.EstimatePoint
+	t := newTracker(metric, docs)
 	for start := 0; start < len(cs); {
 		end := start + 1
 		for end < len(cs) && cs[end].DocumentID == cs[start].DocumentID && cs[end].Reported.Start.Equal(cs[start].Reported.Start) {
 			end++
 		}
-		f := estimateOf(metric, cs[:end], docs)
+		for _, c := range cs[start:end] {
+			t.add(c)
+		}
+		f := t.figure()
 		out = append(out, model.EstimatePoint{
 			Reported: cs[start].Reported, DocumentID: cs[start].DocumentID,
 			Best: f.best, Low: f.low, High: f.high,
@@ -119,60 +138,108 @@ func history(metric model.Metric, cs []model.Claim, docs map[string]model.Docume
 	return out
 }
 
-// estimateOf applies the side rule of killed and wounded, then summarises.
-func estimateOf(metric model.Metric, cs []model.Claim, docs map[string]model.DocumentRef) figure {
-	if metric != model.Killed && metric != model.Wounded {
-		return summarise(cs, docs)
+// tracker holds the current positions of claims added in reported-date order: for each quantity
+// (a side of killed and wounded, or the whole metric) and firmness, each source's claims at its
+// latest reported date.
+type tracker struct {
+	metric model.Metric
+	docs   map[string]model.DocumentRef
+	groups map[quantity]*positions
+	totals bool // a claim on killed or wounded gives a total (side empty or unknown)
+}
+
+// quantity is what a group of claims counts: one side (or "" for a total or an unsided metric),
+// firm or vague.
+type quantity struct {
+	side  string
+	vague bool
+}
+
+// positions are the latest claims of each source on one quantity.
+type positions struct {
+	latest map[string]time.Time
+	claims map[string][]position
+}
+
+// position is a current claim with its source.
+type position struct {
+	model.Claim
+	source string
+}
+
+func newTracker(metric model.Metric, docs map[string]model.DocumentRef) *tracker {
+	return &tracker{metric: metric, docs: docs, groups: map[quantity]*positions{}}
+}
+
+// add takes the next claim in reported-date order: it supersedes its source's earlier claims on
+// the same quantity. A claim without a number is kept but not counted.
+func (t *tracker) add(c model.Claim) {
+	sided := t.metric == model.Killed || t.metric == model.Wounded
+	q := quantity{vague: c.Qualifier == "vague"}
+	if sided && c.Side != "" && c.Side != "unknown" {
+		q.side = c.Side
+	} else if sided {
+		t.totals = true
 	}
-	var totals []model.Claim
-	bySide := map[string][]model.Claim{}
-	for _, c := range cs {
-		if c.Side == "" || c.Side == "unknown" {
-			totals = append(totals, c)
-		} else {
-			bySide[c.Side] = append(bySide[c.Side], c)
-		}
+	if _, ok := point(c); !ok {
+		return
 	}
-	if len(totals) > 0 {
-		return summarise(totals, docs)
+	g := t.groups[q]
+	if g == nil {
+		g = &positions{latest: map[string]time.Time{}, claims: map[string][]position{}}
+		t.groups[q] = g
 	}
-	sides := make([]string, 0, len(bySide))
-	for s := range bySide {
-		sides = append(sides, s)
+	s := source(c, t.docs)
+	switch last, ok := g.latest[s]; {
+	case !ok || c.Reported.Start.After(last):
+		g.latest[s], g.claims[s] = c.Reported.Start, []position{{c, s}}
+	case c.Reported.Start.Equal(last):
+		g.claims[s] = append(g.claims[s], position{c, s})
 	}
-	sort.Strings(sides)
+}
+
+// figure applies the side rule of killed and wounded: totals alone when any claim gives one,
+// else the sum over the sides.
+func (t *tracker) figure() figure {
+	if t.metric != model.Killed && t.metric != model.Wounded || t.totals {
+		return t.quantity("")
+	}
+	sides := map[string]bool{}
+	for q := range t.groups {
+		sides[q.side] = true
+	}
+	names := make([]string, 0, len(sides))
+	for s := range sides {
+		names = append(names, s)
+	}
+	sort.Strings(names)
 	var sum figure
-	for _, s := range sides {
-		sum = sum.plus(summarise(bySide[s], docs))
+	for _, s := range names {
+		sum = sum.plus(t.quantity(s))
 	}
 	return sum
 }
 
-// summarise reconciles claims on one quantity.
-func summarise(cs []model.Claim, docs map[string]model.DocumentRef) figure {
-	var firm, vague []model.Claim
-	for _, c := range cs {
-		switch _, ok := point(c); {
-		case !ok:
-		case c.Qualifier == "vague":
-			vague = append(vague, c)
-		default:
-			firm = append(firm, c)
-		}
+// quantity reconciles the current positions on one side: the firm claims, or the vague ones
+// when there is no firm claim.
+func (t *tracker) quantity(side string) figure {
+	g := t.groups[quantity{side: side}]
+	if g == nil {
+		g = t.groups[quantity{side: side, vague: true}]
 	}
-	if len(firm) == 0 {
-		firm = vague
-	}
-	current := currentPositions(firm, docs)
-	if len(current) == 0 {
+	if g == nil {
 		return figure{}
 	}
-	f := figure{best: intPtr(pickBest(current, docs)), contested: contested(current)}
+	var current []position
+	for _, ps := range g.claims {
+		current = append(current, ps...)
+	}
+	f := figure{best: intPtr(pickBest(current)), contested: contested(current)}
 	for _, c := range current {
-		if lo := lower(c); f.low == nil || lo < *f.low {
+		if lo := lower(c.Claim); f.low == nil || lo < *f.low {
 			f.low = intPtr(lo)
 		}
-		if hi := upper(c); f.high == nil || hi > *f.high {
+		if hi := upper(c.Claim); f.high == nil || hi > *f.high {
 			f.high = intPtr(hi)
 		}
 	}
@@ -234,25 +301,6 @@ func rootDocument(id string, docs map[string]model.DocumentRef) string {
 	return id
 }
 
-// currentPositions keeps each source's claims at its latest reported date: a later statement by
-// the same source supersedes its earlier ones ("104 recaptured", then "1,100").
-func currentPositions(cs []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
-	latest := map[string]int{}
-	for i, c := range cs {
-		s := source(c, docs)
-		if j, ok := latest[s]; !ok || c.Reported.Start.After(cs[j].Reported.Start) {
-			latest[s] = i
-		}
-	}
-	var out []model.Claim
-	for _, c := range cs {
-		if c.Reported.Start.Equal(cs[latest[source(c, docs)]].Reported.Start) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // tier ranks claimants for the best value: sources without a stake first, then the authorities,
 // who tend to minimise, then the perpetrators, who tend to inflate.
 func tier(r model.Role) int {
@@ -282,18 +330,16 @@ func qualifierRank(q string) int {
 
 // pickBest returns the best value among current positions: by tier, then latest report, then
 // the number of distinct sources giving the same value, then exactness, document and offset.
-func pickBest(current []model.Claim, docs map[string]model.DocumentRef) int {
+func pickBest(current []position) int {
 	sources := map[int]map[string]bool{}
 	for _, c := range current {
-		v, _ := point(c)
+		v, _ := point(c.Claim)
 		if sources[v] == nil {
 			sources[v] = map[string]bool{}
 		}
-		sources[v][source(c, docs)] = true
+		sources[v][c.source] = true
 	}
-	cs := append([]model.Claim(nil), current...)
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
+	before := func(a, b model.Claim) bool {
 		va, _ := point(a)
 		vb, _ := point(b)
 		switch {
@@ -307,22 +353,25 @@ func pickBest(current []model.Claim, docs map[string]model.DocumentRef) int {
 			return qualifierRank(a.Qualifier) < qualifierRank(b.Qualifier)
 		}
 		return claimLess(a, b)
-	})
-	v, _ := point(cs[0])
+	}
+	best := current[0].Claim
+	for _, c := range current[1:] {
+		if before(c.Claim, best) {
+			best = c.Claim
+		}
+	}
+	v, _ := point(best)
 	return v
 }
 
 // contested reports two current positions more than a factor of two apart: the lower end of one
 // exceeds twice the upper end of the other (an open upper bound reaches any value).
-func contested(current []model.Claim) bool {
-	for _, a := range current {
-		for _, b := range current {
-			if lowEnd(a) > 2*highEnd(b) {
-				return true
-			}
-		}
+func contested(current []position) bool {
+	maxLow, minHigh := math.Inf(-1), math.Inf(1)
+	for _, c := range current {
+		maxLow, minHigh = max(maxLow, lowEnd(c.Claim)), min(minHigh, highEnd(c.Claim))
 	}
-	return false
+	return maxLow > 2*minHigh
 }
 
 func lowEnd(c model.Claim) float64 {
