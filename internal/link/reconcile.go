@@ -67,13 +67,20 @@ func addInts(a, b *int) *int {
 }
 
 func prepareClaims(claims []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
+	cs := ReportedClaims(claims, docs)
+	sort.SliceStable(cs, func(i, j int) bool { return claimLess(cs[i], cs[j]) })
+	return cs
+}
+
+// ReportedClaims returns a copy of the claims in which a claim without a reported date takes its
+// document's publication date.
+func ReportedClaims(claims []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
 	cs := append([]model.Claim(nil), claims...)
 	for i := range cs {
 		if d, ok := docs[cs[i].DocumentID]; ok && cs[i].Reported.IsZero() && d.Published != nil {
 			cs[i].Reported = model.Date{Start: *d.Published, Precision: model.PrecisionDay}
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return claimLess(cs[i], cs[j]) })
 	return cs
 }
 
