@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -37,7 +38,7 @@ type Fingerprint struct {
 // copies show (up to a dozen bits) cannot be found by exact band lookups, and a linear scan of
 // 64-bit words is cheap: 100,000 documents cost well under a millisecond to compare.
 func (t *Tx) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, fingerprint, COALESCE(duplicate_of, ''), published, length(text)
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, fingerprint, COALESCE(duplicate_of, ''), published, length
 		FROM documents ORDER BY ingested_at, id`)
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
@@ -61,11 +62,11 @@ func (t *Tx) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
 func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
 	_, err := t.tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source, url, title, published, ingested_at, format, content_type, language, content_hash,
-		 fingerprint, duplicate_of, raw, text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		 fingerprint, duplicate_of, raw, text, length)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
 		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint),
-		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text)
+		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text))
 	if err != nil {
 		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
 	}

@@ -52,11 +52,9 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 // writeIncidentRow upserts an incident's row, without its figure columns (putFigures), and
 // replaces its actor and campaign rows.
 func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
-	stored := inc
-	stored.Documents, stored.Metrics = nil, nil
-	data, err := json.Marshal(stored)
+	data, err := incidentData(inc)
 	if err != nil {
-		return fmt.Errorf("encode incident %s: %w", inc.ID, err)
+		return err
 	}
 	var lat, lon any
 	if inc.Place.Precision != "" {
@@ -90,6 +88,17 @@ func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarise
 	return nil
 }
 
+// incidentData is what incidents.data holds: the incident without its documents, metrics and
+// update time, which have rows and a column of their own.
+func incidentData(inc model.Incident) ([]byte, error) {
+	inc.Documents, inc.Metrics, inc.UpdatedAt = nil, nil, time.Time{}
+	data, err := json.Marshal(inc)
+	if err != nil {
+		return nil, fmt.Errorf("encode incident %s: %w", inc.ID, err)
+	}
+	return data, nil
+}
+
 // putFigures upserts the figures of the metrics given and refreshes the columns lists sort and
 // filter on (the best escaped figure, whether any metric is contested).
 func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
@@ -117,22 +126,35 @@ func searchText(inc model.Incident) string {
 // Incident returns one incident.
 func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error) {
 	var data []byte
-	err := s.read.QueryRowContext(ctx, `SELECT data FROM incidents WHERE id = ?`, id).Scan(&data)
+	var updated string
+	err := s.read.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ?`, id).Scan(&data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, err)
 	}
-	var inc model.Incident
-	if err := json.Unmarshal(data, &inc); err != nil {
-		return inc, fmt.Errorf("decode incident %s: %w", id, err)
+	inc, err := decodeIncident(data, updated)
+	if err != nil {
+		return inc, err
 	}
 	incs := []model.Incident{inc}
 	if err := s.attach(ctx, incs); err != nil {
 		return inc, err
 	}
 	return incs[0], nil
+}
+
+// decodeIncident reads an incident's data and update time.
+func decodeIncident(data []byte, updated string) (model.Incident, error) {
+	var inc model.Incident
+	if err := json.Unmarshal(data, &inc); err != nil {
+		return inc, fmt.Errorf("decode incident: %w", err)
+	}
+	if t, err := time.Parse(time.RFC3339, updated); err == nil {
+		inc.UpdatedAt = t
+	}
+	return inc, nil
 }
 
 // IncidentQuery filters and pages incidents. Zero values do not filter.
@@ -169,7 +191,7 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 		where = append(where, fmt.Sprintf("(%s %s ? OR (%s = ? AND id > ?))", keyCol, cmp, keyCol))
 		args = append(args, key, key, id)
 	}
-	query := `SELECT data, ` + keyCol + ` FROM incidents`
+	query := `SELECT data, updated_at, ` + keyCol + ` FROM incidents`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -186,13 +208,14 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	var keys []string
 	for rows.Next() {
 		var data []byte
+		var updated string
 		var key sql.NullString
-		if err := rows.Scan(&data, &key); err != nil {
+		if err := rows.Scan(&data, &updated, &key); err != nil {
 			return nil, "", fmt.Errorf("list incidents: %w", err)
 		}
-		var inc model.Incident
-		if err := json.Unmarshal(data, &inc); err != nil {
-			return nil, "", fmt.Errorf("decode incident: %w", err)
+		inc, err := decodeIncident(data, updated)
+		if err != nil {
+			return nil, "", err
 		}
 		out = append(out, inc)
 		keys = append(keys, key.String)

@@ -17,6 +17,7 @@ type statements struct {
 	createIncident         *sql.Stmt
 	insertWindow           *sql.Stmt
 	setWindowID            *sql.Stmt
+	incidentWindow         *sql.Stmt
 	narrowWindow           *sql.Stmt
 	addMember              *sql.Stmt
 	addVote                *sql.Stmt
@@ -27,6 +28,8 @@ type statements struct {
 	putEstimate            *sql.Stmt
 	refreshFigures         *sql.Stmt
 	setMentionIncident     *sql.Stmt
+	incidentData           *sql.Stmt
+	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
@@ -62,8 +65,9 @@ func (s *statements) queries() []query {
 		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised) VALUES (?, '', '{}', ?3, ?2, 1)`},
 		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
-		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = max(day_lo, ?), day_hi = min(day_hi, ?)
-			WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`},
+		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id
+			WHERE i.id = ?`},
+		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
 		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
 			ON CONFLICT DO UPDATE SET count = count + 1`},
 		{&s.addVote, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value) VALUES (?,?,?,?,?,?)
@@ -83,6 +87,8 @@ func (s *statements) queries() []query {
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.
+		{&s.incidentData, `SELECT data FROM incidents WHERE id = ?`},
+		{&s.touchIncident, `UPDATE incidents SET updated_at = ? WHERE id = ?`},
 		{&s.putIncident, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
 			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)

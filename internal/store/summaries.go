@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -155,13 +156,31 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
 		return fmt.Errorf("incident %s document: %w", id, err)
 	}
-	if !j.Window.From.IsZero() || !j.Window.To.IsZero() {
-		_, from, to := j.Window.bounds()
-		if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, from, to, id); err != nil {
-			return fmt.Errorf("incident %s window: %w", id, err)
-		}
+	if err := t.narrowWindow(ctx, id, j.Window); err != nil {
+		return err
 	}
 	return t.SetMentionIncident(ctx, j.Mention.DocumentID, j.Mention.Index, id)
+}
+
+// narrowWindow narrows an incident's window to the days a dated mention shares with it. The
+// window is read first and written only when it narrows: a write to a virtual table makes the
+// full-text index flush what it holds in memory.
+func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
+	if w.From.IsZero() && w.To.IsZero() {
+		return nil
+	}
+	_, from, to := w.bounds()
+	var wid, lo, hi int64
+	if err := t.stmt(ctx, t.stmts.incidentWindow).QueryRowContext(ctx, id).Scan(&wid, &lo, &hi); err != nil {
+		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	if from <= lo && to >= hi {
+		return nil
+	}
+	if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, max(lo, from), min(hi, to), wid); err != nil {
+		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	return nil
 }
 
 func (t *Tx) insertClaim(ctx context.Context, id string, c model.Claim, voice string) error {
@@ -274,8 +293,21 @@ func intPtr(n sql.NullInt64) *int {
 // UpdateIncident writes the fields decided for a summarised incident (everything but its
 // documents and metrics) and the figures of the metrics given, leaving the others as they are.
 func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
-	if err := t.writeIncidentRow(ctx, inc, true); err != nil {
+	data, err := incidentData(inc)
+	if err != nil {
 		return err
+	}
+	var stored []byte
+	if err := t.stmt(ctx, t.stmts.incidentData).QueryRowContext(ctx, inc.ID).Scan(&stored); err != nil {
+		return fmt.Errorf("incident %s: %w", inc.ID, err)
+	}
+	if bytes.Equal(stored, data) { // most reports change no field: only the update time moves
+		_, err = t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID)
+	} else {
+		err = t.writeIncidentRow(ctx, inc, true)
+	}
+	if err != nil {
+		return fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
 	return t.putFigures(ctx, inc.ID, figures)
 }
