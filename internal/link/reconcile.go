@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -24,20 +23,13 @@ import (
 // each report (a document at one reported date), in that order.
 func Reconcile(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) model.Estimate {
 	cs := prepareClaims(claims, docs)
-	e := Figures(metric, cs, docs)
-	e.Claims, e.History = cs, history(metric, cs, docs)
-	return e
-}
-
-// Figures is the estimate of Reconcile without its claims and history: best, low, high and
-// contested.
-func Figures(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) model.Estimate {
 	t := newTracker(metric, docs)
-	for _, c := range prepareClaims(claims, docs) {
+	for _, c := range cs {
 		t.add(c)
 	}
-	f := t.figure()
-	return model.Estimate{Best: f.best, Low: f.low, High: f.high, Contested: f.contested}
+	e := t.estimate()
+	e.Claims, e.History = cs, history(metric, cs, docs)
+	return e
 }
 
 // History is the estimate after each report, as Reconcile gives it.
@@ -135,122 +127,14 @@ func history(metric model.Metric, cs []model.Claim, docs map[string]model.Docume
 		for _, c := range cs[start:end] {
 			t.add(c)
 		}
-		f := t.figure()
+		e := t.estimate()
 		out = append(out, model.EstimatePoint{
 			Reported: cs[start].Reported, DocumentID: cs[start].DocumentID,
-			Best: f.best, Low: f.low, High: f.high,
+			Best: e.Best, Low: e.Low, High: e.High,
 		})
 		start = end
 	}
 	return out
-}
-
-// tracker holds the current positions of claims added in reported-date order: for each quantity
-// (a side of killed and wounded, or the whole metric) and firmness, each source's claims at its
-// latest reported date.
-type tracker struct {
-	metric model.Metric
-	docs   map[string]model.DocumentRef
-	groups map[quantity]*positions
-	totals bool // a claim on killed or wounded gives a total (side empty or unknown)
-}
-
-// quantity is what a group of claims counts: one side (or "" for a total or an unsided metric),
-// firm or vague.
-type quantity struct {
-	side  string
-	vague bool
-}
-
-// positions are the latest claims of each source on one quantity.
-type positions struct {
-	latest map[string]time.Time
-	claims map[string][]position
-}
-
-// position is a current claim with its source.
-type position struct {
-	model.Claim
-	source string
-}
-
-func newTracker(metric model.Metric, docs map[string]model.DocumentRef) *tracker {
-	return &tracker{metric: metric, docs: docs, groups: map[quantity]*positions{}}
-}
-
-// add takes the next claim in reported-date order: it supersedes its source's earlier claims on
-// the same quantity. A claim without a number is kept but not counted.
-func (t *tracker) add(c model.Claim) {
-	sided := t.metric == model.Killed || t.metric == model.Wounded
-	q := quantity{vague: c.Qualifier == "vague"}
-	if sided && c.Side != "" && c.Side != "unknown" {
-		q.side = c.Side
-	} else if sided {
-		t.totals = true
-	}
-	if _, ok := point(c); !ok {
-		return
-	}
-	g := t.groups[q]
-	if g == nil {
-		g = &positions{latest: map[string]time.Time{}, claims: map[string][]position{}}
-		t.groups[q] = g
-	}
-	s := source(c, t.docs)
-	switch last, ok := g.latest[s]; {
-	case !ok || c.Reported.Start.After(last):
-		g.latest[s], g.claims[s] = c.Reported.Start, []position{{c, s}}
-	case c.Reported.Start.Equal(last):
-		g.claims[s] = append(g.claims[s], position{c, s})
-	}
-}
-
-// figure applies the side rule of killed and wounded: totals alone when any claim gives one,
-// else the sum over the sides.
-func (t *tracker) figure() figure {
-	if t.metric != model.Killed && t.metric != model.Wounded || t.totals {
-		return t.quantity("")
-	}
-	sides := map[string]bool{}
-	for q := range t.groups {
-		sides[q.side] = true
-	}
-	names := make([]string, 0, len(sides))
-	for s := range sides {
-		names = append(names, s)
-	}
-	sort.Strings(names)
-	var sum figure
-	for _, s := range names {
-		sum = sum.plus(t.quantity(s))
-	}
-	return sum
-}
-
-// quantity reconciles the current positions on one side: the firm claims, or the vague ones
-// when there is no firm claim.
-func (t *tracker) quantity(side string) figure {
-	g := t.groups[quantity{side: side}]
-	if g == nil {
-		g = t.groups[quantity{side: side, vague: true}]
-	}
-	if g == nil {
-		return figure{}
-	}
-	var current []position
-	for _, ps := range g.claims {
-		current = append(current, ps...)
-	}
-	f := figure{best: intPtr(pickBest(current)), contested: contested(current)}
-	for _, c := range current {
-		if lo := lower(c.Claim); f.low == nil || lo < *f.low {
-			f.low = intPtr(lo)
-		}
-		if hi := upper(c.Claim); f.high == nil || hi > *f.high {
-			f.high = intPtr(hi)
-		}
-	}
-	return f
 }
 
 func intPtr(v int) *int { return &v }
@@ -333,52 +217,6 @@ func qualifierRank(q string) int {
 		return 4
 	}
 	return 3
-}
-
-// pickBest returns the best value among current positions: by tier, then latest report, then
-// the number of distinct sources giving the same value, then exactness, document and offset.
-func pickBest(current []position) int {
-	sources := map[int]map[string]bool{}
-	for _, c := range current {
-		v, _ := point(c.Claim)
-		if sources[v] == nil {
-			sources[v] = map[string]bool{}
-		}
-		sources[v][c.source] = true
-	}
-	before := func(a, b model.Claim) bool {
-		va, _ := point(a)
-		vb, _ := point(b)
-		switch {
-		case tier(a.ClaimantRole) != tier(b.ClaimantRole):
-			return tier(a.ClaimantRole) < tier(b.ClaimantRole)
-		case !a.Reported.Start.Equal(b.Reported.Start):
-			return a.Reported.Start.After(b.Reported.Start)
-		case len(sources[va]) != len(sources[vb]):
-			return len(sources[va]) > len(sources[vb])
-		case qualifierRank(a.Qualifier) != qualifierRank(b.Qualifier):
-			return qualifierRank(a.Qualifier) < qualifierRank(b.Qualifier)
-		}
-		return claimLess(a, b)
-	}
-	best := current[0].Claim
-	for _, c := range current[1:] {
-		if before(c.Claim, best) {
-			best = c.Claim
-		}
-	}
-	v, _ := point(best)
-	return v
-}
-
-// contested reports two current positions more than a factor of two apart: the lower end of one
-// exceeds twice the upper end of the other (an open upper bound reaches any value).
-func contested(current []position) bool {
-	maxLow, minHigh := math.Inf(-1), math.Inf(1)
-	for _, c := range current {
-		maxLow, minHigh = max(maxLow, lowEnd(c.Claim)), min(minHigh, highEnd(c.Claim))
-	}
-	return maxLow > 2*minHigh
 }
 
 func lowEnd(c model.Claim) float64 {

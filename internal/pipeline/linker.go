@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -99,38 +100,74 @@ func windowOf(m model.Mention) store.Window {
 	return store.Window{Country: m.Place.Country, From: from, To: to}
 }
 
-// join adds a mention to an incident and decides the incident's fields and the figures of the
-// metrics the mention claims anew. A mention of a near-duplicate of a document the incident
+// join adds a mention and its claims to an incident and decides the incident's fields and the
+// figures of the metrics the mention claims. A mention of a near-duplicate of a document the incident
 // already cites does not vote.
 func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
-	voter, voice := true, doc.ID
+	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
 		if err != nil {
 			return err
 		}
-		voter, voice = !cited, doc.DuplicateOf
+		voter = !cited
 	}
 	var votes []store.Vote
 	for _, v := range link.Votes(m, voter) {
 		votes = append(votes, store.Vote(v))
 	}
-	var claims []model.Claim
-	for _, c := range link.ReportedClaims(m.Claims, map[string]model.DocumentRef{doc.ID: doc}) {
-		if c.Metric != "" {
-			claims = append(claims, c)
-		}
-	}
 	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, l.family),
-		Window: windowOf(m), Votes: votes, Claims: claims, Voice: voice})
+		Window: windowOf(m), Votes: votes})
 	if err != nil {
 		return err
 	}
-	return l.decide(ctx, tx, id, claims)
+	docs := map[string]model.DocumentRef{doc.ID: doc}
+	metrics, err := l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	if err != nil {
+		return err
+	}
+	return l.decide(ctx, tx, id, metrics)
 }
 
-// decide writes an incident's fields from its tally, and the figures of the metrics of claims.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, claims []model.Claim) error {
+// addClaims stores claims of an incident and updates the current positions they change; it
+// returns the metrics claimed.
+func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef) ([]model.Metric, error) {
+	var metrics []model.Metric
+	for _, c := range claims {
+		if c.Metric == "" {
+			continue
+		}
+		voice := c.DocumentID
+		if d := docs[c.DocumentID]; d.DuplicateOf != "" {
+			voice = d.DuplicateOf
+		}
+		row, err := tx.AddClaim(ctx, id, c, voice)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(metrics, c.Metric) {
+			metrics = append(metrics, c.Metric)
+		}
+		p, ok := link.PositionOf(c.Metric, c, docs)
+		if !ok {
+			continue
+		}
+		latest, none, err := tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		if err != nil {
+			return nil, err
+		}
+		if replace, join := link.Supersedes(p, latest, none); replace || join {
+			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, replace); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return metrics, nil
+}
+
+// decide writes an incident's fields from its tally, and the figures of the given metrics from
+// their current positions.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric) error {
 	tally, err := tx.IncidentVotes(ctx, id)
 	if err != nil {
 		return err
@@ -141,16 +178,11 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, claims []m
 	}
 	inc := link.Decide(votes, l.family)
 	inc.ID, inc.UpdatedAt = id, l.now().UTC()
-	figures := map[model.Metric]model.Estimate{}
-	for _, c := range claims {
-		if _, done := figures[c.Metric]; done {
-			continue
+	figures := make(map[model.Metric]model.Estimate, len(metrics))
+	for _, metric := range metrics {
+		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
+			return fmt.Errorf("figures of %s: %w", id, err)
 		}
-		all, docs, err := tx.IncidentClaims(ctx, id, c.Metric)
-		if err != nil {
-			return err
-		}
-		figures[c.Metric] = link.Figures(c.Metric, all, docs)
 	}
 	return tx.UpdateIncident(ctx, inc, figures)
 }
@@ -189,6 +221,17 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 			votes[i] = store.Vote(v)
 		}
 		if err := tx.SetSummary(ctx, id, s.First, w, members, votes); err != nil {
+			return err
+		}
+		claims, voices, err := tx.TakeClaims(ctx, id)
+		if err != nil {
+			return err
+		}
+		metrics, err := l.addClaims(ctx, tx, id, claims, voices)
+		if err != nil {
+			return err
+		}
+		if err := l.decide(ctx, tx, id, metrics); err != nil {
 			return err
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/reference"
@@ -181,4 +182,48 @@ func TestReprocessGivesTheSameResult(t *testing.T) {
 	if after := grouping(t, s); after != before {
 		t.Errorf("after reprocess:\n%s\nwant:\n%s", after, before)
 	}
+}
+
+// TestFiguresMatchReconcile ingests mixed articles (many reports of a few incidents, so sources
+// supersede their earlier claims) and requires each incident's figures, kept by delta in the
+// store, to be what link.Reconcile makes of all its claims.
+func TestFiguresMatchReconcile(t *testing.T) {
+	ctx := context.Background()
+	docs := mixedCorpus(t, 400)
+	s := openStore(t)
+	p := pipeline.New(s, realStages(t))
+	for i := 0; i < len(docs); i += 50 {
+		if _, err := p.Add(ctx, docs[i:min(i+50, len(docs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incs, _, err := s.Incidents(ctx, store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, inc := range incs {
+		refs := map[string]model.DocumentRef{}
+		for _, d := range inc.Documents {
+			refs[d.ID] = d
+		}
+		for metric, got := range inc.Metrics {
+			want := link.Reconcile(metric, got.Claims, refs)
+			if fmt.Sprint(ptr(got.Best), ptr(got.Low), ptr(got.High), got.Contested) != fmt.Sprint(ptr(want.Best), ptr(want.Low), ptr(want.High), want.Contested) {
+				t.Errorf("%s %s: stored best %s low %s high %s contested %v; Reconcile gives %s %s %s %v over %d claims", inc.ID, metric,
+					ptr(got.Best), ptr(got.Low), ptr(got.High), got.Contested, ptr(want.Best), ptr(want.Low), ptr(want.High), want.Contested, len(got.Claims))
+			}
+			compared++
+		}
+	}
+	if compared < 50 {
+		t.Errorf("compared %d estimates, want a corpus that makes at least 50", compared)
+	}
+}
+
+func ptr(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprint(*p)
 }

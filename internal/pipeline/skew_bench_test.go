@@ -54,7 +54,7 @@ func BenchmarkIngestSkewed(b *testing.B) {
 
 // mixedCorpus writes n mixed articles to a temporary directory with the shared generator and
 // parses them, skipping the benchmark when the shared directory or python3 is missing.
-func mixedCorpus(b *testing.B, n int) []model.Document {
+func mixedCorpus(b testing.TB, n int) []model.Document {
 	b.Helper()
 	tool, err := filepath.Abs("../../../shared/tools/make_mixed_corpus.py")
 	if err != nil {

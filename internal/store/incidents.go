@@ -41,7 +41,7 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 			if voice == "" {
 				voice = c.DocumentID
 			}
-			if err := t.insertClaim(ctx, inc.ID, c, voice); err != nil {
+			if _, err := t.AddClaim(ctx, inc.ID, c, voice); err != nil {
 				return err
 			}
 		}

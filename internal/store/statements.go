@@ -26,6 +26,17 @@ type statements struct {
 	incidentVotes          *sql.Stmt
 	incidentClaims         *sql.Stmt
 	putEstimate            *sql.Stmt
+	latestPosition         *sql.Stmt
+	sourceValues           *sql.Stmt
+	dropPositions          *sql.Stmt
+	countSource            *sql.Stmt
+	sourceGives            *sql.Stmt
+	insertPosition         *sql.Stmt
+	positionSides          *sql.Stmt
+	claimsTotal            *sql.Stmt
+	positionExtremes       *sql.Stmt
+	positionLeaders        *sql.Stmt
+	valueSources           *sql.Stmt
 	refreshFigures         *sql.Stmt
 	setMentionIncident     *sql.Stmt
 	incidentData           *sql.Stmt
@@ -77,9 +88,41 @@ func (s *statements) queries() []query {
 			qualifier, side, claimant, claimant_role, reported, reported_precision, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&s.hasDocument, `SELECT count(*) FROM incident_documents WHERE incident_id = ? AND document_id = ?`},
 		{&s.incidentVotes, `SELECT field, key, weight, rank, value FROM incident_votes WHERE incident_id = ? ORDER BY field, key`},
-		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? AND metric = ?`},
+		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
 		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
+		{&s.latestPosition, `SELECT max(reported) FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.sourceValues, `SELECT DISTINCT value FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.dropPositions, `DELETE FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.countSource, `INSERT INTO incident_value_sources(incident_id, metric, side, vague, value, sources) VALUES (?,?,?,?,?,?6)
+			ON CONFLICT DO UPDATE SET sources = sources + ?6`},
+		{&s.sourceGives, `SELECT EXISTS (SELECT 1 FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
+		{&s.insertPosition, `INSERT INTO incident_positions(incident_id, metric, side, vague, source, reported, value,
+			lower, upper, low_end, high_end, tier, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		// The distinct sides, one index probe each.
+		{&s.positionSides, `WITH RECURSIVE sides(side) AS (
+				SELECT min(side) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2
+				UNION ALL SELECT (SELECT min(side) FROM incident_positions
+					WHERE incident_id = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL)
+			SELECT side FROM sides WHERE side IS NOT NULL`},
+		{&s.claimsTotal, `SELECT EXISTS (SELECT 1 FROM incident_claims WHERE incident_id = ? AND metric = ? AND side IN ('', 'unknown'))`},
+		// One aggregate per subquery, so that each is one probe of its index.
+		{&s.positionExtremes, `SELECT
+			(SELECT min(lower) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT max(upper) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT max(low_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT min(high_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4)`},
+		{&s.positionLeaders, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
+				WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
+			SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE rowid IN (SELECT p.claim FROM lead
+				JOIN incident_positions p ON p.incident_id = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
+				AND p.tier = lead.tier AND p.reported = lead.reported)`},
+		{&s.valueSources, `SELECT sources FROM incident_value_sources
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
 			escaped_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'escaped'),
 			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)

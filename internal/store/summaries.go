@@ -125,19 +125,17 @@ func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
 	return nil
 }
 
-// Join is what one mention adds to an incident.
+// Join is what one mention adds to an incident besides its claims (AddClaim).
 type Join struct {
 	Incident string
 	Mention  model.Mention
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
 	Votes    []Vote
-	Claims   []model.Claim // reported dates filled in
-	Voice    string        // the document an unnamed claimant speaks for
 }
 
-// AddToIncident adds a mention to an incident by delta: a member, votes, claims, the document
-// reference, a narrower window, and the mention's link. Nothing already stored is rewritten.
+// AddToIncident adds a mention to an incident by delta: a member, votes, the document reference,
+// a narrower window, and the mention's link. Nothing already stored is rewritten.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
 	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
@@ -146,11 +144,6 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	for _, v := range j.Votes {
 		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
 			return fmt.Errorf("incident %s vote: %w", id, err)
-		}
-	}
-	for _, c := range j.Claims {
-		if err := t.insertClaim(ctx, id, c, j.Voice); err != nil {
-			return err
 		}
 	}
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
@@ -183,18 +176,24 @@ func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
 	return nil
 }
 
-func (t *Tx) insertClaim(ctx context.Context, id string, c model.Claim, voice string) error {
+// AddClaim stores a claim of an incident (its reported date filled in) and returns its row for
+// PutPosition; voice is the document an unnamed claimant speaks for.
+func (t *Tx) AddClaim(ctx context.Context, incidentID string, c model.Claim, voice string) (int64, error) {
 	var reported any
 	if !c.Reported.IsZero() {
 		reported = c.Reported.Start.UTC().Format(model.DateLayout)
 	}
-	_, err := t.stmt(ctx, t.stmts.insertClaim).ExecContext(ctx, id, string(c.Metric), c.DocumentID, voice, c.Start, c.End,
+	res, err := t.stmt(ctx, t.stmts.insertClaim).ExecContext(ctx, incidentID, string(c.Metric), c.DocumentID, voice, c.Start, c.End,
 		intOrNil(c.Low), intOrNil(c.High), c.Qualifier, c.Side, c.Claimant, string(c.ClaimantRole), reported,
 		string(c.Reported.Precision), c.Quote)
 	if err != nil {
-		return fmt.Errorf("incident %s claim: %w", id, err)
+		return 0, fmt.Errorf("incident %s claim: %w", incidentID, err)
 	}
-	return nil
+	row, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("incident %s claim: %w", incidentID, err)
+	}
+	return row, nil
 }
 
 func intOrNil(p *int) any {
@@ -231,15 +230,19 @@ func (t *Tx) IncidentVotes(ctx context.Context, id string) ([]Vote, error) {
 	return out, rows.Err()
 }
 
-// IncidentClaims returns an incident's claims on one metric, and for each document that made
-// them, whose voice it speaks with (DuplicateOf), as reconciliation needs.
-func (t *Tx) IncidentClaims(ctx context.Context, id string, metric model.Metric) ([]model.Claim, map[string]model.DocumentRef, error) {
-	rows, err := t.stmt(ctx, t.stmts.incidentClaims).QueryContext(ctx, id, string(metric))
+// TakeClaims removes an incident's claims and returns them, with the voice each document speaks
+// with (DuplicateOf), so that they can be added again with their positions: the upgrade of an
+// incident stored whole.
+func (t *Tx) TakeClaims(ctx context.Context, id string) ([]model.Claim, map[string]model.DocumentRef, error) {
+	rows, err := t.stmt(ctx, t.stmts.incidentClaims).QueryContext(ctx, id)
 	if err != nil {
 		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
 	}
 	claims, voices, err := scanClaims(rows)
 	if err != nil {
+		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.clearIncidentClaims).ExecContext(ctx, id); err != nil {
 		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
 	}
 	refs := make(map[string]model.DocumentRef, len(voices))
@@ -332,10 +335,12 @@ func (t *Tx) IncidentMentions(ctx context.Context, id string) ([]StoredMention, 
 }
 
 // SetSummary replaces an incident's summary: the key of its first mention, its window, members
-// and tally.
+// and tally; it drops the incident's positions, which its claims then make again (TakeClaims,
+// AddClaim, PutPosition).
 func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members []Member, votes []Vote) error {
 	for _, q := range []string{`DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`,
-		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_votes WHERE incident_id = ?`} {
+		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_votes WHERE incident_id = ?`,
+		`DELETE FROM incident_positions WHERE incident_id = ?`, `DELETE FROM incident_value_sources WHERE incident_id = ?`} {
 		if _, err := t.tx.ExecContext(ctx, q, id); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}

@@ -42,7 +42,43 @@ CREATE TABLE incident_claims (
     reported_precision TEXT NOT NULL DEFAULT '',
     quote              TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX incident_claims_metric ON incident_claims(incident_id, metric);
+CREATE INDEX incident_claims_side ON incident_claims(incident_id, metric, side);
+
+-- Current positions (link.Position): each source's latest claims on each quantity (metric, side,
+-- firm or vague), the only claims an estimate depends on. One index per question an estimate
+-- asks (link.Positions), so an estimate costs a few index probes however many claims there are.
+CREATE TABLE incident_positions (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    metric      TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    vague       INTEGER NOT NULL,
+    source      TEXT NOT NULL,
+    reported    TEXT NOT NULL,  -- YYYY-MM-DD, '' when unknown
+    value       INTEGER NOT NULL,
+    lower       INTEGER NOT NULL,
+    upper       INTEGER NOT NULL,
+    low_end     REAL NOT NULL,
+    high_end    REAL,           -- NULL when open
+    tier        INTEGER NOT NULL,
+    claim       INTEGER NOT NULL -- rowid in incident_claims
+);
+CREATE INDEX incident_positions_source ON incident_positions(incident_id, metric, side, vague, source, value);
+CREATE INDEX incident_positions_lower ON incident_positions(incident_id, metric, side, vague, lower);
+CREATE INDEX incident_positions_upper ON incident_positions(incident_id, metric, side, vague, upper);
+CREATE INDEX incident_positions_low_end ON incident_positions(incident_id, metric, side, vague, low_end);
+CREATE INDEX incident_positions_high_end ON incident_positions(incident_id, metric, side, vague, high_end);
+CREATE INDEX incident_positions_lead ON incident_positions(incident_id, metric, side, vague, tier, reported);
+
+-- How many distinct sources' current positions stand for each value.
+CREATE TABLE incident_value_sources (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    metric      TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    vague       INTEGER NOT NULL,
+    value       INTEGER NOT NULL,
+    sources     INTEGER NOT NULL,
+    PRIMARY KEY (incident_id, metric, side, vague, value)
+) WITHOUT ROWID;
 
 -- The reconciled figures of each metric.
 CREATE TABLE incident_estimates (
@@ -63,7 +99,7 @@ CREATE VIRTUAL TABLE incident_windows USING rtree_i32(id, country_lo, country_hi
 -- first_key is the key (link.SortKey) of the incident's first mention, for ties between
 -- candidates; window_id its row in incident_windows; summarised is 1 once the linker keeps the
 -- summary (incidents stored before this migration, or whole by PutIncident, are summarised
--- from their mentions the first time the linker runs).
+-- from their mentions and claims the first time the linker runs).
 ALTER TABLE incidents ADD COLUMN first_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE incidents ADD COLUMN window_id INTEGER;
 ALTER TABLE incidents ADD COLUMN summarised INTEGER NOT NULL DEFAULT 0;
