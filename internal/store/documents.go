@@ -168,20 +168,11 @@ func (s *Store) Document(ctx context.Context, id string) (model.Document, error)
 
 // DocumentIDs lists every document id in ingest order.
 func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`)
+	ids, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`))
 	if err != nil {
 		return nil, fmt.Errorf("list document ids: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // CountDocuments counts stored documents.

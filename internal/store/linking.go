@@ -79,14 +79,18 @@ func (t *Tx) CampaignSpellings(ctx context.Context) ([]string, error) {
 
 // strings runs a query of one text column.
 func (t *Tx) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := t.tx.QueryContext(ctx, query, args...)
+	return column[string](t.tx.QueryContext(ctx, query, args...))
+}
+
+// column reads the one column of a query's rows.
+func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	var out []T
 	for rows.Next() {
-		var v string
+		var v T
 		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}

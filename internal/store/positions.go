@@ -91,20 +91,7 @@ func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Me
 
 // ints runs a prepared query of one integer column.
 func (t *Tx) ints(ctx context.Context, s *sql.Stmt, args ...any) ([]int, error) {
-	rows, err := t.stmt(ctx, s).QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var v int
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return column[int](t.stmt(ctx, s).QueryContext(ctx, args...))
 }
 
 // Positions answers an estimate's questions (link.Positions) about the current positions of one
@@ -124,20 +111,8 @@ func (t *Tx) Positions(ctx context.Context, incidentID string, metric model.Metr
 // Sides lists the sides with current positions ("" for totals), and whether any claim on the
 // metric gives a total (side empty or unknown), even without a number.
 func (p *Positions) Sides() ([]string, bool, error) {
-	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.incident, string(p.metric))
+	sides, err := column[string](p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.incident, string(p.metric)))
 	if err != nil {
-		return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
-	}
-	defer rows.Close()
-	var sides []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
-		}
-		sides = append(sides, s)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
 	}
 	var totals bool
