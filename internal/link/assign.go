@@ -60,8 +60,8 @@ func decodeProfile(code string) (profile, error) {
 	if len(f) != codeFields {
 		return profile{}, fmt.Errorf("profile code %q: %d fields, want %d", code, len(f), codeFields)
 	}
-	p := profile{country: f[0], typ: model.EventType(f[1]), facility: strings.Fields(f[4]),
-		place: strings.Fields(f[5]), admin1: strings.Fields(f[6])}
+	p := profile{country: f[0], typ: model.EventType(f[1]), facility: tokens(f[4]),
+		place: tokens(f[5]), admin1: tokens(f[6])}
 	var err error
 	if f[2] != "" {
 		p.dated = true
@@ -86,6 +86,14 @@ func decodeProfile(code string) (profile, error) {
 	}
 	p.coarse = len(p.facility) == 0 && len(p.place) == 0
 	return p, nil
+}
+
+// tokens splits space-separated tokens; nil when there are none, as nameTokens gives.
+func tokens(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, " ")
 }
 
 // summary is an incident reduced to its distinct member profiles.
