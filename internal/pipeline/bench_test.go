@@ -71,8 +71,8 @@ func BenchmarkIngest(b *testing.B) {
 // BenchmarkLinkMention measures linking one new mention as the store grows. The store grows the
 // way a real one does — over time, at a steady rate of incidents per country (one every three days
 // in each of 20 countries) — and the new mention is a second report of an incident in the middle
-// of the smallest store's span, so its date window holds the same candidates at every size: only
-// the rows outside the window grow, and the cost must stay flat.
+// of the smallest store's span, so the incidents whose windows overlap its own are the same at
+// every size: only the rows outside the window grow, and the cost must stay flat.
 func BenchmarkLinkMention(b *testing.B) {
 	for _, size := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("incidents=%d", size), func(b *testing.B) {

@@ -304,13 +304,13 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	if err := t.stmt(ctx, t.stmts.incidentData).QueryRowContext(ctx, inc.ID).Scan(&stored); err != nil {
 		return fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
-	if bytes.Equal(stored, data) { // most reports change no field: only the update time moves
-		_, err = t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID)
-	} else {
-		err = t.writeIncidentRow(ctx, inc, true)
-	}
-	if err != nil {
-		return fmt.Errorf("incident %s: %w", inc.ID, err)
+	// Most reports change no decided field: then only the update time moves.
+	if !bytes.Equal(stored, data) {
+		if err := t.writeIncidentRow(ctx, inc, true); err != nil {
+			return err
+		}
+	} else if _, err := t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID); err != nil {
+		return fmt.Errorf("touch incident %s: %w", inc.ID, err)
 	}
 	return t.putFigures(ctx, inc.ID, figures)
 }
