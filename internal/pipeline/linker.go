@@ -101,8 +101,8 @@ func windowOf(m model.Mention) store.Window {
 }
 
 // join adds a mention and its claims to an incident and decides the incident's fields and the
-// figures of the metrics the mention claims. A mention of a near-duplicate of a document the incident
-// already cites does not vote.
+// figures of the metrics the mention claims. A mention of a near-duplicate of a document the
+// incident already cites does not vote.
 func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
 	voter := true
 	if doc.DuplicateOf != "" {
