@@ -25,7 +25,7 @@ type testAPI struct {
 func newTestAPI(t *testing.T, configure func(*Config)) testAPI {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/reference"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -41,7 +42,7 @@ func openStore(ctx context.Context, e env, c *config.Config) (*store.Store, bool
 		fmt.Fprintf(e.stderr, "wallwatch: %v\n", err)
 		return nil, false
 	}
-	s, err := store.Open(ctx, c.DB)
+	s, err := store.Open(ctx, c.DB, store.WithHistory(link.History))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch: %v\n", err)
 		return nil, false

@@ -68,6 +68,15 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// decided is what the tally of mentions that all vote decides.
+func decided(ms []model.Mention) model.Incident {
+	var vs []Vote
+	for _, m := range ms {
+		vs = append(vs, Votes(m, true)...)
+	}
+	return Decide(Tally(vs), nil)
+}
+
 func TestChooseFacility(t *testing.T) {
 	tests := []struct {
 		names []string
@@ -85,7 +94,7 @@ func TestChooseFacility(t *testing.T) {
 		for _, n := range tt.names {
 			ms = append(ms, model.Mention{Facility: n})
 		}
-		if got := chooseFacility(ms); got != tt.want {
+		if got := decided(ms).Facility; got != tt.want {
 			t.Errorf("chooseFacility(%q) = %q, want %q", tt.names, got, tt.want)
 		}
 	}
@@ -97,11 +106,11 @@ func TestChooseDateSpan(t *testing.T) {
 		mention(t, "b#0 date=2022-01-20"),
 		mention(t, "c#0 date=2022-01-01 prec=month"),
 	}
-	d := chooseDate(ms)
+	d := decided(ms).Date
 	if d.Start.Format(model.DateLayout) != "2022-01-20" || d.End == nil || d.End.Format(model.DateLayout) != "2022-01-30" {
 		t.Errorf("got %v..%v, want 2022-01-20..2022-01-30", d.Start, d.End)
 	}
-	if got := chooseDate(nil); !got.IsZero() {
+	if got := decided(nil).Date; !got.IsZero() {
 		t.Errorf("got %v for no mentions, want the zero date", got)
 	}
 }
@@ -111,7 +120,7 @@ func TestBuildTypeVoteTies(t *testing.T) {
 		mention(t, "a#0 type=riot"),
 		mention(t, "b#0 type=mass_escape"),
 	}
-	if got := chooseType(ms); got != model.MassEscape {
+	if got := decided(ms).Type; got != model.MassEscape {
 		t.Errorf("got %s, want mass_escape (precedence over riot)", got)
 	}
 }
@@ -121,7 +130,7 @@ func TestChooseDateTie(t *testing.T) {
 		mention(t, "a#0 salience=primary date=2021-11-09"),
 		mention(t, "b#0 salience=primary date=2021-11-08"),
 	}
-	if got := chooseDate(ms).Start.Format(model.DateLayout); got != "2021-11-08" {
+	if got := decided(ms).Date.Start.Format(model.DateLayout); got != "2021-11-08" {
 		t.Errorf("got %s, want 2021-11-08 (the earlier of two equally cited days)", got)
 	}
 }

@@ -25,7 +25,7 @@ func Campaigns(incs []model.Incident, fam Family) []model.Campaign {
 	byName := map[string]*acc{}
 	for _, inc := range incs {
 		for _, name := range inc.Campaigns {
-			key := strings.Join(foldTokens(name), " ")
+			key := CampaignKey(name)
 			if key == "" {
 				continue
 			}
@@ -61,6 +61,9 @@ func Campaigns(incs []model.Incident, fam Family) []model.Campaign {
 	}
 	return out
 }
+
+// CampaignKey is the folded form of a campaign name: spellings with one key are one campaign.
+func CampaignKey(name string) string { return strings.Join(foldTokens(name), " ") }
 
 // widen extends a period to cover a date.
 func widen(start, end *time.Time, d model.Date) (*time.Time, *time.Time) {

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -215,3 +216,6 @@ func perpetratorScore(a, b []string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// SortKey is a mention's key in a form whose string order is key order (DocumentID, then Index).
+func SortKey(m model.Mention) string { return fmt.Sprintf("%s#%09d", m.DocumentID, m.Index) }

@@ -1,10 +1,12 @@
 // Package link owns the step between extraction and the store: it decides which mentions tell
-// the same real incident (Compatible, Cluster), keeps incident ids stable across runs (AssignIDs),
-// builds one incident per cluster (Build), reconciles conflicting figures into estimates with
-// their history (Reconcile) and recognises declared campaigns (Campaigns).
+// the same real incident (Compatible, Assign, Cluster), decides an incident's fields from a
+// tally of its mentions' votes (Votes, Tally, Decide, Build), reconciles conflicting figures
+// into estimates from each source's current positions (Positions, Figures, Reconcile, History)
+// and recognises declared campaigns (Campaigns).
 //
-// Everything here is pure: mentions, document references and an actor-family function go in,
-// values come out. The pipeline fetches candidate mentions from the store, calls Cluster on the
-// union of new and candidate mentions and writes the built incidents back. The result depends
-// only on the set of mentions, never on their order.
+// Everything here is pure: mentions, summaries, document references and an actor-family
+// function go in, values come out. An incident is weighed by a summary whose size does not grow
+// with its number of reports: its distinct member profiles (ProfileCode), its tally and its
+// current positions. The pipeline finds the incidents near a new document's mentions, lets
+// Assign place the mentions among them and adds each mention to its incident by delta.
 package link

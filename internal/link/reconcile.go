@@ -23,12 +23,18 @@ import (
 // each report (a document at one reported date), in that order.
 func Reconcile(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) model.Estimate {
 	cs := prepareClaims(claims, docs)
-	f := estimateOf(metric, cs, docs)
-	return model.Estimate{
-		Best: f.best, Low: f.low, High: f.high, Contested: f.contested,
-		Claims:  cs,
-		History: history(metric, cs, docs),
+	t := newTracker(metric, docs)
+	for _, c := range cs {
+		t.add(c)
 	}
+	e := t.estimate()
+	e.Claims, e.History = cs, history(metric, cs, docs)
+	return e
+}
+
+// History is the estimate after each report, as Reconcile gives it.
+func History(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) []model.EstimatePoint {
+	return history(metric, prepareClaims(claims, docs), docs)
 }
 
 // figure is the reconciled value of a set of claims.
@@ -53,13 +59,20 @@ func addInts(a, b *int) *int {
 }
 
 func prepareClaims(claims []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
+	cs := ReportedClaims(claims, docs)
+	sort.SliceStable(cs, func(i, j int) bool { return claimLess(cs[i], cs[j]) })
+	return cs
+}
+
+// ReportedClaims returns a copy of the claims in which a claim without a reported date takes its
+// document's publication date.
+func ReportedClaims(claims []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
 	cs := append([]model.Claim(nil), claims...)
 	for i := range cs {
 		if d, ok := docs[cs[i].DocumentID]; ok && cs[i].Reported.IsZero() && d.Published != nil {
 			cs[i].Reported = model.Date{Start: *d.Published, Precision: model.PrecisionDay}
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return claimLess(cs[i], cs[j]) })
 	return cs
 }
 
@@ -101,82 +114,27 @@ func cmpInt(a, b *int) int {
 }
 
 // history is the estimate after each report, a report being the claims of one document at one
-// reported date (contiguous in sorted claims).
+// reported date (contiguous in sorted claims). Each report updates the current positions it
+// changes, so the history costs one pass over the claims.
 func history(metric model.Metric, cs []model.Claim, docs map[string]model.DocumentRef) []model.EstimatePoint {
 	var out []model.EstimatePoint
+	t := newTracker(metric, docs)
 	for start := 0; start < len(cs); {
 		end := start + 1
 		for end < len(cs) && cs[end].DocumentID == cs[start].DocumentID && cs[end].Reported.Start.Equal(cs[start].Reported.Start) {
 			end++
 		}
-		f := estimateOf(metric, cs[:end], docs)
+		for _, c := range cs[start:end] {
+			t.add(c)
+		}
+		e := t.estimate()
 		out = append(out, model.EstimatePoint{
 			Reported: cs[start].Reported, DocumentID: cs[start].DocumentID,
-			Best: f.best, Low: f.low, High: f.high,
+			Best: e.Best, Low: e.Low, High: e.High,
 		})
 		start = end
 	}
 	return out
-}
-
-// estimateOf applies the side rule of killed and wounded, then summarises.
-func estimateOf(metric model.Metric, cs []model.Claim, docs map[string]model.DocumentRef) figure {
-	if metric != model.Killed && metric != model.Wounded {
-		return summarise(cs, docs)
-	}
-	var totals []model.Claim
-	bySide := map[string][]model.Claim{}
-	for _, c := range cs {
-		if c.Side == "" || c.Side == "unknown" {
-			totals = append(totals, c)
-		} else {
-			bySide[c.Side] = append(bySide[c.Side], c)
-		}
-	}
-	if len(totals) > 0 {
-		return summarise(totals, docs)
-	}
-	sides := make([]string, 0, len(bySide))
-	for s := range bySide {
-		sides = append(sides, s)
-	}
-	sort.Strings(sides)
-	var sum figure
-	for _, s := range sides {
-		sum = sum.plus(summarise(bySide[s], docs))
-	}
-	return sum
-}
-
-// summarise reconciles claims on one quantity.
-func summarise(cs []model.Claim, docs map[string]model.DocumentRef) figure {
-	var firm, vague []model.Claim
-	for _, c := range cs {
-		switch _, ok := point(c); {
-		case !ok:
-		case c.Qualifier == "vague":
-			vague = append(vague, c)
-		default:
-			firm = append(firm, c)
-		}
-	}
-	if len(firm) == 0 {
-		firm = vague
-	}
-	current := currentPositions(firm, docs)
-	if len(current) == 0 {
-		return figure{}
-	}
-	f := figure{best: intPtr(pickBest(current, docs)), contested: contested(current)}
-	for _, c := range current {
-		if lo := lower(c); f.low == nil || lo < *f.low {
-			f.low = intPtr(lo)
-		}
-		if hi := upper(c); f.high == nil || hi > *f.high {
-			f.high = intPtr(hi)
-		}
-	}
-	return f
 }
 
 func intPtr(v int) *int { return &v }
@@ -234,25 +192,6 @@ func rootDocument(id string, docs map[string]model.DocumentRef) string {
 	return id
 }
 
-// currentPositions keeps each source's claims at its latest reported date: a later statement by
-// the same source supersedes its earlier ones ("104 recaptured", then "1,100").
-func currentPositions(cs []model.Claim, docs map[string]model.DocumentRef) []model.Claim {
-	latest := map[string]int{}
-	for i, c := range cs {
-		s := source(c, docs)
-		if j, ok := latest[s]; !ok || c.Reported.Start.After(cs[j].Reported.Start) {
-			latest[s] = i
-		}
-	}
-	var out []model.Claim
-	for _, c := range cs {
-		if c.Reported.Start.Equal(cs[latest[source(c, docs)]].Reported.Start) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // tier ranks claimants for the best value: sources without a stake first, then the authorities,
 // who tend to minimise, then the perpetrators, who tend to inflate.
 func tier(r model.Role) int {
@@ -278,51 +217,6 @@ func qualifierRank(q string) int {
 		return 4
 	}
 	return 3
-}
-
-// pickBest returns the best value among current positions: by tier, then latest report, then
-// the number of distinct sources giving the same value, then exactness, document and offset.
-func pickBest(current []model.Claim, docs map[string]model.DocumentRef) int {
-	sources := map[int]map[string]bool{}
-	for _, c := range current {
-		v, _ := point(c)
-		if sources[v] == nil {
-			sources[v] = map[string]bool{}
-		}
-		sources[v][source(c, docs)] = true
-	}
-	cs := append([]model.Claim(nil), current...)
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		va, _ := point(a)
-		vb, _ := point(b)
-		switch {
-		case tier(a.ClaimantRole) != tier(b.ClaimantRole):
-			return tier(a.ClaimantRole) < tier(b.ClaimantRole)
-		case !a.Reported.Start.Equal(b.Reported.Start):
-			return a.Reported.Start.After(b.Reported.Start)
-		case len(sources[va]) != len(sources[vb]):
-			return len(sources[va]) > len(sources[vb])
-		case qualifierRank(a.Qualifier) != qualifierRank(b.Qualifier):
-			return qualifierRank(a.Qualifier) < qualifierRank(b.Qualifier)
-		}
-		return claimLess(a, b)
-	})
-	v, _ := point(cs[0])
-	return v
-}
-
-// contested reports two current positions more than a factor of two apart: the lower end of one
-// exceeds twice the upper end of the other (an open upper bound reaches any value).
-func contested(current []model.Claim) bool {
-	for _, a := range current {
-		for _, b := range current {
-			if lowEnd(a) > 2*highEnd(b) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func lowEnd(c model.Claim) float64 {

@@ -71,8 +71,8 @@ func BenchmarkIngest(b *testing.B) {
 // BenchmarkLinkMention measures linking one new mention as the store grows. The store grows the
 // way a real one does — over time, at a steady rate of incidents per country (one every three days
 // in each of 20 countries) — and the new mention is a second report of an incident in the middle
-// of the smallest store's span, so its date window holds the same candidates at every size: only
-// the rows outside the window grow, and the cost must stay flat.
+// of the smallest store's span, so the incidents whose windows overlap its own are the same at
+// every size: only the rows outside the window grow, and the cost must stay flat.
 func BenchmarkLinkMention(b *testing.B) {
 	for _, size := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("incidents=%d", size), func(b *testing.B) {
@@ -80,6 +80,9 @@ func BenchmarkLinkMention(b *testing.B) {
 			s := openStore(b)
 			seedIncidents(b, s, size)
 			linker := pipeline.NewLinker(nil)
+			if err := s.InTx(ctx, func(tx *store.Tx) error { return linker.Summarise(ctx, tx) }); err != nil {
+				b.Fatal(err)
+			}
 			reported := seedMention(linkTarget)
 			doc := model.Document{ID: "newdoc", Source: "new.txt", ContentHash: "new", Text: "x", Raw: []byte("x"), Format: "text", IngestedAt: reported.Date.Start}
 			m := reported
@@ -123,13 +126,13 @@ func BenchmarkLinkMention(b *testing.B) {
 	}
 }
 
-// linkCandidates counts the stored mentions the linker weighs a document's mentions against.
+// linkCandidates counts the incidents the linker weighs a document's mentions against.
 func linkCandidates(b *testing.B, s *store.Store, linker *pipeline.Linker, docID string) int {
 	b.Helper()
 	n := 0
 	err := s.InTx(context.Background(), func(tx *store.Tx) error {
-		own, hood, err := linker.Neighbourhood(context.Background(), tx, docID)
-		n = len(hood) - len(own)
+		var err error
+		n, _, err = linker.Candidates(context.Background(), tx, docID)
 		return err
 	})
 	if err != nil {
@@ -157,8 +160,8 @@ func seedMention(i int) model.Mention {
 			Lat: float64(i%500) * 0.3, Lon: float64(i/500%500) * 0.3, Precision: model.GeoPlace}}
 }
 
-// seedIncidents stores n incidents, each with one mention and document (see seedMention): the
-// store is as linking would have left it.
+// seedIncidents stores n incidents whole, each with one mention and document (see
+// seedMention); Linker.Summarise then gives them the summaries linking would have left.
 func seedIncidents(b *testing.B, s *store.Store, n int) {
 	b.Helper()
 	ctx := context.Background()

@@ -6,12 +6,20 @@ import (
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
-// Neighbourhood returns a document's stored mentions and the set the linker clusters them in,
-// so that benchmarks can report how many candidates a link weighed.
-func (l *Linker) Neighbourhood(ctx context.Context, tx *store.Tx, docID string) (own, hood []store.StoredMention, err error) {
-	if own, err = tx.DocumentMentions(ctx, docID); err != nil {
-		return nil, nil, err
+// Candidates returns how many incidents, and distinct members of them, the linker weighs a
+// document's mentions against, so that benchmarks can report it.
+func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (incidents, members int, err error) {
+	own, err := tx.DocumentMentions(ctx, docID)
+	if err != nil {
+		return 0, 0, err
 	}
-	hood, err = l.neighbourhood(ctx, tx, own)
-	return own, hood, err
+	var windows []store.Window
+	for _, m := range own {
+		windows = append(windows, windowOf(m.Mention))
+	}
+	cands, err := tx.Candidates(ctx, windows)
+	for _, c := range cands {
+		members += len(c.Members)
+	}
+	return len(cands), members, err
 }

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -10,13 +12,10 @@ import (
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
-// linkWindowDays is how far either side of a mention's date (beyond its precision) the linker
-// looks for incidents to join. It bounds the candidate set, so linking costs the same however
-// large the store grows.
-const linkWindowDays = 60
-
-// Linker links a document's mentions into incidents: it fetches the neighbourhood of each
-// mention from the store, clusters it with link.Cluster and writes the incidents back.
+// Linker links a document's mentions into incidents: it finds the incidents whose date window
+// overlaps each mention's in its country, lets link.Assign place the mentions among their
+// summaries, and adds each mention to its incident by delta. Nothing it reads or writes grows
+// with the store or with the incidents' number of reports.
 type Linker struct {
 	family link.Family
 	now    func() time.Time
@@ -27,144 +26,268 @@ func NewLinker(family link.Family) *Linker {
 	return &Linker{family: family, now: time.Now}
 }
 
-// LinkDocument links the stored mentions of one document and returns the incidents they joined.
+// LinkDocument links the stored mentions of one new document and returns the incidents they
+// joined or started.
 func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
 	own, err := tx.DocumentMentions(ctx, docID)
 	if err != nil {
 		return nil, err
 	}
-	hood, err := l.neighbourhood(ctx, tx, own)
+	ids, err := l.place(ctx, tx, own)
 	if err != nil {
 		return nil, err
 	}
-	mentions := make([]model.Mention, 0, len(hood))
-	previous := map[string][]string{}
-	linked := make(map[string]string, len(hood)) // mention key -> its stored incident
-	for _, sm := range hood {
-		mentions = append(mentions, sm.Mention)
-		if sm.IncidentID != "" {
-			k := link.Key(sm.Mention)
-			previous[sm.IncidentID] = append(previous[sm.IncidentID], k)
-			linked[k] = sm.IncidentID
-		}
-	}
-	clusters := link.Cluster(mentions, l.family)
-	assigned := link.AssignIDs(clusters, previous)
-	for old := range assigned.Retired {
-		if err := tx.DeleteIncident(ctx, old); err != nil {
-			return nil, err
-		}
-	}
-	var changed []rebuilt
-	for i, cluster := range clusters {
-		if unchanged(cluster, assigned.IDs[i], previous, docID) {
-			continue // a neighbour this document does not join: its incident stands as stored
-		}
-		changed = append(changed, rebuilt{id: assigned.IDs[i], members: cluster})
-	}
-	return l.write(ctx, tx, docID, changed, linked)
-}
-
-// rebuilt is a cluster whose incident is written anew, with the id it keeps or gets.
-type rebuilt struct {
-	id      string
-	members []model.Mention
-}
-
-// write stores the incidents of the clusters a document changed, links their mentions that linked
-// does not already place there, and returns the incidents that hold the document's mentions. Only
-// the documents these incidents cite are read: the neighbours left alone cost nothing more.
-func (l *Linker) write(ctx context.Context, tx *store.Tx, docID string, changed []rebuilt, linked map[string]string) ([]string, error) {
-	var docIDs []string
-	for _, c := range changed {
-		for _, m := range c.members {
-			docIDs = append(docIDs, m.DocumentID)
-		}
-	}
-	docs, err := tx.DocumentRefs(ctx, docIDs)
+	refs, err := tx.DocumentRefs(ctx, []string{docID})
 	if err != nil {
 		return nil, err
 	}
-	touched := map[string]bool{}
-	for _, c := range changed {
-		inc := link.Build(c.members, docs, l.family)
-		inc.ID = c.id
-		inc.UpdatedAt = l.now().UTC()
-		if err := tx.PutIncident(ctx, inc); err != nil {
-			return nil, err
-		}
-		for _, m := range c.members {
-			if m.DocumentID == docID {
-				touched[inc.ID] = true
-			}
-			if linked[link.Key(m)] == inc.ID {
-				continue
-			}
-			if err := tx.SetMentionIncident(ctx, m.DocumentID, m.Index, inc.ID); err != nil {
+	for i, sm := range own {
+		if ids[i] == "" {
+			ids[i] = link.ClusterID([]model.Mention{sm.Mention})
+			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(sm.Mention), windowOf(sm.Mention), l.now()); err != nil {
 				return nil, err
 			}
 		}
+		if err := l.join(ctx, tx, ids[i], sm.Mention, refs[docID]); err != nil {
+			return nil, err
+		}
 	}
-	out := make([]string, 0, len(touched))
-	for id := range touched {
-		out = append(out, id)
-	}
+	out := append([]string(nil), ids...)
 	sort.Strings(out)
 	return out, nil
 }
 
-// unchanged reports whether a cluster is exactly a stored incident's membership and holds none of
-// the new document's mentions, so rewriting it would change nothing.
-func unchanged(cluster []model.Mention, id string, previous map[string][]string, docID string) bool {
-	members, ok := previous[id]
-	if !ok || len(members) != len(cluster) {
-		return false
-	}
-	keys := make(map[string]bool, len(members))
-	for _, k := range members {
-		keys[k] = true
-	}
-	for _, m := range cluster {
-		if m.DocumentID == docID || !keys[link.Key(m)] {
-			return false
-		}
-	}
-	return true
-}
-
-// neighbourhood returns the document's mentions, the stored mentions in the same country within
-// the date window of each, and every mention of the incidents those belong to, without repeats.
-func (l *Linker) neighbourhood(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]store.StoredMention, error) {
+// place returns the incident each mention joins, "" for a new one. A mention without a country
+// is compared with nothing: it could only match by facility name, and incidents are found by
+// country.
+func (l *Linker) place(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]string, error) {
+	var ms []model.Mention
 	var windows []store.Window
-	for _, m := range own {
-		if m.Place.Country == "" || m.Date.IsZero() {
+	var at []int // at[i] is the index in own of ms[i]
+	for i, sm := range own {
+		if sm.Place.Country == "" {
 			continue
 		}
-		span := time.Duration(linkWindowDays+m.Date.Precision.Tolerance()) * 24 * time.Hour
-		windows = append(windows, store.Window{Country: m.Place.Country, From: m.Date.Start.Add(-span), To: m.Date.Start.Add(span)})
+		ms, at = append(ms, sm.Mention), append(at, i)
+		windows = append(windows, windowOf(sm.Mention))
 	}
-	near, err := tx.Neighbourhood(ctx, windows)
+	found, err := tx.Candidates(ctx, windows)
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[string]bool, len(own)+len(near))
-	out := make([]store.StoredMention, 0, len(own)+len(near))
-	for _, ms := range [][]store.StoredMention{own, near} {
-		for _, m := range ms {
-			if k := link.Key(m.Mention); !seen[k] {
-				seen[k] = true
-				out = append(out, m)
-			}
+	cands := make([]link.Candidate, len(found))
+	for i, c := range found {
+		cands[i] = link.Candidate{ID: c.ID, First: c.First, Members: make([]link.Member, len(c.Members))}
+		for j, m := range c.Members {
+			cands[i].Members[j] = link.Member(m)
 		}
 	}
-	return out, nil
+	joined, err := link.Assign(ms, cands, l.family)
+	if err != nil {
+		return nil, fmt.Errorf("assign: %w", err)
+	}
+	ids := make([]string, len(own))
+	for i, id := range joined {
+		ids[at[i]] = id
+	}
+	return ids, nil
 }
 
-// RefreshCampaigns rebuilds the campaign records from the incidents that cite campaigns.
-func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx) error {
-	incs, err := tx.IncidentsWithCampaigns(ctx)
+// windowOf is where a mention's candidates lie: the days its date may stand for in its country
+// (every day when it is undated).
+func windowOf(m model.Mention) store.Window {
+	from, to, _ := link.Window(m.Date)
+	return store.Window{Country: m.Place.Country, From: from, To: to}
+}
+
+// join adds a mention and its claims to an incident and decides the incident's fields and the
+// figures of the metrics the mention claims. A mention of a near-duplicate of a document the
+// incident already cites does not vote.
+func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
+	voter := true
+	if doc.DuplicateOf != "" {
+		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
+		if err != nil {
+			return err
+		}
+		voter = !cited
+	}
+	var votes []store.Vote
+	for _, v := range link.Votes(m, voter) {
+		votes = append(votes, store.Vote(v))
+	}
+	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, l.family),
+		Window: windowOf(m), Votes: votes})
 	if err != nil {
 		return err
 	}
-	return tx.ReplaceCampaigns(ctx, link.Campaigns(incs, l.family))
+	docs := map[string]model.DocumentRef{doc.ID: doc}
+	metrics, err := l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	if err != nil {
+		return err
+	}
+	return l.decide(ctx, tx, id, metrics)
+}
+
+// addClaims stores claims of an incident and updates the current positions they change; it
+// returns the metrics claimed.
+func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef) ([]model.Metric, error) {
+	var metrics []model.Metric
+	for _, c := range claims {
+		if c.Metric == "" {
+			continue
+		}
+		voice := c.DocumentID
+		if d := docs[c.DocumentID]; d.DuplicateOf != "" {
+			voice = d.DuplicateOf
+		}
+		row, err := tx.AddClaim(ctx, id, c, voice)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(metrics, c.Metric) {
+			metrics = append(metrics, c.Metric)
+		}
+		p, ok := link.PositionOf(c.Metric, c, docs)
+		if !ok {
+			continue
+		}
+		latest, none, err := tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		if err != nil {
+			return nil, err
+		}
+		if replace, join := link.Supersedes(p, latest, none); replace || join {
+			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, replace); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return metrics, nil
+}
+
+// decide writes an incident's fields from its tally, and the figures of the given metrics from
+// their current positions.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric) error {
+	tally, err := tx.IncidentVotes(ctx, id)
+	if err != nil {
+		return err
+	}
+	votes := make([]link.Vote, len(tally))
+	for i, v := range tally {
+		votes[i] = link.Vote(v)
+	}
+	inc := link.Decide(votes, l.family)
+	inc.ID, inc.UpdatedAt = id, l.now().UTC()
+	figures := make(map[model.Metric]model.Estimate, len(metrics))
+	for _, metric := range metrics {
+		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
+			return fmt.Errorf("figures of %s: %w", id, err)
+		}
+	}
+	return tx.UpdateIncident(ctx, inc, figures)
+}
+
+// Summarise gives the incidents stored whole (before incremental linking, or by PutIncident) the
+// summary linking keeps, from their mentions: a store made by an older version upgrades the
+// first time it links.
+func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
+	ids, err := tx.UnsummarisedIncidents(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		stored, err := tx.IncidentMentions(ctx, id)
+		if err != nil {
+			return err
+		}
+		ms := make([]model.Mention, len(stored))
+		docIDs := make([]string, len(stored))
+		w := store.Window{}
+		for i, sm := range stored {
+			ms[i], docIDs[i] = sm.Mention, sm.DocumentID
+			w = narrower(w, windowOf(sm.Mention))
+		}
+		docs, err := tx.DocumentRefs(ctx, docIDs)
+		if err != nil {
+			return err
+		}
+		s := link.Summarise(ms, docs, l.family)
+		members := make([]store.Member, len(s.Members))
+		for i, m := range s.Members {
+			members[i] = store.Member(m)
+		}
+		votes := make([]store.Vote, len(s.Votes))
+		for i, v := range s.Votes {
+			votes[i] = store.Vote(v)
+		}
+		if err := tx.SetSummary(ctx, id, s.First, w, members, votes); err != nil {
+			return err
+		}
+		claims, voices, err := tx.TakeClaims(ctx, id)
+		if err != nil {
+			return err
+		}
+		metrics, err := l.addClaims(ctx, tx, id, claims, voices)
+		if err != nil {
+			return err
+		}
+		if err := l.decide(ctx, tx, id, metrics); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// narrower is the days two windows share; an undated window (zero) shares every day.
+func narrower(a, b store.Window) store.Window {
+	switch {
+	case b.From.IsZero() && b.To.IsZero():
+		if a.Country == "" {
+			a.Country = b.Country
+		}
+		return a
+	case a.From.IsZero() && a.To.IsZero():
+		return b
+	}
+	if b.From.After(a.From) {
+		a.From = b.From
+	}
+	if b.To.Before(a.To) {
+		a.To = b.To
+	}
+	return a
+}
+
+// RefreshCampaigns rebuilds the records of the campaigns the given incidents cite, from every
+// incident that cites them; the other campaigns stand as they are.
+func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
+	cited, err := tx.CampaignNames(ctx, incidentIDs)
+	if err != nil || len(cited) == 0 {
+		return err
+	}
+	all, err := tx.CampaignSpellings(ctx)
+	if err != nil {
+		return err
+	}
+	touched := map[string]bool{}
+	for _, name := range cited {
+		touched[link.CampaignKey(name)] = true
+	}
+	var names []string
+	for _, name := range all {
+		if touched[link.CampaignKey(name)] {
+			names = append(names, name)
+		}
+	}
+	incs, err := tx.IncidentsCiting(ctx, names)
+	if err != nil {
+		return err
+	}
+	var cs []model.Campaign
+	for _, c := range link.Campaigns(incs, l.family) {
+		if touched[link.CampaignKey(c.Name)] {
+			cs = append(cs, c)
+		}
+	}
+	return tx.ReplaceCampaigns(ctx, names, cs)
 }

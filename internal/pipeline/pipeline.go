@@ -121,12 +121,16 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d model.Document, batc
 	return r, nil
 }
 
-// linkResults links the mentions of the batch's stored documents into incidents.
+// linkResults links the mentions of the batch's stored documents into incidents, after
+// summarising any incident stored whole, and refreshes the campaigns the incidents touched cite.
 func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
 	if p.stages.Link == nil {
 		return nil
 	}
-	linked := false
+	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
+		return fmt.Errorf("summarise incidents: %w", err)
+	}
+	var touched []string
 	for i := range results {
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
@@ -136,12 +140,12 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Resu
 			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}
 		results[i].Incidents = ids
-		linked = true
+		touched = append(touched, ids...)
 	}
-	if !linked {
+	if len(touched) == 0 {
 		return nil
 	}
-	return p.stages.Link.RefreshCampaigns(ctx, tx)
+	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
 }
 
 // Reprocess re-extracts and re-links every stored document, in ingest order, after a rule or

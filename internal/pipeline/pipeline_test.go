@@ -11,10 +11,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/reference"
@@ -180,5 +182,102 @@ func TestReprocessGivesTheSameResult(t *testing.T) {
 	}
 	if after := grouping(t, s); after != before {
 		t.Errorf("after reprocess:\n%s\nwant:\n%s", after, before)
+	}
+}
+
+// TestFiguresMatchReconcile ingests mixed articles (many reports of a few incidents, so sources
+// supersede their earlier claims) and requires each incident's figures, kept by delta in the
+// store, to be what link.Reconcile makes of all its claims.
+func TestFiguresMatchReconcile(t *testing.T) {
+	ctx := context.Background()
+	docs := mixedCorpus(t, 400)
+	s := openStore(t)
+	p := pipeline.New(s, realStages(t))
+	for i := 0; i < len(docs); i += 50 {
+		if _, err := p.Add(ctx, docs[i:min(i+50, len(docs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incs, _, err := s.Incidents(ctx, store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, inc := range incs {
+		refs := map[string]model.DocumentRef{}
+		for _, d := range inc.Documents {
+			refs[d.ID] = d
+		}
+		for metric, got := range inc.Metrics {
+			want := link.Reconcile(metric, got.Claims, refs)
+			if fmt.Sprint(ptr(got.Best), ptr(got.Low), ptr(got.High), got.Contested) != fmt.Sprint(ptr(want.Best), ptr(want.Low), ptr(want.High), want.Contested) {
+				t.Errorf("%s %s: stored best %s low %s high %s contested %v; Reconcile gives %s %s %s %v over %d claims", inc.ID, metric,
+					ptr(got.Best), ptr(got.Low), ptr(got.High), got.Contested, ptr(want.Best), ptr(want.Low), ptr(want.High), want.Contested, len(got.Claims))
+			}
+			compared++
+		}
+	}
+	if compared < 50 {
+		t.Errorf("compared %d estimates, want a corpus that makes at least 50", compared)
+	}
+}
+
+func ptr(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprint(*p)
+}
+
+// TestUpgradedIncidentsJoin: an incident stored whole (as before incremental linking, or by
+// PutIncident) is summarised from its mentions and claims, and a new report joins it.
+func TestUpgradedIncidentsJoin(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	day := time.Date(2022, 7, 5, 0, 0, 0, 0, time.UTC)
+	report := func(docID string, escaped int) model.Mention {
+		return model.Mention{DocumentID: docID, Type: model.FacilityAttack, Salience: "primary",
+			Date:     model.Date{Start: day, Precision: model.PrecisionDay},
+			Place:    model.Place{Country: "NG", Name: "Kuje", Precision: model.GeoFacility},
+			Facility: "Kuje custodial centre",
+			Claims:   []model.Claim{{Metric: model.Escaped, Low: &escaped, High: &escaped, Qualifier: "exact", DocumentID: docID, Reported: model.Date{Start: day, Precision: model.PrecisionDay}}}}
+	}
+	old := report("old", 879)
+	oldDoc := model.Document{ID: "old", Source: "old.txt", ContentHash: "old", Text: "t", Raw: []byte("t"), Format: "text", IngestedAt: day}
+	inc := link.Build([]model.Mention{old}, map[string]model.DocumentRef{"old": {ID: "old", Source: "old.txt"}}, nil)
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertDocument(ctx, oldDoc); err != nil {
+			return err
+		}
+		if err := tx.ReplaceMentions(ctx, "old", []model.Mention{old}); err != nil {
+			return err
+		}
+		if err := tx.PutIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.SetMentionIncident(ctx, "old", 0, inc.ID)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(s, pipeline.Stages{
+		Extract: func(d model.Document) []model.Mention { return []model.Mention{report(d.ID, 600)} },
+		Link:    pipeline.NewLinker(nil),
+	})
+	res, err := p.Add(ctx, []model.Document{parse(t, "new.txt", "DATE: 2022-07-06\n\nA later report.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res[0].Incidents, []string{inc.ID}) {
+		t.Fatalf("the report joined %v, want the stored incident %s", res[0].Incidents, inc.ID)
+	}
+	got, err := s.Incident(ctx, inc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := got.Metrics[model.Escaped]
+	if len(got.Documents) != 2 || len(e.Claims) != 2 || e.Low == nil || *e.Low != 600 || e.High == nil || *e.High != 879 {
+		t.Errorf("incident after the join: %d documents, escaped %s..%s over %d claims; want 2 documents, 600..879 over 2",
+			len(got.Documents), ptr(e.Low), ptr(e.High), len(e.Claims))
 	}
 }

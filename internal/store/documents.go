@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -40,7 +41,7 @@ type Fingerprint struct {
 // only what is new at each batch, rather than every fingerprint again.
 func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint, error) {
 	rows, err := t.tx.QueryContext(ctx, `SELECT rowid, id, fingerprint, COALESCE(duplicate_of, ''), published,
-		length(text), ingested_at FROM documents WHERE rowid > ? ORDER BY rowid`, after)
+		length, ingested_at FROM documents WHERE rowid > ? ORDER BY rowid`, after)
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
 	}
@@ -63,11 +64,11 @@ func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint,
 func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
 	_, err := t.tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source, url, title, published, ingested_at, format, content_type, language, content_hash,
-		 fingerprint, duplicate_of, raw, text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		 fingerprint, duplicate_of, raw, text, length)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
 		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint),
-		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text)
+		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text))
 	if err != nil {
 		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
 	}
@@ -173,20 +174,11 @@ func (s *Store) Document(ctx context.Context, id string) (model.Document, error)
 
 // DocumentIDs lists every document id in ingest order.
 func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`)
+	ids, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`))
 	if err != nil {
 		return nil, fmt.Errorf("list document ids: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // CountDocuments counts stored documents.

@@ -13,19 +13,48 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// PutIncident inserts or replaces an incident with its actor, campaign and document rows.
+// PutIncident stores an incident whole, as given: its row, actors, campaigns, documents, claims
+// and figures (a history is not stored: it is derived from the claims when read). The linker
+// keeps a summary of the incidents it makes and adds to them by delta (AddToIncident); an
+// incident stored whole is summarised from its mentions the first time the linker runs.
 func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
-	data, err := json.Marshal(inc)
-	if err != nil {
-		return fmt.Errorf("encode incident %s: %w", inc.ID, err)
+	if err := t.writeIncidentRow(ctx, inc, false); err != nil {
+		return err
 	}
-	var escapedBest any
-	contested := false
-	for metric, e := range inc.Metrics {
-		contested = contested || e.Contested
-		if metric == model.Escaped && e.Best != nil {
-			escapedBest = *e.Best
+	for _, child := range []*sql.Stmt{t.stmts.clearIncidentDocs, t.stmts.clearIncidentClaims, t.stmts.clearIncidentEstimates} {
+		if _, err := t.stmt(ctx, child).ExecContext(ctx, inc.ID); err != nil {
+			return fmt.Errorf("incident %s: clear: %w", inc.ID, err)
 		}
+	}
+	voices := map[string]string{}
+	for _, d := range inc.Documents {
+		if voices[d.ID] = d.ID; d.DuplicateOf != "" {
+			voices[d.ID] = d.DuplicateOf
+		}
+		if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, inc.ID, d.ID); err != nil {
+			return fmt.Errorf("incident %s document: %w", inc.ID, err)
+		}
+	}
+	for _, e := range inc.Metrics {
+		for _, c := range e.Claims {
+			voice := voices[c.DocumentID]
+			if voice == "" {
+				voice = c.DocumentID
+			}
+			if _, err := t.AddClaim(ctx, inc.ID, c, voice); err != nil {
+				return err
+			}
+		}
+	}
+	return t.putFigures(ctx, inc.ID, inc.Metrics)
+}
+
+// writeIncidentRow upserts an incident's row, without its figure columns (putFigures), and
+// replaces its actor and campaign rows.
+func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
+	data, err := incidentData(inc)
+	if err != nil {
+		return err
 	}
 	var lat, lon any
 	if inc.Place.Precision != "" {
@@ -37,70 +66,93 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 	}
 	_, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx,
 		inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
-		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision), escapedBest, contested,
-		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339))
+		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision),
+		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339), summarised)
 	if err != nil {
-		return fmt.Errorf("insert incident %s: %w", inc.ID, err)
+		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	for _, children := range [...]struct {
-		table string
-		stmt  *sql.Stmt
-	}{{"incident_actors", t.stmts.clearIncidentActors}, {"incident_campaigns", t.stmts.clearIncidentCampaign},
-		{"incident_documents", t.stmts.clearIncidentDocs}} {
-		if _, err := t.stmt(ctx, children.stmt).ExecContext(ctx, inc.ID); err != nil {
-			return fmt.Errorf("incident %s: clear %s: %w", inc.ID, children.table, err)
+		clear, add *sql.Stmt
+		values     []string
+	}{{t.stmts.clearIncidentActors, t.stmts.addIncidentActor, inc.Perpetrators},
+		{t.stmts.clearIncidentCampaign, t.stmts.addIncidentCampaign, inc.Campaigns}} {
+		if _, err := t.stmt(ctx, children.clear).ExecContext(ctx, inc.ID); err != nil {
+			return fmt.Errorf("incident %s: clear actors or campaigns: %w", inc.ID, err)
 		}
-	}
-	for _, a := range inc.Perpetrators {
-		if _, err := t.stmt(ctx, t.stmts.addIncidentActor).ExecContext(ctx, inc.ID, a); err != nil {
-			return fmt.Errorf("incident %s actor: %w", inc.ID, err)
-		}
-	}
-	for _, c := range inc.Campaigns {
-		if _, err := t.stmt(ctx, t.stmts.addIncidentCampaign).ExecContext(ctx, inc.ID, c); err != nil {
-			return fmt.Errorf("incident %s campaign: %w", inc.ID, err)
-		}
-	}
-	for _, d := range inc.Documents {
-		if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, inc.ID, d.ID); err != nil {
-			return fmt.Errorf("incident %s document: %w", inc.ID, err)
+		for _, v := range children.values {
+			if _, err := t.stmt(ctx, children.add).ExecContext(ctx, inc.ID, v); err != nil {
+				return fmt.Errorf("incident %s: add %q: %w", inc.ID, v, err)
+			}
 		}
 	}
 	return nil
 }
 
-// searchText is what the incidents' text filter matches: names a user would type.
+// incidentData is what incidents.data holds: the incident without its documents, metrics and
+// update time, which have rows and a column of their own.
+func incidentData(inc model.Incident) ([]byte, error) {
+	inc.Documents, inc.Metrics, inc.UpdatedAt = nil, nil, time.Time{}
+	data, err := json.Marshal(inc)
+	if err != nil {
+		return nil, fmt.Errorf("encode incident %s: %w", inc.ID, err)
+	}
+	return data, nil
+}
+
+// putFigures upserts the figures of the metrics given and refreshes the columns lists sort and
+// filter on (the best escaped figure, whether any metric is contested).
+func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
+	for metric, e := range figures {
+		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, id, string(metric),
+			intOrNil(e.Best), intOrNil(e.Low), intOrNil(e.High), e.Contested); err != nil {
+			return fmt.Errorf("incident %s %s estimate: %w", id, metric, err)
+		}
+	}
+	if _, err := t.stmt(ctx, t.stmts.refreshFigures).ExecContext(ctx, id); err != nil {
+		return fmt.Errorf("incident %s figures: %w", id, err)
+	}
+	return nil
+}
+
+// searchText is what the incidents' text filter matches besides document titles: names a user
+// would type.
 func searchText(inc model.Incident) string {
 	parts := []string{inc.Facility, inc.Place.Name, inc.Place.Admin1, inc.Place.Country, string(inc.Type)}
 	parts = append(parts, inc.Perpetrators...)
 	parts = append(parts, inc.Campaigns...)
-	for _, d := range inc.Documents {
-		parts = append(parts, d.Title)
-	}
 	return strings.ToLower(strings.Join(parts, " | "))
-}
-
-// DeleteIncident removes an incident (a no-op when it does not exist).
-func (t *Tx) DeleteIncident(ctx context.Context, id string) error {
-	if _, err := t.stmt(ctx, t.stmts.deleteIncident).ExecContext(ctx, id); err != nil {
-		return fmt.Errorf("delete incident %s: %w", id, err)
-	}
-	return nil
 }
 
 // Incident returns one incident.
 func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error) {
 	var data []byte
-	err := s.read.QueryRowContext(ctx, `SELECT data FROM incidents WHERE id = ?`, id).Scan(&data)
+	var updated string
+	err := s.read.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ?`, id).Scan(&data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, err)
 	}
+	inc, err := decodeIncident(data, updated)
+	if err != nil {
+		return inc, err
+	}
+	incs := []model.Incident{inc}
+	if err := s.attach(ctx, incs); err != nil {
+		return inc, err
+	}
+	return incs[0], nil
+}
+
+// decodeIncident reads an incident's data and update time.
+func decodeIncident(data []byte, updated string) (model.Incident, error) {
 	var inc model.Incident
 	if err := json.Unmarshal(data, &inc); err != nil {
-		return inc, fmt.Errorf("decode incident %s: %w", id, err)
+		return inc, fmt.Errorf("decode incident: %w", err)
+	}
+	if t, err := time.Parse(time.RFC3339, updated); err == nil {
+		inc.UpdatedAt = t
 	}
 	return inc, nil
 }
@@ -139,7 +191,7 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 		where = append(where, fmt.Sprintf("(%s %s ? OR (%s = ? AND id > ?))", keyCol, cmp, keyCol))
 		args = append(args, key, key, id)
 	}
-	query := `SELECT data, ` + keyCol + ` FROM incidents`
+	query := `SELECT data, updated_at, ` + keyCol + ` FROM incidents`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -156,18 +208,22 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	var keys []string
 	for rows.Next() {
 		var data []byte
+		var updated string
 		var key sql.NullString
-		if err := rows.Scan(&data, &key); err != nil {
+		if err := rows.Scan(&data, &updated, &key); err != nil {
 			return nil, "", fmt.Errorf("list incidents: %w", err)
 		}
-		var inc model.Incident
-		if err := json.Unmarshal(data, &inc); err != nil {
-			return nil, "", fmt.Errorf("decode incident: %w", err)
+		inc, err := decodeIncident(data, updated)
+		if err != nil {
+			return nil, "", err
 		}
 		out = append(out, inc)
 		keys = append(keys, key.String)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	if err := s.attach(ctx, out); err != nil {
 		return nil, "", err
 	}
 	next := ""
@@ -205,7 +261,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	}
 	if t := strings.TrimSpace(q.Q); t != "" {
 		for _, w := range strings.Fields(strings.ToLower(t)) {
-			add("search LIKE ? ESCAPE '\\'", "%"+escapeLike(w)+"%")
+			like := "%" + escapeLike(w) + "%"
+			add(`(search LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
+				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\'))`, like, like)
 		}
 	}
 	if b := q.BBox; b != nil {

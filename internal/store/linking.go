@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -54,46 +53,70 @@ func (t *Tx) DocumentRefs(ctx context.Context, ids []string) (map[string]model.D
 	return out, nil
 }
 
-// Window is where the linker looks for a mention's candidates: a country and a date range.
-type Window struct {
-	Country  string
-	From, To time.Time
+// CampaignNames returns the campaign names the given incidents cite.
+func (t *Tx) CampaignNames(ctx context.Context, incidentIDs []string) ([]string, error) {
+	list, err := json.Marshal(incidentIDs)
+	if err != nil {
+		return nil, fmt.Errorf("campaign names: %w", err)
+	}
+	names, err := t.strings(ctx, `SELECT DISTINCT campaign FROM incident_campaigns
+		WHERE incident_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("campaign names: %w", err)
+	}
+	return names, nil
 }
 
-// Neighbourhood returns, each once, the stored mentions in any of the windows (dated inside it or
-// undated) and every mention of the incidents those belong to: the set a document's mentions are
-// clustered in. Its cost depends on what the windows hold, not on the size of the store.
-func (t *Tx) Neighbourhood(ctx context.Context, windows []Window) ([]StoredMention, error) {
-	if len(windows) == 0 {
-		return nil, nil
-	}
-	list := make([][3]string, len(windows))
-	for i, w := range windows {
-		list[i] = [3]string{w.Country, w.From.Format(model.DateLayout), w.To.Format(model.DateLayout)}
-	}
-	arg, err := json.Marshal(list)
+// CampaignSpellings returns every spelling of a campaign name that an incident cites or the
+// campaigns table records: few, however many incidents there are.
+func (t *Tx) CampaignSpellings(ctx context.Context) ([]string, error) {
+	names, err := t.strings(ctx, `SELECT DISTINCT campaign FROM incident_campaigns UNION SELECT name FROM campaigns`)
 	if err != nil {
-		return nil, fmt.Errorf("neighbourhood: %w", err)
+		return nil, fmt.Errorf("campaign spellings: %w", err)
 	}
-	rows, err := t.stmt(ctx, t.stmts.neighbourhood).QueryContext(ctx, string(arg))
-	if err != nil {
-		return nil, fmt.Errorf("neighbourhood of %d windows: %w", len(windows), err)
-	}
-	return scanMentions(rows)
+	return names, nil
 }
 
-// IncidentsWithCampaigns returns every incident that cites a campaign.
-func (t *Tx) IncidentsWithCampaigns(ctx context.Context) ([]model.Incident, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT data FROM incidents WHERE id IN (SELECT incident_id FROM incident_campaigns) ORDER BY id`)
+// strings runs a query of one text column.
+func (t *Tx) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	return column[string](t.tx.QueryContext(ctx, query, args...))
+}
+
+// column reads the one column of a query's rows.
+func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	if err != nil {
-		return nil, fmt.Errorf("incidents with campaigns: %w", err)
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// IncidentsCiting returns the incidents that cite any of the campaign names, with the fields a
+// campaign is made of (no documents or metrics).
+func (t *Tx) IncidentsCiting(ctx context.Context, names []string) ([]model.Incident, error) {
+	list, err := json.Marshal(names)
+	if err != nil {
+		return nil, fmt.Errorf("incidents citing campaigns: %w", err)
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT data FROM incidents WHERE id IN (
+		SELECT incident_id FROM incident_campaigns WHERE campaign IN (SELECT value FROM json_each(?))) ORDER BY id`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("incidents citing campaigns: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Incident
 	for rows.Next() {
 		var data []byte
 		if err := rows.Scan(&data); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("incidents citing campaigns: %w", err)
 		}
 		var inc model.Incident
 		if err := json.Unmarshal(data, &inc); err != nil {
@@ -104,10 +127,12 @@ func (t *Tx) IncidentsWithCampaigns(ctx context.Context) ([]model.Incident, erro
 	return out, rows.Err()
 }
 
-// ReplaceCampaigns rewrites the campaigns table.
-func (t *Tx) ReplaceCampaigns(ctx context.Context, cs []model.Campaign) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM campaigns`); err != nil {
-		return fmt.Errorf("clear campaigns: %w", err)
+// ReplaceCampaigns deletes the campaign records of the given names and stores cs.
+func (t *Tx) ReplaceCampaigns(ctx context.Context, names []string, cs []model.Campaign) error {
+	for _, name := range names {
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM campaigns WHERE name = ?`, name); err != nil {
+			return fmt.Errorf("clear campaign %s: %w", name, err)
+		}
 	}
 	for _, c := range cs {
 		data, err := json.Marshal(c)
@@ -132,7 +157,9 @@ func (t *Tx) ReplaceCampaigns(ctx context.Context, cs []model.Campaign) error {
 // ClearDerived deletes every mention, incident and campaign, keeping the documents: the start of
 // a reprocess.
 func (t *Tx) ClearDerived(ctx context.Context) error {
-	for _, table := range []string{"mentions", "incident_actors", "incident_campaigns", "incident_documents", "incidents", "campaigns"} {
+	for _, table := range []string{"mentions", "incident_actors", "incident_campaigns", "incident_documents", "incident_members",
+		"incident_votes", "incident_claims", "incident_positions", "incident_value_sources", "incident_estimates",
+		"incident_windows", "incidents", "campaigns"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("clear %s: %w", table, err)
 		}

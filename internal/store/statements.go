@@ -11,18 +11,45 @@ import (
 // write connection: the SQLite driver takes about as long to parse one of them as to run it, so
 // preparing them afresh each time was a fifth of the cost of linking a mention.
 type statements struct {
-	documentMentions      *sql.Stmt
-	documentRefs          *sql.Stmt
-	neighbourhood         *sql.Stmt
-	setMentionIncident    *sql.Stmt
-	putIncident           *sql.Stmt
-	clearIncidentActors   *sql.Stmt
-	clearIncidentCampaign *sql.Stmt
-	clearIncidentDocs     *sql.Stmt
-	addIncidentActor      *sql.Stmt
-	addIncidentCampaign   *sql.Stmt
-	addIncidentDocument   *sql.Stmt
-	deleteIncident        *sql.Stmt
+	documentMentions       *sql.Stmt
+	documentRefs           *sql.Stmt
+	candidates             *sql.Stmt
+	createIncident         *sql.Stmt
+	insertWindow           *sql.Stmt
+	setWindowID            *sql.Stmt
+	incidentWindow         *sql.Stmt
+	narrowWindow           *sql.Stmt
+	addMember              *sql.Stmt
+	addVote                *sql.Stmt
+	insertClaim            *sql.Stmt
+	hasDocument            *sql.Stmt
+	incidentVotes          *sql.Stmt
+	incidentClaims         *sql.Stmt
+	putEstimate            *sql.Stmt
+	latestPosition         *sql.Stmt
+	sourceValues           *sql.Stmt
+	dropPositions          *sql.Stmt
+	countSource            *sql.Stmt
+	sourceGives            *sql.Stmt
+	insertPosition         *sql.Stmt
+	positionSides          *sql.Stmt
+	claimsTotal            *sql.Stmt
+	positionExtremes       *sql.Stmt
+	positionLeaders        *sql.Stmt
+	valueSources           *sql.Stmt
+	refreshFigures         *sql.Stmt
+	setMentionIncident     *sql.Stmt
+	incidentData           *sql.Stmt
+	touchIncident          *sql.Stmt
+	putIncident            *sql.Stmt
+	clearIncidentActors    *sql.Stmt
+	clearIncidentCampaign  *sql.Stmt
+	clearIncidentDocs      *sql.Stmt
+	clearIncidentClaims    *sql.Stmt
+	clearIncidentEstimates *sql.Stmt
+	addIncidentActor       *sql.Stmt
+	addIncidentCampaign    *sql.Stmt
+	addIncidentDocument    *sql.Stmt
 }
 
 // query is the SQL of one of the statements and where its prepared form is kept.
@@ -37,39 +64,90 @@ func (s *statements) queries() []query {
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents
 			WHERE id IN (SELECT value FROM json_each(?))`},
-		// For each window, two ranges of mentions_window rather than "date_start IS NULL OR
-		// date_start BETWEEN ...", which SQLite serves by reading every mention of the country;
-		// the index also holds each candidate's incident, whose members come through
-		// mentions_incident. Only the rows returned are visited, each once.
-		{&s.neighbourhood, `WITH win(country, date_from, date_to) AS (
-				SELECT value->>0, value->>1, value->>2 FROM json_each(?)),
-			near(rid, incident_id) AS (
-				SELECT m.rowid, m.incident_id FROM win CROSS JOIN mentions m
-					ON m.country = win.country AND m.date_start BETWEEN win.date_from AND win.date_to
-				UNION SELECT m.rowid, m.incident_id FROM win CROSS JOIN mentions m
-					ON m.country = win.country AND m.date_start IS NULL)
-			SELECT incident_id, data FROM mentions WHERE rowid IN (
-				SELECT rid FROM near
-				UNION SELECT rowid FROM mentions WHERE incident_id IN (SELECT incident_id FROM near WHERE incident_id <> ''))
-			ORDER BY document_id, idx`},
+		// The windows overlapping each given one, by the R*Tree; then the members of their
+		// incidents through the members' primary key. Only summarised incidents have windows.
+		{&s.candidates, `WITH win(country, day_from, day_to) AS (
+				SELECT value->>0, value->>1, value->>2 FROM json_each(?))
+			SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_id = i.id
+			WHERE i.id IN (SELECT w.incident_id FROM win CROSS JOIN incident_windows w
+				WHERE w.country_lo <= win.country AND w.country_hi >= win.country
+				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from)
+			ORDER BY i.id, m.code`},
+		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised) VALUES (?, '', '{}', ?3, ?2, 1)`},
+		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
+		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
+		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id
+			WHERE i.id = ?`},
+		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
+		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
+			ON CONFLICT DO UPDATE SET count = count + 1`},
+		{&s.addVote, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value) VALUES (?,?,?,?,?,?)
+			ON CONFLICT DO UPDATE SET weight = weight + excluded.weight,
+			value = CASE WHEN excluded.rank < rank THEN excluded.value ELSE value END, rank = min(rank, excluded.rank)`},
+		{&s.insertClaim, `INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high,
+			qualifier, side, claimant, claimant_role, reported, reported_precision, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.hasDocument, `SELECT count(*) FROM incident_documents WHERE incident_id = ? AND document_id = ?`},
+		{&s.incidentVotes, `SELECT field, key, weight, rank, value FROM incident_votes WHERE incident_id = ? ORDER BY field, key`},
+		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
+		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
+			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
+		{&s.latestPosition, `SELECT max(reported) FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.sourceValues, `SELECT DISTINCT value FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.dropPositions, `DELETE FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.countSource, `INSERT INTO incident_value_sources(incident_id, metric, side, vague, value, sources) VALUES (?,?,?,?,?,?6)
+			ON CONFLICT DO UPDATE SET sources = sources + ?6`},
+		{&s.sourceGives, `SELECT EXISTS (SELECT 1 FROM incident_positions
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
+		{&s.insertPosition, `INSERT INTO incident_positions(incident_id, metric, side, vague, source, reported, value,
+			lower, upper, low_end, high_end, tier, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		// The distinct sides, one index probe each.
+		{&s.positionSides, `WITH RECURSIVE sides(side) AS (
+				SELECT min(side) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2
+				UNION ALL SELECT (SELECT min(side) FROM incident_positions
+					WHERE incident_id = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL)
+			SELECT side FROM sides WHERE side IS NOT NULL`},
+		{&s.claimsTotal, `SELECT EXISTS (SELECT 1 FROM incident_claims WHERE incident_id = ? AND metric = ? AND side IN ('', 'unknown'))`},
+		// One aggregate per subquery, so that each is one probe of its index.
+		{&s.positionExtremes, `SELECT
+			(SELECT min(lower) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT max(upper) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT max(low_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+			(SELECT min(high_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4)`},
+		{&s.positionLeaders, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
+				WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
+			SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE rowid IN (SELECT p.claim FROM lead
+				JOIN incident_positions p ON p.incident_id = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
+				AND p.tier = lead.tier AND p.reported = lead.reported)`},
+		{&s.valueSources, `SELECT sources FROM incident_value_sources
+			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
+		{&s.refreshFigures, `UPDATE incidents SET
+			escaped_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'escaped'),
+			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
+			WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.
+		{&s.incidentData, `SELECT data FROM incidents WHERE id = ?`},
+		{&s.touchIncident, `UPDATE incidents SET updated_at = ? WHERE id = ?`},
 		{&s.putIncident, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
-			admin1, place, facility, lat, lon, geo_precision, escaped_best, contested, search, data, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start,
 			date_end = excluded.date_end, date_precision = excluded.date_precision, country = excluded.country,
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
-			lon = excluded.lon, geo_precision = excluded.geo_precision, escaped_best = excluded.escaped_best,
-			contested = excluded.contested, search = excluded.search, data = excluded.data, updated_at = excluded.updated_at`},
+			lon = excluded.lon, geo_precision = excluded.geo_precision, search = excluded.search, data = excluded.data,
+			updated_at = excluded.updated_at, summarised = excluded.summarised`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},
+		{&s.clearIncidentClaims, `DELETE FROM incident_claims WHERE incident_id = ?`},
+		{&s.clearIncidentEstimates, `DELETE FROM incident_estimates WHERE incident_id = ?`},
 		{&s.addIncidentActor, `INSERT OR IGNORE INTO incident_actors VALUES (?, ?)`},
 		{&s.addIncidentCampaign, `INSERT OR IGNORE INTO incident_campaigns VALUES (?, ?)`},
 		{&s.addIncidentDocument, `INSERT OR IGNORE INTO incident_documents VALUES (?, ?)`},
-		{&s.deleteIncident, `DELETE FROM incidents WHERE id = ?`},
 	}
 }
 

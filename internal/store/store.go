@@ -19,14 +19,15 @@ var ErrNotFound = errors.New("not found")
 // Store is a database opened for wallwatch: one write connection (SQLite allows one writer at a
 // time, so queuing in database/sql beats lock contention) and a pool of readers.
 type Store struct {
-	write *sql.DB
-	read  *sql.DB
-	path  string
-	stmts *statements // prepared on write
+	write   *sql.DB
+	read    *sql.DB
+	path    string
+	stmts   *statements // prepared on write
+	history HistoryFunc // nil: incidents are read without histories
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies pending migrations.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	write, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -39,6 +40,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	s := &Store{write: write, read: read, path: path}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -19,7 +19,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/wallwatch/wallwatch/internal/server"
-	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
 
@@ -68,7 +67,7 @@ func newBrowser(t *testing.T) *browser {
 		t.Fatal("the map bundle is missing: run `npm ci --prefix web && go run ./internal/web/build` from the repository root (scripts/test does)")
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "browser.db"))
+	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "browser.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"testing/fstest"
 
 	"github.com/wallwatch/wallwatch/internal/model"
-	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
 
@@ -25,7 +24,7 @@ type testSite struct {
 func newTestSite(t *testing.T, seed bool) testSite {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -86,7 +87,7 @@ func Seed(ctx context.Context, s *store.Store) (Fixture, error) {
 			}
 		}
 		campaign.Name, campaign.Actor = CampaignName, "Sahel Liberation Army"
-		return tx.ReplaceCampaigns(ctx, []model.Campaign{campaign})
+		return tx.ReplaceCampaigns(ctx, nil, []model.Campaign{campaign})
 	})
 	return f, err
 }
@@ -252,4 +253,10 @@ func day(s string) time.Time {
 func hashID(prefix, key string, n int) string {
 	sum := sha256.Sum256([]byte(key))
 	return prefix + hex.EncodeToString(sum[:])[:n]
+}
+
+// Open opens a store as the servers do, deriving estimate histories from claims when it reads
+// incidents.
+func Open(ctx context.Context, path string) (*store.Store, error) {
+	return store.Open(ctx, path, store.WithHistory(link.History))
 }

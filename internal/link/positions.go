@@ -1,0 +1,269 @@
+package link
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Position is a claim as it stands in an estimate: the quantity it counts, its source and the
+// values the figure rules look at. Each source's latest positions on a quantity are its current
+// positions; an estimate is made from current positions alone (Figures), so a store that keeps
+// them can answer an estimate by index, however many claims an incident has.
+type Position struct {
+	Side     string // the side a killed or wounded claim counts; "" for totals and other metrics
+	Vague    bool
+	Source   string
+	Reported time.Time // the reported day (zero when unknown)
+	Value    int       // the single value the claim stands for
+	Lower    int       // its bounds, an open one taking the value
+	Upper    int
+	LowEnd   float64 // its bounds for contest: an open lower end is 0, an open upper end +Inf
+	HighEnd  float64
+	Tier     int // the claimant's tier for the best value
+}
+
+// PositionOf is a claim's position on a metric; ok is false for a claim without a number, which
+// is kept but not counted. docs give the originals of near-duplicate documents.
+func PositionOf(metric model.Metric, c model.Claim, docs map[string]model.DocumentRef) (Position, bool) {
+	v, ok := point(c)
+	if !ok {
+		return Position{}, false
+	}
+	p := Position{Vague: c.Qualifier == "vague", Source: source(c, docs), Reported: c.Reported.Start, Value: v,
+		Lower: lower(c), Upper: upper(c), LowEnd: lowEnd(c), HighEnd: highEnd(c), Tier: tier(c.ClaimantRole)}
+	if sided(metric) && !isTotal(c) {
+		p.Side = c.Side
+	}
+	return p, true
+}
+
+// Supersedes tells what a new position does to its source's current positions on its quantity,
+// given their reported day (latest; none when there is none): a later one replaces them, one of
+// the same day joins them, an earlier one is no current position.
+func Supersedes(p Position, latest time.Time, none bool) (replace, join bool) {
+	switch {
+	case none || p.Reported.After(latest):
+		return true, false
+	case p.Reported.Equal(latest):
+		return false, true
+	}
+	return false, false
+}
+
+func sided(metric model.Metric) bool { return metric == model.Killed || metric == model.Wounded }
+
+// isTotal reports a killed or wounded claim that counts everyone (side empty or unknown).
+func isTotal(c model.Claim) bool { return c.Side == "" || c.Side == "unknown" }
+
+// Positions answers what an estimate asks of the current positions of one metric of one
+// incident. A store implements it with indexes; the history keeps them in memory (tracker).
+type Positions interface {
+	// Sides lists the sides with current positions ("" for totals) and whether any claim, even
+	// one without a number, gives a total.
+	Sides() (sides []string, totals bool, err error)
+	// Extremes are, over the current positions on one side and firmness (found is false when
+	// there is none), the smallest Lower, the largest Upper, the largest LowEnd and the smallest
+	// HighEnd.
+	Extremes(side string, vague bool) (found bool, low, high int, maxLowEnd, minHighEnd float64, err error)
+	// Leaders are the claims of the current positions of the first tier present, at its latest
+	// reported day.
+	Leaders(side string, vague bool) ([]model.Claim, error)
+	// Sources counts the distinct sources whose current positions stand for a value.
+	Sources(side string, vague bool, value int) (int, error)
+}
+
+// Figures is the estimate of a metric from its current positions: best, low, high and contested
+// as Reconcile gives them (docs/reconciliation.md), without claims or history.
+func Figures(metric model.Metric, p Positions) (model.Estimate, error) {
+	sides, totals, err := p.Sides()
+	if err != nil {
+		return model.Estimate{}, err
+	}
+	if !sided(metric) || totals {
+		sides = []string{""}
+	}
+	sort.Strings(sides)
+	var sum figure
+	for _, side := range sides {
+		f, err := quantityFigure(p, side)
+		if err != nil {
+			return model.Estimate{}, err
+		}
+		sum = sum.plus(f)
+	}
+	return model.Estimate{Best: sum.best, Low: sum.low, High: sum.high, Contested: sum.contested}, nil
+}
+
+// quantityFigure reconciles the current positions on one side: the firm ones, or the vague ones
+// when there is no firm one.
+func quantityFigure(p Positions, side string) (figure, error) {
+	vague := false
+	found, low, high, maxLowEnd, minHighEnd, err := p.Extremes(side, false)
+	if err == nil && !found {
+		vague = true
+		found, low, high, maxLowEnd, minHighEnd, err = p.Extremes(side, true)
+	}
+	if err != nil || !found {
+		return figure{}, err
+	}
+	best, err := pickBest(p, side, vague)
+	if err != nil {
+		return figure{}, err
+	}
+	return figure{best: intPtr(best), low: intPtr(low), high: intPtr(high), contested: maxLowEnd > 2*minHighEnd}, nil
+}
+
+// pickBest returns the best value: among the leaders (first tier, latest report), the value
+// given by the most distinct sources, then the most exact claim, then by document and offset.
+func pickBest(p Positions, side string, vague bool) (int, error) {
+	leaders, err := p.Leaders(side, vague)
+	if err != nil {
+		return 0, err
+	}
+	sources := map[int]int{}
+	for _, c := range leaders {
+		v, _ := point(c)
+		if _, done := sources[v]; !done {
+			if sources[v], err = p.Sources(side, vague, v); err != nil {
+				return 0, err
+			}
+		}
+	}
+	best := leaders[0]
+	for _, c := range leaders[1:] {
+		vc, _ := point(c)
+		vb, _ := point(best)
+		switch {
+		case sources[vc] != sources[vb]:
+			if sources[vc] > sources[vb] {
+				best = c
+			}
+		case qualifierRank(c.Qualifier) != qualifierRank(best.Qualifier):
+			if qualifierRank(c.Qualifier) < qualifierRank(best.Qualifier) {
+				best = c
+			}
+		case claimLess(c, best):
+			best = c
+		}
+	}
+	v, _ := point(best)
+	return v, nil
+}
+
+// tracker keeps current positions in memory for claims added in reported-date order: the
+// history of an estimate is read off it report by report.
+type tracker struct {
+	metric  model.Metric
+	docs    map[string]model.DocumentRef
+	current map[quantity]map[string][]held // by quantity, then source
+	totals  bool
+}
+
+// quantity is what a position counts: a side, firm or vague.
+type quantity struct {
+	side  string
+	vague bool
+}
+
+// held is a current position with its claim.
+type held struct {
+	Position
+	claim model.Claim
+}
+
+func newTracker(metric model.Metric, docs map[string]model.DocumentRef) *tracker {
+	return &tracker{metric: metric, docs: docs, current: map[quantity]map[string][]held{}}
+}
+
+// add takes the next claim in reported-date order.
+func (t *tracker) add(c model.Claim) {
+	t.totals = t.totals || sided(t.metric) && isTotal(c)
+	p, ok := PositionOf(t.metric, c, t.docs)
+	if !ok {
+		return
+	}
+	q := quantity{p.Side, p.Vague}
+	if t.current[q] == nil {
+		t.current[q] = map[string][]held{}
+	}
+	cur := t.current[q][p.Source]
+	var latest time.Time
+	if len(cur) > 0 {
+		latest = cur[0].Reported
+	}
+	switch replace, join := Supersedes(p, latest, len(cur) == 0); {
+	case replace:
+		t.current[q][p.Source] = []held{{p, c}}
+	case join:
+		t.current[q][p.Source] = append(cur, held{p, c})
+	}
+}
+
+// estimate is the tracker's current estimate.
+func (t *tracker) estimate() model.Estimate {
+	e, _ := Figures(t.metric, t) // in memory: no errors
+	return e
+}
+
+// each calls fn for every current position on one side and firmness.
+func (t *tracker) each(side string, vague bool, fn func(held)) {
+	for _, ps := range t.current[quantity{side, vague}] {
+		for _, p := range ps {
+			fn(p)
+		}
+	}
+}
+
+func (t *tracker) Sides() ([]string, bool, error) {
+	seen := map[string]bool{}
+	var sides []string
+	for q := range t.current {
+		if !seen[q.side] {
+			seen[q.side] = true
+			sides = append(sides, q.side)
+		}
+	}
+	return sides, t.totals, nil
+}
+
+func (t *tracker) Extremes(side string, vague bool) (found bool, low, high int, maxLowEnd, minHighEnd float64, err error) {
+	maxLowEnd, minHighEnd = math.Inf(-1), math.Inf(1)
+	t.each(side, vague, func(p held) {
+		if !found || p.Lower < low {
+			low = p.Lower
+		}
+		if !found || p.Upper > high {
+			high = p.Upper
+		}
+		maxLowEnd, minHighEnd = max(maxLowEnd, p.LowEnd), min(minHighEnd, p.HighEnd)
+		found = true
+	})
+	return found, low, high, maxLowEnd, minHighEnd, nil
+}
+
+func (t *tracker) Leaders(side string, vague bool) ([]model.Claim, error) {
+	var out []model.Claim
+	var first held
+	t.each(side, vague, func(p held) {
+		switch {
+		case len(out) == 0 || p.Tier < first.Tier || p.Tier == first.Tier && p.Reported.After(first.Reported):
+			first, out = p, []model.Claim{p.claim}
+		case p.Tier == first.Tier && p.Reported.Equal(first.Reported):
+			out = append(out, p.claim)
+		}
+	})
+	return out, nil
+}
+
+func (t *tracker) Sources(side string, vague bool, value int) (int, error) {
+	sources := map[string]bool{}
+	t.each(side, vague, func(p held) {
+		if p.Value == value {
+			sources[p.Source] = true
+		}
+	})
+	return len(sources), nil
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// HistoryFunc derives the history of an estimate from its claims (link.History): the store keeps
+// claims, and a history would change with every claim reported before others.
+type HistoryFunc func(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) []model.EstimatePoint
+
+// Option configures a store at Open.
+type Option func(*Store)
+
+// WithHistory makes the store fill in estimate histories when it reads incidents; without it,
+// incidents are read without histories.
+func WithHistory(fn HistoryFunc) Option {
+	return func(s *Store) { s.history = fn }
+}
+
+// attach completes incidents read from their rows with their documents, figures, claims and,
+// when the store derives them, histories: three queries for any number of incidents.
+func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
+	if len(incs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(incs))
+	for i, inc := range incs {
+		ids[i] = inc.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("incident parts: %w", err)
+	}
+	docs, err := s.incidentDocuments(ctx, string(list))
+	if err != nil {
+		return err
+	}
+	figures, err := s.incidentFigures(ctx, string(list))
+	if err != nil {
+		return err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, `+claimColumns+` FROM incident_claims
+		WHERE incident_id IN (SELECT value FROM json_each(?))
+		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, string(list))
+	if err != nil {
+		return fmt.Errorf("incident claims: %w", err)
+	}
+	claims, _, err := scanClaims(rows)
+	if err != nil {
+		return fmt.Errorf("incident claims: %w", err)
+	}
+	for i := range incs {
+		inc := &incs[i]
+		inc.Documents = docs[inc.ID]
+		if inc.Metrics = figures[inc.ID]; inc.Metrics == nil {
+			inc.Metrics = map[model.Metric]model.Estimate{}
+		}
+		refs := make(map[string]model.DocumentRef, len(inc.Documents))
+		for _, d := range inc.Documents {
+			refs[d.ID] = d
+		}
+		for _, c := range claims[inc.ID] {
+			e := inc.Metrics[c.Metric]
+			e.Claims = append(e.Claims, c)
+			inc.Metrics[c.Metric] = e
+		}
+		for metric, e := range inc.Metrics {
+			if s.history != nil && len(e.Claims) > 0 {
+				e.History = s.history(metric, e.Claims, refs)
+				inc.Metrics[metric] = e
+			}
+		}
+	}
+	return nil
+}
+
+// incidentDocuments returns the documents each incident cites, by publication date (unknown
+// last), then id.
+func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][]model.DocumentRef, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of
+		FROM incident_documents x JOIN documents d ON d.id = x.document_id
+		WHERE x.incident_id IN (SELECT value FROM json_each(?))
+		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("incident documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]model.DocumentRef{}
+	for rows.Next() {
+		var incident string
+		var r model.DocumentRef
+		var published, dup sql.NullString
+		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup); err != nil {
+			return nil, fmt.Errorf("incident documents: %w", err)
+		}
+		r.Published, r.DuplicateOf = parseDay(published), dup.String
+		out[incident] = append(out[incident], r)
+	}
+	return out, rows.Err()
+}
+
+// incidentFigures returns each incident's estimates by metric, without claims.
+func (s *Store) incidentFigures(ctx context.Context, ids string) (map[string]map[model.Metric]model.Estimate, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, metric, best, low, high, contested FROM incident_estimates
+		WHERE incident_id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("incident figures: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]map[model.Metric]model.Estimate{}
+	for rows.Next() {
+		var incident string
+		var metric model.Metric
+		var best, low, high sql.NullInt64
+		var e model.Estimate
+		if err := rows.Scan(&incident, &metric, &best, &low, &high, &e.Contested); err != nil {
+			return nil, fmt.Errorf("incident figures: %w", err)
+		}
+		e.Best, e.Low, e.High = intPtr(best), intPtr(low), intPtr(high)
+		if out[incident] == nil {
+			out[incident] = map[model.Metric]model.Estimate{}
+		}
+		out[incident][metric] = e
+	}
+	return out, rows.Err()
+}

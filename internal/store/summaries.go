@@ -1,0 +1,365 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// Member is one distinct comparison profile of an incident's mentions (link.Member).
+type Member struct {
+	Code  string
+	Count int
+}
+
+// Vote is one line of an incident's tally (link.Vote).
+type Vote struct {
+	Field  string
+	Key    string
+	Weight int
+	Rank   string
+	Value  string
+}
+
+// Candidate is a summarised incident near a new mention: its id, the key of its first mention
+// and its distinct members.
+type Candidate struct {
+	ID      string
+	First   string
+	Members []Member
+}
+
+// Window is where the linker looks for a mention's candidates: a country and the days the
+// mention may stand for. Zero From and To mean every day (an undated mention).
+type Window struct {
+	Country  string
+	From, To time.Time
+}
+
+// Days open to an undated window, within the 32-bit coordinates of the R*Tree.
+const (
+	firstDay = -math.MaxInt32 + 1
+	lastDay  = math.MaxInt32 - 1
+)
+
+// bounds are the window's coordinates in incident_windows: a number for the country and day
+// numbers since the epoch.
+func (w Window) bounds() (country, from, to int64) {
+	h := fnv.New32a()
+	h.Write([]byte(w.Country))
+	country = int64(h.Sum32() & math.MaxInt32)
+	if w.From.IsZero() && w.To.IsZero() {
+		return country, firstDay, lastDay
+	}
+	return country, w.From.Unix() / 86400, w.To.Unix() / 86400
+}
+
+// Candidates returns, each once, the summarised incidents whose window overlaps one of the given
+// windows in its country, with their members. The R*Tree finds them in logarithmic time, so the
+// cost depends on the incidents near the windows, not on the store nor on how many mentions
+// those incidents have.
+func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, error) {
+	if len(windows) == 0 {
+		return nil, nil
+	}
+	list := make([][3]int64, len(windows))
+	for i, w := range windows {
+		c, from, to := w.bounds()
+		list[i] = [3]int64{c, from, to}
+	}
+	arg, err := json.Marshal(list)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	rows, err := t.stmt(ctx, t.stmts.candidates).QueryContext(ctx, string(arg))
+	if err != nil {
+		return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
+	}
+	defer rows.Close()
+	var out []Candidate
+	for rows.Next() {
+		var id, first string
+		var m Member
+		if err := rows.Scan(&id, &first, &m.Code, &m.Count); err != nil {
+			return nil, fmt.Errorf("read candidate: %w", err)
+		}
+		if n := len(out); n == 0 || out[n-1].ID != id {
+			out = append(out, Candidate{ID: id, First: first})
+		}
+		c := &out[len(out)-1]
+		c.Members = append(c.Members, m)
+	}
+	return out, rows.Err()
+}
+
+// CreateIncident starts an empty summarised incident that mentions then join (AddToIncident):
+// first is the key of its first mention, w the window of the mention.
+func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now time.Time) error {
+	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("create incident %s: %w", id, err)
+	}
+	return t.setWindow(ctx, id, w)
+}
+
+// setWindow gives an incident its row in incident_windows.
+func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
+	c, from, to := w.bounds()
+	res, err := t.stmt(ctx, t.stmts.insertWindow).ExecContext(ctx, c, c, from, to, id)
+	if err != nil {
+		return fmt.Errorf("window of incident %s: %w", id, err)
+	}
+	wid, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("window of incident %s: %w", id, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.setWindowID).ExecContext(ctx, wid, id); err != nil {
+		return fmt.Errorf("window of incident %s: %w", id, err)
+	}
+	return nil
+}
+
+// Join is what one mention adds to an incident besides its claims (AddClaim).
+type Join struct {
+	Incident string
+	Mention  model.Mention
+	Code     string // its link.ProfileCode
+	Window   Window // its window; a dated one narrows the incident's
+	Votes    []Vote
+}
+
+// AddToIncident adds a mention to an incident by delta: a member, votes, the document reference,
+// a narrower window, and the mention's link. Nothing already stored is rewritten.
+func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
+	id := j.Incident
+	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
+		return fmt.Errorf("incident %s member: %w", id, err)
+	}
+	for _, v := range j.Votes {
+		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+			return fmt.Errorf("incident %s vote: %w", id, err)
+		}
+	}
+	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
+		return fmt.Errorf("incident %s document: %w", id, err)
+	}
+	if err := t.narrowWindow(ctx, id, j.Window); err != nil {
+		return err
+	}
+	return t.SetMentionIncident(ctx, j.Mention.DocumentID, j.Mention.Index, id)
+}
+
+// narrowWindow narrows an incident's window to the days a dated mention shares with it. The
+// window is read first and written only when it narrows: a write to a virtual table makes the
+// full-text index flush what it holds in memory.
+func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
+	if w.From.IsZero() && w.To.IsZero() {
+		return nil
+	}
+	_, from, to := w.bounds()
+	var wid, lo, hi int64
+	if err := t.stmt(ctx, t.stmts.incidentWindow).QueryRowContext(ctx, id).Scan(&wid, &lo, &hi); err != nil {
+		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	if from <= lo && to >= hi {
+		return nil
+	}
+	if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, max(lo, from), min(hi, to), wid); err != nil {
+		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	return nil
+}
+
+// AddClaim stores a claim of an incident (its reported date filled in) and returns its row for
+// PutPosition; voice is the document an unnamed claimant speaks for.
+func (t *Tx) AddClaim(ctx context.Context, incidentID string, c model.Claim, voice string) (int64, error) {
+	var reported any
+	if !c.Reported.IsZero() {
+		reported = c.Reported.Start.UTC().Format(model.DateLayout)
+	}
+	res, err := t.stmt(ctx, t.stmts.insertClaim).ExecContext(ctx, incidentID, string(c.Metric), c.DocumentID, voice, c.Start, c.End,
+		intOrNil(c.Low), intOrNil(c.High), c.Qualifier, c.Side, c.Claimant, string(c.ClaimantRole), reported,
+		string(c.Reported.Precision), c.Quote)
+	if err != nil {
+		return 0, fmt.Errorf("incident %s claim: %w", incidentID, err)
+	}
+	row, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("incident %s claim: %w", incidentID, err)
+	}
+	return row, nil
+}
+
+func intOrNil(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// HasDocument reports whether an incident cites a document.
+func (t *Tx) HasDocument(ctx context.Context, incidentID, docID string) (bool, error) {
+	var n int
+	if err := t.stmt(ctx, t.stmts.hasDocument).QueryRowContext(ctx, incidentID, docID).Scan(&n); err != nil {
+		return false, fmt.Errorf("incident %s cites %s: %w", incidentID, docID, err)
+	}
+	return n > 0, nil
+}
+
+// IncidentVotes returns an incident's tally, sorted by field and key.
+func (t *Tx) IncidentVotes(ctx context.Context, id string) ([]Vote, error) {
+	rows, err := t.stmt(ctx, t.stmts.incidentVotes).QueryContext(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("votes of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []Vote
+	for rows.Next() {
+		var v Vote
+		if err := rows.Scan(&v.Field, &v.Key, &v.Weight, &v.Rank, &v.Value); err != nil {
+			return nil, fmt.Errorf("votes of %s: %w", id, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// TakeClaims removes an incident's claims and returns them, with the voice each document speaks
+// with (DuplicateOf), so that they can be added again with their positions: the upgrade of an
+// incident stored whole.
+func (t *Tx) TakeClaims(ctx context.Context, id string) ([]model.Claim, map[string]model.DocumentRef, error) {
+	rows, err := t.stmt(ctx, t.stmts.incidentClaims).QueryContext(ctx, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
+	}
+	claims, voices, err := scanClaims(rows)
+	if err != nil {
+		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.clearIncidentClaims).ExecContext(ctx, id); err != nil {
+		return nil, nil, fmt.Errorf("claims of %s: %w", id, err)
+	}
+	refs := make(map[string]model.DocumentRef, len(voices))
+	for doc, voice := range voices {
+		ref := model.DocumentRef{ID: doc}
+		if voice != doc {
+			ref.DuplicateOf = voice
+		}
+		refs[doc] = ref
+	}
+	return claims[id], refs, nil
+}
+
+// claimColumns are the columns scanClaims reads, after the incident id.
+const claimColumns = `metric, document_id, voice, quote_start, quote_end, low, high, qualifier, side, claimant,
+	claimant_role, reported, reported_precision, quote`
+
+// scanClaims reads rows of incident_id and claimColumns: the claims by incident, and each
+// document's voice.
+func scanClaims(rows *sql.Rows) (map[string][]model.Claim, map[string]string, error) {
+	defer rows.Close()
+	claims := map[string][]model.Claim{}
+	voices := map[string]string{}
+	for rows.Next() {
+		var incident, voice string
+		var c model.Claim
+		var low, high sql.NullInt64
+		var reported sql.NullString
+		if err := rows.Scan(&incident, &c.Metric, &c.DocumentID, &voice, &c.Start, &c.End, &low, &high, &c.Qualifier,
+			&c.Side, &c.Claimant, &c.ClaimantRole, &reported, &c.Reported.Precision, &c.Quote); err != nil {
+			return nil, nil, err
+		}
+		c.Low, c.High = intPtr(low), intPtr(high)
+		if day := parseDay(reported); day != nil {
+			c.Reported.Start = *day
+		}
+		claims[incident] = append(claims[incident], c)
+		voices[c.DocumentID] = voice
+	}
+	return claims, voices, rows.Err()
+}
+
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+// UpdateIncident writes the fields decided for a summarised incident (everything but its
+// documents and metrics) and the figures of the metrics given, leaving the others as they are.
+func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
+	data, err := incidentData(inc)
+	if err != nil {
+		return err
+	}
+	var stored []byte
+	if err := t.stmt(ctx, t.stmts.incidentData).QueryRowContext(ctx, inc.ID).Scan(&stored); err != nil {
+		return fmt.Errorf("incident %s: %w", inc.ID, err)
+	}
+	// Most reports change no decided field: then only the update time moves.
+	if !bytes.Equal(stored, data) {
+		if err := t.writeIncidentRow(ctx, inc, true); err != nil {
+			return err
+		}
+	} else if _, err := t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID); err != nil {
+		return fmt.Errorf("touch incident %s: %w", inc.ID, err)
+	}
+	return t.putFigures(ctx, inc.ID, figures)
+}
+
+// UnsummarisedIncidents lists the incidents without the summary linking needs: those stored
+// before incremental linking, or whole by PutIncident.
+func (t *Tx) UnsummarisedIncidents(ctx context.Context) ([]string, error) {
+	ids, err := t.strings(ctx, `SELECT id FROM incidents WHERE summarised = 0 ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("unsummarised incidents: %w", err)
+	}
+	return ids, nil
+}
+
+// IncidentMentions returns the mentions linked to one incident.
+func (t *Tx) IncidentMentions(ctx context.Context, id string) ([]StoredMention, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT incident_id, data FROM mentions WHERE incident_id = ? ORDER BY document_id, idx`, id)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of incident %s: %w", id, err)
+	}
+	return scanMentions(rows)
+}
+
+// SetSummary replaces an incident's summary: the key of its first mention, its window, members
+// and tally; it drops the incident's positions, which its claims then make again (TakeClaims,
+// AddClaim, PutPosition).
+func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members []Member, votes []Vote) error {
+	for _, q := range []string{`DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`,
+		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_votes WHERE incident_id = ?`,
+		`DELETE FROM incident_positions WHERE incident_id = ?`, `DELETE FROM incident_value_sources WHERE incident_id = ?`} {
+		if _, err := t.tx.ExecContext(ctx, q, id); err != nil {
+			return fmt.Errorf("summary of %s: %w", id, err)
+		}
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE incidents SET first_key = ?, summarised = 1 WHERE id = ?`, first, id); err != nil {
+		return fmt.Errorf("summary of %s: %w", id, err)
+	}
+	if err := t.setWindow(ctx, id, w); err != nil {
+		return err
+	}
+	for _, m := range members {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO incident_members(incident_id, code, count) VALUES (?,?,?)`, id, m.Code, m.Count); err != nil {
+			return fmt.Errorf("summary of %s: %w", id, err)
+		}
+	}
+	for _, v := range votes {
+		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+			return fmt.Errorf("summary of %s: %w", id, err)
+		}
+	}
+	return nil
+}

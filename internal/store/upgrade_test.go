@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+)
+
+// TestUpgradeMovesIncidentParts opens a store made before incremental linking (schema 4, each
+// incident one JSON with its documents and claims) and finds its claims, figures and documents in
+// their rows, the incident waiting to be summarised by the linker.
+func TestUpgradeMovesIncidentParts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:4] {
+		if _, err := db.ExecContext(ctx, m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stmts := []string{
+		`INSERT INTO documents(id, source, published, ingested_at, format, content_hash, fingerprint, raw, text)
+			VALUES ('d1', 'a.txt', '2022-07-06', '2022-07-06T00:00:00Z', 'text', 'h1', 1, x'00', 'Gunmen freed 879 inmates.'),
+			('d2', 'b.txt', NULL, '2022-07-07T00:00:00Z', 'text', 'h2', 2, x'00', 'Copy: gunmen freed 879 inmates.')`,
+		`UPDATE documents SET duplicate_of = 'd1' WHERE id = 'd2'`,
+		`INSERT INTO incidents(id, type, date_start, country, escaped_best, contested, data, updated_at) VALUES ('inc-1', 'facility_attack',
+			'2022-07-05', 'NG', 879, 0, json('{"ID":"inc-1","Type":"facility_attack","Documents":[{"ID":"d1"},{"ID":"d2"}],
+			"Metrics":{"escaped":{"Best":879,"Low":879,"High":879,"Contested":false,"Claims":[
+				{"Metric":"escaped","Low":879,"High":879,"Qualifier":"exact","DocumentID":"d1","Quote":"freed 879 inmates","Start":7,"End":24,
+				 "Reported":{"Start":"2022-07-06T00:00:00Z","Precision":"day"}},
+				{"Metric":"escaped","Low":879,"High":879,"Qualifier":"exact","DocumentID":"d2","Quote":"freed 879 inmates","Start":13,"End":30,
+				 "Reported":{"Start":"0001-01-01T00:00:00Z","Precision":""}}]}}}'), '2022-07-07T00:00:00Z')`,
+		`INSERT INTO incident_documents VALUES ('inc-1', 'd1'), ('inc-1', 'd2')`}
+	for _, q := range stmts {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	inc, err := s.Incident(ctx, "inc-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := inc.Metrics["escaped"]
+	if e.Best == nil || *e.Best != 879 || len(e.Claims) != 2 || e.Claims[0].DocumentID != "d2" || !e.Claims[0].Reported.IsZero() ||
+		e.Claims[1].Reported.Start.Format("2006-01-02") != "2022-07-06" || e.Claims[1].Quote != "freed 879 inmates" {
+		t.Errorf("escaped after upgrade = %+v", e)
+	}
+	if len(inc.Documents) != 2 || inc.Documents[0].ID != "d1" || inc.Documents[1].DuplicateOf != "d1" {
+		t.Errorf("documents after upgrade = %+v", inc.Documents)
+	}
+	var voice string
+	if err := s.read.QueryRowContext(ctx, `SELECT voice FROM incident_claims WHERE document_id = 'd2'`).Scan(&voice); err != nil || voice != "d1" {
+		t.Errorf("the copy's claim speaks with the voice of %q (%v), want d1", voice, err)
+	}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		ids, err := tx.UnsummarisedIncidents(ctx)
+		if len(ids) != 1 || ids[0] != "inc-1" {
+			t.Errorf("unsummarised = %v, want [inc-1]", ids)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
