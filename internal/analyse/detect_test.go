@@ -1,0 +1,136 @@
+package analyse
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// burstRecord is a record shaped like a decade of prison attacks: incidents months apart, and
+// once three breakouts in three countries within ten days.
+func burstRecord() *synthetic {
+	s := newSynthetic("2012-01-01")
+	for i, d := range []int{40, 300, 700, 1500, 2200, 2900, 3300} {
+		s.add(d, []string{"AA", "BB", "CC"}[i%3], "Group A")
+	}
+	s.add(560, "DD", "Group B").add(566, "EE").add(569, "FF", "Group C")
+	return s
+}
+
+func TestDetectFindsOneBurst(t *testing.T) {
+	got, err := Detect(burstRecord().incs, nil, Params{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Waves) != 1 {
+		t.Fatalf("%d waves, want 1: %+v", len(got.Waves), got.Waves)
+	}
+	w := got.Waves[0]
+	if want := []string{"inc-00007", "inc-00008", "inc-00009"}; !slices.Equal(w.Incidents, want) {
+		t.Errorf("wave incidents %v, want %v", w.Incidents, want)
+	}
+	if want := []string{"DD", "EE", "FF"}; !slices.Equal(w.Countries, want) {
+		t.Errorf("countries %v, want %v", w.Countries, want)
+	}
+	if w.PValue > 0.01 || w.Observed != 3 || w.Expected >= 0.1 {
+		t.Errorf("p = %v, observed %d, expected %v: want p ≤ 0.01, 3 observed, under 0.1 expected", w.PValue, w.Observed, w.Expected)
+	}
+	if got.Method.StudyIncidents != 10 || got.Method.Replications != 999 || got.Method.WindowDays != 30 {
+		t.Errorf("method %+v: want the defaults and 10 incidents", got.Method)
+	}
+	if len(w.Links) != 3 {
+		t.Errorf("%d links, want one per pair (3)", len(w.Links))
+	}
+}
+
+func TestDetectIsReproducible(t *testing.T) {
+	incs := burstRecord().incs
+	a, _ := Detect(incs, nil, Params{Workers: 1})
+	b, _ := Detect(incs, nil, Params{Workers: 2})
+	if len(a.Waves) != 1 || len(b.Waves) != 1 || a.Waves[0].PValue != b.Waves[0].PValue || a.CriticalLLR != b.CriticalLLR {
+		t.Errorf("one worker: %+v; two workers: %+v", a, b)
+	}
+}
+
+func TestDetectLeavesOutWhatCannotBePlaced(t *testing.T) {
+	s := burstRecord()
+	s.incs[8].Date.Precision = model.PrecisionMonth // "in July": cannot be placed within the window
+	got, err := Detect(s.incs, nil, Params{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Waves) != 0 || got.Method.StudyIncidents != 9 {
+		t.Errorf("waves %v over %d incidents, want none over 9", got.Waves, got.Method.StudyIncidents)
+	}
+	s.incs[8].Date.Precision, s.incs[8].Type = model.PrecisionDay, model.Riot
+	if got, _ := Detect(s.incs, nil, Params{}); len(got.Waves) != 0 {
+		t.Errorf("a riot completed a wave of attacks: %v", got.Waves)
+	}
+}
+
+func TestDetectRejectsBadParams(t *testing.T) {
+	for _, p := range []Params{{WindowDays: -1}, {MinIncidents: 1}, {Alpha: 1.5}, {Replications: 9}} {
+		if _, err := Detect(nil, nil, p); err == nil {
+			t.Errorf("Detect with %+v: no error", p)
+		}
+	}
+}
+
+func TestWaveIDIsStable(t *testing.T) {
+	s := burstRecord()
+	first, _ := Detect(s.incs, nil, Params{})
+	s.add(571, "GG") // a fourth incident joins the wave
+	second, _ := Detect(s.incs, nil, Params{})
+	if len(first.Waves) != 1 || len(second.Waves) != 1 || first.Waves[0].ID != second.Waves[0].ID {
+		t.Fatalf("waves %v then %v: want one wave keeping its id", first.Waves, second.Waves)
+	}
+	if n := len(second.Waves[0].Incidents); n != 4 {
+		t.Errorf("%d incidents after the fourth joined, want 4", n)
+	}
+}
+
+func TestLink(t *testing.T) {
+	day := func(d int) model.Date { return newSynthetic("2020-01-01").add(d, "XX").incs[0].Date }
+	family := func(a string) string {
+		if strings.HasPrefix(a, "Group A") {
+			return "Group A"
+		}
+		return a
+	}
+	claim := func(who string, role model.Role) map[model.Metric]model.Estimate {
+		return map[model.Metric]model.Estimate{model.Escaped: {Claims: []model.Claim{{Claimant: who, ClaimantRole: role}}}}
+	}
+	tests := []struct {
+		name      string
+		a, b      model.Incident
+		wantKinds []string
+		want      float64
+	}{
+		{"time only", model.Incident{ID: "a", Date: day(0)}, model.Incident{ID: "b", Date: day(15)}, []string{"time_gap"}, 0.5},
+		{"same actor and methods", model.Incident{ID: "a", Date: day(0), Perpetrators: []string{"Group A"}, Methods: []string{"vbied", "rpg"}},
+			model.Incident{ID: "b", Date: day(30), Perpetrators: []string{"Group A"}, Methods: []string{"vbied"}},
+			[]string{"same_actor", "shared_method"}, 3.5},
+		{"one family", model.Incident{ID: "a", Date: day(0), Perpetrators: []string{"Group A North"}},
+			model.Incident{ID: "b", Date: day(30), Perpetrators: []string{"Group A South"}}, []string{"same_family"}, 2},
+		{"shared campaign", model.Incident{ID: "a", Date: day(0), Campaigns: []string{"Walls"}},
+			model.Incident{ID: "b", Date: day(30), Campaigns: []string{"walls"}}, []string{"shared_campaign"}, 4},
+		{"campaign on one side", model.Incident{ID: "a", Date: day(0), Campaigns: []string{"Walls"}},
+			model.Incident{ID: "b", Date: day(30)}, []string{"named_campaign"}, 1},
+		{"one outlet claims both", model.Incident{ID: "a", Date: day(0), Metrics: claim("Outlet", model.RoleMedia)},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("outlet", model.RolePerpetrator)}, []string{"same_claimant"}, 2},
+		{"a government is no outlet", model.Incident{ID: "a", Date: day(0), Metrics: claim("Ministry", model.RoleGovernment)},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("Ministry", model.RoleGovernment)}, nil, 0},
+	}
+	for _, tt := range tests {
+		got := Link(tt.a, tt.b, family, 30)
+		var kinds []string
+		for _, e := range got.Evidence {
+			kinds = append(kinds, e.Kind)
+		}
+		if !slices.Equal(kinds, tt.wantKinds) || got.Weight != tt.want {
+			t.Errorf("%s: evidence %v weight %v, want %v weight %v", tt.name, kinds, got.Weight, tt.wantKinds, tt.want)
+		}
+	}
+}
