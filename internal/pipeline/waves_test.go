@@ -1,0 +1,64 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/analyse"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+)
+
+// TestSeedsHoldOneWaveOfBreakouts ingests the shared seeds, which tell of prison breakouts over
+// a decade, and requires the analysis to find exactly one wave in July 2013: breakouts in three
+// countries within ten days, the events INTERPOL asked its members about.
+func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
+	dir, _ := filepath.Abs("../../../shared/corpus/seeds")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(paths) == 0 {
+		t.Skipf("shared corpus seeds not found at %s; skipping", dir)
+	}
+	var docs []model.Document
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, _ := ingest.Parse(path, "", data)
+		docs = append(docs, ds...)
+	}
+	ctx := context.Background()
+	s := openStore(t)
+	if _, err := pipeline.New(s, realStages(t)).Add(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	a, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.WaveAnalysis(ctx)
+	if err != nil || len(stored.Waves) != len(a.Waves) || !stored.ComputedAt.Equal(now) {
+		t.Fatalf("stored analysis %+v, %v: want the run just made", stored, err)
+	}
+	var july []model.Wave
+	for _, w := range a.Waves {
+		if w.Start.Year() == 2013 && w.Start.Month() == time.July {
+			july = append(july, w)
+		}
+	}
+	if len(july) != 1 {
+		t.Fatalf("%d waves in July 2013, want 1 (all waves: %+v)", len(july), a.Waves)
+	}
+	w := july[0]
+	if len(w.Incidents) < 3 || len(w.Countries) < 3 || w.PValue > 0.05 || w.End.Sub(w.Start) > 10*24*time.Hour {
+		t.Errorf("July 2013 wave: %d incidents in %v, p = %v, %s to %s; want 3 or more in 3 countries within 10 days, p ≤ 0.05",
+			len(w.Incidents), w.Countries, w.PValue, w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout))
+	}
+	t.Logf("July 2013 wave %s: %d incidents, %v, expected %.3f, LLR %.2f, p = %.3f over %d incidents",
+		w.ID, len(w.Incidents), w.Countries, w.Expected, w.LLR, w.PValue, w.Method.StudyIncidents)
+}
