@@ -71,7 +71,7 @@ func TestDetectLeavesOutWhatCannotBePlaced(t *testing.T) {
 }
 
 func TestDetectRejectsBadParams(t *testing.T) {
-	for _, p := range []Params{{WindowDays: -1}, {MinIncidents: 1}, {Alpha: 1.5}, {Replications: 9}} {
+	for _, p := range []Params{{WindowDays: -1}, {MinIncidents: 1}, {Alpha: 1.5}, {Replications: 9}, {Types: []model.EventType{"bombing"}}} {
 		if _, err := Detect(nil, nil, p); err == nil {
 			t.Errorf("Detect with %+v: no error", p)
 		}

@@ -104,22 +104,18 @@ func claimants(inc model.Incident) []string {
 	return out
 }
 
+// families maps actors to their families; an actor the mapping does not know is its own.
 func families(actors []string, family Family) []string {
 	out := make([]string, 0, len(actors))
 	for _, a := range actors {
-		out = append(out, familyOf(a, family))
+		if family != nil {
+			if f := family(a); f != "" {
+				a = f
+			}
+		}
+		out = append(out, a)
 	}
 	return out
-}
-
-func familyOf(actor string, family Family) string {
-	if family == nil {
-		return actor
-	}
-	if f := family(actor); f != "" {
-		return f
-	}
-	return actor
 }
 
 // intersect returns the values in both lists (compared without regard to case), sorted, once each.

@@ -72,8 +72,21 @@ func (p Params) Validate() error {
 		return fmt.Errorf("%d replications: want at least 19, or no p-value can fall below 0.05", p.Replications)
 	case p.Workers < 0:
 		return errors.New("workers: want 0 (one per CPU) or more")
+	case !knownTypes(p.Types):
+		return fmt.Errorf("types %v: want facility_attack, mass_escape, riot, thwarted_attack or other_attack", p.Types)
 	case p.Since != nil && p.Until != nil && p.Until.Before(*p.Since):
 		return fmt.Errorf("baseline period ends (%s) before it starts (%s)", p.Until.Format(model.DateLayout), p.Since.Format(model.DateLayout))
 	}
 	return nil
+}
+
+func knownTypes(ts []model.EventType) bool {
+	for _, t := range ts {
+		switch t {
+		case model.FacilityAttack, model.MassEscape, model.Riot, model.ThwartedAttack, model.OtherAttack:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -44,7 +44,7 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	}
 	defer s.Close()
 	log := newLogger(e.stderr, c.LogLevel)
-	p, _, err := newPipeline(s, c, log)
+	p, ref, err := newPipeline(s, c, log)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
 		return exitFailed
@@ -68,6 +68,7 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		if err := s.Optimize(ctx); err != nil {
 			log.Warn("refresh query statistics", "err", err)
 		}
+		refreshWaves(ctx, s, ref, log)
 	}
 	fmt.Fprintf(e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", b.counts[pipeline.Stored],
 		b.counts[pipeline.Duplicate], b.counts[pipeline.NearDuplicate], b.failed)

@@ -40,7 +40,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
-	h, err := server.Handler(server.Config{Store: s, Actors: ref.Actors.All, Ingest: apiIngest(p, log), TileURL: c.TileURL, Log: log})
+	h, err := server.Handler(server.Config{Store: s, Actors: ref.Actors.All, Ingest: withWaveRefresh(apiIngest(p, log), s, ref, log), TileURL: c.TileURL, Log: log})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
