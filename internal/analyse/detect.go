@@ -3,6 +3,7 @@ package analyse
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
 	"sort"
 	"time"
@@ -49,7 +50,9 @@ func Detect(incs []model.Incident, family Family, p Params) (model.WaveAnalysis,
 	seriesFromCounts(counts, &observed)
 	sc := newScanner(len(study), length, p.WindowDays, p.MinIncidents)
 	sig := newSignificance(replicateMaxima(sc, p.Replications, p.Seed, p.Workers))
-	out.CriticalLLR = sig.critical(p.Alpha)
+	if c := sig.critical(p.Alpha); !math.IsInf(c, 1) {
+		out.CriticalLLR = &c
+	}
 	for _, w := range sc.clusters(&observed) {
 		pv := sig.pValue(w.llr)
 		if pv > p.Alpha {

@@ -49,7 +49,7 @@ func TestDetectIsReproducible(t *testing.T) {
 	incs := burstRecord().incs
 	a, _ := Detect(incs, nil, Params{Workers: 1})
 	b, _ := Detect(incs, nil, Params{Workers: 2})
-	if len(a.Waves) != 1 || len(b.Waves) != 1 || a.Waves[0].PValue != b.Waves[0].PValue || a.CriticalLLR != b.CriticalLLR {
+	if len(a.Waves) != 1 || len(b.Waves) != 1 || a.Waves[0].PValue != b.Waves[0].PValue || *a.CriticalLLR != *b.CriticalLLR {
 		t.Errorf("one worker: %+v; two workers: %+v", a, b)
 	}
 }
@@ -132,5 +132,15 @@ func TestLink(t *testing.T) {
 		if !slices.Equal(kinds, tt.wantKinds) || got.Weight != tt.want {
 			t.Errorf("%s: evidence %v weight %v, want %v weight %v", tt.name, kinds, got.Weight, tt.wantKinds, tt.want)
 		}
+	}
+}
+
+func TestDetectWithTooFewReplicationsForTheLevel(t *testing.T) {
+	got, err := Detect(burstRecord().incs, nil, Params{Replications: 19, Alpha: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.CriticalLLR != nil || len(got.Waves) != 0 {
+		t.Errorf("critical %v, waves %v: 19 replications cannot reach p ≤ 0.01, want no critical value and no wave", got.CriticalLLR, got.Waves)
 	}
 }

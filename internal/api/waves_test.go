@@ -25,7 +25,7 @@ func TestWaveScenarios(t *testing.T) {
 	run := model.WaveAnalysis{
 		Method: model.WaveMethod{Name: "temporal-scan", Reference: "Kulldorff 1997", WindowDays: 30, MinIncidents: 3, Alpha: 0.05,
 			Replications: 999, Seed: 1, Since: day("2024-01-01"), Until: day("2024-12-31"), StudyIncidents: 8, Types: []model.EventType{model.FacilityAttack}},
-		CriticalLLR: 8.5, ComputedAt: day("2025-01-01"),
+		CriticalLLR: ptr(8.5), ComputedAt: day("2025-01-01"),
 	}
 	wave := model.Wave{ID: "wave-test", Start: day("2024-02-03"), End: day("2024-02-20"), Countries: []string{"BF", "ML", "NE"},
 		Incidents: []string{a.fix.Incidents["gao"], a.fix.Incidents["tillaberi"], a.fix.Incidents["dori"]},
@@ -60,3 +60,5 @@ func TestWaveScenarios(t *testing.T) {
 	}
 	runScenarios(t, a, after)
 }
+
+func ptr(v float64) *float64 { return &v }

@@ -11,7 +11,7 @@ import (
 type WaveAnalysis struct {
 	ComputedAt  *string    `json:"computed_at"` // RFC 3339; null before the first run
 	Method      WaveMethod `json:"method"`
-	CriticalLLR *float64   `json:"critical_llr"` // null when no window could reach the level
+	CriticalLLR *float64   `json:"critical_llr"` // null when no window could reach the level or no test ran
 	Waves       []Wave     `json:"waves"`
 }
 
@@ -66,13 +66,10 @@ type WaveMethod struct {
 
 // FromWaveAnalysis converts a run of wave detection to its wire form.
 func FromWaveAnalysis(a model.WaveAnalysis) WaveAnalysis {
-	out := WaveAnalysis{Method: FromWaveMethod(a.Method), Waves: make([]Wave, 0, len(a.Waves))}
+	out := WaveAnalysis{Method: FromWaveMethod(a.Method), CriticalLLR: a.CriticalLLR, Waves: make([]Wave, 0, len(a.Waves))}
 	if !a.ComputedAt.IsZero() {
 		s := a.ComputedAt.UTC().Format(time.RFC3339)
 		out.ComputedAt = &s
-	}
-	if c := a.CriticalLLR; c > 0 && c < 1e300 {
-		out.CriticalLLR = &c
 	}
 	for _, w := range a.Waves {
 		out.Waves = append(out.Waves, FromWave(w))

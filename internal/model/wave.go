@@ -57,7 +57,7 @@ type LinkEvidence struct {
 // critical value a window had to beat, and the waves found.
 type WaveAnalysis struct {
 	Method      WaveMethod
-	CriticalLLR float64 // the (1-Alpha) quantile of the replicate maxima
+	CriticalLLR *float64 // the LLR a window must exceed to reach Alpha; nil when none can or no test ran
 	ComputedAt  time.Time
 	Waves       []Wave
 }

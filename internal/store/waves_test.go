@@ -20,7 +20,7 @@ func TestWaves(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(model.DateLayout, s); return d }
 	run := model.WaveAnalysis{
 		Method:      model.WaveMethod{Name: "temporal-scan", WindowDays: 30, Replications: 999},
-		CriticalLLR: 9.5,
+		CriticalLLR: ptr(9.5),
 		ComputedAt:  day("2024-01-02"),
 		Waves: []model.Wave{
 			{ID: "wave-old", Start: day("2013-07-21"), End: day("2013-07-30"), Incidents: []string{"i1", "i2", "i3"}, PValue: 0.002},
@@ -39,7 +39,7 @@ func TestWaves(t *testing.T) {
 	for _, w := range got.Waves {
 		ids = append(ids, w.ID)
 	}
-	if !slices.Equal(ids, []string{"wave-new", "wave-old"}) || got.CriticalLLR != 9.5 || got.Method.Replications != 999 {
+	if !slices.Equal(ids, []string{"wave-new", "wave-old"}) || *got.CriticalLLR != 9.5 || got.Method.Replications != 999 {
 		t.Errorf("analysis %+v: want both waves, latest first, with the run's method", got)
 	}
 	w, err := s.Wave(ctx, "wave-new")
@@ -60,3 +60,5 @@ func TestWaves(t *testing.T) {
 		t.Errorf("incident i2 still in waves %v", in)
 	}
 }
+
+func ptr(v float64) *float64 { return &v }

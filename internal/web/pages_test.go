@@ -18,8 +18,9 @@ import (
 )
 
 type testSite struct {
-	url string
-	fix storetest.Fixture
+	url   string
+	fix   storetest.Fixture
+	store *store.Store
 }
 
 func newTestSite(t *testing.T, seed bool) testSite {
@@ -44,7 +45,7 @@ func newTestSite(t *testing.T, seed bool) testSite {
 	}
 	srv := httptest.NewServer(w.Handler())
 	t.Cleanup(srv.Close)
-	return testSite{url: srv.URL, fix: fix}
+	return testSite{url: srv.URL, fix: fix, store: s}
 }
 
 func (s testSite) get(t *testing.T, path string) (int, string) {
