@@ -118,8 +118,10 @@ func TestLink(t *testing.T) {
 			model.Incident{ID: "b", Date: day(30), Campaigns: []string{"walls"}}, []string{"shared_campaign"}, 4},
 		{"campaign on one side", model.Incident{ID: "a", Date: day(0), Campaigns: []string{"Walls"}},
 			model.Incident{ID: "b", Date: day(30)}, []string{"named_campaign"}, 1},
-		{"one outlet claims both", model.Incident{ID: "a", Date: day(0), Metrics: claim("Outlet", model.RoleMedia)},
+		{"one outlet claims both", model.Incident{ID: "a", Date: day(0), Metrics: claim("Outlet", model.RolePerpetrator)},
 			model.Incident{ID: "b", Date: day(30), Metrics: claim("outlet", model.RolePerpetrator)}, []string{"same_claimant"}, 2},
+		{"one newspaper reporting both is no link", model.Incident{ID: "a", Date: day(0), Metrics: claim("Daily", model.RoleMedia)},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("Daily", model.RoleMedia)}, nil, 0},
 		{"a government is no outlet", model.Incident{ID: "a", Date: day(0), Metrics: claim("Ministry", model.RoleGovernment)},
 			model.Incident{ID: "b", Date: day(30), Metrics: claim("Ministry", model.RoleGovernment)}, nil, 0},
 	}

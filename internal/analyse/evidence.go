@@ -20,7 +20,7 @@ const (
 	WeightSharedCampaign = 4.0
 	WeightSameActor      = 3.0
 	WeightSameFamily     = 2.0
-	WeightSameClaimant   = 2.0
+	WeightSameClaimant   = 2.0 // claims of responsibility by one perpetrator voice
 	WeightNamedCampaign  = 1.0
 	WeightSharedMethod   = 0.5
 	WeightTimeGap        = 1.0 // for a gap of 0 days, falling linearly to 0 at the window's length
@@ -82,7 +82,8 @@ func campaignEvidence(a, b model.Incident) []model.LinkEvidence {
 	return out
 }
 
-// claimantEvidence: one outlet (a perpetrator's or a media voice) put forward claims about both.
+// claimantEvidence: one perpetrator voice (a group or its outlet) put forward claims about both.
+// Media voices do not count: one newspaper reporting two attacks says nothing about a link.
 func claimantEvidence(a, b model.Incident) []model.LinkEvidence {
 	same := intersect(claimants(a), claimants(b))
 	if len(same) == 0 {
@@ -91,12 +92,12 @@ func claimantEvidence(a, b model.Incident) []model.LinkEvidence {
 	return []model.LinkEvidence{{Kind: "same_claimant", Detail: "claims about both came from " + strings.Join(same, ", "), Weight: WeightSameClaimant}}
 }
 
-// claimants are the perpetrator and media voices behind an incident's claims.
+// claimants are the perpetrator voices behind an incident's claims.
 func claimants(inc model.Incident) []string {
 	var out []string
 	for _, e := range inc.Metrics {
 		for _, c := range e.Claims {
-			if c.Claimant != "" && (c.ClaimantRole == model.RolePerpetrator || c.ClaimantRole == model.RoleMedia) {
+			if c.Claimant != "" && c.ClaimantRole == model.RolePerpetrator {
 				out = append(out, c.Claimant)
 			}
 		}

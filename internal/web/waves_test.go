@@ -36,6 +36,7 @@ func TestWavePages(t *testing.T) {
 		{"/waves/wave-abc", 200, []string{"3 incidents in 18 days", "p = 0.004", "&lt;b&gt;Sahel Liberation Army&lt;/b&gt;", "same actor, 3.00", "3.67",
 			"1 incident of this wave changed", `class="chart strip"`, "α = 0.05", `aria-current="page">Waves`}},
 		{"/waves/wave-none", 404, []string{"Nothing here"}},
+		{"/incidents/" + fix["gao"], 200, []string{`<a href="/waves/wave-abc">wave-abc</a>`}},
 	} {
 		status, body := site.get(t, tc.path)
 		if status != tc.wantStatus {
