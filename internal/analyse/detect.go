@@ -11,10 +11,12 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// MethodName and MethodReference describe the test in every wave it finds.
+// The tests, named and referenced in every wave they find.
 const (
-	MethodName      = "temporal-scan"
-	MethodReference = "Kulldorff (1997) scan statistic on time, Poisson model with a constant baseline rate; Monte Carlo p-value (Dwass 1957)"
+	MethodName           = "temporal-scan"
+	MethodReference      = "Kulldorff (1997) scan statistic on time, Poisson model with a constant baseline rate; Monte Carlo p-value (Dwass 1957)"
+	GroupMethodName      = "space-time-permutation-scan"
+	GroupMethodReference = "Kulldorff et al. (2005) space-time permutation scan statistic, with groups in place of areas; Monte Carlo p-value (Dwass 1957)"
 )
 
 // maxLinkedIncidents bounds the links listed for one wave: up to this many incidents every pair
@@ -24,64 +26,122 @@ const maxLinkedIncidents = 40
 
 const day = 24 * time.Hour
 
-// Detect finds the waves among incidents: the windows of time whose incidents outnumber what the
-// baseline rate predicts, significant at p.Alpha after accounting for every window scanned. Only
-// incidents of p.Types dated to the day and inside the study period take part.
+// Detect finds the waves among incidents: windows of time (of one group, when p.By names one)
+// whose incidents outnumber what the null hypothesis predicts, significant at p.Alpha after
+// accounting for every window scanned. Only incidents of p.Types dated to the day, inside the
+// study period and (when grouped) with a group take part.
 func Detect(incs []model.Incident, family Family, p Params) (model.WaveAnalysis, error) {
 	p = p.withDefaults()
 	if err := p.Validate(); err != nil {
 		return model.WaveAnalysis{}, err
 	}
-	study := selectIncidents(incs, p)
-	since, until := studyPeriod(study, p)
-	method := model.WaveMethod{Name: MethodName, Reference: MethodReference, WindowDays: p.WindowDays,
+	st := newStudy(incs, family, p)
+	since, until := studyPeriod(st.incs, p)
+	method := model.WaveMethod{Name: MethodName, Reference: MethodReference, By: string(p.By), WindowDays: p.WindowDays,
 		MinIncidents: p.MinIncidents, Alpha: p.Alpha, Replications: p.Replications, Seed: p.Seed,
-		Since: since, Until: until, StudyIncidents: len(study), Types: p.Types}
+		Since: since, Until: until, StudyIncidents: len(st.incs), Types: p.Types}
+	if p.By != ByTime {
+		method.Name, method.Reference = GroupMethodName, GroupMethodReference
+	}
 	out := model.WaveAnalysis{Method: method, Waves: []model.Wave{}}
 	length := int(until.Sub(since)/day) + 1
-	if len(study) < p.MinIncidents || length < 2 {
+	if len(st.incs) < p.MinIncidents || length < 2 {
 		return out, nil
 	}
-	counts := make([]int, length)
-	for _, inc := range study {
-		counts[offset(inc, since)]++
+	test := st.test(since, length, p)
+	sig := newSignificance(replicateMaxima(test, p.Replications, p.Seed, p.Workers))
+	critical := sig.critical(p.Alpha)
+	if math.IsInf(critical, 1) {
+		return out, nil
 	}
-	var observed series
-	seriesFromCounts(counts, &observed)
-	sc := newScanner(len(study), length, p.WindowDays, p.MinIncidents)
-	sig := newSignificance(replicateMaxima(sc, p.Replications, p.Seed, p.Workers))
-	if c := sig.critical(p.Alpha); !math.IsInf(c, 1) {
-		out.CriticalLLR = &c
-	}
-	for _, w := range sc.clusters(&observed) {
+	out.CriticalLLR = &critical
+	for _, w := range test.clusters(critical) {
 		pv := sig.pValue(w.llr)
 		if pv > p.Alpha {
 			break
 		}
-		out.Waves = append(out.Waves, buildWave(study, w, since, sc.expected[w.last-w.first+1], pv, method, family))
+		out.Waves = append(out.Waves, st.wave(w, since, pv, method, family))
 	}
-	sort.Slice(out.Waves, func(i, j int) bool { return out.Waves[i].Start.After(out.Waves[j].Start) })
+	sort.SliceStable(out.Waves, func(i, j int) bool { return out.Waves[i].Start.After(out.Waves[j].Start) })
 	return out, nil
 }
 
-// selectIncidents keeps the incidents the test can place on a day, in date then id order.
-func selectIncidents(incs []model.Incident, p Params) []model.Incident {
-	var out []model.Incident
+// study is the incidents a test looks at, in date then id order, with the group of each.
+type study struct {
+	incs   []model.Incident
+	labels []int    // index into groups
+	groups []string // group names, sorted; one unnamed group when not grouped
+}
+
+// newStudy keeps the incidents the test can place on a day (and, when grouped, in a group).
+func newStudy(incs []model.Incident, family Family, p Params) study {
+	var st study
+	var names []string
 	for _, inc := range incs {
 		d := inc.Date
 		if d.IsZero() || d.Precision != model.PrecisionDay || !slices.Contains(p.Types, inc.Type) ||
 			(p.Since != nil && d.Start.Before(*p.Since)) || (p.Until != nil && d.Start.After(*p.Until)) {
 			continue
 		}
-		out = append(out, inc)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Date.Start.Equal(out[j].Date.Start) {
-			return out[i].Date.Start.Before(out[j].Date.Start)
+		name, ok := groupOf(inc, family, p.By)
+		if !ok {
+			continue
 		}
-		return out[i].ID < out[j].ID
+		st.incs = append(st.incs, inc)
+		names = append(names, name)
+	}
+	order := make([]int, len(st.incs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := st.incs[order[i]], st.incs[order[j]]
+		if !a.Date.Start.Equal(b.Date.Start) {
+			return a.Date.Start.Before(b.Date.Start)
+		}
+		return a.ID < b.ID
 	})
-	return out
+	st.groups = slices.Compact(slices.Sorted(slices.Values(names)))
+	sorted := make([]model.Incident, len(order))
+	st.labels = make([]int, len(order))
+	for i, k := range order {
+		sorted[i] = st.incs[k]
+		st.labels[i], _ = slices.BinarySearch(st.groups, names[k])
+	}
+	st.incs = sorted
+	return st
+}
+
+// groupOf is the group an incident is scanned in: its actor family (the first in name order when
+// it has several), its country, or one group for all. ok is false when it has none.
+func groupOf(inc model.Incident, family Family, by Grouping) (string, bool) {
+	switch by {
+	case ByFamily:
+		fams := families(inc.Perpetrators, family)
+		if len(fams) == 0 {
+			return "", false
+		}
+		return slices.Min(fams), true
+	case ByCountry:
+		return inc.Place.Country, inc.Place.Country != ""
+	}
+	return "", true
+}
+
+// test builds the scan statistic the parameters ask for over the study.
+func (st study) test(since time.Time, length int, p Params) scanTest {
+	days := make([]int, len(st.incs))
+	for i, inc := range st.incs {
+		days[i] = offset(inc, since)
+	}
+	if p.By != ByTime {
+		return newGroupScan(days, st.labels, len(st.groups), length, p.WindowDays, p.MinIncidents)
+	}
+	counts := make([]int, length)
+	for _, d := range days {
+		counts[d]++
+	}
+	return newTemporalScan(counts, len(days), p.WindowDays, p.MinIncidents)
 }
 
 // studyPeriod is the baseline period: the one asked for, else the span of the incidents.
@@ -107,16 +167,17 @@ func offset(inc model.Incident, since time.Time) int {
 	return int(midnight(inc.Date.Start).Sub(since) / day)
 }
 
-// buildWave describes the incidents of window w.
-func buildWave(study []model.Incident, w window, since time.Time, expected, pv float64, method model.WaveMethod, family Family) model.Wave {
+// wave describes the incidents of window w.
+func (st study) wave(w window, since time.Time, pv float64, method model.WaveMethod, family Family) model.Wave {
 	var members []model.Incident
-	for _, inc := range study {
-		if o := offset(inc, since); o >= w.first && o <= w.last {
+	for k, inc := range st.incs {
+		if o := offset(inc, since); o >= w.first && o <= w.last && st.labels[k] == w.group {
 			members = append(members, inc)
 		}
 	}
-	wave := model.Wave{ID: waveID(members[0].ID), Start: since.AddDate(0, 0, w.first), End: since.AddDate(0, 0, w.last),
-		Observed: w.n, Expected: expected, LLR: w.llr, PValue: pv, Method: method}
+	group := st.groups[w.group]
+	wave := model.Wave{ID: waveID(method.By, group, members[0].ID), Group: group, Start: since.AddDate(0, 0, w.first),
+		End: since.AddDate(0, 0, w.last), Observed: w.n, Expected: w.expected, LLR: w.llr, PValue: pv, Method: method}
 	familyCount := map[string]int{}
 	for _, inc := range members {
 		wave.Incidents = append(wave.Incidents, inc.ID)
@@ -157,9 +218,13 @@ func links(members []model.Incident, family Family, windowDays int) []model.Wave
 }
 
 // waveID derives a wave's id from its earliest incident, whose id is stable: the wave keeps its
-// id as later incidents join it or its p-value changes.
-func waveID(firstIncident string) string {
-	h := sha256.Sum256([]byte("wave|" + firstIncident))
+// id as later incidents join it or its p-value changes. A grouped wave adds its grouping and group.
+func waveID(by, group, firstIncident string) string {
+	key := "wave|" + firstIncident
+	if by != "" {
+		key = "wave|" + by + "|" + group + "|" + firstIncident
+	}
+	h := sha256.Sum256([]byte(key))
 	return "wave-" + hex.EncodeToString(h[:6])
 }
 

@@ -1,6 +1,7 @@
 package analyse
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -144,5 +145,35 @@ func TestDetectWithTooFewReplicationsForTheLevel(t *testing.T) {
 	}
 	if got.CriticalLLR != nil || len(got.Waves) != 0 {
 		t.Errorf("critical %v, waves %v: 19 replications cannot reach p ≤ 0.01, want no critical value and no wave", got.CriticalLLR, got.Waves)
+	}
+}
+
+func TestDetectByFamily(t *testing.T) {
+	s := newSynthetic("2012-01-01")
+	for i := range 360 { // twenty groups taking turns, one incident every five days
+		s.add(i*5+2, "AA", fmt.Sprintf("Group %02d", i%20))
+	}
+	s.add(905, "BB", "Group 07 North").add(906, "CC", "Group 07 South").add(908, "DD", "Group 07").add(909, "EE", "Group 07")
+	s.add(910, "FF", "Group 07").add(911, "GG", "Group 07")
+	family := func(a string) string { return strings.Fields(a)[0] + " " + strings.Fields(a)[1] }
+	got, err := Detect(s.incs, family, Params{By: ByFamily})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Waves) != 1 || got.Waves[0].Group != "Group 07" || got.Method.Name != GroupMethodName || got.Method.By != "family" {
+		t.Fatalf("waves %+v by %s/%s: want one wave of Group 07 by the permutation scan", got.Waves, got.Method.Name, got.Method.By)
+	}
+	if w := got.Waves[0]; len(w.Incidents) != 6 || !slices.Equal(w.Shared, []string{"Group 07"}) {
+		t.Errorf("wave incidents %v shared %v: want the six of Group 07", w.Incidents, w.Shared)
+	}
+	if byTime, _ := Detect(s.incs, family, Params{}); len(byTime.Waves) != 0 {
+		t.Errorf("by time: %+v; want none: six incidents in a week are not rare enough among one every five days", byTime.Waves)
+	}
+	if waveID("family", "Group B", "inc-1") == waveID("", "", "inc-1") {
+		t.Errorf("a wave by family has the id of a wave by time from the same incident")
+	}
+	mixed := burstRecord() // the burst's three incidents have three different groups
+	if got, _ := Detect(mixed.incs, nil, Params{By: ByFamily}); len(got.Waves) != 0 {
+		t.Errorf("by family, a burst of three groups: %+v, want no wave", got.Waves)
 	}
 }

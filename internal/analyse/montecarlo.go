@@ -8,12 +8,21 @@ import (
 	"sync"
 )
 
-// replicateMaxima draws reps datasets of the same number of incidents spread uniformly over the
-// study period (the null hypothesis: a constant rate) and returns each one's scan statistic, in
-// replication order. Taking the maximum over every window in each replication is what accounts
-// for scanning many windows. Replication r uses its own generator seeded with (seed, r), so the
-// result is the same whichever worker runs it.
-func replicateMaxima(s *scanner, reps int, seed uint64, workers int) []float64 {
+// scanTest is a scan statistic: the clusters of the observed record, and null records to
+// compare them with. Two tests implement it: on time alone, and on groups in time.
+type scanTest interface {
+	// clusters returns the windows scoring above floor that do not overlap a better one, best first.
+	clusters(floor float64) []window
+	// replicate returns a function that draws one record under the null hypothesis and returns
+	// its scan statistic (the highest LLR of any window). Each call has buffers of its own.
+	replicate() func(*rand.Rand) float64
+}
+
+// replicateMaxima returns the scan statistic of reps null records, in replication order. Taking
+// the maximum over every window in each replication is what accounts for scanning many windows.
+// Replication r uses its own generator seeded with (seed, r), so the result is the same however
+// many workers run it and in whatever order.
+func replicateMaxima(t scanTest, reps int, seed uint64, workers int) []float64 {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -23,16 +32,9 @@ func replicateMaxima(s *scanner, reps int, seed uint64, workers int) []float64 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts := make([]int, s.length)
-			var x series
+			draw := t.replicate()
 			for r := w; r < reps; r += workers {
-				rng := rand.New(rand.NewPCG(seed, uint64(r)))
-				clear(counts)
-				for range s.total {
-					counts[rng.IntN(s.length)]++
-				}
-				seriesFromCounts(counts, &x)
-				out[r] = s.max(&x)
+				out[r] = draw(rand.New(rand.NewPCG(seed, uint64(r))))
 			}
 		}()
 	}

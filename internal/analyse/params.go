@@ -17,8 +17,20 @@ type Params struct {
 	Seed         uint64            // seed of the replications: the same seed gives the same waves
 	Since, Until *time.Time        // the baseline (study) period; nil: the span of the data
 	Types        []model.EventType // incident types analysed
+	By           Grouping          // what a wave's incidents must share besides time; ByTime: nothing
 	Workers      int               // goroutines running replications; 0: one per CPU. Results do not depend on it
 }
+
+// Grouping says what the incidents of a wave must share besides their time.
+type Grouping string
+
+// Groupings: ByTime is the scan statistic on time; the others the space-time permutation scan
+// statistic with actor families or countries as the zones.
+const (
+	ByTime    Grouping = ""
+	ByFamily  Grouping = "family"
+	ByCountry Grouping = "country"
+)
 
 // DefaultParams are the settings wallwatch uses after ingest: a month-long window (INTERPOL's
 // question was about breakouts within ten days), three incidents, α = 0.05 and 999 replications,
@@ -72,6 +84,8 @@ func (p Params) Validate() error {
 		return fmt.Errorf("%d replications: want at least 19, or no p-value can fall below 0.05", p.Replications)
 	case p.Workers < 0:
 		return errors.New("workers: want 0 (one per CPU) or more")
+	case p.By != ByTime && p.By != ByFamily && p.By != ByCountry:
+		return fmt.Errorf("grouping %q: want family, country or none", p.By)
 	case !knownTypes(p.Types):
 		return fmt.Errorf("types %v: want facility_attack, mass_escape, riot, thwarted_attack or other_attack", p.Types)
 	case p.Since != nil && p.Until != nil && p.Until.Before(*p.Since):

@@ -2,6 +2,8 @@ package analyse
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -12,109 +14,90 @@ type series struct {
 	cum  []int // cum[i] = incidents on days[0..i-1]; len(days)+1 entries
 }
 
+func (x *series) reset() { x.days, x.cum = x.days[:0], append(x.cum[:0], 0) }
+
+// add appends an incident on day, which must not come before the last one added.
+func (x *series) add(day int) {
+	if n := len(x.days); n > 0 && x.days[n-1] == day {
+		x.cum[n]++
+		return
+	}
+	x.days = append(x.days, day)
+	x.cum = append(x.cum, x.cum[len(x.cum)-1]+1)
+}
+
 // seriesFromCounts builds a series from incidents per day.
-func seriesFromCounts(counts []int, s *series) {
-	s.days, s.cum = s.days[:0], append(s.cum[:0], 0)
-	total := 0
+func seriesFromCounts(counts []int, x *series) {
+	x.reset()
 	for d, c := range counts {
 		if c > 0 {
-			total += c
-			s.days = append(s.days, d)
-			s.cum = append(s.cum, total)
+			x.days = append(x.days, d)
+			x.cum = append(x.cum, x.cum[len(x.cum)-1]+c)
 		}
 	}
 }
 
-// window is a scanned interval of days [first, last] and what it holds.
+// eachWindow calls fn for every window worth scoring: from one incident day of x to another at
+// most maxLen days on, holding at least minN incidents. A window that does not start and end on an
+// incident cannot score higher than the tightest window holding the same incidents (its expected
+// count is no smaller), so these are all.
+func eachWindow(x *series, maxLen, minN int, fn func(first, last, n int)) {
+	for i, first := range x.days {
+		for j := i; j < len(x.days); j++ {
+			if x.days[j]-first+1 > maxLen {
+				break
+			}
+			if n := x.cum[j+1] - x.cum[i]; n >= minN {
+				fn(first, x.days[j], n)
+			}
+		}
+	}
+}
+
+// window is a scanned interval of days [first, last] of one group and what it holds.
 type window struct {
+	group       int // index of the group (actor family, country); 0 when not grouped
 	first, last int // day offsets
 	n           int // incidents in the window
+	expected    float64
 	llr         float64
 }
 
-// scanner scores windows for N incidents on a study period of length days. The score is the
-// Poisson log-likelihood ratio of Kulldorff's scan statistic with a constant baseline rate,
-// conditioned on the total: for a window of L days holding n incidents, with e = N·L/length,
-//
-//	LLR = n·ln(n/e) + (N−n)·ln((N−n)/(N−e))  when n > e, else 0.
-//
-// n·ln n is tabulated and the terms in e depend on L only, so scoring takes no logarithm.
-type scanner struct {
-	total, length int
-	maxLen, minN  int
-	xlnx          []float64 // xlnx[n] = n·ln n
-	lnE, lnRest   []float64 // per window length L: ln e, ln(N−e)
-	expected      []float64 // per window length L: e
-}
-
-func newScanner(total, length, maxLen, minN int) *scanner {
-	maxLen = min(maxLen, length)
-	s := &scanner{total: total, length: length, maxLen: maxLen, minN: minN,
-		xlnx: make([]float64, total+1), lnE: make([]float64, maxLen+1), lnRest: make([]float64, maxLen+1), expected: make([]float64, maxLen+1)}
-	for n := 1; n <= total; n++ {
-		s.xlnx[n] = float64(n) * math.Log(float64(n))
-	}
-	for l := 1; l <= maxLen; l++ {
-		e := float64(total) * float64(l) / float64(length)
-		s.expected[l], s.lnE[l], s.lnRest[l] = e, math.Log(e), math.Log(float64(total)-e)
-	}
-	return s
-}
-
-// score is the LLR of n incidents in a window of l days (l ≤ maxLen).
-func (s *scanner) score(n, l int) float64 {
-	if float64(n) <= s.expected[l] || l >= s.length {
+// poissonLLR is the log-likelihood ratio of n incidents where e were expected, out of total:
+// n·ln(n/e) + (total−n)·ln((total−n)/(total−e)) when n > e, else 0 (Kulldorff 1997). xlnx[k]
+// holds k·ln k.
+func poissonLLR(xlnx []float64, total, n int, e float64) float64 {
+	if float64(n) <= e || e >= float64(total) {
 		return 0
 	}
-	rest := s.total - n
-	return s.xlnx[n] - float64(n)*s.lnE[l] + s.xlnx[rest] - float64(rest)*s.lnRest[l]
+	rest := total - n
+	return xlnx[n] - float64(n)*math.Log(e) + xlnx[rest] - float64(rest)*math.Log(float64(total)-e)
 }
 
-// each calls fn for every window worth scoring: from one incident day to another at most maxLen
-// days on, holding at least minN incidents. Windows that do not start and end on an incident
-// cannot score higher than the tightest window holding the same incidents, so these are all.
-func (s *scanner) each(x *series, fn func(i, j, n, l int)) {
-	for i, first := range x.days {
-		for j := i; j < len(x.days); j++ {
-			l := x.days[j] - first + 1
-			if l > s.maxLen {
-				break
-			}
-			if n := x.cum[j+1] - x.cum[i]; n >= s.minN {
-				fn(i, j, n, l)
-			}
-		}
+func xlnxTable(total int) []float64 {
+	t := make([]float64, total+1)
+	for n := 1; n <= total; n++ {
+		t[n] = float64(n) * math.Log(float64(n))
 	}
+	return t
 }
 
-// max is the scan statistic: the highest LLR of any window (0 when none qualifies).
-func (s *scanner) max(x *series) float64 {
-	best := 0.0
-	s.each(x, func(_, _, n, l int) {
-		if v := s.score(n, l); v > best {
-			best = v
-		}
-	})
-	return best
-}
-
-// clusters returns the windows of positive LLR that do not overlap a higher-scoring one, best
-// first: the most likely cluster and the secondary clusters, as SaTScan reports them.
-func (s *scanner) clusters(x *series) []window {
-	var all []window
-	s.each(x, func(i, j, n, l int) {
-		if v := s.score(n, l); v > 0 {
-			all = append(all, window{first: x.days[i], last: x.days[j], n: n, llr: v})
-		}
-	})
+// pickClusters returns the windows scoring above floor (and above 0) that do not overlap a
+// higher-scoring window of the same group, best first: the most likely cluster and the secondary
+// clusters, as SaTScan reports them. The floor (the critical value) keeps the list short.
+func pickClusters(all []window, floor float64) []window {
+	all = slices.DeleteFunc(all, func(w window) bool { return w.llr <= max(floor, 0) })
 	sort.Slice(all, func(a, b int) bool {
-		if all[a].llr != all[b].llr {
-			return all[a].llr > all[b].llr
+		x, y := all[a], all[b]
+		switch {
+		case x.llr != y.llr:
+			return x.llr > y.llr
+		case x.first != y.first:
+			return x.first < y.first
+		case x.last != y.last:
+			return x.last < y.last
 		}
-		if all[a].first != all[b].first {
-			return all[a].first < all[b].first
-		}
-		return all[a].last < all[b].last
+		return x.group < y.group
 	})
 	var kept []window
 	for _, w := range all {
@@ -127,9 +110,77 @@ func (s *scanner) clusters(x *series) []window {
 
 func overlapsAny(w window, kept []window) bool {
 	for _, k := range kept {
-		if w.first <= k.last && k.first <= w.last {
+		if w.group == k.group && w.first <= k.last && k.first <= w.last {
 			return true
 		}
 	}
 	return false
+}
+
+// temporalScan is the scan statistic on time with a constant baseline rate: N incidents on a
+// study period of length days, each day equally likely under the null hypothesis. The terms in
+// the expected count depend on the window's length only, so they are tabulated and scoring a
+// window takes no logarithm.
+type temporalScan struct {
+	total, length int
+	maxLen, minN  int
+	observed      series
+	xlnx          []float64
+	lnE, lnRest   []float64 // per window length L: ln e, ln(N−e)
+	expected      []float64 // per window length L: e = N·L/length
+}
+
+func newTemporalScan(counts []int, total, maxLen, minN int) *temporalScan {
+	length := len(counts)
+	maxLen = min(maxLen, length)
+	s := &temporalScan{total: total, length: length, maxLen: maxLen, minN: minN, xlnx: xlnxTable(total),
+		lnE: make([]float64, maxLen+1), lnRest: make([]float64, maxLen+1), expected: make([]float64, maxLen+1)}
+	for l := 1; l <= maxLen; l++ {
+		e := float64(total) * float64(l) / float64(length)
+		s.expected[l], s.lnE[l], s.lnRest[l] = e, math.Log(e), math.Log(float64(total)-e)
+	}
+	seriesFromCounts(counts, &s.observed)
+	return s
+}
+
+// score is the LLR of n incidents in a window of l days (l ≤ maxLen).
+func (s *temporalScan) score(n, l int) float64 {
+	if float64(n) <= s.expected[l] || l >= s.length {
+		return 0
+	}
+	rest := s.total - n
+	return s.xlnx[n] - float64(n)*s.lnE[l] + s.xlnx[rest] - float64(rest)*s.lnRest[l]
+}
+
+// max is the scan statistic: the highest LLR of any window of x (0 when none qualifies).
+func (s *temporalScan) max(x *series) float64 {
+	best := 0.0
+	eachWindow(x, s.maxLen, s.minN, func(first, last, n int) {
+		best = math.Max(best, s.score(n, last-first+1))
+	})
+	return best
+}
+
+func (s *temporalScan) clusters(floor float64) []window {
+	var all []window
+	eachWindow(&s.observed, s.maxLen, s.minN, func(first, last, n int) {
+		l := last - first + 1
+		all = append(all, window{first: first, last: last, n: n, expected: s.expected[l], llr: s.score(n, l)})
+	})
+	return pickClusters(all, floor)
+}
+
+// replicate returns a function drawing one null record (N incidents uniform over the period) and
+// scoring it, with buffers of its own: one per goroutine.
+func (s *temporalScan) replicate() func(*rand.Rand) float64 {
+	counts := make([]int, s.length)
+	var x series
+	return func(rng *rand.Rand) float64 {
+		clear(counts)
+		for range s.total {
+			counts[rng.IntN(s.length)]++
+		}
+		seriesFromCounts(counts, &x)
+		return s.max(&x)
+	}
 }

@@ -6,7 +6,7 @@ import (
 )
 
 func TestScore(t *testing.T) {
-	sc := newScanner(8, 3404, 30, 3)
+	sc := newTemporalScan(make([]int, 3404), 8, 30, 3)
 	tests := []struct {
 		n, l int
 		want float64
@@ -20,7 +20,7 @@ func TestScore(t *testing.T) {
 			t.Errorf("score(%d, %d) = %v, want %v", tt.n, tt.l, got, tt.want)
 		}
 	}
-	if got := newScanner(100, 100, 30, 3).score(2, 30); got != 0 {
+	if got := newTemporalScan(make([]int, 100), 100, 30, 3).score(2, 30); got != 0 {
 		t.Errorf("a window holding fewer than expected scores %v, want 0", got)
 	}
 }
@@ -30,9 +30,7 @@ func TestClustersDoNotOverlap(t *testing.T) {
 	for _, d := range []int{10, 12, 14, 100, 101, 102, 103, 300} {
 		counts[d]++
 	}
-	var x series
-	seriesFromCounts(counts, &x)
-	got := newScanner(8, 400, 30, 3).clusters(&x)
+	got := newTemporalScan(counts, 8, 30, 3).clusters(0)
 	if len(got) != 2 {
 		t.Fatalf("%d clusters, want 2: %+v", len(got), got)
 	}
@@ -68,12 +66,36 @@ func TestPValueIsRankAmongReplicates(t *testing.T) {
 }
 
 func TestReplicatesDoNotDependOnWorkers(t *testing.T) {
-	sc := newScanner(50, 1000, 30, 3)
-	one := replicateMaxima(sc, 99, 7, 1)
-	three := replicateMaxima(sc, 99, 7, 3)
-	for i := range one {
-		if one[i] != three[i] {
-			t.Fatalf("replicate %d: %v with one worker, %v with three", i, one[i], three[i])
+	counts := make([]int, 1000)
+	counts[10], counts[500] = 25, 25
+	for _, test := range []scanTest{newTemporalScan(counts, 50, 30, 3), newGroupScan(groupRecord())} {
+		one := replicateMaxima(test, 99, 7, 1)
+		three := replicateMaxima(test, 99, 7, 3)
+		for i := range one {
+			if one[i] != three[i] {
+				t.Fatalf("%T replicate %d: %v with one worker, %v with three", test, i, one[i], three[i])
+			}
 		}
+	}
+}
+
+// groupRecord is 60 incidents of three groups taking turns every ten days over 600 days, and a
+// burst of three incidents of group 2 on days 301-303.
+func groupRecord() (days, labels []int, groups, length, maxLen, minN int) {
+	for d := range 600 {
+		if d%10 == 0 {
+			days, labels = append(days, d), append(labels, (d/10)%3)
+		}
+		if d > 300 && d < 304 {
+			days, labels = append(days, d), append(labels, 2)
+		}
+	}
+	return days, labels, 3, 600, 30, 3
+}
+
+func TestGroupScanFindsTheGroupBurst(t *testing.T) {
+	got := newGroupScan(groupRecord()).clusters(0)
+	if len(got) == 0 || got[0].group != 2 || got[0].first > 301 || got[0].last < 303 {
+		t.Fatalf("most likely cluster %+v, want group 2 over days 301-303", got)
 	}
 }

@@ -52,10 +52,12 @@ func runWaves(ctx context.Context, e env, args []string) int {
 	since := fs.String("since", "", "start of the baseline period `YYYY-MM-DD` (default: the first incident)")
 	until := fs.String("until", "", "end of the baseline period `YYYY-MM-DD` (default: the last incident)")
 	types := fs.String("types", joinTypes(p.Types), "incident types analysed, comma-separated")
+	by := fs.String("by", "", "also require one `group`: family (actor family) or country, tested with the space-time permutation scan")
 	format := fs.String("format", "table", "output format: table or json")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
+	p.By = analyse.Grouping(*by)
 	if err := parseWaveFlags(&p, *since, *until, *types); err != nil || (*format != "table" && *format != "json") {
 		fmt.Fprintf(e.stderr, "wallwatch waves: %v (see --help)\n", orFormat(err, *format))
 		return exitUsage
@@ -125,6 +127,9 @@ func joinTypes(ts []model.EventType) string {
 
 func printWaves(e env, a model.WaveAnalysis) {
 	m := a.Method
+	if m.By != "" {
+		fmt.Fprintf(e.stdout, "by %s: ", m.By)
+	}
 	fmt.Fprintf(e.stdout, "%s over %d incidents from %s to %s: windows up to %d days, at least %d incidents, α = %g, %d replications (seed %d)\n",
 		m.Name, m.StudyIncidents, m.Since.Format(model.DateLayout), m.Until.Format(model.DateLayout), m.WindowDays, m.MinIncidents, m.Alpha, m.Replications, m.Seed)
 	if len(a.Waves) == 0 {
@@ -132,10 +137,10 @@ func printWaves(e env, a model.WaveAnalysis) {
 		return
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTART\tEND\tINCIDENTS\tEXPECTED\tP\tCOUNTRIES\tSHARED ACTORS")
+	fmt.Fprintln(tw, "ID\tSTART\tEND\tGROUP\tINCIDENTS\tEXPECTED\tP\tCOUNTRIES\tSHARED ACTORS")
 	for _, w := range a.Waves {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.3f\t%.3f\t%s\t%s\n", w.ID, w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout),
-			w.Observed, w.Expected, w.PValue, strings.Join(w.Countries, " "), orDash(strings.Join(w.Shared, ", ")))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%s\t%s\n", w.ID, w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout),
+			orDash(w.Group), w.Observed, w.Expected, w.PValue, strings.Join(w.Countries, " "), orDash(strings.Join(w.Shared, ", ")))
 	}
 	tw.Flush()
 }

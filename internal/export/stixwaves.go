@@ -49,11 +49,15 @@ func (b *stixBuilder) addWave(w model.Wave, exported map[string]bool) {
 	}
 }
 
-// WaveName names a wave by its period and countries: "Wave of 2013-07-21 to 2013-07-30 (IQ, LY, PK)".
+// WaveName names a wave by its period, countries and group: "Wave of 2013-07-21 to 2013-07-30
+// (IQ, LY, PK)"; a wave of one actor family or country ends with ", Islamic State".
 func WaveName(w model.Wave) string {
 	name := "Wave of " + w.Start.Format(model.DateLayout) + " to " + w.End.Format(model.DateLayout)
 	if len(w.Countries) > 0 {
 		name += " (" + strings.Join(w.Countries, ", ") + ")"
+	}
+	if w.Group != "" {
+		name += ", " + w.Group
 	}
 	return name
 }

@@ -18,6 +18,7 @@ type WaveAnalysis struct {
 // Wave is one wave on the wire. Field names are a public interface: add, never rename.
 type Wave struct {
 	ID           string     `json:"id"`
+	Group        string     `json:"group,omitempty"` // the actor family or country of a grouped test
 	Start        string     `json:"start"`
 	End          string     `json:"end"`
 	Incidents    []string   `json:"incidents"`
@@ -53,6 +54,7 @@ type LinkEvidence struct {
 type WaveMethod struct {
 	Name           string   `json:"name"`
 	Reference      string   `json:"reference"`
+	By             string   `json:"by"` // "family", "country" or "" (time alone)
 	WindowDays     int      `json:"window_days"`
 	MinIncidents   int      `json:"min_incidents"`
 	Alpha          float64  `json:"alpha"`
@@ -79,7 +81,7 @@ func FromWaveAnalysis(a model.WaveAnalysis) WaveAnalysis {
 
 // FromWave converts a wave to its wire form, with empty lists rather than nulls.
 func FromWave(w model.Wave) Wave {
-	out := Wave{ID: w.ID, Start: w.Start.Format(model.DateLayout), End: w.End.Format(model.DateLayout),
+	out := Wave{ID: w.ID, Group: w.Group, Start: w.Start.Format(model.DateLayout), End: w.End.Format(model.DateLayout),
 		Incidents: list(w.Incidents), Countries: list(w.Countries), Actors: list(w.Actors), SharedActors: list(w.Shared),
 		Campaigns: list(w.Campaigns), Observed: w.Observed, Expected: w.Expected, LLR: w.LLR, PValue: w.PValue,
 		Links: make([]WaveLink, 0, len(w.Links)), Method: FromWaveMethod(w.Method)}
@@ -95,7 +97,7 @@ func FromWave(w model.Wave) Wave {
 
 // FromWaveMethod converts a wave method to its wire form.
 func FromWaveMethod(m model.WaveMethod) WaveMethod {
-	out := WaveMethod{Name: m.Name, Reference: m.Reference, WindowDays: m.WindowDays, MinIncidents: m.MinIncidents,
+	out := WaveMethod{Name: m.Name, Reference: m.Reference, By: m.By, WindowDays: m.WindowDays, MinIncidents: m.MinIncidents,
 		Alpha: m.Alpha, Replications: m.Replications, Seed: m.Seed, Since: day(m.Since), Until: day(m.Until),
 		StudyIncidents: m.StudyIncidents, Types: []string{}}
 	for _, t := range m.Types {

@@ -8,6 +8,7 @@ import "time"
 // its incidents, and it records the method and parameters that found it.
 type Wave struct {
 	ID        string    // stable: derived from the earliest incident of the wave
+	Group     string    // the actor family or country the incidents share, when the test was grouped
 	Start     time.Time // first day of the scan window, UTC midnight
 	End       time.Time // last day of the scan window
 	Incidents []string  // incident ids, in date order
@@ -25,7 +26,8 @@ type Wave struct {
 
 // WaveMethod is how a wave was found: enough to repeat the computation exactly.
 type WaveMethod struct {
-	Name           string      // "temporal-scan"
+	Name           string      // "temporal-scan" or "space-time-permutation-scan"
+	By             string      // grouping of the permutation scan: "family", "country"; "" for time alone
 	Reference      string      // the literature the statistic follows
 	WindowDays     int         // longest window scanned
 	MinIncidents   int         // fewest incidents a window must hold to be scanned

@@ -29,6 +29,7 @@ type methodView struct {
 	Ran          bool
 	ComputedAt   string
 	Name         string
+	By           string
 	Reference    string
 	Window       string
 	MinIncidents int
@@ -65,7 +66,7 @@ func methodOf(m model.WaveMethod) methodView {
 	for i, t := range m.Types {
 		types[i] = typeLabel(t)
 	}
-	v := methodView{Name: m.Name, Reference: m.Reference, Window: plural(m.WindowDays, "day", "days"), MinIncidents: m.MinIncidents,
+	v := methodView{Name: m.Name, By: m.By, Reference: m.Reference, Window: plural(m.WindowDays, "day", "days"), MinIncidents: m.MinIncidents,
 		Alpha: fmt.Sprintf("%g", m.Alpha), Replications: m.Replications, Seed: m.Seed, Study: m.StudyIncidents, Types: strings.Join(types, ", ")}
 	if !m.Since.IsZero() {
 		v.Period = m.Since.Format(model.DateLayout) + " to " + m.Until.Format(model.DateLayout)

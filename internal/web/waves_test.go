@@ -27,27 +27,13 @@ func TestWavePages(t *testing.T) {
 	if err := site.store.ReplaceWaves(context.Background(), run); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		path       string
-		wantStatus int
-		want       []string
-	}{
+	site.check(t, []pageCase{
 		{"/waves", 200, []string{"Wave of 2024-02-03 to 2024-02-20 (ML, NE)", "0.004", "up to 30 days", "999 Monte Carlo replications, seed 7", "8.25", `href="/waves/wave-abc"`}},
 		{"/waves/wave-abc", 200, []string{"3 incidents in 18 days", "p = 0.004", "&lt;b&gt;Sahel Liberation Army&lt;/b&gt;", "same actor, 3.00", "3.67",
 			"1 incident of this wave changed", `class="chart strip"`, "α = 0.05", `aria-current="page">Waves`}},
 		{"/waves/wave-none", 404, []string{"Nothing here"}},
 		{"/incidents/" + fix["gao"], 200, []string{`<a href="/waves/wave-abc">wave-abc</a>`}},
-	} {
-		status, body := site.get(t, tc.path)
-		if status != tc.wantStatus {
-			t.Errorf("%s: status %d, want %d", tc.path, status, tc.wantStatus)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("%s: no %q in the page", tc.path, w)
-			}
-		}
-	}
+	})
 }
 
 func ptr(v float64) *float64 { return &v }
