@@ -123,7 +123,8 @@ func TestGroupWaveCalibration(t *testing.T) {
 	if os.Getenv(calibrationEnv) == "" {
 		t.Skipf("set %s=1 to run the calibration study", calibrationEnv)
 	}
-	const nullRecords, powerRecords = 300, 200
+	const nullRecords, powerRecords = 1000, 200
+	se := math.Sqrt(0.05 * 0.95 / nullRecords)
 	for _, rec := range records[1:] {
 		found := 0
 		for r := range nullRecords {
@@ -132,8 +133,12 @@ func TestGroupWaveCalibration(t *testing.T) {
 				found++
 			}
 		}
+		rate := float64(found) / nullRecords
 		t.Logf("null by family: %4d incidents of 10 families over %d days, %d records × 999 replications: false-positive rate %.3f",
-			rec.incidents, rec.days, nullRecords, float64(found)/nullRecords)
+			rec.incidents, rec.days, nullRecords, rate)
+		if rate > 0.05+2*se {
+			t.Errorf("false-positive rate by family %.3f with %d incidents: more than α = 0.05 beyond sampling error", rate, rec.incidents)
+		}
 		for _, planted := range []int{3, 5, 10} {
 			hit := 0
 			for r := range powerRecords {
