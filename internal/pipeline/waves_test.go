@@ -11,6 +11,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
 
 // TestSeedsHoldOneWaveOfBreakouts ingests the shared seeds, which tell of prison breakouts over
@@ -57,4 +58,20 @@ func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
 	}
 	t.Logf("July 2013 wave %s: %d incidents, %v, expected %.3f, LLR %.2f, p = %.3f over %d incidents",
 		w.ID, len(w.Incidents), w.Countries, w.Expected, w.LLR, w.PValue, w.Method.StudyIncidents)
+}
+
+// BenchmarkRefreshWaves100k is wave detection after ingest as the store grows: reading 100,000
+// stored incidents and testing them with 999 replications.
+func BenchmarkRefreshWaves100k(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	if err := storetest.SeedMany(ctx, s, 100_000); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
