@@ -21,12 +21,13 @@ import (
 // failure is reported but does not fail the ingest that stored them.
 func refreshWaves(ctx context.Context, s *store.Store, ref reference.Data, log *slog.Logger) {
 	started := time.Now()
-	a, err := pipeline.RefreshWaves(ctx, s, ref.Actors.Family, analyse.DefaultParams(), time.Now())
+	r, err := pipeline.RefreshWaves(ctx, s, ref.Actors.Family, analyse.DefaultParams(), time.Now())
 	if err != nil {
 		log.Warn("waves not refreshed; run wallwatch waves", "err", err)
 		return
 	}
-	log.Info("waves refreshed", "waves", len(a.Waves), "incidents", a.Method.StudyIncidents, "duration", time.Since(started).Round(time.Millisecond))
+	log.Info("waves refreshed", "waves", len(r.Analysis.Waves), "new", strings.Join(r.New, ","),
+		"incidents", r.Analysis.Method.StudyIncidents, "duration", time.Since(started).Round(time.Millisecond))
 }
 
 // withWaveRefresh refreshes the waves after an API ingest that touched incidents.
@@ -72,15 +73,15 @@ func runWaves(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch waves: %v\n", err)
 		return exitFailed
 	}
-	a, err := pipeline.RefreshWaves(ctx, s, ref.Actors.Family, p, time.Now())
+	r, err := pipeline.RefreshWaves(ctx, s, ref.Actors.Family, p, time.Now())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch waves: %v\n", err)
 		return exitFailed
 	}
 	if *format == "json" {
-		return writeJSON(e, export.FromWaveAnalysis(a))
+		return writeJSON(e, export.FromWaveAnalysis(r.Analysis))
 	}
-	printWaves(e, a)
+	printWaves(e, r.Analysis)
 	return exitOK
 }
 

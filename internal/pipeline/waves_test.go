@@ -34,9 +34,16 @@ func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	a, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now)
+	r, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now)
 	if err != nil {
 		t.Fatal(err)
+	}
+	a := r.Analysis
+	if len(r.New) != len(a.Waves) {
+		t.Errorf("first run: new waves %v, want all %d", r.New, len(a.Waves))
+	}
+	if again, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now); err != nil || len(again.New) != 0 {
+		t.Errorf("second run over the same incidents: new waves %v, %v; want none", again.New, err)
 	}
 	stored, err := s.WaveAnalysis(ctx)
 	if err != nil || len(stored.Waves) != len(a.Waves) || !stored.ComputedAt.Equal(now) {
