@@ -71,11 +71,12 @@ type study struct {
 	incs   []model.Incident
 	labels []int    // index into groups
 	groups []string // group names, sorted; one unnamed group when not grouped
+	cites  Cites
 }
 
 // newStudy keeps the incidents the test can place on a day (and, when grouped, in a group).
 func newStudy(incs []model.Incident, family Family, p Params) study {
-	var st study
+	st := study{cites: p.Cites}
 	var names []string
 	for _, inc := range incs {
 		d := inc.Date
@@ -198,20 +199,20 @@ func (st study) wave(w window, since time.Time, pv float64, method model.WaveMet
 	slices.Sort(wave.Actors)
 	slices.Sort(wave.Shared)
 	slices.Sort(wave.Campaigns)
-	wave.Links = links(members, family, method.WindowDays)
+	wave.Links = links(members, family, st.cites, method.WindowDays)
 	return wave
 }
 
 // links lists the evidence between every pair of a wave's incidents, or between neighbours in
 // time when the wave is too large for every pair.
-func links(members []model.Incident, family Family, windowDays int) []model.WaveLink {
+func links(members []model.Incident, family Family, cites Cites, windowDays int) []model.WaveLink {
 	var out []model.WaveLink
 	for i := range members {
 		for j := i + 1; j < len(members); j++ {
 			if len(members) > maxLinkedIncidents && j > i+1 {
 				break
 			}
-			out = append(out, Link(members[i], members[j], family, windowDays))
+			out = append(out, Link(members[i], members[j], family, cites, windowDays))
 		}
 	}
 	return out

@@ -106,28 +106,36 @@ func TestLink(t *testing.T) {
 	tests := []struct {
 		name      string
 		a, b      model.Incident
+		cites     Cites
 		wantKinds []string
 		want      float64
 	}{
-		{"time only", model.Incident{ID: "a", Date: day(0)}, model.Incident{ID: "b", Date: day(15)}, []string{"time_gap"}, 0.5},
+		{"time only", model.Incident{ID: "a", Date: day(0)}, model.Incident{ID: "b", Date: day(15)}, nil, []string{"time_gap"}, 0.5},
 		{"same actor and methods", model.Incident{ID: "a", Date: day(0), Perpetrators: []string{"Group A"}, Methods: []string{"vbied", "rpg"}},
 			model.Incident{ID: "b", Date: day(30), Perpetrators: []string{"Group A"}, Methods: []string{"vbied"}},
-			[]string{"same_actor", "shared_method"}, 3.5},
+			nil, []string{"same_actor", "shared_method"}, 3.5},
 		{"one family", model.Incident{ID: "a", Date: day(0), Perpetrators: []string{"Group A North"}},
-			model.Incident{ID: "b", Date: day(30), Perpetrators: []string{"Group A South"}}, []string{"same_family"}, 2},
+			model.Incident{ID: "b", Date: day(30), Perpetrators: []string{"Group A South"}}, nil, []string{"same_family"}, 2},
 		{"shared campaign", model.Incident{ID: "a", Date: day(0), Campaigns: []string{"Walls"}},
-			model.Incident{ID: "b", Date: day(30), Campaigns: []string{"walls"}}, []string{"shared_campaign"}, 4},
+			model.Incident{ID: "b", Date: day(30), Campaigns: []string{"walls"}}, nil, []string{"shared_campaign"}, 4},
 		{"campaign on one side", model.Incident{ID: "a", Date: day(0), Campaigns: []string{"Walls"}},
-			model.Incident{ID: "b", Date: day(30)}, []string{"named_campaign"}, 1},
+			model.Incident{ID: "b", Date: day(30)}, nil, []string{"named_campaign"}, 1},
 		{"one outlet claims both", model.Incident{ID: "a", Date: day(0), Metrics: claim("Outlet", model.RolePerpetrator)},
-			model.Incident{ID: "b", Date: day(30), Metrics: claim("outlet", model.RolePerpetrator)}, []string{"same_claimant"}, 2},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("outlet", model.RolePerpetrator)}, nil, []string{"same_claimant"}, 2},
 		{"one newspaper reporting both is no link", model.Incident{ID: "a", Date: day(0), Metrics: claim("Daily", model.RoleMedia)},
-			model.Incident{ID: "b", Date: day(30), Metrics: claim("Daily", model.RoleMedia)}, nil, 0},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("Daily", model.RoleMedia)}, nil, nil, 0},
 		{"a government is no outlet", model.Incident{ID: "a", Date: day(0), Metrics: claim("Ministry", model.RoleGovernment)},
-			model.Incident{ID: "b", Date: day(30), Metrics: claim("Ministry", model.RoleGovernment)}, nil, 0},
+			model.Incident{ID: "b", Date: day(30), Metrics: claim("Ministry", model.RoleGovernment)}, nil, nil, 0},
+		{"a report of the later names the earlier", model.Incident{ID: "a", Date: day(0)}, model.Incident{ID: "b", Date: day(30)},
+			func(from, to model.Incident) string {
+				if from.ID == "b" {
+					return "a report of b names a"
+				}
+				return ""
+			}, []string{"cites"}, 1},
 	}
 	for _, tt := range tests {
-		got := Link(tt.a, tt.b, family, 30)
+		got := Link(tt.a, tt.b, family, tt.cites, 30)
 		var kinds []string
 		for _, e := range got.Evidence {
 			kinds = append(kinds, e.Kind)

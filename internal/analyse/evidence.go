@@ -23,12 +23,13 @@ const (
 	WeightSameClaimant   = 2.0 // claims of responsibility by one perpetrator voice
 	WeightNamedCampaign  = 1.0
 	WeightSharedMethod   = 0.5
+	WeightCites          = 1.0 // a report of one names the other
 	WeightTimeGap        = 1.0 // for a gap of 0 days, falling linearly to 0 at the window's length
 )
 
 // Link lists the evidence that incidents a and b (a the earlier) are related. windowDays scales
-// the time-gap evidence.
-func Link(a, b model.Incident, family Family, windowDays int) model.WaveLink {
+// the time-gap evidence; cites, when not nil, finds reports of one that name the other.
+func Link(a, b model.Incident, family Family, cites Cites, windowDays int) model.WaveLink {
 	gap := gapDays(a, b)
 	l := model.WaveLink{A: a.ID, B: b.ID, GapDays: gap}
 	l.Evidence = append(l.Evidence, actorEvidence(a, b, family)...)
@@ -36,6 +37,13 @@ func Link(a, b model.Incident, family Family, windowDays int) model.WaveLink {
 	l.Evidence = append(l.Evidence, claimantEvidence(a, b)...)
 	for _, m := range intersect(a.Methods, b.Methods) {
 		l.Evidence = append(l.Evidence, model.LinkEvidence{Kind: "shared_method", Detail: "both used " + strings.ReplaceAll(m, "_", " "), Weight: WeightSharedMethod})
+	}
+	if cites != nil {
+		for _, pair := range [][2]model.Incident{{a, b}, {b, a}} {
+			if how := cites(pair[0], pair[1]); how != "" {
+				l.Evidence = append(l.Evidence, model.LinkEvidence{Kind: "cites", Detail: how, Weight: WeightCites})
+			}
+		}
 	}
 	if w := WeightTimeGap * (1 - float64(gap)/float64(max(windowDays, 1))); w > 0 {
 		l.Evidence = append(l.Evidence, model.LinkEvidence{Kind: "time_gap", Detail: fmt.Sprintf("%d days apart", gap), Weight: round2(w)})

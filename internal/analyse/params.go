@@ -18,8 +18,14 @@ type Params struct {
 	Since, Until *time.Time        // the baseline (study) period; nil: the span of the data
 	Types        []model.EventType // incident types analysed
 	By           Grouping          // what a wave's incidents must share besides time; ByTime: nothing
+	Cites        Cites             // finds reports of one incident that name another; nil: not looked for
 	Workers      int               // goroutines running replications; 0: one per CPU. Results do not depend on it
 }
+
+// Cites reports whether a report of incident from names incident to (its facility, say), and
+// says how in words; "" when none does. It stands for what the issue calls escapees of one incident
+// appearing in another: reporters tie the two together.
+type Cites func(from, to model.Incident) string
 
 // Grouping says what the incidents of a wave must share besides their time.
 type Grouping string

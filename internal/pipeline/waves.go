@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/analyse"
@@ -29,6 +31,9 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 	}
+	if params.Cites == nil {
+		params.Cites = reportsCite(ctx, s)
+	}
 	a, err := analyse.Detect(incs, family, params)
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
@@ -44,4 +49,50 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		}
 	}
 	return r, nil
+}
+
+// reportsCite finds, in the reports of one incident, the name of another's facility: reporters
+// tying two incidents together ("fighters freed from X took part in Y"). A report of both
+// incidents does not count (it merely covers both), nor does a facility named only by generic
+// words ("central prison"). A report that cannot be read counts as not naming it.
+func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
+	texts := map[string]string{} // document id -> lower-cased text
+	return func(from, to model.Incident) string {
+		name := strings.ToLower(to.Facility)
+		if !distinctive(name) {
+			return ""
+		}
+		for _, d := range from.Documents {
+			if slices.ContainsFunc(to.Documents, func(r model.DocumentRef) bool { return r.ID == d.ID }) {
+				continue
+			}
+			text, ok := texts[d.ID]
+			if !ok {
+				if doc, err := s.Document(ctx, d.ID); err == nil {
+					text = strings.ToLower(doc.Text)
+				}
+				texts[d.ID] = text
+			}
+			if strings.Contains(text, name) {
+				return fmt.Sprintf("a report of %s names %s", cmp.Or(from.Facility, from.ID), to.Facility)
+			}
+		}
+		return ""
+	}
+}
+
+// genericFacilityWords name no facility in particular.
+var genericFacilityWords = map[string]bool{"prison": true, "jail": true, "gaol": true, "central": true, "correctional": true,
+	"centre": true, "center": true, "custodial": true, "penitentiary": true, "facility": true, "detention": true, "the": true,
+	"of": true, "maximum": true, "medium": true, "security": true, "district": true, "state": true, "federal": true,
+	"national": true, "main": true, "new": true, "old": true, "city": true, "camp": true, "military": true, "police": true, "station": true}
+
+// distinctive reports whether a facility name has a word of its own besides the generic ones.
+func distinctive(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !genericFacilityWords[w] {
+			return true
+		}
+	}
+	return false
 }

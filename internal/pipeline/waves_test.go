@@ -2,8 +2,10 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
 
@@ -63,6 +66,11 @@ func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
 		t.Errorf("July 2013 wave: %d incidents in %v, p = %v, %s to %s; want 3 or more in 3 countries within 10 days, p ≤ 0.05",
 			len(w.Incidents), w.Countries, w.PValue, w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout))
 	}
+	for _, l := range w.Links {
+		for _, e := range l.Evidence {
+			t.Logf("%s – %s: %s (%s, %.2f)", l.A, l.B, e.Detail, e.Kind, e.Weight)
+		}
+	}
 	t.Logf("July 2013 wave %s: %d incidents, %v, expected %.3f, LLR %.2f, p = %.3f over %d incidents",
 		w.ID, len(w.Incidents), w.Countries, w.Expected, w.LLR, w.PValue, w.Method.StudyIncidents)
 }
@@ -80,5 +88,56 @@ func BenchmarkRefreshWaves100k(b *testing.B) {
 		if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), time.Now()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRefreshWavesFindsCitingReports stores a burst of three attacks among attacks years apart,
+// one reported by an article that names the facility of another, and requires that citation in
+// the wave's evidence, and none from the facility named only by generic words.
+func TestRefreshWavesFindsCitingReports(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	day := func(d int) time.Time { return time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	type story struct {
+		day            int
+		facility, text string
+	}
+	stories := []story{{0, "Old Mill prison", "Gunmen attacked the Old Mill prison."}, {700, "Central Prison", "A riot at the central prison."},
+		{1400, "Stone Gate jail", "Inmates fled the Stone Gate jail."}, {2100, "Lakeside prison", "Attack on the Lakeside prison."},
+		{1000, "Harbour Point prison", "Gunmen stormed the Harbour Point prison."}, {1003, "Central Prison", "Gunmen freed inmates of the central prison."},
+		{1006, "River Bend jail", "Gunmen freed inmates of River Bend jail, days after the attack on Harbour Point prison and the central prison."}}
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		for i, st := range stories {
+			id := fmt.Sprintf("doc-%d", i)
+			pub := day(st.day + 1)
+			d := model.Document{ID: id, Source: id + ".txt", Text: st.text, Raw: []byte(st.text), ContentHash: "hash-" + id, Format: "text", Published: &pub, IngestedAt: pub}
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+			inc := model.Incident{ID: fmt.Sprintf("inc-%d", i), Type: model.FacilityAttack, Facility: st.facility,
+				Date: model.Date{Start: day(st.day), Precision: model.PrecisionDay}, Documents: []model.DocumentRef{{ID: id, Source: d.Source}}}
+			if err := tx.PutIncident(ctx, inc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day(3000))
+	if err != nil || len(r.Analysis.Waves) != 1 {
+		t.Fatalf("waves %+v, %v: want the burst", r.Analysis.Waves, err)
+	}
+	var cites []string
+	for _, l := range r.Analysis.Waves[0].Links {
+		for _, e := range l.Evidence {
+			if e.Kind == "cites" {
+				cites = append(cites, e.Detail)
+			}
+		}
+	}
+	if want := []string{"a report of River Bend jail names Harbour Point prison"}; !slices.Equal(cites, want) {
+		t.Errorf("citations %q, want %q", cites, want)
 	}
 }
