@@ -133,6 +133,8 @@ func TestLink(t *testing.T) {
 				}
 				return ""
 			}, []string{"cites"}, 1},
+		{"one report, one day: a caution, no weight", model.Incident{ID: "a", Date: day(0), Documents: []model.DocumentRef{{ID: "d1"}}},
+			model.Incident{ID: "b", Date: day(1), Documents: []model.DocumentRef{{ID: "d1"}, {ID: "d2"}}}, nil, []string{"same_reports", "time_gap"}, 0.97},
 	}
 	for _, tt := range tests {
 		got := Link(tt.a, tt.b, family, tt.cites, 30)

@@ -45,6 +45,10 @@ func Link(a, b model.Incident, family Family, cites Cites, windowDays int) model
 			}
 		}
 	}
+	if gap <= 1 && sameReports(a, b) {
+		l.Evidence = append(l.Evidence, model.LinkEvidence{Kind: "same_reports",
+			Detail: "told only by the same reports on the same days: check that they are not one event counted twice"})
+	}
 	if w := WeightTimeGap * (1 - float64(gap)/float64(max(windowDays, 1))); w > 0 {
 		l.Evidence = append(l.Evidence, model.LinkEvidence{Kind: "time_gap", Detail: fmt.Sprintf("%d days apart", gap), Weight: round2(w)})
 	}
@@ -88,6 +92,23 @@ func campaignEvidence(a, b model.Incident) []model.LinkEvidence {
 		}
 	}
 	return out
+}
+
+// sameReports reports whether every report of one incident is a report of the other: then the
+// two may be one event the linker split, and a wave of them may be an artefact.
+func sameReports(a, b model.Incident) bool {
+	if len(a.Documents) == 0 || len(b.Documents) == 0 {
+		return false
+	}
+	within := func(x, y model.Incident) bool {
+		for _, d := range x.Documents {
+			if !slices.ContainsFunc(y.Documents, func(r model.DocumentRef) bool { return r.ID == d.ID }) {
+				return false
+			}
+		}
+		return true
+	}
+	return within(a, b) || within(b, a)
 }
 
 // claimantEvidence: one perpetrator voice (a group or its outlet) put forward claims about both.

@@ -50,7 +50,7 @@ type WaveLink struct {
 
 // LinkEvidence is one reason to think two incidents are related.
 type LinkEvidence struct {
-	Kind   string // same_actor, same_family, shared_campaign, named_campaign, same_claimant, shared_method, cites, time_gap
+	Kind   string // same_actor, same_family, shared_campaign, named_campaign, same_claimant, shared_method, cites, time_gap; same_reports (weight 0) is a caution
 	Detail string // what was matched, in words
 	Weight float64
 }
