@@ -20,6 +20,8 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/documents/{id}", a.getDocument},
 		{http.MethodGet, Prefix + "/actors", a.listActors},
 		{http.MethodGet, Prefix + "/campaigns", a.listCampaigns},
+		{http.MethodGet, Prefix + "/waves", a.listWaves},
+		{http.MethodGet, Prefix + "/waves/{id}", a.getWave},
 		{http.MethodGet, Prefix + "/export.json", a.export(exportJSON)},
 		{http.MethodGet, Prefix + "/export.csv", a.export(exportCSV)},
 		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},

@@ -48,6 +48,7 @@ func commands() map[string]command {
 		"incident":  {"show one incident with every claim and its quote", runIncident},
 		"reprocess": {"re-extract and re-link every stored document", runReprocess},
 		"serve":     {"serve the web UI and the REST API", runServe},
+		"waves":     {"find waves of incidents closer in time than chance, with their p-values", runWaves},
 		"version":   {"print the version", runVersion},
 		"gazetteer": {"import a GeoNames dump as the gazetteer (gazetteer import FILE)", runGazetteer},
 	}

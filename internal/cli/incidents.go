@@ -181,7 +181,8 @@ func runReprocess(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
-	p, _, err := newPipeline(s, c, newLogger(e.stderr, c.LogLevel))
+	log := newLogger(e.stderr, c.LogLevel)
+	p, ref, err := newPipeline(s, c, log)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
 		return exitFailed
@@ -191,6 +192,7 @@ func runReprocess(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
 		return exitFailed
 	}
+	refreshWaves(ctx, s, ref, log)
 	n, _ := s.CountIncidents(ctx)
 	fmt.Fprintf(e.stdout, "%d documents, %d mentions, %d incidents\n", docs, mentions, n)
 	return exitOK

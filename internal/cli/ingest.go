@@ -77,6 +77,7 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		if err := s.Optimize(context.WithoutCancel(ctx)); err != nil {
 			log.Warn("refresh query statistics", "err", err)
 		}
+		refreshWaves(ctx, s, pending.ref, log)
 	}
 	return b.report(notAttempted)
 }

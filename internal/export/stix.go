@@ -18,10 +18,21 @@ import (
 // `identity` named after the publishing site; and `relationship`s between them. Ids are UUIDv5 of
 // our own ids and names and objects are sorted, so the same data always exports the same bytes.
 func STIX(w io.Writer, incs []model.Incident) error {
+	return STIXWithWaves(w, incs, nil)
+}
+
+// STIXWithWaves writes the bundle of STIX, adding each wave that holds an exported incident as a
+// `campaign` (see addWave).
+func STIXWithWaves(w io.Writer, incs []model.Incident, waves []model.Wave) error {
 	b := stixBuilder{objects: map[string]any{}, stamps: map[string]*common{}, times: map[string]*timeRange{}, seen: map[string]*timeRange{}}
 	b.addProducer()
+	exported := make(map[string]bool, len(incs))
 	for _, inc := range incs {
 		b.addIncident(inc)
+		exported[inc.ID] = true
+	}
+	for _, wave := range waves {
+		b.addWave(wave, exported)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -14,6 +14,7 @@ type incidentData struct {
 	Map       mapView
 	Metrics   []metricView
 	Documents []model.DocumentRef
+	Waves     []string // ids of the waves the incident belongs to
 }
 
 // metricView is one figure of an incident: the reconciled estimate, its history and its claims.
@@ -32,6 +33,9 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	}
 	d := incidentData{Incident: inc, Title: incidentTitle(inc), Place: placeLabel(inc),
 		Map: w.mapOf([]model.Incident{inc}, false), Documents: sortedDocuments(inc.Documents)}
+	if d.Waves, err = w.cfg.Store.IncidentWaves(r.Context(), inc.ID); err != nil {
+		return view{}, err
+	}
 	titles := map[string]string{}
 	for _, doc := range inc.Documents {
 		titles[doc.ID] = doc.Title

@@ -13,12 +13,14 @@ import (
 	"testing/fstest"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
 
 type testSite struct {
-	url string
-	fix storetest.Fixture
+	url   string
+	fix   storetest.Fixture
+	store *store.Store
 }
 
 func newTestSite(t *testing.T, seed bool) testSite {
@@ -43,7 +45,7 @@ func newTestSite(t *testing.T, seed bool) testSite {
 	}
 	srv := httptest.NewServer(w.Handler())
 	t.Cleanup(srv.Close)
-	return testSite{url: srv.URL, fix: fix}
+	return testSite{url: srv.URL, fix: fix, store: s}
 }
 
 func (s testSite) get(t *testing.T, path string) (int, string) {
@@ -60,14 +62,32 @@ func (s testSite) get(t *testing.T, path string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
+// pageCase is a page, the status it must answer with and texts it must contain.
+type pageCase struct {
+	path       string
+	wantStatus int
+	want       []string
+}
+
+func (s testSite) check(t *testing.T, cases []pageCase) {
+	t.Helper()
+	for _, tc := range cases {
+		status, body := s.get(t, tc.path)
+		if status != tc.wantStatus {
+			t.Errorf("GET %s: status %d, want %d", tc.path, status, tc.wantStatus)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s: body lacks %q", tc.path, w)
+			}
+		}
+	}
+}
+
 func TestPages(t *testing.T) {
 	site := newTestSite(t, true)
 	fix := site.fix
-	for _, tc := range []struct {
-		path       string
-		wantStatus int
-		want       []string
-	}{
+	site.check(t, []pageCase{
 		{"/", 200, []string{"inmates escaped", "Most contested figures", "Latest incidents", `class="map map-large"`}},
 		{"/incidents", 200, []string{"8 incidents", "Makurdi Medium Security Custodial Centre", "Nigeria"}},
 		{"/incidents?country=NG", 200, []string{"2 incidents match", "Clear filters", "/api/v1/export.csv?country=NG"}},
@@ -90,17 +110,7 @@ func TestPages(t *testing.T) {
 		{"/no/such/page", 404, nil},
 		{"/static/site.css", 200, []string{"--ink"}},
 		{"/static/", 404, nil},
-	} {
-		status, body := site.get(t, tc.path)
-		if status != tc.wantStatus {
-			t.Errorf("GET %s: status %d, want %d", tc.path, status, tc.wantStatus)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("GET %s: body lacks %q", tc.path, w)
-			}
-		}
-	}
+	})
 }
 
 func TestPagesEscapeArticleText(t *testing.T) {

@@ -1,5 +1,5 @@
 // Package web serves wallwatch's pages for people: a dashboard, the incident list with the API's
-// filters, incident, document, campaign and actor pages. Pages are rendered on the server with
+// filters, incident, document, campaign, wave and actor pages. Pages are rendered on the server with
 // html/template (every value from an article is escaped) and work without JavaScript; the one
 // script, bundled from web/src with Leaflet by `go run ./internal/web/build` and embedded, draws
 // the maps over embedded country boundaries. Nothing loads from another origin unless an online
@@ -61,6 +61,8 @@ func (w *Web) Handler() http.Handler {
 	mux.Handle("GET /documents/{id}", w.page(w.document))
 	mux.Handle("GET /campaigns", w.page(w.campaignList))
 	mux.Handle("GET /campaigns/{name}", w.page(w.campaign))
+	mux.Handle("GET /waves", w.page(w.waveList))
+	mux.Handle("GET /waves/{id}", w.page(w.wave))
 	mux.Handle("GET /actors", w.page(w.actorList))
 	mux.Handle("GET /actors/{name}", w.page(w.actor))
 	mux.Handle("GET /static/", w.assets.handler())

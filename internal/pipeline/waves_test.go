@@ -1,0 +1,143 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/analyse"
+	"github.com/wallwatch/wallwatch/internal/ingest"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
+	"github.com/wallwatch/wallwatch/internal/store/storetest"
+)
+
+// TestSeedsHoldOneWaveOfBreakouts ingests the shared seeds, which tell of prison breakouts over
+// a decade, and requires the analysis to find exactly one wave in July 2013: breakouts in three
+// countries within ten days, the events INTERPOL asked its members about.
+func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
+	dir, _ := filepath.Abs("../../../shared/corpus/seeds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus seeds not found at %s; skipping", dir)
+	}
+	var docs []model.Document
+	paths, _ := ingest.Expand([]string{dir})
+	loader := ingest.NewLoader(ingest.Options{}, nil)
+	for _, path := range paths {
+		loader.Load(context.Background(), path, func(d model.Document) { docs = append(docs, d) }, func(err error) { t.Error(err) })
+	}
+	ctx := context.Background()
+	s := openStore(t)
+	if _, err := pipeline.New(s, realStages(t)).Add(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	r, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Analysis
+	if len(r.New) != len(a.Waves) {
+		t.Errorf("first run: new waves %v, want all %d", r.New, len(a.Waves))
+	}
+	if again, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now); err != nil || len(again.New) != 0 {
+		t.Errorf("second run over the same incidents: new waves %v, %v; want none", again.New, err)
+	}
+	stored, err := s.WaveAnalysis(ctx)
+	if err != nil || len(stored.Waves) != len(a.Waves) || !stored.ComputedAt.Equal(now) {
+		t.Fatalf("stored analysis %+v, %v: want the run just made", stored, err)
+	}
+	var july []model.Wave
+	for _, w := range a.Waves {
+		if w.Start.Year() == 2013 && w.Start.Month() == time.July {
+			july = append(july, w)
+		}
+	}
+	if len(july) != 1 {
+		t.Fatalf("%d waves in July 2013, want 1 (all waves: %+v)", len(july), a.Waves)
+	}
+	w := july[0]
+	if len(w.Incidents) < 3 || len(w.Countries) < 3 || w.PValue > 0.05 || w.End.Sub(w.Start) > 10*24*time.Hour {
+		t.Errorf("July 2013 wave: %d incidents in %v, p = %v, %s to %s; want 3 or more in 3 countries within 10 days, p ≤ 0.05",
+			len(w.Incidents), w.Countries, w.PValue, w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout))
+	}
+	for _, l := range w.Links {
+		for _, e := range l.Evidence {
+			t.Logf("%s – %s: %s (%s, %.2f)", l.A, l.B, e.Detail, e.Kind, e.Weight)
+		}
+	}
+	t.Logf("July 2013 wave %s: %d incidents, %v, expected %.3f, LLR %.2f, p = %.3f over %d incidents",
+		w.ID, len(w.Incidents), w.Countries, w.Expected, w.LLR, w.PValue, w.Method.StudyIncidents)
+}
+
+// BenchmarkRefreshWaves100k is wave detection after ingest as the store grows: reading 100,000
+// stored incidents and testing them with 999 replications.
+func BenchmarkRefreshWaves100k(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b)
+	if err := storetest.SeedMany(ctx, s, 100_000); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestRefreshWavesFindsCitingReports stores a burst of three attacks among attacks years apart,
+// one reported by an article that names the facility of another, and requires that citation in
+// the wave's evidence, and none from the facility named only by generic words.
+func TestRefreshWavesFindsCitingReports(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	day := func(d int) time.Time { return time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	type story struct {
+		day            int
+		facility, text string
+	}
+	stories := []story{{0, "Old Mill prison", "Gunmen attacked the Old Mill prison."}, {700, "Central Prison", "A riot at the central prison."},
+		{1400, "Stone Gate jail", "Inmates fled the Stone Gate jail."}, {2100, "Lakeside prison", "Attack on the Lakeside prison."},
+		{1000, "Harbour Point prison", "Gunmen stormed the Harbour Point prison."}, {1003, "Central Prison", "Gunmen freed inmates of the central prison."},
+		{1006, "River Bend jail", "Gunmen freed inmates of River Bend jail, days after the attack on Harbour Point prison and the central prison."}}
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		for i, st := range stories {
+			id := fmt.Sprintf("doc-%d", i)
+			pub := day(st.day + 1)
+			d := model.Document{ID: id, Source: id + ".txt", Text: st.text, Raw: []byte(st.text), ContentHash: "hash-" + id, Format: "text", Published: &pub, IngestedAt: pub}
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+			inc := model.Incident{ID: fmt.Sprintf("inc-%d", i), Type: model.FacilityAttack, Facility: st.facility,
+				Date: model.Date{Start: day(st.day), Precision: model.PrecisionDay}, Documents: []model.DocumentRef{{ID: id, Source: d.Source}}}
+			if err := tx.PutIncident(ctx, inc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day(3000))
+	if err != nil || len(r.Analysis.Waves) != 1 {
+		t.Fatalf("waves %+v, %v: want the burst", r.Analysis.Waves, err)
+	}
+	var cites []string
+	for _, l := range r.Analysis.Waves[0].Links {
+		for _, e := range l.Evidence {
+			if e.Kind == "cites" {
+				cites = append(cites, e.Detail)
+			}
+		}
+	}
+	if want := []string{"a report of River Bend jail names Harbour Point prison"}; !slices.Equal(cites, want) {
+		t.Errorf("citations %q, want %q", cites, want)
+	}
+}
