@@ -102,9 +102,7 @@ func (p Params) Validate() error {
 
 func knownTypes(ts []model.EventType) bool {
 	for _, t := range ts {
-		switch t {
-		case model.FacilityAttack, model.MassEscape, model.Riot, model.ThwartedAttack, model.OtherAttack:
-		default:
+		if _, ok := t.Info(); !ok {
 			return false
 		}
 	}

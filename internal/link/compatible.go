@@ -135,24 +135,15 @@ func countriesAgree(a, b *profile) bool {
 	return a.country == b.country
 }
 
-// typeScore is the compatibility table of incident types. Reports of one event disagree on its
-// type in known ways: an attack that freed inmates is also a mass escape, an attack may be
-// reported as repelled before the count shows otherwise, a riot is often how an escape or an
-// attack starts. A thwarted attack freed nobody, so it is not a mass escape or a riot, and an
-// attack away from a detention facility is another event.
+// typeScore weighs the agreement of two types: the same type fully, a missing one a little, and
+// two types that reports of one incident may give (model's compatibility table) half.
 func typeScore(a, b model.EventType) (float64, bool) {
 	switch {
 	case a == b:
 		return 1, true
 	case a == "" || b == "":
 		return 0.25, true
-	}
-	pair := [2]model.EventType{min(a, b), max(a, b)}
-	switch pair {
-	case [2]model.EventType{model.FacilityAttack, model.MassEscape},
-		[2]model.EventType{model.FacilityAttack, model.ThwartedAttack},
-		[2]model.EventType{model.FacilityAttack, model.Riot},
-		[2]model.EventType{model.MassEscape, model.Riot}:
+	case a.CompatibleWith(b):
 		return 0.5, true
 	}
 	return 0, false

@@ -36,12 +36,6 @@ const (
 	VoteCampaign    = "campaign"
 )
 
-// typePrecedence breaks ties in the type vote: the more informative account wins (an assault
-// that freed inmates says more than "inmates escaped", which says more than "a riot").
-var typePrecedence = []model.EventType{
-	model.FacilityAttack, model.MassEscape, model.ThwartedAttack, model.Riot, model.OtherAttack,
-}
-
 // Votes is what one mention adds to its incident's tally. A voting mention weighs 2 when primary
 // and 1 otherwise; a mention that does not vote (its document copies another document of the
 // incident) adds only to the unions of perpetrators, methods and campaigns.
@@ -129,7 +123,7 @@ func Tally(vs []Vote) []Vote {
 }
 
 // Decide chooses an incident's fields from its tally:
-//   - Type: the vote, ties by typePrecedence;
+//   - Type: the vote, ties by the types' precedence (model.EventTypes);
 //   - Date: among the finest precision given, the start cited most (ties: the earliest), with
 //     the latest end any of them gives;
 //   - Place: among the most precise (facility, place, admin1, country), the one cited most
@@ -170,9 +164,9 @@ func chooseType(vs []Vote) model.EventType {
 		votes[model.EventType(v.Key)] += v.Weight
 	}
 	var best model.EventType
-	for _, t := range typePrecedence {
-		if votes[t] > votes[best] {
-			best = t
+	for _, e := range model.EventTypes { // in precedence order: the more informative account wins ties
+		if votes[e.Type] > votes[best] {
+			best = e.Type
 		}
 	}
 	if best == "" {

@@ -75,14 +75,9 @@ var funcs = template.FuncMap{
 	},
 }
 
-var typeLabels = map[model.EventType]string{
-	model.FacilityAttack: "Facility attack", model.MassEscape: "Mass escape", model.Riot: "Riot",
-	model.ThwartedAttack: "Thwarted attack", model.OtherAttack: "Other attack",
-}
-
 func typeLabel(t model.EventType) string {
-	if l, ok := typeLabels[t]; ok {
-		return l
+	if info, ok := t.Info(); ok {
+		return info.Label
 	}
 	return strings.ReplaceAll(string(t), "_", " ")
 }
