@@ -117,9 +117,7 @@ func TestNearDuplicatesAsBefore(t *testing.T) {
 				added, known = append(added, known[n]), known[:n]
 			}
 		}
-		for _, a := range added {
-			known = append(known, a)
-		}
+		known = append(known, added...)
 	}
 	if counts[pipeline.NearDuplicate] < 100 || counts[pipeline.Stored] < 100 || counts[pipeline.Duplicate] == 0 {
 		t.Errorf("outcomes %v: the test should see many of each", counts)
