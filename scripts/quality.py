@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Scores extraction on the shared corpus, split into a tuning half and a check half.
 
-Usage: scripts/quality.py [--verbose] [--half tune|check|all] [SET ...]   (sets: seeds dev notes)
+Usage: scripts/quality.py [--verbose] [--half=tune|check] [--by=language|type] [SET ...]
+       (sets: seeds dev notes)
 
 Each set is ingested into a fresh store with the wallwatch binary built from this checkout, exported
 as JSON and scored with ../shared/tools/score.py against its gold, once per half. The halves split
 the gold by incident: documents that share an incident (directly or through another document) fall
 in the same half, chosen by a stable hash of the group's first incident key, so rules written from
 the tuning half are measured on incidents they have never seen. Negative documents are split by name.
+--by=language scores each language apart (a file named "...-fr.txt" is French, others English);
+--by=type scores the gold rows of each incident type apart (precision counts every prediction of
+those documents).
 """
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,13 +54,31 @@ def halves(gold):
     return side
 
 
+LANGUAGE = re.compile(r"-(fr|es|pt|it|id|ar|ru|de|tr|sw)\.txt$")
+
+
+def groups(gold, by):
+    """Splits gold rows by the document's language or by the row's incident type."""
+    out = {}
+    for g in gold:
+        if by == "language":
+            m = LANGUAGE.search(g["doc"])
+            key = m.group(1) if m else "en"
+        else:
+            key = g.get("type") or "negative"
+        out.setdefault(key, []).append(g)
+    return out
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv
-    wanted = "all"
+    wanted, by = "all", ""
     for a in sys.argv[1:]:
         if a.startswith("--half="):
             wanted = a.split("=", 1)[1]
+        if a.startswith("--by="):
+            by = a.split("=", 1)[1]
     sets = args or ["seeds", "dev", "notes"]
     tmp = tempfile.mkdtemp(prefix="wallwatch-quality-")
     binary = os.path.join(tmp, "wallwatch")
@@ -70,7 +93,9 @@ def main():
         gold = json.load(open(os.path.join(SHARED, "corpus", "gold", name + ".json"), encoding="utf-8"))
         side = halves(gold)
         parts = {"all": gold}
-        if name != "seeds":
+        if by:
+            parts.update(groups(gold, by))
+        elif name != "seeds":
             parts["tune"] = [g for g in gold if side[g["doc"]] == "tune"]
             parts["check"] = [g for g in gold if side[g["doc"]] == "check"]
         for half, rows in parts.items():
