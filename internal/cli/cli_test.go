@@ -55,6 +55,8 @@ func TestIngestSeedsTwice(t *testing.T) {
 	}
 }
 
+// TestIngestDirectoryWithBinaryFile walks a directory holding a report, a SOURCES.md and a binary
+// named like a text: the markdown is skipped and said so, the binary is tried and fails.
 func TestIngestDirectoryWithBinaryFile(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
@@ -63,13 +65,17 @@ func TestIngestDirectoryWithBinaryFile(t *testing.T) {
 		}
 	}
 	write("report.txt", []byte("DATE: 2021-04-05\nTITLE: Jail attacked\n\nGunmen attacked the jail in a town and freed 40 inmates, police said.\n"))
-	write("blob.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0})
+	write("blob.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0})
+	write("SOURCES.md", []byte("# Sources\n\nA thwarted attack in France was reported by nobody.\n"))
 	code, out, errOut := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.db"), dir)
 	if code == exitOK {
 		t.Fatalf("exit code 0, want non-zero when a file fails")
 	}
-	if !strings.Contains(errOut, "blob.bin") {
+	if !strings.Contains(errOut, "blob.txt") {
 		t.Errorf("stderr %q does not name the bad file", errOut)
+	}
+	if !strings.Contains(errOut, "skipped 1 file in directories that are no document type (.md: 1)") {
+		t.Errorf("stderr %q does not report the skipped SOURCES.md", errOut)
 	}
 	if !strings.Contains(out, "1 new") || !strings.Contains(out, "1 failed") {
 		t.Errorf("summary %q, want 1 new and 1 failed", out)

@@ -63,7 +63,11 @@ func TestIngestInterrupted(t *testing.T) {
 	e := env{stdout: &stdout, stderr: stderr, stdin: strings.NewReader(""),
 		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
 	db := filepath.Join(t.TempDir(), "x.db")
-	code := run(ctx, e, []string{"ingest", "--db", db, dir})
+	var inputs []string
+	for _, name := range []string{"a.txt", "b.bin", "c.txt", "d.txt"} {
+		inputs = append(inputs, filepath.Join(dir, name))
+	}
+	code := run(ctx, e, append([]string{"ingest", "--db", db}, inputs...))
 	if code != exitInterrupted {
 		t.Errorf("exit code %d, want %d", code, exitInterrupted)
 	}
