@@ -24,7 +24,7 @@ func runDocuments(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch documents: --format %q: want table or json\n", *format)
 		return exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return exitFailed
 	}
@@ -109,7 +109,7 @@ func showOne[T any](ctx context.Context, e env, args []string, kind, help string
 		fmt.Fprintf(e.stderr, "wallwatch %s: give exactly one %s ID (see 'wallwatch %ss')\n", kind, kind, kind)
 		return v, "", exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return v, "", exitFailed
 	}

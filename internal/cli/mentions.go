@@ -23,7 +23,7 @@ func runMentions(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch mentions: --format %q: want table or json\n", *format)
 		return exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return exitFailed
 	}
