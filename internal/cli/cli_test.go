@@ -296,6 +296,12 @@ func TestIncidentFiltersAndExport(t *testing.T) {
 	if code != exitOK || err != nil || !strings.Contains(string(data), `"type": "bundle"`) || strings.Contains(string(data), "Kano") {
 		t.Errorf("export --format stix --output: code %d, stderr %q, file %.200q, %v; want a bundle without Kano", code, errOut, data, err)
 	}
+	if code, out, _ := runCLI(t, "mentions", "--db", db, "--format", "csv"); code != exitOK || !strings.HasPrefix(out, strings.Join(mentionCSVHeader, ",")+"\n") || !strings.Contains(out, "escaped") {
+		t.Errorf("mentions --format csv: code %d, stdout %q; want the header and an escaped claim", code, out)
+	}
+	if code, out, _ := runCLI(t, "documents", "--db", db, "--q", "repelled"); code != exitOK || !strings.Contains(out, "[repelled]") {
+		t.Errorf("documents --q: code %d, stdout %q; want a snippet marking the match", code, out)
+	}
 	if code, out, _ := runCLI(t, "incidents", "--db", db, "--sort", "-date", "--limit", "1"); code != exitOK || !strings.Contains(out, "2019-05-13") || strings.Contains(out, "2021") {
 		t.Errorf("--sort -date --limit 1: code %d, stdout %q; want only the 2019 incident", code, out)
 	}
