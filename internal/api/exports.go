@@ -37,6 +37,9 @@ func (a *API) export(f exportFormat) handlerFunc {
 		if err != nil {
 			return err
 		}
+		if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
+			return err
+		}
 		w.Header().Set("Content-Type", f.contentType)
 		w.Header().Set("Content-Disposition", `attachment; filename="wallwatch-incidents.`+f.extension+`"`)
 		if err := f.write(w, incs); err != nil {

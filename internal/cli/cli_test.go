@@ -274,7 +274,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 func TestIncidentFiltersAndExport(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"kano.txt":  "DATE: 2021-04-05\nTITLE: Jail attacked in Kano\n\nGunmen attacked the Kano central prison in Nigeria on Monday and freed 40 inmates, police said.\n",
+		"kano.txt":  "URL: https://www.example-news.ng/kano-jail\nDATE: 2021-04-05\nTITLE: Jail attacked in Kano\n\nGunmen attacked the Kano central prison in Nigeria on Monday and freed 40 inmates, police said.\n",
 		"niger.txt": "DATE: 2019-05-13\nTITLE: Attack on Koutoukalé prison foiled\n\nSoldiers repelled an attack on the Koutoukalé high-security prison in Niger on Monday, the ministry said.\n",
 	})
 	db := filepath.Join(t.TempDir(), "x.db")
@@ -289,6 +289,9 @@ func TestIncidentFiltersAndExport(t *testing.T) {
 	}
 	if code, out, _ := runCLI(t, "incidents", "--db", db, "--q", "Koutoukale"); code != exitOK || !strings.Contains(out, "Koutoukal") {
 		t.Errorf("--q Koutoukale: code %d, stdout %q; want the Koutoukalé incident", code, out)
+	}
+	if code, out, _ := runCLI(t, "export", "--db", db, "--format", "csv", "--q", "Kano"); code != exitOK || !strings.Contains(out, ",example-news.ng,") || strings.Contains(out, dir) {
+		t.Errorf("export --format csv: code %d, stdout %q; want the outlet and no local path", code, out)
 	}
 	file := filepath.Join(t.TempDir(), "out.stix.json")
 	code, _, errOut := runCLI(t, "export", "--db", db, "--format", "stix", "--country", "NE", "--output", file)
