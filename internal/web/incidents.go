@@ -82,6 +82,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	d.Map = w.mapOf(onMap, false)
+	d.Map.AreaFilter = withParam(v, "bbox", "")
 	d.Exports = exportLinks(v)
 	for _, p := range api.IncidentParams {
 		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
