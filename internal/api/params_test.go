@@ -27,6 +27,9 @@ func TestParseIncidentQuery(t *testing.T) {
 		{"bbox=a,b,c,d", "bbox", true},
 		{"bbox=-200,0,0,0", "bbox", true},
 		{"limit=abc", "limit", true},
+		{"contested=true&sort=contested", "limit=50 sort=contested contested", false},
+		{"contested=maybe", "contested", true},
+		{"sort=killed", "sort", true},
 	} {
 		v, _ := url.ParseQuery(tc.query)
 		q, err := ParseIncidentQuery(v, listLimits)
@@ -112,5 +115,8 @@ func describe(q store.IncidentQuery) string {
 	}
 	add("limit", fmt.Sprint(q.Limit))
 	add("sort", q.Sort)
+	if q.Contested {
+		parts = append(parts, "contested")
+	}
 	return strings.Join(parts, " ")
 }

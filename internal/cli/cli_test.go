@@ -104,6 +104,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"incidents", "--country", "XX"}, exitUsage, `--country "XX": no country`},
 		{[]string{"incidents", "--type", "jailbreak"}, exitUsage, `--type: "jailbreak": want facility_attack`},
 		{[]string{"export", "--sort", "newest"}, exitUsage, "--sort"},
+		{[]string{"incidents", "--limit", "-1"}, exitUsage, "--limit -1"},
 		{[]string{"incidents", "--bogus"}, exitUsage, "flag provided but not defined: -bogus (see 'wallwatch incidents --help')"},
 		{[]string{"documents", "--format", "xml"}, exitUsage, "want table or json"},
 		{[]string{"incidents", "--since", "2020/01/01"}, exitUsage, "YYYY-MM-DD"},

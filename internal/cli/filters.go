@@ -14,8 +14,9 @@ import (
 // incidentFilters are the flags that choose incidents, shared by incidents and export. They mean
 // what the API's query parameters of the same names mean, and are checked by the same code.
 type incidentFilters struct {
-	values map[string]*string
-	limit  int
+	values    map[string]*string
+	contested bool
+	limit     int
 }
 
 // addIncidentFilters declares the filter flags on fs.
@@ -30,10 +31,11 @@ func addIncidentFilters(fs *flag.FlagSet) *incidentFilters {
 		{"since", "only incidents on or after `YYYY-MM-DD`"},
 		{"until", "only incidents on or before `YYYY-MM-DD`"},
 		{"bbox", "only incidents inside `minLon,minLat,maxLon,maxLat`"},
-		{"sort", "order: date (newest first), -date (oldest first) or escaped (most escaped first)"},
+		{"sort", "order: date (newest first), -date (oldest first), escaped (most escaped first) or contested (contested first)"},
 	} {
 		f.values[d.name] = fs.String(d.name, "", d.usage)
 	}
+	fs.BoolVar(&f.contested, "contested", false, "only incidents with a figure the sources disagree on")
 	fs.IntVar(&f.limit, "limit", 0, "at most this many incidents (0: all)")
 	return f
 }
@@ -63,6 +65,9 @@ func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error)
 		if e, ok := ref.Actors.Lookup(a); ok {
 			v.Set("actor", e.Name)
 		}
+	}
+	if f.contested {
+		v.Set("contested", "true")
 	}
 	if f.limit < 0 {
 		return store.IncidentQuery{}, fmt.Errorf("--limit %d: want 0 (all) or more", f.limit)
