@@ -29,6 +29,10 @@ func (a *API) export(f exportFormat) handlerFunc {
 		if err := checkKnown(v, IncidentParams...); err != nil {
 			return err
 		}
+		v, err := a.names().Resolve(v)
+		if err != nil {
+			return err
+		}
 		q, err := ParseIncidentQuery(v, Limits{})
 		if err != nil {
 			return err

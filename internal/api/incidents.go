@@ -25,6 +25,10 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err := checkKnown(v, append(IncidentParams, "facets")...); err != nil {
 		return err
 	}
+	v, err := a.names().Resolve(v)
+	if err != nil {
+		return err
+	}
 	q, err := ParseIncidentQuery(v, listLimits)
 	if err != nil {
 		return err

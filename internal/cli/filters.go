@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/gazetteer"
 	"github.com/wallwatch/wallwatch/internal/reference"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -46,7 +47,7 @@ func (f *incidentFilters) needsReference() bool {
 }
 
 // query checks the filters as the API does, after resolving a country name to its code and an
-// actor alias to its canonical name. A wrong value is an error naming its flag.
+// actor alias to its canonical name (api.Names). A wrong value is an error naming its flag.
 func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error) {
 	v := url.Values{}
 	for name, p := range f.values {
@@ -54,17 +55,13 @@ func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error)
 			v.Set(name, *p)
 		}
 	}
-	if c := v.Get("country"); c != "" {
-		code, ok := countryCode(ref, c)
-		if !ok {
-			return store.IncidentQuery{}, fmt.Errorf("--country %q: no country by that ISO code or name (try NG or Nigeria)", c)
-		}
-		v.Set("country", code)
+	typed := v.Get("q")
+	v, err := filterNames(ref).Resolve(v)
+	if err != nil {
+		return store.IncidentQuery{}, err
 	}
-	if a := v.Get("actor"); a != "" {
-		if e, ok := ref.Actors.Lookup(a); ok {
-			v.Set("actor", e.Name)
-		}
+	if typed != "" {
+		v.Set("q", typed) // textMatcher knows more spellings than the store's search (matching)
 	}
 	if f.contested {
 		v.Set("contested", "true")
@@ -76,6 +73,37 @@ func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error)
 		v.Set("limit", strconv.Itoa(f.limit))
 	}
 	return api.ParseIncidentQuery(v, api.Limits{})
+}
+
+// filterNames resolves country names and actor aliases with the reference data; without it
+// (no filter needs it) values stay as typed.
+func filterNames(ref reference.Data) api.Names {
+	if ref.Gazetteer == nil || ref.Actors == nil {
+		return api.Names{}
+	}
+	return api.Names{
+		Country: func(s string) (string, bool) { return countryCode(ref, s) },
+		Actor: func(s string) (string, bool) {
+			e, ok := ref.Actors.Lookup(s)
+			return e.Name, ok
+		},
+		Words: func(q string) string { return storedSpelling(ref, q) },
+	}
+}
+
+// storedSpelling is q as the store spells it when q is an actor's alias (its canonical name) or
+// a place's name without its diacritics or in another transliteration (the gazetteer's name);
+// otherwise q itself.
+func storedSpelling(ref reference.Data, q string) string {
+	if e, ok := ref.Actors.Lookup(q); ok {
+		return e.Name
+	}
+	for _, e := range ref.Gazetteer.Lookup(q) {
+		if e.Name != q && gazetteer.Fold(e.Name) == gazetteer.Fold(q) {
+			return e.Name
+		}
+	}
+	return q
 }
 
 // countryCode resolves an ISO alpha-2 code the gazetteer knows, or a country's name.
