@@ -60,7 +60,7 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	}
 	loader := ingest.NewLoader(opts, log)
 	x := ingest.Expand(fs.Args())
-	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(x.Inputs)), counts: map[pipeline.Outcome]int{}}
+	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(x.Inputs), "inputs"), counts: map[pipeline.Outcome]int{}}
 	for _, err := range x.Errs {
 		b.fail(err)
 	}

@@ -106,7 +106,7 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 	s.Close()
 	var stderr bytes.Buffer
 	e := env{stdout: io.Discard, stderr: &stderr, isTerminal: func(io.Writer) bool { return false }}
-	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0), counts: map[pipeline.Outcome]int{}}
+	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0, "inputs"), counts: map[pipeline.Outcome]int{}}
 	for i, name := range []string{"a.txt", "b.txt", "c.txt"} {
 		b.add(model.Document{ID: name, Source: name, Text: "text", ContentHash: name})
 		if i == 1 {

@@ -79,20 +79,28 @@ func isTerminal(w io.Writer) bool {
 // newPipeline builds the pipeline with every stage wired to its reference data, and returns that
 // data for the servers.
 func newPipeline(s *store.Store, c *config.Config, log *slog.Logger) (*pipeline.Pipeline, reference.Data, error) {
+	stages, ref, err := newStages(c, log)
+	if err != nil {
+		return nil, ref, err
+	}
+	return pipeline.New(s, stages), ref, nil
+}
+
+// newStages loads the reference data and builds the stages from it.
+func newStages(c *config.Config, log *slog.Logger) (pipeline.Stages, reference.Data, error) {
 	started := time.Now()
 	ref, err := reference.Load(*c)
 	if err != nil {
-		return nil, ref, err
+		return pipeline.Stages{}, ref, err
 	}
 	log.Debug("reference data loaded", "duration", time.Since(started).Round(time.Millisecond), "actors", len(ref.Actors.All()))
 	x, err := extract.New(ref.ExtractResources())
 	if err != nil {
-		return nil, ref, err
+		return pipeline.Stages{}, ref, err
 	}
-	stages := pipeline.Stages{
+	return pipeline.Stages{
 		NearDuplicate: ingest.NearDuplicate,
 		Extract:       x.Extract,
 		Link:          pipeline.NewLinker(ref.Actors.Family),
-	}
-	return pipeline.New(s, stages), ref, nil
+	}, ref, nil
 }
