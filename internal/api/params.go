@@ -56,8 +56,8 @@ func ParseIncidentQuery(v url.Values, lim Limits) (store.IncidentQuery, error) {
 	if q.Contested, err = boolParam(v.Get("contested"), "contested"); err != nil {
 		return q, err
 	}
-	if !slices.Contains([]string{"", "date", "-date", "escaped", "contested"}, q.Sort) {
-		return q, badParam("sort", "%q: want date, -date, escaped or contested", q.Sort)
+	if !slices.Contains([]string{"", "date", "-date", "escaped", "killed", "contested"}, q.Sort) {
+		return q, badParam("sort", "%q: want date, -date, escaped, killed or contested", q.Sort)
 	}
 	if s := v.Get("limit"); s != "" {
 		if q.Limit, err = limit(s, lim.Max); err != nil {

@@ -29,7 +29,8 @@ func TestParseIncidentQuery(t *testing.T) {
 		{"limit=abc", "limit", true},
 		{"contested=true&sort=contested", "limit=50 sort=contested contested", false},
 		{"contested=maybe", "contested", true},
-		{"sort=killed", "sort", true},
+		{"sort=killed", "limit=50 sort=killed", false},
+		{"sort=wounded", "sort", true},
 	} {
 		v, _ := url.ParseQuery(tc.query)
 		q, err := ParseIncidentQuery(v, listLimits)

@@ -32,7 +32,7 @@ func addIncidentFilters(fs *flag.FlagSet) *incidentFilters {
 		{"since", "only incidents on or after `YYYY-MM-DD`"},
 		{"until", "only incidents on or before `YYYY-MM-DD`"},
 		{"bbox", "only incidents inside `minLon,minLat,maxLon,maxLat`"},
-		{"sort", "order: date (newest first), -date (oldest first), escaped (most escaped first) or contested (contested first)"},
+		{"sort", "order: date (newest first), -date (oldest first), escaped, killed (most first) or contested (contested first)"},
 	} {
 		f.values[d.name] = fs.String(d.name, "", d.usage)
 	}

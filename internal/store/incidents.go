@@ -116,7 +116,7 @@ type IncidentQuery struct {
 	Q         string
 	BBox      *[4]float64 // min lon, min lat, max lon, max lat
 	Contested bool        // only incidents with a figure the sources disagree on
-	Sort      string      // "date" (newest first, default), "-date" (oldest first), "escaped", "contested" (then newest)
+	Sort      string      // "date" (newest first, default), "-date" (oldest first), "escaped", "killed", "contested" (then newest)
 	Cursor    string      // from the previous page's NextCursor
 	Limit     int         // 0 means no limit
 }
@@ -227,6 +227,9 @@ func (q IncidentQuery) order() (string, string, bool) {
 		return "printf('%012d', COALESCE(escaped_best, 0)) DESC, id ASC", "printf('%012d', COALESCE(escaped_best, 0))", true
 	case "contested":
 		key := "(contested || '|' || COALESCE(date_start, ''))"
+		return key + " DESC, id ASC", key, true
+	case "killed":
+		key := "printf('%012d', COALESCE(json_extract(data, '$.Metrics.killed.Best'), 0))"
 		return key + " DESC, id ASC", key, true
 	default:
 		return "COALESCE(date_start, '') DESC, id ASC", "COALESCE(date_start, '')", true

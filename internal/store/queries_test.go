@@ -170,3 +170,22 @@ func isContested(inc model.Incident) bool {
 	}
 	return false
 }
+
+func TestSortByKilled(t *testing.T) {
+	s := seeded(t)
+	incs, _, err := s.Incidents(context.Background(), store.IncidentQuery{Sort: "killed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	for i, inc := range incs {
+		n := 0
+		if b := inc.Metrics[model.Killed].Best; b != nil {
+			n = *b
+		}
+		if i > 0 && n > last {
+			t.Errorf("%s (%d killed) after one with %d", inc.ID, n, last)
+		}
+		last = n
+	}
+}
