@@ -88,3 +88,29 @@ func TestBrowserLayoutAndAccessibility(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserKeyboardAndPrint reaches a map marker with the keyboard and opens it with Enter, and
+// prints a page without its navigation and map controls.
+func TestBrowserKeyboardAndPrint(t *testing.T) {
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(b.base+"/incidents/"+b.fix.Incidents["makurdi"]),
+		chromedp.WaitVisible(`.map .map-pin`, chromedp.ByQuery),
+		chromedp.Focus(`.map .map-pin`, chromedp.ByQuery),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(`.leaflet-popup-content .map-popup`, chromedp.ByQuery))
+	var label string
+	b.run(t, chromedp.Text(`.map .map-pin .visually-hidden`, &label, chromedp.ByQuery))
+	if !strings.Contains(label, "Makurdi") {
+		t.Errorf("the marker's accessible name is %q, want the incident's", label)
+	}
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+	for _, sel := range []string{".site-header", ".leaflet-control-container", ".skip-link"} {
+		var display string
+		b.run(t, chromedp.Evaluate(fmt.Sprintf(`getComputedStyle(document.querySelector(%q)).display`, sel), &display))
+		if display != "none" {
+			t.Errorf("in print, %s is displayed as %s, want none", sel, display)
+		}
+	}
+	b.run(t, emulation.SetEmulatedMedia())
+	b.checkClean(t, "keyboard and print")
+}
