@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -17,9 +18,7 @@ func printHelp(w io.Writer, fs *flag.FlagSet, argsUsage, summary string) {
 		if name != "" {
 			line += " " + name
 		}
-		if f.DefValue != "" && f.DefValue != "false" {
-			usage += fmt.Sprintf(" (default %q)", f.DefValue)
-		}
+		usage += defaultNote(f.DefValue)
 		fmt.Fprintf(w, "%s\n        %s\n", line, strings.ReplaceAll(usage, "\n", "\n        "))
 	})
 	if ex := examples(fs.Name()); len(ex) > 0 {
@@ -28,6 +27,22 @@ func printHelp(w io.Writer, fs *flag.FlagSet, argsUsage, summary string) {
 			fmt.Fprintf(w, "  %s\n", x)
 		}
 	}
+}
+
+// defaultNote says a flag's default, quoted unless a number; nothing for an empty, false or zero one.
+func defaultNote(v string) string {
+	switch {
+	case v == "" || v == "false" || v == "0":
+		return ""
+	case isNumber(v):
+		return " (default " + v + ")"
+	}
+	return fmt.Sprintf(" (default %q)", v)
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
 
 // examples are command lines that show a command's common uses.
