@@ -51,6 +51,7 @@ func TestBrowserLayoutAndAccessibility(t *testing.T) {
 	pages := map[string]string{
 		"dashboard": "/", "incidents": "/incidents", "incident": "/incidents/" + b.fix.Incidents["makurdi"],
 		"documents": "/documents", "campaigns": "/campaigns", "actors": "/actors",
+		"document": "/documents/" + b.fix.Documents[0], "campaign": "/campaigns/open%20the%20gates",
 	}
 	for _, vp := range []struct {
 		name          string
