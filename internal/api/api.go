@@ -34,6 +34,7 @@ type Config struct {
 	Store  *store.Store
 	Actors func() []model.Actor // the actor dictionary; nil: actors are derived from incidents
 	Ingest IngestFunc           // nil: POST /api/v1/documents answers 501
+	Names  func() Names         // resolves country names and actor aliases in filters; nil: codes and canonical names only
 	Log    *slog.Logger         // nil: slog.Default()
 }
 
@@ -50,6 +51,14 @@ func New(cfg Config) *API {
 		log = slog.Default()
 	}
 	return &API{cfg: cfg, log: log}
+}
+
+// names is how filters resolve names now: nothing until the reference data has loaded.
+func (a *API) names() Names {
+	if a.cfg.Names == nil {
+		return Names{}
+	}
+	return a.cfg.Names()
 }
 
 // Prefix is the path every API route starts with.

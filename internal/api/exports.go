@@ -30,12 +30,19 @@ func (a *API) export(f exportFormat) handlerFunc {
 		if err := checkKnown(v, IncidentParams...); err != nil {
 			return err
 		}
+		v, err := a.names().Resolve(v)
+		if err != nil {
+			return err
+		}
 		q, err := ParseIncidentQuery(v, Limits{})
 		if err != nil {
 			return err
 		}
 		incs, _, err := a.cfg.Store.Incidents(r.Context(), q)
 		if err != nil {
+			return err
+		}
+		if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
 			return err
 		}
 		write := f.write

@@ -19,7 +19,7 @@ var exportScenarios = []scenario{
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) != 1+len(a.fix.Incidents) || rows[0][0] != "event_id" {
+		if len(rows) != 1+len(a.fix.Incidents) || rows[0][0] != "event_id_cnty" {
 			t.Errorf("%d rows, header %v; want a header and %d incidents", len(rows), rows[0], len(a.fix.Incidents))
 		}
 		if got := r.header.Get("Content-Disposition"); !strings.Contains(got, "wallwatch-incidents.csv") {

@@ -25,6 +25,10 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err := checkKnown(v, append(IncidentParams, "facets")...); err != nil {
 		return err
 	}
+	v, err := a.names().Resolve(v)
+	if err != nil {
+		return err
+	}
 	q, err := ParseIncidentQuery(v, listLimits)
 	if err != nil {
 		return err
@@ -35,6 +39,9 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	}
 	incs, next, err := a.cfg.Store.Incidents(r.Context(), q)
 	if err != nil {
+		return err
+	}
+	if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
 		return err
 	}
 	page := incidentPage{Incidents: contract(incs), NextCursor: next}
@@ -54,6 +61,9 @@ func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
 	}
 	inc, err := a.cfg.Store.Incident(r.Context(), r.PathValue("id"))
 	if err != nil {
+		return err
+	}
+	if err := a.cfg.Store.AddDocumentURLs(r.Context(), []model.Incident{inc}); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, export.FromModel(inc))

@@ -13,7 +13,7 @@ import (
 
 // IncidentParams are the query parameters that filter, sort and page incidents, in the API and
 // on the web pages alike.
-var IncidentParams = []string{"country", "type", "actor", "campaign", "since", "until", "q", "bbox", "sort", "cursor", "limit"}
+var IncidentParams = []string{"country", "type", "actor", "campaign", "since", "until", "q", "bbox", "contested", "sort", "cursor", "limit"}
 
 // maxTextParam bounds free-text parameters: longer input is a mistake or an attack.
 const maxTextParam = 200
@@ -53,8 +53,11 @@ func ParseIncidentQuery(v url.Values, lim Limits) (store.IncidentQuery, error) {
 	if q.BBox, err = bbox(v.Get("bbox")); err != nil {
 		return q, err
 	}
-	if !slices.Contains([]string{"", "date", "-date", "escaped"}, q.Sort) {
-		return q, badParam("sort", "%q: want date, -date or escaped", q.Sort)
+	if q.Contested, err = boolParam(v.Get("contested"), "contested"); err != nil {
+		return q, err
+	}
+	if !slices.Contains([]string{"", "date", "-date", "escaped", "killed", "contested"}, q.Sort) {
+		return q, badParam("sort", "%q: want date, -date, escaped, killed or contested", q.Sort)
 	}
 	if s := v.Get("limit"); s != "" {
 		if q.Limit, err = limit(s, lim.Max); err != nil {

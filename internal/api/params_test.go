@@ -27,6 +27,10 @@ func TestParseIncidentQuery(t *testing.T) {
 		{"bbox=a,b,c,d", "bbox", true},
 		{"bbox=-200,0,0,0", "bbox", true},
 		{"limit=abc", "limit", true},
+		{"contested=true&sort=contested", "limit=50 sort=contested contested", false},
+		{"contested=maybe", "contested", true},
+		{"sort=killed", "limit=50 sort=killed", false},
+		{"sort=wounded", "sort", true},
 	} {
 		v, _ := url.ParseQuery(tc.query)
 		q, err := ParseIncidentQuery(v, listLimits)
@@ -112,5 +116,8 @@ func describe(q store.IncidentQuery) string {
 	}
 	add("limit", fmt.Sprint(q.Limit))
 	add("sort", q.Sort)
+	if q.Contested {
+		parts = append(parts, "contested")
+	}
 	return strings.Join(parts, " ")
 }

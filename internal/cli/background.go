@@ -3,6 +3,7 @@ package cli
 import (
 	"log/slog"
 
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
@@ -58,4 +59,12 @@ func (pp *pendingPipeline) actors() []model.Actor {
 		return ref.Actors.All()
 	}
 	return nil
+}
+
+// names resolves filter names with the reference data once loaded, and leaves them as typed before.
+func (pp *pendingPipeline) names() api.Names {
+	if _, ref, ok := pp.ready(); ok {
+		return filterNames(ref)
+	}
+	return api.Names{}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -42,9 +43,9 @@ func commands() map[string]command {
 		"ingest":    {"read files, directories, URLs and feeds into the database", runIngest},
 		"documents": {"list or search stored documents", runDocuments},
 		"document":  {"show one document's metadata and text", runDocument},
-		"export":    {"write all incidents as json, csv or geojson", runExport},
+		"export":    {"write incidents as json, csv, geojson or stix, filtered as by incidents", runExport},
 		"mentions":  {"show what extraction read from each document", runMentions},
-		"incidents": {"list incidents with filters, as a table, json, csv or geojson", runIncidents},
+		"incidents": {"list incidents with filters, as a table, json, csv, geojson or stix", runIncidents},
 		"incident":  {"show one incident with every claim and its quote", runIncident},
 		"reprocess": {"re-extract and re-link every stored document", runReprocess},
 		"serve":     {"serve the web UI and the REST API", runServe},
@@ -68,12 +69,15 @@ func Main(args []string) int {
 
 func run(ctx context.Context, e env, args []string) int {
 	cmds := commands()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
+		usage(e.stderr, cmds)
+		return exitUsage
+	case args[0] == "-h" || args[0] == "--help" || args[0] == "help":
 		usage(e.stdout, cmds)
-		if len(args) == 0 {
-			return exitUsage
-		}
 		return exitOK
+	case args[0] == "--version" || args[0] == "-version":
+		return runVersion(ctx, e, args[1:])
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
@@ -94,14 +98,18 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprint(w, "\nRun 'wallwatch COMMAND --help' for a command's flags.\n")
+	fmt.Fprint(w, "\nEvery command takes --db FILE (default ./wallwatch.db, env WALLWATCH_DB) and --help.\n"+
+		"Run 'wallwatch COMMAND --help' for a command's flags and examples; 'wallwatch --version' prints the version.\n\n"+
+		"Examples:\n  wallwatch ingest articles/\n  wallwatch incidents --country Nigeria --sort escaped\n"+
+		"  wallwatch export --format csv --output incidents.csv\n  wallwatch serve\n")
 }
 
 // parseFlags parses a subcommand's flags, printing help on --help. Flags may come before or after
 // the arguments ("incident ID --format json"), as users expect; "--" ends the flags. It returns a
 // non-negative exit code when the command should stop there.
 func parseFlags(fs *flag.FlagSet, e env, args []string) int {
-	fs.SetOutput(e.stderr)
+	var flagErr strings.Builder
+	fs.SetOutput(&flagErr) // flag writes its error and the whole help there; only the error is shown
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -110,6 +118,7 @@ func parseFlags(fs *flag.FlagSet, e env, args []string) int {
 				fs.Usage()
 				return exitOK
 			}
+			fmt.Fprintf(e.stderr, "wallwatch %s: %v (see 'wallwatch %s --help')\n", fs.Name(), err, fs.Name())
 			return exitUsage
 		}
 		rest := fs.Args()
@@ -129,12 +138,9 @@ func parseFlags(fs *flag.FlagSet, e env, args []string) int {
 	return -1
 }
 
-// newFlagSet makes a subcommand's flag set with a usage line naming its arguments.
+// newFlagSet makes a subcommand's flag set whose help names its arguments and shows examples.
 func newFlagSet(name, argsUsage, summary string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: wallwatch %s [flags] %s\n\n%s\n\nFlags:\n", name, argsUsage, summary)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printHelp(fs.Output(), fs, argsUsage, summary) }
 	return fs
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // runCLI runs one wallwatch command line and returns its exit code and output.
@@ -55,6 +57,8 @@ func TestIngestSeedsTwice(t *testing.T) {
 	}
 }
 
+// TestIngestDirectoryWithBinaryFile walks a directory holding a report, a SOURCES.md and a binary
+// named like a text: the markdown is skipped and said so, the binary is tried and fails.
 func TestIngestDirectoryWithBinaryFile(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
@@ -63,13 +67,17 @@ func TestIngestDirectoryWithBinaryFile(t *testing.T) {
 		}
 	}
 	write("report.txt", []byte("DATE: 2021-04-05\nTITLE: Jail attacked\n\nGunmen attacked the jail in a town and freed 40 inmates, police said.\n"))
-	write("blob.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0})
+	write("blob.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0})
+	write("SOURCES.md", []byte("# Sources\n\nA thwarted attack in France was reported by nobody.\n"))
 	code, out, errOut := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.db"), dir)
 	if code == exitOK {
 		t.Fatalf("exit code 0, want non-zero when a file fails")
 	}
-	if !strings.Contains(errOut, "blob.bin") {
+	if !strings.Contains(errOut, "blob.txt") {
 		t.Errorf("stderr %q does not name the bad file", errOut)
+	}
+	if !strings.Contains(errOut, "skipped 1 file in directories that are no document type (.md: 1)") {
+		t.Errorf("stderr %q does not report the skipped SOURCES.md", errOut)
 	}
 	if !strings.Contains(out, "1 new") || !strings.Contains(out, "1 failed") {
 		t.Errorf("summary %q, want 1 new and 1 failed", out)
@@ -92,7 +100,12 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"nope"}, exitUsage, "unknown command"},
 		{[]string{"ingest"}, exitUsage, "at least one PATH"},
 		{[]string{"ingest", "--published", "yesterday", "x"}, exitUsage, "YYYY-MM-DD"},
-		{[]string{"export", "--format", "xml"}, exitUsage, "want json, csv or geojson"},
+		{[]string{"export", "--format", "xml"}, exitUsage, "want json, csv, geojson or stix"},
+		{[]string{"incidents", "--country", "XX"}, exitUsage, `--country: "XX": no country`},
+		{[]string{"incidents", "--type", "jailbreak"}, exitUsage, `--type: "jailbreak": want facility_attack`},
+		{[]string{"export", "--sort", "newest"}, exitUsage, "--sort"},
+		{[]string{"incidents", "--limit", "-1"}, exitUsage, "--limit -1"},
+		{[]string{"incidents", "--bogus"}, exitUsage, "flag provided but not defined: -bogus (see 'wallwatch incidents --help')"},
 		{[]string{"documents", "--format", "xml"}, exitUsage, "want table or json"},
 		{[]string{"incidents", "--since", "2020/01/01"}, exitUsage, "YYYY-MM-DD"},
 		{[]string{"document"}, exitUsage, "exactly one document ID"},
@@ -107,15 +120,57 @@ func TestUsageErrors(t *testing.T) {
 
 func TestHelpEverywhere(t *testing.T) {
 	for name := range commands() {
-		code, out, _ := runCLI(t, name, "--help")
-		if code != exitOK || !strings.Contains(out, "Usage: wallwatch "+name) {
-			t.Errorf("%s --help: code %d, stdout %q", name, code, out)
+		code, out, errOut := runCLI(t, name, "--help")
+		if code != exitOK || !strings.Contains(out, "Usage: wallwatch "+name) || errOut != "" {
+			t.Errorf("%s --help: code %d, stdout %q, stderr %q; want the help once, on stdout", name, code, out, errOut)
+		}
+	}
+	_, out, _ := runCLI(t, "incidents", "--help")
+	for _, want := range []string{"  --country code", "Examples:\n  wallwatch incidents"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("incidents --help lacks %q:\n%s", want, out)
 		}
 	}
 }
 
+func TestVersionFlag(t *testing.T) {
+	if code, out, _ := runCLI(t, "--version"); code != exitOK || !strings.HasPrefix(out, "wallwatch ") {
+		t.Errorf("--version: code %d, stdout %q", code, out)
+	}
+}
+
+// TestReadCommandsRefuseMissingDatabase: a mistyped --db must not answer with an empty database.
+func TestReadCommandsRefuseMissingDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"incidents"}, {"export"}, {"documents"}, {"mentions"}, {"incident", "x"}, {"reprocess"}} {
+		code, _, errOut := runCLI(t, append(args, "--db", db)...)
+		if code != exitFailed || !strings.Contains(errOut, "no database at "+db) {
+			t.Errorf("%v: code %d, stderr %q; want %d and no database", args, code, errOut, exitFailed)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a read command created %s", db)
+	}
+	missing := filepath.Join(t.TempDir(), "no", "such", "x.db")
+	if code, _, errOut := runCLI(t, "ingest", "--db", missing, "a.txt"); code != exitFailed || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("ingest into a missing folder: code %d, stderr %q; want the folder named", code, errOut)
+	}
+}
+
+// emptyDB makes a database with no documents.
+func emptyDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "x.db")
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return db
+}
+
 func TestExportEmptyIsValidJSON(t *testing.T) {
-	code, out, errOut := runCLI(t, "export", "--db", filepath.Join(t.TempDir(), "x.db"), "--format", "json")
+	code, out, errOut := runCLI(t, "export", "--db", emptyDB(t), "--format", "json")
 	var v []any
 	if code != exitOK || json.Unmarshal([]byte(out), &v) != nil || v == nil || len(v) != 0 {
 		t.Fatalf("export: code %d, stdout %q, stderr %q; want []", code, out, errOut)
@@ -206,11 +261,52 @@ func TestGazetteerImport(t *testing.T) {
 }
 
 func TestFlagsAfterArguments(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	db := emptyDB(t)
 	if code, _, stderr := runCLI(t, "document", "--db", db, "nope", "--format", "json"); code != exitFailed || !strings.Contains(stderr, `no document "nope"`) {
 		t.Errorf("flags after the argument: code %d, stderr %q; want the lookup to run and fail", code, stderr)
 	}
 	if code, _, stderr := runCLI(t, "document", "--db", db, "--", "--format"); code != exitFailed || !strings.Contains(stderr, `no document "--format"`) {
 		t.Errorf("after --: code %d, stderr %q; want --format taken as the ID", code, stderr)
+	}
+}
+
+// TestIncidentFiltersAndExport ingests two reports and checks that names and aliases filter as
+// codes and canonical names do, and that export takes the filters and writes a file.
+func TestIncidentFiltersAndExport(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"kano.txt":  "URL: https://www.example-news.ng/kano-jail\nDATE: 2021-04-05\nTITLE: Jail attacked in Kano\n\nGunmen attacked the Kano central prison in Nigeria on Monday and freed 40 inmates, police said.\n",
+		"niger.txt": "DATE: 2019-05-13\nTITLE: Attack on Koutoukalé prison foiled\n\nSoldiers repelled an attack on the Koutoukalé high-security prison in Niger on Monday, the ministry said.\n",
+	})
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, _, errOut := runCLI(t, "ingest", "--db", db, dir); code != exitOK {
+		t.Fatalf("ingest: code %d: %s", code, errOut)
+	}
+	for _, args := range [][]string{{"--country", "Nigeria"}, {"--country", "ng"}, {"--q", "Kano"}} {
+		code, out, errOut := runCLI(t, append([]string{"incidents", "--db", db, "--format", "csv"}, args...)...)
+		if code != exitOK || !strings.Contains(out, "Kano") || strings.Contains(out, "Koutoukal") {
+			t.Errorf("incidents %v: code %d, stdout %q, stderr %q; want the Kano incident only", args, code, out, errOut)
+		}
+	}
+	if code, out, _ := runCLI(t, "incidents", "--db", db, "--q", "Koutoukale"); code != exitOK || !strings.Contains(out, "Koutoukal") {
+		t.Errorf("--q Koutoukale: code %d, stdout %q; want the Koutoukalé incident", code, out)
+	}
+	if code, out, _ := runCLI(t, "export", "--db", db, "--format", "csv", "--q", "Kano"); code != exitOK || !strings.Contains(out, ",example-news.ng,") || strings.Contains(out, dir) {
+		t.Errorf("export --format csv: code %d, stdout %q; want the outlet and no local path", code, out)
+	}
+	file := filepath.Join(t.TempDir(), "out.stix.json")
+	code, _, errOut := runCLI(t, "export", "--db", db, "--format", "stix", "--country", "NE", "--output", file)
+	data, err := os.ReadFile(file)
+	if code != exitOK || err != nil || !strings.Contains(string(data), `"type": "bundle"`) || strings.Contains(string(data), "Kano") {
+		t.Errorf("export --format stix --output: code %d, stderr %q, file %.200q, %v; want a bundle without Kano", code, errOut, data, err)
+	}
+	if code, out, _ := runCLI(t, "mentions", "--db", db, "--format", "csv"); code != exitOK || !strings.HasPrefix(out, strings.Join(mentionCSVHeader, ",")+"\n") || !strings.Contains(out, "escaped") {
+		t.Errorf("mentions --format csv: code %d, stdout %q; want the header and an escaped claim", code, out)
+	}
+	if code, out, _ := runCLI(t, "documents", "--db", db, "--q", "repelled"); code != exitOK || !strings.Contains(out, "[repelled]") {
+		t.Errorf("documents --q: code %d, stdout %q; want a snippet marking the match", code, out)
+	}
+	if code, out, _ := runCLI(t, "incidents", "--db", db, "--sort", "-date", "--limit", "1"); code != exitOK || !strings.Contains(out, "2019-05-13") || strings.Contains(out, "2021") {
+		t.Errorf("--sort -date --limit 1: code %d, stdout %q; want only the 2019 incident", code, out)
 	}
 }

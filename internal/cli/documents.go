@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -24,7 +25,7 @@ func runDocuments(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch documents: --format %q: want table or json\n", *format)
 		return exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return exitFailed
 	}
@@ -40,18 +41,31 @@ func runDocuments(ctx context.Context, e env, args []string) int {
 		}
 		return writeJSON(e, docs)
 	}
+	printDocuments(e, docs, *q != "")
+	return exitOK
+}
+
+// printDocuments lists documents as a table; a search adds the [matched] words in their context.
+func printDocuments(e env, docs []store.DocumentSummary, withSnippets bool) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPUBLISHED\tLANG\tFORMAT\tTITLE\tSOURCE")
+	header := "ID\tPUBLISHED\tLANG\tFORMAT\tTITLE\tSOURCE"
+	if withSnippets {
+		header += "\tMATCH"
+	}
+	fmt.Fprintln(tw, header)
 	for _, d := range docs {
 		title := d.Title
 		if d.DuplicateOf != "" {
 			title = "(copy of " + d.DuplicateOf + ") " + title
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, dayOrDash(d.Published), orDash(d.Language), d.Format,
-			truncate(title, 60), truncate(d.Source, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s", d.ID, dayOrDash(d.Published), orDash(d.Language), d.Format,
+			truncate(title, 50), truncate(d.Source, 40))
+		if withSnippets {
+			fmt.Fprintf(tw, "\t%s", strings.Join(strings.Fields(d.Snippet), " "))
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	return exitOK
 }
 
 func runDocument(ctx context.Context, e env, args []string) int {
@@ -109,7 +123,7 @@ func showOne[T any](ctx context.Context, e env, args []string, kind, help string
 		fmt.Fprintf(e.stderr, "wallwatch %s: give exactly one %s ID (see 'wallwatch %ss')\n", kind, kind, kind)
 		return v, "", exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return v, "", exitFailed
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -14,49 +13,23 @@ import (
 )
 
 func runIncidents(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("incidents", "", "List incidents, newest first, filtered by country, type, actor and dates.")
+	fs := newFlagSet("incidents", "", "List incidents, newest first unless --sort says otherwise, filtered by country, type, actor,\ncampaign, words, dates and area, as the API filters them.")
 	c := settings(fs, e)
-	var q store.IncidentQuery
-	fs.StringVar(&q.Country, "country", "", "ISO 3166-1 alpha-2 country `code`")
-	fs.StringVar(&q.Type, "type", "", "incident type: facility_attack, mass_escape, riot, thwarted_attack or other_attack")
-	fs.StringVar(&q.Actor, "actor", "", "perpetrator `name` (canonical)")
-	fs.StringVar(&q.Campaign, "campaign", "", "campaign `name`")
-	fs.StringVar(&q.Q, "q", "", "words the facility, place, actors or source titles must contain")
-	since := fs.String("since", "", "only incidents on or after `YYYY-MM-DD`")
-	until := fs.String("until", "", "only incidents on or before `YYYY-MM-DD`")
-	format := fs.String("format", "table", "output format: table, json, csv or geojson")
+	filters := addIncidentFilters(fs)
+	format := fs.String("format", "table", "output format: table, json, csv, geojson or stix")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
-	for _, f := range []struct {
-		name, value string
-		dst         **time.Time
-	}{{"since", *since, &q.Since}, {"until", *until, &q.Until}} {
-		if f.value == "" {
-			continue
-		}
-		t, err := time.Parse(model.DateLayout, f.value)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "wallwatch incidents: --%s %q: want YYYY-MM-DD\n", f.name, f.value)
-			return exitUsage
-		}
-		*f.dst = &t
-	}
-	writers := map[string]exportWriter{"json": export.JSON, "csv": export.CSV, "geojson": export.GeoJSON, "table": incidentTable}
+	writers := exportWriters()
+	writers["table"] = incidentTable
 	w, ok := writers[*format]
 	if !ok {
-		fmt.Fprintf(e.stderr, "wallwatch incidents: --format %q: want table, json, csv or geojson\n", *format)
+		fmt.Fprintf(e.stderr, "wallwatch incidents: --format %q: want table, json, csv, geojson or stix\n", *format)
 		return exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
-	if !ok {
-		return exitFailed
-	}
-	defer s.Close()
-	incs, _, err := s.Incidents(ctx, q)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch incidents: %v\n", err)
-		return exitFailed
+	incs, code := listIncidents(ctx, e, "incidents", c, filters)
+	if code >= 0 {
+		return code
 	}
 	if err := w(e.stdout, incs); err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch incidents: %v\n", err)
@@ -88,7 +61,25 @@ func incidentTable(w io.Writer, incs []model.Incident) error {
 			orDash(truncate(strings.Join(inc.Perpetrators, ", "), 30)), estimateCell(inc.Metrics[model.Escaped]),
 			estimateCell(inc.Metrics[model.Killed]), len(inc.Documents))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if anyContested(incs) {
+		_, err := fmt.Fprintln(w, "\n! contested: the sources disagree on this figure; (low–high) is the range they give. 'wallwatch incident ID' shows every claim.")
+		return err
+	}
+	return nil
+}
+
+func anyContested(incs []model.Incident) bool {
+	for _, inc := range incs {
+		for _, est := range inc.Metrics {
+			if est.Contested {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func incidentDate(d model.Date) string {
@@ -150,7 +141,7 @@ func printIncident(e env, inc model.Incident) {
 				side = " " + c.Side
 			}
 			fmt.Fprintf(tw, "  %s%s\t%s [%s]\t%s\t%s\t“%s”\n", figure(c.Low, c.High), side, c.Claimant, c.ClaimantRole,
-				incidentDate(c.Reported), c.DocumentID, truncate(c.Quote, 100))
+				incidentDate(c.Reported), c.DocumentID, c.Quote)
 		}
 		tw.Flush()
 		if len(est.History) > 1 {
@@ -168,32 +159,4 @@ func intOrDash(v *int) string {
 		return "-"
 	}
 	return fmt.Sprint(*v)
-}
-
-func runReprocess(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.")
-	c := settings(fs, e)
-	if code := parseFlags(fs, e, args); code >= 0 {
-		return code
-	}
-	s, ok := openStore(ctx, e, c)
-	if !ok {
-		return exitFailed
-	}
-	defer s.Close()
-	log := newLogger(e.stderr, c.LogLevel)
-	p, ref, err := newPipeline(s, c, log)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
-		return exitFailed
-	}
-	docs, mentions, err := p.Reprocess(ctx)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
-		return exitFailed
-	}
-	refreshWaves(ctx, s, ref, log)
-	n, _ := s.CountIncidents(ctx)
-	fmt.Fprintf(e.stdout, "%d documents, %d mentions, %d incidents\n", docs, mentions, n)
-	return exitOK
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/ingest"
@@ -57,15 +59,15 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	loader := ingest.NewLoader(opts, log)
-	inputs, errs := ingest.Expand(fs.Args())
-	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(inputs)), counts: map[pipeline.Outcome]int{}}
-	for _, err := range errs {
+	x := ingest.Expand(fs.Args())
+	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(x.Inputs), "inputs"), counts: map[pipeline.Outcome]int{}}
+	for _, err := range x.Errs {
 		b.fail(err)
 	}
 	var notAttempted []string
-	for i, in := range inputs {
+	for i, in := range x.Inputs {
 		if ctx.Err() != nil {
-			notAttempted = inputs[i:]
+			notAttempted = x.Inputs[i:]
 			break
 		}
 		loader.Load(ctx, in, b.add, b.fail)
@@ -79,7 +81,34 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		}
 		refreshWaves(ctx, s, pending.ref, log)
 	}
+	reportSkipped(e, x.Skipped)
 	return b.report(notAttempted)
+}
+
+// reportSkipped says how many files directory walks left out and why, so that a missing document
+// is not a mystery; skipping is not a failure.
+func reportSkipped(e env, skipped map[string]int) {
+	if len(skipped) == 0 {
+		return
+	}
+	n, exts := 0, make([]string, 0, len(skipped))
+	for ext, count := range skipped {
+		n += count
+		if ext == "" {
+			ext = "no extension"
+		}
+		exts = append(exts, fmt.Sprintf("%s: %d", ext, count))
+	}
+	slices.Sort(exts)
+	fmt.Fprintf(e.stderr, "wallwatch ingest: skipped %d %s in directories that are no document type (%s); name a file to try it anyway\n",
+		n, plural(n, "file", "files"), strings.Join(exts, ", "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // report prints the summary, and what was not done when interrupted, and returns the exit code.

@@ -63,7 +63,11 @@ func TestIngestInterrupted(t *testing.T) {
 	e := env{stdout: &stdout, stderr: stderr, stdin: strings.NewReader(""),
 		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
 	db := filepath.Join(t.TempDir(), "x.db")
-	code := run(ctx, e, []string{"ingest", "--db", db, dir})
+	var inputs []string
+	for _, name := range []string{"a.txt", "b.bin", "c.txt", "d.txt"} {
+		inputs = append(inputs, filepath.Join(dir, name))
+	}
+	code := run(ctx, e, append([]string{"ingest", "--db", db}, inputs...))
 	if code != exitInterrupted {
 		t.Errorf("exit code %d, want %d", code, exitInterrupted)
 	}
@@ -102,7 +106,7 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 	s.Close()
 	var stderr bytes.Buffer
 	e := env{stdout: io.Discard, stderr: &stderr, isTerminal: func(io.Writer) bool { return false }}
-	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0), counts: map[pipeline.Outcome]int{}}
+	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0, "inputs"), counts: map[pipeline.Outcome]int{}}
 	for i, name := range []string{"a.txt", "b.txt", "c.txt"} {
 		b.add(model.Document{ID: name, Source: name, Text: "text", ContentHash: name})
 		if i == 1 {

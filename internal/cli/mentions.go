@@ -15,15 +15,15 @@ func runMentions(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet("mentions", "", "Show what extraction read from documents: one mention per incident a document describes,\nwith every figure, its claimant and the sentence it was read from.")
 	c := settings(fs, e)
 	docID := fs.String("doc", "", "only the mentions of this document `ID`")
-	format := fs.String("format", "table", "output format: table or json")
+	format := fs.String("format", "table", "output format: table, json or csv (one row per claim)")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
-	if *format != "table" && *format != "json" {
-		fmt.Fprintf(e.stderr, "wallwatch mentions: --format %q: want table or json\n", *format)
+	if *format != "table" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(e.stderr, "wallwatch mentions: --format %q: want table, json or csv\n", *format)
 		return exitUsage
 	}
-	s, ok := openStore(ctx, e, c)
+	s, ok := openExisting(ctx, e, c)
 	if !ok {
 		return exitFailed
 	}
@@ -33,7 +33,14 @@ func runMentions(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch mentions: %v\n", err)
 		return exitFailed
 	}
-	if *format == "json" {
+	switch *format {
+	case "csv":
+		if err := writeMentionsCSV(e.stdout, ms); err != nil {
+			fmt.Fprintf(e.stderr, "wallwatch mentions: %v\n", err)
+			return exitFailed
+		}
+		return exitOK
+	case "json":
 		out := make([]mentionJSON, 0, len(ms))
 		for _, m := range ms {
 			out = append(out, toMentionJSON(m))

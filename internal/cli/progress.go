@@ -10,6 +10,7 @@ import (
 // stay clean.
 type progress struct {
 	e       env
+	unit    string // what the total counts: "inputs", "documents"
 	on      bool
 	total   int
 	inputs  int
@@ -21,8 +22,8 @@ type progress struct {
 // minBatchForBar is the number of inputs below which a bar would only flicker.
 const minBatchForBar = 20
 
-func newProgress(e env, total int) *progress {
-	return &progress{e: e, on: e.isTerminal(e.stderr) && total >= minBatchForBar, total: total, started: time.Now()}
+func newProgress(e env, total int, unit string) *progress {
+	return &progress{e: e, unit: unit, on: e.isTerminal(e.stderr) && total >= minBatchForBar, total: total, started: time.Now()}
 }
 
 func (p *progress) step()     { p.inputs++; p.draw(false) }
@@ -36,8 +37,8 @@ func (p *progress) draw(force bool) {
 	const width = 30
 	filled := width * p.inputs / max(p.total, 1)
 	rate := float64(p.docs) / max(time.Since(p.started).Seconds(), 0.001)
-	fmt.Fprintf(p.e.stderr, "\r[%s%s] %d/%d inputs, %d documents, %.0f docs/s ", strings.Repeat("#", filled),
-		strings.Repeat(" ", width-filled), p.inputs, p.total, p.docs, rate)
+	fmt.Fprintf(p.e.stderr, "\r[%s%s] %d/%d %s, %d documents, %.0f docs/s ", strings.Repeat("#", filled),
+		strings.Repeat(" ", width-filled), p.inputs, p.total, p.unit, p.docs, rate)
 }
 
 // clear erases the bar so that an error line starts at the left margin.

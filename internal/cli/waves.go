@@ -26,7 +26,7 @@ func refreshWaves(ctx context.Context, s *store.Store, ref reference.Data, log *
 		log.Warn("waves not refreshed; run wallwatch waves", "err", err)
 		return
 	}
-	log.Info("waves refreshed", "waves", len(r.Analysis.Waves), "new", strings.Join(r.New, ","),
+	log.Debug("waves refreshed", "waves", len(r.Analysis.Waves), "new", strings.Join(r.New, ","),
 		"incidents", r.Analysis.Method.StudyIncidents, "duration", time.Since(started).Round(time.Millisecond))
 }
 

@@ -6,13 +6,13 @@ import (
 	"testing"
 )
 
-// TestIngestFindsWaves ingests the seeds and reads back the waves the ingest computed, then
-// recomputes them with other parameters.
+// TestIngestFindsWaves ingests the seeds, computes their waves, then recomputes them with other
+// parameters.
 func TestIngestFindsWaves(t *testing.T) {
 	seeds := filepath.Join(sharedDir(t), "corpus", "seeds")
 	db := filepath.Join(t.TempDir(), "w.db")
-	if code, _, errOut := runCLI(t, "ingest", "--db", db, seeds); code != exitOK || !strings.Contains(errOut, "waves refreshed") {
-		t.Fatalf("ingest: code %d, stderr %q; want the waves refreshed", code, errOut)
+	if code, _, errOut := runCLI(t, "ingest", "--db", db, seeds); code != exitOK {
+		t.Fatalf("ingest: code %d, stderr %q", code, errOut)
 	}
 	code, out, errOut := runCLI(t, "waves", "--db", db)
 	if code != exitOK || !strings.Contains(out, "2013-07-21  2013-07-30") {

@@ -39,6 +39,8 @@ type Document struct {
 	Title       string  `json:"title"`
 	Published   *string `json:"published"`
 	DuplicateOf *string `json:"duplicate_of,omitempty"`
+	URL         *string `json:"url,omitempty"`    // where it was published, when known
+	Outlet      *string `json:"outlet,omitempty"` // who published it: the URL's host
 }
 
 // Estimate is the reconciled figure for one metric with every claim behind it.
@@ -101,7 +103,8 @@ func FromModel(inc model.Incident) Incident {
 		out.Lat, out.Lon = &lat, &lon
 	}
 	for _, d := range inc.Documents {
-		doc := Document{ID: d.ID, Source: d.Source, Title: d.Title, DuplicateOf: optional(d.DuplicateOf)}
+		doc := Document{ID: d.ID, Source: d.Source, Title: d.Title, DuplicateOf: optional(d.DuplicateOf),
+			URL: optional(SourceURL(d)), Outlet: optional(Outlet(d))}
 		if d.Published != nil {
 			doc.Published = day(*d.Published)
 		}

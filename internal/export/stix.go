@@ -173,7 +173,7 @@ func incidentName(inc model.Incident) string {
 func incidentReferences(inc model.Incident) []externalRef {
 	refs := []externalRef{{SourceName: "wallwatch", ExternalID: inc.ID}}
 	for _, d := range inc.Documents {
-		if u := webURL(d.Source); u != "" {
+		if u := SourceURL(d); u != "" {
 			refs = append(refs, externalRef{SourceName: sourceHost(u), URL: u, ExternalID: d.ID, Description: d.Title})
 		}
 	}
@@ -247,19 +247,16 @@ func (b *stixBuilder) addNamed(typ, name string, t time.Time) string {
 func (b *stixBuilder) addReport(d model.DocumentRef, incidentID string, t time.Time) {
 	id := stixID("report", d.ID)
 	if b.use(id, t) {
-		r := &stixReport{common: newCommon("report", id), Name: d.Title, ReportTypes: []string{"threat-report"}}
-		if r.Name == "" {
-			r.Name = d.Source
-		}
+		r := &stixReport{common: newCommon("report", id), Name: SourceLabel(d), ReportTypes: []string{"threat-report"}}
 		if d.Published != nil {
 			r.Published = stixTime(*d.Published)
 		}
-		if u := webURL(d.Source); u != "" {
+		if u := SourceURL(d); u != "" {
 			r.ExternalReferences = []externalRef{{SourceName: sourceHost(u), URL: u, ExternalID: d.ID}}
 		}
 		b.keep(r, &r.common)
 	}
-	if host := sourceHost(d.Source); host != "" {
+	if host := Outlet(d); host != "" {
 		b.objects[id].(*stixReport).CreatedByRef = b.addPublisher(host, t)
 	}
 	r := b.objects[id].(*stixReport)

@@ -100,13 +100,13 @@ func corpusDocuments(t *testing.T, names ...string) []model.Document {
 	for _, name := range names {
 		dirs = append(dirs, corpusDir(t, name))
 	}
-	inputs, errs := Expand(dirs)
-	if len(errs) != 0 {
-		t.Fatal(errs)
+	x := Expand(dirs)
+	if len(x.Errs) != 0 {
+		t.Fatal(x.Errs)
 	}
 	l := NewLoader(Options{}, nil)
 	var docs []model.Document
-	for _, in := range inputs {
+	for _, in := range x.Inputs {
 		if !strings.HasSuffix(in, ".txt") {
 			continue
 		}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,57 +16,65 @@ import (
 func TestExpand(t *testing.T) {
 	dir := filepath.Join("testdata", "dir")
 	tests := []struct {
-		name       string
-		args       []string
-		want       []string
-		wantErrHas []string
+		name        string
+		args        []string
+		want        []string
+		wantSkipped map[string]int
+		wantErrHas  []string
 	}{
-		{"directory: sorted, recursive, hidden skipped", []string{dir},
-			[]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.bin"), filepath.Join(dir, "sub", "c.html")}, nil},
+		{"directory: sorted, recursive, hidden and non-documents skipped", []string{dir},
+			[]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "c.html")}, map[string]int{".bin": 1}, nil},
+		{"a file named explicitly is tried whatever its name", []string{filepath.Join(dir, "b.bin")},
+			[]string{filepath.Join(dir, "b.bin")}, map[string]int{}, nil},
 		{"file and URLs pass through", []string{"testdata/header.txt", "https://example.org/a", "HTTP://example.org/b"},
-			[]string{"testdata/header.txt", "https://example.org/a", "HTTP://example.org/b"}, nil},
+			[]string{"testdata/header.txt", "https://example.org/a", "HTTP://example.org/b"}, map[string]int{}, nil},
 		{"missing path is named, the rest still expands", []string{"testdata/nope.txt", "testdata/header.txt"},
-			[]string{"testdata/header.txt"}, []string{"testdata/nope.txt: no such file or directory"}},
-		{"other schemes are refused", []string{"ftp://example.org/feed"}, nil,
+			[]string{"testdata/header.txt"}, map[string]int{}, []string{"testdata/nope.txt: no such file or directory"}},
+		{"other schemes are refused", []string{"ftp://example.org/feed"}, nil, map[string]int{},
 			[]string{"ftp://example.org/feed: unsupported URL scheme (want http or https)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, errs := Expand(tt.args)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("got inputs %q, want %q", got, tt.want)
+			x := Expand(tt.args)
+			if !slices.Equal(x.Inputs, tt.want) {
+				t.Errorf("got inputs %q, want %q", x.Inputs, tt.want)
 			}
-			if len(errs) != len(tt.wantErrHas) {
-				t.Fatalf("got errors %v, want %d", errs, len(tt.wantErrHas))
+			if !maps.Equal(x.Skipped, tt.wantSkipped) {
+				t.Errorf("got skipped %v, want %v", x.Skipped, tt.wantSkipped)
+			}
+			if len(x.Errs) != len(tt.wantErrHas) {
+				t.Fatalf("got errors %v, want %d", x.Errs, len(tt.wantErrHas))
 			}
 			for i, want := range tt.wantErrHas {
-				if !strings.Contains(errs[i].Error(), want) {
-					t.Errorf("got error %q, want it to contain %q", errs[i], want)
+				if !strings.Contains(x.Errs[i].Error(), want) {
+					t.Errorf("got error %q, want it to contain %q", x.Errs[i], want)
 				}
 			}
 		})
 	}
 }
 
-func TestLoadDirectoryWithBinaryFile(t *testing.T) {
-	inputs, errs := Expand([]string{filepath.Join("testdata", "dir")})
-	if len(errs) != 0 {
-		t.Fatal(errs)
+func TestDocumentExtension(t *testing.T) {
+	tests := []struct {
+		name string
+		ext  string
+		ok   bool
+	}{
+		{"a.txt", ".txt", true}, {"A.HTML", ".html", true}, {"feed.xml.gz", ".xml", true}, {"items.jsonl", ".jsonl", true},
+		{"SOURCES.md", ".md", false}, {"photo.jpg", ".jpg", false}, {"Makefile", "", false}, {"x.gz", "", false},
 	}
-	l := NewLoader(Options{}, nil)
-	var formats []string
-	var failures []error
-	for _, in := range inputs {
-		docs, errs := load(t, l, in)
-		for _, d := range docs {
-			formats = append(formats, d.Format)
+	for _, tt := range tests {
+		ext, ok := documentExtension(tt.name)
+		if ext != tt.ext || ok != tt.ok {
+			t.Errorf("documentExtension(%q) = %q, %v; want %q, %v", tt.name, ext, ok, tt.ext, tt.ok)
 		}
-		failures = append(failures, errs...)
 	}
-	if want := []string{"text", "html"}; !slices.Equal(formats, want) {
-		t.Errorf("got formats %q, want %q", formats, want)
-	}
-	want := filepath.Join("testdata", "dir", "b.bin") + ": binary file, not a text, HTML, feed or JSON Lines document"
+}
+
+func TestLoadBinaryFileNamedExplicitly(t *testing.T) {
+	path := filepath.Join("testdata", "dir", "b.bin")
+	_, failures := load(t, NewLoader(Options{}, nil), path)
+	want := path + ": binary file, not a text, HTML, feed or JSON Lines document"
 	if len(failures) != 1 || failures[0].Error() != want || !errors.Is(failures[0], ErrBinary) {
 		t.Errorf("got errors %v, want [%s]", failures, want)
 	}

@@ -24,6 +24,7 @@ type DocumentRef struct {
 	Title       string
 	Published   *time.Time
 	DuplicateOf string
+	URL         string // where it was published; filled when read for a page or an export, "" when unknown
 }
 
 // Estimate reconciles the claims about one metric of one incident.

@@ -26,9 +26,8 @@ func TestSeedsHoldOneWaveOfBreakouts(t *testing.T) {
 		t.Skipf("shared corpus seeds not found at %s; skipping", dir)
 	}
 	var docs []model.Document
-	paths, _ := ingest.Expand([]string{dir})
 	loader := ingest.NewLoader(ingest.Options{}, nil)
-	for _, path := range paths {
+	for _, path := range ingest.Expand([]string{dir}).Inputs {
 		loader.Load(context.Background(), path, func(d model.Document) { docs = append(docs, d) }, func(err error) { t.Error(err) })
 	}
 	ctx := context.Background()

@@ -26,6 +26,7 @@ type Config struct {
 	Ingest  api.IngestFunc       // nil: POST /api/v1/documents answers 501
 	TileURL string               // optional online map tiles, allowed by the CSP
 	Loading func() bool          // reports whether reference data is still loading; nil: never
+	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Log     *slog.Logger
 }
 
@@ -38,11 +39,11 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Log: log})
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Log: log})
 	if err != nil {
 		return nil, fmt.Errorf("web pages: %w", err)
 	}
-	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Log: log})
+	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Log: log})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())
 	mux.Handle("GET /healthz", health(cfg.Store, cfg.Loading))

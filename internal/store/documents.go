@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -211,4 +212,45 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// AddDocumentURLs sets the URL of every document the incidents cite, from the stored documents,
+// so that pages and exports can name and link a source's publisher instead of a local file.
+func (s *Store) AddDocumentURLs(ctx context.Context, incs []model.Incident) error {
+	var ids []string
+	for _, inc := range incs {
+		for _, d := range inc.Documents {
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("document urls: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT id, url FROM documents
+		WHERE url != '' AND id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return fmt.Errorf("document urls: %w", err)
+	}
+	defer rows.Close()
+	urls := map[string]string{}
+	for rows.Next() {
+		var id, u string
+		if err := rows.Scan(&id, &u); err != nil {
+			return fmt.Errorf("document urls: %w", err)
+		}
+		urls[id] = u
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("document urls: %w", err)
+	}
+	for i := range incs {
+		for j := range incs[i].Documents {
+			incs[i].Documents[j].URL = urls[incs[i].Documents[j].ID]
+		}
+	}
+	return nil
 }

@@ -159,17 +159,18 @@ func decodeIncident(data []byte, updated string) (model.Incident, error) {
 
 // IncidentQuery filters and pages incidents. Zero values do not filter.
 type IncidentQuery struct {
-	Country  string
-	Type     string
-	Actor    string
-	Campaign string
-	Since    *time.Time
-	Until    *time.Time
-	Q        string
-	BBox     *[4]float64 // min lon, min lat, max lon, max lat
-	Sort     string      // "date" (newest first, default), "-date" (oldest first), "escaped"
-	Cursor   string      // from the previous page's NextCursor
-	Limit    int         // 0 means no limit
+	Country   string
+	Type      string
+	Actor     string
+	Campaign  string
+	Since     *time.Time
+	Until     *time.Time
+	Q         string
+	BBox      *[4]float64 // min lon, min lat, max lon, max lat
+	Contested bool        // only incidents with a figure the sources disagree on
+	Sort      string      // "date" (newest first, default), "-date" (oldest first), "escaped", "killed", "contested" (then newest)
+	Cursor    string      // from the previous page's NextCursor
+	Limit     int         // 0 means no limit
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -269,6 +270,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	if b := q.BBox; b != nil {
 		add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
 	}
+	if q.Contested {
+		add("contested = 1")
+	}
 	return where, args
 }
 
@@ -279,6 +283,13 @@ func (q IncidentQuery) order() (string, string, bool) {
 		return "COALESCE(date_start, '') ASC, id ASC", "COALESCE(date_start, '')", false
 	case "escaped":
 		return "printf('%012d', COALESCE(escaped_best, 0)) DESC, id ASC", "printf('%012d', COALESCE(escaped_best, 0))", true
+	case "contested":
+		key := "(contested || '|' || COALESCE(date_start, ''))"
+		return key + " DESC, id ASC", key, true
+	case "killed":
+		// The linker keeps each figure's estimate in a row of its own (incident_estimates).
+		key := "printf('%012d', COALESCE((SELECT best FROM incident_estimates e WHERE e.incident_id = incidents.id AND e.metric = 'killed'), 0))"
+		return key + " DESC, id ASC", key, true
 	default:
 		return "COALESCE(date_start, '') DESC, id ASC", "COALESCE(date_start, '')", true
 	}

@@ -139,3 +139,53 @@ func mustIncident(t *testing.T, s *store.Store, facility string) string {
 	}
 	return incs[0].ID
 }
+
+// TestContestedFilterAndSort keeps to the incidents with disputed figures, or lists them first.
+func TestContestedFilterAndSort(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	only, _, err := s.Incidents(ctx, store.IncidentQuery{Contested: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, err := s.Incidents(ctx, store.IncidentQuery{Sort: "contested", Limit: len(only)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(only) == 0 || len(first) != len(only) {
+		t.Fatalf("%d contested incidents, %d listed first; want the same, more than none", len(only), len(first))
+	}
+	for i := range only {
+		if !isContested(only[i]) || !isContested(first[i]) {
+			t.Errorf("incident %d: %s and %s, want both contested", i, only[i].ID, first[i].ID)
+		}
+	}
+}
+
+func isContested(inc model.Incident) bool {
+	for _, e := range inc.Metrics {
+		if e.Contested {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSortByKilled(t *testing.T) {
+	s := seeded(t)
+	incs, _, err := s.Incidents(context.Background(), store.IncidentQuery{Sort: "killed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	for i, inc := range incs {
+		n := 0
+		if b := inc.Metrics[model.Killed].Best; b != nil {
+			n = *b
+		}
+		if i > 0 && n > last {
+			t.Errorf("%s (%d killed) after one with %d", inc.ID, n, last)
+		}
+		last = n
+	}
+}

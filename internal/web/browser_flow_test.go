@@ -16,10 +16,13 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("dashboard map", func(t *testing.T) {
 		b.run(t, chromedp.Navigate(b.base+"/"),
-			chromedp.WaitVisible(`.map.leaflet-container path.marker`),
+			chromedp.WaitVisible(`.map.leaflet-container .leaflet-marker-icon`),
 			chromedp.WaitReady(`.map[data-boundaries="loaded"]`))
-		if n := b.count(t, ".map path.marker"); n != len(b.fix.Incidents) {
-			t.Errorf("%d circle markers on the dashboard, want %d", n, len(b.fix.Incidents))
+		if n := b.incidentsOnMap(t); n != len(b.fix.Incidents) {
+			t.Errorf("%d incidents in the dashboard's markers and groups, want %d", n, len(b.fix.Incidents))
+		}
+		if n := b.count(t, `.map .leaflet-marker-icon[tabindex="0"][role="button"]`); n == 0 {
+			t.Error("no marker or group on the map can be reached with the keyboard")
 		}
 		if n := b.count(t, ".map path.country"); n < 100 {
 			t.Errorf("%d country shapes, want the world's", n)
@@ -43,7 +46,7 @@ func TestBrowser(t *testing.T) {
 		if n := b.count(t, "table.incidents tbody tr"); n != 4 {
 			t.Errorf("%d incidents listed after filtering, want 4", n)
 		}
-		b.run(t, chromedp.WaitVisible(`.map.leaflet-container path.marker`))
+		b.run(t, chromedp.WaitVisible(`.map.leaflet-container .leaflet-marker-icon`))
 		b.screenshot(t, "incidents-filtered")
 		b.run(t, chromedp.Click(`.facet li a[href*="country=NG"]`, chromedp.NodeVisible), chromedp.WaitVisible(`table.incidents`))
 		if n := b.count(t, "table.incidents tbody tr"); n != 1 {
@@ -55,7 +58,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("incident and quote", func(t *testing.T) {
 		b.run(t, chromedp.Click(`table.incidents tbody tr a.strong`, chromedp.NodeVisible),
 			chromedp.WaitVisible(`#metric-escaped`),
-			chromedp.WaitVisible(`.map.leaflet-container path.marker`))
+			chromedp.WaitVisible(`.map.leaflet-container .leaflet-marker-icon`))
 		if n := b.count(t, "#metric-escaped table.claims tbody tr"); n != 3 {
 			t.Errorf("%d escaped claims, want 3", n)
 		}
@@ -90,8 +93,8 @@ func TestBrowser(t *testing.T) {
 		b.screenshot(t, "document-hostile")
 		b.checkClean(t, "hostile document")
 		b.run(t, chromedp.Navigate(b.base+"/incidents/"+b.fix.XSSIncident),
-			chromedp.WaitVisible(`.map.leaflet-container path.marker`),
-			chromedp.Click(`.map path.marker`), // opens the popup built from the facility name
+			chromedp.WaitVisible(`.map.leaflet-container .map-pin`),
+			chromedp.Click(`.map .map-pin`), // opens the popup built from the facility name
 			chromedp.WaitVisible(`.leaflet-popup-content .map-popup`))
 		var popup string
 		b.run(t, chromedp.Text(`.leaflet-popup-content`, &popup))
@@ -104,14 +107,14 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("campaign and actor", func(t *testing.T) {
 		b.run(t, chromedp.Navigate(b.base+"/campaigns"), chromedp.Click(`td a.strong`, chromedp.NodeVisible),
-			chromedp.WaitVisible(`svg.strip`), chromedp.WaitVisible(`.map.leaflet-container path.marker`))
+			chromedp.WaitVisible(`svg.strip`), chromedp.WaitVisible(`.map.leaflet-container .leaflet-marker-icon`))
 		if n := b.count(t, "svg.strip circle.dot"); n != 3 {
 			t.Errorf("%d incidents on the campaign timeline, want 3", n)
 		}
 		b.screenshot(t, "campaign")
 		b.run(t, chromedp.Navigate(b.base+"/actors"), chromedp.WaitVisible(`table`))
 		b.screenshot(t, "actors")
-		b.run(t, chromedp.Click(`td a.strong`, chromedp.NodeVisible), chromedp.WaitVisible(`.map.leaflet-container path.marker`))
+		b.run(t, chromedp.Click(`td a.strong`, chromedp.NodeVisible), chromedp.WaitVisible(`.map.leaflet-container .leaflet-marker-icon`))
 		b.screenshot(t, "actor")
 		b.checkClean(t, "campaign and actor")
 	})

@@ -97,7 +97,7 @@ func newBrowser(t *testing.T) *browser {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	tctx, cancelTimeout := context.WithTimeout(bctx, 90*time.Second)
+	tctx, cancelTimeout := context.WithTimeout(bctx, 4*time.Minute)
 	b := &browser{ctx: tctx, base: srv.URL, fix: fix, shots: artifacts(t)}
 	t.Cleanup(func() {
 		cancelTimeout()

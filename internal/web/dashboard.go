@@ -49,6 +49,7 @@ func (w *Web) dashboard(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	d.Map = w.mapOf(onMap, true)
+	d.Map.AreaFilter = "/incidents"
 	d.Latest = onMap[:min(latestCount, len(onMap))]
 	months, err := w.cfg.Store.MonthlyCounts(ctx, store.IncidentQuery{})
 	if err != nil {

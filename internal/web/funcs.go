@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -39,29 +40,35 @@ func parsePages() (map[string]*template.Template, error) {
 }
 
 var funcs = template.FuncMap{
-	"typeLabel":   typeLabel,
-	"metricLabel": metricLabel,
-	"roleLabel":   roleLabel,
-	"country":     countryName,
-	"num":         formatInt,
-	"numPtr":      formatIntPtr,
-	"day":         formatDay,
-	"date":        formatDate,
-	"claimFigure": claimFigure,
-	"estimate":    estimateText,
-	"pathEscape":  url.PathEscape,
-	"webURL":      webURL,
-	"host":        hostOf,
-	"plural":      plural,
-	"place":       placeLabel,
-	"hasPrefix":   strings.HasPrefix,
-	"eqFold":      strings.EqualFold,
-	"eventTypes":  func() []model.EventType { return api.EventTypes },
-	"f1":          func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-	"add":         func(a, b float64) float64 { return a + b },
-	"sub":         func(a, b float64) float64 { return a - b },
-	"stemEnd":     stemEnd,
-	"metric":      metricOf,
+	"typeLabel":        typeLabel,
+	"metricLabel":      metricLabel,
+	"roleLabel":        roleLabel,
+	"country":          countryName,
+	"num":              formatInt,
+	"numPtr":           formatIntPtr,
+	"day":              formatDay,
+	"date":             formatDate,
+	"claimFigure":      claimFigure,
+	"estimate":         estimateText,
+	"pathEscape":       url.PathEscape,
+	"webURL":           webURL,
+	"host":             hostOf,
+	"refOutlet":        export.Outlet,
+	"refURL":           export.SourceURL,
+	"refLabel":         export.SourceLabel,
+	"claimant":         claimantLabel,
+	"contestedMetrics": contestedMetrics,
+	"fileName":         fileName,
+	"plural":           plural,
+	"place":            placeLabel,
+	"hasPrefix":        strings.HasPrefix,
+	"eqFold":           strings.EqualFold,
+	"eventTypes":       func() []model.EventType { return api.EventTypes },
+	"f1":               func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+	"add":              func(a, b float64) float64 { return a + b },
+	"sub":              func(a, b float64) float64 { return a - b },
+	"stemEnd":          stemEnd,
+	"metric":           metricOf,
 	"spread": func(e model.Estimate) bool {
 		return e.Low != nil && e.High != nil && *e.Low != *e.High
 	},
@@ -198,10 +205,11 @@ func webURL(s string) string {
 	return u.String()
 }
 
+// hostOf is the host of a URL without "www.", "" for anything else (a local path is never shown).
 func hostOf(s string) string {
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
-		return s
+		return ""
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
@@ -228,4 +236,15 @@ func metricOf(inc model.Incident, m string) *model.Estimate {
 		return nil
 	}
 	return &e
+}
+
+// contestedMetrics are the figures of an incident its sources disagree on, in the usual order.
+func contestedMetrics(inc model.Incident) []model.Metric {
+	var out []model.Metric
+	for _, m := range model.Metrics {
+		if inc.Metrics[m].Contested {
+			out = append(out, m)
+		}
+	}
+	return out
 }

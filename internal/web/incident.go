@@ -23,7 +23,7 @@ type metricView struct {
 	Estimate model.Estimate
 	History  *lineChart
 	Claims   []model.Claim
-	Titles   map[string]string // document id -> title, for the claims table
+	Docs     map[string]model.DocumentRef // by id, to name each claim's source
 }
 
 func (w *Web) incident(r *http.Request) (view, error) {
@@ -31,14 +31,17 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
+	if err := w.cfg.Store.AddDocumentURLs(r.Context(), []model.Incident{inc}); err != nil {
+		return view{}, err
+	}
 	d := incidentData{Incident: inc, Title: incidentTitle(inc), Place: placeLabel(inc),
 		Map: w.mapOf([]model.Incident{inc}, false), Documents: sortedDocuments(inc.Documents)}
 	if d.Waves, err = w.cfg.Store.IncidentWaves(r.Context(), inc.ID); err != nil {
 		return view{}, err
 	}
-	titles := map[string]string{}
+	docs := map[string]model.DocumentRef{}
 	for _, doc := range inc.Documents {
-		titles[doc.ID] = doc.Title
+		docs[doc.ID] = doc
 	}
 	for _, m := range model.Metrics {
 		e, ok := inc.Metrics[m]
@@ -51,7 +54,7 @@ func (w *Web) incident(r *http.Request) (view, error) {
 		if len(e.History) > 1 || e.Contested {
 			chart = historyChart(e.History)
 		}
-		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Claims: claims, Titles: titles})
+		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Claims: claims, Docs: docs})
 	}
 	return view{"incident", d.Title, d}, nil
 }

@@ -50,6 +50,12 @@ type link struct {
 
 func (w *Web) incidentList(r *http.Request) (view, error) {
 	v := r.URL.Query()
+	if w.cfg.Names != nil {
+		var err error
+		if v, err = w.cfg.Names().Resolve(v); err != nil {
+			return view{}, err
+		}
+	}
 	q, err := api.ParseIncidentQuery(v, listLimits)
 	if err != nil {
 		return view{}, err
@@ -82,6 +88,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	d.Map = w.mapOf(onMap, false)
+	d.Map.AreaFilter = withParam(v, "bbox", "")
 	d.Exports = exportLinks(v)
 	for _, p := range api.IncidentParams {
 		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -17,6 +18,10 @@ type mapPoint struct {
 	Label   string  `json:"label"`
 	Date    string  `json:"date"`
 	Figure  string  `json:"figure"`
+	// Precision (facility, place, admin1, country) and the radius it leaves open: a centroid is
+	// drawn as a ring with that radius, never as a dot as precise as a facility's.
+	Precision     string `json:"precision"`
+	UncertaintyKm int    `json:"uncertainty_km"`
 }
 
 // mapView is what the map partial needs: the points as JSON for a data attribute (html/template
@@ -29,6 +34,7 @@ type mapView struct {
 	TileURL    string
 	HasBundle  bool
 	Large      bool
+	AreaFilter string // the incident list URL without an area, to which the map adds its visible one; "" for none
 }
 
 // mapLimit bounds the incidents one map draws.
@@ -43,7 +49,8 @@ func (w *Web) mapOf(incs []model.Incident, large bool) mapView {
 			continue
 		}
 		p := mapPoint{ID: inc.ID, Lat: inc.Place.Lat, Lon: inc.Place.Lon, Type: string(inc.Type),
-			Label: incidentTitle(inc), Date: formatDate(inc.Date)}
+			Label: incidentTitle(inc), Date: formatDate(inc.Date), Precision: string(inc.Place.Precision),
+			UncertaintyKm: export.UncertaintyKm(inc.Place.Precision)}
 		if e, ok := inc.Metrics[model.Escaped]; ok && e.Best != nil {
 			p.Escaped = *e.Best
 			p.Figure = estimateText(e) + " escaped"

@@ -23,6 +23,7 @@ type Config struct {
 	Store   *store.Store
 	Actors  func() []model.Actor // the actor dictionary, for aliases; nil: names only
 	TileURL string               // optional online tiles ({z}/{x}/{y} template) drawn under the boundaries
+	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Log     *slog.Logger
 }
 

@@ -1,5 +1,6 @@
-// Command build bundles the web UI's script and its styles — web/src/app.js with Leaflet and
-// topojson-client from web/node_modules (installed by `npm ci --prefix web` from the lockfile) —
+// Command build bundles the web UI's script and its styles — web/src/app.js with Leaflet,
+// Leaflet.markercluster and topojson-client from web/node_modules (installed by `npm ci --prefix
+// web` from the lockfile; axe-core there is for the browser tests only and never bundled) —
 // into internal/web/static/dist/app.{js,css}, which the wallwatch binary embeds. Run it from the
 // repository root: go run ./internal/web/build
 package main
