@@ -97,14 +97,15 @@ func isLetters(s string) bool {
 	return true
 }
 
-// EventTypes lists the incident types in display order.
-var EventTypes = []model.EventType{model.FacilityAttack, model.MassEscape, model.Riot, model.ThwartedAttack, model.OtherAttack}
-
 func eventType(s string) (string, error) {
-	if s == "" || slices.Contains(EventTypes, model.EventType(s)) {
+	if _, ok := model.EventType(s).Info(); s == "" || ok {
 		return s, nil
 	}
-	return "", badParam("type", "%q: want facility_attack, mass_escape, riot, thwarted_attack or other_attack", s)
+	var names []string
+	for _, t := range model.AllEventTypes() {
+		names = append(names, string(t))
+	}
+	return "", badParam("type", "%q: want one of %s", s, strings.Join(names, ", "))
 }
 
 func text(name, s string) (string, error) {

@@ -102,7 +102,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--published", "yesterday", "x"}, exitUsage, "YYYY-MM-DD"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "want json, csv, geojson or stix"},
 		{[]string{"incidents", "--country", "XX"}, exitUsage, `--country: "XX": no country`},
-		{[]string{"incidents", "--type", "jailbreak"}, exitUsage, `--type: "jailbreak": want facility_attack`},
+		{[]string{"incidents", "--type", "jailbreak"}, exitUsage, `--type: "jailbreak": want one of facility_attack`},
 		{[]string{"export", "--sort", "newest"}, exitUsage, "--sort"},
 		{[]string{"incidents", "--limit", "-1"}, exitUsage, "--limit -1"},
 		{[]string{"incidents", "--bogus"}, exitUsage, "flag provided but not defined: -bogus (see 'wallwatch incidents --help')"},

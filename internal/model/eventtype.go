@@ -30,6 +30,15 @@ var compatibleTypes = [][2]EventType{
 	{MassEscape, Riot},
 }
 
+// AllEventTypes returns every type of EventTypes, in its order.
+func AllEventTypes() []EventType {
+	out := make([]EventType, len(EventTypes))
+	for i, e := range EventTypes {
+		out[i] = e.Type
+	}
+	return out
+}
+
 // Info returns the row of t, and false for a type that is not in EventTypes.
 func (t EventType) Info() (EventTypeInfo, bool) {
 	for _, e := range EventTypes {

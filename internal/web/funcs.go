@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -63,7 +62,7 @@ var funcs = template.FuncMap{
 	"place":            placeLabel,
 	"hasPrefix":        strings.HasPrefix,
 	"eqFold":           strings.EqualFold,
-	"eventTypes":       func() []model.EventType { return api.EventTypes },
+	"eventTypes":       model.AllEventTypes,
 	"f1":               func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
 	"add":              func(a, b float64) float64 { return a + b },
 	"sub":              func(a, b float64) float64 { return a - b },

@@ -61,7 +61,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	ctx := r.Context()
-	d := listData{Form: v, Types: api.EventTypes}
+	d := listData{Form: v, Types: model.AllEventTypes()}
 	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
 		return view{}, err
 	}
