@@ -4,14 +4,13 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
-
-//go:embed data/cues.tsv
-var cuesTSV []byte
 
 //go:embed data/facilities.tsv
 var facilitiesTSV []byte
@@ -76,10 +75,15 @@ func New(res Resources) (*Extractor, error) {
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }
 	}
-	lex, err := parseLexicon(bytes.NewReader(cuesTSV), "cues.tsv")
+	byLang, err := readLexiconDir(builtinLexicon, "data/lexicon")
 	if err != nil {
 		return nil, err
 	}
+	var all []lexiconEntry
+	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+		all = append(all, byLang[lang]...)
+	}
+	lex := buildLexicon(all)
 	facs, err := ParseFacilities(bytes.NewReader(facilitiesTSV), "facilities.tsv")
 	if err != nil {
 		return nil, err

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"bufio"
-	"fmt"
-	"io"
-	"strings"
-)
+import "strings"
 
 // lexicon holds cue phrases by category and finds them in token streams. Phrases are indexed by
 // their first word so that matching costs one map lookup per token.
@@ -33,25 +28,19 @@ func newLexicon() *lexicon {
 	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}}
 }
 
-// parseLexicon reads CATEGORY<TAB>phrase lines; # starts a comment.
-func parseLexicon(r io.Reader, name string) (*lexicon, error) {
+// buildLexicon indexes entries, each phrase of a category once: a word two languages share
+// ("prison") is one cue.
+func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	seen := map[string]bool{}
+	for _, e := range entries {
+		key := e.category + "\t" + foldPhrase(e.phrase)
+		if !seen[key] {
+			seen[key] = true
+			lx.add(e.category, e.phrase)
 		}
-		cat, phrase, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(phrase) == "" {
-			return nil, fmt.Errorf("%s:%d: want CATEGORY<TAB>phrase", name, n)
-		}
-		lx.add(strings.TrimSpace(cat), strings.TrimSpace(phrase))
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return lx, nil
+	return lx
 }
 
 func (lx *lexicon) add(category, phrase string) {
