@@ -54,6 +54,7 @@ type placeHit struct {
 type analysis struct {
 	x            *Extractor
 	doc          model.Document
+	lex          *lexicon // the words of the document's language
 	text         string
 	ref          Ref
 	sentences    []*sentenceInfo
@@ -66,7 +67,7 @@ type analysis struct {
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
-	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
+	a := &analysis{x: x, doc: doc, lex: x.lex.all, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
 		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
@@ -116,7 +117,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].end += si.start
 	}
 	si.spans = nameSpans(si.toks, 4)
-	cues := a.x.lex.scan(si.toks)
+	cues := a.lex.scan(si.toks)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.

@@ -91,7 +91,7 @@ func TestPrefixCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range x.lex.scan(tokenize(tt.text)) {
+		for _, c := range x.lex.all.scan(tokenize(tt.text)) {
 			switch c.category {
 			case "killed", "wounded", "held":
 				got = append(got, c.category)

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"time"
 
@@ -52,7 +50,7 @@ type ActorMatch struct {
 // Extractor turns documents into mentions. It is safe for concurrent use.
 type Extractor struct {
 	res          Resources
-	lex          *lexicon
+	lex          *lexicons
 	facilities   []Facility
 	facilityKeys []string // facilityKey of each facility's name
 	known        *lexicon // aliases of known facilities, category = index into facilities
@@ -75,15 +73,10 @@ func New(res Resources) (*Extractor, error) {
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }
 	}
-	byLang, err := readLexiconDir(builtinLexicon, "data/lexicon")
+	lex, err := loadLexicons(nil)
 	if err != nil {
 		return nil, err
 	}
-	var all []lexiconEntry
-	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
-		all = append(all, byLang[lang]...)
-	}
-	lex := buildLexicon(all)
 	facs, err := ParseFacilities(bytes.NewReader(facilitiesTSV), "facilities.tsv")
 	if err != nil {
 		return nil, err

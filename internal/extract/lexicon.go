@@ -34,7 +34,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
 	seen := map[string]bool{}
 	for _, e := range entries {
-		key := e.category + "\t" + foldPhrase(e.phrase)
+		key := e.category + "\t" + strings.Join(cueWords(e.phrase), " ")
 		if !seen[key] {
 			seen[key] = true
 			lx.add(e.category, e.phrase)
@@ -43,7 +43,8 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	return lx
 }
 
-func (lx *lexicon) add(category, phrase string) {
+// cueWords folds a phrase word by word, keeping the * that ends a prefix.
+func cueWords(phrase string) []string {
 	var words []string
 	for _, w := range strings.Fields(phrase) {
 		star := strings.HasSuffix(w, "*")
@@ -53,6 +54,11 @@ func (lx *lexicon) add(category, phrase string) {
 		}
 		words = append(words, f)
 	}
+	return words
+}
+
+func (lx *lexicon) add(category, phrase string) {
+	words := cueWords(phrase)
 	p := cuePhrase{category: category, words: words}
 	if first, ok := strings.CutSuffix(words[0], "*"); ok {
 		key := first[:min(prefixKeyLen, len(first))]

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+)
+
+// lexicons is the lexicon of each language and the union of them all, which reads documents of
+// unknown language or of a language without a file.
+type lexicons struct {
+	byLang map[string]*lexicon
+	all    *lexicon
+}
+
+// loadLexicons reads the built-in files and, when user is not nil, the xx.tsv files of the user's
+// directory, each merged over the built-in file of its language (or adding a language).
+func loadLexicons(user fs.FS) (*lexicons, error) {
+	byLang, err := readLexiconDir(builtinLexicon, "data/lexicon")
+	if err != nil {
+		return nil, err
+	}
+	if user != nil {
+		extra, err := readLexiconDir(user, ".")
+		if err != nil {
+			return nil, fmt.Errorf("user lexicon: %w", err)
+		}
+		for lang, entries := range extra {
+			byLang[lang] = append(byLang[lang], entries...)
+		}
+	}
+	var all []lexiconEntry
+	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+		all = append(all, byLang[lang]...)
+	}
+	if err := validateLexicon(all); err != nil {
+		return nil, err
+	}
+	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all)}
+	for lang, entries := range byLang {
+		ls.byLang[lang] = buildLexicon(entries)
+	}
+	return ls, nil
+}
+
+// of returns the lexicon of a language (ISO 639-1), or the union of all for "" and languages
+// without a file.
+func (ls *lexicons) of(lang string) *lexicon {
+	if lx, ok := ls.byLang[lang]; ok {
+		return lx
+	}
+	return ls.all
+}
