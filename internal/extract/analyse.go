@@ -67,7 +67,7 @@ type analysis struct {
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
-	a := &analysis{x: x, doc: doc, lex: x.lex.all, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
+	a := &analysis{x: x, doc: doc, lex: x.lex.of(doc.Language), text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
 		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
 	sections := Sections(a.text, a.ref)
 	actors := x.res.Actors(a.text)
