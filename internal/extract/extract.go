@@ -36,6 +36,9 @@ type Resources struct {
 	Actors func(text string) []ActorMatch
 	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
 	SameFamily func(a, b string) bool
+	// Lexicon is the user's lexicon files, each merged over the built-in file of its language or
+	// adding one. Optional.
+	Lexicon []LexiconFile
 }
 
 // ActorMatch is an actor named in a text.
@@ -56,7 +59,7 @@ type Extractor struct {
 	known        *lexicon // aliases of known facilities, category = index into facilities
 }
 
-// New builds an extractor over the given resources and the embedded cue and facility lists.
+// New builds an extractor over the given resources, the embedded lexicons and facility list.
 func New(res Resources) (*Extractor, error) {
 	if res.Place == nil || res.Country == nil || res.CountryPlace == nil || res.Actors == nil {
 		return nil, fmt.Errorf("extract: Place, Country, CountryPlace and Actors resources are required")
@@ -73,7 +76,7 @@ func New(res Resources) (*Extractor, error) {
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }
 	}
-	lex, err := loadLexicons(nil)
+	lex, err := loadLexicons(res.Lexicon)
 	if err != nil {
 		return nil, err
 	}

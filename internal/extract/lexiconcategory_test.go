@@ -3,27 +3,28 @@ package extract
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 func TestLoadLexiconsErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		user string // the content of the user's xx.tsv
+		file string // the user's file, in /home/u/lexicon
+		data string
 		want string // a part of the error; "" for none
 	}{
-		{"valid extension", "facility\tcezaevi\nside:security\tgardiyan", ""},
-		{"comments and blank lines", "# words\n\nescape\tfirar*", ""},
-		{"unknown category", "facility\tcezaevi\nfacilty\thapishane", `xx.tsv:2: unknown category "facilty"`},
-		{"unknown family member", "side:guards\tgardiyan", `xx.tsv:1: unknown category "side:guards"`},
-		{"duplicate in a file", "riot\tisyan\n# again\nriot\tİsyan", `xx.tsv:3: riot "İsyan" is already at line 1`},
-		{"no tab", "facility cezaevi", "xx.tsv:1: want CATEGORY<TAB>phrase"},
-		{"same word in two categories", "escape\tkaçtı\nescaped\tkaçtı", ""},
-		{"a word the built-in file has", "facility\tprison", ""},
+		{"valid extension", "xx.tsv", "facility\tcezaevi\nside:security\tgardiyan", ""},
+		{"comments and blank lines", "xx.tsv", "# words\n\nescape\tfirar*", ""},
+		{"unknown category", "xx.tsv", "facility\tcezaevi\nfacilty\thapishane", `xx.tsv:2: unknown category "facilty"`},
+		{"unknown family member", "xx.tsv", "side:guards\tgardiyan", `xx.tsv:1: unknown category "side:guards"`},
+		{"duplicate in a file", "xx.tsv", "riot\tisyan\n# again\nriot\tİsyan", `xx.tsv:3: riot "İsyan" is already at line 1`},
+		{"no tab", "xx.tsv", "facility cezaevi", "xx.tsv:1: want CATEGORY<TAB>phrase"},
+		{"same word in two categories", "xx.tsv", "escape\tkaçtı\nescaped\tkaçtı", ""},
+		{"a word the built-in file has", "en.tsv", "facility\tprison", ""},
+		{"not named by a language", "turkish.tsv", "facility\tcezaevi", "lexicon/turkish.tsv: want a file named by a two-letter language code"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := loadLexicons(fstest.MapFS{"xx.tsv": {Data: []byte(tt.user)}})
+			_, err := loadLexicons([]LexiconFile{{Name: "/home/u/lexicon/" + tt.file, Data: []byte(tt.data)}})
 			checkError(t, err, tt.want)
 		})
 	}

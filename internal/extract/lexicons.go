@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"io/fs"
 	"maps"
 	"slices"
 )
@@ -14,21 +12,19 @@ type lexicons struct {
 	all    *lexicon
 }
 
-// loadLexicons reads the built-in files and, when user is not nil, the xx.tsv files of the user's
-// directory, each merged over the built-in file of its language (or adding a language).
-func loadLexicons(user fs.FS) (*lexicons, error) {
+// loadLexicons reads the built-in files and the user's, each user's file merged over the built-in
+// file of its language (or adding a language).
+func loadLexicons(user []LexiconFile) (*lexicons, error) {
 	byLang, err := readLexiconDir(builtinLexicon, "data/lexicon")
 	if err != nil {
 		return nil, err
 	}
-	if user != nil {
-		extra, err := readLexiconDir(user, ".")
-		if err != nil {
-			return nil, fmt.Errorf("user lexicon: %w", err)
-		}
-		for lang, entries := range extra {
-			byLang[lang] = append(byLang[lang], entries...)
-		}
+	extra, err := readLexiconFiles(user)
+	if err != nil {
+		return nil, err
+	}
+	for lang, entries := range extra {
+		byLang[lang] = append(byLang[lang], entries...)
 	}
 	var all []lexiconEntry
 	for _, lang := range slices.Sorted(maps.Keys(byLang)) {

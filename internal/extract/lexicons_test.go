@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLexiconOfLanguage(t *testing.T) {
 	ls, err := loadLexicons(nil)
@@ -26,6 +29,32 @@ func TestLexiconOfLanguage(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestUserLexicon(t *testing.T) {
+	ls, err := loadLexicons([]LexiconFile{
+		{Name: "en.tsv", Data: []byte("facility\tclink\n")},
+		{Name: "sw.tsv", Data: []byte("facility\tgereza\nattack\tshambulio\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ lang, text, want string }{
+		{"en", "the clink", "facility"},                  // merged over the built-in English words
+		{"en", "the prison", "facility"},                 // which it keeps
+		{"sw", "shambulio la gereza", "attack facility"}, // a new language
+		{"sw", "the prison", ""},
+		{"", "the clink, la gereza", "facility facility"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range ls.of(tt.lang).scan(tokenize(tt.text)) {
+			got = append(got, h.category)
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, s, tt.want)
 		}
 	}
 }
