@@ -218,7 +218,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 2; k < len(si.toks) && k <= last+4; k++ {
-		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && copulas[si.toks[k-1].fold] {
+		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && si.lex.has("copula", si.toks[k-1].fold) {
 			return true // "12 terrorists were among the inmates who fled", not "three dead among the guards"
 		}
 	}
@@ -279,14 +279,14 @@ func abs(x int) int {
 func singulars(si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
-		if !singularArticles[t.fold] || i > 0 && conjunctions[si.toks[i-1].fold] {
+		if !si.lex.has("singular_article", t.fold) || i > 0 && si.lex.has("conjunction", si.toks[i-1].fold) {
 			continue // "two guards and a soldier were killed" is one group: coordinatedTotal counts it
 		}
 		noun := i + 1
-		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !singularPeople[si.toks[noun].fold] {
+		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !si.lex.has("singular_person", si.toks[noun].fold) {
 			noun++
 		}
-		if noun >= len(si.toks) || !singularPeople[si.toks[noun].fold] || !metricBeside(si, i, noun) {
+		if noun >= len(si.toks) || !si.lex.has("singular_person", si.toks[noun].fold) || !metricBeside(si, i, noun) {
 			continue
 		}
 		one := 1
@@ -304,7 +304,7 @@ const maxSingularModifiers = 3
 // after the noun's verb ("was shot dead", "was also injured", "a été tué").
 func metricBeside(si *sentenceInfo, article, noun int) bool {
 	after := noun + 1
-	for after < len(si.toks) && after <= noun+4 && auxiliaryWords[si.toks[after].fold] {
+	for after < len(si.toks) && after <= noun+4 && si.lex.has("before_verb", si.toks[after].fold) {
 		after++
 	}
 	for _, c := range si.cues {
@@ -317,20 +317,3 @@ func metricBeside(si *sentenceInfo, article, noun int) bool {
 	}
 	return false
 }
-
-var conjunctions = setOf("and et y e dan")
-
-var singularArticles = setOf("a an un une una um uma seorang")
-
-var singularPeople = setOf("prisoner inmate detainee convict person man woman child boy girl guard warder " +
-	"warden jailer jailor officer policeman policewoman constable sergeant soldier gendarme militant fighter " +
-	"gunman attacker assailant insurgent rebel civilian escapee fugitive suspect accused official member " +
-	"journalist driver bomber thief " +
-	"détenu détenue prisonnier prisonnière gardien surveillant soldat policier militaire agent civil homme " +
-	"femme enfant " +
-	"preso reo recluso interno custodio guardia policía policia soldado hombre mujer " +
-	"detento policial guarda homem mulher " +
-	"narapidana napi tahanan petugas sipir polisi")
-
-var auxiliaryWords = setOf("was were is are has had have been being also reportedly later allegedly " +
-	"fatally seriously critically badly then a été est fue foi ha sido telah")

@@ -48,11 +48,11 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// penjara" are prison sources.
 	headFirst := headFirstFacilityWord(toks[c.first].fold) || headFirstFacilityWord(toks[c.last].fold)
 	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !commonCapital(toks[first-1].fold) &&
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !a.commonCapital(toks[first-1].fold) &&
 		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
-	for first < c.first && (!nameLike(toks[first]) || commonCapital(toks[first].fold)) {
+	for first < c.first && (!nameLike(toks[first]) || a.commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
 	}
 	if first < c.first && a.regionOnly(si, toks[first].start, toks[c.first-1].end) {
@@ -138,9 +138,9 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
 // ("Three prison guards"), an article, a weekday, a month. It names no facility.
-func commonCapital(w string) bool {
+func (a *analysis) commonCapital(w string) bool {
 	_, number := numberWords[w]
-	return number || stopNames[w]
+	return number || a.lex.has("stop_name", w)
 }
 
 // headFirstFacilityWord reports facility words that precede the name in their language.

@@ -6,7 +6,8 @@ import "strings"
 // their first word so that matching costs one map lookup per token.
 type lexicon struct {
 	byFirst  map[string][]cuePhrase
-	prefixes map[string][]cuePhrase // phrases whose first word ends in *, by its first prefixKeyLen letters
+	prefixes map[string][]cuePhrase     // phrases whose first word ends in *, by its first prefixKeyLen letters
+	words    map[string]map[string]bool // folded words (or names) of each word category
 }
 
 type cuePhrase struct {
@@ -25,7 +26,7 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, words: map[string]map[string]bool{}}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -35,10 +36,14 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	seen := map[string]bool{}
 	for _, e := range entries {
 		key := e.category + "\t" + strings.Join(cueWords(e.phrase), " ")
-		if !seen[key] {
-			seen[key] = true
+		switch {
+		case seen[key]:
+		case wordCategory(e.category):
+			lx.addWord(e.category, e.phrase)
+		default:
 			lx.add(e.category, e.phrase)
 		}
+		seen[key] = true
 	}
 	return lx
 }
@@ -66,6 +71,19 @@ func (lx *lexicon) add(category, phrase string) {
 		return
 	}
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
+}
+
+func (lx *lexicon) addWord(category, word string) {
+	if lx.words[category] == nil {
+		lx.words[category] = map[string]bool{}
+	}
+	lx.words[category][foldPhrase(word)] = true
+}
+
+// has reports whether a folded word, or a name's folded words joined by spaces, is of a word
+// category.
+func (lx *lexicon) has(category, folded string) bool {
+	return lx.words[category][folded]
 }
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the

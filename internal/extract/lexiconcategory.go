@@ -7,19 +7,42 @@ import (
 )
 
 // lexiconCategories are the categories rules read, one table for the loader to check files
-// against. A family ("side") is written "side:value" in files and lists the values rules know.
+// against. Cue categories are found in running text; word categories are looked up one word (or
+// one name) at a time. A family ("side") is written "side:value" in files and lists the values
+// rules know. data/README.md says what reads each.
 var lexiconCategories = []struct {
 	name   string
 	values []string // a family's members; nil for a plain category
+	words  bool     // looked up, not scanned for
 }{
-	{"facility", nil}, {"holding", nil}, {"inmate", nil}, {"attack", nil}, {"escape", nil}, {"riot", nil},
-	{"thwarted", nil}, {"escaped", nil}, {"recaptured", nil}, {"killed", nil}, {"wounded", nil}, {"held", nil},
-	{"attackers", nil}, {"stayed", nil}, {"claim", nil}, {"negation", nil}, {"generic", nil}, {"aggregate", nil},
-	{"fiction", nil}, {"staged", nil}, {"exchange", nil}, {"peaceful", nil}, {"legal", nil},
-	{"side", []string{"prisoners", "security", "perpetrators", "civilians"}},
-	{"claimant", []string{"defender", "government", "independent", "media", "unknown"}},
-	{"method", []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",
+	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "riot"},
+	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
+	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "negation"}, {name: "generic"}, {name: "aggregate"},
+	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
+	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
+	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
+	{name: "method", values: []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",
 		"insider_help", "tunnel", "arson"}},
+
+	{name: "stop_name", words: true}, {name: "title", words: true}, {name: "capital_not_place", words: true},
+	{name: "perfect_auxiliary", words: true}, {name: "relative_pronoun", words: true},
+	{name: "agent_preposition", words: true}, {name: "portfolio_link", words: true}, {name: "office_noun", words: true},
+	{name: "reporter_verb", words: true}, {name: "direction", words: true}, {name: "region_noun", words: true},
+	{name: "region_before", words: true}, {name: "force_noun", words: true}, {name: "campaign_word", words: true},
+	{name: "conjunction", words: true}, {name: "singular_article", words: true}, {name: "singular_person", words: true},
+	{name: "before_verb", words: true}, {name: "auxiliary", words: true}, {name: "report_verb", words: true},
+	{name: "attribution", words: true}, {name: "group_noun", words: true}, {name: "escapee_noun", words: true},
+	{name: "copula", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
+}
+
+// wordCategory reports a category whose words are looked up rather than scanned for.
+func wordCategory(name string) bool {
+	for _, c := range lexiconCategories {
+		if c.name == name {
+			return c.words
+		}
+	}
+	return false
 }
 
 // knownCategories returns every category a file may use, family members spelt out ("side:security").

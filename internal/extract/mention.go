@@ -390,7 +390,7 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 // a noun for an armed group refers to the group the document named last before it.
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !groupNouns[si.toks[1].fold] {
+		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has("group_noun", si.toks[1].fold) {
 			continue
 		}
 		last := ""
@@ -411,9 +411,6 @@ func (a *analysis) groupReferredTo(f *frame) string {
 	return ""
 }
 
-var groupNouns = setOf("sect group organisation organization movement militants insurgents jihadists " +
-	"islamists extremists terrorists rebels")
-
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
@@ -431,7 +428,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !auxiliaryWords[si.toks[c.first-1].fold] {
+			if c.first > last && c.first-last <= 2 && !si.lex.has("before_verb", si.toks[c.first-1].fold) {
 				return true
 			}
 		}
