@@ -17,7 +17,7 @@ var lexiconCategories = []struct {
 }{
 	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "riot"},
 	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
-	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "negation"}, {name: "generic"}, {name: "aggregate"},
+	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
 	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
 	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
 	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
@@ -32,7 +32,7 @@ var lexiconCategories = []struct {
 	{name: "conjunction", words: true}, {name: "singular_article", words: true}, {name: "singular_person", words: true},
 	{name: "before_verb", words: true}, {name: "auxiliary", words: true}, {name: "report_verb", words: true},
 	{name: "attribution", words: true}, {name: "group_noun", words: true}, {name: "escapee_noun", words: true},
-	{name: "copula", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
+	{name: "copula", words: true}, {name: "negation", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }
 
 // wordCategory reports a category whose words are looked up rather than scanned for.

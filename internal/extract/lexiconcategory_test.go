@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 func TestLoadLexiconsErrors(t *testing.T) {
@@ -57,5 +61,33 @@ func checkError(t *testing.T, err error, want string) {
 		t.Errorf("no error, want %q", want)
 	case want != "" && !strings.Contains(err.Error(), want):
 		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+// TestEveryCategoryIsRead keeps the category table honest: a category no rule reads is a word
+// list that does nothing. Rules name categories as string literals; metrics are read by name.
+func TestEveryCategoryIsRead(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code strings.Builder
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") && f != "lexiconcategory.go" {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			code.Write(b)
+		}
+	}
+	for _, c := range lexiconCategories {
+		literal := `"` + c.name + `"`
+		if c.values != nil {
+			literal = `"` + c.name + `:`
+		}
+		if !strings.Contains(code.String(), literal) && !isMetric(model.Metric(c.name)) {
+			t.Errorf("no rule reads category %s", c.name)
+		}
 	}
 }

@@ -116,10 +116,7 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			switch si.toks[k].fold {
-			case "no", "none", "not", "aucun", "aucune", "tidak", "ningun":
-				neg = true
-			}
+			neg = neg || si.lex.has("negation", si.toks[k].fold)
 		}
 		if !neg {
 			return false
