@@ -74,6 +74,9 @@ func validateLexicon(entries []lexiconEntry) error {
 			continue
 		}
 		known[e.category] = true
+		if err := checkStars(e); err != nil {
+			errs = append(errs, err)
+		}
 		key := strings.Join([]string{e.file, e.category, strings.Join(cueWords(e.phrase), " ")}, "\t")
 		if n, dup := firstLine[key]; dup {
 			errs = append(errs, fmt.Errorf("%s:%d: %s %q is already at line %d", e.file, e.line, e.category, e.phrase, n))
@@ -87,4 +90,19 @@ func validateLexicon(entries []lexiconEntry) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkStars reports a prefix word in a word category, which is looked up whole, or one shorter
+// than the prefixKeyLen bytes the lexicon indexes prefixes by.
+func checkStars(e lexiconEntry) error {
+	for _, w := range cueWords(e.phrase) {
+		prefix, ok := strings.CutSuffix(w, "*")
+		switch {
+		case ok && wordCategory(e.category):
+			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
+		case ok && len(prefix) < prefixKeyLen:
+			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)
+		}
+	}
+	return nil
 }

@@ -24,6 +24,8 @@ func TestLoadLexiconsErrors(t *testing.T) {
 		{"no tab", "xx.tsv", "facility cezaevi", "xx.tsv:1: want CATEGORY<TAB>phrase"},
 		{"same word in two categories", "xx.tsv", "escape\tkaçtı\nescaped\tkaçtı", ""},
 		{"a word the built-in file has", "en.tsv", "facility\tprison", ""},
+		{"a short prefix", "xx.tsv", "escape\tka*", `xx.tsv:1: "ka*": a prefix needs 3 letters`},
+		{"a prefix in a word category", "xx.tsv", "title\tbaşkan*", `xx.tsv:1: title is looked up word by word`},
 		{"not named by a language", "turkish.tsv", "facility\tcezaevi", "lexicon/turkish.tsv: want a file named by a two-letter language code"},
 	}
 	for _, tt := range tests {
