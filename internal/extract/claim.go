@@ -135,7 +135,7 @@ func aggregate(si *sentenceInfo) bool {
 			}
 		case "across":
 			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-				if pluralFacilityWord(si.toks[k].fold) {
+				if si.lex.has("facility_plural", si.toks[k].fold) {
 					return true
 				}
 			}
@@ -164,7 +164,7 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 			continue
 		}
 		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-			if pluralFacilityWord(si.toks[k].fold) {
+			if si.lex.has("facility_plural", si.toks[k].fold) {
 				return true
 			}
 		}

@@ -86,7 +86,7 @@ func New(res Resources) (*Extractor, error) {
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
 	for i, f := range facs {
-		key := facilityKey(f.Name)
+		key := x.facilityKey(f.Name)
 		if key == "" {
 			key = foldPhrase(f.Name) // "National Penitentiary" is all generic words, yet one facility
 		}

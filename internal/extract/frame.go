@@ -215,7 +215,7 @@ func (a *analysis) placeKey(name string) string {
 	if k, ok := a.placeKeys[name]; ok {
 		return k
 	}
-	k := facilityKey(name)
+	k := a.x.facilityKey(name)
 	a.placeKeys[name] = k
 	return k
 }

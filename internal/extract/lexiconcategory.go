@@ -32,7 +32,9 @@ var lexiconCategories = []struct {
 	{name: "conjunction", words: true}, {name: "singular_article", words: true}, {name: "singular_person", words: true},
 	{name: "before_verb", words: true}, {name: "auxiliary", words: true}, {name: "report_verb", words: true},
 	{name: "attribution", words: true}, {name: "group_noun", words: true}, {name: "escapee_noun", words: true},
-	{name: "copula", words: true}, {name: "negation", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
+	{name: "copula", words: true}, {name: "negation", words: true},
+	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
+	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }
 
 // wordCategory reports a category whose words are looked up rather than scanned for.
