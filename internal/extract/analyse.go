@@ -68,12 +68,13 @@ type analysis struct {
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
-	a := &analysis{x: x, doc: doc, lex: x.lex.of(doc.Language), text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
+	lx := x.lex.of(doc.Language)
+	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
 		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
-	sections := Sections(a.text, a.ref)
+	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
-	for _, s := range clauses(a.text, Sentences(a.text)) {
+	for _, s := range clauses(a.text, sentencesOf(a.lex, a.text)) {
 		if s.Start >= end {
 			break // readers' comments are not the article's reporting
 		}
@@ -128,7 +129,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
-	exprs := scanDateExprs(text, ps)
+	exprs := scanDateExprs(a.lex, text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
 		if si.start+d.Start < si.headerEnd {
 			continue // "UPDATE, March 7:" dates the report, not the event
@@ -139,7 +140,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.dates = append(si.dates, d)
 	}
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
-	for _, q := range numbersIn(text, ps, exprs) {
+	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
 		si.quantities = append(si.quantities, q)

@@ -123,11 +123,11 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 
 // referenceDate is the date relative expressions resolve against: the publication date, or one
 // inferred from the text at a lower precision.
-func referenceDate(doc model.Document) Ref {
+func referenceDate(lx *lexicon, doc model.Document) Ref {
 	if doc.Published != nil {
 		return Ref{Date: *doc.Published, Precision: model.PrecisionDay}
 	}
-	if r, ok := InferRef(doc.Text); ok {
+	if r, ok := inferRef(lx, doc.Text); ok {
 		return r
 	}
 	return Ref{}

@@ -1,6 +1,13 @@
 package extract
 
-import "strings"
+import (
+	"maps"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // lexicon holds cue phrases by category and finds them in token streams. Phrases are indexed by
 // their first word so that matching costs one map lookup per token.
@@ -8,6 +15,9 @@ type lexicon struct {
 	byFirst  map[string][]cuePhrase
 	prefixes map[string][]cuePhrase     // phrases whose first word ends in *, by its first prefixKeyLen letters
 	words    map[string]map[string]bool // folded words (or names) of each word category
+	months   map[string]monthName       // month names, lower case as written (French "déc" is not English "dec")
+	weekdays map[string]weekdayName
+	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
 }
 
 type cuePhrase struct {
@@ -26,7 +36,8 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, words: map[string]map[string]bool{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, words: map[string]map[string]bool{},
+		months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -35,9 +46,11 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
 	seen := map[string]bool{}
 	for _, e := range entries {
-		key := e.category + "\t" + strings.Join(cueWords(e.phrase), " ")
+		key := e.category + "\t" + phraseKey(e.category, e.phrase)
 		switch {
 		case seen[key]:
+		case calendarCategory(e.category):
+			lx.addCalendarName(e.category, e.phrase)
 		case wordCategory(e.category):
 			lx.addWord(e.category, e.phrase)
 		default:
@@ -45,7 +58,19 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		}
 		seen[key] = true
 	}
+	lx.triggers = maps.Clone(dateTriggers)
+	for w := range lx.months {
+		lx.triggers[w] = true
+	}
+	for w := range lx.weekdays {
+		lx.triggers[w] = true
+	}
 	return lx
+}
+
+// dateTrigger reports a word a date expression may start with.
+func (lx *lexicon) dateTrigger(low string) bool {
+	return lx.triggers[low]
 }
 
 // cueWords folds a phrase word by word, keeping the * that ends a prefix.
@@ -78,6 +103,31 @@ func (lx *lexicon) addWord(category, word string) {
 		lx.words[category] = map[string]bool{}
 	}
 	lx.words[category][foldPhrase(word)] = true
+}
+
+// phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
+// lower case.
+func phraseKey(category, phrase string) string {
+	if calendarCategory(category) {
+		return strings.ToLower(strings.TrimSuffix(phrase, "."))
+	}
+	return strings.Join(cueWords(phrase), " ")
+}
+
+// addCalendarName adds a month:N or weekday:N name. A name written capitalised counts only
+// capitalised in a text; one ending in a period is an abbreviation that may take one.
+func (lx *lexicon) addCalendarName(category, name string) {
+	family, value, _ := strings.Cut(category, ":")
+	n, _ := strconv.Atoi(value) // the loader checked the value
+	r, _ := utf8.DecodeRuneInString(name)
+	upper := unicode.IsUpper(r)
+	key := phraseKey(category, name)
+	switch family {
+	case "month":
+		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
+	case "weekday":
+		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper}
+	}
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word

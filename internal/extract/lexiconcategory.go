@@ -33,12 +33,15 @@ var lexiconCategories = []struct {
 	{name: "before_verb", words: true}, {name: "auxiliary", words: true}, {name: "report_verb", words: true},
 	{name: "attribution", words: true}, {name: "group_noun", words: true}, {name: "escapee_noun", words: true},
 	{name: "copula", words: true}, {name: "negation", words: true},
+	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}, words: true},
+	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}, words: true},
 	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
 	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }
 
 // wordCategory reports a category whose words are looked up rather than scanned for.
 func wordCategory(name string) bool {
+	name, _, _ = strings.Cut(name, ":")
 	for _, c := range lexiconCategories {
 		if c.name == name {
 			return c.words
@@ -79,7 +82,7 @@ func validateLexicon(entries []lexiconEntry) error {
 		if err := checkStars(e); err != nil {
 			errs = append(errs, err)
 		}
-		key := strings.Join([]string{e.file, e.category, strings.Join(cueWords(e.phrase), " ")}, "\t")
+		key := strings.Join([]string{e.file, e.category, phraseKey(e.category, e.phrase)}, "\t")
 		if n, dup := firstLine[key]; dup {
 			errs = append(errs, fmt.Errorf("%s:%d: %s %q is already at line %d", e.file, e.line, e.category, e.phrase, n))
 			continue
@@ -92,6 +95,11 @@ func validateLexicon(entries []lexiconEntry) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// calendarCategory reports a month or weekday name, which is found as written, in lower case.
+func calendarCategory(name string) bool {
+	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:")
 }
 
 // checkStars reports a prefix word in a word category, which is looked up whole, or one shorter

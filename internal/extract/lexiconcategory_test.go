@@ -84,11 +84,9 @@ func TestEveryCategoryIsRead(t *testing.T) {
 		}
 	}
 	for _, c := range lexiconCategories {
-		literal := `"` + c.name + `"`
-		if c.values != nil {
-			literal = `"` + c.name + `:`
-		}
-		if !strings.Contains(code.String(), literal) && !isMetric(model.Metric(c.name)) {
+		read := strings.Contains(code.String(), `"`+c.name+`"`) ||
+			c.values != nil && strings.Contains(code.String(), `"`+c.name+`:`) // a family read by its prefix
+		if !read && !isMetric(model.Metric(c.name)) {
 			t.Errorf("no rule reads category %s", c.name)
 		}
 	}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"sync"
 )
 
 // lexicons is the lexicon of each language and the union of them all, which reads documents of
@@ -39,6 +41,17 @@ func loadLexicons(user []LexiconFile) (*lexicons, error) {
 	}
 	return ls, nil
 }
+
+// builtinUnion is the union of the built-in lexicons, for the functions that read a text without a
+// document (FindDates, FindNumbers, Sentences, Sections, InferRef). It is built once, on first use;
+// the tests check the embedded files, so an error is a broken build.
+var builtinUnion = sync.OnceValue(func() *lexicon {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		panic(fmt.Sprintf("extract: built-in lexicon: %v", err))
+	}
+	return ls.all
+})
 
 // of returns the lexicon of a language (ISO 639-1), or the union of all for "" and languages
 // without a file.

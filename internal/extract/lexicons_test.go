@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 func TestLexiconOfLanguage(t *testing.T) {
@@ -55,6 +58,33 @@ func TestUserLexicon(t *testing.T) {
 		}
 		if s := strings.Join(got, " "); s != tt.want {
 			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, s, tt.want)
+		}
+	}
+}
+
+func TestCalendarNamesOfLanguage(t *testing.T) {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Ref{Date: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Precision: model.PrecisionDay}
+	tests := []struct{ lang, text, want string }{
+		{"tr", "14 Mart 2025'te", "2025-03-14"},
+		{"tr", "Cuma günü", "2025-05-30"},
+		{"en", "14 Mart 2025", "2025-01-01"}, // only the year
+		{"fr", "le 3 déc. 2024", "2024-12-03"},
+		{"en", "on Dec. 3, 2024", "2024-12-03"},
+		{"en", "they may march", ""}, // English month names count capitalised
+		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
+	}
+	for _, tt := range tests {
+		lx := ls.of(tt.lang)
+		var got []string
+		for _, d := range resolveDates(scanDateExprs(lx, tt.text, scanPieces(tt.text)), ref) {
+			got = append(got, d.Date.Start.Format(model.DateLayout))
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, s, tt.want)
 		}
 	}
 }

@@ -38,12 +38,13 @@ type Quantity struct {
 // no conventional value and give no quantity. "no prisoners", "no one", "none", "aucun détenu"
 // give 0 when the noun counts people.
 func FindNumbers(text string) []Quantity {
+	lx := builtinUnion()
 	ps := scanPieces(text)
-	return numbersIn(text, ps, scanDateExprs(text, ps))
+	return numbersIn(lx, text, ps, scanDateExprs(lx, text, ps))
 }
 
 // numbersIn is FindNumbers on the text's pieces and date expressions, read once for both.
-func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
+func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantity {
 	var out []Quantity
 	d := 0
 	for i := 0; i < len(ps); {
@@ -69,7 +70,7 @@ func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
 			i++
 			continue
 		}
-		q, next := buildQuantity(text, ps[:upto], np)
+		q, next := buildQuantity(lx, text, ps[:upto], np)
 		out = append(out, q)
 		i = next
 	}
@@ -95,7 +96,7 @@ func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
 
 // buildQuantity completes a parsed figure with its qualifier, range partner, kind and noun, and
 // returns the index of the first piece after it.
-func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
+func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity, int) {
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
 	qual, qstart := qualifierBefore(ps, np.first)
@@ -123,7 +124,7 @@ func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
 	}
 	q.End = ps[last].end
 	setBounds(&q, low, high)
-	q.Noun, q.Kind = quantityNounAndKind(text, ps, np, last)
+	q.Noun, q.Kind = quantityNounAndKind(lx, text, ps, np, last)
 	return q, last + 1
 }
 
@@ -149,7 +150,7 @@ func scaleLikePartner(a, b numParse) int {
 }
 
 // quantityNounAndKind reads the noun after a figure and decides its kind.
-func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string, string) {
+func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last int) (string, string) {
 	noun := numberNoun(text, ps, last+1)
 	switch {
 	case np.isTime || isTimeAfter(ps, last):
@@ -164,7 +165,7 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 		return noun, "age"
 	case isYearLike(ps, np, last, noun):
 		return noun, "year"
-	case np.id || isIDBefore(ps, np.first) || isLabel(ps, np, noun):
+	case np.id || isIDBefore(ps, np.first) || isLabel(lx, ps, np, noun):
 		return noun, "id"
 	case np.frac || np.unit || measureWords[noun]:
 		return noun, "measure"
@@ -810,7 +811,7 @@ func isIDBefore(ps []piece, first int) bool {
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
 // released", "Flight 370". The name before them is not the sentence's first word ("Some 300
 // escaped") and no noun follows.
-func isLabel(ps []piece, np numParse, noun string) bool {
+func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	j := np.first - 1
 	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
 		return false
@@ -818,7 +819,7 @@ func isLabel(ps []piece, np numParse, noun string) bool {
 	if q, _ := qualifierBefore(ps, np.first); q != "" {
 		return false
 	}
-	if _, ok := dateMonths[ps[j].low]; ok {
+	if _, ok := lx.months[ps[j].low]; ok {
 		return false
 	}
 	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low)

@@ -19,6 +19,11 @@ type Sentence struct{ Start, End int }
 // or a word like "the", or the whole text is wrapped that way) joins the lines. List markers
 // ("- ", "• ", "1. ") are left out of the sentence.
 func Sentences(text string) []Sentence {
+	return sentencesOf(builtinUnion(), text)
+}
+
+// sentencesOf is Sentences with the month abbreviations of a lexicon.
+func sentencesOf(lx *lexicon, text string) []Sentence {
 	wrapped := hardWrapped(text)
 	var out []Sentence
 	start := skipBullet(text, skipSpace(text, 0))
@@ -51,7 +56,7 @@ func Sentences(text string) []Sentence {
 		if c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isTerminalRune(r) {
-				if end, ok := sentenceEndAfter(text, i); ok {
+				if end, ok := sentenceEndAfter(lx, text, i); ok {
 					emit(end)
 					start, i = end, end
 					continue
@@ -104,7 +109,7 @@ func skipSpace(text string, i int) int {
 
 // sentenceEndAfter decides whether the terminal punctuation at i ends a sentence and returns
 // where it ends (after any closing quotes).
-func sentenceEndAfter(text string, i int) (int, bool) {
+func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	j, marks := i, 0
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
@@ -133,7 +138,7 @@ func sentenceEndAfter(text string, i int) (int, bool) {
 	if unicode.IsLower(next) {
 		return 0, false
 	}
-	if text[i] == '.' && marks == 1 && abbreviationHolds(wordBeforeDot(text, i), text, k) {
+	if text[i] == '.' && marks == 1 && abbreviationHolds(lx, wordBeforeDot(text, i), text, k) {
 		return 0, false
 	}
 	return j, true
@@ -181,7 +186,7 @@ func wordBeforeDot(text string, i int) string {
 
 // abbreviationHolds reports a period that belongs to an abbreviation rather than ending the
 // sentence, given the word before it and the text at k after the space.
-func abbreviationHolds(word, text string, k int) bool {
+func abbreviationHolds(lx *lexicon, word, text string, k int) bool {
 	if word == "" {
 		return false
 	}
@@ -193,7 +198,7 @@ func abbreviationHolds(word, text string, k int) bool {
 		return true
 	case strings.Contains(word, "."), utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
 		return !startsSentence(text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
-	case numberAbbreviations[low] || dateMonths[low].abbr:
+	case numberAbbreviations[low] || lx.months[low].abbr:
 		return nextIsDigit
 	}
 	return false
@@ -343,6 +348,11 @@ type Section struct {
 // follow publication. Notes and references headings ("FOOTNOTES") open an undated section. The
 // sections cover the whole text, in order.
 func Sections(text string, ref Ref) []Section {
+	return sectionsOf(builtinUnion(), text, ref)
+}
+
+// sectionsOf is Sections with the month and weekday names of a lexicon.
+func sectionsOf(lx *lexicon, text string, ref Ref) []Section {
 	var out []Section
 	cur := Section{}
 	for lineStart := 0; lineStart < len(text); {
@@ -354,7 +364,7 @@ func Sections(text string, ref Ref) []Section {
 		}
 		s := skipSpace(text, lineStart)
 		if s < lineEnd {
-			if h, ok := sectionHeader(text[s:lineEnd], ref); ok {
+			if h, ok := sectionHeader(lx, text[s:lineEnd], ref); ok {
 				h.HeaderEnd = s + strings.Index(text[s:lineEnd], h.Header) + len(h.Header)
 				if s > cur.Start {
 					cur.End = s
@@ -373,7 +383,7 @@ func Sections(text string, ref Ref) []Section {
 }
 
 // sectionHeader reads an update header or a notes heading from one line.
-func sectionHeader(line string, ref Ref) (Section, bool) {
+func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
 	low := strings.ToLower(body)
 	if notesHeadings[strings.Trim(low, ":*_ ")] {
@@ -393,15 +403,15 @@ func sectionHeader(line string, ref Ref) (Section, bool) {
 		} else if len(body) > 60 {
 			return Section{}, false
 		}
-		return Section{Header: strings.TrimSpace(header), Date: headerDate(header, ref)}, true
+		return Section{Header: strings.TrimSpace(header), Date: headerDate(lx, header, ref)}, true
 	}
 	return Section{}, false
 }
 
 // headerDate resolves the first date of a header, going forward from ref.
-func headerDate(header string, ref Ref) model.Date {
+func headerDate(lx *lexicon, header string, ref Ref) model.Date {
 	ps := scanPieces(header)
-	for _, e := range scanDateExprs(header, ps) {
+	for _, e := range scanDateExprs(lx, header, ps) {
 		if d, ok := resolveDate(e, ref, nil, true); ok && d.Precision.Rank() <= model.PrecisionMonth.Rank() {
 			return d
 		}

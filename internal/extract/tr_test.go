@@ -2,8 +2,8 @@ package extract_test
 
 import "testing"
 
-// TestTurkish reads invented Turkish reports with the Turkish lexicon (data/lexicon/tr.tsv). Months
-// and number words are still Go tables without Turkish, so the reports give numeric dates and digits.
+// TestTurkish reads invented Turkish reports with the Turkish lexicon (data/lexicon/tr.tsv), months
+// and weekdays included. Number words are still a Go table without Turkish: the reports give digits.
 func TestTurkish(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -14,14 +14,14 @@ func TestTurkish(t *testing.T) {
 	}{
 		{
 			name: "an attack that frees inmates",
-			text: "Silahlı kişiler 14.03.2025 tarihinde Diyarbakır Cezaevi'ne saldırdı ve 23 mahkum firar etti. " +
+			text: "Silahlı kişiler 14 Mart 2025'te Diyarbakır Cezaevi'ne saldırdı ve 23 mahkum firar etti. " +
 				"Saldırıda 2 gardiyan hayatını kaybetti, 5 gardiyan yaralandı. Valilik, 9 mahkumun yeniden yakalandığını açıkladı.",
 			want:    want{"facility_attack", "2025-03-14", "TR", "Diyarbak", ""},
 			figures: "escaped=23..23 killed/security=2..2 wounded/security=5..5 recaptured=9..9",
 		},
 		{
 			name: "a riot among inmates",
-			text: "Şanlıurfa Cezaevi'nde 02.08.2024 tarihinde mahkumlar arasında isyan çıktı. " +
+			text: "Şanlıurfa Cezaevi'nde 2 Ağustos Cuma günü mahkumlar arasında isyan çıktı. " +
 				"İsyanda 3 mahkum hayatını kaybetti, 11 mahkum yaralandı.",
 			want:    want{"riot", "2024-08-02", "TR", "Şanlıurfa", ""},
 			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
