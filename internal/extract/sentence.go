@@ -44,7 +44,7 @@ func sentencesOf(lx *lexicon, text string) []Sentence {
 		c := text[i]
 		if c == '\n' {
 			next, blank := afterLineBreak(text, i)
-			if blank || hardLineBreak(text, i, next, wrapped) {
+			if blank || hardLineBreak(lx, text, i, next, wrapped) {
 				emit(i)
 				start = skipBullet(text, next)
 				i = start
@@ -194,18 +194,18 @@ func abbreviationHolds(lx *lexicon, word, text string, k int) bool {
 	nextIsDigit := text[k] >= '0' && text[k] <= '9'
 	first, _ := utf8.DecodeRuneInString(word)
 	switch {
-	case low == "e.g" || low == "i.e" || titleAbbreviations[low]:
+	case low == "e.g" || low == "i.e" || lx.has("title_abbreviation", foldWord(low)):
 		return true
 	case strings.Contains(word, "."), utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
-		return !startsSentence(text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
-	case numberAbbreviations[low] || lx.months[low].abbr:
+		return !startsSentence(lx, text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
+	case lx.has("number_abbreviation", foldWord(low)) || lx.months[low].abbr:
 		return nextIsDigit
 	}
 	return false
 }
 
 // startsSentence reports a word at k that usually opens a sentence.
-func startsSentence(text string, k int) bool {
+func startsSentence(lx *lexicon, text string, k int) bool {
 	e := k
 	for e < len(text) && e-k < 12 {
 		r, size := utf8.DecodeRuneInString(text[e:])
@@ -214,7 +214,7 @@ func startsSentence(text string, k int) bool {
 		}
 		e += size
 	}
-	return sentenceStarters[strings.ToLower(text[k:e])]
+	return lx.has("sentence_starter", foldWord(text[k:e]))
 }
 
 // afterLineBreak returns where the next line's text starts and whether a blank line came first.
@@ -231,7 +231,7 @@ func afterLineBreak(text string, i int) (int, bool) {
 
 // hardLineBreak decides whether a single line break at i ends a sentence; next is where the
 // next line's text starts.
-func hardLineBreak(text string, i, next int, wrapped bool) bool {
+func hardLineBreak(lx *lexicon, text string, i, next int, wrapped bool) bool {
 	if next >= len(text) || isBullet(text, next) {
 		return true
 	}
@@ -246,7 +246,7 @@ func hardLineBreak(text string, i, next int, wrapped bool) bool {
 		return false // the punctuation rule has decided, or the sentence goes on
 	case prev == ',' || prev == '-' || prev == '(' || prev == '&' || prev == '/':
 		return false
-	case lineJoinWords[lastWordLower(text, e)]:
+	case lx.has("line_join_word", foldWord(lastWordLower(text, e))):
 		return false
 	}
 	return !wrapped || opensParagraph(text, i)
@@ -386,7 +386,7 @@ func sectionsOf(lx *lexicon, text string, ref Ref) []Section {
 func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
 	low := strings.ToLower(body)
-	if notesHeadings[strings.Trim(low, ":*_ ")] {
+	if lx.has("notes_heading", foldWord(strings.Trim(low, ":*_ "))) {
 		return Section{Header: strings.TrimSpace(line)}, true
 	}
 	for _, kw := range updateKeywords {
@@ -421,22 +421,3 @@ func headerDate(lx *lexicon, header string, ref Ref) model.Date {
 
 var updateKeywords = []string{"updated", "update", "mise à jour", "mis à jour", "mise a jour", "actualización",
 	"actualizacion", "actualizado", "pembaruan"}
-
-var notesHeadings = setOf("footnotes notes references sources endnotes")
-
-// titleAbbreviations never end a sentence: a name or a number follows them.
-var titleAbbreviations = setOf("mr mrs ms dr gen lt col capt cpt sgt maj cpl pvt adm brig rtd retd gov sen " +
-	"rep prof rev st mt hon pres supt insp cmdr cdr det const fr sr mme mlle mgr messrs lieut cmdt comdt " +
-	"gén vs cf approx ca")
-
-// numberAbbreviations hold before a figure: "No. 3", "Art. 5".
-var numberAbbreviations = setOf("no nos nr art vol fig p pp sec ch")
-
-var sentenceStarters = setOf("the a an in on at it he she they we i but and this that these those there his " +
-	"her their its our after before when while as if however meanwhile some many one two three le la les " +
-	"il elle ils un une des ce cette en dans pada di el los las")
-
-// lineJoinWords end a line of hard-wrapped text, not a heading.
-var lineJoinWords = setOf("the a an of in on at to by for with from and or but as that which who is was " +
-	"were are has had have de la le les des du à et en dans sur par pour un une di ke dari yang dan el " +
-	"los las del y con")
