@@ -69,13 +69,13 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 // coordinatedTotal reads "Two soldiers and a police officer were killed": a count of people
 // joined by "and" to another group of the same side that one verb governs counts them all, 3 here.
 func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim) (model.Claim, bool) {
-	if c.Qualifier != "exact" || c.Low == nil || !peopleNouns[q.Noun] {
+	if c.Qualifier != "exact" || c.Low == nil || !si.lex.hasWord("people_noun", q.Noun) {
 		return model.Claim{}, false
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	and := last + 1
 	for and < len(si.toks) && and <= last+3 && si.toks[and].fold != "and" {
-		if !peopleNouns[si.toks[and].fold] && !nameLike(si.toks[and]) {
+		if !si.lex.has("people_noun", si.toks[and].fold) && !nameLike(si.toks[and]) {
 			return model.Claim{}, false // only the first group's own words before "and"
 		}
 		and++
@@ -89,15 +89,15 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 		second = 1
 	default:
 		for _, o := range si.quantities {
-			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && peopleNouns[o.Noun] {
+			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && si.lex.hasWord("people_noun", o.Noun) {
 				second = *o.Low
 			}
 		}
 	}
-	for noun < len(si.toks) && noun <= and+4 && !peopleNouns[si.toks[noun].fold] {
+	for noun < len(si.toks) && noun <= and+4 && !si.lex.has("people_noun", si.toks[noun].fold) {
 		noun++
 	}
-	if second == 0 || noun >= len(si.toks) || noun > and+4 || !peopleNouns[si.toks[noun].fold] {
+	if second == 0 || noun >= len(si.toks) || noun > and+4 || !si.lex.has("people_noun", si.toks[noun].fold) {
 		return model.Claim{}, false
 	}
 	// One verb must govern both: the metric cue comes after the second group.
@@ -241,7 +241,7 @@ func partOfThem(text string, si *sentenceInfo, q Quantity) bool {
 func countsThings(si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
-		if thingNouns[si.toks[k].fold] {
+		if si.lex.has("thing_noun", si.toks[k].fold) {
 			return true
 		}
 	}

@@ -415,7 +415,7 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
-	if day, dlast, ok := dayAt(ps, mlast+1); ok && !peopleNouns[pieceLow(ps, dlast+1)] && !thingNouns[pieceLow(ps, dlast+1)] {
+	if day, dlast, ok := dayAt(ps, mlast+1); ok && !lx.hasWord("people_noun", pieceLow(ps, dlast+1)) && !lx.hasWord("thing_noun", pieceLow(ps, dlast+1)) {
 		e.day = day
 		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
 			if d2, l2, ok := dayAt(ps, dlast+2); ok && d2 > day {
@@ -472,7 +472,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		n := ps[next]
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
-		if glued || peopleNouns[n.low] || thingNouns[n.low] || measureWords[n.low] || currencyWords[n.low] ||
+		if glued || lx.hasWord("people_noun", n.low) || lx.hasWord("thing_noun", n.low) || lx.hasWord("measure_word", n.low) || currencyWords[n.low] ||
 			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
 			return dateExpr{}, 0, false
 		}
@@ -603,7 +603,7 @@ func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	} else if ps[i].low == "hace" {
 		k, before = i+1, true
 	}
-	n, clast, fuzzy, ok := dateCountAt(ps, k)
+	n, clast, fuzzy, ok := dateCountAt(lx, ps, k)
 	if !ok || clast+1 >= len(ps) {
 		return dateExpr{}, 0, false
 	}
@@ -653,7 +653,7 @@ func agoExpr(unit, n int, fuzzy, anchored bool) dateExpr {
 }
 
 // dateCountAt reads how many units an "ago" phrase counts: "a", "two", "12", "a few".
-func dateCountAt(ps []piece, k int) (n, last int, fuzzy, ok bool) {
+func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 	if k >= len(ps) {
 		return 0, 0, false, false
 	}
@@ -671,7 +671,7 @@ func dateCountAt(ps []piece, k int) (n, last int, fuzzy, ok bool) {
 	case ps[k].kind == pieceDigits && len(w) <= 3:
 		return atoiPiece(w), k, false, true
 	}
-	if np, ok := parseNumberWords(ps, k); ok && np.value < 1000 {
+	if np, ok := parseNumberWords(lx, ps, k); ok && np.value < 1000 {
 		return np.value, np.last, false, true
 	}
 	return 0, 0, false, false

@@ -130,6 +130,11 @@ func (lx *lexicon) addCalendarName(category, name string) {
 	}
 }
 
+// hasWord is has for a word not yet folded ("détenus").
+func (lx *lexicon) hasWord(category, word string) bool {
+	return lx.words[category][foldWord(word)]
+}
+
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category.
 func (lx *lexicon) has(category, folded string) bool {

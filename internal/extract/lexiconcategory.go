@@ -37,6 +37,7 @@ var lexiconCategories = []struct {
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}, words: true},
 	{name: "title_abbreviation", words: true}, {name: "number_abbreviation", words: true},
 	{name: "sentence_starter", words: true}, {name: "line_join_word", words: true}, {name: "notes_heading", words: true},
+	{name: "people_noun", words: true}, {name: "thing_noun", words: true}, {name: "measure_word", words: true},
 	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
 	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }
