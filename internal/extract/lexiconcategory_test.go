@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,9 +67,33 @@ func checkError(t *testing.T, err error, want string) {
 	}
 }
 
-// TestEveryCategoryIsRead keeps the category table honest: a category no rule reads is a word
-// list that does nothing. Rules name categories as string literals; metrics are read by name.
+// TestEveryCategoryIsRead keeps the category table and the rules in step: a category no rule
+// reads is a word list that does nothing, and a rule reading a category the table lacks (a typo)
+// finds nothing. Rules name categories as string literals; metrics are read by name.
 func TestEveryCategoryIsRead(t *testing.T) {
+	code := ruleSource(t)
+	for _, c := range lexiconCategories {
+		read := strings.Contains(code, `"`+c.name+`"`) ||
+			c.values != nil && strings.Contains(code, `"`+c.name+`:`) // a family read by its prefix
+		if !read && !isMetric(model.Metric(c.name)) {
+			t.Errorf("no rule reads category %s", c.name)
+		}
+	}
+	known := map[string]bool{}
+	for _, c := range knownCategories() {
+		known[c] = true
+	}
+	lookup := regexp.MustCompile(`(?:\.has|\.hasWord|\.is|negated\(si,|category [!=]=) ?\(?"([a-z_:]+)"`)
+	for _, m := range lookup.FindAllStringSubmatch(code, -1) {
+		if !known[m[1]] {
+			t.Errorf("a rule reads category %q, which the table does not know", m[1])
+		}
+	}
+}
+
+// ruleSource returns the package's Go code but for tests and the category table.
+func ruleSource(t *testing.T) string {
+	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
@@ -83,11 +108,5 @@ func TestEveryCategoryIsRead(t *testing.T) {
 			code.Write(b)
 		}
 	}
-	for _, c := range lexiconCategories {
-		read := strings.Contains(code.String(), `"`+c.name+`"`) ||
-			c.values != nil && strings.Contains(code.String(), `"`+c.name+`:`) // a family read by its prefix
-		if !read && !isMetric(model.Metric(c.name)) {
-			t.Errorf("no rule reads category %s", c.name)
-		}
-	}
+	return code.String()
 }
