@@ -432,7 +432,7 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
-	if i > 0 && monthTriggers[ps[i-1].low] {
+	if i > 0 && lx.hasWord("month_trigger", ps[i-1].low) {
 		return spanned(e, ps, i, mlast)
 	}
 	return dateExpr{}, 0, false
@@ -477,7 +477,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			return dateExpr{}, 0, false
 		}
 	}
-	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(ps, i) ||
+	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(lx, ps, i) ||
 		isHyphenCode(ps, i)) {
 		return dateExpr{}, 0, false
 	}
@@ -568,7 +568,7 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 	for k := j + 1; k < len(ps) && k <= j+4; k++ {
 		w := ps[k].low
 		switch {
-		case partsOfDay[w]:
+		case lx.hasWord("part_of_day", w):
 			last = k
 		case isJoinerPunct(w) && adjacent(ps, k):
 		case weekdayDirections[w] != 0:
@@ -664,9 +664,9 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 			last++
 		}
 		return 3, last, true, true
-	case oneWords[w]:
+	case lx.hasWord("one_word", w):
 		return 1, k, false, true
-	case fewWords[w]:
+	case lx.hasWord("few_word", w):
 		return 3, k, true, true
 	case ps[k].kind == pieceDigits && len(w) <= 3:
 		return atoiPiece(w), k, false, true
@@ -691,7 +691,7 @@ func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.start = ps[i].start
 		return e, next, true
 	}
-	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !dayOfMonthFollowers[ps[n].low] {
+	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !lx.hasWord("day_follower", ps[n].low) {
 		return dateExpr{}, 0, false // "on the 21st floor"
 	}
 	return spanned(dateExpr{rel: dateDayOfMonth, day: day, prec: model.PrecisionDay}, ps, i, dlast)
@@ -809,9 +809,6 @@ func buildWeekdayModifiers() map[string][]weekdayModifier {
 var weekdayDirections = map[string]int{"dernier": -1, "dernière": -1, "passé": -1, "passée": -1, "prochain": 1,
 	"prochaine": 1, "lalu": -1, "depan": 1, "pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1}
 
-var partsOfDay = setOf("night evening morning afternoon overnight soir soirée matin matinée nuit après midi " +
-	"malam pagi siang sore noche mañana tarde madrugada")
-
 // periodParts open a part of a period: "early August", "mid-2020", "fin janvier".
 var periodParts = buildPhraseIndex("early|mid|late|end of|the end of|beginning of|the beginning of|start of|" +
 	"the start of|middle of|the middle of|début|fin|mi|courant|awal|akhir|pertengahan|principios de|" +
@@ -887,18 +884,8 @@ var dateUnits = map[string]int{"day": 1, "days": 1, "night": 1, "nights": 1, "we
 	"bulan": 30, "tahun": 365, "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
 	"mes": 30, "meses": 30, "año": 365, "años": 365}
 
-var oneWords = setOf("a an one un une uno una satu")
-
-var fewWords = setOf("few several couple quelques plusieurs beberapa unos varios unas varias")
-
-// monthTriggers let a month name stand alone as a date: "in October", "since March".
-var monthTriggers = setOf("in since during until till by from last this next early late mid of en depuis " +
-	"début fin courant pada bulan sejak awal akhir desde durante hasta")
-
-var dayOfMonthFollowers = setOf("at in and when as morning evening night afternoon")
-
 // dateTriggers are the words a date expression may start with besides the month and weekday names
-// of a lexicon; other words are skipped at once.
+// and the words for one and a few of a lexicon; other words are skipped at once.
 var dateTriggers = buildDateTriggers()
 
 func buildDateTriggers() map[string]bool {
@@ -913,12 +900,6 @@ func buildDateTriggers() map[string]bool {
 		m[w] = true
 	}
 	for w := range numberWords {
-		m[w] = true
-	}
-	for w := range oneWords {
-		m[w] = true
-	}
-	for w := range fewWords {
 		m[w] = true
 	}
 	return m

@@ -65,6 +65,12 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	for w := range lx.weekdays {
 		lx.triggers[w] = true
 	}
+	for w := range lx.words["one_word"] {
+		lx.triggers[w] = true
+	}
+	for w := range lx.words["few_word"] {
+		lx.triggers[w] = true
+	}
 	return lx
 }
 

@@ -38,6 +38,9 @@ var lexiconCategories = []struct {
 	{name: "title_abbreviation", words: true}, {name: "number_abbreviation", words: true},
 	{name: "sentence_starter", words: true}, {name: "line_join_word", words: true}, {name: "notes_heading", words: true},
 	{name: "people_noun", words: true}, {name: "thing_noun", words: true}, {name: "measure_word", words: true},
+	{name: "id_word", words: true}, {name: "partitive", words: true}, {name: "number_determiner", words: true},
+	{name: "number_noun_stop", words: true}, {name: "part_of_day", words: true}, {name: "one_word", words: true},
+	{name: "few_word", words: true}, {name: "month_trigger", words: true}, {name: "day_follower", words: true},
 	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
 	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }

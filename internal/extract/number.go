@@ -165,7 +165,7 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 		return noun, "age"
 	case isYearLike(lx, ps, np, last, noun):
 		return noun, "year"
-	case np.id || isIDBefore(ps, np.first) || isLabel(lx, ps, np, noun):
+	case np.id || isIDBefore(lx, ps, np.first) || isLabel(lx, ps, np, noun):
 		return noun, "id"
 	case np.frac || np.unit || lx.hasWord("measure_word", noun):
 		return noun, "measure"
@@ -179,9 +179,9 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 // (skipping adjectives, names and "of the"), else the first word that looks like a plural
 // ("Naxalites"), else "".
 func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
-	if j < len(ps) && partitiveWords[ps[j].low] {
+	if j < len(ps) && lx.hasWord("partitive", ps[j].low) {
 		j++
-		for j < len(ps) && (numberDeterminers[ps[j].low] || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
+		for j < len(ps) && (lx.hasWord("number_determiner", ps[j].low) || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
 			(ps[j].low == "," || ps[j].low == ".") && adjacent(ps, j)) {
 			j++ // "10 of the inmates", "412 of the 1,020 inmates", "une centaine de détenus"
 		}
@@ -192,7 +192,7 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
-		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && numberNounStops[p.low] {
+		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord("number_noun_stop", p.low) {
 			break
 		}
 		if lx.hasWord("people_noun", p.low) || lx.hasWord("thing_noun", p.low) || lx.hasWord("measure_word", p.low) || currencyWords[p.low] {
@@ -793,7 +793,7 @@ func isYearLike(lx *lexicon, ps []piece, np numParse, last int, noun string) boo
 }
 
 // isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
-func isIDBefore(ps []piece, first int) bool {
+func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 	j := first - 1
 	if j < 0 {
 		return false
@@ -805,7 +805,7 @@ func isIDBefore(ps []piece, first int) bool {
 		w := ps[j-1].low
 		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
 	}
-	return idWords[ps[j].low] || ps[j].low == "no" && ps[j].upper
+	return lx.hasWord("id_word", ps[j].low) || ps[j].low == "no" && ps[j].upper
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
@@ -1110,21 +1110,6 @@ var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
 
 var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
 	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
-
-// idWords name the figure that follows: "Block 4", "Resolution 2170", "UPDATE 2".
-var idWords = setOf("number num nos block cell wing ward unit route road highway resolution article section " +
-	"chapter page flight brigade battalion division regiment corps squadron platoon level room gate sector " +
-	"zone phase update issue edition episode volume vol part camp bloc pavillon cellule quartier blok pasal")
-
-var partitiveWords = setOf("of dari de d")
-
-var numberDeterminers = setOf("the its their his her these those our your all les des ses leurs")
-
-var numberNounStops = setOf("and or but nor were was is are be been being have has had will would could " +
-	"should may might must who whom which that than in on at by to from with for into onto as per after " +
-	"before during while since the a an this these those its their his her of et ou de des du la le les à " +
-	"au aux dans sur par pour avec qui que ont sont est été dan di ke dari yang telah sudah akan y o en por " +
-	"para con los las el del fue han them us it")
 
 var onePronounBefore = setOf("no any every each some the this that which anyone someone")
 
