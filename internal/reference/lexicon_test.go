@@ -8,6 +8,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/extract"
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 func TestLoadLexicon(t *testing.T) {
@@ -18,7 +19,7 @@ func TestLoadLexicon(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("sw.tsv", "facility\tgereza\n")
+	write("sw.tsv", "facility\tgereza\nattack\twalishambulia\nescape\twalitoroka\nescaped\twalitoroka\ninmate\twafungwa\n")
 	write("notes.txt", "not read")
 	c := config.Default()
 	c.Lexicon = dir
@@ -29,8 +30,17 @@ func TestLoadLexicon(t *testing.T) {
 	if len(ref.Lexicon) != 1 || filepath.Base(ref.Lexicon[0].Name) != "sw.tsv" {
 		t.Fatalf("lexicon files %v, want sw.tsv", ref.Lexicon)
 	}
-	if _, err := extract.New(ref.ExtractResources()); err != nil {
+	x, err := extract.New(ref.ExtractResources())
+	if err != nil {
 		t.Fatal(err)
+	}
+	// Swahili is no built-in language: the user's file adds it.
+	doc := model.Document{ID: "sw1", Language: "sw",
+		Text: "Watu wenye silaha walishambulia gereza la Kakamega, Kenya, tarehe 14.03.2025 na wafungwa 40 walitoroka."}
+	ms := x.Extract(doc)
+	if len(ms) != 1 || ms[0].Type != model.FacilityAttack || ms[0].Place.Country != "KE" || len(ms[0].Claims) != 1 ||
+		ms[0].Claims[0].Metric != model.Escaped || ms[0].Claims[0].Low == nil || *ms[0].Claims[0].Low != 40 {
+		t.Errorf("Swahili report read as %+v, want one facility attack in Kenya with 40 escaped", ms)
 	}
 
 	write("fr.tsv", "facilite\tprison\n")
