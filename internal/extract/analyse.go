@@ -123,7 +123,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		return c.category == "escape" && (attempted(si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
+		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
 			pastOfPerson(a.lex, si.toks, c.first)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})

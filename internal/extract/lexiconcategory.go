@@ -41,6 +41,8 @@ var lexiconCategories = []struct {
 	{name: "id_word", words: true}, {name: "partitive", words: true}, {name: "number_determiner", words: true},
 	{name: "number_noun_stop", words: true}, {name: "part_of_day", words: true}, {name: "one_word", words: true},
 	{name: "few_word", words: true}, {name: "month_trigger", words: true}, {name: "day_follower", words: true},
+	{name: "attempt_verb", words: true}, {name: "lead_verb", words: true}, {name: "blame_word", words: true},
+	{name: "responsibility_word", words: true}, {name: "clause_conjunction", words: true},
 	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
 	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
 }

@@ -421,7 +421,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 				return true
 			}
 		case "claim":
-			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
+			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.lex, si.toks, c.last) {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
@@ -431,13 +431,12 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
-		switch si.toks[k].fold {
-		case "by", "blamed", "blaming", "par":
+		if si.lex.has("blame_word", si.toks[k].fold) {
 			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
-			if k > 0 && leadVerb(si.toks[k-1].fold) {
+			if k > 0 && si.lex.has("lead_verb", si.toks[k-1].fold) {
 				return true
 			}
 		}
@@ -445,19 +444,10 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	return false
 }
 
-func leadVerb(w string) bool {
-	switch w {
-	case "led", "carried", "conducted", "claimed", "organised", "organized", "staged", "launched", "mounted", "masterminded", "orchestrated", "mene", "menee":
-		return true
-	}
-	return false
-}
-
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
-func claimsResponsibility(toks []token, i int) bool {
+func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		switch toks[k].fold {
-		case "responsibility", "credit", "attack", "raid", "assault", "operation", "revendique", "revendication":
+		if lx.has("responsibility_word", toks[k].fold) {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
 			continue
 		}
-		if attempted(si.toks, c.first) {
+		if attempted(si.lex, si.toks, c.first) {
 			continue // "tried to escape and were recaptured"
 		}
 		var dist, rank int
@@ -60,7 +60,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
-			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
+			rank = dist + conjunctionBreak(si.lex, si.toks[c.last+1:first])
 			commaBefore = brk > 0
 		default:
 			continue // the cue is inside the figure's own words
@@ -168,23 +168,15 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 }
 
 // attempted reports a cue after "tried to", "attempted to": the escape did not happen.
-func attempted(toks []token, k int) bool {
-	if k < 2 || toks[k-1].fold != "to" {
-		return false
-	}
-	switch toks[k-2].fold {
-	case "tried", "trying", "attempted", "attempting", "tries", "attempt", "attempts":
-		return true
-	}
-	return false
+func attempted(lx *lexicon, toks []token, k int) bool {
+	return k >= 2 && toks[k-1].fold == "to" && lx.has("attempt_verb", toks[k-2].fold)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
 // adds: "seven were captured and three others are counted dead" — three are the dead.
-func conjunctionBreak(between []token) int {
+func conjunctionBreak(lx *lexicon, between []token) int {
 	for _, t := range between {
-		switch t.fold {
-		case "and", "but", "while", "whereas", "et", "mais", "dan", "y", "pero":
+		if lx.has("clause_conjunction", t.fold) {
 			return 2
 		}
 	}
