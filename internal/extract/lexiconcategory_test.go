@@ -110,3 +110,16 @@ func ruleSource(t *testing.T) string {
 	}
 	return code.String()
 }
+
+// TestEveryCategoryIsDocumented keeps data/README.md naming every category of the table.
+func TestEveryCategoryIsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("data/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range lexiconCategories {
+		if !strings.Contains(string(readme), "`"+c.name) {
+			t.Errorf("data/README.md does not document category %s", c.name)
+		}
+	}
+}
