@@ -155,7 +155,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if hasArabicArticle(span.fold) || a.lex.has("stop_name", span.fold) {
+		if hasArabicArticle(span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
@@ -203,7 +203,7 @@ func (a *analysis) names() []string {
 	var out []string
 	for _, si := range a.sentences {
 		for _, span := range si.spans {
-			if span.last-span.first >= 3 || a.lex.has("stop_name", span.fold) || seen[span.fold] {
+			if span.last-span.first >= 3 || a.lex.has(stopNameWords, span.fold) || seen[span.fold] {
 				continue
 			}
 			seen[span.fold] = true
@@ -345,7 +345,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || a.lex.has("stop_name", span.fold) {
+		if allDigits(name) || a.lex.has(stopNameWords, span.fold) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -390,7 +390,7 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 			t.fold == "kota" && article == "ibu") {
 			continue
 		}
-		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has("capital_not_place", si.toks[i+1].fold)) {
+		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
 			continue
 		}
 		countries := append(append([]string{}, si.located...), a.countries...)
@@ -461,7 +461,7 @@ func personName(lx *lexicon, toks []token, span nameSpan) bool {
 	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
 		return true
 	}
-	return first > 0 && lx.has("title", toks[first-1].fold)
+	return first > 0 && lx.has(titleWords, toks[first-1].fold)
 }
 
 // securityRaid reports an attack word right after a word for the security forces: "a police
@@ -481,9 +481,9 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 	aux := false
 	for i := k - 1; i >= max(0, k-4); i-- {
 		switch w := toks[i].fold; {
-		case lx.has("perfect_auxiliary", w):
+		case lx.has(perfectAuxiliaryWords, w):
 			aux = true
-		case lx.has("relative_pronoun", w):
+		case lx.has(relativePronounWords, w):
 			return aux
 		}
 	}
@@ -494,7 +494,7 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 // commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.
 func rescuedBySecurity(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
-	if by >= len(toks) || !lx.has("agent_preposition", toks[by].fold) {
+	if by >= len(toks) || !lx.has(agentPrepositionWords, toks[by].fold) {
 		return false
 	}
 	for _, s := range cues {
@@ -508,14 +508,14 @@ func rescuedBySecurity(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
 // Interior", "ministère de la Justice", "Secretaría de Seguridad", "the Justice Minister".
 func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
-	if span.last+1 < len(toks) && lx.has("office_noun", toks[span.last+1].fold) {
+	if span.last+1 < len(toks) && lx.has(officeNounWords, toks[span.last+1].fold) {
 		return true // "the Justice Minister"
 	}
 	i := span.first - 1
-	for i >= 0 && lx.has("portfolio_link", toks[i].fold) {
+	for i >= 0 && lx.has(portfolioLinkWords, toks[i].fold) {
 		i--
 	}
-	return i >= 0 && i < span.first-1 && lx.has("office_noun", toks[i].fold)
+	return i >= 0 && i < span.first-1 && lx.has(officeNounWords, toks[i].fold)
 }
 
 // landmark reports a name given as a bearing, an origin or a correspondent's post rather than where
@@ -526,10 +526,10 @@ func landmark(lx *lexicon, toks []token, span nameSpan) bool {
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && lx.has("direction", toks[first-2].fold) {
+	if first >= 2 && toks[first-1].fold == "of" && lx.has(directionWords, toks[first-2].fold) {
 		return true
 	}
-	if first >= 2 && toks[first-1].fold == "from" && lx.has("reporter_verb", toks[first-2].fold) {
+	if first >= 2 && toks[first-1].fold == "from" && lx.has(reporterVerbWords, toks[first-2].fold) {
 		return true // "reports from X": where the correspondent is
 	}
 	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
@@ -542,11 +542,11 @@ func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && lx.has("region_noun", toks[first-2].fold) ||
-		first >= 1 && lx.has("region_before", toks[first-1].fold) {
+	if first >= 2 && toks[first-1].fold == "of" && lx.has(regionNounWords, toks[first-2].fold) ||
+		first >= 1 && lx.has(regionBeforeWords, toks[first-1].fold) {
 		return true
 	}
-	return last+1 < len(toks) && lx.has("region_noun", toks[last+1].fold)
+	return last+1 < len(toks) && lx.has(regionNounWords, toks[last+1].fold)
 }
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
@@ -668,7 +668,7 @@ func flagOfForce(lx *lexicon, text string, toks []token, end int) bool {
 		if strings.Trim(text[end:t.start], " .") != "" || seen == 3 {
 			return false // punctuation other than an abbreviation's period ends the phrase
 		}
-		if lx.has("force_noun", t.fold) {
+		if lx.has(forceNounWords, t.fold) {
 			return true
 		}
 		seen++

@@ -156,7 +156,7 @@ func speakerDistance(first, last, k int) int {
 // pronounNear reports a personal pronoun right before or after the reporting verb at k.
 func pronounNear(lx *lexicon, toks []token, k int) bool {
 	for i := max(0, k-2); i < len(toks) && i <= k+2; i++ {
-		if lx.has("pronoun_subject", toks[i].fold) {
+		if lx.has(pronounSubjectWords, toks[i].fold) {
 			return true
 		}
 	}

@@ -415,7 +415,7 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
-	if day, dlast, ok := dayAt(ps, mlast+1); ok && !lx.hasWord("people_noun", pieceLow(ps, dlast+1)) && !lx.hasWord("thing_noun", pieceLow(ps, dlast+1)) {
+	if day, dlast, ok := dayAt(ps, mlast+1); ok && !lx.hasWord(peopleNounWords, pieceLow(ps, dlast+1)) && !lx.hasWord(thingNounWords, pieceLow(ps, dlast+1)) {
 		e.day = day
 		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
 			if d2, l2, ok := dayAt(ps, dlast+2); ok && d2 > day {
@@ -432,7 +432,7 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
-	if i > 0 && lx.hasWord("month_trigger", ps[i-1].low) {
+	if i > 0 && lx.hasWord(monthTriggerWords, ps[i-1].low) {
 		return spanned(e, ps, i, mlast)
 	}
 	return dateExpr{}, 0, false
@@ -472,7 +472,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		n := ps[next]
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
-		if glued || lx.hasWord("people_noun", n.low) || lx.hasWord("thing_noun", n.low) || lx.hasWord("measure_word", n.low) || currencyWords[n.low] ||
+		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || currencyWords[n.low] ||
 			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
 			return dateExpr{}, 0, false
 		}
@@ -568,7 +568,7 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 	for k := j + 1; k < len(ps) && k <= j+4; k++ {
 		w := ps[k].low
 		switch {
-		case lx.hasWord("part_of_day", w):
+		case lx.hasWord(partOfDayWords, w):
 			last = k
 		case isJoinerPunct(w) && adjacent(ps, k):
 		case weekdayDirections[w] != 0:
@@ -664,9 +664,9 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 			last++
 		}
 		return 3, last, true, true
-	case lx.hasWord("one_word", w):
+	case lx.hasWord(oneWordWords, w):
 		return 1, k, false, true
-	case lx.hasWord("few_word", w):
+	case lx.hasWord(fewWordWords, w):
 		return 3, k, true, true
 	case ps[k].kind == pieceDigits && len(w) <= 3:
 		return atoiPiece(w), k, false, true
@@ -691,7 +691,7 @@ func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.start = ps[i].start
 		return e, next, true
 	}
-	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !lx.hasWord("day_follower", ps[n].low) {
+	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !lx.hasWord(dayFollowerWords, ps[n].low) {
 		return dateExpr{}, 0, false // "on the 21st floor"
 	}
 	return spanned(dateExpr{rel: dateDayOfMonth, day: day, prec: model.PrecisionDay}, ps, i, dlast)

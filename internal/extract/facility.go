@@ -106,7 +106,7 @@ func (x *Extractor) facilityKey(name string) string {
 	var parts []string
 	for _, t := range tokenize(name) {
 		w := strings.TrimSuffix(t.fold, "'s")
-		if x.lex.all.has("facility_generic", w) || w == "al" || w == "el" {
+		if x.lex.all.has(facilityGenericWords, w) || w == "al" || w == "el" {
 			continue
 		}
 		for _, p := range arabicArticles {

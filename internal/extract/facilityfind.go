@@ -19,7 +19,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	}
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
-		if c.category != "facility" || headline || si.lex.has("facility_plural", si.toks[c.last].fold) {
+		if c.category != "facility" || headline || si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
 			continue // "nine Middle East prisons" names no one facility
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
@@ -46,8 +46,8 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	first := c.first
 	// Words that lead their name ("penjara Kerobokan") take no name before them: "Sumber-sumber
 	// penjara" are prison sources.
-	headFirst := si.lex.has("facility_head_first", toks[c.first].fold) || si.lex.has("facility_head_first", toks[c.last].fold)
-	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || si.lex.has("facility_modifier", toks[first-1].fold)) &&
+	headFirst := si.lex.has(facilityHeadFirstWords, toks[c.first].fold) || si.lex.has(facilityHeadFirstWords, toks[c.last].fold)
+	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !a.commonCapital(toks[first-1].fold) &&
 		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
@@ -113,7 +113,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 		}
 	}
 	linked := toks[i+1].fold == "de" || toks[i+1].fold == "of" || toks[i+1].fold == "d'"
-	if !linked && town == "" && !si.lex.has("facility_head_first", toks[i].fold) {
+	if !linked && town == "" && !si.lex.has(facilityHeadFirstWords, toks[i].fold) {
 		return i, ""
 	}
 	switch toks[i+1].fold {
@@ -140,7 +140,7 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 // ("Three prison guards"), an article, a weekday, a month. It names no facility.
 func (a *analysis) commonCapital(w string) bool {
 	_, number := numberWords[w]
-	return number || a.lex.has("stop_name", w)
+	return number || a.lex.has(stopNameWords, w)
 }
 
 func (a *analysis) isCountryWord(t token) bool {

@@ -86,14 +86,14 @@ func continues(si *sentenceInfo) bool {
 		return false
 	}
 	for _, t := range si.toks {
-		if si.lex.has("another", t.fold) {
+		if si.lex.has(anotherWords, t.fold) {
 			return false
 		}
 	}
 	if si.toks[0].fold == "it" {
-		return !si.lex.has("report_verb", si.toks[2].fold)
+		return !si.lex.has(reportVerbWords, si.toks[2].fold)
 	}
-	return si.lex.has("pronoun_subject", si.toks[0].fold)
+	return si.lex.has(pronounSubjectWords, si.toks[0].fold)
 }
 
 // placesAnEvent reports a sentence that places an attack or an escape without naming detention:
@@ -397,7 +397,7 @@ func tollUpdate(si *sentenceInfo) bool {
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
-		if c.category != "claim" || si.lex.has("attribution", si.toks[c.first].fold) {
+		if c.category != "claim" || si.lex.has(attributionWords, si.toks[c.first].fold) {
 			continue // "on Monday, according to the police": the date is still the deed's
 		}
 		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {

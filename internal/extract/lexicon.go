@@ -13,9 +13,9 @@ import (
 // their first word so that matching costs one map lookup per token.
 type lexicon struct {
 	byFirst  map[string][]cuePhrase
-	prefixes map[string][]cuePhrase     // phrases whose first word ends in *, by its first prefixKeyLen letters
-	words    map[string]map[string]bool // folded words (or names) of each word category
-	months   map[string]monthName       // month names, lower case as written (French "déc" is not English "dec")
+	prefixes map[string][]cuePhrase        // phrases whose first word ends in *, by its first prefixKeyLen letters
+	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
+	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
 	weekdays map[string]weekdayName
 	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
 }
@@ -36,8 +36,7 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, words: map[string]map[string]bool{},
-		months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -51,10 +50,12 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		case seen[key]:
 		case calendarCategory(e.category):
 			lx.addCalendarName(e.category, e.phrase)
-		case wordCategory(e.category):
-			lx.addWord(e.category, e.phrase)
 		default:
-			lx.add(e.category, e.phrase)
+			if c, ok := wordCategoryNamed(e.category); ok {
+				lx.addWord(c, e.phrase)
+			} else {
+				lx.add(e.category, e.phrase)
+			}
 		}
 		seen[key] = true
 	}
@@ -65,10 +66,10 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	for w := range lx.weekdays {
 		lx.triggers[w] = true
 	}
-	for w := range lx.words["one_word"] {
+	for w := range lx.words[oneWordWords] {
 		lx.triggers[w] = true
 	}
-	for w := range lx.words["few_word"] {
+	for w := range lx.words[fewWordWords] {
 		lx.triggers[w] = true
 	}
 	return lx
@@ -104,7 +105,7 @@ func (lx *lexicon) add(category, phrase string) {
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
 }
 
-func (lx *lexicon) addWord(category, word string) {
+func (lx *lexicon) addWord(category wordCat, word string) {
 	if lx.words[category] == nil {
 		lx.words[category] = map[string]bool{}
 	}
@@ -137,13 +138,13 @@ func (lx *lexicon) addCalendarName(category, name string) {
 }
 
 // hasWord is has for a word not yet folded ("détenus").
-func (lx *lexicon) hasWord(category, word string) bool {
+func (lx *lexicon) hasWord(category wordCat, word string) bool {
 	return lx.words[category][foldWord(word)]
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category.
-func (lx *lexicon) has(category, folded string) bool {
+func (lx *lexicon) has(category wordCat, folded string) bool {
 	return lx.words[category][folded]
 }
 

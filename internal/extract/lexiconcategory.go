@@ -6,14 +6,13 @@ import (
 	"strings"
 )
 
-// lexiconCategories are the categories rules read, one table for the loader to check files
-// against. Cue categories are found in running text; word categories are looked up one word (or
-// one name) at a time. A family ("side") is written "side:value" in files and lists the values
-// rules know. data/README.md says what reads each.
+// lexiconCategories are the cue categories rules read (found in running text) and the month and
+// weekday names, one table for the loader to check files against with the word categories of
+// wordcategory.go. A family ("side") is written "side:value" in files and lists the values rules
+// know. data/README.md says what reads each.
 var lexiconCategories = []struct {
 	name   string
 	values []string // a family's members; nil for a plain category
-	words  bool     // looked up, not scanned for
 }{
 	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "riot"},
 	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
@@ -23,39 +22,8 @@ var lexiconCategories = []struct {
 	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
 	{name: "method", values: []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",
 		"insider_help", "tunnel", "arson"}},
-
-	{name: "stop_name", words: true}, {name: "title", words: true}, {name: "capital_not_place", words: true},
-	{name: "perfect_auxiliary", words: true}, {name: "relative_pronoun", words: true},
-	{name: "agent_preposition", words: true}, {name: "portfolio_link", words: true}, {name: "office_noun", words: true},
-	{name: "reporter_verb", words: true}, {name: "direction", words: true}, {name: "region_noun", words: true},
-	{name: "region_before", words: true}, {name: "force_noun", words: true}, {name: "campaign_word", words: true},
-	{name: "conjunction", words: true}, {name: "singular_article", words: true}, {name: "singular_person", words: true},
-	{name: "before_verb", words: true}, {name: "auxiliary", words: true}, {name: "report_verb", words: true},
-	{name: "attribution", words: true}, {name: "group_noun", words: true}, {name: "escapee_noun", words: true},
-	{name: "copula", words: true}, {name: "negation", words: true},
-	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}, words: true},
-	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}, words: true},
-	{name: "title_abbreviation", words: true}, {name: "number_abbreviation", words: true},
-	{name: "sentence_starter", words: true}, {name: "line_join_word", words: true}, {name: "notes_heading", words: true},
-	{name: "people_noun", words: true}, {name: "thing_noun", words: true}, {name: "measure_word", words: true},
-	{name: "id_word", words: true}, {name: "partitive", words: true}, {name: "number_determiner", words: true},
-	{name: "number_noun_stop", words: true}, {name: "part_of_day", words: true}, {name: "one_word", words: true},
-	{name: "few_word", words: true}, {name: "month_trigger", words: true}, {name: "day_follower", words: true},
-	{name: "attempt_verb", words: true}, {name: "lead_verb", words: true}, {name: "blame_word", words: true},
-	{name: "responsibility_word", words: true}, {name: "clause_conjunction", words: true},
-	{name: "facility_head_first", words: true}, {name: "facility_modifier", words: true},
-	{name: "facility_plural", words: true}, {name: "facility_generic", words: true}, {name: "pronoun_subject", words: true}, {name: "another", words: true},
-}
-
-// wordCategory reports a category whose words are looked up rather than scanned for.
-func wordCategory(name string) bool {
-	name, _, _ = strings.Cut(name, ":")
-	for _, c := range lexiconCategories {
-		if c.name == name {
-			return c.words
-		}
-	}
-	return false
+	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
+	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
 }
 
 // knownCategories returns every category a file may use, family members spelt out ("side:security").
@@ -68,6 +36,9 @@ func knownCategories() []string {
 		for _, v := range c.values {
 			out = append(out, c.name+":"+v)
 		}
+	}
+	for _, name := range wordCatNames {
+		out = append(out, name)
 	}
 	return out
 }
@@ -116,11 +87,17 @@ func checkStars(e lexiconEntry) error {
 	for _, w := range cueWords(e.phrase) {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
-		case ok && wordCategory(e.category):
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category)):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)
 		}
 	}
 	return nil
+}
+
+// isWordCategory reports a category whose words are looked up one at a time.
+func isWordCategory(name string) bool {
+	_, ok := wordCategoryNamed(name)
+	return ok
 }

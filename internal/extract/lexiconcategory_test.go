@@ -69,7 +69,8 @@ func checkError(t *testing.T, err error, want string) {
 
 // TestEveryCategoryIsRead keeps the category table and the rules in step: a category no rule
 // reads is a word list that does nothing, and a rule reading a category the table lacks (a typo)
-// finds nothing. Rules name categories as string literals; metrics are read by name.
+// finds nothing. Rules name cue categories as string literals (metrics by name) and word categories
+// by the constants of wordcategory.go.
 func TestEveryCategoryIsRead(t *testing.T) {
 	code := ruleSource(t)
 	for _, c := range lexiconCategories {
@@ -79,11 +80,20 @@ func TestEveryCategoryIsRead(t *testing.T) {
 			t.Errorf("no rule reads category %s", c.name)
 		}
 	}
+	defs, err := os.ReadFile("wordcategory.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^\t(\w+):\s+"([a-z_]+)",$`).FindAllStringSubmatch(string(defs), -1) {
+		if !strings.Contains(code, m[1]) {
+			t.Errorf("no rule reads category %s (%s)", m[2], m[1])
+		}
+	}
 	known := map[string]bool{}
 	for _, c := range knownCategories() {
 		known[c] = true
 	}
-	lookup := regexp.MustCompile(`(?:\.has|\.hasWord|\.is|negated\(si,|category [!=]=) ?\(?"([a-z_:]+)"`)
+	lookup := regexp.MustCompile(`(?:\.is|negated\(si,|category [!=]=) ?\(?"([a-z_:]+)"`)
 	for _, m := range lookup.FindAllStringSubmatch(code, -1) {
 		if !known[m[1]] {
 			t.Errorf("a rule reads category %q, which the table does not know", m[1])
@@ -91,7 +101,7 @@ func TestEveryCategoryIsRead(t *testing.T) {
 	}
 }
 
-// ruleSource returns the package's Go code but for tests and the category table.
+// ruleSource returns the package's Go code but for tests and the category tables.
 func ruleSource(t *testing.T) string {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -100,7 +110,7 @@ func ruleSource(t *testing.T) string {
 	}
 	var code strings.Builder
 	for _, f := range files {
-		if !strings.HasSuffix(f, "_test.go") && f != "lexiconcategory.go" {
+		if !strings.HasSuffix(f, "_test.go") && f != "lexiconcategory.go" && f != "wordcategory.go" {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
@@ -117,9 +127,13 @@ func TestEveryCategoryIsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	names := wordCatNames[:]
 	for _, c := range lexiconCategories {
-		if !strings.Contains(string(readme), "`"+c.name) {
-			t.Errorf("data/README.md does not document category %s", c.name)
+		names = append(names, c.name)
+	}
+	for _, name := range names {
+		if !strings.Contains(string(readme), "`"+name) {
+			t.Errorf("data/README.md does not document category %s", name)
 		}
 	}
 }

@@ -116,7 +116,7 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			neg = neg || si.lex.has("negation", si.toks[k].fold)
+			neg = neg || si.lex.has(negationWords, si.toks[k].fold)
 		}
 		if !neg {
 			return false
@@ -387,7 +387,7 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 // a noun for an armed group refers to the group the document named last before it.
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has("group_noun", si.toks[1].fold) {
+		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has(groupNounWords, si.toks[1].fold) {
 			continue
 		}
 		last := ""
@@ -425,18 +425,18 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !si.lex.has("before_verb", si.toks[c.first-1].fold) {
+			if c.first > last && c.first-last <= 2 && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
 				return true
 			}
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
-		if si.lex.has("blame_word", si.toks[k].fold) {
+		if si.lex.has(blameWordWords, si.toks[k].fold) {
 			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
-			if k > 0 && si.lex.has("lead_verb", si.toks[k-1].fold) {
+			if k > 0 && si.lex.has(leadVerbWords, si.toks[k-1].fold) {
 				return true
 			}
 		}
@@ -447,7 +447,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
 func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		if lx.has("responsibility_word", toks[k].fold) {
+		if lx.has(responsibilityWordWords, toks[k].fold) {
 			return true
 		}
 	}

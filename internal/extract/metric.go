@@ -68,12 +68,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
-		if c.first == last+1 && si.lex.has("escapee_noun", si.toks[c.first].fold) {
+		if c.first == last+1 && si.lex.has(escapeeNounWords, si.toks[c.first].fold) {
 			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
-			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !si.lex.has("escapee_noun", si.toks[c.last].fold) {
+			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
 				attackerNoun = true
 			}
 			continue
@@ -107,7 +107,7 @@ const attackerVerbReach = 5
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
 // inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.lex.has("escapee_noun", si.toks[last+1].fold) {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.lex.has(escapeeNounWords, si.toks[last+1].fold) {
 		return false
 	}
 	prev := si.toks[first-1].fold
@@ -134,7 +134,7 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	i := last + 1
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
-		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(lx.has("auxiliary", toks[i].fold) && !toks[i].upper) {
+		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
 		}
 	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
@@ -169,14 +169,14 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 
 // attempted reports a cue after "tried to", "attempted to": the escape did not happen.
 func attempted(lx *lexicon, toks []token, k int) bool {
-	return k >= 2 && toks[k-1].fold == "to" && lx.has("attempt_verb", toks[k-2].fold)
+	return k >= 2 && toks[k-1].fold == "to" && lx.has(attemptVerbWords, toks[k-2].fold)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
 // adds: "seven were captured and three others are counted dead" — three are the dead.
 func conjunctionBreak(lx *lexicon, between []token) int {
 	for _, t := range between {
-		if lx.has("clause_conjunction", t.fold) {
+		if lx.has(clauseConjunctionWords, t.fold) {
 			return 2
 		}
 	}

@@ -167,9 +167,9 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 		return noun, "year"
 	case np.id || isIDBefore(lx, ps, np.first) || isLabel(lx, ps, np, noun):
 		return noun, "id"
-	case np.frac || np.unit || lx.hasWord("measure_word", noun):
+	case np.frac || np.unit || lx.hasWord(measureWordWords, noun):
 		return noun, "measure"
-	case lx.hasWord("thing_noun", noun):
+	case lx.hasWord(thingNounWords, noun):
 		return noun, "thing"
 	}
 	return noun, "count"
@@ -179,9 +179,9 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 // (skipping adjectives, names and "of the"), else the first word that looks like a plural
 // ("Naxalites"), else "".
 func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
-	if j < len(ps) && lx.hasWord("partitive", ps[j].low) {
+	if j < len(ps) && lx.hasWord(partitiveWords, ps[j].low) {
 		j++
-		for j < len(ps) && (lx.hasWord("number_determiner", ps[j].low) || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
+		for j < len(ps) && (lx.hasWord(numberDeterminerWords, ps[j].low) || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
 			(ps[j].low == "," || ps[j].low == ".") && adjacent(ps, j)) {
 			j++ // "10 of the inmates", "412 of the 1,020 inmates", "une centaine de détenus"
 		}
@@ -192,10 +192,10 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
-		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord("number_noun_stop", p.low) {
+		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord(numberNounStopWords, p.low) {
 			break
 		}
-		if lx.hasWord("people_noun", p.low) || lx.hasWord("thing_noun", p.low) || lx.hasWord("measure_word", p.low) || currencyWords[p.low] {
+		if lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low) || lx.hasWord(measureWordWords, p.low) || currencyWords[p.low] {
 			return p.low
 		}
 		if first == "" && len(p.low) > 3 && (strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "x")) {
@@ -480,7 +480,7 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 		}
 	case suffix == "k" || suffix == "bn" || suffix == "mn" || suffix == "m" && fracDigits != "":
 		np.last = j - 1 // the multiplier is read by applyMultiplierFrac
-	case lx.hasWord("measure_word", suffix) || suffix == "m":
+	case lx.hasWord(measureWordWords, suffix) || suffix == "m":
 		np.unit = true
 	default:
 		np.id = true
@@ -680,7 +680,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 		return !onePronounBefore[prev] && !onePronounAfter[next]
 	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
 		q, _ := qualifierBefore(ps, i)
-		return q != "" || lx.hasWord("people_noun", next)
+		return q != "" || lx.hasWord(peopleNounWords, next)
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case "lima":
@@ -694,7 +694,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 // zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
 // English "no" only plurals ("no prisoners", but "no man's land").
 func zeroNoun(lx *lexicon, w string, english bool) bool {
-	if !lx.hasWord("people_noun", w) {
+	if !lx.hasWord(peopleNounWords, w) {
 		return false
 	}
 	return !english || strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" ||
@@ -789,7 +789,7 @@ func isYearLike(lx *lexicon, ps []piece, np numParse, last int, noun string) boo
 	if np.first != last || ps[np.first].kind != pieceDigits || len(ps[np.first].low) != 4 || np.value < 1900 || np.value > 2039 {
 		return false
 	}
-	return !(lx.hasWord("people_noun", noun) || lx.hasWord("thing_noun", noun)) || !pieceIs(ps, last+1, noun)
+	return !(lx.hasWord(peopleNounWords, noun) || lx.hasWord(thingNounWords, noun)) || !pieceIs(ps, last+1, noun)
 }
 
 // isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
@@ -805,7 +805,7 @@ func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 		w := ps[j-1].low
 		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
 	}
-	return lx.hasWord("id_word", ps[j].low) || ps[j].low == "no" && ps[j].upper
+	return lx.hasWord(idWordWords, ps[j].low) || ps[j].low == "no" && ps[j].upper
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was

@@ -194,11 +194,11 @@ func abbreviationHolds(lx *lexicon, word, text string, k int) bool {
 	nextIsDigit := text[k] >= '0' && text[k] <= '9'
 	first, _ := utf8.DecodeRuneInString(word)
 	switch {
-	case low == "e.g" || low == "i.e" || lx.has("title_abbreviation", foldWord(low)):
+	case low == "e.g" || low == "i.e" || lx.has(titleAbbreviationWords, foldWord(low)):
 		return true
 	case strings.Contains(word, "."), utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
 		return !startsSentence(lx, text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
-	case lx.has("number_abbreviation", foldWord(low)) || lx.months[low].abbr:
+	case lx.has(numberAbbreviationWords, foldWord(low)) || lx.months[low].abbr:
 		return nextIsDigit
 	}
 	return false
@@ -214,7 +214,7 @@ func startsSentence(lx *lexicon, text string, k int) bool {
 		}
 		e += size
 	}
-	return lx.has("sentence_starter", foldWord(text[k:e]))
+	return lx.has(sentenceStarterWords, foldWord(text[k:e]))
 }
 
 // afterLineBreak returns where the next line's text starts and whether a blank line came first.
@@ -246,7 +246,7 @@ func hardLineBreak(lx *lexicon, text string, i, next int, wrapped bool) bool {
 		return false // the punctuation rule has decided, or the sentence goes on
 	case prev == ',' || prev == '-' || prev == '(' || prev == '&' || prev == '/':
 		return false
-	case lx.has("line_join_word", foldWord(lastWordLower(text, e))):
+	case lx.has(lineJoinWordWords, foldWord(lastWordLower(text, e))):
 		return false
 	}
 	return !wrapped || opensParagraph(text, i)
@@ -386,7 +386,7 @@ func sectionsOf(lx *lexicon, text string, ref Ref) []Section {
 func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
 	low := strings.ToLower(body)
-	if lx.has("notes_heading", foldWord(strings.Trim(low, ":*_ "))) {
+	if lx.has(notesHeadingWords, foldWord(strings.Trim(low, ":*_ "))) {
 		return Section{Header: strings.TrimSpace(line)}, true
 	}
 	for _, kw := range updateKeywords {
