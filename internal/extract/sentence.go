@@ -382,11 +382,14 @@ func sectionsOf(lx *lexicon, text string, ref Ref) []Section {
 	return append(out, cur)
 }
 
+// maxNotesHeading is the longest notes heading in bytes: longer lines are not folded to be looked up.
+const maxNotesHeading = 24
+
 // sectionHeader reads an update header or a notes heading from one line.
 func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
 	low := strings.ToLower(body)
-	if lx.has(notesHeadingWords, foldWord(strings.Trim(low, ":*_ "))) {
+	if h := strings.Trim(low, ":*_ "); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
 		return Section{Header: strings.TrimSpace(line)}, true
 	}
 	for _, kw := range updateKeywords {
