@@ -15,6 +15,7 @@ type Config struct {
 	Addr      string // listen address of the server (WALLWATCH_ADDR)
 	Gazetteer string // a gazetteer file written by `wallwatch gazetteer import` (WALLWATCH_GAZETTEER)
 	Actors    string // an extra actor dictionary file merged over the built-in one (WALLWATCH_ACTORS)
+	Lexicon   string // a directory of xx.tsv word files merged over the built-in lexicons (WALLWATCH_LEXICON)
 	TileURL   string // optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (WALLWATCH_TILE_URL)
 	LogLevel  string // debug, info, warn, error (WALLWATCH_LOG_LEVEL)
 }
@@ -28,7 +29,7 @@ func Default() Config {
 func FromEnv(c Config, getenv func(string) string) Config {
 	for name, field := range map[string]*string{
 		"WALLWATCH_DB": &c.DB, "WALLWATCH_ADDR": &c.Addr, "WALLWATCH_GAZETTEER": &c.Gazetteer,
-		"WALLWATCH_ACTORS": &c.Actors, "WALLWATCH_TILE_URL": &c.TileURL, "WALLWATCH_LOG_LEVEL": &c.LogLevel,
+		"WALLWATCH_ACTORS": &c.Actors, "WALLWATCH_LEXICON": &c.Lexicon, "WALLWATCH_TILE_URL": &c.TileURL, "WALLWATCH_LOG_LEVEL": &c.LogLevel,
 	} {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
 			*field = v

@@ -14,7 +14,8 @@ import (
 type sentenceInfo struct {
 	index       int // in analysis.sentences
 	start, end  int
-	ref         Ref // the document's or its update section's date
+	ref         Ref      // the document's or its update section's date
+	lex         *lexicon // the words of the document's language
 	toks        []token
 	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues        []cueHit
@@ -54,6 +55,7 @@ type placeHit struct {
 type analysis struct {
 	x            *Extractor
 	doc          model.Document
+	lex          *lexicon // the words of the document's language
 	text         string
 	ref          Ref
 	sentences    []*sentenceInfo
@@ -66,16 +68,17 @@ type analysis struct {
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
-	a := &analysis{x: x, doc: doc, text: doc.Text, ref: referenceDate(doc), offsets: newRuneOffsets(doc.Text),
+	lx := x.lex.of(doc.Language)
+	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
 		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
-	sections := Sections(a.text, a.ref)
+	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
-	for _, s := range clauses(a.text, Sentences(a.text)) {
+	for _, s := range clauses(a.text, sentencesOf(a.lex, a.text)) {
 		if s.Start >= end {
 			break // readers' comments are not the article's reporting
 		}
-		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref}
+		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex}
 		for _, sec := range sections {
 			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
 				si.ref = Ref{Date: sec.Date.Start, Precision: sec.Date.Precision}
@@ -116,17 +119,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].end += si.start
 	}
 	si.spans = nameSpans(si.toks, 4)
-	cues := a.x.lex.scan(si.toks)
+	cues := a.lex.scan(si.toks)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		return c.category == "escape" && (attempted(si.toks, c.first) || rescuedBySecurity(si.toks, cues, c) ||
-			pastOfPerson(si.toks, c.first)) ||
+		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
+			pastOfPerson(a.lex, si.toks, c.first)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
-	exprs := scanDateExprs(text, ps)
+	exprs := scanDateExprs(a.lex, text, ps)
 	for _, d := range resolveDates(exprs, si.ref) {
 		if si.start+d.Start < si.headerEnd {
 			continue // "UPDATE, March 7:" dates the report, not the event
@@ -137,7 +140,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.dates = append(si.dates, d)
 	}
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
-	for _, q := range numbersIn(text, ps, exprs) {
+	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
 		si.quantities = append(si.quantities, q)
@@ -152,12 +155,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if hasArabicArticle(span.fold) || stopNames[span.fold] {
+		if hasArabicArticle(span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
 			si.countries = append(si.countries, cc)
-			if !flagOfForce(a.text, si.toks, span.end) {
+			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
 			}
 		}
@@ -200,7 +203,7 @@ func (a *analysis) names() []string {
 	var out []string
 	for _, si := range a.sentences {
 		for _, span := range si.spans {
-			if span.last-span.first >= 3 || stopNames[span.fold] || seen[span.fold] {
+			if span.last-span.first >= 3 || a.lex.has(stopNameWords, span.fold) || seen[span.fold] {
 				continue
 			}
 			seen[span.fold] = true
@@ -335,21 +338,21 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
-		if portfolio(si.toks, span) {
+		if portfolio(a.lex, si.toks, span) {
 			continue // "the Ministry of Justice", "ministère de la Justice": an office, not a town
 		}
-		if personName(si.toks, span) {
+		if personName(a.lex, si.toks, span) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || stopNames[span.fold] {
+		if allDigits(name) || a.lex.has(stopNameWords, span.fold) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if regionWords(si.toks, span) {
+		if regionWords(a.lex, si.toks, span) {
 			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
 				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}
@@ -360,7 +363,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(a.lex, si.toks, span),
 			dateline: span.first == 0 && (strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -387,7 +390,7 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 			t.fold == "kota" && article == "ibu") {
 			continue
 		}
-		if i+1 < len(si.toks) && (si.toks[i+1].upper || capitalNotPlace[si.toks[i+1].fold]) {
+		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
 			continue
 		}
 		countries := append(append([]string{}, si.located...), a.countries...)
@@ -399,10 +402,6 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 	}
 	return placeHit{}, false
 }
-
-// capitalNotPlace are words after "capital" that make it money or a penalty, not a city.
-var capitalNotPlace = setOf("punishment punishments offence offences offense offenses crime crimes " +
-	"gains investment markets flight expenditure")
 
 // country resolves a country name or demonym, remembering answers for the document.
 func (a *analysis) country(name string) (string, bool) {
@@ -457,21 +456,12 @@ func allDigits(s string) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen") or preceded by a title.
-func personName(toks []token, span nameSpan) bool {
+func personName(lx *lexicon, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
 		return true
 	}
-	if first > 0 {
-		switch toks[first-1].fold {
-		case "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "president", "minister", "senator",
-			"sheikh", "lt", "capt", "captain", "major", "commander", "governor", "spokesman", "journalist", "analyst",
-			"director", "warden", "superintendent", "chief", "commissioner", "inspector", "spokeswoman",
-			"spokesperson", "sergeant", "sgt", "judge", "mayor", "leader", "emir", "imam", "pastor", "father":
-			return true
-		}
-	}
-	return false
+	return first > 0 && lx.has(titleWords, toks[first-1].fold)
 }
 
 // securityRaid reports an attack word right after a word for the security forces: "a police
@@ -487,28 +477,24 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 
 // pastOfPerson reports a cue in a relative clause in a perfect tense: "a suspect who had just
 // escaped from jail", "un homme qui s'était évadé".
-func pastOfPerson(toks []token, k int) bool {
+func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 	aux := false
 	for i := k - 1; i >= max(0, k-4); i-- {
 		switch w := toks[i].fold; {
-		case perfectAuxiliaries[w]:
+		case lx.has(perfectAuxiliaryWords, w):
 			aux = true
-		case relativePronouns[w]:
+		case lx.has(relativePronounWords, w):
 			return aux
 		}
 	}
 	return false
 }
 
-var perfectAuxiliaries = setOf("had has have avait etait habia sudah telah")
-
-var relativePronouns = setOf("who whom that qui que quien quienes yang")
-
 // rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police
 // commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.
-func rescuedBySecurity(toks []token, cues []cueHit, c cueHit) bool {
+func rescuedBySecurity(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
-	if by >= len(toks) || !agentWords[toks[by].fold] {
+	if by >= len(toks) || !lx.has(agentPrepositionWords, toks[by].fold) {
 		return false
 	}
 	for _, s := range cues {
@@ -519,63 +505,49 @@ func rescuedBySecurity(toks []token, cues []cueHit, c cueHit) bool {
 	return false
 }
 
-var agentWords = setOf("by par por pelo pela pelos pelas oleh da dalle dai")
-
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
 // Interior", "ministère de la Justice", "Secretaría de Seguridad", "the Justice Minister".
-func portfolio(toks []token, span nameSpan) bool {
-	if span.last+1 < len(toks) && officeNouns[toks[span.last+1].fold] {
+func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
+	if span.last+1 < len(toks) && lx.has(officeNounWords, toks[span.last+1].fold) {
 		return true // "the Justice Minister"
 	}
 	i := span.first - 1
-	for i >= 0 && portfolioLinks[toks[i].fold] {
+	for i >= 0 && lx.has(portfolioLinkWords, toks[i].fold) {
 		i--
 	}
-	return i >= 0 && i < span.first-1 && officeNouns[toks[i].fold]
+	return i >= 0 && i < span.first-1 && lx.has(officeNounWords, toks[i].fold)
 }
-
-var portfolioLinks = setOf("of the for de la du des del l d")
-
-var officeNouns = setOf("ministry minister department secretary ministere ministre ministerio ministro " +
-	"secretaria secretario ministero ministerium kementerian menteri")
 
 // landmark reports a name given as a bearing, an origin or a correspondent's post rather than where
 // something happened:
 // after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
-func landmark(toks []token, span nameSpan) bool {
+func landmark(lx *lexicon, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && directionWords[toks[first-2].fold] {
+	if first >= 2 && toks[first-1].fold == "of" && lx.has(directionWords, toks[first-2].fold) {
 		return true
 	}
-	if first >= 2 && toks[first-1].fold == "from" && reporterVerbs[toks[first-2].fold] {
+	if first >= 2 && toks[first-1].fold == "from" && lx.has(reporterVerbWords, toks[first-2].fold) {
 		return true // "reports from X": where the correspondent is
 	}
 	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
 }
 
-var reporterVerbs = setOf("reports reporting reported writes writing")
-
-var directionWords = setOf("north south east west northeast northwest southeast southwest north-east " +
-	"north-west south-east south-west nord sud est ouest")
-
 // regionWords reports a name that a word for a first-level division goes with: "the state of
 // Kaduna", "Kunduz province", "provinsi Jawa Timur".
-func regionWords(toks []token, span nameSpan) bool {
+func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && regionNouns[toks[first-2].fold] ||
-		first >= 1 && (toks[first-1].fold == "provinsi" || toks[first-1].fold == "provincia" || toks[first-1].fold == "estado") {
+	if first >= 2 && toks[first-1].fold == "of" && lx.has(regionNounWords, toks[first-2].fold) ||
+		first >= 1 && lx.has(regionBeforeWords, toks[first-1].fold) {
 		return true
 	}
-	return last+1 < len(toks) && regionNouns[toks[last+1].fold]
+	return last+1 < len(toks) && lx.has(regionNounWords, toks[last+1].fold)
 }
-
-var regionNouns = setOf("state province governorate region prefecture oblast wilaya")
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Dhabi").
@@ -594,34 +566,6 @@ func kunya(toks []token, span nameSpan) bool {
 		}
 	}
 	return false
-}
-
-// stopNames are capitalised words that are never places in these texts: months, weekdays and
-// words that start sentences (folded).
-var stopNames = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "it": true, "he": true,
-	"she": true, "they": true, "we": true, "but": true, "and": true, "as": true, "this": true, "that": true,
-	"police": true, "prison": true, "officials": true, "update": true, "updated": true, "islamic": true,
-	"state": true, "army": true, "government": true, "president": true, "minister": true, "center": true,
-	"centre": true, "central": true, "security": true, "forces": true, "guards": true, "however": true,
-	"after": true, "before": true, "during": true, "since": true, "while": true, "when": true, "there": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
-	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "janvier": true, "fevrier": true, "mars": true, "avril": true,
-	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true, "octobre": true,
-	"novembre": true, "decembre": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
-	"vendredi": true, "samedi": true, "dimanche": true, "middle east": true, "east": true, "west": true,
-	"north": true, "south": true, "asia": true, "africa": true, "europe": true, "america": true,
-	"latin america": true, "west africa": true, "east africa": true, "north africa": true, "sahel": true,
-	"levant": true, "gulf": true, "caliphate": true, "interpol": true, "internet": true,
-	"more": true, "most": true, "less": true, "many": true, "some": true, "all": true, "several": true,
-	"other": true, "another": true, "new": true, "over": true, "under": true, "about": true, "around": true,
-	"between": true, "also": true, "then": true, "now": true, "here": true, "where": true, "what": true,
-	"who": true, "why": true, "how": true, "well": true, "so": true, "if": true, "or": true, "not": true,
-	"no": true, "today": true, "yesterday": true, "tomorrow": true, "only": true, "even": true, "still": true,
-	"just": true, "both": true, "each": true, "every": true, "many of": true, "his": true, "her": true, "their": true,
 }
 
 // blankURLs replaces web addresses with spaces, keeping offsets: the words of a link
@@ -713,17 +657,9 @@ func clauses(text string, sentences []Sentence) []Sentence {
 	return out
 }
 
-// forceNouns follow a country name used as the flag of an army or a state rather than as a place.
-var forceNouns = setOf("troops troop forces force soldiers soldier army military marines navy police " +
-	"policemen officials official government authorities embassy president ministry intelligence " +
-	"special commandos officers diplomats interests targets citizens nationals embassies companies " +
-	"withdrawal withdrawals invasion occupation airstrikes airstrike strikes drones drone administration " +
-	"envoy defense defence department congress senate parliament agency agencies command treasury " +
-	"ambassador consulate service services")
-
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
-func flagOfForce(text string, toks []token, end int) bool {
+func flagOfForce(lx *lexicon, text string, toks []token, end int) bool {
 	seen := 0
 	for _, t := range toks {
 		if t.start < end {
@@ -732,7 +668,7 @@ func flagOfForce(text string, toks []token, end int) bool {
 		if strings.Trim(text[end:t.start], " .") != "" || seen == 3 {
 			return false // punctuation other than an abbreviation's period ends the phrase
 		}
-		if forceNouns[t.fold] {
+		if lx.has(forceNounWords, t.fold) {
 			return true
 		}
 		seen++

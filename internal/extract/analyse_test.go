@@ -45,8 +45,9 @@ func TestFacilityKey(t *testing.T) {
 		{"Central Prison", ""},
 		{"Abu Ghraib's prison", "abu ghraib"},
 	}
+	x := bareExtractor(t)
 	for _, tt := range tests {
-		if got := facilityKey(tt.name); got != tt.want {
+		if got := x.facilityKey(tt.name); got != tt.want {
 			t.Errorf("facilityKey(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -71,15 +72,7 @@ func TestFoldPhrase(t *testing.T) {
 // TestPrefixCues checks that cue prefixes do not swallow common words: "Tuesday" is no death,
 // "mortar" no killing and "house" no population.
 func TestPrefixCues(t *testing.T) {
-	x, err := New(Resources{
-		Place:        func(string, []string) (model.Place, bool) { return model.Place{}, false },
-		Country:      func(string) (string, bool) { return "", false },
-		CountryPlace: func(string) (model.Place, bool) { return model.Place{}, false },
-		Actors:       func(string) []ActorMatch { return nil },
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := bareExtractor(t)
 	tests := []struct {
 		text string
 		want string // categories among killed, wounded, held found, in order
@@ -91,7 +84,7 @@ func TestPrefixCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range x.lex.scan(tokenize(tt.text)) {
+		for _, c := range x.lex.all.scan(tokenize(tt.text)) {
 			switch c.category {
 			case "killed", "wounded", "held":
 				got = append(got, c.category)
@@ -109,4 +102,19 @@ func TestWordCount(t *testing.T) {
 			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// bareExtractor is an extractor with the built-in lexicons and no places, countries or actors.
+func bareExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	x, err := New(Resources{
+		Place:        func(string, []string) (model.Place, bool) { return model.Place{}, false },
+		Country:      func(string) (string, bool) { return "", false },
+		CountryPlace: func(string) (model.Place, bool) { return model.Place{}, false },
+		Actors:       func(string) []ActorMatch { return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }

@@ -5,10 +5,6 @@ import (
 	"unicode"
 )
 
-// campaignWords are the words next to which a quoted or capitalised phrase names a campaign.
-var campaignWords = map[string]bool{"campaign": true, "campaigns": true, "strategy": true, "called": true,
-	"dubbed": true, "named": true, "campagne": true, "baptisee": true, "operation": true, "offensive": true}
-
 // findCampaigns returns the campaign names a sentence gives: a quoted title of two to six words
 // next to a campaign word (“Breaking the Walls” campaign; a strategy called "Breaking the Walls").
 func findCampaigns(text string, si *sentenceInfo) []string {
@@ -21,7 +17,7 @@ func findCampaigns(text string, si *sentenceInfo) []string {
 		}
 		for _, t := range si.toks {
 			near := (t.end <= qs && qs-t.end < 24) || (t.start >= qe && t.start-qe < 16)
-			if near && campaignWords[t.fold] {
+			if near && si.lex.has(campaignWordWords, t.fold) {
 				out = append(out, title)
 				break
 			}

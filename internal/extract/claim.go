@@ -69,13 +69,13 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 // coordinatedTotal reads "Two soldiers and a police officer were killed": a count of people
 // joined by "and" to another group of the same side that one verb governs counts them all, 3 here.
 func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim) (model.Claim, bool) {
-	if c.Qualifier != "exact" || c.Low == nil || !peopleNouns[q.Noun] {
+	if c.Qualifier != "exact" || c.Low == nil || !si.lex.hasWord(peopleNounWords, q.Noun) {
 		return model.Claim{}, false
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	and := last + 1
 	for and < len(si.toks) && and <= last+3 && si.toks[and].fold != "and" {
-		if !peopleNouns[si.toks[and].fold] && !nameLike(si.toks[and]) {
+		if !si.lex.has(peopleNounWords, si.toks[and].fold) && !nameLike(si.toks[and]) {
 			return model.Claim{}, false // only the first group's own words before "and"
 		}
 		and++
@@ -89,15 +89,15 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 		second = 1
 	default:
 		for _, o := range si.quantities {
-			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && peopleNouns[o.Noun] {
+			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && si.lex.hasWord(peopleNounWords, o.Noun) {
 				second = *o.Low
 			}
 		}
 	}
-	for noun < len(si.toks) && noun <= and+4 && !peopleNouns[si.toks[noun].fold] {
+	for noun < len(si.toks) && noun <= and+4 && !si.lex.has(peopleNounWords, si.toks[noun].fold) {
 		noun++
 	}
-	if second == 0 || noun >= len(si.toks) || noun > and+4 || !peopleNouns[si.toks[noun].fold] {
+	if second == 0 || noun >= len(si.toks) || noun > and+4 || !si.lex.has(peopleNounWords, si.toks[noun].fold) {
 		return model.Claim{}, false
 	}
 	// One verb must govern both: the metric cue comes after the second group.
@@ -135,7 +135,7 @@ func aggregate(si *sentenceInfo) bool {
 			}
 		case "across":
 			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-				if pluralFacilityWord(si.toks[k].fold) {
+				if si.lex.has(facilityPluralWords, si.toks[k].fold) {
 					return true
 				}
 			}
@@ -164,7 +164,7 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 			continue
 		}
 		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-			if pluralFacilityWord(si.toks[k].fold) {
+			if si.lex.has(facilityPluralWords, si.toks[k].fold) {
 				return true
 			}
 		}
@@ -218,7 +218,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 2; k < len(si.toks) && k <= last+4; k++ {
-		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && copulas[si.toks[k-1].fold] {
+		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && si.lex.has(copulaWords, si.toks[k-1].fold) {
 			return true // "12 terrorists were among the inmates who fled", not "three dead among the guards"
 		}
 	}
@@ -241,7 +241,7 @@ func partOfThem(text string, si *sentenceInfo, q Quantity) bool {
 func countsThings(si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
-		if thingNouns[si.toks[k].fold] {
+		if si.lex.has(thingNounWords, si.toks[k].fold) {
 			return true
 		}
 	}
@@ -279,14 +279,14 @@ func abs(x int) int {
 func singulars(si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
-		if !singularArticles[t.fold] || i > 0 && conjunctions[si.toks[i-1].fold] {
+		if !si.lex.has(singularArticleWords, t.fold) || i > 0 && si.lex.has(conjunctionWords, si.toks[i-1].fold) {
 			continue // "two guards and a soldier were killed" is one group: coordinatedTotal counts it
 		}
 		noun := i + 1
-		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !singularPeople[si.toks[noun].fold] {
+		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !si.lex.has(singularPersonWords, si.toks[noun].fold) {
 			noun++
 		}
-		if noun >= len(si.toks) || !singularPeople[si.toks[noun].fold] || !metricBeside(si, i, noun) {
+		if noun >= len(si.toks) || !si.lex.has(singularPersonWords, si.toks[noun].fold) || !metricBeside(si, i, noun) {
 			continue
 		}
 		one := 1
@@ -304,7 +304,7 @@ const maxSingularModifiers = 3
 // after the noun's verb ("was shot dead", "was also injured", "a été tué").
 func metricBeside(si *sentenceInfo, article, noun int) bool {
 	after := noun + 1
-	for after < len(si.toks) && after <= noun+4 && auxiliaryWords[si.toks[after].fold] {
+	for after < len(si.toks) && after <= noun+4 && si.lex.has(beforeVerbWords, si.toks[after].fold) {
 		after++
 	}
 	for _, c := range si.cues {
@@ -317,20 +317,3 @@ func metricBeside(si *sentenceInfo, article, noun int) bool {
 	}
 	return false
 }
-
-var conjunctions = setOf("and et y e dan")
-
-var singularArticles = setOf("a an un une una um uma seorang")
-
-var singularPeople = setOf("prisoner inmate detainee convict person man woman child boy girl guard warder " +
-	"warden jailer jailor officer policeman policewoman constable sergeant soldier gendarme militant fighter " +
-	"gunman attacker assailant insurgent rebel civilian escapee fugitive suspect accused official member " +
-	"journalist driver bomber thief " +
-	"détenu détenue prisonnier prisonnière gardien surveillant soldat policier militaire agent civil homme " +
-	"femme enfant " +
-	"preso reo recluso interno custodio guardia policía policia soldado hombre mujer " +
-	"detento policial guarda homem mulher " +
-	"narapidana napi tahanan petugas sipir polisi")
-
-var auxiliaryWords = setOf("was were is are has had have been being also reportedly later allegedly " +
-	"fatally seriously critically badly then a été est fue foi ha sido telah")

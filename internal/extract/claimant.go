@@ -111,7 +111,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			role = model.Role(r)
 		}
 	}
-	if name == "" && pronounNear(si.toks, verb) && si.index > 0 {
+	if name == "" && pronounNear(si.lex, si.toks, verb) && si.index > 0 {
 		return a.claimant(a.sentences[si.index-1]) // `"...," he said` after the spokesman's sentence
 	}
 	if name == "" {
@@ -154,10 +154,9 @@ func speakerDistance(first, last, k int) int {
 }
 
 // pronounNear reports a personal pronoun right before or after the reporting verb at k.
-func pronounNear(toks []token, k int) bool {
+func pronounNear(lx *lexicon, toks []token, k int) bool {
 	for i := max(0, k-2); i < len(toks) && i <= k+2; i++ {
-		switch toks[i].fold {
-		case "he", "she", "they", "il", "elle", "ils", "elles", "dia", "mereka":
+		if lx.has(pronounSubjectWords, toks[i].fold) {
 			return true
 		}
 	}

@@ -36,7 +36,7 @@ type DateMention struct {
 // on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
 // back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
 func FindDates(text string, ref Ref) []DateMention {
-	return resolveDates(scanDateExprs(text, scanPieces(text)), ref)
+	return resolveDates(scanDateExprs(builtinUnion(), text, scanPieces(text)), ref)
 }
 
 // resolveDates resolves the date expressions of one text in order, each relative one against
@@ -62,9 +62,14 @@ func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
 // the text gives with its year, preferring full dates to months and months to years. A day is
 // lowered to week precision, because a text is published some time after the last date it tells.
 func InferRef(text string) (Ref, bool) {
+	return inferRef(builtinUnion(), text)
+}
+
+// inferRef is InferRef with the month and weekday names of a lexicon.
+func inferRef(lx *lexicon, text string) (Ref, bool) {
 	ps := scanPieces(text)
 	var best model.Date
-	for _, e := range scanDateExprs(text, ps) {
+	for _, e := range scanDateExprs(lx, text, ps) {
 		if e.rel != dateAbsolute {
 			continue
 		}
@@ -286,10 +291,10 @@ func coarserPrecision(a, b model.Precision) model.Precision {
 }
 
 // scanDateExprs finds the date expressions among a text's pieces, in order, unresolved.
-func scanDateExprs(text string, ps []piece) []dateExpr {
+func scanDateExprs(lx *lexicon, text string, ps []piece) []dateExpr {
 	var out []dateExpr
 	for i := 0; i < len(ps); {
-		if e, next, ok := matchDateAt(ps, i); ok {
+		if e, next, ok := matchDateAt(lx, ps, i); ok {
 			out = append(out, e)
 			i = next
 			continue
@@ -300,24 +305,24 @@ func scanDateExprs(text string, ps []piece) []dateExpr {
 }
 
 // matchDateAt reads a date expression that starts at piece i and returns the next piece index.
-func matchDateAt(ps []piece, i int) (dateExpr, int, bool) {
+func matchDateAt(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	p := ps[i]
 	switch {
 	case p.kind == pieceDigits:
-		return firstDateMatch(ps, i, matchNumericDate, matchDayFirst, matchYearSpan, matchAgo, matchYearAlone)
+		return firstDateMatch(lx, ps, i, matchNumericDate, matchDayFirst, matchYearSpan, matchAgo, matchYearAlone)
 	case p.low == "(":
-		return matchParenDayMonth(ps, i)
-	case p.kind == pieceWord && dateTriggers[p.low]:
-		return firstDateMatch(ps, i, matchPeriodPart, matchWeekday, matchMonthFirst, matchRelativePhrase, matchAgo, matchOnThe)
+		return matchParenDayMonth(lx, ps, i)
+	case p.kind == pieceWord && lx.dateTrigger(p.low):
+		return firstDateMatch(lx, ps, i, matchPeriodPart, matchWeekday, matchMonthFirst, matchRelativePhrase, matchAgo, matchOnThe)
 	}
 	return dateExpr{}, 0, false
 }
 
-type dateMatcher func(ps []piece, i int) (dateExpr, int, bool)
+type dateMatcher func(lx *lexicon, ps []piece, i int) (dateExpr, int, bool)
 
-func firstDateMatch(ps []piece, i int, matchers ...dateMatcher) (dateExpr, int, bool) {
+func firstDateMatch(lx *lexicon, ps []piece, i int, matchers ...dateMatcher) (dateExpr, int, bool) {
 	for _, m := range matchers {
-		if e, next, ok := m(ps, i); ok {
+		if e, next, ok := m(lx, ps, i); ok {
 			return e, next, true
 		}
 	}
@@ -332,7 +337,7 @@ func spanned(e dateExpr, ps []piece, first, last int) (dateExpr, int, bool) {
 
 // matchNumericDate reads "2022-01-20", "20/01/2022", "20.01.22" and, when the first figure
 // cannot be a month, month-first "1/20/2022".
-func matchNumericDate(ps []piece, i int) (dateExpr, int, bool) {
+func matchNumericDate(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	if i+4 >= len(ps) {
 		return dateExpr{}, 0, false
 	}
@@ -376,7 +381,7 @@ func matchNumericDate(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchDayFirst reads "20 October 2020", "20th of October", "13 mai", "27 de enero de 2025",
 // "1er mai", "20-30 January".
-func matchDayFirst(ps []piece, i int) (dateExpr, int, bool) {
+func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	day, last, ok := dayAt(ps, i)
 	if !ok {
 		return dateExpr{}, 0, false
@@ -391,7 +396,7 @@ func matchDayFirst(ps []piece, i int) (dateExpr, int, bool) {
 	if pieceIs(ps, k, "of") || pieceIs(ps, k, "de") {
 		k++
 	}
-	month, mlast, ok := monthAt(ps, k)
+	month, mlast, ok := monthAt(lx, ps, k)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
@@ -404,13 +409,13 @@ func matchDayFirst(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchMonthFirst reads "October 20, 2020", "Sept. 27", "January 20th", "July 2013",
 // "March, 2014", "enero de 2025", and a month alone after "in", "since", "en"...
-func matchMonthFirst(ps []piece, i int) (dateExpr, int, bool) {
-	month, mlast, ok := monthAt(ps, i)
+func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
+	month, mlast, ok := monthAt(lx, ps, i)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
-	if day, dlast, ok := dayAt(ps, mlast+1); ok && !peopleNouns[pieceLow(ps, dlast+1)] && !thingNouns[pieceLow(ps, dlast+1)] {
+	if day, dlast, ok := dayAt(ps, mlast+1); ok && !lx.hasWord(peopleNounWords, pieceLow(ps, dlast+1)) && !lx.hasWord(thingNounWords, pieceLow(ps, dlast+1)) {
 		e.day = day
 		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
 			if d2, l2, ok := dayAt(ps, dlast+2); ok && d2 > day {
@@ -427,14 +432,14 @@ func matchMonthFirst(ps []piece, i int) (dateExpr, int, bool) {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
-	if i > 0 && monthTriggers[ps[i-1].low] {
+	if i > 0 && lx.hasWord(monthTriggerWords, ps[i-1].low) {
 		return spanned(e, ps, i, mlast)
 	}
 	return dateExpr{}, 0, false
 }
 
 // matchYearSpan reads "2007-08" and "2013-2014".
-func matchYearSpan(ps []piece, i int) (dateExpr, int, bool) {
+func matchYearSpan(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	y, ok := yearValue(ps, i)
 	if !ok || i+2 >= len(ps) || !adjacent(ps, i+1) || !adjacent(ps, i+2) || ps[i+2].kind != pieceDigits {
 		return dateExpr{}, 0, false
@@ -458,7 +463,7 @@ func matchYearSpan(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchYearAlone reads a year standing alone ("in 2004", "the 2013 attack") but not a count
 // ("2000 prisoners"), a decade ("1990s"), a time ("2000 GMT") or an id ("Resolution 2170").
-func matchYearAlone(ps []piece, i int) (dateExpr, int, bool) {
+func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	y, ok := yearValue(ps, i)
 	if !ok || y > 2039 {
 		return dateExpr{}, 0, false
@@ -467,12 +472,12 @@ func matchYearAlone(ps []piece, i int) (dateExpr, int, bool) {
 		n := ps[next]
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
-		if glued || peopleNouns[n.low] || thingNouns[n.low] || measureWords[n.low] || currencyWords[n.low] ||
+		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || currencyWords[n.low] ||
 			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
 			return dateExpr{}, 0, false
 		}
 	}
-	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(ps, i) ||
+	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(lx, ps, i) ||
 		isHyphenCode(ps, i)) {
 		return dateExpr{}, 0, false
 	}
@@ -481,7 +486,7 @@ func matchYearAlone(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchParenDayMonth reads a day and month in parentheses, as Indonesian news dates a weekday:
 // "Kamis (11/7)".
-func matchParenDayMonth(ps []piece, i int) (dateExpr, int, bool) {
+func matchParenDayMonth(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	if i+4 >= len(ps) || ps[i+2].low != "/" || ps[i+4].low != ")" || ps[i+1].kind != pieceDigits || ps[i+3].kind != pieceDigits {
 		return dateExpr{}, 0, false
 	}
@@ -494,7 +499,7 @@ func matchParenDayMonth(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchPeriodPart reads "early August 2020", "mid-2020", "late last year", "fin janvier",
 // "awal Juli": the period keeps its own precision and starts on its first day.
-func matchPeriodPart(ps []piece, i int) (dateExpr, int, bool) {
+func matchPeriodPart(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	for _, words := range periodParts[ps[i].low] {
 		last, ok := phraseStartsAt(ps, i, words)
 		if !ok {
@@ -504,7 +509,7 @@ func matchPeriodPart(ps []piece, i int) (dateExpr, int, bool) {
 		if pieceIs(ps, k, "-") {
 			k++
 		}
-		if month, mlast, ok := monthAt(ps, k); ok {
+		if month, mlast, ok := monthAt(lx, ps, k); ok {
 			e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionMonth}
 			if y, ylast, ok := yearAfter(ps, mlast); ok {
 				e.rel, e.year, mlast = dateAbsolute, y, ylast
@@ -515,7 +520,7 @@ func matchPeriodPart(ps []piece, i int) (dateExpr, int, bool) {
 			return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, k)
 		}
 		if k < len(ps) {
-			if e, next, ok := matchRelativePhrase(ps, k); ok {
+			if e, next, ok := matchRelativePhrase(lx, ps, k); ok {
 				e.start = ps[i].start
 				return e, next, true
 			}
@@ -527,12 +532,12 @@ func matchPeriodPart(ps []piece, i int) (dateExpr, int, bool) {
 // matchWeekday reads a weekday with what qualifies it: "on Thursday", "Tuesday night",
 // "late on Sunday", "last Friday", "mardi dernier", "dans la nuit de dimanche à lundi" (the
 // first night day), "Kamis malam"; a full date right after it wins ("lundi 27 janvier 2025").
-func matchWeekday(ps []piece, i int) (dateExpr, int, bool) {
+func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	j, dir := i, 0
-	if !isWeekdayAt(ps, i) {
+	if !isWeekdayAt(lx, ps, i) {
 		best := -1
 		for _, m := range weekdayModifiers[ps[i].low] {
-			if last, ok := phraseStartsAt(ps, i, m.words); ok && last > best && isWeekdayAt(ps, last+1) {
+			if last, ok := phraseStartsAt(ps, i, m.words); ok && last > best && isWeekdayAt(lx, ps, last+1) {
 				best, dir = last, m.dir
 			}
 		}
@@ -541,14 +546,14 @@ func matchWeekday(ps []piece, i int) (dateExpr, int, bool) {
 		}
 		j = best + 1
 	}
-	wd := dateWeekdays[ps[j].low].day
-	last := weekdayTail(ps, j, &dir)
+	wd := lx.weekdays[ps[j].low].day
+	last := weekdayTail(lx, ps, j, &dir)
 	k := last + 1
 	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
 		k++
 	}
 	if k < len(ps) {
-		if e, next, ok := firstDateMatch(ps, k, matchNumericDate, matchDayFirst, matchMonthFirst, matchParenDayMonth); ok && e.prec == model.PrecisionDay {
+		if e, next, ok := firstDateMatch(lx, ps, k, matchNumericDate, matchDayFirst, matchMonthFirst, matchParenDayMonth); ok && e.prec == model.PrecisionDay {
 			e.start = ps[i].start
 			return e, next, true
 		}
@@ -558,17 +563,17 @@ func matchWeekday(ps []piece, i int) (dateExpr, int, bool) {
 
 // weekdayTail extends a weekday over the words after it: parts of the day, "dernier",
 // "prochain", and "à lundi" closing a night.
-func weekdayTail(ps []piece, j int, dir *int) int {
+func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 	last := j
 	for k := j + 1; k < len(ps) && k <= j+4; k++ {
 		w := ps[k].low
 		switch {
-		case partsOfDay[w]:
+		case lx.hasWord(partOfDayWords, w):
 			last = k
 		case isJoinerPunct(w) && adjacent(ps, k):
 		case weekdayDirections[w] != 0:
 			*dir, last = weekdayDirections[w], k
-		case (w == "à" || w == "au" || w == "to" || w == "ke") && isWeekdayAt(ps, k+1):
+		case (w == "à" || w == "au" || w == "to" || w == "ke") && isWeekdayAt(lx, ps, k+1):
 			last = k + 1
 			k++
 		default:
@@ -580,7 +585,7 @@ func weekdayTail(ps []piece, j int, dir *int) int {
 
 // matchRelativePhrase reads fixed relative phrases: "yesterday", "last week", "l'an dernier",
 // "the next day".
-func matchRelativePhrase(ps []piece, i int) (dateExpr, int, bool) {
+func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	for _, r := range relativePhrases[ps[i].low] {
 		if last, ok := phraseStartsAt(ps, i, r.words); ok {
 			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor}, ps, i, last)
@@ -591,14 +596,14 @@ func matchRelativePhrase(ps []piece, i int) (dateExpr, int, bool) {
 
 // matchAgo reads "two days ago", "a week ago", "il y a trois jours", "hace dos días",
 // "dua hari lalu", and "three days later" (from the previous date of the text).
-func matchAgo(ps []piece, i int) (dateExpr, int, bool) {
+func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	k, before := i, false
 	if last, ok := phraseStartsAt(ps, i, []string{"il", "y", "a"}); ok {
 		k, before = last+1, true
 	} else if ps[i].low == "hace" {
 		k, before = i+1, true
 	}
-	n, clast, fuzzy, ok := dateCountAt(ps, k)
+	n, clast, fuzzy, ok := dateCountAt(lx, ps, k)
 	if !ok || clast+1 >= len(ps) {
 		return dateExpr{}, 0, false
 	}
@@ -648,7 +653,7 @@ func agoExpr(unit, n int, fuzzy, anchored bool) dateExpr {
 }
 
 // dateCountAt reads how many units an "ago" phrase counts: "a", "two", "12", "a few".
-func dateCountAt(ps []piece, k int) (n, last int, fuzzy, ok bool) {
+func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 	if k >= len(ps) {
 		return 0, 0, false, false
 	}
@@ -659,21 +664,21 @@ func dateCountAt(ps []piece, k int) (n, last int, fuzzy, ok bool) {
 			last++
 		}
 		return 3, last, true, true
-	case oneWords[w]:
+	case lx.hasWord(oneWordWords, w):
 		return 1, k, false, true
-	case fewWords[w]:
+	case lx.hasWord(fewWordWords, w):
 		return 3, k, true, true
 	case ps[k].kind == pieceDigits && len(w) <= 3:
 		return atoiPiece(w), k, false, true
 	}
-	if np, ok := parseNumberWords(ps, k); ok && np.value < 1000 {
+	if np, ok := parseNumberWords(lx, ps, k); ok && np.value < 1000 {
 		return np.value, np.last, false, true
 	}
 	return 0, 0, false, false
 }
 
 // matchOnThe reads a day of the month alone: "on the 29th".
-func matchOnThe(ps []piece, i int) (dateExpr, int, bool) {
+func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	last, ok := phraseStartsAt(ps, i, []string{"on", "the"})
 	if !ok {
 		return dateExpr{}, 0, false
@@ -682,11 +687,11 @@ func matchOnThe(ps []piece, i int) (dateExpr, int, bool) {
 	if !ok || dlast == last+1 {
 		return dateExpr{}, 0, false // "on the 3 prisoners": a day needs its ordinal ending
 	}
-	if e, next, ok := matchDayFirst(ps, last+1); ok {
+	if e, next, ok := matchDayFirst(lx, ps, last+1); ok {
 		e.start = ps[i].start
 		return e, next, true
 	}
-	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !dayOfMonthFollowers[ps[n].low] {
+	if n := dlast + 1; n < len(ps) && ps[n].kind != piecePunct && !lx.hasWord(dayFollowerWords, ps[n].low) {
 		return dateExpr{}, 0, false // "on the 21st floor"
 	}
 	return spanned(dateExpr{rel: dateDayOfMonth, day: day, prec: model.PrecisionDay}, ps, i, dlast)
@@ -715,11 +720,11 @@ func dayAt(ps []piece, k int) (int, int, bool) {
 }
 
 // monthAt reads a month name at piece k, with the period of an abbreviation ("Sept.").
-func monthAt(ps []piece, k int) (int, int, bool) {
+func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	if k >= len(ps) || ps[k].kind != pieceWord {
 		return 0, 0, false
 	}
-	m, ok := dateMonths[ps[k].low]
+	m, ok := lx.months[ps[k].low]
 	if !ok || m.needUpper && !ps[k].upper {
 		return 0, 0, false
 	}
@@ -751,11 +756,11 @@ func yearValue(ps []piece, k int) (int, bool) {
 	return y, y >= 1800 && y <= 2100
 }
 
-func isWeekdayAt(ps []piece, k int) bool {
+func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	if k >= len(ps) || ps[k].kind != pieceWord {
 		return false
 	}
-	w, ok := dateWeekdays[ps[k].low]
+	w, ok := lx.weekdays[ps[k].low]
 	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
 }
 
@@ -772,56 +777,9 @@ type monthName struct {
 	needUpper bool // English names: "may" and "march" are also verbs
 }
 
-// dateMonths are month names in English, French, Indonesian and Spanish. Spanish abbreviations
-// are left out ("ago" is English); so is Indonesian "Des" ("des" is French).
-var dateMonths = buildDateMonths()
-
-func buildDateMonths() map[string]monthName {
-	m := map[string]monthName{}
-	add := func(words string, abbr, upper bool) {
-		for k, w := range strings.Fields(words) {
-			if w != "_" {
-				m[w] = monthName{month: k + 1, abbr: abbr, needUpper: upper}
-			}
-		}
-	}
-	add("january february march april may june july august september october november december", false, true)
-	add("jan feb mar apr _ jun jul aug sep oct nov dec", true, true)
-	add("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", false, false)
-	add("janv févr _ avr _ _ juil _ _ _ _ déc", true, false)
-	add("_ fevrier _ _ _ _ _ aout _ _ _ decembre", false, false)
-	add("januari februari maret _ mei juni juli agustus _ oktober _ desember", false, false)
-	add("_ _ _ _ _ _ _ agt _ okt", true, true)
-	add("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre", false, false)
-	m["sept"] = monthName{month: 9, abbr: true, needUpper: true}
-	m["setiembre"] = monthName{month: 9}
-	return m
-}
-
 type weekdayName struct {
 	day       time.Weekday
 	needUpper bool
-}
-
-// dateWeekdays are weekday names; Indonesian "minggu" is also "week", so only "Minggu" counts.
-var dateWeekdays = buildDateWeekdays()
-
-func buildDateWeekdays() map[string]weekdayName {
-	m := map[string]weekdayName{}
-	for _, list := range []string{
-		"sunday monday tuesday wednesday thursday friday saturday",
-		"dimanche lundi mardi mercredi jeudi vendredi samedi",
-		"minggu senin selasa rabu kamis jumat sabtu",
-		"domingo lunes martes miércoles jueves viernes sábado",
-		"_ _ _ miercoles _ _ sabado",
-	} {
-		for k, w := range strings.Fields(list) {
-			if w != "_" {
-				m[w] = weekdayName{day: time.Weekday(k), needUpper: w == "minggu"}
-			}
-		}
-	}
-	return m
 }
 
 type weekdayModifier struct {
@@ -850,9 +808,6 @@ func buildWeekdayModifiers() map[string][]weekdayModifier {
 
 var weekdayDirections = map[string]int{"dernier": -1, "dernière": -1, "passé": -1, "passée": -1, "prochain": 1,
 	"prochaine": 1, "lalu": -1, "depan": 1, "pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1}
-
-var partsOfDay = setOf("night evening morning afternoon overnight soir soirée matin matinée nuit après midi " +
-	"malam pagi siang sore noche mañana tarde madrugada")
 
 // periodParts open a part of a period: "early August", "mid-2020", "fin janvier".
 var periodParts = buildPhraseIndex("early|mid|late|end of|the end of|beginning of|the beginning of|start of|" +
@@ -929,27 +884,12 @@ var dateUnits = map[string]int{"day": 1, "days": 1, "night": 1, "nights": 1, "we
 	"bulan": 30, "tahun": 365, "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
 	"mes": 30, "meses": 30, "año": 365, "años": 365}
 
-var oneWords = setOf("a an one un une uno una satu")
-
-var fewWords = setOf("few several couple quelques plusieurs beberapa unos varios unas varias")
-
-// monthTriggers let a month name stand alone as a date: "in October", "since March".
-var monthTriggers = setOf("in since during until till by from last this next early late mid of en depuis " +
-	"début fin courant pada bulan sejak awal akhir desde durante hasta")
-
-var dayOfMonthFollowers = setOf("at in and when as morning evening night afternoon")
-
-// dateTriggers are the words a date expression may start with; other words are skipped at once.
+// dateTriggers are the words a date expression may start with besides the month and weekday names
+// and the words for one and a few of a lexicon; other words are skipped at once.
 var dateTriggers = buildDateTriggers()
 
 func buildDateTriggers() map[string]bool {
 	m := setOf("on il hace a")
-	for w := range dateMonths {
-		m[w] = true
-	}
-	for w := range dateWeekdays {
-		m[w] = true
-	}
 	for w := range weekdayModifiers {
 		m[w] = true
 	}
@@ -960,12 +900,6 @@ func buildDateTriggers() map[string]bool {
 		m[w] = true
 	}
 	for w := range numberWords {
-		m[w] = true
-	}
-	for w := range oneWords {
-		m[w] = true
-	}
-	for w := range fewWords {
 		m[w] = true
 	}
 	return m

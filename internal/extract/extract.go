@@ -10,9 +10,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-//go:embed data/cues.tsv
-var cuesTSV []byte
-
 //go:embed data/facilities.tsv
 var facilitiesTSV []byte
 
@@ -39,6 +36,9 @@ type Resources struct {
 	Actors func(text string) []ActorMatch
 	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
 	SameFamily func(a, b string) bool
+	// Lexicon is the user's lexicon files, each merged over the built-in file of its language or
+	// adding one. Optional.
+	Lexicon []LexiconFile
 }
 
 // ActorMatch is an actor named in a text.
@@ -53,13 +53,13 @@ type ActorMatch struct {
 // Extractor turns documents into mentions. It is safe for concurrent use.
 type Extractor struct {
 	res          Resources
-	lex          *lexicon
+	lex          *lexicons
 	facilities   []Facility
 	facilityKeys []string // facilityKey of each facility's name
 	known        *lexicon // aliases of known facilities, category = index into facilities
 }
 
-// New builds an extractor over the given resources and the embedded cue and facility lists.
+// New builds an extractor over the given resources, the embedded lexicons and facility list.
 func New(res Resources) (*Extractor, error) {
 	if res.Place == nil || res.Country == nil || res.CountryPlace == nil || res.Actors == nil {
 		return nil, fmt.Errorf("extract: Place, Country, CountryPlace and Actors resources are required")
@@ -76,7 +76,7 @@ func New(res Resources) (*Extractor, error) {
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }
 	}
-	lex, err := parseLexicon(bytes.NewReader(cuesTSV), "cues.tsv")
+	lex, err := loadLexicons(res.Lexicon)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func New(res Resources) (*Extractor, error) {
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
 	for i, f := range facs {
-		key := facilityKey(f.Name)
+		key := x.facilityKey(f.Name)
 		if key == "" {
 			key = foldPhrase(f.Name) // "National Penitentiary" is all generic words, yet one facility
 		}
@@ -123,11 +123,11 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 
 // referenceDate is the date relative expressions resolve against: the publication date, or one
 // inferred from the text at a lower precision.
-func referenceDate(doc model.Document) Ref {
+func referenceDate(lx *lexicon, doc model.Document) Ref {
 	if doc.Published != nil {
 		return Ref{Date: *doc.Published, Precision: model.PrecisionDay}
 	}
-	if r, ok := InferRef(doc.Text); ok {
+	if r, ok := inferRef(lx, doc.Text); ok {
 		return r
 	}
 	return Ref{}

@@ -70,6 +70,17 @@ func bound(v *int) string {
 // want is what a test expects of one mention.
 type want struct{ typ, date, country, facility, perpetrator string }
 
+func wantOf(m model.Mention) want {
+	return want{string(m.Type), m.Date.Start.Format(model.DateLayout), m.Place.Country, m.Facility, strings.Join(m.Perpetrators, ",")}
+}
+
+// matches reports whether a mention's values are the wanted ones, its facility and perpetrators
+// containing the wanted ones.
+func (got want) matches(w want) bool {
+	return got.typ == w.typ && got.date == w.date && got.country == w.country &&
+		strings.Contains(got.facility, w.facility) && strings.Contains(got.perpetrator, w.perpetrator)
+}
+
 func TestExtract(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -475,9 +486,7 @@ func TestExtract(t *testing.T) {
 			}
 			for i, m := range ms {
 				w := tt.want[i]
-				got := want{string(m.Type), m.Date.Start.Format(model.DateLayout), m.Place.Country, m.Facility, strings.Join(m.Perpetrators, ",")}
-				if got.typ != w.typ || got.date != w.date || got.country != w.country ||
-					!strings.Contains(got.facility, w.facility) || !strings.Contains(got.perpetrator, w.perpetrator) {
+				if got := wantOf(m); !got.matches(w) {
 					t.Errorf("mention %d = %+v, want %+v (facility and perpetrator contained)", i, got, w)
 				}
 				if i < len(tt.places) && m.Place.Name != tt.places[i] {

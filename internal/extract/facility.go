@@ -95,31 +95,18 @@ type facilityHit struct {
 	town       string // a place name inside or right after the name ("Bauchi prison", "prison in Tikrit")
 }
 
-// genericFacilityWords describe a facility without naming it: a name made only of these is no name.
-var genericFacilityWords = map[string]bool{
-	"the": true, "central": true, "medium": true, "maximum": true, "high": true, "security": true, "federal": true,
-	"state": true, "district": true, "civil": true, "civilian": true, "main": true, "women's": true, "military": true,
-	"old": true, "new": true, "provincial": true, "national": true, "city": true, "county": true, "regional": true,
-	"top": true, "notorious": true, "infamous": true, "largest": true, "local": true, "government": true,
-	"custodial": true, "centre": true, "center": true, "correctional": true, "detention": true, "facility": true,
-	"prison": true, "prisons": true, "jail": true, "gaol": true, "penitentiary": true, "de": true, "du": true,
-	"la": true, "le": true, "of": true, "in": true, "maison": true, "centrale": true, "d'arret": true,
-	"prisoner": true, "break": true, "jailbreak": true, "lapas": true, "rutan": true, "carcel": true,
-	"centro": true, "penitenciario": true, "penal": true, "a": true, "an": true, "its": true, "their": true,
-	"this": true, "that": true, "same": true, "operation": true, "penjara": true, "lembaga": true, "pemasyarakatan": true, "type": true, "deadly": true, "during": true, "another": true, "second": true, "first": true, "service": true,
-}
-
 // arabicArticles are the joined forms of the Arabic article in Latin transliteration.
 var arabicArticles = []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"}
 
 var keyPunctuation = strings.NewReplacer("'", "", "-", "")
 
-// facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa").
-func facilityKey(name string) string {
+// facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa"). The
+// generic words of every language are dropped, so that keys compare across reports.
+func (x *Extractor) facilityKey(name string) string {
 	var parts []string
 	for _, t := range tokenize(name) {
 		w := strings.TrimSuffix(t.fold, "'s")
-		if genericFacilityWords[w] || w == "al" || w == "el" {
+		if x.lex.all.has(facilityGenericWords, w) || w == "al" || w == "el" {
 			continue
 		}
 		for _, p := range arabicArticles {

@@ -19,7 +19,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	}
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
-		if c.category != "facility" || headline || pluralFacilityWord(si.toks[c.last].fold) {
+		if c.category != "facility" || headline || si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
 			continue // "nine Middle East prisons" names no one facility
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
@@ -46,13 +46,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	first := c.first
 	// Words that lead their name ("penjara Kerobokan") take no name before them: "Sumber-sumber
 	// penjara" are prison sources.
-	headFirst := headFirstFacilityWord(toks[c.first].fold) || headFirstFacilityWord(toks[c.last].fold)
-	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || facilityModifier(toks[first-1].fold)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !commonCapital(toks[first-1].fold) &&
+	headFirst := si.lex.has(facilityHeadFirstWords, toks[c.first].fold) || si.lex.has(facilityHeadFirstWords, toks[c.last].fold)
+	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !a.commonCapital(toks[first-1].fold) &&
 		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
-	for first < c.first && (!nameLike(toks[first]) || commonCapital(toks[first].fold)) {
+	for first < c.first && (!nameLike(toks[first]) || a.commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
 	}
 	if first < c.first && a.regionOnly(si, toks[first].start, toks[c.first-1].end) {
@@ -70,14 +70,14 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
 	name = possessive.Replace(name)
-	h := facilityHit{start: start, end: end, name: name, key: facilityKey(name), town: town}
+	h := facilityHit{start: start, end: end, name: name, key: a.x.facilityKey(name), town: town}
 	if h.key == "" {
 		if town == "" {
 			return facilityHit{}, false
 		}
 		// "the jail in Benghazi", "the Medium Security Custodial Centre in Kuje": named by its town.
 		h.name = town + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end])
-		h.key = facilityKey(town)
+		h.key = a.x.facilityKey(town)
 	}
 	if h.town == "" {
 		for _, p := range si.places {
@@ -113,7 +113,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 		}
 	}
 	linked := toks[i+1].fold == "de" || toks[i+1].fold == "of" || toks[i+1].fold == "d'"
-	if !linked && town == "" && !headFirstFacilityWord(toks[i].fold) {
+	if !linked && town == "" && !si.lex.has(facilityHeadFirstWords, toks[i].fold) {
 		return i, ""
 	}
 	switch toks[i+1].fold {
@@ -138,27 +138,9 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
 // ("Three prison guards"), an article, a weekday, a month. It names no facility.
-func commonCapital(w string) bool {
+func (a *analysis) commonCapital(w string) bool {
 	_, number := numberWords[w]
-	return number || stopNames[w]
-}
-
-// headFirstFacilityWord reports facility words that precede the name in their language.
-func headFirstFacilityWord(w string) bool {
-	switch w {
-	case "lapas", "rutan", "cereso", "penjara", "centrale", "penitenciario", "carcel", "penal":
-		return true
-	}
-	return false
-}
-
-func facilityModifier(w string) bool {
-	switch w {
-	case "central", "medium", "maximum", "high", "security", "federal", "state", "district", "civil", "main",
-		"women's", "military", "provincial", "national", "regional":
-		return true
-	}
-	return false
+	return number || a.lex.has(stopNameWords, w)
 }
 
 func (a *analysis) isCountryWord(t token) bool {
@@ -187,15 +169,4 @@ func titleCase(toks []token) bool {
 		}
 	}
 	return upper*10 >= len(toks)*7
-}
-
-// pluralFacilityWord reports facility words that cannot head one facility's name: plurals, and
-// words for the event rather than the place ("the Kuje jailbreak").
-func pluralFacilityWord(w string) bool {
-	switch w {
-	case "prisons", "jails", "penitentiaries", "centres", "centers", "facilities", "gaols",
-		"break", "jailbreak", "prisonbreak", "breaks", "jailbreaks":
-		return true
-	}
-	return false
 }

@@ -86,20 +86,15 @@ func continues(si *sentenceInfo) bool {
 		return false
 	}
 	for _, t := range si.toks {
-		if t.fold == "another" || t.fold == "autre" || t.fold == "otra" || t.fold == "otro" {
+		if si.lex.has(anotherWords, t.fold) {
 			return false
 		}
 	}
-	switch si.toks[0].fold {
-	case "they", "he", "she", "ils", "elles", "il", "elle", "ellos", "mereka":
-		return true
-	case "it":
-		return !reportVerbs[si.toks[2].fold]
+	if si.toks[0].fold == "it" {
+		return !si.lex.has(reportVerbWords, si.toks[2].fold)
 	}
-	return false
+	return si.lex.has(pronounSubjectWords, si.toks[0].fold)
 }
-
-var reportVerbs = setOf("reported said claimed announced understood believed thought alleged")
 
 // placesAnEvent reports a sentence that places an attack or an escape without naming detention:
 // "the attack began on Sunday night in X".
@@ -220,7 +215,7 @@ func (a *analysis) placeKey(name string) string {
 	if k, ok := a.placeKeys[name]; ok {
 		return k
 	}
-	k := facilityKey(name)
+	k := a.x.facilityKey(name)
 	a.placeKeys[name] = k
 	return k
 }
@@ -402,7 +397,7 @@ func tollUpdate(si *sentenceInfo) bool {
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
-		if c.category != "claim" || attribution[si.toks[c.first].fold] {
+		if c.category != "claim" || si.lex.has(attributionWords, si.toks[c.first].fold) {
 			continue // "on Monday, according to the police": the date is still the deed's
 		}
 		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {
@@ -416,9 +411,6 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 	}
 	return false
 }
-
-// attribution words introduce a source without a verb that could be dated.
-var attribution = setOf("according selon segun menurut")
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)

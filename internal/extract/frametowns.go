@@ -40,7 +40,7 @@ type townPart struct {
 func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 	plural := false
 	for _, c := range si.cues {
-		if c.category == "facility" && pluralFacilityWord(si.toks[c.last].fold) {
+		if c.category == "facility" && si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
 			plural = true
 		}
 	}

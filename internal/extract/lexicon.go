@@ -1,17 +1,23 @@
 package extract
 
 import (
-	"bufio"
-	"fmt"
-	"io"
+	"maps"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // lexicon holds cue phrases by category and finds them in token streams. Phrases are indexed by
 // their first word so that matching costs one map lookup per token.
 type lexicon struct {
 	byFirst  map[string][]cuePhrase
-	prefixes map[string][]cuePhrase // phrases whose first word ends in *, by its first prefixKeyLen letters
+	prefixes map[string][]cuePhrase        // phrases whose first word ends in *, by its first prefixKeyLen letters
+	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
+	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
+	weekdays map[string]weekdayName
+	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
 }
 
 type cuePhrase struct {
@@ -30,31 +36,52 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
 }
 
-// parseLexicon reads CATEGORY<TAB>phrase lines; # starts a comment.
-func parseLexicon(r io.Reader, name string) (*lexicon, error) {
+// buildLexicon indexes entries, each phrase of a category once: a word two languages share
+// ("prison") is one cue.
+func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	seen := map[string]bool{}
+	for _, e := range entries {
+		key := e.category + "\t" + phraseKey(e.category, e.phrase)
+		switch {
+		case seen[key]:
+		case calendarCategory(e.category):
+			lx.addCalendarName(e.category, e.phrase)
+		default:
+			if c, ok := wordCategoryNamed(e.category); ok {
+				lx.addWord(c, e.phrase)
+			} else {
+				lx.add(e.category, e.phrase)
+			}
 		}
-		cat, phrase, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(phrase) == "" {
-			return nil, fmt.Errorf("%s:%d: want CATEGORY<TAB>phrase", name, n)
-		}
-		lx.add(strings.TrimSpace(cat), strings.TrimSpace(phrase))
+		seen[key] = true
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+	lx.triggers = maps.Clone(dateTriggers)
+	for w := range lx.months {
+		lx.triggers[w] = true
 	}
-	return lx, nil
+	for w := range lx.weekdays {
+		lx.triggers[w] = true
+	}
+	for w := range lx.words[oneWordWords] {
+		lx.triggers[w] = true
+	}
+	for w := range lx.words[fewWordWords] {
+		lx.triggers[w] = true
+	}
+	return lx
 }
 
-func (lx *lexicon) add(category, phrase string) {
+// dateTrigger reports a word a date expression may start with.
+func (lx *lexicon) dateTrigger(low string) bool {
+	return lx.triggers[low]
+}
+
+// cueWords folds a phrase word by word, keeping the * that ends a prefix.
+func cueWords(phrase string) []string {
 	var words []string
 	for _, w := range strings.Fields(phrase) {
 		star := strings.HasSuffix(w, "*")
@@ -64,6 +91,11 @@ func (lx *lexicon) add(category, phrase string) {
 		}
 		words = append(words, f)
 	}
+	return words
+}
+
+func (lx *lexicon) add(category, phrase string) {
+	words := cueWords(phrase)
 	p := cuePhrase{category: category, words: words}
 	if first, ok := strings.CutSuffix(words[0], "*"); ok {
 		key := first[:min(prefixKeyLen, len(first))]
@@ -71,6 +103,49 @@ func (lx *lexicon) add(category, phrase string) {
 		return
 	}
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
+}
+
+func (lx *lexicon) addWord(category wordCat, word string) {
+	if lx.words[category] == nil {
+		lx.words[category] = map[string]bool{}
+	}
+	lx.words[category][foldPhrase(word)] = true
+}
+
+// phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
+// lower case.
+func phraseKey(category, phrase string) string {
+	if calendarCategory(category) {
+		return strings.ToLower(strings.TrimSuffix(phrase, "."))
+	}
+	return strings.Join(cueWords(phrase), " ")
+}
+
+// addCalendarName adds a month:N or weekday:N name. A name written capitalised counts only
+// capitalised in a text; one ending in a period is an abbreviation that may take one.
+func (lx *lexicon) addCalendarName(category, name string) {
+	family, value, _ := strings.Cut(category, ":")
+	n, _ := strconv.Atoi(value) // the loader checked the value
+	r, _ := utf8.DecodeRuneInString(name)
+	upper := unicode.IsUpper(r)
+	key := phraseKey(category, name)
+	switch family {
+	case "month":
+		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
+	case "weekday":
+		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper}
+	}
+}
+
+// hasWord is has for a word not yet folded ("détenus").
+func (lx *lexicon) hasWord(category wordCat, word string) bool {
+	return lx.words[category][foldWord(word)]
+}
+
+// has reports whether a folded word, or a name's folded words joined by spaces, is of a word
+// category.
+func (lx *lexicon) has(category wordCat, folded string) bool {
+	return lx.words[category][folded]
 }
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the

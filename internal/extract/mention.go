@@ -116,10 +116,7 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			switch si.toks[k].fold {
-			case "no", "none", "not", "aucun", "aucune", "tidak", "ningun":
-				neg = true
-			}
+			neg = neg || si.lex.has(negationWords, si.toks[k].fold)
 		}
 		if !neg {
 			return false
@@ -390,7 +387,7 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 // a noun for an armed group refers to the group the document named last before it.
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !groupNouns[si.toks[1].fold] {
+		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has(groupNounWords, si.toks[1].fold) {
 			continue
 		}
 		last := ""
@@ -411,9 +408,6 @@ func (a *analysis) groupReferredTo(f *frame) string {
 	return ""
 }
 
-var groupNouns = setOf("sect group organisation organization movement militants insurgents jihadists " +
-	"islamists extremists terrorists rebels")
-
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
@@ -427,23 +421,22 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 				return true
 			}
 		case "claim":
-			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
+			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.lex, si.toks, c.last) {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !auxiliaryWords[si.toks[c.first-1].fold] {
+			if c.first > last && c.first-last <= 2 && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
 				return true
 			}
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
-		switch si.toks[k].fold {
-		case "by", "blamed", "blaming", "par":
+		if si.lex.has(blameWordWords, si.toks[k].fold) {
 			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
-			if k > 0 && leadVerb(si.toks[k-1].fold) {
+			if k > 0 && si.lex.has(leadVerbWords, si.toks[k-1].fold) {
 				return true
 			}
 		}
@@ -451,19 +444,10 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	return false
 }
 
-func leadVerb(w string) bool {
-	switch w {
-	case "led", "carried", "conducted", "claimed", "organised", "organized", "staged", "launched", "mounted", "masterminded", "orchestrated", "mene", "menee":
-		return true
-	}
-	return false
-}
-
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
-func claimsResponsibility(toks []token, i int) bool {
+func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		switch toks[k].fold {
-		case "responsibility", "credit", "attack", "raid", "assault", "operation", "revendique", "revendication":
+		if lx.has(responsibilityWordWords, toks[k].fold) {
 			return true
 		}
 	}

@@ -39,14 +39,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	ofPhraseEnd := last
 	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
-		ofPhraseEnd = groupPhraseEnd(text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
 		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
 			continue
 		}
-		if attempted(si.toks, c.first) {
+		if attempted(si.lex, si.toks, c.first) {
 			continue // "tried to escape and were recaptured"
 		}
 		var dist, rank int
@@ -60,7 +60,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
-			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
+			rank = dist + conjunctionBreak(si.lex, si.toks[c.last+1:first])
 			commaBefore = brk > 0
 		default:
 			continue // the cue is inside the figure's own words
@@ -68,12 +68,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
-		if c.first == last+1 && escapeeWords[si.toks[c.first].fold] {
+		if c.first == last+1 && si.lex.has(escapeeNounWords, si.toks[c.first].fold) {
 			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
-			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !escapeeWords[si.toks[c.last].fold] {
+			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
 				attackerNoun = true
 			}
 			continue
@@ -107,7 +107,7 @@ const attackerVerbReach = 5
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
 // inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || escapeeWords[si.toks[last+1].fold] {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.lex.has(escapeeNounWords, si.toks[last+1].fold) {
 		return false
 	}
 	prev := si.toks[first-1].fold
@@ -116,9 +116,6 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	}
 	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
 }
-
-// escapeeWords name inmates by their escape: "the 1,500 escapees" are not the population.
-var escapeeWords = setOf("escapees escapee fugitives fugitive evades evade fugados") // folded
 
 // isInmateWord reports whether token k is an inmate cue.
 func isInmateWord(si *sentenceInfo, k int) bool {
@@ -133,11 +130,11 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
 // is taken from rather than what happened to it: "421 of the inmates who escaped [had been
 // recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
-func groupPhraseEnd(text string, toks []token, last int) int {
+func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	i := last + 1
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
-		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(auxiliaries[toks[i].fold] && !toks[i].upper) {
+		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
 		}
 	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
@@ -171,32 +168,20 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 }
 
 // attempted reports a cue after "tried to", "attempted to": the escape did not happen.
-func attempted(toks []token, k int) bool {
-	if k < 2 || toks[k-1].fold != "to" {
-		return false
-	}
-	switch toks[k-2].fold {
-	case "tried", "trying", "attempted", "attempting", "tries", "attempt", "attempts":
-		return true
-	}
-	return false
+func attempted(lx *lexicon, toks []token, k int) bool {
+	return k >= 2 && toks[k-1].fold == "to" && lx.has(attemptVerbWords, toks[k-2].fold)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
 // adds: "seven were captured and three others are counted dead" — three are the dead.
-func conjunctionBreak(between []token) int {
+func conjunctionBreak(lx *lexicon, between []token) int {
 	for _, t := range between {
-		switch t.fold {
-		case "and", "but", "while", "whereas", "et", "mais", "dan", "y", "pero":
+		if lx.has(clauseConjunctionWords, t.fold) {
 			return 2
 		}
 	}
 	return 0
 }
-
-var copulas = setOf("were was are is etaient etait sont figuraient figurent di")
-
-var auxiliaries = setOf("was were is are have has had been be will would could")
 
 func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 

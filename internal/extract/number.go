@@ -38,12 +38,13 @@ type Quantity struct {
 // no conventional value and give no quantity. "no prisoners", "no one", "none", "aucun détenu"
 // give 0 when the noun counts people.
 func FindNumbers(text string) []Quantity {
+	lx := builtinUnion()
 	ps := scanPieces(text)
-	return numbersIn(text, ps, scanDateExprs(text, ps))
+	return numbersIn(lx, text, ps, scanDateExprs(lx, text, ps))
 }
 
 // numbersIn is FindNumbers on the text's pieces and date expressions, read once for both.
-func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
+func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantity {
 	var out []Quantity
 	d := 0
 	for i := 0; i < len(ps); {
@@ -64,12 +65,12 @@ func numbersIn(text string, ps []piece, dates []dateExpr) []Quantity {
 		if d < len(dates) {
 			upto = i + sort.Search(len(ps)-i, func(k int) bool { return ps[i+k].start >= dates[d].start })
 		}
-		np, ok := parseNumberAt(text, ps[:upto], i)
+		np, ok := parseNumberAt(lx, text, ps[:upto], i)
 		if !ok {
 			i++
 			continue
 		}
-		q, next := buildQuantity(text, ps[:upto], np)
+		q, next := buildQuantity(lx, text, ps[:upto], np)
 		out = append(out, q)
 		i = next
 	}
@@ -95,14 +96,14 @@ func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
 
 // buildQuantity completes a parsed figure with its qualifier, range partner, kind and noun, and
 // returns the index of the first piece after it.
-func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
+func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity, int) {
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
 	qual, qstart := qualifierBefore(ps, np.first)
 	low, high := np.value, np.value
 	switch {
 	case qual == "between" || qual == "from":
-		if r, ok := rangePartner(text, ps, np, qual); ok {
+		if r, ok := rangePartner(lx, text, ps, np, qual); ok {
 			high, last, q.Qualifier = r.value, r.last, "range"
 			low = scaleLikePartner(np, r)
 			q.Start = ps[qstart].start
@@ -111,7 +112,7 @@ func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	}
 	if q.Qualifier == "exact" {
-		if r, ok := rangePartner(text, ps, np, ""); ok {
+		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
 			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range"
 		} else if post, end := qualifierAfter(ps, np.last); post != "" {
 			q.Qualifier, last = post, end
@@ -123,7 +124,7 @@ func buildQuantity(text string, ps []piece, np numParse) (Quantity, int) {
 	}
 	q.End = ps[last].end
 	setBounds(&q, low, high)
-	q.Noun, q.Kind = quantityNounAndKind(text, ps, np, last)
+	q.Noun, q.Kind = quantityNounAndKind(lx, text, ps, np, last)
 	return q, last + 1
 }
 
@@ -149,8 +150,8 @@ func scaleLikePartner(a, b numParse) int {
 }
 
 // quantityNounAndKind reads the noun after a figure and decides its kind.
-func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string, string) {
-	noun := numberNoun(text, ps, last+1)
+func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last int) (string, string) {
+	noun := numberNoun(lx, text, ps, last+1)
 	switch {
 	case np.isTime || isTimeAfter(ps, last):
 		return noun, "time"
@@ -162,13 +163,13 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 		return noun, "ordinal"
 	case isAge(ps, np, last):
 		return noun, "age"
-	case isYearLike(ps, np, last, noun):
+	case isYearLike(lx, ps, np, last, noun):
 		return noun, "year"
-	case np.id || isIDBefore(ps, np.first) || isLabel(ps, np, noun):
+	case np.id || isIDBefore(lx, ps, np.first) || isLabel(lx, ps, np, noun):
 		return noun, "id"
-	case np.frac || np.unit || measureWords[noun]:
+	case np.frac || np.unit || lx.hasWord(measureWordWords, noun):
 		return noun, "measure"
-	case thingNouns[noun]:
+	case lx.hasWord(thingNounWords, noun):
 		return noun, "thing"
 	}
 	return noun, "count"
@@ -177,10 +178,10 @@ func quantityNounAndKind(text string, ps []piece, np numParse, last int) (string
 // numberNoun returns the head noun after a figure: the first known noun within a few words
 // (skipping adjectives, names and "of the"), else the first word that looks like a plural
 // ("Naxalites"), else "".
-func numberNoun(text string, ps []piece, j int) string {
-	if j < len(ps) && partitiveWords[ps[j].low] {
+func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
+	if j < len(ps) && lx.hasWord(partitiveWords, ps[j].low) {
 		j++
-		for j < len(ps) && (numberDeterminers[ps[j].low] || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
+		for j < len(ps) && (lx.hasWord(numberDeterminerWords, ps[j].low) || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
 			(ps[j].low == "," || ps[j].low == ".") && adjacent(ps, j)) {
 			j++ // "10 of the inmates", "412 of the 1,020 inmates", "une centaine de détenus"
 		}
@@ -191,10 +192,10 @@ func numberNoun(text string, ps []piece, j int) string {
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {
 			continue
 		}
-		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && numberNounStops[p.low] {
+		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord(numberNounStopWords, p.low) {
 			break
 		}
-		if peopleNouns[p.low] || thingNouns[p.low] || measureWords[p.low] || currencyWords[p.low] {
+		if lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low) || lx.hasWord(measureWordWords, p.low) || currencyWords[p.low] {
 			return p.low
 		}
 		if first == "" && len(p.low) > 3 && (strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "x")) {
@@ -303,7 +304,7 @@ func qualifierAfter(ps []piece, last int) (string, int) {
 
 // rangePartner reads the second figure of a range: "300-400", "300 to 400", "two or three",
 // and after an opener, "between 300 and 400", "from 150 to 200", "entre 300 et 400".
-func rangePartner(text string, ps []piece, a numParse, opener string) (numParse, bool) {
+func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener string) (numParse, bool) {
 	j := a.last + 1
 	if j >= len(ps) || a.vague || a.frac || a.isTime {
 		return numParse{}, false
@@ -322,7 +323,7 @@ func rangePartner(text string, ps []piece, a numParse, opener string) (numParse,
 	if !ok || j+1 >= len(ps) {
 		return numParse{}, false
 	}
-	b, found := parseNumberAt(text, ps, j+1)
+	b, found := parseNumberAt(lx, text, ps, j+1)
 	if !found || b.vague || b.frac || b.isTime || b.value <= scaleLikePartner(a, b) || b.id || b.ordinal {
 		return numParse{}, false
 	}
@@ -352,18 +353,18 @@ type numParse struct {
 const maxFigure = 1_000_000_000_000
 
 // parseNumberAt reads a figure that starts at piece i.
-func parseNumberAt(text string, ps []piece, i int) (numParse, bool) {
+func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool) {
 	switch ps[i].kind {
 	case pieceDigits:
-		return parseDigitFigure(text, ps, i), true
+		return parseDigitFigure(lx, text, ps, i), true
 	case pieceWord:
 		if np, ok := parseWordFigure(ps, i); ok {
 			return np, true
 		}
-		if np, ok := parseZero(ps, i); ok {
+		if np, ok := parseZero(lx, ps, i); ok {
 			return np, true
 		}
-		if np, ok := parseNumberWords(ps, i); ok {
+		if np, ok := parseNumberWords(lx, ps, i); ok {
 			return applyMultiplier(ps, np), true
 		}
 		if v, ok := ordinalWords[ps[i].low]; ok {
@@ -375,7 +376,7 @@ func parseNumberAt(text string, ps []piece, i int) (numParse, bool) {
 
 // parseDigitFigure reads digits with thousands separators ("3,500", "1.300", "4 400"), a
 // decimal part, a glued suffix ("21st", "1990s", "15h30", "50km") and a multiplier word.
-func parseDigitFigure(text string, ps []piece, i int) numParse {
+func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 	np := numParse{first: i, last: i, mult: 1}
 	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(ps, i) {
 		np.id = true
@@ -389,7 +390,7 @@ func parseDigitFigure(text string, ps []piece, i int) numParse {
 	intPart, fracDigits := readDigitGroups(text, ps, &np)
 	np.value = intPart
 	np.frac = fracDigits != ""
-	readGluedSuffix(ps, &np, fracDigits)
+	readGluedSuffix(lx, ps, &np, fracDigits)
 	if !np.isTime && !np.ordinal && !np.id && !np.decade {
 		np = applyMultiplierFrac(ps, np, fracDigits)
 	}
@@ -454,7 +455,7 @@ func continuesDigits(ps []piece, j int) bool {
 
 // readGluedSuffix reads letters glued to the digits: ordinal endings, a decade "s", hours,
 // multipliers and units; anything else makes the figure an id ("3D").
-func readGluedSuffix(ps []piece, np *numParse, fracDigits string) {
+func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 	j := np.last + 1
 	if j >= len(ps) || !adjacent(ps, j) {
 		return
@@ -479,7 +480,7 @@ func readGluedSuffix(ps []piece, np *numParse, fracDigits string) {
 		}
 	case suffix == "k" || suffix == "bn" || suffix == "mn" || suffix == "m" && fracDigits != "":
 		np.last = j - 1 // the multiplier is read by applyMultiplierFrac
-	case measureWords[suffix] || suffix == "m":
+	case lx.hasWord(measureWordWords, suffix) || suffix == "m":
 		np.unit = true
 	default:
 		np.id = true
@@ -539,7 +540,7 @@ func parseWordFigure(ps []piece, i int) (numParse, bool) {
 
 // parseZero reads "zero", "none", "no one" and "no prisoners" (a people noun after "no",
 // "aucun", "ningún") as 0.
-func parseZero(ps []piece, i int) (numParse, bool) {
+func parseZero(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	np := numParse{first: i, last: i, mult: 1}
 	switch w := ps[i].low; w {
 	case "none", "nobody":
@@ -552,7 +553,7 @@ func parseZero(ps []piece, i int) (numParse, bool) {
 			}
 			return np, true
 		}
-		if i+1 < len(ps) && zeroNoun(ps[i+1].low, w == "no") {
+		if i+1 < len(ps) && zeroNoun(lx, ps[i+1].low, w == "no") {
 			return np, true
 		}
 	}
@@ -561,7 +562,7 @@ func parseZero(ps []piece, i int) (numParse, bool) {
 
 // parseNumberWords reads spelled-out numbers in English, French, Indonesian and Spanish
 // ("one hundred and twenty", "twenty-eight", "quatre-vingt-dix", "dua puluh lima").
-func parseNumberWords(ps []piece, i int) (numParse, bool) {
+func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	total, cur, last := 0, 0, -1
 	prev := numberWord{}
 	prevWord := ""
@@ -586,7 +587,7 @@ func parseNumberWords(ps []piece, i int) (numParse, bool) {
 			}
 		}
 	}
-	if last < 0 || last == i && !standaloneNumberWord(ps, i) {
+	if last < 0 || last == i && !standaloneNumberWord(lx, ps, i) {
 		return numParse{}, false
 	}
 	return numParse{first: i, last: last, value: min(total+cur, maxFigure), mult: 1}, true
@@ -665,7 +666,7 @@ func addNumberWord(total, cur int, prev numberWord, prevWord string, w numberWor
 
 // standaloneNumberWord decides whether a lone number word is a figure: "one" as a pronoun,
 // French and Spanish articles, and words that are also names or other words are not.
-func standaloneNumberWord(ps []piece, i int) bool {
+func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	p := ps[i]
 	prev, next := "", ""
 	if i > 0 {
@@ -679,7 +680,7 @@ func standaloneNumberWord(ps []piece, i int) bool {
 		return !onePronounBefore[prev] && !onePronounAfter[next]
 	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
 		q, _ := qualifierBefore(ps, i)
-		return q != "" || peopleNouns[next]
+		return q != "" || lx.hasWord(peopleNounWords, next)
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case "lima":
@@ -692,8 +693,8 @@ func standaloneNumberWord(ps []piece, i int) bool {
 
 // zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
 // English "no" only plurals ("no prisoners", but "no man's land").
-func zeroNoun(w string, english bool) bool {
-	if !peopleNouns[w] {
+func zeroNoun(lx *lexicon, w string, english bool) bool {
+	if !lx.hasWord(peopleNounWords, w) {
 		return false
 	}
 	return !english || strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" ||
@@ -781,18 +782,18 @@ func isAge(ps []piece, np numParse, last int) bool {
 
 // isYearLike reports a year: a bare four-digit figure from 1900 to 2039 that no noun follows
 // ("in 2004", "the 2013 attack"), or a decade ("1990s").
-func isYearLike(ps []piece, np numParse, last int, noun string) bool {
+func isYearLike(lx *lexicon, ps []piece, np numParse, last int, noun string) bool {
 	if np.decade {
 		return true
 	}
 	if np.first != last || ps[np.first].kind != pieceDigits || len(ps[np.first].low) != 4 || np.value < 1900 || np.value > 2039 {
 		return false
 	}
-	return !(peopleNouns[noun] || thingNouns[noun]) || !pieceIs(ps, last+1, noun)
+	return !(lx.hasWord(peopleNounWords, noun) || lx.hasWord(thingNounWords, noun)) || !pieceIs(ps, last+1, noun)
 }
 
 // isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
-func isIDBefore(ps []piece, first int) bool {
+func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 	j := first - 1
 	if j < 0 {
 		return false
@@ -804,13 +805,13 @@ func isIDBefore(ps []piece, first int) bool {
 		w := ps[j-1].low
 		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
 	}
-	return idWords[ps[j].low] || ps[j].low == "no" && ps[j].upper
+	return lx.hasWord(idWordWords, ps[j].low) || ps[j].low == "no" && ps[j].upper
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
 // released", "Flight 370". The name before them is not the sentence's first word ("Some 300
 // escaped") and no noun follows.
-func isLabel(ps []piece, np numParse, noun string) bool {
+func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	j := np.first - 1
 	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
 		return false
@@ -818,7 +819,7 @@ func isLabel(ps []piece, np numParse, noun string) bool {
 	if q, _ := qualifierBefore(ps, np.first); q != "" {
 		return false
 	}
-	if _, ok := dateMonths[ps[j].low]; ok {
+	if _, ok := lx.months[ps[j].low]; ok {
 		return false
 	}
 	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low)
@@ -1110,65 +1111,10 @@ var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
 var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
 	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
 
-// idWords name the figure that follows: "Block 4", "Resolution 2170", "UPDATE 2".
-var idWords = setOf("number num nos block cell wing ward unit route road highway resolution article section " +
-	"chapter page flight brigade battalion division regiment corps squadron platoon level room gate sector " +
-	"zone phase update issue edition episode volume vol part camp bloc pavillon cellule quartier blok pasal")
-
-var partitiveWords = setOf("of dari de d")
-
-var numberDeterminers = setOf("the its their his her these those our your all les des ses leurs")
-
-var numberNounStops = setOf("and or but nor were was is are be been being have has had will would could " +
-	"should may might must who whom which that than in on at by to from with for into onto as per after " +
-	"before during while since the a an this these those its their his her of et ou de des du la le les à " +
-	"au aux dans sur par pour avec qui que ont sont est été dan di ke dari yang telah sudah akan y o en por " +
-	"para con los las el del fue han them us it")
-
 var onePronounBefore = setOf("no any every each some the this that which anyone someone")
 
 var onePronounAfter = setOf("of another by day time point way side hand thing who that which such where " +
 	"when ' ’ -")
-
-// peopleNouns are nouns a figure of people is said with; "no" and "aucun" count only before them.
-var peopleNouns = setOf("prisoners prisoner inmates inmate detainees detainee convicts convict people persons " +
-	"person men man women woman children child boys girls juveniles minors guards guard warders warder " +
-	"wardens warden officers officer policemen policeman police soldiers soldier troops personnel members " +
-	"member militants militant fighters fighter gunmen gunman attackers attacker assailants assailant " +
-	"insurgents insurgent jihadists jihadist terrorists terrorist rebels rebel militiamen militiaman " +
-	"operatives operative civilians civilian escapees escapee fugitives fugitive suspects suspect staff " +
-	"employees workers officials official leaders commanders victims dead deaths fatalities casualties " +
-	"bodies wounded injured others individuals residents villagers students hostages captives bombers " +
-	"raiders cadres warriors comrades relatives infants babies nurses doctors journalists gendarmes " +
-	"commandos agents convicts lives " +
-	"détenus détenu détenues détenue prisonniers prisonnier prisonnières personnes hommes femmes enfants " +
-	"nourrissons gardiens gardien soldats soldat militaires policiers gendarmes assaillants jihadistes " +
-	"djihadistes terroristes rebelles évadés fugitifs morts mort blessés victimes civils membres éléments " +
-	"élément combattants pensionnaires " +
-	"narapidana napi tahanan orang warga petugas sipir polisi tentara teroris korban karyawan pegawai " +
-	"presos presas reos reclusos reclusas internos internas personas mujeres hombres muertos muertas heridos " +
-	"heridas custodios guardias policías soldados " +
-	"detenidos fugados prisioneros")
-
-// thingNouns are nouns a figure of things is said with.
-var thingNouns = setOf("vehicles vehicle cars car trucks truck vans van pickups pickup motorcycles motorcycle " +
-	"motorbikes buses boats boat aircraft planes helicopters drones guns gun rifles rifle weapons weapon " +
-	"firearms rounds shells shell bullets bullet grenades rockets rocket mortars mortar bombs bomb " +
-	"explosives explosions blasts buildings building houses house homes cells blocks wings prisons jails " +
-	"facilities facility centres centers camps axes videos video pictures photos statements reports attacks " +
-	"raids incidents countries provinces states districts villages towns cities hospitals times occasions " +
-	"doors gates walls rooms floors pages jailbreaks jailbreak breakouts breakout escapes operations " +
-	"campaigns issues editions episodes " +
-	"voitures véhicules armes obus cellules motos bâtiments maisons attaques kendaraan mobil senjata sel " +
-	"vehículos armas celdas cárceles")
-
-// measureWords are units and durations: a figure with them counts no one.
-var measureWords = setOf("km kms kilometres kilometers kilometre kilometer kilomètres kilomètre kilómetros " +
-	"miles mile metres meters metre meter mètres mètre metros feet foot ft yards yard inches inch kg " +
-	"kilograms kilogrammes kilos tonnes tonne tons ton hectares hectare acres acre litres liters minutes " +
-	"minute mins min hours hour hrs hr days day weeks week months month years year decades decade seconds " +
-	"nights heures heure jours jour semaines semaine mois ans années année jam menit hari pekan minggu " +
-	"bulan tahun horas hora días dias semanas meses años mm cm mph kph storey storeys")
 
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
 

@@ -19,6 +19,11 @@ type Sentence struct{ Start, End int }
 // or a word like "the", or the whole text is wrapped that way) joins the lines. List markers
 // ("- ", "• ", "1. ") are left out of the sentence.
 func Sentences(text string) []Sentence {
+	return sentencesOf(builtinUnion(), text)
+}
+
+// sentencesOf is Sentences with the month abbreviations of a lexicon.
+func sentencesOf(lx *lexicon, text string) []Sentence {
 	wrapped := hardWrapped(text)
 	var out []Sentence
 	start := skipBullet(text, skipSpace(text, 0))
@@ -39,7 +44,7 @@ func Sentences(text string) []Sentence {
 		c := text[i]
 		if c == '\n' {
 			next, blank := afterLineBreak(text, i)
-			if blank || hardLineBreak(text, i, next, wrapped) {
+			if blank || hardLineBreak(lx, text, i, next, wrapped) {
 				emit(i)
 				start = skipBullet(text, next)
 				i = start
@@ -51,7 +56,7 @@ func Sentences(text string) []Sentence {
 		if c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isTerminalRune(r) {
-				if end, ok := sentenceEndAfter(text, i); ok {
+				if end, ok := sentenceEndAfter(lx, text, i); ok {
 					emit(end)
 					start, i = end, end
 					continue
@@ -104,7 +109,7 @@ func skipSpace(text string, i int) int {
 
 // sentenceEndAfter decides whether the terminal punctuation at i ends a sentence and returns
 // where it ends (after any closing quotes).
-func sentenceEndAfter(text string, i int) (int, bool) {
+func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	j, marks := i, 0
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
@@ -133,7 +138,7 @@ func sentenceEndAfter(text string, i int) (int, bool) {
 	if unicode.IsLower(next) {
 		return 0, false
 	}
-	if text[i] == '.' && marks == 1 && abbreviationHolds(wordBeforeDot(text, i), text, k) {
+	if text[i] == '.' && marks == 1 && abbreviationHolds(lx, wordBeforeDot(text, i), text, k) {
 		return 0, false
 	}
 	return j, true
@@ -181,7 +186,7 @@ func wordBeforeDot(text string, i int) string {
 
 // abbreviationHolds reports a period that belongs to an abbreviation rather than ending the
 // sentence, given the word before it and the text at k after the space.
-func abbreviationHolds(word, text string, k int) bool {
+func abbreviationHolds(lx *lexicon, word, text string, k int) bool {
 	if word == "" {
 		return false
 	}
@@ -189,18 +194,18 @@ func abbreviationHolds(word, text string, k int) bool {
 	nextIsDigit := text[k] >= '0' && text[k] <= '9'
 	first, _ := utf8.DecodeRuneInString(word)
 	switch {
-	case low == "e.g" || low == "i.e" || titleAbbreviations[low]:
+	case low == "e.g" || low == "i.e" || lx.has(titleAbbreviationWords, foldWord(low)):
 		return true
 	case strings.Contains(word, "."), utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
-		return !startsSentence(text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
-	case numberAbbreviations[low] || dateMonths[low].abbr:
+		return !startsSentence(lx, text, k) // "U.S. officials", "D.I. Khan", but "in the U.S. The"
+	case lx.has(numberAbbreviationWords, foldWord(low)) || lx.months[low].abbr:
 		return nextIsDigit
 	}
 	return false
 }
 
 // startsSentence reports a word at k that usually opens a sentence.
-func startsSentence(text string, k int) bool {
+func startsSentence(lx *lexicon, text string, k int) bool {
 	e := k
 	for e < len(text) && e-k < 12 {
 		r, size := utf8.DecodeRuneInString(text[e:])
@@ -209,7 +214,7 @@ func startsSentence(text string, k int) bool {
 		}
 		e += size
 	}
-	return sentenceStarters[strings.ToLower(text[k:e])]
+	return lx.has(sentenceStarterWords, foldWord(text[k:e]))
 }
 
 // afterLineBreak returns where the next line's text starts and whether a blank line came first.
@@ -226,7 +231,7 @@ func afterLineBreak(text string, i int) (int, bool) {
 
 // hardLineBreak decides whether a single line break at i ends a sentence; next is where the
 // next line's text starts.
-func hardLineBreak(text string, i, next int, wrapped bool) bool {
+func hardLineBreak(lx *lexicon, text string, i, next int, wrapped bool) bool {
 	if next >= len(text) || isBullet(text, next) {
 		return true
 	}
@@ -241,7 +246,7 @@ func hardLineBreak(text string, i, next int, wrapped bool) bool {
 		return false // the punctuation rule has decided, or the sentence goes on
 	case prev == ',' || prev == '-' || prev == '(' || prev == '&' || prev == '/':
 		return false
-	case lineJoinWords[lastWordLower(text, e)]:
+	case lx.has(lineJoinWordWords, foldWord(lastWordLower(text, e))):
 		return false
 	}
 	return !wrapped || opensParagraph(text, i)
@@ -343,6 +348,11 @@ type Section struct {
 // follow publication. Notes and references headings ("FOOTNOTES") open an undated section. The
 // sections cover the whole text, in order.
 func Sections(text string, ref Ref) []Section {
+	return sectionsOf(builtinUnion(), text, ref)
+}
+
+// sectionsOf is Sections with the month and weekday names of a lexicon.
+func sectionsOf(lx *lexicon, text string, ref Ref) []Section {
 	var out []Section
 	cur := Section{}
 	for lineStart := 0; lineStart < len(text); {
@@ -354,7 +364,7 @@ func Sections(text string, ref Ref) []Section {
 		}
 		s := skipSpace(text, lineStart)
 		if s < lineEnd {
-			if h, ok := sectionHeader(text[s:lineEnd], ref); ok {
+			if h, ok := sectionHeader(lx, text[s:lineEnd], ref); ok {
 				h.HeaderEnd = s + strings.Index(text[s:lineEnd], h.Header) + len(h.Header)
 				if s > cur.Start {
 					cur.End = s
@@ -372,11 +382,14 @@ func Sections(text string, ref Ref) []Section {
 	return append(out, cur)
 }
 
+// maxNotesHeading is the longest notes heading in bytes: longer lines are not folded to be looked up.
+const maxNotesHeading = 24
+
 // sectionHeader reads an update header or a notes heading from one line.
-func sectionHeader(line string, ref Ref) (Section, bool) {
+func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
 	low := strings.ToLower(body)
-	if notesHeadings[strings.Trim(low, ":*_ ")] {
+	if h := strings.Trim(low, ":*_ "); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
 		return Section{Header: strings.TrimSpace(line)}, true
 	}
 	for _, kw := range updateKeywords {
@@ -393,15 +406,15 @@ func sectionHeader(line string, ref Ref) (Section, bool) {
 		} else if len(body) > 60 {
 			return Section{}, false
 		}
-		return Section{Header: strings.TrimSpace(header), Date: headerDate(header, ref)}, true
+		return Section{Header: strings.TrimSpace(header), Date: headerDate(lx, header, ref)}, true
 	}
 	return Section{}, false
 }
 
 // headerDate resolves the first date of a header, going forward from ref.
-func headerDate(header string, ref Ref) model.Date {
+func headerDate(lx *lexicon, header string, ref Ref) model.Date {
 	ps := scanPieces(header)
-	for _, e := range scanDateExprs(header, ps) {
+	for _, e := range scanDateExprs(lx, header, ps) {
 		if d, ok := resolveDate(e, ref, nil, true); ok && d.Precision.Rank() <= model.PrecisionMonth.Rank() {
 			return d
 		}
@@ -411,22 +424,3 @@ func headerDate(header string, ref Ref) model.Date {
 
 var updateKeywords = []string{"updated", "update", "mise à jour", "mis à jour", "mise a jour", "actualización",
 	"actualizacion", "actualizado", "pembaruan"}
-
-var notesHeadings = setOf("footnotes notes references sources endnotes")
-
-// titleAbbreviations never end a sentence: a name or a number follows them.
-var titleAbbreviations = setOf("mr mrs ms dr gen lt col capt cpt sgt maj cpl pvt adm brig rtd retd gov sen " +
-	"rep prof rev st mt hon pres supt insp cmdr cdr det const fr sr mme mlle mgr messrs lieut cmdt comdt " +
-	"gén vs cf approx ca")
-
-// numberAbbreviations hold before a figure: "No. 3", "Art. 5".
-var numberAbbreviations = setOf("no nos nr art vol fig p pp sec ch")
-
-var sentenceStarters = setOf("the a an in on at it he she they we i but and this that these those there his " +
-	"her their its our after before when while as if however meanwhile some many one two three le la les " +
-	"il elle ils un une des ce cette en dans pada di el los las")
-
-// lineJoinWords end a line of hard-wrapped text, not a heading.
-var lineJoinWords = setOf("the a an of in on at to by for with from and or but as that which who is was " +
-	"were are has had have de la le les des du à et en dans sur par pour un une di ke dari yang dan el " +
-	"los las del y con")

@@ -20,10 +20,12 @@ import (
 type Data struct {
 	Gazetteer *gazetteer.Gazetteer
 	Actors    *actors.Dictionary
+	Lexicon   []extract.LexiconFile // the user's word files, merged over the built-in lexicons
 }
 
-// Load reads the gazetteer (a user's imported file when configured, else the embedded one) and the
-// actor dictionary (the embedded one, extended by the user's file when configured).
+// Load reads the gazetteer (a user's imported file when configured, else the embedded one), the
+// actor dictionary (the embedded one, extended by the user's file when configured) and the user's
+// lexicon files when configured.
 func Load(c config.Config) (Data, error) {
 	var ref Data
 	var err error
@@ -47,6 +49,11 @@ func Load(c config.Config) (Data, error) {
 	}
 	if err != nil {
 		return ref, fmt.Errorf("load actors: %w", err)
+	}
+	if c.Lexicon != "" {
+		if ref.Lexicon, err = readLexicon(c.Lexicon); err != nil {
+			return ref, fmt.Errorf("load lexicon: %w", err)
+		}
 	}
 	return ref, nil
 }
@@ -81,6 +88,7 @@ func (r Data) ExtractResources() extract.Resources {
 			return out
 		},
 		SameFamily: r.Actors.SameFamily,
+		Lexicon:    r.Lexicon,
 	}
 }
 

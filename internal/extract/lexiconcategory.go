@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// lexiconCategories are the cue categories rules read (found in running text) and the month and
+// weekday names, one table for the loader to check files against with the word categories of
+// wordcategory.go. A family ("side") is written "side:value" in files and lists the values rules
+// know. data/README.md says what reads each.
+var lexiconCategories = []struct {
+	name   string
+	values []string // a family's members; nil for a plain category
+}{
+	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "riot"},
+	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
+	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
+	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
+	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
+	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
+	{name: "method", values: []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",
+		"insider_help", "tunnel", "arson"}},
+	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
+	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
+}
+
+// knownCategories returns every category a file may use, family members spelt out ("side:security").
+func knownCategories() []string {
+	var out []string
+	for _, c := range lexiconCategories {
+		if c.values == nil {
+			out = append(out, c.name)
+		}
+		for _, v := range c.values {
+			out = append(out, c.name+":"+v)
+		}
+	}
+	for _, name := range wordCatNames {
+		out = append(out, name)
+	}
+	return out
+}
+
+// validateLexicon reports every entry of an unknown category, every phrase given twice in one
+// category of one file, and every known category no file provides.
+func validateLexicon(entries []lexiconEntry) error {
+	known := map[string]bool{}
+	for _, c := range knownCategories() {
+		known[c] = false
+	}
+	var errs []error
+	firstLine := map[string]int{} // file, category and folded phrase -> line
+	for _, e := range entries {
+		if _, ok := known[e.category]; !ok {
+			errs = append(errs, fmt.Errorf("%s:%d: unknown category %q", e.file, e.line, e.category))
+			continue
+		}
+		known[e.category] = true
+		if err := checkStars(e); err != nil {
+			errs = append(errs, err)
+		}
+		key := strings.Join([]string{e.file, e.category, phraseKey(e.category, e.phrase)}, "\t")
+		if n, dup := firstLine[key]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: %s %q is already at line %d", e.file, e.line, e.category, e.phrase, n))
+			continue
+		}
+		firstLine[key] = e.line
+	}
+	for _, c := range knownCategories() {
+		if !known[c] {
+			errs = append(errs, fmt.Errorf("lexicon: no file provides category %q", c))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// calendarCategory reports a month or weekday name, which is found as written, in lower case.
+func calendarCategory(name string) bool {
+	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:")
+}
+
+// checkStars reports a prefix word in a word category, which is looked up whole, or one shorter
+// than the prefixKeyLen bytes the lexicon indexes prefixes by.
+func checkStars(e lexiconEntry) error {
+	for _, w := range cueWords(e.phrase) {
+		prefix, ok := strings.CutSuffix(w, "*")
+		switch {
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category)):
+			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
+		case ok && len(prefix) < prefixKeyLen:
+			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)
+		}
+	}
+	return nil
+}
+
+// isWordCategory reports a category whose words are looked up one at a time.
+func isWordCategory(name string) bool {
+	_, ok := wordCategoryNamed(name)
+	return ok
+}

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+func TestLexiconOfLanguage(t *testing.T) {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, text, want string // want: the categories found, in order ("stormed" is storm* and stormed)
+	}{
+		{"en", "gunmen stormed the prison", "attack attackers side:perpetrators method:small_arms attack attack facility"},
+		{"fr", "gunmen stormed the prison", "facility"},
+		{"fr", "des assaillants ont attaqué la prison", "attackers side:perpetrators attack attack facility"},
+		{"", "gunmen stormed la prison", "attack attackers side:perpetrators method:small_arms attack attack facility"},
+		{"sw", "gunmen stormed the prison", "attack attackers side:perpetrators method:small_arms attack attack facility"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, h := range ls.of(tt.lang).scan(tokenize(tt.text)) {
+			if got != "" {
+				got += " "
+			}
+			got += h.category
+		}
+		if got != tt.want {
+			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestUserLexicon(t *testing.T) {
+	ls, err := loadLexicons([]LexiconFile{
+		{Name: "en.tsv", Data: []byte("facility\tclink\n")},
+		{Name: "sw.tsv", Data: []byte("facility\tgereza\nattack\tshambulio\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ lang, text, want string }{
+		{"en", "the clink", "facility"},                  // merged over the built-in English words
+		{"en", "the prison", "facility"},                 // which it keeps
+		{"sw", "shambulio la gereza", "attack facility"}, // a new language
+		{"sw", "the prison", ""},
+		{"", "the clink, la gereza", "facility facility"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range ls.of(tt.lang).scan(tokenize(tt.text)) {
+			got = append(got, h.category)
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, s, tt.want)
+		}
+	}
+}
+
+func TestCalendarNamesOfLanguage(t *testing.T) {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Ref{Date: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Precision: model.PrecisionDay}
+	tests := []struct{ lang, text, want string }{
+		{"tr", "14 Mart 2025'te", "2025-03-14"},
+		{"tr", "Cuma günü", "2025-05-30"},
+		{"en", "14 Mart 2025", "2025-01-01"}, // only the year
+		{"fr", "le 3 déc. 2024", "2024-12-03"},
+		{"en", "on Dec. 3, 2024", "2024-12-03"},
+		{"en", "they may march", ""}, // English month names count capitalised
+		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
+	}
+	for _, tt := range tests {
+		lx := ls.of(tt.lang)
+		var got []string
+		for _, d := range resolveDates(scanDateExprs(lx, tt.text, scanPieces(tt.text)), ref) {
+			got = append(got, d.Date.Start.Format(model.DateLayout))
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, s, tt.want)
+		}
+	}
+}

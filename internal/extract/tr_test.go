@@ -1,0 +1,64 @@
+package extract_test
+
+import "testing"
+
+// TestTurkish reads invented Turkish reports with the Turkish lexicon (data/lexicon/tr.tsv), months
+// and weekdays included. Number words are still a Go table without Turkish: the reports give digits.
+func TestTurkish(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name    string
+		text    string
+		want    want
+		figures string
+	}{
+		{
+			name: "an attack that frees inmates",
+			text: "Silahlı kişiler 14 Mart 2025'te Diyarbakır Cezaevi'ne saldırdı ve 23 mahkum firar etti. " +
+				"Saldırıda 2 gardiyan hayatını kaybetti, 5 gardiyan yaralandı. Valilik, 9 mahkumun yeniden yakalandığını açıkladı.",
+			want:    want{"facility_attack", "2025-03-14", "TR", "Diyarbak", ""},
+			figures: "escaped=23..23 killed/security=2..2 wounded/security=5..5 recaptured=9..9",
+		},
+		{
+			name: "a riot among inmates",
+			text: "Şanlıurfa Cezaevi'nde 2 Ağustos Cuma günü mahkumlar arasında isyan çıktı. " +
+				"İsyanda 3 mahkum hayatını kaybetti, 11 mahkum yaralandı.",
+			want:    want{"riot", "2024-08-02", "TR", "Şanlıurfa", ""},
+			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
+		},
+		{
+			name: "an escape through a tunnel",
+			text: "Buca Cezaevi'nden 10.01.2023 tarihinde 12 tutuklu tünel kazarak firar etti. " +
+				"İzmir jandarması, 4 tutuklunun yakalandığını bildirdi.",
+			want:    want{"mass_escape", "2023-01-10", "TR", "Buca", ""},
+			figures: "escaped=12..12 recaptured=4..4",
+		},
+		{
+			name:    "an attack driven back",
+			text:    "Militanlar 05.06.2022 tarihinde Erzurum Cezaevi'ne saldırdı, saldırı askerler tarafından püskürtüldü. Hiçbir mahkum firar etmedi.",
+			want:    want{"thwarted_attack", "2022-06-05", "TR", "Erzurum", ""},
+			figures: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := document("2025-06-01", tt.text)
+			doc.Language = "tr"
+			ms := x.Extract(doc)
+			if len(ms) == 0 {
+				t.Fatal("no mention")
+			}
+			m := ms[0]
+			if got := wantOf(m); !got.matches(tt.want) {
+				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
+			}
+			if got := figures(m); got != tt.figures {
+				t.Errorf("figures %q, want %q", got, tt.figures)
+			}
+			doc.Language = "en"
+			if ms := x.Extract(doc); len(ms) != 0 {
+				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
+			}
+		})
+	}
+}

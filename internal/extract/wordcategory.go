@@ -1,0 +1,130 @@
+package extract
+
+// wordCat is a word category. Rules name it by a constant, so that a misspelt category does not
+// compile, and its value indexes the lexicon's word sets, so that a look-up is one map access.
+// data/README.md says what each holds and which rule reads it.
+type wordCat uint8
+
+const (
+	stopNameWords wordCat = iota
+	titleWords
+	capitalNotPlaceWords
+	perfectAuxiliaryWords
+	relativePronounWords
+	agentPrepositionWords
+	portfolioLinkWords
+	officeNounWords
+	reporterVerbWords
+	directionWords
+	regionNounWords
+	regionBeforeWords
+	forceNounWords
+	campaignWordWords
+	conjunctionWords
+	singularArticleWords
+	singularPersonWords
+	beforeVerbWords
+	auxiliaryWords
+	reportVerbWords
+	attributionWords
+	groupNounWords
+	escapeeNounWords
+	copulaWords
+	negationWords
+	titleAbbreviationWords
+	numberAbbreviationWords
+	sentenceStarterWords
+	lineJoinWordWords
+	notesHeadingWords
+	peopleNounWords
+	thingNounWords
+	measureWordWords
+	idWordWords
+	partitiveWords
+	numberDeterminerWords
+	numberNounStopWords
+	partOfDayWords
+	oneWordWords
+	fewWordWords
+	monthTriggerWords
+	dayFollowerWords
+	attemptVerbWords
+	leadVerbWords
+	blameWordWords
+	responsibilityWordWords
+	clauseConjunctionWords
+	facilityHeadFirstWords
+	facilityModifierWords
+	facilityPluralWords
+	facilityGenericWords
+	pronounSubjectWords
+	anotherWords
+	wordCatCount
+)
+
+// wordCatNames are the word categories' names in the lexicon files.
+var wordCatNames = [wordCatCount]string{
+	stopNameWords:           "stop_name",
+	titleWords:              "title",
+	capitalNotPlaceWords:    "capital_not_place",
+	perfectAuxiliaryWords:   "perfect_auxiliary",
+	relativePronounWords:    "relative_pronoun",
+	agentPrepositionWords:   "agent_preposition",
+	portfolioLinkWords:      "portfolio_link",
+	officeNounWords:         "office_noun",
+	reporterVerbWords:       "reporter_verb",
+	directionWords:          "direction",
+	regionNounWords:         "region_noun",
+	regionBeforeWords:       "region_before",
+	forceNounWords:          "force_noun",
+	campaignWordWords:       "campaign_word",
+	conjunctionWords:        "conjunction",
+	singularArticleWords:    "singular_article",
+	singularPersonWords:     "singular_person",
+	beforeVerbWords:         "before_verb",
+	auxiliaryWords:          "auxiliary",
+	reportVerbWords:         "report_verb",
+	attributionWords:        "attribution",
+	groupNounWords:          "group_noun",
+	escapeeNounWords:        "escapee_noun",
+	copulaWords:             "copula",
+	negationWords:           "negation",
+	titleAbbreviationWords:  "title_abbreviation",
+	numberAbbreviationWords: "number_abbreviation",
+	sentenceStarterWords:    "sentence_starter",
+	lineJoinWordWords:       "line_join_word",
+	notesHeadingWords:       "notes_heading",
+	peopleNounWords:         "people_noun",
+	thingNounWords:          "thing_noun",
+	measureWordWords:        "measure_word",
+	idWordWords:             "id_word",
+	partitiveWords:          "partitive",
+	numberDeterminerWords:   "number_determiner",
+	numberNounStopWords:     "number_noun_stop",
+	partOfDayWords:          "part_of_day",
+	oneWordWords:            "one_word",
+	fewWordWords:            "few_word",
+	monthTriggerWords:       "month_trigger",
+	dayFollowerWords:        "day_follower",
+	attemptVerbWords:        "attempt_verb",
+	leadVerbWords:           "lead_verb",
+	blameWordWords:          "blame_word",
+	responsibilityWordWords: "responsibility_word",
+	clauseConjunctionWords:  "clause_conjunction",
+	facilityHeadFirstWords:  "facility_head_first",
+	facilityModifierWords:   "facility_modifier",
+	facilityPluralWords:     "facility_plural",
+	facilityGenericWords:    "facility_generic",
+	pronounSubjectWords:     "pronoun_subject",
+	anotherWords:            "another",
+}
+
+// wordCategoryNamed returns the word category a file names.
+func wordCategoryNamed(name string) (wordCat, bool) {
+	for c, n := range wordCatNames {
+		if n == name {
+			return wordCat(c), true
+		}
+	}
+	return 0, false
+}
