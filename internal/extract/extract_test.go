@@ -472,6 +472,13 @@ func TestExtract(t *testing.T) {
 				"A court in Kano, Nigeria, sentenced two men to life in prison for the attack.",
 		},
 		{
+			name:      "people counted right before an attack or a killing in the active voice are the assault force",
+			published: "2015-07-13",
+			text:      "On 12 July 2015, three suicide bombers attacked the prison in Diffa, Niger. One guard was killed and two guards were injured.",
+			want:      []want{{"facility_attack", "2015-07-12", "NE", "", ""}},
+			figures:   []string{"attackers=3..3 killed/security=1..1 wounded/security=2..2"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -97,7 +97,31 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
 	}
+	if (best == "" || attackerNoun && best == model.Killed) && subjectOfAttack(si, q, last) {
+		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
+	}
 	return best, best != ""
+}
+
+// subjectOfAttack reports a count of people that an attack or killing verb in the active voice
+// follows within a few words: those people are the assault force. "Were killed" is passive.
+func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
+	if !si.lex.has(peopleNounWords, q.Noun) && !si.lex.has(singularPersonWords, q.Noun) {
+		return false
+	}
+	for _, c := range si.cues {
+		// The verb stands after the noun ("attackers" itself reads as an attack word).
+		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > attackerVerbReach {
+			continue
+		}
+		for k := last + 1; k < c.first; k++ {
+			if si.lex.has(auxiliaryWords, si.toks[k].fold) || si.lex.has(relativePronounWords, si.toks[k].fold) {
+				return false // "were killed", "who attacked": what befell them, or a clause of its own
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // attackerVerbReach is how many words an escape or holding cue may stand from a figure of
