@@ -20,9 +20,10 @@ type sentenceInfo struct {
 	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues        []cueHit
 	dates       []DateMention
-	calendarDay bool // a date names a day of the calendar ("21 January"), not "yesterday"
-	pastAttack  bool // its attacks are named by their dates ("the Sept. 11, 2001 attacks"): known past events
-	headerEnd   int  // where the update header of the sentence's section ends
+	calendarDay bool   // a date names a day of the calendar ("21 January"), not "yesterday"
+	pastAttack  bool   // its attacks are named by their dates ("the Sept. 11, 2001 attacks"): known past events
+	reference   [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
+	headerEnd   int    // where the update header of the sentence's section ends
 	places      []placeHit
 	countries   []string // every country named, for the context of place names
 	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
@@ -30,6 +31,12 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+}
+
+// inReference reports whether the byte offset lies in the sentence's reference point: the words
+// of another event named to say when this one happened.
+func (si *sentenceInfo) inReference(at int) bool {
+	return at >= si.reference[0] && at < si.reference[1]
 }
 
 // is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
@@ -140,6 +147,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.dates = append(si.dates, d)
 	}
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
+	si.reference[0], si.reference[1] = referencePoint(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start

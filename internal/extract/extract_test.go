@@ -479,6 +479,13 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"attackers=3..3 killed/security=1..1 wounded/security=2..2"},
 		},
 		{
+			name:      "another event named to say when is a point of reference, not an incident",
+			published: "2020-05-20",
+			text:      "On 18 May 2020 a riot at the prison in Latacunga, Ecuador, left 12 inmates dead. The riot broke out two months after the riot of March 2020 in Guayaquil, officials said.",
+			want:      []want{{"riot", "2020-05-18", "EC", "Latacunga", ""}},
+			figures:   []string{"killed/prisoners=12..12"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -163,7 +163,11 @@ type anchors struct {
 
 func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 	var an anchors
+	inReference := si.inReference
 	for _, f := range si.facilities {
+		if inReference(f.start) {
+			continue
+		}
 		if f.key != "" {
 			an.keys = append(an.keys, f.key)
 		}
@@ -178,7 +182,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 	}
 	for _, p := range si.places {
-		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) {
+		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) || inReference(p.start) {
 			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
@@ -197,6 +201,33 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		an.date, an.reported = d, reported
 	}
 	return an
+}
+
+// referencePoint returns the byte span of a phrase that names another event as a point in time
+// ("less than two months after the massacre of September 2021,", "depuis l'attaque de 2016"): a
+// temporal word followed within three words by an event word, up to the next comma or the end of
+// the sentence. Its places, facilities and dates are not the sentence's own.
+func referencePoint(text string, si *sentenceInfo) (int, int) {
+	for i, t := range si.toks {
+		if !si.lex.has(temporalReferenceWords, t.fold) {
+			continue
+		}
+		for _, c := range si.cues {
+			switch c.category {
+			case "attack", "escape", "riot", "thwarted":
+			default:
+				continue
+			}
+			if c.first > i && c.first-i <= 3 {
+				end := si.end
+				if k := strings.IndexAny(text[t.start:si.end], ",;"); k >= 0 {
+					end = t.start + k
+				}
+				return t.start, end
+			}
+		}
+	}
+	return 0, 0
 }
 
 // insideFacility reports a place name that is part of a known facility's name.
@@ -333,8 +364,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 	for i := range si.dates {
 		d := &si.dates[i]
 		first, last := tokenSpan(si.toks, d.Start, d.End)
-		if first < 0 {
-			continue
+		if first < 0 || si.inReference(d.Start) {
+			continue // "two months after the massacre of September": another event's date
 		}
 		score := 1000
 		for _, c := range si.cues {

@@ -59,6 +59,7 @@ const (
 	facilityGenericWords
 	pronounSubjectWords
 	anotherWords
+	temporalReferenceWords
 	wordCatCount
 )
 
@@ -117,6 +118,7 @@ var wordCatNames = [wordCatCount]string{
 	facilityGenericWords:    "facility_generic",
 	pronounSubjectWords:     "pronoun_subject",
 	anotherWords:            "another",
+	temporalReferenceWords:  "temporal_reference",
 }
 
 // wordCategoryNamed returns the word category a file names.
