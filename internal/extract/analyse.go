@@ -134,6 +134,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			pastOfPerson(a.lex, si.toks, c.first)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
+	releasedByAttackers(si)
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
@@ -496,6 +497,20 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// releasedByAttackers reads the release words of a sentence that tells of an attack or names its
+// means as escape words: "protesters burned a police station and released the prisoners". Elsewhere a release is
+// as often the authorities' doing, and tells no incident.
+func releasedByAttackers(si *sentenceInfo) {
+	if !si.is("attack") && !hasMethod(si) {
+		return
+	}
+	for i := range si.cues {
+		if si.cues[i].category == "release" {
+			si.cues[i].category = "escape"
+		}
+	}
 }
 
 // rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police

@@ -486,6 +486,13 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=12..12"},
 		},
 		{
+			name:      "a release told with an attack is a breakout; a release alone is not",
+			published: "2016-12-09",
+			text: "On 8 December 2016, protesters burned the police station in Kumba, Cameroon, and released the prisoners detained there. " +
+				"On 1 June 2016, 40 prisoners were released from the prison in Buea, Cameroon, after serving their terms.",
+			want: []want{{"mass_escape", "2016-12-08", "CM", "", ""}},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
