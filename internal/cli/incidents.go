@@ -169,29 +169,3 @@ func intOrDash(v *int) string {
 	}
 	return fmt.Sprint(*v)
 }
-
-func runReprocess(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.")
-	c := settings(fs, e)
-	if code := parseFlags(fs, e, args); code >= 0 {
-		return code
-	}
-	s, ok := openStore(ctx, e, c)
-	if !ok {
-		return exitFailed
-	}
-	defer s.Close()
-	p, _, err := newPipeline(s, c, newLogger(e.stderr, c.LogLevel))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
-		return exitFailed
-	}
-	docs, mentions, err := p.Reprocess(ctx)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
-		return exitFailed
-	}
-	n, _ := s.CountIncidents(ctx)
-	fmt.Fprintf(e.stdout, "%d documents, %d mentions, %d incidents\n", docs, mentions, n)
-	return exitOK
-}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+)
+
+func runReprocess(ctx context.Context, e env, args []string) int {
+	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.")
+	c := settings(fs, e)
+	if code := parseFlags(fs, e, args); code >= 0 {
+		return code
+	}
+	s, ok := openStore(ctx, e, c)
+	if !ok {
+		return exitFailed
+	}
+	defer s.Close()
+	p, _, err := newPipeline(s, c, newLogger(e.stderr, c.LogLevel))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
+		return exitFailed
+	}
+	total, err := s.CountDocuments(ctx)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
+		return exitFailed
+	}
+	bar := newProgress(e, total)
+	docs, mentions, err := p.Reprocess(ctx, pipeline.StreamOptions{}, pipeline.Events{
+		Result: func(pipeline.Result) { bar.document() },
+		Done:   func(string) { bar.step() },
+		Failed: func(err error) { bar.clear(); fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err) },
+	})
+	bar.done()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v; run it again to finish\n", err)
+		if ctx.Err() != nil {
+			return exitInterrupted
+		}
+		return exitFailed
+	}
+	n, _ := s.CountIncidents(ctx)
+	fmt.Fprintf(e.stdout, "%d documents, %d mentions, %d incidents\n", docs, mentions, n)
+	return exitOK
+}
