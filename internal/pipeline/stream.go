@@ -74,15 +74,19 @@ func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOpti
 		stop: ctx, ctx: context.WithoutCancel(ctx)}
 	pending := map[int]*unit{} // the reorder buffer, bounded by the budget
 	next := 0
-	for u := range units {
+	for {
+		u, ok := receiveOrFlush(units, w)
+		if !ok {
+			break
+		}
 		pending[u.seq] = u
 		for pending[next] != nil && ctx.Err() == nil && pending[next].complete {
 			w.take(pending[next])
 			delete(pending, next)
 			next++
 		}
-		w.flush() // the next source is not ready: store what is in hand
 	}
+	w.flush()
 	for _, src := range sources[next:] {
 		if ev.NotAttempted != nil {
 			ev.NotAttempted(src.Name)
@@ -95,6 +99,19 @@ func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOpti
 		w.errs = append(w.errs, fmt.Errorf("interrupted with %d of %d sources not attempted: %w", len(sources)-next, len(sources), context.Cause(ctx)))
 	}
 	return errors.Join(w.errs...)
+}
+
+// receiveOrFlush returns the next finished unit; when none is waiting, the writer stores what it
+// has in hand first rather than hold it while the workers catch up.
+func receiveOrFlush(units <-chan *unit, w *writer) (*unit, bool) {
+	select {
+	case u, ok := <-units:
+		return u, ok
+	default:
+		w.flush()
+		u, ok := <-units
+		return u, ok
+	}
 }
 
 // readAll hands the sources, in order and within the budget, to the workers, which read and
@@ -112,7 +129,7 @@ func (p *Pipeline) readAll(ctx context.Context, sources []Source, budget *byteBu
 			jobs <- &unit{seq: i, src: src, weight: w}
 		}
 	}()
-	done := make(chan *unit)
+	done := make(chan *unit, minUnitsShare) // as many as the budget lets be in flight: workers never wait for the writer
 	var wg sync.WaitGroup
 	for range p.workers {
 		wg.Go(func() {
