@@ -7,6 +7,10 @@ import (
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 )
 
+// reprocessBatch is larger than ingest's batches: reprocess rewrites every incident, and fewer
+// commits write fewer pages twice; a writer meanwhile still waits under a second.
+const reprocessBatch = 256
+
 func runReprocess(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.")
 	c := settings(fs, e)
@@ -29,7 +33,7 @@ func runReprocess(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	bar := newProgress(e, total)
-	docs, mentions, err := p.Reprocess(ctx, pipeline.StreamOptions{}, pipeline.Events{
+	docs, mentions, err := p.Reprocess(ctx, pipeline.StreamOptions{Batch: reprocessBatch}, pipeline.Events{
 		Result: func(pipeline.Result) { bar.document() },
 		Done:   func(string) { bar.step() },
 		Failed: func(err error) { bar.clear(); fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err) },
