@@ -51,3 +51,44 @@ func TestAddStopsWhenCancelled(t *testing.T) {
 		})
 	}
 }
+
+// TestIngestStopsWhenCancelled cancels an ingest while the third of five sources is extracted:
+// every source is then either stored or reported not attempted, once, in order, and what is
+// reported stored is what the store holds.
+func TestIngestStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := openStore(t)
+	var seen atomic.Int32
+	extract := func(model.Document) []model.Mention {
+		if seen.Add(1) == 3 {
+			cancel()
+		}
+		return nil
+	}
+	var accounted []string
+	stored := 0
+	ev := pipeline.Events{
+		Result: func(r pipeline.Result) {
+			stored++
+			accounted = append(accounted, r.Document.Source)
+		},
+		NotAttempted: func(source string) { accounted = append(accounted, source) },
+	}
+	docs := cancelDocs()
+	err := pipeline.New(s, pipeline.Stages{Extract: extract}, pipeline.Workers(2)).Ingest(ctx, sourcesOf(docs), pipeline.StreamOptions{}, ev)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Ingest: %v, want context.Canceled", err)
+	}
+	if len(accounted) != len(docs) {
+		t.Fatalf("accounted for %v, want each of the %d sources once", accounted, len(docs))
+	}
+	for i, d := range docs {
+		if accounted[i] != d.Source {
+			t.Errorf("source %d reported as %s, want %s", i, accounted[i], d.Source)
+		}
+	}
+	if n, err := s.CountDocuments(context.Background()); err != nil || n != stored || n > 2 {
+		t.Errorf("stored %d documents (%v), reported %d; want those reported, at most the 2 before the third", n, err, stored)
+	}
+}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -69,9 +70,9 @@ func (p *Pipeline) Ingest(ctx context.Context, sources []Source, opts StreamOpti
 }
 
 func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOptions, ev Events, storeDoc storeFunc) error {
-	budget := newByteBudget(cmpOr(opts.Budget, DefaultBudget))
+	budget := newByteBudget(cmp.Or(opts.Budget, DefaultBudget))
 	units := p.readAll(ctx, sources, budget)
-	w := &writer{p: p, ev: ev, storeDoc: storeDoc, budget: budget, batchSize: cmpOr(opts.Batch, DefaultBatch),
+	w := &writer{p: p, ev: ev, storeDoc: storeDoc, budget: budget, batchSize: cmp.Or(opts.Batch, DefaultBatch),
 		stop: ctx, ctx: context.WithoutCancel(ctx)}
 	pending := map[int]*unit{} // the reorder buffer, bounded by the budget
 	next := 0
@@ -92,9 +93,6 @@ func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOpti
 		if ev.NotAttempted != nil {
 			ev.NotAttempted(src.Name)
 		}
-	}
-	for _, u := range pending {
-		budget.release(u.weight)
 	}
 	if ctx.Err() != nil {
 		w.errs = append(w.errs, fmt.Errorf("interrupted with %d of %d sources not attempted: %w", len(sources)-next, len(sources), context.Cause(ctx)))
@@ -161,12 +159,4 @@ func (p *Pipeline) read(ctx context.Context, u *unit) {
 		u.docs = append(u.docs, p.prepare(d))
 	}
 	u.complete = true
-}
-
-func cmpOr[T comparable](v, fallback T) T {
-	var zero T
-	if v == zero {
-		return fallback
-	}
-	return v
 }
