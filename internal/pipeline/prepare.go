@@ -22,30 +22,24 @@ func (p *Pipeline) prepare(d model.Document) prepared {
 	return out
 }
 
-// prepareAll extracts documents in the workers and returns the longest prefix of docs that was
-// extracted: once ctx ends no worker starts another document.
+// prepareAll extracts documents in the workers and returns those it extracted, a prefix of docs:
+// once ctx ends no other document is handed out, and those handed out are finished.
 func (p *Pipeline) prepareAll(ctx context.Context, docs []model.Document) []prepared {
 	out := make([]prepared, len(docs))
-	done := make([]bool, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(p.workers, len(docs)) {
 		wg.Go(func() {
 			for i := range next {
-				if ctx.Err() == nil {
-					out[i], done[i] = p.prepare(docs[i]), true
-				}
+				out[i] = p.prepare(docs[i])
 			}
 		})
 	}
-	for i := range docs {
-		next <- i
+	n := 0
+	for ; n < len(docs) && ctx.Err() == nil; n++ {
+		next <- n
 	}
 	close(next)
 	wg.Wait()
-	n := 0
-	for n < len(docs) && done[n] {
-		n++
-	}
 	return out[:n]
 }
