@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -11,10 +12,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 )
-
-// batchSize is how many documents share one write transaction: large enough that commits do not
-// dominate, small enough that a crash loses little.
-const batchSize = 200
 
 func runIngest(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet("ingest", "PATH|URL...",
@@ -60,29 +57,35 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	}
 	loader := ingest.NewLoader(opts, log)
 	x := ingest.Expand(fs.Args())
-	b := &batcher{ctx: ctx, p: pending.p, e: e, progress: newProgress(e, len(x.Inputs), "inputs"), counts: map[pipeline.Outcome]int{}}
+	t := newTally(e, len(x.Inputs))
 	for _, err := range x.Errs {
-		b.fail(err)
+		t.fail(err)
 	}
-	var notAttempted []string
+	sources := make([]pipeline.Source, len(x.Inputs))
 	for i, in := range x.Inputs {
-		if ctx.Err() != nil {
-			notAttempted = x.Inputs[i:]
-			break
-		}
-		loader.Load(ctx, in, b.add, b.fail)
-		b.progress.step()
+		sources[i] = sourceOf(loader, in, *maxBytes)
 	}
-	b.finish()
-	b.progress.done()
-	if b.stored() > 0 {
+	t.storeAll(ctx, pending.p, sources, pipeline.StreamOptions{})
+	if t.stored() > 0 {
 		if err := s.Optimize(context.WithoutCancel(ctx)); err != nil {
 			log.Warn("refresh query statistics", "err", err)
 		}
-		refreshWaves(ctx, s, pending.ref, log)
+		refreshWaves(context.WithoutCancel(ctx), s, pending.ref, log)
 	}
 	reportSkipped(e, x.Skipped)
-	return b.report(notAttempted)
+	return t.report(ctx)
+}
+
+// sourceOf makes an input a source for the pipeline's workers, sized by what reading it holds:
+// a file's size, or the body limit for a URL.
+func sourceOf(loader *ingest.Loader, input string, maxBytes int64) pipeline.Source {
+	size := maxBytes
+	if info, err := os.Stat(input); err == nil {
+		size = min(info.Size(), maxBytes)
+	}
+	return pipeline.Source{Name: input, Size: size, Load: func(ctx context.Context, emit func(model.Document), fail func(error)) {
+		loader.Load(ctx, input, emit, fail)
+	}}
 }
 
 // reportSkipped says how many files directory walks left out and why, so that a missing document
@@ -112,19 +115,19 @@ func plural(n int, one, many string) string {
 }
 
 // report prints the summary, and what was not done when interrupted, and returns the exit code.
-func (b *batcher) report(notAttempted []string) int {
-	fmt.Fprintf(b.e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", b.counts[pipeline.Stored],
-		b.counts[pipeline.Duplicate], b.counts[pipeline.NearDuplicate], b.failed)
+func (t *tally) report(ctx context.Context) int {
+	fmt.Fprintf(t.e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", t.counts[pipeline.Stored],
+		t.counts[pipeline.Duplicate], t.counts[pipeline.NearDuplicate], t.failed)
 	switch {
-	case b.ctx.Err() != nil:
-		if b.unstored > 0 {
-			fmt.Fprintf(b.e.stderr, "wallwatch ingest: interrupted; %d documents read but not stored (listed above)\n", b.unstored)
+	case ctx.Err() != nil:
+		if t.unstored > 0 {
+			fmt.Fprintf(t.e.stderr, "wallwatch ingest: interrupted; %d documents read but not stored (listed above)\n", t.unstored)
 		}
-		reportNotAttempted(b.e, notAttempted)
+		reportNotAttempted(t.e, t.notAttempted)
 		return exitInterrupted
-	case b.storeFailed && b.stored() == 0:
+	case t.storeFailed && t.stored() == 0:
 		return exitFailed
-	case b.failed > 0:
+	case t.failed > 0:
 		return exitPartial
 	}
 	return exitOK
@@ -139,86 +142,60 @@ func reportNotAttempted(e env, inputs []string) {
 	}
 }
 
-// interruptGrace is how long an interrupted ingest goes on storing the documents it has already
-// read before it stops, so that Ctrl-C takes effect within a second and keeps what it can.
-const interruptGrace = 500 * time.Millisecond
-
-// batcher collects loaded documents and hands them to the pipeline in batches. A batch the store
-// cannot take (locked by another writer past the busy timeout, disk full) is reported document by
-// document and the next batch is tried.
-type batcher struct {
-	ctx         context.Context
-	grace       context.Context // once ctx ends: the short while left to store what was read
-	stopGrace   context.CancelFunc
-	p           *pipeline.Pipeline
-	e           env
-	progress    *progress
-	pending     []model.Document
-	counts      map[pipeline.Outcome]int
-	failed      int
-	unstored    int // read but not stored when interrupted
-	storeFailed bool
+// tally counts and reports what the pipeline made of the inputs. A batch the store cannot take
+// (locked by another writer past the busy timeout, disk full) is reported document by document,
+// and the pipeline tries the next.
+type tally struct {
+	e            env
+	progress     *progress
+	counts       map[pipeline.Outcome]int
+	failed       int
+	unstored     int // read but not stored when interrupted
+	storeFailed  bool
+	notAttempted []string
 }
 
-func (b *batcher) add(d model.Document) {
-	b.pending = append(b.pending, d)
-	if len(b.pending) >= batchSize {
-		b.flush()
-	}
+func newTally(e env, inputs int) *tally {
+	return &tally{e: e, progress: newProgress(e, inputs, "inputs"), counts: map[pipeline.Outcome]int{}}
 }
 
-func (b *batcher) fail(err error) {
-	b.failed++
-	b.progress.clear()
-	fmt.Fprintf(b.e.stderr, "wallwatch ingest: %v\n", err)
+// storeAll runs the sources through the pipeline's workers and writer, tallying as it goes.
+func (t *tally) storeAll(ctx context.Context, p *pipeline.Pipeline, sources []pipeline.Source, opts pipeline.StreamOptions) {
+	// What went wrong is reported through the events, document by document.
+	_ = p.Ingest(ctx, sources, opts, pipeline.Events{
+		Result: func(r pipeline.Result) {
+			t.counts[r.Outcome]++
+			t.progress.document()
+		},
+		Failed:       t.fail,
+		NotStored:    func(docs []model.Document, err error) { t.notStored(ctx, docs, err) },
+		NotAttempted: func(input string) { t.notAttempted = append(t.notAttempted, input) },
+		Done:         func(string) { t.progress.step() },
+	})
+	t.progress.done()
 }
 
-func (b *batcher) flush() {
-	if len(b.pending) == 0 {
-		return
+func (t *tally) fail(err error) {
+	t.failed++
+	t.progress.clear()
+	fmt.Fprintf(t.e.stderr, "wallwatch ingest: %v\n", err)
+}
+
+func (t *tally) notStored(ctx context.Context, docs []model.Document, err error) {
+	t.progress.clear()
+	reason := "interrupted"
+	if ctx.Err() == nil {
+		t.storeFailed = true
+		t.failed += len(docs)
+		reason = err.Error()
+		fmt.Fprintf(t.e.stderr, "wallwatch ingest: storing %d documents: %v\n", len(docs), err)
+	} else {
+		t.unstored += len(docs)
 	}
-	results, err := b.p.Add(b.storeContext(), b.pending)
-	for _, r := range results {
-		b.counts[r.Outcome]++
-		b.progress.document()
+	for _, d := range docs {
+		fmt.Fprintf(t.e.stderr, "not stored: %s (%s)\n", d.Source, reason)
 	}
-	if rest := b.pending[len(results):]; err != nil && len(rest) > 0 {
-		b.progress.clear()
-		reason := "interrupted"
-		if b.ctx.Err() == nil {
-			b.storeFailed = true
-			b.failed += len(rest)
-			reason = err.Error()
-			fmt.Fprintf(b.e.stderr, "wallwatch ingest: storing %d documents: %v\n", len(rest), err)
-		} else {
-			b.unstored += len(rest)
-		}
-		for _, d := range rest {
-			fmt.Fprintf(b.e.stderr, "not stored: %s (%s)\n", d.Source, reason)
-		}
-	}
-	b.pending = b.pending[:0]
 }
 
 // stored counts the documents stored, copies included.
-func (b *batcher) stored() int { return b.counts[pipeline.Stored] + b.counts[pipeline.NearDuplicate] }
-
-// finish stores what is left.
-func (b *batcher) finish() {
-	b.flush()
-	if b.stopGrace != nil {
-		b.stopGrace()
-	}
-}
-
-// storeContext is the context batches are stored under: the command's until it is interrupted,
-// then one that ends interruptGrace later.
-func (b *batcher) storeContext() context.Context {
-	if b.ctx.Err() == nil {
-		return b.ctx
-	}
-	if b.grace == nil {
-		b.grace, b.stopGrace = context.WithTimeout(context.WithoutCancel(b.ctx), interruptGrace)
-	}
-	return b.grace
-}
+func (t *tally) stored() int { return t.counts[pipeline.Stored] + t.counts[pipeline.NearDuplicate] }

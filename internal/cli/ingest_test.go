@@ -106,20 +106,22 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 	s.Close()
 	var stderr bytes.Buffer
 	e := env{stdout: io.Discard, stderr: &stderr, isTerminal: func(io.Writer) bool { return false }}
-	b := &batcher{ctx: context.Background(), p: pipeline.New(s, pipeline.Stages{}), e: e, progress: newProgress(e, 0, "inputs"), counts: map[pipeline.Outcome]int{}}
-	for i, name := range []string{"a.txt", "b.txt", "c.txt"} {
-		b.add(model.Document{ID: name, Source: name, Text: "text", ContentHash: name})
-		if i == 1 {
-			b.flush()
-		}
+	var sources []pipeline.Source
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		d := model.Document{ID: name, Source: name, Text: "text", ContentHash: name}
+		sources = append(sources, pipeline.Source{Name: name, Load: func(_ context.Context, emit func(model.Document), _ func(error)) { emit(d) }})
 	}
-	b.finish()
-	if b.failed != 3 || !b.storeFailed || strings.Count(stderr.String(), "storing ") != 2 {
-		t.Errorf("failed %d, store failed %v, stderr %q; want 3 failed in 2 batches", b.failed, b.storeFailed, stderr.String())
+	tl := newTally(e, len(sources))
+	tl.storeAll(context.Background(), pipeline.New(s, pipeline.Stages{}), sources, pipeline.StreamOptions{Batch: 2})
+	if tl.failed != 3 || !tl.storeFailed || strings.Count(stderr.String(), "storing ") < 2 {
+		t.Errorf("failed %d, store failed %v, stderr %q; want 3 failed in 2 batches or more", tl.failed, tl.storeFailed, stderr.String())
 	}
 	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
 		if !strings.Contains(stderr.String(), "not stored: "+name) {
 			t.Errorf("stderr %q does not name %s", stderr.String(), name)
 		}
+	}
+	if code := tl.report(context.Background()); code != exitFailed {
+		t.Errorf("exit code %d, want %d", code, exitFailed)
 	}
 }

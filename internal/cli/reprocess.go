@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 )
 
+// reprocessBatch is larger than ingest's batches: reprocess rewrites every incident, and fewer
+// commits write fewer pages twice; a writer meanwhile still waits under a second.
+const reprocessBatch = 256
+
 func runReprocess(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.\nOn a terminal a bar shows the extraction; linking follows in one go.")
+	fs := newFlagSet("reprocess", "", "Re-extract and re-link every stored document, after an upgrade of rules or reference data.")
 	c := settings(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
@@ -20,39 +23,32 @@ func runReprocess(ctx context.Context, e env, args []string) int {
 	}
 	defer s.Close()
 	log := newLogger(e.stderr, c.LogLevel)
-	stages, ref, err := newStages(c, log)
+	p, ref, err := newPipeline(s, c, log)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
 		return exitFailed
 	}
-	ids, err := s.DocumentIDs(ctx)
+	total, err := s.CountDocuments(ctx)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
 		return exitFailed
 	}
-	stages.Extract = withProgress(stages.Extract, newProgress(e, len(ids), "documents"), e)
-	docs, mentions, err := pipeline.New(s, stages).Reprocess(ctx)
+	bar := newProgress(e, total, "documents")
+	docs, mentions, err := p.Reprocess(ctx, pipeline.StreamOptions{Batch: reprocessBatch}, pipeline.Events{
+		Result: func(pipeline.Result) { bar.document() },
+		Done:   func(string) { bar.step() },
+		Failed: func(err error) { bar.clear(); fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err) },
+	})
+	bar.done()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v\n", err)
+		fmt.Fprintf(e.stderr, "wallwatch reprocess: %v; run it again to finish\n", err)
+		if ctx.Err() != nil {
+			return exitInterrupted
+		}
 		return exitFailed
 	}
 	refreshWaves(ctx, s, ref, log)
 	n, _ := s.CountIncidents(ctx)
 	fmt.Fprintf(e.stdout, "%d documents, %d mentions, %d incidents\n", docs, mentions, n)
 	return exitOK
-}
-
-// withProgress counts the documents extract reads on bar, and says when linking starts: the
-// pipeline links them all at the end.
-func withProgress(extract func(model.Document) []model.Mention, bar *progress, e env) func(model.Document) []model.Mention {
-	return func(d model.Document) []model.Mention {
-		ms := extract(d)
-		bar.document()
-		bar.step()
-		if bar.inputs == bar.total && bar.on {
-			bar.done()
-			fmt.Fprintln(e.stderr, "wallwatch reprocess: linking…")
-		}
-		return ms
-	}
 }

@@ -37,8 +37,8 @@ func generatedReports(b *testing.B, n int) ([]model.Document, int) {
 	return docs, size
 }
 
-// BenchmarkIngest measures documents per second into SQLite in batches of 200, as the CLI writes
-// them: "store" deduplicates and stores 10,000 reports; "full" also extracts and links 2,000.
+// BenchmarkIngest measures documents per second into SQLite through the workers and the writer,
+// as the CLI ingests: "store" deduplicates and stores 10,000 reports; "full" also extracts and links 2,000.
 func BenchmarkIngest(b *testing.B) {
 	for _, mode := range []string{"store", "full"} {
 		n := 10_000
@@ -55,10 +55,8 @@ func BenchmarkIngest(b *testing.B) {
 				b.StopTimer()
 				p := pipeline.New(openStore(b), st)
 				b.StartTimer()
-				for j := 0; j < n; j += 200 {
-					if _, err := p.Add(context.Background(), docs[j:min(j+200, n)]); err != nil {
-						b.Fatal(err)
-					}
+				if err := p.Ingest(context.Background(), sourcesOf(docs), pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+					b.Fatal(err)
 				}
 			}
 			secs := b.Elapsed().Seconds()

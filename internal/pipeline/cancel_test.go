@@ -4,37 +4,91 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 )
 
-// TestAddStopsWhenCancelled cancels the context while the third of five documents is extracted:
-// Add finishes that one, commits the three and reports the context's error.
-func TestAddStopsWhenCancelled(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s := openStore(t)
-	seen := 0
-	extract := func(model.Document) []model.Mention {
-		if seen++; seen == 3 {
-			cancel()
-		}
-		return nil
-	}
+func cancelDocs() []model.Document {
 	var docs []model.Document
 	for i := range 5 {
 		text := fmt.Sprintf("Report %d about a different matter entirely, number %d.", i, i*7919)
 		docs = append(docs, model.Document{ID: fmt.Sprintf("d%d", i), Source: fmt.Sprintf("d%d.txt", i),
 			ContentHash: fmt.Sprintf("h%d", i), Text: text, Raw: []byte(text), Format: "text"})
 	}
-	results, err := pipeline.New(s, pipeline.Stages{Extract: extract}).Add(ctx, docs)
-	if !errors.Is(err, context.Canceled) || len(results) != 3 {
-		t.Fatalf("Add: %d results, %v; want 3 and context.Canceled", len(results), err)
+	return docs
+}
+
+// TestAddStopsWhenCancelled cancels the context while the third of five documents is extracted:
+// Add finishes that one, commits the finished prefix and reports the context's error. With one
+// worker the prefix is exactly three; with more, the documents other workers had begun too.
+func TestAddStopsWhenCancelled(t *testing.T) {
+	for _, workers := range []int{1, 4} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			s := openStore(t)
+			var seen atomic.Int32
+			extract := func(model.Document) []model.Mention {
+				if seen.Add(1) == 3 {
+					cancel()
+				}
+				return nil
+			}
+			p := pipeline.New(s, pipeline.Stages{Extract: extract}, pipeline.Workers(workers))
+			results, err := p.Add(ctx, cancelDocs())
+			n, countErr := s.CountDocuments(context.Background())
+			switch {
+			case countErr != nil || n != len(results):
+				t.Errorf("stored %d documents (%v), want the %d finished", n, countErr, len(results))
+			case workers == 1 && (len(results) != 3 || !errors.Is(err, context.Canceled)):
+				t.Errorf("Add: %d results, %v; want 3 and context.Canceled", len(results), err)
+			case len(results) < 3 || len(results) < 5 && !errors.Is(err, context.Canceled):
+				t.Errorf("Add: %d results, %v; want at least 3, and context.Canceled unless all", len(results), err)
+			}
+		})
 	}
-	n, err := s.CountDocuments(context.Background())
-	if err != nil || n != 3 {
-		t.Errorf("stored %d documents (%v), want the 3 finished", n, err)
+}
+
+// TestIngestStopsWhenCancelled cancels an ingest while the third of five sources is extracted:
+// every source is then either stored or reported not attempted, once, in order, and what is
+// reported stored is what the store holds.
+func TestIngestStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := openStore(t)
+	var seen atomic.Int32
+	extract := func(model.Document) []model.Mention {
+		if seen.Add(1) == 3 {
+			cancel()
+		}
+		return nil
+	}
+	var accounted []string
+	stored := 0
+	ev := pipeline.Events{
+		Result: func(r pipeline.Result) {
+			stored++
+			accounted = append(accounted, r.Document.Source)
+		},
+		NotAttempted: func(source string) { accounted = append(accounted, source) },
+	}
+	docs := cancelDocs()
+	err := pipeline.New(s, pipeline.Stages{Extract: extract}, pipeline.Workers(2)).Ingest(ctx, sourcesOf(docs), pipeline.StreamOptions{}, ev)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Ingest: %v, want context.Canceled", err)
+	}
+	if len(accounted) != len(docs) {
+		t.Fatalf("accounted for %v, want each of the %d sources once", accounted, len(docs))
+	}
+	for i, d := range docs {
+		if accounted[i] != d.Source {
+			t.Errorf("source %d reported as %s, want %s", i, accounted[i], d.Source)
+		}
+	}
+	if n, err := s.CountDocuments(context.Background()); err != nil || n != stored || n > 2 {
+		t.Errorf("stored %d documents (%v), reported %d; want those reported, at most the 2 before the third", n, err, stored)
 	}
 }

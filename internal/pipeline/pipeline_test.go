@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -107,22 +106,7 @@ func TestAddDeduplicatesAndLinks(t *testing.T) {
 // TestOrderIndependence ingests the shared seeds and dev corpus one document at a time in
 // shuffled orders and requires the same grouping of documents into incidents every time.
 func TestOrderIndependence(t *testing.T) {
-	dir, _ := filepath.Abs("../../../shared/corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not found at %s; skipping", dir)
-	}
-	var docs []model.Document
-	for _, set := range []string{"seeds", "dev"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, set, "*.txt"))
-		for _, path := range paths {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ds, _ := ingest.Parse(path, "", data)
-			docs = append(docs, ds...)
-		}
-	}
+	docs := sharedCorpus(t, "seeds", "dev")
 	var first string
 	for round := 0; round < 3; round++ {
 		order := slices.Clone(docs)
@@ -173,7 +157,7 @@ func TestReprocessGivesTheSameResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := grouping(t, s)
-	docs, mentions, err := p.Reprocess(ctx)
+	docs, mentions, err := p.Reprocess(ctx, pipeline.StreamOptions{}, pipeline.Events{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ const skewBucket = 1000
 // BenchmarkIngestSkewed ingests articles made by ../shared/tools/make_mixed_corpus.py, which
 // recombines the sentences of the real reports, so a few dozen real incidents gather thousands of
 // reports each, as a big jailbreak does in the news. It reports the CPU and wall milliseconds per
-// document of each successive thousand ("cpu-ms/doc@02k-03k"): linking must cost as much per
+// document of each successive thousand, ingested through the workers and the writer as the CLI does ("cpu-ms/doc@02k-03k"): linking must cost as much per
 // document in a large store as in a small one. WALLWATCH_SKEW_DOCS sets how many documents
 // (default 5,000); run it with -benchtime 1x.
 func BenchmarkIngestSkewed(b *testing.B) {
@@ -39,10 +39,8 @@ func BenchmarkIngestSkewed(b *testing.B) {
 		p := pipeline.New(openStore(b), st)
 		for from := 0; from < n; from += skewBucket {
 			cpu, wall := cpuTime(b), time.Now()
-			for j := from; j < min(from+skewBucket, n); j += 200 {
-				if _, err := p.Add(context.Background(), docs[j:min(j+200, from+skewBucket, n)]); err != nil {
-					b.Fatal(err)
-				}
+			if err := p.Ingest(context.Background(), sourcesOf(docs[from:min(from+skewBucket, n)]), pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+				b.Fatal(err)
 			}
 			count := float64(min(from+skewBucket, n) - from)
 			label := fmt.Sprintf("@%02dk-%02dk", from/skewBucket, from/skewBucket+1) // padded: metrics are listed by name

@@ -1,0 +1,71 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// storeFunc stores one prepared document in the writer's transaction; batch holds the
+// fingerprints of the documents stored before it in the same transaction.
+type storeFunc func(ctx context.Context, tx *store.Tx, d prepared, batch []store.Fingerprint) (Result, error)
+
+// write stores prepared documents, in order, in one transaction and links them. Extraction is
+// done before, so the store's write lock is held for the inserts and the linking only.
+func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFunc) ([]Result, error) {
+	var results []Result
+	err := p.store.InTx(ctx, func(tx *store.Tx) error {
+		results = make([]Result, 0, len(docs))
+		p.known.mu.Lock()
+		defer p.known.mu.Unlock()
+		if err := p.known.refresh(ctx, tx); err != nil {
+			return err
+		}
+		var batch []store.Fingerprint // the batch's stored documents, compared after the known ones
+		for _, d := range docs {
+			r, err := storeDoc(ctx, tx, d, batch)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", d.doc.Source, err)
+			}
+			if r.Outcome != Duplicate {
+				batch = append(batch, store.Fingerprint{ID: r.Document.ID, Fingerprint: r.Document.Fingerprint,
+					DuplicateOf: r.Document.DuplicateOf, Published: r.Document.Published, Length: utf8.RuneCountInString(r.Document.Text)})
+			}
+			results = append(results, r)
+		}
+		return p.linkResults(ctx, tx, results)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// linkResults links the mentions of the batch's stored documents into incidents, after
+// summarising any incident stored whole, and refreshes the campaigns the incidents touched cite.
+func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
+	if p.stages.Link == nil {
+		return nil
+	}
+	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
+		return fmt.Errorf("summarise incidents: %w", err)
+	}
+	var touched []string
+	for i := range results {
+		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
+			continue
+		}
+		ids, err := p.stages.Link.LinkDocument(ctx, tx, results[i].Document.ID)
+		if err != nil {
+			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
+		}
+		results[i].Incidents = ids
+		touched = append(touched, ids...)
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
+}
