@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/extract"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
@@ -76,6 +77,16 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	return t.report(ctx)
 }
 
+// undatable reports a document that gives no publication date and no date of its own to read
+// its weekdays and "yesterday"s against: nothing it tells can be dated.
+func undatable(d model.Document) bool {
+	if d.Published != nil {
+		return false
+	}
+	_, ok := extract.InferRef(d.Text)
+	return !ok
+}
+
 // sourceOf makes an input a source for the pipeline's workers, sized by what reading it holds:
 // a file's size, or the body limit for a URL.
 func sourceOf(loader *ingest.Loader, input string, maxBytes int64) pipeline.Source {
@@ -118,6 +129,8 @@ func plural(n int, one, many string) string {
 func (t *tally) report(ctx context.Context) int {
 	fmt.Fprintf(t.e.stdout, "%d new, %d duplicates, %d near-duplicates, %d failed\n", t.counts[pipeline.Stored],
 		t.counts[pipeline.Duplicate], t.counts[pipeline.NearDuplicate], t.failed)
+	fmt.Fprintf(t.e.stdout, "%d %s of %d %s\n", t.mentions, plural(t.mentions, "mention", "mentions"),
+		len(t.incidents), plural(len(t.incidents), "incident", "incidents"))
 	switch {
 	case ctx.Err() != nil:
 		if t.unstored > 0 {
@@ -153,10 +166,12 @@ type tally struct {
 	unstored     int // read but not stored when interrupted
 	storeFailed  bool
 	notAttempted []string
+	mentions     int             // incidents the stored documents were found to describe
+	incidents    map[string]bool // the incidents they made or joined
 }
 
 func newTally(e env, inputs int) *tally {
-	return &tally{e: e, progress: newProgress(e, inputs, "inputs"), counts: map[pipeline.Outcome]int{}}
+	return &tally{e: e, progress: newProgress(e, inputs, "inputs"), counts: map[pipeline.Outcome]int{}, incidents: map[string]bool{}}
 }
 
 // storeAll runs the sources through the pipeline's workers and writer, tallying as it goes.
@@ -166,6 +181,14 @@ func (t *tally) storeAll(ctx context.Context, p *pipeline.Pipeline, sources []pi
 		Result: func(r pipeline.Result) {
 			t.counts[r.Outcome]++
 			t.progress.document()
+			t.mentions += r.Mentions
+			for _, id := range r.Incidents {
+				t.incidents[id] = true
+			}
+			if r.Outcome != pipeline.Duplicate && undatable(r.Document) {
+				t.progress.clear()
+				fmt.Fprintf(t.e.stderr, "wallwatch ingest: %s: no publication date and no dated sentence, so its incidents cannot be dated; give --published\n", r.Document.Source)
+			}
 		},
 		Failed:       t.fail,
 		NotStored:    func(docs []model.Document, err error) { t.notStored(ctx, docs, err) },

@@ -125,3 +125,25 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 		t.Errorf("exit code %d, want %d", code, exitFailed)
 	}
 }
+
+// TestIngestSummary checks that ingest says what it made of the documents, and names a document
+// that nothing dates.
+func TestIngestSummary(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"dated.txt":   "DATE: 2021-03-02\n\nGunmen stormed the central prison in Kano, Nigeria, on Monday and freed 120 inmates, police said.\n",
+		"undated.txt": "Gunmen stormed the main jail in Owerri, Nigeria, on Monday and freed dozens of inmates, police said.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCLI(t, "ingest", "--db", filepath.Join(dir, "s.db"), dir)
+	if code != exitOK || !strings.Contains(out, "2 new,") || !strings.Contains(out, "1 mention of 1 incident") {
+		t.Errorf("ingest: code %d, stdout %q; want 2 new and 1 mention of 1 incident", code, out)
+	}
+	if !strings.Contains(errOut, "undated.txt: no publication date and no dated sentence") || strings.Count(errOut, "no publication date") != 1 {
+		t.Errorf("stderr %q: want a warning naming undated.txt only", errOut)
+	}
+}
