@@ -493,6 +493,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"mass_escape", "2016-12-08", "CM", "", ""}},
 		},
 		{
+			name:      "Italian: contractions are no places; di names the town; e separates clauses",
+			published: "2020-03-10",
+			text:      "Nella notte di lunedì 9 marzo 2020 una rivolta è scoppiata nel carcere di Foggia, in Puglia: 72 detenuti sono evasi e 3 agenti sono rimasti feriti, secondo la polizia.",
+			want:      []want{{"mass_escape", "2020-03-09", "IT", "", ""}},
+			figures:   []string{"escaped=72..72 wounded=3..3"},
+			places:    []string{"Foggia"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -94,7 +94,8 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 	toks := si.toks
 	j := i + 1
-	if j < len(toks) && (toks[j].fold == "de" || toks[j].fold == "of" || toks[j].fold == "in" || toks[j].fold == "at" || toks[j].fold == "near" || toks[j].fold == "d'") {
+	lx := si.lex
+	if j < len(toks) && (lx.has(facilityLinkWords, toks[j].fold) || lx.has(facilityLocativeWords, toks[j].fold) || lx.has(facilityNearWords, toks[j].fold)) {
 		j++
 	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
 		return i, ""
@@ -112,14 +113,14 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 			town = p.place.Name
 		}
 	}
-	linked := toks[i+1].fold == "de" || toks[i+1].fold == "of" || toks[i+1].fold == "d'"
-	if !linked && town == "" && !si.lex.has(facilityHeadFirstWords, toks[i].fold) {
+	linked := lx.has(facilityLinkWords, toks[i+1].fold)
+	if !linked && town == "" && !lx.has(facilityHeadFirstWords, toks[i].fold) {
 		return i, ""
 	}
-	switch toks[i+1].fold {
-	case "near":
+	switch w := toks[i+1].fold; {
+	case lx.has(facilityNearWords, w):
 		return i, "" // "a prison near Niamey" stands in another town
-	case "in", "at":
+	case lx.has(facilityLocativeWords, w):
 		return i, town // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town

@@ -60,6 +60,9 @@ const (
 	pronounSubjectWords
 	anotherWords
 	temporalReferenceWords
+	facilityLinkWords
+	facilityLocativeWords
+	facilityNearWords
 	wordCatCount
 )
 
@@ -119,6 +122,9 @@ var wordCatNames = [wordCatCount]string{
 	pronounSubjectWords:     "pronoun_subject",
 	anotherWords:            "another",
 	temporalReferenceWords:  "temporal_reference",
+	facilityLinkWords:       "facility_link",
+	facilityLocativeWords:   "facility_locative",
+	facilityNearWords:       "facility_near",
 }
 
 // wordCategoryNamed returns the word category a file names.
