@@ -79,6 +79,51 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	return nil
 }
 
+// attachBrief gives each incident its figures and the ids of the documents it cites, for lists
+// and maps: no claims, no histories.
+func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
+	if len(incs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(incs))
+	for i, inc := range incs {
+		ids[i] = inc.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("incident parts: %w", err)
+	}
+	figures, err := s.incidentFigures(ctx, string(list))
+	if err != nil {
+		return err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents
+		WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, document_id`, string(list))
+	if err != nil {
+		return fmt.Errorf("incident documents: %w", err)
+	}
+	defer rows.Close()
+	docs := map[string][]model.DocumentRef{}
+	for rows.Next() {
+		var incident, doc string
+		if err := rows.Scan(&incident, &doc); err != nil {
+			return fmt.Errorf("incident documents: %w", err)
+		}
+		docs[incident] = append(docs[incident], model.DocumentRef{ID: doc})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("incident documents: %w", err)
+	}
+	for i := range incs {
+		inc := &incs[i]
+		inc.Documents = docs[inc.ID]
+		if inc.Metrics = figures[inc.ID]; inc.Metrics == nil {
+			inc.Metrics = map[model.Metric]model.Estimate{}
+		}
+	}
+	return nil
+}
+
 // incidentDocuments returns the documents each incident cites, by publication date (unknown
 // last), then id.
 func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][]model.DocumentRef, error) {

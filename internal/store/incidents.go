@@ -171,6 +171,9 @@ type IncidentQuery struct {
 	Sort      string      // "date" (newest first, default), "-date" (oldest first), "escaped", "killed", "contested" (then newest)
 	Cursor    string      // from the previous page's NextCursor
 	Limit     int         // 0 means no limit
+	// Brief leaves out what lists and maps do not show — claims, histories and documents other than
+	// their ids — so that a page of incidents reported thousands of times stays small.
+	Brief bool
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -224,7 +227,11 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
-	if err := s.attach(ctx, out); err != nil {
+	attach := s.attach
+	if q.Brief {
+		attach = s.attachBrief
+	}
+	if err := attach(ctx, out); err != nil {
 		return nil, "", err
 	}
 	next := ""

@@ -189,3 +189,43 @@ func TestSortByKilled(t *testing.T) {
 		last = n
 	}
 }
+
+// TestBriefIncidents checks that a brief page holds the same incidents, figures and document ids
+// as a full one, without claims.
+func TestBriefIncidents(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	full, _, err := s.Incidents(ctx, store.IncidentQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief, _, err := s.Incidents(ctx, store.IncidentQuery{Brief: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(brief) != len(full) || len(full) == 0 {
+		t.Fatalf("brief page of %d incidents, full page of %d", len(brief), len(full))
+	}
+	for i, b := range brief {
+		f := full[i]
+		if b.ID != f.ID || len(b.Documents) != len(f.Documents) || len(b.Metrics) != len(f.Metrics) {
+			t.Errorf("%s: brief %d documents and %d figures, full %d and %d", f.ID, len(b.Documents), len(b.Metrics), len(f.Documents), len(f.Metrics))
+		}
+		for m, e := range b.Metrics {
+			fe := f.Metrics[m]
+			if len(e.Claims) != 0 || figure(e) != figure(fe) {
+				t.Errorf("%s %s: brief %+v, want the full estimate without claims", f.ID, m, e)
+			}
+		}
+	}
+}
+
+func figure(e model.Estimate) string {
+	v := func(p *int) string {
+		if p == nil {
+			return "-"
+		}
+		return fmt.Sprint(*p)
+	}
+	return fmt.Sprintf("%s %s %s %v", v(e.Best), v(e.Low), v(e.High), e.Contested)
+}

@@ -64,7 +64,7 @@ func (w *Web) campaign(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	incs, _, err := w.cfg.Store.Incidents(r.Context(), store.IncidentQuery{Campaign: c.Name, Sort: "-date", Limit: subjectLimit})
+	incs, _, err := w.cfg.Store.Incidents(r.Context(), store.IncidentQuery{Campaign: c.Name, Sort: "-date", Limit: subjectLimit, Brief: true})
 	if err != nil {
 		return view{}, err
 	}
@@ -113,7 +113,7 @@ func (w *Web) actor(r *http.Request) (view, error) {
 	if found == nil {
 		return view{}, store.ErrNotFound
 	}
-	q := store.IncidentQuery{Actor: found.Name, Limit: subjectLimit}
+	q := store.IncidentQuery{Actor: found.Name, Limit: subjectLimit, Brief: true}
 	incs, _, err := w.cfg.Store.Incidents(r.Context(), q)
 	if err != nil {
 		return view{}, err

@@ -44,7 +44,7 @@ func (w *Web) dashboard(r *http.Request) (view, error) {
 	if d.Documents, err = w.cfg.Store.CountDocuments(ctx); err != nil {
 		return view{}, err
 	}
-	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit})
+	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit, Brief: true})
 	if err != nil {
 		return view{}, err
 	}

@@ -60,6 +60,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
+	q.Brief = true // the list and the map show figures, not claims
 	ctx := r.Context()
 	d := listData{Form: v, Types: model.AllEventTypes()}
 	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
