@@ -23,9 +23,22 @@ type WaveRefresh struct {
 // the previous run. It runs after ingest rather than inside each batch: the Monte Carlo test
 // looks at the whole record, and once per ingest is enough.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
-	incs, _, err := s.Incidents(ctx, store.IncidentQuery{})
+	// Brief incidents and the perpetrators' claims: the whole record's claims and histories would
+	// cost memory and time in proportion to every report ever stored.
+	incs, _, err := s.Incidents(ctx, store.IncidentQuery{Brief: true})
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+	}
+	claims, err := s.PerpetratorClaims(ctx)
+	if err != nil {
+		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+	}
+	for i := range incs {
+		for _, c := range claims[incs[i].ID] {
+			e := incs[i].Metrics[c.Metric]
+			e.Claims = append(e.Claims, c)
+			incs[i].Metrics[c.Metric] = e
+		}
 	}
 	previous, err := s.WaveAnalysis(ctx)
 	if err != nil {
@@ -62,7 +75,7 @@ func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
 		if !distinctive(name) {
 			return ""
 		}
-		for _, d := range from.Documents {
+		for _, d := range from.Documents[:min(len(from.Documents), maxCitingReports)] {
 			if slices.ContainsFunc(to.Documents, func(r model.DocumentRef) bool { return r.ID == d.ID }) {
 				continue
 			}
@@ -80,6 +93,11 @@ func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
 		return ""
 	}
 }
+
+// maxCitingReports is how many reports of an incident are read for the other's facility name: a
+// story told thousands of times names it in its first reports if at all, and reading them all
+// would hold every text of the record in memory.
+const maxCitingReports = 50
 
 // genericFacilityWords name no facility in particular.
 var genericFacilityWords = map[string]bool{"prison": true, "jail": true, "gaol": true, "central": true, "correctional": true,

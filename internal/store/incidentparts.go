@@ -174,3 +174,24 @@ func (s *Store) incidentFigures(ctx context.Context, ids string) (map[string]map
 	}
 	return out, rows.Err()
 }
+
+// PerpetratorClaims returns, by incident, the claims an armed group put forward about it (their
+// metric, claimant and document): what wave detection reads of claims, without quotes or figures.
+func (s *Store) PerpetratorClaims(ctx context.Context) (map[string][]model.Claim, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT incident_id, metric, claimant, document_id FROM incident_claims
+		WHERE claimant_role = ? AND claimant <> '' ORDER BY incident_id, metric, claimant, document_id`, string(model.RolePerpetrator))
+	if err != nil {
+		return nil, fmt.Errorf("perpetrator claims: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]model.Claim{}
+	for rows.Next() {
+		var incident string
+		c := model.Claim{ClaimantRole: model.RolePerpetrator}
+		if err := rows.Scan(&incident, &c.Metric, &c.Claimant, &c.DocumentID); err != nil {
+			return nil, fmt.Errorf("perpetrator claims: %w", err)
+		}
+		out[incident] = append(out[incident], c)
+	}
+	return out, rows.Err()
+}
