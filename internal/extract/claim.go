@@ -66,51 +66,64 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	return out
 }
 
-// coordinatedTotal reads "Two soldiers and a police officer were killed": a count of people
-// joined by "and" to another group of the same side that one verb governs counts them all, 3 here.
+// coordinatedTotal reads "Two soldiers and a police officer were killed", "a coûté la vie à 132
+// femmes et 25 nourrissons": a count of people joined by a conjunction to another group of the
+// same side, one verb governing both (after the second group or right before the first), counts
+// them all: 3 and 157 here.
 func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim) (model.Claim, bool) {
-	if c.Qualifier != "exact" || c.Low == nil || !si.lex.hasWord(peopleNounWords, q.Noun) {
+	lx := si.lex
+	if c.Qualifier != "exact" || c.Low == nil || !lx.hasWord(peopleNounWords, q.Noun) {
 		return model.Claim{}, false
 	}
-	_, last := tokenSpan(si.toks, q.Start, q.End)
+	start, last := tokenSpan(si.toks, q.Start, q.End)
 	and := last + 1
-	for and < len(si.toks) && and <= last+3 && si.toks[and].fold != "and" {
-		if !si.lex.has(peopleNounWords, si.toks[and].fold) && !nameLike(si.toks[and]) {
-			return model.Claim{}, false // only the first group's own words before "and"
+	for and < len(si.toks) && and <= last+3 && !lx.has(conjunctionWords, si.toks[and].fold) {
+		if !lx.has(peopleNounWords, si.toks[and].fold) && !nameLike(si.toks[and]) {
+			return model.Claim{}, false // only the first group's own words before the conjunction
 		}
 		and++
 	}
-	if and >= len(si.toks) || si.toks[and].fold != "and" || and+2 >= len(si.toks) {
+	if and >= len(si.toks) || !lx.has(conjunctionWords, si.toks[and].fold) || and+2 >= len(si.toks) {
 		return model.Claim{}, false
 	}
 	second, noun := 0, and+2
-	switch w := si.toks[and+1].fold; w {
-	case "a", "an", "one":
+	if lx.has(oneWordWords, si.toks[and+1].fold) {
 		second = 1
-	default:
+	} else {
 		for _, o := range si.quantities {
-			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && si.lex.hasWord(peopleNounWords, o.Noun) {
+			if first, _ := tokenSpan(si.toks, o.Start, o.End); first == and+1 && o.Qualifier == "exact" && o.Low != nil && lx.hasWord(peopleNounWords, o.Noun) {
 				second = *o.Low
 			}
 		}
 	}
-	for noun < len(si.toks) && noun <= and+4 && !si.lex.has(peopleNounWords, si.toks[noun].fold) {
+	for noun < len(si.toks) && noun <= and+4 && !lx.has(peopleNounWords, si.toks[noun].fold) {
 		noun++
 	}
-	if second == 0 || noun >= len(si.toks) || noun > and+4 || !si.lex.has(peopleNounWords, si.toks[noun].fold) {
+	if second == 0 || noun >= len(si.toks) || noun > and+4 || !lx.has(peopleNounWords, si.toks[noun].fold) {
 		return model.Claim{}, false
 	}
-	// One verb must govern both: the metric cue comes after the second group.
-	if m, ok := metricAfter(si, noun); !ok || m != c.Metric {
+	// One verb must govern both: its cue comes after the second group or right before the first.
+	if m, ok := metricAfter(si, noun); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) {
 		return model.Claim{}, false
 	}
-	if c.Side != "" && sideAt(si, and+1, noun) != c.Side {
+	if other := sideAt(si, and+1, noun); c.Side != "" && other != "" && other != "unknown" && other != c.Side {
 		return model.Claim{}, false // "four attackers and one warder": sides are counted apart
 	}
 	sum := *c.Low + second
 	total := c
 	total.Low, total.High = &sum, &sum
 	return total, true
+}
+
+// metricRightBefore reports a cue of metric m that ends at most two words before token k ("killed
+// two guards", "a coûté la vie à 132 femmes").
+func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
+	for _, c := range si.cues {
+		if model.Metric(c.category) == m && c.last < k && k-c.last <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference

@@ -501,6 +501,13 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Foggia"},
 		},
 		{
+			name:      "a breakdown that adds up gives its total as well as its parts, whichever side the verb stands",
+			published: "2020-02-04",
+			text:      "Un incendie à la prison de Bunia, en RD Congo, le lundi 3 février 2020, a coûté la vie à 12 femmes et 3 nourrissons, selon la police.",
+			want:      []want{{"mass_escape", "2020-02-03", "CD", "", ""}},
+			figures:   []string{"killed/prisoners=12..12 killed/prisoners=15..15 killed/prisoners=3..3"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2015-06-29",
 			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
