@@ -229,3 +229,26 @@ func figure(e model.Estimate) string {
 	}
 	return fmt.Sprintf("%s %s %s %v", v(e.Best), v(e.Low), v(e.High), e.Contested)
 }
+
+// TestChangeMark checks that the mark stays put while nothing changes and moves when a document
+// is stored.
+func TestChangeMark(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	first, err := s.ChangeMark(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.ChangeMark(ctx); again != first {
+		t.Errorf("mark moved from %q to %q with no change", first, again)
+	}
+	err = s.InTx(ctx, func(tx *store.Tx) error {
+		return tx.InsertDocument(ctx, model.Document{ID: "mark-test", Source: "m.txt", Text: "A new report.", Raw: []byte("A new report."), ContentHash: "mark-test"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.ChangeMark(ctx); after == first {
+		t.Errorf("mark %q did not move when a document was stored", after)
+	}
+}

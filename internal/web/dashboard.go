@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -34,39 +35,65 @@ const (
 	timelineMonths = 120
 )
 
-func (w *Web) dashboard(r *http.Request) (view, error) {
+// dashboardCache keeps the dashboard's data until the store changes: every visitor sees the same
+// page, and building it reads thousands of incidents.
+type dashboardCache struct {
+	mu   sync.Mutex
+	mark string
+	data dashboardData
+}
+
+func (w *Web) dashboardPage(r *http.Request) (view, error) {
+	mark, err := w.cfg.Store.ChangeMark(r.Context())
+	if err != nil {
+		return view{}, err
+	}
+	c := &w.dashboard
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.mark != mark || mark == "" {
+		if c.data, err = w.dashboardData(r); err != nil {
+			c.mark = ""
+			return view{}, err
+		}
+		c.mark = mark
+	}
+	return view{"dashboard", "Dashboard", c.data}, nil
+}
+
+func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
 	ctx := r.Context()
 	var d dashboardData
 	var err error
 	if d.Totals, err = w.cfg.Store.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
-		return view{}, err
+		return d, err
 	}
 	if d.Documents, err = w.cfg.Store.CountDocuments(ctx); err != nil {
-		return view{}, err
+		return d, err
 	}
 	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit, Brief: true})
 	if err != nil {
-		return view{}, err
+		return d, err
 	}
 	d.Map = w.mapOf(onMap, true)
 	d.Map.AreaFilter = "/incidents"
 	d.Latest = onMap[:min(latestCount, len(onMap))]
 	months, err := w.cfg.Store.MonthlyCounts(ctx, store.IncidentQuery{})
 	if err != nil {
-		return view{}, err
+		return d, err
 	}
 	d.Timeline = monthlyChart(months, timelineMonths)
 	facets, err := w.cfg.Store.IncidentFacets(ctx, store.IncidentQuery{}, 10)
 	if err != nil {
-		return view{}, err
+		return d, err
 	}
 	d.ByType = breakdown(facets.Type, "type")
 	contested, err := w.cfg.Store.ContestedIncidents(ctx, 200)
 	if err != nil {
-		return view{}, err
+		return d, err
 	}
 	d.Contested = mostContested(contested, contestedCount)
-	return view{"dashboard", "Dashboard", d}, nil
+	return d, nil
 }
 
 // mostContested ranks the contested figures of incidents by how far apart the sources are.

@@ -29,10 +29,11 @@ type Config struct {
 
 // Web renders the pages.
 type Web struct {
-	cfg    Config
-	log    *slog.Logger
-	pages  map[string]*template.Template
-	assets assets
+	cfg       Config
+	log       *slog.Logger
+	pages     map[string]*template.Template
+	assets    assets
+	dashboard dashboardCache
 }
 
 // New parses the templates and looks up the embedded assets.
@@ -55,7 +56,7 @@ func New(cfg Config) (*Web, error) {
 // Handler returns the mux of every page and of /static/.
 func (w *Web) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /{$}", w.page(w.dashboard))
+	mux.Handle("GET /{$}", w.page(w.dashboardPage))
 	mux.Handle("GET /incidents", w.page(w.incidentList))
 	mux.Handle("GET /incidents/{id}", w.page(w.incident))
 	mux.Handle("GET /documents", w.page(w.documentList))
