@@ -79,9 +79,9 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	return nil
 }
 
-// attachBrief gives each incident its figures and the ids of the documents it cites, for lists
-// and maps: no claims, no histories.
-func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
+// attachBrief gives each incident its figures and, with documents, the ids of the documents it
+// cites, for lists and maps: no claims, no histories.
+func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, documents bool) error {
 	if len(incs) == 0 {
 		return nil
 	}
@@ -97,22 +97,11 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents
-		WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, document_id`, string(list))
-	if err != nil {
-		return fmt.Errorf("incident documents: %w", err)
-	}
-	defer rows.Close()
 	docs := map[string][]model.DocumentRef{}
-	for rows.Next() {
-		var incident, doc string
-		if err := rows.Scan(&incident, &doc); err != nil {
-			return fmt.Errorf("incident documents: %w", err)
+	if documents {
+		if docs, err = s.documentIDs(ctx, string(list)); err != nil {
+			return err
 		}
-		docs[incident] = append(docs[incident], model.DocumentRef{ID: doc})
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("incident documents: %w", err)
 	}
 	for i := range incs {
 		inc := &incs[i]
@@ -122,6 +111,28 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
 		}
 	}
 	return nil
+}
+
+// documentIDs returns the ids of the documents each of the incidents listed (a JSON array) cites.
+func (s *Store) documentIDs(ctx context.Context, ids string) (map[string][]model.DocumentRef, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents
+		WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, document_id`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("incident documents: %w", err)
+	}
+	defer rows.Close()
+	docs := map[string][]model.DocumentRef{}
+	for rows.Next() {
+		var incident, doc string
+		if err := rows.Scan(&incident, &doc); err != nil {
+			return nil, fmt.Errorf("incident documents: %w", err)
+		}
+		docs[incident] = append(docs[incident], model.DocumentRef{ID: doc})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident documents: %w", err)
+	}
+	return docs, nil
 }
 
 // incidentDocuments returns the documents each incident cites, by publication date (unknown

@@ -206,6 +206,15 @@ func TestBriefIncidents(t *testing.T) {
 	if len(brief) != len(full) || len(full) == 0 {
 		t.Fatalf("brief page of %d incidents, full page of %d", len(brief), len(full))
 	}
+	bare, _, err := s.Incidents(ctx, store.IncidentQuery{Brief: true, NoDocuments: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bare {
+		if len(b.Documents) != 0 || len(b.Metrics) == 0 && len(full[0].Metrics) > 0 && b.ID == full[0].ID {
+			t.Errorf("%s: %d documents without documents asked for", b.ID, len(b.Documents))
+		}
+	}
 	for i, b := range brief {
 		f := full[i]
 		if b.ID != f.ID || len(b.Documents) != len(f.Documents) || len(b.Metrics) != len(f.Metrics) {
