@@ -21,7 +21,7 @@ type sentenceInfo struct {
 	cues        []cueHit
 	dates       []DateMention
 	calendarDay bool   // a date names a day of the calendar ("21 January"), not "yesterday"
-	pastAttack  bool   // its attacks are named by their dates ("the Sept. 11, 2001 attacks"): known past events
+	pastAttack  bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference   [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
 	headerEnd   int    // where the update header of the sentence's section ends
 	places      []placeHit
@@ -55,7 +55,7 @@ type placeHit struct {
 	start, end int
 	place      model.Place
 	landmark   bool // named to give a direction ("north of the capital"): the event is elsewhere
-	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Raipur: ..."): where it was filed
+	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Kisumu: ..."): where it was filed
 }
 
 // analysis is one document read sentence by sentence.
@@ -99,7 +99,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
 	if !a.namesCountry() {
-		// "Kandi (Kandi, Alibori)" is in Benin, whatever the home countries of the groups named.
+		// "Ouallam (Ouallam, Tillaberi)" is in Niger, whatever the home countries of the groups named.
 		a.countries = append(a.x.res.Nesting(a.names()), a.countries...)
 	}
 	for _, si := range a.sentences {
@@ -382,7 +382,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 }
 
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:
-// a colon or a dash before the story ("Raipur: Dozens of...", "Lagos — Gunmen...").
+// a colon or a dash before the story ("Kisumu: Dozens of...", "Lagos — Gunmen...").
 func datelineMark(rest string) bool {
 	rest = strings.TrimLeft(rest, " \t")
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||

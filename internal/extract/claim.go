@@ -66,10 +66,10 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	return out
 }
 
-// coordinatedTotal reads "Two soldiers and a police officer were killed", "a coûté la vie à 132
-// femmes et 25 nourrissons": a count of people joined by a conjunction to another group of the
+// coordinatedTotal reads "Two soldiers and a police officer were killed", "a coûté la vie à 12
+// femmes et 3 nourrissons": a count of people joined by a conjunction to another group of the
 // same side, one verb governing both (after the second group or right before the first), counts
-// them all: 3 and 157 here.
+// them all: 3 and 15 here.
 func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim) (model.Claim, bool) {
 	lx := si.lex
 	if c.Qualifier != "exact" || c.Low == nil || !lx.hasWord(peopleNounWords, q.Noun) {
@@ -116,7 +116,7 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 }
 
 // metricRightBefore reports a cue of metric m that ends at most two words before token k ("killed
-// two guards", "a coûté la vie à 132 femmes").
+// two guards", "a coûté la vie à 12 femmes").
 func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 	for _, c := range si.cues {
 		if model.Metric(c.category) == m && c.last < k && k-c.last <= 2 {

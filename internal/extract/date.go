@@ -31,7 +31,7 @@ type DateMention struct {
 // other relative dates as coarse as the reference. With a zero ref, only dates that carry their
 // year are returned: callers without a publication date pass InferRef's reference.
 // Numeric dates are day first ("20/01/2022"); month first when the day cannot be a month
-// ("1/20/2022") or when that reading lands nearer the reference ("07/12/2015" published in July). "early August 2020", "mid-2020" keep month or year precision and start on the
+// ("1/20/2022") or when that reading lands nearer the reference ("02/09/2019" published in February). "early August 2020", "mid-2020" keep month or year precision and start on the
 // first day of the period; "this week", "last month" start on the period's first day (weeks start
 // on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
 // back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
@@ -118,7 +118,7 @@ type dateExpr struct {
 	n, dir                    int
 	needAnchor                bool // "the next day" means nothing without an earlier date
 	yearOnly                  bool
-	swappable                 bool // a numeric date whose day and month could trade places ("07/12/2015")
+	swappable                 bool // a numeric date whose day and month could trade places ("02/09/2019")
 }
 
 // nearerReading reads a numeric date whose day and month could trade places month first when only

@@ -416,9 +416,9 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "a number opening a sentence names no facility: its figures join the incident",
 			published: "2009-03-10",
-			text:      "Inmates attacked guards in the district jail in Ranchi, India, on Monday. Three prison guards and two prisoners were injured.",
+			text:      "Inmates attacked guards in the district jail in Ranchi, India, on Monday. Four prison guards and two prisoners were injured.",
 			want:      []want{{"facility_attack", "2009-03-09", "IN", "Ranchi", ""}},
-			figures:   []string{"wounded/security=3..3 wounded/prisoners=2..2"},
+			figures:   []string{"wounded/security=4..4 wounded/prisoners=2..2"},
 		},
 		{
 			name:      "one person named beside what befell them counts one; away from the verb, nothing",
@@ -443,7 +443,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "a dateline with a colon says where the report was filed; a state names no prison",
 			published: "2011-05-02",
-			text:      "Patna: Inmates overpowered guards at a jail in Gaya district of Bihar on Sunday and 40 escaped, police said.\n\nDirector General (Jail) R. K. Singh said 12 had been caught.",
+			text:      "Patna: Inmates overpowered guards at a jail in Gaya district of Bihar on Sunday and 40 escaped, police said.\n\nInspector General (Jail) R. K. Singh said 12 had been caught.",
 			want:      []want{{"mass_escape", "2011-05-01", "IN", "", ""}},
 			places:    []string{"Gaya"},
 		},
@@ -463,7 +463,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "an attack named by its date is a past event, not a new incident",
 			published: "2013-05-02",
-			text:      "Detainees held since the Sept. 11, 2001 terrorist attacks on the United States remain in custody, officials said on Tuesday.",
+			text:      "Detainees held since the Nov. 26, 2008 attacks on Mumbai, India, remain in custody, officials said on Tuesday.",
 		},
 		{
 			name:      "a person's past escape and a prison term are no incident",
@@ -473,15 +473,15 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name:      "people counted right before an attack or a killing in the active voice are the assault force",
-			published: "2015-07-13",
-			text:      "On 12 July 2015, three suicide bombers attacked the prison in Diffa, Niger. One guard was killed and two guards were injured.",
-			want:      []want{{"facility_attack", "2015-07-12", "NE", "", ""}},
+			published: "2019-03-05",
+			text:      "On 4 March 2019, three suicide bombers attacked the prison in Maradi, Niger. One guard was killed and two guards were injured.",
+			want:      []want{{"facility_attack", "2019-03-04", "NE", "", ""}},
 			figures:   []string{"attackers=3..3 killed/security=1..1 wounded/security=2..2"},
 		},
 		{
 			name:      "another event named to say when is a point of reference, not an incident",
 			published: "2020-05-20",
-			text:      "On 18 May 2020 a riot at the prison in Latacunga, Ecuador, left 12 inmates dead. The riot broke out two months after the riot of March 2020 in Guayaquil, officials said.",
+			text:      "On 18 May 2020 a riot at the prison in Latacunga, Ecuador, left 12 inmates dead. The riot broke out two months after the riot of March 2020 in Quito, officials said.",
 			want:      []want{{"riot", "2020-05-18", "EC", "Latacunga", ""}},
 			figures:   []string{"killed/prisoners=12..12"},
 		},
@@ -509,9 +509,9 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name:      "a police station is a place of detention when someone is freed from it",
-			published: "2015-06-29",
-			text:      "On 28 June 2015, about 200 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
-			want:      []want{{"facility_attack", "2015-06-28", "GH", "", ""}},
+			published: "2017-04-04",
+			text:      "On 3 April 2017, about 150 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",
+			want:      []want{{"facility_attack", "2017-04-03", "GH", "", ""}},
 		},
 	}
 	for _, tt := range tests {

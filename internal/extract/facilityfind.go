@@ -56,7 +56,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		first++ // a modifier alone ("central prison") does not start a name
 	}
 	if first < c.first && a.regionOnly(si, toks[first].start, toks[c.first-1].end) {
-		first = c.first // "Chhattisgarh jail": a state names no prison; the town it stands in will
+		first = c.first // "Bihar jail": a state names no prison; the town it stands in will
 	}
 	last := c.last
 	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
@@ -138,7 +138,7 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 }
 
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
-// ("Three prison guards"), an article, a weekday, a month. It names no facility.
+// ("Four prison guards"), an article, a weekday, a month. It names no facility.
 func (a *analysis) commonCapital(w string) bool {
 	_, number := numberWords[w]
 	return number || a.lex.has(stopNameWords, w)

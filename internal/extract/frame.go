@@ -46,8 +46,8 @@ func isEvent(si *sentenceInfo) bool {
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
-// reportsAttack reports an attack cue that is not named by its date: "the Sept. 11, 2001
-// terrorist attacks" or "the 2008 Mumbai attacks" refer to a known past event.
+// reportsAttack reports an attack cue that is not named by its date: "the Nov. 26, 2008
+// attacks" or "the 2008 Mumbai attacks" refer to a known past event.
 func reportsAttack(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
 		if c.category == "attack" && !namedByDate(text, si, c.first) {

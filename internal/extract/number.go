@@ -60,7 +60,7 @@ func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantit
 			}
 			continue
 		}
-		// A figure never runs into the next date expression ("13-2007-12-17" in an address).
+		// A figure never runs into the next date expression ("13-2019-05-04" in an address).
 		upto := len(ps)
 		if d < len(dates) {
 			upto = i + sort.Search(len(ps)-i, func(k int) bool { return ps[i+k].start >= dates[d].start })

@@ -28,25 +28,20 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if len(incs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(incs))
-	for i, inc := range incs {
-		ids[i] = inc.ID
-	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return fmt.Errorf("incident parts: %w", err)
-	}
-	docs, err := s.incidentDocuments(ctx, string(list))
+	list, err := idList(incs)
 	if err != nil {
 		return err
 	}
-	figures, err := s.incidentFigures(ctx, string(list))
+	docs, err := s.incidentDocuments(ctx, list)
 	if err != nil {
+		return err
+	}
+	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
 		return err
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, `+claimColumns+` FROM incident_claims
 		WHERE incident_id IN (SELECT value FROM json_each(?))
-		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, string(list))
+		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, list)
 	if err != nil {
 		return fmt.Errorf("incident claims: %w", err)
 	}
@@ -56,10 +51,6 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	}
 	for i := range incs {
 		inc := &incs[i]
-		inc.Documents = docs[inc.ID]
-		if inc.Metrics = figures[inc.ID]; inc.Metrics == nil {
-			inc.Metrics = map[model.Metric]model.Estimate{}
-		}
 		refs := make(map[string]model.DocumentRef, len(inc.Documents))
 		for _, d := range inc.Documents {
 			refs[d.ID] = d
@@ -85,23 +76,24 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 	if len(incs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(incs))
-	for i, inc := range incs {
-		ids[i] = inc.ID
-	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return fmt.Errorf("incident parts: %w", err)
-	}
-	figures, err := s.incidentFigures(ctx, string(list))
+	list, err := idList(incs)
 	if err != nil {
 		return err
 	}
 	docs := map[string][]model.DocumentRef{}
 	if documents {
-		if docs, err = s.documentIDs(ctx, string(list)); err != nil {
+		if docs, err = s.documentIDs(ctx, list); err != nil {
 			return err
 		}
+	}
+	return s.attachFigures(ctx, incs, list, docs)
+}
+
+// attachFigures gives each incident its documents and its figures (an empty map when none).
+func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef) error {
+	figures, err := s.incidentFigures(ctx, list)
+	if err != nil {
+		return err
 	}
 	for i := range incs {
 		inc := &incs[i]
@@ -111,6 +103,19 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 		}
 	}
 	return nil
+}
+
+// idList is the incidents' ids as a JSON array, for json_each in one query over all of them.
+func idList(incs []model.Incident) (string, error) {
+	ids := make([]string, len(incs))
+	for i, inc := range incs {
+		ids[i] = inc.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return "", fmt.Errorf("incident parts: %w", err)
+	}
+	return string(list), nil
 }
 
 // documentIDs returns the ids of the documents each of the incidents listed (a JSON array) cites.
