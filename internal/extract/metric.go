@@ -106,7 +106,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
 // follows within a few words: those people are the assault force. "Were killed" is passive.
 func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
-	if !si.lex.has(peopleNounWords, q.Noun) && !si.lex.has(singularPersonWords, q.Noun) {
+	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
 		return false
 	}
 	for _, c := range si.cues {
