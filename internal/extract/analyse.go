@@ -31,6 +31,7 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -127,6 +128,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = nameSpans(si.toks, 4)
 	cues := a.lex.scan(si.toks)
+	for _, c := range cues {
+		si.tryToFree = si.tryToFree || c.category == "escape" && attempted(a.lex, si.toks, c.first)
+	}
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.

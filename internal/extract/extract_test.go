@@ -289,12 +289,12 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=2000.. held=3800..3800 killed/security=3..", "held=1000..1000"},
 		},
 		{
-			name:      "a side belongs to its own phrase: eight people, including three soldiers",
+			name:      "a side belongs to its own phrase: eight people, including three soldiers; prisoners who attack make a riot",
 			published: "2023-07-15",
 			text: "MOGADISHU (AP) — Five al-Shabaab prisoners armed with guns and grenades attacked guards at Mogadishu's central prison on Friday, sparking a gunfight that killed eight people, including three soldiers, officials said.\n" +
 				"\n" +
 				"All five attackers were killed, according to Somalia's information minister, who said no prisoner escaped. Two guards and several inmates were wounded. It was not clear how the weapons were smuggled into the prison.",
-			want:    []want{{"facility_attack", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
+			want:    []want{{"riot", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
 			figures: []string{"killed=8..8 killed/perpetrators=5..5 wounded/security=2..2"},
 		},
 		{
@@ -409,15 +409,33 @@ func TestExtract(t *testing.T) {
 			text:      "On Friday two inmates tried to escape from the prison in Kisumu, Kenya, the police said.",
 		},
 		{
+			name:      "an assault that aimed to free and was brought under control freed nobody",
+			published: "2016-08-08",
+			text:      "About fifty youths stormed the police station in Tamale, Ghana, on Sunday in an attempt to free two suspects held in its cells. Officers fired warning shots and brought the situation under control.",
+			want:      []want{{"thwarted_attack", "2016-08-07", "GH", "", ""}},
+		},
+		{
+			name:      "a prison guard shot on his way home is an attack on a person, not on a prison",
+			published: "2021-03-04",
+			text:      "On 3 March 2021, an off-duty prison guard was shot dead by unidentified gunmen near his home in Tarlac City, Philippines.",
+			want:      []want{{"other_attack", "2021-03-03", "PH", "Tarlac", ""}},
+		},
+		{
+			name:      "the country written after a facility outranks a namesake town elsewhere",
+			published: "2014-06-14",
+			text:      "Seven inmates, four of them Libyan nationals, escaped from the Tripoli prison in Lebanon on Friday, security sources said.",
+			want:      []want{{"mass_escape", "2014-06-13", "LB", "Tripoli", ""}},
+		},
+		{
 			name:      "people freed by the security forces were rescued, not broken out",
 			published: "2020-03-07",
 			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",
 		},
 		{
-			name:      "a number opening a sentence names no facility: its figures join the incident",
+			name:      "a number opening a sentence names no facility: its figures join the incident; inmates who attack make a riot",
 			published: "2009-03-10",
 			text:      "Inmates attacked guards in the district jail in Ranchi, India, on Monday. Four prison guards and two prisoners were injured.",
-			want:      []want{{"facility_attack", "2009-03-09", "IN", "Ranchi", ""}},
+			want:      []want{{"riot", "2009-03-09", "IN", "Ranchi", ""}},
 			figures:   []string{"wounded/security=4..4 wounded/prisoners=2..2"},
 		},
 		{

@@ -93,6 +93,7 @@ type facilityHit struct {
 	key        string // folded distinctive words: two hits with one key are one facility
 	known      *Facility
 	town       string // a place name inside or right after the name ("Bauchi prison", "prison in Tikrit")
+	country    string // the country named right after the name ("X Prison in Chad"), "" if none
 }
 
 // arabicArticles are the joined forms of the Arabic article in Latin transliteration.

@@ -191,9 +191,11 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// attempted reports a cue after "tried to", "attempted to": the escape did not happen.
+// attempted reports a cue after "tried to", "attempted to", "an attempted" or "tentative de": the
+// escape did not happen.
 func attempted(lx *lexicon, toks []token, k int) bool {
-	return k >= 2 && toks[k-1].fold == "to" && lx.has(attemptVerbWords, toks[k-2].fold)
+	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
+		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it

@@ -49,6 +49,7 @@ const (
 	monthTriggerWords
 	dayFollowerWords
 	attemptVerbWords
+	infinitiveMarkerWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -111,6 +112,7 @@ var wordCatNames = [wordCatCount]string{
 	monthTriggerWords:       "month_trigger",
 	dayFollowerWords:        "day_follower",
 	attemptVerbWords:        "attempt_verb",
+	infinitiveMarkerWords:   "infinitive_marker",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
