@@ -425,6 +425,27 @@ func TestExtract(t *testing.T) {
 			published: "2014-06-14",
 			text:      "Seven inmates, four of them Libyan nationals, escaped from the Tripoli prison in Lebanon on Friday, security sources said.",
 			want:      []want{{"mass_escape", "2014-06-13", "LB", "Tripoli", ""}},
+			places:    []string{"Tripoli"},
+		},
+		{
+			name:      "an elided article leaves its word a cue: l'évasion",
+			published: "2022-05-12",
+			text:      "L'évasion de douze détenus de la prison de Mbalmayo, au Cameroun, a eu lieu dans la nuit de mardi, selon l'administration pénitentiaire.",
+			want:      []want{{"mass_escape", "2022-05-10", "CM", "Mbalmayo", ""}},
+		},
+		{
+			name:      "a capitalised pronoun is no place, and a name after an article is a division, never a town",
+			published: "2021-02-10",
+			text:      "Des hommes armés ont attaqué mardi la prison de Bossangoa, dans l'Ouham, en Centrafrique, et libéré une trentaine de détenus. Il s'agit de la deuxième attaque contre une prison dans le pays cette année.",
+			want:      []want{{"facility_attack", "2021-02-09", "CF", "Bossangoa", ""}},
+			places:    []string{"Bossangoa"},
+		},
+		{
+			name:      "the places of a dated earlier event the report recalls are not this incident's",
+			published: "2024-03-06",
+			text:      "Un fourgon pénitentiaire a été attaqué mardi en France, et un détenu s'est évadé. Un drame qui rappelle l'attaque d'un fourgon en 2013 à Orléans, au cours de laquelle un agent avait été tué.",
+			want:      []want{{"facility_attack", "2024-03-05", "FR", "", ""}},
+			places:    []string{""},
 		},
 		{
 			name:      "people freed by the security forces were rescued, not broken out",

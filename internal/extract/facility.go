@@ -105,7 +105,7 @@ var keyPunctuation = strings.NewReplacer("'", "", "-", "")
 // generic words of every language are dropped, so that keys compare across reports.
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
-	for _, t := range tokenize(name) {
+	for _, t := range x.lex.all.splitElisions(tokenize(name), name) {
 		w := strings.TrimSuffix(t.fold, "'s")
 		if x.lex.all.has(facilityGenericWords, w) || w == "al" || w == "el" {
 			continue

@@ -237,7 +237,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		if part, split := f.parts[si]; split {
 			addPlaces([]placeHit{part.place}) // its own town of the several the sentence names
 		} else {
-			addPlaces(si.places)
+			addPlaces(ownPlaces(si))
 		}
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
@@ -247,7 +247,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
 		for _, si := range f.sentences {
 			if placesAnEvent(si) {
-				addPlaces(si.places)
+				addPlaces(ownPlaces(si))
 			}
 		}
 	}
@@ -296,6 +296,26 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// ownPlaces returns the places of a sentence outside its reference point when that point has a
+// date of its own: in "a drama that recalls the 2013 attack in X", X is where another event
+// happened; in "guards killed inmates after the jailbreak in X", the jailbreak is this one.
+func ownPlaces(si *sentenceInfo) []placeHit {
+	dated := false
+	for _, d := range si.dates {
+		dated = dated || si.inReference(d.Start)
+	}
+	if !dated {
+		return si.places
+	}
+	var out []placeHit
+	for _, p := range si.places {
+		if !si.inReference(p.start) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // statedCountry returns the country the text names right after a facility of this key anywhere

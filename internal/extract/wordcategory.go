@@ -50,6 +50,9 @@ const (
 	dayFollowerWords
 	attemptVerbWords
 	infinitiveMarkerWords
+	elisionWords
+	addresseeWords
+	divisionArticleWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -113,6 +116,9 @@ var wordCatNames = [wordCatCount]string{
 	dayFollowerWords:        "day_follower",
 	attemptVerbWords:        "attempt_verb",
 	infinitiveMarkerWords:   "infinitive_marker",
+	elisionWords:            "elision",
+	addresseeWords:          "addressee_word",
+	divisionArticleWords:    "division_article",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
