@@ -40,6 +40,18 @@ func (si *sentenceInfo) inReference(at int) bool {
 	return at >= si.reference[0] && at < si.reference[1]
 }
 
+// datedReference reports a reference point with a date of its own ("the massacre of September
+// 2021"): another event, where an undated one ("deployed after rebels attacked a prison") is
+// often this incident told from its aftermath.
+func (si *sentenceInfo) datedReference() bool {
+	for _, d := range si.dates {
+		if si.inReference(d.Start) {
+			return true
+		}
+	}
+	return false
+}
+
 // is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
 // so: scanning them costs less than building a set for each sentence.
 func (si *sentenceInfo) is(category string) bool {

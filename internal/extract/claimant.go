@@ -69,7 +69,8 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	}
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
-		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") {
+		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") &&
+			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}

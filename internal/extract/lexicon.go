@@ -165,7 +165,7 @@ func (lx *lexicon) addWord(category wordCat, word string) {
 	if lx.words[category] == nil {
 		lx.words[category] = map[string]bool{}
 	}
-	lx.words[category][foldPhrase(word)] = true
+	lx.words[category][strings.Join(lx.splitElidedWords(strings.Fields(foldPhrase(word))), " ")] = true
 }
 
 // phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
@@ -203,6 +203,26 @@ func (lx *lexicon) hasWord(category wordCat, word string) bool {
 func (lx *lexicon) has(category wordCat, folded string) bool {
 	return lx.words[category][folded]
 }
+
+// phraseAt returns how many words of toks from index start make a phrase of a word category
+// ("among them"), up to maxPhraseWords; 0 if none does.
+func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
+	phrase := ""
+	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
+		if phrase == "" {
+			phrase = toks[end].fold
+		} else {
+			phrase += " " + toks[end].fold
+		}
+		if lx.words[category][phrase] {
+			return end - start + 1
+		}
+	}
+	return 0
+}
+
+// maxPhraseWords is the longest phrase of a word category endsPhrase looks for.
+const maxPhraseWords = 3
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the
 // same word can be an escape cue and a metric cue.

@@ -302,11 +302,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 // date of its own: in "a drama that recalls the 2013 attack in X", X is where another event
 // happened; in "guards killed inmates after the jailbreak in X", the jailbreak is this one.
 func ownPlaces(si *sentenceInfo) []placeHit {
-	dated := false
-	for _, d := range si.dates {
-		dated = dated || si.inReference(d.Start)
-	}
-	if !dated {
+	if !si.datedReference() {
 		return si.places
 	}
 	var out []placeHit

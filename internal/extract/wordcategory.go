@@ -53,6 +53,9 @@ const (
 	elisionWords
 	addresseeWords
 	divisionArticleWords
+	subsetMarkerWords
+	amongWords
+	partOfThemWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -119,6 +122,9 @@ var wordCatNames = [wordCatCount]string{
 	elisionWords:            "elision",
 	addresseeWords:          "addressee_word",
 	divisionArticleWords:    "division_article",
+	subsetMarkerWords:       "subset_marker",
+	amongWords:              "among",
+	partOfThemWords:         "part_of_them",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
