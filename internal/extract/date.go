@@ -547,6 +547,9 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		j = best + 1
 	}
 	wd := lx.weekdays[ps[j].low].day
+	if lx.weekdays[ps[j].low].tail != "" {
+		j += 2 // over "-feira"
+	}
 	last := weekdayTail(lx, ps, j, &dir)
 	k := last + 1
 	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
@@ -761,6 +764,9 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 		return false
 	}
 	w, ok := lx.weekdays[ps[k].low]
+	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
+		return false // "segunda" alone is "second"; "segunda-feira" is Monday
+	}
 	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
 }
 
@@ -780,6 +786,7 @@ type monthName struct {
 type weekdayName struct {
 	day       time.Weekday
 	needUpper bool
+	tail      string // the word a hyphen joins to the name ("feira" of "segunda-feira"), which must follow
 }
 
 type weekdayModifier struct {

@@ -189,7 +189,8 @@ func (lx *lexicon) addCalendarName(category, name string) {
 	case "month":
 		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
 	case "weekday":
-		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper}
+		key, tail, _ := strings.Cut(key, "-") // "segunda-feira": the pieces "segunda", "-", "feira"
+		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper, tail: tail}
 	}
 }
 
