@@ -122,16 +122,16 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 type dateRel uint8
 
 const (
-	dateAbsolute     dateRel = iota // the year is given
-	dateNoYear                      // month (and day) without a year
-	dateDayOfMonth                  // "on the 29th"
-	dateWeekday                     // n is the weekday; dir picks before or after the reference
-	dateDayOffset                   // n days from the reference
-	dateWeekOffset                  // n weeks from the reference's week
-	dateMonthOffset                 // n months from the reference's month
-	dateYearOffset                  // n years from the reference's year
-	dateAnchorOffset                // n days from the previous date of the text
-	dateAnchorYearOffset            // n years from the last year the text gave before ("the following year")
+	dateAbsolute         dateRel = iota // the year is given
+	dateNoYear                          // month (and day) without a year
+	dateDayOfMonth                      // "on the 29th"
+	dateWeekday                         // n is the weekday; dir picks before or after the reference
+	dateDayOffset                       // n days from the reference
+	dateWeekOffset                      // n weeks from the reference's week
+	dateMonthOffset                     // n months from the reference's month
+	dateYearOffset                      // n years from the reference's year
+	dateAnchorOffset                    // n days from the previous date of the text
+	dateAnchorYearOffset                // n years from the last year the text gave before ("the following year")
 )
 
 // dateExpr is a date expression as written, before resolution.

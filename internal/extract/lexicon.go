@@ -19,7 +19,7 @@ type lexicon struct {
 	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
 	weekdays map[string]weekdayName
 	relative map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
+	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
 }
 
 type cuePhrase struct {
