@@ -141,10 +141,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = nameSpans(si.lex, si.toks, 4)
 	cues := a.lex.scan(si.toks)
+	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && attempted(a.lex, si.toks, c.first)
+		if c.category == "escape" && pastOfPerson(a.lex, si.toks, c.first) {
+			pastEscape = c.last
+		}
 	}
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
+		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
+			return true // "a man who had escaped from prison": no prison of this report
+		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||

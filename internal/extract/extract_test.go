@@ -489,6 +489,16 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=12..12"},
 		},
 		{
+			name:      "the prison of a person's past tells no incident, even beside a killing",
+			published: "2024-05-03",
+			text:      "On 2 May 2024, in Delmas, Ouest, Haiti, police killed three suspected gang members, including a man who had escaped from prison last year.",
+		},
+		{
+			name:      "an attempt to slip out of police custody is no assault on a police station",
+			published: "2022-07-02",
+			text:      "On 1 July 2022, in Soledad, Colombia, an officer shot and killed a detained man when he tried to escape from police custody.",
+		},
+		{
 			name:      "people freed by the security forces were rescued, not broken out",
 			published: "2020-03-07",
 			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",

@@ -113,7 +113,7 @@ func placesAnEvent(si *sentenceInfo) bool {
 func namesDetention(si *sentenceInfo) bool {
 	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
 	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
-		si.is("holding") && (si.is("escape") || si.tryToFree)
+		si.is("holding") && (si.is("escape") || si.tryToFree && si.is("attack"))
 }
 
 func hasMethod(si *sentenceInfo) bool {
