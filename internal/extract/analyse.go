@@ -148,9 +148,16 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			pastEscape = c.last
 		}
 	}
+	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
 			return true // "a man who had escaped from prison": no prison of this report
+		}
+		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
+			return true // "a man killed by a mob after he left prison"
+		}
+		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(cues, c) {
+			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
@@ -201,6 +208,37 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// personsLife returns the token range of a clause that dates something by a person's own life:
+// a temporal word and a subject pronoun ("after he left prison", "since she was released"), up
+// to the next comma. Its places of detention are that person's past.
+func personsLife(text string, toks []token, lx *lexicon) (int, int) {
+	for i := 0; i+1 < len(toks); i++ {
+		if !lx.has(temporalReferenceWords, toks[i].fold) || !lx.has(pronounSubjectWords, toks[i+1].fold) {
+			continue
+		}
+		end := i + 2
+		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;") {
+			end++
+		}
+		return i, end
+	}
+	return 0, 0
+}
+
+// attemptOfAssault reports an attempt word that an attack, escape or facility word follows
+// within two words ("attempted jailbreak", "failed attempt to storm the prison").
+func attemptOfAssault(cues []cueHit, c cueHit) bool {
+	for _, o := range cues {
+		switch o.category {
+		case "attack", "escape", "facility":
+			if o.first > c.last && o.first <= c.last+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fiction reports a text that speaks of a film, a series or a book at least minFictionCues times:

@@ -494,6 +494,11 @@ func TestExtract(t *testing.T) {
 			text:      "On 2 May 2024, in Delmas, Ouest, Haiti, police killed three suspected gang members, including a man who had escaped from prison last year.",
 		},
 		{
+			name:      "a prison in a clause of a person's life, or an attempted murder, tells no incident",
+			published: "2022-03-02",
+			text:      "Protests went on for a second day in Bastia, France. On 1 March 2022, a man was beaten to death by a crowd in Durban, South Africa, weeks after he left prison, and the attempted murder of a prisoner was reported at another prison.",
+		},
+		{
 			name:      "an attempt to slip out of police custody is no assault on a police station",
 			published: "2022-07-02",
 			text:      "On 1 July 2022, in Soledad, Colombia, an officer shot and killed a detained man when he tried to escape from police custody.",
