@@ -865,6 +865,11 @@ func appendPieces(ps []piece, text string) []piece {
 			i = j
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
+			if p, ok := arabicIndicPiece(text, i); ok {
+				ps = append(ps, p)
+				i = p.end
+				continue
+			}
 			switch {
 			case unicode.IsLetter(r):
 				j := wordEnd(text, i+size)
