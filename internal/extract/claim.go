@@ -246,7 +246,7 @@ func partOfThem(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 	}
-	return false
+	return partWordAfter(si, q)
 }
 
 // countsThings reports a figure followed within three words by a noun of things (number.go's

@@ -43,6 +43,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=12..12 recaptured=4..4",
 		},
 		{
+			name:    "a part of the escapees is no second count",
+			text:    "3 мая 2024 года 30 заключённых сбежали из колонии под Оренбургом, 4 из них осуждены за убийство.",
+			want:    want{"mass_escape", "2024-05-03", "RU", "", ""},
+			place:   "Orenburg",
+			figures: "escaped=30..30",
+		},
+		{
 			name:    "an attack driven back",
 			text:    "Боевики 5 июня 2022 года атаковали тюрьму в Махачкале, но нападение было отбито. Никто из заключённых не сбежал.",
 			want:    want{"thwarted_attack", "2022-06-05", "RU", "", ""},

@@ -88,12 +88,17 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 			opens = true
 			continue
 		}
-		if opens && !lx.has(stopNameWords, t.fold) {
+		if lx.has(stopNameWords, t.fold) {
+			opens = false
+			continue
+		}
+		if opens {
 			spans = appendRuns(spans, text, toks, i, "", n)
 		}
 		forms = lx.procliticForms(t.fold, forms[:0])
 		for _, f := range forms {
-			if p := strings.TrimSuffix(t.fold, f); lx.words[placeBeforeWords][p] && !lx.has(stopNameWords, f) {
+			if p := strings.TrimSuffix(t.fold, f); lx.words[placeBeforeWords][p] && caselessScript(f) && utf8.RuneCountInString(f) >= minGluedName &&
+				!lx.has(stopNameWords, f) {
 				spans = appendRuns(spans, text, toks, i, p, n) // "ببغداد": the name follows the proclitic
 				break
 			}
@@ -116,6 +121,9 @@ func (lx *lexicon) hasStem(category wordCat, folded string) bool {
 	return false
 }
 
+// minGluedName is the shortest name read after a glued proclitic: "بعد" (after) is not ب + "عد".
+const minGluedName = 3
+
 // appendRuns appends the runs of up to n caseless words that start at token i, longest first,
 // each without the proclitic skip that opens token i. A run stops at punctuation.
 func appendRuns(spans []nameSpan, text string, toks []token, i int, skip string, n int) []nameSpan {
@@ -136,12 +144,12 @@ func appendRuns(spans []nameSpan, text string, toks []token, i int, skip string,
 	return spans
 }
 
-// lettersBytes returns how many bytes of word its first n letters take, with the marks and the
-// tatweel that go with them.
+// lettersBytes returns how many bytes of word its first n letters (or digits) take, with the
+// marks and the tatweel that go with them: the folded word has only those.
 func lettersBytes(word string, n int) int {
 	letters := 0
 	for i, r := range word {
-		if unicode.IsLetter(r) && r != arabicTatweel {
+		if isWordRune(r) && r != arabicTatweel {
 			if letters == n {
 				return i
 			}
@@ -174,30 +182,45 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 	}
 }
 
-// inflectedForms returns the dictionary forms a declined name may have: each case ending the
-// lexicon lists taken off its last word, then nothing or each lemma ending put on ("Ростове":
-// "Ростов"; "Москве": "Москв", "Москва"). Longest endings first; no forms for a language without
-// case endings, or a word too short to carry one.
+// inflectedForms returns the dictionary forms a declined name may have, folded: each case ending
+// the lexicon lists taken off its last word, then nothing or each lemma ending put on
+// ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
+// Longest endings first; no forms for a language without case endings, or a word too short to
+// carry one.
 func (lx *lexicon) inflectedForms(name string) []string {
 	if len(lx.caseEndings) == 0 {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1
-	head, last := name[:cut], strings.ToLower(name[cut:])
+	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
 	for _, e := range lx.caseEndings {
 		stem, ok := strings.CutSuffix(last, e)
-		if !ok || utf8.RuneCountInString(stem) < 3 {
+		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
 			continue
 		}
 		for _, l := range append([]string{""}, lx.lemmaEndings...) {
-			form := head + name[cut:cut+len(stem)] + l
-			if form != name && !slices.Contains(out, form) {
+			if form := head + stem + l; !slices.Contains(out, form) {
 				out = append(out, form)
 			}
 		}
 	}
 	return out
+}
+
+// minInflectedStem is the shortest stem an ending is taken from: shorter names are read as written.
+const minInflectedStem = 3
+
+// partWordAfter reports a figure followed by words that take it from a group named before
+// (part_of_them: Arabic "منهم", Russian "из них"), one word or two.
+func partWordAfter(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if last < 0 || last+1 >= len(si.toks) {
+		return false
+	}
+	next := si.toks[last+1].fold
+	return si.lex.has(partOfThemWords, next) ||
+		last+2 < len(si.toks) && si.lex.has(partOfThemWords, next+" "+si.toks[last+2].fold)
 }
 
 // arabicIndicDigit returns the value of an Arabic-Indic (٠-٩) or Eastern Arabic-Indic (۰-۹)

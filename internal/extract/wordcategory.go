@@ -67,6 +67,7 @@ const (
 	placeBeforeWords
 	caseEndingWords
 	lemmaEndingWords
+	partOfThemWords
 	wordCatCount
 )
 
@@ -133,6 +134,7 @@ var wordCatNames = [wordCatCount]string{
 	placeBeforeWords:        "place_before",
 	caseEndingWords:         "case_ending",
 	lemmaEndingWords:        "lemma_ending",
+	partOfThemWords:         "part_of_them",
 }
 
 // wordCategoryNamed returns the word category a file names.
