@@ -8,7 +8,7 @@ import (
 // TestArabic reads invented Arabic reports with the Arabic lexicon (data/lexicon/ar.tsv): words
 // with proclitics ("والسجناء", "بالسجن"), places without capitals found after a locative
 // ("في مدينة الموصل", "ببغداد") through the gazetteer's Arabic names, Arabic-Indic digits and the
-// Levantine month names. Number words are still a Go table without Arabic: the reports give digits.
+// Levantine month names. Number words come from the lexicon, the unit before the tens ("خمسة وعشرون").
 func TestArabic(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -40,6 +40,13 @@ func TestArabic(t *testing.T) {
 			want:    want{"mass_escape", "2023-01-10", "LB", "", ""},
 			place:   "Zahl",
 			figures: "escaped=12..12 recaptured=4..4",
+		},
+		{
+			name:    "figures in words, the unit before the tens",
+			text:    "هرب خمسة وعشرون سجينا من سجن الحلة في العراق يوم 12 يناير 2024، وقتل ثلاثة حراس.",
+			want:    want{"mass_escape", "2024-01-12", "IQ", "", ""},
+			place:   "Ḩillah",
+			figures: "escaped=25..25 killed/security=3..3",
 		},
 		{
 			name:    "an attack driven back",

@@ -20,9 +20,10 @@ type lexicon struct {
 	weekdays map[string]weekdayName
 	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
 
-	proclitics   []string // words written onto the next one ("و", "ال"), longest first (script.go)
-	caseEndings  []string // endings of declined names, longest first
-	lemmaEndings []string // endings of the names' dictionary forms
+	numbers      map[string]numberWord // number words of the files (number:N), folded; number.go has the older ones
+	proclitics   []string              // words written onto the next one ("و", "ال"), longest first (script.go)
+	caseEndings  []string              // endings of declined names, longest first
+	lemmaEndings []string              // endings of the names' dictionary forms
 }
 
 type cuePhrase struct {
@@ -55,6 +56,8 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		case seen[key]:
 		case calendarCategory(e.category):
 			lx.addCalendarName(e.category, e.phrase)
+		case strings.HasPrefix(e.category, "number:"):
+			lx.addNumberWord(e.category, e.phrase)
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)

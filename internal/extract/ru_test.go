@@ -7,8 +7,7 @@ import (
 
 // TestRussian reads invented Russian reports with the Russian lexicon (data/lexicon/ru.tsv): cue
 // stems with their case endings ("тюрьм*"), declined place names ("в Ростове", "в Махачкале")
-// found through case_ending and lemma_ending, genitive month names. Number words are still a Go
-// table without Russian: the reports give digits.
+// found through case_ending and lemma_ending, genitive month names, number words of the lexicon.
 func TestRussian(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -48,6 +47,13 @@ func TestRussian(t *testing.T) {
 			want:    want{"mass_escape", "2024-05-03", "RU", "", ""},
 			place:   "Orenburg",
 			figures: "escaped=30..30",
+		},
+		{
+			name:    "figures in words",
+			text:    "12 января 2024 года двадцать пять заключённых сбежали из колонии в Кемерове, погибли трое охранников.",
+			want:    want{"mass_escape", "2024-01-12", "RU", "", ""},
+			place:   "Kemerovo",
+			figures: "escaped=25..25 killed/security=3..3",
 		},
 		{
 			name:    "an attack driven back",

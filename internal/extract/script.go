@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -253,4 +254,58 @@ func arabicIndicPiece(text string, i int) (piece, bool) {
 		return piece{}, false
 	}
 	return piece{start: i, end: j, kind: pieceDigits, low: string(digits)}, true
+}
+
+// addNumberWord adds a number:N word, its class given by its value.
+func (lx *lexicon) addNumberWord(category, word string) {
+	v, _ := strconv.Atoi(strings.TrimPrefix(category, "number:")) // the loader checked the value
+	w := numberWord{value: v}
+	switch {
+	case v < 10:
+		w.class = wordUnit
+	case v < 20:
+		w.class = wordTeen
+	case v < 100:
+		w.class = wordTens
+	case v < 1000:
+		w.class = wordHundredValue
+	case v == 1000:
+		w.class = wordMulThousand // not alone: "тысячи заключённых" are thousands, not 1,000
+	default:
+		w.class = wordMulMillion
+	}
+	if lx.numbers == nil {
+		lx.numbers = map[string]numberWord{}
+	}
+	lx.numbers[foldPhrase(word)] = w
+}
+
+// numberWord looks a word (lower case, as pieces hold it) up among the number words of number.go
+// and of the lexicon.
+func (lx *lexicon) numberWord(low string) (numberWord, bool) {
+	if w, ok := numberWords[low]; ok || len(lx.numbers) == 0 || isASCII(low) {
+		return w, ok
+	}
+	w, ok := lx.numbers[foldWord(low)]
+	return w, ok
+}
+
+// unitFirstTens reads the tens or the ten that follow a unit in Arabic order, the conjunction
+// glued to the tens: "خمسة وعشرون" is 25, "خمسة عشر" 15. It returns the number read so far
+// (cur) and its last piece, unchanged when nothing of the kind follows the unit at piece last.
+func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int) (int, int) {
+	next := last + 1
+	if prev.class != wordUnit || next >= len(ps) || ps[next].kind != pieceWord || len(lx.proclitics) == 0 {
+		return cur, last
+	}
+	fold := foldWord(ps[next].low)
+	if w, ok := lx.numbers[fold]; ok && w.value == 10 {
+		return cur + 10, next // "خمسة عشر"
+	}
+	for _, f := range lx.procliticForms(fold, nil) {
+		if w, ok := lx.numbers[f]; ok && w.class == wordTens && lx.has(conjunctionWords, strings.TrimSuffix(fold, f)) {
+			return cur + w.value, next // "خمسة وعشرون"
+		}
+	}
+	return cur, last
 }
