@@ -29,7 +29,7 @@ func TestArabic(t *testing.T) {
 		{
 			name:    "a riot dated in Arabic-Indic digits",
 			text:    "اندلع تمرد داخل سجن حماة المركزي في سوريا يوم ٢ آب ٢٠٢٤، وأسفرت أعمال الشغب عن مقتل ٣ سجناء وإصابة ١١ سجينا.",
-			want:    want{"riot", "2024-08-02", "SY", "", ""},
+			want:    want{"riot", "2024-08-02", "SY", "سجن حماة", ""},
 			place:   "amāh",
 			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
 		},
@@ -37,14 +37,14 @@ func TestArabic(t *testing.T) {
 			name: "an escape through a tunnel",
 			text: "هرب 12 معتقلا عبر نفق حفروه تحت سجن زحلة في لبنان بتاريخ 10/01/2023. " +
 				"وأعلنت الشرطة القبض على 4 معتقلين.",
-			want:    want{"mass_escape", "2023-01-10", "LB", "", ""},
+			want:    want{"mass_escape", "2023-01-10", "LB", "سجن زحلة", ""},
 			place:   "Zahl",
 			figures: "escaped=12..12 recaptured=4..4",
 		},
 		{
 			name:    "figures in words, the unit before the tens",
 			text:    "هرب خمسة وعشرون سجينا من سجن الحلة في العراق يوم 12 يناير 2024، وقتل ثلاثة حراس.",
-			want:    want{"mass_escape", "2024-01-12", "IQ", "", ""},
+			want:    want{"mass_escape", "2024-01-12", "IQ", "سجن الحلة", ""},
 			place:   "Ḩillah",
 			figures: "escaped=25..25 killed/security=3..3",
 		},
@@ -67,6 +67,9 @@ func TestArabic(t *testing.T) {
 			m := ms[0]
 			if got := wantOf(m); !got.matches(tt.want) {
 				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
+			}
+			if m.Facility != tt.want.facility {
+				t.Errorf("facility %q, want %q exactly", m.Facility, tt.want.facility) // "السجن ببنغازي" is the prison in Benghazi
 			}
 			if !strings.Contains(m.Place.Name, tt.place) {
 				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)

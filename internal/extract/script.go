@@ -109,6 +109,35 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 	return spans
 }
 
+// caselessName reports a word j that names the facility whose head-first word is i, in a script
+// without capitals: the word right after it ("سجن جلبوع"), unless it is a cue, a describing word
+// ("المركزي"), a stop name, a number, a month or a place after a glued preposition. Only that one word: nothing marks where a longer
+// name would end.
+func caselessName(si *sentenceInfo, i, j int) bool {
+	lx, t := si.lex, si.toks[j]
+	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) ||
+		lx.has(facilityGenericWords, t.fold) || lx.has(stopNameWords, t.fold) {
+		return false
+	}
+	if _, ok := lx.numberWord(t.fold); ok {
+		return false
+	}
+	if _, ok := lx.months[t.fold]; ok {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.first <= j && j <= c.last {
+			return false
+		}
+	}
+	for _, p := range si.places {
+		if p.start > t.start && p.start < t.end {
+			return false // "السجن ببنغازي": a place after a glued preposition is where the prison is
+		}
+	}
+	return true
+}
+
 // hasStem reports a word of a category once its proclitics are taken off.
 func (lx *lexicon) hasStem(category wordCat, folded string) bool {
 	if len(lx.proclitics) == 0 || folded == "" || folded[0] < utf8.RuneSelf {
