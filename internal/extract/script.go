@@ -111,13 +111,18 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 
 // caselessName reports a word j that names the facility whose head-first word is i, in a script
 // without capitals: the word right after it ("سجن جلبوع"), unless it is a cue, a describing word
-// ("المركزي"), a stop name, a number, a month or a place after a glued preposition. Only that one word: nothing marks where a longer
+// ("المركزي"), a function word (notNameWords), a number, a month or a place after a glued
+// preposition. Only that one word: nothing marks where a longer
 // name would end.
 func caselessName(si *sentenceInfo, i, j int) bool {
 	lx, t := si.lex, si.toks[j]
-	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) ||
-		lx.has(facilityGenericWords, t.fold) || lx.has(stopNameWords, t.fold) {
+	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) {
 		return false
+	}
+	for _, c := range notNameWords {
+		if lx.has(c, t.fold) {
+			return false // "معتقل منذ عام": detained since a year
+		}
 	}
 	if _, ok := lx.numberWord(t.fold); ok {
 		return false
@@ -137,6 +142,12 @@ func caselessName(si *sentenceInfo, i, j int) bool {
 	}
 	return true
 }
+
+// notNameWords are the word categories of words that name nothing: describing words, function
+// words, nouns of people and units.
+var notNameWords = []wordCat{facilityGenericWords, stopNameWords, temporalReferenceWords, monthTriggerWords,
+	conjunctionWords, negationWords, placeBeforeWords, pronounSubjectWords, anotherWords, attributionWords,
+	partOfThemWords, measureWordWords, peopleNounWords, titleWords}
 
 // hasStem reports a word of a category once its proclitics are taken off.
 func (lx *lexicon) hasStem(category wordCat, folded string) bool {

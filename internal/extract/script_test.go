@@ -121,3 +121,25 @@ func FuzzScript(f *testing.F) {
 		}
 	})
 }
+
+func TestCaselessName(t *testing.T) {
+	lx := builtinUnion()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"هربوا من سجن جلبوع", true},
+		{"هربوا من سجن المدينة المركزي", false}, // the city prison names no one prison
+		{"وهو معتقل منذ عام", false},            // detained since a year
+		{"هربوا من السجن المركزي", false},
+		{"هربوا من سجن و", false},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.text)
+		si := &sentenceInfo{lex: lx, toks: toks, cues: lx.scan(toks)}
+		head := slices.IndexFunc(toks, func(t token) bool { return lx.has(facilityHeadFirstWords, t.fold) })
+		if got := head >= 0 && head+1 < len(toks) && caselessName(si, head, head+1); got != tt.want {
+			t.Errorf("caselessName(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
