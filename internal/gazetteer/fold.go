@@ -101,7 +101,8 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// spelledOut maps letters that have no decomposition to their usual Latin spelling.
+// spelledOut maps letters that have no decomposition to their usual Latin spelling, and the
+// Arabic-script letters writers swap to the one Fold keeps.
 var spelledOut = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
 	'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n", 'ə': "e", 'ɨ': "i", 'ɛ': "e", 'ɔ': "o",
@@ -117,11 +118,13 @@ const arabicArticle = "ال"
 // stripArabicArticle drops ال from the front of a word that keeps at least three letters
 // (الحسكة is حسكه), as the Latin article is dropped: reports write a name with and without it.
 func stripArabicArticle(w []byte) []byte {
-	rest, ok := bytes.CutPrefix(w, []byte(arabicArticle))
-	if !ok || utf8.RuneCount(rest) < 3 {
-		return w
+	for {
+		rest, ok := bytes.CutPrefix(w, []byte(arabicArticle))
+		if !ok || utf8.RuneCount(rest) < 3 {
+			return w
+		}
+		w = rest // repeated until none is left, so that Fold is idempotent
 	}
-	return rest
 }
 
 // isParticle reports whether word i of a name (last is the index of the last word) is an
@@ -171,12 +174,13 @@ func isConsonant(c byte) bool {
 }
 
 // foldPairs folds transliteration pairs inside the joined name (ee to i; ei, ey, ay to ai;
-// ou to u; q to k; dj to j), collapses doubled ASCII letters and refolds the ending until
-// nothing changes, which makes Fold idempotent.
+// ou to u; q to k; dj to j), collapses doubled ASCII letters and refolds the ending and an
+// Arabic article that joining brought to the front until nothing changes, which makes Fold
+// idempotent.
 func foldPairs(s []byte) string {
 	var bufs [2][64]byte
 	for round := range 8 {
-		t := appendFoldedEnding(bufs[round%2][:0], pairPass(s))
+		t := stripArabicArticle(appendFoldedEnding(bufs[round%2][:0], pairPass(s)))
 		if string(t) == string(s) {
 			break
 		}

@@ -82,7 +82,7 @@ func TestFold(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Al Ḩasakah", "Deir Ezzor", "Jalālābād", "Ma'arrat", "ꪪꪪ", "ahh", "de ir", "aẅ", "\xff"} {
+	for _, s := range []string{"Al Ḩasakah", "Deir Ezzor", "Jalālābād", "Ma'arrat", "ꪪꪪ", "ahh", "de ir", "aẅ", "\xff", "الالحسكة", "دير الـزور", "Орёл"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
