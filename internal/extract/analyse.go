@@ -31,12 +31,25 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
 // of another event named to say when this one happened.
 func (si *sentenceInfo) inReference(at int) bool {
 	return at >= si.reference[0] && at < si.reference[1]
+}
+
+// datedReference reports a reference point with a date of its own ("the massacre of September
+// 2021"): another event, where an undated one ("deployed after rebels attacked a prison") is
+// often this incident told from its aftermath.
+func (si *sentenceInfo) datedReference() bool {
+	for _, d := range si.dates {
+		if si.inReference(d.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
@@ -120,13 +133,16 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankURLs(a.text[si.start:si.end])
-	si.toks = tokenize(text)
+	si.toks = si.lex.splitElisions(tokenize(text), text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = append(nameSpans(si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	cues := a.lex.scan(si.toks)
+	for _, c := range cues {
+		si.tryToFree = si.tryToFree || c.category == "escape" && attempted(a.lex, si.toks, c.first)
+	}
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
@@ -265,9 +281,9 @@ type nameSpan struct {
 	fold                    string
 }
 
-// nameSpans returns every run of up to n capitalised words (allowing Arabic articles and short
-// particles inside), longest first at each position.
-func nameSpans(toks []token, n int) []nameSpan {
+// nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
+// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
+func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	like := make([]bool, len(toks))
 	for i, t := range toks {
 		like[i] = nameLike(t)
@@ -283,7 +299,7 @@ func nameSpans(toks []token, n int) []nameSpan {
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !nameParticles[toks[k].fold] {
+				if !like[k] && !nameParticles[toks[k].fold] && !lx.has(elisionWords, toks[k].fold) {
 					ok = false
 				}
 			}
@@ -362,7 +378,14 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if regionWords(a.lex, si.toks, span) {
+		if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
+			// "dans l'Eure", "nella Lombardia": an article before a name makes it a division or a
+			// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
+			// a division of a country the text is about ("la Nation" is no province abroad).
+			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
+				continue
+			}
+		} else if regionWords(a.lex, si.toks, span) {
 			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
 				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}

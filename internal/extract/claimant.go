@@ -69,7 +69,8 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	}
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
-		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") {
+		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") &&
+			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}
@@ -134,13 +135,13 @@ func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily 
 	return model.RoleDefender
 }
 
-// addressee reports a name right after "to" or "à", or after "told": whom a statement was made to.
+// addressee reports a name right after "to" or "à" (an elided article between, "à l'AFP"), or
+// after "told": whom a statement was made to.
 func (a *analysis) addressee(si *sentenceInfo, k int) bool {
-	if k == 0 {
-		return false
+	if k > 1 && si.lex.has(elisionWords, si.toks[k-1].fold) {
+		k--
 	}
-	prev := si.toks[k-1]
-	return prev.fold == "to" || prev.fold == "told" || a.text[prev.start:prev.end] == "à"
+	return k > 0 && si.lex.has(addresseeWords, si.toks[k-1].fold)
 }
 
 // speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,

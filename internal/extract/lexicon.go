@@ -49,6 +49,11 @@ func newLexicon() *lexicon {
 // ("prison") is one cue.
 func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
+	for _, e := range entries {
+		if e.category == wordCatNames[elisionWords] {
+			lx.addWord(elisionWords, e.phrase) // before the phrases, which are split as texts are
+		}
+	}
 	seen := map[string]bool{}
 	for _, e := range entries {
 		key := e.category + "\t" + phraseKey(e.category, e.phrase)
@@ -106,7 +111,7 @@ func cueWords(phrase string) []string {
 }
 
 func (lx *lexicon) add(category, phrase string) {
-	words := cueWords(phrase)
+	words := lx.splitElidedWords(cueWords(phrase))
 	p := cuePhrase{category: category, words: words}
 	if first, ok := strings.CutSuffix(words[0], "*"); ok {
 		key := first[:min(prefixKeyLen, len(first))]
@@ -116,11 +121,62 @@ func (lx *lexicon) add(category, phrase string) {
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
 }
 
+// splitElidedWords splits folded words as splitElisions splits tokens: "d'arret" -> "d", "arret".
+func (lx *lexicon) splitElidedWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if k := strings.IndexByte(w, '\''); k > 0 && k+1 < len(w) && lx.words[elisionWords][w[:k]] {
+			out = append(out, w[:k], w[k+1:])
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// splitElisions splits an elided article or pronoun from the word it is joined to ("l'évasion",
+// "dell'istituto") into a token of its own, so that the word matches as it does alone. text is
+// what the tokens' offsets index.
+func (lx *lexicon) splitElisions(toks []token, text string) []token {
+	elisions := lx.words[elisionWords]
+	if len(elisions) == 0 {
+		return toks
+	}
+	var out []token
+	for i, t := range toks {
+		k := strings.IndexByte(t.fold, '\'')
+		at := t.start + k // the elided letters are ASCII: as long in the text as in the fold
+		if k <= 0 || k+1 >= len(t.fold) || !elisions[t.fold[:k]] || at >= t.end {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[at:])
+		if !isApostrophe(r) || at+size >= t.end {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(toks)+4), toks[:i]...)
+		}
+		next, _ := utf8.DecodeRuneInString(text[at+size:])
+		out = append(out, token{fold: t.fold[:k], start: t.start, end: at + size, upper: t.upper},
+			token{fold: t.fold[k+1:], start: at + size, end: t.end, upper: unicode.IsUpper(next)})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
 func (lx *lexicon) addWord(category wordCat, word string) {
 	if lx.words[category] == nil {
 		lx.words[category] = map[string]bool{}
 	}
-	lx.words[category][foldPhrase(word)] = true
+	lx.words[category][strings.Join(lx.splitElidedWords(strings.Fields(foldPhrase(word))), " ")] = true
 }
 
 // phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
@@ -158,6 +214,26 @@ func (lx *lexicon) hasWord(category wordCat, word string) bool {
 func (lx *lexicon) has(category wordCat, folded string) bool {
 	return lx.words[category][folded] || lx.hasStem(category, folded)
 }
+
+// phraseAt returns how many words of toks from index start make a phrase of a word category
+// ("among them"), up to maxPhraseWords; 0 if none does.
+func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
+	phrase := ""
+	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
+		if phrase == "" {
+			phrase = toks[end].fold
+		} else {
+			phrase += " " + toks[end].fold
+		}
+		if lx.words[category][phrase] {
+			return end - start + 1
+		}
+	}
+	return 0
+}
+
+// maxPhraseWords is the longest phrase of a word category endsPhrase looks for.
+const maxPhraseWords = 3
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the
 // same word can be an escape cue and a metric cue. A word is also matched without its proclitics

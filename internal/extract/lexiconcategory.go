@@ -15,7 +15,7 @@ var lexiconCategories = []struct {
 	values []string // a family's members; nil for a plain category
 }{
 	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "release"}, {name: "riot"},
-	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
+	{name: "thwarted"}, {name: "resisted"}, {name: "escaped"}, {name: "recaptured"}, {name: "arrested"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
 	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
 	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
 	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},

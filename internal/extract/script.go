@@ -147,7 +147,7 @@ func caselessName(si *sentenceInfo, i, j int) bool {
 // words, nouns of people and units.
 var notNameWords = []wordCat{facilityGenericWords, stopNameWords, temporalReferenceWords, monthTriggerWords,
 	conjunctionWords, negationWords, placeBeforeWords, pronounSubjectWords, anotherWords, attributionWords,
-	partOfThemWords, measureWordWords, peopleNounWords, titleWords}
+	measureWordWords, peopleNounWords, titleWords}
 
 // hasStem reports a word of a category once its proclitics are taken off.
 func (lx *lexicon) hasStem(category wordCat, folded string) bool {
@@ -251,18 +251,6 @@ func (lx *lexicon) inflectedForms(name string) []string {
 
 // minInflectedStem is the shortest stem an ending is taken from: shorter names are read as written.
 const minInflectedStem = 3
-
-// partWordAfter reports a figure followed by words that take it from a group named before
-// (part_of_them: Arabic "منهم", Russian "из них"), one word or two.
-func partWordAfter(si *sentenceInfo, q Quantity) bool {
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	if last < 0 || last+1 >= len(si.toks) {
-		return false
-	}
-	next := si.toks[last+1].fold
-	return si.lex.has(partOfThemWords, next) ||
-		last+2 < len(si.toks) && si.lex.has(partOfThemWords, next+" "+si.toks[last+2].fold)
-}
 
 // arabicIndicDigit returns the value of an Arabic-Indic (٠-٩) or Eastern Arabic-Indic (۰-۹)
 // digit.

@@ -74,6 +74,9 @@ func plainWords(s string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// isApostrophe reports the apostrophes folding unifies.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
 // isJoiner reports runes that join two word parts: hyphens, apostrophes, and separators in numbers.
 func isJoiner(r rune) bool {
 	switch r {

@@ -49,6 +49,13 @@ const (
 	monthTriggerWords
 	dayFollowerWords
 	attemptVerbWords
+	infinitiveMarkerWords
+	elisionWords
+	addresseeWords
+	divisionArticleWords
+	subsetMarkerWords
+	amongWords
+	partOfThemWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -67,7 +74,6 @@ const (
 	placeBeforeWords
 	caseEndingWords
 	lemmaEndingWords
-	partOfThemWords
 	wordCatCount
 )
 
@@ -116,6 +122,13 @@ var wordCatNames = [wordCatCount]string{
 	monthTriggerWords:       "month_trigger",
 	dayFollowerWords:        "day_follower",
 	attemptVerbWords:        "attempt_verb",
+	infinitiveMarkerWords:   "infinitive_marker",
+	elisionWords:            "elision",
+	addresseeWords:          "addressee_word",
+	divisionArticleWords:    "division_article",
+	subsetMarkerWords:       "subset_marker",
+	amongWords:              "among",
+	partOfThemWords:         "part_of_them",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
@@ -134,7 +147,6 @@ var wordCatNames = [wordCatCount]string{
 	placeBeforeWords:        "place_before",
 	caseEndingWords:         "case_ending",
 	lemmaEndingWords:        "lemma_ending",
-	partOfThemWords:         "part_of_them",
 }
 
 // wordCategoryNamed returns the word category a file names.
