@@ -24,7 +24,7 @@ const localNameMinPopulation = 100_000
 func (s *placeSet) trimLocalNames(infoPath string) (int, error) {
 	f, err := os.Open(infoPath)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("local names: %w", err)
 	}
 	defer f.Close()
 	rows, err := geonames.ReadCountryInfo(f)
