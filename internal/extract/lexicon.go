@@ -20,10 +20,11 @@ type lexicon struct {
 	weekdays map[string]weekdayName
 	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
 
-	numbers      map[string]numberWord // number words of the files (number:N), folded; number.go has the older ones
-	proclitics   []string              // words written onto the next one ("و", "ال"), longest first (script.go)
-	caseEndings  []string              // endings of declined names, longest first
-	lemmaEndings []string              // endings of the names' dictionary forms
+	numbers      map[string]numberWord        // number words of the files (number:N), folded; number.go has the older ones
+	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word; number.go has the older ones
+	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
+	caseEndings  []string                     // endings of declined names, longest first
+	lemmaEndings []string                     // endings of the names' dictionary forms
 }
 
 type cuePhrase struct {
@@ -63,6 +64,8 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 			lx.addCalendarName(e.category, e.phrase)
 		case strings.HasPrefix(e.category, "number:"):
 			lx.addNumberWord(e.category, e.phrase)
+		case strings.HasPrefix(e.category, "qualifier:"):
+			lx.addQualifier(e.category, e.phrase)
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)

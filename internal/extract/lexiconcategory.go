@@ -25,6 +25,7 @@ var lexiconCategories = []struct {
 	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
 	{name: "number", values: numberValues},
+	{name: "qualifier", values: []string{"approx", "more_than", "up_to"}},
 }
 
 // numberValues are the values a number word of the lexicon may have: units, teens, tens, whole
@@ -93,7 +94,8 @@ func checkStars(e lexiconEntry) error {
 	for _, w := range cueWords(e.phrase) {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
-		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || strings.HasPrefix(e.category, "number:")):
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || strings.HasPrefix(e.category, "number:") ||
+			strings.HasPrefix(e.category, "qualifier:")):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)

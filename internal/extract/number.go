@@ -100,6 +100,9 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
 	qual, qstart := qualifierBefore(ps, np.first)
+	if qual == "" {
+		qual, qstart = lx.qualifierBefore(ps, np.first) // the lexicon's: Arabic, Russian
+	}
 	low, high := np.value, np.value
 	switch {
 	case qual == "between" || qual == "from":

@@ -337,3 +337,36 @@ func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int)
 	}
 	return cur, last
 }
+
+// addQualifier adds a qualifier:Q phrase ("около", "أكثر من"), indexed by its last word so that it
+// is matched backwards from the figure, as number.go's are.
+func (lx *lexicon) addQualifier(category, phrase string) {
+	words := strings.Fields(foldPhrase(phrase))
+	if lx.qualifiers == nil {
+		lx.qualifiers = map[string][]qualifierPhrase{}
+	}
+	last := words[len(words)-1]
+	lx.qualifiers[last] = append(lx.qualifiers[last], qualifierPhrase{words: words, qualifier: strings.TrimPrefix(category, "qualifier:")})
+}
+
+// qualifierBefore reads a qualifier of the lexicon's ending right before piece first, the earliest
+// starting one when several end there; pieces are compared folded ("более 20", "نحو 300").
+func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
+	j := first - 1
+	if len(lx.qualifiers) == 0 || j < 0 || ps[j].kind != pieceWord {
+		return "", 0
+	}
+	best, bestStart := "", 0
+	for _, ph := range lx.qualifiers[foldWord(ps[j].low)] {
+		start := j
+		for w := len(ph.words) - 2; w >= 0 && start >= 0; w-- {
+			if start--; start < 0 || ps[start].kind != pieceWord || foldWord(ps[start].low) != ph.words[w] {
+				start = -1
+			}
+		}
+		if start >= 0 && (best == "" || start < bestStart) {
+			best, bestStart = ph.qualifier, start
+		}
+	}
+	return best, bestStart
+}

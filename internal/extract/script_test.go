@@ -143,3 +143,27 @@ func TestCaselessName(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconQualifier(t *testing.T) {
+	lx := builtinUnion()
+	tests := []struct{ text, want string }{
+		{"сбежали более 20 заключённых", "more_than"},
+		{"около 300 человек", "approx"},
+		{"не менее 10 охранников", "more_than"},
+		{"هرب أكثر من 20 سجينا", "more_than"},
+		{"نحو ٣٠٠ سجين", "approx"},
+		{"هرب 20 سجينا", ""},
+		{"more than 20 inmates", ""}, // number.go's table reads English
+	}
+	for _, tt := range tests {
+		ps := scanPieces(tt.text)
+		first := slices.IndexFunc(ps, func(p piece) bool { return p.kind == pieceDigits })
+		if got, _ := lx.qualifierBefore(ps, first); got != tt.want {
+			t.Errorf("qualifierBefore(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	q := FindNumbers("سجن يضم نحو ٣٠٠ سجين")
+	if len(q) != 1 || q[0].Qualifier != "approx" || q[0].Low == nil || *q[0].Low != 300 {
+		t.Errorf("FindNumbers(نحو ٣٠٠ سجين) = %+v, want one approximate 300", q)
+	}
+}
