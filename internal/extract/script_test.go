@@ -94,10 +94,12 @@ func TestArabicIndicDigits(t *testing.T) {
 	}
 }
 
-// FuzzScript checks the readings of outside text this file adds: pieces of Arabic-Indic digits,
-// caseless place candidates and inflected forms stay inside the text and never panic.
+// FuzzScript checks the readings of outside text script.go and lexnumber.go add: pieces of
+// Arabic-Indic digits, caseless place candidates, inflected forms, figures in Arabic and Russian
+// words stay inside the text and never panic.
 func FuzzScript(f *testing.F) {
-	for _, s := range []string{"هاجموا السجن ببغداد يوم ٢ آب ٢٠٢٤", "в Ростове-на-Дону", "ـــ، في", "\xd9", "٠"} {
+	for _, s := range []string{"هاجموا السجن ببغداد يوم ٢ آب ٢٠٢٤", "в Ростове-на-Дону", "ـــ، في", "\xd9", "٠",
+		"هرب خمسة وعشرون سجينا", "около двадцати пяти тысяч человек", "أكثر من ٣٠٠"} {
 		f.Add(s)
 	}
 	lx := builtinUnion()
@@ -118,6 +120,11 @@ func FuzzScript(f *testing.F) {
 		}
 		for _, w := range strings.Fields(text) {
 			lx.inflectedForms(w)
+		}
+		for _, q := range FindNumbers(text) { // number words and qualifiers of the lexicon
+			if q.Start < 0 || q.Start > q.End || q.End > len(text) {
+				t.Fatalf("quantity %+v outside %q", q, text)
+			}
 		}
 	})
 }
