@@ -85,6 +85,7 @@ type analysis struct {
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
+	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -154,7 +155,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
-	for _, d := range resolveDates(exprs, si.ref) {
+	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear)
+	a.lastYear = lastYear
+	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd {
 			continue // "UPDATE, March 7:" dates the report, not the event
 		}

@@ -49,6 +49,13 @@ func TestArabic(t *testing.T) {
 			figures: "escaped=25..25 killed/security=3..3",
 		},
 		{
+			name:    "yesterday",
+			text:    "هاجم مسلحون أمس سجن كربلاء في العراق وتمكن 7 سجناء من الفرار.",
+			want:    want{"facility_attack", "2025-05-31", "IQ", "سجن كربلاء", ""},
+			place:   "Karbal",
+			figures: "escaped=7..7",
+		},
+		{
 			name:    "an attack driven back",
 			text:    "أحبطت قوات الأمن يوم 05/06/2022 هجوما شنه مسلحون على السجن ببنغازي، ولم يتمكن أي سجين من الفرار.",
 			want:    want{"thwarted_attack", "2022-06-05", "LY", "", ""},

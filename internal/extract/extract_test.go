@@ -469,6 +469,19 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed=9..9 killed/security=3..3"},
 		},
 		{
+			name:      "Portuguese: a claim verb, people nouns and the sides of the dead",
+			published: "2023-04-18",
+			text:      "Criminosos armados atacaram a cadeia pública de Caxias, no Maranhão, Brasil, na segunda-feira e libertaram 14 detentos. 2 agentes penitenciários morreram, segundo a polícia militar.",
+			want:      []want{{"facility_attack", "2023-04-17", "BR", "", ""}},
+			figures:   []string{"escaped=14..14 killed/security=2..2"},
+		},
+		{
+			name:      "Indonesian: dead and wounded officers, told by the police",
+			published: "2022-09-14",
+			text:      "Ratusan narapidana mengamuk di Lapas Kelas IIA Kendari, Sulawesi Tenggara, pada Selasa. Tiga sipir terluka dan seorang narapidana tewas, kata polisi.",
+			want:      []want{{"riot", "2022-09-13", "ID", "Kendari", ""}},
+		},
+		{
 			name:      "a figure inside a reference to another event is that event's",
 			published: "2021-11-14",
 			text:      "On 13 November 2021, a riot at the prison in Riobamba, Ecuador, left 12 inmates dead, less than a month after the massacre of September at the same prison that had left 40 dead.",
@@ -564,7 +577,7 @@ func TestExtract(t *testing.T) {
 			published: "2020-03-10",
 			text:      "Nella notte di lunedì 9 marzo 2020 una rivolta è scoppiata nel carcere di Foggia, in Puglia: 72 detenuti sono evasi e 3 agenti sono rimasti feriti, secondo la polizia.",
 			want:      []want{{"mass_escape", "2020-03-09", "IT", "", ""}},
-			figures:   []string{"escaped=72..72 wounded=3..3"},
+			figures:   []string{"escaped=72..72 wounded/security=3..3"},
 			places:    []string{"Foggia"},
 		},
 		{

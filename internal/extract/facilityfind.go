@@ -22,6 +22,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if c.category != "facility" || headline || si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
 			continue // "nine Middle East prisons" names no one facility
 		}
+		if jobWord(si, c) && !si.toks[c.first].upper {
+			continue // "agentes penitenciários" are officers, not a prison
+		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
 			si.facilities = append(si.facilities, h)
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"maps"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +19,8 @@ type lexicon struct {
 	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
 	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
 	weekdays map[string]weekdayName
-	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
+	relative map[string][]relativePhrase // fixed relative date phrases by their first word
+	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
 
 	numbers      map[string]numberWord        // number words of the files (number:N), folded; number.go has the older ones
 	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word; number.go has the older ones
@@ -43,7 +45,8 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
+		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -90,6 +93,10 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	}
 	for w := range lx.words[fewWordWords] {
 		lx.triggers[w] = true
+	}
+	for w, list := range lx.relative {
+		lx.triggers[w] = true
+		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
 	return lx
 }
@@ -202,8 +209,22 @@ func (lx *lexicon) addCalendarName(category, name string) {
 	switch family {
 	case "month":
 		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
+	case "relative":
+		// Matched on the pieces of a text, lower case as written: "l'année dernière" is l, année, dernière.
+		var words []string
+		for _, p := range scanPieces(key) {
+			if p.kind != piecePunct {
+				words = append(words, p.low)
+			}
+		}
+		if len(words) > 0 {
+			r := relativeKinds[value]
+			r.words = words
+			lx.relative[words[0]] = append(lx.relative[words[0]], r)
+		}
 	case "weekday":
-		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper}
+		key, tail, _ := strings.Cut(key, "-") // "segunda-feira": the pieces "segunda", "-", "feira"
+		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper, tail: tail}
 	}
 }
 

@@ -3,6 +3,8 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -26,6 +28,7 @@ var lexiconCategories = []struct {
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
 	{name: "number", values: numberValues},
 	{name: "qualifier", values: []string{"approx", "more_than", "up_to"}},
+	{name: "relative", values: relativeKindNames()},
 }
 
 // numberValues are the values a number word of the lexicon may have: units, teens, tens, whole
@@ -83,9 +86,15 @@ func validateLexicon(entries []lexiconEntry) error {
 	return errors.Join(errs...)
 }
 
-// calendarCategory reports a month or weekday name, which is found as written, in lower case.
+// calendarCategory reports a month or weekday name or a relative date phrase, which is found as
+// written, in lower case.
 func calendarCategory(name string) bool {
-	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:")
+	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:") || strings.HasPrefix(name, "relative:")
+}
+
+// relativeKindNames lists the members of the relative family, sorted.
+func relativeKindNames() []string {
+	return slices.Sorted(maps.Keys(relativeKinds))
 }
 
 // checkStars reports a prefix word in a word category, which is looked up whole, or one shorter

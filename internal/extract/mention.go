@@ -145,12 +145,19 @@ func staffOnly(si *sentenceInfo) bool {
 		if c.category != "facility" {
 			continue
 		}
-		if c.last+1 >= len(si.toks) || !si.lex.has(peopleNounWords, si.toks[c.last+1].fold) {
+		if !jobWord(si, c) {
 			return false
 		}
 		staff = true
 	}
 	return staff
+}
+
+// jobWord reports a facility word that qualifies a person noun beside it: "prison guards",
+// "agentes penitenciários".
+func jobWord(si *sentenceInfo, c cueHit) bool {
+	return c.last+1 < len(si.toks) && si.lex.has(peopleNounWords, si.toks[c.last+1].fold) ||
+		c.first > 0 && si.lex.has(peopleNounWords, si.toks[c.first-1].fold) && !si.toks[c.first].upper
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the

@@ -56,6 +56,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=25..25 killed/security=3..3",
 		},
 		{
+			name:    "yesterday",
+			text:    "Вчера 7 заключённых сбежали из колонии под Омском.",
+			want:    want{"mass_escape", "2025-05-31", "RU", "", ""},
+			place:   "Omsk",
+			figures: "escaped=7..7",
+		},
+		{
 			name:    "an attack driven back",
 			text:    "Боевики 5 июня 2022 года атаковали тюрьму в Махачкале, но нападение было отбито. Никто из заключённых не сбежал.",
 			want:    want{"thwarted_attack", "2022-06-05", "RU", "", ""},
