@@ -2,8 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -176,13 +174,16 @@ func insideActor(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// articleName names the document as a source: its title, else where it came from.
+// articleName names the document as a source of its own statements: the outlet its address names.
 func (a *analysis) articleName() string {
-	if a.doc.Title != "" {
-		return a.doc.Title
-	}
 	if u, err := url.Parse(a.doc.URL); err == nil && u.Host != "" {
-		return u.Host
+		return strings.TrimPrefix(u.Host, "www.")
 	}
-	return path.Base(filepath.ToSlash(a.doc.Source)) // the file, not where it lay on one machine
+	// Neither a headline (it changes from copy to copy) nor a file name (it names a disk, not a
+	// speaker): the document itself, which the claim's quote and document id point to.
+	return reportClaimant
 }
+
+// reportClaimant names the claimant of figures a document states in its own voice when no outlet
+// is known.
+const reportClaimant = "the report"

@@ -687,7 +687,7 @@ func TestClaimants(t *testing.T) {
 			61, "spokesman [defender]"},
 		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
 			2, "ministère [government]"},
-		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "test.txt [media]"},
+		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "the report [media]"},
 		{"Des hommes armés ont attaqué la prison de Butembo, en RDC, jeudi. Trois gardes ont été tués, a déclaré à l'AFP le maire de la ville.",
 			3, "maire [government]"},
 		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The Syrian Observatory for Human Rights said that 39 IS gunmen were killed.",
@@ -707,5 +707,20 @@ func TestClaimants(t *testing.T) {
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("claimant of %d in %q = %v, want %q", tt.figure, tt.text, got, tt.want)
 		}
+	}
+}
+
+// A report's own figures are claimed by its outlet when its address is known, never by its title.
+func TestOutletClaimant(t *testing.T) {
+	x := newExtractor(t)
+	doc := document("2023-03-05", "Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.")
+	doc.URL = "https://www.daily-example.org/2023/03/kotido"
+	doc.Title = "Kotido breakout"
+	ms := x.Extract(doc)
+	if len(ms) != 1 || len(ms[0].Claims) != 1 {
+		t.Fatalf("mentions = %+v, want one with one claim", ms)
+	}
+	if c := ms[0].Claims[0]; c.Claimant != "daily-example.org" || c.ClaimantRole != model.RoleMedia {
+		t.Errorf("claimant = %q [%s], want daily-example.org [media]", c.Claimant, c.ClaimantRole)
 	}
 }
