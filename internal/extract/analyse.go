@@ -139,7 +139,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = nameSpans(si.lex, si.toks, 4)
+	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	cues := a.lex.scan(si.toks)
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
@@ -207,6 +207,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			}
 		}
 	}
+	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
 }
 
@@ -489,6 +490,12 @@ func (a *analysis) country(name string) (string, bool) {
 		return cc, cc != ""
 	}
 	cc, ok := a.x.res.Country(name)
+	for _, form := range a.lex.inflectedForms(name) {
+		if ok {
+			break
+		}
+		cc, ok = a.x.res.Country(form) // "в Сирии": Syria
+	}
 	if !ok {
 		cc = ""
 	}
@@ -504,6 +511,12 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 		return r.place, r.ok
 	}
 	p, ok := a.x.res.Place(name, ctx.countries)
+	for _, form := range a.lex.inflectedForms(name) {
+		if ok {
+			break
+		}
+		p, ok = a.x.res.Place(form, ctx.countries) // "в Ростове": Rostov
+	}
 	a.places[key] = placeAnswer{p, ok}
 	return p, ok
 }

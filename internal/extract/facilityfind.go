@@ -103,7 +103,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
 		return i, ""
 	}
-	if j >= len(toks) || !nameLike(toks[j]) {
+	if j >= len(toks) || !nameLike(toks[j]) && !caselessName(si, i, j) {
 		return i, ""
 	}
 	last := j

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,12 @@ type lexicon struct {
 	weekdays map[string]weekdayName
 	relative map[string][]relativePhrase // fixed relative date phrases by their first word
 	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
+
+	numbers      map[string]numberWord        // number words of the files (number:N), folded; number.go has the older ones
+	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word; number.go has the older ones
+	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
+	caseEndings  []string                     // endings of declined names, longest first
+	lemmaEndings []string                     // endings of the names' dictionary forms
 }
 
 type cuePhrase struct {
@@ -58,6 +65,10 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		case seen[key]:
 		case calendarCategory(e.category):
 			lx.addCalendarName(e.category, e.phrase)
+		case strings.HasPrefix(e.category, "number:"):
+			lx.addNumberWord(e.category, e.phrase)
+		case strings.HasPrefix(e.category, "qualifier:"):
+			lx.addQualifier(e.category, e.phrase)
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)
@@ -67,6 +78,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		}
 		seen[key] = true
 	}
+	lx.proclitics = longestFirst(lx.words[procliticWords])
+	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
+	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.triggers = maps.Clone(dateTriggers)
 	for w := range lx.months {
 		lx.triggers[w] = true
@@ -220,9 +234,9 @@ func (lx *lexicon) hasWord(category wordCat, word string) bool {
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
-// category.
+// category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	return lx.words[category][folded]
+	return lx.words[category][folded] || lx.hasStem(category, folded)
 }
 
 // phraseAt returns how many words of toks from index start make a phrase of a word category
@@ -246,30 +260,49 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 const maxPhraseWords = 3
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the
-// same word can be an escape cue and a metric cue.
+// same word can be an escape cue and a metric cue. A word is also matched without its proclitics
+// ("والسجناء" as "سجناء"), each cue once.
 func (lx *lexicon) scan(toks []token) []cueHit {
 	var hits []cueHit
+	var forms []string
 	for i, t := range toks {
-		for _, p := range lx.byFirst[t.fold] {
-			if n, ok := p.matchAt(toks, i); ok {
-				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+		forms = lx.procliticForms(t.fold, append(forms[:0], t.fold))
+		from := len(hits)
+		for k, f := range forms {
+			for _, p := range lx.byFirst[f] {
+				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
 			}
-		}
-		for _, p := range lx.prefixes[t.fold[:min(prefixKeyLen, len(t.fold))]] {
-			if n, ok := p.matchAt(toks, i); ok {
-				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+			for _, p := range lx.prefixes[f[:min(prefixKeyLen, len(f))]] {
+				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
 			}
 		}
 	}
 	return hits
 }
 
-func (p cuePhrase) matchAt(toks []token, i int) (int, bool) {
-	if i+len(p.words) > len(toks) {
+// appendMatch appends the hit of p at token i, read as first, unless p does not match there or,
+// for a form without proclitics (stripped), hits[from:] already holds that cue.
+func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhrase, toks []token, i int, first string) []cueHit {
+	n, ok := lx.matchAt(p, toks, i, first)
+	if !ok {
+		return hits
+	}
+	h := cueHit{category: p.category, first: i, last: i + n - 1}
+	if stripped && slices.Contains(hits[from:], h) {
+		return hits
+	}
+	return append(hits, h)
+}
+
+// matchAt matches p at token i, whose word is read as first; the later words of p match a token
+// or one of its forms without proclitics.
+func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int, bool) {
+	if i+len(p.words) > len(toks) || !wordMatches(p.words[0], first) {
 		return 0, false
 	}
-	for j, w := range p.words {
-		if !wordMatches(w, toks[i+j].fold) {
+	for j, w := range p.words[1:] {
+		fold := toks[i+1+j].fold
+		if !wordMatches(w, fold) && !slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(w, f) }) {
 			return 0, false
 		}
 	}

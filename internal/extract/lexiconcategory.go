@@ -26,8 +26,15 @@ var lexiconCategories = []struct {
 		"insider_help", "tunnel", "arson"}},
 	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
+	{name: "number", values: numberValues},
+	{name: "qualifier", values: []string{"approx", "more_than", "up_to"}},
 	{name: "relative", values: relativeKindNames()},
 }
+
+// numberValues are the values a number word of the lexicon may have: units, teens, tens, whole
+// hundreds, thousand and million (number:25 is no word: "twenty-five" is read from its parts).
+var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 " +
+	"100 200 300 400 500 600 700 800 900 1000 1000000")
 
 // knownCategories returns every category a file may use, family members spelt out ("side:security").
 func knownCategories() []string {
@@ -96,7 +103,8 @@ func checkStars(e lexiconEntry) error {
 	for _, w := range cueWords(e.phrase) {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
-		case ok && (calendarCategory(e.category) || isWordCategory(e.category)):
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || strings.HasPrefix(e.category, "number:") ||
+			strings.HasPrefix(e.category, "qualifier:")):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)

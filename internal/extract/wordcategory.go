@@ -70,6 +70,10 @@ const (
 	facilityLinkWords
 	facilityLocativeWords
 	facilityNearWords
+	procliticWords
+	placeBeforeWords
+	caseEndingWords
+	lemmaEndingWords
 	wordCatCount
 )
 
@@ -139,6 +143,10 @@ var wordCatNames = [wordCatCount]string{
 	facilityLinkWords:       "facility_link",
 	facilityLocativeWords:   "facility_locative",
 	facilityNearWords:       "facility_near",
+	procliticWords:          "proclitic",
+	placeBeforeWords:        "place_before",
+	caseEndingWords:         "case_ending",
+	lemmaEndingWords:        "lemma_ending",
 }
 
 // wordCategoryNamed returns the word category a file names.
