@@ -63,3 +63,13 @@ func (l *Loader) Follow(ctx context.Context, item model.Document) (model.Documen
 
 // IsFeedItem reports whether a document is an item of an RSS or Atom feed.
 func IsFeedItem(d model.Document) bool { return isFeedFormat(d.Format) }
+
+// GuardedClient returns an HTTP client whose connections pass the guard fetches pass (no
+// private addresses unless opts.AllowPrivate) and that follows no redirect: for sending, as
+// webhooks do, to addresses a user typed.
+func GuardedClient(opts Options) *http.Client {
+	opts = opts.withDefaults()
+	c := newFetcher(opts, guard{allowPrivate: opts.AllowPrivate, allow: opts.allow}).client
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return c
+}
