@@ -106,6 +106,7 @@ type Receiver struct {
 	*httptest.Server
 	Secret    string
 	FailFirst int
+	Delay     time.Duration // how long each request takes to answer; set before the first request
 
 	mu        sync.Mutex
 	attempts  map[string]int       // per idempotency key, every request
@@ -127,6 +128,7 @@ func StartReceiver(t testing.TB, secret string, failFirst int) *Receiver {
 
 func (rc *Receiver) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
+	time.Sleep(rc.Delay)
 	key := r.Header.Get(alert.HeaderIdempotency)
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
