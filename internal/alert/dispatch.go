@@ -43,7 +43,7 @@ const (
 	DefaultMaxAttempts = 12
 	DefaultIdle        = 5 * time.Second
 	maxRetryWait       = time.Hour
-	parallelDeliveries = 8
+	parallelDeliveries = 8 // targets served at once
 	batchSize          = 64
 )
 
@@ -99,19 +99,34 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-// deliverDue attempts every due delivery, a few at a time, and returns how many it attempted.
+// deliverDue attempts every due delivery and returns how many it attempted. Deliveries to one
+// target go one after the other, oldest first (a receiver sees events in order, and a crash can
+// catch at most one of them between its acceptance and its record); targets go in parallel.
 func (d *Dispatcher) deliverDue(ctx context.Context) (int, error) {
 	items, err := d.cfg.Store.DueDeliveries(ctx, d.now(), batchSize)
 	if err != nil {
 		return 0, err
 	}
+	byTarget := map[store.Delivery][]store.OutboxItem{}
+	var targets []store.Delivery
+	for _, it := range items {
+		if _, ok := byTarget[it.Delivery]; !ok {
+			targets = append(targets, it.Delivery)
+		}
+		byTarget[it.Delivery] = append(byTarget[it.Delivery], it)
+	}
 	sem := make(chan struct{}, parallelDeliveries)
 	var wg sync.WaitGroup
-	for _, it := range items {
+	for _, target := range targets {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			d.attempt(ctx, it)
+			for _, it := range byTarget[target] {
+				if ctx.Err() != nil {
+					return
+				}
+				d.attempt(ctx, it)
+			}
 		})
 	}
 	wg.Wait()

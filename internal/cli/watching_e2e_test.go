@@ -44,7 +44,9 @@ func startServe(t testing.TB, args ...string) string {
 	e := env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""),
 		getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, e, append([]string{"serve", "--addr", "127.0.0.1:0", "--allow-private", "--log-level", "warn"}, args...)) }()
+	go func() {
+		done <- run(ctx, e, append([]string{"serve", "--addr", "127.0.0.1:0", "--allow-private", "--log-level", "warn"}, args...))
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if code := <-done; code != exitOK {
