@@ -278,6 +278,9 @@ func orNone(v *int) string {
 // describe is an incident in one line: type, place, facility, date and the escaped figure.
 func describe(inc model.Incident) string {
 	parts := []string{string(inc.Type)}
+	if info, ok := inc.Type.Info(); ok {
+		parts[0] = info.Label
+	}
 	place := strings.Join(nonEmpty(inc.Place.Name, inc.Place.Admin1, inc.Place.Country), ", ")
 	if place != "" {
 		parts = append(parts, "in "+place)
