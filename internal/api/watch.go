@@ -18,7 +18,7 @@ import (
 // Watch is what the routes of watched sources and alerts need besides the store.
 type Watch struct {
 	Alerts *alert.Engine // records samples; nil: POST /alerts/rules/{id}/test answers 501
-	Stream http.Handler  // the live stream of changes (server-sent events); nil: 501
+	Stream http.Handler  // the live stream of changes (server-sent events); nil: 204, nothing to stream
 }
 
 func (a *API) watchRoutes() []route {
@@ -350,7 +350,9 @@ func (a *API) listDeliveries(w http.ResponseWriter, r *http.Request) error {
 
 func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	if a.cfg.Watch.Stream == nil {
-		return fmt.Errorf("%w: the live stream is not running in this server", errNotImplemented)
+		// 204 tells an EventSource not to reconnect: a server without alerts has nothing to stream.
+		w.WriteHeader(http.StatusNoContent)
+		return nil
 	}
 	a.cfg.Watch.Stream.ServeHTTP(w, r)
 	return nil
