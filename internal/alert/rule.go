@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -90,4 +91,48 @@ func newSecret() string {
 	b := make([]byte, 32)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// RuleText is the part of a rule a command line or a form gives as text: lists comma-separated,
+// the area as "min lon, min lat, max lon, max lat".
+type RuleText struct {
+	Countries, Types, Actors, Campaigns, Changes, BBox, Precision string
+}
+
+// Apply sets the rule's filter lists, changes and area from the text; CheckRule checks the values.
+func (t RuleText) Apply(r *model.AlertRule) error {
+	f := &r.Filter
+	f.Countries, f.Actors, f.Campaigns = SplitList(t.Countries), SplitList(t.Actors), SplitList(t.Campaigns)
+	f.Precision = model.GeoPrecision(strings.TrimSpace(t.Precision))
+	for _, v := range SplitList(t.Types) {
+		f.Types = append(f.Types, model.EventType(v))
+	}
+	for _, v := range SplitList(t.Changes) {
+		r.Changes = append(r.Changes, model.Change(v))
+	}
+	if t.BBox == "" {
+		return nil
+	}
+	parts := SplitList(t.BBox)
+	var box [4]float64
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil || len(parts) != 4 {
+			return fmt.Errorf("area %q: want four numbers, min lon, min lat, max lon, max lat", t.BBox)
+		}
+		box[i] = v
+	}
+	f.BBox = &box
+	return nil
+}
+
+// SplitList reads a comma-separated list as people type it, dropping blanks and empty items.
+func SplitList(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,15 +27,15 @@ func (a *API) watchRoutes() []route {
 		{http.MethodGet, Prefix + "/sources", a.listSources},
 		{http.MethodPost, Prefix + "/sources", a.addSource},
 		{http.MethodGet, Prefix + "/sources/{id}", a.getSource},
-		{http.MethodDelete, Prefix + "/sources/{id}", a.deleteSource},
-		{http.MethodPost, Prefix + "/sources/{id}/pause", a.pauseSource(true)},
-		{http.MethodPost, Prefix + "/sources/{id}/resume", a.pauseSource(false)},
+		{http.MethodDelete, Prefix + "/sources/{id}", withID(a.cfg.Store.DeleteWatchSource, nil)},
+		{http.MethodPost, Prefix + "/sources/{id}/pause", withID(a.pauseSource(true), a.getSource)},
+		{http.MethodPost, Prefix + "/sources/{id}/resume", withID(a.pauseSource(false), a.getSource)},
 		{http.MethodGet, Prefix + "/alerts/rules", a.listRules},
 		{http.MethodPost, Prefix + "/alerts/rules", a.addRule},
 		{http.MethodGet, Prefix + "/alerts/rules/{id}", a.getRule},
-		{http.MethodDelete, Prefix + "/alerts/rules/{id}", a.deleteRule},
-		{http.MethodPost, Prefix + "/alerts/rules/{id}/pause", a.pauseRule(true)},
-		{http.MethodPost, Prefix + "/alerts/rules/{id}/resume", a.pauseRule(false)},
+		{http.MethodDelete, Prefix + "/alerts/rules/{id}", withID(a.cfg.Store.DeleteAlertRule, nil)},
+		{http.MethodPost, Prefix + "/alerts/rules/{id}/pause", withID(a.pauseRule(true), a.getRule)},
+		{http.MethodPost, Prefix + "/alerts/rules/{id}/resume", withID(a.pauseRule(false), a.getRule)},
 		{http.MethodPost, Prefix + "/alerts/rules/{id}/test", a.testRule},
 		{http.MethodGet, Prefix + "/alerts/deliveries", a.listDeliveries},
 		{http.MethodGet, Prefix + "/alerts/stream", a.stream},
@@ -130,31 +131,6 @@ func (a *API) writeSource(w http.ResponseWriter, r *http.Request, id int64, stat
 		return err
 	}
 	return writeJSON(w, status, SourceView(src, time.Now()))
-}
-
-func (a *API) deleteSource(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.DeleteWatchSource(r.Context(), id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (a *API) pauseSource(paused bool) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r)
-		if err != nil {
-			return err
-		}
-		if err := a.cfg.Store.PauseWatchSource(r.Context(), id, paused, time.Now()); err != nil {
-			return err
-		}
-		return a.writeSource(w, r, id, http.StatusOK)
-	}
 }
 
 // RuleJSON is an alert rule as the API shows it; the webhook secret is shown only once, when
@@ -260,31 +236,6 @@ func (a *API) getRule(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, RuleView(rule))
 }
 
-func (a *API) deleteRule(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.DeleteAlertRule(r.Context(), id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (a *API) pauseRule(paused bool) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r)
-		if err != nil {
-			return err
-		}
-		if err := a.cfg.Store.PauseAlertRule(r.Context(), id, paused); err != nil {
-			return err
-		}
-		return a.getRule(w, r)
-	}
-}
-
 func (a *API) testRule(w http.ResponseWriter, r *http.Request) error {
 	if a.cfg.Watch.Alerts == nil {
 		return fmt.Errorf("%w: alerts are not running in this server", errNotImplemented)
@@ -356,6 +307,34 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.cfg.Watch.Stream.ServeHTTP(w, r)
 	return nil
+}
+
+// withID runs do on the record the path names, then answers with next (nil: 204 No Content).
+func withID(do func(context.Context, int64) error, next handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		if err := do(r.Context(), id); err != nil {
+			return err
+		}
+		if next == nil {
+			w.WriteHeader(http.StatusNoContent)
+			return nil
+		}
+		return next(w, r)
+	}
+}
+
+func (a *API) pauseSource(paused bool) func(context.Context, int64) error {
+	return func(ctx context.Context, id int64) error {
+		return a.cfg.Store.PauseWatchSource(ctx, id, paused, time.Now())
+	}
+}
+
+func (a *API) pauseRule(paused bool) func(context.Context, int64) error {
+	return func(ctx context.Context, id int64) error { return a.cfg.Store.PauseAlertRule(ctx, id, paused) }
 }
 
 func pathID(r *http.Request) (int64, error) {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/alert"
@@ -17,26 +15,26 @@ import (
 
 // ruleFlags are the flags of "alerts add".
 type ruleFlags struct {
-	rule                                               model.AlertRule
-	countries, types, actors, campaigns, changes, bbox string
-	precision, format                                  string
-	ruleID                                             int64
+	rule   model.AlertRule
+	text   alert.RuleText
+	format string
+	ruleID int64
 }
 
 func (f *ruleFlags) bind(fs *flag.FlagSet) {
 	r := &f.rule
 	fs.StringVar(&r.Owner, "owner", "", "the person the rule is for (accounts, a later version, will bind it to a user)")
 	fs.StringVar(&r.Name, "name", "", "the rule's name")
-	fs.StringVar(&f.countries, "country", "", "ISO country codes, comma-separated")
-	fs.StringVar(&f.bbox, "bbox", "", "area: `minlon,minlat,maxlon,maxlat`")
-	fs.StringVar(&f.types, "type", "", "incident types, comma-separated ("+strings.Join(typeNames(), ", ")+")")
-	fs.StringVar(&f.actors, "actor", "", "perpetrators, canonical names, comma-separated")
-	fs.StringVar(&f.campaigns, "campaign", "", "campaigns, comma-separated")
+	fs.StringVar(&f.text.Countries, "country", "", "ISO country codes, comma-separated")
+	fs.StringVar(&f.text.BBox, "bbox", "", "area: `minlon,minlat,maxlon,maxlat`")
+	fs.StringVar(&f.text.Types, "type", "", "incident types, comma-separated ("+strings.Join(typeNames(), ", ")+")")
+	fs.StringVar(&f.text.Actors, "actor", "", "perpetrators, canonical names, comma-separated")
+	fs.StringVar(&f.text.Campaigns, "campaign", "", "campaigns, comma-separated")
 	fs.StringVar(&r.Filter.Facility, "facility", "", "a word of the facility's name")
 	fs.IntVar(&r.Filter.MinEscaped, "min-escaped", 0, "escaped best estimate at least `N`")
 	fs.IntVar(&r.Filter.MinSources, "min-sources", 0, "independent sources at least `N`")
-	fs.StringVar(&f.precision, "precision", "", "place known at least to: facility, place, admin1 or country")
-	fs.StringVar(&f.changes, "on", string(model.ChangeNewIncident), "changes announced, comma-separated: "+joinChangeNames())
+	fs.StringVar(&f.text.Precision, "precision", "", "place known at least to: facility, place, admin1 or country")
+	fs.StringVar(&f.text.Changes, "on", string(model.ChangeNewIncident), "changes announced, comma-separated: "+joinChangeNames())
 	fs.Float64Var(&r.MinChange, "min-change", 0, "for estimate_changed: the least change worth announcing, in `percent`")
 	fs.StringVar(&r.Webhook, "webhook", "", "URL that receives each event as a signed JSON POST")
 	fs.StringVar(&r.Secret, "secret", "", "the webhook's signing key (default: a random one, printed once)")
@@ -44,29 +42,12 @@ func (f *ruleFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&r.Digest, "digest", "", "email a daily or weekly digest instead of each event")
 }
 
-// rule builds the rule the flags describe.
+// build makes the rule the flags describe.
 func (f *ruleFlags) build() (model.AlertRule, error) {
 	r := f.rule
 	r.CreatedAt = time.Now().UTC()
-	r.Filter.Countries, r.Filter.Actors, r.Filter.Campaigns = commaList(f.countries), commaList(f.actors), commaList(f.campaigns)
-	r.Filter.Precision = model.GeoPrecision(f.precision)
-	for _, t := range commaList(f.types) {
-		r.Filter.Types = append(r.Filter.Types, model.EventType(t))
-	}
-	for _, c := range commaList(f.changes) {
-		r.Changes = append(r.Changes, model.Change(c))
-	}
-	if f.bbox != "" {
-		parts := commaList(f.bbox)
-		var box [4]float64
-		for i, p := range parts {
-			v, err := strconv.ParseFloat(p, 64)
-			if err != nil || len(parts) != 4 {
-				return r, fmt.Errorf("--bbox %q: want four numbers minlon,minlat,maxlon,maxlat", f.bbox)
-			}
-			box[i] = v
-		}
-		r.Filter.BBox = &box
+	if err := f.text.Apply(&r); err != nil {
+		return r, err
 	}
 	return r, alert.CheckRule(&r)
 }
@@ -116,27 +97,18 @@ func addRule(ctx context.Context, e env, s *store.Store, f *ruleFlags) int {
 
 func listRules(ctx context.Context, e env, s *store.Store, format string) int {
 	rules, err := s.AlertRules(ctx)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch alerts list: %v\n", err)
-		return exitFailed
-	}
 	views := []api.RuleJSON{}
 	for _, r := range rules {
 		views = append(views, api.RuleView(r))
 	}
-	if format == "json" {
-		return writeJSON(e, views)
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tOWNER\tNAME\tPAUSED\tCHANGES\tWEBHOOK\tEMAIL")
-	for _, v := range views {
-		changes := make([]string, len(v.Changes))
-		for i, c := range v.Changes {
-			changes[i] = string(c)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%v\t%s\t%s\t%s\n", v.ID, v.Owner, v.Name, v.Paused, strings.Join(changes, ","), v.Webhook, strings.TrimSpace(v.Email+" "+v.Digest))
-	}
-	return flushTable(e, tw)
+	return printRecords(e, "alerts list", format, err, views, "ID\tOWNER\tNAME\tPAUSED\tCHANGES\tWEBHOOK\tEMAIL",
+		func(v api.RuleJSON) string {
+			changes := make([]string, len(v.Changes))
+			for i, c := range v.Changes {
+				changes[i] = string(c)
+			}
+			return fmt.Sprintf("%d\t%s\t%s\t%v\t%s\t%s\t%s", v.ID, v.Owner, v.Name, v.Paused, strings.Join(changes, ","), v.Webhook, strings.TrimSpace(v.Email+" "+v.Digest))
+		})
 }
 
 func ruleVerb(verb string) func(ctx context.Context, e env, s *store.Store, args []string) int {
@@ -163,33 +135,14 @@ func ruleVerb(verb string) func(ctx context.Context, e env, s *store.Store, args
 
 func deliveryLog(ctx context.Context, e env, s *store.Store, ruleID int64, format string) int {
 	logs, err := s.DeliveryLogs(ctx, ruleID, 200)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch alerts log: %v\n", err)
-		return exitFailed
-	}
 	views := []api.DeliveryJSON{}
 	for _, l := range logs {
 		views = append(views, api.DeliveryView(l))
 	}
-	if format == "json" {
-		return writeJSON(e, views)
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tATTEMPTS\tCHANNEL\tTARGET\tEVENT\tLAST ERROR")
-	for _, v := range views {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\n", v.ID, v.Status, v.Attempts, v.Channel, v.Target, v.Event.Key, v.LastError)
-	}
-	return flushTable(e, tw)
-}
-
-func commaList(s string) []string {
-	var out []string
-	for p := range strings.SplitSeq(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	return printRecords(e, "alerts log", format, err, views, "ID\tSTATUS\tATTEMPTS\tCHANNEL\tTARGET\tEVENT\tLAST ERROR",
+		func(v api.DeliveryJSON) string {
+			return fmt.Sprintf("%d\t%s\t%d\t%s\t%s\t%s\t%s", v.ID, v.Status, v.Attempts, v.Channel, v.Target, v.Event.Key, v.LastError)
+		})
 }
 
 func typeNames() []string {

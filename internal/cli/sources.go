@@ -107,32 +107,37 @@ func addSource(ctx context.Context, e env, s *store.Store, f *sourcesFlags, args
 
 func listSources(ctx context.Context, e env, s *store.Store, format string) int {
 	srcs, err := s.WatchSources(ctx)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch sources list: %v\n", err)
-		return exitFailed
-	}
 	views := []api.SourceJSON{}
 	for _, src := range srcs {
 		views = append(views, api.SourceView(src, time.Now()))
 	}
+	return printRecords(e, "sources list", format, err, views, "ID\tSTATUS\tEVERY\tITEMS\tNEW\t304s\tLAST SUCCESS\tNEXT POLL\tURL\tLAST ERROR",
+		func(v api.SourceJSON) string {
+			return fmt.Sprintf("%d\t%s\t%gs\t%d\t%d\t%d\t%s\t%s\t%s\t%s", v.ID, v.Status, v.IntervalSeconds, v.ItemsSeen, v.NewDocuments,
+				v.NotModified, stamp(v.LastSuccess), stamp(v.NextPoll), v.URL, v.LastError)
+		})
+}
+
+// printRecords writes what a list verb read — or the error reading it — as JSON or as a table of
+// a header and one row per record (tab-separated cells).
+func printRecords[T any](e env, name, format string, err error, records []T, header string, row func(T) string) int {
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch %s: %v\n", name, err)
+		return exitFailed
+	}
 	switch format {
 	case "json":
-		return writeJSON(e, views)
+		return writeJSON(e, records)
 	case "table":
 	default:
-		fmt.Fprintf(e.stderr, "wallwatch sources list: --format %q: want table or json\n", format)
+		fmt.Fprintf(e.stderr, "wallwatch %s: --format %q: want table or json\n", name, format)
 		return exitUsage
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tEVERY\tITEMS\tNEW\t304s\tLAST SUCCESS\tNEXT POLL\tURL\tLAST ERROR")
-	for _, v := range views {
-		fmt.Fprintf(tw, "%d\t%s\t%gs\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", v.ID, v.Status, v.IntervalSeconds, v.ItemsSeen, v.NewDocuments,
-			v.NotModified, stamp(v.LastSuccess), stamp(v.NextPoll), v.URL, v.LastError)
+	fmt.Fprintln(tw, header)
+	for _, r := range records {
+		fmt.Fprintln(tw, row(r))
 	}
-	return flushTable(e, tw)
-}
-
-func flushTable(e env, tw *tabwriter.Writer) int {
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch: %v\n", err)
 		return exitFailed

@@ -86,28 +86,17 @@ func scanRule(row rowScanner) (model.AlertRule, error) {
 
 // DeleteAlertRule deletes a rule; its events and deliveries stay in the log.
 func (s *Store) DeleteAlertRule(ctx context.Context, id int64) error {
-	return s.changeRule(ctx, id, `DELETE FROM alert_rules WHERE id = ?`, id)
+	return s.changeByID(ctx, "alert rule", id, `DELETE FROM alert_rules WHERE id = ?`, id)
 }
 
 // PauseAlertRule stops or resumes a rule's announcements.
 func (s *Store) PauseAlertRule(ctx context.Context, id int64, paused bool) error {
-	return s.changeRule(ctx, id, `UPDATE alert_rules SET paused = ? WHERE id = ?`, paused, id)
+	return s.changeByID(ctx, "alert rule", id, `UPDATE alert_rules SET paused = ? WHERE id = ?`, paused, id)
 }
 
 // SetLastDigest records that a rule's digest covered everything until at.
 func (s *Store) SetLastDigest(ctx context.Context, id int64, at time.Time) error {
-	return s.changeRule(ctx, id, `UPDATE alert_rules SET last_digest = ? WHERE id = ?`, formatTime(at), id)
-}
-
-func (s *Store) changeRule(ctx context.Context, id int64, query string, args ...any) error {
-	res, err := s.write.ExecContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("alert rule %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("alert rule %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.changeByID(ctx, "alert rule", id, `UPDATE alert_rules SET last_digest = ? WHERE id = ?`, formatTime(at), id)
 }
 
 // AlertSnapshots returns the stored snapshots of these incidents, by id; incidents alerts never

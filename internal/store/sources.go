@@ -98,21 +98,23 @@ func (s *Store) WatchSource(ctx context.Context, id int64) (WatchSource, error) 
 
 // DeleteWatchSource forgets a source and the items it took (their documents stay).
 func (s *Store) DeleteWatchSource(ctx context.Context, id int64) error {
-	return s.changeSource(ctx, id, `DELETE FROM watch_sources WHERE id = ?`, id)
+	return s.changeByID(ctx, "watch source", id, `DELETE FROM watch_sources WHERE id = ?`, id)
 }
 
 // PauseWatchSource stops or resumes polling a source; a resumed source is polled at next.
 func (s *Store) PauseWatchSource(ctx context.Context, id int64, paused bool, next time.Time) error {
-	return s.changeSource(ctx, id, `UPDATE watch_sources SET paused = ?, next_poll = ? WHERE id = ?`, paused, formatTime(next), id)
+	return s.changeByID(ctx, "watch source", id, `UPDATE watch_sources SET paused = ?, next_poll = ? WHERE id = ?`, paused, formatTime(next), id)
 }
 
-func (s *Store) changeSource(ctx context.Context, id int64, query string, args ...any) error {
+// changeByID runs a statement that changes one record, what with id, and returns ErrNotFound
+// when it changed none.
+func (s *Store) changeByID(ctx context.Context, what string, id int64, query string, args ...any) error {
 	res, err := s.write.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("watch source %d: %w", id, err)
+		return fmt.Errorf("%s %d: %w", what, id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("watch source %d: %w", id, ErrNotFound)
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -23,9 +24,9 @@ import (
 func (w *Web) watchRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /watch", w.page(func(r *http.Request) (view, error) { return w.watchView(r, "", "") }))
 	mux.Handle("POST /watch/sources", w.page(w.addWatchSource))
-	mux.Handle("POST /watch/sources/{id}/{action}", w.page(w.sourceAction))
+	mux.Handle("POST /watch/sources/{id}/{action}", w.page(w.actions(w.sourceActions())))
 	mux.Handle("POST /watch/rules", w.page(w.addRule))
-	mux.Handle("POST /watch/rules/{id}/{action}", w.page(w.ruleAction))
+	mux.Handle("POST /watch/rules/{id}/{action}", w.page(w.actions(w.ruleActions())))
 }
 
 // watchData is what the watch page shows.
@@ -85,28 +86,6 @@ func (w *Web) addWatchSource(r *http.Request) (view, error) {
 	return w.watchView(r, "Watching "+src.URL+": the first poll starts now.", "")
 }
 
-func (w *Web) sourceAction(r *http.Request) (view, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return view{}, store.ErrNotFound
-	}
-	ctx := r.Context()
-	switch r.PathValue("action") {
-	case "pause":
-		err = w.cfg.Store.PauseWatchSource(ctx, id, true, time.Now())
-	case "resume":
-		err = w.cfg.Store.PauseWatchSource(ctx, id, false, time.Now())
-	case "delete":
-		err = w.cfg.Store.DeleteWatchSource(ctx, id)
-	default:
-		err = store.ErrNotFound
-	}
-	if err != nil {
-		return view{}, err
-	}
-	return w.watchView(r, "Source "+r.PathValue("action")+"d.", "")
-}
-
 func (w *Web) addRule(r *http.Request) (view, error) {
 	rule, err := ruleFromForm(r)
 	if err == nil {
@@ -125,19 +104,15 @@ func (w *Web) addRule(r *http.Request) (view, error) {
 	return w.watchView(r, msg, "")
 }
 
-// ruleFromForm reads the new-rule form; lists are comma-separated.
+// ruleFromForm reads the new-rule form; lists are comma-separated, types and changes checkboxes.
 func ruleFromForm(r *http.Request) (model.AlertRule, error) {
 	rule := model.AlertRule{Owner: r.FormValue("owner"), Name: r.FormValue("name"), Webhook: strings.TrimSpace(r.FormValue("webhook")),
 		Secret: r.FormValue("secret"), Email: strings.TrimSpace(r.FormValue("email")), Digest: r.FormValue("digest"), CreatedAt: time.Now().UTC()}
+	text := alert.RuleText{Countries: r.FormValue("countries"), Actors: r.FormValue("actors"), Campaigns: r.FormValue("campaigns"),
+		BBox: r.FormValue("bbox"), Precision: r.FormValue("precision"),
+		Types: strings.Join(r.Form["type"], ","), Changes: strings.Join(r.Form["change"], ",")}
 	f := &rule.Filter
-	f.Countries, f.Actors, f.Campaigns = splitList(r.FormValue("countries")), splitList(r.FormValue("actors")), splitList(r.FormValue("campaigns"))
-	f.Facility, f.Precision = strings.TrimSpace(r.FormValue("facility")), model.GeoPrecision(r.FormValue("precision"))
-	for _, t := range r.Form["type"] {
-		f.Types = append(f.Types, model.EventType(t))
-	}
-	for _, c := range r.Form["change"] {
-		rule.Changes = append(rule.Changes, model.Change(c))
-	}
+	f.Facility = strings.TrimSpace(r.FormValue("facility"))
 	var errs []error
 	number := func(name string) float64 {
 		v := strings.TrimSpace(r.FormValue(name))
@@ -151,54 +126,62 @@ func ruleFromForm(r *http.Request) (model.AlertRule, error) {
 		return n
 	}
 	f.MinEscaped, f.MinSources, rule.MinChange = int(number("min_escaped")), int(number("min_sources")), number("min_change")
-	if b := splitList(r.FormValue("bbox")); len(b) > 0 {
-		var box [4]float64
-		for i := range min(len(b), 4) {
-			box[i], _ = strconv.ParseFloat(b[i], 64)
-		}
-		if len(b) != 4 {
-			errs = append(errs, errors.New("bbox: four numbers, min lon, min lat, max lon, max lat"))
-		}
-		f.BBox = &box
-	}
+	errs = append(errs, text.Apply(&rule))
 	return rule, errors.Join(errs...)
 }
 
-func (w *Web) ruleAction(r *http.Request) (view, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return view{}, store.ErrNotFound
-	}
-	ctx := r.Context()
-	switch r.PathValue("action") {
-	case "pause":
-		err = w.cfg.Store.PauseAlertRule(ctx, id, true)
-	case "resume":
-		err = w.cfg.Store.PauseAlertRule(ctx, id, false)
-	case "delete":
-		err = w.cfg.Store.DeleteAlertRule(ctx, id)
-	case "test":
-		if w.cfg.Watch.Alerts == nil {
-			return w.watchView(r, "", "Alerts do not run in this server.")
+// actionFunc does one of the actions a form on the watch page posts and says what it did.
+type actionFunc func(ctx context.Context, id int64) (string, error)
+
+// actions runs the action the path names ({action}) on the record it names ({id}).
+func (w *Web) actions(byName map[string]actionFunc) pageFunc {
+	return func(r *http.Request) (view, error) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		do, ok := byName[r.PathValue("action")]
+		if err != nil || !ok {
+			return view{}, store.ErrNotFound
 		}
-		if _, err = w.cfg.Watch.Alerts.Sample(ctx, id); err == nil {
-			return w.watchView(r, "A sample is on its way: see the delivery log below.", "")
+		msg, err := do(r.Context(), id)
+		if err != nil {
+			return view{}, err
 		}
-	default:
-		err = store.ErrNotFound
+		return w.watchView(r, msg, "")
 	}
-	if err != nil {
-		return view{}, err
-	}
-	return w.watchView(r, "Rule "+r.PathValue("action")+"d.", "")
 }
 
-func splitList(s string) []string {
-	var out []string
-	for part := range strings.SplitSeq(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
+func (w *Web) sourceActions() map[string]actionFunc {
+	s := w.cfg.Store
+	return map[string]actionFunc{
+		"pause": func(ctx context.Context, id int64) (string, error) {
+			return "Source paused.", s.PauseWatchSource(ctx, id, true, time.Now())
+		},
+		"resume": func(ctx context.Context, id int64) (string, error) {
+			return "Source resumed.", s.PauseWatchSource(ctx, id, false, time.Now())
+		},
+		"delete": func(ctx context.Context, id int64) (string, error) {
+			return "Source removed.", s.DeleteWatchSource(ctx, id)
+		},
 	}
-	return out
+}
+
+func (w *Web) ruleActions() map[string]actionFunc {
+	s := w.cfg.Store
+	return map[string]actionFunc{
+		"pause": func(ctx context.Context, id int64) (string, error) {
+			return "Rule paused.", s.PauseAlertRule(ctx, id, true)
+		},
+		"resume": func(ctx context.Context, id int64) (string, error) {
+			return "Rule resumed.", s.PauseAlertRule(ctx, id, false)
+		},
+		"delete": func(ctx context.Context, id int64) (string, error) {
+			return "Rule deleted.", s.DeleteAlertRule(ctx, id)
+		},
+		"test": func(ctx context.Context, id int64) (string, error) {
+			if w.cfg.Watch.Alerts == nil {
+				return "", errors.New("alerts do not run in this server")
+			}
+			_, err := w.cfg.Watch.Alerts.Sample(ctx, id)
+			return "A sample is on its way: see the delivery log below.", err
+		},
+	}
 }
