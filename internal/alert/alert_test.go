@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,4 +219,48 @@ func TestStream(t *testing.T) {
 		}
 	}
 	r.hub.Close()
+}
+
+func TestWaveAndSourceDownEvents(t *testing.T) {
+	ctx := context.Background()
+	hook := alerttest.StartReceiver(t, "k", 0)
+	r := newRig(t, "127.0.0.1:1")
+	r.run(t)
+	for _, rule := range []model.AlertRule{
+		{Owner: "ada", Name: "waves in Nigeria", Changes: []model.Change{model.ChangeWave}, Filter: model.AlertFilter{Countries: []string{"NG"}}},
+		{Owner: "bo", Name: "waves in Niger", Changes: []model.Change{model.ChangeWave}, Filter: model.AlertFilter{Countries: []string{"NE"}}},
+		{Owner: "ops", Name: "sources", Changes: []model.Change{model.ChangeSourceDown}},
+	} {
+		rule.Webhook, rule.Secret, rule.CreatedAt = hook.URL, "k", time.Now()
+		if _, err := r.store.AddAlertRule(ctx, rule); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.putIncident(t, invented(120))
+	day := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	wave := model.Wave{ID: "wave-1", Start: day, End: day.AddDate(0, 0, 9), Incidents: []string{"inc1"}, Countries: []string{"NG"}, PValue: 0.01}
+	if err := r.store.ReplaceWaves(ctx, model.WaveAnalysis{ComputedAt: time.Now(), Waves: []model.Wave{wave}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.engine.WavesDetected(ctx, []string{"wave-1"}); err != nil {
+		t.Fatal(err)
+	}
+	since := time.Now().Add(-25 * time.Hour)
+	src := store.WatchSource{ID: 7, URL: "https://wire.example.org/feed", FailingSince: since, LastError: "HTTP 503"}
+	for range 2 { // announced twice for one run of failures: one event
+		if err := r.engine.SourceDown(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]bool{}
+	for range 2 {
+		got[hook.Next(5*time.Second)] = true
+	}
+	wantSourceKey := "r3:source_down:7@" + strconv.FormatInt(since.Unix(), 10)
+	if !got["r1:wave_detected:wave-1"] || !got[wantSourceKey] {
+		t.Errorf("webhooks %v, want the Nigerian wave and the source down", got)
+	}
+	if extra := hook.Next(300 * time.Millisecond); extra != "" {
+		t.Errorf("unexpected webhook %q", extra)
+	}
 }
