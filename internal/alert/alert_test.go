@@ -264,3 +264,34 @@ func TestWaveAndSourceDownEvents(t *testing.T) {
 		t.Errorf("unexpected webhook %q", extra)
 	}
 }
+
+func TestBaselineKeepsThePastQuiet(t *testing.T) {
+	ctx := context.Background()
+	hook := alerttest.StartReceiver(t, "k", 0)
+	r := newRig(t, "127.0.0.1:1")
+	r.run(t)
+	if _, err := r.store.AddAlertRule(ctx, model.AlertRule{Owner: "ada", Name: "all", Changes: []model.Change{model.ChangeNewIncident, model.ChangeEstimate},
+		Webhook: hook.URL, Secret: "k", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	r.putIncident(t, invented(120)) // stored while no server ran
+	if err := r.engine.Baseline(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.engine.IncidentsChanged(ctx, []string{"inc1"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hook.Next(300 * time.Millisecond); got != "" {
+		t.Errorf("an incident older than the server was announced: %q", got)
+	}
+	r.putIncident(t, invented(150))
+	if err := r.engine.Baseline(ctx); err != nil { // a restart keeps what alerts saw
+		t.Fatal(err)
+	}
+	if err := r.engine.IncidentsChanged(ctx, []string{"inc1"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hook.Next(5 * time.Second); got != "r1:estimate_changed:inc1:escaped:150" {
+		t.Errorf("after a change: %q", got)
+	}
+}

@@ -42,13 +42,10 @@ func NewEngine(s *store.Store, hub *Hub, wake func(), log *slog.Logger) *Engine 
 	return &Engine{store: s, hub: hub, wake: wake, now: time.Now, log: log}
 }
 
-// Baseline remembers every stored incident as it stands when alerts never compared one yet, so
-// that a database older than its first rule does not announce its whole past as new.
+// Baseline remembers, as they stand, the stored incidents alerts never compared — made before
+// the first start or by `wallwatch ingest` while no server ran — so that they are not announced
+// as new when a report next touches them.
 func (e *Engine) Baseline(ctx context.Context) error {
-	seen, err := e.store.HasAlertSnapshots(ctx)
-	if err != nil || seen {
-		return err
-	}
 	incs, _, err := e.store.Incidents(ctx, store.IncidentQuery{Brief: true, NoDocuments: true})
 	if err != nil {
 		return fmt.Errorf("alert baseline: %w", err)
@@ -59,8 +56,7 @@ func (e *Engine) Baseline(ctx context.Context) error {
 			return err
 		}
 	}
-	_, err = e.store.RecordAlerts(ctx, snaps, nil, e.now())
-	return err
+	return e.store.AddMissingSnapshots(ctx, snaps)
 }
 
 // IncidentsChanged compares the incidents a batch touched with their snapshots and records an

@@ -61,15 +61,17 @@ func startWatching(ctx context.Context, s *store.Store, pending *pendingPipeline
 		UserAgent: "wallwatch/" + Version(), Log: log})
 	w := &watching{store: s, hub: alert.NewHub(), log: log, cancel: cancel}
 	w.engine = alert.NewEngine(s, w.hub, d.Wake, log)
-	if err := w.engine.Baseline(ctx); err != nil {
-		log.Warn("alerts: baseline of stored incidents", "err", err)
-	}
 	w.wg.Go(func() { d.Run(ctx) })
 	w.wg.Go(func() {
 		<-ctx.Done()
 		w.hub.Close()
 	})
 	w.wg.Go(func() {
+		// While the reference data loads (seconds; nothing is ingested meanwhile), so that the
+		// server listens at once.
+		if err := w.engine.Baseline(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("alerts: baseline of stored incidents", "err", err)
+		}
 		select {
 		case <-pending.done:
 		case <-ctx.Done():

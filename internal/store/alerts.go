@@ -117,13 +117,16 @@ func (s *Store) AlertSnapshots(ctx context.Context, ids []string) (map[string][]
 	return out, nil
 }
 
-// HasAlertSnapshots reports whether alerts ever compared an incident.
-func (s *Store) HasAlertSnapshots(ctx context.Context) (bool, error) {
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM alert_snapshots LIMIT 1)`).Scan(&n); err != nil {
-		return false, fmt.Errorf("alert snapshots: %w", err)
-	}
-	return n > 0, nil
+// AddMissingSnapshots stores the snapshots of the incidents that have none, leaving the others.
+func (s *Store) AddMissingSnapshots(ctx context.Context, snapshots map[string][]byte) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		for id, data := range snapshots {
+			if _, err := tx.tx.ExecContext(ctx, `INSERT OR IGNORE INTO alert_snapshots (incident_id, data) VALUES (?, ?)`, id, data); err != nil {
+				return fmt.Errorf("alert snapshot %s: %w", id, err)
+			}
+		}
+		return nil
+	})
 }
 
 // Delivery is one channel an event goes out by.
