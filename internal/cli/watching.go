@@ -14,6 +14,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/reference"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/watch"
 )
@@ -44,6 +45,7 @@ type watching struct {
 	engine *alert.Engine
 	hub    *alert.Hub
 	log    *slog.Logger
+	waves  chan struct{} // asks refreshWavesOnRequest for a run
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 }
@@ -59,7 +61,7 @@ func startWatching(ctx context.Context, s *store.Store, pending *pendingPipeline
 	opts := ingest.Options{Version: Version(), AllowPrivate: ws.allowPrivate}
 	d := alert.NewDispatcher(alert.DispatcherConfig{Store: s, Client: ingest.GuardedClient(opts), SMTP: smtp, BaseURL: ws.baseURL,
 		UserAgent: "wallwatch/" + Version(), Log: log})
-	w := &watching{store: s, hub: alert.NewHub(), log: log, cancel: cancel}
+	w := &watching{store: s, hub: alert.NewHub(), log: log, waves: make(chan struct{}, 1), cancel: cancel}
 	w.engine = alert.NewEngine(s, w.hub, d.Wake, log)
 	w.wg.Go(func() { d.Run(ctx) })
 	w.wg.Go(func() {
@@ -77,9 +79,11 @@ func startWatching(ctx context.Context, s *store.Store, pending *pendingPipeline
 		case <-ctx.Done():
 			return
 		}
-		if _, _, ok := pending.ready(); !ok {
+		_, ref, ok := pending.ready()
+		if !ok {
 			return // serve is stopping: the reference data did not load
 		}
+		w.wg.Go(func() { w.refreshWavesOnRequest(ctx, ref) })
 		watch.New(watch.Config{Store: s, Loader: ingest.NewLoader(opts, log), Add: w.addFunc(pending),
 			SourceDown: w.sourceDown, Log: log}).Run(ctx)
 	})
@@ -95,11 +99,12 @@ func (w *watching) wait() {
 // api is what the API and the pages need of the running alerts.
 func (w *watching) api() api.Watch { return api.Watch{Alerts: w.engine, Stream: w.hub} }
 
-// addFunc stores what the watcher found, refreshes the waves and announces the changes.
+// addFunc stores what the watcher found and announces the changes; the waves are refreshed
+// apart (refreshWavesOnRequest), so that a Monte Carlo run over the whole store holds up neither
+// the alerts nor the next poll.
 func (w *watching) addFunc(pending *pendingPipeline) watch.AddFunc {
 	return func(ctx context.Context, docs []model.Document) (int, error) {
-		p, ref, _ := pending.ready()
-		before := w.waveIDs(ctx)
+		p, _, _ := pending.ready()
 		results, err := p.Add(ctx, docs)
 		stored, incidents := 0, []string{}
 		for _, r := range results {
@@ -109,9 +114,30 @@ func (w *watching) addFunc(pending *pendingPipeline) watch.AddFunc {
 			incidents = append(incidents, r.Incidents...)
 		}
 		if len(incidents) > 0 {
-			w.announce(context.WithoutCancel(ctx), incidents, func() { refreshWaves(ctx, w.store, ref, w.log) }, before)
+			if err := w.engine.IncidentsChanged(context.WithoutCancel(ctx), incidents); err != nil {
+				w.log.Error("alerts: incidents not compared", "err", err)
+			}
+			select {
+			case w.waves <- struct{}{}:
+			default: // a refresh is asked for already
+			}
 		}
 		return stored, err
+	}
+}
+
+// refreshWavesOnRequest reruns wave detection whenever the watcher stored incidents (requests
+// made during a run make one more run) and announces the new waves.
+func (w *watching) refreshWavesOnRequest(ctx context.Context, ref reference.Data) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-w.waves:
+		}
+		before := w.waveIDs(ctx)
+		refreshWaves(ctx, w.store, ref, w.log)
+		w.announceWaves(ctx, before)
 	}
 }
 
@@ -121,25 +147,25 @@ func (w *watching) withAlerts(next api.IngestFunc) api.IngestFunc {
 		before := w.waveIDs(ctx)
 		docIDs, incidentIDs, err := next(ctx, req) // refreshes the waves itself
 		if err == nil && len(incidentIDs) > 0 {
-			w.announce(context.WithoutCancel(ctx), incidentIDs, func() {}, before)
+			ctx := context.WithoutCancel(ctx)
+			if err := w.engine.IncidentsChanged(ctx, incidentIDs); err != nil {
+				w.log.Error("alerts: incidents not compared", "err", err)
+			}
+			w.announceWaves(ctx, before)
 		}
 		return docIDs, incidentIDs, err
 	}
 }
 
-// announce tells the alerts which incidents changed, then which waves are new once refresh ran.
-func (w *watching) announce(ctx context.Context, incidents []string, refresh func(), wavesBefore []string) {
-	if err := w.engine.IncidentsChanged(ctx, incidents); err != nil {
-		w.log.Error("alerts: incidents not compared", "err", err)
-	}
-	refresh()
+// announceWaves tells the alerts which stored waves were not among before.
+func (w *watching) announceWaves(ctx context.Context, before []string) {
 	var fresh []string
 	for _, id := range w.waveIDs(ctx) {
-		if !slices.Contains(wavesBefore, id) {
+		if !slices.Contains(before, id) {
 			fresh = append(fresh, id)
 		}
 	}
-	if len(fresh) > 0 && wavesBefore != nil {
+	if len(fresh) > 0 && before != nil {
 		if err := w.engine.WavesDetected(ctx, fresh); err != nil {
 			w.log.Error("alerts: waves not announced", "err", err)
 		}
