@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -30,7 +31,8 @@ func runVerbs(ctx context.Context, e env, name string, verbs map[string]subcomma
 		}
 		fmt.Fprintf(w, "Usage: wallwatch %s VERB [flags] [args]\n\nVerbs:\n", name)
 		for _, v := range order {
-			fmt.Fprintf(w, "  %-8s %s\n", v, verbs[v].summary)
+			first, _, _ := strings.Cut(verbs[v].summary, "\n")
+			fmt.Fprintf(w, "  %-8s %s\n", v, first)
 		}
 		fmt.Fprintf(w, "\nRun 'wallwatch %s VERB --help' for a verb's flags.\n", name)
 		return code
@@ -66,7 +68,7 @@ type sourcesFlags struct {
 func runSources(ctx context.Context, e env, args []string) int {
 	f := &sourcesFlags{}
 	verbs := map[string]subcommand{
-		"add": {"URL", "Watch a feed (RSS/Atom), page or JSON Lines endpoint: wallwatch serve polls it, with conditional GETs,\nand ingests what is new. Example: wallwatch sources add --every 10m https://news.example.org/feed.xml",
+		"add": {"URL", "Watch a feed (RSS/Atom), page or JSON Lines endpoint: wallwatch serve polls it.\nIt asks with conditional GETs and ingests what is new.\nExample: wallwatch sources add --every 10m https://news.example.org/feed.xml",
 			func(ctx context.Context, e env, s *store.Store, args []string) int {
 				return addSource(ctx, e, s, f, args)
 			},
