@@ -102,3 +102,27 @@ func TestWatchItems(t *testing.T) {
 		t.Errorf("a removed source's items are forgotten: %v", unseen)
 	}
 }
+
+// TestMigrationArrivingLate: a migration of a lower version than the database's newest (merged
+// from another branch later) is applied, not skipped.
+func TestMigrationArrivingLate(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/late.db"
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DELETE FROM schema_migrations WHERE version = 11`, `DROP TABLE watch_items`, `DROP TABLE watch_sources`} {
+		if _, err := s.write.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.WatchSources(ctx); err != nil {
+		t.Errorf("migration 11 was not applied after 12: %v", err)
+	}
+}
