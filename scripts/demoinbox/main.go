@@ -1,4 +1,4 @@
-// Command demoinbox is the other end of wallwatch's watching demo (scripts/demo-watch), all on
+// Command demoinbox is the other end of wallwatch's demo (scripts/demo), all on
 // loopback: a news feed that publishes its invented reports one at a time, a webhook inbox and
 // a mailbox, printing every alert that arrives.
 //
