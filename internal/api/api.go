@@ -36,6 +36,7 @@ type Config struct {
 	Ingest IngestFunc           // nil: POST /api/v1/documents answers 501
 	Names  func() Names         // resolves country names and actor aliases in filters; nil: codes and canonical names only
 	Log    *slog.Logger         // nil: slog.Default()
+	Watch  Watch                // watched sources and alerts (watch.go)
 }
 
 // API serves the routes of routes.go.

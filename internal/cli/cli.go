@@ -52,6 +52,8 @@ func commands() map[string]command {
 		"waves":     {"find waves of incidents closer in time than chance, with their p-values", runWaves},
 		"version":   {"print the version", runVersion},
 		"gazetteer": {"import a GeoNames dump as the gazetteer (gazetteer import FILE)", runGazetteer},
+		"sources":   {"watch feeds, pages and JSON Lines endpoints: add, list, rm, pause, resume", runSources},
+		"alerts":    {"alert rules, samples and the delivery log: add, list, rm, pause, resume, test, log", runAlerts},
 	}
 }
 
