@@ -156,7 +156,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
 			return true // "a man killed by a mob after he left prison"
 		}
-		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(cues, c) {
+		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, cues, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
@@ -228,9 +228,13 @@ func personsLife(text string, toks []token, lx *lexicon) (int, int) {
 	return 0, 0
 }
 
-// attemptOfAssault reports an attempt word that an attack, escape or facility word follows
-// within two words ("attempted jailbreak", "failed attempt to storm the prison").
-func attemptOfAssault(cues []cueHit, c cueHit) bool {
+// attemptOfAssault reports an attempt word that an infinitive follows ("attempted to target the
+// prison") or an attack, escape or facility word within two words ("attempted jailbreak"), not a
+// noun of another deed ("the attempted murder of a prisoner").
+func attemptOfAssault(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	if c.last+1 < len(toks) && lx.has(infinitiveMarkerWords, toks[c.last+1].fold) {
+		return true
+	}
 	for _, o := range cues {
 		switch o.category {
 		case "attack", "escape", "facility":

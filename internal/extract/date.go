@@ -902,8 +902,5 @@ func buildDateTriggers() map[string]bool {
 	for w := range periodParts {
 		m[w] = true
 	}
-	for w := range numberWords {
-		m[w] = true
-	}
 	return m
 }

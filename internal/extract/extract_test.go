@@ -471,7 +471,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "Portuguese: a claim verb, people nouns and the sides of the dead",
 			published: "2023-04-18",
-			text:      "Criminosos armados atacaram a cadeia pública de Caxias, no Maranhão, Brasil, na segunda-feira e libertaram 14 detentos. 2 agentes penitenciários morreram, segundo a polícia militar.",
+			text:      "Criminosos armados atacaram a cadeia pública de Caxias, no Maranhão, Brasil, na segunda-feira e libertaram 14 detentos. Dois agentes penitenciários morreram, segundo a polícia militar.",
 			want:      []want{{"facility_attack", "2023-04-17", "BR", "", ""}},
 			figures:   []string{"escaped=14..14 killed/security=2..2"},
 		},

@@ -163,7 +163,7 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
 // ("Four prison guards"), an article, a weekday, a month. It names no facility.
 func (a *analysis) commonCapital(w string) bool {
-	_, number := numberWords[w]
+	_, number := a.lex.numbers[w]
 	return number || a.lex.has(stopNameWords, w)
 }
 

@@ -22,7 +22,8 @@ type lexicon struct {
 	relative map[string][]relativePhrase // fixed relative date phrases by their first word
 	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
 
-	numbers      map[string]numberWord        // number words of the files (number:N), folded; number.go has the older ones
+	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
+	numberLows   []string                     // the number words lower case as written and folded: date triggers
 	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word; number.go has the older ones
 	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
 	caseEndings  []string                     // endings of declined names, longest first
@@ -65,7 +66,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		case seen[key]:
 		case calendarCategory(e.category):
 			lx.addCalendarName(e.category, e.phrase)
-		case strings.HasPrefix(e.category, "number:"):
+		case isNumberCategory(e.category):
 			lx.addNumberWord(e.category, e.phrase)
 		case strings.HasPrefix(e.category, "qualifier:"):
 			lx.addQualifier(e.category, e.phrase)
@@ -92,6 +93,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.triggers[w] = true
 	}
 	for w := range lx.words[fewWordWords] {
+		lx.triggers[w] = true
+	}
+	for _, w := range lx.numberLows {
 		lx.triggers[w] = true
 	}
 	for w, list := range lx.relative {

@@ -27,12 +27,19 @@ var lexiconCategories = []struct {
 	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
 	{name: "number", values: numberValues},
+	{name: "multiplier", values: []string{"10", "100", "1000", "1000000", "1000000000"}},
+	{name: "multiplier_alone", values: []string{"100", "1000"}},
+	{name: "teen_suffix", values: []string{"10"}},
 	{name: "qualifier", values: []string{"approx", "more_than", "up_to"}},
 	{name: "relative", values: relativeKindNames()},
 }
 
 // numberValues are the values a number word of the lexicon may have: units, teens, tens, whole
-// hundreds, thousand and million (number:25 is no word: "twenty-five" is read from its parts).
+// hundreds and whole thousands or millions that are a figure alone ("seribu") (number:25 is no
+// word: "twenty-five" is read from its parts). Words that multiply the number before them are
+// multiplier:N ("hundred", "thousand", "тысяча"; multiplier:10 is Indonesian "puluh"), and
+// multiplier_alone:N when they are a figure by themselves too ("mille", "cent"); teen_suffix:10
+// adds ten to the unit before it (Indonesian "belas").
 var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 " +
 	"100 200 300 400 500 600 700 800 900 1000 1000000")
 
@@ -103,7 +110,7 @@ func checkStars(e lexiconEntry) error {
 	for _, w := range cueWords(e.phrase) {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
-		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || strings.HasPrefix(e.category, "number:") ||
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || isNumberCategory(e.category) ||
 			strings.HasPrefix(e.category, "qualifier:")):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:

@@ -5,14 +5,36 @@ import (
 	"strings"
 )
 
-// Number words and qualifiers of the lexicon files (number:N, qualifier:Q), read beside number.go's
-// older tables, so that a language brings its own: Russian and Arabic so far.
+// Number words and qualifiers of the lexicon files (number:N, multiplier:N, qualifier:Q, ...):
+// each language brings its own.
 
-// addNumberWord adds a number:N word, its class given by its value.
+// isNumberCategory reports a number word's category: number:N, multiplier:N, multiplier_alone:N
+// or teen_suffix:N.
+func isNumberCategory(name string) bool {
+	family, _, ok := strings.Cut(name, ":")
+	return ok && (family == "number" || family == "multiplier" || family == "multiplier_alone" || family == "teen_suffix")
+}
+
+// addNumberWord adds a number word, its class given by its family and value (see numberValues).
 func (lx *lexicon) addNumberWord(category, word string) {
-	v, _ := strconv.Atoi(strings.TrimPrefix(category, "number:")) // the loader checked the value
+	family, value, _ := strings.Cut(category, ":")
+	v, _ := strconv.Atoi(value) // the loader checked the value
 	w := numberWord{value: v}
 	switch {
+	case family == "teen_suffix":
+		w.class = wordBelas
+	case family == "multiplier" || family == "multiplier_alone":
+		w.standalone = family == "multiplier_alone"
+		switch {
+		case v == 10:
+			w.class = wordPuluh
+		case v == 100:
+			w.class = wordMulHundred
+		case v == 1000:
+			w.class = wordMulThousand
+		default:
+			w.class = wordMulMillion
+		}
 	case v < 10:
 		w.class = wordUnit
 	case v < 20:
@@ -21,23 +43,18 @@ func (lx *lexicon) addNumberWord(category, word string) {
 		w.class = wordTens
 	case v < 1000:
 		w.class = wordHundredValue
-	case v == 1000:
-		w.class = wordMulThousand // not alone: "тысячи заключённых" are thousands, not 1,000
 	default:
-		w.class = wordMulMillion
+		w.class = wordThousandValue // "seribu": a thousand, a figure by itself
 	}
 	if lx.numbers == nil {
 		lx.numbers = map[string]numberWord{}
 	}
 	lx.numbers[foldPhrase(word)] = w
+	lx.numberLows = append(lx.numberLows, strings.ToLower(word), foldPhrase(word))
 }
 
-// numberWord looks a word (lower case, as pieces hold it) up among the number words of number.go
-// and of the lexicon.
+// numberWord looks a word (lower case, as pieces hold it) up among the lexicon's number words.
 func (lx *lexicon) numberWord(low string) (numberWord, bool) {
-	if w, ok := numberWords[low]; ok || len(lx.numbers) == 0 || isASCII(low) {
-		return w, ok
-	}
 	w, ok := lx.numbers[foldWord(low)]
 	return w, ok
 }

@@ -572,7 +572,7 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	for j := i; j < len(ps) && ps[j].kind == pieceWord; {
 		w, ok := lx.numberWord(ps[j].low)
 		if !ok {
-			if last >= 0 && numberConnector(ps, j, prev) {
+			if last >= 0 && numberConnector(lx, ps, j, prev) {
 				j++
 				continue
 			}
@@ -600,11 +600,11 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 }
 
 // numberConnector reports "and", "et", "y" joining two parts of one spelled number.
-func numberConnector(ps []piece, j int, prev numberWord) bool {
+func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if j+1 >= len(ps) {
 		return false
 	}
-	next, ok := numberWords[ps[j+1].low]
+	next, ok := lx.numberWord(ps[j+1].low)
 	if !ok || next.class > wordTens {
 		return false
 	}
@@ -937,58 +937,6 @@ type numberWord struct {
 	value      int
 	class      numberWordClass
 	standalone bool // a multiplier that is a figure by itself (French "cent", "mille")
-}
-
-// numberWords are the spelled-out numbers read in English, French, Indonesian and Spanish.
-// Spanish "once" (11) is left out: it is an English word.
-var numberWords = buildNumberWords()
-
-func buildNumberWords() map[string]numberWord {
-	m := map[string]numberWord{}
-	add := func(class numberWordClass, start, step int, words string) {
-		for k, w := range strings.Fields(words) {
-			if w != "_" {
-				m[w] = numberWord{value: start + k*step, class: class}
-			}
-		}
-	}
-	add(wordUnit, 0, 1, "zero one two three four five six seven eight nine")
-	add(wordTeen, 10, 1, "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
-	add(wordTens, 20, 10, "twenty thirty forty fifty sixty seventy eighty ninety")
-	add(wordUnit, 0, 1, "zéro un deux trois quatre cinq six sept huit neuf")
-	add(wordTeen, 10, 1, "dix onze douze treize quatorze quinze seize")
-	add(wordTens, 20, 10, "vingt trente quarante cinquante soixante")
-	add(wordUnit, 0, 1, "nol satu dua tiga empat lima enam tujuh delapan sembilan")
-	add(wordTeen, 10, 1, "sepuluh sebelas")
-	add(wordUnit, 1, 1, "uno dos tres cuatro cinco seis siete ocho nueve")
-	add(wordTeen, 10, 1, "diez _ doce trece catorce quince dieciséis diecisiete dieciocho diecinueve")
-	add(wordTens, 20, 10, "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa")
-	add(wordHundredValue, 100, 100, "ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos")
-	m["une"] = numberWord{value: 1, class: wordUnit}
-	m["una"] = numberWord{value: 1, class: wordUnit}
-	m["vingts"] = numberWord{value: 20, class: wordTens}
-	m["cien"] = numberWord{value: 100, class: wordHundredValue}
-	m["seratus"] = numberWord{value: 100, class: wordHundredValue}
-	m["seribu"] = numberWord{value: 1000, class: wordThousandValue}
-	m["sejuta"] = numberWord{value: 1_000_000, class: wordThousandValue}
-	m["puluh"] = numberWord{value: 10, class: wordPuluh}
-	m["belas"] = numberWord{value: 10, class: wordBelas}
-	m["hundred"] = numberWord{value: 100, class: wordMulHundred}
-	m["ratus"] = numberWord{value: 100, class: wordMulHundred}
-	m["cent"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
-	m["cents"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
-	for _, w := range []string{"thousand", "ribu"} {
-		m[w] = numberWord{value: 1000, class: wordMulThousand}
-	}
-	m["mille"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
-	m["mil"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
-	for _, w := range []string{"million", "millions", "juta", "millón", "millones"} {
-		m[w] = numberWord{value: 1_000_000, class: wordMulMillion}
-	}
-	for _, w := range []string{"billion", "milliard", "milliards", "miliar"} {
-		m[w] = numberWord{value: 1_000_000_000, class: wordMulMillion}
-	}
-	return m
 }
 
 // multiplier scales a figure written in digits ("3 million", "5k", "two dozen").
