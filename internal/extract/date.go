@@ -504,7 +504,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		}
 	}
 	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(lx, ps, i) ||
-		isHyphenCode(ps, i)) {
+		isHyphenCode(lx, ps, i)) {
 		return dateExpr{}, 0, false
 	}
 	return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, i)

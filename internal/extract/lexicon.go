@@ -24,7 +24,7 @@ type lexicon struct {
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	numberLows   []string                     // the number words lower case as written and folded: date triggers
-	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word; number.go has the older ones
+	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word
 	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms

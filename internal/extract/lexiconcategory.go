@@ -30,7 +30,7 @@ var lexiconCategories = []struct {
 	{name: "multiplier", values: []string{"10", "100", "1000", "1000000", "1000000000"}},
 	{name: "multiplier_alone", values: []string{"100", "1000"}},
 	{name: "teen_suffix", values: []string{"10"}},
-	{name: "qualifier", values: []string{"approx", "more_than", "up_to"}},
+	{name: "qualifier", values: []string{"approx", "more_than", "up_to", "between", "from"}},
 	{name: "relative", values: relativeKindNames()},
 }
 

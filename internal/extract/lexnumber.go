@@ -82,7 +82,7 @@ func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int)
 // addQualifier adds a qualifier:Q phrase ("около", "أكثر من"), indexed by its last word so that it
 // is matched backwards from the figure, as number.go's are.
 func (lx *lexicon) addQualifier(category, phrase string) {
-	words := strings.Fields(foldPhrase(phrase))
+	words := lx.qualifierWords(phrase)
 	if lx.qualifiers == nil {
 		lx.qualifiers = map[string][]qualifierPhrase{}
 	}
@@ -90,18 +90,30 @@ func (lx *lexicon) addQualifier(category, phrase string) {
 	lx.qualifiers[last] = append(lx.qualifiers[last], qualifierPhrase{words: words, qualifier: strings.TrimPrefix(category, "qualifier:")})
 }
 
-// qualifierBefore reads a qualifier of the lexicon's ending right before piece first, the earliest
-// starting one when several end there; pieces are compared folded ("более 20", "نحو 300").
+// qualifierBefore finds a qualifier phrase of the lexicon that ends right before piece first: its
+// qualifier (or "between"/"from" for a range opener) and the index of its first piece, the
+// earliest starting one when several end there. Pieces are compared folded ("более 20", "نحو
+// 300", "près de 40"); hyphens and apostrophes between words are skipped ("jusqu'à").
 func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
+	if first > 0 && (ps[first-1].low == "~" || ps[first-1].low == "≈") {
+		return "approx", first - 1
+	}
 	j := first - 1
-	if len(lx.qualifiers) == 0 || j < 0 || ps[j].kind != pieceWord {
+	for j >= 0 && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) {
+		j--
+	}
+	if j < 0 || ps[j].kind != pieceWord {
 		return "", 0
 	}
 	best, bestStart := "", 0
 	for _, ph := range lx.qualifiers[foldWord(ps[j].low)] {
 		start := j
 		for w := len(ph.words) - 2; w >= 0 && start >= 0; w-- {
-			if start--; start < 0 || ps[start].kind != pieceWord || foldWord(ps[start].low) != ph.words[w] {
+			start--
+			for start >= 0 && ps[start].kind == piecePunct && isJoinerPunct(ps[start].low) {
+				start--
+			}
+			if start < 0 || ps[start].kind != pieceWord || foldWord(ps[start].low) != ph.words[w] {
 				start = -1
 			}
 		}
@@ -110,4 +122,21 @@ func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
 		}
 	}
 	return best, bestStart
+}
+
+// qualifierWords folds a qualifier phrase into the words pieces give: apostrophes and hyphens
+// split words ("jusqu'à" is "jusqu", "a"; "plus d'" is "plus", "d").
+func (lx *lexicon) qualifierWords(phrase string) []string {
+	var words []string
+	for _, p := range scanPieces(phrase) {
+		if p.kind == pieceWord {
+			words = append(words, foldWord(p.low))
+		}
+	}
+	return words
+}
+
+// isQualifierWord reports a word that ends a qualifier phrase ("over" of "over-200").
+func (lx *lexicon) isQualifierWord(low string) bool {
+	return len(lx.qualifiers[foldWord(low)]) > 0
 }

@@ -99,10 +99,7 @@ func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
 func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity, int) {
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
-	qual, qstart := qualifierBefore(ps, np.first)
-	if qual == "" {
-		qual, qstart = lx.qualifierBefore(ps, np.first) // the lexicon's: Arabic, Russian
-	}
+	qual, qstart := lx.qualifierBefore(ps, np.first)
 	low, high := np.value, np.value
 	switch {
 	case qual == "between" || qual == "from":
@@ -224,28 +221,6 @@ func gapHasParagraphBreak(text string, ps []piece, j int) bool {
 
 // pieceIs reports whether piece j is the word or mark s (lower case).
 func pieceIs(ps []piece, j int, s string) bool { return j >= 0 && j < len(ps) && ps[j].low == s }
-
-// qualifierBefore finds a qualifier phrase that ends right before piece first: its qualifier
-// (or "between"/"from" for a range opener) and the index of its first piece.
-func qualifierBefore(ps []piece, first int) (string, int) {
-	if first > 0 && (ps[first-1].low == "~" || ps[first-1].low == "≈") {
-		return "approx", first - 1
-	}
-	j := first - 1
-	for j >= 0 && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) {
-		j--
-	}
-	if j < 0 || ps[j].kind != pieceWord {
-		return "", 0
-	}
-	best, bestStart := "", 0
-	for _, ph := range qualifierPhrases[ps[j].low] {
-		if start, ok := phraseEndsAt(ps, j, ph.words); ok && (best == "" || start < bestStart) {
-			best, bestStart = ph.qualifier, start
-		}
-	}
-	return best, bestStart
-}
 
 func isOpenQuote(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "‘" }
 
@@ -381,7 +356,7 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 // decimal part, a glued suffix ("21st", "1990s", "15h30", "50km") and a multiplier word.
 func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 	np := numParse{first: i, last: i, mult: 1}
-	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(ps, i) {
+	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(lx, ps, i) {
 		np.id = true
 	}
 	if i+2 < len(ps) && ps[i+1].low == ":" && adjacent(ps, i+1) && adjacent(ps, i+2) &&
@@ -402,11 +377,11 @@ func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 
 // isHyphenCode reports digits glued by a hyphen to a word that is not a qualifier: "AK-47",
 // "COVID-19" (but "over-200" is a bound).
-func isHyphenCode(ps []piece, i int) bool {
+func isHyphenCode(lx *lexicon, ps []piece, i int) bool {
 	if i < 2 || !adjacent(ps, i) || !adjacent(ps, i-1) || ps[i-1].low != "-" || ps[i-2].kind != pieceWord {
 		return false
 	}
-	return len(qualifierPhrases[ps[i-2].low]) == 0
+	return !lx.isQualifierWord(ps[i-2].low)
 }
 
 // readDigitGroups joins thousands groups after piece np.first and returns the integer part and
@@ -685,7 +660,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "one":
 		return !onePronounBefore[prev] && !onePronounAfter[next]
 	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
-		q, _ := qualifierBefore(ps, i)
+		q, _ := lx.qualifierBefore(ps, i)
 		return q != "" || lx.hasWord(peopleNounWords, next)
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
@@ -823,7 +798,7 @@ func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
 		return false
 	}
-	if q, _ := qualifierBefore(ps, np.first); q != "" {
+	if q, _ := lx.qualifierBefore(ps, np.first); q != "" {
 		return false
 	}
 	if _, ok := lx.months[ps[j].low]; ok {
@@ -1019,37 +994,6 @@ func buildWordFigures() map[string][]wordFigure {
 type qualifierPhrase struct {
 	words     []string
 	qualifier string // approx, more_than, up_to; between and from open a range
-}
-
-// qualifierPhrases are indexed by their last word, so that they are matched backwards from
-// the figure. Apostrophes split words: "jusqu'à" is "jusqu à", "plus d'une" is "plus d".
-var qualifierPhrases = buildQualifierPhrases()
-
-func buildQualifierPhrases() map[string][]qualifierPhrase {
-	lists := map[string]string{
-		"approx": "about|around|some|roughly|an estimated|estimated|approximately|approx|circa|" +
-			"environ|quelque|approximativement|à peu près|sekitar|kira kira|kurang lebih|" +
-			"alrededor de|cerca de|aproximadamente|unos|unas|cerca di|intorno a",
-		"more_than": "more than|over|at least|no fewer than|no less than|not less than|upwards of|upward of|" +
-			"in excess of|just over|well over|a minimum of|plus de|plus d|au moins|pas moins de|pas moins d|" +
-			"au delà de|lebih dari|sedikitnya|setidaknya|paling sedikit|minimal|más de|mas de|al menos|por lo menos|" +
-			"mais de|pelo menos|ao menos|oltre|più di|almeno",
-		// "nearly 300" is short of 300: a bound from above, as the annotation conventions read it.
-		"up_to": "up to|as many as|at most|fewer than|less than|no more than|not more than|under|a maximum of|" +
-			"just under|nearly|almost|close to|jusqu à|moins de|moins d|pas plus de|au plus|près de|pres de|presque|" +
-			"kurang dari|hingga|sampai|paling banyak|hampir|hasta|menos de|casi|quase|até|quasi|fino a",
-		"between": "between|entre|antara",
-		"from":    "from|ranging from|de|d|dari|desde",
-	}
-	m := map[string][]qualifierPhrase{}
-	for q, list := range lists {
-		for _, phrase := range strings.Split(list, "|") {
-			words := strings.Fields(phrase)
-			last := words[len(words)-1]
-			m[last] = append(m[last], qualifierPhrase{words: words, qualifier: q})
-		}
-	}
-	return m
 }
 
 // postQualifiers follow the figure.

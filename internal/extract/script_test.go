@@ -160,7 +160,10 @@ func TestLexiconQualifier(t *testing.T) {
 		{"هرب أكثر من 20 سجينا", "more_than"},
 		{"نحو ٣٠٠ سجين", "approx"},
 		{"هرب 20 سجينا", ""},
-		{"more than 20 inmates", ""}, // number.go's table reads English
+		{"more than 20 inmates", "more_than"},
+		{"jusqu'à 20 détenus", "up_to"},
+		{"entre 20 et 30 détenus", "between"},
+		{"20 inmates", ""},
 	}
 	for _, tt := range tests {
 		ps := scanPieces(tt.text)
