@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -11,14 +13,24 @@ import (
 type prepared struct {
 	doc      model.Document
 	mentions []model.Mention
+	err      error // extraction failed: the document is kept without mentions, for reprocess
 }
 
-// prepare extracts a document's mentions. It runs in the workers, outside any transaction.
-func (p *Pipeline) prepare(d model.Document) prepared {
-	out := prepared{doc: d}
-	if p.stages.Extract != nil {
-		out.mentions = p.stages.Extract(d)
+// prepare extracts a document's mentions. It runs in the workers, outside any transaction. A
+// panic in extraction (a bug that one odd text reveals) costs that document its mentions, not the
+// ingest: the document is still stored and the error names it.
+func (p *Pipeline) prepare(d model.Document) (out prepared) {
+	out = prepared{doc: d}
+	if p.stages.Extract == nil {
+		return out
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.mentions = nil
+			out.err = fmt.Errorf("extract %s: internal error, stored without incidents (run reprocess after an upgrade): %v", d.Source, r)
+		}
+	}()
+	out.mentions = p.stages.Extract(d)
 	return out
 }
 
@@ -32,6 +44,9 @@ func (p *Pipeline) prepareAll(ctx context.Context, docs []model.Document) []prep
 		wg.Go(func() {
 			for i := range next {
 				out[i] = p.prepare(docs[i])
+				if out[i].err != nil {
+					slog.Error("extraction failed", "document", docs[i].Source, "err", out[i].err)
+				}
 			}
 		})
 	}
