@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/alert"
 	"github.com/wallwatch/wallwatch/internal/api"
@@ -71,9 +72,11 @@ func startWatching(ctx context.Context, s *store.Store, pending *pendingPipeline
 	w.wg.Go(func() {
 		// While the reference data loads (seconds; nothing is ingested meanwhile), so that the
 		// server listens at once.
+		since := time.Now().UTC().Add(-time.Second).Format(time.RFC3339)
 		if err := w.engine.Baseline(ctx); err != nil && ctx.Err() == nil {
 			log.Warn("alerts: baseline of stored incidents", "err", err)
 		}
+		w.wg.Go(func() { w.sweepOtherWriters(ctx, since) })
 		select {
 		case <-pending.done:
 		case <-ctx.Done():
@@ -123,6 +126,48 @@ func (w *watching) addFunc(pending *pendingPipeline) watch.AddFunc {
 			}
 		}
 		return stored, err
+	}
+}
+
+// sweepInterval is how often serve looks for incidents that another process (`wallwatch ingest`
+// on the same store) changed, and sweepBatch how many it compares at once: more than a writer
+// updates in one second (the mark is a second), so that a batch always moves the mark on.
+const (
+	sweepInterval = 5 * time.Second
+	sweepBatch    = 10_000
+)
+
+// sweepOtherWriters announces the changes other processes make to the store: every
+// sweepInterval it compares the incidents updated since the last look. Incidents this server
+// changed come again and compare equal to what alerts saw, so nothing is announced twice.
+func (w *watching) sweepOtherWriters(ctx context.Context, since string) {
+	tick := time.NewTicker(sweepInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		for {
+			ids, next, err := w.store.IncidentsUpdatedSince(ctx, since, sweepBatch)
+			if err != nil {
+				if ctx.Err() == nil {
+					w.log.Warn("alerts: looking for changes by other writers", "err", err)
+				}
+				break
+			}
+			if len(ids) > 0 {
+				if err := w.engine.IncidentsChanged(ctx, ids); err != nil && ctx.Err() == nil {
+					w.log.Error("alerts: incidents not compared", "err", err)
+				}
+			}
+			if len(ids) < sweepBatch || next == since {
+				since = next
+				break
+			}
+			since = next
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -100,5 +101,32 @@ func getJSON(t testing.TB, url string, out any) {
 	defer res.Body.Close()
 	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestServeAlertsOnAnotherWritersIngest runs `wallwatch ingest` into the store a server is
+// serving: the server notices the new incident on its next sweep and the rule's webhook fires.
+func TestServeAlertsOnAnotherWritersIngest(t *testing.T) {
+	hook := alerttest.StartReceiver(t, "sweep-secret", 0)
+	db := filepath.Join(t.TempDir(), "serve.db")
+	base := startServe(t, "--db", db)
+	postJSON(t, base+"/api/v1/alerts/rules", map[string]any{"owner": "ada", "name": "Kenya", "filter": map[string]any{"countries": []string{"KE"}},
+		"webhook": hook.URL, "secret": "sweep-secret"}, nil, http.StatusCreated)
+
+	report := filepath.Join(t.TempDir(), "kisii.txt")
+	text := "DATE: 2024-03-05\n\nArmed men stormed the prison in Kisii, Kenya, on Monday and freed 23 inmates, police said.\n"
+	if err := os.WriteFile(report, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "ingest", "--db", db, report); code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, stderr)
+	}
+	key := hook.Next(3 * sweepInterval)
+	if !strings.Contains(key, ":new_incident:inc-") {
+		t.Fatalf("webhook: got key %q, want a new incident", key)
+	}
+	var ev model.AlertEvent
+	if err := json.Unmarshal(hook.Body(key), &ev); err != nil || !strings.Contains(ev.Summary, "Kisii") {
+		t.Errorf("webhook event %+v (%v), want the Kisii incident", ev, err)
 	}
 }
