@@ -15,6 +15,7 @@ type Incident struct {
 	Documents    []DocumentRef
 	Metrics      map[Metric]Estimate
 	UpdatedAt    time.Time
+	Review       Review `json:"-"` // kept by the review tables, never in the incident's data
 }
 
 // DocumentRef is how an incident cites a document.
@@ -33,6 +34,15 @@ type Estimate struct {
 	Contested       bool
 	Claims          []Claim
 	History         []EstimatePoint
+	Excluded        []ExcludedClaim // claims review rejected, filled only where they are shown
+}
+
+// ExcludedClaim is a claim an analyst rejected, left out of the estimate.
+type ExcludedClaim struct {
+	Claim
+	Reason string
+	By     string
+	At     time.Time
 }
 
 // EstimatePoint is the estimate as it stood after one report, in reporting-date order.
@@ -59,4 +69,14 @@ type Actor struct {
 	Parent  string   // canonical name of the parent organisation, "" if none
 	Country string   // ISO alpha-2 where it is local to one country
 	Aliases []string // other names, transliterations, acronyms
+}
+
+// Review is what analysts decided about an incident (internal/review); zero when nobody has.
+type Review struct {
+	Reviewed bool
+	Grade    string // confirmed, fair, weak, contested, discounted; "" when ungraded
+	Hidden   bool   // not an incident: left out of lists, maps and exports
+	By       string
+	At       time.Time
+	NewSince bool // a report joined the incident after its latest review
 }

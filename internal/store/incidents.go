@@ -176,6 +176,8 @@ type IncidentQuery struct {
 	Brief bool
 	// NoDocuments, with Brief, leaves out the document ids too: a map counts no sources.
 	NoDocuments bool
+	// Hidden includes the incidents review hid (not an incident), which lists leave out.
+	Hidden bool
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -283,6 +285,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	}
 	if q.Contested {
 		add("contested = 1")
+	}
+	if !q.Hidden {
+		add(notHidden)
 	}
 	return where, args
 }

@@ -1,0 +1,224 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/wallwatch/wallwatch/internal/link"
+	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/review"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// rebuildAll rebuilds incidents (each once) and refreshes the campaigns they cite.
+func (p *Pipeline) rebuildAll(ctx context.Context, tx *store.Tx, o *review.Overrides, ids []string) error {
+	var done []string
+	for _, id := range ids {
+		if id == "" || slices.Contains(done, id) {
+			continue
+		}
+		done = append(done, id)
+		if err := p.stages.Link.Rebuild(ctx, tx, id, o); err != nil {
+			return err
+		}
+	}
+	if len(done) == 0 {
+		return nil
+	}
+	return p.stages.Link.RefreshCampaigns(ctx, tx, done)
+}
+
+// Rebuild makes an incident again from the mentions linked to it, joined in ingest order as
+// linking first joined them, with the review overrides applied: rejected claims left out,
+// re-attributed ones changed, added ones added, corrected fields set, its review state
+// recorded. An incident left without mentions is deleted.
+func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review.Overrides) error {
+	ms, err := tx.LinkedMentions(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := tx.DropIncident(ctx, id); err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return tx.PutReviewState(ctx, id, model.Review{})
+	}
+	if err := tx.CreateIncident(ctx, id, link.SortKey(ms[0].Mention), windowOf(ms[0].Mention), l.now()); err != nil {
+		return err
+	}
+	var docIDs []string
+	for _, sm := range ms {
+		docIDs = append(docIDs, sm.DocumentID)
+	}
+	added := o.Added(id)
+	for _, c := range added {
+		docIDs = append(docIDs, c.DocumentID)
+	}
+	refs, err := tx.DocumentRefs(ctx, docIDs)
+	if err != nil {
+		return err
+	}
+	for _, sm := range ms {
+		m := sm.Mention
+		m.Claims = o.Claims(m.Claims)
+		if err := l.join(ctx, tx, id, m, refs[m.DocumentID]); err != nil {
+			return fmt.Errorf("rebuild %s: %w", id, err)
+		}
+	}
+	if len(added) > 0 {
+		metrics, err := l.addClaims(ctx, tx, id, added, refs)
+		if err != nil {
+			return err
+		}
+		if err := l.decide(ctx, tx, id, metrics); err != nil {
+			return err
+		}
+	}
+	if err := l.correct(ctx, tx, id, o); err != nil {
+		return err
+	}
+	return tx.PutReviewState(ctx, id, o.State(id))
+}
+
+// correct writes an incident's corrected fields over those linking decided.
+func (l *Linker) correct(ctx context.Context, tx *store.Tx, id string, o *review.Overrides) error {
+	if !o.Corrects(id) {
+		return nil
+	}
+	inc, err := tx.IncidentFields(ctx, id)
+	if err != nil {
+		return err
+	}
+	o.Apply(&inc)
+	return tx.UpdateIncident(ctx, inc, nil)
+}
+
+// reviewBatch keeps review standing after a batch of new documents: an incident the batch
+// started that fits one of the incidents an analyst merged joins the merge (JoinMerged), and
+// the incidents the batch joined get their corrected fields back (linking decided them afresh
+// from its tally). It returns the touched incidents, and each result names its incidents,
+// merges followed.
+func (p *Pipeline) reviewBatch(ctx context.Context, tx *store.Tx, results []Result, touched []string) ([]string, error) {
+	log, err := tx.ReviewLog(ctx)
+	if err != nil || len(log) == 0 {
+		return touched, err
+	}
+	o := review.NewOverrides(log)
+	batch := map[string]bool{}
+	for _, r := range results {
+		batch[r.Document.ID] = true
+	}
+	var out []string
+	for _, id := range touched {
+		into, err := p.stages.Link.JoinMerged(ctx, tx, id, batch, o)
+		if err != nil {
+			return nil, err
+		}
+		if into != "" {
+			renameIncident(results, id, into)
+			id = into
+		}
+		if err := p.stages.Link.correct(ctx, tx, id, o); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// renameIncident makes results that name an incident name the one it joined instead.
+func renameIncident(results []Result, from, to string) {
+	for i := range results {
+		for j, id := range results[i].Incidents {
+			if id == from {
+				results[i].Incidents[j] = to
+			}
+		}
+		slices.Sort(results[i].Incidents)
+		results[i].Incidents = slices.Compact(results[i].Incidents)
+	}
+}
+
+// JoinMerged moves a new incident into a merged one when every mention of it is compatible
+// with every mention of one of the incidents merged there, and returns the merged incident's
+// id ("" when it stays). Linking compares a report with every member of an incident, and the
+// members of incidents an analyst merged rarely all agree, so without this a later report of
+// a merged incident would start an incident of its own. Only an incident made of the batch's
+// documents (new) is moved.
+func (l *Linker) JoinMerged(ctx context.Context, tx *store.Tx, id string, batch map[string]bool, o *review.Overrides) (string, error) {
+	if o.State(id).Reviewed {
+		return "", nil
+	}
+	own, err := tx.LinkedMentions(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	for _, sm := range own {
+		if !batch[sm.DocumentID] {
+			return "", nil
+		}
+	}
+	for _, a := range o.Actions() {
+		if a.Kind != review.Merge {
+			continue
+		}
+		into := o.Resolve(a.Incident)
+		parts, err := mergedParts(ctx, tx, a, into)
+		if err != nil {
+			return "", err
+		}
+		for _, part := range parts {
+			if !l.fits(own, part) {
+				continue
+			}
+			if _, err := tx.MoveMentions(ctx, id, into, ""); err != nil {
+				return "", err
+			}
+			if err := l.Rebuild(ctx, tx, id, o); err != nil {
+				return "", err
+			}
+			return into, l.Rebuild(ctx, tx, into, o)
+		}
+	}
+	return "", nil
+}
+
+// mergedParts returns the mentions of the incidents a merge joined, each as it was: those the
+// merge moved, by the incident they came from, and the others of the incident it merged into.
+func mergedParts(ctx context.Context, tx *store.Tx, a review.Action, into string) ([][]store.StoredMention, error) {
+	all, err := tx.LinkedMentions(ctx, into)
+	if err != nil {
+		return nil, err
+	}
+	from := map[string]string{}
+	for _, m := range a.Moved {
+		from[link.Key(model.Mention{DocumentID: m.Document, Index: m.Index})] = m.From
+	}
+	byPart := map[string][]store.StoredMention{}
+	var order []string
+	for _, sm := range all {
+		part := from[link.Key(sm.Mention)]
+		if _, seen := byPart[part]; !seen {
+			order = append(order, part)
+		}
+		byPart[part] = append(byPart[part], sm)
+	}
+	out := make([][]store.StoredMention, len(order))
+	for i, part := range order {
+		out[i] = byPart[part]
+	}
+	return out, nil
+}
+
+// fits reports whether every mention is compatible with every mention of a part.
+func (l *Linker) fits(own, part []store.StoredMention) bool {
+	for _, a := range own {
+		for _, b := range part {
+			if _, ok := link.Compatible(a.Mention, b.Mention, l.family); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
