@@ -233,4 +233,3 @@ func TestReviewRefusesWhatCannotBeDone(t *testing.T) {
 		}
 	}
 }
-
