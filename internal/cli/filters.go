@@ -18,6 +18,7 @@ type incidentFilters struct {
 	values    map[string]*string
 	contested bool
 	limit     int
+	hidden    bool // include the incidents review hid (export --hidden)
 }
 
 // addIncidentFilters declares the filter flags on fs.
@@ -72,7 +73,9 @@ func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error)
 	if f.limit > 0 {
 		v.Set("limit", strconv.Itoa(f.limit))
 	}
-	return api.ParseIncidentQuery(v, api.Limits{})
+	q, err := api.ParseIncidentQuery(v, api.Limits{})
+	q.Hidden = f.hidden
+	return q, err
 }
 
 // filterNames resolves country names and actor aliases with the reference data; without it

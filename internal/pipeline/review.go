@@ -169,7 +169,7 @@ func (p *Pipeline) takeClaim(ctx context.Context, tx *store.Tx, a *review.Action
 	case review.Accept:
 		a.After = "accepted"
 	case review.Reject:
-		a.After = "rejected: " + a.Why
+		a.After = "rejected"
 	case review.Reattribute:
 		a.After = describeClaim(*a.NewClaim)
 	}

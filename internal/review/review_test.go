@@ -151,3 +151,33 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		in        string
+		low, high int // -1 for open
+		qualifier string
+		ok        bool
+	}{
+		{"120", 120, 120, "exact", true},
+		{"1,100", 1100, 1100, "exact", true},
+		{"~80", 80, 80, "approx", true},
+		{"100-150", 100, 150, "range", true},
+		{">200", 200, -1, "more_than", true},
+		{"<300", -1, 300, "up_to", true},
+		{"150-100", 0, 0, "", false},
+		{"many", 0, 0, "", false},
+	}
+	val := func(p *int) int {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	for _, tc := range tests {
+		low, high, q, err := ParseValue(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && (val(low) != tc.low || val(high) != tc.high || q != tc.qualifier)) {
+			t.Errorf("ParseValue(%q) = %d, %d, %q, %v", tc.in, val(low), val(high), q, err)
+		}
+	}
+}
