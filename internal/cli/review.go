@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/review"
@@ -228,4 +229,15 @@ func reviewLine(r model.Review) string {
 		s += ", new reports since"
 	}
 	return s
+}
+
+// serverReview lets the API and the pages take review actions once the pipeline has loaded.
+func serverReview(pending *pendingPipeline) api.ReviewFunc {
+	return func(ctx context.Context, a review.Action) (review.Action, error) {
+		p, _, ok := pending.ready()
+		if !ok {
+			return a, fmt.Errorf("%w: the actor dictionary is still loading", api.ErrNotReady)
+		}
+		return p.Review(ctx, a)
+	}
 }

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 		log.Info("reference data loaded: the server can ingest")
 	}()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: withWaveRefresh(apiIngest(pending, log), s, pending, log),
-		TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log})
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed

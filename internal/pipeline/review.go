@@ -98,7 +98,7 @@ func mustExist(ctx context.Context, tx *store.Tx, id string) error {
 		return err
 	}
 	if !ok {
-		return fmt.Errorf("%w %s", store.ErrNoIncident, id)
+		return fmt.Errorf("incident %s: %w", id, store.ErrNotFound)
 	}
 	return nil
 }

@@ -160,9 +160,6 @@ func (s *Store) ReviewQueue(ctx context.Context, limit int) ([]model.Incident, e
 	return out, s.attachBrief(ctx, out, true)
 }
 
-// ErrNoIncident is returned by review writes naming an incident the store does not hold.
-var ErrNoIncident = fmt.Errorf("incident: %w", ErrNotFound)
-
 // IncidentFields returns an incident's decided fields (no documents or figures) inside the
 // transaction.
 func (t *Tx) IncidentFields(ctx context.Context, id string) (model.Incident, error) {
@@ -170,7 +167,7 @@ func (t *Tx) IncidentFields(ctx context.Context, id string) (model.Incident, err
 	var updated string
 	err := t.tx.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ?`, id).Scan(&data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.Incident{}, fmt.Errorf("%w %s", ErrNoIncident, id)
+		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, err)
