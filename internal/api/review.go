@@ -70,9 +70,11 @@ func ReviewForm(r *http.Request) (ReviewRequest, error) {
 	return req, nil
 }
 
-// Action turns a request on a path's subject into a review action of a kind.
-func (req ReviewRequest) Action(kind review.Kind, r *http.Request) (review.Action, error) {
-	a := review.Action{Kind: kind, Who: req.Who, Why: req.Why, Incident: r.PathValue("id")}
+// Action turns a request into a review action of a kind on its subject: an incident id, a
+// claim key (accept, reject, reattribute), a document id (copy, not_copy, off_topic) or the
+// number of an audit entry (undo).
+func (req ReviewRequest) Action(kind review.Kind, subject string) (review.Action, error) {
+	a := review.Action{Kind: kind, Who: req.Who, Why: req.Why, Incident: subject}
 	change := review.ClaimChange{Claimant: req.Claimant, Role: req.Role, Side: req.Side, Metric: req.Metric, Value: req.Value}
 	switch kind {
 	case review.Merge:
@@ -89,7 +91,7 @@ func (req ReviewRequest) Action(kind review.Kind, r *http.Request) (review.Actio
 		a.NewClaim = &c
 		return a, err
 	case review.Accept, review.Reject, review.Reattribute:
-		k, err := review.ParseClaimKey(r.PathValue("claim"))
+		k, err := review.ParseClaimKey(subject)
 		if err != nil {
 			return a, fmt.Errorf("%w: %v", review.ErrInvalid, err)
 		}
@@ -100,11 +102,11 @@ func (req ReviewRequest) Action(kind review.Kind, r *http.Request) (review.Actio
 			return a, err
 		}
 	case review.Copy, review.NotCopy, review.OffTopic:
-		a.Incident, a.Document, a.Target = "", r.PathValue("id"), req.Original
+		a.Incident, a.Document, a.Target = "", subject, req.Original
 	case review.Undo:
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		id, err := strconv.ParseInt(subject, 10, 64)
 		if err != nil {
-			return a, badParam("id", "%q: want the number of an audit entry", r.PathValue("id"))
+			return a, badParam("id", "%q: want the number of an audit entry", subject)
 		}
 		a.Incident, a.Undoes = "", id
 	}
@@ -121,7 +123,11 @@ func (a *API) review(kind review.Kind) handlerFunc {
 		if err != nil {
 			return err
 		}
-		act, err := req.Action(kind, r)
+		subject := r.PathValue("id")
+		if subject == "" {
+			subject = r.PathValue("claim")
+		}
+		act, err := req.Action(kind, subject)
 		if err == nil {
 			act, err = a.cfg.Review(r.Context(), act)
 		}

@@ -57,7 +57,7 @@ type browser struct {
 	dialogs  []string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t *testing.T, configure ...func(*server.Config)) *browser {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -76,7 +76,11 @@ func newBrowser(t *testing.T) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := server.Handler(server.Config{Store: s, Log: slog.New(slog.DiscardHandler)})
+	cfg := server.Config{Store: s, Log: slog.New(slog.DiscardHandler)}
+	for _, c := range configure {
+		c(&cfg)
+	}
+	h, err := server.Handler(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ type incidentData struct {
 	Metrics   []metricView
 	Documents []model.DocumentRef
 	Waves     []string // ids of the waves the incident belongs to
+	Forms     reviewForms
 }
 
 // metricView is one figure of an incident: the reconciled estimate, its history and its claims.
@@ -22,7 +23,8 @@ type metricView struct {
 	Metric   model.Metric
 	Estimate model.Estimate
 	History  *lineChart
-	Claims   []model.Claim
+	Rows     []claimRow                   // the claims, with how each weighs in the estimate
+	Excluded []model.ExcludedClaim        // the claims review rejected
 	Docs     map[string]model.DocumentRef // by id, to name each claim's source
 }
 
@@ -43,9 +45,14 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	for _, doc := range inc.Documents {
 		docs[doc.ID] = doc
 	}
+	d.Forms = w.reviewForms(r)
+	excluded, err := w.excludedClaims(r, inc)
+	if err != nil {
+		return view{}, err
+	}
 	for _, m := range model.Metrics {
 		e, ok := inc.Metrics[m]
-		if !ok {
+		if !ok && len(excluded[m]) == 0 {
 			continue
 		}
 		claims := append([]model.Claim(nil), e.Claims...)
@@ -54,7 +61,8 @@ func (w *Web) incident(r *http.Request) (view, error) {
 		if len(e.History) > 1 || e.Contested {
 			chart = historyChart(e.History)
 		}
-		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Claims: claims, Docs: docs})
+		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Rows: claimRows(m, claims, docs),
+			Excluded: excluded[m], Docs: docs})
 	}
 	return view{"incident", d.Title, d}, nil
 }

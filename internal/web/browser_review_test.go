@@ -1,0 +1,106 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/server"
+)
+
+// TestBrowserReview is an analyst's review in a real browser: merge two incidents, reject a
+// claim, see the estimate change and both actions in the incident's history.
+func TestBrowserReview(t *testing.T) {
+	b := newBrowser(t, func(c *server.Config) {
+		p := pipeline.New(c.Store, pipeline.Stages{Link: pipeline.NewLinker(func(actor string) string { return actor })})
+		c.Review = p.Review
+	})
+	into, other := b.fix.Incidents["makurdi"], b.fix.Incidents["jos"]
+	text := func(sel string) string {
+		var s string
+		b.run(t, chromedp.Text(sel, &s, chromedp.NodeVisible))
+		return strings.TrimSpace(s)
+	}
+	b.run(t, chromedp.Navigate(b.base+"/incidents/"+into), chromedp.WaitVisible(`#review-merge`))
+	sourcesBefore := b.count(t, "ol.sources li")
+
+	t.Run("merge", func(t *testing.T) {
+		b.run(t, chromedp.SetValue(`#review-merge input[name="others"]`, other),
+			chromedp.SetValue(`#review-merge input[name="who"]`, "Ana Analyst"),
+			chromedp.SetValue(`#review-merge input[name="why"]`, "the same raid reported twice"),
+			chromedp.Submit(`#review-merge button`),
+			chromedp.WaitVisible(`.review-state`))
+		if n := b.count(t, "ol.sources li"); n <= sourcesBefore {
+			t.Errorf("%d sources after the merge, want more than %d", n, sourcesBefore)
+		}
+		if s := text(`.review-line`); !strings.Contains(s, "reviewed by Ana Analyst") {
+			t.Errorf("review line after the merge: %q", s)
+		}
+		b.checkClean(t, "merge")
+	})
+
+	t.Run("reject a claim", func(t *testing.T) {
+		before := text(`#metric-escaped .best`)
+		// The counted claim whose figure is the best estimate.
+		var claim string
+		b.run(t, chromedp.Evaluate(`[...document.querySelectorAll("#metric-escaped tr.claim-row:not(.not-counted)")]
+			.find(tr => tr.cells[0].textContent.includes(`+strconv.Quote(before)+`))?.dataset.claim ?? ""`, &claim))
+		if claim == "" {
+			t.Fatalf("no counted claim gives the best figure %s", before)
+		}
+		sel := `#metric-escaped tr[data-claim="` + claim + `"]`
+		// The reviewer's name is remembered from the merge.
+		if s := b.value(t, sel+` input[name="who"]`); s != "Ana Analyst" {
+			t.Errorf("the reviewer field says %q, want the name given before", s)
+		}
+		b.run(t, chromedp.SetValue(sel+` input[name="why"]`, "counts inmates moved before the raid"),
+			chromedp.Click(sel+` button.reject`), chromedp.WaitVisible(`#metric-escaped .excluded`))
+		after := text(`#metric-escaped .best`)
+		if after == before {
+			t.Errorf("the escaped estimate stayed %s after rejecting the claim it rested on", before)
+		}
+		if s := text(`#metric-escaped .excluded`); !strings.Contains(s, "counts inmates moved before the raid") {
+			t.Errorf("excluded claims say %q", s)
+		}
+		b.screenshot(t, "review-incident")
+		b.checkClean(t, "reject")
+	})
+
+	t.Run("history", func(t *testing.T) {
+		b.run(t, chromedp.Click(`.review-line a[href$="/history"]`, chromedp.NodeVisible), chromedp.WaitVisible(`ol.audit`))
+		if s := text(`ol.audit`); !strings.Contains(s, "#2 reject") || !strings.Contains(s, "#1 merge") || !strings.Contains(s, "the same raid reported twice") {
+			t.Errorf("history says %q", s)
+		}
+		b.screenshot(t, "review-history")
+		b.checkClean(t, "history")
+	})
+
+	t.Run("cross-site form refused", func(t *testing.T) {
+		req, err := http.NewRequest(http.MethodPost, b.base+"/review", strings.NewReader(url.Values{"kind": {"hide"}, "subject": {into}, "who": {"x"}}.Encode()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("a cross-site review form got %d, want 403", res.StatusCode)
+		}
+	})
+}
+
+func (b *browser) value(t *testing.T, selector string) string {
+	t.Helper()
+	var v string
+	b.run(t, chromedp.Value(selector, &v, chromedp.NodeVisible))
+	return v
+}
