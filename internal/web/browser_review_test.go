@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -78,6 +79,34 @@ func TestBrowserReview(t *testing.T) {
 		}
 		b.screenshot(t, "review-history")
 		b.checkClean(t, "history")
+	})
+
+	t.Run("add a claim by selecting its quote", func(t *testing.T) {
+		doc := b.fix.Documents[0]
+		b.run(t, chromedp.Navigate(b.base+"/documents/"+doc), chromedp.WaitVisible(`#add-claim`))
+		// Select the document's first twelve characters, as a mouse would.
+		var quote string
+		b.run(t, chromedp.Evaluate(`(() => {
+			const walker = document.createTreeWalker(document.querySelector(".doc-text"), NodeFilter.SHOW_TEXT);
+			const node = walker.nextNode();
+			const r = document.createRange();
+			r.setStart(node, 0); r.setEnd(node, 12);
+			document.getSelection().removeAllRanges();
+			document.getSelection().addRange(r);
+			return r.toString();
+		})()`, &quote), chromedp.Sleep(200*time.Millisecond))
+		if start, end := b.value(t, `#add-claim input[name="start"]`), b.value(t, `#add-claim input[name="end"]`); start != "0" || end != "12" {
+			t.Fatalf("selecting %q filled the span %s-%s, want 0-12", quote, start, end)
+		}
+		b.run(t, chromedp.SetValue(`#add-claim select[name="metric"]`, "attackers"),
+			chromedp.SetValue(`#add-claim input[name="value"]`, "~40"),
+			chromedp.SetValue(`#add-claim input[name="claimant"]`, "a hand-checked source"),
+			chromedp.Submit(`#add-claim button`), chromedp.WaitVisible(`#add-claim`))
+		b.run(t, chromedp.Navigate(b.base+"/incidents/"+into), chromedp.WaitVisible(`#metric-attackers`))
+		if s := text(`#metric-attackers`); !strings.Contains(s, "a hand-checked source") || !strings.Contains(s, quote) {
+			t.Errorf("the added claim is not shown: %q", s)
+		}
+		b.checkClean(t, "add claim")
 	})
 
 	t.Run("cross-site form refused", func(t *testing.T) {

@@ -10,6 +10,7 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import { addMarkers } from "./markers.js";
 import { loadBoundaries, drawBoundaries } from "./boundaries.js";
 import { addAreaFilter } from "./area.js";
+import { watchQuoteSelection } from "./quote.js";
 
 function readPoints(el) {
   try {
@@ -52,3 +53,4 @@ function drawMap(el) {
 }
 
 document.querySelectorAll(".map[data-points]").forEach(drawMap);
+watchQuoteSelection();
