@@ -95,34 +95,65 @@ func (l *Linker) correct(ctx context.Context, tx *store.Tx, id string, o *review
 }
 
 // reviewBatch keeps review standing after a batch of new documents: an incident the batch
-// started that fits one of the incidents an analyst merged joins the merge (JoinMerged), and
+// started that fits one of the incidents an analyst merged joins the merge (joinMerged), and
 // the incidents the batch joined get their corrected fields back (linking decided them afresh
-// from its tally). It returns the touched incidents, and each result names its incidents,
-// merges followed.
+// from its tally). It returns the touched incidents, merges followed, and each result names its
+// incidents, merges followed.
 func (p *Pipeline) reviewBatch(ctx context.Context, tx *store.Tx, results []Result, touched []string) ([]string, error) {
 	log, err := tx.ReviewLog(ctx)
 	if err != nil || len(log) == 0 {
 		return touched, err
 	}
 	o := review.NewOverrides(log)
-	batch := map[string]bool{}
-	for _, r := range results {
-		batch[r.Document.ID] = true
+	started, err := startedBy(ctx, tx, results)
+	if err != nil {
+		return nil, err
 	}
+	var parts []mergedPart
+	loaded := false
 	var out []string
 	for _, id := range touched {
-		into, err := p.stages.Link.JoinMerged(ctx, tx, id, batch, o)
-		if err != nil {
-			return nil, err
-		}
-		if into != "" {
-			renameIncident(results, id, into)
-			id = into
+		if started[id] && !o.State(id).Reviewed {
+			if !loaded {
+				if parts, err = mergedParts(ctx, tx, o); err != nil {
+					return nil, err
+				}
+				loaded = true
+			}
+			into, err := p.stages.Link.joinMerged(ctx, tx, id, parts, o)
+			if err != nil {
+				return nil, err
+			}
+			if into != "" {
+				renameIncident(results, id, into)
+				id = into
+			}
 		}
 		if err := p.stages.Link.correct(ctx, tx, id, o); err != nil {
 			return nil, err
 		}
 		out = append(out, id)
+	}
+	return out, nil
+}
+
+// startedBy returns the incidents the batch's documents started: those whose id is that of one
+// of their mentions (link.ClusterID), so made of the batch's documents alone.
+func startedBy(ctx context.Context, tx *store.Tx, results []Result) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, r := range results {
+		if r.Outcome == Duplicate || r.Mentions == 0 {
+			continue
+		}
+		ms, err := tx.DocumentMentions(ctx, r.Document.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, sm := range ms {
+			if id := link.ClusterID([]model.Mention{sm.Mention}); id == sm.IncidentID {
+				out[id] = true
+			}
+		}
 	}
 	return out, nil
 }
@@ -140,75 +171,70 @@ func renameIncident(results []Result, from, to string) {
 	}
 }
 
-// JoinMerged moves a new incident into a merged one when every mention of it is compatible
-// with every mention of one of the incidents merged there, and returns the merged incident's
-// id ("" when it stays). Linking compares a report with every member of an incident, and the
-// members of incidents an analyst merged rarely all agree, so without this a later report of
-// a merged incident would start an incident of its own. Only an incident made of the batch's
-// documents (new) is moved.
-func (l *Linker) JoinMerged(ctx context.Context, tx *store.Tx, id string, batch map[string]bool, o *review.Overrides) (string, error) {
-	if o.State(id).Reviewed {
+// mergedPart is one of the incidents a standing merge joined, as its mentions were: into is
+// where the merge put them.
+type mergedPart struct {
+	into     string
+	mentions []store.StoredMention
+}
+
+// mergedParts returns the parts of every standing merge: the mentions each merge moved, by the
+// incident they came from, and the others of the incident it merged into.
+func mergedParts(ctx context.Context, tx *store.Tx, o *review.Overrides) ([]mergedPart, error) {
+	var out []mergedPart
+	for _, a := range o.Actions() {
+		if a.Kind != review.Merge {
+			continue
+		}
+		into := o.Resolve(a.Incident)
+		all, err := tx.LinkedMentions(ctx, into)
+		if err != nil {
+			return nil, err
+		}
+		from := map[string]string{}
+		for _, m := range a.Moved {
+			from[link.Key(model.Mention{DocumentID: m.Document, Index: m.Index})] = m.From
+		}
+		byPart := map[string]int{}
+		for _, sm := range all {
+			part := from[link.Key(sm.Mention)]
+			i, seen := byPart[part]
+			if !seen {
+				i, byPart[part] = len(out), len(out)
+				out = append(out, mergedPart{into: into})
+			}
+			out[i].mentions = append(out[i].mentions, sm)
+		}
+	}
+	return out, nil
+}
+
+// joinMerged moves a new incident into a merged one when every mention of it is compatible with
+// every mention of one of the incidents merged there, and returns the merged incident's id (""
+// when it stays). Linking compares a report with every member of an incident, and the members
+// of incidents an analyst merged rarely all agree, so without this a later report of a merged
+// incident would start an incident of its own.
+func (l *Linker) joinMerged(ctx context.Context, tx *store.Tx, id string, parts []mergedPart, o *review.Overrides) (string, error) {
+	if len(parts) == 0 {
 		return "", nil
 	}
 	own, err := tx.LinkedMentions(ctx, id)
 	if err != nil {
 		return "", err
 	}
-	for _, sm := range own {
-		if !batch[sm.DocumentID] {
-			return "", nil
-		}
-	}
-	for _, a := range o.Actions() {
-		if a.Kind != review.Merge {
+	for _, part := range parts {
+		if part.into == id || !l.fits(own, part.mentions) {
 			continue
 		}
-		into := o.Resolve(a.Incident)
-		parts, err := mergedParts(ctx, tx, a, into)
-		if err != nil {
+		if _, err := tx.MoveMentions(ctx, id, part.into, ""); err != nil {
 			return "", err
 		}
-		for _, part := range parts {
-			if !l.fits(own, part) {
-				continue
-			}
-			if _, err := tx.MoveMentions(ctx, id, into, ""); err != nil {
-				return "", err
-			}
-			if err := l.Rebuild(ctx, tx, id, o); err != nil {
-				return "", err
-			}
-			return into, l.Rebuild(ctx, tx, into, o)
+		if err := l.Rebuild(ctx, tx, id, o); err != nil {
+			return "", err
 		}
+		return part.into, l.Rebuild(ctx, tx, part.into, o)
 	}
 	return "", nil
-}
-
-// mergedParts returns the mentions of the incidents a merge joined, each as it was: those the
-// merge moved, by the incident they came from, and the others of the incident it merged into.
-func mergedParts(ctx context.Context, tx *store.Tx, a review.Action, into string) ([][]store.StoredMention, error) {
-	all, err := tx.LinkedMentions(ctx, into)
-	if err != nil {
-		return nil, err
-	}
-	from := map[string]string{}
-	for _, m := range a.Moved {
-		from[link.Key(model.Mention{DocumentID: m.Document, Index: m.Index})] = m.From
-	}
-	byPart := map[string][]store.StoredMention{}
-	var order []string
-	for _, sm := range all {
-		part := from[link.Key(sm.Mention)]
-		if _, seen := byPart[part]; !seen {
-			order = append(order, part)
-		}
-		byPart[part] = append(byPart[part], sm)
-	}
-	out := make([][]store.StoredMention, len(order))
-	for i, part := range order {
-		out[i] = byPart[part]
-	}
-	return out, nil
 }
 
 // fits reports whether every mention is compatible with every mention of a part.
