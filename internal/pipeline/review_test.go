@@ -233,3 +233,25 @@ func TestReviewRefusesWhatCannotBeDone(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewsSurviveReprocess(t *testing.T) {
+	ctx := context.Background()
+	f := newReviewFixture(t)
+	act(t, f.p, review.Action{Kind: review.Merge, Incident: f.north, Others: []string{f.south}})
+	act(t, f.p, review.Action{Kind: review.Set, Incident: f.north, Field: "facility", Value: "Two Rivers jail"})
+	act(t, f.p, review.Action{Kind: review.Confirm, Incident: f.north, Grade: review.Weak})
+	if _, err := f.p.Add(ctx, []model.Document{parse(t, "later.txt", reportLater)}); err != nil {
+		t.Fatal(err)
+	}
+	before := exportJSON(t, f.s)
+	if _, _, err := f.p.Reprocess(ctx, pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+		t.Fatal(err)
+	}
+	if after := exportJSON(t, f.s); !bytes.Equal(before, after) {
+		t.Fatalf("reprocess changed a reviewed store:\n%s\nwant\n%s", after, before)
+	}
+	inc := incident(t, f.s, f.north)
+	if inc.Facility != "Two Rivers jail" || inc.Review.Grade != "weak" || len(inc.Documents) != 3 || !inc.Review.NewSince {
+		t.Errorf("after reprocess: facility %q, review %+v, %d documents", inc.Facility, inc.Review, len(inc.Documents))
+	}
+}
