@@ -101,7 +101,7 @@ func (req ReviewRequest) Action(kind review.Kind, subject string) (review.Action
 			a.NewClaim = &c
 			return a, err
 		}
-	case review.Copy, review.NotCopy, review.OffTopic:
+	case review.Copy, review.NotCopy, review.OffTopic, review.Delete:
 		a.Incident, a.Document, a.Target = "", subject, req.Original
 	case review.Undo:
 		id, err := strconv.ParseInt(subject, 10, 64)
@@ -179,6 +179,7 @@ func (a *API) reviewRoutes() []route {
 		post("/documents/{id}/copy", review.Copy),
 		post("/documents/{id}/not-copy", review.NotCopy),
 		post("/documents/{id}/off-topic", review.OffTopic),
+		post("/documents/{id}/delete", review.Delete),
 		post("/audit/{id}/undo", review.Undo),
 		{http.MethodGet, Prefix + "/audit", a.listAudit},
 	}

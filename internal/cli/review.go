@@ -94,6 +94,10 @@ func reviewActions() map[string]reviewAction {
 			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
 				return review.Action{Kind: review.OffTopic, Document: a[0]}, nil
 			}},
+		"delete": {"DOCUMENT", "Delete a document: its mentions leave every incident, which are rebuilt; the audit log keeps it.", 1,
+			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
+				return review.Action{Kind: review.Delete, Document: a[0]}, nil
+			}},
 		"undo": {"ACTION", "Revert a review action by its id in 'wallwatch audit'; the undo is logged too.", 1,
 			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
 				id, err := strconv.ParseInt(a[0], 10, 64)

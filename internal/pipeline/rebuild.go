@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -105,6 +106,9 @@ func (p *Pipeline) reviewBatch(ctx context.Context, tx *store.Tx, results []Resu
 		return touched, err
 	}
 	o := review.NewOverrides(log)
+	if touched, err = p.deleteAgain(ctx, tx, o, results, touched); err != nil {
+		return nil, err
+	}
 	started, err := startedBy(ctx, tx, results)
 	if err != nil {
 		return nil, err
@@ -133,6 +137,40 @@ func (p *Pipeline) reviewBatch(ctx context.Context, tx *store.Tx, results []Resu
 			return nil, err
 		}
 		out = append(out, id)
+	}
+	return out, nil
+}
+
+// deleteAgain deletes again the batch's documents a standing action deleted before (the same
+// text ingested again), and returns the touched incidents that still stand. A document the batch
+// also stored a copy of stays, out of every incident. The caller holds p.known.mu (write).
+func (p *Pipeline) deleteAgain(ctx context.Context, tx *store.Tx, o *review.Overrides, results []Result, touched []string) ([]string, error) {
+	var rebuild []string
+	for _, r := range results {
+		if r.Outcome == Duplicate || !o.Deletes(r.Document.ID) {
+			continue
+		}
+		moved, err := deleteDocument(ctx, tx, r.Document.ID)
+		if err != nil && !errors.Is(err, review.ErrInvalid) {
+			return nil, err
+		}
+		p.known.forgetAll()
+		rebuild = append(rebuild, froms(moved)...)
+	}
+	if len(rebuild) == 0 {
+		return touched, nil
+	}
+	if err := p.rebuildAll(ctx, tx, o, rebuild); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, id := range touched {
+		if ok, err := tx.IncidentExists(ctx, id); err != nil || ok {
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, id)
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -86,6 +87,8 @@ func (p *Pipeline) take(ctx context.Context, tx *store.Tx, o *review.Overrides, 
 		moved, err := tx.UnlinkDocument(ctx, a.Document)
 		a.Moved, a.Before, a.After = moved, "linked to "+strings.Join(froms(moved), ", "), "linked to none"
 		return froms(moved), err
+	case review.Delete:
+		return p.takeDelete(ctx, tx, a)
 	case review.Undo:
 		return p.takeUndo(ctx, tx, a, log)
 	}
@@ -217,6 +220,43 @@ func (p *Pipeline) takeCopy(ctx context.Context, tx *store.Tx, a *review.Action)
 	return copyIncidents(ctx, tx, a.Document, a.Before, a.Target)
 }
 
+// takeDelete deletes a document, keeping it whole in the action for an undo, and makes the
+// pipeline read its fingerprints again so that no later document is taken for a copy of it.
+func (p *Pipeline) takeDelete(ctx context.Context, tx *store.Tx, a *review.Action) ([]string, error) {
+	doc, err := p.store.Document(ctx, a.Document)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := tx.DocumentMentions(ctx, a.Document)
+	if err != nil {
+		return nil, err
+	}
+	removed := &review.Removed{Document: doc}
+	for _, sm := range stored {
+		removed.Mentions = append(removed.Mentions, sm.Mention)
+	}
+	moved, err := deleteDocument(ctx, tx, a.Document)
+	if err != nil {
+		return nil, err
+	}
+	p.known.mu.Lock()
+	p.known.forgetAll()
+	p.known.mu.Unlock()
+	a.Deleted, a.Moved = removed, moved
+	a.Before, a.After = fmt.Sprintf("document %s (%s)", doc.ID, cmp.Or(doc.Title, doc.Source)), "deleted"
+	return froms(moved), nil
+}
+
+// deleteDocument takes a document's mentions out of their incidents and deletes it, returning
+// what moved.
+func deleteDocument(ctx context.Context, tx *store.Tx, id string) ([]review.Move, error) {
+	moved, err := tx.UnlinkDocument(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return moved, tx.DeleteDocument(ctx, id)
+}
+
 // copyIncidents lists the incidents of a document and of the originals it was and is a copy of:
 // whether a copy votes depends on both.
 func copyIncidents(ctx context.Context, tx *store.Tx, docs ...string) ([]string, error) {
@@ -261,8 +301,25 @@ func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, a *review.Action,
 	case review.Accept, review.Reject, review.Reattribute:
 		ids, err := tx.DocumentIncidents(ctx, t.Claim.Document)
 		return append(touched, ids...), err
+	case review.Delete:
+		return touched, restoreDocument(ctx, tx, t)
 	}
 	return touched, nil
+}
+
+// restoreDocument stores again a document a delete removed, with its mentions linked where
+// they were.
+func restoreDocument(ctx context.Context, tx *store.Tx, t review.Action) error {
+	if t.Deleted == nil {
+		return fmt.Errorf("%w: action %d kept no copy of the document", review.ErrInvalid, t.ID)
+	}
+	if err := tx.InsertDocument(ctx, t.Deleted.Document); err != nil {
+		return err
+	}
+	if err := tx.ReplaceMentions(ctx, t.Document, t.Deleted.Mentions); err != nil {
+		return err
+	}
+	return tx.MoveBack(ctx, t.Moved)
 }
 
 // froms lists the incidents moves took mentions from.
@@ -275,3 +332,7 @@ func froms(moves []review.Move) []string {
 	}
 	return out
 }
+
+// forgetAll drops every known fingerprint, so that the next batch reads them all again: a deleted
+// document must be nobody's original. The caller holds k.mu.
+func (k *knownFingerprints) forgetAll() { k.fps, k.docs, k.lastRow = nil, nil, 0 }

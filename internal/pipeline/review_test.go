@@ -188,6 +188,7 @@ func TestUndoRestoresExport(t *testing.T) {
 		{Kind: review.AddClaim, Incident: f.north, NewClaim: &model.Claim{Metric: model.Attackers, DocumentID: north.Documents[0].ID, Start: 0, End: 6, Low: &low, High: &high, Qualifier: "approx"}},
 		{Kind: review.OffTopic, Document: f.southDoc},
 		{Kind: review.Copy, Document: f.southDoc, Target: north.Documents[0].ID},
+		{Kind: review.Delete, Document: f.southDoc},
 	}
 	for _, a := range cases {
 		t.Run(string(a.Kind)+a.Field, func(t *testing.T) {
@@ -253,5 +254,26 @@ func TestReviewsSurviveReprocess(t *testing.T) {
 	inc := incident(t, f.s, f.north)
 	if inc.Facility != "Two Rivers jail" || inc.Review.Grade != "weak" || len(inc.Documents) != 3 || !inc.Review.NewSince {
 		t.Errorf("after reprocess: facility %q, review %+v, %d documents", inc.Facility, inc.Review, len(inc.Documents))
+	}
+}
+
+func TestDeletedDocumentStaysDeleted(t *testing.T) {
+	ctx := context.Background()
+	f := newReviewFixture(t)
+	act(t, f.p, review.Action{Kind: review.Delete, Document: f.southDoc, Why: "a film review"})
+	if _, err := f.s.Incident(ctx, f.south); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the incident of the deleted document still stands: %v", err)
+	}
+	if _, err := f.s.Document(ctx, f.southDoc); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the document is still stored: %v", err)
+	}
+	if _, err := f.p.Add(ctx, []model.Document{parse(t, "south-again.txt", reportSouth)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Document(ctx, f.southDoc); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the deleted document came back with a second ingest: %v", err)
+	}
+	if _, err := f.s.Incident(ctx, f.south); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("its incident came back with a second ingest: %v", err)
 	}
 }

@@ -32,6 +32,7 @@ const (
 	Copy        Kind = "copy"        // Document is a copy of Target
 	NotCopy     Kind = "not_copy"    // Document is no copy
 	OffTopic    Kind = "off_topic"   // Document's mentions drop out of every incident
+	Delete      Kind = "delete"      // Document and its mentions are deleted; the log keeps it in Deleted
 	Undo        Kind = "undo"        // the action Undoes is reverted
 )
 
@@ -69,11 +70,19 @@ type Action struct {
 	NewClaim *model.Claim `json:"new_claim,omitempty"`
 	// Original is the claim an accept, reject or reattribute was taken on, as it stood.
 	Original *model.Claim `json:"original,omitempty"`
+	Deleted  *Removed     `json:"deleted,omitempty"`
 	Undoes   int64        `json:"undoes,omitempty"`
 	// Before and After say what the action changed, for people; Moved is what undo needs.
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
 	Moved  []Move `json:"moved,omitempty"`
+}
+
+// Removed is a document a delete took out, whole and with its mentions, so that an undo can
+// store it again as it was.
+type Removed struct {
+	Document model.Document  `json:"document"`
+	Mentions []model.Mention `json:"mentions"`
 }
 
 // Move is one mention an action took from one incident to another ("" for none).
@@ -163,7 +172,7 @@ func (a Action) Check() error {
 			a.NewClaim.End > a.NewClaim.Start, "an incident, a metric and a quote span in a document")
 	case Copy:
 		return need(a.Document != "" && a.Target != "" && a.Target != a.Document, "a document and the document it copies")
-	case NotCopy, OffTopic:
+	case NotCopy, OffTopic, Delete:
 		return need(a.Document != "", "a document")
 	case Undo:
 		return need(a.Undoes > 0, "the id of the action to undo")

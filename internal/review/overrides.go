@@ -166,3 +166,14 @@ func (a Action) Incidents() []string {
 	}
 	return out
 }
+
+// Deletes reports whether a standing action deleted a document: ingested again, it is deleted
+// again.
+func (o *Overrides) Deletes(document string) bool {
+	for _, a := range o.actions {
+		if a.Kind == Delete && a.Document == document {
+			return true
+		}
+	}
+	return false
+}

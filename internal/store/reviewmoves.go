@@ -143,3 +143,24 @@ func (t *Tx) Claim(ctx context.Context, k review.ClaimKey) (model.Claim, error) 
 	}
 	return model.Claim{}, fmt.Errorf("claim %s: %w", k, ErrNotFound)
 }
+
+// DeleteDocument deletes a document with its mentions and its place in incidents' source lists
+// (the claims go when the incidents are rebuilt). A document other documents copy is refused:
+// mark them no copy first.
+func (t *Tx) DeleteDocument(ctx context.Context, id string) error {
+	var copies int
+	if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE duplicate_of = ?`, id).Scan(&copies); err != nil {
+		return fmt.Errorf("delete document %s: %w", id, err)
+	}
+	if copies > 0 {
+		return fmt.Errorf("%w: %d documents are copies of %s: mark them not copies first", review.ErrInvalid, copies, id)
+	}
+	res, err := t.tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete document %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	return nil
+}
