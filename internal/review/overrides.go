@@ -177,3 +177,10 @@ func (o *Overrides) Deletes(document string) bool {
 	}
 	return false
 }
+
+// Names reports whether an action concerns an incident: taken on it, merging it, or moving
+// mentions from or to it.
+func (a Action) Names(incident string) bool {
+	return slices.Contains(a.Incidents(), incident) ||
+		slices.ContainsFunc(a.Moved, func(m Move) bool { return m.From == incident || m.To == incident })
+}

@@ -181,3 +181,22 @@ func TestParseValue(t *testing.T) {
 		}
 	}
 }
+
+func TestNames(t *testing.T) {
+	merge := Action{Kind: Merge, Incident: "a", Others: []string{"b"}}
+	offTopic := Action{Kind: OffTopic, Document: "d", Moved: []Move{{Document: "d", Index: 0, From: "c"}}}
+	copyOf := Action{Kind: Copy, Document: "d", Target: "e"}
+	for _, tc := range []struct {
+		a        Action
+		incident string
+		want     bool
+	}{
+		{merge, "a", true}, {merge, "b", true}, {merge, "c", false},
+		{offTopic, "c", true}, {offTopic, "d", false},
+		{copyOf, "e", false},
+	} {
+		if got := tc.a.Names(tc.incident); got != tc.want {
+			t.Errorf("%s names %s: %v, want %v", tc.a.Kind, tc.incident, got, tc.want)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -42,7 +41,7 @@ func (t *Tx) ReviewLog(ctx context.Context) ([]review.Action, error) {
 }
 
 // ReviewLog returns the audit log in order: all of it, or the actions that name an incident
-// (taken on it, merged into it or moved to it) and the undos of those.
+// (review.Action.Names) and the undos of those.
 func (s *Store) ReviewLog(ctx context.Context, incident string) ([]review.Action, error) {
 	log, err := scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions ORDER BY id`))
 	if err != nil || incident == "" {
@@ -51,7 +50,7 @@ func (s *Store) ReviewLog(ctx context.Context, incident string) ([]review.Action
 	var out []review.Action
 	named := map[int64]bool{}
 	for _, a := range log {
-		if slices.Contains(a.Incidents(), incident) || named[a.Undoes] {
+		if a.Names(incident) || named[a.Undoes] {
 			named[a.ID] = true
 			out = append(out, a)
 		}
