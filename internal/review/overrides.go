@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -64,10 +65,12 @@ func (o *Overrides) Claim(c model.Claim) (model.Claim, bool) {
 	return c, true
 }
 
-// reattributed is a claim with the claimant, side, metric and value of a correction; where it
-// was said (document, quote, span, date) stays.
+// reattributed is a claim with the claimant, role, side, metric and value a correction gives
+// (those it leaves empty stay); where it was said (document, quote, span, date) stays.
 func reattributed(c, to model.Claim) model.Claim {
-	c.Claimant, c.ClaimantRole, c.Side = to.Claimant, to.ClaimantRole, to.Side
+	c.Claimant = cmp.Or(to.Claimant, c.Claimant)
+	c.ClaimantRole = cmp.Or(to.ClaimantRole, c.ClaimantRole)
+	c.Side = cmp.Or(to.Side, c.Side)
 	if to.Metric != "" {
 		c.Metric = to.Metric
 	}

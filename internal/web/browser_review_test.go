@@ -72,6 +72,18 @@ func TestBrowserReview(t *testing.T) {
 		b.checkClean(t, "reject")
 	})
 
+	t.Run("correct a claim", func(t *testing.T) {
+		row := `#metric-recaptured tr.claim-row`
+		b.run(t, chromedp.Click(row+` details.reattribute summary`, chromedp.NodeVisible),
+			chromedp.SetValue(row+` details.reattribute input[name="value"]`, "50"),
+			chromedp.Click(row+` button[value="reattribute"]`, chromedp.NodeVisible),
+			chromedp.WaitVisible(`#metric-recaptured`))
+		if s := text(`#metric-recaptured .best`); s != "50" {
+			t.Errorf("recaptured after the correction: %s, want 50", s)
+		}
+		b.checkClean(t, "correct")
+	})
+
 	t.Run("history", func(t *testing.T) {
 		b.run(t, chromedp.Click(`.review-line a[href$="/history"]`, chromedp.NodeVisible), chromedp.WaitVisible(`ol.audit`))
 		if s := text(`ol.audit`); !strings.Contains(s, "#2 reject") || !strings.Contains(s, "#1 merge") || !strings.Contains(s, "the same raid reported twice") {

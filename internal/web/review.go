@@ -29,10 +29,13 @@ type reviewForms struct {
 	Back     string // where the form returns to
 	Grades   []review.Grade
 	Fields   []string
+	Roles    []model.Role
+	Metrics  []model.Metric
 }
 
 func (w *Web) reviewForms(r *http.Request) reviewForms {
-	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.Path, Grades: review.Grades}
+	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.Path, Grades: review.Grades, Metrics: model.Metrics,
+		Roles: []model.Role{model.RoleUnknown, model.RoleIndependent, model.RoleMedia, model.RoleGovernment, model.RoleDefender, model.RolePerpetrator}}
 	if c, err := r.Cookie(reviewerCookie); err == nil {
 		f.Reviewer, _ = url.QueryUnescape(c.Value)
 	}
