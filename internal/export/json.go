@@ -31,6 +31,16 @@ type Incident struct {
 	Documents     []Document                `json:"documents"`
 	Metrics       map[model.Metric]Estimate `json:"metrics"`
 	Review        *Review                   `json:"review,omitempty"` // absent when nobody reviewed it
+	// Lifecycle follows the escapees over the days of reports; absent without an escaped history.
+	Lifecycle []LifecyclePoint `json:"lifecycle,omitempty"`
+}
+
+// LifecyclePoint is where the escapees stood after one day of reports.
+type LifecyclePoint struct {
+	Reported   string `json:"reported"`
+	Escaped    int    `json:"escaped"`
+	Recaptured int    `json:"recaptured"`
+	AtLarge    int    `json:"at_large"`
 }
 
 // Review is an analyst's standing on an incident (docs/review.md).
@@ -131,6 +141,10 @@ func FromModel(inc model.Incident) Incident {
 	}
 	for metric, e := range inc.Metrics {
 		out.Metrics[metric] = estimate(e)
+	}
+	for _, p := range inc.Lifecycle() {
+		out.Lifecycle = append(out.Lifecycle, LifecyclePoint{Reported: p.Reported.Format(model.DateLayout), Escaped: p.Escaped,
+			Recaptured: p.Recaptured, AtLarge: p.AtLarge})
 	}
 	if r := inc.Review; r.Reviewed {
 		out.Review = &Review{Reviewed: true, Grade: optional(r.Grade), Hidden: r.Hidden, NewSinceReview: r.NewSince,

@@ -16,6 +16,7 @@ type incidentData struct {
 	Documents []model.DocumentRef
 	Waves     []string // ids of the waves the incident belongs to
 	Forms     reviewForms
+	Lifecycle *lifecycleChart // escaped, recaptured and at large over time; nil when it tells nothing new
 }
 
 // metricView is one figure of an incident: the reconciled estimate, its history and its claims.
@@ -45,7 +46,7 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	for _, doc := range inc.Documents {
 		docs[doc.ID] = doc
 	}
-	d.Forms = w.reviewForms(r)
+	d.Forms, d.Lifecycle = w.reviewForms(r), newLifecycleChart(inc.Lifecycle())
 	excluded, err := w.excludedClaims(r, inc)
 	if err != nil {
 		return view{}, err
