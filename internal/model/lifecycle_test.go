@@ -6,7 +6,9 @@ import (
 )
 
 func TestLifecycle(t *testing.T) {
-	day := func(d int) Date { return Date{Start: time.Date(2023, 6, d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay} }
+	day := func(d int) Date {
+		return Date{Start: time.Date(2023, 6, d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}
+	}
 	n := func(v int) *int { return &v }
 	inc := Incident{Metrics: map[Metric]Estimate{
 		Escaped:    {History: []EstimatePoint{{Reported: day(2), Best: n(90)}, {Reported: day(5), Best: n(120)}}},
