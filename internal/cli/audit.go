@@ -101,7 +101,7 @@ func addRejected(ctx context.Context, e env, c *config.Config, incs []model.Inci
 		return exitFailed
 	}
 	defer s.Close()
-	log, err := s.ReviewLog(ctx, "")
+	log, err := s.Rejections(ctx)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch export: %v\n", err)
 		return exitFailed

@@ -12,16 +12,19 @@ import (
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
-// rebuildAll rebuilds incidents (each once) and refreshes the campaigns they cite.
+// rebuildAll rebuilds incidents (each once), and those they were merged into, and refreshes
+// the campaigns they cite.
 func (p *Pipeline) rebuildAll(ctx context.Context, tx *store.Tx, o *review.Overrides, ids []string) error {
 	var done []string
-	for _, id := range ids {
-		if id == "" || slices.Contains(done, id) {
-			continue
-		}
-		done = append(done, id)
-		if err := p.stages.Link.Rebuild(ctx, tx, id, o); err != nil {
-			return err
+	for _, named := range ids {
+		for _, id := range []string{named, o.Resolve(named)} {
+			if id == "" || slices.Contains(done, id) {
+				continue
+			}
+			done = append(done, id)
+			if err := p.stages.Link.Rebuild(ctx, tx, id, o); err != nil {
+				return err
+			}
 		}
 	}
 	if len(done) == 0 {

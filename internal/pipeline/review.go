@@ -90,7 +90,7 @@ func (p *Pipeline) take(ctx context.Context, tx *store.Tx, o *review.Overrides, 
 	case review.Delete:
 		return p.takeDelete(ctx, tx, a)
 	case review.Undo:
-		return p.takeUndo(ctx, tx, a, log)
+		return p.takeUndo(ctx, tx, o, a, log)
 	}
 	return nil, nil
 }
@@ -274,9 +274,9 @@ func copyIncidents(ctx context.Context, tx *store.Tx, docs ...string) ([]string,
 	return out, nil
 }
 
-// takeUndo reverts the placement changes of a standing action; rebuilding without it reverts
-// the rest.
-func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, a *review.Action, log []review.Action) ([]string, error) {
+// takeUndo reverts the placement changes of a standing action — its mentions go back from
+// wherever later merges took them — and rebuilding without it reverts the rest.
+func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, o *review.Overrides, a *review.Action, log []review.Action) ([]string, error) {
 	i := slices.IndexFunc(log, func(t review.Action) bool { return t.ID == a.Undoes })
 	if i < 0 {
 		return nil, fmt.Errorf("%w: no review action %d", store.ErrNotFound, a.Undoes)
@@ -288,7 +288,13 @@ func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, a *review.Action,
 	a.Incident, a.Document = t.Incident, t.Document
 	a.Before, a.After = t.After, t.Before
 	touched := append(t.Incidents(), froms(t.Moved)...)
-	if err := tx.MoveBack(ctx, t.Moved); err != nil {
+	moves := make([]review.Move, len(t.Moved))
+	for i, m := range t.Moved {
+		m.To = o.Resolve(m.To) // where later merges took the mention
+		moves[i] = m
+		touched = append(touched, m.To)
+	}
+	if err := tx.MoveBack(ctx, moves); err != nil {
 		return nil, err
 	}
 	switch t.Kind {

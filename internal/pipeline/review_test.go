@@ -277,3 +277,28 @@ func TestDeletedDocumentStaysDeleted(t *testing.T) {
 		t.Errorf("its incident came back with a second ingest: %v", err)
 	}
 }
+
+func TestUndoOfAMergeMergedFurther(t *testing.T) {
+	ctx := context.Background()
+	f := newReviewFixture(t)
+	third := "DATE: 2024-03-05\nTITLE: Jail raid in Puno\n\nGunmen raided the Yanamayo prison in Puno, Peru, on Monday and freed 15 inmates, the police said."
+	res, err := f.p.Add(ctx, []model.Document{parse(t, "third.txt", third)})
+	if err != nil || len(res[0].Incidents) != 1 {
+		t.Fatalf("third report: %v %+v", err, res)
+	}
+	puno := res[0].Incidents[0]
+	before := exportJSON(t, f.s)
+	first := act(t, f.p, review.Action{Kind: review.Merge, Incident: f.north, Others: []string{f.south}})
+	act(t, f.p, review.Action{Kind: review.Merge, Incident: puno, Others: []string{f.north}})
+	act(t, f.p, review.Action{Kind: review.Undo, Undoes: first.ID})
+	if n := len(incident(t, f.s, f.south).Documents); n != 1 {
+		t.Errorf("the south incident came back with %d documents, want 1", n)
+	}
+	if n := len(incident(t, f.s, puno).Documents); n != 2 {
+		t.Errorf("the incident merged further has %d documents, want 2 (its own and the north's)", n)
+	}
+	act(t, f.p, review.Action{Kind: review.Undo, Undoes: first.ID + 1})
+	if after := exportJSON(t, f.s); !bytes.Equal(before, after) {
+		t.Errorf("undoing both merges did not restore the export:\n%s\nwant\n%s", after, before)
+	}
+}

@@ -58,6 +58,13 @@ func (s *Store) ReviewLog(ctx context.Context, incident string) ([]review.Action
 	return out, nil
 }
 
+// Rejections returns the rejects of the audit log and the undos, enough to know which claims
+// stand rejected without reading the whole log.
+func (s *Store) Rejections(ctx context.Context) ([]review.Action, error) {
+	return scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions WHERE kind IN (?, ?) ORDER BY id`,
+		string(review.Reject), string(review.Undo)))
+}
+
 func scanReviews(rows *sql.Rows, err error) ([]review.Action, error) {
 	datas, err := column[[]byte](rows, err)
 	if err != nil {

@@ -66,7 +66,7 @@ func claimRows(metric model.Metric, claims []model.Claim, docs map[string]model.
 
 // excludedClaims returns, by metric, the claims of an incident that review rejected.
 func (w *Web) excludedClaims(r *http.Request, inc model.Incident) (map[model.Metric][]model.ExcludedClaim, error) {
-	log, err := w.cfg.Store.ReviewLog(r.Context(), "")
+	log, err := w.cfg.Store.Rejections(r.Context())
 	if err != nil || len(log) == 0 {
 		return nil, err
 	}
