@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -63,5 +64,49 @@ func TestReviewMergeAuditUndo(t *testing.T) {
 	}
 	if code, _, _ = runCLI(t, "review", "confirm", "--db", db, "--who", "ana", incs[0].ID, "splendid"); code != exitUsage {
 		t.Errorf("confirm with an unknown grade: code %d, want %d", code, exitUsage)
+	}
+}
+
+func TestReviewRejectAndHideInExports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	path := filepath.Join(dir, "east.txt")
+	if err := os.WriteFile(path, []byte(reviewReports["east.txt"]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI(t, "ingest", "--db", db, path); code != exitOK {
+		t.Fatalf("ingest: %d %s", code, errOut)
+	}
+	_, out, _ := runCLI(t, "export", "--db", db)
+	var incs []struct {
+		ID      string
+		Metrics map[string]struct {
+			Claims []struct {
+				Document   string
+				Start, End int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &incs); err != nil || len(incs) != 1 || len(incs[0].Metrics["escaped"].Claims) != 1 {
+		t.Fatalf("want one incident with one escaped claim: %v\n%s", err, out)
+	}
+	c := incs[0].Metrics["escaped"].Claims[0]
+	key := c.Document + ":escaped:" + strconv.Itoa(c.Start) + "-" + strconv.Itoa(c.End)
+	for _, args := range [][]string{{"reject", key, "--why", "a rumour"}, {"hide", incs[0].ID, "--why", "a drill"}} {
+		if code, _, errOut := runCLI(t, append([]string{"review", args[0], "--db", db, "--who", "ana"}, args[1:]...)...); code != exitOK {
+			t.Fatalf("review %s: %d %s", args[0], code, errOut)
+		}
+	}
+	if _, out, _ = runCLI(t, "export", "--db", db); strings.TrimSpace(out) != "[]" {
+		t.Errorf("a hidden incident was exported: %s", out)
+	}
+	_, out, _ = runCLI(t, "export", "--db", db, "--hidden", "--rejected")
+	for _, want := range []string{`"hidden": true`, `"excluded"`, `"reason": "a rumour"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export --hidden --rejected lacks %s:\n%s", want, out)
+		}
+	}
+	if code, _, _ := runCLI(t, "export", "--db", db, "--format", "csv", "--hidden"); code != exitUsage {
+		t.Errorf("--hidden with csv: code %d, want %d", code, exitUsage)
 	}
 }
