@@ -29,6 +29,7 @@ func addIncidentFilters(fs *flag.FlagSet) *incidentFilters {
 		{"type", "incident `type`: facility_attack, mass_escape, riot, thwarted_attack or other_attack"},
 		{"actor", "perpetrator `name` or alias (ISIS, Daesh and Islamic State are one)"},
 		{"campaign", "campaign `name`"},
+		{"facility", "facility `name` as incidents give it (the facilities page lists them)"},
 		{"q", "`words` the facility, place, actors or source titles must contain; spelling variants match (Koutoukale = Koutoukalé)"},
 		{"since", "only incidents on or after `YYYY-MM-DD`"},
 		{"until", "only incidents on or before `YYYY-MM-DD`"},

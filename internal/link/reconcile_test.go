@@ -228,3 +228,18 @@ func TestStandings(t *testing.T) {
 		}
 	}
 }
+
+func TestFacilityID(t *testing.T) {
+	a := FacilityID("SY", "al-Rayyan Prison")
+	for _, same := range []string{"Rayyan prison", "AL RAYYAN PRISON", "al-Rayyān prison"} {
+		if got := FacilityID("sy", same); got != a {
+			t.Errorf("FacilityID(%q) = %s, want %s like al-Rayyan Prison", same, got, a)
+		}
+	}
+	if FacilityID("IQ", "al-Rayyan Prison") == a || FacilityID("SY", "Rayyan jail") == a {
+		t.Error("another country or another word gave the same facility")
+	}
+	if FacilityID("SY", " ") != "" {
+		t.Error("a blank name has a facility id")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -57,6 +58,20 @@ func replay(ctx context.Context, tx *store.Tx, a review.Action) ([]string, error
 		return tx.DocumentIncidents(ctx, a.Claim.Document)
 	case review.Copy, review.NotCopy:
 		return copyIncidents(ctx, tx, a.Document, a.Target)
+	case review.RenameFacility:
+		return namingFacility(ctx, tx, a.Facility)
 	}
 	return append(a.Incidents(), froms(moved)...), err
+}
+
+// namingFacility lists the incidents that name a facility.
+func namingFacility(ctx context.Context, tx *store.Tx, facility string) ([]string, error) {
+	all, err := tx.IncidentFacilities(ctx)
+	var out []string
+	for _, f := range all {
+		if link.FacilityID(f.Country, f.Facility) == facility {
+			out = append(out, f.ID)
+		}
+	}
+	return out, err
 }

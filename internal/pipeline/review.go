@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -89,6 +90,8 @@ func (p *Pipeline) take(ctx context.Context, tx *store.Tx, o *review.Overrides, 
 		return froms(moved), err
 	case review.Delete:
 		return p.takeDelete(ctx, tx, a)
+	case review.RenameFacility:
+		return p.takeRename(ctx, tx, o, a)
 	case review.Undo:
 		return p.takeUndo(ctx, tx, o, a, log)
 	}
@@ -257,6 +260,50 @@ func deleteDocument(ctx context.Context, tx *store.Tx, id string) ([]review.Move
 	return moved, tx.DeleteDocument(ctx, id)
 }
 
+// takeRename names a facility anew, or as another facility (a merge), and returns the
+// incidents that name it.
+func (p *Pipeline) takeRename(ctx context.Context, tx *store.Tx, o *review.Overrides, a *review.Action) ([]string, error) {
+	all, err := tx.IncidentFacilities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	into := map[string]int{} // spellings of the target facility, by incidents
+	for _, f := range all {
+		switch link.FacilityID(f.Country, f.Facility) {
+		case a.Facility:
+			a.Renamed = append(a.Renamed, f.ID)
+			if !slices.Contains(names, f.Facility) {
+				names = append(names, f.Facility)
+			}
+		case a.Target:
+			into[f.Facility]++
+		}
+	}
+	if len(a.Renamed) == 0 {
+		return nil, fmt.Errorf("facility %s: %w", a.Facility, store.ErrNotFound)
+	}
+	if a.Target != "" {
+		if len(into) == 0 {
+			return nil, fmt.Errorf("facility %s: %w", a.Target, store.ErrNotFound)
+		}
+		a.Value = mostGiven(into)
+	}
+	a.Before, a.After = strings.Join(names, ", "), a.Value
+	return a.Renamed, nil
+}
+
+// mostGiven is the spelling most incidents give, the first in order among equals.
+func mostGiven(counts map[string]int) string {
+	best := ""
+	for name, n := range counts {
+		if n > counts[best] || (n == counts[best] && name < best) {
+			best = name
+		}
+	}
+	return best
+}
+
 // copyIncidents lists the incidents of a document and of the originals it was and is a copy of:
 // whether a copy votes depends on both.
 func copyIncidents(ctx context.Context, tx *store.Tx, docs ...string) ([]string, error) {
@@ -309,6 +356,8 @@ func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, o *review.Overrid
 		return append(touched, ids...), err
 	case review.Delete:
 		return touched, restoreDocument(ctx, tx, t)
+	case review.RenameFacility:
+		return append(touched, t.Renamed...), nil
 	}
 	return touched, nil
 }

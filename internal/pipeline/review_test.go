@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wallwatch/wallwatch/internal/export"
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/review"
@@ -189,6 +190,8 @@ func TestUndoRestoresExport(t *testing.T) {
 		{Kind: review.OffTopic, Document: f.southDoc},
 		{Kind: review.Copy, Document: f.southDoc, Target: north.Documents[0].ID},
 		{Kind: review.Delete, Document: f.southDoc},
+		{Kind: review.RenameFacility, Facility: link.FacilityID("PE", "Pocollay prison"), Value: "Pocollay penal institution"},
+		{Kind: review.RenameFacility, Facility: link.FacilityID("PE", "Pocollay prison"), Target: link.FacilityID("PE", "Socabaya prison")},
 	}
 	for _, a := range cases {
 		t.Run(string(a.Kind)+a.Field, func(t *testing.T) {
@@ -300,5 +303,23 @@ func TestUndoOfAMergeMergedFurther(t *testing.T) {
 	act(t, f.p, review.Action{Kind: review.Undo, Undoes: first.ID + 1})
 	if after := exportJSON(t, f.s); !bytes.Equal(before, after) {
 		t.Errorf("undoing both merges did not restore the export:\n%s\nwant\n%s", after, before)
+	}
+}
+
+func TestRenamedFacilityStaysRenamed(t *testing.T) {
+	ctx := context.Background()
+	f := newReviewFixture(t)
+	act(t, f.p, review.Action{Kind: review.RenameFacility, Facility: link.FacilityID("PE", "Pocollay prison"), Value: "Pocollay penal institution"})
+	if _, err := f.p.Add(ctx, []model.Document{parse(t, "later.txt", reportLater)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := incident(t, f.s, f.south).Facility; got != "Pocollay penal institution" {
+		t.Errorf("after a new report the facility is %q", got)
+	}
+	if _, _, err := f.p.Reprocess(ctx, pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := incident(t, f.s, f.south).Facility; got != "Pocollay penal institution" {
+		t.Errorf("after reprocess the facility is %q", got)
 	}
 }

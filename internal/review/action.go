@@ -33,7 +33,10 @@ const (
 	NotCopy     Kind = "not_copy"    // Document is no copy
 	OffTopic    Kind = "off_topic"   // Document's mentions drop out of every incident
 	Delete      Kind = "delete"      // Document and its mentions are deleted; the log keeps it in Deleted
-	Undo        Kind = "undo"        // the action Undoes is reverted
+	// RenameFacility names Value every incident's facility whose id (link.FacilityID) is Facility;
+	// merging one facility into another is renaming it as the other (Target, its id).
+	RenameFacility Kind = "rename_facility"
+	Undo           Kind = "undo" // the action Undoes is reverted
 )
 
 // Grade is an analyst's judgement of an incident, after Airwars' grading.
@@ -63,6 +66,7 @@ type Action struct {
 	Document string    `json:"document,omitempty"`
 	Target   string    `json:"target,omitempty"`
 	Claim    *ClaimKey `json:"claim,omitempty"`
+	Facility string    `json:"facility,omitempty"` // rename_facility: the facility's id
 	Field    string    `json:"field,omitempty"`
 	Value    string    `json:"value,omitempty"`
 	Grade    Grade     `json:"grade,omitempty"`
@@ -76,6 +80,8 @@ type Action struct {
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
 	Moved  []Move `json:"moved,omitempty"`
+	// Renamed are the incidents a facility rename changed when it was taken.
+	Renamed []string `json:"renamed,omitempty"`
 }
 
 // Removed is a document a delete took out, whole and with its mentions, so that an undo can
@@ -174,6 +180,9 @@ func (a Action) Check() error {
 		return need(a.Document != "" && a.Target != "" && a.Target != a.Document, "a document and the document it copies")
 	case NotCopy, OffTopic, Delete:
 		return need(a.Document != "", "a document")
+	case RenameFacility:
+		return need(a.Facility != "" && (strings.TrimSpace(a.Value) != "" || a.Target != "") && a.Target != a.Facility,
+			"a facility id and a new name, or another facility's id")
 	case Undo:
 		return need(a.Undoes > 0, "the id of the action to undo")
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -121,19 +122,24 @@ func (o *Overrides) Exclude(inc *model.Incident) {
 }
 
 // Apply re-applies the field overrides of an incident, in log order, to the fields linking
-// decided for it. Values were checked when the actions were taken.
+// decided for it: its own corrections and the renames of its facility. Values were checked when
+// the actions were taken.
 func (o *Overrides) Apply(inc *model.Incident) {
 	for _, a := range o.actions {
-		if a.Kind == Set && o.Resolve(a.Incident) == inc.ID {
+		switch {
+		case a.Kind == Set && o.Resolve(a.Incident) == inc.ID:
 			_ = SetField(inc, a.Field, a.Value)
+		case a.Kind == RenameFacility && link.FacilityID(inc.Place.Country, inc.Facility) == a.Facility:
+			inc.Facility = a.Value
 		}
 	}
 }
 
-// Corrects reports whether any standing action sets a field of the incident.
+// Corrects reports whether a standing action may change the incident's fields: a correction of
+// it, or a facility rename (any incident may name the facility).
 func (o *Overrides) Corrects(incident string) bool {
 	for _, a := range o.actions {
-		if a.Kind == Set && o.Resolve(a.Incident) == incident {
+		if (a.Kind == Set && o.Resolve(a.Incident) == incident) || a.Kind == RenameFacility {
 			return true
 		}
 	}
@@ -163,7 +169,7 @@ func (o *Overrides) State(incident string) model.Review {
 func (a Action) Incidents() []string {
 	var out []string
 	for _, id := range append([]string{a.Incident, a.Target}, a.Others...) {
-		if id != "" && !(a.Kind == Copy && id == a.Target) && !slices.Contains(out, id) {
+		if id != "" && !((a.Kind == Copy || a.Kind == RenameFacility) && id == a.Target) && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -198,5 +199,20 @@ func TestNames(t *testing.T) {
 		if got := tc.a.Names(tc.incident); got != tc.want {
 			t.Errorf("%s names %s: %v, want %v", tc.a.Kind, tc.incident, got, tc.want)
 		}
+	}
+}
+
+func TestRenameFacility(t *testing.T) {
+	old := link.FacilityID("PE", "Qenqoro jail")
+	o := NewOverrides([]Action{{ID: 1, Kind: RenameFacility, Facility: old, Value: "Qenqoro Prison"}})
+	inc := model.Incident{ID: "a", Facility: "QENQORO JAIL", Place: model.Place{Country: "PE"}}
+	other := model.Incident{ID: "b", Facility: "Qenqoro jail", Place: model.Place{Country: "BO"}}
+	o.Apply(&inc)
+	o.Apply(&other)
+	if inc.Facility != "Qenqoro Prison" || other.Facility != "Qenqoro jail" {
+		t.Errorf("after the rename: %q in PE, %q in BO", inc.Facility, other.Facility)
+	}
+	if !o.Corrects("anything") {
+		t.Error("a facility rename may change any incident")
 	}
 }

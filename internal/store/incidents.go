@@ -163,6 +163,7 @@ type IncidentQuery struct {
 	Type      string
 	Actor     string
 	Campaign  string
+	Facility  string // the facility's name as incidents give it (case-insensitive)
 	Since     *time.Time
 	Until     *time.Time
 	Q         string
@@ -267,6 +268,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	if q.Campaign != "" {
 		add("EXISTS (SELECT 1 FROM incident_campaigns c WHERE c.incident_id = incidents.id AND c.campaign = ? COLLATE NOCASE)", q.Campaign)
 	}
+	if q.Facility != "" {
+		add("facility = ? COLLATE NOCASE", q.Facility)
+	}
 	if q.Since != nil {
 		add("date_start >= ?", q.Since.Format(model.DateLayout))
 	}
@@ -287,7 +291,7 @@ func (q IncidentQuery) filters() ([]string, []any) {
 		add("contested = 1")
 	}
 	if !q.Hidden {
-		add(notHidden)
+		add(hiddenOf("incidents"))
 	}
 	return where, args
 }

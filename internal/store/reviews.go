@@ -131,8 +131,6 @@ func (s *Store) attachReviews(ctx context.Context, incs []model.Incident, list s
 	return nil
 }
 
-// notHidden is the list filter that leaves out incidents review hid.
-const notHidden = `NOT EXISTS (SELECT 1 FROM incident_reviews r WHERE r.incident_id = incidents.id AND r.hidden = 1)`
 
 // ReviewQueue lists the incidents waiting for review, most urgent first: reviewed incidents a
 // new report joined, then contested incidents nobody reviewed, then the other unreviewed ones,
