@@ -131,7 +131,6 @@ func (s *Store) attachReviews(ctx context.Context, incs []model.Incident, list s
 	return nil
 }
 
-
 // ReviewQueue lists the incidents waiting for review, most urgent first: reviewed incidents a
 // new report joined, then contested incidents nobody reviewed, then the other unreviewed ones,
 // newest first within each.
