@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/wallwatch/wallwatch/internal/review"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // ReviewFunc takes an analyst's action and returns it as logged (the pipeline's Review).
@@ -21,9 +22,9 @@ type ReviewRequest struct {
 	Why      string   `json:"why"`
 	Others   []string `json:"others"`   // merge: the incidents merged into this one
 	Document string   `json:"document"` // split, claims: the document
-	Into     string   `json:"into"`     // split: the incident the document moves to; "" for a new one
+	Into     string   `json:"into"`     // split: the incident the document moves to ("" for a new one); facility merge: the facility merged into
 	Field    string   `json:"field"`    // fields: the field corrected
-	Value    string   `json:"value"`    // fields: its value; claims: the figure (N, ~N, A-B, >N, <N)
+	Value    string   `json:"value"`    // fields: its value; claims: the figure (N, ~N, A-B, >N, <N); facility rename: the name
 	Grade    string   `json:"grade"`    // confirm
 	Original string   `json:"original"` // copy: the document copied
 	Metric   string   `json:"metric"`
@@ -103,6 +104,8 @@ func (req ReviewRequest) Action(kind review.Kind, subject string) (review.Action
 		}
 	case review.Copy, review.NotCopy, review.OffTopic, review.Delete:
 		a.Incident, a.Document, a.Target = "", subject, req.Original
+	case review.RenameFacility:
+		a.Incident, a.Facility, a.Value, a.Target = "", subject, req.Value, req.Into
 	case review.Undo:
 		id, err := strconv.ParseInt(subject, 10, 64)
 		if err != nil {
@@ -181,6 +184,41 @@ func (a *API) reviewRoutes() []route {
 		post("/documents/{id}/off-topic", review.OffTopic),
 		post("/documents/{id}/delete", review.Delete),
 		post("/audit/{id}/undo", review.Undo),
+		post("/facilities/{id}/rename", review.RenameFacility),
+		post("/facilities/{id}/merge", review.RenameFacility),
+		{http.MethodGet, Prefix + "/facilities", a.listFacilities},
+		{http.MethodGet, Prefix + "/facilities/{id}", a.getFacility},
 		{http.MethodGet, Prefix + "/audit", a.listAudit},
 	}
+}
+
+type facilityPage struct {
+	Facilities []store.Facility `json:"facilities"`
+}
+
+// listFacilities answers GET /api/v1/facilities: every facility incidents name, most incidents first.
+func (a *API) listFacilities(w http.ResponseWriter, r *http.Request) error {
+	if err := checkKnown(r.URL.Query()); err != nil {
+		return err
+	}
+	fs, err := a.cfg.Store.Facilities(r.Context())
+	if err != nil {
+		return err
+	}
+	if fs == nil {
+		fs = []store.Facility{}
+	}
+	return writeJSON(w, http.StatusOK, facilityPage{Facilities: fs})
+}
+
+// getFacility answers GET /api/v1/facilities/{id}.
+func (a *API) getFacility(w http.ResponseWriter, r *http.Request) error {
+	if err := checkKnown(r.URL.Query()); err != nil {
+		return err
+	}
+	f, err := a.cfg.Store.FacilityByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, f)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
 	"github.com/wallwatch/wallwatch/internal/review"
@@ -74,9 +75,22 @@ func TestReviewScenarios(t *testing.T) {
 		}},
 		{"unknown incident", "POST", incidents + "/inc-nope/hide", `{` + who + `}`, "/api/v1/incidents/{id}/hide", 404, nil},
 		{"nobody", "POST", incidents + "/{makurdi}/hide", `{}`, "/api/v1/incidents/{id}/hide", 400, nil},
+		{"facilities", "GET", "/api/v1/facilities", "", "/api/v1/facilities", 200, func(t *testing.T, _ testAPI, r response) {
+			if n := len(path(r.json(t), "facilities").([]any)); n < 5 {
+				t.Errorf("%d facilities", n)
+			}
+		}},
+		{"unknown facility", "GET", "/api/v1/facilities/fac-nope", "", "/api/v1/facilities/{id}", 404, nil},
+		{"rename a facility", "POST", "/api/v1/facilities/" + link.FacilityID("NG", "East Gate jail") + "/rename", `{` + who + `,"value":"East Gate prison"}`,
+			"/api/v1/facilities/{id}/rename", 200, func(t *testing.T, a testAPI, _ response) {
+				r := a.do(t, "GET", expand(a.fix, incidents+"/{makurdi}"), "")
+				if got := path(r.json(t), "facility"); got != "East Gate prison" {
+					t.Errorf("facility after the rename: %v", got)
+				}
+			}},
 		{"whole log", "GET", "/api/v1/audit", "", "/api/v1/audit", 200, func(t *testing.T, _ testAPI, r response) {
-			if n := len(path(r.json(t), "actions").([]any)); n != 6 {
-				t.Errorf("%d entries, want 6", n)
+			if n := len(path(r.json(t), "actions").([]any)); n != 7 {
+				t.Errorf("%d entries, want 7", n)
 			}
 		}},
 	})

@@ -98,6 +98,14 @@ func reviewActions() map[string]reviewAction {
 			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
 				return review.Action{Kind: review.Delete, Document: a[0]}, nil
 			}},
+		"rename-facility": {"FACILITY NAME", "Name a facility anew in every incident that names it (ids from 'wallwatch facilities').", 2,
+			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
+				return review.Action{Kind: review.RenameFacility, Facility: a[0], Value: a[1]}, nil
+			}},
+		"merge-facility": {"FACILITY INTO", "Merge a facility into another: its incidents take the other's most given name.", 2,
+			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
+				return review.Action{Kind: review.RenameFacility, Facility: a[0], Target: a[1]}, nil
+			}},
 		"undo": {"ACTION", "Revert a review action by its id in 'wallwatch audit'; the undo is logged too.", 1,
 			false, func(a []string, _ review.ClaimChange, _ string) (review.Action, error) {
 				id, err := strconv.ParseInt(a[0], 10, 64)

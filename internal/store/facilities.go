@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
+
+	"github.com/wallwatch/wallwatch/internal/link"
 )
 
 // FacilityName is one spelling of a facility as incidents give it, in one country, with the
@@ -68,4 +71,57 @@ func (t *Tx) IncidentFacilities(ctx context.Context) ([]IncidentFacility, error)
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// Facility is one facility: the spellings incidents give it (link.FacilityID makes them one),
+// most given first, where it is, and how many incidents took place there and when.
+type Facility struct {
+	ID        string   `json:"id"`
+	Names     []string `json:"names"`
+	Country   string   `json:"country"`
+	Admin1    string   `json:"admin1,omitempty"`
+	Place     string   `json:"place,omitempty"`
+	Incidents int      `json:"incidents"`
+	First     string   `json:"first,omitempty"` // date of the earliest incident
+	Last      string   `json:"last,omitempty"`
+}
+
+// Facilities lists the facilities of the incidents lists show, most incidents first.
+func (s *Store) Facilities(ctx context.Context) ([]Facility, error) {
+	names, err := s.FacilityNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Facility
+	at := map[string]int{}
+	for _, n := range names {
+		id := link.FacilityID(n.Country, n.Name)
+		i, seen := at[id]
+		if !seen {
+			i, at[id] = len(out), len(out)
+			out = append(out, Facility{ID: id, Country: n.Country, Admin1: n.Admin1, Place: n.Place, First: n.First, Last: n.Last})
+		}
+		f := &out[i]
+		f.Names, f.Incidents = append(f.Names, n.Name), f.Incidents+n.Incidents
+		if n.First != "" && (f.First == "" || n.First < f.First) {
+			f.First = n.First
+		}
+		f.Last = max(f.Last, n.Last)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Incidents > out[j].Incidents })
+	return out, nil
+}
+
+// FacilityByID returns one facility.
+func (s *Store) FacilityByID(ctx context.Context, id string) (Facility, error) {
+	all, err := s.Facilities(ctx)
+	if err != nil {
+		return Facility{}, err
+	}
+	for _, f := range all {
+		if f.ID == id {
+			return f, nil
+		}
+	}
+	return Facility{}, fmt.Errorf("facility %s: %w", id, ErrNotFound)
 }

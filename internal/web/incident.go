@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 
+	linkrules "github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -17,6 +18,7 @@ type incidentData struct {
 	Waves     []string // ids of the waves the incident belongs to
 	Forms     reviewForms
 	Lifecycle *lifecycleChart // escaped, recaptured and at large over time; nil when it tells nothing new
+	Facility  string          // the facility's id (link.FacilityID), "" when none is named
 }
 
 // metricView is one figure of an incident: the reconciled estimate, its history and its claims.
@@ -47,6 +49,7 @@ func (w *Web) incident(r *http.Request) (view, error) {
 		docs[doc.ID] = doc
 	}
 	d.Forms, d.Lifecycle = w.reviewForms(r), newLifecycleChart(inc.Lifecycle())
+	d.Facility = linkrules.FacilityID(inc.Place.Country, inc.Facility)
 	excluded, err := w.excludedClaims(r, inc)
 	if err != nil {
 		return view{}, err

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	linkrules "github.com/wallwatch/wallwatch/internal/link"
 )
 
 func TestReviewPages(t *testing.T) {
@@ -15,6 +17,10 @@ func TestReviewPages(t *testing.T) {
 		{"/review", 200, []string{"Review queue", "contested", "Makurdi Medium Security Custodial Centre"}},
 		{"/incidents/" + makurdi + "/history", 200, []string{"Nobody has reviewed this incident"}},
 		{"/incidents/inc-missing/history", 404, nil},
+		{"/facilities", 200, []string{"Makurdi Medium Security Custodial Centre", "Facilities"}},
+		{"/facilities/" + linkrules.FacilityID("NG", "Makurdi Medium Security Custodial Centre"), 200,
+			[]string{"Names and spellings", "Incidents over time", "facility=Makurdi"}},
+		{"/facilities/fac-000000000000", 404, nil},
 	})
 	// Without a pipeline the pages show no review forms and refuse a posted one.
 	if _, body := site.get(t, "/incidents/"+makurdi); strings.Contains(body, `action="/review"`) {

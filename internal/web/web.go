@@ -63,6 +63,8 @@ func (w *Web) Handler() http.Handler {
 	mux.Handle("GET /incidents/{id}", w.page(w.incident))
 	mux.Handle("GET /incidents/{id}/history", w.page(w.incidentHistory))
 	mux.Handle("GET /review", w.page(w.reviewQueue))
+	mux.Handle("GET /facilities", w.page(w.facilityList))
+	mux.Handle("GET /facilities/{id}", w.page(w.facility))
 	mux.Handle("POST /review", http.HandlerFunc(w.reviewPost))
 	mux.Handle("GET /documents", w.page(w.documentList))
 	mux.Handle("GET /documents/{id}", w.page(w.document))
