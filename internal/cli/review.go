@@ -146,11 +146,14 @@ func runReview(ctx context.Context, e env, args []string) int {
 		reviewUsage(e.stderr, actions)
 		return exitUsage
 	}
-	fs := newFlagSet("review "+args[0], ra.args, ra.summary+"\nEvery action is logged with who took it and why ('wallwatch audit'), and survives reprocess.")
+	fs := newFlagSet("review "+args[0], ra.args, ra.summary+"\n\nEvery action is logged with who took it and why ('wallwatch audit'), and survives reprocess.")
 	c := settings(fs, e)
 	who := fs.String("who", cmp.Or(e.getenv("WALLWATCH_REVIEWER"), e.getenv("USER")), "who reviews (env WALLWATCH_REVIEWER, else USER)")
 	why := fs.String("why", "", "the reason, kept in the audit log (required by reject)")
-	into := fs.String("into", "", "split: the `INCIDENT` to move the document to (a new one when not given)")
+	var into string
+	if args[0] == "split" {
+		fs.StringVar(&into, "into", "", "the `INCIDENT` to move the document to (a new one when not given)")
+	}
 	var change review.ClaimChange
 	if ra.claimFlags {
 		fs.StringVar(&change.Claimant, "claimant", "", "who made the claim")
@@ -167,7 +170,7 @@ func runReview(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch review %s: give %s (see 'wallwatch review %s --help')\n", args[0], ra.args, args[0])
 		return exitUsage
 	}
-	a, err := ra.build(fs.Args(), change, *into)
+	a, err := ra.build(fs.Args(), change, into)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch review %s: %v\n", args[0], err)
 		return exitUsage
