@@ -37,14 +37,6 @@ type Estimate struct {
 	Excluded        []ExcludedClaim // claims review rejected, filled only where they are shown
 }
 
-// ExcludedClaim is a claim an analyst rejected, left out of the estimate.
-type ExcludedClaim struct {
-	Claim
-	Reason string
-	By     string
-	At     time.Time
-}
-
 // EstimatePoint is the estimate as it stood after one report, in reporting-date order.
 type EstimatePoint struct {
 	Reported   Date
@@ -69,14 +61,4 @@ type Actor struct {
 	Parent  string   // canonical name of the parent organisation, "" if none
 	Country string   // ISO alpha-2 where it is local to one country
 	Aliases []string // other names, transliterations, acronyms
-}
-
-// Review is what analysts decided about an incident (internal/review); zero when nobody has.
-type Review struct {
-	Reviewed bool
-	Grade    string // confirmed, fair, weak, contested, discounted; "" when ungraded
-	Hidden   bool   // not an incident: left out of lists, maps and exports
-	By       string
-	At       time.Time
-	NewSince bool // a report joined the incident after its latest review
 }
