@@ -37,6 +37,7 @@ type Config struct {
 	Names  func() Names         // resolves country names and actor aliases in filters; nil: codes and canonical names only
 	Review ReviewFunc           // nil: review POSTs answer 501
 	Log    *slog.Logger         // nil: slog.Default()
+	Watch  Watch                // watched sources and alerts (watch.go)
 }
 
 // API serves the routes of routes.go.

@@ -100,6 +100,9 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
 	qual, qstart := qualifierBefore(ps, np.first)
+	if qual == "" {
+		qual, qstart = lx.qualifierBefore(ps, np.first) // the lexicon's: Arabic, Russian
+	}
 	low, high := np.value, np.value
 	switch {
 	case qual == "between" || qual == "from":
@@ -567,7 +570,7 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	prev := numberWord{}
 	prevWord := ""
 	for j := i; j < len(ps) && ps[j].kind == pieceWord; {
-		w, ok := numberWords[ps[j].low]
+		w, ok := lx.numberWord(ps[j].low)
 		if !ok {
 			if last >= 0 && numberConnector(ps, j, prev) {
 				j++
@@ -582,10 +585,13 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 		prev, prevWord, last = w, ps[j].low, j
 		j++
 		if j+1 < len(ps) && isJoinerPunct(ps[j].low) && adjacent(ps, j) && adjacent(ps, j+1) {
-			if _, next := numberWords[ps[j+1].low]; next {
+			if _, next := lx.numberWord(ps[j+1].low); next {
 				j++
 			}
 		}
+	}
+	if last >= 0 {
+		cur, last = lx.unitFirstTens(ps, last, prev, cur) // Arabic "خمسة وعشرون", "خمسة عشر"
 	}
 	if last < 0 || last == i && !standaloneNumberWord(lx, ps, i) {
 		return numParse{}, false
@@ -688,7 +694,8 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "cent", "cents":
 		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
 	}
-	return numberWords[p.low].class <= wordThousandValue || numberWords[p.low].standalone
+	w, _ := lx.numberWord(p.low)
+	return w.class <= wordThousandValue || w.standalone
 }
 
 // zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
@@ -865,6 +872,11 @@ func appendPieces(ps []piece, text string) []piece {
 			i = j
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
+			if p, ok := arabicIndicPiece(text, i); ok {
+				ps = append(ps, p)
+				i = p.end
+				continue
+			}
 			switch {
 			case unicode.IsLetter(r):
 				j := wordEnd(text, i+size)

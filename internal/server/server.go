@@ -29,6 +29,7 @@ type Config struct {
 	Loading func() bool          // reports whether reference data is still loading; nil: never
 	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Log     *slog.Logger
+	Watch   api.Watch // watched sources and alerts: samples and the live stream
 }
 
 // shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
@@ -40,11 +41,11 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log})
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
 	if err != nil {
 		return nil, fmt.Errorf("web pages: %w", err)
 	}
-	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log})
+	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())
 	mux.Handle("GET /healthz", health(cfg.Store, cfg.Loading))

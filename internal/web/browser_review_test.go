@@ -19,7 +19,7 @@ import (
 // TestBrowserReview is an analyst's review in a real browser: merge two incidents, reject a
 // claim, see the estimate change and both actions in the incident's history.
 func TestBrowserReview(t *testing.T) {
-	b := newBrowser(t, func(c *server.Config) {
+	b := newBrowserWith(t, func(c *server.Config) {
 		p := pipeline.New(c.Store, pipeline.Stages{Link: pipeline.NewLinker(func(actor string) string { return actor })})
 		c.Review = p.Review
 	})

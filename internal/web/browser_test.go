@@ -57,7 +57,10 @@ type browser struct {
 	dialogs  []string
 }
 
-func newBrowser(t *testing.T, configure ...func(*server.Config)) *browser {
+func newBrowser(t *testing.T) *browser { return newBrowserWith(t, nil) }
+
+// newBrowserWith is newBrowser over a server whose config configure adjusts (nil: as it is).
+func newBrowserWith(t *testing.T, configure func(*server.Config)) *browser {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -77,8 +80,8 @@ func newBrowser(t *testing.T, configure ...func(*server.Config)) *browser {
 		t.Fatal(err)
 	}
 	cfg := server.Config{Store: s, Log: slog.New(slog.DiscardHandler)}
-	for _, c := range configure {
-		c(&cfg)
+	if configure != nil {
+		configure(&cfg)
 	}
 	h, err := server.Handler(cfg)
 	if err != nil {

@@ -27,6 +27,7 @@ type Config struct {
 	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Review  api.ReviewFunc       // takes review forms; nil: pages show no review controls
 	Log     *slog.Logger
+	Watch   api.Watch // watched sources and alerts (sources_watch.go)
 }
 
 // Web renders the pages.
@@ -75,6 +76,7 @@ func (w *Web) Handler() http.Handler {
 	mux.Handle("GET /actors", w.page(w.actorList))
 	mux.Handle("GET /actors/{name}", w.page(w.actor))
 	mux.Handle("GET /static/", w.assets.handler())
+	w.watchRoutes(mux)
 	mux.Handle("/", w.page(func(*http.Request) (view, error) {
 		return view{}, errNoPage
 	}))

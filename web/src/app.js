@@ -11,6 +11,7 @@ import { addMarkers } from "./markers.js";
 import { loadBoundaries, drawBoundaries } from "./boundaries.js";
 import { addAreaFilter } from "./area.js";
 import { watchQuoteSelection } from "./quote.js";
+import { watchChanges } from "./live.js";
 
 function readPoints(el) {
   try {
@@ -54,3 +55,4 @@ function drawMap(el) {
 
 document.querySelectorAll(".map[data-points]").forEach(drawMap);
 watchQuoteSelection();
+watchChanges(document);
