@@ -365,13 +365,14 @@ func (p *Pipeline) takeUndo(ctx context.Context, tx *store.Tx, o *review.Overrid
 // restoreDocument stores again a document a delete removed, with its mentions linked where
 // they were.
 func restoreDocument(ctx context.Context, tx *store.Tx, t review.Action) error {
-	if t.Deleted == nil {
-		return fmt.Errorf("%w: action %d kept no copy of the document", review.ErrInvalid, t.ID)
-	}
-	if err := tx.InsertDocument(ctx, t.Deleted.Document); err != nil {
+	removed, err := tx.Removed(ctx, t.ID)
+	if err != nil {
 		return err
 	}
-	if err := tx.ReplaceMentions(ctx, t.Document, t.Deleted.Mentions); err != nil {
+	if err := tx.InsertDocument(ctx, removed.Document); err != nil {
+		return err
+	}
+	if err := tx.ReplaceMentions(ctx, t.Document, removed.Mentions); err != nil {
 		return err
 	}
 	return tx.MoveBack(ctx, t.Moved)

@@ -74,8 +74,9 @@ type Action struct {
 	NewClaim *model.Claim `json:"new_claim,omitempty"`
 	// Original is the claim an accept, reject or reattribute was taken on, as it stood.
 	Original *model.Claim `json:"original,omitempty"`
-	Deleted  *Removed     `json:"deleted,omitempty"`
-	Undoes   int64        `json:"undoes,omitempty"`
+	// Deleted is kept beside the log entry, not in it (the log is read at every ingest).
+	Deleted *Removed `json:"-"`
+	Undoes  int64    `json:"undoes,omitempty"`
 	// Before and After say what the action changed, for people; Moved is what undo needs.
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`

@@ -23,16 +23,38 @@ func (t *Tx) AppendReview(ctx context.Context, a review.Action) (review.Action, 
 	if err != nil {
 		return a, fmt.Errorf("log review %s: %w", a.Kind, err)
 	}
-	var undoes any
+	var undoes, removed any
 	if a.Undoes > 0 {
 		undoes = a.Undoes
 	}
-	_, err = t.tx.ExecContext(ctx, `INSERT INTO review_actions(id, at, who, kind, incident_id, document_id, undoes, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.At.UTC().Format(time.RFC3339Nano), a.Who, string(a.Kind), a.Incident, a.Document, undoes, data)
+	if a.Deleted != nil {
+		if removed, err = json.Marshal(a.Deleted); err != nil {
+			return a, fmt.Errorf("log review %s: %w", a.Kind, err)
+		}
+	}
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO review_actions(id, at, who, kind, incident_id, document_id, undoes, data, removed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.At.UTC().Format(time.RFC3339Nano), a.Who, string(a.Kind), a.Incident, a.Document,
+		undoes, data, removed)
 	if err != nil {
 		return a, fmt.Errorf("log review %s: %w", a.Kind, err)
 	}
 	return a, nil
+}
+
+// Removed returns the document a delete kept beside its log entry.
+func (t *Tx) Removed(ctx context.Context, action int64) (*review.Removed, error) {
+	var data sql.NullString
+	if err := t.tx.QueryRowContext(ctx, `SELECT removed FROM review_actions WHERE id = ?`, action).Scan(&data); err != nil {
+		return nil, fmt.Errorf("document deleted by %d: %w", action, err)
+	}
+	if !data.Valid {
+		return nil, fmt.Errorf("action %d kept no document: %w", action, ErrNotFound)
+	}
+	var r review.Removed
+	if err := json.Unmarshal([]byte(data.String), &r); err != nil {
+		return nil, fmt.Errorf("document deleted by %d: %w", action, err)
+	}
+	return &r, nil
 }
 
 // ReviewLog returns the whole audit log in order, inside the transaction.

@@ -8,7 +8,8 @@ CREATE TABLE review_actions (
     incident_id TEXT NOT NULL DEFAULT '', -- the incident it was taken on, '' for a document's
     document_id TEXT NOT NULL DEFAULT '',
     undoes      INTEGER REFERENCES review_actions(id),
-    data        TEXT NOT NULL             -- JSON of review.Action
+    data        TEXT NOT NULL,            -- JSON of review.Action
+    removed     TEXT                      -- delete: JSON of review.Removed, read only by its undo
 );
 CREATE INDEX review_actions_incident ON review_actions(incident_id);
 CREATE TRIGGER review_actions_no_update BEFORE UPDATE ON review_actions BEGIN
