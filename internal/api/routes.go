@@ -27,5 +27,5 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},
 		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
-	}, a.watchRoutes()...)
+	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
 }

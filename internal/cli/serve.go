@@ -55,7 +55,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	w := startWatching(ctx, s, pending, ws, log)
 	defer w.wait()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(withWaveRefresh(apiIngest(pending, log), s, pending, log)),
-		TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api()})
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api()})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)

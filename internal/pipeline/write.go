@@ -67,5 +67,9 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Resu
 	if len(touched) == 0 {
 		return nil
 	}
+	touched, err := p.reviewBatch(ctx, tx, results, touched)
+	if err != nil {
+		return fmt.Errorf("review corrections: %w", err)
+	}
 	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
 }

@@ -39,6 +39,9 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
 		return err
 	}
+	if err := s.attachReviews(ctx, incs, list); err != nil {
+		return err
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, `+claimColumns+` FROM incident_claims
 		WHERE incident_id IN (SELECT value FROM json_each(?))
 		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, list)
@@ -86,7 +89,10 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 			return err
 		}
 	}
-	return s.attachFigures(ctx, incs, list, docs)
+	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
+		return err
+	}
+	return s.attachReviews(ctx, incs, list)
 }
 
 // attachFigures gives each incident its documents and its figures (an empty map when none).
