@@ -35,14 +35,25 @@ func (p *Pipeline) prepare(d model.Document) (out prepared) {
 }
 
 // prepareAll extracts documents in the workers and returns those it extracted, a prefix of docs:
-// once ctx ends no other document is handed out, and those handed out are finished.
+// once ctx ends no other document is handed out, and those handed out are finished. A worker asks
+// for each document when it is free, and ctx is checked then: a document is never handed to a
+// worker that asked before ctx ended but is answered after.
 func (p *Pipeline) prepareAll(ctx context.Context, docs []model.Document) []prepared {
 	out := make([]prepared, len(docs))
-	next := make(chan int)
+	free, next, finished := make(chan struct{}), make(chan int), make(chan struct{})
 	var wg sync.WaitGroup
 	for range min(p.workers, len(docs)) {
 		wg.Go(func() {
-			for i := range next {
+			for {
+				select {
+				case free <- struct{}{}:
+				case <-finished:
+					return
+				}
+				i, ok := <-next
+				if !ok {
+					return
+				}
 				out[i] = p.prepare(docs[i])
 				if out[i].err != nil {
 					slog.Error("extraction failed", "document", docs[i].Source, "err", out[i].err)
@@ -51,9 +62,15 @@ func (p *Pipeline) prepareAll(ctx context.Context, docs []model.Document) []prep
 		})
 	}
 	n := 0
-	for ; n < len(docs) && ctx.Err() == nil; n++ {
+	for n < len(docs) {
+		<-free
+		if ctx.Err() != nil {
+			break
+		}
 		next <- n
+		n++
 	}
+	close(finished)
 	close(next)
 	wg.Wait()
 	return out[:n]
