@@ -63,13 +63,13 @@ func TestKillNineLosesNoAlert(t *testing.T) {
 		}
 		before := total(hook.Accepted())
 		cmd := serve()
-		waitUntil(t, 20*time.Second, func() bool { return total(hook.Accepted()) > before })
+		waitUntil(t, 60*time.Second, func() bool { return total(hook.Accepted()) > before })
 		time.Sleep(time.Duration(rand.IntN(100)) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 	}
 	cmd := serve()
-	waitUntil(t, 60*time.Second, func() bool { return len(hook.Accepted()) >= len(keys) })
+	waitUntil(t, 120*time.Second, func() bool { return len(hook.Accepted()) >= len(keys) })
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("the last run did not stop cleanly: %v", err)

@@ -139,7 +139,7 @@ func (r *rig) addSource(t *testing.T, url string, interval time.Duration, follow
 // waitFor polls cond until it holds or the time is up.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // a loaded machine is slow; this bounds a hang, it times nothing
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
