@@ -504,6 +504,12 @@ func TestExtract(t *testing.T) {
 			text:      "On 1 July 2022, in Soledad, Colombia, an officer shot and killed a detained man when he tried to escape from police custody.",
 		},
 		{
+			name:      "a prison named after its town keeps the report's spelling of the town",
+			published: "2021-04-02",
+			text:      "On 1 April 2021, gunmen attacked the prison in Segou, Mali, and freed 30 inmates.",
+			want:      []want{{"facility_attack", "2021-04-01", "ML", "Segou prison", ""}},
+		},
+		{
 			name:      "people freed by the security forces were rescued, not broken out",
 			published: "2020-03-07",
 			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",

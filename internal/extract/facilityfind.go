@@ -63,7 +63,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	last := c.last
 	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
-	after, town := a.nameAfter(si, c.last)
+	after, town, written := a.nameAfter(si, c.last)
 	if first == c.first && after > c.last {
 		last = after
 	}
@@ -79,7 +79,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 			return facilityHit{}, false
 		}
 		// "the jail in Benghazi", "the Medium Security Custodial Centre in Kuje": named by its town.
-		h.name = town + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end])
+		h.name = written + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end]) // as the report spells the town
 		h.key = a.x.facilityKey(town)
 	}
 	if h.town == "" {
@@ -93,40 +93,41 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 }
 
 // nameAfter reads "de X", "of X", "in X", ", X" or (for head-first languages) "X" after the cue
-// at token i; it returns the last token of the name and the town it resolves to.
-func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
+// at token i; it returns the last token of the name, the town it resolves to and the town as the
+// report writes it.
+func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	toks := si.toks
 	j := i + 1
 	lx := si.lex
 	if j < len(toks) && (lx.has(facilityLinkWords, toks[j].fold) || lx.has(facilityLocativeWords, toks[j].fold) || lx.has(facilityNearWords, toks[j].fold)) {
 		j++
 	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
-		return i, ""
+		return i, "", ""
 	}
 	if j >= len(toks) || !nameLike(toks[j]) && !caselessName(si, i, j) {
-		return i, ""
+		return i, "", ""
 	}
 	last := j
 	for last+1 < len(toks) && last-j < 3 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
 		last++
 	}
-	town := ""
+	town, written := "", ""
 	for _, p := range si.places {
 		if p.start >= toks[j].start && p.start <= toks[last].end {
-			town = p.place.Name
+			town, written = p.place.Name, a.text[p.start:p.end]
 		}
 	}
 	linked := lx.has(facilityLinkWords, toks[i+1].fold)
 	if !linked && town == "" && !lx.has(facilityHeadFirstWords, toks[i].fold) {
-		return i, ""
+		return i, "", ""
 	}
 	switch w := toks[i+1].fold; {
 	case lx.has(facilityNearWords, w):
-		return i, "" // "a prison near Niamey" stands in another town
+		return i, "", "" // "a prison near Niamey" stands in another town
 	case lx.has(facilityLocativeWords, w):
-		return i, town // "the jail in Benghazi": the town is not part of the name
+		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
-	return last, town
+	return last, town, written
 }
 
 // countryAfter returns the country a locative word names right after token i ("the X prison in
