@@ -129,7 +129,7 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(si, q) && !footnote(text, q) && !countsThings(si, q)
+	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
 }
 
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
@@ -223,7 +223,7 @@ func tokenSpan(toks []token, s, e int) (int, int) {
 // sentence opens with "among" ("Among the inmates who escaped were all the 123 members"), or a
 // copula and "among" follow it ("12 terrorists were among the inmates who fled", "80 are Maoists
 // among the escapees"; not "three dead among the guards").
-func subset(si *sentenceInfo, q Quantity) bool {
+func subset(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	if first < 0 {
 		return false
@@ -244,6 +244,9 @@ func subset(si *sentenceInfo, q Quantity) bool {
 	if len(si.toks) > 0 && si.lex.has(amongWords, si.toks[0].fold) {
 		return true
 	}
+	if appositivePart(text, si, first, last) {
+		return true // "Seven inmates, four of them foreigners, escaped"
+	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		w := si.toks[k].fold
@@ -254,6 +257,29 @@ func subset(si *sentenceInfo, q Quantity) bool {
 	}
 	return false
 }
+
+// appositivePart reports a figure taken from a group named before ("four of them") set between
+// commas with no metric word inside: a description of the group, not a count of its own.
+func appositivePart(text string, si *sentenceInfo, first, last int) bool {
+	if first < 1 || !strings.Contains(text[si.toks[first-1].end:si.toks[first].start], ",") ||
+		last+1 >= len(si.toks) || si.lex.phraseAt(partOfThemWords, si.toks, last+1) == 0 {
+		return false
+	}
+	for k := last + 1; k < len(si.toks) && k <= last+appositiveReach; k++ {
+		if strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
+			return true
+		}
+		for _, c := range si.cues {
+			if c.first == k && isMetric(model.Metric(c.category)) {
+				return false // "..., four of them were recaptured"
+			}
+		}
+	}
+	return false
+}
+
+// appositiveReach is how many words an appositive part may run before its closing comma.
+const appositiveReach = 6
 
 // subsetMarkerBetween reports a subset marker starting at a token in [from, to): "nine people
 // including four inmates" names a part, not the nine's side.

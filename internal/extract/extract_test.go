@@ -418,7 +418,7 @@ func TestExtract(t *testing.T) {
 			name:      "a prison guard shot on his way home is an attack on a person, not on a prison",
 			published: "2021-03-04",
 			text:      "On 3 March 2021, an off-duty prison guard was shot dead by unidentified gunmen near his home in Tarlac City, Philippines.",
-			want:      []want{{"other_attack", "2021-03-03", "PH", "Tarlac", ""}},
+			want:      []want{{"other_attack", "2021-03-03", "PH", "", ""}},
 		},
 		{
 			name:      "the country written after a facility outranks a namesake town elsewhere",

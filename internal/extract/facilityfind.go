@@ -50,8 +50,11 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// Words that lead their name ("penjara Kerobokan") take no name before them: "Sumber-sumber
 	// penjara" are prison sources.
 	headFirst := si.lex.has(facilityHeadFirstWords, toks[c.first].fold) || si.lex.has(facilityHeadFirstWords, toks[c.last].fold)
-	for !headFirst && first > 0 && first-c.first > -5 && (nameLike(toks[first-1]) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) && !a.commonCapital(toks[first-1].fold) &&
+	// A modifier ("central", "federal") joins the name whatever its case; a capitalised word only
+	// when it is no common word capitalised by its place ("Four", "The").
+	for !headFirst && first > 0 && first-c.first > -5 &&
+		(nameLike(toks[first-1]) && !a.commonCapital(toks[first-1].fold) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
+		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
 		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}

@@ -347,8 +347,8 @@ func townFacility(f *frame, town string) string {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "facility" || c.first != c.last {
-				continue
+			if c.category != "facility" || c.first != c.last || jobWord(si, c) {
+				continue // "a prison guard" names no prison
 			}
 			switch word := si.toks[c.first].fold; word {
 			case "jail", "prison", "penitentiary":

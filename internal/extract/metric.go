@@ -106,7 +106,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
 	}
-	if (best == "" || attackerNoun && best == model.Killed) && subjectOfAttack(si, q, last) {
+	// "400 men raided the prison and freed 40 prisoners": the subject of the raid is the force, the
+	// escape word after it has its own figure.
+	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
+	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
 	return best, best != ""
@@ -155,6 +158,17 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
 			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;:()") {
+			return true
+		}
+	}
+	return false
+}
+
+// isInmateNoun reports an inmate word right after the figure ending at token last ("300
+// prisoners attacked the guards and escaped" are inmates).
+func isInmateNoun(si *sentenceInfo, last int) bool {
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first == last+1 {
 			return true
 		}
 	}

@@ -1,0 +1,246 @@
+package extract_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/extract"
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// TestCases runs the extraction cases of testdata/cases: short reports in an invented world
+// (its countries, towns and groups are declared by the file), so that each rule is tested apart
+// from the real gazetteer and actor dictionary, and every field of every mention is asserted.
+//
+// A file holds one world and any number of cases:
+//
+//	country XA Ardovia Ardovian           code, name, demonyms
+//	place XA Mareva admin1=North_Vale     a town (admin1 with _ for spaces); "region" instead of place for a division
+//	actor "Red Hand" armed_group XA       name, kind, home country
+//
+//	case NAME
+//	published 2021-04-02                  the publication date
+//	lang fr                               the document's language (none: all lexicons)
+//	text ...                              the report; more text lines are more paragraphs
+//	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty; _ for spaces
+//	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before
+//	want none                             no mention at all
+func TestCases(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no case files: %v", err)
+	}
+	for _, file := range files {
+		w, cases := readCases(t, file)
+		x, err := extract.New(w.resources())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			t.Run(filepath.Base(file)+"/"+c.name, func(t *testing.T) { c.check(t, x) })
+		}
+	}
+}
+
+type world struct {
+	countries map[string]string // name or demonym, lower case -> code
+	places    []model.Place
+	regions   []model.Place
+	actors    []extract.ActorMatch // Start and End unset
+}
+
+type extractCase struct {
+	name, published, lang string
+	text                  []string
+	want                  []string // one rendered mention a line
+	figures               map[int]string
+}
+
+func readCases(t *testing.T, file string) (*world, []*extractCase) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := &world{countries: map[string]string{}}
+	var cases []*extractCase
+	var cur *extractCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, rest, _ := strings.Cut(line, " ")
+		fields := strings.Fields(rest)
+		bad := func() { t.Fatalf("%s:%d: cannot read %q", file, n, line) }
+		switch key {
+		case "country":
+			if len(fields) < 2 {
+				bad()
+			}
+			for _, name := range fields[1:] {
+				w.countries[strings.ToLower(name)] = fields[0]
+			}
+		case "place", "region":
+			if len(fields) < 2 {
+				bad()
+			}
+			p := model.Place{Country: fields[0], Name: fields[1], Precision: model.GeoPlace}
+			for _, f := range fields[2:] {
+				if v, ok := strings.CutPrefix(f, "admin1="); ok {
+					p.Admin1 = strings.ReplaceAll(v, "_", " ")
+				}
+			}
+			if key == "region" {
+				p.Admin1, p.Name, p.Precision = p.Name, "", model.GeoAdmin1
+				w.regions = append(w.regions, p)
+			} else {
+				w.places = append(w.places, p)
+			}
+		case "actor":
+			name, after, ok := strings.Cut(strings.TrimPrefix(rest, `"`), `"`)
+			more := strings.Fields(after)
+			if !ok || len(more) != 2 {
+				bad()
+			}
+			w.actors = append(w.actors, extract.ActorMatch{Name: name, Kind: more[0], Country: more[1], Role: model.RolePerpetrator})
+		case "case":
+			cur = &extractCase{name: rest, figures: map[int]string{}}
+			cases = append(cases, cur)
+		case "published", "lang", "text", "want", "figures":
+			if cur == nil {
+				bad()
+			}
+			switch key {
+			case "published":
+				cur.published = rest
+			case "lang":
+				cur.lang = rest
+			case "text":
+				cur.text = append(cur.text, rest)
+			case "want":
+				cur.want = append(cur.want, rest)
+			case "figures":
+				cur.figures[len(cur.want)-1] = rest
+			}
+		default:
+			bad()
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return w, cases
+}
+
+// resources are the world's answers to what extraction asks: a name is a place of the first
+// context country that has one, else of the only country that has one.
+func (w *world) resources() extract.Resources {
+	return extract.Resources{
+		Place: func(name string, countries []string) (model.Place, bool) {
+			return pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries)
+		},
+		Region: func(name string, countries []string) (model.Place, bool) {
+			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
+		},
+		Country: func(name string) (string, bool) {
+			code, ok := w.countries[strings.ToLower(name)]
+			return code, ok
+		},
+		CountryPlace: func(code string) (model.Place, bool) {
+			for _, c := range w.countries {
+				if c == code {
+					return model.Place{Country: code, Precision: model.GeoCountry}, true
+				}
+			}
+			return model.Place{}, false
+		},
+		Actors: func(text string) []extract.ActorMatch {
+			var out []extract.ActorMatch
+			for _, a := range w.actors {
+				for from := 0; ; {
+					k := strings.Index(text[from:], a.Name)
+					if k < 0 {
+						break
+					}
+					m := a
+					m.Start, m.End = from+k, from+k+len(a.Name)
+					out = append(out, m)
+					from = m.End
+				}
+			}
+			slices.SortFunc(out, func(a, b extract.ActorMatch) int { return a.Start - b.Start })
+			return out
+		},
+	}
+}
+
+func pick(ps []model.Place, match func(model.Place) bool, countries []string) (model.Place, bool) {
+	var found []model.Place
+	for _, p := range ps {
+		if match(p) {
+			found = append(found, p)
+		}
+	}
+	for _, c := range countries {
+		for _, p := range found {
+			if p.Country == c {
+				return p, true
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return model.Place{}, false
+}
+
+func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
+	doc := model.Document{ID: "case", Source: "case.txt", Text: strings.Join(c.text, "\n\n"), Language: c.lang}
+	if c.published != "" {
+		day, err := time.Parse(model.DateLayout, c.published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Published = &day
+	}
+	ms := x.Extract(doc)
+	var got []string
+	for _, m := range ms {
+		got = append(got, renderCase(m))
+	}
+	want := c.want
+	if len(want) == 1 && want[0] == "none" {
+		want = nil
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	for i, figs := range c.figures {
+		if i < len(ms) {
+			if got := figures(ms[i]); got != figs {
+				t.Errorf("figures of mention %d: got %q, want %q", i, got, figs)
+			}
+		}
+	}
+}
+
+// renderCase writes a mention as a want line does.
+func renderCase(m model.Mention) string {
+	field := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return strings.ReplaceAll(s, " ", "_")
+	}
+	return fmt.Sprintf("%s %s %s %s %s %s", m.Type, m.Date.Start.Format(model.DateLayout), field(m.Place.Country),
+		field(m.Place.Name), field(m.Facility), field(strings.Join(m.Perpetrators, ",")))
+}
