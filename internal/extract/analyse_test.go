@@ -38,12 +38,14 @@ func TestClauses(t *testing.T) {
 
 func TestFacilityKey(t *testing.T) {
 	tests := []struct{ name, want string }{
-		{"al-Sina'a prison", "sinaa"},
-		{"Al Sinaa Prison", "sinaa"},
+		{"al-Sina'a prison", "sina"},
+		{"Al Sinaa Prison", "sina"},
+		{"Tarhouni prison", "tarhuni"},
+		{"the Tarhuni jail", "tarhuni"},
 		{"the Kuje Medium Security Custodial Centre", "kuje"},
 		{"Tasfirat prison", "tasfirat"},
 		{"Central Prison", ""},
-		{"Abu Ghraib's prison", "abu ghraib"},
+		{"Abu Ghraib's prison", "abughraib"},
 	}
 	x := bareExtractor(t)
 	for _, tt := range tests {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/names"
 )
 
 // Facility is a known detention facility from the facility list (data/facilities.tsv).
@@ -99,24 +101,15 @@ type facilityHit struct {
 // arabicArticles are the joined forms of the Arabic article in Latin transliteration.
 var arabicArticles = []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"}
 
-var keyPunctuation = strings.NewReplacer("'", "", "-", "")
-
-// facilityKey folds a facility name to its distinctive words ("al-Sina'a prison" -> "sinaa"). The
-// generic words of every language are dropped, so that keys compare across reports.
+// facilityKey folds a facility name to its distinctive words, folded together as names.Fold folds
+// every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Tarhouni" and "Tarhuni"
+// alike). The generic words of every language are dropped, so that keys compare across reports.
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
 	for _, t := range x.lex.all.splitElisions(tokenize(name), name) {
-		w := strings.TrimSuffix(t.fold, "'s")
-		if x.lex.all.has(facilityGenericWords, w) || w == "al" || w == "el" {
-			continue
-		}
-		for _, p := range arabicArticles {
-			w = strings.TrimPrefix(w, p)
-		}
-		w = keyPunctuation.Replace(w)
-		if w != "" {
+		if w := strings.TrimSuffix(t.fold, "'s"); !x.lex.all.has(facilityGenericWords, w) {
 			parts = append(parts, w)
 		}
 	}
-	return strings.Join(parts, " ")
+	return names.Fold(strings.Join(parts, " "))
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/wallwatch/wallwatch/internal/names"
 )
 
 // placeStopWords carry no identity in a place name ("Bauchi State" is "Bauchi").
@@ -32,31 +32,15 @@ func wordSet(words ...string) map[string]bool {
 	return set
 }
 
-// foldTokens splits a name into comparison tokens: lower case, no diacritics, apostrophes
-// dropped, other punctuation as spaces, the articles al/el dropped, doubled letters single
-// ("al-Sina'a" gives "sina"). This is deliberately small: the gazetteer and the actor dictionary
-// canonicalise names upstream; link only needs to recognise spelling variants of one name.
+// foldTokens splits a name into comparison tokens: its words, each folded by names.Fold (the
+// one folding of names the gazetteer and extraction use: no diacritics or apostrophes, q/k,
+// ou/u, doubled letters), with the articles al/el dropped ("al-Sina'a" gives "sina").
 func foldTokens(s string) []string {
-	var b strings.Builder
-	var prev rune
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '\u2019', r == '\u2018', r == '\u02bc', r == '`':
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
-			if r == prev {
-				continue
-			}
-		default:
-			r = ' '
-		}
-		b.WriteRune(r)
-		prev = r
-	}
 	var out []string
-	for _, t := range strings.Fields(b.String()) {
-		if t != "al" && t != "el" {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\'' && r != '\u2019' && r != '\u2018' && r != '\u02bc' && r != '`'
+	}) {
+		if t := names.Fold(w); t != "" && t != "al" && t != "el" {
 			out = append(out, t)
 		}
 	}

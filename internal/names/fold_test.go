@@ -1,4 +1,4 @@
-package gazetteer
+package names
 
 import (
 	"strings"
