@@ -7,10 +7,12 @@ import (
 	"fmt"
 )
 
-// statements are the queries that linking runs for every document, prepared once per store on the
+// statements are the queries that storing and linking run for every document, prepared once per store on the
 // write connection: the SQLite driver takes about as long to parse one of them as to run it, so
 // preparing them afresh each time was a fifth of the cost of linking a mention.
 type statements struct {
+	insertDocument         *sql.Stmt
+	indexDocuments         *sql.Stmt
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
 	candidates             *sql.Stmt
@@ -61,6 +63,10 @@ type query struct {
 // queries lists the statements' SQL.
 func (s *statements) queries() []query {
 	return []query{
+		{&s.insertDocument, `INSERT INTO documents (id, source, url, title, published, ingested_at, format, content_type,
+			language, content_hash, fingerprint, duplicate_of, raw, text, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.indexDocuments, `INSERT INTO documents_fts(rowid, title, text)
+			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents
 			WHERE id IN (SELECT value FROM json_each(?))`},

@@ -96,6 +96,8 @@ type Tx struct {
 	tx    *sql.Tx
 	stmts *statements             // the store's prepared statements (nil while migrating)
 	bound map[*sql.Stmt]*sql.Stmt // those of stmts already bound to tx
+	// unindexed are the rowids of the documents inserted and not yet in the full-text index.
+	unindexed []int64
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.
@@ -104,7 +106,11 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(&Tx{tx: tx, stmts: s.stmts}); err != nil {
+	t := &Tx{tx: tx, stmts: s.stmts}
+	if err := fn(t); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := t.indexDocuments(ctx); err != nil {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {
