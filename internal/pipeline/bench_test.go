@@ -101,8 +101,12 @@ func BenchmarkLinkMention(b *testing.B) {
 			linkOnce := func() []string {
 				var ids []string
 				err := s.InTx(ctx, func(tx *store.Tx) error {
+					batch := linker.Begin()
 					var err error
-					if ids, err = linker.LinkDocument(ctx, tx, doc.ID); err != nil {
+					if ids, err = batch.LinkDocument(ctx, tx, doc.ID); err != nil {
+						return err
+					}
+					if err := batch.Finish(ctx, tx); err != nil {
 						return err
 					}
 					return errRollback

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -26,9 +27,36 @@ func NewLinker(family link.Family) *Linker {
 	return &Linker{family: family, now: time.Now}
 }
 
+// Batch links the documents of one write transaction. Each mention joins its incident at once
+// (member, window, document, claims and positions), so that the next document of the batch
+// finds it there; what only the incident's fields depend on — its votes and the fields and
+// figures decided from them — is gathered and written once per incident when the batch ends
+// (Finish). A batch of reports of one story then decides that story once, not once per report.
+type Batch struct {
+	l       *Linker
+	votes   map[voteKey]int // index in tally
+	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
+	touched map[string][]model.Metric
+}
+
+type voteKey struct{ incident, field, key string }
+
+// incidentVote is a vote summed over the batch: its weight added, its value the first of the
+// lowest rank, as adding the votes one by one in the store would leave them.
+type incidentVote struct {
+	incident string
+	vote     store.Vote
+}
+
+// Begin starts a batch; end it with Finish in the same transaction.
+func (l *Linker) Begin() *Batch {
+	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
+}
+
 // LinkDocument links the stored mentions of one new document and returns the incidents they
 // joined or started.
-func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
+func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
+	l := b.l
 	own, err := tx.DocumentMentions(ctx, docID)
 	if err != nil {
 		return nil, err
@@ -48,13 +76,61 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 				return nil, err
 			}
 		}
-		if err := l.join(ctx, tx, ids[i], sm.Mention, refs[docID]); err != nil {
+		if err := b.join(ctx, tx, ids[i], sm.Mention, refs[docID]); err != nil {
 			return nil, err
 		}
 	}
 	out := append([]string(nil), ids...)
 	sort.Strings(out)
 	return out, nil
+}
+
+// Finish writes the batch's votes, decides the fields and figures of every incident it touched
+// and rebuilds the campaigns those incidents cite.
+func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
+	for _, v := range b.tally {
+		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
+			return err
+		}
+	}
+	ids := slices.Sorted(maps.Keys(b.touched))
+	for _, id := range ids {
+		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
+			return err
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return b.l.refreshCampaigns(ctx, tx, ids)
+}
+
+// vote adds a mention's vote to the batch's tally.
+func (b *Batch) vote(id string, v link.Vote) {
+	k := voteKey{id, v.Field, v.Key}
+	i, ok := b.votes[k]
+	if !ok {
+		b.votes[k] = len(b.tally)
+		b.tally = append(b.tally, incidentVote{incident: id, vote: store.Vote(v)})
+		return
+	}
+	sum := &b.tally[i].vote
+	sum.Weight += v.Weight
+	if v.Rank < sum.Rank {
+		sum.Rank, sum.Value = v.Rank, v.Value
+	}
+}
+
+// touch records that an incident's fields, and the figures of the given metrics, are to be
+// decided when the batch ends.
+func (b *Batch) touch(id string, metrics []model.Metric) {
+	have := b.touched[id]
+	for _, m := range metrics {
+		if !slices.Contains(have, m) {
+			have = append(have, m)
+		}
+	}
+	b.touched[id] = have
 }
 
 // place returns the incident each mention joins, "" for a new one. A mention without a country
@@ -100,10 +176,9 @@ func windowOf(m model.Mention) store.Window {
 	return store.Window{Country: m.Place.Country, From: from, To: to}
 }
 
-// join adds a mention and its claims to an incident and decides the incident's fields and the
-// figures of the metrics the mention claims. A mention of a near-duplicate of a document the
-// incident already cites does not vote.
-func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
+// join adds a mention and its claims to an incident, and its votes to the batch's tally. A
+// mention of a near-duplicate of a document the incident already cites does not vote.
+func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
 	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
@@ -112,21 +187,20 @@ func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Ment
 		}
 		voter = !cited
 	}
-	var votes []store.Vote
 	for _, v := range link.Votes(m, voter) {
-		votes = append(votes, store.Vote(v))
+		b.vote(id, v)
 	}
-	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, l.family),
-		Window: windowOf(m), Votes: votes})
+	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, b.l.family), Window: windowOf(m)})
 	if err != nil {
 		return err
 	}
 	docs := map[string]model.DocumentRef{doc.ID: doc}
-	metrics, err := l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
 	if err != nil {
 		return err
 	}
-	return l.decide(ctx, tx, id, metrics)
+	b.touch(id, metrics)
+	return nil
 }
 
 // addClaims stores claims of an incident and updates the current positions they change; it
@@ -258,9 +332,9 @@ func narrower(a, b store.Window) store.Window {
 	return a
 }
 
-// RefreshCampaigns rebuilds the records of the campaigns the given incidents cite, from every
+// refreshCampaigns rebuilds the records of the campaigns the given incidents cite, from every
 // incident that cites them; the other campaigns stand as they are.
-func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
+func (l *Linker) refreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
 	cited, err := tx.CampaignNames(ctx, incidentIDs)
 	if err != nil || len(cited) == 0 {
 		return err

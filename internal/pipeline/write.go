@@ -44,7 +44,8 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 }
 
 // linkResults links the mentions of the batch's stored documents into incidents, after
-// summarising any incident stored whole, and refreshes the campaigns the incidents touched cite.
+// summarising any incident stored whole, then decides the incidents touched, once each, and
+// refreshes the campaigns they cite.
 func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
 	if p.stages.Link == nil {
 		return nil
@@ -52,20 +53,19 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Resu
 	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
 		return fmt.Errorf("summarise incidents: %w", err)
 	}
-	var touched []string
+	batch := p.stages.Link.Begin()
 	for i := range results {
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
 		}
-		ids, err := p.stages.Link.LinkDocument(ctx, tx, results[i].Document.ID)
+		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID)
 		if err != nil {
 			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}
 		results[i].Incidents = ids
-		touched = append(touched, ids...)
 	}
-	if len(touched) == 0 {
-		return nil
+	if err := batch.Finish(ctx, tx); err != nil {
+		return fmt.Errorf("decide incidents: %w", err)
 	}
-	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
+	return nil
 }

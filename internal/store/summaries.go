@@ -131,20 +131,15 @@ type Join struct {
 	Mention  model.Mention
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
-	Votes    []Vote
 }
 
-// AddToIncident adds a mention to an incident by delta: a member, votes, the document reference,
-// a narrower window, and the mention's link. Nothing already stored is rewritten.
+// AddToIncident adds a mention to an incident by delta: a member, the document reference, a
+// narrower window, and the mention's link. Nothing already stored is rewritten. Its votes are
+// added apart (AddVote), summed over a batch.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
 	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
 		return fmt.Errorf("incident %s member: %w", id, err)
-	}
-	for _, v := range j.Votes {
-		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
-			return fmt.Errorf("incident %s vote: %w", id, err)
-		}
 	}
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
 		return fmt.Errorf("incident %s document: %w", id, err)
@@ -201,6 +196,15 @@ func intOrNil(p *int) any {
 		return nil
 	}
 	return *p
+}
+
+// AddVote adds a vote to an incident's tally: its weight to the line's, and its value when its
+// rank is lower (better) than the line's.
+func (t *Tx) AddVote(ctx context.Context, incidentID string, v Vote) error {
+	if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, incidentID, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+		return fmt.Errorf("incident %s vote: %w", incidentID, err)
+	}
+	return nil
 }
 
 // HasDocument reports whether an incident cites a document.
@@ -357,7 +361,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 		}
 	}
 	for _, v := range votes {
-		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+		if err := t.AddVote(ctx, id, v); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}
