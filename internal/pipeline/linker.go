@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -53,14 +54,15 @@ func (l *Linker) Begin() *Batch {
 	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
 }
 
-// LinkDocument links the stored mentions of one new document and returns the incidents they
-// joined or started.
-func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
+// LinkDocument links the mentions of one new document, stored before, and returns the incidents
+// they joined or started.
+func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, mentions []store.EncodedMention) ([]string, error) {
 	l := b.l
-	own, err := tx.DocumentMentions(ctx, docID)
-	if err != nil {
-		return nil, err
+	own := make([]model.Mention, len(mentions))
+	for i, em := range mentions {
+		own[i] = em.Mention
 	}
+	slices.SortStableFunc(own, func(a, b model.Mention) int { return cmp.Compare(a.Index, b.Index) }) // as the store orders them
 	ids, err := l.place(ctx, tx, own)
 	if err != nil {
 		return nil, err
@@ -69,14 +71,14 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([
 	if err != nil {
 		return nil, err
 	}
-	for i, sm := range own {
+	for i, m := range own {
 		if ids[i] == "" {
-			ids[i] = link.ClusterID([]model.Mention{sm.Mention})
-			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(sm.Mention), windowOf(sm.Mention), l.now()); err != nil {
+			ids[i] = link.ClusterID([]model.Mention{m})
+			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(m), windowOf(m), l.now()); err != nil {
 				return nil, err
 			}
 		}
-		if err := b.join(ctx, tx, ids[i], sm.Mention, refs[docID]); err != nil {
+		if err := b.join(ctx, tx, ids[i], m, refs[docID]); err != nil {
 			return nil, err
 		}
 	}
@@ -136,16 +138,16 @@ func (b *Batch) touch(id string, metrics []model.Metric) {
 // place returns the incident each mention joins, "" for a new one. A mention without a country
 // is compared with nothing: it could only match by facility name, and incidents are found by
 // country.
-func (l *Linker) place(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]string, error) {
+func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([]string, error) {
 	var ms []model.Mention
 	var windows []store.Window
 	var at []int // at[i] is the index in own of ms[i]
-	for i, sm := range own {
-		if sm.Place.Country == "" {
+	for i, m := range own {
+		if m.Place.Country == "" {
 			continue
 		}
-		ms, at = append(ms, sm.Mention), append(at, i)
-		windows = append(windows, windowOf(sm.Mention))
+		ms, at = append(ms, m), append(at, i)
+		windows = append(windows, windowOf(m))
 	}
 	found, err := tx.Candidates(ctx, windows)
 	if err != nil {

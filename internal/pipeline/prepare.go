@@ -5,19 +5,23 @@ import (
 	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
-// prepared is a document with the mentions extraction found in it: all the writer needs.
+// prepared is a document with the mentions extraction found in it, encoded as the store keeps
+// them: all the writer needs.
 type prepared struct {
 	doc      model.Document
-	mentions []model.Mention
+	mentions []store.EncodedMention
+	err      error // the mentions could not be encoded
 }
 
-// prepare extracts a document's mentions. It runs in the workers, outside any transaction.
+// prepare extracts a document's mentions and encodes them. It runs in the workers, outside any
+// transaction.
 func (p *Pipeline) prepare(d model.Document) prepared {
 	out := prepared{doc: d}
 	if p.stages.Extract != nil {
-		out.mentions = p.stages.Extract(d)
+		out.mentions, out.err = store.EncodeMentions(p.stages.Extract(d))
 	}
 	return out
 }

@@ -35,7 +35,7 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 			}
 			results = append(results, r)
 		}
-		return p.linkResults(ctx, tx, results)
+		return p.linkResults(ctx, tx, docs, results)
 	})
 	if err != nil {
 		return nil, err
@@ -46,7 +46,8 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 // linkResults links the mentions of the batch's stored documents into incidents, after
 // summarising any incident stored whole, then decides the incidents touched, once each, and
 // refreshes the campaigns they cite.
-func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
+// results[i] is the fate of docs[i].
+func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepared, results []Result) error {
 	if p.stages.Link == nil {
 		return nil
 	}
@@ -58,7 +59,7 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Resu
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
 		}
-		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID)
+		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID, docs[i].mentions)
 		if err != nil {
 			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}

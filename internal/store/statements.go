@@ -13,6 +13,8 @@ import (
 type statements struct {
 	insertDocument         *sql.Stmt
 	indexDocuments         *sql.Stmt
+	clearMentions          *sql.Stmt
+	insertMention          *sql.Stmt
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
 	candidates             *sql.Stmt
@@ -67,6 +69,8 @@ func (s *statements) queries() []query {
 			language, content_hash, fingerprint, duplicate_of, raw, text, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&s.indexDocuments, `INSERT INTO documents_fts(rowid, title, text)
 			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
+		{&s.clearMentions, `DELETE FROM mentions WHERE document_id = ?`},
+		{&s.insertMention, `INSERT INTO mentions(document_id, idx, country, date_start, date_precision, data) VALUES (?,?,?,?,?,?)`},
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents
 			WHERE id IN (SELECT value FROM json_each(?))`},
