@@ -203,20 +203,6 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 }
 
 // CountDocuments counts stored documents.
-// ChangeMark returns a value that changes whenever documents, incidents or their claims change,
-// cheaply (counts and maxima over indexes), so that readers can keep what they built from the
-// store until it changes.
-func (s *Store) ChangeMark(ctx context.Context) (string, error) {
-	var docs, incidents, claims int64
-	var updated sql.NullString
-	err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM incidents),
-		(SELECT COALESCE(max(rowid), 0) FROM incident_claims), (SELECT max(updated_at) FROM incidents)`).Scan(&docs, &incidents, &claims, &updated)
-	if err != nil {
-		return "", fmt.Errorf("change mark: %w", err)
-	}
-	return fmt.Sprintf("%d/%d/%d/%s", docs, incidents, claims, updated.String), nil
-}
-
 func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n)

@@ -72,7 +72,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 
 // attachBrief gives each incident its figures and, with documents, the ids of the documents it
 // cites, for lists and maps: no claims, no histories.
-func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, documents bool) error {
+func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
 	if len(incs) == 0 {
 		return nil
 	}
@@ -80,11 +80,9 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 	if err != nil {
 		return err
 	}
-	docs := map[string][]model.DocumentRef{}
-	if documents {
-		if docs, err = s.documentIDs(ctx, list); err != nil {
-			return err
-		}
+	docs, err := s.documentIDs(ctx, list)
+	if err != nil {
+		return err
 	}
 	return s.attachFigures(ctx, incs, list, docs)
 }

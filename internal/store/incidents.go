@@ -174,8 +174,6 @@ type IncidentQuery struct {
 	// Brief leaves out what lists and maps do not show — claims, histories and documents other than
 	// their ids — so that a page of incidents reported thousands of times stays small.
 	Brief bool
-	// NoDocuments, with Brief, leaves out the document ids too: a map counts no sources.
-	NoDocuments bool
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -231,9 +229,7 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	}
 	attach := s.attach
 	if q.Brief {
-		attach = func(ctx context.Context, incs []model.Incident) error {
-			return s.attachBrief(ctx, incs, !q.NoDocuments)
-		}
+		attach = s.attachBrief
 	}
 	if err := attach(ctx, out); err != nil {
 		return nil, "", err

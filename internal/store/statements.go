@@ -14,6 +14,7 @@ type statements struct {
 	insertDocument         *sql.Stmt
 	indexDocuments         *sql.Stmt
 	clearMentions          *sql.Stmt
+	countChange            *sql.Stmt
 	insertMention          *sql.Stmt
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
@@ -70,6 +71,7 @@ func (s *statements) queries() []query {
 		{&s.indexDocuments, `INSERT INTO documents_fts(rowid, title, text)
 			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
 		{&s.clearMentions, `DELETE FROM mentions WHERE document_id = ?`},
+		{&s.countChange, `UPDATE store_changes SET changes = changes + 1 WHERE id = 1`},
 		{&s.insertMention, `INSERT INTO mentions(document_id, idx, country, date_start, date_precision, data) VALUES (?,?,?,?,?,?)`},
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents

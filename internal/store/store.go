@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"strconv"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -95,6 +96,30 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return nil
 }
 
+// countChange adds one to the store's count of write transactions (ChangeMark). Migrations,
+// which run before the statements are prepared, count none: opening a store changes nothing
+// a reader has kept.
+func (t *Tx) countChange(ctx context.Context) error {
+	if t.stmts == nil {
+		return nil
+	}
+	if _, err := t.stmt(ctx, t.stmts.countChange).ExecContext(ctx); err != nil {
+		return fmt.Errorf("count the change: %w", err)
+	}
+	return nil
+}
+
+// ChangeMark returns a value that changes whenever a write transaction commits (InTx counts
+// them), so that readers can keep what they built from the store until it changes. It reads one
+// row.
+func (s *Store) ChangeMark(ctx context.Context) (string, error) {
+	var n int64
+	if err := s.read.QueryRowContext(ctx, `SELECT changes FROM store_changes WHERE id = 1`).Scan(&n); err != nil {
+		return "", fmt.Errorf("change mark: %w", err)
+	}
+	return strconv.FormatInt(n, 10), nil
+}
+
 // Tx is a write transaction. Every write goes through one, so a batch lands whole or not at all.
 type Tx struct {
 	tx    *sql.Tx
@@ -115,6 +140,9 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := t.indexDocuments(ctx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := t.countChange(ctx); err != nil {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {

@@ -71,13 +71,15 @@ func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
 	if d.Documents, err = w.cfg.Store.CountDocuments(ctx); err != nil {
 		return d, err
 	}
-	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit, Brief: true})
+	onMap, err := w.cfg.Store.MapIncidents(ctx, store.IncidentQuery{}, mapLimit)
 	if err != nil {
 		return d, err
 	}
 	d.Map = w.mapOf(onMap, true)
 	d.Map.AreaFilter = "/incidents"
-	d.Latest = onMap[:min(latestCount, len(onMap))]
+	if d.Latest, _, err = w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: latestCount, Brief: true}); err != nil {
+		return d, err
+	}
 	months, err := w.cfg.Store.MonthlyCounts(ctx, store.IncidentQuery{})
 	if err != nil {
 		return d, err

@@ -83,8 +83,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	d.Facets = facetGroups(v, facets)
 	d.Countries = countryOptions(facets.Country, q.Country)
-	all.Limit, all.NoDocuments = mapLimit, true
-	onMap, _, err := w.cfg.Store.Incidents(ctx, all)
+	onMap, err := w.cfg.Store.MapIncidents(ctx, all, mapLimit)
 	if err != nil {
 		return view{}, err
 	}
