@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"sort"
-	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -35,30 +34,17 @@ const (
 	timelineMonths = 120
 )
 
-// dashboardCache keeps the dashboard's data until the store changes: every visitor sees the same
-// page, and building it reads thousands of incidents.
-type dashboardCache struct {
-	mu   sync.Mutex
-	mark string
-	data dashboardData
-}
-
 func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	mark, err := w.cfg.Store.ChangeMark(r.Context())
 	if err != nil {
 		return view{}, err
 	}
-	c := &w.dashboard
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.mark != mark || mark == "" {
-		if c.data, err = w.dashboardData(r); err != nil {
-			c.mark = ""
-			return view{}, err
-		}
-		c.mark = mark
+	// Every visitor sees the same dashboard, and building it reads the whole store.
+	d, err := w.dashboard.get("", mark, func() (dashboardData, error) { return w.dashboardData(r) })
+	if err != nil {
+		return view{}, err
 	}
-	return view{"dashboard", "Dashboard", c.data}, nil
+	return view{"dashboard", "Dashboard", d}, nil
 }
 
 func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
