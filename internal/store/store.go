@@ -62,7 +62,9 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection: lookups stay in memory as the store grows
-	q.Add("_pragma", "mmap_size(268435456)")
+	// No memory-mapped reads: each page of the file a process touched through the map stayed
+	// in its resident memory, 256 MiB more per process once the file outgrew the map, for no
+	// measurable gain in CPU (wave refresh over 30,000 reports: 605 → 350 MiB, 7.5 s CPU both).
 	if writer {
 		q.Set("_txlock", "immediate")
 		// A checkpoint copies every page written since the last one into the database; the hot
