@@ -149,3 +149,54 @@ func TestDocumentRefs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAddVotes checks that votes added together or apart leave the same tally: weights summed,
+// the value of the lowest rank kept, the earlier one on a tie.
+func TestAddVotes(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	v := func(weight int, rank, value string) Vote {
+		return Vote{Field: "place", Key: "k", Weight: weight, Rank: rank, Value: value}
+	}
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for _, id := range []string{"apart", "together"} {
+			if err := tx.CreateIncident(ctx, id, id, Window{Country: "NG"}, time.Now()); err != nil {
+				return err
+			}
+		}
+		for _, vote := range []Vote{v(2, "b", "first"), v(1, "a", "better"), v(3, "a", "tie")} {
+			if err := tx.AddVotes(ctx, []IncidentVote{{"apart", vote}}); err != nil {
+				return err
+			}
+		}
+		if err := tx.AddVotes(ctx, []IncidentVote{{"together", v(2, "b", "first")}}); err != nil {
+			return err
+		}
+		return tx.AddVotes(ctx, []IncidentVote{{"together", v(1, "a", "better")}, {"together", v(3, "a", "tie")},
+			{"together", Vote{Field: "type", Key: "jailbreak", Weight: 1, Rank: "0", Value: "x"}}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		apart, err := tx.IncidentVotes(ctx, "apart")
+		if err != nil {
+			return err
+		}
+		together, err := tx.IncidentVotes(ctx, "together")
+		if err != nil {
+			return err
+		}
+		want := v(6, "a", "better")
+		if len(apart) != 1 || apart[0] != want {
+			t.Errorf("apart: %+v, want %+v", apart, want)
+		}
+		if len(together) != 2 || together[0] != want || together[1].Field != "type" {
+			t.Errorf("together: %+v, want %+v and a type vote", together, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
