@@ -35,12 +35,19 @@ func NewLinker(family link.Family) *Linker {
 // (Finish). A batch of reports of one story then decides that story once, not once per report.
 type Batch struct {
 	l       *Linker
-	votes   map[voteKey]int      // index in tally
-	tally   []store.IncidentVote // votes in the order first cast, summed by incident, field and key, as adding them one by one would leave them
+	votes   map[voteKey]int // index in tally
+	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
 	touched map[string][]model.Metric
 }
 
 type voteKey struct{ incident, field, key string }
+
+// incidentVote is a vote summed over the batch: its weight added, its value the first of the
+// lowest rank, as adding the votes one by one in the store would leave them.
+type incidentVote struct {
+	incident string
+	vote     store.Vote
+}
 
 // Begin starts a batch; end it with Finish in the same transaction.
 func (l *Linker) Begin() *Batch {
@@ -83,8 +90,10 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 // Finish writes the batch's votes, decides the fields and figures of every incident it touched
 // and rebuilds the campaigns those incidents cite.
 func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
-	if err := tx.AddVotes(ctx, b.tally); err != nil {
-		return err
+	for _, v := range b.tally {
+		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
+			return err
+		}
 	}
 	ids := slices.Sorted(maps.Keys(b.touched))
 	for _, id := range ids {
@@ -104,10 +113,10 @@ func (b *Batch) vote(id string, v link.Vote) {
 	i, ok := b.votes[k]
 	if !ok {
 		b.votes[k] = len(b.tally)
-		b.tally = append(b.tally, store.IncidentVote{Incident: id, Vote: store.Vote(v)})
+		b.tally = append(b.tally, incidentVote{incident: id, vote: store.Vote(v)})
 		return
 	}
-	sum := &b.tally[i].Vote
+	sum := &b.tally[i].vote
 	sum.Weight += v.Weight
 	if v.Rank < sum.Rank {
 		sum.Rank, sum.Value = v.Rank, v.Value

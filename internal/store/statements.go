@@ -25,7 +25,7 @@ type statements struct {
 	incidentWindow         *sql.Stmt
 	narrowWindow           *sql.Stmt
 	addMember              *sql.Stmt
-	addVotes               *sql.Stmt
+	addVote                *sql.Stmt
 	insertClaim            *sql.Stmt
 	hasDocument            *sql.Stmt
 	incidentVotes          *sql.Stmt
@@ -93,10 +93,7 @@ func (s *statements) queries() []query {
 		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
 		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
 			ON CONFLICT DO UPDATE SET count = count + 1`},
-		// One row per element of a JSON array of [incident, field, key, weight, rank, value];
-		// "WHERE true" tells the parser the ON CONFLICT is the upsert's, not a join's.
-		{&s.addVotes, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?) WHERE true
+		{&s.addVote, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET weight = weight + excluded.weight,
 			value = CASE WHEN excluded.rank < rank THEN excluded.value ELSE value END, rank = min(rank, excluded.rank)`},
 		{&s.insertClaim, `INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high,

@@ -198,28 +198,11 @@ func intOrNil(p *int) any {
 	return *p
 }
 
-// IncidentVote is a vote for one incident.
-type IncidentVote struct {
-	Incident string
-	Vote     Vote
-}
-
-// AddVotes adds votes to their incidents' tallies in one statement: each vote's weight to its
-// line's, and its value when its rank is lower (better) than the line's.
-func (t *Tx) AddVotes(ctx context.Context, votes []IncidentVote) error {
-	if len(votes) == 0 {
-		return nil
-	}
-	rows := make([][6]any, len(votes))
-	for i, v := range votes {
-		rows[i] = [6]any{v.Incident, v.Vote.Field, v.Vote.Key, v.Vote.Weight, v.Vote.Rank, v.Vote.Value}
-	}
-	list, err := json.Marshal(rows)
-	if err != nil {
-		return fmt.Errorf("encode %d votes: %w", len(votes), err)
-	}
-	if _, err := t.stmt(ctx, t.stmts.addVotes).ExecContext(ctx, string(list)); err != nil {
-		return fmt.Errorf("add %d votes: %w", len(votes), err)
+// AddVote adds a vote to an incident's tally: its weight to the line's, and its value when its
+// rank is lower (better) than the line's.
+func (t *Tx) AddVote(ctx context.Context, incidentID string, v Vote) error {
+	if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, incidentID, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+		return fmt.Errorf("incident %s vote: %w", incidentID, err)
 	}
 	return nil
 }
@@ -377,12 +360,10 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}
-	tally := make([]IncidentVote, len(votes))
-	for i, v := range votes {
-		tally[i] = IncidentVote{id, v}
-	}
-	if err := t.AddVotes(ctx, tally); err != nil {
-		return fmt.Errorf("summary of %s: %w", id, err)
+	for _, v := range votes {
+		if err := t.AddVote(ctx, id, v); err != nil {
+			return fmt.Errorf("summary of %s: %w", id, err)
+		}
 	}
 	return nil
 }
