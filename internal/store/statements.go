@@ -85,7 +85,7 @@ func (s *statements) queries() []query {
 				WHERE w.country_lo <= win.country AND w.country_hi >= win.country
 				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from)
 			ORDER BY i.id, m.code`},
-		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised) VALUES (?, '', '{}', ?3, ?2, 1)`},
+		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id) VALUES (?, '', '{}', ?3, ?2, 1, ?4)`},
 		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
 		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id

@@ -100,24 +100,38 @@ func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, err
 }
 
 // CreateIncident starts an empty summarised incident that mentions then join (AddToIncident):
-// first is the key of its first mention, w the window of the mention.
+// first is the key of its first mention, w the window of the mention. The window goes in first,
+// so that the incident's row is written once, with its window's id.
 func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now time.Time) error {
-	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339)); err != nil {
+	wid, err := t.insertWindow(ctx, id, w)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339), wid); err != nil {
 		return fmt.Errorf("create incident %s: %w", id, err)
 	}
-	return t.setWindow(ctx, id, w)
+	return nil
 }
 
-// setWindow gives an incident its row in incident_windows.
-func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
+// insertWindow stores an incident's window in incident_windows and returns its row id.
+func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, error) {
 	c, from, to := w.bounds()
 	res, err := t.stmt(ctx, t.stmts.insertWindow).ExecContext(ctx, c, c, from, to, id)
 	if err != nil {
-		return fmt.Errorf("window of incident %s: %w", id, err)
+		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
 	wid, err := res.LastInsertId()
 	if err != nil {
-		return fmt.Errorf("window of incident %s: %w", id, err)
+		return 0, fmt.Errorf("window of incident %s: %w", id, err)
+	}
+	return wid, nil
+}
+
+// setWindow gives a stored incident its row in incident_windows.
+func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
+	wid, err := t.insertWindow(ctx, id, w)
+	if err != nil {
+		return err
 	}
 	if _, err := t.stmt(ctx, t.stmts.setWindowID).ExecContext(ctx, wid, id); err != nil {
 		return fmt.Errorf("window of incident %s: %w", id, err)
