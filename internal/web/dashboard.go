@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sort"
 
@@ -39,16 +40,17 @@ func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	// Every visitor sees the same dashboard, and building it reads the whole store.
-	d, err := w.dashboard.get("", mark, func() (dashboardData, error) { return w.dashboardData(r) })
+	// Every visitor sees the same dashboard, and building it reads the whole store; it may be
+	// built again after this request has ended.
+	ctx := context.WithoutCancel(r.Context())
+	d, err := w.dashboard.get("", mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
 	if err != nil {
 		return view{}, err
 	}
 	return view{"dashboard", "Dashboard", d}, nil
 }
 
-func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
-	ctx := r.Context()
+func (w *Web) dashboardData(ctx context.Context) (dashboardData, error) {
 	var d dashboardData
 	var err error
 	if d.Totals, err = w.cfg.Store.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
@@ -71,11 +73,11 @@ func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
 		return d, err
 	}
 	d.Timeline = monthlyChart(months, timelineMonths)
-	facets, err := w.cfg.Store.IncidentFacets(ctx, store.IncidentQuery{}, 10)
+	types, err := w.cfg.Store.IncidentTypeCounts(ctx, store.IncidentQuery{}, 10)
 	if err != nil {
 		return d, err
 	}
-	d.ByType = breakdown(facets.Type, "type")
+	d.ByType = breakdown(types, "type")
 	contested, err := w.cfg.Store.ContestedIncidents(ctx, 200)
 	if err != nil {
 		return d, err

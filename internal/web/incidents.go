@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -78,7 +79,9 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	all := q
 	all.Cursor, all.Limit = "", 0
-	sum, err := w.lists.get(withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(r, v, all) })
+	// The summary may be computed again after this request has ended.
+	sumCtx := context.WithoutCancel(ctx)
+	sum, err := w.lists.get(withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
 	if err != nil {
 		return view{}, err
 	}
@@ -101,8 +104,7 @@ type listSummary struct {
 	Map       mapView
 }
 
-func (w *Web) listSummary(r *http.Request, v url.Values, all store.IncidentQuery) (listSummary, error) {
-	ctx := r.Context()
+func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQuery) (listSummary, error) {
 	var sum listSummary
 	var err error
 	if sum.Total, err = w.cfg.Store.IncidentTotals(ctx, all); err != nil {

@@ -2,41 +2,40 @@ package web
 
 import (
 	"sync"
-	"time"
 )
 
-// pageCache keeps what pages compute from the whole store (totals, facets, maps), by key, until
-// the store changes (its change mark moves). While an ingest runs the mark moves with every batch,
-// a few times a second: then an entry younger than maxStale is still served, so that readers of a
-// busy store see figures at most that old instead of all recomputing them.
+// pageCache keeps what pages compute from the whole store (totals, facets, maps), by key. Once a
+// key has been computed, readers never wait for it again: when the store has changed since (its
+// change mark moved), they get what is kept while one computation in the background replaces it.
+// While an ingest commits a batch every fraction of a second, pages then show figures as old as
+// one computation (a fraction of a second at 100,000 documents) instead of every reader
+// recomputing them.
 type pageCache[T any] struct {
-	now      func() time.Time
-	maxStale time.Duration
-	mu       sync.Mutex
-	entries  map[string]*cacheEntry[T]
+	mu        sync.Mutex
+	entries   map[string]*cacheEntry[T]
+	refreshes sync.WaitGroup // background computations under way
 }
 
-// cacheEntry is one key's data; its lock makes concurrent readers of a key wait for one
-// computation rather than each run their own.
+// cacheEntry is one key's data. Its lock is held across the first computation, so that concurrent
+// readers of a new key wait for one computation rather than each run their own.
 type cacheEntry[T any] struct {
-	mu   sync.Mutex
-	mark string // "" until computed
-	at   time.Time
-	data T
+	mu         sync.Mutex
+	mark       string // the change mark the data was computed at; "" until computed
+	data       T
+	refreshing bool
 }
 
 // maxCacheEntries bounds the keys kept: a page per filter a reader tried.
 const maxCacheEntries = 64
 
-// defaultMaxStale is how old cached figures may be while the store keeps changing.
-const defaultMaxStale = time.Second
-
 func newPageCache[T any]() *pageCache[T] {
-	return &pageCache[T]{now: time.Now, maxStale: defaultMaxStale, entries: map[string]*cacheEntry[T]{}}
+	return &pageCache[T]{entries: map[string]*cacheEntry[T]{}}
 }
 
-// get returns the data kept for key when it was computed at the store's current mark, or less
-// than maxStale ago; otherwise it computes and keeps it.
+// get returns the data kept for key, computing it first when there is none. When the store's
+// mark has moved since it was computed, it returns it all the same and computes it again in the
+// background, unless that is under way; compute must then not depend on the reader's request
+// being still open.
 func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (T, error) {
 	c.mu.Lock()
 	e := c.entries[key]
@@ -50,14 +49,24 @@ func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (T, erro
 	c.mu.Unlock()
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.mark != "" && (e.mark == mark || c.now().Sub(e.at) < c.maxStale) {
-		return e.data, nil
-	}
-	data, err := compute()
-	if err != nil {
-		e.mark = ""
+	switch {
+	case e.mark == "":
+		data, err := compute()
+		if err == nil {
+			e.mark, e.data = mark, data
+		}
 		return data, err
+	case e.mark != mark && !e.refreshing:
+		e.refreshing = true
+		c.refreshes.Go(func() {
+			data, err := compute()
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			e.refreshing = false
+			if err == nil {
+				e.mark, e.data = mark, data
+			}
+		})
 	}
-	e.mark, e.at, e.data = mark, c.now(), data
-	return data, nil
+	return e.data, nil
 }
