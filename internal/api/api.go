@@ -35,7 +35,9 @@ type Config struct {
 	Actors func() []model.Actor // the actor dictionary; nil: actors are derived from incidents
 	Ingest IngestFunc           // nil: POST /api/v1/documents answers 501
 	Names  func() Names         // resolves country names and actor aliases in filters; nil: codes and canonical names only
+	Review ReviewFunc           // nil: review POSTs answer 501
 	Log    *slog.Logger         // nil: slog.Default()
+	Watch  Watch                // watched sources and alerts (watch.go)
 }
 
 // API serves the routes of routes.go.

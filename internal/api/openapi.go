@@ -9,7 +9,10 @@ import (
 // a test checks it names every route and that real responses have the properties it requires.
 //
 //go:embed openapi.json
-var openAPIDocument []byte
+var openAPIBase []byte
+
+// openAPIDocument is openapi.json with the routes of watch.go added.
+var openAPIDocument = mergeOpenAPI(openAPIBase, openAPIWatch)
 
 func (a *API) openAPI(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/json")

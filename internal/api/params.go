@@ -13,7 +13,7 @@ import (
 
 // IncidentParams are the query parameters that filter, sort and page incidents, in the API and
 // on the web pages alike.
-var IncidentParams = []string{"country", "type", "actor", "campaign", "since", "until", "q", "bbox", "contested", "sort", "cursor", "limit"}
+var IncidentParams = []string{"country", "type", "actor", "campaign", "facility", "since", "until", "q", "bbox", "contested", "sort", "cursor", "limit"}
 
 // maxTextParam bounds free-text parameters: longer input is a mistake or an attack.
 const maxTextParam = 200
@@ -36,7 +36,7 @@ func ParseIncidentQuery(v url.Values, lim Limits) (store.IncidentQuery, error) {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{"actor", &q.Actor}, {"campaign", &q.Campaign}, {"q", &q.Q}} {
+	}{{"actor", &q.Actor}, {"campaign", &q.Campaign}, {"facility", &q.Facility}, {"q", &q.Q}} {
 		if *f.dst, err = text(f.name, v.Get(f.name)); err != nil {
 			return q, err
 		}

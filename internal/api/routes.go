@@ -12,7 +12,7 @@ type route struct {
 // routes is the table of every endpoint; openapi.json documents each of them (a test keeps the
 // two in step).
 func (a *API) routes() []route {
-	return []route{
+	return append([]route{
 		{http.MethodGet, Prefix + "/incidents", a.listIncidents},
 		{http.MethodGet, Prefix + "/incidents/{id}", a.getIncident},
 		{http.MethodGet, Prefix + "/documents", a.listDocuments},
@@ -27,5 +27,5 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},
 		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
-	}
+	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
 }

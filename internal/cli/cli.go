@@ -40,18 +40,23 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"ingest":    {"read files, directories, URLs and feeds into the database", runIngest},
-		"documents": {"list or search stored documents", runDocuments},
-		"document":  {"show one document's metadata and text", runDocument},
-		"export":    {"write incidents as json, csv, geojson or stix, filtered as by incidents", runExport},
-		"mentions":  {"show what extraction read from each document", runMentions},
-		"incidents": {"list incidents with filters, as a table, json, csv, geojson or stix", runIncidents},
-		"incident":  {"show one incident with every claim and its quote", runIncident},
-		"reprocess": {"re-extract and re-link every stored document", runReprocess},
-		"serve":     {"serve the web UI and the REST API", runServe},
-		"waves":     {"find waves of incidents closer in time than chance, with their p-values", runWaves},
-		"version":   {"print the version", runVersion},
-		"gazetteer": {"import a GeoNames dump as the gazetteer (gazetteer import FILE)", runGazetteer},
+		"ingest":     {"read files, directories, URLs and feeds into the database", runIngest},
+		"documents":  {"list or search stored documents", runDocuments},
+		"document":   {"show one document's metadata and text", runDocument},
+		"export":     {"write incidents as json, csv, geojson or stix, filtered as by incidents", runExport},
+		"mentions":   {"show what extraction read from each document", runMentions},
+		"incidents":  {"list incidents with filters, as a table, json, csv, geojson or stix", runIncidents},
+		"incident":   {"show one incident with every claim and its quote", runIncident},
+		"reprocess":  {"re-extract and re-link every stored document", runReprocess},
+		"serve":      {"serve the web UI and the REST API", runServe},
+		"waves":      {"find waves of incidents closer in time than chance, with their p-values", runWaves},
+		"version":    {"print the version", runVersion},
+		"gazetteer":  {"import a GeoNames dump as the gazetteer (gazetteer import FILE)", runGazetteer},
+		"sources":    {"watch feeds, pages and JSON Lines endpoints: add, list, rm, pause, resume", runSources},
+		"alerts":     {"alert rules, samples and the delivery log: add, list, rm, pause, resume, test, log", runAlerts},
+		"review":     {"correct, merge, split, hide and grade incidents and judge claims (review ACTION)", runReview},
+		"audit":      {"list the review log: who changed what, when and why", runAudit},
+		"facilities": {"list the facilities incidents name, with the ids review takes", runFacilities},
 	}
 }
 

@@ -25,6 +25,8 @@ func runExport(ctx context.Context, e env, args []string) int {
 	filters := addIncidentFilters(fs)
 	format := fs.String("format", "json", "output format: json, csv, geojson or stix")
 	output := fs.String("output", "", "write to this `FILE` instead of standard output")
+	fs.BoolVar(&filters.hidden, "hidden", false, "json: include the incidents review hid as not incidents (their review says hidden)")
+	rejected := fs.Bool("rejected", false, "json: list the claims review rejected under each figure's \"excluded\", with the reason")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -33,9 +35,18 @@ func runExport(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch export: --format %q: want json, csv, geojson or stix\n", *format)
 		return exitUsage
 	}
+	if (filters.hidden || *rejected) && *format != "json" {
+		fmt.Fprintln(e.stderr, "wallwatch export: --hidden and --rejected go with --format json")
+		return exitUsage
+	}
 	incs, code := listIncidents(ctx, e, "export", c, filters)
 	if code >= 0 {
 		return code
+	}
+	if *rejected {
+		if code := addRejected(ctx, e, c, incs); code >= 0 {
+			return code
+		}
 	}
 	if *output == "" {
 		if err := w(e.stdout, incs); err != nil {

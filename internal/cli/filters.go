@@ -18,6 +18,7 @@ type incidentFilters struct {
 	values    map[string]*string
 	contested bool
 	limit     int
+	hidden    bool // include the incidents review hid (export --hidden)
 }
 
 // addIncidentFilters declares the filter flags on fs.
@@ -28,6 +29,7 @@ func addIncidentFilters(fs *flag.FlagSet) *incidentFilters {
 		{"type", "incident `type`: facility_attack, mass_escape, riot, thwarted_attack or other_attack"},
 		{"actor", "perpetrator `name` or alias (ISIS, Daesh and Islamic State are one)"},
 		{"campaign", "campaign `name`"},
+		{"facility", "facility `name` as incidents give it (the facilities page lists them)"},
 		{"q", "`words` the facility, place, actors or source titles must contain; spelling variants match (Koutoukale = Koutoukalé)"},
 		{"since", "only incidents on or after `YYYY-MM-DD`"},
 		{"until", "only incidents on or before `YYYY-MM-DD`"},
@@ -72,7 +74,9 @@ func (f *incidentFilters) query(ref reference.Data) (store.IncidentQuery, error)
 	if f.limit > 0 {
 		v.Set("limit", strconv.Itoa(f.limit))
 	}
-	return api.ParseIncidentQuery(v, api.Limits{})
+	q, err := api.ParseIncidentQuery(v, api.Limits{})
+	q.Hidden = f.hidden
+	return q, err
 }
 
 // filterNames resolves country names and actor aliases with the reference data; without it

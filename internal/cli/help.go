@@ -68,6 +68,14 @@ func examples(command string) []string {
 		return []string{"wallwatch reprocess --db wallwatch.db"}
 	case "serve":
 		return []string{"wallwatch serve", "wallwatch serve --addr 0.0.0.0:8080 --db /data/wallwatch.db"}
+	case "review":
+		return []string{"wallwatch review merge inc-4b1e2a inc-90cd13 --why \"same raid, two dates\"",
+			"wallwatch review reject 3f2a9c1e0b7d4a55:escaped:120-188 --why \"counts transfers\"",
+			"wallwatch review set inc-4b1e2a facility \"North Hill jail\"", "wallwatch review confirm inc-4b1e2a fair", "wallwatch review undo 12"}
+	case "facilities":
+		return []string{"wallwatch facilities", "wallwatch facilities --format json"}
+	case "audit":
+		return []string{"wallwatch audit", "wallwatch audit --incident inc-4b1e2a --format json"}
 	case "gazetteer import":
 		return []string{"wallwatch gazetteer import allCountries.txt"}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -120,6 +121,7 @@ func printIncident(e env, inc model.Incident) {
 	fmt.Fprintf(out, "Perpetrators:  %s\n", orDash(strings.Join(inc.Perpetrators, ", ")))
 	fmt.Fprintf(out, "Methods:       %s\n", orDash(strings.Join(inc.Methods, ", ")))
 	fmt.Fprintf(out, "Campaigns:     %s\n", orDash(strings.Join(inc.Campaigns, ", ")))
+	fmt.Fprintf(out, "Review:        %s\n", reviewLine(inc.Review))
 	fmt.Fprintln(out, "Sources:")
 	for _, d := range inc.Documents {
 		note := ""
@@ -141,7 +143,7 @@ func printIncident(e env, inc model.Incident) {
 				side = " " + c.Side
 			}
 			fmt.Fprintf(tw, "  %s%s\t%s [%s]\t%s\t%s\t“%s”\n", figure(c.Low, c.High), side, c.Claimant, c.ClaimantRole,
-				incidentDate(c.Reported), c.DocumentID, c.Quote)
+				incidentDate(c.Reported), review.KeyOf(c), c.Quote)
 		}
 		tw.Flush()
 		if len(est.History) > 1 {

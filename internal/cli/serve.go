@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,6 +21,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	c := settings(fs, e)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address host:port (env WALLWATCH_ADDR); port 0 picks a free one")
 	fs.StringVar(&c.TileURL, "tile-url", c.TileURL, "optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (env WALLWATCH_TILE_URL)")
+	ws := watchFlags(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -44,15 +46,19 @@ func runServe(ctx context.Context, e env, args []string) int {
 		}
 		log.Info("reference data loaded: the server can ingest")
 	}()
-	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: withWaveRefresh(apiIngest(pending, log), s, pending, log),
-		TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
-		return exitFailed
-	}
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v (is another server on that port? try --addr 127.0.0.1:0)\n", err)
+		return exitFailed
+	}
+	ws.baseURL = cmp.Or(ws.baseURL, "http://"+ln.Addr().String())
+	w := startWatching(ctx, s, pending, ws, log)
+	defer w.wait()
+	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(withWaveRefresh(apiIngest(pending, log), s, pending, log)),
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api()})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "wallwatch is serving %s at http://%s/ (API: http://%s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, ln.Addr(), ln.Addr())

@@ -30,6 +30,27 @@ type Incident struct {
 	Campaigns     []string                  `json:"campaigns"`
 	Documents     []Document                `json:"documents"`
 	Metrics       map[model.Metric]Estimate `json:"metrics"`
+	Review        *Review                   `json:"review,omitempty"` // absent when nobody reviewed it
+	// Lifecycle follows the escapees over the days of reports; absent without an escaped history.
+	Lifecycle []LifecyclePoint `json:"lifecycle,omitempty"`
+}
+
+// LifecyclePoint is where the escapees stood after one day of reports.
+type LifecyclePoint struct {
+	Reported   string `json:"reported"`
+	Escaped    int    `json:"escaped"`
+	Recaptured int    `json:"recaptured"`
+	AtLarge    int    `json:"at_large"`
+}
+
+// Review is an analyst's standing on an incident (docs/review.md).
+type Review struct {
+	Reviewed       bool    `json:"reviewed"`
+	Grade          *string `json:"grade"` // confirmed | fair | weak | contested | discounted, null when ungraded
+	Hidden         bool    `json:"hidden,omitempty"`
+	NewSinceReview bool    `json:"new_since_review,omitempty"`
+	By             string  `json:"by"`
+	At             string  `json:"at"`
 }
 
 // Document is how an exported incident cites a source.
@@ -51,6 +72,14 @@ type Estimate struct {
 	Contested bool            `json:"contested"`
 	Claims    []Claim         `json:"claims"`
 	History   []EstimatePoint `json:"history,omitempty"`
+	// Excluded are the claims review rejected; exported only when asked for (--rejected).
+	Excluded []ExcludedClaim `json:"excluded,omitempty"`
+}
+
+// ExcludedClaim is a rejected claim with the analyst's reason.
+type ExcludedClaim struct {
+	Claim
+	Reason string `json:"reason"`
 }
 
 // Claim is one number one source put forward in one document.
@@ -113,6 +142,14 @@ func FromModel(inc model.Incident) Incident {
 	for metric, e := range inc.Metrics {
 		out.Metrics[metric] = estimate(e)
 	}
+	for _, p := range inc.Lifecycle() {
+		out.Lifecycle = append(out.Lifecycle, LifecyclePoint{Reported: p.Reported.Format(model.DateLayout), Escaped: p.Escaped,
+			Recaptured: p.Recaptured, AtLarge: p.AtLarge})
+	}
+	if r := inc.Review; r.Reviewed {
+		out.Review = &Review{Reviewed: true, Grade: optional(r.Grade), Hidden: r.Hidden, NewSinceReview: r.NewSince,
+			By: r.By, At: r.At.UTC().Format(time.RFC3339)}
+	}
 	return out
 }
 
@@ -120,6 +157,9 @@ func estimate(e model.Estimate) Estimate {
 	out := Estimate{Best: e.Best, Low: e.Low, High: e.High, Contested: e.Contested, Claims: []Claim{}}
 	for _, c := range e.Claims {
 		out.Claims = append(out.Claims, ClaimFromModel(c))
+	}
+	for _, x := range e.Excluded {
+		out.Excluded = append(out.Excluded, ExcludedClaim{Claim: ClaimFromModel(x.Claim), Reason: x.Reason})
 	}
 	for _, h := range e.History {
 		out.History = append(out.History, EstimatePoint{Reported: day(h.Reported.Start), Document: h.DocumentID,

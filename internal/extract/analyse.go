@@ -31,12 +31,25 @@ type sentenceInfo struct {
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string
+	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
 // of another event named to say when this one happened.
 func (si *sentenceInfo) inReference(at int) bool {
 	return at >= si.reference[0] && at < si.reference[1]
+}
+
+// datedReference reports a reference point with a date of its own ("the massacre of September
+// 2021"): another event, where an undated one ("deployed after rebels attacked a prison") is
+// often this incident told from its aftermath.
+func (si *sentenceInfo) datedReference() bool {
+	for _, d := range si.dates {
+		if si.inReference(d.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
@@ -72,6 +85,7 @@ type analysis struct {
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
+	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -120,14 +134,31 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankURLs(a.text[si.start:si.end])
-	si.toks = tokenize(text)
+	si.toks = si.lex.splitElisions(tokenize(text), text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = nameSpans(si.toks, 4)
+	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	cues := a.lex.scan(si.toks)
+	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
+	for _, c := range cues {
+		si.tryToFree = si.tryToFree || c.category == "escape" && attempted(a.lex, si.toks, c.first)
+		if c.category == "escape" && pastOfPerson(a.lex, si.toks, c.first) {
+			pastEscape = c.last
+		}
+	}
+	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
+		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
+			return true // "a man who had escaped from prison": no prison of this report
+		}
+		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
+			return true // "a man killed by a mob after he left prison"
+		}
+		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, cues, c) {
+			return true // "the attempted murder of a prisoner": an attempt, but on no prison
+		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
@@ -138,7 +169,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
-	for _, d := range resolveDates(exprs, si.ref) {
+	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear)
+	a.lastYear = lastYear
+	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd {
 			continue // "UPDATE, March 7:" dates the report, not the event
 		}
@@ -174,7 +207,43 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			}
 		}
 	}
+	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// personsLife returns the token range of a clause that dates something by a person's own life:
+// a temporal word and a subject pronoun ("after he left prison", "since she was released"), up
+// to the next comma. Its places of detention are that person's past.
+func personsLife(text string, toks []token, lx *lexicon) (int, int) {
+	for i := 0; i+1 < len(toks); i++ {
+		if !lx.has(temporalReferenceWords, toks[i].fold) || !lx.has(pronounSubjectWords, toks[i+1].fold) {
+			continue
+		}
+		end := i + 2
+		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;") {
+			end++
+		}
+		return i, end
+	}
+	return 0, 0
+}
+
+// attemptOfAssault reports an attempt word that an infinitive follows ("attempted to target the
+// prison") or an attack, escape or facility word within two words ("attempted jailbreak"), not a
+// noun of another deed ("the attempted murder of a prisoner").
+func attemptOfAssault(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	if c.last+1 < len(toks) && lx.has(infinitiveMarkerWords, toks[c.last+1].fold) {
+		return true
+	}
+	for _, o := range cues {
+		switch o.category {
+		case "attack", "escape", "facility":
+			if o.first > c.last && o.first <= c.last+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fiction reports a text that speaks of a film, a series or a book at least minFictionCues times:
@@ -264,9 +333,9 @@ type nameSpan struct {
 	fold                    string
 }
 
-// nameSpans returns every run of up to n capitalised words (allowing Arabic articles and short
-// particles inside), longest first at each position.
-func nameSpans(toks []token, n int) []nameSpan {
+// nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
+// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
+func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	like := make([]bool, len(toks))
 	for i, t := range toks {
 		like[i] = nameLike(t)
@@ -282,7 +351,7 @@ func nameSpans(toks []token, n int) []nameSpan {
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !nameParticles[toks[k].fold] {
+				if !like[k] && !nameParticles[toks[k].fold] && !lx.has(elisionWords, toks[k].fold) {
 					ok = false
 				}
 			}
@@ -361,7 +430,14 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if regionWords(a.lex, si.toks, span) {
+		if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
+			// "dans l'Eure", "nella Lombardia": an article before a name makes it a division or a
+			// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
+			// a division of a country the text is about ("la Nation" is no province abroad).
+			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
+				continue
+			}
+		} else if regionWords(a.lex, si.toks, span) {
 			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
 				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}
@@ -418,6 +494,12 @@ func (a *analysis) country(name string) (string, bool) {
 		return cc, cc != ""
 	}
 	cc, ok := a.x.res.Country(name)
+	for _, form := range a.lex.inflectedForms(name) {
+		if ok {
+			break
+		}
+		cc, ok = a.x.res.Country(form) // "в Сирии": Syria
+	}
 	if !ok {
 		cc = ""
 	}
@@ -433,6 +515,12 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 		return r.place, r.ok
 	}
 	p, ok := a.x.res.Place(name, ctx.countries)
+	for _, form := range a.lex.inflectedForms(name) {
+		if ok {
+			break
+		}
+		p, ok = a.x.res.Place(form, ctx.countries) // "в Ростове": Rostov
+	}
 	a.places[key] = placeAnswer{p, ok}
 	return p, ok
 }

@@ -28,8 +28,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if split && !slices.Contains(part.figures, k) {
 				continue // another town's figure, or one no town can claim
 			}
-			if !figure(a.text, si, q) || backReference(si, q, seen) {
-				continue
+			if !figure(a.text, si, q) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) {
+				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := metricOf(a.text, si, q)
 			if !ok || metric == model.Held && heldAcrossFacilities(si) {
@@ -129,7 +129,7 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
+	return q.Kind == "count" && !subset(si, q) && !footnote(text, q) && !countsThings(si, q)
 }
 
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
@@ -218,35 +218,66 @@ func tokenSpan(toks []token, s, e int) (int, int) {
 	return first, last
 }
 
-// subset reports a figure that counts part of another ("including 123 militants").
-func subset(text string, si *sentenceInfo, q Quantity) bool {
-	before := strings.ToLower(text[max(si.start, q.Start-24):q.Start])
-	for _, w := range []string{"including", "among them", "among whom", "dont ", "termasuk", "incluidos"} {
-		if strings.Contains(before, w) {
+// subset reports a figure that counts part of another: a subset marker ends at most
+// subsetMarkerReach words before it ("including 123 militants", "dont au moins 12 gardiens"), the
+// sentence opens with "among" ("Among the inmates who escaped were all the 123 members"), or a
+// copula and "among" follow it ("12 terrorists were among the inmates who fled", "80 are Maoists
+// among the escapees"; not "three dead among the guards").
+func subset(si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 0 {
+		return false
+	}
+	for start := max(0, first-subsetMarkerReach-maxPhraseWords); start < first; start++ {
+		n := si.lex.phraseAt(subsetMarkerWords, si.toks, start)
+		if n == 0 || start+n > first || first-(start+n) >= subsetMarkerReach {
+			continue
+		}
+		conjoined := false // "including five prisoners and two jailers": the second group is its own count
+		for k := start + n; k < first; k++ {
+			conjoined = conjoined || si.lex.has(conjunctionWords, si.toks[k].fold)
+		}
+		if !conjoined {
 			return true
 		}
 	}
-	if len(si.toks) > 0 && si.toks[0].fold == "among" {
-		return true // "Among the inmates who escaped were all the 123 members of the group"
+	if len(si.toks) > 0 && si.lex.has(amongWords, si.toks[0].fold) {
+		return true
 	}
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	for k := last + 2; k < len(si.toks) && k <= last+4; k++ {
-		if w := si.toks[k].fold; (w == "among" || w == "parmi" || w == "antara") && si.lex.has(copulaWords, si.toks[k-1].fold) {
-			return true // "12 terrorists were among the inmates who fled", not "three dead among the guards"
+	copula := false
+	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
+		w := si.toks[k].fold
+		if copula && si.lex.has(amongWords, w) {
+			return true
+		}
+		copula = copula || si.lex.has(copulaWords, w)
+	}
+	return false
+}
+
+// subsetMarkerBetween reports a subset marker starting at a token in [from, to): "nine people
+// including four inmates" names a part, not the nine's side.
+func subsetMarkerBetween(si *sentenceInfo, from, to int) bool {
+	for k := from; k < to; k++ {
+		if si.lex.phraseAt(subsetMarkerWords, si.toks, k) > 0 {
+			return true
 		}
 	}
 	return false
 }
 
-// partOfThem reports a figure taken from a group named before: "two of them", "ten of whom".
-func partOfThem(text string, si *sentenceInfo, q Quantity) bool {
-	after := strings.ToLower(text[q.End:min(si.end, q.End+16)])
-	for _, w := range []string{" of them", " of whom", " d'entre eux", " d’entre eux", " de ellos"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
+// subsetMarkerReach is how many words may stand between a subset marker and its figure
+// ("including at least the 12").
+const subsetMarkerReach = 4
+
+// partOfThem reports a figure taken from a group named before: "two of them", "ten of whom",
+// "deux d'entre eux".
+func partOfThem(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if last < 0 {
+		return false
 	}
-	return false
+	return last+1 < len(si.toks) && si.lex.phraseAt(partOfThemWords, si.toks, last+1) > 0
 }
 
 // countsThings reports a figure followed within three words by a noun of things (number.go's

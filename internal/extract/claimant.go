@@ -2,8 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -69,7 +67,8 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	}
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
-		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") {
+		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") &&
+			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}
@@ -134,13 +133,13 @@ func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily 
 	return model.RoleDefender
 }
 
-// addressee reports a name right after "to" or "à", or after "told": whom a statement was made to.
+// addressee reports a name right after "to" or "à" (an elided article between, "à l'AFP"), or
+// after "told": whom a statement was made to.
 func (a *analysis) addressee(si *sentenceInfo, k int) bool {
-	if k == 0 {
-		return false
+	if k > 1 && si.lex.has(elisionWords, si.toks[k-1].fold) {
+		k--
 	}
-	prev := si.toks[k-1]
-	return prev.fold == "to" || prev.fold == "told" || a.text[prev.start:prev.end] == "à"
+	return k > 0 && si.lex.has(addresseeWords, si.toks[k-1].fold)
 }
 
 // speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,
@@ -175,13 +174,16 @@ func insideActor(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// articleName names the document as a source: its title, else where it came from.
+// articleName names the document as a source of its own statements: the outlet its address names.
 func (a *analysis) articleName() string {
-	if a.doc.Title != "" {
-		return a.doc.Title
-	}
 	if u, err := url.Parse(a.doc.URL); err == nil && u.Host != "" {
-		return u.Host
+		return strings.TrimPrefix(u.Host, "www.")
 	}
-	return path.Base(filepath.ToSlash(a.doc.Source)) // the file, not where it lay on one machine
+	// Neither a headline (it changes from copy to copy) nor a file name (it names a disk, not a
+	// speaker): the document itself, which the claim's quote and document id point to.
+	return reportClaimant
 }
+
+// reportClaimant names the claimant of figures a document states in its own voice when no outlet
+// is known.
+const reportClaimant = "the report"

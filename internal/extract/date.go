@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -42,20 +41,46 @@ func FindDates(text string, ref Ref) []DateMention {
 // resolveDates resolves the date expressions of one text in order, each relative one against
 // the reference or the last full date before it.
 func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
+	out, _ := resolveDatesAfter(exprs, ref, 0)
+	return out
+}
+
+// resolveDatesAfter is resolveDates for a passage that follows text whose last given year was
+// year (0 if none): "the following year" is the year after it, and a month or day without a
+// year after that phrase falls in the year it names ("The following year on 24 March").
+// It returns the last year the passage gives.
+func resolveDatesAfter(exprs []dateExpr, ref Ref, year int) ([]DateMention, int) {
 	var out []DateMention
 	var anchor *model.Date
+	inYear := 0 // the year a year-relative phrase named, for the dates after it
 	for _, e := range exprs {
+		if e.rel == dateAnchorYearOffset {
+			if year == 0 {
+				continue
+			}
+			inYear = year + e.n
+			start := time.Date(inYear, 1, 1, 0, 0, 0, 0, time.UTC)
+			out = append(out, DateMention{Start: e.start, End: e.end, Date: model.Date{Start: start, Precision: model.PrecisionYear}, Relative: true})
+			continue
+		}
+		relative := e.rel != dateAbsolute
+		if e.rel == dateNoYear && inYear != 0 {
+			e.rel, e.year = dateAbsolute, inYear
+		}
 		d, ok := resolveDate(e, ref, anchor, false)
 		if !ok {
 			continue
 		}
-		out = append(out, DateMention{Start: e.start, End: e.end, Date: d, Relative: e.rel != dateAbsolute})
+		if e.rel == dateAbsolute {
+			year = d.Start.Year()
+		}
+		out = append(out, DateMention{Start: e.start, End: e.end, Date: d, Relative: relative})
 		if d.Precision.Rank() <= model.PrecisionWeek.Rank() {
 			a := d
 			anchor = &a
 		}
 	}
-	return out
+	return out, year
 }
 
 // InferRef finds a reference date in a text whose publication date is unknown: the latest date
@@ -97,15 +122,16 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 type dateRel uint8
 
 const (
-	dateAbsolute     dateRel = iota // the year is given
-	dateNoYear                      // month (and day) without a year
-	dateDayOfMonth                  // "on the 29th"
-	dateWeekday                     // n is the weekday; dir picks before or after the reference
-	dateDayOffset                   // n days from the reference
-	dateWeekOffset                  // n weeks from the reference's week
-	dateMonthOffset                 // n months from the reference's month
-	dateYearOffset                  // n years from the reference's year
-	dateAnchorOffset                // n days from the previous date of the text
+	dateAbsolute         dateRel = iota // the year is given
+	dateNoYear                          // month (and day) without a year
+	dateDayOfMonth                      // "on the 29th"
+	dateWeekday                         // n is the weekday; dir picks before or after the reference
+	dateDayOffset                       // n days from the reference
+	dateWeekOffset                      // n weeks from the reference's week
+	dateMonthOffset                     // n months from the reference's month
+	dateYearOffset                      // n years from the reference's year
+	dateAnchorOffset                    // n days from the previous date of the text
+	dateAnchorYearOffset                // n years from the last year the text gave before ("the following year")
 )
 
 // dateExpr is a date expression as written, before resolution.
@@ -478,7 +504,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		}
 	}
 	if i > 0 && (adjacent(ps, i) && ps[i-1].kind == pieceWord || currencySigns[ps[i-1].low] || isIDBefore(lx, ps, i) ||
-		isHyphenCode(ps, i)) {
+		isHyphenCode(lx, ps, i)) {
 		return dateExpr{}, 0, false
 	}
 	return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, i)
@@ -547,6 +573,9 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		j = best + 1
 	}
 	wd := lx.weekdays[ps[j].low].day
+	if lx.weekdays[ps[j].low].tail != "" {
+		j += 2 // over "-feira"
+	}
 	last := weekdayTail(lx, ps, j, &dir)
 	k := last + 1
 	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
@@ -586,7 +615,7 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 // matchRelativePhrase reads fixed relative phrases: "yesterday", "last week", "l'an dernier",
 // "the next day".
 func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	for _, r := range relativePhrases[ps[i].low] {
+	for _, r := range lx.relative[ps[i].low] {
 		if last, ok := phraseStartsAt(ps, i, r.words); ok {
 			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor}, ps, i, last)
 		}
@@ -761,6 +790,9 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 		return false
 	}
 	w, ok := lx.weekdays[ps[k].low]
+	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
+		return false // "segunda" alone is "second"; "segunda-feira" is Monday
+	}
 	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
 }
 
@@ -780,6 +812,7 @@ type monthName struct {
 type weekdayName struct {
 	day       time.Weekday
 	needUpper bool
+	tail      string // the word a hyphen joins to the name ("feira" of "segunda-feira"), which must follow
 }
 
 type weekdayModifier struct {
@@ -831,50 +864,23 @@ type relativePhrase struct {
 	needAnchor bool
 }
 
-// relativePhrases are fixed phrases resolved against the reference or an earlier date, indexed
-// by first word, longest first.
-var relativePhrases = buildRelativePhrases()
-
-func buildRelativePhrases() map[string][]relativePhrase {
-	day, week, month, year := model.PrecisionDay, model.PrecisionWeek, model.PrecisionMonth, model.PrecisionYear
-	groups := []struct {
-		rel        dateRel
-		n          int
-		prec       model.Precision
-		needAnchor bool
-		phrases    string
-	}{
-		{dateDayOffset, -1, day, false, "yesterday|last night|late last night|overnight|hier|hier soir|hier matin|" +
-			"cette nuit|la nuit dernière|kemarin|kemarin malam|tadi malam|semalam|ayer|anoche"},
-		{dateDayOffset, -2, day, false, "the day before yesterday|avant hier|anteayer"},
-		{dateDayOffset, 0, day, false, "today|tonight|this morning|this afternoon|this evening|earlier today|" +
-			"early this morning|aujourd hui|ce matin|cet après midi|ce soir|hari ini|tadi pagi|hoy"},
-		{dateWeekOffset, 0, week, false, "this week|earlier this week|cette semaine|minggu ini|pekan ini|esta semana"},
-		{dateWeekOffset, -1, week, false, "last week|la semaine dernière|la semaine passée|minggu lalu|pekan lalu|" +
-			"la semana pasada"},
-		{dateMonthOffset, 0, month, false, "this month|earlier this month|ce mois ci|bulan ini|este mes"},
-		{dateMonthOffset, -1, month, false, "last month|le mois dernier|le mois passé|bulan lalu|el mes pasado"},
-		{dateYearOffset, 0, year, false, "this year|earlier this year|cette année|tahun ini|este año"},
-		{dateYearOffset, -1, year, false, "last year|l année dernière|l an dernier|l an passé|l année passée|" +
-			"tahun lalu|el año pasado"},
-		{dateAnchorOffset, 1, day, true, "the next day|the following day|the day after|the next morning|" +
-			"the following morning|early the next morning|the next night|le lendemain|keesokan harinya|" +
-			"al día siguiente"},
-		{dateAnchorOffset, 0, day, true, "the same day|that same day|later that day|le même jour"},
-		{dateAnchorOffset, -1, day, false, "the previous day|the day before|the previous night|the night before|" +
-			"la veille|el día anterior"},
-	}
-	m := map[string][]relativePhrase{}
-	for _, g := range groups {
-		for _, phrase := range strings.Split(g.phrases, "|") {
-			words := strings.Fields(phrase)
-			m[words[0]] = append(m[words[0]], relativePhrase{words: words, rel: g.rel, n: g.n, prec: g.prec, needAnchor: g.needAnchor})
-		}
-	}
-	for _, list := range m {
-		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
-	}
-	return m
+// relativeKinds say how each member of the lexicon's relative:KIND family resolves; the phrases
+// are data (the lexicon's relative:yesterday, relative:next_day, ...).
+var relativeKinds = map[string]relativePhrase{
+	"yesterday":            {rel: dateDayOffset, n: -1, prec: model.PrecisionDay},
+	"day_before_yesterday": {rel: dateDayOffset, n: -2, prec: model.PrecisionDay},
+	"today":                {rel: dateDayOffset, n: 0, prec: model.PrecisionDay},
+	"this_week":            {rel: dateWeekOffset, n: 0, prec: model.PrecisionWeek},
+	"last_week":            {rel: dateWeekOffset, n: -1, prec: model.PrecisionWeek},
+	"this_month":           {rel: dateMonthOffset, n: 0, prec: model.PrecisionMonth},
+	"last_month":           {rel: dateMonthOffset, n: -1, prec: model.PrecisionMonth},
+	"this_year":            {rel: dateYearOffset, n: 0, prec: model.PrecisionYear},
+	"last_year":            {rel: dateYearOffset, n: -1, prec: model.PrecisionYear},
+	"next_day":             {rel: dateAnchorOffset, n: 1, prec: model.PrecisionDay, needAnchor: true},
+	"same_day":             {rel: dateAnchorOffset, n: 0, prec: model.PrecisionDay, needAnchor: true},
+	"previous_day":         {rel: dateAnchorOffset, n: -1, prec: model.PrecisionDay},
+	"following_year":       {rel: dateAnchorYearOffset, n: 1, prec: model.PrecisionYear, needAnchor: true},
+	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
 }
 
 // dateUnits are the units of "ago" phrases in days.
@@ -894,12 +900,6 @@ func buildDateTriggers() map[string]bool {
 		m[w] = true
 	}
 	for w := range periodParts {
-		m[w] = true
-	}
-	for w := range relativePhrases {
-		m[w] = true
-	}
-	for w := range numberWords {
 		m[w] = true
 	}
 	return m

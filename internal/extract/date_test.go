@@ -33,6 +33,11 @@ func TestFindDates(t *testing.T) {
 		want []string
 	}{
 		{"on 20 October 2020", pub, []string{`"20 October 2020" 2020-10-20 day`}},
+		{"On 13 November 2005 rebels attacked a jail. The following year on 24 March, 400 men raided another.", pub,
+			[]string{`"13 November 2005" 2005-11-13 day`, `"The following year" 2006-01-01 year rel`, `"24 March" 2006-03-24 day rel`}},
+		{"the following year", pub, nil},
+		{"ieri, e il giorno dopo", pub, []string{`"ieri" 2022-01-21 day rel`, `"il giorno dopo" 2022-01-22 day rel`}},
+		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2021-10-20 day rel`}},
 		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},

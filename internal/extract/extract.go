@@ -85,6 +85,7 @@ func New(res Resources) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
+	x.known.words[elisionWords] = lex.all.words[elisionWords] // names are split as texts are
 	for i, f := range facs {
 		key := x.facilityKey(f.Name)
 		if key == "" {

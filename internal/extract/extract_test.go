@@ -289,12 +289,12 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=2000.. held=3800..3800 killed/security=3..", "held=1000..1000"},
 		},
 		{
-			name:      "a side belongs to its own phrase: eight people, including three soldiers",
+			name:      "a side belongs to its own phrase: eight people, including three soldiers; prisoners who attack make a riot",
 			published: "2023-07-15",
 			text: "MOGADISHU (AP) — Five al-Shabaab prisoners armed with guns and grenades attacked guards at Mogadishu's central prison on Friday, sparking a gunfight that killed eight people, including three soldiers, officials said.\n" +
 				"\n" +
 				"All five attackers were killed, according to Somalia's information minister, who said no prisoner escaped. Two guards and several inmates were wounded. It was not clear how the weapons were smuggled into the prison.",
-			want:    []want{{"facility_attack", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
+			want:    []want{{"riot", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
 			figures: []string{"killed=8..8 killed/perpetrators=5..5 wounded/security=2..2"},
 		},
 		{
@@ -409,15 +409,110 @@ func TestExtract(t *testing.T) {
 			text:      "On Friday two inmates tried to escape from the prison in Kisumu, Kenya, the police said.",
 		},
 		{
+			name:      "an assault that aimed to free and was brought under control freed nobody",
+			published: "2016-08-08",
+			text:      "About fifty youths stormed the police station in Tamale, Ghana, on Sunday in an attempt to free two suspects held in its cells. Officers fired warning shots and brought the situation under control.",
+			want:      []want{{"thwarted_attack", "2016-08-07", "GH", "", ""}},
+		},
+		{
+			name:      "a prison guard shot on his way home is an attack on a person, not on a prison",
+			published: "2021-03-04",
+			text:      "On 3 March 2021, an off-duty prison guard was shot dead by unidentified gunmen near his home in Tarlac City, Philippines.",
+			want:      []want{{"other_attack", "2021-03-03", "PH", "Tarlac", ""}},
+		},
+		{
+			name:      "the country written after a facility outranks a namesake town elsewhere",
+			published: "2014-06-14",
+			text:      "Seven inmates, four of them Libyan nationals, escaped from the Tripoli prison in Lebanon on Friday, security sources said.",
+			want:      []want{{"mass_escape", "2014-06-13", "LB", "Tripoli", ""}},
+			places:    []string{"Tripoli"},
+		},
+		{
+			name:      "an elided article leaves its word a cue: l'évasion",
+			published: "2022-05-12",
+			text:      "L'évasion de douze détenus de la prison de Mbalmayo, au Cameroun, a eu lieu dans la nuit de mardi, selon l'administration pénitentiaire.",
+			want:      []want{{"mass_escape", "2022-05-10", "CM", "Mbalmayo", ""}},
+		},
+		{
+			name:      "a capitalised pronoun is no place, and a name after an article is a division, never a town",
+			published: "2021-02-10",
+			text:      "Des hommes armés ont attaqué mardi la prison de Bossangoa, dans l'Ouham, en Centrafrique, et libéré une trentaine de détenus. Il s'agit de la deuxième attaque contre une prison dans le pays cette année.",
+			want:      []want{{"facility_attack", "2021-02-09", "CF", "Bossangoa", ""}},
+			places:    []string{"Bossangoa"},
+		},
+		{
+			name:      "the places of a dated earlier event the report recalls are not this incident's",
+			published: "2024-03-06",
+			text:      "Un fourgon pénitentiaire a été attaqué mardi en France, et un détenu s'est évadé. Un drame qui rappelle l'attaque d'un fourgon en 2013 à Orléans, au cours de laquelle un agent avait été tué.",
+			want:      []want{{"facility_attack", "2024-03-05", "FR", "", ""}},
+			places:    []string{""},
+		},
+		{
+			name:      "a figure after a subset marker, or before a copula and among, counts part of another",
+			published: "2019-08-13",
+			text:      "Des hommes armés ont attaqué la prison de Kindu, en RDC, lundi et libéré 120 détenus, dont au moins 15 miliciens. Environ 30 sont des combattants parmi les évadés, selon la police.",
+			want:      []want{{"facility_attack", "2019-08-12", "CD", "Kindu", ""}},
+			figures:   []string{"escaped=120..120"},
+		},
+		{
+			name:      "an arrest counts recaptured escapees only; guards neither escape nor are held; a coder's remark is no figure",
+			published: "2018-07-03",
+			text:      "On 2 July 2018, inmates rioted at the prison in Kisii, Kenya, and 14 of them escaped while only three guards were on duty. Police arrested 20 people for looting nearby shops. Fatalities were coded as 3.",
+			want:      []want{{"mass_escape", "2018-07-02", "KE", "", ""}},
+			figures:   []string{"escaped=14..14"},
+		},
+		{
+			name:      "a subset marker governs the first group after it, not the next conjunct",
+			published: "2022-03-09",
+			text:      "Nine people including four inmates and three guards were killed when gunmen ambushed a prison van in Matara, Sri Lanka, on Tuesday and freed a gang leader.",
+			want:      []want{{"facility_attack", "2022-03-08", "LK", "", ""}},
+			figures:   []string{"killed=9..9 killed/security=3..3"},
+		},
+		{
+			name:      "Portuguese: a claim verb, people nouns and the sides of the dead",
+			published: "2023-04-18",
+			text:      "Criminosos armados atacaram a cadeia pública de Caxias, no Maranhão, Brasil, na segunda-feira e libertaram 14 detentos. Dois agentes penitenciários morreram, segundo a polícia militar.",
+			want:      []want{{"facility_attack", "2023-04-17", "BR", "", ""}},
+			figures:   []string{"escaped=14..14 killed/security=2..2"},
+		},
+		{
+			name:      "Indonesian: dead and wounded officers, told by the police",
+			published: "2022-09-14",
+			text:      "Ratusan narapidana mengamuk di Lapas Kelas IIA Kendari, Sulawesi Tenggara, pada Selasa. Tiga sipir terluka dan seorang narapidana tewas, kata polisi.",
+			want:      []want{{"riot", "2022-09-13", "ID", "Kendari", ""}},
+		},
+		{
+			name:      "a figure inside a reference to another event is that event's",
+			published: "2021-11-14",
+			text:      "On 13 November 2021, a riot at the prison in Riobamba, Ecuador, left 12 inmates dead, less than a month after the massacre of September at the same prison that had left 40 dead.",
+			want:      []want{{"riot", "2021-11-13", "EC", "", ""}},
+			figures:   []string{"killed/prisoners=12..12"},
+		},
+		{
+			name:      "the prison of a person's past tells no incident, even beside a killing",
+			published: "2024-05-03",
+			text:      "On 2 May 2024, in Delmas, Ouest, Haiti, police killed three suspected gang members, including a man who had escaped from prison last year.",
+		},
+		{
+			name:      "a prison in a clause of a person's life, or an attempted murder, tells no incident",
+			published: "2022-03-02",
+			text:      "Protests went on for a second day in Bastia, France. On 1 March 2022, a man was beaten to death by a crowd in Durban, South Africa, weeks after he left prison, and the attempted murder of a prisoner was reported at another prison.",
+		},
+		{
+			name:      "an attempt to slip out of police custody is no assault on a police station",
+			published: "2022-07-02",
+			text:      "On 1 July 2022, in Soledad, Colombia, an officer shot and killed a detained man when he tried to escape from police custody.",
+		},
+		{
 			name:      "people freed by the security forces were rescued, not broken out",
 			published: "2020-03-07",
 			text:      "On 6 March 2020, thirty captives were freed by soldiers from a rebel prison near Beni, DR Congo.",
 		},
 		{
-			name:      "a number opening a sentence names no facility: its figures join the incident",
+			name:      "a number opening a sentence names no facility: its figures join the incident; inmates who attack make a riot",
 			published: "2009-03-10",
 			text:      "Inmates attacked guards in the district jail in Ranchi, India, on Monday. Four prison guards and two prisoners were injured.",
-			want:      []want{{"facility_attack", "2009-03-09", "IN", "Ranchi", ""}},
+			want:      []want{{"riot", "2009-03-09", "IN", "Ranchi", ""}},
 			figures:   []string{"wounded/security=4..4 wounded/prisoners=2..2"},
 		},
 		{
@@ -497,7 +592,7 @@ func TestExtract(t *testing.T) {
 			published: "2020-03-10",
 			text:      "Nella notte di lunedì 9 marzo 2020 una rivolta è scoppiata nel carcere di Foggia, in Puglia: 72 detenuti sono evasi e 3 agenti sono rimasti feriti, secondo la polizia.",
 			want:      []want{{"mass_escape", "2020-03-09", "IT", "", ""}},
-			figures:   []string{"escaped=72..72 wounded=3..3"},
+			figures:   []string{"escaped=72..72 wounded/security=3..3"},
 			places:    []string{"Foggia"},
 		},
 		{
@@ -607,7 +702,7 @@ func TestClaimants(t *testing.T) {
 			61, "spokesman [defender]"},
 		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
 			2, "ministère [government]"},
-		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "test.txt [media]"},
+		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "the report [media]"},
 		{"Des hommes armés ont attaqué la prison de Butembo, en RDC, jeudi. Trois gardes ont été tués, a déclaré à l'AFP le maire de la ville.",
 			3, "maire [government]"},
 		{"Islamic State fighters stormed a prison in Raqqa, Syria, on Monday. The Syrian Observatory for Human Rights said that 39 IS gunmen were killed.",
@@ -627,5 +722,20 @@ func TestClaimants(t *testing.T) {
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("claimant of %d in %q = %v, want %q", tt.figure, tt.text, got, tt.want)
 		}
+	}
+}
+
+// A report's own figures are claimed by its outlet when its address is known, never by its title.
+func TestOutletClaimant(t *testing.T) {
+	x := newExtractor(t)
+	doc := document("2023-03-05", "Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.")
+	doc.URL = "https://www.daily-example.org/2023/03/kotido"
+	doc.Title = "Kotido breakout"
+	ms := x.Extract(doc)
+	if len(ms) != 1 || len(ms[0].Claims) != 1 {
+		t.Fatalf("mentions = %+v, want one with one claim", ms)
+	}
+	if c := ms[0].Claims[0]; c.Claimant != "daily-example.org" || c.ClaimantRole != model.RoleMedia {
+		t.Errorf("claimant = %q [%s], want daily-example.org [media]", c.Claimant, c.ClaimantRole)
 	}
 }

@@ -93,6 +93,7 @@ type facilityHit struct {
 	key        string // folded distinctive words: two hits with one key are one facility
 	known      *Facility
 	town       string // a place name inside or right after the name ("Bauchi prison", "prison in Tikrit")
+	country    string // the country named right after the name ("X Prison in Chad"), "" if none
 }
 
 // arabicArticles are the joined forms of the Arabic article in Latin transliteration.
@@ -104,7 +105,7 @@ var keyPunctuation = strings.NewReplacer("'", "", "-", "")
 // generic words of every language are dropped, so that keys compare across reports.
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
-	for _, t := range tokenize(name) {
+	for _, t := range x.lex.all.splitElisions(tokenize(name), name) {
 		w := strings.TrimSuffix(t.fold, "'s")
 		if x.lex.all.has(facilityGenericWords, w) || w == "al" || w == "el" {
 			continue

@@ -22,6 +22,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if c.category != "facility" || headline || si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
 			continue // "nine Middle East prisons" names no one facility
 		}
+		if jobWord(si, c) && !si.toks[c.first].upper {
+			continue // "agentes penitenciários" are officers, not a prison
+		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
 			si.facilities = append(si.facilities, h)
 		}
@@ -70,7 +73,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
 	name = possessive.Replace(name)
-	h := facilityHit{start: start, end: end, name: name, key: a.x.facilityKey(name), town: town}
+	h := facilityHit{start: start, end: end, name: name, key: a.x.facilityKey(name), town: town, country: a.countryAfter(si, last)}
 	if h.key == "" {
 		if town == "" {
 			return facilityHit{}, false
@@ -100,7 +103,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
 		return i, ""
 	}
-	if j >= len(toks) || !nameLike(toks[j]) {
+	if j >= len(toks) || !nameLike(toks[j]) && !caselessName(si, i, j) {
 		return i, ""
 	}
 	last := j
@@ -126,6 +129,26 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string) {
 	return last, town
 }
 
+// countryAfter returns the country a locative word names right after token i ("the X prison in
+// Chad"): the writer's own statement of where the facility stands, which outranks the countries
+// a namesake town of its name lies in.
+func (a *analysis) countryAfter(si *sentenceInfo, i int) string {
+	j := i + 2
+	if j >= len(si.toks) || !si.lex.has(facilityLocativeWords, si.toks[i+1].fold) {
+		return ""
+	}
+	for _, span := range si.spans {
+		if span.first != j {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
+		if cc, ok := a.country(name); ok {
+			return cc
+		}
+	}
+	return ""
+}
+
 // regionOnly reports a name that the sentence's places read as a first-level division or a
 // country, and as nothing finer.
 func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
@@ -140,7 +163,7 @@ func (a *analysis) regionOnly(si *sentenceInfo, start, end int) bool {
 // commonCapital reports a word capitalised only because it opens a sentence or a title: a number
 // ("Four prison guards"), an article, a weekday, a month. It names no facility.
 func (a *analysis) commonCapital(w string) bool {
-	_, number := numberWords[w]
+	_, number := a.lex.numbers[w]
 	return number || a.lex.has(stopNameWords, w)
 }
 

@@ -109,11 +109,11 @@ func placesAnEvent(si *sentenceInfo) bool {
 
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
-// or a gendarmerie counts when someone is freed from it.
+// or a gendarmerie counts when someone is freed from it, or an attack aims to.
 func namesDetention(si *sentenceInfo) bool {
 	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
 	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
-		si.is("holding") && si.is("escape")
+		si.is("holding") && (si.is("escape") || si.tryToFree && si.is("attack"))
 }
 
 func hasMethod(si *sentenceInfo) bool {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"maps"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +19,15 @@ type lexicon struct {
 	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
 	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
 	weekdays map[string]weekdayName
-	triggers map[string]bool // the words a date expression may start with: dateTriggers, months, weekdays
+	relative map[string][]relativePhrase // fixed relative date phrases by their first word
+	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
+
+	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
+	numberLows   []string                     // the number words lower case as written and folded: date triggers
+	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word
+	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
+	caseEndings  []string                     // endings of declined names, longest first
+	lemmaEndings []string                     // endings of the names' dictionary forms
 }
 
 type cuePhrase struct {
@@ -36,13 +46,19 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{}, weekdays: map[string]weekdayName{}}
+	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
+		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
 // ("prison") is one cue.
 func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx := newLexicon()
+	for _, e := range entries {
+		if e.category == wordCatNames[elisionWords] {
+			lx.addWord(elisionWords, e.phrase) // before the phrases, which are split as texts are
+		}
+	}
 	seen := map[string]bool{}
 	for _, e := range entries {
 		key := e.category + "\t" + phraseKey(e.category, e.phrase)
@@ -50,6 +66,10 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		case seen[key]:
 		case calendarCategory(e.category):
 			lx.addCalendarName(e.category, e.phrase)
+		case isNumberCategory(e.category):
+			lx.addNumberWord(e.category, e.phrase)
+		case strings.HasPrefix(e.category, "qualifier:"):
+			lx.addQualifier(e.category, e.phrase)
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)
@@ -59,6 +79,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		}
 		seen[key] = true
 	}
+	lx.proclitics = longestFirst(lx.words[procliticWords])
+	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
+	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.triggers = maps.Clone(dateTriggers)
 	for w := range lx.months {
 		lx.triggers[w] = true
@@ -71,6 +94,13 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	}
 	for w := range lx.words[fewWordWords] {
 		lx.triggers[w] = true
+	}
+	for _, w := range lx.numberLows {
+		lx.triggers[w] = true
+	}
+	for w, list := range lx.relative {
+		lx.triggers[w] = true
+		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
 	return lx
 }
@@ -95,7 +125,7 @@ func cueWords(phrase string) []string {
 }
 
 func (lx *lexicon) add(category, phrase string) {
-	words := cueWords(phrase)
+	words := lx.splitElidedWords(cueWords(phrase))
 	p := cuePhrase{category: category, words: words}
 	if first, ok := strings.CutSuffix(words[0], "*"); ok {
 		key := first[:min(prefixKeyLen, len(first))]
@@ -105,11 +135,62 @@ func (lx *lexicon) add(category, phrase string) {
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
 }
 
+// splitElidedWords splits folded words as splitElisions splits tokens: "d'arret" -> "d", "arret".
+func (lx *lexicon) splitElidedWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if k := strings.IndexByte(w, '\''); k > 0 && k+1 < len(w) && lx.words[elisionWords][w[:k]] {
+			out = append(out, w[:k], w[k+1:])
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// splitElisions splits an elided article or pronoun from the word it is joined to ("l'évasion",
+// "dell'istituto") into a token of its own, so that the word matches as it does alone. text is
+// what the tokens' offsets index.
+func (lx *lexicon) splitElisions(toks []token, text string) []token {
+	elisions := lx.words[elisionWords]
+	if len(elisions) == 0 {
+		return toks
+	}
+	var out []token
+	for i, t := range toks {
+		k := strings.IndexByte(t.fold, '\'')
+		at := t.start + k // the elided letters are ASCII: as long in the text as in the fold
+		if k <= 0 || k+1 >= len(t.fold) || !elisions[t.fold[:k]] || at >= t.end {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[at:])
+		if !isApostrophe(r) || at+size >= t.end {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(toks)+4), toks[:i]...)
+		}
+		next, _ := utf8.DecodeRuneInString(text[at+size:])
+		out = append(out, token{fold: t.fold[:k], start: t.start, end: at + size, upper: t.upper},
+			token{fold: t.fold[k+1:], start: at + size, end: t.end, upper: unicode.IsUpper(next)})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
 func (lx *lexicon) addWord(category wordCat, word string) {
 	if lx.words[category] == nil {
 		lx.words[category] = map[string]bool{}
 	}
-	lx.words[category][foldPhrase(word)] = true
+	lx.words[category][strings.Join(lx.splitElidedWords(strings.Fields(foldPhrase(word))), " ")] = true
 }
 
 // phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
@@ -132,8 +213,22 @@ func (lx *lexicon) addCalendarName(category, name string) {
 	switch family {
 	case "month":
 		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
+	case "relative":
+		// Matched on the pieces of a text, lower case as written: "l'année dernière" is l, année, dernière.
+		var words []string
+		for _, p := range scanPieces(key) {
+			if p.kind != piecePunct {
+				words = append(words, p.low)
+			}
+		}
+		if len(words) > 0 {
+			r := relativeKinds[value]
+			r.words = words
+			lx.relative[words[0]] = append(lx.relative[words[0]], r)
+		}
 	case "weekday":
-		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper}
+		key, tail, _ := strings.Cut(key, "-") // "segunda-feira": the pieces "segunda", "-", "feira"
+		lx.weekdays[key] = weekdayName{day: time.Weekday(n), needUpper: upper, tail: tail}
 	}
 }
 
@@ -143,36 +238,75 @@ func (lx *lexicon) hasWord(category wordCat, word string) bool {
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
-// category.
+// category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	return lx.words[category][folded]
+	return lx.words[category][folded] || lx.hasStem(category, folded)
 }
 
+// phraseAt returns how many words of toks from index start make a phrase of a word category
+// ("among them"), up to maxPhraseWords; 0 if none does.
+func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
+	phrase := ""
+	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
+		if phrase == "" {
+			phrase = toks[end].fold
+		} else {
+			phrase += " " + toks[end].fold
+		}
+		if lx.words[category][phrase] {
+			return end - start + 1
+		}
+	}
+	return 0
+}
+
+// maxPhraseWords is the longest phrase of a word category endsPhrase looks for.
+const maxPhraseWords = 3
+
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the
-// same word can be an escape cue and a metric cue.
+// same word can be an escape cue and a metric cue. A word is also matched without its proclitics
+// ("والسجناء" as "سجناء"), each cue once.
 func (lx *lexicon) scan(toks []token) []cueHit {
 	var hits []cueHit
+	var forms []string
 	for i, t := range toks {
-		for _, p := range lx.byFirst[t.fold] {
-			if n, ok := p.matchAt(toks, i); ok {
-				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+		forms = lx.procliticForms(t.fold, append(forms[:0], t.fold))
+		from := len(hits)
+		for k, f := range forms {
+			for _, p := range lx.byFirst[f] {
+				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
 			}
-		}
-		for _, p := range lx.prefixes[t.fold[:min(prefixKeyLen, len(t.fold))]] {
-			if n, ok := p.matchAt(toks, i); ok {
-				hits = append(hits, cueHit{category: p.category, first: i, last: i + n - 1})
+			for _, p := range lx.prefixes[f[:min(prefixKeyLen, len(f))]] {
+				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
 			}
 		}
 	}
 	return hits
 }
 
-func (p cuePhrase) matchAt(toks []token, i int) (int, bool) {
-	if i+len(p.words) > len(toks) {
+// appendMatch appends the hit of p at token i, read as first, unless p does not match there or,
+// for a form without proclitics (stripped), hits[from:] already holds that cue.
+func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhrase, toks []token, i int, first string) []cueHit {
+	n, ok := lx.matchAt(p, toks, i, first)
+	if !ok {
+		return hits
+	}
+	h := cueHit{category: p.category, first: i, last: i + n - 1}
+	if stripped && slices.Contains(hits[from:], h) {
+		return hits
+	}
+	return append(hits, h)
+}
+
+// matchAt matches p at token i, whose word is read as first; the later words of p match a token
+// or one of its forms without proclitics.
+func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int, bool) {
+	if i+len(p.words) > len(toks) || !wordMatches(p.words[0], first) {
 		return 0, false
 	}
-	for j, w := range p.words {
-		if !wordMatches(w, toks[i+j].fold) {
+	for j, w := range p.words[1:] {
+		fold := toks[i+1+j].fold
+		if !wordMatches(w, fold) && !slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(w, f) }) {
 			return 0, false
 		}
 	}

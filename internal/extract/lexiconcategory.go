@@ -3,6 +3,8 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -15,7 +17,7 @@ var lexiconCategories = []struct {
 	values []string // a family's members; nil for a plain category
 }{
 	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "release"}, {name: "riot"},
-	{name: "thwarted"}, {name: "escaped"}, {name: "recaptured"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
+	{name: "thwarted"}, {name: "resisted"}, {name: "escaped"}, {name: "recaptured"}, {name: "arrested"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
 	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
 	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
 	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
@@ -24,7 +26,22 @@ var lexiconCategories = []struct {
 		"insider_help", "tunnel", "arson"}},
 	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
+	{name: "number", values: numberValues},
+	{name: "multiplier", values: []string{"10", "100", "1000", "1000000", "1000000000"}},
+	{name: "multiplier_alone", values: []string{"100", "1000"}},
+	{name: "teen_suffix", values: []string{"10"}},
+	{name: "qualifier", values: []string{"approx", "more_than", "up_to", "between", "from"}},
+	{name: "relative", values: relativeKindNames()},
 }
+
+// numberValues are the values a number word of the lexicon may have: units, teens, tens, whole
+// hundreds and whole thousands or millions that are a figure alone ("seribu") (number:25 is no
+// word: "twenty-five" is read from its parts). Words that multiply the number before them are
+// multiplier:N ("hundred", "thousand", "тысяча"; multiplier:10 is Indonesian "puluh"), and
+// multiplier_alone:N when they are a figure by themselves too ("mille", "cent"); teen_suffix:10
+// adds ten to the unit before it (Indonesian "belas").
+var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 " +
+	"100 200 300 400 500 600 700 800 900 1000 1000000")
 
 // knownCategories returns every category a file may use, family members spelt out ("side:security").
 func knownCategories() []string {
@@ -76,9 +93,15 @@ func validateLexicon(entries []lexiconEntry) error {
 	return errors.Join(errs...)
 }
 
-// calendarCategory reports a month or weekday name, which is found as written, in lower case.
+// calendarCategory reports a month or weekday name or a relative date phrase, which is found as
+// written, in lower case.
 func calendarCategory(name string) bool {
-	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:")
+	return strings.HasPrefix(name, "month:") || strings.HasPrefix(name, "weekday:") || strings.HasPrefix(name, "relative:")
+}
+
+// relativeKindNames lists the members of the relative family, sorted.
+func relativeKindNames() []string {
+	return slices.Sorted(maps.Keys(relativeKinds))
 }
 
 // checkStars reports a prefix word in a word category, which is looked up whole, or one shorter
@@ -87,7 +110,8 @@ func checkStars(e lexiconEntry) error {
 	for _, w := range cueWords(e.phrase) {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
-		case ok && (calendarCategory(e.category) || isWordCategory(e.category)):
+		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || isNumberCategory(e.category) ||
+			strings.HasPrefix(e.category, "qualifier:")):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +34,37 @@ func TestLexiconOfLanguage(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestSplitElisions(t *testing.T) {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, text, want string // want: the tokens' folds and spans, "|" between tokens
+	}{
+		{"fr", "L’évasion de la maison d'arrêt", "l[0:4]|evasion[4:12]|de[13:15]|la[16:18]|maison[19:25]|d[26:28]|arret[28:34]"},
+		{"fr", "Côte d'Ivoire", "cote[0:5]|d[6:8]|ivoire[8:14]"},
+		{"fr", "aujourd'hui qu'ils", "aujourd'hui[0:11]|qu[12:15]|ils[15:18]"},
+		{"it", "dell'istituto all'interno", "dell[0:5]|istituto[5:13]|all[14:18]|interno[18:25]"},
+		{"en", "O'Brien didn't", "o'brien[0:7]|didn't[8:14]"},
+		{"fr", "l'", "l[0:1]"},
+	}
+	for _, tt := range tests {
+		var parts []string
+		for _, tok := range ls.of(tt.lang).splitElisions(tokenize(tt.text), tt.text) {
+			parts = append(parts, fmt.Sprintf("%s[%d:%d]", tok.fold, tok.start, tok.end))
+		}
+		if got := strings.Join(parts, "|"); got != tt.want {
+			t.Errorf("%s %q: %s, want %s", tt.lang, tt.text, got, tt.want)
+		}
+	}
+	// Cue phrases are split the same way, so that they still match.
+	hits := ls.of("fr").scan(ls.of("fr").splitElisions(tokenize("la maison d'arrêt"), "la maison d'arrêt"))
+	if len(hits) == 0 || hits[0].category != "facility" {
+		t.Errorf("maison d'arrêt: cues %v, want a facility", hits)
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,26 +56,36 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, holding, attack, escape, escapeTold, riot, thwarted, armedKilling bool
+	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
+		resisted = resisted || si.is("resisted") || si.tryToFree
 		riot = riot || si.is("riot") && !negated(si, "riot")
 		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
 		if !isEvent(si) {
 			continue
 		}
-		detention = detention || namesDetention(si)
+		detention = detention || namesDetention(si) && !staffOnly(si)
 		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
-		attack = attack || si.is("attack")
+		for _, c := range si.cues {
+			if c.category != "attack" || attack || inside {
+				continue
+			}
+			// The first attack word says who attacked: "prisoners attacked the guards" makes
+			// the later "the attackers were killed" violence from inside too.
+			inside = inmateLed(a.text, si, c)
+			attack = !inside
+		}
 		escape = escape || si.is("escape") && !negated(si, "escape")
 	}
+	riot = riot || inside
 	freed := a.anyFreed(f)
 	detention = detention || holding && (escape || freed) // "stormed the police station, and freed two suspects"
 	switch {
 	case !detention:
 		return model.OtherAttack
-	case thwarted && attack && !freed:
+	case thwarted && attack && !freed, resisted && attack && !freed && !escape:
 		return model.ThwartedAttack
 	case attack:
 		return model.FacilityAttack
@@ -88,6 +99,65 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
+}
+
+// inmateLed reports an attack word whose doers are the people held: an inmate word stands before
+// it in its clause, with no auxiliary or relative pronoun between ("prisoners were attacked",
+// "inmates who were attacked") and no attack or escape word before it ("gunmen freed prisoners
+// and attacked").
+func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if o.category == "attack" || o.category == "escape" || o.category == "attackers" {
+			if o.first < c.first && o != c {
+				return false
+			}
+		}
+	}
+	for _, o := range si.cues {
+		if o.category != "inmate" || o.last >= c.first || c.first-o.last > inmateSubjectReach ||
+			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], ",;:()") {
+			continue
+		}
+		subject := true
+		for k := o.last + 1; k < c.first; k++ {
+			w := si.toks[k].fold
+			subject = subject && !si.lex.has(auxiliaryWords, w) && !si.lex.has(relativePronounWords, w)
+		}
+		if subject {
+			return true
+		}
+	}
+	return false
+}
+
+// inmateSubjectReach is how many words may stand between the people held and the attack word
+// they are the subject of ("prisoners armed with knives attacked").
+const inmateSubjectReach = 6
+
+// staffOnly reports a sentence whose only detention word names a job: "a prison guard was shot
+// dead on his way home" tells of an attack on a person, not on a place of detention.
+func staffOnly(si *sentenceInfo) bool {
+	if len(si.facilities) > 0 || si.is("inmate") || si.is("generic") || si.is("holding") {
+		return false
+	}
+	staff := false
+	for _, c := range si.cues {
+		if c.category != "facility" {
+			continue
+		}
+		if !jobWord(si, c) {
+			return false
+		}
+		staff = true
+	}
+	return staff
+}
+
+// jobWord reports a facility word that qualifies a person noun beside it: "prison guards",
+// "agentes penitenciários".
+func jobWord(si *sentenceInfo, c cueHit) bool {
+	return c.last+1 < len(si.toks) && si.lex.has(peopleNounWords, si.toks[c.last+1].fold) ||
+		c.first > 0 && si.lex.has(peopleNounWords, si.toks[c.first-1].fold) && !si.toks[c.first].upper
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the
@@ -128,7 +198,7 @@ func negated(si *sentenceInfo, category string) bool {
 // location picks the frame's facility and place: a known facility's coordinates, else the town
 // its name or sentence gives, else the first place the event sentences name, else the country.
 func (a *analysis) location(f *frame) (string, model.Place) {
-	facility, town, country := "", "", ""
+	facility, town, country, stated := "", "", "", ""
 	var known *Facility
 	count := map[string]int{}
 	bestKey := ""
@@ -143,6 +213,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			}
 		}
 	}
+	stated = a.statedCountry(bestKey)
 	if known != nil {
 		p := model.Place{Country: known.Country, Admin1: known.Admin1, Name: known.Town, Lat: known.Lat, Lon: known.Lon, Precision: model.GeoFacility}
 		if rp, ok := a.x.res.Place(known.Town, []string{known.Country}); ok {
@@ -173,7 +244,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		if part, split := f.parts[si]; split {
 			addPlaces([]placeHit{part.place}) // its own town of the several the sentence names
 		} else {
-			addPlaces(si.places)
+			addPlaces(ownPlaces(si))
 		}
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
@@ -183,7 +254,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
 		for _, si := range f.sentences {
 			if placesAnEvent(si) {
-				addPlaces(si.places)
+				addPlaces(ownPlaces(si))
 			}
 		}
 	}
@@ -196,7 +267,16 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			}
 		}
 	}
-	if town != "" {
+	if stated != "" {
+		// "the X prison in Chad": a town of its name elsewhere is a namesake.
+		country = stated
+		places = slices.DeleteFunc(places, func(p model.Place) bool { return p.Country != stated })
+		if town != "" {
+			if p, ok := a.x.res.Place(town, []string{stated}); ok {
+				return facility, p
+			}
+		}
+	} else if town != "" {
 		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
 			return facility, p
 		}
@@ -223,6 +303,40 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// ownPlaces returns the places of a sentence outside its reference point when that point has a
+// date of its own: in "a drama that recalls the 2013 attack in X", X is where another event
+// happened; in "guards killed inmates after the jailbreak in X", the jailbreak is this one.
+func ownPlaces(si *sentenceInfo) []placeHit {
+	if !si.datedReference() {
+		return si.places
+	}
+	var out []placeHit
+	for _, p := range si.places {
+		if !si.inReference(p.start) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// statedCountry returns the country the text names right after a facility of this key anywhere
+// ("the X prison in Chad"), "" if none or if the text names several.
+func (a *analysis) statedCountry(key string) string {
+	stated := ""
+	for _, si := range a.sentences {
+		for _, h := range si.facilities {
+			if h.key != key || h.country == "" || h.country == stated {
+				continue
+			}
+			if stated != "" {
+				return ""
+			}
+			stated = h.country
+		}
+	}
+	return stated
 }
 
 // townFacility names the unnamed place of detention an incident's event sentences speak of after

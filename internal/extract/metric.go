@@ -43,6 +43,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
+		if c.category == "arrested" {
+			if !arrestOfEscapees(si, last) {
+				continue // "58 people were arrested for rioting": an arrest, not a recapture
+			}
+			metric = model.Recaptured
+		}
 		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
 			continue
 		}
@@ -90,8 +96,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && first > 0 && (si.toks[first-1].fold == "to" || si.toks[first-1].fold == "at") && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
-	if bestBefore && bestComma && partOfThem(text, si, q) {
+	if bestBefore && bestComma && partOfThem(si, q) {
 		return "", false // "freed 300, two of them known by name": a part, not a second count
+	}
+	if (best == model.Escaped || best == model.Recaptured || best == model.Held) && securityNoun(text, si, last) {
+		return "", false // "at the time of the escape, with only four guards on duty"
 	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
@@ -101,6 +110,55 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
 	return best, best != ""
+}
+
+// arrestOfEscapees reports whether an arrest word can count recaptured people for the figure
+// ending at token last: its noun names inmates or escapees ("12 of the escapees were arrested"),
+// the arrest word has inmates for object, or the sentence tells of an escape ("five who fled
+// were arrested on Monday").
+func arrestOfEscapees(si *sentenceInfo, last int) bool {
+	if si.is("escape") || si.is("escaped") {
+		return true
+	}
+	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
+		if si.lex.has(escapeeNounWords, si.toks[k].fold) {
+			return true
+		}
+	}
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first > last && c.first <= last+4 {
+			return true
+		}
+	}
+	for _, c := range si.cues {
+		if c.category != "arrested" {
+			continue
+		}
+		for _, o := range si.cues { // "police arrested dozens of inmates and then 20 more"
+			if o.category == "inmate" && o.first > c.last && o.first <= c.last+3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// securityNoun reports a figure whose noun, right after it or after a word that is no metric
+// cue ("four prison guards", not "40 escaped, police said"), names guards, police or soldiers:
+// they neither escape nor are held.
+func securityNoun(text string, si *sentenceInfo, last int) bool {
+	for _, c := range si.cues {
+		if c.first == last+1 && isMetric(model.Metric(c.category)) {
+			return false
+		}
+	}
+	for _, c := range si.cues {
+		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;:()") {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
@@ -156,6 +214,9 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 // recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
 func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	i := last + 1
+	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
+		return last + n // "14 of them [escaped]": a pronoun is the whole group
+	}
 	if i < len(toks) && toks[i].fold == "of" {
 		i++
 		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
@@ -191,9 +252,11 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// attempted reports a cue after "tried to", "attempted to": the escape did not happen.
+// attempted reports a cue after "tried to", "attempted to", "an attempted" or "tentative de": the
+// escape did not happen.
 func attempted(lx *lexicon, toks []token, k int) bool {
-	return k >= 2 && toks[k-1].fold == "to" && lx.has(attemptVerbWords, toks[k-2].fold)
+	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
+		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it

@@ -99,7 +99,7 @@ func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
 func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity, int) {
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
-	qual, qstart := qualifierBefore(ps, np.first)
+	qual, qstart := lx.qualifierBefore(ps, np.first)
 	low, high := np.value, np.value
 	switch {
 	case qual == "between" || qual == "from":
@@ -221,28 +221,6 @@ func gapHasParagraphBreak(text string, ps []piece, j int) bool {
 
 // pieceIs reports whether piece j is the word or mark s (lower case).
 func pieceIs(ps []piece, j int, s string) bool { return j >= 0 && j < len(ps) && ps[j].low == s }
-
-// qualifierBefore finds a qualifier phrase that ends right before piece first: its qualifier
-// (or "between"/"from" for a range opener) and the index of its first piece.
-func qualifierBefore(ps []piece, first int) (string, int) {
-	if first > 0 && (ps[first-1].low == "~" || ps[first-1].low == "≈") {
-		return "approx", first - 1
-	}
-	j := first - 1
-	for j >= 0 && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) {
-		j--
-	}
-	if j < 0 || ps[j].kind != pieceWord {
-		return "", 0
-	}
-	best, bestStart := "", 0
-	for _, ph := range qualifierPhrases[ps[j].low] {
-		if start, ok := phraseEndsAt(ps, j, ph.words); ok && (best == "" || start < bestStart) {
-			best, bestStart = ph.qualifier, start
-		}
-	}
-	return best, bestStart
-}
 
 func isOpenQuote(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "‘" }
 
@@ -378,7 +356,7 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 // decimal part, a glued suffix ("21st", "1990s", "15h30", "50km") and a multiplier word.
 func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 	np := numParse{first: i, last: i, mult: 1}
-	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(ps, i) {
+	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(lx, ps, i) {
 		np.id = true
 	}
 	if i+2 < len(ps) && ps[i+1].low == ":" && adjacent(ps, i+1) && adjacent(ps, i+2) &&
@@ -399,11 +377,11 @@ func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 
 // isHyphenCode reports digits glued by a hyphen to a word that is not a qualifier: "AK-47",
 // "COVID-19" (but "over-200" is a bound).
-func isHyphenCode(ps []piece, i int) bool {
+func isHyphenCode(lx *lexicon, ps []piece, i int) bool {
 	if i < 2 || !adjacent(ps, i) || !adjacent(ps, i-1) || ps[i-1].low != "-" || ps[i-2].kind != pieceWord {
 		return false
 	}
-	return len(qualifierPhrases[ps[i-2].low]) == 0
+	return !lx.isQualifierWord(ps[i-2].low)
 }
 
 // readDigitGroups joins thousands groups after piece np.first and returns the integer part and
@@ -567,9 +545,9 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	prev := numberWord{}
 	prevWord := ""
 	for j := i; j < len(ps) && ps[j].kind == pieceWord; {
-		w, ok := numberWords[ps[j].low]
+		w, ok := lx.numberWord(ps[j].low)
 		if !ok {
-			if last >= 0 && numberConnector(ps, j, prev) {
+			if last >= 0 && numberConnector(lx, ps, j, prev) {
 				j++
 				continue
 			}
@@ -582,10 +560,13 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 		prev, prevWord, last = w, ps[j].low, j
 		j++
 		if j+1 < len(ps) && isJoinerPunct(ps[j].low) && adjacent(ps, j) && adjacent(ps, j+1) {
-			if _, next := numberWords[ps[j+1].low]; next {
+			if _, next := lx.numberWord(ps[j+1].low); next {
 				j++
 			}
 		}
+	}
+	if last >= 0 {
+		cur, last = lx.unitFirstTens(ps, last, prev, cur) // Arabic "خمسة وعشرون", "خمسة عشر"
 	}
 	if last < 0 || last == i && !standaloneNumberWord(lx, ps, i) {
 		return numParse{}, false
@@ -594,11 +575,11 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 }
 
 // numberConnector reports "and", "et", "y" joining two parts of one spelled number.
-func numberConnector(ps []piece, j int, prev numberWord) bool {
+func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if j+1 >= len(ps) {
 		return false
 	}
-	next, ok := numberWords[ps[j+1].low]
+	next, ok := lx.numberWord(ps[j+1].low)
 	if !ok || next.class > wordTens {
 		return false
 	}
@@ -679,7 +660,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "one":
 		return !onePronounBefore[prev] && !onePronounAfter[next]
 	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
-		q, _ := qualifierBefore(ps, i)
+		q, _ := lx.qualifierBefore(ps, i)
 		return q != "" || lx.hasWord(peopleNounWords, next)
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
@@ -688,7 +669,8 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "cent", "cents":
 		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
 	}
-	return numberWords[p.low].class <= wordThousandValue || numberWords[p.low].standalone
+	w, _ := lx.numberWord(p.low)
+	return w.class <= wordThousandValue || w.standalone
 }
 
 // zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
@@ -816,7 +798,7 @@ func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
 		return false
 	}
-	if q, _ := qualifierBefore(ps, np.first); q != "" {
+	if q, _ := lx.qualifierBefore(ps, np.first); q != "" {
 		return false
 	}
 	if _, ok := lx.months[ps[j].low]; ok {
@@ -865,6 +847,11 @@ func appendPieces(ps []piece, text string) []piece {
 			i = j
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
+			if p, ok := arabicIndicPiece(text, i); ok {
+				ps = append(ps, p)
+				i = p.end
+				continue
+			}
 			switch {
 			case unicode.IsLetter(r):
 				j := wordEnd(text, i+size)
@@ -925,58 +912,6 @@ type numberWord struct {
 	value      int
 	class      numberWordClass
 	standalone bool // a multiplier that is a figure by itself (French "cent", "mille")
-}
-
-// numberWords are the spelled-out numbers read in English, French, Indonesian and Spanish.
-// Spanish "once" (11) is left out: it is an English word.
-var numberWords = buildNumberWords()
-
-func buildNumberWords() map[string]numberWord {
-	m := map[string]numberWord{}
-	add := func(class numberWordClass, start, step int, words string) {
-		for k, w := range strings.Fields(words) {
-			if w != "_" {
-				m[w] = numberWord{value: start + k*step, class: class}
-			}
-		}
-	}
-	add(wordUnit, 0, 1, "zero one two three four five six seven eight nine")
-	add(wordTeen, 10, 1, "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
-	add(wordTens, 20, 10, "twenty thirty forty fifty sixty seventy eighty ninety")
-	add(wordUnit, 0, 1, "zéro un deux trois quatre cinq six sept huit neuf")
-	add(wordTeen, 10, 1, "dix onze douze treize quatorze quinze seize")
-	add(wordTens, 20, 10, "vingt trente quarante cinquante soixante")
-	add(wordUnit, 0, 1, "nol satu dua tiga empat lima enam tujuh delapan sembilan")
-	add(wordTeen, 10, 1, "sepuluh sebelas")
-	add(wordUnit, 1, 1, "uno dos tres cuatro cinco seis siete ocho nueve")
-	add(wordTeen, 10, 1, "diez _ doce trece catorce quince dieciséis diecisiete dieciocho diecinueve")
-	add(wordTens, 20, 10, "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa")
-	add(wordHundredValue, 100, 100, "ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos")
-	m["une"] = numberWord{value: 1, class: wordUnit}
-	m["una"] = numberWord{value: 1, class: wordUnit}
-	m["vingts"] = numberWord{value: 20, class: wordTens}
-	m["cien"] = numberWord{value: 100, class: wordHundredValue}
-	m["seratus"] = numberWord{value: 100, class: wordHundredValue}
-	m["seribu"] = numberWord{value: 1000, class: wordThousandValue}
-	m["sejuta"] = numberWord{value: 1_000_000, class: wordThousandValue}
-	m["puluh"] = numberWord{value: 10, class: wordPuluh}
-	m["belas"] = numberWord{value: 10, class: wordBelas}
-	m["hundred"] = numberWord{value: 100, class: wordMulHundred}
-	m["ratus"] = numberWord{value: 100, class: wordMulHundred}
-	m["cent"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
-	m["cents"] = numberWord{value: 100, class: wordMulHundred, standalone: true}
-	for _, w := range []string{"thousand", "ribu"} {
-		m[w] = numberWord{value: 1000, class: wordMulThousand}
-	}
-	m["mille"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
-	m["mil"] = numberWord{value: 1000, class: wordMulThousand, standalone: true}
-	for _, w := range []string{"million", "millions", "juta", "millón", "millones"} {
-		m[w] = numberWord{value: 1_000_000, class: wordMulMillion}
-	}
-	for _, w := range []string{"billion", "milliard", "milliards", "miliar"} {
-		m[w] = numberWord{value: 1_000_000_000, class: wordMulMillion}
-	}
-	return m
 }
 
 // multiplier scales a figure written in digits ("3 million", "5k", "two dozen").
@@ -1059,37 +994,6 @@ func buildWordFigures() map[string][]wordFigure {
 type qualifierPhrase struct {
 	words     []string
 	qualifier string // approx, more_than, up_to; between and from open a range
-}
-
-// qualifierPhrases are indexed by their last word, so that they are matched backwards from
-// the figure. Apostrophes split words: "jusqu'à" is "jusqu à", "plus d'une" is "plus d".
-var qualifierPhrases = buildQualifierPhrases()
-
-func buildQualifierPhrases() map[string][]qualifierPhrase {
-	lists := map[string]string{
-		"approx": "about|around|some|roughly|an estimated|estimated|approximately|approx|circa|" +
-			"environ|quelque|approximativement|à peu près|sekitar|kira kira|kurang lebih|" +
-			"alrededor de|cerca de|aproximadamente|unos|unas|cerca di|intorno a",
-		"more_than": "more than|over|at least|no fewer than|no less than|not less than|upwards of|upward of|" +
-			"in excess of|just over|well over|a minimum of|plus de|plus d|au moins|pas moins de|pas moins d|" +
-			"au delà de|lebih dari|sedikitnya|setidaknya|paling sedikit|minimal|más de|mas de|al menos|por lo menos|" +
-			"mais de|pelo menos|ao menos|oltre|più di|almeno",
-		// "nearly 300" is short of 300: a bound from above, as the annotation conventions read it.
-		"up_to": "up to|as many as|at most|fewer than|less than|no more than|not more than|under|a maximum of|" +
-			"just under|nearly|almost|close to|jusqu à|moins de|moins d|pas plus de|au plus|près de|pres de|presque|" +
-			"kurang dari|hingga|sampai|paling banyak|hampir|hasta|menos de|casi|quase|até|quasi|fino a",
-		"between": "between|entre|antara",
-		"from":    "from|ranging from|de|d|dari|desde",
-	}
-	m := map[string][]qualifierPhrase{}
-	for q, list := range lists {
-		for _, phrase := range strings.Split(list, "|") {
-			words := strings.Fields(phrase)
-			last := words[len(words)-1]
-			m[last] = append(m[last], qualifierPhrase{words: words, qualifier: q})
-		}
-	}
-	return m
 }
 
 // postQualifiers follow the figure.

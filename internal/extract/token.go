@@ -74,6 +74,9 @@ func plainWords(s string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// isApostrophe reports the apostrophes folding unifies.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
 // isJoiner reports runes that join two word parts: hyphens, apostrophes, and separators in numbers.
 func isJoiner(r rune) bool {
 	switch r {
@@ -109,8 +112,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-// foldWord lower-cases a word, strips diacritics and unifies apostrophes so that cue words match
-// however the text spells them.
+// foldWord lower-cases a word, strips diacritics (Arabic short vowels and hamza seats among them)
+// and the tatweel, and unifies apostrophes and the Arabic letters news writers swap, so that cue
+// words match however the text spells them.
 func foldWord(w string) string {
 	if isASCII(w) {
 		return strings.ToLower(w)
@@ -118,7 +122,11 @@ func foldWord(w string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Mn, r), r == arabicTatweel:
+		case r == 'ة': // ta marbuta, often written as ه
+			b.WriteRune('ه')
+		case r == 'ى': // alef maqsura, often written as ي
+			b.WriteRune('ي')
 		case r == '’' || r == 'ʼ' || r == '‘':
 			b.WriteByte('\'')
 		case r == '‐' || r == '‑':

@@ -3,7 +3,7 @@ package extract_test
 import "testing"
 
 // TestTurkish reads invented Turkish reports with the Turkish lexicon (data/lexicon/tr.tsv), months
-// and weekdays included. Number words are still a Go table without Turkish: the reports give digits.
+// and weekdays included. The Turkish file has no number words yet: the reports give digits.
 func TestTurkish(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {

@@ -49,6 +49,13 @@ const (
 	monthTriggerWords
 	dayFollowerWords
 	attemptVerbWords
+	infinitiveMarkerWords
+	elisionWords
+	addresseeWords
+	divisionArticleWords
+	subsetMarkerWords
+	amongWords
+	partOfThemWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -63,6 +70,10 @@ const (
 	facilityLinkWords
 	facilityLocativeWords
 	facilityNearWords
+	procliticWords
+	placeBeforeWords
+	caseEndingWords
+	lemmaEndingWords
 	wordCatCount
 )
 
@@ -111,6 +122,13 @@ var wordCatNames = [wordCatCount]string{
 	monthTriggerWords:       "month_trigger",
 	dayFollowerWords:        "day_follower",
 	attemptVerbWords:        "attempt_verb",
+	infinitiveMarkerWords:   "infinitive_marker",
+	elisionWords:            "elision",
+	addresseeWords:          "addressee_word",
+	divisionArticleWords:    "division_article",
+	subsetMarkerWords:       "subset_marker",
+	amongWords:              "among",
+	partOfThemWords:         "part_of_them",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
@@ -125,6 +143,10 @@ var wordCatNames = [wordCatCount]string{
 	facilityLinkWords:       "facility_link",
 	facilityLocativeWords:   "facility_locative",
 	facilityNearWords:       "facility_near",
+	procliticWords:          "proclitic",
+	placeBeforeWords:        "place_before",
+	caseEndingWords:         "case_ending",
+	lemmaEndingWords:        "lemma_ending",
 }
 
 // wordCategoryNamed returns the word category a file names.

@@ -160,7 +160,10 @@ func (b *builder) name(i int32, name string, primary bool) {
 }
 
 func (b *builder) finish() (*Gazetteer, error) {
-	if err := b.addCountryNames(countriesExtraData); err != nil {
+	if err := b.addCountryNames("countries-extra.tsv", countriesExtraData); err != nil {
+		return nil, err
+	}
+	if err := b.addCountryNames("countries-local.tsv", countriesLocalData); err != nil {
 		return nil, err
 	}
 	if err := b.addSupplement(supplementData); err != nil {

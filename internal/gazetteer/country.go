@@ -22,17 +22,23 @@ func (g *Gazetteer) Country(name string) (code string, ok bool) {
 	return code, ok
 }
 
-// acronymKey is name without dots and spaces when it has no lower-case letter, else "".
+// acronymKey is name without dots and spaces when it has capitals and no lower-case letter,
+// else "". Scripts without case (Arabic) write no acronyms this way.
 func acronymKey(name string) string {
 	var b strings.Builder
+	upper := false
 	for _, r := range name {
 		switch {
 		case unicode.IsLower(r):
 			return ""
 		case r == '.' || unicode.IsSpace(r):
 		default:
+			upper = upper || unicode.IsUpper(r)
 			b.WriteRune(r)
 		}
+	}
+	if !upper {
+		return ""
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,10 +14,12 @@ import (
 // give "hasaka". In order:
 //
 //   - compatibility decomposition, diacritics stripped, a few letters spelled out (ß, æ, ø, ł, ı...),
-//     lower case;
+//     lower case; in Arabic script the tatweel dropped and the spelling variants news writers
+//     mix unified (hamza seats and alef wasla to ا, ta marbuta ة to ه, alef maqsura ى to ي,
+//     Persian ی and ک to ي and ك); Cyrillic ё becomes е and й и with the other diacritics;
 //   - apostrophes and ʿayn/hamza signs (' ’ ʿ ʾ `) removed, any other punctuation splits words;
 //   - the Arabic article (al, el, ad, as, ash, ar, an, at, az and their e/u forms) dropped
-//     before another word, an article glued by assimilation inside a name ("Deir Ezzor")
+//     before another word, and the article ال written onto a word of three letters or more, an article glued by assimilation inside a name ("Deir Ezzor")
 //     dropped, and a lone ezafe "e"/"i" between words ("Mazar-e Sharif") dropped;
 //   - word endings: -ah/-eh to -a, -y after a consonant to -i, -aw before a final
 //     consonant to -o ("Hawl" = "Hol");
@@ -41,6 +44,7 @@ func Fold(name string) string {
 		if kept > 0 {
 			w = stripGluedArticle(w)
 		}
+		w = stripArabicArticle(w)
 		out = appendFoldedEnding(out, w)
 		kept++
 	}
@@ -60,7 +64,7 @@ func appendWords(letters []byte, ends []int, name string) ([]byte, []int) {
 			letters = append(letters, byte(r))
 		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
 			letters = append(letters, byte(r)+'a'-'A')
-		case unicode.Is(unicode.Mn, r), isApostrophe(r):
+		case unicode.Is(unicode.Mn, r), isApostrophe(r), r == arabicTatweel:
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 			if s, ok := spelledOut[r]; ok {
@@ -97,10 +101,30 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// spelledOut maps letters that have no decomposition to their usual Latin spelling.
+// spelledOut maps letters that have no decomposition to their usual Latin spelling, and the
+// Arabic-script letters writers swap to the one Fold keeps.
 var spelledOut = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
 	'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n", 'ə': "e", 'ɨ': "i", 'ɛ': "e", 'ɔ': "o",
+	'ة': "ه", 'ى': "ي", 'ٱ': "ا", 'ی': "ي", 'ک': "ك",
+}
+
+// arabicTatweel stretches a word for layout; it is no letter of the name.
+const arabicTatweel = 'ـ'
+
+// arabicArticle is ال, the Arabic definite article, written onto the word it defines.
+const arabicArticle = "ال"
+
+// stripArabicArticle drops ال from the front of a word that keeps at least three letters
+// (الحسكة is حسكه), as the Latin article is dropped: reports write a name with and without it.
+func stripArabicArticle(w []byte) []byte {
+	for {
+		rest, ok := bytes.CutPrefix(w, []byte(arabicArticle))
+		if !ok || utf8.RuneCount(rest) < 3 {
+			return w
+		}
+		w = rest // repeated until none is left, so that Fold is idempotent
+	}
 }
 
 // isParticle reports whether word i of a name (last is the index of the last word) is an
@@ -150,12 +174,13 @@ func isConsonant(c byte) bool {
 }
 
 // foldPairs folds transliteration pairs inside the joined name (ee to i; ei, ey, ay to ai;
-// ou to u; q to k; dj to j), collapses doubled ASCII letters and refolds the ending until
-// nothing changes, which makes Fold idempotent.
+// ou to u; q to k; dj to j), collapses doubled ASCII letters and refolds the ending and an
+// Arabic article that joining brought to the front until nothing changes, which makes Fold
+// idempotent.
 func foldPairs(s []byte) string {
 	var bufs [2][64]byte
 	for round := range 8 {
-		t := appendFoldedEnding(bufs[round%2][:0], pairPass(s))
+		t := stripArabicArticle(appendFoldedEnding(bufs[round%2][:0], pairPass(s)))
 		if string(t) == string(s) {
 			break
 		}

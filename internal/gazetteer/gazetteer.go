@@ -74,6 +74,8 @@ var (
 	supplementData string
 	//go:embed data/countries-extra.tsv
 	countriesExtraData string
+	//go:embed data/countries-local.tsv
+	countriesLocalData string
 	//go:embed data/common-words.txt
 	commonWordsData string
 )

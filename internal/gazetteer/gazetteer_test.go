@@ -45,6 +45,12 @@ func TestLookupRanksBestFirst(t *testing.T) {
 		{"Kaloum", "GN", "PPLX", 0},
 		{"Atma", "SY", "PPL", 0},
 		{"Kéniéba", "ML", FeatureAdmin2, 0}, // "Kenieba Cercle" without its division word
+		{"الحسكة", "SY", "PPLA", 173811},    // Arabic, with its article
+		{"حلب", "SY", "PPLA", 0},
+		{"بنغازي", "LY", "", 0},
+		{"Ростов-на-Дону", "RU", "PPLA", 0},
+		{"Душанбе", "TJ", "PPLC", 0},
+		{"Каир", "EG", "PPLC", 0}, // a foreign capital keeps its Russian name
 	}
 	for _, tt := range tests {
 		got := g.Lookup(tt.name)
@@ -151,13 +157,15 @@ func TestCountry(t *testing.T) {
 		{"Afghan", "AF"}, {"Burkinabe", "BF"}, {"Ivory Coast", "CI"}, {"Côte d'Ivoire", "CI"},
 		{"Guinea", "GN"}, {"Guinea-Bissau", "GW"}, {"Sudan", "SD"}, {"South Sudanese", "SS"},
 		{"Pakistan", "PK"}, {"Philippines", "PH"}, {"Tchad", "TD"},
+		{"سوريا", "SY"}, {"سورية", "SY"}, {"العراق", "IQ"}, {"عراقي", "IQ"}, {"الأردن", "JO"}, {"الاردن", "JO"},
+		{"Сирия", "SY"}, {"Россия", "RU"}, {"США", "US"}, {"Таджикистан", "TJ"},
 	}
 	for _, tt := range tests {
 		if got, ok := g.Country(tt.name); !ok || got != tt.want {
 			t.Errorf("Country(%q) = %q, %v, want %q", tt.name, got, ok, tt.want)
 		}
 	}
-	for _, name := range []string{"us", "car", "Police", "Hasakah", ""} {
+	for _, name := range []string{"us", "car", "Police", "Hasakah", "", "مالي", "عمان"} {
 		if got, ok := g.Country(name); ok {
 			t.Errorf("Country(%q) = %q, want no country", name, got)
 		}

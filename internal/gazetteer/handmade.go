@@ -10,12 +10,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// addCountryNames reads countries-extra.tsv: ISO2, names (English, French, short forms;
-// upper-case entries are acronyms) and demonyms, both |-separated. A folded name claimed by
-// two countries is an error: the file must pick one. GeoNames' own country names are added
-// afterwards where the file did not claim the key.
-func (b *builder) addCountryNames(data string) error {
-	const file = "countries-extra.tsv"
+// addCountryNames reads a file of country names (countries-extra.tsv, countries-local.tsv):
+// ISO2, names (upper-case entries are acronyms) and demonyms, both |-separated. A folded name
+// claimed by two countries is an error: the files must pick one. GeoNames' own country names
+// are added afterwards where no file claimed the key.
+func (b *builder) addCountryNames(file, data string) error {
 	for n, line := range strings.Split(data, "\n") {
 		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
 			continue

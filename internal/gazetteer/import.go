@@ -15,8 +15,8 @@ import (
 // gzipped; a .zip must be unzipped first) into the compact format LoadFile reads, and returns
 // how many records it wrote. It keeps populated places (feature class P, except historical,
 // abandoned and destroyed ones) as places and ADM1/ADM2 features as admin areas, with their
-// Latin-script alternate names (one spelling per folded key). The output is not compressed;
-// gzip it if you like, LoadFile reads both.
+// Latin-, Arabic- and Cyrillic-script alternate names (one spelling per folded key). The output
+// is not compressed; gzip it if you like, LoadFile reads both.
 func Import(dst io.Writer, src io.Reader) (int, error) {
 	r, err := compact.Decompress(src)
 	if err != nil {
@@ -103,7 +103,7 @@ func keptAltNames(name, ascii string, alts []string) []string {
 	var kept []string
 	for _, a := range alts {
 		a = strings.TrimSpace(a)
-		if !geonames.UsefulName(a) {
+		if !geonames.UsefulName(a) && geonames.LocalScriptName(a) == nil {
 			continue
 		}
 		if k := Fold(a); k != "" && !seen[k] {

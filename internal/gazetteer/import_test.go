@@ -13,7 +13,8 @@ import (
 	"github.com/wallwatch/wallwatch/internal/gazetteer/internal/geonames"
 )
 
-// dump is a four-line GeoNames extract written for these tests (invented places): a town, a
+// dump is a four-line GeoNames extract written for these tests (invented places): a town (with a
+// Cyrillic name kept beside its Latin ones), a
 // historical place, an ADM1 feature and a mountain.
 func dump(t testing.TB) []byte {
 	t.Helper()
@@ -41,7 +42,7 @@ func TestImport(t *testing.T) {
 	plain := dump(t)
 	want := strings.Join([]string{
 		compact.Header,
-		"P\t1000001\tTessaroua\t\t14.5\t6.25\tPPLA2\tNE\t01\t\t12000\tTessarova",
+		"P\t1000001\tTessaroua\t\t14.5\t6.25\tPPLA2\tNE\t01\t\t12000\tTessarova|Тессаруа",
 		"A\tNE.01\t1000003\tProvince du Test\t\t17\t8\tTest Province",
 	}, "\n") + "\n"
 	for name, src := range map[string][]byte{"plain": plain, "gzipped": gzipped(t, plain)} {

@@ -32,6 +32,8 @@ type fetched struct {
 	url         string // after redirects
 	contentType string
 	body        []byte
+	notModified bool        // a conditional fetch was answered 304: no body
+	header      http.Header // the response's headers
 }
 
 // newFetcher builds a client whose every connection, redirects included, passes the guard. It
@@ -83,6 +85,12 @@ func checkURL(u *url.URL) error {
 // fetch gets one URL. Errors start with "fetch URL:" and say why: refused address, redirects,
 // HTTP status, size limit or the network error.
 func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetched, error) {
+	return f.fetchWith(ctx, rawURL, nil)
+}
+
+// fetchWith is fetch with extra request headers; a 304 answer to a conditional request is no
+// error but a fetched with notModified set.
+func (f *fetcher) fetchWith(ctx context.Context, rawURL string, header http.Header) (fetched, error) {
 	u, err := url.Parse(rawURL)
 	if err == nil {
 		err = checkURL(u)
@@ -96,13 +104,19 @@ func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetched, error) {
 	}
 	req.Header.Set("User-Agent", f.userAgent)
 	req.Header.Set("Accept", acceptHeader)
+	for k, v := range header {
+		req.Header[k] = v
+	}
 	resp, err := f.client.Do(req)
 	if err != nil {
 		return fetched{}, fetchError(rawURL, u.String(), err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified && header != nil {
+		return fetched{url: resp.Request.URL.String(), notModified: true, header: resp.Header}, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fetched{}, fmt.Errorf("fetch %s: HTTP %s", rawURL, resp.Status)
+		return fetched{}, fmt.Errorf("fetch %s: %w", rawURL, &StatusError{Code: resp.StatusCode, Status: resp.Status})
 	}
 	if resp.ContentLength > f.maxBytes {
 		return fetched{}, fmt.Errorf("fetch %s: body of %d bytes is %w of %d bytes",
@@ -115,8 +129,16 @@ func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetched, error) {
 	if int64(len(body)) > f.maxBytes {
 		return fetched{}, fmt.Errorf("fetch %s: body %w of %d bytes", rawURL, ErrTooLarge, f.maxBytes)
 	}
-	return fetched{url: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body}, nil
+	return fetched{url: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body, header: resp.Header}, nil
 }
+
+// StatusError is an HTTP answer other than 2xx (or 304 to a conditional fetch).
+type StatusError struct {
+	Code   int
+	Status string // "404 Not Found"
+}
+
+func (e *StatusError) Error() string { return "HTTP " + e.Status }
 
 // fetchError rewrites a client error as "fetch URL: [redirected to URL2: ]why"; requested is the
 // URL as sent, to tell a failed redirect from a failed first request.

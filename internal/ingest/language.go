@@ -62,7 +62,7 @@ const (
 // GuessLanguage returns the ISO 639-1 code of the language text is most likely in, or "" when
 // unsure. Latin, Arabic and Cyrillic texts are told apart by counting frequent function words
 // (a word shared by k languages weighs 1/k; the winner needs at least 3 hits and a 1.5-fold
-// lead over the runner-up); a few scripts that
+// lead over the runner-up), and a short text by the letters of its script (letterLanguage); a few scripts that
 // one language owns (Hebrew, Greek, Thai, Hangul, kana, Han, Georgian, Armenian) decide by
 // themselves.
 func GuessLanguage(text string) string {
@@ -93,9 +93,53 @@ func GuessLanguage(text string) string {
 		}
 	}
 	if hits[best] < minStopwordHits || 2*first < 3*second {
-		return ""
+		return letterLanguage(text) // too few function words: a short report
 	}
 	return best
+}
+
+// letterLanguage names the language of a text written mostly in a script several languages share
+// when its letters tell them apart: Arabic script without the letters Persian and Urdu add (پ چ ژ گ
+// ی ک ٹ ڈ ڑ ں ے ہ) is Arabic; Cyrillic with ы or э and none of і ї є ґ ў is Russian (Bulgarian,
+// Serbian and Macedonian have neither ы nor э); with і ї є ґ and none of ы э, Ukrainian.
+// Otherwise "".
+func letterLanguage(text string) string {
+	var letters, arabic, persian, cyrillic, russian, ukrainian int
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case strings.ContainsRune("پچژگیکٹڈڑںےہ", r):
+			persian++
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case strings.ContainsRune("ыэЫЭ", r):
+			russian++
+		case strings.ContainsRune("іїєґўІЇЄҐЎ", r):
+			ukrainian++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+		}
+		if letters == 10*languageSampleWords {
+			break
+		}
+	}
+	switch {
+	case 2*(arabic+persian) > letters:
+		if persian == 0 {
+			return "ar"
+		}
+	case 2*(cyrillic+russian+ukrainian) > letters:
+		if russian > 0 && ukrainian == 0 {
+			return "ru"
+		}
+		if ukrainian > 0 && russian == 0 {
+			return "uk"
+		}
+	}
+	return ""
 }
 
 // isWordBreak reports runes that are not part of a word (apostrophes split "l'attaque").

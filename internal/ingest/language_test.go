@@ -16,6 +16,8 @@ func TestGuessLanguage(t *testing.T) {
 		{"arabic", "هاجم مسلحون السجن في ليلة الأحد وأطلقوا سراح عشرات السجناء، على حد قول الشرطة التي وصلت بعد ذلك.", "ar"},
 		{"persian", "افراد مسلح شب یکشنبه به زندان حمله کردند و ده\u200cها زندانی را آزاد کردند، پلیس این را اعلام کرد.", "fa"},
 		{"russian", "Вооружённые люди напали на тюрьму в воскресенье и освободили десятки заключённых, как сообщила полиция.", "ru"},
+		{"arabic, words glued to their prepositions", "أحبطت قوات الأمن هجوما على السجن ببنغازي ولم يتمكن أي سجين من الفرار، وقال مسؤولون إن المهاجمين فروا.", "ar"},
+		{"russian, short", "Боевики атаковали тюрьму в Махачкале, но нападение было отбито, сообщили в полиции.", "ru"},
 		{"greek script", "Ένοπλοι επιτέθηκαν στη φυλακή την Κυριακή.", "el"},
 		{"too short", "Prison attack", ""},
 		{"numbers only", "12 34 56 2020-01-01", ""},
@@ -27,6 +29,22 @@ func TestGuessLanguage(t *testing.T) {
 				t.Errorf("GuessLanguage(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLetterLanguage(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"arabic", "هجوم على السجن", "ar"},
+		{"persian letters", "حمله به زندان گروه", ""},
+		{"russian", "Побег из тюрьмы", "ru"},
+		{"ukrainian", "Втеча з в'язниці", "uk"},
+		{"bulgarian", "Бягство от затвора", ""},
+		{"latin", "Prison attack", ""},
+	}
+	for _, tt := range tests {
+		if got := letterLanguage(tt.text); got != tt.want {
+			t.Errorf("%s: letterLanguage(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ type Incident struct {
 	Documents    []DocumentRef
 	Metrics      map[Metric]Estimate
 	UpdatedAt    time.Time
+	Review       Review `json:"-"` // kept by the review tables, never in the incident's data
 }
 
 // DocumentRef is how an incident cites a document.
@@ -33,6 +34,7 @@ type Estimate struct {
 	Contested       bool
 	Claims          []Claim
 	History         []EstimatePoint
+	Excluded        []ExcludedClaim // claims review rejected, filled only where they are shown
 }
 
 // EstimatePoint is the estimate as it stood after one report, in reporting-date order.

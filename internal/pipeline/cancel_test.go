@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -90,5 +91,29 @@ func TestIngestStopsWhenCancelled(t *testing.T) {
 	}
 	if n, err := s.CountDocuments(context.Background()); err != nil || n != stored || n > 2 {
 		t.Errorf("stored %d documents (%v), reported %d; want those reported, at most the 2 before the third", n, err, stored)
+	}
+}
+
+// TestExtractionPanicKeepsTheDocument makes extraction panic on one document of five: the ingest
+// goes on, every document is stored, and one failure names the document that could not be read.
+func TestExtractionPanicKeepsTheDocument(t *testing.T) {
+	s := openStore(t)
+	extract := func(d model.Document) []model.Mention {
+		if d.Source == "d2.txt" {
+			panic("index out of range")
+		}
+		return nil
+	}
+	p := pipeline.New(s, pipeline.Stages{Extract: extract}, pipeline.Workers(2))
+	var failures []error
+	err := p.Ingest(context.Background(), sourcesOf(cancelDocs()), pipeline.StreamOptions{}, pipeline.Events{Failed: func(err error) { failures = append(failures, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(failures) != 1 || !strings.Contains(failures[0].Error(), "d2.txt") || !strings.Contains(failures[0].Error(), "index out of range") {
+		t.Errorf("failures = %v, want one naming d2.txt and the panic", failures)
+	}
+	if n, err := s.CountDocuments(context.Background()); err != nil || n != 5 {
+		t.Errorf("documents stored = %d (%v), want 5", n, err)
 	}
 }

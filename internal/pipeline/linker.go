@@ -87,24 +87,20 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 	return out, nil
 }
 
-// Finish writes the batch's votes, decides the fields and figures of every incident it touched
-// and rebuilds the campaigns those incidents cite.
+// Finish writes the batch's votes and decides the fields and figures of every incident it
+// touched.
 func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 	for _, v := range b.tally {
 		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
 			return err
 		}
 	}
-	ids := slices.Sorted(maps.Keys(b.touched))
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
 		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
 			return err
 		}
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	return b.l.refreshCampaigns(ctx, tx, ids)
+	return nil
 }
 
 // vote adds a mention's vote to the batch's tally.
@@ -334,9 +330,9 @@ func narrower(a, b store.Window) store.Window {
 	return a
 }
 
-// refreshCampaigns rebuilds the records of the campaigns the given incidents cite, from every
+// RefreshCampaigns rebuilds the records of the campaigns the given incidents cite, from every
 // incident that cites them; the other campaigns stand as they are.
-func (l *Linker) refreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
+func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
 	cited, err := tx.CampaignNames(ctx, incidentIDs)
 	if err != nil || len(cited) == 0 {
 		return err

@@ -121,9 +121,6 @@ func (p *Pipeline) storeMentions(ctx context.Context, tx *store.Tx, d prepared, 
 	if p.stages.Extract == nil {
 		return nil
 	}
-	if d.err != nil {
-		return d.err
-	}
 	if err := tx.StoreMentions(ctx, d.doc.ID, d.mentions, replace); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 // reference-data upgrade, through the same workers and writer as Ingest. The result is the
 // same as ingesting the documents afresh. It clears what was derived first and commits in
 // batches, so an interrupted or failed run leaves documents without mentions: run it again.
+// Review overrides are applied again at the end (ReapplyReviews).
 func (p *Pipeline) Reprocess(ctx context.Context, opts StreamOptions, ev Events) (documents, mentions int, err error) {
 	ids, err := p.store.DocumentIDs(ctx)
 	if err != nil {
@@ -45,8 +46,10 @@ func (p *Pipeline) Reprocess(ctx context.Context, opts StreamOptions, ev Events)
 			ev.Result(r)
 		}
 	}
-	err = p.stream(ctx, sources, opts, counted, p.restore)
-	return documents, mentions, err
+	if err = p.stream(ctx, sources, opts, counted, p.restore); err != nil {
+		return documents, mentions, err
+	}
+	return documents, mentions, p.ReapplyReviews(ctx)
 }
 
 // loadStored reads a stored document from the read pool.

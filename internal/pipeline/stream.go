@@ -156,7 +156,11 @@ func (p *Pipeline) read(ctx context.Context, u *unit) {
 		if ctx.Err() != nil {
 			return
 		}
-		u.docs = append(u.docs, p.prepare(d))
+		pr := p.prepare(d)
+		if pr.err != nil {
+			u.errs = append(u.errs, pr.err)
+		}
+		u.docs = append(u.docs, pr)
 	}
 	u.complete = true
 }

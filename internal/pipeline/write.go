@@ -44,9 +44,8 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 }
 
 // linkResults links the mentions of the batch's stored documents into incidents, after
-// summarising any incident stored whole, then decides the incidents touched, once each, and
-// refreshes the campaigns they cite.
-// results[i] is the fate of docs[i].
+// summarising any incident stored whole, then decides the incidents touched, once each, keeps
+// review standing and refreshes the campaigns they cite. results[i] is the fate of docs[i].
 func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepared, results []Result) error {
 	if p.stages.Link == nil {
 		return nil
@@ -55,6 +54,7 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 		return fmt.Errorf("summarise incidents: %w", err)
 	}
 	batch := p.stages.Link.Begin()
+	var touched []string
 	for i := range results {
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
@@ -64,9 +64,17 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}
 		results[i].Incidents = ids
+		touched = append(touched, ids...)
 	}
 	if err := batch.Finish(ctx, tx); err != nil {
 		return fmt.Errorf("decide incidents: %w", err)
 	}
-	return nil
+	if len(touched) == 0 {
+		return nil
+	}
+	touched, err := p.reviewBatch(ctx, tx, results, touched)
+	if err != nil {
+		return fmt.Errorf("review corrections: %w", err)
+	}
+	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
 }

@@ -24,10 +24,12 @@ type Config struct {
 	Store   *store.Store
 	Actors  func() []model.Actor // actor dictionary for aliases; nil: names from incidents only
 	Ingest  api.IngestFunc       // nil: POST /api/v1/documents answers 501
+	Review  api.ReviewFunc       // nil: review writes answer 501
 	TileURL string               // optional online map tiles, allowed by the CSP
 	Loading func() bool          // reports whether reference data is still loading; nil: never
 	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Log     *slog.Logger
+	Watch   api.Watch // watched sources and alerts: samples and the live stream
 }
 
 // shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
@@ -39,11 +41,11 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Log: log})
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
 	if err != nil {
 		return nil, fmt.Errorf("web pages: %w", err)
 	}
-	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Log: log})
+	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())
 	mux.Handle("GET /healthz", health(cfg.Store, cfg.Loading))

@@ -125,7 +125,7 @@ func (s *Store) IncidentTotals(ctx context.Context, q IncidentQuery) (Totals, er
 
 // ContestedIncidents returns up to limit of the newest incidents whose sources disagree on a figure.
 func (s *Store) ContestedIncidents(ctx context.Context, limit int) ([]model.Incident, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE contested = 1
+	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE contested = 1 AND `+hiddenOf("incidents")+`
 		ORDER BY COALESCE(date_start, '') DESC, id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("contested incidents: %w", err)

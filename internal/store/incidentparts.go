@@ -39,6 +39,9 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
 		return err
 	}
+	if err := s.attachReviews(ctx, incs, list); err != nil {
+		return err
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, `+claimColumns+` FROM incident_claims
 		WHERE incident_id IN (SELECT value FROM json_each(?))
 		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, list)
@@ -72,7 +75,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 
 // attachBrief gives each incident its figures and, with documents, the ids of the documents it
 // cites, for lists and maps: no claims, no histories.
-func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
+func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, documents bool) error {
 	if len(incs) == 0 {
 		return nil
 	}
@@ -80,11 +83,16 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.documentIDs(ctx, list)
-	if err != nil {
+	docs := map[string][]model.DocumentRef{}
+	if documents {
+		if docs, err = s.documentIDs(ctx, list); err != nil {
+			return err
+		}
+	}
+	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
 		return err
 	}
-	return s.attachFigures(ctx, incs, list, docs)
+	return s.attachReviews(ctx, incs, list)
 }
 
 // attachFigures gives each incident its documents and its figures (an empty map when none).

@@ -163,6 +163,7 @@ type IncidentQuery struct {
 	Type      string
 	Actor     string
 	Campaign  string
+	Facility  string // the facility's name as incidents give it (case-insensitive)
 	Since     *time.Time
 	Until     *time.Time
 	Q         string
@@ -174,6 +175,10 @@ type IncidentQuery struct {
 	// Brief leaves out what lists and maps do not show — claims, histories and documents other than
 	// their ids — so that a page of incidents reported thousands of times stays small.
 	Brief bool
+	// NoDocuments, with Brief, leaves out the document ids too: a map counts no sources.
+	NoDocuments bool
+	// Hidden includes the incidents review hid (not an incident), which lists leave out.
+	Hidden bool
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -229,7 +234,9 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	}
 	attach := s.attach
 	if q.Brief {
-		attach = s.attachBrief
+		attach = func(ctx context.Context, incs []model.Incident) error {
+			return s.attachBrief(ctx, incs, !q.NoDocuments)
+		}
 	}
 	if err := attach(ctx, out); err != nil {
 		return nil, "", err
@@ -261,6 +268,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	if q.Campaign != "" {
 		add("EXISTS (SELECT 1 FROM incident_campaigns c WHERE c.incident_id = incidents.id AND c.campaign = ? COLLATE NOCASE)", q.Campaign)
 	}
+	if q.Facility != "" {
+		add("facility = ? COLLATE NOCASE", q.Facility)
+	}
 	if q.Since != nil {
 		add("date_start >= ?", q.Since.Format(model.DateLayout))
 	}
@@ -279,6 +289,9 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	}
 	if q.Contested {
 		add("contested = 1")
+	}
+	if !q.Hidden {
+		add(hiddenOf("incidents"))
 	}
 	return where, args
 }

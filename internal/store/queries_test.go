@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -206,6 +207,15 @@ func TestBriefIncidents(t *testing.T) {
 	if len(brief) != len(full) || len(full) == 0 {
 		t.Fatalf("brief page of %d incidents, full page of %d", len(brief), len(full))
 	}
+	bare, _, err := s.Incidents(ctx, store.IncidentQuery{Brief: true, NoDocuments: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bare {
+		if len(b.Documents) != 0 {
+			t.Errorf("%s: %d documents without documents asked for", b.ID, len(b.Documents))
+		}
+	}
 	for i, b := range brief {
 		f := full[i]
 		if b.ID != f.ID || len(b.Documents) != len(f.Documents) || len(b.Metrics) != len(f.Metrics) {
@@ -296,5 +306,32 @@ func TestChangeMark(t *testing.T) {
 	}
 	if after, _ := s.ChangeMark(ctx); after == first {
 		t.Errorf("mark %q did not move when a document was stored", after)
+	}
+}
+
+// TestIncidentsUpdatedSince reads every incident from the empty mark, and from the mark it
+// returns only those of the mark's second.
+func TestIncidentsUpdatedSince(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	all, mark, err := s.IncidentsUpdatedSince(ctx, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.CountIncidents(ctx)
+	if err != nil || len(all) != n || n == 0 {
+		t.Fatalf("updated since the start: %d ids (%v), want all %d", len(all), err, n)
+	}
+	last := 0
+	for _, id := range all {
+		if inc, err := s.Incident(ctx, id); err == nil && inc.UpdatedAt.UTC().Format(time.RFC3339) == mark {
+			last++
+		}
+	}
+	if ids, again, err := s.IncidentsUpdatedSince(ctx, mark, 1000); err != nil || len(ids) != last || last == 0 || again != mark {
+		t.Errorf("updated since %q: %d ids, mark %q (%v), want the %d of that second and the same mark", mark, len(ids), again, err, last)
+	}
+	if first, _, _ := s.IncidentsUpdatedSince(ctx, "", 1); len(first) != 1 {
+		t.Errorf("limit 1 gave %d ids", len(first))
 	}
 }

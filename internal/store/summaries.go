@@ -176,7 +176,9 @@ func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
 	if err := t.stmt(ctx, t.stmts.incidentWindow).QueryRowContext(ctx, id).Scan(&wid, &lo, &hi); err != nil {
 		return fmt.Errorf("incident %s window: %w", id, err)
 	}
-	if from <= lo && to >= hi {
+	// Linking only joins overlapping windows; incidents an analyst merged may share no day, and
+	// then the window stays as it is.
+	if (from <= lo && to >= hi) || max(lo, from) > min(hi, to) {
 		return nil
 	}
 	if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, max(lo, from), min(hi, to), wid); err != nil {

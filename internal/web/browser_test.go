@@ -57,7 +57,10 @@ type browser struct {
 	dialogs  []string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t *testing.T) *browser { return newBrowserWith(t, nil) }
+
+// newBrowserWith is newBrowser over a server whose config configure adjusts (nil: as it is).
+func newBrowserWith(t *testing.T, configure func(*server.Config)) *browser {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -76,7 +79,11 @@ func newBrowser(t *testing.T) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := server.Handler(server.Config{Store: s, Log: slog.New(slog.DiscardHandler)})
+	cfg := server.Config{Store: s, Log: slog.New(slog.DiscardHandler)}
+	if configure != nil {
+		configure(&cfg)
+	}
+	h, err := server.Handler(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ type documentData struct {
 	Body      template.HTML
 	Kinds     []kindCount
 	Incidents []model.Incident
+	Forms     reviewForms
 }
 
 // kindCount is one entry of the highlight legend.
@@ -36,7 +37,8 @@ func (w *Web) document(r *http.Request) (view, error) {
 		return view{}, err
 	}
 	detail := api.NewDocumentDetail(doc, ms)
-	d := documentData{Doc: doc, SourceURL: webURL(doc.URL), Body: highlight(doc.Text, detail.Spans), Kinds: legendOf(detail.Spans)}
+	d := documentData{Doc: doc, SourceURL: webURL(doc.URL), Body: highlight(doc.Text, detail.Spans), Kinds: legendOf(detail.Spans),
+		Forms: w.reviewForms(r)}
 	if d.SourceURL == "" {
 		d.SourceURL = webURL(doc.Source)
 	}

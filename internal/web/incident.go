@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 
+	linkrules "github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
@@ -15,6 +16,9 @@ type incidentData struct {
 	Metrics   []metricView
 	Documents []model.DocumentRef
 	Waves     []string // ids of the waves the incident belongs to
+	Forms     reviewForms
+	Lifecycle *lifecycleChart // escaped, recaptured and at large over time; nil when it tells nothing new
+	Facility  string          // the facility's id (link.FacilityID), "" when none is named
 }
 
 // metricView is one figure of an incident: the reconciled estimate, its history and its claims.
@@ -22,7 +26,8 @@ type metricView struct {
 	Metric   model.Metric
 	Estimate model.Estimate
 	History  *lineChart
-	Claims   []model.Claim
+	Rows     []claimRow                   // the claims, with how each weighs in the estimate
+	Excluded []model.ExcludedClaim        // the claims review rejected
 	Docs     map[string]model.DocumentRef // by id, to name each claim's source
 }
 
@@ -43,9 +48,15 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	for _, doc := range inc.Documents {
 		docs[doc.ID] = doc
 	}
+	d.Forms, d.Lifecycle = w.reviewForms(r), newLifecycleChart(inc.Lifecycle())
+	d.Facility = linkrules.FacilityID(inc.Place.Country, inc.Facility)
+	excluded, err := w.excludedClaims(r, inc)
+	if err != nil {
+		return view{}, err
+	}
 	for _, m := range model.Metrics {
 		e, ok := inc.Metrics[m]
-		if !ok {
+		if !ok && len(excluded[m]) == 0 {
 			continue
 		}
 		claims := append([]model.Claim(nil), e.Claims...)
@@ -54,7 +65,8 @@ func (w *Web) incident(r *http.Request) (view, error) {
 		if len(e.History) > 1 || e.Contested {
 			chart = historyChart(e.History)
 		}
-		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Claims: claims, Docs: docs})
+		d.Metrics = append(d.Metrics, metricView{Metric: m, Estimate: e, History: chart, Rows: claimRows(m, claims, docs),
+			Excluded: excluded[m], Docs: docs})
 	}
 	return view{"incident", d.Title, d}, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -24,7 +25,9 @@ type Config struct {
 	Actors  func() []model.Actor // the actor dictionary, for aliases; nil: names only
 	TileURL string               // optional online tiles ({z}/{x}/{y} template) drawn under the boundaries
 	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
+	Review  api.ReviewFunc       // takes review forms; nil: pages show no review controls
 	Log     *slog.Logger
+	Watch   api.Watch // watched sources and alerts (sources_watch.go)
 }
 
 // Web renders the pages.
@@ -61,6 +64,11 @@ func (w *Web) Handler() http.Handler {
 	mux.Handle("GET /{$}", w.page(w.dashboardPage))
 	mux.Handle("GET /incidents", w.page(w.incidentList))
 	mux.Handle("GET /incidents/{id}", w.page(w.incident))
+	mux.Handle("GET /incidents/{id}/history", w.page(w.incidentHistory))
+	mux.Handle("GET /review", w.page(w.reviewQueue))
+	mux.Handle("GET /facilities", w.page(w.facilityList))
+	mux.Handle("GET /facilities/{id}", w.page(w.facility))
+	mux.Handle("POST /review", http.HandlerFunc(w.reviewPost))
 	mux.Handle("GET /documents", w.page(w.documentList))
 	mux.Handle("GET /documents/{id}", w.page(w.document))
 	mux.Handle("GET /campaigns", w.page(w.campaignList))
@@ -70,6 +78,7 @@ func (w *Web) Handler() http.Handler {
 	mux.Handle("GET /actors", w.page(w.actorList))
 	mux.Handle("GET /actors/{name}", w.page(w.actor))
 	mux.Handle("GET /static/", w.assets.handler())
+	w.watchRoutes(mux)
 	mux.Handle("/", w.page(func(*http.Request) (view, error) {
 		return view{}, errNoPage
 	}))
@@ -132,6 +141,8 @@ func (w *Web) errorView(r *http.Request, err error) (int, view) {
 		return http.StatusBadRequest, view{"error", "Bad filter", errorData{400, "That filter could not be read", pe.Parameter + ": " + pe.Message}}
 	case errors.Is(err, store.ErrBadCursor):
 		return http.StatusBadRequest, view{"error", "Bad page link", errorData{400, "That page link is broken", "Start again from the first page of the list."}}
+	case errors.Is(err, review.ErrInvalid), errors.Is(err, errReviewOff):
+		return http.StatusBadRequest, view{"error", "Review not taken", errorData{400, "That review could not be taken", err.Error()}}
 	case errors.Is(err, store.ErrNotFound), errors.Is(err, errNoPage):
 		return http.StatusNotFound, view{"error", "Not found", errorData{404, "Nothing here", "There is no page at " + r.URL.Path + ". It may have been merged into another incident after new reports came in."}}
 	}

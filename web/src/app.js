@@ -10,6 +10,8 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import { addMarkers } from "./markers.js";
 import { loadBoundaries, drawBoundaries } from "./boundaries.js";
 import { addAreaFilter } from "./area.js";
+import { watchQuoteSelection } from "./quote.js";
+import { watchChanges } from "./live.js";
 
 function readPoints(el) {
   try {
@@ -52,3 +54,5 @@ function drawMap(el) {
 }
 
 document.querySelectorAll(".map[data-points]").forEach(drawMap);
+watchQuoteSelection();
+watchChanges(document);

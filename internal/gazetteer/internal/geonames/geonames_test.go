@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 const row = "1000001\tTessaroua\tTessaroua\tTessarova,Tessa-Roua\t14.5\t6.25\tP\tPPLA2\tNE\t\t01\t02\t\t\t12000\t\t400\tAfrica/Niamey\t2024-01-01"
@@ -59,6 +60,31 @@ func TestUsefulName(t *testing.T) {
 	}
 }
 
+func TestLocalScriptName(t *testing.T) {
+	tests := []struct {
+		name string
+		want *unicode.RangeTable
+	}{
+		{"الحسكة", unicode.Arabic},
+		{"دير الزور", unicode.Arabic},
+		{"الحَسَكَة", unicode.Arabic},
+		{"Ростов-на-Дону", unicode.Cyrillic},
+		{"Тессаруа", unicode.Cyrillic},
+		{"Al Ḩasakah", nil},    // Latin: UsefulName's
+		{"الحسكة Hasaka", nil}, // two scripts
+		{"Ростов دون", nil},
+		{"١٢٣", nil}, // digits
+		{"ا", nil},
+		{"(الحسكة)", nil},
+		{strings.Repeat("аб", 31), nil},
+	}
+	for _, tt := range tests {
+		if got := LocalScriptName(tt.name); got != tt.want {
+			t.Errorf("LocalScriptName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestReadCodesAndCountryInfo(t *testing.T) {
 	codes, err := ReadCodes(strings.NewReader("#code\tname\tascii\tid\nNE.01\tAgadez\tAgadez\t2448083\n\n"))
 	if err != nil || len(codes) != 1 || codes[0] != (Code{Code: "NE.01", Name: "Agadez", ASCII: "Agadez", ID: 2448083}) {
@@ -67,10 +93,10 @@ func TestReadCodesAndCountryInfo(t *testing.T) {
 	if _, err := ReadCodes(strings.NewReader("NE.01\tAgadez\n")); !errors.Is(err, ErrFormat) {
 		t.Errorf("ReadCodes(short row) = %v, want ErrFormat", err)
 	}
-	info := "#ISO\n" + strings.Join([]string{"NE", "NER", "562", "NG", "Niger", "Niamey", "1267000", "22442948", "AF", ".ne", "XOF", "Franc", "227", "####", "^(\\d{4})$", "fr-NE", "2440476", "TD,BJ", ""}, "\t") + "\n"
+	info := "#ISO\n" + strings.Join([]string{"NE", "NER", "562", "NG", "Niger", "Niamey", "1267000", "22442948", "AF", ".ne", "XOF", "Franc", "227", "####", "^(\\d{4})$", "fr-NE,ha,kr", "2440476", "TD,BJ", ""}, "\t") + "\n"
 	rows, err := ReadCountryInfo(strings.NewReader(info))
-	want := CountryRow{ISO2: "NE", ISO3: "NER", Numeric: "562", Name: "Niger", Capital: "Niamey", Population: 22442948, ID: 2440476}
-	if err != nil || len(rows) != 1 || rows[0] != want {
+	want := CountryRow{ISO2: "NE", ISO3: "NER", Numeric: "562", Name: "Niger", Capital: "Niamey", Population: 22442948, ID: 2440476, Languages: []string{"fr", "ha", "kr"}}
+	if err != nil || len(rows) != 1 || !reflect.DeepEqual(rows[0], want) {
 		t.Errorf("ReadCountryInfo = %+v, %v, want %+v", rows, err, want)
 	}
 }

@@ -1,0 +1,93 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestArabic reads invented Arabic reports with the Arabic lexicon (data/lexicon/ar.tsv): words
+// with proclitics ("والسجناء", "بالسجن"), places without capitals found after a locative
+// ("في مدينة الموصل", "ببغداد") through the gazetteer's Arabic names, Arabic-Indic digits and the
+// Levantine month names. Number words come from the lexicon, the unit before the tens ("خمسة وعشرون").
+func TestArabic(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name    string
+		text    string
+		want    want
+		place   string // the mention's place name contains it
+		figures string
+	}{
+		{
+			name: "an attack that frees inmates",
+			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة الموصل، وتمكن 23 سجينا من الفرار. " +
+				"وقال مسؤولون إن الهجوم أسفر عن مقتل 3 حراس وإصابة 5 جنود.",
+			want:    want{"facility_attack", "2025-03-14", "IQ", "", ""},
+			place:   "Mosul",
+			figures: "escaped=23..23 killed/security=3..3 wounded/security=5..5",
+		},
+		{
+			name:    "a riot dated in Arabic-Indic digits",
+			text:    "اندلع تمرد داخل سجن حماة المركزي في سوريا يوم ٢ آب ٢٠٢٤، وأسفرت أعمال الشغب عن مقتل ٣ سجناء وإصابة ١١ سجينا.",
+			want:    want{"riot", "2024-08-02", "SY", "سجن حماة", ""},
+			place:   "amāh",
+			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
+		},
+		{
+			name: "an escape through a tunnel",
+			text: "هرب 12 معتقلا عبر نفق حفروه تحت سجن زحلة في لبنان بتاريخ 10/01/2023. " +
+				"وأعلنت الشرطة القبض على 4 معتقلين.",
+			want:    want{"mass_escape", "2023-01-10", "LB", "سجن زحلة", ""},
+			place:   "Zahl",
+			figures: "escaped=12..12 recaptured=4..4",
+		},
+		{
+			name:    "figures in words, the unit before the tens",
+			text:    "هرب خمسة وعشرون سجينا من سجن الحلة في العراق يوم 12 يناير 2024، وقتل ثلاثة حراس.",
+			want:    want{"mass_escape", "2024-01-12", "IQ", "سجن الحلة", ""},
+			place:   "Ḩillah",
+			figures: "escaped=25..25 killed/security=3..3",
+		},
+		{
+			name:    "yesterday",
+			text:    "هاجم مسلحون أمس سجن كربلاء في العراق وتمكن 7 سجناء من الفرار.",
+			want:    want{"facility_attack", "2025-05-31", "IQ", "سجن كربلاء", ""},
+			place:   "Karbal",
+			figures: "escaped=7..7",
+		},
+		{
+			name:    "an attack driven back",
+			text:    "أحبطت قوات الأمن يوم 05/06/2022 هجوما شنه مسلحون على السجن ببنغازي، ولم يتمكن أي سجين من الفرار.",
+			want:    want{"thwarted_attack", "2022-06-05", "LY", "", ""},
+			place:   "Benghazi",
+			figures: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := document("2025-06-01", tt.text)
+			doc.Language = "ar"
+			ms := x.Extract(doc)
+			if len(ms) == 0 {
+				t.Fatal("no mention")
+			}
+			m := ms[0]
+			if got := wantOf(m); !got.matches(tt.want) {
+				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
+			}
+			if m.Facility != tt.want.facility {
+				t.Errorf("facility %q, want %q exactly", m.Facility, tt.want.facility) // "السجن ببنغازي" is the prison in Benghazi
+			}
+			if !strings.Contains(m.Place.Name, tt.place) {
+				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
+			}
+			if got := figures(m); got != tt.figures {
+				t.Errorf("figures %q, want %q", got, tt.figures)
+			}
+			doc.Language = "en"
+			if ms := x.Extract(doc); len(ms) != 0 {
+				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
+			}
+		})
+	}
+}

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Number words and qualifiers of the lexicon files (number:N, multiplier:N, qualifier:Q, ...):
+// each language brings its own.
+
+// isNumberCategory reports a number word's category: number:N, multiplier:N, multiplier_alone:N
+// or teen_suffix:N.
+func isNumberCategory(name string) bool {
+	family, _, ok := strings.Cut(name, ":")
+	return ok && (family == "number" || family == "multiplier" || family == "multiplier_alone" || family == "teen_suffix")
+}
+
+// addNumberWord adds a number word, its class given by its family and value (see numberValues).
+func (lx *lexicon) addNumberWord(category, word string) {
+	family, value, _ := strings.Cut(category, ":")
+	v, _ := strconv.Atoi(value) // the loader checked the value
+	w := numberWord{value: v}
+	switch {
+	case family == "teen_suffix":
+		w.class = wordBelas
+	case family == "multiplier" || family == "multiplier_alone":
+		w.standalone = family == "multiplier_alone"
+		switch {
+		case v == 10:
+			w.class = wordPuluh
+		case v == 100:
+			w.class = wordMulHundred
+		case v == 1000:
+			w.class = wordMulThousand
+		default:
+			w.class = wordMulMillion
+		}
+	case v < 10:
+		w.class = wordUnit
+	case v < 20:
+		w.class = wordTeen
+	case v < 100:
+		w.class = wordTens
+	case v < 1000:
+		w.class = wordHundredValue
+	default:
+		w.class = wordThousandValue // "seribu": a thousand, a figure by itself
+	}
+	if lx.numbers == nil {
+		lx.numbers = map[string]numberWord{}
+	}
+	lx.numbers[foldPhrase(word)] = w
+	lx.numberLows = append(lx.numberLows, strings.ToLower(word), foldPhrase(word))
+}
+
+// numberWord looks a word (lower case, as pieces hold it) up among the lexicon's number words.
+func (lx *lexicon) numberWord(low string) (numberWord, bool) {
+	w, ok := lx.numbers[foldWord(low)]
+	return w, ok
+}
+
+// unitFirstTens reads the tens or the ten that follow a unit in Arabic order, the conjunction
+// glued to the tens: "خمسة وعشرون" is 25, "خمسة عشر" 15. It returns the number read so far
+// (cur) and its last piece, unchanged when nothing of the kind follows the unit at piece last.
+func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int) (int, int) {
+	next := last + 1
+	if prev.class != wordUnit || next >= len(ps) || ps[next].kind != pieceWord || len(lx.proclitics) == 0 {
+		return cur, last
+	}
+	fold := foldWord(ps[next].low)
+	if w, ok := lx.numbers[fold]; ok && w.value == 10 {
+		return cur + 10, next // "خمسة عشر"
+	}
+	for _, f := range lx.procliticForms(fold, nil) {
+		if w, ok := lx.numbers[f]; ok && w.class == wordTens && lx.has(conjunctionWords, strings.TrimSuffix(fold, f)) {
+			return cur + w.value, next // "خمسة وعشرون"
+		}
+	}
+	return cur, last
+}
+
+// addQualifier adds a qualifier:Q phrase ("около", "أكثر من"), indexed by its last word so that it
+// is matched backwards from the figure, as number.go's are.
+func (lx *lexicon) addQualifier(category, phrase string) {
+	words := lx.qualifierWords(phrase)
+	if lx.qualifiers == nil {
+		lx.qualifiers = map[string][]qualifierPhrase{}
+	}
+	last := words[len(words)-1]
+	lx.qualifiers[last] = append(lx.qualifiers[last], qualifierPhrase{words: words, qualifier: strings.TrimPrefix(category, "qualifier:")})
+}
+
+// qualifierBefore finds a qualifier phrase of the lexicon that ends right before piece first: its
+// qualifier (or "between"/"from" for a range opener) and the index of its first piece, the
+// earliest starting one when several end there. Pieces are compared folded ("более 20", "نحو
+// 300", "près de 40"); hyphens and apostrophes between words are skipped ("jusqu'à").
+func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
+	if first > 0 && (ps[first-1].low == "~" || ps[first-1].low == "≈") {
+		return "approx", first - 1
+	}
+	j := first - 1
+	for j >= 0 && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) {
+		j--
+	}
+	if j < 0 || ps[j].kind != pieceWord {
+		return "", 0
+	}
+	best, bestStart := "", 0
+	for _, ph := range lx.qualifiers[foldWord(ps[j].low)] {
+		start := j
+		for w := len(ph.words) - 2; w >= 0 && start >= 0; w-- {
+			start--
+			for start >= 0 && ps[start].kind == piecePunct && isJoinerPunct(ps[start].low) {
+				start--
+			}
+			if start < 0 || ps[start].kind != pieceWord || foldWord(ps[start].low) != ph.words[w] {
+				start = -1
+			}
+		}
+		if start >= 0 && (best == "" || start < bestStart) {
+			best, bestStart = ph.qualifier, start
+		}
+	}
+	return best, bestStart
+}
+
+// qualifierWords folds a qualifier phrase into the words pieces give: apostrophes and hyphens
+// split words ("jusqu'à" is "jusqu", "a"; "plus d'" is "plus", "d").
+func (lx *lexicon) qualifierWords(phrase string) []string {
+	var words []string
+	for _, p := range scanPieces(phrase) {
+		if p.kind == pieceWord {
+			words = append(words, foldWord(p.low))
+		}
+	}
+	return words
+}
+
+// isQualifierWord reports a word that ends a qualifier phrase ("over" of "over-200").
+func (lx *lexicon) isQualifierWord(low string) bool {
+	return len(lx.qualifiers[foldWord(low)]) > 0
+}

@@ -1,0 +1,97 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRussian reads invented Russian reports with the Russian lexicon (data/lexicon/ru.tsv): cue
+// stems with their case endings ("тюрьм*"), declined place names ("в Ростове", "в Махачкале")
+// found through case_ending and lemma_ending, genitive month names, number words of the lexicon.
+func TestRussian(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name    string
+		text    string
+		want    want
+		place   string // the mention's place name contains it
+		figures string
+	}{
+		{
+			name: "an attack that frees inmates",
+			text: "Вооружённые люди 14 марта 2025 года напали на тюрьму в Челябинске, 23 заключённых совершили побег. " +
+				"Погибли 2 охранника, ещё 5 сотрудников получили ранения, сообщили в ФСИН.",
+			want:    want{"facility_attack", "2025-03-14", "RU", "", ""},
+			place:   "Chelyabinsk",
+			figures: "escaped=23..23 killed/security=2..2 wounded/security=5..5",
+		},
+		{
+			name: "a riot among inmates",
+			text: "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт заключённых. " +
+				"Погибли 3 заключённых, ранения получили 11 осуждённых.",
+			want:    want{"riot", "2024-08-02", "RU", "", ""},
+			place:   "Saratov",
+			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
+		},
+		{
+			name: "an escape through a tunnel",
+			text: "10 января 2023 года 12 заключённых сбежали из тюрьмы в Душанбе через подкоп. " +
+				"Полиция сообщила, что 4 беглеца пойманы.",
+			want:    want{"mass_escape", "2023-01-10", "TJ", "", ""},
+			place:   "Dushanbe",
+			figures: "escaped=12..12 recaptured=4..4",
+		},
+		{
+			name:    "a part of the escapees is no second count",
+			text:    "3 мая 2024 года 30 заключённых сбежали из колонии под Оренбургом, 4 из них осуждены за убийство.",
+			want:    want{"mass_escape", "2024-05-03", "RU", "", ""},
+			place:   "Orenburg",
+			figures: "escaped=30..30",
+		},
+		{
+			name:    "figures in words",
+			text:    "12 января 2024 года двадцать пять заключённых сбежали из колонии в Кемерове, погибли трое охранников.",
+			want:    want{"mass_escape", "2024-01-12", "RU", "", ""},
+			place:   "Kemerovo",
+			figures: "escaped=25..25 killed/security=3..3",
+		},
+		{
+			name:    "yesterday",
+			text:    "Вчера 7 заключённых сбежали из колонии под Омском.",
+			want:    want{"mass_escape", "2025-05-31", "RU", "", ""},
+			place:   "Omsk",
+			figures: "escaped=7..7",
+		},
+		{
+			name:    "an attack driven back",
+			text:    "Боевики 5 июня 2022 года атаковали тюрьму в Махачкале, но нападение было отбито. Никто из заключённых не сбежал.",
+			want:    want{"thwarted_attack", "2022-06-05", "RU", "", ""},
+			place:   "Makhachkala",
+			figures: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := document("2025-06-01", tt.text)
+			doc.Language = "ru"
+			ms := x.Extract(doc)
+			if len(ms) == 0 {
+				t.Fatal("no mention")
+			}
+			m := ms[0]
+			if got := wantOf(m); !got.matches(tt.want) {
+				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
+			}
+			if !strings.Contains(m.Place.Name, tt.place) {
+				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
+			}
+			if got := figures(m); got != tt.figures {
+				t.Errorf("figures %q, want %q", got, tt.figures)
+			}
+			doc.Language = "en"
+			if ms := x.Extract(doc); len(ms) != 0 {
+				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
+			}
+		})
+	}
+}

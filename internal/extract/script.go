@@ -1,0 +1,283 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Scripts and morphologies other than those of western Europe need their own ways to words and
+// names, all driven by lexicon data: Arabic writes its conjunctions, prepositions and article
+// onto the next word (proclitic) and has no capitals to mark a name (place_before); Russian
+// declines names, so "в Ростове" is in Rostov (case_ending, lemma_ending); and Arabic-Indic
+// digits are digits.
+
+// minStemRunes is the shortest word left once proclitics are taken off: Arabic roots have three
+// letters, and a two-letter rest is still a word ("من"); one letter is not.
+const minStemRunes = 2
+
+// maxProclitics is how many proclitics one word carries at most: a conjunction, a preposition and
+// the article ("وبالسجن": and, in, the, prison).
+const maxProclitics = 3
+
+// procliticForms appends to out the forms of a folded word without its leading proclitics, each
+// removal one form ("والسجناء": "السجناء", "سجناء"), in the order found and without repeats.
+// Words of a language without proclitics have no such forms.
+func (lx *lexicon) procliticForms(fold string, out []string) []string {
+	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
+		return out
+	}
+	return lx.appendStripped(fold, out, maxProclitics)
+}
+
+func (lx *lexicon) appendStripped(w string, out []string, depth int) []string {
+	if depth == 0 {
+		return out
+	}
+	for _, p := range lx.proclitics {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok || utf8.RuneCountInString(rest) < minStemRunes || slices.Contains(out, rest) {
+			continue
+		}
+		out = lx.appendStripped(rest, append(out, rest), depth-1)
+	}
+	return out
+}
+
+// longestFirst lists the words of a set longest first, so that "لل" is tried before "ل" and
+// "ии" before "и".
+func longestFirst(words map[string]bool) []string {
+	var out []string
+	for w := range words {
+		out = append(out, w)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// caselessScript reports a word written in a script without capitals, where a name cannot be
+// told by its first letter (Arabic).
+func caselessScript(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r)
+}
+
+// caselessSpans returns the candidate place names of a sentence written without capitals: runs of
+// up to n words right after a word that introduces a place (place_before: "في", "مدينة", "قرب")
+// or glued to such a proclitic ("ببغداد": in Baghdad). A run glued to a proclitic is offered as
+// written and without it, in that order: "في بغداد" is not "غداد".
+func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
+	if len(lx.words[placeBeforeWords]) == 0 {
+		return nil
+	}
+	var spans []nameSpan
+	var forms []string
+	opens := false // the previous word introduces a place
+	for i, t := range toks {
+		if !caselessScript(t.fold) {
+			opens = false
+			continue
+		}
+		if lx.has(placeBeforeWords, t.fold) { // "في", "وفي", "مدينة"
+			opens = true
+			continue
+		}
+		if lx.has(stopNameWords, t.fold) {
+			opens = false
+			continue
+		}
+		if opens {
+			spans = appendRuns(spans, text, toks, i, "", n)
+		}
+		forms = lx.procliticForms(t.fold, forms[:0])
+		for _, f := range forms {
+			p := strings.TrimSuffix(t.fold, f)
+			if lx.words[placeBeforeWords][p] && caselessScript(f) && utf8.RuneCountInString(f) >= minGluedName && !lx.has(stopNameWords, f) {
+				spans = appendRuns(spans, text, toks, i, p, n) // "ببغداد": the name follows the proclitic
+				break
+			}
+		}
+		opens = false
+	}
+	return spans
+}
+
+// caselessName reports a word j that names the facility whose head-first word is i, in a script
+// without capitals: the word right after it ("سجن جلبوع"), unless it is a cue, a describing word
+// ("المركزي"), a function word (notNameWords), a number, a month or a place after a glued
+// preposition. Only that one word: nothing marks where a longer name would end.
+func caselessName(si *sentenceInfo, i, j int) bool {
+	lx, t := si.lex, si.toks[j]
+	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) {
+		return false
+	}
+	for _, c := range notNameWords {
+		if lx.has(c, t.fold) {
+			return false // "معتقل منذ عام": detained since a year
+		}
+	}
+	if _, ok := lx.numberWord(t.fold); ok {
+		return false
+	}
+	if _, ok := lx.months[t.fold]; ok {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.first <= j && j <= c.last {
+			return false
+		}
+	}
+	for _, p := range si.places {
+		if p.start > t.start && p.start < t.end {
+			return false // "السجن ببنغازي": a place after a glued preposition is where the prison is
+		}
+	}
+	return true
+}
+
+// notNameWords are the word categories of words that name nothing: describing words, function
+// words, nouns of people and units.
+var notNameWords = []wordCat{facilityGenericWords, stopNameWords, temporalReferenceWords, monthTriggerWords,
+	conjunctionWords, negationWords, placeBeforeWords, pronounSubjectWords, anotherWords, attributionWords,
+	measureWordWords, peopleNounWords, titleWords}
+
+// hasStem reports a word of a category once its proclitics are taken off.
+func (lx *lexicon) hasStem(category wordCat, folded string) bool {
+	if len(lx.proclitics) == 0 || folded == "" || folded[0] < utf8.RuneSelf {
+		return false
+	}
+	for _, f := range lx.procliticForms(folded, nil) {
+		if lx.words[category][f] {
+			return true
+		}
+	}
+	return false
+}
+
+// minGluedName is the shortest name read after a glued proclitic: "بعد" (after) is not ب + "عد".
+const minGluedName = 3
+
+// appendRuns appends the runs of up to n caseless words that start at token i, longest first,
+// each without the proclitic skip that opens token i. A run stops at punctuation.
+func appendRuns(spans []nameSpan, text string, toks []token, i int, skip string, n int) []nameSpan {
+	start := toks[i].start + lettersBytes(text[toks[i].start:toks[i].end], utf8.RuneCountInString(skip))
+	first := strings.TrimPrefix(toks[i].fold, skip)
+	last := i
+	for last+1 < len(toks) && last-i+1 < n && caselessScript(toks[last+1].fold) &&
+		strings.TrimSpace(text[toks[last].end:toks[last+1].start]) == "" {
+		last++
+	}
+	for j := last; j >= i; j-- {
+		words := []string{first}
+		for _, t := range toks[i+1 : j+1] {
+			words = append(words, t.fold)
+		}
+		spans = append(spans, nameSpan{start: start, end: toks[j].end, first: i, last: j, fold: strings.Join(words, " ")})
+	}
+	return spans
+}
+
+// lettersBytes returns how many bytes of word its first n letters (or digits) take, with the
+// marks and the tatweel that go with them: the folded word has only those.
+func lettersBytes(word string, n int) int {
+	letters := 0
+	for i, r := range word {
+		if isWordRune(r) && r != arabicTatweel {
+			if letters == n {
+				return i
+			}
+			letters++
+		}
+	}
+	return len(word)
+}
+
+// arabicTatweel stretches a word for layout; it is not a letter of it.
+const arabicTatweel = 'ـ'
+
+// caselessCountries adds the countries a sentence in a script without capitals names: any word,
+// without its proclitics, that is a country's name or demonym ("السورية", "وسوريا"). Country
+// names are few and distinctive; place names are looked up only where a place is introduced.
+func (a *analysis) caselessCountries(si *sentenceInfo) {
+	var forms []string
+	for _, t := range si.toks {
+		if !caselessScript(t.fold) {
+			continue
+		}
+		forms = a.lex.procliticForms(t.fold, append(forms[:0], a.text[t.start:t.end]))
+		for _, f := range forms {
+			if cc, ok := a.country(f); ok {
+				si.countries = append(si.countries, cc)
+				si.located = append(si.located, cc)
+				break
+			}
+		}
+	}
+}
+
+// inflectedForms returns the dictionary forms a declined name may have, folded: each case ending
+// the lexicon lists taken off its last word, then nothing or each lemma ending put on
+// ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
+// Longest endings first; no forms for a language without case endings, or a word too short to
+// carry one.
+func (lx *lexicon) inflectedForms(name string) []string {
+	if len(lx.caseEndings) == 0 {
+		return nil
+	}
+	cut := strings.LastIndexAny(name, " -") + 1
+	head, last := name[:cut], foldWord(name[cut:])
+	var out []string
+	for _, e := range lx.caseEndings {
+		stem, ok := strings.CutSuffix(last, e)
+		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
+			continue
+		}
+		for _, l := range append([]string{""}, lx.lemmaEndings...) {
+			if form := head + stem + l; !slices.Contains(out, form) {
+				out = append(out, form)
+			}
+		}
+	}
+	return out
+}
+
+// minInflectedStem is the shortest stem an ending is taken from: shorter names are read as written.
+const minInflectedStem = 3
+
+// arabicIndicDigit returns the value of an Arabic-Indic (٠-٩) or Eastern Arabic-Indic (۰-۹)
+// digit.
+func arabicIndicDigit(r rune) (byte, bool) {
+	switch {
+	case r >= '٠' && r <= '٩':
+		return byte(r-'٠') + '0', true
+	case r >= '۰' && r <= '۹':
+		return byte(r-'۰') + '0', true
+	}
+	return 0, false
+}
+
+// arabicIndicPiece reads a run of Arabic-Indic digits at byte i of text as a digits piece whose
+// low form is written in ASCII digits, so that figures and dates read it as they read "2021".
+func arabicIndicPiece(text string, i int) (piece, bool) {
+	var digits []byte
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		d, ok := arabicIndicDigit(r)
+		if !ok {
+			break
+		}
+		digits = append(digits, d)
+		j += size
+	}
+	if len(digits) == 0 {
+		return piece{}, false
+	}
+	return piece{start: i, end: j, kind: pieceDigits, low: string(digits)}, true
+}
