@@ -2,7 +2,7 @@
 """Load test of a whole wallwatch store on this machine: ingest throughput by store size, then
 page and API latency under concurrent clients, then the same latencies while an ingest runs.
 
-usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR]
+usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR] [--reuse]
 
   --docs N       articles to make with ../shared/tools/make_mixed_corpus.py (default 20000)
   --chunk C      articles per `wallwatch ingest` call; each prints one table row (default 2000)
@@ -10,6 +10,9 @@ usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--po
   --requests R   requests per client and endpoint (default 25)
   --port P       loopback port for `wallwatch serve` (default 18080)
   --keep DIR     work in DIR and keep the store and corpus there (default: a temporary directory)
+  --reuse        with --keep: measure pages and API on the store already in DIR, without ingesting
+                 (its last chunk was ingested by the first run, so there is no measure while an
+                 ingest runs)
 
 Every request goes to 127.0.0.1 only; loops are bounded by the counts above. The report is
 Markdown, ready for docs/benchmarks.md.
@@ -17,7 +20,6 @@ Markdown, ready for docs/benchmarks.md.
 import argparse
 import json
 import os
-import resource
 import shutil
 import signal
 import statistics
@@ -42,9 +44,14 @@ ENDPOINTS = [
 ]
 
 
-def children_cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+def run_measured(args):
+    """Runs a command to its end; returns its wall seconds, CPU seconds (user + sys) and peak RSS
+    in MiB, its own rather than the largest of all children so far."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.monotonic() - t0, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def make_corpus(work, docs, chunk):
@@ -74,11 +81,7 @@ def ingest_table(binary, db, dirs):
     stored, total_wall = 0, 0.0
     for d in dirs:
         n = len(os.listdir(d))
-        cpu0, t0 = children_cpu(), time.monotonic()
-        subprocess.run([binary, "ingest", "--db", db, d], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, cpu = time.monotonic() - t0, children_cpu() - cpu0
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        wall, cpu, rss = run_measured([binary, "ingest", "--db", db, d])
         total_wall += wall
         print(f"| {stored:,}–{stored + n:,} | {n / wall:,.0f} | {1000 * cpu / n:.1f} | {rss:,.0f} |", flush=True)
         stored += n
@@ -150,23 +153,30 @@ def main():
     ap.add_argument("--requests", type=int, default=25)
     ap.add_argument("--port", type=int, default=18080)
     ap.add_argument("--keep")
+    ap.add_argument("--reuse", action="store_true")
     args = ap.parse_args()
+    if args.reuse and not args.keep:
+        ap.error("--reuse needs --keep DIR")
     work = args.keep or tempfile.mkdtemp(prefix="wallwatch-load-")
     os.makedirs(work, exist_ok=True)
     binary = os.path.join(work, "wallwatch")
     subprocess.run(["go", "build", "-o", binary, "./cmd/wallwatch"], cwd=ROOT, check=True)
     db = os.path.join(work, "load.db")
-    for f in (db, db + "-wal", db + "-shm"):
-        if os.path.exists(f):
-            os.remove(f)
+    if not args.reuse:
+        for f in (db, db + "-wal", db + "-shm"):
+            if os.path.exists(f):
+                os.remove(f)
     dirs = make_corpus(work, args.docs, args.chunk)
     dirs, extra = dirs[:-1], dirs[-1]
-    print(f"## Load: {args.docs:,} mixed articles, chunks of {args.chunk:,}\n")
-    ingest_table(binary, db, dirs)
+    if not args.reuse:
+        print(f"## Load: {args.docs:,} mixed articles, chunks of {args.chunk:,}\n")
+        ingest_table(binary, db, dirs)
     proc = serve(binary, db, args.port)
     try:
         latency_table(args.port, args.clients, args.requests,
                       f"### Latency, {args.clients} clients × {args.requests} requests per endpoint")
+        if args.reuse:
+            return
         writer = subprocess.Popen([binary, "ingest", "--db", db, extra],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         latency_table(args.port, args.clients, args.requests, "### Latency while an ingest runs")

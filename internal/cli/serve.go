@@ -62,6 +62,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "wallwatch is serving %s at http://%s/ (API: http://%s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, ln.Addr(), ln.Addr())
+	go server.Warm(ctx, h, log, "/", "/incidents")
 	err = server.Serve(ctx, ln, h, log)
 	if cause := context.Cause(ctx); pending.err != nil && errors.Is(cause, pending.err) {
 		err = cause

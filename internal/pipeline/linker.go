@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -26,13 +28,41 @@ func NewLinker(family link.Family) *Linker {
 	return &Linker{family: family, now: time.Now}
 }
 
-// LinkDocument links the stored mentions of one new document and returns the incidents they
-// joined or started.
-func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) ([]string, error) {
-	own, err := tx.DocumentMentions(ctx, docID)
-	if err != nil {
-		return nil, err
+// Batch links the documents of one write transaction. Each mention joins its incident at once
+// (member, window, document, claims and positions), so that the next document of the batch
+// finds it there; what only the incident's fields depend on — its votes and the fields and
+// figures decided from them — is gathered and written once per incident when the batch ends
+// (Finish). A batch of reports of one story then decides that story once, not once per report.
+type Batch struct {
+	l       *Linker
+	votes   map[voteKey]int // index in tally
+	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
+	touched map[string][]model.Metric
+}
+
+type voteKey struct{ incident, field, key string }
+
+// incidentVote is a vote summed over the batch: its weight added, its value the first of the
+// lowest rank, as adding the votes one by one in the store would leave them.
+type incidentVote struct {
+	incident string
+	vote     store.Vote
+}
+
+// Begin starts a batch; end it with Finish in the same transaction.
+func (l *Linker) Begin() *Batch {
+	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
+}
+
+// LinkDocument links the mentions of one new document, stored before, and returns the incidents
+// they joined or started.
+func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, mentions []store.EncodedMention) ([]string, error) {
+	l := b.l
+	own := make([]model.Mention, len(mentions))
+	for i, em := range mentions {
+		own[i] = em.Mention
 	}
+	slices.SortStableFunc(own, func(a, b model.Mention) int { return cmp.Compare(a.Index, b.Index) }) // as the store orders them
 	ids, err := l.place(ctx, tx, own)
 	if err != nil {
 		return nil, err
@@ -41,14 +71,14 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 	if err != nil {
 		return nil, err
 	}
-	for i, sm := range own {
+	for i, m := range own {
 		if ids[i] == "" {
-			ids[i] = link.ClusterID([]model.Mention{sm.Mention})
-			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(sm.Mention), windowOf(sm.Mention), l.now()); err != nil {
+			ids[i] = link.ClusterID([]model.Mention{m})
+			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(m), windowOf(m), l.now()); err != nil {
 				return nil, err
 			}
 		}
-		if err := l.join(ctx, tx, ids[i], sm.Mention, refs[docID]); err != nil {
+		if err := b.join(ctx, tx, ids[i], m, refs[docID]); err != nil {
 			return nil, err
 		}
 	}
@@ -57,19 +87,63 @@ func (l *Linker) LinkDocument(ctx context.Context, tx *store.Tx, docID string) (
 	return out, nil
 }
 
+// Finish writes the batch's votes and decides the fields and figures of every incident it
+// touched.
+func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
+	for _, v := range b.tally {
+		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
+		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// vote adds a mention's vote to the batch's tally.
+func (b *Batch) vote(id string, v link.Vote) {
+	k := voteKey{id, v.Field, v.Key}
+	i, ok := b.votes[k]
+	if !ok {
+		b.votes[k] = len(b.tally)
+		b.tally = append(b.tally, incidentVote{incident: id, vote: store.Vote(v)})
+		return
+	}
+	sum := &b.tally[i].vote
+	sum.Weight += v.Weight
+	if v.Rank < sum.Rank {
+		sum.Rank, sum.Value = v.Rank, v.Value
+	}
+}
+
+// touch records that an incident's fields, and the figures of the given metrics, are to be
+// decided when the batch ends.
+func (b *Batch) touch(id string, metrics []model.Metric) {
+	have := b.touched[id]
+	for _, m := range metrics {
+		if !slices.Contains(have, m) {
+			have = append(have, m)
+		}
+	}
+	b.touched[id] = have
+}
+
 // place returns the incident each mention joins, "" for a new one. A mention without a country
 // is compared with nothing: it could only match by facility name, and incidents are found by
 // country.
-func (l *Linker) place(ctx context.Context, tx *store.Tx, own []store.StoredMention) ([]string, error) {
+func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([]string, error) {
 	var ms []model.Mention
 	var windows []store.Window
 	var at []int // at[i] is the index in own of ms[i]
-	for i, sm := range own {
-		if sm.Place.Country == "" {
+	for i, m := range own {
+		if m.Place.Country == "" {
 			continue
 		}
-		ms, at = append(ms, sm.Mention), append(at, i)
-		windows = append(windows, windowOf(sm.Mention))
+		ms, at = append(ms, m), append(at, i)
+		windows = append(windows, windowOf(m))
 	}
 	found, err := tx.Candidates(ctx, windows)
 	if err != nil {
@@ -100,10 +174,9 @@ func windowOf(m model.Mention) store.Window {
 	return store.Window{Country: m.Place.Country, From: from, To: to}
 }
 
-// join adds a mention and its claims to an incident and decides the incident's fields and the
-// figures of the metrics the mention claims. A mention of a near-duplicate of a document the
-// incident already cites does not vote.
-func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
+// join adds a mention and its claims to an incident, and its votes to the batch's tally. A
+// mention of a near-duplicate of a document the incident already cites does not vote.
+func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
 	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
@@ -112,21 +185,20 @@ func (l *Linker) join(ctx context.Context, tx *store.Tx, id string, m model.Ment
 		}
 		voter = !cited
 	}
-	var votes []store.Vote
 	for _, v := range link.Votes(m, voter) {
-		votes = append(votes, store.Vote(v))
+		b.vote(id, v)
 	}
-	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, l.family),
-		Window: windowOf(m), Votes: votes})
+	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, b.l.family), Window: windowOf(m)})
 	if err != nil {
 		return err
 	}
 	docs := map[string]model.DocumentRef{doc.ID: doc}
-	metrics, err := l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
 	if err != nil {
 		return err
 	}
-	return l.decide(ctx, tx, id, metrics)
+	b.touch(id, metrics)
+	return nil
 }
 
 // addClaims stores claims of an incident and updates the current positions they change; it

@@ -107,20 +107,21 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d prepared, batch []st
 	if err := tx.InsertDocument(ctx, r.Document); err != nil {
 		return Result{}, err
 	}
-	return r, p.storeMentions(ctx, tx, d, &r)
+	return r, p.storeMentions(ctx, tx, d, &r, false)
 }
 
 // restore replaces a stored document's mentions with those extracted again.
 func (p *Pipeline) restore(ctx context.Context, tx *store.Tx, d prepared, _ []store.Fingerprint) (Result, error) {
 	r := Result{Document: d.doc, Outcome: Stored}
-	return r, p.storeMentions(ctx, tx, d, &r)
+	return r, p.storeMentions(ctx, tx, d, &r, true)
 }
 
-func (p *Pipeline) storeMentions(ctx context.Context, tx *store.Tx, d prepared, r *Result) error {
+// storeMentions stores a document's mentions; replace first deletes those it had.
+func (p *Pipeline) storeMentions(ctx context.Context, tx *store.Tx, d prepared, r *Result, replace bool) error {
 	if p.stages.Extract == nil {
 		return nil
 	}
-	if err := tx.ReplaceMentions(ctx, d.doc.ID, d.mentions); err != nil {
+	if err := tx.StoreMentions(ctx, d.doc.ID, d.mentions, replace); err != nil {
 		return err
 	}
 	r.Mentions = len(d.mentions)

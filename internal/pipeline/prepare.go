@@ -7,18 +7,21 @@ import (
 	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
-// prepared is a document with the mentions extraction found in it: all the writer needs.
+// prepared is a document with the mentions extraction found in it, encoded as the store keeps
+// them: all the writer needs.
 type prepared struct {
 	doc      model.Document
-	mentions []model.Mention
+	mentions []store.EncodedMention
 	err      error // extraction failed: the document is kept without mentions, for reprocess
 }
 
-// prepare extracts a document's mentions. It runs in the workers, outside any transaction. A
-// panic in extraction (a bug that one odd text reveals) costs that document its mentions, not the
-// ingest: the document is still stored and the error names it.
+// prepare extracts a document's mentions and encodes them as the store keeps them. It runs in
+// the workers, outside any transaction. A panic in extraction (a bug that one odd text reveals)
+// costs that document its mentions, not the ingest: the document is still stored and the error
+// names it.
 func (p *Pipeline) prepare(d model.Document) (out prepared) {
 	out = prepared{doc: d}
 	if p.stages.Extract == nil {
@@ -30,7 +33,11 @@ func (p *Pipeline) prepare(d model.Document) (out prepared) {
 			out.err = fmt.Errorf("extract %s: internal error, stored without incidents (run reprocess after an upgrade): %v", d.Source, r)
 		}
 	}()
-	out.mentions = p.stages.Extract(d)
+	mentions, err := store.EncodeMentions(p.stages.Extract(d))
+	if err != nil {
+		return prepared{doc: d, err: fmt.Errorf("extract %s: %w", d.Source, err)}
+	}
+	out.mentions = mentions
 	return out
 }
 

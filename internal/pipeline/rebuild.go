@@ -63,10 +63,11 @@ func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review
 	if err != nil {
 		return err
 	}
+	b := l.Begin()
 	for _, sm := range ms {
 		m := sm.Mention
 		m.Claims = o.Claims(m.Claims)
-		if err := l.join(ctx, tx, id, m, refs[m.DocumentID]); err != nil {
+		if err := b.join(ctx, tx, id, m, refs[m.DocumentID]); err != nil {
 			return fmt.Errorf("rebuild %s: %w", id, err)
 		}
 	}
@@ -75,9 +76,10 @@ func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review
 		if err != nil {
 			return err
 		}
-		if err := l.decide(ctx, tx, id, metrics); err != nil {
-			return err
-		}
+		b.touch(id, metrics)
+	}
+	if err := b.Finish(ctx, tx); err != nil {
+		return fmt.Errorf("rebuild %s: %w", id, err)
 	}
 	if err := l.correct(ctx, tx, id, o); err != nil {
 		return err

@@ -35,7 +35,7 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 			}
 			results = append(results, r)
 		}
-		return p.linkResults(ctx, tx, results)
+		return p.linkResults(ctx, tx, docs, results)
 	})
 	if err != nil {
 		return nil, err
@@ -44,25 +44,30 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 }
 
 // linkResults links the mentions of the batch's stored documents into incidents, after
-// summarising any incident stored whole, and refreshes the campaigns the incidents touched cite.
-func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, results []Result) error {
+// summarising any incident stored whole, then decides the incidents touched, once each, keeps
+// review standing and refreshes the campaigns they cite. results[i] is the fate of docs[i].
+func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepared, results []Result) error {
 	if p.stages.Link == nil {
 		return nil
 	}
 	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
 		return fmt.Errorf("summarise incidents: %w", err)
 	}
+	batch := p.stages.Link.Begin()
 	var touched []string
 	for i := range results {
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
 		}
-		ids, err := p.stages.Link.LinkDocument(ctx, tx, results[i].Document.ID)
+		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID, docs[i].mentions)
 		if err != nil {
 			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}
 		results[i].Incidents = ids
 		touched = append(touched, ids...)
+	}
+	if err := batch.Finish(ctx, tx); err != nil {
+		return fmt.Errorf("decide incidents: %w", err)
 	}
 	if len(touched) == 0 {
 		return nil

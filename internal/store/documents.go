@@ -61,18 +61,38 @@ func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint,
 	return out, rows.Err()
 }
 
-// InsertDocument stores a new document. Documents are immutable once stored.
+// InsertDocument stores a new document. Documents are immutable once stored. It enters the
+// full-text index when the transaction commits (indexDocuments).
 func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO documents
-		(id, source, url, title, published, ingested_at, format, content_type, language, content_hash,
-		 fingerprint, duplicate_of, raw, text, length)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+	res, err := t.stmt(ctx, t.stmts.insertDocument).ExecContext(ctx,
 		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
 		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint),
 		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text))
 	if err != nil {
 		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
 	}
+	row, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
+	}
+	t.unindexed = append(t.unindexed, row)
+	return nil
+}
+
+// indexDocuments adds the documents inserted in the transaction to the full-text index in one
+// statement, so that FTS5 flushes its pending terms once rather than at every later statement.
+func (t *Tx) indexDocuments(ctx context.Context) error {
+	if len(t.unindexed) == 0 {
+		return nil
+	}
+	rows, err := json.Marshal(t.unindexed)
+	if err != nil {
+		return fmt.Errorf("index documents: %w", err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.indexDocuments).ExecContext(ctx, string(rows)); err != nil {
+		return fmt.Errorf("index %d documents: %w", len(t.unindexed), err)
+	}
+	t.unindexed = nil
 	return nil
 }
 
@@ -183,20 +203,6 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 }
 
 // CountDocuments counts stored documents.
-// ChangeMark returns a value that changes whenever documents, incidents or their claims change,
-// cheaply (counts and maxima over indexes), so that readers can keep what they built from the
-// store until it changes.
-func (s *Store) ChangeMark(ctx context.Context) (string, error) {
-	var docs, incidents, claims int64
-	var updated sql.NullString
-	err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM incidents),
-		(SELECT COALESCE(max(rowid), 0) FROM incident_claims), (SELECT max(updated_at) FROM incidents)`).Scan(&docs, &incidents, &claims, &updated)
-	if err != nil {
-		return "", fmt.Errorf("change mark: %w", err)
-	}
-	return fmt.Sprintf("%d/%d/%d/%s", docs, incidents, claims, updated.String), nil
-}
-
 func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n)

@@ -28,18 +28,24 @@ type Facets struct {
 func (s *Store) IncidentFacets(ctx context.Context, q IncidentQuery, limit int) (Facets, error) {
 	var f Facets
 	var err error
-	noCountry, noType, noActor := q, q, q
-	noCountry.Country, noType.Type, noActor.Actor = "", "", ""
+	noCountry, noActor := q, q
+	noCountry.Country, noActor.Actor = "", ""
 	if f.Country, err = s.facet(ctx, "country", "incidents", "id", noCountry, limit); err != nil {
 		return f, err
 	}
-	if f.Type, err = s.facet(ctx, "type", "incidents", "id", noType, limit); err != nil {
+	if f.Type, err = s.IncidentTypeCounts(ctx, q, limit); err != nil {
 		return f, err
 	}
 	if f.Actor, err = s.facet(ctx, "actor", "incident_actors", "incident_id", noActor, limit); err != nil {
 		return f, err
 	}
 	return f, nil
+}
+
+// IncidentTypeCounts is the type facet of IncidentFacets alone, for a page that shows no other.
+func (s *Store) IncidentTypeCounts(ctx context.Context, q IncidentQuery, limit int) ([]FacetCount, error) {
+	q.Type = ""
+	return s.facet(ctx, "type", "incidents", "id", q, limit)
 }
 
 // facet groups the rows of table whose key column is a matching incident id by column.

@@ -16,18 +16,51 @@ type StoredMention struct {
 	IncidentID string
 }
 
-// ReplaceMentions stores a document's mentions, replacing any it had (re-extraction).
-func (t *Tx) ReplaceMentions(ctx context.Context, docID string, ms []model.Mention) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM mentions WHERE document_id = ?`, docID); err != nil {
-		return fmt.Errorf("replace mentions of %s: %w", docID, err)
-	}
-	for _, m := range ms {
+// EncodedMention is a mention as the store keeps it: its JSON, and the mention decoded back
+// from that JSON, equal to what reading it from the store gives. Encoding happens in the workers,
+// so the writer neither encodes nor reads back.
+type EncodedMention struct {
+	Mention model.Mention
+	data    []byte
+}
+
+// EncodeMentions encodes mentions for StoreMentions.
+func EncodeMentions(ms []model.Mention) ([]EncodedMention, error) {
+	out := make([]EncodedMention, len(ms))
+	for i, m := range ms {
 		data, err := json.Marshal(m)
 		if err != nil {
-			return fmt.Errorf("encode mention %s#%d: %w", docID, m.Index, err)
+			return nil, fmt.Errorf("encode mention %s#%d: %w", m.DocumentID, m.Index, err)
 		}
-		_, err = t.tx.ExecContext(ctx, `INSERT INTO mentions(document_id, idx, country, date_start, date_precision, data)
-			VALUES (?,?,?,?,?,?)`, docID, m.Index, m.Place.Country, dayOrNilValue(m.Date.Start), string(m.Date.Precision), data)
+		out[i].data = data
+		if err := json.Unmarshal(data, &out[i].Mention); err != nil {
+			return nil, fmt.Errorf("decode mention %s#%d: %w", m.DocumentID, m.Index, err)
+		}
+	}
+	return out, nil
+}
+
+// ReplaceMentions stores a document's mentions, replacing any it had (re-extraction).
+func (t *Tx) ReplaceMentions(ctx context.Context, docID string, ms []model.Mention) error {
+	enc, err := EncodeMentions(ms)
+	if err != nil {
+		return err
+	}
+	return t.StoreMentions(ctx, docID, enc, true)
+}
+
+// StoreMentions stores a document's encoded mentions; replace first deletes any it had, which a
+// new document has not.
+func (t *Tx) StoreMentions(ctx context.Context, docID string, ms []EncodedMention, replace bool) error {
+	if replace {
+		if _, err := t.stmt(ctx, t.stmts.clearMentions).ExecContext(ctx, docID); err != nil {
+			return fmt.Errorf("replace mentions of %s: %w", docID, err)
+		}
+	}
+	for _, em := range ms {
+		m := em.Mention
+		_, err := t.stmt(ctx, t.stmts.insertMention).ExecContext(ctx, docID, m.Index, m.Place.Country, dayOrNilValue(m.Date.Start),
+			string(m.Date.Precision), em.data)
 		if err != nil {
 			return fmt.Errorf("insert mention %s#%d: %w", docID, m.Index, err)
 		}

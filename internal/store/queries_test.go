@@ -230,6 +230,52 @@ func TestBriefIncidents(t *testing.T) {
 	}
 }
 
+// TestMapIncidents checks that the incidents a map reads from columns are those of the list, in
+// its order, with the same type, date, place, facility and escaped figure.
+func TestMapIncidents(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	for _, q := range []store.IncidentQuery{{}, {Sort: "escaped"}, {Country: "NG"}} {
+		full, _, err := s.Incidents(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onMap, err := s.MapIncidents(ctx, q, len(full)+5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(onMap) != len(full) || len(full) == 0 {
+			t.Fatalf("%+v: %d incidents on the map, %d in the list", q, len(onMap), len(full))
+		}
+		for i, m := range onMap {
+			f := full[i]
+			if m.ID != f.ID || m.Type != f.Type || !m.Date.Start.Equal(f.Date.Start) || fmt.Sprint(m.Date.End) != fmt.Sprint(f.Date.End) ||
+				m.Date.Precision != f.Date.Precision || m.Place != placeOnMap(f.Place) || m.Facility != f.Facility ||
+				figure(m.Metrics[model.Escaped]) != figure(escapedOnly(f.Metrics[model.Escaped])) {
+				t.Errorf("%+v #%d: map %+v\nlist %+v", q, i, m, f)
+			}
+		}
+	}
+	if few, err := s.MapIncidents(ctx, store.IncidentQuery{}, 1); err != nil || len(few) != 1 {
+		t.Errorf("a map of at most one incident: %d, %v", len(few), err)
+	}
+}
+
+// placeOnMap is the part of a place a map reads: no GeoNames id, and no coordinates for a place
+// without a precision (the list keeps them in its JSON, the columns do not).
+func placeOnMap(p model.Place) model.Place {
+	p.GeonameID = 0
+	if p.Precision == "" {
+		p.Lat, p.Lon = 0, 0
+	}
+	return p
+}
+
+// escapedOnly is the part of an escaped figure a map reads.
+func escapedOnly(e model.Estimate) model.Estimate {
+	return model.Estimate{Best: e.Best, Low: e.Low, High: e.High}
+}
+
 func figure(e model.Estimate) string {
 	v := func(p *int) string {
 		if p == nil {

@@ -7,10 +7,15 @@ import (
 	"fmt"
 )
 
-// statements are the queries that linking runs for every document, prepared once per store on the
+// statements are the queries that storing and linking run for every document, prepared once per store on the
 // write connection: the SQLite driver takes about as long to parse one of them as to run it, so
 // preparing them afresh each time was a fifth of the cost of linking a mention.
 type statements struct {
+	insertDocument         *sql.Stmt
+	indexDocuments         *sql.Stmt
+	clearMentions          *sql.Stmt
+	countChange            *sql.Stmt
+	insertMention          *sql.Stmt
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
 	candidates             *sql.Stmt
@@ -61,6 +66,13 @@ type query struct {
 // queries lists the statements' SQL.
 func (s *statements) queries() []query {
 	return []query{
+		{&s.insertDocument, `INSERT INTO documents (id, source, url, title, published, ingested_at, format, content_type,
+			language, content_hash, fingerprint, duplicate_of, raw, text, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.indexDocuments, `INSERT INTO documents_fts(rowid, title, text)
+			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
+		{&s.clearMentions, `DELETE FROM mentions WHERE document_id = ?`},
+		{&s.countChange, `UPDATE store_changes SET changes = changes + 1 WHERE id = 1`},
+		{&s.insertMention, `INSERT INTO mentions(document_id, idx, country, date_start, date_precision, data) VALUES (?,?,?,?,?,?)`},
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents
 			WHERE id IN (SELECT value FROM json_each(?))`},
@@ -73,7 +85,7 @@ func (s *statements) queries() []query {
 				WHERE w.country_lo <= win.country AND w.country_hi >= win.country
 				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from)
 			ORDER BY i.id, m.code`},
-		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised) VALUES (?, '', '{}', ?3, ?2, 1)`},
+		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id) VALUES (?, '', '{}', ?3, ?2, 1, ?4)`},
 		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
 		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id

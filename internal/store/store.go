@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"strconv"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -61,9 +62,15 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection: lookups stay in memory as the store grows
-	q.Add("_pragma", "mmap_size(268435456)")
+	// No memory-mapped reads: each page of the file a process touched through the map stayed
+	// in its resident memory, 256 MiB more per process once the file outgrew the map, for no
+	// measurable gain in CPU (wave refresh over 30,000 reports: 605 → 350 MiB, 7.5 s CPU both).
 	if writer {
 		q.Set("_txlock", "immediate")
+		// A checkpoint copies every page written since the last one into the database; the hot
+		// pages of the indexes are written in every batch, so rarer checkpoints copy each of them
+		// once for many batches (the default, 1,000 pages, checkpointed every few batches).
+		q.Add("_pragma", "wal_autocheckpoint(8192)")
 	} else {
 		q.Add("_pragma", "query_only(ON)")
 	}
@@ -91,11 +98,37 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return nil
 }
 
+// countChange adds one to the store's count of write transactions (ChangeMark). Migrations,
+// which run before the statements are prepared, count none: opening a store changes nothing
+// a reader has kept.
+func (t *Tx) countChange(ctx context.Context) error {
+	if t.stmts == nil {
+		return nil
+	}
+	if _, err := t.stmt(ctx, t.stmts.countChange).ExecContext(ctx); err != nil {
+		return fmt.Errorf("count the change: %w", err)
+	}
+	return nil
+}
+
+// ChangeMark returns a value that changes whenever a write transaction commits (InTx counts
+// them), so that readers can keep what they built from the store until it changes. It reads one
+// row.
+func (s *Store) ChangeMark(ctx context.Context) (string, error) {
+	var n int64
+	if err := s.read.QueryRowContext(ctx, `SELECT changes FROM store_changes WHERE id = 1`).Scan(&n); err != nil {
+		return "", fmt.Errorf("change mark: %w", err)
+	}
+	return strconv.FormatInt(n, 10), nil
+}
+
 // Tx is a write transaction. Every write goes through one, so a batch lands whole or not at all.
 type Tx struct {
 	tx    *sql.Tx
 	stmts *statements             // the store's prepared statements (nil while migrating)
 	bound map[*sql.Stmt]*sql.Stmt // those of stmts already bound to tx
+	// unindexed are the rowids of the documents inserted and not yet in the full-text index.
+	unindexed []int64
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.
@@ -104,7 +137,14 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(&Tx{tx: tx, stmts: s.stmts}); err != nil {
+	t := &Tx{tx: tx, stmts: s.stmts}
+	if err := fn(t); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := t.indexDocuments(ctx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := t.countChange(ctx); err != nil {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {

@@ -100,24 +100,38 @@ func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, err
 }
 
 // CreateIncident starts an empty summarised incident that mentions then join (AddToIncident):
-// first is the key of its first mention, w the window of the mention.
+// first is the key of its first mention, w the window of the mention. The window goes in first,
+// so that the incident's row is written once, with its window's id.
 func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now time.Time) error {
-	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339)); err != nil {
+	wid, err := t.insertWindow(ctx, id, w)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339), wid); err != nil {
 		return fmt.Errorf("create incident %s: %w", id, err)
 	}
-	return t.setWindow(ctx, id, w)
+	return nil
 }
 
-// setWindow gives an incident its row in incident_windows.
-func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
+// insertWindow stores an incident's window in incident_windows and returns its row id.
+func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, error) {
 	c, from, to := w.bounds()
 	res, err := t.stmt(ctx, t.stmts.insertWindow).ExecContext(ctx, c, c, from, to, id)
 	if err != nil {
-		return fmt.Errorf("window of incident %s: %w", id, err)
+		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
 	wid, err := res.LastInsertId()
 	if err != nil {
-		return fmt.Errorf("window of incident %s: %w", id, err)
+		return 0, fmt.Errorf("window of incident %s: %w", id, err)
+	}
+	return wid, nil
+}
+
+// setWindow gives a stored incident its row in incident_windows.
+func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
+	wid, err := t.insertWindow(ctx, id, w)
+	if err != nil {
+		return err
 	}
 	if _, err := t.stmt(ctx, t.stmts.setWindowID).ExecContext(ctx, wid, id); err != nil {
 		return fmt.Errorf("window of incident %s: %w", id, err)
@@ -131,20 +145,15 @@ type Join struct {
 	Mention  model.Mention
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
-	Votes    []Vote
 }
 
-// AddToIncident adds a mention to an incident by delta: a member, votes, the document reference,
-// a narrower window, and the mention's link. Nothing already stored is rewritten.
+// AddToIncident adds a mention to an incident by delta: a member, the document reference, a
+// narrower window, and the mention's link. Nothing already stored is rewritten. Its votes are
+// added apart (AddVote), summed over a batch.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
 	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
 		return fmt.Errorf("incident %s member: %w", id, err)
-	}
-	for _, v := range j.Votes {
-		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
-			return fmt.Errorf("incident %s vote: %w", id, err)
-		}
 	}
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
 		return fmt.Errorf("incident %s document: %w", id, err)
@@ -203,6 +212,15 @@ func intOrNil(p *int) any {
 		return nil
 	}
 	return *p
+}
+
+// AddVote adds a vote to an incident's tally: its weight to the line's, and its value when its
+// rank is lower (better) than the line's.
+func (t *Tx) AddVote(ctx context.Context, incidentID string, v Vote) error {
+	if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, incidentID, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+		return fmt.Errorf("incident %s vote: %w", incidentID, err)
+	}
+	return nil
 }
 
 // HasDocument reports whether an incident cites a document.
@@ -359,7 +377,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 		}
 	}
 	for _, v := range votes {
-		if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, id, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
+		if err := t.AddVote(ctx, id, v); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}

@@ -1,9 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sort"
-	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -35,34 +35,22 @@ const (
 	timelineMonths = 120
 )
 
-// dashboardCache keeps the dashboard's data until the store changes: every visitor sees the same
-// page, and building it reads thousands of incidents.
-type dashboardCache struct {
-	mu   sync.Mutex
-	mark string
-	data dashboardData
-}
-
 func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	mark, err := w.cfg.Store.ChangeMark(r.Context())
 	if err != nil {
 		return view{}, err
 	}
-	c := &w.dashboard
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.mark != mark || mark == "" {
-		if c.data, err = w.dashboardData(r); err != nil {
-			c.mark = ""
-			return view{}, err
-		}
-		c.mark = mark
+	// Every visitor sees the same dashboard, and building it reads the whole store; it may be
+	// built again after this request has ended.
+	ctx := context.WithoutCancel(r.Context())
+	d, err := w.dashboard.get("", mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
+	if err != nil {
+		return view{}, err
 	}
-	return view{"dashboard", "Dashboard", c.data}, nil
+	return view{"dashboard", "Dashboard", d}, nil
 }
 
-func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
-	ctx := r.Context()
+func (w *Web) dashboardData(ctx context.Context) (dashboardData, error) {
 	var d dashboardData
 	var err error
 	if d.Totals, err = w.cfg.Store.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
@@ -71,23 +59,25 @@ func (w *Web) dashboardData(r *http.Request) (dashboardData, error) {
 	if d.Documents, err = w.cfg.Store.CountDocuments(ctx); err != nil {
 		return d, err
 	}
-	onMap, _, err := w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: mapLimit, Brief: true})
+	onMap, err := w.cfg.Store.MapIncidents(ctx, store.IncidentQuery{}, mapLimit)
 	if err != nil {
 		return d, err
 	}
 	d.Map = w.mapOf(onMap, true)
 	d.Map.AreaFilter = "/incidents"
-	d.Latest = onMap[:min(latestCount, len(onMap))]
+	if d.Latest, _, err = w.cfg.Store.Incidents(ctx, store.IncidentQuery{Limit: latestCount, Brief: true}); err != nil {
+		return d, err
+	}
 	months, err := w.cfg.Store.MonthlyCounts(ctx, store.IncidentQuery{})
 	if err != nil {
 		return d, err
 	}
 	d.Timeline = monthlyChart(months, timelineMonths)
-	facets, err := w.cfg.Store.IncidentFacets(ctx, store.IncidentQuery{}, 10)
+	types, err := w.cfg.Store.IncidentTypeCounts(ctx, store.IncidentQuery{}, 10)
 	if err != nil {
 		return d, err
 	}
-	d.ByType = breakdown(facets.Type, "type")
+	d.ByType = breakdown(types, "type")
 	contested, err := w.cfg.Store.ContestedIncidents(ctx, 200)
 	if err != nil {
 		return d, err

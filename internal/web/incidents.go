@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -72,24 +73,19 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	if q.Cursor != "" {
 		d.First = withParam(v, "cursor", "")
 	}
+	mark, err := w.cfg.Store.ChangeMark(ctx)
+	if err != nil {
+		return view{}, err
+	}
 	all := q
 	all.Cursor, all.Limit = "", 0
-	if d.Total, err = w.cfg.Store.IncidentTotals(ctx, all); err != nil {
-		return view{}, err
-	}
-	facets, err := w.cfg.Store.IncidentFacets(ctx, all, 250)
+	// The summary may be computed again after this request has ended.
+	sumCtx := context.WithoutCancel(ctx)
+	sum, err := w.lists.get(withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
 	if err != nil {
 		return view{}, err
 	}
-	d.Facets = facetGroups(v, facets)
-	d.Countries = countryOptions(facets.Country, q.Country)
-	all.Limit, all.NoDocuments = mapLimit, true
-	onMap, _, err := w.cfg.Store.Incidents(ctx, all)
-	if err != nil {
-		return view{}, err
-	}
-	d.Map = w.mapOf(onMap, false)
-	d.Map.AreaFilter = withParam(v, "bbox", "")
+	d.Total, d.Facets, d.Countries, d.Map = sum.Total, sum.Facets, sum.Countries, sum.Map
 	d.Exports = exportLinks(v)
 	for _, p := range api.IncidentParams {
 		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
@@ -97,6 +93,36 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 		}
 	}
 	return view{"incidents", "Incidents", d}, nil
+}
+
+// listSummary is what the incident list shows of every matching incident, whatever the page:
+// totals, facets and the map.
+type listSummary struct {
+	Total     store.Totals
+	Facets    []facetGroup
+	Countries []store.FacetCount
+	Map       mapView
+}
+
+func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQuery) (listSummary, error) {
+	var sum listSummary
+	var err error
+	if sum.Total, err = w.cfg.Store.IncidentTotals(ctx, all); err != nil {
+		return sum, err
+	}
+	facets, err := w.cfg.Store.IncidentFacets(ctx, all, 250)
+	if err != nil {
+		return sum, err
+	}
+	sum.Facets = facetGroups(v, facets)
+	sum.Countries = countryOptions(facets.Country, all.Country)
+	onMap, err := w.cfg.Store.MapIncidents(ctx, all, mapLimit)
+	if err != nil {
+		return sum, err
+	}
+	sum.Map = w.mapOf(onMap, false)
+	sum.Map.AreaFilter = withParam(v, "bbox", "")
+	return sum, nil
 }
 
 func facetGroups(v url.Values, f store.Facets) []facetGroup {

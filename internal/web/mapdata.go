@@ -2,6 +2,8 @@ package web
 
 import (
 	"encoding/json"
+	"html"
+	"html/template"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/export"
@@ -24,10 +26,13 @@ type mapPoint struct {
 	UncertaintyKm int    `json:"uncertainty_km"`
 }
 
-// mapView is what the map partial needs: the points as JSON for a data attribute (html/template
-// escapes it, the script parses it: article text never meets innerHTML) and the assets to draw with.
+// mapView is what the map partial needs: the points as JSON in a data attribute (escaped here,
+// the script parses it: article text never meets innerHTML) and the assets to draw with.
 type mapView struct {
-	Points     string
+	// PointsAttr is the whole data-points attribute, escaped once when the map is built:
+	// html/template escaping half a megabyte of points on every view of a kept page cost more
+	// than the rest of the page.
+	PointsAttr template.HTMLAttr
 	Count      int
 	Unplaced   int // incidents without coordinates, not drawn
 	Boundaries string
@@ -58,7 +63,7 @@ func (w *Web) mapOf(incs []model.Incident, large bool) mapView {
 		points = append(points, p)
 	}
 	b, _ := json.Marshal(points) // plain values: cannot fail
-	return mapView{Points: string(b), Count: len(points), Unplaced: unplaced, Boundaries: w.assets.Boundaries(),
+	return mapView{PointsAttr: template.HTMLAttr(`data-points="` + html.EscapeString(string(b)) + `"`), Count: len(points), Unplaced: unplaced, Boundaries: w.assets.Boundaries(),
 		TileURL: w.cfg.TileURL, HasBundle: w.assets.HasBundle(), Large: large}
 }
 

@@ -36,7 +36,8 @@ type Web struct {
 	log       *slog.Logger
 	pages     map[string]*template.Template
 	assets    assets
-	dashboard dashboardCache
+	dashboard *pageCache[dashboardData]
+	lists     *pageCache[listSummary] // by the incident list's filters
 }
 
 // New parses the templates and looks up the embedded assets.
@@ -53,7 +54,8 @@ func New(cfg Config) (*Web, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Web{cfg: cfg, log: log, pages: pages, assets: a}, nil
+	return &Web{cfg: cfg, log: log, pages: pages, assets: a, dashboard: newPageCache[dashboardData](),
+		lists: newPageCache[listSummary]()}, nil
 }
 
 // Handler returns the mux of every page and of /static/.

@@ -1,0 +1,43 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+)
+
+// Warm requests each path of h once, in order, and discards the answers: the pages that keep
+// what they compute from the whole store (the dashboard, the incident list) then have it before
+// their first reader, who would otherwise wait for it. It stops early once ctx ends.
+func Warm(ctx context.Context, h http.Handler, log *slog.Logger, paths ...string) {
+	for _, path := range paths {
+		if ctx.Err() != nil {
+			return
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+		if err != nil {
+			log.Warn("warm a page", "path", path, "err", err)
+			continue
+		}
+		w := &discard{header: http.Header{}}
+		h.ServeHTTP(w, req)
+		log.Debug("warmed a page", "path", path, "status", w.status)
+	}
+}
+
+// discard is a ResponseWriter that keeps only the status.
+type discard struct {
+	header http.Header
+	status int
+}
+
+func (d *discard) Header() http.Header { return d.header }
+
+func (d *discard) Write(p []byte) (int, error) {
+	if d.status == 0 {
+		d.status = http.StatusOK
+	}
+	return len(p), nil
+}
+
+func (d *discard) WriteHeader(status int) { d.status = status }
