@@ -17,10 +17,13 @@ type lexicon struct {
 	byFirst  map[string][]cuePhrase
 	prefixes map[string][]cuePhrase        // phrases whose first word ends in *, by its first prefixKeyLen letters
 	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
-	months   map[string]monthName          // month names, lower case as written (French "déc" is not English "dec")
-	weekdays map[string]weekdayName
-	relative map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
+	// phraseStarts are the first words of each category's phrases of several words ("among" of
+	// "among them"), so that phraseAt builds a phrase only where one can start.
+	phraseStarts [wordCatCount]map[string]bool
+	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
+	weekdays     map[string]weekdayName
+	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
+	triggers     map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	numberLows   []string                     // the number words lower case as written and folded: date triggers
@@ -190,7 +193,14 @@ func (lx *lexicon) addWord(category wordCat, word string) {
 	if lx.words[category] == nil {
 		lx.words[category] = map[string]bool{}
 	}
-	lx.words[category][strings.Join(lx.splitElidedWords(strings.Fields(foldPhrase(word))), " ")] = true
+	words := lx.splitElidedWords(strings.Fields(foldPhrase(word)))
+	lx.words[category][strings.Join(words, " ")] = true
+	if len(words) > 1 {
+		if lx.phraseStarts[category] == nil {
+			lx.phraseStarts[category] = map[string]bool{}
+		}
+		lx.phraseStarts[category][words[0]] = true
+	}
 }
 
 // phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
@@ -246,6 +256,15 @@ func (lx *lexicon) has(category wordCat, folded string) bool {
 // phraseAt returns how many words of toks from index start make a phrase of a word category
 // ("among them"), up to maxPhraseWords; 0 if none does.
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
+	if start >= len(toks) {
+		return 0
+	}
+	if first := toks[start].fold; !lx.phraseStarts[category][first] {
+		if lx.words[category][first] {
+			return 1
+		}
+		return 0 // no phrase starts with this word: no string to build
+	}
 	phrase := ""
 	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
 		if phrase == "" {
