@@ -68,6 +68,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		}
 		detention = detention || namesDetention(si) && !staffOnly(si)
 		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
+		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
+			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
+		}
 		for _, c := range si.cues {
 			if c.category != "attack" || attack || inside {
 				continue
@@ -129,6 +132,39 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	return false
 }
+
+// heldSubject reports a sentence whose first riot or escape word has the people held for subject,
+// before it in its clause: people said to be held in a place ("Maoists lodged in the jail
+// overpowered the guards"), or an inmate word before a riot word ("inmates overpowered"). Inmates
+// who merely "escaped" say nothing of who opened the gates.
+func heldSubject(text string, si *sentenceInfo) bool {
+	first, riot := -1, false
+	for _, c := range si.cues {
+		if (c.category == "riot" || c.category == "escape") && (first < 0 || c.first < first) {
+			first, riot = c.first, c.category == "riot"
+		}
+	}
+	if first < 1 {
+		return false
+	}
+	for k := first - 1; k >= 0 && first-k <= heldSubjectReach; k-- {
+		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;:") {
+			return false
+		}
+		if si.lex.phraseAt(heldInWords, si.toks, k) > 0 {
+			return true
+		}
+		for _, c := range si.cues {
+			if riot && c.category == "inmate" && c.first == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heldSubjectReach is how many words before a riot or escape word its subject may begin.
+const heldSubjectReach = 12
 
 // inmateSubjectReach is how many words may stand between the people held and the attack word
 // they are the subject of ("prisoners armed with knives attacked").
@@ -530,7 +566,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	}
 	for _, c := range si.cues {
 		switch c.category {
-		case "attack", "escape": // not "thwarted": who foils an attack defends
+		case "attack", "escape", "riot": // not "thwarted": who foils an attack defends
 			if c.first > last && c.first-last <= 8 {
 				return true
 			}

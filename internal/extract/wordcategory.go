@@ -56,6 +56,7 @@ const (
 	subsetMarkerWords
 	amongWords
 	partOfThemWords
+	heldInWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -129,6 +130,7 @@ var wordCatNames = [wordCatCount]string{
 	subsetMarkerWords:       "subset_marker",
 	amongWords:              "among",
 	partOfThemWords:         "part_of_them",
+	heldInWords:             "held_in",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
