@@ -371,17 +371,39 @@ func singulars(si *sentenceInfo) []Quantity {
 const maxSingularModifiers = 3
 
 // metricBeside reports a metric cue right before the article (after "killed", "freed") or right
-// after the noun's verb ("was shot dead", "was also injured", "a été tué").
+// after the noun's verb ("was shot dead", "was also injured", "a été tué"), the verb that may follow
+// a relative clause ("a guard who was driving home was shot dead").
 func metricBeside(si *sentenceInfo, article, noun int) bool {
-	after := noun + 1
-	for after < len(si.toks) && after <= noun+4 && si.lex.has(beforeVerbWords, si.toks[after].fold) {
+	for _, c := range si.cues {
+		if isMetric(model.Metric(c.category)) && c.last == article-1 {
+			return true
+		}
+	}
+	if metricAfterVerb(si, noun) {
+		return true
+	}
+	if noun+1 < len(si.toks) && si.lex.has(relativePronounWords, si.toks[noun+1].fold) {
+		for k := noun + 2; k < len(si.toks) && k <= noun+relativeClauseWords; k++ {
+			if si.lex.has(beforeVerbWords, si.toks[k].fold) && metricAfterVerb(si, k-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relativeClauseWords is how long a relative clause between a person and their verb may run.
+const relativeClauseWords = 8
+
+// metricAfterVerb reports a metric cue right after the verb words that follow token k ("was
+// shot dead", "was also injured").
+func metricAfterVerb(si *sentenceInfo, k int) bool {
+	after := k + 1
+	for after < len(si.toks) && after <= k+4 && si.lex.has(beforeVerbWords, si.toks[after].fold) {
 		after++
 	}
 	for _, c := range si.cues {
-		if !isMetric(model.Metric(c.category)) {
-			continue
-		}
-		if c.last == article-1 || c.first == after && after > noun+1 {
+		if isMetric(model.Metric(c.category)) && c.first == after && after > k+1 {
 			return true
 		}
 	}
