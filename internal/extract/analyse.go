@@ -28,6 +28,7 @@ type sentenceInfo struct {
 	countries   []string // every country named, for the context of place names
 	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
 	facilities  []facilityHit
+	holdings    []facilityHit // named police stations and gendarmeries: the facility when nothing else is
 	actors      []ActorMatch
 	quantities  []Quantity
 	campaigns   []string

@@ -231,9 +231,23 @@ func negated(si *sentenceInfo, category string) bool {
 	return found
 }
 
-// location picks the frame's facility and place: a known facility's coordinates, else the town
-// its name or sentence gives, else the first place the event sentences name, else the country.
+// location is placeOf, with a named police station or gendarmerie of an event sentence as the
+// facility when no prison is named ("the Ashaiman District Police Headquarters").
 func (a *analysis) location(f *frame) (string, model.Place) {
+	facility, p := a.placeOf(f)
+	if facility == "" {
+		for _, si := range f.sentences {
+			if isEvent(si) && len(si.holdings) > 0 {
+				return si.holdings[0].name, p
+			}
+		}
+	}
+	return facility, p
+}
+
+// placeOf picks the frame's facility and place: a known facility's coordinates, else the town
+// its name or sentence gives, else the first place the event sentences name, else the country.
+func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	facility, town, country, stated := "", "", "", ""
 	var known *Facility
 	count := map[string]int{}
