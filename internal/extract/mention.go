@@ -71,6 +71,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
 			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
 		}
+		if !attack && !inside && freedByAttackers(si) {
+			attack = true // "militants burnt the city hall and freed inmates from the jail"
+		}
 		for _, c := range si.cues {
 			if c.category != "attack" || attack || inside {
 				continue
@@ -127,6 +130,45 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			subject = subject && !si.lex.has(auxiliaryWords, w) && !si.lex.has(relativePronounWords, w)
 		}
 		if subject {
+			return true
+		}
+	}
+	return false
+}
+
+// freedByAttackers reports a sentence where fighters named before an escape word free the people
+// held: an attacker word or armed group, then the escape word with an inmate word right after it
+// ("militants ... freed inmates", "gunmen released 30 prisoners"), and no inmate word between.
+func freedByAttackers(si *sentenceInfo) bool {
+	doer := -1
+	for _, m := range si.actors {
+		if m.Kind == "armed_group" {
+			if first, _ := tokenSpan(si.toks, m.Start, m.End); first >= 0 && (doer < 0 || first < doer) {
+				doer = first
+			}
+		}
+	}
+	for _, c := range si.cues {
+		if c.category == "attackers" && (doer < 0 || c.first < doer) {
+			doer = c.first
+		}
+	}
+	if doer < 0 {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category != "escape" || c.first <= doer {
+			continue
+		}
+		between, after := false, false
+		for _, o := range si.cues {
+			if o.category != "inmate" {
+				continue
+			}
+			between = between || o.first > doer && o.first < c.first
+			after = after || o.first > c.last && o.first <= c.last+3
+		}
+		if after && !between {
 			return true
 		}
 	}
