@@ -500,7 +500,10 @@ func (a *analysis) frames() []*frame {
 			if f := a.frameOfTown(frames, si); f != nil {
 				target = f // "In Bamenda two guards were killed" after attacks in two towns
 			}
-			if target != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si)) && len(an.keys) == 0 {
+			// A sentence that tells how the story ended ("guards brought the situation under
+			// control") belongs to it as much as one with figures.
+			outcome := si.is("thwarted") || si.is("resisted")
+			if target != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
 				target.add(si, an, false)
 			}
 			continue

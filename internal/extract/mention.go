@@ -59,7 +59,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
-		resisted = resisted || si.is("resisted") || si.tryToFree
+		resisted = resisted || si.is("resisted")
 		riot = riot || si.is("riot") && !negated(si, "riot")
 		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
