@@ -136,9 +136,10 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// freedByAttackers reports a sentence where fighters named before an escape word free the people
-// held: an attacker word or armed group, then the escape word with an inmate word right after it
-// ("militants ... freed inmates", "gunmen released 30 prisoners"), and no inmate word between.
+// freedByAttackers reports a sentence where outsiders named before an escape word free the people
+// held: an attacker word, an armed group or civilians (a mob counts), then the escape word with an
+// inmate word right after it or the place of detention they were freed from ("militants ... freed
+// inmates", "residents freed a suspect from police custody"), and no inmate word before it.
 func freedByAttackers(si *sentenceInfo) bool {
 	doer := -1
 	for _, m := range si.actors {
@@ -149,7 +150,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		}
 	}
 	for _, c := range si.cues {
-		if c.category == "attackers" && (doer < 0 || c.first < doer) {
+		if (c.category == "attackers" || c.category == "side:civilians") && (doer < 0 || c.first < doer) {
 			doer = c.first
 		}
 	}
@@ -162,11 +163,13 @@ func freedByAttackers(si *sentenceInfo) bool {
 		}
 		between, after := false, false
 		for _, o := range si.cues {
-			if o.category != "inmate" {
-				continue
+			switch o.category {
+			case "inmate":
+				between = between || o.first < c.first // "299 inmates including 90 Maoists escape": the fighters are inmates
+				after = after || o.first > c.last && o.first <= c.last+3
+			case "holding", "facility":
+				after = after || o.first > c.last && o.first <= c.last+6
 			}
-			between = between || o.first > doer && o.first < c.first
-			after = after || o.first > c.last && o.first <= c.last+3
 		}
 		if after && !between {
 			return true
@@ -617,8 +620,8 @@ func (a *analysis) groupReferredTo(f *frame) string {
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
-	if first < 0 {
-		return false
+	if first < 0 || subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first) {
+		return false // "299 inmates including 90 Maoists escaped": the escapees' affiliation, no doer
 	}
 	for _, c := range si.cues {
 		switch c.category {
