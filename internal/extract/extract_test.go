@@ -587,11 +587,11 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=12..12"},
 		},
 		{
-			name:      "a release told with an attack is a breakout; a release alone is not",
+			name:      "a release by a crowd that burned the police station is an assault; a release alone is not",
 			published: "2016-12-09",
 			text: "On 8 December 2016, protesters burned the police station in Kumba, Cameroon, and released the prisoners detained there. " +
 				"On 1 June 2016, 40 prisoners were released from the prison in Buea, Cameroon, after serving their terms.",
-			want: []want{{"mass_escape", "2016-12-08", "CM", "", ""}},
+			want: []want{{"facility_attack", "2016-12-08", "CM", "Kumba police station", ""}},
 		},
 		{
 			name:      "Italian: contractions are no places; di names the town; e separates clauses",

@@ -154,12 +154,17 @@ func freedByAttackers(si *sentenceInfo) bool {
 			doer = c.first
 		}
 	}
+	for k, t := range si.toks {
+		if si.lex.has(crowdWords, t.fold) && (doer < 0 || k < doer) {
+			doer = k
+		}
+	}
 	if doer < 0 {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category != "escape" || c.first <= doer {
-			continue
+		if c.category != "escape" && c.category != "release" || c.first <= doer {
+			continue // "released" by a crowd is no release by the authorities
 		}
 		between, after := false, false
 		for _, o := range si.cues {

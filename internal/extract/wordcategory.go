@@ -57,6 +57,7 @@ const (
 	amongWords
 	partOfThemWords
 	heldInWords
+	crowdWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -131,6 +132,7 @@ var wordCatNames = [wordCatCount]string{
 	amongWords:              "among",
 	partOfThemWords:         "part_of_them",
 	heldInWords:             "held_in",
+	crowdWords:              "crowd",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
