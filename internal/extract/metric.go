@@ -109,6 +109,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// "400 men raided the prison and freed 40 prisoners": the subject of the raid is the force, the
 	// escape word after it has its own figure.
 	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
+	if best != model.Killed && best != model.Wounded && agentOfAttack(si, q, first) {
+		return model.Attackers, true // "attacked by four men in two cars, and an inmate escaped"
+	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
@@ -163,6 +166,25 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	return false
 }
+
+// agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
+// "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.
+func agentOfAttack(si *sentenceInfo, q Quantity, first int) bool {
+	if first < 1 || !si.lex.has(agentPrepositionWords, si.toks[first-1].fold) ||
+		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category == "attack" && c.last < first-1 && first-1-c.last <= attackAgentReach {
+			return true
+		}
+	}
+	return false
+}
+
+// attackAgentReach is how many words may stand between an attack word and the "by" of its agent
+// ("the attack ... was carried out on Tuesday morning by").
+const attackAgentReach = 12
 
 // isInmateNoun reports an inmate word right after the figure ending at token last ("300
 // prisoners attacked the guards and escaped" are inmates).
