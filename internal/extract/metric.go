@@ -109,6 +109,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// "400 men raided the prison and freed 40 prisoners": the subject of the raid is the force, the
 	// escape word after it has its own figure.
 	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
+	if best == "" && facilityHad(si, first, last) {
+		return model.Held, true // "the jail had 377 prisoners"
+	}
 	if best != model.Killed && best != model.Wounded && agentOfAttack(si, q, first) {
 		return model.Attackers, true // "attacked by four men in two cars, and an inmate escaped"
 	}
@@ -161,6 +164,20 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
 			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;:()") {
+			return true
+		}
+	}
+	return false
+}
+
+// facilityHad reports a count of inmates that a place of detention "had" or "has": a possession
+// verb right before the figure, a facility word at most three words before that.
+func facilityHad(si *sentenceInfo, first, last int) bool {
+	if first < 2 || !si.lex.has(possessVerbWords, si.toks[first-1].fold) || !isInmateNoun(si, last) {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category == "facility" && c.last < first-1 && first-1-c.last <= 3 {
 			return true
 		}
 	}

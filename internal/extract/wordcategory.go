@@ -58,6 +58,7 @@ const (
 	partOfThemWords
 	heldInWords
 	crowdWords
+	possessVerbWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -133,6 +134,7 @@ var wordCatNames = [wordCatCount]string{
 	partOfThemWords:         "part_of_them",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
+	possessVerbWords:        "possess_verb",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
