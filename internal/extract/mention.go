@@ -12,6 +12,12 @@ import (
 // (a country, and for secondary frames a sign that it is a real incident, not chatter).
 func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	m := model.Mention{Salience: "secondary"}
+	if !speaksOfDetention(f) && !armedGroupAttack(f) {
+		// An attack with no prison, inmate, guard or police cell in its story is out of scope,
+		// unless an armed group made it (a campaign's other operations are told beside its
+		// prison attacks).
+		return m, false
+	}
 	m.Type = a.eventType(f)
 	m.Facility, m.Place = a.location(f)
 	if m.Place.Country == "" {
@@ -38,6 +44,29 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	}
 	m.Evidence = a.evidence(f)
 	return m, true
+}
+
+// speaksOfDetention reports a frame with a word of detention in any of its sentences: a place,
+// the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
+// prison" is punishment, not a place.
+func speaksOfDetention(f *frame) bool {
+	for _, si := range f.sentences {
+		if namesDetention(si) || si.is("holding") || len(si.holdings) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// armedGroupAttack reports a frame with an attack or killing word and an armed group in one
+// sentence.
+func armedGroupAttack(f *frame) bool {
+	for _, si := range f.sentences {
+		if (si.is("attack") || si.is("killed")) && hasArmedGroup(si) {
+			return true
+		}
+	}
+	return false
 }
 
 // specific reports whether a secondary frame tells one incident rather than background: placed at
