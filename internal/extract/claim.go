@@ -265,17 +265,18 @@ func appositivePart(text string, si *sentenceInfo, first, last int) bool {
 		last+1 >= len(si.toks) || si.lex.phraseAt(partOfThemWords, si.toks, last+1) == 0 {
 		return false
 	}
-	for k := last + 1; k < len(si.toks) && k <= last+appositiveReach; k++ {
+	k := last + 1
+	for ; k < len(si.toks) && k <= last+appositiveReach; k++ {
 		if strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
 			return true
 		}
 		for _, c := range si.cues {
-			if c.first == k && isMetric(model.Metric(c.category)) {
+			if c.first == k && isMetric(model.Metric(c.category)) && c.last+1 < len(si.toks) {
 				return false // "..., four of them were recaptured"
 			}
 		}
 	}
-	return false
+	return k == len(si.toks) // the sentence ends the appositive: "49 dead, five of them burned"
 }
 
 // appositiveReach is how many words an appositive part may run before its closing comma.

@@ -219,16 +219,38 @@ func referencePoint(text string, si *sentenceInfo) (int, int) {
 				continue
 			}
 			if c.first > i && c.first-i <= 3 {
-				end := si.end
-				if k := strings.IndexAny(text[t.start:si.end], ",;"); k >= 0 {
-					end = t.start + k
-				}
-				return t.start, end
+				return t.start, referenceEnd(text, si, t.start)
 			}
 		}
 	}
 	return 0, 0
 }
+
+// referenceEnd returns where a reference point opening at byte start ends: at the next comma or
+// semicolon, or past the relative clause that goes on about the same event ("the 2013 attack on a
+// van at Saran, during which a guard was killed"), or at the end of the sentence.
+func referenceEnd(text string, si *sentenceInfo, start int) int {
+	for {
+		k := strings.IndexAny(text[start:si.end], ",;")
+		if k < 0 {
+			return si.end
+		}
+		end := start + k
+		first, _ := tokenSpan(si.toks, end, si.end)
+		relative := false
+		for j := first; j >= 0 && j < len(si.toks) && j < first+relativeLead; j++ {
+			relative = relative || si.lex.has(relativePronounWords, si.toks[j].fold)
+		}
+		if !relative || text[end] == ';' {
+			return end
+		}
+		start = end + 1
+	}
+}
+
+// relativeLead is how many words may open a relative clause before its pronoun ("au cours de
+// laquelle", "during which").
+const relativeLead = 4
 
 // insideFacility reports a place name that is part of a known facility's name.
 func insideFacility(si *sentenceInfo, p placeHit) bool {

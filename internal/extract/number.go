@@ -660,8 +660,10 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "one":
 		return !onePronounBefore[prev] && !onePronounAfter[next]
 	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
+		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
+		// ("de" opens no range here).
 		q, _ := lx.qualifierBefore(ps, i)
-		return q != "" || lx.hasWord(peopleNounWords, next)
+		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next)
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case "lima":
