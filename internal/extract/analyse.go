@@ -495,11 +495,12 @@ func (a *analysis) country(name string) (string, bool) {
 		return cc, cc != ""
 	}
 	cc, ok := a.x.res.Country(name)
-	for _, form := range a.lex.inflectedForms(name) {
-		if ok {
-			break
+	if !ok {
+		for _, form := range a.lex.inflectedForms(name) {
+			if cc, ok = a.x.res.Country(form); ok { // "в Сирии": Syria
+				break
+			}
 		}
-		cc, ok = a.x.res.Country(form) // "в Сирии": Syria
 	}
 	if !ok {
 		cc = ""
@@ -516,11 +517,12 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 		return r.place, r.ok
 	}
 	p, ok := a.x.res.Place(name, ctx.countries)
-	for _, form := range a.lex.inflectedForms(name) {
-		if ok {
-			break
+	if !ok {
+		for _, form := range a.lex.inflectedForms(name) {
+			if p, ok = a.x.res.Place(form, ctx.countries); ok { // "в Ростове": Rostov
+				break
+			}
 		}
-		p, ok = a.x.res.Place(form, ctx.countries) // "в Ростове": Rostov
 	}
 	a.places[key] = placeAnswer{p, ok}
 	return p, ok

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -206,14 +207,14 @@ func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).
 func tokenSpan(toks []token, s, e int) (int, int) {
+	// Tokens are in text order and do not overlap: the first that ends after s opens the span.
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].end > s })
 	first, last := -1, -1
-	for i, t := range toks {
-		if t.end > s && t.start < e {
-			if first < 0 {
-				first = i
-			}
-			last = i
+	for ; i < len(toks) && toks[i].start < e; i++ {
+		if first < 0 {
+			first = i
 		}
+		last = i
 	}
 	return first, last
 }
