@@ -29,3 +29,12 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
 	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
 }
+
+// Routes lists every endpoint as "METHOD pattern", for the server's access table.
+func (a *API) Routes() []string {
+	var out []string
+	for _, rt := range a.routes() {
+		out = append(out, rt.method+" "+rt.pattern)
+	}
+	return out
+}
