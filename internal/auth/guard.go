@@ -93,6 +93,8 @@ func (g *Guard) serveGuarded(w http.ResponseWriter, r *http.Request, need Role, 
 		defer func() { g.audit(r, "write", p.Name, rec.code(), "") }()
 	}
 	switch {
+	case need == Anyone: // a stale cookie must not keep anyone from the login page
+		next.ServeHTTP(rec, r.WithContext(WithPrincipal(r.Context(), p)))
 	case err != nil:
 		deny(rec, r, http.StatusUnauthorized, err.Error())
 	case p.Role >= need || (need == Viewer && g.publicRead && !isWrite(r.Method)):
