@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/auth"
+	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -164,4 +165,30 @@ func securityKinds(t *testing.T, s *store.Store) string {
 		b.WriteString(strings.Join([]string{e.Kind, e.Who, e.Remote, e.Method, e.Path, strconv.Itoa(e.Status)}, " ") + "\n")
 	}
 	return b.String()
+}
+
+// TestReviewNamesTheAccount: once accounts exist, the review log records the logged-in account,
+// whatever name the request gives.
+func TestReviewNamesTheAccount(t *testing.T) {
+	a := newAccounts(t)
+	var took []string
+	h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), Review: func(_ context.Context, act review.Action) (review.Action, error) {
+		took = append(took, act.Who)
+		return act, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest(http.MethodPost, "/api/v1/incidents/x/hide", strings.NewReader(`{"who":"someone else","why":"test"}`))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Authorization", a.token("analyst", "write", time.Now().Add(time.Hour), false))
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	form := url.Values{"kind": {"hide"}, "subject": {"x"}, "who": {"someone else"}, "why": {"test"}}
+	r = httptest.NewRequest(http.MethodPost, "/review", strings.NewReader(form.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.AddCookie(a.session("admin", time.Now().Add(time.Hour)))
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if strings.Join(took, ",") != "analyst,admin" {
+		t.Errorf("review actions taken by %q, want analyst then admin", took)
+	}
 }
