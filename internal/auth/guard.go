@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -33,6 +34,9 @@ type Guard struct {
 	lockout    *Lockout
 	publicRead bool
 	now        func() time.Time
+	// accounts latches once a user exists: removing every user later must not open a server
+	// that may be listening beyond loopback.
+	accounts atomic.Bool
 
 	dummyOnce sync.Once
 	dummyHash string // checked against for unknown names, so they take as long as known ones
@@ -65,21 +69,24 @@ func NewGuard(cfg Config) *Guard {
 // errBadCredential is a credential that was presented but is unknown, expired or revoked.
 var errBadCredential = errors.New("invalid, expired or revoked credential")
 
-// Middleware refuses requests whose principal lacks the role required(r) names. While the store
-// has no user, every request passes untouched: a first run works as before accounts existed
-// (serve binds only loopback then).
+// Middleware refuses requests whose principal lacks the role required(r) names. Until the store
+// has a user, every request passes untouched: a first run works as before accounts existed
+// (serve binds only loopback then). Once one is seen, the guard stays on.
 func (g *Guard) Middleware(required func(*http.Request) Role) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			enabled, err := g.store.HasUsers(r.Context())
-			if err != nil {
-				g.log.ErrorContext(r.Context(), "accounts unreadable", "error", err)
-				http.Error(w, "accounts unreadable", http.StatusServiceUnavailable)
-				return
-			}
-			if !enabled {
-				next.ServeHTTP(w, r)
-				return
+			if !g.accounts.Load() {
+				has, err := g.store.HasUsers(r.Context())
+				if err != nil {
+					g.log.ErrorContext(r.Context(), "accounts unreadable", "error", err)
+					http.Error(w, "accounts unreadable", http.StatusServiceUnavailable)
+					return
+				}
+				if !has {
+					next.ServeHTTP(w, r)
+					return
+				}
+				g.accounts.Store(true)
 			}
 			g.serveGuarded(w, r, required(r), next)
 		})
@@ -89,7 +96,7 @@ func (g *Guard) Middleware(required func(*http.Request) Role) func(http.Handler)
 func (g *Guard) serveGuarded(w http.ResponseWriter, r *http.Request, need Role, next http.Handler) {
 	p, err := g.authenticate(r)
 	rec := &statusWriter{ResponseWriter: w}
-	if isWrite(r.Method) {
+	if isWrite(r.Method) && need != Anyone { // login and logout record themselves
 		defer func() { g.audit(r, "write", p.Name, rec.code(), "") }()
 	}
 	switch {

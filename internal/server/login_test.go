@@ -88,6 +88,18 @@ func TestLoginSessionAndLogout(t *testing.T) {
 	if !strings.Contains(kinds, "login analyst 192.0.2.1") || !strings.Contains(kinds, "logout analyst") {
 		t.Errorf("security log %q lacks the login and logout", kinds)
 	}
+	if strings.Contains(kinds, "write  192.0.2.1 POST /login") {
+		t.Errorf("security log %q records the login twice, as a write too", kinds)
+	}
+	// Removing every account later does not open the server again.
+	for _, u := range []string{"viewer", "analyst", "admin"} {
+		if err := a.store.DeleteUser(context.Background(), u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := get(h, "/api/v1/incidents", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("API after every account was removed: got %d, want 401 still", res.StatusCode)
+	}
 }
 
 func TestLoginLockout(t *testing.T) {
