@@ -27,6 +27,7 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},
 		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
+		{http.MethodGet, Prefix + "/security/events", a.listSecurityEvents},
 	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
 }
 

@@ -17,7 +17,7 @@ type accessRule struct {
 
 // accessTable is the one table of who may call what: every API route and page, plus the routes
 // the server itself mounts. Reads need a viewer; ingest, review, rules and sources writes an
-// analyst; the security log an admin. Handler refuses to build when a route is missing here or
+// analyst; the security log (page and API) an admin. Handler refuses to build when a route is missing here or
 // a rule names no route, so a new route cannot be forgotten (TestAccessMatrix asserts every cell).
 func accessTable() []accessRule {
 	const v, a = auth.Viewer, auth.Analyst
@@ -51,6 +51,9 @@ func accessTable() []accessRule {
 		api("GET", "/alerts/rules", v), api("GET", "/alerts/rules/{id}", v), api("GET", "/alerts/deliveries", v),
 		api("GET", "/alerts/stream", v), api("GET", "/facilities", v), api("GET", "/facilities/{id}", v),
 		api("GET", "/audit", v),
+
+		// API admin: the security log.
+		api("GET", "/security/events", auth.Admin),
 
 		// API writes: ingest, sources, alert rules, review.
 		api("POST", "/documents", a),
