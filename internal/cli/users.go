@@ -46,6 +46,10 @@ func runUsers(ctx context.Context, e env, args []string) int {
 					fmt.Fprintln(e.stderr, "wallwatch users rm: give exactly one NAME")
 					return exitUsage
 				}
+				if err := keepsAnAdmin(ctx, s, args[0]); err != nil {
+					fmt.Fprintf(e.stderr, "wallwatch users rm: %v\n", err)
+					return exitFailed
+				}
 				if err := s.DeleteUser(ctx, args[0]); err != nil {
 					fmt.Fprintf(e.stderr, "wallwatch users rm: %v\n", err)
 					return exitFailed
@@ -55,6 +59,26 @@ func runUsers(ctx context.Context, e env, args []string) int {
 			}, nil},
 	}
 	return runVerbs(ctx, e, "users", verbs, []string{"add", "list", "rm"}, args)
+}
+
+// keepsAnAdmin refuses to remove the last admin while other accounts remain: they could no
+// longer be managed, and the server would still ask everyone to log in.
+func keepsAnAdmin(ctx context.Context, s *store.Store, name string) error {
+	users, err := s.Users(ctx)
+	if err != nil {
+		return err
+	}
+	admins, removing := 0, false
+	for _, u := range users {
+		if u.Role == "admin" {
+			admins++
+			removing = removing || u.Name == name
+		}
+	}
+	if removing && admins == 1 && len(users) > 1 {
+		return fmt.Errorf("%s is the last admin: add another with 'wallwatch users add --admin' first", name)
+	}
+	return nil
 }
 
 func addUser(ctx context.Context, e env, s *store.Store, f *usersFlags, args []string) int {

@@ -60,6 +60,9 @@ func TestUsersAndTokens(t *testing.T) {
 	if _, out, _ := runCLI(t, "tokens", "list", "--db", db, "--format", "json"); !strings.Contains(out, "revoked_at") {
 		t.Errorf("revoked token not marked:\n%s", out)
 	}
+	if code, _, errOut := runCLI(t, "users", "rm", "--db", db, "ana"); code != exitFailed || !strings.Contains(errOut, "last admin") {
+		t.Errorf("users rm of the last admin while bo remains: exit %d, %q; want refused", code, errOut)
+	}
 	if code, _, _ := runCLI(t, "users", "rm", "--db", db, "bo"); code != exitOK {
 		t.Errorf("users rm: exit %d", code)
 	}

@@ -121,10 +121,17 @@ func (s *Store) DeleteUser(ctx context.Context, name string) error {
 	return nil
 }
 
-// AddSession stores a session by the hash of its secret.
+// AddSession stores a session by the hash of its secret, and forgets the sessions that expired
+// by created, so the table holds only live ones.
 func (s *Store) AddSession(ctx context.Context, hash []byte, userID int64, created, expires time.Time) error {
-	_, err := s.write.ExecContext(ctx, `INSERT INTO sessions (hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-		hash, userID, formatTime(created), formatTime(expires))
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ?`, formatTime(created)); err != nil {
+			return err
+		}
+		_, err := tx.tx.ExecContext(ctx, `INSERT INTO sessions (hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+			hash, userID, formatTime(created), formatTime(expires))
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("add session: %w", err)
 	}

@@ -41,6 +41,13 @@ func TestAccounts(t *testing.T) {
 	if _, err := s.SessionUser(ctx, []byte("old"), now); !errors.Is(err, ErrNotFound) {
 		t.Errorf("expired session: got %v, want ErrNotFound", err)
 	}
+	if err := s.AddSession(ctx, []byte("next"), id, now, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM sessions`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d sessions kept (%v), want the 2 live ones: a new session forgets expired ones", n, err)
+	}
 
 	tid, err := s.AddToken(ctx, APIToken{Name: "dash", User: "ana", Scope: "read", Hash: []byte("tok"), CreatedAt: now})
 	if err != nil {
