@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -102,8 +103,11 @@ func (g *Guard) serveGuarded(w http.ResponseWriter, r *http.Request, need Role, 
 	switch {
 	case need == Anyone: // a stale cookie must not keep anyone from the login page
 		next.ServeHTTP(rec, r.WithContext(WithPrincipal(r.Context(), p)))
-	case err != nil:
+	case errors.Is(err, errBadCredential):
 		deny(rec, r, http.StatusUnauthorized, err.Error())
+	case err != nil:
+		g.log.ErrorContext(r.Context(), "authenticate", "path", r.URL.Path, "error", err)
+		http.Error(rec, "accounts unreadable", http.StatusServiceUnavailable)
 	case p.Role >= need || (need == Viewer && g.publicRead && !isWrite(r.Method)):
 		next.ServeHTTP(rec, r.WithContext(WithPrincipal(r.Context(), p)))
 	case p.Name == "":
@@ -175,10 +179,11 @@ func deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 		if status == http.StatusUnauthorized {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="wallwatch"`)
 		}
+		code := map[int]string{http.StatusUnauthorized: "unauthorized", http.StatusForbidden: "forbidden"}[status]
+		body, _ := json.MarshalIndent(map[string]map[string]string{"error": {"code": code, "message": msg}}, "", "  ")
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
-		code := map[int]string{http.StatusUnauthorized: "unauthorized", http.StatusForbidden: "forbidden"}[status]
-		fmt.Fprintf(w, "{\n  \"error\": {\n    \"code\": %q,\n    \"message\": %q\n  }\n}\n", code, msg)
+		w.Write(append(body, '\n'))
 		return
 	}
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {

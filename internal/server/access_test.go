@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -182,6 +183,14 @@ func checkCell(t *testing.T, name string, res *http.Response, allowed bool, p pr
 		}
 	case res.StatusCode != http.StatusForbidden:
 		t.Errorf("%s: got %d, want 403", name, res.StatusCode)
+	}
+	if refused && !toLogin && strings.HasPrefix(r.URL.Path, "/api/") {
+		var body struct {
+			Error struct{ Code, Message string }
+		}
+		if err := json.NewDecoder(res.Body).Decode(&body); err != nil || body.Error.Code == "" || body.Error.Message == "" {
+			t.Errorf("%s: the refusal is not the API's error shape (%v)", name, err)
+		}
 	}
 }
 
