@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"net/http"
 	"strconv"
 
@@ -45,6 +46,15 @@ func reviewBody(r *http.Request) (ReviewRequest, error) {
 		return req, nil
 	}
 	return ReviewForm(r)
+}
+
+// Reviewer is who takes a review action: the logged-in account when there is one, so that the
+// review log names who really acted; without accounts, the name the request gives.
+func Reviewer(r *http.Request, named string) string {
+	if p := auth.PrincipalFrom(r.Context()); p.Name != "" {
+		return p.Name
+	}
+	return named
 }
 
 // ReviewForm reads a review request from a posted form, as the pages send it.
@@ -126,6 +136,7 @@ func (a *API) review(kind review.Kind) handlerFunc {
 		if err != nil {
 			return err
 		}
+		req.Who = Reviewer(r, req.Who)
 		subject := r.PathValue("id")
 		if subject == "" {
 			subject = r.PathValue("claim")

@@ -27,5 +27,15 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/export.geojson", a.export(exportGeoJSON)},
 		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
+		{http.MethodGet, Prefix + "/security/events", a.listSecurityEvents},
 	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
+}
+
+// Routes lists every endpoint as "METHOD pattern", for the server's access table.
+func (a *API) Routes() []string {
+	var out []string
+	for _, rt := range a.routes() {
+		out = append(out, rt.method+" "+rt.pattern)
+	}
+	return out
 }

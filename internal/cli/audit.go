@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/review"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 func runAudit(ctx context.Context, e env, args []string) int {
@@ -16,6 +19,7 @@ func runAudit(ctx context.Context, e env, args []string) int {
 	c := settings(fs, e)
 	incident := fs.String("incident", "", "only the actions that name this `ID` (taken on it, merged into it, moved to it)")
 	format := fs.String("format", "text", "output format: text or json")
+	security := fs.Bool("security", false, "list the security log instead, newest first: every login attempt and every write request, who, from where and how it ended")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -24,6 +28,9 @@ func runAudit(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
+	if *security {
+		return listSecurityEvents(ctx, e, s, *format)
+	}
 	log, err := s.ReviewLog(ctx, *incident)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch audit: %v\n", err)
@@ -111,4 +118,32 @@ func addRejected(ctx context.Context, e env, c *config.Config, incs []model.Inci
 		o.Exclude(&incs[i])
 	}
 	return -1
+}
+
+// securityEventView is one security event as audit --security shows it.
+type securityEventView struct {
+	ID     int64     `json:"id"`
+	At     time.Time `json:"at"`
+	Kind   string    `json:"kind"`
+	Who    string    `json:"who"`
+	Remote string    `json:"remote"`
+	Method string    `json:"method"`
+	Path   string    `json:"path"`
+	Status int       `json:"status"`
+	Detail string    `json:"detail,omitempty"`
+}
+
+func listSecurityEvents(ctx context.Context, e env, s *store.Store, format string) int {
+	events, err := s.SecurityEvents(ctx, math.MaxInt32)
+	views := []securityEventView{}
+	for _, ev := range events {
+		views = append(views, securityEventView(ev))
+	}
+	if format == "text" {
+		format = "table"
+	}
+	return printRecords(e, "audit --security", format, err, views, "ID\tAT\tKIND\tWHO\tFROM\tREQUEST\tSTATUS\tDETAIL",
+		func(v securityEventView) string {
+			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s %s\t%d\t%s", v.ID, stamp(&v.At), v.Kind, v.Who, v.Remote, v.Method, v.Path, v.Status, v.Detail)
+		})
 }

@@ -56,6 +56,8 @@ func commands() map[string]command {
 		"alerts":     {"alert rules, samples and the delivery log: add, list, rm, pause, resume, test, log", runAlerts},
 		"review":     {"correct, merge, split, hide and grade incidents and judge claims (review ACTION)", runReview},
 		"audit":      {"list the review log: who changed what, when and why", runAudit},
+		"users":      {"accounts: add (the first admin: users add --admin), list, rm", runUsers},
+		"tokens":     {"API tokens: add (printed once), list, revoke", runTokens},
 		"facilities": {"list the facilities incidents name, with the ids review takes", runFacilities},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/server"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 func runServe(ctx context.Context, e env, args []string) int {
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	c := settings(fs, e)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address host:port (env WALLWATCH_ADDR); port 0 picks a free one")
 	fs.StringVar(&c.TileURL, "tile-url", c.TileURL, "optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (env WALLWATCH_TILE_URL)")
+	publicRead := fs.Bool("public-read", false, "once accounts exist, let anyone read pages and the API without logging in (writes still need an account)")
 	ws := watchFlags(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
@@ -34,6 +36,10 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
+	if err := checkExposure(ctx, s, c.Addr); err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
+		return exitFailed
+	}
 	log := newLogger(e.stderr, c.LogLevel)
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
@@ -55,7 +61,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	w := startWatching(ctx, s, pending, ws, log)
 	defer w.wait()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(withWaveRefresh(apiIngest(pending, log), s, pending, log)),
-		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api()})
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
@@ -72,6 +78,26 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// checkExposure refuses to serve a store without accounts on an address other machines can
+// reach: without an account every route, writes included, is open to whoever connects.
+func checkExposure(ctx context.Context, s *store.Store, addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return nil
+	}
+	has, err := s.HasUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if !has {
+		return fmt.Errorf("refusing to listen on %s: the database has no account, so anyone who can reach that address could read and write everything; create an admin first with 'wallwatch users add --admin NAME', or listen on loopback (--addr 127.0.0.1:8080)", addr)
+	}
+	return nil
 }
 
 // apiIngest lets POST /api/v1/documents ingest a URL (through the guarded fetcher: no private

@@ -1,7 +1,8 @@
 // Package server is wallwatch's HTTP server: it mounts the JSON API under /api/, the pages at /
 // and a health check at /healthz, wraps them in the middleware every response needs (security
-// headers, request size limits, cross-origin protection for writes, access logs) and shuts down
-// gracefully when its context ends.
+// headers, request size limits, cross-origin protection for writes, access logs, and — once an
+// account exists — authentication and the access table of access.go) and shuts down gracefully
+// when its context ends.
 package server
 
 import (
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/web"
@@ -30,6 +32,9 @@ type Config struct {
 	Names   func() api.Names     // resolves country names and actor aliases in filters; nil: as typed
 	Log     *slog.Logger
 	Watch   api.Watch // watched sources and alerts: samples and the live stream
+	// PublicRead lets anyone read pages and the API once accounts exist; writes still need an
+	// account. Without accounts everything is open anyway (serve then binds only loopback).
+	PublicRead bool
 }
 
 // shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
@@ -46,15 +51,24 @@ func Handler(cfg Config) (http.Handler, error) {
 		return nil, fmt.Errorf("web pages: %w", err)
 	}
 	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
+	guard := auth.NewGuard(auth.Config{Store: cfg.Store, Log: log, PublicRead: cfg.PublicRead})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())
 	mux.Handle("GET /healthz", health(cfg.Store, cfg.Loading))
+	mux.HandleFunc("POST /login", guard.Login)
+	mux.HandleFunc("POST /logout", guard.Logout)
 	mux.Handle("/", pages.Handler())
+	mounted := append(append([]string{"GET /healthz", "POST /login", "POST /logout"}, a.Routes()...), pages.Routes()...)
+	policy, err := newAccessPolicy(accessTable(), mounted)
+	if err != nil {
+		return nil, err
+	}
 	csp, err := contentSecurityPolicy(cfg.TileURL)
 	if err != nil {
 		return nil, err
 	}
-	return chain(mux, recoverPanics(log), logRequests(log), securityHeaders(csp), limitBodies(maxBodyBytes), crossOrigin()), nil
+	return chain(mux, recoverPanics(log), logRequests(log), securityHeaders(csp), limitBodies(maxBodyBytes), crossOrigin(),
+		guard.Middleware(policy.required)), nil
 }
 
 // health answers 200 {"status":"ok"} when the server can do everything, 503 {"status":"loading"}

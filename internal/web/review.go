@@ -98,6 +98,7 @@ func (w *Web) takeReview(rw http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", review.ErrInvalid, err)
 	}
+	req.Who = api.Reviewer(r, req.Who)
 	a, err := req.Action(review.Kind(r.PostForm.Get("kind")), r.PostForm.Get("subject"))
 	if err == nil {
 		_, err = w.cfg.Review(r.Context(), a)

@@ -21,12 +21,14 @@ import (
 // delivery log, with forms that add, pause, resume, test and remove them. Its forms post to
 // /watch/...; each answers with the page and a message saying what it did.
 
-func (w *Web) watchRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /watch", w.page(func(r *http.Request) (view, error) { return w.watchView(r, "", "") }))
-	mux.Handle("POST /watch/sources", w.page(w.addWatchSource))
-	mux.Handle("POST /watch/sources/{id}/{action}", w.page(w.actions(w.sourceActions())))
-	mux.Handle("POST /watch/rules", w.page(w.addRule))
-	mux.Handle("POST /watch/rules/{id}/{action}", w.page(w.actions(w.ruleActions())))
+func (w *Web) watchRoutes() []route {
+	return []route{
+		{"GET /watch", w.page(func(r *http.Request) (view, error) { return w.watchView(r, "", "") })},
+		{"POST /watch/sources", w.page(w.addWatchSource)},
+		{"POST /watch/sources/{id}/{action}", w.page(w.actions(w.sourceActions()))},
+		{"POST /watch/rules", w.page(w.addRule)},
+		{"POST /watch/rules/{id}/{action}", w.page(w.actions(w.ruleActions()))},
+	}
 }
 
 // watchData is what the watch page shows.

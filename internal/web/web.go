@@ -9,6 +9,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -61,28 +62,54 @@ func New(cfg Config) (*Web, error) {
 // Handler returns the mux of every page and of /static/.
 func (w *Web) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /{$}", w.page(w.dashboardPage))
-	mux.Handle("GET /incidents", w.page(w.incidentList))
-	mux.Handle("GET /incidents/{id}", w.page(w.incident))
-	mux.Handle("GET /incidents/{id}/history", w.page(w.incidentHistory))
-	mux.Handle("GET /review", w.page(w.reviewQueue))
-	mux.Handle("GET /facilities", w.page(w.facilityList))
-	mux.Handle("GET /facilities/{id}", w.page(w.facility))
-	mux.Handle("POST /review", http.HandlerFunc(w.reviewPost))
-	mux.Handle("GET /documents", w.page(w.documentList))
-	mux.Handle("GET /documents/{id}", w.page(w.document))
-	mux.Handle("GET /campaigns", w.page(w.campaignList))
-	mux.Handle("GET /campaigns/{name}", w.page(w.campaign))
-	mux.Handle("GET /waves", w.page(w.waveList))
-	mux.Handle("GET /waves/{id}", w.page(w.wave))
-	mux.Handle("GET /actors", w.page(w.actorList))
-	mux.Handle("GET /actors/{name}", w.page(w.actor))
-	mux.Handle("GET /static/", w.assets.handler())
-	w.watchRoutes(mux)
+	for _, rt := range w.routes() {
+		mux.Handle(rt.pattern, rt.handler)
+	}
 	mux.Handle("/", w.page(func(*http.Request) (view, error) {
 		return view{}, errNoPage
 	}))
 	return mux
+}
+
+// route is one page or form target: a ServeMux pattern with its method, and its handler.
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+// routes is the table of every page and form target; the server's access table names the role
+// each needs (a test keeps the two in step).
+func (w *Web) routes() []route {
+	return append([]route{
+		{"GET /{$}", w.page(w.dashboardPage)},
+		{"GET /incidents", w.page(w.incidentList)},
+		{"GET /incidents/{id}", w.page(w.incident)},
+		{"GET /incidents/{id}/history", w.page(w.incidentHistory)},
+		{"GET /review", w.page(w.reviewQueue)},
+		{"GET /facilities", w.page(w.facilityList)},
+		{"GET /facilities/{id}", w.page(w.facility)},
+		{"POST /review", http.HandlerFunc(w.reviewPost)},
+		{"GET /documents", w.page(w.documentList)},
+		{"GET /documents/{id}", w.page(w.document)},
+		{"GET /campaigns", w.page(w.campaignList)},
+		{"GET /campaigns/{name}", w.page(w.campaign)},
+		{"GET /waves", w.page(w.waveList)},
+		{"GET /waves/{id}", w.page(w.wave)},
+		{"GET /actors", w.page(w.actorList)},
+		{"GET /actors/{name}", w.page(w.actor)},
+		{"GET /static/", w.assets.handler()},
+		{"GET /login", w.page(w.loginPage)},
+		{"GET /admin/security", w.page(w.securityPage)},
+	}, w.watchRoutes()...)
+}
+
+// Routes lists the pattern of every page and form target, for the server's access table.
+func (w *Web) Routes() []string {
+	var out []string
+	for _, rt := range w.routes() {
+		out = append(out, rt.pattern)
+	}
+	return out
 }
 
 // view is a rendered page's template name, title and data.
@@ -103,6 +130,7 @@ type layout struct {
 	Nav    string // the section the page belongs to, highlighted in the header
 	Q      string // the search box's text
 	Assets assets
+	User   string // who is logged in; "" while no one is (or no account exists)
 	Data   any
 }
 
@@ -114,7 +142,7 @@ func (w *Web) page(f pageFunc) http.Handler {
 		if err != nil {
 			status, v = w.errorView(r, err)
 		}
-		l := layout{Title: v.title, Nav: v.page, Q: r.URL.Query().Get("q"), Assets: w.assets, Data: v.data}
+		l := layout{Title: v.title, Nav: v.page, Q: r.URL.Query().Get("q"), Assets: w.assets, User: auth.PrincipalFrom(r.Context()).Name, Data: v.data}
 		var buf bytes.Buffer
 		if err := w.pages[v.page].ExecuteTemplate(&buf, "layout", l); err != nil {
 			w.log.ErrorContext(r.Context(), "render page", "page", v.page, "path", r.URL.Path, "err", err)

@@ -4,6 +4,8 @@
 // through textContent.
 export function watchChanges(doc) {
   if (!("EventSource" in window)) return;
+  // Before logging in the stream would be refused: the login page does not listen.
+  if (doc.querySelector("main.page-login")) return;
   const bar = doc.createElement("div");
   bar.className = "live-bar";
   bar.hidden = true;

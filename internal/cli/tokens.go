@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/auth"
+	"github.com/wallwatch/wallwatch/internal/store"
+)
+
+// tokensFlags are the flags of "tokens add" and "tokens list".
+type tokensFlags struct {
+	user, scope, expires, format string
+}
+
+func runTokens(ctx context.Context, e env, args []string) int {
+	f := &tokensFlags{}
+	verbs := map[string]subcommand{
+		"add": {"NAME", "Create an API token for a user and print it once (it is stored hashed).\nClients send it as 'Authorization: Bearer TOKEN'; it allows at most its user's role.\nExample: wallwatch tokens add --user alice --scope read --expires 30d dashboards",
+			func(ctx context.Context, e env, s *store.Store, args []string) int {
+				return addToken(ctx, e, s, f, args)
+			},
+			func(fs *flag.FlagSet) {
+				fs.StringVar(&f.user, "user", "", "the user the token acts for (required)")
+				fs.StringVar(&f.scope, "scope", "read", "read (as a viewer), write (as an analyst) or admin")
+				fs.StringVar(&f.expires, "expires", "90d", "lifetime: days (30d), a duration (12h) or never")
+			}},
+		"list": {"", "List tokens: owner, scope, expiry, last use, revocation (never the token itself).",
+			func(ctx context.Context, e env, s *store.Store, _ []string) int {
+				return listTokens(ctx, e, s, f.format)
+			},
+			func(fs *flag.FlagSet) { fs.StringVar(&f.format, "format", "table", "output format: table or json") }},
+		"revoke": {"ID", "Revoke a token at once; it stays listed.",
+			func(ctx context.Context, e env, s *store.Store, args []string) int {
+				id, ok := oneID(e, "tokens", "revoke", args)
+				if !ok {
+					return exitUsage
+				}
+				return reportVerb(e, "tokens", "revoke", id, s.RevokeToken(ctx, id, time.Now()))
+			}, nil},
+	}
+	return runVerbs(ctx, e, "tokens", verbs, []string{"add", "list", "revoke"}, args)
+}
+
+func addToken(ctx context.Context, e env, s *store.Store, f *tokensFlags, args []string) int {
+	if len(args) != 1 || f.user == "" {
+		fmt.Fprintln(e.stderr, "wallwatch tokens add: give --user USER and exactly one NAME")
+		return exitUsage
+	}
+	if _, err := auth.ScopeRole(f.scope); err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: --%v\n", err)
+		return exitUsage
+	}
+	now := time.Now()
+	expires, err := expiry(f.expires, now)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: --expires: %v\n", err)
+		return exitUsage
+	}
+	secret, hash, err := auth.NewToken()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
+		return exitFailed
+	}
+	id, err := s.AddToken(ctx, store.APIToken{Name: args[0], User: f.user, Scope: f.scope, Hash: hash, CreatedAt: now, ExpiresAt: expires})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", id, args[0], f.scope, f.user, stamp(optionalTime(expires)))
+	fmt.Fprintln(e.stdout, secret)
+	return exitOK
+}
+
+// expiry reads --expires: "never", whole days ("30d") or a Go duration, counted from now.
+func expiry(s string, now time.Time) (time.Time, error) {
+	if s == "never" {
+		return time.Time{}, nil
+	}
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
+		}
+	}
+	if d <= 0 {
+		return time.Time{}, fmt.Errorf("%q: want a positive lifetime", s)
+	}
+	return now.Add(d), nil
+}
+
+func optionalTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// tokenView is a token as list shows it: never its hash.
+type tokenView struct {
+	ID        int64      `json:"id"`
+	Name      string     `json:"name"`
+	User      string     `json:"user"`
+	Scope     string     `json:"scope"`
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	LastUsed  *time.Time `json:"last_used_at,omitempty"`
+}
+
+func listTokens(ctx context.Context, e env, s *store.Store, format string) int {
+	tokens, err := s.Tokens(ctx)
+	views := []tokenView{}
+	for _, t := range tokens {
+		views = append(views, tokenView{t.ID, t.Name, t.User, t.Scope, t.CreatedAt, optionalTime(t.ExpiresAt), optionalTime(t.RevokedAt), optionalTime(t.LastUsed)})
+	}
+	return printRecords(e, "tokens list", format, err, views, "ID\tNAME\tUSER\tSCOPE\tCREATED\tEXPIRES\tLAST USED\tREVOKED",
+		func(v tokenView) string {
+			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.ID, v.Name, v.User, v.Scope, stamp(&v.CreatedAt), stamp(v.ExpiresAt), stamp(v.LastUsed), stamp(v.RevokedAt))
+		})
+}
