@@ -431,7 +431,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
+		if divisionInBrackets(a.text, si.toks, span) {
+			// "Incarville (Eure)", "Kandi (Kandi, Alibori)": the bracket after a town names the
+			// divisions it lies in, never another town.
+			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
+				continue
+			}
+		} else if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
 			// "dans l'Eure", "nella Lombardia": an article before a name makes it a division or a
 			// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
 			// a division of a country the text is about ("la Nation" is no province abroad).
@@ -456,6 +462,15 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
 	}
+}
+
+// divisionInBrackets reports a name that opens a bracket right after another name: "Incarville
+// (Eure)", "Ouallam (Ouallam, Tillaberi)" — the divisions the town before lies in.
+func divisionInBrackets(text string, toks []token, span nameSpan) bool {
+	if span.first < 1 || !nameLike(toks[span.first-1]) {
+		return false
+	}
+	return strings.TrimSpace(text[toks[span.first-1].end:toks[span.first].start]) == "("
 }
 
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:

@@ -112,7 +112,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && facilityHad(si, first, last) {
 		return model.Held, true // "the jail had 377 prisoners"
 	}
-	if best != model.Killed && best != model.Wounded && agentOfAttack(si, q, first) {
+	if best != model.Killed && best != model.Wounded && agentOfAttack(text, si, q, first) {
 		return model.Attackers, true // "attacked by four men in two cars, and an inmate escaped"
 	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
@@ -186,10 +186,14 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
 // "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.
-func agentOfAttack(si *sentenceInfo, q Quantity, first int) bool {
+func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 	if first < 1 || !si.lex.has(agentPrepositionWords, si.toks[first-1].fold) ||
 		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
 		return false
+	}
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if isInmateNoun(si, last) || securityNoun(text, si, last) {
+		return false // "a statement signed by 12 officers" is no assault force
 	}
 	for _, c := range si.cues {
 		if c.category == "attack" && c.last < first-1 && first-1-c.last <= attackAgentReach {
@@ -199,9 +203,10 @@ func agentOfAttack(si *sentenceInfo, q Quantity, first int) bool {
 	return false
 }
 
-// attackAgentReach is how many words may stand between an attack word and the "by" of its agent
-// ("the attack ... was carried out on Tuesday morning by").
-const attackAgentReach = 12
+// attackAgentReach is how many words may stand between an attack word and the "by" of its agent:
+// a passive sentence puts the whole deed between them ("L'attaque du fourgon, qui a tué trois
+// agents ..., a été menée mardi vers 11 heures par quatre hommes").
+const attackAgentReach = 30
 
 // isInmateNoun reports an inmate word right after the figure ending at token last ("300
 // prisoners attacked the guards and escaped" are inmates).
