@@ -170,7 +170,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
-	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear)
+	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
+	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear, continues)
 	a.lastYear = lastYear
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd {

@@ -41,18 +41,22 @@ func FindDates(text string, ref Ref) []DateMention {
 // resolveDates resolves the date expressions of one text in order, each relative one against
 // the reference or the last full date before it.
 func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
-	out, _ := resolveDatesAfter(exprs, ref, 0)
+	out, _ := resolveDatesAfter(exprs, ref, 0, false)
 	return out
 }
 
 // resolveDatesAfter is resolveDates for a passage that follows text whose last given year was
 // year (0 if none): "the following year" is the year after it, and a month or day without a
 // year after that phrase falls in the year it names ("The following year on 24 March").
-// It returns the last year the passage gives.
-func resolveDatesAfter(exprs []dateExpr, ref Ref, year int) ([]DateMention, int) {
+// A passage that goes on with the story ("Later on 15 April", continues) reads its dates without
+// a year in that last year too. It returns the last year the passage gives.
+func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, continues bool) ([]DateMention, int) {
 	var out []DateMention
 	var anchor *model.Date
 	inYear := 0 // the year a year-relative phrase named, for the dates after it
+	if continues {
+		inYear = year
+	}
 	for _, e := range exprs {
 		if e.rel == dateAnchorYearOffset {
 			if year == 0 {

@@ -59,6 +59,7 @@ const (
 	heldInWords
 	crowdWords
 	possessVerbWords
+	sequenceWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -135,6 +136,7 @@ var wordCatNames = [wordCatCount]string{
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
+	sequenceWords:           "sequence_word",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
