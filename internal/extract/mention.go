@@ -600,6 +600,10 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	return out
 }
 
+// blameVerbReach is how many words may stand between a verb that names the doer and the group it
+// names ("attributed the attack to").
+const blameVerbReach = 4
+
 // mainDoers keeps the families told as doers at least half as often as the most told one: in a
 // long report of one group's attack, the defenders' occasional counter-attacks do not make them
 // perpetrators too.
@@ -670,6 +674,13 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
 			if c.first > last && c.first-last <= 2 && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
 				return true
+			}
+		}
+	}
+	if si.is("attack") || si.is("escape") {
+		for k := max(0, first-blameVerbReach); k < first; k++ {
+			if si.lex.has(blameVerbWords, si.toks[k].fold) {
+				return true // "sources attributed the attack to Boko Haram"
 			}
 		}
 	}

@@ -60,6 +60,7 @@ const (
 	crowdWords
 	possessVerbWords
 	sequenceWords
+	blameVerbWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -137,6 +138,7 @@ var wordCatNames = [wordCatCount]string{
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
 	sequenceWords:           "sequence_word",
+	blameVerbWords:          "blame_verb",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
