@@ -167,6 +167,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
+	si.cues = append(si.cues, hostageTaking(si)...)
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
@@ -247,6 +248,36 @@ func attemptOfAssault(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// hostageTaking finds hostage-taking told with its object between verb and noun ("took two
+// guards hostage", "held the commander hostage"), which a cue phrase cannot: a riot cue from the
+// verb to the noun, unless one already covers them.
+func hostageTaking(si *sentenceInfo) []cueHit {
+	var out []cueHit
+	for i, t := range si.toks {
+		if !si.lex.has(hostageWords, t.fold) {
+			continue
+		}
+		for k := i - 1; k >= 0 && i-k <= hostageObjectReach; k-- {
+			if !si.lex.has(hostageVerbWords, si.toks[k].fold) {
+				continue
+			}
+			covered := false
+			for _, c := range si.cues {
+				covered = covered || c.category == "riot" && c.first <= i && c.last >= k
+			}
+			if !covered {
+				out = append(out, cueHit{category: "riot", first: k, last: i})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// hostageObjectReach is how many words the object of a hostage-taking may run ("took the prison's
+// deputy director hostage").
+const hostageObjectReach = 6
 
 // fiction reports a text that speaks of a film, a series or a book at least minFictionCues times:
 // it retells a story, and its breakouts and riots are not incidents.

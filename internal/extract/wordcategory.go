@@ -61,6 +61,8 @@ const (
 	possessVerbWords
 	sequenceWords
 	blameVerbWords
+	hostageWords
+	hostageVerbWords
 	leadVerbWords
 	blameWordWords
 	responsibilityWordWords
@@ -139,6 +141,8 @@ var wordCatNames = [wordCatCount]string{
 	possessVerbWords:        "possess_verb",
 	sequenceWords:           "sequence_word",
 	blameVerbWords:          "blame_verb",
+	hostageWords:            "hostage",
+	hostageVerbWords:        "hostage_verb",
 	leadVerbWords:           "lead_verb",
 	blameWordWords:          "blame_word",
 	responsibilityWordWords: "responsibility_word",
