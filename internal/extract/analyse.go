@@ -114,7 +114,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
 	if !a.namesCountry() {
-		// "Ouallam (Ouallam, Tillaberi)" is in Niger, whatever the home countries of the groups named.
+		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named.
 		a.countries = append(a.x.res.Nesting(a.names()), a.countries...)
 	}
 	for _, si := range a.sentences {
@@ -464,13 +464,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		p, ok := a.place(name, ctx)
 		if divisionInBrackets(a.text, si.toks, span) {
-			// "Incarville (Eure)", "Kandi (Kandi, Alibori)": the bracket after a town names the
+			// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
 			// divisions it lies in, never another town.
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
 				continue
 			}
 		} else if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
-			// "dans l'Eure", "nella Lombardia": an article before a name makes it a division or a
+			// "dans l'Yonne", "nella Lombardia": an article before a name makes it a division or a
 			// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
 			// a division of a country the text is about ("la Nation" is no province abroad).
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
@@ -496,8 +496,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	}
 }
 
-// divisionInBrackets reports a name that opens a bracket right after another name: "Incarville
-// (Eure)", "Ouallam (Ouallam, Tillaberi)" — the divisions the town before lies in.
+// divisionInBrackets reports a name that opens a bracket right after another name: "Varennes
+// (Yonne)", "Sorel (Sorel, North Vale)" — the divisions the town before lies in.
 func divisionInBrackets(text string, toks []token, span nameSpan) bool {
 	if span.first < 1 || !nameLike(toks[span.first-1]) {
 		return false

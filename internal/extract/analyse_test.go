@@ -40,8 +40,8 @@ func TestFacilityKey(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"al-Sina'a prison", "sina"},
 		{"Al Sinaa Prison", "sina"},
-		{"Tarhouni prison", "tarhuni"},
-		{"the Tarhuni jail", "tarhuni"},
+		{"Sabrouni prison", "sabruni"},
+		{"the Sabruni jail", "sabruni"},
 		{"the Kuje Medium Security Custodial Centre", "kuje"},
 		{"Tasfirat prison", "tasfirat"},
 		{"Central Prison", ""},

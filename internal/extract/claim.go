@@ -374,7 +374,7 @@ const maxSingularModifiers = 3
 
 // metricBeside reports a metric cue right before the article (after "killed", "freed") or right
 // after the noun's verb ("was shot dead", "was also injured", "a été tué"), the verb that may follow
-// a relative clause ("a guard who was driving home was shot dead").
+// a relative clause ("a guard who was walking to work was shot dead").
 func metricBeside(si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
 		if isMetric(model.Metric(c.category)) && c.last == article-1 {

@@ -27,7 +27,7 @@ type Resources struct {
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
 	// Nesting returns the countries in which one of the names is a place lying inside a division
-	// that another of them names ("Ouallam (Ouallam, Tillaberi)"), most such pairs first. It places a
+	// that another of them names ("Sorel (Sorel, North Vale)"), most such pairs first. It places a
 	// text that names no country. Optional.
 	Nesting func(names []string) []string
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.

@@ -393,7 +393,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "a text naming no country is placed where its names nest: a town and its region",
 			published: "2021-05-04",
-			text:      "On 3 May 2021, an unidentified armed group attacked the prison of Ouallam (Ouallam, Tillaberi) and freed 40 inmates.",
+			text:      "On 3 May 2021, gunmen stormed the jail of Filingue (Filingue, Tillaberi) and freed 40 inmates.",
 			want:      []want{{"facility_attack", "2021-05-03", "NE", "", ""}},
 			figures:   []string{"escaped=40..40"},
 		},
@@ -411,7 +411,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "an assault that aimed to free and was brought under control freed nobody",
 			published: "2016-08-08",
-			text:      "About fifty youths stormed the police station in Tamale, Ghana, on Sunday in an attempt to free two suspects held in its cells. Officers fired warning shots and brought the situation under control.",
+			text:      "About fifty youths stormed the police station in Tamale, Ghana, on Sunday in an attempt to free a relative held in its cells. Officers fired warning shots and brought the situation under control.",
 			want:      []want{{"thwarted_attack", "2016-08-07", "GH", "", ""}},
 		},
 		{

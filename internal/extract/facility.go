@@ -102,7 +102,7 @@ type facilityHit struct {
 var arabicArticles = []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"}
 
 // facilityKey folds a facility name to its distinctive words, folded together as names.Fold folds
-// every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Tarhouni" and "Tarhuni"
+// every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Sabrouni" and "Sabruni"
 // alike). The generic words of every language are dropped, so that keys compare across reports.
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string

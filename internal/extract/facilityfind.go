@@ -20,7 +20,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
 		if c.category == "holding" && !headline {
-			// "the Ashaiman District Police Headquarters", "the police station in Kolondo": a place
+			// "the Kolondo District Police Headquarters", "the police station in Kolondo": a place
 			// that holds people a while names the incident's facility only when no prison does.
 			if h, ok := a.namedFacility(si, c); ok {
 				si.holdings = append(si.holdings, h)

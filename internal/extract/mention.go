@@ -168,7 +168,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 // freedByAttackers reports a sentence where outsiders named before an escape word free the people
 // held: an attacker word, an armed group or civilians (a mob counts), then the escape word with an
 // inmate word right after it or the place of detention they were freed from ("militants ... freed
-// inmates", "residents freed a suspect from police custody"), and no inmate word before it.
+// inmates", "villagers freed a detained man from the police post"), and no inmate word before it.
 func freedByAttackers(si *sentenceInfo) bool {
 	doer := -1
 	for _, m := range si.actors {
@@ -199,7 +199,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		for _, o := range si.cues {
 			switch o.category {
 			case "inmate":
-				between = between || o.first < c.first // "299 inmates including 90 Maoists escape": the fighters are inmates
+				between = between || o.first < c.first // "250 inmates including 40 militants escape": the fighters are inmates
 				after = after || o.first > c.last && o.first <= c.last+3
 			case "holding", "facility":
 				after = after || o.first > c.last && o.first <= c.last+6
@@ -213,7 +213,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 }
 
 // heldSubject reports a sentence whose first riot or escape word has the people held for subject,
-// before it in its clause: people said to be held in a place ("Maoists lodged in the jail
+// before it in its clause: people said to be held in a place ("militants lodged in the jail
 // overpowered the guards"), or an inmate word before a riot word ("inmates overpowered"). Inmates
 // who merely "escaped" say nothing of who opened the gates.
 func heldSubject(text string, si *sentenceInfo) bool {
@@ -311,7 +311,7 @@ func negated(si *sentenceInfo, category string) bool {
 }
 
 // location is placeOf, with a named police station or gendarmerie of an event sentence as the
-// facility when no prison is named ("the Ashaiman District Police Headquarters").
+// facility when no prison is named ("the Kolondo District Police Headquarters").
 func (a *analysis) location(f *frame) (string, model.Place) {
 	facility, p := a.placeOf(f)
 	if facility == "" {
@@ -601,7 +601,7 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 }
 
 // blameVerbReach is how many words may stand between a verb that names the doer and the group it
-// names ("attributed the attack to").
+// names ("attributed the raid to").
 const blameVerbReach = 4
 
 // mainDoers keeps the families told as doers at least half as often as the most told one: in a
@@ -659,7 +659,7 @@ func (a *analysis) groupReferredTo(f *frame) string {
 func agent(si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
 	if first < 0 || subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first) {
-		return false // "299 inmates including 90 Maoists escaped": the escapees' affiliation, no doer
+		return false // "250 inmates including 40 militants escaped": the escapees' affiliation, no doer
 	}
 	for _, c := range si.cues {
 		switch c.category {
@@ -680,7 +680,7 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 	if si.is("attack") || si.is("escape") {
 		for k := max(0, first-blameVerbReach); k < first; k++ {
 			if si.lex.has(blameVerbWords, si.toks[k].fold) {
-				return true // "sources attributed the attack to Boko Haram"
+				return true // "officials attributed the raid to the group"
 			}
 		}
 	}

@@ -110,10 +110,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// escape word after it has its own figure.
 	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
 	if best == "" && facilityHad(si, first, last) {
-		return model.Held, true // "the jail had 377 prisoners"
+		return model.Held, true // "the jail had 412 prisoners"
 	}
 	if best != model.Killed && best != model.Wounded && agentOfAttack(text, si, q, first) {
-		return model.Attackers, true // "attacked by four men in two cars, and an inmate escaped"
+		return model.Attackers, true // "attacked by five men on motorbikes, and an inmate escaped"
 	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
@@ -204,8 +204,8 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 }
 
 // attackAgentReach is how many words may stand between an attack word and the "by" of its agent:
-// a passive sentence puts the whole deed between them ("L'attaque du fourgon, qui a tué trois
-// agents ..., a été menée mardi vers 11 heures par quatre hommes").
+// a passive sentence puts the whole deed between them ("the attack on the convoy, which left two
+// guards dead on the road to the court, was carried out on Tuesday evening by five men").
 const attackAgentReach = 30
 
 // isInmateNoun reports an inmate word right after the figure ending at token last ("300
