@@ -3,8 +3,6 @@ package api
 import (
 	"net/http"
 	"time"
-
-	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // SecurityEventJSON is one entry of the security log: a login attempt, a logout or a write
@@ -51,11 +49,7 @@ func (a *API) listSecurityEvents(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := securityPage{Events: []SecurityEventJSON{}}
 	for _, e := range events {
-		page.Events = append(page.Events, securityEventJSON(e))
+		page.Events = append(page.Events, SecurityEventJSON(e))
 	}
 	return writeJSON(w, http.StatusOK, page)
-}
-
-func securityEventJSON(e store.SecurityEvent) SecurityEventJSON {
-	return SecurityEventJSON{ID: e.ID, At: e.At, Kind: e.Kind, Who: e.Who, Remote: e.Remote, Method: e.Method, Path: e.Path, Status: e.Status, Detail: e.Detail}
 }

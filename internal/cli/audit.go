@@ -6,8 +6,8 @@ import (
 	"io"
 	"math"
 	"strings"
-	"time"
 
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/config"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/review"
@@ -120,30 +120,17 @@ func addRejected(ctx context.Context, e env, c *config.Config, incs []model.Inci
 	return -1
 }
 
-// securityEventView is one security event as audit --security shows it.
-type securityEventView struct {
-	ID     int64     `json:"id"`
-	At     time.Time `json:"at"`
-	Kind   string    `json:"kind"`
-	Who    string    `json:"who"`
-	Remote string    `json:"remote"`
-	Method string    `json:"method"`
-	Path   string    `json:"path"`
-	Status int       `json:"status"`
-	Detail string    `json:"detail,omitempty"`
-}
-
 func listSecurityEvents(ctx context.Context, e env, s *store.Store, format string) int {
 	events, err := s.SecurityEvents(ctx, math.MaxInt32)
-	views := []securityEventView{}
+	views := []api.SecurityEventJSON{} // the API's shape, so that both read alike
 	for _, ev := range events {
-		views = append(views, securityEventView(ev))
+		views = append(views, api.SecurityEventJSON(ev))
 	}
 	if format == "text" {
 		format = "table"
 	}
 	return printRecords(e, "audit --security", format, err, views, "ID\tAT\tKIND\tWHO\tFROM\tREQUEST\tSTATUS\tDETAIL",
-		func(v securityEventView) string {
+		func(v api.SecurityEventJSON) string {
 			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s %s\t%d\t%s", v.ID, stamp(&v.At), v.Kind, v.Who, v.Remote, v.Method, v.Path, v.Status, v.Detail)
 		})
 }
