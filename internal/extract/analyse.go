@@ -81,6 +81,7 @@ type analysis struct {
 	ref          Ref
 	sentences    []*sentenceInfo
 	countries    []string // the document's countries, most mentioned first
+	idCountry    string   // the country of the source's event id when the text names none
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	countryNames map[string]string          // Country answers by name, "" for none
@@ -116,12 +117,19 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	if !a.namesCountry() {
 		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named.
 		a.countries = append(a.x.res.Nesting(a.names()), a.countries...)
+		// A coded event's id ("KEN544") names its country, which outranks any guess.
+		if a.idCountry = x.sourceCountry(doc.Source); a.idCountry != "" {
+			a.countries = firstOf(a.idCountry, a.countries)
+		}
 	}
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
 	}
 	first := a.countries
 	a.countries = a.rankCountries(a.sentences)
+	if a.idCountry != "" {
+		a.countries = firstOf(a.idCountry, a.countries)
+	}
 	for _, si := range a.sentences {
 		if !slices.Equal(first, a.countries) {
 			si.places = si.places[:0]
@@ -291,6 +299,11 @@ func (a *analysis) fiction() bool {
 		}
 	}
 	return n >= minFictionCues
+}
+
+// firstOf returns countries with c moved or added to the front.
+func firstOf(c string, countries []string) []string {
+	return append([]string{c}, slices.DeleteFunc(slices.Clone(countries), func(o string) bool { return o == c })...)
 }
 
 // minFictionCues is how often a text must name films or books to be a review: news of a real

@@ -20,13 +20,14 @@ import (
 //
 // A file holds one world and any number of cases:
 //
-//	country XA Ardovia Ardovian           code, name, demonyms
+//	country XA Ardovia Ardovian           code, name, demonyms; the name's first three letters in capitals are its event-id code (ARD)
 //	place XA Mareva admin1=North_Vale     a town (admin1 with _ for spaces); "region" instead of place for a division
 //	actor "Red Hand" armed_group XA       name, kind, home country
 //
 //	case NAME
 //	published 2021-04-02                  the publication date
 //	lang fr                               the document's language (none: all lexicons)
+//	source ARD512.txt                     the document's source (default case.txt)
 //	text ...                              the report; more text lines are more paragraphs
 //	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty; _ for spaces
 //	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before
@@ -50,13 +51,14 @@ func TestCases(t *testing.T) {
 
 type world struct {
 	countries map[string]string // name or demonym, lower case -> code
+	codes     map[string]string // event-id code -> code
 	places    []model.Place
 	regions   []model.Place
 	actors    []extract.ActorMatch // Start and End unset
 }
 
 type extractCase struct {
-	name, published, lang string
+	name, published, lang, source string
 	text                  []string
 	want                  []string // one rendered mention a line
 	figures               map[int]string
@@ -69,7 +71,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := &world{countries: map[string]string{}}
+	w := &world{countries: map[string]string{}, codes: map[string]string{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -89,6 +91,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 			for _, name := range fields[1:] {
 				w.countries[strings.ToLower(name)] = fields[0]
 			}
+			w.codes[strings.ToUpper(fields[1][:3])] = fields[0]
 		case "place", "region":
 			if len(fields) < 2 {
 				bad()
@@ -115,7 +118,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		case "case":
 			cur = &extractCase{name: rest, figures: map[int]string{}}
 			cases = append(cases, cur)
-		case "published", "lang", "text", "want", "figures":
+		case "published", "lang", "source", "text", "want", "figures":
 			if cur == nil {
 				bad()
 			}
@@ -124,6 +127,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				cur.published = rest
 			case "lang":
 				cur.lang = rest
+			case "source":
+				cur.source = rest
 			case "text":
 				cur.text = append(cur.text, rest)
 			case "want":
@@ -154,6 +159,10 @@ func (w *world) resources() extract.Resources {
 		Country: func(name string) (string, bool) {
 			code, ok := w.countries[strings.ToLower(name)]
 			return code, ok
+		},
+		CountryCode: func(code string) (string, bool) {
+			c, ok := w.codes[code]
+			return c, ok
 		},
 		CountryPlace: func(code string) (model.Place, bool) {
 			for _, c := range w.countries {
@@ -204,7 +213,11 @@ func pick(ps []model.Place, match func(model.Place) bool, countries []string) (m
 }
 
 func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
-	doc := model.Document{ID: "case", Source: "case.txt", Text: strings.Join(c.text, "\n\n"), Language: c.lang}
+	source := c.source
+	if source == "" {
+		source = "case.txt"
+	}
+	doc := model.Document{ID: "case", Source: source, Text: strings.Join(c.text, "\n\n"), Language: c.lang}
 	if c.published != "" {
 		day, err := time.Parse(model.DateLayout, c.published)
 		if err != nil {

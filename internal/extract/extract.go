@@ -30,6 +30,9 @@ type Resources struct {
 	// that another of them names ("Sorel (Sorel, North Vale)"), most such pairs first. It places a
 	// text that names no country. Optional.
 	Nesting func(names []string) []string
+	// CountryCode resolves the three-letter country code of a dataset's event id ("KEN",
+	// "BFO") to ISO alpha-2. Optional.
+	CountryCode func(code string) (string, bool)
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
 	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
@@ -69,6 +72,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.Nesting == nil {
 		res.Nesting = func([]string) []string { return nil }
+	}
+	if res.CountryCode == nil {
+		res.CountryCode = func(string) (string, bool) { return "", false }
 	}
 	if res.Capital == nil {
 		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }

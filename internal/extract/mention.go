@@ -342,7 +342,9 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 			}
 		}
 	}
-	stated = a.statedCountry(bestKey)
+	if stated = a.statedCountry(bestKey); stated == "" {
+		stated = a.idCountry // a place of the same name elsewhere is a namesake
+	}
 	if known != nil {
 		p := model.Place{Country: known.Country, Admin1: known.Admin1, Name: known.Town, Lat: known.Lat, Lon: known.Lon, Precision: model.GeoFacility}
 		if rp, ok := a.x.res.Place(known.Town, []string{known.Country}); ok {

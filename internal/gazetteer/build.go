@@ -32,6 +32,7 @@ func newBuilder() *builder {
 			common:    readCommonWords(commonWordsData),
 			names:     map[string]string{},
 			acronyms:  map[string]string{},
+			codes:     map[string]string{},
 			countries: map[string]int32{},
 			info:      map[string]CountryInfo{},
 		},
@@ -49,6 +50,7 @@ func (b *builder) addCountry(c compact.Country) error {
 	e := Entry{GeonameID: c.ID, Name: c.Name, ASCIIName: c.Name, Country: c.ISO2, Lat: c.Lat,
 		Lon: c.Lon, Population: c.Population, Feature: FeatureCountry}
 	i := b.put(b.g.countries, c.ISO2, e)
+	b.g.codes[c.ISO3] = c.ISO2
 	b.g.info[c.ISO2] = CountryInfo{Code: c.ISO2, ISO3: c.ISO3, Name: c.Name, Capital: c.Capital,
 		GeonameID: c.ID, Population: c.Population, Lat: c.Lat, Lon: c.Lon}
 	b.name(i, c.Name, true)
@@ -164,6 +166,9 @@ func (b *builder) finish() (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := b.addCountryNames("countries-local.tsv", countriesLocalData); err != nil {
+		return nil, err
+	}
+	if err := b.addEventIDCodes("event-id-codes.tsv", eventIDCodesData); err != nil {
 		return nil, err
 	}
 	if err := b.addSupplement(supplementData); err != nil {

@@ -22,6 +22,13 @@ func (g *Gazetteer) Country(name string) (code string, ok bool) {
 	return code, ok
 }
 
+// CountryOfCode resolves the three-letter country code of a dataset's event id ("KEN", or
+// ACLED's "BFO" for Burkina Faso) to ISO alpha-2.
+func (g *Gazetteer) CountryOfCode(code string) (string, bool) {
+	c, ok := g.codes[code]
+	return c, ok
+}
+
 // acronymKey is name without dots and spaces when it has capitals and no lower-case letter,
 // else "". Scripts without case (Arabic) write no acronyms this way.
 func acronymKey(name string) string {

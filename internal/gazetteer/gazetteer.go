@@ -60,6 +60,7 @@ type Gazetteer struct {
 	common    map[string]bool   // folded common English words
 	names     map[string]string // folded country name or demonym -> ISO2
 	acronyms  map[string]string // upper-case country acronym without dots -> ISO2
+	codes     map[string]string // three-letter code of an event id (ISO alpha-3 or a dataset's own) -> ISO2
 	countries map[string]int32  // ISO2 -> entry
 	info      map[string]CountryInfo
 	maxWords  int
@@ -76,6 +77,8 @@ var (
 	countriesExtraData string
 	//go:embed data/countries-local.tsv
 	countriesLocalData string
+	//go:embed data/event-id-codes.tsv
+	eventIDCodesData string
 	//go:embed data/common-words.txt
 	commonWordsData string
 )

@@ -172,6 +172,20 @@ func TestCountry(t *testing.T) {
 	}
 }
 
+func TestCountryOfCode(t *testing.T) {
+	g := gazetteer(t)
+	for _, tt := range []struct{ code, want string }{
+		{"KEN", "KE"}, {"SYR", "SY"}, {"NER", "NE"}, {"NGA", "NG"}, // ISO alpha-3
+		{"NIG", "NG"}, {"NIR", "NE"}, {"BFO", "BF"}, {"SAF", "ZA"}, // a dataset's own
+		{"GTD", ""}, {"RTA", ""}, {"ken", ""}, {"KE", ""}, {"", ""},
+	} {
+		got, ok := g.CountryOfCode(tt.code)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("CountryOfCode(%q) = %q, %v, want %q", tt.code, got, ok, tt.want)
+		}
+	}
+}
+
 func TestCountryInfo(t *testing.T) {
 	g := gazetteer(t)
 	c, ok := g.CountryInfo("sy")

@@ -51,6 +51,28 @@ func (b *builder) addCountryNames(file, data string) error {
 	return nil
 }
 
+// addEventIDCodes reads the three-letter codes datasets use in event ids where they differ
+// from ISO alpha-3 (event-id-codes.tsv): code and ISO2. A row may not shadow an ISO code.
+func (b *builder) addEventIDCodes(file, data string) error {
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || len(f[0]) != 3 {
+			return dataError(file, n+1, "want a three-letter code and a country")
+		}
+		if _, ok := b.g.countries[f[1]]; !ok {
+			return dataError(file, n+1, "unknown country %q", f[1])
+		}
+		if other, ok := b.g.codes[f[0]]; ok {
+			return dataError(file, n+1, "%s is already the code of %s", f[0], other)
+		}
+		b.g.codes[f[0]] = f[1]
+	}
+	return nil
+}
+
 // claim maps a folded country name or demonym to code, refusing a second country.
 func (b *builder) claim(name, code string) error {
 	k := Fold(name)

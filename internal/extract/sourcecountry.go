@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"path"
+	"strings"
+)
+
+// sourceCountry is the country a dataset's event id names in the document's source, "" if
+// none: coded-event datasets name their events by a three-letter country code and a number
+// ("KEN544", "10454IND", or "HTI-20240329-4987a5" where an export had no id), so a short note
+// that names no country still tells where it happened.
+func (x *Extractor) sourceCountry(source string) string {
+	code := eventIDCode(path.Base(source))
+	if code == "" {
+		return ""
+	}
+	c, _ := x.res.CountryCode(code)
+	return c
+}
+
+// eventIDCode returns the three capital letters of an event id file name, "" when the name is
+// not one: the letters must be joined to a number ("KEN544", "7641IND") or be the first part of
+// a name whose other parts hold digits ("HTI-20240329-4987a5").
+func eventIDCode(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	first, rest, split := strings.Cut(name, "-")
+	if split {
+		if !strings.ContainsAny(rest, "0123456789") || !allCapitals(first) || len(first) != 3 {
+			return ""
+		}
+		return first
+	}
+	letters := strings.Trim(name, "0123456789")
+	if len(letters) != 3 || len(letters) == len(name) || !allCapitals(letters) {
+		return ""
+	}
+	if strings.Trim(name[:len(name)-3], "0123456789") != "" && strings.Trim(name[3:], "0123456789") != "" {
+		return "" // digits on both sides: "12ABC34"
+	}
+	return letters
+}
+
+func allCapitals(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
