@@ -59,9 +59,9 @@ type world struct {
 
 type extractCase struct {
 	name, published, lang, source string
-	text                  []string
-	want                  []string // one rendered mention a line
-	figures               map[int]string
+	text                          []string
+	want                          []string // one rendered mention a line
+	figures                       map[int]string
 }
 
 func readCases(t *testing.T, file string) (*world, []*extractCase) {
