@@ -182,9 +182,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear, continues)
 	a.lastYear = lastYear
+	dateline := datelineEnd(text)
 	for _, d := range dates {
-		if si.start+d.Start < si.headerEnd {
-			continue // "UPDATE, March 7:" dates the report, not the event
+		if si.start+d.Start < si.headerEnd || d.End <= dateline {
+			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		d.Start += si.start
@@ -516,6 +517,27 @@ func divisionInBrackets(text string, toks []token, span nameSpan) bool {
 		return false
 	}
 	return strings.TrimSpace(text[toks[span.first-1].end:toks[span.first].start]) == "("
+}
+
+// datelineEnd returns where a wire dateline that opens a sentence ends, 0 if none: a place in
+// capitals and a comma, then anything but a sentence up to a dash or colon in the first 60 bytes
+// ("ABUJA, July 6 (Reuters) -", "KABUL, Afghanistan, March 3 —").
+func datelineEnd(sentence string) int {
+	place, _, ok := strings.Cut(sentence, ",")
+	if !ok || len(place) < 3 || strings.ToUpper(place) != place || strings.ToLower(place) == place {
+		return 0
+	}
+	head := sentence[:min(len(sentence), 60)]
+	end := len(head)
+	for _, mark := range []string{" - ", " — ", " – ", ": "} {
+		if k := strings.Index(head, mark); k > 0 && k < end {
+			end = k + len(mark)
+		}
+	}
+	if end == len(head) {
+		return 0
+	}
+	return end
 }
 
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:

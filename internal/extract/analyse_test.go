@@ -120,3 +120,22 @@ func bareExtractor(t *testing.T) *Extractor {
 	}
 	return x
 }
+
+func TestDatelineEnd(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     string // the dateline, "" for none
+	}{
+		{"ABUJA, July 6 (Reuters) - Gunmen attacked a prison.", "ABUJA, July 6 (Reuters) - "},
+		{"KOLONDO, Ardovia — Gunmen attacked a prison on Friday.", "KOLONDO, Ardovia — "},
+		{"TARVO, 3 March: Inmates rioted.", "TARVO, 3 March: "},
+		{"Tarvo, 3 March: Inmates rioted.", ""},                                                               // not in capitals
+		{"ABUJA police said on Friday - after a long silence - that ...", ""},                                 // no comma after the place
+		{"UN, aid groups and officials met on Friday, the report says, to discuss the jail - at length.", ""}, // no mark in the first 60 bytes
+		{"", ""},
+	} {
+		if got := tt.sentence[:datelineEnd(tt.sentence)]; got != tt.want {
+			t.Errorf("datelineEnd(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}

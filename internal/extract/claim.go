@@ -130,7 +130,7 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(si, q)
+	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q)
 }
 
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
@@ -309,10 +309,17 @@ func partOfThem(si *sentenceInfo, q Quantity) bool {
 }
 
 // countsThings reports a figure followed within three words by a noun of things (number.go's
-// list): FindNumbers reads only the head noun, "nine INTERPOL member countries" hides it.
-func countsThings(si *sentenceInfo, q Quantity) bool {
+// list) in its own clause: FindNumbers reads only the head noun, "nine INTERPOL member countries"
+// hides it.
+func countsThings(text string, si *sentenceInfo, q Quantity) bool {
+	if si.lex.hasWord(peopleNounWords, q.Noun) {
+		return false // "879 inmates, a prisons service spokesman said" counts people
+	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
+		if strings.ContainsAny(text[si.toks[k-1].end:si.toks[k].start], ",;:") {
+			return false // the noun of another clause
+		}
 		if si.lex.has(thingNounWords, si.toks[k].fold) {
 			return true
 		}
