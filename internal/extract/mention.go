@@ -678,12 +678,16 @@ func agent(si *sentenceInfo, m ActorMatch) bool {
 				return true
 			}
 		}
+		// "Taliban fighters detonated a truck bomb ... and stormed the jail": the means of an
+		// attack the sentence tells, used right after the group's name.
+		if strings.HasPrefix(c.category, "method:") && c.first > last && c.first-last <= 2 &&
+			(si.is("attack") || si.is("escape")) && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
+			return true
+		}
 	}
-	if si.is("attack") || si.is("escape") {
-		for k := max(0, first-blameVerbReach); k < first; k++ {
-			if si.lex.has(blameVerbWords, si.toks[k].fold) {
-				return true // "officials attributed the raid to the group"
-			}
+	for k := max(0, first-blameVerbReach); k < first; k++ {
+		if si.lex.has(blameVerbWords, si.toks[k].fold) {
+			return true // "officials attributed the raid to the group", "the minister blamed the group"
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
