@@ -33,6 +33,10 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := metricOf(a.text, si, q)
+			if ok && wholeOfPart(si, q) && metric != model.Held && metric != model.Attackers {
+				// "freed most of its 3,800 inmates": the figure is how many were held
+				metric, ok = model.Held, countsInmates(si, q)
+			}
 			if !ok || metric == model.Held && heldAcrossFacilities(si) {
 				continue
 			}
@@ -153,6 +157,29 @@ func aggregate(si *sentenceInfo) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// wholeOfPart reports a figure that a part is taken from, with at most a determiner between:
+// "most of its 3,800 inmates", "la plupart des 800 détenus".
+func wholeOfPart(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	for k := max(0, first-6); k < first; k++ {
+		if n := si.lex.phraseAt(partOfWholeWords, si.toks, k); n > 0 && k+n <= first && first-(k+n) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// countsInmates reports a figure whose noun is one of the people held ("3,800 inmates").
+func countsInmates(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first > last && c.first-last <= 3 {
+			return true
 		}
 	}
 	return false

@@ -195,7 +195,8 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord(numberNounStopWords, p.low) {
 			break
 		}
-		if lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low) || lx.hasWord(measureWordWords, p.low) || currencyWords[p.low] {
+		if lx.hasWord(measureWordWords, p.low) || currencyWords[p.low] ||
+			(lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low)) && !compoundModifier(ps, j) {
 			return p.low
 		}
 		if first == "" && len(p.low) > 3 && (strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "x")) {
@@ -204,6 +205,13 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		n++
 	}
 	return first
+}
+
+// compoundModifier reports a word hyphenated to the word after it: "30 motorcycle-riding
+// fighters" counts fighters, not motorcycles.
+func compoundModifier(ps []piece, j int) bool {
+	return j+2 < len(ps) && ps[j+1].kind == piecePunct && isJoinerPunct(ps[j+1].low) && adjacent(ps, j+1) &&
+		adjacent(ps, j+2) && ps[j+2].kind == pieceWord
 }
 
 func isJoinerPunct(s string) bool {

@@ -33,6 +33,9 @@ func TestFindNumbers(t *testing.T) {
 		want []string
 	}{
 		{"freed more than 100 prisoners", []string{`"more than 100" 100..nil more_than count prisoners`}},
+		{"30 motorcycle-riding fighters", []string{`"30" 30..30 exact count fighters`}},
+		{"12 knife-wielding inmates", []string{`"12" 12..12 exact count inmates`}},
+		{"12 motorcycles", []string{`"12" 12..12 exact thing motorcycles`}},
 		{"which holds 3,500 captured IS jihadists", []string{`"3,500" 3500..3500 exact count jihadists`}},
 		{"a pre-attack population of about 5,000", []string{`"about 5,000" 5000..5000 approx count `}},
 		{"Around thirty IS jihadists were killed", []string{`"Around thirty" 30..30 approx count jihadists`}},

@@ -56,6 +56,7 @@ const (
 	subsetMarkerWords
 	amongWords
 	partOfThemWords
+	partOfWholeWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -136,6 +137,7 @@ var wordCatNames = [wordCatCount]string{
 	subsetMarkerWords:       "subset_marker",
 	amongWords:              "among",
 	partOfThemWords:         "part_of_them",
+	partOfWholeWords:        "part_of_whole",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
