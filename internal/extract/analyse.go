@@ -168,10 +168,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, cues, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
+		if (c.category == "thwarted" || c.category == "attack") && pastOfPerson(a.lex, si.toks, c.first) {
+			return true // "an inmate who had attempted to blow up the station years earlier"
+		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
-			pastOfPerson(a.lex, si.toks, c.first)) ||
+			pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
@@ -652,6 +655,22 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
 		if s.category == "side:security" && s.last < c.first && c.first-s.last == 1 {
 			return true
+		}
+	}
+	return false
+}
+
+// describesOne reports an escape word that describes one person held, beside an indefinite
+// article: "a recently escaped inmate", "un détenu évadé" is who someone is, not a breakout.
+func describesOne(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	article := func(k int) bool { return k >= 0 && lx.has(singularArticleWords, toks[k].fold) }
+	for _, o := range cues {
+		switch {
+		case o.category != "inmate" || !lx.has(singularPersonWords, toks[o.last].fold):
+		case o.first == c.last+1 && (article(c.first-1) || article(c.first-2)):
+			return true // "an escaped inmate", "a recently escaped inmate"
+		case o.last == c.first-1 && article(o.first-1):
+			return true // "un détenu évadé"
 		}
 	}
 	return false
