@@ -168,6 +168,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, cues, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
+		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
+			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
+		}
 		if (c.category == "thwarted" || c.category == "attack") && pastOfPerson(a.lex, si.toks, c.first) {
 			return true // "an inmate who had attempted to blow up the station years earlier"
 		}
@@ -658,6 +661,15 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// countWord reports a token that is a figure: digits or a number word.
+func countWord(lx *lexicon, fold string) bool {
+	if allDigits(strings.ReplaceAll(strings.ReplaceAll(fold, ",", ""), ".", "")) {
+		return true
+	}
+	_, ok := lx.numberWord(fold)
+	return ok
 }
 
 // describesOne reports an escape word that describes one person held, beside an indefinite
