@@ -74,8 +74,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
-		if c.first == last+1 && si.lex.has(escapeeNounWords, si.toks[c.first].fold) {
-			rank = maxCueDistance // "12 escapees were recaptured": the noun says who, a verb what befell them
+		if c.first > last && nounAfter(si, last, c.first) && si.lex.has(escapeeNounWords, si.toks[c.first].fold) {
+			rank = maxCueDistance // "12 escapees were recaptured", "12 de los evadidos": the noun says who, a verb what befell them
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
@@ -315,6 +315,19 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 func attempted(lx *lexicon, toks []token, k int) bool {
 	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
 		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold)
+}
+
+// nounAfter reports token k as the noun right after the figure ending at last, or after a
+// partitive and its determiners: "12 escapees", "12 of the escapees", "12 de los evadidos".
+func nounAfter(si *sentenceInfo, last, k int) bool {
+	j := last + 1
+	if j < k && si.lex.has(partitiveWords, si.toks[j].fold) {
+		j++
+		for j < k && si.lex.has(numberDeterminerWords, si.toks[j].fold) {
+			j++
+		}
+	}
+	return j == k
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
