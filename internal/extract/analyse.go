@@ -305,7 +305,19 @@ func (a *analysis) fiction() bool {
 			}
 		}
 	}
-	return n >= minFictionCues
+	return n >= minFictionCues || n > 0 && a.reviewTitle()
+}
+
+// reviewTitle reports a title that calls the text a review ("Film review: ...", "Critique :
+// ..."): one word of films or books in the text then suffices.
+func (a *analysis) reviewTitle() bool {
+	toks := tokenize(a.doc.Title)
+	for i := range toks {
+		if a.lex.phraseAt(reviewWords, toks, i) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // firstOf returns countries with c moved or added to the front.

@@ -28,6 +28,7 @@ import (
 //	published 2021-04-02                  the publication date
 //	lang fr                               the document's language (none: all lexicons)
 //	source ARD512.txt                     the document's source (default case.txt)
+//	title Film review: ...                the document's title
 //	text ...                              the report; more text lines are more paragraphs
 //	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty; _ for spaces
 //	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before
@@ -58,10 +59,10 @@ type world struct {
 }
 
 type extractCase struct {
-	name, published, lang, source string
-	text                          []string
-	want                          []string // one rendered mention a line
-	figures                       map[int]string
+	name, published, lang, source, title string
+	text                                 []string
+	want                                 []string // one rendered mention a line
+	figures                              map[int]string
 }
 
 func readCases(t *testing.T, file string) (*world, []*extractCase) {
@@ -118,7 +119,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		case "case":
 			cur = &extractCase{name: rest, figures: map[int]string{}}
 			cases = append(cases, cur)
-		case "published", "lang", "source", "text", "want", "figures":
+		case "published", "lang", "source", "title", "text", "want", "figures":
 			if cur == nil {
 				bad()
 			}
@@ -129,6 +130,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				cur.lang = rest
 			case "source":
 				cur.source = rest
+			case "title":
+				cur.title = rest
 			case "text":
 				cur.text = append(cur.text, rest)
 			case "want":
@@ -217,7 +220,7 @@ func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
 	if source == "" {
 		source = "case.txt"
 	}
-	doc := model.Document{ID: "case", Source: source, Text: strings.Join(c.text, "\n\n"), Language: c.lang}
+	doc := model.Document{ID: "case", Source: source, Title: c.title, Text: strings.Join(c.text, "\n\n"), Language: c.lang}
 	if c.published != "" {
 		day, err := time.Parse(model.DateLayout, c.published)
 		if err != nil {

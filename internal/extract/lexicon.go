@@ -29,6 +29,7 @@ type lexicon struct {
 	numberLows   []string                     // the number words lower case as written and folded: date triggers
 	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word
 	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
+	enclitics    []string                     // endings written after an apostrophe ("s" of "film's"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
 }
@@ -83,6 +84,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		seen[key] = true
 	}
 	lx.proclitics = longestFirst(lx.words[procliticWords])
+	lx.enclitics = longestFirst(lx.words[encliticWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.triggers = maps.Clone(dateTriggers)
@@ -289,7 +291,7 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 	var hits []cueHit
 	var forms []string
 	for i, t := range toks {
-		forms = lx.procliticForms(t.fold, append(forms[:0], t.fold))
+		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
 			for _, p := range lx.byFirst[f] {

@@ -31,6 +31,17 @@ func (lx *lexicon) procliticForms(fold string, out []string) []string {
 	return lx.appendStripped(fold, out, maxProclitics)
 }
 
+// encliticForms appends the form of a folded word without an ending written after an
+// apostrophe, the possessive "'s" of English ("film's" is read as "film").
+func (lx *lexicon) encliticForms(fold string, out []string) []string {
+	for _, e := range lx.enclitics {
+		if rest, ok := strings.CutSuffix(fold, "'"+e); ok && utf8.RuneCountInString(rest) >= minStemRunes {
+			return append(out, rest)
+		}
+	}
+	return out
+}
+
 func (lx *lexicon) appendStripped(w string, out []string, depth int) []string {
 	if depth == 0 {
 		return out

@@ -57,6 +57,8 @@ const (
 	amongWords
 	partOfThemWords
 	partOfWholeWords
+	reviewWords
+	encliticWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -138,6 +140,8 @@ var wordCatNames = [wordCatCount]string{
 	amongWords:              "among",
 	partOfThemWords:         "part_of_them",
 	partOfWholeWords:        "part_of_whole",
+	reviewWords:             "review_word",
+	encliticWords:           "enclitic",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
