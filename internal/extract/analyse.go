@@ -171,7 +171,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
 			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
 		}
-		if (c.category == "thwarted" || c.category == "attack") && pastOfPerson(a.lex, si.toks, c.first) {
+		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(a.lex, si.toks, c.first) {
 			return true // "an inmate who had attempted to blow up the station years earlier"
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
@@ -710,6 +710,21 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 			aux = true
 		case lx.has(relativePronounWords, w):
 			return aux
+		}
+	}
+	return false
+}
+
+// pastOfOnePerson reports a cue in a perfect relative clause about one person: "an inmate who had
+// attempted to blow up the station" tells his past, while "fighters who had stormed it on
+// Sunday" tell the incident.
+func pastOfOnePerson(lx *lexicon, toks []token, k int) bool {
+	if !pastOfPerson(lx, toks, k) {
+		return false
+	}
+	for i := k - 1; i >= max(1, k-4); i-- {
+		if lx.has(relativePronounWords, toks[i].fold) {
+			return lx.has(singularPersonWords, toks[i-1].fold)
 		}
 	}
 	return false

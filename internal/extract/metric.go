@@ -33,7 +33,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
-	var attackerNoun, bestBefore, bestComma bool
+	var attackerNoun, bestBefore, bestComma, attemptAfter bool
 	if wholePopulation(si, first, last) {
 		return model.Held, true
 	}
@@ -53,6 +53,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		}
 		if attempted(si.lex, si.toks, c.first) {
+			if c.first > last && c.first-last <= attemptReach && metric == model.Escaped {
+				attemptAfter = true // "more than 1,000 tried to escape": none of the metrics
+			}
 			continue // "tried to escape and were recaptured"
 		}
 		var dist, rank int
@@ -92,6 +95,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// escaped" and "holds 3,500 jihadists" do not.
 	if best == "stayed" {
 		return "", false // "only about 100 remained"
+	}
+	if attemptAfter && bestBefore {
+		return "", false // "of 1,700 held there, more than 1,000 tried to escape"
 	}
 	if best == "" && first > 0 && (si.toks[first-1].fold == "to" || si.toks[first-1].fold == "at") && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
@@ -316,6 +322,9 @@ func attempted(lx *lexicon, toks []token, k int) bool {
 	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
 		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold)
 }
+
+// attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
+const attemptReach = 4
 
 // nounAfter reports token k as the noun right after the figure ending at last, or after a
 // partitive and its determiners: "12 escapees", "12 of the escapees", "12 de los evadidos".
