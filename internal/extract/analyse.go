@@ -488,7 +488,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || a.lex.has(stopNameWords, span.fold) {
+		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || countsBefore(a.lex, si.toks, span) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -673,6 +673,18 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// countsBefore reports a one-word name that is a number word of the text's language opening a
+// count ("Lima orang tewas": five people died), not Lima in Peru.
+func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
+	if span.first != span.last || span.last+1 >= len(toks) {
+		return false
+	}
+	next := toks[span.last+1]
+	_, number := lx.numberWord(toks[span.first].fold)
+	return number && !next.upper && (lx.has(peopleNounWords, next.fold) || lx.has(singularPersonWords, next.fold) ||
+		lx.has(thingNounWords, next.fold) || lx.has(measureWordWords, next.fold))
 }
 
 // countWord reports a token that is a figure: digits or a number word.

@@ -26,6 +26,7 @@ type lexicon struct {
 	triggers     map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
+	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
 	numberLows   []string                     // the number words lower case as written and folded: date triggers
 	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word
 	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)

@@ -50,14 +50,54 @@ func (lx *lexicon) addNumberWord(category, word string) {
 		lx.numbers = map[string]numberWord{}
 	}
 	lx.numbers[foldPhrase(word)] = w
+	if fold := foldPhrase(word); w.class == wordTens && v%10 == 0 && len(fold) >= 3 {
+		if lx.tensHeads == nil {
+			lx.tensHeads = map[string]bool{}
+		}
+		lx.tensHeads[fold[:3]] = true // gluedTensAndUnit looks only at words that start so
+	}
 	lx.numberLows = append(lx.numberLows, strings.ToLower(word), foldPhrase(word))
 }
 
-// numberWord looks a word (lower case, as pieces hold it) up among the lexicon's number words.
+// numberWord looks a word (lower case, as pieces hold it) up among the lexicon's number words,
+// or reads it as tens and a unit written as one word ("settantasette", "trentuno").
 func (lx *lexicon) numberWord(low string) (numberWord, bool) {
-	w, ok := lx.numbers[foldWord(low)]
-	return w, ok
+	fold := foldWord(low)
+	if w, ok := lx.numbers[fold]; ok {
+		return w, ok
+	}
+	return lx.gluedTensAndUnit(fold)
 }
+
+// gluedTensAndUnit reads a word made of a tens word and a unit word ("settanta"+"sette"), the
+// tens' last vowel dropped before a unit that starts with one ("trent(a)"+"uno").
+func (lx *lexicon) gluedTensAndUnit(fold string) (numberWord, bool) {
+	if len(fold) < minGluedNumber || !lx.tensHeads[fold[:3]] {
+		return numberWord{}, false
+	}
+	for i := 3; i < len(fold)-2; i++ {
+		unit, ok := lx.numbers[fold[i:]]
+		if !ok || unit.class != wordUnit {
+			continue
+		}
+		heads := []string{fold[:i]}
+		if strings.IndexByte("aeiou", fold[i]) >= 0 {
+			for _, v := range "aeiou" {
+				heads = append(heads, fold[:i]+string(v))
+			}
+		}
+		for _, head := range heads {
+			if tens, ok := lx.numbers[head]; ok && tens.class == wordTens && tens.value%10 == 0 {
+				return numberWord{class: wordTens, value: tens.value + unit.value}, true
+			}
+		}
+	}
+	return numberWord{}, false
+}
+
+// minGluedNumber is the shortest word gluedTensAndUnit reads: a tens word and a unit word are
+// each three letters at least.
+const minGluedNumber = 6
 
 // unitFirstTens reads the tens or the ten that follow a unit in Arabic order, the conjunction
 // glued to the tens: "خمسة وعشرون" is 25, "خمسة عشر" 15. It returns the number read so far

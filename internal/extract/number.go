@@ -675,7 +675,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case "mil":
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case "lima":
-		return !p.upper // "Lima" is the city
+		return !p.upper || lx.hasWord(counterWords, next) // "Lima" is the city, "Lima orang" five people
 	case "cent", "cents":
 		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
 	}

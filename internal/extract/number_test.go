@@ -33,6 +33,10 @@ func TestFindNumbers(t *testing.T) {
 		want []string
 	}{
 		{"freed more than 100 prisoners", []string{`"more than 100" 100..nil more_than count prisoners`}},
+		{"Settantasette detenuti sono evasi", []string{`"Settantasette" 77..77 exact count detenuti`}},
+		{"trentuno detenuti", []string{`"trentuno" 31..31 exact count detenuti`}},
+		{"ventitré detenuti", []string{`"ventitré" 23..23 exact count detenuti`}},
+		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
 		{"30 motorcycle-riding fighters", []string{`"30" 30..30 exact count fighters`}},
 		{"12 knife-wielding inmates", []string{`"12" 12..12 exact count inmates`}},
 		{"12 motorcycles", []string{`"12" 12..12 exact thing motorcycles`}},

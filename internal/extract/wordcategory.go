@@ -59,6 +59,7 @@ const (
 	partOfWholeWords
 	reviewWords
 	encliticWords
+	counterWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -142,6 +143,7 @@ var wordCatNames = [wordCatCount]string{
 	partOfWholeWords:        "part_of_whole",
 	reviewWords:             "review_word",
 	encliticWords:           "enclitic",
+	counterWords:            "counter_word",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
