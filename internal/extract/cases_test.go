@@ -32,6 +32,7 @@ import (
 //	text ...                              the report; more text lines are more paragraphs
 //	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty; _ for spaces
 //	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before
+//	claimants escaped=Red_Hand/perpetrator                who claimed each figure, in the order figures lists them
 //	want none                             no mention at all
 func TestCases(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txt"))
@@ -62,7 +63,7 @@ type extractCase struct {
 	name, published, lang, source, title string
 	text                                 []string
 	want                                 []string // one rendered mention a line
-	figures                              map[int]string
+	figures, claimants                   map[int]string
 }
 
 func readCases(t *testing.T, file string) (*world, []*extractCase) {
@@ -117,9 +118,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 			}
 			w.actors = append(w.actors, extract.ActorMatch{Name: name, Kind: more[0], Country: more[1], Role: model.RolePerpetrator})
 		case "case":
-			cur = &extractCase{name: rest, figures: map[int]string{}}
+			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}}
 			cases = append(cases, cur)
-		case "published", "lang", "source", "title", "text", "want", "figures":
+		case "published", "lang", "source", "title", "text", "want", "figures", "claimants":
 			if cur == nil {
 				bad()
 			}
@@ -138,6 +139,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				cur.want = append(cur.want, rest)
 			case "figures":
 				cur.figures[len(cur.want)-1] = rest
+			case "claimants":
+				cur.claimants[len(cur.want)-1] = rest
 			}
 		default:
 			bad()
@@ -240,6 +243,13 @@ func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
 	if !slices.Equal(got, want) {
 		t.Errorf("mentions:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
 	}
+	for i, want := range c.claimants {
+		if i < len(ms) {
+			if got := claimants(ms[i]); got != want {
+				t.Errorf("claimants of mention %d: got %q, want %q", i, got, want)
+			}
+		}
+	}
 	for i, figs := range c.figures {
 		if i < len(ms) {
 			if got := figures(ms[i]); got != figs {
@@ -247,6 +257,15 @@ func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
 			}
 		}
 	}
+}
+
+// claimants writes who claimed each of a mention's figures, in the order figures writes them.
+func claimants(m model.Mention) string {
+	var out []string
+	for _, c := range m.Claims {
+		out = append(out, fmt.Sprintf("%s=%s/%s", c.Metric, strings.ReplaceAll(c.Claimant, " ", "_"), c.ClaimantRole))
+	}
+	return strings.Join(out, " ")
 }
 
 // renderCase writes a mention as a want line does.

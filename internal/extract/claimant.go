@@ -78,10 +78,11 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic
 // source nearest to a reporting verb; without a reporting verb, the article itself.
 func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
-	verb := -1
+	verb, after := -1, false
 	for _, c := range si.cues {
 		if c.category == "claim" {
 			verb = c.first
+			after = si.lex.phraseAt(sourcePrepositionWords, si.toks, c.first) > 0 // "according to" the one after
 			break
 		}
 	}
@@ -92,7 +93,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	name, role := "", model.RoleUnknown
 	for _, m := range si.actors {
 		first, last := tokenSpan(si.toks, m.Start, m.End)
-		if first > verb && a.addressee(si, first) {
+		if first > verb && a.addressee(si, first) || after && first < verb {
 			continue // "a déclaré à l'AFP le maire", "told Reuters": the listener, not the speaker
 		}
 		if d := speakerDistance(first, last, verb); d < bestDist {
@@ -101,13 +102,18 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	}
 	for _, c := range si.cues {
 		r, ok := strings.CutPrefix(c.category, "claimant:")
-		if !ok || insideActor(si, c) {
-			continue
+		if !ok || insideActor(si, c) || after && c.first < verb {
+			continue // "15 guards were killed, according to the police chief": the guards do not speak
 		}
 		if d := speakerDistance(c.first, c.last, verb); d < bestDist {
 			bestDist = d
 			name = a.text[si.toks[c.first].start:si.toks[c.last].end]
 			role = model.Role(r)
+			if si.lex.has(speakerNounWords, si.toks[c.last].fold) {
+				if g, ok := a.speaksFor(si, c.first); ok {
+					name, role = g.Name, g.Role // "a Taliban spokesman", "The TTP claimed it. A spokesman said..."
+				}
+			}
 		}
 	}
 	if name == "" && pronounNear(si.lex, si.toks, verb) && si.index > 0 {
@@ -117,6 +123,28 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		return a.articleName(), model.RoleMedia
 	}
 	return name, role
+}
+
+// speaksFor returns the organisation a speaker noun at token k speaks for: one named right
+// before it ("a Taliban spokesman") or after "for"/"of" ("a spokesman for the Taliban"), or else, for a bare "a spokesman", the armed group the
+// sentence before names.
+func (a *analysis) speaksFor(si *sentenceInfo, k int) (ActorMatch, bool) {
+	for _, m := range si.actors {
+		first, last := tokenSpan(si.toks, m.Start, m.End)
+		if last >= 0 && last < k && k-last <= 2 || first > k && first-k <= 3 && si.lex.has(speakerLinkWords, si.toks[k+1].fold) {
+			return m, true // "a Taliban spokesman", "a spokesman for the Taliban", "le porte-parole des talibans"
+		}
+	}
+	if k > 1 || si.index == 0 {
+		return ActorMatch{}, false
+	}
+	prev := a.sentences[si.index-1]
+	for _, m := range prev.actors {
+		if m.Kind == "armed_group" {
+			return m, true
+		}
+	}
+	return ActorMatch{}, false
 }
 
 // roleIn is a claimant's role in this incident: an armed group that is not among its

@@ -60,6 +60,9 @@ const (
 	reviewWords
 	encliticWords
 	counterWords
+	speakerNounWords
+	speakerLinkWords
+	sourcePrepositionWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -144,6 +147,9 @@ var wordCatNames = [wordCatCount]string{
 	reviewWords:             "review_word",
 	encliticWords:           "enclitic",
 	counterWords:            "counter_word",
+	speakerNounWords:        "speaker_noun",
+	speakerLinkWords:        "speaker_link",
+	sourcePrepositionWords:  "source_preposition",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
