@@ -159,17 +159,17 @@ func aggregate(si *sentenceInfo) bool {
 		return true
 	}
 	for i, t := range si.toks {
-		switch t.fold {
-		case "past", "last":
+		switch {
+		case si.lex.has(recentWords, t.fold):
 			for k := i + 1; k < len(si.toks) && k <= i+2; k++ {
-				if w := si.toks[k].fold; w == "years" || w == "decades" || w == "decade" {
-					return true
+				if si.lex.has(longPeriodWords, si.toks[k].fold) {
+					return true // "in the past 30 years"
 				}
 			}
-		case "across":
+		case si.lex.has(spreadWords, t.fold):
 			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
 				if si.lex.has(facilityPluralWords, si.toks[k].fold) {
-					return true
+					return true // "across fourteen detention centres"
 				}
 			}
 		}
@@ -216,7 +216,7 @@ const earlierSlackDays = 7
 // held in [SDF] prisons".
 func heldAcrossFacilities(si *sentenceInfo) bool {
 	for i, t := range si.toks {
-		if t.fold != "in" && t.fold != "across" {
+		if !si.lex.has(facilityLocativeWords, t.fold) && !si.lex.has(spreadWords, t.fold) {
 			continue
 		}
 		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
@@ -244,7 +244,7 @@ func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b !=
 // are still on the run" after "over 1,500 prisoners escaped".
 func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
-	return first > 0 && si.toks[first-1].fold == "the" && q.Low != nil && seen[*q.Low]
+	return first > 0 && si.lex.has(definiteArticleWords, si.toks[first-1].fold) && q.Low != nil && seen[*q.Low]
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).

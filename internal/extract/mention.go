@@ -571,7 +571,7 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 		for _, m := range si.actors {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
 			// Street gang"), whatever the grammar.
-			if m.Kind != "armed_group" || denied(a.text, si, m) || !riot && !agent(si, m) {
+			if m.Kind != "armed_group" || denied(si, m) || !riot && !agent(si, m) {
 				continue
 			}
 			if times[m.Name] == 0 {
@@ -714,11 +714,21 @@ func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 	return toks[i].fold == "revendique"
 }
 
-// denied reports an actor the sentence says denied involvement.
-func denied(text string, si *sentenceInfo, m ActorMatch) bool {
-	rest := strings.ToLower(text[m.End:si.end])
-	return strings.Contains(rest, "denied") && len(rest) < 200 && strings.Index(rest, "denied") < 60
+// denied reports an actor the sentence says denied involvement: a verb of denial within a few
+// words after its name ("IPOB, which denied any role").
+func denied(si *sentenceInfo, m ActorMatch) bool {
+	_, last := tokenSpan(si.toks, m.Start, m.End)
+	for k := last + 1; last >= 0 && k < len(si.toks) && k <= last+denyReach; k++ {
+		if si.lex.has(denyWords, si.toks[k].fold) {
+			return true
+		}
+	}
+	return false
 }
+
+// denyReach is how many words after a group's name its denial may come ("the group's
+// spokesman later denied").
+const denyReach = 10
 
 // methods are the attack methods the frame's sentences name.
 func (a *analysis) methods(f *frame) []string {

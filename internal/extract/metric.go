@@ -38,7 +38,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
-	if first < 1 || si.toks[first-1].fold != "the" && si.toks[first-1].fold != "of" {
+	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !si.lex.has(partitiveWords, si.toks[first-1].fold) {
 		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
@@ -99,7 +99,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if attemptAfter && bestBefore {
 		return "", false // "of 1,700 held there, more than 1,000 tried to escape"
 	}
-	if best == "" && first > 0 && (si.toks[first-1].fold == "to" || si.toks[first-1].fold == "at") && tollUpdate(si) {
+	if best == "" && first > 0 && si.lex.has(tollPrepositionWords, si.toks[first-1].fold) && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
 	if bestBefore && bestComma && partOfThem(si, q) {
@@ -257,10 +257,10 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		return false
 	}
 	prev := si.toks[first-1].fold
-	if prev == "all" {
-		return true
+	if si.lex.has(wholeWords, prev) {
+		return true // "all 400 inmates"
 	}
-	return prev == "the" && first >= 2 && si.toks[first-2].fold == "of" && (last+2 >= len(si.toks) || !relativeWord(si.toks[last+2].fold))
+	return si.lex.has(definiteArticleWords, prev) && first >= 2 && si.lex.has(partitiveWords, si.toks[first-2].fold) && (last+2 >= len(si.toks) || !si.lex.has(groupRelativeWords, si.toks[last+2].fold))
 }
 
 // isInmateWord reports whether token k is an inmate cue.
@@ -281,15 +281,15 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
 		return last + n // "14 of them [escaped]": a pronoun is the whole group
 	}
-	if i < len(toks) && toks[i].fold == "of" {
+	if i < len(toks) && lx.has(groupPartitiveWords, toks[i].fold) {
 		i++
-		for i < len(toks) && i <= last+4 && !relativeWord(toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
+		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
 		}
-	} else if i+1 < len(toks) && relativeWord(toks[i+1].fold) {
+	} else if i+1 < len(toks) && lx.has(groupRelativeWords, toks[i+1].fold) {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
-	if i < len(toks) && relativeWord(toks[i].fold) {
+	if i < len(toks) && lx.has(groupRelativeWords, toks[i].fold) {
 		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
 	}
 	return i - 1
@@ -349,8 +349,6 @@ func conjunctionBreak(lx *lexicon, between []token) int {
 	}
 	return 0
 }
-
-func relativeWord(w string) bool { return w == "who" || w == "that" || w == "which" }
 
 // clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
 // cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,

@@ -63,6 +63,15 @@ const (
 	speakerNounWords
 	speakerLinkWords
 	sourcePrepositionWords
+	definiteArticleWords
+	wholeWords
+	tollPrepositionWords
+	recentWords
+	longPeriodWords
+	spreadWords
+	denyWords
+	groupPartitiveWords
+	groupRelativeWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -150,6 +159,15 @@ var wordCatNames = [wordCatCount]string{
 	speakerNounWords:        "speaker_noun",
 	speakerLinkWords:        "speaker_link",
 	sourcePrepositionWords:  "source_preposition",
+	definiteArticleWords:    "definite_article",
+	wholeWords:              "whole_word",
+	tollPrepositionWords:    "toll_preposition",
+	recentWords:             "recent_word",
+	longPeriodWords:         "long_period",
+	spreadWords:             "spread_word",
+	denyWords:               "deny_verb",
+	groupPartitiveWords:     "group_partitive",
+	groupRelativeWords:      "group_relative",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
