@@ -42,7 +42,7 @@ func isEvent(si *sentenceInfo) bool {
 	}
 	detention := namesDetention(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") || si.is("thwarted")
-	return detention && (action || si.is("killed") && (hasMethod(si) || hasArmedGroup(si))) ||
+	return detention && (action || si.is("killed") && (hasMethod(si) && placeOfDetention(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
@@ -114,6 +114,12 @@ func namesDetention(si *sentenceInfo) bool {
 	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
 	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
 		si.is("holding") && (si.is("escape") || si.tryToFree && si.is("attack"))
+}
+
+// placeOfDetention reports a sentence that names a place where people are held, not only the
+// people: "a prisoner shot dead in the capital" died somewhere else.
+func placeOfDetention(si *sentenceInfo) bool {
+	return si.is("facility") || si.is("holding") || si.is("generic") || len(si.facilities) > 0
 }
 
 func hasMethod(si *sentenceInfo) bool {

@@ -12,10 +12,10 @@ import (
 // (a country, and for secondary frames a sign that it is a real incident, not chatter).
 func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	m := model.Mention{Salience: "secondary"}
-	if !speaksOfDetention(f) && !armedGroupAttack(f) {
+	if !speaksOfDetention(f) && !(armedGroupAttack(f) && a.toldBeside(f)) {
 		// An attack with no prison, inmate, guard or police cell in its story is out of scope,
-		// unless an armed group made it (a campaign's other operations are told beside its
-		// prison attacks).
+		// unless an armed group made it and the text tells a prison's story beside it (a
+		// campaign's other operations).
 		return m, false
 	}
 	m.Type = a.eventType(f)
@@ -44,6 +44,17 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	}
 	m.Evidence = a.evidence(f)
 	return m, true
+}
+
+// toldBeside reports a text that speaks of detention outside frame f: a report on a campaign
+// whose prison attacks give its other operations their place in the story.
+func (a *analysis) toldBeside(f *frame) bool {
+	for _, si := range a.sentences {
+		if !slices.Contains(f.sentences, si) && (namesDetention(si) || si.is("holding")) {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOfDetention reports a frame with a word of detention in any of its sentences: a place,
