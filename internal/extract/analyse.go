@@ -488,7 +488,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || countsBefore(a.lex, si.toks, span) {
+		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || countsBefore(a.lex, si.toks, span) ||
+			acronymInText(a.text, si, span) {
 			continue
 		}
 		if _, isCountry := a.country(name); isCountry {
@@ -673,6 +674,23 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// acronymInText reports a name in capitals only inside a sentence written in mixed case ("the
+// state prison (CERESO) of Ciudad Juárez"): an abbreviation, since running text writes towns in
+// mixed case. A dateline opening the sentence ("KABUL, Afghanistan —") is a town.
+func acronymInText(text string, si *sentenceInfo, span nameSpan) bool {
+	name := text[span.start:span.end]
+	if span.first == 0 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	lower := 0
+	for _, t := range si.toks {
+		if !t.upper {
+			lower++
+		}
+	}
+	return 2*lower > len(si.toks)
 }
 
 // countsBefore reports a one-word name that is a number word of the text's language opening a
