@@ -57,7 +57,9 @@ func checkTooMany(t *testing.T, what string, res *http.Response, api bool) {
 	if !api {
 		return
 	}
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	if err := json.NewDecoder(res.Body).Decode(&body); err != nil || body.Error.Code != "rate_limited" || body.Error.Message == "" {
 		t.Errorf("%s: body is not the API's error shape with code rate_limited (%v, %+v)", what, err, body)
 	}
