@@ -2,12 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -27,7 +27,7 @@ func runTokens(ctx context.Context, e env, args []string) int {
 			func(fs *flag.FlagSet) {
 				fs.StringVar(&f.user, "user", "", "the user the token acts for (required)")
 				fs.StringVar(&f.scope, "scope", "read", "read (as a viewer), write (as an analyst) or admin")
-				fs.StringVar(&f.expires, "expires", "90d", "lifetime: days (30d), a duration (12h) or never")
+				fs.StringVar(&f.expires, "expires", accounts.DefaultLifetime, "lifetime: days (30d), a duration (12h) or never")
 			}},
 		"list": {"", "List tokens: owner, scope, expiry, last use, revocation (never the token itself).",
 			func(ctx context.Context, e env, s *store.Store, _ []string) int {
@@ -46,58 +46,26 @@ func runTokens(ctx context.Context, e env, args []string) int {
 	return runVerbs(ctx, e, "tokens", verbs, []string{"add", "list", "revoke"}, args)
 }
 
+// cliPrincipal is who the CLI acts as: whoever may open the database may do anything.
+var cliPrincipal = auth.Principal{Name: "the command line", Role: auth.Admin}
+
 func addToken(ctx context.Context, e env, s *store.Store, f *tokensFlags, args []string) int {
 	if len(args) != 1 || f.user == "" {
 		fmt.Fprintln(e.stderr, "wallwatch tokens add: give --user USER and exactly one NAME")
 		return exitUsage
 	}
-	if _, err := auth.ScopeRole(f.scope); err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: --%v\n", err)
+	tok, secret, err := accounts.New(s, nil).AddToken(ctx, cliPrincipal, accounts.NewToken{User: f.user, Name: args[0], Scope: f.scope, Expires: f.expires})
+	if errors.Is(err, accounts.ErrInvalid) {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
 		return exitUsage
 	}
-	now := time.Now()
-	expires, err := expiry(f.expires, now)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: --expires: %v\n", err)
-		return exitUsage
-	}
-	secret, hash, err := auth.NewToken()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
 		return exitFailed
 	}
-	id, err := s.AddToken(ctx, store.APIToken{Name: args[0], User: f.user, Scope: f.scope, Hash: hash, CreatedAt: now, ExpiresAt: expires})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", id, args[0], f.scope, f.user, stamp(optionalTime(expires)))
+	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", tok.ID, tok.Name, tok.Scope, tok.User, stamp(optionalTime(tok.ExpiresAt)))
 	fmt.Fprintln(e.stdout, secret)
 	return exitOK
-}
-
-// expiry reads --expires: "never", whole days ("30d") or a Go duration, counted from now.
-func expiry(s string, now time.Time) (time.Time, error) {
-	if s == "never" {
-		return time.Time{}, nil
-	}
-	var d time.Duration
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
-		}
-		d = time.Duration(n) * 24 * time.Hour
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
-		}
-	}
-	if d <= 0 {
-		return time.Time{}, fmt.Errorf("%q: want a positive lifetime", s)
-	}
-	return now.Add(d), nil
 }
 
 func optionalTime(t time.Time) *time.Time {
