@@ -84,6 +84,12 @@ type NewToken struct {
 // stored. by is who asks: a token may allow no more than by's own role, so a read token or a
 // viewer cannot mint a token that writes.
 func (m *Manager) AddToken(ctx context.Context, by auth.Principal, t NewToken) (store.APIToken, string, error) {
+	switch {
+	case by.Name == "":
+		return store.APIToken{}, "", fmt.Errorf("%w: log in to create a token", ErrInvalid)
+	case t.User != by.Name && by.Role < auth.Admin:
+		return store.APIToken{}, "", fmt.Errorf("%w: only an admin may create tokens for another user", ErrInvalid)
+	}
 	name := strings.TrimSpace(t.Name)
 	if name == "" {
 		return store.APIToken{}, "", fmt.Errorf("%w: a token needs a name saying what uses it", ErrInvalid)

@@ -95,6 +95,8 @@ func TestTokens(t *testing.T) {
 		{"admin's token for another user", admin, NewToken{"cy", "kiosk", "read", "12h"}, nil, now.Add(12 * time.Hour)},
 		{"viewer asks for a write token", viewer, NewToken{"cy", "escalate", "write", "1d"}, ErrInvalid, time.Time{}},
 		{"read token asks for an admin token", readToken, NewToken{"ada", "escalate", "admin", "1d"}, ErrInvalid, time.Time{}},
+		{"analyst's token for another user", analyst, NewToken{"cy", "x", "read", "1d"}, ErrInvalid, time.Time{}},
+		{"nobody logged in", auth.Principal{}, NewToken{"", "x", "read", "1d"}, ErrInvalid, time.Time{}},
 		{"unknown scope", admin, NewToken{"ada", "x", "root", "1d"}, ErrInvalid, time.Time{}},
 		{"no name", admin, NewToken{"ada", " ", "read", "1d"}, ErrInvalid, time.Time{}},
 		{"bad lifetime", admin, NewToken{"ada", "x", "read", "soon"}, ErrInvalid, time.Time{}},
