@@ -126,7 +126,7 @@ func TestServeHTTPS(t *testing.T) {
 	roots := x509.NewCertPool()
 	roots.AddCert(cert)
 	client := &http.Client{
-		Transport:     &http.Transport{TLSClientConfig: &tls.Config{RootCAs: roots}},
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{RootCAs: roots}, ForceAttemptHTTP2: true},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	defer client.CloseIdleConnections()
@@ -137,8 +137,8 @@ func TestServeHTTPS(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	if res.StatusCode != http.StatusOK || res.TLS == nil {
-		t.Fatalf("GET /login over TLS: %d (TLS %v), want 200 over TLS", res.StatusCode, res.TLS != nil)
+	if res.StatusCode != http.StatusOK || res.TLS == nil || res.ProtoMajor != 2 {
+		t.Fatalf("GET /login over TLS: %d (TLS %v, %s), want 200 over TLS with HTTP/2", res.StatusCode, res.TLS != nil, res.Proto)
 	}
 	if got := res.Header.Get("Strict-Transport-Security"); got != hstsPolicy {
 		t.Errorf("Strict-Transport-Security = %q, want %q", got, hstsPolicy)
