@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/accounts"
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -63,38 +64,20 @@ func addToken(ctx context.Context, e env, s *store.Store, f *tokensFlags, args [
 		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", tok.ID, tok.Name, tok.Scope, tok.User, stamp(optionalTime(tok.ExpiresAt)))
+	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", tok.ID, tok.Name, tok.Scope, tok.User, stamp(api.TokenView(tok).ExpiresAt))
 	fmt.Fprintln(e.stdout, secret)
 	return exitOK
 }
 
-func optionalTime(t time.Time) *time.Time {
-	if t.IsZero() {
-		return nil
-	}
-	return &t
-}
-
-// tokenView is a token as list shows it: never its hash.
-type tokenView struct {
-	ID        int64      `json:"id"`
-	Name      string     `json:"name"`
-	User      string     `json:"user"`
-	Scope     string     `json:"scope"`
-	CreatedAt time.Time  `json:"created_at"`
-	ExpiresAt *time.Time `json:"expires_at,omitempty"`
-	RevokedAt *time.Time `json:"revoked_at,omitempty"`
-	LastUsed  *time.Time `json:"last_used_at,omitempty"`
-}
-
+// listTokens shows tokens as the API does: never their secrets or hashes.
 func listTokens(ctx context.Context, e env, s *store.Store, format string) int {
 	tokens, err := s.Tokens(ctx)
-	views := []tokenView{}
+	views := []api.TokenJSON{}
 	for _, t := range tokens {
-		views = append(views, tokenView{t.ID, t.Name, t.User, t.Scope, t.CreatedAt, optionalTime(t.ExpiresAt), optionalTime(t.RevokedAt), optionalTime(t.LastUsed)})
+		views = append(views, api.TokenView(t))
 	}
 	return printRecords(e, "tokens list", format, err, views, "ID\tNAME\tUSER\tSCOPE\tCREATED\tEXPIRES\tLAST USED\tREVOKED",
-		func(v tokenView) string {
-			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.ID, v.Name, v.User, v.Scope, stamp(&v.CreatedAt), stamp(v.ExpiresAt), stamp(v.LastUsed), stamp(v.RevokedAt))
+		func(v api.TokenJSON) string {
+			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.ID, v.Name, v.User, v.Scope, stamp(&v.CreatedAt), stamp(v.ExpiresAt), stamp(v.LastUsedAt), stamp(v.RevokedAt))
 		})
 }

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
 	"github.com/wallwatch/wallwatch/internal/accounts"
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -118,22 +118,15 @@ func readPassword(e env) (string, error) {
 	return typed[0], nil
 }
 
-// userView is a user as list shows it: never the password hash.
-type userView struct {
-	Name      string    `json:"name"`
-	Org       string    `json:"organisation"`
-	Role      string    `json:"role"`
-	CreatedAt time.Time `json:"created_at"`
-}
-
+// listUsers shows accounts as the API does: never their password hashes.
 func listUsers(ctx context.Context, e env, s *store.Store, format string) int {
 	users, err := s.Users(ctx)
-	views := []userView{}
+	views := []api.UserJSON{}
 	for _, u := range users {
-		views = append(views, userView{u.Name, u.Org, u.Role, u.CreatedAt})
+		views = append(views, api.UserView(u))
 	}
 	return printRecords(e, "users list", format, err, views, "NAME\tORGANISATION\tROLE\tCREATED",
-		func(v userView) string {
-			return fmt.Sprintf("%s\t%s\t%s\t%s", v.Name, v.Org, v.Role, stamp(&v.CreatedAt))
+		func(v api.UserJSON) string {
+			return fmt.Sprintf("%s\t%s\t%s\t%s", v.Name, v.Organisation, v.Role, stamp(&v.CreatedAt))
 		})
 }

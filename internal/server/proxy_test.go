@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strconv"
@@ -16,18 +15,8 @@ import (
 // X-Forwarded-Proto (none when empty).
 func loginVia(h http.Handler, name, password, remote, forwardedFor, proto string) *http.Response {
 	form := url.Values{"name": {name}, "password": {password}, "next": {"/"}}
-	r := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.RemoteAddr = remote + ":5000"
-	if forwardedFor != "" {
-		r.Header.Set("X-Forwarded-For", forwardedFor)
-	}
-	if proto != "" {
-		r.Header.Set("X-Forwarded-Proto", proto)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w.Result()
+	return request(h, http.MethodPost, "/login", form.Encode(), remote, map[string]string{
+		"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forwardedFor, "X-Forwarded-Proto": proto})
 }
 
 // TestBehindTrustedProxy: through a trusted proxy, the forwarded client is who the security log

@@ -31,13 +31,17 @@ func limitedHandler(t *testing.T, s *store.Store, cfg Config) http.Handler {
 
 // call sends GET path from remote (with an optional X-Forwarded-For and Authorization).
 func call(h http.Handler, path, remote, forwardedFor, authorization string) *http.Response {
-	r := httptest.NewRequest(http.MethodGet, path, nil)
+	return request(h, http.MethodGet, path, "", remote, map[string]string{"X-Forwarded-For": forwardedFor, "Authorization": authorization})
+}
+
+// request sends one request from remote with the headers that are not empty.
+func request(h http.Handler, method, path, body, remote string, headers map[string]string) *http.Response {
+	r := httptest.NewRequest(method, path, strings.NewReader(body))
 	r.RemoteAddr = remote + ":4000"
-	if forwardedFor != "" {
-		r.Header.Set("X-Forwarded-For", forwardedFor)
-	}
-	if authorization != "" {
-		r.Header.Set("Authorization", authorization)
+	for k, v := range headers {
+		if v != "" {
+			r.Header.Set(k, v)
+		}
 	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)

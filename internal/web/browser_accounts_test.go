@@ -1,18 +1,14 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/wallwatch/wallwatch/internal/auth"
-	"github.com/wallwatch/wallwatch/internal/server"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -20,15 +16,7 @@ import (
 // logs in, creates an API token that is shown once and works, then revokes it. Both pages pass
 // axe-core on a phone and a desktop.
 func TestBrowserAccounts(t *testing.T) {
-	b := newBrowserWith(t, func(cfg *server.Config) {
-		hash, err := auth.HashPassword("admin passphrase here")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := cfg.Store.AddUser(context.Background(), store.User{Name: "ada", Org: "Harbour Desk", Role: "admin", PasswordHash: hash, CreatedAt: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
-	})
+	b := newBrowserWith(t, withUser(t, store.User{Name: "ada", Org: "Harbour Desk", Role: "admin"}, "admin passphrase here"))
 	axe := axeScript(t)
 	logIn := func(path, name, password string) {
 		t.Helper()
