@@ -20,10 +20,10 @@ func TestBrowserAccounts(t *testing.T) {
 	axe := axeScript(t)
 	logIn := func(path, name, password string) {
 		t.Helper()
-		b.run(t, chromedp.Navigate(b.base+path), chromedp.WaitVisible(`input[name=password]`, chromedp.ByQuery),
-			chromedp.SendKeys(`input[name=name]`, name, chromedp.ByQuery),
-			chromedp.SendKeys(`input[name=password]`, password, chromedp.ByQuery),
-			chromedp.Submit(`input[name=password]`, chromedp.ByQuery),
+		b.run(t, chromedp.Navigate(b.base+path), chromedp.WaitVisible(`.login input[name=password]`, chromedp.ByQuery),
+			chromedp.SendKeys(`.login input[name=name]`, name, chromedp.ByQuery),
+			chromedp.SendKeys(`.login input[name=password]`, password, chromedp.ByQuery),
+			chromedp.Submit(`.login input[name=password]`, chromedp.ByQuery),
 			chromedp.WaitVisible(`form.logout`, chromedp.ByQuery))
 	}
 	accessible := func(name string) {
@@ -65,7 +65,8 @@ func TestBrowserAccounts(t *testing.T) {
 	accessible("users")
 	b.checkClean(t, "users page")
 
-	b.run(t, chromedp.Click(`form.logout button`, chromedp.ByQuery), chromedp.WaitVisible(`input[name=name]`, chromedp.ByQuery))
+	// The users page has a name field too: wait for the login page's own.
+	b.run(t, chromedp.Click(`form.logout button`, chromedp.ByQuery), chromedp.WaitVisible(`.login input[name=name]`, chromedp.ByQuery))
 	logIn("/account", "ben", "analyst passphrase")
 	var secret, shown string
 	b.run(t, chromedp.SendKeys(`#add-token input[name=name]`, "wall screen", chromedp.ByQuery),
