@@ -250,3 +250,18 @@ func between(s, start, end string) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestAccountPageForVisitors: with --public-read a visitor may open /account and is told to log
+// in; it lists no token and offers no form.
+func TestAccountPageForVisitors(t *testing.T) {
+	a := newAccounts(t)
+	a.token("viewer", "read", time.Time{}, false)
+	h := limitedHandler(t, a.store, Config{PublicRead: true})
+	res, body := send(h, "GET", "/account", "", nil)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "You are not logged in") || strings.Contains(body, "data-token") || strings.Contains(body, `action="/account/tokens"`) {
+		t.Errorf("visitor's account page: %d, want a hint to log in and no tokens or form", res.StatusCode)
+	}
+	if res, _ := send(h, "POST", "/account/tokens", "name=x&scope=read", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("visitor creates a token: %d, want 401", res.StatusCode)
+	}
+}

@@ -99,11 +99,12 @@ func refusal(err error) (string, bool) {
 
 // accountData is what the account page shows.
 type accountData struct {
-	Me      auth.Principal
-	Admin   bool // sees every token, and links to the admin pages
-	Scopes  []string
-	Tokens  []api.TokenJSON
-	Default string // a new token's lifetime unless changed
+	Me       auth.Principal
+	Accounts bool // some account exists: a visitor who is nobody has to log in (--public-read)
+	Admin    bool // sees every token, and links to the admin pages
+	Scopes   []string
+	Tokens   []api.TokenJSON
+	Default  string // a new token's lifetime unless changed
 	accountNote
 }
 
@@ -121,7 +122,11 @@ func (w *Web) accountView(r *http.Request, note accountNote) (view, error) {
 	if err != nil {
 		return view{}, fmt.Errorf("account page: %w", err)
 	}
-	d := accountData{Me: me, Admin: me.Role >= auth.Admin, Default: accounts.DefaultLifetime, accountNote: note}
+	exist, err := w.cfg.Store.HasUsers(r.Context())
+	if err != nil {
+		return view{}, fmt.Errorf("account page: %w", err)
+	}
+	d := accountData{Me: me, Accounts: exist, Admin: me.Role >= auth.Admin, Default: accounts.DefaultLifetime, accountNote: note}
 	for _, s := range []struct {
 		scope string
 		role  auth.Role
