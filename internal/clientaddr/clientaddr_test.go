@@ -149,3 +149,21 @@ func containsHop(xff, addr string) bool {
 	}
 	return false
 }
+
+// FuzzParseTrusted: any list either fails with an error or gives valid, masked ranges.
+func FuzzParseTrusted(f *testing.F) {
+	f.Add("10.0.0.0/8, 192.0.2.10")
+	f.Add("2001:db8::/32,::ffff:10.0.0.1")
+	f.Add("10.0.0.1/40,,")
+	f.Fuzz(func(t *testing.T, list string) {
+		ranges, err := ParseTrusted(list)
+		if err != nil {
+			return
+		}
+		for _, p := range ranges {
+			if !p.IsValid() || p != p.Masked() {
+				t.Fatalf("ParseTrusted(%q) gave %v", list, p)
+			}
+		}
+	})
+}

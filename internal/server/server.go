@@ -1,8 +1,9 @@
 // Package server is wallwatch's HTTP server: it mounts the JSON API under /api/, the pages at /
-// and a health check at /healthz, wraps them in the middleware every response needs (security
-// headers, request size limits, cross-origin protection for writes, access logs, and — once an
-// account exists — authentication and the access table of access.go) and shuts down gracefully
-// when its context ends.
+// and a health check at /healthz, wraps them in the middleware every response needs (the
+// client's address — behind trusted proxies the forwarded one —, security headers, request size
+// limits, rate limits per client address and per API token, cross-origin protection for writes,
+// access logs, and — once an account exists — authentication and the access table of access.go),
+// serves HTTP or HTTPS and shuts down gracefully when its context ends.
 package server
 
 import (
