@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -42,8 +43,9 @@ type Config struct {
 
 // API serves the routes of routes.go.
 type API struct {
-	cfg Config
-	log *slog.Logger
+	cfg      Config
+	log      *slog.Logger
+	accounts *accounts.Manager
 }
 
 // New builds the API handler.
@@ -52,7 +54,7 @@ func New(cfg Config) *API {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &API{cfg: cfg, log: log}
+	return &API{cfg: cfg, log: log, accounts: accounts.New(cfg.Store, nil)}
 }
 
 // names is how filters resolve names now: nothing until the reference data has loaded.

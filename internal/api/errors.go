@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -85,6 +86,10 @@ func classify(err error) (int, errorDetail) {
 		return http.StatusNotFound, errorDetail{Code: "not_found", Message: err.Error()}
 	case errors.As(err, &tooLarge):
 		return http.StatusRequestEntityTooLarge, errorDetail{Code: "too_large", Message: fmt.Sprintf("request body is larger than %d bytes", tooLarge.Limit)}
+	case errors.Is(err, accounts.ErrInvalid):
+		return http.StatusBadRequest, errorDetail{Code: "bad_request", Message: err.Error()}
+	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrLastAdmin):
+		return http.StatusConflict, errorDetail{Code: "conflict", Message: err.Error()}
 	case errors.Is(err, ErrBadRequest):
 		return http.StatusBadRequest, errorDetail{Code: "bad_request", Message: err.Error()}
 	case errors.Is(err, ErrNotReady):

@@ -1,6 +1,9 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // route is one endpoint: method, ServeMux pattern and handler.
 type route struct {
@@ -28,7 +31,7 @@ func (a *API) routes() []route {
 		{http.MethodGet, Prefix + "/export.stix", a.export(exportSTIX)},
 		{http.MethodGet, Prefix + "/openapi.json", a.openAPI},
 		{http.MethodGet, Prefix + "/security/events", a.listSecurityEvents},
-	}, append(a.watchRoutes(), a.reviewRoutes()...)...)
+	}, slices.Concat(a.watchRoutes(), a.reviewRoutes(), a.accountRoutes())...)
 }
 
 // Routes lists every endpoint as "METHOD pattern", for the server's access table.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/clientaddr"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -98,7 +98,7 @@ func (g *Guard) serveGuarded(w http.ResponseWriter, r *http.Request, need Role, 
 	p, err := g.authenticate(r)
 	rec := &statusWriter{ResponseWriter: w}
 	if isWrite(r.Method) && need != Anyone { // login and logout record themselves
-		defer func() { g.audit(r, "write", p.Name, rec.code(), "") }()
+		defer func() { g.Audit(r, "write", p.Name, rec.code(), "") }()
 	}
 	switch {
 	case need == Anyone: // a stale cookie must not keep anyone from the login page
@@ -169,7 +169,7 @@ func (g *Guard) tokenPrincipal(ctx context.Context, header string) (Principal, e
 			g.log.WarnContext(ctx, "token last-used time not recorded", "token", t.ID, "error", err)
 		}
 	}
-	return Principal{Name: u.Name, Org: u.Org, Role: min(role, scope), Via: "token"}, nil
+	return Principal{Name: u.Name, Org: u.Org, Role: min(role, scope), Via: "token", TokenID: t.ID}, nil
 }
 
 // deny answers a refused request: JSON under /api/, a redirect to the login page for a page a
@@ -180,10 +180,7 @@ func deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="wallwatch"`)
 		}
 		code := map[int]string{http.StatusUnauthorized: "unauthorized", http.StatusForbidden: "forbidden"}[status]
-		body, _ := json.MarshalIndent(map[string]map[string]string{"error": {"code": code, "message": msg}}, "", "  ")
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		w.Write(append(body, '\n'))
+		WriteAPIError(w, status, code, msg)
 		return
 	}
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
@@ -193,12 +190,22 @@ func deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	http.Error(w, msg, status)
 }
 
+// WriteAPIError answers with the API's error shape, {"error": {"code": ..., "message": ...}}, for
+// refusals made before a request reaches the API's own handlers.
+func WriteAPIError(w http.ResponseWriter, status int, code, msg string) {
+	body, _ := json.MarshalIndent(map[string]map[string]string{"error": {"code": code, "message": msg}}, "", "  ")
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(append(body, '\n'))
+}
+
 func isWrite(method string) bool {
 	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
 }
 
-// audit appends to the security log; a failure to record is logged, not shown to the client.
-func (g *Guard) audit(r *http.Request, kind, who string, status int, detail string) {
+// Audit appends to the security log; a failure to record is logged, not shown to the client.
+// The other security checks of the server (rate limits) record through it too.
+func (g *Guard) Audit(r *http.Request, kind, who string, status int, detail string) {
 	err := g.store.AddSecurityEvent(context.WithoutCancel(r.Context()), store.SecurityEvent{At: g.now(), Kind: kind, Who: who,
 		Remote: remoteIP(r), Method: r.Method, Path: r.URL.Path, Status: status, Detail: detail})
 	if err != nil {
@@ -206,14 +213,10 @@ func (g *Guard) audit(r *http.Request, kind, who string, status int, detail stri
 	}
 }
 
-// remoteIP is the client's address as the connection shows it; forwarded headers are not
-// trusted.
+// remoteIP is the client's address: the connection's, or behind a trusted proxy the forwarded
+// one (see package clientaddr).
 func remoteIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+	return clientaddr.From(r).Addr
 }
 
 // statusWriter remembers a response's status for the audit log.

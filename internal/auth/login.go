@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/wallwatch/wallwatch/internal/clientaddr"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -18,7 +19,7 @@ func (g *Guard) Login(w http.ResponseWriter, r *http.Request) {
 	next := localPath(r.PostFormValue("next"))
 	ip, now := remoteIP(r), g.now()
 	if locked, until := g.lockout.Locked(name, ip, now); locked {
-		g.audit(r, "login_failed", name, http.StatusSeeOther, "locked until "+until.UTC().Format("15:04:05Z"))
+		g.Audit(r, "login_failed", name, http.StatusSeeOther, "locked until "+until.UTC().Format("15:04:05Z"))
 		g.backToLogin(w, r, "locked", next)
 		return
 	}
@@ -30,7 +31,7 @@ func (g *Guard) Login(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		g.lockout.Fail(name, ip, now)
-		g.audit(r, "login_failed", name, http.StatusSeeOther, "wrong name or password")
+		g.Audit(r, "login_failed", name, http.StatusSeeOther, "wrong name or password")
 		g.backToLogin(w, r, "failed", next)
 		return
 	}
@@ -45,7 +46,7 @@ func (g *Guard) Login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, sessionCookie(r, secret, int(sessionTTL.Seconds())))
-	g.audit(r, "login", u.Name, http.StatusSeeOther, "")
+	g.Audit(r, "login", u.Name, http.StatusSeeOther, "")
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
@@ -76,7 +77,7 @@ func (g *Guard) Logout(w http.ResponseWriter, r *http.Request) {
 			if err := g.store.DeleteSession(r.Context(), HashSecret(secret)); err != nil {
 				g.log.ErrorContext(r.Context(), "logout", "error", err)
 			}
-			g.audit(r, "logout", who, http.StatusSeeOther, "")
+			g.Audit(r, "logout", who, http.StatusSeeOther, "")
 		}
 	}
 	http.SetCookie(w, sessionCookie(r, "", -1))
@@ -84,10 +85,10 @@ func (g *Guard) Logout(w http.ResponseWriter, r *http.Request) {
 }
 
 // sessionCookie is HttpOnly (no script reads it), SameSite=Lax (other sites' forms do not carry
-// it) and Secure when the request came over TLS.
+// it) and Secure when the client used HTTPS — to this server, or to a trusted proxy before it.
 func sessionCookie(r *http.Request, value string, maxAge int) *http.Cookie {
 	return &http.Cookie{Name: SessionCookie, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil}
+		SameSite: http.SameSiteLaxMode, Secure: clientaddr.From(r).HTTPS}
 }
 
 func (g *Guard) backToLogin(w http.ResponseWriter, r *http.Request, reason, next string) {

@@ -67,6 +67,8 @@ type Principal struct {
 	Org  string
 	Role Role
 	Via  string // "session", "token" or "" (anonymous)
+	// TokenID is the API token's id when Via is "token": requests are rate-limited per token.
+	TokenID int64
 }
 
 type principalKey struct{}

@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/clientaddr"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/server"
@@ -23,6 +25,11 @@ func runServe(ctx context.Context, e env, args []string) int {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address host:port (env WALLWATCH_ADDR); port 0 picks a free one")
 	fs.StringVar(&c.TileURL, "tile-url", c.TileURL, "optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (env WALLWATCH_TILE_URL)")
 	publicRead := fs.Bool("public-read", false, "once accounts exist, let anyone read pages and the API without logging in (writes still need an account)")
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "serve HTTPS with this PEM certificate (chain), given with --tls-key (env WALLWATCH_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "the certificate's PEM private key (env WALLWATCH_TLS_KEY)")
+	fs.StringVar(&c.TrustProxy, "trust-proxy", c.TrustProxy, "behind a reverse proxy: CIDR[,CIDR] of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env WALLWATCH_TRUST_PROXY)")
+	fs.Float64Var(&c.AddressRate, "rate-address", c.AddressRate, "requests a second allowed per client address, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_ADDRESS)")
+	fs.Float64Var(&c.TokenRate, "rate-token", c.TokenRate, "requests a second allowed per API token, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_TOKEN)")
 	ws := watchFlags(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
@@ -40,6 +47,12 @@ func runServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
+	tlsConfig, scheme, err := serverTLS(c.TLSCert, c.TLSKey)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
+		return exitFailed
+	}
+	trusted, _ := clientaddr.ParseTrusted(c.TrustProxy) // Validate checked it
 	log := newLogger(e.stderr, c.LogLevel)
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
@@ -57,19 +70,20 @@ func runServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v (is another server on that port? try --addr 127.0.0.1:0)\n", err)
 		return exitFailed
 	}
-	ws.baseURL = cmp.Or(ws.baseURL, "http://"+ln.Addr().String())
+	ws.baseURL = cmp.Or(ws.baseURL, scheme+"://"+ln.Addr().String())
 	w := startWatching(ctx, s, pending, ws, log)
 	defer w.wait()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(withWaveRefresh(apiIngest(pending, log), s, pending, log)),
-		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead})
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
+		TrustedProxies: trusted, AddressRate: server.PerSecond(c.AddressRate), TokenRate: server.PerSecond(c.TokenRate)})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(e.stdout, "wallwatch is serving %s at http://%s/ (API: http://%s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, ln.Addr(), ln.Addr())
+	fmt.Fprintf(e.stdout, "wallwatch is serving %s at %s://%s/ (API: %[2]s://%[3]s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, scheme, ln.Addr())
 	go server.Warm(ctx, h, log, "/", "/incidents")
-	err = server.Serve(ctx, ln, h, log)
+	err = server.Serve(ctx, ln, h, log, tlsConfig)
 	if cause := context.Cause(ctx); pending.err != nil && errors.Is(cause, pending.err) {
 		err = cause
 	}
@@ -78,6 +92,15 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// serverTLS loads the certificate and key when both are given: HTTPS, else plain HTTP.
+func serverTLS(certFile, keyFile string) (*tls.Config, string, error) {
+	if certFile == "" {
+		return nil, "http", nil
+	}
+	cfg, err := server.LoadTLS(certFile, keyFile)
+	return cfg, "https", err
 }
 
 // checkExposure refuses to serve a store without accounts on an address other machines can

@@ -100,3 +100,25 @@ func TestServeStopsWhenReferenceDataFails(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want %d naming the missing gazetteer", code, stderr.String(), exitFailed)
 	}
 }
+
+// TestServeRefusesBadHardeningSettings: a missing certificate or key, half a TLS pair, an
+// unreadable proxy range or a negative rate stop serve before it listens, naming the setting.
+func TestServeRefusesBadHardeningSettings(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--tls-cert", filepath.Join(dir, "absent.pem"), "--tls-key", filepath.Join(dir, "absent.key")}, "absent.pem"},
+		{[]string{"--tls-cert", filepath.Join(dir, "site.pem")}, "HTTPS needs both"},
+		{[]string{"--trust-proxy", "10.0.0.0/8,proxy.example"}, "proxy.example"},
+		{[]string{"--rate-token", "-5"}, "token rate limit"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, tt.args...)...)
+		if code != exitFailed || !strings.Contains(errOut, tt.want) {
+			t.Errorf("serve %v: exit %d, %q; want refused naming %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}

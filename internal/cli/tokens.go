@@ -2,12 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -27,7 +28,7 @@ func runTokens(ctx context.Context, e env, args []string) int {
 			func(fs *flag.FlagSet) {
 				fs.StringVar(&f.user, "user", "", "the user the token acts for (required)")
 				fs.StringVar(&f.scope, "scope", "read", "read (as a viewer), write (as an analyst) or admin")
-				fs.StringVar(&f.expires, "expires", "90d", "lifetime: days (30d), a duration (12h) or never")
+				fs.StringVar(&f.expires, "expires", accounts.DefaultLifetime, "lifetime: days (30d), a duration (12h) or never")
 			}},
 		"list": {"", "List tokens: owner, scope, expiry, last use, revocation (never the token itself).",
 			func(ctx context.Context, e env, s *store.Store, _ []string) int {
@@ -46,87 +47,37 @@ func runTokens(ctx context.Context, e env, args []string) int {
 	return runVerbs(ctx, e, "tokens", verbs, []string{"add", "list", "revoke"}, args)
 }
 
+// cliPrincipal is who the CLI acts as: whoever may open the database may do anything.
+var cliPrincipal = auth.Principal{Name: "the command line", Role: auth.Admin}
+
 func addToken(ctx context.Context, e env, s *store.Store, f *tokensFlags, args []string) int {
 	if len(args) != 1 || f.user == "" {
 		fmt.Fprintln(e.stderr, "wallwatch tokens add: give --user USER and exactly one NAME")
 		return exitUsage
 	}
-	if _, err := auth.ScopeRole(f.scope); err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: --%v\n", err)
+	tok, secret, err := accounts.New(s, nil).AddToken(ctx, cliPrincipal, accounts.NewToken{User: f.user, Name: args[0], Scope: f.scope, Expires: f.expires})
+	if errors.Is(err, accounts.ErrInvalid) {
+		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
 		return exitUsage
 	}
-	now := time.Now()
-	expires, err := expiry(f.expires, now)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: --expires: %v\n", err)
-		return exitUsage
-	}
-	secret, hash, err := auth.NewToken()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
 		return exitFailed
 	}
-	id, err := s.AddToken(ctx, store.APIToken{Name: args[0], User: f.user, Scope: f.scope, Hash: hash, CreatedAt: now, ExpiresAt: expires})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch tokens add: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", id, args[0], f.scope, f.user, stamp(optionalTime(expires)))
+	fmt.Fprintf(e.stderr, "token %d (%s, %s scope for %s, expires %s); it is shown only now:\n", tok.ID, tok.Name, tok.Scope, tok.User, stamp(api.TokenView(tok).ExpiresAt))
 	fmt.Fprintln(e.stdout, secret)
 	return exitOK
 }
 
-// expiry reads --expires: "never", whole days ("30d") or a Go duration, counted from now.
-func expiry(s string, now time.Time) (time.Time, error) {
-	if s == "never" {
-		return time.Time{}, nil
-	}
-	var d time.Duration
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
-		}
-		d = time.Duration(n) * 24 * time.Hour
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return time.Time{}, fmt.Errorf("%q: want days (30d), a duration (12h) or never", s)
-		}
-	}
-	if d <= 0 {
-		return time.Time{}, fmt.Errorf("%q: want a positive lifetime", s)
-	}
-	return now.Add(d), nil
-}
-
-func optionalTime(t time.Time) *time.Time {
-	if t.IsZero() {
-		return nil
-	}
-	return &t
-}
-
-// tokenView is a token as list shows it: never its hash.
-type tokenView struct {
-	ID        int64      `json:"id"`
-	Name      string     `json:"name"`
-	User      string     `json:"user"`
-	Scope     string     `json:"scope"`
-	CreatedAt time.Time  `json:"created_at"`
-	ExpiresAt *time.Time `json:"expires_at,omitempty"`
-	RevokedAt *time.Time `json:"revoked_at,omitempty"`
-	LastUsed  *time.Time `json:"last_used_at,omitempty"`
-}
-
+// listTokens shows tokens as the API does: never their secrets or hashes.
 func listTokens(ctx context.Context, e env, s *store.Store, format string) int {
 	tokens, err := s.Tokens(ctx)
-	views := []tokenView{}
+	views := []api.TokenJSON{}
 	for _, t := range tokens {
-		views = append(views, tokenView{t.ID, t.Name, t.User, t.Scope, t.CreatedAt, optionalTime(t.ExpiresAt), optionalTime(t.RevokedAt), optionalTime(t.LastUsed)})
+		views = append(views, api.TokenView(t))
 	}
 	return printRecords(e, "tokens list", format, err, views, "ID\tNAME\tUSER\tSCOPE\tCREATED\tEXPIRES\tLAST USED\tREVOKED",
-		func(v tokenView) string {
-			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.ID, v.Name, v.User, v.Scope, stamp(&v.CreatedAt), stamp(v.ExpiresAt), stamp(v.LastUsed), stamp(v.RevokedAt))
+		func(v api.TokenJSON) string {
+			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.ID, v.Name, v.User, v.Scope, stamp(&v.CreatedAt), stamp(v.ExpiresAt), stamp(v.LastUsedAt), stamp(v.RevokedAt))
 		})
 }

@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -46,11 +47,11 @@ func runUsers(ctx context.Context, e env, args []string) int {
 					fmt.Fprintln(e.stderr, "wallwatch users rm: give exactly one NAME")
 					return exitUsage
 				}
-				if err := keepsAnAdmin(ctx, s, args[0]); err != nil {
-					fmt.Fprintf(e.stderr, "wallwatch users rm: %v\n", err)
-					return exitFailed
+				err := accounts.New(s, nil).RemoveUser(ctx, args[0])
+				if errors.Is(err, store.ErrLastAdmin) {
+					err = fmt.Errorf("%w (wallwatch users add --admin NAME)", err)
 				}
-				if err := s.DeleteUser(ctx, args[0]); err != nil {
+				if err != nil {
 					fmt.Fprintf(e.stderr, "wallwatch users rm: %v\n", err)
 					return exitFailed
 				}
@@ -59,26 +60,6 @@ func runUsers(ctx context.Context, e env, args []string) int {
 			}, nil},
 	}
 	return runVerbs(ctx, e, "users", verbs, []string{"add", "list", "rm"}, args)
-}
-
-// keepsAnAdmin refuses to remove the last admin while other accounts remain: they could no
-// longer be managed, and the server would still ask everyone to log in.
-func keepsAnAdmin(ctx context.Context, s *store.Store, name string) error {
-	users, err := s.Users(ctx)
-	if err != nil {
-		return err
-	}
-	admins, removing := 0, false
-	for _, u := range users {
-		if u.Role == "admin" {
-			admins++
-			removing = removing || u.Name == name
-		}
-	}
-	if removing && admins == 1 && len(users) > 1 {
-		return fmt.Errorf("%s is the last admin: add another with 'wallwatch users add --admin' first", name)
-	}
-	return nil
 }
 
 func addUser(ctx context.Context, e env, s *store.Store, f *usersFlags, args []string) int {
@@ -98,12 +79,12 @@ func addUser(ctx context.Context, e env, s *store.Store, f *usersFlags, args []s
 		fmt.Fprintf(e.stderr, "wallwatch users add: %v\n", err)
 		return exitUsage
 	}
-	hash, err := auth.HashPassword(password)
-	if err != nil {
+	_, err = accounts.New(s, nil).AddUser(ctx, accounts.NewUser{Name: args[0], Org: f.org, Role: f.role, Password: password})
+	if errors.Is(err, accounts.ErrInvalid) {
 		fmt.Fprintf(e.stderr, "wallwatch users add: %v\n", err)
 		return exitUsage
 	}
-	if _, err := s.AddUser(ctx, store.User{Name: args[0], Org: f.org, Role: f.role, PasswordHash: hash, CreatedAt: time.Now()}); err != nil {
+	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch users add: %v\n", err)
 		return exitFailed
 	}
@@ -137,22 +118,15 @@ func readPassword(e env) (string, error) {
 	return typed[0], nil
 }
 
-// userView is a user as list shows it: never the password hash.
-type userView struct {
-	Name      string    `json:"name"`
-	Org       string    `json:"organisation"`
-	Role      string    `json:"role"`
-	CreatedAt time.Time `json:"created_at"`
-}
-
+// listUsers shows accounts as the API does: never their password hashes.
 func listUsers(ctx context.Context, e env, s *store.Store, format string) int {
 	users, err := s.Users(ctx)
-	views := []userView{}
+	views := []api.UserJSON{}
 	for _, u := range users {
-		views = append(views, userView{u.Name, u.Org, u.Role, u.CreatedAt})
+		views = append(views, api.UserView(u))
 	}
 	return printRecords(e, "users list", format, err, views, "NAME\tORGANISATION\tROLE\tCREATED",
-		func(v userView) string {
-			return fmt.Sprintf("%s\t%s\t%s\t%s", v.Name, v.Org, v.Role, stamp(&v.CreatedAt))
+		func(v api.UserJSON) string {
+			return fmt.Sprintf("%s\t%s\t%s\t%s", v.Name, v.Organisation, v.Role, stamp(&v.CreatedAt))
 		})
 }

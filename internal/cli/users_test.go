@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // runWithPassword runs the CLI with WALLWATCH_PASSWORD set to password ("" unset).
@@ -76,19 +75,5 @@ func TestServeRefusesToExposeAStoreWithoutAccounts(t *testing.T) {
 	code, _, errOut := runCLI(t, "serve", "--db", db, "--addr", "0.0.0.0:0")
 	if code != exitFailed || !strings.Contains(errOut, "0.0.0.0:0") || !strings.Contains(errOut, "wallwatch users add --admin") {
 		t.Errorf("serve on 0.0.0.0 without accounts: exit %d, %q; want refused, naming the address and the fix", code, errOut)
-	}
-}
-
-func TestExpiry(t *testing.T) {
-	for _, bad := range []string{"", "d", "-3d", "0h", "soon"} {
-		if _, err := expiry(bad, time.Unix(0, 0)); err == nil {
-			t.Errorf("expiry(%q) accepted", bad)
-		}
-	}
-	if got, _ := expiry("30d", time.Unix(0, 0)); got.Sub(time.Unix(0, 0)).Hours() != 720 {
-		t.Errorf("30d = %v after", got.Sub(time.Unix(0, 0)))
-	}
-	if got, _ := expiry("never", time.Unix(0, 0)); !got.IsZero() {
-		t.Errorf("never = %v", got)
 	}
 }

@@ -17,8 +17,9 @@ type accessRule struct {
 
 // accessTable is the one table of who may call what: every API route and page, plus the routes
 // the server itself mounts. Reads need a viewer; ingest, review, rules and sources writes an
-// analyst; the security log (page and API) an admin. Handler refuses to build when a route is missing here or
-// a rule names no route, so a new route cannot be forgotten (TestAccessMatrix asserts every cell).
+// analyst; the security log and users (pages and API) an admin; every account manages its own
+// API tokens. Handler refuses to build when a route is missing here or a rule names no route, so
+// a new route cannot be forgotten (TestAccessMatrix asserts every cell).
 func accessTable() []accessRule {
 	const v, a = auth.Viewer, auth.Analyst
 	api := func(method, path string, role auth.Role) accessRule {
@@ -41,6 +42,9 @@ func accessTable() []accessRule {
 		{"POST /watch/sources", a}, {"POST /watch/sources/{id}/{action}", a},
 		{"POST /watch/rules", a}, {"POST /watch/rules/{id}/{action}", a},
 		{"GET /admin/security", auth.Admin},
+		{"GET /admin/users", auth.Admin}, {"POST /admin/users", auth.Admin},
+		{"POST /admin/users/{name}/role", auth.Admin}, {"POST /admin/users/{name}/delete", auth.Admin},
+		{"GET /account", v}, {"POST /account/tokens", v}, {"POST /account/tokens/{id}/revoke", v}, // one's own tokens (an admin's: all)
 
 		// API reads.
 		api("GET", "/incidents", v), api("GET", "/incidents/{id}", v), api("GET", "/documents", v),
@@ -54,6 +58,11 @@ func accessTable() []accessRule {
 
 		// API admin: the security log.
 		api("GET", "/security/events", auth.Admin),
+
+		// API accounts: users for admins; everyone's own tokens (an admin's: all).
+		api("GET", "/users", auth.Admin), api("POST", "/users", auth.Admin),
+		api("POST", "/users/{name}/role", auth.Admin), api("DELETE", "/users/{name}", auth.Admin),
+		api("GET", "/tokens", v), api("POST", "/tokens", v), api("POST", "/tokens/{id}/revoke", v),
 
 		// API writes: ingest, sources, alert rules, review.
 		api("POST", "/documents", a),

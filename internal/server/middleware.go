@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/wallwatch/wallwatch/internal/clientaddr"
 )
 
 // middleware wraps a handler.
@@ -59,6 +61,11 @@ func tileOrigin(template string) (string, error) {
 	return u.Scheme + "://" + host, nil
 }
 
+// hstsPolicy tells a browser that reached the site over HTTPS to use nothing else for a year.
+const hstsPolicy = "max-age=31536000"
+
+// securityHeaders sets on every response, whatever answers it, the headers that keep a browser
+// from sniffing types, framing the site, leaking URLs to other sites or loading foreign content.
 func securityHeaders(csp string) middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -69,6 +76,9 @@ func securityHeaders(csp string) middleware {
 			h.Set("X-Frame-Options", "DENY")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
 			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+			if clientaddr.From(r).HTTPS {
+				h.Set("Strict-Transport-Security", hstsPolicy)
+			}
 			next.ServeHTTP(w, r)
 		})
 	}
@@ -137,7 +147,7 @@ func logRequests(log *slog.Logger) middleware {
 			}
 			log.LogAttrs(r.Context(), level, "http request",
 				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", rec.status),
-				slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)), slog.String("remote", r.RemoteAddr))
+				slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)), slog.String("remote", clientaddr.From(r).Addr))
 		})
 	}
 }

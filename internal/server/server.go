@@ -1,21 +1,25 @@
 // Package server is wallwatch's HTTP server: it mounts the JSON API under /api/, the pages at /
-// and a health check at /healthz, wraps them in the middleware every response needs (security
-// headers, request size limits, cross-origin protection for writes, access logs, and — once an
-// account exists — authentication and the access table of access.go) and shuts down gracefully
-// when its context ends.
+// and a health check at /healthz, wraps them in the middleware every response needs (the
+// client's address — behind trusted proxies the forwarded one —, security headers, request size
+// limits, rate limits per client address and per API token, cross-origin protection for writes,
+// access logs, and — once an account exists — authentication and the access table of access.go),
+// serves HTTP or HTTPS and shuts down gracefully when its context ends.
 package server
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
+	"github.com/wallwatch/wallwatch/internal/clientaddr"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/web"
@@ -35,6 +39,12 @@ type Config struct {
 	// PublicRead lets anyone read pages and the API once accounts exist; writes still need an
 	// account. Without accounts everything is open anyway (serve then binds only loopback).
 	PublicRead bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+	// believed; none: the connection's address and TLS state are the client's.
+	TrustedProxies []netip.Prefix
+	// AddressRate and TokenRate cap requests per client address and per API token (429 with
+	// Retry-After past them); zero: no limit.
+	AddressRate, TokenRate Rate
 }
 
 // shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
@@ -67,8 +77,9 @@ func Handler(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return chain(mux, recoverPanics(log), logRequests(log), securityHeaders(csp), limitBodies(maxBodyBytes), crossOrigin(),
-		guard.Middleware(policy.required)), nil
+	return chain(mux, recoverPanics(log), clientaddr.New(cfg.TrustedProxies).Middleware, logRequests(log), securityHeaders(csp),
+		limitBodies(maxBodyBytes), limitAddresses(cfg.AddressRate.limiter(), guard), crossOrigin(),
+		guard.Middleware(policy.required), limitTokens(cfg.TokenRate.limiter(), guard)), nil
 }
 
 // health answers 200 {"status":"ok"} when the server can do everything, 503 {"status":"loading"}
@@ -94,9 +105,10 @@ func health(s *store.Store, loading func() bool) http.Handler {
 }
 
 // Serve serves h on ln until ctx ends, then stops accepting connections and gives in-flight
-// requests shutdownTimeout to finish.
-func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+// requests shutdownTimeout to finish. With a TLS configuration (LoadTLS) it serves HTTPS only.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, tlsConfig *tls.Config) error {
 	srv := &http.Server{
+		TLSConfig:         tlsConfig,
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
@@ -106,7 +118,13 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if tlsConfig != nil {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve %s: %w", ln.Addr(), err)

@@ -179,7 +179,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- Serve(ctx, ln, h, slog.New(slog.DiscardHandler)) }()
+	go func() { served <- Serve(ctx, ln, h, slog.New(slog.DiscardHandler), nil) }()
 	body := make(chan string, 1)
 	go func() {
 		res, err := http.Get("http://" + ln.Addr().String() + "/slow")

@@ -109,14 +109,61 @@ func (s *Store) UserByName(ctx context.Context, name string) (User, error) {
 	return s.oneUser(ctx, "user "+name, `SELECT `+userColumns+` FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.name = ?`, name)
 }
 
-// DeleteUser removes a user with their sessions and tokens; the audit log keeps their name.
+// ErrLastAdmin refuses a change that would leave other accounts without an admin: nobody could
+// manage them any more, and the server would still ask everyone to log in.
+var ErrLastAdmin = errors.New("the last admin: add another admin first")
+
+// DeleteUser removes a user with their sessions and tokens; the audit log keeps their name. It
+// refuses the last admin while other accounts remain (ErrLastAdmin).
 func (s *Store) DeleteUser(ctx context.Context, name string) error {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM users WHERE name = ?`, name)
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.keepAnAdmin(ctx, name, ""); err != nil {
+			return err
+		}
+		_, err := tx.tx.ExecContext(ctx, `DELETE FROM users WHERE name = ?`, name)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("delete user %s: %w", name, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	return nil
+}
+
+// SetUserRole changes a user's role; sessions and tokens act with the new role from their next
+// request. Demoting the last admin is refused (ErrLastAdmin).
+func (s *Store) SetUserRole(ctx context.Context, name, role string) error {
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.keepAnAdmin(ctx, name, role); err != nil {
+			return err
+		}
+		_, err := tx.tx.ExecContext(ctx, `UPDATE users SET role = ? WHERE name = ?`, role, name)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("set role of %s: %w", name, err)
+	}
+	return nil
+}
+
+// keepAnAdmin checks, inside the change's transaction, that giving name the role newRole ("":
+// removing them) leaves an admin while any account remains; a missing user is ErrNotFound.
+func (tx *Tx) keepAnAdmin(ctx context.Context, name, newRole string) error {
+	var role string
+	var admins, users int
+	err := tx.tx.QueryRowContext(ctx, `SELECT role, (SELECT count(*) FROM users WHERE role = 'admin'), (SELECT count(*) FROM users)
+		FROM users WHERE name = ?`, name).Scan(&role, &admins, &users)
+	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("user %s: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	remaining := users
+	if newRole == "" {
+		remaining--
+	}
+	if role == "admin" && newRole != "admin" && admins == 1 && remaining > 0 {
+		return fmt.Errorf("%s is %w", name, ErrLastAdmin)
 	}
 	return nil
 }
@@ -206,6 +253,18 @@ func (s *Store) Tokens(ctx context.Context) ([]APIToken, error) {
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// Token returns one token by id, or ErrNotFound.
+func (s *Store) Token(ctx context.Context, id int64) (APIToken, error) {
+	t, err := scanToken(s.read.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return APIToken{}, fmt.Errorf("token %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return APIToken{}, fmt.Errorf("token %d: %w", id, err)
+	}
+	return t, nil
 }
 
 // TokenUser returns the token with this hash and its user, whether or not it expired or was

@@ -96,3 +96,44 @@ func TestSecurityEventsAreAppendOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLastAdminIsKept: the last admin can be neither removed nor demoted while other accounts
+// remain; alone, it can be removed.
+func TestLastAdminIsKept(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		users   map[string]string // name -> role
+		change  func(s *Store) error
+		wantErr error
+		left    string // role of "ada" afterwards; "" removed
+	}{
+		{"remove the last admin", map[string]string{"ada": "admin", "bo": "viewer"}, func(s *Store) error { return s.DeleteUser(ctx, "ada") }, ErrLastAdmin, "admin"},
+		{"demote the last admin", map[string]string{"ada": "admin", "bo": "viewer"}, func(s *Store) error { return s.SetUserRole(ctx, "ada", "analyst") }, ErrLastAdmin, "admin"},
+		{"demote the only account", map[string]string{"ada": "admin"}, func(s *Store) error { return s.SetUserRole(ctx, "ada", "viewer") }, ErrLastAdmin, "admin"},
+		{"remove the only account", map[string]string{"ada": "admin"}, func(s *Store) error { return s.DeleteUser(ctx, "ada") }, nil, ""},
+		{"remove one of two admins", map[string]string{"ada": "admin", "bo": "admin"}, func(s *Store) error { return s.DeleteUser(ctx, "ada") }, nil, ""},
+		{"demote one of two admins", map[string]string{"ada": "admin", "bo": "admin"}, func(s *Store) error { return s.SetUserRole(ctx, "ada", "viewer") }, nil, "viewer"},
+		{"promote", map[string]string{"ada": "viewer", "bo": "admin"}, func(s *Store) error { return s.SetUserRole(ctx, "ada", "analyst") }, nil, "analyst"},
+		{"remove nobody", map[string]string{"ada": "admin"}, func(s *Store) error { return s.DeleteUser(ctx, "cy") }, ErrNotFound, "admin"},
+		{"set nobody's role", map[string]string{"ada": "admin"}, func(s *Store) error { return s.SetUserRole(ctx, "cy", "viewer") }, ErrNotFound, "admin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			for name, role := range tt.users {
+				if _, err := s.AddUser(ctx, User{Name: name, Org: "Desk", Role: role, PasswordHash: "$h", CreatedAt: time.Now()}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := tt.change(s)
+			if (tt.wantErr == nil) != (err == nil) || !errors.Is(err, tt.wantErr) {
+				t.Errorf("got %v, want %v", err, tt.wantErr)
+			}
+			u, err := s.UserByName(ctx, "ada")
+			if got := map[bool]string{true: u.Role, false: ""}[err == nil]; got != tt.left {
+				t.Errorf("ada is now %q, want %q", got, tt.left)
+			}
+		})
+	}
+}

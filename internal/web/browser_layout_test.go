@@ -52,7 +52,7 @@ func TestBrowserLayoutAndAccessibility(t *testing.T) {
 		"dashboard": "/", "incidents": "/incidents", "incident": "/incidents/" + b.fix.Incidents["makurdi"],
 		"documents": "/documents", "campaigns": "/campaigns", "actors": "/actors",
 		"document": "/documents/" + b.fix.Documents[0], "campaign": "/campaigns/open%20the%20gates",
-		"login": "/login?error=failed", "security": "/admin/security",
+		"login": "/login?error=failed", "security": "/admin/security", "users": "/admin/users", "account": "/account",
 	}
 	for _, vp := range []struct {
 		name          string

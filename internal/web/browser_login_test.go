@@ -16,15 +16,7 @@ import (
 // TestBrowserLogin: once an account exists, a page sends the browser to the login form, which
 // brings it back to that page logged in; logging out ends the session.
 func TestBrowserLogin(t *testing.T) {
-	b := newBrowserWith(t, func(cfg *server.Config) {
-		hash, err := auth.HashPassword("correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := cfg.Store.AddUser(context.Background(), store.User{Name: "ana", Org: "Newsroom", Role: "analyst", PasswordHash: hash, CreatedAt: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
-	})
+	b := newBrowserWith(t, withUser(t, store.User{Name: "ana", Org: "Newsroom", Role: "analyst"}, "correct horse battery"))
 	var path, header string
 	b.run(t, chromedp.Navigate(b.base+"/incidents"), chromedp.WaitVisible(`input[name=name]`, chromedp.ByQuery),
 		chromedp.SendKeys(`input[name=name]`, "ana", chromedp.ByQuery),
@@ -47,4 +39,18 @@ func TestBrowserLogin(t *testing.T) {
 		t.Errorf("a page after logging out: at %q, want the login page", path)
 	}
 	b.checkClean(t, "login and logout")
+}
+
+// withUser configures the server with the account u, whose password is password.
+func withUser(t *testing.T, u store.User, password string) func(*server.Config) {
+	return func(cfg *server.Config) {
+		hash, err := auth.HashPassword(password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.PasswordHash, u.CreatedAt = hash, time.Now()
+		if _, err := cfg.Store.AddUser(context.Background(), u); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

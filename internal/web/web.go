@@ -9,12 +9,13 @@ package web
 import (
 	"bytes"
 	"errors"
-	"github.com/wallwatch/wallwatch/internal/auth"
 	"html/template"
 	"log/slog"
 	"net/http"
 
+	"github.com/wallwatch/wallwatch/internal/accounts"
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -39,6 +40,7 @@ type Web struct {
 	assets    assets
 	dashboard *pageCache[dashboardData]
 	lists     *pageCache[listSummary] // by the incident list's filters
+	accounts  *accounts.Manager
 }
 
 // New parses the templates and looks up the embedded assets.
@@ -56,7 +58,7 @@ func New(cfg Config) (*Web, error) {
 		return nil, err
 	}
 	return &Web{cfg: cfg, log: log, pages: pages, assets: a, dashboard: newPageCache[dashboardData](),
-		lists: newPageCache[listSummary]()}, nil
+		lists: newPageCache[listSummary](), accounts: accounts.New(cfg.Store, nil)}, nil
 }
 
 // Handler returns the mux of every page and of /static/.
@@ -100,7 +102,7 @@ func (w *Web) routes() []route {
 		{"GET /static/", w.assets.handler()},
 		{"GET /login", w.page(w.loginPage)},
 		{"GET /admin/security", w.page(w.securityPage)},
-	}, w.watchRoutes()...)
+	}, append(w.watchRoutes(), w.accountRoutes()...)...)
 }
 
 // Routes lists the pattern of every page and form target, for the server's access table.
