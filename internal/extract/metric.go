@@ -124,8 +124,38 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
+	if best == "" && isInmateNoun(si, last) {
+		return lastPredicate(si, q, first, last)
+	}
 	return best, best != ""
 }
+
+// lastPredicate reads the metric of the verbs a figure of people held is the subject of, however
+// long their chain: "Over 200 prisoners overpowered guards at the prison, seized rifles and
+// escaped". The figure must open its sentence and no other figure may come between.
+func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric, bool) {
+	if first > maxSubjectStart {
+		return "", false
+	}
+	for _, c := range si.cues {
+		if c.first <= last {
+			continue
+		}
+		for _, o := range si.quantities {
+			if o.Start > q.Start && o.Start < si.toks[c.first].start {
+				return "", false
+			}
+		}
+		if m := model.Metric(c.category); m == model.Escaped || m == model.Killed || m == model.Wounded {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// maxSubjectStart is the last token a figure may start at and still open its sentence ("Over
+// 200", "In all, 300").
+const maxSubjectStart = 3
 
 // arrestOfEscapees reports whether an arrest word can count recaptured people for the figure
 // ending at token last: its noun names inmates or escapees ("12 of the escapees were arrested"),
