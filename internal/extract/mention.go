@@ -97,6 +97,8 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
+	assault := false // an attack word other than a blast: "stormed", "raided", "opened fire"
+
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
 		resisted = resisted || si.is("resisted")
@@ -115,6 +117,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack = true // "militants burnt the city hall and freed inmates from the jail"
 		}
 		for _, c := range si.cues {
+			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) {
+				assault = true
+			}
 			if c.category != "attack" || attack || inside {
 				continue
 			}
@@ -133,6 +138,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack
 	case thwarted && attack && !freed, resisted && attack && !freed && !escape:
 		return model.ThwartedAttack
+	case attack && !assault && !freed && !escape:
+		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
 	case attack:
 		return model.FacilityAttack
 	case riot && !freed:

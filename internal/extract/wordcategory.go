@@ -72,6 +72,7 @@ const (
 	denyWords
 	groupPartitiveWords
 	groupRelativeWords
+	bombingWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -168,6 +169,7 @@ var wordCatNames = [wordCatCount]string{
 	denyWords:               "deny_verb",
 	groupPartitiveWords:     "group_partitive",
 	groupRelativeWords:      "group_relative",
+	bombingWords:            "bombing",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
