@@ -176,6 +176,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
+		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
+			return true // "45,000 people had fled their homes": displacement, not a breakout
+		}
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
 			pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
@@ -712,6 +715,17 @@ func countWord(lx *lexicon, fold string) bool {
 	}
 	_, ok := lx.numberWord(fold)
 	return ok
+}
+
+// fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
+// the fighting (flight_from): civilians displaced, not people breaking out.
+func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
+	for k := c.last + 1; k < len(toks) && k <= c.last+3; k++ {
+		if lx.has(flightFromWords, toks[k].fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // describesOne reports an escape word that describes one person held, beside an indefinite

@@ -82,8 +82,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
-			if c.first > last && c.first-last <= 3 || c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
-				attackerNoun = true
+			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 ||
+				c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
+				attackerNoun = true // not "dozens of militants lodged in the jail": they are held there
 			}
 			continue
 		}
@@ -311,7 +312,9 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
 		return last + n // "14 of them [escaped]": a pronoun is the whole group
 	}
-	if i < len(toks) && lx.has(groupPartitiveWords, toks[i].fold) {
+	if i+1 < len(toks) && lx.has(groupPartitiveWords, toks[i].fold) &&
+		(lx.has(definiteArticleWords, toks[i+1].fold) || lx.has(numberDeterminerWords, toks[i+1].fold)) {
+		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
 		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb

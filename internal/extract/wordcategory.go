@@ -73,6 +73,7 @@ const (
 	groupPartitiveWords
 	groupRelativeWords
 	bombingWords
+	flightFromWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -170,6 +171,7 @@ var wordCatNames = [wordCatCount]string{
 	groupPartitiveWords:     "group_partitive",
 	groupRelativeWords:      "group_relative",
 	bombingWords:            "bombing",
+	flightFromWords:         "flight_from",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
