@@ -156,7 +156,9 @@ func (s *temporalScan) score(n, l int) float64 {
 func (s *temporalScan) max(x *series) float64 {
 	best := 0.0
 	eachWindow(x, s.maxLen, s.minN, func(first, last, n int) {
-		best = math.Max(best, s.score(n, last-first+1))
+		if v := s.score(n, last-first+1); v > best { // scores are never NaN: no need for math.Max
+			best = v
+		}
 	})
 	return best
 }

@@ -334,8 +334,17 @@ func narrower(a, b store.Window) store.Window {
 // incident that cites them; the other campaigns stand as they are.
 func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs []string) error {
 	cited, err := tx.CampaignNames(ctx, incidentIDs)
-	if err != nil || len(cited) == 0 {
+	if err != nil {
 		return err
+	}
+	return l.RefreshCited(ctx, tx, cited)
+}
+
+// RefreshCited rebuilds the records of the campaigns named (in any spelling), from every
+// incident that cites them.
+func (l *Linker) RefreshCited(ctx context.Context, tx *store.Tx, cited []string) error {
+	if len(cited) == 0 {
+		return nil
 	}
 	all, err := tx.CampaignSpellings(ctx)
 	if err != nil {
@@ -351,7 +360,7 @@ func (l *Linker) RefreshCampaigns(ctx context.Context, tx *store.Tx, incidentIDs
 			names = append(names, name)
 		}
 	}
-	incs, err := tx.IncidentsCiting(ctx, names)
+	incs, err := tx.CampaignMembers(ctx, names)
 	if err != nil {
 		return err
 	}

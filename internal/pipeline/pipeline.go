@@ -74,7 +74,7 @@ func New(s *store.Store, stages Stages, opts ...Option) *Pipeline {
 func (p *Pipeline) Add(ctx context.Context, docs []model.Document) ([]Result, error) {
 	ready := p.prepareAll(ctx, docs)
 	// database/sql rolls back a transaction whose context ends; what is done should be committed.
-	results, err := p.write(context.WithoutCancel(ctx), ready, p.add)
+	results, err := p.write(context.WithoutCancel(ctx), ready, p.add, &campaignsDue{every: 1})
 	if err != nil {
 		return nil, err
 	}

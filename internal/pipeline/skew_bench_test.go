@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/analyse"
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
@@ -22,9 +23,12 @@ const skewBucket = 1000
 // BenchmarkIngestSkewed ingests articles made by ../shared/tools/make_mixed_corpus.py, which
 // recombines the sentences of the real reports, so a few dozen real incidents gather thousands of
 // reports each, as a big jailbreak does in the news. It reports the CPU and wall milliseconds per
-// document of each successive thousand, ingested through the workers and the writer as the CLI does ("cpu-ms/doc@02k-03k"): linking must cost as much per
-// document in a large store as in a small one. WALLWATCH_SKEW_DOCS sets how many documents
-// (default 5,000); run it with -benchtime 1x.
+// document of each successive thousand, ingested through the workers and the writer and followed
+// by the wave refresh, as one `wallwatch ingest` call does ("cpu-ms/doc@02k-03k"): a document must
+// cost as much in a large store as in a small one. "cpu-growth" is the last thousand's CPU per
+// document over the first's (the aim: under 1.5), "cores" the CPU time over the wall time (both
+// cores busy: near 2). WALLWATCH_SKEW_DOCS sets how many documents (default 5,000); run it with
+// -benchtime 1x.
 func BenchmarkIngestSkewed(b *testing.B) {
 	n := 5000
 	if v := os.Getenv("WALLWATCH_SKEW_DOCS"); v != "" {
@@ -35,18 +39,31 @@ func BenchmarkIngestSkewed(b *testing.B) {
 	}
 	docs := mixedCorpus(b, n)
 	st := realStages(b)
+	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
-		p := pipeline.New(openStore(b), st)
+		s := openStore(b)
+		p := pipeline.New(s, st)
+		var first, last, cpuAll, wallAll float64
 		for from := 0; from < n; from += skewBucket {
 			cpu, wall := cpuTime(b), time.Now()
-			if err := p.Ingest(context.Background(), sourcesOf(docs[from:min(from+skewBucket, n)]), pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+			if err := p.Ingest(ctx, sourcesOf(docs[from:min(from+skewBucket, n)]), pipeline.StreamOptions{}, pipeline.Events{}); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), time.Now()); err != nil {
 				b.Fatal(err)
 			}
 			count := float64(min(from+skewBucket, n) - from)
+			cpuMs, wallMs := float64((cpuTime(b) - cpu).Milliseconds()), float64(time.Since(wall).Milliseconds())
 			label := fmt.Sprintf("@%02dk-%02dk", from/skewBucket, from/skewBucket+1) // padded: metrics are listed by name
-			b.ReportMetric(float64((cpuTime(b)-cpu).Milliseconds())/count, "cpu-ms/doc"+label)
-			b.ReportMetric(float64(time.Since(wall).Milliseconds())/count, "ms/doc"+label)
+			b.ReportMetric(cpuMs/count, "cpu-ms/doc"+label)
+			b.ReportMetric(wallMs/count, "ms/doc"+label)
+			if from == 0 {
+				first = cpuMs / count
+			}
+			last, cpuAll, wallAll = cpuMs/count, cpuAll+cpuMs, wallAll+wallMs
 		}
+		b.ReportMetric(last/first, "cpu-growth")
+		b.ReportMetric(cpuAll/wallAll, "cores")
 	}
 }
 

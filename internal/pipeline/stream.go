@@ -73,7 +73,7 @@ func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOpti
 	budget := newByteBudget(cmp.Or(opts.Budget, DefaultBudget))
 	units := p.readAll(ctx, sources, budget)
 	w := &writer{p: p, ev: ev, storeDoc: storeDoc, budget: budget, batchSize: cmp.Or(opts.Batch, DefaultBatch),
-		stop: ctx, ctx: context.WithoutCancel(ctx)}
+		stop: ctx, ctx: context.WithoutCancel(ctx), campaigns: campaignsDue{every: campaignBatches}}
 	pending := map[int]*unit{} // the reorder buffer, bounded by the budget
 	next := 0
 	for {
@@ -89,6 +89,7 @@ func (p *Pipeline) stream(ctx context.Context, sources []Source, opts StreamOpti
 		}
 	}
 	w.flush()
+	w.finish()
 	for _, src := range sources[next:] {
 		if ev.NotAttempted != nil {
 			ev.NotAttempted(src.Name)

@@ -34,7 +34,8 @@ func sourcesOf(docs []model.Document) []pipeline.Source {
 
 // TestParallelIngestMatchesSerial ingests the same documents once serially (one worker, batches
 // of 200, as before workers) and once with several workers, small batches and a small budget,
-// and requires byte-identical JSON exports and the same documents and duplicates.
+// and requires byte-identical JSON exports, the same documents and duplicates, and the same
+// campaign records (refreshed at every Add, and every few batches and at the end of a stream).
 func TestParallelIngestMatchesSerial(t *testing.T) {
 	docs := append(sharedCorpus(t, "dev", "seeds"), copiedReports(t, 300)...)
 	ctx := context.Background()
@@ -62,6 +63,26 @@ func TestParallelIngestMatchesSerial(t *testing.T) {
 	if a, b := documentList(t, serial), documentList(t, parallel); a != b {
 		t.Errorf("documents differ:\nserial\n%s\nparallel\n%s", a, b)
 	}
+	a, b = campaignList(t, serial), campaignList(t, parallel)
+	if a == "" {
+		t.Error("no campaign recorded: the comparison tells nothing")
+	}
+	if a != b {
+		t.Errorf("campaigns differ:\nserial\n%s\nparallel\n%s", a, b)
+	}
+}
+
+// campaignList lists the campaigns with what the linker recorded of each: actor and dates.
+func campaignList(t *testing.T, s *store.Store) string {
+	cs, err := s.Campaigns(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, c := range cs {
+		lines = append(lines, fmt.Sprintf("%s|%s|%v|%v|%d", c.Name, c.Actor, c.Start, c.End, len(c.Incident)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sharedCorpus parses the named sets of ../shared/corpus, skipping the test when it is absent.

@@ -81,8 +81,8 @@ func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
 			}
 			text, ok := texts[d.ID]
 			if !ok {
-				if doc, err := s.Document(ctx, d.ID); err == nil {
-					text = strings.ToLower(doc.Text)
+				if t, err := s.DocumentText(ctx, d.ID); err == nil {
+					text = strings.ToLower(t)
 				}
 				texts[d.ID] = text
 			}

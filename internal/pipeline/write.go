@@ -13,9 +13,11 @@ import (
 type storeFunc func(ctx context.Context, tx *store.Tx, d prepared, batch []store.Fingerprint) (Result, error)
 
 // write stores prepared documents, in order, in one transaction and links them. Extraction is
-// done before, so the store's write lock is held for the inserts and the linking only.
-func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFunc) ([]Result, error) {
+// done before, so the store's write lock is held for the inserts and the linking only. The
+// campaigns the batch's incidents cite are added to due, and refreshed if due says so.
+func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFunc, due *campaignsDue) ([]Result, error) {
 	var results []Result
+	refreshed := false
 	err := p.store.InTx(ctx, func(tx *store.Tx) error {
 		results = make([]Result, 0, len(docs))
 		p.known.mu.Lock()
@@ -35,23 +37,43 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 			}
 			results = append(results, r)
 		}
-		return p.linkResults(ctx, tx, docs, results)
+		cited, err := p.linkResults(ctx, tx, docs, results)
+		if err != nil {
+			return err
+		}
+		due.add(cited)
+		if !due.ready() {
+			return nil
+		}
+		refreshed = true
+		return p.refreshCampaigns(ctx, tx, due)
 	})
 	if err != nil {
 		return nil, err
 	}
+	if refreshed {
+		due.clear()
+	}
 	return results, nil
 }
 
+// refreshCampaigns rebuilds the records of the campaigns due.
+func (p *Pipeline) refreshCampaigns(ctx context.Context, tx *store.Tx, due *campaignsDue) error {
+	if err := p.stages.Link.RefreshCited(ctx, tx, due.list()); err != nil {
+		return fmt.Errorf("refresh campaigns: %w", err)
+	}
+	return nil
+}
+
 // linkResults links the mentions of the batch's stored documents into incidents, after
-// summarising any incident stored whole, then decides the incidents touched, once each, keeps
-// review standing and refreshes the campaigns they cite. results[i] is the fate of docs[i].
-func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepared, results []Result) error {
+// summarising any incident stored whole, then decides the incidents touched, once each, and keeps
+// review standing. It returns the campaigns those incidents cite. results[i] is the fate of docs[i].
+func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepared, results []Result) ([]string, error) {
 	if p.stages.Link == nil {
-		return nil
+		return nil, nil
 	}
 	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
-		return fmt.Errorf("summarise incidents: %w", err)
+		return nil, fmt.Errorf("summarise incidents: %w", err)
 	}
 	batch := p.stages.Link.Begin()
 	var touched []string
@@ -61,20 +83,24 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 		}
 		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID, docs[i].mentions)
 		if err != nil {
-			return fmt.Errorf("link %s: %w", results[i].Document.Source, err)
+			return nil, fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}
 		results[i].Incidents = ids
 		touched = append(touched, ids...)
 	}
 	if err := batch.Finish(ctx, tx); err != nil {
-		return fmt.Errorf("decide incidents: %w", err)
+		return nil, fmt.Errorf("decide incidents: %w", err)
 	}
 	if len(touched) == 0 {
-		return nil
+		return nil, nil
 	}
 	touched, err := p.reviewBatch(ctx, tx, results, touched)
 	if err != nil {
-		return fmt.Errorf("review corrections: %w", err)
+		return nil, fmt.Errorf("review corrections: %w", err)
 	}
-	return p.stages.Link.RefreshCampaigns(ctx, tx, touched)
+	cited, err := tx.CampaignNames(ctx, touched)
+	if err != nil {
+		return nil, fmt.Errorf("campaigns cited: %w", err)
+	}
+	return cited, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // writer is the one goroutine that stores what the workers prepared, in input order, in short
@@ -20,6 +21,7 @@ type writer struct {
 	batch     []prepared
 	held      []*unit // units whose documents are in the batch, released after it
 	errs      []error // batches the store refused
+	campaigns campaignsDue
 }
 
 // take reports a unit's problems and adds its documents to the batch, storing every full batch.
@@ -47,7 +49,7 @@ func (w *writer) take(u *unit) {
 // the budget its sources held.
 func (w *writer) flush() {
 	if len(w.batch) > 0 {
-		results, err := w.p.write(w.ctx, w.batch, w.storeDoc)
+		results, err := w.p.write(w.ctx, w.batch, w.storeDoc, &w.campaigns)
 		if err != nil {
 			w.errs = append(w.errs, fmt.Errorf("storing %d documents: %w", len(w.batch), err))
 			w.notStored(w.batch, err)
@@ -77,4 +79,17 @@ func (w *writer) notStored(docs []prepared, err error) {
 		out[i] = d.doc
 	}
 	w.ev.NotStored(out, err)
+}
+
+// finish refreshes the campaigns that batches since the last refresh left due.
+func (w *writer) finish() {
+	if len(w.campaigns.names) == 0 {
+		return
+	}
+	err := w.p.store.InTx(w.ctx, func(tx *store.Tx) error { return w.p.refreshCampaigns(w.ctx, tx, &w.campaigns) })
+	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	w.campaigns.clear()
 }

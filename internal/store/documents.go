@@ -193,6 +193,20 @@ func (s *Store) Document(ctx context.Context, id string) (model.Document, error)
 	return d, nil
 }
 
+// DocumentText returns one document's text alone, for readers that search it: the whole row
+// holds the original bytes too, as many again.
+func (s *Store) DocumentText(ctx context.Context, id string) (string, error) {
+	var text string
+	err := s.read.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("document %s: %w", id, err)
+	}
+	return text, nil
+}
+
 // DocumentIDs lists every document id in ingest order.
 func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 	ids, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY ingested_at, id`))

@@ -99,32 +99,74 @@ func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	return out, rows.Err()
 }
 
-// IncidentsCiting returns the incidents that cite any of the campaign names, with the fields a
-// campaign is made of (no documents or metrics).
-func (t *Tx) IncidentsCiting(ctx context.Context, names []string) ([]model.Incident, error) {
+// CampaignMembers returns the incidents that cite any of the campaign names with only what a
+// campaign record is made of: id, date, campaigns and perpetrators, read from their columns and
+// rows. A campaign reported for years is cited by thousands of incidents, refreshed at every
+// batch that touches one of them: decoding each one's JSON grew the writer's cost with the store.
+func (t *Tx) CampaignMembers(ctx context.Context, names []string) ([]model.Incident, error) {
 	list, err := json.Marshal(names)
 	if err != nil {
-		return nil, fmt.Errorf("incidents citing campaigns: %w", err)
+		return nil, fmt.Errorf("campaign members: %w", err)
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT data FROM incidents WHERE id IN (
-		SELECT incident_id FROM incident_campaigns WHERE campaign IN (SELECT value FROM json_each(?))) ORDER BY id`, string(list))
+	members := `SELECT DISTINCT incident_id FROM incident_campaigns WHERE campaign IN (SELECT value FROM json_each(?))`
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, date_start, date_end FROM incidents WHERE id IN (`+members+`) ORDER BY id`, string(list))
 	if err != nil {
-		return nil, fmt.Errorf("incidents citing campaigns: %w", err)
+		return nil, fmt.Errorf("campaign members: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Incident
+	at := map[string]int{}
 	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
-			return nil, fmt.Errorf("incidents citing campaigns: %w", err)
-		}
 		var inc model.Incident
-		if err := json.Unmarshal(data, &inc); err != nil {
-			return nil, fmt.Errorf("decode incident: %w", err)
+		var start, end sql.NullString
+		if err := rows.Scan(&inc.ID, &start, &end); err != nil {
+			return nil, fmt.Errorf("campaign members: %w", err)
 		}
+		if day := parseDay(start); day != nil {
+			inc.Date.Start = *day
+		}
+		inc.Date.End = parseDay(end)
+		at[inc.ID] = len(out)
 		out = append(out, inc)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign members: %w", err)
+	}
+	for _, child := range [...]struct {
+		query string
+		add   func(inc *model.Incident, v string)
+	}{
+		{`SELECT incident_id, campaign FROM incident_campaigns WHERE incident_id IN (` + members + `)`,
+			func(inc *model.Incident, v string) { inc.Campaigns = append(inc.Campaigns, v) }},
+		{`SELECT incident_id, actor FROM incident_actors WHERE incident_id IN (` + members + `)`,
+			func(inc *model.Incident, v string) { inc.Perpetrators = append(inc.Perpetrators, v) }},
+	} {
+		if err := t.eachPair(ctx, child.query, string(list), func(id, v string) {
+			if i, ok := at[id]; ok {
+				child.add(&out[i], v)
+			}
+		}); err != nil {
+			return nil, fmt.Errorf("campaign members: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// eachPair runs a query of two text columns and hands each row to f.
+func (t *Tx) eachPair(ctx context.Context, query string, arg any, f func(a, b string)) error {
+	rows, err := t.tx.QueryContext(ctx, query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return err
+		}
+		f(a, b)
+	}
+	return rows.Err()
 }
 
 // ReplaceCampaigns deletes the campaign records of the given names and stores cs.

@@ -70,7 +70,7 @@ func dsn(path string, writer bool) string {
 		// A checkpoint copies every page written since the last one into the database; the hot
 		// pages of the indexes are written in every batch, so rarer checkpoints copy each of them
 		// once for many batches (the default, 1,000 pages, checkpointed every few batches).
-		q.Add("_pragma", "wal_autocheckpoint(8192)")
+		q.Add("_pragma", "wal_autocheckpoint(32768)")
 	} else {
 		q.Add("_pragma", "query_only(ON)")
 	}
