@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"math"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/gazetteer"
@@ -55,7 +54,7 @@ func (m textMatcher) matches(inc model.Incident) bool {
 	}
 	if inc.Place.Precision != "" && inc.Place.Precision != model.GeoCountry {
 		for _, e := range m.places {
-			if distanceKm(inc.Place.Lat, inc.Place.Lon, e.Lat, e.Lon) <= nearPlaceKm {
+			if model.DistanceKm(inc.Place.Lat, inc.Place.Lon, e.Lat, e.Lon) <= nearPlaceKm {
 				return true
 			}
 		}
@@ -91,13 +90,4 @@ func names(inc model.Incident) []string {
 		parts = append(parts, d.Title)
 	}
 	return parts
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const earthRadiusKm = 6371
-	rad := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Sqrt(a))
 }

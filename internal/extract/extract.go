@@ -4,7 +4,9 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -118,14 +120,63 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		if !ok {
 			continue
 		}
-		m.DocumentID = doc.ID
-		m.Index = len(out)
-		if m.Index == 0 {
-			m.Salience = "primary"
-		}
 		out = append(out, m)
 	}
+	out = joinLedes(out)
+	for i := range out {
+		out[i].DocumentID = doc.ID
+		out[i].Index = i
+		out[i].Salience = "secondary"
+		if i == 0 {
+			out[i].Salience = "primary"
+		}
+	}
 	return out
+}
+
+// joinLedes folds a mention that names no facility of its own and carries no figure into another
+// of the document's that a week and ledeReachKm hold together: a wire lede that tells the state of
+// a siege on its third day ("still fighting on Sunday, four days after the attack") around the
+// story of the attack itself, not a second incident. The joined mention takes the earlier place
+// of the two in the document's order, so a lede keeps its story primary.
+func joinLedes(ms []model.Mention) []model.Mention {
+	for i := 0; i < len(ms); i++ {
+		lede := ms[i]
+		if len(lede.Claims) > 0 || lede.Facility != "" && !strings.HasPrefix(lede.Facility, lede.Place.Name) {
+			continue
+		}
+		j := slices.IndexFunc(ms, func(m model.Mention) bool {
+			return m.Place.Country == lede.Place.Country && withinDays(lede.Date, m.Date, ledeDays) &&
+				closeBy(lede.Place, m.Place) && (len(m.Claims) > 0 || m.Facility != lede.Facility)
+		})
+		if j < 0 || j == i {
+			continue
+		}
+		story := ms[j]
+		story.Evidence = append(slices.Clip(lede.Evidence), story.Evidence...)
+		for _, p := range lede.Perpetrators {
+			if !slices.Contains(story.Perpetrators, p) {
+				story.Perpetrators = append(story.Perpetrators, p)
+			}
+		}
+		ms = slices.Delete(ms, max(i, j), max(i, j)+1)
+		ms[min(i, j)] = story
+		i = -1 // a fold may open another
+	}
+	return ms
+}
+
+// ledeDays and ledeReachKm hold a lede and its story together: sieges last days and a district
+// lies within its city.
+const (
+	ledeDays    = 7
+	ledeReachKm = 25
+)
+
+// closeBy reports two places known to a town or finer within ledeReachKm of each other.
+func closeBy(a, b model.Place) bool {
+	fine := func(p model.Place) bool { return p.Precision == model.GeoPlace || p.Precision == model.GeoFacility }
+	return fine(a) && fine(b) && model.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= ledeReachKm
 }
 
 // referenceDate is the date relative expressions resolve against: the publication date, or one

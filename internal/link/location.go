@@ -1,6 +1,10 @@
 package link
 
-import "math"
+import (
+	"math"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
 
 // locationScore compares where two mentions happened (0..1). Two named facilities must match
 // (one name holding the other after generic words are dropped), or one must be named after the
@@ -86,9 +90,5 @@ func distanceKM(a, b *profile) float64 {
 	if !a.hasCoord || !b.hasCoord {
 		return math.Inf(1)
 	}
-	const earthKM = 6371.0
-	rad := math.Pi / 180
-	dLat, dLon := (b.lat-a.lat)*rad, (b.lon-a.lon)*rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.lat*rad)*math.Cos(b.lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthKM * math.Asin(math.Min(1, math.Sqrt(h)))
+	return model.DistanceKm(a.lat, a.lon, b.lat, b.lon)
 }

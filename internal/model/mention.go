@@ -1,5 +1,7 @@
 package model
 
+import "math"
+
 // EventType classifies an incident.
 type EventType string
 
@@ -99,4 +101,13 @@ type Mention struct {
 	Campaigns    []string
 	Claims       []Claim
 	Evidence     []Span
+}
+
+// DistanceKm is the great-circle distance in kilometres between two points given in degrees.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const earthRadiusKm = 6371
+	rad := math.Pi / 180
+	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }
