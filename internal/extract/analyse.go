@@ -176,6 +176,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
+		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
+			return true // "intelligence suggested a riot was being planned", "a plot to escape"
+		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
@@ -715,6 +718,17 @@ func countWord(lx *lexicon, fold string) bool {
 	}
 	_, ok := lx.numberWord(fold)
 	return ok
+}
+
+// unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
+// (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
+func unrealised(lx *lexicon, toks []token, c cueHit) bool {
+	for k := max(0, c.first-3); k < len(toks) && k <= c.last+3; k++ {
+		if (k < c.first || k > c.last) && lx.has(unrealisedWords, toks[k].fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or

@@ -74,6 +74,7 @@ const (
 	groupRelativeWords
 	bombingWords
 	flightFromWords
+	unrealisedWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -172,6 +173,7 @@ var wordCatNames = [wordCatCount]string{
 	groupRelativeWords:      "group_relative",
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
+	unrealisedWords:         "unrealised",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
