@@ -204,6 +204,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		d.End += si.start
 		si.dates = append(si.dates, d)
 	}
+	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
+		return c.category == "escape" && oneManLongAgo(a.lex, si, c) // "a man who escaped from X five years ago"
+	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	si.reference[0], si.reference[1] = referencePoint(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -719,6 +722,31 @@ func countWord(lx *lexicon, fold string) bool {
 	_, ok := lx.numberWord(fold)
 	return ok
 }
+
+// oneManLongAgo reports an escape word in a relative clause about one person ("a man who escaped
+// from X prison five years ago") in a sentence dated over a month before its report: the
+// person's past, not this report's breakout.
+func oneManLongAgo(lx *lexicon, si *sentenceInfo, c cueHit) bool {
+	rel := -1
+	for k := c.first - 1; k >= max(1, c.first-3); k-- {
+		if lx.has(relativePronounWords, si.toks[k].fold) {
+			rel = k
+			break
+		}
+	}
+	if rel < 0 || !lx.has(singularPersonWords, si.toks[rel-1].fold) {
+		return false
+	}
+	for _, d := range si.dates {
+		if d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -longAgoDays)) {
+			return true
+		}
+	}
+	return false
+}
+
+// longAgoDays is how far before its report a person's escape lies in their past.
+const longAgoDays = 30
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
