@@ -176,6 +176,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && offence(a.lex, si.toks, c) {
+			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
+		}
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
@@ -747,6 +750,25 @@ func oneManLongAgo(lx *lexicon, si *sentenceInfo, c cueHit) bool {
 
 // longAgoDays is how far before its report a person's escape lies in their past.
 const longAgoDays = 30
+
+// offence reports an event word that a court verb before it names as the offence tried
+// ("sentenced five men for helping inmates escape", "condamnés pour l'évasion"): a court_verb,
+// then an offence_link, then the word, within a dozen words.
+func offence(lx *lexicon, toks []token, c cueHit) bool {
+	link := false
+	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
+		switch {
+		case lx.has(offenceLinkWords, toks[k].fold):
+			link = true
+		case lx.has(courtVerbWords, toks[k].fold):
+			return link
+		}
+	}
+	return false
+}
+
+// offenceReach is how far before an event word the court verb that tried it may stand.
+const offenceReach = 12
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".

@@ -75,6 +75,8 @@ const (
 	bombingWords
 	flightFromWords
 	unrealisedWords
+	courtVerbWords
+	offenceLinkWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -174,6 +176,8 @@ var wordCatNames = [wordCatCount]string{
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
 	unrealisedWords:         "unrealised",
+	courtVerbWords:          "court_verb",
+	offenceLinkWords:        "offence_link",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
