@@ -134,7 +134,19 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference
 // mark or a count of things.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) && !bareArticle(text, si, q)
+	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) && !bareArticle(text, si, q) &&
+		!inName(si, q)
+}
+
+// inName reports a figure that is part of a group's name ("400 Mawozo", "Barrio 18"): it counts
+// nobody.
+func inName(si *sentenceInfo, q Quantity) bool {
+	for _, m := range si.actors {
+		if q.Start < m.End && q.End > m.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // bareArticle reports a numeral that is also the indefinite article ("uma", "un", "une") with no
