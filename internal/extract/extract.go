@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -57,11 +58,12 @@ type ActorMatch struct {
 
 // Extractor turns documents into mentions. It is safe for concurrent use.
 type Extractor struct {
-	res          Resources
-	lex          *lexicons
-	facilities   []Facility
-	facilityKeys []string // facilityKey of each facility's name
-	known        *lexicon // aliases of known facilities, category = index into facilities
+	res           Resources
+	lex           *lexicons
+	facilities    []Facility
+	facilityKeys  []string       // facilityKey of each facility's name
+	keyedFacility map[string]int // facility index by key, for keys only one facility has
+	known         *lexicon       // aliases of known facilities, category = index into facilities
 }
 
 // New builds an extractor over the given resources, the embedded lexicons and facility list.
@@ -92,7 +94,7 @@ func New(res Resources) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon()}
+	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon(), keyedFacility: map[string]int{}}
 	x.known.words[elisionWords] = lex.all.words[elisionWords] // names are split as texts are
 	for i, f := range facs {
 		key := x.facilityKey(f.Name)
@@ -100,10 +102,16 @@ func New(res Resources) (*Extractor, error) {
 			key = foldPhrase(f.Name) // "National Penitentiary" is all generic words, yet one facility
 		}
 		x.facilityKeys = append(x.facilityKeys, key)
+		if _, taken := x.keyedFacility[key]; taken {
+			x.keyedFacility[key] = -1 // two facilities share it: it names neither
+		} else {
+			x.keyedFacility[key] = i
+		}
 		for _, name := range append([]string{f.Name}, f.Aliases...) {
 			x.known.add(fmt.Sprint(i), name)
 		}
 	}
+	maps.DeleteFunc(x.keyedFacility, func(_ string, i int) bool { return i < 0 })
 	return x, nil
 }
 

@@ -109,6 +109,14 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=31.. wounded=14..14"},
 		},
 		{
+			name:      "a known facility named in other words is found by its key",
+			published: "2021-05-04",
+			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",
+			want:      []want{{"facility_attack", "2021-05-03", "SO", "Bosaso central prison", ""}},
+			places:    []string{"Bosaso"},
+			figures:   []string{"escaped=12..12"},
+		},
+		{
 			name:      "thwarted attack",
 			published: "2019-05-14",
 			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,9 +35,25 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			continue // "agentes penitenciários" are officers, not a prison
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
-			si.facilities = append(si.facilities, h)
+			si.facilities = append(si.facilities, a.knownByKey(h))
 		}
 	}
+}
+
+// knownByKey takes a facility named in other words than its aliases ("penal de Topo Chico",
+// "prison centrale de Kangbayi") for the known facility whose name folds to the same key, unless
+// the text places its incidents in other countries only.
+func (a *analysis) knownByKey(h facilityHit) facilityHit {
+	i, ok := a.x.keyedFacility[h.key]
+	if !ok || h.key == "" {
+		return h
+	}
+	f := &a.x.facilities[i]
+	if len(a.countries) > 0 && !slices.Contains(a.countries, f.Country) {
+		return h
+	}
+	h.known, h.town, h.name = f, f.Town, f.Name
+	return h
 }
 
 var possessive = strings.NewReplacer("’s ", " ", "'s ", " ")
