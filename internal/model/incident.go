@@ -26,6 +26,8 @@ type DocumentRef struct {
 	Published   *time.Time
 	DuplicateOf string
 	URL         string // where it was published; filled when read for a page or an export, "" when unknown
+	TLP         TLP    `json:",omitempty"` // the document's marking, filled when read
+	Org         string `json:",omitempty"` // the organisation owning it, filled when read
 }
 
 // Estimate reconciles the claims about one metric of one incident.

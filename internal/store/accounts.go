@@ -15,6 +15,7 @@ type User struct {
 	ID           int64
 	Name         string
 	Org          string
+	OrgID        int64
 	Role         string
 	PasswordHash string
 	CreatedAt    time.Time
@@ -48,7 +49,25 @@ type SecurityEvent struct {
 	Detail string
 }
 
-const userColumns = `u.id, u.name, o.name, u.role, u.password_hash, u.created_at`
+const userColumns = `u.id, u.name, o.name, u.org_id, u.role, u.password_hash, u.created_at`
+
+// AddOrganisation creates an organisation unless one has the name already.
+func (s *Store) AddOrganisation(ctx context.Context, name string, at time.Time) error {
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO organisations (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
+		name, formatTime(at)); err != nil {
+		return fmt.Errorf("add organisation %s: %w", name, err)
+	}
+	return nil
+}
+
+// OrganisationExists reports whether an organisation has the name.
+func (s *Store) OrganisationExists(ctx context.Context, name string) (bool, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE name = ?`, name).Scan(&n); err != nil {
+		return false, fmt.Errorf("organisation %s: %w", name, err)
+	}
+	return n == 1, nil
+}
 
 // AddUser creates a user in the named organisation, creating the organisation when it is new;
 // it returns ErrDuplicate when the name is taken.
@@ -167,7 +186,7 @@ func (s *Store) oneUser(ctx context.Context, what, query string, args ...any) (U
 func scanUser(row rowScanner) (User, error) {
 	var u User
 	var created string
-	if err := row.Scan(&u.ID, &u.Name, &u.Org, &u.Role, &u.PasswordHash, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Name, &u.Org, &u.OrgID, &u.Role, &u.PasswordHash, &created); err != nil {
 		return User{}, err
 	}
 	u.CreatedAt = parseTime(created)
@@ -217,7 +236,7 @@ func (s *Store) TokenUser(ctx context.Context, hash []byte) (APIToken, User, err
 	var u User
 	var created, expires, revoked, used, userCreated string
 	err := row.Scan(&t.ID, &t.Name, &t.User, &t.Scope, &t.Hash, &created, &expires, &revoked, &used,
-		&u.ID, &u.Name, &u.Org, &u.Role, &u.PasswordHash, &userCreated)
+		&u.ID, &u.Name, &u.Org, &u.OrgID, &u.Role, &u.PasswordHash, &userCreated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return APIToken{}, User{}, fmt.Errorf("token: %w", ErrNotFound)
 	}

@@ -50,7 +50,12 @@ func (s *Store) IncidentTypeCounts(ctx context.Context, q IncidentQuery, limit i
 
 // facet groups the rows of table whose key column is a matching incident id by column.
 func (s *Store) facet(ctx context.Context, column, table, key string, q IncidentQuery, limit int) ([]FacetCount, error) {
-	where, args := q.filters()
+	aud := AudienceFrom(ctx)
+	where, args := q.filters(aud)
+	if table == "incident_actors" && aud.Restricted() {
+		whole, more := aud.wholeIncidents("id")
+		where, args = append(where, whole), append(args, more...)
+	}
 	query := fmt.Sprintf(`SELECT %s, count(*) AS n FROM %s WHERE %s != ''`, column, table, column)
 	if len(where) > 0 {
 		query += fmt.Sprintf(` AND %s IN (SELECT id FROM incidents WHERE %s)`, key, strings.Join(where, " AND "))
@@ -82,7 +87,7 @@ type MonthCount struct {
 
 // MonthlyCounts counts the matching incidents with a known date per month, oldest month first.
 func (s *Store) MonthlyCounts(ctx context.Context, q IncidentQuery) ([]MonthCount, error) {
-	where, args := q.filters()
+	where, args := q.filters(AudienceFrom(ctx))
 	where = append(where, "date_start IS NOT NULL")
 	rows, err := s.read.QueryContext(ctx, `SELECT substr(date_start, 1, 7) AS m, count(*), COALESCE(sum(escaped_best), 0)
 		FROM incidents WHERE `+strings.Join(where, " AND ")+` GROUP BY m ORDER BY m`, args...)
@@ -111,7 +116,7 @@ type Totals struct {
 
 // IncidentTotals counts matching incidents, their countries, escapes and contested figures.
 func (s *Store) IncidentTotals(ctx context.Context, q IncidentQuery) (Totals, error) {
-	where, args := q.filters()
+	where, args := q.filters(AudienceFrom(ctx))
 	query := `SELECT count(*), count(DISTINCT NULLIF(country, '')), COALESCE(sum(escaped_best), 0), COALESCE(sum(contested), 0) FROM incidents`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
@@ -124,9 +129,12 @@ func (s *Store) IncidentTotals(ctx context.Context, q IncidentQuery) (Totals, er
 }
 
 // ContestedIncidents returns up to limit of the newest incidents whose sources disagree on a figure.
+// For a restricted audience, only incidents it sees whole: a partly visible incident's stored
+// contested flag weighed claims it may not see.
 func (s *Store) ContestedIncidents(ctx context.Context, limit int) ([]model.Incident, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE contested = 1 AND `+hiddenOf("incidents")+`
-		ORDER BY COALESCE(date_start, '') DESC, id LIMIT ?`, limit)
+	seen, args := AudienceFrom(ctx).seenWhole("incidents")
+	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE contested = 1 AND `+hiddenOf("incidents")+` AND `+seen+`
+		ORDER BY COALESCE(date_start, '') DESC, id LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("contested incidents: %w", err)
 	}

@@ -32,7 +32,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.incidentDocuments(ctx, list)
+	docs, err := s.incidentDocuments(ctx, list, "")
 	if err != nil {
 		return err
 	}
@@ -59,6 +59,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 			refs[d.ID] = d
 		}
 		for _, c := range claims[inc.ID] {
+			c.TLP = refs[c.DocumentID].TLP
 			e := inc.Metrics[c.Metric]
 			e.Claims = append(e.Claims, c)
 			inc.Metrics[c.Metric] = e
@@ -146,13 +147,18 @@ func (s *Store) documentIDs(ctx context.Context, ids string) (map[string][]model
 	return docs, nil
 }
 
-// incidentDocuments returns the documents each incident cites, by publication date (unknown
-// last), then id.
-func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][]model.DocumentRef, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of
-		FROM incident_documents x JOIN documents d ON d.id = x.document_id
-		WHERE x.incident_id IN (SELECT value FROM json_each(?))
-		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, ids)
+// incidentDocuments returns the documents each incident cites, with their markings and owners,
+// by publication date (unknown last), then id; only those passing docFilter (on documents d)
+// when it is not "".
+func (s *Store) incidentDocuments(ctx context.Context, ids, docFilter string, args ...any) (map[string][]model.DocumentRef, error) {
+	if docFilter != "" {
+		docFilter = " AND " + docFilter
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of, d.tlp,
+		COALESCE(o.name, '') FROM incident_documents x JOIN documents d ON d.id = x.document_id
+		LEFT JOIN organisations o ON o.id = d.org_id
+		WHERE x.incident_id IN (SELECT value FROM json_each(?))`+docFilter+`
+		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, append([]any{ids}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("incident documents: %w", err)
 	}
@@ -162,7 +168,7 @@ func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][
 		var incident string
 		var r model.DocumentRef
 		var published, dup sql.NullString
-		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup); err != nil {
+		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup, &r.TLP, &r.Org); err != nil {
 			return nil, fmt.Errorf("incident documents: %w", err)
 		}
 		r.Published, r.DuplicateOf = parseDay(published), dup.String

@@ -34,6 +34,8 @@ type article struct {
 	title, source, published string
 	text                     string
 	hostile                  bool // carries markup that must never execute
+	tlp                      model.TLP
+	org                      string
 	evidence                 []cue
 	claims                   []claimCue
 }
@@ -143,7 +145,7 @@ func (st story) build() (model.Incident, []model.Document, []model.Mention, erro
 		}
 		docs, mentions = append(docs, d), append(mentions, m)
 		claims = append(claims, m.Claims...)
-		inc.Documents = append(inc.Documents, model.DocumentRef{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published})
+		inc.Documents = append(inc.Documents, model.DocumentRef{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published, TLP: d.TLP, Org: d.Org})
 	}
 	inc.Metrics = reconcile(claims)
 	return inc, docs, mentions, nil
@@ -155,7 +157,7 @@ func (a article) document() model.Document {
 	d := model.Document{
 		ID: hex.EncodeToString(sum[:])[:16], Source: a.source, Title: a.title, Published: &pub,
 		IngestedAt: pub.Add(3 * time.Hour), Format: "text", ContentType: "text/plain", Language: "en",
-		ContentHash: hex.EncodeToString(sum[:]), Raw: []byte(a.text), Text: a.text,
+		ContentHash: hex.EncodeToString(sum[:]), Raw: []byte(a.text), Text: a.text, TLP: a.tlp, Org: a.org,
 	}
 	if strings.HasPrefix(a.source, "https://") {
 		d.URL = a.source
