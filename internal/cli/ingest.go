@@ -22,6 +22,8 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	followLinks := fs.Bool("follow-links", false, "for feeds, fetch each item's page and use its main text")
 	maxBytes := fs.Int64("max-bytes", 10<<20, "size limit of one file or response body, in bytes")
+	tlp := fs.String("tlp", "CLEAR", "TLP 2.0 `marking` of every document: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (docs/accounts.md)")
+	org := fs.String("org", "", "the `organisation` that owns the documents (needed for AMBER, AMBER+STRICT and RED)")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -29,7 +31,17 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(e.stderr, "wallwatch ingest: give at least one PATH or URL (see --help)")
 		return exitUsage
 	}
-	opts := ingest.Options{AllowPrivate: *allowPrivate, FollowLinks: *followLinks, MaxBytes: *maxBytes, Version: Version()}
+	marking, err := model.ParseTLP(*tlp)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch ingest: --tlp: %v\n", err)
+		return exitUsage
+	}
+	if marking.Restricted() && *org == "" {
+		fmt.Fprintf(e.stderr, "wallwatch ingest: --tlp %s shares documents with their organisation only: name it with --org\n", marking)
+		return exitUsage
+	}
+	opts := ingest.Options{AllowPrivate: *allowPrivate, FollowLinks: *followLinks, MaxBytes: *maxBytes, Version: Version(),
+		TLP: marking, Org: *org}
 	if *published != "" {
 		t, err := time.Parse(model.DateLayout, *published)
 		if err != nil {
@@ -44,6 +56,17 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
+	if *org != "" {
+		known, err := s.OrganisationExists(ctx, *org)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
+			return exitFailed
+		}
+		if !known {
+			fmt.Fprintf(e.stderr, "wallwatch ingest: --org %q: no such organisation; 'wallwatch users add --org NAME' creates one\n", *org)
+			return exitUsage
+		}
+	}
 	log := newLogger(e.stderr, c.LogLevel)
 	pending := loadPipeline(s, c, log)
 	select {

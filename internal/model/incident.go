@@ -16,6 +16,9 @@ type Incident struct {
 	Metrics      map[Metric]Estimate
 	UpdatedAt    time.Time
 	Review       Review `json:"-"` // kept by the review tables, never in the incident's data
+	// TLP is the most restrictive marking among the documents of it its reader may see, filled
+	// when read: what an export of it must carry.
+	TLP TLP `json:"-"`
 }
 
 // DocumentRef is how an incident cites a document.

@@ -141,3 +141,13 @@ func (a Audience) seenActions() (string, []any) {
 		AND (a.document_id = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = a.document_id AND ` + docs + `))`
 	return cond, append(args, docArgs...)
 }
+
+// owned is a condition on a table with an org_id column (under alias) keeping what belongs to the
+// audience: its organisation's records and the unowned ones made before accounts. Watched sources
+// and alert rules are an organisation's own configuration, not shared by marking.
+func (a Audience) owned(alias string) (string, []any) {
+	if !a.restricted {
+		return "1", nil
+	}
+	return "(" + alias + ".org_id IS NULL OR " + alias + ".org_id = ?)", []any{a.org}
+}

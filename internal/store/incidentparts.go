@@ -96,20 +96,51 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 	return s.attachReviews(ctx, incs, list)
 }
 
-// attachFigures gives each incident its documents and its figures (an empty map when none).
+// attachFigures gives each incident its documents, its figures (an empty map when none) and its
+// marking.
 func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef) error {
 	figures, err := s.incidentFigures(ctx, list)
 	if err != nil {
 		return err
 	}
+	markings, err := s.incidentMarkings(ctx, list)
+	if err != nil {
+		return err
+	}
 	for i := range incs {
 		inc := &incs[i]
-		inc.Documents = docs[inc.ID]
+		inc.Documents, inc.TLP = docs[inc.ID], markings[inc.ID]
 		if inc.Metrics = figures[inc.ID]; inc.Metrics == nil {
 			inc.Metrics = map[model.Metric]model.Estimate{}
 		}
 	}
 	return nil
+}
+
+// incidentMarkings returns the most restrictive marking among the documents of each incident
+// listed that the context's audience may see, from incident_markings alone.
+func (s *Store) incidentMarkings(ctx context.Context, ids string) (map[string]model.TLP, error) {
+	aud := AudienceFrom(ctx)
+	visible, args := "1", []any{}
+	if aud.Restricted() {
+		visible, args = "(tlp_rank <= ? OR org_id = ?)", []any{aud.shared, aud.ownOrg()}
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, max(tlp_rank) FROM incident_markings
+		WHERE incident_id IN (SELECT value FROM json_each(?)) AND `+visible+` GROUP BY incident_id`, append([]any{ids}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("incident markings: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]model.TLP{}
+	for rows.Next() {
+		var id string
+		var rank int
+		if err := rows.Scan(&id, &rank); err != nil {
+			return nil, fmt.Errorf("incident markings: %w", err)
+		}
+		out[id] = model.TLPs[min(rank, len(model.TLPs)-1)]
+	}
+	return out, rows.Err()
 }
 
 // idList is the incidents' ids as a JSON array, for json_each in one query over all of them.
