@@ -64,7 +64,7 @@ type SourceJSON struct {
 	NotModified     int        `json:"not_modified"`
 	ItemsSeen       int        `json:"items_seen"`
 	NewDocuments    int        `json:"new_documents"`
-	TLP             string     `json:"tlp"`           // the marking its documents take
+	TLP             model.TLP  `json:"tlp"`           // the marking its documents take
 	Org             string     `json:"org,omitempty"` // the organisation owning it and them
 }
 
@@ -74,7 +74,7 @@ func SourceView(s store.WatchSource, now time.Time) SourceJSON {
 		CreatedAt: s.CreatedAt, Status: watch.Status(s, now), NextPoll: timeOrNil(s.NextPoll), LastPoll: timeOrNil(s.LastPoll),
 		LastSuccess: timeOrNil(s.LastSuccess), LastError: s.LastError, LastErrorAt: timeOrNil(s.LastErrorAt),
 		FailingSince: timeOrNil(s.FailingSince), Failures: s.Failures, Polls: s.Polls, NotModified: s.NotModified,
-		ItemsSeen: s.ItemsSeen, NewDocuments: s.NewDocuments, TLP: string(s.TLP), Org: s.Org}
+		ItemsSeen: s.ItemsSeen, NewDocuments: s.NewDocuments, TLP: s.TLP, Org: s.Org}
 }
 
 func timeOrNil(t time.Time) *time.Time {

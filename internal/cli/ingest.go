@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 func runIngest(ctx context.Context, e env, args []string) int {
@@ -57,14 +59,12 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	}
 	defer s.Close()
 	if *org != "" {
-		known, err := s.OrganisationExists(ctx, *org)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
-			return exitFailed
-		}
-		if !known {
+		if _, err := s.OrganisationID(ctx, *org); errors.Is(err, store.ErrNotFound) {
 			fmt.Fprintf(e.stderr, "wallwatch ingest: --org %q: no such organisation; 'wallwatch users add --org NAME' creates one\n", *org)
 			return exitUsage
+		} else if err != nil {
+			fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
+			return exitFailed
 		}
 	}
 	log := newLogger(e.stderr, c.LogLevel)

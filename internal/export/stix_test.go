@@ -312,7 +312,7 @@ func TestSTIXMarkings(t *testing.T) {
 	want := map[string]string{
 		stixID("incident", "inc-0001"): amber, stixID("incident", "inc-0002"): clear,
 		stixID("report", "doc-a"): clear, stixID("report", "doc-b"): amber,
-		stixID("threat-actor", "sahel liberation army"): clear, // also learnt from inc-0002
+		stixID("threat-actor", "sahel liberation army"):      clear, // also learnt from inc-0002
 		stixID("location", "Gao, Gao, ML|16.27|-0.04|place"): amber,
 	}
 	definitions := 0

@@ -60,13 +60,17 @@ func (s *Store) AddOrganisation(ctx context.Context, name string, at time.Time) 
 	return nil
 }
 
-// OrganisationExists reports whether an organisation has the name.
-func (s *Store) OrganisationExists(ctx context.Context, name string) (bool, error) {
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE name = ?`, name).Scan(&n); err != nil {
-		return false, fmt.Errorf("organisation %s: %w", name, err)
+// OrganisationID returns the id of the organisation with the name, or ErrNotFound.
+func (s *Store) OrganisationID(ctx context.Context, name string) (int64, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, `SELECT id FROM organisations WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("organisation %s: %w", name, ErrNotFound)
 	}
-	return n == 1, nil
+	if err != nil {
+		return 0, fmt.Errorf("organisation %s: %w", name, err)
+	}
+	return id, nil
 }
 
 // AddUser creates a user in the named organisation, creating the organisation when it is new;

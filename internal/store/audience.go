@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,12 +11,13 @@ import (
 
 // Audience is who a read is for, and so which documents it may see (docs/accounts.md, "What each
 // principal sees"): everything (no accounts, the CLI), or the documents of every organisation up
-// to a shared marking plus every document of the reader's own organisation. Incidents, claims,
+// to a shared marking plus the documents of the reader's own organisation. Incidents, claims,
 // figures, counts and search results are derived only from the documents the audience may see.
 type Audience struct {
 	restricted bool
 	shared     int   // rank of the most restrictive marking visible from any organisation
-	org        int64 // the reader's organisation, all of whose documents are visible; 0 none
+	org        int64 // the reader's organisation, whose documents are visible; 0 none
+	noRed      bool  // even the organisation's own RED documents are not (alert deliveries)
 }
 
 // FullAudience sees every document: a store without accounts, and the command line.
@@ -24,26 +26,34 @@ func FullAudience() Audience { return Audience{} }
 // PublicAudience is an anonymous reader (serve --public-read): CLEAR documents only.
 func PublicAudience() Audience { return Audience{restricted: true, shared: model.TLPClear.Rank()} }
 
-// MemberAudience is a logged-in user of organisation org: CLEAR and GREEN documents of everyone, and
-// every document of org (AMBER, AMBER+STRICT and RED included).
+// MemberAudience is a logged-in user of organisation org: CLEAR and GREEN documents of everyone,
+// and every document of org (AMBER, AMBER+STRICT and RED included).
 func MemberAudience(org int64) Audience {
 	return Audience{restricted: true, shared: model.TLPGreen.Rank(), org: org}
 }
 
+// DeliveryAudience is what an alert rule of organisation org may send out by webhook or email:
+// what its members see but RED, which is for the eyes of named recipients only and never leaves
+// wallwatch for addresses nobody vouched for.
+func DeliveryAudience(org int64) Audience {
+	a := MemberAudience(org)
+	a.noRed = true
+	return a
+}
+
 // Restricted reports whether the audience may miss some documents.
 func (a Audience) Restricted() bool { return a.restricted }
-
-// Sees reports whether the audience may see a document of this marking owned by org (0 none).
-func (a Audience) Sees(tlp model.TLP, org int64) bool {
-	return !a.restricted || tlp.Rank() <= a.shared || (a.org != 0 && org == a.org)
-}
 
 // Key names the audience for caches: two audiences with one key see the same documents.
 func (a Audience) Key() string {
 	if !a.restricted {
 		return "all"
 	}
-	return string(model.TLPs[a.shared]) + "/" + strconv.FormatInt(a.org, 10)
+	key := string(model.TLPs[a.shared]) + "/" + strconv.FormatInt(a.org, 10)
+	if a.noRed {
+		key += "/nored"
+	}
+	return key
 }
 
 type audienceKey struct{}
@@ -68,13 +78,43 @@ func (a Audience) sharedMarkings() string {
 	return strings.Join(quoted, ", ")
 }
 
+// ownOrg is the organisation whose documents the audience sees whatever their marking, or -1
+// (no organisation's id) when none.
+func (a Audience) ownOrg() int64 {
+	if a.org == 0 {
+		return -1
+	}
+	return a.org
+}
+
+// own is the condition that a row (under alias) belongs to the audience's organisation and,
+// for an audience that may not see RED, that notRed (its marking is not RED) holds.
+func (a Audience) own(alias, notRed string) (string, []any) {
+	cond := alias + ".org_id = ?"
+	if a.noRed {
+		cond = "(" + cond + " AND " + notRed + ")"
+	}
+	return cond, []any{a.ownOrg()}
+}
+
 // documentFilter is the condition on the documents table (under alias) that keeps what the
 // audience may see; "1" when it sees everything.
 func (a Audience) documentFilter(alias string) (string, []any) {
 	if !a.restricted {
 		return "1", nil
 	}
-	return "(" + alias + ".tlp IN (" + a.sharedMarkings() + ") OR " + alias + ".org_id = ?)", []any{a.org}
+	own, args := a.own(alias, alias+".tlp <> 'RED'")
+	return "(" + alias + ".tlp IN (" + a.sharedMarkings() + ") OR " + own + ")", args
+}
+
+// markingFilter is the condition on incident_markings (under alias) that keeps the rows of
+// documents the audience may see.
+func (a Audience) markingFilter(alias string) (string, []any) {
+	if !a.restricted {
+		return "1", nil
+	}
+	own, args := a.own(alias, alias+".tlp_rank < 4")
+	return "(" + alias + ".tlp_rank <= ? OR " + own + ")", append([]any{a.shared}, args...)
 }
 
 // incidentFilter is the condition on the incidents table (under alias) that keeps the incidents
@@ -88,8 +128,9 @@ func (a Audience) incidentFilter(alias string) (string, []any) {
 	if a.org == 0 {
 		return alias + ".tlp_open <= ?", []any{a.shared}
 	}
+	own, args := a.own("k", "k.tlp_rank < 4")
 	return "(" + alias + ".tlp_open <= ? OR EXISTS (SELECT 1 FROM incident_markings k WHERE k.incident_id = " + alias +
-		".id AND k.org_id = ?))", []any{a.shared, a.org}
+		".id AND " + own + "))", append([]any{a.shared}, args...)
 }
 
 // andVisible appends the audience's incident filter to a WHERE clause's conditions.
@@ -117,8 +158,9 @@ func (a Audience) wholeIncidents(col string) (string, []any) {
 	if !a.restricted {
 		return "1", nil
 	}
-	return col + " NOT IN (SELECT incident_id FROM incident_markings WHERE tlp_rank > ? AND org_id <> ?)",
-		[]any{a.shared, a.ownOrg()}
+	visible, args := a.markingFilter("m")
+	return col + " NOT IN (SELECT incident_id FROM incident_markings m WHERE m.tlp_rank > ? AND NOT " + visible + ")",
+		append([]any{a.shared}, args...)
 }
 
 // seenWhole is visibleIncidents and wholeIncidents together, for incidents under alias.
@@ -149,5 +191,17 @@ func (a Audience) owned(alias string) (string, []any) {
 	if !a.restricted {
 		return "1", nil
 	}
-	return "(" + alias + ".org_id IS NULL OR " + alias + ".org_id = ?)", []any{a.org}
+	return "(" + alias + ".org_id IS NULL OR " + alias + ".org_id = ?)", []any{a.ownOrg()}
+}
+
+// IncidentSeenWhole reports whether the context's audience sees every document of an incident:
+// what a review action needs before it may change the incident.
+func (s *Store) IncidentSeenWhole(ctx context.Context, id string) (bool, error) {
+	seen, args := AudienceFrom(ctx).seenWhole("i")
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM incidents i WHERE id = ? AND `+seen, append([]any{id}, args...)...).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("incident %s: %w", id, err)
+	}
+	return n == 1, nil
 }

@@ -55,6 +55,7 @@ func TestAudienceEstimates(t *testing.T) {
 		{"everyone", store.FullAudience(), 2, 2, m.RedValue, m.ClearValue, m.RedValue, true, 2, 1, true},
 		{"org A", store.MemberAudience(orgs[m.OrgA]), 2, 2, m.RedValue, m.ClearValue, m.RedValue, true, 2, 1, true},
 		{"org B", store.MemberAudience(orgs[m.OrgB]), 1, 1, m.ClearValue, m.ClearValue, m.ClearValue, false, 1, 0, false},
+		{"org A's alert deliveries", store.DeliveryAudience(orgs[m.OrgA]), 1, 1, m.ClearValue, m.ClearValue, m.ClearValue, true, 2, 0, false},
 		{"anonymous", store.PublicAudience(), 1, 1, m.ClearValue, m.ClearValue, m.ClearValue, false, 1, 0, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -120,12 +120,8 @@ func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list s
 // incidentMarkings returns the most restrictive marking among the documents of each incident
 // listed that the context's audience may see, from incident_markings alone.
 func (s *Store) incidentMarkings(ctx context.Context, ids string) (map[string]model.TLP, error) {
-	aud := AudienceFrom(ctx)
-	visible, args := "1", []any{}
-	if aud.Restricted() {
-		visible, args = "(tlp_rank <= ? OR org_id = ?)", []any{aud.shared, aud.ownOrg()}
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, max(tlp_rank) FROM incident_markings
+	visible, args := AudienceFrom(ctx).markingFilter("m")
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, max(tlp_rank) FROM incident_markings m
 		WHERE incident_id IN (SELECT value FROM json_each(?)) AND `+visible+` GROUP BY incident_id`, append([]any{ids}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("incident markings: %w", err)

@@ -72,21 +72,13 @@ func (s *Store) narrow(ctx context.Context, a Audience, incs []model.Incident, f
 // partialIncidents lists which of the incidents (a JSON array of ids) cite a document the
 // audience may not see.
 func (s *Store) partialIncidents(ctx context.Context, a Audience, list string) ([]string, error) {
-	ids, err := column[string](s.read.QueryContext(ctx, `SELECT DISTINCT incident_id FROM incident_markings
-		WHERE incident_id IN (SELECT value FROM json_each(?)) AND tlp_rank > ? AND org_id <> ?`, list, a.shared, a.ownOrg()))
+	visible, args := a.markingFilter("m")
+	ids, err := column[string](s.read.QueryContext(ctx, `SELECT DISTINCT incident_id FROM incident_markings m
+		WHERE incident_id IN (SELECT value FROM json_each(?)) AND NOT `+visible, append([]any{list}, args...)...))
 	if err != nil {
 		return nil, fmt.Errorf("partly visible incidents: %w", err)
 	}
 	return ids, nil
-}
-
-// ownOrg is the organisation whose documents the audience sees whatever their marking, or -1
-// (no organisation id) when none.
-func (a Audience) ownOrg() int64 {
-	if a.org == 0 {
-		return -1
-	}
-	return a.org
 }
 
 // visibleMentions reads the mentions of the listed incidents whose documents pass docFilter.
