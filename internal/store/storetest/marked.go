@@ -3,6 +3,9 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -10,18 +13,24 @@ import (
 )
 
 // Marked names what SeedMarked stored: two organisations, an incident reported by a RED document
-// of OrgA and a CLEAR article, and an incident only an AMBER document of OrgA reports. The RED
-// document's claim carries a figure and a word found nowhere else (RedValue, RedWord), so a test
-// can tell whether anything of it reached a reader.
+// of OrgA and a CLEAR article (Mixed), and for each marking an incident only one document of OrgA
+// with that marking reports (ByMarking). The RED document's claim carries a figure and a word found
+// nowhere else (RedValue, RedWord), and each single-marking document a word of its own in its
+// title, facility and quote, so that a test can tell whether anything of it reached a reader.
 type Marked struct {
-	Mixed, AmberOnly       string // incident ids
-	RedDocument            string
-	ClearDocument          string
-	AmberDocument          string
-	OrgA, OrgB             string
-	RedValue               int
-	RedWord, AmberWord     string
-	ClearValue, AmberValue int
+	Mixed         string // incident id
+	RedDocument   string
+	ClearDocument string
+	OrgA, OrgB    string
+	RedValue      int
+	RedWord       string
+	ClearValue    int
+	ByMarking     map[model.TLP]MarkedIncident
+}
+
+// MarkedIncident is the incident of one document of one marking.
+type MarkedIncident struct {
+	Incident, Document, Facility, Word string
 }
 
 // The organisations of SeedMarked and the distinctive parts of its restricted documents.
@@ -30,10 +39,31 @@ const (
 	MarkedOrgB = "Heron Desk"
 	redValue   = 7391
 	redWord    = "quillwort"
-	amberWord  = "marramgrass"
 	clearValue = 40
-	amberValue = 12
 )
+
+// markingWords are the invented words of the single-marking documents.
+var markingWords = map[model.TLP]string{model.TLPClear: "alderwick", model.TLPGreen: "brackenfell",
+	model.TLPAmber: "cindermoor", model.TLPAmberStrict: "dunmarrow", model.TLPRed: "eskerholt"}
+
+// markingStory is an incident of one document of OrgA with the marking, the n-th of them.
+func markingStory(m model.TLP, n int) story {
+	word := markingWords[m]
+	facility := strings.ToUpper(word[:1]) + word[1:] + " Detention Camp"
+	quote := "Guards at the " + facility + " reported " + strconv.Itoa(11+n) + " detainees escaped."
+	return story{
+		key: "marking-" + word, typ: model.MassEscape, date: fmt.Sprintf("2024-10-%02d", 11+n),
+		place:    model.Place{Country: "NE", Admin1: "Tahoua", Name: "Dunmere", Lat: 14.5 + float64(n)/10, Lon: 5.9, Precision: model.GeoPlace},
+		facility: facility,
+		articles: []article{{
+			title: "Desk report on " + facility, source: "desk/report-" + word + ".txt", published: fmt.Sprintf("2024-10-%02d", 12+n),
+			text:     quote,
+			evidence: []cue{{"facility", facility, ""}},
+			claims:   []claimCue{{model.Escaped, quote, 11 + n, 11 + n, "exact", "guards", model.RoleGovernment, ""}},
+			tlp:      m, org: MarkedOrgA,
+		}},
+	}
+}
 
 var markedStories = []story{{
 	key: "varnholt", typ: model.MassEscape, date: "2024-09-03",
@@ -52,30 +82,23 @@ var markedStories = []story{{
 		claims:   []claimCue{{model.Escaped, "A warden near the " + redWord + " beds of Varnholt Civil Prison counted 7391 inmates gone from the registers.", redValue, redValue, "exact", "warden", model.RoleIndependent, ""}},
 		tlp:      model.TLPRed, org: MarkedOrgA,
 	}},
-}, {
-	key: "dunmere", typ: model.FacilityAttack, date: "2024-10-11",
-	place:    model.Place{Country: "NE", Admin1: "Tahoua", Name: "Dunmere", Lat: 14.5, Lon: 5.9, Precision: model.GeoPlace},
-	facility: "Dunmere Detention Camp",
-	articles: []article{{
-		title: "Partner report: Dunmere camp", source: "desk/partner-report-4.txt", published: "2024-10-12",
-		text:     "Guards at the Dunmere Detention Camp by the " + amberWord + " dunes reported 12 detainees escaped.",
-		evidence: []cue{{"facility", "Dunmere Detention Camp", ""}, {"figure", "12 detainees", "12"}},
-		claims:   []claimCue{{model.Escaped, "Guards at the Dunmere Detention Camp by the " + amberWord + " dunes reported 12 detainees escaped.", amberValue, amberValue, "exact", "guards", model.RoleGovernment, ""}},
-		tlp:      model.TLPAmber, org: MarkedOrgA,
-	}},
 }}
 
 // SeedMarked creates the two organisations and stores the marked stories.
 func SeedMarked(ctx context.Context, s *store.Store) (Marked, error) {
-	m := Marked{OrgA: MarkedOrgA, OrgB: MarkedOrgB, RedValue: redValue, RedWord: redWord, AmberWord: amberWord,
-		ClearValue: clearValue, AmberValue: amberValue}
+	m := Marked{OrgA: MarkedOrgA, OrgB: MarkedOrgB, RedValue: redValue, RedWord: redWord, ClearValue: clearValue,
+		ByMarking: map[model.TLP]MarkedIncident{}}
 	for _, org := range []string{MarkedOrgA, MarkedOrgB} {
 		if err := s.AddOrganisation(ctx, org, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 			return m, err
 		}
 	}
+	sts := slices.Clone(markedStories)
+	for i, tlp := range model.TLPs {
+		sts = append(sts, markingStory(tlp, i))
+	}
 	err := s.InTx(ctx, func(tx *store.Tx) error {
-		for _, st := range markedStories {
+		for i, st := range sts {
 			inc, docs, mentions, err := st.build()
 			if err != nil {
 				return err
@@ -83,12 +106,12 @@ func SeedMarked(ctx context.Context, s *store.Store) (Marked, error) {
 			if err := put(ctx, tx, inc, docs, mentions); err != nil {
 				return fmt.Errorf("marked story %s: %w", st.key, err)
 			}
-			switch st.key {
-			case "varnholt":
+			if i == 0 {
 				m.Mixed, m.ClearDocument, m.RedDocument = inc.ID, docs[0].ID, docs[1].ID
-			case "dunmere":
-				m.AmberOnly, m.AmberDocument = inc.ID, docs[0].ID
+				continue
 			}
+			tlp := st.articles[0].tlp
+			m.ByMarking[tlp] = MarkedIncident{Incident: inc.ID, Document: docs[0].ID, Facility: st.facility, Word: markingWords[tlp]}
 		}
 		return nil
 	})
