@@ -15,6 +15,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/review"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
@@ -172,4 +173,45 @@ func markedGet(h http.Handler, path string, prepare func(*http.Request)) (int, s
 	h.ServeHTTP(w, r.WithContext(ctx))
 	body, _ := io.ReadAll(w.Result().Body)
 	return w.Code, string(body)
+}
+
+// TestReviewOnlyWhatIsSeenWhole: an analyst may act on an incident only when every document of it
+// is visible to them, and on documents they may see; anything else is not found, and the review
+// is never taken.
+func TestReviewOnlyWhatIsSeenWhole(t *testing.T) {
+	a, m := markedAccounts(t)
+	var took []string
+	h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), Review: func(_ context.Context, act review.Action) (review.Action, error) {
+		took = append(took, act.Who+" "+string(act.Kind))
+		return act, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	green := m.ByMarking[model.TLPGreen]
+	for _, c := range []struct {
+		user, path string
+		want       int
+	}{
+		{"a-analyst", "/api/v1/incidents/" + m.Mixed + "/hide", http.StatusOK},
+		{"b-analyst", "/api/v1/incidents/" + m.Mixed + "/hide", http.StatusNotFound},  // sees the CLEAR article only
+		{"b-admin", "/api/v1/incidents/" + m.Mixed + "/confirm", http.StatusNotFound}, // admins keep to their organisation
+		{"b-analyst", "/api/v1/incidents/" + green.Incident + "/hide", http.StatusOK},
+		{"b-analyst", "/api/v1/documents/" + m.RedDocument + "/off-topic", http.StatusNotFound},
+		{"b-analyst", "/api/v1/documents/" + m.ClearDocument + "/off-topic", http.StatusOK},
+		{"b-analyst", "/api/v1/incidents/" + green.Incident + "/merge", http.StatusNotFound}, // with the mixed one
+	} {
+		body := `{"why":"test","grade":"confirmed","others":["` + m.Mixed + `"]}`
+		r := httptest.NewRequest(http.MethodPost, c.path, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.AddCookie(a.session(c.user, time.Now().Add(time.Hour)))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != c.want {
+			t.Errorf("POST %s as %s: got %d, want %d", c.path, c.user, w.Code, c.want)
+		}
+	}
+	if want := "a-analyst hide,b-analyst hide,b-analyst off_topic"; strings.Join(took, ",") != want {
+		t.Errorf("reviews taken: %q, want %q", strings.Join(took, ","), want)
+	}
 }
