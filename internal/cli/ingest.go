@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
-	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 func runIngest(ctx context.Context, e env, args []string) int {
@@ -24,8 +22,9 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	followLinks := fs.Bool("follow-links", false, "for feeds, fetch each item's page and use its main text")
 	maxBytes := fs.Int64("max-bytes", 10<<20, "size limit of one file or response body, in bytes")
-	tlp := fs.String("tlp", "CLEAR", "TLP 2.0 `marking` of every document: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (docs/accounts.md)")
-	org := fs.String("org", "", "the `organisation` that owns the documents (needed for AMBER, AMBER+STRICT and RED)")
+	var mf markingFlags
+	fs.StringVar(&mf.tlp, "tlp", "CLEAR", "TLP 2.0 `marking` of every document: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (docs/accounts.md)")
+	fs.StringVar(&mf.org, "org", "", "the `organisation` that owns the documents (needed for AMBER, AMBER+STRICT and RED)")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -33,17 +32,13 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(e.stderr, "wallwatch ingest: give at least one PATH or URL (see --help)")
 		return exitUsage
 	}
-	marking, err := model.ParseTLP(*tlp)
+	marking, err := mf.marking()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "wallwatch ingest: --tlp: %v\n", err)
-		return exitUsage
-	}
-	if marking.Restricted() && *org == "" {
-		fmt.Fprintf(e.stderr, "wallwatch ingest: --tlp %s shares documents with their organisation only: name it with --org\n", marking)
+		fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
 		return exitUsage
 	}
 	opts := ingest.Options{AllowPrivate: *allowPrivate, FollowLinks: *followLinks, MaxBytes: *maxBytes, Version: Version(),
-		TLP: marking, Org: *org}
+		TLP: marking, Org: mf.org}
 	if *published != "" {
 		t, err := time.Parse(model.DateLayout, *published)
 		if err != nil {
@@ -58,14 +53,8 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
-	if *org != "" {
-		if _, err := s.OrganisationID(ctx, *org); errors.Is(err, store.ErrNotFound) {
-			fmt.Fprintf(e.stderr, "wallwatch ingest: --org %q: no such organisation; 'wallwatch users add --org NAME' creates one\n", *org)
-			return exitUsage
-		} else if err != nil {
-			fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
-			return exitFailed
-		}
+	if code := checkOrganisation(ctx, e, s, "ingest", mf.org); code >= 0 {
+		return code
 	}
 	log := newLogger(e.stderr, c.LogLevel)
 	pending := loadPipeline(s, c, log)

@@ -1,0 +1,91 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/store"
+	"github.com/wallwatch/wallwatch/internal/store/storetest"
+)
+
+// benchAudiences are the readers the audience benchmarks compare: everyone (no accounts), the
+// organisation owning the restricted tenth, another organisation, and the public.
+func benchAudiences(b *testing.B, s *store.Store) map[string]store.Audience {
+	ctx := context.Background()
+	owner, err := s.OrganisationID(ctx, storetest.MarkedOwner)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.AddOrganisation(ctx, "Other Desk", time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	other, err := s.OrganisationID(ctx, "Other Desk")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return map[string]store.Audience{"everyone": store.FullAudience(), "owner": store.MemberAudience(owner),
+		"other-org": store.MemberAudience(other), "public": store.PublicAudience()}
+}
+
+// BenchmarkIncidentListAudience is a page of the incident list (GET /api/v1/incidents) and its
+// facets over 30,000 incidents, a tenth of them cited only by an AMBER document of one
+// organisation, as each audience reads them.
+func BenchmarkIncidentListAudience(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "list.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := storetest.SeedManyMarked(ctx, s, 30_000); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Optimize(ctx); err != nil {
+		b.Fatal(err)
+	}
+	audiences := benchAudiences(b, s)
+	for _, name := range []string{"everyone", "owner", "other-org", "public"} {
+		actx := store.WithAudience(ctx, audiences[name])
+		b.Run("page/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if incs, _, err := s.Incidents(actx, store.IncidentQuery{Limit: 50}); err != nil || len(incs) != 50 {
+					b.Fatalf("got %d incidents, %v", len(incs), err)
+				}
+			}
+		})
+		b.Run("facets/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.IncidentFacets(actx, store.IncidentQuery{}, 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDocumentSearchAudience is BenchmarkDocumentSearch over 30,000 articles, a tenth of
+// them AMBER of one organisation, as each audience searches them.
+func BenchmarkDocumentSearchAudience(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "search.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := storetest.SeedDocumentsMarked(ctx, s, 30_000); err != nil {
+		b.Fatal(err)
+	}
+	audiences := benchAudiences(b, s)
+	for _, name := range []string{"everyone", "owner", "other-org", "public"} {
+		actx := store.WithAudience(ctx, audiences[name])
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if docs, err := s.Documents(actx, store.DocumentQuery{Q: "prison", Limit: 50}); err != nil || len(docs) != 50 {
+					b.Fatalf("got %d documents, %v", len(docs), err)
+				}
+			}
+		})
+	}
+}
