@@ -104,9 +104,16 @@ func (rig leakRig) paths() []string {
 	return append(out, "/api/v1/audit?incident="+m.Mixed, "/api/v1/incidents?sort=escaped", "/incidents?sort=escaped")
 }
 
-// leaks reports whether text carries anything of the RED document: its figure or its word.
+// leaks reports whether text carries anything of the RED document: its figure (however grouped:
+// 7391, 7,391, 7 391) or its word.
 func (rig leakRig) leaks(text string) bool {
-	return strings.Contains(text, strconv.Itoa(rig.m.RedValue)) || strings.Contains(text, rig.m.RedWord)
+	v := strconv.Itoa(rig.m.RedValue)
+	for _, form := range []string{v, v[:1] + "," + v[1:], v[:1] + " " + v[1:], v[:1] + "\u00a0" + v[1:], v[:1] + "\u202f" + v[1:], rig.m.RedWord} {
+		if strings.Contains(text, form) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestRedNeverLeaks: an incident reported by a RED document of organisation A and a CLEAR

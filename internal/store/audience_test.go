@@ -71,6 +71,9 @@ func TestAudienceEstimates(t *testing.T) {
 			if e.Best == nil || *e.Best != c.best || *e.Low != c.low || *e.High != c.hi {
 				t.Errorf("escaped best/low/high = %v/%v/%v, want %d/%d/%d", deref(e.Best), deref(e.Low), deref(e.High), c.best, c.low, c.hi)
 			}
+			if wantTLP := map[bool]model.TLP{true: model.TLPRed, false: model.TLPClear}[c.redMarkedClaim]; inc.TLP != wantTLP {
+				t.Errorf("incident marked %s, want %s", inc.TLP, wantTLP)
+			}
 			red := false
 			for _, cl := range e.Claims {
 				red = red || cl.TLP == model.TLPRed

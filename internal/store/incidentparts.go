@@ -36,7 +36,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
+	if err := s.attachFigures(ctx, incs, list, docs, true); err != nil {
 		return err
 	}
 	if err := s.attachReviews(ctx, incs, list); err != nil {
@@ -90,21 +90,29 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 			return err
 		}
 	}
-	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
+	if err := s.attachFigures(ctx, incs, list, docs, false); err != nil {
 		return err
 	}
 	return s.attachReviews(ctx, incs, list)
 }
 
 // attachFigures gives each incident its documents, its figures (an empty map when none) and its
-// marking.
-func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef) error {
+// marking: the most restrictive of its documents' when they are marked (read whole, as attach
+// reads them), else from incident_markings.
+func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef, marked bool) error {
 	figures, err := s.incidentFigures(ctx, list)
 	if err != nil {
 		return err
 	}
-	markings, err := s.incidentMarkings(ctx, list)
-	if err != nil {
+	markings := map[string]model.TLP{}
+	if marked {
+		for id, refs := range docs {
+			markings[id] = model.TLPClear
+			for _, d := range refs {
+				markings[id] = model.TLPs[max(markings[id].Rank(), d.TLP.Rank())]
+			}
+		}
+	} else if markings, err = s.incidentMarkings(ctx, list); err != nil {
 		return err
 	}
 	for i := range incs {

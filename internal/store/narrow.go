@@ -117,7 +117,10 @@ func remake(inc model.Incident, docs []model.DocumentRef, ms []model.Mention, cl
 		inc.Type, inc.Date, inc.Place, inc.Facility = b.Type, b.Date, b.Place, b.Facility
 		inc.Perpetrators, inc.Methods, inc.Campaigns = b.Perpetrators, b.Methods, b.Campaigns
 	}
-	inc.Documents = docs
+	inc.Documents, inc.TLP = docs, model.TLPClear
+	for _, d := range docs {
+		inc.TLP = model.TLPs[max(inc.TLP.Rank(), d.TLP.Rank())]
+	}
 	byMetric := map[model.Metric][]model.Claim{}
 	for _, c := range claims {
 		c.TLP = refs[c.DocumentID].TLP
