@@ -215,3 +215,51 @@ func TestReviewOnlyWhatIsSeenWhole(t *testing.T) {
 		t.Errorf("reviews taken: %q, want %q", strings.Join(took, ","), want)
 	}
 }
+
+// TestSourcesAndRulesBelongToTheirOrganisation: another organisation's watched source or alert
+// rule is not found, to read, pause or delete; the owner's members manage it.
+func TestSourcesAndRulesBelongToTheirOrganisation(t *testing.T) {
+	a, m := markedAccounts(t)
+	ctx := context.Background()
+	if _, err := a.store.AddWatchSource(ctx, store.WatchSource{URL: "https://desk.example.org/feed.xml", Interval: time.Hour,
+		TLP: model.TLPAmber, Org: m.OrgA, CreatedAt: time.Now(), NextPoll: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.AddAlertRule(ctx, model.AlertRule{Owner: "a-analyst", Org: m.OrgA, Name: "desk", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		user, method, path string
+		want               int
+	}{
+		{"b-admin", http.MethodGet, "/api/v1/sources/1", http.StatusNotFound},
+		{"b-analyst", http.MethodPost, "/api/v1/sources/1/pause", http.StatusNotFound},
+		{"b-analyst", http.MethodDelete, "/api/v1/sources/1", http.StatusNotFound},
+		{"b-viewer", http.MethodGet, "/api/v1/alerts/rules/1", http.StatusNotFound},
+		{"b-analyst", http.MethodDelete, "/api/v1/alerts/rules/1", http.StatusNotFound},
+		{"a-viewer", http.MethodGet, "/api/v1/sources/1", http.StatusOK},
+		{"a-analyst", http.MethodPost, "/api/v1/sources/1/pause", http.StatusOK},
+		{"a-analyst", http.MethodDelete, "/api/v1/alerts/rules/1", http.StatusNoContent},
+	} {
+		r := httptest.NewRequest(c.method, c.path, nil)
+		r.AddCookie(a.session(c.user, time.Now().Add(time.Hour)))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != c.want {
+			t.Errorf("%s %s as %s: got %d, want %d", c.method, c.path, c.user, w.Code, c.want)
+		}
+	}
+	for user, want := range map[string]int{"a-viewer": 1, "b-viewer": 0} {
+		r := httptest.NewRequest(http.MethodGet, "/api/v1/sources", nil)
+		r.AddCookie(a.session(user, time.Now().Add(time.Hour)))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if got := strings.Count(w.Body.String(), "desk.example.org"); got != want {
+			t.Errorf("sources listed to %s: %d, want %d", user, got, want)
+		}
+	}
+}

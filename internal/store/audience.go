@@ -97,6 +97,9 @@ func (a Audience) own(alias, notRed string) (string, []any) {
 	return cond, []any{a.ownOrg()}
 }
 
+// redRank is RED's rank as incident_markings keeps it.
+var redRank = strconv.Itoa(model.TLPRed.Rank())
+
 // documentFilter is the condition on the documents table (under alias) that keeps what the
 // audience may see; "1" when it sees everything.
 func (a Audience) documentFilter(alias string) (string, []any) {
@@ -113,7 +116,7 @@ func (a Audience) markingFilter(alias string) (string, []any) {
 	if !a.restricted {
 		return "1", nil
 	}
-	own, args := a.own(alias, alias+".tlp_rank < 4")
+	own, args := a.own(alias, alias+".tlp_rank < "+redRank)
 	return "(" + alias + ".tlp_rank <= ? OR " + own + ")", append([]any{a.shared}, args...)
 }
 
@@ -128,7 +131,7 @@ func (a Audience) incidentFilter(alias string) (string, []any) {
 	if a.org == 0 {
 		return alias + ".tlp_open <= ?", []any{a.shared}
 	}
-	own, args := a.own("k", "k.tlp_rank < 4")
+	own, args := a.own("k", "k.tlp_rank < "+redRank)
 	return "(" + alias + ".tlp_open <= ? OR EXISTS (SELECT 1 FROM incident_markings k WHERE k.incident_id = " + alias +
 		".id AND " + own + "))", append([]any{a.shared}, args...)
 }
