@@ -37,7 +37,7 @@ func newLeakRig(t *testing.T) leakRig {
 	t.Helper()
 	a, m := markedAccounts(t)
 	ctx := context.Background()
-	rig := leakRig{a: a, m: m, handlers: map[bool]http.Handler{}, receivers: map[string]*alerttest.Receiver{},
+	rig := leakRig{a: a, m: m, receivers: map[string]*alerttest.Receiver{},
 		waveID: "wave-varnholt", clearAlone: m.ByMarking[model.TLPClear].Incident}
 	wave := model.Wave{ID: rig.waveID, Start: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 10, 20, 0, 0, 0, 0, time.UTC),
 		Incidents: []string{m.Mixed, rig.clearAlone}, Countries: []string{"NE"}, Observed: 2, PValue: 0.01}
@@ -61,14 +61,7 @@ func newLeakRig(t *testing.T) leakRig {
 	rig.hub = alert.NewHub(a.store)
 	t.Cleanup(rig.hub.Close)
 	rig.engine = alert.NewEngine(a.store, rig.hub, d.Wake, nil)
-	for _, public := range []bool{false, true} {
-		h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), PublicRead: public,
-			Watch: api.Watch{Alerts: rig.engine, Stream: rig.hub}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rig.handlers[public] = h
-	}
+	rig.handlers = handlersByPublicRead(t, Config{Store: a.store, Watch: api.Watch{Alerts: rig.engine, Stream: rig.hub}})
 	return rig
 }
 

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,15 +24,7 @@ import (
 func markedAccounts(t *testing.T) (accounts, storetest.Marked) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "marked.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	m, err := storetest.SeedMarked(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, m := storetest.MarkedStore(t)
 	hash, err := auth.HashPassword(testPassword)
 	if err != nil {
 		t.Fatal(err)
@@ -122,14 +113,7 @@ func markedTargets(mi storetest.MarkedIncident) []markedTarget {
 // word in them and in the lists and exports; anyone else gets 404 for them and never the word.
 func TestMarkingMatrix(t *testing.T) {
 	a, m := markedAccounts(t)
-	handlers := map[bool]http.Handler{}
-	for _, public := range []bool{false, true} {
-		h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), PublicRead: public})
-		if err != nil {
-			t.Fatal(err)
-		}
-		handlers[public] = h
-	}
+	handlers := handlersByPublicRead(t, Config{Store: a.store})
 	cells := 0
 	for _, marking := range model.TLPs {
 		mi := m.ByMarking[marking]

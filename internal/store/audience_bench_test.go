@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -33,35 +32,10 @@ func benchAudiences(b *testing.B, s *store.Store) map[string]store.Audience {
 // facets over 30,000 incidents, a tenth of them cited only by an AMBER document of one
 // organisation, as each audience reads them.
 func BenchmarkIncidentListAudience(b *testing.B) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "list.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := storetest.SeedManyMarked(ctx, s, 30_000); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Optimize(ctx); err != nil {
-		b.Fatal(err)
-	}
+	s := benchStore(b, storetest.SeedManyMarked)
 	audiences := benchAudiences(b, s)
 	for _, name := range []string{"everyone", "owner", "other-org", "public"} {
-		actx := store.WithAudience(ctx, audiences[name])
-		b.Run("page/"+name, func(b *testing.B) {
-			for b.Loop() {
-				if incs, _, err := s.Incidents(actx, store.IncidentQuery{Limit: 50}); err != nil || len(incs) != 50 {
-					b.Fatalf("got %d incidents, %v", len(incs), err)
-				}
-			}
-		})
-		b.Run("facets/"+name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := s.IncidentFacets(actx, store.IncidentQuery{}, 20); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchList(b, s, name, audiences[name])
 	}
 }
 
@@ -69,14 +43,7 @@ func BenchmarkIncidentListAudience(b *testing.B) {
 // them AMBER of one organisation, as each audience searches them.
 func BenchmarkDocumentSearchAudience(b *testing.B) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "search.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := storetest.SeedDocumentsMarked(ctx, s, 30_000); err != nil {
-		b.Fatal(err)
-	}
+	s := benchStore(b, storetest.SeedDocumentsMarked)
 	audiences := benchAudiences(b, s)
 	for _, name := range []string{"everyone", "owner", "other-org", "public"} {
 		actx := store.WithAudience(ctx, audiences[name])

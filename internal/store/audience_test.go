@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -15,15 +14,7 @@ import (
 func markedStore(t *testing.T) (*store.Store, storetest.Marked, map[string]int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "marked.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	m, err := storetest.SeedMarked(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, m := storetest.MarkedStore(t)
 	orgs := map[string]int64{}
 	for i, name := range []string{m.OrgA, m.OrgB} {
 		if _, err := s.AddUser(ctx, store.User{Name: "user" + string(rune('a'+i)), Org: name, Role: "viewer", PasswordHash: "x"}); err != nil {

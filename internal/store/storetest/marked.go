@@ -3,9 +3,11 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -116,4 +118,21 @@ func SeedMarked(ctx context.Context, s *store.Store) (Marked, error) {
 		return nil
 	})
 	return m, err
+}
+
+// MarkedStore opens a store as the servers do (Open) in tb's temporary folder and stores the
+// marked stories in it; the store is closed when tb ends.
+func MarkedStore(tb testing.TB) (*store.Store, Marked) {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(tb.TempDir(), "marked.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	m, err := SeedMarked(ctx, s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, m
 }
