@@ -56,3 +56,25 @@ func BenchmarkDocumentSearchAudience(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIncidentRemade reads the incident of a RED document of one organisation and a CLEAR
+// article: whole by that organisation (its stored summary), remade from the CLEAR article by
+// another (link.Build and link.Reconcile over what it may see).
+func BenchmarkIncidentRemade(b *testing.B) {
+	s, m := storetest.MarkedStore(b)
+	ctx := context.Background()
+	for _, org := range []string{m.OrgA, m.OrgB} {
+		id, err := s.OrganisationID(ctx, org)
+		if err != nil {
+			b.Fatal(err)
+		}
+		actx := store.WithAudience(ctx, store.MemberAudience(id))
+		b.Run(org, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Incident(actx, m.Mixed); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
