@@ -143,6 +143,14 @@ func TestRedNeverLeaks(t *testing.T) {
 			t.Errorf("GET %s as organisation A: got %d without the RED document, want it shown", path, status)
 		}
 	}
+	// The incident page marks each source and claim: A sees the RED badge, B only CLEAR ones.
+	for user, want := range map[string][2]bool{"a-viewer": {true, true}, "b-viewer": {false, true}} {
+		_, body := markedGet(rig.handlers[false], "/incidents/"+m.Mixed, func(r *http.Request) { r.AddCookie(rig.a.session(user, later)) })
+		red, clear := strings.Contains(body, `class="tlp tlp-red"`), strings.Contains(body, `class="tlp tlp-clear"`)
+		if red != want[0] || clear != want[1] || !strings.Contains(body, "TLP:CLEAR") {
+			t.Errorf("incident page as %s: RED badge %v, CLEAR badge %v; want %v, %v", user, red, clear, want[0], want[1])
+		}
+	}
 	rig.checkStreamAndAlerts(t)
 }
 
