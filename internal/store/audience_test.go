@@ -96,6 +96,13 @@ func TestAudienceEstimates(t *testing.T) {
 			if err != nil || len(incs) != c.searchRed {
 				t.Errorf("incidents titled by the RED document: %d (%v), want %d", len(incs), err, c.searchRed)
 			}
+			incs, _, err = s.Incidents(ctx, store.IncidentQuery{Q: "saltmarsh"})
+			if err != nil || len(incs) != c.searchRed {
+				t.Errorf("incidents found by the group only the RED document names: %d (%v), want %d", len(incs), err, c.searchRed)
+			}
+			if attributed := len(inc.Perpetrators) > 0; attributed != c.redMarkedClaim {
+				t.Errorf("perpetrators %v; want the RED document's group: %v", inc.Perpetrators, c.redMarkedClaim)
+			}
 		})
 	}
 }

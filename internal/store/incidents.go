@@ -283,6 +283,12 @@ func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 	if q.Facility != "" {
 		add("facility = ? COLLATE NOCASE", q.Facility)
 	}
+	if q.Actor != "" || q.Campaign != "" || q.Facility != "" {
+		// Names are stored as decided from every document: a restricted audience finds by them
+		// only the incidents it sees whole (docs/accounts.md).
+		whole, wholeArgs := aud.wholeIncidents("incidents.id")
+		add(whole, wholeArgs...)
+	}
 	if q.Since != nil {
 		add("date_start >= ?", q.Since.Format(model.DateLayout))
 	}
@@ -290,13 +296,15 @@ func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 		add("date_start <= ?", q.Until.Format(model.DateLayout))
 	}
 	if t := strings.TrimSpace(q.Q); t != "" {
-		// Titles only of documents the audience may see: a word of another's title must not
-		// find the incident.
+		// Titles only of documents the audience may see, and the stored search words only of
+		// incidents it sees whole: a word of another's document must not find the incident.
 		docs, docArgs := aud.documentFilter("d")
+		whole, wholeArgs := aud.wholeIncidents("incidents.id")
 		for _, w := range strings.Fields(strings.ToLower(t)) {
 			like := "%" + escapeLike(w) + "%"
-			add(`(search LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
-				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\' AND `+docs+`))`, append([]any{like, like}, docArgs...)...)
+			args := append(append(append([]any{like}, wholeArgs...), like), docArgs...)
+			add(`((search LIKE ? ESCAPE '\' AND `+whole+`) OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
+				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\' AND `+docs+`))`, args...)
 		}
 	}
 	if b := q.BBox; b != nil {

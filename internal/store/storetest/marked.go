@@ -41,6 +41,9 @@ const (
 	MarkedOrgB = "Heron Desk"
 	redValue   = 7391
 	redWord    = "quillwort"
+	// RedActor is the armed group only the RED document names: the stored incident is
+	// attributed to it, what others see of the incident is not.
+	RedActor   = "Saltmarsh Brigade"
 	clearValue = 40
 )
 
@@ -70,13 +73,13 @@ func markingStory(m model.TLP, n int) story {
 var markedStories = []story{{
 	key: "varnholt", typ: model.MassEscape, date: "2024-09-03",
 	place:    model.Place{Country: "NE", Admin1: "Tahoua", Name: "Varnholt", Lat: 14.89, Lon: 5.26, Precision: model.GeoPlace},
-	facility: "Varnholt Civil Prison",
+	facility: "Varnholt Civil Prison", actors: []string{RedActor},
 	articles: []article{{
 		title: "Inmates break out of Varnholt Civil Prison", source: "https://sahelwire.example.org/varnholt-breakout", published: "2024-09-04",
 		text:     "Inmates broke out of the Varnholt Civil Prison on Tuesday night. The prison service said 40 inmates escaped.",
 		evidence: []cue{{"facility", "Varnholt Civil Prison", ""}, {"figure", "40 inmates", "40"}},
 		claims:   []claimCue{{model.Escaped, "The prison service said 40 inmates escaped.", clearValue, clearValue, "exact", "prison service", model.RoleGovernment, ""}},
-		tlp:      model.TLPClear,
+		tlp:      model.TLPClear, unattributed: true,
 	}, {
 		title: "Field note: Varnholt escape count", source: "desk/field-note-17.txt", published: "2024-09-05",
 		text:     "A warden near the " + redWord + " beds of Varnholt Civil Prison counted 7391 inmates gone from the registers.",

@@ -36,8 +36,10 @@ type article struct {
 	hostile                  bool // carries markup that must never execute
 	tlp                      model.TLP
 	org                      string
-	evidence                 []cue
-	claims                   []claimCue
+	unattributed             bool // names no perpetrator, whatever the story's
+
+	evidence []cue
+	claims   []claimCue
 }
 
 // cue is a span of evidence: words of the text read as a value.
@@ -168,6 +170,9 @@ func (a article) document() model.Document {
 func (a article) mention(d model.Document, st story, date model.Date) (model.Mention, error) {
 	m := model.Mention{DocumentID: d.ID, Salience: "primary", Type: st.typ, Date: date, Place: st.place,
 		Facility: st.facility, Perpetrators: st.actors, Methods: st.methods}
+	if a.unattributed {
+		m.Perpetrators = nil
+	}
 	if st.campaign != "" {
 		m.Campaigns = []string{st.campaign}
 	}
