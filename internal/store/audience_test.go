@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -127,4 +128,27 @@ func deref(p *int) any {
 		return nil
 	}
 	return *p
+}
+
+// TestAudienceHidesOriginals: a near-duplicate of a document the reader may not see does not name
+// it.
+func TestAudienceHidesOriginals(t *testing.T) {
+	s, m, orgs := markedStore(t)
+	ctx := context.Background()
+	copyOf := model.Document{ID: "copy-of-red", Source: "desk/copy.txt", Title: "A copy", IngestedAt: time.Now(), Format: "text",
+		ContentHash: "copy-of-red-hash", Text: "A copy.", Raw: []byte("A copy."), DuplicateOf: m.RedDocument}
+	if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.InsertDocument(ctx, copyOf) }); err != nil {
+		t.Fatal(err)
+	}
+	for org, want := range map[string]string{m.OrgA: m.RedDocument, m.OrgB: ""} {
+		actx := store.WithAudience(ctx, store.MemberAudience(orgs[org]))
+		d, err := s.Document(actx, copyOf.ID)
+		if err != nil || d.DuplicateOf != want {
+			t.Errorf("%s reads the copy as a copy of %q (%v), want %q", org, d.DuplicateOf, err, want)
+		}
+		docs, err := s.Documents(actx, store.DocumentQuery{})
+		if err != nil || len(docs) == 0 || docs[0].ID != copyOf.ID || docs[0].DuplicateOf != want {
+			t.Errorf("%s lists the copy as a copy of %q (%v), want %q", org, docs[0].DuplicateOf, err, want)
+		}
+	}
 }

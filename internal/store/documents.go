@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -171,7 +172,14 @@ func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSumma
 		d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	originals := make([]*string, len(out))
+	for i := range out {
+		originals[i] = &out[i].DuplicateOf
+	}
+	return out, s.hideOriginals(ctx, originals)
 }
 
 // ftsQuery turns free text into an FTS5 query of quoted terms, so user input can never be a
@@ -209,7 +217,38 @@ func (s *Store) Document(ctx context.Context, id string) (model.Document, error)
 	d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
 	d.Fingerprint = uint64(fp)
 	d.DuplicateOf = dup.String
-	return d, nil
+	return d, s.hideOriginals(ctx, []*string{&d.DuplicateOf})
+}
+
+// hideOriginals blanks, for a restricted audience, the ids of the documents that near-duplicates
+// copy which it may not see: that another's document reads like this one is not for it to know.
+func (s *Store) hideOriginals(ctx context.Context, originals []*string) error {
+	aud := AudienceFrom(ctx)
+	var ids []string
+	for _, o := range originals {
+		if *o != "" {
+			ids = append(ids, *o)
+		}
+	}
+	if !aud.Restricted() || len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("originals: %w", err)
+	}
+	visible, args := aud.documentFilter("d")
+	seen, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM documents d WHERE id IN (SELECT value FROM json_each(?)) AND `+visible,
+		append([]any{string(list)}, args...)...))
+	if err != nil {
+		return fmt.Errorf("originals: %w", err)
+	}
+	for _, o := range originals {
+		if *o != "" && !slices.Contains(seen, *o) {
+			*o = ""
+		}
+	}
+	return nil
 }
 
 // DocumentIDs lists every document id in ingest order.

@@ -36,6 +36,15 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
+	var originals []*string
+	for _, refs := range docs {
+		for i := range refs {
+			originals = append(originals, &refs[i].DuplicateOf)
+		}
+	}
+	if err := s.hideOriginals(ctx, originals); err != nil {
+		return err
+	}
 	if err := s.attachFigures(ctx, incs, list, docs, true); err != nil {
 		return err
 	}
