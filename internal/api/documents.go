@@ -138,9 +138,23 @@ func (a *API) ingestDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	res := ingestResult{Documents: append([]string{}, docIDs...), Incidents: []export.Incident{}}
+	// Only what the user may see: the same text held by another organisation as RED is stored
+	// once, as theirs, and its id is not for this user to learn.
+	res := ingestResult{Documents: []string{}, Incidents: []export.Incident{}}
+	for _, id := range docIDs {
+		if !store.AudienceFrom(r.Context()).Restricted() {
+			res.Documents = append(res.Documents, id)
+		} else if _, err := a.cfg.Store.Document(r.Context(), id); err == nil {
+			res.Documents = append(res.Documents, id)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+	}
 	for _, id := range incIDs {
 		inc, err := a.cfg.Store.Incident(r.Context(), id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return err
 		}

@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -245,5 +247,33 @@ func TestSourcesAndRulesBelongToTheirOrganisation(t *testing.T) {
 		if got := strings.Count(w.Body.String(), "desk.example.org"); got != want {
 			t.Errorf("sources listed to %s: %d, want %d", user, got, want)
 		}
+	}
+}
+
+// TestIngestAnswersWhatIsVisible: an ingest whose text another organisation holds as RED (stored
+// once, as theirs) answers the ingesting user with no document and the incident as they see it;
+// the marking and owner the pipeline gets are the user's default, AMBER of their organisation.
+func TestIngestAnswersWhatIsVisible(t *testing.T) {
+	a, m := markedAccounts(t)
+	var got api.IngestRequest
+	h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), Ingest: func(_ context.Context, req api.IngestRequest) ([]string, []string, error) {
+		got = req
+		return []string{m.RedDocument}, []string{m.Mixed}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest(http.MethodPost, "/api/v1/documents", strings.NewReader(`{"text":"the same words"}`))
+	r.Header.Set("Content-Type", "application/json")
+	r.AddCookie(a.session("b-analyst", time.Now().Add(time.Hour)))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	body := w.Body.String()
+	if w.Code != http.StatusCreated || !strings.Contains(body, `"documents": []`) || strings.Contains(body, m.RedDocument) ||
+		strings.Contains(body, strconv.Itoa(m.RedValue)) || !strings.Contains(body, m.Mixed) {
+		t.Errorf("ingest as organisation B: %d %s", w.Code, body)
+	}
+	if got.TLP != model.TLPAmber || got.Org != m.OrgB {
+		t.Errorf("the pipeline got marking %q of %q, want AMBER of %q", got.TLP, got.Org, m.OrgB)
 	}
 }
