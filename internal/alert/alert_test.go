@@ -37,7 +37,7 @@ func newRig(t *testing.T, smtpAddr string) *rig {
 	t.Cleanup(func() { s.Close() })
 	d := alert.NewDispatcher(alert.DispatcherConfig{Store: s, Client: ingest.GuardedClient(ingest.Options{AllowPrivate: true}),
 		SMTP: &alert.SMTP{Addr: smtpAddr, From: "wallwatch@example.org"}, RetryBase: 20 * time.Millisecond, BaseURL: "http://wallwatch.test"})
-	hub := alert.NewHub()
+	hub := alert.NewHub(s)
 	return &rig{store: s, engine: alert.NewEngine(s, hub, d.Wake, nil), dispatcher: d, hub: hub}
 }
 

@@ -60,17 +60,15 @@ func (e *Engine) Baseline(ctx context.Context) error {
 }
 
 // IncidentsChanged compares the incidents a batch touched with their snapshots and records an
-// event for every change a rule asks for.
+// event for every change a rule asks for. Each group of rules (groups) compares the incidents
+// as its audience sees them, against snapshots of that view: an organisation's rule announces,
+// and its event carries, only what the organisation may send out.
 func (e *Engine) IncidentsChanged(ctx context.Context, ids []string) error {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	if len(ids) == 0 {
 		return nil
 	}
-	prev, err := e.store.AlertSnapshots(ctx, ids)
-	if err != nil {
-		return err
-	}
-	rules, err := e.activeRules(ctx)
+	groups, err := e.groups(ctx)
 	if err != nil {
 		return err
 	}
@@ -78,66 +76,149 @@ func (e *Engine) IncidentsChanged(ctx context.Context, ids []string) error {
 	snaps := map[string][]byte{}
 	var alerts []store.NewAlert
 	var notices []Notice
-	for _, id := range ids {
-		inc, err := e.store.Incident(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue // merged into another since
+	known := map[string]bool{} // incidents alerts saw before, in the whole view
+	for _, g := range groups {
+		keys := make([]string, len(ids))
+		for i, id := range ids {
+			keys[i] = id + g.suffix
 		}
+		prev, err := e.store.AlertSnapshots(ctx, keys)
 		if err != nil {
-			return fmt.Errorf("alerts: %w", err)
-		}
-		snap := snapshotOf(inc)
-		if snaps[id], err = json.Marshal(snap); err != nil {
 			return err
 		}
-		var was *snapshot
-		if data, ok := prev[id]; ok {
-			was = new(snapshot)
-			if err := json.Unmarshal(data, was); err != nil {
-				return fmt.Errorf("alert snapshot %s: %w", id, err)
+		gctx := store.WithAudience(ctx, g.audience)
+		for _, id := range ids {
+			inc, err := e.store.Incident(gctx, id)
+			if errors.Is(err, store.ErrNotFound) {
+				continue // merged into another since, or not visible to the group
 			}
-		}
-		for _, c := range diff(was, snap) {
-			ev := incidentEvent(inc, c, now)
-			var matched []string
-			for _, r := range rules {
-				if wants(r, c) && Matches(r.Filter, inc) {
-					alerts = append(alerts, forRule(r, ev, incidentSubject(inc.ID, c)))
-					matched = append(matched, r.Name)
+			if err != nil {
+				return fmt.Errorf("alerts: %w", err)
+			}
+			snap := snapshotOf(inc)
+			if snaps[id+g.suffix], err = json.Marshal(snap); err != nil {
+				return err
+			}
+			data, seen := prev[id+g.suffix]
+			if g.suffix == "" {
+				known[id] = seen
+			} else if !seen && known[id] {
+				continue // the group's first look at an incident alerts knew: its baseline
+			}
+			var was *snapshot
+			if seen {
+				was = new(snapshot)
+				if err := json.Unmarshal(data, was); err != nil {
+					return fmt.Errorf("alert snapshot %s: %w", id, err)
 				}
 			}
-			notices = append(notices, noticeOf(ev, matched))
+			for _, c := range diff(was, snap) {
+				ev := incidentEvent(inc, c, now)
+				var matched []string
+				for _, r := range g.rules {
+					if wants(r, c) && Matches(r.Filter, inc) {
+						alerts = append(alerts, forRule(r, ev, incidentSubject(inc.ID, c)))
+						matched = append(matched, r.Name)
+					}
+				}
+				if g.suffix == "" {
+					notices = append(notices, noticeOf(ev, matched))
+				}
+			}
 		}
 	}
 	return e.record(ctx, snaps, alerts, notices, now)
 }
 
+// ruleGroup is the active rules that see the store alike, and the audience they see it as.
+type ruleGroup struct {
+	audience store.Audience
+	suffix   string // of its snapshots' keys: "" for the whole store
+	rules    []model.AlertRule
+}
+
+// groups sorts the active rules by what they may announce. The whole store comes first, always:
+// its snapshots are every other view's baseline and its changes feed the live stream; its rules
+// are those made without accounts, while there are none. Once accounts exist, a rule of an
+// organisation announces what the organisation may send out (store.DeliveryAudience: never
+// RED), and a rule of no organisation what the public may see.
+func (e *Engine) groups(ctx context.Context) ([]ruleGroup, error) {
+	rules, err := e.activeRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	accounts, err := e.store.HasUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []ruleGroup{{audience: store.FullAudience()}}
+	at := map[string]int{store.FullAudience().Key(): 0}
+	for _, r := range rules {
+		aud, err := e.ruleAudience(ctx, r, accounts)
+		if err != nil {
+			return nil, err
+		}
+		i, ok := at[aud.Key()]
+		if !ok {
+			i, at[aud.Key()] = len(out), len(out)
+			out = append(out, ruleGroup{audience: aud, suffix: "@" + aud.Key()})
+		}
+		out[i].rules = append(out[i].rules, r)
+	}
+	return out, nil
+}
+
+// ruleAudience is what a rule may announce.
+func (e *Engine) ruleAudience(ctx context.Context, r model.AlertRule, accounts bool) (store.Audience, error) {
+	switch {
+	case r.Org != "":
+		org, err := e.store.OrganisationID(ctx, r.Org)
+		if err != nil {
+			return store.Audience{}, fmt.Errorf("alert rule %d: %w", r.ID, err)
+		}
+		return store.DeliveryAudience(org), nil
+	case accounts:
+		return store.PublicAudience(), nil
+	}
+	return store.FullAudience(), nil
+}
+
 // WavesDetected records an event for each new wave, for the rules that ask for waves and match
 // one of the wave's incidents.
+// A group's rules hear of the waves its audience may see (store.Wave), matched on the incidents
+// as it sees them.
 func (e *Engine) WavesDetected(ctx context.Context, waveIDs []string) error {
-	rules, err := e.activeRules(ctx)
+	groups, err := e.groups(ctx)
 	if err != nil {
 		return err
 	}
 	now := e.now().UTC()
 	var alerts []store.NewAlert
 	var notices []Notice
-	for _, id := range waveIDs {
-		w, err := e.store.Wave(ctx, id)
-		if err != nil {
-			return fmt.Errorf("alerts: %w", err)
-		}
-		ev := model.AlertEvent{Change: model.ChangeWave, At: now, WaveID: w.ID,
-			Summary: fmt.Sprintf("Wave detected: %d incidents from %s to %s (p = %.3g) in %s", len(w.Incidents),
-				w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout), w.PValue, strings.Join(w.Countries, ", "))}
-		var matched []string
-		for _, r := range rules {
-			if wants(r, change{kind: model.ChangeWave}) && e.waveMatches(ctx, r.Filter, w) {
-				alerts = append(alerts, forRule(r, ev, w.ID))
-				matched = append(matched, r.Name)
+	for _, g := range groups {
+		gctx := store.WithAudience(ctx, g.audience)
+		for _, id := range waveIDs {
+			w, err := e.store.Wave(gctx, id)
+			if errors.Is(err, store.ErrNotFound) && g.suffix != "" {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("alerts: %w", err)
+			}
+			ev := model.AlertEvent{Change: model.ChangeWave, At: now, WaveID: w.ID,
+				Summary: fmt.Sprintf("Wave detected: %d incidents from %s to %s (p = %.3g) in %s", len(w.Incidents),
+					w.Start.Format(model.DateLayout), w.End.Format(model.DateLayout), w.PValue, strings.Join(w.Countries, ", "))}
+			var matched []string
+			for _, r := range g.rules {
+				if wants(r, change{kind: model.ChangeWave}) && e.waveMatches(gctx, r.Filter, w) {
+					alerts = append(alerts, forRule(r, ev, w.ID))
+					matched = append(matched, r.Name)
+				}
+			}
+			if g.suffix == "" {
+				notices = append(notices, noticeOf(ev, matched))
 			}
 		}
-		notices = append(notices, noticeOf(ev, matched))
 	}
 	return e.record(ctx, nil, alerts, notices, now)
 }
@@ -152,7 +233,8 @@ func (e *Engine) waveMatches(ctx context.Context, f model.AlertFilter, w model.W
 	return false
 }
 
-// SourceDown records an event for the rules that ask to hear of failing sources.
+// SourceDown records an event for the rules that ask to hear of failing sources: those of the
+// organisation owning the source, or of every organisation when it is unowned.
 func (e *Engine) SourceDown(ctx context.Context, src store.WatchSource) error {
 	rules, err := e.activeRules(ctx)
 	if err != nil {
@@ -165,7 +247,7 @@ func (e *Engine) SourceDown(ctx context.Context, src store.WatchSource) error {
 	var alerts []store.NewAlert
 	var matched []string
 	for _, r := range rules {
-		if wants(r, change{kind: model.ChangeSourceDown}) {
+		if wants(r, change{kind: model.ChangeSourceDown}) && (src.Org == "" || src.Org == r.Org) {
 			alerts = append(alerts, forRule(r, ev, subject))
 			matched = append(matched, r.Name)
 		}

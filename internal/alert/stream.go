@@ -1,14 +1,17 @@
 package alert
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // Notice is one change as the live stream carries it, with the names of the rules it matched.
@@ -29,14 +32,43 @@ func noticeOf(ev model.AlertEvent, rules []string) Notice {
 // Hub fans changes out to the open server-sent-events streams. A stream that falls behind loses
 // notices rather than holding up the pipeline.
 type Hub struct {
+	store  *store.Store // what a restricted stream may see; nil: it sees no notice
 	mu     sync.Mutex
 	subs   map[chan Notice]struct{}
 	closed chan struct{}
 	once   sync.Once
 }
 
-// NewHub returns a hub with no streams.
-func NewHub() *Hub { return &Hub{subs: map[chan Notice]struct{}{}, closed: make(chan struct{})} }
+// NewHub returns a hub with no streams, whose restricted streams are filtered through s.
+func NewHub(s *store.Store) *Hub {
+	return &Hub{store: s, subs: map[chan Notice]struct{}{}, closed: make(chan struct{})}
+}
+
+// visible is the notice as a stream for ctx's audience may carry it, or false when it may not.
+// Notices describe the whole store: a restricted reader gets a change only to what it sees whole
+// (an incident, a wave, a source of its own), and never the names of other rules it matched.
+func (h *Hub) visible(ctx context.Context, n Notice) (Notice, bool) {
+	if !store.AudienceFrom(ctx).Restricted() {
+		return n, true
+	}
+	if h.store == nil {
+		return n, false
+	}
+	n.Rules = nil
+	var err error
+	ok := true
+	switch {
+	case n.IncidentID != "":
+		ok, err = h.store.IncidentSeenWhole(ctx, n.IncidentID)
+	case n.WaveID != "":
+		_, err = h.store.Wave(ctx, n.WaveID)
+	case n.SourceURL != "":
+		var srcs []store.WatchSource
+		srcs, err = h.store.WatchSources(ctx)
+		ok = slices.ContainsFunc(srcs, func(s store.WatchSource) bool { return s.URL == n.SourceURL })
+	}
+	return n, ok && err == nil
+}
 
 // streamBuffer is how many notices a stream may fall behind by before it loses some.
 const streamBuffer = 64
@@ -94,6 +126,10 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case n := <-ch:
+			n, ok := h.visible(r.Context(), n)
+			if !ok {
+				continue
+			}
 			data, _ := json.Marshal(n)
 			fmt.Fprintf(w, "event: change\ndata: %s\n\n", data)
 		case <-tick.C:

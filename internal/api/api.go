@@ -24,6 +24,8 @@ type IngestRequest struct {
 	Text      string
 	Title     string
 	Published *time.Time // UTC midnight, nil when not given
+	TLP       model.TLP  // the documents' marking
+	Org       string     // the organisation owning them: the ingesting user's, "" without accounts
 }
 
 // IngestFunc stores a document and runs it through the pipeline, returning the ids of the

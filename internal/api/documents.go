@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
@@ -66,6 +67,8 @@ type DocumentDetail struct {
 	ContentType string   `json:"content_type,omitempty"`
 	Language    string   `json:"language,omitempty"`
 	DuplicateOf string   `json:"duplicate_of,omitempty"`
+	TLP         string   `json:"tlp"`           // its TLP 2.0 marking
+	Org         string   `json:"org,omitempty"` // the organisation owning it
 	Text        string   `json:"text"`
 	Spans       []Span   `json:"spans"`
 	Incidents   []string `json:"incidents"`
@@ -90,7 +93,7 @@ func (a *API) getDocument(w http.ResponseWriter, r *http.Request) error {
 func NewDocumentDetail(d model.Document, ms []store.StoredMention) DocumentDetail {
 	out := DocumentDetail{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title,
 		IngestedAt: d.IngestedAt.UTC().Format(time.RFC3339), Format: d.Format, ContentType: d.ContentType,
-		Language: d.Language, DuplicateOf: d.DuplicateOf, Text: d.Text,
+		Language: d.Language, DuplicateOf: d.DuplicateOf, TLP: string(d.TLP), Org: d.Org, Text: d.Text,
 		Spans: Spans(ms, utf8.RuneCountInString(d.Text)), Incidents: []string{}}
 	if d.Published != nil {
 		p := d.Published.Format(model.DateLayout)
@@ -113,6 +116,7 @@ type ingestBody struct {
 	Text      string `json:"text"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
+	TLP       string `json:"tlp"`
 }
 
 type ingestResult struct {
@@ -128,13 +132,29 @@ func (a *API) ingestDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	docIDs, incIDs, err := a.cfg.Ingest(r.Context(), req)
+	// The pipeline, waves and alerts work on the whole store, whatever the ingesting user may read;
+	// what the answer shows of the incidents is read for the user.
+	docIDs, incIDs, err := a.cfg.Ingest(store.WithAudience(r.Context(), store.FullAudience()), req)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	res := ingestResult{Documents: append([]string{}, docIDs...), Incidents: []export.Incident{}}
+	// Only what the user may see: the same text held by another organisation as RED is stored
+	// once, as theirs, and its id is not for this user to learn.
+	res := ingestResult{Documents: []string{}, Incidents: []export.Incident{}}
+	for _, id := range docIDs {
+		if !store.AudienceFrom(r.Context()).Restricted() {
+			res.Documents = append(res.Documents, id)
+		} else if _, err := a.cfg.Store.Document(r.Context(), id); err == nil {
+			res.Documents = append(res.Documents, id)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+	}
 	for _, id := range incIDs {
 		inc, err := a.cfg.Store.Incident(r.Context(), id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -160,7 +180,35 @@ func readIngestRequest(w http.ResponseWriter, r *http.Request) (IngestRequest, e
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
 		return IngestRequest{}, badParam("body", "one JSON object expected")
 	}
-	return body.request()
+	req, err := body.request()
+	if err != nil {
+		return req, err
+	}
+	req.TLP, req.Org, err = Marking(body.TLP, auth.PrincipalFrom(r.Context()))
+	return req, err
+}
+
+// Marking is the marking and owner of what a principal ingests or watches, given the marking the
+// request names ("" none). The principal's organisation owns it (never one a request names).
+// Without a marking, a logged-in user's document is AMBER: a report of unknown provenance stays
+// within the organisation until someone shares it on purpose, since a marking too loose cannot be
+// taken back once read. Without accounts the default is CLEAR, as before markings, and a
+// restricted marking is refused: no organisation could see it.
+func Marking(tlp string, p auth.Principal) (model.TLP, string, error) {
+	marking := model.TLPClear
+	if p.Name != "" {
+		marking = model.TLPAmber
+	}
+	if tlp != "" {
+		var err error
+		if marking, err = model.ParseTLP(tlp); err != nil {
+			return "", "", badParam("tlp", "%v", err)
+		}
+	}
+	if marking.Restricted() && p.Org == "" {
+		return "", "", badParam("tlp", "%s shares a document with its organisation only: log in as a member of one", marking)
+	}
+	return marking, p.Org, nil
 }
 
 func (b ingestBody) request() (IngestRequest, error) {

@@ -1,12 +1,14 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/wallwatch/wallwatch/internal/review"
@@ -143,6 +145,9 @@ func (a *API) review(kind review.Kind) handlerFunc {
 		}
 		act, err := req.Action(kind, subject)
 		if err == nil {
+			err = Reviewable(r.Context(), a.cfg.Store, act)
+		}
+		if err == nil {
 			act, err = a.cfg.Review(r.Context(), act)
 		}
 		if errors.Is(err, review.ErrInvalid) {
@@ -232,4 +237,64 @@ func (a *API) getFacility(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, f)
+}
+
+// Reviewable refuses, as not found, an action on what the context's audience may not see whole:
+// an analyst changes only incidents all of whose documents they may see, and only documents,
+// claims, facilities and audit entries they may see. Without accounts everything is reviewable.
+func Reviewable(ctx context.Context, s *store.Store, act review.Action) error {
+	if !store.AudienceFrom(ctx).Restricted() {
+		return nil
+	}
+	incidents := append([]string{act.Incident}, act.Others...)
+	documents := []string{act.Document}
+	if act.Claim != nil {
+		documents = append(documents, act.Claim.Document)
+	}
+	if act.NewClaim != nil {
+		documents = append(documents, act.NewClaim.DocumentID)
+	}
+	switch act.Kind {
+	case review.Split:
+		incidents = append(incidents, act.Target)
+	case review.Copy:
+		documents = append(documents, act.Target)
+	}
+	for _, id := range incidents {
+		if id == "" {
+			continue
+		}
+		if ok, err := s.IncidentSeenWhole(ctx, id); err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("incident %s: %w", id, store.ErrNotFound))
+		}
+	}
+	for _, id := range documents {
+		if id == "" {
+			continue
+		}
+		if _, err := s.Document(ctx, id); err != nil {
+			return err
+		}
+	}
+	if act.Facility != "" {
+		if _, err := s.FacilityByID(ctx, act.Facility); err != nil {
+			return err
+		}
+	}
+	if act.Undoes != 0 {
+		return undoable(ctx, s, act.Undoes)
+	}
+	return nil
+}
+
+// undoable refuses, as not found, the undo of an audit entry the audience may not read.
+func undoable(ctx context.Context, s *store.Store, id int64) error {
+	log, err := s.ReviewLog(ctx, "")
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(log, func(a review.Action) bool { return a.ID == id }) {
+		return fmt.Errorf("audit entry %d: %w", id, store.ErrNotFound)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/alert"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/watch"
@@ -62,6 +64,8 @@ type SourceJSON struct {
 	NotModified     int        `json:"not_modified"`
 	ItemsSeen       int        `json:"items_seen"`
 	NewDocuments    int        `json:"new_documents"`
+	TLP             model.TLP  `json:"tlp"`           // the marking its documents take
+	Org             string     `json:"org,omitempty"` // the organisation owning it and them
 }
 
 // SourceView renders a source for the API and the pages.
@@ -70,7 +74,7 @@ func SourceView(s store.WatchSource, now time.Time) SourceJSON {
 		CreatedAt: s.CreatedAt, Status: watch.Status(s, now), NextPoll: timeOrNil(s.NextPoll), LastPoll: timeOrNil(s.LastPoll),
 		LastSuccess: timeOrNil(s.LastSuccess), LastError: s.LastError, LastErrorAt: timeOrNil(s.LastErrorAt),
 		FailingSince: timeOrNil(s.FailingSince), Failures: s.Failures, Polls: s.Polls, NotModified: s.NotModified,
-		ItemsSeen: s.ItemsSeen, NewDocuments: s.NewDocuments}
+		ItemsSeen: s.ItemsSeen, NewDocuments: s.NewDocuments, TLP: s.TLP, Org: s.Org}
 }
 
 func timeOrNil(t time.Time) *time.Time {
@@ -96,6 +100,7 @@ type sourceBody struct {
 	URL             string  `json:"url"`
 	IntervalSeconds float64 `json:"interval_seconds"`
 	FollowLinks     bool    `json:"follow_links"`
+	TLP             string  `json:"tlp"`
 }
 
 func (a *API) addSource(w http.ResponseWriter, r *http.Request) error {
@@ -106,6 +111,9 @@ func (a *API) addSource(w http.ResponseWriter, r *http.Request) error {
 	src, err := watch.NewSource(b.URL, time.Duration(b.IntervalSeconds*float64(time.Second)), b.FollowLinks, time.Now())
 	if err != nil {
 		return badParam("body", "%v", err)
+	}
+	if src.TLP, src.Org, err = Marking(b.TLP, auth.PrincipalFrom(r.Context())); err != nil {
+		return err
 	}
 	id, err := a.cfg.Store.AddWatchSource(r.Context(), src)
 	if errors.Is(err, store.ErrDuplicate) {
@@ -138,6 +146,7 @@ func (a *API) writeSource(w http.ResponseWriter, r *http.Request, id int64, stat
 type RuleJSON struct {
 	ID         int64          `json:"id"`
 	Owner      string         `json:"owner"`
+	Org        string         `json:"org,omitempty"` // the organisation owning it: the creator's, whatever the body says
 	Name       string         `json:"name"`
 	Paused     bool           `json:"paused"`
 	Filter     FilterJSON     `json:"filter"`
@@ -171,7 +180,7 @@ func RuleView(r model.AlertRule) RuleJSON {
 	if len(changes) == 0 {
 		changes = []model.Change{model.ChangeNewIncident}
 	}
-	out := RuleJSON{ID: r.ID, Owner: r.Owner, Name: r.Name, Paused: r.Paused, Changes: changes, MinChange: r.MinChange,
+	out := RuleJSON{ID: r.ID, Owner: r.Owner, Org: r.Org, Name: r.Name, Paused: r.Paused, Changes: changes, MinChange: r.MinChange,
 		Webhook: r.Webhook, Email: r.Email, Digest: r.Digest, CreatedAt: r.CreatedAt,
 		Filter: FilterJSON{Countries: f.Countries, BBox: f.BBox, Types: f.Types, Actors: f.Actors, Campaigns: f.Campaigns,
 			Facility: f.Facility, MinEscaped: f.MinEscaped, MinSources: f.MinSources, Precision: string(f.Precision)}}
@@ -211,6 +220,7 @@ func (a *API) addRule(w http.ResponseWriter, r *http.Request) error {
 	}
 	rule := b.Rule()
 	rule.CreatedAt = time.Now().UTC()
+	OwnRule(&rule, auth.PrincipalFrom(r.Context()))
 	if err := alert.CheckRule(&rule); err != nil {
 		return badParam("body", "%v", err)
 	}
@@ -360,4 +370,12 @@ func readBody(w http.ResponseWriter, r *http.Request, v any) error {
 		return badParam("body", "one JSON object expected")
 	}
 	return nil
+}
+
+// OwnRule gives a rule made by a logged-in principal to its organisation (whatever the request
+// says), and to the principal when it names no owner.
+func OwnRule(rule *model.AlertRule, p auth.Principal) {
+	if p.Name != "" {
+		rule.Org, rule.Owner = p.Org, cmp.Or(rule.Owner, p.Name)
+	}
 }

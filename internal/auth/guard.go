@@ -102,19 +102,25 @@ func (g *Guard) serveGuarded(w http.ResponseWriter, r *http.Request, need Role, 
 	}
 	switch {
 	case need == Anyone: // a stale cookie must not keep anyone from the login page
-		next.ServeHTTP(rec, r.WithContext(WithPrincipal(r.Context(), p)))
+		next.ServeHTTP(rec, r.WithContext(withReader(r.Context(), p)))
 	case errors.Is(err, errBadCredential):
 		deny(rec, r, http.StatusUnauthorized, err.Error())
 	case err != nil:
 		g.log.ErrorContext(r.Context(), "authenticate", "path", r.URL.Path, "error", err)
 		http.Error(rec, "accounts unreadable", http.StatusServiceUnavailable)
 	case p.Role >= need || (need == Viewer && g.publicRead && !isWrite(r.Method)):
-		next.ServeHTTP(rec, r.WithContext(WithPrincipal(r.Context(), p)))
+		next.ServeHTTP(rec, r.WithContext(withReader(r.Context(), p)))
 	case p.Name == "":
 		deny(rec, r, http.StatusUnauthorized, "log in or send an API token (Authorization: Bearer)")
 	default:
 		deny(rec, r, http.StatusForbidden, fmt.Sprintf("%s needs the %s role; %s has %s", r.URL.Path, need, p.Name, p.Role))
 	}
+}
+
+// withReader returns ctx carrying the principal and the audience the store reads for: once
+// accounts exist, every read of a request is limited to what its principal may see.
+func withReader(ctx context.Context, p Principal) context.Context {
+	return store.WithAudience(WithPrincipal(ctx, p), p.Audience())
 }
 
 // authenticate finds the request's principal: a bearer token, else a session cookie, else
@@ -138,7 +144,7 @@ func (g *Guard) authenticate(r *http.Request) (Principal, error) {
 		return Principal{}, err
 	}
 	role, err := ParseRole(u.Role)
-	return Principal{Name: u.Name, Org: u.Org, Role: role, Via: "session"}, err
+	return Principal{Name: u.Name, Org: u.Org, OrgID: u.OrgID, Role: role, Via: "session"}, err
 }
 
 func (g *Guard) tokenPrincipal(ctx context.Context, header string) (Principal, error) {
@@ -169,7 +175,7 @@ func (g *Guard) tokenPrincipal(ctx context.Context, header string) (Principal, e
 			g.log.WarnContext(ctx, "token last-used time not recorded", "token", t.ID, "error", err)
 		}
 	}
-	return Principal{Name: u.Name, Org: u.Org, Role: min(role, scope), Via: "token", TokenID: t.ID}, nil
+	return Principal{Name: u.Name, Org: u.Org, OrgID: u.OrgID, Role: min(role, scope), Via: "token", TokenID: t.ID}, nil
 }
 
 // deny answers a refused request: JSON under /api/, a redirect to the login page for a page a

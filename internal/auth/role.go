@@ -7,6 +7,8 @@ package auth
 import (
 	"context"
 	"fmt"
+
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // Role is what a principal may do; each role includes the ones before it.
@@ -63,12 +65,23 @@ func ScopeRole(scope string) (Role, error) {
 // Principal is who made a request: a user (by session or token) with the role the request may
 // use, or nobody (Name "").
 type Principal struct {
-	Name string
-	Org  string
-	Role Role
-	Via  string // "session", "token" or "" (anonymous)
+	Name  string
+	Org   string
+	OrgID int64
+	Role  Role
+	Via   string // "session", "token" or "" (anonymous)
 	// TokenID is the API token's id when Via is "token": requests are rate-limited per token.
 	TokenID int64
+}
+
+// Audience is what the principal may read once accounts exist: CLEAR documents when anonymous,
+// else what a member of its organisation may (store.MemberAudience). Admins are members like any
+// other: the role says what one may do, the organisation what one may read.
+func (p Principal) Audience() store.Audience {
+	if p.Name == "" {
+		return store.PublicAudience()
+	}
+	return store.MemberAudience(p.OrgID)
 }
 
 type principalKey struct{}

@@ -23,7 +23,8 @@ type ruleFlags struct {
 
 func (f *ruleFlags) bind(fs *flag.FlagSet) {
 	r := &f.rule
-	fs.StringVar(&r.Owner, "owner", "", "the person the rule is for (accounts, a later version, will bind it to a user)")
+	fs.StringVar(&r.Owner, "owner", "", "the person the rule is for")
+	fs.StringVar(&r.Org, "org", "", "the `organisation` owning the rule: it announces what the organisation may see, never RED; without one, once accounts exist, CLEAR only")
 	fs.StringVar(&r.Name, "name", "", "the rule's name")
 	fs.StringVar(&f.text.Countries, "country", "", "ISO country codes, comma-separated")
 	fs.StringVar(&f.text.BBox, "bbox", "", "area: `minlon,minlat,maxlon,maxlat`")
@@ -82,6 +83,9 @@ func addRule(ctx context.Context, e env, s *store.Store, f *ruleFlags) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch alerts add: %v\n", err)
 		return exitUsage
+	}
+	if code := checkOrganisation(ctx, e, s, "alerts add", r.Org); code >= 0 {
+		return code
 	}
 	id, err := s.AddAlertRule(ctx, r)
 	if err != nil {

@@ -22,6 +22,9 @@ func runIngest(ctx context.Context, e env, args []string) int {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	followLinks := fs.Bool("follow-links", false, "for feeds, fetch each item's page and use its main text")
 	maxBytes := fs.Int64("max-bytes", 10<<20, "size limit of one file or response body, in bytes")
+	var mf markingFlags
+	fs.StringVar(&mf.tlp, "tlp", "CLEAR", "TLP 2.0 `marking` of every document: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (docs/accounts.md)")
+	fs.StringVar(&mf.org, "org", "", "the `organisation` that owns the documents (needed for AMBER, AMBER+STRICT and RED)")
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
 	}
@@ -29,7 +32,13 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(e.stderr, "wallwatch ingest: give at least one PATH or URL (see --help)")
 		return exitUsage
 	}
-	opts := ingest.Options{AllowPrivate: *allowPrivate, FollowLinks: *followLinks, MaxBytes: *maxBytes, Version: Version()}
+	marking, err := mf.marking()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wallwatch ingest: %v\n", err)
+		return exitUsage
+	}
+	opts := ingest.Options{AllowPrivate: *allowPrivate, FollowLinks: *followLinks, MaxBytes: *maxBytes, Version: Version(),
+		TLP: marking, Org: mf.org}
 	if *published != "" {
 		t, err := time.Parse(model.DateLayout, *published)
 		if err != nil {
@@ -44,6 +53,9 @@ func runIngest(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	defer s.Close()
+	if code := checkOrganisation(ctx, e, s, "ingest", mf.org); code >= 0 {
+		return code
+	}
 	log := newLogger(e.stderr, c.LogLevel)
 	pending := loadPipeline(s, c, log)
 	select {

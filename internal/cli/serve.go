@@ -152,6 +152,9 @@ func apiIngest(pending *pendingPipeline, log *slog.Logger) api.IngestFunc {
 		if len(docs) == 0 {
 			return nil, nil, fmt.Errorf("%w: %v", api.ErrBadRequest, errors.Join(problems...))
 		}
+		for i := range docs {
+			docs[i].TLP, docs[i].Org = req.TLP, req.Org
+		}
 		results, err := p.Add(ctx, docs)
 		if err != nil {
 			return nil, nil, err

@@ -60,9 +60,10 @@ func runVerbs(ctx context.Context, e env, name string, verbs map[string]subcomma
 
 // sourcesFlags are the flags of "sources add" and "sources list".
 type sourcesFlags struct {
-	every  time.Duration
-	follow bool
-	format string
+	every   time.Duration
+	follow  bool
+	format  string
+	marking markingFlags
 }
 
 func runSources(ctx context.Context, e env, args []string) int {
@@ -75,6 +76,8 @@ func runSources(ctx context.Context, e env, args []string) int {
 			func(fs *flag.FlagSet) {
 				fs.DurationVar(&f.every, "every", watch.DefaultInterval, "poll interval")
 				fs.BoolVar(&f.follow, "follow-links", false, "fetch each feed item's article and read its main text")
+				fs.StringVar(&f.marking.tlp, "tlp", "CLEAR", "TLP 2.0 `marking` of the documents it brings (docs/accounts.md)")
+				fs.StringVar(&f.marking.org, "org", "", "the `organisation` that owns the source and its documents (needed for AMBER and above)")
 			}},
 		"list": {"", "List the watched sources with their health: last success, last error, items seen, new documents, next poll.",
 			func(ctx context.Context, e env, s *store.Store, _ []string) int {
@@ -94,10 +97,17 @@ func addSource(ctx context.Context, e env, s *store.Store, f *sourcesFlags, args
 		return exitUsage
 	}
 	src, err := watch.NewSource(args[0], f.every, f.follow, time.Now())
+	if err == nil {
+		src.TLP, err = f.marking.marking()
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch sources add: %v\n", err)
 		return exitUsage
 	}
+	if code := checkOrganisation(ctx, e, s, "sources add", f.marking.org); code >= 0 {
+		return code
+	}
+	src.Org = f.marking.org
 	id, err := s.AddWatchSource(ctx, src)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch sources add: %v\n", err)

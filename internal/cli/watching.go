@@ -62,7 +62,7 @@ func startWatching(ctx context.Context, s *store.Store, pending *pendingPipeline
 	opts := ingest.Options{Version: Version(), AllowPrivate: ws.allowPrivate}
 	d := alert.NewDispatcher(alert.DispatcherConfig{Store: s, Client: ingest.GuardedClient(opts), SMTP: smtp, BaseURL: ws.baseURL,
 		UserAgent: "wallwatch/" + Version(), Log: log})
-	w := &watching{store: s, hub: alert.NewHub(), log: log, waves: make(chan struct{}, 1), cancel: cancel}
+	w := &watching{store: s, hub: alert.NewHub(s), log: log, waves: make(chan struct{}, 1), cancel: cancel}
 	w.engine = alert.NewEngine(s, w.hub, d.Wake, log)
 	w.wg.Go(func() { d.Run(ctx) })
 	w.wg.Go(func() {

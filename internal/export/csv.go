@@ -28,7 +28,7 @@ func Columns() []string {
 	for _, m := range csvMetrics {
 		cols = append(cols, string(m)+"_best", string(m)+"_low", string(m)+"_high", string(m)+"_contested")
 	}
-	return append(cols, "at_large_best", "source_urls", "url", "reviewed", "grade")
+	return append(cols, "at_large_best", "source_urls", "url", "reviewed", "grade", "tlp")
 }
 
 // row is one incident in Columns order.
@@ -61,7 +61,7 @@ func row(inc model.Incident, cs countries) []string {
 		r = append(r, intOrEmpty(e.Best), intOrEmpty(e.Low), intOrEmpty(e.High), strconv.FormatBool(e.Contested))
 	}
 	return append(r, intOrEmpty(atLarge(inc)), strings.Join(sourceURLs(inc), " "), IncidentPath(inc.ID),
-		strconv.FormatBool(inc.Review.Reviewed), inc.Review.Grade)
+		strconv.FormatBool(inc.Review.Reviewed), inc.Review.Grade, TLPText(inc.TLP))
 }
 
 // sourceURLs are the web addresses of an incident's sources, where known.

@@ -75,6 +75,7 @@ func properties(inc model.Incident, cs countries) map[string]any {
 		"methods": nonNil(inc.Methods), "campaigns": nonNil(inc.Campaigns), "sources": nonNil(outlets(inc)),
 		"source_urls": nonNil(sourceURLs(inc)), "notes": Notes(inc), "fatalities": inc.Metrics[model.Killed].Best,
 		"at_large_best": atLarge(inc), "reviewed": inc.Review.Reviewed, "grade": optional(inc.Review.Grade),
+		"tlp": TLPText(inc.TLP),
 	}
 	for _, m := range csvMetrics {
 		e := inc.Metrics[m]

@@ -33,6 +33,8 @@ type Incident struct {
 	Review        *Review                   `json:"review,omitempty"` // absent when nobody reviewed it
 	// Lifecycle follows the escapees over the days of reports; absent without an escaped history.
 	Lifecycle []LifecyclePoint `json:"lifecycle,omitempty"`
+	// TLP is the most restrictive TLP 2.0 marking among the documents exported with it.
+	TLP string `json:"tlp"`
 }
 
 // LifecyclePoint is where the escapees stood after one day of reports.
@@ -62,6 +64,7 @@ type Document struct {
 	DuplicateOf *string `json:"duplicate_of,omitempty"`
 	URL         *string `json:"url,omitempty"`    // where it was published, when known
 	Outlet      *string `json:"outlet,omitempty"` // who published it: the URL's host
+	TLP         string  `json:"tlp"`              // its TLP 2.0 marking
 }
 
 // Estimate is the reconciled figure for one metric with every claim behind it.
@@ -95,6 +98,7 @@ type Claim struct {
 	Quote        string  `json:"quote"`
 	Start        int     `json:"start"`
 	End          int     `json:"end"`
+	TLP          string  `json:"tlp"` // its document's TLP 2.0 marking
 }
 
 // EstimatePoint is the estimate after one report.
@@ -123,6 +127,7 @@ func FromModel(inc model.Incident) Incident {
 		Campaigns:     nonNil(inc.Campaigns),
 		Documents:     []Document{},
 		Metrics:       map[model.Metric]Estimate{},
+		TLP:           TLPText(inc.TLP),
 	}
 	if inc.Date.End != nil {
 		out.DateEnd = day(*inc.Date.End)
@@ -133,7 +138,7 @@ func FromModel(inc model.Incident) Incident {
 	}
 	for _, d := range inc.Documents {
 		doc := Document{ID: d.ID, Source: d.Source, Title: d.Title, DuplicateOf: optional(d.DuplicateOf),
-			URL: optional(SourceURL(d)), Outlet: optional(Outlet(d))}
+			URL: optional(SourceURL(d)), Outlet: optional(Outlet(d)), TLP: TLPText(d.TLP)}
 		if d.Published != nil {
 			doc.Published = day(*d.Published)
 		}
@@ -173,8 +178,16 @@ func ClaimFromModel(c model.Claim) Claim {
 	return Claim{
 		Low: c.Low, High: c.High, Qualifier: c.Qualifier, Side: optional(c.Side),
 		Claimant: c.Claimant, ClaimantRole: string(c.ClaimantRole), Reported: day(c.Reported.Start),
-		Document: c.DocumentID, Quote: c.Quote, Start: c.Start, End: c.End,
+		Document: c.DocumentID, Quote: c.Quote, Start: c.Start, End: c.End, TLP: TLPText(c.TLP),
 	}
+}
+
+// TLPText is a marking as exports write it: CLEAR for what was stored before markings.
+func TLPText(m model.TLP) string {
+	if m == "" {
+		return string(model.TLPClear)
+	}
+	return string(m)
 }
 
 // JSON writes incidents as one indented JSON array: always an array, "[]" when empty.

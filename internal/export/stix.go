@@ -24,7 +24,8 @@ func STIX(w io.Writer, incs []model.Incident) error {
 // STIXWithWaves writes the bundle of STIX, adding each wave that holds an exported incident as a
 // `campaign` (see addWave).
 func STIXWithWaves(w io.Writer, incs []model.Incident, waves []model.Wave) error {
-	b := stixBuilder{objects: map[string]any{}, stamps: map[string]*common{}, times: map[string]*timeRange{}, seen: map[string]*timeRange{}}
+	b := stixBuilder{objects: map[string]any{}, stamps: map[string]*common{}, times: map[string]*timeRange{}, seen: map[string]*timeRange{},
+		marks: map[string]int{}, ranks: map[string]int{}}
 	b.addProducer()
 	exported := make(map[string]bool, len(incs))
 	for _, inc := range incs {
@@ -34,6 +35,7 @@ func STIXWithWaves(w io.Writer, incs []model.Incident, waves []model.Wave) error
 	for _, wave := range waves {
 		b.addWave(wave, exported)
 	}
+	b.addMarkings()
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(b.bundle())
@@ -57,6 +59,12 @@ type stixBuilder struct {
 	stamps  map[string]*common    // shared objects' common properties, dated at the end
 	times   map[string]*timeRange // shared object id -> update times of the incidents using it
 	seen    map[string]*timeRange // campaign id -> dates of its incidents
+	// TLP 2.0 markings (stixmarkings.go): each object's rank, the rank of the incident being
+	// added, each exported incident's rank and the ranks whose definitions the bundle holds.
+	marks   map[string]int
+	current int
+	ranks   map[string]int
+	used    [5]bool
 }
 
 var (
@@ -88,6 +96,7 @@ func (b *stixBuilder) use(id string, t time.Time) bool {
 		b.times[id] = r
 	}
 	r.add(t)
+	b.markUse(id)
 	return !ok
 }
 
@@ -105,8 +114,11 @@ func (b *stixBuilder) addIncident(inc model.Incident) {
 	t := incidentTime(inc)
 	id := stixID("incident", inc.ID)
 	at := stixTime(t)
+	b.current = rankOf(inc.TLP)
+	b.ranks[inc.ID] = b.current
 	b.objects[id] = stixIncident{
-		common:             common{Type: "incident", SpecVersion: "2.1", ID: id, Created: at, Modified: at, CreatedByRef: producerID},
+		common: common{Type: "incident", SpecVersion: "2.1", ID: id, Created: at, Modified: at, CreatedByRef: producerID,
+			ObjectMarkingRefs: b.markingRefs(b.current)},
 		Name:               incidentName(inc),
 		Description:        Notes(inc),
 		ExternalReferences: incidentReferences(inc),
@@ -256,6 +268,7 @@ func (b *stixBuilder) addReport(d model.DocumentRef, incidentID string, t time.T
 		}
 		b.keep(r, &r.common)
 	}
+	b.marks[id] = rankOf(d.TLP) // a report carries its document's own marking
 	if host := Outlet(d); host != "" {
 		b.objects[id].(*stixReport).CreatedByRef = b.addPublisher(host, t)
 	}
@@ -282,8 +295,8 @@ func (b *stixBuilder) relate(source, typ, target string, t time.Time) {
 }
 
 // stixTypeOrder sorts a bundle: who made it, then incidents and what they point at.
-var stixTypeOrder = map[string]int{"identity": 0, "extension-definition": 1, "incident": 2, "report": 3,
-	"campaign": 4, "threat-actor": 5, "location": 6, "relationship": 7}
+var stixTypeOrder = map[string]int{"identity": 0, "extension-definition": 1, "marking-definition": 2, "incident": 3, "report": 4,
+	"campaign": 5, "threat-actor": 6, "location": 7, "relationship": 8}
 
 type stixBundle struct {
 	Type    string `json:"type"`

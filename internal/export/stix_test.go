@@ -86,7 +86,7 @@ func checkSTIX(doc stixDoc) []string {
 	for _, o := range doc.Objects {
 		id, _ := o["id"].(string)
 		typ, _ := o["type"].(string)
-		if m := stixIDPattern.FindStringSubmatch(id); m == nil || m[1] != typ {
+		if m := stixIDPattern.FindStringSubmatch(id); (m == nil || m[1] != typ) && !(typ == "marking-definition" && slices.Contains(tlpMarkingIDs[:], id)) {
 			fail("object id %q does not match type %q", id, typ)
 		}
 		if _, dup := ids[id]; dup {
@@ -104,6 +104,9 @@ func checkObject(o map[string]any, ids map[string]string) []string {
 	var errs []string
 	id, typ := o["id"].(string), o["type"].(string)
 	fail := func(format string, args ...any) { errs = append(errs, id+": "+fmt.Sprintf(format, args...)) }
+	if typ == "marking-definition" {
+		return checkTLPMarking(o, fail, errs)
+	}
 	required, known := stixRequired[typ]
 	if !known {
 		fail("unexpected type %q", typ)
@@ -147,6 +150,32 @@ func checkObject(o map[string]any, ids map[string]string) []string {
 		errs = append(errs, checkLocation(o, fail)...)
 	}
 	return errs
+}
+
+// checkTLPMarking checks a marking definition is one of the official TLP 2.0 ones, as OASIS
+// publishes them (no modified: marking definitions are never versioned).
+func checkTLPMarking(o map[string]any, fail func(string, ...any), errs []string) []string {
+	rank := slices.Index(tlpMarkingIDs[:], o["id"].(string))
+	if rank < 0 {
+		fail("not an official TLP 2.0 marking definition")
+		return errs
+	}
+	want := map[string]any{"type": "marking-definition", "spec_version": "2.1", "id": tlpMarkingIDs[rank],
+		"created": "2022-10-01T00:00:00.000Z", "name": "TLP:" + string(model.TLPs[rank]),
+		"extensions": map[string]any{tlpExtensionID: map[string]any{"extension_type": "property-extension",
+			"tlp_2_0": strings.ToLower(string(model.TLPs[rank]))}}}
+	if got, _ := json.Marshal(o); string(got) != string(mustJSON(want)) {
+		fail("marking definition %s, want %s", got, mustJSON(want))
+	}
+	return errs
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func checkExtensions(o map[string]any, ids map[string]string, fail func(string, ...any)) []string {
@@ -262,5 +291,46 @@ func TestSTIXEmpty(t *testing.T) {
 	}
 	if errs := checkSTIX(doc); len(errs) > 0 || len(doc.Objects) != 2 {
 		t.Errorf("empty export: %d objects, errors %v; want the producer identity and extension definition", len(doc.Objects), errs)
+	}
+}
+
+// TestSTIXMarkings: every object carries a TLP 2.0 marking by the official definitions' ids; an
+// incident its documents' most restrictive one, a report its document's own, an object shared by
+// incidents the least restrictive of theirs.
+func TestSTIXMarkings(t *testing.T) {
+	incs := stixFixture()
+	incs[0].TLP, incs[0].Documents[1].TLP = model.TLPAmber, model.TLPAmber
+	incs[0].Documents[0].TLP = model.TLPClear
+	var doc stixDoc
+	if err := json.Unmarshal(exportSTIX(t, incs), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range checkSTIX(doc) {
+		t.Error(e)
+	}
+	amber, clear := tlpMarkingIDs[model.TLPAmber.Rank()], tlpMarkingIDs[model.TLPClear.Rank()]
+	want := map[string]string{
+		stixID("incident", "inc-0001"): amber, stixID("incident", "inc-0002"): clear,
+		stixID("report", "doc-a"): clear, stixID("report", "doc-b"): amber,
+		stixID("threat-actor", "sahel liberation army"):      clear, // also learnt from inc-0002
+		stixID("location", "Gao, Gao, ML|16.27|-0.04|place"): amber,
+	}
+	definitions := 0
+	for _, o := range doc.Objects {
+		id := o["id"].(string)
+		refs, _ := o["object_marking_refs"].([]any)
+		switch typ := o["type"].(string); {
+		case typ == "marking-definition":
+			definitions++
+		case typ == "identity" && id == producerID, typ == "extension-definition":
+		case len(refs) != 1:
+			t.Errorf("%s: object_marking_refs %v, want one marking", id, refs)
+		case want[id] != "" && refs[0] != want[id]:
+			t.Errorf("%s: marked %v, want %s", id, refs[0], want[id])
+		}
+		delete(want, id)
+	}
+	if len(want) > 0 || definitions != 2 {
+		t.Errorf("objects missing: %v; %d marking definitions, want 2 (CLEAR and AMBER)", want, definitions)
 	}
 }

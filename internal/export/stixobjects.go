@@ -41,6 +41,8 @@ type common struct {
 	Created      string `json:"created"`
 	Modified     string `json:"modified"`
 	CreatedByRef string `json:"created_by_ref,omitempty"`
+	// ObjectMarkingRefs holds the object's TLP 2.0 marking: the official definition's id.
+	ObjectMarkingRefs []string `json:"object_marking_refs,omitempty"`
 }
 
 type externalRef struct {

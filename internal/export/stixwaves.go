@@ -23,9 +23,11 @@ type stixCampaign struct {
 // two or more of its incidents share.
 func (b *stixBuilder) addWave(w model.Wave, exported map[string]bool) {
 	var members []string
+	b.current = 0 // a wave is learnt from all its incidents: it carries the most restrictive marking
 	for _, id := range w.Incidents {
 		if exported[id] {
 			members = append(members, stixID("incident", id))
+			b.current = max(b.current, b.ranks[id])
 		}
 	}
 	if len(members) == 0 {
@@ -34,7 +36,8 @@ func (b *stixBuilder) addWave(w model.Wave, exported map[string]bool) {
 	id := stixID("campaign", "wave:"+w.ID)
 	at := stixTime(w.End)
 	b.objects[id] = stixCampaign{
-		common:      common{Type: "campaign", SpecVersion: "2.1", ID: id, Created: at, Modified: at, CreatedByRef: producerID},
+		common: common{Type: "campaign", SpecVersion: "2.1", ID: id, Created: at, Modified: at, CreatedByRef: producerID,
+			ObjectMarkingRefs: b.markingRefs(b.current)},
 		Name:        WaveName(w),
 		Description: waveDescription(w),
 		FirstSeen:   stixTime(w.Start), LastSeen: at,

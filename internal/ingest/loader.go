@@ -16,6 +16,8 @@ import (
 // Options says how a Loader reads and fetches. Zero values take the defaults.
 type Options struct {
 	Published      *time.Time    // overrides every document's publication date when set
+	TLP            model.TLP     // every document's sharing marking; "" CLEAR
+	Org            string        // the organisation owning every document, "" none
 	AllowPrivate   bool          // allow loopback, private, link-local and metadata addresses when fetching
 	FollowLinks    bool          // for feeds: fetch each item's page and use its main text
 	MaxBytes       int64         // limit on a file, a fetched body or decompressed data; default 10 MiB
@@ -99,6 +101,7 @@ func (l *Loader) Load(ctx context.Context, input string, emit func(model.Documen
 		if l.opts.Published != nil {
 			doc.Published = dayOf(*l.opts.Published)
 		}
+		doc.TLP, doc.Org = l.opts.TLP, l.opts.Org
 		emit(doc)
 	}
 	l.log.Debug("ingest input", "input", input, "documents", len(docs), "errors", len(errs))

@@ -20,11 +20,13 @@ const ChangeDigest Change = "digest"
 // Changes lists every change kind, in the order forms show them.
 var Changes = []Change{ChangeNewIncident, ChangeEstimate, ChangeContradiction, ChangeWave, ChangeSourceDown}
 
-// AlertRule is a subscription: which incidents and changes to announce, and how. Its Owner is a
-// free name until wallwatch has accounts (issue #13), which will bind it to a user.
+// AlertRule is a subscription: which incidents and changes to announce, and how. Owner names
+// the person it is for; Org, the organisation owning it, decides what it may announce: only what
+// that organisation may see (docs/accounts.md).
 type AlertRule struct {
 	ID        int64
 	Owner     string
+	Org       string // "" for a rule made without accounts
 	Name      string
 	Paused    bool
 	Filter    AlertFilter

@@ -19,4 +19,6 @@ type Document struct {
 	DuplicateOf string // id of the first document this one is a near-duplicate of, "" if none
 	Raw         []byte // the original bytes as read or fetched
 	Text        string // UTF-8 NFC, whitespace folded, control characters removed
+	TLP         TLP    // its sharing marking; "" is taken as CLEAR when stored
+	Org         string // the organisation that ingested and owns it, "" none (no accounts)
 }

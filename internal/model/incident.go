@@ -16,6 +16,9 @@ type Incident struct {
 	Metrics      map[Metric]Estimate
 	UpdatedAt    time.Time
 	Review       Review `json:"-"` // kept by the review tables, never in the incident's data
+	// TLP is the most restrictive marking among the documents of it its reader may see, filled
+	// when read: what an export of it must carry.
+	TLP TLP `json:"-"`
 }
 
 // DocumentRef is how an incident cites a document.
@@ -26,6 +29,8 @@ type DocumentRef struct {
 	Published   *time.Time
 	DuplicateOf string
 	URL         string // where it was published; filled when read for a page or an export, "" when unknown
+	TLP         TLP    `json:",omitempty"` // the document's marking, filled when read
+	Org         string `json:",omitempty"` // the organisation owning it, filled when read
 }
 
 // Estimate reconciles the claims about one metric of one incident.

@@ -85,6 +85,7 @@ type Claim struct {
 	DocumentID   string
 	Quote        string // the sentence (or clause) that carries the figure
 	Start, End   int    // rune offsets of Quote in the document text
+	TLP          TLP    `json:",omitempty"` // its document's marking, filled when read
 }
 
 // Mention is what one document says about one incident.

@@ -133,14 +133,7 @@ func examplePath(pattern string) string {
 // are refused with 401 (or, for a page, a redirect to the login page) or 403.
 func TestAccessMatrix(t *testing.T) {
 	a := newAccounts(t)
-	handlers := map[bool]http.Handler{}
-	for _, public := range []bool{false, true} {
-		h, err := Handler(Config{Store: a.store, Log: slog.New(slog.DiscardHandler), PublicRead: public})
-		if err != nil {
-			t.Fatal(err)
-		}
-		handlers[public] = h
-	}
+	handlers := handlersByPublicRead(t, Config{Store: a.store})
 	cells := 0
 	for _, rule := range accessTable() {
 		method, _, _ := strings.Cut(rule.pattern, " ")
@@ -211,4 +204,19 @@ func TestAccessTableMustCoverEveryRoute(t *testing.T) {
 	if _, err := newAccessPolicy(rules, mounted[1:]); err == nil {
 		t.Error("a rule without a route: got no error")
 	}
+}
+
+// handlersByPublicRead builds the site of cfg twice, without and with --public-read.
+func handlersByPublicRead(t *testing.T, cfg Config) map[bool]http.Handler {
+	t.Helper()
+	out := map[bool]http.Handler{}
+	for _, public := range []bool{false, true} {
+		cfg.Log, cfg.PublicRead = slog.New(slog.DiscardHandler), public
+		h, err := Handler(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[public] = h
+	}
+	return out
 }

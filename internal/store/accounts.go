@@ -15,6 +15,7 @@ type User struct {
 	ID           int64
 	Name         string
 	Org          string
+	OrgID        int64
 	Role         string
 	PasswordHash string
 	CreatedAt    time.Time
@@ -48,7 +49,29 @@ type SecurityEvent struct {
 	Detail string
 }
 
-const userColumns = `u.id, u.name, o.name, u.role, u.password_hash, u.created_at`
+const userColumns = `u.id, u.name, o.name, u.org_id, u.role, u.password_hash, u.created_at`
+
+// AddOrganisation creates an organisation unless one has the name already.
+func (s *Store) AddOrganisation(ctx context.Context, name string, at time.Time) error {
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO organisations (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
+		name, formatTime(at)); err != nil {
+		return fmt.Errorf("add organisation %s: %w", name, err)
+	}
+	return nil
+}
+
+// OrganisationID returns the id of the organisation with the name, or ErrNotFound.
+func (s *Store) OrganisationID(ctx context.Context, name string) (int64, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, `SELECT id FROM organisations WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("organisation %s: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("organisation %s: %w", name, err)
+	}
+	return id, nil
+}
 
 // AddUser creates a user in the named organisation, creating the organisation when it is new;
 // it returns ErrDuplicate when the name is taken.
@@ -214,7 +237,7 @@ func (s *Store) oneUser(ctx context.Context, what, query string, args ...any) (U
 func scanUser(row rowScanner) (User, error) {
 	var u User
 	var created string
-	if err := row.Scan(&u.ID, &u.Name, &u.Org, &u.Role, &u.PasswordHash, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Name, &u.Org, &u.OrgID, &u.Role, &u.PasswordHash, &created); err != nil {
 		return User{}, err
 	}
 	u.CreatedAt = parseTime(created)
@@ -276,7 +299,7 @@ func (s *Store) TokenUser(ctx context.Context, hash []byte) (APIToken, User, err
 	var u User
 	var created, expires, revoked, used, userCreated string
 	err := row.Scan(&t.ID, &t.Name, &t.User, &t.Scope, &t.Hash, &created, &expires, &revoked, &used,
-		&u.ID, &u.Name, &u.Org, &u.Role, &u.PasswordHash, &userCreated)
+		&u.ID, &u.Name, &u.Org, &u.OrgID, &u.Role, &u.PasswordHash, &userCreated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return APIToken{}, User{}, fmt.Errorf("token: %w", ErrNotFound)
 	}

@@ -28,19 +28,23 @@ func (s *Store) AddAlertRule(ctx context.Context, r model.AlertRule) (int64, err
 	if err != nil {
 		return 0, fmt.Errorf("add alert rule: %w", err)
 	}
-	res, err := s.write.ExecContext(ctx, `INSERT INTO alert_rules (owner, name, paused, created_at, last_digest, data) VALUES (?, ?, ?, ?, ?, ?)`,
-		r.Owner, r.Name, r.Paused, formatTime(r.CreatedAt), formatTime(r.CreatedAt), data)
+	res, err := s.write.ExecContext(ctx, `INSERT INTO alert_rules (owner, name, paused, created_at, last_digest, data, org_id)
+		VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM organisations WHERE name = ?))`,
+		r.Owner, r.Name, r.Paused, formatTime(r.CreatedAt), formatTime(r.CreatedAt), data, r.Org)
 	if err != nil {
 		return 0, fmt.Errorf("add alert rule: %w", err)
 	}
 	return res.LastInsertId()
 }
 
-const ruleColumns = `id, owner, name, paused, created_at, last_digest, data`
+const ruleColumns = `r.id, r.owner, r.name, r.paused, r.created_at, r.last_digest, r.data,
+	COALESCE((SELECT name FROM organisations o WHERE o.id = r.org_id), '')`
 
-// AlertRules returns every rule in the order they were made.
+// AlertRules returns every rule the context's audience owns (all without accounts) in the order
+// they were made.
 func (s *Store) AlertRules(ctx context.Context) ([]model.AlertRule, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+ruleColumns+` FROM alert_rules ORDER BY id`)
+	owned, args := AudienceFrom(ctx).owned("r")
+	rows, err := s.read.QueryContext(ctx, `SELECT `+ruleColumns+` FROM alert_rules r WHERE `+owned+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("alert rules: %w", err)
 	}
@@ -58,7 +62,9 @@ func (s *Store) AlertRules(ctx context.Context) ([]model.AlertRule, error) {
 
 // AlertRule returns one rule, or ErrNotFound.
 func (s *Store) AlertRule(ctx context.Context, id int64) (model.AlertRule, error) {
-	r, err := scanRule(s.read.QueryRowContext(ctx, `SELECT `+ruleColumns+` FROM alert_rules WHERE id = ?`, id))
+	owned, args := AudienceFrom(ctx).owned("r")
+	r, err := scanRule(s.read.QueryRowContext(ctx, `SELECT `+ruleColumns+` FROM alert_rules r WHERE id = ? AND `+owned,
+		append([]any{id}, args...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.AlertRule{}, fmt.Errorf("alert rule %d: %w", id, ErrNotFound)
 	}
@@ -72,7 +78,7 @@ func scanRule(row rowScanner) (model.AlertRule, error) {
 	var r model.AlertRule
 	var created, digest string
 	var data []byte
-	if err := row.Scan(&r.ID, &r.Owner, &r.Name, &r.Paused, &created, &digest, &data); err != nil {
+	if err := row.Scan(&r.ID, &r.Owner, &r.Name, &r.Paused, &created, &digest, &data, &r.Org); err != nil {
 		return r, err
 	}
 	var d ruleData
@@ -86,12 +92,12 @@ func scanRule(row rowScanner) (model.AlertRule, error) {
 
 // DeleteAlertRule deletes a rule; its events and deliveries stay in the log.
 func (s *Store) DeleteAlertRule(ctx context.Context, id int64) error {
-	return s.changeByID(ctx, "alert rule", id, `DELETE FROM alert_rules WHERE id = ?`, id)
+	return s.changeOwned(ctx, "alert rule", "alert_rules", id, `DELETE FROM alert_rules WHERE id = ?`, id)
 }
 
 // PauseAlertRule stops or resumes a rule's announcements.
 func (s *Store) PauseAlertRule(ctx context.Context, id int64, paused bool) error {
-	return s.changeByID(ctx, "alert rule", id, `UPDATE alert_rules SET paused = ? WHERE id = ?`, paused, id)
+	return s.changeOwned(ctx, "alert rule", "alert_rules", id, `UPDATE alert_rules SET paused = ? WHERE id = ?`, paused, id)
 }
 
 // SetLastDigest records that a rule's digest covered everything until at.
@@ -279,11 +285,16 @@ type DeliveryLog struct {
 	LastError   string
 }
 
-// DeliveryLogs returns the newest deliveries first, at most limit, of one rule (ruleID > 0) or of all.
+// DeliveryLogs returns the newest deliveries first, at most limit, of one rule (ruleID > 0) or of all,
+// of the rules the context's audience owns.
 func (s *Store) DeliveryLogs(ctx context.Context, ruleID int64, limit int) ([]DeliveryLog, error) {
+	owned, args := AudienceFrom(ctx).owned("r")
+	if AudienceFrom(ctx).Restricted() {
+		owned = "r.id IS NOT NULL AND " + owned // a deleted rule's deliveries stay with the unrestricted log
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT o.id, o.channel, o.target, o.attempts, o.delivered_at, o.next_attempt, o.given_up, o.last_error, e.data
-		FROM alert_outbox o JOIN alert_events e ON e.id = o.event_id
-		WHERE ? = 0 OR e.rule_id = ? ORDER BY o.id DESC LIMIT ?`, ruleID, ruleID, limit)
+		FROM alert_outbox o JOIN alert_events e ON e.id = o.event_id LEFT JOIN alert_rules r ON r.id = e.rule_id
+		WHERE (? = 0 OR e.rule_id = ?) AND `+owned+` ORDER BY o.id DESC LIMIT ?`, append(append([]any{ruleID, ruleID}, args...), limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("delivery log: %w", err)
 	}

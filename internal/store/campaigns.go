@@ -14,7 +14,8 @@ import (
 
 // Campaigns lists the named campaigns, latest start first: those the linker recorded, completed
 // by any campaign an incident cites that the table does not hold yet. Each lists the ids of the
-// stored incidents that cite it.
+// stored incidents that cite it. A restricted audience sees only the campaigns cited by incidents
+// it sees whole.
 func (s *Store) Campaigns(ctx context.Context) ([]model.Campaign, error) {
 	byName, err := s.recordedCampaigns(ctx)
 	if err != nil {
@@ -25,7 +26,9 @@ func (s *Store) Campaigns(ctx context.Context) ([]model.Campaign, error) {
 	}
 	out := make([]model.Campaign, 0, len(byName))
 	for _, c := range byName {
-		out = append(out, *c)
+		if len(c.Incident) > 0 || !AudienceFrom(ctx).Restricted() {
+			out = append(out, *c)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := startOf(out[i]), startOf(out[j])
@@ -85,8 +88,9 @@ func (s *Store) recordedCampaigns(ctx context.Context) (map[string]*model.Campai
 // addCitedCampaigns fills in each campaign's incidents from incident_campaigns, creating entries
 // (dated by their incidents) for campaigns only incidents know of.
 func (s *Store) addCitedCampaigns(ctx context.Context, byName map[string]*model.Campaign) error {
+	seen, args := AudienceFrom(ctx).seenWhole("i")
 	rows, err := s.read.QueryContext(ctx, `SELECT c.campaign, c.incident_id, i.date_start FROM incident_campaigns c
-		JOIN incidents i ON i.id = c.incident_id ORDER BY i.date_start, c.incident_id`)
+		JOIN incidents i ON i.id = c.incident_id WHERE `+seen+` ORDER BY i.date_start, c.incident_id`, args...)
 	if err != nil {
 		return fmt.Errorf("list campaign incidents: %w", err)
 	}

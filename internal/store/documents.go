@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,12 +63,17 @@ func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint,
 }
 
 // InsertDocument stores a new document. Documents are immutable once stored. It enters the
-// full-text index when the transaction commits (indexDocuments).
+// full-text index when the transaction commits (indexDocuments). Its organisation, when named,
+// must exist (CheckOrganisation): an unknown name stores the document unowned.
 func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
+	tlp := d.TLP
+	if tlp == "" {
+		tlp = model.TLPClear
+	}
 	res, err := t.stmt(ctx, t.stmts.insertDocument).ExecContext(ctx,
 		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
 		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint),
-		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text))
+		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text), string(tlp), d.Org)
 	if err != nil {
 		return fmt.Errorf("insert document %s (%s): %w", d.ID, d.Source, err)
 	}
@@ -115,29 +121,39 @@ type DocumentSummary struct {
 	DuplicateOf string     `json:"duplicate_of,omitempty"`
 	Size        int        `json:"size"`
 	Snippet     string     `json:"snippet,omitempty"`
+	TLP         model.TLP  `json:"tlp"`
+	Org         string     `json:"org,omitempty"` // the organisation owning it
 }
 
 const summaryColumns = `d.id, d.source, d.title, d.published, d.ingested_at, d.format, d.language,
-	COALESCE(d.duplicate_of, ''), length(d.raw)`
+	COALESCE(d.duplicate_of, ''), length(d.raw), d.tlp, COALESCE((SELECT name FROM organisations o WHERE o.id = d.org_id), '')`
 
 // Documents lists documents, newest ingest first, with a snippet around the matched words when q
 // is given. Matches come newest first too (rowid order, which is ingest order) rather than by
 // relevance: FTS5 walks its index backwards and stops at the limit, where ranking would score
-// every match first (seconds for a common word in a large store).
+// every match first (seconds for a common word in a large store). A restricted audience lists and
+// finds only the documents it may see: the full-text match is joined to the documents it may
+// see before the limit, so neither snippets nor the page's length reveal another's document.
 func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSummary, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
+	visible, args := AudienceFrom(ctx).documentFilter("d")
 	var rows *sql.Rows
 	var err error
 	if strings.TrimSpace(q.Q) == "" {
-		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, '' FROM documents d
-			ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`, q.Limit, q.Offset)
-	} else {
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, '' FROM documents d WHERE `+visible+`
+			ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	} else if !AudienceFrom(ctx).Restricted() {
 		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, f.snippet
 			FROM (SELECT rowid, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet FROM documents_fts
 				WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
 			JOIN documents d ON d.rowid = f.rowid ORDER BY f.rowid DESC`, ftsQuery(q.Q), q.Limit, q.Offset)
+	} else {
+		rows, err = s.read.QueryContext(ctx, `SELECT `+summaryColumns+`, snippet(documents_fts, 1, '[', ']', '…', 12)
+			FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+			WHERE documents_fts MATCH ? AND `+visible+` ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?`,
+			append(append([]any{ftsQuery(q.Q)}, args...), q.Limit, q.Offset)...)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
@@ -149,14 +165,21 @@ func (s *Store) Documents(ctx context.Context, q DocumentQuery) ([]DocumentSumma
 		var published sql.NullString
 		var ingested string
 		if err := rows.Scan(&d.ID, &d.Source, &d.Title, &published, &ingested, &d.Format, &d.Language,
-			&d.DuplicateOf, &d.Size, &d.Snippet); err != nil {
+			&d.DuplicateOf, &d.Size, &d.TLP, &d.Org, &d.Snippet); err != nil {
 			return nil, fmt.Errorf("list documents: %w", err)
 		}
 		d.Published = parseDay(published)
 		d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	originals := make([]*string, len(out))
+	for i := range out {
+		originals[i] = &out[i].DuplicateOf
+	}
+	return out, s.hideOriginals(ctx, originals)
 }
 
 // ftsQuery turns free text into an FTS5 query of quoted terms, so user input can never be a
@@ -169,17 +192,21 @@ func ftsQuery(q string) string {
 	return strings.Join(terms, " ")
 }
 
-// Document returns one document with its text and original bytes.
+// Document returns one document with its text and original bytes; ErrNotFound when the context's
+// audience may not see it.
 func (s *Store) Document(ctx context.Context, id string) (model.Document, error) {
 	var d model.Document
 	var published sql.NullString
 	var ingested string
 	var fp int64
 	var dup sql.NullString
+	visible, args := AudienceFrom(ctx).documentFilter("d")
 	err := s.read.QueryRowContext(ctx, `SELECT id, source, url, title, published, ingested_at, format,
-		content_type, language, content_hash, fingerprint, duplicate_of, raw, text FROM documents WHERE id = ?`, id).
+		content_type, language, content_hash, fingerprint, duplicate_of, raw, text, tlp,
+		COALESCE((SELECT name FROM organisations o WHERE o.id = d.org_id), '') FROM documents d WHERE id = ? AND `+visible,
+		append([]any{id}, args...)...).
 		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &ingested, &d.Format, &d.ContentType,
-			&d.Language, &d.ContentHash, &fp, &dup, &d.Raw, &d.Text)
+			&d.Language, &d.ContentHash, &fp, &dup, &d.Raw, &d.Text, &d.TLP, &d.Org)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)
 	}
@@ -190,7 +217,38 @@ func (s *Store) Document(ctx context.Context, id string) (model.Document, error)
 	d.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
 	d.Fingerprint = uint64(fp)
 	d.DuplicateOf = dup.String
-	return d, nil
+	return d, s.hideOriginals(ctx, []*string{&d.DuplicateOf})
+}
+
+// hideOriginals blanks, for a restricted audience, the ids of the documents that near-duplicates
+// copy which it may not see: that another's document reads like this one is not for it to know.
+func (s *Store) hideOriginals(ctx context.Context, originals []*string) error {
+	aud := AudienceFrom(ctx)
+	var ids []string
+	for _, o := range originals {
+		if *o != "" {
+			ids = append(ids, *o)
+		}
+	}
+	if !aud.Restricted() || len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("originals: %w", err)
+	}
+	visible, args := aud.documentFilter("d")
+	seen, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM documents d WHERE id IN (SELECT value FROM json_each(?)) AND `+visible,
+		append([]any{string(list)}, args...)...))
+	if err != nil {
+		return fmt.Errorf("originals: %w", err)
+	}
+	for _, o := range originals {
+		if *o != "" && !slices.Contains(seen, *o) {
+			*o = ""
+		}
+	}
+	return nil
 }
 
 // DocumentText returns one document's text alone, for readers that search it: the whole row
@@ -216,10 +274,11 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 	return ids, nil
 }
 
-// CountDocuments counts stored documents.
+// CountDocuments counts the stored documents the context's audience may see.
 func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	visible, args := AudienceFrom(ctx).documentFilter("d")
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents d WHERE `+visible, args...).Scan(&n)
 	return n, err
 }
 

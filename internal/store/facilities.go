@@ -21,13 +21,17 @@ type FacilityName struct {
 }
 
 // FacilityNames lists every facility spelling of the incidents lists show (hidden ones left
-// out), most incidents first; callers group spellings into facilities (link.FacilityID).
+// out), most incidents first; callers group spellings into facilities (link.FacilityID). A
+// restricted audience sees the facilities of the incidents it sees whole.
 func (s *Store) FacilityNames(ctx context.Context) ([]FacilityName, error) {
+	aud := AudienceFrom(ctx)
+	seen, args := aud.seenWhole("i")
+	seenJ, argsJ := aud.seenWhole("j")
 	rows, err := s.read.QueryContext(ctx, `SELECT country, facility, count(*), COALESCE(min(date_start), ''), COALESCE(max(date_start), ''),
-		(SELECT admin1 FROM incidents j WHERE j.country = i.country AND j.facility = i.facility ORDER BY date_start DESC LIMIT 1),
-		(SELECT place FROM incidents j WHERE j.country = i.country AND j.facility = i.facility ORDER BY date_start DESC LIMIT 1)
-		FROM incidents i WHERE facility != '' AND `+hiddenOf("i")+`
-		GROUP BY country, facility ORDER BY count(*) DESC, country, facility`)
+		(SELECT admin1 FROM incidents j WHERE j.country = i.country AND j.facility = i.facility AND `+seenJ+` ORDER BY date_start DESC LIMIT 1),
+		(SELECT place FROM incidents j WHERE j.country = i.country AND j.facility = i.facility AND `+seenJ+` ORDER BY date_start DESC LIMIT 1)
+		FROM incidents i WHERE facility != '' AND `+hiddenOf("i")+` AND `+seen+`
+		GROUP BY country, facility ORDER BY count(*) DESC, country, facility`, append(append(argsJ, argsJ...), args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("facility names: %w", err)
 	}

@@ -32,11 +32,20 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.incidentDocuments(ctx, list)
+	docs, err := s.incidentDocuments(ctx, list, "")
 	if err != nil {
 		return err
 	}
-	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
+	var originals []*string
+	for _, refs := range docs {
+		for i := range refs {
+			originals = append(originals, &refs[i].DuplicateOf)
+		}
+	}
+	if err := s.hideOriginals(ctx, originals); err != nil {
+		return err
+	}
+	if err := s.attachFigures(ctx, incs, list, docs, true); err != nil {
 		return err
 	}
 	if err := s.attachReviews(ctx, incs, list); err != nil {
@@ -59,6 +68,7 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 			refs[d.ID] = d
 		}
 		for _, c := range claims[inc.ID] {
+			c.TLP = refs[c.DocumentID].TLP
 			e := inc.Metrics[c.Metric]
 			e.Claims = append(e.Claims, c)
 			inc.Metrics[c.Metric] = e
@@ -89,26 +99,61 @@ func (s *Store) attachBrief(ctx context.Context, incs []model.Incident, document
 			return err
 		}
 	}
-	if err := s.attachFigures(ctx, incs, list, docs); err != nil {
+	if err := s.attachFigures(ctx, incs, list, docs, false); err != nil {
 		return err
 	}
 	return s.attachReviews(ctx, incs, list)
 }
 
-// attachFigures gives each incident its documents and its figures (an empty map when none).
-func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef) error {
+// attachFigures gives each incident its documents, its figures (an empty map when none) and its
+// marking: the most restrictive of its documents' when they are marked (read whole, as attach
+// reads them), else from incident_markings.
+func (s *Store) attachFigures(ctx context.Context, incs []model.Incident, list string, docs map[string][]model.DocumentRef, marked bool) error {
 	figures, err := s.incidentFigures(ctx, list)
 	if err != nil {
 		return err
 	}
+	markings := map[string]model.TLP{}
+	if marked {
+		for id, refs := range docs {
+			markings[id] = model.TLPClear
+			for _, d := range refs {
+				markings[id] = model.TLPs[max(markings[id].Rank(), d.TLP.Rank())]
+			}
+		}
+	} else if markings, err = s.incidentMarkings(ctx, list); err != nil {
+		return err
+	}
 	for i := range incs {
 		inc := &incs[i]
-		inc.Documents = docs[inc.ID]
+		inc.Documents, inc.TLP = docs[inc.ID], markings[inc.ID]
 		if inc.Metrics = figures[inc.ID]; inc.Metrics == nil {
 			inc.Metrics = map[model.Metric]model.Estimate{}
 		}
 	}
 	return nil
+}
+
+// incidentMarkings returns the most restrictive marking among the documents of each incident
+// listed that the context's audience may see, from incident_markings alone.
+func (s *Store) incidentMarkings(ctx context.Context, ids string) (map[string]model.TLP, error) {
+	visible, args := AudienceFrom(ctx).markingFilter("m")
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, max(tlp_rank) FROM incident_markings m
+		WHERE incident_id IN (SELECT value FROM json_each(?)) AND `+visible+` GROUP BY incident_id`, append([]any{ids}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("incident markings: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]model.TLP{}
+	for rows.Next() {
+		var id string
+		var rank int
+		if err := rows.Scan(&id, &rank); err != nil {
+			return nil, fmt.Errorf("incident markings: %w", err)
+		}
+		out[id] = model.TLPs[min(rank, len(model.TLPs)-1)]
+	}
+	return out, rows.Err()
 }
 
 // idList is the incidents' ids as a JSON array, for json_each in one query over all of them.
@@ -146,13 +191,18 @@ func (s *Store) documentIDs(ctx context.Context, ids string) (map[string][]model
 	return docs, nil
 }
 
-// incidentDocuments returns the documents each incident cites, by publication date (unknown
-// last), then id.
-func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][]model.DocumentRef, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of
-		FROM incident_documents x JOIN documents d ON d.id = x.document_id
-		WHERE x.incident_id IN (SELECT value FROM json_each(?))
-		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, ids)
+// incidentDocuments returns the documents each incident cites, with their markings and owners,
+// by publication date (unknown last), then id; only those passing docFilter (on documents d)
+// when it is not "".
+func (s *Store) incidentDocuments(ctx context.Context, ids, docFilter string, args ...any) (map[string][]model.DocumentRef, error) {
+	if docFilter != "" {
+		docFilter = " AND " + docFilter
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of, d.tlp,
+		COALESCE(o.name, '') FROM incident_documents x JOIN documents d ON d.id = x.document_id
+		LEFT JOIN organisations o ON o.id = d.org_id
+		WHERE x.incident_id IN (SELECT value FROM json_each(?))`+docFilter+`
+		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, append([]any{ids}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("incident documents: %w", err)
 	}
@@ -162,7 +212,7 @@ func (s *Store) incidentDocuments(ctx context.Context, ids string) (map[string][
 		var incident string
 		var r model.DocumentRef
 		var published, dup sql.NullString
-		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup); err != nil {
+		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup, &r.TLP, &r.Org); err != nil {
 			return nil, fmt.Errorf("incident documents: %w", err)
 		}
 		r.Published, r.DuplicateOf = parseDay(published), dup.String

@@ -127,7 +127,10 @@ func searchText(inc model.Incident) string {
 func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error) {
 	var data []byte
 	var updated string
-	err := s.read.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ?`, id).Scan(&data, &updated)
+	aud := AudienceFrom(ctx)
+	visible, args := aud.visibleIncidents("incidents")
+	err := s.read.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ? AND `+visible,
+		append([]any{id}, args...)...).Scan(&data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
@@ -141,6 +144,12 @@ func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error)
 	incs := []model.Incident{inc}
 	if err := s.attach(ctx, incs); err != nil {
 		return inc, err
+	}
+	if incs, err = s.narrow(ctx, aud, incs, true); err != nil {
+		return inc, err
+	}
+	if len(incs) == 0 {
+		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
 	return incs[0], nil
 }
@@ -186,7 +195,8 @@ var ErrBadCursor = errors.New("malformed cursor")
 
 // Incidents returns one page of matching incidents and the cursor of the next page ("" at the end).
 func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Incident, string, error) {
-	where, args := q.filters()
+	aud := AudienceFrom(ctx)
+	where, args := q.filters(aud)
 	order, keyCol, desc := q.order()
 	if q.Cursor != "" {
 		key, id, err := decodeCursor(q.Cursor)
@@ -246,10 +256,12 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 		out = out[:q.Limit]
 		next = encodeCursor(keys[q.Limit-1], out[q.Limit-1].ID)
 	}
-	return out, next, nil
+	out, err = s.narrow(ctx, aud, out, !q.Brief)
+	return out, next, err
 }
 
-func (q IncidentQuery) filters() ([]string, []any) {
+// filters are the query's conditions on the incidents table, the audience's among them.
+func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, vals ...any) {
@@ -271,6 +283,12 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	if q.Facility != "" {
 		add("facility = ? COLLATE NOCASE", q.Facility)
 	}
+	if q.Actor != "" || q.Campaign != "" || q.Facility != "" {
+		// Names are stored as decided from every document: a restricted audience finds by them
+		// only the incidents it sees whole (docs/accounts.md).
+		whole, wholeArgs := aud.wholeIncidents("incidents.id")
+		add(whole, wholeArgs...)
+	}
 	if q.Since != nil {
 		add("date_start >= ?", q.Since.Format(model.DateLayout))
 	}
@@ -278,10 +296,15 @@ func (q IncidentQuery) filters() ([]string, []any) {
 		add("date_start <= ?", q.Until.Format(model.DateLayout))
 	}
 	if t := strings.TrimSpace(q.Q); t != "" {
+		// Titles only of documents the audience may see, and the stored search words only of
+		// incidents it sees whole: a word of another's document must not find the incident.
+		docs, docArgs := aud.documentFilter("d")
+		whole, wholeArgs := aud.wholeIncidents("incidents.id")
 		for _, w := range strings.Fields(strings.ToLower(t)) {
 			like := "%" + escapeLike(w) + "%"
-			add(`(search LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
-				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\'))`, like, like)
+			args := append(append(append([]any{like}, wholeArgs...), like), docArgs...)
+			add(`((search LIKE ? ESCAPE '\' AND `+whole+`) OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
+				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\' AND `+docs+`))`, args...)
 		}
 	}
 	if b := q.BBox; b != nil {
@@ -293,7 +316,7 @@ func (q IncidentQuery) filters() ([]string, []any) {
 	if !q.Hidden {
 		add(hiddenOf("incidents"))
 	}
-	return where, args
+	return aud.andVisible(where, args, "incidents")
 }
 
 // order returns the ORDER BY clause, the column the cursor keys on and whether it descends.
@@ -335,9 +358,10 @@ func decodeCursor(c string) (string, string, error) {
 	return key, id, nil
 }
 
-// CountIncidents counts stored incidents.
+// CountIncidents counts the stored incidents the context's audience may see.
 func (s *Store) CountIncidents(ctx context.Context) (int, error) {
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM incidents`).Scan(&n)
+	visible, args := AudienceFrom(ctx).visibleIncidents("incidents")
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM incidents WHERE `+visible, args...).Scan(&n)
 	return n, err
 }

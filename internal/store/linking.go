@@ -209,12 +209,14 @@ func (t *Tx) ClearDerived(ctx context.Context) error {
 	return nil
 }
 
-// Document returns one document inside the transaction.
+// Document returns one document inside the transaction, with its marking and owner (a deleted
+// document restored by an undo keeps them).
 func (t *Tx) Document(ctx context.Context, id string) (model.Document, error) {
 	var d model.Document
 	var published, dup sql.NullString
-	err := t.tx.QueryRowContext(ctx, `SELECT id, source, url, title, published, language, duplicate_of, text FROM documents WHERE id = ?`, id).
-		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &d.Language, &dup, &d.Text)
+	err := t.tx.QueryRowContext(ctx, `SELECT id, source, url, title, published, language, duplicate_of, text, tlp,
+		COALESCE((SELECT name FROM organisations o WHERE o.id = d.org_id), '') FROM documents d WHERE id = ?`, id).
+		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &d.Language, &dup, &d.Text, &d.TLP, &d.Org)
 	if err != nil {
 		return d, fmt.Errorf("document %s: %w", id, err)
 	}

@@ -77,10 +77,12 @@ func (t *Tx) SetMentionIncident(ctx context.Context, docID string, idx int, inci
 	return nil
 }
 
-// Mentions lists stored mentions, of one document when docID is not "".
+// Mentions lists stored mentions, of one document when docID is not "", of the documents the
+// context's audience may see.
 func (s *Store) Mentions(ctx context.Context, docID string) ([]StoredMention, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, data FROM mentions
-		WHERE ? = '' OR document_id = ? ORDER BY document_id, idx`, docID, docID)
+	visible, args := AudienceFrom(ctx).documentFilter("d")
+	rows, err := s.read.QueryContext(ctx, `SELECT m.incident_id, m.data FROM mentions m JOIN documents d ON d.id = m.document_id
+		WHERE (? = '' OR m.document_id = ?) AND `+visible+` ORDER BY m.document_id, m.idx`, append([]any{docID, docID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("list mentions: %w", err)
 	}

@@ -63,9 +63,11 @@ func (t *Tx) ReviewLog(ctx context.Context) ([]review.Action, error) {
 }
 
 // ReviewLog returns the audit log in order: all of it, or the actions that name an incident
-// (review.Action.Names) and the undos of those.
+// (review.Action.Names) and the undos of those. A restricted audience reads only the actions on
+// incidents it sees whole and documents it may see.
 func (s *Store) ReviewLog(ctx context.Context, incident string) ([]review.Action, error) {
-	log, err := scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions ORDER BY id`))
+	seen, args := AudienceFrom(ctx).seenActions()
+	log, err := scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions a WHERE `+seen+` ORDER BY id`, args...))
 	if err != nil || incident == "" {
 		return log, err
 	}
@@ -83,8 +85,9 @@ func (s *Store) ReviewLog(ctx context.Context, incident string) ([]review.Action
 // Rejections returns the rejects of the audit log and the undos, enough to know which claims
 // stand rejected without reading the whole log.
 func (s *Store) Rejections(ctx context.Context) ([]review.Action, error) {
-	return scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions WHERE kind IN (?, ?) ORDER BY id`,
-		string(review.Reject), string(review.Undo)))
+	seen, args := AudienceFrom(ctx).seenActions()
+	return scanReviews(s.read.QueryContext(ctx, `SELECT data FROM review_actions a WHERE kind IN (?, ?) AND `+seen+` ORDER BY id`,
+		append([]any{string(review.Reject), string(review.Undo)}, args...)...))
 }
 
 func scanReviews(rows *sql.Rows, err error) ([]review.Action, error) {
@@ -157,11 +160,14 @@ func (s *Store) attachReviews(ctx context.Context, incs []model.Incident, list s
 // new report joined, then contested incidents nobody reviewed, then the other unreviewed ones,
 // newest first within each.
 func (s *Store) ReviewQueue(ctx context.Context, limit int) ([]model.Incident, error) {
+	aud := AudienceFrom(ctx)
+	visible, args := aud.visibleIncidents("i")
 	rows, err := s.read.QueryContext(ctx, `SELECT i.data, i.updated_at FROM incidents i
 		LEFT JOIN incident_reviews r ON r.incident_id = i.id
 		WHERE COALESCE(r.hidden, 0) = 0 AND (r.incident_id IS NULL OR EXISTS (SELECT 1 FROM incident_documents x
 			JOIN documents d ON d.id = x.document_id WHERE x.incident_id = i.id AND julianday(d.ingested_at) > julianday(r.reviewed_at)))
-		ORDER BY r.incident_id IS NULL, i.contested DESC, COALESCE(i.date_start, '') DESC, i.id LIMIT ?`, limit)
+			AND `+visible+`
+		ORDER BY r.incident_id IS NULL, i.contested DESC, COALESCE(i.date_start, '') DESC, i.id LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("review queue: %w", err)
 	}
@@ -182,7 +188,10 @@ func (s *Store) ReviewQueue(ctx context.Context, limit int) ([]model.Incident, e
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("review queue: %w", err)
 	}
-	return out, s.attachBrief(ctx, out, true)
+	if err := s.attachBrief(ctx, out, true); err != nil {
+		return nil, err
+	}
+	return s.narrow(ctx, aud, out, false)
 }
 
 // IncidentFields returns an incident's decided fields (no documents or figures) inside the

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // WatchSource is a feed, page or JSON Lines endpoint that the server polls, with its health.
@@ -31,6 +33,9 @@ type WatchSource struct {
 	NotModified  int // polls answered 304
 	ItemsSeen    int
 	NewDocuments int
+
+	TLP model.TLP // the marking of the documents it brings; "" CLEAR
+	Org string    // the organisation owning it and them, "" none
 }
 
 // ErrDuplicate is returned when a record with the same unique key already exists.
@@ -48,15 +53,20 @@ type PollOutcome struct {
 	NewDocuments int
 }
 
-const sourceColumns = `id, url, interval_ms, follow_links, paused, created_at, etag, last_modified, next_poll,
-	last_poll, last_success, last_error, last_error_at, failing_since, failures, polls, not_modified, items_seen, new_documents`
+const sourceColumns = `s.id, s.url, s.interval_ms, s.follow_links, s.paused, s.created_at, s.etag, s.last_modified, s.next_poll,
+	s.last_poll, s.last_success, s.last_error, s.last_error_at, s.failing_since, s.failures, s.polls, s.not_modified,
+	s.items_seen, s.new_documents, s.tlp, COALESCE((SELECT name FROM organisations o WHERE o.id = s.org_id), '')`
 
 // AddWatchSource registers a source, to be polled first at its NextPoll; it returns the source's
 // id, or ErrDuplicate when the URL is already watched.
 func (s *Store) AddWatchSource(ctx context.Context, src WatchSource) (int64, error) {
-	res, err := s.write.ExecContext(ctx, `INSERT INTO watch_sources (url, interval_ms, follow_links, paused, created_at, next_poll)
-		VALUES (?, ?, ?, ?, ?, ?)`, src.URL, src.Interval.Milliseconds(), src.FollowLinks, src.Paused,
-		formatTime(src.CreatedAt), formatTime(src.NextPoll))
+	tlp := src.TLP
+	if tlp == "" {
+		tlp = model.TLPClear
+	}
+	res, err := s.write.ExecContext(ctx, `INSERT INTO watch_sources (url, interval_ms, follow_links, paused, created_at, next_poll,
+		tlp, org_id) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM organisations WHERE name = ?))`, src.URL,
+		src.Interval.Milliseconds(), src.FollowLinks, src.Paused, formatTime(src.CreatedAt), formatTime(src.NextPoll), string(tlp), src.Org)
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE") {
 			return 0, fmt.Errorf("watch source %s: %w", src.URL, ErrDuplicate)
@@ -66,9 +76,11 @@ func (s *Store) AddWatchSource(ctx context.Context, src WatchSource) (int64, err
 	return res.LastInsertId()
 }
 
-// WatchSources returns every source in the order they were added.
+// WatchSources returns every source the context's audience owns (all of them without accounts) in
+// the order they were added.
 func (s *Store) WatchSources(ctx context.Context) ([]WatchSource, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+sourceColumns+` FROM watch_sources ORDER BY id`)
+	owned, args := AudienceFrom(ctx).owned("s")
+	rows, err := s.read.QueryContext(ctx, `SELECT `+sourceColumns+` FROM watch_sources s WHERE `+owned+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("watch sources: %w", err)
 	}
@@ -84,9 +96,11 @@ func (s *Store) WatchSources(ctx context.Context) ([]WatchSource, error) {
 	return out, rows.Err()
 }
 
-// WatchSource returns one source, or ErrNotFound.
+// WatchSource returns one source, or ErrNotFound (also when the context's audience does not own it).
 func (s *Store) WatchSource(ctx context.Context, id int64) (WatchSource, error) {
-	src, err := scanSource(s.read.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM watch_sources WHERE id = ?`, id))
+	owned, args := AudienceFrom(ctx).owned("s")
+	src, err := scanSource(s.read.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM watch_sources s WHERE id = ? AND `+owned,
+		append([]any{id}, args...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return WatchSource{}, fmt.Errorf("watch source %d: %w", id, ErrNotFound)
 	}
@@ -98,12 +112,20 @@ func (s *Store) WatchSource(ctx context.Context, id int64) (WatchSource, error) 
 
 // DeleteWatchSource forgets a source and the items it took (their documents stay).
 func (s *Store) DeleteWatchSource(ctx context.Context, id int64) error {
-	return s.changeByID(ctx, "watch source", id, `DELETE FROM watch_sources WHERE id = ?`, id)
+	return s.changeOwned(ctx, "watch source", "watch_sources", id, `DELETE FROM watch_sources WHERE id = ?`, id)
 }
 
 // PauseWatchSource stops or resumes polling a source; a resumed source is polled at next.
 func (s *Store) PauseWatchSource(ctx context.Context, id int64, paused bool, next time.Time) error {
-	return s.changeByID(ctx, "watch source", id, `UPDATE watch_sources SET paused = ?, next_poll = ? WHERE id = ?`, paused, formatTime(next), id)
+	return s.changeOwned(ctx, "watch source", "watch_sources", id, `UPDATE watch_sources SET paused = ?, next_poll = ? WHERE id = ?`,
+		paused, formatTime(next), id)
+}
+
+// changeOwned is changeByID for a record of table the context's audience must own: another
+// organisation's source or rule is not found.
+func (s *Store) changeOwned(ctx context.Context, what, table string, id int64, query string, args ...any) error {
+	owned, more := AudienceFrom(ctx).owned(table)
+	return s.changeByID(ctx, what, id, query+` AND `+owned, append(args, more...)...)
 }
 
 // changeByID runs a statement that changes one record, what with id, and returns ErrNotFound
@@ -182,7 +204,7 @@ func scanSource(row rowScanner) (WatchSource, error) {
 	var created, next, lastPoll, lastSuccess, lastErrorAt, failingSince string
 	err := row.Scan(&src.ID, &src.URL, &interval, &src.FollowLinks, &src.Paused, &created, &src.ETag, &src.LastModified,
 		&next, &lastPoll, &lastSuccess, &src.LastError, &lastErrorAt, &failingSince, &src.Failures, &src.Polls,
-		&src.NotModified, &src.ItemsSeen, &src.NewDocuments)
+		&src.NotModified, &src.ItemsSeen, &src.NewDocuments, &src.TLP, &src.Org)
 	if err != nil {
 		return WatchSource{}, err
 	}

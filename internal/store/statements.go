@@ -67,7 +67,8 @@ type query struct {
 func (s *statements) queries() []query {
 	return []query{
 		{&s.insertDocument, `INSERT INTO documents (id, source, url, title, published, ingested_at, format, content_type,
-			language, content_hash, fingerprint, duplicate_of, raw, text, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			language, content_hash, fingerprint, duplicate_of, raw, text, length, tlp, org_id)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT id FROM organisations WHERE name = ?))`},
 		{&s.indexDocuments, `INSERT INTO documents_fts(rowid, title, text)
 			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
 		{&s.clearMentions, `DELETE FROM mentions WHERE document_id = ?`},

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -70,7 +71,10 @@ func (s *Store) WaveAnalysis(ctx context.Context) (model.WaveAnalysis, error) {
 			return a, fmt.Errorf("decode wave run: %w", err)
 		}
 	}
-	a.Waves, err = s.waves(ctx, `SELECT data FROM waves ORDER BY date_start DESC, id`)
+	if a.Waves, err = s.waves(ctx, `SELECT data FROM waves ORDER BY date_start DESC, id`); err != nil {
+		return a, err
+	}
+	a.Waves, err = s.seenWaves(ctx, a.Waves)
 	return a, err
 }
 
@@ -80,15 +84,26 @@ func (s *Store) Wave(ctx context.Context, id string) (model.Wave, error) {
 	if err != nil {
 		return model.Wave{}, err
 	}
+	if ws, err = s.seenWaves(ctx, ws); err != nil {
+		return model.Wave{}, err
+	}
 	if len(ws) == 0 {
 		return model.Wave{}, fmt.Errorf("wave %s: %w", id, ErrNotFound)
 	}
 	return ws[0], nil
 }
 
-// IncidentWaves lists the ids of the waves an incident belongs to.
+// IncidentWaves lists the ids of the waves an incident belongs to, of those the context's
+// audience may see (seenWaves).
 func (s *Store) IncidentWaves(ctx context.Context, incidentID string) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT wave_id FROM wave_incidents WHERE incident_id = ? ORDER BY wave_id`, incidentID)
+	query, args := `SELECT wave_id FROM wave_incidents w WHERE incident_id = ?`, []any{incidentID}
+	if aud := AudienceFrom(ctx); aud.Restricted() {
+		seen, more := aud.seenWhole("i")
+		query += ` AND NOT EXISTS (SELECT 1 FROM wave_incidents o WHERE o.wave_id = w.wave_id AND NOT EXISTS (
+			SELECT 1 FROM incidents i WHERE i.id = o.incident_id AND ` + seen + `))`
+		args = append(args, more...)
+	}
+	rows, err := s.read.QueryContext(ctx, query+` ORDER BY wave_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("waves of incident %s: %w", incidentID, err)
 	}
@@ -123,4 +138,39 @@ func (s *Store) waves(ctx context.Context, query string, args ...any) ([]model.W
 		out = append(out, w)
 	}
 	return out, rows.Err()
+}
+
+// seenWaves keeps the waves whose every incident the context's audience sees whole. A wave, its
+// figures and the evidence linking its incidents were computed from every document of those
+// incidents: a restricted audience sees only the waves made of what it may see.
+func (s *Store) seenWaves(ctx context.Context, ws []model.Wave) ([]model.Wave, error) {
+	aud := AudienceFrom(ctx)
+	if !aud.Restricted() || len(ws) == 0 {
+		return ws, nil
+	}
+	var ids []string
+	for _, w := range ws {
+		ids = append(ids, w.Incidents...)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("visible waves: %w", err)
+	}
+	seen, args := aud.seenWhole("i")
+	visible, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM incidents i
+		WHERE id IN (SELECT value FROM json_each(?)) AND `+seen, append([]any{string(list)}, args...)...))
+	if err != nil {
+		return nil, fmt.Errorf("visible waves: %w", err)
+	}
+	ok := map[string]bool{}
+	for _, id := range visible {
+		ok[id] = true
+	}
+	out := []model.Wave{}
+	for _, w := range ws {
+		if !slices.ContainsFunc(w.Incidents, func(id string) bool { return !ok[id] }) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
 }

@@ -227,6 +227,7 @@ func (w *Watcher) fetchAndIngest(ctx context.Context, src store.WatchSource) sto
 	defer w.untake(keys)
 	for i := range fresh {
 		fresh[i] = w.follow(ctx, src, fresh[i])
+		fresh[i].TLP, fresh[i].Org = src.TLP, src.Org // the source's marking and owner
 	}
 	if len(fresh) > 0 {
 		if o.NewDocuments, err = w.cfg.Add(ctx, fresh); err != nil {

@@ -23,7 +23,7 @@ func TestBrowserWatch(t *testing.T) {
 	var s *store.Store
 	b := newBrowserWith(t, func(cfg *server.Config) {
 		s = cfg.Store
-		hub := alert.NewHub()
+		hub := alert.NewHub(cfg.Store)
 		engine = alert.NewEngine(cfg.Store, hub, nil, nil)
 		cfg.Watch = api.Watch{Alerts: engine, Stream: hub}
 	})

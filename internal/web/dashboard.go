@@ -40,10 +40,10 @@ func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	// Every visitor sees the same dashboard, and building it reads the whole store; it may be
-	// built again after this request has ended.
+	// Every visitor who may see the same documents sees the same dashboard, and building it reads
+	// the whole store; it may be built again after this request has ended.
 	ctx := context.WithoutCancel(r.Context())
-	d, err := w.dashboard.get("", mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
+	d, err := w.dashboard.get(store.AudienceFrom(ctx).Key(), mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
 	if err != nil {
 		return view{}, err
 	}

@@ -40,6 +40,8 @@ func parsePages() (map[string]*template.Template, error) {
 
 var funcs = template.FuncMap{
 	"typeLabel":        typeLabel,
+	"tlpClass":         tlpClass,
+	"tlpMeaning":       tlpMeaning,
 	"metricLabel":      metricLabel,
 	"roleLabel":        roleLabel,
 	"country":          countryName,
@@ -246,4 +248,24 @@ func contestedMetrics(inc model.Incident) []model.Metric {
 		}
 	}
 	return out
+}
+
+// tlpClass is a marking as a CSS class suffix: "amber-strict" for AMBER+STRICT.
+func tlpClass(t model.TLP) string {
+	return strings.ReplaceAll(strings.ToLower(string(t)), "+", "-")
+}
+
+// tlpMeaning says in words who may see what a marking covers, for the badge's title.
+func tlpMeaning(t model.TLP) string {
+	switch t {
+	case model.TLPClear:
+		return "TLP:CLEAR: may be shared freely"
+	case model.TLPGreen:
+		return "TLP:GREEN: shared with every organisation's members, not the public"
+	case model.TLPAmber:
+		return "TLP:AMBER: shared within the owning organisation only"
+	case model.TLPAmberStrict:
+		return "TLP:AMBER+STRICT: the owning organisation only, no clients"
+	}
+	return "TLP:RED: the owning organisation's members only, never sent out by alerts"
 }

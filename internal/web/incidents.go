@@ -79,9 +79,10 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	all := q
 	all.Cursor, all.Limit = "", 0
-	// The summary may be computed again after this request has ended.
+	// The summary may be computed again after this request has ended; it is kept per audience.
 	sumCtx := context.WithoutCancel(ctx)
-	sum, err := w.lists.get(withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
+	key := store.AudienceFrom(ctx).Key() + "|" + withParam(v, "cursor", "")
+	sum, err := w.lists.get(key, mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
 	if err != nil {
 		return view{}, err
 	}

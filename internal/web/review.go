@@ -101,6 +101,9 @@ func (w *Web) takeReview(rw http.ResponseWriter, r *http.Request) error {
 	req.Who = api.Reviewer(r, req.Who)
 	a, err := req.Action(review.Kind(r.PostForm.Get("kind")), r.PostForm.Get("subject"))
 	if err == nil {
+		err = api.Reviewable(r.Context(), w.cfg.Store, a)
+	}
+	if err == nil {
 		_, err = w.cfg.Review(r.Context(), a)
 	}
 	if errors.Is(err, store.ErrNotFound) || errors.Is(err, api.ErrBadRequest) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/alert"
 	"github.com/wallwatch/wallwatch/internal/api"
+	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/watch"
@@ -39,6 +40,7 @@ type watchData struct {
 	Message    string // what the last action did
 	Problem    string // why it failed
 	Changes    []model.Change
+	Markings   []model.TLP
 	Alerting   bool // alerts run in this server: "send a sample" works
 }
 
@@ -56,7 +58,7 @@ func (w *Web) watchView(r *http.Request, message, problem string) (view, error) 
 	if err != nil {
 		return view{}, err
 	}
-	d := watchData{Message: message, Problem: problem, Changes: model.Changes, Alerting: w.cfg.Watch.Alerts != nil}
+	d := watchData{Message: message, Problem: problem, Changes: model.Changes, Markings: model.TLPs, Alerting: w.cfg.Watch.Alerts != nil}
 	now := time.Now()
 	for _, s := range srcs {
 		d.Sources = append(d.Sources, api.SourceView(s, now))
@@ -79,6 +81,9 @@ func (w *Web) addWatchSource(r *http.Request) (view, error) {
 	if err != nil {
 		return w.watchView(r, "", err.Error())
 	}
+	if src.TLP, src.Org, err = api.Marking(r.FormValue("tlp"), auth.PrincipalFrom(r.Context())); err != nil {
+		return w.watchView(r, "", err.Error())
+	}
 	if _, err := w.cfg.Store.AddWatchSource(r.Context(), src); err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
 			return w.watchView(r, "", src.URL+" is watched already")
@@ -93,6 +98,7 @@ func (w *Web) addRule(r *http.Request) (view, error) {
 	if err == nil {
 		err = alert.CheckRule(&rule)
 	}
+	api.OwnRule(&rule, auth.PrincipalFrom(r.Context()))
 	if err != nil {
 		return w.watchView(r, "", err.Error())
 	}

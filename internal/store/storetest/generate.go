@@ -35,8 +35,36 @@ var (
 // SeedMany stores n generated incidents, each citing one of a pool of generated documents, in one
 // transaction: the data set of load tests. Generation is seeded, so runs are comparable.
 func SeedMany(ctx context.Context, s *store.Store, n int) error {
-	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	return seedMany(ctx, s, n, generatedDocuments(max(1, n/100)))
+}
+
+// MarkedOwner is the organisation SeedManyMarked and SeedDocumentsMarked give every tenth
+// document to, marked AMBER.
+const MarkedOwner = "Generated Desk"
+
+// SeedManyMarked is SeedMany with every tenth document AMBER and owned by MarkedOwner (created),
+// so that about a tenth of the incidents are visible to that organisation only: the data set of
+// the benchmarks of what each audience sees.
+func SeedManyMarked(ctx context.Context, s *store.Store, n int) error {
+	if err := s.AddOrganisation(ctx, MarkedOwner, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		return err
+	}
 	docs := generatedDocuments(max(1, n/100))
+	for i := range docs {
+		markTenth(i, &docs[i])
+	}
+	return seedMany(ctx, s, n, docs)
+}
+
+// markTenth marks every tenth document AMBER, owned by MarkedOwner.
+func markTenth(i int, d *model.Document) {
+	if i%10 == 0 {
+		d.TLP, d.Org = model.TLPAmber, MarkedOwner
+	}
+}
+
+func seedMany(ctx context.Context, s *store.Store, n int, docs []model.Document) error {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
 	return s.InTx(ctx, func(tx *store.Tx) error {
 		for _, d := range docs {
 			if err := tx.InsertDocument(ctx, d); err != nil {
@@ -98,12 +126,27 @@ var reportWords = strings.Fields(`prison jail inmates escaped gunmen attacked gu
 // SeedDocuments stores n generated articles of about 300 words each, in batches: the data set of
 // the full-text search benchmarks. Generation is seeded, so runs are comparable.
 func SeedDocuments(ctx context.Context, s *store.Store, n int) error {
+	return seedDocuments(ctx, s, n, func(int, *model.Document) {})
+}
+
+// SeedDocumentsMarked is SeedDocuments with every tenth article AMBER and owned by MarkedOwner
+// (created).
+func SeedDocumentsMarked(ctx context.Context, s *store.Store, n int) error {
+	if err := s.AddOrganisation(ctx, MarkedOwner, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		return err
+	}
+	return seedDocuments(ctx, s, n, markTenth)
+}
+
+func seedDocuments(ctx context.Context, s *store.Store, n int, mark func(int, *model.Document)) error {
 	rng := rand.New(rand.NewPCG(2, uint64(n)))
 	const batch = 1000
 	for start := 0; start < n; start += batch {
 		err := s.InTx(ctx, func(tx *store.Tx) error {
 			for i := start; i < min(n, start+batch); i++ {
-				if err := tx.InsertDocument(ctx, generatedArticle(rng, i)); err != nil {
+				d := generatedArticle(rng, i)
+				mark(i, &d)
+				if err := tx.InsertDocument(ctx, d); err != nil {
 					return err
 				}
 			}

@@ -34,8 +34,12 @@ type article struct {
 	title, source, published string
 	text                     string
 	hostile                  bool // carries markup that must never execute
-	evidence                 []cue
-	claims                   []claimCue
+	tlp                      model.TLP
+	org                      string
+	unattributed             bool // names no perpetrator, whatever the story's
+
+	evidence []cue
+	claims   []claimCue
 }
 
 // cue is a span of evidence: words of the text read as a value.
@@ -143,7 +147,7 @@ func (st story) build() (model.Incident, []model.Document, []model.Mention, erro
 		}
 		docs, mentions = append(docs, d), append(mentions, m)
 		claims = append(claims, m.Claims...)
-		inc.Documents = append(inc.Documents, model.DocumentRef{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published})
+		inc.Documents = append(inc.Documents, model.DocumentRef{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published, TLP: d.TLP, Org: d.Org})
 	}
 	inc.Metrics = reconcile(claims)
 	return inc, docs, mentions, nil
@@ -155,7 +159,7 @@ func (a article) document() model.Document {
 	d := model.Document{
 		ID: hex.EncodeToString(sum[:])[:16], Source: a.source, Title: a.title, Published: &pub,
 		IngestedAt: pub.Add(3 * time.Hour), Format: "text", ContentType: "text/plain", Language: "en",
-		ContentHash: hex.EncodeToString(sum[:]), Raw: []byte(a.text), Text: a.text,
+		ContentHash: hex.EncodeToString(sum[:]), Raw: []byte(a.text), Text: a.text, TLP: a.tlp, Org: a.org,
 	}
 	if strings.HasPrefix(a.source, "https://") {
 		d.URL = a.source
@@ -166,6 +170,9 @@ func (a article) document() model.Document {
 func (a article) mention(d model.Document, st story, date model.Date) (model.Mention, error) {
 	m := model.Mention{DocumentID: d.ID, Salience: "primary", Type: st.typ, Date: date, Place: st.place,
 		Facility: st.facility, Perpetrators: st.actors, Methods: st.methods}
+	if a.unattributed {
+		m.Perpetrators = nil
+	}
 	if st.campaign != "" {
 		m.Campaigns = []string{st.campaign}
 	}
