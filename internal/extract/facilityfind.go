@@ -56,6 +56,9 @@ func (a *analysis) knownByKey(h facilityHit) facilityHit {
 	return h
 }
 
+// maxModifiersAfter is how many adjectives may follow a facility word before its name.
+const maxModifiersAfter = 2
+
 var possessive = strings.NewReplacer("’s ", " ", "'s ", " ")
 
 func overlapsFacility(hs []facilityHit, h facilityHit) bool {
@@ -90,8 +93,16 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		first = c.first // "Bihar jail": a state names no prison; the town it stands in will
 	}
 	last := c.last
+	// Languages that put adjectives after the noun: "cadeia distrital de X", "prisión provincial de X".
+	cue := c.last
+	for cue+1 < len(toks) && cue-c.last < maxModifiersAfter && si.lex.has(facilityModifierWords, toks[cue+1].fold) && !toks[cue+1].upper {
+		cue++
+	}
 	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
-	after, town, written := a.nameAfter(si, c.last)
+	after, town, written := a.nameAfter(si, cue)
+	if cue > c.last && after == cue {
+		after = c.last // modifiers with no name after them stay out of it
+	}
 	if first == c.first && after > c.last {
 		last = after
 	}
