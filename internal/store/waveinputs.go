@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// waveStudy selects the ids of the incidents wave detection can place on a day: of the types
+// listed (a JSON array), dated to the day, not hidden by review.
+func waveStudy() string {
+	return `SELECT id FROM incidents WHERE date_precision = 'day' AND type IN (SELECT value FROM json_each(?)) AND ` + hiddenOf("incidents")
+}
+
+// WaveInputs returns the incidents of the types listed that wave detection can place on a day,
+// holding only what it reads: id, type, date, country, facility, perpetrators, methods,
+// campaigns, the ids of their documents (in id order) and their perpetrators' claims (claimant
+// and metric only). Decoding whole incidents and their figures cost seconds at 100,000 incidents.
+func (s *Store) WaveInputs(ctx context.Context, types []model.EventType) ([]model.Incident, error) {
+	list, err := json.Marshal(types)
+	if err != nil {
+		return nil, fmt.Errorf("wave inputs: %w", err)
+	}
+	incs, byID, err := s.waveIncidents(ctx, string(list))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.attachWaveDocuments(ctx, string(list), incs, byID); err != nil {
+		return nil, err
+	}
+	if err := s.attachWaveClaims(ctx, string(list), incs, byID); err != nil {
+		return nil, err
+	}
+	return incs, nil
+}
+
+// waveIncidents reads the fields detection uses, straight out of the incidents' JSON, and the
+// index of each incident by id.
+func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incident, map[string]int, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT json_object('ID', id, 'Type', data->>'$.Type', 'Date', json(data->'$.Date'),
+		'Place', json_object('Country', data->>'$.Place.Country'), 'Facility', data->>'$.Facility',
+		'Perpetrators', json(data->'$.Perpetrators'), 'Methods', json(data->'$.Methods'), 'Campaigns', json(data->'$.Campaigns'))
+		FROM incidents WHERE id IN (`+waveStudy()+`) ORDER BY id`, types)
+	if err != nil {
+		return nil, nil, fmt.Errorf("wave inputs: %w", err)
+	}
+	defer rows.Close()
+	var incs []model.Incident
+	byID := map[string]int{}
+	for rows.Next() {
+		var data []byte
+		var inc model.Incident
+		if err := rows.Scan(&data); err != nil {
+			return nil, nil, fmt.Errorf("wave inputs: %w", err)
+		}
+		if err := json.Unmarshal(data, &inc); err != nil {
+			return nil, nil, fmt.Errorf("wave inputs: decode incident: %w", err)
+		}
+		byID[inc.ID] = len(incs)
+		incs = append(incs, inc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("wave inputs: %w", err)
+	}
+	return incs, byID, nil
+}
+
+// attachWaveDocuments gives each incident the ids of its documents, in id order.
+func (s *Store) attachWaveDocuments(ctx context.Context, types string, incs []model.Incident, byID map[string]int) error {
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents
+		WHERE incident_id IN (`+waveStudy()+`) ORDER BY incident_id, document_id`, types)
+	if err != nil {
+		return fmt.Errorf("wave inputs: documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var incident, doc string
+		if err := rows.Scan(&incident, &doc); err != nil {
+			return fmt.Errorf("wave inputs: documents: %w", err)
+		}
+		if i, ok := byID[incident]; ok {
+			incs[i].Documents = append(incs[i].Documents, model.DocumentRef{ID: doc})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("wave inputs: documents: %w", err)
+	}
+	return nil
+}
+
+// attachWaveClaims gives each incident one claim per perpetrator voice and metric: who claimed,
+// which is all detection asks of claims.
+func (s *Store) attachWaveClaims(ctx context.Context, types string, incs []model.Incident, byID map[string]int) error {
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT incident_id, metric, claimant FROM incident_claims
+		WHERE claimant_role = ? AND claimant <> '' AND incident_id IN (`+waveStudy()+`) ORDER BY incident_id, metric, claimant`,
+		string(model.RolePerpetrator), types)
+	if err != nil {
+		return fmt.Errorf("wave inputs: claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var incident string
+		c := model.Claim{ClaimantRole: model.RolePerpetrator}
+		if err := rows.Scan(&incident, &c.Metric, &c.Claimant); err != nil {
+			return fmt.Errorf("wave inputs: claims: %w", err)
+		}
+		i, ok := byID[incident]
+		if !ok {
+			continue
+		}
+		if incs[i].Metrics == nil {
+			incs[i].Metrics = map[model.Metric]model.Estimate{}
+		}
+		e := incs[i].Metrics[c.Metric]
+		e.Claims = append(e.Claims, c)
+		incs[i].Metrics[c.Metric] = e
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("wave inputs: claims: %w", err)
+	}
+	return nil
+}
+
+// WaveDigest returns the digest recorded with the stored waves (RecordWaveDigest), or "" when
+// none was or the waves were replaced since.
+func (s *Store) WaveDigest(ctx context.Context) (string, error) {
+	var digest string
+	err := s.read.QueryRowContext(ctx, `SELECT d.digest FROM wave_digests d JOIN wave_runs r ON r.id = 1 AND r.computed_at = d.computed_at
+		WHERE d.id = 1`).Scan(&digest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("wave digest: %w", err)
+	}
+	return digest, nil
+}
+
+// RecordWaveDigest records the digest of the inputs of the waves stored at computedAt, so that
+// a refresh with the same inputs can leave them be.
+func (s *Store) RecordWaveDigest(ctx context.Context, digest string, computedAt time.Time) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT OR REPLACE INTO wave_digests(id, computed_at, digest) VALUES (1, ?, ?)`,
+			computedAt.UTC().Format(time.RFC3339), digest); err != nil {
+			return fmt.Errorf("record wave digest: %w", err)
+		}
+		return nil
+	})
+}
