@@ -3,9 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -88,28 +85,6 @@ func newWaves(a, previous model.WaveAnalysis) []string {
 		}
 	}
 	return out
-}
-
-// waveDigest is a digest of everything detection reads: the parameters that change its result,
-// the incidents as WaveInputs gives them and their perpetrators' families. Report texts, which
-// the citation check reads, are not in it: a document's id derives from its content, so the
-// same document ids name the same texts.
-func waveDigest(incs []model.Incident, family analyse.Family, p analyse.Params) (string, error) {
-	h := sha256.New()
-	enc := json.NewEncoder(h)
-	settings := []any{p.WindowDays, p.MinIncidents, p.Alpha, p.Replications, p.Seed, p.Since, p.Until, p.Types, p.By}
-	if err := enc.Encode(settings); err != nil {
-		return "", fmt.Errorf("wave digest: %w", err)
-	}
-	for _, inc := range incs {
-		if err := enc.Encode(inc); err != nil {
-			return "", fmt.Errorf("wave digest: %w", err)
-		}
-		if err := enc.Encode(analyse.Families(inc.Perpetrators, family)); err != nil {
-			return "", fmt.Errorf("wave digest: %w", err)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // reportsCite finds, in the reports of one incident, the name of another's facility: reporters

@@ -11,10 +11,10 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// waveStudy selects the ids of the incidents wave detection can place on a day: of the types
+// waveStudy is the condition on the incidents wave detection can place on a day: of the types
 // listed (a JSON array), dated to the day, not hidden by review.
 func waveStudy() string {
-	return `SELECT id FROM incidents WHERE date_precision = 'day' AND type IN (SELECT value FROM json_each(?)) AND ` + hiddenOf("incidents")
+	return `date_precision = 'day' AND type IN (SELECT value FROM json_each(?)) AND ` + hiddenOf("incidents")
 }
 
 // WaveInputs returns the incidents of the types listed that wave detection can place on a day,
@@ -30,22 +30,20 @@ func (s *Store) WaveInputs(ctx context.Context, types []model.EventType) ([]mode
 	if err != nil {
 		return nil, err
 	}
-	if err := s.attachWaveDocuments(ctx, string(list), incs, byID); err != nil {
+	if err := s.attachWaveDocuments(ctx, incs, byID); err != nil {
 		return nil, err
 	}
-	if err := s.attachWaveClaims(ctx, string(list), incs, byID); err != nil {
+	if err := s.attachWaveClaims(ctx, incs, byID); err != nil {
 		return nil, err
 	}
 	return incs, nil
 }
 
-// waveIncidents reads the fields detection uses, straight out of the incidents' JSON, and the
-// index of each incident by id.
+// waveIncidents reads the incidents and the index of each by id. An incident's data no longer
+// holds its documents or figures, so decoding it whole is cheap; extracting fields with SQLite's
+// JSON functions parsed it once for each field and cost more.
 func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incident, map[string]int, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT json_object('ID', id, 'Type', data->>'$.Type', 'Date', json(data->'$.Date'),
-		'Place', json_object('Country', data->>'$.Place.Country'), 'Facility', data->>'$.Facility',
-		'Perpetrators', json(data->'$.Perpetrators'), 'Methods', json(data->'$.Methods'), 'Campaigns', json(data->'$.Campaigns'))
-		FROM incidents WHERE id IN (`+waveStudy()+`) ORDER BY id`, types)
+	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE `+waveStudy()+` ORDER BY id`, types)
 	if err != nil {
 		return nil, nil, fmt.Errorf("wave inputs: %w", err)
 	}
@@ -54,12 +52,12 @@ func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incide
 	byID := map[string]int{}
 	for rows.Next() {
 		var data []byte
-		var inc model.Incident
 		if err := rows.Scan(&data); err != nil {
 			return nil, nil, fmt.Errorf("wave inputs: %w", err)
 		}
-		if err := json.Unmarshal(data, &inc); err != nil {
-			return nil, nil, fmt.Errorf("wave inputs: decode incident: %w", err)
+		inc, err := decodeWaveIncident(data)
+		if err != nil {
+			return nil, nil, err
 		}
 		byID[inc.ID] = len(incs)
 		incs = append(incs, inc)
@@ -70,10 +68,27 @@ func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incide
 	return incs, byID, nil
 }
 
-// attachWaveDocuments gives each incident the ids of its documents, in id order.
-func (s *Store) attachWaveDocuments(ctx context.Context, types string, incs []model.Incident, byID map[string]int) error {
-	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents
-		WHERE incident_id IN (`+waveStudy()+`) ORDER BY incident_id, document_id`, types)
+// decodeWaveIncident decodes the fields of an incident's data that detection reads.
+func decodeWaveIncident(data []byte) (model.Incident, error) {
+	var w struct {
+		ID                               string
+		Type                             model.EventType
+		Date                             model.Date
+		Place                            struct{ Country string }
+		Facility                         string
+		Perpetrators, Methods, Campaigns []string
+	}
+	if err := json.Unmarshal(data, &w); err != nil {
+		return model.Incident{}, fmt.Errorf("wave inputs: decode incident: %w", err)
+	}
+	return model.Incident{ID: w.ID, Type: w.Type, Date: w.Date, Place: model.Place{Country: w.Place.Country}, Facility: w.Facility,
+		Perpetrators: w.Perpetrators, Methods: w.Methods, Campaigns: w.Campaigns}, nil
+}
+
+// attachWaveDocuments gives each incident the ids of its documents, in id order. It reads the
+// whole table in its key's order: cheaper than looking up the study's incidents one by one.
+func (s *Store) attachWaveDocuments(ctx context.Context, incs []model.Incident, byID map[string]int) error {
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, document_id FROM incident_documents ORDER BY incident_id, document_id`)
 	if err != nil {
 		return fmt.Errorf("wave inputs: documents: %w", err)
 	}
@@ -95,10 +110,9 @@ func (s *Store) attachWaveDocuments(ctx context.Context, types string, incs []mo
 
 // attachWaveClaims gives each incident one claim per perpetrator voice and metric: who claimed,
 // which is all detection asks of claims.
-func (s *Store) attachWaveClaims(ctx context.Context, types string, incs []model.Incident, byID map[string]int) error {
+func (s *Store) attachWaveClaims(ctx context.Context, incs []model.Incident, byID map[string]int) error {
 	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT incident_id, metric, claimant FROM incident_claims
-		WHERE claimant_role = ? AND claimant <> '' AND incident_id IN (`+waveStudy()+`) ORDER BY incident_id, metric, claimant`,
-		string(model.RolePerpetrator), types)
+		WHERE claimant_role = ? AND claimant <> '' ORDER BY incident_id, metric, claimant`, string(model.RolePerpetrator))
 	if err != nil {
 		return fmt.Errorf("wave inputs: claims: %w", err)
 	}
