@@ -18,8 +18,8 @@ import (
 // stories, 1,000 generated incidents and a planted burst whose reports name each other's
 // facilities and carry a perpetrator's claims) and requires the waves detection finds over whole
 // incidents, read as before the compact read. A second refresh with nothing changed must keep
-// them as they are; hiding an incident must refresh them, again as detection over whole
-// incidents finds them.
+// them as they are; other parameters, and the defaults after them, must run detection again; and
+// hiding an incident must refresh them, again as detection over whole incidents finds them.
 func TestRefreshWavesEqualsWholeIncidents(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
@@ -53,6 +53,16 @@ func TestRefreshWavesEqualsWholeIncidents(t *testing.T) {
 	if !again.Kept || !reflect.DeepEqual(again.Analysis, first.Analysis) || len(again.New) != 0 {
 		t.Fatalf("refresh with nothing changed: kept %v, new %v, same analysis %v: want the stored run kept",
 			again.Kept, again.New, reflect.DeepEqual(again.Analysis, first.Analysis))
+	}
+
+	other := analyse.DefaultParams()
+	other.MinIncidents = 4
+	for _, p := range []analyse.Params{other, analyse.DefaultParams()} {
+		r, err := pipeline.RefreshWaves(ctx, s, family, p, time.Date(2030, 1, 2, 12, 0, 0, 0, time.UTC))
+		if err != nil || r.Kept || r.Analysis.Method.MinIncidents != p.MinIncidents {
+			t.Fatalf("refresh with at least %d incidents after another run: kept %v, minimum %d, %v; want a new run",
+				p.MinIncidents, r.Kept, r.Analysis.Method.MinIncidents, err)
+		}
 	}
 
 	hideIncident(t, s, first.Analysis.Waves[0].Incidents[0])
