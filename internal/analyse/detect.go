@@ -31,7 +31,7 @@ const day = 24 * time.Hour
 // accounting for every window scanned. Only incidents of p.Types dated to the day, inside the
 // study period and (when grouped) with a group take part.
 func Detect(incs []model.Incident, family Family, p Params) (model.WaveAnalysis, error) {
-	p = p.withDefaults()
+	p = p.WithDefaults()
 	if err := p.Validate(); err != nil {
 		return model.WaveAnalysis{}, err
 	}
@@ -119,7 +119,7 @@ func newStudy(incs []model.Incident, family Family, p Params) study {
 func groupOf(inc model.Incident, family Family, by Grouping) (string, bool) {
 	switch by {
 	case ByFamily:
-		fams := families(inc.Perpetrators, family)
+		fams := Families(inc.Perpetrators, family)
 		if len(fams) == 0 {
 			return "", false
 		}
@@ -192,7 +192,7 @@ func (st study) wave(w window, days []int, since time.Time, pv float64, method m
 		wave.Incidents = append(wave.Incidents, inc.ID)
 		wave.Countries = appendNew(wave.Countries, inc.Place.Country)
 		wave.Campaigns = appendNew(wave.Campaigns, inc.Campaigns...)
-		fams := families(inc.Perpetrators, family)
+		fams := Families(inc.Perpetrators, family)
 		wave.Actors = appendNew(wave.Actors, fams...)
 		for _, f := range uniq(fams) {
 			familyCount[f]++

@@ -72,7 +72,7 @@ func actorEvidence(a, b model.Incident, family Family) []model.LinkEvidence {
 	if same := intersect(a.Perpetrators, b.Perpetrators); len(same) > 0 {
 		return []model.LinkEvidence{{Kind: "same_actor", Detail: "both attributed to " + strings.Join(same, ", "), Weight: WeightSameActor}}
 	}
-	fa, fb := families(a.Perpetrators, family), families(b.Perpetrators, family)
+	fa, fb := Families(a.Perpetrators, family), Families(b.Perpetrators, family)
 	if same := intersect(fa, fb); len(same) > 0 {
 		return []model.LinkEvidence{{Kind: "same_family", Detail: fmt.Sprintf("%s and %s are both of %s",
 			strings.Join(a.Perpetrators, ", "), strings.Join(b.Perpetrators, ", "), strings.Join(same, ", ")), Weight: WeightSameFamily}}
@@ -134,8 +134,8 @@ func claimants(inc model.Incident) []string {
 	return out
 }
 
-// families maps actors to their families; an actor the mapping does not know is its own.
-func families(actors []string, family Family) []string {
+// Families maps actors to their families; an actor the mapping does not know is its own.
+func Families(actors []string, family Family) []string {
 	out := make([]string, 0, len(actors))
 	for _, a := range actors {
 		if family != nil {

@@ -53,8 +53,8 @@ func DefaultParams() Params {
 	}
 }
 
-// withDefaults fills zero fields from DefaultParams.
-func (p Params) withDefaults() Params {
+// WithDefaults fills zero fields from DefaultParams.
+func (p Params) WithDefaults() Params {
 	d := DefaultParams()
 	if p.WindowDays == 0 {
 		p.WindowDays = d.WindowDays

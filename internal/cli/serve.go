@@ -73,7 +73,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	ws.baseURL = cmp.Or(ws.baseURL, scheme+"://"+ln.Addr().String())
 	w := startWatching(ctx, s, pending, ws, log)
 	defer w.wait()
-	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(withWaveRefresh(apiIngest(pending, log), s, pending, log)),
+	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(apiIngest(pending, log)),
 		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
 		TrustedProxies: trusted, AddressRate: server.PerSecond(c.AddressRate), TokenRate: server.PerSecond(c.TokenRate)})
 	if err != nil {

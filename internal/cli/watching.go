@@ -120,12 +120,18 @@ func (w *watching) addFunc(pending *pendingPipeline) watch.AddFunc {
 			if err := w.engine.IncidentsChanged(context.WithoutCancel(ctx), incidents); err != nil {
 				w.log.Error("alerts: incidents not compared", "err", err)
 			}
-			select {
-			case w.waves <- struct{}{}:
-			default: // a refresh is asked for already
-			}
+			w.requestWaves()
 		}
 		return stored, err
+	}
+}
+
+// requestWaves asks refreshWavesOnRequest for a run; requests made while one is pending make one
+// run, so that a burst of ingests costs one refresh, not one each.
+func (w *watching) requestWaves() {
+	select {
+	case w.waves <- struct{}{}:
+	default: // a refresh is asked for already
 	}
 }
 
@@ -171,8 +177,8 @@ func (w *watching) sweepOtherWriters(ctx context.Context, since string) {
 	}
 }
 
-// refreshWavesOnRequest reruns wave detection whenever the watcher stored incidents (requests
-// made during a run make one more run) and announces the new waves.
+// refreshWavesOnRequest reruns wave detection whenever the watcher or the API stored incidents
+// (requests made during a run make one more run) and announces the new waves.
 func (w *watching) refreshWavesOnRequest(ctx context.Context, ref reference.Data) {
 	for {
 		select {
@@ -186,17 +192,17 @@ func (w *watching) refreshWavesOnRequest(ctx context.Context, ref reference.Data
 	}
 }
 
-// withAlerts announces the changes an API ingest made.
+// withAlerts announces the changes an API ingest made and asks for a wave refresh, which runs
+// apart as the watcher's do: a burst of requests costs one refresh over the whole store, and no
+// request waits for it (the waves follow within a refresh's time).
 func (w *watching) withAlerts(next api.IngestFunc) api.IngestFunc {
 	return func(ctx context.Context, req api.IngestRequest) ([]string, []string, error) {
-		before := w.waveIDs(ctx)
-		docIDs, incidentIDs, err := next(ctx, req) // refreshes the waves itself
+		docIDs, incidentIDs, err := next(ctx, req)
 		if err == nil && len(incidentIDs) > 0 {
-			ctx := context.WithoutCancel(ctx)
-			if err := w.engine.IncidentsChanged(ctx, incidentIDs); err != nil {
+			if err := w.engine.IncidentsChanged(context.WithoutCancel(ctx), incidentIDs); err != nil {
 				w.log.Error("alerts: incidents not compared", "err", err)
 			}
-			w.announceWaves(ctx, before)
+			w.requestWaves()
 		}
 		return docIDs, incidentIDs, err
 	}

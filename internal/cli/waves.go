@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/analyse"
-	"github.com/wallwatch/wallwatch/internal/api"
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
@@ -28,17 +27,6 @@ func refreshWaves(ctx context.Context, s *store.Store, ref reference.Data, log *
 	}
 	log.Debug("waves refreshed", "waves", len(r.Analysis.Waves), "new", strings.Join(r.New, ","),
 		"incidents", r.Analysis.Method.StudyIncidents, "duration", time.Since(started).Round(time.Millisecond))
-}
-
-// withWaveRefresh refreshes the waves after an API ingest that touched incidents.
-func withWaveRefresh(next api.IngestFunc, s *store.Store, pending *pendingPipeline, log *slog.Logger) api.IngestFunc {
-	return func(ctx context.Context, req api.IngestRequest) ([]string, []string, error) {
-		docIDs, incidentIDs, err := next(ctx, req)
-		if _, ref, ok := pending.ready(); ok && err == nil && len(incidentIDs) > 0 {
-			refreshWaves(ctx, s, ref, log)
-		}
-		return docIDs, incidentIDs, err
-	}
 }
 
 func runWaves(ctx context.Context, e env, args []string) int {

@@ -23,3 +23,7 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (in
 	}
 	return len(cands), members, err
 }
+
+// ReportsCite is the citation check RefreshWaves gives detection, for tests that compare its
+// result with detection over whole incidents.
+var ReportsCite = reportsCite

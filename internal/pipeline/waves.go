@@ -17,51 +17,74 @@ import (
 type WaveRefresh struct {
 	Analysis model.WaveAnalysis
 	New      []string // ids of the waves the previous run did not have: what an alert would announce
+	// Kept is true when nothing detection reads had changed since the stored run: its waves
+	// (and its time) were kept, as a new run would have found the same.
+	Kept bool
 }
 
 // RefreshWaves runs wave detection over every stored incident and stores the result in place of
 // the previous run. It runs after ingest rather than inside each batch: the Monte Carlo test
-// looks at the whole record, and once per ingest is enough.
+// looks at the whole record, and once per ingest is enough. When the inputs have the digest of
+// the stored run's, the stored waves are kept: an ingest that added nothing detection reads
+// costs one compact read of the study, not the test and the citation check.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
-	// Brief incidents and the perpetrators' claims: the whole record's claims and histories would
-	// cost memory and time in proportion to every report ever stored.
-	incs, _, err := s.Incidents(ctx, store.IncidentQuery{Brief: true})
+	params = params.WithDefaults()
+	incs, err := s.WaveInputs(ctx, params.Types)
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
-	}
-	claims, err := s.PerpetratorClaims(ctx)
-	if err != nil {
-		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
-	}
-	for i := range incs {
-		for _, c := range claims[incs[i].ID] {
-			e := incs[i].Metrics[c.Metric]
-			e.Claims = append(e.Claims, c)
-			incs[i].Metrics[c.Metric] = e
-		}
 	}
 	previous, err := s.WaveAnalysis(ctx)
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 	}
-	if params.Cites == nil {
+	digest := ""
+	if params.Cites == nil { // a caller's own citation check is beyond the digest
+		if digest, err = waveDigest(incs, family, params); err != nil {
+			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		}
+		stored, err := s.WaveDigest(ctx)
+		if err != nil {
+			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		}
+		if stored == digest {
+			return WaveRefresh{Analysis: previous, Kept: true}, nil
+		}
 		params.Cites = reportsCite(ctx, s)
 	}
+	a, err := detectAndStore(ctx, s, incs, family, params, now)
+	if err != nil {
+		return WaveRefresh{}, err
+	}
+	if digest != "" {
+		if err := s.RecordWaveDigest(ctx, digest, a.ComputedAt); err != nil {
+			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		}
+	}
+	return WaveRefresh{Analysis: a, New: newWaves(a, previous)}, nil
+}
+
+// detectAndStore runs detection and stores its waves in place of the previous run's.
+func detectAndStore(ctx context.Context, s *store.Store, incs []model.Incident, family analyse.Family, params analyse.Params, now time.Time) (model.WaveAnalysis, error) {
 	a, err := analyse.Detect(incs, family, params)
 	if err != nil {
-		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		return a, fmt.Errorf("refresh waves: %w", err)
 	}
 	a.ComputedAt = now.UTC()
 	if err := s.ReplaceWaves(ctx, a); err != nil {
-		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		return a, fmt.Errorf("refresh waves: %w", err)
 	}
-	r := WaveRefresh{Analysis: a}
+	return a, nil
+}
+
+// newWaves lists the ids of a's waves the previous run did not have.
+func newWaves(a, previous model.WaveAnalysis) []string {
+	var out []string
 	for _, w := range a.Waves {
 		if !slices.ContainsFunc(previous.Waves, func(p model.Wave) bool { return p.ID == w.ID }) {
-			r.New = append(r.New, w.ID)
+			out = append(out, w.ID)
 		}
 	}
-	return r, nil
+	return out
 }
 
 // reportsCite finds, in the reports of one incident, the name of another's facility: reporters
