@@ -582,13 +582,13 @@ func datelineMark(rest string) bool {
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
 // or else the document is about, unless a name follows it ("the capital, N'Djamena" resolves by name).
 func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
-	for i := 1; i < len(si.toks); i++ {
-		t := si.toks[i]
-		article := si.toks[i-1].fold
-		if !(t.fold == "capital" && (article == "the" || article == "la") || t.fold == "capitale" && article == "la" ||
-			t.fold == "kota" && article == "ibu") {
+	for k := range si.toks {
+		n := a.lex.phraseAt(capitalPhraseWords, si.toks, k)
+		if n == 0 {
 			continue
 		}
+		i := k + n - 1
+		t := si.toks[i]
 		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
 			continue
 		}

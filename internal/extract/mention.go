@@ -729,7 +729,7 @@ func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 			return true
 		}
 	}
-	return toks[i].fold == "revendique"
+	return lx.has(responsibilityVerbWords, toks[i].fold) // "revendique": the verb says it all
 }
 
 // denied reports an actor the sentence says denied involvement: a verb of denial within a few

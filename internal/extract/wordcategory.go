@@ -77,6 +77,8 @@ const (
 	unrealisedWords
 	courtVerbWords
 	offenceLinkWords
+	capitalPhraseWords
+	responsibilityVerbWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -178,6 +180,8 @@ var wordCatNames = [wordCatCount]string{
 	unrealisedWords:         "unrealised",
 	courtVerbWords:          "court_verb",
 	offenceLinkWords:        "offence_link",
+	capitalPhraseWords:      "capital_phrase",
+	responsibilityVerbWords: "responsibility_verb",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
