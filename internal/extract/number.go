@@ -664,20 +664,20 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	if i+1 < len(ps) {
 		next = ps[i+1].low
 	}
-	switch p.low {
-	case "one":
-		return !onePronounBefore[prev] && !onePronounAfter[next]
-	case "un", "une", "uno", "una", "seize", "neuf", "dos", "sept":
+	switch {
+	case lx.hasWord(pronounNumberWords, p.low): // "one" is also a pronoun: "no one", "one of"
+		return !lx.hasWord(pronounBeforeWords, prev) && !lx.hasWord(pronounAfterWords, next) && !isJoinerPunct(next) // "one's", "one-off"
+	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
-		// ("de" opens no range here).
+		// ("de" opens no range here); "sept" is also a month, "dos" a back.
 		q, _ := lx.qualifierBefore(ps, i)
 		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next)
-	case "mil":
+	case lx.hasWord(boundNumberWords, p.low): // "mil" (a thousand) stands before its noun
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
-	case "lima":
-		return !p.upper || lx.hasWord(counterWords, next) // "Lima" is the city, "Lima orang" five people
-	case "cent", "cents":
-		return prev != "per" && prev != "pour" && prev != "por" && (i == 0 || ps[i-1].kind != pieceDigits)
+	case lx.hasWord(nameNumberWords, p.low): // "Lima" is the city, "Lima orang" five people
+		return !p.upper || lx.hasWord(counterWords, next)
+	case lx.hasWord(rateNumberWords, p.low): // "cent" of "per cent", "pour cent"
+		return !lx.hasWord(rateWords, prev) && (i == 0 || ps[i-1].kind != pieceDigits)
 	}
 	w, _ := lx.numberWord(p.low)
 	return w.class <= wordThousandValue || w.standalone
@@ -1024,11 +1024,6 @@ var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
 
 var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
 	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
-
-var onePronounBefore = setOf("no any every each some the this that which anyone someone")
-
-var onePronounAfter = setOf("of another by day time point way side hand thing who that which such where " +
-	"when ' ’ -")
 
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
 

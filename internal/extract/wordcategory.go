@@ -79,6 +79,14 @@ const (
 	offenceLinkWords
 	capitalPhraseWords
 	responsibilityVerbWords
+	pronounNumberWords
+	pronounBeforeWords
+	pronounAfterWords
+	articleNumberWords
+	boundNumberWords
+	nameNumberWords
+	rateNumberWords
+	rateWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -182,6 +190,14 @@ var wordCatNames = [wordCatCount]string{
 	offenceLinkWords:        "offence_link",
 	capitalPhraseWords:      "capital_phrase",
 	responsibilityVerbWords: "responsibility_verb",
+	pronounNumberWords:      "pronoun_number",
+	pronounBeforeWords:      "pronoun_before",
+	pronounAfterWords:       "pronoun_after",
+	articleNumberWords:      "article_number",
+	boundNumberWords:        "bound_number",
+	nameNumberWords:         "name_number",
+	rateNumberWords:         "rate_number",
+	rateWords:               "rate_word",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
