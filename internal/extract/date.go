@@ -502,7 +502,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		n := ps[next]
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
-		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || currencyWords[n.low] ||
+		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || lx.hasWord(currencyWords, n.low) ||
 			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
 			return dateExpr{}, 0, false
 		}

@@ -155,7 +155,7 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 	switch {
 	case np.isTime || isTimeAfter(ps, last):
 		return noun, "time"
-	case isMoney(ps, np, noun):
+	case isMoney(lx, ps, np, noun):
 		return noun, "money"
 	case isPercent(ps, last):
 		return noun, "percent"
@@ -195,7 +195,7 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord(numberNounStopWords, p.low) {
 			break
 		}
-		if lx.hasWord(measureWordWords, p.low) || currencyWords[p.low] ||
+		if lx.hasWord(measureWordWords, p.low) || lx.hasWord(currencyWords, p.low) ||
 			(lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low)) && !compoundModifier(ps, j) {
 			return p.low
 		}
@@ -727,9 +727,9 @@ func isTimeAfter(ps []piece, last int) bool {
 }
 
 // isMoney reports a currency sign before the figure or a currency noun after it.
-func isMoney(ps []piece, np numParse, noun string) bool {
+func isMoney(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	b := np.first - 1
-	return currencyWords[noun] || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
+	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
 }
 
 // isPercent reports "%", "per cent", "percent", "pour cent", "persen", "por ciento".
@@ -1028,10 +1028,6 @@ var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âg�
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
 
 var currencyBefore = setOf("usd eur gbp rp rs inr ngn ksh kes fcfa cfa xof xaf ugx")
-
-var currencyWords = setOf("dollars dollar usd euros euro eur pounds sterling naira francs franc cfa fcfa " +
-	"rupees rupee rupiah shillings shilling dinars dinar riyals rials pesos bolivars bolívares gourdes gourde " +
-	"cedis rand yuan afghanis afghani lira dirhams birr kwacha leones dólares dolar")
 
 // setOf builds a lookup set from space-separated words.
 func setOf(words string) map[string]bool {

@@ -87,6 +87,7 @@ const (
 	nameNumberWords
 	rateNumberWords
 	rateWords
+	currencyWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -198,6 +199,7 @@ var wordCatNames = [wordCatCount]string{
 	nameNumberWords:         "name_number",
 	rateNumberWords:         "rate_number",
 	rateWords:               "rate_word",
+	currencyWords:           "currency_word",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
