@@ -888,13 +888,13 @@ func landmark(lx *lexicon, toks []token, span nameSpan) bool {
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && lx.has(directionWords, toks[first-2].fold) {
+	if first >= 2 && lx.has(directionLinkWords, toks[first-1].fold) && lx.has(directionWords, toks[first-2].fold) {
 		return true
 	}
-	if first >= 2 && toks[first-1].fold == "from" && lx.has(reporterVerbWords, toks[first-2].fold) {
+	if first >= 2 && lx.has(reporterLinkWords, toks[first-1].fold) && lx.has(reporterVerbWords, toks[first-2].fold) {
 		return true // "reports from X": where the correspondent is
 	}
-	return last+1 < len(toks) && (toks[last+1].fold == "based" || toks[last+1].fold == "headquartered")
+	return last+1 < len(toks) && lx.has(basedWords, toks[last+1].fold)
 }
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of
@@ -904,7 +904,7 @@ func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].fold == "of" && lx.has(regionNounWords, toks[first-2].fold) ||
+	if first >= 2 && lx.has(directionLinkWords, toks[first-1].fold) && lx.has(regionNounWords, toks[first-2].fold) ||
 		first >= 1 && lx.has(regionBeforeWords, toks[first-1].fold) {
 		return true
 	}

@@ -91,6 +91,15 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 // nearby reports a place given as the neighbourhood of another: "in Kuje, near Abuja".
 func nearby(si *sentenceInfo, p placeHit) bool {
 	first, _ := tokenSpan(si.toks, p.start, p.end)
-	return first > 0 && (si.toks[first-1].fold == "near" || si.toks[first-1].fold == "outside" ||
-		first > 1 && si.toks[first-2].fold == "close" && si.toks[first-1].fold == "to")
+	return phraseEndsBefore(si.lex, vicinityWords, si.toks, first)
+}
+
+// phraseEndsBefore reports a phrase of the category that ends right before token k.
+func phraseEndsBefore(lx *lexicon, category wordCat, toks []token, k int) bool {
+	for start := max(0, k-maxPhraseWords); start < k; start++ {
+		if start+lx.phraseAt(category, toks, start) == k {
+			return true
+		}
+	}
+	return false
 }

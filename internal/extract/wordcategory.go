@@ -88,6 +88,10 @@ const (
 	rateNumberWords
 	rateWords
 	currencyWords
+	vicinityWords
+	directionLinkWords
+	reporterLinkWords
+	basedWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -200,6 +204,10 @@ var wordCatNames = [wordCatCount]string{
 	rateNumberWords:         "rate_number",
 	rateWords:               "rate_word",
 	currencyWords:           "currency_word",
+	vicinityWords:           "vicinity",
+	directionLinkWords:      "direction_link",
+	reporterLinkWords:       "reporter_link",
+	basedWords:              "based_word",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
