@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -217,6 +218,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		q.End += si.start
 		si.quantities = append(si.quantities, q)
 	}
+	si.quantities = append(si.quantities, duals(a.lex, si.toks)...)
 	for _, m := range actors {
 		if m.Start >= si.start && m.End <= si.end {
 			si.actors = append(si.actors, m)
@@ -715,6 +717,25 @@ func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
 	_, number := lx.numberWord(toks[span.first].fold)
 	return number && !next.upper && (lx.has(peopleNounWords, next.fold) || lx.has(singularPersonWords, next.fold) ||
 		lx.has(thingNounWords, next.fold) || lx.has(measureWordWords, next.fold))
+}
+
+// duals reads nouns in the dual number as counts of two ("حارسان": two guards): a noun of people
+// with a dual ending (dual_suffix) and no numeral of its own.
+func duals(lx *lexicon, toks []token) []Quantity {
+	var out []Quantity
+	for _, t := range toks {
+		for _, suffix := range lx.duals {
+			stem, ok := strings.CutSuffix(t.fold, suffix)
+			if !ok || utf8.RuneCountInString(stem) < minStemRunes ||
+				!lx.has(peopleNounWords, stem) && !lx.has(peopleNounWords, stem+"ا") {
+				continue
+			}
+			two := 2
+			out = append(out, Quantity{Start: t.start, End: t.end, Low: &two, High: &two, Qualifier: "exact", Kind: "count", Noun: stem})
+			break
+		}
+	}
+	return out
 }
 
 // countWord reports a token that is a figure: digits or a number word.

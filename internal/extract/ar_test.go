@@ -27,6 +27,13 @@ func TestArabic(t *testing.T) {
 			figures: "escaped=23..23 killed/security=3..3 wounded/security=5..5",
 		},
 		{
+			name:    "a noun of people in the dual counts two; freeing in the plural",
+			text:    "هاجم مسلحون مجهولون فجر يوم الاثنين 22 يوليو 2019 سجنا في مدينة الموصل، وأطلقوا سراح نحو 100 سجين. وقتل حارسان خلال الهجوم.",
+			want:    want{"facility_attack", "2019-07-22", "IQ", "", ""},
+			place:   "Mosul",
+			figures: "escaped=100..100 killed/security=2..2",
+		},
+		{
 			name:    "a riot dated in Arabic-Indic digits",
 			text:    "اندلع تمرد داخل سجن حماة المركزي في سوريا يوم ٢ آب ٢٠٢٤، وأسفرت أعمال الشغب عن مقتل ٣ سجناء وإصابة ١١ سجينا.",
 			want:    want{"riot", "2024-08-02", "SY", "Hama Central Prison", ""},

@@ -65,8 +65,12 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 			return "security"
 		}
 	}
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")
+		if ok && c.first == first && c.last == last {
+			return side // a noun that counts itself: "حارسان", two guards
+		}
 		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], ",;(") &&
 			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count

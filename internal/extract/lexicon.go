@@ -31,6 +31,7 @@ type lexicon struct {
 	qualifiers   map[string][]qualifierPhrase // qualifier:Q phrases of the files by last folded word
 	proclitics   []string                     // words written onto the next one ("و", "ال"), longest first (script.go)
 	enclitics    []string                     // endings written after an apostrophe ("s" of "film's"), longest first
+	duals        []string                     // endings of nouns in the dual number ("ان"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
 }
@@ -86,6 +87,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	}
 	lx.proclitics = longestFirst(lx.words[procliticWords])
 	lx.enclitics = longestFirst(lx.words[encliticWords])
+	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.triggers = maps.Clone(dateTriggers)

@@ -92,6 +92,7 @@ const (
 	directionLinkWords
 	reporterLinkWords
 	basedWords
+	dualSuffixWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -208,6 +209,7 @@ var wordCatNames = [wordCatCount]string{
 	directionLinkWords:      "direction_link",
 	reporterLinkWords:       "reporter_link",
 	basedWords:              "based_word",
+	dualSuffixWords:         "dual_suffix",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
