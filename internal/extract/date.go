@@ -30,7 +30,8 @@ type DateMention struct {
 // other relative dates as coarse as the reference. With a zero ref, only dates that carry their
 // year are returned: callers without a publication date pass InferRef's reference.
 // Numeric dates are day first ("20/01/2022"); month first when the day cannot be a month
-// ("1/20/2022") or when that reading lands nearer the reference ("02/09/2019" published in February). "early August 2020", "mid-2020" keep month or year precision and start on the
+// ("1/20/2022") or when that reading is the likelier against a publication date (nearerReading:
+// "02/09/2019" published in February, "03/04/2012" published on 4 March). "early August 2020", "mid-2020" keep month or year precision and start on the
 // first day of the period; "this week", "last month" start on the period's first day (weeks start
 // on Monday). "the next day" needs an earlier date in the same text; "the previous day" falls
 // back to the reference. Decades ("1990s"), ids ("No. 3") and counts ("3,500") are not dates.
@@ -151,9 +152,11 @@ type dateExpr struct {
 	swappable                 bool // a numeric date whose day and month could trade places ("02/09/2019")
 }
 
-// nearerReading reads a numeric date whose day and month could trade places month first when only
-// that reading lands within a month of the reference: day-first and month-first conventions both
-// travel, and a report tells of days close to its own.
+// nearerReading reads a numeric date whose day and month could trade places ("03/04/2012") as
+// the reading a report likelier means: day-first and month-first conventions both travel, and a
+// report tells of days up to its own and close to it. Against a publication date, a reading
+// after it loses to one within a month before it, and else the reading within a month of it
+// nearer to it wins; day first otherwise.
 const nearReference = 31 * 24 * time.Hour
 
 func nearerReading(e dateExpr, ref Ref) dateExpr {
@@ -164,7 +167,23 @@ func nearerReading(e dateExpr, ref Ref) dateExpr {
 	swapped.day, swapped.month = e.month, e.day
 	a, okA := calendarDate(e.year, e.month, e.day)
 	b, okB := calendarDate(swapped.year, swapped.month, swapped.day)
-	if okA && okB && b.Sub(ref.Date).Abs() <= nearReference && a.Sub(ref.Date).Abs() > nearReference {
+	if !okA || !okB {
+		return e
+	}
+	near := func(t time.Time) bool { return t.Sub(ref.Date).Abs() <= nearReference }
+	if ref.Precision != model.PrecisionDay {
+		if near(b) && !near(a) {
+			return swapped
+		}
+		return e
+	}
+	latest := dateMidnight(ref.Date).AddDate(0, 0, 1)
+	switch afterA, afterB := a.After(latest), b.After(latest); {
+	case afterA && !afterB && near(b):
+		return swapped
+	case afterB && !afterA && near(a):
+		return e
+	case near(b) && b.Sub(ref.Date).Abs() < a.Sub(ref.Date).Abs():
 		return swapped
 	}
 	return e

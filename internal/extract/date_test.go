@@ -43,6 +43,10 @@ func TestFindDates(t *testing.T) {
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
 		{"05/04/2021", pub, []string{`"05/04/2021" 2021-04-05 day`}},
 		{"02/09/2019: gunmen attacked", Ref{Date: calendarDay(2019, 2, 10), Precision: model.PrecisionDay}, []string{`"02/09/2019" 2019-02-09 day`}},
+		// A reading after the publication loses to one just before it; of two close ones the nearer wins.
+		{"03/04/2012: assailants attacked", Ref{Date: calendarDay(2012, 3, 4), Precision: model.PrecisionDay}, []string{`"03/04/2012" 2012-03-04 day`}},
+		{"09/08/2010: assailants attacked", Ref{Date: calendarDay(2010, 9, 8), Precision: model.PrecisionDay}, []string{`"09/08/2010" 2010-09-08 day`}},
+		{"04/03/2012: assailants attacked", Ref{Date: calendarDay(2012, 3, 6), Precision: model.PrecisionDay}, []string{`"04/03/2012" 2012-03-04 day`}},
 		{"02/09/2019: gunmen attacked", Ref{Date: calendarDay(2019, 9, 3), Precision: model.PrecisionDay}, []string{`"02/09/2019" 2019-09-02 day`}},
 		{"on the 29th", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"on the 29th" 2013-07-29 day rel`}},
 		{"on the 29th", pub, []string{`"on the 29th" 2021-12-29 day rel`}},
