@@ -100,7 +100,7 @@ func incidentData(inc model.Incident) ([]byte, error) {
 }
 
 // putFigures upserts the figures of the metrics given and refreshes the columns lists sort and
-// filter on (the best escaped figure, whether any metric is contested).
+// filter on (the best escaped and killed figures, whether any metric is contested).
 func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
 	for metric, e := range figures {
 		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, id, string(metric),
@@ -330,9 +330,7 @@ func (q IncidentQuery) order() (string, string, bool) {
 		key := "(contested || '|' || COALESCE(date_start, ''))"
 		return key + " DESC, id ASC", key, true
 	case "killed":
-		// The linker keeps each figure's estimate in a row of its own (incident_estimates).
-		key := "printf('%012d', COALESCE((SELECT best FROM incident_estimates e WHERE e.incident_id = incidents.id AND e.metric = 'killed'), 0))"
-		return key + " DESC, id ASC", key, true
+		return "printf('%012d', COALESCE(killed_best, 0)) DESC, id ASC", "printf('%012d', COALESCE(killed_best, 0))", true
 	default:
 		return "COALESCE(date_start, '') DESC, id ASC", "COALESCE(date_start, '')", true
 	}

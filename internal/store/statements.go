@@ -138,6 +138,7 @@ func (s *statements) queries() []query {
 			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
 			escaped_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'escaped'),
+			killed_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'killed'),
 			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
 			WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
