@@ -18,13 +18,21 @@ func BenchmarkIncidentList(b *testing.B) {
 	benchList(b, s, "member", store.MemberAudience(1))
 }
 
-// benchList times, as aud reads them, a page of 50 incidents and the list's facets.
+// benchList times, as aud reads them, a page of 50 incidents (newest first and by the killed
+// figure) and the list's facets.
 func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 	ctx := store.WithAudience(context.Background(), aud)
 	b.Run("page/"+name, func(b *testing.B) {
 		for b.Loop() {
 			if incs, _, err := s.Incidents(ctx, store.IncidentQuery{Limit: 50}); err != nil || len(incs) != 50 {
 				b.Fatalf("got %d incidents, %v", len(incs), err)
+			}
+		}
+	})
+	b.Run("killed/"+name, func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := s.Incidents(ctx, store.IncidentQuery{Limit: 50, Sort: "killed"}); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
