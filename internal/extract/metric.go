@@ -82,9 +82,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
-			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 ||
+			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
+				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) ||
 				c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
-				attackerNoun = true // not "dozens of militants lodged in the jail": they are held there
+				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists"
 			}
 			continue
 		}
