@@ -29,7 +29,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if split && !slices.Contains(part.figures, k) {
 				continue // another town's figure, or one no town can claim
 			}
-			if !figure(a.text, si, q) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) {
+			if !figure(a.text, si, q) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
+				f.date != nil && cumulative(si, q, f.date.Date) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := metricOf(a.text, si, q)
@@ -211,6 +212,27 @@ func countsInmates(si *sentenceInfo, q Quantity) bool {
 	}
 	return false
 }
+
+// cumulative reports a figure counted over a period that began well before the incident: "more
+// than 350 inmates dead since 2021" (a cumulative_word, then a date, within a few words after it).
+func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; last >= 0 && k < len(si.toks) && k <= last+cumulativeReach; k++ {
+		if !si.lex.has(cumulativeWords, si.toks[k].fold) {
+			continue
+		}
+		for _, d := range si.dates {
+			if d.Start >= si.toks[k].end && d.Start-si.toks[k].end <= 2 &&
+				d.Date.Start.Before(incident.Start.AddDate(0, 0, -earlierSlackDays)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cumulativeReach is how far after a figure the start of the period it adds up may be told.
+const cumulativeReach = 8
 
 // earlier reports a sentence whose event date ends before the incident's: its figures belong to
 // an earlier event ("around eighty people were killed there last year").

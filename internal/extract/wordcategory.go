@@ -93,6 +93,7 @@ const (
 	reporterLinkWords
 	basedWords
 	dualSuffixWords
+	cumulativeWords
 	heldInWords
 	crowdWords
 	possessVerbWords
@@ -210,6 +211,7 @@ var wordCatNames = [wordCatCount]string{
 	reporterLinkWords:       "reporter_link",
 	basedWords:              "based_word",
 	dualSuffixWords:         "dual_suffix",
+	cumulativeWords:         "cumulative_word",
 	heldInWords:             "held_in",
 	crowdWords:              "crowd",
 	possessVerbWords:        "possess_verb",
