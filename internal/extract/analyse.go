@@ -34,6 +34,7 @@ type sentenceInfo struct {
 	quantities  []Quantity
 	campaigns   []string
 	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
+	triedEscape bool // the people held tried to get out ("inmates tried to break out")
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -185,6 +186,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
+		}
+		if c.category == "escape" && attempted(a.lex, si.toks, c.first) {
+			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
 			pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||

@@ -42,7 +42,7 @@ func isEvent(si *sentenceInfo) bool {
 	}
 	detention := namesDetention(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") || si.is("thwarted")
-	return detention && (action || si.is("killed") && (hasMethod(si) && placeOfDetention(si) || hasArmedGroup(si))) ||
+	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
