@@ -111,20 +111,11 @@ func (s *Store) HasUsers(ctx context.Context) (bool, error) {
 
 // Users returns every user by name.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users u JOIN organisations o ON o.id = u.org_id ORDER BY u.name`)
+	out, err := listOf(ctx, s.read, scanUser, `SELECT `+userColumns+` FROM users u JOIN organisations o ON o.id = u.org_id ORDER BY u.name`)
 	if err != nil {
 		return nil, fmt.Errorf("users: %w", err)
 	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("users: %w", err)
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // UserByName returns one user, or ErrNotFound.
@@ -262,20 +253,11 @@ func (s *Store) AddToken(ctx context.Context, t APIToken) (int64, error) {
 
 // Tokens returns every token, revoked and expired ones included, oldest first.
 func (s *Store) Tokens(ctx context.Context) ([]APIToken, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id`)
+	out, err := listOf(ctx, s.read, scanToken, `SELECT `+tokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id`)
 	if err != nil {
 		return nil, fmt.Errorf("tokens: %w", err)
 	}
-	defer rows.Close()
-	var out []APIToken
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, fmt.Errorf("tokens: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Token returns one token by id, or ErrNotFound.

@@ -44,20 +44,11 @@ const ruleColumns = `r.id, r.owner, r.name, r.paused, r.created_at, r.last_diges
 // they were made.
 func (s *Store) AlertRules(ctx context.Context) ([]model.AlertRule, error) {
 	owned, args := AudienceFrom(ctx).owned("r")
-	rows, err := s.read.QueryContext(ctx, `SELECT `+ruleColumns+` FROM alert_rules r WHERE `+owned+` ORDER BY id`, args...)
+	out, err := listOf(ctx, s.read, scanRule, `SELECT `+ruleColumns+` FROM alert_rules r WHERE `+owned+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("alert rules: %w", err)
 	}
-	defer rows.Close()
-	var out []model.AlertRule
-	for rows.Next() {
-		r, err := scanRule(rows)
-		if err != nil {
-			return nil, fmt.Errorf("alert rules: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AlertRule returns one rule, or ErrNotFound.

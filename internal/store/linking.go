@@ -99,6 +99,24 @@ func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	return out, rows.Err()
 }
 
+// listOf runs a query on db and reads every row with scan: the one loop of the list reads.
+func listOf[T any](ctx context.Context, db *sql.DB, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // CampaignMembers returns the incidents that cite any of the campaign names with only what a
 // campaign record is made of: id, date, campaigns and perpetrators, read from their columns and
 // rows. A campaign reported for years is cited by thousands of incidents, refreshed at every

@@ -80,20 +80,11 @@ func (s *Store) AddWatchSource(ctx context.Context, src WatchSource) (int64, err
 // the order they were added.
 func (s *Store) WatchSources(ctx context.Context) ([]WatchSource, error) {
 	owned, args := AudienceFrom(ctx).owned("s")
-	rows, err := s.read.QueryContext(ctx, `SELECT `+sourceColumns+` FROM watch_sources s WHERE `+owned+` ORDER BY id`, args...)
+	out, err := listOf(ctx, s.read, scanSource, `SELECT `+sourceColumns+` FROM watch_sources s WHERE `+owned+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("watch sources: %w", err)
 	}
-	defer rows.Close()
-	var out []WatchSource
-	for rows.Next() {
-		src, err := scanSource(rows)
-		if err != nil {
-			return nil, fmt.Errorf("watch sources: %w", err)
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // WatchSource returns one source, or ErrNotFound (also when the context's audience does not own it).
