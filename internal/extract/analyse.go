@@ -798,23 +798,13 @@ const offenceReach = 12
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
 func unrealised(lx *lexicon, toks []token, c cueHit) bool {
-	for k := max(0, c.first-3); k < len(toks) && k <= c.last+3; k++ {
-		if (k < c.first || k > c.last) && lx.has(unrealisedWords, toks[k].fold) {
-			return true
-		}
-	}
-	return false
+	return lx.wordIn(unrealisedWords, toks, c.first-3, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+4)
 }
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.
 func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
-	for k := c.last + 1; k < len(toks) && k <= c.last+3; k++ {
-		if lx.has(flightFromWords, toks[k].fold) {
-			return true
-		}
-	}
-	return false
+	return lx.wordIn(flightFromWords, toks, c.last+1, c.last+4)
 }
 
 // describesOne reports an escape word that describes one person held, beside an indefinite

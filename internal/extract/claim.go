@@ -133,9 +133,9 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 }
 
 // figure reports a quantity that can be a claim: a count of people, not a subset, a reference
-// mark or a count of things.
+// mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) && !bareArticle(text, si, q) &&
+	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
 		!inName(si, q)
 }
 
@@ -148,21 +148,6 @@ func inName(si *sentenceInfo, q Quantity) bool {
 		}
 	}
 	return false
-}
-
-// bareArticle reports a numeral that is also the indefinite article ("uma", "un", "une") with no
-// noun of people after it: "durante uma rebelião" counts nobody, "un gardien a été tué" does.
-func bareArticle(text string, si *sentenceInfo, q Quantity) bool {
-	if !si.lex.has(singularArticleWords, foldWord(strings.ToLower(text[q.Start:q.End]))) || si.lex.hasWord(peopleNounWords, q.Noun) {
-		return false
-	}
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	for k := last + 1; k < len(si.toks) && k <= last+maxSingularModifiers+1; k++ {
-		if si.lex.has(singularPersonWords, si.toks[k].fold) || si.lex.has(peopleNounWords, si.toks[k].fold) {
-			return false
-		}
-	}
-	return true
 }
 
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month

@@ -258,6 +258,16 @@ func (lx *lexicon) has(category wordCat, folded string) bool {
 	return lx.words[category][folded] || lx.hasStem(category, folded)
 }
 
+// wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
+func (lx *lexicon) wordIn(category wordCat, toks []token, from, to int) bool {
+	for k := max(0, from); k < min(to, len(toks)); k++ {
+		if lx.has(category, toks[k].fold) {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseAt returns how many words of toks from index start make a phrase of a word category
 // ("among them"), up to maxPhraseWords; 0 if none does.
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {

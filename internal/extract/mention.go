@@ -736,12 +736,7 @@ func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
 // words after its name ("IPOB, which denied any role").
 func denied(si *sentenceInfo, m ActorMatch) bool {
 	_, last := tokenSpan(si.toks, m.Start, m.End)
-	for k := last + 1; last >= 0 && k < len(si.toks) && k <= last+denyReach; k++ {
-		if si.lex.has(denyWords, si.toks[k].fold) {
-			return true
-		}
-	}
-	return false
+	return last >= 0 && si.lex.wordIn(denyWords, si.toks, last+1, last+denyReach+1)
 }
 
 // denyReach is how many words after a group's name its denial may come ("the group's
