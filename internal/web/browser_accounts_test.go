@@ -33,11 +33,7 @@ func TestBrowserAccounts(t *testing.T) {
 			mobile        bool
 		}{{390, 844, true}, {1440, 900, false}} {
 			b.run(t, emulation.SetDeviceMetricsOverride(vp.width, vp.height, 1, vp.mobile))
-			var width int64
-			b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &width))
-			if width > vp.width {
-				t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", name, vp.width, width)
-			}
+			b.fitsWidth(t, name, vp.width)
 			for _, v := range b.seriousViolations(t, axe) {
 				t.Errorf("%s at %d px: %s", name, vp.width, v)
 			}

@@ -31,6 +31,17 @@ func axeScript(t *testing.T) string {
 	return string(b)
 }
 
+// fitsWidth fails the test when the page named name is wider than a viewport of width pixels:
+// nothing may scroll sideways.
+func (b *browser) fitsWidth(t *testing.T, name string, width int64) {
+	t.Helper()
+	var scroll int64
+	b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &scroll))
+	if scroll > width {
+		t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", name, width, scroll)
+	}
+}
+
 // seriousViolations runs axe-core on the page and lists its serious and critical findings.
 func (b *browser) seriousViolations(t *testing.T, axe string) []string {
 	t.Helper()
@@ -69,11 +80,7 @@ func TestBrowserLayoutAndAccessibility(t *testing.T) {
 				if strings.Contains(path, "incident") || name == "dashboard" {
 					b.run(t, chromedp.WaitReady(`.map[data-ready="true"]`))
 				}
-				var width int64
-				b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &width))
-				if width > vp.width {
-					t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", name, vp.width, width)
-				}
+				b.fitsWidth(t, name, vp.width)
 				if name == "incident" {
 					var quote float64
 					b.run(t, chromedp.Evaluate(`document.querySelector(".quote-cell").getBoundingClientRect().width`, &quote))

@@ -138,11 +138,7 @@ func TestBrowserReview(t *testing.T) {
 			b.run(t, emulation.SetDeviceMetricsOverride(vp.width, vp.height, 1, vp.mobile))
 			for name, path := range pages {
 				b.run(t, chromedp.Navigate(b.base+path), chromedp.WaitVisible(`#main`, chromedp.ByQuery))
-				var width int64
-				b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &width))
-				if width > vp.width {
-					t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", name, vp.width, width)
-				}
+				b.fitsWidth(t, name, vp.width)
 				for _, v := range b.seriousViolations(t, axe) {
 					t.Errorf("%s at %d px: %s", name, vp.width, v)
 				}
