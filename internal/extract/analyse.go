@@ -638,7 +638,7 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	p, ok := a.x.res.Place(name, ctx.countries)
 	if !ok {
 		for _, form := range a.lex.inflectedForms(name) {
-			if p, ok = a.x.res.Place(form, ctx.countries); ok { // "в Ростове": Rostov
+			if p, ok = a.x.res.Place(form, ctx.countries); ok { // "в Москве": Moscow
 				break
 			}
 		}

@@ -40,8 +40,8 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	}
 }
 
-// knownByKey takes a facility named in other words than its aliases ("penal de Topo Chico",
-// "prison centrale de Kangbayi") for the known facility whose name folds to the same key, unless
+// knownByKey takes a facility named in other words than its aliases ("penal de Mareva",
+// "prison centrale de Mareva") for the known facility whose name folds to the same key, unless
 // the text places its incidents in other countries only.
 func (a *analysis) knownByKey(h facilityHit) facilityHit {
 	i, ok := a.x.keyedFacility[h.key]

@@ -10,7 +10,7 @@ import (
 // Scripts and morphologies other than those of western Europe need their own ways to words and
 // names, all driven by lexicon data: Arabic writes its conjunctions, prepositions and article
 // onto the next word (proclitic) and has no capitals to mark a name (place_before); Russian
-// declines names, so "в Ростове" is in Rostov (case_ending, lemma_ending); and Arabic-Indic
+// declines names, so "в Москве" is in Moscow (case_ending, lemma_ending); and Arabic-Indic
 // digits are digits.
 
 // minStemRunes is the shortest word left once proclitics are taken off: Arabic roots have three
