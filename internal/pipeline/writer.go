@@ -34,7 +34,10 @@ func (w *writer) take(u *unit) {
 	}
 	w.held = append(w.held, u)
 	for i, d := range u.docs {
-		if w.stop.Err() != nil {
+		// A unit the stream took is begun whatever happens meanwhile: were its first document
+		// dropped, a source taken just as the context ended would be neither stored nor reported
+		// not attempted. The later documents of a large source stop at once.
+		if i > 0 && w.stop.Err() != nil {
 			w.notStored(u.docs[i:], fmt.Errorf("interrupted: %w", context.Cause(w.stop)))
 			return
 		}
