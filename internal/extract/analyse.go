@@ -506,7 +506,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || countsBefore(a.lex, si.toks, span) ||
+		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
+			countsBefore(a.lex, si.toks, span) ||
 			acronymInText(a.text, si, span) {
 			continue
 		}
@@ -695,20 +696,29 @@ func securityRaid(cues []cueHit, c cueHit) bool {
 }
 
 // acronymInText reports a name in capitals only inside a sentence written in mixed case ("the
-// state prison (CERESO) of Ciudad Juárez"): an abbreviation, since running text writes towns in
-// mixed case. A dateline opening the sentence ("KABUL, Afghanistan —") is a town.
+// state prison (CERESO) of Ciudad Juárez", "Lapas Kelas IIB"): an abbreviation or a label, since
+// running text writes towns in mixed case, however many of its words are capitalised. A dateline
+// opening the sentence ("KABUL, Afghanistan —") is a town.
 func acronymInText(text string, si *sentenceInfo, span nameSpan) bool {
 	name := text[span.start:span.end]
 	if span.first == 0 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
 		return false
 	}
-	lower := 0
+	mixed, capitals := 0, 0
 	for _, t := range si.toks {
-		if !t.upper {
-			lower++
+		word := text[t.start:t.end]
+		switch {
+		case strings.ToLower(word) == word:
+			if strings.ToUpper(word) != word {
+				mixed++ // a lower-case word; digits and marks count for neither
+			}
+		case strings.ToUpper(word) == word:
+			capitals++
+		default:
+			mixed++
 		}
 	}
-	return 2*lower > len(si.toks)
+	return mixed > capitals
 }
 
 // countsBefore reports a one-word name that is a number word of the text's language opening a

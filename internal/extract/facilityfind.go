@@ -98,6 +98,10 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	for cue+1 < len(toks) && cue-c.last < maxModifiersAfter && si.lex.has(facilityModifierWords, toks[cue+1].fold) && !toks[cue+1].upper {
 		cue++
 	}
+	abbreviation := abbreviationAfter(a.text, toks, cue)
+	if abbreviation {
+		cue++ // "Lembaga Pemasyarakatan (Lapas) Kelas IIB Kolondo": the bracket restates the facility word
+	}
 	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
 	after, town, written := a.nameAfter(si, cue)
 	if cue > c.last && after == cue {
@@ -108,6 +112,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	start, end := toks[first].start, toks[last].end
 	name := strings.TrimSpace(a.text[start:end])
+	if abbreviation && last > cue {
+		name = a.text[start:toks[cue-1].end] + " " + a.text[toks[cue+1].start:end] // without the bracket
+	}
 	if strings.ContainsAny(name, "%_/@#") {
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
@@ -140,7 +147,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	lx := si.lex
 	if j < len(toks) && (lx.has(facilityLinkWords, toks[j].fold) || lx.has(facilityLocativeWords, toks[j].fold) || lx.has(facilityNearWords, toks[j].fold)) {
 		j++
-	} else if j < len(toks) && !(a.text[toks[i].end:toks[j].start] == ", " || a.text[toks[i].end:toks[j].start] == " ") {
+	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
 		return i, "", ""
 	}
 	if j >= len(toks) || !nameLike(toks[j]) && !caselessName(si, i, j) {
@@ -167,6 +174,22 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
+}
+
+// nameGap reports the text between a facility word and a name written right after it: a space,
+// a comma, or the bracket closing the facility word's abbreviation.
+func nameGap(gap string, abbreviation bool) bool {
+	return gap == " " || gap == ", " || abbreviation && gap == ") "
+}
+
+// abbreviationAfter reports a bracketed abbreviation right after token k ("Lembaga
+// Pemasyarakatan (Lapas)", "Centro de Readaptación Social (CERESO)"): one word that restates the
+// words before it, so a name after the bracket belongs to them.
+func abbreviationAfter(text string, toks []token, k int) bool {
+	if k+1 >= len(toks) || text[toks[k].end:toks[k+1].start] != " (" || !toks[k+1].upper {
+		return false
+	}
+	return strings.HasPrefix(text[toks[k+1].end:], ")")
 }
 
 // countryAfter returns the country a locative word names right after token i ("the X prison in

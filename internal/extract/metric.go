@@ -38,7 +38,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
-	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !si.lex.has(partitiveWords, si.toks[first-1].fold) {
+	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !si.lex.has(partitiveWords, si.toks[first-1].fold) && !si.lex.has(partitiveArticleWords, si.toks[first-1].fold) {
 		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
@@ -292,7 +292,9 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	if si.lex.has(wholeWords, prev) {
 		return true // "all 400 inmates"
 	}
-	return si.lex.has(definiteArticleWords, prev) && first >= 2 && si.lex.has(partitiveWords, si.toks[first-2].fold) && (last+2 >= len(si.toks) || !si.lex.has(groupRelativeWords, si.toks[last+2].fold))
+	ofThe := si.lex.has(partitiveArticleWords, prev) || // "dos 759 presos"
+		si.lex.has(definiteArticleWords, prev) && first >= 2 && si.lex.has(partitiveWords, si.toks[first-2].fold)
+	return ofThe && (last+2 >= len(si.toks) || !si.lex.has(groupRelativeWords, si.toks[last+2].fold))
 }
 
 // isInmateWord reports whether token k is an inmate cue.
@@ -313,8 +315,8 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
 		return last + n // "14 of them [escaped]": a pronoun is the whole group
 	}
-	if i+1 < len(toks) && lx.has(groupPartitiveWords, toks[i].fold) &&
-		(lx.has(definiteArticleWords, toks[i+1].fold) || lx.has(numberDeterminerWords, toks[i+1].fold)) {
+	if i+1 < len(toks) && (lx.has(partitiveArticleWords, toks[i].fold) || lx.has(groupPartitiveWords, toks[i].fold) &&
+		(lx.has(definiteArticleWords, toks[i+1].fold) || lx.has(numberDeterminerWords, toks[i+1].fold))) {
 		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
 		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
@@ -361,10 +363,11 @@ func attempted(lx *lexicon, toks []token, k int) bool {
 const attemptReach = 4
 
 // nounAfter reports token k as the noun right after the figure ending at last, or after a
-// partitive and its determiners: "12 escapees", "12 of the escapees", "12 de los evadidos".
+// partitive and its determiners: "12 escapees", "12 of the escapees", "12 de los evadidos", "12 dos
+// evadidos".
 func nounAfter(si *sentenceInfo, last, k int) bool {
 	j := last + 1
-	if j < k && si.lex.has(partitiveWords, si.toks[j].fold) {
+	if j < k && (si.lex.has(partitiveWords, si.toks[j].fold) || si.lex.has(partitiveArticleWords, si.toks[j].fold)) {
 		j++
 		for j < k && si.lex.has(numberDeterminerWords, si.toks[j].fold) {
 			j++

@@ -71,6 +71,7 @@ const (
 	spreadWords
 	denyWords
 	groupPartitiveWords
+	partitiveArticleWords
 	groupRelativeWords
 	bombingWords
 	flightFromWords
@@ -189,6 +190,7 @@ var wordCatNames = [wordCatCount]string{
 	spreadWords:             "spread_word",
 	denyWords:               "deny_verb",
 	groupPartitiveWords:     "group_partitive",
+	partitiveArticleWords:   "partitive_article",
 	groupRelativeWords:      "group_relative",
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
