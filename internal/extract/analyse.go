@@ -187,7 +187,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
-		if c.category == "escape" && attempted(a.lex, si.toks, c.first) {
+		if (c.category == "escape" || c.category == "escaped") && (onset(a.lex, si.toks, c) || insideName(si.toks, c)) {
+			return true // "a fire broke out", "Free State": no breakout
+		}
+		if c.category == "escape" && attempted(a.lex, si.toks, c.first) && !oneHeld(a.lex, si.toks, cues) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
@@ -815,6 +818,42 @@ func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 // the fighting (flight_from): civilians displaced, not people breaking out.
 func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
 	return lx.wordIn(flightFromWords, toks, c.last+1, c.last+4)
+}
+
+// onset reports a verb of breaking out whose subject, right before it or its auxiliaries, is a
+// noun of something that starts ("a fire broke out", "clashes had broken out"): a beginning, not a
+// breakout.
+func onset(lx *lexicon, toks []token, c cueHit) bool {
+	k := c.first - 1
+	for k >= 0 && lx.has(auxiliaryWords, toks[k].fold) {
+		k--
+	}
+	return k >= 0 && lx.has(onsetNounWords, toks[k].fold)
+}
+
+// insideName reports a cue written with a capital inside a run of capitalised words of a sentence
+// in running text: "Free State" and "Liberation Square" are names, not what anyone did.
+func insideName(toks []token, c cueHit) bool {
+	if c.first == 0 || !toks[c.first].upper || titleCase(toks) {
+		return false
+	}
+	return toks[c.first-1].upper || c.last+1 < len(toks) && toks[c.last+1].upper
+}
+
+// oneHeld reports a sentence whose people held are one person only: every inmate word is singular
+// ("a detainee was shot dead as he tried to escape"), a death in custody rather than unrest.
+func oneHeld(lx *lexicon, toks []token, cues []cueHit) bool {
+	one := false
+	for _, c := range cues {
+		if c.category != "inmate" {
+			continue
+		}
+		if !lx.has(singularPersonWords, toks[c.last].fold) {
+			return false
+		}
+		one = true
+	}
+	return one
 }
 
 // describesOne reports an escape word that describes one person held, beside an indefinite

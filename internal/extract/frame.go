@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -41,9 +42,36 @@ func isEvent(si *sentenceInfo) bool {
 		return false // a drill, a prisoner exchange
 	}
 	detention := namesDetention(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") || si.is("thwarted")
-	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) || hasArmedGroup(si))) ||
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) || si.is("thwarted")
+	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+}
+
+// outsideFacility reports a place of detention named after a word that puts the scene outside it
+// ("relatives clashed with police outside the central prison"): unrest there is not in the place.
+func outsideFacility(si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if (c.category == "facility" || c.category == "holding") && si.lex.wordIn(outsideWords, si.toks, max(0, c.first-outsideReach), c.first) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideReach is how many words may stand between "outside" and the facility word it governs
+// ("outside the central prison").
+const outsideReach = 4
+
+// deathsOfThoseHeld reports deaths a sentence counts or gives to the people held or their guards
+// ("a fire killed 40", "inmates died in the blaze", "a jail officer was shot dead"): one detainee
+// shot as he ran, or someone else burned to death in a jail, is a death in custody, not an
+// incident at the place.
+func deathsOfThoseHeld(si *sentenceInfo) bool {
+	counted := slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
+	if si.is("inmate") {
+		return counted || !oneHeld(si.lex, si.toks, si.cues)
+	}
+	return counted || si.is("side:security")
 }
 
 // reportsAttack reports an attack cue that is not named by its date: "the Nov. 26, 2008

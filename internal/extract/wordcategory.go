@@ -75,6 +75,8 @@ const (
 	groupRelativeWords
 	bombingWords
 	flightFromWords
+	onsetNounWords
+	outsideWords
 	unrealisedWords
 	courtVerbWords
 	offenceLinkWords
@@ -194,6 +196,8 @@ var wordCatNames = [wordCatCount]string{
 	groupRelativeWords:      "group_relative",
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
+	onsetNounWords:          "onset_noun",
+	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
 	courtVerbWords:          "court_verb",
 	offenceLinkWords:        "offence_link",
