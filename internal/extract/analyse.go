@@ -187,6 +187,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
+		if c.category == "attack" && attackOnPeople(a.lex, si.toks, cues, c) {
+			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
+		}
 		if (c.category == "escape" || c.category == "escaped") && (onset(a.lex, si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
@@ -818,6 +821,36 @@ func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 // the fighting (flight_from): civilians displaced, not people breaking out.
 func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
 	return lx.wordIn(flightFromWords, toks, c.last+1, c.last+4)
+}
+
+// attackOnPeople reports an attack word whose object is people who are neither held nor guards
+// ("attacked four journalists") or, in the passive, one person ("he was verbally assaulted").
+func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	k := c.last + 1
+	for k < len(toks) && k <= c.last+2 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) || isNumberWord(lx, toks[k])) {
+		k++
+	}
+	for _, o := range cues {
+		if o.category == "side:civilians" && o.first == k {
+			return true
+		}
+	}
+	// the passive: a singular subject, an auxiliary, at most one word (an adverb), the participle
+	for j := c.first - 1; j >= 1 && j >= c.first-2; j-- {
+		if lx.has(auxiliaryWords, toks[j].fold) {
+			subject := toks[j-1].fold
+			return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
+		}
+	}
+	return false
+}
+
+// isNumberWord reports a token that is a figure, in digits or words ("four", "4").
+func isNumberWord(lx *lexicon, t token) bool {
+	if _, ok := lx.numberWord(t.fold); ok {
+		return true
+	}
+	return t.fold != "" && t.fold[0] >= '0' && t.fold[0] <= '9'
 }
 
 // onset reports a verb of breaking out whose subject, right before it or its auxiliaries, is a

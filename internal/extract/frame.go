@@ -33,7 +33,8 @@ func newFrame() *frame {
 // detention, of deaths there by a named means (a fire, shells) or at an armed group's hands (a
 // prison guard killed off duty), or of an attack elsewhere that an armed group made deadly or
 // that the text dates to the day and places in a country. A drill, a prisoner exchange or a
-// hunger strike is none of these.
+// hunger strike is none of these, nor is unrest that names neither a place of detention nor more
+// than one person held ("rioters attacked journalists at the trial of a prisoner").
 func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
@@ -42,7 +43,7 @@ func isEvent(si *sentenceInfo) bool {
 		return false // a drill, a prisoner exchange
 	}
 	detention := namesDetention(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) || si.is("thwarted")
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.lex, si.toks, si.cues)) || si.is("thwarted")
 	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }

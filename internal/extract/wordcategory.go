@@ -76,6 +76,7 @@ const (
 	bombingWords
 	flightFromWords
 	onsetNounWords
+	singularPronounWords
 	outsideWords
 	unrealisedWords
 	courtVerbWords
@@ -197,6 +198,7 @@ var wordCatNames = [wordCatCount]string{
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
 	onsetNounWords:          "onset_noun",
+	singularPronounWords:    "singular_pronoun",
 	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
 	courtVerbWords:          "court_verb",
