@@ -674,8 +674,10 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next)
 	case lx.hasWord(boundNumberWords, p.low): // "mil" (a thousand) stands before its noun
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
-	case lx.hasWord(nameNumberWords, p.low): // "Lima" is the city, "Lima orang" and "Lima tahanan" five people
-		return !p.upper || lx.hasWord(counterWords, next) || lx.hasWord(peopleNounWords, next)
+	case lx.hasWord(nameNumberWords, p.low):
+		// "Lima" is the city, "Lima orang" five people; so is "Lima tahanan" in a language whose
+		// nouns take no plural, while "Lima police" is the city's.
+		return !p.upper || lx.hasWord(counterWords, next) || lx.hasWord(singularPersonWords, next)
 	case lx.hasWord(rateNumberWords, p.low): // "cent" of "per cent", "pour cent"
 		return !lx.hasWord(rateWords, prev) && (i == 0 || ps[i-1].kind != pieceDigits)
 	}
