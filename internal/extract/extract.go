@@ -124,7 +124,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 	frames := a.frames()
 	var out []model.Mention
 	for i, f := range frames {
-		m, ok := a.mention(f, i == 0)
+		m, ok := a.mention(f, frames, i == 0)
 		if !ok {
 			continue
 		}

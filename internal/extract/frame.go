@@ -241,7 +241,8 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 // referencePoint returns the byte span of a phrase that names another event as a point in time
 // ("less than two months after the massacre of September 2021,", "depuis l'attaque de 2016"): a
 // temporal word followed within three words by an event word, up to the next comma or the end of
-// the sentence. Its places, facilities and dates are not the sentence's own.
+// the sentence. Its places, facilities and dates are not the sentence's own. An event brought in
+// by an indefinite article is new to the reader, so it is this one ("escaped after an attack on X").
 func referencePoint(text string, si *sentenceInfo) (int, int) {
 	for i, t := range si.toks {
 		if !si.lex.has(temporalReferenceWords, t.fold) {
@@ -253,7 +254,7 @@ func referencePoint(text string, si *sentenceInfo) (int, int) {
 			default:
 				continue
 			}
-			if c.first > i && c.first-i <= 3 {
+			if c.first > i && c.first-i <= 3 && !si.lex.wordIn(singularArticleWords, si.toks, i+1, c.first) {
 				return t.start, referenceEnd(text, si, t.start)
 			}
 		}
@@ -351,7 +352,7 @@ func (f *frame) fits(an anchors) bool {
 			return f.date == nil || an.date == nil || withinDays(f.date.Date, an.date.Date, sameFacilityDays)
 		}
 	}
-	if f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date) {
+	if f.otherDate(an) {
 		return false
 	}
 	if len(an.keys) > 0 && len(f.keys) > 0 {
@@ -381,6 +382,12 @@ func (f *frame) fits(an anchors) bool {
 		}
 	}
 	return false
+}
+
+// otherDate reports a sentence dated to an event day or month that frame f's date does not
+// agree with: another incident, whatever places the two name or leave out.
+func (f *frame) otherDate(an anchors) bool {
+	return f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date)
 }
 
 func anyIn(names []string, set map[string]bool) bool {

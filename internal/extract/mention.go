@@ -10,9 +10,9 @@ import (
 
 // mention turns a frame into a Mention; ok is false when the frame lacks what an incident needs
 // (a country, and for secondary frames a sign that it is a real incident, not chatter).
-func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
+func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Mention, bool) {
 	m := model.Mention{Salience: "secondary"}
-	if !speaksOfDetention(f) && !(armedGroupAttack(f) && a.toldBeside(f)) {
+	if !speaksOfDetention(f) && !(armedGroupAttack(f) && toldBeside(f, frames)) {
 		// An attack with no prison, inmate, guard or police cell in its story is out of scope,
 		// unless an armed group made it and the text tells a prison's story beside it (a
 		// campaign's other operations).
@@ -46,16 +46,24 @@ func (a *analysis) mention(f *frame, primary bool) (model.Mention, bool) {
 	return m, true
 }
 
-// toldBeside reports a text that speaks of detention outside frame f: a report on a campaign
-// whose prison attacks give its other operations their place in the story.
-func (a *analysis) toldBeside(f *frame) bool {
-	for _, si := range a.sentences {
-		if !slices.Contains(f.sentences, si) && (namesDetention(si) || si.is("holding")) {
+// toldBeside reports a text that tells a prison's story in another frame at about the same time
+// as frame f: a report on a campaign whose prison attacks give its other operations their place in
+// the story. Attacks weeks or months apart are the background of an analysis, not one operation.
+func toldBeside(f *frame, frames []*frame) bool {
+	for _, g := range frames {
+		if g == f || !speaksOfDetention(g) {
+			continue
+		}
+		if f.date == nil || g.date == nil || withinDays(f.date.Date, g.date.Date, campaignDays) {
 			return true
 		}
 	}
 	return false
 }
+
+// campaignDays is how far apart in days an armed group's attack and a prison attack the same text
+// tells may be and still be one operation.
+const campaignDays = 7
 
 // speaksOfDetention reports a frame with a word of detention in any of its sentences: a place,
 // the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
