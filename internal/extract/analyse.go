@@ -154,7 +154,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	cues := a.lex.scan(si.toks)
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
-		si.tryToFree = si.tryToFree || c.category == "escape" && attempted(a.lex, si.toks, c.first)
+		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(a.lex, si.toks, c)
 		if c.category == "escape" && pastOfPerson(a.lex, si.toks, c.first) {
 			pastEscape = c.last
 		}
@@ -193,10 +193,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && (onset(a.lex, si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
-		if c.category == "escape" && attempted(a.lex, si.toks, c.first) && !oneHeld(a.lex, si.toks, cues) {
+		if c.category == "escape" && escapeAttempt(a.lex, si.toks, c) && !oneHeld(a.lex, si.toks, cues) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
-		return c.category == "escape" && (attempted(a.lex, si.toks, c.first) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
+		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
 			pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
 			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
@@ -853,12 +853,18 @@ func isNumberWord(lx *lexicon, t token) bool {
 	return t.fold != "" && t.fold[0] >= '0' && t.fold[0] <= '9'
 }
 
-// onset reports a verb of breaking out whose subject, right before it or its auxiliaries, is a
-// noun of something that starts ("a fire broke out", "clashes had broken out"): a beginning, not a
-// breakout.
+// escapeAttempt reports an escape word after "tried to" or before "attempt" ("an escape attempt"):
+// nobody got out.
+func escapeAttempt(lx *lexicon, toks []token, c cueHit) bool {
+	return attempted(lx, toks, c.first) || c.last+1 < len(toks) && lx.has(attemptVerbWords, toks[c.last+1].fold)
+}
+
+// onset reports a verb of breaking out whose subject, right before it, its auxiliaries or a
+// relative pronoun, is a noun of something that starts ("a fire broke out", "clashes had broken
+// out", "a riot that broke out"): a beginning, not a breakout.
 func onset(lx *lexicon, toks []token, c cueHit) bool {
 	k := c.first - 1
-	for k >= 0 && lx.has(auxiliaryWords, toks[k].fold) {
+	for k >= 0 && (lx.has(auxiliaryWords, toks[k].fold) || lx.has(relativePronounWords, toks[k].fold)) {
 		k--
 	}
 	return k >= 0 && lx.has(onsetNounWords, toks[k].fold)

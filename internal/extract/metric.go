@@ -35,6 +35,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
 	var attackerNoun, bestBefore, bestComma, attemptAfter bool
 	if wholePopulation(si, first, last) {
+		if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) && si.lex.has(wholeWords, si.toks[first-1].fold) {
+			return m, true // "all 90 inmates were freed": what befell all of them
+		}
 		return model.Held, true
 	}
 	ofPhraseEnd := last
