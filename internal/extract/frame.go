@@ -384,6 +384,15 @@ func (f *frame) fits(an anchors) bool {
 	return false
 }
 
+// leadReach is how many sentences before the first incident a toll may stand and still be its own.
+const leadReach = 2
+
+// tollTold reports a sentence that counts dead or wounded people.
+func tollTold(si *sentenceInfo) bool {
+	counted := slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
+	return counted && (si.is("killed") || si.is("wounded"))
+}
+
 // otherDate reports a sentence dated to an event day or month that frame f's date does not
 // agree with: another incident, whatever places the two name or leave out.
 func (f *frame) otherDate(an anchors) bool {
@@ -546,6 +555,10 @@ func (a *analysis) frames() []*frame {
 	// last night, attacks had spread into X province. It was reported IS had attacked another prison".
 	var previous anchors
 	var previousPlaces []placeHit
+	// A toll told just before the first incident belongs to it ("At least 2 people were killed
+	// during protests in X. [...] Protesters burned a police station and freed the prisoners").
+	var lead *sentenceInfo
+	leadAt := 0
 	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
@@ -569,6 +582,9 @@ func (a *analysis) frames() []*frame {
 			outcome := si.is("thwarted") || si.is("resisted")
 			if target != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
 				target.add(si, an, false)
+			}
+			if target == nil && len(an.keys) == 0 && tollTold(si) {
+				lead, leadAt = si, i
 			}
 			continue
 		}
@@ -597,6 +613,9 @@ func (a *analysis) frames() []*frame {
 			target = newFrame()
 			target.first = i
 			frames = append(frames, target)
+			if lead != nil && len(frames) == 1 && i-leadAt <= leadReach {
+				target.add(lead, anchors{}, false)
+			}
 		}
 		target.add(si, an, true)
 		target.context = append(target.context, borrowed...)
