@@ -546,6 +546,15 @@ func matchParenDayMonth(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	return spanned(dateExpr{rel: dateNoYear, day: d, month: m, prec: model.PrecisionDay}, ps, i, i+4)
 }
 
+// parenDay reports a day of the month in brackets at piece i: "(15)".
+func parenDay(ps []piece, i int) bool {
+	if i+2 >= len(ps) || ps[i].low != "(" || ps[i+2].low != ")" || ps[i+1].kind != pieceDigits || len(ps[i+1].low) > 2 {
+		return false
+	}
+	d := atoiPiece(ps[i+1].low)
+	return d >= 1 && d <= 31
+}
+
 // matchPeriodPart reads "early August 2020", "mid-2020", "late last year", "fin janvier",
 // "awal Juli": the period keeps its own precision and starts on its first day.
 func matchPeriodPart(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
@@ -600,6 +609,9 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		j += 2 // over "-feira"
 	}
 	last := weekdayTail(lx, ps, j, &dir)
+	if parenDay(ps, last+1) {
+		last += 3 // "neste domingo (15)": the day of the month, in brackets after its weekday
+	}
 	k := last + 1
 	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
 		k++
