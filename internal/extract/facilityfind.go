@@ -157,10 +157,17 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	for last+1 < len(toks) && last-j < 3 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
 		last++
 	}
+	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
+	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(toks[k]) && a.placeStartsAt(si, toks[k].start) {
+		last = k
+		for last+1 < len(toks) && last-k < 2 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
+			last++
+		}
+	}
 	town, written := "", ""
 	for _, p := range si.places {
 		if p.start >= toks[j].start && p.start <= toks[last].end {
-			town, written = p.place.Name, a.text[p.start:p.end]
+			town, written = p.place.Name, a.text[p.start:p.end] // the last place named is where it stands
 		}
 	}
 	linked := lx.has(facilityLinkWords, toks[i+1].fold)
@@ -174,6 +181,16 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
+}
+
+// placeStartsAt reports a place of the sentence whose name starts at byte start.
+func (a *analysis) placeStartsAt(si *sentenceInfo, start int) bool {
+	for _, p := range si.places {
+		if p.start == start && !p.landmark {
+			return true
+		}
+	}
+	return false
 }
 
 // nameGap reports the text between a facility word and a name written right after it: a space,
