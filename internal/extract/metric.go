@@ -34,6 +34,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
 	var attackerNoun, bestBefore, bestComma, attemptAfter bool
+	if first > 0 && si.lex.wordIn(capacityWords, si.toks, first-capacityReach, first) && clauseBreak(text, si.toks[max(0, first-capacityReach)].end, si.toks[first].start) == 0 {
+		return "", false // "built for 620 but held 1,150": a capacity counts nobody
+	}
 	if wholePopulation(si, first, last) {
 		if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) && si.lex.has(wholeWords, si.toks[first-1].fold) {
 			return m, true // "all 90 inmates were freed": what befell all of them
@@ -157,6 +160,10 @@ func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric,
 	}
 	return "", false
 }
+
+// capacityReach is how many words before a figure a capacity word governs it ("a capacity of
+// about 620", "capacidade para 620").
+const capacityReach = 3
 
 // maxSubjectStart is the last token a figure may start at and still open its sentence ("Over
 // 200", "In all, 300").

@@ -76,6 +76,7 @@ const (
 	bombingWords
 	flightFromWords
 	onsetNounWords
+	capacityWords
 	singularPronounWords
 	outsideWords
 	unrealisedWords
@@ -198,6 +199,7 @@ var wordCatNames = [wordCatCount]string{
 	bombingWords:            "bombing",
 	flightFromWords:         "flight_from",
 	onsetNounWords:          "onset_noun",
+	capacityWords:           "capacity_word",
 	singularPronounWords:    "singular_pronoun",
 	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
