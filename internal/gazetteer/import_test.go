@@ -132,3 +132,29 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// TestLookupPrefersTheNamesakeSeat: of two towns of one name and one class, the one whose district
+// bears its name ranks first, whatever population the other is given.
+func TestLookupPrefersTheNamesakeSeat(t *testing.T) {
+	rows := strings.Join([]string{
+		compact.Header,
+		"A\tNE.01\t2000010\tProvince Une\t\t14\t6\t",
+		"A\tNE.01.07\t2000011\tTessa\t\t14\t6\t",
+		"A\tNE.02\t2000020\tProvince Deux\t\t16\t8\t",
+		"A\tNE.02.05\t2000021\tDunmarra\t\t16\t8\t",
+		"P\t2000001\tDunmarra\t\t14.1\t6.1\tPPL\tNE\t01\t07\t900000\t",
+		"P\t2000002\tDunmarra\t\t16.1\t8.1\tPPL\tNE\t02\t05\t400000\t",
+	}, "\n") + "\n"
+	path := filepath.Join(t.TempDir(), "places.tsv")
+	if err := os.WriteFile(path, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := LoadFile(path)
+	if err != nil {
+		t.Fatalf("LoadFile: %v", err)
+	}
+	got := g.Lookup("Dunmarra")
+	if len(got) < 2 || got[0].GeonameID != 2000002 || got[0].Admin2 != "Dunmarra" {
+		t.Fatalf("Lookup(Dunmarra) = %+v, want the seat of Dunmarra district first", got)
+	}
+}

@@ -97,14 +97,27 @@ func importance(e *Entry) int8 {
 	return classOther
 }
 
-// compareRank orders entries a and b for Lookup: negative when a comes first.
+// compareRank orders entries a and b for Lookup: negative when a comes first. Within a class a
+// town that gives its name to its district comes first: the district is named after the town
+// that matters most, whatever populations a namesake elsewhere is given.
 func (g *Gazetteer) compareRank(a, b int32) int {
 	x, y := &g.records[a], &g.records[b]
 	switch {
 	case x.class != y.class:
 		return cmp.Compare(x.class, y.class)
+	case g.namesakeSeat(x) != g.namesakeSeat(y):
+		if g.namesakeSeat(x) {
+			return -1
+		}
+		return 1
 	case x.population != y.population:
 		return cmp.Compare(y.population, x.population)
 	}
 	return cmp.Compare(a, b)
+}
+
+// namesakeSeat reports a place whose second-level division bears its name ("Gorakhpur" in
+// Gorakhpur district).
+func (g *Gazetteer) namesakeSeat(r *record) bool {
+	return r.admin2 >= 0 && r.class != classAdmin2 && Fold(g.str(g.records[r.admin2].name)) == Fold(g.str(r.name))
 }
