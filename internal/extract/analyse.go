@@ -943,13 +943,17 @@ func pastOfOnePerson(lx *lexicon, toks []token, k int) bool {
 
 // releasedByAttackers reads the release words of a sentence that tells of an attack or names its
 // means as escape words: "protesters burned a police station and released the prisoners". Elsewhere a release is
-// as often the authorities' doing, and tells no incident.
+// as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim.
 func releasedByAttackers(si *sentenceInfo) {
 	if !si.is("attack") && !hasMethod(si) {
 		return
 	}
-	for i := range si.cues {
-		if si.cues[i].category == "release" {
+	for i, c := range si.cues {
+		switch {
+		case c.category != "release":
+		case escapeAttempt(si.lex, si.toks, c):
+			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
+		default:
 			si.cues[i].category = "escape"
 		}
 	}

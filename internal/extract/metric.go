@@ -363,10 +363,12 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 }
 
 // attempted reports a cue after "tried to", "attempted to", "an attempted" or "tentative de": the
-// escape did not happen.
+// escape did not happen. One word may split the infinitive ("an attempt to forcibly release",
+// "tenté de les libérer").
 func attempted(lx *lexicon, toks []token, k int) bool {
 	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
-		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold)
+		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold) ||
+		k >= 3 && lx.has(infinitiveMarkerWords, toks[k-2].fold) && lx.has(attemptVerbWords, toks[k-3].fold)
 }
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
