@@ -424,6 +424,17 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 			}
 		}
 	}
+	if len(places) == 0 {
+		// The frame's other sentences set the scene ("Clashes erupted in X on Tuesday. [...]
+		// Militants seized the jail"), in the country the event sentences name, if any.
+		for _, si := range f.sentences {
+			for _, p := range ownPlaces(si) {
+				if !p.landmark && (country == "" || p.place.Country == country) {
+					places = append(places, p.place)
+				}
+			}
+		}
+	}
 	if stated != "" {
 		// "the X prison in Chad": a town of its name elsewhere is a namesake.
 		country = stated
