@@ -576,8 +576,10 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	}
 	// "On January 20th, IS launched operations in Syria and Iraq. ... the assault on the prison":
 	// a date set in the sentences just before the frame opened.
+	// Not when the frame's own year is another ("In late 2019, militants stormed a jail").
 	for i := f.first - 1; i >= 0 && i >= f.first-contextSentences; i-- {
-		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay {
+		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay &&
+			(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
 			return d.Date
 		}
 	}
