@@ -97,6 +97,11 @@ func (r Data) ExtractResources() extract.Resources {
 // capitalised word is read as it: small foreign villages share names with every kind of word.
 const minForeignPopulation = 100_000
 
+// minCapitalPopulation is the population a foreign capital needs to be read from a capitalised word
+// alone: the seats of the smallest territories share their names with common words ("Vale" of
+// "Vale de Judeus" is an alternate name of The Valley, Anguilla).
+const minCapitalPopulation = 10_000
+
 // minLocalPopulation is the population a place inside the context countries needs unless it is an
 // administrative seat: hamlets are named after everything.
 const minLocalPopulation = 1_000
@@ -132,7 +137,8 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 	if !ok {
 		return model.Place{}, false
 	}
-	major := e.Population >= minForeignPopulation || e.Feature == "PPLC" || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
+	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
+	major := e.Population >= minForeignPopulation || capital || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
 	if !slices.Contains(countries, e.Country) && !major {
 		return model.Place{}, false
 	}

@@ -1,0 +1,41 @@
+package reference
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wallwatch/wallwatch/internal/gazetteer"
+)
+
+// TestPlacePopulationPolicy: a place outside the document's countries is read from a capitalised
+// word only when it is large, a province or a capital of some size; inside them, any town but a
+// hamlet.
+func TestPlacePopulationPolicy(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Data{Gazetteer: g}
+	tests := []struct {
+		name      string
+		countries []string
+		want      string // the country of the place found, "" for none
+	}{
+		{"Kabul", nil, "AF"},           // a national capital anywhere
+		{"Lagos", nil, "NG"},           // a large city anywhere
+		{"Vale", nil, ""},              // an alternate name of a capital of 2,000 people: a common word first
+		{"Vale", []string{"AI"}, "AI"}, // in a text about Anguilla, its capital
+		{"Kotonkarfe", nil, ""},        // a small foreign town
+		{"Kotonkarfe", []string{"NG"}, "NG"},
+	}
+	for _, tt := range tests {
+		p, ok := ref.place(tt.name, tt.countries)
+		got := ""
+		if ok {
+			got = p.Country
+		}
+		if got != tt.want {
+			t.Errorf("place(%q, %s) = %q (%s), want %q", tt.name, strings.Join(tt.countries, ","), got, p.Name, tt.want)
+		}
+	}
+}
