@@ -243,6 +243,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
+			if a.divisionAfterTown(si, span, cc) {
+				continue // "Macon, Georgia": the state the town lies in, not the country
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
@@ -251,6 +254,25 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// divisionAfterTown reports a country name written after a town and a comma that names, in
+// another country, the division the town lies in: "Macon, Georgia" is the American state.
+func (a *analysis) divisionAfterTown(si *sentenceInfo, span nameSpan, country string) bool {
+	k := span.first - 1
+	if k < 0 || a.text[si.toks[k].end:span.start] != ", " || !nameLike(si.toks[k]) {
+		return false
+	}
+	first := k
+	for first > 0 && k-first < 2 && nameLike(si.toks[first-1]) && a.text[si.toks[first-1].end:si.toks[first].start] == " " {
+		first--
+	}
+	region, ok := a.x.res.Region(a.text[span.start:span.end], nil)
+	if !ok || region.Country == country {
+		return false
+	}
+	p, ok := a.x.res.Place(a.text[si.toks[first].start:si.toks[k].end], []string{region.Country})
+	return ok && p.Country == region.Country && a.placeKey(p.Admin1) == a.placeKey(region.Admin1)
 }
 
 // personsLife returns the token range of a clause that dates something by a person's own life:

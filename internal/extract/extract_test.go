@@ -602,6 +602,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2016-12-08", "CM", "Kumba police station", ""}},
 		},
 		{
+			name:      "a country's name after a town and a comma is the state the town lies in when it is one",
+			published: "2020-06-15",
+			text:      "Four inmates escaped from a jail in Macon, Georgia, on Sunday by climbing over a fence, the sheriff's office said.",
+			want:      []want{{"mass_escape", "2020-06-14", "US", "", ""}},
+			figures:   []string{"escaped=4..4"},
+			places:    []string{"Macon"},
+		},
+		{
 			name:      "Italian: contractions are no places; di names the town; e separates clauses",
 			published: "2020-03-10",
 			text:      "Nella notte di lunedì 9 marzo 2020 una rivolta è scoppiata nel carcere di Foggia, in Puglia: 72 detenuti sono evasi e 3 agenti sono rimasti feriti, secondo la polizia.",
