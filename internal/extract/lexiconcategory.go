@@ -57,7 +57,7 @@ func knownCategories() []string {
 	for _, name := range wordCatNames {
 		out = append(out, name)
 	}
-	return out
+	return append(out, phraseCategoryNames()...)
 }
 
 // validateLexicon reports every entry of an unknown category, every phrase given twice in one
@@ -111,7 +111,7 @@ func checkStars(e lexiconEntry) error {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
 		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || isNumberCategory(e.category) ||
-			strings.HasPrefix(e.category, "qualifier:")):
+			strings.HasPrefix(e.category, "qualifier:") || isPhraseCategory(e.category)):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)

@@ -344,16 +344,16 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 	case pieceDigits:
 		return parseDigitFigure(lx, text, ps, i), true
 	case pieceWord:
-		if np, ok := parseWordFigure(ps, i); ok {
+		if np, ok := parseWordFigure(lx, ps, i); ok {
 			return np, true
 		}
 		if np, ok := parseZero(lx, ps, i); ok {
 			return np, true
 		}
 		if np, ok := parseNumberWords(lx, ps, i); ok {
-			return applyMultiplier(ps, np), true
+			return applyMultiplier(lx, ps, np), true
 		}
-		if v, ok := ordinalWords[ps[i].low]; ok {
+		if v, ok := lx.phraseValue(ordinalPhrases, ps[i].low); ok {
 			return numParse{first: i, last: i, value: v, mult: 1, ordinal: true}, true
 		}
 	}
@@ -373,12 +373,12 @@ func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 		np.value = atoiPiece(ps[i].low)
 		return np
 	}
-	intPart, fracDigits := readDigitGroups(text, ps, &np)
+	intPart, fracDigits := readDigitGroups(lx, text, ps, &np)
 	np.value = intPart
 	np.frac = fracDigits != ""
 	readGluedSuffix(lx, ps, &np, fracDigits)
 	if !np.isTime && !np.ordinal && !np.id && !np.decade {
-		np = applyMultiplierFrac(ps, np, fracDigits)
+		np = applyMultiplierFrac(lx, ps, np, fracDigits)
 	}
 	return np
 }
@@ -394,7 +394,7 @@ func isHyphenCode(lx *lexicon, ps []piece, i int) bool {
 
 // readDigitGroups joins thousands groups after piece np.first and returns the integer part and
 // any decimal digits, advancing np.last.
-func readDigitGroups(text string, ps []piece, np *numParse) (int, string) {
+func readDigitGroups(lx *lexicon, text string, ps []piece, np *numParse) (int, string) {
 	i := np.first
 	s := ps[i].low
 	if len(s) > 15 {
@@ -409,7 +409,7 @@ func readDigitGroups(text string, ps []piece, np *numParse) (int, string) {
 			ps[j+2].kind != pieceDigits || len(ps[j+2].low) != 3 || sep != "" && sep != mark {
 			break
 		}
-		if mark == "." && sep == "" && isMultiplierAt(ps, j+3) {
+		if mark == "." && sep == "" && isMultiplierAt(lx, ps, j+3) {
 			break // "1.500 million" is a decimal
 		}
 		sep = mark
@@ -455,7 +455,7 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 	}
 	np.last = j
 	switch suffix := ps[j].low; {
-	case ordinalSuffixes[suffix] && fracDigits == "" && np.groups == 0:
+	case lx.isPhraseWord(ordinalSuffixPhrases, suffix) && fracDigits == "" && np.groups == 0:
 		np.ordinal = true
 	case suffix == "s" && len(ps[np.first].low) == 4:
 		np.decade = true
@@ -474,12 +474,15 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 }
 
 // applyMultiplierFrac scales a figure by a following multiplier ("1.5 million", "5k", "3 dozen").
-func applyMultiplierFrac(ps []piece, np numParse, fracDigits string) numParse {
+func applyMultiplierFrac(lx *lexicon, ps []piece, np numParse, fracDigits string) numParse {
 	j := np.last + 1
-	if !isMultiplierAt(ps, j) || (multipliers[ps[j].low].glued && !adjacent(ps, j)) {
+	if !isMultiplierAt(lx, ps, j) {
 		return np
 	}
-	m := multipliers[ps[j].low]
+	m, _ := lx.multiplierOf(ps[j].low)
+	if m.glued && !adjacent(ps, j) {
+		return np
+	}
 	np.mult, np.last = m.factor, j
 	np.approx = np.approx || m.approx
 	np.value = min(np.value*m.factor+fracValue(fracDigits, m.factor), maxFigure)
@@ -487,13 +490,15 @@ func applyMultiplierFrac(ps []piece, np numParse, fracDigits string) numParse {
 	return np
 }
 
-func applyMultiplier(ps []piece, np numParse) numParse { return applyMultiplierFrac(ps, np, "") }
+func applyMultiplier(lx *lexicon, ps []piece, np numParse) numParse {
+	return applyMultiplierFrac(lx, ps, np, "")
+}
 
-func isMultiplierAt(ps []piece, j int) bool {
+func isMultiplierAt(lx *lexicon, ps []piece, j int) bool {
 	if j >= len(ps) || ps[j].kind != pieceWord {
 		return false
 	}
-	_, ok := multipliers[ps[j].low]
+	_, ok := lx.multiplierOf(ps[j].low)
 	return ok
 }
 
@@ -508,40 +513,35 @@ func fracValue(digits string, factor int) int {
 }
 
 // parseWordFigure reads vague and approximate words ("hundreds", "a dozen", "une centaine")
-// and "a hundred", "a thousand".
-func parseWordFigure(ps []piece, i int) (numParse, bool) {
-	for _, f := range wordFigures[ps[i].low] {
-		last, ok := phraseStartsAt(ps, i, f.words)
-		if !ok || f.needNext != "" && !pieceIs(ps, last+1, f.needNext) {
-			continue
+// and "a hundred", "a thousand": the lexicon's vague_number:N, approx_number:N and exact_number:N.
+func parseWordFigure(lx *lexicon, ps []piece, i int) (numParse, bool) {
+	np := numParse{first: i, mult: 1}
+	for _, c := range []phraseCat{vagueNumberPhrases, approxNumberPhrases, exactNumberPhrases} {
+		if p, last, ok := lx.phraseFrom(c, ps, i); ok {
+			np.last, np.value = last, p.value
+			np.vague, np.approx = c == vagueNumberPhrases, c == approxNumberPhrases
+			return np, true
 		}
-		np := numParse{first: i, last: last, value: f.value, mult: 1, vague: f.vague, approx: !f.vague}
-		if f.exact {
-			np.approx = false
-		}
-		return np, true
 	}
 	return numParse{}, false
 }
 
-// parseZero reads "zero", "none", "no one" and "no prisoners" (a people noun after "no",
-// "aucun", "ningún") as 0.
+// parseZero reads "zero", "none", "no one" and "no prisoners" as 0: a zero_word phrase, or a
+// people noun after a zero_determiner ("aucun", "ningún") or, if plural, after a
+// zero_plural_determiner ("no prisoners", but "no man's land").
 func parseZero(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	np := numParse{first: i, last: i, mult: 1}
-	switch w := ps[i].low; w {
-	case "none", "nobody":
+	if _, last, ok := lx.phraseFrom(zeroPhrases, ps, i); ok {
+		np.last = last
 		return np, true
-	case "no", "aucun", "aucune", "ningún", "ninguna", "ningun":
-		if w == "no" && i+1 < len(ps) && (ps[i+1].low == "one" || ps[i+1].low == "-" && pieceIs(ps, i+2, "one")) {
-			np.last = i + 1
-			if ps[i+1].low == "-" {
-				np.last = i + 2
-			}
-			return np, true
-		}
-		if i+1 < len(ps) && zeroNoun(lx, ps[i+1].low, w == "no") {
-			return np, true
-		}
+	}
+	if i+1 >= len(ps) || !lx.hasWord(peopleNounWords, ps[i+1].low) {
+		return numParse{}, false
+	}
+	w, noun := ps[i].low, ps[i+1].low
+	if lx.isPhraseWord(zeroDeterminerPhrases, w) ||
+		lx.isPhraseWord(zeroPluralDeterminerPhrases, w) && (strings.HasSuffix(noun, "s") || lx.isPhraseWord(pluralNounPhrases, noun)) {
+		return np, true
 	}
 	return numParse{}, false
 }
@@ -683,17 +683,6 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	}
 	w, _ := lx.numberWord(p.low)
 	return w.class <= wordThousandValue || w.standalone
-}
-
-// zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
-// English "no" only plurals ("no prisoners", but "no man's land").
-func zeroNoun(lx *lexicon, w string, english bool) bool {
-	if !lx.hasWord(peopleNounWords, w) {
-		return false
-	}
-	return !english || strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" ||
-		w == "children" || w == "police" || w == "personnel" || w == "staff" || w == "dead" || w == "injured" ||
-		w == "wounded"
 }
 
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.
@@ -933,73 +922,19 @@ type multiplier struct {
 	glued  bool // only when glued to the digits ("5k", "1.5m")
 }
 
-var multipliers = map[string]multiplier{
-	"thousand": {factor: 1000}, "mille": {factor: 1000}, "mil": {factor: 1000}, "ribu": {factor: 1000},
-	"million": {factor: 1_000_000}, "millions": {factor: 1_000_000}, "juta": {factor: 1_000_000},
-	"millón": {factor: 1_000_000}, "millones": {factor: 1_000_000},
-	"billion": {factor: 1_000_000_000}, "milliard": {factor: 1_000_000_000}, "milliards": {factor: 1_000_000_000},
-	"miliar": {factor: 1_000_000_000}, "lakh": {factor: 100_000}, "lakhs": {factor: 100_000},
-	"crore": {factor: 10_000_000}, "crores": {factor: 10_000_000},
-	"dozen": {factor: 12, approx: true}, "centaines": {factor: 100, approx: true}, "milliers": {factor: 1000, approx: true},
-	"k": {factor: 1000, glued: true}, "m": {factor: 1_000_000, glued: true}, "mn": {factor: 1_000_000, glued: true},
-	"bn": {factor: 1_000_000_000, glued: true},
-}
-
-// wordFigure is a figure said in words alone: vague plurals and approximate collectives.
-type wordFigure struct {
-	words    []string
-	value    int
-	vague    bool   // a vague plural; else approximate
-	exact    bool   // "a hundred" is as exact as "one hundred"
-	needNext string // the phrase is a figure only before this word ("scores of")
-}
-
-// wordFigures are indexed by first word, longest phrase first. See FindNumbers for the values.
-var wordFigures = buildWordFigures()
-
-func buildWordFigures() map[string][]wordFigure {
-	type row struct {
-		phrase string
-		value  int
-		flag   string // vague, approx, exact
-		next   string
+// multiplierOf looks a word (lower case) up among the lexicon's multipliers of digits:
+// figure_multiplier:N ("million"), approx_multiplier:N ("dozen") and glued_multiplier:N ("k").
+func (lx *lexicon) multiplierOf(low string) (multiplier, bool) {
+	if v, ok := lx.phraseValue(figureMultiplierPhrases, low); ok {
+		return multiplier{factor: v}, true
 	}
-	rows := []row{
-		{"tens of thousands", 20_000, "vague", ""}, {"hundreds of thousands", 200_000, "vague", ""},
-		{"tens", 20, "vague", "of"}, {"dozens", 24, "vague", ""}, {"scores", 40, "vague", "of"},
-		{"hundreds", 200, "vague", ""}, {"thousands", 2000, "vague", ""}, {"millions", 2_000_000, "vague", ""},
-		{"several dozen", 24, "vague", ""}, {"a few dozen", 24, "vague", ""}, {"several hundred", 200, "vague", ""},
-		{"a few hundred", 200, "vague", ""}, {"several thousand", 2000, "vague", ""}, {"a few thousand", 2000, "vague", ""},
-		{"des dizaines de milliers", 20_000, "vague", ""}, {"des centaines de milliers", 200_000, "vague", ""},
-		{"des dizaines", 20, "vague", ""}, {"plusieurs dizaines", 20, "vague", ""}, {"quelques dizaines", 20, "vague", ""},
-		{"dizaines", 20, "vague", ""}, {"des centaines", 200, "vague", ""}, {"plusieurs centaines", 200, "vague", ""},
-		{"quelques centaines", 200, "vague", ""}, {"centaines", 200, "vague", ""}, {"des milliers", 2000, "vague", ""},
-		{"plusieurs milliers", 2000, "vague", ""}, {"quelques milliers", 2000, "vague", ""}, {"milliers", 2000, "vague", ""},
-		{"puluhan ribu", 20_000, "vague", ""}, {"ratusan ribu", 200_000, "vague", ""}, {"puluhan", 20, "vague", ""},
-		{"belasan", 11, "vague", ""}, {"ratusan", 200, "vague", ""}, {"ribuan", 2000, "vague", ""},
-		{"beberapa ratus", 200, "vague", ""}, {"lusinan", 24, "vague", ""},
-		{"decenas de miles", 20_000, "vague", ""}, {"cientos de miles", 200_000, "vague", ""},
-		{"decenas", 20, "vague", ""}, {"cientos", 200, "vague", ""}, {"centenares", 200, "vague", ""},
-		{"miles", 2000, "vague", "de"}, {"docenas", 24, "vague", ""},
-		{"a dozen", 12, "approx", ""}, {"a couple", 2, "approx", "of"}, {"une douzaine", 12, "approx", ""},
-		{"une dizaine", 10, "approx", ""}, {"une quinzaine", 15, "approx", ""}, {"une vingtaine", 20, "approx", ""},
-		{"une trentaine", 30, "approx", ""}, {"une quarantaine", 40, "approx", ""}, {"une cinquantaine", 50, "approx", ""},
-		{"une soixantaine", 60, "approx", ""}, {"une centaine", 100, "approx", ""}, {"un millier", 1000, "approx", ""},
-		{"una docena", 12, "approx", ""}, {"una veintena", 20, "approx", ""}, {"un centenar", 100, "approx", ""},
-		{"un millar", 1000, "approx", ""}, {"una decena", 10, "approx", ""}, {"una treintena", 30, "approx", ""},
-		{"una cincuentena", 50, "approx", ""}, {"una centena", 100, "approx", ""}, {"uma dezena", 10, "approx", ""},
-		{"uma vintena", 20, "approx", ""}, {"uma centena", 100, "approx", ""}, {"una decina", 10, "approx", ""},
-		{"una ventina", 20, "approx", ""}, {"una trentina", 30, "approx", ""}, {"una quarantina", 40, "approx", ""},
-		{"una cinquantina", 50, "approx", ""}, {"un centinaio", 100, "approx", ""}, {"un migliaio", 1000, "approx", ""},
-		{"a hundred", 100, "exact", ""}, {"a thousand", 1000, "exact", ""}, {"a million", 1_000_000, "exact", ""},
+	if v, ok := lx.phraseValue(approxMultiplierPhrases, low); ok {
+		return multiplier{factor: v, approx: true}, true
 	}
-	m := map[string][]wordFigure{}
-	for _, r := range rows {
-		words := strings.Fields(r.phrase)
-		m[words[0]] = append(m[words[0]], wordFigure{words: words, value: r.value, vague: r.flag == "vague",
-			exact: r.flag == "exact", needNext: r.next})
+	if v, ok := lx.phraseValue(gluedMultiplierPhrases, low); ok {
+		return multiplier{factor: v, glued: true}, true
 	}
-	return m
+	return multiplier{}, false
 }
 
 // qualifierPhrase is a bound or approximation said before a figure.
@@ -1014,15 +949,6 @@ var postQualifiers = []qualifierPhrase{
 	{words: []string{"ou", "plus"}, qualifier: "more_than"}, {words: []string{"atau", "lebih"}, qualifier: "more_than"},
 	{words: []string{"o", "más"}, qualifier: "more_than"}, {words: []string{"odd"}, qualifier: "approx"},
 }
-
-var ordinalWords = map[string]int{
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "premier": 1, "première": 1, "deuxième": 2,
-	"troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10, "pertama": 1, "kedua": 2, "ketiga": 3,
-	"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
-}
-
-var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
 
 var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
 	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
