@@ -441,7 +441,7 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		}
 	}
 	k := last + 1
-	if pieceIs(ps, k, "of") || pieceIs(ps, k, "de") {
+	if k < len(ps) && lx.isPhraseWord(monthLinkPhrases, ps[k].low) {
 		k++
 	}
 	month, mlast, ok := monthAt(lx, ps, k)
@@ -449,7 +449,7 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e.month, last = month, mlast
-	if y, ylast, ok := yearAfter(ps, last); ok {
+	if y, ylast, ok := yearAfter(lx, ps, last); ok {
 		e.rel, e.year, last = dateAbsolute, y, ylast
 	}
 	return spanned(e, ps, i, last)
@@ -470,13 +470,13 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 				e.endDay, dlast = d2, l2
 			}
 		}
-		if y, ylast, ok := yearAfter(ps, dlast); ok {
+		if y, ylast, ok := yearAfter(lx, ps, dlast); ok {
 			e.rel, e.year, dlast = dateAbsolute, y, ylast
 		}
 		return spanned(e, ps, i, dlast)
 	}
 	e.prec = model.PrecisionMonth
-	if y, ylast, ok := yearAfter(ps, mlast); ok {
+	if y, ylast, ok := yearAfter(lx, ps, mlast); ok {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
@@ -521,7 +521,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
 		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || lx.hasWord(currencyWords, n.low) ||
-			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
+			lx.isPhraseWord(timeAfterPhrases, n.low) || n.low == "%" {
 			return dateExpr{}, 0, false
 		}
 	}
@@ -559,7 +559,7 @@ func matchPeriodPart(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		}
 		if month, mlast, ok := monthAt(lx, ps, k); ok {
 			e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionMonth}
-			if y, ylast, ok := yearAfter(ps, mlast); ok {
+			if y, ylast, ok := yearAfter(lx, ps, mlast); ok {
 				e.rel, e.year, mlast = dateAbsolute, y, ylast
 			}
 			return spanned(e, ps, i, mlast)
@@ -600,7 +600,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	}
 	last := weekdayTail(lx, ps, j, &dir)
 	k := last + 1
-	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
+	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(weekdayDateLinkPhrases, ps[k].low) {
 		k++
 	}
 	if k < len(ps) {
@@ -625,7 +625,7 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 		case isJoinerPunct(w) && adjacent(ps, k):
 		case isDirection:
 			*dir, last = direction, k
-		case (w == "à" || w == "au" || w == "to" || w == "ke") && isWeekdayAt(lx, ps, k+1):
+		case lx.isPhraseWord(weekdayToPhrases, w) && isWeekdayAt(lx, ps, k+1):
 			last = k + 1
 			k++
 		default:
@@ -650,10 +650,8 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 // "dua hari lalu", and "three days later" (from the previous date of the text).
 func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	k, before := i, false
-	if last, ok := phraseStartsAt(ps, i, []string{"il", "y", "a"}); ok {
+	if _, last, ok := lx.phraseFrom(agoBeforePhrases, ps, i); ok {
 		k, before = last+1, true
-	} else if ps[i].low == "hace" {
-		k, before = i+1, true
 	}
 	n, clast, fuzzy, ok := dateCountAt(lx, ps, k)
 	if !ok || clast+1 >= len(ps) {
@@ -665,16 +663,11 @@ func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	}
 	last, sign, anchored := clast+1, -1, false
 	if !before {
-		switch w := pieceLow(ps, last+1); {
-		case w == "ago" || w == "lalu":
-			last++
-		case w == "yang" && pieceIs(ps, last+2, "lalu"):
-			last += 2
-		case w == "later" || w == "kemudian" || w == "después":
-			last, sign, anchored = last+1, 1, true
-		case w == "plus" && pieceIs(ps, last+2, "tard"):
-			last, sign, anchored = last+2, 1, true
-		default:
+		if _, end, ok := lx.phraseFrom(agoAfterPhrases, ps, last+1); ok {
+			last = end
+		} else if _, end, ok := lx.phraseFrom(laterAfterPhrases, ps, last+1); ok {
+			last, sign, anchored = end, 1, true
+		} else {
 			return dateExpr{}, 0, false
 		}
 	}
@@ -709,13 +702,10 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 	if k >= len(ps) {
 		return 0, 0, false, false
 	}
-	switch w := ps[k].low; {
-	case w == "a" && (pieceIs(ps, k+1, "few") || pieceIs(ps, k+1, "couple")):
-		last = k + 1
-		if pieceIs(ps, k+2, "of") {
-			last++
-		}
+	if _, last, ok := lx.phraseFrom(fewPhrases, ps, k); ok {
 		return 3, last, true, true
+	}
+	switch w := ps[k].low; {
 	case lx.hasWord(oneWordWords, w):
 		return 1, k, false, true
 	case lx.hasWord(fewWordWords, w):
@@ -731,7 +721,7 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 
 // matchOnThe reads a day of the month alone: "on the 29th".
 func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	last, ok := phraseStartsAt(ps, i, []string{"on", "the"})
+	_, last, ok := lx.phraseFrom(dayOfMonthBeforePhrases, ps, i)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
@@ -786,10 +776,11 @@ func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	return m.month, k, true
 }
 
-// yearAfter reads a year after piece last, allowing a comma or "de" between ("March, 2014").
-func yearAfter(ps []piece, last int) (int, int, bool) {
+// yearAfter reads a year after piece last, allowing a comma or a year_link word between ("March,
+// 2014", "marzo de 2014").
+func yearAfter(lx *lexicon, ps []piece, last int) (int, int, bool) {
 	k := last + 1
-	if pieceIs(ps, k, ",") || pieceIs(ps, k, "de") || pieceIs(ps, k, "del") {
+	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(yearLinkPhrases, ps[k].low) {
 		k++
 	}
 	y, ok := yearValue(ps, k)
@@ -816,7 +807,7 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
 		return false // "segunda" alone is "second"; "segunda-feira" is Monday
 	}
-	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
+	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) // "Santo Domingo"
 }
 
 func pieceLow(ps []piece, k int) string {
@@ -863,10 +854,4 @@ var relativeKinds = map[string]relativePhrase{
 	"previous_day":         {rel: dateAnchorOffset, n: -1, prec: model.PrecisionDay},
 	"following_year":       {rel: dateAnchorYearOffset, n: 1, prec: model.PrecisionYear, needAnchor: true},
 	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
-}
-
-// dateTriggers are the words a date expression may start with besides the phrases and names of a
-// lexicon: "on the 29th", "il y a", "hace", "a few days ago".
-func dateTriggers() map[string]bool {
-	return setOf("on il hace a")
 }

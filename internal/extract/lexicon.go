@@ -22,7 +22,7 @@ type lexicon struct {
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers     map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays, ...
+	triggers     map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
@@ -36,6 +36,9 @@ type lexicon struct {
 	// phrases are the phrases of each phrase category by first word, lower case as written
 	// (lexphrase.go).
 	phrases [phraseCatCount]map[string][]piecePhrase
+	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
+	// read at the start of every line.
+	updateKeywords []string
 }
 
 type cuePhrase struct {
@@ -94,8 +97,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
-	lx.triggers = dateTriggers()
-	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases} {
+	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
+	lx.triggers = map[string]bool{}
+	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
 			lx.triggers[w] = true
 		}

@@ -51,14 +51,18 @@ func phraseCategoryNames() []string {
 	return out
 }
 
-// phraseWords splits a phrase of a phrase category into its words and the word in parentheses
-// that must follow it ("scores (of)").
+// phraseWords splits a phrase of a phrase category into pieces as a text is split ("a.m" is a,
+// ".", m; "o'" is o, "'"), and returns the word in parentheses that must follow it ("scores (of)").
 func phraseWords(phrase string) (words []string, next string) {
-	words = strings.Fields(strings.ToLower(phrase))
-	if n := len(words); n > 1 && strings.HasPrefix(words[n-1], "(") && strings.HasSuffix(words[n-1], ")") {
-		return words[:n-1], strings.Trim(words[n-1], "()")
+	fields := strings.Fields(phrase)
+	if n := len(fields); n > 1 && strings.HasPrefix(fields[n-1], "(") && strings.HasSuffix(fields[n-1], ")") {
+		next = strings.ToLower(strings.Trim(fields[n-1], "()"))
+		phrase = strings.Join(fields[:n-1], " ")
 	}
-	return words, ""
+	for _, p := range scanPieces(phrase) {
+		words = append(words, p.low)
+	}
+	return words, next
 }
 
 // addPhrase adds a phrase of a phrase category, indexed by its first word, longest first so that
@@ -93,6 +97,19 @@ func (lx *lexicon) phraseFrom(c phraseCat, ps []piece, i int) (piecePhrase, int,
 	return piecePhrase{}, 0, false
 }
 
+// phraseEndsBefore reports a phrase of a category whose last piece is piece i ("aged" of "aged
+// 25", "âgé de" of "âgé de 25 ans").
+func (lx *lexicon) phraseEndsBefore(c phraseCat, ps []piece, i int) bool {
+	for _, list := range lx.phrases[c] {
+		for _, p := range list {
+			if _, ok := phraseEndsAt(ps, i, p.words); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // phraseValue looks a word (lower case) up among the one-word phrases of a category and returns
 // its value.
 func (lx *lexicon) phraseValue(c phraseCat, low string) (int, bool) {
@@ -108,4 +125,17 @@ func (lx *lexicon) phraseValue(c phraseCat, low string) (int, bool) {
 func (lx *lexicon) isPhraseWord(c phraseCat, low string) bool {
 	_, ok := lx.phraseValue(c, low)
 	return ok
+}
+
+// joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),
+// sorted.
+func (lx *lexicon) joinedPhrases(c phraseCat) []string {
+	var out []string
+	for _, list := range lx.phrases[c] {
+		for _, p := range list {
+			out = append(out, strings.Join(p.words, " "))
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -114,7 +114,7 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	if q.Qualifier == "exact" {
 		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
 			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range"
-		} else if post, end := qualifierAfter(ps, np.last); post != "" {
+		} else if post, end := qualifierAfter(lx, ps, np.last); post != "" {
 			q.Qualifier, last = post, end
 		} else if np.vague {
 			q.Qualifier = "vague"
@@ -153,15 +153,15 @@ func scaleLikePartner(a, b numParse) int {
 func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last int) (string, string) {
 	noun := numberNoun(lx, text, ps, last+1)
 	switch {
-	case np.isTime || isTimeAfter(ps, last):
+	case np.isTime || isTimeAfter(lx, ps, last):
 		return noun, "time"
 	case isMoney(lx, ps, np, noun):
 		return noun, "money"
-	case isPercent(ps, last):
+	case isPercent(lx, ps, last):
 		return noun, "percent"
 	case np.ordinal:
 		return noun, "ordinal"
-	case isAge(ps, np, last):
+	case isAge(lx, ps, np, last):
 		return noun, "age"
 	case isYearLike(lx, ps, np, last, noun):
 		return noun, "year"
@@ -249,11 +249,11 @@ func phraseEndsAt(ps []piece, j int, words []string) (int, bool) {
 	return j, true
 }
 
-// phraseStartsAt matches words forwards from piece j, skipping hyphens and apostrophes; it
-// returns the index of the last word.
+// phraseStartsAt matches words forwards from piece j, skipping hyphens and apostrophes unless the
+// phrase has one there ("o'"); it returns the index of the last word.
 func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	for w, word := range words {
-		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) {
+		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) && ps[j].low != word {
 			j++
 		}
 		if j >= len(ps) || ps[j].low != word {
@@ -266,24 +266,18 @@ func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	return j, true
 }
 
-// qualifierAfter reads a qualifier that follows the figure ("300+", "300-odd", "300 or more").
-func qualifierAfter(ps []piece, last int) (string, int) {
+// qualifierAfter reads a qualifier that follows the figure: "300+", and the lexicon's
+// more_than_after and approx_after phrases ("300 or more", "300-odd").
+func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 	j := last + 1
 	if j < len(ps) && ps[j].low == "+" && adjacent(ps, j) {
 		return "more_than", j
 	}
-	for _, ph := range postQualifiers {
-		if end, ok := phraseStartsAt(ps, j, ph.words); ok {
-			return ph.qualifier, end
-		}
+	if _, end, ok := lx.phraseFrom(moreThanAfterPhrases, ps, j); ok {
+		return "more_than", end
 	}
-	if j+1 < len(ps) && ps[j].low == "-" && adjacent(ps, j) && adjacent(ps, j+1) {
-		switch ps[j+1].low {
-		case "plus":
-			return "more_than", j + 1
-		case "odd":
-			return "approx", j + 1
-		}
+	if _, end, ok := lx.phraseFrom(approxAfterPhrases, ps, j); ok {
+		return "approx", end
 	}
 	return "", 0
 }
@@ -459,7 +453,7 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 		np.ordinal = true
 	case suffix == "s" && len(ps[np.first].low) == 4:
 		np.decade = true
-	case suffix == "h" || suffix == "am" || suffix == "pm" || suffix == "hrs":
+	case lx.isPhraseWord(timeAfterPhrases, suffix):
 		np.isTime = true
 		if j+1 < len(ps) && adjacent(ps, j+1) && ps[j+1].kind == pieceDigits {
 			np.last = j + 1
@@ -700,21 +694,21 @@ func atoiPiece(s string) int {
 	return v
 }
 
-// isTimeAfter reports a clock time: "4 am", "11 p.m.", "0300 GMT".
-func isTimeAfter(ps []piece, last int) bool {
+// isTimeAfter reports a clock time: digits before a time_after phrase ("4 am", "11 p.m.", "0300
+// GMT"), four digits before a clock_hours word ("0300 hours") or digits after a time_before word
+// ("pukul 10").
+func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 	j := last + 1
 	if j >= len(ps) || ps[last].kind != pieceDigits {
 		return false
 	}
-	switch ps[j].low {
-	case "am", "pm", "gmt", "utc", "hrs", "hours", "wib", "wita", "h":
-		return ps[j].low != "hours" || len(ps[last].low) == 4
-	case "a", "p":
-		return pieceIs(ps, j+1, ".") && pieceIs(ps, j+2, "m")
-	case "o":
-		return pieceIs(ps, j+1, "'") || pieceIs(ps, j+1, "’")
+	if _, _, ok := lx.phraseFrom(timeAfterPhrases, ps, j); ok {
+		return true
 	}
-	return last > 0 && ps[last-1].low == "pukul"
+	if lx.isPhraseWord(clockHoursPhrases, ps[j].low) {
+		return len(ps[last].low) == 4
+	}
+	return last > 0 && lx.isPhraseWord(timeBeforePhrases, ps[last-1].low)
 }
 
 // isMoney reports a currency sign before the figure or a currency noun after it.
@@ -723,40 +717,27 @@ func isMoney(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
 }
 
-// isPercent reports "%", "per cent", "percent", "pour cent", "persen", "por ciento".
-func isPercent(ps []piece, last int) bool {
-	j := last + 1
-	if j >= len(ps) {
-		return false
-	}
-	switch ps[j].low {
-	case "%", "percent", "pct", "persen", "pourcent":
+// isPercent reports "%" or a percent_after phrase after the figure ("per cent", "persen").
+func isPercent(lx *lexicon, ps []piece, last int) bool {
+	if pieceIs(ps, last+1, "%") {
 		return true
-	case "per", "pour":
-		return pieceIs(ps, j+1, "cent")
-	case "por":
-		return pieceIs(ps, j+1, "ciento")
 	}
-	return false
+	_, _, ok := lx.phraseFrom(percentAfterPhrases, ps, last+1)
+	return ok
 }
 
-// isAge reports "aged 25", "25-year-old", "25 years old", "âgé de 25 ans" and "Name (25)".
-func isAge(ps []piece, np numParse, last int) bool {
-	for _, ph := range agePhrases {
-		if _, ok := phraseEndsAt(ps, np.first-1, ph); ok {
-			return true
-		}
+// isAge reports an age_before phrase before the figure ("aged 25", "âgé de 25 ans"), an
+// age_after phrase after it ("25-year-old", "25 years old") and "Name (25)".
+func isAge(lx *lexicon, ps []piece, np numParse, last int) bool {
+	if lx.phraseEndsBefore(ageBeforePhrases, ps, np.first-1) {
+		return true
 	}
 	j := last + 1
 	if pieceIs(ps, j, "-") {
 		j++
 	}
-	if j < len(ps) && (ps[j].low == "year" || ps[j].low == "years" || ps[j].low == "yr") {
-		k := j + 1
-		if pieceIs(ps, k, "-") {
-			k++
-		}
-		return pieceIs(ps, k, "old")
+	if _, _, ok := lx.phraseFrom(ageAfterPhrases, ps, j); ok {
+		return true
 	}
 	f := np.first
 	return f >= 2 && ps[f-1].low == "(" && pieceIs(ps, last+1, ")") && ps[f].kind == pieceDigits &&
@@ -942,16 +923,6 @@ type qualifierPhrase struct {
 	words     []string
 	qualifier string // approx, more_than, up_to; between and from open a range
 }
-
-// postQualifiers follow the figure.
-var postQualifiers = []qualifierPhrase{
-	{words: []string{"or", "more"}, qualifier: "more_than"}, {words: []string{"or", "so"}, qualifier: "approx"},
-	{words: []string{"ou", "plus"}, qualifier: "more_than"}, {words: []string{"atau", "lebih"}, qualifier: "more_than"},
-	{words: []string{"o", "más"}, qualifier: "more_than"}, {words: []string{"odd"}, qualifier: "approx"},
-}
-
-var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
-	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
 
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
 

@@ -24,6 +24,25 @@ const (
 	weekdayDirectionPhrases
 	periodPartPhrases
 	dateUnitPhrases
+	agoBeforePhrases
+	agoAfterPhrases
+	laterAfterPhrases
+	fewPhrases
+	dayOfMonthBeforePhrases
+	timeAfterPhrases
+	clockHoursPhrases
+	timeBeforePhrases
+	ageBeforePhrases
+	ageAfterPhrases
+	percentAfterPhrases
+	moreThanAfterPhrases
+	approxAfterPhrases
+	monthLinkPhrases
+	yearLinkPhrases
+	weekdayToPhrases
+	weekdayDateLinkPhrases
+	weekdayNameBeforePhrases
+	updateKeywordPhrases
 	phraseCatCount
 )
 
@@ -50,4 +69,23 @@ var phraseCats = [phraseCatCount]struct {
 	weekdayDirectionPhrases:     {"weekday_direction", []string{"-1", "1"}},
 	periodPartPhrases:           {"period_part", nil},
 	dateUnitPhrases:             {"date_unit", []string{"1", "7", "30", "365"}},
+	agoBeforePhrases:            {"ago_before", nil},
+	agoAfterPhrases:             {"ago_after", nil},
+	laterAfterPhrases:           {"later_after", nil},
+	fewPhrases:                  {"few_phrase", nil},
+	dayOfMonthBeforePhrases:     {"day_of_month_before", nil},
+	timeAfterPhrases:            {"time_after", nil},
+	clockHoursPhrases:           {"clock_hours", nil},
+	timeBeforePhrases:           {"time_before", nil},
+	ageBeforePhrases:            {"age_before", nil},
+	ageAfterPhrases:             {"age_after", nil},
+	percentAfterPhrases:         {"percent_after", nil},
+	moreThanAfterPhrases:        {"more_than_after", nil},
+	approxAfterPhrases:          {"approx_after", nil},
+	monthLinkPhrases:            {"month_link", nil},
+	yearLinkPhrases:             {"year_link", nil},
+	weekdayToPhrases:            {"weekday_to", nil},
+	weekdayDateLinkPhrases:      {"weekday_date_link", nil},
+	weekdayNameBeforePhrases:    {"weekday_name_before", nil},
+	updateKeywordPhrases:        {"update_keyword", nil},
 }
