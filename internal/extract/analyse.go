@@ -440,7 +440,7 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !nameParticles[toks[k].fold] && !lx.has(elisionWords, toks[k].fold) {
+				if !like[k] && !lx.has(nameParticleWords, toks[k].fold) && !lx.has(elisionWords, toks[k].fold) {
 					ok = false
 				}
 			}
@@ -451,8 +451,6 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	}
 	return spans
 }
-
-var nameParticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "de": true, "du": true, "des": true, "la": true, "bin": true, "ibn": true, "of": true}
 
 // nameLike reports a token that can be part of a proper name: capitalised, or an Arabic article
 // joined to a capitalised word ("al-Hasakah").
@@ -539,7 +537,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}
 		}
-		if !ok && kunya(si.toks, span) {
+		if !ok && kunya(si.lex, si.toks, span) {
 			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
 		if !ok || p.Precision == model.GeoCountry {
@@ -1010,17 +1008,16 @@ func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Dhabi").
-func kunya(toks []token, span nameSpan) bool {
+func kunya(lx *lexicon, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 || last == first {
 		return false
 	}
-	if f := toks[first].fold; f == "abu" || f == "umm" {
+	if lx.has(kunyaWords, toks[first].fold) {
 		return true
 	}
 	for _, t := range toks[first : last+1] {
-		switch t.fold {
-		case "ibn", "bin", "bint", "ould", "wuld":
+		if lx.has(patronymicWords, t.fold) {
 			return true
 		}
 	}

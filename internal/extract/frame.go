@@ -119,7 +119,7 @@ func continues(si *sentenceInfo) bool {
 			return false
 		}
 	}
-	if si.toks[0].fold == "it" {
+	if si.lex.has(impersonalPronounWords, si.toks[0].fold) {
 		return !si.lex.has(reportVerbWords, si.toks[2].fold)
 	}
 	return si.lex.has(pronounSubjectWords, si.toks[0].fold)

@@ -654,7 +654,7 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 // a noun for an armed group refers to the group the document named last before it.
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has(groupNounWords, si.toks[1].fold) {
+		if !isEvent(si) || len(si.toks) < 3 || !si.lex.has(definiteArticleWords, si.toks[0].fold) || !si.lex.has(groupNounWords, si.toks[1].fold) {
 			continue
 		}
 		last := ""

@@ -92,6 +92,12 @@ const (
 	rateNumberWords
 	rateWords
 	currencyWords
+	nameParticleWords
+	kunyaWords
+	patronymicWords
+	ownPossessiveWords
+	inflictedOnWords
+	impersonalPronounWords
 	vicinityWords
 	directionLinkWords
 	reporterLinkWords
@@ -214,6 +220,12 @@ var wordCatNames = [wordCatCount]string{
 	rateNumberWords:         "rate_number",
 	rateWords:               "rate_word",
 	currencyWords:           "currency_word",
+	nameParticleWords:       "name_particle",
+	kunyaWords:              "kunya_word",
+	patronymicWords:         "patronymic",
+	ownPossessiveWords:      "own_possessive",
+	inflictedOnWords:        "inflicted_on",
+	impersonalPronounWords:  "impersonal_pronoun",
 	vicinityWords:           "vicinity",
 	directionLinkWords:      "direction_link",
 	reporterLinkWords:       "reporter_link",
