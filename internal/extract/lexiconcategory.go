@@ -47,17 +47,28 @@ var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 1
 func knownCategories() []string {
 	var out []string
 	for _, c := range lexiconCategories {
-		if c.values == nil {
-			out = append(out, c.name)
-		}
-		for _, v := range c.values {
-			out = append(out, c.name+":"+v)
-		}
+		out = append(out, spelledOut(c.name, c.values)...)
 	}
 	for _, name := range wordCatNames {
 		out = append(out, name)
 	}
-	return append(out, phraseCategoryNames()...)
+	for _, c := range phraseCats {
+		out = append(out, spelledOut(c.name, c.values)...)
+	}
+	return out
+}
+
+// spelledOut returns the names a category is written with in files: its name, or name:value for
+// each of its values.
+func spelledOut(name string, values []string) []string {
+	if values == nil {
+		return []string{name}
+	}
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = name + ":" + v
+	}
+	return out
 }
 
 // validateLexicon reports every entry of an unknown category, every phrase given twice in one

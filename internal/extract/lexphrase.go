@@ -37,20 +37,6 @@ func isPhraseCategory(name string) bool {
 	return ok
 }
 
-// phraseCategoryNames lists every phrase category a file may use, values spelt out ("date_unit:7").
-func phraseCategoryNames() []string {
-	var out []string
-	for _, pc := range phraseCats {
-		if pc.values == nil {
-			out = append(out, pc.name)
-		}
-		for _, v := range pc.values {
-			out = append(out, pc.name+":"+v)
-		}
-	}
-	return out
-}
-
 // phraseWords splits a phrase of a phrase category into pieces as a text is split ("a.m" is a,
 // ".", m; "o'" is o, "'"), and returns the word in parentheses that must follow it ("scores (of)").
 func phraseWords(phrase string) (words []string, next string) {

@@ -290,15 +290,15 @@ func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener strin
 		return numParse{}, false
 	}
 	sep := ps[j].low
+	dash := sep == "-" || sep == "–"
 	ok := false
 	switch opener {
 	case "between":
-		ok = sep == "and" || sep == "et" || sep == "y" || sep == "dan" || sep == "-" || sep == "–"
+		ok = dash || lx.isPhraseWord(rangeAndPhrases, sep)
 	case "from":
-		ok = sep == "to" || sep == "à" || sep == "a" || sep == "hingga" || sep == "sampai" || sep == "-" || sep == "–"
+		ok = dash || lx.isPhraseWord(rangeToPhrases, sep)
 	default:
-		ok = sep == "to" || sep == "or" || sep == "ou" || sep == "atau" || sep == "à" || sep == "hingga" ||
-			(sep == "-" || sep == "–") && a.mult <= 1
+		ok = dash && a.mult <= 1 || lx.isPhraseWord(rangeOrPhrases, sep)
 	}
 	if !ok || j+1 >= len(ps) {
 		return numParse{}, false
@@ -307,7 +307,7 @@ func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener strin
 	if !found || b.vague || b.frac || b.isTime || b.value <= scaleLikePartner(a, b) || b.id || b.ordinal {
 		return numParse{}, false
 	}
-	if (sep == "-" || sep == "–") && !adjacent(ps, j) && opener == "" {
+	if dash && !adjacent(ps, j) && opener == "" {
 		return numParse{}, false // "2 - 1" reads as a score or a list
 	}
 	return b, true
@@ -576,7 +576,9 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	return numParse{first: i, last: last, value: min(total+cur, maxFigure), mult: 1}, true
 }
 
-// numberConnector reports "and", "et", "y" joining two parts of one spelled number.
+// numberConnector reports a word joining two parts of one spelled number: a hundreds_and word
+// after hundreds ("one hundred and twenty"), a tens_and_one word before one or eleven ("vingt et
+// un", "soixante et onze"), a tens_and_unit word before a unit ("treinta y cinco").
 func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if j+1 >= len(ps) {
 		return false
@@ -585,15 +587,10 @@ func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if !ok || next.class > wordTens {
 		return false
 	}
-	switch ps[j].low {
-	case "and":
-		return prev.class >= wordHundredValue && prev.class <= wordMulMillion
-	case "et":
-		return prev.class == wordTens && next.value == 1 || prev.class == wordTens && next.value == 11
-	case "y":
-		return prev.class == wordTens && next.class == wordUnit
-	}
-	return false
+	w := ps[j].low
+	return lx.isPhraseWord(hundredsAndPhrases, w) && prev.class >= wordHundredValue && prev.class <= wordMulMillion ||
+		lx.isPhraseWord(tensAndOnePhrases, w) && prev.class == wordTens && (next.value == 1 || next.value == 11) ||
+		lx.isPhraseWord(tensAndUnitPhrases, w) && prev.class == wordTens && next.class == wordUnit
 }
 
 // numberWordFollows reports whether w may come after prev in one spelled number.
@@ -714,7 +711,7 @@ func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 // isMoney reports a currency sign before the figure or a currency noun after it.
 func isMoney(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	b := np.first - 1
-	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
+	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && lx.isPhraseWord(currencyBeforePhrases, ps[b].low))
 }
 
 // isPercent reports "%" or a percent_after phrase after the figure ("per cent", "persen").
@@ -756,7 +753,9 @@ func isYearLike(lx *lexicon, ps []piece, np numParse, last int, noun string) boo
 	return !(lx.hasWord(peopleNounWords, noun) || lx.hasWord(thingNounWords, noun)) || !pieceIs(ps, last+1, noun)
 }
 
-// isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
+// isIDBefore reports a figure named by the word before it: an id_word ("Block 4"), an
+// id_abbreviation and its period ("No. 3", "Art. 5"), a capitalised id_capitalised word ("No 3"),
+// "#5", "nº 5".
 func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 	j := first - 1
 	if j < 0 {
@@ -766,10 +765,9 @@ func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 		return true
 	}
 	if ps[j].low == "." && j > 0 {
-		w := ps[j-1].low
-		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
+		return lx.isPhraseWord(idAbbreviationPhrases, ps[j-1].low)
 	}
-	return lx.hasWord(idWordWords, ps[j].low) || ps[j].low == "no" && ps[j].upper
+	return lx.hasWord(idWordWords, ps[j].low) || ps[j].upper && lx.isPhraseWord(idCapitalisedPhrases, ps[j].low)
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
@@ -926,7 +924,6 @@ type qualifierPhrase struct {
 
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
 
-var currencyBefore = setOf("usd eur gbp rp rs inr ngn ksh kes fcfa cfa xof xaf ugx")
 
 // setOf builds a lookup set from space-separated words.
 func setOf(words string) map[string]bool {

@@ -43,6 +43,15 @@ const (
 	weekdayDateLinkPhrases
 	weekdayNameBeforePhrases
 	updateKeywordPhrases
+	rangeAndPhrases
+	rangeToPhrases
+	rangeOrPhrases
+	hundredsAndPhrases
+	tensAndOnePhrases
+	tensAndUnitPhrases
+	currencyBeforePhrases
+	idAbbreviationPhrases
+	idCapitalisedPhrases
 	phraseCatCount
 )
 
@@ -88,4 +97,13 @@ var phraseCats = [phraseCatCount]struct {
 	weekdayDateLinkPhrases:      {"weekday_date_link", nil},
 	weekdayNameBeforePhrases:    {"weekday_name_before", nil},
 	updateKeywordPhrases:        {"update_keyword", nil},
+	rangeAndPhrases:             {"range_and", nil},
+	rangeToPhrases:              {"range_to", nil},
+	rangeOrPhrases:              {"range_or", nil},
+	hundredsAndPhrases:          {"hundreds_and", nil},
+	tensAndOnePhrases:           {"tens_and_one", nil},
+	tensAndUnitPhrases:          {"tens_and_unit", nil},
+	currencyBeforePhrases:       {"currency_before", nil},
+	idAbbreviationPhrases:       {"id_abbreviation", nil},
+	idCapitalisedPhrases:        {"id_capitalised", nil},
 }
