@@ -470,13 +470,11 @@ func dayWithin(si *sentenceInfo, month *DateMention) *DateMention {
 func tollUpdate(si *sentenceInfo) bool {
 	toll := false
 	for _, t := range si.toks {
-		switch t.fold {
-		case "toll", "bilan":
+		switch {
+		case si.lex.has(tollNounWords, t.fold):
 			toll = true
-		case "rose", "risen", "climbed", "increased", "reached", "passe", "grimpe", "atteint":
-			if toll {
-				return true
-			}
+		case toll && si.lex.has(riseVerbWords, t.fold):
+			return true
 		}
 	}
 	return false

@@ -89,6 +89,9 @@ func validateLexicon(entries []lexiconEntry) error {
 		if err := checkStars(e); err != nil {
 			errs = append(errs, err)
 		}
+		if err := checkOneWord(e); err != nil {
+			errs = append(errs, err)
+		}
 		key := strings.Join([]string{e.file, e.category, phraseKey(e.category, e.phrase)}, "\t")
 		if n, dup := firstLine[key]; dup {
 			errs = append(errs, fmt.Errorf("%s:%d: %s %q is already at line %d", e.file, e.line, e.category, e.phrase, n))

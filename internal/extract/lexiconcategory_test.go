@@ -32,6 +32,9 @@ func TestLoadLexiconsErrors(t *testing.T) {
 		{"a phrase category without its value", "xx.tsv", "date_unit\tgün", `xx.tsv:1: unknown category "date_unit"`},
 		{"a value on a plain phrase category", "xx.tsv", "period_part:1\tbaşı", `xx.tsv:1: unknown category "period_part:1"`},
 		{"a prefix in a phrase category", "xx.tsv", "date_unit:1\tgün*", `xx.tsv:1: date_unit:1 is looked up word by word`},
+		{"several words in a one-word phrase category", "xx.tsv", "ordinal:2\tikinci sıra", `xx.tsv:1: ordinal:2 is looked up one word at a time: "ikinci sıra"`},
+		{"a next word in a one-word phrase category", "xx.tsv", "date_unit:1\tgün (önce)", `xx.tsv:1: date_unit:1 is looked up one word at a time`},
+		{"a next word in a phrase category", "xx.tsv", "vague_number:200\tyüzlerce (kişi)", ""},
 		{"not named by a language", "turkish.tsv", "facility\tcezaevi", "lexicon/turkish.tsv: want a file named by a two-letter language code"},
 	}
 	for _, tt := range tests {
@@ -98,7 +101,7 @@ func TestEveryCategoryIsRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range regexp.MustCompile(`(?m)^\t(\w+):\s+\{"([a-z_]+)",`).FindAllStringSubmatch(string(phrases), -1) {
+	for _, m := range regexp.MustCompile(`(?m)^\t(\w+):\s+\{name: "([a-z_]+)"`).FindAllStringSubmatch(string(phrases), -1) {
 		if !strings.Contains(code, m[1]) {
 			t.Errorf("no rule reads category %s (%s)", m[2], m[1])
 		}

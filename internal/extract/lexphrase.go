@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -35,6 +36,19 @@ func phraseCategoryNamed(name string) (phraseCat, int, bool) {
 func isPhraseCategory(name string) bool {
 	_, _, ok := phraseCategoryNamed(name)
 	return ok
+}
+
+// checkOneWord reports a phrase of several words, or with a word to follow, in a phrase category
+// that rules look up one word at a time.
+func checkOneWord(e lexiconEntry) error {
+	c, _, ok := phraseCategoryNamed(e.category)
+	if !ok || !phraseCats[c].word {
+		return nil
+	}
+	if words, next := phraseWords(e.phrase); len(words) > 1 || next != "" {
+		return fmt.Errorf("%s:%d: %s is looked up one word at a time: %q", e.file, e.line, e.category, e.phrase)
+	}
+	return nil
 }
 
 // phraseWords splits a phrase of a phrase category into pieces as a text is split ("a.m" is a,

@@ -499,13 +499,15 @@ func townFacility(f *frame, town string) string {
 			if c.category != "facility" || c.first != c.last || jobWord(si, c) {
 				continue // "a prison guard" names no prison
 			}
-			switch word := si.toks[c.first].fold; word {
-			case "jail", "prison", "penitentiary":
+			word := si.toks[c.first].fold
+			if !si.lex.has(townFacilityWords, word) {
+				continue
+			}
+			if !si.lex.has(facilityPluralWords, word) {
 				return town + " " + word
-			case "jails", "prisons":
-				if _, split := f.parts[si]; split {
-					return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
-				}
+			}
+			if _, split := f.parts[si]; split {
+				return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
 			}
 		}
 	}

@@ -458,9 +458,9 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 		if j+1 < len(ps) && adjacent(ps, j+1) && ps[j+1].kind == pieceDigits {
 			np.last = j + 1
 		}
-	case suffix == "k" || suffix == "bn" || suffix == "mn" || suffix == "m" && fracDigits != "":
-		np.last = j - 1 // the multiplier is read by applyMultiplierFrac
-	case lx.hasWord(measureWordWords, suffix) || suffix == "m":
+	case lx.gluedMultiplier(suffix) && (fracDigits != "" || !lx.isPhraseWord(gluedUnitPhrases, suffix)):
+		np.last = j - 1 // the multiplier is read by applyMultiplierFrac; "1.5m" is a million, "50m" metres
+	case lx.hasWord(measureWordWords, suffix) || lx.isPhraseWord(gluedUnitPhrases, suffix):
 		np.unit = true
 	default:
 		np.id = true
@@ -555,10 +555,10 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 			}
 			break
 		}
-		if !numberWordFollows(prev, prevWord, w, ps[j].low, last < 0) {
+		if !numberWordFollows(lx, prev, prevWord, w, last < 0) {
 			break
 		}
-		total, cur = addNumberWord(total, cur, prev, prevWord, w, ps[j].low)
+		total, cur = addNumberWord(lx, total, cur, prev, prevWord, w)
 		prev, prevWord, last = w, ps[j].low, j
 		j++
 		if j+1 < len(ps) && isJoinerPunct(ps[j].low) && adjacent(ps, j) && adjacent(ps, j+1) {
@@ -593,19 +593,22 @@ func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 		lx.isPhraseWord(tensAndUnitPhrases, w) && prev.class == wordTens && next.class == wordUnit
 }
 
-// numberWordFollows reports whether w may come after prev in one spelled number.
-func numberWordFollows(prev numberWord, prevWord string, w numberWord, word string, first bool) bool {
+// numberWordFollows reports whether w may come after prev (written prevWord) in one spelled
+// number. Counting by twenties is the lexicon's: a unit 7 to 9 after a ten_before_unit word
+// ("dix-sept"), a teen after sixty or a twenty_before_teen word ("soixante-dix",
+// "quatre-vingt-onze"), twenty after a times_twenty word ("quatre-vingts").
+func numberWordFollows(lx *lexicon, prev numberWord, prevWord string, w numberWord, first bool) bool {
 	if first {
 		return w.class <= wordThousandValue || w.standalone
 	}
 	scaled := prev.class >= wordHundredValue && prev.class <= wordMulMillion
 	switch w.class {
 	case wordUnit:
-		return prev.class == wordTens || scaled || prev.class == wordPuluh || prevWord == "dix" && w.value >= 7
+		return prev.class == wordTens || scaled || prev.class == wordPuluh || w.value >= 7 && lx.isPhraseWord(tenBeforeUnitPhrases, prevWord)
 	case wordTeen:
-		return scaled || prev.class == wordTens && (prev.value == 60 || prevWord == "vingt" || prevWord == "vingts")
+		return scaled || prev.class == wordTens && (prev.value == 60 || lx.isPhraseWord(twentyBeforeTeenPhrases, prevWord))
 	case wordTens:
-		return scaled || prevWord == "quatre" && w.value == 20
+		return scaled || w.value == 20 && lx.isPhraseWord(timesTwentyPhrases, prevWord)
 	case wordHundredValue, wordThousandValue:
 		return prev.class == wordThousandValue || prev.class == wordMulThousand || prev.class == wordMulMillion
 	case wordMulHundred:
@@ -621,11 +624,11 @@ func numberWordFollows(prev numberWord, prevWord string, w numberWord, word stri
 }
 
 // addNumberWord adds one word's value to a spelled number being read.
-func addNumberWord(total, cur int, prev numberWord, prevWord string, w numberWord, word string) (int, int) {
+func addNumberWord(lx *lexicon, total, cur int, prev numberWord, prevWord string, w numberWord) (int, int) {
 	switch w.class {
 	case wordUnit, wordTeen, wordTens, wordHundredValue:
-		if w.value == 20 && prevWord == "quatre" {
-			return total, cur + 76 // quatre-vingt: 4 + 76 = 80
+		if w.value == 20 && lx.isPhraseWord(timesTwentyPhrases, prevWord) {
+			return total, cur - prev.value + prev.value*w.value // quatre-vingt: 4 already read, 80 in all
 		}
 		return total, cur + w.value
 	case wordThousandValue:
@@ -901,6 +904,11 @@ type multiplier struct {
 	glued  bool // only when glued to the digits ("5k", "1.5m")
 }
 
+// gluedMultiplier reports a glued_multiplier word ("k" of "5k").
+func (lx *lexicon) gluedMultiplier(low string) bool {
+	return lx.isPhraseWord(gluedMultiplierPhrases, low)
+}
+
 // multiplierOf looks a word (lower case) up among the lexicon's multipliers of digits:
 // figure_multiplier:N ("million"), approx_multiplier:N ("dozen") and glued_multiplier:N ("k").
 func (lx *lexicon) multiplierOf(low string) (multiplier, bool) {
@@ -923,7 +931,6 @@ type qualifierPhrase struct {
 }
 
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
-
 
 // setOf builds a lookup set from space-separated words.
 func setOf(words string) map[string]bool {

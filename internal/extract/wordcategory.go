@@ -98,6 +98,10 @@ const (
 	ownPossessiveWords
 	inflictedOnWords
 	impersonalPronounWords
+	tollNounWords
+	riseVerbWords
+	respectivelyWords
+	townFacilityWords
 	vicinityWords
 	directionLinkWords
 	reporterLinkWords
@@ -226,6 +230,10 @@ var wordCatNames = [wordCatCount]string{
 	ownPossessiveWords:      "own_possessive",
 	inflictedOnWords:        "inflicted_on",
 	impersonalPronounWords:  "impersonal_pronoun",
+	tollNounWords:           "toll_noun",
+	riseVerbWords:           "rise_verb",
+	respectivelyWords:       "respectively",
+	townFacilityWords:       "town_facility",
 	vicinityWords:           "vicinity",
 	directionLinkWords:      "direction_link",
 	reporterLinkWords:       "reporter_link",
