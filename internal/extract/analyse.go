@@ -239,7 +239,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if hasArabicArticle(span.fold) || a.lex.has(stopNameWords, span.fold) {
+		if hasArabicArticle(a.lex, span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
@@ -427,7 +427,7 @@ type nameSpan struct {
 func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	like := make([]bool, len(toks))
 	for i, t := range toks {
-		like[i] = nameLike(t)
+		like[i] = nameLike(lx, t)
 	}
 	var spans []nameSpan
 	for i := range toks {
@@ -454,25 +454,18 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 
 // nameLike reports a token that can be part of a proper name: capitalised, or an Arabic article
 // joined to a capitalised word ("al-Hasakah").
-func nameLike(t token) bool {
+func nameLike(lx *lexicon, t token) bool {
 	if t.upper {
 		return true
 	}
-	return hasArabicArticle(t.fold)
+	return hasArabicArticle(lx, t.fold)
 }
 
-// hasArabicArticle reports a folded word or name that opens with an Arabic article joined to
-// more: "al-hasakah", "al-iraqi".
-func hasArabicArticle(folded string) bool {
-	if len(folded) < 4 || folded[2] != '-' && folded[3] != '-' {
-		return false // every article is two or three letters and a hyphen
-	}
-	for _, p := range arabicArticles {
-		if strings.HasPrefix(folded, p) && len(folded) > len(p) {
-			return true
-		}
-	}
-	return false
+// hasArabicArticle reports a folded word or name that opens with an arabic_article joined to more
+// by a hyphen: "al-hasakah", "al-iraqi", "ash-shabaab".
+func hasArabicArticle(lx *lexicon, folded string) bool {
+	i := strings.IndexByte(folded, '-')
+	return (i == 2 || i == 3) && i+1 < len(folded) && lx.has(arabicArticleWords, folded[:i]) // articles are two or three letters
 }
 
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
@@ -519,7 +512,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if divisionInBrackets(a.text, si.toks, span) {
+		if divisionInBrackets(a.lex, a.text, si.toks, span) {
 			// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
 			// divisions it lies in, never another town.
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
@@ -554,8 +547,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 
 // divisionInBrackets reports a name that opens a bracket right after another name: "Varennes
 // (Yonne)", "Sorel (Sorel, North Vale)" — the divisions the town before lies in.
-func divisionInBrackets(text string, toks []token, span nameSpan) bool {
-	if span.first < 1 || !nameLike(toks[span.first-1]) {
+func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) bool {
+	if span.first < 1 || !nameLike(lx, toks[span.first-1]) {
 		return false
 	}
 	return strings.TrimSpace(text[toks[span.first-1].end:toks[span.first].start]) == "("

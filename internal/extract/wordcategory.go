@@ -102,6 +102,7 @@ const (
 	riseVerbWords
 	respectivelyWords
 	townFacilityWords
+	arabicArticleWords
 	vicinityWords
 	directionLinkWords
 	reporterLinkWords
@@ -234,6 +235,7 @@ var wordCatNames = [wordCatCount]string{
 	riseVerbWords:           "rise_verb",
 	respectivelyWords:       "respectively",
 	townFacilityWords:       "town_facility",
+	arabicArticleWords:      "arabic_article",
 	vicinityWords:           "vicinity",
 	directionLinkWords:      "direction_link",
 	reporterLinkWords:       "reporter_link",
