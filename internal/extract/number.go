@@ -529,12 +529,11 @@ func parseZero(lx *lexicon, ps []piece, i int) (numParse, bool) {
 		np.last = last
 		return np, true
 	}
-	if i+1 >= len(ps) || !lx.hasWord(peopleNounWords, ps[i+1].low) {
+	anyNoun := lx.isPhraseWord(zeroDeterminerPhrases, ps[i].low)
+	if !anyNoun && !lx.isPhraseWord(zeroPluralDeterminerPhrases, ps[i].low) || i+1 >= len(ps) || !lx.hasWord(peopleNounWords, ps[i+1].low) {
 		return numParse{}, false
 	}
-	w, noun := ps[i].low, ps[i+1].low
-	if lx.isPhraseWord(zeroDeterminerPhrases, w) ||
-		lx.isPhraseWord(zeroPluralDeterminerPhrases, w) && (strings.HasSuffix(noun, "s") || lx.isPhraseWord(pluralNounPhrases, noun)) {
+	if noun := ps[i+1].low; anyNoun || strings.HasSuffix(noun, "s") || lx.isPhraseWord(pluralNounPhrases, noun) {
 		return np, true
 	}
 	return numParse{}, false
