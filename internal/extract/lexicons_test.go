@@ -110,15 +110,19 @@ func TestCalendarNamesOfLanguage(t *testing.T) {
 		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
 	}
 	for _, tt := range tests {
-		lx := ls.of(tt.lang)
-		var got []string
-		for _, d := range resolveDates(scanDateExprs(lx, tt.text, scanPieces(tt.text)), ref) {
-			got = append(got, d.Date.Start.Format(model.DateLayout))
-		}
-		if s := strings.Join(got, " "); s != tt.want {
-			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, s, tt.want)
+		if got := datesIn(ls.of(tt.lang), tt.text, ref); got != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, got, tt.want)
 		}
 	}
+}
+
+// datesIn returns the dates a lexicon reads in a text, resolved against ref, as YYYY-MM-DD.
+func datesIn(lx *lexicon, text string, ref Ref) string {
+	var got []string
+	for _, d := range resolveDates(scanDateExprs(lx, text, scanPieces(text)), ref) {
+		got = append(got, d.Date.Start.Format(model.DateLayout))
+	}
+	return strings.Join(got, " ")
 }
 
 // TestPhrasesOfLanguage reads figures and dates with the phrase categories of one language: a
@@ -171,13 +175,8 @@ func TestPhrasesOfLanguage(t *testing.T) {
 		{"en", "3 siku zilizopita", ""},
 	}
 	for _, tt := range dates {
-		lx := ls.of(tt.lang)
-		var got []string
-		for _, d := range resolveDates(scanDateExprs(lx, tt.text, scanPieces(tt.text)), ref) {
-			got = append(got, d.Date.Start.Format(model.DateLayout))
-		}
-		if s := strings.Join(got, " "); s != tt.want {
-			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, s, tt.want)
+		if got := datesIn(ls.of(tt.lang), tt.text, ref); got != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, got, tt.want)
 		}
 	}
 }
