@@ -239,7 +239,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue
 		}
 		name := a.text[span.start:span.end]
-		if hasArabicArticle(span.fold) || a.lex.has(stopNameWords, span.fold) {
+		if hasArabicArticle(a.lex, span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
@@ -449,7 +449,7 @@ type nameSpan struct {
 func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	like := make([]bool, len(toks))
 	for i, t := range toks {
-		like[i] = nameLike(t)
+		like[i] = nameLike(lx, t)
 	}
 	var spans []nameSpan
 	for i := range toks {
@@ -462,7 +462,7 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !nameParticles[toks[k].fold] && !lx.has(elisionWords, toks[k].fold) {
+				if !like[k] && !lx.has(nameParticleWords, toks[k].fold) && !lx.has(elisionWords, toks[k].fold) {
 					ok = false
 				}
 			}
@@ -474,29 +474,20 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	return spans
 }
 
-var nameParticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "de": true, "du": true, "des": true, "la": true, "bin": true, "ibn": true, "of": true}
-
 // nameLike reports a token that can be part of a proper name: capitalised, or an Arabic article
 // joined to a capitalised word ("al-Hasakah").
-func nameLike(t token) bool {
+func nameLike(lx *lexicon, t token) bool {
 	if t.upper {
 		return true
 	}
-	return hasArabicArticle(t.fold)
+	return hasArabicArticle(lx, t.fold)
 }
 
-// hasArabicArticle reports a folded word or name that opens with an Arabic article joined to
-// more: "al-hasakah", "al-iraqi".
-func hasArabicArticle(folded string) bool {
-	if len(folded) < 4 || folded[2] != '-' && folded[3] != '-' {
-		return false // every article is two or three letters and a hyphen
-	}
-	for _, p := range arabicArticles {
-		if strings.HasPrefix(folded, p) && len(folded) > len(p) {
-			return true
-		}
-	}
-	return false
+// hasArabicArticle reports a folded word or name that opens with an arabic_article joined to more
+// by a hyphen: "al-hasakah", "al-iraqi", "ash-shabaab".
+func hasArabicArticle(lx *lexicon, folded string) bool {
+	i := strings.IndexByte(folded, '-')
+	return (i == 2 || i == 3) && i+1 < len(folded) && lx.has(arabicArticleWords, folded[:i]) // articles are two or three letters
 }
 
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
@@ -543,7 +534,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Cuba" is the country, not Cuba, Missouri
 		}
 		p, ok := a.place(name, ctx)
-		if divisionInBrackets(a.text, si.toks, span) {
+		if divisionInBrackets(a.lex, a.text, si.toks, span) {
 			// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
 			// divisions it lies in, never another town.
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
@@ -561,7 +552,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 				p, ok = r, true // "the state of X" is the state, not its namesake town
 			}
 		}
-		if !ok && kunya(si.toks, span) {
+		if !ok && kunya(si.lex, si.toks, span) {
 			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
 		if !ok || p.Precision == model.GeoCountry {
@@ -578,8 +569,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 
 // divisionInBrackets reports a name that opens a bracket right after another name: "Varennes
 // (Yonne)", "Sorel (Sorel, North Vale)" — the divisions the town before lies in.
-func divisionInBrackets(text string, toks []token, span nameSpan) bool {
-	if span.first < 1 || !nameLike(toks[span.first-1]) {
+func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) bool {
+	if span.first < 1 || !nameLike(lx, toks[span.first-1]) {
 		return false
 	}
 	return strings.TrimSpace(text[toks[span.first-1].end:toks[span.first].start]) == "("
@@ -1042,17 +1033,16 @@ func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Dhabi").
-func kunya(toks []token, span nameSpan) bool {
+func kunya(lx *lexicon, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 || last == first {
 		return false
 	}
-	if f := toks[first].fold; f == "abu" || f == "umm" {
+	if lx.has(kunyaWords, toks[first].fold) {
 		return true
 	}
 	for _, t := range toks[first : last+1] {
-		switch t.fold {
-		case "ibn", "bin", "bint", "ould", "wuld":
+		if lx.has(patronymicWords, t.fold) {
 			return true
 		}
 	}

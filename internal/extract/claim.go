@@ -84,7 +84,7 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	start, last := tokenSpan(si.toks, q.Start, q.End)
 	and := last + 1
 	for and < len(si.toks) && and <= last+3 && !lx.has(conjunctionWords, si.toks[and].fold) {
-		if !lx.has(peopleNounWords, si.toks[and].fold) && !nameLike(si.toks[and]) {
+		if !lx.has(peopleNounWords, si.toks[and].fold) && !nameLike(lx, si.toks[and]) {
 			return model.Claim{}, false // only the first group's own words before the conjunction
 		}
 		and++

@@ -21,8 +21,7 @@ func sideAt(si *sentenceInfo, from, to int) string {
 func ownSide(si *sentenceInfo, q Quantity, role model.Role) string {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k+1 < len(si.toks) && k <= last+3; k++ {
-		w, next := si.toks[k].fold, si.toks[k+1].fold
-		if (w == "its" || w == "their") && next == "own" || w == "on" && (next == "it" || next == "them") && k > last+1 {
+		if si.lex.phraseAt(ownPossessiveWords, si.toks, k) > 0 || k > last+1 && si.lex.phraseAt(inflictedOnWords, si.toks, k) > 0 {
 			switch role {
 			case model.RoleDefender, model.RoleGovernment:
 				return "security"

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -431,18 +430,18 @@ func matchNumericDate(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 // matchDayFirst reads "20 October 2020", "20th of October", "13 mai", "27 de enero de 2025",
 // "1er mai", "20-30 January".
 func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	day, last, ok := dayAt(ps, i)
+	day, last, ok := dayAt(lx, ps, i)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, day: day, prec: model.PrecisionDay}
 	if last+2 < len(ps) && (ps[last+1].low == "-" || ps[last+1].low == "–") {
-		if d2, l2, ok := dayAt(ps, last+2); ok && d2 > day {
+		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 > day {
 			e.endDay, last = d2, l2
 		}
 	}
 	k := last + 1
-	if pieceIs(ps, k, "of") || pieceIs(ps, k, "de") {
+	if k < len(ps) && lx.isPhraseWord(monthLinkPhrases, ps[k].low) {
 		k++
 	}
 	month, mlast, ok := monthAt(lx, ps, k)
@@ -450,7 +449,7 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e.month, last = month, mlast
-	if y, ylast, ok := yearAfter(ps, last); ok {
+	if y, ylast, ok := yearAfter(lx, ps, last); ok {
 		e.rel, e.year, last = dateAbsolute, y, ylast
 	}
 	return spanned(e, ps, i, last)
@@ -464,20 +463,20 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
-	if day, dlast, ok := dayAt(ps, mlast+1); ok && !lx.hasWord(peopleNounWords, pieceLow(ps, dlast+1)) && !lx.hasWord(thingNounWords, pieceLow(ps, dlast+1)) {
+	if day, dlast, ok := dayAt(lx, ps, mlast+1); ok && !lx.hasWord(peopleNounWords, pieceLow(ps, dlast+1)) && !lx.hasWord(thingNounWords, pieceLow(ps, dlast+1)) {
 		e.day = day
 		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
-			if d2, l2, ok := dayAt(ps, dlast+2); ok && d2 > day {
+			if d2, l2, ok := dayAt(lx, ps, dlast+2); ok && d2 > day {
 				e.endDay, dlast = d2, l2
 			}
 		}
-		if y, ylast, ok := yearAfter(ps, dlast); ok {
+		if y, ylast, ok := yearAfter(lx, ps, dlast); ok {
 			e.rel, e.year, dlast = dateAbsolute, y, ylast
 		}
 		return spanned(e, ps, i, dlast)
 	}
 	e.prec = model.PrecisionMonth
-	if y, ylast, ok := yearAfter(ps, mlast); ok {
+	if y, ylast, ok := yearAfter(lx, ps, mlast); ok {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
@@ -522,7 +521,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		glued := adjacent(ps, next) && (n.kind == pieceWord || n.low == "'" || n.low == "’" ||
 			(n.low == "," || n.low == ".") && next+1 < len(ps) && ps[next+1].kind == pieceDigits && adjacent(ps, next+1))
 		if glued || lx.hasWord(peopleNounWords, n.low) || lx.hasWord(thingNounWords, n.low) || lx.hasWord(measureWordWords, n.low) || lx.hasWord(currencyWords, n.low) ||
-			n.low == "gmt" || n.low == "utc" || n.low == "hrs" || n.low == "h" || n.low == "%" {
+			lx.isPhraseWord(timeAfterPhrases, n.low) || n.low == "%" {
 			return dateExpr{}, 0, false
 		}
 	}
@@ -558,8 +557,8 @@ func parenDay(ps []piece, i int) bool {
 // matchPeriodPart reads "early August 2020", "mid-2020", "late last year", "fin janvier",
 // "awal Juli": the period keeps its own precision and starts on its first day.
 func matchPeriodPart(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	for _, words := range periodParts[ps[i].low] {
-		last, ok := phraseStartsAt(ps, i, words)
+	for _, p := range lx.phrasesFrom(periodPartPhrases, ps[i].low) {
+		last, ok := phraseStartsAt(ps, i, p.words)
 		if !ok {
 			continue
 		}
@@ -569,7 +568,7 @@ func matchPeriodPart(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		}
 		if month, mlast, ok := monthAt(lx, ps, k); ok {
 			e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionMonth}
-			if y, ylast, ok := yearAfter(ps, mlast); ok {
+			if y, ylast, ok := yearAfter(lx, ps, mlast); ok {
 				e.rel, e.year, mlast = dateAbsolute, y, ylast
 			}
 			return spanned(e, ps, i, mlast)
@@ -594,9 +593,9 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	j, dir := i, 0
 	if !isWeekdayAt(lx, ps, i) {
 		best := -1
-		for _, m := range weekdayModifiers[ps[i].low] {
+		for _, m := range lx.phrasesFrom(weekdayBeforePhrases, ps[i].low) {
 			if last, ok := phraseStartsAt(ps, i, m.words); ok && last > best && isWeekdayAt(lx, ps, last+1) {
-				best, dir = last, m.dir
+				best, dir = last, m.value
 			}
 		}
 		if best < 0 {
@@ -613,7 +612,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		last += 3 // "neste domingo (15)": the day of the month, in brackets after its weekday
 	}
 	k := last + 1
-	if pieceIs(ps, k, ",") || pieceIs(ps, k, "the") || pieceIs(ps, k, "le") {
+	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(weekdayDateLinkPhrases, ps[k].low) {
 		k++
 	}
 	if k < len(ps) {
@@ -631,13 +630,14 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 	last := j
 	for k := j + 1; k < len(ps) && k <= j+4; k++ {
 		w := ps[k].low
+		direction, isDirection := lx.phraseValue(weekdayDirectionPhrases, w)
 		switch {
 		case lx.hasWord(partOfDayWords, w):
 			last = k
 		case isJoinerPunct(w) && adjacent(ps, k):
-		case weekdayDirections[w] != 0:
-			*dir, last = weekdayDirections[w], k
-		case (w == "à" || w == "au" || w == "to" || w == "ke") && isWeekdayAt(lx, ps, k+1):
+		case isDirection:
+			*dir, last = direction, k
+		case lx.isPhraseWord(weekdayToPhrases, w) && isWeekdayAt(lx, ps, k+1):
 			last = k + 1
 			k++
 		default:
@@ -662,31 +662,24 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 // "dua hari lalu", and "three days later" (from the previous date of the text).
 func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	k, before := i, false
-	if last, ok := phraseStartsAt(ps, i, []string{"il", "y", "a"}); ok {
+	if _, last, ok := lx.phraseFrom(agoBeforePhrases, ps, i); ok {
 		k, before = last+1, true
-	} else if ps[i].low == "hace" {
-		k, before = i+1, true
 	}
 	n, clast, fuzzy, ok := dateCountAt(lx, ps, k)
 	if !ok || clast+1 >= len(ps) {
 		return dateExpr{}, 0, false
 	}
-	unit, ok := dateUnits[ps[clast+1].low]
+	unit, ok := lx.phraseValue(dateUnitPhrases, ps[clast+1].low)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
 	last, sign, anchored := clast+1, -1, false
 	if !before {
-		switch w := pieceLow(ps, last+1); {
-		case w == "ago" || w == "lalu":
-			last++
-		case w == "yang" && pieceIs(ps, last+2, "lalu"):
-			last += 2
-		case w == "later" || w == "kemudian" || w == "después":
-			last, sign, anchored = last+1, 1, true
-		case w == "plus" && pieceIs(ps, last+2, "tard"):
-			last, sign, anchored = last+2, 1, true
-		default:
+		if _, end, ok := lx.phraseFrom(agoAfterPhrases, ps, last+1); ok {
+			last = end
+		} else if _, end, ok := lx.phraseFrom(laterAfterPhrases, ps, last+1); ok {
+			last, sign, anchored = end, 1, true
+		} else {
 			return dateExpr{}, 0, false
 		}
 	}
@@ -721,13 +714,10 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 	if k >= len(ps) {
 		return 0, 0, false, false
 	}
-	switch w := ps[k].low; {
-	case w == "a" && (pieceIs(ps, k+1, "few") || pieceIs(ps, k+1, "couple")):
-		last = k + 1
-		if pieceIs(ps, k+2, "of") {
-			last++
-		}
+	if _, last, ok := lx.phraseFrom(fewPhrases, ps, k); ok {
 		return 3, last, true, true
+	}
+	switch w := ps[k].low; {
 	case lx.hasWord(oneWordWords, w):
 		return 1, k, false, true
 	case lx.hasWord(fewWordWords, w):
@@ -743,11 +733,11 @@ func dateCountAt(lx *lexicon, ps []piece, k int) (n, last int, fuzzy, ok bool) {
 
 // matchOnThe reads a day of the month alone: "on the 29th".
 func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	last, ok := phraseStartsAt(ps, i, []string{"on", "the"})
+	_, last, ok := lx.phraseFrom(dayOfMonthBeforePhrases, ps, i)
 	if !ok {
 		return dateExpr{}, 0, false
 	}
-	day, dlast, ok := dayAt(ps, last+1)
+	day, dlast, ok := dayAt(lx, ps, last+1)
 	if !ok || dlast == last+1 {
 		return dateExpr{}, 0, false // "on the 3 prisoners": a day needs its ordinal ending
 	}
@@ -763,7 +753,7 @@ func matchOnThe(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 
 // dayAt reads a day of the month (1-31) with an optional ordinal ending ("20th", "1er"),
 // refusing figures that continue ("3,500", "10:30").
-func dayAt(ps []piece, k int) (int, int, bool) {
+func dayAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	if k >= len(ps) || ps[k].kind != pieceDigits || len(ps[k].low) > 2 {
 		return 0, 0, false
 	}
@@ -774,7 +764,7 @@ func dayAt(ps []piece, k int) (int, int, bool) {
 	n := k + 1
 	if n < len(ps) && adjacent(ps, n) {
 		switch {
-		case ps[n].kind == pieceWord && ordinalSuffixes[ps[n].low]:
+		case ps[n].kind == pieceWord && lx.isPhraseWord(ordinalSuffixPhrases, ps[n].low):
 			return d, n, true
 		case ps[n].kind == pieceWord || (ps[n].low == ":" || ps[n].low == "," || ps[n].low == ".") && n+1 < len(ps) && adjacent(ps, n+1) && ps[n+1].kind == pieceDigits:
 			return 0, 0, false
@@ -798,10 +788,11 @@ func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	return m.month, k, true
 }
 
-// yearAfter reads a year after piece last, allowing a comma or "de" between ("March, 2014").
-func yearAfter(ps []piece, last int) (int, int, bool) {
+// yearAfter reads a year after piece last, allowing a comma or a year_link word between ("March,
+// 2014", "marzo de 2014").
+func yearAfter(lx *lexicon, ps []piece, last int) (int, int, bool) {
 	k := last + 1
-	if pieceIs(ps, k, ",") || pieceIs(ps, k, "de") || pieceIs(ps, k, "del") {
+	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(yearLinkPhrases, ps[k].low) {
 		k++
 	}
 	y, ok := yearValue(ps, k)
@@ -828,7 +819,7 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
 		return false // "segunda" alone is "second"; "segunda-feira" is Monday
 	}
-	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && ps[k-1].low == "santo")
+	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) // "Santo Domingo"
 }
 
 func pieceLow(ps []piece, k int) string {
@@ -848,47 +839,6 @@ type weekdayName struct {
 	day       time.Weekday
 	needUpper bool
 	tail      string // the word a hyphen joins to the name ("feira" of "segunda-feira"), which must follow
-}
-
-type weekdayModifier struct {
-	words []string
-	dir   int
-}
-
-// weekdayModifiers come before a weekday, indexed by first word.
-var weekdayModifiers = buildWeekdayModifiers()
-
-func buildWeekdayModifiers() map[string][]weekdayModifier {
-	rows := map[string]int{
-		"last": -1, "this past": -1, "past": -1, "next": 1, "this coming": 1, "this": 0, "on": 0, "late on": 0,
-		"early on": 0, "late": 0, "early": 0, "until": 0, "since": 0, "by": 0, "ce": 0, "le": 0, "el": 0,
-		"pada": 0, "hari": 0, "dans la nuit de": 0, "la nuit de": 0, "in the early hours of": 0,
-		"the early hours of": 0, "on the night of": 0, "the night of": 0, "during the night of": 0,
-		"dini hari": 0, "depuis": 0, "la noche del": 0, "this time last": -1,
-	}
-	m := map[string][]weekdayModifier{}
-	for phrase, dir := range rows {
-		words := strings.Fields(phrase)
-		m[words[0]] = append(m[words[0]], weekdayModifier{words: words, dir: dir})
-	}
-	return m
-}
-
-var weekdayDirections = map[string]int{"dernier": -1, "dernière": -1, "passé": -1, "passée": -1, "prochain": 1,
-	"prochaine": 1, "lalu": -1, "depan": 1, "pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1}
-
-// periodParts open a part of a period: "early August", "mid-2020", "fin janvier".
-var periodParts = buildPhraseIndex("early|mid|late|end of|the end of|beginning of|the beginning of|start of|" +
-	"the start of|middle of|the middle of|début|fin|mi|courant|awal|akhir|pertengahan|principios de|" +
-	"finales de|mediados de|a principios de|a finales de|a mediados de|earlier|later")
-
-func buildPhraseIndex(list string) map[string][][]string {
-	m := map[string][][]string{}
-	for _, phrase := range strings.Split(list, "|") {
-		words := strings.Fields(phrase)
-		m[words[0]] = append(m[words[0]], words)
-	}
-	return m
 }
 
 type relativePhrase struct {
@@ -916,26 +866,4 @@ var relativeKinds = map[string]relativePhrase{
 	"previous_day":         {rel: dateAnchorOffset, n: -1, prec: model.PrecisionDay},
 	"following_year":       {rel: dateAnchorYearOffset, n: 1, prec: model.PrecisionYear, needAnchor: true},
 	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
-}
-
-// dateUnits are the units of "ago" phrases in days.
-var dateUnits = map[string]int{"day": 1, "days": 1, "night": 1, "nights": 1, "week": 7, "weeks": 7,
-	"month": 30, "months": 30, "year": 365, "years": 365, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
-	"mois": 30, "an": 365, "ans": 365, "année": 365, "années": 365, "hari": 1, "minggu": 7, "pekan": 7,
-	"bulan": 30, "tahun": 365, "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
-	"mes": 30, "meses": 30, "año": 365, "años": 365}
-
-// dateTriggers are the words a date expression may start with besides the month and weekday names
-// and the words for one and a few of a lexicon; other words are skipped at once.
-var dateTriggers = buildDateTriggers()
-
-func buildDateTriggers() map[string]bool {
-	m := setOf("on il hace a")
-	for w := range weekdayModifiers {
-		m[w] = true
-	}
-	for w := range periodParts {
-		m[w] = true
-	}
-	return m
 }

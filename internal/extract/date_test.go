@@ -92,6 +92,22 @@ func TestFindDates(t *testing.T) {
 		{"on the 21st floor", pub, nil},
 		{"Sept. 27", Ref{}, nil},
 		{"on 20 October 2020 and Thursday", Ref{}, []string{`"20 October 2020" 2020-10-20 day`}},
+		{"il y a trois jours", pub, []string{`"il y a trois jours" 2022-01-19 day rel`}},
+		{"dua hari yang lalu", pub, []string{`"dua hari yang lalu" 2022-01-20 day rel`}},
+		{"a couple of weeks ago", pub, []string{`"a couple of weeks ago" 2022-01-01 week rel`}},
+		{"On 3 January, and three days later", pub, []string{`"3 January" 2022-01-03 day rel`, `"three days later" 2022-01-06 day rel`}},
+		{"mardi dernier", pub, []string{`"mardi dernier" 2022-01-18 day rel`}},
+		{"Kamis lalu", pub, []string{`"Kamis lalu" 2022-01-20 day rel`}},
+		{"this past Friday", pub, []string{`"this past Friday" 2022-01-21 day rel`}},
+		{"dans la nuit de dimanche à lundi", pub, []string{`"dans la nuit de dimanche à lundi" 2022-01-16 day rel`}},
+		{"a mediados de 2019", pub, []string{`"a mediados de 2019" 2019-01-01 year`}},
+		{"fin janvier", pub, []string{`"fin janvier" 2022-01-01 month rel`}},
+		{"on the 29th", pub, []string{`"on the 29th" 2021-12-29 day rel`}},
+		{"27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
+		{"Monday the 17th of January", pub, []string{`"Monday the 17th of January" 2022-01-17 day rel`}},
+		{"Santo Domingo", pub, nil},
+		{"marzo del 2014", pub, []string{`"marzo del 2014" 2014-03-01 month`}},
+		{"in 2004 GMT", pub, nil},
 	}
 	for _, tt := range tests {
 		var got []string

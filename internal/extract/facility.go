@@ -98,9 +98,6 @@ type facilityHit struct {
 	country    string // the country named right after the name ("X Prison in Chad"), "" if none
 }
 
-// arabicArticles are the joined forms of the Arabic article in Latin transliteration.
-var arabicArticles = []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-"}
-
 // facilityKey folds a facility name to its distinctive words, folded together as names.Fold folds
 // every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Sabrouni" and "Sabruni"
 // alike). The generic words of every language are dropped, so that keys compare across reports.

@@ -81,12 +81,12 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// A modifier ("central", "federal") joins the name whatever its case; a capitalised word only
 	// when it is no common word capitalised by its place ("Four", "The").
 	for !headFirst && first > 0 && first-c.first > -5 &&
-		(nameLike(toks[first-1]) && !a.commonCapital(toks[first-1].fold) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
+		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
 		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
-	for first < c.first && (!nameLike(toks[first]) || a.commonCapital(toks[first].fold)) {
+	for first < c.first && (!nameLike(si.lex, toks[first]) || a.commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
 	}
 	if first < c.first && a.regionOnly(si, toks[first].start, toks[c.first-1].end) {
@@ -150,11 +150,11 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
 		return i, "", ""
 	}
-	if j >= len(toks) || !nameLike(toks[j]) && !caselessName(si, i, j) {
+	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
 		return i, "", ""
 	}
 	last := j
-	for last+1 < len(toks) && last-j < 3 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
+	for last+1 < len(toks) && last-j < 3 && nameLike(lx, toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
 		last++
 	}
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.

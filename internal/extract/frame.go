@@ -119,7 +119,7 @@ func continues(si *sentenceInfo) bool {
 			return false
 		}
 	}
-	if si.toks[0].fold == "it" {
+	if si.lex.has(impersonalPronounWords, si.toks[0].fold) {
 		return !si.lex.has(reportVerbWords, si.toks[2].fold)
 	}
 	return si.lex.has(pronounSubjectWords, si.toks[0].fold)
@@ -486,13 +486,11 @@ func dayWithin(si *sentenceInfo, month *DateMention) *DateMention {
 func tollUpdate(si *sentenceInfo) bool {
 	toll := false
 	for _, t := range si.toks {
-		switch t.fold {
-		case "toll", "bilan":
+		switch {
+		case si.lex.has(tollNounWords, t.fold):
 			toll = true
-		case "rose", "risen", "climbed", "increased", "reached", "passe", "grimpe", "atteint":
-			if toll {
-				return true
-			}
+		case toll && si.lex.has(riseVerbWords, t.fold):
+			return true
 		}
 	}
 	return false

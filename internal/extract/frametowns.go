@@ -65,13 +65,7 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 			figures = append(figures, k)
 		}
 	}
-	respectively := false
-	for _, t := range si.toks {
-		switch t.fold {
-		case "respectively", "respectivement", "respectivamente", "masing-masing":
-			respectively = true
-		}
-	}
+	respectively := si.lex.wordIn(respectivelyWords, si.toks, 0, len(si.toks))
 	parts := make([]townPart, len(towns))
 	for k, t := range towns {
 		part := an

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -23,7 +22,7 @@ type lexicon struct {
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers     map[string]bool             // the words a date expression may start with: dateTriggers, months, weekdays
+	triggers     map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
@@ -34,6 +33,12 @@ type lexicon struct {
 	duals        []string                     // endings of nouns in the dual number ("ان"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
+	// phrases are the phrases of each phrase category by first word, lower case as written
+	// (lexphrase.go).
+	phrases [phraseCatCount]map[string][]piecePhrase
+	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
+	// read at the start of every line.
+	updateKeywords []string
 }
 
 type cuePhrase struct {
@@ -76,6 +81,8 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 			lx.addNumberWord(e.category, e.phrase)
 		case strings.HasPrefix(e.category, "qualifier:"):
 			lx.addQualifier(e.category, e.phrase)
+		case isPhraseCategory(e.category):
+			lx.addPhrase(e.category, e.phrase)
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)
@@ -90,7 +97,13 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
-	lx.triggers = maps.Clone(dateTriggers)
+	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
+	lx.triggers = map[string]bool{}
+	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
+		for w := range lx.phrases[c] {
+			lx.triggers[w] = true
+		}
+	}
 	for w := range lx.months {
 		lx.triggers[w] = true
 	}
@@ -208,9 +221,12 @@ func (lx *lexicon) addWord(category wordCat, word string) {
 	}
 }
 
-// phraseKey is what a phrase is found by: its folded words, or for a month or a weekday its name in
-// lower case.
+// phraseKey is what a phrase is found by: its folded words, or for a month, a weekday or a phrase
+// category its words in lower case.
 func phraseKey(category, phrase string) string {
+	if isPhraseCategory(category) {
+		return strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	}
 	if calendarCategory(category) {
 		return strings.ToLower(strings.TrimSuffix(phrase, "."))
 	}

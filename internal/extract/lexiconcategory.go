@@ -47,15 +47,26 @@ var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 1
 func knownCategories() []string {
 	var out []string
 	for _, c := range lexiconCategories {
-		if c.values == nil {
-			out = append(out, c.name)
-		}
-		for _, v := range c.values {
-			out = append(out, c.name+":"+v)
-		}
+		out = append(out, spelledOut(c.name, c.values)...)
 	}
 	for _, name := range wordCatNames {
 		out = append(out, name)
+	}
+	for _, c := range phraseCats {
+		out = append(out, spelledOut(c.name, c.values)...)
+	}
+	return out
+}
+
+// spelledOut returns the names a category is written with in files: its name, or name:value for
+// each of its values.
+func spelledOut(name string, values []string) []string {
+	if values == nil {
+		return []string{name}
+	}
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = name + ":" + v
 	}
 	return out
 }
@@ -76,6 +87,9 @@ func validateLexicon(entries []lexiconEntry) error {
 		}
 		known[e.category] = true
 		if err := checkStars(e); err != nil {
+			errs = append(errs, err)
+		}
+		if err := checkOneWord(e); err != nil {
 			errs = append(errs, err)
 		}
 		key := strings.Join([]string{e.file, e.category, phraseKey(e.category, e.phrase)}, "\t")
@@ -111,7 +125,7 @@ func checkStars(e lexiconEntry) error {
 		prefix, ok := strings.CutSuffix(w, "*")
 		switch {
 		case ok && (calendarCategory(e.category) || isWordCategory(e.category) || isNumberCategory(e.category) ||
-			strings.HasPrefix(e.category, "qualifier:")):
+			strings.HasPrefix(e.category, "qualifier:") || isPhraseCategory(e.category)):
 			return fmt.Errorf("%s:%d: %s is looked up word by word: %q cannot end in *", e.file, e.line, e.category, e.phrase)
 		case ok && len(prefix) < prefixKeyLen:
 			return fmt.Errorf("%s:%d: %q: a prefix needs %d letters before *", e.file, e.line, e.phrase, prefixKeyLen)

@@ -27,6 +27,14 @@ func TestLoadLexiconsErrors(t *testing.T) {
 		{"a word the built-in file has", "en.tsv", "facility\tprison", ""},
 		{"a short prefix", "xx.tsv", "escape\tka*", `xx.tsv:1: "ka*": a prefix needs 3 letters`},
 		{"a prefix in a word category", "xx.tsv", "title\tbaşkan*", `xx.tsv:1: title is looked up word by word`},
+		{"a phrase category", "xx.tsv", "vague_number:24\tdüzinelerce\nweekday_before:-1\tgeçen", ""},
+		{"a value a phrase category lacks", "xx.tsv", "vague_number:25\tyirmi beş", `xx.tsv:1: unknown category "vague_number:25"`},
+		{"a phrase category without its value", "xx.tsv", "date_unit\tgün", `xx.tsv:1: unknown category "date_unit"`},
+		{"a value on a plain phrase category", "xx.tsv", "period_part:1\tbaşı", `xx.tsv:1: unknown category "period_part:1"`},
+		{"a prefix in a phrase category", "xx.tsv", "date_unit:1\tgün*", `xx.tsv:1: date_unit:1 is looked up word by word`},
+		{"several words in a one-word phrase category", "xx.tsv", "ordinal:2\tikinci sıra", `xx.tsv:1: ordinal:2 is looked up one word at a time: "ikinci sıra"`},
+		{"a next word in a one-word phrase category", "xx.tsv", "date_unit:1\tgün (önce)", `xx.tsv:1: date_unit:1 is looked up one word at a time`},
+		{"a next word in a phrase category", "xx.tsv", "vague_number:200\tyüzlerce (kişi)", ""},
 		{"not named by a language", "turkish.tsv", "facility\tcezaevi", "lexicon/turkish.tsv: want a file named by a two-letter language code"},
 	}
 	for _, tt := range tests {
@@ -89,6 +97,15 @@ func TestEveryCategoryIsRead(t *testing.T) {
 			t.Errorf("no rule reads category %s (%s)", m[2], m[1])
 		}
 	}
+	phrases, err := os.ReadFile("phrasecategory.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^\t(\w+):\s+\{name: "([a-z_]+)"`).FindAllStringSubmatch(string(phrases), -1) {
+		if !strings.Contains(code, m[1]) {
+			t.Errorf("no rule reads category %s (%s)", m[2], m[1])
+		}
+	}
 	known := map[string]bool{}
 	for _, c := range knownCategories() {
 		known[c] = true
@@ -110,7 +127,7 @@ func ruleSource(t *testing.T) string {
 	}
 	var code strings.Builder
 	for _, f := range files {
-		if !strings.HasSuffix(f, "_test.go") && f != "lexiconcategory.go" && f != "wordcategory.go" {
+		if !strings.HasSuffix(f, "_test.go") && f != "lexiconcategory.go" && f != "wordcategory.go" && f != "phrasecategory.go" {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
@@ -129,6 +146,9 @@ func TestEveryCategoryIsDocumented(t *testing.T) {
 	}
 	names := wordCatNames[:]
 	for _, c := range lexiconCategories {
+		names = append(names, c.name)
+	}
+	for _, c := range phraseCats {
 		names = append(names, c.name)
 	}
 	for _, name := range names {

@@ -110,13 +110,73 @@ func TestCalendarNamesOfLanguage(t *testing.T) {
 		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
 	}
 	for _, tt := range tests {
-		lx := ls.of(tt.lang)
-		var got []string
-		for _, d := range resolveDates(scanDateExprs(lx, tt.text, scanPieces(tt.text)), ref) {
-			got = append(got, d.Date.Start.Format(model.DateLayout))
+		if got := datesIn(ls.of(tt.lang), tt.text, ref); got != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, got, tt.want)
 		}
-		if s := strings.Join(got, " "); s != tt.want {
-			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, s, tt.want)
+	}
+}
+
+// datesIn returns the dates a lexicon reads in a text, resolved against ref, as YYYY-MM-DD.
+func datesIn(lx *lexicon, text string, ref Ref) string {
+	var got []string
+	for _, d := range resolveDates(scanDateExprs(lx, text, scanPieces(text)), ref) {
+		got = append(got, d.Date.Start.Format(model.DateLayout))
+	}
+	return strings.Join(got, " ")
+}
+
+// TestPhrasesOfLanguage reads figures and dates with the phrase categories of one language: a
+// language's vague numbers, multipliers, ordinals and units of "ago" come from its file, so that a
+// new language brings its own (here an invented Swahili file).
+func TestPhrasesOfLanguage(t *testing.T) {
+	ls, err := loadLexicons([]LexiconFile{{Name: "sw.tsv", Data: []byte(
+		"vague_number:20\tmakumi ya\nvague_number:200\tmamia (ya)\nfigure_multiplier:1000\telfu\n" +
+			"ordinal:2\tpili\ndate_unit:1\tsiku\nago_after\tzilizopita\nmore_than_after\tau zaidi\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Ref{Date: time.Date(2025, 6, 10, 0, 0, 0, 0, time.UTC), Precision: model.PrecisionDay}
+	tests := []struct{ lang, text, want string }{
+		{"sw", "mamia ya wafungwa", "vague 200-"},
+		{"sw", "mamia", ""}, // needs "ya" after it
+		{"sw", "makumi ya wafungwa", "vague 20-"},
+		{"sw", "3 elfu", "exact 3000-3000"},
+		{"sw", "50 au zaidi", "more_than 50-"},
+		{"sw", "pili", "exact 2-2 ordinal"},
+		{"en", "mamia ya wafungwa, dozens of inmates", "vague 24-"},
+		{"en", "3 elfu", "exact 3-3"},
+		{"fr", "des centaines de détenus, hundreds of inmates", "vague 200-"},
+	}
+	for _, tt := range tests {
+		lx := ls.of(tt.lang)
+		ps := scanPieces(tt.text)
+		var got []string
+		for _, q := range numbersIn(lx, tt.text, ps, scanDateExprs(lx, tt.text, ps)) {
+			s := q.Qualifier + " "
+			if q.Low != nil {
+				s += fmt.Sprint(*q.Low)
+			}
+			s += "-"
+			if q.High != nil {
+				s += fmt.Sprint(*q.High)
+			}
+			if q.Kind != "count" {
+				s += " " + q.Kind
+			}
+			got = append(got, s)
+		}
+		if s := strings.Join(got, "; "); s != tt.want {
+			t.Errorf("%s %q: figures %q, want %q", tt.lang, tt.text, s, tt.want)
+		}
+	}
+	dates := []struct{ lang, text, want string }{
+		{"sw", "3 siku zilizopita", "2025-06-07"},
+		{"en", "3 days ago", "2025-06-07"},
+		{"en", "3 siku zilizopita", ""},
+	}
+	for _, tt := range dates {
+		if got := datesIn(ls.of(tt.lang), tt.text, ref); got != tt.want {
+			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, got, tt.want)
 		}
 	}
 }

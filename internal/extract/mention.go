@@ -518,13 +518,15 @@ func townFacility(f *frame, town string) string {
 			if c.category != "facility" || c.first != c.last || jobWord(si, c) {
 				continue // "a prison guard" names no prison
 			}
-			switch word := si.toks[c.first].fold; word {
-			case "jail", "prison", "penitentiary":
+			word := si.toks[c.first].fold
+			if !si.lex.has(townFacilityWords, word) {
+				continue
+			}
+			if !si.lex.has(facilityPluralWords, word) {
 				return town + " " + word
-			case "jails", "prisons":
-				if _, split := f.parts[si]; split {
-					return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
-				}
+			}
+			if _, split := f.parts[si]; split {
+				return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
 			}
 		}
 	}
@@ -675,7 +677,7 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 // a noun for an armed group refers to the group the document named last before it.
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || si.toks[0].fold != "the" || !si.lex.has(groupNounWords, si.toks[1].fold) {
+		if !isEvent(si) || len(si.toks) < 3 || !si.lex.has(definiteArticleWords, si.toks[0].fold) || !si.lex.has(groupNounWords, si.toks[1].fold) {
 			continue
 		}
 		last := ""

@@ -114,7 +114,7 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	if q.Qualifier == "exact" {
 		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
 			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range"
-		} else if post, end := qualifierAfter(ps, np.last); post != "" {
+		} else if post, end := qualifierAfter(lx, ps, np.last); post != "" {
 			q.Qualifier, last = post, end
 		} else if np.vague {
 			q.Qualifier = "vague"
@@ -153,15 +153,15 @@ func scaleLikePartner(a, b numParse) int {
 func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last int) (string, string) {
 	noun := numberNoun(lx, text, ps, last+1)
 	switch {
-	case np.isTime || isTimeAfter(ps, last):
+	case np.isTime || isTimeAfter(lx, ps, last):
 		return noun, "time"
 	case isMoney(lx, ps, np, noun):
 		return noun, "money"
-	case isPercent(ps, last):
+	case isPercent(lx, ps, last):
 		return noun, "percent"
 	case np.ordinal:
 		return noun, "ordinal"
-	case isAge(ps, np, last):
+	case isAge(lx, ps, np, last):
 		return noun, "age"
 	case isYearLike(lx, ps, np, last, noun):
 		return noun, "year"
@@ -249,11 +249,11 @@ func phraseEndsAt(ps []piece, j int, words []string) (int, bool) {
 	return j, true
 }
 
-// phraseStartsAt matches words forwards from piece j, skipping hyphens and apostrophes; it
-// returns the index of the last word.
+// phraseStartsAt matches words forwards from piece j, skipping hyphens and apostrophes unless the
+// phrase has one there ("o'"); it returns the index of the last word.
 func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	for w, word := range words {
-		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) {
+		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) && ps[j].low != word {
 			j++
 		}
 		if j >= len(ps) || ps[j].low != word {
@@ -266,24 +266,18 @@ func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	return j, true
 }
 
-// qualifierAfter reads a qualifier that follows the figure ("300+", "300-odd", "300 or more").
-func qualifierAfter(ps []piece, last int) (string, int) {
+// qualifierAfter reads a qualifier that follows the figure: "300+", and the lexicon's
+// more_than_after and approx_after phrases ("300 or more", "300-odd").
+func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 	j := last + 1
 	if j < len(ps) && ps[j].low == "+" && adjacent(ps, j) {
 		return "more_than", j
 	}
-	for _, ph := range postQualifiers {
-		if end, ok := phraseStartsAt(ps, j, ph.words); ok {
-			return ph.qualifier, end
-		}
+	if _, end, ok := lx.phraseFrom(moreThanAfterPhrases, ps, j); ok {
+		return "more_than", end
 	}
-	if j+1 < len(ps) && ps[j].low == "-" && adjacent(ps, j) && adjacent(ps, j+1) {
-		switch ps[j+1].low {
-		case "plus":
-			return "more_than", j + 1
-		case "odd":
-			return "approx", j + 1
-		}
+	if _, end, ok := lx.phraseFrom(approxAfterPhrases, ps, j); ok {
+		return "approx", end
 	}
 	return "", 0
 }
@@ -296,15 +290,15 @@ func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener strin
 		return numParse{}, false
 	}
 	sep := ps[j].low
+	dash := sep == "-" || sep == "–"
 	ok := false
 	switch opener {
 	case "between":
-		ok = sep == "and" || sep == "et" || sep == "y" || sep == "dan" || sep == "-" || sep == "–"
+		ok = dash || lx.isPhraseWord(rangeAndPhrases, sep)
 	case "from":
-		ok = sep == "to" || sep == "à" || sep == "a" || sep == "hingga" || sep == "sampai" || sep == "-" || sep == "–"
+		ok = dash || lx.isPhraseWord(rangeToPhrases, sep)
 	default:
-		ok = sep == "to" || sep == "or" || sep == "ou" || sep == "atau" || sep == "à" || sep == "hingga" ||
-			(sep == "-" || sep == "–") && a.mult <= 1
+		ok = dash && a.mult <= 1 || lx.isPhraseWord(rangeOrPhrases, sep)
 	}
 	if !ok || j+1 >= len(ps) {
 		return numParse{}, false
@@ -313,7 +307,7 @@ func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener strin
 	if !found || b.vague || b.frac || b.isTime || b.value <= scaleLikePartner(a, b) || b.id || b.ordinal {
 		return numParse{}, false
 	}
-	if (sep == "-" || sep == "–") && !adjacent(ps, j) && opener == "" {
+	if dash && !adjacent(ps, j) && opener == "" {
 		return numParse{}, false // "2 - 1" reads as a score or a list
 	}
 	return b, true
@@ -344,16 +338,16 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 	case pieceDigits:
 		return parseDigitFigure(lx, text, ps, i), true
 	case pieceWord:
-		if np, ok := parseWordFigure(ps, i); ok {
+		if np, ok := parseWordFigure(lx, ps, i); ok {
 			return np, true
 		}
 		if np, ok := parseZero(lx, ps, i); ok {
 			return np, true
 		}
 		if np, ok := parseNumberWords(lx, ps, i); ok {
-			return applyMultiplier(ps, np), true
+			return applyMultiplier(lx, ps, np), true
 		}
-		if v, ok := ordinalWords[ps[i].low]; ok {
+		if v, ok := lx.phraseValue(ordinalPhrases, ps[i].low); ok {
 			return numParse{first: i, last: i, value: v, mult: 1, ordinal: true}, true
 		}
 	}
@@ -373,12 +367,12 @@ func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 		np.value = atoiPiece(ps[i].low)
 		return np
 	}
-	intPart, fracDigits := readDigitGroups(text, ps, &np)
+	intPart, fracDigits := readDigitGroups(lx, text, ps, &np)
 	np.value = intPart
 	np.frac = fracDigits != ""
 	readGluedSuffix(lx, ps, &np, fracDigits)
 	if !np.isTime && !np.ordinal && !np.id && !np.decade {
-		np = applyMultiplierFrac(ps, np, fracDigits)
+		np = applyMultiplierFrac(lx, ps, np, fracDigits)
 	}
 	return np
 }
@@ -394,7 +388,7 @@ func isHyphenCode(lx *lexicon, ps []piece, i int) bool {
 
 // readDigitGroups joins thousands groups after piece np.first and returns the integer part and
 // any decimal digits, advancing np.last.
-func readDigitGroups(text string, ps []piece, np *numParse) (int, string) {
+func readDigitGroups(lx *lexicon, text string, ps []piece, np *numParse) (int, string) {
 	i := np.first
 	s := ps[i].low
 	if len(s) > 15 {
@@ -409,7 +403,7 @@ func readDigitGroups(text string, ps []piece, np *numParse) (int, string) {
 			ps[j+2].kind != pieceDigits || len(ps[j+2].low) != 3 || sep != "" && sep != mark {
 			break
 		}
-		if mark == "." && sep == "" && isMultiplierAt(ps, j+3) {
+		if mark == "." && sep == "" && isMultiplierAt(lx, ps, j+3) {
 			break // "1.500 million" is a decimal
 		}
 		sep = mark
@@ -455,18 +449,18 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 	}
 	np.last = j
 	switch suffix := ps[j].low; {
-	case ordinalSuffixes[suffix] && fracDigits == "" && np.groups == 0:
+	case lx.isPhraseWord(ordinalSuffixPhrases, suffix) && fracDigits == "" && np.groups == 0:
 		np.ordinal = true
 	case suffix == "s" && len(ps[np.first].low) == 4:
 		np.decade = true
-	case suffix == "h" || suffix == "am" || suffix == "pm" || suffix == "hrs":
+	case lx.isPhraseWord(timeAfterPhrases, suffix):
 		np.isTime = true
 		if j+1 < len(ps) && adjacent(ps, j+1) && ps[j+1].kind == pieceDigits {
 			np.last = j + 1
 		}
-	case suffix == "k" || suffix == "bn" || suffix == "mn" || suffix == "m" && fracDigits != "":
-		np.last = j - 1 // the multiplier is read by applyMultiplierFrac
-	case lx.hasWord(measureWordWords, suffix) || suffix == "m":
+	case lx.gluedMultiplier(suffix) && (fracDigits != "" || !lx.isPhraseWord(gluedUnitPhrases, suffix)):
+		np.last = j - 1 // the multiplier is read by applyMultiplierFrac; "1.5m" is a million, "50m" metres
+	case lx.hasWord(measureWordWords, suffix) || lx.isPhraseWord(gluedUnitPhrases, suffix):
 		np.unit = true
 	default:
 		np.id = true
@@ -474,12 +468,15 @@ func readGluedSuffix(lx *lexicon, ps []piece, np *numParse, fracDigits string) {
 }
 
 // applyMultiplierFrac scales a figure by a following multiplier ("1.5 million", "5k", "3 dozen").
-func applyMultiplierFrac(ps []piece, np numParse, fracDigits string) numParse {
+func applyMultiplierFrac(lx *lexicon, ps []piece, np numParse, fracDigits string) numParse {
 	j := np.last + 1
-	if !isMultiplierAt(ps, j) || (multipliers[ps[j].low].glued && !adjacent(ps, j)) {
+	if !isMultiplierAt(lx, ps, j) {
 		return np
 	}
-	m := multipliers[ps[j].low]
+	m, _ := lx.multiplierOf(ps[j].low)
+	if m.glued && !adjacent(ps, j) {
+		return np
+	}
 	np.mult, np.last = m.factor, j
 	np.approx = np.approx || m.approx
 	np.value = min(np.value*m.factor+fracValue(fracDigits, m.factor), maxFigure)
@@ -487,13 +484,15 @@ func applyMultiplierFrac(ps []piece, np numParse, fracDigits string) numParse {
 	return np
 }
 
-func applyMultiplier(ps []piece, np numParse) numParse { return applyMultiplierFrac(ps, np, "") }
+func applyMultiplier(lx *lexicon, ps []piece, np numParse) numParse {
+	return applyMultiplierFrac(lx, ps, np, "")
+}
 
-func isMultiplierAt(ps []piece, j int) bool {
+func isMultiplierAt(lx *lexicon, ps []piece, j int) bool {
 	if j >= len(ps) || ps[j].kind != pieceWord {
 		return false
 	}
-	_, ok := multipliers[ps[j].low]
+	_, ok := lx.multiplierOf(ps[j].low)
 	return ok
 }
 
@@ -508,40 +507,34 @@ func fracValue(digits string, factor int) int {
 }
 
 // parseWordFigure reads vague and approximate words ("hundreds", "a dozen", "une centaine")
-// and "a hundred", "a thousand".
-func parseWordFigure(ps []piece, i int) (numParse, bool) {
-	for _, f := range wordFigures[ps[i].low] {
-		last, ok := phraseStartsAt(ps, i, f.words)
-		if !ok || f.needNext != "" && !pieceIs(ps, last+1, f.needNext) {
-			continue
+// and "a hundred", "a thousand": the lexicon's vague_number:N, approx_number:N and exact_number:N.
+func parseWordFigure(lx *lexicon, ps []piece, i int) (numParse, bool) {
+	np := numParse{first: i, mult: 1}
+	for _, c := range []phraseCat{vagueNumberPhrases, approxNumberPhrases, exactNumberPhrases} {
+		if p, last, ok := lx.phraseFrom(c, ps, i); ok {
+			np.last, np.value = last, p.value
+			np.vague, np.approx = c == vagueNumberPhrases, c == approxNumberPhrases
+			return np, true
 		}
-		np := numParse{first: i, last: last, value: f.value, mult: 1, vague: f.vague, approx: !f.vague}
-		if f.exact {
-			np.approx = false
-		}
-		return np, true
 	}
 	return numParse{}, false
 }
 
-// parseZero reads "zero", "none", "no one" and "no prisoners" (a people noun after "no",
-// "aucun", "ningún") as 0.
+// parseZero reads "zero", "none", "no one" and "no prisoners" as 0: a zero_word phrase, or a
+// people noun after a zero_determiner ("aucun", "ningún") or, if plural, after a
+// zero_plural_determiner ("no prisoners", but "no man's land").
 func parseZero(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	np := numParse{first: i, last: i, mult: 1}
-	switch w := ps[i].low; w {
-	case "none", "nobody":
+	if _, last, ok := lx.phraseFrom(zeroPhrases, ps, i); ok {
+		np.last = last
 		return np, true
-	case "no", "aucun", "aucune", "ningún", "ninguna", "ningun":
-		if w == "no" && i+1 < len(ps) && (ps[i+1].low == "one" || ps[i+1].low == "-" && pieceIs(ps, i+2, "one")) {
-			np.last = i + 1
-			if ps[i+1].low == "-" {
-				np.last = i + 2
-			}
-			return np, true
-		}
-		if i+1 < len(ps) && zeroNoun(lx, ps[i+1].low, w == "no") {
-			return np, true
-		}
+	}
+	anyNoun := lx.isPhraseWord(zeroDeterminerPhrases, ps[i].low)
+	if !anyNoun && !lx.isPhraseWord(zeroPluralDeterminerPhrases, ps[i].low) || i+1 >= len(ps) || !lx.hasWord(peopleNounWords, ps[i+1].low) {
+		return numParse{}, false
+	}
+	if noun := ps[i+1].low; anyNoun || strings.HasSuffix(noun, "s") || lx.isPhraseWord(pluralNounPhrases, noun) {
+		return np, true
 	}
 	return numParse{}, false
 }
@@ -561,10 +554,10 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 			}
 			break
 		}
-		if !numberWordFollows(prev, prevWord, w, ps[j].low, last < 0) {
+		if !numberWordFollows(lx, prev, prevWord, w, last < 0) {
 			break
 		}
-		total, cur = addNumberWord(total, cur, prev, prevWord, w, ps[j].low)
+		total, cur = addNumberWord(lx, total, cur, prev, prevWord, w)
 		prev, prevWord, last = w, ps[j].low, j
 		j++
 		if j+1 < len(ps) && isJoinerPunct(ps[j].low) && adjacent(ps, j) && adjacent(ps, j+1) {
@@ -582,7 +575,9 @@ func parseNumberWords(lx *lexicon, ps []piece, i int) (numParse, bool) {
 	return numParse{first: i, last: last, value: min(total+cur, maxFigure), mult: 1}, true
 }
 
-// numberConnector reports "and", "et", "y" joining two parts of one spelled number.
+// numberConnector reports a word joining two parts of one spelled number: a hundreds_and word
+// after hundreds ("one hundred and twenty"), a tens_and_one word before one or eleven ("vingt et
+// un", "soixante et onze"), a tens_and_unit word before a unit ("treinta y cinco").
 func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if j+1 >= len(ps) {
 		return false
@@ -591,30 +586,28 @@ func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 	if !ok || next.class > wordTens {
 		return false
 	}
-	switch ps[j].low {
-	case "and":
-		return prev.class >= wordHundredValue && prev.class <= wordMulMillion
-	case "et":
-		return prev.class == wordTens && next.value == 1 || prev.class == wordTens && next.value == 11
-	case "y":
-		return prev.class == wordTens && next.class == wordUnit
-	}
-	return false
+	w := ps[j].low
+	return lx.isPhraseWord(hundredsAndPhrases, w) && prev.class >= wordHundredValue && prev.class <= wordMulMillion ||
+		lx.isPhraseWord(tensAndOnePhrases, w) && prev.class == wordTens && (next.value == 1 || next.value == 11) ||
+		lx.isPhraseWord(tensAndUnitPhrases, w) && prev.class == wordTens && next.class == wordUnit
 }
 
-// numberWordFollows reports whether w may come after prev in one spelled number.
-func numberWordFollows(prev numberWord, prevWord string, w numberWord, word string, first bool) bool {
+// numberWordFollows reports whether w may come after prev (written prevWord) in one spelled
+// number. Counting by twenties is the lexicon's: a unit 7 to 9 after a ten_before_unit word
+// ("dix-sept"), a teen after sixty or a twenty_before_teen word ("soixante-dix",
+// "quatre-vingt-onze"), twenty after a times_twenty word ("quatre-vingts").
+func numberWordFollows(lx *lexicon, prev numberWord, prevWord string, w numberWord, first bool) bool {
 	if first {
 		return w.class <= wordThousandValue || w.standalone
 	}
 	scaled := prev.class >= wordHundredValue && prev.class <= wordMulMillion
 	switch w.class {
 	case wordUnit:
-		return prev.class == wordTens || scaled || prev.class == wordPuluh || prevWord == "dix" && w.value >= 7
+		return prev.class == wordTens || scaled || prev.class == wordPuluh || w.value >= 7 && lx.isPhraseWord(tenBeforeUnitPhrases, prevWord)
 	case wordTeen:
-		return scaled || prev.class == wordTens && (prev.value == 60 || prevWord == "vingt" || prevWord == "vingts")
+		return scaled || prev.class == wordTens && (prev.value == 60 || lx.isPhraseWord(twentyBeforeTeenPhrases, prevWord))
 	case wordTens:
-		return scaled || prevWord == "quatre" && w.value == 20
+		return scaled || w.value == 20 && lx.isPhraseWord(timesTwentyPhrases, prevWord)
 	case wordHundredValue, wordThousandValue:
 		return prev.class == wordThousandValue || prev.class == wordMulThousand || prev.class == wordMulMillion
 	case wordMulHundred:
@@ -630,11 +623,11 @@ func numberWordFollows(prev numberWord, prevWord string, w numberWord, word stri
 }
 
 // addNumberWord adds one word's value to a spelled number being read.
-func addNumberWord(total, cur int, prev numberWord, prevWord string, w numberWord, word string) (int, int) {
+func addNumberWord(lx *lexicon, total, cur int, prev numberWord, prevWord string, w numberWord) (int, int) {
 	switch w.class {
 	case wordUnit, wordTeen, wordTens, wordHundredValue:
-		if w.value == 20 && prevWord == "quatre" {
-			return total, cur + 76 // quatre-vingt: 4 + 76 = 80
+		if w.value == 20 && lx.isPhraseWord(timesTwentyPhrases, prevWord) {
+			return total, cur - prev.value + prev.value*w.value // quatre-vingt: 4 already read, 80 in all
 		}
 		return total, cur + w.value
 	case wordThousandValue:
@@ -685,17 +678,6 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	return w.class <= wordThousandValue || w.standalone
 }
 
-// zeroNoun reports a noun that "no" or "aucun" can make a count of zero: people, and for
-// English "no" only plurals ("no prisoners", but "no man's land").
-func zeroNoun(lx *lexicon, w string, english bool) bool {
-	if !lx.hasWord(peopleNounWords, w) {
-		return false
-	}
-	return !english || strings.HasSuffix(w, "s") || w == "people" || w == "men" || w == "women" ||
-		w == "children" || w == "police" || w == "personnel" || w == "staff" || w == "dead" || w == "injured" ||
-		w == "wounded"
-}
-
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.
 func atoiPiece(s string) int {
 	v := 0
@@ -711,63 +693,50 @@ func atoiPiece(s string) int {
 	return v
 }
 
-// isTimeAfter reports a clock time: "4 am", "11 p.m.", "0300 GMT".
-func isTimeAfter(ps []piece, last int) bool {
+// isTimeAfter reports a clock time: digits before a time_after phrase ("4 am", "11 p.m.", "0300
+// GMT"), four digits before a clock_hours word ("0300 hours") or digits after a time_before word
+// ("pukul 10").
+func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 	j := last + 1
 	if j >= len(ps) || ps[last].kind != pieceDigits {
 		return false
 	}
-	switch ps[j].low {
-	case "am", "pm", "gmt", "utc", "hrs", "hours", "wib", "wita", "h":
-		return ps[j].low != "hours" || len(ps[last].low) == 4
-	case "a", "p":
-		return pieceIs(ps, j+1, ".") && pieceIs(ps, j+2, "m")
-	case "o":
-		return pieceIs(ps, j+1, "'") || pieceIs(ps, j+1, "’")
+	if _, _, ok := lx.phraseFrom(timeAfterPhrases, ps, j); ok {
+		return true
 	}
-	return last > 0 && ps[last-1].low == "pukul"
+	if lx.isPhraseWord(clockHoursPhrases, ps[j].low) {
+		return len(ps[last].low) == 4
+	}
+	return last > 0 && lx.isPhraseWord(timeBeforePhrases, ps[last-1].low)
 }
 
 // isMoney reports a currency sign before the figure or a currency noun after it.
 func isMoney(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	b := np.first - 1
-	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && currencyBefore[ps[b].low])
+	return lx.hasWord(currencyWords, noun) || b >= 0 && (currencySigns[ps[b].low] || ps[b].kind == pieceWord && lx.isPhraseWord(currencyBeforePhrases, ps[b].low))
 }
 
-// isPercent reports "%", "per cent", "percent", "pour cent", "persen", "por ciento".
-func isPercent(ps []piece, last int) bool {
-	j := last + 1
-	if j >= len(ps) {
-		return false
-	}
-	switch ps[j].low {
-	case "%", "percent", "pct", "persen", "pourcent":
+// isPercent reports "%" or a percent_after phrase after the figure ("per cent", "persen").
+func isPercent(lx *lexicon, ps []piece, last int) bool {
+	if pieceIs(ps, last+1, "%") {
 		return true
-	case "per", "pour":
-		return pieceIs(ps, j+1, "cent")
-	case "por":
-		return pieceIs(ps, j+1, "ciento")
 	}
-	return false
+	_, _, ok := lx.phraseFrom(percentAfterPhrases, ps, last+1)
+	return ok
 }
 
-// isAge reports "aged 25", "25-year-old", "25 years old", "âgé de 25 ans" and "Name (25)".
-func isAge(ps []piece, np numParse, last int) bool {
-	for _, ph := range agePhrases {
-		if _, ok := phraseEndsAt(ps, np.first-1, ph); ok {
-			return true
-		}
+// isAge reports an age_before phrase before the figure ("aged 25", "âgé de 25 ans"), an
+// age_after phrase after it ("25-year-old", "25 years old") and "Name (25)".
+func isAge(lx *lexicon, ps []piece, np numParse, last int) bool {
+	if lx.phraseEndsBefore(ageBeforePhrases, ps, np.first-1) {
+		return true
 	}
 	j := last + 1
 	if pieceIs(ps, j, "-") {
 		j++
 	}
-	if j < len(ps) && (ps[j].low == "year" || ps[j].low == "years" || ps[j].low == "yr") {
-		k := j + 1
-		if pieceIs(ps, k, "-") {
-			k++
-		}
-		return pieceIs(ps, k, "old")
+	if _, _, ok := lx.phraseFrom(ageAfterPhrases, ps, j); ok {
+		return true
 	}
 	f := np.first
 	return f >= 2 && ps[f-1].low == "(" && pieceIs(ps, last+1, ")") && ps[f].kind == pieceDigits &&
@@ -786,7 +755,9 @@ func isYearLike(lx *lexicon, ps []piece, np numParse, last int, noun string) boo
 	return !(lx.hasWord(peopleNounWords, noun) || lx.hasWord(thingNounWords, noun)) || !pieceIs(ps, last+1, noun)
 }
 
-// isIDBefore reports a figure named by the word before it: "No. 3", "Block 4", "#5".
+// isIDBefore reports a figure named by the word before it: an id_word ("Block 4"), an
+// id_abbreviation and its period ("No. 3", "Art. 5"), a capitalised id_capitalised word ("No 3"),
+// "#5", "nº 5".
 func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 	j := first - 1
 	if j < 0 {
@@ -796,10 +767,9 @@ func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 		return true
 	}
 	if ps[j].low == "." && j > 0 {
-		w := ps[j-1].low
-		return w == "no" || w == "nos" || w == "nr" || w == "n" || w == "art" || w == "sec"
+		return lx.isPhraseWord(idAbbreviationPhrases, ps[j-1].low)
 	}
-	return lx.hasWord(idWordWords, ps[j].low) || ps[j].low == "no" && ps[j].upper
+	return lx.hasWord(idWordWords, ps[j].low) || ps[j].upper && lx.isPhraseWord(idCapitalisedPhrases, ps[j].low)
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
@@ -933,73 +903,24 @@ type multiplier struct {
 	glued  bool // only when glued to the digits ("5k", "1.5m")
 }
 
-var multipliers = map[string]multiplier{
-	"thousand": {factor: 1000}, "mille": {factor: 1000}, "mil": {factor: 1000}, "ribu": {factor: 1000},
-	"million": {factor: 1_000_000}, "millions": {factor: 1_000_000}, "juta": {factor: 1_000_000},
-	"millón": {factor: 1_000_000}, "millones": {factor: 1_000_000},
-	"billion": {factor: 1_000_000_000}, "milliard": {factor: 1_000_000_000}, "milliards": {factor: 1_000_000_000},
-	"miliar": {factor: 1_000_000_000}, "lakh": {factor: 100_000}, "lakhs": {factor: 100_000},
-	"crore": {factor: 10_000_000}, "crores": {factor: 10_000_000},
-	"dozen": {factor: 12, approx: true}, "centaines": {factor: 100, approx: true}, "milliers": {factor: 1000, approx: true},
-	"k": {factor: 1000, glued: true}, "m": {factor: 1_000_000, glued: true}, "mn": {factor: 1_000_000, glued: true},
-	"bn": {factor: 1_000_000_000, glued: true},
+// gluedMultiplier reports a glued_multiplier word ("k" of "5k").
+func (lx *lexicon) gluedMultiplier(low string) bool {
+	return lx.isPhraseWord(gluedMultiplierPhrases, low)
 }
 
-// wordFigure is a figure said in words alone: vague plurals and approximate collectives.
-type wordFigure struct {
-	words    []string
-	value    int
-	vague    bool   // a vague plural; else approximate
-	exact    bool   // "a hundred" is as exact as "one hundred"
-	needNext string // the phrase is a figure only before this word ("scores of")
-}
-
-// wordFigures are indexed by first word, longest phrase first. See FindNumbers for the values.
-var wordFigures = buildWordFigures()
-
-func buildWordFigures() map[string][]wordFigure {
-	type row struct {
-		phrase string
-		value  int
-		flag   string // vague, approx, exact
-		next   string
+// multiplierOf looks a word (lower case) up among the lexicon's multipliers of digits:
+// figure_multiplier:N ("million"), approx_multiplier:N ("dozen") and glued_multiplier:N ("k").
+func (lx *lexicon) multiplierOf(low string) (multiplier, bool) {
+	if v, ok := lx.phraseValue(figureMultiplierPhrases, low); ok {
+		return multiplier{factor: v}, true
 	}
-	rows := []row{
-		{"tens of thousands", 20_000, "vague", ""}, {"hundreds of thousands", 200_000, "vague", ""},
-		{"tens", 20, "vague", "of"}, {"dozens", 24, "vague", ""}, {"scores", 40, "vague", "of"},
-		{"hundreds", 200, "vague", ""}, {"thousands", 2000, "vague", ""}, {"millions", 2_000_000, "vague", ""},
-		{"several dozen", 24, "vague", ""}, {"a few dozen", 24, "vague", ""}, {"several hundred", 200, "vague", ""},
-		{"a few hundred", 200, "vague", ""}, {"several thousand", 2000, "vague", ""}, {"a few thousand", 2000, "vague", ""},
-		{"des dizaines de milliers", 20_000, "vague", ""}, {"des centaines de milliers", 200_000, "vague", ""},
-		{"des dizaines", 20, "vague", ""}, {"plusieurs dizaines", 20, "vague", ""}, {"quelques dizaines", 20, "vague", ""},
-		{"dizaines", 20, "vague", ""}, {"des centaines", 200, "vague", ""}, {"plusieurs centaines", 200, "vague", ""},
-		{"quelques centaines", 200, "vague", ""}, {"centaines", 200, "vague", ""}, {"des milliers", 2000, "vague", ""},
-		{"plusieurs milliers", 2000, "vague", ""}, {"quelques milliers", 2000, "vague", ""}, {"milliers", 2000, "vague", ""},
-		{"puluhan ribu", 20_000, "vague", ""}, {"ratusan ribu", 200_000, "vague", ""}, {"puluhan", 20, "vague", ""},
-		{"belasan", 11, "vague", ""}, {"ratusan", 200, "vague", ""}, {"ribuan", 2000, "vague", ""},
-		{"beberapa ratus", 200, "vague", ""}, {"lusinan", 24, "vague", ""},
-		{"decenas de miles", 20_000, "vague", ""}, {"cientos de miles", 200_000, "vague", ""},
-		{"decenas", 20, "vague", ""}, {"cientos", 200, "vague", ""}, {"centenares", 200, "vague", ""},
-		{"miles", 2000, "vague", "de"}, {"docenas", 24, "vague", ""},
-		{"a dozen", 12, "approx", ""}, {"a couple", 2, "approx", "of"}, {"une douzaine", 12, "approx", ""},
-		{"une dizaine", 10, "approx", ""}, {"une quinzaine", 15, "approx", ""}, {"une vingtaine", 20, "approx", ""},
-		{"une trentaine", 30, "approx", ""}, {"une quarantaine", 40, "approx", ""}, {"une cinquantaine", 50, "approx", ""},
-		{"une soixantaine", 60, "approx", ""}, {"une centaine", 100, "approx", ""}, {"un millier", 1000, "approx", ""},
-		{"una docena", 12, "approx", ""}, {"una veintena", 20, "approx", ""}, {"un centenar", 100, "approx", ""},
-		{"un millar", 1000, "approx", ""}, {"una decena", 10, "approx", ""}, {"una treintena", 30, "approx", ""},
-		{"una cincuentena", 50, "approx", ""}, {"una centena", 100, "approx", ""}, {"uma dezena", 10, "approx", ""},
-		{"uma vintena", 20, "approx", ""}, {"uma centena", 100, "approx", ""}, {"una decina", 10, "approx", ""},
-		{"una ventina", 20, "approx", ""}, {"una trentina", 30, "approx", ""}, {"una quarantina", 40, "approx", ""},
-		{"una cinquantina", 50, "approx", ""}, {"un centinaio", 100, "approx", ""}, {"un migliaio", 1000, "approx", ""},
-		{"a hundred", 100, "exact", ""}, {"a thousand", 1000, "exact", ""}, {"a million", 1_000_000, "exact", ""},
+	if v, ok := lx.phraseValue(approxMultiplierPhrases, low); ok {
+		return multiplier{factor: v, approx: true}, true
 	}
-	m := map[string][]wordFigure{}
-	for _, r := range rows {
-		words := strings.Fields(r.phrase)
-		m[words[0]] = append(m[words[0]], wordFigure{words: words, value: r.value, vague: r.flag == "vague",
-			exact: r.flag == "exact", needNext: r.next})
+	if v, ok := lx.phraseValue(gluedMultiplierPhrases, low); ok {
+		return multiplier{factor: v, glued: true}, true
 	}
-	return m
+	return multiplier{}, false
 }
 
 // qualifierPhrase is a bound or approximation said before a figure.
@@ -1008,28 +929,7 @@ type qualifierPhrase struct {
 	qualifier string // approx, more_than, up_to; between and from open a range
 }
 
-// postQualifiers follow the figure.
-var postQualifiers = []qualifierPhrase{
-	{words: []string{"or", "more"}, qualifier: "more_than"}, {words: []string{"or", "so"}, qualifier: "approx"},
-	{words: []string{"ou", "plus"}, qualifier: "more_than"}, {words: []string{"atau", "lebih"}, qualifier: "more_than"},
-	{words: []string{"o", "más"}, qualifier: "more_than"}, {words: []string{"odd"}, qualifier: "approx"},
-}
-
-var ordinalWords = map[string]int{
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "premier": 1, "première": 1, "deuxième": 2,
-	"troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10, "pertama": 1, "kedua": 2, "ketiga": 3,
-	"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
-}
-
-var ordinalSuffixes = setOf("st nd rd th er re e ème eme è ᵉ")
-
-var agePhrases = [][]string{{"aged"}, {"age"}, {"ages"}, {"âgé", "de"}, {"âgée", "de"}, {"âgés", "de"},
-	{"âgées", "de"}, {"agé", "de"}, {"berusia"}, {"umur"}, {"usia"}}
-
 var currencySigns = setOf("$ € £ ₦ ₹ ¥ ₱ ₩ ₺ ₽ ₵ ₪")
-
-var currencyBefore = setOf("usd eur gbp rp rs inr ngn ksh kes fcfa cfa xof xaf ugx")
 
 // setOf builds a lookup set from space-separated words.
 func setOf(words string) map[string]bool {

@@ -392,7 +392,7 @@ func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	if h := strings.Trim(low, ":*_ "); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
 		return Section{Header: strings.TrimSpace(line)}, true
 	}
-	for _, kw := range updateKeywords {
+	for _, kw := range lx.updateKeywords {
 		rest, ok := strings.CutPrefix(low, kw)
 		if !ok {
 			continue
@@ -421,6 +421,3 @@ func headerDate(lx *lexicon, header string, ref Ref) model.Date {
 	}
 	return model.Date{}
 }
-
-var updateKeywords = []string{"updated", "update", "mise à jour", "mis à jour", "mise a jour", "actualización",
-	"actualizacion", "actualizado", "pembaruan"}

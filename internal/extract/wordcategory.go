@@ -93,6 +93,17 @@ const (
 	rateNumberWords
 	rateWords
 	currencyWords
+	nameParticleWords
+	kunyaWords
+	patronymicWords
+	ownPossessiveWords
+	inflictedOnWords
+	impersonalPronounWords
+	tollNounWords
+	riseVerbWords
+	respectivelyWords
+	townFacilityWords
+	arabicArticleWords
 	vicinityWords
 	directionLinkWords
 	reporterLinkWords
@@ -216,6 +227,17 @@ var wordCatNames = [wordCatCount]string{
 	rateNumberWords:         "rate_number",
 	rateWords:               "rate_word",
 	currencyWords:           "currency_word",
+	nameParticleWords:       "name_particle",
+	kunyaWords:              "kunya_word",
+	patronymicWords:         "patronymic",
+	ownPossessiveWords:      "own_possessive",
+	inflictedOnWords:        "inflicted_on",
+	impersonalPronounWords:  "impersonal_pronoun",
+	tollNounWords:           "toll_noun",
+	riseVerbWords:           "rise_verb",
+	respectivelyWords:       "respectively",
+	townFacilityWords:       "town_facility",
+	arabicArticleWords:      "arabic_article",
 	vicinityWords:           "vicinity",
 	directionLinkWords:      "direction_link",
 	reporterLinkWords:       "reporter_link",
