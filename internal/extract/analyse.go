@@ -260,11 +260,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 // another country, the division the town lies in: "Macon, Georgia" is the American state.
 func (a *analysis) divisionAfterTown(si *sentenceInfo, span nameSpan, country string) bool {
 	k := span.first - 1
-	if k < 0 || a.text[si.toks[k].end:span.start] != ", " || !nameLike(si.toks[k]) {
+	if k < 0 || a.text[si.toks[k].end:span.start] != ", " || !nameLike(si.lex, si.toks[k]) {
 		return false
 	}
 	first := k
-	for first > 0 && k-first < 2 && nameLike(si.toks[first-1]) && a.text[si.toks[first-1].end:si.toks[first].start] == " " {
+	for first > 0 && k-first < 2 && nameLike(si.lex, si.toks[first-1]) && a.text[si.toks[first-1].end:si.toks[first].start] == " " {
 		first--
 	}
 	region, ok := a.x.res.Region(a.text[span.start:span.end], nil)

@@ -158,9 +158,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		last++
 	}
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
-	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(toks[k]) && a.placeStartsAt(si, toks[k].start) {
+	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
 		last = k
-		for last+1 < len(toks) && last-k < 2 && nameLike(toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
+		for last+1 < len(toks) && last-k < 2 && nameLike(lx, toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
 			last++
 		}
 	}
