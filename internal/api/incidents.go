@@ -37,22 +37,24 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	incs, next, err := a.cfg.Store.Incidents(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
-		return err
-	}
-	page := incidentPage{Incidents: contract(incs), NextCursor: next}
-	if withFacets {
-		f, err := a.cfg.Store.IncidentFacets(r.Context(), q, facetLimit)
+	return a.cached(w, r, "incidents?"+v.Encode(), func() (any, error) {
+		incs, next, err := a.cfg.Store.Incidents(r.Context(), q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		page.Facets = &f
-	}
-	return writeJSON(w, http.StatusOK, page)
+		if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
+			return nil, err
+		}
+		page := incidentPage{Incidents: contract(incs), NextCursor: next}
+		if withFacets {
+			f, err := a.cfg.Store.IncidentFacets(r.Context(), q, facetLimit)
+			if err != nil {
+				return nil, err
+			}
+			page.Facets = &f
+		}
+		return page, nil
+	})
 }
 
 func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
