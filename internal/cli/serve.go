@@ -73,9 +73,11 @@ func runServe(ctx context.Context, e env, args []string) int {
 	}
 	ws.baseURL = cmp.Or(ws.baseURL, scheme+"://"+ln.Addr().String())
 	w := startWatching(ctx, s, pending, ws, log)
+	warmed := make(chan struct{})
+	loading := stillLoading(pending.loading, warmed)
 	defer w.wait()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(apiIngest(pending, log)),
-		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
 		TrustedProxies: trusted, AddressRate: server.PerSecond(c.AddressRate), TokenRate: server.PerSecond(c.TokenRate), ReadCache: max(0, *readCache) << 20})
 	if err != nil {
 		ln.Close()
@@ -83,7 +85,10 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "wallwatch is serving %s at %s://%s/ (API: %[2]s://%[3]s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, scheme, ln.Addr())
-	go server.Warm(ctx, h, log, "/", "/incidents")
+	go func() {
+		defer close(warmed)
+		server.Warm(ctx, h, log, "/", "/incidents")
+	}()
 	err = server.Serve(ctx, ln, h, log, tlsConfig)
 	if cause := context.Cause(ctx); pending.err != nil && errors.Is(cause, pending.err) {
 		err = cause
@@ -93,6 +98,21 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// stillLoading reports the server as loading until the reference data has loaded and the pages
+// have been warmed (warmed closed). Ready means fast too: until the pages that read the whole
+// store (the dashboard, the incident list) have been computed once, a load balancer's first
+// readers would wait for them (a second at 100,000 documents).
+func stillLoading(reference func() bool, warmed <-chan struct{}) func() bool {
+	return func() bool {
+		select {
+		case <-warmed:
+			return reference()
+		default:
+			return true
+		}
+	}
 }
 
 // serverTLS loads the certificate and key when both are given: HTTPS, else plain HTTP.

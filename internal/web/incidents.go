@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,17 +18,24 @@ import (
 var listLimits = api.Limits{Default: 50, Max: 200}
 
 type listData struct {
-	Form      url.Values // the filters as given, to refill the form
 	Filtered  bool
 	Incidents []model.Incident
 	Total     store.Totals
 	Next      string // URL of the next page, "" on the last
 	First     string // URL of the first page when this is a later one
-	Facets    []facetGroup
-	Countries []store.FacetCount // for the country menu
+	Sidebar   template.HTML
 	Map       mapView
 	Exports   []link
-	Types     []model.EventType
+}
+
+// filterData is what the sidebar shows: the filter form and the facets.
+type filterData struct {
+	Form       url.Values // the filters as given, to refill the form
+	Filtered   bool
+	Facets     []facetGroup
+	Countries  []store.FacetCount // for the country menu
+	Types      []model.EventType
+	AreaFilter string // the list without its area filter
 }
 
 // facetGroup is one dimension's counts with the links that filter on each value.
@@ -63,7 +73,7 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	q.Brief = true // the list and the map show figures, not claims
 	ctx := r.Context()
-	d := listData{Form: v, Types: model.AllEventTypes()}
+	d := listData{Filtered: filtered(v)}
 	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
 		return view{}, err
 	}
@@ -86,23 +96,29 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	d.Total, d.Facets, d.Countries, d.Map = sum.Total, sum.Facets, sum.Countries, sum.Map
+	d.Total, d.Sidebar, d.Map = sum.Total, sum.Sidebar, sum.Map
 	d.Exports = exportLinks(v)
-	for _, p := range api.IncidentParams {
-		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
-			d.Filtered = true
-		}
-	}
 	return view{"incidents", "Incidents", d}, nil
 }
 
+// filtered reports whether the list is narrowed by a filter (sorting and paging are none).
+func filtered(v url.Values) bool {
+	for _, p := range api.IncidentParams {
+		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // listSummary is what the incident list shows of every matching incident, whatever the page:
-// totals, facets and the map.
+// totals, the sidebar of filters and facets, and the map.
 type listSummary struct {
-	Total     store.Totals
-	Facets    []facetGroup
-	Countries []store.FacetCount
-	Map       mapView
+	Total store.Totals
+	// Sidebar is rendered once here: its country menu and facet links were most of the cost of
+	// rendering each view of the list.
+	Sidebar template.HTML
+	Map     mapView
 }
 
 func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQuery) (listSummary, error) {
@@ -115,14 +131,19 @@ func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQ
 	if err != nil {
 		return sum, err
 	}
-	sum.Facets = facetGroups(v, facets)
-	sum.Countries = countryOptions(facets.Country, all.Country)
 	onMap, err := w.cfg.Store.MapIncidents(ctx, all, mapLimit)
 	if err != nil {
 		return sum, err
 	}
 	sum.Map = w.mapOf(onMap, false)
 	sum.Map.AreaFilter = withParam(v, "bbox", "")
+	side := filterData{Form: v, Filtered: filtered(v), Facets: facetGroups(v, facets), Countries: countryOptions(facets.Country, all.Country),
+		Types: model.AllEventTypes(), AreaFilter: sum.Map.AreaFilter}
+	var buf bytes.Buffer
+	if err := w.pages["incidents"].ExecuteTemplate(&buf, "incidentFilters", side); err != nil {
+		return sum, fmt.Errorf("render the incident filters: %w", err)
+	}
+	sum.Sidebar = template.HTML(buf.String()) // html/template escaped it
 	return sum, nil
 }
 
