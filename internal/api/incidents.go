@@ -42,9 +42,6 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
-			return nil, err
-		}
 		page := incidentPage{Incidents: contract(incs), NextCursor: next}
 		if withFacets {
 			f, err := a.cfg.Store.IncidentFacets(r.Context(), q, facetLimit)
@@ -63,9 +60,6 @@ func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
 	}
 	inc, err := a.cfg.Store.Incident(r.Context(), r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.AddDocumentURLs(r.Context(), []model.Incident{inc}); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, export.FromModel(inc))
