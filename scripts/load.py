@@ -2,7 +2,7 @@
 """Load test of a whole wallwatch store on this machine: ingest throughput by store size, then
 page and API latency under concurrent clients, then the same latencies while an ingest runs.
 
-usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR] [--reuse [--while-ingest]]
+usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR] [--reuse [--while-ingest]] [--read-cache M]
 
   --docs N       articles to make with ../shared/tools/make_mixed_corpus.py (default 20000)
   --chunk C      articles per `wallwatch ingest` call; each prints one table row (default 2000)
@@ -13,6 +13,8 @@ usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--po
   --reuse        with --keep: measure pages and API on the store already in DIR, without ingesting
   --while-ingest with --reuse: then measure again while the held-back last folder of the corpus is
                  ingested (only once: a first run that got that far has ingested it already)
+  --read-cache M  serve --read-cache M: MiB of API list responses kept until the store changes
+                 (default: serve's own); 0 measures every request reading the store
   --ingest-part N  ingest the held-back folder in calls of N files, one after another, a call
                  started only while clients still read, so that the reads overlap ingest work
                  rather than outlast one call (default 0: one call); each row then says for what
@@ -51,6 +53,7 @@ ENDPOINTS = [
     "/api/v1/incidents?country=NG",
     "/api/v1/incidents?type=mass_escape",
     "/api/v1/incidents?since=2020-01-01&sort=killed",
+    "/api/v1/incidents?sort=killed",
     "/api/v1/incidents?q=prison",
     "/api/v1/incidents?q=prison&country=NG",
     "/api/v1/documents?q=prison",
@@ -101,10 +104,11 @@ def ingest_table(binary, db, dirs):
     print(f"\n{stored:,} documents in {total_wall:,.0f} s: {stored / total_wall:,.0f} docs/s overall\n")
 
 
-def serve(binary, db, port):
-    proc = subprocess.Popen([binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}",
-                             "--rate-address", "0", "--rate-token", "0"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def serve(binary, db, port, read_cache=None):
+    args = [binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}", "--rate-address", "0", "--rate-token", "0"]
+    if read_cache is not None:
+        args += ["--read-cache", str(read_cache)]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -231,6 +235,7 @@ def main():
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--while-ingest", action="store_true")
     ap.add_argument("--ingest-part", type=int, default=0)
+    ap.add_argument("--read-cache", type=int)
     args = ap.parse_args()
     if args.reuse and not args.keep:
         ap.error("--reuse needs --keep DIR")
@@ -250,7 +255,7 @@ def main():
     if not args.reuse:
         print(f"## Load: {args.docs:,} mixed articles, chunks of {args.chunk:,}\n")
         ingest_table(binary, db, dirs)
-    proc = serve(binary, db, args.port)
+    proc = serve(binary, db, args.port, args.read_cache)
     try:
         latency_table(proc, args.port, args.clients, args.requests,
                       f"### Latency, {args.clients} clients × {args.requests} requests per endpoint")

@@ -19,7 +19,8 @@ func BenchmarkIncidentList(b *testing.B) {
 }
 
 // benchList times, as aud reads them, a page of 50 incidents (newest first and by the killed
-// figure) and the list's facets.
+// figure) and what the dashboard and the list compute over every incident: facets, totals and
+// monthly counts.
 func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 	ctx := store.WithAudience(context.Background(), aud)
 	b.Run("page/"+name, func(b *testing.B) {
@@ -39,6 +40,20 @@ func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 	b.Run("facets/"+name, func(b *testing.B) {
 		for b.Loop() {
 			if _, err := s.IncidentFacets(ctx, store.IncidentQuery{}, 20); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("totals/"+name, func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("months/"+name, func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.MonthlyCounts(ctx, store.IncidentQuery{}); err != nil {
 				b.Fatal(err)
 			}
 		}
