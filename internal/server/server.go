@@ -46,8 +46,9 @@ type Config struct {
 	// AddressRate and TokenRate cap requests per client address and per API token (429 with
 	// Retry-After past them); zero: no limit.
 	AddressRate, TokenRate Rate
-	// ReadCache is how many bytes of API list bodies are kept for repeated requests until the
-	// store changes (respcache); 0 keeps none.
+	// ReadCache is how many bytes of list responses (the API's incidents and documents, the
+	// incident list page) are kept for repeated requests until the store changes (respcache); 0
+	// keeps none.
 	ReadCache int
 }
 
@@ -64,13 +65,13 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
-	if err != nil {
-		return nil, fmt.Errorf("web pages: %w", err)
-	}
-	var cache *respcache.Cache
+	var cache *respcache.Cache // shared by the API's lists and the incident list page
 	if cfg.ReadCache > 0 {
 		cache = respcache.New(cfg.ReadCache, maxCachedBody)
+	}
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch, Cache: cache})
+	if err != nil {
+		return nil, fmt.Errorf("web pages: %w", err)
 	}
 	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch, Cache: cache})
 	guard := auth.NewGuard(auth.Config{Store: cfg.Store, Log: log, PublicRead: cfg.PublicRead})

@@ -43,7 +43,7 @@ func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	// Every visitor who may see the same documents sees the same dashboard, and building it reads
 	// the whole store; it may be built again after this request has ended.
 	ctx := context.WithoutCancel(r.Context())
-	d, err := w.dashboard.get(store.AudienceFrom(ctx).Key(), mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
+	d, _, err := w.dashboard.get(store.AudienceFrom(ctx).Key(), mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
 	if err != nil {
 		return view{}, err
 	}

@@ -73,16 +73,6 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	q.Brief = true // the list and the map show figures, not claims
 	ctx := r.Context()
-	d := listData{Filtered: filtered(v)}
-	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
-		return view{}, err
-	}
-	if d.Next != "" {
-		d.Next = withParam(v, "cursor", d.Next)
-	}
-	if q.Cursor != "" {
-		d.First = withParam(v, "cursor", "")
-	}
 	mark, err := w.cfg.Store.ChangeMark(ctx)
 	if err != nil {
 		return view{}, err
@@ -91,14 +81,45 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	all.Cursor, all.Limit = "", 0
 	// The summary may be computed again after this request has ended; it is kept per audience.
 	sumCtx := context.WithoutCancel(ctx)
-	key := store.AudienceFrom(ctx).Key() + "|" + withParam(v, "cursor", "")
-	sum, err := w.lists.get(key, mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
+	aud := store.AudienceFrom(ctx).Key()
+	sum, current, err := w.lists.get(aud+"|"+withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
 	if err != nil {
 		return view{}, err
 	}
-	d.Total, d.Sidebar, d.Map = sum.Total, sum.Sidebar, sum.Map
-	d.Exports = exportLinks(v)
-	return view{"incidents", "Incidents", d}, nil
+	render := func() ([]byte, error) { return w.listContent(ctx, v, q, sum) }
+	var content []byte
+	if current {
+		// Kept until the store changes, as the API's lists are; not with a summary of an older
+		// mark, which would outlive its background refresh.
+		content, err = w.cfg.Cache.Get("page|"+aud+"\x00"+v.Encode(), mark, render)
+	} else {
+		content, err = render()
+	}
+	if err != nil {
+		return view{}, err
+	}
+	return view{"incidents", "Incidents", template.HTML(content)}, nil // html/template escaped it
+}
+
+// listContent renders the incident list's page of q (filters v) with its summary: everything
+// the page shows but the site's frame.
+func (w *Web) listContent(ctx context.Context, v url.Values, q store.IncidentQuery, sum listSummary) ([]byte, error) {
+	d := listData{Filtered: filtered(v), Total: sum.Total, Sidebar: sum.Sidebar, Map: sum.Map, Exports: exportLinks(v)}
+	var err error
+	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
+		return nil, err
+	}
+	if d.Next != "" {
+		d.Next = withParam(v, "cursor", d.Next)
+	}
+	if q.Cursor != "" {
+		d.First = withParam(v, "cursor", "")
+	}
+	var buf bytes.Buffer
+	if err := w.pages["incidents"].ExecuteTemplate(&buf, "incidentList", d); err != nil {
+		return nil, fmt.Errorf("render the incident list: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // filtered reports whether the list is narrowed by a filter (sorting and paging are none).
