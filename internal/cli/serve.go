@@ -30,7 +30,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	fs.StringVar(&c.TrustProxy, "trust-proxy", c.TrustProxy, "behind a reverse proxy: CIDR[,CIDR] of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env WALLWATCH_TRUST_PROXY)")
 	fs.Float64Var(&c.AddressRate, "rate-address", c.AddressRate, "requests a second allowed per client address, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_ADDRESS)")
 	fs.Float64Var(&c.TokenRate, "rate-token", c.TokenRate, "requests a second allowed per API token, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_TOKEN)")
-	readCache := fs.Int("read-cache", 64, "MiB of list responses (API incidents and documents, the incident list page) kept for repeated requests until the database changes; 0: none")
+	readCache := fs.Int("read-cache", 64, "MiB of list responses (API incidents and documents, the dashboard, the incident list) kept for repeated requests until the database changes; 0: none")
 	ws := watchFlags(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code

@@ -46,9 +46,9 @@ type Config struct {
 	// AddressRate and TokenRate cap requests per client address and per API token (429 with
 	// Retry-After past them); zero: no limit.
 	AddressRate, TokenRate Rate
-	// ReadCache is how many bytes of list responses (the API's incidents and documents, the
-	// incident list page) are kept for repeated requests until the store changes (respcache); 0
-	// keeps none.
+	// ReadCache is how many bytes of responses (the API's incident and document lists, the
+	// dashboard's and the incident list's content) are kept for repeated requests until the store
+	// changes (respcache); 0 keeps none.
 	ReadCache int
 }
 
@@ -65,7 +65,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	var cache *respcache.Cache // shared by the API's lists and the incident list page
+	var cache *respcache.Cache // shared by the API's lists and the pages
 	if cfg.ReadCache > 0 {
 		cache = respcache.New(cfg.ReadCache, maxCachedBody)
 	}

@@ -32,8 +32,8 @@ type Config struct {
 	Review  api.ReviewFunc       // takes review forms; nil: pages show no review controls
 	Log     *slog.Logger
 	Watch   api.Watch // watched sources and alerts (sources_watch.go)
-	// Cache keeps the incident list's pages until the store changes; nil: every view reads the
-	// store.
+	// Cache keeps the content of the dashboard and of the incident list's pages until the store
+	// changes; nil: every view reads the store.
 	Cache *respcache.Cache
 }
 
