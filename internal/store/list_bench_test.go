@@ -18,8 +18,8 @@ func BenchmarkIncidentList(b *testing.B) {
 	benchList(b, s, "member", store.MemberAudience(1))
 }
 
-// benchList times, as aud reads them, a page of 50 incidents (newest first and by the killed
-// figure) and what the dashboard and the list compute over every incident: facets, totals and
+// benchList times, as aud reads them, a page of 50 incidents (newest first, by the killed figure,
+// contested first, and of a facility no incident names) and what the dashboard and the list compute over every incident: facets, totals and
 // monthly counts.
 func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 	ctx := store.WithAudience(context.Background(), aud)
@@ -37,6 +37,21 @@ func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 			}
 		}
 	})
+	for _, q := range []struct {
+		name string
+		q    store.IncidentQuery
+	}{
+		{"contested", store.IncidentQuery{Limit: 50, Sort: "contested"}},
+		{"facility", store.IncidentQuery{Limit: 50, Facility: "No Such Prison"}},
+	} {
+		b.Run(q.name+"/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := s.Incidents(ctx, q.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	b.Run("facets/"+name, func(b *testing.B) {
 		for b.Loop() {
 			if _, err := s.IncidentFacets(ctx, store.IncidentQuery{}, 20); err != nil {
