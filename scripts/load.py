@@ -2,7 +2,7 @@
 """Load test of a whole wallwatch store on this machine: ingest throughput by store size, then
 page and API latency under concurrent clients, then the same latencies while an ingest runs.
 
-usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR] [--reuse [--while-ingest]]
+usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--port P] [--keep DIR] [--reuse [--while-ingest]] [--read-cache M] [--passes N]
 
   --docs N       articles to make with ../shared/tools/make_mixed_corpus.py (default 20000)
   --chunk C      articles per `wallwatch ingest` call; each prints one table row (default 2000)
@@ -13,6 +13,10 @@ usage: scripts/load.py [--docs N] [--chunk C] [--clients K] [--requests R] [--po
   --reuse        with --keep: measure pages and API on the store already in DIR, without ingesting
   --while-ingest with --reuse: then measure again while the held-back last folder of the corpus is
                  ingested (only once: a first run that got that far has ingested it already)
+  --read-cache M  serve --read-cache M: MiB of API list responses kept until the store changes
+                 (default: serve's own); 0 measures every request reading the store
+  --passes N     time the endpoints N times over on one server before any ingest (default 1): the
+                 first pass pays for each endpoint's first read after start, later ones do not
   --ingest-part N  ingest the held-back folder in calls of N files, one after another, a call
                  started only while clients still read, so that the reads overlap ingest work
                  rather than outlast one call (default 0: one call); each row then says for what
@@ -32,6 +36,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -51,6 +56,7 @@ ENDPOINTS = [
     "/api/v1/incidents?country=NG",
     "/api/v1/incidents?type=mass_escape",
     "/api/v1/incidents?since=2020-01-01&sort=killed",
+    "/api/v1/incidents?sort=killed",
     "/api/v1/incidents?q=prison",
     "/api/v1/incidents?q=prison&country=NG",
     "/api/v1/documents?q=prison",
@@ -101,10 +107,11 @@ def ingest_table(binary, db, dirs):
     print(f"\n{stored:,} documents in {total_wall:,.0f} s: {stored / total_wall:,.0f} docs/s overall\n")
 
 
-def serve(binary, db, port):
-    proc = subprocess.Popen([binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}",
-                             "--rate-address", "0", "--rate-token", "0"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def serve(binary, db, port, read_cache=None):
+    args = [binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}", "--rate-address", "0", "--rate-token", "0"]
+    if read_cache is not None:
+        args += ["--read-cache", str(read_cache)]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -199,15 +206,24 @@ class Writer(threading.Thread):
         return ran / (t1 - t0) if t1 > t0 else 0.0
 
 
-def latency_table(server, port, clients, requests, title, writer=None):
+def write_count(db):
+    """The store's count of committed write transactions (what its change mark is made of), read
+    without taking a lock a writer would wait for."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as conn:
+        return conn.execute("SELECT changes FROM store_changes WHERE id = 1").fetchone()[0]
+
+
+def latency_table(server, port, clients, requests, title, writer=None, db=None):
     """One row per endpoint; with writer (ingests running), the share of the row's time during
-    which an ingest ran."""
+    which an ingest ran and how many write transactions committed meanwhile (each one empties the
+    server's read cache)."""
     print(f"{title}\n")
     print(f"load average at the start: {os.getloadavg()[0]:.2f}\n")
     print("| endpoint | p50 ms | p99 ms | max ms | req/s | 5xx or failed | other not 200 | server CPU ms/request | load avg (1 min) |"
-          + (" time with an ingest running |" if writer else ""))
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if writer else ""))
+          + (" time with an ingest running | writes committed |" if writer else ""))
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- |" if writer else ""))
     for path in ENDPOINTS:
+        w0 = write_count(db) if writer else 0
         t0, c0 = time.monotonic(), cpu_seconds(server.pid)
         lat, errors, other = hammer(port, path, clients, requests)
         wall, cpu = time.monotonic() - t0, cpu_seconds(server.pid) - c0
@@ -215,7 +231,7 @@ def latency_table(server, port, clients, requests, title, writer=None):
         row = (f"| `{path}` | {statistics.median(lat):.1f} | {p99:.1f} | {lat[-1]:.1f} | {len(lat) / wall:,.0f} | {errors} | {other}"
                f" | {1000 * cpu / len(lat):.1f} | {os.getloadavg()[0]:.2f} |")
         if writer:
-            row += f" {100 * writer.overlap(t0, t0 + wall):.0f} % |"
+            row += f" {100 * writer.overlap(t0, t0 + wall):.0f} % | {write_count(db) - w0:,} |"
         print(row, flush=True)
     print()
 
@@ -231,6 +247,8 @@ def main():
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--while-ingest", action="store_true")
     ap.add_argument("--ingest-part", type=int, default=0)
+    ap.add_argument("--read-cache", type=int)
+    ap.add_argument("--passes", type=int, default=1)
     args = ap.parse_args()
     if args.reuse and not args.keep:
         ap.error("--reuse needs --keep DIR")
@@ -250,10 +268,12 @@ def main():
     if not args.reuse:
         print(f"## Load: {args.docs:,} mixed articles, chunks of {args.chunk:,}\n")
         ingest_table(binary, db, dirs)
-    proc = serve(binary, db, args.port)
+    proc = serve(binary, db, args.port, args.read_cache)
     try:
-        latency_table(proc, args.port, args.clients, args.requests,
-                      f"### Latency, {args.clients} clients × {args.requests} requests per endpoint")
+        for n in range(1, args.passes + 1):
+            latency_table(proc, args.port, args.clients, args.requests,
+                          f"### Latency, {args.clients} clients × {args.requests} requests per endpoint"
+                          + (f", pass {n} of {args.passes}" if args.passes > 1 else ""))
         if args.reuse and not args.while_ingest:
             return
         t0 = time.monotonic()
@@ -261,7 +281,7 @@ def main():
         writer.start()
         latency_table(proc, args.port, args.clients, args.requests,
                       f"### Latency while `wallwatch ingest` runs ({sum(map(len, writer.parts)):,} held-back documents"
-                      + (f", in parts of {args.ingest_part:,})" if args.ingest_part else ")"), writer)
+                      + (f", in parts of {args.ingest_part:,})" if args.ingest_part else ")"), writer, db)
         writer.stop()
         writer.join()
         print(f"{len(writer.intervals)} ingest call(s), {writer.docs:,} documents, {time.monotonic() - t0:,.0f} s wall"

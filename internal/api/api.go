@@ -15,6 +15,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/accounts"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/respcache"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -41,6 +42,9 @@ type Config struct {
 	Review ReviewFunc           // nil: review POSTs answer 501
 	Log    *slog.Logger         // nil: slog.Default()
 	Watch  Watch                // watched sources and alerts (watch.go)
+	// Cache keeps the bodies of the incident and document lists until the store changes; nil:
+	// every request reads the store.
+	Cache *respcache.Cache
 }
 
 // API serves the routes of routes.go.

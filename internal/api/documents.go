@@ -44,14 +44,16 @@ func (a *API) listDocuments(w http.ResponseWriter, r *http.Request) error {
 			return badParam("offset", "%q: want a whole number, 0 or more", s)
 		}
 	}
-	docs, err := a.cfg.Store.Documents(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	if docs == nil {
-		docs = []store.DocumentSummary{}
-	}
-	return writeJSON(w, http.StatusOK, documentPage{Documents: docs})
+	return a.cached(w, r, "documents?"+v.Encode(), func() (any, error) {
+		docs, err := a.cfg.Store.Documents(r.Context(), q)
+		if err != nil {
+			return nil, err
+		}
+		if docs == nil {
+			docs = []store.DocumentSummary{}
+		}
+		return documentPage{Documents: docs}, nil
+	})
 }
 
 // DocumentDetail is one document with its text, the spans extraction read and the incidents it

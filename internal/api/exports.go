@@ -42,9 +42,6 @@ func (a *API) export(f exportFormat) handlerFunc {
 		if err != nil {
 			return err
 		}
-		if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
-			return err
-		}
 		write := f.write
 		if f.withWaves != nil {
 			run, err := a.cfg.Store.WaveAnalysis(r.Context())

@@ -37,22 +37,21 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	incs, next, err := a.cfg.Store.Incidents(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.AddDocumentURLs(r.Context(), incs); err != nil {
-		return err
-	}
-	page := incidentPage{Incidents: contract(incs), NextCursor: next}
-	if withFacets {
-		f, err := a.cfg.Store.IncidentFacets(r.Context(), q, facetLimit)
+	return a.cached(w, r, "incidents?"+v.Encode(), func() (any, error) {
+		incs, next, err := a.cfg.Store.Incidents(r.Context(), q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		page.Facets = &f
-	}
-	return writeJSON(w, http.StatusOK, page)
+		page := incidentPage{Incidents: contract(incs), NextCursor: next}
+		if withFacets {
+			f, err := a.cfg.Store.IncidentFacets(r.Context(), q, facetLimit)
+			if err != nil {
+				return nil, err
+			}
+			page.Facets = &f
+		}
+		return page, nil
+	})
 }
 
 func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
@@ -61,9 +60,6 @@ func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
 	}
 	inc, err := a.cfg.Store.Incident(r.Context(), r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	if err := a.cfg.Store.AddDocumentURLs(r.Context(), []model.Incident{inc}); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, export.FromModel(inc))

@@ -34,9 +34,6 @@ func listIncidents(ctx context.Context, e env, cmd string, c *config.Config, f *
 	}
 	defer s.Close()
 	incs, err = matching(ctx, s, q, ref)
-	if err == nil {
-		err = s.AddDocumentURLs(ctx, incs)
-	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch %s: %v\n", cmd, err)
 		return nil, exitFailed

@@ -30,6 +30,7 @@ func runServe(ctx context.Context, e env, args []string) int {
 	fs.StringVar(&c.TrustProxy, "trust-proxy", c.TrustProxy, "behind a reverse proxy: CIDR[,CIDR] of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env WALLWATCH_TRUST_PROXY)")
 	fs.Float64Var(&c.AddressRate, "rate-address", c.AddressRate, "requests a second allowed per client address, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_ADDRESS)")
 	fs.Float64Var(&c.TokenRate, "rate-token", c.TokenRate, "requests a second allowed per API token, in bursts of ten seconds' worth; 0: no limit (env WALLWATCH_RATE_TOKEN)")
+	readCache := fs.Int("read-cache", 64, "MiB of list responses (API incidents and documents, the dashboard, the incident list) kept for repeated requests until the database changes; 0: none")
 	ws := watchFlags(fs, e)
 	if code := parseFlags(fs, e, args); code >= 0 {
 		return code
@@ -72,17 +73,22 @@ func runServe(ctx context.Context, e env, args []string) int {
 	}
 	ws.baseURL = cmp.Or(ws.baseURL, scheme+"://"+ln.Addr().String())
 	w := startWatching(ctx, s, pending, ws, log)
+	warmed := make(chan struct{})
+	loading := stillLoading(pending.loading, warmed)
 	defer w.wait()
 	h, err := server.Handler(server.Config{Store: s, Actors: pending.actors, Ingest: w.withAlerts(apiIngest(pending, log)),
-		Review: serverReview(pending), TileURL: c.TileURL, Loading: pending.loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
-		TrustedProxies: trusted, AddressRate: server.PerSecond(c.AddressRate), TokenRate: server.PerSecond(c.TokenRate)})
+		Review: serverReview(pending), TileURL: c.TileURL, Loading: loading, Names: pending.names, Log: log, Watch: w.api(), PublicRead: *publicRead,
+		TrustedProxies: trusted, AddressRate: server.PerSecond(c.AddressRate), TokenRate: server.PerSecond(c.TokenRate), ReadCache: max(0, *readCache) << 20})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(e.stderr, "wallwatch serve: %v\n", err)
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "wallwatch is serving %s at %s://%s/ (API: %[2]s://%[3]s/api/v1/openapi.json); Ctrl-C stops it\n", c.DB, scheme, ln.Addr())
-	go server.Warm(ctx, h, log, "/", "/incidents")
+	go func() {
+		defer close(warmed)
+		server.Warm(ctx, h, log, "/", "/incidents")
+	}()
 	err = server.Serve(ctx, ln, h, log, tlsConfig)
 	if cause := context.Cause(ctx); pending.err != nil && errors.Is(cause, pending.err) {
 		err = cause
@@ -92,6 +98,21 @@ func runServe(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// stillLoading reports the server as loading until the reference data has loaded and the pages
+// have been warmed (warmed closed). Ready means fast too: until the pages that read the whole
+// store (the dashboard, the incident list) have been computed once, a load balancer's first
+// readers would wait for them (a second at 100,000 documents).
+func stillLoading(reference func() bool, warmed <-chan struct{}) func() bool {
+	return func() bool {
+		select {
+		case <-warmed:
+			return reference()
+		default:
+			return true
+		}
+	}
 }
 
 // serverTLS loads the certificate and key when both are given: HTTPS, else plain HTTP.

@@ -122,3 +122,22 @@ func TestServeRefusesBadHardeningSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestStillLoading(t *testing.T) {
+	for _, tt := range []struct {
+		reference, warmed, want bool
+	}{
+		{true, false, true},
+		{true, true, true},
+		{false, false, true},
+		{false, true, false},
+	} {
+		warmed := make(chan struct{})
+		if tt.warmed {
+			close(warmed)
+		}
+		if got := stillLoading(func() bool { return tt.reference }, warmed)(); got != tt.want {
+			t.Errorf("reference loading %v, pages warmed %v: loading %v, want %v", tt.reference, tt.warmed, got, tt.want)
+		}
+	}
+}

@@ -28,7 +28,7 @@ type DocumentRef struct {
 	Title       string
 	Published   *time.Time
 	DuplicateOf string
-	URL         string // where it was published; filled when read for a page or an export, "" when unknown
+	URL         string // where it was published, "" when unknown; filled when an incident is read whole, not for brief lists
 	TLP         TLP    `json:",omitempty"` // the document's marking, filled when read
 	Org         string `json:",omitempty"` // the organisation owning it, filled when read
 }

@@ -49,13 +49,13 @@ func TestUsersAPI(t *testing.T) {
 		status             int
 		contains           string
 	}{
-		{"POST", "/api/v1/users", `{"name":"dana","organisation":"Lakeside Desk","role":"analyst","password":"a long passphrase"}`, admin, 201, `"organisation": "Lakeside Desk"`},
+		{"POST", "/api/v1/users", `{"name":"dana","organisation":"Lakeside Desk","role":"analyst","password":"a long passphrase"}`, admin, 201, `"organisation":"Lakeside Desk"`},
 		{"POST", "/api/v1/users", `{"name":"dana","organisation":"Lakeside Desk","role":"viewer","password":"a long passphrase"}`, admin, 409, `"conflict"`},
 		{"POST", "/api/v1/users", `{"name":"eli","organisation":"Lakeside Desk","role":"viewer","password":"short"}`, admin, 400, "at least 10"},
 		{"POST", "/api/v1/users", `{"name":"eli","organisation":"Lakeside Desk","role":"root","password":"a long passphrase"}`, admin, 400, "role"},
 		{"POST", "/api/v1/users", `{"name":"eli","organisation":"Lakeside Desk","role":"viewer","password":"a long passphrase","extra":1}`, admin, 400, "bad_parameter"},
-		{"GET", "/api/v1/users", "", admin, 200, `"name": "dana"`},
-		{"POST", "/api/v1/users/dana/role", `{"role":"viewer"}`, admin, 200, `"role": "viewer"`},
+		{"GET", "/api/v1/users", "", admin, 200, `"name":"dana"`},
+		{"POST", "/api/v1/users/dana/role", `{"role":"viewer"}`, admin, 200, `"role":"viewer"`},
 		{"POST", "/api/v1/users/admin/role", `{"role":"analyst"}`, admin, 409, "last admin"},
 		{"DELETE", "/api/v1/users/admin", "", admin, 409, "last admin"},
 		{"DELETE", "/api/v1/users/nobody", "", admin, 404, "not_found"},
@@ -119,7 +119,7 @@ func TestTokensAPI(t *testing.T) {
 		t.Errorf("another user revokes the token: %d, want 404", res.StatusCode)
 	}
 	adminSession := a.session("admin", time.Now().Add(time.Hour))
-	if _, body := send(h, "GET", "/api/v1/tokens", "", adminSession); !strings.Contains(body, "wall screen") || !strings.Contains(body, `"user": "analyst"`) {
+	if _, body := send(h, "GET", "/api/v1/tokens", "", adminSession); !strings.Contains(body, "wall screen") || !strings.Contains(body, `"user":"analyst"`) {
 		t.Errorf("the admin's list lacks other users' tokens: %s", body)
 	}
 	if res, body := send(h, "POST", revoke, "", viewer); res.StatusCode != 200 || !strings.Contains(body, "revoked_at") {

@@ -21,6 +21,7 @@ import (
 	"github.com/wallwatch/wallwatch/internal/auth"
 	"github.com/wallwatch/wallwatch/internal/clientaddr"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/respcache"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/web"
 )
@@ -45,7 +46,15 @@ type Config struct {
 	// AddressRate and TokenRate cap requests per client address and per API token (429 with
 	// Retry-After past them); zero: no limit.
 	AddressRate, TokenRate Rate
+	// ReadCache is how many bytes of responses (the API's incident and document lists, the
+	// dashboard's and the incident list's content) are kept for repeated requests until the store
+	// changes (respcache); 0 keeps none.
+	ReadCache int
 }
+
+// maxCachedBody is the largest list body the read cache keeps: a page of 500 incidents with
+// their claims is about 1.5 MB; larger ones are rarer than the memory they would hold.
+const maxCachedBody = 4 << 20
 
 // shutdownTimeout is how long in-flight requests get to finish once the server is told to stop.
 const shutdownTimeout = 10 * time.Second
@@ -56,11 +65,15 @@ func Handler(cfg Config) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
+	var cache *respcache.Cache // shared by the API's lists and the pages
+	if cfg.ReadCache > 0 {
+		cache = respcache.New(cfg.ReadCache, maxCachedBody)
+	}
+	pages, err := web.New(web.Config{Store: cfg.Store, Actors: cfg.Actors, TileURL: cfg.TileURL, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch, Cache: cache})
 	if err != nil {
 		return nil, fmt.Errorf("web pages: %w", err)
 	}
-	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch})
+	a := api.New(api.Config{Store: cfg.Store, Actors: cfg.Actors, Ingest: cfg.Ingest, Names: cfg.Names, Review: cfg.Review, Log: log, Watch: cfg.Watch, Cache: cache})
 	guard := auth.NewGuard(auth.Config{Store: cfg.Store, Log: log, PublicRead: cfg.PublicRead})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", a.Handler())

@@ -49,7 +49,10 @@ func (s *Store) IncidentTypeCounts(ctx context.Context, q IncidentQuery, limit i
 	return s.facet(ctx, "type", "incidents", "id", q, limit)
 }
 
-// facet groups the rows of table whose key column is a matching incident id by column.
+// facet groups the rows of table whose key column is a matching incident id by column. The
+// incidents table is filtered in place: "id IN (SELECT id FROM incidents WHERE ...)" over itself
+// built a temporary index of every incident id first, ten times the cost of the count (1.3 s
+// against 0.1 s for the country facet of 68,000 incidents).
 func (s *Store) facet(ctx context.Context, column, table, key string, q IncidentQuery, limit int) ([]FacetCount, error) {
 	aud := AudienceFrom(ctx)
 	where, args := q.filters(aud)
@@ -58,7 +61,11 @@ func (s *Store) facet(ctx context.Context, column, table, key string, q Incident
 		where, args = append(where, whole), append(args, more...)
 	}
 	query := fmt.Sprintf(`SELECT %s, count(*) AS n FROM %s WHERE %s != ''`, column, table, column)
-	if len(where) > 0 {
+	switch {
+	case len(where) == 0:
+	case table == "incidents":
+		query += " AND " + strings.Join(where, " AND ")
+	default:
 		query += fmt.Sprintf(` AND %s IN (SELECT id FROM incidents WHERE %s)`, key, strings.Join(where, " AND "))
 	}
 	query += fmt.Sprintf(` GROUP BY %s ORDER BY n DESC, %s LIMIT ?`, column, column)

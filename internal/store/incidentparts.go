@@ -191,14 +191,14 @@ func (s *Store) documentIDs(ctx context.Context, ids string) (map[string][]model
 	return docs, nil
 }
 
-// incidentDocuments returns the documents each incident cites, with their markings and owners,
-// by publication date (unknown last), then id; only those passing docFilter (on documents d)
-// when it is not "".
+// incidentDocuments returns the documents each incident cites, with their URLs, markings and
+// owners, by publication date (unknown last), then id; only those passing docFilter (on
+// documents d) when it is not "".
 func (s *Store) incidentDocuments(ctx context.Context, ids, docFilter string, args ...any) (map[string][]model.DocumentRef, error) {
 	if docFilter != "" {
 		docFilter = " AND " + docFilter
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.title, d.published, d.duplicate_of, d.tlp,
+	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.url, d.title, d.published, d.duplicate_of, d.tlp,
 		COALESCE(o.name, '') FROM incident_documents x JOIN documents d ON d.id = x.document_id
 		LEFT JOIN organisations o ON o.id = d.org_id
 		WHERE x.incident_id IN (SELECT value FROM json_each(?))`+docFilter+`
@@ -212,7 +212,7 @@ func (s *Store) incidentDocuments(ctx context.Context, ids, docFilter string, ar
 		var incident string
 		var r model.DocumentRef
 		var published, dup sql.NullString
-		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.Title, &published, &dup, &r.TLP, &r.Org); err != nil {
+		if err := rows.Scan(&incident, &r.ID, &r.Source, &r.URL, &r.Title, &published, &dup, &r.TLP, &r.Org); err != nil {
 			return nil, fmt.Errorf("incident documents: %w", err)
 		}
 		r.Published, r.DuplicateOf = parseDay(published), dup.String

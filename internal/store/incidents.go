@@ -319,11 +319,19 @@ func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 	return aud.andVisible(where, args, "incidents")
 }
 
-// order returns the ORDER BY clause, the column the cursor keys on and whether it descends.
+// order returns the ORDER BY clause, the column the cursor keys on and whether it descends. A
+// date filter keeps only dated incidents, so lists with one sort on date_start itself, whose
+// index serves the range; without one they sort on the start date with undated incidents as an
+// empty one (last), which no range can use: a filter until an early date then read every
+// incident newest first (0.4-0.8 s at 100,000 documents).
 func (q IncidentQuery) order() (string, string, bool) {
+	date := "COALESCE(date_start, '')"
+	if q.Since != nil || q.Until != nil {
+		date = "date_start"
+	}
 	switch q.Sort {
 	case "-date":
-		return "COALESCE(date_start, '') ASC, id ASC", "COALESCE(date_start, '')", false
+		return date + " ASC, id ASC", date, false
 	case "escaped":
 		return "printf('%012d', COALESCE(escaped_best, 0)) DESC, id ASC", "printf('%012d', COALESCE(escaped_best, 0))", true
 	case "contested":
@@ -332,7 +340,7 @@ func (q IncidentQuery) order() (string, string, bool) {
 	case "killed":
 		return "printf('%012d', COALESCE(killed_best, 0)) DESC, id ASC", "printf('%012d', COALESCE(killed_best, 0))", true
 	default:
-		return "COALESCE(date_start, '') DESC, id ASC", "COALESCE(date_start, '')", true
+		return date + " DESC, id ASC", date, true
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
@@ -18,8 +19,9 @@ func BenchmarkIncidentList(b *testing.B) {
 	benchList(b, s, "member", store.MemberAudience(1))
 }
 
-// benchList times, as aud reads them, a page of 50 incidents (newest first and by the killed
-// figure) and the list's facets.
+// benchList times, as aud reads them, a page of 50 incidents (newest first, by the killed figure,
+// contested first, of a facility no incident names, and until an early date) and what the dashboard and the list compute over every incident: facets, totals and
+// monthly counts.
 func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 	ctx := store.WithAudience(context.Background(), aud)
 	b.Run("page/"+name, func(b *testing.B) {
@@ -36,9 +38,40 @@ func benchList(b *testing.B, s *store.Store, name string, aud store.Audience) {
 			}
 		}
 	})
+	early := time.Date(2015, 2, 1, 0, 0, 0, 0, time.UTC) // the first month of the generated incidents
+	for _, q := range []struct {
+		name string
+		q    store.IncidentQuery
+	}{
+		{"contested", store.IncidentQuery{Limit: 50, Sort: "contested"}},
+		{"facility", store.IncidentQuery{Limit: 50, Facility: "No Such Prison"}},
+		{"until", store.IncidentQuery{Limit: 50, Until: &early}},
+	} {
+		b.Run(q.name+"/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := s.Incidents(ctx, q.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	b.Run("facets/"+name, func(b *testing.B) {
 		for b.Loop() {
 			if _, err := s.IncidentFacets(ctx, store.IncidentQuery{}, 20); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("totals/"+name, func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.IncidentTotals(ctx, store.IncidentQuery{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("months/"+name, func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.MonthlyCounts(ctx, store.IncidentQuery{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -335,3 +335,59 @@ func TestIncidentsUpdatedSince(t *testing.T) {
 		t.Errorf("limit 1 gave %d ids", len(first))
 	}
 }
+
+// TestDatePagesFollowTheWholeList: with a date filter the list sorts on the start date itself
+// (its index serves the range); read a page of two at a time by cursor, it lists the same
+// incidents in the same order as in one read, each within the range, dated and in date order.
+func TestDatePagesFollowTheWholeList(t *testing.T) {
+	s := seeded(t)
+	ctx := context.Background()
+	from, to := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name string
+		q    store.IncidentQuery
+	}{
+		{"since, newest first", store.IncidentQuery{Since: &from}},
+		{"until, newest first", store.IncidentQuery{Until: &to}},
+		{"since and until, oldest first", store.IncidentQuery{Since: &from, Until: &to, Sort: "-date"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, _, err := s.Incidents(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(whole) < 3 {
+				t.Fatalf("%d incidents in the range, want at least 3 to page through", len(whole))
+			}
+			var paged []model.Incident
+			q := tt.q
+			q.Limit = 2
+			for {
+				page, next, err := s.Incidents(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				paged = append(paged, page...)
+				if next == "" {
+					break
+				}
+				q.Cursor = next
+			}
+			if len(paged) != len(whole) {
+				t.Fatalf("paged %d incidents, want %d", len(paged), len(whole))
+			}
+			for i, inc := range paged {
+				start := inc.Date.Start
+				switch {
+				case inc.ID != whole[i].ID:
+					t.Errorf("page position %d: %s, want %s", i, inc.ID, whole[i].ID)
+				case start.IsZero() || tt.q.Since != nil && start.Before(*tt.q.Since) || tt.q.Until != nil && start.After(*tt.q.Until):
+					t.Errorf("%s starts %v, outside the range", inc.ID, start)
+				case i > 0 && tt.q.Sort == "-date" && start.Before(paged[i-1].Date.Start),
+					i > 0 && tt.q.Sort == "" && start.After(paged[i-1].Date.Start):
+					t.Errorf("%s (%v) out of date order after %s (%v)", inc.ID, start, paged[i-1].ID, paged[i-1].Date.Start)
+				}
+			}
+		})
+	}
+}

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"html/template"
 	"net/http"
 	"sort"
 
@@ -43,11 +46,28 @@ func (w *Web) dashboardPage(r *http.Request) (view, error) {
 	// Every visitor who may see the same documents sees the same dashboard, and building it reads
 	// the whole store; it may be built again after this request has ended.
 	ctx := context.WithoutCancel(r.Context())
-	d, err := w.dashboard.get(store.AudienceFrom(ctx).Key(), mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
+	aud := store.AudienceFrom(ctx).Key()
+	d, current, err := w.dashboard.get(aud, mark, func() (dashboardData, error) { return w.dashboardData(ctx) })
 	if err != nil {
 		return view{}, err
 	}
-	return view{"dashboard", "Dashboard", d}, nil
+	render := func() ([]byte, error) {
+		var buf bytes.Buffer
+		if err := w.pages["dashboard"].ExecuteTemplate(&buf, "dashboard", d); err != nil {
+			return nil, fmt.Errorf("render the dashboard: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
+	var content []byte
+	if current { // kept as the incident list is (incidentList)
+		content, err = w.cfg.Cache.Get("dashboard|"+aud, mark, render)
+	} else {
+		content, err = render()
+	}
+	if err != nil {
+		return view{}, err
+	}
+	return view{"dashboard", "Dashboard", template.HTML(content)}, nil // html/template escaped it
 }
 
 func (w *Web) dashboardData(ctx context.Context) (dashboardData, error) {

@@ -36,9 +36,6 @@ func (w *Web) incident(r *http.Request) (view, error) {
 	if err != nil {
 		return view{}, err
 	}
-	if err := w.cfg.Store.AddDocumentURLs(r.Context(), []model.Incident{inc}); err != nil {
-		return view{}, err
-	}
 	d := incidentData{Incident: inc, Title: incidentTitle(inc), Place: placeLabel(inc),
 		Map: w.mapOf([]model.Incident{inc}, false), Documents: sortedDocuments(inc.Documents)}
 	if d.Waves, err = w.cfg.Store.IncidentWaves(r.Context(), inc.ID); err != nil {

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,17 +18,24 @@ import (
 var listLimits = api.Limits{Default: 50, Max: 200}
 
 type listData struct {
-	Form      url.Values // the filters as given, to refill the form
 	Filtered  bool
 	Incidents []model.Incident
 	Total     store.Totals
 	Next      string // URL of the next page, "" on the last
 	First     string // URL of the first page when this is a later one
-	Facets    []facetGroup
-	Countries []store.FacetCount // for the country menu
+	Sidebar   template.HTML
 	Map       mapView
 	Exports   []link
-	Types     []model.EventType
+}
+
+// filterData is what the sidebar shows: the filter form and the facets.
+type filterData struct {
+	Form       url.Values // the filters as given, to refill the form
+	Filtered   bool
+	Facets     []facetGroup
+	Countries  []store.FacetCount // for the country menu
+	Types      []model.EventType
+	AreaFilter string // the list without its area filter
 }
 
 // facetGroup is one dimension's counts with the links that filter on each value.
@@ -63,16 +73,6 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	}
 	q.Brief = true // the list and the map show figures, not claims
 	ctx := r.Context()
-	d := listData{Form: v, Types: model.AllEventTypes()}
-	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
-		return view{}, err
-	}
-	if d.Next != "" {
-		d.Next = withParam(v, "cursor", d.Next)
-	}
-	if q.Cursor != "" {
-		d.First = withParam(v, "cursor", "")
-	}
 	mark, err := w.cfg.Store.ChangeMark(ctx)
 	if err != nil {
 		return view{}, err
@@ -81,28 +81,65 @@ func (w *Web) incidentList(r *http.Request) (view, error) {
 	all.Cursor, all.Limit = "", 0
 	// The summary may be computed again after this request has ended; it is kept per audience.
 	sumCtx := context.WithoutCancel(ctx)
-	key := store.AudienceFrom(ctx).Key() + "|" + withParam(v, "cursor", "")
-	sum, err := w.lists.get(key, mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
+	aud := store.AudienceFrom(ctx).Key()
+	sum, current, err := w.lists.get(aud+"|"+withParam(v, "cursor", ""), mark, func() (listSummary, error) { return w.listSummary(sumCtx, v, all) })
 	if err != nil {
 		return view{}, err
 	}
-	d.Total, d.Facets, d.Countries, d.Map = sum.Total, sum.Facets, sum.Countries, sum.Map
-	d.Exports = exportLinks(v)
+	render := func() ([]byte, error) { return w.listContent(ctx, v, q, sum) }
+	var content []byte
+	if current {
+		// Kept until the store changes, as the API's lists are; not with a summary of an older
+		// mark, which would outlive its background refresh.
+		content, err = w.cfg.Cache.Get("page|"+aud+"\x00"+v.Encode(), mark, render)
+	} else {
+		content, err = render()
+	}
+	if err != nil {
+		return view{}, err
+	}
+	return view{"incidents", "Incidents", template.HTML(content)}, nil // html/template escaped it
+}
+
+// listContent renders the incident list's page of q (filters v) with its summary: everything
+// the page shows but the site's frame.
+func (w *Web) listContent(ctx context.Context, v url.Values, q store.IncidentQuery, sum listSummary) ([]byte, error) {
+	d := listData{Filtered: filtered(v), Total: sum.Total, Sidebar: sum.Sidebar, Map: sum.Map, Exports: exportLinks(v)}
+	var err error
+	if d.Incidents, d.Next, err = w.cfg.Store.Incidents(ctx, q); err != nil {
+		return nil, err
+	}
+	if d.Next != "" {
+		d.Next = withParam(v, "cursor", d.Next)
+	}
+	if q.Cursor != "" {
+		d.First = withParam(v, "cursor", "")
+	}
+	var buf bytes.Buffer
+	if err := w.pages["incidents"].ExecuteTemplate(&buf, "incidentList", d); err != nil {
+		return nil, fmt.Errorf("render the incident list: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// filtered reports whether the list is narrowed by a filter (sorting and paging are none).
+func filtered(v url.Values) bool {
 	for _, p := range api.IncidentParams {
 		if p != "cursor" && p != "limit" && p != "sort" && v.Get(p) != "" {
-			d.Filtered = true
+			return true
 		}
 	}
-	return view{"incidents", "Incidents", d}, nil
+	return false
 }
 
 // listSummary is what the incident list shows of every matching incident, whatever the page:
-// totals, facets and the map.
+// totals, the sidebar of filters and facets, and the map.
 type listSummary struct {
-	Total     store.Totals
-	Facets    []facetGroup
-	Countries []store.FacetCount
-	Map       mapView
+	Total store.Totals
+	// Sidebar is rendered once here: its country menu and facet links were most of the cost of
+	// rendering each view of the list.
+	Sidebar template.HTML
+	Map     mapView
 }
 
 func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQuery) (listSummary, error) {
@@ -115,14 +152,19 @@ func (w *Web) listSummary(ctx context.Context, v url.Values, all store.IncidentQ
 	if err != nil {
 		return sum, err
 	}
-	sum.Facets = facetGroups(v, facets)
-	sum.Countries = countryOptions(facets.Country, all.Country)
 	onMap, err := w.cfg.Store.MapIncidents(ctx, all, mapLimit)
 	if err != nil {
 		return sum, err
 	}
 	sum.Map = w.mapOf(onMap, false)
 	sum.Map.AreaFilter = withParam(v, "bbox", "")
+	side := filterData{Form: v, Filtered: filtered(v), Facets: facetGroups(v, facets), Countries: countryOptions(facets.Country, all.Country),
+		Types: model.AllEventTypes(), AreaFilter: sum.Map.AreaFilter}
+	var buf bytes.Buffer
+	if err := w.pages["incidents"].ExecuteTemplate(&buf, "incidentFilters", side); err != nil {
+		return sum, fmt.Errorf("render the incident filters: %w", err)
+	}
+	sum.Sidebar = template.HTML(buf.String()) // html/template escaped it
 	return sum, nil
 }
 

@@ -35,8 +35,8 @@ func newPageCache[T any]() *pageCache[T] {
 // get returns the data kept for key, computing it first when there is none. When the store's
 // mark has moved since it was computed, it returns it all the same and computes it again in the
 // background, unless that is under way; compute must then not depend on the reader's request
-// being still open.
-func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (T, error) {
+// being still open. current reports whether the data returned was computed at mark.
+func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (data T, current bool, err error) {
 	c.mu.Lock()
 	e := c.entries[key]
 	if e == nil {
@@ -55,7 +55,7 @@ func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (T, erro
 		if err == nil {
 			e.mark, e.data = mark, data
 		}
-		return data, err
+		return data, err == nil, err
 	case e.mark != mark && !e.refreshing:
 		e.refreshing = true
 		c.refreshes.Go(func() {
@@ -68,5 +68,5 @@ func (c *pageCache[T]) get(key, mark string, compute func() (T, error)) (T, erro
 			}
 		})
 	}
-	return e.data, nil
+	return e.data, e.mark == mark, nil
 }

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/respcache"
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
@@ -21,6 +23,7 @@ type testSite struct {
 	url   string
 	fix   storetest.Fixture
 	store *store.Store
+	web   *Web
 }
 
 func newTestSite(t *testing.T, seed bool) testSite {
@@ -37,7 +40,8 @@ func newTestSite(t *testing.T, seed bool) testSite {
 			t.Fatal(err)
 		}
 	}
-	w, err := New(Config{Store: s, Log: slog.New(slog.DiscardHandler), Actors: func() []model.Actor {
+	// With the read cache on, as serve runs the pages.
+	w, err := New(Config{Store: s, Log: slog.New(slog.DiscardHandler), Cache: respcache.New(8<<20, 8<<20), Actors: func() []model.Actor {
 		return []model.Actor{{Name: "Sahel Liberation Army", Kind: "armed_group", Aliases: []string{"SLA", "Jaysh al-Sahel"}}}
 	}})
 	if err != nil {
@@ -45,7 +49,7 @@ func newTestSite(t *testing.T, seed bool) testSite {
 	}
 	srv := httptest.NewServer(w.Handler())
 	t.Cleanup(srv.Close)
-	return testSite{url: srv.URL, fix: fix, store: s}
+	return testSite{url: srv.URL, fix: fix, store: s, web: w}
 }
 
 func (s testSite) get(t *testing.T, path string) (int, string) {
@@ -159,5 +163,39 @@ func TestMapSaysWhenBundleIsMissing(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "map bundle is missing") {
 		t.Errorf("map without bundle: %s", buf.String())
+	}
+}
+
+// TestIncidentListFollowsWrites: the list kept in the read cache is shown again while the store
+// stands; after a write the next view lists the new incident at once, with the totals as they
+// were until the summary has been computed again, and then with the new totals.
+func TestIncidentListFollowsWrites(t *testing.T) {
+	site := newTestSite(t, true)
+	_, first := site.get(t, "/incidents")
+	if _, again := site.get(t, "/incidents"); again != first {
+		t.Fatal("two views of an unchanged store differ")
+	}
+	total := func(body string) string {
+		_, rest, _ := strings.Cut(body, "<h1>")
+		head, _, _ := strings.Cut(rest, "</h1>")
+		return head
+	}
+	before := total(first)
+	day := time.Date(2031, 5, 4, 0, 0, 0, 0, time.UTC)
+	err := site.store.InTx(context.Background(), func(tx *store.Tx) error {
+		return tx.PutIncident(context.Background(), model.Incident{ID: "inc-cache-new", Type: model.MassEscape,
+			Date: model.Date{Start: day, Precision: model.PrecisionDay}, Place: model.Place{Country: "NG"}, Metrics: map[model.Metric]model.Estimate{}, UpdatedAt: day})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after := site.get(t, "/incidents")
+	if !strings.Contains(after, "/incidents/inc-cache-new") {
+		t.Error("the new incident is not listed after the write")
+	}
+	site.web.lists.refreshes.Wait()
+	_, refreshed := site.get(t, "/incidents")
+	if got := total(refreshed); got == before || !strings.Contains(refreshed, "/incidents/inc-cache-new") {
+		t.Errorf("after the summary's refresh: heading %q (was %q), new incident listed %v", got, before, strings.Contains(refreshed, "/incidents/inc-cache-new"))
 	}
 }
