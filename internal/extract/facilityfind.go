@@ -153,10 +153,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
 		return i, "", ""
 	}
-	last := j
-	for last+1 < len(toks) && last-j < 3 && nameLike(lx, toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
-		last++
-	}
+	last := nameRunEnd(lx, a.text, toks, j)
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
 	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
 		last = k
@@ -191,6 +188,24 @@ func (a *analysis) placeStartsAt(si *sentenceInfo, start int) bool {
 		}
 	}
 	return false
+}
+
+// nameRunEnd returns the last token of the name that starts at token j: up to three more
+// capitalised words, or a particle and a capitalised word ("Vale de Judeus"), each after a space.
+func nameRunEnd(lx *lexicon, text string, toks []token, j int) int {
+	last := j
+	spaced := func(k int) bool { return k < len(toks) && text[toks[k-1].end:toks[k].start] == " " }
+	for last-j < 3 && spaced(last+1) {
+		switch {
+		case nameLike(lx, toks[last+1]):
+			last++
+		case lx.has(nameParticleWords, toks[last+1].fold) && spaced(last+2) && nameLike(lx, toks[last+2]):
+			last += 2
+		default:
+			return last
+		}
+	}
+	return last
 }
 
 // nameGap reports the text between a facility word and a name written right after it: a space,
