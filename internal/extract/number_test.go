@@ -36,6 +36,7 @@ func TestFindNumbers(t *testing.T) {
 		{"Settantasette detenuti sono evasi", []string{`"Settantasette" 77..77 exact count detenuti`}},
 		{"trentuno detenuti", []string{`"trentuno" 31..31 exact count detenuti`}},
 		{"ventitré detenuti", []string{`"ventitré" 23..23 exact count detenuti`}},
+		{"Veintitrés internos murieron", []string{`"Veintitrés" 23..23 exact count internos`}},
 		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
 		{"30 motorcycle-riding fighters", []string{`"30" 30..30 exact count fighters`}},
 		{"12 knife-wielding inmates", []string{`"12" 12..12 exact count inmates`}},
