@@ -238,7 +238,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if span.last-span.first >= 3 {
 			continue
 		}
-		name := a.text[span.start:span.end]
+		name := spanName(a.text, span)
 		if hasArabicArticle(a.lex, span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
@@ -254,6 +254,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// spanName is the text of a name span without a possessive ending ("Sierra Leone's").
+func spanName(text string, span nameSpan) string {
+	return strings.TrimSuffix(strings.TrimSuffix(text[span.start:span.end], "'s"), "’s")
 }
 
 // divisionAfterTown reports a country name written after a town and a comma that names, in
@@ -494,7 +499,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	ctx := newPlaceContext(append(append([]string{}, si.countries...), a.countries...))
-	var people []nameSpan
+	var notPlaces []nameSpan // people's names and countries: none of their words is a town
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -506,7 +511,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 				return true
 			}
 		}
-		for _, p := range people {
+		for _, p := range notPlaces {
 			if s < p.end && e > p.start {
 				return true
 			}
@@ -517,12 +522,12 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if taken(span.start, span.end) {
 			continue
 		}
-		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
+		name := spanName(a.text, span)
 		if portfolio(a.lex, si.toks, span) {
 			continue // "the Ministry of Justice", "ministère de la Justice": an office, not a town
 		}
 		if personName(a.lex, si.toks, span) {
-			people = append(people, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
+			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
 		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
@@ -553,7 +558,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			}
 		}
 		if !ok && kunya(si.lex, si.toks, span) {
-			people = append(people, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
+			notPlaces = append(notPlaces, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue

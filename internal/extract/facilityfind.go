@@ -236,7 +236,7 @@ func (a *analysis) countryAfter(si *sentenceInfo, i int) string {
 		if span.first != j {
 			continue
 		}
-		name := strings.TrimSuffix(strings.TrimSuffix(a.text[span.start:span.end], "'s"), "’s")
+		name := spanName(a.text, span)
 		if cc, ok := a.country(name); ok {
 			return cc
 		}
