@@ -289,7 +289,7 @@ func personsLife(text string, toks []token, lx *lexicon) (int, int) {
 			continue
 		}
 		end := i + 2
-		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;") {
+		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;،؛") {
 			end++
 		}
 		return i, end

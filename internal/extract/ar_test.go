@@ -34,6 +34,14 @@ func TestArabic(t *testing.T) {
 			figures: "escaped=100..100 killed/security=2..2",
 		},
 		{
+			name: "an Arabic comma ends a clause: a part of those who escaped is no second count",
+			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة الموصل، وتمكن 12 سجينا من الفرار. " +
+				"وقال مسؤولون إن السجناء تمكنوا من الهروب عبر نفق، وإن 5 منهم ينتمون إلى جماعة مسلحة.",
+			want:    want{"facility_attack", "2025-03-14", "IQ", "", ""},
+			place:   "Mosul",
+			figures: "escaped=12..12",
+		},
+		{
 			name:    "a riot dated in Arabic-Indic digits",
 			text:    "اندلع تمرد داخل سجن حماة المركزي في سوريا يوم ٢ آب ٢٠٢٤، وأسفرت أعمال الشغب عن مقتل ٣ سجناء وإصابة ١١ سجينا.",
 			want:    want{"riot", "2024-08-02", "SY", "Hama Central Prison", ""},

@@ -92,7 +92,7 @@ func namedByDate(text string, si *sentenceInfo, word int) bool {
 	for _, d := range si.dates {
 		_, last := tokenSpan(si.toks, d.Start, d.End)
 		if last >= 0 && last < word && word-last <= 3 &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], ",;:.") {
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], ",;،؛:.") {
 			return true
 		}
 	}
@@ -267,7 +267,7 @@ func referencePoint(text string, si *sentenceInfo) (int, int) {
 // van at Saran, during which a guard was killed"), or at the end of the sentence.
 func referenceEnd(text string, si *sentenceInfo, start int) int {
 	for {
-		k := strings.IndexAny(text[start:si.end], ",;")
+		k := strings.IndexAny(text[start:si.end], ",;،؛")
 		if k < 0 {
 			return si.end
 		}

@@ -176,7 +176,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	for _, o := range si.cues {
 		if o.category != "inmate" || o.last >= c.first || c.first-o.last > inmateSubjectReach ||
-			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], ",;:()") {
+			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], ",;،؛:()") {
 			continue
 		}
 		subject := true
@@ -253,7 +253,7 @@ func heldSubject(text string, si *sentenceInfo) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && first-k <= heldSubjectReach; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;:") {
+		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;،؛:") {
 			return false
 		}
 		if si.lex.phraseAt(heldInWords, si.toks, k) > 0 {

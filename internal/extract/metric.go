@@ -211,7 +211,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;:()") {
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;،؛:()") {
 			return true
 		}
 	}
@@ -403,7 +403,7 @@ func conjunctionBreak(lx *lexicon, between []token) int {
 // cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
 // eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], ",;—–") {
+	if from < to && strings.ContainsAny(text[from:to], ",;،؛—–") {
 		return 3
 	}
 	return 0
