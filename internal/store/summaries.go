@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -76,11 +75,7 @@ func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, erro
 		c, from, to := w.bounds()
 		list[i] = [3]int64{c, from, to}
 	}
-	arg, err := json.Marshal(list)
-	if err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
-	}
-	ids, err := column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, string(arg)))
+	ids, err := column[string](t.queryList(ctx, t.stmts.candidateIDs, list))
 	if err != nil {
 		return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
 	}
@@ -94,11 +89,7 @@ func (t *Tx) Summaries(ctx context.Context, ids []string) ([]Candidate, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	arg, err := json.Marshal(ids)
-	if err != nil {
-		return nil, fmt.Errorf("summaries: %w", err)
-	}
-	rows, err := t.stmt(ctx, t.stmts.summaries).QueryContext(ctx, string(arg))
+	rows, err := t.queryList(ctx, t.stmts.summaries, ids)
 	if err != nil {
 		return nil, fmt.Errorf("summaries of %d incidents: %w", len(ids), err)
 	}
