@@ -100,7 +100,7 @@ func newStages(c *config.Config, log *slog.Logger) (pipeline.Stages, reference.D
 		return pipeline.Stages{}, ref, err
 	}
 	return pipeline.Stages{
-		NearDuplicate: ingest.NearDuplicate,
+		NearDuplicate: ingest.NearDuplicateDistance,
 		Extract:       x.Extract,
 		Link:          pipeline.NewLinker(ref.Actors.Family),
 	}, ref, nil

@@ -47,7 +47,7 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		docs, size := generatedReports(b, n)
 		b.Run(mode, func(b *testing.B) {
-			st := pipeline.Stages{NearDuplicate: ingest.NearDuplicate}
+			st := pipeline.Stages{NearDuplicate: ingest.NearDuplicateDistance}
 			if mode == "full" {
 				st = realStages(b)
 			}

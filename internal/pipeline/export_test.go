@@ -17,7 +17,7 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (in
 	for _, m := range own {
 		windows = append(windows, windowOf(m.Mention))
 	}
-	cands, err := tx.Candidates(ctx, windows)
+	cands, err := l.Begin().candidates(ctx, tx, windows)
 	for _, c := range cands {
 		members += len(c.Members)
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/link"
@@ -21,11 +22,13 @@ import (
 type Linker struct {
 	family link.Family
 	now    func() time.Time
+	mu     sync.Mutex
+	caches map[*store.Store]*summaryCache // one for each store linked, each valid on its own
 }
 
 // NewLinker builds a linker; family maps an actor to its root organisation.
 func NewLinker(family link.Family) *Linker {
-	return &Linker{family: family, now: time.Now}
+	return &Linker{family: family, now: time.Now, caches: map[*store.Store]*summaryCache{}}
 }
 
 // Batch links the documents of one write transaction. Each mention joins its incident at once
@@ -38,6 +41,8 @@ type Batch struct {
 	votes   map[voteKey]int // index in tally
 	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
 	touched map[string][]model.Metric
+	cache   *summaryCache // the store's summaries kept between batches (BeginLinking); nil: none
+	changes int64         // with a cache, the store's count of write transactions at the start
 }
 
 type voteKey struct{ incident, field, key string }
@@ -49,9 +54,43 @@ type incidentVote struct {
 	vote     store.Vote
 }
 
-// Begin starts a batch; end it with Finish in the same transaction.
+// Begin starts a batch that reads every summary from the store, for a transaction that also
+// changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
+// transaction.
 func (l *Linker) Begin() *Batch {
 	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
+}
+
+// BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
+// summaries earlier batches kept (summaryCache); end it with Finish in the same transaction, and
+// call Forget if the transaction fails.
+func (l *Linker) BeginLinking(ctx context.Context, s *store.Store, tx *store.Tx) (*Batch, error) {
+	changes, err := tx.Changes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	c, ok := l.caches[s]
+	if !ok {
+		c = newSummaryCache()
+		l.caches[s] = c
+	}
+	l.mu.Unlock()
+	c.begin(changes)
+	b := l.Begin()
+	b.cache, b.changes = c, changes
+	return b, nil
+}
+
+// Forget drops the summaries kept between batches, of every store: one changed in a way linking
+// did not follow (a failed transaction, an incident rebuilt or summarised anew). A batch under
+// way reads again from its store what it then lacks.
+func (l *Linker) Forget() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, c := range l.caches {
+		c.forget()
+	}
 }
 
 // LinkDocument links the mentions of one new document, stored before, and returns the incidents
@@ -63,7 +102,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 		own[i] = em.Mention
 	}
 	slices.SortStableFunc(own, func(a, b model.Mention) int { return cmp.Compare(a.Index, b.Index) }) // as the store orders them
-	ids, err := l.place(ctx, tx, own)
+	ids, err := b.place(ctx, tx, own)
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +113,12 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 	for i, m := range own {
 		if ids[i] == "" {
 			ids[i] = link.ClusterID([]model.Mention{m})
-			if err := tx.CreateIncident(ctx, ids[i], link.SortKey(m), windowOf(m), l.now()); err != nil {
+			first := link.SortKey(m)
+			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
 				return nil, err
+			}
+			if b.cache != nil {
+				b.cache.created(ids[i], first)
 			}
 		}
 		if err := b.join(ctx, tx, ids[i], m, refs[docID]); err != nil {
@@ -88,7 +131,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 }
 
 // Finish writes the batch's votes and decides the fields and figures of every incident it
-// touched.
+// touched. A cached batch's summaries then hold for the store its commit leaves.
 func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 	for _, v := range b.tally {
 		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
@@ -99,6 +142,9 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
 			return err
 		}
+	}
+	if b.cache != nil {
+		b.cache.keep(b.changes + 1)
 	}
 	return nil
 }
@@ -134,7 +180,7 @@ func (b *Batch) touch(id string, metrics []model.Metric) {
 // place returns the incident each mention joins, "" for a new one. A mention without a country
 // is compared with nothing: it could only match by facility name, and incidents are found by
 // country.
-func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([]string, error) {
+func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([]string, error) {
 	var ms []model.Mention
 	var windows []store.Window
 	var at []int // at[i] is the index in own of ms[i]
@@ -145,7 +191,7 @@ func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) (
 		ms, at = append(ms, m), append(at, i)
 		windows = append(windows, windowOf(m))
 	}
-	found, err := tx.Candidates(ctx, windows)
+	found, err := b.candidates(ctx, tx, windows)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +202,7 @@ func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) (
 			cands[i].Members[j] = link.Member(m)
 		}
 	}
-	joined, err := link.Assign(ms, cands, l.family)
+	joined, err := link.Assign(ms, cands, b.l.family)
 	if err != nil {
 		return nil, fmt.Errorf("assign: %w", err)
 	}
@@ -165,6 +211,42 @@ func (l *Linker) place(ctx context.Context, tx *store.Tx, own []model.Mention) (
 		ids[at[i]] = id
 	}
 	return ids, nil
+}
+
+// candidates returns the summaries of the incidents near the windows, in id order: from the cache
+// when the batch has one, reading from the store only those it lacks.
+func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*store.Candidate, error) {
+	ids, err := tx.CandidateIDs(ctx, windows)
+	if err != nil {
+		return nil, err
+	}
+	if b.cache == nil {
+		read, err := tx.Summaries(ctx, ids)
+		out := make([]*store.Candidate, len(read))
+		for i := range read {
+			out[i] = &read[i]
+		}
+		return out, err
+	}
+	found, missing := b.cache.get(ids)
+	if len(missing) == 0 {
+		return found, nil
+	}
+	read, err := tx.Summaries(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	b.cache.put(read)
+	out := make([]*store.Candidate, 0, len(found)+len(read))
+	for i := 0; len(found) > 0 || i < len(read); { // both in id order; an id of no incident is in neither
+		if i < len(read) && (len(found) == 0 || read[i].ID < found[0].ID) {
+			out = append(out, &read[i])
+			i++
+			continue
+		}
+		out, found = append(out, found[0]), found[1:]
+	}
+	return out, nil
 }
 
 // windowOf is where a mention's candidates lie: the days its date may stand for in its country
@@ -188,9 +270,12 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 	for _, v := range link.Votes(m, voter) {
 		b.vote(id, v)
 	}
-	err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: link.ProfileCode(m, b.l.family), Window: windowOf(m)})
-	if err != nil {
+	code := link.ProfileCode(m, b.l.family)
+	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m)}); err != nil {
 		return err
+	}
+	if b.cache != nil {
+		b.cache.joined(id, code)
 	}
 	docs := map[string]model.DocumentRef{doc.ID: doc}
 	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
@@ -266,6 +351,9 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 	ids, err := tx.UnsummarisedIncidents(ctx)
 	if err != nil {
 		return err
+	}
+	if len(ids) > 0 {
+		l.Forget()
 	}
 	for _, id := range ids {
 		stored, err := tx.IncidentMentions(ctx, id)

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"slices"
 	"sync"
 	"time"
@@ -58,19 +59,19 @@ func compareOrder(a, b store.Fingerprint) int {
 // nearDuplicateOf returns the original of the earliest stored near-duplicate of d, then of the
 // earliest among the batch's documents stored before it, or "". A fingerprint match is confirmed
 // by length (a copy keeps most of the text) and, when both are known, publication dates within a
-// week: chance matches between unrelated texts fall away.
-func (k *knownFingerprints) nearDuplicateOf(d model.Document, batch []store.Fingerprint, near func(a, b uint64) bool) string {
+// week: chance matches between unrelated texts fall away. Fingerprints match within maxBits.
+func (k *knownFingerprints) nearDuplicateOf(d model.Document, batch []store.Fingerprint, maxBits int) string {
 	n := utf8.RuneCountInString(d.Text)
 	confirmed := func(c store.Fingerprint) bool {
 		return similarLength(n, c.Length) && closeDates(d.Published, c.Published)
 	}
 	for i, fp := range k.fps {
-		if near(d.Fingerprint, fp) && confirmed(k.docs[i]) {
+		if bits.OnesCount64(d.Fingerprint^fp) <= maxBits && confirmed(k.docs[i]) {
 			return originalOf(k.docs[i])
 		}
 	}
 	for _, c := range batch {
-		if near(d.Fingerprint, c.Fingerprint) && confirmed(c) {
+		if bits.OnesCount64(d.Fingerprint^c.Fingerprint) <= maxBits && confirmed(c) {
 			return originalOf(c)
 		}
 	}

@@ -42,7 +42,7 @@ func BenchmarkNearDuplicateCheck(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := pipeline.New(s, pipeline.Stages{NearDuplicate: ingest.NearDuplicate})
+	p := pipeline.New(s, pipeline.Stages{NearDuplicate: ingest.NearDuplicateDistance})
 	next := 0
 	newBatch := func() []model.Document {
 		docs := make([]model.Document, batch)

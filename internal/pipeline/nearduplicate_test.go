@@ -80,7 +80,7 @@ func nearCopies(rng *rand.Rand, n int) []model.Document {
 func TestNearDuplicatesAsBefore(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
-	p := pipeline.New(s, pipeline.Stages{NearDuplicate: ingest.NearDuplicate})
+	p := pipeline.New(s, pipeline.Stages{NearDuplicate: ingest.NearDuplicateDistance})
 	rng := rand.New(rand.NewPCG(5, 6))
 	docs := nearCopies(rng, 1500)
 	var known []stored

@@ -38,7 +38,11 @@ type Result struct {
 // Stages are the pure functions the pipeline chains. Extract may be nil (documents only); it
 // must be safe for concurrent use, as it runs in several workers at once.
 type Stages struct {
-	NearDuplicate func(a, b uint64) bool
+	// NearDuplicate is the largest Hamming distance between the fingerprints of two
+	// near-duplicates (ingest.NearDuplicateDistance); 0 checks for none. A distance rather than
+	// a function: every new document is compared with every stored one, and a loop the compiler
+	// sees whole scans 100,000 fingerprints several times faster than one call per fingerprint.
+	NearDuplicate int
 	Extract       func(model.Document) []model.Mention
 	Link          *Linker // nil: mentions stay unlinked
 }
@@ -95,7 +99,7 @@ func (p *Pipeline) add(ctx context.Context, tx *store.Tx, d prepared, batch []st
 		return Result{Document: d.doc, Outcome: Duplicate, DuplicateOf: existing}, nil
 	}
 	r := Result{Document: d.doc, Outcome: Stored}
-	if p.stages.NearDuplicate != nil {
+	if p.stages.NearDuplicate > 0 {
 		if original := p.known.nearDuplicateOf(d.doc, batch, p.stages.NearDuplicate); original != "" {
 			r.Outcome, r.DuplicateOf = NearDuplicate, original
 			r.Document.DuplicateOf = original

@@ -42,7 +42,7 @@ func realStages(t testing.TB) pipeline.Stages {
 			stagesErr = err
 			return
 		}
-		stages = pipeline.Stages{NearDuplicate: ingest.NearDuplicate, Extract: x.Extract, Link: pipeline.NewLinker(ref.Actors.Family)}
+		stages = pipeline.Stages{NearDuplicate: ingest.NearDuplicateDistance, Extract: x.Extract, Link: pipeline.NewLinker(ref.Actors.Family)}
 	})
 	if stagesErr != nil {
 		t.Fatal(stagesErr)

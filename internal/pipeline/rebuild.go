@@ -38,6 +38,7 @@ func (p *Pipeline) rebuildAll(ctx context.Context, tx *store.Tx, o *review.Overr
 // re-attributed ones changed, added ones added, corrected fields set, its review state
 // recorded. An incident left without mentions is deleted.
 func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review.Overrides) error {
+	l.Forget() // the incident's summary is made anew, and mentions may have left others
 	ms, err := tx.LinkedMentions(ctx, id)
 	if err != nil {
 		return err

@@ -208,3 +208,42 @@ func TestBytesInFlightStayWithinBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoWritersMatchOne ingests the same documents into one store through one pipeline, and
+// into another through two connections to the file taking turns, batch by batch, as two
+// processes would: each must see what the other linked, however much of the store it keeps in
+// memory between its batches, so the incidents come out byte for byte the same.
+func TestTwoWritersMatchOne(t *testing.T) {
+	docs := append(sharedCorpus(t, "dev", "seeds"), copiedReports(t, 200)...)
+	ctx := context.Background()
+	one := openStore(t)
+	p := pipeline.New(one, realStages(t))
+	path := filepath.Join(t.TempDir(), "two.db")
+	var turns []*pipeline.Pipeline
+	for range 2 {
+		s, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		turns = append(turns, pipeline.New(s, realStages(t)))
+	}
+	const batch = 25
+	for i := 0; i < len(docs); i += batch {
+		part := docs[i:min(i+batch, len(docs))]
+		if _, err := p.Add(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := turns[i/batch%2].Add(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shared, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	if a, b := exported(t, one), exported(t, shared); a != b {
+		t.Errorf("exports differ:\none writer  %.400s\ntwo writers %.400s", a, b)
+	}
+}

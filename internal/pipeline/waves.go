@@ -51,26 +51,22 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		}
 		params.Cites = reportsCite(ctx, s)
 	}
-	a, err := detectAndStore(ctx, s, incs, family, params, now)
+	a, err := detectAndStore(ctx, s, incs, family, params, digest, now)
 	if err != nil {
 		return WaveRefresh{}, err
-	}
-	if digest != "" {
-		if err := s.RecordWaveDigest(ctx, digest, a.ComputedAt); err != nil {
-			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
-		}
 	}
 	return WaveRefresh{Analysis: a, New: newWaves(a, previous)}, nil
 }
 
-// detectAndStore runs detection and stores its waves in place of the previous run's.
-func detectAndStore(ctx context.Context, s *store.Store, incs []model.Incident, family analyse.Family, params analyse.Params, now time.Time) (model.WaveAnalysis, error) {
+// detectAndStore runs detection and stores its waves in place of the previous run's, with the
+// digest of its inputs ("" for none) in the same transaction.
+func detectAndStore(ctx context.Context, s *store.Store, incs []model.Incident, family analyse.Family, params analyse.Params, digest string, now time.Time) (model.WaveAnalysis, error) {
 	a, err := analyse.Detect(incs, family, params)
 	if err != nil {
 		return a, fmt.Errorf("refresh waves: %w", err)
 	}
 	a.ComputedAt = now.UTC()
-	if err := s.ReplaceWaves(ctx, a); err != nil {
+	if err := s.ReplaceDigestedWaves(ctx, a, digest); err != nil {
 		return a, fmt.Errorf("refresh waves: %w", err)
 	}
 	return a, nil

@@ -49,6 +49,9 @@ func (p *Pipeline) write(ctx context.Context, docs []prepared, storeDoc storeFun
 		return p.refreshCampaigns(ctx, tx, due)
 	})
 	if err != nil {
+		if p.stages.Link != nil {
+			p.stages.Link.Forget() // what the batch told the linker's cache was rolled back
+		}
 		return nil, err
 	}
 	if refreshed {
@@ -75,7 +78,10 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 	if err := p.stages.Link.Summarise(ctx, tx); err != nil {
 		return nil, fmt.Errorf("summarise incidents: %w", err)
 	}
-	batch := p.stages.Link.Begin()
+	batch, err := p.stages.Link.BeginLinking(ctx, p.store, tx)
+	if err != nil {
+		return nil, fmt.Errorf("begin linking: %w", err)
+	}
 	var touched []string
 	for i := range results {
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
@@ -94,7 +100,7 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 	if len(touched) == 0 {
 		return nil, nil
 	}
-	touched, err := p.reviewBatch(ctx, tx, results, touched)
+	touched, err = p.reviewBatch(ctx, tx, results, touched)
 	if err != nil {
 		return nil, fmt.Errorf("review corrections: %w", err)
 	}

@@ -24,11 +24,7 @@ func (t *Tx) DocumentRefs(ctx context.Context, ids []string) (map[string]model.D
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, fmt.Errorf("document refs: %w", err)
-	}
-	rows, err := t.stmt(ctx, t.stmts.documentRefs).QueryContext(ctx, string(list))
+	rows, err := t.queryList(ctx, t.stmts.documentRefs, ids)
 	if err != nil {
 		return nil, fmt.Errorf("document refs: %w", err)
 	}
@@ -51,6 +47,16 @@ func (t *Tx) DocumentRefs(ctx context.Context, ids []string) (map[string]model.D
 		}
 	}
 	return out, nil
+}
+
+// queryList runs a prepared statement whose one parameter is a list, given to it as JSON for
+// json_each: one query for any number of values.
+func (t *Tx) queryList(ctx context.Context, stmt *sql.Stmt, list any) (*sql.Rows, error) {
+	arg, err := json.Marshal(list)
+	if err != nil {
+		return nil, err
+	}
+	return t.stmt(ctx, stmt).QueryContext(ctx, string(arg))
 }
 
 // CampaignNames returns the campaign names the given incidents cite.

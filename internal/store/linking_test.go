@@ -51,6 +51,8 @@ func explain(t *testing.T, s *Store, query string) []string {
 	return plan
 }
 
+// TestCandidates checks which incidents lie near windows (CandidateIDs) and what their
+// summaries hold (Summaries), an id of no incident left out.
 func TestCandidates(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
@@ -112,7 +114,11 @@ func TestCandidates(t *testing.T) {
 	} {
 		var got []string
 		err := s.InTx(ctx, func(tx *Tx) error {
-			cs, err := tx.Candidates(ctx, tc.windows)
+			ids, err := tx.CandidateIDs(ctx, tc.windows)
+			if err != nil {
+				return err
+			}
+			cs, err := tx.Summaries(ctx, append(ids, "inc-none"))
 			for _, c := range cs {
 				got = append(got, fmt.Sprintf("%s:%d", c.ID, len(c.Members)))
 			}
@@ -122,7 +128,7 @@ func TestCandidates(t *testing.T) {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%s: Candidates = %v, want %s", tc.name, got, tc.want)
+			t.Errorf("%s: candidates' summaries = %v, want %s", tc.name, got, tc.want)
 		}
 	}
 }
@@ -147,5 +153,34 @@ func TestDocumentRefs(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestChanges checks that a transaction sees the count of the write transactions committed
+// before it, and that a transaction rolled back counts none.
+func TestChanges(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	changes := func() int64 {
+		var n int64
+		if err := s.InTx(ctx, func(tx *Tx) error {
+			var err error
+			n, err = tx.Changes(ctx)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	first := changes()
+	if got := changes(); got != first+1 {
+		t.Errorf("after one commit: %d changes, want %d", got, first+1)
+	}
+	failed := errors.New("rolled back")
+	if err := s.InTx(ctx, func(*Tx) error { return failed }); !errors.Is(err, failed) {
+		t.Fatalf("rolled back transaction: %v", err)
+	}
+	if got := changes(); got != first+2 {
+		t.Errorf("after a rollback: %d changes, want %d", got, first+2)
 	}
 }

@@ -18,7 +18,9 @@ type statements struct {
 	insertMention          *sql.Stmt
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
-	candidates             *sql.Stmt
+	candidateIDs           *sql.Stmt
+	summaries              *sql.Stmt
+	changes                *sql.Stmt
 	createIncident         *sql.Stmt
 	insertWindow           *sql.Stmt
 	setWindowID            *sql.Stmt
@@ -79,13 +81,15 @@ func (s *statements) queries() []query {
 			WHERE id IN (SELECT value FROM json_each(?))`},
 		// The windows overlapping each given one, by the R*Tree; then the members of their
 		// incidents through the members' primary key. Only summarised incidents have windows.
-		{&s.candidates, `WITH win(country, day_from, day_to) AS (
+		{&s.candidateIDs, `WITH win(country, day_from, day_to) AS (
 				SELECT value->>0, value->>1, value->>2 FROM json_each(?))
-			SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_id = i.id
-			WHERE i.id IN (SELECT w.incident_id FROM win CROSS JOIN incident_windows w
-				WHERE w.country_lo <= win.country AND w.country_hi >= win.country
-				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from)
+			SELECT DISTINCT w.incident_id FROM win CROSS JOIN incident_windows w
+			WHERE w.country_lo <= win.country AND w.country_hi >= win.country
+				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from`},
+		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_id = i.id
+			WHERE i.id IN (SELECT value FROM json_each(?))
 			ORDER BY i.id, m.code`},
+		{&s.changes, `SELECT changes FROM store_changes WHERE id = 1`},
 		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id) VALUES (?, '', '{}', ?3, ?2, 1, ?4)`},
 		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},

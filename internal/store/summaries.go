@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -61,11 +61,12 @@ func (w Window) bounds() (country, from, to int64) {
 	return country, w.From.Unix() / 86400, w.To.Unix() / 86400
 }
 
-// Candidates returns, each once, the summarised incidents whose window overlaps one of the given
-// windows in its country, with their members. The R*Tree finds them in logarithmic time, so the
-// cost depends on the incidents near the windows, not on the store nor on how many mentions
-// those incidents have.
-func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, error) {
+// CandidateIDs returns, sorted and each once, the incidents whose window overlaps one of the
+// given windows in its country. The R*Tree finds them in logarithmic time, so the cost depends on
+// the incidents near the windows, not on the store nor on how many mentions those incidents
+// have; their summaries are read apart (Summaries), so that a linker that kept them reads only
+// those it lacks.
+func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
 	if len(windows) == 0 {
 		return nil, nil
 	}
@@ -74,13 +75,23 @@ func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, err
 		c, from, to := w.bounds()
 		list[i] = [3]int64{c, from, to}
 	}
-	arg, err := json.Marshal(list)
-	if err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
-	}
-	rows, err := t.stmt(ctx, t.stmts.candidates).QueryContext(ctx, string(arg))
+	ids, err := column[string](t.queryList(ctx, t.stmts.candidateIDs, list))
 	if err != nil {
 		return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// Summaries returns the summarised incidents among ids, in id order, each with the key of its
+// first mention and its distinct members in code order; an id of no such incident is left out.
+func (t *Tx) Summaries(ctx context.Context, ids []string) ([]Candidate, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := t.queryList(ctx, t.stmts.summaries, ids)
+	if err != nil {
+		return nil, fmt.Errorf("summaries of %d incidents: %w", len(ids), err)
 	}
 	defer rows.Close()
 	var out []Candidate
@@ -88,7 +99,7 @@ func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, err
 		var id, first string
 		var m Member
 		if err := rows.Scan(&id, &first, &m.Code, &m.Count); err != nil {
-			return nil, fmt.Errorf("read candidate: %w", err)
+			return nil, fmt.Errorf("read summary: %w", err)
 		}
 		if n := len(out); n == 0 || out[n-1].ID != id {
 			out = append(out, Candidate{ID: id, First: first})
@@ -97,6 +108,17 @@ func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, err
 		c.Members = append(c.Members, m)
 	}
 	return out, rows.Err()
+}
+
+// Changes is the store's count of committed write transactions as this transaction sees it
+// (ChangeMark): the count this transaction's commit leaves is one more, unless another
+// transaction commits first.
+func (t *Tx) Changes(ctx context.Context) (int64, error) {
+	var n int64
+	if err := t.stmt(ctx, t.stmts.changes).QueryRowContext(ctx).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count of changes: %w", err)
+	}
+	return n, nil
 }
 
 // CreateIncident starts an empty summarised incident that mentions then join (AddToIncident):

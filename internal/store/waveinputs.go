@@ -140,7 +140,7 @@ func (s *Store) attachWaveClaims(ctx context.Context, incs []model.Incident, byI
 	return nil
 }
 
-// WaveDigest returns the digest recorded with the stored waves (RecordWaveDigest), or "" when
+// WaveDigest returns the digest recorded with the stored waves (ReplaceDigestedWaves), or "" when
 // none was or the waves were replaced since.
 func (s *Store) WaveDigest(ctx context.Context) (string, error) {
 	var digest string
@@ -155,14 +155,18 @@ func (s *Store) WaveDigest(ctx context.Context) (string, error) {
 	return digest, nil
 }
 
-// RecordWaveDigest records the digest of the inputs of the waves stored at computedAt, so that
-// a refresh with the same inputs can leave them be.
-func (s *Store) RecordWaveDigest(ctx context.Context, digest string, computedAt time.Time) error {
-	return s.InTx(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.ExecContext(ctx, `INSERT OR REPLACE INTO wave_digests(id, computed_at, digest) VALUES (1, ?, ?)`,
-			computedAt.UTC().Format(time.RFC3339), digest); err != nil {
-			return fmt.Errorf("record wave digest: %w", err)
+// recordWaveDigest records the digest of the inputs of the waves stored at computedAt, so that
+// a refresh with the same inputs can leave them be; "" removes any digest.
+func (t *Tx) recordWaveDigest(ctx context.Context, digest string, computedAt time.Time) error {
+	if digest == "" {
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM wave_digests`); err != nil {
+			return fmt.Errorf("forget wave digest: %w", err)
 		}
 		return nil
-	})
+	}
+	if _, err := t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO wave_digests(id, computed_at, digest) VALUES (1, ?, ?)`,
+		computedAt.UTC().Format(time.RFC3339), digest); err != nil {
+		return fmt.Errorf("record wave digest: %w", err)
+	}
+	return nil
 }

@@ -12,8 +12,22 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// ReplaceWaves stores a run of wave detection in place of the previous one, in one transaction.
+// ReplaceWaves stores a run of wave detection in place of the previous one, in one transaction,
+// and forgets the previous run's input digest: these waves have none (ReplaceDigestedWaves).
 func (s *Store) ReplaceWaves(ctx context.Context, a model.WaveAnalysis) error {
+	return s.replaceWaves(ctx, a, "")
+}
+
+// ReplaceDigestedWaves stores a run of wave detection in place of the previous one together with
+// the digest of its inputs (WaveDigest), in one transaction: two processes refreshing in the
+// same second then each leave their own waves with their own digest, never one's waves with the
+// other's digest.
+func (s *Store) ReplaceDigestedWaves(ctx context.Context, a model.WaveAnalysis, digest string) error {
+	return s.replaceWaves(ctx, a, digest)
+}
+
+// replaceWaves stores a run and its digest, "" for none.
+func (s *Store) replaceWaves(ctx context.Context, a model.WaveAnalysis, digest string) error {
 	run := a
 	run.Waves = nil
 	runData, err := json.Marshal(run)
@@ -29,6 +43,9 @@ func (s *Store) ReplaceWaves(ctx context.Context, a model.WaveAnalysis) error {
 		if _, err := tx.tx.ExecContext(ctx, `INSERT OR REPLACE INTO wave_runs(id, computed_at, data) VALUES (1, ?, ?)`,
 			a.ComputedAt.UTC().Format(time.RFC3339), runData); err != nil {
 			return fmt.Errorf("store wave run: %w", err)
+		}
+		if err := tx.recordWaveDigest(ctx, digest, a.ComputedAt); err != nil {
+			return err
 		}
 		for _, w := range a.Waves {
 			if err := tx.putWave(ctx, w); err != nil {
