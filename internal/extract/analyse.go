@@ -90,6 +90,7 @@ type analysis struct {
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
+	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -206,8 +207,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
-	dates, lastYear := resolveDatesAfter(exprs, si.ref, a.lastYear, continues)
-	a.lastYear = lastYear
+	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues)
+	a.lastYear, a.lastDay = lastYear, lastDay
 	dateline := datelineEnd(text)
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {

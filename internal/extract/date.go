@@ -41,7 +41,7 @@ func FindDates(text string, ref Ref) []DateMention {
 // resolveDates resolves the date expressions of one text in order, each relative one against
 // the reference or the last full date before it.
 func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
-	out, _ := resolveDatesAfter(exprs, ref, 0, false)
+	out, _, _ := resolveDatesAfter(exprs, ref, 0, nil, false)
 	return out
 }
 
@@ -49,10 +49,11 @@ func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
 // year (0 if none): "the following year" is the year after it, and a month or day without a
 // year after that phrase falls in the year it names ("The following year on 24 March").
 // A passage that goes on with the story ("Later on 15 April", continues) reads its dates without
-// a year in that last year too. It returns the last year the passage gives.
-func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, continues bool) ([]DateMention, int) {
+// a year in that last year too. anchor is the last day or week of the text before, which
+// "the next day" or "two years earlier" count from. It returns the last year and the last day or
+// week the passage gives.
+func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, continues bool) ([]DateMention, int, *model.Date) {
 	var out []DateMention
-	var anchor *model.Date
 	inYear := 0 // the year a year-relative phrase named, for the dates after it
 	if continues {
 		inYear = year
@@ -84,7 +85,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, continues bool) ([]D
 			anchor = &a
 		}
 	}
-	return out, year
+	return out, year, anchor
 }
 
 // InferRef finds a reference date in a text whose publication date is unknown: the latest date
@@ -659,7 +660,7 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 }
 
 // matchAgo reads "two days ago", "a week ago", "il y a trois jours", "hace dos días",
-// "dua hari lalu", and "three days later" (from the previous date of the text).
+// "dua hari lalu", and "three days later" or "two years earlier" (from the previous date of the text).
 func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	k, before := i, false
 	if _, last, ok := lx.phraseFrom(agoBeforePhrases, ps, i); ok {
@@ -679,6 +680,8 @@ func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			last = end
 		} else if _, end, ok := lx.phraseFrom(laterAfterPhrases, ps, last+1); ok {
 			last, sign, anchored = end, 1, true
+		} else if _, end, ok := lx.phraseFrom(earlierAfterPhrases, ps, last+1); ok {
+			last, anchored = end, true // "two years earlier": back from the date before
 		} else {
 			return dateExpr{}, 0, false
 		}
@@ -703,6 +706,8 @@ func agoExpr(unit, n int, fuzzy, anchored bool) dateExpr {
 		e.rel, e.n, e.prec = dateMonthOffset, n, model.PrecisionMonth
 	case unit == 365 && !anchored:
 		e.rel, e.n, e.prec = dateYearOffset, n, model.PrecisionYear
+	case unit == 365:
+		e.rel, e.n, e.prec, e.needAnchor = dateAnchorYearOffset, n, model.PrecisionYear, false // from the last year given
 	case unit > 7:
 		e.prec = ""
 	}

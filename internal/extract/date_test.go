@@ -83,6 +83,8 @@ func TestFindDates(t *testing.T) {
 		{"l'année dernière et il y a deux jours", pub, []string{`"l'année dernière" 2021-01-01 year rel`, `"il y a deux jours" 2022-01-20 day rel`}},
 		{"Kamis (11/7) dan 11 Juli 2013", Ref{Date: calendarDay(2013, 7, 12), Precision: model.PrecisionDay},
 			[]string{`"Kamis (11/7)" 2013-07-11 day rel`, `"11 Juli 2013" 2013-07-11 day`}},
+		{"On 5 July 2022 gunmen attacked the prison; two years earlier, a raid freed 240.", Ref{Date: calendarDay(2022, 7, 6), Precision: model.PrecisionDay},
+			[]string{`"5 July 2022" 2022-07-05 day`, `"two years earlier" 2020-01-01 year rel`}},
 		{"Le 1er juillet 2018, un détenu s'est évadé ; ce jour-là, un commando", Ref{Date: calendarDay(2022, 5, 18), Precision: model.PrecisionDay},
 			[]string{`"1er juillet 2018" 2018-07-01 day`, `"ce jour-là" 2018-07-01 day rel`}},
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},

@@ -27,6 +27,7 @@ const (
 	agoBeforePhrases
 	agoAfterPhrases
 	laterAfterPhrases
+	earlierAfterPhrases
 	fewPhrases
 	dayOfMonthBeforePhrases
 	timeAfterPhrases
@@ -86,6 +87,7 @@ var phraseCats = [phraseCatCount]struct {
 	agoBeforePhrases:            {name: "ago_before"},
 	agoAfterPhrases:             {name: "ago_after"},
 	laterAfterPhrases:           {name: "later_after"},
+	earlierAfterPhrases:         {name: "earlier_after"},
 	fewPhrases:                  {name: "few_phrase"},
 	dayOfMonthBeforePhrases:     {name: "day_of_month_before"},
 	timeAfterPhrases:            {name: "time_after"},
