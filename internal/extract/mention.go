@@ -139,6 +139,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		escape = escape || si.is("escape") && !negated(si, "escape")
 	}
 	riot = riot || inside
+	if a.mobJustice(f) {
+		return model.OtherAttack // "youths broke into the police station and lynched the suspect": violence against a person held
+	}
 	freed := a.anyFreed(f)
 	detention = detention || holding && (escape || freed) // "stormed the police station, and freed two suspects"
 	switch {
@@ -160,6 +163,24 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
+}
+
+// mobJustice reports a frame that tells of a lynching, in its sentences or the one right after
+// them ("They then lynched the suspect"): a crowd that takes someone held to punish him, not to
+// free him.
+func (a *analysis) mobJustice(f *frame) bool {
+	lynch := func(si *sentenceInfo) bool { return si.lex.wordIn(lynchWords, si.toks, 0, len(si.toks)) }
+	for _, si := range f.sentences {
+		if lynch(si) {
+			return true
+		}
+	}
+	if n := len(f.sentences); n > 0 {
+		if i := slices.Index(a.sentences, f.sentences[n-1]); i >= 0 && i+1 < len(a.sentences) {
+			return lynch(a.sentences[i+1])
+		}
+	}
+	return false
 }
 
 // inmateLed reports an attack word whose doers are the people held: an inmate word stands before

@@ -77,6 +77,7 @@ const (
 	flightFromWords
 	onsetNounWords
 	capacityWords
+	lynchWords
 	singularPronounWords
 	outsideWords
 	unrealisedWords
@@ -211,6 +212,7 @@ var wordCatNames = [wordCatCount]string{
 	flightFromWords:         "flight_from",
 	onsetNounWords:          "onset_noun",
 	capacityWords:           "capacity_word",
+	lynchWords:              "lynch_word",
 	singularPronounWords:    "singular_pronoun",
 	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
