@@ -21,7 +21,7 @@ import (
 // A file holds one world and any number of cases:
 //
 //	country XA Ardovia Ardovian           code, name, demonyms; the name's first three letters in capitals are its event-id code (ARD)
-//	place XA Mareva admin1=North_Vale     a town (admin1 with _ for spaces); "region" instead of place for a division
+//	place XA Mareva admin1=North_Vale     a town (_ for spaces in names); "region" instead of place for a division
 //	actor "Red Hand" armed_group XA       name, kind, home country
 //
 //	case NAME
@@ -98,7 +98,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 			if len(fields) < 2 {
 				bad()
 			}
-			p := model.Place{Country: fields[0], Name: fields[1], Precision: model.GeoPlace}
+			p := model.Place{Country: fields[0], Name: strings.ReplaceAll(fields[1], "_", " "), Precision: model.GeoPlace}
 			for _, f := range fields[2:] {
 				if v, ok := strings.CutPrefix(f, "admin1="); ok {
 					p.Admin1 = strings.ReplaceAll(v, "_", " ")

@@ -162,9 +162,14 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		}
 	}
 	town, written := "", ""
-	for _, p := range si.places {
-		if p.start >= toks[j].start && p.start <= toks[last].end {
-			town, written = p.place.Name, a.text[p.start:p.end] // the last place named is where it stands
+	run := a.text[toks[j].start:toks[last].end]
+	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
+		town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
+	} else {
+		for _, p := range si.places {
+			if p.start >= toks[j].start && p.start <= toks[last].end {
+				town, written = p.place.Name, a.text[p.start:p.end] // the last place named is where it stands
+			}
 		}
 	}
 	linked := lx.has(facilityLinkWords, toks[i+1].fold)
