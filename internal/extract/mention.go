@@ -357,18 +357,32 @@ func negated(si *sentenceInfo, category string) bool {
 	return found
 }
 
-// location is placeOf, with a named police station or gendarmerie of an event sentence as the
-// facility when no prison is named ("the Kolondo District Police Headquarters").
+// location is placeOf, with a police station or gendarmerie of an event sentence as the facility
+// when no prison is named: by its name ("the Kolondo District Police Headquarters") or by its town.
 func (a *analysis) location(f *frame) (string, model.Place) {
 	facility, p := a.placeOf(f)
-	if facility == "" {
-		for _, si := range f.sentences {
-			if isEvent(si) && len(si.holdings) > 0 {
-				return si.holdings[0].name, p
-			}
+	if facility != "" {
+		return facility, p
+	}
+	for _, si := range f.sentences {
+		if isEvent(si) && len(si.holdings) > 0 {
+			return si.holdings[0].name, p
 		}
 	}
-	return facility, p
+	// "a police station" in a report from Riverton is "Riverton police station", as readers name it.
+	for _, si := range f.sentences {
+		for _, c := range si.cues {
+			if !isEvent(si) || c.category != "holding" || !si.lex.has(townHoldingWords, si.toks[c.last].fold) {
+				continue
+			}
+			name := strings.ToLower(a.text[si.toks[c.first].start:si.toks[c.last].end])
+			if p.Precision == model.GeoPlace {
+				name = p.Name + " " + name
+			}
+			return name, p
+		}
+	}
+	return "", p
 }
 
 // placeOf picks the frame's facility and place: a known facility's coordinates, else the town

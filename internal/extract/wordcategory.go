@@ -104,6 +104,7 @@ const (
 	riseVerbWords
 	respectivelyWords
 	townFacilityWords
+	townHoldingWords
 	arabicArticleWords
 	vicinityWords
 	directionLinkWords
@@ -239,6 +240,7 @@ var wordCatNames = [wordCatCount]string{
 	riseVerbWords:           "rise_verb",
 	respectivelyWords:       "respectively",
 	townFacilityWords:       "town_facility",
+	townHoldingWords:        "town_holding",
 	arabicArticleWords:      "arabic_article",
 	vicinityWords:           "vicinity",
 	directionLinkWords:      "direction_link",
