@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -31,42 +33,36 @@ func (s *Store) incidentFilters(ctx context.Context, q IncidentQuery, aud Audien
 // part of the incident's stored names or of the title of one of its documents the audience may
 // see, as LIKE matches it. No index serves a LIKE '%word%', and checking each incident in list
 // order read every incident's row and every cited document's row when few matched (5-18 s at
-// 100,000 documents). So each word's matches are looked up first over two narrow indexes
-// (migration 0020), stopping past rareMatches: when a word is rare the condition keeps the ids
-// its words' lookups share; the common words are checked on each incident as before.
+// 100,000 documents). So the words, longest (likeliest rare) first, are looked up over two narrow
+// indexes (migration 0020), each lookup stopping past rareMatches, until one is rare: its ids are
+// all the list then reads, and the other words are checked on those incidents alone. A word that
+// is not rare is checked on each incident as the list walks them, as before; a word that matches
+// nothing ends the search at once.
 func (s *Store) textFilter(ctx context.Context, aud Audience, text string) (string, []any, error) {
-	var ids map[string]bool // the incidents every rare word matches; nil before one
+	words := strings.Fields(strings.ToLower(text))
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	var ids []string // the incidents the rare word matches; nil before one
 	var conds []string
 	var args []any
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		found, rare, err := s.wordMatches(ctx, aud, w)
-		if err != nil {
-			return "", nil, err
-		}
-		if !rare {
-			cond, more := wordCondition(aud, w)
-			conds, args = append(conds, cond), append(args, more...)
-			continue
-		}
-		if ids != nil {
-			for id := range ids {
-				if !found[id] {
-					delete(ids, id)
-				}
+	for _, w := range words {
+		if ids == nil {
+			found, rare, err := s.wordMatches(ctx, aud, w)
+			if err != nil {
+				return "", nil, err
 			}
-		} else {
-			ids = found
+			if len(found) == 0 {
+				return "0", nil, nil
+			}
+			if rare {
+				ids = slices.Collect(maps.Keys(found))
+				continue
+			}
 		}
-		if len(ids) == 0 {
-			return "0", nil, nil
-		}
+		cond, more := wordCondition(aud, w)
+		conds, args = append(conds, cond), append(args, more...)
 	}
 	if ids != nil {
-		list := make([]string, 0, len(ids))
-		for id := range ids {
-			list = append(list, id)
-		}
-		js, err := json.Marshal(list)
+		js, err := json.Marshal(ids)
 		if err != nil {
 			return "", nil, fmt.Errorf("text filter %q: %w", text, err)
 		}
@@ -78,14 +74,16 @@ func (s *Store) textFilter(ctx context.Context, aud Audience, text string) (stri
 
 // wordCondition is the condition that word (lower-cased) matches an incident, checked on its
 // row: the stored names only of incidents the audience sees whole, and the titles only of
-// documents it may see, as wordMatches.
+// documents it may see, as wordMatches. The titles come from the narrow index by id, not from
+// the documents' rows with their whole article; an empty title, which no word matches, is not in
+// that index.
 func wordCondition(aud Audience, word string) (string, []any) {
 	docs, docArgs := aud.documentFilter("d")
 	whole, wholeArgs := aud.wholeIncidents("incidents.id")
 	like := "%" + escapeLike(word) + "%"
 	args := append(append(append([]any{like}, wholeArgs...), like), docArgs...)
-	return `((search LIKE ? ESCAPE '\' AND ` + whole + `) OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
-		WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\' AND ` + docs + `))`, args
+	return `((search LIKE ? ESCAPE '\' AND ` + whole + `) OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d INDEXED BY documents_title_search ON d.id = x.document_id
+		WHERE x.incident_id = incidents.id AND d.title <> '' AND lower(d.title) LIKE ? ESCAPE '\' AND ` + docs + `))`, args
 }
 
 // wordMatches returns the ids of the incidents that word (lower-cased) matches as LIKE matches
@@ -106,7 +104,7 @@ func (s *Store) wordMatches(ctx context.Context, aud Audience, word string) (ids
 	}{
 		{`SELECT x.incident_id FROM documents d INDEXED BY documents_title_search
 			CROSS JOIN incident_documents x ON x.document_id = d.id
-			WHERE lower(d.title) LIKE ? ESCAPE '\' AND ` + docs + ` LIMIT ?`, append(append([]any{like}, docArgs...), rareMatches+1)},
+			WHERE d.title <> '' AND lower(d.title) LIKE ? ESCAPE '\' AND ` + docs + ` LIMIT ?`, append(append([]any{like}, docArgs...), rareMatches+1)},
 		{`SELECT id FROM incidents INDEXED BY incidents_text_search WHERE search LIKE ? ESCAPE '\' AND ` + whole + ` LIMIT ?`,
 			append(append([]any{like}, wholeArgs...), rareMatches+1)},
 	} {

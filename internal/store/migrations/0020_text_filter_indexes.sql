@@ -7,5 +7,6 @@
 -- match and the audience read: the store looks a word's incidents up with one scan of each (a few
 -- ms) and then reads only those, and a common word checked on each listed incident reads its
 -- documents' titles from the index by id instead of their rows.
-CREATE INDEX documents_title_search ON documents(id, title, tlp, org_id);
+-- Documents without a title (nine in ten of the shared test corpus) match no word and stay out.
+CREATE INDEX documents_title_search ON documents(id, title, tlp, org_id) WHERE title <> '';
 CREATE INDEX incidents_text_search ON incidents(id, search);
