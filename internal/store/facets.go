@@ -55,7 +55,10 @@ func (s *Store) IncidentTypeCounts(ctx context.Context, q IncidentQuery, limit i
 // against 0.1 s for the country facet of 68,000 incidents).
 func (s *Store) facet(ctx context.Context, column, table, key string, q IncidentQuery, limit int) ([]FacetCount, error) {
 	aud := AudienceFrom(ctx)
-	where, args := q.filters(aud)
+	where, args, err := s.incidentFilters(ctx, q, aud)
+	if err != nil {
+		return nil, err
+	}
 	if table == "incident_actors" && aud.Restricted() {
 		whole, more := aud.wholeIncidents("id")
 		where, args = append(where, whole), append(args, more...)
@@ -97,7 +100,10 @@ type MonthCount struct {
 // restricted audience's escaped sums take a partly visible incident's figure as it sees it.
 func (s *Store) MonthlyCounts(ctx context.Context, q IncidentQuery) ([]MonthCount, error) {
 	aud := AudienceFrom(ctx)
-	where, args := q.filters(aud)
+	where, args, err := s.incidentFilters(ctx, q, aud)
+	if err != nil {
+		return nil, err
+	}
 	where = append(where, "date_start IS NOT NULL")
 	whole, wholeArgs := aud.wholeIncidents("id")
 	partial, err := s.partialFigures(ctx, aud, where, args)
@@ -139,15 +145,18 @@ type Totals struct {
 // restricted audience's sums take a partly visible incident's figures as it sees them.
 func (s *Store) IncidentTotals(ctx context.Context, q IncidentQuery) (Totals, error) {
 	aud := AudienceFrom(ctx)
-	where, args := q.filters(aud)
+	var t Totals
+	where, args, err := s.incidentFilters(ctx, q, aud)
+	if err != nil {
+		return t, err
+	}
 	whole, wholeArgs := aud.wholeIncidents("id")
 	query := `SELECT count(*), count(DISTINCT NULLIF(country, '')), COALESCE(sum(CASE WHEN ` + whole + ` THEN escaped_best END), 0),
 		COALESCE(sum(CASE WHEN ` + whole + ` THEN contested END), 0) FROM incidents`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	var t Totals
-	err := s.read.QueryRowContext(ctx, query, append(append(wholeArgs, wholeArgs...), args...)...).Scan(&t.Incidents, &t.Countries, &t.Escaped, &t.Contested)
+	err = s.read.QueryRowContext(ctx, query, append(append(wholeArgs, wholeArgs...), args...)...).Scan(&t.Incidents, &t.Countries, &t.Escaped, &t.Contested)
 	if err != nil {
 		return t, fmt.Errorf("total incidents: %w", err)
 	}

@@ -196,7 +196,10 @@ var ErrBadCursor = errors.New("malformed cursor")
 // Incidents returns one page of matching incidents and the cursor of the next page ("" at the end).
 func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Incident, string, error) {
 	aud := AudienceFrom(ctx)
-	where, args := q.filters(aud)
+	where, args, err := s.incidentFilters(ctx, q, aud)
+	if err != nil {
+		return nil, "", err
+	}
 	order, keyCol, desc := q.order()
 	if q.Cursor != "" {
 		key, id, err := decodeCursor(q.Cursor)
@@ -260,7 +263,8 @@ func (s *Store) Incidents(ctx context.Context, q IncidentQuery) ([]model.Inciden
 	return out, next, err
 }
 
-// filters are the query's conditions on the incidents table, the audience's among them.
+// filters are the query's conditions on the incidents table, the audience's among them, but for
+// the text filter, which needs the store (Store.incidentFilters adds it).
 func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 	var where []string
 	var args []any
@@ -294,18 +298,6 @@ func (q IncidentQuery) filters(aud Audience) ([]string, []any) {
 	}
 	if q.Until != nil {
 		add("date_start <= ?", q.Until.Format(model.DateLayout))
-	}
-	if t := strings.TrimSpace(q.Q); t != "" {
-		// Titles only of documents the audience may see, and the stored search words only of
-		// incidents it sees whole: a word of another's document must not find the incident.
-		docs, docArgs := aud.documentFilter("d")
-		whole, wholeArgs := aud.wholeIncidents("incidents.id")
-		for _, w := range strings.Fields(strings.ToLower(t)) {
-			like := "%" + escapeLike(w) + "%"
-			args := append(append(append([]any{like}, wholeArgs...), like), docArgs...)
-			add(`((search LIKE ? ESCAPE '\' AND `+whole+`) OR EXISTS (SELECT 1 FROM incident_documents x JOIN documents d ON d.id = x.document_id
-				WHERE x.incident_id = incidents.id AND lower(d.title) LIKE ? ESCAPE '\' AND `+docs+`))`, args...)
-		}
 	}
 	if b := q.BBox; b != nil {
 		add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])

@@ -95,3 +95,26 @@ func benchStore(b *testing.B, seed func(context.Context, *store.Store, int) erro
 	}
 	return s
 }
+
+// BenchmarkIncidentText is a page of 50 incidents found by a text query over 30,000 incidents
+// (GET /api/v1/incidents?q=...), read by everyone and by a member of an organisation: a word
+// in most incidents' names and titles, one in the titles of one document in 300 (about 100
+// incidents), and one that nothing matches, whose page used to read every incident.
+func BenchmarkIncidentText(b *testing.B) {
+	s := benchStore(b, storetest.SeedManyMarked)
+	for _, aud := range []struct {
+		name string
+		aud  store.Audience
+	}{{"everyone", store.FullAudience()}, {"member", store.MemberAudience(1)}} {
+		ctx := store.WithAudience(context.Background(), aud.aud)
+		for _, q := range []struct{ name, q string }{{"common", "prison"}, {"rare", "report 299"}, {"none", "zzqx"}} {
+			b.Run(q.name+"/"+aud.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, _, err := s.Incidents(ctx, store.IncidentQuery{Q: q.q, Limit: 50}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -14,7 +14,10 @@ import (
 // draws: type, date, place, facility and the escaped figure. They come from the incidents'
 // columns and figure rows, not from their JSON, so a map of thousands costs a few milliseconds.
 func (s *Store) MapIncidents(ctx context.Context, q IncidentQuery, limit int) ([]model.Incident, error) {
-	where, args := q.filters(AudienceFrom(ctx)) // partly visible incidents are narrowed below
+	where, args, err := s.incidentFilters(ctx, q, AudienceFrom(ctx)) // partly visible incidents are narrowed below
+	if err != nil {
+		return nil, err
+	}
 	order, _, _ := q.order()
 	query := `SELECT id, type, date_start, date_end, date_precision, country, admin1, place, facility, lat, lon, geo_precision,
 		(SELECT json_array(best, low, high) FROM incident_estimates e WHERE e.incident_id = incidents.id AND e.metric = 'escaped')
