@@ -89,9 +89,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
 			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
-				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) ||
+				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) && !sideBetween(si, last+1, c.first) ||
 				c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
-				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists"
+				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists", nor "two guards and seven attackers"
 			}
 			continue
 		}
@@ -311,6 +311,17 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 func isInmateWord(si *sentenceInfo, k int) bool {
 	for _, c := range si.cues {
 		if c.category == "inmate" && c.first == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sideBetween reports a word naming people of a side between tokens from and to (exclusive):
+// "two guards and seven attackers" — the guards are the first figure's own noun.
+func sideBetween(si *sentenceInfo, from, to int) bool {
+	for _, c := range si.cues {
+		if strings.HasPrefix(c.category, "side:") && c.first >= from && c.first < to {
 			return true
 		}
 	}
