@@ -101,17 +101,39 @@ func (rig leakRig) paths() []string {
 }
 
 // leaks reports whether text carries anything of the RED document: its figure (however grouped:
-// 7391, 7,391, 7 391), its word or the group only it names.
+// 7391, 7,391, 7 391) as a number of its own, its word or the group only it names. Digits inside
+// a longer number (a token, a time's fraction of a second) are no figure.
 func (rig leakRig) leaks(text string) bool {
 	v := strconv.Itoa(rig.m.RedValue)
-	for _, form := range []string{v, v[:1] + "," + v[1:], v[:1] + " " + v[1:], v[:1] + "\u00a0" + v[1:], v[:1] + "\u202f" + v[1:],
-		rig.m.RedWord, storetest.RedActor, strings.ReplaceAll(storetest.RedActor, " ", "+"), strings.ReplaceAll(storetest.RedActor, " ", "%20")} {
+	for _, form := range []string{v, v[:1] + "," + v[1:], v[:1] + " " + v[1:], v[:1] + "\u00a0" + v[1:], v[:1] + "\u202f" + v[1:]} {
+		if containsNumber(text, form) {
+			return true
+		}
+	}
+	for _, form := range []string{rig.m.RedWord, storetest.RedActor, strings.ReplaceAll(storetest.RedActor, " ", "+"), strings.ReplaceAll(storetest.RedActor, " ", "%20")} {
 		if strings.Contains(text, form) {
 			return true
 		}
 	}
 	return false
 }
+
+// containsNumber reports whether number occurs in text with no digit right before or after it.
+func containsNumber(text, number string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], number)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(number)
+		if (start == 0 || !isDigit(text[start-1])) && (end == len(text) || !isDigit(text[end])) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // TestRedNeverLeaks: an incident reported by a RED document of organisation A and a CLEAR
 // article. Organisation B (each role, and a read token), and anonymous readers of a
