@@ -110,6 +110,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && first > 0 && si.lex.has(tollPrepositionWords, si.toks[first-1].fold) && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
+	if best == "" && first > 1 && si.lex.has(tollPrepositionWords, si.toks[first-1].fold) &&
+		si.lex.wordIn(escapeeNounWords, si.toks, first-1-escapeeCountReach, first-1) &&
+		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
+		return model.Escaped, true // "put the number of escapees at about 500"
+	}
 	if bestBefore && bestComma && partOfThem(si, q) {
 		return "", false // "freed 300, two of them known by name": a part, not a second count
 	}
@@ -160,6 +165,10 @@ func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric,
 	}
 	return "", false
 }
+
+// escapeeCountReach is how many words before "at" or "to" a noun of escapees may stand and still
+// be what the figure after it counts ("the number of escapees rose to 500").
+const escapeeCountReach = 4
 
 // capacityReach is how many words before a figure a capacity word governs it ("a capacity of
 // about 620", "capacidade para 620").
