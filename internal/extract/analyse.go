@@ -290,7 +290,7 @@ func personsLife(text string, toks []token, lx *lexicon) (int, int) {
 			continue
 		}
 		end := i + 2
-		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;،؛") {
+		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
 			end++
 		}
 		return i, end
@@ -846,7 +846,7 @@ func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
 // ("attacked four journalists") or, in the passive, one person ("he was verbally assaulted").
 func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	k := c.last + 1
-	for k < len(toks) && k <= c.last+2 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) || isNumberWord(lx, toks[k])) {
+	for k < len(toks) && k <= c.last+2 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) || countWord(lx, toks[k].fold)) {
 		k++
 	}
 	for _, o := range cues {
@@ -862,14 +862,6 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
-}
-
-// isNumberWord reports a token that is a figure, in digits or words ("four", "4").
-func isNumberWord(lx *lexicon, t token) bool {
-	if _, ok := lx.numberWord(t.fold); ok {
-		return true
-	}
-	return t.fold != "" && t.fold[0] >= '0' && t.fold[0] <= '9'
 }
 
 // escapeAttempt reports an escape word after "tried to" or before "attempt" ("an escape attempt"):

@@ -378,7 +378,7 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
-		if strings.ContainsAny(text[si.toks[k-1].end:si.toks[k].start], ",;،؛:") {
+		if strings.ContainsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
 			return false // the noun of another clause
 		}
 		if si.lex.has(thingNounWords, si.toks[k].fold) {

@@ -156,10 +156,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	last := nameRunEnd(lx, a.text, toks, j)
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
 	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
-		last = k
-		for last+1 < len(toks) && last-k < 2 && nameLike(lx, toks[last+1]) && a.text[toks[last].end:toks[last+1].start] == " " {
-			last++
-		}
+		last = nameRunEnd(lx, a.text, toks, k)
 	}
 	town, written := "", ""
 	run := a.text[toks[j].start:toks[last].end]

@@ -68,11 +68,10 @@ const outsideReach = 4
 // shot as he ran, or someone else burned to death in a jail, is a death in custody, not an
 // incident at the place.
 func deathsOfThoseHeld(si *sentenceInfo) bool {
-	counted := slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
 	if si.is("inmate") {
-		return counted || !oneHeld(si.lex, si.toks, si.cues)
+		return countsPeople(si) || !oneHeld(si.lex, si.toks, si.cues)
 	}
-	return counted || si.is("side:security")
+	return countsPeople(si) || si.is("side:security")
 }
 
 // reportsAttack reports an attack cue that is not named by its date: "the Nov. 26, 2008
@@ -92,7 +91,7 @@ func namedByDate(text string, si *sentenceInfo, word int) bool {
 	for _, d := range si.dates {
 		_, last := tokenSpan(si.toks, d.Start, d.End)
 		if last >= 0 && last < word && word-last <= 3 &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], ",;،؛:.") {
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], clauseMarks+":.") {
 			return true
 		}
 	}
@@ -267,7 +266,7 @@ func referencePoint(text string, si *sentenceInfo) (int, int) {
 // van at Saran, during which a guard was killed"), or at the end of the sentence.
 func referenceEnd(text string, si *sentenceInfo, start int) int {
 	for {
-		k := strings.IndexAny(text[start:si.end], ",;،؛")
+		k := strings.IndexAny(text[start:si.end], clauseMarks)
 		if k < 0 {
 			return si.end
 		}
@@ -389,8 +388,12 @@ const leadReach = 2
 
 // tollTold reports a sentence that counts dead or wounded people.
 func tollTold(si *sentenceInfo) bool {
-	counted := slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
-	return counted && (si.is("killed") || si.is("wounded"))
+	return countsPeople(si) && (si.is("killed") || si.is("wounded"))
+}
+
+// countsPeople reports a sentence with a figure that counts (not a date, a time or money).
+func countsPeople(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
 }
 
 // otherDate reports a sentence dated to an event day or month that frame f's date does not

@@ -197,7 +197,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	for _, o := range si.cues {
 		if o.category != "inmate" || o.last >= c.first || c.first-o.last > inmateSubjectReach ||
-			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], ",;،؛:()") {
+			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], clauseMarks+":()") {
 			continue
 		}
 		subject := true
@@ -274,7 +274,7 @@ func heldSubject(text string, si *sentenceInfo) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && first-k <= heldSubjectReach; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;،؛:") {
+		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
 			return false
 		}
 		if si.lex.phraseAt(heldInWords, si.toks, k) > 0 {
@@ -371,8 +371,11 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	}
 	// "a police station" in a report from Riverton is "Riverton police station", as readers name it.
 	for _, si := range f.sentences {
+		if !isEvent(si) {
+			continue
+		}
 		for _, c := range si.cues {
-			if !isEvent(si) || c.category != "holding" || !si.lex.has(townHoldingWords, si.toks[c.last].fold) {
+			if c.category != "holding" || !si.lex.has(townHoldingWords, si.toks[c.last].fold) {
 				continue
 			}
 			name := strings.ToLower(a.text[si.toks[c.first].start:si.toks[c.last].end])

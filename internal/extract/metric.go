@@ -44,7 +44,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
-	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !si.lex.has(partitiveWords, si.toks[first-1].fold) && !si.lex.has(partitiveArticleWords, si.toks[first-1].fold) {
+	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !partitive(si.lex, si.toks[first-1].fold) {
 		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
@@ -220,7 +220,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], ",;،؛:()") {
+			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
 			return true
 		}
 	}
@@ -399,13 +399,19 @@ const attemptReach = 4
 // evadidos".
 func nounAfter(si *sentenceInfo, last, k int) bool {
 	j := last + 1
-	if j < k && (si.lex.has(partitiveWords, si.toks[j].fold) || si.lex.has(partitiveArticleWords, si.toks[j].fold)) {
+	if j < k && partitive(si.lex, si.toks[j].fold) {
 		j++
 		for j < k && si.lex.has(numberDeterminerWords, si.toks[j].fold) {
 			j++
 		}
 	}
 	return j == k
+}
+
+// partitive reports a word that takes a figure's noun from a group: "of", "de", or one fused with
+// its article ("dos", "degli").
+func partitive(lx *lexicon, folded string) bool {
+	return lx.has(partitiveWords, folded) || lx.has(partitiveArticleWords, folded)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
@@ -419,11 +425,14 @@ func conjunctionBreak(lx *lexicon, between []token) int {
 	return 0
 }
 
+// clauseMarks are the marks that end a clause: the comma and semicolon, Latin and Arabic.
+const clauseMarks = ",;،؛"
+
 // clauseBreak is the extra distance a comma, semicolon or dash between a cue and a figure adds: a
 // cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
 // eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], ",;،؛—–") {
+	if from < to && strings.ContainsAny(text[from:to], clauseMarks+"—–") {
 		return 3
 	}
 	return 0

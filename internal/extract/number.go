@@ -179,7 +179,7 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 // (skipping adjectives, names and "of the"), else the first word that looks like a plural
 // ("Naxalites"), else "".
 func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
-	if j < len(ps) && (lx.hasWord(partitiveWords, ps[j].low) || lx.hasWord(partitiveArticleWords, ps[j].low)) {
+	if j < len(ps) && partitive(lx, foldWord(ps[j].low)) {
 		j++
 		for j < len(ps) && (lx.hasWord(numberDeterminerWords, ps[j].low) || isJoinerPunct(ps[j].low) || ps[j].kind == pieceDigits ||
 			(ps[j].low == "," || ps[j].low == ".") && adjacent(ps, j)) {

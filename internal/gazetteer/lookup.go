@@ -116,8 +116,8 @@ func (g *Gazetteer) compareRank(a, b int32) int {
 	return cmp.Compare(a, b)
 }
 
-// namesakeSeat reports a place whose second-level division bears its name ("Gorakhpur" in
-// Gorakhpur district).
+// namesakeSeat reports a place whose second-level division bears its name (the town of Riverton
+// in Riverton district).
 func (g *Gazetteer) namesakeSeat(r *record) bool {
 	return r.admin2 >= 0 && r.class != classAdmin2 && Fold(g.str(g.records[r.admin2].name)) == Fold(g.str(r.name))
 }
