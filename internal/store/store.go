@@ -25,6 +25,7 @@ type Store struct {
 	path    string
 	stmts   *statements // prepared on write
 	history HistoryFunc // nil: incidents are read without histories
+	words   wordMemo    // the text filter's word lookups at the store's current change mark
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies pending migrations.

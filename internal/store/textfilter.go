@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // rareMatches is how many incidents a word may match and still be looked up first: the list then
@@ -92,6 +93,21 @@ func wordCondition(aud Audience, word string) (string, []any) {
 // must not find the incident, nor a name decided from one. Each lookup stops past rareMatches
 // rows; rare is false, and ids incomplete, when one got there.
 func (s *Store) wordMatches(ctx context.Context, aud Audience, word string) (ids map[string]bool, rare bool, err error) {
+	// A page asks the same word for its list, facets, months, totals and map: the lookup is kept
+	// until the store changes. The mark is read first, so a lookup never outlives a write it missed.
+	mark, err := s.ChangeMark(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	key := aud.Key() + "\x00" + word
+	if m, ok := s.words.get(mark, key); ok {
+		return m.ids, m.rare, nil
+	}
+	defer func() {
+		if err == nil {
+			s.words.put(mark, key, wordMatch{ids, rare})
+		}
+	}()
 	docs, docArgs := aud.documentFilter("d")
 	whole, wholeArgs := aud.wholeIncidents("incidents.id")
 	like := "%" + escapeLike(word) + "%"
@@ -136,4 +152,39 @@ func (s *Store) collectIDs(ctx context.Context, query string, args []any, ids ma
 		n++
 	}
 	return n, rows.Err()
+}
+
+// wordMemo keeps the incidents each (audience, word) matched, all looked up at one change mark
+// of the store; a new mark empties it. Its maps are read only once kept.
+type wordMemo struct {
+	mu    sync.Mutex
+	mark  string
+	found map[string]wordMatch
+}
+
+type wordMatch struct {
+	ids  map[string]bool
+	rare bool
+}
+
+// maxMemoWords bounds the memo: past it, it starts again empty.
+const maxMemoWords = 256
+
+func (m *wordMemo) get(mark, key string) (wordMatch, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.mark != mark {
+		return wordMatch{}, false
+	}
+	w, ok := m.found[key]
+	return w, ok
+}
+
+func (m *wordMemo) put(mark, key string, w wordMatch) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.mark != mark || len(m.found) >= maxMemoWords {
+		m.mark, m.found = mark, map[string]wordMatch{}
+	}
+	m.found[key] = w
 }
