@@ -199,7 +199,7 @@ func (t *tally) storeAll(ctx context.Context, p *pipeline.Pipeline, sources []pi
 			}
 			if r.Outcome != pipeline.Duplicate && undatable(r.Document) {
 				t.progress.clear()
-				fmt.Fprintf(t.e.stderr, "wallwatch ingest: %s: no publication date and no dated sentence, so its incidents cannot be dated; give --published\n", r.Document.Source)
+				fmt.Fprintf(t.e.stderr, "wallwatch ingest: %s: no publication date and no dated sentence: its incidents stay undated unless another report dates them; give --published\n", r.Document.Source)
 			}
 		},
 		Failed:       t.fail,

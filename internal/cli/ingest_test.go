@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,24 +128,60 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 	}
 }
 
-// TestIngestSummary checks that ingest says what it made of the documents, and names a document
-// that nothing dates.
+// TestIngestSummary checks that ingest says what it made of the documents, names each document
+// that nothing dates, and that an undated report joins the dated report of its incident or else
+// makes an incident shown as undated.
 func TestIngestSummary(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"dated.txt":   "DATE: 2021-03-02\n\nGunmen stormed the central prison in Kano, Nigeria, on Monday and freed 120 inmates, police said.\n",
-		"undated.txt": "Gunmen stormed the main jail in Owerri, Nigeria, on Monday and freed dozens of inmates, police said.\n",
+		"dated.txt":     "DATE: 2021-03-02\n\nGunmen stormed the central prison in Kano, Nigeria, on Monday and freed 120 inmates, police said.\n",
+		"undated-1.txt": "Gunmen stormed the Kano central prison in Nigeria on Monday, freeing about 120 inmates, officials said.\n",
+		"undated-2.txt": "Gunmen stormed the main jail in Owerri, Nigeria, on Monday and freed dozens of inmates, police said.\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	code, out, errOut := runCLI(t, "ingest", "--db", filepath.Join(dir, "s.db"), dir)
-	if code != exitOK || !strings.Contains(out, "2 new,") || !strings.Contains(out, "1 mention of 1 incident") {
-		t.Errorf("ingest: code %d, stdout %q; want 2 new and 1 mention of 1 incident", code, out)
+	db := filepath.Join(dir, "s.db")
+	code, out, errOut := runCLI(t, "ingest", "--db", db, dir)
+	if code != exitOK || !strings.Contains(out, "3 new,") || !strings.Contains(out, "3 mentions of 2 incidents") {
+		t.Errorf("ingest: code %d, stdout %q; want 3 new and 3 mentions of 2 incidents", code, out)
 	}
-	if !strings.Contains(errOut, "undated.txt: no publication date and no dated sentence") || strings.Count(errOut, "no publication date") != 1 {
-		t.Errorf("stderr %q: want a warning naming undated.txt only", errOut)
+	for _, name := range []string{"undated-1.txt", "undated-2.txt"} {
+		if !strings.Contains(errOut, name+": no publication date and no dated sentence") {
+			t.Errorf("stderr %q: want a warning naming %s", errOut, name)
+		}
+	}
+	if strings.Count(errOut, "no publication date") != 2 {
+		t.Errorf("stderr %q: want a warning for each undated document only", errOut)
+	}
+	code, out, _ = runCLI(t, "export", "--db", db, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("export: code %d", code)
+	}
+	var incs []struct {
+		DateStart *string `json:"date_start"`
+		Place     string  `json:"place"`
+		Documents []struct {
+			Source string `json:"source"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(out), &incs); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	dates := map[string]string{}
+	for _, inc := range incs {
+		date := "undated"
+		if inc.DateStart != nil {
+			date = *inc.DateStart
+		}
+		for _, d := range inc.Documents {
+			dates[filepath.Base(d.Source)] = date
+		}
+	}
+	want := map[string]string{"dated.txt": "2021-03-01", "undated-1.txt": "2021-03-01", "undated-2.txt": "undated"}
+	if !maps.Equal(dates, want) {
+		t.Errorf("incident dates by document %v, want %v", dates, want)
 	}
 }

@@ -24,7 +24,9 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		return m, false
 	}
 	m.Date = a.eventDate(f, primary)
-	if m.Date.IsZero() {
+	// A report nothing dates still tells its own story: undated, it joins the dated reports of
+	// its incident, or stands as an undated incident. The events it recalls have no anchor at all.
+	if m.Date.IsZero() && !primary {
 		return m, false
 	}
 	m.Perpetrators = a.perpetrators(f, m.Type == model.Riot)
