@@ -118,8 +118,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
 	if !a.namesCountry() {
-		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named.
-		a.countries = append(a.x.res.Nesting(a.names()), a.countries...)
+		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named;
+		// but a group's home country outranks the country of a town's best-known namesake.
+		if nesting, nested := a.x.res.Nesting(a.names()); nested {
+			a.countries = append(nesting, a.countries...)
+		} else {
+			a.countries = append(a.countries, nesting...)
+		}
 		// A coded event's id ("KEN544") names its country, which outranks any guess.
 		if a.idCountry = x.sourceCountry(doc.Source); a.idCountry != "" {
 			a.countries = firstOf(a.idCountry, a.countries)

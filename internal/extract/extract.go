@@ -30,9 +30,10 @@ type Resources struct {
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
 	// Nesting returns the countries in which one of the names is a place lying inside a division
-	// that another of them names ("Sorel (Sorel, North Vale)"), most such pairs first. It places a
-	// text that names no country. Optional.
-	Nesting func(names []string) []string
+	// that another of them names ("Sorel (Sorel, North Vale)"), most such pairs first, with nested
+	// true; without such a pair, the countries where a name is a town of note in that country
+	// only, with nested false. It places a text that names no country. Optional.
+	Nesting func(names []string) (countries []string, nested bool)
 	// CountryCode resolves the three-letter country code of a dataset's event id ("KEN",
 	// "BFO") to ISO alpha-2. Optional.
 	CountryCode func(code string) (string, bool)
@@ -75,7 +76,7 @@ func New(res Resources) (*Extractor, error) {
 		res.Region = func(string, []string) (model.Place, bool) { return model.Place{}, false }
 	}
 	if res.Nesting == nil {
-		res.Nesting = func([]string) []string { return nil }
+		res.Nesting = func([]string) ([]string, bool) { return nil, false }
 	}
 	if res.CountryCode == nil {
 		res.CountryCode = func(string) (string, bool) { return "", false }

@@ -117,6 +117,13 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"escaped=12..12"},
 		},
 		{
+			name:      "a group's home country outranks the country of a town's best-known namesake",
+			published: "2017-03-23",
+			text:      "On 22 March 2017, Ambazonian separatists attacked the gendarmerie post in Bali and freed two detainees.",
+			want:      []want{{"facility_attack", "2017-03-22", "CM", "", "Ambazonian separatists"}},
+			places:    []string{"Bali"},
+		},
+		{
 			name:      "thwarted attack",
 			published: "2019-05-14",
 			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",

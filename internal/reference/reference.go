@@ -151,9 +151,9 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 // nesting counts, per country, the names that are a place or division lying inside a division
 // another name is (a town and its province, a district and its region), and returns the countries
 // with such pairs, most first. Place names shared by many countries ("San Rafael") rarely nest in
-// another name of the same text in more than one of them. Without any pair, it returns the
-// countries of names that are a town of note in one country only (onlyCountry).
-func (r Data) nesting(names []string) []string {
+// another name of the same text in more than one of them (nested is true). Without any pair, it
+// returns the countries of names that are a town of note in one country only (onlyCountry).
+func (r Data) nesting(names []string) (countries []string, nested bool) {
 	folded := make(map[string]bool, len(names))
 	for _, n := range names {
 		folded[gazetteer.Fold(n)] = true
@@ -177,7 +177,8 @@ func (r Data) nesting(names []string) []string {
 			pairs[c]++
 		}
 	}
-	if len(pairs) == 0 {
+	nested = len(pairs) > 0
+	if !nested {
 		pairs = unique
 	}
 	out := slices.Collect(maps.Keys(pairs))
@@ -187,7 +188,7 @@ func (r Data) nesting(names []string) []string {
 		}
 		return strings.Compare(a, b)
 	})
-	return out
+	return out, nested
 }
 
 // onlyCountry returns the country in which a name is the most important place: a national

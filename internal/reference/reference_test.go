@@ -39,3 +39,32 @@ func TestPlacePopulationPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestNesting: a town and the division it lies in place a text that names no country, and say
+// so; without such a pair, a town of note in one country only is a weaker guess.
+func TestNesting(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Data{Gazetteer: g}
+	tests := []struct {
+		names      []string
+		want       string // the first country, "" for none
+		wantNested bool
+	}{
+		{[]string{"Beni", "North Kivu"}, "CD", true},
+		{[]string{"Kandahar"}, "AF", false},
+		{[]string{"Friday"}, "", false},
+	}
+	for _, tt := range tests {
+		got, nested := ref.nesting(tt.names)
+		first := ""
+		if len(got) > 0 {
+			first = got[0]
+		}
+		if first != tt.want || nested != tt.wantNested {
+			t.Errorf("nesting(%v) = %v, %v; want %q first, nested %v", tt.names, got, nested, tt.want, tt.wantNested)
+		}
+	}
+}
