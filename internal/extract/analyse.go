@@ -190,6 +190,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
+		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
+			return true // "reports of a planned attack", "the threat of an attack": none took place
+		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
@@ -838,8 +841,13 @@ const offenceReach = 12
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
 func unrealised(lx *lexicon, toks []token, c cueHit) bool {
-	return lx.wordIn(unrealisedWords, toks, c.first-3, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+4)
+	return lx.wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
 }
+
+// unrealisedReach is how many words may stand between a plan, a fear or a threat and the event
+// word it governs ("a plot to escape", "fears of a possible riot"). Before an attack word only:
+// "the attack, planned for months, freed 200" took place.
+const unrealisedReach = 3
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.
