@@ -35,6 +35,7 @@ type sentenceInfo struct {
 	campaigns   []string
 	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	triedEscape bool // the people held tried to get out ("inmates tried to break out")
+	inmateArson bool // the people held set fire ("inmates set fire to their cells"): unrest inside
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -211,6 +212,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(si)
 	si.cues = append(si.cues, hostageTaking(si)...)
+	for _, c := range si.cues {
+		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
+	}
 	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	exprs := scanDateExprs(a.lex, text, ps)

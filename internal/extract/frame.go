@@ -43,7 +43,8 @@ func isEvent(si *sentenceInfo) bool {
 		return false // a drill, a prisoner exchange
 	}
 	detention := namesDetention(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.lex, si.toks, si.cues)) || si.is("thwarted")
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.lex, si.toks, si.cues)) || si.is("thwarted") ||
+		si.inmateArson && placeOfDetention(si)
 	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
@@ -141,7 +142,13 @@ func placesAnEvent(si *sentenceInfo) bool {
 func namesDetention(si *sentenceInfo) bool {
 	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
 	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
-		si.is("holding") && (si.is("escape") || si.tryToFree && si.is("attack"))
+		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)))
+}
+
+// lynching reports a lynching word: a crowd that storms a police station to kill someone held
+// there attacks a place of detention, whether or not it frees him first.
+func lynching(si *sentenceInfo) bool {
+	return si.lex.wordIn(lynchWords, si.toks, 0, len(si.toks))
 }
 
 // placeOfDetention reports a sentence that names a place where people are held, not only the

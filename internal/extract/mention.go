@@ -112,7 +112,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
 		resisted = resisted || si.is("resisted")
-		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") // a deadly attempt to break out
+		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || // a deadly attempt to break out
+			si.inmateArson
 		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
 		if !isEvent(si) {
@@ -171,15 +172,14 @@ func (a *analysis) eventType(f *frame) model.EventType {
 // them ("They then lynched the suspect"): a crowd that takes someone held to punish him, not to
 // free him.
 func (a *analysis) mobJustice(f *frame) bool {
-	lynch := func(si *sentenceInfo) bool { return si.lex.wordIn(lynchWords, si.toks, 0, len(si.toks)) }
 	for _, si := range f.sentences {
-		if lynch(si) {
+		if lynching(si) {
 			return true
 		}
 	}
 	if n := len(f.sentences); n > 0 {
 		if i := slices.Index(a.sentences, f.sentences[n-1]); i >= 0 && i+1 < len(a.sentences) {
-			return lynch(a.sentences[i+1])
+			return lynching(a.sentences[i+1])
 		}
 	}
 	return false
