@@ -101,23 +101,19 @@ func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
 // pagingOf describes the page d holds of an incident's claims and documents, with links to the
 // pages around it that keep the request's other parameters.
 func pagingOf(u *url.URL, d store.Detail, p store.DetailPage) *detailPaging {
-	returned := 0
-	for _, e := range d.Incident.Metrics {
-		returned += len(e.Claims)
-	}
 	return &detailPaging{
-		Claims: listPage{Offset: p.ClaimsOffset, Limit: p.ClaimsLimit, Returned: returned, Total: d.Claims, ByMetric: d.MetricClaims,
-			Next:     pageLink(u, "claims_offset", p.ClaimsOffset, p.ClaimsLimit, d.Claims, +1),
-			Previous: pageLink(u, "claims_offset", p.ClaimsOffset, p.ClaimsLimit, d.Claims, -1)},
+		Claims: listPage{Offset: p.ClaimsOffset, Limit: p.ClaimsLimit, Returned: d.Shown(), Total: d.Claims, ByMetric: d.MetricClaims,
+			Next:     PageLink(u, "claims_offset", p.ClaimsOffset, p.ClaimsLimit, d.Claims, +1),
+			Previous: PageLink(u, "claims_offset", p.ClaimsOffset, p.ClaimsLimit, d.Claims, -1)},
 		Documents: listPage{Offset: p.DocumentsOffset, Limit: p.DocumentsLimit, Returned: len(d.Incident.Documents), Total: d.Documents,
-			Next:     pageLink(u, "documents_offset", p.DocumentsOffset, p.DocumentsLimit, d.Documents, +1),
-			Previous: pageLink(u, "documents_offset", p.DocumentsOffset, p.DocumentsLimit, d.Documents, -1)},
+			Next:     PageLink(u, "documents_offset", p.DocumentsOffset, p.DocumentsLimit, d.Documents, +1),
+			Previous: PageLink(u, "documents_offset", p.DocumentsOffset, p.DocumentsLimit, d.Documents, -1)},
 	}
 }
 
-// pageLink is the URL of the page after (step +1) or before (-1) the one at offset, with
+// PageLink is the URL of the page after (step +1) or before (-1) the one at offset, with
 // parameter param moved and the request's other parameters kept, or "" when there is none.
-func pageLink(u *url.URL, param string, offset, limit, total, step int) string {
+func PageLink(u *url.URL, param string, offset, limit, total, step int) string {
 	to := offset + limit
 	switch {
 	case step > 0 && to >= total, step < 0 && offset == 0:

@@ -36,6 +36,15 @@ type Detail struct {
 	DocumentIDs []string
 }
 
+// Shown counts the claims of the page.
+func (d Detail) Shown() int {
+	n := 0
+	for _, e := range d.Incident.Metrics {
+		n += len(e.Claims)
+	}
+	return n
+}
+
 // IncidentDetail returns one incident with a page of its claims and documents. The incident is
 // read whole, as Incident reads it for the context's audience: its histories (derived when read)
 // and the standing of each claim depend on every claim and on the dates and copies of every
