@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 
@@ -45,16 +48,127 @@ func (d Detail) Shown() int {
 	return n
 }
 
-// IncidentDetail returns one incident with a page of its claims and documents. The incident is
-// read whole, as Incident reads it for the context's audience: its histories (derived when read)
-// and the standing of each claim depend on every claim and on the dates and copies of every
-// document, so only what is handed on is paged.
+// IncidentDetail returns one incident with a page of its claims and documents. Its histories
+// (derived when read) and the standing of each claim depend on every claim and on the date and
+// copy link of every document, so those are read whole; the documents' sources, titles,
+// markings and owners are read for the page only. An incident the context's audience sees only
+// in part is remade from what it may see (Incident) and then cut to the page.
 func (s *Store) IncidentDetail(ctx context.Context, id string, p DetailPage) (Detail, error) {
-	inc, err := s.Incident(ctx, id)
+	inc, err := s.incidentRow(ctx, id)
 	if err != nil {
 		return Detail{}, err
 	}
-	return pageDetail(inc, p), nil
+	list, err := idList([]model.Incident{inc})
+	if err != nil {
+		return Detail{}, err
+	}
+	if aud := AudienceFrom(ctx); aud.restricted {
+		partial, err := s.partialIncidents(ctx, aud, list)
+		if err != nil {
+			return Detail{}, err
+		}
+		if len(partial) > 0 {
+			whole, err := s.Incident(ctx, id)
+			if err != nil {
+				return Detail{}, err
+			}
+			return pageDetail(whole, p), nil
+		}
+	}
+	return s.detailByPage(ctx, inc, list, p)
+}
+
+// detailByPage completes an incident row the audience sees whole into its detail: figures,
+// marking and review from their rows, histories and standings from every claim and every
+// document's date and copy link, and the page's documents and the documents its claims cite
+// read whole.
+func (s *Store) detailByPage(ctx context.Context, inc model.Incident, list string, p DetailPage) (Detail, error) {
+	incs := []model.Incident{inc}
+	if err := s.attachFigures(ctx, incs, list, nil, false); err != nil {
+		return Detail{}, err
+	}
+	if err := s.attachReviews(ctx, incs, list); err != nil {
+		return Detail{}, err
+	}
+	inc = incs[0]
+	dates, err := s.documentDates(ctx, inc.ID)
+	if err != nil {
+		return Detail{}, err
+	}
+	claims, err := s.incidentClaims(ctx, list)
+	if err != nil {
+		return Detail{}, err
+	}
+	inc.Documents = dates
+	s.addClaims(&inc, claims[inc.ID], refsByID(dates))
+	d := pageDetail(inc, p)
+	docs, err := s.incidentDocuments(ctx, list, refQuery{offset: p.DocumentsOffset, limit: p.DocumentsLimit})
+	if err != nil {
+		return Detail{}, err
+	}
+	cited := make([]string, 0, len(d.Sources))
+	for id := range d.Sources {
+		cited = append(cited, id)
+	}
+	citedList, err := json.Marshal(cited)
+	if err != nil {
+		return Detail{}, fmt.Errorf("incident %s detail: %w", inc.ID, err)
+	}
+	sources, err := s.incidentDocuments(ctx, list, refQuery{filter: "d.id IN (SELECT value FROM json_each(?))", args: []any{string(citedList)}})
+	if err != nil {
+		return Detail{}, err
+	}
+	if err := s.hideOriginalsOf(ctx, docs[inc.ID], sources[inc.ID]); err != nil {
+		return Detail{}, err
+	}
+	d.Incident.Documents, d.Sources = docs[inc.ID], refsByID(sources[inc.ID])
+	for m, e := range d.Incident.Metrics {
+		for i, c := range e.Claims {
+			e.Claims[i].TLP = d.Sources[c.DocumentID].TLP
+		}
+		d.Incident.Metrics[m] = e
+	}
+	return d, nil
+}
+
+// documentDates lists the documents an incident cites with what histories and standings read of
+// them — publication date and copy link — in the order of incidentDocuments, with the copy
+// links to documents the context's audience may not see removed. It reads neither markings nor
+// owners, which sit past each document's text and raw bytes in its row.
+func (s *Store) documentDates(ctx context.Context, id string) ([]model.DocumentRef, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT d.id, d.published, d.duplicate_of FROM incident_documents x
+		JOIN documents d ON d.id = x.document_id WHERE x.incident_id = ?
+		ORDER BY d.published IS NULL, d.published, d.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s documents: %w", id, err)
+	}
+	defer rows.Close()
+	var out []model.DocumentRef
+	for rows.Next() {
+		var r model.DocumentRef
+		var published, dup sql.NullString
+		if err := rows.Scan(&r.ID, &published, &dup); err != nil {
+			return nil, fmt.Errorf("incident %s documents: %w", id, err)
+		}
+		r.Published, r.DuplicateOf = parseDay(published), dup.String
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident %s documents: %w", id, err)
+	}
+	return out, s.hideOriginalsOf(ctx, out)
+}
+
+// hideOriginalsOf removes from the documents given the copy links to documents the context's
+// audience may not see.
+func (s *Store) hideOriginalsOf(ctx context.Context, lists ...[]model.DocumentRef) error {
+	var originals []*string
+	for _, refs := range lists {
+		for i := range refs {
+			originals = append(originals, &refs[i].DuplicateOf)
+		}
+	}
+	return s.hideOriginals(ctx, originals)
 }
 
 // ClaimOrder lists an incident's metrics in the order its claims are paged: the order of
@@ -76,9 +190,8 @@ func ClaimOrder(metrics map[model.Metric]model.Estimate) []model.Metric {
 func pageDetail(inc model.Incident, p DetailPage) Detail {
 	d := Detail{Documents: len(inc.Documents), MetricClaims: map[model.Metric]int{},
 		Standings: map[model.Metric][]link.Standing{}, Sources: map[string]model.DocumentRef{}}
-	refs := make(map[string]model.DocumentRef, len(inc.Documents))
+	refs := refsByID(inc.Documents)
 	for _, doc := range inc.Documents {
-		refs[doc.ID] = doc
 		d.DocumentIDs = append(d.DocumentIDs, doc.ID)
 	}
 	metrics := make(map[model.Metric]model.Estimate, len(inc.Metrics))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -125,5 +126,62 @@ func TestIncidentDetailPagesCoverAll(t *testing.T) {
 	}
 	if len(whole.Documents) != n {
 		t.Errorf("the whole incident cites %d documents, want %d", len(whole.Documents), n)
+	}
+}
+
+// TestIncidentDetailMatchesIncident: the pages of an incident's detail, put together, are the
+// incident as Incident reads it — the same documents and claims with their markings, in order,
+// and on every page the same figures, histories, marking and review — for a reader who sees it
+// whole (read by page) and one who sees it in part (remade, then paged).
+func TestIncidentDetailMatchesIncident(t *testing.T) {
+	s := largeStore(t, 230)
+	ctx := context.Background()
+	if _, err := s.AddUser(ctx, store.User{Name: "desk", Org: storetest.MarkedOwner, Role: "viewer", PasswordHash: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.UserByName(ctx, "desk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, aud := range map[string]store.Audience{"everyone": store.FullAudience(), "the owner": store.MemberAudience(u.OrgID),
+		"anonymous": store.PublicAudience()} {
+		actx := store.WithAudience(ctx, aud)
+		whole, err := s.Incident(actx, storetest.LargeIncident)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []model.DocumentRef
+		var claims, wantClaims []model.Claim
+		for _, m := range store.ClaimOrder(whole.Metrics) {
+			wantClaims = append(wantClaims, whole.Metrics[m].Claims...)
+		}
+		for page := 0; page*70 < len(whole.Documents) || page*70 < len(wantClaims); page++ {
+			d, err := s.IncidentDetail(actx, storetest.LargeIncident, store.DetailPage{ClaimsOffset: page * 70, ClaimsLimit: 70,
+				DocumentsOffset: page * 70, DocumentsLimit: 70})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d.Incident.Documents...)
+			for _, m := range store.ClaimOrder(d.Incident.Metrics) {
+				claims = append(claims, d.Incident.Metrics[m].Claims...)
+			}
+			got, want := d.Incident, whole
+			for m, e := range want.Metrics {
+				g := got.Metrics[m]
+				if !reflect.DeepEqual([]any{g.Best, g.Low, g.High, g.Contested, g.History}, []any{e.Best, e.Low, e.High, e.Contested, e.History}) {
+					t.Errorf("%s, page %d: %s figures or history differ from the whole incident's", name, page, m)
+				}
+			}
+			got.Documents, got.Metrics, want.Documents, want.Metrics = nil, nil, nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, page %d: incident fields\n%+v\nwant\n%+v", name, page, got, want)
+			}
+		}
+		if !reflect.DeepEqual(docs, whole.Documents) {
+			t.Errorf("%s: the pages' %d documents are not the incident's %d", name, len(docs), len(whole.Documents))
+		}
+		if !reflect.DeepEqual(claims, wantClaims) {
+			t.Errorf("%s: the pages' %d claims are not the incident's %d", name, len(claims), len(wantClaims))
+		}
 	}
 }
