@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -84,16 +83,7 @@ func TestSmallIncidentDetailUnchanged(t *testing.T) {
 // largeAPI serves a store holding the large generated incident of n reports.
 func largeAPI(t *testing.T, n int) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "large.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := storetest.SeedLargeIncident(ctx, s, n, false); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(New(Config{Store: s, Log: slog.New(slog.DiscardHandler)}).Handler())
+	srv := httptest.NewServer(New(Config{Store: storetest.LargeStore(t, n, false), Log: slog.New(slog.DiscardHandler)}).Handler())
 	t.Cleanup(srv.Close)
 	return srv
 }

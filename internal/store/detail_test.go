@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -12,21 +11,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/store"
 	"github.com/wallwatch/wallwatch/internal/store/storetest"
 )
-
-// largeStore holds the large generated incident of n reports, every tenth of them AMBER.
-func largeStore(t *testing.T, n int) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := storetest.Open(ctx, filepath.Join(t.TempDir(), "large.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := storetest.SeedLargeIncident(ctx, s, n, true); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // claimKey names a claim as review does: its document, metric and quote span.
 func claimKey(c model.Claim) string {
@@ -74,7 +58,7 @@ func walkDetail(t *testing.T, ctx context.Context, s *store.Store, claimSize, do
 // finds none of them on any page, and totals that leave them out.
 func TestIncidentDetailPagesCoverAll(t *testing.T) {
 	const n = 700
-	s := largeStore(t, n)
+	s := storetest.LargeStore(t, n, true)
 	ctx := context.Background()
 	whole, err := s.Incident(ctx, storetest.LargeIncident)
 	if err != nil {
@@ -134,7 +118,7 @@ func TestIncidentDetailPagesCoverAll(t *testing.T) {
 // and on every page the same figures, histories, marking and review — for a reader who sees it
 // whole (read by page) and one who sees it in part (remade, then paged).
 func TestIncidentDetailMatchesIncident(t *testing.T) {
-	s := largeStore(t, 230)
+	s := storetest.LargeStore(t, 230, true)
 	ctx := context.Background()
 	if _, err := s.AddUser(ctx, store.User{Name: "desk", Org: storetest.MarkedOwner, Role: "viewer", PasswordHash: "x"}); err != nil {
 		t.Fatal(err)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -199,6 +201,22 @@ func SeedLargeIncident(ctx context.Context, s *store.Store, n int, marked bool) 
 		}
 		return tx.PutIncident(ctx, inc)
 	})
+}
+
+// LargeStore opens a store as the servers do (Open) in tb's temporary folder and stores the
+// large incident of n reports in it (SeedLargeIncident); the store is closed when tb ends.
+func LargeStore(tb testing.TB, n int, marked bool) *store.Store {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(tb.TempDir(), "large.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	if err := SeedLargeIncident(ctx, s, n, marked); err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }
 
 // largeIncident is the incident SeedLargeIncident stores, with its documents and claims.
