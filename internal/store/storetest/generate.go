@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -207,13 +206,8 @@ func SeedLargeIncident(ctx context.Context, s *store.Store, n int, marked bool) 
 // large incident of n reports in it (SeedLargeIncident); the store is closed when tb ends.
 func LargeStore(tb testing.TB, n int, marked bool) *store.Store {
 	tb.Helper()
-	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(tb.TempDir(), "large.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if err := SeedLargeIncident(ctx, s, n, marked); err != nil {
+	s := openTemp(tb, "large.db")
+	if err := SeedLargeIncident(context.Background(), s, n, marked); err != nil {
 		tb.Fatal(err)
 	}
 	return s
