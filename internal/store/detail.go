@@ -78,57 +78,75 @@ func (s *Store) IncidentDetail(ctx context.Context, id string, p DetailPage) (De
 	return s.detailByPage(ctx, inc, list, p)
 }
 
-// detailByPage completes an incident row the audience sees whole into its detail: figures,
-// marking and review from their rows, histories and standings from every claim and every
-// document's date and copy link, and the page's documents and the documents its claims cite
-// read whole.
+// detailByPage completes an incident row the audience sees whole into its detail: the page's
+// documents read whole first. When they are all the incident cites, it is completed from them as
+// Incident completes it, with no more queries than Incident makes; otherwise its figures and
+// marking come from their rows, histories and standings from every claim and every document's
+// date and copy link, and the documents the page's claims cite are read whole.
 func (s *Store) detailByPage(ctx context.Context, inc model.Incident, list string, p DetailPage) (Detail, error) {
+	page, err := s.incidentDocuments(ctx, list, refQuery{offset: p.DocumentsOffset, limit: p.DocumentsLimit})
+	if err != nil {
+		return Detail{}, err
+	}
+	docs := page[inc.ID]
+	if err := s.hideOriginalsOf(ctx, docs); err != nil {
+		return Detail{}, err
+	}
+	whole := p.DocumentsOffset == 0 && (p.DocumentsLimit == 0 || len(docs) < p.DocumentsLimit)
+	all := docs
+	if !whole {
+		if all, err = s.documentDates(ctx, inc.ID); err != nil {
+			return Detail{}, err
+		}
+	}
 	incs := []model.Incident{inc}
-	if err := s.attachFigures(ctx, incs, list, nil, false); err != nil {
+	if err := s.attachFigures(ctx, incs, list, map[string][]model.DocumentRef{inc.ID: all}, whole); err != nil {
 		return Detail{}, err
 	}
 	if err := s.attachReviews(ctx, incs, list); err != nil {
-		return Detail{}, err
-	}
-	inc = incs[0]
-	dates, err := s.documentDates(ctx, inc.ID)
-	if err != nil {
 		return Detail{}, err
 	}
 	claims, err := s.incidentClaims(ctx, list)
 	if err != nil {
 		return Detail{}, err
 	}
-	inc.Documents = dates
-	s.addClaims(&inc, claims[inc.ID], refsByID(dates))
+	inc = incs[0]
+	s.addClaims(&inc, claims[inc.ID], refsByID(all))
 	d := pageDetail(inc, p)
-	docs, err := s.incidentDocuments(ctx, list, refQuery{offset: p.DocumentsOffset, limit: p.DocumentsLimit})
-	if err != nil {
-		return Detail{}, err
+	if whole {
+		return d, nil
 	}
+	d.Incident.Documents = docs
+	return d, s.citedSources(ctx, &d, list)
+}
+
+// citedSources reads whole the documents the page's claims cite, which d holds only the dates
+// and copy links of, and marks each claim as its document is.
+func (s *Store) citedSources(ctx context.Context, d *Detail, list string) error {
 	cited := make([]string, 0, len(d.Sources))
 	for id := range d.Sources {
 		cited = append(cited, id)
 	}
 	citedList, err := json.Marshal(cited)
 	if err != nil {
-		return Detail{}, fmt.Errorf("incident %s detail: %w", inc.ID, err)
+		return fmt.Errorf("incident %s detail: %w", d.Incident.ID, err)
 	}
 	sources, err := s.incidentDocuments(ctx, list, refQuery{filter: "d.id IN (SELECT value FROM json_each(?))", args: []any{string(citedList)}})
 	if err != nil {
-		return Detail{}, err
+		return err
 	}
-	if err := s.hideOriginalsOf(ctx, docs[inc.ID], sources[inc.ID]); err != nil {
-		return Detail{}, err
+	refs := sources[d.Incident.ID]
+	if err := s.hideOriginalsOf(ctx, refs); err != nil {
+		return err
 	}
-	d.Incident.Documents, d.Sources = docs[inc.ID], refsByID(sources[inc.ID])
+	d.Sources = refsByID(refs)
 	for m, e := range d.Incident.Metrics {
 		for i, c := range e.Claims {
 			e.Claims[i].TLP = d.Sources[c.DocumentID].TLP
 		}
 		d.Incident.Metrics[m] = e
 	}
-	return d, nil
+	return nil
 }
 
 // documentDates lists the documents an incident cites with what histories and standings read of

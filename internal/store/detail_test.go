@@ -127,45 +127,53 @@ func TestIncidentDetailMatchesIncident(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, aud := range map[string]store.Audience{"everyone": store.FullAudience(), "the owner": store.MemberAudience(u.OrgID),
-		"anonymous": store.PublicAudience()} {
-		actx := store.WithAudience(ctx, aud)
-		whole, err := s.Incident(actx, storetest.LargeIncident)
+	for _, size := range []int{70, 1000} { // pages of a part, and one page of everything
+		for name, aud := range map[string]store.Audience{"everyone": store.FullAudience(), "the owner": store.MemberAudience(u.OrgID),
+			"anonymous": store.PublicAudience()} {
+			checkDetailPages(t, store.WithAudience(ctx, aud), s, fmt.Sprintf("%s, pages of %d", name, size), size)
+		}
+	}
+}
+
+// checkDetailPages reads the large incident page by page, size items a page, and compares what
+// the pages hold, put together, with the whole incident.
+func checkDetailPages(t *testing.T, actx context.Context, s *store.Store, name string, size int) {
+	t.Helper()
+	whole, err := s.Incident(actx, storetest.LargeIncident)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []model.DocumentRef
+	var claims, wantClaims []model.Claim
+	for _, m := range store.ClaimOrder(whole.Metrics) {
+		wantClaims = append(wantClaims, whole.Metrics[m].Claims...)
+	}
+	for page := 0; page*size < len(whole.Documents) || page*size < len(wantClaims); page++ {
+		d, err := s.IncidentDetail(actx, storetest.LargeIncident, store.DetailPage{ClaimsOffset: page * size, ClaimsLimit: size,
+			DocumentsOffset: page * size, DocumentsLimit: size})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var docs []model.DocumentRef
-		var claims, wantClaims []model.Claim
-		for _, m := range store.ClaimOrder(whole.Metrics) {
-			wantClaims = append(wantClaims, whole.Metrics[m].Claims...)
+		docs = append(docs, d.Incident.Documents...)
+		for _, m := range store.ClaimOrder(d.Incident.Metrics) {
+			claims = append(claims, d.Incident.Metrics[m].Claims...)
 		}
-		for page := 0; page*70 < len(whole.Documents) || page*70 < len(wantClaims); page++ {
-			d, err := s.IncidentDetail(actx, storetest.LargeIncident, store.DetailPage{ClaimsOffset: page * 70, ClaimsLimit: 70,
-				DocumentsOffset: page * 70, DocumentsLimit: 70})
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs = append(docs, d.Incident.Documents...)
-			for _, m := range store.ClaimOrder(d.Incident.Metrics) {
-				claims = append(claims, d.Incident.Metrics[m].Claims...)
-			}
-			got, want := d.Incident, whole
-			for m, e := range want.Metrics {
-				g := got.Metrics[m]
-				if !reflect.DeepEqual([]any{g.Best, g.Low, g.High, g.Contested, g.History}, []any{e.Best, e.Low, e.High, e.Contested, e.History}) {
-					t.Errorf("%s, page %d: %s figures or history differ from the whole incident's", name, page, m)
-				}
-			}
-			got.Documents, got.Metrics, want.Documents, want.Metrics = nil, nil, nil, nil
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, page %d: incident fields\n%+v\nwant\n%+v", name, page, got, want)
+		got, want := d.Incident, whole
+		for m, e := range want.Metrics {
+			g := got.Metrics[m]
+			if !reflect.DeepEqual([]any{g.Best, g.Low, g.High, g.Contested, g.History}, []any{e.Best, e.Low, e.High, e.Contested, e.History}) {
+				t.Errorf("%s, page %d: %s figures or history differ from the whole incident's", name, page, m)
 			}
 		}
-		if !reflect.DeepEqual(docs, whole.Documents) {
-			t.Errorf("%s: the pages' %d documents are not the incident's %d", name, len(docs), len(whole.Documents))
+		got.Documents, got.Metrics, want.Documents, want.Metrics = nil, nil, nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s, page %d: incident fields\n%+v\nwant\n%+v", name, page, got, want)
 		}
-		if !reflect.DeepEqual(claims, wantClaims) {
-			t.Errorf("%s: the pages' %d claims are not the incident's %d", name, len(claims), len(wantClaims))
-		}
+	}
+	if !reflect.DeepEqual(docs, whole.Documents) {
+		t.Errorf("%s: the pages' %d documents are not the incident's %d", name, len(docs), len(whole.Documents))
+	}
+	if !reflect.DeepEqual(claims, wantClaims) {
+		t.Errorf("%s: the pages' %d claims are not the incident's %d", name, len(claims), len(wantClaims))
 	}
 }
