@@ -33,8 +33,10 @@ type reviewForms struct {
 	Metrics  []model.Metric
 }
 
+// reviewForms are the review forms of a page; they lead back to the page as it was asked for,
+// so that a review taken on a later page of an incident's claims returns to that page.
 func (w *Web) reviewForms(r *http.Request) reviewForms {
-	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.Path, Grades: review.Grades, Metrics: model.Metrics,
+	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.RequestURI(), Grades: review.Grades, Metrics: model.Metrics,
 		Roles: []model.Role{model.RoleUnknown, model.RoleIndependent, model.RoleMedia, model.RoleGovernment, model.RoleDefender, model.RolePerpetrator}}
 	if c, err := r.Cookie(reviewerCookie); err == nil {
 		f.Reviewer, _ = url.QueryUnescape(c.Value)
