@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 
@@ -246,7 +247,7 @@ func pageDetail(inc model.Incident, p DetailPage) Detail {
 // limitOrAll is a page's limit, 0 standing for no limit.
 func limitOrAll(limit int) int {
 	if limit <= 0 {
-		return int(^uint(0) >> 1)
+		return math.MaxInt
 	}
 	return limit
 }

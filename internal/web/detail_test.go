@@ -40,6 +40,8 @@ func TestIncidentPagePaging(t *testing.T) {
 		{first, 200, []string{"450 documents · 450 claims", "Claims 1–200 of 450", "Sources 1–200 of 450",
 			"150 claims in all; the figures weigh every one", "150 claims in all, 50 on this page", `href="/incidents/inc-tarvo-large?claims_offset=200#figures"`,
 			`href="/incidents/inc-tarvo-large?documents_offset=200#sources"`}},
+		{first + "?claims_offset=900&documents_offset=450", 200, []string{"Claims: none of 450 on this page", "Sources: none of 450 on this page",
+			`href="/incidents/inc-tarvo-large?claims_offset=250&amp;documents_offset=450#figures"`}},
 		{first + "?claims_limit=0", 400, []string{"claims_limit", "want a whole number from 1 to 1000"}},
 		{first + "?documents_offset=-3", 400, []string{"documents_offset", "want a whole number, 0 or more"}},
 	})

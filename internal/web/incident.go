@@ -37,6 +37,8 @@ type metricView struct {
 	Docs     map[string]model.DocumentRef // by id, to name each claim's source
 }
 
+// incident is an incident's page: its facts, map and figures over every claim, and a page of
+// its claims and sources chosen by the API's page parameters (claims_offset, documents_offset).
 func (w *Web) incident(r *http.Request) (view, error) {
 	p, err := api.ParseDetailPage(r.URL.Query())
 	if err != nil {
@@ -79,14 +81,14 @@ func (w *Web) incident(r *http.Request) (view, error) {
 // shows and links to the pages around it, plain links that work without JavaScript.
 type pager struct {
 	Noun, Anchor    string // what the list holds ("Claims") and the id of its section
-	From, To, Total int    // the first and last item shown, counted from 1, and how many in all
+	From, To, Total int    // the first and last item shown, counted from 1 (To < From: none), and how many in all
 	Previous, Next  string
 }
 
 // newPager describes the page at offset of a list of total items, shown of them on the page;
 // its links keep the page's other parameters and lead back to the list's section.
 func newPager(u *url.URL, noun, anchor, param string, offset, limit, shown, total int) pager {
-	return pager{Noun: noun, Anchor: anchor, From: min(offset+1, total), To: offset + shown, Total: total,
+	return pager{Noun: noun, Anchor: anchor, From: offset + 1, To: offset + shown, Total: total,
 		Previous: api.PageLink(u, param, offset, limit, total, -1), Next: api.PageLink(u, param, offset, limit, total, +1)}
 }
 
