@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -40,8 +39,8 @@ func (a *API) listDocuments(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if s := v.Get("offset"); s != "" {
-		if q.Offset, err = strconv.Atoi(s); err != nil || q.Offset < 0 {
-			return badParam("offset", "%q: want a whole number, 0 or more", s)
+		if q.Offset, err = offset("offset", s); err != nil {
+			return err
 		}
 	}
 	return a.cached(w, r, "documents?"+v.Encode(), func() (any, error) {

@@ -54,17 +54,6 @@ func (a *API) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (a *API) getIncident(w http.ResponseWriter, r *http.Request) error {
-	if err := checkKnown(r.URL.Query()); err != nil {
-		return err
-	}
-	inc, err := a.cfg.Store.Incident(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, export.FromModel(inc))
-}
-
 // contract converts incidents to the export contract, always a non-nil slice.
 func contract(incs []model.Incident) []export.Incident {
 	out := make([]export.Incident, 0, len(incs))

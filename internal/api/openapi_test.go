@@ -185,3 +185,39 @@ func TestValidatorCatchesMismatches(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIDetailPaging: openapi.json documents exactly the page parameters the incident
+// detail takes, with the defaults and maximum it applies, and the paging it answers with.
+func TestOpenAPIDetailPaging(t *testing.T) {
+	var spec struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Name, In string
+				Schema   map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(openAPIDocument, &spec); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range spec.Paths["/api/v1/incidents/{id}"]["get"].Parameters {
+		if p.In != "query" {
+			continue
+		}
+		names = append(names, p.Name)
+		want := map[string]float64{"claims_limit": DetailClaims, "documents_limit": DetailDocuments}[p.Name]
+		if p.Schema["default"] != want {
+			t.Errorf("%s: default %v, want %v", p.Name, p.Schema["default"], want)
+		}
+		if most, ok := p.Schema["maximum"]; ok && most != float64(MaxDetailLimit) {
+			t.Errorf("%s: maximum %v, want %d", p.Name, most, MaxDetailLimit)
+		}
+	}
+	if !slices.Equal(names, DetailParams) {
+		t.Errorf("documented parameters %v, want %v", names, DetailParams)
+	}
+	if _, ok := loadSpec(t).Components["schemas"]["Incident"].(map[string]any)["properties"].(map[string]any)["paging"]; !ok {
+		t.Error("the Incident schema does not document paging")
+	}
+}

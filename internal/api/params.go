@@ -150,12 +150,27 @@ func bbox(s string) (*[4]float64, error) {
 }
 
 func limit(s string, maxLimit int) (int, error) {
+	return bounded("limit", s, maxLimit)
+}
+
+// bounded reads parameter name as a whole number from 1 to maxLimit (any positive one when
+// maxLimit is 0).
+func bounded(name, s string, maxLimit int) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || (maxLimit > 0 && n > maxLimit) {
 		if maxLimit > 0 {
-			return 0, badParam("limit", "%q: want a whole number from 1 to %d", s, maxLimit)
+			return 0, badParam(name, "%q: want a whole number from 1 to %d", s, maxLimit)
 		}
-		return 0, badParam("limit", "%q: want a positive whole number", s)
+		return 0, badParam(name, "%q: want a positive whole number", s)
+	}
+	return n, nil
+}
+
+// offset reads parameter name as how many items to skip: a whole number, 0 or more.
+func offset(name, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, badParam(name, "%q: want a whole number, 0 or more", s)
 	}
 	return n, nil
 }

@@ -159,6 +159,11 @@ type tracker struct {
 	metric  model.Metric
 	docs    map[string]model.DocumentRef
 	current map[quantity]map[string][]held // by quantity, then source
+	// backers counts the current positions standing for each value, by quantity, value and
+	// source, kept as positions change: the history asks Sources for each leader's value after
+	// every report, and walking every current position for each made the history of an incident
+	// of thousands of sources take a second.
+	backers map[quantity]map[int]map[string]int
 	totals  bool
 }
 
@@ -175,7 +180,7 @@ type held struct {
 }
 
 func newTracker(metric model.Metric, docs map[string]model.DocumentRef) *tracker {
-	return &tracker{metric: metric, docs: docs, current: map[quantity]map[string][]held{}}
+	return &tracker{metric: metric, docs: docs, current: map[quantity]map[string][]held{}, backers: map[quantity]map[int]map[string]int{}}
 }
 
 // add takes the next claim in reported-date order.
@@ -196,9 +201,27 @@ func (t *tracker) add(c model.Claim) {
 	}
 	switch replace, join := Supersedes(p, latest, len(cur) == 0); {
 	case replace:
+		for _, h := range cur {
+			t.back(q, h.Value, p.Source, -1)
+		}
 		t.current[q][p.Source] = []held{{p, c}}
+		t.back(q, p.Value, p.Source, +1)
 	case join:
 		t.current[q][p.Source] = append(cur, held{p, c})
+		t.back(q, p.Value, p.Source, +1)
+	}
+}
+
+// back adds n to the current positions of a source standing for a value on a quantity.
+func (t *tracker) back(q quantity, value int, source string, n int) {
+	if t.backers[q] == nil {
+		t.backers[q] = map[int]map[string]int{}
+	}
+	if t.backers[q][value] == nil {
+		t.backers[q][value] = map[string]int{}
+	}
+	if t.backers[q][value][source] += n; t.backers[q][value][source] <= 0 {
+		delete(t.backers[q][value], source)
 	}
 }
 
@@ -244,14 +267,20 @@ func (t *tracker) Extremes(side string, vague bool) (found bool, low, high int, 
 	return found, low, high, maxLowEnd, minHighEnd, nil
 }
 
+// Leaders finds the first tier and its latest day first and collects their claims after: a
+// list started again at each better position met allocated anew for most of them, and the
+// history asks for leaders after every report.
 func (t *tracker) Leaders(side string, vague bool) ([]model.Claim, error) {
-	var out []model.Claim
-	var first held
+	var first Position
+	found := false
 	t.each(side, vague, func(p held) {
-		switch {
-		case len(out) == 0 || p.Tier < first.Tier || p.Tier == first.Tier && p.Reported.After(first.Reported):
-			first, out = p, []model.Claim{p.claim}
-		case p.Tier == first.Tier && p.Reported.Equal(first.Reported):
+		if !found || p.Tier < first.Tier || p.Tier == first.Tier && p.Reported.After(first.Reported) {
+			first, found = p.Position, true
+		}
+	})
+	var out []model.Claim
+	t.each(side, vague, func(p held) {
+		if p.Tier == first.Tier && p.Reported.Equal(first.Reported) {
 			out = append(out, p.claim)
 		}
 	})
@@ -259,11 +288,5 @@ func (t *tracker) Leaders(side string, vague bool) ([]model.Claim, error) {
 }
 
 func (t *tracker) Sources(side string, vague bool, value int) (int, error) {
-	sources := map[string]bool{}
-	t.each(side, vague, func(p held) {
-		if p.Value == value {
-			sources[p.Source] = true
-		}
-	})
-	return len(sources), nil
+	return len(t.backers[quantity{side, vague}][value]), nil
 }

@@ -95,6 +95,10 @@ func (rig leakRig) paths() []string {
 	for _, q := range []string{"/documents?q=", "/api/v1/documents?q=", "/incidents?q=", "/api/v1/incidents?facets=true&q="} {
 		out = append(out, q+strings.ToUpper(m.RedWord))
 	}
+	// Every page of the mixed incident's claims and sources, one at a time.
+	for _, page := range []string{"?claims_limit=1&claims_offset=0", "?claims_limit=1&claims_offset=1", "?documents_limit=1&documents_offset=1"} {
+		out = append(out, "/incidents/"+m.Mixed+page, "/api/v1/incidents/"+m.Mixed+page)
+	}
 	actor := strings.ReplaceAll(storetest.RedActor, " ", "%20")
 	return append(out, "/api/v1/audit?incident="+m.Mixed, "/api/v1/incidents?sort=escaped", "/incidents?sort=escaped",
 		"/api/v1/incidents?actor="+actor, "/api/v1/export.csv?actor="+actor, "/api/v1/incidents?facility=Varnholt%20Civil%20Prison")

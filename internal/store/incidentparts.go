@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -32,17 +33,15 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.incidentDocuments(ctx, list, "")
+	docs, err := s.incidentDocuments(ctx, list, refQuery{})
 	if err != nil {
 		return err
 	}
-	var originals []*string
+	lists := make([][]model.DocumentRef, 0, len(docs))
 	for _, refs := range docs {
-		for i := range refs {
-			originals = append(originals, &refs[i].DuplicateOf)
-		}
+		lists = append(lists, refs)
 	}
-	if err := s.hideOriginals(ctx, originals); err != nil {
+	if err := s.hideOriginalsOf(ctx, lists...); err != nil {
 		return err
 	}
 	if err := s.attachFigures(ctx, incs, list, docs, true); err != nil {
@@ -51,36 +50,56 @@ func (s *Store) attach(ctx context.Context, incs []model.Incident) error {
 	if err := s.attachReviews(ctx, incs, list); err != nil {
 		return err
 	}
+	claims, err := s.incidentClaims(ctx, list)
+	if err != nil {
+		return err
+	}
+	for i := range incs {
+		s.addClaims(&incs[i], claims[incs[i].ID], refsByID(incs[i].Documents))
+	}
+	return nil
+}
+
+// incidentClaims reads every claim of the incidents listed (a JSON array), by incident, each
+// incident's in one stable order: as reported, then by document and quote.
+func (s *Store) incidentClaims(ctx context.Context, list string) (map[string][]model.Claim, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, `+claimColumns+` FROM incident_claims
 		WHERE incident_id IN (SELECT value FROM json_each(?))
 		ORDER BY incident_id, reported, document_id, quote_start, quote_end, low, high, side, claimant, quote`, list)
 	if err != nil {
-		return fmt.Errorf("incident claims: %w", err)
+		return nil, fmt.Errorf("incident claims: %w", err)
 	}
 	claims, _, err := scanClaims(rows)
 	if err != nil {
-		return fmt.Errorf("incident claims: %w", err)
+		return nil, fmt.Errorf("incident claims: %w", err)
 	}
-	for i := range incs {
-		inc := &incs[i]
-		refs := make(map[string]model.DocumentRef, len(inc.Documents))
-		for _, d := range inc.Documents {
-			refs[d.ID] = d
-		}
-		for _, c := range claims[inc.ID] {
-			c.TLP = refs[c.DocumentID].TLP
-			e := inc.Metrics[c.Metric]
-			e.Claims = append(e.Claims, c)
-			inc.Metrics[c.Metric] = e
-		}
-		for metric, e := range inc.Metrics {
-			if s.history != nil && len(e.Claims) > 0 {
-				e.History = s.history(metric, e.Claims, refs)
-				inc.Metrics[metric] = e
-			}
+	return claims, nil
+}
+
+// addClaims puts claims into their incident's metrics, each marked as its document is, and,
+// when the store derives them, gives each metric its history over the documents given.
+func (s *Store) addClaims(inc *model.Incident, claims []model.Claim, refs map[string]model.DocumentRef) {
+	for _, c := range claims {
+		c.TLP = refs[c.DocumentID].TLP
+		e := inc.Metrics[c.Metric]
+		e.Claims = append(e.Claims, c)
+		inc.Metrics[c.Metric] = e
+	}
+	for metric, e := range inc.Metrics {
+		if s.history != nil && len(e.Claims) > 0 {
+			e.History = s.history(metric, e.Claims, refs)
+			inc.Metrics[metric] = e
 		}
 	}
-	return nil
+}
+
+// refsByID indexes documents by id.
+func refsByID(docs []model.DocumentRef) map[string]model.DocumentRef {
+	refs := make(map[string]model.DocumentRef, len(docs))
+	for _, d := range docs {
+		refs[d.ID] = d
+	}
+	return refs
 }
 
 // attachBrief gives each incident its figures and, with documents, the ids of the documents it
@@ -191,18 +210,29 @@ func (s *Store) documentIDs(ctx context.Context, ids string) (map[string][]model
 	return docs, nil
 }
 
+// refQuery narrows what incidentDocuments reads: only the documents passing filter (on
+// documents d) when it is not "", and of those offset skipped and at most limit (0: all).
+type refQuery struct {
+	filter        string
+	args          []any
+	offset, limit int
+}
+
 // incidentDocuments returns the documents each incident cites, with their URLs, markings and
-// owners, by publication date (unknown last), then id; only those passing docFilter (on
-// documents d) when it is not "".
-func (s *Store) incidentDocuments(ctx context.Context, ids, docFilter string, args ...any) (map[string][]model.DocumentRef, error) {
-	if docFilter != "" {
-		docFilter = " AND " + docFilter
+// owners, by publication date (unknown last), then id; only those q selects.
+func (s *Store) incidentDocuments(ctx context.Context, ids string, q refQuery) (map[string][]model.DocumentRef, error) {
+	filter, page := "", ""
+	if q.filter != "" {
+		filter = " AND " + q.filter
+	}
+	if q.limit > 0 || q.offset > 0 {
+		page = fmt.Sprintf(" LIMIT %d OFFSET %d", cmp.Or(q.limit, -1), q.offset)
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT x.incident_id, d.id, d.source, d.url, d.title, d.published, d.duplicate_of, d.tlp,
 		COALESCE(o.name, '') FROM incident_documents x JOIN documents d ON d.id = x.document_id
 		LEFT JOIN organisations o ON o.id = d.org_id
-		WHERE x.incident_id IN (SELECT value FROM json_each(?))`+docFilter+`
-		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`, append([]any{ids}, args...)...)
+		WHERE x.incident_id IN (SELECT value FROM json_each(?))`+filter+`
+		ORDER BY x.incident_id, d.published IS NULL, d.published, d.id`+page, append([]any{ids}, q.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("incident documents: %w", err)
 	}

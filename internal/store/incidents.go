@@ -125,10 +125,29 @@ func searchText(inc model.Incident) string {
 
 // Incident returns one incident.
 func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error) {
+	inc, err := s.incidentRow(ctx, id)
+	if err != nil {
+		return inc, err
+	}
+	incs := []model.Incident{inc}
+	if err := s.attach(ctx, incs); err != nil {
+		return inc, err
+	}
+	if incs, err = s.narrow(ctx, AudienceFrom(ctx), incs, true); err != nil {
+		return inc, err
+	}
+	if len(incs) == 0 {
+		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
+	}
+	return incs[0], nil
+}
+
+// incidentRow reads one incident's row, if the context's audience may see any of it: its
+// decided fields, without documents, figures or claims.
+func (s *Store) incidentRow(ctx context.Context, id string) (model.Incident, error) {
 	var data []byte
 	var updated string
-	aud := AudienceFrom(ctx)
-	visible, args := aud.visibleIncidents("incidents")
+	visible, args := AudienceFrom(ctx).visibleIncidents("incidents")
 	err := s.read.QueryRowContext(ctx, `SELECT data, updated_at FROM incidents WHERE id = ? AND `+visible,
 		append([]any{id}, args...)...).Scan(&data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -137,21 +156,7 @@ func (s *Store) Incident(ctx context.Context, id string) (model.Incident, error)
 	if err != nil {
 		return model.Incident{}, fmt.Errorf("incident %s: %w", id, err)
 	}
-	inc, err := decodeIncident(data, updated)
-	if err != nil {
-		return inc, err
-	}
-	incs := []model.Incident{inc}
-	if err := s.attach(ctx, incs); err != nil {
-		return inc, err
-	}
-	if incs, err = s.narrow(ctx, aud, incs, true); err != nil {
-		return inc, err
-	}
-	if len(incs) == 0 {
-		return model.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
-	}
-	return incs[0], nil
+	return decodeIncident(data, updated)
 }
 
 // decodeIncident reads an incident's data and update time.

@@ -32,7 +32,7 @@ func (s *Store) narrow(ctx context.Context, a Audience, incs []model.Incident, f
 		return nil, fmt.Errorf("narrow incidents: %w", err)
 	}
 	docFilter, docArgs := a.documentFilter("d")
-	docs, err := s.incidentDocuments(ctx, string(ids), docFilter, docArgs...)
+	docs, err := s.incidentDocuments(ctx, string(ids), refQuery{filter: docFilter, args: docArgs})
 	if err != nil {
 		return nil, err
 	}

@@ -119,11 +119,18 @@ type lineChart struct {
 	XTicks        []mark
 }
 
+// historyMarks bounds the dots and date labels a history chart draws: its plot is under 300
+// units wide, so past a few dozen reports more of them only overlap, and an incident of
+// thousands of reports drew thousands (most of a megabyte of its page). The line and the band
+// still pass through every report.
+const historyMarks = 48
+
 // historyChart draws an estimate's history; it is nil when there is nothing to draw.
 func historyChart(h []model.EstimatePoint) *lineChart {
 	if len(h) == 0 {
 		return nil
 	}
+	step := (len(h) + historyMarks - 1) / historyMarks
 	c := &lineChart{Width: 360, Height: 140}
 	const left, right, top, bottom = 44.0, 28.0, 12.0, 24.0
 	top0 := 0
@@ -149,6 +156,9 @@ func historyChart(h []model.EstimatePoint) *lineChart {
 		upper = append(upper, point(x(i), y(hi)))
 		lower = append([]string{point(x(i), y(lo))}, lower...)
 		line = append(line, point(x(i), y(best)))
+		if i%step != 0 && i != len(h)-1 {
+			continue
+		}
 		c.Points = append(c.Points, mark{X: x(i), Y: y(best), Label: formatInt(best),
 			Title: fmt.Sprintf("%s: best %s, range %s–%s", formatDate(p.Reported), formatInt(best), formatInt(lo), formatInt(hi))})
 		c.XTicks = append(c.XTicks, mark{X: x(i), Y: c.Height - 6, Label: shortDate(p.Reported)})

@@ -33,8 +33,10 @@ type reviewForms struct {
 	Metrics  []model.Metric
 }
 
+// reviewForms are the review forms of a page; they lead back to the page as it was asked for,
+// so that a review taken on a later page of an incident's claims returns to that page.
 func (w *Web) reviewForms(r *http.Request) reviewForms {
-	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.Path, Grades: review.Grades, Metrics: model.Metrics,
+	f := reviewForms{Enabled: w.cfg.Review != nil, Back: r.URL.RequestURI(), Grades: review.Grades, Metrics: model.Metrics,
 		Roles: []model.Role{model.RoleUnknown, model.RoleIndependent, model.RoleMedia, model.RoleGovernment, model.RoleDefender, model.RolePerpetrator}}
 	if c, err := r.Cookie(reviewerCookie); err == nil {
 		f.Reviewer, _ = url.QueryUnescape(c.Value)
@@ -54,9 +56,9 @@ type claimRow struct {
 	Standing linkrules.Standing
 }
 
-// claimRows explains each claim of a metric.
-func claimRows(metric model.Metric, claims []model.Claim, docs map[string]model.DocumentRef) []claimRow {
-	standings := linkrules.Standings(metric, claims, docs)
+// claimRows explains each claim of a metric's page with its standing, weighed against every
+// claim of the metric (store.Detail.Standings).
+func claimRows(claims []model.Claim, standings []linkrules.Standing) []claimRow {
 	rows := make([]claimRow, len(claims))
 	for i, c := range claims {
 		rows[i] = claimRow{Claim: c, Key: review.KeyOf(c).String(), Standing: standings[i]}
@@ -64,13 +66,17 @@ func claimRows(metric model.Metric, claims []model.Claim, docs map[string]model.
 	return rows
 }
 
-// excludedClaims returns, by metric, the claims of an incident that review rejected.
-func (w *Web) excludedClaims(r *http.Request, inc model.Incident) (map[model.Metric][]model.ExcludedClaim, error) {
+// excludedClaims returns, by metric, the claims of an incident citing the documents given that
+// review rejected.
+func (w *Web) excludedClaims(r *http.Request, id string, documents []string) (map[model.Metric][]model.ExcludedClaim, error) {
 	log, err := w.cfg.Store.Rejections(r.Context())
 	if err != nil || len(log) == 0 {
 		return nil, err
 	}
-	probe := model.Incident{ID: inc.ID, Documents: inc.Documents}
+	probe := model.Incident{ID: id, Documents: make([]model.DocumentRef, len(documents))}
+	for i, doc := range documents {
+		probe.Documents[i].ID = doc
+	}
 	review.NewOverrides(log).Exclude(&probe)
 	out := map[model.Metric][]model.ExcludedClaim{}
 	for m, e := range probe.Metrics {

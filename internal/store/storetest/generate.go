@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -172,4 +173,82 @@ func generatedArticle(rng *rand.Rand, i int) model.Document {
 	return model.Document{ID: fmt.Sprintf("article-%07d", i), Source: fmt.Sprintf("https://articles.example.org/%d", i),
 		Title: fmt.Sprintf("Report %d", i), Published: &pub, IngestedAt: pub, Format: "text",
 		ContentHash: fmt.Sprintf("article-hash-%07d", i), Raw: []byte(text), Text: text}
+}
+
+// LargeIncident is the id of the incident SeedLargeIncident stores.
+const LargeIncident = "inc-tarvo-large"
+
+// SeedLargeIncident stores one incident reported by n generated documents, each giving one claim
+// (escaped, killed or recaptured in turn, from officials and from a monitor), with every tenth
+// document AMBER and owned by MarkedOwner (created) when marked: the incident of thousands of
+// reports that detail pages and the API page. Generation is seeded, so runs are comparable.
+func SeedLargeIncident(ctx context.Context, s *store.Store, n int, marked bool) error {
+	if marked {
+		if err := s.AddOrganisation(ctx, MarkedOwner, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+			return err
+		}
+	}
+	inc := largeIncident(n, marked)
+	return s.InTx(ctx, func(tx *store.Tx) error {
+		for i, ref := range inc.Documents {
+			text := fmt.Sprintf("Report %d from Tarvo: %s", i, inc.Documents[i].Title)
+			d := model.Document{ID: ref.ID, Source: ref.Source, Title: ref.Title, Published: ref.Published, IngestedAt: *ref.Published,
+				Format: "text", ContentHash: "tarvo-hash-" + ref.ID, Raw: []byte(text), Text: text, TLP: ref.TLP, Org: ref.Org}
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+		}
+		return tx.PutIncident(ctx, inc)
+	})
+}
+
+// LargeStore opens a store as the servers do (Open) in tb's temporary folder and stores the
+// large incident of n reports in it (SeedLargeIncident); the store is closed when tb ends.
+func LargeStore(tb testing.TB, n int, marked bool) *store.Store {
+	tb.Helper()
+	s := openTemp(tb, "large.db")
+	if err := SeedLargeIncident(context.Background(), s, n, marked); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// largeIncident is the incident SeedLargeIncident stores, with its documents and claims.
+func largeIncident(n int, marked bool) model.Incident {
+	rng := rand.New(rand.NewPCG(3, uint64(n)))
+	start := time.Date(2023, 5, 14, 0, 0, 0, 0, time.UTC)
+	inc := model.Incident{ID: LargeIncident, Type: model.MassEscape, Date: model.Date{Start: start, Precision: model.PrecisionDay},
+		Place:    model.Place{Country: "NE", Admin1: "Ardovia", Name: "Tarvo", Lat: 14.1, Lon: 6.2, Precision: model.GeoPlace},
+		Facility: "Tarvo Central Prison", Perpetrators: []string{generatedActors[0]}, Metrics: map[model.Metric]model.Estimate{},
+		UpdatedAt: start.AddDate(0, 1, 0)}
+	metrics := []model.Metric{model.Escaped, model.Killed, model.Recaptured}
+	for i := range n {
+		pub := start.AddDate(0, 0, 1+i%60)
+		ref := model.DocumentRef{ID: fmt.Sprintf("tarvo-doc-%06d", i), Source: fmt.Sprintf("https://kolondo-news.example.org/tarvo/%d", i),
+			Title: fmt.Sprintf("Tarvo prison escape: update %d", i), Published: &pub}
+		if marked {
+			d := model.Document{}
+			markTenth(i, &d)
+			ref.TLP, ref.Org = d.TLP, d.Org
+		}
+		inc.Documents = append(inc.Documents, ref)
+		metric := metrics[i%len(metrics)]
+		v := 100 + rng.IntN(400)
+		claimant, role := "officials", model.RoleGovernment
+		if i%2 == 1 {
+			claimant, role = "a rights monitor", model.RoleIndependent
+		}
+		quote := fmt.Sprintf("The %s said %d inmates were involved in the Tarvo prison escape, update %d.", claimant, v, i)
+		e := inc.Metrics[metric]
+		e.Claims = append(e.Claims, model.Claim{Metric: metric, Low: &v, High: &v, Qualifier: "exact", Claimant: claimant,
+			ClaimantRole: role, Reported: model.Date{Start: pub, Precision: model.PrecisionDay}, DocumentID: ref.ID,
+			Quote: quote, Start: 0, End: len(quote)})
+		inc.Metrics[metric] = e
+	}
+	for metric, e := range inc.Metrics {
+		best, low, high := *e.Claims[len(e.Claims)-1].Low, 100, 499
+		e.Best, e.Low, e.High, e.Contested = &best, &low, &high, true
+		inc.Metrics[metric] = e
+	}
+	return inc
 }

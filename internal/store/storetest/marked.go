@@ -123,17 +123,23 @@ func SeedMarked(ctx context.Context, s *store.Store) (Marked, error) {
 	return m, err
 }
 
-// MarkedStore opens a store as the servers do (Open) in tb's temporary folder and stores the
-// marked stories in it; the store is closed when tb ends.
-func MarkedStore(tb testing.TB) (*store.Store, Marked) {
+// openTemp opens a store as the servers do (Open) in tb's temporary folder, closed when tb ends.
+func openTemp(tb testing.TB, name string) *store.Store {
 	tb.Helper()
-	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(tb.TempDir(), "marked.db"))
+	s, err := Open(context.Background(), filepath.Join(tb.TempDir(), name))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	m, err := SeedMarked(ctx, s)
+	return s
+}
+
+// MarkedStore opens a store as the servers do (Open) in tb's temporary folder and stores the
+// marked stories in it; the store is closed when tb ends.
+func MarkedStore(tb testing.TB) (*store.Store, Marked) {
+	tb.Helper()
+	s := openTemp(tb, "marked.db")
+	m, err := SeedMarked(context.Background(), s)
 	if err != nil {
 		tb.Fatal(err)
 	}
