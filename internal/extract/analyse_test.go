@@ -139,3 +139,26 @@ func TestDatelineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestFacilityAliasesName: every name of a known facility holds a word of its own beside the
+// words that describe any facility; an alias such as "maison centrale" alone would take every
+// central prison of French-speaking countries for one of them.
+func TestFacilityAliasesName(t *testing.T) {
+	x := bareExtractor(t)
+	for _, f := range x.facilities {
+		for _, name := range append([]string{f.Name}, f.Aliases...) {
+			if x.facilityKey(name) == "" {
+				t.Errorf("facility %q: name %q is only words any facility has", f.Name, name)
+			}
+		}
+	}
+}
+
+func TestInsideLonger(t *testing.T) {
+	hits := []cueHit{{first: 2, last: 3}, {first: 2, last: 6}, {first: 8, last: 9}}
+	for i, want := range []bool{true, false, false} {
+		if got := insideLonger(hits, hits[i]); got != want {
+			t.Errorf("insideLonger(hit %d) = %v, want %v", i, got, want)
+		}
+	}
+}

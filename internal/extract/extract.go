@@ -98,10 +98,7 @@ func New(res Resources) (*Extractor, error) {
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon(), keyedFacility: map[string]int{}}
 	x.known.words[elisionWords] = lex.all.words[elisionWords] // names are split as texts are
 	for i, f := range facs {
-		key := x.facilityKey(f.Name)
-		if key == "" {
-			key = foldPhrase(f.Name) // "National Penitentiary" is all generic words, yet one facility
-		}
+		key := x.facilityKey(f.Name) // never empty: TestFacilityAliasesName
 		x.facilityKeys = append(x.facilityKeys, key)
 		if _, taken := x.keyedFacility[key]; taken {
 			x.keyedFacility[key] = -1 // two facilities share it: it names neither

@@ -124,6 +124,12 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Bali"},
 		},
 		{
+			name:      "a central prison of one country is not another's whose name has the same generic words",
+			published: "2020-09-12",
+			text:      "Une dizaine de détenus se sont évadés dans la nuit de vendredi à samedi de la maison centrale d'arrêt de Bamako, a annoncé le ministère de la Justice.",
+			want:      []want{{"mass_escape", "2020-09-11", "ML", "Bamako central prison", ""}},
+		},
+		{
 			name:      "thwarted attack",
 			published: "2019-05-14",
 			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",

@@ -12,7 +12,11 @@ import (
 // names built around a facility word ("the Tasfirat prison", "Kangbayi central prison", "prison
 // centrale de Munzenze", "Lapas Tanjung Gusta", "the jail in Benghazi").
 func (a *analysis) findFacilities(si *sentenceInfo) {
-	for _, h := range a.x.known.scan(si.toks) {
+	hits := a.x.known.scan(si.toks)
+	for _, h := range hits {
+		if insideLonger(hits, h) {
+			continue // "maison centrale d'arrêt de X" names X's prison, not one whose alias is its first words
+		}
 		i, _ := strconv.Atoi(h.category)
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
@@ -38,6 +42,16 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			si.facilities = append(si.facilities, a.knownByKey(h))
 		}
 	}
+}
+
+// insideLonger reports a hit whose words lie inside a longer hit's.
+func insideLonger(hits []cueHit, h cueHit) bool {
+	for _, o := range hits {
+		if o.first <= h.first && o.last >= h.last && o.last-o.first > h.last-h.first {
+			return true
+		}
+	}
+	return false
 }
 
 // knownByKey takes a facility named in other words than its aliases ("penal de Mareva",
