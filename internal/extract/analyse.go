@@ -36,6 +36,7 @@ type sentenceInfo struct {
 	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	triedEscape bool // the people held tried to get out ("inmates tried to break out")
 	inmateArson bool // the people held set fire ("inmates set fire to their cells"): unrest inside
+	raid        bool // the security forces raided ("soldiers raided the camp"): an operation of the state
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -167,6 +168,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
+	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes; a raid deleted before its rescue still counts
+	for _, c := range scanned {
+		si.raid = si.raid || c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c)
+	}
+	raidGoesOn := a.goesOnFromRaid(si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
 			return true // "a man who had escaped from prison": no prison of this report
@@ -207,8 +213,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
-			pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
-			c.category == "attack" && securityRaid(cues, c) // "a police raid": the state's operation, no assault on a prison
+			rescueAfterRaid(a.lex, a.text, si.toks, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
+			c.category == "attack" && securityRaid(a.lex, a.text, si.toks, cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
 	si.cues = append(si.cues, hostageTaking(si)...)
@@ -721,11 +727,80 @@ func personName(lx *lexicon, toks []token, span nameSpan) bool {
 	return first > 0 && lx.has(titleWords, toks[first-1].fold)
 }
 
-// securityRaid reports an attack word right after a word for the security forces: "a police
-// raid", "an army assault" are operations of the state, not assaults on a place of detention.
-func securityRaid(cues []cueHit, c cueHit) bool {
+// securityRaid reports an attack word whose doers are the security forces, named right before it
+// or a few words before in its clause with no other doer between or before them: "a police raid",
+// "an army assault", "guards on strike raided the minister's residence" are operations or acts of
+// the state's agents, not assaults on a place of detention.
+func securityRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
-		if s.category == "side:security" && s.last < c.first && c.first-s.last == 1 {
+		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach ||
+			strings.ContainsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
+			continue
+		}
+		if c.first-s.last == 1 || !nounAfterArticle(lx, toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
+			return true
+		}
+	}
+	return false
+}
+
+// goesOnFromRaid reports a clause that opens with a conjunction and no subject of its own, after a
+// clause of the same sentence that tells of a raid by the security forces: in "soldiers raided
+// the camp near X, and freed 12 detainees", the soldiers free them.
+func (a *analysis) goesOnFromRaid(si *sentenceInfo) bool {
+	if len(a.sentences) == 0 || len(si.toks) == 0 || !a.lex.has(clauseConjunctionWords, si.toks[0].fold) {
+		return false
+	}
+	prev := a.sentences[len(a.sentences)-1]
+	return prev.raid && strings.Trim(a.text[prev.end:si.start], ", ") == ""
+}
+
+// nounAfterArticle reports a word right after an article: "repelled an attack" names the attack
+// as a thing the subject acted on, not as the subject's deed.
+func nounAfterArticle(lx *lexicon, toks []token, k int) bool {
+	return k > 0 && (lx.has(singularArticleWords, toks[k-1].fold) || lx.has(definiteArticleWords, toks[k-1].fold))
+}
+
+// doerBefore reports people who could do a deed named in the clause before token k: in "armed
+// men dressed in police uniforms stormed the jail" the police word is what they wore.
+func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
+	for _, o := range cues {
+		if o.last < k && isDoer(o) && !strings.ContainsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
+			return true
+		}
+	}
+	return false
+}
+
+func isDoer(c cueHit) bool {
+	switch c.category {
+	case "attackers", "inmate", "side:perpetrators", "side:prisoners", "side:civilians":
+		return true
+	}
+	return false
+}
+
+// securitySubjectReach is how far before an attack word the security forces doing it may stand
+// ("police on Monday raided").
+const securitySubjectReach = 3
+
+// doerBetween reports a cue of people who could do a deed between tokens from and to (exclusive):
+// "police said gunmen raided the jail" is the gunmen's raid.
+func doerBetween(cues []cueHit, from, to int) bool {
+	for _, o := range cues {
+		if o.first > from && o.last < to && isDoer(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// rescueAfterRaid reports an escape word that goes on from a raid of the security forces with no
+// other doer between: in "soldiers raided a militant prison and freed 12 detainees" the soldiers
+// free the people held — a rescue, not a breakout.
+func rescueAfterRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
+	for _, r := range cues {
+		if r.category == "attack" && r.last < c.first && securityRaid(lx, text, toks, cues, r) && !doerBetween(cues, r.last, c.first) {
 			return true
 		}
 	}
