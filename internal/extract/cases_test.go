@@ -31,7 +31,7 @@ import (
 //	title Film review: ...                the document's title
 //	text ...                              the report; more text lines are more paragraphs
 //	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty (an undated mention's date too); _ for spaces
-//	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before
+//	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before ("figures" alone: none)
 //	claimants escaped=Red_Hand/perpetrator                who claimed each figure, in the order figures lists them
 //	want none                             no mention at all
 func TestCases(t *testing.T) {

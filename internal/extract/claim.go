@@ -15,7 +15,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
-		if aggregate(si) || f.date != nil && earlier(si, f.date.Date) {
+		if aggregate(si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
 			continue
 		}
 		claimant, role := a.claimant(si)
@@ -478,4 +478,20 @@ func metricAfterVerb(si *sentenceInfo, k int) bool {
 		}
 	}
 	return false
+}
+
+// codedTally reports a sentence made of a number and a tally noun only ("2 fatalities."): the
+// count a dataset's coder closes an event note with, which no source claimed.
+func codedTally(si *sentenceInfo) bool {
+	words := 0
+	tally := false
+	for _, t := range si.toks {
+		switch {
+		case si.lex.has(codedTallyWords, t.fold):
+			tally = true
+		case strings.IndexFunc(t.fold, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0:
+			words++ // the number, or any other word
+		}
+	}
+	return tally && words == 1
 }

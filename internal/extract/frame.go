@@ -586,9 +586,9 @@ func (a *analysis) frames() []*frame {
 				target = f // "In Bamenda two guards were killed" after attacks in two towns
 			}
 			// A sentence that tells how the story ended ("guards brought the situation under
-			// control") belongs to it as much as one with figures.
+			// control") belongs to it as much as one with figures, "a guard was killed" among them.
 			outcome := si.is("thwarted") || si.is("resisted")
-			if target != nil && (len(si.quantities) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
+			if target != nil && (len(si.quantities) > 0 || len(singulars(si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {

@@ -81,6 +81,7 @@ const (
 	singularPronounWords
 	outsideWords
 	unrealisedWords
+	codedTallyWords
 	courtVerbWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -217,6 +218,7 @@ var wordCatNames = [wordCatCount]string{
 	singularPronounWords:    "singular_pronoun",
 	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
+	codedTallyWords:         "coded_tally",
 	courtVerbWords:          "court_verb",
 	offenceLinkWords:        "offence_link",
 	capitalPhraseWords:      "capital_phrase",
