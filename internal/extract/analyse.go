@@ -265,6 +265,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if a.divisionAfterTown(si, span, cc) {
 				continue // "Macon, Georgia": the state the town lies in, not the country
 			}
+			if nationalityOfHeld(si, span) {
+				continue // "six Palestinian prisoners escaped from an Israeli jail": who they are, not where
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
@@ -273,6 +276,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// nationalityOfHeld reports a country's adjective right before a word for people held
+// ("Palestinian prisoners"): their nationality, not the place of the incident.
+func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
+	for _, c := range si.cues {
+		if c.category == "inmate" && c.first == span.last+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // spanName is the text of a name span without a possessive ending ("Sierra Leone's").

@@ -223,8 +223,8 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 	}
 	for _, p := range si.places {
-		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) || inReference(p.start) {
-			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name
+		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) || inReference(p.start) || p.dateline {
+			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name; where the report was filed
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
 			an.towns = append(an.towns, a.placeKey(p.place.Name))
