@@ -86,6 +86,7 @@ type analysis struct {
 	sentences    []*sentenceInfo
 	countries    []string // the document's countries, most mentioned first
 	idCountry    string   // the country of the source's event id when the text names none
+	divisions    []string // the text's capitalised names, among which the divisions its towns lie in
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	countryNames map[string]string          // Country answers by name, "" for none
@@ -693,10 +694,13 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	if r, ok := a.places[key]; ok {
 		return r.place, r.ok
 	}
-	p, ok := a.x.res.Place(name, ctx.countries)
+	if a.divisions == nil {
+		a.divisions = a.names() // the divisions a town may be said to lie in are among them
+	}
+	p, ok := a.x.res.Within(name, ctx.countries, a.divisions)
 	if !ok {
 		for _, form := range a.lex.inflectedForms(name) {
-			if p, ok = a.x.res.Place(form, ctx.countries); ok { // "в Москве": Moscow
+			if p, ok = a.x.res.Within(form, ctx.countries, a.divisions); ok { // "в Москве": Moscow
 				break
 			}
 		}

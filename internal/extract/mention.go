@@ -480,12 +480,12 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		country = stated
 		places = slices.DeleteFunc(places, func(p model.Place) bool { return p.Country != stated })
 		if town != "" {
-			if p, ok := a.x.res.Place(town, []string{stated}); ok {
+			if p, ok := a.place(town, newPlaceContext([]string{stated})); ok {
 				return facility, p
 			}
 		}
 	} else if town != "" {
-		if p, ok := a.x.res.Place(town, a.countriesFor(country)); ok {
+		if p, ok := a.place(town, newPlaceContext(a.countriesFor(country))); ok {
 			return facility, p
 		}
 	}

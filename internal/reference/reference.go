@@ -62,6 +62,7 @@ func Load(c config.Config) (Data, error) {
 func (r Data) ExtractResources() extract.Resources {
 	return extract.Resources{
 		Place:   r.place,
+		Within:  r.within,
 		Country: r.Gazetteer.Country,
 		CountryPlace: func(code string) (model.Place, bool) {
 			info, ok := r.Gazetteer.CountryInfo(code)
@@ -137,6 +138,37 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 	if !ok {
 		return model.Place{}, false
 	}
+	return r.accept(e, countries)
+}
+
+// within resolves a place name to the namesake lying in a division the text names ("Limoeiro, in
+// Pernambuco" is not Limoeiro do Norte in Ceará), in the context countries when there are any;
+// without such a namesake, it is place.
+func (r Data) within(name string, countries, divisions []string) (model.Place, bool) {
+	named := make(map[string]bool, len(divisions))
+	for _, d := range divisions {
+		named[gazetteer.Fold(d)] = true
+	}
+	self := gazetteer.Fold(name)
+	for _, e := range r.Gazetteer.Lookup(name) {
+		if len(countries) > 0 && !slices.Contains(countries, e.Country) {
+			continue
+		}
+		for _, div := range []string{e.Admin1, e.Admin2} {
+			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
+				if p, ok := r.accept(e, countries); ok {
+					return p, true
+				}
+			}
+		}
+	}
+	return r.place(name, countries)
+}
+
+// accept applies the population policy to a resolved entry: a place outside the context
+// countries only when it is a capital, a province or a large city; inside them, any town but a
+// hamlet.
+func (r Data) accept(e gazetteer.Entry, countries []string) (model.Place, bool) {
 	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
 	major := e.Population >= minForeignPopulation || capital || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
 	if !slices.Contains(countries, e.Country) && !major {

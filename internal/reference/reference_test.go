@@ -68,3 +68,31 @@ func TestNesting(t *testing.T) {
 		}
 	}
 }
+
+// TestWithin: a town's namesake in a division the text names wins over a better-known one.
+func TestWithin(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := Data{Gazetteer: g}
+	tests := []struct {
+		name       string
+		countries  []string
+		divisions  []string
+		wantAdmin1 string
+	}{
+		{"Limoeiro", []string{"BR"}, []string{"Pernambuco"}, "Pernambuco"},
+		{"Limoeiro", []string{"BR"}, []string{"Agreste", "Limoeiro"}, ""}, // no division of a namesake named: as place does
+	}
+	for _, tt := range tests {
+		p, ok := ref.within(tt.name, tt.countries, tt.divisions)
+		want, wantOK := ref.place(tt.name, tt.countries)
+		if tt.wantAdmin1 != "" {
+			want.Admin1, wantOK = tt.wantAdmin1, true
+		}
+		if ok != wantOK || p.Admin1 != want.Admin1 {
+			t.Errorf("within(%q, %v, %v) = %s/%s %v, want %s %v", tt.name, tt.countries, tt.divisions, p.Name, p.Admin1, ok, want.Admin1, wantOK)
+		}
+	}
+}
