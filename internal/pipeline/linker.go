@@ -111,7 +111,8 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 		return nil, err
 	}
 	for i, m := range own {
-		if ids[i] == "" {
+		created := ids[i] == ""
+		if created {
 			ids[i] = link.ClusterID([]model.Mention{m})
 			first := link.SortKey(m)
 			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
@@ -121,7 +122,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 				b.cache.created(ids[i], first)
 			}
 		}
-		if err := b.join(ctx, tx, ids[i], m, refs[docID]); err != nil {
+		if err := b.join(ctx, tx, ids[i], m, refs[docID], created); err != nil {
 			return nil, err
 		}
 	}
@@ -256,9 +257,10 @@ func windowOf(m model.Mention) store.Window {
 	return store.Window{Country: m.Place.Country, From: from, To: to}
 }
 
-// join adds a mention and its claims to an incident, and its votes to the batch's tally. A
-// mention of a near-duplicate of a document the incident already cites does not vote.
-func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
+// join adds a mention and its claims to an incident, and its votes to the batch's tally; created
+// says the incident was just created for it. A mention of a near-duplicate of a document the
+// incident already cites does not vote.
+func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef, created bool) error {
 	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
@@ -271,7 +273,7 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.vote(id, v)
 	}
 	code := link.ProfileCode(m, b.l.family)
-	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m)}); err != nil {
+	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}); err != nil {
 		return err
 	}
 	if b.cache != nil {
@@ -313,13 +315,29 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 		if err != nil {
 			return nil, err
 		}
-		if replace, join := link.Supersedes(p, latest, none); replace || join {
-			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, replace); err != nil {
+		if change, current := positionChange(p, latest, none); current {
+			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, change); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return metrics, nil
+}
+
+// positionChange is what a position does to its source's current positions on its quantity,
+// given their reported day (latest; none when there is none); current is false for an earlier
+// one, which is no current position (link.Supersedes).
+func positionChange(p link.Position, latest time.Time, none bool) (change store.Change, current bool) {
+	replace, join := link.Supersedes(p, latest, none)
+	switch {
+	case none:
+		return store.FirstPosition, true
+	case replace:
+		return store.ReplacePositions, true
+	case join:
+		return store.JoinPositions, true
+	}
+	return 0, false
 }
 
 // decide writes an incident's fields from its tally, and the figures of the given metrics from

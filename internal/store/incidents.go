@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +53,41 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 // writeIncidentRow upserts an incident's row, without its figure columns (putFigures), and
 // replaces its actor and campaign rows.
 func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
+	if err := t.putIncidentRow(ctx, inc, summarised); err != nil {
+		return err
+	}
+	return t.replaceIncidentLists(ctx, inc, nil)
+}
+
+// replaceIncidentLists writes an incident's actor and campaign rows. before are the lists its
+// rows hold, when known (the data stored with them: writeIncidentRow writes both together): a list
+// equal to its rows is then left alone, and rows are deleted only when there are some. With
+// before nil, both lists are replaced.
+func (t *Tx) replaceIncidentLists(ctx context.Context, inc model.Incident, before *incidentLists) error {
+	known := before != nil
+	if !known {
+		before = &incidentLists{}
+	}
+	for _, l := range [...]struct {
+		clear, add     *sql.Stmt
+		before, values []string
+	}{{t.stmts.clearIncidentActors, t.stmts.addIncidentActor, before.Perpetrators, inc.Perpetrators},
+		{t.stmts.clearIncidentCampaign, t.stmts.addIncidentCampaign, before.Campaigns, inc.Campaigns}} {
+		if known && slices.Equal(l.before, l.values) {
+			continue
+		}
+		if err := t.replaceIncidentList(ctx, inc.ID, l.clear, l.add, l.values, !known || len(l.before) > 0); err != nil {
+			return fmt.Errorf("incident %s: %w", inc.ID, err)
+		}
+	}
+	return nil
+}
+
+// incidentLists are the lists of an incident's stored data that have rows of their own.
+type incidentLists struct{ Perpetrators, Campaigns []string }
+
+// putIncidentRow upserts an incident's row, without its figure columns (putFigures).
+func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
 	data, err := incidentData(inc)
 	if err != nil {
 		return err
@@ -71,18 +107,20 @@ func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarise
 	if err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
-	for _, children := range [...]struct {
-		clear, add *sql.Stmt
-		values     []string
-	}{{t.stmts.clearIncidentActors, t.stmts.addIncidentActor, inc.Perpetrators},
-		{t.stmts.clearIncidentCampaign, t.stmts.addIncidentCampaign, inc.Campaigns}} {
-		if _, err := t.stmt(ctx, children.clear).ExecContext(ctx, inc.ID); err != nil {
-			return fmt.Errorf("incident %s: clear actors or campaigns: %w", inc.ID, err)
+	return nil
+}
+
+// replaceIncidentList replaces the rows of one of an incident's lists (actors, campaigns),
+// deleting those it has first when it may have some (held).
+func (t *Tx) replaceIncidentList(ctx context.Context, id string, clear, add *sql.Stmt, values []string, held bool) error {
+	if held {
+		if _, err := t.stmt(ctx, clear).ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("clear: %w", err)
 		}
-		for _, v := range children.values {
-			if _, err := t.stmt(ctx, children.add).ExecContext(ctx, inc.ID, v); err != nil {
-				return fmt.Errorf("incident %s: add %q: %w", inc.ID, v, err)
-			}
+	}
+	for _, v := range values {
+		if _, err := t.stmt(ctx, add).ExecContext(ctx, id, v); err != nil {
+			return fmt.Errorf("add %q: %w", v, err)
 		}
 	}
 	return nil
