@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,8 +42,9 @@ type Batch struct {
 	votes   map[voteKey]int // index in tally
 	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
 	touched map[string][]model.Metric
-	cache   *summaryCache // the store's summaries kept between batches (BeginLinking); nil: none
-	changes int64         // with a cache, the store's count of write transactions at the start
+	created map[string]bool // incidents the batch created: their whole tally is the batch's
+	cache   *summaryCache   // the store's summaries kept between batches (BeginLinking); nil: none
+	changes int64           // with a cache, the store's count of write transactions at the start
 }
 
 type voteKey struct{ incident, field, key string }
@@ -58,7 +60,7 @@ type incidentVote struct {
 // changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
 // transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
+	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]bool{}}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -118,6 +120,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
 				return nil, err
 			}
+			b.created[ids[i]] = true
 			if b.cache != nil {
 				b.cache.created(ids[i], first)
 			}
@@ -139,8 +142,9 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 			return err
 		}
 	}
+	created := b.createdTallies()
 	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
-		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
+		if err := b.l.decide(ctx, tx, id, b.touched[id], created[id]); err != nil {
 			return err
 		}
 	}
@@ -149,6 +153,30 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 	}
 	return nil
 }
+
+// createdTallies returns the tally of each incident the batch created, sorted by field and key
+// as the store reads it (IncidentVotes): the batch cast all its votes, so it need not be read
+// back.
+func (b *Batch) createdTallies() map[string]*createdTally {
+	out := map[string]*createdTally{}
+	for id := range b.created {
+		out[id] = &createdTally{}
+	}
+	for _, v := range b.tally {
+		if t := out[v.incident]; t != nil {
+			t.votes = append(t.votes, v.vote)
+		}
+	}
+	for _, t := range out {
+		slices.SortFunc(t.votes, func(a, b store.Vote) int {
+			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
+		})
+	}
+	return out
+}
+
+// createdTally is the whole tally of an incident a batch created.
+type createdTally struct{ votes []store.Vote }
 
 // vote adds a mention's vote to the batch's tally.
 func (b *Batch) vote(id string, v link.Vote) {
@@ -341,11 +369,17 @@ func positionChange(p link.Position, latest time.Time, none bool) (change store.
 }
 
 // decide writes an incident's fields from its tally, and the figures of the given metrics from
-// their current positions.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric) error {
-	tally, err := tx.IncidentVotes(ctx, id)
-	if err != nil {
-		return err
+// their current positions. created is the tally of an incident created in this transaction,
+// which has no decided field stored yet; nil for another, whose tally is read.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, created *createdTally) error {
+	var tally []store.Vote
+	if created != nil {
+		tally = created.votes
+	} else {
+		var err error
+		if tally, err = tx.IncidentVotes(ctx, id); err != nil {
+			return err
+		}
 	}
 	votes := make([]link.Vote, len(tally))
 	for i, v := range tally {
@@ -355,9 +389,13 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	inc.ID, inc.UpdatedAt = id, l.now().UTC()
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
+		var err error
 		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
 			return fmt.Errorf("figures of %s: %w", id, err)
 		}
+	}
+	if created != nil {
+		return tx.FirstDecision(ctx, inc, figures)
 	}
 	return tx.UpdateIncident(ctx, inc, figures)
 }
@@ -409,7 +447,7 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 		if err != nil {
 			return err
 		}
-		if err := l.decide(ctx, tx, id, metrics); err != nil {
+		if err := l.decide(ctx, tx, id, metrics, nil); err != nil {
 			return err
 		}
 	}

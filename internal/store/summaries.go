@@ -371,6 +371,19 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	return t.putFigures(ctx, inc.ID, figures)
 }
 
+// FirstDecision writes the decided fields and the figures of an incident created in this
+// transaction (CreateIncident) and not decided since: its row holds no decided field and it has
+// no actor or campaign rows, so nothing is read first.
+func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
+	if err := t.putIncidentRow(ctx, inc, true); err != nil {
+		return err
+	}
+	if err := t.replaceIncidentLists(ctx, inc, &incidentLists{}); err != nil {
+		return err
+	}
+	return t.putFigures(ctx, inc.ID, figures)
+}
+
 // rewriteIncidentRow writes a linked incident's row whose decided fields changed, and those of
 // its actor and campaign rows that changed: its rows are the lists of the data stored before
 // (stored), and most changes are of other fields. A new incident's data is an empty object, and
