@@ -88,9 +88,22 @@ type incidentLists struct{ Perpetrators, Campaigns []string }
 
 // putIncidentRow upserts an incident's row, without its figure columns (putFigures).
 func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
-	data, err := incidentData(inc)
+	args, err := incidentRow(inc)
 	if err != nil {
 		return err
+	}
+	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised)...); err != nil {
+		return fmt.Errorf("write incident %s: %w", inc.ID, err)
+	}
+	return nil
+}
+
+// incidentRow is an incident's row as putIncident and decideCreated take it: id, decided
+// columns, data and update time.
+func incidentRow(inc model.Incident) ([]any, error) {
+	data, err := incidentData(inc)
+	if err != nil {
+		return nil, err
 	}
 	var lat, lon any
 	if inc.Place.Precision != "" {
@@ -100,14 +113,9 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	if inc.Date.End != nil {
 		dateEnd = inc.Date.End.Format(model.DateLayout)
 	}
-	_, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx,
-		inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
+	return []any{inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
 		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision),
-		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339), summarised)
-	if err != nil {
-		return fmt.Errorf("write incident %s: %w", inc.ID, err)
-	}
-	return nil
+		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339)}, nil
 }
 
 // replaceIncidentList replaces the rows of one of an incident's lists (actors, campaigns),
@@ -140,16 +148,33 @@ func incidentData(inc model.Incident) ([]byte, error) {
 // putFigures upserts the figures of the metrics given and refreshes the columns lists sort and
 // filter on (the best escaped and killed figures, whether any metric is contested).
 func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
+	if err := t.putEstimates(ctx, id, figures); err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.refreshFigures).ExecContext(ctx, id); err != nil {
+		return fmt.Errorf("incident %s figures: %w", id, err)
+	}
+	return nil
+}
+
+// putEstimates upserts the figures of the metrics given.
+func (t *Tx) putEstimates(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
 	for metric, e := range figures {
 		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, id, string(metric),
 			intOrNil(e.Best), intOrNil(e.Low), intOrNil(e.High), e.Contested); err != nil {
 			return fmt.Errorf("incident %s %s estimate: %w", id, metric, err)
 		}
 	}
-	if _, err := t.stmt(ctx, t.stmts.refreshFigures).ExecContext(ctx, id); err != nil {
-		return fmt.Errorf("incident %s figures: %w", id, err)
-	}
 	return nil
+}
+
+// figureColumns are the columns refreshFigures derives from an incident's estimates when the
+// figures given are all it has: the best escaped and killed figures, whether any is contested.
+func figureColumns(figures map[model.Metric]model.Estimate) (escaped, killed any, contested bool) {
+	for _, e := range figures {
+		contested = contested || e.Contested
+	}
+	return intOrNil(figures[model.Escaped].Best), intOrNil(figures[model.Killed].Best), contested
 }
 
 // searchText is what the incidents' text filter matches besides document titles: names a user

@@ -372,16 +372,23 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 }
 
 // FirstDecision writes the decided fields and the figures of an incident created in this
-// transaction (CreateIncident) and not decided since: its row holds no decided field and it has
-// no actor or campaign rows, so nothing is read first.
+// transaction (CreateIncident) and not decided since: its row holds no decided field, it has no
+// actor or campaign rows, and the figures given are all its estimates. So nothing is read first,
+// and the row is written once, with the figure columns (refreshFigures would write it again and
+// move four of its index entries a second time).
 func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
-	if err := t.putIncidentRow(ctx, inc, true); err != nil {
+	args, err := incidentRow(inc)
+	if err != nil {
 		return err
+	}
+	escaped, killed, contested := figureColumns(figures)
+	if _, err := t.stmt(ctx, t.stmts.decideCreated).ExecContext(ctx, append(args, escaped, killed, contested)...); err != nil {
+		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	if err := t.replaceIncidentLists(ctx, inc, &incidentLists{}); err != nil {
 		return err
 	}
-	return t.putFigures(ctx, inc.ID, figures)
+	return t.putEstimates(ctx, inc.ID, figures)
 }
 
 // rewriteIncidentRow writes a linked incident's row whose decided fields changed, and those of
