@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 
+	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -27,3 +29,24 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (in
 // ReportsCite is the citation check RefreshWaves gives detection, for tests that compare its
 // result with detection over whole incidents.
 var ReportsCite = reportsCite
+
+// Prepared is a document extracted by the workers, ready for the writer.
+type Prepared = prepared
+
+// PrepareAll extracts documents as the workers do, so that a benchmark can time the writer alone.
+func (p *Pipeline) PrepareAll(ctx context.Context, docs []model.Document) []Prepared {
+	return p.prepareAll(ctx, docs)
+}
+
+// WriteAll stores prepared documents as the stream's writer does: in transactions of batch
+// documents, campaigns rebuilt every campaignBatches batches and at the end.
+func (p *Pipeline) WriteAll(ctx context.Context, ready []Prepared, batch int) error {
+	w := &writer{p: p, storeDoc: p.add, budget: newByteBudget(DefaultBudget), batchSize: batch,
+		stop: ctx, ctx: ctx, campaigns: campaignsDue{every: campaignBatches}}
+	for _, d := range ready {
+		w.take(&unit{docs: []prepared{d}})
+	}
+	w.flush()
+	w.finish()
+	return errors.Join(w.errs...)
+}

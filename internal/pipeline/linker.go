@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,8 +42,9 @@ type Batch struct {
 	votes   map[voteKey]int // index in tally
 	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
 	touched map[string][]model.Metric
-	cache   *summaryCache // the store's summaries kept between batches (BeginLinking); nil: none
-	changes int64         // with a cache, the store's count of write transactions at the start
+	created map[string]bool // incidents the batch created: their whole tally is the batch's
+	cache   *summaryCache   // the store's summaries kept between batches (BeginLinking); nil: none
+	changes int64           // with a cache, the store's count of write transactions at the start
 }
 
 type voteKey struct{ incident, field, key string }
@@ -58,7 +60,7 @@ type incidentVote struct {
 // changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
 // transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}}
+	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]bool{}}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -111,17 +113,19 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 		return nil, err
 	}
 	for i, m := range own {
-		if ids[i] == "" {
+		created := ids[i] == ""
+		if created {
 			ids[i] = link.ClusterID([]model.Mention{m})
 			first := link.SortKey(m)
 			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
 				return nil, err
 			}
+			b.created[ids[i]] = true
 			if b.cache != nil {
 				b.cache.created(ids[i], first)
 			}
 		}
-		if err := b.join(ctx, tx, ids[i], m, refs[docID]); err != nil {
+		if err := b.join(ctx, tx, ids[i], m, refs[docID], created); err != nil {
 			return nil, err
 		}
 	}
@@ -138,8 +142,9 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 			return err
 		}
 	}
+	created := b.createdTallies()
 	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
-		if err := b.l.decide(ctx, tx, id, b.touched[id]); err != nil {
+		if err := b.l.decide(ctx, tx, id, b.touched[id], created[id]); err != nil {
 			return err
 		}
 	}
@@ -148,6 +153,30 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 	}
 	return nil
 }
+
+// createdTallies returns the tally of each incident the batch created, sorted by field and key
+// as the store reads it (IncidentVotes): the batch cast all its votes, so it need not be read
+// back.
+func (b *Batch) createdTallies() map[string]*createdTally {
+	out := map[string]*createdTally{}
+	for id := range b.created {
+		out[id] = &createdTally{}
+	}
+	for _, v := range b.tally {
+		if t := out[v.incident]; t != nil {
+			t.votes = append(t.votes, v.vote)
+		}
+	}
+	for _, t := range out {
+		slices.SortFunc(t.votes, func(a, b store.Vote) int {
+			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
+		})
+	}
+	return out
+}
+
+// createdTally is the whole tally of an incident a batch created.
+type createdTally struct{ votes []store.Vote }
 
 // vote adds a mention's vote to the batch's tally.
 func (b *Batch) vote(id string, v link.Vote) {
@@ -256,9 +285,10 @@ func windowOf(m model.Mention) store.Window {
 	return store.Window{Country: m.Place.Country, From: from, To: to}
 }
 
-// join adds a mention and its claims to an incident, and its votes to the batch's tally. A
-// mention of a near-duplicate of a document the incident already cites does not vote.
-func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef) error {
+// join adds a mention and its claims to an incident, and its votes to the batch's tally; created
+// says the incident was just created for it. A mention of a near-duplicate of a document the
+// incident already cites does not vote.
+func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef, created bool) error {
 	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
@@ -271,7 +301,7 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.vote(id, v)
 	}
 	code := link.ProfileCode(m, b.l.family)
-	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m)}); err != nil {
+	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}); err != nil {
 		return err
 	}
 	if b.cache != nil {
@@ -313,8 +343,8 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 		if err != nil {
 			return nil, err
 		}
-		if replace, join := link.Supersedes(p, latest, none); replace || join {
-			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, replace); err != nil {
+		if change, current := positionChange(p, latest, none); current {
+			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, change); err != nil {
 				return nil, err
 			}
 		}
@@ -322,12 +352,34 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 	return metrics, nil
 }
 
+// positionChange is what a position does to its source's current positions on its quantity,
+// given their reported day (latest; none when there is none); current is false for an earlier
+// one, which is no current position (link.Supersedes).
+func positionChange(p link.Position, latest time.Time, none bool) (change store.Change, current bool) {
+	replace, join := link.Supersedes(p, latest, none)
+	switch {
+	case none:
+		return store.FirstPosition, true
+	case replace:
+		return store.ReplacePositions, true
+	case join:
+		return store.JoinPositions, true
+	}
+	return 0, false
+}
+
 // decide writes an incident's fields from its tally, and the figures of the given metrics from
-// their current positions.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric) error {
-	tally, err := tx.IncidentVotes(ctx, id)
-	if err != nil {
-		return err
+// their current positions. created is the tally of an incident created in this transaction,
+// which has no decided field stored yet; nil for another, whose tally is read.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, created *createdTally) error {
+	var tally []store.Vote
+	if created != nil {
+		tally = created.votes
+	} else {
+		var err error
+		if tally, err = tx.IncidentVotes(ctx, id); err != nil {
+			return err
+		}
 	}
 	votes := make([]link.Vote, len(tally))
 	for i, v := range tally {
@@ -337,9 +389,13 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	inc.ID, inc.UpdatedAt = id, l.now().UTC()
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
+		var err error
 		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
 			return fmt.Errorf("figures of %s: %w", id, err)
 		}
+	}
+	if created != nil {
+		return tx.FirstDecision(ctx, inc, figures)
 	}
 	return tx.UpdateIncident(ctx, inc, figures)
 }
@@ -391,7 +447,7 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 		if err != nil {
 			return err
 		}
-		if err := l.decide(ctx, tx, id, metrics); err != nil {
+		if err := l.decide(ctx, tx, id, metrics, nil); err != nil {
 			return err
 		}
 	}

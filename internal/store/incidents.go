@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,9 +53,57 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 // writeIncidentRow upserts an incident's row, without its figure columns (putFigures), and
 // replaces its actor and campaign rows.
 func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
-	data, err := incidentData(inc)
+	if err := t.putIncidentRow(ctx, inc, summarised); err != nil {
+		return err
+	}
+	return t.replaceIncidentLists(ctx, inc, nil)
+}
+
+// replaceIncidentLists writes an incident's actor and campaign rows. before are the lists its
+// rows hold, when known (the data stored with them: writeIncidentRow writes both together): a list
+// equal to its rows is then left alone, and rows are deleted only when there are some. With
+// before nil, both lists are replaced.
+func (t *Tx) replaceIncidentLists(ctx context.Context, inc model.Incident, before *incidentLists) error {
+	known := before != nil
+	if !known {
+		before = &incidentLists{}
+	}
+	for _, l := range [...]struct {
+		clear, add     *sql.Stmt
+		before, values []string
+	}{{t.stmts.clearIncidentActors, t.stmts.addIncidentActor, before.Perpetrators, inc.Perpetrators},
+		{t.stmts.clearIncidentCampaign, t.stmts.addIncidentCampaign, before.Campaigns, inc.Campaigns}} {
+		if known && slices.Equal(l.before, l.values) {
+			continue
+		}
+		if err := t.replaceIncidentList(ctx, inc.ID, l.clear, l.add, l.values, !known || len(l.before) > 0); err != nil {
+			return fmt.Errorf("incident %s: %w", inc.ID, err)
+		}
+	}
+	return nil
+}
+
+// incidentLists are the lists of an incident's stored data that have rows of their own.
+type incidentLists struct{ Perpetrators, Campaigns []string }
+
+// putIncidentRow upserts an incident's row, without its figure columns (putFigures).
+func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised bool) error {
+	args, err := incidentRow(inc)
 	if err != nil {
 		return err
+	}
+	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised)...); err != nil {
+		return fmt.Errorf("write incident %s: %w", inc.ID, err)
+	}
+	return nil
+}
+
+// incidentRow is an incident's row as putIncident and decideCreated take it: id, decided
+// columns, data and update time.
+func incidentRow(inc model.Incident) ([]any, error) {
+	data, err := incidentData(inc)
+	if err != nil {
+		return nil, err
 	}
 	var lat, lon any
 	if inc.Place.Precision != "" {
@@ -64,25 +113,22 @@ func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarise
 	if inc.Date.End != nil {
 		dateEnd = inc.Date.End.Format(model.DateLayout)
 	}
-	_, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx,
-		inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
+	return []any{inc.ID, string(inc.Type), dayOrNilValue(inc.Date.Start), dateEnd, string(inc.Date.Precision), inc.Place.Country,
 		inc.Place.Admin1, inc.Place.Name, inc.Facility, lat, lon, string(inc.Place.Precision),
-		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339), summarised)
-	if err != nil {
-		return fmt.Errorf("write incident %s: %w", inc.ID, err)
-	}
-	for _, children := range [...]struct {
-		clear, add *sql.Stmt
-		values     []string
-	}{{t.stmts.clearIncidentActors, t.stmts.addIncidentActor, inc.Perpetrators},
-		{t.stmts.clearIncidentCampaign, t.stmts.addIncidentCampaign, inc.Campaigns}} {
-		if _, err := t.stmt(ctx, children.clear).ExecContext(ctx, inc.ID); err != nil {
-			return fmt.Errorf("incident %s: clear actors or campaigns: %w", inc.ID, err)
+		searchText(inc), data, inc.UpdatedAt.UTC().Format(time.RFC3339)}, nil
+}
+
+// replaceIncidentList replaces the rows of one of an incident's lists (actors, campaigns),
+// deleting those it has first when it may have some (held).
+func (t *Tx) replaceIncidentList(ctx context.Context, id string, clear, add *sql.Stmt, values []string, held bool) error {
+	if held {
+		if _, err := t.stmt(ctx, clear).ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("clear: %w", err)
 		}
-		for _, v := range children.values {
-			if _, err := t.stmt(ctx, children.add).ExecContext(ctx, inc.ID, v); err != nil {
-				return fmt.Errorf("incident %s: add %q: %w", inc.ID, v, err)
-			}
+	}
+	for _, v := range values {
+		if _, err := t.stmt(ctx, add).ExecContext(ctx, id, v); err != nil {
+			return fmt.Errorf("add %q: %w", v, err)
 		}
 	}
 	return nil
@@ -102,16 +148,33 @@ func incidentData(inc model.Incident) ([]byte, error) {
 // putFigures upserts the figures of the metrics given and refreshes the columns lists sort and
 // filter on (the best escaped and killed figures, whether any metric is contested).
 func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
+	if err := t.putEstimates(ctx, id, figures); err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.refreshFigures).ExecContext(ctx, id); err != nil {
+		return fmt.Errorf("incident %s figures: %w", id, err)
+	}
+	return nil
+}
+
+// putEstimates upserts the figures of the metrics given.
+func (t *Tx) putEstimates(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
 	for metric, e := range figures {
 		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, id, string(metric),
 			intOrNil(e.Best), intOrNil(e.Low), intOrNil(e.High), e.Contested); err != nil {
 			return fmt.Errorf("incident %s %s estimate: %w", id, metric, err)
 		}
 	}
-	if _, err := t.stmt(ctx, t.stmts.refreshFigures).ExecContext(ctx, id); err != nil {
-		return fmt.Errorf("incident %s figures: %w", id, err)
-	}
 	return nil
+}
+
+// figureColumns are the columns refreshFigures derives from an incident's estimates when the
+// figures given are all it has: the best escaped and killed figures, whether any is contested.
+func figureColumns(figures map[model.Metric]model.Estimate) (escaped, killed any, contested bool) {
+	for _, e := range figures {
+		contested = contested || e.Contested
+	}
+	return intOrNil(figures[model.Escaped].Best), intOrNil(figures[model.Killed].Best), contested
 }
 
 // searchText is what the incidents' text filter matches besides document titles: names a user

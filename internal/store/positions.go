@@ -49,13 +49,27 @@ func (t *Tx) LatestPosition(ctx context.Context, incidentID string, metric model
 	return latest, false, nil
 }
 
-// PutPosition records a current position, the claim of row claim; replace first drops the
-// source's earlier positions on the quantity. The count of sources standing for each value is
-// kept with it.
-func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Metric, p Position, claim int64, replace bool) error {
+// Change is what a new position does to its source's current positions on its quantity
+// (link.Supersedes), as LatestPosition tells it.
+type Change int
+
+const (
+	// FirstPosition: the source has no current position on the quantity.
+	FirstPosition Change = iota
+	// ReplacePositions: the new position is later than the source's, which it replaces.
+	ReplacePositions
+	// JoinPositions: the new position is of the same day as the source's, which it joins.
+	JoinPositions
+)
+
+// PutPosition records a current position, the claim of row claim, as change says: replacing first
+// drops the source's earlier positions on the quantity. The count of sources standing for each
+// value is kept with it. A source's first position, the common case (each report is a source),
+// reads and drops nothing.
+func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Metric, p Position, claim int64, change Change) error {
 	key := []any{incidentID, string(metric), p.Side, p.Vague}
 	with := func(more ...any) []any { return append(append([]any(nil), key...), more...) }
-	if replace {
+	if change == ReplacePositions {
 		values, err := t.ints(ctx, t.stmts.sourceValues, with(p.Source)...)
 		if err != nil {
 			return fmt.Errorf("incident %s positions: %w", incidentID, err)
@@ -69,9 +83,12 @@ func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Me
 			}
 		}
 	}
+	// Only a source that keeps its positions may already stand for the value.
 	var known bool
-	if err := t.stmt(ctx, t.stmts.sourceGives).QueryRowContext(ctx, with(p.Source, p.Value)...).Scan(&known); err != nil {
-		return fmt.Errorf("incident %s positions: %w", incidentID, err)
+	if change == JoinPositions {
+		if err := t.stmt(ctx, t.stmts.sourceGives).QueryRowContext(ctx, with(p.Source, p.Value)...).Scan(&known); err != nil {
+			return fmt.Errorf("incident %s positions: %w", incidentID, err)
+		}
 	}
 	var highEnd any
 	if !math.IsInf(p.HighEnd, 1) {
@@ -95,70 +112,130 @@ func (t *Tx) ints(ctx context.Context, s *sql.Stmt, args ...any) ([]int, error) 
 }
 
 // Positions answers an estimate's questions (link.Positions) about the current positions of one
-// metric of one incident, each by an index.
+// metric of one incident, each by an index. What an estimate asks of one side and firmness — its
+// bounds, its leaders and how many sources stand for each leader's value — is read in one
+// statement when first asked and kept: a Positions is made for one estimate, with no write
+// between its questions.
 type Positions struct {
-	ctx      context.Context
-	tx       *Tx
-	incident string
-	metric   model.Metric
+	ctx        context.Context
+	tx         *Tx
+	incident   string
+	metric     model.Metric
+	quantities map[quantityKey]*quantity
+}
+
+// quantityKey names what current positions count: a side, firm or vague.
+type quantityKey struct {
+	side  string
+	vague bool
+}
+
+// quantity is what an estimate asks of the current positions on one side and firmness.
+type quantity struct {
+	found                 bool // any current position: the rest is zero without one
+	low, high             int
+	maxLowEnd, minHighEnd float64
+	leaders               []model.Claim
+	sources               map[int]int // by the value of each leader
 }
 
 // Positions returns the current positions of an incident's metric.
 func (t *Tx) Positions(ctx context.Context, incidentID string, metric model.Metric) *Positions {
-	return &Positions{ctx: ctx, tx: t, incident: incidentID, metric: metric}
+	return &Positions{ctx: ctx, tx: t, incident: incidentID, metric: metric, quantities: map[quantityKey]*quantity{}}
 }
 
 // Sides lists the sides with current positions ("" for totals), and whether any claim on the
-// metric gives a total (side empty or unknown), even without a number.
+// metric gives a total (side empty or unknown), even without a number. One statement answers
+// both: a row for each side, or one without a side when there is none.
 func (p *Positions) Sides() ([]string, bool, error) {
-	sides, err := column[string](p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.incident, string(p.metric)))
+	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.incident, string(p.metric))
 	if err != nil {
 		return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
 	}
+	defer rows.Close()
+	var sides []string
 	var totals bool
-	if err := p.tx.stmt(p.ctx, p.tx.stmts.claimsTotal).QueryRowContext(p.ctx, p.incident, string(p.metric)).Scan(&totals); err != nil {
-		return nil, false, fmt.Errorf("incident %s totals: %w", p.incident, err)
+	for rows.Next() {
+		var side sql.NullString
+		if err := rows.Scan(&side, &totals); err != nil {
+			return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
+		}
+		if side.Valid {
+			sides = append(sides, side.String)
+		}
 	}
-	return sides, totals, nil
+	return sides, totals, wrapIf(rows.Err(), "incident %s sides", p.incident)
 }
 
 // Extremes returns the bounds of the current positions on one side and firmness.
 func (p *Positions) Extremes(side string, vague bool) (found bool, low, high int, maxLowEnd, minHighEnd float64, err error) {
-	var lo, hi sql.NullInt64
-	var lowEnd, highEnd sql.NullFloat64
-	err = p.tx.stmt(p.ctx, p.tx.stmts.positionExtremes).QueryRowContext(p.ctx, p.incident, string(p.metric), side, vague).
-		Scan(&lo, &hi, &lowEnd, &highEnd)
-	if err != nil || !lo.Valid {
-		return false, 0, 0, 0, 0, wrapIf(err, "incident %s extremes", p.incident)
+	q, err := p.quantity(side, vague)
+	if err != nil {
+		return false, 0, 0, 0, 0, err
 	}
-	minHighEnd = math.Inf(1)
-	if highEnd.Valid {
-		minHighEnd = highEnd.Float64
-	}
-	return true, int(lo.Int64), int(hi.Int64), lowEnd.Float64, minHighEnd, nil
+	return q.found, q.low, q.high, q.maxLowEnd, q.minHighEnd, nil
 }
 
 // Leaders returns the claims of the current positions of the first tier, at its latest day.
 func (p *Positions) Leaders(side string, vague bool) ([]model.Claim, error) {
-	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionLeaders).QueryContext(p.ctx, p.incident, string(p.metric), side, vague)
+	q, err := p.quantity(side, vague)
 	if err != nil {
-		return nil, fmt.Errorf("incident %s leaders: %w", p.incident, err)
+		return nil, err
 	}
-	claims, _, err := scanClaims(rows)
-	if err != nil {
-		return nil, fmt.Errorf("incident %s leaders: %w", p.incident, err)
-	}
-	return claims[p.incident], nil
+	return q.leaders, nil
 }
 
-// Sources counts the distinct sources whose current positions stand for a value.
+// Sources counts the distinct sources whose current positions stand for a value: read with the
+// leaders for theirs, by index for another.
 func (p *Positions) Sources(side string, vague bool, value int) (int, error) {
+	q, err := p.quantity(side, vague)
+	if err != nil {
+		return 0, err
+	}
+	if n, ok := q.sources[value]; ok {
+		return n, nil
+	}
 	var n int
-	err := p.tx.stmt(p.ctx, p.tx.stmts.valueSources).QueryRowContext(p.ctx, p.incident, string(p.metric), side, vague, value).Scan(&n)
+	err = p.tx.stmt(p.ctx, p.tx.stmts.valueSources).QueryRowContext(p.ctx, p.incident, string(p.metric), side, vague, value).Scan(&n)
 	if err == sql.ErrNoRows {
 		return 0, nil
 	}
 	return n, wrapIf(err, "incident %s sources", p.incident)
+}
+
+// quantity returns what an estimate asks of one side and firmness, reading it the first time:
+// one row for each leader, each with the bounds and its value's count of sources, and no row
+// when there is no current position.
+func (p *Positions) quantity(side string, vague bool) (*quantity, error) {
+	k := quantityKey{side, vague}
+	if q, ok := p.quantities[k]; ok {
+		return q, nil
+	}
+	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionQuantity).QueryContext(p.ctx, p.incident, string(p.metric), side, vague)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s positions: %w", p.incident, err)
+	}
+	defer rows.Close()
+	q := &quantity{sources: map[int]int{}}
+	for rows.Next() {
+		var lowEnd float64
+		var highEnd sql.NullFloat64
+		var value, sources int
+		_, _, c, err := scanClaim(rows, &q.low, &q.high, &lowEnd, &highEnd, &value, &sources)
+		if err != nil {
+			return nil, fmt.Errorf("incident %s positions: %w", p.incident, err)
+		}
+		q.found, q.maxLowEnd, q.minHighEnd = true, lowEnd, math.Inf(1)
+		if highEnd.Valid {
+			q.minHighEnd = highEnd.Float64
+		}
+		q.leaders, q.sources[value] = append(q.leaders, c), sources
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident %s positions: %w", p.incident, err)
+	}
+	p.quantities[k] = q
+	return q, nil
 }
 
 // wrapIf wraps a non-nil error with context.

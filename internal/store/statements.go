@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // statements are the queries that storing and linking run for every document, prepared once per store on the
@@ -40,15 +41,14 @@ type statements struct {
 	sourceGives            *sql.Stmt
 	insertPosition         *sql.Stmt
 	positionSides          *sql.Stmt
-	claimsTotal            *sql.Stmt
-	positionExtremes       *sql.Stmt
-	positionLeaders        *sql.Stmt
+	positionQuantity       *sql.Stmt
 	valueSources           *sql.Stmt
 	refreshFigures         *sql.Stmt
 	setMentionIncident     *sql.Stmt
 	incidentData           *sql.Stmt
 	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
+	decideCreated          *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -120,24 +120,33 @@ func (s *statements) queries() []query {
 			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
 		{&s.insertPosition, `INSERT INTO incident_positions(incident_id, metric, side, vague, source, reported, value,
 			lower, upper, low_end, high_end, tier, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		// The distinct sides, one index probe each.
+		// The distinct sides, one index probe each, beside whether a claim gives a total: one row
+		// without a side when there is none.
 		{&s.positionSides, `WITH RECURSIVE sides(side) AS (
 				SELECT min(side) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2
 				UNION ALL SELECT (SELECT min(side) FROM incident_positions
-					WHERE incident_id = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL)
-			SELECT side FROM sides WHERE side IS NOT NULL`},
-		{&s.claimsTotal, `SELECT EXISTS (SELECT 1 FROM incident_claims WHERE incident_id = ? AND metric = ? AND side IN ('', 'unknown'))`},
-		// One aggregate per subquery, so that each is one probe of its index.
-		{&s.positionExtremes, `SELECT
-			(SELECT min(lower) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-			(SELECT max(upper) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-			(SELECT max(low_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-			(SELECT min(high_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4)`},
-		{&s.positionLeaders, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
+					WHERE incident_id = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL),
+				total(total) AS (SELECT EXISTS (SELECT 1 FROM incident_claims
+					WHERE incident_id = ?1 AND metric = ?2 AND side IN ('', 'unknown')))
+			SELECT sides.side, total.total FROM total LEFT JOIN sides ON sides.side IS NOT NULL`},
+		// The leaders of one side and firmness (the claims of the current positions of the first
+		// tier at its latest day), each with the bounds of all its current positions and how many
+		// sources stand for its value. One aggregate per subquery, so that each is one probe of
+		// its index; they do not depend on the row, so each runs once.
+		{&s.positionQuantity, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
 				WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
-			SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE rowid IN (SELECT p.claim FROM lead
-				JOIN incident_positions p ON p.incident_id = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
-				AND p.tier = lead.tier AND p.reported = lead.reported)`},
+			SELECT
+				(SELECT min(lower) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT max(upper) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT max(low_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT min(high_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				p.value, COALESCE((SELECT v.sources FROM incident_value_sources v WHERE v.incident_id = ?1 AND v.metric = ?2
+					AND v.side = ?3 AND v.vague = ?4 AND v.value = p.value), 0),
+				c.incident_id, ` + qualified("c", claimColumns) + `
+			FROM lead JOIN incident_positions p ON p.incident_id = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
+				AND p.tier = lead.tier AND p.reported = lead.reported
+			JOIN incident_claims c ON c.rowid = p.claim
+			ORDER BY c.rowid`},
 		{&s.valueSources, `SELECT sources FROM incident_value_sources
 			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
@@ -158,6 +167,9 @@ func (s *statements) queries() []query {
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
 			lon = excluded.lon, geo_precision = excluded.geo_precision, search = excluded.search, data = excluded.data,
 			updated_at = excluded.updated_at, summarised = excluded.summarised`},
+		{&s.decideCreated, `UPDATE incidents SET type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
+			country = ?6, admin1 = ?7, place = ?8, facility = ?9, lat = ?10, lon = ?11, geo_precision = ?12, search = ?13,
+			data = ?14, updated_at = ?15, escaped_best = ?16, killed_best = ?17, contested = ?18 WHERE id = ?1`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},
@@ -181,6 +193,15 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		*q.stmt = stmt
 	}
 	return s, nil
+}
+
+// qualified prefixes each of a list of columns with a table's name.
+func qualified(table, columns string) string {
+	cols := strings.Split(columns, ",")
+	for i, c := range cols {
+		cols[i] = table + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
 }
 
 // close closes the statements prepared so far.

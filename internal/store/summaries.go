@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -167,6 +168,9 @@ type Join struct {
 	Mention  model.Mention
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
+	// Created says that the incident was just created for this mention, with its window
+	// (CreateIncident): there is nothing to narrow.
+	Created bool
 }
 
 // AddToIncident adds a mention to an incident by delta: a member, the document reference, a
@@ -180,8 +184,10 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
 		return fmt.Errorf("incident %s document: %w", id, err)
 	}
-	if err := t.narrowWindow(ctx, id, j.Window); err != nil {
-		return err
+	if !j.Created {
+		if err := t.narrowWindow(ctx, id, j.Window); err != nil {
+			return err
+		}
 	}
 	return t.SetMentionIncident(ctx, j.Mention.DocumentID, j.Mention.Index, id)
 }
@@ -309,22 +315,30 @@ func scanClaims(rows *sql.Rows) (map[string][]model.Claim, map[string]string, er
 	claims := map[string][]model.Claim{}
 	voices := map[string]string{}
 	for rows.Next() {
-		var incident, voice string
-		var c model.Claim
-		var low, high sql.NullInt64
-		var reported sql.NullString
-		if err := rows.Scan(&incident, &c.Metric, &c.DocumentID, &voice, &c.Start, &c.End, &low, &high, &c.Qualifier,
-			&c.Side, &c.Claimant, &c.ClaimantRole, &reported, &c.Reported.Precision, &c.Quote); err != nil {
+		incident, voice, c, err := scanClaim(rows)
+		if err != nil {
 			return nil, nil, err
-		}
-		c.Low, c.High = intPtr(low), intPtr(high)
-		if day := parseDay(reported); day != nil {
-			c.Reported.Start = *day
 		}
 		claims[incident] = append(claims[incident], c)
 		voices[c.DocumentID] = voice
 	}
 	return claims, voices, rows.Err()
+}
+
+// scanClaim reads one row of the columns before (into before), incident_id and claimColumns.
+func scanClaim(rows *sql.Rows, before ...any) (incident, voice string, c model.Claim, err error) {
+	var low, high sql.NullInt64
+	var reported sql.NullString
+	dest := append(before, &incident, &c.Metric, &c.DocumentID, &voice, &c.Start, &c.End, &low, &high, &c.Qualifier,
+		&c.Side, &c.Claimant, &c.ClaimantRole, &reported, &c.Reported.Precision, &c.Quote)
+	if err := rows.Scan(dest...); err != nil {
+		return "", "", model.Claim{}, err
+	}
+	c.Low, c.High = intPtr(low), intPtr(high)
+	if day := parseDay(reported); day != nil {
+		c.Reported.Start = *day
+	}
+	return incident, voice, c, nil
 }
 
 func intPtr(n sql.NullInt64) *int {
@@ -348,13 +362,48 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	}
 	// Most reports change no decided field: then only the update time moves.
 	if !bytes.Equal(stored, data) {
-		if err := t.writeIncidentRow(ctx, inc, true); err != nil {
+		if err := t.rewriteIncidentRow(ctx, inc, stored); err != nil {
 			return err
 		}
 	} else if _, err := t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID); err != nil {
 		return fmt.Errorf("touch incident %s: %w", inc.ID, err)
 	}
 	return t.putFigures(ctx, inc.ID, figures)
+}
+
+// FirstDecision writes the decided fields and the figures of an incident created in this
+// transaction (CreateIncident) and not decided since: its row holds no decided field, it has no
+// actor or campaign rows, and the figures given are all its estimates. So nothing is read first,
+// and the row is written once, with the figure columns (refreshFigures would write it again and
+// move four of its index entries a second time).
+func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
+	args, err := incidentRow(inc)
+	if err != nil {
+		return err
+	}
+	escaped, killed, contested := figureColumns(figures)
+	if _, err := t.stmt(ctx, t.stmts.decideCreated).ExecContext(ctx, append(args, escaped, killed, contested)...); err != nil {
+		return fmt.Errorf("write incident %s: %w", inc.ID, err)
+	}
+	if err := t.replaceIncidentLists(ctx, inc, &incidentLists{}); err != nil {
+		return err
+	}
+	return t.putEstimates(ctx, inc.ID, figures)
+}
+
+// rewriteIncidentRow writes a linked incident's row whose decided fields changed, and those of
+// its actor and campaign rows that changed: its rows are the lists of the data stored before
+// (stored), and most changes are of other fields. A new incident's data is an empty object, and
+// it has no such rows.
+func (t *Tx) rewriteIncidentRow(ctx context.Context, inc model.Incident, stored []byte) error {
+	if err := t.putIncidentRow(ctx, inc, true); err != nil {
+		return err
+	}
+	var before incidentLists
+	if err := json.Unmarshal(stored, &before); err != nil {
+		return fmt.Errorf("incident %s: stored data: %w", inc.ID, err)
+	}
+	return t.replaceIncidentLists(ctx, inc, &before)
 }
 
 // UnsummarisedIncidents lists the incidents without the summary linking needs: those stored
