@@ -71,6 +71,9 @@ func (t *Tx) writeIncidentRow(ctx context.Context, inc model.Incident, summarise
 	if err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
+	if err := t.putWaveInput(ctx, inc); err != nil {
+		return err
+	}
 	for _, children := range [...]struct {
 		clear, add *sql.Stmt
 		values     []string

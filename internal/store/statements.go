@@ -49,6 +49,7 @@ type statements struct {
 	incidentData           *sql.Stmt
 	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
+	putWaveInput           *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -158,6 +159,8 @@ func (s *statements) queries() []query {
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
 			lon = excluded.lon, geo_precision = excluded.geo_precision, search = excluded.search, data = excluded.data,
 			updated_at = excluded.updated_at, summarised = excluded.summarised`},
+		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
+			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},
