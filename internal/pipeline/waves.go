@@ -24,7 +24,9 @@ type WaveRefresh struct {
 // the previous run. It runs after ingest rather than inside each batch: the Monte Carlo test
 // looks at the whole record, and once per ingest is enough. When the inputs have the digest of
 // the stored run's, the stored waves are kept: an ingest that added nothing detection reads
-// costs one compact read of the study, not the test and the citation check.
+// costs one compact read of the study, not the test and the citation check. Otherwise the
+// citation check reuses the answers stored for pairs whose inputs are unchanged
+// (storedCitations), so that it reads only the reports of pairs an ingest added or changed.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
 	params = params.WithDefaults()
 	incs, err := s.WaveInputs(ctx, params.Types)

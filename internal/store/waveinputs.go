@@ -130,10 +130,12 @@ func (s *Store) attachWaveDocuments(ctx context.Context, incs []model.Incident, 
 }
 
 // attachWaveClaims gives each incident one claim per perpetrator voice and metric: who claimed,
-// which is all detection asks of claims.
+// which is all detection asks of claims. The role is written into the query, not bound, so that
+// SQLite can use the partial index of perpetrators' claims (migration 0022) instead of reading
+// every claim.
 func (s *Store) attachWaveClaims(ctx context.Context, incs []model.Incident, byID map[string]int) error {
 	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT incident_id, metric, claimant FROM incident_claims
-		WHERE claimant_role = ? AND claimant <> '' ORDER BY incident_id, metric, claimant`, string(model.RolePerpetrator))
+		WHERE claimant_role = '`+string(model.RolePerpetrator)+`' AND claimant <> '' ORDER BY incident_id, metric, claimant`)
 	if err != nil {
 		return fmt.Errorf("wave inputs: claims: %w", err)
 	}

@@ -74,7 +74,8 @@ func TestWaveInputsBackfilled(t *testing.T) {
 	if err != nil || len(want) != 2 {
 		t.Fatalf("wave inputs %+v, %v: want the two incidents dated to the day", want, err)
 	}
-	for _, q := range []string{`DROP TABLE wave_inputs`, `DROP TABLE wave_citations`, `DELETE FROM schema_migrations WHERE version = 22`} {
+	for _, q := range []string{`DROP TABLE wave_inputs`, `DROP TABLE wave_citations`, `DROP INDEX incident_claims_perpetrator`,
+		`DELETE FROM schema_migrations WHERE version = 22`} {
 		if _, err := s.write.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -23,6 +23,11 @@ SELECT id, type, date_precision, COALESCE(data->>'$.Date.Start', ''), COALESCE(d
     iif(json_array_length(data, '$.Campaigns') > 0, data->'$.Campaigns', '')
 FROM incidents WHERE data <> '{}';
 
+-- The perpetrators' claimants, which detection reads of every incident's claims: a refresh read
+-- every claim of the store for them (322,684 at 90,000 documents, 10,462 of them by a perpetrator).
+CREATE INDEX incident_claims_perpetrator ON incident_claims(incident_id, metric, claimant, claimant_role)
+    WHERE claimant_role = 'perpetrator' AND claimant <> '';
+
 -- What the citation check found for each ordered pair of incidents it read reports for: the
 -- reports of one incident that may name the other's facility are read again only when the
 -- pair's inputs change. key is a SHA-256 of everything the check reads for the pair (both
