@@ -1,11 +1,13 @@
 package analyse
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -96,12 +98,9 @@ func newStudy(incs []model.Incident, family Family, p Params) study {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := st.incs[order[i]], st.incs[order[j]]
-		if !a.Date.Start.Equal(b.Date.Start) {
-			return a.Date.Start.Before(b.Date.Start)
-		}
-		return a.ID < b.ID
+	slices.SortStableFunc(order, func(i, j int) int { // generic, without sort.SliceStable's reflection: 100,000 incidents
+		a, b := &st.incs[i], &st.incs[j]
+		return cmp.Or(a.Date.Start.Compare(b.Date.Start), strings.Compare(a.ID, b.ID))
 	})
 	st.groups = slices.Compact(slices.Sorted(slices.Values(names)))
 	sorted := make([]model.Incident, len(order))

@@ -152,14 +152,24 @@ func (s *temporalScan) score(n, l int) float64 {
 	return s.xlnx[n] - float64(n)*s.lnE[l] + s.xlnx[rest] - float64(rest)*s.lnRest[l]
 }
 
-// max is the scan statistic: the highest LLR of any window of x (0 when none qualifies).
-func (s *temporalScan) max(x *series) float64 {
-	best := 0.0
-	eachWindow(x, s.maxLen, s.minN, func(first, last, n int) {
-		if v := s.score(n, last-first+1); v > best { // scores are never NaN: no need for math.Max
-			best = v
+// max is the scan statistic: the highest LLR of any window of x (0 when none qualifies). Windows
+// of one length share their expected count, and the LLR grows with the count, so only the fullest
+// window of each length is scored: the best of those is the best window, the same value scored
+// from the same count and length. most holds the fullest count per length (maxLen+1 entries).
+func (s *temporalScan) max(x *series, most []int) float64 {
+	clear(most)
+	for i, first := range x.days {
+		for j := i; j < len(x.days) && x.days[j]-first < s.maxLen; j++ {
+			l := x.days[j] - first + 1
+			most[l] = max(most[l], x.cum[j+1]-x.cum[i])
 		}
-	})
+	}
+	best := 0.0
+	for l, n := range most {
+		if n >= s.minN {
+			best = max(best, s.score(n, l)) // scores are never NaN
+		}
+	}
 	return best
 }
 
@@ -175,7 +185,7 @@ func (s *temporalScan) clusters(floor float64) []window {
 // replicate returns a function drawing one null record (N incidents uniform over the period) and
 // scoring it, with buffers of its own: one per goroutine.
 func (s *temporalScan) replicate() func(*rand.Rand) float64 {
-	counts := make([]int, s.length)
+	counts, most := make([]int, s.length), make([]int, s.maxLen+1)
 	var x series
 	return func(rng *rand.Rand) float64 {
 		clear(counts)
@@ -183,6 +193,6 @@ func (s *temporalScan) replicate() func(*rand.Rand) float64 {
 			counts[rng.IntN(s.length)]++
 		}
 		seriesFromCounts(counts, &x)
-		return s.max(&x)
+		return s.max(&x, most)
 	}
 }

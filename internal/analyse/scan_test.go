@@ -2,6 +2,7 @@ package analyse
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -97,5 +98,24 @@ func TestGroupScanFindsTheGroupBurst(t *testing.T) {
 	got := newGroupScan(groupRecord()).clusters(0)
 	if len(got) == 0 || got[0].group != 2 || got[0].first > 301 || got[0].last < 303 {
 		t.Fatalf("most likely cluster %+v, want group 2 over days 301-303", got)
+	}
+}
+
+// TestScanStatisticIsBestWindow requires the replicates' scan statistic, which scores only the
+// fullest window of each length, to be exactly the highest score of every window scanned, on
+// sparse and crowded records.
+func TestScanStatisticIsBestWindow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, total := range []int{3, 8, 92, 1000, 20000} {
+		counts := make([]int, 3650)
+		for range total {
+			counts[rng.IntN(len(counts))]++
+		}
+		s := newTemporalScan(counts, total, 30, 3)
+		want := 0.0
+		eachWindow(&s.observed, s.maxLen, s.minN, func(first, last, n int) { want = max(want, s.score(n, last-first+1)) })
+		if got := s.max(&s.observed, make([]int, s.maxLen+1)); got != want {
+			t.Errorf("%d incidents: scan statistic %v, want the best window's %v", total, got, want)
+		}
 	}
 }

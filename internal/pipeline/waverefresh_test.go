@@ -173,3 +173,55 @@ func hideIncident(t *testing.T, s *store.Store, id string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRefreshWavesReusesCitations requires a refresh to answer the citation check from the
+// answers the last run stored rather than reading the reports again: answers replaced in the
+// store show in the next run's evidence, and a run keeps only the answers it asked for.
+func TestRefreshWavesReusesCitations(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	if err := storetest.SeedMany(ctx, s, 1000); err != nil {
+		t.Fatal(err)
+	}
+	storeBurst(t, s)
+	day := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.WaveCitations(ctx)
+	if err != nil || len(stored) == 0 {
+		t.Fatalf("stored citations %v, %v: want the first run's answers", stored, err)
+	}
+	marked := map[string]string{}
+	for k := range stored {
+		marked[k] = "kept answer"
+	}
+	marked["a pair no run asks for"] = ""
+	if err := s.ReplaceWaveCitations(ctx, stored, marked); err != nil {
+		t.Fatal(err)
+	}
+	p := analyse.DefaultParams()
+	p.MinIncidents = 4
+	r, err := pipeline.RefreshWaves(ctx, s, nil, p, day.AddDate(0, 0, 1))
+	if err != nil || r.Kept || len(r.Analysis.Waves) == 0 {
+		t.Fatalf("refresh with other parameters: kept %v, %d waves, %v: want a new run", r.Kept, len(r.Analysis.Waves), err)
+	}
+	cites := 0
+	for _, l := range r.Analysis.Waves[0].Links {
+		for _, e := range l.Evidence {
+			if e.Kind == "cites" {
+				cites++
+				if e.Detail != "kept answer" {
+					t.Errorf("citation %q between %s and %s: want the stored answer", e.Detail, l.A, l.B)
+				}
+			}
+		}
+	}
+	if cites == 0 {
+		t.Error("no citation in the wave: want the stored answers")
+	}
+	after, err := s.WaveCitations(ctx)
+	if _, ok := after["a pair no run asks for"]; ok || err != nil || len(after) != len(stored) {
+		t.Errorf("citations after the second run: %d, %v; want the %d the run asked for", len(after), err, len(stored))
+	}
+}

@@ -1,11 +1,9 @@
 package pipeline
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/analyse"
@@ -26,7 +24,9 @@ type WaveRefresh struct {
 // the previous run. It runs after ingest rather than inside each batch: the Monte Carlo test
 // looks at the whole record, and once per ingest is enough. When the inputs have the digest of
 // the stored run's, the stored waves are kept: an ingest that added nothing detection reads
-// costs one compact read of the study, not the test and the citation check.
+// costs one compact read of the study, not the test and the citation check. Otherwise the
+// citation check reuses the answers stored for pairs whose inputs are unchanged
+// (storedCitations), so that it reads only the reports of pairs an ingest added or changed.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
 	params = params.WithDefaults()
 	incs, err := s.WaveInputs(ctx, params.Types)
@@ -38,6 +38,7 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 	}
 	digest := ""
+	var cites *storedCitations
 	if params.Cites == nil { // a caller's own citation check is beyond the digest
 		if digest, err = waveDigest(incs, family, params); err != nil {
 			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
@@ -49,11 +50,19 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		if stored == digest {
 			return WaveRefresh{Analysis: previous, Kept: true}, nil
 		}
-		params.Cites = reportsCite(ctx, s)
+		if cites, err = newStoredCitations(ctx, s); err != nil {
+			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		}
+		params.Cites = cites.check
 	}
 	a, err := detectAndStore(ctx, s, incs, family, params, digest, now)
 	if err != nil {
 		return WaveRefresh{}, err
+	}
+	if cites != nil {
+		if err := cites.keep(ctx); err != nil {
+			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+		}
 	}
 	return WaveRefresh{Analysis: a, New: newWaves(a, previous)}, nil
 }
@@ -81,55 +90,4 @@ func newWaves(a, previous model.WaveAnalysis) []string {
 		}
 	}
 	return out
-}
-
-// reportsCite finds, in the reports of one incident, the name of another's facility: reporters
-// tying two incidents together ("fighters freed from X took part in Y"). A report of both
-// incidents does not count (it merely covers both), nor does a facility named only by generic
-// words ("central prison"). A report that cannot be read counts as not naming it.
-func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
-	texts := map[string]string{} // document id -> lower-cased text
-	return func(from, to model.Incident) string {
-		name := strings.ToLower(to.Facility)
-		if !distinctive(name) {
-			return ""
-		}
-		for _, d := range from.Documents[:min(len(from.Documents), maxCitingReports)] {
-			if slices.ContainsFunc(to.Documents, func(r model.DocumentRef) bool { return r.ID == d.ID }) {
-				continue
-			}
-			text, ok := texts[d.ID]
-			if !ok {
-				if t, err := s.DocumentText(ctx, d.ID); err == nil {
-					text = strings.ToLower(t)
-				}
-				texts[d.ID] = text
-			}
-			if strings.Contains(text, name) {
-				return fmt.Sprintf("a report of %s names %s", cmp.Or(from.Facility, from.ID), to.Facility)
-			}
-		}
-		return ""
-	}
-}
-
-// maxCitingReports is how many reports of an incident are read for the other's facility name: a
-// story told thousands of times names it in its first reports if at all, and reading them all
-// would hold every text of the record in memory.
-const maxCitingReports = 50
-
-// genericFacilityWords name no facility in particular.
-var genericFacilityWords = map[string]bool{"prison": true, "jail": true, "gaol": true, "central": true, "correctional": true,
-	"centre": true, "center": true, "custodial": true, "penitentiary": true, "facility": true, "detention": true, "the": true,
-	"of": true, "maximum": true, "medium": true, "security": true, "district": true, "state": true, "federal": true,
-	"national": true, "main": true, "new": true, "old": true, "city": true, "camp": true, "military": true, "police": true, "station": true}
-
-// distinctive reports whether a facility name has a word of its own besides the generic ones.
-func distinctive(name string) bool {
-	for _, w := range strings.Fields(name) {
-		if !genericFacilityWords[w] {
-			return true
-		}
-	}
-	return false
 }

@@ -95,7 +95,7 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
-	return nil
+	return t.putWaveInput(ctx, inc)
 }
 
 // incidentRow is an incident's row as putIncident and decideCreated take it: id, decided

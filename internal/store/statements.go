@@ -49,6 +49,7 @@ type statements struct {
 	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
 	decideCreated          *sql.Stmt
+	putWaveInput           *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -170,6 +171,8 @@ func (s *statements) queries() []query {
 		{&s.decideCreated, `UPDATE incidents SET type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
 			country = ?6, admin1 = ?7, place = ?8, facility = ?9, lat = ?10, lon = ?11, geo_precision = ?12, search = ?13,
 			data = ?14, updated_at = ?15, escaped_best = ?16, killed_best = ?17, contested = ?18 WHERE id = ?1`},
+		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
+			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},

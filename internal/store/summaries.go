@@ -385,6 +385,9 @@ func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[
 	if _, err := t.stmt(ctx, t.stmts.decideCreated).ExecContext(ctx, append(args, escaped, killed, contested)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
+	if err := t.putWaveInput(ctx, inc); err != nil {
+		return err
+	}
 	if err := t.replaceIncidentLists(ctx, inc, &incidentLists{}); err != nil {
 		return err
 	}

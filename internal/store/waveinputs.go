@@ -11,12 +11,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/model"
 )
 
-// waveStudy is the condition on the incidents wave detection can place on a day: of the types
-// listed (a JSON array), dated to the day, not hidden by review.
-func waveStudy() string {
-	return `date_precision = 'day' AND type IN (SELECT value FROM json_each(?)) AND ` + hiddenOf("incidents")
-}
-
 // WaveInputs returns the incidents of the types listed that wave detection can place on a day,
 // holding only what it reads: id, type, date, country, facility, perpetrators, methods,
 // campaigns, the ids of their documents (in id order) and their perpetrators' claims (claimant
@@ -39,11 +33,14 @@ func (s *Store) WaveInputs(ctx context.Context, types []model.EventType) ([]mode
 	return incs, nil
 }
 
-// waveIncidents reads the incidents and the index of each by id. An incident's data no longer
-// holds its documents or figures, so decoding it whole is cheap; extracting fields with SQLite's
-// JSON functions parsed it once for each field and cost more.
+// waveIncidents reads the incidents of the types listed (a JSON array) that detection can place
+// on a day (not hidden by review), from their narrow rows in wave_inputs, and the index of each
+// by id. Decoding each incident's data cost most of a refresh that read the whole record.
 func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incident, map[string]int, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT data FROM incidents WHERE `+waveStudy()+` ORDER BY id`, types)
+	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, type, date_start, country, facility, perpetrators, methods, campaigns
+		FROM wave_inputs w WHERE date_precision = 'day' AND type IN (SELECT value FROM json_each(?))
+		AND NOT EXISTS (SELECT 1 FROM incident_reviews r WHERE r.incident_id = w.incident_id AND r.hidden = 1)
+		ORDER BY incident_id`, types)
 	if err != nil {
 		return nil, nil, fmt.Errorf("wave inputs: %w", err)
 	}
@@ -51,11 +48,7 @@ func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incide
 	var incs []model.Incident
 	byID := map[string]int{}
 	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
-			return nil, nil, fmt.Errorf("wave inputs: %w", err)
-		}
-		inc, err := decodeWaveIncident(data)
+		inc, err := scanWaveInput(rows)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -68,21 +61,49 @@ func (s *Store) waveIncidents(ctx context.Context, types string) ([]model.Incide
 	return incs, byID, nil
 }
 
-// decodeWaveIncident decodes the fields of an incident's data that detection reads.
-func decodeWaveIncident(data []byte) (model.Incident, error) {
-	var w struct {
-		ID                               string
-		Type                             model.EventType
-		Date                             model.Date
-		Place                            struct{ Country string }
-		Facility                         string
-		Perpetrators, Methods, Campaigns []string
+// scanWaveInput reads one row of wave_inputs into the fields of an incident detection reads.
+func scanWaveInput(rows *sql.Rows) (model.Incident, error) {
+	var typ, start string
+	var lists [3]string // perpetrators, methods, campaigns
+	inc := model.Incident{Date: model.Date{Precision: model.PrecisionDay}}
+	if err := rows.Scan(&inc.ID, &typ, &start, &inc.Place.Country, &inc.Facility, &lists[0], &lists[1], &lists[2]); err != nil {
+		return inc, fmt.Errorf("wave inputs: %w", err)
 	}
-	if err := json.Unmarshal(data, &w); err != nil {
-		return model.Incident{}, fmt.Errorf("wave inputs: decode incident: %w", err)
+	inc.Type = model.EventType(typ)
+	var err error
+	if inc.Date.Start, err = time.Parse(time.RFC3339Nano, start); err != nil {
+		return inc, fmt.Errorf("wave inputs: incident %s: date: %w", inc.ID, err)
 	}
-	return model.Incident{ID: w.ID, Type: w.Type, Date: w.Date, Place: model.Place{Country: w.Place.Country}, Facility: w.Facility,
-		Perpetrators: w.Perpetrators, Methods: w.Methods, Campaigns: w.Campaigns}, nil
+	for i, dst := range []*[]string{&inc.Perpetrators, &inc.Methods, &inc.Campaigns} {
+		if lists[i] == "" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(lists[i]), dst); err != nil {
+			return inc, fmt.Errorf("wave inputs: incident %s: %w", inc.ID, err)
+		}
+	}
+	return inc, nil
+}
+
+// putWaveInput writes what wave detection reads of an incident to its narrow row (wave_inputs),
+// with the incident's row: lists as JSON arrays, an empty string for none.
+func (t *Tx) putWaveInput(ctx context.Context, inc model.Incident) error {
+	var lists [3]string
+	for i, l := range [][]string{inc.Perpetrators, inc.Methods, inc.Campaigns} {
+		if len(l) == 0 {
+			continue
+		}
+		b, err := json.Marshal(l)
+		if err != nil {
+			return fmt.Errorf("incident %s: wave inputs: %w", inc.ID, err)
+		}
+		lists[i] = string(b)
+	}
+	if _, err := t.stmt(ctx, t.stmts.putWaveInput).ExecContext(ctx, inc.ID, string(inc.Type), string(inc.Date.Precision),
+		inc.Date.Start.Format(time.RFC3339Nano), inc.Place.Country, inc.Facility, lists[0], lists[1], lists[2]); err != nil {
+		return fmt.Errorf("incident %s: wave inputs: %w", inc.ID, err)
+	}
+	return nil
 }
 
 // attachWaveDocuments gives each incident the ids of its documents, in id order. It reads the
@@ -109,10 +130,12 @@ func (s *Store) attachWaveDocuments(ctx context.Context, incs []model.Incident, 
 }
 
 // attachWaveClaims gives each incident one claim per perpetrator voice and metric: who claimed,
-// which is all detection asks of claims.
+// which is all detection asks of claims. The role is written into the query, not bound, so that
+// SQLite can use the partial index of perpetrators' claims (migration 0022) instead of reading
+// every claim.
 func (s *Store) attachWaveClaims(ctx context.Context, incs []model.Incident, byID map[string]int) error {
 	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT incident_id, metric, claimant FROM incident_claims
-		WHERE claimant_role = ? AND claimant <> '' ORDER BY incident_id, metric, claimant`, string(model.RolePerpetrator))
+		WHERE claimant_role = '`+string(model.RolePerpetrator)+`' AND claimant <> '' ORDER BY incident_id, metric, claimant`)
 	if err != nil {
 		return fmt.Errorf("wave inputs: claims: %w", err)
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -34,5 +36,57 @@ func TestWaveDigest(t *testing.T) {
 		if got, err := s.WaveDigest(ctx); err != nil || got != st.want {
 			t.Errorf("%s: digest %q, %v; want %q", st.name, got, err, st.want)
 		}
+	}
+}
+
+// TestWaveInputsBackfilled stores incidents, then makes the store one from before migration 0022
+// and opens it again: the narrow rows the migration fills from the incidents' data must give the
+// same wave inputs as those written with the incidents, lists with characters JSON may escape
+// either way among them.
+func TestWaveInputsBackfilled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2013, 7, 21, 0, 0, 0, 0, time.UTC)
+	incs := []model.Incident{
+		{ID: "inc-a", Type: model.MassEscape, Date: model.Date{Start: day, Precision: model.PrecisionDay}, Place: model.Place{Country: "IQ"},
+			Facility: "Abu Ghraib prison", Perpetrators: []string{"Islamic State of Iraq", "Q&A <Brigade>"}, Methods: []string{"vbied", "suicide_attack"},
+			Campaigns: []string{"Breaking the Walls"}},
+		{ID: "inc-b", Type: model.FacilityAttack, Date: model.Date{Start: day.AddDate(0, 0, 6), Precision: model.PrecisionDay}},
+		{ID: "inc-c", Type: model.FacilityAttack, Date: model.Date{Start: day, Precision: model.PrecisionMonth}},
+	}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		for _, inc := range incs {
+			if err := tx.PutIncident(ctx, inc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := []model.EventType{model.FacilityAttack, model.MassEscape}
+	want, err := s.WaveInputs(ctx, types)
+	if err != nil || len(want) != 2 {
+		t.Fatalf("wave inputs %+v, %v: want the two incidents dated to the day", want, err)
+	}
+	for _, q := range []string{`DROP TABLE wave_inputs`, `DROP TABLE wave_citations`, `DROP INDEX incident_claims_perpetrator`,
+		`DELETE FROM schema_migrations WHERE version = 22`} {
+		if _, err := s.write.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.WaveInputs(ctx, types)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("wave inputs after the migration filled them:\ngot  %+v, %v\nwant %+v", got, err, want)
 	}
 }
