@@ -90,3 +90,30 @@ func TestWaveInputsBackfilled(t *testing.T) {
 		t.Fatalf("wave inputs after the migration filled them:\ngot  %+v, %v\nwant %+v", got, err, want)
 	}
 }
+
+// TestWaveInputsOfFirstDecision: an incident created and decided in one batch (CreateIncident,
+// then FirstDecision, which writes its row without putIncidentRow) has its wave inputs too.
+func TestWaveInputsOfFirstDecision(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day := time.Date(2016, 11, 27, 0, 0, 0, 0, time.UTC)
+	inc := model.Incident{ID: "inc-new", Type: model.FacilityAttack, Date: model.Date{Start: day, Precision: model.PrecisionDay},
+		Place: model.Place{Country: "XA"}, Facility: "Tarvo jail", Perpetrators: []string{"Red Hand"}}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.CreateIncident(ctx, inc.ID, "doc#0", Window{Country: "XA", From: day, To: day}, day); err != nil {
+			return err
+		}
+		return tx.FirstDecision(ctx, inc, nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.WaveInputs(ctx, []model.EventType{model.FacilityAttack})
+	if err != nil || len(got) != 1 || got[0].ID != inc.ID || got[0].Facility != inc.Facility {
+		t.Fatalf("wave inputs %+v, %v: want the incident decided in its batch", got, err)
+	}
+}
