@@ -201,7 +201,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}
-		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
 		if c.category == "attack" && attackOnPeople(a.lex, si.toks, cues, c) {
@@ -948,8 +948,24 @@ const unrealisedReach = 3
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.
-func fledHomes(lx *lexicon, toks []token, c cueHit) bool {
-	return lx.wordIn(flightFromWords, toks, c.last+1, c.last+4)
+func fledHomes(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	for k := c.last + 1; k < len(toks) && k <= c.last+3; k++ {
+		if lx.has(flightFromWords, toks[k].fold) && !inPlaceOfDetention(cues, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPlaceOfDetention reports token k inside the name of a place of detention: the "house" of
+// Indonesian "Rumah Tahanan" (a remand prison) is no home fled.
+func inPlaceOfDetention(cues []cueHit, k int) bool {
+	for _, c := range cues {
+		if (c.category == "facility" || c.category == "holding") && c.first <= k && k <= c.last {
+			return true
+		}
+	}
+	return false
 }
 
 // attackOnPeople reports an attack word whose object is people who are neither held nor guards
