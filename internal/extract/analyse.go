@@ -201,6 +201,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}
+		if (c.category == "escape" || c.category == "escaped") && a.lex.wordIn(lawfulReleaseWords, si.toks, c.last+1, c.last+1+lawfulReleaseReach) {
+			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
+		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
@@ -956,6 +959,10 @@ func fledHomes(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// lawfulReleaseReach is how many words after an escape word its lawful ground may stand ("freed
+// under a presidential pardon").
+const lawfulReleaseReach = 4
 
 // inPlaceOfDetention reports token k inside the name of a place of detention: the "house" of
 // Indonesian "Rumah Tahanan" (a remand prison) is no home fled.

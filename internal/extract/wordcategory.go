@@ -82,6 +82,7 @@ const (
 	outsideWords
 	unrealisedWords
 	codedTallyWords
+	lawfulReleaseWords
 	courtVerbWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -219,6 +220,7 @@ var wordCatNames = [wordCatCount]string{
 	outsideWords:            "outside_word",
 	unrealisedWords:         "unrealised",
 	codedTallyWords:         "coded_tally",
+	lawfulReleaseWords:      "lawful_release",
 	courtVerbWords:          "court_verb",
 	offenceLinkWords:        "offence_link",
 	capitalPhraseWords:      "capital_phrase",
