@@ -217,7 +217,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
-			rescueAfterRaid(a.lex, a.text, si.toks, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) || describesOne(a.lex, si.toks, cues, c)) ||
+			rescueAfterRaid(a.lex, a.text, si.toks, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
+			describesOne(a.lex, si.toks, cues, c) || oneWhoEscaped(a.lex, si.toks, c)) ||
 			c.category == "attack" && securityRaid(a.lex, a.text, si.toks, cues, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
@@ -1054,6 +1055,32 @@ func describesOne(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// oneWhoEscaped reports an escape word in a relative clause about one person named with an
+// article ("a suspect who escaped from the station last week was shot dead", "a man who
+// recently fled"): the person's past, told for what befell him, not an incident.
+func oneWhoEscaped(lx *lexicon, toks []token, c cueHit) bool {
+	for r := c.first - 1; r >= 1 && r >= c.first-relativeClauseGap-1; r-- {
+		if !lx.has(relativePronounWords, toks[r].fold) {
+			continue
+		}
+		noun := r - 1
+		if !lx.has(singularPersonWords, toks[noun].fold) {
+			return false
+		}
+		for k := noun - 1; k >= 0 && k >= noun-maxSingularModifiers-1; k-- {
+			if lx.has(singularArticleWords, toks[k].fold) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// relativeClauseGap is how many words (an auxiliary, an adverb) may stand between a relative
+// pronoun and the verb it opens ("who had recently escaped").
+const relativeClauseGap = 2
 
 // pastOfPerson reports a cue in a relative clause in a perfect tense: "a suspect who had just
 // escaped from jail", "un homme qui s'était évadé".
