@@ -2,6 +2,7 @@ package reference
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/wallwatch/wallwatch/internal/gazetteer"
@@ -11,11 +12,7 @@ import (
 // word only when it is large, a province or a capital of some size; inside them, any town but a
 // hamlet.
 func TestPlacePopulationPolicy(t *testing.T) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref := Data{Gazetteer: g}
+	ref := gazetteerData(t)
 	tests := []struct {
 		name      string
 		countries []string
@@ -43,11 +40,7 @@ func TestPlacePopulationPolicy(t *testing.T) {
 // TestNesting: a town and the division it lies in place a text that names no country, and say
 // so; without such a pair, a town of note in one country only is a weaker guess.
 func TestNesting(t *testing.T) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref := Data{Gazetteer: g}
+	ref := gazetteerData(t)
 	tests := []struct {
 		names      []string
 		want       string // the first country, "" for none
@@ -71,11 +64,7 @@ func TestNesting(t *testing.T) {
 
 // TestWithin: a town's namesake in a division the text names wins over a better-known one.
 func TestWithin(t *testing.T) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref := Data{Gazetteer: g}
+	ref := gazetteerData(t)
 	tests := []struct {
 		name       string
 		countries  []string
@@ -96,3 +85,19 @@ func TestWithin(t *testing.T) {
 		}
 	}
 }
+
+// gazetteerData loads the bundled gazetteer once for the tests that resolve names with it.
+func gazetteerData(t *testing.T) Data {
+	t.Helper()
+	loadOnce.Do(func() { loaded, loadErr = gazetteer.Load() })
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return Data{Gazetteer: loaded}
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *gazetteer.Gazetteer
+	loadErr  error
+)
