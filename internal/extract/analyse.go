@@ -84,9 +84,9 @@ type analysis struct {
 	text         string
 	ref          Ref
 	sentences    []*sentenceInfo
-	countries    []string // the document's countries, most mentioned first
-	idCountry    string   // the country of the source's event id when the text names none
-	divisions    []string // the text's capitalised names, among which the divisions its towns lie in
+	countries    []string                                                  // the document's countries, most mentioned first
+	idCountry    string                                                    // the country of the source's event id when the text names none
+	placeIn      func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	countryNames map[string]string          // Country answers by name, "" for none
@@ -698,13 +698,13 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	if r, ok := a.places[key]; ok {
 		return r.place, r.ok
 	}
-	if a.divisions == nil {
-		a.divisions = a.names() // the divisions a town may be said to lie in are among them
+	if a.placeIn == nil {
+		a.placeIn = a.x.res.Within(a.names()) // the divisions a town may be said to lie in are among them
 	}
-	p, ok := a.x.res.Within(name, ctx.countries, a.divisions)
+	p, ok := a.placeIn(name, ctx.countries)
 	if !ok {
 		for _, form := range a.lex.inflectedForms(name) {
-			if p, ok = a.x.res.Within(form, ctx.countries, a.divisions); ok { // "в Москве": Moscow
+			if p, ok = a.placeIn(form, ctx.countries); ok { // "в Москве": Moscow
 				break
 			}
 		}

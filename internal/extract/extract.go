@@ -29,9 +29,10 @@ type Resources struct {
 	// Region resolves the name of a first-level division ("the state of Kaduna", "Kunduz
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
-	// Within resolves a place name as Place does, preferring the namesake that lies in one of
-	// the divisions the text names ("Limoeiro, in Pernambuco"). Optional: Place without it.
-	Within func(name string, countries, divisions []string) (model.Place, bool)
+	// Within returns a resolver of place names for a text that names the given divisions: as
+	// Place, preferring the namesake that lies in one of them ("Limoeiro, in Pernambuco").
+	// Optional: Place without it.
+	Within func(divisions []string) func(name string, countries []string) (model.Place, bool)
 	// Nesting returns the countries in which one of the names is a place lying inside a division
 	// that another of them names ("Sorel (Sorel, North Vale)"), most such pairs first, with nested
 	// true; without such a pair, the countries where a name is a town of note in that country
@@ -79,7 +80,7 @@ func New(res Resources) (*Extractor, error) {
 		res.Region = func(string, []string) (model.Place, bool) { return model.Place{}, false }
 	}
 	if res.Within == nil {
-		res.Within = func(name string, countries, _ []string) (model.Place, bool) { return res.Place(name, countries) }
+		res.Within = func([]string) func(string, []string) (model.Place, bool) { return res.Place }
 	}
 	if res.Nesting == nil {
 		res.Nesting = func([]string) ([]string, bool) { return nil, false }

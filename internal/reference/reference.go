@@ -141,28 +141,31 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 	return r.accept(e, countries)
 }
 
-// within resolves a place name to the namesake lying in a division the text names ("Limoeiro, in
-// Pernambuco" is not Limoeiro do Norte in Ceará), in the context countries when there are any;
-// without such a namesake, it is place.
-func (r Data) within(name string, countries, divisions []string) (model.Place, bool) {
+// within returns a resolver of place names for a text that names the given divisions: a name
+// takes the namesake lying in one of them ("Limoeiro, in Pernambuco" is not Limoeiro do Norte in
+// Ceará), in the context countries when there are any; without such a namesake, it is place.
+// The divisions are folded once, for all the text's names.
+func (r Data) within(divisions []string) func(name string, countries []string) (model.Place, bool) {
 	named := make(map[string]bool, len(divisions))
 	for _, d := range divisions {
 		named[gazetteer.Fold(d)] = true
 	}
-	self := gazetteer.Fold(name)
-	for _, e := range r.Gazetteer.Lookup(name) {
-		if len(countries) > 0 && !slices.Contains(countries, e.Country) {
-			continue
-		}
-		for _, div := range []string{e.Admin1, e.Admin2} {
-			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
-				if p, ok := r.accept(e, countries); ok {
-					return p, true
+	return func(name string, countries []string) (model.Place, bool) {
+		self := gazetteer.Fold(name)
+		for _, e := range r.Gazetteer.Lookup(name) {
+			if len(countries) > 0 && !slices.Contains(countries, e.Country) {
+				continue
+			}
+			for _, div := range []string{e.Admin1, e.Admin2} {
+				if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
+					if p, ok := r.accept(e, countries); ok {
+						return p, true
+					}
 				}
 			}
 		}
+		return r.place(name, countries)
 	}
-	return r.place(name, countries)
 }
 
 // accept applies the population policy to a resolved entry: a place outside the context

@@ -75,7 +75,7 @@ func TestWithin(t *testing.T) {
 		{"Limoeiro", []string{"BR"}, []string{"Agreste", "Limoeiro"}, ""}, // no division of a namesake named: as place does
 	}
 	for _, tt := range tests {
-		p, ok := ref.within(tt.name, tt.countries, tt.divisions)
+		p, ok := ref.within(tt.divisions)(tt.name, tt.countries)
 		want, wantOK := ref.place(tt.name, tt.countries)
 		if tt.wantAdmin1 != "" {
 			want.Admin1, wantOK = tt.wantAdmin1, true
