@@ -169,7 +169,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
-	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes; a raid deleted before its rescue still counts
+	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	for _, c := range scanned {
 		si.raid = si.raid || c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c)
 	}
@@ -181,7 +181,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
 			return true // "a man killed by a mob after he left prison"
 		}
-		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, cues, c) {
+		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
 		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
@@ -207,19 +207,19 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
-		if c.category == "attack" && attackOnPeople(a.lex, si.toks, cues, c) {
+		if c.category == "attack" && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
 		if (c.category == "escape" || c.category == "escaped") && (onset(a.lex, si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
-		if c.category == "escape" && escapeAttempt(a.lex, si.toks, c) && !oneHeld(a.lex, si.toks, cues) {
+		if c.category == "escape" && escapeAttempt(a.lex, si.toks, c) && !oneHeld(a.lex, si.toks, scanned) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
-		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, cues, c) ||
+		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, scanned, c) ||
 			rescueAfterRaid(a.lex, a.text, si.toks, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
-			describesOne(a.lex, si.toks, cues, c) || oneWhoEscaped(a.lex, si.toks, c)) ||
-			c.category == "attack" && securityRaid(a.lex, a.text, si.toks, cues, c) // "a police raid": the state's operation, no assault on a prison
+			describesOne(a.lex, si.toks, scanned, c) || oneWhoEscaped(a.lex, si.toks, c)) ||
+			c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
 	si.cues = append(si.cues, hostageTaking(si)...)
