@@ -794,6 +794,7 @@ func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
 	return false
 }
 
+// isDoer reports a cue of people who may do a deed: attackers, the people held, civilians.
 func isDoer(c cueHit) bool {
 	switch c.category {
 	case "attackers", "inmate", "side:perpetrators", "side:prisoners", "side:civilians":
@@ -950,6 +951,10 @@ func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 // "the attack, planned for months, freed 200" took place.
 const unrealisedReach = 3
 
+// lawfulReleaseReach is how many words after an escape word its lawful ground may stand ("freed
+// under a presidential pardon").
+const lawfulReleaseReach = 4
+
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.
 func fledHomes(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
@@ -960,10 +965,6 @@ func fledHomes(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
-
-// lawfulReleaseReach is how many words after an escape word its lawful ground may stand ("freed
-// under a presidential pardon").
-const lawfulReleaseReach = 4
 
 // inPlaceOfDetention reports token k inside the name of a place of detention: the "house" of
 // Indonesian "Rumah Tahanan" (a remand prison) is no home fled.
