@@ -204,6 +204,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && a.lex.wordIn(lawfulReleaseWords, si.toks, c.last+1, c.last+1+lawfulReleaseReach) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
+		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(a.lex, si.toks, c) {
+			return true // "the four guards taken hostage, who were freed hours later": no one broke out
+		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
@@ -950,6 +953,30 @@ func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 // word it governs ("a plot to escape", "fears of a possible riot"). Before an attack word only:
 // "the attack, planned for months, freed 200" took place.
 const unrealisedReach = 3
+
+// hostagesReleased reports an escape word said of hostages: right before them ("freed the
+// hostages", "liberaron a los rehenes"), or as a passive participle a few words after them
+// ("tomaron como rehenes a cuatro guardias, que fueron liberados", "the hostages were released").
+// Inmates who took hostages and escaped ("took two guards hostage and fled") are no such case: no
+// auxiliary stands before their verb.
+func hostagesReleased(lx *lexicon, toks []token, c cueHit) bool {
+	k := c.last + 1
+	for k < len(toks) && k <= c.last+3 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) ||
+		lx.has(definiteArticleWords, toks[k].fold) || lx.has(partitiveWords, toks[k].fold)) {
+		k++
+	}
+	if k < len(toks) && lx.has(hostageWords, toks[k].fold) {
+		return true
+	}
+	if c.first < 1 || !lx.has(auxiliaryWords, toks[c.first-1].fold) {
+		return false
+	}
+	return lx.wordIn(hostageWords, toks, c.first-1-hostageReach, c.first-1)
+}
+
+// hostageReach is how many words before the auxiliary of a release the hostages may be named
+// ("rehenes a cuatro guardiacárceles, que fueron liberados").
+const hostageReach = 6
 
 // lawfulReleaseReach is how many words after an escape word its lawful ground may stand ("freed
 // under a presidential pardon").
