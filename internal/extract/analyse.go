@@ -432,6 +432,18 @@ func (a *analysis) namesCountry() bool {
 	return false
 }
 
+// titleCountries returns the countries the document's title names.
+func (a *analysis) titleCountries() []string {
+	title := a.doc.Title
+	var out []string
+	for _, span := range nameSpans(a.lex, a.lex.splitElisions(tokenize(title), title), 3) {
+		if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
+			out = append(out, cc)
+		}
+	}
+	return out
+}
+
 // names returns the distinct capitalised names of up to three words the text holds.
 func (a *analysis) names() []string {
 	seen := map[string]bool{}
@@ -478,6 +490,14 @@ func (a *analysis) rankCountries(withPlaces []*sentenceInfo) []string {
 				count[m.Country] = 1
 				order = append(order, m.Country)
 			}
+		}
+	}
+	// A headline often names the country its story's text leaves out ("Attack on a police
+	// station in Burkina"): after the groups' home countries.
+	for _, cc := range a.titleCountries() {
+		if count[cc] == 0 {
+			count[cc] = 1
+			order = append(order, cc)
 		}
 	}
 	return order
