@@ -170,9 +170,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
+	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		si.raid = si.raid || c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c)
+		if c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c) {
+			raids = append(raids, c)
+		}
 	}
+	si.raid = len(raids) > 0
 	raidGoesOn := a.goesOnFromRaid(si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
@@ -220,9 +224,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, scanned, c) ||
-			rescueAfterRaid(a.lex, a.text, si.toks, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
+			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
 			describesOne(a.lex, si.toks, scanned, c) || oneWhoEscaped(a.lex, si.toks, c)) ||
-			c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c) // "a police raid": the state's operation, no assault on a prison
+			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
 	si.cues = append(si.cues, hostageTaking(si)...)
@@ -274,7 +278,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 				continue // "Macon, Georgia": the state the town lies in, not the country
 			}
 			if nationalityOfHeld(si, span) {
-				continue // "six Palestinian prisoners escaped from an Israeli jail": who they are, not where
+				continue // "six Belmarkian prisoners escaped from an Ardovian jail": who they are, not where
 			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
@@ -287,7 +291,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 }
 
 // nationalityOfHeld reports a country's adjective right before a word for people held
-// ("Palestinian prisoners"): their nationality, not the place of the incident.
+// ("Belmarkian prisoners"): their nationality, not the place of the incident.
 func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
 	for _, c := range si.cues {
 		if c.category == "inmate" && c.first == span.last+1 {
@@ -841,12 +845,12 @@ func doerBetween(cues []cueHit, from, to int) bool {
 	return false
 }
 
-// rescueAfterRaid reports an escape word that goes on from a raid of the security forces with no
-// other doer between: in "soldiers raided a militant prison and freed 12 detainees" the soldiers
-// free the people held — a rescue, not a breakout.
-func rescueAfterRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
-	for _, r := range cues {
-		if r.category == "attack" && r.last < c.first && securityRaid(lx, text, toks, cues, r) && !doerBetween(cues, r.last, c.first) {
+// rescueAfterRaid reports an escape word that goes on from a raid of the security forces (one of
+// raids) with no other doer between: in "soldiers raided a militant prison and freed 12
+// detainees" the soldiers free the people held — a rescue, not a breakout.
+func rescueAfterRaid(raids, cues []cueHit, c cueHit) bool {
+	for _, r := range raids {
+		if r.last < c.first && !doerBetween(cues, r.last, c.first) {
 			return true
 		}
 	}

@@ -8,22 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/wallwatch/wallwatch/internal/analyse"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
-
-// reportsCite finds, in the reports of one incident, the name of another's facility: reporters
-// tying two incidents together ("fighters freed from X took part in Y"). A report of both
-// incidents does not count (it merely covers both), nor does a facility named only by generic
-// words ("central prison"). A report that cannot be read counts as not naming it.
-func reportsCite(ctx context.Context, s *store.Store) analyse.Cites {
-	r := newReportReader(ctx, s)
-	return func(from, to model.Incident) string {
-		how, _ := r.cite(from, to)
-		return how
-	}
-}
 
 // reportReader reads reports for the citation check, each text once a run.
 type reportReader struct {
@@ -37,8 +24,11 @@ func newReportReader(ctx context.Context, s *store.Store) *reportReader {
 	return &reportReader{ctx: ctx, s: s, texts: map[string]string{}, bad: map[string]bool{}}
 }
 
-// cite is the check reportsCite describes; sure is false when a report could not be read, so
-// that the answer is not kept beyond this run.
+// cite finds, in the reports of one incident, the name of another's facility: reporters tying
+// two incidents together ("fighters freed from X took part in Y"). A report of both incidents does
+// not count (it merely covers both), nor does a facility named only by generic words ("central
+// prison"). A report that cannot be read counts as not naming it, and sure is then false, so that
+// the answer is not kept beyond this run.
 func (r *reportReader) cite(from, to model.Incident) (how string, sure bool) {
 	name := strings.ToLower(to.Facility)
 	sure = true

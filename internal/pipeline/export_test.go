@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/wallwatch/wallwatch/internal/analyse"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -26,9 +27,15 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (in
 	return len(cands), members, err
 }
 
-// ReportsCite is the citation check RefreshWaves gives detection, for tests that compare its
-// result with detection over whole incidents.
-var ReportsCite = reportsCite
+// ReportsCite is the citation check RefreshWaves gives detection without the answers of earlier
+// runs, for tests that compare its result with detection over whole incidents.
+func ReportsCite(ctx context.Context, s *store.Store) analyse.Cites {
+	r := newReportReader(ctx, s)
+	return func(from, to model.Incident) string {
+		how, _ := r.cite(from, to)
+		return how
+	}
+}
 
 // Prepared is a document extracted by the workers, ready for the writer.
 type Prepared = prepared
