@@ -652,7 +652,7 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 		for _, m := range si.actors {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
 			// Street gang"), whatever the grammar.
-			if m.Kind != "armed_group" || denied(si, m) || !riot && !agent(si, m) {
+			if m.Kind != "armed_group" || denied(si, m) || !riot && !agent(a.text, si, m) {
 				continue
 			}
 			if times[m.Name] == 0 {
@@ -682,6 +682,10 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	}
 	return out
 }
+
+// doerReach is how many words may stand between the doers' name and their attack or escape word
+// ("Taliban fighters, some disguised as police, stormed").
+const doerReach = 8
 
 // blameVerbReach is how many words may stand between a verb that names the doer and the group it
 // names ("attributed the raid to").
@@ -713,11 +717,12 @@ func mainDoers(names []string, times map[string]int, sameFamily func(a, b string
 	return out
 }
 
-// groupReferredTo reads "The sect struck again at X prison": an event sentence whose subject is
-// a noun for an armed group refers to the group the document named last before it.
+// groupReferredTo reads "The sect struck again at X prison" and "its fighters stormed the jail":
+// an event sentence whose doers are a definite or possessive noun for an armed group or its
+// fighters refers to the group the document named last before it (and did not say denied it).
 func (a *analysis) groupReferredTo(f *frame) string {
 	for _, si := range f.sentences {
-		if !isEvent(si) || len(si.toks) < 3 || !si.lex.has(definiteArticleWords, si.toks[0].fold) || !si.lex.has(groupNounWords, si.toks[1].fold) {
+		if !isEvent(si) || !doersReferBack(si) {
 			continue
 		}
 		last := ""
@@ -726,7 +731,7 @@ func (a *analysis) groupReferredTo(f *frame) string {
 				break
 			}
 			for _, m := range prev.actors {
-				if m.Kind == "armed_group" {
+				if m.Kind == "armed_group" && !denied(prev, m) {
 					last = m.Name
 				}
 			}
@@ -738,16 +743,83 @@ func (a *analysis) groupReferredTo(f *frame) string {
 	return ""
 }
 
+// doersReferBack reports a sentence that opens with "The sect", or whose attack or escape word
+// follows a definite or possessive noun for armed men ("the militants stormed", "its fighters
+// freed"): words that point back to a group named before. A crowd ("the youths") is no group.
+func doersReferBack(si *sentenceInfo) bool {
+	lx, toks := si.lex, si.toks
+	if len(toks) >= 3 && lx.has(definiteArticleWords, toks[0].fold) && lx.has(groupNounWords, toks[1].fold) {
+		return true
+	}
+	for k := 1; k < len(toks); k++ {
+		if !lx.has(definiteArticleWords, toks[k-1].fold) && !lx.has(possessiveDeterminerWords, toks[k-1].fold) ||
+			lx.has(crowdWords, toks[k].fold) {
+			continue
+		}
+		noun := k
+		if !lx.has(groupNounWords, toks[k].fold) {
+			noun = -1
+			for _, c := range si.cues {
+				if c.category == "attackers" && c.first == k {
+					noun = c.last
+				}
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		for _, v := range si.cues {
+			if (v.category == "attack" || v.category == "escape") && v.first > noun && v.first-noun <= doerReach {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // agent reports an actor the sentence presents as the doer of an attack or escape.
-func agent(si *sentenceInfo, m ActorMatch) bool {
+func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
 	if first < 0 || subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first) {
 		return false // "250 inmates including 40 militants escaped": the escapees' affiliation, no doer
 	}
+	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(si, a.first, a.last) {
+		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
+	}
+	return doerAt(si, first, last)
+}
+
+// affiliationReach is how many words may stand between armed men and the group they belong to
+// ("gunmen loyal to the", "fighters belonging to").
+const affiliationReach = 4
+
+// affiliatedArmedMen finds a noun for armed men a few words before a group's name (token first),
+// with no other cue and no clause mark between: "gunmen loyal to the group", "militants of the
+// group" name the men by the group they belong to.
+func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool) {
+	for _, c := range si.cues {
+		if c.category != "attackers" || c.last >= first || first-c.last > affiliationReach ||
+			strings.ContainsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
+			continue
+		}
+		between := false
+		for _, o := range si.cues {
+			between = between || o.first > c.last && o.first < first
+		}
+		if !between {
+			return c, true
+		}
+	}
+	return cueHit{}, false
+}
+
+// doerAt reports the words first..last as the doer of the sentence's attack or escape: right
+// before its word, claiming responsibility, or after "by"/"blamed".
+func doerAt(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
 		switch c.category {
 		case "attack", "escape", "riot": // not "thwarted": who foils an attack defends
-			if c.first > last && c.first-last <= 8 {
+			if c.first > last && c.first-last <= doerReach {
 				return true
 			}
 		case "claim":
