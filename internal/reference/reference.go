@@ -138,7 +138,7 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 	if !ok {
 		return model.Place{}, false
 	}
-	return r.accept(e, countries)
+	return r.accept(name, e, countries)
 }
 
 // within returns a resolver of place names for a text that names the given divisions: a name
@@ -158,7 +158,7 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 			}
 			for _, div := range []string{e.Admin1, e.Admin2} {
 				if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
-					if p, ok := r.accept(e, countries); ok {
+					if p, ok := r.accept(name, e, countries); ok {
 						return p, true
 					}
 				}
@@ -168,14 +168,20 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 	}
 }
 
-// accept applies the population policy to a resolved entry: a place outside the context
-// countries only when it is a capital, a province or a large city; inside them, any town but a
-// hamlet.
-func (r Data) accept(e gazetteer.Entry, countries []string) (model.Place, bool) {
+// accept applies the population policy to an entry resolved from name: a place outside the
+// context countries only when it is a capital, a province or a large city, and a large city
+// there only by its own name when the text has countries of its own (an alternate name in some
+// language is too weak a sign against them: "Boni" is a village of the Sahel before it is Bonn);
+// inside them, any town but a hamlet.
+func (r Data) accept(name string, e gazetteer.Entry, countries []string) (model.Place, bool) {
 	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
-	major := e.Population >= minForeignPopulation || capital || e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
-	if !slices.Contains(countries, e.Country) && !major {
-		return model.Place{}, false
+	division := e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
+	major := e.Population >= minForeignPopulation || capital || division
+	if !slices.Contains(countries, e.Country) {
+		ownName := gazetteer.Fold(name) == gazetteer.Fold(e.Name) || gazetteer.Fold(name) == gazetteer.Fold(e.ASCIIName)
+		if !major || len(countries) > 0 && !capital && !division && !ownName {
+			return model.Place{}, false
+		}
 	}
 	if e.Population > 0 && e.Population < minLocalPopulation && !strings.HasPrefix(e.Feature, "PPLA") {
 		return model.Place{}, false

@@ -24,6 +24,10 @@ func TestPlacePopulationPolicy(t *testing.T) {
 		{"Vale", []string{"AI"}, "AI"}, // in a text about Anguilla, its capital
 		{"Gembu", nil, ""},             // a small foreign town
 		{"Gembu", []string{"NG"}, "NG"},
+		{"Bonn", []string{"ML"}, "DE"},   // a large foreign city by its own name
+		{"Boni", nil, "DE"},              // an alternate name of one, in a text of no country
+		{"Boni", []string{"ML"}, ""},     // but not against the text's own countries
+		{"Moscou", []string{"FR"}, "RU"}, // a capital by any of its names
 	}
 	for _, tt := range tests {
 		p, ok := ref.place(tt.name, tt.countries)
