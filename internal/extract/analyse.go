@@ -160,7 +160,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].end += si.start
 	}
 	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
-	cues := a.lex.scan(si.toks)
+	cues := slices.DeleteFunc(a.lex.scan(si.toks), func(c cueHit) bool {
+		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
+		// counts the group's men.
+		return c.category != "attackers" && inGroupName(actors, si.toks, c)
+	})
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(a.lex, si.toks, c)
@@ -288,6 +292,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+}
+
+// inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
+// what happened or which side.
+func inGroupName(actors []ActorMatch, toks []token, c cueHit) bool {
+	for _, m := range actors {
+		if m.Kind == "armed_group" && m.Start <= toks[c.first].start && toks[c.last].end <= m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalityOfHeld reports a country's adjective right before a word for people held
