@@ -261,11 +261,29 @@ func referencePoint(text string, si *sentenceInfo) (int, int) {
 				continue
 			}
 			if c.first > i && c.first-i <= 3 && !si.lex.wordIn(singularArticleWords, si.toks, i+1, c.first) {
+				if c.category != "escape" && escapeBeforeCause(text, si, i) {
+					return 0, 0 // "escaped after gangs attacked it": the attack let them out, one incident
+				}
 				return t.start, referenceEnd(text, si, t.start)
 			}
 		}
 	}
 	return 0, 0
+}
+
+// escapeBeforeCause reports an escape told in the same clause before the word at token i that
+// places it after another event ("escaped from the prison in X, Y, after gangs attacked it"):
+// that event is how they got out.
+func escapeBeforeCause(text string, si *sentenceInfo, i int) bool {
+	if !si.lex.has(afterWordWords, si.toks[i].fold) {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category == "escape" && c.last < i && !strings.ContainsAny(text[si.toks[c.last].end:si.toks[i].start], ";:") {
+			return true
+		}
+	}
+	return false
 }
 
 // referenceEnd returns where a reference point opening at byte start ends: at the next comma or

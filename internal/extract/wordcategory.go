@@ -140,6 +140,7 @@ const (
 	caseEndingWords
 	lemmaEndingWords
 	possessiveDeterminerWords
+	afterWordWords
 	wordCatCount
 )
 
@@ -279,6 +280,7 @@ var wordCatNames = [wordCatCount]string{
 	caseEndingWords:           "case_ending",
 	lemmaEndingWords:          "lemma_ending",
 	possessiveDeterminerWords: "possessive_determiner",
+	afterWordWords:            "after_word",
 }
 
 // wordCategoryNamed returns the word category a file names.
