@@ -63,6 +63,14 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=7..7",
 		},
 		{
+			name: "a strike on a colony kills prisoners of war",
+			text: "В результате ночного удара по исправительной колонии под Саратовом 2 августа 2024 года погибли 40 военнопленных, " +
+				"ещё 70 получили ранения.",
+			want:    want{"other_attack", "2024-08-02", "RU", "", ""},
+			place:   "Saratov",
+			figures: "killed/prisoners=40..40 wounded=70..70",
+		},
+		{
 			name:    "an attack driven back",
 			text:    "Боевики 5 июня 2022 года атаковали тюрьму в Махачкале, но нападение было отбито. Никто из заключённых не сбежал.",
 			want:    want{"thwarted_attack", "2022-06-05", "RU", "", ""},
