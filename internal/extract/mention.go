@@ -244,6 +244,9 @@ func freedByAttackers(si *sentenceInfo) bool {
 		if c.category != "escape" && c.category != "release" || c.first <= doer {
 			continue // "released" by a crowd is no release by the authorities
 		}
+		if c.category == "escape" && !si.lex.has(freeingWords, si.toks[c.first].fold) {
+			continue // "members of the gang escaped from the prison": they got out, nobody freed them
+		}
 		between, after := false, false
 		for _, o := range si.cues {
 			switch o.category {

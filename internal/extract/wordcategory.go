@@ -141,6 +141,7 @@ const (
 	lemmaEndingWords
 	possessiveDeterminerWords
 	afterWordWords
+	freeingWords
 	wordCatCount
 )
 
@@ -281,6 +282,7 @@ var wordCatNames = [wordCatCount]string{
 	lemmaEndingWords:          "lemma_ending",
 	possessiveDeterminerWords: "possessive_determiner",
 	afterWordWords:            "after_word",
+	freeingWords:              "freeing",
 }
 
 // wordCategoryNamed returns the word category a file names.
