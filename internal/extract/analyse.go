@@ -212,6 +212,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && a.lex.wordIn(lawfulReleaseWords, si.toks, c.last+1, c.last+1+lawfulReleaseReach) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
+		if c.category == "held" && a.lex.wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
+			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
+		}
 		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(a.lex, si.toks, c) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
@@ -987,6 +990,10 @@ const offenceReach = 12
 func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 	return lx.wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
 }
+
+// heldHostageReach is how many words may stand between "held" and "hostage" ("held two guards
+// hostage").
+const heldHostageReach = 3
 
 // unrealisedReach is how many words may stand between a plan, a fear or a threat and the event
 // word it governs ("a plot to escape", "fears of a possible riot"). Before an attack word only:

@@ -468,8 +468,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if first < 0 || si.inReference(d.Start) {
 			continue // "two months after the massacre of September": another event's date
 		}
-		if first > 0 && si.lex.has(cumulativeWords, si.toks[first-1].fold) {
-			continue // "insurgents who have operated there since 2017": a period's start, no event's date
+		if first > 0 && si.lex.has(cumulativeWords, si.toks[first-1].fold) || si.lex.has(cumulativeWords, si.toks[first].fold) {
+			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
 		score := 1000
 		for _, c := range si.cues {

@@ -108,6 +108,10 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
 	assault := false // an attack word other than a blast: "stormed", "raided", "opened fire"
+	riotTold := false
+	for _, si := range f.sentences {
+		riotTold = riotTold || si.is("riot") && !negated(si, "riot")
+	}
 
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
@@ -136,7 +140,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			}
 			// The first attack word says who attacked: "prisoners attacked the guards" makes
 			// the later "the attackers were killed" violence from inside too.
-			inside = inmateLed(a.text, si, c)
+			// In a riot, an attack on the people held is one side of it: "members of the faction,
+			// who attacked inmates of the rival gang".
+			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c)
 			attack = !inside
 		}
 		escape = escape || si.is("escape") && !negated(si, "escape")
@@ -184,6 +190,22 @@ func (a *analysis) mobJustice(f *frame) bool {
 	}
 	return false
 }
+
+// attackOnHeld reports an attack word whose object, within a few words after it in its clause,
+// is the people held ("attacked inmates linked to the rival gang").
+func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if o.category == "inmate" && o.first > c.last && o.first-c.last <= attackObjectReach &&
+			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// attackObjectReach is how many words may stand between an attack word and the people it is
+// done to ("attacked the detainees").
+const attackObjectReach = 3
 
 // inmateLed reports an attack word whose doers are the people held: an inmate word stands before
 // it in its clause, with no auxiliary or relative pronoun between ("prisoners were attacked",

@@ -38,8 +38,15 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
 	if wholePopulation(si, first, last) {
-		if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) && si.lex.has(wholeWords, si.toks[first-1].fold) {
-			return m, true // "all 90 inmates were freed": what befell all of them
+		if si.lex.has(wholeWords, si.toks[first-1].fold) {
+			if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) {
+				return m, true // "all 90 inmates were freed": what befell all of them
+			}
+			for _, m := range []model.Metric{model.Killed, model.Escaped} {
+				if metricRightBefore(si, first-1, m) {
+					return m, true // "killing all 33 detainees"
+				}
+			}
 		}
 		return model.Held, true
 	}
