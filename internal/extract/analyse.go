@@ -706,6 +706,9 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
 			continue
 		}
+		if i+2 < len(si.toks) && a.lex.has(partitiveWords, si.toks[i+1].fold) && !a.countryAt(si, i+2) {
+			continue // "the capital of Hadramawt province": a province's seat, not the country's
+		}
 		countries := append(append([]string{}, si.located...), a.countries...)
 		if len(countries) == 0 {
 			return placeHit{}, false
@@ -714,6 +717,22 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 		return placeHit{start: t.start, end: t.end, place: p}, ok
 	}
 	return placeHit{}, false
+}
+
+// countryAt reports a country named by the capitalised words from token k on ("of the Republic of
+// Ardovia" reads from "the").
+func (a *analysis) countryAt(si *sentenceInfo, k int) bool {
+	if a.lex.has(definiteArticleWords, si.toks[k].fold) && k+1 < len(si.toks) {
+		k++
+	}
+	for _, span := range si.spans {
+		if span.first == k {
+			if _, ok := a.country(spanName(a.text, span)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // country resolves a country name or demonym, remembering answers for the document.

@@ -615,6 +615,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2016-12-08", "CM", "Kumba police station", ""}},
 		},
 		{
+			name:      "the capital of a province is its seat, not the country's capital",
+			published: "2015-04-03",
+			text: "ADEN — Militants stormed the central prison in the Yemeni city of Mukalla on Thursday and freed about 300 inmates, officials said.\n\n" +
+				"The militants attacked the jail with grenades before dawn, then overran government buildings in the capital of Hadramawt province, residents said. " +
+				"Two soldiers and five militants were killed in clashes across the city.",
+			want:    []want{{"facility_attack", "2015-04-02", "YE", "", ""}},
+			figures: []string{"escaped=300..300 killed/security=2..2 killed/perpetrators=5..5"},
+			places:  []string{"Mukalla"},
+		},
+		{
 			name:      "a country's name after a town and a comma is the state the town lies in when it is one",
 			published: "2020-06-15",
 			text:      "Four inmates escaped from a jail in Macon, Georgia, on Sunday by climbing over a fence, the sheriff's office said.",
