@@ -615,6 +615,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"facility_attack", "2016-12-08", "CM", "Kumba police station", ""}},
 		},
 		{
+			name:      "the prison of another event a sentence names to say when is not this incident's",
+			published: "2019-05-20",
+			text: "Twenty-nine inmates and three guards were killed in a riot at a high-security prison in the town of Vahdat, Tajikistan, on Sunday. " +
+				"It was the second deadly prison riot in six months, after unrest at the prison in Khujand in November 2018 in which two guards and 21 inmates died.",
+			want:   []want{{"riot", "2019-05-19", "TJ", "", ""}},
+			places: []string{"Vahdat"},
+		},
+		{
 			name:      "the capital of a province is its seat, not the country's capital",
 			published: "2015-04-03",
 			text: "ADEN — Militants stormed the central prison in the Yemeni city of Mukalla on Thursday and freed about 300 inmates, officials said.\n\n" +

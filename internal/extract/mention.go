@@ -424,8 +424,8 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	bestKey := ""
 	for _, si := range f.sentences {
 		for _, h := range si.facilities {
-			if h.name == "" || h.key == "" {
-				continue
+			if h.name == "" || h.key == "" || si.datedReference() && si.inReference(h.start) {
+				continue // "after unrest at the X prison in November 2018": another event's prison
 			}
 			count[h.key]++
 			if count[h.key] > count[bestKey] || facility == "" {
