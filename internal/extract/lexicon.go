@@ -19,6 +19,7 @@ type lexicon struct {
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
 	// "among them"), so that phraseAt builds a phrase only where one can start.
 	phraseStarts [wordCatCount]map[string]bool
+	filter       wordFilter           // which words may be in words and phraseStarts
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
@@ -98,6 +99,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
+	lx.filter = newWordFilter(&lx.words, &lx.phraseStarts)
 	lx.triggers = map[string]bool{}
 	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
@@ -265,13 +267,19 @@ func (lx *lexicon) addCalendarName(category, name string) {
 
 // hasWord is has for a word not yet folded ("détenus").
 func (lx *lexicon) hasWord(category wordCat, word string) bool {
-	return lx.words[category][foldWord(word)]
+	return lx.isWord(category, foldWord(word))
+}
+
+// isWord reports whether a folded word, or a name's folded words joined by spaces, is of a word
+// category as written.
+func (lx *lexicon) isWord(category wordCat, folded string) bool {
+	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded]
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	return lx.words[category][folded] || lx.hasStem(category, folded)
+	return lx.isWord(category, folded) || lx.hasStem(category, folded)
 }
 
 // wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
@@ -290,8 +298,8 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	if start >= len(toks) {
 		return 0
 	}
-	if first := toks[start].fold; !lx.phraseStarts[category][first] {
-		if lx.words[category][first] {
+	if first := toks[start].fold; !lx.filter.mayHave(phraseStartSetID(category), first) || !lx.phraseStarts[category][first] {
+		if lx.isWord(category, first) {
 			return 1
 		}
 		return 0 // no phrase starts with this word: no string to build
@@ -303,7 +311,7 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 		} else {
 			phrase += " " + toks[end].fold
 		}
-		if lx.words[category][phrase] {
+		if lx.isWord(category, phrase) {
 			return end - start + 1
 		}
 	}

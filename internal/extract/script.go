@@ -164,7 +164,7 @@ func (lx *lexicon) hasStem(category wordCat, folded string) bool {
 		return false
 	}
 	for _, f := range lx.procliticForms(folded, nil) {
-		if lx.words[category][f] {
+		if lx.isWord(category, f) {
 			return true
 		}
 	}
