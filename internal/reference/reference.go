@@ -144,28 +144,47 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 // within returns a resolver of place names for a text that names the given divisions: a name
 // takes the namesake lying in one of them ("Limoeiro, in Pernambuco" is not Limoeiro do Norte in
 // Ceará), in the context countries when there are any; without such a namesake, it is place.
-// The divisions are folded once, for all the text's names.
+// The divisions are folded once, for all the text's names; a name's namesakes lying in one of
+// them are found once too, since the text asks about a name again in each sentence's context.
+// The resolver serves one text, and so one goroutine.
 func (r Data) within(divisions []string) func(name string, countries []string) (model.Place, bool) {
 	named := make(map[string]bool, len(divisions))
 	for _, d := range divisions {
 		named[gazetteer.Fold(d)] = true
 	}
+	inside := map[string][]gazetteer.Entry{} // by name, in Lookup's order
 	return func(name string, countries []string) (model.Place, bool) {
-		self := gazetteer.Fold(name)
-		for _, e := range r.Gazetteer.Lookup(name) {
+		entries, ok := inside[name]
+		if !ok {
+			entries = r.namesakesInside(name, named)
+			inside[name] = entries
+		}
+		for _, e := range entries {
 			if len(countries) > 0 && !slices.Contains(countries, e.Country) {
 				continue
 			}
-			for _, div := range []string{e.Admin1, e.Admin2} {
-				if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
-					if p, ok := r.accept(e, countries); ok {
-						return p, true
-					}
-				}
+			if p, ok := r.accept(e, countries); ok {
+				return p, true
 			}
 		}
 		return r.place(name, countries)
 	}
+}
+
+// namesakesInside returns the places a name may be, in Lookup's order, that lie in a division
+// whose folded name is in named and is not the name itself.
+func (r Data) namesakesInside(name string, named map[string]bool) []gazetteer.Entry {
+	self := gazetteer.Fold(name)
+	var out []gazetteer.Entry
+	for _, e := range r.Gazetteer.Lookup(name) {
+		for _, div := range []string{e.Admin1, e.Admin2} {
+			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // accept applies the population policy to a resolved entry: a place outside the context
