@@ -19,7 +19,7 @@ type lexicon struct {
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
 	// "among them"), so that phraseAt builds a phrase only where one can start.
 	phraseStarts [wordCatCount]map[string]bool
-	filter       wordFilter           // which words may be in words and phraseStarts
+	filter       wordFilter           // which words may be keys of the maps (wordfilter.go)
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
@@ -99,7 +99,6 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
-	lx.filter = newWordFilter(&lx.words, &lx.phraseStarts)
 	lx.triggers = map[string]bool{}
 	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
@@ -125,12 +124,29 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.triggers[w] = true
 		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
+	lx.buildFilter()
 	return lx
+}
+
+// buildFilter builds the filter over the keys of the lexicon's maps, once they are complete.
+func (lx *lexicon) buildFilter() {
+	var fk filterKeys
+	for c := range wordCatCount {
+		addKeys(&fk, wordSetID(c), lx.words[c])
+		addKeys(&fk, phraseStartSetID(c), lx.phraseStarts[c])
+	}
+	for c := range phraseCatCount {
+		addKeys(&fk, phraseSetID(c), lx.phrases[c])
+	}
+	addKeys(&fk, cueFirstSet, lx.byFirst)
+	addKeys(&fk, cuePrefixSet, lx.prefixes)
+	addKeys(&fk, dateTriggerSet, lx.triggers)
+	lx.filter = fk.filter()
 }
 
 // dateTrigger reports a word a date expression may start with.
 func (lx *lexicon) dateTrigger(low string) bool {
-	return lx.triggers[low]
+	return lx.filter.mayHave(dateTriggerSet, low) && lx.triggers[low]
 }
 
 // cueWords folds a phrase word by word, keeping the * that ends a prefix.
@@ -331,11 +347,15 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
-			for _, p := range lx.byFirst[f] {
-				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+			if lx.filter.mayHave(cueFirstSet, f) {
+				for _, p := range lx.byFirst[f] {
+					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+				}
 			}
-			for _, p := range lx.prefixes[f[:min(prefixKeyLen, len(f))]] {
-				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
+				for _, p := range lx.prefixes[key] {
+					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+				}
 			}
 		}
 	}

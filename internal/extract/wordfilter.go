@@ -2,65 +2,81 @@ package extract
 
 import "math/bits"
 
-// wordFilter is a Bloom filter over a lexicon's word sets: the words of each word category and
-// the first words of its phrases. The rules ask of most tokens whether they are of one category
-// or another, a few dozen times each, and nearly always they are not: a cheap hash and two bit
-// tests answer most of those questions, and only a word that may be in a set costs a map
-// lookup. It is built once with the lexicon and only read after, so concurrent extractions
-// share it.
+// wordFilter is a Bloom filter over the keys of a lexicon's maps: the words of each word
+// category, the first words of its phrases and of each phrase category's phrases, the first words
+// and prefixes of the cues, the words a date may start with. The rules ask of most tokens whether
+// they are of one category or another, a few dozen times each, and nearly always they are not: a
+// cheap hash and two bit tests answer most of those questions, and only a word that may be a key
+// costs a map lookup. It is built once with the lexicon and only read after, so concurrent
+// extractions share it.
 type wordFilter struct {
 	bits  []uint64 // nil (a lexicon built without a filter): every word may be in every set
-	shift uint     // 64 - log2 of the number of bits: a hash's top bits index them
+	shift uint     // 64 - log2 of len(bits): a hash's top bits index the word of its bits
 }
 
-// wordFilterBits is how many filter bits each word takes, at least: with two bits set per word,
+// wordFilterBits is how many filter bits each key takes, at least: with two bits set per key,
 // about one in seventy words of no set passes.
 const wordFilterBits = 16
 
-// wordSetID and phraseStartSetID number the filter's sets: a word category is its own set, the
-// first words of its phrases come after all categories.
+// The filter's sets: each word category twice (its words, its phrases' first words), each
+// phrase category, then the cues' first words and prefixes and the date triggers.
+const (
+	phraseSetBase  = 2 * uint64(wordCatCount)
+	cueFirstSet    = phraseSetBase + uint64(phraseCatCount)
+	cuePrefixSet   = cueFirstSet + 1
+	dateTriggerSet = cueFirstSet + 2
+)
+
 func wordSetID(c wordCat) uint64        { return uint64(c) }
 func phraseStartSetID(c wordCat) uint64 { return uint64(wordCatCount) + uint64(c) }
+func phraseSetID(c phraseCat) uint64    { return phraseSetBase + uint64(c) }
 
-func newWordFilter(words, phraseStarts *[wordCatCount]map[string]bool) wordFilter {
-	n := 0
-	for c := range wordCatCount {
-		n += len(words[c]) + len(phraseStarts[c])
+// filterKeys collects the keys of the sets a filter is built over.
+type filterKeys struct {
+	sets []uint64
+	keys []string
+}
+
+// addKeys adds the keys of m to the set.
+func addKeys[V any](fk *filterKeys, set uint64, m map[string]V) {
+	for k := range m {
+		fk.sets = append(fk.sets, set)
+		fk.keys = append(fk.keys, k)
 	}
+}
+
+// filter builds the filter over the keys collected.
+func (fk *filterKeys) filter() wordFilter {
 	size := 64
-	for size < n*wordFilterBits {
+	for size < len(fk.keys)*wordFilterBits {
 		size *= 2
 	}
-	f := wordFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-	for c := range wordCatCount {
-		for w := range words[c] {
-			f.add(wordSetID(c), w)
-		}
-		for w := range phraseStarts[c] {
-			f.add(phraseStartSetID(c), w)
-		}
+	f := wordFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size/64)))}
+	for i, k := range fk.keys {
+		at, mask := f.block(setHash(fk.sets[i], k))
+		f.bits[at] |= mask
 	}
 	return f
 }
 
-func (f *wordFilter) add(set uint64, w string) {
-	a, b := f.positions(setHash(set, w))
-	f.bits[a/64] |= 1 << (a % 64)
-	f.bits[b/64] |= 1 << (b % 64)
-}
-
 // mayHave reports whether w may be in the set: false means it is not.
 func (f *wordFilter) mayHave(set uint64, w string) bool {
-	a, b := f.positions(setHash(set, w))
-	return f.bits == nil || f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+	if f.bits == nil {
+		return true
+	}
+	at, mask := f.block(setHash(set, w))
+	return f.bits[at]&mask == mask
 }
 
 // setHash is the hash of w in the set.
-func setHash(set uint64, w string) uint64 { return wordHash(w) + set*0x632be59bd9b4e019 }
+func setHash(set uint64, w string) uint64 {
+	return (wordHash(w) + set*0x632be59bd9b4e019) * 0x9e3779b97f4a7c15
+}
 
-// positions are the two bits that stand for a hash: the top bits of two products of it.
-func (f *wordFilter) positions(h uint64) (uint64, uint64) {
-	return (h * 0x9e3779b97f4a7c15) >> f.shift, (h * 0xbf58476d1ce4e5b9) >> f.shift
+// block returns the word of the filter that stands for a hash, and the two bits of it that do:
+// one memory access per question.
+func (f *wordFilter) block(h uint64) (int, uint64) {
+	return int(h >> f.shift), 1<<(h>>20&63) | 1<<(h>>26&63)
 }
 
 // wordHash packs a word's length and its first and last four bytes (or all its bytes): words
