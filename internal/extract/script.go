@@ -35,7 +35,11 @@ func (lx *lexicon) procliticForms(fold string, out []string) []string {
 // apostrophe, the possessive "'s" of English ("film's" is read as "film").
 func (lx *lexicon) encliticForms(fold string, out []string) []string {
 	for _, e := range lx.enclitics {
-		if rest, ok := strings.CutSuffix(fold, "'"+e); ok && utf8.RuneCountInString(rest) >= minStemRunes {
+		cut := len(fold) - len(e) - 1 // where the apostrophe would be
+		if cut < 0 || fold[cut] != '\'' || fold[cut+1:] != e {
+			continue
+		}
+		if rest := fold[:cut]; utf8.RuneCountInString(rest) >= minStemRunes {
 			return append(out, rest)
 		}
 	}
