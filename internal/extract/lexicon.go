@@ -295,7 +295,9 @@ func (lx *lexicon) isWord(category wordCat, folded string) bool {
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	return lx.isWord(category, folded) || lx.hasStem(category, folded)
+	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,
+	// and most words skip the call.
+	return lx.isWord(category, folded) || folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
 }
 
 // wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).

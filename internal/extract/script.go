@@ -162,9 +162,10 @@ var notNameWords = []wordCat{facilityGenericWords, stopNameWords, temporalRefere
 	conjunctionWords, negationWords, placeBeforeWords, pronounSubjectWords, anotherWords, attributionWords,
 	measureWordWords, peopleNounWords, titleWords}
 
-// hasStem reports a word of a category once its proclitics are taken off.
+// hasStem reports a word of a category once its proclitics are taken off. The word starts with
+// a non-ASCII letter.
 func (lx *lexicon) hasStem(category wordCat, folded string) bool {
-	if len(lx.proclitics) == 0 || folded == "" || folded[0] < utf8.RuneSelf {
+	if len(lx.proclitics) == 0 {
 		return false
 	}
 	for _, f := range lx.procliticForms(folded, nil) {
