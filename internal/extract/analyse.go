@@ -1331,7 +1331,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 			switch {
 			case text[i] == ';':
 				cut = 1
-			case strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas "):
+			case text[i] == ',' && (strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas ")):
 				cut = 2 // keep the conjunction with the clause it opens
 			}
 			if cut == 0 || wordCount(text[i:s.End]) < 8 || wordCount(text[start:i]) < 6 {

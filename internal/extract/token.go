@@ -155,12 +155,23 @@ func foldPhrase(s string) string {
 
 // joinFolds joins the folded words of tokens with single spaces.
 func joinFolds(toks []token) string {
-	if len(toks) == 1 {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
 		return toks[0].fold
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.fold
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t.fold)
 	}
-	return strings.Join(words, " ")
+	var b strings.Builder // one allocation: candidate names are joined for every run of capitals
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.fold)
+	}
+	return b.String()
 }
