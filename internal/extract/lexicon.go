@@ -59,7 +59,7 @@ const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
 	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
-		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}}
+		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -295,9 +295,11 @@ func (lx *lexicon) isWord(category wordCat, folded string) bool {
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
+	// isWord, written out: too large to inline, and has is the rules' most frequent question.
 	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,
 	// and most words skip the call.
-	return lx.isWord(category, folded) || folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
+	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded] ||
+		folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
 }
 
 // wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).

@@ -10,9 +10,12 @@ import "math/bits"
 // costs a map lookup. It is built once with the lexicon and only read after, so concurrent
 // extractions share it.
 type wordFilter struct {
-	bits  []uint64 // nil (a lexicon built without a filter): every word may be in every set
-	shift uint     // 64 - log2 of len(bits): a hash's top bits index the word of its bits
+	bits  []uint64 // a word per block of keys; the two bits of a key's hash are set in its block
+	shift uint     // 64 - log2 of len(bits): a hash's top bits index the block
 }
+
+// passAll is the filter of a lexicon not yet built: every word may be a key.
+var passAll = wordFilter{bits: []uint64{^uint64(0)}, shift: 64}
 
 // wordFilterBits is how many filter bits each key takes, at least: with two bits set per key,
 // about one in seventy words of no set passes.
@@ -53,48 +56,32 @@ func (fk *filterKeys) filter() wordFilter {
 	}
 	f := wordFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size/64)))}
 	for i, k := range fk.keys {
-		at, mask := f.block(setHash(fk.sets[i], k))
+		at, mask := f.probe(fk.sets[i], k)
 		f.bits[at] |= mask
 	}
 	return f
 }
 
-// mayHave reports whether w may be in the set: false means it is not.
+// mayHave reports whether w may be in the set: false means it is not. It is small enough for
+// the compiler to inline: one call per question.
 func (f *wordFilter) mayHave(set uint64, w string) bool {
-	if f.bits == nil {
-		return true
-	}
-	at, mask := f.block(setHash(set, w))
+	at, mask := f.probe(set, w)
 	return f.bits[at]&mask == mask
 }
 
-// setHash is the hash of w in the set.
-func setHash(set uint64, w string) uint64 {
-	return (wordHash(w) + set*0x632be59bd9b4e019) * 0x9e3779b97f4a7c15
-}
-
-// block returns the word of the filter that stands for a hash, and the two bits of it that do:
-// one memory access per question.
-func (f *wordFilter) block(h uint64) (int, uint64) {
+// probe returns the block of w in the set and the two bits of the block that stand for it. The
+// hash mixes w's length and its first and last four bytes (or all its bytes): words differ
+// there, and reading them costs two loads where hashing every byte costs a loop.
+func (f *wordFilter) probe(set uint64, w string) (int, uint64) {
+	var h uint64
+	switch n := len(w); {
+	case n >= 4:
+		h = load32(w) | load32(w[n-4:])<<32 ^ uint64(n)<<58
+	case n > 0:
+		h = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16 | uint64(n)<<58
+	}
+	h = (h + set*0x632be59bd9b4e019) * 0x9e3779b97f4a7c15
 	return int(h >> f.shift), 1<<(h>>20&63) | 1<<(h>>26&63)
-}
-
-// wordHash packs a word's length and its first and last four bytes (or all its bytes): words
-// differ there, and reading them costs two loads where hashing every byte costs a loop.
-func wordHash(w string) uint64 {
-	if n := len(w); n >= 4 {
-		return load32(w) | load32(w[n-4:])<<32 ^ uint64(n)<<58
-	}
-	return shortWordHash(w)
-}
-
-// shortWordHash packs a word of fewer than four bytes and its length.
-func shortWordHash(w string) uint64 {
-	h := uint64(len(w)) << 58
-	for i := 0; i < len(w); i++ {
-		h |= uint64(w[i]) << (8 * i)
-	}
-	return h
 }
 
 func load32(s string) uint64 {
