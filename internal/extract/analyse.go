@@ -629,7 +629,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(a.lex, si.toks, span),
-			dateline: span.first == 0 && (strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
+			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
@@ -651,7 +651,7 @@ func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) b
 // ("ABUJA, July 6 (Reuters) -", "KABUL, Afghanistan, March 3 —").
 func datelineEnd(sentence string) int {
 	place, _, ok := strings.Cut(sentence, ",")
-	if !ok || len(place) < 3 || strings.ToUpper(place) != place || strings.ToLower(place) == place {
+	if !ok || len(place) < 3 || !isUpperCase(place) || isLowerCase(place) {
 		return 0
 	}
 	head := sentence[:min(len(sentence), 60)]
@@ -863,18 +863,18 @@ func rescueAfterRaid(raids, cues []cueHit, c cueHit) bool {
 // opening the sentence ("KABUL, Afghanistan —") is a town.
 func acronymInText(text string, si *sentenceInfo, span nameSpan) bool {
 	name := text[span.start:span.end]
-	if span.first == 0 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+	if span.first == 0 || !isUpperCase(name) || isLowerCase(name) {
 		return false
 	}
 	mixed, capitals := 0, 0
 	for _, t := range si.toks {
 		word := text[t.start:t.end]
 		switch {
-		case strings.ToLower(word) == word:
-			if strings.ToUpper(word) != word {
+		case isLowerCase(word):
+			if !isUpperCase(word) {
 				mixed++ // a lower-case word; digits and marks count for neither
 			}
-		case strings.ToUpper(word) == word:
+		case isUpperCase(word):
 			capitals++
 		default:
 			mixed++

@@ -110,6 +110,27 @@ func asciiLower(text string) string {
 	return string(b)
 }
 
+// isUpperCase reports strings.ToUpper(s) == s, and isLowerCase strings.ToLower(s) == s,
+// without building the mapped string: the case tests run on every name and word of a sentence.
+func isUpperCase(s string) bool { return unchangedBy(s, unicode.ToUpper) }
+func isLowerCase(s string) bool { return unchangedBy(s, unicode.ToLower) }
+
+// unchangedBy reports whether strings.Map(mapping, s) == s: mapping leaves every rune as it is
+// and s is valid UTF-8 (Map writes U+FFFD for an invalid byte).
+func unchangedBy(s string, mapping func(rune) rune) bool {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		}
+		if mapping(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
