@@ -141,6 +141,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, cueFirstSet, lx.byFirst)
 	addKeys(&fk, cuePrefixSet, lx.prefixes)
 	addKeys(&fk, dateTriggerSet, lx.triggers)
+	addKeys(&fk, numberWordSet, lx.numbers)
 	lx.filter = fk.filter()
 }
 

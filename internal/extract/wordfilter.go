@@ -4,7 +4,7 @@ import "math/bits"
 
 // wordFilter is a Bloom filter over the keys of a lexicon's maps: the words of each word
 // category, the first words of its phrases and of each phrase category's phrases, the first words
-// and prefixes of the cues, the words a date may start with. The rules ask of most tokens whether
+// and prefixes of the cues, the words a date may start with, the number words. The rules ask of most tokens whether
 // they are of one category or another, a few dozen times each, and nearly always they are not: a
 // cheap hash and two bit tests answer most of those questions, and only a word that may be a key
 // costs a map lookup. It is built once with the lexicon and only read after, so concurrent
@@ -22,12 +22,14 @@ var passAll = wordFilter{bits: []uint64{^uint64(0)}, shift: 64}
 const wordFilterBits = 16
 
 // The filter's sets: each word category twice (its words, its phrases' first words), each
-// phrase category, then the cues' first words and prefixes and the date triggers.
+// phrase category, then the cues' first words and prefixes, the date triggers and the number
+// words.
 const (
 	phraseSetBase  = 2 * uint64(wordCatCount)
 	cueFirstSet    = phraseSetBase + uint64(phraseCatCount)
 	cuePrefixSet   = cueFirstSet + 1
 	dateTriggerSet = cueFirstSet + 2
+	numberWordSet  = cueFirstSet + 3
 )
 
 func wordSetID(c wordCat) uint64        { return uint64(c) }
