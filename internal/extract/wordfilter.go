@@ -3,12 +3,12 @@ package extract
 import "math/bits"
 
 // wordFilter is a Bloom filter over the keys of a lexicon's maps: the words of each word
-// category, the first words of its phrases and of each phrase category's phrases, the first words
-// and prefixes of the cues, the words a date may start with, the number words. The rules ask of most tokens whether
-// they are of one category or another, a few dozen times each, and nearly always they are not: a
-// cheap hash and two bit tests answer most of those questions, and only a word that may be a key
-// costs a map lookup. It is built once with the lexicon and only read after, so concurrent
-// extractions share it.
+// category, the first words of its phrases and of each phrase category's phrases, the first
+// words and prefixes of the cues, the words a date may start with, the number words. The rules
+// ask of most tokens whether they are of one category or another, a few dozen times each, and
+// nearly always they are not: a cheap hash and two bit tests answer most of those questions, and
+// only a word that may be a key costs a map lookup. It is built once with the lexicon and only
+// read after, so concurrent extractions share it.
 type wordFilter struct {
 	bits  []uint64 // a word per block of keys; the two bits of a key's hash are set in its block
 	shift uint     // 64 - log2 of len(bits): a hash's top bits index the block
