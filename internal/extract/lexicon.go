@@ -59,7 +59,7 @@ const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
 	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
-		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll}
+		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll()}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share

@@ -14,11 +14,11 @@ type wordFilter struct {
 	shift uint     // 64 - log2 of len(bits): a hash's top bits index the block
 }
 
-// passAll is the filter of a lexicon not yet built: every word may be a key.
-var passAll = wordFilter{bits: []uint64{^uint64(0)}, shift: 64}
+// passAll returns the filter of a lexicon not yet built: every word may be a key.
+func passAll() wordFilter { return wordFilter{bits: []uint64{^uint64(0)}, shift: 64} }
 
-// wordFilterBits is how many filter bits each key takes, at least: with two bits set per key,
-// about one in seventy words of no set passes.
+// wordFilterBits is how many filter bits each key takes, at least: with two bits of a 64-bit
+// block set per key, about one word of no set in fifty passes.
 const wordFilterBits = 16
 
 // The filter's sets: each word category twice (its words, its phrases' first words), each
