@@ -325,14 +325,14 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 		}
 		return 0 // no phrase starts with this word: no string to build
 	}
-	phrase := ""
+	var buf [64]byte
+	phrase := buf[:0] // built on the stack: a map lookup by string(phrase) does not allocate
 	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
-		if phrase == "" {
-			phrase = toks[end].fold
-		} else {
-			phrase += " " + toks[end].fold
+		if len(phrase) > 0 {
+			phrase = append(phrase, ' ')
 		}
-		if lx.isWord(category, phrase) {
+		phrase = append(phrase, toks[end].fold...)
+		if lx.words[category][string(phrase)] {
 			return end - start + 1
 		}
 	}
