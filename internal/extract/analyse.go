@@ -563,7 +563,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
-	ctx := newPlaceContext(append(append([]string{}, si.countries...), a.countries...))
+	ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
