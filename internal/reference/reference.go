@@ -134,7 +134,12 @@ func (r Data) region(name string, countries []string) (model.Place, bool) {
 // place resolves a place name, accepting a place outside the context countries only when it is
 // a capital, a province or a large city.
 func (r Data) place(name string, countries []string) (model.Place, bool) {
-	e, ok := r.Gazetteer.Resolve(name, countries)
+	return r.placeOfKey(gazetteer.Fold(name), countries)
+}
+
+// placeOfKey is place for a name already folded with gazetteer.Fold.
+func (r Data) placeOfKey(key string, countries []string) (model.Place, bool) {
+	e, ok := r.Gazetteer.ResolveKey(key, countries)
 	if !ok {
 		return model.Place{}, false
 	}
@@ -144,22 +149,27 @@ func (r Data) place(name string, countries []string) (model.Place, bool) {
 // within returns a resolver of place names for a text that names the given divisions: a name
 // takes the namesake lying in one of them ("Limoeiro, in Pernambuco" is not Limoeiro do Norte in
 // Ceará), in the context countries when there are any; without such a namesake, it is place.
-// The divisions are folded once, for all the text's names; a name's namesakes lying in one of
-// them are found once too, since the text asks about a name again in each sentence's context.
-// The resolver serves one text, and so one goroutine.
+// The divisions are folded once, for all the text's names; a name is folded, and its namesakes
+// lying in one of them are found, once too, since the text asks about a name again in each
+// sentence's context. The resolver serves one text, and so one goroutine.
 func (r Data) within(divisions []string) func(name string, countries []string) (model.Place, bool) {
 	named := make(map[string]bool, len(divisions))
 	for _, d := range divisions {
 		named[gazetteer.Fold(d)] = true
 	}
-	inside := map[string][]gazetteer.Entry{} // by name, in Lookup's order
+	type namesakes struct {
+		key    string            // the name folded
+		inside []gazetteer.Entry // in Lookup's order
+	}
+	byName := map[string]namesakes{}
 	return func(name string, countries []string) (model.Place, bool) {
-		entries, ok := inside[name]
+		n, ok := byName[name]
 		if !ok {
-			entries = r.namesakesInside(name, named)
-			inside[name] = entries
+			n.key = gazetteer.Fold(name)
+			n.inside = r.namesakesInside(n.key, named)
+			byName[name] = n
 		}
-		for _, e := range entries {
+		for _, e := range n.inside {
 			if len(countries) > 0 && !slices.Contains(countries, e.Country) {
 				continue
 			}
@@ -167,16 +177,15 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 				return p, true
 			}
 		}
-		return r.place(name, countries)
+		return r.placeOfKey(n.key, countries)
 	}
 }
 
-// namesakesInside returns the places a name may be, in Lookup's order, that lie in a division
-// whose folded name is in named and is not the name itself.
-func (r Data) namesakesInside(name string, named map[string]bool) []gazetteer.Entry {
-	self := gazetteer.Fold(name)
+// namesakesInside returns the places a folded name may be, in Lookup's order, that lie in a
+// division whose folded name is in named and is not the name itself.
+func (r Data) namesakesInside(self string, named map[string]bool) []gazetteer.Entry {
 	var out []gazetteer.Entry
-	for _, e := range r.Gazetteer.Lookup(name) {
+	for _, e := range r.Gazetteer.LookupKey(self) {
 		for _, div := range []string{e.Admin1, e.Admin2} {
 			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
 				out = append(out, e)
