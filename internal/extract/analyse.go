@@ -537,6 +537,9 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 				}
 			}
 			if ok {
+				if spans == nil {
+					spans = make([]nameSpan, 0, 8) // room for the runs of most sentences, not regrown from one
+				}
 				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFolds(toks[i : j+1])})
 			}
 		}

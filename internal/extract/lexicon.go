@@ -378,8 +378,15 @@ func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhra
 	if stripped && slices.Contains(hits[from:], h) {
 		return hits
 	}
+	if hits == nil {
+		hits = make([]cueHit, 0, firstHits) // room for a sentence's cues, not regrown from one
+	}
 	return append(hits, h)
 }
+
+// firstHits is the room made for the cues of a stream at its first cue: most sentences have
+// fewer.
+const firstHits = 16
 
 // matchAt matches p at token i, whose word is read as first; the later words of p match a token
 // or one of its forms without proclitics.
