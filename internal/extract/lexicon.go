@@ -403,9 +403,11 @@ func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int,
 	return len(p.words), true
 }
 
+// wordMatches reports a word that a cue word matches: as written, or by prefix when the cue word
+// ends in *.
 func wordMatches(pattern, word string) bool {
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return strings.HasPrefix(word, prefix)
+	if n := len(pattern); n > 0 && pattern[n-1] == '*' {
+		return strings.HasPrefix(word, pattern[:n-1])
 	}
 	return pattern == word
 }

@@ -29,6 +29,10 @@ func tokenize(text string) []token {
 		}
 		start := i
 		for i < len(text) {
+			if asciiWordByte(text[i]) {
+				i++ // most of a word's letters, told without decoding a rune
+				continue
+			}
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
 				i += size
@@ -76,9 +80,14 @@ func plainWords(s string) bool {
 // without the Unicode tables.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWordByte reports an ASCII letter or digit.
+func asciiWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // isApostrophe reports the apostrophes folding unifies.
