@@ -555,6 +555,9 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 				}
 			}
 			if ok {
+				if spans == nil {
+					spans = make([]nameSpan, 0, 8) // room for the runs of most sentences, not regrown from one
+				}
 				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFolds(toks[i : j+1])})
 			}
 		}
@@ -581,7 +584,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
 // and numbers.
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
-	ctx := newPlaceContext(append(append([]string{}, si.countries...), a.countries...))
+	ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
@@ -647,7 +650,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(a.lex, si.toks, span),
-			dateline: span.first == 0 && (strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
+			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
@@ -669,7 +672,7 @@ func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) b
 // ("ABUJA, July 6 (Reuters) -", "KABUL, Afghanistan, March 3 —").
 func datelineEnd(sentence string) int {
 	place, _, ok := strings.Cut(sentence, ",")
-	if !ok || len(place) < 3 || strings.ToUpper(place) != place || strings.ToLower(place) == place {
+	if !ok || len(place) < 3 || !isUpperCase(place) || isLowerCase(place) {
 		return 0
 	}
 	head := sentence[:min(len(sentence), 60)]
@@ -900,18 +903,18 @@ func rescueAfterRaid(raids, cues []cueHit, c cueHit) bool {
 // opening the sentence ("KABUL, Afghanistan —") is a town.
 func acronymInText(text string, si *sentenceInfo, span nameSpan) bool {
 	name := text[span.start:span.end]
-	if span.first == 0 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+	if span.first == 0 || !isUpperCase(name) || isLowerCase(name) {
 		return false
 	}
 	mixed, capitals := 0, 0
 	for _, t := range si.toks {
 		word := text[t.start:t.end]
 		switch {
-		case strings.ToLower(word) == word:
-			if strings.ToUpper(word) != word {
+		case isLowerCase(word):
+			if !isUpperCase(word) {
 				mixed++ // a lower-case word; digits and marks count for neither
 			}
-		case strings.ToUpper(word) == word:
+		case isUpperCase(word):
 			capitals++
 		default:
 			mixed++
@@ -1372,7 +1375,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 			switch {
 			case text[i] == ';':
 				cut = 1
-			case strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas "):
+			case text[i] == ',' && (strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas ")):
 				cut = 2 // keep the conjunction with the clause it opens
 			}
 			if cut == 0 || wordCount(text[i:s.End]) < 8 || wordCount(text[start:i]) < 6 {

@@ -28,10 +28,9 @@ func findCampaigns(text string, si *sentenceInfo) []string {
 
 // quotedSpans returns the byte spans of text inside quotation marks.
 func quotedSpans(s string) [][2]int {
-	pairs := map[rune]rune{'“': '”', '"': '"', '«': '»', '‘': '’'}
 	var spans [][2]int
 	for i, r := range s {
-		closer, ok := pairs[r]
+		closer, ok := quoteCloser(r)
 		if !ok {
 			continue
 		}
@@ -44,6 +43,21 @@ func quotedSpans(s string) [][2]int {
 		spans = append(spans, [2]int{start, start + j})
 	}
 	return spans
+}
+
+// quoteCloser returns the mark that closes a quotation opened by r, if r opens one.
+func quoteCloser(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '"':
+		return '"', true
+	case '«':
+		return '»', true
+	case '‘':
+		return '’', true
+	}
+	return 0, false
 }
 
 // isTitle reports a phrase of two to six words whose content words are capitalised.

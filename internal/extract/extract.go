@@ -117,6 +117,7 @@ func New(res Resources) (*Extractor, error) {
 		}
 	}
 	maps.DeleteFunc(x.keyedFacility, func(_ string, i int) bool { return i < 0 })
+	x.known.buildFilter()
 	return x, nil
 }
 

@@ -133,14 +133,14 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
 	name = possessive.Replace(name)
-	h := facilityHit{start: start, end: end, name: name, key: a.x.facilityKey(name), town: town, country: a.countryAfter(si, last)}
+	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
 	if h.key == "" {
 		if town == "" {
 			return facilityHit{}, false
 		}
 		// "the jail in Benghazi", "the Medium Security Custodial Centre in Kuje": named by its town.
 		h.name = written + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end]) // as the report spells the town
-		h.key = a.x.facilityKey(town)
+		h.key = a.placeKey(town)
 	}
 	if h.town == "" {
 		for _, p := range si.places {

@@ -322,8 +322,9 @@ func insideFacility(si *sentenceInfo, p placeHit) bool {
 	return false
 }
 
-// placeKey folds a place name so that spellings of one town compare equal ("Al-Hasakah", "Al
-// Ḩasakah").
+// placeKey folds a place or facility name so that spellings of one town compare equal
+// ("Al-Hasakah", "Al Ḩasakah"): facilityKey, remembered for the document, whose sentences name
+// their towns and facilities again and again.
 func (a *analysis) placeKey(name string) string {
 	if k, ok := a.placeKeys[name]; ok {
 		return k

@@ -19,6 +19,7 @@ type lexicon struct {
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
 	// "among them"), so that phraseAt builds a phrase only where one can start.
 	phraseStarts [wordCatCount]map[string]bool
+	filter       wordFilter           // which words may be keys of the maps (wordfilter.go)
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
@@ -58,7 +59,7 @@ const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
 	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
-		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}}
+		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll()}
 }
 
 // buildLexicon indexes entries, each phrase of a category once: a word two languages share
@@ -123,12 +124,30 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.triggers[w] = true
 		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
+	lx.buildFilter()
 	return lx
+}
+
+// buildFilter builds the filter over the keys of the lexicon's maps, once they are complete.
+func (lx *lexicon) buildFilter() {
+	var fk filterKeys
+	for c := range wordCatCount {
+		addKeys(&fk, wordSetID(c), lx.words[c])
+		addKeys(&fk, phraseStartSetID(c), lx.phraseStarts[c])
+	}
+	for c := range phraseCatCount {
+		addKeys(&fk, phraseSetID(c), lx.phrases[c])
+	}
+	addKeys(&fk, cueFirstSet, lx.byFirst)
+	addKeys(&fk, cuePrefixSet, lx.prefixes)
+	addKeys(&fk, dateTriggerSet, lx.triggers)
+	addKeys(&fk, numberWordSet, lx.numbers)
+	lx.filter = fk.filter()
 }
 
 // dateTrigger reports a word a date expression may start with.
 func (lx *lexicon) dateTrigger(low string) bool {
-	return lx.triggers[low]
+	return lx.filter.mayHave(dateTriggerSet, low) && lx.triggers[low]
 }
 
 // cueWords folds a phrase word by word, keeping the * that ends a prefix.
@@ -265,13 +284,23 @@ func (lx *lexicon) addCalendarName(category, name string) {
 
 // hasWord is has for a word not yet folded ("détenus").
 func (lx *lexicon) hasWord(category wordCat, word string) bool {
-	return lx.words[category][foldWord(word)]
+	return lx.isWord(category, foldWord(word))
+}
+
+// isWord reports whether a folded word, or a name's folded words joined by spaces, is of a word
+// category as written.
+func (lx *lexicon) isWord(category wordCat, folded string) bool {
+	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded]
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category, as written or without its proclitics ("والسجون" is "سجون").
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	return lx.words[category][folded] || lx.hasStem(category, folded)
+	// isWord, written out: too large to inline, and has is the rules' most frequent question.
+	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,
+	// and most words skip the call.
+	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded] ||
+		folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
 }
 
 // wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
@@ -290,20 +319,20 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	if start >= len(toks) {
 		return 0
 	}
-	if first := toks[start].fold; !lx.phraseStarts[category][first] {
-		if lx.words[category][first] {
+	if first := toks[start].fold; !lx.filter.mayHave(phraseStartSetID(category), first) || !lx.phraseStarts[category][first] {
+		if lx.isWord(category, first) {
 			return 1
 		}
 		return 0 // no phrase starts with this word: no string to build
 	}
-	phrase := ""
+	var buf [64]byte
+	phrase := buf[:0] // built on the stack: a map lookup by string(phrase) does not allocate
 	for end := start; end < len(toks) && end < start+maxPhraseWords; end++ {
-		if phrase == "" {
-			phrase = toks[end].fold
-		} else {
-			phrase += " " + toks[end].fold
+		if len(phrase) > 0 {
+			phrase = append(phrase, ' ')
 		}
-		if lx.words[category][phrase] {
+		phrase = append(phrase, toks[end].fold...)
+		if lx.words[category][string(phrase)] {
 			return end - start + 1
 		}
 	}
@@ -323,11 +352,15 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
-			for _, p := range lx.byFirst[f] {
-				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+			if lx.filter.mayHave(cueFirstSet, f) {
+				for _, p := range lx.byFirst[f] {
+					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+				}
 			}
-			for _, p := range lx.prefixes[f[:min(prefixKeyLen, len(f))]] {
-				hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
+				for _, p := range lx.prefixes[key] {
+					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+				}
 			}
 		}
 	}
@@ -345,8 +378,15 @@ func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhra
 	if stripped && slices.Contains(hits[from:], h) {
 		return hits
 	}
+	if hits == nil {
+		hits = make([]cueHit, 0, firstHits) // room for a sentence's cues, not regrown from one
+	}
 	return append(hits, h)
 }
+
+// firstHits is the room made for the cues of a stream at its first cue: most sentences have
+// fewer.
+const firstHits = 16
 
 // matchAt matches p at token i, whose word is read as first; the later words of p match a token
 // or one of its forms without proclitics.
@@ -363,9 +403,11 @@ func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int,
 	return len(p.words), true
 }
 
+// wordMatches reports a word that a cue word matches: as written, or by prefix when the cue word
+// ends in *.
 func wordMatches(pattern, word string) bool {
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return strings.HasPrefix(word, prefix)
+	if n := len(pattern); n > 0 && pattern[n-1] == '*' {
+		return strings.HasPrefix(word, pattern[:n-1])
 	}
 	return pattern == word
 }

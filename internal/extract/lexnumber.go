@@ -63,8 +63,10 @@ func (lx *lexicon) addNumberWord(category, word string) {
 // or reads it as tens and a unit written as one word ("settantasette", "trentuno").
 func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 	fold := foldWord(low)
-	if w, ok := lx.numbers[fold]; ok {
-		return w, ok
+	if lx.filter.mayHave(numberWordSet, fold) {
+		if w, ok := lx.numbers[fold]; ok {
+			return w, ok
+		}
 	}
 	return lx.gluedTensAndUnit(fold)
 }

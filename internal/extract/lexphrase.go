@@ -80,6 +80,9 @@ func (lx *lexicon) addPhrase(category string, phrase string) {
 
 // phrasesFrom returns the phrases of a category that start with a word (lower case), longest first.
 func (lx *lexicon) phrasesFrom(c phraseCat, low string) []piecePhrase {
+	if !lx.filter.mayHave(phraseSetID(c), low) {
+		return nil
+	}
 	return lx.phrases[c][low]
 }
 
@@ -89,7 +92,7 @@ func (lx *lexicon) phraseFrom(c phraseCat, ps []piece, i int) (piecePhrase, int,
 	if i < 0 || i >= len(ps) {
 		return piecePhrase{}, 0, false
 	}
-	for _, p := range lx.phrases[c][ps[i].low] {
+	for _, p := range lx.phrasesFrom(c, ps[i].low) {
 		if last, ok := phraseStartsAt(ps, i, p.words); ok && (p.next == "" || pieceIs(ps, last+1, p.next)) {
 			return p, last, true
 		}
@@ -113,7 +116,7 @@ func (lx *lexicon) phraseEndsBefore(c phraseCat, ps []piece, i int) bool {
 // phraseValue looks a word (lower case) up among the one-word phrases of a category and returns
 // its value.
 func (lx *lexicon) phraseValue(c phraseCat, low string) (int, bool) {
-	for _, p := range lx.phrases[c][low] {
+	for _, p := range lx.phrasesFrom(c, low) {
 		if len(p.words) == 1 && p.next == "" {
 			return p.value, true
 		}

@@ -35,7 +35,11 @@ func (lx *lexicon) procliticForms(fold string, out []string) []string {
 // apostrophe, the possessive "'s" of English ("film's" is read as "film").
 func (lx *lexicon) encliticForms(fold string, out []string) []string {
 	for _, e := range lx.enclitics {
-		if rest, ok := strings.CutSuffix(fold, "'"+e); ok && utf8.RuneCountInString(rest) >= minStemRunes {
+		cut := len(fold) - len(e) - 1 // where the apostrophe would be
+		if cut < 0 || fold[cut] != '\'' || fold[cut+1:] != e {
+			continue
+		}
+		if rest := fold[:cut]; utf8.RuneCountInString(rest) >= minStemRunes {
 			return append(out, rest)
 		}
 	}
@@ -158,13 +162,14 @@ var notNameWords = []wordCat{facilityGenericWords, stopNameWords, temporalRefere
 	conjunctionWords, negationWords, placeBeforeWords, pronounSubjectWords, anotherWords, attributionWords,
 	measureWordWords, peopleNounWords, titleWords}
 
-// hasStem reports a word of a category once its proclitics are taken off.
+// hasStem reports a word of a category once its proclitics are taken off. The word starts with
+// a non-ASCII letter.
 func (lx *lexicon) hasStem(category wordCat, folded string) bool {
-	if len(lx.proclitics) == 0 || folded == "" || folded[0] < utf8.RuneSelf {
+	if len(lx.proclitics) == 0 {
 		return false
 	}
 	for _, f := range lx.procliticForms(folded, nil) {
-		if lx.words[category][f] {
+		if lx.isWord(category, f) {
 			return true
 		}
 	}

@@ -29,6 +29,10 @@ func tokenize(text string) []token {
 		}
 		start := i
 		for i < len(text) {
+			if asciiWordByte(text[i]) {
+				i++ // most of a word's letters, told without decoding a rune
+				continue
+			}
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
 				i += size
@@ -72,7 +76,19 @@ func plainWords(s string) bool {
 	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports letters and digits; ASCII, nearly every rune of most texts, is told apart
+// without the Unicode tables.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWordByte(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWordByte reports an ASCII letter or digit.
+func asciiWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // isApostrophe reports the apostrophes folding unifies.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
@@ -101,6 +117,27 @@ func asciiLower(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// isUpperCase reports strings.ToUpper(s) == s, and isLowerCase strings.ToLower(s) == s,
+// without building the mapped string: the case tests run on every name and word of a sentence.
+func isUpperCase(s string) bool { return unchangedBy(s, unicode.ToUpper) }
+func isLowerCase(s string) bool { return unchangedBy(s, unicode.ToLower) }
+
+// unchangedBy reports whether strings.Map(mapping, s) == s: mapping leaves every rune as it is
+// and s is valid UTF-8 (Map writes U+FFFD for an invalid byte).
+func unchangedBy(s string, mapping func(rune) rune) bool {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		}
+		if mapping(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {
@@ -148,12 +185,23 @@ func foldPhrase(s string) string {
 
 // joinFolds joins the folded words of tokens with single spaces.
 func joinFolds(toks []token) string {
-	if len(toks) == 1 {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
 		return toks[0].fold
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.fold
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t.fold)
 	}
-	return strings.Join(words, " ")
+	var b strings.Builder // one allocation: candidate names are joined for every run of capitals
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.fold)
+	}
+	return b.String()
 }

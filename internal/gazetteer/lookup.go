@@ -12,7 +12,13 @@ import (
 // point); by population within each class. It costs one Fold and one hash-table probe, so
 // callers may try every capitalised n-gram of a text.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	post := g.namedEntries(Fold(name))
+	return g.LookupKey(Fold(name))
+}
+
+// LookupKey is Lookup for a name already folded with Fold, for callers that ask about one name
+// more than once.
+func (g *Gazetteer) LookupKey(key string) []Entry {
+	post := g.namedEntries(key)
 	if len(post) == 0 {
 		return nil
 	}
@@ -33,7 +39,12 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 // country is listed, to a division, an admin seat or a town of 10,000 or more. So "Police"
 // alone is refused, while "Bar" in a text about Montenegro resolves.
 func (g *Gazetteer) Resolve(name string, countries []string) (Entry, bool) {
-	key := Fold(name)
+	return g.ResolveKey(Fold(name), countries)
+}
+
+// ResolveKey is Resolve for a name already folded with Fold, for callers that ask about one name
+// in more than one context.
+func (g *Gazetteer) ResolveKey(key string, countries []string) (Entry, bool) {
 	common := g.common[key]
 	best, bestCtx := int32(-1), 0
 	for _, i := range g.namedEntries(key) {

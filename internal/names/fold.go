@@ -179,8 +179,9 @@ func isConsonant(c byte) bool {
 // idempotent.
 func foldPairs(s []byte) string {
 	var bufs [2][64]byte
+	var pass [64]byte // one pass's letters, before the ending is refolded
 	for round := range 8 {
-		t := stripArabicArticle(appendFoldedEnding(bufs[round%2][:0], pairPass(s)))
+		t := stripArabicArticle(appendFoldedEnding(bufs[round%2][:0], pairPass(pass[:0], s)))
 		if string(t) == string(s) {
 			break
 		}
@@ -189,10 +190,9 @@ func foldPairs(s []byte) string {
 	return string(s)
 }
 
-// pairPass is one left-to-right pass of the pair rules and the doubled-letter collapse. Only
-// ASCII letters are collapsed: a byte repeated inside a multi-byte rune must stay.
-func pairPass(s []byte) []byte {
-	out := make([]byte, 0, len(s))
+// pairPass appends to out one left-to-right pass over s of the pair rules and the doubled-letter
+// collapse. Only ASCII letters are collapsed: a byte repeated inside a multi-byte rune must stay.
+func pairPass(out, s []byte) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		var next byte

@@ -134,52 +134,79 @@ func (r Data) region(name string, countries []string) (model.Place, bool) {
 // place resolves a place name, accepting a place outside the context countries only when it is
 // a capital, a province or a large city.
 func (r Data) place(name string, countries []string) (model.Place, bool) {
-	e, ok := r.Gazetteer.Resolve(name, countries)
+	return r.placeOfKey(gazetteer.Fold(name), countries)
+}
+
+// placeOfKey is place for a name already folded with gazetteer.Fold.
+func (r Data) placeOfKey(key string, countries []string) (model.Place, bool) {
+	e, ok := r.Gazetteer.ResolveKey(key, countries)
 	if !ok {
 		return model.Place{}, false
 	}
-	return r.accept(name, e, countries)
+	return r.accept(key, e, countries)
 }
 
 // within returns a resolver of place names for a text that names the given divisions: a name
 // takes the namesake lying in one of them ("Limoeiro, in Pernambuco" is not Limoeiro do Norte in
 // Ceará), in the context countries when there are any; without such a namesake, it is place.
-// The divisions are folded once, for all the text's names.
+// The divisions are folded once, for all the text's names; a name is folded, and its namesakes
+// lying in one of them are found, once too, since the text asks about a name again in each
+// sentence's context. The resolver serves one text, and so one goroutine.
 func (r Data) within(divisions []string) func(name string, countries []string) (model.Place, bool) {
 	named := make(map[string]bool, len(divisions))
 	for _, d := range divisions {
 		named[gazetteer.Fold(d)] = true
 	}
+	type namesakes struct {
+		key    string            // the name folded
+		inside []gazetteer.Entry // in Lookup's order
+	}
+	byName := map[string]namesakes{}
 	return func(name string, countries []string) (model.Place, bool) {
-		self := gazetteer.Fold(name)
-		for _, e := range r.Gazetteer.Lookup(name) {
+		n, ok := byName[name]
+		if !ok {
+			n.key = gazetteer.Fold(name)
+			n.inside = r.namesakesInside(n.key, named)
+			byName[name] = n
+		}
+		for _, e := range n.inside {
 			if len(countries) > 0 && !slices.Contains(countries, e.Country) {
 				continue
 			}
-			for _, div := range []string{e.Admin1, e.Admin2} {
-				if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
-					if p, ok := r.accept(name, e, countries); ok {
-						return p, true
-					}
-				}
+			if p, ok := r.accept(n.key, e, countries); ok {
+				return p, true
 			}
 		}
-		return r.place(name, countries)
+		return r.placeOfKey(n.key, countries)
 	}
 }
 
-// accept applies the population policy to an entry resolved from name: a place outside the
-// context countries only when it is a capital, a province or a large city, and a large city
-// there only by its own name when the text has countries of its own (an alternate name in some
-// language is too weak a sign against them: "Boni" is a village of the Sahel before it is Bonn);
-// inside them, any town but a hamlet.
-func (r Data) accept(name string, e gazetteer.Entry, countries []string) (model.Place, bool) {
+// namesakesInside returns the places a folded name may be, in Lookup's order, that lie in a
+// division whose folded name is in named and is not the name itself.
+func (r Data) namesakesInside(self string, named map[string]bool) []gazetteer.Entry {
+	var out []gazetteer.Entry
+	for _, e := range r.Gazetteer.LookupKey(self) {
+		for _, div := range []string{e.Admin1, e.Admin2} {
+			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// accept applies the population policy to an entry resolved from a name folded to key: a place
+// outside the context countries only when it is a capital, a province or a large city, and a
+// large city there only by its own name when the text has countries of its own (an alternate
+// name in some language is too weak a sign against them: "Boni" is a village of the Sahel before
+// it is Bonn); inside them, any town but a hamlet.
+func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.Place, bool) {
 	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
 	division := e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
 	major := e.Population >= minForeignPopulation || capital || division
 	if !slices.Contains(countries, e.Country) {
-		ownName := gazetteer.Fold(name) == gazetteer.Fold(e.Name) || gazetteer.Fold(name) == gazetteer.Fold(e.ASCIIName)
-		if !major || len(countries) > 0 && !capital && !division && !ownName {
+		if !major || len(countries) > 0 && !capital && !division && !ownName(key, e) {
 			return model.Place{}, false
 		}
 	}
@@ -187,6 +214,11 @@ func (r Data) accept(name string, e gazetteer.Entry, countries []string) (model.
 		return model.Place{}, false
 	}
 	return r.Gazetteer.ToPlace(e), true
+}
+
+// ownName reports a folded name that is the entry's own name, not one of its alternate names.
+func ownName(key string, e gazetteer.Entry) bool {
+	return key == gazetteer.Fold(e.Name) || key == gazetteer.Fold(e.ASCIIName)
 }
 
 // nesting counts, per country, the names that are a place or division lying inside a division
