@@ -131,6 +131,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && freedByAttackers(si) {
 			attack = true // "militants burnt the city hall and freed inmates from the jail"
 		}
+		if !attack && !inside && arsonByOutsiders(a.text, si) {
+			attack, assault = true, true // "protesters set the prison ablaze"
+		}
 		for _, c := range si.cues {
 			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) {
 				assault = true
@@ -186,6 +189,26 @@ func (a *analysis) mobJustice(f *frame) bool {
 	if n := len(f.sentences); n > 0 {
 		if i := slices.Index(a.sentences, f.sentences[n-1]); i >= 0 && i+1 < len(a.sentences) {
 			return lynching(a.sentences[i+1])
+		}
+	}
+	return false
+}
+
+// arsonByOutsiders reports a fire set by people who are not held there: an attacker word, civilians
+// or a crowd before a word of arson that the people held do not lead ("inmates escaped after
+// protesters set the building on fire"). It is an assault on the place, as inmates' arson is a riot.
+func arsonByOutsiders(text string, si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if c.category != "method:arson" || inmateLed(text, si, c) {
+			continue
+		}
+		for _, o := range si.cues {
+			if (o.category == "attackers" || o.category == "side:civilians") && o.last < c.first {
+				return true
+			}
+		}
+		if si.lex.wordIn(crowdWords, si.toks, 0, c.first) {
+			return true
 		}
 	}
 	return false
