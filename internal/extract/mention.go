@@ -243,20 +243,50 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	for _, o := range si.cues {
-		if o.category != "inmate" || o.last >= c.first || c.first-o.last > inmateSubjectReach ||
-			strings.ContainsAny(text[si.toks[o.last].end:si.toks[c.first].start], clauseMarks+":()") {
+		if o.category != "inmate" || o.last >= c.first {
 			continue
 		}
-		subject := true
+		between := withoutAsides(text[si.toks[o.last].end:si.toks[c.first].start])
+		if strings.ContainsAny(between, clauseMarks+":()") {
+			continue
+		}
+		subject, words := true, 0
 		for k := o.last + 1; k < c.first; k++ {
+			if inAside(text, si.toks[o.last].end, si.toks[k].start) {
+				continue
+			}
 			w := si.toks[k].fold
+			words++
 			subject = subject && !si.lex.has(auxiliaryWords, w) && !si.lex.has(relativePronounWords, w)
 		}
-		if subject {
+		if subject && words <= inmateSubjectReach {
 			return true
 		}
 	}
 	return false
+}
+
+// withoutAsides returns s without its parenthesised asides ("of the colony in X (Y region, Z)"):
+// an aside inside a noun phrase does not end its clause.
+func withoutAsides(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inAside reports whether byte offset at lies inside a parenthesis opened after from.
+func inAside(text string, from, at int) bool {
+	return strings.Count(text[from:at], "(") > strings.Count(text[from:at], ")")
 }
 
 // freedByAttackers reports a sentence where outsiders named before an escape word free the people
@@ -342,9 +372,10 @@ func heldSubject(text string, si *sentenceInfo) bool {
 // heldSubjectReach is how many words before a riot or escape word its subject may begin.
 const heldSubjectReach = 12
 
-// inmateSubjectReach is how many words may stand between the people held and the attack word
-// they are the subject of ("prisoners armed with knives attacked").
-const inmateSubjectReach = 6
+// inmateSubjectReach is how many words, asides in parentheses aside, may stand between the people
+// held and the attack word they are the subject of ("prisoners armed with knives attacked", "four
+// inmates of penal colony No. 19 in X (Y region) attacked").
+const inmateSubjectReach = 8
 
 // staffOnly reports a sentence whose only detention word names a job: "a prison guard was shot
 // dead on his way home" tells of an attack on a person, not on a place of detention.
