@@ -23,7 +23,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		part, split := f.parts[si]
 		figures := si.quantities
 		if !split {
-			figures = append(slices.Clip(figures), singulars(si)...)
+			figures = append(slices.Clip(figures), singulars(a.text, si)...)
 		}
 		for k, q := range figures {
 			if split && !slices.Contains(part.figures, k) {
@@ -416,7 +416,7 @@ func abs(x int) int {
 // singulars reads one person named with an indefinite article right beside the verb of what befell
 // them as a figure of one: "a prison guard was shot dead", "killed a police officer", "freed a
 // suspect", "un gardien a été blessé". Away from such a verb, "a prisoner" counts nothing.
-func singulars(si *sentenceInfo) []Quantity {
+func singulars(text string, si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
 		if !si.lex.has(singularArticleWords, t.fold) || i > 0 && si.lex.has(conjunctionWords, si.toks[i-1].fold) {
@@ -426,7 +426,7 @@ func singulars(si *sentenceInfo) []Quantity {
 		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !si.lex.has(singularPersonWords, si.toks[noun].fold) {
 			noun++
 		}
-		if noun >= len(si.toks) || !si.lex.has(singularPersonWords, si.toks[noun].fold) || !metricBeside(si, i, noun) {
+		if noun >= len(si.toks) || !si.lex.has(singularPersonWords, si.toks[noun].fold) || !metricBeside(text, si, i, noun) {
 			continue
 		}
 		one := 1
@@ -443,10 +443,11 @@ const maxSingularModifiers = 3
 // metricBeside reports a metric cue right before the article (after "killed", "freed") or right
 // after the noun's verb ("was shot dead", "was also injured", "a été tué"), the verb that may follow
 // a relative clause ("a guard who was walking to work was shot dead").
-func metricBeside(si *sentenceInfo, article, noun int) bool {
+func metricBeside(text string, si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
-		if isMetric(model.Metric(c.category)) && c.last == article-1 {
-			return true
+		if isMetric(model.Metric(c.category)) && c.last == article-1 &&
+			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
+			return true // not "demanding to be released, a detainee said": a comma ends the cue's clause
 		}
 	}
 	if metricAfterVerb(si, noun) {

@@ -610,7 +610,7 @@ func (a *analysis) frames() []*frame {
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
 			outcome := si.is("thwarted") || si.is("resisted")
-			if target != nil && (len(si.quantities) > 0 || len(singulars(si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
+			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
