@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -266,8 +268,9 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// withoutAsides returns s without its parenthesised asides ("of the colony in X (Y region, Z)"):
-// an aside inside a noun phrase does not end its clause.
+// withoutAsides returns s without its parenthesised asides ("of the colony in X (Y region, Z)")
+// and the names set between two commas ("at the jail in Juba, South Sudan,"): an aside inside a
+// noun phrase does not end its clause.
 func withoutAsides(s string) string {
 	var b strings.Builder
 	depth := 0
@@ -281,7 +284,31 @@ func withoutAsides(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	parts := strings.Split(b.String(), ",")
+	out := parts[0]
+	for i := 1; i < len(parts); i++ {
+		if i+1 < len(parts) && nameOnly(parts[i]) {
+			out += " " + parts[i] + " " + parts[i+1]
+			i++
+			continue
+		}
+		out += "," + parts[i]
+	}
+	return out
+}
+
+// nameOnly reports a short run of capitalised words ("South Sudan").
+func nameOnly(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inAside reports whether byte offset at lies inside a parenthesis opened after from.
