@@ -13,30 +13,32 @@ import (
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
 type sentenceInfo struct {
-	index       int // in analysis.sentences
-	start, end  int
-	ref         Ref      // the document's or its update section's date
-	lex         *lexicon // the words of the document's language
-	toks        []token
-	spans       []nameSpan // runs of capitalised words: candidate names of places and countries
-	cues        []cueHit
-	dates       []DateMention
-	calendarDay bool   // a date names a day of the calendar ("21 January"), not "yesterday"
-	pastAttack  bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
-	reference   [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
-	headerEnd   int    // where the update header of the sentence's section ends
-	places      []placeHit
-	countries   []string // every country named, for the context of place names
-	located     []string // countries named as where things happen, not as a force's flag ("U.S. troops")
-	facilities  []facilityHit
-	holdings    []facilityHit // named police stations and gendarmeries: the facility when nothing else is
-	actors      []ActorMatch
-	quantities  []Quantity
-	campaigns   []string
-	tryToFree   bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
-	triedEscape bool // the people held tried to get out ("inmates tried to break out")
-	inmateArson bool // the people held set fire ("inmates set fire to their cells"): unrest inside
-	raid        bool // the security forces raided ("soldiers raided the camp"): an operation of the state
+	index        int // in analysis.sentences
+	start, end   int
+	ref          Ref      // the document's or its update section's date
+	lex          *lexicon // the words of the document's language
+	toks         []token
+	spans        []nameSpan // runs of capitalised words: candidate names of places and countries
+	cues         []cueHit
+	dates        []DateMention
+	calendarDay  bool   // a date names a day of the calendar ("21 January"), not "yesterday"
+	pastAttack   bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
+	reference    [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
+	headerEnd    int    // where the update header of the sentence's section ends
+	places       []placeHit
+	spanReadings []spanReading // by index in spans, filled as resolvePlaces reads them
+	capitalAt    int           // the last token of "the capital" read as the country's, -1 if none
+	countries    []string      // every country named, for the context of place names
+	located      []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
+	facilities   []facilityHit
+	holdings     []facilityHit // named police stations and gendarmeries: the facility when nothing else is
+	actors       []ActorMatch
+	quantities   []Quantity
+	campaigns    []string
+	tryToFree    bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
+	triedEscape  bool // the people held tried to get out ("inmates tried to break out")
+	inmateArson  bool // the people held set fire ("inmates set fire to their cells"): unrest inside
+	raid         bool // the security forces raided ("soldiers raided the camp"): an operation of the state
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -133,6 +135,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			a.countries = firstOf(a.idCountry, a.countries)
 		}
 	}
+	a.makeSpanReadings()
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
 	}
@@ -295,6 +298,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
+	si.capitalAt = a.capitalToken(si)
 }
 
 // inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
@@ -582,7 +586,8 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 }
 
 // resolvePlaces finds place names in a sentence, longest first, skipping actor names, cue words
-// and numbers.
+// and numbers. It runs again when the places found change the document's countries: what it
+// learns of a name apart from those countries is kept in the sentence (readSpan, capitalAt).
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
@@ -604,44 +609,31 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		return false
 	}
-	for _, span := range si.spans {
+	for k, span := range si.spans {
 		if taken(span.start, span.end) {
 			continue
 		}
-		name := spanName(a.text, span)
-		if portfolio(a.lex, si.toks, span) {
-			continue // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-		}
-		if personName(a.lex, si.toks, span) {
+		r := a.readSpan(si, k)
+		if r.person {
 			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
-			countsBefore(a.lex, si.toks, span) ||
-			acronymInText(a.text, si, span) {
+		if r.skip {
 			continue
 		}
-		if _, isCountry := a.country(name); isCountry {
-			continue // "Cuba" is the country, not Cuba, Missouri
-		}
-		p, ok := a.place(name, ctx)
-		if divisionInBrackets(a.lex, a.text, si.toks, span) {
-			// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
-			// divisions it lies in, never another town.
+		name := spanName(a.text, span)
+		p, ok := model.Place{}, false
+		switch r.division {
+		case divisionOnly:
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
 				continue
 			}
-		} else if span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper {
-			// "dans l'Yonne", "nella Lombardia": an article before a name makes it a division or a
-			// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
-			// a division of a country the text is about ("la Nation" is no province abroad).
-			if p, ok = a.x.res.Region(name, ctx.countries); !ok || !slices.Contains(ctx.countries, p.Country) {
-				continue
+		case divisionFirst:
+			if p, ok = a.x.res.Region(name, ctx.countries); !ok {
+				p, ok = a.place(name, ctx) // "the state of X" is the state, not its namesake town
 			}
-		} else if regionWords(a.lex, si.toks, span) {
-			if r, isRegion := a.x.res.Region(name, ctx.countries); isRegion {
-				p, ok = r, true // "the state of X" is the state, not its namesake town
-			}
+		default:
+			p, ok = a.place(name, ctx)
 		}
 		if !ok && kunya(si.lex, si.toks, span) {
 			notPlaces = append(notPlaces, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
@@ -656,6 +648,81 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
 	}
+}
+
+// spanReading is what a name span's words and neighbours say of it as a place, whatever the
+// countries the text is read in.
+type spanReading struct {
+	read     bool
+	person   bool         // a person's name: none of its words is a place either
+	skip     bool         // an office, a number, a stop word, a prison's generic name, a count's noun, an acronym or a country
+	division divisionRule // how far a division outranks a town of the name
+}
+
+// divisionRule tells how a name's divisions and towns compete.
+type divisionRule uint8
+
+const (
+	townOrDivision divisionRule = iota // the gazetteer's best
+	divisionOnly                       // a division of a context country or nothing: "Varennes (Yonne)", "dans l'Yonne"
+	divisionFirst                      // a division before a town: "the state of X"
+)
+
+// readSpan returns the reading of the sentence's k-th span, working it out on first use and
+// keeping it for the second place pass.
+func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
+	if r := si.spanReadings[k]; r.read {
+		return r
+	}
+	r := a.spanReadingOf(si, si.spans[k])
+	si.spanReadings[k] = r
+	return r
+}
+
+// makeSpanReadings gives every sentence room for its spans' readings, carved from one
+// allocation for the document.
+func (a *analysis) makeSpanReadings() {
+	n := 0
+	for _, si := range a.sentences {
+		n += len(si.spans)
+	}
+	all := make([]spanReading, n)
+	for _, si := range a.sentences {
+		si.spanReadings, all = all[:len(si.spans):len(si.spans)], all[len(si.spans):]
+	}
+}
+
+// spanReadingOf reads a name span apart from the countries of its context.
+func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
+	r := spanReading{read: true}
+	name := spanName(a.text, span)
+	switch {
+	case portfolio(a.lex, si.toks, span):
+		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
+	case personName(a.lex, si.toks, span):
+		r.person = true
+	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
+		countsBefore(a.lex, si.toks, span) ||
+		acronymInText(a.text, si, span):
+		r.skip = true
+	default:
+		_, r.skip = a.country(name) // "Cuba" is the country, not Cuba, Missouri
+	}
+	switch {
+	case r.skip || r.person:
+	case divisionInBrackets(a.lex, a.text, si.toks, span):
+		// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
+		// divisions it lies in, never another town.
+		r.division = divisionOnly
+	case span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper:
+		// "dans l'Yonne", "nella Lombardia": an article before a name makes it a division or a
+		// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
+		// a division of a country the text is about ("la Nation" is no province abroad).
+		r.division = divisionOnly
+	case regionWords(a.lex, si.toks, span):
+		r.division = divisionFirst
+	}
+	return r
 }
 
 // divisionInBrackets reports a name that opens a bracket right after another name: "Varennes
@@ -699,27 +766,36 @@ func datelineMark(rest string) bool {
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
 // or else the document is about, unless a name follows it ("the capital, N'Djamena" resolves by name).
 func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
+	if si.capitalAt < 0 {
+		return placeHit{}, false
+	}
+	t := si.toks[si.capitalAt]
+	countries := append(append([]string{}, si.located...), a.countries...)
+	if len(countries) == 0 {
+		return placeHit{}, false
+	}
+	p, ok := a.x.res.Capital(countries[0])
+	return placeHit{start: t.start, end: t.end, place: p}, ok
+}
+
+// capitalToken returns the last token of the first "the capital" that names no place of its
+// own, -1 if none: the words decide it, not the countries, so it is read once with the sentence.
+func (a *analysis) capitalToken(si *sentenceInfo) int {
 	for k := range si.toks {
 		n := a.lex.phraseAt(capitalPhraseWords, si.toks, k)
 		if n == 0 {
 			continue
 		}
 		i := k + n - 1
-		t := si.toks[i]
 		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
 			continue
 		}
 		if i+2 < len(si.toks) && a.lex.has(partitiveWords, si.toks[i+1].fold) && !a.countryAt(si, i+2) {
 			continue // "the capital of Hadramawt province": a province's seat, not the country's
 		}
-		countries := append(append([]string{}, si.located...), a.countries...)
-		if len(countries) == 0 {
-			return placeHit{}, false
-		}
-		p, ok := a.x.res.Capital(countries[0])
-		return placeHit{start: t.start, end: t.end, place: p}, ok
+		return i
 	}
-	return placeHit{}, false
+	return -1
 }
 
 // countryAt reports a country named by the capitalised words from token k on ("of the Republic of
