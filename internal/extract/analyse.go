@@ -209,6 +209,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
+		if c.category == "thwarted" && a.lex.wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
+			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place
+		}
 		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}

@@ -487,7 +487,7 @@ func TestExtract(t *testing.T) {
 			published: "2022-03-09",
 			text:      "Nine people including four inmates and three guards were killed when gunmen ambushed a prison van in Matara, Sri Lanka, on Tuesday and freed a gang leader.",
 			want:      []want{{"facility_attack", "2022-03-08", "LK", "", ""}},
-			figures:   []string{"killed=9..9 killed/security=3..3"},
+			figures:   []string{"killed=9..9 killed/security=3..3 escaped=1..1"},
 		},
 		{
 			name:      "Portuguese: a claim verb, people nouns and the sides of the dead",
