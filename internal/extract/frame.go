@@ -138,12 +138,32 @@ func placesAnEvent(si *sentenceInfo) bool {
 
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
-// or a gendarmerie counts when someone is freed from it, or an attack aims to.
+// or a gendarmerie counts when someone is freed from it, an attack aims to, or the sentence says
+// it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
 	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
 	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
-		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)))
+		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
 }
+
+// holdsPeople reports a holding place followed right away by a word of holding people ("a police
+// station holding suspected militants", "the cells where 12 suspects were held").
+func holdsPeople(si *sentenceInfo) bool {
+	for _, h := range si.cues {
+		if h.category != "holding" {
+			continue
+		}
+		for _, c := range si.cues {
+			if c.category == "held" && c.first > h.last && c.first-h.last <= holdsReach {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsReach is how many words after a holding place the word of holding people may come.
+const holdsReach = 5
 
 // lynching reports a lynching word: a crowd that storms a police station to kill someone held
 // there attacks a place of detention, whether or not it frees him first.
