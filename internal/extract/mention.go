@@ -949,6 +949,11 @@ func doerAt(si *sentenceInfo, first, last int) bool {
 			return true // "officials attributed the raid to the group", "the minister blamed the group"
 		}
 	}
+	for k := last + 1; k < len(si.toks) && k <= last+2; k++ {
+		if si.lex.has(blamedAfterWords, si.toks[k].fold) && si.lex.wordIn(beforeVerbWords, si.toks, last+1, k) {
+			return true // "the X militia was suspected", "X was blamed"
+		}
+	}
 	for k := max(0, first-2); k < first; k++ {
 		if si.lex.has(blameWordWords, si.toks[k].fold) {
 			if si.is("attack") || si.is("escape") {

@@ -142,6 +142,7 @@ const (
 	possessiveDeterminerWords
 	afterWordWords
 	freeingWords
+	blamedAfterWords
 	wordCatCount
 )
 
@@ -283,6 +284,7 @@ var wordCatNames = [wordCatCount]string{
 	possessiveDeterminerWords: "possessive_determiner",
 	afterWordWords:            "after_word",
 	freeingWords:              "freeing",
+	blamedAfterWords:          "blamed_after",
 }
 
 // wordCategoryNamed returns the word category a file names.
