@@ -209,6 +209,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
+		if c.category == "attack" && arrestRaid(a.lex, a.text, si.toks, scanned, c) {
+			return true // "police arrested 40 suspects in a raid": the raid is the arrest
+		}
 		if c.category == "thwarted" && a.lex.wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
 			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place
 		}
@@ -911,6 +914,26 @@ func securityRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHi
 	}
 	return false
 }
+
+// arrestRaid reports an attack word a few words after an arrest word of its clause, with no
+// relative pronoun between: "police arrested 40 suspects in a raid" tells how they were arrested,
+// while "police arrested three men who attacked the prison" tells of an attack.
+func arrestRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
+	for _, a := range cues {
+		if a.category != "arrested" || a.last >= c.first || c.first-a.last > arrestRaidReach ||
+			strings.ContainsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
+			continue
+		}
+		if !lx.wordIn(relativePronounWords, toks, a.last+1, c.first) && !lx.wordIn(offenceLinkWords, toks, a.last+1, c.first) {
+			return true // but "arrested for the attack on X" names the offence
+		}
+	}
+	return false
+}
+
+// arrestRaidReach is how many words may stand between an arrest word and the raid that made it
+// ("arrested 40 suspected gang members in a raid").
+const arrestRaidReach = 8
 
 // goesOnFromRaid reports a clause that opens with a conjunction and no subject of its own, after a
 // clause of the same sentence that tells of a raid by the security forces: in "soldiers raided
