@@ -35,16 +35,31 @@ type sentenceInfo struct {
 	actors       []ActorMatch
 	quantities   []Quantity
 	campaigns    []string
-	tryToFree    bool // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
-	triedEscape  bool // the people held tried to get out ("inmates tried to break out")
-	inmateArson  bool // the people held set fire ("inmates set fire to their cells"): unrest inside
-	raid         bool // the security forces raided ("soldiers raided the camp"): an operation of the state
+	tryToFree    bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
+	triedEscape  bool     // the people held tried to get out ("inmates tried to break out")
+	inmateArson  bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
+	raid         bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
+	personal     [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
 // of another event named to say when this one happened.
 func (si *sentenceInfo) inReference(at int) bool {
 	return at >= si.reference[0] && at < si.reference[1]
+}
+
+// pastPlaceReach is how many words after "who had escaped" or "who had been released" the prison
+// of that person's past may be named ("from the X central prison").
+const pastPlaceReach = 5
+
+// inPersonal reports a token inside a range that tells one person's past.
+func (si *sentenceInfo) inPersonal(k int) bool {
+	for _, r := range si.personal {
+		if k >= r[0] && k < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // datedReference reports a reference point with a date of its own ("the massacre of September
@@ -171,11 +186,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(a.lex, si.toks, c)
-		if c.category == "escape" && pastOfPerson(a.lex, si.toks, c.first) {
+		if (c.category == "escape" || c.category == "release") && pastOfPerson(a.lex, si.toks, c.first) {
 			pastEscape = c.last
 		}
 	}
 	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
+	if pastEscape >= 0 {
+		si.personal = append(si.personal, [2]int{pastEscape + 1, pastEscape + 1 + pastPlaceReach})
+	}
+	if lifeFrom < lifeTo {
+		si.personal = append(si.personal, [2]int{lifeFrom, lifeTo})
+	}
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
@@ -186,7 +207,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.raid = len(raids) > 0
 	raidGoesOn := a.goesOnFromRaid(si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
-		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= 3 {
+		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= pastPlaceReach {
 			return true // "a man who had escaped from prison": no prison of this report
 		}
 		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
@@ -211,6 +232,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if c.category == "attack" && arrestRaid(a.lex, a.text, si.toks, scanned, c) {
 			return true // "police arrested 40 suspects in a raid": the raid is the arrest
+		}
+		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && a.lex.has(formerWords, si.toks[c.first-1].fold) {
+			return true // "a former inmate" is held no more
 		}
 		if c.category == "thwarted" && a.lex.wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
 			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place

@@ -17,6 +17,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if insideLonger(hits, h) {
 			continue // "maison centrale d'arrêt de X" names X's prison, not one whose alias is its first words
 		}
+		if si.inPersonal(h.first) {
+			continue // "a former inmate who had been released from X prison": that person's past
+		}
 		i, _ := strconv.Atoi(h.category)
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,

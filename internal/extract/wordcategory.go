@@ -143,6 +143,7 @@ const (
 	afterWordWords
 	freeingWords
 	blamedAfterWords
+	formerWords
 	wordCatCount
 )
 
@@ -285,6 +286,7 @@ var wordCatNames = [wordCatCount]string{
 	afterWordWords:            "after_word",
 	freeingWords:              "freeing",
 	blamedAfterWords:          "blamed_after",
+	formerWords:               "former",
 }
 
 // wordCategoryNamed returns the word category a file names.
