@@ -207,11 +207,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.raid = len(raids) > 0
 	raidGoesOn := a.goesOnFromRaid(si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
-		if pastEscape >= 0 && c.category == "facility" && c.first > pastEscape && c.first-pastEscape <= pastPlaceReach {
-			return true // "a man who had escaped from prison": no prison of this report
-		}
-		if c.category == "facility" && c.first >= lifeFrom && c.first < lifeTo {
-			return true // "a man killed by a mob after he left prison"
+		if c.category == "facility" && si.inPersonal(c.first) {
+			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}
 		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison

@@ -299,7 +299,7 @@ func escapeBeforeCause(text string, si *sentenceInfo, i int) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "escape" && c.last < i && !strings.ContainsAny(text[si.toks[c.last].end:si.toks[i].start], ";:") {
+		if c.category == "escape" && c.last < i && !strings.ContainsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
 			return true
 		}
 	}

@@ -252,10 +252,12 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 		if strings.ContainsAny(between, clauseMarks+":()") {
 			continue
 		}
-		subject, words := true, 0
+		subject, words, depth := true, 0, 0
 		for k := o.last + 1; k < c.first; k++ {
-			if inAside(text, si.toks[o.last].end, si.toks[k].start) {
-				continue
+			gap := text[si.toks[k-1].end:si.toks[k].start]
+			depth += strings.Count(gap, "(") - strings.Count(gap, ")")
+			if depth > 0 {
+				continue // a word of the aside in parentheses
 			}
 			w := si.toks[k].fold
 			words++
@@ -309,11 +311,6 @@ func nameOnly(s string) bool {
 		}
 	}
 	return true
-}
-
-// inAside reports whether byte offset at lies inside a parenthesis opened after from.
-func inAside(text string, from, at int) bool {
-	return strings.Count(text[from:at], "(") > strings.Count(text[from:at], ")")
 }
 
 // freedByAttackers reports a sentence where outsiders named before an escape word free the people
