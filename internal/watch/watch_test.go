@@ -167,15 +167,17 @@ func TestFeedItemsChangingBetweenPolls(t *testing.T) {
 	waitFor(t, "two 304 answers", func() bool { return fs.notModified.Load() >= 2 })
 	fs.add(3)
 	waitFor(t, "the third item", func() bool { return r.source(t, id).NewDocuments == 3 })
-	waitFor(t, "two more 304 answers", func() bool { return fs.notModified.Load() >= 4 })
+	waitFor(t, "two more 304 answers counted", func() bool { return r.source(t, id).NotModified >= 4 })
 	r.stop()
 
 	src := r.source(t, id)
 	if got, want := int(fs.full.Load()), 2; got != want {
 		t.Errorf("full answers: got %d, want %d (the ETag was not sent back)", got, want)
 	}
-	if src.NotModified != int(fs.notModified.Load()) {
-		t.Errorf("304s counted: got %d, want %d", src.NotModified, fs.notModified.Load())
+	// Every 304 the watcher read is counted; the server may have answered one more poll that
+	// stopping the watcher cut off before it was read.
+	if served := int(fs.notModified.Load()); src.NotModified != served && src.NotModified != served-1 {
+		t.Errorf("304s counted: got %d, want %d (or one fewer, cut off by the stop)", src.NotModified, served)
 	}
 	if src.ItemsSeen != 5 || src.NewDocuments != 3 {
 		t.Errorf("items seen %d, new documents %d; want 5 and 3", src.ItemsSeen, src.NewDocuments)
