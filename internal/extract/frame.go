@@ -385,6 +385,18 @@ func (f *frame) unanchored() bool {
 	return len(f.keys) == 0 && len(f.towns) == 0 && f.country == ""
 }
 
+// holdsAll reports facility keys all of which the frame already names: a background sentence about
+// the attacked facility ("X was built for 1,500 people but holds 12,000") tells of this incident,
+// one naming another facility does not.
+func (f *frame) holdsAll(keys []string) bool {
+	for _, k := range keys {
+		if !f.keys[k] {
+			return false
+		}
+	}
+	return true
+}
+
 func (an anchors) empty() bool {
 	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
@@ -630,7 +642,7 @@ func (a *analysis) frames() []*frame {
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
 			outcome := si.is("thwarted") || si.is("resisted")
-			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && len(an.keys) == 0 {
+			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && target.holdsAll(an.keys) {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {

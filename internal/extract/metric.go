@@ -71,6 +71,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue // "tried to escape and were recaptured"
 		}
+		if inAside(text, si, first, last, c) {
+			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
+		}
 		var dist, rank int
 		commaBefore := false
 		switch {
@@ -450,6 +453,20 @@ func isMetric(m model.Metric) bool {
 		if c == m {
 			return true
 		}
+	}
+	return false
+}
+
+// inAside reports a cue inside parentheses that leave the figure outside: an aside, whose verb does
+// not govern the figure.
+func inAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
+	switch {
+	case c.first > last:
+		between := text[si.toks[last].end:si.toks[c.first].start]
+		return strings.Count(between, "(") > strings.Count(between, ")")
+	case c.last < first:
+		between := text[si.toks[c.last].end:si.toks[first].start]
+		return strings.Count(between, ")") > strings.Count(between, "(")
 	}
 	return false
 }
