@@ -111,6 +111,7 @@ type analysis struct {
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
+	surnames     map[string]bool            // folded words the text uses as a person's surname ("Byron Lima Oliva"): no place anywhere in it
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -150,6 +151,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			a.countries = firstOf(a.idCountry, a.countries)
 		}
 	}
+	a.surnames = a.surnamesOf()
 	a.makeSpanReadings()
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
@@ -726,7 +728,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	switch {
 	case portfolio(a.lex, si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-	case personName(a.lex, si.toks, span):
+	case personName(a.lex, si.toks, span) || span.first == span.last && a.surnames[span.fold]:
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		countsBefore(a.lex, si.toks, span) ||
@@ -917,6 +919,83 @@ func personName(lx *lexicon, toks []token, span nameSpan) bool {
 		return true
 	}
 	return first > 0 && lx.has(titleWords, toks[first-1].fold)
+}
+
+// surnamesOf returns the words the text writes right after a given name: the second word of a run
+// of capitalised words that opens with a word no rule knows ("Byron Lima Oliva", "Marta Santos").
+// A news text names a person in full once and by surname after, so the word is the person's
+// wherever it stands alone.
+func (a *analysis) surnamesOf() map[string]bool {
+	var out map[string]bool
+	for _, si := range a.sentences {
+		if titleCase(si.toks) {
+			continue // capitals mark no names in a headline set in title case
+		}
+		for i := 1; i < len(si.toks); i++ {
+			if givenNameBefore(a, si, i) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[si.toks[i].fold] = true
+			}
+		}
+	}
+	return out
+}
+
+// givenNameBefore reports a capitalised word i right after another that opens a run of names and is
+// no word a rule reads: no title, direction, region, date or stop word, no cue and no country.
+func givenNameBefore(a *analysis, si *sentenceInfo, i int) bool {
+	prev, cur := si.toks[i-1], si.toks[i]
+	if !prev.upper || !cur.upper || a.text[prev.end:cur.start] != " " || isUpperCase(a.text[prev.start:prev.end]) || isUpperCase(a.text[cur.start:cur.end]) ||
+		strings.ContainsAny(prev.fold, "'-") {
+		return false // nor "Belmark's Kolondo prison", "al-Kolondo"
+	}
+	if i == 1 || si.toks[i-2].upper && a.text[si.toks[i-2].end:prev.start] == " " {
+		return false // a sentence's first word is capitalised anyway ("Take Kolondo"); the run opens before ("North Kivu Province")
+	}
+	lx := si.lex
+	for _, c := range []wordCat{titleWords, stopNameWords, directionWords, placeModifierWords, regionNounWords, regionBeforeWords, nameParticleWords, elisionWords, facilityGenericWords, sentenceStarterWords} {
+		if lx.has(c, prev.fold) {
+			return false
+		}
+	}
+	if lx.triggers[prev.fold] {
+		return false // "Tuesday Kolondo police said"
+	}
+	for _, c := range si.cues {
+		if c.first <= i && c.last >= i-1 {
+			return false
+		}
+	}
+	for _, m := range si.actors {
+		if m.Start < cur.end && m.End > prev.start {
+			return false
+		}
+	}
+	for _, name := range []string{a.text[prev.start:prev.end], a.text[cur.start:cur.end], a.text[prev.start:cur.end]} {
+		if _, country := a.country(name); country {
+			return false // "Nigerian Kolondo", "Lake Chad", "Sierra Leone": a country is no surname
+		}
+	}
+	for j := i; j < len(si.toks) && j <= i+2 && (j == i || si.toks[j].upper && a.text[si.toks[j-1].end:si.toks[j].start] == " "); j++ {
+		if a.placeOrRegion(a.text[prev.start:si.toks[j].end]) {
+			return false // "Boa Vista", "Pedro Juan Caballero": the words are one place
+		}
+	}
+	return true
+}
+
+// placeOrRegion reports a name the gazetteer knows as a place or a division.
+func (a *analysis) placeOrRegion(name string) bool {
+	if _, ok := a.x.res.Place(name, a.countries); ok {
+		return true
+	}
+	if a.x.res.Region == nil {
+		return false
+	}
+	_, ok := a.x.res.Region(name, a.countries)
+	return ok
 }
 
 // securityRaid reports an attack word whose doers are the security forces, named right before it

@@ -144,6 +144,7 @@ const (
 	freeingWords
 	blamedAfterWords
 	formerWords
+	placeModifierWords
 	wordCatCount
 )
 
@@ -287,6 +288,7 @@ var wordCatNames = [wordCatCount]string{
 	freeingWords:              "freeing",
 	blamedAfterWords:          "blamed_after",
 	formerWords:               "former",
+	placeModifierWords:        "place_modifier",
 }
 
 // wordCategoryNamed returns the word category a file names.
