@@ -731,6 +731,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	case personName(a.lex, si.toks, span) || span.first == span.last && a.surnames[span.fold]:
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
+		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span):
 		r.skip = true
@@ -919,6 +920,17 @@ func personName(lx *lexicon, toks []token, span nameSpan) bool {
 		return true
 	}
 	return first > 0 && lx.has(titleWords, toks[first-1].fold)
+}
+
+// inFacilityWord reports a name span inside a facility cue of several words: the capitals of a
+// prison's kind ("Complexo Prisional", "Colônia Agrícola") name no town.
+func inFacilityWord(si *sentenceInfo, span nameSpan) bool {
+	for _, c := range si.cues {
+		if c.category == "facility" && c.last > c.first && c.first <= span.first && span.last <= c.last {
+			return true
+		}
+	}
+	return false
 }
 
 // surnamesOf returns the words the text writes right after a given name: the second word of a run

@@ -41,6 +41,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if jobWord(si, c) && !si.toks[c.first].upper {
 			continue // "agentes penitenciários" are officers, not a prison
 		}
+		if c.first == c.last && c.first > 0 && si.lex.has(institutionNounWords, si.toks[c.first-1].fold) {
+			continue // "Administração Penitenciária", "sistema penitenciario": an institution, not a prison
+		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
 			si.facilities = append(si.facilities, a.knownByKey(h))
 		}

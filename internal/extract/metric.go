@@ -294,8 +294,9 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
-		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > attackerVerbReach {
-			continue
+		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > attackerVerbReach ||
+			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
+			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
 		for k := last + 1; k < c.first; k++ {
 			if si.lex.has(auxiliaryWords, si.toks[k].fold) || si.lex.has(relativePronounWords, si.toks[k].fold) {

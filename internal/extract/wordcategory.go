@@ -145,6 +145,7 @@ const (
 	blamedAfterWords
 	formerWords
 	placeModifierWords
+	institutionNounWords
 	wordCatCount
 )
 
@@ -289,6 +290,7 @@ var wordCatNames = [wordCatCount]string{
 	blamedAfterWords:          "blamed_after",
 	formerWords:               "former",
 	placeModifierWords:        "place_modifier",
+	institutionNounWords:      "institution_noun",
 }
 
 // wordCategoryNamed returns the word category a file names.
