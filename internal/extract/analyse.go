@@ -13,33 +13,34 @@ import (
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
 type sentenceInfo struct {
-	index        int // in analysis.sentences
-	start, end   int
-	ref          Ref      // the document's or its update section's date
-	lex          *lexicon // the words of the document's language
-	toks         []token
-	spans        []nameSpan // runs of capitalised words: candidate names of places and countries
-	cues         []cueHit
-	dates        []DateMention
-	calendarDay  bool   // a date names a day of the calendar ("21 January"), not "yesterday"
-	pastAttack   bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
-	reference    [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
-	headerEnd    int    // where the update header of the sentence's section ends
-	places       []placeHit
-	spanReadings []spanReading // by index in spans, filled as resolvePlaces reads them
-	capitalAt    int           // the last token of "the capital" read as the country's, -1 if none
-	countries    []string      // every country named, for the context of place names
-	located      []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
-	facilities   []facilityHit
-	holdings     []facilityHit // named police stations and gendarmeries: the facility when nothing else is
-	actors       []ActorMatch
-	quantities   []Quantity
-	campaigns    []string
-	tryToFree    bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
-	triedEscape  bool     // the people held tried to get out ("inmates tried to break out")
-	inmateArson  bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
-	raid         bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
-	personal     [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
+	index          int // in analysis.sentences
+	start, end     int
+	ref            Ref      // the document's or its update section's date
+	lex            *lexicon // the words of the document's language
+	toks           []token
+	spans          []nameSpan // runs of capitalised words: candidate names of places and countries
+	cues           []cueHit
+	dates          []DateMention
+	calendarDay    bool   // a date names a day of the calendar ("21 January"), not "yesterday"
+	pastAttack     bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
+	reference      [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
+	referenceApart bool   // a span of time stands before the reference point: another event (durationBefore)
+	headerEnd      int    // where the update header of the sentence's section ends
+	places         []placeHit
+	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
+	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
+	countries      []string      // every country named, for the context of place names
+	located        []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
+	facilities     []facilityHit
+	holdings       []facilityHit // named police stations and gendarmeries: the facility when nothing else is
+	actors         []ActorMatch
+	quantities     []Quantity
+	campaigns      []string
+	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
+	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
+	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
+	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
+	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -63,9 +64,13 @@ func (si *sentenceInfo) inPersonal(k int) bool {
 }
 
 // datedReference reports a reference point with a date of its own ("the massacre of September
-// 2021"): another event, where an undated one ("deployed after rebels attacked a prison") is
-// often this incident told from its aftermath.
+// 2021") or a new event a span of time from this one ("less than a year after a bombing"): another event,
+// where an undated one ("deployed after rebels attacked a prison") is often this incident told
+// from its aftermath.
 func (si *sentenceInfo) datedReference() bool {
+	if si.referenceApart {
+		return true
+	}
 	for _, d := range si.dates {
 		if si.inReference(d.Start) {
 			return true
@@ -292,7 +297,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		return c.category == "escape" && oneManLongAgo(a.lex, si, c) // "a man who escaped from X five years ago"
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
-	si.reference[0], si.reference[1] = referencePoint(a.text, si)
+	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start

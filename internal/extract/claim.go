@@ -136,7 +136,14 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
-		!inName(si, q)
+		!inName(si, q) && !difference(si, q)
+}
+
+// difference reports a figure a comparison follows: "roughly 1,500 more than it was built for"
+// gives a difference, not how many.
+func difference(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	return last >= 0 && si.lex.phraseAt(comparativeAfterWords, si.toks, last+1) > 0
 }
 
 // inName reports a figure that is part of a group's name ("400 Mawozo", "Barrio 18"): it counts

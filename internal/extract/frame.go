@@ -268,27 +268,47 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 // ("less than two months after the massacre of September 2021,", "depuis l'attaque de 2016"): a
 // temporal word followed within three words by an event word, up to the next comma or the end of
 // the sentence. Its places, facilities and dates are not the sentence's own. An event brought in
-// by an indefinite article is new to the reader, so it is this one ("escaped after an attack on X").
-func referencePoint(text string, si *sentenceInfo) (int, int) {
+// by an indefinite article is new to the reader, so it is this one ("escaped after an attack on X"),
+// unless a span of time stands before the temporal word: then it is another event (apart), however
+// it is dated ("less than a year after a bombing"). "A month after the breakout" looks back on
+// the story's own event.
+func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) {
 	for i, t := range si.toks {
 		if !si.lex.has(temporalReferenceWords, t.fold) {
 			continue
 		}
 		for _, c := range si.cues {
 			switch c.category {
-			case "attack", "escape", "riot", "thwarted":
+			case "attack", "escape", "riot", "thwarted", "bombing", "method:explosives":
 			default:
 				continue
 			}
-			if c.first > i && c.first-i <= 3 && !si.lex.wordIn(singularArticleWords, si.toks, i+1, c.first) {
-				if c.category != "escape" && escapeBeforeCause(text, si, i) {
-					return 0, 0 // "escaped after gangs attacked it": the attack let them out, one incident
-				}
-				return t.start, referenceEnd(text, si, t.start)
+			if c.first <= i || c.first-i > 3 {
+				continue
 			}
+			apart := si.lex.wordIn(singularArticleWords, si.toks, i+1, c.first)
+			if apart && !durationBefore(text, si, i) {
+				continue
+			}
+			if c.category != "escape" && escapeBeforeCause(text, si, i) {
+				return 0, 0, false // "escaped after gangs attacked it": the attack let them out, one incident
+			}
+			return t.start, referenceEnd(text, si, t.start), apart
 		}
 	}
-	return 0, 0
+	return 0, 0, false
+}
+
+// durationBefore reports a span of time right before the temporal word at token i ("less than a
+// year after a bombing", "two weeks before an attack"): the event it names lies that far from this
+// one, however new to the reader.
+func durationBefore(text string, si *sentenceInfo, i int) bool {
+	for k := max(0, i-2); k < i; k++ {
+		if si.lex.isPhraseWord(dateUnitPhrases, strings.ToLower(text[si.toks[k].start:si.toks[k].end])) {
+			return true
+		}
+	}
+	return false
 }
 
 // escapeBeforeCause reports an escape told in the same clause before the word at token i that

@@ -146,6 +146,7 @@ const (
 	formerWords
 	placeModifierWords
 	institutionNounWords
+	comparativeAfterWords
 	wordCatCount
 )
 
@@ -291,6 +292,7 @@ var wordCatNames = [wordCatCount]string{
 	formerWords:               "former",
 	placeModifierWords:        "place_modifier",
 	institutionNounWords:      "institution_noun",
+	comparativeAfterWords:     "comparative_after",
 }
 
 // wordCategoryNamed returns the word category a file names.
