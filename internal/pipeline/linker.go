@@ -42,9 +42,9 @@ type Batch struct {
 	votes   map[voteKey]int // index in tally
 	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
 	touched map[string][]model.Metric
-	created map[string]bool // incidents the batch created: their whole tally is the batch's
-	cache   *summaryCache   // the store's summaries kept between batches (BeginLinking); nil: none
-	changes int64           // with a cache, the store's count of write transactions at the start
+	created map[string]currents // incidents the batch created: their whole tally and claims are the batch's
+	cache   *summaryCache       // the store's summaries kept between batches (BeginLinking); nil: none
+	changes int64               // with a cache, the store's count of write transactions at the start
 }
 
 type voteKey struct{ incident, field, key string }
@@ -60,7 +60,7 @@ type incidentVote struct {
 // changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
 // transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]bool{}}
+	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]currents{}}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -120,7 +120,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
 				return nil, err
 			}
-			b.created[ids[i]] = true
+			b.created[ids[i]] = currents{}
 			if b.cache != nil {
 				b.cache.created(ids[i], first)
 			}
@@ -159,8 +159,8 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 // back.
 func (b *Batch) createdTallies() map[string]*createdTally {
 	out := map[string]*createdTally{}
-	for id := range b.created {
-		out[id] = &createdTally{}
+	for id, current := range b.created {
+		out[id] = &createdTally{current: current}
 	}
 	for _, v := range b.tally {
 		if t := out[v.incident]; t != nil {
@@ -175,8 +175,12 @@ func (b *Batch) createdTallies() map[string]*createdTally {
 	return out
 }
 
-// createdTally is the whole tally of an incident a batch created.
-type createdTally struct{ votes []store.Vote }
+// createdTally is the whole tally of an incident a batch created, and the current positions of
+// each metric it claims.
+type createdTally struct {
+	votes   []store.Vote
+	current currents
+}
 
 // vote adds a mention's vote to the batch's tally.
 func (b *Batch) vote(id string, v link.Vote) {
@@ -308,7 +312,7 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.cache.joined(id, code)
 	}
 	docs := map[string]model.DocumentRef{doc.ID: doc}
-	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs, b.created[id])
 	if err != nil {
 		return err
 	}
@@ -317,8 +321,9 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 }
 
 // addClaims stores claims of an incident and updates the current positions they change; it
-// returns the metrics claimed.
-func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef) ([]model.Metric, error) {
+// returns the metrics claimed. mem, for an incident the batch created, keeps its current positions
+// as the store does, and answers in its place; nil for another incident.
+func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef, mem currents) ([]model.Metric, error) {
 	var metrics []model.Metric
 	for _, c := range claims {
 		if c.Metric == "" {
@@ -335,11 +340,14 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 		if !slices.Contains(metrics, c.Metric) {
 			metrics = append(metrics, c.Metric)
 		}
+		mem.claim(c)
 		p, ok := link.PositionOf(c.Metric, c, docs)
 		if !ok {
 			continue
 		}
-		latest, none, err := tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		latest, none, err := mem.latest(c.Metric, p, func() (time.Time, bool, error) {
+			return tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -347,9 +355,70 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, change); err != nil {
 				return nil, err
 			}
+			mem.put(p, c, change != store.JoinPositions)
 		}
 	}
 	return metrics, nil
+}
+
+// currents are the current positions of an incident the batch created, by metric, kept as the
+// store keeps them: its estimates are then made without reading them back. A nil currents keeps
+// nothing and leaves every question to the store.
+type currents map[model.Metric]*link.Current
+
+// claim notes a stored claim of a metric.
+func (m currents) claim(c model.Claim) {
+	if m == nil {
+		return
+	}
+	if m[c.Metric] == nil {
+		m[c.Metric] = link.NewCurrent(c.Metric)
+	}
+	m[c.Metric].Claim(storedClaim(c))
+}
+
+// latest is what the store's LatestPosition answers for p, a position of a claim noted before;
+// stored asks the store when nothing is kept.
+func (m currents) latest(metric model.Metric, p link.Position, stored func() (time.Time, bool, error)) (time.Time, bool, error) {
+	if m == nil {
+		return stored()
+	}
+	latest, none := m[metric].Latest(p)
+	return latest, none, nil
+}
+
+// put makes p, the position of claim c noted before, current.
+func (m currents) put(p link.Position, c model.Claim, replace bool) {
+	if m == nil {
+		return
+	}
+	p.Reported = storedDay(p.Reported)
+	m[c.Metric].Put(p, storedClaim(c), replace)
+}
+
+// estimate is the estimate of a metric from the positions kept; a metric without a claim has none.
+func (m currents) estimate(metric model.Metric) model.Estimate {
+	if m[metric] == nil {
+		return model.Estimate{}
+	}
+	return m[metric].Estimate()
+}
+
+// storedClaim is a claim as the store reads it back: its reported date a day.
+func storedClaim(c model.Claim) model.Claim {
+	if !c.Reported.IsZero() {
+		c.Reported.Start = storedDay(c.Reported.Start)
+	}
+	return c
+}
+
+// storedDay is a reported day as the store keeps it: the UTC day, zero when unknown.
+func storedDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, mo, d := t.UTC().Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 }
 
 // positionChange is what a position does to its source's current positions on its quantity,
@@ -389,6 +458,10 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	inc.ID, inc.UpdatedAt = id, l.now().UTC()
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
+		if created != nil {
+			figures[metric] = created.current.estimate(metric)
+			continue
+		}
 		var err error
 		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
 			return fmt.Errorf("figures of %s: %w", id, err)
@@ -443,7 +516,7 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 		if err != nil {
 			return err
 		}
-		metrics, err := l.addClaims(ctx, tx, id, claims, voices)
+		metrics, err := l.addClaims(ctx, tx, id, claims, voices, nil)
 		if err != nil {
 			return err
 		}
