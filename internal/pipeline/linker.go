@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -39,28 +38,18 @@ func NewLinker(family link.Family) *Linker {
 // (Finish). A batch of reports of one story then decides that story once, not once per report.
 type Batch struct {
 	l       *Linker
-	votes   map[voteKey]int // index in tally
-	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
+	votes   map[string][]store.Vote // the votes cast on each incident, in order
 	touched map[string][]model.Metric
 	created map[string]currents // incidents the batch created: their whole tally and claims are the batch's
 	cache   *summaryCache       // the store's summaries kept between batches (BeginLinking); nil: none
 	changes int64               // with a cache, the store's count of write transactions at the start
 }
 
-type voteKey struct{ incident, field, key string }
-
-// incidentVote is a vote summed over the batch: its weight added, its value the first of the
-// lowest rank, as adding the votes one by one in the store would leave them.
-type incidentVote struct {
-	incident string
-	vote     store.Vote
-}
-
 // Begin starts a batch that reads every summary from the store, for a transaction that also
 // changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
 // transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]currents{}}
+	return &Batch{l: l, votes: map[string][]store.Vote{}, touched: map[string][]model.Metric{}, created: map[string]currents{}}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -135,16 +124,15 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 }
 
 // Finish writes the batch's votes and decides the fields and figures of every incident it
-// touched. A cached batch's summaries then hold for the store its commit leaves.
+// touched, each once. A cached batch's summaries then hold for the store its commit leaves.
 func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
-	for _, v := range b.tally {
-		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
+	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
+		created := b.created[id]
+		tally, err := b.tally(ctx, tx, id, created != nil)
+		if err != nil {
 			return err
 		}
-	}
-	created := b.createdTallies()
-	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
-		if err := b.l.decide(ctx, tx, id, b.touched[id], created[id]); err != nil {
+		if err := b.l.decide(ctx, tx, id, b.touched[id], tally, created); err != nil {
 			return err
 		}
 	}
@@ -154,48 +142,28 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 	return nil
 }
 
-// createdTallies returns the tally of each incident the batch created, sorted by field and key
-// as the store reads it (IncidentVotes): the batch cast all its votes, so it need not be read
-// back.
-func (b *Batch) createdTallies() map[string]*createdTally {
-	out := map[string]*createdTally{}
-	for id, current := range b.created {
-		out[id] = &createdTally{current: current}
-	}
-	for _, v := range b.tally {
-		if t := out[v.incident]; t != nil {
-			t.votes = append(t.votes, v.vote)
+// tally writes an incident's tally with the batch's votes added, and returns it: the stored
+// tally is read, summed with them and written whole. An incident the batch created has none
+// stored: its tally is the batch's votes.
+func (b *Batch) tally(ctx context.Context, tx *store.Tx, id string, created bool) ([]store.Vote, error) {
+	cast := b.votes[id]
+	var stored []store.Vote
+	if !created {
+		var err error
+		if stored, err = tx.IncidentVotes(ctx, id); err != nil || len(cast) == 0 {
+			return stored, err
 		}
 	}
-	for _, t := range out {
-		slices.SortFunc(t.votes, func(a, b store.Vote) int {
-			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
-		})
+	tally := store.SumVotes(append(stored, cast...))
+	if len(tally) == 0 {
+		return nil, nil
 	}
-	return out
+	return tally, tx.PutVotes(ctx, id, tally)
 }
 
-// createdTally is the whole tally of an incident a batch created, and the current positions of
-// each metric it claims.
-type createdTally struct {
-	votes   []store.Vote
-	current currents
-}
-
-// vote adds a mention's vote to the batch's tally.
+// vote adds a mention's vote to the batch's votes on an incident.
 func (b *Batch) vote(id string, v link.Vote) {
-	k := voteKey{id, v.Field, v.Key}
-	i, ok := b.votes[k]
-	if !ok {
-		b.votes[k] = len(b.tally)
-		b.tally = append(b.tally, incidentVote{incident: id, vote: store.Vote(v)})
-		return
-	}
-	sum := &b.tally[i].vote
-	sum.Weight += v.Weight
-	if v.Rank < sum.Rank {
-		sum.Rank, sum.Value = v.Rank, v.Value
-	}
+	b.votes[id] = append(b.votes[id], store.Vote(v))
 }
 
 // touch records that an incident's fields, and the figures of the given metrics, are to be
@@ -438,18 +406,9 @@ func positionChange(p link.Position, latest time.Time, none bool) (change store.
 }
 
 // decide writes an incident's fields from its tally, and the figures of the given metrics from
-// their current positions. created is the tally of an incident created in this transaction,
-// which has no decided field stored yet; nil for another, whose tally is read.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, created *createdTally) error {
-	var tally []store.Vote
-	if created != nil {
-		tally = created.votes
-	} else {
-		var err error
-		if tally, err = tx.IncidentVotes(ctx, id); err != nil {
-			return err
-		}
-	}
+// their current positions. created holds the current positions of an incident created in this
+// transaction, which has no decided field stored yet; nil for another, whose positions are read.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, tally []store.Vote, created currents) error {
 	votes := make([]link.Vote, len(tally))
 	for i, v := range tally {
 		votes[i] = link.Vote(v)
@@ -459,7 +418,7 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
 		if created != nil {
-			figures[metric] = created.current.estimate(metric)
+			figures[metric] = created.estimate(metric)
 			continue
 		}
 		var err error
@@ -520,7 +479,11 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 		if err != nil {
 			return err
 		}
-		if err := l.decide(ctx, tx, id, metrics, nil); err != nil {
+		tally, err := tx.IncidentVotes(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := l.decide(ctx, tx, id, metrics, tally, nil); err != nil {
 			return err
 		}
 	}

@@ -28,10 +28,10 @@ type statements struct {
 	incidentWindow         *sql.Stmt
 	narrowWindow           *sql.Stmt
 	addMember              *sql.Stmt
-	addVote                *sql.Stmt
+	putTally               *sql.Stmt
 	insertClaim            *sql.Stmt
 	hasDocument            *sql.Stmt
-	incidentVotes          *sql.Stmt
+	incidentTally          *sql.Stmt
 	incidentClaims         *sql.Stmt
 	putEstimate            *sql.Stmt
 	latestPosition         *sql.Stmt
@@ -99,13 +99,12 @@ func (s *statements) queries() []query {
 		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
 		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
 			ON CONFLICT DO UPDATE SET count = count + 1`},
-		{&s.addVote, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value) VALUES (?,?,?,?,?,?)
-			ON CONFLICT DO UPDATE SET weight = weight + excluded.weight,
-			value = CASE WHEN excluded.rank < rank THEN excluded.value ELSE value END, rank = min(rank, excluded.rank)`},
+		{&s.putTally, `INSERT INTO incident_tallies(incident_id, votes) VALUES (?, ?)
+			ON CONFLICT DO UPDATE SET votes = excluded.votes`},
 		{&s.insertClaim, `INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high,
 			qualifier, side, claimant, claimant_role, reported, reported_precision, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&s.hasDocument, `SELECT count(*) FROM incident_documents WHERE incident_id = ? AND document_id = ?`},
-		{&s.incidentVotes, `SELECT field, key, weight, rank, value FROM incident_votes WHERE incident_id = ? ORDER BY field, key`},
+		{&s.incidentTally, `SELECT votes FROM incident_tallies WHERE incident_id = ?`},
 		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
 		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},

@@ -2,13 +2,16 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -175,7 +178,7 @@ type Join struct {
 
 // AddToIncident adds a mention to an incident by delta: a member, the document reference, a
 // narrower window, and the mention's link. Nothing already stored is rewritten. Its votes are
-// added apart (AddVote), summed over a batch.
+// written apart (PutVotes), summed over a batch.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
 	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
@@ -242,13 +245,72 @@ func intOrNil(p *int) any {
 	return *p
 }
 
-// AddVote adds a vote to an incident's tally: its weight to the line's, and its value when its
-// rank is lower (better) than the line's.
-func (t *Tx) AddVote(ctx context.Context, incidentID string, v Vote) error {
-	if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, incidentID, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
-		return fmt.Errorf("incident %s vote: %w", incidentID, err)
+// PutVotes writes an incident's whole tally (SumVotes), replacing the one stored: one row, so
+// that a report costs one statement for its votes instead of one for each line.
+func (t *Tx) PutVotes(ctx context.Context, incidentID string, tally []Vote) error {
+	data, err := encodeTally(tally)
+	if err != nil {
+		return fmt.Errorf("incident %s votes: %w", incidentID, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.putTally).ExecContext(ctx, incidentID, data); err != nil {
+		return fmt.Errorf("incident %s votes: %w", incidentID, err)
 	}
 	return nil
+}
+
+// SumVotes sums votes line by line, sorted by field and key: a line's weight is the sum of its
+// votes', its value that of the first vote of the lowest rank, as adding them one by one in the
+// given order leaves it.
+func SumVotes(votes []Vote) []Vote {
+	sorted := slices.Clone(votes)
+	slices.SortStableFunc(sorted, compareVotes)
+	var out []Vote
+	for _, v := range sorted {
+		n := len(out)
+		if n == 0 || compareVotes(out[n-1], v) != 0 {
+			out = append(out, v)
+			continue
+		}
+		sum := &out[n-1]
+		sum.Weight += v.Weight
+		if v.Rank < sum.Rank {
+			sum.Rank, sum.Value = v.Rank, v.Value
+		}
+	}
+	return out
+}
+
+// compareVotes orders tally lines by field and key.
+func compareVotes(a, b Vote) int {
+	return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
+}
+
+// encodeTally is how incident_tallies keeps a tally: a JSON array of [field, key, weight, rank,
+// value] lines.
+func encodeTally(tally []Vote) ([]byte, error) {
+	lines := make([][5]any, len(tally))
+	for i, v := range tally {
+		lines[i] = [5]any{v.Field, v.Key, v.Weight, v.Rank, v.Value}
+	}
+	return json.Marshal(lines)
+}
+
+// decodeTally reads a tally encodeTally wrote, or the migration that made the table.
+func decodeTally(data []byte) ([]Vote, error) {
+	var lines [][5]json.RawMessage
+	if err := json.Unmarshal(data, &lines); err != nil {
+		return nil, err
+	}
+	out := make([]Vote, len(lines))
+	for i, l := range lines {
+		v := &out[i]
+		for j, dst := range []any{&v.Field, &v.Key, &v.Weight, &v.Rank, &v.Value} {
+			if err := json.Unmarshal(l[j], dst); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // HasDocument reports whether an incident cites a document.
@@ -260,22 +322,21 @@ func (t *Tx) HasDocument(ctx context.Context, incidentID, docID string) (bool, e
 	return n > 0, nil
 }
 
-// IncidentVotes returns an incident's tally, sorted by field and key.
+// IncidentVotes returns an incident's tally, sorted by field and key; none when it has none.
 func (t *Tx) IncidentVotes(ctx context.Context, id string) ([]Vote, error) {
-	rows, err := t.stmt(ctx, t.stmts.incidentVotes).QueryContext(ctx, id)
+	var data []byte
+	err := t.stmt(ctx, t.stmts.incidentTally).QueryRowContext(ctx, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("votes of %s: %w", id, err)
 	}
-	defer rows.Close()
-	var out []Vote
-	for rows.Next() {
-		var v Vote
-		if err := rows.Scan(&v.Field, &v.Key, &v.Weight, &v.Rank, &v.Value); err != nil {
-			return nil, fmt.Errorf("votes of %s: %w", id, err)
-		}
-		out = append(out, v)
+	tally, err := decodeTally(data)
+	if err != nil {
+		return nil, fmt.Errorf("votes of %s: %w", id, err)
 	}
-	return out, rows.Err()
+	return tally, nil
 }
 
 // TakeClaims removes an incident's claims and returns them, with the voice each document speaks
@@ -433,7 +494,7 @@ func (t *Tx) IncidentMentions(ctx context.Context, id string) ([]StoredMention, 
 // AddClaim, PutPosition).
 func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members []Member, votes []Vote) error {
 	for _, q := range []string{`DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`,
-		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_votes WHERE incident_id = ?`,
+		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_tallies WHERE incident_id = ?`,
 		`DELETE FROM incident_positions WHERE incident_id = ?`, `DELETE FROM incident_value_sources WHERE incident_id = ?`} {
 		if _, err := t.tx.ExecContext(ctx, q, id); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
@@ -450,10 +511,8 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}
-	for _, v := range votes {
-		if err := t.AddVote(ctx, id, v); err != nil {
-			return fmt.Errorf("summary of %s: %w", id, err)
-		}
+	if len(votes) == 0 {
+		return nil
 	}
-	return nil
+	return t.PutVotes(ctx, id, SumVotes(votes))
 }
