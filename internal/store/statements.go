@@ -44,6 +44,8 @@ type statements struct {
 	positionQuantity       *sql.Stmt
 	valueSources           *sql.Stmt
 	refreshFigures         *sql.Stmt
+	incidentEstimates      *sql.Stmt
+	setFigures             *sql.Stmt
 	setMentionIncident     *sql.Stmt
 	incidentData           *sql.Stmt
 	touchIncident          *sql.Stmt
@@ -154,6 +156,8 @@ func (s *statements) queries() []query {
 			killed_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'killed'),
 			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
 			WHERE id = ?1`},
+		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_id = ?`},
+		{&s.setFigures, `UPDATE incidents SET escaped_best = ?2, killed_best = ?3, contested = ?4 WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.

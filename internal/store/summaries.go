@@ -429,7 +429,7 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	} else if _, err := t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID); err != nil {
 		return fmt.Errorf("touch incident %s: %w", inc.ID, err)
 	}
-	return t.putFigures(ctx, inc.ID, figures)
+	return t.updateFigures(ctx, inc.ID, figures)
 }
 
 // FirstDecision writes the decided fields and the figures of an incident created in this
