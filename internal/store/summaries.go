@@ -295,20 +295,23 @@ func encodeTally(tally []Vote) ([]byte, error) {
 	return json.Marshal(lines)
 }
 
-// decodeTally reads a tally encodeTally wrote, or the migration that made the table.
+// decodeTally reads a tally encodeTally wrote, or the migration that made the table, in one pass.
 func decodeTally(data []byte) ([]Vote, error) {
-	var lines [][5]json.RawMessage
+	var lines [][5]any
 	if err := json.Unmarshal(data, &lines); err != nil {
 		return nil, err
 	}
 	out := make([]Vote, len(lines))
 	for i, l := range lines {
-		v := &out[i]
-		for j, dst := range []any{&v.Field, &v.Key, &v.Weight, &v.Rank, &v.Value} {
-			if err := json.Unmarshal(l[j], dst); err != nil {
-				return nil, err
-			}
+		field, ok1 := l[0].(string)
+		key, ok2 := l[1].(string)
+		weight, ok3 := l[2].(float64)
+		rank, ok4 := l[3].(string)
+		value, ok5 := l[4].(string)
+		if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+			return nil, fmt.Errorf("tally line %d: %v", i, l)
 		}
+		out[i] = Vote{Field: field, Key: key, Weight: int(weight), Rank: rank, Value: value}
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -82,5 +83,86 @@ func TestUpgradeMovesIncidentParts(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTalliesMoved opens a store whose tallies are rows of incident_votes (before migration 0023)
+// and reads each incident's tally whole, sorted by field and key, values as they were; a tally
+// written back reads the same.
+func TestTalliesMoved(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.version >= 23 {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	place := `{"Name":"Kuje <Abuja> & \"FCT\"","Lat":8.88}`
+	for _, q := range []string{
+		`INSERT INTO incidents(id, type, data, updated_at, summarised) VALUES ('inc-1', '', '{}', '', 1), ('inc-2', '', '{}', '', 1)`,
+		`INSERT INTO incident_votes VALUES ('inc-1', 'type', 'riot', 2, '', ''), ('inc-1', 'place', 'p|kuje', 3, '0002', '` + place + `'),
+			('inc-1', 'perpetrator', 'Boko Haram', 1, '', ''), ('inc-2', 'country', 'nigéria', 4, '', 'Nigéria')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	want := []Vote{{"perpetrator", "Boko Haram", 1, "", ""}, {"place", "p|kuje", 3, "0002", place}, {"type", "riot", 2, "", ""}}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		for _, step := range []string{"moved", "written back"} {
+			got, err := tx.IncidentVotes(ctx, "inc-1")
+			if err != nil {
+				return err
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: tally of inc-1 = %+v, want %+v", step, got, want)
+			}
+			if err := tx.PutVotes(ctx, "inc-1", got); err != nil {
+				return err
+			}
+		}
+		other, err := tx.IncidentVotes(ctx, "inc-2")
+		if len(other) != 1 || other[0] != (Vote{"country", "nigéria", 4, "", "Nigéria"}) {
+			t.Errorf("tally of inc-2 = %+v", other)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSumVotes sums votes as adding them one by one did: weights added, the value of the first
+// vote of the lowest rank kept.
+func TestSumVotes(t *testing.T) {
+	got := SumVotes([]Vote{{"place", "b", 1, "2", "first of rank 2"}, {"date", "x", 2, "", ""},
+		{"place", "b", 2, "1", "first of rank 1"}, {"place", "b", 1, "1", "second of rank 1"}, {"date", "x", 1, "", ""}})
+	want := []Vote{{"date", "x", 3, "", ""}, {"place", "b", 4, "1", "first of rank 1"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("SumVotes = %+v, want %+v", got, want)
 	}
 }
