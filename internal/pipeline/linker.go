@@ -40,16 +40,21 @@ type Batch struct {
 	l       *Linker
 	votes   map[string][]store.Vote // the votes cast on each incident, in order
 	touched map[string][]model.Metric
-	created map[string]currents // incidents the batch created: their whole tally and claims are the batch's
-	cache   *summaryCache       // the store's summaries kept between batches (BeginLinking); nil: none
-	changes int64               // with a cache, the store's count of write transactions at the start
+	created map[string]*started // incidents the batch created: their whole tally and claims are the batch's
+	// cache holds the summaries the batch read or changed, those of the incidents it created
+	// among them (they have no row to read them from until Finish): kept between batches
+	// (BeginLinking), or the batch's own.
+	cache    *summaryCache
+	changes  int64 // with a kept cache, the store's count of write transactions at the start
+	deferred bool  // the transaction checks foreign keys at its commit (start)
 }
 
-// Begin starts a batch that reads every summary from the store, for a transaction that also
-// changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
-// transaction.
+// Begin starts a batch that reads from the store every summary it did not read or change itself,
+// for a transaction that also changes incidents otherwise than by adding mentions (Rebuild); end
+// it with Finish in the same transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[string][]store.Vote{}, touched: map[string][]model.Metric{}, created: map[string]currents{}}
+	return &Batch{l: l, votes: map[string][]store.Vote{}, touched: map[string][]model.Metric{}, created: map[string]*started{},
+		cache: newSummaryCache()}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -87,7 +92,6 @@ func (l *Linker) Forget() {
 // LinkDocument links the mentions of one new document, stored before, and returns the incidents
 // they joined or started.
 func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, mentions []store.EncodedMention) ([]string, error) {
-	l := b.l
 	own := make([]model.Mention, len(mentions))
 	for i, em := range mentions {
 		own[i] = em.Mention
@@ -105,13 +109,8 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 		created := ids[i] == ""
 		if created {
 			ids[i] = link.ClusterID([]model.Mention{m})
-			first := link.SortKey(m)
-			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
+			if err := b.start(ctx, tx, ids[i], m); err != nil {
 				return nil, err
-			}
-			b.created[ids[i]] = currents{}
-			if b.cache != nil {
-				b.cache.created(ids[i], first)
 			}
 		}
 		if err := b.join(ctx, tx, ids[i], m, refs[docID], created); err != nil {
@@ -121,6 +120,26 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 	out := append([]string(nil), ids...)
 	sort.Strings(out)
 	return out, nil
+}
+
+// start creates an incident for its first mention m. Its row is written when Finish decides it
+// (store.StartIncident): until then the cache holds its summary, and the transaction checks
+// foreign keys at its commit.
+func (b *Batch) start(ctx context.Context, tx *store.Tx, id string, m model.Mention) error {
+	if !b.deferred {
+		if err := tx.DeferForeignKeys(ctx); err != nil {
+			return err
+		}
+		b.deferred = true
+	}
+	window, err := tx.StartIncident(ctx, id, windowOf(m))
+	if err != nil {
+		return err
+	}
+	first := link.SortKey(m)
+	b.created[id] = &started{first: first, window: window, current: currents{}}
+	b.cache.created(id, first)
+	return nil
 }
 
 // Finish writes the batch's votes and decides the fields and figures of every incident it
@@ -136,9 +155,7 @@ func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
 			return err
 		}
 	}
-	if b.cache != nil {
-		b.cache.keep(b.changes + 1)
-	}
+	b.cache.keep(b.changes + 1)
 	return nil
 }
 
@@ -214,20 +231,12 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 	return ids, nil
 }
 
-// candidates returns the summaries of the incidents near the windows, in id order: from the cache
-// when the batch has one, reading from the store only those it lacks.
+// candidates returns the summaries of the incidents near the windows, in id order: from the cache,
+// reading from the store only those it lacks.
 func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*store.Candidate, error) {
 	ids, err := tx.CandidateIDs(ctx, windows)
 	if err != nil {
 		return nil, err
-	}
-	if b.cache == nil {
-		read, err := tx.Summaries(ctx, ids)
-		out := make([]*store.Candidate, len(read))
-		for i := range read {
-			out[i] = &read[i]
-		}
-		return out, err
 	}
 	found, missing := b.cache.get(ids)
 	if len(missing) == 0 {
@@ -273,14 +282,17 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.vote(id, v)
 	}
 	code := link.ProfileCode(m, b.l.family)
-	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}); err != nil {
+	j := store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}
+	var mem currents
+	if s := b.created[id]; s != nil {
+		j.Started, mem = s.window, s.current
+	}
+	if err := tx.AddToIncident(ctx, j); err != nil {
 		return err
 	}
-	if b.cache != nil {
-		b.cache.joined(id, code)
-	}
+	b.cache.joined(id, code)
 	docs := map[string]model.DocumentRef{doc.ID: doc}
-	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs, b.created[id])
+	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs, mem)
 	if err != nil {
 		return err
 	}
@@ -405,10 +417,18 @@ func positionChange(p link.Position, latest time.Time, none bool) (change store.
 	return 0, false
 }
 
+// started is an incident a batch created: the key of its first mention, its window's row id
+// (store.StartIncident) and the current positions of each metric it claims.
+type started struct {
+	first   string
+	window  int64
+	current currents
+}
+
 // decide writes an incident's fields from its tally, and the figures of the given metrics from
-// their current positions. created holds the current positions of an incident created in this
-// transaction, which has no decided field stored yet; nil for another, whose positions are read.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, tally []store.Vote, created currents) error {
+// their current positions. created is an incident created in this transaction, which has no row
+// yet, its positions in memory; nil for another, whose positions are read.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, tally []store.Vote, created *started) error {
 	votes := make([]link.Vote, len(tally))
 	for i, v := range tally {
 		votes[i] = link.Vote(v)
@@ -418,7 +438,7 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
 		if created != nil {
-			figures[metric] = created.estimate(metric)
+			figures[metric] = created.current.estimate(metric)
 			continue
 		}
 		var err error
@@ -427,7 +447,7 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 		}
 	}
 	if created != nil {
-		return tx.FirstDecision(ctx, inc, figures)
+		return tx.FirstDecision(ctx, inc, figures, created.first, created.window)
 	}
 	return tx.UpdateIncident(ctx, inc, figures)
 }

@@ -98,7 +98,7 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	return t.putWaveInput(ctx, inc)
 }
 
-// incidentRow is an incident's row as putIncident and decideCreated take it: id, decided
+// incidentRow is an incident's row as putIncident and insertDecided take it: id, decided
 // columns, data and update time.
 func incidentRow(inc model.Incident) ([]any, error) {
 	data, err := incidentData(inc)

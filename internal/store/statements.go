@@ -50,7 +50,8 @@ type statements struct {
 	incidentData           *sql.Stmt
 	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
-	decideCreated          *sql.Stmt
+	insertDecided          *sql.Stmt
+	windowDays             *sql.Stmt
 	putWaveInput           *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
@@ -171,9 +172,14 @@ func (s *statements) queries() []query {
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
 			lon = excluded.lon, geo_precision = excluded.geo_precision, search = excluded.search, data = excluded.data,
 			updated_at = excluded.updated_at, summarised = excluded.summarised`},
-		{&s.decideCreated, `UPDATE incidents SET type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
-			country = ?6, admin1 = ?7, place = ?8, facility = ?9, lat = ?10, lon = ?11, geo_precision = ?12, search = ?13,
-			data = ?14, updated_at = ?15, escaped_best = ?16, killed_best = ?17, contested = ?18 WHERE id = ?1`},
+		// The row of an incident started in the transaction (StartIncident), written once decided:
+		// its open marking is the lowest of those its documents gave it meanwhile, which the
+		// markings' trigger could not write to a row not there yet.
+		{&s.insertDecided, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country, admin1, place,
+			facility, lat, lon, geo_precision, search, data, updated_at, escaped_best, killed_best, contested, first_key,
+			window_id, summarised, tlp_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+			?18, ?19, ?20, 1, COALESCE((SELECT min(tlp_rank) FROM incident_markings WHERE incident_id = ?1), 5))`},
+		{&s.windowDays, `SELECT id, day_lo, day_hi FROM incident_windows WHERE id = ?`},
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},

@@ -139,6 +139,25 @@ func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now
 	return nil
 }
 
+// StartIncident starts an incident that mentions then join (AddToIncident) with its window (w,
+// that of its first mention), and returns the window's row id. Its row is written once, when it
+// is first decided (FirstDecision): written empty first, it moved every index entry of the
+// incidents table a second time. Until then rows of its own refer to a row not there yet, which
+// DeferForeignKeys allows until the commit.
+func (t *Tx) StartIncident(ctx context.Context, id string, w Window) (int64, error) {
+	return t.insertWindow(ctx, id, w)
+}
+
+// DeferForeignKeys checks foreign keys at the commit rather than at each statement, for the rest
+// of the transaction (StartIncident). The pragma is not prepared with the other statements: it
+// takes effect when compiled.
+func (t *Tx) DeferForeignKeys(ctx context.Context) error {
+	if _, err := t.tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		return fmt.Errorf("defer foreign keys: %w", err)
+	}
+	return nil
+}
+
 // insertWindow stores an incident's window in incident_windows and returns its row id.
 func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, error) {
 	c, from, to := w.bounds()
@@ -172,8 +191,11 @@ type Join struct {
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
 	// Created says that the incident was just created for this mention, with its window
-	// (CreateIncident): there is nothing to narrow.
+	// (CreateIncident, StartIncident): there is nothing to narrow.
 	Created bool
+	// Started is the row id of the window of an incident started in this transaction
+	// (StartIncident), whose row is not written yet; 0 for an incident with a row.
+	Started int64
 }
 
 // AddToIncident adds a mention to an incident by delta: a member, the document reference, a
@@ -188,7 +210,7 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 		return fmt.Errorf("incident %s document: %w", id, err)
 	}
 	if !j.Created {
-		if err := t.narrowWindow(ctx, id, j.Window); err != nil {
+		if err := t.narrowWindow(ctx, id, j.Window, j.Started); err != nil {
 			return err
 		}
 	}
@@ -197,14 +219,19 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 
 // narrowWindow narrows an incident's window to the days a dated mention shares with it. The
 // window is read first and written only when it narrows: a write to a virtual table makes the
-// full-text index flush what it holds in memory.
-func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
+// full-text index flush what it holds in memory. started is the window's row id for an incident
+// started in this transaction (Join.Started), 0 for one whose row tells it.
+func (t *Tx) narrowWindow(ctx context.Context, id string, w Window, started int64) error {
 	if w.From.IsZero() && w.To.IsZero() {
 		return nil
 	}
 	_, from, to := w.bounds()
+	query, arg := t.stmts.incidentWindow, any(id)
+	if started != 0 {
+		query, arg = t.stmts.windowDays, started
+	}
 	var wid, lo, hi int64
-	if err := t.stmt(ctx, t.stmts.incidentWindow).QueryRowContext(ctx, id).Scan(&wid, &lo, &hi); err != nil {
+	if err := t.stmt(ctx, query).QueryRowContext(ctx, arg).Scan(&wid, &lo, &hi); err != nil {
 		return fmt.Errorf("incident %s window: %w", id, err)
 	}
 	// Linking only joins overlapping windows; incidents an analyst merged may share no day, and
@@ -435,18 +462,17 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	return t.updateFigures(ctx, inc.ID, figures)
 }
 
-// FirstDecision writes the decided fields and the figures of an incident created in this
-// transaction (CreateIncident) and not decided since: its row holds no decided field, it has no
+// FirstDecision writes the row, decided fields and figures of an incident started in this
+// transaction (StartIncident, with its first key and window) and not decided since: it has no
 // actor or campaign rows, and the figures given are all its estimates. So nothing is read first,
-// and the row is written once, with the figure columns (refreshFigures would write it again and
-// move four of its index entries a second time).
-func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
+// and the row is written once, with the figure columns.
+func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate, first string, window int64) error {
 	args, err := incidentRow(inc)
 	if err != nil {
 		return err
 	}
 	escaped, killed, contested := figureColumns(figures)
-	if _, err := t.stmt(ctx, t.stmts.decideCreated).ExecContext(ctx, append(args, escaped, killed, contested)...); err != nil {
+	if _, err := t.stmt(ctx, t.stmts.insertDecided).ExecContext(ctx, append(args, escaped, killed, contested, first, window)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	if err := t.putWaveInput(ctx, inc); err != nil {
