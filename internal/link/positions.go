@@ -185,31 +185,48 @@ func newTracker(metric model.Metric, docs map[string]model.DocumentRef) *tracker
 
 // add takes the next claim in reported-date order.
 func (t *tracker) add(c model.Claim) {
-	t.totals = t.totals || sided(t.metric) && isTotal(c)
+	t.claim(c)
 	p, ok := PositionOf(t.metric, c, t.docs)
 	if !ok {
 		return
 	}
+	latest, none := t.latest(p)
+	if replace, join := Supersedes(p, latest, none); replace || join {
+		t.put(p, c, replace)
+	}
+}
+
+// claim notes a claim of the metric, with or without a number: one may give a total.
+func (t *tracker) claim(c model.Claim) {
+	t.totals = t.totals || sided(t.metric) && isTotal(c)
+}
+
+// latest is the reported day of the source's current positions on p's quantity; none when the
+// source has none.
+func (t *tracker) latest(p Position) (latest time.Time, none bool) {
+	cur := t.current[quantity{p.Side, p.Vague}][p.Source]
+	if len(cur) == 0 {
+		return time.Time{}, true
+	}
+	return cur[0].Reported, false
+}
+
+// put makes p, the position of claim c, current: replacing its source's other positions on its
+// quantity, or joining them.
+func (t *tracker) put(p Position, c model.Claim, replace bool) {
 	q := quantity{p.Side, p.Vague}
 	if t.current[q] == nil {
 		t.current[q] = map[string][]held{}
 	}
 	cur := t.current[q][p.Source]
-	var latest time.Time
-	if len(cur) > 0 {
-		latest = cur[0].Reported
-	}
-	switch replace, join := Supersedes(p, latest, len(cur) == 0); {
-	case replace:
+	if replace {
 		for _, h := range cur {
 			t.back(q, h.Value, p.Source, -1)
 		}
-		t.current[q][p.Source] = []held{{p, c}}
-		t.back(q, p.Value, p.Source, +1)
-	case join:
-		t.current[q][p.Source] = append(cur, held{p, c})
-		t.back(q, p.Value, p.Source, +1)
+		cur = nil
 	}
+	t.current[q][p.Source] = append(cur, held{p, c})
+	t.back(q, p.Value, p.Source, +1)
 }
 
 // back adds n to the current positions of a source standing for a value on a quantity.
@@ -290,3 +307,26 @@ func (t *tracker) Leaders(side string, vague bool) ([]model.Claim, error) {
 func (t *tracker) Sources(side string, vague bool, value int) (int, error) {
 	return len(t.backers[quantity{side, vague}][value]), nil
 }
+
+// Current keeps in memory the current positions of one metric of an incident whose every claim
+// a linker has in hand (one created in its batch), as a store keeps them: the estimate is then
+// made without asking the store. The caller decides what each position does (Supersedes, with
+// Latest) and gives positions and claims as the store would read them back.
+type Current struct{ t *tracker }
+
+// NewCurrent keeps the current positions of a metric.
+func NewCurrent(metric model.Metric) *Current { return &Current{newTracker(metric, nil)} }
+
+// Claim notes a claim of the metric, with or without a number: one may give a total.
+func (c *Current) Claim(cl model.Claim) { c.t.claim(cl) }
+
+// Latest is the reported day of the source's current positions on p's quantity; none when the
+// source has none.
+func (c *Current) Latest(p Position) (latest time.Time, none bool) { return c.t.latest(p) }
+
+// Put makes p, the position of claim cl, current: replacing its source's other positions on its
+// quantity, or joining them.
+func (c *Current) Put(p Position, cl model.Claim, replace bool) { c.t.put(p, cl, replace) }
+
+// Estimate is the estimate of the metric from the current positions (Figures).
+func (c *Current) Estimate() model.Estimate { return c.t.estimate() }

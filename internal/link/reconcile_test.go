@@ -200,3 +200,36 @@ func TestReconcileOrderIndependence(t *testing.T) {
 		t.Errorf("got %s, want %s", estimateString(got), estimateString(want))
 	}
 }
+
+// TestCurrentAsReconcile: positions given to a Current as a store records them (Latest, then
+// Supersedes) estimate what Reconcile estimates of the same claims in reported order: a source's
+// later claim replaces its earlier one, one of the same day joins it, an earlier one is dropped.
+func TestCurrentAsReconcile(t *testing.T) {
+	claims := []model.Claim{
+		claim("a", "2022-01-22", 800, 800, "exact", model.RolePerpetrator, "Amaq"),
+		claim("b", "2022-01-23", 500, 600, "range", model.RoleGovernment, "ministry"),
+		claim("c", "2022-01-23", 650, 650, "exact", model.RoleGovernment, "ministry"),
+		claim("d", "2022-01-21", 100, 100, "exact", model.RoleGovernment, "ministry"),
+		claim("e", "2022-01-24", 0, -1, "vague", model.RoleMedia, ""),
+		claim("f", "2022-01-25", 700, 700, "exact", model.RoleGovernment, "ministry"),
+		claim("g", "2022-01-25", 700, 700, "approx", model.RoleIndependent, "a monitor"),
+	}
+	for n := 1; n <= len(claims); n++ {
+		cur := NewCurrent(model.Escaped)
+		for _, c := range claims[:n] {
+			cur.Claim(c)
+			p, ok := PositionOf(model.Escaped, c, nil)
+			if !ok {
+				continue
+			}
+			latest, none := cur.Latest(p)
+			if replace, join := Supersedes(p, latest, none); replace || join {
+				cur.Put(p, c, replace)
+			}
+		}
+		got, want := estimateString(cur.Estimate()), estimateString(Reconcile(model.Escaped, claims[:n], nil))
+		if got != want {
+			t.Errorf("after %d claims: Current %s, Reconcile %s", n, got, want)
+		}
+	}
+}

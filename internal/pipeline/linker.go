@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -39,28 +38,23 @@ func NewLinker(family link.Family) *Linker {
 // (Finish). A batch of reports of one story then decides that story once, not once per report.
 type Batch struct {
 	l       *Linker
-	votes   map[voteKey]int // index in tally
-	tally   []incidentVote  // votes in the order first cast, summed by incident, field and key
+	votes   map[string][]store.Vote // the votes cast on each incident, in order
 	touched map[string][]model.Metric
-	created map[string]bool // incidents the batch created: their whole tally is the batch's
-	cache   *summaryCache   // the store's summaries kept between batches (BeginLinking); nil: none
-	changes int64           // with a cache, the store's count of write transactions at the start
+	created map[string]*started // incidents the batch created: their whole tally and claims are the batch's
+	// cache holds the summaries the batch read or changed, those of the incidents it created
+	// among them (they have no row to read them from until Finish): kept between batches
+	// (BeginLinking), or the batch's own.
+	cache    *summaryCache
+	changes  int64 // with a kept cache, the store's count of write transactions at the start
+	deferred bool  // the transaction checks foreign keys at its commit (start)
 }
 
-type voteKey struct{ incident, field, key string }
-
-// incidentVote is a vote summed over the batch: its weight added, its value the first of the
-// lowest rank, as adding the votes one by one in the store would leave them.
-type incidentVote struct {
-	incident string
-	vote     store.Vote
-}
-
-// Begin starts a batch that reads every summary from the store, for a transaction that also
-// changes incidents otherwise than by adding mentions (Rebuild); end it with Finish in the same
-// transaction.
+// Begin starts a batch that reads from the store every summary it did not read or change itself,
+// for a transaction that also changes incidents otherwise than by adding mentions (Rebuild); end
+// it with Finish in the same transaction.
 func (l *Linker) Begin() *Batch {
-	return &Batch{l: l, votes: map[voteKey]int{}, touched: map[string][]model.Metric{}, created: map[string]bool{}}
+	return &Batch{l: l, votes: map[string][]store.Vote{}, touched: map[string][]model.Metric{}, created: map[string]*started{},
+		cache: newSummaryCache()}
 }
 
 // BeginLinking starts a batch, in a transaction of store s, that links new mentions with the
@@ -98,7 +92,6 @@ func (l *Linker) Forget() {
 // LinkDocument links the mentions of one new document, stored before, and returns the incidents
 // they joined or started.
 func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, mentions []store.EncodedMention) ([]string, error) {
-	l := b.l
 	own := make([]model.Mention, len(mentions))
 	for i, em := range mentions {
 		own[i] = em.Mention
@@ -116,13 +109,8 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 		created := ids[i] == ""
 		if created {
 			ids[i] = link.ClusterID([]model.Mention{m})
-			first := link.SortKey(m)
-			if err := tx.CreateIncident(ctx, ids[i], first, windowOf(m), l.now()); err != nil {
+			if err := b.start(ctx, tx, ids[i], m); err != nil {
 				return nil, err
-			}
-			b.created[ids[i]] = true
-			if b.cache != nil {
-				b.cache.created(ids[i], first)
 			}
 		}
 		if err := b.join(ctx, tx, ids[i], m, refs[docID], created); err != nil {
@@ -134,64 +122,65 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 	return out, nil
 }
 
-// Finish writes the batch's votes and decides the fields and figures of every incident it
-// touched. A cached batch's summaries then hold for the store its commit leaves.
-func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
-	for _, v := range b.tally {
-		if err := tx.AddVote(ctx, v.incident, v.vote); err != nil {
+// start creates an incident for its first mention m. Its row is written when Finish decides it
+// (store.StartIncident): until then the cache holds its summary, and the transaction checks
+// foreign keys at its commit.
+func (b *Batch) start(ctx context.Context, tx *store.Tx, id string, m model.Mention) error {
+	if !b.deferred {
+		if err := tx.DeferForeignKeys(ctx); err != nil {
 			return err
 		}
+		b.deferred = true
 	}
-	created := b.createdTallies()
-	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
-		if err := b.l.decide(ctx, tx, id, b.touched[id], created[id]); err != nil {
-			return err
-		}
+	window, err := tx.StartIncident(ctx, id, windowOf(m))
+	if err != nil {
+		return err
 	}
-	if b.cache != nil {
-		b.cache.keep(b.changes + 1)
-	}
+	first := link.SortKey(m)
+	b.created[id] = &started{first: first, window: window, current: currents{}}
+	b.cache.created(id, first)
 	return nil
 }
 
-// createdTallies returns the tally of each incident the batch created, sorted by field and key
-// as the store reads it (IncidentVotes): the batch cast all its votes, so it need not be read
-// back.
-func (b *Batch) createdTallies() map[string]*createdTally {
-	out := map[string]*createdTally{}
-	for id := range b.created {
-		out[id] = &createdTally{}
-	}
-	for _, v := range b.tally {
-		if t := out[v.incident]; t != nil {
-			t.votes = append(t.votes, v.vote)
+// Finish writes the batch's votes and decides the fields and figures of every incident it
+// touched, each once. A cached batch's summaries then hold for the store its commit leaves.
+func (b *Batch) Finish(ctx context.Context, tx *store.Tx) error {
+	for _, id := range slices.Sorted(maps.Keys(b.touched)) {
+		created := b.created[id]
+		tally, err := b.tally(ctx, tx, id, created != nil)
+		if err != nil {
+			return err
+		}
+		if err := b.l.decide(ctx, tx, id, b.touched[id], tally, created); err != nil {
+			return err
 		}
 	}
-	for _, t := range out {
-		slices.SortFunc(t.votes, func(a, b store.Vote) int {
-			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
-		})
-	}
-	return out
+	b.cache.keep(b.changes + 1)
+	return nil
 }
 
-// createdTally is the whole tally of an incident a batch created.
-type createdTally struct{ votes []store.Vote }
+// tally writes an incident's tally with the batch's votes added, and returns it: the stored
+// tally is read, summed with them and written whole. An incident the batch created has none
+// stored: its tally is the batch's votes.
+func (b *Batch) tally(ctx context.Context, tx *store.Tx, id string, created bool) ([]store.Vote, error) {
+	cast := b.votes[id]
+	var stored []store.Vote
+	if !created {
+		var err error
+		if stored, err = tx.IncidentVotes(ctx, id); err != nil || len(cast) == 0 {
+			return stored, err
+		}
+	}
+	tally := store.SumVotes(append(stored, cast...))
+	if len(tally) == 0 {
+		return nil, nil
+	}
+	return tally, tx.PutVotes(ctx, id, tally)
+}
 
-// vote adds a mention's vote to the batch's tally.
+// vote adds a mention's vote to the batch's votes on an incident.
 func (b *Batch) vote(id string, v link.Vote) {
-	k := voteKey{id, v.Field, v.Key}
-	i, ok := b.votes[k]
-	if !ok {
-		b.votes[k] = len(b.tally)
-		b.tally = append(b.tally, incidentVote{incident: id, vote: store.Vote(v)})
-		return
-	}
-	sum := &b.tally[i].vote
-	sum.Weight += v.Weight
-	if v.Rank < sum.Rank {
-		sum.Rank, sum.Value = v.Rank, v.Value
-	}
+	b.votes[id] = append(b.votes[id], store.Vote(v))
 }
 
 // touch records that an incident's fields, and the figures of the given metrics, are to be
@@ -242,20 +231,12 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 	return ids, nil
 }
 
-// candidates returns the summaries of the incidents near the windows, in id order: from the cache
-// when the batch has one, reading from the store only those it lacks.
+// candidates returns the summaries of the incidents near the windows, in id order: from the cache,
+// reading from the store only those it lacks.
 func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*store.Candidate, error) {
 	ids, err := tx.CandidateIDs(ctx, windows)
 	if err != nil {
 		return nil, err
-	}
-	if b.cache == nil {
-		read, err := tx.Summaries(ctx, ids)
-		out := make([]*store.Candidate, len(read))
-		for i := range read {
-			out[i] = &read[i]
-		}
-		return out, err
 	}
 	found, missing := b.cache.get(ids)
 	if len(missing) == 0 {
@@ -301,14 +282,17 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.vote(id, v)
 	}
 	code := link.ProfileCode(m, b.l.family)
-	if err := tx.AddToIncident(ctx, store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}); err != nil {
+	j := store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}
+	var mem currents
+	if s := b.created[id]; s != nil {
+		j.Started, mem = s.window, s.current
+	}
+	if err := tx.AddToIncident(ctx, j); err != nil {
 		return err
 	}
-	if b.cache != nil {
-		b.cache.joined(id, code)
-	}
+	b.cache.joined(id, code)
 	docs := map[string]model.DocumentRef{doc.ID: doc}
-	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs)
+	metrics, err := b.l.addClaims(ctx, tx, id, link.ReportedClaims(m.Claims, docs), docs, mem)
 	if err != nil {
 		return err
 	}
@@ -317,8 +301,9 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 }
 
 // addClaims stores claims of an incident and updates the current positions they change; it
-// returns the metrics claimed.
-func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef) ([]model.Metric, error) {
+// returns the metrics claimed. mem, for an incident the batch created, keeps its current positions
+// as the store does, and answers in its place; nil for another incident.
+func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims []model.Claim, docs map[string]model.DocumentRef, mem currents) ([]model.Metric, error) {
 	var metrics []model.Metric
 	for _, c := range claims {
 		if c.Metric == "" {
@@ -335,11 +320,14 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 		if !slices.Contains(metrics, c.Metric) {
 			metrics = append(metrics, c.Metric)
 		}
+		mem.claim(c)
 		p, ok := link.PositionOf(c.Metric, c, docs)
 		if !ok {
 			continue
 		}
-		latest, none, err := tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		latest, none, err := mem.latest(c.Metric, p, func() (time.Time, bool, error) {
+			return tx.LatestPosition(ctx, id, c.Metric, store.Position(p))
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -347,9 +335,70 @@ func (l *Linker) addClaims(ctx context.Context, tx *store.Tx, id string, claims 
 			if err := tx.PutPosition(ctx, id, c.Metric, store.Position(p), row, change); err != nil {
 				return nil, err
 			}
+			mem.put(p, c, change != store.JoinPositions)
 		}
 	}
 	return metrics, nil
+}
+
+// currents are the current positions of an incident the batch created, by metric, kept as the
+// store keeps them: its estimates are then made without reading them back. A nil currents keeps
+// nothing and leaves every question to the store.
+type currents map[model.Metric]*link.Current
+
+// claim notes a stored claim of a metric.
+func (m currents) claim(c model.Claim) {
+	if m == nil {
+		return
+	}
+	if m[c.Metric] == nil {
+		m[c.Metric] = link.NewCurrent(c.Metric)
+	}
+	m[c.Metric].Claim(storedClaim(c))
+}
+
+// latest is what the store's LatestPosition answers for p, a position of a claim noted before;
+// stored asks the store when nothing is kept.
+func (m currents) latest(metric model.Metric, p link.Position, stored func() (time.Time, bool, error)) (time.Time, bool, error) {
+	if m == nil {
+		return stored()
+	}
+	latest, none := m[metric].Latest(p)
+	return latest, none, nil
+}
+
+// put makes p, the position of claim c noted before, current.
+func (m currents) put(p link.Position, c model.Claim, replace bool) {
+	if m == nil {
+		return
+	}
+	p.Reported = storedDay(p.Reported)
+	m[c.Metric].Put(p, storedClaim(c), replace)
+}
+
+// estimate is the estimate of a metric from the positions kept; a metric without a claim has none.
+func (m currents) estimate(metric model.Metric) model.Estimate {
+	if m[metric] == nil {
+		return model.Estimate{}
+	}
+	return m[metric].Estimate()
+}
+
+// storedClaim is a claim as the store reads it back: its reported date a day.
+func storedClaim(c model.Claim) model.Claim {
+	if !c.Reported.IsZero() {
+		c.Reported.Start = storedDay(c.Reported.Start)
+	}
+	return c
+}
+
+// storedDay is a reported day as the store keeps it: the UTC day, zero when unknown.
+func storedDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, mo, d := t.UTC().Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 }
 
 // positionChange is what a position does to its source's current positions on its quantity,
@@ -368,19 +417,18 @@ func positionChange(p link.Position, latest time.Time, none bool) (change store.
 	return 0, false
 }
 
+// started is an incident a batch created: the key of its first mention, its window's row id
+// (store.StartIncident) and the current positions of each metric it claims.
+type started struct {
+	first   string
+	window  int64
+	current currents
+}
+
 // decide writes an incident's fields from its tally, and the figures of the given metrics from
-// their current positions. created is the tally of an incident created in this transaction,
-// which has no decided field stored yet; nil for another, whose tally is read.
-func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, created *createdTally) error {
-	var tally []store.Vote
-	if created != nil {
-		tally = created.votes
-	} else {
-		var err error
-		if tally, err = tx.IncidentVotes(ctx, id); err != nil {
-			return err
-		}
-	}
+// their current positions. created is an incident created in this transaction, which has no row
+// yet, its positions in memory; nil for another, whose positions are read.
+func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []model.Metric, tally []store.Vote, created *started) error {
 	votes := make([]link.Vote, len(tally))
 	for i, v := range tally {
 		votes[i] = link.Vote(v)
@@ -389,13 +437,17 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 	inc.ID, inc.UpdatedAt = id, l.now().UTC()
 	figures := make(map[model.Metric]model.Estimate, len(metrics))
 	for _, metric := range metrics {
+		if created != nil {
+			figures[metric] = created.current.estimate(metric)
+			continue
+		}
 		var err error
 		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
 			return fmt.Errorf("figures of %s: %w", id, err)
 		}
 	}
 	if created != nil {
-		return tx.FirstDecision(ctx, inc, figures)
+		return tx.FirstDecision(ctx, inc, figures, created.first, created.window)
 	}
 	return tx.UpdateIncident(ctx, inc, figures)
 }
@@ -443,11 +495,15 @@ func (l *Linker) Summarise(ctx context.Context, tx *store.Tx) error {
 		if err != nil {
 			return err
 		}
-		metrics, err := l.addClaims(ctx, tx, id, claims, voices)
+		metrics, err := l.addClaims(ctx, tx, id, claims, voices, nil)
 		if err != nil {
 			return err
 		}
-		if err := l.decide(ctx, tx, id, metrics, nil); err != nil {
+		tally, err := tx.IncidentVotes(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := l.decide(ctx, tx, id, metrics, tally, nil); err != nil {
 			return err
 		}
 	}

@@ -73,7 +73,7 @@ func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review
 		}
 	}
 	if len(added) > 0 {
-		metrics, err := l.addClaims(ctx, tx, id, added, refs)
+		metrics, err := l.addClaims(ctx, tx, id, added, refs, nil)
 		if err != nil {
 			return err
 		}

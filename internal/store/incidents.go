@@ -98,7 +98,7 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	return t.putWaveInput(ctx, inc)
 }
 
-// incidentRow is an incident's row as putIncident and decideCreated take it: id, decided
+// incidentRow is an incident's row as putIncident and insertDecided take it: id, decided
 // columns, data and update time.
 func incidentRow(inc model.Incident) ([]any, error) {
 	data, err := incidentData(inc)
@@ -155,6 +155,64 @@ func (t *Tx) putFigures(ctx context.Context, id string, figures map[model.Metric
 		return fmt.Errorf("incident %s figures: %w", id, err)
 	}
 	return nil
+}
+
+// updateFigures upserts those of the figures given that differ from the incident's stored ones
+// and, when one did, writes the columns lists sort and filter on from all its estimates: most
+// reports of a known incident leave its figures as they were, and the four index entries of
+// those columns then stay where they are.
+func (t *Tx) updateFigures(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
+	if len(figures) == 0 {
+		return nil
+	}
+	stored, err := t.estimates(ctx, id)
+	if err != nil {
+		return err
+	}
+	changed := map[model.Metric]model.Estimate{}
+	for metric, e := range figures {
+		if old, ok := stored[metric]; !ok || !sameFigure(old, e) {
+			changed[metric], stored[metric] = e, e
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	if err := t.putEstimates(ctx, id, changed); err != nil {
+		return err
+	}
+	escaped, killed, contested := figureColumns(stored)
+	if _, err := t.stmt(ctx, t.stmts.setFigures).ExecContext(ctx, id, escaped, killed, contested); err != nil {
+		return fmt.Errorf("incident %s figures: %w", id, err)
+	}
+	return nil
+}
+
+// estimates reads an incident's stored figures, by metric.
+func (t *Tx) estimates(ctx context.Context, id string) (map[model.Metric]model.Estimate, error) {
+	rows, err := t.stmt(ctx, t.stmts.incidentEstimates).QueryContext(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s estimates: %w", id, err)
+	}
+	defer rows.Close()
+	out := map[model.Metric]model.Estimate{}
+	for rows.Next() {
+		var metric model.Metric
+		var best, low, high sql.NullInt64
+		var e model.Estimate
+		if err := rows.Scan(&metric, &best, &low, &high, &e.Contested); err != nil {
+			return nil, fmt.Errorf("incident %s estimates: %w", id, err)
+		}
+		e.Best, e.Low, e.High = intPtr(best), intPtr(low), intPtr(high)
+		out[metric] = e
+	}
+	return out, wrapIf(rows.Err(), "incident %s estimates", id)
+}
+
+// sameFigure reports whether two estimates have the same stored figures.
+func sameFigure(a, b model.Estimate) bool {
+	same := func(x, y *int) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return same(a.Best, b.Best) && same(a.Low, b.Low) && same(a.High, b.High) && a.Contested == b.Contested
 }
 
 // putEstimates upserts the figures of the metrics given.

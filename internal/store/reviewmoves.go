@@ -94,7 +94,7 @@ func (t *Tx) DropIncident(ctx context.Context, id string) error {
 		return fmt.Errorf("drop incident %s: %w", id, err)
 	}
 	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_members",
-		"incident_votes", "incident_claims", "incident_positions", "incident_value_sources", "incident_estimates", "wave_inputs"} {
+		"incident_tallies", "incident_claims", "incident_positions", "incident_value_sources", "incident_estimates", "wave_inputs"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, id); err != nil {
 			return fmt.Errorf("drop incident %s: %s: %w", id, table, err)
 		}

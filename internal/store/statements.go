@@ -28,10 +28,10 @@ type statements struct {
 	incidentWindow         *sql.Stmt
 	narrowWindow           *sql.Stmt
 	addMember              *sql.Stmt
-	addVote                *sql.Stmt
+	putTally               *sql.Stmt
 	insertClaim            *sql.Stmt
 	hasDocument            *sql.Stmt
-	incidentVotes          *sql.Stmt
+	incidentTally          *sql.Stmt
 	incidentClaims         *sql.Stmt
 	putEstimate            *sql.Stmt
 	latestPosition         *sql.Stmt
@@ -44,11 +44,14 @@ type statements struct {
 	positionQuantity       *sql.Stmt
 	valueSources           *sql.Stmt
 	refreshFigures         *sql.Stmt
+	incidentEstimates      *sql.Stmt
+	setFigures             *sql.Stmt
 	setMentionIncident     *sql.Stmt
 	incidentData           *sql.Stmt
 	touchIncident          *sql.Stmt
 	putIncident            *sql.Stmt
-	decideCreated          *sql.Stmt
+	insertDecided          *sql.Stmt
+	windowDays             *sql.Stmt
 	putWaveInput           *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
@@ -99,13 +102,12 @@ func (s *statements) queries() []query {
 		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
 		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
 			ON CONFLICT DO UPDATE SET count = count + 1`},
-		{&s.addVote, `INSERT INTO incident_votes(incident_id, field, key, weight, rank, value) VALUES (?,?,?,?,?,?)
-			ON CONFLICT DO UPDATE SET weight = weight + excluded.weight,
-			value = CASE WHEN excluded.rank < rank THEN excluded.value ELSE value END, rank = min(rank, excluded.rank)`},
+		{&s.putTally, `INSERT INTO incident_tallies(incident_id, votes) VALUES (?, ?)
+			ON CONFLICT DO UPDATE SET votes = excluded.votes`},
 		{&s.insertClaim, `INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high,
 			qualifier, side, claimant, claimant_role, reported, reported_precision, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&s.hasDocument, `SELECT count(*) FROM incident_documents WHERE incident_id = ? AND document_id = ?`},
-		{&s.incidentVotes, `SELECT field, key, weight, rank, value FROM incident_votes WHERE incident_id = ? ORDER BY field, key`},
+		{&s.incidentTally, `SELECT votes FROM incident_tallies WHERE incident_id = ?`},
 		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
 		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
@@ -155,6 +157,8 @@ func (s *statements) queries() []query {
 			killed_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'killed'),
 			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
 			WHERE id = ?1`},
+		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_id = ?`},
+		{&s.setFigures, `UPDATE incidents SET escaped_best = ?2, killed_best = ?3, contested = ?4 WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.
@@ -168,9 +172,14 @@ func (s *statements) queries() []query {
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
 			lon = excluded.lon, geo_precision = excluded.geo_precision, search = excluded.search, data = excluded.data,
 			updated_at = excluded.updated_at, summarised = excluded.summarised`},
-		{&s.decideCreated, `UPDATE incidents SET type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
-			country = ?6, admin1 = ?7, place = ?8, facility = ?9, lat = ?10, lon = ?11, geo_precision = ?12, search = ?13,
-			data = ?14, updated_at = ?15, escaped_best = ?16, killed_best = ?17, contested = ?18 WHERE id = ?1`},
+		// The row of an incident started in the transaction (StartIncident), written once decided:
+		// its open marking is the lowest of those its documents gave it meanwhile, which the
+		// markings' trigger could not write to a row not there yet.
+		{&s.insertDecided, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country, admin1, place,
+			facility, lat, lon, geo_precision, search, data, updated_at, escaped_best, killed_best, contested, first_key,
+			window_id, summarised, tlp_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+			?18, ?19, ?20, 1, COALESCE((SELECT min(tlp_rank) FROM incident_markings WHERE incident_id = ?1), 5))`},
+		{&s.windowDays, `SELECT id, day_lo, day_hi FROM incident_windows WHERE id = ?`},
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},

@@ -2,13 +2,16 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -136,6 +139,25 @@ func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now
 	return nil
 }
 
+// StartIncident starts an incident that mentions then join (AddToIncident) with its window (w,
+// that of its first mention), and returns the window's row id. Its row is written once, when it
+// is first decided (FirstDecision): written empty first, it moved every index entry of the
+// incidents table a second time. Until then rows of its own refer to a row not there yet, which
+// DeferForeignKeys allows until the commit.
+func (t *Tx) StartIncident(ctx context.Context, id string, w Window) (int64, error) {
+	return t.insertWindow(ctx, id, w)
+}
+
+// DeferForeignKeys checks foreign keys at the commit rather than at each statement, for the rest
+// of the transaction (StartIncident). The pragma is not prepared with the other statements: it
+// takes effect when compiled.
+func (t *Tx) DeferForeignKeys(ctx context.Context) error {
+	if _, err := t.tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		return fmt.Errorf("defer foreign keys: %w", err)
+	}
+	return nil
+}
+
 // insertWindow stores an incident's window in incident_windows and returns its row id.
 func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, error) {
 	c, from, to := w.bounds()
@@ -169,13 +191,16 @@ type Join struct {
 	Code     string // its link.ProfileCode
 	Window   Window // its window; a dated one narrows the incident's
 	// Created says that the incident was just created for this mention, with its window
-	// (CreateIncident): there is nothing to narrow.
+	// (CreateIncident, StartIncident): there is nothing to narrow.
 	Created bool
+	// Started is the row id of the window of an incident started in this transaction
+	// (StartIncident), whose row is not written yet; 0 for an incident with a row.
+	Started int64
 }
 
 // AddToIncident adds a mention to an incident by delta: a member, the document reference, a
 // narrower window, and the mention's link. Nothing already stored is rewritten. Its votes are
-// added apart (AddVote), summed over a batch.
+// written apart (PutVotes), summed over a batch.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
 	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
@@ -185,7 +210,7 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 		return fmt.Errorf("incident %s document: %w", id, err)
 	}
 	if !j.Created {
-		if err := t.narrowWindow(ctx, id, j.Window); err != nil {
+		if err := t.narrowWindow(ctx, id, j.Window, j.Started); err != nil {
 			return err
 		}
 	}
@@ -194,14 +219,19 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 
 // narrowWindow narrows an incident's window to the days a dated mention shares with it. The
 // window is read first and written only when it narrows: a write to a virtual table makes the
-// full-text index flush what it holds in memory.
-func (t *Tx) narrowWindow(ctx context.Context, id string, w Window) error {
+// full-text index flush what it holds in memory. started is the window's row id for an incident
+// started in this transaction (Join.Started), 0 for one whose row tells it.
+func (t *Tx) narrowWindow(ctx context.Context, id string, w Window, started int64) error {
 	if w.From.IsZero() && w.To.IsZero() {
 		return nil
 	}
 	_, from, to := w.bounds()
+	query, arg := t.stmts.incidentWindow, any(id)
+	if started != 0 {
+		query, arg = t.stmts.windowDays, started
+	}
 	var wid, lo, hi int64
-	if err := t.stmt(ctx, t.stmts.incidentWindow).QueryRowContext(ctx, id).Scan(&wid, &lo, &hi); err != nil {
+	if err := t.stmt(ctx, query).QueryRowContext(ctx, arg).Scan(&wid, &lo, &hi); err != nil {
 		return fmt.Errorf("incident %s window: %w", id, err)
 	}
 	// Linking only joins overlapping windows; incidents an analyst merged may share no day, and
@@ -242,13 +272,75 @@ func intOrNil(p *int) any {
 	return *p
 }
 
-// AddVote adds a vote to an incident's tally: its weight to the line's, and its value when its
-// rank is lower (better) than the line's.
-func (t *Tx) AddVote(ctx context.Context, incidentID string, v Vote) error {
-	if _, err := t.stmt(ctx, t.stmts.addVote).ExecContext(ctx, incidentID, v.Field, v.Key, v.Weight, v.Rank, v.Value); err != nil {
-		return fmt.Errorf("incident %s vote: %w", incidentID, err)
+// PutVotes writes an incident's whole tally (SumVotes), replacing the one stored: one row, so
+// that a report costs one statement for its votes instead of one for each line.
+func (t *Tx) PutVotes(ctx context.Context, incidentID string, tally []Vote) error {
+	data, err := encodeTally(tally)
+	if err != nil {
+		return fmt.Errorf("incident %s votes: %w", incidentID, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.putTally).ExecContext(ctx, incidentID, data); err != nil {
+		return fmt.Errorf("incident %s votes: %w", incidentID, err)
 	}
 	return nil
+}
+
+// SumVotes sums votes line by line, sorted by field and key: a line's weight is the sum of its
+// votes', its value that of the first vote of the lowest rank, as adding them one by one in the
+// given order leaves it.
+func SumVotes(votes []Vote) []Vote {
+	sorted := slices.Clone(votes)
+	slices.SortStableFunc(sorted, compareVotes)
+	var out []Vote
+	for _, v := range sorted {
+		n := len(out)
+		if n == 0 || compareVotes(out[n-1], v) != 0 {
+			out = append(out, v)
+			continue
+		}
+		sum := &out[n-1]
+		sum.Weight += v.Weight
+		if v.Rank < sum.Rank {
+			sum.Rank, sum.Value = v.Rank, v.Value
+		}
+	}
+	return out
+}
+
+// compareVotes orders tally lines by field and key.
+func compareVotes(a, b Vote) int {
+	return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Key, b.Key))
+}
+
+// encodeTally is how incident_tallies keeps a tally: a JSON array of [field, key, weight, rank,
+// value] lines.
+func encodeTally(tally []Vote) ([]byte, error) {
+	lines := make([][5]any, len(tally))
+	for i, v := range tally {
+		lines[i] = [5]any{v.Field, v.Key, v.Weight, v.Rank, v.Value}
+	}
+	return json.Marshal(lines)
+}
+
+// decodeTally reads a tally encodeTally wrote, or the migration that made the table, in one pass.
+func decodeTally(data []byte) ([]Vote, error) {
+	var lines [][5]any
+	if err := json.Unmarshal(data, &lines); err != nil {
+		return nil, err
+	}
+	out := make([]Vote, len(lines))
+	for i, l := range lines {
+		field, ok1 := l[0].(string)
+		key, ok2 := l[1].(string)
+		weight, ok3 := l[2].(float64)
+		rank, ok4 := l[3].(string)
+		value, ok5 := l[4].(string)
+		if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+			return nil, fmt.Errorf("tally line %d: %v", i, l)
+		}
+		out[i] = Vote{Field: field, Key: key, Weight: int(weight), Rank: rank, Value: value}
+	}
+	return out, nil
 }
 
 // HasDocument reports whether an incident cites a document.
@@ -260,22 +352,21 @@ func (t *Tx) HasDocument(ctx context.Context, incidentID, docID string) (bool, e
 	return n > 0, nil
 }
 
-// IncidentVotes returns an incident's tally, sorted by field and key.
+// IncidentVotes returns an incident's tally, sorted by field and key; none when it has none.
 func (t *Tx) IncidentVotes(ctx context.Context, id string) ([]Vote, error) {
-	rows, err := t.stmt(ctx, t.stmts.incidentVotes).QueryContext(ctx, id)
+	var data []byte
+	err := t.stmt(ctx, t.stmts.incidentTally).QueryRowContext(ctx, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("votes of %s: %w", id, err)
 	}
-	defer rows.Close()
-	var out []Vote
-	for rows.Next() {
-		var v Vote
-		if err := rows.Scan(&v.Field, &v.Key, &v.Weight, &v.Rank, &v.Value); err != nil {
-			return nil, fmt.Errorf("votes of %s: %w", id, err)
-		}
-		out = append(out, v)
+	tally, err := decodeTally(data)
+	if err != nil {
+		return nil, fmt.Errorf("votes of %s: %w", id, err)
 	}
-	return out, rows.Err()
+	return tally, nil
 }
 
 // TakeClaims removes an incident's claims and returns them, with the voice each document speaks
@@ -368,21 +459,20 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	} else if _, err := t.stmt(ctx, t.stmts.touchIncident).ExecContext(ctx, inc.UpdatedAt.UTC().Format(time.RFC3339), inc.ID); err != nil {
 		return fmt.Errorf("touch incident %s: %w", inc.ID, err)
 	}
-	return t.putFigures(ctx, inc.ID, figures)
+	return t.updateFigures(ctx, inc.ID, figures)
 }
 
-// FirstDecision writes the decided fields and the figures of an incident created in this
-// transaction (CreateIncident) and not decided since: its row holds no decided field, it has no
+// FirstDecision writes the row, decided fields and figures of an incident started in this
+// transaction (StartIncident, with its first key and window) and not decided since: it has no
 // actor or campaign rows, and the figures given are all its estimates. So nothing is read first,
-// and the row is written once, with the figure columns (refreshFigures would write it again and
-// move four of its index entries a second time).
-func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate) error {
+// and the row is written once, with the figure columns.
+func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[model.Metric]model.Estimate, first string, window int64) error {
 	args, err := incidentRow(inc)
 	if err != nil {
 		return err
 	}
 	escaped, killed, contested := figureColumns(figures)
-	if _, err := t.stmt(ctx, t.stmts.decideCreated).ExecContext(ctx, append(args, escaped, killed, contested)...); err != nil {
+	if _, err := t.stmt(ctx, t.stmts.insertDecided).ExecContext(ctx, append(args, escaped, killed, contested, first, window)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	if err := t.putWaveInput(ctx, inc); err != nil {
@@ -433,7 +523,7 @@ func (t *Tx) IncidentMentions(ctx context.Context, id string) ([]StoredMention, 
 // AddClaim, PutPosition).
 func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members []Member, votes []Vote) error {
 	for _, q := range []string{`DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`,
-		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_votes WHERE incident_id = ?`,
+		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_tallies WHERE incident_id = ?`,
 		`DELETE FROM incident_positions WHERE incident_id = ?`, `DELETE FROM incident_value_sources WHERE incident_id = ?`} {
 		if _, err := t.tx.ExecContext(ctx, q, id); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
@@ -450,10 +540,8 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}
-	for _, v := range votes {
-		if err := t.AddVote(ctx, id, v); err != nil {
-			return fmt.Errorf("summary of %s: %w", id, err)
-		}
+	if len(votes) == 0 {
+		return nil
 	}
-	return nil
+	return t.PutVotes(ctx, id, SumVotes(votes))
 }

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -12,27 +14,7 @@ import (
 // their rows, the incident waiting to be summarised by the linker.
 func TestUpgradeMovesIncidentParts(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`); err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:4] {
-		if _, err := db.ExecContext(ctx, m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
-			t.Fatal(err)
-		}
-	}
-	stmts := []string{
+	s := upgraded(t, 5,
 		`INSERT INTO documents(id, source, published, ingested_at, format, content_hash, fingerprint, raw, text)
 			VALUES ('d1', 'a.txt', '2022-07-06', '2022-07-06T00:00:00Z', 'text', 'h1', 1, x'00', 'Gunmen freed 879 inmates.'),
 			('d2', 'b.txt', NULL, '2022-07-07T00:00:00Z', 'text', 'h2', 2, x'00', 'Copy: gunmen freed 879 inmates.')`,
@@ -44,19 +26,7 @@ func TestUpgradeMovesIncidentParts(t *testing.T) {
 				 "Reported":{"Start":"2022-07-06T00:00:00Z","Precision":"day"}},
 				{"Metric":"escaped","Low":879,"High":879,"Qualifier":"exact","DocumentID":"d2","Quote":"freed 879 inmates","Start":13,"End":30,
 				 "Reported":{"Start":"0001-01-01T00:00:00Z","Precision":""}}]}}}'), '2022-07-07T00:00:00Z')`,
-		`INSERT INTO incident_documents VALUES ('inc-1', 'd1'), ('inc-1', 'd2')`}
-	for _, q := range stmts {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		`INSERT INTO incident_documents VALUES ('inc-1', 'd1'), ('inc-1', 'd2')`)
 	inc, err := s.Incident(ctx, "inc-1")
 	if err != nil {
 		t.Fatal(err)
@@ -83,4 +53,89 @@ func TestUpgradeMovesIncidentParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestTalliesMoved opens a store whose tallies are rows of incident_votes (before migration 0023)
+// and reads each incident's tally whole, sorted by field and key, values as they were; a tally
+// written back reads the same.
+func TestTalliesMoved(t *testing.T) {
+	ctx := context.Background()
+	place := `{"Name":"Kuje <Abuja> & \"FCT\"","Lat":8.88}`
+	s := upgraded(t, 23,
+		`INSERT INTO incidents(id, type, data, updated_at, summarised) VALUES ('inc-1', '', '{}', '', 1), ('inc-2', '', '{}', '', 1)`,
+		`INSERT INTO incident_votes VALUES ('inc-1', 'type', 'riot', 2, '', ''), ('inc-1', 'place', 'p|kuje', 3, '0002', '`+place+`'),
+			('inc-1', 'perpetrator', 'Boko Haram', 1, '', ''), ('inc-2', 'country', 'nigéria', 4, '', 'Nigéria')`)
+	want := []Vote{{"perpetrator", "Boko Haram", 1, "", ""}, {"place", "p|kuje", 3, "0002", place}, {"type", "riot", 2, "", ""}}
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for _, step := range []string{"moved", "written back"} {
+			got, err := tx.IncidentVotes(ctx, "inc-1")
+			if err != nil {
+				return err
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: tally of inc-1 = %+v, want %+v", step, got, want)
+			}
+			if err := tx.PutVotes(ctx, "inc-1", got); err != nil {
+				return err
+			}
+		}
+		other, err := tx.IncidentVotes(ctx, "inc-2")
+		if len(other) != 1 || other[0] != (Vote{"country", "nigéria", 4, "", "Nigéria"}) {
+			t.Errorf("tally of inc-2 = %+v", other)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSumVotes sums votes as adding them one by one did: weights added, the value of the first
+// vote of the lowest rank kept.
+func TestSumVotes(t *testing.T) {
+	got := SumVotes([]Vote{{"place", "b", 1, "2", "first of rank 2"}, {"date", "x", 2, "", ""},
+		{"place", "b", 2, "1", "first of rank 1"}, {"place", "b", 1, "1", "second of rank 1"}, {"date", "x", 1, "", ""}})
+	want := []Vote{{"date", "x", 3, "", ""}, {"place", "b", 4, "1", "first of rank 1"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("SumVotes = %+v, want %+v", got, want)
+	}
+}
+
+// upgraded makes a database as a store of an older version left it, with the migrations before
+// version applied and then the statements given, and opens it as a store, which upgrades it.
+func upgraded(t *testing.T, version int, stmts ...string) *Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, m := range ms {
+		if m.version >= version {
+			break
+		}
+		all = append(all, m.sql, fmt.Sprintf(`INSERT INTO schema_migrations(version, name) VALUES (%d, '%s')`, m.version, m.name))
+	}
+	for _, q := range append(all, stmts...) {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

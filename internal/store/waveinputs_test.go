@@ -91,7 +91,7 @@ func TestWaveInputsBackfilled(t *testing.T) {
 	}
 }
 
-// TestWaveInputsOfFirstDecision: an incident created and decided in one batch (CreateIncident,
+// TestWaveInputsOfFirstDecision: an incident started and decided in one batch (StartIncident,
 // then FirstDecision, which writes its row without putIncidentRow) has its wave inputs too.
 func TestWaveInputsOfFirstDecision(t *testing.T) {
 	ctx := context.Background()
@@ -104,10 +104,11 @@ func TestWaveInputsOfFirstDecision(t *testing.T) {
 	inc := model.Incident{ID: "inc-new", Type: model.FacilityAttack, Date: model.Date{Start: day, Precision: model.PrecisionDay},
 		Place: model.Place{Country: "XA"}, Facility: "Tarvo jail", Perpetrators: []string{"Red Hand"}}
 	err = s.InTx(ctx, func(tx *Tx) error {
-		if err := tx.CreateIncident(ctx, inc.ID, "doc#0", Window{Country: "XA", From: day, To: day}, day); err != nil {
+		window, err := tx.StartIncident(ctx, inc.ID, Window{Country: "XA", From: day, To: day})
+		if err != nil {
 			return err
 		}
-		return tx.FirstDecision(ctx, inc, nil)
+		return tx.FirstDecision(ctx, inc, nil, "doc#0", window)
 	})
 	if err != nil {
 		t.Fatal(err)
