@@ -992,7 +992,7 @@ func givenNameBefore(a *analysis, si *sentenceInfo, i int) bool {
 	}
 	for _, name := range []string{a.text[prev.start:prev.end], a.text[cur.start:cur.end], a.text[prev.start:cur.end]} {
 		if _, country := a.country(name); country {
-			return false // "Nigerian Kolondo", "Lake Chad", "Sierra Leone": a country is no surname
+			return false // "Ardovian Kolondo", "Lake Belmark", "Costa Rica": a country is no surname
 		}
 	}
 	for j := i; j < len(si.toks) && j <= i+2 && (j == i || si.toks[j].upper && a.text[si.toks[j-1].end:si.toks[j].start] == " "); j++ {

@@ -122,7 +122,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if abbreviation {
 		cue++ // "Lembaga Pemasyarakatan (Lapas) Kelas IIB Kolondo": the bracket restates the facility word
 	}
-	// "Centre, Kuje" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
+	// "Centre, Kolondo" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
 	after, town, written := a.nameAfter(si, cue)
 	if cue > c.last && after == cue {
 		after = c.last // modifiers with no name after them stay out of it
@@ -144,7 +144,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		if town == "" {
 			return facilityHit{}, false
 		}
-		// "the jail in Benghazi", "the Medium Security Custodial Centre in Kuje": named by its town.
+		// "the jail in Tarvo", "the Medium Security Custodial Centre in Kolondo": named by its town.
 		h.name = written + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end]) // as the report spells the town
 		h.key = a.placeKey(town)
 	}
