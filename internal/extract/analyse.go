@@ -231,6 +231,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && offence(a.lex, si.toks, c) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
+			return true // "called on his followers to free detained members": an appeal, no deed
+		}
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
@@ -1231,6 +1234,20 @@ const offenceReach = 12
 func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 	return lx.wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
 }
+
+// appealFor reports an appeal verb a few words before the cue: the deed is asked for, not done.
+func appealFor(lx *lexicon, toks []token, c cueHit) bool {
+	for k := max(0, c.first-appealReach); k < c.first; k++ {
+		if lx.phraseAt(appealVerbWords, toks, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// appealReach is how many words may stand between an appeal verb and the deed it asks for, its
+// addressees among them ("called on all its followers to free").
+const appealReach = 6
 
 // heldHostageReach is how many words may stand between "held" and "hostage" ("held two guards
 // hostage").

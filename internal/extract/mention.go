@@ -137,7 +137,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
-			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) {
+			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {

@@ -147,6 +147,7 @@ const (
 	placeModifierWords
 	institutionNounWords
 	comparativeAfterWords
+	appealVerbWords
 	wordCatCount
 )
 
@@ -293,6 +294,7 @@ var wordCatNames = [wordCatCount]string{
 	placeModifierWords:        "place_modifier",
 	institutionNounWords:      "institution_noun",
 	comparativeAfterWords:     "comparative_after",
+	appealVerbWords:           "appeal_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
