@@ -178,10 +178,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].end += si.start
 	}
 	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.lex.scan(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men.
-		return c.category != "attackers" && inGroupName(actors, si.toks, c)
+		return c.category != "attackers" && inGroupName(groups, si.toks, c)
 	})
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
@@ -328,11 +329,24 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.capitalAt = a.capitalToken(si)
 }
 
+// groupsIn returns the armed groups' names among actors that overlap the bytes [start, end): the
+// only names a sentence's cues can be part of, so that each cue is not tested against the whole
+// document's.
+func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
+	var out []ActorMatch
+	for _, m := range actors {
+		if m.Kind == "armed_group" && m.Start < end && m.End > start {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
 // what happened or which side.
-func inGroupName(actors []ActorMatch, toks []token, c cueHit) bool {
-	for _, m := range actors {
-		if m.Kind == "armed_group" && m.Start <= toks[c.first].start && toks[c.last].end <= m.End {
+func inGroupName(groups []ActorMatch, toks []token, c cueHit) bool {
+	for _, m := range groups {
+		if m.Start <= toks[c.first].start && toks[c.last].end <= m.End {
 			return true
 		}
 	}
