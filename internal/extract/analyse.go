@@ -109,6 +109,8 @@ type analysis struct {
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
+	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
+	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 }
@@ -116,7 +118,8 @@ type analysis struct {
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
+		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{},
+		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
@@ -172,7 +175,8 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankURLs(a.text[si.start:si.end])
-	si.toks = si.lex.splitElisions(tokenize(text), text)
+	lower := a.lower[si.start:si.end]
+	si.toks = si.lex.splitElisions(a.tokens(text, lower), text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
@@ -271,8 +275,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
 	}
-	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
+	ps := appendPieces(a.pieces[:0], text, lower) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
+	a.lex.markPieces(ps)
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues)
@@ -340,6 +345,14 @@ func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
 		}
 	}
 	return out
+}
+
+// tokens tokenizes a sentence's text (lower as appendTokens takes it) into the room left in the
+// document's token buffer.
+func (a *analysis) tokens(text, lower string) []token {
+	toks := appendTokens(a.freeTokens, text, lower)
+	a.freeTokens = toks[len(toks):]
+	return toks[:len(toks):len(toks)] // capped: appending to them must not overwrite the next sentence's
 }
 
 // inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
@@ -580,9 +593,10 @@ type nameSpan struct {
 // nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
 // particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
 func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
-	like := make([]bool, len(toks))
-	for i, t := range toks {
-		like[i] = nameLike(lx, t)
+	var buf [64]bool // most sentences' words: no allocation for them
+	like := buf[:0]
+	for _, t := range toks {
+		like = append(like, nameLike(lx, t))
 	}
 	var spans []nameSpan
 	for i := range toks {
@@ -721,11 +735,15 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 }
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
-// allocation for the document.
+// allocation for the document, and the place cache room for their answers, which it would
+// otherwise grow to by rehashing them several times.
 func (a *analysis) makeSpanReadings() {
 	n := 0
 	for _, si := range a.sentences {
 		n += len(si.spans)
+	}
+	if len(a.places) == 0 {
+		a.places = make(map[placeQuery]placeAnswer, n)
 	}
 	all := make([]spanReading, n)
 	for _, si := range a.sentences {

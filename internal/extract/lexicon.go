@@ -37,6 +37,10 @@ type lexicon struct {
 	// phrases are the phrases of each phrase category by first word, lower case as written
 	// (lexphrase.go).
 	phrases [phraseCatCount]map[string][]piecePhrase
+	// phraseEnds are the same phrases by last word, for phraseEndsBefore.
+	phraseEnds [phraseCatCount]map[string][]piecePhrase
+	// pieceStarts are the phrase categories (bit c) whose phrases start with a word, for markPieces.
+	pieceStarts map[string]uint64
 	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
 	// read at the start of every line.
 	updateKeywords []string
@@ -124,6 +128,12 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.triggers[w] = true
 		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
+	lx.pieceStarts = map[string]uint64{}
+	for c := range phraseCatCount {
+		for w := range lx.phrases[c] {
+			lx.pieceStarts[w] |= 1 << c
+		}
+	}
 	lx.buildFilter()
 	return lx
 }
@@ -142,6 +152,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, cuePrefixSet, lx.prefixes)
 	addKeys(&fk, dateTriggerSet, lx.triggers)
 	addKeys(&fk, numberWordSet, lx.numbers)
+	addKeys(&fk, pieceStartSet, lx.pieceStarts)
 	lx.filter = fk.filter()
 }
 

@@ -18,8 +18,13 @@ type token struct {
 // tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole
 // ("al-Sina'a", "rocket-propelled"); digits with separators stay one token ("3,500").
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
-	lower := asciiLower(text) // ASCII words fold to a slice of it, without an allocation each
+	return appendTokens(make([]token, 0, len(text)/6+1), text, asciiLower(text))
+}
+
+// appendTokens is tokenize appending to toks, with lower the text's asciiLower, or any string of
+// its length that agrees with it on the words (the whole document's, for a sentence with its URLs
+// blanked): ASCII words fold to a slice of it, without an allocation each.
+func appendTokens(toks []token, text, lower string) []token {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
