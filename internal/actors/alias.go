@@ -64,6 +64,9 @@ func (a *alias) matchesAt(text string, toks []token, keys []byte, i int) bool {
 	if i+len(a.keys) > len(toks) {
 		return false
 	}
+	if len(a.keys) > 1 && string(keys[toks[i+1].k0:toks[i+1].k1]) != a.keys[1] {
+		return false // the aliases a word opens mostly part at the second word: told first
+	}
 	for j, k := range a.keys {
 		t := toks[i+j]
 		switch {
