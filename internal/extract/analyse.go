@@ -106,6 +106,7 @@ type analysis struct {
 	placeIn      func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
+	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
@@ -644,7 +645,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // and numbers. It runs again when the places found change the document's countries: what it
 // learns of a name apart from those countries is kept in the sentence (readSpan, capitalAt).
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
-	ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
+	ctx := a.placeContextOf(si)
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
@@ -735,15 +736,11 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 }
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
-// allocation for the document, and the place cache room for their answers, which it would
-// otherwise grow to by rehashing them several times.
+// allocation for the document.
 func (a *analysis) makeSpanReadings() {
 	n := 0
 	for _, si := range a.sentences {
 		n += len(si.spans)
-	}
-	if len(a.places) == 0 {
-		a.places = make(map[placeQuery]placeAnswer, n)
 	}
 	all := make([]spanReading, n)
 	for _, si := range a.sentences {
@@ -919,6 +916,19 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 type placeContext struct {
 	countries []string
 	key       string
+}
+
+// placeContextOf returns the context of a sentence's places: its countries, then the document's.
+// Most sentences name none, and share the document's context while its countries stand.
+func (a *analysis) placeContextOf(si *sentenceInfo) placeContext {
+	if len(si.countries) > 0 {
+		return newPlaceContext(slices.Concat(si.countries, a.countries))
+	}
+	if a.docPlaces == nil || !slices.Equal(a.docPlaces.countries, a.countries) {
+		ctx := newPlaceContext(slices.Concat(a.countries))
+		a.docPlaces = &ctx
+	}
+	return *a.docPlaces
 }
 
 func newPlaceContext(countries []string) placeContext {

@@ -254,7 +254,11 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
 			continue
 		}
-		for _, l := range append([]string{""}, lx.lemmaEndings...) {
+		for k := -1; k < len(lx.lemmaEndings); k++ { // nothing first, then each lemma ending
+			l := ""
+			if k >= 0 {
+				l = lx.lemmaEndings[k]
+			}
 			if form := head + stem + l; !slices.Contains(out, form) {
 				out = append(out, form)
 			}

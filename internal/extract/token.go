@@ -145,6 +145,19 @@ func unchangedBy(s string, mapping func(rune) rune) bool {
 	return true
 }
 
+// asciiCase reports whether s is ASCII and, if so, whether it has an upper-case letter, in one
+// pass.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -158,7 +171,10 @@ func isASCII(s string) bool {
 // and the tatweel, and unifies apostrophes and the Arabic letters news writers swap, so that cue
 // words match however the text spells them.
 func foldWord(w string) string {
-	if isASCII(w) {
+	switch ascii, upper := asciiCase(w); {
+	case ascii && !upper:
+		return w // most words asked about come lower-cased already
+	case ascii:
 		return strings.ToLower(w)
 	}
 	var b strings.Builder
