@@ -153,6 +153,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, dateTriggerSet, lx.triggers)
 	addKeys(&fk, numberWordSet, lx.numbers)
 	addKeys(&fk, pieceStartSet, lx.pieceStarts)
+	addKeys(&fk, tensHeadSet, lx.tensHeads)
 	lx.filter = fk.filter()
 }
 

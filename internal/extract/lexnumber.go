@@ -80,7 +80,7 @@ func (lx *lexicon) isNumberWord(low string) bool {
 // gluedTensAndUnit reads a word made of a tens word and a unit word ("settanta"+"sette"), the
 // tens' last vowel dropped before a unit that starts with one ("trent(a)"+"uno").
 func (lx *lexicon) gluedTensAndUnit(fold string) (numberWord, bool) {
-	if len(fold) < minGluedNumber || !lx.tensHeads[fold[:3]] {
+	if len(fold) < minGluedNumber || !lx.filter.mayHave(tensHeadSet, fold[:3]) || !lx.tensHeads[fold[:3]] {
 		return numberWord{}, false
 	}
 	for i := 3; i < len(fold)-2; i++ {
