@@ -42,8 +42,9 @@ type lexicon struct {
 	// pieceStarts are the phrase categories (bit c) whose phrases start with a word, for markPieces.
 	pieceStarts map[string]uint64
 	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
-	// read at the start of every line.
-	updateKeywords []string
+	// read at the start of every line, which need no more of it lowered than the longest's runes.
+	updateKeywords     []string
+	updateKeywordRunes int
 }
 
 type cuePhrase struct {
@@ -103,6 +104,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
+	for _, kw := range lx.updateKeywords {
+		lx.updateKeywordRunes = max(lx.updateKeywordRunes, utf8.RuneCountInString(kw))
+	}
 	lx.triggers = map[string]bool{}
 	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
