@@ -1536,6 +1536,11 @@ func clauses(text string, sentences []Sentence) []Sentence {
 	for _, s := range sentences {
 		start := s.Start
 		for i := s.Start; i < s.End; i++ {
+			k := strings.IndexAny(text[i:s.End], ";,") // the only bytes a clause is cut at
+			if k < 0 {
+				break
+			}
+			i += k
 			cut := 0
 			switch {
 			case text[i] == ';':

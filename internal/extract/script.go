@@ -285,6 +285,9 @@ func arabicIndicDigit(r rune) (byte, bool) {
 // arabicIndicPiece reads a run of Arabic-Indic digits at byte i of text as a digits piece whose
 // low form is written in ASCII digits, so that figures and dates read it as they read "2021".
 func arabicIndicPiece(text string, i int) (piece, bool) {
+	if text[i] < utf8.RuneSelf {
+		return piece{}, false // the digits are not ASCII, most of a text is
+	}
 	var digits []byte
 	j := i
 	for j < len(text) {

@@ -391,7 +391,7 @@ func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	// Lower case maps rune to rune and keeps ":*_ " as they are: the heading lowered is the
 	// trimmed body lowered, with as many runes, and a keyword and the rune after it are at the
 	// start of the body's first runes lowered. Most lines are paragraphs, not lowered whole.
-	if hb := strings.Trim(body, ":*_ "); utf8.RuneCountInString(hb) <= maxNotesHeading {
+	if hb := strings.Trim(body, ":*_ "); len(hb) <= utf8.UTFMax*maxNotesHeading && utf8.RuneCountInString(hb) <= maxNotesHeading {
 		if h := strings.ToLower(hb); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
 			return Section{Header: strings.TrimSpace(line)}, true
 		}
