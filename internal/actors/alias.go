@@ -114,6 +114,36 @@ func (x aliasIndex) add(a *alias) (*alias, error) {
 	return nil, nil
 }
 
+// wordAliases are the aliases one folded word opens, split for finding: those of two words or
+// more by their second word, then those of that word alone, each in the order of the word's
+// bucket. A word that opens dozens of aliases ("islamic") is looked up with the next word, not
+// tried against each; and since longer aliases come first, the two-word ones come before the
+// word's own.
+type wordAliases struct {
+	bySecond map[string][]*alias
+	alone    []*alias
+}
+
+// byWord splits every bucket of the sorted index into its wordAliases.
+func (x aliasIndex) byWord() map[string]*wordAliases {
+	out := make(map[string]*wordAliases, len(x))
+	for first, bucket := range x {
+		w := &wordAliases{}
+		for _, a := range bucket {
+			if len(a.keys) == 1 {
+				w.alone = append(w.alone, a)
+				continue
+			}
+			if w.bySecond == nil {
+				w.bySecond = map[string][]*alias{}
+			}
+			w.bySecond[a.keys[1]] = append(w.bySecond[a.keys[1]], a)
+		}
+		out[first] = w
+	}
+	return out
+}
+
 // sort orders every bucket so that the first alias that matches is the right one: longest
 // first, then exact before case-insensitive, then in the order of the data.
 func (x aliasIndex) sort() {

@@ -26,7 +26,8 @@ type Dictionary struct {
 	written map[string]int   // canonical name or alias as written -> entry
 	folded  map[string][]int // folded name or alias -> entries
 	index   aliasIndex
-	scratch sync.Pool // of *scratch, reused by Find
+	opens   map[string]*wordAliases // the index split for Find
+	scratch sync.Pool               // of *scratch, reused by Find
 }
 
 // File is a user's actor file, in the embedded data's format, to merge over it.
@@ -120,6 +121,7 @@ func build(rows []row) (*Dictionary, error) {
 		}
 	}
 	d.index.sort()
+	d.opens = d.index.byWord()
 	return d, nil
 }
 

@@ -57,7 +57,22 @@ type scratch struct {
 // longestAt returns the longest alias matching the words from toks[i], or nil.
 func (d *Dictionary) longestAt(text string, toks []token, keys []byte, i int) *alias {
 	t := toks[i]
-	for _, a := range d.index[string(keys[t.k0:t.k1])] {
+	w, ok := d.opens[string(keys[t.k0:t.k1])]
+	if !ok {
+		return nil
+	}
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if a := firstMatching(w.bySecond[string(keys[n.k0:n.k1])], text, toks, keys, i); a != nil {
+			return a
+		}
+	}
+	return firstMatching(w.alone, text, toks, keys, i)
+}
+
+// firstMatching returns the first of aliases matching the words from toks[i], or nil.
+func firstMatching(aliases []*alias, text string, toks []token, keys []byte, i int) *alias {
+	for _, a := range aliases {
 		if a.matchesAt(text, toks, keys, i) {
 			return a
 		}

@@ -144,9 +144,15 @@ func wordAt(text string, i int) bool {
 func scanWord(text string, i int, keys []byte) (token, []byte, int) {
 	t := token{start: i, k0: len(keys)}
 	for i < len(text) {
-		if c := text[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+		switch c := text[i]; { // ASCII letters and digits, most of a text, without decoding a rune
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			t.lower = t.lower || c >= 'a'
-			keys = appendFolded(keys, t.k0, rune(c))
+			keys = appendASCII(keys, t.k0, c)
+			i++
+			continue
+		case 'A' <= c && c <= 'Z':
+			t.upper = true
+			keys = appendASCII(keys, t.k0, c)
 			i++
 			continue
 		}

@@ -111,9 +111,12 @@ type analysis struct {
 	placeIn      func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
+	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
+	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
+	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Byron Lima Oliva"): no place anywhere in it
@@ -122,7 +125,8 @@ type analysis struct {
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{}}
+		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{},
+		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
@@ -179,16 +183,18 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankURLs(a.text[si.start:si.end])
-	si.toks = si.lex.splitElisions(tokenize(text), text)
+	lower := a.lower[si.start:si.end]
+	si.toks = si.lex.splitElisions(a.tokens(text, lower), text)
 	for i := range si.toks {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
 	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.lex.scan(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men.
-		return c.category != "attackers" && inGroupName(actors, si.toks, c)
+		return c.category != "attackers" && inGroupName(groups, si.toks, c)
 	})
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
@@ -280,8 +286,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
 	}
-	ps := appendPieces(a.pieces[:0], text) // dates and numbers keep offsets and strings, not pieces
+	ps := appendPieces(a.pieces[:0], text, lower) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
+	a.lex.markPieces(ps)
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues)
@@ -338,11 +345,32 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.capitalAt = a.capitalToken(si)
 }
 
+// groupsIn returns the armed groups' names among actors that overlap the bytes [start, end): the
+// only names a sentence's cues can be part of, so that each cue is not tested against the whole
+// document's.
+func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
+	var out []ActorMatch
+	for _, m := range actors {
+		if m.Kind == "armed_group" && m.Start < end && m.End > start {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// tokens tokenizes a sentence's text (lower as appendTokens takes it) into the room left in the
+// document's token buffer.
+func (a *analysis) tokens(text, lower string) []token {
+	toks := appendTokens(a.freeTokens, text, lower)
+	a.freeTokens = toks[len(toks):]
+	return toks[:len(toks):len(toks)] // capped: appending to them must not overwrite the next sentence's
+}
+
 // inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
 // what happened or which side.
-func inGroupName(actors []ActorMatch, toks []token, c cueHit) bool {
-	for _, m := range actors {
-		if m.Kind == "armed_group" && m.Start <= toks[c.first].start && toks[c.last].end <= m.End {
+func inGroupName(groups []ActorMatch, toks []token, c cueHit) bool {
+	for _, m := range groups {
+		if m.Start <= toks[c.first].start && toks[c.last].end <= m.End {
 			return true
 		}
 	}
@@ -576,9 +604,10 @@ type nameSpan struct {
 // nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
 // particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
 func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
-	like := make([]bool, len(toks))
-	for i, t := range toks {
-		like[i] = nameLike(lx, t)
+	var buf [64]bool // most sentences' words: no allocation for them
+	like := buf[:0]
+	for _, t := range toks {
+		like = append(like, nameLike(lx, t))
 	}
 	var spans []nameSpan
 	for i := range toks {
@@ -626,7 +655,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // and numbers. It runs again when the places found change the document's countries: what it
 // learns of a name apart from those countries is kept in the sentence (readSpan, capitalAt).
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
-	ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
+	ctx := a.placeContextOf(si)
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
@@ -898,6 +927,19 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 type placeContext struct {
 	countries []string
 	key       string
+}
+
+// placeContextOf returns the context of a sentence's places: its countries, then the document's.
+// Most sentences name none, and share the document's context while its countries stand.
+func (a *analysis) placeContextOf(si *sentenceInfo) placeContext {
+	if len(si.countries) > 0 {
+		return newPlaceContext(slices.Concat(si.countries, a.countries))
+	}
+	if a.docPlaces == nil || !slices.Equal(a.docPlaces.countries, a.countries) {
+		ctx := newPlaceContext(slices.Concat(a.countries))
+		a.docPlaces = &ctx
+	}
+	return *a.docPlaces
 }
 
 func newPlaceContext(countries []string) placeContext {
@@ -1607,6 +1649,11 @@ func clauses(text string, sentences []Sentence) []Sentence {
 	for _, s := range sentences {
 		start := s.Start
 		for i := s.Start; i < s.End; i++ {
+			k := strings.IndexAny(text[i:s.End], ";,") // the only bytes a clause is cut at
+			if k < 0 {
+				break
+			}
+			i += k
 			cut := 0
 			switch {
 			case text[i] == ';':

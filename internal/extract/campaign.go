@@ -28,6 +28,9 @@ func findCampaigns(text string, si *sentenceInfo) []string {
 
 // quotedSpans returns the byte spans of text inside quotation marks.
 func quotedSpans(s string) [][2]int {
+	if !mayQuote(s) {
+		return nil
+	}
 	var spans [][2]int
 	for i, r := range s {
 		closer, ok := quoteCloser(r)
@@ -43,6 +46,13 @@ func quotedSpans(s string) [][2]int {
 		spans = append(spans, [2]int{start, start + j})
 	}
 	return spans
+}
+
+// mayQuote reports whether s may hold a mark quoteCloser knows: '"', or a rune whose first byte
+// is that of '“' and '‘' (0xE2) or of '«' (0xC2). Most sentences have none, and three byte
+// searches tell so faster than decoding their runes.
+func mayQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, 0xE2) >= 0 || strings.IndexByte(s, 0xC2) >= 0
 }
 
 // quoteCloser returns the mark that closes a quotation opened by r, if r opens one.

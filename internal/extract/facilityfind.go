@@ -138,7 +138,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if strings.ContainsAny(name, "%_/@#") {
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
-	name = possessive.Replace(name)
+	if strings.ContainsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
+		name = possessive.Replace(name)
+	}
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
 	if h.key == "" {
 		if town == "" {

@@ -37,9 +37,14 @@ type lexicon struct {
 	// phrases are the phrases of each phrase category by first word, lower case as written
 	// (lexphrase.go).
 	phrases [phraseCatCount]map[string][]piecePhrase
+	// phraseEnds are the same phrases by last word, for phraseEndsBefore.
+	phraseEnds [phraseCatCount]map[string][]piecePhrase
+	// pieceStarts are the phrase categories (bit c) whose phrases start with a word, for markPieces.
+	pieceStarts map[string]uint64
 	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
-	// read at the start of every line.
-	updateKeywords []string
+	// read at the start of every line, which need no more of it lowered than the longest's runes.
+	updateKeywords     []string
+	updateKeywordRunes int
 }
 
 type cuePhrase struct {
@@ -99,6 +104,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
+	for _, kw := range lx.updateKeywords {
+		lx.updateKeywordRunes = max(lx.updateKeywordRunes, utf8.RuneCountInString(kw))
+	}
 	lx.triggers = map[string]bool{}
 	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
@@ -124,6 +132,12 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.triggers[w] = true
 		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
 	}
+	lx.pieceStarts = map[string]uint64{}
+	for c := range phraseCatCount {
+		for w := range lx.phrases[c] {
+			lx.pieceStarts[w] |= 1 << c
+		}
+	}
 	lx.buildFilter()
 	return lx
 }
@@ -142,6 +156,8 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, cuePrefixSet, lx.prefixes)
 	addKeys(&fk, dateTriggerSet, lx.triggers)
 	addKeys(&fk, numberWordSet, lx.numbers)
+	addKeys(&fk, pieceStartSet, lx.pieceStarts)
+	addKeys(&fk, tensHeadSet, lx.tensHeads)
 	lx.filter = fk.filter()
 }
 

@@ -71,10 +71,16 @@ func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 	return lx.gluedTensAndUnit(fold)
 }
 
+// isNumberWord reports a word numberWord reads.
+func (lx *lexicon) isNumberWord(low string) bool {
+	_, ok := lx.numberWord(low)
+	return ok
+}
+
 // gluedTensAndUnit reads a word made of a tens word and a unit word ("settanta"+"sette"), the
 // tens' last vowel dropped before a unit that starts with one ("trent(a)"+"uno").
 func (lx *lexicon) gluedTensAndUnit(fold string) (numberWord, bool) {
-	if len(fold) < minGluedNumber || !lx.tensHeads[fold[:3]] {
+	if len(fold) < minGluedNumber || !lx.filter.mayHave(tensHeadSet, fold[:3]) || !lx.tensHeads[fold[:3]] {
 		return numberWord{}, false
 	}
 	for i := 3; i < len(fold)-2; i++ {

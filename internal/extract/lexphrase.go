@@ -76,6 +76,11 @@ func (lx *lexicon) addPhrase(category string, phrase string) {
 	list := append(lx.phrases[c][words[0]], piecePhrase{words: words, value: value, next: next})
 	sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
 	lx.phrases[c][words[0]] = list
+	if lx.phraseEnds[c] == nil {
+		lx.phraseEnds[c] = map[string][]piecePhrase{}
+	}
+	last := words[len(words)-1]
+	lx.phraseEnds[c][last] = append(lx.phraseEnds[c][last], piecePhrase{words: words, value: value, next: next})
 }
 
 // phrasesFrom returns the phrases of a category that start with a word (lower case), longest first.
@@ -89,7 +94,7 @@ func (lx *lexicon) phrasesFrom(c phraseCat, low string) []piecePhrase {
 // phraseFrom returns the longest phrase of a category that starts at piece i and is followed by
 // the word it needs, and the index of its last piece.
 func (lx *lexicon) phraseFrom(c phraseCat, ps []piece, i int) (piecePhrase, int, bool) {
-	if i < 0 || i >= len(ps) {
+	if i < 0 || i >= len(ps) || ps[i].cannotStart&(1<<c) != 0 {
 		return piecePhrase{}, 0, false
 	}
 	for _, p := range lx.phrasesFrom(c, ps[i].low) {
@@ -103,11 +108,16 @@ func (lx *lexicon) phraseFrom(c phraseCat, ps []piece, i int) (piecePhrase, int,
 // phraseEndsBefore reports a phrase of a category whose last piece is piece i ("aged" of "aged
 // 25", "âgé de" of "âgé de 25 ans").
 func (lx *lexicon) phraseEndsBefore(c phraseCat, ps []piece, i int) bool {
-	for _, list := range lx.phrases[c] {
-		for _, p := range list {
-			if _, ok := phraseEndsAt(ps, i, p.words); ok {
-				return true
-			}
+	last := i // the piece the last word must be, after the joiners phraseEndsAt skips
+	for last >= 0 && ps[last].kind == piecePunct && isJoinerPunct(ps[last].low) {
+		last--
+	}
+	if last < 0 {
+		return false
+	}
+	for _, p := range lx.phraseEnds[c][ps[last].low] {
+		if _, ok := phraseEndsAt(ps, i, p.words); ok {
+			return true
 		}
 	}
 	return false

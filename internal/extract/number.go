@@ -338,6 +338,9 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 	case pieceDigits:
 		return parseDigitFigure(lx, text, ps, i), true
 	case pieceWord:
+		if ps[i].cannotStart&numberStarts == numberStarts {
+			return numParse{}, false
+		}
 		if np, ok := parseWordFigure(lx, ps, i); ok {
 			return np, true
 		}
@@ -805,16 +808,45 @@ type piece struct {
 	low        string // the text, lower-cased for words
 	kind       pieceKind
 	upper      bool // a word that starts with an upper-case letter
+	// cannotStart tells what the piece is known not to start (markPieces): bit c, no phrase of
+	// phrase category c; bit noNumberWord, no spelled number. Zero, for pieces no lexicon has
+	// marked, knows nothing.
+	cannotStart uint64
+}
+
+// noNumberWord is the bit of piece.cannotStart for a word that is no number word: above the
+// phrase categories' bits.
+const noNumberWord = 63
+
+// numberStarts are the bits of piece.cannotStart that tell a word no figure starts with
+// (parseNumberAt): none of them unset, none of its readers can read one.
+const numberStarts = 1<<vagueNumberPhrases | 1<<approxNumberPhrases | 1<<exactNumberPhrases | 1<<zeroPhrases |
+	1<<zeroDeterminerPhrases | 1<<zeroPluralDeterminerPhrases | 1<<ordinalPhrases | 1<<noNumberWord
+
+// markPieces sets what each piece cannot start, so that the figure and date readers skip most
+// words with one test instead of a look-up per category.
+func (lx *lexicon) markPieces(ps []piece) {
+	for i := range ps {
+		p := &ps[i]
+		var starts uint64
+		if lx.filter.mayHave(pieceStartSet, p.low) {
+			starts = lx.pieceStarts[p.low]
+		}
+		p.cannotStart = ^starts &^ (1 << noNumberWord)
+		if p.kind == pieceWord && !lx.isNumberWord(p.low) {
+			p.cannotStart |= 1 << noNumberWord
+		}
+	}
 }
 
 // scanPieces splits text into pieces; spaces separate pieces and are dropped.
 func scanPieces(text string) []piece {
-	return appendPieces(make([]piece, 0, len(text)/3+1), text)
+	return appendPieces(make([]piece, 0, len(text)/3+1), text, asciiLower(text))
 }
 
-// appendPieces is scanPieces appending to ps, so that a caller can reuse one buffer.
-func appendPieces(ps []piece, text string) []piece {
-	lower := asciiLower(text)
+// appendPieces is scanPieces appending to ps, so that a caller can reuse one buffer, with lower
+// as appendTokens takes it.
+func appendPieces(ps []piece, text, lower string) []piece {
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {

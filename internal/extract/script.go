@@ -254,7 +254,11 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
 			continue
 		}
-		for _, l := range append([]string{""}, lx.lemmaEndings...) {
+		for k := -1; k < len(lx.lemmaEndings); k++ { // nothing first, then each lemma ending
+			l := ""
+			if k >= 0 {
+				l = lx.lemmaEndings[k]
+			}
 			if form := head + stem + l; !slices.Contains(out, form) {
 				out = append(out, form)
 			}
@@ -281,6 +285,9 @@ func arabicIndicDigit(r rune) (byte, bool) {
 // arabicIndicPiece reads a run of Arabic-Indic digits at byte i of text as a digits piece whose
 // low form is written in ASCII digits, so that figures and dates read it as they read "2021".
 func arabicIndicPiece(text string, i int) (piece, bool) {
+	if text[i] < utf8.RuneSelf {
+		return piece{}, false // the digits are not ASCII, most of a text is
+	}
 	var digits []byte
 	j := i
 	for j < len(text) {

@@ -104,7 +104,7 @@ func FuzzScript(f *testing.F) {
 	}
 	lx := builtinUnion()
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, p := range appendPieces(nil, text) {
+		for _, p := range appendPieces(nil, text, asciiLower(text)) {
 			if p.start >= p.end || p.end > len(text) {
 				t.Fatalf("piece %+v outside %q", p, text)
 			}

@@ -388,10 +388,15 @@ const maxNotesHeading = 24
 // sectionHeader reads an update header or a notes heading from one line.
 func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 	body := strings.TrimSpace(strings.TrimLeft(line, "[(*#_ "))
-	low := strings.ToLower(body)
-	if h := strings.Trim(low, ":*_ "); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
-		return Section{Header: strings.TrimSpace(line)}, true
+	// Lower case maps rune to rune and keeps ":*_ " as they are: the heading lowered is the
+	// trimmed body lowered, with as many runes, and a keyword and the rune after it are at the
+	// start of the body's first runes lowered. Most lines are paragraphs, not lowered whole.
+	if hb := strings.Trim(body, ":*_ "); len(hb) <= utf8.UTFMax*maxNotesHeading && utf8.RuneCountInString(hb) <= maxNotesHeading {
+		if h := strings.ToLower(hb); len(h) <= maxNotesHeading && lx.hasWord(notesHeadingWords, h) {
+			return Section{Header: strings.TrimSpace(line)}, true
+		}
 	}
+	low := strings.ToLower(firstRunes(body, lx.updateKeywordRunes+1))
 	for _, kw := range lx.updateKeywords {
 		rest, ok := strings.CutPrefix(low, kw)
 		if !ok {
@@ -409,6 +414,17 @@ func sectionHeader(lx *lexicon, line string, ref Ref) (Section, bool) {
 		return Section{Header: strings.TrimSpace(header), Date: headerDate(lx, header, ref)}, true
 	}
 	return Section{}, false
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // headerDate resolves the first date of a header, going forward from ref.

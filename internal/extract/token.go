@@ -18,8 +18,13 @@ type token struct {
 // tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole
 // ("al-Sina'a", "rocket-propelled"); digits with separators stay one token ("3,500").
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
-	lower := asciiLower(text) // ASCII words fold to a slice of it, without an allocation each
+	return appendTokens(make([]token, 0, len(text)/6+1), text, asciiLower(text))
+}
+
+// appendTokens is tokenize appending to toks, with lower the text's asciiLower, or any string of
+// its length that agrees with it on the words (the whole document's, for a sentence with its URLs
+// blanked): ASCII words fold to a slice of it, without an allocation each.
+func appendTokens(toks []token, text, lower string) []token {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -140,6 +145,19 @@ func unchangedBy(s string, mapping func(rune) rune) bool {
 	return true
 }
 
+// asciiCase reports whether s is ASCII and, if so, whether it has an upper-case letter, in one
+// pass.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -153,7 +171,10 @@ func isASCII(s string) bool {
 // and the tatweel, and unifies apostrophes and the Arabic letters news writers swap, so that cue
 // words match however the text spells them.
 func foldWord(w string) string {
-	if isASCII(w) {
+	switch ascii, upper := asciiCase(w); {
+	case ascii && !upper:
+		return w // most words asked about come lower-cased already
+	case ascii:
 		return strings.ToLower(w)
 	}
 	var b strings.Builder

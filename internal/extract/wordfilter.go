@@ -22,14 +22,16 @@ func passAll() wordFilter { return wordFilter{bits: []uint64{^uint64(0)}, shift:
 const wordFilterBits = 16
 
 // The filter's sets: each word category twice (its words, its phrases' first words), each
-// phrase category, then the cues' first words and prefixes, the date triggers and the number
-// words.
+// phrase category, then the cues' first words and prefixes, the date triggers, the number
+// words, the first words of all phrase categories and the heads of the tens words.
 const (
 	phraseSetBase  = 2 * uint64(wordCatCount)
 	cueFirstSet    = phraseSetBase + uint64(phraseCatCount)
 	cuePrefixSet   = cueFirstSet + 1
 	dateTriggerSet = cueFirstSet + 2
 	numberWordSet  = cueFirstSet + 3
+	pieceStartSet  = cueFirstSet + 4
+	tensHeadSet    = cueFirstSet + 5
 )
 
 func wordSetID(c wordCat) uint64        { return uint64(c) }

@@ -162,11 +162,12 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 		inside []gazetteer.Entry // in Lookup's order
 	}
 	byName := map[string]namesakes{}
+	folds := map[string]string{} // the namesakes' divisions folded: the names of a text share them
 	return func(name string, countries []string) (model.Place, bool) {
 		n, ok := byName[name]
 		if !ok {
 			n.key = gazetteer.Fold(name)
-			n.inside = r.namesakesInside(n.key, named)
+			n.inside = r.namesakesInside(n.key, named, folds)
 			byName[name] = n
 		}
 		for _, e := range n.inside {
@@ -182,12 +183,18 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 }
 
 // namesakesInside returns the places a folded name may be, in Lookup's order, that lie in a
-// division whose folded name is in named and is not the name itself.
-func (r Data) namesakesInside(self string, named map[string]bool) []gazetteer.Entry {
+// division whose folded name is in named and is not the name itself. folds keeps the divisions
+// folded so far.
+func (r Data) namesakesInside(self string, named map[string]bool, folds map[string]string) []gazetteer.Entry {
 	var out []gazetteer.Entry
 	for _, e := range r.Gazetteer.LookupKey(self) {
 		for _, div := range []string{e.Admin1, e.Admin2} {
-			if f := gazetteer.Fold(div); div != "" && f != self && named[f] {
+			f, ok := folds[div]
+			if !ok {
+				f = gazetteer.Fold(div)
+				folds[div] = f
+			}
+			if div != "" && f != self && named[f] {
 				out = append(out, e)
 				break
 			}
