@@ -241,14 +241,17 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 // the lexicon lists taken off its last word, then nothing or each lemma ending put on
 // ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
 // Longest endings first; no forms for a language without case endings, or a word too short to
-// carry one.
+// carry one. A suffix set off by an apostrophe ("Hatay'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
-	if len(lx.caseEndings) == 0 {
+	if len(lx.caseEndings) == 0 && !strings.ContainsAny(name, "'’") {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1
 	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
+	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
+		out = append(out, head+last[:i]) // "Hatay'daki": a suffix set off by an apostrophe
+	}
 	for _, e := range lx.caseEndings {
 		stem, ok := strings.CutSuffix(last, e)
 		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
@@ -265,6 +268,20 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		}
 	}
 	return out
+}
+
+// hasDeclined reports a folded word of the category as written or in any of its dictionary
+// forms ("bakanlığı'ndan": "bakanlığı").
+func (lx *lexicon) hasDeclined(c wordCat, folded string) bool {
+	if lx.has(c, folded) {
+		return true
+	}
+	for _, form := range lx.inflectedForms(folded) {
+		if lx.has(c, form) {
+			return true
+		}
+	}
+	return false
 }
 
 // minInflectedStem is the shortest stem an ending is taken from: shorter names are read as written.

@@ -148,6 +148,7 @@ const (
 	institutionNounWords
 	comparativeAfterWords
 	appealVerbWords
+	apostropheSuffixWords
 	wordCatCount
 )
 
@@ -295,6 +296,7 @@ var wordCatNames = [wordCatCount]string{
 	institutionNounWords:      "institution_noun",
 	comparativeAfterWords:     "comparative_after",
 	appealVerbWords:           "appeal_verb",
+	apostropheSuffixWords:     "apostrophe_suffix",
 }
 
 // wordCategoryNamed returns the word category a file names.
