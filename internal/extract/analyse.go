@@ -243,6 +243,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
+		if c.category == "attack" && attackOnOtherTarget(a.lex, a.text, si.toks, c) {
+			return true // "raided several houses and arrested 14 suspects": no assault on a prison
+		}
 		if c.category == "attack" && arrestRaid(a.lex, a.text, si.toks, scanned, c) {
 			return true // "police arrested 40 suspects in a raid": the raid is the arrest
 		}
@@ -1276,6 +1279,24 @@ const offenceReach = 12
 func unrealised(lx *lexicon, toks []token, c cueHit) bool {
 	return lx.wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
 }
+
+// attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,
+// is a place that holds nobody in custody ("raided several houses", "attacked a village").
+func attackOnOtherTarget(lx *lexicon, text string, toks []token, c cueHit) bool {
+	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach; k++ {
+		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+			return false
+		}
+		if lx.has(otherTargetWords, toks[k].fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// targetReach is how many words may open an attack's object before its noun ("raided several
+// houses", "attacked the main market").
+const targetReach = 3
 
 // appealFor reports an appeal verb a few words before the cue: the deed is asked for, not done.
 func appealFor(lx *lexicon, toks []token, c cueHit) bool {

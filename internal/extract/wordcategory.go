@@ -149,6 +149,7 @@ const (
 	comparativeAfterWords
 	appealVerbWords
 	apostropheSuffixWords
+	otherTargetWords
 	wordCatCount
 )
 
@@ -297,6 +298,7 @@ var wordCatNames = [wordCatCount]string{
 	comparativeAfterWords:     "comparative_after",
 	appealVerbWords:           "appeal_verb",
 	apostropheSuffixWords:     "apostrophe_suffix",
+	otherTargetWords:          "other_target",
 }
 
 // wordCategoryNamed returns the word category a file names.
