@@ -48,6 +48,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if si.ref.Date.IsZero() {
 				c.Reported = model.Date{}
 			}
+			if (metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
+				continue // "the quake has killed at least 844 people": the disaster's toll
+			}
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
 				if c.Side == "unknown" {
@@ -502,4 +505,23 @@ func codedTally(si *sentenceInfo) bool {
 		}
 	}
 	return tally && words == 1
+}
+
+// disasterToll reports a figure of dead or wounded whose clause names a natural disaster before it
+// ("the 7.5-magnitude quake and the tsunami that followed have killed at least 844 people"), unless
+// it counts the people held or their guards: the disaster's toll, not the incident's.
+func disasterToll(text string, si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 0 || isInmateNoun(si, last) || securityNoun(text, si, last) {
+		return false
+	}
+	for k := first - 1; k >= 0; k-- {
+		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ";:") {
+			return false
+		}
+		if si.lex.has(disasterWords, si.toks[k].fold) {
+			return true
+		}
+	}
+	return false
 }

@@ -150,6 +150,7 @@ const (
 	appealVerbWords
 	apostropheSuffixWords
 	otherTargetWords
+	disasterWords
 	wordCatCount
 )
 
@@ -299,6 +300,7 @@ var wordCatNames = [wordCatCount]string{
 	appealVerbWords:           "appeal_verb",
 	apostropheSuffixWords:     "apostrophe_suffix",
 	otherTargetWords:          "other_target",
+	disasterWords:             "disaster",
 }
 
 // wordCategoryNamed returns the word category a file names.
