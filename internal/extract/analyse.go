@@ -24,7 +24,7 @@ type sentenceInfo struct {
 	calendarDay    bool   // a date names a day of the calendar ("21 January"), not "yesterday"
 	pastAttack     bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
-	referenceApart bool   // a span of time stands before the reference point: another event (durationBefore)
+	referenceApart bool   // the reference point is a new event a span of time from this one (referencePoint)
 	headerEnd      int    // where the update header of the sentence's section ends
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
@@ -119,7 +119,7 @@ type analysis struct {
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
-	surnames     map[string]bool            // folded words the text uses as a person's surname ("Byron Lima Oliva"): no place anywhere in it
+	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -987,7 +987,7 @@ func inFacilityWord(si *sentenceInfo, span nameSpan) bool {
 }
 
 // surnamesOf returns the words the text writes right after a given name: the second word of a run
-// of capitalised words that opens with a word no rule knows ("Byron Lima Oliva", "Marta Santos").
+// of capitalised words that opens with a word no rule knows ("Dario Orlin Vega", "Marta Santos").
 // A news text names a person in full once and by surname after, so the word is the person's
 // wherever it stands alone.
 func (a *analysis) surnamesOf() map[string]bool {
@@ -997,7 +997,7 @@ func (a *analysis) surnamesOf() map[string]bool {
 			continue // capitals mark no names in a headline set in title case
 		}
 		for i := 1; i < len(si.toks); i++ {
-			if givenNameBefore(a, si, i) {
+			if a.givenNameBefore(si, i) {
 				if out == nil {
 					out = map[string]bool{}
 				}
@@ -1010,14 +1010,14 @@ func (a *analysis) surnamesOf() map[string]bool {
 
 // givenNameBefore reports a capitalised word i right after another that opens a run of names and is
 // no word a rule reads: no title, direction, region, date or stop word, no cue and no country.
-func givenNameBefore(a *analysis, si *sentenceInfo, i int) bool {
+func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 	prev, cur := si.toks[i-1], si.toks[i]
 	if !prev.upper || !cur.upper || a.text[prev.end:cur.start] != " " || isUpperCase(a.text[prev.start:prev.end]) || isUpperCase(a.text[cur.start:cur.end]) ||
 		strings.ContainsAny(prev.fold, "'-") {
 		return false // nor "Belmark's Kolondo prison", "al-Kolondo"
 	}
 	if i == 1 || si.toks[i-2].upper && a.text[si.toks[i-2].end:prev.start] == " " {
-		return false // a sentence's first word is capitalised anyway ("Take Kolondo"); the run opens before ("North Kivu Province")
+		return false // a sentence's first word is capitalised anyway ("Take Kolondo"); the run opens before ("North Vale Province")
 	}
 	lx := si.lex
 	for _, c := range []wordCat{titleWords, stopNameWords, directionWords, placeModifierWords, regionNounWords, regionBeforeWords, nameParticleWords, elisionWords, facilityGenericWords, sentenceStarterWords} {
@@ -1045,7 +1045,7 @@ func givenNameBefore(a *analysis, si *sentenceInfo, i int) bool {
 	}
 	for j := i; j < len(si.toks) && j <= i+2 && (j == i || si.toks[j].upper && a.text[si.toks[j-1].end:si.toks[j].start] == " "); j++ {
 		if a.placeOrRegion(a.text[prev.start:si.toks[j].end]) {
-			return false // "Boa Vista", "Pedro Juan Caballero": the words are one place
+			return false // "Porto da Lima", "Santa Rita do Sul": the words are one place
 		}
 	}
 	return true

@@ -38,8 +38,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				// "freed most of its 3,800 inmates": the figure is how many were held
 				metric, ok = model.Held, countsInmates(si, q)
 			}
-			if !ok || metric == model.Held && heldAcrossFacilities(si) {
-				continue
+			if !ok || metric == model.Held && heldAcrossFacilities(si) ||
+				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
+				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
 				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
@@ -47,9 +48,6 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				Quote:    a.text[si.start:si.end], Start: a.offsets.at(si.start), End: a.offsets.at(si.end)}
 			if si.ref.Date.IsZero() {
 				c.Reported = model.Date{}
-			}
-			if (metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
-				continue // "the quake has killed at least 844 people": the disaster's toll
 			}
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
@@ -508,7 +506,7 @@ func codedTally(si *sentenceInfo) bool {
 }
 
 // disasterToll reports a figure of dead or wounded whose clause names a natural disaster before it
-// ("the 7.5-magnitude quake and the tsunami that followed have killed at least 844 people"), unless
+// ("the quake and the tsunami that followed have killed at least 800 people"), unless
 // it counts the people held or their guards: the disaster's toll, not the incident's.
 func disasterToll(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)

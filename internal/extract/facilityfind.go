@@ -153,7 +153,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if h.town == "" {
 		for _, p := range si.places {
 			if p.start >= start && p.end <= end {
-				h.town = p.place.Name // the first: "Hatay T Tipi Kapalı Ceza İnfaz Kurumu" stands in Hatay
+				h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
 				break
 			}
 		}

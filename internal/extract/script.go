@@ -241,7 +241,7 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 // the lexicon lists taken off its last word, then nothing or each lemma ending put on
 // ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
 // Longest endings first; no forms for a language without case endings, or a word too short to
-// carry one. A suffix set off by an apostrophe ("Hatay'daki") is taken off first.
+// carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
 	if len(lx.caseEndings) == 0 && !strings.ContainsAny(name, "'’") {
 		return nil
@@ -250,7 +250,7 @@ func (lx *lexicon) inflectedForms(name string) []string {
 	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
-		out = append(out, head+last[:i]) // "Hatay'daki": a suffix set off by an apostrophe
+		out = append(out, head+last[:i]) // "Tarvo'daki": a suffix set off by an apostrophe
 	}
 	for _, e := range lx.caseEndings {
 		stem, ok := strings.CutSuffix(last, e)
