@@ -22,6 +22,14 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	}
 	m.Type = a.eventType(f)
 	m.Facility, m.Place = a.location(f)
+	if m.Place.Precision == model.GeoCountry && opening(f, frames) {
+		if p, ok := a.leadPlace(f, m.Place.Country); ok {
+			m.Place = p
+			if m.Facility == "" && p.Precision == model.GeoPlace {
+				m.Facility = townFacility(f, p.Name)
+			}
+		}
+	}
 	if m.Place.Country == "" {
 		return m, false
 	}
@@ -630,6 +638,35 @@ func ownPlaces(si *sentenceInfo) []placeHit {
 		}
 	}
 	return out
+}
+
+// opening reports the document's first frame: the sentences before it tell no incident.
+func opening(f *frame, frames []*frame) bool {
+	for _, g := range frames {
+		if g.first < f.first {
+			return false
+		}
+	}
+	return true
+}
+
+// leadPlace reads where a report's first incident happened from its lead when the incident's own
+// sentences place it no finer than a country: "Clashes erupted in the city of X on Tuesday. [...]
+// Militants freed inmates from the jails." The first sentence before the frame that names a place
+// of that country sets the scene; where the report was filed and landmarks do not.
+func (a *analysis) leadPlace(f *frame, country string) (model.Place, bool) {
+	for _, si := range a.sentences[:f.first] {
+		var places []model.Place
+		for _, p := range ownPlaces(si) {
+			if !p.landmark && !p.dateline && p.place.Country == country && p.place.Precision != model.GeoCountry {
+				places = append(places, p.place)
+			}
+		}
+		if len(places) > 0 {
+			return places[0], true
+		}
+	}
+	return model.Place{}, false
 }
 
 // statedCountry returns the country the text names right after a facility of this key anywhere
