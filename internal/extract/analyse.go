@@ -243,6 +243,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
+		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && c.first > 0 && a.lex.has(negationWords, si.toks[c.first-1].fold) {
+			return true // "No escape took place", "the prison was not attacked": told as not happening
+		}
+		if c.category == "holding" && c.last+1 < len(si.toks) && a.lex.has(forceUnitWords, si.toks[c.last+1].fold) {
+			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
+		}
 		if c.category == "attack" && attackOnOtherTarget(a.lex, a.text, si.toks, c) {
 			return true // "raided several houses and arrested 14 suspects": no assault on a prison
 		}

@@ -151,6 +151,7 @@ const (
 	apostropheSuffixWords
 	otherTargetWords
 	disasterWords
+	forceUnitWords
 	wordCatCount
 )
 
@@ -301,6 +302,7 @@ var wordCatNames = [wordCatCount]string{
 	apostropheSuffixWords:     "apostrophe_suffix",
 	otherTargetWords:          "other_target",
 	disasterWords:             "disaster",
+	forceUnitWords:            "force_unit",
 }
 
 // wordCategoryNamed returns the word category a file names.
