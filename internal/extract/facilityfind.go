@@ -150,6 +150,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		h.name = written + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end]) // as the report spells the town
 		h.key = a.placeKey(town)
 	}
+	if t := a.townAfterName(si, last); t != "" {
+		h.town = t // "Estabelecimento Prisional de Vale de Judeus, em Alcoentre": where it stands, whatever town its name recalls
+	}
 	if h.town == "" {
 		for _, p := range si.places {
 			if p.start >= start && p.end <= end {
@@ -203,6 +206,21 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
+}
+
+// townAfterName returns the town a locative word right after a facility's name gives (", in X",
+// ", em X"), "" if none: the writer's own statement of where it stands.
+func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
+	k := last + 1
+	if k+1 >= len(si.toks) || !si.lex.has(facilityLocativeWords, si.toks[k].fold) {
+		return ""
+	}
+	for _, p := range si.places {
+		if p.start == si.toks[k+1].start && !p.landmark && p.place.Precision == model.GeoPlace {
+			return p.place.Name
+		}
+	}
+	return ""
 }
 
 // placeStartsAt reports a place of the sentence whose name starts at byte start.

@@ -480,6 +480,13 @@ func (f *frame) otherDate(an anchors) bool {
 	return f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date)
 }
 
+// earlierEvent reports a sentence dated before frame f's incident, beyond what the two dates'
+// precision allows: "Last month, 40 people were killed in clashes in X" is the background of a
+// breakout in X, not its toll. Later dates are the story's aftermath (recaptures, a rising toll).
+func (f *frame) earlierEvent(an anchors) bool {
+	return f.otherDate(an) && an.date.Date.Start.Before(f.date.Date.Start)
+}
+
 func anyIn(names []string, set map[string]bool) bool {
 	for _, n := range names {
 		if set[n] {
@@ -662,7 +669,8 @@ func (a *analysis) frames() []*frame {
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
 			outcome := si.is("thwarted") || si.is("resisted")
-			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) && target.holdsAll(an.keys) {
+			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) &&
+				target.holdsAll(an.keys) && !target.earlierEvent(an) {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
