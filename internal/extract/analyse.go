@@ -343,6 +343,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if nationalityOfHeld(si, span) {
 				continue // "six Belmarkian prisoners escaped from an Ardovian jail": who they are, not where
 			}
+			if a.insidePlaceName(si, span) {
+				continue // "Port of Spain": a town's name, not the country
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
@@ -352,6 +355,24 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.caselessCountries(si)
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
+}
+
+// insidePlaceName reports a country's name that ends a longer run of the sentence joined to it by
+// a particle ("Port of Spain") which is itself a place name: the country is only part of the name.
+func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
+	for _, o := range si.spans {
+		if o.last != span.last || o.first >= span.first || !a.lex.has(nameParticleWords, si.toks[span.first-1].fold) {
+			continue
+		}
+		name := spanName(a.text, o)
+		if _, ok := a.country(name); ok {
+			return false // "Republic of the Congo" names the country itself
+		}
+		if _, ok := a.place(name, newPlaceContext(nil)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // groupsIn returns the armed groups' names among actors that overlap the bytes [start, end): the
