@@ -653,7 +653,7 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	for _, r := range lx.relative[ps[i].low] {
 		if last, ok := phraseStartsAt(ps, i, r.words); ok {
-			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor}, ps, i, last)
+			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor, month: r.month, day: r.day}, ps, i, last)
 		}
 	}
 	return dateExpr{}, 0, false
@@ -852,6 +852,7 @@ type relativePhrase struct {
 	n          int
 	prec       model.Precision
 	needAnchor bool
+	month, day int // a fixed holiday's day of the year
 }
 
 // relativeKinds say how each member of the lexicon's relative:KIND family resolves; the phrases
@@ -871,4 +872,10 @@ var relativeKinds = map[string]relativePhrase{
 	"previous_day":         {rel: dateAnchorOffset, n: -1, prec: model.PrecisionDay},
 	"following_year":       {rel: dateAnchorYearOffset, n: 1, prec: model.PrecisionYear, needAnchor: true},
 	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
+	// Holidays on a fixed day of the calendar: read as "25 December" is, the latest one not after
+	// the reference.
+	"christmas_eve":  {rel: dateNoYear, month: 12, day: 24, prec: model.PrecisionDay},
+	"christmas":      {rel: dateNoYear, month: 12, day: 25, prec: model.PrecisionDay},
+	"new_years_eve":  {rel: dateNoYear, month: 12, day: 31, prec: model.PrecisionDay},
+	"new_years_day":  {rel: dateNoYear, month: 1, day: 1, prec: model.PrecisionDay},
 }
