@@ -874,8 +874,8 @@ var relativeKinds = map[string]relativePhrase{
 	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
 	// Holidays on a fixed day of the calendar: read as "25 December" is, the latest one not after
 	// the reference.
-	"christmas_eve":  {rel: dateNoYear, month: 12, day: 24, prec: model.PrecisionDay},
-	"christmas":      {rel: dateNoYear, month: 12, day: 25, prec: model.PrecisionDay},
-	"new_years_eve":  {rel: dateNoYear, month: 12, day: 31, prec: model.PrecisionDay},
-	"new_years_day":  {rel: dateNoYear, month: 1, day: 1, prec: model.PrecisionDay},
+	"christmas_eve": {rel: dateNoYear, month: 12, day: 24, prec: model.PrecisionDay},
+	"christmas":     {rel: dateNoYear, month: 12, day: 25, prec: model.PrecisionDay},
+	"new_years_eve": {rel: dateNoYear, month: 12, day: 31, prec: model.PrecisionDay},
+	"new_years_day": {rel: dateNoYear, month: 1, day: 1, prec: model.PrecisionDay},
 }
