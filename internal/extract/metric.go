@@ -22,6 +22,17 @@ func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
 	return "", false
 }
 
+// builtFor reports a capacity word up to capacityReach words before the figure at token first, in
+// its clause ("a capacity of 620", "изоляторе, рассчитанном на 250 мест").
+func builtFor(text string, si *sentenceInfo, first int) bool {
+	for k := max(0, first-capacityReach); k < first; k++ {
+		if si.lex.has(capacityWords, si.toks[k].fold) && clauseBreak(text, si.toks[k].end, si.toks[first].start) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // metricOf picks the metric cue nearest to the figure in words; a cue after the figure wins ties
 // ("39 gunmen were killed"). A figure whose own noun names attackers counts the assault force
 // unless a casualty cue is close.
@@ -34,7 +45,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
 	var attackerNoun, bestBefore, bestComma, attemptAfter bool
-	if first > 0 && si.lex.wordIn(capacityWords, si.toks, first-capacityReach, first) && clauseBreak(text, si.toks[max(0, first-capacityReach)].end, si.toks[first].start) == 0 {
+	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
 	if wholePopulation(si, first, last) {
