@@ -828,8 +828,8 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 const doerReach = 8
 
 // blameVerbReach is how many words may stand between a verb that names the doer and the group it
-// names ("attributed the raid to").
-const blameVerbReach = 4
+// names, in one clause ("attributed the prison raid to the").
+const blameVerbReach = 6
 
 // mainDoers keeps the families told as doers at least half as often as the most told one: in a
 // long report of one group's attack, the defenders' occasional counter-attacks do not make them
@@ -923,10 +923,10 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	if first < 0 || subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first) {
 		return false // "250 inmates including 40 militants escaped": the escapees' affiliation, no doer
 	}
-	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(si, a.first, a.last) {
+	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
-	return doerAt(si, first, last)
+	return doerAt(text, si, first, last)
 }
 
 // affiliationReach is how many words may stand between armed men and the group they belong to
@@ -955,7 +955,7 @@ func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool)
 
 // doerAt reports the words first..last as the doer of the sentence's attack or escape: right
 // before its word, claiming responsibility, or after "by"/"blamed".
-func doerAt(si *sentenceInfo, first, last int) bool {
+func doerAt(text string, si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
 		switch c.category {
 		case "attack", "escape", "riot": // not "thwarted": who foils an attack defends
@@ -979,8 +979,8 @@ func doerAt(si *sentenceInfo, first, last int) bool {
 		}
 	}
 	for k := max(0, first-blameVerbReach); k < first; k++ {
-		if si.lex.has(blameVerbWords, si.toks[k].fold) {
-			return true // "officials attributed the raid to the group", "the minister blamed the group"
+		if si.lex.has(blameVerbWords, si.toks[k].fold) && !strings.ContainsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks) {
+			return true // "officials attributed the deadly raid to the group", "the minister blamed the group"
 		}
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+2; k++ {
