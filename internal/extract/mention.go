@@ -926,7 +926,45 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
+	if opensSentence(si, first) && (si.is("attack") || si.is("escape")) && !si.is("thwarted") && !si.is("resisted") && !denied(si, m) {
+		return true // "On 6 August, Fano militiamen entered the town and broke into its prison": the subject of every verb
+	}
 	return doerAt(text, si, first, last)
+}
+
+// opensSentence reports a name that opens its sentence, after at most a date, an article and
+// the armed men it names ("On 23 March 2020, insurgents of the group occupied the town"): the
+// subject of the sentence's verbs, however far they stand from it.
+func opensSentence(si *sentenceInfo, first int) bool {
+	for k := openingDateEnd(si); k < first; k++ {
+		t := si.toks[k].fold
+		if !si.lex.has(definiteArticleWords, t) && !si.lex.has(partitiveWords, t) && !cueAt(si, "attackers", k) {
+			return false
+		}
+	}
+	return true
+}
+
+// openingDateEnd returns the token after a date that opens the sentence, with the one word that
+// may introduce it ("On 6 August 2023,"), or 0.
+func openingDateEnd(si *sentenceInfo) int {
+	for _, d := range si.dates {
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		if first >= 0 && first <= 1 {
+			return last + 1
+		}
+	}
+	return 0
+}
+
+// cueAt reports a cue of the category covering token k.
+func cueAt(si *sentenceInfo, category string, k int) bool {
+	for _, c := range si.cues {
+		if c.category == category && c.first <= k && k <= c.last {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliationReach is how many words may stand between armed men and the group they belong to
