@@ -234,7 +234,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && offence(a.lex, si.toks, c) {
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(a.lex, si.toks, c) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
@@ -263,6 +263,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
+		}
+		if (c.category == "escape" || c.category == "escaped") && aimOfUnrealised(a.lex, si.toks, scanned, c) {
+			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
 		if (c.category == "escape" || c.category == "escaped") && a.lex.wordIn(lawfulReleaseWords, si.toks, c.last+1, c.last+1+lawfulReleaseReach) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
@@ -1300,6 +1303,20 @@ func offence(lx *lexicon, toks []token, c cueHit) bool {
 
 // offenceReach is how far before an event word the court verb that tried it may stand.
 const offenceReach = 12
+
+// aimOfUnrealised reports an escape word that is the aim of an attack only feared or planned: the
+// attack word, then an infinitive_marker, then the escape word ("a possible attack to free").
+func aimOfUnrealised(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+	if c.first < 2 || !lx.has(infinitiveMarkerWords, toks[c.first-1].fold) {
+		return false
+	}
+	for _, o := range cues {
+		if o.category == "attack" && o.last == c.first-2 && lx.wordIn(unrealisedWords, toks, o.first-unrealisedReach, o.first) {
+			return true
+		}
+	}
+	return false
+}
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
