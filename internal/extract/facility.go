@@ -103,10 +103,22 @@ type facilityHit struct {
 // alike). The generic words of every language are dropped, so that keys compare across reports.
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
-	for _, t := range x.lex.all.splitElisions(tokenize(name), name) {
-		if w := strings.TrimSuffix(t.fold, "'s"); !x.lex.all.has(facilityGenericWords, w) {
+	toks := x.lex.all.splitElisions(tokenize(name), name)
+	for i, t := range toks {
+		if w := strings.TrimSuffix(t.fold, "'s"); !x.lex.all.has(facilityGenericWords, w) && !facilityWordAt(x.lex.all, toks, i) {
 			parts = append(parts, w)
 		}
 	}
 	return names.Fold(strings.Join(parts, " "))
+}
+
+// facilityWordAt reports a token that is a facility word by itself in any of its inflected forms
+// ("cezaevine", "Cezaevi'nden", "изоляторе"): a case ending makes no name of it.
+func facilityWordAt(lx *lexicon, toks []token, i int) bool {
+	for _, c := range lx.scan(toks[i : i+1]) {
+		if c.category == "facility" {
+			return true
+		}
+	}
+	return false
 }
