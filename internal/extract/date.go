@@ -824,7 +824,10 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
 		return false // "segunda" alone is "second"; "segunda-feira" is Monday
 	}
-	return ok && (!w.needUpper || ps[k].upper) && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) // "Santo Domingo"
+	// A name written capitalised counts in lower case too before a part of the day: Turkish
+	// "pazar" is also "market", "pazar gecesi" is Sunday night.
+	written := !w.needUpper || ps[k].upper || k+1 < len(ps) && lx.hasWord(partOfDayWords, ps[k+1].low)
+	return ok && written && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) // "Santo Domingo"
 }
 
 func pieceLow(ps []piece, k int) string {

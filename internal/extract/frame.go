@@ -86,12 +86,17 @@ func reportsAttack(text string, si *sentenceInfo) bool {
 	return false
 }
 
-// namedByDate reports a word that a date stands right before, with at most two words between
-// (the attack's place or kind) and no punctuation.
+// namedByDate reports a word that a date after a definite article stands right before, with at
+// most two words between (the attack's place or kind) and no punctuation. Without the article the
+// date tells when the deed was done, as in languages whose verb comes last ("pazar gecesi
+// cezaevine saldırdı").
 func namedByDate(text string, si *sentenceInfo, word int) bool {
 	for _, d := range si.dates {
-		_, last := tokenSpan(si.toks, d.Start, d.End)
-		if last >= 0 && last < word && word-last <= 3 &&
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) {
+			continue
+		}
+		if last < word && word-last <= 3 &&
 			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], clauseMarks+":.") {
 			return true
 		}
