@@ -33,7 +33,7 @@ func TestFindNumbers(t *testing.T) {
 		want []string
 	}{
 		{"freed more than 100 prisoners", []string{`"more than 100" 100..nil more_than count prisoners`}},
-		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count `}},
+		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count نزيل`}},
 		{"circa 3 mila detenuti", []string{`"circa 3 mila" 3000..3000 approx count detenuti`}},
 		{"около 2 тысяч заключённых", []string{`"около 2 тысяч" 2000..2000 approx count заключённых`}},
 		{"exceeding 1,500 inmates", []string{`"exceeding 1,500" 1500..nil more_than count inmates`}},

@@ -123,13 +123,31 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 	return spans
 }
 
+// definiteHead reports a head-first facility word written with the definite article ("السجن",
+// "والسجن"): a noun with the article heads no construct, so the word after it names nothing ("السجن
+// فقدت": the prison lost).
+func definiteHead(lx *lexicon, fold string) bool {
+	for _, f := range lx.procliticForms(fold, nil) {
+		if !lx.isWord(facilityHeadFirstWords, f) {
+			continue
+		}
+		prefix := strings.TrimSuffix(fold, f)
+		for _, p := range lx.proclitics {
+			if strings.HasSuffix(prefix, p) && lx.isWord(definiteArticleWords, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // caselessName reports a word j that names the facility whose head-first word is i, in a script
 // without capitals: the word right after it ("سجن جلبوع"), unless it is a cue, a describing word
 // ("المركزي"), a function word (notNameWords), a number, a month or a place after a glued
 // preposition. Only that one word: nothing marks where a longer name would end.
 func caselessName(si *sentenceInfo, i, j int) bool {
 	lx, t := si.lex, si.toks[j]
-	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) {
+	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) || definiteHead(lx, si.toks[i].fold) {
 		return false
 	}
 	for _, c := range notNameWords {
