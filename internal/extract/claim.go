@@ -255,14 +255,21 @@ func heldAcrossFacilities(si *sentenceInfo) bool {
 	return false
 }
 
-// repeated reports a claim already read from an identical sentence.
+// repeated reports a claim already read from an identical sentence, or one figure written twice
+// ("One (1) officer"); figures of two known sides are two claims.
 func repeated(claims []model.Claim, c model.Claim) bool {
 	for _, o := range claims {
-		if o.Metric == c.Metric && o.Quote == c.Quote && sameBound(o.Low, c.Low) && sameBound(o.High, c.High) {
+		if o.Metric == c.Metric && !sidesApart(o.Side, c.Side) && o.Quote == c.Quote && sameBound(o.Low, c.Low) && sameBound(o.High, c.High) {
 			return true
 		}
 	}
 	return false
+}
+
+// sidesApart reports two known, different sides: "a guard and an inmate were killed" counts one
+// of each, where "One (1) officer" is one figure written twice.
+func sidesApart(a, b string) bool {
+	return a != "" && b != "" && a != "unknown" && b != "unknown" && a != b
 }
 
 func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
@@ -427,14 +434,20 @@ func abs(x int) int {
 func singulars(text string, si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
-		if !si.lex.has(singularArticleWords, t.fold) || i > 0 && si.lex.has(conjunctionWords, si.toks[i-1].fold) {
-			continue // "two guards and a soldier were killed" is one group: coordinatedTotal counts it
+		if !si.lex.has(singularArticleWords, t.fold) {
+			continue
 		}
-		noun := i + 1
-		for noun < len(si.toks) && noun <= i+maxSingularModifiers+1 && !si.lex.has(singularPersonWords, si.toks[noun].fold) {
-			noun++
+		noun := singularNoun(si, i)
+		if noun < 0 {
+			continue
 		}
-		if noun >= len(si.toks) || !si.lex.has(singularPersonWords, si.toks[noun].fold) || !metricBeside(text, si, i, noun) {
+		if i > 0 && si.lex.has(conjunctionWords, si.toks[i-1].fold) {
+			// "two guards and a soldier were killed" is one group, which coordinatedTotal counts;
+			// "2 attackers and a policeman were killed" counts the policeman apart.
+			if !metricAfterVerb(si, noun) || !otherSideBefore(si, i-1, noun) {
+				continue
+			}
+		} else if !metricBeside(text, si, i, noun) && !sidesApartBeforeVerb(si, noun) {
 			continue
 		}
 		one := 1
@@ -442,6 +455,42 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 			Qualifier: "exact", Kind: "count", Noun: si.toks[noun].fold})
 	}
 	return out
+}
+
+// singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),
+// -1 if none follows within maxSingularModifiers words.
+func singularNoun(si *sentenceInfo, i int) int {
+	for noun := i + 1; noun < len(si.toks) && noun <= i+maxSingularModifiers+1; noun++ {
+		if si.lex.has(singularPersonWords, si.toks[noun].fold) {
+			return noun
+		}
+	}
+	return -1
+}
+
+// sidesApartBeforeVerb reads "A jail guard and an inmate were killed": the person at token noun,
+// a conjunction, a person of another side, then the verb of what befell both. Each counts one.
+func sidesApartBeforeVerb(si *sentenceInfo, noun int) bool {
+	and := noun + 1
+	if and+1 >= len(si.toks) || !si.lex.has(conjunctionWords, si.toks[and].fold) || !si.lex.has(singularArticleWords, si.toks[and+1].fold) {
+		return false
+	}
+	second := singularNoun(si, and+1)
+	if second < 0 || !metricAfterVerb(si, second) {
+		return false
+	}
+	first, other := sideAt(si, noun, noun), sideAt(si, second, second)
+	return first != "unknown" && other != "unknown" && first != other
+}
+
+// otherSideBefore reports a group of another side than the person at token noun right before
+// the conjunction at token and ("2 attackers and a policeman").
+func otherSideBefore(si *sentenceInfo, and, noun int) bool {
+	if and < 1 {
+		return false
+	}
+	before, this := sideAt(si, and-1, and-1), sideAt(si, noun, noun)
+	return before != "unknown" && this != "unknown" && before != this
 }
 
 // maxSingularModifiers is how many words may stand between the article and the person noun: "an
