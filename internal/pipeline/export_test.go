@@ -11,11 +11,7 @@ import (
 
 // Candidates returns how many incidents, and distinct members of them, the linker weighs a
 // document's mentions against, so that benchmarks can report it.
-func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, docID string) (incidents, members int, err error) {
-	own, err := tx.DocumentMentions(ctx, docID)
-	if err != nil {
-		return 0, 0, err
-	}
+func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, own []store.EncodedMention) (incidents, members int, err error) {
 	var windows []store.Window
 	for _, m := range own {
 		windows = append(windows, windowOf(m.Mention))

@@ -89,19 +89,17 @@ func (l *Linker) Forget() {
 	}
 }
 
-// LinkDocument links the mentions of one new document, stored before, and returns the incidents
-// they joined or started.
-func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, mentions []store.EncodedMention) ([]string, error) {
-	own := make([]model.Mention, len(mentions))
-	for i, em := range mentions {
+// LinkDocument links the mentions of one new document, stored before without them, and returns
+// the incidents they joined or started: each mention is stored as it joins its incident. doc is
+// the document's reference as the store reads it back (store.RefOf): the batch has it in hand.
+func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, doc model.DocumentRef, mentions []store.EncodedMention) ([]string, error) {
+	ordered := slices.Clone(mentions)
+	slices.SortStableFunc(ordered, func(a, b store.EncodedMention) int { return cmp.Compare(a.Mention.Index, b.Mention.Index) }) // as the store orders them
+	own := make([]model.Mention, len(ordered))
+	for i, em := range ordered {
 		own[i] = em.Mention
 	}
-	slices.SortStableFunc(own, func(a, b model.Mention) int { return cmp.Compare(a.Index, b.Index) }) // as the store orders them
 	ids, err := b.place(ctx, tx, own)
-	if err != nil {
-		return nil, err
-	}
-	refs, err := tx.DocumentRefs(ctx, []string{docID})
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +111,7 @@ func (b *Batch) LinkDocument(ctx context.Context, tx *store.Tx, docID string, me
 				return nil, err
 			}
 		}
-		if err := b.join(ctx, tx, ids[i], m, refs[docID], created); err != nil {
+		if err := b.join(ctx, tx, ids[i], m, doc, created, &ordered[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -267,9 +265,10 @@ func windowOf(m model.Mention) store.Window {
 }
 
 // join adds a mention and its claims to an incident, and its votes to the batch's tally; created
-// says the incident was just created for it. A mention of a near-duplicate of a document the
+// says the incident was just created for it; unstored is the mention's encoding when it is not
+// stored yet (store.Join), nil for a stored one. A mention of a near-duplicate of a document the
 // incident already cites does not vote.
-func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef, created bool) error {
+func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Mention, doc model.DocumentRef, created bool, unstored *store.EncodedMention) error {
 	voter := true
 	if doc.DuplicateOf != "" {
 		cited, err := tx.HasDocument(ctx, id, doc.DuplicateOf)
@@ -282,7 +281,7 @@ func (b *Batch) join(ctx context.Context, tx *store.Tx, id string, m model.Menti
 		b.vote(id, v)
 	}
 	code := link.ProfileCode(m, b.l.family)
-	j := store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created}
+	j := store.Join{Incident: id, Mention: m, Code: code, Window: windowOf(m), Created: created, Unstored: unstored}
 	var mem currents
 	if s := b.created[id]; s != nil {
 		j.Started, mem = s.window, s.current

@@ -120,12 +120,18 @@ func (p *Pipeline) restore(ctx context.Context, tx *store.Tx, d prepared, _ []st
 	return r, p.storeMentions(ctx, tx, d, &r, true)
 }
 
-// storeMentions stores a document's mentions; replace first deletes those it had.
+// storeMentions stores a document's mentions; replace first deletes those it had. With linking
+// they are left to it: each is inserted with the incident it joins (Batch.LinkDocument), not
+// inserted unlinked and then updated.
 func (p *Pipeline) storeMentions(ctx context.Context, tx *store.Tx, d prepared, r *Result, replace bool) error {
 	if p.stages.Extract == nil {
 		return nil
 	}
-	if err := tx.StoreMentions(ctx, d.doc.ID, d.mentions, replace); err != nil {
+	unlinked := d.mentions
+	if p.stages.Link != nil {
+		unlinked = nil
+	}
+	if err := tx.StoreMentions(ctx, d.doc.ID, unlinked, replace); err != nil {
 		return err
 	}
 	r.Mentions = len(d.mentions)

@@ -68,7 +68,7 @@ func (l *Linker) Rebuild(ctx context.Context, tx *store.Tx, id string, o *review
 	for _, sm := range ms {
 		m := sm.Mention
 		m.Claims = o.Claims(m.Claims)
-		if err := b.join(ctx, tx, id, m, refs[m.DocumentID], false); err != nil {
+		if err := b.join(ctx, tx, id, m, refs[m.DocumentID], false, nil); err != nil {
 			return fmt.Errorf("rebuild %s: %w", id, err)
 		}
 	}

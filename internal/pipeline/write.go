@@ -87,7 +87,7 @@ func (p *Pipeline) linkResults(ctx context.Context, tx *store.Tx, docs []prepare
 		if results[i].Outcome == Duplicate || results[i].Mentions == 0 {
 			continue
 		}
-		ids, err := batch.LinkDocument(ctx, tx, results[i].Document.ID, docs[i].mentions)
+		ids, err := batch.LinkDocument(ctx, tx, store.RefOf(results[i].Document), docs[i].mentions)
 		if err != nil {
 			return nil, fmt.Errorf("link %s: %w", results[i].Document.Source, err)
 		}

@@ -49,6 +49,14 @@ func (t *Tx) DocumentRefs(ctx context.Context, ids []string) (map[string]model.D
 	return out, nil
 }
 
+// RefOf is how incidents cite a document, as DocumentRefs reads it back once InsertDocument
+// has stored it: the writer has the documents of its batch in hand and need not read them.
+func RefOf(d model.Document) model.DocumentRef {
+	var published sql.NullString
+	published.String, published.Valid = dayOrNil(d.Published).(string)
+	return model.DocumentRef{ID: d.ID, Source: d.Source, Title: d.Title, Published: parseDay(published), DuplicateOf: d.DuplicateOf}
+}
+
 // queryList runs a prepared statement whose one parameter is a list, given to it as JSON for
 // json_each: one query for any number of values.
 func (t *Tx) queryList(ctx context.Context, stmt *sql.Stmt, list any) (*sql.Rows, error) {

@@ -58,12 +58,20 @@ func (t *Tx) StoreMentions(ctx context.Context, docID string, ms []EncodedMentio
 		}
 	}
 	for _, em := range ms {
-		m := em.Mention
-		_, err := t.stmt(ctx, t.stmts.insertMention).ExecContext(ctx, docID, m.Index, m.Place.Country, dayOrNilValue(m.Date.Start),
-			string(m.Date.Precision), em.data)
-		if err != nil {
-			return fmt.Errorf("insert mention %s#%d: %w", docID, m.Index, err)
+		if err := t.insertMention(ctx, docID, em, ""); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// insertMention stores one encoded mention of a document, linked to an incident ("" for none).
+func (t *Tx) insertMention(ctx context.Context, docID string, em EncodedMention, incidentID string) error {
+	m := em.Mention
+	_, err := t.stmt(ctx, t.stmts.insertMention).ExecContext(ctx, docID, m.Index, incidentID, m.Place.Country,
+		dayOrNilValue(m.Date.Start), string(m.Date.Precision), em.data)
+	if err != nil {
+		return fmt.Errorf("insert mention %s#%d: %w", docID, m.Index, err)
 	}
 	return nil
 }

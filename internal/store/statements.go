@@ -79,17 +79,15 @@ func (s *statements) queries() []query {
 			SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
 		{&s.clearMentions, `DELETE FROM mentions WHERE document_id = ?`},
 		{&s.countChange, `UPDATE store_changes SET changes = changes + 1 WHERE id = 1`},
-		{&s.insertMention, `INSERT INTO mentions(document_id, idx, country, date_start, date_precision, data) VALUES (?,?,?,?,?,?)`},
+		{&s.insertMention, `INSERT INTO mentions(document_id, idx, incident_id, country, date_start, date_precision, data)
+			VALUES (?,?,?,?,?,?,?)`},
 		{&s.documentMentions, `SELECT incident_id, data FROM mentions WHERE document_id = ? ORDER BY idx`},
 		{&s.documentRefs, `SELECT id, source, title, published, duplicate_of FROM documents
 			WHERE id IN (SELECT value FROM json_each(?))`},
-		// The windows overlapping each given one, by the R*Tree; then the members of their
-		// incidents through the members' primary key. Only summarised incidents have windows.
-		{&s.candidateIDs, `WITH win(country, day_from, day_to) AS (
-				SELECT value->>0, value->>1, value->>2 FROM json_each(?))
-			SELECT DISTINCT w.incident_id FROM win CROSS JOIN incident_windows w
-			WHERE w.country_lo <= win.country AND w.country_hi >= win.country
-				AND w.day_lo <= win.day_to AND w.day_hi >= win.day_from`},
+		// The windows overlapping one window, by the R*Tree: a statement for one window binds
+		// three numbers, where a list of windows went through JSON and json_each.
+		{&s.candidateIDs, `SELECT incident_id FROM incident_windows
+			WHERE country_lo <= ?1 AND country_hi >= ?1 AND day_lo <= ?3 AND day_hi >= ?2`},
 		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_id = i.id
 			WHERE i.id IN (SELECT value FROM json_each(?))
 			ORDER BY i.id, m.code`},

@@ -71,20 +71,17 @@ func (w Window) bounds() (country, from, to int64) {
 // have; their summaries are read apart (Summaries), so that a linker that kept them reads only
 // those it lacks.
 func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
-	if len(windows) == 0 {
-		return nil, nil
-	}
-	list := make([][3]int64, len(windows))
-	for i, w := range windows {
+	var ids []string
+	for _, w := range windows {
 		c, from, to := w.bounds()
-		list[i] = [3]int64{c, from, to}
-	}
-	ids, err := column[string](t.queryList(ctx, t.stmts.candidateIDs, list))
-	if err != nil {
-		return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
+		found, err := column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
+		if err != nil {
+			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
+		}
+		ids = append(ids, found...)
 	}
 	slices.Sort(ids)
-	return ids, nil
+	return slices.Compact(ids), nil
 }
 
 // Summaries returns the summarised incidents among ids, in id order, each with the key of its
@@ -196,6 +193,10 @@ type Join struct {
 	// Started is the row id of the window of an incident started in this transaction
 	// (StartIncident), whose row is not written yet; 0 for an incident with a row.
 	Started int64
+	// Unstored is the mention as the workers encoded it when it is not stored yet (a new
+	// document's): it is inserted linked to the incident, where a stored one is updated, so its
+	// row and its mentions_incident entry are written once. nil for a stored mention.
+	Unstored *EncodedMention
 }
 
 // AddToIncident adds a mention to an incident by delta: a member, the document reference, a
@@ -213,6 +214,9 @@ func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 		if err := t.narrowWindow(ctx, id, j.Window, j.Started); err != nil {
 			return err
 		}
+	}
+	if j.Unstored != nil {
+		return t.insertMention(ctx, j.Mention.DocumentID, *j.Unstored, id)
 	}
 	return t.SetMentionIncident(ctx, j.Mention.DocumentID, j.Mention.Index, id)
 }
