@@ -371,8 +371,9 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 		(lx.has(definiteArticleWords, toks[i+1].fold) || lx.has(numberDeterminerWords, toks[i+1].fold))) {
 		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
-		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) {
-			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb
+		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) &&
+			!lx.has(clauseConjunctionWords, toks[i].fold) {
+			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb, "three of the escapees [and wounding two]" before the next clause
 		}
 	} else if i+1 < len(toks) && lx.has(groupRelativeWords, toks[i+1].fold) {
 		i++ // "six inmates who fled": the noun, then the relative clause
