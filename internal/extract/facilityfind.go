@@ -156,8 +156,10 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if h.town == "" {
 		for _, p := range si.places {
 			if p.start >= start && p.end <= end {
-				h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
-				break
+				if len(a.countries) == 0 || p.place.Country == a.countries[0] {
+					h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
+				}
+				break // "El Milagro prison" in a report from Peru recalls a town of Ecuador, and stands in none
 			}
 		}
 	}
