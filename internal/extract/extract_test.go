@@ -86,6 +86,7 @@ func TestExtract(t *testing.T) {
 	tests := []struct {
 		name      string
 		published string
+		language  string // the document's language; "" reads it with every lexicon
 		text      string
 		want      []want
 		figures   []string // per mention: figures(m)
@@ -107,6 +108,24 @@ func TestExtract(t *testing.T) {
 			text:      "Fighting between rival gangs inside the Litoral penitentiary in Guayaquil, Ecuador, left at least 31 inmates dead and 14 injured on Tuesday, the prison service said. No inmate escaped.",
 			want:      []want{{"riot", "2021-09-28", "EC", "Litoral", ""}},
 			figures:   []string{"killed/prisoners=31.. wounded=14..14"},
+		},
+		{
+			name:      "a town a facility's name recalls in another country than the report's is not where it stands",
+			published: "2019-06-05",
+			language:  "en",
+			text:      "On 4 June 2019, in Trujillo (La Libertad), inmates of El Milagro prison clashed with guards; one inmate died and nine people were injured.",
+			want:      []want{{"riot", "2019-06-04", "PE", "El Milagro prison", ""}},
+			places:    []string{"Trujillo"},
+		},
+		{
+			name:      "a country's name that ends a town's name is part of the name",
+			published: "2022-03-09",
+			language:  "en",
+			text: "PORT OF SPAIN - A former guard was jailed on Tuesday for helping a remand inmate walk out of the Port of Spain General Hospital in 2016, ending a case that took six years.\n\n" +
+				"The judge said the guard had taken a bribe to remove the inmate's leg restraints. The inmate was caught eleven days later in Laventille.\n\n" +
+				"The court heard that the guard had served in the prison service for twelve years.\n\n" +
+				"The escaped man was convicted of murder in 2019.",
+			want: []want{{"mass_escape", "2019-01-01", "TT", "", ""}},
 		},
 		{
 			name:      "a known facility named in other words is found by its key",
@@ -664,7 +683,9 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := x.Extract(document(tt.published, tt.text))
+			doc := document(tt.published, tt.text)
+			doc.Language = tt.language
+			ms := x.Extract(doc)
 			if len(ms) != len(tt.want) {
 				t.Fatalf("got %d mentions, want %d: %+v", len(ms), len(tt.want), ms)
 			}
