@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/names"
 )
 
 // sentenceInfo is everything extraction reads from one sentence. Offsets are bytes into the text.
@@ -120,6 +121,7 @@ type analysis struct {
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
+	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -153,7 +155,12 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if nesting, nested := a.x.res.Nesting(a.names()); nested {
 			a.countries = append(nesting, a.countries...)
 		} else {
-			a.countries = append(a.countries, nesting...)
+			for _, cc := range nesting {
+				if !slices.Contains(a.countries, cc) {
+					a.countries = append(a.countries, cc)
+					a.guessed = append(a.guessed, cc)
+				}
+			}
 		}
 		// A coded event's id ("KEN544") names its country, which outranks any guess.
 		if a.idCountry = x.sourceCountry(doc.Source); a.idCountry != "" {
@@ -944,15 +951,26 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	if a.placeIn == nil {
 		a.placeIn = a.x.res.Within(a.names()) // the divisions a town may be said to lie in are among them
 	}
-	p, ok := a.placeIn(name, ctx.countries)
+	p, ok := a.resolvePlace(name, ctx.countries)
+	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) {
+		// A country guessed from namesakes is no context for another name of one of its villages:
+		// "Komando" of an Indonesian report is no Comandău of Romania.
+		p, ok = a.resolvePlace(name, slices.DeleteFunc(slices.Clone(ctx.countries), func(c string) bool { return slices.Contains(a.guessed, c) }))
+	}
+	a.places[key] = placeAnswer{p, ok}
+	return p, ok
+}
+
+// resolvePlace resolves a name, or one of its inflected forms, in the countries given.
+func (a *analysis) resolvePlace(name string, countries []string) (model.Place, bool) {
+	p, ok := a.placeIn(name, countries)
 	if !ok {
 		for _, form := range a.lex.inflectedForms(name) {
-			if p, ok = a.placeIn(form, ctx.countries); ok { // "в Москве": Moscow
+			if p, ok = a.placeIn(form, countries); ok { // "в Москве": Moscow
 				break
 			}
 		}
 	}
-	a.places[key] = placeAnswer{p, ok}
 	return p, ok
 }
 

@@ -128,6 +128,13 @@ func TestExtract(t *testing.T) {
 			want: []want{{"mass_escape", "2019-01-01", "TT", "", ""}},
 		},
 		{
+			name:      "a country guessed from namesakes is no context for another name of one of its villages",
+			published: "2018-05-10",
+			language:  "id",
+			text:      "Kerusuhan terjadi di Rumah Tahanan Cabang Salemba di Markas Komando Brimob, Kelapa Dua, Depok, Jawa Barat, pada Selasa malam. Lima polisi tewas dan satu narapidana tewas.",
+			want:      []want{{"riot", "2018-05-08", "ID", "", ""}},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",
