@@ -274,7 +274,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && aimOfUnrealised(a.lex, si.toks, scanned, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && a.lex.wordIn(lawfulReleaseWords, si.toks, c.last+1, c.last+1+lawfulReleaseReach) {
+		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.lex, a.text, si.toks, c) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if c.category == "held" && a.lex.wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
@@ -1407,9 +1407,24 @@ func hostagesReleased(lx *lexicon, toks []token, c cueHit) bool {
 // ("rehenes a cuatro guardiacárceles, que fueron liberados").
 const hostageReach = 6
 
-// lawfulReleaseReach is how many words after an escape word its lawful ground may stand ("freed
-// under a presidential pardon").
-const lawfulReleaseReach = 4
+// lawfulGround reports a lawful ground of release a few words after an escape word, in its
+// clause: "freed under a presidential pardon", "freed tens of thousands of prisoners on
+// temporary leave".
+func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
+	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
+		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+			return false
+		}
+		if lx.has(lawfulReleaseWords, toks[k].fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// lawfulReleaseReach is how many words after an escape word its lawful ground may stand, in its
+// clause ("freed tens of thousands of prisoners on temporary leave").
+const lawfulReleaseReach = 8
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.

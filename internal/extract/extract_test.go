@@ -135,6 +135,15 @@ func TestExtract(t *testing.T) {
 			want:      []want{{"riot", "2018-05-08", "ID", "", ""}},
 		},
 		{
+			name:      "the town a wire report was filed from splits no sentence into towns' incidents",
+			published: "2020-03-28",
+			language:  "en",
+			text: "DUBAI, March 28 - About 70 inmates escaped from a prison in the western Iranian city of Saqqez on Friday after a riot, state media reported, as fears of disease spread through the country's crowded jails.\n\n" +
+				"The provincial prosecutor was quoted as saying that between 20 and 30 of the escapees had been caught by Saturday.",
+			want:    []want{{"mass_escape", "2020-03-27", "IR", "Saqqez", ""}},
+			figures: []string{"escaped=70..70 recaptured=20..30"},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",

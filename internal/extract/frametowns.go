@@ -50,7 +50,7 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 	var towns []placeHit
 	seen := map[string]bool{}
 	for _, p := range si.places {
-		if p.landmark || p.place.Precision != model.GeoPlace || seen[p.place.Name] || !nearEventWord(si, p.start, p.end) || nearby(si, p) {
+		if p.landmark || p.dateline || p.place.Precision != model.GeoPlace || seen[p.place.Name] || !nearEventWord(si, p.start, p.end) || nearby(si, p) {
 			continue
 		}
 		seen[p.place.Name] = true
