@@ -265,6 +265,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && a.lex.has(formerWords, si.toks[c.first-1].fold) {
 			return true // "a former inmate" is held no more
 		}
+		if (c.category == "inmate" || c.category == "side:prisoners") && a.lex.has(captiveWords, si.toks[c.last].fold) && a.lex.wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
+			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
+		}
 		if c.category == "thwarted" && a.lex.wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
 			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place
 		}
@@ -1406,6 +1409,10 @@ func hostagesReleased(lx *lexicon, toks []token, c cueHit) bool {
 // hostageReach is how many words before the auxiliary of a release the hostages may be named
 // ("rehenes a cuatro guardiacárceles, que fueron liberados").
 const hostageReach = 6
+
+// captureReach is how many words before "prisoner" a verb of taking may stand ("took him
+// prisoner", "taking a third prisoner").
+const captureReach = 3
 
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
 // clause: "freed under a presidential pardon", "freed tens of thousands of prisoners on

@@ -152,6 +152,8 @@ const (
 	otherTargetWords
 	disasterWords
 	forceUnitWords
+	captureVerbWords
+	captiveWords
 	wordCatCount
 )
 
@@ -303,6 +305,8 @@ var wordCatNames = [wordCatCount]string{
 	otherTargetWords:          "other_target",
 	disasterWords:             "disaster",
 	forceUnitWords:            "force_unit",
+	captureVerbWords:          "capture_verb",
+	captiveWords:              "captive",
 }
 
 // wordCategoryNamed returns the word category a file names.
