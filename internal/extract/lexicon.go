@@ -19,11 +19,15 @@ type lexicon struct {
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
 	// "among them"), so that phraseAt builds a phrase only where one can start.
 	phraseStarts [wordCatCount]map[string]bool
-	filter       wordFilter           // which words may be keys of the maps (wordfilter.go)
-	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
-	weekdays     map[string]weekdayName
-	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers     map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
+	filter       wordFilter // which words may be keys of the maps (wordfilter.go)
+	// wordCats are the categories of each word of words, and noCats the empty set, for markWords
+	// (wordmarks.go).
+	wordCats map[string]*wordCats
+	noCats   *wordCats
+	months   map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
+	weekdays map[string]weekdayName
+	relative map[string][]relativePhrase // fixed relative date phrases by their first word
+	triggers map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
@@ -138,6 +142,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 			lx.pieceStarts[w] |= 1 << c
 		}
 	}
+	lx.buildWordCats()
 	lx.buildFilter()
 	return lx
 }
@@ -158,6 +163,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, numberWordSet, lx.numbers)
 	addKeys(&fk, pieceStartSet, lx.pieceStarts)
 	addKeys(&fk, tensHeadSet, lx.tensHeads)
+	addKeys(&fk, wordCatsSet, lx.wordCats)
 	lx.filter = fk.filter()
 }
 
@@ -310,23 +316,14 @@ func (lx *lexicon) isWord(category wordCat, folded string) bool {
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
-// category, as written or without its proclitics ("والسجون" is "سجون").
+// category, as written or without its proclitics ("والسجون" is "سجون"). A sentence's tokens are
+// asked with token.is, which reads the same answers marked once per token.
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	// isWord, written out: too large to inline, and has is the rules' most frequent question.
+	// isWord, written out: too large to inline.
 	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,
 	// and most words skip the call.
 	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded] ||
 		folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
-}
-
-// wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
-func (lx *lexicon) wordIn(category wordCat, toks []token, from, to int) bool {
-	for k := max(0, from); k < min(to, len(toks)); k++ {
-		if lx.has(category, toks[k].fold) {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseAt returns how many words of toks from index start make a phrase of a word category

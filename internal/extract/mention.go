@@ -137,7 +137,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
-			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
+			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {
@@ -209,7 +209,7 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 				return true
 			}
 		}
-		if si.lex.wordIn(crowdWords, si.toks, 0, c.first) {
+		if wordIn(crowdWords, si.toks, 0, c.first) {
 			return true
 		}
 	}
@@ -332,7 +332,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		}
 	}
 	for k, t := range si.toks {
-		if si.lex.has(crowdWords, t.fold) && (doer < 0 || k < doer) {
+		if t.is(crowdWords) && (doer < 0 || k < doer) {
 			doer = k
 		}
 	}
@@ -343,7 +343,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		if c.category != "escape" && c.category != "release" || c.first <= doer {
 			continue // "released" by a crowd is no release by the authorities
 		}
-		if c.category == "escape" && !si.lex.has(freeingWords, si.toks[c.first].fold) {
+		if c.category == "escape" && !si.toks[c.first].is(freeingWords) {
 			continue // "members of the gang escaped from the prison": they got out, nobody freed them
 		}
 		between, after := false, false
@@ -423,8 +423,8 @@ func staffOnly(si *sentenceInfo) bool {
 // jobWord reports a facility word that qualifies a person noun beside it: "prison guards",
 // "agentes penitenciários".
 func jobWord(si *sentenceInfo, c cueHit) bool {
-	return c.last+1 < len(si.toks) && si.lex.has(peopleNounWords, si.toks[c.last+1].fold) ||
-		c.first > 0 && si.lex.has(peopleNounWords, si.toks[c.first-1].fold) && !si.toks[c.first].upper
+	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(peopleNounWords) ||
+		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the
@@ -453,7 +453,7 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			neg = neg || si.lex.has(negationWords, si.toks[k].fold)
+			neg = neg || si.toks[k].is(negationWords)
 		}
 		if !neg {
 			return false
@@ -480,7 +480,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "holding" || !si.lex.has(townHoldingWords, si.toks[c.last].fold) {
+			if c.category != "holding" || !si.toks[c.last].is(townHoldingWords) {
 				continue
 			}
 			name := strings.ToLower(a.text[si.toks[c.first].start:si.toks[c.last].end])
@@ -850,17 +850,17 @@ func (a *analysis) groupReferredTo(f *frame) string {
 // follows a definite or possessive noun for armed men ("the militants stormed", "its fighters
 // freed"): words that point back to a group named before. A crowd ("the youths") is no group.
 func doersReferBack(si *sentenceInfo) bool {
-	lx, toks := si.lex, si.toks
-	if len(toks) >= 3 && lx.has(definiteArticleWords, toks[0].fold) && lx.has(groupNounWords, toks[1].fold) {
+	toks := si.toks
+	if len(toks) >= 3 && toks[0].is(definiteArticleWords) && toks[1].is(groupNounWords) {
 		return true
 	}
 	for k := 1; k < len(toks); k++ {
-		if !lx.has(definiteArticleWords, toks[k-1].fold) && !lx.has(possessiveDeterminerWords, toks[k-1].fold) ||
-			lx.has(crowdWords, toks[k].fold) {
+		if !toks[k-1].is(definiteArticleWords) && !toks[k-1].is(possessiveDeterminerWords) ||
+			toks[k].is(crowdWords) {
 			continue
 		}
 		noun := k
-		if !lx.has(groupNounWords, toks[k].fold) {
+		if !toks[k].is(groupNounWords) {
 			noun = -1
 			for _, c := range si.cues {
 				if c.category == "attackers" && c.first == k {
@@ -926,38 +926,38 @@ func doerAt(si *sentenceInfo, first, last int) bool {
 				return true
 			}
 		case "claim":
-			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.lex, si.toks, c.last) {
+			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
+			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) {
 				return true
 			}
 		}
 		// "Taliban fighters detonated a truck bomb ... and stormed the jail": the means of an
 		// attack the sentence tells, used right after the group's name.
 		if strings.HasPrefix(c.category, "method:") && c.first > last && c.first-last <= 2 &&
-			(si.is("attack") || si.is("escape")) && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
+			(si.is("attack") || si.is("escape")) && !si.toks[c.first-1].is(beforeVerbWords) {
 			return true
 		}
 	}
 	for k := max(0, first-blameVerbReach); k < first; k++ {
-		if si.lex.has(blameVerbWords, si.toks[k].fold) {
+		if si.toks[k].is(blameVerbWords) {
 			return true // "officials attributed the raid to the group", "the minister blamed the group"
 		}
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+2; k++ {
-		if si.lex.has(blamedAfterWords, si.toks[k].fold) && si.lex.wordIn(beforeVerbWords, si.toks, last+1, k) {
+		if si.toks[k].is(blamedAfterWords) && wordIn(beforeVerbWords, si.toks, last+1, k) {
 			return true // "the X militia was suspected", "X was blamed"
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
-		if si.lex.has(blameWordWords, si.toks[k].fold) {
+		if si.toks[k].is(blameWordWords) {
 			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
-			if k > 0 && si.lex.has(leadVerbWords, si.toks[k-1].fold) {
+			if k > 0 && si.toks[k-1].is(leadVerbWords) {
 				return true
 			}
 		}
@@ -966,20 +966,20 @@ func doerAt(si *sentenceInfo, first, last int) bool {
 }
 
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
-func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
+func claimsResponsibility(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		if lx.has(responsibilityWordWords, toks[k].fold) {
+		if toks[k].is(responsibilityWordWords) {
 			return true
 		}
 	}
-	return lx.has(responsibilityVerbWords, toks[i].fold) // "revendique": the verb says it all
+	return toks[i].is(responsibilityVerbWords) // "revendique": the verb says it all
 }
 
 // denied reports an actor the sentence says denied involvement: a verb of denial within a few
 // words after its name ("IPOB, which denied any role").
 func denied(si *sentenceInfo, m ActorMatch) bool {
 	_, last := tokenSpan(si.toks, m.Start, m.End)
-	return last >= 0 && si.lex.wordIn(denyWords, si.toks, last+1, last+denyReach+1)
+	return last >= 0 && wordIn(denyWords, si.toks, last+1, last+denyReach+1)
 }
 
 // denyReach is how many words after a group's name its denial may come ("the group's

@@ -99,11 +99,11 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 			opens = false
 			continue
 		}
-		if lx.has(placeBeforeWords, t.fold) { // "في", "وفي", "مدينة"
+		if t.is(placeBeforeWords) { // "في", "وفي", "مدينة"
 			opens = true
 			continue
 		}
-		if lx.has(stopNameWords, t.fold) {
+		if t.is(stopNameWords) {
 			opens = false
 			continue
 		}
@@ -129,11 +129,11 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 // preposition. Only that one word: nothing marks where a longer name would end.
 func caselessName(si *sentenceInfo, i, j int) bool {
 	lx, t := si.lex, si.toks[j]
-	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) {
+	if j != i+1 || !caselessScript(t.fold) || !si.toks[i].is(facilityHeadFirstWords) {
 		return false
 	}
 	for _, c := range notNameWords {
-		if lx.has(c, t.fold) {
+		if t.is(c) {
 			return false // "معتقل منذ عام": detained since a year
 		}
 	}

@@ -23,7 +23,8 @@ const wordFilterBits = 16
 
 // The filter's sets: each word category twice (its words, its phrases' first words), each
 // phrase category, then the cues' first words and prefixes, the date triggers, the number
-// words, the first words of all phrase categories and the heads of the tens words.
+// words, the first words of all phrase categories, the heads of the tens words and the words of
+// any word category.
 const (
 	phraseSetBase  = 2 * uint64(wordCatCount)
 	cueFirstSet    = phraseSetBase + uint64(phraseCatCount)
@@ -32,6 +33,7 @@ const (
 	numberWordSet  = cueFirstSet + 3
 	pieceStartSet  = cueFirstSet + 4
 	tensHeadSet    = cueFirstSet + 5
+	wordCatsSet    = cueFirstSet + 6
 )
 
 func wordSetID(c wordCat) uint64        { return uint64(c) }
