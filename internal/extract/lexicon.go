@@ -38,6 +38,9 @@ type lexicon struct {
 	duals        []string                     // endings of nouns in the dual number ("ان"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
+	// caseFinals are the last bytes of the case endings, bit b for byte b: a word ending in none
+	// has no case ending to take off (inflectedForms).
+	caseFinals [256 / 64]uint64
 	// phrases are the phrases of each phrase category by first word, lower case as written
 	// (lexphrase.go).
 	phrases [phraseCatCount]map[string][]piecePhrase
@@ -106,6 +109,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.enclitics = longestFirst(lx.words[encliticWords])
 	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
+	for _, e := range lx.caseEndings {
+		lx.caseFinals = addFinal(lx.caseFinals, e)
+	}
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
 	for _, kw := range lx.updateKeywords {

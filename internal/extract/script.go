@@ -252,6 +252,9 @@ func (lx *lexicon) inflectedForms(name string) []string {
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
 		out = append(out, head+last[:i]) // "Tarvo'daki": a suffix set off by an apostrophe
 	}
+	if !endsAsOneOf(lx.caseFinals, last) {
+		return out // most words of most languages: no ending to try
+	}
 	for _, e := range lx.caseEndings {
 		stem, ok := strings.CutSuffix(last, e)
 		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
@@ -268,6 +271,23 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		}
 	}
 	return out
+}
+
+// addFinal returns the set of last bytes finals with the last byte of e added; an empty e, which
+// every word ends in, adds them all.
+func addFinal(finals [256 / 64]uint64, e string) [256 / 64]uint64 {
+	if e == "" {
+		return [256 / 64]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	}
+	b := e[len(e)-1]
+	finals[b/64] |= 1 << (b % 64)
+	return finals
+}
+
+// endsAsOneOf reports whether w's last byte is in the set finals (addFinal). An empty w is not:
+// no ending leaves it a stem.
+func endsAsOneOf(finals [256 / 64]uint64, w string) bool {
+	return w != "" && finals[w[len(w)-1]/64]&(1<<(w[len(w)-1]%64)) != 0
 }
 
 // hasDeclined reports a folded word of the category as written or in any of its dictionary
