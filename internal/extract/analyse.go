@@ -425,7 +425,7 @@ func personsLife(text string, toks []token) (int, int) {
 			continue
 		}
 		end := i + 2
-		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
+		for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
 			end++
 		}
 		return i, end
@@ -1073,7 +1073,7 @@ func (a *analysis) placeOrRegion(name string) bool {
 func securityRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
 		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach ||
-			strings.ContainsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
+			containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
 			continue
 		}
 		if c.first-s.last == 1 || !nounAfterArticle(toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
@@ -1089,7 +1089,7 @@ func securityRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 func arrestRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, a := range cues {
 		if a.category != "arrested" || a.last >= c.first || c.first-a.last > arrestRaidReach ||
-			strings.ContainsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
+			containsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
 			continue
 		}
 		if !wordIn(relativePronounWords, toks, a.last+1, c.first) && !wordIn(offenceLinkWords, toks, a.last+1, c.first) {
@@ -1124,7 +1124,7 @@ func nounAfterArticle(toks []token, k int) bool {
 // men dressed in police uniforms stormed the jail" the police word is what they wore.
 func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
 	for _, o := range cues {
-		if o.last < k && isDoer(o) && !strings.ContainsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
+		if o.last < k && isDoer(o) && !containsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
 			return true
 		}
 	}
@@ -1287,7 +1287,7 @@ func unrealised(toks []token, c cueHit) bool {
 // is a place that holds nobody in custody ("raided several houses", "attacked a village").
 func attackOnOtherTarget(text string, toks []token, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach; k++ {
-		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
 		if toks[k].is(otherTargetWords) {

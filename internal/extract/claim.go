@@ -386,7 +386,7 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
-		if strings.ContainsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
 			return false // the noun of another clause
 		}
 		if si.toks[k].is(thingNounWords) {
@@ -454,7 +454,7 @@ const maxSingularModifiers = 3
 func metricBeside(text string, si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
 		if isMetric(model.Metric(c.category)) && c.last == article-1 &&
-			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
+			!containsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
 			return true // not "demanding to be released, a detainee said": a comma ends the cue's clause
 		}
 	}
@@ -514,7 +514,7 @@ func disasterToll(text string, si *sentenceInfo, q Quantity) bool {
 		return false
 	}
 	for k := first - 1; k >= 0; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ";:") {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], ";:") {
 			return false
 		}
 		if si.toks[k].is(disasterWords) {

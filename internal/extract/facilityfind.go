@@ -103,7 +103,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	for !headFirst && first > 0 && first-c.first > -5 &&
 		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || toks[first-1].is(facilityModifierWords)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
-		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
+		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
 	for first < c.first && (!nameLike(si.lex, toks[first]) || a.commonCapital(toks[first].fold)) {
@@ -138,7 +138,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if strings.ContainsAny(name, "%_/@#") {
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
-	if strings.ContainsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
+	if containsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
 		name = possessive.Replace(name)
 	}
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}

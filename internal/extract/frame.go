@@ -92,7 +92,7 @@ func namedByDate(text string, si *sentenceInfo, word int) bool {
 	for _, d := range si.dates {
 		_, last := tokenSpan(si.toks, d.Start, d.End)
 		if last >= 0 && last < word && word-last <= 3 &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[word].start], clauseMarks+":.") {
+			!containsAny(text[si.toks[last].end:si.toks[word].start], clauseMarks+":.") {
 			return true
 		}
 	}
@@ -319,7 +319,7 @@ func escapeBeforeCause(text string, si *sentenceInfo, i int) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "escape" && c.last < i && !strings.ContainsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
+		if c.category == "escape" && c.last < i && !containsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
 			return true
 		}
 	}

@@ -221,7 +221,7 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
 		if o.category == "inmate" && o.first > c.last && o.first-c.last <= attackObjectReach &&
-			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
+			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
 	}
@@ -249,7 +249,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			continue
 		}
 		between := withoutAsides(text[si.toks[o.last].end:si.toks[c.first].start])
-		if strings.ContainsAny(between, clauseMarks+":()") {
+		if containsAny(between, clauseMarks+":()") {
 			continue
 		}
 		subject, words, depth := true, 0, 0
@@ -378,7 +378,7 @@ func heldSubject(text string, si *sentenceInfo) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && first-k <= heldSubjectReach; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
 			return false
 		}
 		if si.lex.phraseAt(heldInWords, si.toks, k) > 0 {
@@ -902,7 +902,7 @@ const affiliationReach = 4
 func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool) {
 	for _, c := range si.cues {
 		if c.category != "attackers" || c.last >= first || first-c.last > affiliationReach ||
-			strings.ContainsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
+			containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
 			continue
 		}
 		between := false

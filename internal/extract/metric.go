@@ -230,7 +230,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
+			!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
 			return true
 		}
 	}
@@ -443,7 +443,7 @@ const clauseMarks = ",;،؛"
 // cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
 // eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], clauseMarks+"—–") {
+	if from < to && containsAny(text[from:to], clauseMarks+"—–") {
 		return 3
 	}
 	return 0

@@ -243,7 +243,7 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 // Longest endings first; no forms for a language without case endings, or a word too short to
 // carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
-	if len(lx.caseEndings) == 0 && !strings.ContainsAny(name, "'’") {
+	if len(lx.caseEndings) == 0 && !containsAny(name, "'’") {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1

@@ -159,6 +159,34 @@ func asciiCase(s string) (ascii, upper bool) {
 	return true, upper
 }
 
+// containsAny is strings.ContainsAny for the marks the rules look for between words, some beyond
+// ASCII (clauseMarks): unless chars is all ASCII and s longer than eight bytes, the library looks
+// each rune of s up in chars with a call. Here chars' ASCII bytes are a bitmap, and only a rune of
+// s beyond ASCII is looked up.
+func containsAny(s, chars string) bool {
+	var ascii [2]uint64
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; c < utf8.RuneSelf {
+			ascii[c/64] |= 1 << (c % 64)
+		}
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if ascii[c/64]&(1<<(c%64)) != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(chars, r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
