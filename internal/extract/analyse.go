@@ -499,6 +499,7 @@ func (a *analysis) fiction() bool {
 // ..."): one word of films or books in the text then suffices.
 func (a *analysis) reviewTitle() bool {
 	toks := tokenize(a.doc.Title)
+	a.lex.markWords(toks)
 	for i := range toks {
 		if a.lex.phraseAt(reviewWords, toks, i) > 0 {
 			return true

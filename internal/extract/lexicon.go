@@ -19,15 +19,11 @@ type lexicon struct {
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
 	// "among them"), so that phraseAt builds a phrase only where one can start.
 	phraseStarts [wordCatCount]map[string]bool
-	filter       wordFilter // which words may be keys of the maps (wordfilter.go)
-	// wordCats are the categories of each word of words, and noCats the empty set, for markWords
-	// (wordmarks.go).
-	wordCats map[string]*wordCats
-	noCats   *wordCats
-	months   map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
-	weekdays map[string]weekdayName
-	relative map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
+	filter       wordFilter           // which words may be keys of the maps (wordfilter.go)
+	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
+	weekdays     map[string]weekdayName
+	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
+	triggers     map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
@@ -52,6 +48,10 @@ type lexicon struct {
 	// read at the start of every line, which need no more of it lowered than the longest's runes.
 	updateKeywords     []string
 	updateKeywordRunes int
+	// wordMarks are the marks of each word of words and phraseStarts, and noMarks those of any
+	// other word, for markWords (wordmarks.go).
+	wordMarks map[string]*wordMarks
+	noMarks   *wordMarks
 }
 
 type cuePhrase struct {
@@ -148,7 +148,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 			lx.pieceStarts[w] |= 1 << c
 		}
 	}
-	lx.buildWordCats()
+	lx.buildWordMarks()
 	lx.buildFilter()
 	return lx
 }
@@ -158,7 +158,6 @@ func (lx *lexicon) buildFilter() {
 	var fk filterKeys
 	for c := range wordCatCount {
 		addKeys(&fk, wordSetID(c), lx.words[c])
-		addKeys(&fk, phraseStartSetID(c), lx.phraseStarts[c])
 	}
 	for c := range phraseCatCount {
 		addKeys(&fk, phraseSetID(c), lx.phrases[c])
@@ -169,7 +168,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, numberWordSet, lx.numbers)
 	addKeys(&fk, pieceStartSet, lx.pieceStarts)
 	addKeys(&fk, tensHeadSet, lx.tensHeads)
-	addKeys(&fk, wordCatsSet, lx.wordCats)
+	addKeys(&fk, wordMarksSet, lx.wordMarks)
 	lx.filter = fk.filter()
 }
 
@@ -333,13 +332,13 @@ func (lx *lexicon) has(category wordCat, folded string) bool {
 }
 
 // phraseAt returns how many words of toks from index start make a phrase of a word category
-// ("among them"), up to maxPhraseWords; 0 if none does.
+// ("among them"), up to maxPhraseWords; 0 if none does. The tokens are marked (markWords).
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	if start >= len(toks) {
 		return 0
 	}
-	if first := toks[start].fold; !lx.filter.mayHave(phraseStartSetID(category), first) || !lx.phraseStarts[category][first] {
-		if lx.isWord(category, first) {
+	if m := toks[start].marks; !m.starts.has(category) {
+		if m.written.has(category) {
 			return 1
 		}
 		return 0 // no phrase starts with this word: no string to build

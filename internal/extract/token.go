@@ -10,10 +10,10 @@ import (
 
 // token is one word of a text: its folded form for matching and its byte span for evidence.
 type token struct {
-	fold       string    // lower case, diacritics and apostrophe variants removed
-	start, end int       // byte offsets into the text
-	upper      bool      // starts with an upper-case letter
-	cats       *wordCats // the word categories of fold once markWords has read them, nil before (token.is)
+	fold       string     // lower case, diacritics and apostrophe variants removed
+	start, end int        // byte offsets into the text
+	upper      bool       // starts with an upper-case letter
+	marks      *wordMarks // what the lexicon says of fold once markWords has read it, nil before (token.is)
 }
 
 // tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole

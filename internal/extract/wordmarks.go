@@ -19,70 +19,85 @@ func (s *wordCats) union(o *wordCats) {
 	}
 }
 
-// buildWordCats indexes the categories of every word of the word categories, once they are
-// complete: markWords reads them.
-func (lx *lexicon) buildWordCats() {
-	lx.wordCats = map[string]*wordCats{}
-	lx.noCats = &wordCats{}
+// wordMarks are what the rules ask of a folded word, read once: the word categories has finds it
+// in (as written or without its proclitics), those isWord finds it in (as written), and those
+// with a phrase of several words that starts with it (phraseStarts).
+type wordMarks struct {
+	is, written, starts wordCats
+}
+
+// buildWordMarks indexes the marks of every word of the word categories and every first word of
+// their phrases, once they are complete: markWords reads them.
+func (lx *lexicon) buildWordMarks() {
+	lx.wordMarks = map[string]*wordMarks{}
+	lx.noMarks = &wordMarks{}
+	marksOf := func(w string) *wordMarks {
+		m := lx.wordMarks[w]
+		if m == nil {
+			m = &wordMarks{}
+			lx.wordMarks[w] = m
+		}
+		return m
+	}
 	for c := range wordCatCount {
 		for w := range lx.words[c] {
-			s := lx.wordCats[w]
-			if s == nil {
-				s = &wordCats{}
-				lx.wordCats[w] = s
-			}
-			s.add(c)
+			m := marksOf(w)
+			m.is.add(c)
+			m.written.add(c)
+		}
+		for w := range lx.phraseStarts[c] {
+			marksOf(w).starts.add(c)
 		}
 	}
 }
 
-// markWords gives each token the word categories has finds its fold in, so that the rules'
-// questions about a sentence's tokens, a few dozen for each token, are each a bit test
-// (token.is) instead of a hash and a map lookup. A sentence's tokens are marked once, by the
-// lexicon of its document, the only one that asks about them.
+// markWords gives each token the marks of its fold, so that the rules' questions about a
+// sentence's tokens, a few dozen for each token, are each a bit test (token.is, phraseAt) instead
+// of a hash and a map lookup. A sentence's tokens are marked once, by the lexicon of its
+// document, the only one that asks about them.
 func (lx *lexicon) markWords(toks []token) {
 	for i := range toks {
-		toks[i].cats = lx.catsOf(toks[i].fold)
+		toks[i].marks = lx.marksOf(toks[i].fold)
 	}
 }
 
-// catsOf returns the categories of a folded word as has reads them: as written, or without its
-// proclitics ("والسجون" is "سجون"). A word of none shares the lexicon's empty set; a word that has
-// some only once its proclitics are taken off gets a set of its own.
-func (lx *lexicon) catsOf(fold string) *wordCats {
-	cats := lx.noCats
-	if lx.filter.mayHave(wordCatsSet, fold) {
-		if s, ok := lx.wordCats[fold]; ok {
-			cats = s
+// marksOf returns the marks of a folded word. A word of no category and no phrase shares the
+// lexicon's empty marks; a word of categories it has only once its proclitics are taken off
+// ("والسجون" is "سجون") gets marks of its own.
+func (lx *lexicon) marksOf(fold string) *wordMarks {
+	marks := lx.noMarks
+	if lx.filter.mayHave(wordMarksSet, fold) {
+		if m, ok := lx.wordMarks[fold]; ok {
+			marks = m
 		}
 	}
 	if fold == "" || fold[0] < utf8.RuneSelf || len(lx.proclitics) == 0 {
-		return cats // an ASCII word has no proclitics to take off
+		return marks // an ASCII word has no proclitics to take off
 	}
-	var stems *wordCats
+	var own *wordMarks
 	for _, f := range lx.procliticForms(fold, nil) {
-		s, ok := lx.wordCats[f]
+		m, ok := lx.wordMarks[f]
 		if !ok {
 			continue
 		}
-		if stems == nil {
-			stems = &wordCats{}
-			stems.union(cats)
+		if own == nil {
+			own = &wordMarks{}
+			*own = *marks
 		}
-		stems.union(s)
+		own.is.union(&m.written) // has asks isWord of each form
 	}
-	if stems == nil {
-		return cats
+	if own == nil {
+		return marks
 	}
-	return stems
+	return own
 }
 
 // is reports whether a token's word is of a word category, as lexicon.has would for its fold:
-// a bit test of the categories markWords gave it. Only marked tokens are asked (a token not
-// marked has no categories to read, and the question fails loudly): a sentence's tokens are
-// marked as they are read.
+// a bit test of the marks markWords gave it. Only marked tokens are asked (a token not marked has
+// no marks to read, and the question fails loudly): a sentence's tokens are marked as they are
+// read.
 func (t *token) is(category wordCat) bool {
-	return t.cats.has(category)
+	return t.marks.is.has(category)
 }
 
 // wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
