@@ -200,7 +200,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(si.toks, c)
-		if (c.category == "escape" || c.category == "release") && pastOfPerson(a.lex, si.toks, c.first) {
+		if (c.category == "escape" || c.category == "release") && pastOfPerson(si.toks, c.first) {
 			pastEscape = c.last
 		}
 	}
@@ -230,7 +230,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
 			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
 		}
-		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(a.lex, si.toks, c.first) {
+		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(si.toks, c.first) {
 			return true // "an inmate who had attempted to blow up the station years earlier"
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
@@ -281,7 +281,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
 		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(si.toks, scanned, c) ||
-			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
+			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
 			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
@@ -1483,13 +1483,13 @@ const relativeClauseGap = 2
 
 // pastOfPerson reports a cue in a relative clause in a perfect tense: "a suspect who had just
 // escaped from jail", "un homme qui s'était évadé".
-func pastOfPerson(lx *lexicon, toks []token, k int) bool {
+func pastOfPerson(toks []token, k int) bool {
 	aux := false
 	for i := k - 1; i >= max(0, k-4); i-- {
-		switch w := toks[i].fold; {
-		case lx.has(perfectAuxiliaryWords, w):
+		switch t := &toks[i]; {
+		case t.is(perfectAuxiliaryWords):
 			aux = true
-		case lx.has(relativePronounWords, w):
+		case t.is(relativePronounWords):
 			return aux
 		}
 	}
@@ -1499,8 +1499,8 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 // pastOfOnePerson reports a cue in a perfect relative clause about one person: "an inmate who had
 // attempted to blow up the station" tells his past, while "fighters who had stormed it on
 // Sunday" tell the incident.
-func pastOfOnePerson(lx *lexicon, toks []token, k int) bool {
-	if !pastOfPerson(lx, toks, k) {
+func pastOfOnePerson(toks []token, k int) bool {
+	if !pastOfPerson(toks, k) {
 		return false
 	}
 	for i := k - 1; i >= max(1, k-4); i-- {

@@ -319,11 +319,11 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
-		w := si.toks[k].fold
-		if copula && si.lex.has(amongWords, w) {
+		t := &si.toks[k]
+		if copula && t.is(amongWords) {
 			return true
 		}
-		copula = copula || si.lex.has(copulaWords, w)
+		copula = copula || t.is(copulaWords)
 	}
 	return false
 }

@@ -196,10 +196,10 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	if !linked && town == "" && !toks[i].is(facilityHeadFirstWords) {
 		return i, "", ""
 	}
-	switch w := toks[i+1].fold; {
-	case lx.has(facilityNearWords, w):
+	switch t := &toks[i+1]; {
+	case t.is(facilityNearWords):
 		return i, "", "" // "a prison near Niamey" stands in another town
-	case lx.has(facilityLocativeWords, w):
+	case t.is(facilityLocativeWords):
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written

@@ -259,9 +259,9 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			if depth > 0 {
 				continue // a word of the aside in parentheses
 			}
-			w := si.toks[k].fold
+			t := &si.toks[k]
 			words++
-			subject = subject && !si.lex.has(auxiliaryWords, w) && !si.lex.has(relativePronounWords, w)
+			subject = subject && !t.is(auxiliaryWords) && !t.is(relativePronounWords)
 		}
 		if subject && words <= inmateSubjectReach {
 			return true

@@ -51,7 +51,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
-	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitive(si.lex, si.toks[first-1].fold) {
+	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
 		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
@@ -318,12 +318,12 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.toks[last+1].is(escapeeNounWords) {
 		return false
 	}
-	prev := si.toks[first-1].fold
-	if si.lex.has(wholeWords, prev) {
+	prev := &si.toks[first-1]
+	if prev.is(wholeWords) {
 		return true // "all 400 inmates"
 	}
-	ofThe := si.lex.has(partitiveArticleWords, prev) || // "dos 759 presos"
-		si.lex.has(definiteArticleWords, prev) && first >= 2 && si.toks[first-2].is(partitiveWords)
+	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
+		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
 }
 
@@ -410,7 +410,7 @@ const attemptReach = 4
 // evadidos".
 func nounAfter(si *sentenceInfo, last, k int) bool {
 	j := last + 1
-	if j < k && partitive(si.lex, si.toks[j].fold) {
+	if j < k && partitiveToken(&si.toks[j]) {
 		j++
 		for j < k && si.toks[j].is(numberDeterminerWords) {
 			j++
@@ -423,6 +423,11 @@ func nounAfter(si *sentenceInfo, last, k int) bool {
 // its article ("dos", "degli").
 func partitive(lx *lexicon, folded string) bool {
 	return lx.has(partitiveWords, folded) || lx.has(partitiveArticleWords, folded)
+}
+
+// partitiveToken is partitive for a sentence's token.
+func partitiveToken(t *token) bool {
+	return t.is(partitiveWords) || t.is(partitiveArticleWords)
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
