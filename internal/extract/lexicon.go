@@ -372,12 +372,12 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		for k, f := range forms {
 			if lx.filter.mayHave(cueFirstSet, f) {
 				for _, p := range lx.byFirst[f] {
-					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 				}
 			}
 			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {
-					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 				}
 			}
 		}
@@ -387,7 +387,7 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 
 // appendMatch appends the hit of p at token i, read as first, unless p does not match there or,
 // for a form without proclitics (stripped), hits[from:] already holds that cue.
-func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhrase, toks []token, i int, first string) []cueHit {
+func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p *cuePhrase, toks []token, i int, first string) []cueHit {
 	n, ok := lx.matchAt(p, toks, i, first)
 	if !ok {
 		return hits
@@ -408,17 +408,24 @@ const firstHits = 16
 
 // matchAt matches p at token i, whose word is read as first; the later words of p match a token
 // or one of its forms without proclitics.
-func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int, bool) {
+func (lx *lexicon) matchAt(p *cuePhrase, toks []token, i int, first string) (int, bool) {
 	if i+len(p.words) > len(toks) || !wordMatches(p.words[0], first) {
 		return 0, false
 	}
 	for j, w := range p.words[1:] {
 		fold := toks[i+1+j].fold
-		if !wordMatches(w, fold) && !slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(w, f) }) {
+		// A word that starts with an ASCII letter has no proclitics: most words skip the call.
+		if !wordMatches(w, fold) && (fold == "" || fold[0] < utf8.RuneSelf || !lx.matchesStripped(w, fold)) {
 			return 0, false
 		}
 	}
 	return len(p.words), true
+}
+
+// matchesStripped reports a cue word that matches a folded word once its proclitics are taken
+// off.
+func (lx *lexicon) matchesStripped(pattern, fold string) bool {
+	return slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(pattern, f) })
 }
 
 // wordMatches reports a word that a cue word matches: as written, or by prefix when the cue word
