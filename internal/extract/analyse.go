@@ -192,6 +192,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankURLs(a.text[si.start:si.end])
 	lower := a.lower[si.start:si.end]
 	si.toks = si.lex.splitElisions(a.tokens(text, lower), text)
+	si.lex.markWords(si.toks)
 	for i := range si.toks {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
@@ -205,12 +206,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
-		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(a.lex, si.toks, c)
-		if (c.category == "escape" || c.category == "release") && pastOfPerson(a.lex, si.toks, c.first) {
+		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(si.toks, c)
+		if (c.category == "escape" || c.category == "release") && pastOfPerson(si.toks, c.first) {
 			pastEscape = c.last
 		}
 	}
-	lifeFrom, lifeTo := personsLife(a.text, si.toks, a.lex)
+	lifeFrom, lifeTo := personsLife(a.text, si.toks)
 	if pastEscape >= 0 {
 		si.personal = append(si.personal, [2]int{pastEscape + 1, pastEscape + 1 + pastPlaceReach})
 	}
@@ -220,7 +221,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == "attack" && securityRaid(a.lex, a.text, si.toks, scanned, c) {
+		if c.category == "attack" && securityRaid(a.text, si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -230,77 +231,77 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "facility" && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}
-		if c.category == "thwarted" && a.lex.has(attemptVerbWords, si.toks[c.last].fold) && !attemptOfAssault(a.lex, si.toks, scanned, c) {
+		if c.category == "thwarted" && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
 		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
 			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
 		}
-		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(a.lex, si.toks, c.first) {
+		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(si.toks, c.first) {
 			return true // "an inmate who had attempted to blow up the station years earlier"
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(a.lex, si.toks, c) {
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(si.toks, c) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
-		if (c.category == "riot" || c.category == "escape") && unrealised(a.lex, si.toks, c) {
+		if (c.category == "riot" || c.category == "escape") && unrealised(si.toks, c) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
-		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && c.first > 0 && a.lex.has(negationWords, si.toks[c.first-1].fold) {
+		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && c.first > 0 && si.toks[c.first-1].is(negationWords) {
 			return true // "No escape took place", "the prison was not attacked": told as not happening
 		}
-		if c.category == "holding" && c.last+1 < len(si.toks) && a.lex.has(forceUnitWords, si.toks[c.last+1].fold) {
+		if c.category == "holding" && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
-		if c.category == "attack" && attackOnOtherTarget(a.lex, a.text, si.toks, c) {
+		if c.category == "attack" && attackOnOtherTarget(a.text, si.toks, c) {
 			return true // "raided several houses and arrested 14 suspects": no assault on a prison
 		}
-		if c.category == "attack" && arrestRaid(a.lex, a.text, si.toks, scanned, c) {
+		if c.category == "attack" && arrestRaid(a.text, si.toks, scanned, c) {
 			return true // "police arrested 40 suspects in a raid": the raid is the arrest
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && a.lex.has(formerWords, si.toks[c.first-1].fold) {
+		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && a.lex.has(captiveWords, si.toks[c.last].fold) && a.lex.wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
+		if (c.category == "inmate" || c.category == "side:prisoners") && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
 			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
 		}
-		if c.category == "thwarted" && a.lex.wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
+		if c.category == "thwarted" && wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
 			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place
 		}
-		if c.category == "attack" && a.lex.wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
+		if c.category == "attack" && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}
-		if (c.category == "escape" || c.category == "escaped") && aimOfUnrealised(a.lex, si.toks, scanned, c) {
+		if (c.category == "escape" || c.category == "escaped") && aimOfUnrealised(si.toks, scanned, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.lex, a.text, si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.text, si.toks, c) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
-		if c.category == "held" && a.lex.wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
+		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
-		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(a.lex, si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(si.toks, c) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
-		if (c.category == "escape" || c.category == "escaped") && fledHomes(a.lex, si.toks, scanned, c) {
+		if (c.category == "escape" || c.category == "escaped") && fledHomes(si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
 		if c.category == "attack" && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
-		if (c.category == "escape" || c.category == "escaped") && (onset(a.lex, si.toks, c) || insideName(si.toks, c)) {
+		if (c.category == "escape" || c.category == "escaped") && (onset(si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
-		if c.category == "escape" && escapeAttempt(a.lex, si.toks, c) && !oneHeld(a.lex, si.toks, scanned) {
+		if c.category == "escape" && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
-		return c.category == "escape" && (escapeAttempt(a.lex, si.toks, c) || rescuedBySecurity(a.lex, si.toks, scanned, c) ||
-			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(a.lex, si.toks, c.first) ||
-			describesOne(a.lex, si.toks, scanned, c) || oneWhoEscaped(a.lex, si.toks, c)) ||
+		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(si.toks, scanned, c) ||
+			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
+			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si)
@@ -326,7 +327,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.dates = append(si.dates, d)
 	}
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-		return c.category == "escape" && oneManLongAgo(a.lex, si, c) // "a man who escaped from X five years ago"
+		return c.category == "escape" && oneManLongAgo(si, c) // "a man who escaped from X five years ago"
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
@@ -360,7 +361,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 				continue // "Port of Spain": a town's name, not the country
 			}
 			si.countries = append(si.countries, cc)
-			if !flagOfForce(a.lex, a.text, si.toks, span.end) {
+			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
 			}
 		}
@@ -374,7 +375,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 // a particle ("Port of Spain") which is itself a place name: the country is only part of the name.
 func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 	for _, o := range si.spans {
-		if o.last != span.last || o.first >= span.first || !a.lex.has(nameParticleWords, si.toks[span.first-1].fold) {
+		if o.last != span.last || o.first >= span.first || !si.toks[span.first-1].is(nameParticleWords) {
 			continue
 		}
 		name := spanName(a.text, o)
@@ -458,13 +459,13 @@ func (a *analysis) divisionAfterTown(si *sentenceInfo, span nameSpan, country st
 // personsLife returns the token range of a clause that dates something by a person's own life:
 // a temporal word and a subject pronoun ("after he left prison", "since she was released"), up
 // to the next comma. Its places of detention are that person's past.
-func personsLife(text string, toks []token, lx *lexicon) (int, int) {
+func personsLife(text string, toks []token) (int, int) {
 	for i := 0; i+1 < len(toks); i++ {
-		if !lx.has(temporalReferenceWords, toks[i].fold) || !lx.has(pronounSubjectWords, toks[i+1].fold) {
+		if !toks[i].is(temporalReferenceWords) || !toks[i+1].is(pronounSubjectWords) {
 			continue
 		}
 		end := i + 2
-		for end < len(toks) && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
+		for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
 			end++
 		}
 		return i, end
@@ -475,8 +476,8 @@ func personsLife(text string, toks []token, lx *lexicon) (int, int) {
 // attemptOfAssault reports an attempt word that an infinitive follows ("attempted to target the
 // prison") or an attack, escape or facility word within two words ("attempted jailbreak"), not a
 // noun of another deed ("the attempted murder of a prisoner").
-func attemptOfAssault(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
-	if c.last+1 < len(toks) && lx.has(infinitiveMarkerWords, toks[c.last+1].fold) {
+func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
+	if c.last+1 < len(toks) && toks[c.last+1].is(infinitiveMarkerWords) {
 		return true
 	}
 	for _, o := range cues {
@@ -496,11 +497,11 @@ func attemptOfAssault(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 func hostageTaking(si *sentenceInfo) []cueHit {
 	var out []cueHit
 	for i, t := range si.toks {
-		if !si.lex.has(hostageWords, t.fold) {
+		if !t.is(hostageWords) {
 			continue
 		}
 		for k := i - 1; k >= 0 && i-k <= hostageObjectReach; k-- {
-			if !si.lex.has(hostageVerbWords, si.toks[k].fold) {
+			if !si.toks[k].is(hostageVerbWords) {
 				continue
 			}
 			covered := false
@@ -538,6 +539,7 @@ func (a *analysis) fiction() bool {
 // ..."): one word of films or books in the text then suffices.
 func (a *analysis) reviewTitle() bool {
 	toks := tokenize(a.doc.Title)
+	a.lex.markWords(toks)
 	for i := range toks {
 		if a.lex.phraseAt(reviewWords, toks, i) > 0 {
 			return true
@@ -570,7 +572,9 @@ func (a *analysis) namesCountry() bool {
 func (a *analysis) titleCountries() []string {
 	title := a.doc.Title
 	var out []string
-	for _, span := range nameSpans(a.lex, a.lex.splitElisions(tokenize(title), title), 3) {
+	toks := a.lex.splitElisions(tokenize(title), title)
+	a.lex.markWords(toks)
+	for _, span := range nameSpans(a.lex, toks, 3) {
 		if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
 			out = append(out, cc)
 		}
@@ -663,7 +667,7 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 			}
 			ok := true
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !lx.has(nameParticleWords, toks[k].fold) && !lx.has(elisionWords, toks[k].fold) {
+				if !like[k] && !toks[k].is(nameParticleWords) && !toks[k].is(elisionWords) {
 					ok = false
 				}
 			}
@@ -744,13 +748,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		default:
 			p, ok = a.place(name, ctx)
 		}
-		if !ok && kunya(si.lex, si.toks, span) {
+		if !ok && kunya(si.toks, span) {
 			notPlaces = append(notPlaces, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(a.lex, si.toks, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -808,7 +812,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	switch {
 	case portfolio(a.lex, si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-	case personName(a.lex, si.toks, span) || span.first == span.last && a.surnames[span.fold]:
+	case personName(si.toks, span) || span.first == span.last && a.surnames[span.fold]:
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
@@ -824,12 +828,12 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		// "Varennes (Yonne)", "Sorel (Sorel, North Vale)": the bracket after a town names the
 		// divisions it lies in, never another town.
 		r.division = divisionOnly
-	case span.first > 0 && a.lex.has(divisionArticleWords, si.toks[span.first-1].fold) && !si.toks[span.first-1].upper:
+	case span.first > 0 && si.toks[span.first-1].is(divisionArticleWords) && !si.toks[span.first-1].upper:
 		// "dans l'Yonne", "nella Lombardia": an article before a name makes it a division or a
 		// country, never a town (whose article, if any, is part of its name: "Le Havre"); and
 		// a division of a country the text is about ("la Nation" is no province abroad).
 		r.division = divisionOnly
-	case regionWords(a.lex, si.toks, span):
+	case regionWords(si.toks, span):
 		r.division = divisionFirst
 	}
 	return r
@@ -897,10 +901,10 @@ func (a *analysis) capitalToken(si *sentenceInfo) int {
 			continue
 		}
 		i := k + n - 1
-		if i+1 < len(si.toks) && (si.toks[i+1].upper || a.lex.has(capitalNotPlaceWords, si.toks[i+1].fold)) {
+		if i+1 < len(si.toks) && (si.toks[i+1].upper || si.toks[i+1].is(capitalNotPlaceWords)) {
 			continue
 		}
-		if i+2 < len(si.toks) && a.lex.has(partitiveWords, si.toks[i+1].fold) && !a.countryAt(si, i+2) {
+		if i+2 < len(si.toks) && si.toks[i+1].is(partitiveWords) && !a.countryAt(si, i+2) {
 			continue // "the capital of Hadramawt province": a province's seat, not the country's
 		}
 		return i
@@ -911,7 +915,7 @@ func (a *analysis) capitalToken(si *sentenceInfo) int {
 // countryAt reports a country named by the capitalised words from token k on ("of the Republic of
 // Ardovia" reads from "the").
 func (a *analysis) countryAt(si *sentenceInfo, k int) bool {
-	if a.lex.has(definiteArticleWords, si.toks[k].fold) && k+1 < len(si.toks) {
+	if si.toks[k].is(definiteArticleWords) && k+1 < len(si.toks) {
 		k++
 	}
 	for _, span := range si.spans {
@@ -1018,12 +1022,12 @@ func allDigits(s string) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen") or preceded by a title.
-func personName(lx *lexicon, toks []token, span nameSpan) bool {
+func personName(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
 		return true
 	}
-	return first > 0 && lx.has(titleWords, toks[first-1].fold)
+	return first > 0 && toks[first-1].is(titleWords)
 }
 
 // inFacilityWord reports a name span inside a facility cue of several words: the capitals of a
@@ -1072,7 +1076,7 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 	}
 	lx := si.lex
 	for _, c := range []wordCat{titleWords, stopNameWords, directionWords, placeModifierWords, regionNounWords, regionBeforeWords, nameParticleWords, elisionWords, facilityGenericWords, sentenceStarterWords} {
-		if lx.has(c, prev.fold) {
+		if prev.is(c) {
 			return false
 		}
 	}
@@ -1118,13 +1122,13 @@ func (a *analysis) placeOrRegion(name string) bool {
 // or a few words before in its clause with no other doer between or before them: "a police raid",
 // "an army assault", "guards on strike raided the minister's residence" are operations or acts of
 // the state's agents, not assaults on a place of detention.
-func securityRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
+func securityRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
 		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach ||
-			strings.ContainsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
+			containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
 			continue
 		}
-		if c.first-s.last == 1 || !nounAfterArticle(lx, toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
+		if c.first-s.last == 1 || !nounAfterArticle(toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
 			return true
 		}
 	}
@@ -1134,13 +1138,13 @@ func securityRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHi
 // arrestRaid reports an attack word a few words after an arrest word of its clause, with no
 // relative pronoun between: "police arrested 40 suspects in a raid" tells how they were arrested,
 // while "police arrested three men who attacked the prison" tells of an attack.
-func arrestRaid(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
+func arrestRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, a := range cues {
 		if a.category != "arrested" || a.last >= c.first || c.first-a.last > arrestRaidReach ||
-			strings.ContainsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
+			containsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
 			continue
 		}
-		if !lx.wordIn(relativePronounWords, toks, a.last+1, c.first) && !lx.wordIn(offenceLinkWords, toks, a.last+1, c.first) {
+		if !wordIn(relativePronounWords, toks, a.last+1, c.first) && !wordIn(offenceLinkWords, toks, a.last+1, c.first) {
 			return true // but "arrested for the attack on X" names the offence
 		}
 	}
@@ -1155,7 +1159,7 @@ const arrestRaidReach = 8
 // clause of the same sentence that tells of a raid by the security forces: in "soldiers raided
 // the camp near X, and freed 12 detainees", the soldiers free them.
 func (a *analysis) goesOnFromRaid(si *sentenceInfo) bool {
-	if len(a.sentences) == 0 || len(si.toks) == 0 || !a.lex.has(clauseConjunctionWords, si.toks[0].fold) {
+	if len(a.sentences) == 0 || len(si.toks) == 0 || !si.toks[0].is(clauseConjunctionWords) {
 		return false
 	}
 	prev := a.sentences[len(a.sentences)-1]
@@ -1164,15 +1168,15 @@ func (a *analysis) goesOnFromRaid(si *sentenceInfo) bool {
 
 // nounAfterArticle reports a word right after an article: "repelled an attack" names the attack
 // as a thing the subject acted on, not as the subject's deed.
-func nounAfterArticle(lx *lexicon, toks []token, k int) bool {
-	return k > 0 && (lx.has(singularArticleWords, toks[k-1].fold) || lx.has(definiteArticleWords, toks[k-1].fold))
+func nounAfterArticle(toks []token, k int) bool {
+	return k > 0 && (toks[k-1].is(singularArticleWords) || toks[k-1].is(definiteArticleWords))
 }
 
 // doerBefore reports people who could do a deed named in the clause before token k: in "armed
 // men dressed in police uniforms stormed the jail" the police word is what they wore.
 func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
 	for _, o := range cues {
-		if o.last < k && isDoer(o) && !strings.ContainsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
+		if o.last < k && isDoer(o) && !containsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
 			return true
 		}
 	}
@@ -1249,8 +1253,8 @@ func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
 	}
 	next := toks[span.last+1]
 	_, number := lx.numberWord(toks[span.first].fold)
-	return number && !next.upper && (lx.has(peopleNounWords, next.fold) || lx.has(singularPersonWords, next.fold) ||
-		lx.has(thingNounWords, next.fold) || lx.has(measureWordWords, next.fold))
+	return number && !next.upper && (next.is(peopleNounWords) || next.is(singularPersonWords) ||
+		next.is(thingNounWords) || next.is(measureWordWords))
 }
 
 // duals reads nouns in the dual number as counts of two ("حارسان": two guards): a noun of people
@@ -1284,15 +1288,15 @@ func countWord(lx *lexicon, fold string) bool {
 // oneManLongAgo reports an escape word in a relative clause about one person ("a man who escaped
 // from X prison five years ago") in a sentence dated over a month before its report: the
 // person's past, not this report's breakout.
-func oneManLongAgo(lx *lexicon, si *sentenceInfo, c cueHit) bool {
+func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
 	rel := -1
 	for k := c.first - 1; k >= max(1, c.first-3); k-- {
-		if lx.has(relativePronounWords, si.toks[k].fold) {
+		if si.toks[k].is(relativePronounWords) {
 			rel = k
 			break
 		}
 	}
-	if rel < 0 || !lx.has(singularPersonWords, si.toks[rel-1].fold) {
+	if rel < 0 || !si.toks[rel-1].is(singularPersonWords) {
 		return false
 	}
 	for _, d := range si.dates {
@@ -1309,13 +1313,13 @@ const longAgoDays = 30
 // offence reports an event word that a court verb before it names as the offence tried
 // ("sentenced five men for helping inmates escape", "condamnés pour l'évasion"): a court_verb,
 // then an offence_link, then the word, within a dozen words.
-func offence(lx *lexicon, toks []token, c cueHit) bool {
+func offence(toks []token, c cueHit) bool {
 	link := false
 	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
 		switch {
-		case lx.has(offenceLinkWords, toks[k].fold):
+		case toks[k].is(offenceLinkWords):
 			link = true
-		case lx.has(courtVerbWords, toks[k].fold):
+		case toks[k].is(courtVerbWords):
 			return link
 		}
 	}
@@ -1327,12 +1331,12 @@ const offenceReach = 12
 
 // aimOfUnrealised reports an escape word that is the aim of an attack only feared or planned: the
 // attack word, then an infinitive_marker, then the escape word ("a possible attack to free").
-func aimOfUnrealised(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
-	if c.first < 2 || !lx.has(infinitiveMarkerWords, toks[c.first-1].fold) {
+func aimOfUnrealised(toks []token, cues []cueHit, c cueHit) bool {
+	if c.first < 2 || !toks[c.first-1].is(infinitiveMarkerWords) {
 		return false
 	}
 	for _, o := range cues {
-		if o.category == "attack" && o.last == c.first-2 && lx.wordIn(unrealisedWords, toks, o.first-unrealisedReach, o.first) {
+		if o.category == "attack" && o.last == c.first-2 && wordIn(unrealisedWords, toks, o.first-unrealisedReach, o.first) {
 			return true
 		}
 	}
@@ -1341,18 +1345,18 @@ func aimOfUnrealised(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
-func unrealised(lx *lexicon, toks []token, c cueHit) bool {
-	return lx.wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || lx.wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
+func unrealised(toks []token, c cueHit) bool {
+	return wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
 }
 
 // attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,
 // is a place that holds nobody in custody ("raided several houses", "attacked a village").
-func attackOnOtherTarget(lx *lexicon, text string, toks []token, c cueHit) bool {
+func attackOnOtherTarget(text string, toks []token, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach; k++ {
-		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
-		if lx.has(otherTargetWords, toks[k].fold) {
+		if toks[k].is(otherTargetWords) {
 			return true
 		}
 	}
@@ -1391,19 +1395,19 @@ const unrealisedReach = 3
 // ("tomaron como rehenes a cuatro guardias, que fueron liberados", "the hostages were released").
 // Inmates who took hostages and escaped ("took two guards hostage and fled") are no such case: no
 // auxiliary stands before their verb.
-func hostagesReleased(lx *lexicon, toks []token, c cueHit) bool {
+func hostagesReleased(toks []token, c cueHit) bool {
 	k := c.last + 1
-	for k < len(toks) && k <= c.last+3 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) ||
-		lx.has(definiteArticleWords, toks[k].fold) || lx.has(partitiveWords, toks[k].fold)) {
+	for k < len(toks) && k <= c.last+3 && (toks[k].is(numberDeterminerWords) || toks[k].is(singularArticleWords) ||
+		toks[k].is(definiteArticleWords) || toks[k].is(partitiveWords)) {
 		k++
 	}
-	if k < len(toks) && lx.has(hostageWords, toks[k].fold) {
+	if k < len(toks) && toks[k].is(hostageWords) {
 		return true
 	}
-	if c.first < 1 || !lx.has(auxiliaryWords, toks[c.first-1].fold) {
+	if c.first < 1 || !toks[c.first-1].is(auxiliaryWords) {
 		return false
 	}
-	return lx.wordIn(hostageWords, toks, c.first-1-hostageReach, c.first-1)
+	return wordIn(hostageWords, toks, c.first-1-hostageReach, c.first-1)
 }
 
 // hostageReach is how many words before the auxiliary of a release the hostages may be named
@@ -1417,12 +1421,12 @@ const captureReach = 3
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
 // clause: "freed under a presidential pardon", "freed tens of thousands of prisoners on
 // temporary leave".
-func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
+func lawfulGround(text string, toks []token, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
 		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
-		if lx.has(lawfulReleaseWords, toks[k].fold) {
+		if toks[k].is(lawfulReleaseWords) {
 			return true
 		}
 	}
@@ -1435,9 +1439,9 @@ const lawfulReleaseReach = 8
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or
 // the fighting (flight_from): civilians displaced, not people breaking out.
-func fledHomes(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+func fledHomes(toks []token, cues []cueHit, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+3; k++ {
-		if lx.has(flightFromWords, toks[k].fold) && !inPlaceOfDetention(cues, k) {
+		if toks[k].is(flightFromWords) && !inPlaceOfDetention(cues, k) {
 			return true
 		}
 	}
@@ -1459,7 +1463,7 @@ func inPlaceOfDetention(cues []cueHit, k int) bool {
 // ("attacked four journalists") or, in the passive, one person ("he was verbally assaulted").
 func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	k := c.last + 1
-	for k < len(toks) && k <= c.last+2 && (lx.has(numberDeterminerWords, toks[k].fold) || lx.has(singularArticleWords, toks[k].fold) || countWord(lx, toks[k].fold)) {
+	for k < len(toks) && k <= c.last+2 && (toks[k].is(numberDeterminerWords) || toks[k].is(singularArticleWords) || countWord(lx, toks[k].fold)) {
 		k++
 	}
 	for _, o := range cues {
@@ -1469,7 +1473,7 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	// the passive: a singular subject, an auxiliary, at most one word (an adverb), the participle
 	for j := c.first - 1; j >= 1 && j >= c.first-2; j-- {
-		if lx.has(auxiliaryWords, toks[j].fold) {
+		if toks[j].is(auxiliaryWords) {
 			subject := toks[j-1].fold
 			return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
 		}
@@ -1479,19 +1483,19 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 
 // escapeAttempt reports an escape word after "tried to" or before "attempt" ("an escape attempt"):
 // nobody got out.
-func escapeAttempt(lx *lexicon, toks []token, c cueHit) bool {
-	return attempted(lx, toks, c.first) || c.last+1 < len(toks) && lx.has(attemptVerbWords, toks[c.last+1].fold)
+func escapeAttempt(toks []token, c cueHit) bool {
+	return attempted(toks, c.first) || c.last+1 < len(toks) && toks[c.last+1].is(attemptVerbWords)
 }
 
 // onset reports a verb of breaking out whose subject, right before it, its auxiliaries or a
 // relative pronoun, is a noun of something that starts ("a fire broke out", "clashes had broken
 // out", "a riot that broke out"): a beginning, not a breakout.
-func onset(lx *lexicon, toks []token, c cueHit) bool {
+func onset(toks []token, c cueHit) bool {
 	k := c.first - 1
-	for k >= 0 && (lx.has(auxiliaryWords, toks[k].fold) || lx.has(relativePronounWords, toks[k].fold)) {
+	for k >= 0 && (toks[k].is(auxiliaryWords) || toks[k].is(relativePronounWords)) {
 		k--
 	}
-	return k >= 0 && lx.has(onsetNounWords, toks[k].fold)
+	return k >= 0 && toks[k].is(onsetNounWords)
 }
 
 // insideName reports a cue written with a capital inside a run of capitalised words of a sentence
@@ -1505,13 +1509,13 @@ func insideName(toks []token, c cueHit) bool {
 
 // oneHeld reports a sentence whose people held are one person only: every inmate word is singular
 // ("a detainee was shot dead as he tried to escape"), a death in custody rather than unrest.
-func oneHeld(lx *lexicon, toks []token, cues []cueHit) bool {
+func oneHeld(toks []token, cues []cueHit) bool {
 	one := false
 	for _, c := range cues {
 		if c.category != "inmate" {
 			continue
 		}
-		if !lx.has(singularPersonWords, toks[c.last].fold) {
+		if !toks[c.last].is(singularPersonWords) {
 			return false
 		}
 		one = true
@@ -1521,11 +1525,11 @@ func oneHeld(lx *lexicon, toks []token, cues []cueHit) bool {
 
 // describesOne reports an escape word that describes one person held, beside an indefinite
 // article: "a recently escaped inmate", "un détenu évadé" is who someone is, not a breakout.
-func describesOne(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
-	article := func(k int) bool { return k >= 0 && lx.has(singularArticleWords, toks[k].fold) }
+func describesOne(toks []token, cues []cueHit, c cueHit) bool {
+	article := func(k int) bool { return k >= 0 && toks[k].is(singularArticleWords) }
 	for _, o := range cues {
 		switch {
-		case o.category != "inmate" || !lx.has(singularPersonWords, toks[o.last].fold):
+		case o.category != "inmate" || !toks[o.last].is(singularPersonWords):
 		case o.first == c.last+1 && (article(c.first-1) || article(c.first-2)):
 			return true // "an escaped inmate", "a recently escaped inmate"
 		case o.last == c.first-1 && article(o.first-1):
@@ -1538,17 +1542,17 @@ func describesOne(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 // oneWhoEscaped reports an escape word in a relative clause about one person named with an
 // article ("a suspect who escaped from the station last week was shot dead", "a man who
 // recently fled"): the person's past, told for what befell him, not an incident.
-func oneWhoEscaped(lx *lexicon, toks []token, c cueHit) bool {
+func oneWhoEscaped(toks []token, c cueHit) bool {
 	for r := c.first - 1; r >= 1 && r >= c.first-relativeClauseGap-1; r-- {
-		if !lx.has(relativePronounWords, toks[r].fold) {
+		if !toks[r].is(relativePronounWords) {
 			continue
 		}
 		noun := r - 1
-		if !lx.has(singularPersonWords, toks[noun].fold) {
+		if !toks[noun].is(singularPersonWords) {
 			return false
 		}
 		for k := noun - 1; k >= 0 && k >= noun-maxSingularModifiers-1; k-- {
-			if lx.has(singularArticleWords, toks[k].fold) {
+			if toks[k].is(singularArticleWords) {
 				return true
 			}
 		}
@@ -1563,13 +1567,13 @@ const relativeClauseGap = 2
 
 // pastOfPerson reports a cue in a relative clause in a perfect tense: "a suspect who had just
 // escaped from jail", "un homme qui s'était évadé".
-func pastOfPerson(lx *lexicon, toks []token, k int) bool {
+func pastOfPerson(toks []token, k int) bool {
 	aux := false
 	for i := k - 1; i >= max(0, k-4); i-- {
-		switch w := toks[i].fold; {
-		case lx.has(perfectAuxiliaryWords, w):
+		switch t := &toks[i]; {
+		case t.is(perfectAuxiliaryWords):
 			aux = true
-		case lx.has(relativePronounWords, w):
+		case t.is(relativePronounWords):
 			return aux
 		}
 	}
@@ -1579,13 +1583,13 @@ func pastOfPerson(lx *lexicon, toks []token, k int) bool {
 // pastOfOnePerson reports a cue in a perfect relative clause about one person: "an inmate who had
 // attempted to blow up the station" tells his past, while "fighters who had stormed it on
 // Sunday" tell the incident.
-func pastOfOnePerson(lx *lexicon, toks []token, k int) bool {
-	if !pastOfPerson(lx, toks, k) {
+func pastOfOnePerson(toks []token, k int) bool {
+	if !pastOfPerson(toks, k) {
 		return false
 	}
 	for i := k - 1; i >= max(1, k-4); i-- {
-		if lx.has(relativePronounWords, toks[i].fold) {
-			return lx.has(singularPersonWords, toks[i-1].fold)
+		if toks[i].is(relativePronounWords) {
+			return toks[i-1].is(singularPersonWords)
 		}
 	}
 	return false
@@ -1601,7 +1605,7 @@ func releasedByAttackers(si *sentenceInfo) {
 	for i, c := range si.cues {
 		switch {
 		case c.category != "release":
-		case escapeAttempt(si.lex, si.toks, c):
+		case escapeAttempt(si.toks, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
 			si.cues[i].category = "escape"
@@ -1611,9 +1615,9 @@ func releasedByAttackers(si *sentenceInfo) {
 
 // rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police
 // commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.
-func rescuedBySecurity(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
+func rescuedBySecurity(toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
-	if by >= len(toks) || !lx.has(agentPrepositionWords, toks[by].fold) {
+	if by >= len(toks) || !toks[by].is(agentPrepositionWords) {
 		return false
 	}
 	for _, s := range cues {
@@ -1631,55 +1635,55 @@ func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
 		return true // "the Justice Minister", "Adalet Bakanlığı'ndan"
 	}
 	i := span.first - 1
-	for i >= 0 && lx.has(portfolioLinkWords, toks[i].fold) {
+	for i >= 0 && toks[i].is(portfolioLinkWords) {
 		i--
 	}
-	return i >= 0 && i < span.first-1 && lx.has(officeNounWords, toks[i].fold)
+	return i >= 0 && i < span.first-1 && toks[i].is(officeNounWords)
 }
 
 // landmark reports a name given as a bearing, an origin or a correspondent's post rather than where
 // something happened:
 // after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
-func landmark(lx *lexicon, toks []token, span nameSpan) bool {
+func landmark(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && lx.has(directionLinkWords, toks[first-1].fold) && lx.has(directionWords, toks[first-2].fold) {
+	if first >= 2 && toks[first-1].is(directionLinkWords) && toks[first-2].is(directionWords) {
 		return true
 	}
-	if first >= 2 && lx.has(reporterLinkWords, toks[first-1].fold) && lx.has(reporterVerbWords, toks[first-2].fold) {
+	if first >= 2 && toks[first-1].is(reporterLinkWords) && toks[first-2].is(reporterVerbWords) {
 		return true // "reports from X": where the correspondent is
 	}
-	return last+1 < len(toks) && lx.has(basedWords, toks[last+1].fold)
+	return last+1 < len(toks) && toks[last+1].is(basedWords)
 }
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of
 // Kaduna", "Kunduz province", "provinsi Jawa Timur".
-func regionWords(lx *lexicon, toks []token, span nameSpan) bool {
+func regionWords(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && lx.has(directionLinkWords, toks[first-1].fold) && lx.has(regionNounWords, toks[first-2].fold) ||
-		first >= 1 && lx.has(regionBeforeWords, toks[first-1].fold) {
+	if first >= 2 && toks[first-1].is(directionLinkWords) && toks[first-2].is(regionNounWords) ||
+		first >= 1 && toks[first-1].is(regionBeforeWords) {
 		return true
 	}
-	return last+1 < len(toks) && lx.has(regionNounWords, toks[last+1].fold)
+	return last+1 < len(toks) && toks[last+1].is(regionNounWords)
 }
 
 // kunya reports a run of two or more names that opens with Abu or Umm or holds a patronymic
 // (Ibn, Bin, Ould): a person's name unless the whole run is a known place ("Abu Dhabi").
-func kunya(lx *lexicon, toks []token, span nameSpan) bool {
+func kunya(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 || last == first {
 		return false
 	}
-	if lx.has(kunyaWords, toks[first].fold) {
+	if toks[first].is(kunyaWords) {
 		return true
 	}
 	for _, t := range toks[first : last+1] {
-		if lx.has(patronymicWords, t.fold) {
+		if t.is(patronymicWords) {
 			return true
 		}
 	}
@@ -1782,7 +1786,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
-func flagOfForce(lx *lexicon, text string, toks []token, end int) bool {
+func flagOfForce(text string, toks []token, end int) bool {
 	seen := 0
 	for _, t := range toks {
 		if t.start < end {
@@ -1791,7 +1795,7 @@ func flagOfForce(lx *lexicon, text string, toks []token, end int) bool {
 		if strings.Trim(text[end:t.start], " .") != "" || seen == 3 {
 			return false // punctuation other than an abbreviation's period ends the phrase
 		}
-		if lx.has(forceNounWords, t.fold) {
+		if t.is(forceNounWords) {
 			return true
 		}
 		seen++

@@ -17,7 +17,7 @@ func findCampaigns(text string, si *sentenceInfo) []string {
 		}
 		for _, t := range si.toks {
 			near := (t.end <= qs && qs-t.end < 24) || (t.start >= qe && t.start-qe < 16)
-			if near && si.lex.has(campaignWordWords, t.fold) {
+			if near && t.is(campaignWordWords) {
 				out = append(out, title)
 				break
 			}

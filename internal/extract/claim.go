@@ -84,17 +84,17 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	}
 	start, last := tokenSpan(si.toks, q.Start, q.End)
 	and := last + 1
-	for and < len(si.toks) && and <= last+3 && !lx.has(conjunctionWords, si.toks[and].fold) {
-		if !lx.has(peopleNounWords, si.toks[and].fold) && !nameLike(lx, si.toks[and]) {
+	for and < len(si.toks) && and <= last+3 && !si.toks[and].is(conjunctionWords) {
+		if !si.toks[and].is(peopleNounWords) && !nameLike(lx, si.toks[and]) {
 			return model.Claim{}, false // only the first group's own words before the conjunction
 		}
 		and++
 	}
-	if and >= len(si.toks) || !lx.has(conjunctionWords, si.toks[and].fold) || and+2 >= len(si.toks) {
+	if and >= len(si.toks) || !si.toks[and].is(conjunctionWords) || and+2 >= len(si.toks) {
 		return model.Claim{}, false
 	}
 	second, noun := 0, and+2
-	if lx.has(oneWordWords, si.toks[and+1].fold) {
+	if si.toks[and+1].is(oneWordWords) {
 		second = 1
 	} else {
 		for _, o := range si.quantities {
@@ -103,10 +103,10 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 			}
 		}
 	}
-	for noun < len(si.toks) && noun <= and+4 && !lx.has(peopleNounWords, si.toks[noun].fold) {
+	for noun < len(si.toks) && noun <= and+4 && !si.toks[noun].is(peopleNounWords) {
 		noun++
 	}
-	if second == 0 || noun >= len(si.toks) || noun > and+4 || !lx.has(peopleNounWords, si.toks[noun].fold) {
+	if second == 0 || noun >= len(si.toks) || noun > and+4 || !si.toks[noun].is(peopleNounWords) {
 		return model.Claim{}, false
 	}
 	// One verb must govern both: its cue comes after the second group or right before the first.
@@ -166,15 +166,15 @@ func aggregate(si *sentenceInfo) bool {
 	}
 	for i, t := range si.toks {
 		switch {
-		case si.lex.has(recentWords, t.fold):
+		case t.is(recentWords):
 			for k := i + 1; k < len(si.toks) && k <= i+2; k++ {
-				if si.lex.has(longPeriodWords, si.toks[k].fold) {
+				if si.toks[k].is(longPeriodWords) {
 					return true // "in the past 30 years"
 				}
 			}
-		case si.lex.has(spreadWords, t.fold):
+		case t.is(spreadWords):
 			for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-				if si.lex.has(facilityPluralWords, si.toks[k].fold) {
+				if si.toks[k].is(facilityPluralWords) {
 					return true // "across fourteen detention centres"
 				}
 			}
@@ -211,7 +211,7 @@ func countsInmates(si *sentenceInfo, q Quantity) bool {
 func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; last >= 0 && k < len(si.toks) && k <= last+cumulativeReach; k++ {
-		if !si.lex.has(cumulativeWords, si.toks[k].fold) {
+		if !si.toks[k].is(cumulativeWords) {
 			continue
 		}
 		for _, d := range si.dates {
@@ -243,11 +243,11 @@ const earlierSlackDays = 7
 // held in [SDF] prisons".
 func heldAcrossFacilities(si *sentenceInfo) bool {
 	for i, t := range si.toks {
-		if !si.lex.has(facilityLocativeWords, t.fold) && !si.lex.has(spreadWords, t.fold) {
+		if !t.is(facilityLocativeWords) && !t.is(spreadWords) {
 			continue
 		}
 		for k := i + 1; k < len(si.toks) && k <= i+3; k++ {
-			if si.lex.has(facilityPluralWords, si.toks[k].fold) {
+			if si.toks[k].is(facilityPluralWords) {
 				return true
 			}
 		}
@@ -278,7 +278,7 @@ func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b !=
 // are still on the run" after "over 1,500 prisoners escaped".
 func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
-	return first > 0 && si.lex.has(definiteArticleWords, si.toks[first-1].fold) && q.Low != nil && seen[*q.Low]
+	return first > 0 && si.toks[first-1].is(definiteArticleWords) && q.Low != nil && seen[*q.Low]
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).
@@ -312,13 +312,13 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		}
 		conjoined := false // "including five prisoners and two jailers": the second group is its own count
 		for k := start + n; k < first; k++ {
-			conjoined = conjoined || si.lex.has(conjunctionWords, si.toks[k].fold)
+			conjoined = conjoined || si.toks[k].is(conjunctionWords)
 		}
 		if !conjoined {
 			return true
 		}
 	}
-	if len(si.toks) > 0 && si.lex.has(amongWords, si.toks[0].fold) {
+	if len(si.toks) > 0 && si.toks[0].is(amongWords) {
 		return true
 	}
 	if appositivePart(text, si, first, last) {
@@ -326,11 +326,11 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
-		w := si.toks[k].fold
-		if copula && si.lex.has(amongWords, w) {
+		t := &si.toks[k]
+		if copula && t.is(amongWords) {
 			return true
 		}
-		copula = copula || si.lex.has(copulaWords, w)
+		copula = copula || t.is(copulaWords)
 	}
 	return false
 }
@@ -393,10 +393,10 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
-		if strings.ContainsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
 			return false // the noun of another clause
 		}
-		if si.lex.has(thingNounWords, si.toks[k].fold) {
+		if si.toks[k].is(thingNounWords) {
 			return true
 		}
 	}
@@ -441,7 +441,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 		if noun < 0 {
 			continue
 		}
-		if i > 0 && si.lex.has(conjunctionWords, si.toks[i-1].fold) {
+		if i > 0 && si.toks[i-1].is(conjunctionWords) {
 			// "two guards and a soldier were killed" is one group, which coordinatedTotal counts;
 			// "2 attackers and a policeman were killed" counts the policeman apart.
 			if !metricAfterVerb(si, noun) || !otherSideBefore(si, i-1, noun) {
@@ -461,7 +461,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 // -1 if none follows within maxSingularModifiers words.
 func singularNoun(si *sentenceInfo, i int) int {
 	for noun := i + 1; noun < len(si.toks) && noun <= i+maxSingularModifiers+1; noun++ {
-		if si.lex.has(singularPersonWords, si.toks[noun].fold) {
+		if si.toks[noun].is(singularPersonWords) {
 			return noun
 		}
 	}
@@ -472,7 +472,7 @@ func singularNoun(si *sentenceInfo, i int) int {
 // a conjunction, a person of another side, then the verb of what befell both. Each counts one.
 func sidesApartBeforeVerb(si *sentenceInfo, noun int) bool {
 	and := noun + 1
-	if and+1 >= len(si.toks) || !si.lex.has(conjunctionWords, si.toks[and].fold) || !si.lex.has(singularArticleWords, si.toks[and+1].fold) {
+	if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) || !si.toks[and+1].is(singularArticleWords) {
 		return false
 	}
 	second := singularNoun(si, and+1)
@@ -503,16 +503,16 @@ const maxSingularModifiers = 3
 func metricBeside(text string, si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
 		if isMetric(model.Metric(c.category)) && c.last == article-1 &&
-			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
+			!containsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
 			return true // not "demanding to be released, a detainee said": a comma ends the cue's clause
 		}
 	}
 	if metricAfterVerb(si, noun) {
 		return true
 	}
-	if noun+1 < len(si.toks) && si.lex.has(relativePronounWords, si.toks[noun+1].fold) {
+	if noun+1 < len(si.toks) && si.toks[noun+1].is(relativePronounWords) {
 		for k := noun + 2; k < len(si.toks) && k <= noun+relativeClauseWords; k++ {
-			if si.lex.has(beforeVerbWords, si.toks[k].fold) && metricAfterVerb(si, k-1) {
+			if si.toks[k].is(beforeVerbWords) && metricAfterVerb(si, k-1) {
 				return true
 			}
 		}
@@ -527,7 +527,7 @@ const relativeClauseWords = 8
 // shot dead", "was also injured").
 func metricAfterVerb(si *sentenceInfo, k int) bool {
 	after := k + 1
-	for after < len(si.toks) && after <= k+4 && si.lex.has(beforeVerbWords, si.toks[after].fold) {
+	for after < len(si.toks) && after <= k+4 && si.toks[after].is(beforeVerbWords) {
 		after++
 	}
 	for _, c := range si.cues {
@@ -545,7 +545,7 @@ func codedTally(si *sentenceInfo) bool {
 	tally := false
 	for _, t := range si.toks {
 		switch {
-		case si.lex.has(codedTallyWords, t.fold):
+		case t.is(codedTallyWords):
 			tally = true
 		case strings.IndexFunc(t.fold, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0:
 			words++ // the number, or any other word
@@ -563,10 +563,10 @@ func disasterToll(text string, si *sentenceInfo, q Quantity) bool {
 		return false
 	}
 	for k := first - 1; k >= 0; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ";:") {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], ";:") {
 			return false
 		}
-		if si.lex.has(disasterWords, si.toks[k].fold) {
+		if si.toks[k].is(disasterWords) {
 			return true
 		}
 	}

@@ -52,7 +52,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for _, m := range si.actors {
 		first, _ := tokenSpan(si.toks, m.Start, m.End)
-		if first <= last || first-last > 3 || strings.ContainsAny(a.text[q.End:m.Start], clauseMarks+"(") {
+		if first <= last || first-last > 3 || containsAny(a.text[q.End:m.Start], clauseMarks+"(") {
 			continue
 		}
 		for _, p := range perpetrators {
@@ -70,7 +70,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 		if ok && c.first == first && c.last == last {
 			return side // a noun that counts itself: "حارسان", two guards
 		}
-		if ok && c.first > last && c.first-last <= 4 && !strings.ContainsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+"(") &&
+		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+"(") &&
 			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
@@ -112,14 +112,14 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			bestDist = d
 			name = a.text[si.toks[c.first].start:si.toks[c.last].end]
 			role = model.Role(r)
-			if si.lex.has(speakerNounWords, si.toks[c.last].fold) {
+			if si.toks[c.last].is(speakerNounWords) {
 				if g, ok := a.speaksFor(si, c.first); ok {
 					name, role = g.Name, g.Role // "a Taliban spokesman", "The TTP claimed it. A spokesman said..."
 				}
 			}
 		}
 	}
-	if name == "" && pronounNear(si.lex, si.toks, verb) && si.index > 0 {
+	if name == "" && pronounNear(si.toks, verb) && si.index > 0 {
 		return a.claimant(a.sentences[si.index-1]) // `"...," he said` after the spokesman's sentence
 	}
 	if name == "" {
@@ -134,7 +134,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 func (a *analysis) speaksFor(si *sentenceInfo, k int) (ActorMatch, bool) {
 	for _, m := range si.actors {
 		first, last := tokenSpan(si.toks, m.Start, m.End)
-		if last >= 0 && last < k && k-last <= 2 || first > k && first-k <= 3 && si.lex.has(speakerLinkWords, si.toks[k+1].fold) {
+		if last >= 0 && last < k && k-last <= 2 || first > k && first-k <= 3 && si.toks[k+1].is(speakerLinkWords) {
 			return m, true // "a Taliban spokesman", "a spokesman for the Taliban", "le porte-parole des talibans"
 		}
 	}
@@ -167,10 +167,10 @@ func roleIn(role model.Role, claimant string, perpetrators []string, sameFamily 
 // addressee reports a name right after "to" or "à" (an elided article between, "à l'AFP"), or
 // after "told": whom a statement was made to.
 func (a *analysis) addressee(si *sentenceInfo, k int) bool {
-	if k > 1 && si.lex.has(elisionWords, si.toks[k-1].fold) {
+	if k > 1 && si.toks[k-1].is(elisionWords) {
 		k--
 	}
-	return k > 0 && si.lex.has(addresseeWords, si.toks[k-1].fold)
+	return k > 0 && si.toks[k-1].is(addresseeWords)
 }
 
 // speakerDistance is how far a name at tokens first..last stands from the reporting verb at k,
@@ -184,9 +184,9 @@ func speakerDistance(first, last, k int) int {
 }
 
 // pronounNear reports a personal pronoun right before or after the reporting verb at k.
-func pronounNear(lx *lexicon, toks []token, k int) bool {
+func pronounNear(toks []token, k int) bool {
 	for i := max(0, k-2); i < len(toks) && i <= k+2; i++ {
-		if lx.has(pronounSubjectWords, toks[i].fold) {
+		if toks[i].is(pronounSubjectWords) {
 			return true
 		}
 	}

@@ -649,9 +649,17 @@ func weekdayTail(lx *lexicon, ps []piece, j int, dir *int) int {
 }
 
 // matchRelativePhrase reads fixed relative phrases: "yesterday", "last week", "l'an dernier",
-// "the next day".
+// "the next day". A common first word opens many ("the" a dozen): the second word is compared
+// before a phrase is matched.
 func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
+	second := i + 1 // where phraseStartsAt reads a phrase's second word: past hyphens and apostrophes, which no phrase's words are
+	for second < len(ps) && ps[second].kind == piecePunct && isJoinerPunct(ps[second].low) {
+		second++
+	}
 	for _, r := range lx.relative[ps[i].low] {
+		if len(r.words) > 1 && (second >= len(ps) || ps[second].low != r.words[1]) {
+			continue
+		}
 		if last, ok := phraseStartsAt(ps, i, r.words); ok {
 			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor, month: r.month, day: r.day}, ps, i, last)
 		}

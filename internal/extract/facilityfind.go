@@ -35,13 +35,13 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			}
 			continue
 		}
-		if c.category != "facility" || headline || si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
+		if c.category != "facility" || headline || si.toks[c.last].is(facilityPluralWords) {
 			continue // "nine Middle East prisons" names no one facility
 		}
 		if jobWord(si, c) && !si.toks[c.first].upper {
 			continue // "agentes penitenciários" are officers, not a prison
 		}
-		if c.first == c.last && c.first > 0 && si.lex.has(institutionNounWords, si.toks[c.first-1].fold) {
+		if c.first == c.last && c.first > 0 && si.toks[c.first-1].is(institutionNounWords) {
 			continue // "Administração Penitenciária", "sistema penitenciario": an institution, not a prison
 		}
 		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
@@ -97,13 +97,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	first := c.first
 	// Words that lead their name ("penjara Kerobokan") take no name before them: "Sumber-sumber
 	// penjara" are prison sources.
-	headFirst := si.lex.has(facilityHeadFirstWords, toks[c.first].fold) || si.lex.has(facilityHeadFirstWords, toks[c.last].fold)
+	headFirst := toks[c.first].is(facilityHeadFirstWords) || toks[c.last].is(facilityHeadFirstWords)
 	// A modifier ("central", "federal") joins the name whatever its case; a capitalised word only
 	// when it is no common word capitalised by its place ("Four", "The").
 	for !headFirst && first > 0 && first-c.first > -5 &&
-		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || si.lex.has(facilityModifierWords, toks[first-1].fold)) &&
+		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || toks[first-1].is(facilityModifierWords)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
-		!strings.ContainsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
+		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
 		first--
 	}
 	for first < c.first && (!nameLike(si.lex, toks[first]) || a.commonCapital(toks[first].fold)) {
@@ -115,7 +115,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	last := c.last
 	// Languages that put adjectives after the noun: "cadeia distrital de X", "prisión provincial de X".
 	cue := c.last
-	for cue+1 < len(toks) && cue-c.last < maxModifiersAfter && si.lex.has(facilityModifierWords, toks[cue+1].fold) && !toks[cue+1].upper {
+	for cue+1 < len(toks) && cue-c.last < maxModifiersAfter && toks[cue+1].is(facilityModifierWords) && !toks[cue+1].upper {
 		cue++
 	}
 	abbreviation := abbreviationAfter(a.text, toks, cue)
@@ -138,7 +138,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if strings.ContainsAny(name, "%_/@#") {
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
-	if strings.ContainsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
+	if containsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
 		name = possessive.Replace(name)
 	}
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
@@ -173,7 +173,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	toks := si.toks
 	j := i + 1
 	lx := si.lex
-	if j < len(toks) && (lx.has(facilityLinkWords, toks[j].fold) || lx.has(facilityLocativeWords, toks[j].fold) || lx.has(facilityNearWords, toks[j].fold)) {
+	if j < len(toks) && (toks[j].is(facilityLinkWords) || toks[j].is(facilityLocativeWords) || toks[j].is(facilityNearWords)) {
 		j++
 	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
 		return i, "", ""
@@ -183,7 +183,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
-	if k := last + 2; k < len(toks) && lx.has(facilityLinkWords, toks[last+1].fold) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
+	if k := last + 2; k < len(toks) && toks[last+1].is(facilityLinkWords) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
 		last = nameRunEnd(lx, a.text, toks, k)
 	}
 	town, written := "", ""
@@ -197,14 +197,14 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 			}
 		}
 	}
-	linked := lx.has(facilityLinkWords, toks[i+1].fold)
-	if !linked && town == "" && !lx.has(facilityHeadFirstWords, toks[i].fold) {
+	linked := toks[i+1].is(facilityLinkWords)
+	if !linked && town == "" && !toks[i].is(facilityHeadFirstWords) {
 		return i, "", ""
 	}
-	switch w := toks[i+1].fold; {
-	case lx.has(facilityNearWords, w):
+	switch t := &toks[i+1]; {
+	case t.is(facilityNearWords):
 		return i, "", "" // "a prison near Niamey" stands in another town
-	case lx.has(facilityLocativeWords, w):
+	case t.is(facilityLocativeWords):
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
@@ -214,7 +214,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 // ", em X"), "" if none: the writer's own statement of where it stands.
 func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
 	k := last + 1
-	if k+1 >= len(si.toks) || !si.lex.has(facilityLocativeWords, si.toks[k].fold) {
+	if k+1 >= len(si.toks) || !si.toks[k].is(facilityLocativeWords) {
 		return ""
 	}
 	for _, p := range si.places {
@@ -244,7 +244,7 @@ func nameRunEnd(lx *lexicon, text string, toks []token, j int) int {
 		switch {
 		case nameLike(lx, toks[last+1]):
 			last++
-		case lx.has(nameParticleWords, toks[last+1].fold) && spaced(last+2) && nameLike(lx, toks[last+2]):
+		case toks[last+1].is(nameParticleWords) && spaced(last+2) && nameLike(lx, toks[last+2]):
 			last += 2
 		default:
 			return last
@@ -274,7 +274,7 @@ func abbreviationAfter(text string, toks []token, k int) bool {
 // a namesake town of its name lies in.
 func (a *analysis) countryAfter(si *sentenceInfo, i int) string {
 	j := i + 2
-	if j >= len(si.toks) || !si.lex.has(facilityLocativeWords, si.toks[i+1].fold) {
+	if j >= len(si.toks) || !si.toks[i+1].is(facilityLocativeWords) {
 		return ""
 	}
 	for _, span := range si.spans {

@@ -43,7 +43,7 @@ func isEvent(si *sentenceInfo) bool {
 		return false // a drill, a prisoner exchange
 	}
 	detention := namesDetention(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.lex, si.toks, si.cues)) || si.is("thwarted") ||
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
 		si.inmateArson && placeOfDetention(si)
 	return detention && (action || si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
@@ -53,7 +53,7 @@ func isEvent(si *sentenceInfo) bool {
 // ("relatives clashed with police outside the central prison"): unrest there is not in the place.
 func outsideFacility(si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if (c.category == "facility" || c.category == "holding") && si.lex.wordIn(outsideWords, si.toks, max(0, c.first-outsideReach), c.first) {
+		if (c.category == "facility" || c.category == "holding") && wordIn(outsideWords, si.toks, max(0, c.first-outsideReach), c.first) {
 			return true
 		}
 	}
@@ -70,7 +70,7 @@ const outsideReach = 4
 // incident at the place.
 func deathsOfThoseHeld(si *sentenceInfo) bool {
 	if si.is("inmate") {
-		return countsPeople(si) || !oneHeld(si.lex, si.toks, si.cues)
+		return countsPeople(si) || !oneHeld(si.toks, si.cues)
 	}
 	return countsPeople(si) || si.is("side:security")
 }
@@ -93,7 +93,7 @@ func reportsAttack(text string, si *sentenceInfo) bool {
 func namedByDate(text string, si *sentenceInfo, word int) bool {
 	for _, d := range si.dates {
 		first, last := tokenSpan(si.toks, d.Start, d.End)
-		if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) {
+		if first < 1 || !si.toks[first-1].is(definiteArticleWords) {
 			continue
 		}
 		if last < word && word-last <= 3 &&
@@ -120,14 +120,14 @@ func continues(si *sentenceInfo) bool {
 		return false
 	}
 	for _, t := range si.toks {
-		if si.lex.has(anotherWords, t.fold) {
+		if t.is(anotherWords) {
 			return false
 		}
 	}
-	if si.lex.has(impersonalPronounWords, si.toks[0].fold) {
-		return !si.lex.has(reportVerbWords, si.toks[2].fold)
+	if si.toks[0].is(impersonalPronounWords) {
+		return !si.toks[2].is(reportVerbWords)
 	}
-	return si.lex.has(pronounSubjectWords, si.toks[0].fold)
+	return si.toks[0].is(pronounSubjectWords)
 }
 
 // placesAnEvent reports a sentence that places an attack or an escape without naming detention:
@@ -173,7 +173,7 @@ const holdsReach = 5
 // lynching reports a lynching word: a crowd that storms a police station to kill someone held
 // there attacks a place of detention, whether or not it frees him first.
 func lynching(si *sentenceInfo) bool {
-	return si.lex.wordIn(lynchWords, si.toks, 0, len(si.toks))
+	return wordIn(lynchWords, si.toks, 0, len(si.toks))
 }
 
 // placeOfDetention reports a sentence that names a place where people are held, not only the
@@ -279,7 +279,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 // the story's own event.
 func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) {
 	for i, t := range si.toks {
-		if !si.lex.has(temporalReferenceWords, t.fold) {
+		if !t.is(temporalReferenceWords) {
 			continue
 		}
 		for _, c := range si.cues {
@@ -291,7 +291,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			if c.first <= i || c.first-i > 3 {
 				continue
 			}
-			apart := si.lex.wordIn(singularArticleWords, si.toks, i+1, c.first)
+			apart := wordIn(singularArticleWords, si.toks, i+1, c.first)
 			if apart && !durationBefore(text, si, i) {
 				continue
 			}
@@ -320,11 +320,11 @@ func durationBefore(text string, si *sentenceInfo, i int) bool {
 // places it after another event ("escaped from the prison in X, Y, after gangs attacked it"):
 // that event is how they got out.
 func escapeBeforeCause(text string, si *sentenceInfo, i int) bool {
-	if !si.lex.has(afterWordWords, si.toks[i].fold) {
+	if !si.toks[i].is(afterWordWords) {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "escape" && c.last < i && !strings.ContainsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
+		if c.category == "escape" && c.last < i && !containsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
 			return true
 		}
 	}
@@ -344,7 +344,7 @@ func referenceEnd(text string, si *sentenceInfo, start int) int {
 		first, _ := tokenSpan(si.toks, end, si.end)
 		relative := false
 		for j := first; j >= 0 && j < len(si.toks) && j < first+relativeLead; j++ {
-			relative = relative || si.lex.has(relativePronounWords, si.toks[j].fold)
+			relative = relative || si.toks[j].is(relativePronounWords)
 		}
 		if !relative || text[end] == ';' {
 			return end
@@ -533,7 +533,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if first < 0 || si.inReference(d.Start) {
 			continue // "two months after the massacre of September": another event's date
 		}
-		if first > 0 && si.lex.has(cumulativeWords, si.toks[first-1].fold) || si.lex.has(cumulativeWords, si.toks[first].fold) {
+		if first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords) {
 			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
 		score := 1000
@@ -583,9 +583,9 @@ func tollUpdate(si *sentenceInfo) bool {
 	toll := false
 	for _, t := range si.toks {
 		switch {
-		case si.lex.has(tollNounWords, t.fold):
+		case t.is(tollNounWords):
 			toll = true
-		case toll && si.lex.has(riseVerbWords, t.fold):
+		case toll && t.is(riseVerbWords):
 			return true
 		}
 	}
@@ -595,7 +595,7 @@ func tollUpdate(si *sentenceInfo) bool {
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
-		if c.category != "claim" || si.lex.has(attributionWords, si.toks[c.first].fold) {
+		if c.category != "claim" || si.toks[c.first].is(attributionWords) {
 			continue // "on Monday, according to the police": the date is still the deed's
 		}
 		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {

@@ -40,7 +40,7 @@ type townPart struct {
 func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 	plural := false
 	for _, c := range si.cues {
-		if c.category == "facility" && si.lex.has(facilityPluralWords, si.toks[c.last].fold) {
+		if c.category == "facility" && si.toks[c.last].is(facilityPluralWords) {
 			plural = true
 		}
 	}
@@ -65,7 +65,7 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 			figures = append(figures, k)
 		}
 	}
-	respectively := si.lex.wordIn(respectivelyWords, si.toks, 0, len(si.toks))
+	respectively := wordIn(respectivelyWords, si.toks, 0, len(si.toks))
 	parts := make([]townPart, len(towns))
 	for k, t := range towns {
 		part := an

@@ -34,6 +34,9 @@ type lexicon struct {
 	duals        []string                     // endings of nouns in the dual number ("ان"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
+	// caseFinals are the last bytes of the case endings, bit b for byte b: a word ending in none
+	// has no case ending to take off (inflectedForms).
+	caseFinals [256 / 64]uint64
 	// phrases are the phrases of each phrase category by first word, lower case as written
 	// (lexphrase.go).
 	phrases [phraseCatCount]map[string][]piecePhrase
@@ -45,6 +48,10 @@ type lexicon struct {
 	// read at the start of every line, which need no more of it lowered than the longest's runes.
 	updateKeywords     []string
 	updateKeywordRunes int
+	// wordMarks are the marks of each word of words and phraseStarts, and noMarks those of any
+	// other word, for markWords (wordmarks.go).
+	wordMarks map[string]*wordMarks
+	noMarks   *wordMarks
 }
 
 type cuePhrase struct {
@@ -102,6 +109,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.enclitics = longestFirst(lx.words[encliticWords])
 	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
+	for _, e := range lx.caseEndings {
+		lx.caseFinals = addFinal(lx.caseFinals, e)
+	}
 	lx.lemmaEndings = longestFirst(lx.words[lemmaEndingWords])
 	lx.updateKeywords = lx.joinedPhrases(updateKeywordPhrases)
 	for _, kw := range lx.updateKeywords {
@@ -138,6 +148,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 			lx.pieceStarts[w] |= 1 << c
 		}
 	}
+	lx.buildWordMarks()
 	lx.buildFilter()
 	return lx
 }
@@ -147,7 +158,6 @@ func (lx *lexicon) buildFilter() {
 	var fk filterKeys
 	for c := range wordCatCount {
 		addKeys(&fk, wordSetID(c), lx.words[c])
-		addKeys(&fk, phraseStartSetID(c), lx.phraseStarts[c])
 	}
 	for c := range phraseCatCount {
 		addKeys(&fk, phraseSetID(c), lx.phrases[c])
@@ -158,6 +168,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, numberWordSet, lx.numbers)
 	addKeys(&fk, pieceStartSet, lx.pieceStarts)
 	addKeys(&fk, tensHeadSet, lx.tensHeads)
+	addKeys(&fk, wordMarksSet, lx.wordMarks)
 	lx.filter = fk.filter()
 }
 
@@ -310,33 +321,24 @@ func (lx *lexicon) isWord(category wordCat, folded string) bool {
 }
 
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
-// category, as written or without its proclitics ("والسجون" is "سجون").
+// category, as written or without its proclitics ("والسجون" is "سجون"). A sentence's tokens are
+// asked with token.is, which reads the same answers marked once per token.
 func (lx *lexicon) has(category wordCat, folded string) bool {
-	// isWord, written out: too large to inline, and has is the rules' most frequent question.
+	// isWord, written out: too large to inline.
 	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,
 	// and most words skip the call.
 	return lx.filter.mayHave(wordSetID(category), folded) && lx.words[category][folded] ||
 		folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
 }
 
-// wordIn reports a word of the category among toks[from:to] (bounds clipped to toks).
-func (lx *lexicon) wordIn(category wordCat, toks []token, from, to int) bool {
-	for k := max(0, from); k < min(to, len(toks)); k++ {
-		if lx.has(category, toks[k].fold) {
-			return true
-		}
-	}
-	return false
-}
-
 // phraseAt returns how many words of toks from index start make a phrase of a word category
-// ("among them"), up to maxPhraseWords; 0 if none does.
+// ("among them"), up to maxPhraseWords; 0 if none does. The tokens are marked (markWords).
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	if start >= len(toks) {
 		return 0
 	}
-	if first := toks[start].fold; !lx.filter.mayHave(phraseStartSetID(category), first) || !lx.phraseStarts[category][first] {
-		if lx.isWord(category, first) {
+	if m := toks[start].marks; !m.starts.has(category) {
+		if m.written.has(category) {
 			return 1
 		}
 		return 0 // no phrase starts with this word: no string to build
@@ -370,12 +372,12 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		for k, f := range forms {
 			if lx.filter.mayHave(cueFirstSet, f) {
 				for _, p := range lx.byFirst[f] {
-					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 				}
 			}
 			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {
-					hits = lx.appendMatch(hits, from, k > 0, p, toks, i, f)
+					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 				}
 			}
 		}
@@ -385,7 +387,7 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 
 // appendMatch appends the hit of p at token i, read as first, unless p does not match there or,
 // for a form without proclitics (stripped), hits[from:] already holds that cue.
-func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p cuePhrase, toks []token, i int, first string) []cueHit {
+func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p *cuePhrase, toks []token, i int, first string) []cueHit {
 	n, ok := lx.matchAt(p, toks, i, first)
 	if !ok {
 		return hits
@@ -406,17 +408,24 @@ const firstHits = 16
 
 // matchAt matches p at token i, whose word is read as first; the later words of p match a token
 // or one of its forms without proclitics.
-func (lx *lexicon) matchAt(p cuePhrase, toks []token, i int, first string) (int, bool) {
+func (lx *lexicon) matchAt(p *cuePhrase, toks []token, i int, first string) (int, bool) {
 	if i+len(p.words) > len(toks) || !wordMatches(p.words[0], first) {
 		return 0, false
 	}
 	for j, w := range p.words[1:] {
 		fold := toks[i+1+j].fold
-		if !wordMatches(w, fold) && !slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(w, f) }) {
+		// A word that starts with an ASCII letter has no proclitics: most words skip the call.
+		if !wordMatches(w, fold) && (fold == "" || fold[0] < utf8.RuneSelf || !lx.matchesStripped(w, fold)) {
 			return 0, false
 		}
 	}
 	return len(p.words), true
+}
+
+// matchesStripped reports a cue word that matches a folded word once its proclitics are taken
+// off.
+func (lx *lexicon) matchesStripped(pattern, fold string) bool {
+	return slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool { return wordMatches(pattern, f) })
 }
 
 // wordMatches reports a word that a cue word matches: as written, or by prefix when the cue word

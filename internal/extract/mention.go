@@ -145,7 +145,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
-			if c.category == "attack" && !si.lex.has(bombingWords, si.toks[c.last].fold) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
+			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {
@@ -217,7 +217,7 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 				return true
 			}
 		}
-		if si.lex.wordIn(crowdWords, si.toks, 0, c.first) {
+		if wordIn(crowdWords, si.toks, 0, c.first) {
 			return true
 		}
 	}
@@ -229,7 +229,7 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
 		if o.category == "inmate" && o.first > c.last && o.first-c.last <= attackObjectReach &&
-			!strings.ContainsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
+			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
 	}
@@ -257,7 +257,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			continue
 		}
 		between := withoutAsides(text[si.toks[o.last].end:si.toks[c.first].start])
-		if strings.ContainsAny(between, clauseMarks+":()") {
+		if containsAny(between, clauseMarks+":()") {
 			continue
 		}
 		subject, words, depth := true, 0, 0
@@ -267,9 +267,9 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			if depth > 0 {
 				continue // a word of the aside in parentheses
 			}
-			w := si.toks[k].fold
+			t := &si.toks[k]
 			words++
-			subject = subject && !si.lex.has(auxiliaryWords, w) && !si.lex.has(relativePronounWords, w)
+			subject = subject && !t.is(auxiliaryWords) && !t.is(relativePronounWords)
 		}
 		if subject && words <= inmateSubjectReach {
 			return true
@@ -340,7 +340,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		}
 	}
 	for k, t := range si.toks {
-		if si.lex.has(crowdWords, t.fold) && (doer < 0 || k < doer) {
+		if t.is(crowdWords) && (doer < 0 || k < doer) {
 			doer = k
 		}
 	}
@@ -351,7 +351,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		if c.category != "escape" && c.category != "release" || c.first <= doer {
 			continue // "released" by a crowd is no release by the authorities
 		}
-		if c.category == "escape" && !si.lex.has(freeingWords, si.toks[c.first].fold) {
+		if c.category == "escape" && !si.toks[c.first].is(freeingWords) {
 			continue // "members of the gang escaped from the prison": they got out, nobody freed them
 		}
 		between, after := false, false
@@ -386,7 +386,7 @@ func heldSubject(text string, si *sentenceInfo) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && first-k <= heldSubjectReach; k-- {
-		if strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
 			return false
 		}
 		if si.lex.phraseAt(heldInWords, si.toks, k) > 0 {
@@ -431,8 +431,8 @@ func staffOnly(si *sentenceInfo) bool {
 // jobWord reports a facility word that qualifies a person noun beside it: "prison guards",
 // "agentes penitenciários".
 func jobWord(si *sentenceInfo, c cueHit) bool {
-	return c.last+1 < len(si.toks) && si.lex.has(peopleNounWords, si.toks[c.last+1].fold) ||
-		c.first > 0 && si.lex.has(peopleNounWords, si.toks[c.first-1].fold) && !si.toks[c.first].upper
+	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(peopleNounWords) ||
+		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the
@@ -461,7 +461,7 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			neg = neg || si.lex.has(negationWords, si.toks[k].fold)
+			neg = neg || si.toks[k].is(negationWords)
 		}
 		if !neg {
 			return false
@@ -488,7 +488,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "holding" || !si.lex.has(townHoldingWords, si.toks[c.last].fold) {
+			if c.category != "holding" || !si.toks[c.last].is(townHoldingWords) {
 				continue
 			}
 			name := strings.ToLower(a.text[si.toks[c.first].start:si.toks[c.last].end])
@@ -887,17 +887,17 @@ func (a *analysis) groupReferredTo(f *frame) string {
 // follows a definite or possessive noun for armed men ("the militants stormed", "its fighters
 // freed"): words that point back to a group named before. A crowd ("the youths") is no group.
 func doersReferBack(si *sentenceInfo) bool {
-	lx, toks := si.lex, si.toks
-	if len(toks) >= 3 && lx.has(definiteArticleWords, toks[0].fold) && lx.has(groupNounWords, toks[1].fold) {
+	toks := si.toks
+	if len(toks) >= 3 && toks[0].is(definiteArticleWords) && toks[1].is(groupNounWords) {
 		return true
 	}
 	for k := 1; k < len(toks); k++ {
-		if !lx.has(definiteArticleWords, toks[k-1].fold) && !lx.has(possessiveDeterminerWords, toks[k-1].fold) ||
-			lx.has(crowdWords, toks[k].fold) {
+		if !toks[k-1].is(definiteArticleWords) && !toks[k-1].is(possessiveDeterminerWords) ||
+			toks[k].is(crowdWords) {
 			continue
 		}
 		noun := k
-		if !lx.has(groupNounWords, toks[k].fold) {
+		if !toks[k].is(groupNounWords) {
 			noun = -1
 			for _, c := range si.cues {
 				if c.category == "attackers" && c.first == k {
@@ -937,8 +937,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 // subject of the sentence's verbs, however far they stand from it.
 func opensSentence(si *sentenceInfo, first int) bool {
 	for k := openingDateEnd(si); k < first; k++ {
-		t := si.toks[k].fold
-		if !si.lex.has(definiteArticleWords, t) && !si.lex.has(partitiveWords, t) && !cueAt(si, "attackers", k) {
+		if t := si.toks[k]; !t.is(definiteArticleWords) && !t.is(partitiveWords) && !cueAt(si, "attackers", k) {
 			return false
 		}
 	}
@@ -977,7 +976,7 @@ const affiliationReach = 4
 func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool) {
 	for _, c := range si.cues {
 		if c.category != "attackers" || c.last >= first || first-c.last > affiliationReach ||
-			strings.ContainsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
+			containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
 			continue
 		}
 		between := false
@@ -1001,38 +1000,38 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 				return true
 			}
 		case "claim":
-			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.lex, si.toks, c.last) {
+			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
 				return true
 			}
 		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
+			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) {
 				return true
 			}
 		}
 		// "Taliban fighters detonated a truck bomb ... and stormed the jail": the means of an
 		// attack the sentence tells, used right after the group's name.
 		if strings.HasPrefix(c.category, "method:") && c.first > last && c.first-last <= 2 &&
-			(si.is("attack") || si.is("escape")) && !si.lex.has(beforeVerbWords, si.toks[c.first-1].fold) {
+			(si.is("attack") || si.is("escape")) && !si.toks[c.first-1].is(beforeVerbWords) {
 			return true
 		}
 	}
 	for k := max(0, first-blameVerbReach); k < first; k++ {
-		if si.lex.has(blameVerbWords, si.toks[k].fold) && !strings.ContainsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks) {
+		if si.toks[k].is(blameVerbWords) && !strings.ContainsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks) {
 			return true // "officials attributed the deadly raid to the group", "the minister blamed the group"
 		}
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+2; k++ {
-		if si.lex.has(blamedAfterWords, si.toks[k].fold) && si.lex.wordIn(beforeVerbWords, si.toks, last+1, k) {
+		if si.toks[k].is(blamedAfterWords) && wordIn(beforeVerbWords, si.toks, last+1, k) {
 			return true // "the X militia was suspected", "X was blamed"
 		}
 	}
 	for k := max(0, first-2); k < first; k++ {
-		if si.lex.has(blameWordWords, si.toks[k].fold) {
+		if si.toks[k].is(blameWordWords) {
 			if si.is("attack") || si.is("escape") {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
-			if k > 0 && si.lex.has(leadVerbWords, si.toks[k-1].fold) {
+			if k > 0 && si.toks[k-1].is(leadVerbWords) {
 				return true
 			}
 		}
@@ -1041,20 +1040,20 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 }
 
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
-func claimsResponsibility(lx *lexicon, toks []token, i int) bool {
+func claimsResponsibility(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		if lx.has(responsibilityWordWords, toks[k].fold) {
+		if toks[k].is(responsibilityWordWords) {
 			return true
 		}
 	}
-	return lx.has(responsibilityVerbWords, toks[i].fold) // "revendique": the verb says it all
+	return toks[i].is(responsibilityVerbWords) // "revendique": the verb says it all
 }
 
 // denied reports an actor the sentence says denied involvement: a verb of denial within a few
 // words after its name ("IPOB, which denied any role").
 func denied(si *sentenceInfo, m ActorMatch) bool {
 	_, last := tokenSpan(si.toks, m.Start, m.End)
-	return last >= 0 && si.lex.wordIn(denyWords, si.toks, last+1, last+denyReach+1)
+	return last >= 0 && wordIn(denyWords, si.toks, last+1, last+denyReach+1)
 }
 
 // denyReach is how many words after a group's name its denial may come ("the group's

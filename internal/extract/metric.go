@@ -26,7 +26,7 @@ func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
 // its clause ("a capacity of 620", "изоляторе, рассчитанном на 250 мест").
 func builtFor(text string, si *sentenceInfo, first int) bool {
 	for k := max(0, first-capacityReach); k < first; k++ {
-		if si.lex.has(capacityWords, si.toks[k].fold) && clauseBreak(text, si.toks[k].end, si.toks[first].start) == 0 {
+		if si.toks[k].is(capacityWords) && clauseBreak(text, si.toks[k].end, si.toks[first].start) == 0 {
 			return true
 		}
 	}
@@ -49,7 +49,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
 	if wholePopulation(si, first, last) {
-		if si.lex.has(wholeWords, si.toks[first-1].fold) {
+		if si.toks[first-1].is(wholeWords) {
 			if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) {
 				return m, true // "all 90 inmates were freed": what befell all of them
 			}
@@ -62,7 +62,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Held, true
 	}
 	ofPhraseEnd := last
-	if first < 1 || !si.lex.has(definiteArticleWords, si.toks[first-1].fold) && !partitive(si.lex, si.toks[first-1].fold) {
+	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
 		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
@@ -76,7 +76,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
 			continue
 		}
-		if attempted(si.lex, si.toks, c.first) {
+		if attempted(si.toks, c.first) {
 			if c.first > last && c.first-last <= attemptReach && metric == model.Escaped {
 				attemptAfter = true // "more than 1,000 tried to escape": none of the metrics
 			}
@@ -96,7 +96,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
-			rank = dist + conjunctionBreak(si.lex, si.toks[c.last+1:first])
+			rank = dist + conjunctionBreak(si.toks[c.last+1:first])
 			commaBefore = brk > 0
 		default:
 			continue // the cue is inside the figure's own words
@@ -104,14 +104,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
-		if c.first > last && nounAfter(si, last, c.first) && si.lex.has(escapeeNounWords, si.toks[c.first].fold) {
+		if c.first > last && nounAfter(si, last, c.first) && si.toks[c.first].is(escapeeNounWords) {
 			rank = maxCueDistance // "12 escapees were recaptured", "12 de los evadidos": the noun says who, a verb what befell them
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
 			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
 				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) && !sideBetween(si, last+1, c.first) ||
-				c.last < first && first-c.last <= 4 && !si.lex.has(escapeeNounWords, si.toks[c.last].fold) {
+				c.last < first && first-c.last <= 4 && !si.toks[c.last].is(escapeeNounWords) {
 				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists", nor "two guards and seven attackers"
 			}
 			continue
@@ -128,11 +128,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if attemptAfter && bestBefore {
 		return "", false // "of 1,700 held there, more than 1,000 tried to escape"
 	}
-	if best == "" && first > 0 && si.lex.has(tollPrepositionWords, si.toks[first-1].fold) && tollUpdate(si) {
+	if best == "" && first > 0 && si.toks[first-1].is(tollPrepositionWords) && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
-	if best == "" && first > 1 && si.lex.has(tollPrepositionWords, si.toks[first-1].fold) &&
-		si.lex.wordIn(escapeeNounWords, si.toks, first-1-escapeeCountReach, first-1) &&
+	if best == "" && first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
+		wordIn(escapeeNounWords, si.toks, first-1-escapeeCountReach, first-1) &&
 		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
 		return model.Escaped, true // "put the number of escapees at about 500"
 	}
@@ -208,7 +208,7 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 		return true
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
-		if si.lex.has(escapeeNounWords, si.toks[k].fold) {
+		if si.toks[k].is(escapeeNounWords) {
 			return true
 		}
 	}
@@ -241,7 +241,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	for _, c := range si.cues {
 		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
-			!strings.ContainsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
+			!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
 			return true
 		}
 	}
@@ -251,7 +251,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 // facilityHad reports a count of inmates that a place of detention "had" or "has": a possession
 // verb right before the figure, a facility word at most three words before that.
 func facilityHad(si *sentenceInfo, first, last int) bool {
-	if first < 2 || !si.lex.has(possessVerbWords, si.toks[first-1].fold) || !isInmateNoun(si, last) {
+	if first < 2 || !si.toks[first-1].is(possessVerbWords) || !isInmateNoun(si, last) {
 		return false
 	}
 	for _, c := range si.cues {
@@ -265,7 +265,7 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
 // "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.
 func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
-	if first < 1 || !si.lex.has(agentPrepositionWords, si.toks[first-1].fold) ||
+	if first < 1 || !si.toks[first-1].is(agentPrepositionWords) ||
 		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
 		return false
 	}
@@ -310,7 +310,7 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
 		for k := last + 1; k < c.first; k++ {
-			if si.lex.has(auxiliaryWords, si.toks[k].fold) || si.lex.has(relativePronounWords, si.toks[k].fold) {
+			if si.toks[k].is(auxiliaryWords) || si.toks[k].is(relativePronounWords) {
 				return false // "were killed", "who attacked": what befell them, or a clause of its own
 			}
 		}
@@ -326,16 +326,16 @@ const attackerVerbReach = 5
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
 // inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.lex.has(escapeeNounWords, si.toks[last+1].fold) {
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.toks[last+1].is(escapeeNounWords) {
 		return false
 	}
-	prev := si.toks[first-1].fold
-	if si.lex.has(wholeWords, prev) {
+	prev := &si.toks[first-1]
+	if prev.is(wholeWords) {
 		return true // "all 400 inmates"
 	}
-	ofThe := si.lex.has(partitiveArticleWords, prev) || // "dos 759 presos"
-		si.lex.has(definiteArticleWords, prev) && first >= 2 && si.lex.has(partitiveWords, si.toks[first-2].fold)
-	return ofThe && (last+2 >= len(si.toks) || !si.lex.has(groupRelativeWords, si.toks[last+2].fold))
+	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
+		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
+	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
 }
 
 // isInmateWord reports whether token k is an inmate cue.
@@ -367,18 +367,18 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
 		return last + n // "14 of them [escaped]": a pronoun is the whole group
 	}
-	if i+1 < len(toks) && (lx.has(partitiveArticleWords, toks[i].fold) || lx.has(groupPartitiveWords, toks[i].fold) &&
-		(lx.has(definiteArticleWords, toks[i+1].fold) || lx.has(numberDeterminerWords, toks[i+1].fold))) {
+	if i+1 < len(toks) && (toks[i].is(partitiveArticleWords) || toks[i].is(groupPartitiveWords) &&
+		(toks[i+1].is(definiteArticleWords) || toks[i+1].is(numberDeterminerWords))) {
 		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
-		for i < len(toks) && i <= last+4 && !lx.has(groupRelativeWords, toks[i].fold) && !(lx.has(auxiliaryWords, toks[i].fold) && !toks[i].upper) &&
-			!lx.has(clauseConjunctionWords, toks[i].fold) {
+		for i < len(toks) && i <= last+4 && !toks[i].is(groupRelativeWords) && !(toks[i].is(auxiliaryWords) && !toks[i].upper) &&
+			!toks[i].is(clauseConjunctionWords) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb, "three of the escapees [and wounding two]" before the next clause
 		}
-	} else if i+1 < len(toks) && lx.has(groupRelativeWords, toks[i+1].fold) {
+	} else if i+1 < len(toks) && toks[i+1].is(groupRelativeWords) {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
-	if i < len(toks) && lx.has(groupRelativeWords, toks[i].fold) {
+	if i < len(toks) && toks[i].is(groupRelativeWords) {
 		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
 	}
 	return i - 1
@@ -408,10 +408,10 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 // attempted reports a cue after "tried to", "attempted to", "an attempted" or "tentative de": the
 // escape did not happen. One word may split the infinitive ("an attempt to forcibly release",
 // "tenté de les libérer").
-func attempted(lx *lexicon, toks []token, k int) bool {
-	return k >= 1 && lx.has(attemptVerbWords, toks[k-1].fold) ||
-		k >= 2 && lx.has(infinitiveMarkerWords, toks[k-1].fold) && lx.has(attemptVerbWords, toks[k-2].fold) ||
-		k >= 3 && lx.has(infinitiveMarkerWords, toks[k-2].fold) && lx.has(attemptVerbWords, toks[k-3].fold)
+func attempted(toks []token, k int) bool {
+	return k >= 1 && toks[k-1].is(attemptVerbWords) ||
+		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && toks[k-2].is(attemptVerbWords) ||
+		k >= 3 && toks[k-2].is(infinitiveMarkerWords) && toks[k-3].is(attemptVerbWords)
 }
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
@@ -422,9 +422,9 @@ const attemptReach = 4
 // evadidos".
 func nounAfter(si *sentenceInfo, last, k int) bool {
 	j := last + 1
-	if j < k && partitive(si.lex, si.toks[j].fold) {
+	if j < k && partitiveToken(&si.toks[j]) {
 		j++
-		for j < k && si.lex.has(numberDeterminerWords, si.toks[j].fold) {
+		for j < k && si.toks[j].is(numberDeterminerWords) {
 			j++
 		}
 	}
@@ -437,11 +437,16 @@ func partitive(lx *lexicon, folded string) bool {
 	return lx.has(partitiveWords, folded) || lx.has(partitiveArticleWords, folded)
 }
 
+// partitiveToken is partitive for a sentence's token.
+func partitiveToken(t *token) bool {
+	return t.is(partitiveWords) || t.is(partitiveArticleWords)
+}
+
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
 // adds: "seven were captured and three others are counted dead" — three are the dead.
-func conjunctionBreak(lx *lexicon, between []token) int {
+func conjunctionBreak(between []token) int {
 	for _, t := range between {
-		if lx.has(clauseConjunctionWords, t.fold) {
+		if t.is(clauseConjunctionWords) {
 			return 2
 		}
 	}
@@ -455,7 +460,7 @@ const clauseMarks = ",;،؛"
 // cue in the figure's own clause wins ("Of the 879 who escaped, 443 were recaptured"; "one died,
 // eight have been recaptured").
 func clauseBreak(text string, from, to int) int {
-	if from < to && strings.ContainsAny(text[from:to], clauseMarks+"—–") {
+	if from < to && containsAny(text[from:to], clauseMarks+"—–") {
 		return 3
 	}
 	return 0

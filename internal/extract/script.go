@@ -99,11 +99,11 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 			opens = false
 			continue
 		}
-		if lx.has(placeBeforeWords, t.fold) { // "في", "وفي", "مدينة"
+		if t.is(placeBeforeWords) { // "في", "وفي", "مدينة"
 			opens = true
 			continue
 		}
-		if lx.has(stopNameWords, t.fold) {
+		if t.is(stopNameWords) {
 			opens = false
 			continue
 		}
@@ -147,11 +147,11 @@ func definiteHead(lx *lexicon, fold string) bool {
 // preposition. Only that one word: nothing marks where a longer name would end.
 func caselessName(si *sentenceInfo, i, j int) bool {
 	lx, t := si.lex, si.toks[j]
-	if j != i+1 || !caselessScript(t.fold) || !lx.has(facilityHeadFirstWords, si.toks[i].fold) || definiteHead(lx, si.toks[i].fold) {
+	if j != i+1 || !caselessScript(t.fold) || !si.toks[i].is(facilityHeadFirstWords) || definiteHead(lx, si.toks[i].fold) {
 		return false
 	}
 	for _, c := range notNameWords {
-		if lx.has(c, t.fold) {
+		if t.is(c) {
 			return false // "معتقل منذ عام": detained since a year
 		}
 	}
@@ -261,7 +261,7 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 // Longest endings first; no forms for a language without case endings, or a word too short to
 // carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
-	if len(lx.caseEndings) == 0 && !strings.ContainsAny(name, "'’") {
+	if len(lx.caseEndings) == 0 && !containsAny(name, "'’") {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1
@@ -269,6 +269,9 @@ func (lx *lexicon) inflectedForms(name string) []string {
 	var out []string
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
 		out = append(out, head+last[:i]) // "Tarvo'daki": a suffix set off by an apostrophe
+	}
+	if !endsAsOneOf(lx.caseFinals, last) {
+		return out // most words of most languages: no ending to try
 	}
 	for _, e := range lx.caseEndings {
 		stem, ok := strings.CutSuffix(last, e)
@@ -286,6 +289,23 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		}
 	}
 	return out
+}
+
+// addFinal returns the set of last bytes finals with the last byte of e added; an empty e, which
+// every word ends in, adds them all.
+func addFinal(finals [256 / 64]uint64, e string) [256 / 64]uint64 {
+	if e == "" {
+		return [256 / 64]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	}
+	b := e[len(e)-1]
+	finals[b/64] |= 1 << (b % 64)
+	return finals
+}
+
+// endsAsOneOf reports whether w's last byte is in the set finals (addFinal). An empty w is not:
+// no ending leaves it a stem.
+func endsAsOneOf(finals [256 / 64]uint64, w string) bool {
+	return w != "" && finals[w[len(w)-1]/64]&(1<<(w[len(w)-1]%64)) != 0
 }
 
 // hasDeclined reports a folded word of the category as written or in any of its dictionary

@@ -47,6 +47,7 @@ func TestCaselessSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text)
+		lx.markWords(toks)
 		var got []string
 		for _, s := range caselessSpans(lx, tt.text, toks, 2) {
 			got = append(got, tt.text[s.start:s.end])
@@ -113,6 +114,7 @@ func FuzzScript(f *testing.F) {
 			}
 		}
 		toks := tokenize(text)
+		lx.markWords(toks)
 		for _, s := range caselessSpans(lx, text, toks, 3) {
 			if s.start < toks[s.first].start || s.end > toks[s.last].end || s.start >= s.end || !utf8.ValidString(text[s.start:s.end]) && utf8.ValidString(text) {
 				t.Fatalf("span %+v outside its tokens in %q", s, text)
@@ -143,6 +145,7 @@ func TestCaselessName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text)
+		lx.markWords(toks)
 		si := &sentenceInfo{lex: lx, toks: toks, cues: lx.scan(toks)}
 		head := slices.IndexFunc(toks, func(t token) bool { return lx.has(facilityHeadFirstWords, t.fold) })
 		if got := head >= 0 && head+1 < len(toks) && caselessName(si, head, head+1); got != tt.want {

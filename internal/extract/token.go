@@ -10,9 +10,10 @@ import (
 
 // token is one word of a text: its folded form for matching and its byte span for evidence.
 type token struct {
-	fold       string // lower case, diacritics and apostrophe variants removed
-	start, end int    // byte offsets into the text
-	upper      bool   // starts with an upper-case letter
+	fold       string     // lower case, diacritics and apostrophe variants removed
+	start, end int        // byte offsets into the text
+	upper      bool       // starts with an upper-case letter
+	marks      *wordMarks // what the lexicon says of fold once markWords has read it, nil before (token.is)
 }
 
 // tokenize splits text into words. Hyphens and apostrophes inside a word keep it whole
@@ -156,6 +157,34 @@ func asciiCase(s string) (ascii, upper bool) {
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
 	return true, upper
+}
+
+// containsAny is strings.ContainsAny for the marks the rules look for between words, some beyond
+// ASCII (clauseMarks): unless chars is all ASCII and s longer than eight bytes, the library looks
+// each rune of s up in chars with a call. Here chars' ASCII bytes are a bitmap, and only a rune of
+// s beyond ASCII is looked up.
+func containsAny(s, chars string) bool {
+	var ascii [2]uint64
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; c < utf8.RuneSelf {
+			ascii[c/64] |= 1 << (c % 64)
+		}
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if ascii[c/64]&(1<<(c%64)) != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(chars, r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 func isASCII(s string) bool {

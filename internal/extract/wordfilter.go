@@ -3,12 +3,13 @@ package extract
 import "math/bits"
 
 // wordFilter is a Bloom filter over the keys of a lexicon's maps: the words of each word
-// category, the first words of its phrases and of each phrase category's phrases, the first
-// words and prefixes of the cues, the words a date may start with, the number words. The rules
-// ask of most tokens whether they are of one category or another, a few dozen times each, and
-// nearly always they are not: a cheap hash and two bit tests answer most of those questions, and
-// only a word that may be a key costs a map lookup. It is built once with the lexicon and only
-// read after, so concurrent extractions share it.
+// category, the first words of each phrase category's phrases, the first words and prefixes of
+// the cues, the words a date may start with, the number words, the words with marks. The rules
+// ask of many words whether they are of one category or another, and nearly always they are not:
+// a cheap hash and two bit tests answer most of those questions, and only a word that may be a
+// key costs a map lookup. (A sentence's tokens are asked through their marks, read once per
+// token: wordmarks.go.) It is built once with the lexicon and only read after, so concurrent
+// extractions share it.
 type wordFilter struct {
 	bits  []uint64 // a word per block of keys; the two bits of a key's hash are set in its block
 	shift uint     // 64 - log2 of len(bits): a hash's top bits index the block
@@ -21,22 +22,22 @@ func passAll() wordFilter { return wordFilter{bits: []uint64{^uint64(0)}, shift:
 // block set per key, about one word of no set in fifty passes.
 const wordFilterBits = 16
 
-// The filter's sets: each word category twice (its words, its phrases' first words), each
-// phrase category, then the cues' first words and prefixes, the date triggers, the number
-// words, the first words of all phrase categories and the heads of the tens words.
+// The filter's sets: each word category's words, each phrase category, then the cues' first words and prefixes, the date triggers, the number
+// words, the first words of all phrase categories, the heads of the tens words and the words with
+// marks (wordmarks.go).
 const (
-	phraseSetBase  = 2 * uint64(wordCatCount)
+	phraseSetBase  = uint64(wordCatCount)
 	cueFirstSet    = phraseSetBase + uint64(phraseCatCount)
 	cuePrefixSet   = cueFirstSet + 1
 	dateTriggerSet = cueFirstSet + 2
 	numberWordSet  = cueFirstSet + 3
 	pieceStartSet  = cueFirstSet + 4
 	tensHeadSet    = cueFirstSet + 5
+	wordMarksSet   = cueFirstSet + 6
 )
 
-func wordSetID(c wordCat) uint64        { return uint64(c) }
-func phraseStartSetID(c wordCat) uint64 { return uint64(wordCatCount) + uint64(c) }
-func phraseSetID(c phraseCat) uint64    { return phraseSetBase + uint64(c) }
+func wordSetID(c wordCat) uint64     { return uint64(c) }
+func phraseSetID(c phraseCat) uint64 { return phraseSetBase + uint64(c) }
 
 // filterKeys collects the keys of the sets a filter is built over.
 type filterKeys struct {
