@@ -163,6 +163,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 			}
 		}
 	}
+	if h.town == "" && first > 0 && first < c.first && si.toks[first-1].is(singularArticleWords) {
+		return facilityHit{}, false // "a Victorian jail", "a maximum-security prison": a kind of prison, no name
+	}
 	return h, true
 }
 
