@@ -410,11 +410,14 @@ func (f *frame) unanchored() bool {
 	return len(f.keys) == 0 && len(f.towns) == 0 && f.country == ""
 }
 
-// holdsAll reports facility keys all of which the frame already names: a background sentence about
-// the attacked facility ("X was built for 1,500 people but holds 12,000") tells of this incident,
-// one naming another facility does not.
-func (f *frame) holdsAll(keys []string) bool {
-	for _, k := range keys {
+// holdsAll reports facility keys all of which the frame already names, or only towns of a frame
+// that named no facility: a background sentence about the attacked facility ("X was built for
+// 1,500 people but holds 12,000") tells of this incident, one naming another facility does not.
+func (f *frame) holdsAll(an anchors) bool {
+	if len(f.keys) == 0 && len(an.towns) > 0 && !slices.ContainsFunc(an.towns, func(t string) bool { return !f.towns[t] }) {
+		return true // "a prison in the city of X" told the incident; "The X prison houses 600 inmates" is about it
+	}
+	for _, k := range an.keys {
 		if !f.keys[k] {
 			return false
 		}
@@ -675,7 +678,7 @@ func (a *analysis) frames() []*frame {
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
 			outcome := si.is("thwarted") || si.is("resisted")
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) &&
-				target.holdsAll(an.keys) && !target.earlierEvent(an) {
+				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
