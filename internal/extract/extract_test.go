@@ -144,6 +144,14 @@ func TestExtract(t *testing.T) {
 			figures: []string{"escaped=70..70 recaptured=20..30"},
 		},
 		{
+			name:      "a town read together with the word opening the sentence still names the facility's town",
+			published: "2020-03-09",
+			language:  "en",
+			text:      "At Modena's Sant'Anna prison, six inmates died after a riot on Sunday, officials said.",
+			want:      []want{{"riot", "2020-03-08", "IT", "Sant'Anna", ""}},
+			places:    []string{"Modena"},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",

@@ -155,7 +155,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	if h.town == "" {
 		for _, p := range si.places {
-			if p.start >= start && p.end <= end {
+			if p.end > start && p.end <= end { // "At Modena's Sant'Anna prison": a place read with the word opening the sentence
 				if len(a.countries) == 0 || p.place.Country == a.countries[0] {
 					h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
 				}
