@@ -812,7 +812,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	switch {
 	case portfolio(a.lex, si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-	case personName(si.toks, span) || span.first == span.last && a.surnames[span.fold]:
+	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[span.fold]:
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
@@ -1022,10 +1022,10 @@ func allDigits(s string) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen") or preceded by a title.
-func personName(toks []token, span nameSpan) bool {
+func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
-	if last+1 < len(toks) && len(toks[last+1].fold) == 1 && toks[last+1].upper {
-		return true
+	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && strings.HasPrefix(text[toks[k].end:], ".") {
+		return true // not "MILANO - È stato": a capital letter alone is a word there, not an initial
 	}
 	return first > 0 && toks[first-1].is(titleWords)
 }

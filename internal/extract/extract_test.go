@@ -152,6 +152,14 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Modena"},
 		},
 		{
+			name:      "a capital letter alone after a dateline is a word, not an initial that makes the town a person",
+			published: "2022-12-29",
+			language:  "it",
+			text:      "MILANO - È evaso lunedì sera dal carcere un gruppo di sette detenuti.",
+			want:      []want{{"mass_escape", "2022-12-26", "IT", "", ""}},
+			places:    []string{"Milan"},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",
