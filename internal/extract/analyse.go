@@ -1024,10 +1024,20 @@ func allDigits(s string) bool {
 // Johnsen") or preceded by a title.
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
-	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && strings.HasPrefix(text[toks[k].end:], ".") {
-		return true // not "MILANO - È stato": a capital letter alone is a word there, not an initial
+	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && initial(text, toks, k) {
+		return true
 	}
 	return first > 0 && toks[first-1].is(titleWords)
+}
+
+// initial reports a capital letter alone at token k that is a person's initial: with its full stop
+// ("Gregory D. Johnsen"), or before a capitalised surname ("Gregory D Johnsen"). Before a word in
+// lower case it is a word ("MILANO - È stato"), before a letter_label a class ("Kırşehir E Tipi").
+func initial(text string, toks []token, k int) bool {
+	if strings.HasPrefix(text[toks[k].end:], ".") {
+		return true
+	}
+	return k+1 < len(toks) && toks[k+1].upper && !toks[k+1].is(letterLabelWords)
 }
 
 // inFacilityWord reports a name span inside a facility cue of several words: the capitals of a

@@ -160,6 +160,22 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Milan"},
 		},
 		{
+			name:      "a capital letter before a class word is no initial, so the town before it stays a town",
+			published: "2015-11-16",
+			language:  "tr",
+			text:      "Kırşehir E Tipi Kapalı Cezaevi'nden pazar günü 5 mahkum firar etti.",
+			want:      []want{{"mass_escape", "2015-11-15", "TR", "Kırşehir E Tipi", ""}},
+			places:    []string{"Kırşehir"},
+		},
+		{
+			name:      "a capital letter before a capitalised word is an initial even without its full stop",
+			published: "2021-05-04",
+			language:  "en",
+			text:      "Twenty inmates escaped from a prison in Nigeria on Monday, Bauchi D Musa of the police said on Tuesday.",
+			want:      []want{{"mass_escape", "2021-05-03", "NG", "", ""}},
+			places:    []string{""},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",

@@ -154,6 +154,7 @@ const (
 	forceUnitWords
 	captureVerbWords
 	captiveWords
+	letterLabelWords
 	wordCatCount
 )
 
@@ -307,6 +308,7 @@ var wordCatNames = [wordCatCount]string{
 	forceUnitWords:            "force_unit",
 	captureVerbWords:          "capture_verb",
 	captiveWords:              "captive",
+	letterLabelWords:          "letter_label",
 }
 
 // wordCategoryNamed returns the word category a file names.
