@@ -176,6 +176,15 @@ func TestExtract(t *testing.T) {
 			places:    []string{""},
 		},
 		{
+			name:      "a country after a facility's linking word makes no name: the country's prison",
+			published: "2013-08-24",
+			language:  "es",
+			text: "Al menos 30 personas murieron el viernes en un enfrentamiento entre reclusos en la cárcel de Palmasola, en Bolivia.\n\n" +
+				"Palmasola, el mayor penal de Bolivia, alberga a unos 3.500 internos.",
+			want:    []want{{"riot", "2013-08-23", "BO", "Palmasola", ""}},
+			figures: []string{"killed=30.. held=3500..3500"},
+		},
+		{
 			name:      "a known facility named in other words is found by its key",
 			published: "2021-05-04",
 			text:      "Des hommes armés ont attaqué lundi la prison de Bosaso, en Somalie, et libéré 12 détenus.",

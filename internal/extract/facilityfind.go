@@ -191,6 +191,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	}
 	town, written := "", ""
 	run := a.text[toks[j].start:toks[last].end]
+	if _, ok := a.country(run); ok {
+		return i, "", "" // "el mayor penal de Bolivia": the country's largest prison, no name
+	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
 	} else {
