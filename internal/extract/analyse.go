@@ -248,7 +248,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
-		if (c.category == "riot" || c.category == "escape") && unrealised(si.toks, c) {
+		if (c.category == "riot" || c.category == "escape") && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
 		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && c.first > 0 && si.toks[c.first-1].is(negationWords) {
@@ -327,7 +327,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.dates = append(si.dates, d)
 	}
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-		return c.category == "escape" && oneManLongAgo(si, c) // "a man who escaped from X five years ago"
+		return c.category == "escape" && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
+			pastInRelativeClause(si, c)) // "re-arrested two inmates who escaped from X last year"
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
@@ -1320,6 +1321,37 @@ func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
 // longAgoDays is how far before its report a person's escape lies in their past.
 const longAgoDays = 30
 
+// pastInRelativeClause reports an escape word in a relative clause that dates it itself well
+// before its report ("re-arrested two inmates who escaped from X last year", "John Doe, who fled
+// X prison in 2018, was found dead"): the people's past, told for what befell them now.
+func pastInRelativeClause(si *sentenceInfo, c cueHit) bool {
+	rel := -1
+	for k := c.first - 1; k >= max(0, c.first-3); k-- {
+		if si.toks[k].is(relativePronounWords) {
+			rel = k
+			break
+		}
+	}
+	if rel < 0 {
+		return false
+	}
+	for _, d := range si.dates {
+		first, _ := tokenSpan(si.toks, d.Start, d.End)
+		if first > c.last && first-c.last <= relativeDateReach && d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -pastClauseDays)) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeDateReach is how many words after the escape word of a relative clause its date may
+// stand ("who escaped from the Kolondo central prison in 2018").
+const relativeDateReach = 8
+
+// pastClauseDays is how far before its report a relative clause must date an escape for it to be
+// the people's past: half a year, beyond the follow-up reports of one incident.
+const pastClauseDays = 180
+
 // offence reports an event word that a court verb before it names as the offence tried
 // ("sentenced five men for helping inmates escape", "condamnés pour l'évasion"): a court_verb,
 // then an offence_link, then the word, within a dozen words.
@@ -1352,6 +1384,27 @@ func aimOfUnrealised(toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// aimOfPlan reports an escape or riot word in the infinitive ("to escape") that a plan or a plot
+// earlier in its clause aims at: "foiled a plan by inmates of X prison to escape".
+func aimOfPlan(text string, toks []token, c cueHit) bool {
+	if c.first < 1 || !toks[c.first-1].is(infinitiveMarkerWords) {
+		return false
+	}
+	for k := c.first - 2; k >= max(0, c.first-planReach); k-- {
+		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+			return false
+		}
+		if toks[k].is(unrealisedWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// planReach is how many words before the aim of a plan the plan may be named ("a plan by inmates
+// of the Kolondo central prison to escape").
+const planReach = 10
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
