@@ -201,8 +201,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.lex.scan(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
-		// counts the group's men.
-		return c.category != "attackers" && inGroupName(groups, si.toks, c)
+		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
+		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
+			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first)
 	})
 	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
 	for _, c := range cues {
@@ -251,8 +252,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "riot" || c.category == "escape") && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
-		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && c.first > 0 && si.toks[c.first-1].is(negationWords) {
-			return true // "No escape took place", "the prison was not attacked": told as not happening
+		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && negatedBefore(si.toks, scanned, c) {
+			return true // "No escape took place", "the prison was not attacked", "no inmate escaped": told as not happening
 		}
 		if c.category == "holding" && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
@@ -1383,6 +1384,21 @@ func aimOfUnrealised(toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
+// as police officers").
+const disguiseReach = 2
+
+// negatedBefore reports a negation right before an event word, or before the people it tells of
+// ("no inmate escaped", "no prisoners were hurt").
+func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
+	if c.first > 0 && toks[c.first-1].is(negationWords) {
+		return true
+	}
+	return c.first > 1 && toks[c.first-2].is(negationWords) && slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category == "inmate" && o.first == c.first-1
+	})
 }
 
 // aimOfPlan reports an escape or riot word in the infinitive ("to escape") that a plan or a plot

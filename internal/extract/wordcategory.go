@@ -155,6 +155,7 @@ const (
 	captureVerbWords
 	captiveWords
 	letterLabelWords
+	disguiseWords
 	wordCatCount
 )
 
@@ -309,6 +310,7 @@ var wordCatNames = [wordCatCount]string{
 	captureVerbWords:          "capture_verb",
 	captiveWords:              "captive",
 	letterLabelWords:          "letter_label",
+	disguiseWords:             "disguise",
 }
 
 // wordCategoryNamed returns the word category a file names.
