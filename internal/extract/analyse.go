@@ -205,11 +205,14 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
 			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first)
 	})
-	pastEscape := -1 // the last token of "who had escaped": the prison after it is that person's past
+	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(si.toks, c)
 		if (c.category == "escape" || c.category == "release") && pastOfPerson(si.toks, c.first) {
 			pastEscape = c.last
+		}
+		if c.category == "inmate" && c.first > 0 && si.toks[c.first-1].is(formerWords) {
+			pastEscape = c.last // "a former inmate of the X prison": the prison he left
 		}
 	}
 	lifeFrom, lifeTo := personsLife(a.text, si.toks)
