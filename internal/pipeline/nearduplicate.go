@@ -30,7 +30,7 @@ type knownFingerprints struct {
 // known ones in the order; when some do not (a clock set back, ingest times given by the caller),
 // the whole list is sorted again.
 func (k *knownFingerprints) refresh(ctx context.Context, tx *store.Tx) error {
-	fresh, err := tx.FingerprintsAfter(ctx, k.lastRow)
+	fresh, err := k.read(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -50,6 +50,16 @@ func (k *knownFingerprints) refresh(ctx context.Context, tx *store.Tx) error {
 		}
 	}
 	return nil
+}
+
+// read returns the documents stored since the last refresh: at the first, every document, in
+// the order of the checks and from an index that spares reading their texts (Tx.Fingerprints);
+// then those after the highest rowid read, few and recently written.
+func (k *knownFingerprints) read(ctx context.Context, tx *store.Tx) ([]store.Fingerprint, error) {
+	if k.lastRow == 0 {
+		return tx.Fingerprints(ctx)
+	}
+	return tx.FingerprintsAfter(ctx, k.lastRow)
 }
 
 func compareOrder(a, b store.Fingerprint) int {

@@ -47,6 +47,25 @@ func (t *Tx) FingerprintsAfter(ctx context.Context, after int64) ([]Fingerprint,
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
 	}
+	return scanFingerprints(rows)
+}
+
+// Fingerprints returns the fingerprints of every stored document in the order near-duplicate
+// checks compare them (ingest time as stored, then id). It reads the covering index
+// documents_fingerprints alone: a row of documents holds its raw bytes and text before its
+// length, so reading every row through the table follows each text's overflow pages, which cost
+// 1.4 s of a 10,000-document ingest into a store of 90,000.
+func (t *Tx) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT rowid, id, fingerprint, COALESCE(duplicate_of, ''), published,
+		length, ingested_at FROM documents INDEXED BY documents_fingerprints ORDER BY ingested_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read fingerprints: %w", err)
+	}
+	return scanFingerprints(rows)
+}
+
+// scanFingerprints reads the rows of FingerprintsAfter or Fingerprints and closes them.
+func scanFingerprints(rows *sql.Rows) ([]Fingerprint, error) {
 	defer rows.Close()
 	var out []Fingerprint
 	for rows.Next() {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -76,6 +77,10 @@ func TestDocuments(t *testing.T) {
 		fps, err := tx.FingerprintsAfter(ctx, 0)
 		if err != nil || len(fps) != 2 || fps[0].Fingerprint != 0x1111_2222_3333_4444 || fps[0].Length == 0 || fps[0].IngestedAt == "" {
 			t.Errorf("FingerprintsAfter(0) = %+v, %v; want both documents", fps, err)
+		}
+		all, err := tx.Fingerprints(ctx)
+		if err != nil || !reflect.DeepEqual(all, fps) {
+			t.Errorf("Fingerprints = %+v, %v; want %+v (stored in the order they compare)", all, err, fps)
 		}
 		if len(fps) == 2 {
 			rest, err := tx.FingerprintsAfter(ctx, fps[0].RowID)
