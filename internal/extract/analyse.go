@@ -1304,14 +1304,8 @@ func countWord(lx *lexicon, fold string) bool {
 // from X prison five years ago") in a sentence dated over a month before its report: the
 // person's past, not this report's breakout.
 func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
-	rel := -1
-	for k := c.first - 1; k >= max(1, c.first-3); k-- {
-		if si.toks[k].is(relativePronounWords) {
-			rel = k
-			break
-		}
-	}
-	if rel < 0 || !si.toks[rel-1].is(singularPersonWords) {
+	rel := relativeBefore(si.toks, c)
+	if rel < 1 || !si.toks[rel-1].is(singularPersonWords) {
 		return false
 	}
 	for _, d := range si.dates {
@@ -1322,6 +1316,17 @@ func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
+// relativeBefore returns the relative pronoun that opens the clause of cue c, up to three words
+// before it ("who escaped", "who had escaped"), -1 if none.
+func relativeBefore(toks []token, c cueHit) int {
+	for k := c.first - 1; k >= max(0, c.first-3); k-- {
+		if toks[k].is(relativePronounWords) {
+			return k
+		}
+	}
+	return -1
+}
+
 // longAgoDays is how far before its report a person's escape lies in their past.
 const longAgoDays = 30
 
@@ -1329,14 +1334,7 @@ const longAgoDays = 30
 // before its report ("re-arrested two inmates who escaped from X last year", "John Doe, who fled
 // X prison in 2018, was found dead"): the people's past, told for what befell them now.
 func pastInRelativeClause(si *sentenceInfo, c cueHit) bool {
-	rel := -1
-	for k := c.first - 1; k >= max(0, c.first-3); k-- {
-		if si.toks[k].is(relativePronounWords) {
-			rel = k
-			break
-		}
-	}
-	if rel < 0 {
+	if relativeBefore(si.toks, c) < 0 {
 		return false
 	}
 	for _, d := range si.dates {
