@@ -469,6 +469,17 @@ func (f *frame) fits(an anchors) bool {
 	return false
 }
 
+// leadToll returns the toll sentences that run up to the first incident's sentence at index
+// first, each within leadReach of the next: "At least 2 people were killed, allegedly by police
+// firing, | and 10 injured during protests in X" are two clauses of one lead.
+func leadToll(leads []int, first int) []int {
+	start := len(leads)
+	for next := first; start > 0 && next-leads[start-1] <= leadReach; start-- {
+		next = leads[start-1]
+	}
+	return leads[start:]
+}
+
 // leadReach is how many sentences before the first incident a toll may stand and still be its own.
 const leadReach = 2
 
@@ -654,8 +665,7 @@ func (a *analysis) frames() []*frame {
 	var previousPlaces []placeHit
 	// A toll told just before the first incident belongs to it ("At least 2 people were killed
 	// during protests in X. [...] Protesters burned a police station and freed the prisoners").
-	var lead *sentenceInfo
-	leadAt := 0
+	var leads []int // sentences that tell a toll before any incident, by index
 	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
@@ -682,7 +692,7 @@ func (a *analysis) frames() []*frame {
 				target.add(si, an, false)
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
-				lead, leadAt = si, i
+				leads = append(leads, i)
 			}
 			continue
 		}
@@ -711,8 +721,10 @@ func (a *analysis) frames() []*frame {
 			target = newFrame()
 			target.first = i
 			frames = append(frames, target)
-			if lead != nil && len(frames) == 1 && i-leadAt <= leadReach {
-				target.add(lead, anchors{}, false)
+			if len(frames) == 1 {
+				for _, k := range leadToll(leads, i) {
+					target.add(a.sentences[k], anchors{}, false)
+				}
 			}
 		}
 		target.add(si, an, true)
