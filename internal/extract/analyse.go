@@ -279,7 +279,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "attack" && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}
-		if (c.category == "escape" || c.category == "escaped") && aimOfUnrealised(si.toks, scanned, c) {
+		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
 		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.text, si.toks, c) {
@@ -363,7 +363,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 				continue // "six Belmarkian prisoners escaped from an Ardovian jail": who they are, not where
 			}
 			if a.insidePlaceName(si, span) {
-				continue // "Port of Spain": a town's name, not the country
+				continue // "Port of Belmark": a town's name, not the country
 			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
@@ -377,15 +377,18 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 }
 
 // insidePlaceName reports a country's name that ends a longer run of the sentence joined to it by
-// a particle ("Port of Spain") which is itself a place name: the country is only part of the name.
+// a particle ("Port of Belmark") which is itself a place name: the country is only part of the name.
 func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
+	if span.first == 0 || !si.toks[span.first-1].is(nameParticleWords) {
+		return false
+	}
 	for _, o := range si.spans {
-		if o.last != span.last || o.first >= span.first || !si.toks[span.first-1].is(nameParticleWords) {
+		if o.last != span.last || o.first >= span.first {
 			continue
 		}
 		name := spanName(a.text, o)
 		if _, ok := a.country(name); ok {
-			return false // "Republic of the Congo" names the country itself
+			return false // "Republic of Belmark" names the country itself
 		}
 		if _, ok := a.place(name, newPlaceContext(nil)); ok {
 			return true
@@ -966,7 +969,7 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	p, ok := a.resolvePlace(name, ctx.countries)
 	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) {
 		// A country guessed from namesakes is no context for another name of one of its villages:
-		// "Komando" of an Indonesian report is no Comandău of Romania.
+		// a common word of the report's language is no village of Belmark that bears it as an alias.
 		p, ok = a.resolvePlace(name, slices.DeleteFunc(slices.Clone(ctx.countries), func(c string) bool { return slices.Contains(a.guessed, c) }))
 	}
 	a.places[key] = placeAnswer{p, ok}
@@ -1037,7 +1040,7 @@ func personName(text string, toks []token, span nameSpan) bool {
 
 // initial reports a capital letter alone at token k that is a person's initial: with its full stop
 // ("Gregory D. Johnsen"), or before a capitalised surname ("Gregory D Johnsen"). Before a word in
-// lower case it is a word ("MILANO - È stato"), before a letter_label a class ("Kırşehir E Tipi").
+// lower case it is a word ("KOLONDO - È stato"), before a letter_label a class ("Tarvo E Tipi").
 func initial(text string, toks []token, k int) bool {
 	if strings.HasPrefix(text[toks[k].end:], ".") {
 		return true
@@ -1373,20 +1376,6 @@ func offence(toks []token, c cueHit) bool {
 // offenceReach is how far before an event word the court verb that tried it may stand.
 const offenceReach = 12
 
-// aimOfUnrealised reports an escape word that is the aim of an attack only feared or planned: the
-// attack word, then an infinitive_marker, then the escape word ("a possible attack to free").
-func aimOfUnrealised(toks []token, cues []cueHit, c cueHit) bool {
-	if c.first < 2 || !toks[c.first-1].is(infinitiveMarkerWords) {
-		return false
-	}
-	for _, o := range cues {
-		if o.category == "attack" && o.last == c.first-2 && wordIn(unrealisedWords, toks, o.first-unrealisedReach, o.first) {
-			return true
-		}
-	}
-	return false
-}
-
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
 // as police officers").
 const disguiseReach = 2
@@ -1402,8 +1391,9 @@ func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
 	})
 }
 
-// aimOfPlan reports an escape or riot word in the infinitive ("to escape") that a plan or a plot
-// earlier in its clause aims at: "foiled a plan by inmates of X prison to escape".
+// aimOfPlan reports an escape or riot word in the infinitive ("to escape") that a plot, a fear or
+// a threat earlier in its clause aims at: "foiled a plot by inmates of X prison to escape", "warned
+// of a possible attack to free detained fighters".
 func aimOfPlan(text string, toks []token, c cueHit) bool {
 	if c.first < 1 || !toks[c.first-1].is(infinitiveMarkerWords) {
 		return false
@@ -1419,7 +1409,7 @@ func aimOfPlan(text string, toks []token, c cueHit) bool {
 	return false
 }
 
-// planReach is how many words before the aim of a plan the plan may be named ("a plan by inmates
+// planReach is how many words before the aim of a plan the plan may be named ("a plot by inmates
 // of the Kolondo central prison to escape").
 const planReach = 10
 
@@ -1500,10 +1490,10 @@ const captureReach = 3
 
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
 // clause: "freed under a presidential pardon", "freed tens of thousands of prisoners on
-// temporary leave".
+// furlough".
 func lawfulGround(text string, toks []token, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
-		if strings.ContainsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
 		if toks[k].is(lawfulReleaseWords) {
@@ -1514,7 +1504,7 @@ func lawfulGround(text string, toks []token, c cueHit) bool {
 }
 
 // lawfulReleaseReach is how many words after an escape word its lawful ground may stand, in its
-// clause ("freed tens of thousands of prisoners on temporary leave").
+// clause ("freed tens of thousands of prisoners on furlough").
 const lawfulReleaseReach = 8
 
 // fledHomes reports a verb of fleeing whose object, within three words, is a home, a region or

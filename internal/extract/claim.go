@@ -434,7 +434,7 @@ func abs(x int) int {
 func singulars(text string, si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
-		if !si.lex.has(singularArticleWords, t.fold) {
+		if !t.is(singularArticleWords) {
 			continue
 		}
 		noun := singularNoun(si, i)
@@ -479,8 +479,7 @@ func sidesApartBeforeVerb(si *sentenceInfo, noun int) bool {
 	if second < 0 || !metricAfterVerb(si, second) {
 		return false
 	}
-	first, other := sideAt(si, noun, noun), sideAt(si, second, second)
-	return first != "unknown" && other != "unknown" && first != other
+	return sidesApart(sideAt(si, noun, noun), sideAt(si, second, second))
 }
 
 // otherSideBefore reports a group of another side than the person at token noun right before
@@ -489,8 +488,7 @@ func otherSideBefore(si *sentenceInfo, and, noun int) bool {
 	if and < 1 {
 		return false
 	}
-	before, this := sideAt(si, and-1, and-1), sideAt(si, noun, noun)
-	return before != "unknown" && this != "unknown" && before != this
+	return sidesApart(sideAt(si, and-1, and-1), sideAt(si, noun, noun))
 }
 
 // maxSingularModifiers is how many words may stand between the article and the person noun: "an

@@ -151,15 +151,15 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		h.key = a.placeKey(town)
 	}
 	if t := a.townAfterName(si, last); t != "" {
-		h.town = t // "Estabelecimento Prisional de Vale de Judeus, em Alcoentre": where it stands, whatever town its name recalls
+		h.town = t // "Estabelecimento Prisional de Mareva, em Kolondo": where it stands, whatever town its name recalls
 	}
 	if h.town == "" {
 		for _, p := range si.places {
-			if p.end > start && p.end <= end { // "At Modena's Sant'Anna prison": a place read with the word opening the sentence
+			if p.end > start && p.end <= end { // "At Kolondo's Orlin prison": a place read with the word opening the sentence
 				if len(a.countries) == 0 || p.place.Country == a.countries[0] {
 					h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
 				}
-				break // "El Milagro prison" in a report from Peru recalls a town of Ecuador, and stands in none
+				break // "El Orlin prison" in a report from Ardovia recalls a town of Belmark, and stands in none
 			}
 		}
 	}
@@ -192,7 +192,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	town, written := "", ""
 	run := a.text[toks[j].start:toks[last].end]
 	if _, ok := a.country(run); ok {
-		return i, "", "" // "el mayor penal de Bolivia": the country's largest prison, no name
+		return i, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia

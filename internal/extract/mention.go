@@ -927,7 +927,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
 	if opensSentence(si, first) && (si.is("attack") || si.is("escape")) && !si.is("thwarted") && !si.is("resisted") && !denied(si, m) {
-		return true // "On 6 August, Fano militiamen entered the town and broke into its prison": the subject of every verb
+		return true // "On 6 August, Red Hand militiamen entered the town and broke into its prison": the subject of every verb
 	}
 	return doerAt(text, si, first, last)
 }
@@ -1016,7 +1016,7 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 		}
 	}
 	for k := max(0, first-blameVerbReach); k < first; k++ {
-		if si.toks[k].is(blameVerbWords) && !strings.ContainsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks) {
+		if si.toks[k].is(blameVerbWords) && !containsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks) {
 			return true // "officials attributed the deadly raid to the group", "the minister blamed the group"
 		}
 	}
