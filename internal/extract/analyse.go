@@ -303,12 +303,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "escape" && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
-		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(si.toks, scanned, c) ||
+		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
 			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
-	releasedByAttackers(si)
+	releasedByAttackers(si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
@@ -1391,14 +1391,22 @@ func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
 	})
 }
 
-// aimOfPlan reports an escape or riot word in the infinitive ("to escape") that a plot, a fear or
-// a threat earlier in its clause aims at: "foiled a plot by inmates of X prison to escape", "warned
-// of a possible attack to free detained fighters".
+// aimOfPlan reports an escape or riot word in the infinitive ("to escape", or bare after the
+// infinitive of a helping verb: "to help a relative escape") that a plot, a fear or a threat
+// earlier in its clause aims at: "foiled a plot by inmates of X prison to escape", "warned of a
+// possible attack to free detained fighters", "suspected of planning to help a relative escape".
 func aimOfPlan(text string, toks []token, c cueHit) bool {
-	if c.first < 1 || !toks[c.first-1].is(infinitiveMarkerWords) {
+	to := c.first - 1
+	for to >= max(0, c.first-infinitiveReach) && !toks[to].is(infinitiveMarkerWords) {
+		if to < c.first-1 && containsAny(text[toks[to].end:toks[to+1].start], clauseMarks) {
+			return false
+		}
+		to--
+	}
+	if to < max(0, c.first-infinitiveReach) {
 		return false
 	}
-	for k := c.first - 2; k >= max(0, c.first-planReach); k-- {
+	for k := to - 1; k >= max(0, to-planReach+1); k-- {
 		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
 			return false
 		}
@@ -1412,6 +1420,10 @@ func aimOfPlan(text string, toks []token, c cueHit) bool {
 // planReach is how many words before the aim of a plan the plan may be named ("a plot by inmates
 // of the Kolondo central prison to escape").
 const planReach = 10
+
+// infinitiveReach is how many words before an aim its infinitive marker may stand: "to" and a
+// helping verb with its object ("to help a relative escape").
+const infinitiveReach = 4
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
@@ -1594,7 +1606,8 @@ func oneHeld(toks []token, cues []cueHit) bool {
 }
 
 // describesOne reports an escape word that describes one person held, beside an indefinite
-// article: "a recently escaped inmate", "un détenu évadé" is who someone is, not a breakout.
+// article or before the person's name: "a recently escaped inmate", "un détenu évadé", "a former
+// inmate released last month", "escaped inmate Tomas Vell" is who someone is, not a breakout.
 func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 	article := func(k int) bool { return k >= 0 && toks[k].is(singularArticleWords) }
 	for _, o := range cues {
@@ -1602,8 +1615,10 @@ func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 		case o.category != "inmate" || !toks[o.last].is(singularPersonWords):
 		case o.first == c.last+1 && (article(c.first-1) || article(c.first-2)):
 			return true // "an escaped inmate", "a recently escaped inmate"
-		case o.last == c.first-1 && article(o.first-1):
-			return true // "un détenu évadé"
+		case o.first == c.last+1 && o.last+1 < len(toks) && toks[o.last+1].upper:
+			return true // "escaped inmate Tomas Vell": the title before a name
+		case o.last == c.first-1 && (article(o.first-1) || article(o.first-2)):
+			return true // "un détenu évadé", "a former inmate released"
 		}
 	}
 	return false
@@ -1667,14 +1682,18 @@ func pastOfOnePerson(toks []token, k int) bool {
 
 // releasedByAttackers reads the release words of a sentence that tells of an attack or names its
 // means as escape words: "protesters burned a police station and released the prisoners". Elsewhere a release is
-// as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim.
-func releasedByAttackers(si *sentenceInfo) {
+// as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
+// one that describes the victim ("a former inmate released last month", read from the cues as
+// scanned, before "former" drops the inmate) is his past.
+func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 	if !si.is("attack") && !hasMethod(si) {
 		return
 	}
 	for i, c := range si.cues {
 		switch {
 		case c.category != "release":
+		case describesOne(si.toks, scanned, c):
+			// "a former inmate released last month was shot dead": who the victim is
 		case escapeAttempt(si.toks, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
@@ -1683,19 +1702,33 @@ func releasedByAttackers(si *sentenceInfo) {
 	}
 }
 
-// rescuedBySecurity reports an escape cue whose agent is the security forces ("freed by police
-// commandos", "libérés par l'armée"): people taken out of an armed group's hands, not a breakout.
-func rescuedBySecurity(toks []token, cues []cueHit, c cueHit) bool {
+// rescuedBySecurity reports an escape cue whose agent is the security forces, after it ("freed by
+// police commandos", "libérés par l'armée") or as the subject right before it when hostages are
+// what it frees ("the army freed 34 hostages"): people taken out of an armed group's hands, not a
+// breakout. Soldiers who free inmates as the subject may be mutineers.
+func rescuedBySecurity(text string, toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
-	if by >= len(toks) || !toks[by].is(agentPrepositionWords) {
-		return false
-	}
 	for _, s := range cues {
-		if s.category == "side:security" && s.first > by && s.first <= by+3 {
+		switch {
+		case s.category != "side:security":
+		case by < len(toks) && toks[by].is(agentPrepositionWords) && s.first > by && s.first <= by+3:
+			return true
+		case s.last < c.first && c.first-s.last <= securitySubjectReach && subjectOf(text, toks, cues, s, c) &&
+			wordIn(hostageWords, toks, c.last+1, c.last+1+heldHostageReach):
 			return true
 		}
 	}
 	return false
+}
+
+// subjectOf reports the words of cue s standing as the subject of verb cue v right after them:
+// nothing between the two but words that no cue marks ("the army on Monday freed"), and no clause
+// mark ("police said gunmen freed", "the police station and freed" have a doer or a place between).
+func subjectOf(text string, toks []token, cues []cueHit, s, v cueHit) bool {
+	if containsAny(text[toks[s.last].end:toks[v.first].start], clauseMarks) {
+		return false
+	}
+	return !slices.ContainsFunc(cues, func(o cueHit) bool { return o.first > s.last && o.last < v.first })
 }
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the

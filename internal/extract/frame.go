@@ -488,9 +488,16 @@ func tollTold(si *sentenceInfo) bool {
 	return countsPeople(si) && (si.is("killed") || si.is("wounded"))
 }
 
-// countsPeople reports a sentence with a figure that counts (not a date, a time or money).
+// countsPeople reports a sentence with a figure that counts (not a date, a time or money) people
+// something befell: a figure right after "by" counts the doers ("shot dead by two men").
 func countsPeople(si *sentenceInfo) bool {
-	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" })
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" && !countsAgents(si, q) })
+}
+
+// countsAgents reports a figure right after an agent preposition: "by two men", "par trois hommes".
+func countsAgents(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.toks[first-1].is(agentPrepositionWords)
 }
 
 // otherDate reports a sentence dated to an event day or month that frame f's date does not

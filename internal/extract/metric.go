@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -152,6 +153,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && facilityHad(si, first, last) {
 		return model.Held, true // "the jail had 412 prisoners"
 	}
+	if (best == model.Killed || best == model.Wounded) && agentOfKilling(text, si, q, first) {
+		return model.Attackers, true // "was shot dead by two men on a motorcycle"
+	}
 	if best != model.Killed && best != model.Wounded && agentOfAttack(text, si, q, first) {
 		return model.Attackers, true // "attacked by five men on motorbikes, and an inmate escaped"
 	}
@@ -279,6 +283,23 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 		}
 	}
 	return false
+}
+
+// agentOfKilling reports a count of people that is the agent of the killing or wounding word right
+// before it: "shot dead by two men", "blessés par trois hommes armés". Security forces who kill are
+// left to the sides' rules.
+func agentOfKilling(text string, si *sentenceInfo, q Quantity, first int) bool {
+	if first < 2 || !si.toks[first-1].is(agentPrepositionWords) ||
+		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
+		return false
+	}
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if isInmateNoun(si, last) || securityNoun(text, si, last) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == "killed" || c.category == "wounded") && c.last == first-2
+	})
 }
 
 // attackAgentReach is how many words may stand between an attack word and the "by" of its agent:
