@@ -291,6 +291,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(si.toks, c) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
+		if (c.category == "escape" || c.category == "escaped") && attackersFled(si.toks, scanned, c) {
+			return true // "the attackers, about 30 of them, fled towards the border": no breakout
+		}
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
@@ -335,13 +338,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			pastInRelativeClause(si, c)) // "re-arrested two inmates who escaped from X last year"
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
-	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
 		si.quantities = append(si.quantities, q)
 	}
 	si.quantities = append(si.quantities, duals(a.lex, si.toks)...)
+	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
 	for _, m := range actors {
 		if m.Start >= si.start && m.End <= si.end {
 			si.actors = append(si.actors, m)
@@ -364,6 +367,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			}
 			if a.insidePlaceName(si, span) {
 				continue // "Port of Belmark": a town's name, not the country
+			}
+			if toward(si.toks, span) {
+				continue // "fled towards the Belmark border": where they went
 			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
@@ -1702,6 +1708,43 @@ func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 	}
 }
 
+// attackersFled reports a flight word (not a freeing one) whose nearest doer before it is the
+// attackers named back with a definite article, with no one held right after it or just before
+// them: "the attackers, estimated at about 30, fled" is the assault force's retreat, while "fled
+// with 20 inmates", "the inmates fled", "40 militants had escaped with them" and "250 inmates
+// including 40 militants escaped" are a breakout.
+func attackersFled(toks []token, cues []cueHit, c cueHit) bool {
+	if toks[c.first].is(freeingWords) {
+		return false
+	}
+	doer := -1
+	for i, o := range cues {
+		if isDoer(o) && o.last < c.first && (doer < 0 || o.last > cues[doer].last) {
+			doer = i
+		}
+		if (o.category == "inmate" || o.category == "side:prisoners") && o.first > c.last && o.first-c.last <= fledWithReach {
+			return false
+		}
+	}
+	if doer < 0 || c.first-cues[doer].last > fleeReach {
+		return false
+	}
+	among := slices.ContainsFunc(cues, func(o cueHit) bool {
+		return (o.category == "inmate" || o.category == "side:prisoners") && o.last < cues[doer].first && cues[doer].first-o.last <= fleeReach
+	})
+	d := cues[doer]
+	definite := d.first > 0 && toks[d.first-1].is(definiteArticleWords)
+	return definite && !among && (d.category == "attackers" || d.category == "side:perpetrators")
+}
+
+// fleeReach is how many words may stand between the attackers and their flight: an apposition
+// ("the attackers, estimated at about 30, fled"). fledWithReach is how far after the flight word
+// the people who went with them may be named ("fled with some 20 inmates").
+const (
+	fleeReach     = 8
+	fledWithReach = 4
+)
+
 // rescuedBySecurity reports an escape cue whose agent is the security forces, after it ("freed by
 // police commandos", "libérés par l'armée") or as the subject right before it when hostages are
 // what it frees ("the army freed 34 hostages"): people taken out of an armed group's hands, not a
@@ -1744,9 +1787,9 @@ func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
 	return i >= 0 && i < span.first-1 && toks[i].is(officeNounWords)
 }
 
-// landmark reports a name given as a bearing, an origin or a correspondent's post rather than where
-// something happened:
-// after "north of", "10 km south-west of"; before "based" ("a Port-au-Prince based group").
+// landmark reports a name given as a bearing, a direction, an origin or a correspondent's post
+// rather than where something happened: after "north of", "10 km south-west of", "towards";
+// before "based" ("a Port-au-Prince based group").
 func landmark(toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
@@ -1758,7 +1801,18 @@ func landmark(toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].is(reporterLinkWords) && toks[first-2].is(reporterVerbWords) {
 		return true // "reports from X": where the correspondent is
 	}
+	if toward(toks, span) {
+		return true // "fled towards the X border": where they went
+	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
+}
+
+// toward reports a name right after a preposition of direction or after its article: "fled towards
+// the Belmark border" names where people went, not where the deed was.
+func toward(toks []token, span nameSpan) bool {
+	first := span.first
+	return first >= 1 && toks[first-1].is(towardWords) ||
+		first >= 2 && toks[first-1].is(definiteArticleWords) && toks[first-2].is(towardWords)
 }
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of

@@ -298,10 +298,34 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			if c.category != "escape" && escapeBeforeCause(text, si, i) {
 				return 0, 0, false // "escaped after gangs attacked it": the attack let them out, one incident
 			}
-			return t.start, referenceEnd(text, si, t.start), apart
+			end := referenceEnd(text, si, t.start)
+			if !apart && !wordIn(definiteArticleWords, si.toks, i+1, c.first) && countBefore(si, t.start) && !eventOutside(si, t.start, end) {
+				return 0, 0, false // "100 inmates remain missing after armed men freed 173": the clause is the news
+			}
+			return t.start, end, apart
 		}
 	}
 	return 0, 0, false
+}
+
+// countBefore reports a figure of people before byte start: "100 inmates remain missing after
+// armed men freed 173" counts what the deed after the temporal word left.
+func countBefore(si *sentenceInfo, start int) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" && q.Start < start })
+}
+
+// eventOutside reports an event word of the sentence outside bytes [start, end): a deed of its own
+// beside the one a temporal word brings in. A sentence that counts people and whose only deed
+// follows "after" with no article ("100 inmates remain missing after armed men freed 173") tells
+// that deed as its news, not as a point in time.
+func eventOutside(si *sentenceInfo, start, end int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		switch c.category {
+		case "attack", "escape", "riot", "thwarted":
+			return si.toks[c.first].start < start || si.toks[c.first].start >= end
+		}
+		return false
+	})
 }
 
 // durationBefore reports a span of time right before the temporal word at token i ("less than a

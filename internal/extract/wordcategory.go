@@ -156,6 +156,7 @@ const (
 	captiveWords
 	letterLabelWords
 	disguiseWords
+	towardWords
 	wordCatCount
 )
 
@@ -311,6 +312,7 @@ var wordCatNames = [wordCatCount]string{
 	captiveWords:              "captive",
 	letterLabelWords:          "letter_label",
 	disguiseWords:             "disguise",
+	towardWords:               "toward",
 }
 
 // wordCategoryNamed returns the word category a file names.
