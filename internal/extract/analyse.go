@@ -282,7 +282,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.text, si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.lex, a.text, si.toks, c) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
@@ -1507,14 +1507,32 @@ const hostageReach = 6
 const captureReach = 3
 
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
-// clause: "freed under a presidential pardon", "freed tens of thousands of prisoners on
-// furlough".
-func lawfulGround(text string, toks []token, c cueHit) bool {
+// clause, or in the sentence's opening phrase: "freed under a presidential pardon", "freed tens of
+// thousands of prisoners on furlough".
+func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
+	if lawfulOpening(lx, text, toks, c) {
+		return true
+	}
 	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
 		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
-		if toks[k].is(lawfulReleaseWords) {
+		if lx.phraseAt(lawfulReleaseWords, toks, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lawfulOpening reports a lawful ground of release in the phrase that opens the sentence before
+// its first comma, ahead of escape word c: "On last year's temporary leave, 4.5% of the prisoners
+// did not return and were declared fugitives" — the opening phrase frames the whole sentence.
+func lawfulOpening(lx *lexicon, text string, toks []token, c cueHit) bool {
+	for k := 0; k < c.first; k++ {
+		if k > 0 && containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+			return false
+		}
+		if lx.phraseAt(lawfulReleaseWords, toks, k) > 0 {
 			return true
 		}
 	}
