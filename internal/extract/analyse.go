@@ -258,6 +258,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && negatedBefore(si.toks, scanned, c) {
 			return true // "No escape took place", "the prison was not attacked", "no inmate escaped": told as not happening
 		}
+		if c.category == "riot" && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "side:security" && o.first == c.last+1 }) {
+			return true // "riot police were brought in": the force, not the unrest
+		}
 		if c.category == "holding" && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
