@@ -269,13 +269,8 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
 // "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.
 func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
-	if first < 1 || !si.toks[first-1].is(agentPrepositionWords) ||
-		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
+	if !outsidersAfterAgent(text, si, q, first) {
 		return false
-	}
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	if isInmateNoun(si, last) || securityNoun(text, si, last) {
-		return false // "a statement signed by 12 officers" is no assault force
 	}
 	for _, c := range si.cues {
 		if c.category == "attack" && c.last < first-1 && first-1-c.last <= attackAgentReach {
@@ -286,20 +281,23 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 }
 
 // agentOfKilling reports a count of people that is the agent of the killing or wounding word right
-// before it: "shot dead by two men", "blessés par trois hommes armés". Security forces who kill are
-// left to the sides' rules.
+// before it: "shot dead by two men", "blessés par trois hommes armés".
 func agentOfKilling(text string, si *sentenceInfo, q Quantity, first int) bool {
-	if first < 2 || !si.toks[first-1].is(agentPrepositionWords) ||
+	return first >= 2 && outsidersAfterAgent(text, si, q, first) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == "killed" || c.category == "wounded") && c.last == first-2
+	})
+}
+
+// outsidersAfterAgent reports a count of people right after an agent preposition who are neither
+// held nor security forces: those are left to the sides' rules ("a statement signed by 12
+// officers" is no assault force).
+func outsidersAfterAgent(text string, si *sentenceInfo, q Quantity, first int) bool {
+	if first < 1 || !si.toks[first-1].is(agentPrepositionWords) ||
 		!si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
 		return false
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
-	if isInmateNoun(si, last) || securityNoun(text, si, last) {
-		return false
-	}
-	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == "killed" || c.category == "wounded") && c.last == first-2
-	})
+	return !isInmateNoun(si, last) && !securityNoun(text, si, last)
 }
 
 // attackAgentReach is how many words may stand between an attack word and the "by" of its agent:
