@@ -92,7 +92,11 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	if err != nil {
 		return err
 	}
-	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised)...); err != nil {
+	seq, err := t.seqOf(ctx, inc.ID)
+	if err != nil {
+		return err
+	}
+	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised, seq)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	return t.putWaveInput(ctx, inc)
