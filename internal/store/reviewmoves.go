@@ -93,8 +93,7 @@ func (t *Tx) DropIncident(ctx context.Context, id string) error {
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)
 	}
-	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_claims",
-		"incident_estimates", "wave_inputs"} {
+	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_claims", "wave_inputs"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, id); err != nil {
 			return fmt.Errorf("drop incident %s: %s: %w", id, table, err)
 		}
@@ -103,8 +102,11 @@ func (t *Tx) DropIncident(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := t.deleteBySeq(ctx, seq); err != nil {
+	if err := t.deleteSummary(ctx, seq); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.clearIncidentEstimates).ExecContext(ctx, seq); err != nil {
+		return fmt.Errorf("drop incident %s: estimates: %w", id, err)
 	}
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)

@@ -7,8 +7,8 @@ import (
 	"fmt"
 )
 
-// seqOf returns an incident's seq, the number that keys the rows only linking reads (members,
-// tally, positions, value sources; migration 0024): the stored one, or for an incident without a
+// seqOf returns an incident's seq, the number that keys the rows linking writes for it (members,
+// tally, positions, value sources, estimates; migration 0024): the stored one, or for an incident without a
 // row a new one, one more than any stored or given out in this transaction, so that a batch's
 // new rows go to the last leaves of those tables instead of wherever a hashed id falls. An
 // incident keeps the number it is given for the rest of the transaction, before its row is
@@ -44,9 +44,9 @@ func (t *Tx) newSeq(ctx context.Context) (int64, error) {
 	return t.lastSeq, nil
 }
 
-// deleteBySeq deletes the rows keyed by an incident's number: its members, tally, positions and
-// value sources.
-func (t *Tx) deleteBySeq(ctx context.Context, seq int64) error {
+// deleteSummary deletes the summary rows of an incident, by its number: its members, tally,
+// positions and value sources.
+func (t *Tx) deleteSummary(ctx context.Context, seq int64) error {
 	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_seq = ?`, seq); err != nil {
 			return fmt.Errorf("%s: %w", table, err)

@@ -112,7 +112,7 @@ func (s *statements) queries() []query {
 		{&s.incidentSeq, `SELECT seq FROM incidents WHERE id = ?`},
 		{&s.maxSeq, `SELECT COALESCE(max(seq), 0) FROM incidents`},
 		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
-		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
+		{&s.putEstimate, `INSERT INTO incident_estimates(incident_seq, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
 		{&s.latestPosition, `SELECT max(reported) FROM incident_positions
 			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
@@ -156,11 +156,11 @@ func (s *statements) queries() []query {
 		{&s.valueSources, `SELECT sources FROM incident_value_sources
 			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
-			escaped_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'escaped'),
-			killed_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'killed'),
-			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
+			escaped_best = (SELECT best FROM incident_estimates WHERE incident_seq = incidents.seq AND metric = 'escaped'),
+			killed_best = (SELECT best FROM incident_estimates WHERE incident_seq = incidents.seq AND metric = 'killed'),
+			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_seq = incidents.seq AND contested)
 			WHERE id = ?1`},
-		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_id = ?`},
+		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_seq = ?`},
 		{&s.setFigures, `UPDATE incidents SET escaped_best = ?2, killed_best = ?3, contested = ?4 WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
@@ -189,7 +189,7 @@ func (s *statements) queries() []query {
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},
 		{&s.clearIncidentClaims, `DELETE FROM incident_claims WHERE incident_id = ?`},
-		{&s.clearIncidentEstimates, `DELETE FROM incident_estimates WHERE incident_id = ?`},
+		{&s.clearIncidentEstimates, `DELETE FROM incident_estimates WHERE incident_seq = ?`},
 		{&s.addIncidentActor, `INSERT OR IGNORE INTO incident_actors VALUES (?, ?)`},
 		{&s.addIncidentCampaign, `INSERT OR IGNORE INTO incident_campaigns VALUES (?, ?)`},
 		{&s.addIncidentDocument, `INSERT OR IGNORE INTO incident_documents VALUES (?, ?)`},

@@ -557,7 +557,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 	if err != nil {
 		return err
 	}
-	if err := t.deleteBySeq(ctx, seq); err != nil {
+	if err := t.deleteSummary(ctx, seq); err != nil {
 		return fmt.Errorf("summary of %s: %w", id, err)
 	}
 	if _, err := t.tx.ExecContext(ctx, `UPDATE incidents SET first_key = ?, summarised = 1 WHERE id = ?`, first, id); err != nil {

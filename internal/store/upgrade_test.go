@@ -90,10 +90,10 @@ func TestTalliesMoved(t *testing.T) {
 	}
 }
 
-// TestSeqKeysMoved opens a store whose members, tallies, positions and value sources are keyed
-// by the incidents' ids (before migration 0024) and reads them back by the incidents' numbers; an
-// incident started afterwards takes a number above every stored one, and a dropped incident's
-// rows go with it.
+// TestSeqKeysMoved opens a store whose members, tallies, positions, value sources and estimates
+// are keyed by the incidents' ids (before migration 0024) and reads them back by the incidents'
+// numbers; an incident started afterwards takes a number above every stored one, and a dropped
+// incident's rows go with it.
 func TestSeqKeysMoved(t *testing.T) {
 	ctx := context.Background()
 	s := upgraded(t, 24,
@@ -104,7 +104,8 @@ func TestSeqKeysMoved(t *testing.T) {
 		`INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high, qualifier,
 			reported, reported_precision, quote) VALUES ('inc-a', 'escaped', 'd1', 'd1', 0, 9, 10, 10, 'exact', '2022-07-06', 'day', 'ten fled')`,
 		`INSERT INTO incident_positions VALUES ('inc-a', 'escaped', '', 0, 'd1', '2022-07-06', 10, 10, 10, 10, 10, 0, 1)`,
-		`INSERT INTO incident_value_sources VALUES ('inc-a', 'escaped', '', 0, 10, 1)`)
+		`INSERT INTO incident_value_sources VALUES ('inc-a', 'escaped', '', 0, 10, 1)`,
+		`INSERT INTO incident_estimates VALUES ('inc-a', 'escaped', 10, 10, 10, 0)`)
 	err := s.InTx(ctx, func(tx *Tx) error {
 		if got, err := tx.IncidentVotes(ctx, "inc-a"); err != nil || !slices.Equal(got, []Vote{{"type", "riot", 2, "", ""}}) {
 			t.Errorf("tally of inc-a = %+v (%v)", got, err)
@@ -125,6 +126,9 @@ func TestSeqKeysMoved(t *testing.T) {
 		if n, err := ps.Sources("", false, 10); err != nil || n != 1 {
 			t.Errorf("sources of 10 = %d (%v), want 1", n, err)
 		}
+		if es, err := tx.estimates(ctx, "inc-a"); err != nil || es["escaped"].Best == nil || *es["escaped"].Best != 10 {
+			t.Errorf("estimates of inc-a = %+v (%v)", es, err)
+		}
 		if _, err := tx.StartIncident(ctx, "inc-c", Window{Country: "NG"}); err != nil {
 			return err
 		}
@@ -136,7 +140,8 @@ func TestSeqKeysMoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources"} {
+	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources",
+		"incident_estimates"} {
 		var n int // inc-a was the second row, so its number is 2
 		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE incident_seq = 2`).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: %d rows of the dropped incident (%v)", table, n, err)

@@ -1,9 +1,10 @@
--- Child rows of a batch's incidents side by side (issue #14, the writer's cost). The tables only
--- linking reads were keyed by the incident's public id, a hash: a batch's new rows landed on as
--- many B-tree leaves as it had new incidents, in each table and index, and at 100,000 documents
--- those leaves had also to be read from disk. They are keyed instead by seq, a number each
--- incident takes when it is started, one more than any before (Tx.seqOf): a batch's new rows go
--- to the last leaves. The public id stays in incidents, the one table that maps it to seq.
+-- Child rows of a batch's incidents side by side (issue #14, the writer's cost). The tables linking
+-- writes for each incident it touches (members, tally, positions, value sources, estimates) were
+-- keyed by the incident's public id, a hash: a batch's new rows landed on as many B-tree leaves
+-- as it had new incidents, in each table and index, and at 100,000 documents those leaves had
+-- also to be read from disk. They are keyed instead by seq, a number each incident takes when it
+-- is started, one more than any before (Tx.seqOf): a batch's new rows go to the last leaves. The
+-- public id stays in incidents, which maps it to seq; the read paths join there.
 -- Incidents stored before take their rowid, in the order they were inserted.
 ALTER TABLE incidents ADD COLUMN seq INTEGER;
 UPDATE incidents SET seq = rowid;
@@ -69,3 +70,19 @@ INSERT INTO incident_value_sources_by_seq SELECT i.seq, v.metric, v.side, v.vagu
     FROM incident_value_sources v JOIN incidents i ON i.id = v.incident_id ORDER BY i.seq;
 DROP TABLE incident_value_sources;
 ALTER TABLE incident_value_sources_by_seq RENAME TO incident_value_sources;
+
+-- The reconciled figures, which linking writes for every incident it creates or whose figures
+-- change; lists and pages read them joined to incidents by seq.
+CREATE TABLE incident_estimates_by_seq (
+    incident_seq INTEGER NOT NULL REFERENCES incidents(seq) ON DELETE CASCADE,
+    metric       TEXT NOT NULL,
+    best         INTEGER,
+    low          INTEGER,
+    high         INTEGER,
+    contested    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (incident_seq, metric)
+) WITHOUT ROWID;
+INSERT INTO incident_estimates_by_seq SELECT i.seq, e.metric, e.best, e.low, e.high, e.contested
+    FROM incident_estimates e JOIN incidents i ON i.id = e.incident_id ORDER BY i.seq, e.metric;
+DROP TABLE incident_estimates;
+ALTER TABLE incident_estimates_by_seq RENAME TO incident_estimates;
