@@ -7,12 +7,12 @@ import (
 	"fmt"
 )
 
-// seqOf returns an incident's seq, the number that keys the rows linking writes for it (members,
-// tally, positions, value sources, estimates; migration 0024): the stored one, or for an incident without a
-// row a new one, one more than any stored or given out in this transaction, so that a batch's
-// new rows go to the last leaves of those tables instead of wherever a hashed id falls. An
-// incident keeps the number it is given for the rest of the transaction, before its row is
-// written (StartIncident, FirstDecision) as after.
+// seqOf returns an incident's seq, the number that keys the rows linking writes for it
+// (members, tally, positions, value sources, estimates; migration 0024): the stored one, or for
+// an incident without a row a new one, one more than any stored or given out in this
+// transaction, so that a batch's new rows go to the last leaves of those tables instead of
+// wherever a hashed id falls. An incident keeps the number it is given for the rest of the
+// transaction, before its row is written (StartIncident, FirstDecision) as after.
 func (t *Tx) seqOf(ctx context.Context, id string) (int64, error) {
 	if seq, ok := t.seqs[id]; ok {
 		return seq, nil
