@@ -440,8 +440,11 @@ func (l *Linker) decide(ctx context.Context, tx *store.Tx, id string, metrics []
 			figures[metric] = created.current.estimate(metric)
 			continue
 		}
-		var err error
-		if figures[metric], err = link.Figures(metric, tx.Positions(ctx, id, metric)); err != nil {
+		positions, err := tx.Positions(ctx, id, metric)
+		if err != nil {
+			return fmt.Errorf("figures of %s: %w", id, err)
+		}
+		if figures[metric], err = link.Figures(metric, positions); err != nil {
 			return fmt.Errorf("figures of %s: %w", id, err)
 		}
 	}

@@ -253,8 +253,9 @@ func (s *Store) incidentDocuments(ctx context.Context, ids string, q refQuery) (
 
 // incidentFigures returns each incident's estimates by metric, without claims.
 func (s *Store) incidentFigures(ctx context.Context, ids string) (map[string]map[model.Metric]model.Estimate, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT incident_id, metric, best, low, high, contested FROM incident_estimates
-		WHERE incident_id IN (SELECT value FROM json_each(?))`, ids)
+	rows, err := s.read.QueryContext(ctx, `SELECT i.id, e.metric, e.best, e.low, e.high, e.contested
+		FROM incidents i JOIN incident_estimates e ON e.incident_seq = i.seq
+		WHERE i.id IN (SELECT value FROM json_each(?))`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("incident figures: %w", err)
 	}

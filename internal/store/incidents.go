@@ -22,8 +22,15 @@ func (t *Tx) PutIncident(ctx context.Context, inc model.Incident) error {
 	if err := t.writeIncidentRow(ctx, inc, false); err != nil {
 		return err
 	}
-	for _, child := range []*sql.Stmt{t.stmts.clearIncidentDocs, t.stmts.clearIncidentClaims, t.stmts.clearIncidentEstimates} {
-		if _, err := t.stmt(ctx, child).ExecContext(ctx, inc.ID); err != nil {
+	seq, err := t.seqOf(ctx, inc.ID)
+	if err != nil {
+		return err
+	}
+	for _, child := range []struct {
+		stmt *sql.Stmt
+		key  any
+	}{{t.stmts.clearIncidentDocs, inc.ID}, {t.stmts.clearIncidentClaims, inc.ID}, {t.stmts.clearIncidentEstimates, seq}} {
+		if _, err := t.stmt(ctx, child.stmt).ExecContext(ctx, child.key); err != nil {
 			return fmt.Errorf("incident %s: clear: %w", inc.ID, err)
 		}
 	}
@@ -92,7 +99,11 @@ func (t *Tx) putIncidentRow(ctx context.Context, inc model.Incident, summarised 
 	if err != nil {
 		return err
 	}
-	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised)...); err != nil {
+	seq, err := t.seqOf(ctx, inc.ID)
+	if err != nil {
+		return err
+	}
+	if _, err = t.stmt(ctx, t.stmts.putIncident).ExecContext(ctx, append(args, summarised, seq)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	return t.putWaveInput(ctx, inc)
@@ -190,7 +201,11 @@ func (t *Tx) updateFigures(ctx context.Context, id string, figures map[model.Met
 
 // estimates reads an incident's stored figures, by metric.
 func (t *Tx) estimates(ctx context.Context, id string) (map[model.Metric]model.Estimate, error) {
-	rows, err := t.stmt(ctx, t.stmts.incidentEstimates).QueryContext(ctx, id)
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := t.stmt(ctx, t.stmts.incidentEstimates).QueryContext(ctx, seq)
 	if err != nil {
 		return nil, fmt.Errorf("incident %s estimates: %w", id, err)
 	}
@@ -217,8 +232,12 @@ func sameFigure(a, b model.Estimate) bool {
 
 // putEstimates upserts the figures of the metrics given.
 func (t *Tx) putEstimates(ctx context.Context, id string, figures map[model.Metric]model.Estimate) error {
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return err
+	}
 	for metric, e := range figures {
-		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, id, string(metric),
+		if _, err := t.stmt(ctx, t.stmts.putEstimate).ExecContext(ctx, seq, string(metric),
 			intOrNil(e.Best), intOrNil(e.Low), intOrNil(e.High), e.Contested); err != nil {
 			return fmt.Errorf("incident %s %s estimate: %w", id, metric, err)
 		}

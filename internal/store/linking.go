@@ -238,6 +238,8 @@ func (t *Tx) ClearDerived(ctx context.Context) error {
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
 	}
+	// Ids linked again take new numbers.
+	t.seqs = nil
 	return nil
 }
 

@@ -20,7 +20,7 @@ func (s *Store) MapIncidents(ctx context.Context, q IncidentQuery, limit int) ([
 	}
 	order, _, _ := q.order()
 	query := `SELECT id, type, date_start, date_end, date_precision, country, admin1, place, facility, lat, lon, geo_precision,
-		(SELECT json_array(best, low, high) FROM incident_estimates e WHERE e.incident_id = incidents.id AND e.metric = 'escaped')
+		(SELECT json_array(best, low, high) FROM incident_estimates e WHERE e.incident_seq = incidents.seq AND e.metric = 'escaped')
 		FROM incidents`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")

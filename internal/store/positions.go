@@ -35,8 +35,12 @@ func reportedDay(t time.Time) string {
 // LatestPosition returns the reported day of a source's current positions on the quantity of p,
 // and none when it has none.
 func (t *Tx) LatestPosition(ctx context.Context, incidentID string, metric model.Metric, p Position) (latest time.Time, none bool, err error) {
+	seq, err := t.seqOf(ctx, incidentID)
+	if err != nil {
+		return time.Time{}, false, err
+	}
 	var day sql.NullString
-	err = t.stmt(ctx, t.stmts.latestPosition).QueryRowContext(ctx, incidentID, string(metric), p.Side, p.Vague, p.Source).Scan(&day)
+	err = t.stmt(ctx, t.stmts.latestPosition).QueryRowContext(ctx, seq, string(metric), p.Side, p.Vague, p.Source).Scan(&day)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("incident %s positions: %w", incidentID, err)
 	}
@@ -67,7 +71,11 @@ const (
 // value is kept with it. A source's first position, the common case (each report is a source),
 // reads and drops nothing.
 func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Metric, p Position, claim int64, change Change) error {
-	key := []any{incidentID, string(metric), p.Side, p.Vague}
+	seq, err := t.seqOf(ctx, incidentID)
+	if err != nil {
+		return err
+	}
+	key := []any{seq, string(metric), p.Side, p.Vague}
 	with := func(more ...any) []any { return append(append([]any(nil), key...), more...) }
 	if change == ReplacePositions {
 		values, err := t.ints(ctx, t.stmts.sourceValues, with(p.Source)...)
@@ -120,6 +128,7 @@ type Positions struct {
 	ctx        context.Context
 	tx         *Tx
 	incident   string
+	seq        int64 // the incident's (seqOf)
 	metric     model.Metric
 	quantities map[quantityKey]*quantity
 }
@@ -140,15 +149,19 @@ type quantity struct {
 }
 
 // Positions returns the current positions of an incident's metric.
-func (t *Tx) Positions(ctx context.Context, incidentID string, metric model.Metric) *Positions {
-	return &Positions{ctx: ctx, tx: t, incident: incidentID, metric: metric, quantities: map[quantityKey]*quantity{}}
+func (t *Tx) Positions(ctx context.Context, incidentID string, metric model.Metric) (*Positions, error) {
+	seq, err := t.seqOf(ctx, incidentID)
+	if err != nil {
+		return nil, err
+	}
+	return &Positions{ctx: ctx, tx: t, incident: incidentID, seq: seq, metric: metric, quantities: map[quantityKey]*quantity{}}, nil
 }
 
 // Sides lists the sides with current positions ("" for totals), and whether any claim on the
 // metric gives a total (side empty or unknown), even without a number. One statement answers
 // both: a row for each side, or one without a side when there is none.
 func (p *Positions) Sides() ([]string, bool, error) {
-	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.incident, string(p.metric))
+	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionSides).QueryContext(p.ctx, p.seq, string(p.metric), p.incident)
 	if err != nil {
 		return nil, false, fmt.Errorf("incident %s sides: %w", p.incident, err)
 	}
@@ -196,7 +209,7 @@ func (p *Positions) Sources(side string, vague bool, value int) (int, error) {
 		return n, nil
 	}
 	var n int
-	err = p.tx.stmt(p.ctx, p.tx.stmts.valueSources).QueryRowContext(p.ctx, p.incident, string(p.metric), side, vague, value).Scan(&n)
+	err = p.tx.stmt(p.ctx, p.tx.stmts.valueSources).QueryRowContext(p.ctx, p.seq, string(p.metric), side, vague, value).Scan(&n)
 	if err == sql.ErrNoRows {
 		return 0, nil
 	}
@@ -211,7 +224,7 @@ func (p *Positions) quantity(side string, vague bool) (*quantity, error) {
 	if q, ok := p.quantities[k]; ok {
 		return q, nil
 	}
-	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionQuantity).QueryContext(p.ctx, p.incident, string(p.metric), side, vague)
+	rows, err := p.tx.stmt(p.ctx, p.tx.stmts.positionQuantity).QueryContext(p.ctx, p.seq, string(p.metric), side, vague)
 	if err != nil {
 		return nil, fmt.Errorf("incident %s positions: %w", p.incident, err)
 	}

@@ -93,15 +93,26 @@ func (t *Tx) DropIncident(ctx context.Context, id string) error {
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)
 	}
-	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_members",
-		"incident_tallies", "incident_claims", "incident_positions", "incident_value_sources", "incident_estimates", "wave_inputs"} {
+	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_claims", "wave_inputs"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, id); err != nil {
 			return fmt.Errorf("drop incident %s: %s: %w", id, table, err)
 		}
 	}
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := t.deleteSummary(ctx, seq); err != nil {
+		return fmt.Errorf("drop incident %s: %w", id, err)
+	}
+	if _, err := t.stmt(ctx, t.stmts.clearIncidentEstimates).ExecContext(ctx, seq); err != nil {
+		return fmt.Errorf("drop incident %s: estimates: %w", id, err)
+	}
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)
 	}
+	// An id linked again takes a new number.
+	delete(t.seqs, id)
 	return nil
 }
 

@@ -32,6 +32,8 @@ type statements struct {
 	insertClaim            *sql.Stmt
 	hasDocument            *sql.Stmt
 	incidentTally          *sql.Stmt
+	incidentSeq            *sql.Stmt
+	maxSeq                 *sql.Stmt
 	incidentClaims         *sql.Stmt
 	putEstimate            *sql.Stmt
 	latestPosition         *sql.Stmt
@@ -88,74 +90,77 @@ func (s *statements) queries() []query {
 		// three numbers, where a list of windows went through JSON and json_each.
 		{&s.candidateIDs, `SELECT incident_id FROM incident_windows
 			WHERE country_lo <= ?1 AND country_hi >= ?1 AND day_lo <= ?3 AND day_hi >= ?2`},
-		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_id = i.id
+		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_seq = i.seq
 			WHERE i.id IN (SELECT value FROM json_each(?))
 			ORDER BY i.id, m.code`},
 		{&s.changes, `SELECT changes FROM store_changes WHERE id = 1`},
-		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id) VALUES (?, '', '{}', ?3, ?2, 1, ?4)`},
+		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id, seq)
+			VALUES (?, '', '{}', ?3, ?2, 1, ?4, ?5)`},
 		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
 		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id
 			WHERE i.id = ?`},
 		{&s.narrowWindow, `UPDATE incident_windows SET day_lo = ?, day_hi = ? WHERE id = ?`},
-		{&s.addMember, `INSERT INTO incident_members(incident_id, code, count) VALUES (?, ?, 1)
+		{&s.addMember, `INSERT INTO incident_members(incident_seq, code, count) VALUES (?, ?, 1)
 			ON CONFLICT DO UPDATE SET count = count + 1`},
-		{&s.putTally, `INSERT INTO incident_tallies(incident_id, votes) VALUES (?, ?)
+		{&s.putTally, `INSERT INTO incident_tallies(incident_seq, votes) VALUES (?, ?)
 			ON CONFLICT DO UPDATE SET votes = excluded.votes`},
 		{&s.insertClaim, `INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high,
 			qualifier, side, claimant, claimant_role, reported, reported_precision, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&s.hasDocument, `SELECT count(*) FROM incident_documents WHERE incident_id = ? AND document_id = ?`},
-		{&s.incidentTally, `SELECT votes FROM incident_tallies WHERE incident_id = ?`},
+		{&s.incidentTally, `SELECT votes FROM incident_tallies WHERE incident_seq = ?`},
+		{&s.incidentSeq, `SELECT seq FROM incidents WHERE id = ?`},
+		{&s.maxSeq, `SELECT COALESCE(max(seq), 0) FROM incidents`},
 		{&s.incidentClaims, `SELECT incident_id, ` + claimColumns + ` FROM incident_claims WHERE incident_id = ? ORDER BY rowid`},
-		{&s.putEstimate, `INSERT INTO incident_estimates(incident_id, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
+		{&s.putEstimate, `INSERT INTO incident_estimates(incident_seq, metric, best, low, high, contested) VALUES (?,?,?,?,?,?)
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
 		{&s.latestPosition, `SELECT max(reported) FROM incident_positions
-			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
 		{&s.sourceValues, `SELECT DISTINCT value FROM incident_positions
-			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
 		{&s.dropPositions, `DELETE FROM incident_positions
-			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
-		{&s.countSource, `INSERT INTO incident_value_sources(incident_id, metric, side, vague, value, sources) VALUES (?,?,?,?,?,?6)
+			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
+		{&s.countSource, `INSERT INTO incident_value_sources(incident_seq, metric, side, vague, value, sources) VALUES (?,?,?,?,?,?6)
 			ON CONFLICT DO UPDATE SET sources = sources + ?6`},
 		{&s.sourceGives, `SELECT EXISTS (SELECT 1 FROM incident_positions
-			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
-		{&s.insertPosition, `INSERT INTO incident_positions(incident_id, metric, side, vague, source, reported, value,
+			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
+		{&s.insertPosition, `INSERT INTO incident_positions(incident_seq, metric, side, vague, source, reported, value,
 			lower, upper, low_end, high_end, tier, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		// The distinct sides, one index probe each, beside whether a claim gives a total: one row
-		// without a side when there is none.
+		// without a side when there is none. ?1 is the incident's seq, ?3 its id.
 		{&s.positionSides, `WITH RECURSIVE sides(side) AS (
-				SELECT min(side) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2
+				SELECT min(side) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2
 				UNION ALL SELECT (SELECT min(side) FROM incident_positions
-					WHERE incident_id = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL),
+					WHERE incident_seq = ?1 AND metric = ?2 AND side > sides.side) FROM sides WHERE sides.side IS NOT NULL),
 				total(total) AS (SELECT EXISTS (SELECT 1 FROM incident_claims
-					WHERE incident_id = ?1 AND metric = ?2 AND side IN ('', 'unknown')))
+					WHERE incident_id = ?3 AND metric = ?2 AND side IN ('', 'unknown')))
 			SELECT sides.side, total.total FROM total LEFT JOIN sides ON sides.side IS NOT NULL`},
 		// The leaders of one side and firmness (the claims of the current positions of the first
 		// tier at its latest day), each with the bounds of all its current positions and how many
 		// sources stand for its value. One aggregate per subquery, so that each is one probe of
 		// its index; they do not depend on the row, so each runs once.
 		{&s.positionQuantity, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
-				WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
+				WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
 			SELECT
-				(SELECT min(lower) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-				(SELECT max(upper) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-				(SELECT max(low_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-				(SELECT min(high_end) FROM incident_positions WHERE incident_id = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-				p.value, COALESCE((SELECT v.sources FROM incident_value_sources v WHERE v.incident_id = ?1 AND v.metric = ?2
+				(SELECT min(lower) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT max(upper) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT max(low_end) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				(SELECT min(high_end) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
+				p.value, COALESCE((SELECT v.sources FROM incident_value_sources v WHERE v.incident_seq = ?1 AND v.metric = ?2
 					AND v.side = ?3 AND v.vague = ?4 AND v.value = p.value), 0),
 				c.incident_id, ` + qualified("c", claimColumns) + `
-			FROM lead JOIN incident_positions p ON p.incident_id = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
+			FROM lead JOIN incident_positions p ON p.incident_seq = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
 				AND p.tier = lead.tier AND p.reported = lead.reported
 			JOIN incident_claims c ON c.rowid = p.claim
 			ORDER BY c.rowid`},
 		{&s.valueSources, `SELECT sources FROM incident_value_sources
-			WHERE incident_id = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
+			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
-			escaped_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'escaped'),
-			killed_best = (SELECT best FROM incident_estimates WHERE incident_id = ?1 AND metric = 'killed'),
-			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_id = ?1 AND contested)
+			escaped_best = (SELECT best FROM incident_estimates WHERE incident_seq = incidents.seq AND metric = 'escaped'),
+			killed_best = (SELECT best FROM incident_estimates WHERE incident_seq = incidents.seq AND metric = 'killed'),
+			contested = EXISTS (SELECT 1 FROM incident_estimates WHERE incident_seq = incidents.seq AND contested)
 			WHERE id = ?1`},
-		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_id = ?`},
+		{&s.incidentEstimates, `SELECT metric, best, low, high, contested FROM incident_estimates WHERE incident_seq = ?`},
 		{&s.setFigures, `UPDATE incidents SET escaped_best = ?2, killed_best = ?3, contested = ?4 WHERE id = ?1`},
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
@@ -163,8 +168,8 @@ func (s *statements) queries() []query {
 		{&s.incidentData, `SELECT data FROM incidents WHERE id = ?`},
 		{&s.touchIncident, `UPDATE incidents SET updated_at = ? WHERE id = ?`},
 		{&s.putIncident, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
-			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised, seq)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start,
 			date_end = excluded.date_end, date_precision = excluded.date_precision, country = excluded.country,
 			admin1 = excluded.admin1, place = excluded.place, facility = excluded.facility, lat = excluded.lat,
@@ -175,8 +180,8 @@ func (s *statements) queries() []query {
 		// markings' trigger could not write to a row not there yet.
 		{&s.insertDecided, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country, admin1, place,
 			facility, lat, lon, geo_precision, search, data, updated_at, escaped_best, killed_best, contested, first_key,
-			window_id, summarised, tlp_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-			?18, ?19, ?20, 1, COALESCE((SELECT min(tlp_rank) FROM incident_markings WHERE incident_id = ?1), 5))`},
+			window_id, seq, summarised, tlp_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+			?18, ?19, ?20, ?21, 1, COALESCE((SELECT min(tlp_rank) FROM incident_markings WHERE incident_id = ?1), 5))`},
 		{&s.windowDays, `SELECT id, day_lo, day_hi FROM incident_windows WHERE id = ?`},
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -184,7 +189,7 @@ func (s *statements) queries() []query {
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},
 		{&s.clearIncidentClaims, `DELETE FROM incident_claims WHERE incident_id = ?`},
-		{&s.clearIncidentEstimates, `DELETE FROM incident_estimates WHERE incident_id = ?`},
+		{&s.clearIncidentEstimates, `DELETE FROM incident_estimates WHERE incident_seq = ?`},
 		{&s.addIncidentActor, `INSERT OR IGNORE INTO incident_actors VALUES (?, ?)`},
 		{&s.addIncidentCampaign, `INSERT OR IGNORE INTO incident_campaigns VALUES (?, ?)`},
 		{&s.addIncidentDocument, `INSERT OR IGNORE INTO incident_documents VALUES (?, ?)`},

@@ -130,6 +130,10 @@ type Tx struct {
 	bound map[*sql.Stmt]*sql.Stmt // those of stmts already bound to tx
 	// unindexed are the rowids of the documents inserted and not yet in the full-text index.
 	unindexed []int64
+	// seqs are the numbers of the incidents this transaction touched, by id, and lastSeq the
+	// highest number given out (seqOf).
+	seqs    map[string]int64
+	lastSeq int64
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.

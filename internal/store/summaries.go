@@ -130,7 +130,11 @@ func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now
 	if err != nil {
 		return err
 	}
-	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339), wid); err != nil {
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.createIncident).ExecContext(ctx, id, first, now.UTC().Format(time.RFC3339), wid, seq); err != nil {
 		return fmt.Errorf("create incident %s: %w", id, err)
 	}
 	return nil
@@ -140,8 +144,12 @@ func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now
 // that of its first mention), and returns the window's row id. Its row is written once, when it
 // is first decided (FirstDecision): written empty first, it moved every index entry of the
 // incidents table a second time. Until then rows of its own refer to a row not there yet, which
-// DeferForeignKeys allows until the commit.
+// DeferForeignKeys allows until the commit. It takes its number (seqOf) now, so that numbers
+// follow the order incidents start in.
 func (t *Tx) StartIncident(ctx context.Context, id string, w Window) (int64, error) {
+	if _, err := t.seqOf(ctx, id); err != nil {
+		return 0, err
+	}
 	return t.insertWindow(ctx, id, w)
 }
 
@@ -204,7 +212,11 @@ type Join struct {
 // written apart (PutVotes), summed over a batch.
 func (t *Tx) AddToIncident(ctx context.Context, j Join) error {
 	id := j.Incident
-	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, id, j.Code); err != nil {
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.addMember).ExecContext(ctx, seq, j.Code); err != nil {
 		return fmt.Errorf("incident %s member: %w", id, err)
 	}
 	if _, err := t.stmt(ctx, t.stmts.addIncidentDocument).ExecContext(ctx, id, j.Mention.DocumentID); err != nil {
@@ -283,7 +295,11 @@ func (t *Tx) PutVotes(ctx context.Context, incidentID string, tally []Vote) erro
 	if err != nil {
 		return fmt.Errorf("incident %s votes: %w", incidentID, err)
 	}
-	if _, err := t.stmt(ctx, t.stmts.putTally).ExecContext(ctx, incidentID, data); err != nil {
+	seq, err := t.seqOf(ctx, incidentID)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.putTally).ExecContext(ctx, seq, data); err != nil {
 		return fmt.Errorf("incident %s votes: %w", incidentID, err)
 	}
 	return nil
@@ -358,8 +374,12 @@ func (t *Tx) HasDocument(ctx context.Context, incidentID, docID string) (bool, e
 
 // IncidentVotes returns an incident's tally, sorted by field and key; none when it has none.
 func (t *Tx) IncidentVotes(ctx context.Context, id string) ([]Vote, error) {
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	var data []byte
-	err := t.stmt(ctx, t.stmts.incidentTally).QueryRowContext(ctx, id).Scan(&data)
+	err = t.stmt(ctx, t.stmts.incidentTally).QueryRowContext(ctx, seq).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -476,7 +496,11 @@ func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[
 		return err
 	}
 	escaped, killed, contested := figureColumns(figures)
-	if _, err := t.stmt(ctx, t.stmts.insertDecided).ExecContext(ctx, append(args, escaped, killed, contested, first, window)...); err != nil {
+	seq, err := t.seqOf(ctx, inc.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := t.stmt(ctx, t.stmts.insertDecided).ExecContext(ctx, append(args, escaped, killed, contested, first, window, seq)...); err != nil {
 		return fmt.Errorf("write incident %s: %w", inc.ID, err)
 	}
 	if err := t.putWaveInput(ctx, inc); err != nil {
@@ -526,12 +550,15 @@ func (t *Tx) IncidentMentions(ctx context.Context, id string) ([]StoredMention, 
 // and tally; it drops the incident's positions, which its claims then make again (TakeClaims,
 // AddClaim, PutPosition).
 func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members []Member, votes []Vote) error {
-	for _, q := range []string{`DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`,
-		`DELETE FROM incident_members WHERE incident_id = ?`, `DELETE FROM incident_tallies WHERE incident_id = ?`,
-		`DELETE FROM incident_positions WHERE incident_id = ?`, `DELETE FROM incident_value_sources WHERE incident_id = ?`} {
-		if _, err := t.tx.ExecContext(ctx, q, id); err != nil {
-			return fmt.Errorf("summary of %s: %w", id, err)
-		}
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
+		return fmt.Errorf("summary of %s: %w", id, err)
+	}
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := t.deleteSummary(ctx, seq); err != nil {
+		return fmt.Errorf("summary of %s: %w", id, err)
 	}
 	if _, err := t.tx.ExecContext(ctx, `UPDATE incidents SET first_key = ?, summarised = 1 WHERE id = ?`, first, id); err != nil {
 		return fmt.Errorf("summary of %s: %w", id, err)
@@ -540,7 +567,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 		return err
 	}
 	for _, m := range members {
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO incident_members(incident_id, code, count) VALUES (?,?,?)`, id, m.Code, m.Count); err != nil {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO incident_members(incident_seq, code, count) VALUES (?,?,?)`, seq, m.Code, m.Count); err != nil {
 			return fmt.Errorf("summary of %s: %w", id, err)
 		}
 	}

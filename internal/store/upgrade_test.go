@@ -90,6 +90,65 @@ func TestTalliesMoved(t *testing.T) {
 	}
 }
 
+// TestSeqKeysMoved opens a store whose members, tallies, positions, value sources and estimates
+// are keyed by the incidents' ids (before migration 0024) and reads them back by the incidents'
+// numbers; an incident started afterwards takes a number above every stored one, and a dropped
+// incident's rows go with it.
+func TestSeqKeysMoved(t *testing.T) {
+	ctx := context.Background()
+	s := upgraded(t, 24,
+		`INSERT INTO incidents(id, type, data, updated_at, first_key, summarised) VALUES ('inc-b', '', '{}', '', 'k2', 1),
+			('inc-a', '', '{}', '', 'k1', 1)`,
+		`INSERT INTO incident_members VALUES ('inc-a', 'm1', 2), ('inc-b', 'm2', 1)`,
+		`INSERT INTO incident_tallies VALUES ('inc-a', '[["type","riot",2,"",""]]')`,
+		`INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high, qualifier,
+			reported, reported_precision, quote) VALUES ('inc-a', 'escaped', 'd1', 'd1', 0, 9, 10, 10, 'exact', '2022-07-06', 'day', 'ten fled')`,
+		`INSERT INTO incident_positions VALUES ('inc-a', 'escaped', '', 0, 'd1', '2022-07-06', 10, 10, 10, 10, 10, 0, 1)`,
+		`INSERT INTO incident_value_sources VALUES ('inc-a', 'escaped', '', 0, 10, 1)`,
+		`INSERT INTO incident_estimates VALUES ('inc-a', 'escaped', 10, 10, 10, 0)`)
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if got, err := tx.IncidentVotes(ctx, "inc-a"); err != nil || !slices.Equal(got, []Vote{{"type", "riot", 2, "", ""}}) {
+			t.Errorf("tally of inc-a = %+v (%v)", got, err)
+		}
+		cs, err := tx.Summaries(ctx, []string{"inc-a", "inc-b"})
+		if err != nil || len(cs) != 2 || cs[0].First != "k1" || !slices.Equal(cs[0].Members, []Member{{"m1", 2}}) ||
+			!slices.Equal(cs[1].Members, []Member{{"m2", 1}}) {
+			t.Errorf("summaries = %+v (%v)", cs, err)
+		}
+		ps, err := tx.Positions(ctx, "inc-a", "escaped")
+		if err != nil {
+			return err
+		}
+		leaders, err := ps.Leaders("", false)
+		if err != nil || len(leaders) != 1 || leaders[0].Quote != "ten fled" {
+			t.Errorf("leaders of inc-a = %+v (%v)", leaders, err)
+		}
+		if n, err := ps.Sources("", false, 10); err != nil || n != 1 {
+			t.Errorf("sources of 10 = %d (%v), want 1", n, err)
+		}
+		if es, err := tx.estimates(ctx, "inc-a"); err != nil || es["escaped"].Best == nil || *es["escaped"].Best != 10 {
+			t.Errorf("estimates of inc-a = %+v (%v)", es, err)
+		}
+		if _, err := tx.StartIncident(ctx, "inc-c", Window{Country: "NG"}); err != nil {
+			return err
+		}
+		if tx.seqs["inc-c"] <= max(tx.seqs["inc-a"], tx.seqs["inc-b"]) {
+			t.Errorf("numbers %v: the started incident's is not the highest", tx.seqs)
+		}
+		return tx.DropIncident(ctx, "inc-a")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources",
+		"incident_estimates"} {
+		var n int // inc-a was the second row, so its number is 2
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE incident_seq = 2`).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%s: %d rows of the dropped incident (%v)", table, n, err)
+		}
+	}
+}
+
 // TestSumVotes sums votes as adding them one by one did: weights added, the value of the first
 // vote of the lowest rank kept.
 func TestSumVotes(t *testing.T) {
