@@ -122,6 +122,7 @@ type analysis struct {
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
+	named        []string                   // countries the text names itself, by name, group or headline (analyse)
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -149,6 +150,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// Countries named in the text give the context for places; then the countries of the places
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
+	a.named = a.countries
 	if !a.namesCountry() {
 		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named;
 		// but a group's home country outranks the country of a town's best-known namesake.

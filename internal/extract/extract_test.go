@@ -118,6 +118,14 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Trujillo"},
 		},
 		{
+			name:      "a foreign namesake inside a facility's name is no place when the text names other countries",
+			published: "2017-01-02",
+			language:  "en",
+			text:      "Officials in Bahrain said gunmen attacked Jau prison, south of the capital, on Sunday and freed ten inmates.",
+			want:      []want{{"facility_attack", "2017-01-01", "BH", "Jau prison", ""}},
+			places:    []string{"Manama"}, // "the capital"
+		},
+		{
 			name:      "a country's name that ends a town's name is part of the name",
 			published: "2022-03-09",
 			language:  "en",

@@ -248,7 +248,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 	}
 	for _, p := range si.places {
-		if !nearEventWord(si, p.start, p.end) || insideFacility(si, p) || inReference(p.start) || p.dateline {
+		if !nearEventWord(si, p.start, p.end) || a.insideFacility(si, p) || inReference(p.start) || p.dateline {
 			continue // "...as reprisal for protesters shot in the city of X in April"; a town inside a facility name; where the report was filed
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
@@ -381,14 +381,25 @@ func referenceEnd(text string, si *sentenceInfo, start int) int {
 // laquelle", "during which").
 const relativeLead = 4
 
-// insideFacility reports a place name that is part of a known facility's name.
-func insideFacility(si *sentenceInfo, p placeHit) bool {
+// insideFacility reports a place name that is part of a known facility's name, or a foreign
+// namesake in another facility's name.
+func (a *analysis) insideFacility(si *sentenceInfo, p placeHit) bool {
 	for _, f := range si.facilities {
 		if f.known != nil && p.start >= f.start && p.end <= f.end {
 			return true
 		}
 	}
-	return false
+	return a.foreignInName(si, p)
+}
+
+// foreignInName reports a place name inside a facility's name that lies in none of the countries
+// the text names, when it names some: "Jau prison" in a report from Bahrain recalls a Brazilian
+// town, and stands in none.
+func (a *analysis) foreignInName(si *sentenceInfo, p placeHit) bool {
+	if len(a.named) == 0 || slices.Contains(a.named, p.place.Country) {
+		return false
+	}
+	return slices.ContainsFunc(si.facilities, func(f facilityHit) bool { return p.start >= f.start && p.end <= f.end })
 }
 
 // placeKey folds a place or facility name so that spellings of one town compare equal

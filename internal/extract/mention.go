@@ -552,7 +552,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		if part, split := f.parts[si]; split {
 			addPlaces([]placeHit{part.place}) // its own town of the several the sentence names
 		} else {
-			addPlaces(ownPlaces(si))
+			addPlaces(a.ownPlaces(si))
 		}
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
@@ -562,7 +562,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
 		for _, si := range f.sentences {
 			if placesAnEvent(si) {
-				addPlaces(ownPlaces(si))
+				addPlaces(a.ownPlaces(si))
 			}
 		}
 	}
@@ -579,7 +579,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		// The frame's other sentences set the scene ("Clashes erupted in X on Tuesday. [...]
 		// Militants seized the jail"), in the country the event sentences name, if any.
 		for _, si := range f.sentences {
-			for _, p := range ownPlaces(si) {
+			for _, p := range a.ownPlaces(si) {
 				if !p.landmark && (country == "" || p.place.Country == country) {
 					places = append(places, p.place)
 				}
@@ -626,14 +626,12 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 
 // ownPlaces returns the places of a sentence outside its reference point when that point has a
 // date of its own: in "a drama that recalls the 2013 attack in X", X is where another event
-// happened; in "guards killed inmates after the jailbreak in X", the jailbreak is this one.
-func ownPlaces(si *sentenceInfo) []placeHit {
-	if !si.datedReference() {
-		return si.places
-	}
+// happened; in "guards killed inmates after the jailbreak in X", the jailbreak is this one. A
+// foreign namesake inside a facility's name is no place of the sentence (foreignInName).
+func (a *analysis) ownPlaces(si *sentenceInfo) []placeHit {
 	var out []placeHit
 	for _, p := range si.places {
-		if !si.inReference(p.start) {
+		if !(si.datedReference() && si.inReference(p.start)) && !a.foreignInName(si, p) {
 			out = append(out, p)
 		}
 	}
@@ -657,7 +655,7 @@ func opening(f *frame, frames []*frame) bool {
 func (a *analysis) leadPlace(f *frame, country string) (model.Place, bool) {
 	for _, si := range a.sentences[:f.first] {
 		var places []model.Place
-		for _, p := range ownPlaces(si) {
+		for _, p := range a.ownPlaces(si) {
 			if !p.landmark && !p.dateline && p.place.Country == country && p.place.Precision != model.GeoCountry {
 				places = append(places, p.place)
 			}
