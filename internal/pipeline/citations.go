@@ -3,7 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,27 +23,31 @@ func newReportReader(ctx context.Context, s *store.Store) *reportReader {
 	return &reportReader{ctx: ctx, s: s, texts: map[string]string{}, bad: map[string]bool{}}
 }
 
-// cite finds, in the reports of one incident, the name of another's facility: reporters tying
+// holds reports whether the text of report id holds name (lower-cased). A report that cannot be
+// read counts as not holding it, and sure is then false, so that the answer is not kept beyond
+// this run.
+func (r *reportReader) holds(id, name string) (found, sure bool) {
+	text, ok := r.texts[id]
+	if !ok {
+		t, err := r.s.DocumentText(r.ctx, id)
+		text, r.bad[id] = strings.ToLower(t), err != nil
+		r.texts[id] = text
+	}
+	return strings.Contains(text, name), !r.bad[id]
+}
+
+// citation finds, in the reports of one incident, the name of another's facility: reporters tying
 // two incidents together ("fighters freed from X took part in Y"). A report of both incidents does
 // not count (it merely covers both), nor does a facility named only by generic words ("central
-// prison"). A report that cannot be read counts as not naming it, and sure is then false, so that
-// the answer is not kept beyond this run.
-func (r *reportReader) cite(from, to model.Incident) (how string, sure bool) {
+// prison"). holds answers whether one report's text holds the lower-cased name.
+func citation(from, to model.Incident, holds func(report, name string) bool) string {
 	name := strings.ToLower(to.Facility)
-	sure = true
 	for _, id := range citingReports(from, to) {
-		text, ok := r.texts[id]
-		if !ok {
-			t, err := r.s.DocumentText(r.ctx, id)
-			text, r.bad[id] = strings.ToLower(t), err != nil
-			r.texts[id] = text
-		}
-		sure = sure && !r.bad[id]
-		if strings.Contains(text, name) {
-			return fmt.Sprintf("a report of %s names %s", cmp.Or(from.Facility, from.ID), to.Facility), true
+		if holds(id, name) {
+			return fmt.Sprintf("a report of %s names %s", cmp.Or(from.Facility, from.ID), to.Facility)
 		}
 	}
-	return "", sure
+	return ""
 }
 
 // citingReports lists the reports of from the check reads for to's facility: none when the name
@@ -62,57 +65,50 @@ func citingReports(from, to model.Incident) []string {
 	return ids
 }
 
-// storedCitations is the citation check with the answers of earlier runs (store.WaveCitations):
-// a pair whose inputs are unchanged is answered without reading its reports, so a refresh reads
-// only the reports of pairs that are new or changed. The answer depends on nothing but what the
-// key holds: both facilities, the citing incident's label and the ids of the reports read, which
-// derive from their texts.
+// storedCitations is the citation check with the answers of earlier runs
+// (store.WaveReportNames): whether a report holds a name is read from the store when any earlier
+// run asked it, so a refresh reads only the reports that no run read for that name — those an
+// ingest added to an incident, or the reports of an incident newly paired with a facility. An
+// answer per pair would be lost whenever the pair's list of reports changed, and every report of
+// the pair read again.
 type storedCitations struct {
 	s      *store.Store
 	reader *reportReader
-	stored map[string]string // answers of earlier runs, by key
-	asked  map[string]string // answers of this run, by key: those to keep
+	stored map[store.ReportName]bool // answers of earlier runs
+	asked  map[store.ReportName]bool // answers of this run: those to keep
 }
 
 func newStoredCitations(ctx context.Context, s *store.Store) (*storedCitations, error) {
-	stored, err := s.WaveCitations(ctx)
+	stored, err := s.WaveReportNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &storedCitations{s: s, reader: newReportReader(ctx, s), stored: stored, asked: map[string]string{}}, nil
+	return &storedCitations{s: s, reader: newReportReader(ctx, s), stored: stored, asked: map[store.ReportName]bool{}}, nil
 }
 
 // check is the analyse.Cites of a refresh.
 func (c *storedCitations) check(from, to model.Incident) string {
-	reports := citingReports(from, to)
-	if len(reports) == 0 {
-		return ""
-	}
-	key := citationKey(from, to, reports)
-	how, ok := c.stored[key]
+	return citation(from, to, c.holds)
+}
+
+// holds answers whether a report holds a name from the stored answers, else from its text, and
+// notes the answer to keep unless the text could not be read.
+func (c *storedCitations) holds(id, name string) bool {
+	q := store.ReportName{Name: name, DocumentID: id}
+	found, ok := c.stored[q]
 	if !ok {
 		var sure bool
-		if how, sure = c.reader.cite(from, to); !sure {
-			return how
+		if found, sure = c.reader.holds(id, name); !sure {
+			return found
 		}
 	}
-	c.asked[key] = how
-	return how
+	c.asked[q] = found
+	return found
 }
 
 // keep stores this run's answers in place of the earlier runs'.
 func (c *storedCitations) keep(ctx context.Context) error {
-	return c.s.ReplaceWaveCitations(ctx, c.stored, c.asked)
-}
-
-// citationKey is a digest of what the check reads for a pair, each value ended by a zero byte.
-func citationKey(from, to model.Incident, reports []string) string {
-	h := sha256.New()
-	for _, v := range append([]string{cmp.Or(from.Facility, from.ID), to.Facility}, reports...) {
-		h.Write([]byte(v))
-		h.Write([]byte{0})
-	}
-	return string(h.Sum(nil))
+	return c.s.ReplaceWaveReportNames(ctx, c.stored, c.asked)
 }
 
 // maxCitingReports is how many reports of an incident are read for the other's facility name: a

@@ -28,8 +28,10 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, own []store.Encod
 func ReportsCite(ctx context.Context, s *store.Store) analyse.Cites {
 	r := newReportReader(ctx, s)
 	return func(from, to model.Incident) string {
-		how, _ := r.cite(from, to)
-		return how
+		return citation(from, to, func(report, name string) bool {
+			found, _ := r.holds(report, name)
+			return found
+		})
 	}
 }
 

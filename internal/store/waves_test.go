@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -62,3 +63,27 @@ func TestWaves(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// TestWaveReportNames stores the citation check's answers and replaces them with another run's:
+// what the later run did not ask is dropped, a changed answer replaced, a new one added.
+func TestWaveReportNames(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	q := func(name, doc string) ReportName { return ReportName{Name: name, DocumentID: doc} }
+	runs := []map[ReportName]bool{
+		{q("amberfield prison", "d1"): true, q("amberfield prison", "d2"): false, q("cobalt ridge", "d1"): false},
+		{q("amberfield prison", "d1"): true, q("cobalt ridge", "d1"): true, q("cobalt ridge", "d3"): false},
+		{},
+	}
+	old := map[ReportName]bool{}
+	for i, now := range runs {
+		if err := s.ReplaceWaveReportNames(ctx, old, now); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.WaveReportNames(ctx)
+		if err != nil || !reflect.DeepEqual(got, now) {
+			t.Fatalf("run %d: stored answers %v, %v; want %v", i, got, err, now)
+		}
+		old = got
+	}
+}
