@@ -95,6 +95,16 @@ func (s *Store) WaveAnalysis(ctx context.Context) (model.WaveAnalysis, error) {
 	return a, err
 }
 
+// WaveIDs lists the ids of the stored waves, whoever may see them: what a refresh compares its
+// waves with to tell the new ones, without decoding the stored run.
+func (s *Store) WaveIDs(ctx context.Context) ([]string, error) {
+	ids, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM waves ORDER BY id`))
+	if err != nil {
+		return nil, fmt.Errorf("list wave ids: %w", err)
+	}
+	return ids, nil
+}
+
 // Wave returns one wave.
 func (s *Store) Wave(ctx context.Context, id string) (model.Wave, error) {
 	ws, err := s.waves(ctx, `SELECT data FROM waves WHERE id = ?`, id)
