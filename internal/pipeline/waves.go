@@ -25,8 +25,8 @@ type WaveRefresh struct {
 // looks at the whole record, and once per ingest is enough. When the inputs have the digest of
 // the stored run's, the stored waves are kept: an ingest that added nothing detection reads
 // costs one compact read of the study, not the test and the citation check. Otherwise the
-// citation check reuses the answers stored for pairs whose inputs are unchanged
-// (storedCitations), so that it reads only the reports of pairs an ingest added or changed.
+// citation check reuses the answers stored for each report and name (storedCitations), so that
+// it reads only the reports no earlier run read for the name it looks for.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
 	params = params.WithDefaults()
 	incs, err := s.WaveInputs(ctx, params.Types)
