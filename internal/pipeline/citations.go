@@ -14,13 +14,13 @@ import (
 // reportReader reads reports for the citation check, each text once a run.
 type reportReader struct {
 	ctx   context.Context
-	s     *store.Store
-	texts map[string]string // document id -> lower-cased text
-	bad   map[string]bool   // documents that could not be read
+	text  func(ctx context.Context, id string) (string, error) // a document's text
+	texts map[string]string                                    // document id -> lower-cased text
+	bad   map[string]bool                                      // documents that could not be read
 }
 
-func newReportReader(ctx context.Context, s *store.Store) *reportReader {
-	return &reportReader{ctx: ctx, s: s, texts: map[string]string{}, bad: map[string]bool{}}
+func newReportReader(ctx context.Context, text func(ctx context.Context, id string) (string, error)) *reportReader {
+	return &reportReader{ctx: ctx, text: text, texts: map[string]string{}, bad: map[string]bool{}}
 }
 
 // holds reports whether the text of report id holds name (lower-cased). A report that cannot be
@@ -29,7 +29,7 @@ func newReportReader(ctx context.Context, s *store.Store) *reportReader {
 func (r *reportReader) holds(id, name string) (found, sure bool) {
 	text, ok := r.texts[id]
 	if !ok {
-		t, err := r.s.DocumentText(r.ctx, id)
+		t, err := r.text(r.ctx, id)
 		text, r.bad[id] = strings.ToLower(t), err != nil
 		r.texts[id] = text
 	}
@@ -73,6 +73,7 @@ func citingReports(from, to model.Incident) []string {
 // the pair read again.
 type storedCitations struct {
 	s      *store.Store
+	texts  *store.DocumentTexts
 	reader *reportReader
 	stored map[store.ReportName]bool // answers of earlier runs
 	asked  map[store.ReportName]bool // answers of this run: those to keep
@@ -83,7 +84,12 @@ func newStoredCitations(ctx context.Context, s *store.Store) (*storedCitations, 
 	if err != nil {
 		return nil, err
 	}
-	return &storedCitations{s: s, reader: newReportReader(ctx, s), stored: stored, asked: map[store.ReportName]bool{}}, nil
+	texts, err := s.DocumentTexts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &storedCitations{s: s, texts: texts, reader: newReportReader(ctx, texts.Text), stored: stored,
+		asked: map[store.ReportName]bool{}}, nil
 }
 
 // check is the analyse.Cites of a refresh.
@@ -109,6 +115,11 @@ func (c *storedCitations) holds(id, name string) bool {
 // keep stores this run's answers in place of the earlier runs'.
 func (c *storedCitations) keep(ctx context.Context) error {
 	return c.s.ReplaceWaveReportNames(ctx, c.stored, c.asked)
+}
+
+// close releases the reader of texts.
+func (c *storedCitations) close() error {
+	return c.texts.Close()
 }
 
 // maxCitingReports is how many reports of an incident are read for the other's facility name: a

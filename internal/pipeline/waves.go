@@ -49,6 +49,7 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		if cites, err = newStoredCitations(ctx, s); err != nil {
 			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 		}
+		defer cites.close()
 		params.Cites = cites.check
 	}
 	previous, err := s.WaveIDs(ctx)

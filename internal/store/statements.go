@@ -53,6 +53,9 @@ type statements struct {
 	insertDecided          *sql.Stmt
 	windowDays             *sql.Stmt
 	putWaveInput           *sql.Stmt
+	addWaveIncident        *sql.Stmt
+	putReportName          *sql.Stmt
+	dropReportName         *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -180,6 +183,9 @@ func (s *statements) queries() []query {
 		{&s.windowDays, `SELECT id, day_lo, day_hi FROM incident_windows WHERE id = ?`},
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&s.addWaveIncident, `INSERT INTO wave_incidents(wave_id, incident_id) VALUES (?, ?)`},
+		{&s.putReportName, `INSERT OR REPLACE INTO wave_report_names(name, document_id, found) VALUES (?, ?, ?)`},
+		{&s.dropReportName, `DELETE FROM wave_report_names WHERE name = ? AND document_id = ?`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},

@@ -47,13 +47,12 @@ func (s *Store) ReplaceWaveReportNames(ctx context.Context, old, now map[ReportN
 	}
 	err := s.InTx(ctx, func(tx *Tx) error {
 		for _, q := range gone {
-			if _, err := tx.tx.ExecContext(ctx, `DELETE FROM wave_report_names WHERE name = ? AND document_id = ?`, q.Name, q.DocumentID); err != nil {
+			if _, err := tx.stmt(ctx, tx.stmts.dropReportName).ExecContext(ctx, q.Name, q.DocumentID); err != nil {
 				return err
 			}
 		}
 		for _, q := range added {
-			if _, err := tx.tx.ExecContext(ctx, `INSERT OR REPLACE INTO wave_report_names(name, document_id, found) VALUES (?, ?, ?)`,
-				q.Name, q.DocumentID, now[q]); err != nil {
+			if _, err := tx.stmt(ctx, tx.stmts.putReportName).ExecContext(ctx, q.Name, q.DocumentID, now[q]); err != nil {
 				return err
 			}
 		}

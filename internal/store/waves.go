@@ -66,7 +66,7 @@ func (t *Tx) putWave(ctx context.Context, w model.Wave) error {
 		return fmt.Errorf("insert wave %s: %w", w.ID, err)
 	}
 	for _, id := range w.Incidents {
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO wave_incidents(wave_id, incident_id) VALUES (?, ?)`, w.ID, id); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.addWaveIncident).ExecContext(ctx, w.ID, id); err != nil {
 			return fmt.Errorf("wave %s incident %s: %w", w.ID, id, err)
 		}
 	}
