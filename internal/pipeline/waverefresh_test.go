@@ -303,7 +303,7 @@ func refreshAgain(t *testing.T, s *store.Store, a model.WaveAnalysis, now time.T
 }
 
 // addReport stores a report with the text given and adds it to an incident's documents.
-func addReport(t *testing.T, s *store.Store, incidentID, docID, text string) {
+func addReport(t testing.TB, s *store.Store, incidentID, docID, text string) {
 	t.Helper()
 	ctx := context.Background()
 	inc, err := s.Incident(ctx, incidentID)
