@@ -65,21 +65,33 @@ func citingReports(from, to model.Incident) []string {
 	return ids
 }
 
-// storedCitations is the citation check with the answers of earlier runs
-// (store.WaveReportNames): whether a report holds a name is read from the store when any earlier
-// run asked it, so a refresh reads only the reports that no run read for that name — those an
-// ingest added to an incident, or the reports of an incident newly paired with a facility. An
-// answer per pair would be lost whenever the pair's list of reports changed, and every report of
-// the pair read again.
+// storedCitations is the citation check with what earlier runs found (store.WaveReportNames):
+// a report read once is searched for every facility name of the record (numbered in
+// store.WaveNames), so a later run asking whether it holds any of them needs no read. A refresh
+// reads only the reports no run has read — those an ingest added to incidents of a wave — and
+// those asked about a name that was not yet known when they were read. An answer per pair of
+// incidents was lost whenever the pair's list of reports changed, and an answer per report and
+// name whenever a report met a facility it had not been searched for: most reports were read
+// again after every ingest.
 type storedCitations struct {
-	s      *store.Store
-	texts  *store.DocumentTexts
-	reader *reportReader
-	stored map[store.ReportName]bool // answers of earlier runs
-	asked  map[store.ReportName]bool // answers of this run: those to keep
+	ctx     context.Context
+	s       *store.Store
+	texts   *store.DocumentTexts
+	reader  *reportReader  // for a name not numbered, which the study's incidents never give
+	numbers map[string]int // facility name (lower-cased) -> its number
+	scanner *nameScanner   // finds every numbered name: index i is number i+1
+	stored  map[string]store.ReportNames
+	asked   map[string]store.ReportNames // what this run found or reused: what to keep
+	bad     map[string]bool              // reports that could not be read
 }
 
-func newStoredCitations(ctx context.Context, s *store.Store) (*storedCitations, error) {
+// newStoredCitations numbers the facility names of incs that are not numbered yet and reads what
+// earlier runs found.
+func newStoredCitations(ctx context.Context, s *store.Store, incs []model.Incident) (*storedCitations, error) {
+	names, err := numberedNames(ctx, s, incs)
+	if err != nil {
+		return nil, err
+	}
 	stored, err := s.WaveReportNames(ctx)
 	if err != nil {
 		return nil, err
@@ -88,8 +100,40 @@ func newStoredCitations(ctx context.Context, s *store.Store) (*storedCitations, 
 	if err != nil {
 		return nil, err
 	}
-	return &storedCitations{s: s, texts: texts, reader: newReportReader(ctx, texts.Text), stored: stored,
-		asked: map[store.ReportName]bool{}}, nil
+	c := &storedCitations{ctx: ctx, s: s, texts: texts, reader: newReportReader(ctx, texts.Text), numbers: map[string]int{},
+		scanner: newNameScanner(names), stored: stored, asked: map[string]store.ReportNames{}, bad: map[string]bool{}}
+	for i, name := range names {
+		c.numbers[name] = i + 1
+	}
+	return c, nil
+}
+
+// numberedNames returns every numbered facility name, in number order, after numbering those of
+// incs that were not (distinctive ones only, as the check looks for no other).
+func numberedNames(ctx context.Context, s *store.Store, incs []model.Incident) ([]string, error) {
+	names, err := s.WaveNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	var added []string
+	for _, inc := range incs {
+		if name := strings.ToLower(inc.Facility); distinctive(name) && !known[name] {
+			known[name] = true
+			added = append(added, name)
+		}
+	}
+	if len(added) == 0 {
+		return names, nil
+	}
+	slices.Sort(added)
+	if err := s.AddWaveNames(ctx, len(names), added); err != nil {
+		return nil, err
+	}
+	return append(names, added...), nil
 }
 
 // check is the analyse.Cites of a refresh.
@@ -97,19 +141,46 @@ func (c *storedCitations) check(from, to model.Incident) string {
 	return citation(from, to, c.holds)
 }
 
-// holds answers whether a report holds a name from the stored answers, else from its text, and
-// notes the answer to keep unless the text could not be read.
+// holds answers whether a report holds a name from what this or an earlier run found in it, else
+// by searching its text for every numbered name.
 func (c *storedCitations) holds(id, name string) bool {
-	q := store.ReportName{Name: name, DocumentID: id}
-	found, ok := c.stored[q]
+	number, ok := c.numbers[name]
 	if !ok {
-		var sure bool
-		if found, sure = c.reader.holds(id, name); !sure {
-			return found
-		}
+		found, _ := c.reader.holds(id, name)
+		return found
 	}
-	c.asked[q] = found
+	r, ok := c.asked[id]
+	if !ok {
+		r = c.stored[id]
+	}
+	if found, searched := r.Holds(number); searched {
+		c.asked[id] = r
+		return found
+	}
+	if r, ok = c.search(id); !ok {
+		return false // counts as not holding it, and is not kept
+	}
+	c.asked[id] = r
+	found, _ := r.Holds(number)
 	return found
+}
+
+// search reads a report and finds every numbered name in its text; ok is false when it cannot be
+// read.
+func (c *storedCitations) search(id string) (r store.ReportNames, ok bool) {
+	if c.bad[id] {
+		return r, false
+	}
+	text, err := c.texts.Text(c.ctx, id)
+	if err != nil {
+		c.bad[id] = true
+		return r, false
+	}
+	r.Upto = len(c.numbers)
+	for _, i := range c.scanner.scan(strings.ToLower(text)) {
+		r.Found = append(r.Found, int(i)+1)
+	}
+	return r, true
 }
 
 // keep stores this run's answers in place of the earlier runs'.

@@ -205,7 +205,7 @@ func TestRefreshWavesReusesCitations(t *testing.T) {
 	}
 	execSQL(t, path, `UPDATE documents SET text = ''`)
 	extra := maps.Clone(stored)
-	extra[store.ReportName{Name: "a name no run asks for", DocumentID: "burst-doc-0"}] = true
+	extra["a report no run asks about"] = store.ReportNames{Upto: 1, Found: []int{1}}
 	if err := s.ReplaceWaveReportNames(ctx, stored, extra); err != nil {
 		t.Fatal(err)
 	}

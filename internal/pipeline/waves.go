@@ -46,7 +46,7 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		if stored == digest {
 			return keptWaves(ctx, s)
 		}
-		if cites, err = newStoredCitations(ctx, s); err != nil {
+		if cites, err = newStoredCitations(ctx, s, incs); err != nil {
 			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 		}
 		defer cites.close()

@@ -54,8 +54,8 @@ type statements struct {
 	windowDays             *sql.Stmt
 	putWaveInput           *sql.Stmt
 	addWaveIncident        *sql.Stmt
-	putReportName          *sql.Stmt
-	dropReportName         *sql.Stmt
+	putReportNames         *sql.Stmt
+	dropReportNames        *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -184,8 +184,8 @@ func (s *statements) queries() []query {
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&s.addWaveIncident, `INSERT INTO wave_incidents(wave_id, incident_id) VALUES (?, ?)`},
-		{&s.putReportName, `INSERT OR REPLACE INTO wave_report_names(name, document_id, found) VALUES (?, ?, ?)`},
-		{&s.dropReportName, `DELETE FROM wave_report_names WHERE name = ? AND document_id = ?`},
+		{&s.putReportNames, `INSERT OR REPLACE INTO wave_report_names(document_id, upto, found) VALUES (?, ?, ?)`},
+		{&s.dropReportNames, `DELETE FROM wave_report_names WHERE document_id = ?`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},

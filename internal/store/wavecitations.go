@@ -1,35 +1,76 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
-// ReportName is one question the citation check of wave detection asks of a report: does the
-// text of document DocumentID hold Name (a facility's name, lower-cased)?
-type ReportName struct {
-	Name, DocumentID string
+// ReportNames is what the citation check of wave detection found in one report: which of the
+// facility names numbered up to Upto (WaveNames) its text holds, by number, ascending.
+type ReportNames struct {
+	Upto  int
+	Found []int
 }
 
-// WaveReportNames returns the citation check's stored answers (migration 0025): for each report
-// and name an earlier run asked about, whether the text holds the name. A refresh reuses them
-// instead of reading the reports again.
-func (s *Store) WaveReportNames(ctx context.Context) (map[ReportName]bool, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT name, document_id, found FROM wave_report_names`)
+// Holds answers whether the report holds name number id; ok is false when it was not searched
+// for that name.
+func (r ReportNames) Holds(id int) (found, ok bool) {
+	if id > r.Upto {
+		return false, false
+	}
+	_, found = slices.BinarySearch(r.Found, id)
+	return found, true
+}
+
+// WaveNames returns the facility names the citation check looks for (migration 0025); name
+// number i (from 1) is at index i-1.
+func (s *Store) WaveNames(ctx context.Context) ([]string, error) {
+	names, err := column[string](s.read.QueryContext(ctx, `SELECT name FROM wave_names ORDER BY id`))
+	if err != nil {
+		return nil, fmt.Errorf("wave names: %w", err)
+	}
+	return names, nil
+}
+
+// AddWaveNames numbers names after those WaveNames returned, known (the first len(known)):
+// numbers never change, so what a report was found to hold stays true.
+func (s *Store) AddWaveNames(ctx context.Context, known int, names []string) error {
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for i, name := range names {
+			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO wave_names(id, name) VALUES (?, ?)`, known+i+1, name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("add wave names: %w", err)
+	}
+	return nil
+}
+
+// WaveReportNames returns what the citation check found in each report an earlier run read, by
+// document id: a refresh searches a report again only for a name numbered past its Upto.
+func (s *Store) WaveReportNames(ctx context.Context) (map[string]ReportNames, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT document_id, upto, found FROM wave_report_names`)
 	if err != nil {
 		return nil, fmt.Errorf("wave report names: %w", err)
 	}
 	defer rows.Close()
-	out := map[ReportName]bool{}
+	out := map[string]ReportNames{}
 	for rows.Next() {
-		var q ReportName
-		var found bool
-		if err := rows.Scan(&q.Name, &q.DocumentID, &found); err != nil {
+		var id, found string
+		var r ReportNames
+		if err := rows.Scan(&id, &r.Upto, &found); err != nil {
 			return nil, fmt.Errorf("wave report names: %w", err)
 		}
-		out[q] = found
+		if r.Found, err = parseNumbers(found); err != nil {
+			return nil, fmt.Errorf("wave report names: document %s: %w", id, err)
+		}
+		out[id] = r
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("wave report names: %w", err)
@@ -37,22 +78,24 @@ func (s *Store) WaveReportNames(ctx context.Context) (map[ReportName]bool, error
 	return out, nil
 }
 
-// ReplaceWaveReportNames keeps the answers the last run's citation check asked for, now, in
-// place of those of the run before, old (as WaveReportNames read them): it writes only the
-// difference, so a run that asked what the last one asked writes nothing.
-func (s *Store) ReplaceWaveReportNames(ctx context.Context, old, now map[ReportName]bool) error {
-	gone, added := reportNamesChanged(old, now)
-	if len(gone) == 0 && len(added) == 0 {
+// ReplaceWaveReportNames keeps what the last run's citation check found in the reports it asked
+// about, now, in place of what the runs before found, old (as WaveReportNames read it): it
+// writes only the difference, so a run that asked about the reports the last one asked about,
+// and read none, writes nothing.
+func (s *Store) ReplaceWaveReportNames(ctx context.Context, old, now map[string]ReportNames) error {
+	gone, changed := reportNamesChanged(old, now)
+	if len(gone) == 0 && len(changed) == 0 {
 		return nil
 	}
 	err := s.InTx(ctx, func(tx *Tx) error {
-		for _, q := range gone {
-			if _, err := tx.stmt(ctx, tx.stmts.dropReportName).ExecContext(ctx, q.Name, q.DocumentID); err != nil {
+		for _, id := range gone {
+			if _, err := tx.stmt(ctx, tx.stmts.dropReportNames).ExecContext(ctx, id); err != nil {
 				return err
 			}
 		}
-		for _, q := range added {
-			if _, err := tx.stmt(ctx, tx.stmts.putReportName).ExecContext(ctx, q.Name, q.DocumentID, now[q]); err != nil {
+		for _, id := range changed {
+			r := now[id]
+			if _, err := tx.stmt(ctx, tx.stmts.putReportNames).ExecContext(ctx, id, r.Upto, formatNumbers(r.Found)); err != nil {
 				return err
 			}
 		}
@@ -64,23 +107,45 @@ func (s *Store) ReplaceWaveReportNames(ctx context.Context, old, now map[ReportN
 	return nil
 }
 
-// reportNamesChanged lists the answers of old that now drops and those now adds or changes, each
+// reportNamesChanged lists the reports of old that now drops and those now adds or changes, each
 // in key order so that every B-tree page is touched once.
-func reportNamesChanged(old, now map[ReportName]bool) (gone, added []ReportName) {
-	for q := range old {
-		if _, ok := now[q]; !ok {
-			gone = append(gone, q)
+func reportNamesChanged(old, now map[string]ReportNames) (gone, changed []string) {
+	for id := range old {
+		if _, ok := now[id]; !ok {
+			gone = append(gone, id)
 		}
 	}
-	for q, found := range now {
-		if was, ok := old[q]; !ok || was != found {
-			added = append(added, q)
+	for id, r := range now {
+		if was, ok := old[id]; !ok || was.Upto != r.Upto || !slices.Equal(was.Found, r.Found) {
+			changed = append(changed, id)
 		}
 	}
-	byKey := func(a, b ReportName) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.DocumentID, b.DocumentID))
+	slices.Sort(gone)
+	slices.Sort(changed)
+	return gone, changed
+}
+
+// formatNumbers writes numbers separated by spaces.
+func formatNumbers(ns []int) string {
+	var b strings.Builder
+	for i, n := range ns {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.Itoa(n))
 	}
-	slices.SortFunc(gone, byKey)
-	slices.SortFunc(added, byKey)
-	return gone, added
+	return b.String()
+}
+
+// parseNumbers reads what formatNumbers wrote.
+func parseNumbers(s string) ([]int, error) {
+	var out []int // nil for none, as a search that found none gives
+	for _, f := range strings.Fields(s) {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

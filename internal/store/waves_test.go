@@ -64,18 +64,28 @@ func TestWaves(t *testing.T) {
 
 func ptr(v float64) *float64 { return &v }
 
-// TestWaveReportNames stores the citation check's answers and replaces them with another run's:
-// what the later run did not ask is dropped, a changed answer replaced, a new one added.
+// TestWaveReportNames numbers facility names and stores what the citation check found in
+// reports, then replaces it with another run's: what the later run did not ask about is dropped,
+// a changed answer replaced, a new one added.
 func TestWaveReportNames(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	q := func(name, doc string) ReportName { return ReportName{Name: name, DocumentID: doc} }
-	runs := []map[ReportName]bool{
-		{q("amberfield prison", "d1"): true, q("amberfield prison", "d2"): false, q("cobalt ridge", "d1"): false},
-		{q("amberfield prison", "d1"): true, q("cobalt ridge", "d1"): true, q("cobalt ridge", "d3"): false},
+	if err := s.AddWaveNames(ctx, 0, []string{"amberfield prison", "cobalt ridge"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddWaveNames(ctx, 2, []string{"ironwood jail"}); err != nil {
+		t.Fatal(err)
+	}
+	names, err := s.WaveNames(ctx)
+	if want := []string{"amberfield prison", "cobalt ridge", "ironwood jail"}; err != nil || !reflect.DeepEqual(names, want) {
+		t.Fatalf("wave names %v, %v; want %v", names, err, want)
+	}
+	runs := []map[string]ReportNames{
+		{"d1": {Upto: 2, Found: []int{1, 2}}, "d2": {Upto: 2}, "d3": {Upto: 1, Found: []int{1}}},
+		{"d1": {Upto: 2, Found: []int{1, 2}}, "d2": {Upto: 3, Found: []int{3}}, "d4": {Upto: 3}},
 		{},
 	}
-	old := map[ReportName]bool{}
+	old := map[string]ReportNames{}
 	for i, now := range runs {
 		if err := s.ReplaceWaveReportNames(ctx, old, now); err != nil {
 			t.Fatal(err)
@@ -85,5 +95,18 @@ func TestWaveReportNames(t *testing.T) {
 			t.Fatalf("run %d: stored answers %v, %v; want %v", i, got, err, now)
 		}
 		old = got
+	}
+}
+
+// TestReportNamesHolds answers from what a report was searched for only.
+func TestReportNamesHolds(t *testing.T) {
+	r := ReportNames{Upto: 3, Found: []int{1, 3}}
+	for _, c := range []struct {
+		number        int
+		found, search bool
+	}{{1, true, true}, {2, false, true}, {3, true, true}, {4, false, false}} {
+		if found, searched := r.Holds(c.number); found != c.found || searched != c.search {
+			t.Errorf("holds name %d: %v, %v; want %v, %v", c.number, found, searched, c.found, c.search)
+		}
 	}
 }
