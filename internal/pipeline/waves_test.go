@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,7 +115,8 @@ func benchmarkRefreshWaves(b *testing.B, refreshed bool) {
 
 // BenchmarkRefreshWavesAfterChange is the refresh after an ingest call that changed part of the
 // record, as after every call but the first: 20,000 generated incidents and three bursts of 40
-// (waves whose reports name each other's facilities) refreshed once; then before each timed
+// incidents told by ten reports each (waves whose reports name each other's facilities)
+// refreshed once; then before each timed
 // refresh another burst arrives and a report naming a facility joins the first incident of each
 // stored wave. "cpu-ms/op" counts the refreshes only.
 func BenchmarkRefreshWavesAfterChange(b *testing.B) {
@@ -153,24 +155,31 @@ func BenchmarkRefreshWavesAfterChange(b *testing.B) {
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
-// storeStory stores a burst of 40 attacks over four days from start, each told by a report of
-// its own naming the next one's facility; key keeps its ids and names apart from other bursts'.
+// storeStory stores a burst of 40 attacks over four days from start, each told by ten reports
+// of about 2 KB, the first naming the next attack's facility; key keeps its ids and names apart
+// from other bursts'.
 func storeStory(tb testing.TB, s *store.Store, key string, start time.Time) {
 	tb.Helper()
 	ctx := context.Background()
 	facility := func(k int) string { return fmt.Sprintf("%s Keep %d prison", key, k) }
 	err := s.InTx(ctx, func(tx *store.Tx) error {
 		for k := range 40 {
-			id := fmt.Sprintf("story-%s-%02d", key, k)
-			text := fmt.Sprintf("Gunmen stormed %s; the attack followed one on %s.", facility(k), facility(k+1))
-			pub := start.AddDate(0, 0, k/10+1)
-			d := model.Document{ID: id, Source: id + ".txt", Text: text, Raw: []byte(text), ContentHash: "hash-" + id, Format: "text", Published: &pub, IngestedAt: pub}
-			if err := tx.InsertDocument(ctx, d); err != nil {
-				return err
+			inc := model.Incident{ID: fmt.Sprintf("inc-story-%s-%02d", key, k), Type: model.FacilityAttack, Facility: facility(k),
+				Place: model.Place{Country: "XK"}, Date: model.Date{Start: start.AddDate(0, 0, k/10), Precision: model.PrecisionDay},
+				Perpetrators: []string{"Story Brigade"}}
+			for r := range 10 {
+				id := fmt.Sprintf("story-%s-%02d-%d", key, k, r)
+				text := fmt.Sprintf("Gunmen stormed %s at night. ", facility(k)) + strings.Repeat("Residents described gunfire and fires in the town. ", 40)
+				if r == 0 {
+					text += "The attack followed one on " + facility(k+1) + "."
+				}
+				pub := start.AddDate(0, 0, k/10+1)
+				d := model.Document{ID: id, Source: id + ".txt", Text: text, Raw: []byte(text), ContentHash: "hash-" + id, Format: "text", Published: &pub, IngestedAt: pub}
+				if err := tx.InsertDocument(ctx, d); err != nil {
+					return err
+				}
+				inc.Documents = append(inc.Documents, model.DocumentRef{ID: id, Source: d.Source})
 			}
-			inc := model.Incident{ID: "inc-" + id, Type: model.FacilityAttack, Facility: facility(k), Place: model.Place{Country: "XK"},
-				Date: model.Date{Start: start.AddDate(0, 0, k/10), Precision: model.PrecisionDay}, Perpetrators: []string{"Story Brigade"},
-				Documents: []model.DocumentRef{{ID: id, Source: d.Source}}}
 			if err := tx.PutIncident(ctx, inc); err != nil {
 				return err
 			}
