@@ -109,7 +109,8 @@ func newStoredCitations(ctx context.Context, s *store.Store, incs []model.Incide
 }
 
 // numberedNames returns every numbered facility name, in number order, after numbering those of
-// incs that were not (distinctive ones only, as the check looks for no other).
+// incs that were not (distinctive ones only, as the check looks for no other; in name order).
+// It writes only when some name is new.
 func numberedNames(ctx context.Context, s *store.Store, incs []model.Incident) ([]string, error) {
 	names, err := s.WaveNames(ctx)
 	if err != nil {
@@ -130,10 +131,7 @@ func numberedNames(ctx context.Context, s *store.Store, incs []model.Incident) (
 		return names, nil
 	}
 	slices.Sort(added)
-	if err := s.AddWaveNames(ctx, len(names), added); err != nil {
-		return nil, err
-	}
-	return append(names, added...), nil
+	return s.NumberWaveNames(ctx, added)
 }
 
 // check is the analyse.Cites of a refresh.

@@ -35,21 +35,37 @@ func (s *Store) WaveNames(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
-// AddWaveNames numbers names after those WaveNames returned, known (the first len(known)):
-// numbers never change, so what a report was found to hold stays true.
-func (s *Store) AddWaveNames(ctx context.Context, known int, names []string) error {
+// NumberWaveNames numbers the names that are not numbered yet, after those that are, and
+// returns every numbered name as WaveNames does. Numbers never change, so what a report was
+// found to hold stays true; reading the numbered names and adding to them in one write
+// transaction keeps two refreshes from giving one number to two names.
+func (s *Store) NumberWaveNames(ctx context.Context, names []string) ([]string, error) {
+	var all []string
 	err := s.InTx(ctx, func(tx *Tx) error {
-		for i, name := range names {
-			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO wave_names(id, name) VALUES (?, ?)`, known+i+1, name); err != nil {
+		var err error
+		if all, err = column[string](tx.tx.QueryContext(ctx, `SELECT name FROM wave_names ORDER BY id`)); err != nil {
+			return err
+		}
+		known := map[string]bool{}
+		for _, n := range all {
+			known[n] = true
+		}
+		for _, name := range names {
+			if known[name] {
+				continue
+			}
+			known[name] = true
+			all = append(all, name)
+			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO wave_names(id, name) VALUES (?, ?)`, len(all), name); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("add wave names: %w", err)
+		return nil, fmt.Errorf("number wave names: %w", err)
 	}
-	return nil
+	return all, nil
 }
 
 // WaveReportNames returns what the citation check found in each report an earlier run read, by

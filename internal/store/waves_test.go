@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -70,14 +71,14 @@ func ptr(v float64) *float64 { return &v }
 func TestWaveReportNames(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	if err := s.AddWaveNames(ctx, 0, []string{"amberfield prison", "cobalt ridge"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.AddWaveNames(ctx, 2, []string{"ironwood jail"}); err != nil {
-		t.Fatal(err)
+	want := []string{"amberfield prison", "cobalt ridge", "ironwood jail"}
+	for _, add := range [][]string{{"amberfield prison", "cobalt ridge"}, {"cobalt ridge", "ironwood jail"}, {"amberfield prison"}} {
+		if numbered, err := s.NumberWaveNames(ctx, add); err != nil || !reflect.DeepEqual(numbered, want[:len(numbered)]) {
+			t.Fatalf("numbering %v: %v, %v; want the first of %v", add, numbered, err, want)
+		}
 	}
 	names, err := s.WaveNames(ctx)
-	if want := []string{"amberfield prison", "cobalt ridge", "ironwood jail"}; err != nil || !reflect.DeepEqual(names, want) {
+	if err != nil || !reflect.DeepEqual(names, want) {
 		t.Fatalf("wave names %v, %v; want %v", names, err, want)
 	}
 	runs := []map[string]ReportNames{
@@ -108,5 +109,28 @@ func TestReportNamesHolds(t *testing.T) {
 		if found, searched := r.Holds(c.number); found != c.found || searched != c.search {
 			t.Errorf("holds name %d: %v, %v; want %v, %v", c.number, found, searched, c.found, c.search)
 		}
+	}
+}
+
+// TestNumberWaveNamesOfTwoStores: two processes refreshing the waves of one file number names
+// one after the other, each after what the other numbered, never one number twice.
+func TestNumberWaveNamesOfTwoStores(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	if _, err := stores[0].NumberWaveNames(ctx, []string{"amberfield prison"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := stores[1].NumberWaveNames(ctx, []string{"cobalt ridge"})
+	if want := []string{"amberfield prison", "cobalt ridge"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("numbered by the second store: %v, %v; want %v", got, err, want)
 	}
 }
