@@ -2,7 +2,7 @@ package pipeline
 
 import (
 	"math/rand/v2"
-	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,13 +33,13 @@ func TestNameScanner(t *testing.T) {
 	}
 	s := newNameScanner(names)
 	for _, text := range cases {
-		want := []int32{}
+		var want []int32
 		for i, n := range names {
 			if strings.Contains(text, n) {
 				want = append(want, int32(i))
 			}
 		}
-		if got := s.scan(text); !reflect.DeepEqual(got, want) {
+		if got := s.scan(text); !slices.Equal(got, want) {
 			t.Errorf("scan %q: %v, want %v", text, got, want)
 		}
 	}
