@@ -77,7 +77,6 @@ type storedCitations struct {
 	ctx     context.Context
 	s       *store.Store
 	texts   *store.DocumentTexts
-	reader  *reportReader  // for a name not numbered, which the study's incidents never give
 	numbers map[string]int // facility name (lower-cased) -> its number
 	scanner *nameScanner   // finds every numbered name: index i is number i+1
 	stored  map[string]store.ReportNames
@@ -100,7 +99,7 @@ func newStoredCitations(ctx context.Context, s *store.Store, incs []model.Incide
 	if err != nil {
 		return nil, err
 	}
-	c := &storedCitations{ctx: ctx, s: s, texts: texts, reader: newReportReader(ctx, texts.Text), numbers: map[string]int{},
+	c := &storedCitations{ctx: ctx, s: s, texts: texts, numbers: map[string]int{},
 		scanner: newNameScanner(names), stored: stored, asked: map[string]store.ReportNames{}, bad: map[string]bool{}}
 	for i, name := range names {
 		c.numbers[name] = i + 1
@@ -143,9 +142,9 @@ func (c *storedCitations) check(from, to model.Incident) string {
 // by searching its text for every numbered name.
 func (c *storedCitations) holds(id, name string) bool {
 	number, ok := c.numbers[name]
-	if !ok {
-		found, _ := c.reader.holds(id, name)
-		return found
+	if !ok { // the facility of no tested incident, which detection does not ask about: read the text
+		text, err := c.texts.Text(c.ctx, id)
+		return err == nil && strings.Contains(strings.ToLower(text), name)
 	}
 	r, ok := c.asked[id]
 	if !ok {
