@@ -26,10 +26,12 @@ func (l *Linker) Candidates(ctx context.Context, tx *store.Tx, own []store.Encod
 // ReportsCite is the citation check RefreshWaves gives detection without the answers of earlier
 // runs, for tests that compare its result with detection over whole incidents.
 func ReportsCite(ctx context.Context, s *store.Store) analyse.Cites {
-	r := newReportReader(ctx, s)
+	r := newReportReader(ctx, s.DocumentText)
 	return func(from, to model.Incident) string {
-		how, _ := r.cite(from, to)
-		return how
+		return citation(from, to, func(report, name string) bool {
+			found, _ := r.holds(report, name)
+			return found
+		})
 	}
 }
 

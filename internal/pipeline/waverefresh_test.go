@@ -2,7 +2,10 @@ package pipeline_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -175,53 +178,161 @@ func hideIncident(t *testing.T, s *store.Store, id string) {
 }
 
 // TestRefreshWavesReusesCitations requires a refresh to answer the citation check from the
-// answers the last run stored rather than reading the reports again: answers replaced in the
-// store show in the next run's evidence, and a run keeps only the answers it asked for.
+// answers earlier runs stored rather than reading the reports again: with every report's text
+// blanked after the first run, a second run over the same incidents finds the same citations;
+// and a run keeps only the answers it asked for.
 func TestRefreshWavesReusesCitations(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	path := filepath.Join(t.TempDir(), "w.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	if err := storetest.SeedMany(ctx, s, 1000); err != nil {
 		t.Fatal(err)
 	}
 	storeBurst(t, s)
 	day := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day); err != nil {
+	first, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day)
+	if err != nil {
 		t.Fatal(err)
 	}
-	stored, err := s.WaveCitations(ctx)
+	requireEvidence(t, first.Analysis, "cites")
+	stored, err := s.WaveReportNames(ctx)
 	if err != nil || len(stored) == 0 {
-		t.Fatalf("stored citations %v, %v: want the first run's answers", stored, err)
+		t.Fatalf("stored answers %v, %v: want the first run's", stored, err)
 	}
-	marked := map[string]string{}
-	for k := range stored {
-		marked[k] = "kept answer"
-	}
-	marked["a pair no run asks for"] = ""
-	if err := s.ReplaceWaveCitations(ctx, stored, marked); err != nil {
+	execSQL(t, path, `UPDATE documents SET text = ''`)
+	extra := maps.Clone(stored)
+	extra["a report no run asks about"] = store.ReportNames{Upto: 1, Found: []int{1}}
+	if err := s.ReplaceWaveReportNames(ctx, stored, extra); err != nil {
 		t.Fatal(err)
 	}
-	p := analyse.DefaultParams()
-	p.MinIncidents = 4
-	r, err := pipeline.RefreshWaves(ctx, s, nil, p, day.AddDate(0, 0, 1))
-	if err != nil || r.Kept || len(r.Analysis.Waves) == 0 {
-		t.Fatalf("refresh with other parameters: kept %v, %d waves, %v: want a new run", r.Kept, len(r.Analysis.Waves), err)
+	again := refreshAgain(t, s, first.Analysis, day.AddDate(0, 0, 1))
+	again.ComputedAt = first.Analysis.ComputedAt
+	if !reflect.DeepEqual(again, first.Analysis) {
+		t.Fatalf("refresh over blanked texts differs from the first run: want the stored answers\ngot  %+v\nwant %+v", again, first.Analysis)
 	}
-	cites := 0
-	for _, l := range r.Analysis.Waves[0].Links {
-		for _, e := range l.Evidence {
-			if e.Kind == "cites" {
-				cites++
-				if e.Detail != "kept answer" {
-					t.Errorf("citation %q between %s and %s: want the stored answer", e.Detail, l.A, l.B)
-				}
+	after, err := s.WaveReportNames(ctx)
+	if err != nil || !reflect.DeepEqual(after, stored) {
+		t.Errorf("answers after the second run: %d, %v; want the %d the run asked for", len(after), err, len(stored))
+	}
+}
+
+// TestIncrementalRefreshEqualsFull changes a store between two refreshes, as an ingest does,
+// and requires the second refresh, which reuses the first's answers, to give the waves a refresh
+// without any stored answer gives, and those detection over whole incidents gives.
+func TestIncrementalRefreshEqualsFull(t *testing.T) {
+	day := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name   string
+		change func(t *testing.T, s *store.Store)
+		same   bool // the waves stay as they were
+	}{
+		{"a report naming another facility joins a citing incident", func(t *testing.T, s *store.Store) {
+			addReport(t, s, "inc-burst-0", "burst-doc-0b", "Fighters freed at Ironwood prison were seen again.")
+		}, false},
+		{"a report ahead of the others joins an incident", func(t *testing.T, s *store.Store) {
+			addReport(t, s, "inc-burst-3", "burst-doc-", "The raid recalled the one on Amberfield prison.")
+		}, false},
+		{"a report naming no facility joins an incident", func(t *testing.T, s *store.Store) {
+			addReport(t, s, "inc-burst-5", "burst-doc-5b", "Residents heard gunfire through the night.")
+		}, true},
+		{"an incident of the burst is hidden", func(t *testing.T, s *store.Store) { hideIncident(t, s, "inc-burst-2") }, false},
+		{"an incident joins the burst", func(t *testing.T, s *store.Store) {
+			inc := model.Incident{ID: "inc-burst-8", Type: model.FacilityAttack, Facility: "Lanternfield prison", Perpetrators: []string{"Burst Brigade"},
+				Date: model.Date{Start: time.Date(2019, 6, 12, 0, 0, 0, 0, time.UTC), Precision: model.PrecisionDay}, Place: model.Place{Country: "XK"}}
+			if err := s.InTx(context.Background(), func(tx *store.Tx) error { return tx.PutIncident(context.Background(), inc) }); err != nil {
+				t.Fatal(err)
 			}
+			addReport(t, s, inc.ID, "burst-doc-8", "The attack on Lanternfield prison came a day after the one on Willowmere prison.")
+		}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openStore(t)
+			if err := storetest.SeedMany(ctx, s, 1000); err != nil {
+				t.Fatal(err)
+			}
+			storeBurst(t, s)
+			first, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.change(t, s)
+			incremental, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), day.AddDate(0, 0, 1))
+			if err != nil || incremental.Kept {
+				t.Fatalf("refresh after the change: kept %v, %v; want a new run", incremental.Kept, err)
+			}
+			requireEvidence(t, incremental.Analysis, "cites")
+			stored, err := s.WaveReportNames(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.ReplaceWaveReportNames(ctx, stored, nil); err != nil {
+				t.Fatal(err)
+			}
+			full := refreshAgain(t, s, incremental.Analysis, day.AddDate(0, 0, 2))
+			full.ComputedAt = incremental.Analysis.ComputedAt
+			if !reflect.DeepEqual(incremental.Analysis, full) {
+				t.Fatalf("incremental refresh differs from a full one:\nincremental %+v\nfull        %+v", incremental.Analysis, full)
+			}
+			requireWholeIncidentWaves(t, s, nil, incremental.Analysis)
+			if same := reflect.DeepEqual(first.Analysis.Waves, incremental.Analysis.Waves); same != c.same {
+				t.Errorf("waves the same after the change: %v, want %v", same, c.same)
+			}
+		})
+	}
+}
+
+// refreshAgain forgets the digest of the stored run a, so that a refresh with the same inputs
+// runs detection again, and returns that run.
+func refreshAgain(t *testing.T, s *store.Store, a model.WaveAnalysis, now time.Time) model.WaveAnalysis {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.ReplaceWaves(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	r, err := pipeline.RefreshWaves(ctx, s, nil, analyse.DefaultParams(), now)
+	if err != nil || r.Kept {
+		t.Fatalf("refresh with the digest forgotten: kept %v, %v; want a new run", r.Kept, err)
+	}
+	return r.Analysis
+}
+
+// addReport stores a report with the text given and adds it to an incident's documents.
+func addReport(t testing.TB, s *store.Store, incidentID, docID, text string) {
+	t.Helper()
+	ctx := context.Background()
+	inc, err := s.Incident(ctx, incidentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := inc.Date.Start.AddDate(0, 0, 1)
+	d := model.Document{ID: docID, Source: docID + ".txt", Text: text, Raw: []byte(text), ContentHash: "hash-" + docID, Format: "text", Published: &pub, IngestedAt: pub}
+	inc.Documents = append(inc.Documents, model.DocumentRef{ID: docID, Source: d.Source})
+	err = s.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertDocument(ctx, d); err != nil {
+			return err
 		}
+		return tx.PutIncident(ctx, inc)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if cites == 0 {
-		t.Error("no citation in the wave: want the stored answers")
+}
+
+// execSQL runs a statement on the store's file through a connection of its own.
+func execSQL(t *testing.T, path, query string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	after, err := s.WaveCitations(ctx)
-	if _, ok := after["a pair no run asks for"]; ok || err != nil || len(after) != len(stored) {
-		t.Errorf("citations after the second run: %d, %v; want the %d the run asked for", len(after), err, len(stored))
+	defer db.Close()
+	if _, err := db.Exec(query); err != nil {
+		t.Fatalf("%s: %v", query, err)
 	}
 }

@@ -25,15 +25,11 @@ type WaveRefresh struct {
 // looks at the whole record, and once per ingest is enough. When the inputs have the digest of
 // the stored run's, the stored waves are kept: an ingest that added nothing detection reads
 // costs one compact read of the study, not the test and the citation check. Otherwise the
-// citation check reuses the answers stored for pairs whose inputs are unchanged
-// (storedCitations), so that it reads only the reports of pairs an ingest added or changed.
+// citation check reuses the answers stored for each report and name (storedCitations), so that
+// it reads only the reports no earlier run read for the name it looks for.
 func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, params analyse.Params, now time.Time) (WaveRefresh, error) {
 	params = params.WithDefaults()
 	incs, err := s.WaveInputs(ctx, params.Types)
-	if err != nil {
-		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
-	}
-	previous, err := s.WaveAnalysis(ctx)
 	if err != nil {
 		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 	}
@@ -48,12 +44,17 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 		}
 		if stored == digest {
-			return WaveRefresh{Analysis: previous, Kept: true}, nil
+			return keptWaves(ctx, s)
 		}
-		if cites, err = newStoredCitations(ctx, s); err != nil {
+		if cites, err = newStoredCitations(ctx, s, incs); err != nil {
 			return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 		}
+		defer cites.close()
 		params.Cites = cites.check
+	}
+	previous, err := s.WaveIDs(ctx)
+	if err != nil {
+		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
 	}
 	a, err := detectAndStore(ctx, s, incs, family, params, digest, now)
 	if err != nil {
@@ -65,6 +66,15 @@ func RefreshWaves(ctx context.Context, s *store.Store, family analyse.Family, pa
 		}
 	}
 	return WaveRefresh{Analysis: a, New: newWaves(a, previous)}, nil
+}
+
+// keptWaves is the outcome of a refresh that keeps the stored run.
+func keptWaves(ctx context.Context, s *store.Store) (WaveRefresh, error) {
+	a, err := s.WaveAnalysis(ctx)
+	if err != nil {
+		return WaveRefresh{}, fmt.Errorf("refresh waves: %w", err)
+	}
+	return WaveRefresh{Analysis: a, Kept: true}, nil
 }
 
 // detectAndStore runs detection and stores its waves in place of the previous run's, with the
@@ -81,11 +91,11 @@ func detectAndStore(ctx context.Context, s *store.Store, incs []model.Incident, 
 	return a, nil
 }
 
-// newWaves lists the ids of a's waves the previous run did not have.
-func newWaves(a, previous model.WaveAnalysis) []string {
+// newWaves lists the ids of a's waves the previous run did not have (previous, sorted).
+func newWaves(a model.WaveAnalysis, previous []string) []string {
 	var out []string
 	for _, w := range a.Waves {
-		if !slices.ContainsFunc(previous.Waves, func(p model.Wave) bool { return p.ID == w.ID }) {
+		if _, found := slices.BinarySearch(previous, w.ID); !found {
 			out = append(out, w.ID)
 		}
 	}

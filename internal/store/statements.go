@@ -55,6 +55,9 @@ type statements struct {
 	insertDecided          *sql.Stmt
 	windowDays             *sql.Stmt
 	putWaveInput           *sql.Stmt
+	addWaveIncident        *sql.Stmt
+	putReportNames         *sql.Stmt
+	dropReportNames        *sql.Stmt
 	clearIncidentActors    *sql.Stmt
 	clearIncidentCampaign  *sql.Stmt
 	clearIncidentDocs      *sql.Stmt
@@ -185,6 +188,9 @@ func (s *statements) queries() []query {
 		{&s.windowDays, `SELECT id, day_lo, day_hi FROM incident_windows WHERE id = ?`},
 		{&s.putWaveInput, `INSERT OR REPLACE INTO wave_inputs(incident_id, type, date_precision, date_start, country, facility,
 			perpetrators, methods, campaigns) VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&s.addWaveIncident, `INSERT INTO wave_incidents(wave_id, incident_id) VALUES (?, ?)`},
+		{&s.putReportNames, `INSERT OR REPLACE INTO wave_report_names(document_id, upto, found) VALUES (?, ?, ?)`},
+		{&s.dropReportNames, `DELETE FROM wave_report_names WHERE document_id = ?`},
 		{&s.clearIncidentActors, `DELETE FROM incident_actors WHERE incident_id = ?`},
 		{&s.clearIncidentCampaign, `DELETE FROM incident_campaigns WHERE incident_id = ?`},
 		{&s.clearIncidentDocs, `DELETE FROM incident_documents WHERE incident_id = ?`},

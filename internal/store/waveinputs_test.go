@@ -74,7 +74,7 @@ func TestWaveInputsBackfilled(t *testing.T) {
 	if err != nil || len(want) != 2 {
 		t.Fatalf("wave inputs %+v, %v: want the two incidents dated to the day", want, err)
 	}
-	for _, q := range []string{`DROP TABLE wave_inputs`, `DROP TABLE wave_citations`, `DROP INDEX incident_claims_perpetrator`,
+	for _, q := range []string{`DROP TABLE wave_inputs`, `DROP INDEX incident_claims_perpetrator`, // wave_citations went in 0025
 		`DELETE FROM schema_migrations WHERE version = 22`} {
 		if _, err := s.write.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)

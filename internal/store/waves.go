@@ -66,7 +66,7 @@ func (t *Tx) putWave(ctx context.Context, w model.Wave) error {
 		return fmt.Errorf("insert wave %s: %w", w.ID, err)
 	}
 	for _, id := range w.Incidents {
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO wave_incidents(wave_id, incident_id) VALUES (?, ?)`, w.ID, id); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.addWaveIncident).ExecContext(ctx, w.ID, id); err != nil {
 			return fmt.Errorf("wave %s incident %s: %w", w.ID, id, err)
 		}
 	}
@@ -93,6 +93,16 @@ func (s *Store) WaveAnalysis(ctx context.Context) (model.WaveAnalysis, error) {
 	}
 	a.Waves, err = s.seenWaves(ctx, a.Waves)
 	return a, err
+}
+
+// WaveIDs lists the ids of the stored waves, whoever may see them: what a refresh compares its
+// waves with to tell the new ones, without decoding the stored run.
+func (s *Store) WaveIDs(ctx context.Context) ([]string, error) {
+	ids, err := column[string](s.read.QueryContext(ctx, `SELECT id FROM waves ORDER BY id`))
+	if err != nil {
+		return nil, fmt.Errorf("list wave ids: %w", err)
+	}
+	return ids, nil
 }
 
 // Wave returns one wave.

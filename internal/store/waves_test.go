@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -62,3 +64,73 @@ func TestWaves(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// TestWaveReportNames numbers facility names and stores what the citation check found in
+// reports, then replaces it with another run's: what the later run did not ask about is dropped,
+// a changed answer replaced, a new one added.
+func TestWaveReportNames(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	want := []string{"amberfield prison", "cobalt ridge", "ironwood jail"}
+	for _, add := range [][]string{{"amberfield prison", "cobalt ridge"}, {"cobalt ridge", "ironwood jail"}, {"amberfield prison"}} {
+		if numbered, err := s.NumberWaveNames(ctx, add); err != nil || !reflect.DeepEqual(numbered, want[:len(numbered)]) {
+			t.Fatalf("numbering %v: %v, %v; want the first of %v", add, numbered, err, want)
+		}
+	}
+	names, err := s.WaveNames(ctx)
+	if err != nil || !reflect.DeepEqual(names, want) {
+		t.Fatalf("wave names %v, %v; want %v", names, err, want)
+	}
+	runs := []map[string]ReportNames{
+		{"d1": {Upto: 2, Found: []int{1, 2}}, "d2": {Upto: 2}, "d3": {Upto: 1, Found: []int{1}}},
+		{"d1": {Upto: 2, Found: []int{1, 2}}, "d2": {Upto: 3, Found: []int{3}}, "d4": {Upto: 3}},
+		{},
+	}
+	old := map[string]ReportNames{}
+	for i, now := range runs {
+		if err := s.ReplaceWaveReportNames(ctx, old, now); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.WaveReportNames(ctx)
+		if err != nil || !reflect.DeepEqual(got, now) {
+			t.Fatalf("run %d: stored answers %v, %v; want %v", i, got, err, now)
+		}
+		old = got
+	}
+}
+
+// TestReportNamesHolds answers from what a report was searched for only.
+func TestReportNamesHolds(t *testing.T) {
+	r := ReportNames{Upto: 3, Found: []int{1, 3}}
+	for _, c := range []struct {
+		number        int
+		found, search bool
+	}{{1, true, true}, {2, false, true}, {3, true, true}, {4, false, false}} {
+		if found, searched := r.Holds(c.number); found != c.found || searched != c.search {
+			t.Errorf("holds name %d: %v, %v; want %v, %v", c.number, found, searched, c.found, c.search)
+		}
+	}
+}
+
+// TestNumberWaveNamesOfTwoStores: two processes refreshing the waves of one file number names
+// one after the other, each after what the other numbered, never one number twice.
+func TestNumberWaveNamesOfTwoStores(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	if _, err := stores[0].NumberWaveNames(ctx, []string{"amberfield prison"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := stores[1].NumberWaveNames(ctx, []string{"cobalt ridge"})
+	if want := []string{"amberfield prison", "cobalt ridge"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("numbered by the second store: %v, %v; want %v", got, err, want)
+	}
+}
