@@ -139,7 +139,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // a URL or a file name, not a facility
 	}
 	if containsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
-		name = possessive.Replace(name)
+		name = si.lex.withoutApostropheSuffixes(possessive.Replace(name))
 	}
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
 	if h.key == "" {

@@ -255,6 +255,24 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 	}
 }
 
+// withoutApostropheSuffixes takes off each case suffix a name's words set off by an apostrophe:
+// "Kolondo Cezaevi'nden" is the Kolondo Cezaevi. Other apostrophes ("Sant'Anna", "d'Arrêt")
+// stay, since what follows them is no suffix or what precedes them is too short to be a stem.
+func (lx *lexicon) withoutApostropheSuffixes(name string) string {
+	words := strings.Split(name, " ")
+	for i, w := range words {
+		k := strings.LastIndexAny(w, "'’")
+		if k <= 0 || utf8.RuneCountInString(w[:k]) < minInflectedStem {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(w[k:])
+		if lx.has(apostropheSuffixWords, foldWord(w[k+size:])) {
+			words[i] = w[:k]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // inflectedForms returns the dictionary forms a declined name may have, folded: each case ending
 // the lexicon lists taken off its last word, then nothing or each lemma ending put on
 // ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
