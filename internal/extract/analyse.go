@@ -383,6 +383,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 	}
 	a.caselessCountries(si)
+	a.lowerCaseDemonyms(si)
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
 }

@@ -53,6 +53,7 @@ func TestCases(t *testing.T) {
 
 type world struct {
 	countries map[string]string // name or demonym, lower case -> code
+	demonyms  map[string]string // demonym, lower case -> code
 	codes     map[string]string // event-id code -> code
 	places    []model.Place
 	regions   []model.Place
@@ -73,7 +74,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := &world{countries: map[string]string{}, codes: map[string]string{}}
+	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -92,6 +93,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 			}
 			for _, name := range fields[1:] {
 				w.countries[strings.ToLower(name)] = fields[0]
+			}
+			for _, name := range fields[2:] {
+				w.demonyms[strings.ToLower(name)] = fields[0]
 			}
 			w.codes[strings.ToUpper(fields[1][:3])] = fields[0]
 		case "place", "region":
@@ -166,6 +170,7 @@ func (w *world) resources() extract.Resources {
 			code, ok := w.countries[strings.ToLower(name)]
 			return code, ok
 		},
+		Demonyms: func() map[string]string { return w.demonyms },
 		CountryCode: func(code string) (string, bool) {
 			c, ok := w.codes[code]
 			return c, ok

@@ -24,6 +24,9 @@ type Resources struct {
 	Place func(name string, countries []string) (model.Place, bool)
 	// Country resolves a country name or demonym ("Syria", "Syrian", "Syrie") to ISO alpha-2.
 	Country func(name string) (string, bool)
+	// Demonyms returns the countries' adjectives ("colombiano", "syrian"), lower-cased, with their
+	// ISO alpha-2 codes; names are not adjectives. Read once, by New. Optional.
+	Demonyms func() map[string]string
 	// CountryPlace locates a country (ISO alpha-2) at its centroid.
 	CountryPlace func(code string) (model.Place, bool)
 	// Region resolves the name of a first-level division ("the state of Kaduna", "Kunduz
@@ -66,9 +69,10 @@ type Extractor struct {
 	res           Resources
 	lex           *lexicons
 	facilities    []Facility
-	facilityKeys  []string       // facilityKey of each facility's name
-	keyedFacility map[string]int // facility index by key, for keys only one facility has
-	known         *lexicon       // aliases of known facilities, category = index into facilities
+	facilityKeys  []string          // facilityKey of each facility's name
+	keyedFacility map[string]int    // facility index by key, for keys only one facility has
+	known         *lexicon          // aliases of known facilities, category = index into facilities
+	demonyms      map[string]string // country adjectives folded as tokens are -> ISO2 (Resources.Demonyms)
 }
 
 // New builds an extractor over the given resources, the embedded lexicons and facility list.
@@ -117,6 +121,12 @@ func New(res Resources) (*Extractor, error) {
 		}
 	}
 	maps.DeleteFunc(x.keyedFacility, func(_ string, i int) bool { return i < 0 })
+	if res.Demonyms != nil {
+		x.demonyms = map[string]string{}
+		for w, cc := range res.Demonyms() {
+			x.demonyms[foldWord(w)] = cc
+		}
+	}
 	x.known.buildFilter()
 	return x, nil
 }

@@ -235,6 +235,27 @@ func lettersBytes(word string, n int) int {
 // arabicTatweel stretches a word for layout; it is not a letter of it.
 const arabicTatweel = 'ـ'
 
+// lowerCaseDemonyms adds the countries a sentence names by an adjective written in lower case, as
+// French, Spanish, Portuguese and Italian write them ("el gobierno colombiano", "les autorités
+// maliennes"). Capitalised words were read as names already; an adjective right after a word for
+// people held says who they are, not where ("presos colombianos").
+func (a *analysis) lowerCaseDemonyms(si *sentenceInfo) {
+	for k, t := range si.toks {
+		if t.upper || len(t.fold) < minDemonymBytes || caselessScript(t.fold) {
+			continue
+		}
+		cc := a.x.demonyms[t.fold]
+		if cc == "" || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.last == k-1 }) {
+			continue
+		}
+		si.countries = append(si.countries, cc)
+	}
+}
+
+// minDemonymBytes is the shortest lower-case word read as a country's adjective: shorter ones
+// ("thai", "lao") are more often something else.
+const minDemonymBytes = 5
+
 // caselessCountries adds the countries a sentence in a script without capitals names: any word,
 // without its proclitics, that is a country's name or demonym ("السورية", "وسوريا"). Country
 // names are few and distinctive; place names are looked up only where a place is introduced.

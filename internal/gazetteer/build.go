@@ -31,6 +31,7 @@ func newBuilder() *builder {
 			records:   make([]record, 0, 300_000),
 			common:    readCommonWords(commonWordsData),
 			names:     map[string]string{},
+			demonyms:  map[string]string{},
 			acronyms:  map[string]string{},
 			codes:     map[string]string{},
 			countries: map[string]int32{},

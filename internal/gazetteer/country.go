@@ -22,6 +22,12 @@ func (g *Gazetteer) Country(name string) (code string, ok bool) {
 	return code, ok
 }
 
+// Demonyms returns every country adjective of the hand-made files as written, lower-cased, with
+// its ISO alpha-2 code ("colombiano", "malienne", "syrian"); country names are not among them.
+// Languages that write these adjectives in lower case name a story's country with them ("el
+// gobierno colombiano"). The map is the gazetteer's own: callers must not change it.
+func (g *Gazetteer) Demonyms() map[string]string { return g.demonyms }
+
 // CountryOfCode resolves the three-letter country code of a dataset's event id ("KEN", or
 // ACLED's "BFO" for Burkina Faso) to ISO alpha-2.
 func (g *Gazetteer) CountryOfCode(code string) (string, bool) {

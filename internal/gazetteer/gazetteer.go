@@ -59,6 +59,7 @@ type Gazetteer struct {
 
 	common    map[string]bool   // folded common English words
 	names     map[string]string // folded country name or demonym -> ISO2
+	demonyms  map[string]string // demonym as written, lower case -> ISO2: the adjectives, which some languages write in lower case
 	acronyms  map[string]string // upper-case country acronym without dots -> ISO2
 	codes     map[string]string // three-letter code of an event id (ISO alpha-3 or a dataset's own) -> ISO2
 	countries map[string]int32  // ISO2 -> entry

@@ -172,6 +172,18 @@ func TestCountry(t *testing.T) {
 	}
 }
 
+func TestDemonyms(t *testing.T) {
+	d := gazetteer(t).Demonyms()
+	for _, tt := range []struct{ word, want string }{
+		{"syrian", "SY"}, {"syrienne", "SY"}, {"malien", "ML"}, {"colombienne", "CO"}, {"colombianos", "CO"},
+		{"syria", ""}, {"mali", ""}, {"police", ""}, // names and other words are no demonyms
+	} {
+		if got := d[tt.word]; got != tt.want {
+			t.Errorf("Demonyms()[%q] = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
 func TestCountryOfCode(t *testing.T) {
 	g := gazetteer(t)
 	for _, tt := range []struct{ code, want string }{

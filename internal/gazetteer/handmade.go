@@ -41,6 +41,7 @@ func (b *builder) addCountryNames(file, data string) error {
 			if err := b.claim(demonym, f[0]); err != nil {
 				return dataError(file, n+1, "%v", err)
 			}
+			b.g.demonyms[strings.ToLower(demonym)] = f[0]
 		}
 	}
 	for _, code := range slices.Sorted(maps.Keys(b.g.countries)) {

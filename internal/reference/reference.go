@@ -61,9 +61,10 @@ func Load(c config.Config) (Data, error) {
 // ExtractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
 func (r Data) ExtractResources() extract.Resources {
 	return extract.Resources{
-		Place:   r.place,
-		Within:  r.within,
-		Country: r.Gazetteer.Country,
+		Place:    r.place,
+		Within:   r.within,
+		Country:  r.Gazetteer.Country,
+		Demonyms: r.Gazetteer.Demonyms,
 		CountryPlace: func(code string) (model.Place, bool) {
 			info, ok := r.Gazetteer.CountryInfo(code)
 			if !ok {
