@@ -227,7 +227,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == "attack" && securityRaid(a.text, si.toks, scanned, c) {
+		if c.category == "attack" && securityDoers(a.text, si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -1148,11 +1148,12 @@ func (a *analysis) placeOrRegion(name string) bool {
 	return ok
 }
 
-// securityRaid reports an attack word whose doers are the security forces, named right before it
-// or a few words before in its clause with no other doer between or before them: "a police raid",
+// securityDoers reports a deed word whose doers are the security forces, named right before it or
+// a few words before in its clause with no other doer between or before them: "a police raid",
 // "an army assault", "guards on strike raided the minister's residence" are operations or acts of
-// the state's agents, not assaults on a place of detention.
-func securityRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
+// the state's agents, not assaults on a place of detention; "the army freed 34 hostages" is a
+// rescue.
+func securityDoers(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
 		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach ||
 			containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
@@ -1516,25 +1517,14 @@ const captureReach = 3
 // clause, or in the sentence's opening phrase: "freed under a presidential pardon", "freed tens of
 // thousands of prisoners on furlough".
 func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
-	if lawfulOpening(lx, text, toks, c) {
-		return true
-	}
-	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
-		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
-			return false
-		}
-		if lx.phraseAt(lawfulReleaseWords, toks, k) > 0 {
-			return true
-		}
-	}
-	return false
+	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach)
 }
 
-// lawfulOpening reports a lawful ground of release in the phrase that opens the sentence before
-// its first comma, ahead of escape word c: "On last year's temporary leave, 4.5% of the prisoners
-// did not return and were declared fugitives" — the opening phrase frames the whole sentence.
-func lawfulOpening(lx *lexicon, text string, toks []token, c cueHit) bool {
-	for k := 0; k < c.first; k++ {
+// lawfulIn reports a lawful ground of release among tokens [from, to), up to the first clause mark
+// before or among them. From the sentence's start it reads the opening phrase, which frames the
+// whole sentence ("On last year's temporary leave, 4.5% of the prisoners did not return").
+func lawfulIn(lx *lexicon, text string, toks []token, from, to int) bool {
+	for k := from; k < min(to, len(toks)); k++ {
 		if k > 0 && containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
@@ -1738,28 +1728,20 @@ func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 // with 20 inmates", "the inmates fled", "40 militants had escaped with them" and "250 inmates
 // including 40 militants escaped" are a breakout.
 func attackersFled(toks []token, cues []cueHit, c cueHit) bool {
-	if toks[c.first].is(freeingWords) {
+	if toks[c.first].is(freeingWords) || slices.ContainsFunc(cues, func(o cueHit) bool {
+		return isHeld(o) && o.first > c.last && o.first-c.last <= fledWithReach
+	}) {
 		return false
 	}
-	doer := -1
-	for i, o := range cues {
-		if isDoer(o) && o.last < c.first && (doer < 0 || o.last > cues[doer].last) {
-			doer = i
-		}
-		if (o.category == "inmate" || o.category == "side:prisoners") && o.first > c.last && o.first-c.last <= fledWithReach {
-			return false
-		}
-	}
-	if doer < 0 || c.first-cues[doer].last > fleeReach {
-		return false
-	}
-	among := slices.ContainsFunc(cues, func(o cueHit) bool {
-		return (o.category == "inmate" || o.category == "side:prisoners") && o.last < cues[doer].first && cues[doer].first-o.last <= fleeReach
+	return slices.ContainsFunc(cues, func(d cueHit) bool {
+		return (d.category == "attackers" || d.category == "side:perpetrators") && d.last < c.first && c.first-d.last <= fleeReach &&
+			d.first > 0 && toks[d.first-1].is(definiteArticleWords) && !doerBetween(cues, d.last, c.first) &&
+			!slices.ContainsFunc(cues, func(o cueHit) bool { return isHeld(o) && o.last < d.first && d.first-o.last <= fleeReach })
 	})
-	d := cues[doer]
-	definite := d.first > 0 && toks[d.first-1].is(definiteArticleWords)
-	return definite && !among && (d.category == "attackers" || d.category == "side:perpetrators")
 }
+
+// isHeld reports a cue of people held: "inmates", "prisoners".
+func isHeld(c cueHit) bool { return c.category == "inmate" || c.category == "side:prisoners" }
 
 // fleeReach is how many words may stand between the attackers and their flight: an apposition
 // ("the attackers, estimated at about 30, fled"). fledWithReach is how far after the flight word
@@ -1770,32 +1752,17 @@ const (
 )
 
 // rescuedBySecurity reports an escape cue whose agent is the security forces, after it ("freed by
-// police commandos", "libérés par l'armée") or as the subject right before it when hostages are
-// what it frees ("the army freed 34 hostages"): people taken out of an armed group's hands, not a
-// breakout. Soldiers who free inmates as the subject may be mutineers.
+// police commandos", "libérés par l'armée") or as its doers before it when hostages are what it
+// frees ("the army freed 34 hostages"): people taken out of an armed group's hands, not a
+// breakout. Soldiers who free inmates may be mutineers.
 func rescuedBySecurity(text string, toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
-	for _, s := range cues {
-		switch {
-		case s.category != "side:security":
-		case by < len(toks) && toks[by].is(agentPrepositionWords) && s.first > by && s.first <= by+3:
-			return true
-		case s.last < c.first && c.first-s.last <= securitySubjectReach && subjectOf(text, toks, cues, s, c) &&
-			wordIn(hostageWords, toks, c.last+1, c.last+1+heldHostageReach):
-			return true
-		}
+	if by < len(toks) && toks[by].is(agentPrepositionWords) && slices.ContainsFunc(cues, func(s cueHit) bool {
+		return s.category == "side:security" && s.first > by && s.first <= by+3
+	}) {
+		return true
 	}
-	return false
-}
-
-// subjectOf reports the words of cue s standing as the subject of verb cue v right after them:
-// nothing between the two but words that no cue marks ("the army on Monday freed"), and no clause
-// mark ("police said gunmen freed", "the police station and freed" have a doer or a place between).
-func subjectOf(text string, toks []token, cues []cueHit, s, v cueHit) bool {
-	if containsAny(text[toks[s.last].end:toks[v.first].start], clauseMarks) {
-		return false
-	}
-	return !slices.ContainsFunc(cues, func(o cueHit) bool { return o.first > s.last && o.last < v.first })
+	return wordIn(hostageWords, toks, c.last+1, c.last+1+heldHostageReach) && securityDoers(text, toks, cues, c)
 }
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
