@@ -162,10 +162,41 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
+	if best == "" && ofPhraseEnd > last {
+		if m, ok := relativeClauseMetric(si, last, ofPhraseEnd); ok {
+			return m, true // "troops hunted for 25 inmates who fled": nothing else befell them
+		}
+	}
 	if best == "" && isInmateNoun(si, last) {
 		return lastPredicate(si, q, first, last)
 	}
 	return best, best != ""
+}
+
+// relativeClauseMetric reads the metric of the relative clause that ends a figure's group phrase
+// (tokens last+1 to end), for a figure of people held with no predicate of its own: "hunted for 25
+// inmates who fled" counts escapees, as "six inmates who fled [returned]" would count the returned.
+func relativeClauseMetric(si *sentenceInfo, last, end int) (model.Metric, bool) {
+	relative, held := -1, false
+	for k := last + 1; k <= end && relative < 0; k++ {
+		held = held || isInmateWord(si, k)
+		if si.toks[k].is(groupRelativeWords) {
+			relative = k
+		}
+	}
+	if relative < 0 || !held {
+		return "", false // "12 of the escapees" has no verb; "100,000 refugees who fled the war" were never held
+	}
+	for _, c := range si.cues {
+		if c.first <= relative || c.last > end || attempted(si.toks, c.first) {
+			continue
+		}
+		switch m := model.Metric(c.category); m {
+		case model.Escaped, model.Killed, model.Wounded:
+			return m, true // not a recapture: "spoke to five inmates who surrendered" met some of them
+		}
+	}
+	return "", false
 }
 
 // lastPredicate reads the metric of the verbs a figure of people held is the subject of, however
