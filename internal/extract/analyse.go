@@ -836,6 +836,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
+		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span):
 		r.skip = true
@@ -858,6 +859,25 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	}
 	return r
 }
+
+// inLocality reports a name inside the name of a part of a town: after a locality word, its
+// article or particle, and the capitalised words and particles of the name before it ("colonia
+// Riberas del Bravo", "le quartier de la Cité Verte", "bairro Jardim Mareva"). Gazetteers of towns
+// hold such names only as namesakes elsewhere.
+func inLocality(toks []token, span nameSpan) bool {
+	i := span.first - 1
+	for i >= 0 && span.first-i <= localityNameReach && (toks[i].upper || toks[i].is(nameParticleWords) || toks[i].is(definiteArticleWords)) {
+		if toks[i].is(localityWords) {
+			return true
+		}
+		i--
+	}
+	return i >= 0 && span.first-i <= localityNameReach && toks[i].is(localityWords)
+}
+
+// localityNameReach is how many words a locality word may stand before the name it governs: the
+// words of a longer name and its particles ("colonia Riberas del Bravo").
+const localityNameReach = 4
 
 // divisionInBrackets reports a name that opens a bracket right after another name: "Varennes
 // (Yonne)", "Sorel (Sorel, North Vale)" — the divisions the town before lies in.

@@ -157,6 +157,7 @@ const (
 	letterLabelWords
 	disguiseWords
 	towardWords
+	localityWords
 	wordCatCount
 )
 
@@ -313,6 +314,7 @@ var wordCatNames = [wordCatCount]string{
 	letterLabelWords:          "letter_label",
 	disguiseWords:             "disguise",
 	towardWords:               "toward",
+	localityWords:             "locality",
 }
 
 // wordCategoryNamed returns the word category a file names.
