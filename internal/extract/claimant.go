@@ -52,7 +52,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for _, m := range si.actors {
 		first, _ := tokenSpan(si.toks, m.Start, m.End)
-		if first <= last || first-last > 3 || containsAny(a.text[q.End:m.Start], clauseMarks+"(") {
+		if first <= last || first-last > 3 || containsAny(a.text[q.End:m.Start], clauseMarks+asideOpeners) {
 			continue
 		}
 		for _, p := range perpetrators {
@@ -70,7 +70,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 		if ok && c.first == first && c.last == last {
 			return side // a noun that counts itself: "حارسان", two guards
 		}
-		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+"(") &&
+		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+asideOpeners) &&
 			!subsetMarkerBetween(si, last+1, c.first) {
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -41,6 +42,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	if first < 0 {
 		return "", false
+	}
+	if total, ok := brokenDownTotal(text, si, q); ok {
+		return metricOf(text, si, total) // "14 dead (10 guards and four inmates)": the parts count what the total counts
 	}
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
@@ -523,6 +527,60 @@ func isMetric(m model.Metric) bool {
 		}
 	}
 	return false
+}
+
+// asideOpeners are the marks that open an aside: a bracket or a dash.
+const asideOpeners = "(—–"
+
+// brokenDownTotal returns the figure that an aside breaks into parts when q is one of them: the
+// aside opens with a bracket or a dash right after a figure and its noun, and its figures add up
+// to that figure ("14 muertos —10 custodios y cuatro internos— y 13 heridos"). The parts' own
+// words ("and 13 wounded" after the aside) then say nothing of what befell them.
+func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool) {
+	before := text[si.start:q.Start]
+	open := strings.LastIndexAny(before, asideOpeners)
+	if open < 0 || strings.ContainsAny(before[open:], ")"+clauseMarks) {
+		return Quantity{}, false
+	}
+	open += si.start
+	opener, _ := utf8.DecodeRuneInString(text[open:])
+	total, found := Quantity{}, false
+	for _, o := range si.quantities {
+		if o.End <= open && o.Low != nil && o.Kind == "count" {
+			total, found = o, true
+		}
+	}
+	if !found || strings.ContainsAny(text[total.End:open], clauseMarks) || len(strings.Fields(text[total.End:open])) > asideNounWords {
+		return Quantity{}, false
+	}
+	closer := strings.IndexRune(text[open+1:si.end], closingMark(opener))
+	end := si.end
+	if closer >= 0 {
+		end = open + 1 + closer
+	}
+	sum, parts := 0, 0
+	for _, o := range si.quantities {
+		if o.Start > open && o.End <= end {
+			if o.Low == nil || o.High == nil || *o.Low != *o.High || o.Kind != "count" {
+				return Quantity{}, false // "more than 10": parts that add up must be exact
+			}
+			sum += *o.Low
+			parts++
+		}
+	}
+	return total, parts >= 2 && sum == *total.Low
+}
+
+// asideNounWords is how many words may stand between a figure and the aside that breaks it down:
+// its noun or its verb ("14 dead (…)", "14 people killed (…)").
+const asideNounWords = 2
+
+// closingMark is the mark that closes an aside opened by r.
+func closingMark(r rune) rune {
+	if r == '(' {
+		return ')'
+	}
+	return r
 }
 
 // inAside reports a cue inside parentheses that leave the figure outside: an aside, whose verb does
