@@ -39,6 +39,7 @@ type sentenceInfo struct {
 	campaigns      []string
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
+	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
@@ -145,6 +146,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is("killed") && deathsOfThoseHeld(si) {
+			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."
+		}
 		a.sentences = append(a.sentences, si)
 	}
 	// Countries named in the text give the context for places; then the countries of the places
@@ -1436,8 +1440,8 @@ func aimOfPlan(text string, toks []token, c cueHit) bool {
 		}
 		to--
 	}
-	if to < max(0, c.first-infinitiveReach) {
-		return false
+	if to < max(0, c.first-infinitiveReach) || to > 0 && toks[to-1].is(attemptVerbWords) {
+		return false // "protested over fears of infection and tried to break out": the attempt's aim, made
 	}
 	for k := to - 1; k >= max(0, to-planReach+1); k-- {
 		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {

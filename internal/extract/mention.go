@@ -126,7 +126,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	for _, si := range f.sentences {
 		thwarted = thwarted || si.is("thwarted")
 		resisted = resisted || si.is("resisted")
-		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || // a deadly attempt to break out
+		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || si.deadlyAttempt || // a deadly attempt to break out
 			si.inmateArson
 		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
