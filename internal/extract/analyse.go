@@ -841,6 +841,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
+		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span):
 		r.skip = true

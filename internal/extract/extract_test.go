@@ -740,6 +740,14 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=12..12 killed/prisoners=15..15 killed/prisoners=3..3"},
 		},
 		{
+			name:      "an article alone is no place: El of a prison's nickname is not Ell in Luxembourg",
+			published: "2011-05-03",
+			language:  "en",
+			text:      "On 2 May 2011, 12 inmates escaped from the prison known as El Infierno in Escuintla (Escuintla, Escuintla) through a tunnel.",
+			want:      []want{{"mass_escape", "2011-05-02", "GT", "", ""}},
+			places:    []string{"Escuintla"},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2017-04-04",
 			text:      "On 3 April 2017, about 150 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -177,6 +177,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	return best, best != ""
 }
 
+// predicateReach is how many words after a relative clause the figure's own verb may begin; an
+// auxiliary after the clause's own first verb begins it too ("who fled are still missing").
+const predicateReach = 2
+
 // relativeClauseMetric reads the metric of the relative clause that ends a figure's group phrase
 // (tokens last+1 to end), for a figure of people held with no predicate of its own: "hunted for 25
 // inmates who fled" counts escapees, as "six inmates who fled [returned]" would count the returned.
@@ -190,6 +194,9 @@ func relativeClauseMetric(si *sentenceInfo, last, end int) (model.Metric, bool) 
 	}
 	if relative < 0 || !held {
 		return "", false // "12 of the escapees" has no verb; "100,000 refugees who fled the war" were never held
+	}
+	if wordIn(auxiliaryWords, si.toks, relative+2, end+1+predicateReach) {
+		return "", false // "400 of the inmates who fled are still unaccounted for": the figure's own verb says what it counts
 	}
 	for _, c := range si.cues {
 		if c.first <= relative || c.last > end || attempted(si.toks, c.first) {
