@@ -380,6 +380,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if toward(si.toks, span) {
 				continue // "fled towards the Belmark border": where they went
 			}
+			if nicknamed(si.lex, si.toks, span.first) {
+				continue // "the wing known as Vietnam": what it is called
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
@@ -842,6 +845,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
+		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span):
 		r.skip = true
@@ -863,6 +867,31 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.division = divisionFirst
 	}
 	return r
+}
+
+// nicknamed reports a name at token first right after words that say what something is called:
+// "the wing known as Vietnam", "el pabellón conocido como Vietnam".
+func nicknamed(lx *lexicon, toks []token, first int) bool {
+	for k := max(0, first-maxNicknameWords); k < first; k++ {
+		if lx.phraseAt(nicknameWords, toks, k) == first-k {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNicknameWords is the longest phrase that introduces a name ("connu sous le nom de").
+const maxNicknameWords = 5
+
+// modifierOfFacility reports a name that is one modifier of a facility word right beside it:
+// "Cárcel Central", "Central Prison", "Penitenciaría Nacional" describe the prison.
+func modifierOfFacility(si *sentenceInfo, span nameSpan) bool {
+	if span.first != span.last || !si.toks[span.first].is(facilityModifierWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "facility" && (c.last == span.first-1 || c.first == span.last+1)
+	})
 }
 
 // inLocality reports a name inside the name of a part of a town: after a locality word, its

@@ -748,6 +748,13 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Escuintla"},
 		},
 		{
+			name:      "a country named as what a wing is called places no incident there: better none than Vietnam",
+			published: "2005-03-08",
+			language:  "es",
+			text:      "Un motín estalló el domingo en el pabellón conocido como Vietnam de la cárcel pública de Baní y dejó 12 reclusos muertos.",
+			want:      []want{},
+		},
+		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2017-04-04",
 			text:      "On 3 April 2017, about 150 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -238,18 +238,30 @@ const arabicTatweel = 'ـ'
 // lowerCaseDemonyms adds the countries a sentence names by an adjective written in lower case, as
 // French, Spanish, Portuguese and Italian write them ("el gobierno colombiano", "les autorités
 // maliennes"). Capitalised words were read as names already; an adjective right after a word for
-// people held says who they are, not where ("presos colombianos").
+// people held or a person says who they are, not where (nationalityOf).
 func (a *analysis) lowerCaseDemonyms(si *sentenceInfo) {
 	for k, t := range si.toks {
 		if t.upper || len(t.fold) < minDemonymBytes || caselessScript(t.fold) {
 			continue
 		}
 		cc := a.x.demonyms[t.fold]
-		if cc == "" || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.last == k-1 }) {
+		if cc == "" || k > 0 && nationalityOf(si, k) {
 			continue
 		}
 		si.countries = append(si.countries, cc)
 	}
+}
+
+// nationalityOf reports a country's adjective at token k that says who a person is: after a word
+// for people held ("presos colombianos"), a person ("una visitante argentina", "el mafioso
+// italiano"), a figure ("15 nicaragüenses") or an indefinite article ("un holandés").
+func nationalityOf(si *sentenceInfo, k int) bool {
+	prev := si.toks[k-1]
+	if prev.is(personNounWords) || prev.is(singularArticleWords) || allDigits(prev.fold) {
+		return true
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.last == k-1 }) ||
+		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.End == prev.end })
 }
 
 // minDemonymBytes is the shortest lower-case word read as a country's adjective: shorter ones

@@ -158,6 +158,8 @@ const (
 	disguiseWords
 	towardWords
 	localityWords
+	nicknameWords
+	personNounWords
 	wordCatCount
 )
 
@@ -315,6 +317,8 @@ var wordCatNames = [wordCatCount]string{
 	disguiseWords:             "disguise",
 	towardWords:               "toward",
 	localityWords:             "locality",
+	nicknameWords:             "nickname",
+	personNounWords:           "person_noun",
 }
 
 // wordCategoryNamed returns the word category a file names.
