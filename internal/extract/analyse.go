@@ -451,6 +451,9 @@ func inGroupName(groups []ActorMatch, toks []token, c cueHit) bool {
 // nationalityOfHeld reports a country's adjective right before a word for people held
 // ("Belmarkian prisoners"): their nationality, not the place of the incident.
 func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
+	if span.last+1 < len(si.toks) && si.toks[span.last+1].is(personNounWords) {
+		return true // "a 24-year-old Ardovian visitor": who she is
+	}
 	for _, c := range si.cues {
 		if c.category == "inmate" && c.first == span.last+1 {
 			return true

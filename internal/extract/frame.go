@@ -670,6 +670,9 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
 	if !event {
+		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && (si.is("attack") || si.is("escape") || si.is("riot")) {
+			f.date, f.dateReported = an.date, an.reported // "The July 18 attack [...] left 13 dead": the deed's day
+		}
 		return
 	}
 	f.events++
