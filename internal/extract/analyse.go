@@ -279,6 +279,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
+		if c.category == "facility" && formerFacility(si.toks, c) {
+			return true // "the former Tadmur prison", "l'ancienne prison": it holds nobody
+		}
 		if (c.category == "inmate" || c.category == "side:prisoners") && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
 			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
 		}
@@ -1639,6 +1642,20 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// formerFacility reports a facility word after a former word, right before it or before the
+// capitalised name that leads it: "the former Kolondo prison", "l'ancienne prison de Tarvo".
+func formerFacility(toks []token, c cueHit) bool {
+	k := c.first - 1
+	for k >= 0 && c.first-k <= maxNameWordsBefore && toks[k].upper && !toks[k].is(formerWords) {
+		k--
+	}
+	return k >= 0 && toks[k].is(formerWords)
+}
+
+// maxNameWordsBefore is how many capitalised words a facility's name may put before its facility
+// word ("the former Mareva Central prison").
+const maxNameWordsBefore = 3
 
 // escapeAttempt reports an escape word after "tried to" or before "attempt" ("an escape attempt"):
 // nobody got out.

@@ -20,6 +20,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if si.inPersonal(h.first) {
 			continue // "a former inmate who had been released from X prison": that person's past
 		}
+		if h.first > 0 && si.toks[h.first-1].is(formerWords) {
+			continue // "the former Tadmur prison" holds nobody
+		}
 		i, _ := strconv.Atoi(h.category)
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
