@@ -34,6 +34,7 @@ type sentenceInfo struct {
 	located        []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
 	facilities     []facilityHit
 	holdings       []facilityHit // named police stations and gendarmeries: the facility when nothing else is
+	titles         []facilityHit // titles of generic words ("the National Penitentiary"): the name of last resort
 	actors         []ActorMatch
 	quantities     []Quantity
 	campaigns      []string

@@ -96,6 +96,7 @@ type facilityHit struct {
 	known      *Facility
 	town       string // a place name inside or right after the name ("Bauchi prison", "prison in Tikrit")
 	country    string // the country named right after the name ("X Prison in Chad"), "" if none
+	titled     bool   // a title of generic words only ("the National Penitentiary"): no key
 }
 
 // facilityKey folds a facility name to its distinctive words, folded together as names.Fold folds

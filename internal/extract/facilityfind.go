@@ -47,7 +47,11 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if c.first == c.last && c.first > 0 && si.toks[c.first-1].is(institutionNounWords) {
 			continue // "Administração Penitenciária", "sistema penitenciario": an institution, not a prison
 		}
-		if h, ok := a.namedFacility(si, c); ok && !overlapsFacility(si.facilities, h) {
+		h, ok := a.namedFacility(si, c)
+		switch {
+		case ok && h.titled:
+			si.titles = append(si.titles, h)
+		case ok && !overlapsFacility(si.facilities, h):
 			si.facilities = append(si.facilities, a.knownByKey(h))
 		}
 	}
@@ -147,7 +151,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
 	if h.key == "" {
 		if town == "" {
-			return facilityHit{}, false
+			return titledFacility(a.text, si, c)
 		}
 		// "the jail in Tarvo", "the Medium Security Custodial Centre in Kolondo": named by its town.
 		h.name = written + " " + strings.TrimSpace(a.text[toks[first].start:toks[c.last].end]) // as the report spells the town
@@ -170,6 +174,30 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // "a Victorian jail", "a maximum-security prison": a kind of prison, no name
 	}
 	return h, true
+}
+
+// titledFacility names a facility by a title made only of generic words, written as a name: the
+// facility word capitalised inside the sentence, with a modifier before or after it ("the National
+// Penitentiary", "au Pénitencier national", "la Cárcel Central"). Such a title says neither which
+// facility of a country it is nor where it stands, so it has no key: it neither splits a story
+// nor links reports, and names the incident only when nothing better does (titledName).
+func titledFacility(text string, si *sentenceInfo, c cueHit) (facilityHit, bool) {
+	toks := si.toks
+	if !toks[c.first].upper || titleCase(toks) {
+		return facilityHit{}, false
+	}
+	first, last := c.first, c.last
+	for first > 0 && c.first-first < maxModifiersAfter && toks[first-1].upper && toks[first-1].is(facilityModifierWords) {
+		first--
+	}
+	for last+1 < len(toks) && last-c.last < maxModifiersAfter && toks[last+1].is(facilityModifierWords) && text[toks[last].end:toks[last+1].start] == " " {
+		last++
+	}
+	if first == c.first && last == c.last || first == 0 {
+		return facilityHit{}, false // "Prison officials said": a capital opening the sentence, no title
+	}
+	start, end := toks[first].start, toks[last].end
+	return facilityHit{start: start, end: end, name: text[start:end], titled: true}, true
 }
 
 // nameAfter reads "de X", "of X", "in X", ", X" or (for head-first languages) "X" after the cue

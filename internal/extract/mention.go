@@ -54,8 +54,25 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 			}
 		}
 	}
+	if m.Facility == "" {
+		m.Facility = titledName(f)
+	}
 	m.Evidence = a.evidence(f)
 	return m, true
+}
+
+// titledName is the first title of generic words an event sentence of the frame gives its
+// facility ("the National Penitentiary"), "" if none: the name of last resort.
+func titledName(f *frame) string {
+	for _, si := range f.sentences {
+		if !isEvent(si) {
+			continue
+		}
+		if len(si.titles) > 0 {
+			return si.titles[0].name
+		}
+	}
+	return ""
 }
 
 // toldBeside reports a text that tells a prison's story in another frame at about the same time
