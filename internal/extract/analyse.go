@@ -280,6 +280,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
+		if c.category == "killed" && penalty(si.toks, c) {
+			return true // "two had been sentenced to death": a penalty, not a killing
+		}
 		if c.category == "facility" && formerFacility(si.toks, c) {
 			return true // "the former Tadmur prison", "l'ancienne prison": it holds nobody
 		}
@@ -1642,6 +1645,12 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// penalty reports a death word one or two words after a court's verb: "sentenced to death",
+// "condamné à mort", "condenado a muerte".
+func penalty(toks []token, c cueHit) bool {
+	return c.first >= 1 && toks[c.first-1].is(courtVerbWords) || c.first >= 2 && toks[c.first-2].is(courtVerbWords)
 }
 
 // formerFacility reports a facility word after a former word, right before it or before the

@@ -137,8 +137,22 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
-		!inName(si, q) && !difference(si, q)
+		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q)
 }
+
+// ageAfterName reports a figure in digits set off by commas right after a capitalised word:
+// "Constable Mareva Orlin, 30, was killed" gives his age, not a count.
+func ageAfterName(text string, si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || q.Low == nil || *q.Low > maxAge || !allDigits(si.toks[first].fold) || first != last {
+		return false
+	}
+	return si.toks[first-1].upper && text[si.toks[first-1].end:q.Start] == ", " &&
+		last+1 < len(si.toks) && strings.HasPrefix(text[q.End:si.toks[last+1].start], ",")
+}
+
+// maxAge is the highest figure read as a person's age.
+const maxAge = 110
 
 // difference reports a figure a comparison follows: "roughly 1,500 more than it was built for"
 // gives a difference, not how many.
