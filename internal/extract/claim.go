@@ -238,8 +238,10 @@ func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
 	return false
 }
 
-// cumulativeReach is how far after a figure the start of the period it adds up may be told.
-const cumulativeReach = 8
+// cumulativeReach is how far after a figure the start of the period it adds up may be told: its
+// verb and agent may come between ("400 people have been killed by security forces in the unrest
+// since November 2015").
+const cumulativeReach = 12
 
 // earlier reports a sentence whose event date ends before the incident's: its figures belong to
 // an earlier event ("around eighty people were killed there last year").
