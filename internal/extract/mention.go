@@ -20,6 +20,9 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		// campaign's other operations).
 		return m, false
 	}
+	if a.accidental(f) {
+		return m, false // "an electrical short circuit caused the fire that killed 103 inmates"
+	}
 	m.Type = a.eventType(f)
 	m.Facility, m.Place = a.location(f)
 	if m.Place.Precision == model.GeoCountry && opening(f, frames) {
@@ -59,6 +62,28 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	}
 	m.Evidence = a.evidence(f)
 	return m, true
+}
+
+// accidental reports a frame that tells of neither an escape nor a riot in a text that gives an
+// accident as a cause ("Investigators said a short circuit caused the fire"): a disaster in a
+// prison, not an incident of the kind wallwatch follows.
+func (a *analysis) accidental(f *frame) bool {
+	for _, si := range f.sentences {
+		if si.is("escape") || si.is("riot") {
+			return false
+		}
+	}
+	return slices.ContainsFunc(a.sentences, accidentPhrase)
+}
+
+// accidentPhrase reports an accident cause, of one word or several, in a sentence.
+func accidentPhrase(si *sentenceInfo) bool {
+	for k := range si.toks {
+		if si.lex.phraseAt(accidentWords, si.toks, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // titledName is the first title of generic words an event sentence of the frame gives its

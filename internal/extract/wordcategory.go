@@ -160,6 +160,7 @@ const (
 	localityWords
 	nicknameWords
 	personNounWords
+	accidentWords
 	wordCatCount
 )
 
@@ -319,6 +320,7 @@ var wordCatNames = [wordCatCount]string{
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
+	accidentWords:             "accident",
 }
 
 // wordCategoryNamed returns the word category a file names.
