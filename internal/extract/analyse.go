@@ -798,6 +798,46 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
 	}
+	si.places = a.oneCountryInBrackets(si)
+}
+
+// oneCountryInBrackets drops the places of a sentence that a bracketed list of places puts in
+// another country: "Mahara prison (Mahara, Gampaha, Western)" names a town and the divisions it
+// lies in, all of one country, the country of the list's last, widest names. A name of the list
+// read as a place elsewhere (a namesake province abroad) is no place, in the list or out of it.
+func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
+	var foreign []string
+	for open := strings.IndexByte(a.text[si.start:si.end], '('); open >= 0; {
+		open += si.start
+		closing := strings.IndexByte(a.text[open:si.end], ')')
+		if closing < 0 {
+			break
+		}
+		closing += open
+		var inside []placeHit
+		for _, p := range si.places {
+			if p.start > open && p.end <= closing {
+				inside = append(inside, p)
+			}
+		}
+		if len(inside) >= 2 {
+			country := inside[len(inside)-1].place.Country
+			for _, p := range inside {
+				if p.place.Country != country {
+					foreign = append(foreign, foldWord(a.text[p.start:p.end]))
+				}
+			}
+		}
+		next := strings.IndexByte(a.text[closing:si.end], '(')
+		if next < 0 {
+			break
+		}
+		open = closing + next - si.start
+	}
+	if len(foreign) == 0 {
+		return si.places
+	}
+	return slices.DeleteFunc(si.places, func(p placeHit) bool { return slices.Contains(foreign, foldWord(a.text[p.start:p.end])) })
 }
 
 // spanReading is what a name span's words and neighbours say of it as a place, whatever the
@@ -1219,8 +1259,13 @@ func (a *analysis) placeOrRegion(name string) bool {
 // rescue.
 func securityDoers(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
-		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach ||
-			containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
+		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach {
+			continue
+		}
+		if relativeOf(text, toks, s.last, c.first) {
+			return true // "clashed with guards, who opened fire": the guards did it
+		}
+		if containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
 			continue
 		}
 		if c.first-s.last == 1 || !nounAfterArticle(toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
@@ -1228,6 +1273,15 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// relativeOf reports a relative clause opening with a comma and a relative pronoun right after
+// token noun, whose verb (at most one adverb after the pronoun) is token verb: "guards, who then
+// opened fire", "les gardiens, qui ont tiré".
+func relativeOf(text string, toks []token, noun, verb int) bool {
+	rel := noun + 1
+	return rel < verb && verb-rel <= 3 && toks[rel].is(relativePronounWords) &&
+		strings.TrimSpace(text[toks[noun].end:toks[rel].start]) == ","
 }
 
 // arrestRaid reports an attack word a few words after an arrest word of its clause, with no
