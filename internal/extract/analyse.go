@@ -791,7 +791,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span) || speakerSeat(si, span),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -1935,6 +1935,30 @@ func landmark(toks []token, span nameSpan) bool {
 	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
 }
+
+// speakerSeat reports a place that ends the name of the body a speaker speaks for: "a spokesman
+// for the National Prisons Service in Juba" speaks from Juba, whatever town the deed was in.
+func speakerSeat(si *sentenceInfo, span nameSpan) bool {
+	k := span.first - 1
+	if k < 1 || !si.toks[k].is(facilityLocativeWords) {
+		return false
+	}
+	for j := k - 1; j >= 0 && k-j <= speakerSeatReach; j-- {
+		t := si.toks[j]
+		switch {
+		case t.is(speakerNounWords):
+			return true
+		case t.upper || t.is(speakerLinkWords) || t.is(definiteArticleWords):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// speakerSeatReach is how many words the name of a speaker's body may take between the speaker
+// and the place it sits in ("spokesman for the National Prisons Service of South Sudan in Juba").
+const speakerSeatReach = 10
 
 // toward reports a name right after a preposition of direction or after its article: "fled towards
 // the Belmark border" names where people went, not where the deed was.
