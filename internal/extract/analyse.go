@@ -1765,9 +1765,14 @@ func oneHeld(toks []token, cues []cueHit) bool {
 
 // describesOne reports an escape word that describes one person held, beside an indefinite
 // article or before the person's name: "a recently escaped inmate", "un détenu évadé", "a former
-// inmate released last month", "escaped inmate Tomas Vell" is who someone is, not a breakout.
+// inmate released last month", "escaped inmate Tomas Vell", "the escaped man" is who someone is,
+// not a breakout.
 func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 	article := func(k int) bool { return k >= 0 && toks[k].is(singularArticleWords) }
+	if n := c.last + 1; n < len(toks) && toks[n].is(singularPersonWords) &&
+		(article(c.first-1) || c.first > 0 && toks[c.first-1].is(definiteArticleWords)) {
+		return true // "the escaped man was convicted of murder in 2019": one person, named back
+	}
 	for _, o := range cues {
 		switch {
 		case o.category != "inmate" || !toks[o.last].is(singularPersonWords):
