@@ -69,11 +69,11 @@ func (b *builder) addAdmin(a compact.Admin) error {
 	b.noPoint[i] = !a.HasPoint
 	for _, n := range []string{a.Name, a.ASCII} {
 		b.name(i, n, true)
-		b.name(i, shortAdminName(n), false)
+		b.name(i, ShortAdminName(n), false)
 	}
 	for _, n := range a.Alt {
 		b.name(i, n, false)
-		b.name(i, shortAdminName(n), false)
+		b.name(i, ShortAdminName(n), false)
 	}
 	return nil
 }
@@ -275,7 +275,7 @@ func wordSet(s string) map[string]bool {
 }
 
 // shortAdminName drops a generic designator from a division name, or returns "".
-func shortAdminName(name string) string {
+func ShortAdminName(name string) string {
 	f := strings.Fields(name)
 	switch {
 	case len(f) >= 2 && adminSuffixes[Fold(f[len(f)-1])]:

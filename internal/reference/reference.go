@@ -248,9 +248,9 @@ func (r Data) nesting(names []string) (countries []string, nested bool) {
 			unique[c]++
 		}
 		for _, e := range entries {
-			for _, div := range []string{e.Admin1, e.Admin2} {
+			for _, div := range []string{e.Admin1, e.Admin2, gazetteer.ShortAdminName(e.Admin1), gazetteer.ShortAdminName(e.Admin2)} {
 				if f := gazetteer.Fold(div); div != "" && f != self && folded[f] {
-					nested[e.Country] = true
+					nested[e.Country] = true // "Higüey, La Altagracia" nests in "La Altagracia Province"
 				}
 			}
 		}

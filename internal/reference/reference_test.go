@@ -52,6 +52,7 @@ func TestNesting(t *testing.T) {
 	}{
 		{[]string{"Beni", "North Kivu"}, "CD", true},
 		{[]string{"Kandahar"}, "AF", false},
+		{[]string{"Higüey", "La Altagracia", "La Vega"}, "DO", true}, // the division named without its designator ("Province")
 		{[]string{"Friday"}, "", false},
 	}
 	for _, tt := range tests {
