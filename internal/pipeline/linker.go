@@ -73,6 +73,7 @@ func (l *Linker) BeginLinking(ctx context.Context, s *store.Store, tx *store.Tx)
 	}
 	l.mu.Unlock()
 	c.begin(changes)
+	tx.KeepWindows(c.windows)
 	b := l.Begin()
 	b.cache, b.changes = c, changes
 	return b, nil

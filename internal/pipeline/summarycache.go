@@ -18,17 +18,21 @@ import (
 // comparing the store's count of write transactions with the count its previous batch's commit
 // left, and empties the cache when anything came between (another process, a review, a failed
 // batch), or when a batch did more than add mentions (forget).
+//
+// It keeps the incidents' windows too (store.WindowIndex), under the same rule: a batch's
+// transaction keeps them in step with what it writes (store.Tx.KeepWindows).
 type summaryCache struct {
 	mu      sync.Mutex
 	changes int64 // the count of write transactions the cache holds at; -1: none
 	byID    map[string]*store.Candidate
+	windows *store.WindowIndex
 }
 
 // maxCachedSummaries bounds the cache: past it, it starts again empty.
 const maxCachedSummaries = 200_000
 
 func newSummaryCache() *summaryCache {
-	return &summaryCache{changes: -1, byID: map[string]*store.Candidate{}}
+	return &summaryCache{changes: -1, byID: map[string]*store.Candidate{}, windows: store.NewWindowIndex()}
 }
 
 // begin makes the cache hold at the count of write transactions a new batch sees: emptied unless
@@ -36,6 +40,9 @@ func newSummaryCache() *summaryCache {
 func (c *summaryCache) begin(changes int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if changes != c.changes {
+		c.windows.Reset()
+	}
 	if changes != c.changes || len(c.byID) > maxCachedSummaries {
 		clear(c.byID)
 	}
@@ -55,6 +62,7 @@ func (c *summaryCache) forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.byID)
+	c.windows.Reset()
 	c.changes = -1
 }
 

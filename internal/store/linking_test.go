@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +184,105 @@ func TestChanges(t *testing.T) {
 	}
 	if got := changes(); got != first+2 {
 		t.Errorf("after a rollback: %d changes, want %d", got, first+2)
+	}
+}
+
+// TestWindowIndex checks that candidates found through a kept WindowIndex are those the R*Tree
+// finds, as incidents start, their windows narrow and incidents are dropped over several
+// transactions, one of them rolled back (the index then emptied, as its holder does).
+func TestWindowIndex(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	x := NewWindowIndex()
+	rng := rand.New(rand.NewPCG(14, 12))
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	randomWindow := func() Window {
+		country := []string{"NG", "NE", "ML"}[rng.IntN(3)]
+		if rng.IntN(10) == 0 {
+			return Window{Country: country}
+		}
+		from := start.AddDate(0, 0, rng.IntN(400))
+		return Window{country, from, from.AddDate(0, 0, rng.IntN(60))}
+	}
+	compare := func(tx *Tx, step string) {
+		t.Helper()
+		windows := []Window{randomWindow(), randomWindow()}
+		tx.KeepWindows(nil)
+		want, err := tx.CandidateIDs(ctx, windows)
+		tx.KeepWindows(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tx.CandidateIDs(ctx, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: candidates of %v through the index = %v, want %v", step, windows, got, want)
+		}
+	}
+	docs, incidents := 0, []string{}
+	join := func(tx *Tx, incident string, w Window, created bool) error {
+		docs++
+		d := fmt.Sprintf("d%04d", docs)
+		if err := tx.InsertDocument(ctx, doc(d, "", "text "+d, uint64(docs))); err != nil {
+			return err
+		}
+		m := model.Mention{DocumentID: d, Place: model.Place{Country: w.Country}}
+		if err := tx.ReplaceMentions(ctx, d, []model.Mention{m}); err != nil {
+			return err
+		}
+		if created {
+			if err := tx.CreateIncident(ctx, incident, d+"#0", w, time.Now()); err != nil {
+				return err
+			}
+		}
+		return tx.AddToIncident(ctx, Join{Incident: incident, Mention: m, Code: "code " + d, Window: w, Created: created})
+	}
+	rolledBack := errors.New("rolled back")
+	for round := range 6 {
+		err := s.InTx(ctx, func(tx *Tx) error {
+			tx.KeepWindows(x)
+			compare(tx, fmt.Sprintf("round %d, first", round))
+			for i := range 15 {
+				id := fmt.Sprintf("inc-%d-%d", round, i)
+				w := randomWindow()
+				if err := join(tx, id, w, true); err != nil {
+					return err
+				}
+				incidents = append(incidents, id)
+				for range rng.IntN(3) {
+					narrower := w
+					if !w.From.IsZero() {
+						narrower.From = w.From.AddDate(0, 0, rng.IntN(20)-5)
+						narrower.To = narrower.From.AddDate(0, 0, rng.IntN(20))
+					}
+					if err := join(tx, id, narrower, false); err != nil {
+						return err
+					}
+				}
+				compare(tx, fmt.Sprintf("round %d, incident %d", round, i))
+			}
+			if round == 3 {
+				if err := tx.DropIncident(ctx, incidents[0]); err != nil {
+					return err
+				}
+				compare(tx, "after a drop")
+			}
+			if round == 4 {
+				return rolledBack
+			}
+			return nil
+		})
+		if round == 4 {
+			if !errors.Is(err, rolledBack) {
+				t.Fatalf("round 4: %v", err)
+			}
+			x.Reset()
+			continue
+		}
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
 	}
 }

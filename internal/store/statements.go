@@ -20,6 +20,7 @@ type statements struct {
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
 	candidateIDs           *sql.Stmt
+	countryWindows         *sql.Stmt
 	summaries              *sql.Stmt
 	changes                *sql.Stmt
 	createIncident         *sql.Stmt
@@ -93,6 +94,9 @@ func (s *statements) queries() []query {
 		// three numbers, where a list of windows went through JSON and json_each.
 		{&s.candidateIDs, `SELECT incident_id FROM incident_windows
 			WHERE country_lo <= ?1 AND country_hi >= ?1 AND day_lo <= ?3 AND day_hi >= ?2`},
+		// Every window of one country, under candidateIDs' condition on the country (WindowIndex).
+		{&s.countryWindows, `SELECT id, day_lo, day_hi, incident_id FROM incident_windows
+			WHERE country_lo <= ?1 AND country_hi >= ?1`},
 		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_seq = i.seq
 			WHERE i.id IN (SELECT value FROM json_each(?))
 			ORDER BY i.id, m.code`},

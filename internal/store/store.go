@@ -134,6 +134,9 @@ type Tx struct {
 	// highest number given out (seqOf).
 	seqs    map[string]int64
 	lastSeq int64
+	// windows, when given (KeepWindows), follows what the transaction writes to the windows and
+	// answers CandidateIDs.
+	windows *WindowIndex
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.

@@ -71,6 +71,9 @@ func (w Window) bounds() (country, from, to int64) {
 // have; their summaries are read apart (Summaries), so that a linker that kept them reads only
 // those it lacks.
 func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
+	if t.windows != nil {
+		return t.indexedCandidates(ctx, windows)
+	}
 	var ids []string
 	for _, w := range windows {
 		c, from, to := w.bounds()
@@ -174,6 +177,9 @@ func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, erro
 	if err != nil {
 		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
+	if t.windows != nil {
+		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: id})
+	}
 	return wid, nil
 }
 
@@ -257,6 +263,9 @@ func (t *Tx) narrowWindow(ctx context.Context, id string, w Window, started int6
 	}
 	if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, max(lo, from), min(hi, to), wid); err != nil {
 		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	if t.windows != nil {
+		t.windows.narrow(wid, max(lo, from), min(hi, to))
 	}
 	return nil
 }
@@ -553,6 +562,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
 		return fmt.Errorf("summary of %s: %w", id, err)
 	}
+	t.windowsChanged()
 	seq, err := t.seqOf(ctx, id)
 	if err != nil {
 		return err
