@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -122,55 +121,11 @@ func (s *summary) add(p profile, count int) {
 //     most similar member, then the mean over all its mentions; ties go to the incident whose
 //     first mention comes first in key order.
 func Assign(ms []model.Mention, cands []Candidate, fam Family) ([]string, error) {
-	return assignDecoded(ms, cands, fam, decodeProfile)
-}
-
-// Profiles keeps member codes decoded for Assign. Placing compares every mention with the
-// members of every incident near it, and the same incidents are near many mentions: decoding
-// their codes again for each was half of Assign's cost in a store of 90,000 documents. A code's
-// profile depends on nothing else, so what is kept never goes stale; past maxProfiles codes it
-// starts again empty. It is safe for concurrent use.
-type Profiles struct {
-	mu     sync.Mutex
-	byCode map[string]profile
-}
-
-// maxProfiles bounds the codes a Profiles keeps decoded.
-const maxProfiles = 200_000
-
-// NewProfiles returns an empty Profiles.
-func NewProfiles() *Profiles { return &Profiles{byCode: map[string]profile{}} }
-
-// Assign is link.Assign, decoding each member code once for all the calls.
-func (ps *Profiles) Assign(ms []model.Mention, cands []Candidate, fam Family) ([]string, error) {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	return assignDecoded(ms, cands, fam, ps.decode)
-}
-
-// decode is decodeProfile, once for each code; the caller holds the lock.
-func (ps *Profiles) decode(code string) (profile, error) {
-	if p, ok := ps.byCode[code]; ok {
-		return p, nil
-	}
-	p, err := decodeProfile(code)
-	if err != nil {
-		return p, err
-	}
-	if len(ps.byCode) >= maxProfiles {
-		clear(ps.byCode)
-	}
-	ps.byCode[code] = p
-	return p, nil
-}
-
-// assignDecoded is Assign with the members' codes read by decode.
-func assignDecoded(ms []model.Mention, cands []Candidate, fam Family, decode func(string) (profile, error)) ([]string, error) {
 	sums := make([]*summary, len(cands))
 	for i, c := range cands {
 		s := &summary{first: c.First}
 		for _, m := range c.Members {
-			p, err := decode(m.Code)
+			p, err := decodeProfile(m.Code)
 			if err != nil {
 				return nil, fmt.Errorf("incident %s: %w", c.ID, err)
 			}

@@ -66,23 +66,14 @@ func TestAssign(t *testing.T) {
 		{"a coarse mention compatible with one incident joins it", []string{`n#0 type=facility_attack date=2022-07-05 country=XA geo=country`},
 			[]Candidate{owerri, country}, []string{"inc-owerri"}},
 	}
-	// One Profiles for every case, twice over: what it kept decoded for a case places the
-	// mentions of the later ones as decoding afresh does.
-	kept := NewProfiles()
-	for round := range 2 {
-		for _, tt := range tests {
-			var ms []model.Mention
-			for _, l := range tt.lines {
-				ms = append(ms, mention(t, l))
-			}
-			got, err := Assign(ms, tt.cands, isFamily)
-			if err != nil || !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("%s: Assign = %q, %v; want %q", tt.name, got, err, tt.want)
-			}
-			got, err = kept.Assign(ms, tt.cands, isFamily)
-			if err != nil || !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("%s, round %d: Profiles.Assign = %q, %v; want %q", tt.name, round, got, err, tt.want)
-			}
+	for _, tt := range tests {
+		var ms []model.Mention
+		for _, l := range tt.lines {
+			ms = append(ms, mention(t, l))
+		}
+		got, err := Assign(ms, tt.cands, isFamily)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Assign = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
 	}
 }

@@ -20,16 +20,15 @@ import (
 // summaries, and adds each mention to its incident by delta. Nothing it reads or writes grows
 // with the store or with the incidents' number of reports.
 type Linker struct {
-	family   link.Family
-	profiles *link.Profiles // members' codes decoded, for every store linked
-	now      func() time.Time
-	mu       sync.Mutex
-	caches   map[*store.Store]*summaryCache // one for each store linked, each valid on its own
+	family link.Family
+	now    func() time.Time
+	mu     sync.Mutex
+	caches map[*store.Store]*summaryCache // one for each store linked, each valid on its own
 }
 
 // NewLinker builds a linker; family maps an actor to its root organisation.
 func NewLinker(family link.Family) *Linker {
-	return &Linker{family: family, profiles: link.NewProfiles(), now: time.Now, caches: map[*store.Store]*summaryCache{}}
+	return &Linker{family: family, now: time.Now, caches: map[*store.Store]*summaryCache{}}
 }
 
 // Batch links the documents of one write transaction. Each mention joins its incident at once
@@ -220,7 +219,7 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 			cands[i].Members[j] = link.Member(m)
 		}
 	}
-	joined, err := b.l.profiles.Assign(ms, cands, b.l.family)
+	joined, err := link.Assign(ms, cands, b.l.family)
 	if err != nil {
 		return nil, fmt.Errorf("assign: %w", err)
 	}
