@@ -172,7 +172,7 @@ func (s *statements) queries() []query {
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.
-		{&s.incidentData, `SELECT data FROM incidents WHERE id = ?`},
+		{&s.incidentData, `SELECT data, ` + strings.Join(decidedColumns[:], ", ") + `, summarised FROM incidents WHERE id = ?`},
 		{&s.touchIncident, `UPDATE incidents SET updated_at = ? WHERE id = ?`},
 		{&s.putIncident, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
 			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised, seq)

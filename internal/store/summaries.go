@@ -480,12 +480,12 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	if err != nil {
 		return err
 	}
-	var stored []byte
-	if err := t.stmt(ctx, t.stmts.incidentData).QueryRowContext(ctx, inc.ID).Scan(&stored); err != nil {
-		return fmt.Errorf("incident %s: %w", inc.ID, err)
+	stored, err := t.storedIncidentRow(ctx, inc.ID)
+	if err != nil {
+		return err
 	}
 	// Most reports change no decided field: then only the update time moves.
-	if !bytes.Equal(stored, data) {
+	if !bytes.Equal(stored.data, data) {
 		if err := t.rewriteIncidentRow(ctx, inc, stored); err != nil {
 			return err
 		}
@@ -521,16 +521,17 @@ func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[
 	return t.putEstimates(ctx, inc.ID, figures)
 }
 
-// rewriteIncidentRow writes a linked incident's row whose decided fields changed, and those of
-// its actor and campaign rows that changed: its rows are the lists of the data stored before
-// (stored), and most changes are of other fields. A new incident's data is an empty object, and
+// rewriteIncidentRow writes a linked incident's row whose decided fields changed (those of its
+// columns that changed, updateIncidentRow), and those of its actor and campaign rows that
+// changed: its rows are the lists of the data stored before (stored.data), and most changes are
+// of other fields. A new incident's data is an empty object, and
 // it has no such rows.
-func (t *Tx) rewriteIncidentRow(ctx context.Context, inc model.Incident, stored []byte) error {
-	if err := t.putIncidentRow(ctx, inc, true); err != nil {
+func (t *Tx) rewriteIncidentRow(ctx context.Context, inc model.Incident, stored storedRow) error {
+	if err := t.updateIncidentRow(ctx, inc, stored); err != nil {
 		return err
 	}
 	var before incidentLists
-	if err := json.Unmarshal(stored, &before); err != nil {
+	if err := json.Unmarshal(stored.data, &before); err != nil {
 		return fmt.Errorf("incident %s: stored data: %w", inc.ID, err)
 	}
 	return t.replaceIncidentLists(ctx, inc, &before)
