@@ -68,16 +68,13 @@ func (w Window) bounds() (country, from, to int64) {
 // CandidateIDs returns, sorted and each once, the incidents whose window overlaps one of the
 // given windows in its country. The R*Tree finds them in logarithmic time, so the cost depends on
 // the incidents near the windows, not on the store nor on how many mentions those incidents
-// have; their summaries are read apart (Summaries), so that a linker that kept them reads only
+// have (a transaction given a WindowIndex finds them there once it holds their country); their
+// summaries are read apart (Summaries), so that a linker that kept them reads only
 // those it lacks.
 func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
-	if t.windows != nil {
-		return t.indexedCandidates(ctx, windows)
-	}
 	var ids []string
 	for _, w := range windows {
-		c, from, to := w.bounds()
-		found, err := column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
+		found, err := t.windowCandidates(ctx, w)
 		if err != nil {
 			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
 		}
@@ -85,6 +82,18 @@ func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, erro
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids), nil
+}
+
+// windowCandidates returns the incidents whose window overlaps w in its country: from the kept
+// index when it answers (KeepWindows), else from the R*Tree.
+func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]string, error) {
+	c, from, to := w.bounds()
+	if t.windows != nil {
+		if ids, ok, err := t.indexedCandidates(ctx, c, from, to); ok || err != nil {
+			return ids, err
+		}
+	}
+	return column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
 }
 
 // Summaries returns the summarised incidents among ids, in id order, each with the key of its

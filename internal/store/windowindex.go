@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"sync"
 )
 
@@ -14,7 +12,9 @@ import (
 // 0–10,000 documents, 0.3 ms at 90,000–100,000); a scan of a country's windows in memory finds
 // the same incidents for a fraction of that.
 //
-// A country's windows are read the first time a window of it is asked about, and kept in step by
+// A country's windows are read once windows of it have been asked about readAfter times (before,
+// the R*Tree answers: a single document added through the API should not read a country's
+// thousands of windows for its one mention), and kept in step by
 // the transactions the index is given to (Tx.KeepWindows): windows inserted or narrowed there
 // change it, any other write to the windows empties it. It holds for the store only as long as
 // its holder knows that nothing else wrote (pipeline's summary cache, by the store's count of
@@ -23,7 +23,11 @@ type WindowIndex struct {
 	mu        sync.Mutex                // a failed batch's holder may empty it while another batch uses it
 	countries map[int64][]indexedWindow // the windows of each country read, in no order
 	at        map[int64]windowAt        // where each of them is, by its row id
+	asked     map[int64]int             // how often windows of each country not read were asked about
 }
+
+// readAfter is how many times windows of a country are asked about before its windows are read.
+const readAfter = 16
 
 // indexedWindow is one row of incident_windows: its row id, days and incident.
 type indexedWindow struct {
@@ -39,7 +43,7 @@ type windowAt struct {
 
 // NewWindowIndex returns an empty index.
 func NewWindowIndex() *WindowIndex {
-	return &WindowIndex{countries: map[int64][]indexedWindow{}, at: map[int64]windowAt{}}
+	return &WindowIndex{countries: map[int64][]indexedWindow{}, at: map[int64]windowAt{}, asked: map[int64]int{}}
 }
 
 // Reset empties the index: the windows are read again as they are asked about.
@@ -48,6 +52,7 @@ func (x *WindowIndex) Reset() {
 	defer x.mu.Unlock()
 	clear(x.countries)
 	clear(x.at)
+	clear(x.asked)
 }
 
 // add records a window inserted into a country already read; a country not read yet reads it
@@ -84,36 +89,35 @@ func (t *Tx) windowsChanged() {
 	}
 }
 
-// indexedCandidates is CandidateIDs from the kept index, reading the windows of the countries it
-// has not read yet: the same incidents the R*Tree query finds, since a country's windows are
-// read with its own condition on the country and the days are compared as it compares them.
-func (t *Tx) indexedCandidates(ctx context.Context, windows []Window) ([]string, error) {
-	t.windows.mu.Lock()
-	defer t.windows.mu.Unlock()
-	var ids []string
-	for _, w := range windows {
-		c, from, to := w.bounds()
-		rows, err := t.countryWindows(ctx, c)
-		if err != nil {
-			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
+// indexedCandidates returns the incidents whose window overlaps days from to to in a country
+// (bounds), from the kept index, reading the country's windows when they have been asked about
+// often enough; ok is false when they have not, and the R*Tree is to answer. They are the
+// incidents the R*Tree query finds, since a country's windows are read with its own condition on
+// the country and the days are compared as it compares them.
+func (t *Tx) indexedCandidates(ctx context.Context, country, from, to int64) (ids []string, ok bool, err error) {
+	x := t.windows
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	rows, read := x.countries[country]
+	if !read {
+		if x.asked[country]++; x.asked[country] < readAfter {
+			return nil, false, nil
 		}
-		for i := range rows {
-			if rows[i].lo <= to && rows[i].hi >= from {
-				ids = append(ids, rows[i].incident)
-			}
+		if rows, err = t.countryWindows(ctx, country); err != nil {
+			return nil, false, err
 		}
 	}
-	slices.Sort(ids)
-	return slices.Compact(ids), nil
+	for i := range rows {
+		if rows[i].lo <= to && rows[i].hi >= from {
+			ids = append(ids, rows[i].incident)
+		}
+	}
+	return ids, true, nil
 }
 
-// countryWindows returns the windows of a country from the kept index, reading them first
-// when it has not; the caller holds the index's lock.
+// countryWindows reads the windows of a country into the kept index; the caller holds its lock.
 func (t *Tx) countryWindows(ctx context.Context, country int64) ([]indexedWindow, error) {
 	x := t.windows
-	if read, ok := x.countries[country]; ok {
-		return read, nil
-	}
 	rows, err := t.stmt(ctx, t.stmts.countryWindows).QueryContext(ctx, country)
 	if err != nil {
 		return nil, err
@@ -134,5 +138,6 @@ func (t *Tx) countryWindows(ctx context.Context, country int64) ([]indexedWindow
 		x.at[w.id] = windowAt{country, i}
 	}
 	x.countries[country] = read
+	delete(x.asked, country)
 	return read, nil
 }
