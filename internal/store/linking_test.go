@@ -189,11 +189,24 @@ func TestChanges(t *testing.T) {
 
 // TestWindowIndex checks that candidates found through a kept WindowIndex are those the R*Tree
 // finds, as incidents start, their windows narrow and incidents are dropped over several
-// transactions, one of them rolled back (the index then emptied, as its holder does).
+// transactions, one of them rolled back (the index then emptied, as its holder does); and that
+// the windows a store keeping the index narrows (from the days it holds) are those a store
+// without it narrows, given the same steps.
 func TestWindowIndex(t *testing.T) {
+	withIndex, without := openTemp(t), openTemp(t)
+	kept := windowSteps(t, withIndex, NewWindowIndex())
+	if plain := windowSteps(t, without, nil); kept != plain {
+		t.Errorf("windows with the index kept:\n%s\nwithout:\n%s", kept, plain)
+	}
+}
+
+// windowSteps starts incidents, joins mentions that narrow their windows and drops an incident
+// over six transactions (the fifth rolled back), the same steps for every call; with an index x,
+// it checks after each step that candidates found through x are those the R*Tree finds. It
+// returns the windows the store ends with.
+func windowSteps(t *testing.T, s *Store, x *WindowIndex) string {
+	t.Helper()
 	ctx := context.Background()
-	s := openTemp(t)
-	x := NewWindowIndex()
 	rng := rand.New(rand.NewPCG(14, 12))
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	randomWindow := func() Window {
@@ -207,6 +220,9 @@ func TestWindowIndex(t *testing.T) {
 	compare := func(tx *Tx, step string) {
 		t.Helper()
 		windows := []Window{randomWindow(), randomWindow()}
+		if x == nil {
+			return
+		}
 		tx.KeepWindows(nil)
 		want, err := tx.CandidateIDs(ctx, windows)
 		tx.KeepWindows(x)
@@ -242,15 +258,30 @@ func TestWindowIndex(t *testing.T) {
 	rolledBack := errors.New("rolled back")
 	for round := range 6 {
 		err := s.InTx(ctx, func(tx *Tx) error {
-			tx.KeepWindows(x)
-			compare(tx, fmt.Sprintf("round %d, first", round))
+			if x != nil {
+				tx.KeepWindows(x)
+			}
+			for range readAfter { // enough questions for every country's windows to be read
+				compare(tx, fmt.Sprintf("round %d, first", round))
+			}
 			for i := range 15 {
+				// Mentions join incidents of earlier rounds, a few of them again and again.
+				for range rng.IntN(3) {
+					if len(incidents) == 0 {
+						break
+					}
+					if err := join(tx, incidents[rng.IntN(min(len(incidents), 8))], randomWindow(), false); err != nil {
+						return err
+					}
+				}
 				id := fmt.Sprintf("inc-%d-%d", round, i)
 				w := randomWindow()
 				if err := join(tx, id, w, true); err != nil {
 					return err
 				}
-				incidents = append(incidents, id)
+				if round != 4 {
+					incidents = append(incidents, id)
+				}
 				for range rng.IntN(3) {
 					narrower := w
 					if !w.From.IsZero() {
@@ -267,6 +298,7 @@ func TestWindowIndex(t *testing.T) {
 				if err := tx.DropIncident(ctx, incidents[0]); err != nil {
 					return err
 				}
+				incidents = incidents[1:]
 				compare(tx, "after a drop")
 			}
 			if round == 4 {
@@ -278,11 +310,31 @@ func TestWindowIndex(t *testing.T) {
 			if !errors.Is(err, rolledBack) {
 				t.Fatalf("round 4: %v", err)
 			}
-			x.Reset()
+			if x != nil {
+				x.Reset()
+			}
 			continue
 		}
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
 	}
+	var windows []string
+	rows, err := s.write.QueryContext(ctx, `SELECT incident_id, country_lo, day_lo, day_hi FROM incident_windows ORDER BY incident_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var country, lo, hi int64
+		if err := rows.Scan(&id, &country, &lo, &hi); err != nil {
+			t.Fatal(err)
+		}
+		windows = append(windows, fmt.Sprintf("%s %d %d..%d", id, country, lo, hi))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(windows, "\n")
 }
