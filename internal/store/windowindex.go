@@ -14,9 +14,9 @@ import (
 //
 // A country's windows are read once windows of it have been asked about readAfter times (before,
 // the R*Tree answers: a single document added through the API should not read a country's
-// thousands of windows for its one mention), and kept in step by
-// the transactions the index is given to (Tx.KeepWindows): windows inserted or narrowed there
-// change it, any other write to the windows empties it. It holds for the store only as long as
+// thousands of windows for its one mention), and kept in step by the transactions the index is
+// given to (Tx.KeepWindows): windows inserted or narrowed there change it, any other write to
+// the windows empties it. It holds for the store only as long as
 // its holder knows that nothing else wrote (pipeline's summary cache, by the store's count of
 // write transactions), and must be emptied (Reset) when a transaction that changed it fails.
 type WindowIndex struct {
