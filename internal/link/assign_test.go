@@ -75,6 +75,20 @@ func TestAssign(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: Assign = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
+		// Decoded once and placing twice: AssignDecoded leaves the candidates as they were.
+		var decoded []*Decoded
+		for _, c := range tt.cands {
+			d, err := Decode(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			decoded = append(decoded, d)
+		}
+		for round := range 2 {
+			if got := AssignDecoded(ms, decoded, isFamily); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s, round %d: AssignDecoded = %q; want %q", tt.name, round, got, tt.want)
+			}
+		}
 	}
 }
 

@@ -73,6 +73,7 @@ func (l *Linker) BeginLinking(ctx context.Context, s *store.Store, tx *store.Tx)
 	}
 	l.mu.Unlock()
 	c.begin(changes)
+	tx.KeepWindows(c.windows)
 	b := l.Begin()
 	b.cache, b.changes = c, changes
 	return b, nil
@@ -211,17 +212,13 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 	if err != nil {
 		return nil, err
 	}
-	cands := make([]link.Candidate, len(found))
+	cands := make([]*link.Decoded, len(found))
 	for i, c := range found {
-		cands[i] = link.Candidate{ID: c.ID, First: c.First, Members: make([]link.Member, len(c.Members))}
-		for j, m := range c.Members {
-			cands[i].Members[j] = link.Member(m)
+		if cands[i], err = b.cache.decode(c); err != nil {
+			return nil, fmt.Errorf("assign: %w", err)
 		}
 	}
-	joined, err := link.Assign(ms, cands, b.l.family)
-	if err != nil {
-		return nil, fmt.Errorf("assign: %w", err)
-	}
+	joined := link.AssignDecoded(ms, cands, b.l.family)
 	ids := make([]string, len(own))
 	for i, id := range joined {
 		ids[at[i]] = id
@@ -231,7 +228,7 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 
 // candidates returns the summaries of the incidents near the windows, in id order: from the cache,
 // reading from the store only those it lacks.
-func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*store.Candidate, error) {
+func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*cachedSummary, error) {
 	ids, err := tx.CandidateIDs(ctx, windows)
 	if err != nil {
 		return nil, err
@@ -244,12 +241,11 @@ func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Wi
 	if err != nil {
 		return nil, err
 	}
-	b.cache.put(read)
-	out := make([]*store.Candidate, 0, len(found)+len(read))
-	for i := 0; len(found) > 0 || i < len(read); { // both in id order; an id of no incident is in neither
-		if i < len(read) && (len(found) == 0 || read[i].ID < found[0].ID) {
-			out = append(out, &read[i])
-			i++
+	added := b.cache.put(read)
+	out := make([]*cachedSummary, 0, len(found)+len(added))
+	for len(found) > 0 || len(added) > 0 { // both in id order; an id of no incident is in neither
+		if len(added) > 0 && (len(found) == 0 || added[0].ID < found[0].ID) {
+			out, added = append(out, added[0]), added[1:]
 			continue
 		}
 		out, found = append(out, found[0]), found[1:]

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
 
@@ -18,17 +19,28 @@ import (
 // comparing the store's count of write transactions with the count its previous batch's commit
 // left, and empties the cache when anything came between (another process, a review, a failed
 // batch), or when a batch did more than add mentions (forget).
+//
+// It keeps the incidents' windows too (store.WindowIndex), under the same rule: a batch's
+// transaction keeps them in step with what it writes (store.Tx.KeepWindows).
 type summaryCache struct {
 	mu      sync.Mutex
 	changes int64 // the count of write transactions the cache holds at; -1: none
-	byID    map[string]*store.Candidate
+	byID    map[string]*cachedSummary
+	windows *store.WindowIndex
+}
+
+// cachedSummary is a summary as the store reads it, and decoded as placing compares mentions
+// with it: decoded when first placed against, again after a member joined.
+type cachedSummary struct {
+	store.Candidate
+	decoded *link.Decoded // nil until needed
 }
 
 // maxCachedSummaries bounds the cache: past it, it starts again empty.
 const maxCachedSummaries = 200_000
 
 func newSummaryCache() *summaryCache {
-	return &summaryCache{changes: -1, byID: map[string]*store.Candidate{}}
+	return &summaryCache{changes: -1, byID: map[string]*cachedSummary{}, windows: store.NewWindowIndex()}
 }
 
 // begin makes the cache hold at the count of write transactions a new batch sees: emptied unless
@@ -36,6 +48,9 @@ func newSummaryCache() *summaryCache {
 func (c *summaryCache) begin(changes int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if changes != c.changes {
+		c.windows.Reset()
+	}
 	if changes != c.changes || len(c.byID) > maxCachedSummaries {
 		clear(c.byID)
 	}
@@ -55,11 +70,12 @@ func (c *summaryCache) forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.byID)
+	c.windows.Reset()
 	c.changes = -1
 }
 
 // get returns the cached summaries of ids, in their order, and the ids it lacks.
-func (c *summaryCache) get(ids []string) (found []*store.Candidate, missing []string) {
+func (c *summaryCache) get(ids []string) (found []*cachedSummary, missing []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, id := range ids {
@@ -72,24 +88,46 @@ func (c *summaryCache) get(ids []string) (found []*store.Candidate, missing []st
 	return found, missing
 }
 
-// put caches summaries read from the store.
-func (c *summaryCache) put(read []store.Candidate) {
+// put caches summaries read from the store and returns them as cached, in their order.
+func (c *summaryCache) put(read []store.Candidate) []*cachedSummary {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	out := make([]*cachedSummary, len(read))
 	for i := range read {
-		c.byID[read[i].ID] = &read[i]
+		out[i] = &cachedSummary{Candidate: read[i]}
+		c.byID[read[i].ID] = out[i]
 	}
+	return out
+}
+
+// decode returns a cached summary decoded (link.Decode), decoding it when it is not.
+func (c *summaryCache) decode(s *cachedSummary) (*link.Decoded, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s.decoded == nil {
+		members := make([]link.Member, len(s.Members))
+		for i, m := range s.Members {
+			members[i] = link.Member(m)
+		}
+		d, err := link.Decode(link.Candidate{ID: s.ID, First: s.First, Members: members})
+		if err != nil {
+			return nil, err
+		}
+		s.decoded = d
+	}
+	return s.decoded, nil
 }
 
 // created caches an incident the batch started, before its first mention joins.
 func (c *summaryCache) created(id, first string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.byID[id] = &store.Candidate{ID: id, First: first}
+	c.byID[id] = &cachedSummary{Candidate: store.Candidate{ID: id, First: first}}
 }
 
 // joined counts a mention of the given profile code in a cached incident's members, kept in code
-// order as the store reads them; an incident not cached is read when next near a mention.
+// order as the store reads them, to be decoded again; an incident not cached is read when next
+// near a mention.
 func (c *summaryCache) joined(id, code string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -97,6 +135,7 @@ func (c *summaryCache) joined(id, code string) {
 	if !ok {
 		return
 	}
+	s.decoded = nil
 	i, found := slices.BinarySearchFunc(s.Members, code, func(m store.Member, code string) int { return strings.Compare(m.Code, code) })
 	if found {
 		s.Members[i].Count++

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wallwatch/wallwatch/internal/link"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/store"
 )
@@ -32,13 +33,38 @@ func TestSummaryCacheJoined(t *testing.T) {
 		c := newSummaryCache()
 		c.created("inc", "key")
 		c.byID["inc"].Members = tc.members
+		c.byID["inc"].decoded = &link.Decoded{} // as placing against it had left it
 		c.joined(tc.id, tc.code)
 		if got := fmt.Sprint(c.byID["inc"].Members); got != tc.want {
 			t.Errorf("%s: members %s, want %s", tc.name, got, tc.want)
 		}
+		if decoded := c.byID["inc"].decoded != nil; decoded != (tc.id != "inc") {
+			t.Errorf("%s: kept decoded %v, want it kept only when no member joined", tc.name, decoded)
+		}
 		if _, ok := c.byID["other"]; ok {
 			t.Errorf("%s: an incident not cached was added", tc.name)
 		}
+	}
+}
+
+// TestSummaryCacheDecodes checks that a cached summary is decoded once for every placing, and
+// again once a member joined it.
+func TestSummaryCacheDecodes(t *testing.T) {
+	c := newSummaryCache()
+	code := func(place string) string {
+		return link.ProfileCode(model.Mention{Type: model.FacilityAttack, Place: model.Place{Country: "NG", Name: place}}, nil)
+	}
+	read := c.put([]store.Candidate{{ID: "inc", First: "key", Members: []store.Member{{Code: code("Kuje"), Count: 1}}}})
+	first, err := c.decode(read[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := c.decode(read[0]); err != nil || again != first {
+		t.Errorf("decoded again (%v) without a change", err)
+	}
+	c.joined("inc", code("Abuja"))
+	if again, err := c.decode(read[0]); err != nil || again == first {
+		t.Errorf("kept decoded (%v) after a member joined", err)
 	}
 }
 

@@ -240,6 +240,7 @@ func (t *Tx) ClearDerived(ctx context.Context) error {
 	}
 	// Ids linked again take new numbers.
 	t.seqs = nil
+	t.windowsChanged()
 	return nil
 }
 

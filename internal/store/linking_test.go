@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -183,4 +185,156 @@ func TestChanges(t *testing.T) {
 	if got := changes(); got != first+2 {
 		t.Errorf("after a rollback: %d changes, want %d", got, first+2)
 	}
+}
+
+// TestWindowIndex checks that candidates found through a kept WindowIndex are those the R*Tree
+// finds, as incidents start, their windows narrow and incidents are dropped over several
+// transactions, one of them rolled back (the index then emptied, as its holder does); and that
+// the windows a store keeping the index narrows (from the days it holds) are those a store
+// without it narrows, given the same steps.
+func TestWindowIndex(t *testing.T) {
+	withIndex, without := openTemp(t), openTemp(t)
+	kept := windowSteps(t, withIndex, NewWindowIndex())
+	if plain := windowSteps(t, without, nil); kept != plain {
+		t.Errorf("windows with the index kept:\n%s\nwithout:\n%s", kept, plain)
+	}
+}
+
+// windowSteps starts incidents, joins mentions that narrow their windows and drops an incident
+// over six transactions (the fifth rolled back), the same steps for every call; with an index x,
+// it checks after each step that candidates found through x are those the R*Tree finds. It
+// returns the windows the store ends with.
+func windowSteps(t *testing.T, s *Store, x *WindowIndex) string {
+	t.Helper()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(14, 12))
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	randomWindow := func() Window {
+		country := []string{"NG", "NE", "ML"}[rng.IntN(3)]
+		if rng.IntN(10) == 0 {
+			return Window{Country: country}
+		}
+		from := start.AddDate(0, 0, rng.IntN(400))
+		return Window{country, from, from.AddDate(0, 0, rng.IntN(60))}
+	}
+	compare := func(tx *Tx, step string) {
+		t.Helper()
+		windows := []Window{randomWindow(), randomWindow()}
+		if x == nil {
+			return
+		}
+		tx.KeepWindows(nil)
+		want, err := tx.CandidateIDs(ctx, windows)
+		tx.KeepWindows(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tx.CandidateIDs(ctx, windows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: candidates of %v through the index = %v, want %v", step, windows, got, want)
+		}
+	}
+	docs, incidents := 0, []string{}
+	join := func(tx *Tx, incident string, w Window, created bool) error {
+		docs++
+		d := fmt.Sprintf("d%04d", docs)
+		if err := tx.InsertDocument(ctx, doc(d, "", "text "+d, uint64(docs))); err != nil {
+			return err
+		}
+		m := model.Mention{DocumentID: d, Place: model.Place{Country: w.Country}}
+		if err := tx.ReplaceMentions(ctx, d, []model.Mention{m}); err != nil {
+			return err
+		}
+		if created {
+			if err := tx.CreateIncident(ctx, incident, d+"#0", w, time.Now()); err != nil {
+				return err
+			}
+		}
+		return tx.AddToIncident(ctx, Join{Incident: incident, Mention: m, Code: "code " + d, Window: w, Created: created})
+	}
+	rolledBack := errors.New("rolled back")
+	for round := range 6 {
+		err := s.InTx(ctx, func(tx *Tx) error {
+			if x != nil {
+				tx.KeepWindows(x)
+			}
+			for range readAfter { // enough questions for every country's windows to be read
+				compare(tx, fmt.Sprintf("round %d, first", round))
+			}
+			for i := range 15 {
+				// Mentions join incidents of earlier rounds, a few of them again and again.
+				for range rng.IntN(3) {
+					if len(incidents) == 0 {
+						break
+					}
+					if err := join(tx, incidents[rng.IntN(min(len(incidents), 8))], randomWindow(), false); err != nil {
+						return err
+					}
+				}
+				id := fmt.Sprintf("inc-%d-%d", round, i)
+				w := randomWindow()
+				if err := join(tx, id, w, true); err != nil {
+					return err
+				}
+				if round != 4 {
+					incidents = append(incidents, id)
+				}
+				for range rng.IntN(3) {
+					narrower := w
+					if !w.From.IsZero() {
+						narrower.From = w.From.AddDate(0, 0, rng.IntN(20)-5)
+						narrower.To = narrower.From.AddDate(0, 0, rng.IntN(20))
+					}
+					if err := join(tx, id, narrower, false); err != nil {
+						return err
+					}
+				}
+				compare(tx, fmt.Sprintf("round %d, incident %d", round, i))
+			}
+			if round == 3 {
+				if err := tx.DropIncident(ctx, incidents[0]); err != nil {
+					return err
+				}
+				incidents = incidents[1:]
+				compare(tx, "after a drop")
+			}
+			if round == 4 {
+				return rolledBack
+			}
+			return nil
+		})
+		if round == 4 {
+			if !errors.Is(err, rolledBack) {
+				t.Fatalf("round 4: %v", err)
+			}
+			if x != nil {
+				x.Reset()
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	var windows []string
+	rows, err := s.write.QueryContext(ctx, `SELECT incident_id, country_lo, day_lo, day_hi FROM incident_windows ORDER BY incident_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var country, lo, hi int64
+		if err := rows.Scan(&id, &country, &lo, &hi); err != nil {
+			t.Fatal(err)
+		}
+		windows = append(windows, fmt.Sprintf("%s %d %d..%d", id, country, lo, hi))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(windows, "\n")
 }

@@ -93,6 +93,7 @@ func (t *Tx) DropIncident(ctx context.Context, id string) error {
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
 		return fmt.Errorf("drop incident %s: %w", id, err)
 	}
+	t.windowsChanged()
 	for _, table := range []string{"incident_actors", "incident_campaigns", "incident_documents", "incident_claims", "wave_inputs"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_id = ?`, id); err != nil {
 			return fmt.Errorf("drop incident %s: %s: %w", id, table, err)

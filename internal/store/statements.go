@@ -20,6 +20,7 @@ type statements struct {
 	documentMentions       *sql.Stmt
 	documentRefs           *sql.Stmt
 	candidateIDs           *sql.Stmt
+	countryWindows         *sql.Stmt
 	summaries              *sql.Stmt
 	changes                *sql.Stmt
 	createIncident         *sql.Stmt
@@ -93,6 +94,9 @@ func (s *statements) queries() []query {
 		// three numbers, where a list of windows went through JSON and json_each.
 		{&s.candidateIDs, `SELECT incident_id FROM incident_windows
 			WHERE country_lo <= ?1 AND country_hi >= ?1 AND day_lo <= ?3 AND day_hi >= ?2`},
+		// Every window of one country, under candidateIDs' condition on the country (WindowIndex).
+		{&s.countryWindows, `SELECT id, day_lo, day_hi, incident_id FROM incident_windows
+			WHERE country_lo <= ?1 AND country_hi >= ?1`},
 		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_seq = i.seq
 			WHERE i.id IN (SELECT value FROM json_each(?))
 			ORDER BY i.id, m.code`},
@@ -168,7 +172,7 @@ func (s *statements) queries() []query {
 		{&s.setMentionIncident, `UPDATE mentions SET incident_id = ? WHERE document_id = ? AND idx = ?`},
 		// An upsert and explicit child deletes: deleting the parent row would run the foreign-key
 		// cascade machinery, which costs more than the rest of linking together.
-		{&s.incidentData, `SELECT data FROM incidents WHERE id = ?`},
+		{&s.incidentData, `SELECT data, ` + strings.Join(decidedColumns[:], ", ") + `, summarised FROM incidents WHERE id = ?`},
 		{&s.touchIncident, `UPDATE incidents SET updated_at = ? WHERE id = ?`},
 		{&s.putIncident, `INSERT INTO incidents(id, type, date_start, date_end, date_precision, country,
 			admin1, place, facility, lat, lon, geo_precision, search, data, updated_at, summarised, seq)

@@ -134,6 +134,12 @@ type Tx struct {
 	// highest number given out (seqOf).
 	seqs    map[string]int64
 	lastSeq int64
+	// windows, when given (KeepWindows), follows what the transaction writes to the windows and
+	// answers CandidateIDs.
+	windows *WindowIndex
+	// updates are the statements that update incidents' changed columns, by set of columns
+	// (incidentUpdate), prepared on the transaction.
+	updates map[uint32]*sql.Stmt
 }
 
 // InTx runs fn in a write transaction, committing when fn returns nil.

@@ -68,13 +68,13 @@ func (w Window) bounds() (country, from, to int64) {
 // CandidateIDs returns, sorted and each once, the incidents whose window overlaps one of the
 // given windows in its country. The R*Tree finds them in logarithmic time, so the cost depends on
 // the incidents near the windows, not on the store nor on how many mentions those incidents
-// have; their summaries are read apart (Summaries), so that a linker that kept them reads only
+// have (a transaction given a WindowIndex finds them there once it holds their country); their
+// summaries are read apart (Summaries), so that a linker that kept them reads only
 // those it lacks.
 func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
 	var ids []string
 	for _, w := range windows {
-		c, from, to := w.bounds()
-		found, err := column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
+		found, err := t.windowCandidates(ctx, w)
 		if err != nil {
 			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
 		}
@@ -82,6 +82,18 @@ func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, erro
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids), nil
+}
+
+// windowCandidates returns the incidents whose window overlaps w in its country: from the kept
+// index when it answers (KeepWindows), else from the R*Tree.
+func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]string, error) {
+	c, from, to := w.bounds()
+	if t.windows != nil {
+		if ids, ok, err := t.indexedCandidates(ctx, c, from, to); ok || err != nil {
+			return ids, err
+		}
+	}
+	return column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
 }
 
 // Summaries returns the summarised incidents among ids, in id order, each with the key of its
@@ -174,6 +186,9 @@ func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, erro
 	if err != nil {
 		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
+	if t.windows != nil {
+		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: id})
+	}
 	return wid, nil
 }
 
@@ -257,6 +272,9 @@ func (t *Tx) narrowWindow(ctx context.Context, id string, w Window, started int6
 	}
 	if _, err := t.stmt(ctx, t.stmts.narrowWindow).ExecContext(ctx, max(lo, from), min(hi, to), wid); err != nil {
 		return fmt.Errorf("incident %s window: %w", id, err)
+	}
+	if t.windows != nil {
+		t.windows.narrow(wid, max(lo, from), min(hi, to))
 	}
 	return nil
 }
@@ -471,12 +489,12 @@ func (t *Tx) UpdateIncident(ctx context.Context, inc model.Incident, figures map
 	if err != nil {
 		return err
 	}
-	var stored []byte
-	if err := t.stmt(ctx, t.stmts.incidentData).QueryRowContext(ctx, inc.ID).Scan(&stored); err != nil {
-		return fmt.Errorf("incident %s: %w", inc.ID, err)
+	stored, err := t.storedIncidentRow(ctx, inc.ID)
+	if err != nil {
+		return err
 	}
 	// Most reports change no decided field: then only the update time moves.
-	if !bytes.Equal(stored, data) {
+	if !bytes.Equal(stored.data, data) {
 		if err := t.rewriteIncidentRow(ctx, inc, stored); err != nil {
 			return err
 		}
@@ -512,16 +530,17 @@ func (t *Tx) FirstDecision(ctx context.Context, inc model.Incident, figures map[
 	return t.putEstimates(ctx, inc.ID, figures)
 }
 
-// rewriteIncidentRow writes a linked incident's row whose decided fields changed, and those of
-// its actor and campaign rows that changed: its rows are the lists of the data stored before
-// (stored), and most changes are of other fields. A new incident's data is an empty object, and
+// rewriteIncidentRow writes a linked incident's row whose decided fields changed (those of its
+// columns that changed, updateIncidentRow), and those of its actor and campaign rows that
+// changed: its rows are the lists of the data stored before (stored.data), and most changes are
+// of other fields. A new incident's data is an empty object, and
 // it has no such rows.
-func (t *Tx) rewriteIncidentRow(ctx context.Context, inc model.Incident, stored []byte) error {
-	if err := t.putIncidentRow(ctx, inc, true); err != nil {
+func (t *Tx) rewriteIncidentRow(ctx context.Context, inc model.Incident, stored storedRow) error {
+	if err := t.updateIncidentRow(ctx, inc, stored); err != nil {
 		return err
 	}
 	var before incidentLists
-	if err := json.Unmarshal(stored, &before); err != nil {
+	if err := json.Unmarshal(stored.data, &before); err != nil {
 		return fmt.Errorf("incident %s: stored data: %w", inc.ID, err)
 	}
 	return t.replaceIncidentLists(ctx, inc, &before)
@@ -553,6 +572,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_windows WHERE id = (SELECT window_id FROM incidents WHERE id = ?)`, id); err != nil {
 		return fmt.Errorf("summary of %s: %w", id, err)
 	}
+	t.windowsChanged()
 	seq, err := t.seqOf(ctx, id)
 	if err != nil {
 		return err
