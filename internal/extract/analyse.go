@@ -125,6 +125,8 @@ type analysis struct {
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 	named        []string                   // countries the text names itself, by name, group or headline (analyse)
+	accidentRead bool                       // accidentTold is known (accidental)
+	accidentTold bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {

@@ -73,7 +73,10 @@ func (a *analysis) accidental(f *frame) bool {
 			return false
 		}
 	}
-	return slices.ContainsFunc(a.sentences, accidentPhrase)
+	if !a.accidentRead {
+		a.accidentRead, a.accidentTold = true, slices.ContainsFunc(a.sentences, accidentPhrase)
+	}
+	return a.accidentTold
 }
 
 // accidentPhrase reports an accident cause, of one word or several, in a sentence.
