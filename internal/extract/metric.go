@@ -539,13 +539,19 @@ func isMetric(m model.Metric) bool {
 // asideOpeners are the marks that open an aside: a bracket or a dash.
 const asideOpeners = "(—–"
 
+// dashLeadByte is the first byte of the dashes' UTF-8 encoding ("—", "–").
+const dashLeadByte = 0xE2
+
 // brokenDownTotal returns the figure that an aside breaks into parts when q is one of them: the
 // aside opens with a bracket or a dash right after a figure and its noun, and its figures add up
 // to that figure ("14 muertos —10 custodios y cuatro internos— y 13 heridos"). The parts' own
 // words ("and 13 wounded" after the aside) then say nothing of what befell them.
 func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool) {
 	before := text[si.start:q.Start]
-	open := strings.LastIndexAny(before, asideOpeners)
+	if strings.IndexByte(before, '(') < 0 && strings.IndexByte(before, dashLeadByte) < 0 {
+		return Quantity{}, false // most figures: no bracket or dash before them, found at byte speed
+	}
+	open := max(strings.LastIndexByte(before, '('), strings.LastIndex(before, "—"), strings.LastIndex(before, "–"))
 	if open < 0 || strings.ContainsAny(before[open:], ")"+clauseMarks) {
 		return Quantity{}, false
 	}
