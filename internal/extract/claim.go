@@ -30,7 +30,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				continue // another town's figure, or one no town can claim
 			}
 			if !figure(a.text, si, q) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
-				f.date != nil && cumulative(si, q, f.date.Date) {
+				f.date != nil && (cumulative(si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := metricOf(a.text, si, q)
@@ -233,6 +233,25 @@ func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
 				d.Date.Start.Before(incident.Start.AddDate(0, 0, -earlierSlackDays)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// earlierWhen reports a figure in a clause opened by a when-word right after a date that ends
+// before the incident: "the killings recalled the start of 2017, when more than 120 inmates
+// died" counts the dead of 2017.
+func earlierWhen(text string, si *sentenceInfo, q Quantity, incident model.Date) bool {
+	for _, d := range si.dates {
+		before := d.Date.LastDay().Before(incident.Start.AddDate(0, 0, -earlierSlackDays)) ||
+			d.Date.Precision == model.PrecisionYear && d.Date.Start.Year() < incident.Start.Year() // "2017" before 1 January 2018
+		if d.End > q.Start || !before {
+			continue
+		}
+		k := slices.IndexFunc(si.toks, func(t token) bool { return t.start >= d.End })
+		if k >= 0 && si.toks[k].is(whenWords) && strings.TrimSpace(text[d.End:si.toks[k].start]) == "," &&
+			!containsAny(text[si.toks[k].end:q.Start], ";.") {
+			return true
 		}
 	}
 	return false

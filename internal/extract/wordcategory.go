@@ -161,6 +161,7 @@ const (
 	nicknameWords
 	personNounWords
 	accidentWords
+	whenWords
 	wordCatCount
 )
 
@@ -321,6 +322,7 @@ var wordCatNames = [wordCatCount]string{
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
 	accidentWords:             "accident",
+	whenWords:                 "when",
 }
 
 // wordCategoryNamed returns the word category a file names.
