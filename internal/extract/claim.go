@@ -137,7 +137,27 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
-		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q)
+		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q)
+}
+
+// partOfCasualties reports a figure taken from the dead or wounded counted before: "two of the
+// victims were beheaded", "dois dos mortos": a part of a toll, not a toll.
+func partOfCasualties(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	k := last + 1
+	switch {
+	case last < 0 || k+1 >= len(si.toks):
+		return false
+	case si.toks[k].is(partitiveArticleWords): // "dos mortos": of the dead
+		k++
+	case partitiveToken(&si.toks[k]) && si.toks[k+1].is(definiteArticleWords): // "of the victims"
+		k += 2
+	default:
+		return false // "una treintena de heridos": the noun a collective number counts
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first == k && (c.category == "killed" || c.category == "wounded")
+	})
 }
 
 // ageAfterName reports a figure in digits set off by commas right after a capitalised word:
