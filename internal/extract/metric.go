@@ -97,7 +97,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
-			rank = dist
+			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
@@ -501,6 +501,18 @@ func partitive(lx *lexicon, folded string) bool {
 // partitiveToken is partitive for a sentence's token.
 func partitiveToken(t *token) bool {
 	return t.is(partitiveWords) || t.is(partitiveArticleWords)
+}
+
+// auxiliariesBetween counts the auxiliary verbs in tokens [from, to): they and the participle
+// after them are one verb, no farther from the figure than a simple past.
+func auxiliariesBetween(toks []token, from, to int) int {
+	n := 0
+	for k := max(0, from); k < to; k++ {
+		if toks[k].is(auxiliaryWords) {
+			n++
+		}
+	}
+	return n
 }
 
 // conjunctionBreak is the extra distance a conjunction between a cue and the figure after it
