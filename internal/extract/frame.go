@@ -289,7 +289,11 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			default:
 				continue
 			}
-			if c.first <= i || c.first-i > 3 {
+			reach := referenceReach
+			if t.is(comparisonWords) {
+				reach = comparisonReach // "compared the scenes to the 25-day siege at X"
+			}
+			if c.first <= i || c.first-i > reach || containsAny(text[t.end:si.toks[c.first].start], clauseMarks) {
 				continue
 			}
 			apart := wordIn(singularArticleWords, si.toks, i+1, c.first)
@@ -308,6 +312,13 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 	}
 	return 0, 0, false
 }
+
+// referenceReach is how many words after a temporal word its event word may stand ("after the
+// attack on"); a comparison's object may stand further ("compared the scenes to the siege").
+const (
+	referenceReach  = 3
+	comparisonReach = 8
+)
 
 // countBefore reports a figure of people before byte start: "100 inmates remain missing after
 // armed men freed 173" counts what the deed after the temporal word left.

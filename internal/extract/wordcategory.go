@@ -162,6 +162,7 @@ const (
 	personNounWords
 	accidentWords
 	whenWords
+	comparisonWords
 	wordCatCount
 )
 
@@ -323,6 +324,7 @@ var wordCatNames = [wordCatCount]string{
 	personNounWords:           "person_noun",
 	accidentWords:             "accident",
 	whenWords:                 "when",
+	comparisonWords:           "comparison",
 }
 
 // wordCategoryNamed returns the word category a file names.
