@@ -804,18 +804,23 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 }
 
 // oneCountryInBrackets drops the places of a sentence that a bracketed list of places puts in
-// another country: "Mahara prison (Mahara, Gampaha, Western)" names a town and the divisions it
+// another country: "Zarvo prison (Zarvo, Lima, Lowmark)" names a town and the divisions it
 // lies in, all of one country, the country of the list's last, widest names. A name of the list
 // read as a place elsewhere (a namesake province abroad) is no place, in the list or out of it.
 func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 	var foreign []string
-	for open := strings.IndexByte(a.text[si.start:si.end], '('); open >= 0; {
-		open += si.start
+	for from := si.start; ; {
+		open := strings.IndexByte(a.text[from:si.end], '(')
+		if open < 0 {
+			break
+		}
+		open += from
 		closing := strings.IndexByte(a.text[open:si.end], ')')
 		if closing < 0 {
 			break
 		}
 		closing += open
+		from = closing + 1
 		var inside []placeHit
 		for _, p := range si.places {
 			if p.start > open && p.end <= closing {
@@ -830,11 +835,6 @@ func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 				}
 			}
 		}
-		next := strings.IndexByte(a.text[closing:si.end], '(')
-		if next < 0 {
-			break
-		}
-		open = closing + next - si.start
 	}
 	if len(foreign) == 0 {
 		return si.places

@@ -417,12 +417,7 @@ const appositiveReach = 6
 // subsetMarkerBetween reports a subset marker starting at a token in [from, to): "nine people
 // including four inmates" names a part, not the nine's side.
 func subsetMarkerBetween(si *sentenceInfo, from, to int) bool {
-	for k := from; k < to; k++ {
-		if si.lex.phraseAt(subsetMarkerWords, si.toks, k) > 0 {
-			return true
-		}
-	}
-	return false
+	return si.lex.phraseIn(subsetMarkerWords, si.toks, from, to)
 }
 
 // subsetMarkerReach is how many words may stand between a subset marker and its figure

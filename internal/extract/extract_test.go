@@ -755,13 +755,6 @@ func TestExtract(t *testing.T) {
 			want:      []want{},
 		},
 		{
-			name:      "the places of a bracketed list lie in one country: a namesake province abroad is no place",
-			published: "2021-05-06",
-			language:  "en",
-			text:      "On 5 May 2021, 12 inmates escaped from Mahara prison (Mahara, Gampaha, Western) during the night.",
-			want:      []want{{"mass_escape", "2021-05-05", "LK", "Mahara prison", ""}},
-		},
-		{
 			name:      "a police station is a place of detention when someone is freed from it",
 			published: "2017-04-04",
 			text:      "On 3 April 2017, about 150 youths stormed the police station in Tamale, Ghana, and freed two suspects held in its cells.",

@@ -183,6 +183,12 @@ func placeOfDetention(si *sentenceInfo) bool {
 	return si.is("facility") || si.is("holding") || si.is("generic") || len(si.facilities) > 0
 }
 
+// namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
+// ("The July 18 attack left 13 dead" names the deed it dates).
+func namesDeed(si *sentenceInfo) bool {
+	return si.is("attack") || si.is("escape") || si.is("riot")
+}
+
 func hasMethod(si *sentenceInfo) bool {
 	for _, c := range si.cues {
 		if strings.HasPrefix(c.category, "method:") {
@@ -681,7 +687,7 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
 	if !event {
-		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && (si.is("attack") || si.is("escape") || si.is("riot")) {
+		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && namesDeed(si) {
 			f.date, f.dateReported = an.date, an.reported // "The July 18 attack [...] left 13 dead": the deed's day
 		}
 		return

@@ -331,6 +331,16 @@ func (lx *lexicon) has(category wordCat, folded string) bool {
 		folded != "" && folded[0] >= utf8.RuneSelf && lx.hasStem(category, folded)
 }
 
+// phraseIn reports a phrase of a word category starting at a token in [from, to).
+func (lx *lexicon) phraseIn(category wordCat, toks []token, from, to int) bool {
+	for k := max(0, from); k < min(to, len(toks)); k++ {
+		if lx.phraseAt(category, toks, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseAt returns how many words of toks from index start make a phrase of a word category
 // ("among them"), up to maxPhraseWords; 0 if none does. The tokens are marked (markWords).
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {

@@ -74,19 +74,11 @@ func (a *analysis) accidental(f *frame) bool {
 		}
 	}
 	if !a.accidentRead {
-		a.accidentRead, a.accidentTold = true, slices.ContainsFunc(a.sentences, accidentPhrase)
+		a.accidentRead, a.accidentTold = true, slices.ContainsFunc(a.sentences, func(si *sentenceInfo) bool {
+			return si.lex.phraseIn(accidentWords, si.toks, 0, len(si.toks))
+		})
 	}
 	return a.accidentTold
-}
-
-// accidentPhrase reports an accident cause, of one word or several, in a sentence.
-func accidentPhrase(si *sentenceInfo) bool {
-	for k := range si.toks {
-		if si.lex.phraseAt(accidentWords, si.toks, k) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // titledName is the first title of generic words an event sentence of the frame gives its
@@ -786,7 +778,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	// "The attack occurred on 7 September 2010": a sentence of the frame that is not itself an
 	// event sentence but dates an attack, escape or riot.
 	for _, si := range f.sentences {
-		if !(si.is("attack") || si.is("escape") || si.is("riot")) {
+		if !namesDeed(si) {
 			continue
 		}
 		d := eventDateOf(si)

@@ -274,7 +274,8 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// shortAdminName drops a generic designator from a division name, or returns "".
+// ShortAdminName drops a generic designator from a division name ("La Altagracia Province" is
+// "La Altagracia"), or returns "" when it has none.
 func ShortAdminName(name string) string {
 	f := strings.Fields(name)
 	switch {

@@ -52,9 +52,9 @@ func TestSummaryCacheJoined(t *testing.T) {
 func TestSummaryCacheDecodes(t *testing.T) {
 	c := newSummaryCache()
 	code := func(place string) string {
-		return link.ProfileCode(model.Mention{Type: model.FacilityAttack, Place: model.Place{Country: "NG", Name: place}}, nil)
+		return link.ProfileCode(model.Mention{Type: model.FacilityAttack, Place: model.Place{Country: "XA", Name: place}}, nil)
 	}
-	read := c.put([]store.Candidate{{ID: "inc", First: "key", Members: []store.Member{{Code: code("Kuje"), Count: 1}}}})
+	read := c.put([]store.Candidate{{ID: "inc", First: "key", Members: []store.Member{{Code: code("Kolondo"), Count: 1}}}})
 	first, err := c.decode(read[0])
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func TestSummaryCacheDecodes(t *testing.T) {
 	if again, err := c.decode(read[0]); err != nil || again != first {
 		t.Errorf("decoded again (%v) without a change", err)
 	}
-	c.joined("inc", code("Abuja"))
+	c.joined("inc", code("Tarvo"))
 	if again, err := c.decode(read[0]); err != nil || again == first {
 		t.Errorf("kept decoded (%v) after a member joined", err)
 	}

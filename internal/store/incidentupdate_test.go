@@ -20,19 +20,19 @@ func TestUpdateIncidentRow(t *testing.T) {
 	day := time.Date(2013, 7, 21, 0, 0, 0, 0, time.UTC)
 	end := day.AddDate(0, 0, 2)
 	base := model.Incident{Type: model.FacilityAttack, Date: model.Date{Start: day, Precision: model.PrecisionDay},
-		Place: model.Place{Country: "IQ", Name: "Abu Ghraib", Precision: model.GeoPlace, Lat: 33.29, Lon: 44.06}, Facility: "Abu Ghraib prison"}
+		Place: model.Place{Country: "XA", Name: "Kolondo", Precision: model.GeoPlace, Lat: 33.29, Lon: 44.06}, Facility: "Kolondo prison"}
 	versions := []func(inc *model.Incident){
-		func(inc *model.Incident) { inc.Perpetrators = []string{"Islamic State of Iraq"} },                        // the data alone
+		func(inc *model.Incident) { inc.Perpetrators = []string{"Red Hand"} },                                     // the data alone
 		func(inc *model.Incident) { inc.Type = model.MassEscape },                                                 // an indexed column
 		func(inc *model.Incident) { inc.Date = model.Date{Start: day, End: &end, Precision: model.PrecisionDay} }, // a column in no index
 		func(inc *model.Incident) {
-			inc.Place = model.Place{Country: "IQ", Admin1: "Baghdad", Precision: model.GeoAdmin1}
+			inc.Place = model.Place{Country: "XA", Admin1: "North Vale", Precision: model.GeoAdmin1}
 		}, // coordinates gone
 		func(inc *model.Incident) {
-			inc.Place = model.Place{Country: "SY", Name: "Raqqa", Precision: model.GeoPlace, Lat: 35.95, Lon: 39.01}
+			inc.Place = model.Place{Country: "XB", Name: "Orlin", Precision: model.GeoPlace, Lat: 35.95, Lon: 39.01}
 		},
 		func(inc *model.Incident) { inc.Facility, inc.Date = "", model.Date{} }, // to NULL and empty
-		func(inc *model.Incident) { inc.Facility, inc.Methods = "Taji prison", []string{"vbied"} },
+		func(inc *model.Incident) { inc.Facility, inc.Methods = "Tarvo prison", []string{"vbied"} },
 	}
 	write := func(inc model.Incident, update bool) {
 		t.Helper()

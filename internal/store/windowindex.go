@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -120,19 +121,19 @@ func (t *Tx) countryWindows(ctx context.Context, country int64) ([]indexedWindow
 	x := t.windows
 	rows, err := t.stmt(ctx, t.stmts.countryWindows).QueryContext(ctx, country)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the windows of country %d: %w", country, err)
 	}
 	defer rows.Close()
 	read := []indexedWindow{}
 	for rows.Next() {
 		var w indexedWindow
 		if err := rows.Scan(&w.id, &w.lo, &w.hi, &w.incident); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read a window of country %d: %w", country, err)
 		}
 		read = append(read, w)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the windows of country %d: %w", country, err)
 	}
 	for i, w := range read {
 		x.at[w.id] = windowAt{country, i}
