@@ -604,6 +604,20 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		}
 	}
 	if len(places) == 0 {
+		// A sentence telling what the attackers did places their deed ("Militants blocked a
+		// highway in X to halt the van"), better than where the report was filed.
+		for _, si := range f.sentences {
+			if !si.is("attackers") {
+				continue
+			}
+			for _, p := range a.ownPlaces(si) {
+				if !p.landmark && !p.dateline && p.place.Precision != model.GeoCountry && (country == "" || p.place.Country == country) {
+					places = append(places, p.place)
+				}
+			}
+		}
+	}
+	if len(places) == 0 {
 		// Where the report was filed, when nothing else places the incident; a country named
 		// by an event sentence does.
 		for _, d := range datelines {
