@@ -1703,10 +1703,17 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	return false
 }
 
-// penalty reports a death word one or two words after a court's verb: "sentenced to death",
-// "condamné à mort", "condenado a muerte".
+// penalty reports a death word one or two words after a court's verb ("sentenced to death",
+// "condamné à mort", "condenado a muerte"), or beside a noun of the penalty: right after it
+// ("death row", "a death sentence") or up to three words before it ("peine de mort", "pena de
+// muerte", "couloir de la mort").
 func penalty(toks []token, c cueHit) bool {
-	return c.first >= 1 && toks[c.first-1].is(courtVerbWords) || c.first >= 2 && toks[c.first-2].is(courtVerbWords)
+	for _, k := range []int{c.first - 1, c.first - 2, c.first - 3} {
+		if k >= 0 && (toks[k].is(courtVerbWords) || toks[k].is(penaltyNounWords)) {
+			return true
+		}
+	}
+	return c.last+1 < len(toks) && toks[c.last+1].is(penaltyNounWords)
 }
 
 // formerFacility reports a facility word after a former word, right before it or before the

@@ -598,7 +598,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	if len(places) == 0 {
 		// No event sentence places the incident: "gangs began their attack on Sunday night in X".
 		for _, si := range f.sentences {
-			if placesAnEvent(si) {
+			if placesAnEvent(si) && !likeEventElsewhere(si) {
 				addPlaces(a.ownPlaces(si))
 			}
 		}
@@ -607,7 +607,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		// A sentence telling what the attackers did places their deed ("Militants blocked a
 		// highway in X to halt the van"), better than where the report was filed.
 		for _, si := range f.sentences {
-			if !si.is("attackers") {
+			if !si.is("attackers") || likeEventElsewhere(si) {
 				continue
 			}
 			for _, p := range a.ownPlaces(si) {
@@ -630,6 +630,9 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		// The frame's other sentences set the scene ("Clashes erupted in X on Tuesday. [...]
 		// Militants seized the jail"), in the country the event sentences name, if any.
 		for _, si := range f.sentences {
+			if likeEventElsewhere(si) {
+				continue
+			}
 			for _, p := range a.ownPlaces(si) {
 				if !p.landmark && (country == "" || p.place.Country == country) {
 					places = append(places, p.place)
@@ -673,6 +676,13 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// likeEventElsewhere reports a sentence outside the story's event sentences that tells a like
+// event with an additive word ("Jails in X and Y were also emptied"): its places are those of
+// the other events, not where this one happened.
+func likeEventElsewhere(si *sentenceInfo) bool {
+	return !isEvent(si) && slices.ContainsFunc(si.toks, func(t token) bool { return t.is(additiveWords) })
 }
 
 // ownPlaces returns the places of a sentence outside its reference point when that point has a

@@ -84,6 +84,8 @@ const (
 	codedTallyWords
 	lawfulReleaseWords
 	courtVerbWords
+	penaltyNounWords
+	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
 	responsibilityVerbWords
@@ -246,6 +248,8 @@ var wordCatNames = [wordCatCount]string{
 	codedTallyWords:           "coded_tally",
 	lawfulReleaseWords:        "lawful_release",
 	courtVerbWords:            "court_verb",
+	penaltyNounWords:          "penalty_noun",
+	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
 	responsibilityVerbWords:   "responsibility_verb",
