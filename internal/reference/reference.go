@@ -206,15 +206,16 @@ func (r Data) namesakesInside(self string, named map[string]bool, folds map[stri
 
 // accept applies the population policy to an entry resolved from a name folded to key: a place
 // outside the context countries only when it is a capital, a province or a large city, and a
-// large city there only by its own name when the text has countries of its own (an alternate
-// name in some language is too weak a sign against them: "Boni" is a village of the Sahel before
-// it is Bonn); inside them, any town but a hamlet.
+// province or a large city there only by its own name when the text has countries of its own
+// (an alternate name in some language is too weak a sign against them: "Boni" is a village of
+// the Sahel before it is Bonn, a prison town of one country no province of another); inside
+// them, any town but a hamlet.
 func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.Place, bool) {
 	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
 	division := e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
 	major := e.Population >= minForeignPopulation || capital || division
 	if !slices.Contains(countries, e.Country) {
-		if !major || len(countries) > 0 && !capital && !division && !ownName(key, e) {
+		if !major || len(countries) > 0 && !capital && !ownName(key, e) {
 			return model.Place{}, false
 		}
 	}
@@ -224,9 +225,14 @@ func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.P
 	return r.Gazetteer.ToPlace(e), true
 }
 
-// ownName reports a folded name that is the entry's own name, not one of its alternate names.
+// ownName reports a folded name that is the entry's own name, not one of its alternate names; a
+// division's name without its designator is its own too ("Al Mahrah" of "Al Mahrah Governorate").
 func ownName(key string, e gazetteer.Entry) bool {
-	return key == gazetteer.Fold(e.Name) || key == gazetteer.Fold(e.ASCIIName)
+	if key == gazetteer.Fold(e.Name) || key == gazetteer.Fold(e.ASCIIName) {
+		return true
+	}
+	short := gazetteer.ShortAdminName(e.Name)
+	return e.Feature == gazetteer.FeatureAdmin1 && short != "" && key == gazetteer.Fold(short)
 }
 
 // nesting counts, per country, the names that are a place or division lying inside a division

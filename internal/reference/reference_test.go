@@ -28,6 +28,10 @@ func TestPlacePopulationPolicy(t *testing.T) {
 		{"Boni", nil, "DE"},              // an alternate name of one, in a text of no country
 		{"Boni", []string{"ML"}, ""},     // but not against the text's own countries
 		{"Moscou", []string{"FR"}, "RU"}, // a capital by any of its names
+		{"Bayern", nil, "DE"},            // a province by an alternate name, in a text of no country
+		{"Bayern", []string{"ML"}, ""},   // but not against the text's own countries
+		{"Bavaria", []string{"ML"}, "DE"},
+		{"Al Mahrah", []string{"ML"}, "YE"}, // a province's name without its designator is its own
 	}
 	for _, tt := range tests {
 		p, ok := ref.place(tt.name, tt.countries)
