@@ -107,6 +107,10 @@ func TestCalendarNamesOfLanguage(t *testing.T) {
 		{"fr", "le 3 déc. 2024", "2024-12-03"},
 		{"en", "on Dec. 3, 2024", "2024-12-03"},
 		{"en", "they may march", ""}, // English month names count capitalised
+		{"pt", "em 7 de setembro de 2024", "2024-09-07"},
+		{"pt", "na madrugada de 21 de maio", "2025-05-21"},
+		{"pt", "1º de janeiro de 2017", "2017-01-01"},
+		{"pt", "3 de dez. de 2024", "2024-12-03"},
 		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
 	}
 	for _, tt := range tests {
