@@ -125,6 +125,7 @@ func TestResolve(t *testing.T) {
 		{"Friday", nil, "", "", ""},
 		{"Said", nil, "", "", ""},
 		{"Chad", nil, "TD", "", FeatureCountry},
+		{"Dili", nil, "TL", "", "PPLC"}, // the capital of that name, not one it is another name of
 		{"Xqzzyvwq", nil, "", "", ""},
 	}
 	for _, tt := range tests {

@@ -31,8 +31,10 @@ func (g *Gazetteer) LookupKey(key string) []Entry {
 
 // Resolve picks the entry a name most likely means in a text about the given countries (ISO
 // alpha-2, most relevant first). Among Lookup's candidates it prefers one in the earliest
-// listed country, then follows Lookup's rank (administrative importance, then population);
-// with no candidate in the listed countries it takes the best ranked one anywhere.
+// listed country, then follows Lookup's rank (administrative importance, then population), except
+// that of two capitals or large cities the one the name is the own name of wins (a town's short
+// name for a larger neighbour is common, a city's for another city is not); with no candidate in
+// the listed countries it takes the best ranked one anywhere.
 //
 // Names that are common English words ("Police", "Mission", "Bar", "Union", "Of"; the list is
 // data/common-words.txt) resolve only to a country or national capital, or, when the entry's
@@ -53,14 +55,23 @@ func (g *Gazetteer) ResolveKey(key string, countries []string) (Entry, bool) {
 		if common && !g.commonWordAllowed(r, ctx < len(countries)) {
 			continue
 		}
-		if best < 0 || ctx < bestCtx {
+		switch {
+		case best < 0 || ctx < bestCtx:
 			best, bestCtx = i, ctx
+		case ctx == bestCtx && r.class <= classCity && r.class == g.records[best].class && !g.ownKey(best, key) && g.ownKey(i, key):
+			best = i // of two capitals, "Dili" is the one of that name, not one it is another name of
 		}
 	}
 	if best < 0 {
 		return Entry{}, false
 	}
 	return g.entry(best), true
+}
+
+// ownKey reports a folded name that is record i's own name, not one of its alternate names.
+func (g *Gazetteer) ownKey(i int32, key string) bool {
+	r := &g.records[i]
+	return Fold(g.str(r.name)) == key || Fold(g.str(r.ascii)) == key
 }
 
 // MaxWords is the number of space-separated words in the longest indexed name, so callers
