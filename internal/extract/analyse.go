@@ -1853,12 +1853,13 @@ func pastOfOnePerson(toks []token, k int) bool {
 }
 
 // releasedByAttackers reads the release words of a sentence that tells of an attack or names its
-// means as escape words: "protesters burned a police station and released the prisoners". Elsewhere a release is
+// means as escape words: "protesters burned a police station and released the prisoners"; so
+// does a sentence whose armed men go into the place of detention (armedMenInside). Elsewhere a release is
 // as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
-	if !si.is("attack") && !hasMethod(si) {
+	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) {
 		return
 	}
 	for i, c := range si.cues {
@@ -1872,6 +1873,24 @@ func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 			si.cues[i].category = "escape"
 		}
 	}
+}
+
+// armedMenInside reports a sentence whose armed men, named first, go into the place of detention
+// and then release people with a verb of their own: "the fighters entered the central prison and
+// released 700 prisoners", not "rebels sentenced to life, who were released from prison".
+func armedMenInside(si *sentenceInfo) bool {
+	men, place := -1, -1
+	for _, c := range si.cues {
+		switch {
+		case c.category == "attackers" && men < 0:
+			men = c.last
+		case c.category == "facility" && men >= 0 && place < 0 && c.first > men:
+			place = c.last
+		case c.category == "release" && place >= 0 && c.first > place:
+			return !si.toks[c.first-1].is(auxiliaryWords)
+		}
+	}
+	return false
 }
 
 // attackersFled reports a flight word (not a freeing one) whose nearest doer before it is the

@@ -358,9 +358,21 @@ func nameOnly(s string) bool {
 	return true
 }
 
+// figureWords counts the tokens from..to-1 that are words of a figure ("more than 700").
+func figureWords(si *sentenceInfo, from, to int) int {
+	n := 0
+	for _, q := range si.quantities {
+		first, last := tokenSpan(si.toks, q.Start, q.End)
+		if first >= 0 {
+			n += max(0, min(last+1, to)-max(first, from))
+		}
+	}
+	return n
+}
+
 // freedByAttackers reports a sentence where outsiders named before an escape word free the people
 // held: an attacker word, an armed group or civilians (a mob counts), then the escape word with an
-// inmate word right after it or the place of detention they were freed from ("militants ... freed
+// inmate word right after it (a figure between is one word) or the place of detention they were freed from ("militants ... freed
 // inmates", "villagers freed a detained man from the police post"), and no inmate word before it.
 func freedByAttackers(si *sentenceInfo) bool {
 	doer := -1
@@ -396,7 +408,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 			switch o.category {
 			case "inmate":
 				between = between || o.first < c.first // "250 inmates including 40 militants escape": the fighters are inmates
-				after = after || o.first > c.last && o.first <= c.last+3
+				after = after || o.first > c.last && o.first-c.last-figureWords(si, c.last+1, o.first) <= 3
 			case "holding", "facility":
 				after = after || o.first > c.last && o.first <= c.last+6
 			}
