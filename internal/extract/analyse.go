@@ -761,9 +761,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		return false
 	}
+	dateline := si.start + datelineEnd(a.text[si.start:si.end])
 	for k, span := range si.spans {
 		if taken(span.start, span.end) {
 			continue
+		}
+		if span.start < dateline && strings.Contains(a.text[si.start:span.start], "(") {
+			continue // "SÃO PAULO, Oct. 4 (Atlantic Press Service) -": the agency, no place
 		}
 		r := a.readSpan(si, k)
 		if r.person {
