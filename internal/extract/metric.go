@@ -90,6 +90,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if inAside(text, si, first, last, c) {
 			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
 		}
+		if c.first > last && anotherNounsClause(text, si, q, ofPhraseEnd, c.first) {
+			continue // "a fight between two prisoners in the pavilion, which houses 2,000 men": the pavilion houses them
+		}
 		var dist, rank int
 		commaBefore := false
 		switch {
@@ -175,6 +178,19 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return lastPredicate(si, q, first, last)
 	}
 	return best, best != ""
+}
+
+// anotherNounsClause reports a relative clause opening after a comma between a figure's phrase
+// (ending at token end) and token k, after a word other than the figure's noun: the clause
+// describes the noun just before it ("two prisoners in the pavilion, which houses 2,000 men"),
+// not the figure ("the six prisoners, who tunnelled out").
+func anotherNounsClause(text string, si *sentenceInfo, q Quantity, end, k int) bool {
+	for r := end + 2; r < k; r++ {
+		if si.toks[r].is(relativePronounWords) && strings.Contains(text[si.toks[r-1].end:si.toks[r].start], ",") {
+			return !strings.EqualFold(text[si.toks[r-1].start:si.toks[r-1].end], q.Noun)
+		}
+	}
+	return false
 }
 
 // predicateReach is how many words after a relative clause the figure's own verb may begin; an
