@@ -902,6 +902,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
 		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
+		calledName(a.text, si.lex, si.toks, span.first) || // "the gang known as the Twelve Apostles" is no town
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span):
 		r.skip = true
@@ -935,6 +936,25 @@ func nicknamed(lx *lexicon, toks []token, first int) bool {
 	}
 	return false
 }
+
+// calledName reports a name at token first that ends a name given after words that say what
+// something is called, with its article and capitalised words before it and nothing but spaces
+// and quotes between them ("conocido como «los Doce Apóstoles»", not "known as Mariona (Ayutuxtepeque").
+func calledName(text string, lx *lexicon, toks []token, first int) bool {
+	for k := first; k >= 0 && first-k <= maxCalledNameWords; k-- {
+		if nicknamed(lx, toks, k) {
+			return true
+		}
+		if k == 0 || !toks[k-1].upper && !toks[k-1].is(definiteArticleWords) ||
+			strings.Trim(text[toks[k-1].end:toks[k].start], " \"'«»“”‘’") != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// maxCalledNameWords is how many words of a given name may stand before the one read.
+const maxCalledNameWords = 3
 
 // maxNicknameWords is the longest phrase that introduces a name ("connu sous le nom de").
 const maxNicknameWords = 5
