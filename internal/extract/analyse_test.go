@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -159,6 +160,36 @@ func TestInsideLonger(t *testing.T) {
 	for i, want := range []bool{true, false, false} {
 		if got := insideLonger(hits, hits[i]); got != want {
 			t.Errorf("insideLonger(hit %d) = %v, want %v", i, got, want)
+		}
+	}
+}
+
+// TestNumberedFacility: a facility's number is part of its name; with a place after it the name
+// is a facility's own, without one a title of the prison service, with no key.
+func TestNumberedFacility(t *testing.T) {
+	x := bareExtractor(t)
+	tests := []struct {
+		lang, text, name string
+		titled           bool
+	}{
+		{"en", "Inmates rioted at Prison No. 5 on Monday.", "Prison No. 5", true},
+		{"es", "Hubo un motín en la Unidad Penal N° 2 de Sierra Alta el lunes.", "Penal N° 2 de Sierra Alta", false},
+		{"es", "Hubo un motín en el Penal nº 9 el lunes.", "Penal nº 9", true},
+	}
+	for _, tt := range tests {
+		a := x.analyse(model.Document{Text: tt.text, Language: tt.lang})
+		var got []string
+		for _, si := range a.sentences {
+			for _, h := range si.facilities {
+				got = append(got, fmt.Sprintf("%s titled=%v key=%v", h.name, h.titled, h.key != ""))
+			}
+			for _, h := range si.titles {
+				got = append(got, fmt.Sprintf("%s titled=%v key=%v", h.name, h.titled, h.key != ""))
+			}
+		}
+		want := fmt.Sprintf("%s titled=%v key=%v", tt.name, tt.titled, !tt.titled)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: facilities %q, want %q", tt.text, got, want)
 		}
 	}
 }

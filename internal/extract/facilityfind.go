@@ -149,6 +149,12 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		name = si.lex.withoutApostropheSuffixes(possessive.Replace(name))
 	}
 	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
+	if town == "" && last > 0 && toks[last-1].is(numberSignWords) && allDigits(toks[last].fold) {
+		// "Prison No. 5": a title of the country's prison service; the same report may name the
+		// prison by its town, so the title neither splits nor links (titledName).
+		h.key, h.titled = "", true
+		return h, true
+	}
 	if h.key == "" {
 		if town == "" {
 			return titledFacility(a.text, si, c)
@@ -212,6 +218,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
 		return i, "", ""
 	}
+	if number, ok := facilityNumber(a.text, lx, toks, j); ok {
+		return a.numberedName(si, number)
+	}
 	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
 		return i, "", ""
 	}
@@ -245,6 +254,35 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
+}
+
+// facilityNumber returns the token of a number that a number sign at token j puts after a
+// facility word ("Unidad Penal N° 2", "Prison No. 3", "Penal nº 9").
+func facilityNumber(text string, lx *lexicon, toks []token, j int) (int, bool) {
+	if j+1 >= len(toks) || !toks[j].is(numberSignWords) || !allDigits(toks[j+1].fold) {
+		return 0, false
+	}
+	switch text[toks[j].end:toks[j+1].start] {
+	case " ", "° ", "°", ". ", ".", "º ", "º":
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// numberedName reads the rest of a facility name that ends in its number at token number: the
+// place of the facility after a linking word is part of it ("Unidad Penal N° 2 de Sierra Chica").
+func (a *analysis) numberedName(si *sentenceInfo, number int) (int, string, string) {
+	toks := si.toks
+	k := number + 2
+	if k >= len(toks) || !toks[number+1].is(facilityLinkWords) || !nameLike(si.lex, toks[k]) {
+		return number, "", ""
+	}
+	last := nameRunEnd(si.lex, a.text, toks, k)
+	run := a.text[toks[k].start:toks[last].end]
+	if p, ok := a.place(run, newPlaceContext(a.countries)); ok {
+		return last, p.Name, run
+	}
+	return last, "", ""
 }
 
 // townAfterName returns the town a locative word right after a facility's name gives (", in X",

@@ -85,6 +85,7 @@ const (
 	lawfulReleaseWords
 	courtVerbWords
 	penaltyNounWords
+	numberSignWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -249,6 +250,7 @@ var wordCatNames = [wordCatCount]string{
 	lawfulReleaseWords:        "lawful_release",
 	courtVerbWords:            "court_verb",
 	penaltyNounWords:          "penalty_noun",
+	numberSignWords:           "number_sign",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
