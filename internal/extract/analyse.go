@@ -587,6 +587,14 @@ func (a *analysis) reviewTitle() bool {
 	return false
 }
 
+// exchangeTitle reports a title that tells a prisoner exchange ("... after biggest prisoner swap
+// since the Cold War"): the text's freed prisoners were handed over, not broken out.
+func (a *analysis) exchangeTitle() bool {
+	toks := tokenize(a.doc.Title)
+	a.lex.markWords(toks)
+	return slices.ContainsFunc(a.lex.scan(toks), func(c cueHit) bool { return c.category == "exchange" })
+}
+
 // firstOf returns countries with c moved or added to the front.
 func firstOf(c string, countries []string) []string {
 	return append([]string{c}, slices.DeleteFunc(slices.Clone(countries), func(o string) bool { return o == c })...)

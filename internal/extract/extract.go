@@ -138,8 +138,12 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		return nil // a review of a film or a book about a breakout
 	}
 	frames := a.frames()
+	exchange := a.exchangeTitle()
 	var out []model.Mention
 	for i, f := range frames {
+		if exchange && freeingOnly(f) {
+			continue // "Two planes carrying freed prisoners landed" in a story of a prisoner swap
+		}
 		m, ok := a.mention(f, frames, i == 0)
 		if !ok {
 			continue

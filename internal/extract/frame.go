@@ -50,6 +50,17 @@ func isEvent(si *sentenceInfo) bool {
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
 
+// freeingOnly reports a frame whose sentences tell of people freed or escaping and of no attack,
+// riot or foiled attempt.
+func freeingOnly(f *frame) bool {
+	for _, si := range f.sentences {
+		if si.is("attack") && !si.pastAttack || si.is("riot") || si.is("thwarted") {
+			return false
+		}
+	}
+	return true
+}
+
 // outsideFacility reports a place of detention named after a word that puts the scene outside it
 // ("relatives clashed with police outside the central prison"): unrest there is not in the place.
 func outsideFacility(si *sentenceInfo) bool {
