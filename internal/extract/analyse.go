@@ -282,6 +282,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
+		if (c.category == "inmate" || c.category == "side:prisoners") && scareQuoted(a.text, si.toks, c) {
+			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
+		}
 		if c.category == "killed" && penalty(si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
@@ -1747,6 +1750,22 @@ func penalty(toks []token, c cueHit) bool {
 	}
 	return c.last+1 < len(toks) && toks[c.last+1].is(penaltyNounWords)
 }
+
+// scareQuoted reports a cue whose words stand alone in quotation marks ("the freed 'prisoners'"):
+// the writer distances himself from the word.
+func scareQuoted(text string, toks []token, c cueHit) bool {
+	start, end := toks[c.first].start, toks[c.last].end
+	if start < 2 || end >= len(text) {
+		return false
+	}
+	open, _ := utf8.DecodeLastRuneInString(text[:start])
+	closing, _ := utf8.DecodeRuneInString(text[end:])
+	before, _ := utf8.DecodeLastRuneInString(text[:start-utf8.RuneLen(open)])
+	return strings.ContainsRune(quoteMarks, open) && strings.ContainsRune(quoteMarks, closing) && unicode.IsSpace(before)
+}
+
+// quoteMarks are the marks that open or close a quotation.
+const quoteMarks = "'\"‘’“”«»"
 
 // formerFacility reports a facility word after a former word, right before it or before the
 // capitalised name that leads it: "the former Kolondo prison", "l'ancienne prison de Tarvo".
