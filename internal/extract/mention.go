@@ -455,8 +455,9 @@ const heldSubjectReach = 12
 
 // inmateSubjectReach is how many words, asides in parentheses aside, may stand between the people
 // held and the attack word they are the subject of ("prisoners armed with knives attacked", "four
-// inmates of penal colony No. 19 in X (Y region) attacked").
-const inmateSubjectReach = 8
+// inmates of penal colony No. 19 in X (Y region) attacked", "inmates in the east wing of the old X
+// central prison set fire").
+const inmateSubjectReach = 10
 
 // staffOnly reports a sentence whose only detention word names a job: "a prison guard was shot
 // dead on his way home" tells of an attack on a person, not on a place of detention.
