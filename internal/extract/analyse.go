@@ -821,7 +821,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 // oneCountryInBrackets drops the places of a sentence that a bracketed list of places puts in
 // another country: "Zarvo prison (Zarvo, Lima, Lowmark)" names a town and the divisions it
 // lies in, all of one country, the country of the list's last, widest names. A name of the list
-// read as a place elsewhere (a namesake province abroad) is no place, in the list or out of it.
+// read as a place elsewhere (a namesake province abroad) is no place, in the list or out of it;
+// nor is the name right before the list read in another country.
 func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 	var foreign []string
 	for from := si.start; ; {
@@ -843,9 +844,17 @@ func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 			}
 		}
 		if len(inside) >= 2 {
-			country := inside[len(inside)-1].place.Country
+			country, agree := inside[len(inside)-1].place.Country, true
 			for _, p := range inside {
 				if p.place.Country != country {
+					foreign = append(foreign, foldWord(a.text[p.start:p.end]))
+					agree = false
+				}
+			}
+			// A list whose names agree says where the name right before it lies: "La Victoria
+			// prison (Santo Domingo Norte, Santo Domingo)" is no La Victoria of another country.
+			for _, p := range si.places {
+				if agree && p.end <= open && p.place.Country != country && rightBefore(a.text[p.end:open]) {
 					foreign = append(foreign, foldWord(a.text[p.start:p.end]))
 				}
 			}
@@ -855,6 +864,12 @@ func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 		return si.places
 	}
 	return slices.DeleteFunc(si.places, func(p placeHit) bool { return slices.Contains(foreign, foldWord(a.text[p.start:p.end])) })
+}
+
+// rightBefore reports the text between a name and the bracket after it as at most two words of
+// the same phrase ("La Victoria prison (", "Tarvo ("): no clause or sentence mark between.
+func rightBefore(between string) bool {
+	return !containsAny(between, clauseMarks+".;:()") && len(strings.Fields(between)) <= 2
 }
 
 // spanReading is what a name span's words and neighbours say of it as a place, whatever the

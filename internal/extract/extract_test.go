@@ -118,6 +118,14 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Trujillo"},
 		},
 		{
+			name:      "a bracketed list whose places agree says where the name right before it lies",
+			published: "2020-02-11",
+			language:  "en",
+			text:      "On 10 February 2020, a knife fight between two cell blocks at La Victoria prison (Santo Domingo Norte, Santo Domingo) left three inmates dead.",
+			want:      []want{{"riot", "2020-02-10", "DO", "La Victoria prison", ""}},
+			places:    []string{"Santo Domingo Norte"},
+		},
+		{
 			name:      "a foreign namesake inside a facility's name is no place when the text names other countries",
 			published: "2017-01-02",
 			language:  "en",

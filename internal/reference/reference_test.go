@@ -58,6 +58,8 @@ func TestNesting(t *testing.T) {
 		{[]string{"Kandahar"}, "AF", false},
 		{[]string{"Higüey", "La Altagracia", "La Vega"}, "DO", true}, // the division named without its designator ("Province")
 		{[]string{"Friday"}, "", false},
+		// As many pairs in two countries: the one whose towns of note the text names.
+		{[]string{"La Victoria", "Victoria", "Santo Domingo Norte", "Santo Domingo"}, "DO", true},
 	}
 	for _, tt := range tests {
 		got, nested := ref.nesting(tt.names)
