@@ -137,7 +137,27 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
-		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q)
+		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q) &&
+		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q)
+}
+
+// numbered reports a figure right after a number sign ("колонии № 31", "Prison No. 3", "cell
+// #4"): it names something, it counts nobody.
+func numbered(text string, si *sentenceInfo, q Quantity) bool {
+	before := strings.TrimRight(text[:q.Start], " .°º")
+	if strings.HasSuffix(before, "№") || strings.HasSuffix(before, "#") {
+		return true
+	}
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.toks[first-1].end == len(before) && si.toks[first-1].is(numberSignWords)
+}
+
+// capitalisedNumberWord reports a figure written in words, capitalised inside a sentence that is
+// not a headline: the words are a name ("held at Lima Puluh", "the Twelve Apostles"), no count.
+func capitalisedNumberWord(text string, si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !titleCase(si.toks) &&
+		!strings.ContainsAny(text[si.toks[first-1].end:si.toks[first].start], ":;\"“”«(—–-") // "said: Seven inmates"
 }
 
 // partOfCasualties reports a figure taken from the dead or wounded counted before: "two of the
