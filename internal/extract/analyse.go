@@ -22,11 +22,13 @@ type sentenceInfo struct {
 	spans          []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues           []cueHit
 	dates          []DateMention
-	calendarDay    bool   // a date names a day of the calendar ("21 January"), not "yesterday"
-	pastAttack     bool   // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
-	reference      [2]int // byte span of a phrase naming another event as a point in time (referencePoint)
-	referenceApart bool   // the reference point is a new event a span of time from this one (referencePoint)
-	headerEnd      int    // where the update header of the sentence's section ends
+	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
+	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
+	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
+	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
+	headerEnd      int           // where the update header of the sentence's section ends
+	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
+	freedInAttack  bool          // its release words free people in the attack the clause before tells
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
@@ -142,6 +144,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			break // readers' comments are not the article's reporting
 		}
 		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex}
+		if n := len(a.sentences); n > 0 && strings.TrimSpace(a.text[a.sentences[n-1].end:s.Start]) == "," {
+			si.sequel = a.sentences[n-1] // a clause cut from the sentence before
+		}
 		for _, sec := range sections {
 			if s.Start >= sec.Start && s.Start < sec.End && !sec.Date.IsZero() {
 				si.ref = Ref{Date: sec.Date.Start, Precision: sec.Date.Precision}
@@ -1920,12 +1925,14 @@ func pastOfOnePerson(toks []token, k int) bool {
 
 // releasedByAttackers reads the release words of a sentence that tells of an attack or names its
 // means as escape words: "protesters burned a police station and released the prisoners"; so
-// does a sentence whose armed men go into the place of detention (armedMenInside). Elsewhere a release is
+// does a sentence whose armed men go into the place of detention (armedMenInside), and a clause
+// going on from one that tells of an attack. Elsewhere a release is
 // as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
-	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) {
+	attackBefore := si.sequel != nil && (si.sequel.is("attack") || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
+	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) && !attackBefore {
 		return
 	}
 	for i, c := range si.cues {
@@ -1937,6 +1944,7 @@ func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
 			si.cues[i].category = "escape"
+			si.freedInAttack = si.freedInAttack || attackBefore
 		}
 	}
 }

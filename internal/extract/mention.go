@@ -175,7 +175,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
 			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
 		}
-		if !attack && !inside && freedByAttackers(si) {
+		if !attack && !inside && (freedByAttackers(si) || si.freedInAttack) {
 			attack = true // "militants burnt the city hall and freed inmates from the jail"
 		}
 		if !attack && !inside && arsonByOutsiders(a.text, si) {
