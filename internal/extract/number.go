@@ -666,12 +666,9 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
 		// ("de" opens no range here); "sept" is also a month, "dos" a back.
-		// "Dos de los evadidos" takes a part of a group of people: a figure, unless an article
-		// makes it a noun ("le dos de la chaise"); "una de las galerías" counts no one.
 		q, _ := lx.qualifierBefore(ps, i)
-		part := lx.hasWord(partitiveWords, next) && i+3 < len(ps) && lx.hasWord(definiteArticleWords, ps[i+2].low) &&
-			(lx.hasWord(peopleNounWords, ps[i+3].low) || lx.hasWord(escapeeNounWords, ps[i+3].low)) && !lx.hasWord(definiteArticleWords, prev)
-		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next) || part
+		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next) ||
+			partOfPeople(lx, ps, i) // "Dos de los evadidos fueron recapturados"
 	case lx.hasWord(boundNumberWords, p.low): // "mil" (a thousand) stands before its noun
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case lx.hasWord(nameNumberWords, p.low):
@@ -683,6 +680,17 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	}
 	w, _ := lx.numberWord(p.low)
 	return w.class <= wordThousandValue || w.standalone
+}
+
+// partOfPeople reports a number word at piece i that takes a part of a group of people ("dos de
+// los evadidos"): a figure, unless an article before it makes it a noun
+// ("le dos de la chaise"); "una de las galerías" counts no one.
+func partOfPeople(lx *lexicon, ps []piece, i int) bool {
+	if i+3 >= len(ps) || !lx.hasWord(partitiveWords, ps[i+1].low) || !lx.hasWord(definiteArticleWords, ps[i+2].low) ||
+		i > 0 && lx.hasWord(definiteArticleWords, ps[i-1].low) {
+		return false
+	}
+	return lx.hasWord(peopleNounWords, ps[i+3].low) || lx.hasWord(escapeeNounWords, ps[i+3].low)
 }
 
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.
