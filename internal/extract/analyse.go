@@ -394,7 +394,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if a.insidePlaceName(si, span) {
 				continue // "Port of Belmark": a town's name, not the country
 			}
-			if toward(si.toks, span) {
+			if toward(si.lex, a.text, si.toks, span) {
 				continue // "fled towards the Belmark border": where they went
 			}
 			if nicknamed(si.lex, si.toks, span.first) {
@@ -813,7 +813,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.toks, span) || speakerSeat(si, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.lex, a.text, si.toks, span) || speakerSeat(si, span),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -2026,7 +2026,7 @@ func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
 // landmark reports a name given as a bearing, a direction, an origin or a correspondent's post
 // rather than where something happened: after "north of", "10 km south-west of", "towards";
 // before "based" ("a Port-au-Prince based group").
-func landmark(toks []token, span nameSpan) bool {
+func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
@@ -2037,7 +2037,7 @@ func landmark(toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].is(reporterLinkWords) && toks[first-2].is(reporterVerbWords) {
 		return true // "reports from X": where the correspondent is
 	}
-	if toward(toks, span) {
+	if toward(lx, text, toks, span) {
 		return true // "fled towards the X border": where they went
 	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
@@ -2069,11 +2069,27 @@ const speakerSeatReach = 10
 
 // toward reports a name right after a preposition of direction or after its article: "fled towards
 // the Belmark border" names where people went, not where the deed was.
-func toward(toks []token, span nameSpan) bool {
+func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	first := span.first
-	return first >= 1 && toks[first-1].is(towardWords) ||
-		first >= 2 && toks[first-1].is(definiteArticleWords) && toks[first-2].is(towardWords)
+	if first >= 1 && toks[first-1].is(towardWords) ||
+		first >= 2 && toks[first-1].is(definiteArticleWords) && toks[first-2].is(towardWords) {
+		return true
+	}
+	// "en dirección a la Costa de Oro, en Canelones": a phrase of direction a few words before,
+	// in the same clause, governs the names after it.
+	for j := first - 1; j >= 0 && first-j <= towardReach; j-- {
+		if containsAny(text[toks[j].end:toks[first].start], ".;:()") {
+			return false
+		}
+		if n := lx.phraseAt(towardWords, toks, j); n > 1 && j+n <= first {
+			return true
+		}
+	}
+	return false
 }
+
+// towardReach is how many words a phrase of direction may stand before the names it governs.
+const towardReach = 8
 
 // regionWords reports a name that a word for a first-level division goes with: "the state of
 // Kaduna", "Kunduz province", "provinsi Jawa Timur".
