@@ -27,13 +27,21 @@ func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
 // builtFor reports a capacity word up to capacityReach words before the figure at token first, in
 // its clause ("a capacity of 620", "изоляторе, рассчитанном на 250 мест").
 func builtFor(text string, si *sentenceInfo, first int) bool {
-	for k := max(0, first-capacityReach); k < first; k++ {
+	reach := capacityReach
+	if first > 0 && si.toks[first-1].is(capacityForWords) {
+		reach = capacityForReach // "Construite à l'époque coloniale pour 1 500 détenus"
+	}
+	for k := max(0, first-reach); k < first; k++ {
 		if si.toks[k].is(capacityWords) && clauseBreak(text, si.toks[k].end, si.toks[first].start) == 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// capacityForReach is how far before a figure a capacity word may stand when the preposition of
+// its purpose ("for", "pour", "para") comes right before the figure.
+const capacityForReach = 8
 
 // metricOf picks the metric cue nearest to the figure in words; a cue after the figure wins ties
 // ("39 gunmen were killed"). A figure whose own noun names attackers counts the assault force

@@ -86,6 +86,7 @@ const (
 	courtVerbWords
 	penaltyNounWords
 	numberSignWords
+	capacityForWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -251,6 +252,7 @@ var wordCatNames = [wordCatCount]string{
 	courtVerbWords:            "court_verb",
 	penaltyNounWords:          "penalty_noun",
 	numberSignWords:           "number_sign",
+	capacityForWords:          "capacity_for",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
