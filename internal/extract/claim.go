@@ -42,6 +42,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
+			if oneAndOthers(a.text, si, q) {
+				q = plusOne(q) // "killed X and 12 other people": 13
+			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
 				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
 				Reported: model.Date{Start: dayOf(si.ref.Date), Precision: si.ref.Precision},
@@ -71,6 +74,45 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		}
 	}
 	return out
+}
+
+// oneAndOthers reports a figure of others joined to one person before it: "killed Byron Lima and
+// 12 other people", "the governor and 12 others". The figure leaves that person out of the count.
+func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 2 || last+1 >= len(si.toks) || !si.toks[last+1].is(otherWords) || !si.toks[first-1].is(conjunctionWords) {
+		return false
+	}
+	one := &si.toks[first-2]
+	if q.Qualifier != "exact" || strings.TrimSpace(text[one.end:si.toks[first-1].start]) != "" {
+		return false // "X and nearly 1,000 other inmates" is no count to the unit; "the guards, and 12 others"
+	}
+	for _, o := range si.quantities {
+		if o.End > one.start && o.Start < one.end {
+			return false
+		}
+	}
+	start := first - 2
+	for start > 0 && si.toks[start-1].upper && one.upper {
+		start-- // the whole name: "Byron Lima Oliva"
+	}
+	if start > 0 && si.toks[start-1].is(partitiveWords) {
+		return false // "two brothers of X and two other people": X is not among the counted
+	}
+	return one.upper && start > 0 || one.is(singularPersonWords)
+}
+
+// plusOne returns a figure one higher at both ends.
+func plusOne(q Quantity) Quantity {
+	inc := func(v *int) *int {
+		if v == nil {
+			return nil
+		}
+		n := *v + 1
+		return &n
+	}
+	q.Low, q.High = inc(q.Low), inc(q.High)
+	return q
 }
 
 // coordinatedTotal reads "Two soldiers and a police officer were killed", "a coûté la vie à 12

@@ -87,6 +87,7 @@ const (
 	penaltyNounWords
 	numberSignWords
 	capacityForWords
+	otherWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -253,6 +254,7 @@ var wordCatNames = [wordCatCount]string{
 	penaltyNounWords:          "penalty_noun",
 	numberSignWords:           "number_sign",
 	capacityForWords:          "capacity_for",
+	otherWords:                "other_word",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
