@@ -144,8 +144,8 @@ func (s *statements) queries() []query {
 			SELECT sides.side, total.total FROM total LEFT JOIN sides ON sides.side IS NOT NULL`},
 		// The leaders of one side and firmness (the claims of the current positions of the first
 		// tier at its latest day), each with the bounds of all its current positions and how many
-		// sources stand for its value. One aggregate per subquery, so that each is one probe of
-		// its index; they do not depend on the row, so each runs once.
+		// sources stand for its value. One aggregate per subquery, each over the quantity's few
+		// rows on one leaf of the table's key; they do not depend on the row, so each runs once.
 		{&s.positionQuantity, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
 				WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
 			SELECT
