@@ -140,8 +140,7 @@ func TestSeqKeysMoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources",
-		"incident_estimates"} {
+	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_estimates"} {
 		var n int // inc-a was the second row, so its number is 2
 		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE incident_seq = 2`).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: %d rows of the dropped incident (%v)", table, n, err)
