@@ -93,10 +93,10 @@ func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Me
 
 // Positions answers an estimate's questions (link.Positions) about the current positions of one
 // metric of one incident, from the leaf of incident_positions that holds them (migration 0026:
-// they are few, and keyed by incident, quantity and source). What an estimate asks of one side and firmness — its
-// bounds, its leaders and how many sources stand for each leader's value — is read in one
-// statement when first asked and kept: a Positions is made for one estimate, with no write
-// between its questions.
+// they are few, and keyed by incident, quantity and source). What an estimate asks of one side
+// and firmness — its bounds, its leaders and how many sources stand for each leader's value — is
+// read in one statement when first asked and kept: a Positions is made for one estimate, with no
+// write between its questions.
 type Positions struct {
 	ctx        context.Context
 	tx         *Tx
