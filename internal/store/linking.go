@@ -232,7 +232,7 @@ func (t *Tx) ReplaceCampaigns(ctx context.Context, names []string, cs []model.Ca
 // a reprocess.
 func (t *Tx) ClearDerived(ctx context.Context) error {
 	for _, table := range []string{"mentions", "incident_actors", "incident_campaigns", "incident_documents", "incident_members",
-		"incident_tallies", "incident_claims", "incident_positions", "incident_value_sources", "incident_estimates",
+		"incident_tallies", "incident_claims", "incident_positions", "incident_estimates",
 		"incident_windows", "incidents", "campaigns"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("clear %s: %w", table, err)

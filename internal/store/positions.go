@@ -67,34 +67,16 @@ const (
 )
 
 // PutPosition records a current position, the claim of row claim, as change says: replacing first
-// drops the source's earlier positions on the quantity. The count of sources standing for each
-// value is kept with it. A source's first position, the common case (each report is a source),
-// reads and drops nothing.
+// drops the source's earlier positions on the quantity. A source's first position, the common
+// case (each report is a source), reads and drops nothing.
 func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Metric, p Position, claim int64, change Change) error {
 	seq, err := t.seqOf(ctx, incidentID)
 	if err != nil {
 		return err
 	}
-	key := []any{seq, string(metric), p.Side, p.Vague}
-	with := func(more ...any) []any { return append(append([]any(nil), key...), more...) }
+	key := []any{seq, string(metric), p.Side, p.Vague, p.Source}
 	if change == ReplacePositions {
-		values, err := t.ints(ctx, t.stmts.sourceValues, with(p.Source)...)
-		if err != nil {
-			return fmt.Errorf("incident %s positions: %w", incidentID, err)
-		}
-		if _, err := t.stmt(ctx, t.stmts.dropPositions).ExecContext(ctx, with(p.Source)...); err != nil {
-			return fmt.Errorf("incident %s positions: %w", incidentID, err)
-		}
-		for _, v := range values {
-			if _, err := t.stmt(ctx, t.stmts.countSource).ExecContext(ctx, with(v, -1)...); err != nil {
-				return fmt.Errorf("incident %s positions: %w", incidentID, err)
-			}
-		}
-	}
-	// Only a source that keeps its positions may already stand for the value.
-	var known bool
-	if change == JoinPositions {
-		if err := t.stmt(ctx, t.stmts.sourceGives).QueryRowContext(ctx, with(p.Source, p.Value)...).Scan(&known); err != nil {
+		if _, err := t.stmt(ctx, t.stmts.dropPositions).ExecContext(ctx, key...); err != nil {
 			return fmt.Errorf("incident %s positions: %w", incidentID, err)
 		}
 	}
@@ -102,28 +84,19 @@ func (t *Tx) PutPosition(ctx context.Context, incidentID string, metric model.Me
 	if !math.IsInf(p.HighEnd, 1) {
 		highEnd = p.HighEnd
 	}
-	if _, err := t.stmt(ctx, t.stmts.insertPosition).ExecContext(ctx, with(p.Source, reportedDay(p.Reported), p.Value,
+	if _, err := t.stmt(ctx, t.stmts.insertPosition).ExecContext(ctx, append(key, reportedDay(p.Reported), p.Value,
 		p.Lower, p.Upper, p.LowEnd, highEnd, p.Tier, claim)...); err != nil {
 		return fmt.Errorf("incident %s positions: %w", incidentID, err)
-	}
-	if !known {
-		if _, err := t.stmt(ctx, t.stmts.countSource).ExecContext(ctx, with(p.Value, 1)...); err != nil {
-			return fmt.Errorf("incident %s positions: %w", incidentID, err)
-		}
 	}
 	return nil
 }
 
-// ints runs a prepared query of one integer column.
-func (t *Tx) ints(ctx context.Context, s *sql.Stmt, args ...any) ([]int, error) {
-	return column[int](t.stmt(ctx, s).QueryContext(ctx, args...))
-}
-
 // Positions answers an estimate's questions (link.Positions) about the current positions of one
-// metric of one incident, each by an index. What an estimate asks of one side and firmness — its
-// bounds, its leaders and how many sources stand for each leader's value — is read in one
-// statement when first asked and kept: a Positions is made for one estimate, with no write
-// between its questions.
+// metric of one incident, from the leaf of incident_positions that holds them (migration 0026:
+// they are few, and keyed by incident, quantity and source). What an estimate asks of one side
+// and firmness — its bounds, its leaders and how many sources stand for each leader's value — is
+// read in one statement when first asked and kept: a Positions is made for one estimate, with no
+// write between its questions.
 type Positions struct {
 	ctx        context.Context
 	tx         *Tx
@@ -199,7 +172,7 @@ func (p *Positions) Leaders(side string, vague bool) ([]model.Claim, error) {
 }
 
 // Sources counts the distinct sources whose current positions stand for a value: read with the
-// leaders for theirs, by index for another.
+// leaders for theirs, counted among the quantity's positions for another.
 func (p *Positions) Sources(side string, vague bool, value int) (int, error) {
 	q, err := p.quantity(side, vague)
 	if err != nil {
@@ -210,9 +183,6 @@ func (p *Positions) Sources(side string, vague bool, value int) (int, error) {
 	}
 	var n int
 	err = p.tx.stmt(p.ctx, p.tx.stmts.valueSources).QueryRowContext(p.ctx, p.seq, string(p.metric), side, vague, value).Scan(&n)
-	if err == sql.ErrNoRows {
-		return 0, nil
-	}
 	return n, wrapIf(err, "incident %s sources", p.incident)
 }
 

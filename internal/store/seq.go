@@ -44,10 +44,10 @@ func (t *Tx) newSeq(ctx context.Context) (int64, error) {
 	return t.lastSeq, nil
 }
 
-// deleteSummary deletes the summary rows of an incident, by its number: its members, tally,
-// positions and value sources.
+// deleteSummary deletes the summary rows of an incident, by its number: its members, tally and
+// positions.
 func (t *Tx) deleteSummary(ctx context.Context, seq int64) error {
-	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources"} {
+	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions"} {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE incident_seq = ?`, seq); err != nil {
 			return fmt.Errorf("%s: %w", table, err)
 		}

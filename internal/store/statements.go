@@ -38,10 +38,7 @@ type statements struct {
 	incidentClaims         *sql.Stmt
 	putEstimate            *sql.Stmt
 	latestPosition         *sql.Stmt
-	sourceValues           *sql.Stmt
 	dropPositions          *sql.Stmt
-	countSource            *sql.Stmt
-	sourceGives            *sql.Stmt
 	insertPosition         *sql.Stmt
 	positionSides          *sql.Stmt
 	positionQuantity       *sql.Stmt
@@ -123,14 +120,8 @@ func (s *statements) queries() []query {
 			ON CONFLICT DO UPDATE SET best = excluded.best, low = excluded.low, high = excluded.high, contested = excluded.contested`},
 		{&s.latestPosition, `SELECT max(reported) FROM incident_positions
 			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
-		{&s.sourceValues, `SELECT DISTINCT value FROM incident_positions
-			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
 		{&s.dropPositions, `DELETE FROM incident_positions
 			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ?`},
-		{&s.countSource, `INSERT INTO incident_value_sources(incident_seq, metric, side, vague, value, sources) VALUES (?,?,?,?,?,?6)
-			ON CONFLICT DO UPDATE SET sources = sources + ?6`},
-		{&s.sourceGives, `SELECT EXISTS (SELECT 1 FROM incident_positions
-			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND source = ? AND value = ?)`},
 		{&s.insertPosition, `INSERT INTO incident_positions(incident_seq, metric, side, vague, source, reported, value,
 			lower, upper, low_end, high_end, tier, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		// The distinct sides, one index probe each, beside whether a claim gives a total: one row
@@ -144,8 +135,9 @@ func (s *statements) queries() []query {
 			SELECT sides.side, total.total FROM total LEFT JOIN sides ON sides.side IS NOT NULL`},
 		// The leaders of one side and firmness (the claims of the current positions of the first
 		// tier at its latest day), each with the bounds of all its current positions and how many
-		// sources stand for its value. One aggregate per subquery, so that each is one probe of
-		// its index; they do not depend on the row, so each runs once.
+		// sources stand for its value. One aggregate per subquery, each over the quantity's few
+		// rows on one leaf of the table's key; the bounds do not depend on the row, so each runs
+		// once.
 		{&s.positionQuantity, `WITH lead(tier, reported) AS (SELECT tier, reported FROM incident_positions
 				WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4 ORDER BY tier, reported DESC LIMIT 1)
 			SELECT
@@ -153,14 +145,17 @@ func (s *statements) queries() []query {
 				(SELECT max(upper) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
 				(SELECT max(low_end) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
 				(SELECT min(high_end) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2 AND side = ?3 AND vague = ?4),
-				p.value, COALESCE((SELECT v.sources FROM incident_value_sources v WHERE v.incident_seq = ?1 AND v.metric = ?2
-					AND v.side = ?3 AND v.vague = ?4 AND v.value = p.value), 0),
+				p.value, (SELECT count(DISTINCT source) FROM incident_positions WHERE incident_seq = ?1 AND metric = ?2
+					AND side = ?3 AND vague = ?4 AND value = p.value),
 				c.incident_id, ` + qualified("c", claimColumns) + `
 			FROM lead JOIN incident_positions p ON p.incident_seq = ?1 AND p.metric = ?2 AND p.side = ?3 AND p.vague = ?4
 				AND p.tier = lead.tier AND p.reported = lead.reported
 			JOIN incident_claims c ON c.rowid = p.claim
 			ORDER BY c.rowid`},
-		{&s.valueSources, `SELECT sources FROM incident_value_sources
+		// How many sources stand for a value: counted among the quantity's few positions, where a
+		// table of counts kept beside them (before migration 0027) was one more B-tree written
+		// for every position.
+		{&s.valueSources, `SELECT count(DISTINCT source) FROM incident_positions
 			WHERE incident_seq = ? AND metric = ? AND side = ? AND vague = ? AND value = ?`},
 		{&s.refreshFigures, `UPDATE incidents SET
 			escaped_best = (SELECT best FROM incident_estimates WHERE incident_seq = incidents.seq AND metric = 'escaped'),

@@ -140,8 +140,7 @@ func TestSeqKeysMoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_value_sources",
-		"incident_estimates"} {
+	for _, table := range []string{"incident_members", "incident_tallies", "incident_positions", "incident_estimates"} {
 		var n int // inc-a was the second row, so its number is 2
 		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE incident_seq = 2`).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: %d rows of the dropped incident (%v)", table, n, err)
@@ -197,4 +196,53 @@ func upgraded(t *testing.T, version int, stmts ...string) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// TestPositionsClustered opens a store whose positions have six indexes (before migration 0026):
+// they are kept, in one B-tree keyed by incident, quantity and source, with no other index, and
+// read as before.
+func TestPositionsClustered(t *testing.T) {
+	ctx := context.Background()
+	s := upgraded(t, 26,
+		`INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, seq) VALUES ('inc-a', '', '{}', '', 'k1', 1, 1)`,
+		`INSERT INTO incident_claims(incident_id, metric, document_id, voice, quote_start, quote_end, low, high, qualifier,
+			reported, reported_precision, quote) VALUES ('inc-a', 'escaped', 'd1', 'd1', 0, 9, 10, 10, 'exact', '2022-07-06', 'day', 'ten fled'),
+			('inc-a', 'escaped', 'd2', 'd2', 0, 9, 12, 12, 'exact', '2022-07-06', 'day', 'twelve fled'),
+			('inc-a', 'escaped', 'd3', 'd3', 0, 9, 8, 8, 'exact', '2022-07-05', 'day', 'eight fled')`,
+		`INSERT INTO incident_positions VALUES (1, 'escaped', '', 0, 'd1', '2022-07-06', 10, 10, 10, 9.5, 10.5, 0, 1),
+			(1, 'escaped', '', 0, 'd2', '2022-07-06', 12, 12, 12, 11.5, NULL, 0, 2),
+			(1, 'escaped', '', 0, 'd3', '2022-07-05', 8, 8, 8, 7.5, 8.5, 0, 3)`,
+		`INSERT INTO incident_value_sources VALUES (1, 'escaped', '', 0, 10, 1), (1, 'escaped', '', 0, 12, 1), (1, 'escaped', '', 0, 8, 1)`)
+	var indexes []string
+	rows, err := s.read.QueryContext(ctx, `SELECT name, origin FROM pragma_index_list('incident_positions')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name, origin string
+		if err := rows.Scan(&name, &origin); err != nil {
+			t.Fatal(err)
+		}
+		indexes = append(indexes, origin)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(indexes, []string{"pk"}) {
+		t.Errorf("indexes of incident_positions by origin = %q, want only its primary key", indexes)
+	}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		ps, err := tx.Positions(ctx, "inc-a", "escaped")
+		if err != nil {
+			return err
+		}
+		got, err := answers(ps, "", false)
+		if want := "bounds 8-12 ends 11.5-8.5 leaders [ten fled] [twelve fled] 8:1 10:1 12:1"; got != want {
+			t.Errorf("positions of inc-a: %s, want %s", got, want)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
