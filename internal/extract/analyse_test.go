@@ -47,6 +47,7 @@ func TestFacilityKey(t *testing.T) {
 		{"Tasfirat prison", "tasfirat"},
 		{"Central Prison", ""},
 		{"Abu Ghraib's prison", "abughraib"},
+		{"مركز الإصلاح والتأهيل", ""}, // "reform and rehabilitation centre": a kind of prison, no name
 	}
 	x := bareExtractor(t)
 	for _, tt := range tests {

@@ -83,15 +83,22 @@ func caselessScript(word string) bool {
 	return unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r)
 }
 
-// caselessSpans returns the candidate place names of a sentence written without capitals: runs of
-// up to n words right after a word that introduces a place (place_before: "في", "مدينة", "قرب")
-// or glued to such a proclitic ("ببغداد": in Baghdad). A run glued to a proclitic is offered as
+// caselessSpans returns the candidate place names of a sentence written without capitals: the
+// words of a wire dateline before its dash, and runs of up to n words right after a word that
+// introduces a place (place_before: "في", "مدينة", "قرب") or glued to such a proclitic ("ببغداد": in Baghdad). A run glued to a proclitic is offered as
 // written and without it, in that order: "في بغداد" is not "غداد".
 func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 	if len(lx.words[placeBeforeWords]) == 0 {
 		return nil
 	}
 	var spans []nameSpan
+	// A wire dateline opens the sentence ("المنامة - أعلنت"): one or two words before the dash.
+	for j := 0; j < min(2, len(toks)) && caselessScript(toks[j].fold); j++ {
+		if datelineMark(text[toks[j].end:]) {
+			spans = appendRuns(spans, text, toks, 0, "", j+1)
+			break
+		}
+	}
 	var forms []string
 	opens := false // the previous word introduces a place
 	for i, t := range toks {
