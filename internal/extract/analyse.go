@@ -1925,14 +1925,15 @@ func pastOfOnePerson(toks []token, k int) bool {
 
 // releasedByAttackers reads the release words of a sentence that tells of an attack or names its
 // means as escape words: "protesters burned a police station and released the prisoners"; so
-// does a sentence whose armed men go into the place of detention (armedMenInside), and a clause
-// going on from one that tells of an attack. Elsewhere a release is
+// does a sentence whose armed men go into the place of detention (armedMenInside) or release
+// people held themselves (armedMenRelease), and a clause going on from one that tells of an
+// attack. Elsewhere a release is
 // as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 	attackBefore := si.sequel != nil && (si.sequel.is("attack") || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
-	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) && !attackBefore {
+	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return
 	}
 	for i, c := range si.cues {
@@ -1966,6 +1967,42 @@ func armedMenInside(si *sentenceInfo) bool {
 	}
 	return false
 }
+
+// armedMenRelease reports a release word right after armed men or an armed group, with people
+// held right after it and the place of detention in the sentence: "Taliban fighters released
+// about 500 prisoners from the central prison" frees them, while "the group released 12 soldiers
+// it had captured" frees captives of its own.
+func armedMenRelease(si *sentenceInfo) bool {
+	if !si.is("facility") && !si.is("holding") {
+		return false // freed from where the sentence does not say: another clause's deed, if any
+	}
+	for _, c := range si.cues {
+		if c.category != "release" || c.first == 0 || si.toks[c.first-1].is(auxiliaryWords) {
+			continue
+		}
+		doer := slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return o.category == "attackers" && o.last < c.first && c.first-o.last <= releaseDoerReach
+		}) || slices.ContainsFunc(si.actors, func(m ActorMatch) bool {
+			_, last := tokenSpan(si.toks, m.Start, m.End)
+			return m.Kind == "armed_group" && last >= 0 && last < c.first && c.first-last <= releaseDoerReach
+		})
+		held := slices.ContainsFunc(si.cues, func(o cueHit) bool { // the figures are not read yet
+			return isHeld(o) && o.first > c.last && o.first-c.last <= releasedReach
+		})
+		if doer && held {
+			return true
+		}
+	}
+	return false
+}
+
+// releasedReach is how many words may stand between a release word and the people it frees, a
+// figure between ("released about 500 prisoners").
+const releasedReach = 4
+
+// releaseDoerReach is how many words may stand between armed men and their release word ("Taliban
+// fighters on Monday released").
+const releaseDoerReach = 3
 
 // attackersFled reports a flight word (not a freeing one) whose nearest doer before it is the
 // attackers named back with a definite article, with no one held right after it or just before
