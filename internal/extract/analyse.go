@@ -229,12 +229,16 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			pastEscape = c.last // "a former inmate of the X prison": the prison he left
 		}
 	}
+	pastFrom, pastTo := onePersonsPast(a.text, si.toks, cues)
 	lifeFrom, lifeTo := personsLife(a.text, si.toks)
 	if pastEscape >= 0 {
 		si.personal = append(si.personal, [2]int{pastEscape + 1, pastEscape + 1 + pastPlaceReach})
 	}
 	if lifeFrom < lifeTo {
 		si.personal = append(si.personal, [2]int{lifeFrom, lifeTo})
+	}
+	if pastFrom < pastTo {
+		si.personal = append(si.personal, [2]int{pastFrom, pastTo})
 	}
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
@@ -248,6 +252,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if c.category == "facility" && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
+		}
+		if c.first >= pastFrom && c.last < pastTo && c.category != "killed" && c.category != "arrested" && c.category != "recaptured" {
+			return true // "X, leader of the gang, who escaped during the attack on the prison, was killed": his past
 		}
 		if c.category == "thwarted" && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
@@ -502,6 +509,53 @@ func (a *analysis) divisionAfterTown(si *sentenceInfo, span nameSpan, country st
 	p, ok := a.x.res.Place(a.text[si.toks[first].start:si.toks[k].end], []string{region.Country})
 	return ok && p.Country == region.Country && a.placeKey(p.Admin1) == a.placeKey(region.Admin1)
 }
+
+// onePersonsPast returns the token range of a relative clause about one person that the
+// sentence's main verb, after it, says was killed or arrested ("X, leader of the gang, who escaped
+// during the 1 January attack on the prison, was killed in a shootout"): what the clause tells is
+// that person's past, an event of its own, not the sentence's. 0, 0 if none.
+func onePersonsPast(text string, toks []token, cues []cueHit) (int, int) {
+	for k := 1; k < len(toks); k++ {
+		if !toks[k].is(relativePronounWords) || !onePersonBefore(toks, k) {
+			continue
+		}
+		end := relativeClauseEnd(text, toks, k)
+		if end <= k || !strings.Contains(text[toks[end].end:min(len(text), toks[end].end+2)], ",") {
+			continue // the clause must close before the main verb
+		}
+		for _, c := range cues {
+			switch c.category {
+			case "killed", "arrested", "recaptured":
+				if c.first > end && c.first-end <= mainVerbReach {
+					return k, end + 1
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+// onePersonBefore reports one person named or described right before token k, over a group's
+// name after "of" ("leader of Los Mexicles who"): a singular person word or a capitalised name
+// within a few words, with no plural person word between.
+func onePersonBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= onePersonReach; j-- {
+		if toks[j].is(singularPersonWords) {
+			return true
+		}
+		if !toks[j].upper && !toks[j].is(partitiveWords) && !toks[j].is(definiteArticleWords) {
+			return false
+		}
+	}
+	return false
+}
+
+// mainVerbReach is how many words after a relative clause the main verb may begin ("was killed").
+const mainVerbReach = 3
+
+// onePersonReach is how many words a group's name may take between one person and the relative
+// pronoun about him ("leader of the Red Hand who").
+const onePersonReach = 5
 
 // personsLife returns the token range of a clause that dates something by a person's own life:
 // a temporal word and a subject pronoun ("after he left prison", "since she was released"), up
