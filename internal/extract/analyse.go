@@ -256,6 +256,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.first >= pastFrom && c.last < pastTo && c.category != "killed" && c.category != "arrested" && c.category != "recaptured" {
 			return true // "X, leader of the gang, who escaped during the attack on the prison, was killed": his past
 		}
+		if (c.category == "escape" || c.category == "attack") && c.first >= lifeFrom && c.last < lifeTo && fateBefore(scanned, lifeFrom) {
+			return true // "police arrested X on Monday, a day after he escaped from the jail": his past
+		}
 		if c.category == "thwarted" && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
@@ -548,6 +551,14 @@ func onePersonBefore(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// fateBefore reports a word of killing, arrest or recapture before token k: the main clause says
+// what became of the person a clause from k on tells the past of.
+func fateBefore(cues []cueHit, k int) bool {
+	return slices.ContainsFunc(cues, func(c cueHit) bool {
+		return c.last < k && (c.category == "killed" || c.category == "arrested" || c.category == "recaptured")
+	})
 }
 
 // mainVerbReach is how many words after a relative clause the main verb may begin ("was killed").
