@@ -303,7 +303,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "killed" && penalty(si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
-		if c.category == "facility" && formerFacility(si.toks, c) {
+		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tadmur prison", "l'ancienne prison": it holds nobody
 		}
 		if (c.category == "inmate" || c.category == "side:prisoners") && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
@@ -1861,6 +1861,35 @@ func formerFacility(toks []token, c cueHit) bool {
 	}
 	return k >= 0 && toks[k].is(formerWords)
 }
+
+// appositionOfFormer reports a facility word in an apposition right after a former facility,
+// opened by an indefinite article: "the former Tadmur prison in Palmyra, a notorious political
+// prison" is still the former prison.
+func appositionOfFormer(text string, toks []token, cues []cueHit, c cueHit) bool {
+	for _, o := range cues {
+		if o.category != "facility" || o.last >= c.first || !formerFacility(toks, o) {
+			continue
+		}
+		between := withoutAsides(text[toks[o.last].end:toks[c.first].start])
+		if strings.Count(between, ",") != 1 || c.first-o.last > appositionReach {
+			continue
+		}
+		depth := 0
+		for k := o.last + 1; k < c.first; k++ {
+			gap := text[toks[k-1].end:toks[k].start]
+			depth -= strings.Count(gap, ")") // "(Tadmor, Homs), a": the aside closes before the comma
+			if strings.Contains(gap, ",") && depth == 0 && !strings.Contains(gap, "(") {
+				return toks[k].is(singularArticleWords)
+			}
+			depth += strings.Count(gap, "(")
+		}
+	}
+	return false
+}
+
+// appositionReach is how many words may stand between a facility word and one that restates it in
+// an apposition ("the former X prison in Y (Z, W), a notorious political prison").
+const appositionReach = 12
 
 // maxNameWordsBefore is how many capitalised words a facility's name may put before its facility
 // word ("the former Mareva Central prison").
