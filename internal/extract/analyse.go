@@ -303,6 +303,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "killed" && penalty(si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
+		if c.category == "recaptured" && slices.ContainsFunc(scanned, func(o cueHit) bool {
+			return strings.HasPrefix(o.category, "method:") && o.first <= c.first && o.last >= c.last && o.last > o.first
+		}) {
+			return true // "several buildings caught fire": a fire, nobody caught
+		}
 		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tadmur prison", "l'ancienne prison": it holds nobody
 		}
