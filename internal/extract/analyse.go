@@ -1692,20 +1692,28 @@ func unrealised(toks []token, c cueHit) bool {
 // attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,
 // is a place that holds nobody in custody ("raided several houses", "attacked a village").
 func attackOnOtherTarget(text string, toks []token, c cueHit) bool {
-	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach; k++ {
+	names := 0 // a name before the noun is one word of the object: "attack on a Moscow concert hall"
+	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach+names; k++ {
 		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
 		}
 		if toks[k].is(otherTargetWords) {
 			return true
 		}
+		if toks[k].upper && names < targetNameWords {
+			names++
+		}
 	}
 	return false
 }
 
 // targetReach is how many words may open an attack's object before its noun ("raided several
-// houses", "attacked the main market").
-const targetReach = 3
+// houses", "attacked the main market"), and targetNameWords how many capitalised words of a name
+// more ("an attack on a Moscow concert hall").
+const (
+	targetReach     = 3
+	targetNameWords = 3
+)
 
 // appealFor reports an appeal verb a few words before the cue: the deed is asked for, not done.
 func appealFor(lx *lexicon, toks []token, c cueHit) bool {
