@@ -326,9 +326,28 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			}
 			return t.start, end, apart
 		}
+		if t.is(comparisonWords) && datedObject(text, si, i) {
+			return t.start, referenceEnd(text, si, t.start), false // "compared the scenes to the 25-day siege at X in 1990"
+		}
 	}
 	return 0, 0, false
 }
+
+// datedObject reports a date of its own within comparisonReach words after the comparison word at
+// token i, in its clause: what it compares with is another event, whatever word names it.
+func datedObject(text string, si *sentenceInfo, i int) bool {
+	for _, d := range si.dates {
+		k, _ := tokenSpan(si.toks, d.Start, d.End)
+		if k > i && k-i <= comparisonReach+comparisonDateWords && !containsAny(text[si.toks[i].end:d.Start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparisonDateWords is how many words the place of a compared event may put between its noun
+// and its date ("the siege at X in Y in 1990").
+const comparisonDateWords = 4
 
 // referenceReach is how many words after a temporal word its event word may stand ("after the
 // attack on"); a comparison's object may stand further ("compared the scenes to the siege").
