@@ -60,6 +60,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				if c.Side == "unknown" {
 					c.Side = sideBefore(out, c)
 				}
+				if c.Side == "unknown" && revisedBefore(si, q) {
+					c.Side = sideOfLast(out, c.Metric) // "Officials had initially reported eight dead": the same toll, told earlier
+				}
 			}
 			if q.Low != nil {
 				seen[*q.Low] = true
@@ -74,6 +77,24 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		}
 	}
 	return out
+}
+
+// revisedBefore reports a word of an earlier version before the figure in its sentence
+// ("initially", "at first", "inicialmente"): the figure is what the toll told before was first
+// said to be.
+func revisedBefore(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && wordIn(revisionWords, si.toks, 0, first)
+}
+
+// sideOfLast returns the side of the last claim of the metric before, "unknown" if none has one.
+func sideOfLast(claims []model.Claim, m model.Metric) string {
+	for i := len(claims) - 1; i >= 0; i-- {
+		if claims[i].Metric == m && claims[i].Side != "" && claims[i].Side != "unknown" {
+			return claims[i].Side
+		}
+	}
+	return "unknown"
 }
 
 // oneAndOthers reports a figure of others joined to one person before it: "killed Byron Lima and

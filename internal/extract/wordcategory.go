@@ -88,6 +88,7 @@ const (
 	numberSignWords
 	capacityForWords
 	otherWords
+	revisionWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -255,6 +256,7 @@ var wordCatNames = [wordCatCount]string{
 	numberSignWords:           "number_sign",
 	capacityForWords:          "capacity_for",
 	otherWords:                "other_word",
+	revisionWords:             "revision",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
