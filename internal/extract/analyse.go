@@ -43,6 +43,7 @@ type sentenceInfo struct {
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
 	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
+	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
@@ -157,6 +158,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is("killed") && deathsOfThoseHeld(si) {
 			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."
 		}
+		if si.is("killed") && si.is("inmate") && deathsOfThoseHeld(si) {
+			for _, prev := range a.sentences[max(0, len(a.sentences)-fireDeathsReach):] {
+				if prev.is("method:arson") && placeOfDetention(prev) {
+					prev.deadlyFire = true // "The fire happened at the X prison. [...] At least 8 prisoners were killed."
+				}
+			}
+		}
 		a.sentences = append(a.sentences, si)
 	}
 	// Countries named in the text give the context for places; then the countries of the places
@@ -200,6 +208,10 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	}
 	return a
 }
+
+// fireDeathsReach is how many sentences before the deaths of those held a fire in a place of
+// detention may be told.
+const fireDeathsReach = 2
 
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {

@@ -164,6 +164,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		thwarted = thwarted || si.is("thwarted")
 		resisted = resisted || si.is("resisted")
 		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || si.deadlyAttempt || // a deadly attempt to break out
+			si.deadlyFire || // a deadly fire no accident explains (accidents tell no incident): the people held set it
 			si.inmateArson
 		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
 		holding = holding || si.is("holding")
