@@ -2196,6 +2196,9 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if toward(lx, text, toks, span) {
 		return true // "fled towards the X border": where they went
 	}
+	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
+		return true // "o governo de Chihuahua": the government's seat, not where the deed was
+	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
 }
 

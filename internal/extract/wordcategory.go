@@ -89,6 +89,7 @@ const (
 	capacityForWords
 	otherWords
 	revisionWords
+	governmentNounWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -257,6 +258,7 @@ var wordCatNames = [wordCatCount]string{
 	capacityForWords:          "capacity_for",
 	otherWords:                "other_word",
 	revisionWords:             "revision",
+	governmentNounWords:       "government_noun",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
