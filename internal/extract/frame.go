@@ -706,12 +706,8 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 			return true
 		}
 	}
-	for _, w := range []string{"released", "published", "posted", "updated"} {
-		if first > 0 && si.toks[first-1].fold == w || first > 1 && si.toks[first-2].fold == w {
-			return true
-		}
-	}
-	return false
+	// "a count published on Wednesday", "divulgada nesta quarta-feira": the date of the telling.
+	return first > 0 && si.toks[first-1].is(publishVerbWords) || first > 1 && si.toks[first-2].is(publishVerbWords)
 }
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {

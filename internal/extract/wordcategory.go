@@ -90,6 +90,7 @@ const (
 	otherWords
 	revisionWords
 	governmentNounWords
+	publishVerbWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -259,6 +260,7 @@ var wordCatNames = [wordCatCount]string{
 	otherWords:                "other_word",
 	revisionWords:             "revision",
 	governmentNounWords:       "government_noun",
+	publishVerbWords:          "publish_verb",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
