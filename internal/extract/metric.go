@@ -109,6 +109,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
+		case c.last < first && topicAfter(si, last):
+			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
@@ -186,6 +188,17 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return lastPredicate(si, q, first, last)
 	}
 	return best, best != ""
+}
+
+// topicAfter reports a topic marker right after a figure or its noun ("29 mahkumun ise"): the
+// figure opens a clause of its own, whose verb comes after it.
+func topicAfter(si *sentenceInfo, last int) bool {
+	for k := last + 1; k < len(si.toks) && k <= last+2; k++ {
+		if si.toks[k].is(topicMarkerWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // anotherNounsClause reports a relative clause opening after a comma between a figure's phrase

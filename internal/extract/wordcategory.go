@@ -91,6 +91,7 @@ const (
 	revisionWords
 	governmentNounWords
 	publishVerbWords
+	topicMarkerWords
 	additiveWords
 	offenceLinkWords
 	capitalPhraseWords
@@ -261,6 +262,7 @@ var wordCatNames = [wordCatCount]string{
 	revisionWords:             "revision",
 	governmentNounWords:       "government_noun",
 	publishVerbWords:          "publish_verb",
+	topicMarkerWords:          "topic_marker",
 	additiveWords:             "additive",
 	offenceLinkWords:          "offence_link",
 	capitalPhraseWords:        "capital_phrase",
