@@ -321,7 +321,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "several buildings caught fire": a fire, nobody caught
 		}
 		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
-			return true // "the former Tadmur prison", "l'ancienne prison": it holds nobody
+			return true // "the former Tarvo prison", "l'ancienne prison": it holds nobody
 		}
 		if (c.category == "inmate" || c.category == "side:prisoners") && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
 			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
@@ -556,7 +556,7 @@ func onePersonsPast(text string, toks []token, cues []cueHit) (int, int) {
 }
 
 // onePersonBefore reports one person named or described right before token k, over a group's
-// name after "of" ("leader of Los Mexicles who"): a singular person word or a capitalised name
+// name after "of" ("leader of the Red Hand who"): a singular person word or a capitalised name
 // within a few words, with no plural person word between.
 func onePersonBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && k-j <= onePersonReach; j-- {
@@ -667,8 +667,7 @@ func (a *analysis) fiction() bool {
 // reviewTitle reports a title that calls the text a review ("Film review: ...", "Critique :
 // ..."): one word of films or books in the text then suffices.
 func (a *analysis) reviewTitle() bool {
-	toks := tokenize(a.doc.Title)
-	a.lex.markWords(toks)
+	toks := a.titleTokens()
 	for i := range toks {
 		if a.lex.phraseAt(reviewWords, toks, i) > 0 {
 			return true
@@ -680,9 +679,14 @@ func (a *analysis) reviewTitle() bool {
 // exchangeTitle reports a title that tells a prisoner exchange ("... after biggest prisoner swap
 // since the Cold War"): the text's freed prisoners were handed over, not broken out.
 func (a *analysis) exchangeTitle() bool {
+	return slices.ContainsFunc(a.lex.scan(a.titleTokens()), func(c cueHit) bool { return c.category == "exchange" })
+}
+
+// titleTokens returns the document title's tokens, marked with the lexicon's words.
+func (a *analysis) titleTokens() []token {
 	toks := tokenize(a.doc.Title)
 	a.lex.markWords(toks)
-	return slices.ContainsFunc(a.lex.scan(toks), func(c cueHit) bool { return c.category == "exchange" })
+	return toks
 }
 
 // firstOf returns countries with c moved or added to the front.
@@ -865,7 +869,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		if span.start < dateline && strings.Contains(a.text[si.start:span.start], "(") {
-			continue // "SÃO PAULO, Oct. 4 (Atlantic Press Service) -": the agency, no place
+			continue // "TARVO, Oct. 4 (Orlin Press Service) -": the agency, no place
 		}
 		r := a.readSpan(si, k)
 		if r.person {
@@ -938,10 +942,13 @@ func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 					agree = false
 				}
 			}
-			// A list whose names agree says where the name right before it lies: "La Victoria
-			// prison (Santo Domingo Norte, Santo Domingo)" is no La Victoria of another country.
+			if !agree {
+				continue
+			}
+			// A list whose names agree says where the name right before it lies: "Zarvo
+			// prison (Lima Norte, Lima)" is no Zarvo of another country.
 			for _, p := range si.places {
-				if agree && p.end <= open && p.place.Country != country && rightBefore(a.text[p.end:open]) {
+				if p.end <= open && p.place.Country != country && rightBefore(a.text[p.end:open]) {
 					foreign = append(foreign, foldWord(a.text[p.start:p.end]))
 				}
 			}
@@ -954,7 +961,7 @@ func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 }
 
 // rightBefore reports the text between a name and the bracket after it as at most two words of
-// the same phrase ("La Victoria prison (", "Tarvo ("): no clause or sentence mark between.
+// the same phrase ("Zarvo prison (", "Tarvo ("): no clause or sentence mark between.
 func rightBefore(between string) bool {
 	return !containsAny(between, clauseMarks+".;:()") && len(strings.Fields(between)) <= 2
 }
@@ -1052,7 +1059,7 @@ func nicknamed(lx *lexicon, toks []token, first int) bool {
 
 // calledName reports a name at token first that ends a name given after words that say what
 // something is called, with its article and capitalised words before it and nothing but spaces
-// and quotes between them ("conocido como «los Doce Apóstoles»", not "known as Mariona (Ayutuxtepeque").
+// and quotes between them ("conocido como «los Doce de Zarvo»", not "known as Orlin (Tarvo").
 func calledName(text string, lx *lexicon, toks []token, first int) bool {
 	for k := first; k >= 0 && first-k <= maxCalledNameWords; k-- {
 		if nicknamed(lx, toks, k) {
@@ -1704,7 +1711,7 @@ func unrealised(toks []token, c cueHit) bool {
 // attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,
 // is a place that holds nobody in custody ("raided several houses", "attacked a village").
 func attackOnOtherTarget(text string, toks []token, c cueHit) bool {
-	names := 0 // a name before the noun is one word of the object: "attack on a Moscow concert hall"
+	names := 0 // a name before the noun is one word of the object: "attack on a Kolondo concert hall"
 	for k := c.last + 1; k < len(toks) && k <= c.last+targetReach+names; k++ {
 		if containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
 			return false
@@ -1721,7 +1728,7 @@ func attackOnOtherTarget(text string, toks []token, c cueHit) bool {
 
 // targetReach is how many words may open an attack's object before its noun ("raided several
 // houses", "attacked the main market"), and targetNameWords how many capitalised words of a name
-// more ("an attack on a Moscow concert hall").
+// more ("an attack on a Kolondo concert hall").
 const (
 	targetReach     = 3
 	targetNameWords = 3
@@ -1888,7 +1895,7 @@ func formerFacility(toks []token, c cueHit) bool {
 }
 
 // appositionOfFormer reports a facility word in an apposition right after a former facility,
-// opened by an indefinite article: "the former Tadmur prison in Palmyra, a notorious political
+// opened by an indefinite article: "the former Tarvo prison in Kolondo, a notorious political
 // prison" is still the former prison.
 func appositionOfFormer(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, o := range cues {
@@ -2088,7 +2095,7 @@ func armedMenInside(si *sentenceInfo) bool {
 }
 
 // armedMenRelease reports a release word right after armed men or an armed group, with people
-// held right after it and the place of detention in the sentence: "Taliban fighters released
+// held right after it and the place of detention in the sentence: "Red Hand fighters released
 // about 500 prisoners from the central prison" frees them, while "the group released 12 soldiers
 // it had captured" frees captives of its own.
 func armedMenRelease(si *sentenceInfo) bool {
@@ -2119,7 +2126,7 @@ func armedMenRelease(si *sentenceInfo) bool {
 // figure between ("released about 500 prisoners").
 const releasedReach = 4
 
-// releaseDoerReach is how many words may stand between armed men and their release word ("Taliban
+// releaseDoerReach is how many words may stand between armed men and their release word ("Red Hand
 // fighters on Monday released").
 const releaseDoerReach = 3
 
@@ -2197,7 +2204,7 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		return true // "fled towards the X border": where they went
 	}
 	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
-		return true // "o governo de Chihuahua": the government's seat, not where the deed was
+		return true // "o governo de Mareva": the government's seat, not where the deed was
 	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
 }
@@ -2234,7 +2241,7 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		first >= 2 && toks[first-1].is(definiteArticleWords) && toks[first-2].is(towardWords) {
 		return true
 	}
-	// "en dirección a la Costa de Oro, en Canelones": a phrase of direction a few words before,
+	// "en dirección a la costa, en Kolondo": a phrase of direction a few words before,
 	// in the same clause, governs the names after it.
 	for j := first - 1; j >= 0 && first-j <= towardReach; j-- {
 		if containsAny(text[toks[j].end:toks[first].start], ".;:()") {

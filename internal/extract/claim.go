@@ -216,7 +216,7 @@ func numbered(text string, si *sentenceInfo, q Quantity) bool {
 }
 
 // capitalisedNumberWord reports a figure written in words, capitalised inside a sentence that is
-// not a headline: the words are a name ("held at Lima Puluh", "the Twelve Apostles"), no count.
+// not a headline: the words are a name ("taken to hospital at Twelve Oaks", "the Twelve Apostles"), no count.
 func capitalisedNumberWord(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	return first > 0 && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !titleCase(si.toks) &&

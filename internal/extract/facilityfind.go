@@ -21,7 +21,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			continue // "a former inmate who had been released from X prison": that person's past
 		}
 		if h.first > 0 && si.toks[h.first-1].is(formerWords) {
-			continue // "the former Tadmur prison" holds nobody
+			continue // "the former Tarvo prison" holds nobody
 		}
 		i, _ := strconv.Atoi(h.category)
 		f := &a.x.facilities[i]
@@ -270,7 +270,7 @@ func facilityNumber(text string, lx *lexicon, toks []token, j int) (int, bool) {
 }
 
 // numberedName reads the rest of a facility name that ends in its number at token number: the
-// place of the facility after a linking word is part of it ("Unidad Penal N° 2 de Sierra Chica").
+// place of the facility after a linking word is part of it ("Unidad Penal N° 2 de Kolondo").
 func (a *analysis) numberedName(si *sentenceInfo, number int) (int, string, string) {
 	toks := si.toks
 	k := number + 2
