@@ -44,6 +44,7 @@ type sentenceInfo struct {
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
 	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
+	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
@@ -331,6 +332,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if c.category == "attack" && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
+		}
+		if (c.category == "escape" || c.category == "escaped") && foiled(a.text, si.toks, scanned, c) {
+			si.foiledEscape = true
+			return c.category == "escaped" // "six inmates involved in the attempted escape": nobody got out
 		}
 		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed

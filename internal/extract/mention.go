@@ -154,6 +154,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
+	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false // an attack word other than a blast: "stormed", "raided", "opened fire"
 	riotTold := false
 	for _, si := range f.sentences {
@@ -197,6 +198,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack = !inside
 		}
 		escape = escape || si.is("escape") && !negated(si, "escape")
+		foiledTold = foiledTold || si.foiledEscape
+		unfoiled = unfoiled || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "escape" && !foiled(a.text, si.toks, si.cues, c) })
 	}
 	riot = riot || inside
 	if a.mobJustice(f) {
@@ -215,6 +218,10 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.FacilityAttack
 	case riot && !freed:
 		return model.Riot
+	case foiledTold && !unfoiled && !freed && a.violenceAround(f):
+		return model.Riot // "gunfire at the headquarters, related to an attempted jailbreak"
+	case foiledTold && !unfoiled && !freed:
+		return model.ThwartedAttack // "guards foiled an escape plan", "the attempted escape": nobody got out
 	case escape || freed:
 		return model.MassEscape
 	case riot:
@@ -224,6 +231,43 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
 }
+
+// violenceAround reports deaths, wounds or shots told in the frame's sentences or in the few
+// sentences before it: "Gunfire reported near the headquarters. [...] The violence is suspected
+// to be related to an attempted jailbreak."
+func (a *analysis) violenceAround(f *frame) bool {
+	if len(f.sentences) == 0 {
+		return false
+	}
+	violent := func(si *sentenceInfo) bool {
+		return si.is("killed") || si.is("wounded") || si.is("method:small_arms")
+	}
+	start := max(0, slices.Index(a.sentences, f.sentences[0]))
+	return slices.ContainsFunc(f.sentences, violent) ||
+		slices.ContainsFunc(a.sentences[max(0, start-violenceReach):start], violent)
+}
+
+// violenceReach is how many sentences before an attempted escape may tell the violence it came
+// with.
+const violenceReach = 2
+
+// foiled reports an escape word that a thwarting word a few words before it in its clause
+// governs: "foiled an escape plan", "the attempted escape", "thwarting a gang's plan to free".
+func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
+	for _, t := range cues {
+		if t.category != "thwarted" || t.last >= c.first || c.first-t.last > foiledReach {
+			continue
+		}
+		if !containsAny(text[toks[t.last].end:toks[c.first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// foiledReach is how many words before an escape word the thwarting word may stand, the plan's
+// words between them ("thwarting what officials described as a gang plan to free").
+const foiledReach = 10
 
 // mobJustice reports a frame that tells of a lynching, in its sentences or the one right after
 // them ("They then lynched the suspect"): a crowd that takes someone held to punish him, not to
