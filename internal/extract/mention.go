@@ -155,7 +155,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
-	assault := false // an attack word other than a blast: "stormed", "raided", "opened fire"
+	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	riotTold := false
 	for _, si := range f.sentences {
 		riotTold = riotTold || si.is("riot") && !negated(si, "riot")
