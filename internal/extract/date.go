@@ -137,6 +137,7 @@ const (
 	dateYearOffset                      // n years from the reference's year
 	dateAnchorOffset                    // n days from the previous date of the text
 	dateAnchorYearOffset                // n years from the last year the text gave before ("the following year")
+	dateAnniversary                     // n years from the reference, on its day ("25 years ago today")
 )
 
 // dateExpr is a date expression as written, before resolution.
@@ -229,6 +230,8 @@ func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.D
 		return model.Date{Start: time.Date(day.Year(), day.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC), Precision: relPrec}, true
 	case dateYearOffset:
 		return model.Date{Start: time.Date(day.Year()+e.n, 1, 1, 0, 0, 0, 0, time.UTC), Precision: relPrec}, true
+	case dateAnniversary:
+		return model.Date{Start: day.AddDate(e.n, 0, 0), Precision: relPrec}, true
 	}
 	return model.Date{}, false
 }
@@ -697,6 +700,9 @@ func matchAgo(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	e := agoExpr(unit, sign*n, fuzzy, anchored)
 	if e.prec == "" {
 		return dateExpr{}, 0, false
+	}
+	if _, end, ok := lx.phraseFrom(toTheDayPhrases, ps, last+1); ok && unit == 365 && sign < 0 && !fuzzy {
+		e, last = dateExpr{rel: dateAnniversary, n: -n, prec: model.PrecisionDay}, end // "25 years ago today": that very day
 	}
 	return spanned(e, ps, i, last)
 }

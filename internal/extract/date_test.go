@@ -67,6 +67,8 @@ func TestFindDates(t *testing.T) {
 		{"overnight", pub, []string{`"overnight" 2022-01-21 day rel`}},
 		{"a week ago and two days ago", pub, []string{`"a week ago" 2022-01-15 week rel`, `"two days ago" 2022-01-20 day rel`}},
 		{"a few days ago", pub, []string{`"a few days ago" 2022-01-19 week rel`}},
+		{"twenty-five years ago today, and ten years ago", pub, []string{`"twenty-five years ago today" 1997-01-22 day rel`, `"ten years ago" 2012-01-01 year rel`}},
+		{"il y a quarante ans jour pour jour", pub, []string{`"il y a quarante ans jour pour jour" 1982-01-22 day rel`}},
 		{"the previous day", pub, []string{`"the previous day" 2022-01-21 day rel`}},
 		{"the next day", pub, nil},
 		{"In the evening of 20 January, and early the next morning", pub, []string{`"20 January" 2022-01-20 day rel`, `"early the next morning" 2022-01-21 day rel`}},

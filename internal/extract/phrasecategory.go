@@ -28,6 +28,7 @@ const (
 	agoAfterPhrases
 	laterAfterPhrases
 	earlierAfterPhrases
+	toTheDayPhrases
 	fewPhrases
 	dayOfMonthBeforePhrases
 	timeAfterPhrases
@@ -88,6 +89,7 @@ var phraseCats = [phraseCatCount]struct {
 	agoAfterPhrases:             {name: "ago_after"},
 	laterAfterPhrases:           {name: "later_after"},
 	earlierAfterPhrases:         {name: "earlier_after"},
+	toTheDayPhrases:             {name: "to_the_day"},
 	fewPhrases:                  {name: "few_phrase"},
 	dayOfMonthBeforePhrases:     {name: "day_of_month_before"},
 	timeAfterPhrases:            {name: "time_after"},
