@@ -223,8 +223,10 @@ func capitalisedNumberWord(text string, si *sentenceInfo, q Quantity) bool {
 		!strings.ContainsAny(text[si.toks[first-1].end:si.toks[first].start], ":;\"“”«(—–-") // "said: Seven inmates"
 }
 
-// partOfCasualties reports a figure taken from the dead or wounded counted before: "two of the
-// victims were beheaded", "dois dos mortos": a part of a toll, not a toll.
+// partOfCasualties reports a figure taken from the dead or wounded counted before ("two of the
+// victims were beheaded", "dois dos mortos"): a part of a toll, not a toll. So is a zero taken
+// from the hostages ("none of the hostages were killed"), who belong to no side: it says nothing
+// of the others' dead.
 func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	k := last + 1
@@ -237,6 +239,9 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 		k += 2
 	default:
 		return false // "una treintena de heridos": the noun a collective number counts
+	}
+	if si.toks[k].is(hostageWords) {
+		return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return c.first == k && (c.category == "killed" || c.category == "wounded")
