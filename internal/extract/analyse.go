@@ -1405,11 +1405,15 @@ func (a *analysis) placeOrRegion(name string) bool {
 
 // securityDoers reports a deed word whose doers are the security forces, named right before it or
 // a few words before in its clause with no other doer between or before them: "a police raid",
-// "an army assault", "guards on strike raided the minister's residence" are operations or acts of
+// "an army assault", "gendarmerie units stormed the prison", "guards on strike raided the
+// minister's residence" are operations or acts of
 // the state's agents, not assaults on a place of detention; "the army freed 34 hostages" is a
 // rescue.
 func securityDoers(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, s := range cues {
+		if s.category == "holding" && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
+			s.category, s.last = "side:security", s.last+1 // "gendarmerie units": the force, as "gendarmes"
+		}
 		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach {
 			continue
 		}
