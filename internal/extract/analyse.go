@@ -283,7 +283,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(si.toks, c) {
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(a.text, si.toks, c) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
@@ -1645,10 +1645,15 @@ const pastClauseDays = 180
 
 // offence reports an event word that a court verb before it names as the offence tried
 // ("sentenced five men for helping inmates escape", "condamnés pour l'évasion"): a court_verb,
-// then an offence_link, then the word, within a dozen words.
-func offence(toks []token, c cueHit) bool {
+// then an offence_link, then the word, within a dozen words. The offence ends with its clause:
+// in "relatives of a man arrested for murder, armed with knives, attacked the lock-up" the attack
+// is the relatives' deed.
+func offence(text string, toks []token, c cueHit) bool {
 	link := false
 	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
+		if !link && containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+			return false
+		}
 		switch {
 		case toks[k].is(offenceLinkWords):
 			link = true
