@@ -327,6 +327,9 @@ const attackObjectReach = 3
 // "inmates who were attacked") and no attack or escape word before it ("gunmen freed prisoners
 // and attacked").
 func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
+	if c.first > 0 && si.toks[c.first-1].is(temporalReferenceWords) && escapeOfTheHeld(si, c.first-1) {
+		return true // "five detainees escaped after assaulting a guard": a participle takes its subject from the clause
+	}
 	for _, o := range si.cues {
 		if o.category == "attack" || o.category == "escape" || o.category == "attackers" {
 			if o.first < c.first && o != c {
@@ -354,6 +357,20 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			subject = subject && !t.is(auxiliaryWords) && !t.is(relativePronounWords)
 		}
 		if subject && words <= inmateSubjectReach {
+			return true
+		}
+	}
+	return false
+}
+
+// escapeOfTheHeld reports an escape word before token end whose subject, right before it, is the
+// people held: "five detainees escaped", "inmates broke out".
+func escapeOfTheHeld(si *sentenceInfo, end int) bool {
+	for _, e := range si.cues {
+		if e.category != "escape" || e.last >= end {
+			continue
+		}
+		if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last < e.first && e.first-o.last <= 2 }) {
 			return true
 		}
 	}
