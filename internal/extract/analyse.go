@@ -226,7 +226,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
-	cues := slices.DeleteFunc(a.lex.scan(si.toks), func(c cueHit) bool {
+	cues := slices.DeleteFunc(a.scanCues(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
@@ -605,6 +605,22 @@ func personsLife(text string, toks []token) (int, int) {
 		return i, end
 	}
 	return 0, 0
+}
+
+// scanCues scans a sentence's tokens for the cues of the report's language, and for the facility
+// phrases of other languages that no cue of its own covers.
+func (a *analysis) scanCues(toks []token) []cueHit {
+	cues := a.lex.scan(toks)
+	if a.lex == a.x.lex.all {
+		return cues
+	}
+	for _, h := range a.x.lex.foreignFacilities.scan(toks) {
+		if !slices.ContainsFunc(cues, func(c cueHit) bool { return c.first <= h.last && h.first <= c.last }) {
+			cues = append(cues, h)
+		}
+	}
+	slices.SortStableFunc(cues, func(p, q cueHit) int { return p.first - q.first })
+	return cues
 }
 
 // attemptOfAssault reports an attempt word that an infinitive follows ("attempted to target the

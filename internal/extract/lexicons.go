@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -12,6 +13,11 @@ import (
 type lexicons struct {
 	byLang map[string]*lexicon
 	all    *lexicon
+	// foreignFacilities are the facility phrases of two words or more of every language: a
+	// facility keeps the name of its own language in a report in another ("a riot at the Centro
+	// Penitenciario de Chiriquí", "the maison d'arrêt of Kinkala"). One word alone may be a word of
+	// the report's language ("Penal Code").
+	foreignFacilities *lexicon
 }
 
 // loadLexicons reads the built-in files and the user's, each user's file merged over the built-in
@@ -35,7 +41,9 @@ func loadLexicons(user []LexiconFile) (*lexicons, error) {
 	if err := validateLexicon(all); err != nil {
 		return nil, err
 	}
-	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all)}
+	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all), foreignFacilities: buildLexicon(slices.DeleteFunc(slices.Clone(all), func(e lexiconEntry) bool {
+		return e.category != wordCatNames[elisionWords] && (e.category != "facility" || !strings.Contains(e.phrase, " "))
+	}))}
 	for lang, entries := range byLang {
 		ls.byLang[lang] = buildLexicon(entries)
 	}
