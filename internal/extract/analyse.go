@@ -402,6 +402,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.quantities = append(si.quantities, q)
 	}
 	si.quantities = append(si.quantities, duals(a.lex, si.toks)...)
+	before := si.quantities
+	if si.sequel != nil {
+		before = append(slices.Clone(si.sequel.quantities), before...) // "Seven escaped, and all of them were caught": the clause cut before
+	}
+	si.quantities = append(si.quantities, allOfThem(a.lex, si.toks, before)...)
 	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
 	for _, m := range actors {
 		if m.Start >= si.start && m.End <= si.end {
@@ -1591,6 +1596,32 @@ func duals(lx *lexicon, toks []token) []Quantity {
 			two := 2
 			out = append(out, Quantity{Start: t.start, End: t.end, Low: &two, High: &two, Qualifier: "exact", Kind: "count", Noun: stem})
 			break
+		}
+	}
+	return out
+}
+
+// allOfThem reads "all of them", "semuanya" as the exact count of people told before it in the
+// sentence, among qs: "Seven inmates escaped, and all of them have been recaptured" recaptured
+// seven.
+func allOfThem(lx *lexicon, toks []token, qs []Quantity) []Quantity {
+	var out []Quantity
+	for k := range toks {
+		n := lx.phraseAt(allOfThemWords, toks, k)
+		if n == 0 {
+			continue
+		}
+		var group *Quantity
+		for i := range qs {
+			if q := &qs[i]; q.End <= toks[k].start && q.Kind == "count" && q.Low != nil && q.High != nil && *q.Low == *q.High &&
+				(group == nil || q.End > group.End) {
+				group = q
+			}
+		}
+		if group != nil && lx.has(peopleNounWords, group.Noun) {
+			low, high := *group.Low, *group.High
+			out = append(out, Quantity{Start: toks[k].start, End: toks[k+n-1].end, Low: &low, High: &high,
+				Qualifier: group.Qualifier, Kind: "count", Noun: group.Noun})
 		}
 	}
 	return out

@@ -56,6 +56,7 @@ const (
 	subsetMarkerWords
 	amongWords
 	partOfThemWords
+	allOfThemWords
 	partOfWholeWords
 	reviewWords
 	encliticWords
@@ -227,6 +228,7 @@ var wordCatNames = [wordCatCount]string{
 	subsetMarkerWords:         "subset_marker",
 	amongWords:                "among",
 	partOfThemWords:           "part_of_them",
+	allOfThemWords:            "all_of_them",
 	partOfWholeWords:          "part_of_whole",
 	reviewWords:               "review_word",
 	encliticWords:             "enclitic",
