@@ -153,6 +153,20 @@ func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
 	if j < 0 || ps[j].kind != pieceWord {
 		return "", 0
 	}
+	if j > 0 && lx.has(definiteArticleWords, foldWord(ps[j].low)) {
+		// "fra i 1.000 e i 1.500", "entre los 200 y los 300": an article may stand after a range's opener
+		if q, start := lx.qualifierEndingAt(ps, j-1); q == "between" || q == "from" {
+			return q, start
+		}
+	}
+	return lx.qualifierEndingAt(ps, j)
+}
+
+// qualifierEndingAt finds the longest qualifier phrase whose last word is piece j.
+func (lx *lexicon) qualifierEndingAt(ps []piece, j int) (string, int) {
+	if ps[j].kind != pieceWord {
+		return "", 0
+	}
 	best, bestStart := "", 0
 	for _, ph := range lx.qualifiers[foldWord(ps[j].low)] {
 		start := j

@@ -303,6 +303,9 @@ func rangePartner(lx *lexicon, text string, ps []piece, a numParse, opener strin
 	if !ok || j+1 >= len(ps) {
 		return numParse{}, false
 	}
+	if opener != "" && j+2 < len(ps) && lx.has(definiteArticleWords, foldWord(ps[j+1].low)) {
+		j++ // "fra i 1.000 e i 1.500": the second figure's article
+	}
 	b, found := parseNumberAt(lx, text, ps, j+1)
 	if !found || b.vague || b.frac || b.isTime || b.value <= scaleLikePartner(a, b) || b.id || b.ordinal {
 		return numParse{}, false
