@@ -112,10 +112,36 @@ func TestCalendarNamesOfLanguage(t *testing.T) {
 		{"pt", "1º de janeiro de 2017", "2017-01-01"},
 		{"pt", "3 de dez. de 2024", "2024-12-03"},
 		{"", "14 Mart 2025 and 3 déc. 2024", "2025-03-14 2024-12-03"},
+		{"it", "il 12 gennaio 2021 e il 3 giugno 2020", "2021-01-12 2020-06-03"},
+		{"id", "pada 5 April 2020 dan 3 September 2019", "2020-04-05 2019-09-03"},
+		{"id", "pada akhir Mac 2020", "2020-03-01"}, // Malay, which reads as Indonesian
 	}
 	for _, tt := range tests {
 		if got := datesIn(ls.of(tt.lang), tt.text, ref); got != tt.want {
 			t.Errorf("%s %q: dates %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestEveryMonthOfLanguage checks that a language file naming months names all twelve: a month
+// left out reads its dates as their years alone.
+func TestEveryMonthOfLanguage(t *testing.T) {
+	ls, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, lx := range ls.byLang {
+		if len(lx.months) == 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		for _, m := range lx.months {
+			seen[m.month] = true
+		}
+		for month := 1; month <= 12; month++ {
+			if !seen[month] {
+				t.Errorf("%s: no name for month %d", lang, month)
+			}
 		}
 	}
 }
