@@ -106,6 +106,7 @@ func TestFindNumbers(t *testing.T) {
 		{"plus d'une centaine de détenus", []string{`"plus d'une centaine" 100..nil more_than count détenus`}},
 		{"des dizaines de morts", []string{`"des dizaines" 20..nil vague count morts`}},
 		{"entre 300 et 400 prisonniers", []string{`"entre 300 et 400" 300..400 range count prisonniers`}},
+		{"ottocento detenuti", []string{`"ottocento" 800..800 exact count detenuti`}},
 		{"fra i 1.000 e i 1.500 detenuti", []string{`"fra i 1.000 e i 1.500" 1000..1500 range count detenuti`}},
 		{"entre los 200 y los 300 presos", []string{`"entre los 200 y los 300" 200..300 range count presos`}},
 		{"of the 879 who escaped", []string{`"879" 879..879 exact count `}},
