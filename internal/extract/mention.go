@@ -406,9 +406,13 @@ func withoutAsides(s string) string {
 	return out
 }
 
-// nameOnly reports a short run of capitalised words ("South Sudan").
+// nameOnly reports a short run of capitalised words ("South Sudan"), perhaps after a short
+// preposition ("en Ardovia", "in South Sudan").
 func nameOnly(s string) bool {
 	words := strings.Fields(s)
+	if len(words) > 1 && utf8.RuneCountInString(words[0]) <= 2 {
+		words = words[1:]
+	}
 	if len(words) == 0 || len(words) > 3 {
 		return false
 	}

@@ -154,6 +154,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
 		return model.Escaped, true // "put the number of escapees at about 500"
 	}
+	if best == "" {
+		if m, ok := countOfMetric(text, si, first); ok {
+			return m, true // "le nombre de détenus évadés [...] dépasse les 4 000"
+		}
+	}
 	if bestBefore && bestComma && partOfThem(si, q) {
 		return "", false // "freed 300, two of them known by name": a part, not a second count
 	}
@@ -189,6 +194,35 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	return best, best != ""
 }
+
+// countOfMetric reads a figure that a count noun earlier in its sentence introduces: "the number of
+// detainees who escaped [...] exceeds 4,000", "le nombre de détenus évadés [...] dépasse les 4 000".
+// The count noun's metric word stands a few words after it, and no figure and no clause mark
+// (but for an aside: ", in Ardovia,") lies between that word and the figure.
+func countOfMetric(text string, si *sentenceInfo, first int) (model.Metric, bool) {
+	for k := first - 1; k >= 0; k-- {
+		if !si.toks[k].is(countNounWords) {
+			continue
+		}
+		for _, c := range si.cues {
+			m := model.Metric(c.category)
+			if !isMetric(m) || m == model.Held || c.first <= k || c.first-k > countNounReach || c.last >= first {
+				continue
+			}
+			if containsAny(withoutAsides(text[si.toks[c.last].end:si.toks[first].start]), clauseMarks) ||
+				slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > si.toks[c.last].end && o.End < si.toks[first].start }) {
+				return "", false
+			}
+			return m, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// countNounReach is how many words after a count noun its metric word may stand ("the number of
+// detainees who escaped").
+const countNounReach = 4
 
 // topicAfter reports a topic marker right after a figure or its noun ("29 mahkumun ise"): the
 // figure opens a clause of its own, whose verb comes after it.

@@ -57,6 +57,7 @@ const (
 	amongWords
 	partOfThemWords
 	allOfThemWords
+	countNounWords
 	partOfWholeWords
 	reviewWords
 	encliticWords
@@ -229,6 +230,7 @@ var wordCatNames = [wordCatCount]string{
 	amongWords:                "among",
 	partOfThemWords:           "part_of_them",
 	allOfThemWords:            "all_of_them",
+	countNounWords:            "count_noun",
 	partOfWholeWords:          "part_of_whole",
 	reviewWords:               "review_word",
 	encliticWords:             "enclitic",
