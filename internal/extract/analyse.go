@@ -298,6 +298,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "riot" && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "side:security" && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest
 		}
+		if (c.category == "side:security" || c.category == "claimant:defender") && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
+			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")
+		}
 		if c.category == "holding" && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
