@@ -470,6 +470,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		t := &si.toks[k]
+		if containsAny(text[si.toks[k-1].end:t.start], clauseMarks) {
+			break // "10 people were hurt, among them four staff": the clause after names a part of them
+		}
 		if copula && t.is(amongWords) {
 			return true
 		}
