@@ -150,6 +150,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
 	if best == "" && first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
+		wordIn(deathTollWords, si.toks, first-1-escapeeCountReach, first-1) &&
+		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
+		return model.Killed, true // "a rights group later put the toll at 67"
+	}
+	if best == "" && first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
 		wordIn(escapeeNounWords, si.toks, first-1-escapeeCountReach, first-1) &&
 		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
 		return model.Escaped, true // "put the number of escapees at about 500"

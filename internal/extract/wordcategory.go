@@ -58,6 +58,7 @@ const (
 	partOfThemWords
 	allOfThemWords
 	countNounWords
+	deathTollWords
 	partOfWholeWords
 	reviewWords
 	encliticWords
@@ -231,6 +232,7 @@ var wordCatNames = [wordCatCount]string{
 	partOfThemWords:           "part_of_them",
 	allOfThemWords:            "all_of_them",
 	countNounWords:            "count_noun",
+	deathTollWords:            "death_toll",
 	partOfWholeWords:          "part_of_whole",
 	reviewWords:               "review_word",
 	encliticWords:             "enclitic",
