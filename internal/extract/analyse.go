@@ -324,6 +324,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}) {
 			return true // "several buildings caught fire": a fire, nobody caught
 		}
+		if (c.category == "facility" || c.category == "holding") && distanceFrom(a.text, si.toks, c) {
+			return true // "an IED exploded about 3 km from the civil prison": a landmark, not the target
+		}
 		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tarvo prison", "l'ancienne prison": it holds nobody
 		}
@@ -2272,6 +2275,24 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	}
 	return last+1 < len(toks) && toks[last+1].is(basedWords)
 }
+
+// distanceFrom reports a facility word that a distance puts a few words before it ("about 3 km
+// from the civil prison", "à 5 km de la prison"): the place measures where something else was.
+func distanceFrom(text string, toks []token, c cueHit) bool {
+	for k := c.first - 1; k >= 1 && k >= c.first-distanceReach; k-- {
+		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+			return false
+		}
+		if toks[k].is(distanceFromWords) && toks[k-1].is(distanceUnitWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// distanceReach is how many words may stand between a distance and the facility word it
+// measures from ("3 km from the civil prison of").
+const distanceReach = 4
 
 // speakerSeat reports a place that ends the name of the body a speaker speaks for: "a spokesman
 // for the National Prisons Service in Juba" speaks from Juba, whatever town the deed was in.

@@ -59,6 +59,8 @@ const (
 	allOfThemWords
 	countNounWords
 	deathTollWords
+	distanceUnitWords
+	distanceFromWords
 	partOfWholeWords
 	reviewWords
 	encliticWords
@@ -233,6 +235,8 @@ var wordCatNames = [wordCatCount]string{
 	allOfThemWords:            "all_of_them",
 	countNounWords:            "count_noun",
 	deathTollWords:            "death_toll",
+	distanceUnitWords:         "distance_unit",
+	distanceFromWords:         "distance_from",
 	partOfWholeWords:          "part_of_whole",
 	reviewWords:               "review_word",
 	encliticWords:             "enclitic",
