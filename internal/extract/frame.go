@@ -589,6 +589,13 @@ func (f *frame) otherDate(an anchors) bool {
 	return f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date)
 }
 
+// longBefore reports an event sentence dated more than sameFacilityDays before frame f's
+// incident: another, earlier incident, even at the same place ("The prison has a long history of
+// violence: in March 2009, a riot at the same facility left 20 inmates dead").
+func (f *frame) longBefore(an anchors) bool {
+	return f.earlierEvent(an) && an.date.Date.LastDay().Before(f.date.Date.Start.AddDate(0, 0, -sameFacilityDays))
+}
+
 // earlierEvent reports a sentence dated before frame f's incident, beyond what the two dates'
 // precision allows: "Last month, 40 people were killed in clashes in X" is the background of a
 // breakout in X, not its toll. Later dates are the story's aftermath (recaptures, a rising toll).
@@ -801,7 +808,7 @@ func (a *analysis) frames() []*frame {
 			continue
 		}
 		var target *frame
-		if cur != nil && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
+		if cur != nil && !cur.longBefore(an) && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
 			target = cur
 		} else {
 			target = firstFitting(frames, an)
