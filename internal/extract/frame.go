@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -589,6 +590,44 @@ func (f *frame) otherDate(an anchors) bool {
 	return f.date != nil && an.date != nil && !f.dateReported && !an.reported && !datesAgree(f.date.Date, an.date.Date)
 }
 
+// sameFacility reports a word for "the same" right before or after a facility word ("at the same
+// facility", "la même prison", "di Lapas yang sama").
+func sameFacility(si *sentenceInfo) bool {
+	for k, t := range si.toks {
+		if t.is(sameWords) && k+1 < len(si.toks) && si.toks[k+1].is(facilityGenericWords) && !si.toks[k+1].upper &&
+			utf8.RuneCountInString(si.toks[k+1].fold) > genericNounRunes {
+			return true // "the same facility": a generic noun of a place of detention
+		}
+	}
+	for _, c := range si.cues {
+		if c.category == "facility" || c.category == "holding" {
+			if wordIn(sameWords, si.toks, c.first-sameReach, c.first) || wordIn(sameWords, si.toks, c.last+1, c.last+1+sameReach) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericNounRunes is how long a generic word of facility names must be to be a noun ("facility",
+// "centre"), not an article or a preposition.
+const genericNounRunes = 4
+
+// sameReach is how many words may stand between "same" and its facility word ("the same
+// maximum-security prison", "yang sama").
+const sameReach = 3
+
+// eventPlaces returns the places the event sentences of frame f name.
+func (a *analysis) eventPlaces(f *frame) []placeHit {
+	var out []placeHit
+	for _, si := range f.sentences {
+		if isEvent(si) {
+			out = append(out, a.ownPlaces(si)...)
+		}
+	}
+	return out
+}
+
 // longBefore reports an event sentence dated more than sameFacilityDays before frame f's
 // incident: another, earlier incident, even at the same place ("The prison has a long history of
 // violence: in March 2009, a riot at the same facility left 20 inmates dead").
@@ -806,6 +845,9 @@ func (a *analysis) frames() []*frame {
 				cur = target
 			}
 			continue
+		}
+		if cur != nil && cur.longBefore(an) && an.empty() && sameFacility(si) {
+			borrowed = a.eventPlaces(cur) // "in March 2009, a riot at the same facility": the story's place, another time
 		}
 		var target *frame
 		if cur != nil && !cur.longBefore(an) && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {

@@ -61,6 +61,7 @@ const (
 	deathTollWords
 	distanceUnitWords
 	distanceFromWords
+	sameWords
 	partOfWholeWords
 	reviewWords
 	encliticWords
@@ -237,6 +238,7 @@ var wordCatNames = [wordCatCount]string{
 	deathTollWords:            "death_toll",
 	distanceUnitWords:         "distance_unit",
 	distanceFromWords:         "distance_from",
+	sameWords:                 "same_word",
 	partOfWholeWords:          "part_of_whole",
 	reviewWords:               "review_word",
 	encliticWords:             "enclitic",
