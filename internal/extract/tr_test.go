@@ -34,6 +34,12 @@ func TestTurkish(t *testing.T) {
 			figures: "escaped=12..12 recaptured=4..4",
 		},
 		{
+			name:    "an escape from a prison campus, whose name is plural",
+			text:    "Kırıkkale Cezaevleri Kampüsü'nden 3 Nisan 2024'te 6 mahkum firar etti.",
+			want:    want{"mass_escape", "2024-04-03", "TR", "Kırıkkale", ""},
+			figures: "escaped=6..6",
+		},
+		{
 			name:    "an attack driven back",
 			text:    "Militanlar 05.06.2022 tarihinde Erzurum Cezaevi'ne saldırdı, saldırı askerler tarafından püskürtüldü. Hiçbir mahkum firar etmedi.",
 			want:    want{"thwarted_attack", "2022-06-05", "TR", "Erzurum", ""},
