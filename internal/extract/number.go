@@ -195,6 +195,9 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if p.kind != pieceWord || gapHasParagraphBreak(text, ps, j) || !p.upper && lx.hasWord(numberNounStopWords, p.low) {
 			break
 		}
+		if _, another := lx.numberWord(p.low); another && n > 0 {
+			break // "recaptured 7 within two days": the noun after another figure is that figure's
+		}
 		if lx.hasWord(measureWordWords, p.low) || lx.hasWord(currencyWords, p.low) ||
 			(lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low)) && !compoundModifier(ps, j) {
 			return p.low
