@@ -20,7 +20,8 @@ type Match struct {
 // marked '=' in the data match exactly as written; other aliases ignore case, diacritics,
 // apostrophes and hyphens ("Al Nusrah" = "al-Nusra"), though a capitalised alias word never
 // matches an all-lower-case text word ("Amnesty" is not "amnesty"). A possessive "'s" may
-// follow any word. One- and two-letter acronyms are skipped in all-capitals text.
+// follow any word. One- and two-letter acronyms are skipped in all-capitals text. An Arabic
+// name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the match starts after them.
 func (d *Dictionary) Find(text string) []Match {
 	sc, _ := d.scratch.Get().(*scratch)
 	if sc == nil {
@@ -31,7 +32,10 @@ func (d *Dictionary) Find(text string) []Match {
 	sc.toks, sc.keys = toks, keys
 	var out []Match
 	for i := 0; i < len(toks); {
-		a := d.longestAt(text, toks, keys, i)
+		a, start := d.longestAt(text, toks, keys, i), toks[i].start
+		if a == nil && isArabicKey(keys[toks[i].k0:toks[i].k1]) {
+			a, start = d.longestAtStripped(text, toks, keys, i)
+		}
 		if a == nil {
 			i++
 			continue
@@ -41,7 +45,7 @@ func (d *Dictionary) Find(text string) []Match {
 		if a.tail != "" && strings.HasPrefix(text[end:], a.tail) {
 			end += len(a.tail)
 		}
-		out = append(out, Match{Start: toks[i].start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
+		out = append(out, Match{Start: start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
 		i += len(a.keys)
 	}
 	return out

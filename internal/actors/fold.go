@@ -8,7 +8,8 @@ import (
 // Name folding for actor names. Text and aliases go through the same tokenizer, so a rule
 // here always applies to both sides: lower case, diacritics stripped, apostrophes inside a
 // word dropped ("Da'esh" = "Daesh"), doubled ASCII letters collapsed ("Shabaab" = "Shabab")
-// and a final "ah" shortened to "a" ("Nusrah" = "Nusra"). Hyphens, spaces and parentheses
+// and a final "ah" shortened to "a" ("Nusrah" = "Nusra"); in Arabic, hamza forms of alif are
+// plain alif and the final ى is ي. Hyphens, spaces and parentheses
 // only separate words, so "al-Nusra" = "al Nusra".
 
 // token is one word of a text: its bytes in the text and its folded key.
@@ -31,6 +32,9 @@ func buildDiacriticTable() map[rune]string {
 		{"òóôõöøōŏőǒọỏốồổỗộớờởỡợơ", "o"}, {"ŕŗřṛ", "r"}, {"śŝşšṣș", "s"}, {"ţťŧṭț", "t"},
 		{"ùúûüũūŭůűųưǔụủứừửữự", "u"}, {"ŵẉ", "w"}, {"ýÿŷỳỵ", "y"}, {"źżžẓẕ", "z"},
 		{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"}, {"ð", "d"},
+		// Arabic: alif with hamza or madda is plain alif, final yā' without dots is yā' and the
+		// tatweel that stretches a word is dropped ("الإسلامية" = "الاسلامية").
+		{"أإآٱ", "ا"}, {"ى", "ي"}, {"ـ", ""},
 	}
 	table := make(map[rune]string)
 	for _, g := range groups {
