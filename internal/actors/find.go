@@ -20,7 +20,8 @@ type Match struct {
 // marked '=' in the data match exactly as written; other aliases ignore case, diacritics,
 // apostrophes and hyphens ("Al Nusrah" = "al-Nusra"), though a capitalised alias word never
 // matches an all-lower-case text word ("Amnesty" is not "amnesty"). A possessive "'s" may
-// follow any word. One- and two-letter acronyms are skipped in all-capitals text. An Arabic
+// follow any word, and a Turkish suffix after an apostrophe the last word of a name ("IŞİD'in").
+// One- and two-letter acronyms are skipped in all-capitals text. An Arabic
 // name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the match starts after them.
 func (d *Dictionary) Find(text string) []Match {
 	sc, _ := d.scratch.Get().(*scratch)
@@ -41,7 +42,7 @@ func (d *Dictionary) Find(text string) []Match {
 			continue
 		}
 		e := d.entries[a.entry]
-		end := toks[i+len(a.keys)-1].end
+		end := a.end(text, toks, keys, i)
 		if a.tail != "" && strings.HasPrefix(text[end:], a.tail) {
 			end += len(a.tail)
 		}
@@ -58,16 +59,24 @@ type scratch struct {
 	keys []byte
 }
 
-// longestAt returns the longest alias matching the words from toks[i], or nil.
+// longestAt returns the longest alias matching the words from toks[i], or nil. A word with a
+// suffix after an apostrophe is also looked up without it ("IŞİD'in" as "IŞİD").
 func (d *Dictionary) longestAt(text string, toks []token, keys []byte, i int) *alias {
 	t := toks[i]
 	w, ok := d.opens[string(keys[t.k0:t.k1])]
+	if !ok && t.stemEnd > 0 {
+		w, ok = d.opens[string(keys[t.k0:t.stemK])]
+	}
 	if !ok {
 		return nil
 	}
 	if i+1 < len(toks) {
 		n := toks[i+1]
-		if a := firstMatching(w.bySecond[string(keys[n.k0:n.k1])], text, toks, keys, i); a != nil {
+		bucket, ok := w.bySecond[string(keys[n.k0:n.k1])]
+		if !ok && n.stemEnd > 0 {
+			bucket = w.bySecond[string(keys[n.k0:n.stemK])]
+		}
+		if a := firstMatching(bucket, text, toks, keys, i); a != nil {
 			return a
 		}
 	}

@@ -16,6 +16,8 @@ import (
 type token struct {
 	start, end int  // byte span in the text, without a possessive "'s"
 	k0, k1     int  // span of the folded key in the key buffer
+	stemEnd    int  // where a Turkish suffix after an apostrophe starts ("PKK'lı"), or 0
+	stemK      int  // end of the folded key of the word before that suffix
 	joined     bool // the gap before it only holds joiners: see isJoiner and joiningDot
 	upper      bool // it has an upper-case letter
 	lower      bool // it has a lower-case letter
@@ -181,6 +183,9 @@ func scanWord(text string, i int, keys []byte) (token, []byte, int) {
 		}
 		if elided(text[t.start:i]) {
 			break
+		}
+		if t.stemEnd == 0 && isLower(next) {
+			t.stemEnd, t.stemK = i, shortenAh(keys, t.k0)
 		}
 		i += size
 	}

@@ -82,6 +82,12 @@ func TestFindTurkish(t *testing.T) {
 		{"branch", "Arap Yarımadası El Kaidesi saldırıyı üstlendi", "Arap Yarımadası El Kaidesi=al-Qaeda in the Arabian Peninsula"},
 		{"plural", "Husiler saldırıyı üstlendi", "Husiler=Houthis"},
 		{"full name", "Suriye Demokratik Güçleri cezaevini korudu", "Suriye Demokratik Güçleri=Syrian Democratic Forces"},
+		{"suffix after apostrophe", "IŞİD'in cezaevi saldırısı", "IŞİD=Islamic State"},
+		{"suffix on an older acronym", "PKK'lı militanlar ve DHKP-C'nin üyeleri", "PKK=Kurdistan Workers' Party; DHKP-C=Revolutionary People's Liberation Party-Front"},
+		{"suffix on a two-word name", "El Kaide'nin ve Boko Haram'ın saldırıları", "El Kaide=al-Qaeda; Boko Haram=Boko Haram"},
+		{"suffix on a province", "DEAŞ-Horasan'a bağlı militanlar", "DEAŞ-Horasan=Islamic State Khorasan Province"},
+		{"apostrophe inside a transliteration", "Da'esh fighters", "Da'esh=Islamic State"},
+		{"capital suffix is no suffix", "PKK'NIN", ""},
 		{"lower-case generic phrase", "bir İslam devleti kurmak", ""},
 	}
 	for _, tt := range tests {
