@@ -20,9 +20,10 @@ type Match struct {
 // marked '=' in the data match exactly as written; other aliases ignore case, diacritics,
 // apostrophes and hyphens ("Al Nusrah" = "al-Nusra"), though a capitalised alias word never
 // matches an all-lower-case text word ("Amnesty" is not "amnesty"). A possessive "'s" may
-// follow any word, and a Turkish suffix after an apostrophe the last word of a name ("IŞİD'in").
-// One- and two-letter acronyms are skipped in all-capitals text. An Arabic
-// name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the match starts after them.
+// follow any word, and a Turkish suffix after an apostrophe the last word of a name
+// ("IŞİD'in"); the match ends before it. One- and two-letter acronyms are skipped in
+// all-capitals text. An Arabic name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the
+// match starts after them.
 func (d *Dictionary) Find(text string) []Match {
 	sc, _ := d.scratch.Get().(*scratch)
 	if sc == nil {

@@ -9,8 +9,9 @@ import (
 // here always applies to both sides: lower case, diacritics stripped, apostrophes inside a
 // word dropped ("Da'esh" = "Daesh"), doubled ASCII letters collapsed ("Shabaab" = "Shabab")
 // and a final "ah" shortened to "a" ("Nusrah" = "Nusra"); in Arabic, hamza forms of alif are
-// plain alif and the final ى is ي. Hyphens, spaces and parentheses
-// only separate words, so "al-Nusra" = "al Nusra".
+// plain alif and the final ى is ي. Hyphens, spaces and parentheses only separate words, so
+// "al-Nusra" = "al Nusra". A suffix after an apostrophe starting with a lower-case letter
+// ("PKK'lı") is kept in the word, but the token also records where it starts.
 
 // token is one word of a text: its bytes in the text and its folded key.
 type token struct {
