@@ -59,22 +59,44 @@ func (a alias) sameMatch(b alias) bool {
 	return slices.Equal(a.capital, b.capital)
 }
 
-// matchesAt reports whether the alias matches the words of text starting at toks[i].
+// matchesAt reports whether the alias matches the words of text starting at toks[i]. Its last
+// word may also match the part of a text word before a suffix written after an apostrophe, as
+// Turkish writes the case endings of names ("PKK'lı", "IŞİD'in", "El Kaide'nin").
 func (a *alias) matchesAt(text string, toks []token, keys []byte, i int) bool {
 	if i+len(a.keys) > len(toks) {
 		return false
 	}
-	for j, k := range a.keys {
+	last := len(a.keys) - 1
+	for j := range a.keys {
 		t := toks[i+j]
 		switch {
 		case j > 0 && !t.joined,
-			string(keys[t.k0:t.k1]) != k,
-			a.exact && text[t.start:t.end] != a.raws[j],
 			a.capital[j] && !t.upper:
+			return false
+		case a.wordMatches(j, text, t, keys, t.end, t.k1):
+		case j == last && t.stemEnd > 0 && a.wordMatches(j, text, t, keys, t.stemEnd, t.stemK):
+		default:
 			return false
 		}
 	}
 	return !a.short || !shouting(toks, i)
+}
+
+// wordMatches reports whether word j of the alias matches the text word t cut at end, whose
+// folded key ends at k1.
+func (a *alias) wordMatches(j int, text string, t token, keys []byte, end, k1 int) bool {
+	return string(keys[t.k0:k1]) == a.keys[j] && (!a.exact || text[t.start:end] == a.raws[j])
+}
+
+// end returns where the alias matched from toks[i] ends in the text: after its last word, or
+// before the suffix of that word when only the part before it matched.
+func (a *alias) end(text string, toks []token, keys []byte, i int) int {
+	j := len(a.keys) - 1
+	t := toks[i+j]
+	if t.stemEnd > 0 && !a.wordMatches(j, text, t, keys, t.end, t.k1) && a.wordMatches(j, text, t, keys, t.stemEnd, t.stemK) {
+		return t.stemEnd
+	}
+	return t.end
 }
 
 // shouting reports whether the words around toks[i] are all in capitals, as in a headline

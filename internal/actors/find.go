@@ -20,7 +20,10 @@ type Match struct {
 // marked '=' in the data match exactly as written; other aliases ignore case, diacritics,
 // apostrophes and hyphens ("Al Nusrah" = "al-Nusra"), though a capitalised alias word never
 // matches an all-lower-case text word ("Amnesty" is not "amnesty"). A possessive "'s" may
-// follow any word. One- and two-letter acronyms are skipped in all-capitals text.
+// follow any word, and a Turkish suffix after an apostrophe the last word of a name
+// ("IŞİD'in"); the match ends before it. One- and two-letter acronyms are skipped in
+// all-capitals text. An Arabic name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the
+// match starts after them.
 func (d *Dictionary) Find(text string) []Match {
 	sc, _ := d.scratch.Get().(*scratch)
 	if sc == nil {
@@ -31,17 +34,20 @@ func (d *Dictionary) Find(text string) []Match {
 	sc.toks, sc.keys = toks, keys
 	var out []Match
 	for i := 0; i < len(toks); {
-		a := d.longestAt(text, toks, keys, i)
+		a, start := d.longestAt(text, toks, keys, i), toks[i].start
+		if a == nil && isArabicKey(keys[toks[i].k0:toks[i].k1]) {
+			a, start = d.longestAtStripped(text, toks, keys, i)
+		}
 		if a == nil {
 			i++
 			continue
 		}
 		e := d.entries[a.entry]
-		end := toks[i+len(a.keys)-1].end
+		end := a.end(text, toks, keys, i)
 		if a.tail != "" && strings.HasPrefix(text[end:], a.tail) {
 			end += len(a.tail)
 		}
-		out = append(out, Match{Start: toks[i].start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
+		out = append(out, Match{Start: start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
 		i += len(a.keys)
 	}
 	return out
@@ -54,16 +60,24 @@ type scratch struct {
 	keys []byte
 }
 
-// longestAt returns the longest alias matching the words from toks[i], or nil.
+// longestAt returns the longest alias matching the words from toks[i], or nil. A word with a
+// suffix after an apostrophe is also looked up without it ("IŞİD'in" as "IŞİD").
 func (d *Dictionary) longestAt(text string, toks []token, keys []byte, i int) *alias {
 	t := toks[i]
 	w, ok := d.opens[string(keys[t.k0:t.k1])]
+	if !ok && t.stemEnd > 0 {
+		w, ok = d.opens[string(keys[t.k0:t.stemK])]
+	}
 	if !ok {
 		return nil
 	}
 	if i+1 < len(toks) {
 		n := toks[i+1]
-		if a := firstMatching(w.bySecond[string(keys[n.k0:n.k1])], text, toks, keys, i); a != nil {
+		bucket, ok := w.bySecond[string(keys[n.k0:n.k1])]
+		if !ok && n.stemEnd > 0 {
+			bucket = w.bySecond[string(keys[n.k0:n.stemK])]
+		}
+		if a := firstMatching(bucket, text, toks, keys, i); a != nil {
 			return a
 		}
 	}

@@ -8,13 +8,17 @@ import (
 // Name folding for actor names. Text and aliases go through the same tokenizer, so a rule
 // here always applies to both sides: lower case, diacritics stripped, apostrophes inside a
 // word dropped ("Da'esh" = "Daesh"), doubled ASCII letters collapsed ("Shabaab" = "Shabab")
-// and a final "ah" shortened to "a" ("Nusrah" = "Nusra"). Hyphens, spaces and parentheses
-// only separate words, so "al-Nusra" = "al Nusra".
+// and a final "ah" shortened to "a" ("Nusrah" = "Nusra"); in Arabic, hamza forms of alif are
+// plain alif and the final ى is ي. Hyphens, spaces and parentheses only separate words, so
+// "al-Nusra" = "al Nusra". A suffix after an apostrophe starting with a lower-case letter
+// ("PKK'lı") is kept in the word, but the token also records where it starts.
 
 // token is one word of a text: its bytes in the text and its folded key.
 type token struct {
 	start, end int  // byte span in the text, without a possessive "'s"
 	k0, k1     int  // span of the folded key in the key buffer
+	stemEnd    int  // where a Turkish suffix after an apostrophe starts ("PKK'lı"), or 0
+	stemK      int  // end of the folded key of the word before that suffix
 	joined     bool // the gap before it only holds joiners: see isJoiner and joiningDot
 	upper      bool // it has an upper-case letter
 	lower      bool // it has a lower-case letter
@@ -31,6 +35,9 @@ func buildDiacriticTable() map[rune]string {
 		{"òóôõöøōŏőǒọỏốồổỗộớờởỡợơ", "o"}, {"ŕŗřṛ", "r"}, {"śŝşšṣș", "s"}, {"ţťŧṭț", "t"},
 		{"ùúûüũūŭůűųưǔụủứừửữự", "u"}, {"ŵẉ", "w"}, {"ýÿŷỳỵ", "y"}, {"źżžẓẕ", "z"},
 		{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"}, {"ð", "d"},
+		// Arabic: alif with hamza or madda is plain alif, final yā' without dots is yā' and the
+		// tatweel that stretches a word is dropped ("الإسلامية" = "الاسلامية").
+		{"أإآٱ", "ا"}, {"ى", "ي"}, {"ـ", ""},
 	}
 	table := make(map[rune]string)
 	for _, g := range groups {
@@ -177,6 +184,9 @@ func scanWord(text string, i int, keys []byte) (token, []byte, int) {
 		}
 		if elided(text[t.start:i]) {
 			break
+		}
+		if t.stemEnd == 0 && isLower(next) {
+			t.stemEnd, t.stemK = i, shortenAh(keys, t.k0)
 		}
 		i += size
 	}
