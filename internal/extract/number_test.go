@@ -109,6 +109,7 @@ func TestFindNumbers(t *testing.T) {
 		{"le nombre d'évadés dépasse les 4 000", []string{`"dépasse les 4 000" 4000..nil more_than count `}},
 		{"o número real passou de 111 mortos", []string{`"passou de 111" 111..nil more_than count mortos`}},
 		{"recaptured 7 within two days", []string{`"7" 7..7 exact count `, `"two" 2..2 exact measure days`}},
+		{"nelle ultime quarantotto ore", []string{`"quarantotto" 48..48 exact measure ore`}},
 		{"ottocento detenuti", []string{`"ottocento" 800..800 exact count detenuti`}},
 		{"fra i 1.000 e i 1.500 detenuti", []string{`"fra i 1.000 e i 1.500" 1000..1500 range count detenuti`}},
 		{"entre los 200 y los 300 presos", []string{`"entre los 200 y los 300" 200..300 range count presos`}},
