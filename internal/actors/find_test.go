@@ -26,9 +26,7 @@ func found(text string, ms []Match) string {
 
 func TestFind(t *testing.T) {
 	d := loadT(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	checkFind(t, d, []findCase{
 		{"verb is", "This is a test of what is said.", ""},
 		{"acronym IS", "The IS-claimed attack freed dozens.", "IS=Islamic State"},
 		{"possessive", "Daesh's fighters stormed the gate.", "Daesh=Islamic State"},
@@ -70,14 +68,7 @@ func TestFind(t *testing.T) {
 		{"an army that is no militia", "Tanzania People's Defence Force", "Tanzania People's Defence Force=Tanzania People's Defence Force"},
 		{"Nepal before India", "Nepalese Maoists, unlike Maoists in India", "Nepalese Maoists=Communist Party of Nepal (Maoist); Maoists=Communist Party of India (Maoist)"},
 		{"empty", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := found(tt.text, d.Find(tt.text)); got != tt.want {
-				t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestFindMatchFields(t *testing.T) {
@@ -132,4 +123,19 @@ func FuzzFind(f *testing.F) {
 			prev = m.End
 		}
 	})
+}
+
+// findCase is a text and the matches Find must give in it, as found writes them.
+type findCase struct{ name, text, want string }
+
+// checkFind runs Find on each case's text.
+func checkFind(t *testing.T, d *Dictionary, cases []findCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := found(tt.text, d.Find(tt.text)); got != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
 }

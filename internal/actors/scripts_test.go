@@ -6,9 +6,7 @@ import "testing"
 // alif, vowel marks, and generic words that must not name a group.
 func TestFindArabic(t *testing.T) {
 	d := loadT(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	checkFind(t, d, []findCase{
 		{"branch in a sentence", "أعلن تنظيم القاعدة في جزيرة العرب مسؤوليته عن اقتحام السجن",
 			"تنظيم القاعدة في جزيرة العرب=al-Qaeda in the Arabian Peninsula"},
 		{"branch after lam", "نسب المسؤول الهجوم لتنظيم القاعدة في جزيرة العرب",
@@ -34,22 +32,13 @@ func TestFindArabic(t *testing.T) {
 		{"state", "قالت الدولة إن السجن آمن", ""},
 		{"enthusiasm", "استقبل الجمهور الفريق بحماس", ""},
 		{"not across a comma", "حركة، الشباب", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := found(tt.text, d.Find(tt.text)); got != tt.want {
-				t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestFindRussian covers Russian names, which decline: the common case forms are aliases.
 func TestFindRussian(t *testing.T) {
 	d := loadT(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	checkFind(t, d, []findCase{
 		{"genitive", "Ответственность взяли боевики Исламского государства", "Исламского государства=Islamic State"},
 		{"instrumental", "Колония была захвачена талибами", "талибами=Taliban"},
 		{"acronym", "Боевики ИГИЛ напали на колонию", "ИГИЛ=Islamic State"},
@@ -61,22 +50,13 @@ func TestFindRussian(t *testing.T) {
 		{"plural", "хуситы атаковали тюрьму", "хуситы=Houthis"},
 		{"capitals", "ХАМАС и Боко Харам", "ХАМАС=Hamas; Боко Харам=Boko Haram"},
 		{"lower-case generic phrase", "идея исламского государства", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := found(tt.text, d.Find(tt.text)); got != tt.want {
-				t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestFindTurkish covers Turkish names.
 func TestFindTurkish(t *testing.T) {
 	d := loadT(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	checkFind(t, d, []findCase{
 		{"acronym", "IŞİD militanları cezaevine saldırdı", "IŞİD=Islamic State"},
 		{"two groups", "DEAŞ ve El Kaide üyeleri", "DEAŞ=Islamic State; El Kaide=al-Qaeda"},
 		{"branch", "Arap Yarımadası El Kaidesi saldırıyı üstlendi", "Arap Yarımadası El Kaidesi=al-Qaeda in the Arabian Peninsula"},
@@ -89,12 +69,5 @@ func TestFindTurkish(t *testing.T) {
 		{"apostrophe inside a transliteration", "Da'esh fighters", "Da'esh=Islamic State"},
 		{"capital suffix is no suffix", "PKK'NIN", ""},
 		{"lower-case generic phrase", "bir İslam devleti kurmak", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := found(tt.text, d.Find(tt.text)); got != tt.want {
-				t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
