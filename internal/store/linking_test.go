@@ -264,7 +264,7 @@ func windowSteps(t *testing.T, s *Store, x *WindowIndex) string {
 			for range readAfter { // enough questions for every country's windows to be read
 				compare(tx, fmt.Sprintf("round %d, first", round))
 			}
-			for i := range 15 {
+			for i := range 80 { // enough for several blocks of a country's windows, sorted again as they are added
 				// Mentions join incidents of earlier rounds, a few of them again and again.
 				for range rng.IntN(3) {
 					if len(incidents) == 0 {
