@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"sync"
@@ -52,10 +53,11 @@ const windowBlock = 32
 // readAfter is how many times windows of a country are asked about before its windows are read.
 const readAfter = 16
 
-// indexedWindow is one row of incident_windows: its row id, days and incident.
+// indexedWindow is one row of incident_windows: its row id, days and incident (as Candidates
+// gives it, without members).
 type indexedWindow struct {
 	id, lo, hi int64
-	incident   string
+	incident   Candidate
 }
 
 // windowAt is where a window sits in a WindowIndex.
@@ -110,8 +112,8 @@ func (x *WindowIndex) sort(country int64, c *countryWindowed) {
 	}
 }
 
-// overlapping appends to ids the incidents whose window shares a day with from to to.
-func (c *countryWindowed) overlapping(ids []string, from, to int64) []string {
+// overlapping appends to cs the incidents whose window shares a day with from to to.
+func (c *countryWindowed) overlapping(cs []Candidate, from, to int64) []Candidate {
 	for b, bounds := range c.blocks {
 		if bounds.lo > to {
 			break
@@ -121,16 +123,16 @@ func (c *countryWindowed) overlapping(ids []string, from, to int64) []string {
 		}
 		for _, w := range c.rows[b*windowBlock : min((b+1)*windowBlock, c.sorted)] {
 			if w.lo <= to && w.hi >= from {
-				ids = append(ids, w.incident)
+				cs = append(cs, w.incident)
 			}
 		}
 	}
 	for _, w := range c.rows[c.sorted:] {
 		if w.lo <= to && w.hi >= from {
-			ids = append(ids, w.incident)
+			cs = append(cs, w.incident)
 		}
 	}
-	return ids
+	return cs
 }
 
 // narrow records a window's new days, when its country was read.
@@ -144,7 +146,7 @@ func (x *WindowIndex) narrow(id, lo, hi int64) {
 }
 
 // KeepWindows gives the transaction an index to keep in step with what it writes to the windows
-// (WindowIndex), and to answer CandidateIDs from.
+// (WindowIndex), and to answer Candidates from.
 func (t *Tx) KeepWindows(x *WindowIndex) { t.windows = x }
 
 // windowsChanged empties the kept index after a write to the windows it does not follow.
@@ -159,7 +161,7 @@ func (t *Tx) windowsChanged() {
 // often enough; ok is false when they have not, and the R*Tree is to answer. They are the
 // incidents the R*Tree query finds, since a country's windows are read with its own condition on
 // the country and the days are compared as it compares them.
-func (t *Tx) indexedCandidates(ctx context.Context, country, from, to int64) (ids []string, ok bool, err error) {
+func (t *Tx) indexedCandidates(ctx context.Context, country, from, to int64) (cs []Candidate, ok bool, err error) {
 	x := t.windows
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -186,9 +188,11 @@ func (t *Tx) countryWindows(ctx context.Context, country int64) (*countryWindowe
 	read := []indexedWindow{}
 	for rows.Next() {
 		var w indexedWindow
-		if err := rows.Scan(&w.id, &w.lo, &w.hi, &w.incident); err != nil {
+		var seq sql.NullInt64
+		if err := rows.Scan(&w.id, &w.lo, &w.hi, &w.incident.ID, &seq, &w.incident.First); err != nil {
 			return nil, fmt.Errorf("read a window of country %d: %w", country, err)
 		}
+		w.incident.seq = seq.Int64
 		read = append(read, w)
 	}
 	if err := rows.Err(); err != nil {
