@@ -76,7 +76,7 @@ func (c *summaryCache) forget() {
 
 // get returns the cached summaries of the candidates (store.Tx.Candidates), in their order, and
 // the candidates it lacks.
-func (c *summaryCache) get(near []store.Candidate) (found []*cachedSummary, missing []store.Candidate) {
+func (c *summaryCache) get(near []*store.Candidate) (found []*cachedSummary, missing []*store.Candidate) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, cand := range near {

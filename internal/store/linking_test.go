@@ -120,7 +120,7 @@ func TestCandidates(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			cs, err := tx.Summaries(ctx, append(near, Candidate{ID: "inc-none"}))
+			cs, err := tx.Summaries(ctx, append(near, &Candidate{ID: "inc-none"}))
 			for _, c := range cs {
 				got = append(got, fmt.Sprintf("%s(%s):%d", c.ID, c.First, len(c.Members)))
 			}
@@ -201,7 +201,7 @@ func TestWindowIndex(t *testing.T) {
 }
 
 // candidateKeys lists candidates as id, number and first key.
-func candidateKeys(cs []Candidate, err error) ([]string, error) {
+func candidateKeys(cs []*Candidate, err error) ([]string, error) {
 	keys := make([]string, len(cs))
 	for i, c := range cs {
 		keys[i] = fmt.Sprintf("%s %d %s", c.ID, c.seq, c.First)

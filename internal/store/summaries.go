@@ -71,27 +71,28 @@ func (w Window) bounds() (country, from, to int64) {
 // R*Tree finds them in logarithmic time, so the cost depends on the incidents near the windows,
 // not on the store nor on how many mentions those incidents have (a transaction given a
 // WindowIndex finds them there once it holds their country); their members are read apart
-// (Summaries), so that a linker that kept them reads only those it lacks.
-func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]Candidate, error) {
-	var out []Candidate
+// (Summaries), so that a linker that kept them reads only those it lacks. They are pointers,
+// shared with the kept index: a mention meets hundreds of candidates, and a list of whole
+// candidates for each was most of what placing allocated. The caller does not change them.
+func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]*Candidate, error) {
+	var out []*Candidate
 	for _, w := range windows {
-		found, err := t.windowCandidates(ctx, w)
-		if err != nil {
+		var err error
+		if out, err = t.windowCandidates(ctx, out, w); err != nil {
 			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
 		}
-		out = append(out, found...)
 	}
-	slices.SortFunc(out, func(a, b Candidate) int { return strings.Compare(a.ID, b.ID) })
-	return slices.CompactFunc(out, func(a, b Candidate) bool { return a.ID == b.ID }), nil
+	slices.SortFunc(out, func(a, b *Candidate) int { return strings.Compare(a.ID, b.ID) })
+	return slices.CompactFunc(out, func(a, b *Candidate) bool { return a.ID == b.ID }), nil
 }
 
-// windowCandidates returns the incidents whose window overlaps w in its country: from the kept
-// index when it answers (KeepWindows), else from the R*Tree.
-func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]Candidate, error) {
+// windowCandidates appends to out the incidents whose window overlaps w in its country: from the
+// kept index when it answers (KeepWindows), else from the R*Tree.
+func (t *Tx) windowCandidates(ctx context.Context, out []*Candidate, w Window) ([]*Candidate, error) {
 	c, from, to := w.bounds()
 	if t.windows != nil {
-		if cs, ok, err := t.indexedCandidates(ctx, c, from, to); ok || err != nil {
-			return cs, err
+		if found, ok, err := t.indexedCandidates(ctx, out, c, from, to); ok || err != nil {
+			return found, err
 		}
 	}
 	rows, err := t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to)
@@ -99,9 +100,8 @@ func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]Candidate, error
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Candidate
 	for rows.Next() {
-		var cand Candidate
+		cand := &Candidate{}
 		var seq sql.NullInt64
 		if err := rows.Scan(&cand.ID, &seq, &cand.First); err != nil {
 			return nil, err
@@ -114,7 +114,7 @@ func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]Candidate, error
 
 // Summaries returns the candidates (Candidates) with their distinct members in code order, in
 // the order given; one without members (or without an incident) is left out.
-func (t *Tx) Summaries(ctx context.Context, cands []Candidate) ([]Candidate, error) {
+func (t *Tx) Summaries(ctx context.Context, cands []*Candidate) ([]Candidate, error) {
 	if len(cands) == 0 {
 		return nil, nil
 	}
@@ -146,7 +146,7 @@ func (t *Tx) Summaries(ctx context.Context, cands []Candidate) ([]Candidate, err
 		}
 		// In the primary key's order as read, but no ORDER BY promises it.
 		slices.SortFunc(ms, func(a, b Member) int { return strings.Compare(a.Code, b.Code) })
-		c := cands[i]
+		c := *cands[i]
 		c.Members = ms
 		out = append(out, c)
 	}
@@ -219,7 +219,7 @@ func (t *Tx) insertWindow(ctx context.Context, id string, seq int64, first strin
 		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
 	if t.windows != nil {
-		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: Candidate{ID: id, First: first, seq: seq}})
+		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: &Candidate{ID: id, First: first, seq: seq}})
 	}
 	return wid, nil
 }

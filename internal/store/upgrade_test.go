@@ -110,13 +110,13 @@ func TestSeqKeysMoved(t *testing.T) {
 		if got, err := tx.IncidentVotes(ctx, "inc-a"); err != nil || !slices.Equal(got, []Vote{{"type", "riot", 2, "", ""}}) {
 			t.Errorf("tally of inc-a = %+v (%v)", got, err)
 		}
-		var near []Candidate
+		var near []*Candidate
 		for _, id := range []string{"inc-a", "inc-b"} {
 			seq, err := tx.seqOf(ctx, id)
 			if err != nil {
 				return err
 			}
-			near = append(near, Candidate{ID: id, seq: seq})
+			near = append(near, &Candidate{ID: id, seq: seq})
 		}
 		cs, err := tx.Summaries(ctx, near)
 		if err != nil || len(cs) != 2 || !slices.Equal(cs[0].Members, []Member{{"m1", 2}}) ||

@@ -57,7 +57,7 @@ const readAfter = 16
 // gives it, without members).
 type indexedWindow struct {
 	id, lo, hi int64
-	incident   Candidate
+	incident   *Candidate
 }
 
 // windowAt is where a window sits in a WindowIndex.
@@ -113,7 +113,7 @@ func (x *WindowIndex) sort(country int64, c *countryWindowed) {
 }
 
 // overlapping appends to cs the incidents whose window shares a day with from to to.
-func (c *countryWindowed) overlapping(cs []Candidate, from, to int64) []Candidate {
+func (c *countryWindowed) overlapping(cs []*Candidate, from, to int64) []*Candidate {
 	for b, bounds := range c.blocks {
 		if bounds.lo > to {
 			break
@@ -156,12 +156,12 @@ func (t *Tx) windowsChanged() {
 	}
 }
 
-// indexedCandidates returns the incidents whose window overlaps days from to to in a country
-// (bounds), from the kept index, reading the country's windows when they have been asked about
+// indexedCandidates appends to out the incidents whose window overlaps days from to to in a
+// country (bounds), from the kept index, reading the country's windows when they have been asked about
 // often enough; ok is false when they have not, and the R*Tree is to answer. They are the
 // incidents the R*Tree query finds, since a country's windows are read with its own condition on
 // the country and the days are compared as it compares them.
-func (t *Tx) indexedCandidates(ctx context.Context, country, from, to int64) (cs []Candidate, ok bool, err error) {
+func (t *Tx) indexedCandidates(ctx context.Context, out []*Candidate, country, from, to int64) (cs []*Candidate, ok bool, err error) {
 	x := t.windows
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -174,7 +174,7 @@ func (t *Tx) indexedCandidates(ctx context.Context, country, from, to int64) (cs
 			return nil, false, err
 		}
 	}
-	return c.overlapping(nil, from, to), true, nil
+	return c.overlapping(out, from, to), true, nil
 }
 
 // countryWindows reads the windows of a country into the kept index; the caller holds its lock.
@@ -187,7 +187,7 @@ func (t *Tx) countryWindows(ctx context.Context, country int64) (*countryWindowe
 	defer rows.Close()
 	read := []indexedWindow{}
 	for rows.Next() {
-		var w indexedWindow
+		w := indexedWindow{incident: &Candidate{}}
 		var seq sql.NullInt64
 		if err := rows.Scan(&w.id, &w.lo, &w.hi, &w.incident.ID, &seq, &w.incident.First); err != nil {
 			return nil, fmt.Errorf("read a window of country %d: %w", country, err)
