@@ -131,11 +131,11 @@ func (b *Batch) start(ctx context.Context, tx *store.Tx, id string, m model.Ment
 		}
 		b.deferred = true
 	}
-	window, err := tx.StartIncident(ctx, id, windowOf(m))
+	first := link.SortKey(m)
+	window, err := tx.StartIncident(ctx, id, first, windowOf(m))
 	if err != nil {
 		return err
 	}
-	first := link.SortKey(m)
 	b.created[id] = &started{first: first, window: window, current: currents{}}
 	b.cache.created(id, first)
 	return nil
@@ -229,11 +229,11 @@ func (b *Batch) place(ctx context.Context, tx *store.Tx, own []model.Mention) ([
 // candidates returns the summaries of the incidents near the windows, in id order: from the cache,
 // reading from the store only those it lacks.
 func (b *Batch) candidates(ctx context.Context, tx *store.Tx, windows []store.Window) ([]*cachedSummary, error) {
-	ids, err := tx.CandidateIDs(ctx, windows)
+	near, err := tx.Candidates(ctx, windows)
 	if err != nil {
 		return nil, err
 	}
-	found, missing := b.cache.get(ids)
+	found, missing := b.cache.get(near)
 	if len(missing) == 0 {
 		return found, nil
 	}

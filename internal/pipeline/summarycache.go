@@ -74,15 +74,16 @@ func (c *summaryCache) forget() {
 	c.changes = -1
 }
 
-// get returns the cached summaries of ids, in their order, and the ids it lacks.
-func (c *summaryCache) get(ids []string) (found []*cachedSummary, missing []string) {
+// get returns the cached summaries of the candidates (store.Tx.Candidates), in their order, and
+// the candidates it lacks.
+func (c *summaryCache) get(near []*store.Candidate) (found []*cachedSummary, missing []*store.Candidate) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, id := range ids {
-		if s, ok := c.byID[id]; ok {
+	for _, cand := range near {
+		if s, ok := c.byID[cand.ID]; ok {
 			found = append(found, s)
 		} else {
-			missing = append(missing, id)
+			missing = append(missing, cand)
 		}
 	}
 	return found, missing

@@ -107,22 +107,22 @@ func TestCandidates(t *testing.T) {
 		want    string
 	}{
 		{"no window", nil, "[]"},
-		{"inside the shared days of two mentions", []Window{window("NG", "2024-03-01", "2024-03-01")}, "[inc-a:2 inc-c:1]"},
-		{"a narrowed window no longer reaches", []Window{window("NG", "2024-02-20", "2024-02-27")}, "[inc-c:1]"},
-		{"other country", []Window{window("NE", "2024-02-15", "2024-03-15")}, "[inc-d:1]"},
+		{"inside the shared days of two mentions", []Window{window("NG", "2024-03-01", "2024-03-01")}, "[inc-a(d0-0#0):2 inc-c(d2-0#0):1]"},
+		{"a narrowed window no longer reaches", []Window{window("NG", "2024-02-20", "2024-02-27")}, "[inc-c(d2-0#0):1]"},
+		{"other country", []Window{window("NE", "2024-02-15", "2024-03-15")}, "[inc-d(d3-0#0):1]"},
 		{"overlapping windows, each incident once", []Window{window("NG", "2024-03-01", "2024-03-11"), window("NG", "2024-03-02", "2024-06-01")},
-			"[inc-a:2 inc-b:1 inc-c:1 inc-e:2]"},
-		{"an undated mention meets every incident of its country", []Window{window("NE", "", "")}, "[inc-d:1]"},
+			"[inc-a(d0-0#0):2 inc-b(d1-0#0):1 inc-c(d2-0#0):1 inc-e(d4-0#0):2]"},
+		{"an undated mention meets every incident of its country", []Window{window("NE", "", "")}, "[inc-d(d3-0#0):1]"},
 	} {
 		var got []string
 		err := s.InTx(ctx, func(tx *Tx) error {
-			ids, err := tx.CandidateIDs(ctx, tc.windows)
+			near, err := tx.Candidates(ctx, tc.windows)
 			if err != nil {
 				return err
 			}
-			cs, err := tx.Summaries(ctx, append(ids, "inc-none"))
+			cs, err := tx.Summaries(ctx, append(near, &Candidate{ID: "inc-none"}))
 			for _, c := range cs {
-				got = append(got, fmt.Sprintf("%s:%d", c.ID, len(c.Members)))
+				got = append(got, fmt.Sprintf("%s(%s):%d", c.ID, c.First, len(c.Members)))
 			}
 			return err
 		})
@@ -200,6 +200,15 @@ func TestWindowIndex(t *testing.T) {
 	}
 }
 
+// candidateKeys lists candidates as id, number and first key.
+func candidateKeys(cs []*Candidate, err error) ([]string, error) {
+	keys := make([]string, len(cs))
+	for i, c := range cs {
+		keys[i] = fmt.Sprintf("%s %d %s", c.ID, c.seq, c.First)
+	}
+	return keys, err
+}
+
 // windowSteps starts incidents, joins mentions that narrow their windows and drops an incident
 // over six transactions (the fifth rolled back), the same steps for every call; with an index x,
 // it checks after each step that candidates found through x are those the R*Tree finds. It
@@ -224,12 +233,12 @@ func windowSteps(t *testing.T, s *Store, x *WindowIndex) string {
 			return
 		}
 		tx.KeepWindows(nil)
-		want, err := tx.CandidateIDs(ctx, windows)
+		want, err := candidateKeys(tx.Candidates(ctx, windows))
 		tx.KeepWindows(x)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := tx.CandidateIDs(ctx, windows)
+		got, err := candidateKeys(tx.Candidates(ctx, windows))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,7 +273,7 @@ func windowSteps(t *testing.T, s *Store, x *WindowIndex) string {
 			for range readAfter { // enough questions for every country's windows to be read
 				compare(tx, fmt.Sprintf("round %d, first", round))
 			}
-			for i := range 15 {
+			for i := range 80 { // enough for several blocks of a country's windows, sorted again as they are added
 				// Mentions join incidents of earlier rounds, a few of them again and again.
 				for range rng.IntN(3) {
 					if len(incidents) == 0 {

@@ -89,18 +89,20 @@ func (s *statements) queries() []query {
 			WHERE id IN (SELECT value FROM json_each(?))`},
 		// The windows overlapping one window, by the R*Tree: a statement for one window binds
 		// three numbers, where a list of windows went through JSON and json_each.
-		{&s.candidateIDs, `SELECT incident_id FROM incident_windows
+		{&s.candidateIDs, `SELECT incident_id, incident_seq, first_key FROM incident_windows
 			WHERE country_lo <= ?1 AND country_hi >= ?1 AND day_lo <= ?3 AND day_hi >= ?2`},
 		// Every window of one country, under candidateIDs' condition on the country (WindowIndex).
-		{&s.countryWindows, `SELECT id, day_lo, day_hi, incident_id FROM incident_windows
+		{&s.countryWindows, `SELECT id, day_lo, day_hi, incident_id, incident_seq, first_key FROM incident_windows
 			WHERE country_lo <= ?1 AND country_hi >= ?1`},
-		{&s.summaries, `SELECT i.id, i.first_key, m.code, m.count FROM incidents i JOIN incident_members m ON m.incident_seq = i.seq
-			WHERE i.id IN (SELECT value FROM json_each(?))
-			ORDER BY i.id, m.code`},
+		// The members of incidents by number, each row with the place of its number in the list
+		// given (json_each's key). Summaries orders them: an ORDER BY sorted every row in a
+		// temporary B-tree before the first came out.
+		{&s.summaries, `SELECT n.key, m.code, m.count FROM json_each(?) n JOIN incident_members m ON m.incident_seq = n.value`},
 		{&s.changes, `SELECT changes FROM store_changes WHERE id = 1`},
 		{&s.createIncident, `INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, window_id, seq)
 			VALUES (?, '', '{}', ?3, ?2, 1, ?4, ?5)`},
-		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id) VALUES (?,?,?,?,?)`},
+		{&s.insertWindow, `INSERT INTO incident_windows(country_lo, country_hi, day_lo, day_hi, incident_id, incident_seq, first_key)
+			VALUES (?,?,?,?,?,?,?)`},
 		{&s.setWindowID, `UPDATE incidents SET window_id = ? WHERE id = ?`},
 		{&s.incidentWindow, `SELECT w.id, w.day_lo, w.day_hi FROM incidents i JOIN incident_windows w ON w.id = i.window_id
 			WHERE i.id = ?`},

@@ -38,6 +38,7 @@ type Candidate struct {
 	ID      string
 	First   string
 	Members []Member
+	seq     int64 // the incident's number, by which Summaries reads its members; 0 for none
 }
 
 // Window is where the linker looks for a mention's candidates: a country and the days the
@@ -65,62 +66,91 @@ func (w Window) bounds() (country, from, to int64) {
 	return country, w.From.Unix() / 86400, w.To.Unix() / 86400
 }
 
-// CandidateIDs returns, sorted and each once, the incidents whose window overlaps one of the
-// given windows in its country. The R*Tree finds them in logarithmic time, so the cost depends on
-// the incidents near the windows, not on the store nor on how many mentions those incidents
-// have (a transaction given a WindowIndex finds them there once it holds their country); their
-// summaries are read apart (Summaries), so that a linker that kept them reads only
-// those it lacks.
-func (t *Tx) CandidateIDs(ctx context.Context, windows []Window) ([]string, error) {
-	var ids []string
+// Candidates returns, sorted by id and each once, the incidents whose window overlaps one of the
+// given windows in its country, each with the key of its first mention but not its members. The
+// R*Tree finds them in logarithmic time, so the cost depends on the incidents near the windows,
+// not on the store nor on how many mentions those incidents have (a transaction given a
+// WindowIndex finds them there once it holds their country); their members are read apart
+// (Summaries), so that a linker that kept them reads only those it lacks. They are pointers,
+// shared with the kept index: a mention meets hundreds of candidates, and a list of whole
+// candidates for each was most of what placing allocated. The caller does not change them.
+func (t *Tx) Candidates(ctx context.Context, windows []Window) ([]*Candidate, error) {
+	var out []*Candidate
 	for _, w := range windows {
-		found, err := t.windowCandidates(ctx, w)
-		if err != nil {
+		var err error
+		if out, err = t.windowCandidates(ctx, out, w); err != nil {
 			return nil, fmt.Errorf("candidates in %d windows: %w", len(windows), err)
 		}
-		ids = append(ids, found...)
 	}
-	slices.Sort(ids)
-	return slices.Compact(ids), nil
+	slices.SortFunc(out, func(a, b *Candidate) int { return strings.Compare(a.ID, b.ID) })
+	return slices.CompactFunc(out, func(a, b *Candidate) bool { return a.ID == b.ID }), nil
 }
 
-// windowCandidates returns the incidents whose window overlaps w in its country: from the kept
-// index when it answers (KeepWindows), else from the R*Tree.
-func (t *Tx) windowCandidates(ctx context.Context, w Window) ([]string, error) {
+// windowCandidates appends to out the incidents whose window overlaps w in its country: from the
+// kept index when it answers (KeepWindows), else from the R*Tree.
+func (t *Tx) windowCandidates(ctx context.Context, out []*Candidate, w Window) ([]*Candidate, error) {
 	c, from, to := w.bounds()
 	if t.windows != nil {
-		if ids, ok, err := t.indexedCandidates(ctx, c, from, to); ok || err != nil {
-			return ids, err
+		if found, ok, err := t.indexedCandidates(ctx, out, c, from, to); ok || err != nil {
+			return found, err
 		}
 	}
-	return column[string](t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to))
-}
-
-// Summaries returns the summarised incidents among ids, in id order, each with the key of its
-// first mention and its distinct members in code order; an id of no such incident is left out.
-func (t *Tx) Summaries(ctx context.Context, ids []string) ([]Candidate, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	rows, err := t.queryList(ctx, t.stmts.summaries, ids)
+	rows, err := t.stmt(ctx, t.stmts.candidateIDs).QueryContext(ctx, c, from, to)
 	if err != nil {
-		return nil, fmt.Errorf("summaries of %d incidents: %w", len(ids), err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []Candidate
 	for rows.Next() {
-		var id, first string
-		var m Member
-		if err := rows.Scan(&id, &first, &m.Code, &m.Count); err != nil {
-			return nil, fmt.Errorf("read summary: %w", err)
+		cand := &Candidate{}
+		var seq sql.NullInt64
+		if err := rows.Scan(&cand.ID, &seq, &cand.First); err != nil {
+			return nil, err
 		}
-		if n := len(out); n == 0 || out[n-1].ID != id {
-			out = append(out, Candidate{ID: id, First: first})
-		}
-		c := &out[len(out)-1]
-		c.Members = append(c.Members, m)
+		cand.seq = seq.Int64
+		out = append(out, cand)
 	}
 	return out, rows.Err()
+}
+
+// Summaries returns the candidates (Candidates) with their distinct members in code order, in
+// the order given; one without members (or without an incident) is left out.
+func (t *Tx) Summaries(ctx context.Context, cands []*Candidate) ([]Candidate, error) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	seqs := make([]int64, len(cands))
+	for i, c := range cands {
+		seqs[i] = c.seq
+	}
+	rows, err := t.queryList(ctx, t.stmts.summaries, seqs)
+	if err != nil {
+		return nil, fmt.Errorf("summaries of %d incidents: %w", len(cands), err)
+	}
+	defer rows.Close()
+	members := make([][]Member, len(cands))
+	for rows.Next() {
+		var i int
+		var m Member
+		if err := rows.Scan(&i, &m.Code, &m.Count); err != nil {
+			return nil, fmt.Errorf("read summary: %w", err)
+		}
+		members[i] = append(members[i], m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read summary: %w", err)
+	}
+	var out []Candidate
+	for i, ms := range members {
+		if len(ms) == 0 {
+			continue
+		}
+		// In the primary key's order as read, but no ORDER BY promises it.
+		slices.SortFunc(ms, func(a, b Member) int { return strings.Compare(a.Code, b.Code) })
+		c := *cands[i]
+		c.Members = ms
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // Changes is the store's count of committed write transactions as this transaction sees it
@@ -138,11 +168,11 @@ func (t *Tx) Changes(ctx context.Context) (int64, error) {
 // first is the key of its first mention, w the window of the mention. The window goes in first,
 // so that the incident's row is written once, with its window's id.
 func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now time.Time) error {
-	wid, err := t.insertWindow(ctx, id, w)
+	seq, err := t.seqOf(ctx, id)
 	if err != nil {
 		return err
 	}
-	seq, err := t.seqOf(ctx, id)
+	wid, err := t.insertWindow(ctx, id, seq, first, w)
 	if err != nil {
 		return err
 	}
@@ -153,16 +183,17 @@ func (t *Tx) CreateIncident(ctx context.Context, id, first string, w Window, now
 }
 
 // StartIncident starts an incident that mentions then join (AddToIncident) with its window (w,
-// that of its first mention), and returns the window's row id. Its row is written once, when it
+// that of its first mention, whose key is first), and returns the window's row id. Its row is written once, when it
 // is first decided (FirstDecision): written empty first, it moved every index entry of the
 // incidents table a second time. Until then rows of its own refer to a row not there yet, which
 // DeferForeignKeys allows until the commit. It takes its number (seqOf) now, so that numbers
 // follow the order incidents start in.
-func (t *Tx) StartIncident(ctx context.Context, id string, w Window) (int64, error) {
-	if _, err := t.seqOf(ctx, id); err != nil {
+func (t *Tx) StartIncident(ctx context.Context, id, first string, w Window) (int64, error) {
+	seq, err := t.seqOf(ctx, id)
+	if err != nil {
 		return 0, err
 	}
-	return t.insertWindow(ctx, id, w)
+	return t.insertWindow(ctx, id, seq, first, w)
 }
 
 // DeferForeignKeys checks foreign keys at the commit rather than at each statement, for the rest
@@ -175,10 +206,11 @@ func (t *Tx) DeferForeignKeys(ctx context.Context) error {
 	return nil
 }
 
-// insertWindow stores an incident's window in incident_windows and returns its row id.
-func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, error) {
+// insertWindow stores an incident's window in incident_windows, with the incident's number and
+// first key, and returns its row id.
+func (t *Tx) insertWindow(ctx context.Context, id string, seq int64, first string, w Window) (int64, error) {
 	c, from, to := w.bounds()
-	res, err := t.stmt(ctx, t.stmts.insertWindow).ExecContext(ctx, c, c, from, to, id)
+	res, err := t.stmt(ctx, t.stmts.insertWindow).ExecContext(ctx, c, c, from, to, id, seq, first)
 	if err != nil {
 		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
@@ -187,14 +219,15 @@ func (t *Tx) insertWindow(ctx context.Context, id string, w Window) (int64, erro
 		return 0, fmt.Errorf("window of incident %s: %w", id, err)
 	}
 	if t.windows != nil {
-		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: id})
+		t.windows.add(c, indexedWindow{id: wid, lo: from, hi: to, incident: &Candidate{ID: id, First: first, seq: seq}})
 	}
 	return wid, nil
 }
 
-// setWindow gives a stored incident its row in incident_windows.
-func (t *Tx) setWindow(ctx context.Context, id string, w Window) error {
-	wid, err := t.insertWindow(ctx, id, w)
+// setWindow gives a stored incident (its number seq, its first key first) its row in
+// incident_windows.
+func (t *Tx) setWindow(ctx context.Context, id string, seq int64, first string, w Window) error {
+	wid, err := t.insertWindow(ctx, id, seq, first, w)
 	if err != nil {
 		return err
 	}
@@ -583,7 +616,7 @@ func (t *Tx) SetSummary(ctx context.Context, id, first string, w Window, members
 	if _, err := t.tx.ExecContext(ctx, `UPDATE incidents SET first_key = ?, summarised = 1 WHERE id = ?`, first, id); err != nil {
 		return fmt.Errorf("summary of %s: %w", id, err)
 	}
-	if err := t.setWindow(ctx, id, w); err != nil {
+	if err := t.setWindow(ctx, id, seq, first, w); err != nil {
 		return err
 	}
 	for _, m := range members {

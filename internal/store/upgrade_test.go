@@ -110,8 +110,16 @@ func TestSeqKeysMoved(t *testing.T) {
 		if got, err := tx.IncidentVotes(ctx, "inc-a"); err != nil || !slices.Equal(got, []Vote{{"type", "riot", 2, "", ""}}) {
 			t.Errorf("tally of inc-a = %+v (%v)", got, err)
 		}
-		cs, err := tx.Summaries(ctx, []string{"inc-a", "inc-b"})
-		if err != nil || len(cs) != 2 || cs[0].First != "k1" || !slices.Equal(cs[0].Members, []Member{{"m1", 2}}) ||
+		var near []*Candidate
+		for _, id := range []string{"inc-a", "inc-b"} {
+			seq, err := tx.seqOf(ctx, id)
+			if err != nil {
+				return err
+			}
+			near = append(near, &Candidate{ID: id, seq: seq})
+		}
+		cs, err := tx.Summaries(ctx, near)
+		if err != nil || len(cs) != 2 || !slices.Equal(cs[0].Members, []Member{{"m1", 2}}) ||
 			!slices.Equal(cs[1].Members, []Member{{"m2", 1}}) {
 			t.Errorf("summaries = %+v (%v)", cs, err)
 		}
@@ -129,7 +137,7 @@ func TestSeqKeysMoved(t *testing.T) {
 		if es, err := tx.estimates(ctx, "inc-a"); err != nil || es["escaped"].Best == nil || *es["escaped"].Best != 10 {
 			t.Errorf("estimates of inc-a = %+v (%v)", es, err)
 		}
-		if _, err := tx.StartIncident(ctx, "inc-c", Window{Country: "NG"}); err != nil {
+		if _, err := tx.StartIncident(ctx, "inc-c", "k3", Window{Country: "NG"}); err != nil {
 			return err
 		}
 		if tx.seqs["inc-c"] <= max(tx.seqs["inc-a"], tx.seqs["inc-b"]) {
@@ -241,6 +249,69 @@ func TestPositionsClustered(t *testing.T) {
 			t.Errorf("positions of inc-a: %s, want %s", got, want)
 		}
 		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWindowsKeyed upgrades a store of migration 0027, whose windows lack their incidents'
+// numbers and first keys: after migration 0028 each window has them, candidates come with their
+// first key, and a summary read by number has its members; a window of no incident stays a
+// candidate with no summary.
+func TestWindowsKeyed(t *testing.T) {
+	ctx := context.Background()
+	ng, _, _ := Window{Country: "NG"}.bounds()
+	s := upgraded(t, 28,
+		`INSERT INTO incidents(id, type, data, updated_at, first_key, summarised, seq) VALUES ('inc-b', '', '{}', '', 'k2', 1, 7),
+			('inc-a', '', '{}', '', 'k1', 1, 3)`,
+		`INSERT INTO incident_members VALUES (3, 'm1', 2), (3, 'm0', 1), (7, 'm2', 1)`,
+		fmt.Sprintf(`INSERT INTO incident_windows(id, country_lo, country_hi, day_lo, day_hi, incident_id) VALUES
+			(1, %[1]d, %[1]d, 100, 200, 'inc-a'), (2, %[1]d, %[1]d, 150, 160, 'inc-b'), (3, %[1]d, %[1]d, 100, 300, 'inc-gone'),
+			(4, %[2]d, %[2]d, 100, 200, 'inc-a')`, ng, ng+1))
+	defer s.Close()
+	err := s.InTx(ctx, func(tx *Tx) error {
+		rows, err := tx.tx.QueryContext(ctx, `SELECT id, incident_id, incident_seq, first_key FROM incident_windows ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		var windows []string
+		for rows.Next() {
+			var id int64
+			var incident, first string
+			var seq sql.NullInt64
+			if err := rows.Scan(&id, &incident, &seq, &first); err != nil {
+				return err
+			}
+			windows = append(windows, fmt.Sprintf("%d %s %v %q", id, incident, seq, first))
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		want := []string{`1 inc-a {3 true} "k1"`, `2 inc-b {7 true} "k2"`, `3 inc-gone {0 false} ""`, `4 inc-a {3 true} "k1"`}
+		if !slices.Equal(windows, want) {
+			t.Errorf("windows = %q, want %q", windows, want)
+		}
+		near, err := candidateKeys(tx.Candidates(ctx, []Window{{Country: "NG"}}))
+		if want := []string{"inc-a 3 k1", "inc-b 7 k2", "inc-gone 0 "}; err != nil || !slices.Equal(near, want) {
+			t.Errorf("candidates = %q (%v), want %q", near, err, want)
+		}
+		cands, err := tx.Candidates(ctx, []Window{{Country: "NG"}})
+		if err != nil {
+			return err
+		}
+		cs, err := tx.Summaries(ctx, cands)
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, fmt.Sprintf("%s %s %v", c.ID, c.First, c.Members))
+		}
+		if want := []string{"inc-a k1 [{m0 1} {m1 2}]", "inc-b k2 [{m2 1}]"}; !slices.Equal(got, want) {
+			t.Errorf("summaries = %q, want %q", got, want)
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

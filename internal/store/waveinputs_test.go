@@ -104,7 +104,7 @@ func TestWaveInputsOfFirstDecision(t *testing.T) {
 	inc := model.Incident{ID: "inc-new", Type: model.FacilityAttack, Date: model.Date{Start: day, Precision: model.PrecisionDay},
 		Place: model.Place{Country: "XA"}, Facility: "Tarvo jail", Perpetrators: []string{"Red Hand"}}
 	err = s.InTx(ctx, func(tx *Tx) error {
-		window, err := tx.StartIncident(ctx, inc.ID, Window{Country: "XA", From: day, To: day})
+		window, err := tx.StartIncident(ctx, inc.ID, "doc#0", Window{Country: "XA", From: day, To: day})
 		if err != nil {
 			return err
 		}
