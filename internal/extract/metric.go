@@ -122,6 +122,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if dist > maxCueDistance {
 			continue
 		}
+		if zeroCount(q) && rank > zeroCueReach {
+			continue // "nobody asked questions, one of the freed men recalled": no one is no count of what the clause does not say
+		}
 		if c.first > last && nounAfter(si, last, c.first) && si.toks[c.first].is(escapeeNounWords) {
 			rank = maxCueDistance // "12 escapees were recaptured", "12 de los evadidos": the noun says who, a verb what befell them
 		}
@@ -199,6 +202,16 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	return best, best != ""
 }
+
+// zeroCount reports a count of no one ("nobody", "no inmate").
+func zeroCount(q Quantity) bool {
+	return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
+}
+
+// zeroCueReach is how far a count of no one may stand from its metric word, auxiliaries not
+// counted: the word is its own predicate ("nobody was killed", "aucun détenu ne s'est évadé",
+// "killing no one"), never another clause's.
+const zeroCueReach = 4
 
 // countOfMetric reads a figure that a count noun earlier in its sentence introduces: "the number of
 // detainees who escaped [...] exceeds 4,000", "le nombre de détenus évadés [...] dépasse les 4 000".
