@@ -625,12 +625,15 @@ func (a *analysis) scanCues(toks []token) []cueHit {
 	if a.lex == a.x.lex.all {
 		return cues
 	}
+	own := len(cues)
 	for _, h := range a.x.lex.foreignFacilities.scan(toks) {
-		if !slices.ContainsFunc(cues, func(c cueHit) bool { return c.first <= h.last && h.first <= c.last }) {
+		if !slices.ContainsFunc(cues[:own], func(c cueHit) bool { return c.first <= h.last && h.first <= c.last }) {
 			cues = append(cues, h)
 		}
 	}
-	slices.SortStableFunc(cues, func(p, q cueHit) int { return p.first - q.first })
+	if len(cues) > own {
+		slices.SortStableFunc(cues, func(p, q cueHit) int { return p.first - q.first })
+	}
 	return cues
 }
 
@@ -1098,7 +1101,7 @@ func calledName(text string, lx *lexicon, toks []token, first int) bool {
 			return true
 		}
 		if k == 0 || !toks[k-1].upper && !toks[k-1].is(definiteArticleWords) ||
-			strings.Trim(text[toks[k-1].end:toks[k].start], " \"'«»“”‘’") != "" {
+			strings.Trim(text[toks[k-1].end:toks[k].start], " "+quoteMarks) != "" {
 			return false
 		}
 	}
@@ -2329,7 +2332,11 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	// "en dirección a la costa, en Kolondo": a phrase of direction a few words before,
 	// in the same clause, governs the names after it.
 	for j := first - 1; j >= 0 && first-j <= towardReach; j-- {
-		if containsAny(text[toks[j].end:toks[first].start], ".;:()") {
+		end := toks[j+1].start // the text after token j up to the name, read a step at a time
+		if j+1 < first {
+			end = toks[j+1].end
+		}
+		if containsAny(text[toks[j].end:end], ".;:()") {
 			return false
 		}
 		if n := lx.phraseAt(towardWords, toks, j); n > 1 && j+n <= first {

@@ -241,7 +241,7 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 		return false // "una treintena de heridos": the noun a collective number counts
 	}
 	if si.toks[k].is(hostageWords) {
-		return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
+		return zeroCount(q)
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return c.first == k && (c.category == "killed" || c.category == "wounded")

@@ -41,13 +41,23 @@ func loadLexicons(user []LexiconFile) (*lexicons, error) {
 	if err := validateLexicon(all); err != nil {
 		return nil, err
 	}
-	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all), foreignFacilities: buildLexicon(slices.DeleteFunc(slices.Clone(all), func(e lexiconEntry) bool {
-		return e.category != wordCatNames[elisionWords] && (e.category != "facility" || !strings.Contains(e.phrase, " "))
-	}))}
+	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all), foreignFacilities: buildLexicon(multiWordFacilities(all))}
 	for lang, entries := range byLang {
 		ls.byLang[lang] = buildLexicon(entries)
 	}
 	return ls, nil
+}
+
+// multiWordFacilities returns the facility phrases of two words or more among entries, with the
+// elisions that split the texts they are read in.
+func multiWordFacilities(entries []lexiconEntry) []lexiconEntry {
+	var out []lexiconEntry
+	for _, e := range entries {
+		if e.category == wordCatNames[elisionWords] || e.category == "facility" && strings.Contains(e.phrase, " ") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // builtinUnion is the union of the built-in lexicons, for the functions that read a text without a

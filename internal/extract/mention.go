@@ -370,12 +370,18 @@ func escapeOfTheHeld(si *sentenceInfo, end int) bool {
 		if e.category != "escape" || e.last >= end {
 			continue
 		}
-		if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last < e.first && e.first-o.last <= 2 }) {
+		if slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return o.category == "inmate" && o.last < e.first && e.first-o.last <= escapeSubjectReach
+		}) {
 			return true
 		}
 	}
 	return false
 }
+
+// escapeSubjectReach is how far before an escape word the people held may stand as its subject
+// ("five detainees escaped", "inmates then broke out").
+const escapeSubjectReach = 2
 
 // withoutAsides returns s without its parenthesised asides ("of the colony in X (Y region, Z)")
 // and the names set between two commas ("at the jail in Juba, South Sudan,"): an aside inside a

@@ -152,14 +152,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && first > 0 && si.toks[first-1].is(tollPrepositionWords) && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
-	if best == "" && first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
-		wordIn(deathTollWords, si.toks, first-1-escapeeCountReach, first-1) &&
-		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
+	if best == "" && countPutAt(text, si, first, deathTollWords) {
 		return model.Killed, true // "a rights group later put the toll at 67"
 	}
-	if best == "" && first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
-		wordIn(escapeeNounWords, si.toks, first-1-escapeeCountReach, first-1) &&
-		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0 {
+	if best == "" && countPutAt(text, si, first, escapeeNounWords) {
 		return model.Escaped, true // "put the number of escapees at about 500"
 	}
 	if best == "" {
@@ -203,6 +199,15 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	return best, best != ""
 }
 
+// countPutAt reports a figure right after "at" or "to" with a noun of the given category a few
+// words before, in its clause: the noun says what the figure counts ("put the toll at 67", "the
+// number of escapees rose to 500").
+func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
+	return first > 1 && si.toks[first-1].is(tollPrepositionWords) &&
+		wordIn(noun, si.toks, first-1-escapeeCountReach, first-1) &&
+		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0
+}
+
 // zeroCount reports a count of no one ("nobody", "no inmate").
 func zeroCount(q Quantity) bool {
 	return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
@@ -213,13 +218,13 @@ func zeroCount(q Quantity) bool {
 // "killing no one"), never another clause's.
 const zeroCueReach = 4
 
-// countOfMetric reads a figure that a count noun earlier in its sentence introduces: "the number of
+// countOfMetric reads a figure that a noun of a count (toll_noun) earlier in its sentence introduces: "the number of
 // detainees who escaped [...] exceeds 4,000", "le nombre de détenus évadés [...] dépasse les 4 000".
 // The count noun's metric word stands a few words after it, and no figure and no clause mark
 // (but for an aside: ", in Ardovia,") lies between that word and the figure.
 func countOfMetric(text string, si *sentenceInfo, first int) (model.Metric, bool) {
 	for k := first - 1; k >= 0; k-- {
-		if !si.toks[k].is(countNounWords) {
+		if !si.toks[k].is(tollNounWords) {
 			continue
 		}
 		for _, c := range si.cues {

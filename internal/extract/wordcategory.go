@@ -57,7 +57,6 @@ const (
 	amongWords
 	partOfThemWords
 	allOfThemWords
-	countNounWords
 	deathTollWords
 	distanceUnitWords
 	distanceFromWords
@@ -234,7 +233,6 @@ var wordCatNames = [wordCatCount]string{
 	amongWords:                "among",
 	partOfThemWords:           "part_of_them",
 	allOfThemWords:            "all_of_them",
-	countNounWords:            "count_noun",
 	deathTollWords:            "death_toll",
 	distanceUnitWords:         "distance_unit",
 	distanceFromWords:         "distance_from",
