@@ -15,7 +15,7 @@ type lexicons struct {
 	all    *lexicon
 	// foreignFacilities are the facility phrases of two words or more of every language: a
 	// facility keeps the name of its own language in a report in another ("a riot at the Centro
-	// Penitenciario de Chiriquí", "the maison d'arrêt of Kinkala"). One word alone may be a word of
+	// Penitenciario de Tarvo", "the maison d'arrêt of Kolondo"). One word alone may be a word of
 	// the report's language ("Penal Code").
 	foreignFacilities *lexicon
 }

@@ -85,7 +85,7 @@ func caselessScript(word string) bool {
 
 // caselessSpans returns the candidate place names of a sentence written without capitals: the
 // words of a wire dateline before its dash, and runs of up to n words right after a word that
-// introduces a place (place_before: "في", "مدينة", "قرب") or glued to such a proclitic ("ببغداد": in Baghdad). A run glued to a proclitic is offered as
+// introduces a place (place_before: "في", "مدينة", "قرب") or glued to such a proclitic ("بكولوندو": in Kolondo). A run glued to a proclitic is offered as
 // written and without it, in that order: "في بغداد" is not "غداد".
 func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 	if len(lx.words[placeBeforeWords]) == 0 {
@@ -121,7 +121,7 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 		for _, f := range forms {
 			p := strings.TrimSuffix(t.fold, f)
 			if lx.words[placeBeforeWords][p] && caselessScript(f) && utf8.RuneCountInString(f) >= minGluedName && !lx.has(stopNameWords, f) {
-				spans = appendRuns(spans, text, toks, i, p, n) // "ببغداد": the name follows the proclitic
+				spans = appendRuns(spans, text, toks, i, p, n) // "بكولوندو": the name follows the proclitic
 				break
 			}
 		}

@@ -237,7 +237,7 @@ func ownName(key string, e gazetteer.Entry) bool {
 
 // nesting counts, per country, the names that are a place or division lying inside a division
 // another name is (a town and its province, a district and its region), and returns the countries
-// with such pairs, most first (then by the towns of note below). Place names shared by many countries ("San Rafael") rarely nest in
+// with such pairs, most first (then by the towns of note below). Place names shared by many countries ("San Isidro") rarely nest in
 // another name of the same text in more than one of them (nested is true). Without any pair, it
 // returns the countries of names that are a town of note in one country only (onlyCountry).
 func (r Data) nesting(names []string) (countries []string, nested bool) {
