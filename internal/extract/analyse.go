@@ -235,7 +235,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(si.toks, c)
-		if (c.category == "escape" || c.category == "release") && pastOfPerson(si.toks, c.first) {
+		if (c.category == "escape" || c.category == "release") && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c)) {
 			pastEscape = c.last
 		}
 		if c.category == "inmate" && c.first > 0 && si.toks[c.first-1].is(formerWords) {
@@ -372,7 +372,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
-			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c)) ||
+			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c) || heEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(si, scanned)
@@ -2049,6 +2049,9 @@ func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 		(article(c.first-1) || c.first > 0 && toks[c.first-1].is(definiteArticleWords)) {
 		return true // "the escaped man was convicted of murder in 2019": one person, named back
 	}
+	if describedPerson(toks, cues, c) {
+		return true // "a man released from the X prison last week": who he is
+	}
 	for _, o := range cues {
 		switch {
 		case o.category != "inmate" || !toks[o.last].is(singularPersonWords):
@@ -2058,6 +2061,29 @@ func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 			return true // "escaped inmate Tomas Vell": the title before a name
 		case o.last == c.first-1 && (article(o.first-1) || article(o.first-2)):
 			return true // "un détenu évadé", "a former inmate released"
+		}
+	}
+	return false
+}
+
+// describedPerson reports a freeing word right after one person named with an article, with no
+// people for its object: "a man released from the X prison last week" tells who he is.
+func describedPerson(toks []token, cues []cueHit, c cueHit) bool {
+	p := c.first - 1
+	article := func(k int) bool { return k >= 0 && toks[k].is(singularArticleWords) }
+	return p >= 1 && toks[p].is(singularPersonWords) && (article(p-1) || article(p-2)) && !objectAfter(toks, cues, c)
+}
+
+// objectAfter reports people right after a freeing word, its object: "a gunman freed 12
+// inmates", "a guard released the prisoners".
+func objectAfter(toks []token, cues []cueHit, c cueHit) bool {
+	n := c.last + 1
+	if n < len(toks) && (allDigits(toks[n].fold) || toks[n].is(definiteArticleWords) || toks[n].is(numberDeterminerWords)) {
+		return true
+	}
+	for _, o := range cues {
+		if o.category == "inmate" && o.first > c.last && o.first <= c.last+3 {
+			return true
 		}
 	}
 	return false
@@ -2081,6 +2107,17 @@ func oneWhoEscaped(toks []token, c cueHit) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// heEscaped reports an escape word whose subject is a pronoun of one person, auxiliaries
+// aside: "he had escaped from police custody two months earlier" is one man's flight, no breakout.
+func heEscaped(toks []token, c cueHit) bool {
+	for j := c.first - 1; j >= 0 && j >= c.first-3; j-- {
+		if !toks[j].is(auxiliaryWords) && !toks[j].is(elisionWords) {
+			return toks[j].is(singularPronounWords)
+		}
 	}
 	return false
 }

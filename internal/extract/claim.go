@@ -15,7 +15,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{} // low bounds already claimed in the frame
 	for _, si := range f.sentences {
-		if aggregate(si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
+		if aggregate(a.text, si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
 			continue
 		}
 		claimant, role := a.claimant(si)
@@ -269,6 +269,15 @@ func difference(si *sentenceInfo, q Quantity) bool {
 	return last >= 0 && si.lex.phraseAt(comparativeAfterWords, si.toks, last+1) > 0
 }
 
+// sceneBeforeFacility reports an aggregate phrase that only sets the scene of a sentence about
+// its one facility, a comma away: "during nationwide protests, 420 inmates escaped from X prison".
+func sceneBeforeFacility(text string, si *sentenceInfo, c cueHit) bool {
+	if len(si.facilities) != 1 || si.facilities[0].start < si.toks[c.last].end {
+		return false
+	}
+	return strings.Contains(text[si.toks[c.last].end:si.facilities[0].start], ",")
+}
+
 // inName reports a figure that is part of a group's name ("400 Mawozo", "Barrio 18"): it counts
 // nobody.
 func inName(si *sentenceInfo, q Quantity) bool {
@@ -282,9 +291,11 @@ func inName(si *sentenceInfo, q Quantity) bool {
 
 // aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
 // since...", "in the past 30 years", "across fourteen detention centres".
-func aggregate(si *sentenceInfo) bool {
-	if si.is("aggregate") {
-		return true
+func aggregate(text string, si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if c.category == "aggregate" && !sceneBeforeFacility(text, si, c) {
+			return true
+		}
 	}
 	for i, t := range si.toks {
 		switch {
@@ -490,16 +501,24 @@ func appositivePart(text string, si *sentenceInfo, first, last int) bool {
 	}
 	k := last + 1
 	for ; k < len(si.toks) && k <= last+appositiveReach; k++ {
-		if strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
+		if closesAppositive(text, si, k-1) {
 			return true
 		}
+		if si.toks[k].is(auxiliaryWords) {
+			return false // "..., 12 of them were recaptured, police said": a clause of its own
+		}
 		for _, c := range si.cues {
-			if c.first == k && isMetric(model.Metric(c.category)) && c.last+1 < len(si.toks) {
+			if c.first == k && isMetric(model.Metric(c.category)) && c.last+1 < len(si.toks) && !closesAppositive(text, si, c.last) {
 				return false // "..., four of them were recaptured"
 			}
 		}
 	}
 	return k == len(si.toks) // the sentence ends the appositive: "49 dead, five of them burned"
+}
+
+// closesAppositive reports a comma, semicolon, dash or bracket right after token k.
+func closesAppositive(text string, si *sentenceInfo, k int) bool {
+	return k+1 < len(si.toks) && strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;—–()")
 }
 
 // appositiveReach is how many words an appositive part may run before its closing comma.
@@ -609,18 +628,35 @@ func singularNoun(si *sentenceInfo, i int) int {
 	return -1
 }
 
-// sidesApartBeforeVerb reads "A jail guard and an inmate were killed": the person at token noun,
-// a conjunction, a person of another side, then the verb of what befell both. Each counts one.
+// sidesApartBeforeVerb reads "A jail guard and an inmate were killed" and "A guard and 3
+// assailants were killed": the person at token noun, a conjunction, a person or a counted group
+// of another side, then the verb of what befell both. The person counts one.
 func sidesApartBeforeVerb(si *sentenceInfo, noun int) bool {
 	and := noun + 1
-	if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) || !si.toks[and+1].is(singularArticleWords) {
+	if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) {
 		return false
 	}
 	second := singularNoun(si, and+1)
+	if !si.toks[and+1].is(singularArticleWords) {
+		second = countedNoun(si, and+1)
+	}
 	if second < 0 || !metricAfterVerb(si, second) {
 		return false
 	}
 	return sidesApart(sideAt(si, noun, noun), sideAt(si, second, second))
+}
+
+// countedNoun returns the token right after a figure that starts at token i ("3 assailants"),
+// -1 if no figure starts there.
+func countedNoun(si *sentenceInfo, i int) int {
+	for _, q := range si.quantities {
+		if q.Start == si.toks[i].start {
+			if _, last := tokenSpan(si.toks, q.Start, q.End); last >= 0 && last+1 < len(si.toks) {
+				return last + 1
+			}
+		}
+	}
+	return -1
 }
 
 // otherSideBefore reports a group of another side than the person at token noun right before

@@ -76,6 +76,9 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 		if !ok {
 			continue
 		}
+		if e.rel == dateNoYear {
+			d = weekdayYear(e, d, year)
+		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
 		}
@@ -151,6 +154,7 @@ type dateExpr struct {
 	needAnchor                bool // "the next day" means nothing without an earlier date
 	yearOnly                  bool
 	swappable                 bool // a numeric date whose day and month could trade places ("02/09/2019")
+	weekday                   int  // the weekday written before a day and month, time.Weekday+1; 0 when none
 }
 
 // nearerReading reads a numeric date whose day and month could trade places ("03/04/2012") as
@@ -188,6 +192,20 @@ func nearerReading(e dateExpr, ref Ref) dateExpr {
 		return swapped
 	}
 	return e
+}
+
+// weekdayYear checks a year-less day against the weekday written with it: a weekday that is
+// not that day's in the year read from the reference but is in the last year the text gave
+// ("in 1996 … from Saturday 30 March" in a feature published twenty years later) puts the
+// day in that year.
+func weekdayYear(e dateExpr, d model.Date, year int) model.Date {
+	if e.weekday == 0 || year == 0 || int(d.Start.Weekday())+1 == e.weekday {
+		return d
+	}
+	if t, ok := calendarDate(year, e.month, e.day); ok && int(t.Weekday())+1 == e.weekday {
+		return model.Date{Start: t, Precision: model.PrecisionDay}
+	}
+	return d
 }
 
 // resolveDate turns an expression into a date. forward resolves a year-less date to the first
@@ -621,7 +639,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	}
 	if k < len(ps) {
 		if e, next, ok := firstDateMatch(lx, ps, k, matchNumericDate, matchDayFirst, matchMonthFirst, matchParenDayMonth); ok && e.prec == model.PrecisionDay {
-			e.start = ps[i].start
+			e.start, e.weekday = ps[i].start, int(wd)+1
 			return e, next, true
 		}
 	}

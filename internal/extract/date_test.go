@@ -36,6 +36,12 @@ func TestFindDates(t *testing.T) {
 		{"On 13 November 2005 rebels attacked a jail. The following year on 24 March, 400 men raided another.", pub,
 			[]string{`"13 November 2005" 2005-11-13 day`, `"The following year" 2006-01-01 year rel`, `"24 March" 2006-03-24 day rel`}},
 		{"the following year", pub, nil},
+		// A weekday wrong for the year-less day's year read from the reference but right in the
+		// last year the text gave puts the day in that year; a weekday right already keeps it.
+		{"In 1996 the siege lasted from Saturday 30 March to Sunday, 7 April.", pub,
+			[]string{`"1996" 1996-01-01 year`, `"Saturday 30 March" 1996-03-30 day rel`, `"Sunday, 7 April" 1996-04-07 day rel`}},
+		{"In 1996 a siege; on Saturday 15 January another.", pub,
+			[]string{`"1996" 1996-01-01 year`, `"on Saturday 15 January" 2022-01-15 day rel`}},
 		{"ieri, e il giorno dopo", pub, []string{`"ieri" 2022-01-21 day rel`, `"il giorno dopo" 2022-01-22 day rel`}},
 		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2021-10-20 day rel`}},

@@ -40,8 +40,8 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") {
-		return false // a drill, a prisoner exchange
+	if si.is("staged") || si.is("exchange") || judgedDeed(si) {
+		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak
 	}
 	detention := namesDetention(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
@@ -50,6 +50,35 @@ func isEvent(si *sentenceInfo) bool {
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
 }
+
+// judgedDeed reports a sentence whose first deed is what a sentence was passed for: "a court
+// handed down death sentences to 100 defendants over the mass breakout from X prison, in which
+// thousands escaped". It tells of the judgement; the deed is an earlier event it names.
+func judgedDeed(si *sentenceInfo) bool {
+	legal := -1
+	for _, c := range si.cues {
+		switch {
+		case c.category == "legal" && legal < 0:
+			legal = c.last
+		case c.category == "attack" || c.category == "escape" || c.category == "riot":
+			if legal < 0 || c.first <= legal {
+				return false
+			}
+			for k := max(legal+1, c.first-legalGroundReach); k < c.first; k++ {
+				// The ground governs the deed's noun: an article follows it ("for murder escaped" does not).
+				if n := si.lex.phraseAt(legalGroundWords, si.toks, k); n > 0 && k+n < c.first && si.toks[k+n].is(definiteArticleWords) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// legalGroundReach is how many words before a deed the words giving it as a sentence's ground
+// may start ("over the mass breakout", "for their role in the attack").
+const legalGroundReach = 6
 
 // freeingOnly reports a frame whose sentences tell of people freed or escaping and of no attack,
 // riot or foiled attempt.
@@ -798,6 +827,10 @@ func (a *analysis) frames() []*frame {
 	// last night, attacks had spread into X province. It was reported IS had attacked another prison".
 	var previous anchors
 	var previousPlaces []placeHit
+	// Before any incident, the facility the text last named is its topic: "what happened inside X
+	// prison at Easter 1996. [...] When the riot ended, eight inmates had been murdered".
+	var topic anchors
+	var topicSentence *sentenceInfo
 	// A toll told just before the first incident belongs to it ("At least 2 people were killed
 	// during protests in X. [...] Protesters burned a police station and freed the prisoners").
 	var leads []int // sentences that tell a toll before any incident, by index
@@ -806,14 +839,24 @@ func (a *analysis) frames() []*frame {
 		an := a.anchorsOf(si)
 		own := an
 		var borrowed []placeHit
+		var told *sentenceInfo // the sentence that named the topic an event sentence took
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
 			an.towns, an.regions, an.countries, an.keys = previous.towns, previous.regions, previous.countries, previous.keys
 			if an.date == nil && an.year == nil {
 				an.date, an.year = previous.date, previous.year
 			}
 			borrowed = previousPlaces
+		} else if event && an.empty() && previous.empty() && cur == nil && len(topic.keys) > 0 {
+			an.keys, an.towns, an.regions, an.countries = topic.keys, topic.towns, topic.regions, topic.countries
+			if an.date == nil && an.year == nil {
+				an.date, an.year = topic.date, topic.year
+			}
+			told = topicSentence
 		}
 		previous, previousPlaces = own, si.places
+		if len(own.keys) > 0 {
+			topic, topicSentence = own, si
+		}
 		if !event {
 			target := cur
 			if f := a.frameOfTown(frames, si); f != nil {
@@ -864,6 +907,9 @@ func (a *analysis) frames() []*frame {
 					target.add(a.sentences[k], anchors{}, false)
 				}
 			}
+		}
+		if told != nil {
+			target.add(told, anchors{}, false)
 		}
 		target.add(si, an, true)
 		target.context = append(target.context, borrowed...)

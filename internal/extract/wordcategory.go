@@ -177,6 +177,7 @@ const (
 	accidentWords
 	whenWords
 	comparisonWords
+	legalGroundWords
 	wordCatCount
 )
 
@@ -353,6 +354,7 @@ var wordCatNames = [wordCatCount]string{
 	accidentWords:             "accident",
 	whenWords:                 "when",
 	comparisonWords:           "comparison",
+	legalGroundWords:          "legal_ground",
 }
 
 // wordCategoryNamed returns the word category a file names.
