@@ -47,6 +47,7 @@ type sentenceInfo struct {
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
+	raids          []cueHit // those attack words, dropped from cues: they may still name another event as a point in time
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
 }
 
@@ -260,7 +261,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			raids = append(raids, c)
 		}
 	}
-	si.raid = len(raids) > 0
+	si.raid, si.raids = len(raids) > 0, raids
 	raidGoesOn := a.goesOnFromRaid(si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if c.category == "facility" && si.inPersonal(c.first) {

@@ -326,11 +326,15 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 // it is dated ("less than a year after a bombing"). "A month after the breakout" looks back on
 // the story's own event.
 func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) {
+	events := si.cues
+	if len(si.raids) > 0 {
+		events = slices.Concat(si.cues, si.raids) // "hours after soldiers raided a house in X"
+	}
 	for i, t := range si.toks {
 		if !t.is(temporalReferenceWords) {
 			continue
 		}
-		for _, c := range si.cues {
+		for _, c := range events {
 			switch c.category {
 			case "attack", "escape", "riot", "thwarted", "bombing", "method:explosives":
 			default:
