@@ -40,7 +40,7 @@ func appendTokens(toks []token, text, lower string) []token {
 				continue
 			}
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			if isWordRune(r) || unicode.Is(unicode.Mn, r) { // a mark belongs to its letter: Arabic vowels ("قُتل"), decomposed accents
 				i += size
 				continue
 			}

@@ -18,3 +18,22 @@ func FuzzContainsAny(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenizeKeepsMarks checks that a combining mark stays in its word: Arabic short vowels and
+// accents written decomposed would otherwise cut a word in two.
+func TestTokenizeKeepsMarks(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"قُتل أربعة نزلاء", "قتل|اربعه|نزلاء"},
+		{"l'e\u0301vasion de 12 de\u0301tenus", "l'evasion|de|12|detenus"},
+		{"al-Sina'a prison", "al-sina'a|prison"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range tokenize(tt.text) {
+			got = append(got, tk.fold)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.text, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
