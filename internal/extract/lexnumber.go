@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Number words and qualifiers of the lexicon files (number:N, multiplier:N, qualifier:Q, ...):
@@ -68,7 +69,24 @@ func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 			return w, ok
 		}
 	}
-	return lx.gluedTensAndUnit(fold)
+	if w, ok := lx.gluedTensAndUnit(fold); ok {
+		return w, ok
+	}
+	return lx.conjoinedNumber(fold)
+}
+
+// conjoinedNumber reads a number word with a conjunction written onto it: "ثلاث جثث وخمسة
+// جرحى" counts five wounded after three bodies.
+func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
+	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
+		return numberWord{}, false
+	}
+	for _, f := range lx.procliticForms(fold, nil) {
+		if w, ok := lx.numbers[f]; ok && lx.has(conjunctionWords, strings.TrimSuffix(fold, f)) {
+			return w, true
+		}
+	}
+	return numberWord{}, false
 }
 
 // isNumberWord reports a word numberWord reads.

@@ -187,6 +187,9 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		}
 	}
 	first := ""
+	if j < len(ps) && ps[j].kind == piecePunct && strings.Contains(quoteMarks, ps[j].low) {
+		j++ // a quote closing the figure: "about 30" prisoners
+	}
 	for n := 0; j < len(ps) && n < 4; j++ {
 		p := ps[j]
 		if p.kind == piecePunct && isJoinerPunct(p.low) && adjacent(ps, j) {

@@ -39,6 +39,7 @@ func TestFindNumbers(t *testing.T) {
 		{"exceeding 1,500 inmates", []string{`"exceeding 1,500" 1500..nil more_than count inmates`}},
 		{"Settantasette detenuti sono evasi", []string{`"Settantasette" 77..77 exact count detenuti`}},
 		{"trentuno detenuti", []string{`"trentuno" 31..31 exact count detenuti`}},
+		{`said "about 30" prisoners had fled`, []string{`"about 30" 30..30 approx count prisoners`}},
 		{"ventitré detenuti", []string{`"ventitré" 23..23 exact count detenuti`}},
 		{"Veintitrés internos murieron", []string{`"Veintitrés" 23..23 exact count internos`}},
 		{"cento e vinte e três presos", []string{`"cento e vinte e três" 123..123 exact count presos`}},
