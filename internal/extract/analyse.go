@@ -420,6 +420,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.actors = append(si.actors, m)
 		}
 	}
+	si.actors = append(si.actors, a.namedGroups(si)...)
 	for _, span := range si.spans {
 		if span.last-span.first >= 3 {
 			continue

@@ -178,6 +178,8 @@ const (
 	whenWords
 	comparisonWords
 	legalGroundWords
+	groupKindWords
+	groupKindFirstWords
 	wordCatCount
 )
 
@@ -355,6 +357,8 @@ var wordCatNames = [wordCatCount]string{
 	whenWords:                 "when",
 	comparisonWords:           "comparison",
 	legalGroundWords:          "legal_ground",
+	groupKindWords:            "group_kind",
+	groupKindFirstWords:       "group_kind_first",
 }
 
 // wordCategoryNamed returns the word category a file names.
