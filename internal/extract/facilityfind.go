@@ -250,6 +250,8 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	switch t := &toks[i+1]; {
 	case t.is(facilityNearWords):
 		return i, "", "" // "a prison near Niamey" stands in another town
+	case t.is(facilityLocativeWords) && areaWords(toks, j, last):
+		return i, "", "" // "the X Principal Prison in Y Division": an area, not the town it stands in
 	case t.is(facilityLocativeWords):
 		return i, town, written // "the jail in Benghazi": the town is not part of the name
 	}
@@ -293,11 +295,29 @@ func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
 		return ""
 	}
 	for _, p := range si.places {
-		if p.start == si.toks[k+1].start && !p.landmark && p.place.Precision == model.GeoPlace {
+		if p.start == si.toks[k+1].start && !p.landmark && p.place.Precision == model.GeoPlace && !areaNamed(si, p) {
 			return p.place.Name
 		}
 	}
 	return ""
+}
+
+// areaNamed reports a place written with an area noun ("Manyu Division", "Kabupaten Batu Bara"):
+// an area around towns, which says less of where a facility stands than the town its name recalls.
+func areaNamed(si *sentenceInfo, p placeHit) bool {
+	first, last := tokenSpan(si.toks, p.start, p.end)
+	return first >= 0 && areaWords(si.toks, first, last)
+}
+
+// areaWords reports an area noun in the name at tokens first..last or right after it
+// ("Kabupaten Batu Bara", "Manyu Division of the South West Region").
+func areaWords(toks []token, first, last int) bool {
+	for k := first; k <= last+1 && k < len(toks); k++ {
+		if toks[k].is(areaNounWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeStartsAt reports a place of the sentence whose name starts at byte start.

@@ -180,6 +180,7 @@ const (
 	legalGroundWords
 	groupKindWords
 	groupKindFirstWords
+	areaNounWords
 	wordCatCount
 )
 
@@ -359,6 +360,7 @@ var wordCatNames = [wordCatCount]string{
 	legalGroundWords:          "legal_ground",
 	groupKindWords:            "group_kind",
 	groupKindFirstWords:       "group_kind_first",
+	areaNounWords:             "area_noun",
 }
 
 // wordCategoryNamed returns the word category a file names.
