@@ -40,8 +40,8 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") || judgedDeed(si) {
-		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak
+	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) {
+		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled
 	}
 	detention := namesDetention(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
@@ -49,6 +49,41 @@ func isEvent(si *sentenceInfo) bool {
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+}
+
+// deedsOnlyReferred reports a sentence whose every deed word lies in a dated reference to another
+// event ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates were killed,
+// started with these problems"): it tells no deed of its own.
+func deedsOnlyReferred(si *sentenceInfo) bool {
+	if !si.datedReference() || !referenceLongBefore(si) {
+		return false
+	}
+	deeds := 0
+	for _, c := range si.cues {
+		switch c.category {
+		case "attack", "escape", "riot", "thwarted":
+			if !si.inReference(si.toks[c.first].start) {
+				return false
+			}
+			deeds++
+		}
+	}
+	return deeds > 0
+}
+
+// referenceLongBefore reports a date in the sentence's reference ending long before the sentence
+// was written: a recalled event, not the news ("after armed gangs stormed the prison late
+// Saturday" is both).
+func referenceLongBefore(si *sentenceInfo) bool {
+	if si.ref.Date.IsZero() {
+		return false
+	}
+	for _, d := range si.dates {
+		if si.inReference(d.Start) && d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -sameFacilityDays)) {
+			return true
+		}
+	}
+	return false
 }
 
 // judgedDeed reports a sentence whose first deed is what a sentence was passed for: "a court
