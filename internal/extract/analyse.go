@@ -839,17 +839,21 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 		if !like[i] {
 			continue
 		}
-		for j := min(len(toks)-1, i+n-1); j >= i; j-- {
+		// Particles do not count towards n: "Santa Cruz de la Sierra" is a name of three words.
+		for j := min(len(toks)-1, i+n-1+maxNameParticles); j >= i; j-- {
 			if !like[j] {
 				continue
 			}
-			ok := true
+			ok, words := true, 2
 			for k := i + 1; k < j; k++ {
-				if !like[k] && !toks[k].is(nameParticleWords) && !toks[k].is(elisionWords) {
+				switch {
+				case like[k]:
+					words++
+				case !toks[k].is(nameParticleWords) && !toks[k].is(elisionWords):
 					ok = false
 				}
 			}
-			if ok {
+			if ok && (j == i || words <= n) {
 				if spans == nil {
 					spans = make([]nameSpan, 0, 8) // room for the runs of most sentences, not regrown from one
 				}
@@ -859,6 +863,9 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 	}
 	return spans
 }
+
+// maxNameParticles is how many particles a name may hold beside its words ("de la").
+const maxNameParticles = 2
 
 // nameLike reports a token that can be part of a proper name: capitalised, or an Arabic article
 // joined to a capitalised word ("al-Hasakah").
