@@ -14,10 +14,16 @@ import (
 func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{} // low bounds already claimed in the frame
+	var lastMetric model.Metric // the metric of the sentence's last claim, which a bare figure a speaker gives carries on
+	lastEnd := -1
 	for _, si := range f.sentences {
 		if aggregate(a.text, si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
 			continue
 		}
+		if lastEnd < 0 || lastEnd > si.start || strings.Trim(a.text[lastEnd:si.start], " ") != ";" {
+			lastMetric = "" // a new sentence; a clause cut at a semicolon goes on with the one before
+		}
+		lastEnd = si.end
 		claimant, role := a.claimant(si)
 		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
 		part, split := f.parts[si]
@@ -34,6 +40,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := metricOf(a.text, si, q)
+			if !ok && lastMetric != "" && spokenFigure(si, q) {
+				metric, ok = lastMetric, true // "the first toll spoke of five dead; in the evening Rivas confirmed 13"
+			}
 			if ok && wholeOfPart(si, q) && metric != model.Held && metric != model.Attackers {
 				// "freed most of its 3,800 inmates": the figure is how many were held
 				metric, ok = model.Held, countsInmates(si, q)
@@ -45,6 +54,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if oneAndOthers(a.text, si, q) {
 				q = plusOne(q) // "killed X and 12 other people": 13
 			}
+			lastMetric = metric
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
 				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
 				Reported: model.Date{Start: dayOf(si.ref.Date), Precision: si.ref.Precision},
@@ -276,6 +286,21 @@ func sceneBeforeFacility(text string, si *sentenceInfo, c cueHit) bool {
 		return false
 	}
 	return strings.Contains(text[si.toks[c.last].end:si.facilities[0].start], ",")
+}
+
+// spokenFigure reports a figure with no noun right after a verb of saying ("Rivas confirmed 13",
+// "the institute registered 14"): it restates the count the sentence gave before.
+func spokenFigure(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || q.Noun != "" || q.Kind != "count" {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category == "claim" && c.last == first-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // inName reports a figure that is part of a group's name ("400 Mawozo", "Barrio 18"): it counts
