@@ -40,6 +40,8 @@ func TestFindNumbers(t *testing.T) {
 		{"Settantasette detenuti sono evasi", []string{`"Settantasette" 77..77 exact count detenuti`}},
 		{"trentuno detenuti", []string{`"trentuno" 31..31 exact count detenuti`}},
 		{`said "about 30" prisoners had fled`, []string{`"about 30" 30..30 approx count prisoners`}},
+		{"falam em sete ou oito atacantes", []string{`"sete ou oito" 7..8 range count atacantes`}},
+		{"entre siete u ocho reos", []string{`"siete u ocho" 7..8 range count reos`}},
 		{"ventitré detenuti", []string{`"ventitré" 23..23 exact count detenuti`}},
 		{"Veintitrés internos murieron", []string{`"Veintitrés" 23..23 exact count internos`}},
 		{"cento e vinte e três presos", []string{`"cento e vinte e três" 123..123 exact count presos`}},
