@@ -65,6 +65,13 @@ func TestSwahili(t *testing.T) {
 			figures: "escaped=25..25",
 		},
 		{
+			name:    "hundreds of inmates, last week",
+			text:    "Mamia ya wafungwa walitoroka kutoka gereza la Arusha wiki iliyopita.",
+			want:    want{"mass_escape", "2025-05-19", "TZ", "Arusha", ""},
+			place:   "Arusha",
+			figures: "escaped=200..",
+		},
+		{
 			name:    "last night",
 			text:    "Jana usiku wafungwa 7 walitoroka kutoka jela ya Kisumu.",
 			want:    want{"mass_escape", "2025-05-31", "KE", "Kisumu", ""},

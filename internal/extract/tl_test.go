@@ -65,6 +65,20 @@ func TestTagalog(t *testing.T) {
 			figures: "escaped=25..25",
 		},
 		{
+			name:    "hundreds in words, with the linker",
+			text:    "Limang daang bilanggo ang tumakas mula sa kulungan sa Cebu noong Enero 12, 2024.",
+			want:    want{"mass_escape", "2024-01-12", "PH", "Cebu", ""},
+			place:   "Cebu",
+			figures: "escaped=500..500",
+		},
+		{
+			name:    "hundreds of inmates, last week",
+			text:    "Daan-daang bilanggo ang tumakas mula sa kulungan sa Cebu noong nakaraang linggo.",
+			want:    want{"mass_escape", "2025-05-19", "PH", "Cebu", ""},
+			place:   "Cebu",
+			figures: "escaped=200..",
+		},
+		{
 			name:    "last night",
 			text:    "Kagabi, 7 bilanggo ang tumakas mula sa kulungan sa Davao.",
 			want:    want{"mass_escape", "2025-05-31", "PH", "Davao", ""},
