@@ -25,6 +25,7 @@ var stopwords = map[string][]string{
 	"nl": strings.Fields("de het een en van is dat op te zijn met voor niet door werd ook bij naar hij " +
 		"werden"),
 	"sw": strings.Fields("na ya wa kwa katika za ni kuwa hiyo huo baada pia lakini hao wao hii"),
+	"tl": strings.Fields("ang ng mga sa ay si ni kay nang noong hindi sila kanilang ito iyon"),
 	"tr": strings.Fields("ve bir bu ile için olarak olan çok gibi daha sonra kadar ama değil"),
 	"ar": strings.Fields("في من على إلى أن التي الذي عن مع هذا هذه كان قد وقد بعد ذلك بين حيث"),
 	"fa": strings.Fields("و در به از که این را با است برای آن یک شد می ها"),

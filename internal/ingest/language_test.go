@@ -15,6 +15,8 @@ func TestGuessLanguage(t *testing.T) {
 		{"german", "Bewaffnete Männer haben das Gefängnis am Sonntag angegriffen und Dutzende Häftlinge befreit, teilte die Polizei mit.", "de"},
 		{"arabic", "هاجم مسلحون السجن في ليلة الأحد وأطلقوا سراح عشرات السجناء، على حد قول الشرطة التي وصلت بعد ذلك.", "ar"},
 		{"persian", "افراد مسلح شب یکشنبه به زندان حمله کردند و ده\u200cها زندانی را آزاد کردند، پلیس این را اعلام کرد.", "fa"},
+		{"tagalog", "Sinalakay ng mga armadong lalaki ang kulungan noong Linggo at pinalaya ang mga bilanggo, ayon sa pulisya.", "tl"},
+		{"swahili", "Watu wenye silaha walishambulia gereza hilo usiku wa Jumapili na kuwaachia wafungwa wengi, kwa mujibu wa polisi.", "sw"},
 		{"russian", "Вооружённые люди напали на тюрьму в воскресенье и освободили десятки заключённых, как сообщила полиция.", "ru"},
 		{"arabic, words glued to their prepositions", "أحبطت قوات الأمن هجوما على السجن ببنغازي ولم يتمكن أي سجين من الفرار، وقال مسؤولون إن المهاجمين فروا.", "ar"},
 		{"russian, short", "Боевики атаковали тюрьму в Махачкале, но нападение было отбито, сообщили в полиции.", "ru"},
