@@ -196,6 +196,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && isInmateNoun(si, last) {
 		return lastPredicate(si, q, first, last)
 	}
+	if best == model.Escaped && !bestBefore && attackersCounted(si, q, last) {
+		return "", false // "One attacker escaped": the raiders got away, nobody held did
+	}
 	return best, best != ""
 }
 
@@ -274,6 +277,17 @@ func anotherNounsClause(text string, si *sentenceInfo, q Quantity, end, k int) b
 // predicateReach is how many words after a relative clause the figure's own verb may begin; an
 // auxiliary after the clause's own first verb begins it too ("who fled are still missing").
 const predicateReach = 2
+
+// attackersCounted reports a figure whose head noun names people by their assault ("One
+// attacker", "three gunmen"): militants may have been held, an assailant was not.
+func attackersCounted(si *sentenceInfo, q Quantity, last int) bool {
+	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
+		if si.toks[k].fold == q.Noun {
+			return si.toks[k].is(assailantNounWords)
+		}
+	}
+	return false
+}
 
 // relativeClauseMetric reads the metric of the relative clause that ends a figure's group phrase
 // (tokens last+1 to end), for a figure of people held with no predicate of its own: "hunted for 25

@@ -181,6 +181,7 @@ const (
 	groupKindWords
 	groupKindFirstWords
 	areaNounWords
+	assailantNounWords
 	wordCatCount
 )
 
@@ -361,6 +362,7 @@ var wordCatNames = [wordCatCount]string{
 	groupKindWords:            "group_kind",
 	groupKindFirstWords:       "group_kind_first",
 	areaNounWords:             "area_noun",
+	assailantNounWords:        "assailant_noun",
 }
 
 // wordCategoryNamed returns the word category a file names.
