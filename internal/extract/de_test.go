@@ -76,6 +76,28 @@ func TestGerman(t *testing.T) {
 			figures: "",
 		},
 		{
+			name: "a part of the escapees recaptured",
+			text: "Bewaffnete haben am 14.03.2025 das Gefängnis in Maiduguri angegriffen. " +
+				"150 der 200 entflohenen Häftlinge wurden wieder gefasst.",
+			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
+			place:   "Maiduguri",
+			figures: "recaptured=150..150 escaped=200..200",
+		},
+		{
+			name:    "a country in the genitive and a vague figure",
+			text:    "Dutzende Häftlinge sind am Montag aus einem Gefängnis im Süden Haitis entkommen, teilten die Behörden mit.",
+			want:    want{"mass_escape", "2025-05-26", "HT", "", ""},
+			place:   "",
+			figures: "escaped=24..",
+		},
+		{
+			name:    "weeks ago",
+			text:    "Vor zwei Wochen sind 40 Häftlinge aus dem Gefängnis in Kinshasa geflohen.",
+			want:    want{"mass_escape", "2025-05-18", "CD", "", ""},
+			place:   "Kinshasa",
+			figures: "escaped=40..40",
+		},
+		{
 			name:    "yesterday",
 			text:    "Gestern sind sieben Häftlinge aus dem Gefängnis in Kampala geflohen.",
 			want:    want{"mass_escape", "2025-05-31", "UG", "", ""},
@@ -127,13 +149,14 @@ func TestGerman(t *testing.T) {
 }
 
 // TestGermanNoIncident reads German texts that tell of no incident: a pardon and the release that
-// follows it, and a film about a prison break.
+// follows it, a film about a prison break, and a court trying an attack of years before.
 func TestGermanNoIncident(t *testing.T) {
 	x := newExtractor(t)
 	for _, text := range []string{
 		"Der Präsident hat am Sonntag 500 Häftlinge begnadigt, die am Montag aus dem Gefängnis in Nairobi freigelassen wurden.",
 		"Der neue Film des Regisseurs erzählt von einem Gefängnisausbruch in Marseille. Der Thriller kommt im Mai in die Kinos, " +
 			"die Hauptrolle spielt ein bekannter Schauspieler.",
+		"Ein Gericht in Abuja verurteilte am Montag zwölf Männer wegen des Angriffs auf das Gefängnis in Kuje im Jahr 2022.",
 	} {
 		if got := ingest.GuessLanguage(text); got != "de" {
 			t.Errorf("%q: ingest guesses language %q, want de", text, got)
