@@ -47,6 +47,13 @@ func TestGerman(t *testing.T) {
 			figures: "killed/prisoners=11..11 wounded=20..20",
 		},
 		{
+			name:    "a death in a relative clause opened by an article",
+			text:    "Im Gefängnis von Kampala kam es am Dienstag zu einer Schlägerei zwischen Häftlingen, bei der zwei Insassen starben.",
+			want:    want{"riot", "2025-05-27", "UG", "Kampala", ""},
+			place:   "Kampala",
+			figures: "killed/prisoners=2..2",
+		},
+		{
 			name: "an escape and a recapture",
 			text: "Am 10.01.2023 sind zwölf Häftlinge aus dem Gefängnis von Port-au-Prince geflohen. " +
 				"Vier von ihnen wurden wieder gefasst, sagte die Polizei.",
@@ -78,10 +85,10 @@ func TestGerman(t *testing.T) {
 		{
 			name: "a part of the escapees recaptured",
 			text: "Bewaffnete haben am 14.03.2025 das Gefängnis in Maiduguri angegriffen. " +
-				"150 der 200 entflohenen Häftlinge wurden wieder gefasst.",
+				"Von den 200 entflohenen Häftlingen wurden 150 wieder gefasst.",
 			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
 			place:   "Maiduguri",
-			figures: "recaptured=150..150 escaped=200..200",
+			figures: "escaped=200..200 recaptured=150..150",
 		},
 		{
 			name:    "a country in the genitive and a vague figure",
