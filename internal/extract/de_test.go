@@ -175,3 +175,30 @@ func TestGermanNoIncident(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanClaimants reads who a German report says gave its figures: a claimant noun after a
+// claim verb ("sagte ein Sprecher der Polizei"), after "laut" and "nach Angaben", and after a
+// separable verb whose particle ends the clause ("teilte das Justizministerium mit").
+func TestGermanClaimants(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		text, claimant, role string
+	}{
+		{"Bewaffnete haben am 14.03.2025 das Gefängnis in Maiduguri angegriffen und 200 Häftlinge befreit, sagte ein Sprecher der Polizei.", "Polizei", "defender"},
+		{"Nach Angaben der Behörden wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Maiduguri zwei Wärter getötet.", "Behörden", "defender"},
+		{"Laut Augenzeugen wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Maiduguri zwei Wärter getötet.", "Augenzeugen", "independent"},
+		{"Bei dem Angriff auf das Gefängnis in Maiduguri wurden am 14.03.2025 zwei Wärter getötet, teilte das Justizministerium mit.", "Justizministerium", "government"},
+	}
+	for _, tt := range tests {
+		doc := document("2025-06-01", tt.text)
+		doc.Language = "de"
+		ms := x.Extract(doc)
+		if len(ms) != 1 || len(ms[0].Claims) != 1 {
+			t.Errorf("%q: want one mention with one claim, got %d mentions", tt.text, len(ms))
+			continue
+		}
+		if c := ms[0].Claims[0]; c.Claimant != tt.claimant || string(c.ClaimantRole) != tt.role {
+			t.Errorf("%q: claimant %q (%s), want %q (%s)", tt.text, c.Claimant, c.ClaimantRole, tt.claimant, tt.role)
+		}
+	}
+}
