@@ -1395,7 +1395,7 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 			return false
 		}
 	}
-	if lx.triggers[prev.fold] {
+	if lx.isDateTrigger(prev.fold) {
 		return false // "Tuesday Kolondo police said"
 	}
 	for _, c := range si.cues {
