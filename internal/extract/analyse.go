@@ -224,7 +224,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	si.spans = append(nameSpans(si.lex, a.lower, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.scanCues(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
@@ -750,7 +750,7 @@ func (a *analysis) titleCountries() []string {
 	var out []string
 	toks := a.lex.splitElisions(tokenize(title), title)
 	a.lex.markWords(toks)
-	for _, span := range nameSpans(a.lex, toks, 3) {
+	for _, span := range nameSpans(a.lex, "", toks, 3) {
 		if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
 			out = append(out, cc)
 		}
@@ -825,8 +825,10 @@ type nameSpan struct {
 }
 
 // nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
-// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
-func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
+// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position. lower
+// is the asciiLower of the text the tokens' offsets point into, "" if there is none: a run's
+// fold is a slice of it when the text spells it so (joinFoldsIn).
+func nameSpans(lx *lexicon, lower string, toks []token, n int) []nameSpan {
 	var buf [64]bool // most sentences' words: no allocation for them
 	like := buf[:0]
 	for _, t := range toks {
@@ -851,7 +853,7 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 				if spans == nil {
 					spans = make([]nameSpan, 0, 8) // room for the runs of most sentences, not regrown from one
 				}
-				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFolds(toks[i : j+1])})
+				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFoldsIn(lower, toks[i:j+1])})
 			}
 		}
 	}
