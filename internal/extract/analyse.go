@@ -936,7 +936,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.lex, a.text, si.toks, span) || speakerSeat(si, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -1010,6 +1010,9 @@ type spanReading struct {
 	person   bool         // a person's name: none of its words is a place either
 	skip     bool         // an office, a number, a stop word, a prison's generic name, a count's noun, an acronym or a country
 	division divisionRule // how far a division outranks a town of the name
+	// bearing is whether the name, read as a place, gives a bearing or a speaker's seat rather
+	// than where the deed was (bearing); bearingRead whether it is worked out yet.
+	bearing, bearingRead bool
 }
 
 // divisionRule tells how a name's divisions and towns compete.
@@ -1030,6 +1033,18 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 	r := a.spanReadingOf(si, si.spans[k])
 	si.spanReadings[k] = r
 	return r
+}
+
+// bearing reports whether the sentence's k-th span, read as a place, is a landmark or the seat of
+// a speaker's body rather than where the deed was. It reads only the sentence's words: worked out
+// for the first place pass that finds the span a place, it is kept for the second.
+func (a *analysis) bearing(si *sentenceInfo, k int) bool {
+	r := &si.spanReadings[k]
+	if !r.bearingRead {
+		r.bearing = landmark(si.lex, a.text, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k])
+		r.bearingRead = true
+	}
+	return r.bearing
 }
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
