@@ -119,6 +119,7 @@ type analysis struct {
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
+	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
@@ -1316,16 +1317,29 @@ type placeContext struct {
 }
 
 // placeContextOf returns the context of a sentence's places: its countries, then the document's.
-// Most sentences name none, and share the document's context while its countries stand.
+// Most sentences name none, and share the document's context while its countries stand; most
+// others name one, and share the context of the sentences that name the same.
 func (a *analysis) placeContextOf(si *sentenceInfo) placeContext {
-	if len(si.countries) > 0 {
-		return newPlaceContext(slices.Concat(si.countries, a.countries))
-	}
 	if a.docPlaces == nil || !slices.Equal(a.docPlaces.countries, a.countries) {
 		ctx := newPlaceContext(slices.Concat(a.countries))
 		a.docPlaces = &ctx
+		clear(a.onePlaces)
 	}
-	return *a.docPlaces
+	switch len(si.countries) {
+	case 0:
+		return *a.docPlaces
+	case 1:
+		if ctx, ok := a.onePlaces[si.countries[0]]; ok {
+			return ctx
+		}
+		if a.onePlaces == nil {
+			a.onePlaces = map[string]placeContext{}
+		}
+		ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
+		a.onePlaces[si.countries[0]] = ctx
+		return ctx
+	}
+	return newPlaceContext(slices.Concat(si.countries, a.countries))
 }
 
 func newPlaceContext(countries []string) placeContext {
