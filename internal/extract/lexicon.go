@@ -50,8 +50,8 @@ type lexicon struct {
 	// read at the start of every line, which need no more of it lowered than the longest's runes.
 	updateKeywords     []string
 	updateKeywordRunes int
-	// wordMarks are the marks of each word of words and phraseStarts, and noMarks those of any
-	// other word, for markWords (wordmarks.go).
+	// wordMarks are the marks of each word of words, phraseStarts and byFirst, and noMarks those
+	// of any other word, for markWords (wordmarks.go).
 	wordMarks map[string]*wordMarks
 	noMarks   *wordMarks
 }
@@ -395,10 +395,15 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
-			if lx.filter.mayHave(cueFirstSet, f) {
-				for _, p := range lx.byFirst[f] {
-					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
-				}
+			var cues []cuePhrase
+			switch {
+			case k == 0 && t.marks != nil && t.marks.of == lx:
+				cues = t.marks.cues // the token's own word, marked by this lexicon: looked up once, by markWords
+			case lx.filter.mayHave(cueFirstSet, f):
+				cues = lx.byFirst[f]
+			}
+			for _, p := range cues {
+				hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 			}
 			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {
