@@ -120,6 +120,7 @@ type analysis struct {
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
 	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
+	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
@@ -136,8 +137,9 @@ type analysis struct {
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
+	names := len(doc.Text) / bytesPerName
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: map[placeQuery]placeAnswer{}, countryNames: map[string]string{}, placeKeys: map[string]string{},
+		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
@@ -211,6 +213,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	return a
 }
 
+// bytesPerName is about how many bytes of news text there are for each name asked of the
+// gazetteer as a country and as a place in some context (68 each in the 5 KB of BenchmarkExtract):
+// the memos of their answers are made that large at once rather than grown through every size.
+const bytesPerName = 64
+
 // fireDeathsReach is how many sentences before the deaths of those held a fire in a place of
 // detention may be told.
 const fireDeathsReach = 2
@@ -225,7 +232,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = append(nameSpans(si.lex, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	si.spans = append(nameSpans(si.lex, a.lower, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.scanCues(si.toks), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
@@ -752,7 +759,7 @@ func (a *analysis) titleCountries() []string {
 	var out []string
 	toks := a.lex.splitElisions(tokenize(title), title)
 	a.lex.markWords(toks)
-	for _, span := range nameSpans(a.lex, toks, 3) {
+	for _, span := range nameSpans(a.lex, "", toks, 3) {
 		if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
 			out = append(out, cc)
 		}
@@ -827,8 +834,10 @@ type nameSpan struct {
 }
 
 // nameSpans returns every run of up to n capitalised words (allowing Arabic articles, short
-// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position.
-func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
+// particles and elided articles inside: "Côte d'Ivoire"), longest first at each position. lower
+// is the asciiLower of the text the tokens' offsets point into, "" if there is none: a run's
+// fold is a slice of it when the text spells it so (joinFoldsIn).
+func nameSpans(lx *lexicon, lower string, toks []token, n int) []nameSpan {
 	var buf [64]bool // most sentences' words: no allocation for them
 	like := buf[:0]
 	for _, t := range toks {
@@ -857,7 +866,7 @@ func nameSpans(lx *lexicon, toks []token, n int) []nameSpan {
 				if spans == nil {
 					spans = make([]nameSpan, 0, 8) // room for the runs of most sentences, not regrown from one
 				}
-				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFolds(toks[i : j+1])})
+				spans = append(spans, nameSpan{toks[i].start, toks[j].end, i, j, joinFoldsIn(lower, toks[i:j+1])})
 			}
 		}
 	}
@@ -943,7 +952,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: landmark(si.lex, a.text, si.toks, span) || speakerSeat(si, span),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end]))})
 	}
@@ -1017,6 +1026,9 @@ type spanReading struct {
 	person   bool         // a person's name: none of its words is a place either
 	skip     bool         // an office, a number, a stop word, a prison's generic name, a count's noun, an acronym or a country
 	division divisionRule // how far a division outranks a town of the name
+	// bearing is whether the name, read as a place, gives a bearing or a speaker's seat rather
+	// than where the deed was (bearing); bearingRead whether it is worked out yet.
+	bearing, bearingRead bool
 }
 
 // divisionRule tells how a name's divisions and towns compete.
@@ -1037,6 +1049,18 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 	r := a.spanReadingOf(si, si.spans[k])
 	si.spanReadings[k] = r
 	return r
+}
+
+// bearing reports whether the sentence's k-th span, read as a place, is a landmark or the seat of
+// a speaker's body rather than where the deed was. It reads only the sentence's words: worked out
+// for the first place pass that finds the span a place, it is kept for the second.
+func (a *analysis) bearing(si *sentenceInfo, k int) bool {
+	r := &si.spanReadings[k]
+	if !r.bearingRead {
+		r.bearing = landmark(si.lex, a.text, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k])
+		r.bearingRead = true
+	}
+	return r.bearing
 }
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
@@ -1302,16 +1326,29 @@ type placeContext struct {
 }
 
 // placeContextOf returns the context of a sentence's places: its countries, then the document's.
-// Most sentences name none, and share the document's context while its countries stand.
+// Most sentences name none, and share the document's context while its countries stand; most
+// others name one, and share the context of the sentences that name the same.
 func (a *analysis) placeContextOf(si *sentenceInfo) placeContext {
-	if len(si.countries) > 0 {
-		return newPlaceContext(slices.Concat(si.countries, a.countries))
-	}
 	if a.docPlaces == nil || !slices.Equal(a.docPlaces.countries, a.countries) {
 		ctx := newPlaceContext(slices.Concat(a.countries))
 		a.docPlaces = &ctx
+		clear(a.onePlaces)
 	}
-	return *a.docPlaces
+	switch len(si.countries) {
+	case 0:
+		return *a.docPlaces
+	case 1:
+		if ctx, ok := a.onePlaces[si.countries[0]]; ok {
+			return ctx
+		}
+		if a.onePlaces == nil {
+			a.onePlaces = map[string]placeContext{}
+		}
+		ctx := newPlaceContext(slices.Concat(si.countries, a.countries))
+		a.onePlaces[si.countries[0]] = ctx
+		return ctx
+	}
+	return newPlaceContext(slices.Concat(si.countries, a.countries))
 }
 
 func newPlaceContext(countries []string) placeContext {
@@ -1404,7 +1441,7 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 			return false
 		}
 	}
-	if lx.triggers[prev.fold] {
+	if lx.isDateTrigger(prev.fold) {
 		return false // "Tuesday Kolondo police said"
 	}
 	for _, c := range si.cues {

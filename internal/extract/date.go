@@ -382,10 +382,75 @@ func matchDateAt(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return firstDateMatch(lx, ps, i, matchNumericDate, matchDayFirst, matchYearSpan, matchAgo, matchYearAlone)
 	case p.low == "(":
 		return matchParenDayMonth(lx, ps, i)
-	case p.kind == pieceWord && lx.dateTrigger(p.low):
-		return firstDateMatch(lx, ps, i, matchPeriodPart, matchWeekday, matchMonthFirst, matchRelativePhrase, matchAgo, matchOnThe)
+	case p.kind == pieceWord:
+		starts := lx.dateTrigger(p.low)
+		for _, m := range wordDateMatchers {
+			if starts&m.start == 0 {
+				continue // its first word cannot be this one: "the" opens relative phrases, not weekdays or months
+			}
+			if e, next, ok := m.match(lx, ps, i); ok {
+				return e, next, true
+			}
+		}
 	}
 	return dateExpr{}, 0, false
+}
+
+// dateStarts is a set of the matchers of date expressions that start with a word, a bit for
+// each: the lexicon knows, for each word a date may start with, which of them can read one from
+// it (dateStartsOf), so that a common word ("the", "on", "in") is not handed to all six.
+type dateStarts uint8
+
+const (
+	startsPeriodPart dateStarts = 1 << iota
+	startsWeekday
+	startsMonth
+	startsRelative
+	startsAgo
+	startsOnThe
+)
+
+// wordDateMatchers are the matchers of date expressions that start with a word, in the order
+// they are tried, each with its bit.
+var wordDateMatchers = [...]struct {
+	start dateStarts
+	match dateMatcher
+}{
+	{startsPeriodPart, matchPeriodPart},
+	{startsWeekday, matchWeekday},
+	{startsMonth, matchMonthFirst},
+	{startsRelative, matchRelativePhrase},
+	{startsAgo, matchAgo},
+	{startsOnThe, matchOnThe},
+}
+
+// dateStartsOf returns the matchers that can read a date expression from a word as written in
+// lower case: each fails at once on any other first word (matchPeriodPart without a period-part
+// phrase starting with it, matchWeekday without a weekday or a phrase before one, matchMonthFirst
+// without a month, matchRelativePhrase without a relative phrase, matchAgo without a phrase before
+// a count or a count, matchOnThe without a phrase before a day of the month).
+func (lx *lexicon) dateStartsOf(low string) dateStarts {
+	var s dateStarts
+	if len(lx.phrases[periodPartPhrases][low]) > 0 {
+		s |= startsPeriodPart
+	}
+	if _, ok := lx.weekdays[low]; ok || len(lx.phrases[weekdayBeforePhrases][low]) > 0 {
+		s |= startsWeekday
+	}
+	if _, ok := lx.months[low]; ok {
+		s |= startsMonth
+	}
+	if len(lx.relative[low]) > 0 {
+		s |= startsRelative
+	}
+	if len(lx.phrases[agoBeforePhrases][low]) > 0 || len(lx.phrases[fewPhrases][low]) > 0 ||
+		lx.hasWord(oneWordWords, low) || lx.hasWord(fewWordWords, low) || lx.isNumberWord(low) {
+		s |= startsAgo
+	}
+	if len(lx.phrases[dayOfMonthBeforePhrases][low]) > 0 {
+		s |= startsOnThe
+	}
+	return s
 }
 
 type dateMatcher func(lx *lexicon, ps []piece, i int) (dateExpr, int, bool)

@@ -312,6 +312,14 @@ type anchors struct {
 
 func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 	var an anchors
+	// The four lists share one array, each with room for all it may hold: every sentence's
+	// anchors are built, most of them short.
+	nf, np, nl := len(si.facilities), len(si.places), len(si.located)
+	room := make([]string, 4*nf+3*np+nl)
+	an.keys, room = room[:0:nf], room[nf:]
+	an.countries, room = room[:0:nf+np+nl], room[nf+np+nl:]
+	an.towns, room = room[:0:nf+np], room[nf+np:]
+	an.regions = room[:0] // the nf+np left
 	inReference := si.inReference
 	for _, f := range si.facilities {
 		if inReference(f.start) {

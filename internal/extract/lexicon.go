@@ -23,7 +23,9 @@ type lexicon struct {
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
-	triggers     map[string]bool             // the words a date expression may start with: months, weekdays, phrases, ...
+	// triggers are the words a date expression may start with (months, weekdays, phrases, ...),
+	// each with the matchers that can read one from it (dateStarts).
+	triggers map[string]dateStarts
 
 	numbers      map[string]numberWord        // number words of the files (number:N, multiplier:N, ...), folded
 	tensHeads    map[string]bool              // first three letters of the tens words ("set" of "settanta")
@@ -48,8 +50,8 @@ type lexicon struct {
 	// read at the start of every line, which need no more of it lowered than the longest's runes.
 	updateKeywords     []string
 	updateKeywordRunes int
-	// wordMarks are the marks of each word of words and phraseStarts, and noMarks those of any
-	// other word, for markWords (wordmarks.go).
+	// wordMarks are the marks of each word of words, phraseStarts and byFirst, and noMarks those
+	// of any other word, for markWords (wordmarks.go).
 	wordMarks map[string]*wordMarks
 	noMarks   *wordMarks
 }
@@ -117,30 +119,33 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	for _, kw := range lx.updateKeywords {
 		lx.updateKeywordRunes = max(lx.updateKeywordRunes, utf8.RuneCountInString(kw))
 	}
-	lx.triggers = map[string]bool{}
+	lx.triggers = map[string]dateStarts{}
 	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
 		for w := range lx.phrases[c] {
-			lx.triggers[w] = true
+			lx.triggers[w] = 0
 		}
 	}
 	for w := range lx.months {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 	}
 	for w := range lx.weekdays {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 	}
 	for w := range lx.words[oneWordWords] {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 	}
 	for w := range lx.words[fewWordWords] {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 	}
 	for _, w := range lx.numberLows {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 	}
 	for w, list := range lx.relative {
-		lx.triggers[w] = true
+		lx.triggers[w] = 0
 		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) }) // longest first
+	}
+	for w := range lx.triggers { // the words known, each gets its matchers
+		lx.triggers[w] = lx.dateStartsOf(w)
 	}
 	lx.pieceStarts = map[string]uint64{}
 	for c := range phraseCatCount {
@@ -172,9 +177,19 @@ func (lx *lexicon) buildFilter() {
 	lx.filter = fk.filter()
 }
 
-// dateTrigger reports a word a date expression may start with.
-func (lx *lexicon) dateTrigger(low string) bool {
-	return lx.filter.mayHave(dateTriggerSet, low) && lx.triggers[low]
+// dateTrigger returns the matchers that can read a date expression starting with a word, none
+// for a word no date expression starts with.
+func (lx *lexicon) dateTrigger(low string) dateStarts {
+	if !lx.filter.mayHave(dateTriggerSet, low) {
+		return 0
+	}
+	return lx.triggers[low]
+}
+
+// isDateTrigger reports a word a date expression may start with.
+func (lx *lexicon) isDateTrigger(low string) bool {
+	_, ok := lx.triggers[low]
+	return ok
 }
 
 // cueWords folds a phrase word by word, keeping the * that ends a prefix.
@@ -380,10 +395,15 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
-			if lx.filter.mayHave(cueFirstSet, f) {
-				for _, p := range lx.byFirst[f] {
-					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
-				}
+			var cues []cuePhrase
+			switch {
+			case k == 0 && t.marks != nil && t.marks.of == lx:
+				cues = t.marks.cues // the token's own word, marked by this lexicon: looked up once, by markWords
+			case lx.filter.mayHave(cueFirstSet, f):
+				cues = lx.byFirst[f]
+			}
+			for _, p := range cues {
+				hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 			}
 			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {

@@ -323,6 +323,9 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1
+	if w := name[cut:]; w != "" && isASCII(w) && strings.IndexByte(w, '\'') < 0 && !finalIn(lx.caseFinals, lowerASCII(w[len(w)-1])) {
+		return nil // an ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last byte, it has no form to try
+	}
 	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
@@ -363,7 +366,20 @@ func addFinal(finals [256 / 64]uint64, e string) [256 / 64]uint64 {
 // endsAsOneOf reports whether w's last byte is in the set finals (addFinal). An empty w is not:
 // no ending leaves it a stem.
 func endsAsOneOf(finals [256 / 64]uint64, w string) bool {
-	return w != "" && finals[w[len(w)-1]/64]&(1<<(w[len(w)-1]%64)) != 0
+	return w != "" && finalIn(finals, w[len(w)-1])
+}
+
+// finalIn reports byte b in a set of last bytes.
+func finalIn(finals [256 / 64]uint64, b byte) bool {
+	return finals[b/64]&(1<<(b%64)) != 0
+}
+
+// lowerASCII is an ASCII capital's lower case; any other byte is itself.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // hasDeclined reports a folded word of the category as written or in any of its dictionary

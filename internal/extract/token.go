@@ -233,6 +233,30 @@ func foldPhrase(s string) string {
 	return joinFolds(tokenize(s))
 }
 
+// joinFoldsIn is joinFolds for tokens whose offsets point into a text of which lower is the
+// asciiLower: when the text writes the words as their folds one space apart, as it does most
+// names of several words ("Port-au-Prince", "Tanjung Gusta"), the joined folds are that slice of
+// lower, and no string is built. lower may be "".
+func joinFoldsIn(lower string, toks []token) string {
+	if len(toks) < 2 || toks[len(toks)-1].end > len(lower) {
+		return joinFolds(toks)
+	}
+	at := toks[0].start
+	for i, t := range toks {
+		if i > 0 {
+			if at >= len(lower) || lower[at] != ' ' {
+				return joinFolds(toks)
+			}
+			at++
+		}
+		if !strings.HasPrefix(lower[at:], t.fold) {
+			return joinFolds(toks)
+		}
+		at += len(t.fold)
+	}
+	return lower[toks[0].start:at]
+}
+
 // joinFolds joins the folded words of tokens with single spaces.
 func joinFolds(toks []token) string {
 	switch len(toks) {

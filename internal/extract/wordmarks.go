@@ -21,20 +21,24 @@ func (s *wordCats) union(o *wordCats) {
 
 // wordMarks are what the rules ask of a folded word, read once: the word categories has finds it
 // in (as written or without its proclitics), those isWord finds it in (as written), and those
-// with a phrase of several words that starts with it (phraseStarts).
+// with a phrase of several words that starts with it (phraseStarts); and the cue phrases that
+// start with it (byFirst), for scan.
 type wordMarks struct {
 	is, written, starts wordCats
+	cues                []cuePhrase
+	of                  *lexicon // the lexicon whose marks these are: scan reads cues only of its own
 }
 
-// buildWordMarks indexes the marks of every word of the word categories and every first word of
-// their phrases, once they are complete: markWords reads them.
+// buildWordMarks indexes the marks of every word of the word categories, every first word of
+// their phrases and every first word of a cue phrase, once they are complete: markWords reads
+// them.
 func (lx *lexicon) buildWordMarks() {
 	lx.wordMarks = map[string]*wordMarks{}
-	lx.noMarks = &wordMarks{}
+	lx.noMarks = &wordMarks{of: lx}
 	marksOf := func(w string) *wordMarks {
 		m := lx.wordMarks[w]
 		if m == nil {
-			m = &wordMarks{}
+			m = &wordMarks{of: lx}
 			lx.wordMarks[w] = m
 		}
 		return m
@@ -48,6 +52,9 @@ func (lx *lexicon) buildWordMarks() {
 		for w := range lx.phraseStarts[c] {
 			marksOf(w).starts.add(c)
 		}
+	}
+	for w, cues := range lx.byFirst {
+		marksOf(w).cues = cues
 	}
 }
 

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -36,22 +37,32 @@ func (g *Gazetteer) CountryOfCode(code string) (string, bool) {
 }
 
 // acronymKey is name without dots and spaces when it has capitals and no lower-case letter,
-// else "". Scripts without case (Arabic) write no acronyms this way.
+// else "". Scripts without case (Arabic) write no acronyms this way. Every name the text
+// capitalises is asked, and nearly all have a lower-case letter: the key is built only for
+// a name that has none and has dots or spaces to drop.
 func acronymKey(name string) string {
-	var b strings.Builder
-	upper := false
+	upper, plain := false, true
 	for _, r := range name {
 		switch {
 		case unicode.IsLower(r):
 			return ""
-		case r == '.' || unicode.IsSpace(r):
+		case r == '.' || unicode.IsSpace(r) || r == utf8.RuneError:
+			plain = false // a rune to drop, or invalid UTF-8, which the key spells as U+FFFD
 		default:
 			upper = upper || unicode.IsUpper(r)
-			b.WriteRune(r)
 		}
 	}
 	if !upper {
 		return ""
+	}
+	if plain {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r != '.' && !unicode.IsSpace(r) {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

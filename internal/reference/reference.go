@@ -155,20 +155,30 @@ func (r Data) placeOfKey(key string, countries []string) (model.Place, bool) {
 // sentence's context. The resolver serves one text, and so one goroutine.
 func (r Data) within(divisions []string) func(name string, countries []string) (model.Place, bool) {
 	named := make(map[string]bool, len(divisions))
+	// folds are the names folded so far: the divisions, which are the text's names and so most
+	// of the names it asks about, and the namesakes' divisions, which the names of a text share.
+	folds := make(map[string]string, len(divisions))
+	fold := func(name string) string {
+		f, ok := folds[name]
+		if !ok {
+			f = gazetteer.Fold(name)
+			folds[name] = f
+		}
+		return f
+	}
 	for _, d := range divisions {
-		named[gazetteer.Fold(d)] = true
+		named[fold(d)] = true
 	}
 	type namesakes struct {
 		key    string            // the name folded
 		inside []gazetteer.Entry // in Lookup's order
 	}
 	byName := map[string]namesakes{}
-	folds := map[string]string{} // the namesakes' divisions folded: the names of a text share them
 	return func(name string, countries []string) (model.Place, bool) {
 		n, ok := byName[name]
 		if !ok {
-			n.key = gazetteer.Fold(name)
-			n.inside = r.namesakesInside(n.key, named, folds)
+			n.key = fold(name)
+			n.inside = r.namesakesInside(n.key, named, fold)
 			byName[name] = n
 		}
 		for _, e := range n.inside {
@@ -184,17 +194,13 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 }
 
 // namesakesInside returns the places a folded name may be, in Lookup's order, that lie in a
-// division whose folded name is in named and is not the name itself. folds keeps the divisions
-// folded so far.
-func (r Data) namesakesInside(self string, named map[string]bool, folds map[string]string) []gazetteer.Entry {
+// division whose folded name is in named and is not the name itself. fold is gazetteer.Fold,
+// remembered for the text.
+func (r Data) namesakesInside(self string, named map[string]bool, fold func(string) string) []gazetteer.Entry {
 	var out []gazetteer.Entry
 	for _, e := range r.Gazetteer.LookupKey(self) {
 		for _, div := range []string{e.Admin1, e.Admin2} {
-			f, ok := folds[div]
-			if !ok {
-				f = gazetteer.Fold(div)
-				folds[div] = f
-			}
+			f := fold(div)
 			if div != "" && f != self && named[f] {
 				out = append(out, e)
 				break
