@@ -227,9 +227,10 @@ func numbered(text string, si *sentenceInfo, q Quantity) bool {
 
 // capitalisedNumberWord reports a figure written in words, capitalised inside a sentence that is
 // not a headline: the words are a name ("taken to hospital at Twelve Oaks", "the Twelve Apostles"), no count.
+// A vague number names nothing: German capitalises its nouns ("befreiten Dutzende Häftlinge").
 func capitalisedNumberWord(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	return first > 0 && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !titleCase(si.toks) &&
+	return first > 0 && q.Qualifier != "vague" && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !titleCase(si.toks) &&
 		!strings.ContainsAny(text[si.toks[first-1].end:si.toks[first].start], ":;\"“”«(—–-") // "said: Seven inmates"
 }
 

@@ -10,9 +10,9 @@ import (
 // TestGerman reads invented German reports with the German lexicon (data/lexicon/de.tsv): compound
 // nouns listed one by one ("Zentralgefängnis", "Haftanstalt"), separable verbs whose finite form
 // comes first ("griffen ... an"), participles at the end of the clause ("sind ... geflohen"),
-// number words, relative dates and weekdays. Dates are written as digits ("14.03.2025"): a day
-// written as an ordinal ("am 14. März") still ends a sentence at its period (see data/README.md).
-// Each report is also one the ingest language guess reads as German.
+// number words, relative dates and weekdays, dates in digits ("14.03.2025") and with an ordinal
+// day ("am 14. März 2025", whose period ends no sentence). Each report is also one the ingest
+// language guess reads as German.
 func TestGerman(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -29,6 +29,14 @@ func TestGerman(t *testing.T) {
 			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
 			place:   "Maiduguri",
 			figures: "escaped=200..200 killed/security=2..2 wounded/security=5..5",
+		},
+		{
+			name: "an ordinal day before a month",
+			text: "Bewaffnete haben am 14. März 2025 das Zentralgefängnis in Maiduguri angegriffen und 200 Häftlinge befreit. " +
+				"Zwei Wärter wurden getötet, teilte die Polizei mit.",
+			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
+			place:   "Maiduguri",
+			figures: "escaped=200..200 killed/security=2..2",
 		},
 		{
 			name: "a riot with deaths",
@@ -93,6 +101,13 @@ func TestGerman(t *testing.T) {
 		{
 			name:    "a country in the genitive and a vague figure",
 			text:    "Dutzende Häftlinge sind am Montag aus einem Gefängnis im Süden Haitis entkommen, teilten die Behörden mit.",
+			want:    want{"mass_escape", "2025-05-26", "HT", "", ""},
+			place:   "",
+			figures: "escaped=24..",
+		},
+		{
+			name:    "a vague figure capitalised inside the sentence",
+			text:    "Am Montag sind Dutzende Häftlinge aus einem Gefängnis im Süden Haitis entkommen, teilten die Behörden mit.",
 			want:    want{"mass_escape", "2025-05-26", "HT", "", ""},
 			place:   "",
 			figures: "escaped=24..",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -138,10 +139,43 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	if unicode.IsLower(next) {
 		return 0, false
 	}
-	if text[i] == '.' && marks == 1 && abbreviationHolds(lx, wordBeforeDot(text, i), text, k) {
+	if text[i] == '.' && marks == 1 && (abbreviationHolds(lx, wordBeforeDot(text, i), text, k) || dayBeforeMonth(lx, text, i, k)) {
 		return 0, false
 	}
 	return j, true
+}
+
+// dayBeforeMonth reports the period of an ordinal day written before a month name ("am 14. März
+// 2025", "dnia 3. maja"): it ends no sentence.
+func dayBeforeMonth(lx *lexicon, text string, i, k int) bool {
+	d := i
+	for d > 0 && i-d < 2 && text[d-1] >= '0' && text[d-1] <= '9' {
+		d--
+	}
+	if d == i || d > 0 && (unicode.IsLetter(rune(text[d-1])) || text[d-1] >= '0' && text[d-1] <= '9') {
+		return false
+	}
+	if day, err := strconv.Atoi(text[d:i]); err != nil || day < 1 || day > 31 {
+		return false
+	}
+	e := k
+	for e < len(text) {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += size
+	}
+	if _, month := lx.months[strings.ToLower(text[k:e])]; !month || e == k {
+		return false
+	}
+	// A year or a lower-case word goes on with the date: "14. May God help them" ends at "14.".
+	n := skipSpace(text, e)
+	if n == e || n >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[n:])
+	return unicode.IsDigit(r) || unicode.IsLower(r)
 }
 
 // skipFootnoteMark skips a note mark glued after the punctuation at i ("killed.[4]", and after a

@@ -22,6 +22,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Mr. Bello and Gen. Musa met Lt. Col. Ade (Rtd.) on Sept. 27 in St. Louis.", "They left."}},
 		{"acronyms", "The U.S. State Department and the U.N. agreed. In the U.S. The vote failed.",
 			[]string{"The U.S. State Department and the U.N. agreed.", "In the U.S.", "The vote failed."}},
+		{"an ordinal day before a month", "Am 14. März 2025 griffen Bewaffnete das Gefängnis an. Am 3. Mai kamen sie wieder. Die Zahl stieg auf 14. May God help them.",
+			[]string{"Am 14. März 2025 griffen Bewaffnete das Gefängnis an.", "Am 3. Mai kamen sie wieder.", "Die Zahl stieg auf 14.", "May God help them."}},
 		{"initials", "He was moved to D.I. Khan jail. It was 11 p.m. Monday when they came.",
 			[]string{"He was moved to D.I. Khan jail.", "It was 11 p.m. Monday when they came."}},
 		{"numbers", "It held No. 3 wing and 3.5 per cent of the 1,300 inmates. Done.",
