@@ -1,9 +1,6 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestArabic reads invented Arabic reports with the Arabic lexicon (data/lexicon/ar.tsv): words
 // with proclitics ("والسجناء", "بالسجن"), places without capitals found after a locative
@@ -11,13 +8,7 @@ import (
 // Levantine month names. Number words come from the lexicon, the unit before the tens ("خمسة وعشرون").
 func TestArabic(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		place   string // the mention's place name contains it
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة الموصل، وتمكن 23 سجينا من الفرار. " +
@@ -78,31 +69,5 @@ func TestArabic(t *testing.T) {
 			figures: "",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "ar"
-			ms := x.Extract(doc)
-			if len(ms) == 0 {
-				t.Fatal("no mention")
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if m.Facility != tt.want.facility {
-				t.Errorf("facility %q, want %q exactly", m.Facility, tt.want.facility) // "السجن ببنغازي" is the prison in Benghazi
-			}
-			if !strings.Contains(m.Place.Name, tt.place) {
-				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-			doc.Language = "en"
-			if ms := x.Extract(doc); len(ms) != 0 {
-				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
-			}
-		})
-	}
+	checkLanguageCases(t, x, "ar", tests, languageChecks{exactFacility: true, englishNone: true})
 }

@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/wallwatch/wallwatch/internal/ingest"
@@ -15,13 +14,7 @@ import (
 // language guess reads as German.
 func TestGerman(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		place   string // the mention's place name contains it
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "Bewaffnete haben am 14.03.2025 das Zentralgefängnis in Maiduguri angegriffen und 200 Häftlinge befreit. " +
@@ -141,33 +134,7 @@ func TestGerman(t *testing.T) {
 			figures: "escaped=..100",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ingest.GuessLanguage(tt.text); got != "de" {
-				t.Errorf("ingest guesses language %q, want de", got)
-			}
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "de"
-			ms := x.Extract(doc)
-			if len(ms) == 0 {
-				t.Fatal("no mention")
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if !strings.Contains(m.Place.Name, tt.place) {
-				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-			doc.Language = "en"
-			if ms := x.Extract(doc); len(ms) != 0 {
-				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
-			}
-		})
-	}
+	checkLanguageCases(t, x, "de", tests, languageChecks{englishNone: true, guessed: true})
 }
 
 // TestGermanNoIncident reads German texts that tell of no incident: a pardon and the release that

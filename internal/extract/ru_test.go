@@ -1,22 +1,13 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestRussian reads invented Russian reports with the Russian lexicon (data/lexicon/ru.tsv): cue
 // stems with their case endings ("тюрьм*"), declined place names ("в Ростове", "в Махачкале")
 // found through case_ending and lemma_ending, genitive month names, number words of the lexicon.
 func TestRussian(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		place   string // the mention's place name contains it
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "Вооружённые люди 14 марта 2025 года напали на тюрьму в Челябинске, 23 заключённых совершили побег. " +
@@ -78,28 +69,5 @@ func TestRussian(t *testing.T) {
 			figures: "",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "ru"
-			ms := x.Extract(doc)
-			if len(ms) == 0 {
-				t.Fatal("no mention")
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if !strings.Contains(m.Place.Name, tt.place) {
-				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-			doc.Language = "en"
-			if ms := x.Extract(doc); len(ms) != 0 {
-				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
-			}
-		})
-	}
+	checkLanguageCases(t, x, "ru", tests, languageChecks{englishNone: true})
 }

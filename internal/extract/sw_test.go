@@ -1,9 +1,6 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestSwahili reads invented Swahili reports with the Swahili lexicon (data/lexicon/sw.tsv): verb
 // forms listed one by one ("walitoroka", "waliuawa"), facility names after the facility word
@@ -12,13 +9,7 @@ import (
 // of a casualty figure is read only from the words after it: the figures have no side.
 func TestSwahili(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		place   string // the mention's place name contains it
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "Watu wenye silaha walishambulia gereza la Kakwangura mjini Butembo tarehe 11 Agosti 2020 na kuwaachilia huru wafungwa 800. " +
@@ -86,30 +77,7 @@ func TestSwahili(t *testing.T) {
 			figures: "escaped=9..9",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "sw"
-			ms := x.Extract(doc)
-			if len(ms) != 1 {
-				t.Fatalf("%d mentions, want 1", len(ms))
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if !strings.Contains(m.Place.Name, tt.place) {
-				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-			doc.Language = "en"
-			if ms := x.Extract(doc); len(ms) != 0 {
-				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
-			}
-		})
-	}
+	checkLanguageCases(t, x, "sw", tests, languageChecks{oneMention: true, englishNone: true})
 	negatives := []struct{ name, text string }{
 		{"a pardon", "Rais alitoa msamaha kwa wafungwa 3000, ambao waliachiliwa huru kutoka gereza la Ukonga jijini Dar es Salaam tarehe 9 Desemba 2024."},
 		{"a prison film", "Filamu mpya kuhusu wafungwa waliotoroka kutoka gereza la Arusha itaonyeshwa kwenye sinema mwezi huu. Waigizaji wake ni maarufu."},

@@ -1,9 +1,6 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestTagalog reads invented Tagalog (Filipino) reports with the Tagalog lexicon
 // (data/lexicon/tl.tsv): verb forms listed one by one ("sinalakay", "tumakas"), nouns and number
@@ -12,13 +9,7 @@ import (
 // relative dates.
 func TestTagalog(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		place   string // the mention's place name contains it
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "Sinalakay ng mga armadong lalaki ang North Cotabato District Jail sa Kidapawan noong Enero 4, 2017 at pinalaya ang 150 bilanggo. " +
@@ -93,26 +84,7 @@ func TestTagalog(t *testing.T) {
 			figures: "escaped=9..9",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "tl"
-			ms := x.Extract(doc)
-			if len(ms) != 1 {
-				t.Fatalf("%d mentions, want 1", len(ms))
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if !strings.Contains(m.Place.Name, tt.place) {
-				t.Errorf("place %q, want one containing %q", m.Place.Name, tt.place)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-		})
-	}
+	checkLanguageCases(t, x, "tl", tests, languageChecks{oneMention: true})
 	negatives := []struct{ name, text string }{
 		{"a clemency", "Pinalaya ang 3,000 bilanggo mula sa New Bilibid Prison sa Muntinlupa noong Disyembre 9, 2024 dahil sa executive clemency ng Pangulo."},
 		{"a prison film", "Ipapalabas ngayong buwan sa mga sinehan ang bagong pelikula tungkol sa mga bilanggong tumakas sa kulungan sa Cebu. Bida rito ang sikat na aktor."},

@@ -6,12 +6,7 @@ import "testing"
 // and weekdays included. The Turkish file has no number words yet: the reports give digits.
 func TestTurkish(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		name    string
-		text    string
-		want    want
-		figures string
-	}{
+	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
 			text: "Silahlı kişiler 14 Mart 2025'te Diyarbakır Cezaevi'ne saldırdı ve 23 mahkum firar etti. " +
@@ -46,25 +41,5 @@ func TestTurkish(t *testing.T) {
 			figures: "",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := document("2025-06-01", tt.text)
-			doc.Language = "tr"
-			ms := x.Extract(doc)
-			if len(ms) == 0 {
-				t.Fatal("no mention")
-			}
-			m := ms[0]
-			if got := wantOf(m); !got.matches(tt.want) {
-				t.Errorf("mention %+v, want %+v (facility and perpetrator contained)", got, tt.want)
-			}
-			if got := figures(m); got != tt.figures {
-				t.Errorf("figures %q, want %q", got, tt.figures)
-			}
-			doc.Language = "en"
-			if ms := x.Extract(doc); len(ms) != 0 {
-				t.Errorf("read with the English lexicon: %d mentions, want none", len(ms))
-			}
-		})
-	}
+	checkLanguageCases(t, x, "tr", tests, languageChecks{englishNone: true})
 }
