@@ -1931,6 +1931,9 @@ const lawfulReleaseReach = 8
 // the fighting (flight_from): civilians displaced, not people breaking out.
 func fledHomes(toks []token, cues []cueHit, c cueHit) bool {
 	for k := c.last + 1; k < len(toks) && k <= c.last+3; k++ {
+		if toks[k].is(occasionWords) {
+			return false // "prisoners fled during the fighting": the fighting let them out
+		}
 		if toks[k].is(flightFromWords) && !inPlaceOfDetention(cues, k) {
 			return true
 		}

@@ -182,6 +182,7 @@ const (
 	groupKindFirstWords
 	areaNounWords
 	assailantNounWords
+	occasionWords
 	wordCatCount
 )
 
@@ -363,6 +364,7 @@ var wordCatNames = [wordCatCount]string{
 	groupKindFirstWords:       "group_kind_first",
 	areaNounWords:             "area_noun",
 	assailantNounWords:        "assailant_noun",
+	occasionWords:             "occasion",
 }
 
 // wordCategoryNamed returns the word category a file names.
