@@ -494,7 +494,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		for k := start + n; k < first; k++ {
 			conjoined = conjoined || si.toks[k].is(conjunctionWords)
 		}
-		if !conjoined {
+		if !conjoined && !ownPredicate(text, si, last) {
 			return true
 		}
 	}
@@ -517,6 +517,28 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	return false
 }
+
+// ownPredicate reports a metric verb of its own right after a figure, behind an auxiliary ("of
+// whom nine were later recaptured"): the part is counted for what befell it, not as a subset.
+func ownPredicate(text string, si *sentenceInfo, last int) bool {
+	auxiliary := false
+	for k := last + 1; k < len(si.toks) && k <= last+ownPredicateReach; k++ {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+			return false // "32 people, including 10 inmates, were killed": the verb is the whole's
+		}
+		auxiliary = auxiliary || si.toks[k].is(auxiliaryWords)
+		for _, c := range si.cues {
+			if c.first == k && auxiliary && isMetric(model.Metric(c.category)) && model.Metric(c.category) != model.Held {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownPredicateReach is how many words after a figure its own metric verb may come ("nine were
+// later recaptured").
+const ownPredicateReach = 3
 
 // appositivePart reports a figure taken from a group named before ("four of them") set between
 // commas with no metric word inside: a description of the group, not a count of its own.
