@@ -194,7 +194,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 	}
 	if best == "" && isInmateNoun(si, last) {
-		return lastPredicate(si, q, first, last)
+		if m, ok := lastPredicate(si, q, first, last); ok || !si.lex.hasWord(escapeeNounWords, q.Noun) {
+			return m, ok
+		}
+		return model.Escaped, true // "the bureau's count was 107 escapees": the noun says what befell them
 	}
 	if best == model.Escaped && !bestBefore && attackersCounted(si, q, last) {
 		return "", false // "One attacker escaped": the raiders got away, nobody held did
