@@ -806,17 +806,26 @@ func dayWithin(si *sentenceInfo, month *DateMention) *DateMention {
 // tollUpdate reports a sentence about a toll that rose: its date is when the count changed, not
 // when the deed was done ("The death toll rose to 29 on Tuesday").
 func tollUpdate(si *sentenceInfo) bool {
-	toll := false
-	for _, t := range si.toks {
+	toll, rise := false, -1
+	for k, t := range si.toks {
 		switch {
 		case t.is(tollNounWords):
+			if rise >= 0 && k-rise <= tollVerbReach {
+				return true // "bringing the death toll to 17"
+			}
 			toll = true
 		case toll && t.is(riseVerbWords):
 			return true
+		case t.is(riseVerbWords):
+			rise = k
 		}
 	}
 	return false
 }
+
+// tollVerbReach is how many words a verb of raising may stand before the toll it raises
+// ("bringing the death toll to").
+const tollVerbReach = 3
 
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
