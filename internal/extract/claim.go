@@ -564,9 +564,9 @@ func appositivePart(text string, si *sentenceInfo, first, last int) bool {
 	return k == len(si.toks) // the sentence ends the appositive: "49 dead, five of them burned"
 }
 
-// closesAppositive reports a comma, semicolon, dash or bracket right after token k.
+// closesAppositive reports a clause mark, a dash or a bracket right after token k.
 func closesAppositive(text string, si *sentenceInfo, k int) bool {
-	return k+1 < len(si.toks) && strings.ContainsAny(text[si.toks[k].end:si.toks[k+1].start], ",;—–()")
+	return k+1 < len(si.toks) && containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+"—–()")
 }
 
 // appositiveReach is how many words an appositive part may run before its closing comma.

@@ -17,26 +17,26 @@ func TestGerman(t *testing.T) {
 	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
-			text: "Bewaffnete haben am 14.03.2025 das Zentralgefängnis in Maiduguri angegriffen und 200 Häftlinge befreit. " +
+			text: "Bewaffnete haben am 14.03.2025 das Zentralgefängnis in Sokoto angegriffen und 200 Häftlinge befreit. " +
 				"Zwei Wärter wurden getötet, fünf Wärter wurden verletzt, teilte die Polizei mit.",
-			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
-			place:   "Maiduguri",
+			want:    want{"facility_attack", "2025-03-14", "NG", "Sokoto", ""},
+			place:   "Sokoto",
 			figures: "escaped=200..200 killed/security=2..2 wounded/security=5..5",
 		},
 		{
 			name: "an ordinal day before a month",
-			text: "Bewaffnete haben am 14. März 2025 das Zentralgefängnis in Maiduguri angegriffen und 200 Häftlinge befreit. " +
+			text: "Bewaffnete haben am 14. März 2025 das Zentralgefängnis in Sokoto angegriffen und 200 Häftlinge befreit. " +
 				"Zwei Wärter wurden getötet, teilte die Polizei mit.",
-			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
-			place:   "Maiduguri",
+			want:    want{"facility_attack", "2025-03-14", "NG", "Sokoto", ""},
+			place:   "Sokoto",
 			figures: "escaped=200..200 killed/security=2..2",
 		},
 		{
 			name: "a riot with deaths",
-			text: "Bei einer Meuterei in der Haftanstalt von Guayaquil sind am 28.09.2021 mindestens 31 Häftlinge getötet worden. " +
+			text: "Bei einer Meuterei in der Haftanstalt von Lagos sind am 28.09.2021 mindestens 31 Häftlinge getötet worden. " +
 				"14 Gefangene wurden verletzt, sagte ein Sprecher der Gefängnisbehörde.",
-			want:    want{"riot", "2021-09-28", "EC", "Guayaquil", ""},
-			place:   "Guayaquil",
+			want:    want{"riot", "2021-09-28", "NG", "Lagos", ""},
+			place:   "Lagos",
 			figures: "killed/prisoners=31.. wounded/prisoners=14..14",
 		},
 		{
@@ -78,17 +78,17 @@ func TestGerman(t *testing.T) {
 		},
 		{
 			name:    "an attack foiled",
-			text:    "Die Polizei hat am Freitag einen Angriff auf das Gefängnis in Niamey vereitelt.",
-			want:    want{"thwarted_attack", "2025-05-30", "NE", "", ""},
-			place:   "Niamey",
+			text:    "Die Polizei hat am Freitag einen Angriff auf das Gefängnis in Bamako vereitelt.",
+			want:    want{"thwarted_attack", "2025-05-30", "ML", "", ""},
+			place:   "Bamako",
 			figures: "",
 		},
 		{
 			name: "a part of the escapees recaptured",
-			text: "Bewaffnete haben am 14.03.2025 das Gefängnis in Maiduguri angegriffen. " +
+			text: "Bewaffnete haben am 14.03.2025 das Gefängnis in Sokoto angegriffen. " +
 				"Von den 200 entflohenen Häftlingen wurden 150 wieder gefasst.",
-			want:    want{"facility_attack", "2025-03-14", "NG", "Maiduguri", ""},
-			place:   "Maiduguri",
+			want:    want{"facility_attack", "2025-03-14", "NG", "Sokoto", ""},
+			place:   "Sokoto",
 			figures: "escaped=200..200 recaptured=150..150",
 		},
 		{
@@ -145,7 +145,7 @@ func TestGermanNoIncident(t *testing.T) {
 		"Der Präsident hat am Sonntag 500 Häftlinge begnadigt, die am Montag aus dem Gefängnis in Nairobi freigelassen wurden.",
 		"Der neue Film des Regisseurs erzählt von einem Gefängnisausbruch in Marseille. Der Thriller kommt im Mai in die Kinos, " +
 			"die Hauptrolle spielt ein bekannter Schauspieler.",
-		"Ein Gericht in Abuja verurteilte am Montag zwölf Männer wegen des Angriffs auf das Gefängnis in Kuje im Jahr 2022.",
+		"Ein Gericht in Kano verurteilte am Montag zwölf Männer wegen des Angriffs auf das Gefängnis in Jos im Jahr 2022.",
 	} {
 		if got := ingest.GuessLanguage(text); got != "de" {
 			t.Errorf("%q: ingest guesses language %q, want de", text, got)
@@ -166,10 +166,10 @@ func TestGermanClaimants(t *testing.T) {
 	tests := []struct {
 		text, claimant, role string
 	}{
-		{"Bewaffnete haben am 14.03.2025 das Gefängnis in Maiduguri angegriffen und 200 Häftlinge befreit, sagte ein Sprecher der Polizei.", "Polizei", "defender"},
-		{"Nach Angaben der Behörden wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Maiduguri zwei Wärter getötet.", "Behörden", "defender"},
-		{"Laut Augenzeugen wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Maiduguri zwei Wärter getötet.", "Augenzeugen", "independent"},
-		{"Bei dem Angriff auf das Gefängnis in Maiduguri wurden am 14.03.2025 zwei Wärter getötet, teilte das Justizministerium mit.", "Justizministerium", "government"},
+		{"Bewaffnete haben am 14.03.2025 das Gefängnis in Sokoto angegriffen und 200 Häftlinge befreit, sagte ein Sprecher der Polizei.", "Polizei", "defender"},
+		{"Nach Angaben der Behörden wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Sokoto zwei Wärter getötet.", "Behörden", "defender"},
+		{"Laut Augenzeugen wurden am 14.03.2025 bei dem Angriff auf das Gefängnis in Sokoto zwei Wärter getötet.", "Augenzeugen", "independent"},
+		{"Bei dem Angriff auf das Gefängnis in Sokoto wurden am 14.03.2025 zwei Wärter getötet, teilte das Justizministerium mit.", "Justizministerium", "government"},
 	}
 	for _, tt := range tests {
 		doc := document("2025-06-01", tt.text)

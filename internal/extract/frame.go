@@ -585,6 +585,14 @@ func (f *frame) holdsAll(an anchors) bool {
 	return true
 }
 
+// borrow takes the places of another sentence's anchors, and its date when this one has none.
+func (an *anchors) borrow(from anchors) {
+	an.keys, an.towns, an.regions, an.countries = from.keys, from.towns, from.regions, from.countries
+	if an.date == nil && an.year == nil {
+		an.date, an.year = from.date, from.year
+	}
+}
+
 func (an anchors) empty() bool {
 	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
@@ -897,16 +905,10 @@ func (a *analysis) frames() []*frame {
 		var borrowed []placeHit
 		var told *sentenceInfo // the sentence that named the topic an event sentence took
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
-			an.towns, an.regions, an.countries, an.keys = previous.towns, previous.regions, previous.countries, previous.keys
-			if an.date == nil && an.year == nil {
-				an.date, an.year = previous.date, previous.year
-			}
+			an.borrow(previous)
 			borrowed = previousPlaces
 		} else if event && an.empty() && previous.empty() && cur == nil && len(topic.keys) > 0 {
-			an.keys, an.towns, an.regions, an.countries = topic.keys, topic.towns, topic.regions, topic.countries
-			if an.date == nil && an.year == nil {
-				an.date, an.year = topic.date, topic.year
-			}
+			an.borrow(topic)
 			told = topicSentence
 		}
 		previous, previousPlaces = own, si.places

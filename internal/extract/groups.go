@@ -1,7 +1,7 @@
 package extract
 
 // namedGroups finds armed groups the actor dictionary does not know, by the noun that says what
-// they are: a name in capitals before a group noun ("the Klansman gang", "Ninja militiamen") or,
+// they are: a name in capitals before a group noun ("the Hollow Creek gang", "Red Hand militiamen") or,
 // in languages that put the noun first, after it ("la pandilla Los Ñetas"). The name is kept as
 // written, noun included: a reader knows the group by it. A country or its people ("Haitian
 // gangs"), a title or a word that only starts a sentence names no group, nor does a run the
@@ -23,7 +23,7 @@ func (a *analysis) namedGroups(si *sentenceInfo) []ActorMatch {
 		case si.toks[i].is(groupKindFirstWords):
 			start := i + 1
 			if start < len(si.toks) && si.toks[start].is(nameParticleWords) {
-				start++ // "el Cartel de Sinaloa"
+				start++ // "el Cártel de Tarvo"
 			}
 			last = start - 1
 			for last+1 < len(si.toks) && last+1-start < maxGroupNameWords && a.groupNameWord(si, last+1) {
@@ -37,7 +37,7 @@ func (a *analysis) namedGroups(si *sentenceInfo) []ActorMatch {
 			continue
 		}
 		m := ActorMatch{Start: si.toks[first].start, End: si.toks[last].end, Kind: "armed_group"}
-		if a.knownActorIn(si, m.Start, m.End) {
+		if knownActorIn(si, m.Start, m.End) {
 			continue
 		}
 		m.Name = a.text[m.Start:m.End]
@@ -64,7 +64,7 @@ func (a *analysis) groupNameWord(si *sentenceInfo, k int) bool {
 }
 
 // knownActorIn reports a dictionary actor overlapping bytes [start, end).
-func (a *analysis) knownActorIn(si *sentenceInfo, start, end int) bool {
+func knownActorIn(si *sentenceInfo, start, end int) bool {
 	for _, m := range si.actors {
 		if m.Start < end && m.End > start {
 			return true

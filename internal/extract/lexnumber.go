@@ -137,10 +137,8 @@ func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int)
 	if w, ok := lx.numbers[fold]; ok && w.value == 10 {
 		return cur + 10, next // "خمسة عشر"
 	}
-	for _, f := range lx.procliticForms(fold, nil) {
-		if w, ok := lx.numbers[f]; ok && w.class == wordTens && lx.has(conjunctionWords, strings.TrimSuffix(fold, f)) {
-			return cur + w.value, next // "خمسة وعشرون"
-		}
+	if w, ok := lx.conjoinedNumber(fold); ok && w.class == wordTens {
+		return cur + w.value, next // "خمسة وعشرون"
 	}
 	return cur, last
 }

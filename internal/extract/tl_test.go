@@ -5,32 +5,32 @@ import "testing"
 // TestTagalog reads invented Tagalog (Filipino) reports with the Tagalog lexicon
 // (data/lexicon/tl.tsv): verb forms listed one by one ("sinalakay", "tumakas"), nouns and number
 // words with the linker ("bilanggong", "tatlong"), facility names in English as Filipino news
-// writes them ("Marawi City Jail"), dates written month first ("Enero 4, 2017"), weekdays and
+// writes them ("Davao City Jail"), dates written month first ("Enero 4, 2017"), weekdays and
 // relative dates.
 func TestTagalog(t *testing.T) {
 	x := newExtractor(t)
 	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
-			text: "Sinalakay ng mga armadong lalaki ang North Cotabato District Jail sa Kidapawan noong Enero 4, 2017 at pinalaya ang 150 bilanggo. " +
+			text: "Sinalakay ng mga armadong lalaki ang Leyte Provincial Jail sa Tacloban noong Enero 4, 2017 at pinalaya ang 150 bilanggo. " +
 				"Dalawang jail guard ang nasawi, ayon sa BJMP.",
-			want:    want{"facility_attack", "2017-01-04", "PH", "North Cotabato District Jail", ""},
-			place:   "Kidapawan",
+			want:    want{"facility_attack", "2017-01-04", "PH", "Leyte Provincial Jail", ""},
+			place:   "Tacloban",
 			figures: "escaped=150..150 killed/security=2..2",
 		},
 		{
 			name:    "a riot with deaths",
-			text:    "Nagkaroon ng riot sa Marawi City Jail noong Agosto 2, 2024. Tatlong bilanggo ang nasawi at 11 ang sugatan.",
-			want:    want{"riot", "2024-08-02", "PH", "Marawi City Jail", ""},
-			place:   "Marawi",
+			text:    "Nagkaroon ng riot sa Davao City Jail noong Agosto 2, 2024. Tatlong bilanggo ang nasawi at 11 ang sugatan.",
+			want:    want{"riot", "2024-08-02", "PH", "Davao City Jail", ""},
+			place:   "Davao",
 			figures: "killed/prisoners=3..3 wounded=11..11",
 		},
 		{
 			name: "an escape, some recaptured",
-			text: "Tumakas ang 12 bilanggo mula sa piitan ng Kidapawan noong Marso 10, 2023. " +
+			text: "Tumakas ang 12 bilanggo mula sa piitan ng Tacloban noong Marso 10, 2023. " +
 				"Ayon sa pulisya, 4 na bilanggo ang muling nahuli.",
-			want:    want{"mass_escape", "2023-03-10", "PH", "Kidapawan", ""},
-			place:   "Kidapawan",
+			want:    want{"mass_escape", "2023-03-10", "PH", "Tacloban", ""},
+			place:   "Tacloban",
 			figures: "escaped=12..12 recaptured=4..4",
 		},
 		{
@@ -42,10 +42,10 @@ func TestTagalog(t *testing.T) {
 		},
 		{
 			name: "an attack driven back",
-			text: "Sinalakay ng mga rebelde ang kulungan sa Marawi noong Hunyo 5, 2022 ngunit naitaboy sila ng mga sundalo. " +
+			text: "Sinalakay ng mga rebelde ang kulungan sa Zamboanga noong Hunyo 5, 2022 ngunit naitaboy sila ng mga sundalo. " +
 				"Walang bilanggong nakatakas.",
-			want:    want{"thwarted_attack", "2022-06-05", "PH", "Marawi", ""},
-			place:   "Marawi",
+			want:    want{"thwarted_attack", "2022-06-05", "PH", "Zamboanga", ""},
+			place:   "Zamboanga",
 			figures: "",
 		},
 		{

@@ -235,7 +235,7 @@ func foldPhrase(s string) string {
 
 // joinFoldsIn is joinFolds for tokens whose offsets point into a text of which lower is the
 // asciiLower: when the text writes the words as their folds one space apart, as it does most
-// names of several words ("Port-au-Prince", "Tanjung Gusta"), the joined folds are that slice of
+// names of several words ("Port-au-Prince", "Porto da Lima"), the joined folds are that slice of
 // lower, and no string is built. lower may be "".
 func joinFoldsIn(lower string, toks []token) string {
 	if len(toks) < 2 || toks[len(toks)-1].end > len(lower) {

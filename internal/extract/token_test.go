@@ -25,7 +25,7 @@ func TestTokenizeKeepsMarks(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"قُتل أربعة نزلاء", "قتل|اربعه|نزلاء"},
 		{"l'e\u0301vasion de 12 de\u0301tenus", "l'evasion|de|12|detenus"},
-		{"al-Sina'a prison", "al-sina'a|prison"},
+		{"al-Marwa'a prison", "al-marwa'a|prison"},
 	}
 	for _, tt := range tests {
 		var got []string
