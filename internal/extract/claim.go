@@ -498,8 +498,8 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 	}
-	if len(si.toks) > 0 && si.toks[0].is(amongWords) {
-		return true
+	if len(si.toks) > 0 && si.toks[0].is(amongWords) && first > 1 || amongOpensClause(text, si, first) {
+		return true // "Entre 30 y 40 presos se fugaron": right before the figure it is "between"
 	}
 	if appositivePart(text, si, first, last) {
 		return true // "Seven inmates, four of them foreigners, escaped"
@@ -517,6 +517,27 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	return false
 }
+
+// amongOpensClause reports "among" opening the figure's clause within the sentence, with a noun
+// between them: a clause mark or a word that opens a clause comes before it ("said that among the
+// fugitives were dozens", "según la ministra, entre los heridos hay 32 internos").
+func amongOpensClause(text string, si *sentenceInfo, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-amongReach; k-- {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
+			return false
+		}
+		if !si.toks[k].is(amongWords) || k == first-1 {
+			continue
+		}
+		return k > 0 && (si.toks[k-1].is(relativePronounWords) || si.toks[k-1].is(complementizerWords) ||
+			containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":"))
+	}
+	return false
+}
+
+// amongReach is how many words before a figure "among" may open its clause ("among those who
+// escaped on Monday were 12").
+const amongReach = 8
 
 // ownPredicate reports a metric verb of its own right after a figure, behind an auxiliary ("of
 // whom nine were later recaptured"): the part is counted for what befell it, not as a subset.

@@ -55,6 +55,7 @@ const (
 	divisionArticleWords
 	subsetMarkerWords
 	amongWords
+	complementizerWords
 	partOfThemWords
 	allOfThemWords
 	deathTollWords
@@ -237,6 +238,7 @@ var wordCatNames = [wordCatCount]string{
 	divisionArticleWords:      "division_article",
 	subsetMarkerWords:         "subset_marker",
 	amongWords:                "among",
+	complementizerWords:       "complementizer",
 	partOfThemWords:           "part_of_them",
 	allOfThemWords:            "all_of_them",
 	deathTollWords:            "death_toll",
