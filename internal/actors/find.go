@@ -1,7 +1,10 @@
 package actors
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -23,7 +26,8 @@ type Match struct {
 // follow any word, and a Turkish suffix after an apostrophe the last word of a name
 // ("IŞİD'in"); the match ends before it. One- and two-letter acronyms are skipped in
 // all-capitals text. An Arabic name may carry proclitics ("وتنظيم الدولة", "للحوثيين"); the
-// match starts after them.
+// match starts after them. An acronym the text defines as another name is not the dictionary's
+// (dropRedefined).
 func (d *Dictionary) Find(text string) []Match {
 	sc, _ := d.scratch.Get().(*scratch)
 	if sc == nil {
@@ -50,7 +54,85 @@ func (d *Dictionary) Find(text string) []Match {
 		out = append(out, Match{Start: start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
 		i += len(a.keys)
 	}
-	return out
+	return dropRedefined(text, out)
+}
+
+// dropRedefined drops the matches of an acronym that the text defines as another name: "the
+// Ambazonia Defence Forces (ADF)" makes every "ADF" of that text theirs, not the dictionary's
+// Allied Democratic Forces. A definition is the acronym in brackets right after capitalised words
+// whose initials spell it, with no match of the same actor just before the bracket.
+func dropRedefined(text string, ms []Match) []Match {
+	var redefined map[string]bool
+	for _, m := range ms {
+		acronym := text[m.Start:m.End]
+		if !isAcronym(acronym) || redefined[acronym] {
+			continue
+		}
+		for at := 0; ; {
+			k := strings.Index(text[at:], "("+acronym+")")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(acronym) + 2
+			if initialsBefore(text[:k], len(acronym)) == acronym && !matchEndsNear(ms, m.Actor.Name, k) {
+				if redefined == nil {
+					redefined = map[string]bool{}
+				}
+				redefined[acronym] = true
+				break
+			}
+		}
+	}
+	if redefined == nil {
+		return ms
+	}
+	return slices.DeleteFunc(ms, func(m Match) bool { return redefined[text[m.Start:m.End]] })
+}
+
+// isAcronym reports a word of two or more capital Latin letters.
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsBefore returns the upper-cased initials of the last n capitalised words of text,
+// skipping lower-case particles ("of", "de"), or "" when fewer stand before a sentence mark.
+func initialsBefore(text string, n int) string {
+	words := strings.Fields(text)
+	initials := make([]byte, 0, n)
+	for i := len(words) - 1; i >= 0 && len(initials) < n; i-- {
+		w := words[i]
+		if strings.ContainsAny(w, ".;:!?") {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && r < utf8.RuneSelf {
+			initials = append(initials, byte(r))
+		} else if !unicode.IsLower(r) {
+			break
+		}
+	}
+	slices.Reverse(initials)
+	return string(initials)
+}
+
+// matchEndsNear reports a match of the named actor ending within a space or two of offset at:
+// "Allied Democratic Forces (ADF)" defines the dictionary's own acronym.
+func matchEndsNear(ms []Match, name string, at int) bool {
+	for _, m := range ms {
+		if m.Actor.Name == name && m.End <= at && at-m.End <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // scratch holds a text's words between calls of Find, so that a busy extractor does not
