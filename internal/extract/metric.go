@@ -76,7 +76,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	ofPhraseEnd := last
 	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
-		ofPhraseEnd = groupPhraseEnd(si.lex, text, si.toks, last) // not "Of the 879 who escaped": that clause says what they did
+		ofPhraseEnd = groupPhraseEnd(text, si, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
 		metric := model.Metric(c.category)
@@ -534,7 +534,8 @@ func sideBetween(si *sentenceInfo, from, to int) bool {
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
 // is taken from rather than what happened to it: "421 of the inmates who escaped [had been
 // recaptured]", "six inmates who fled [returned]", "64 of the escaped inmates [were militants]".
-func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
+func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
+	lx, toks := si.lex, si.toks
 	i := last + 1
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
 		return last + n // "14 of them [escaped]": a pronoun is the whole group
@@ -551,9 +552,28 @@ func groupPhraseEnd(lx *lexicon, text string, toks []token, last int) int {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
 	if i < len(toks) && toks[i].is(groupRelativeWords) {
-		return relativeClauseEnd(text, toks, i) // "who escaped", "who escaped from X on Wednesday,"
+		return mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
 	}
 	return i - 1
+}
+
+// mainAuxiliaryBefore shortens a relative clause opening at token i and ending at end to stop
+// before an auxiliary that follows the clause's own verb (a cue): that auxiliary opens the main
+// verb ("19 inmates who fled had returned on their own by Monday, saying..."; not "qui se sont
+// évadés", where the auxiliary is the clause's own, nor "who escaped and were caught").
+func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
+	for k := i + 2; k <= end; k++ {
+		t, prev := &si.toks[k], &si.toks[k-1]
+		if !t.is(auxiliaryWords) || prev.is(auxiliaryWords) || prev.is(conjunctionWords) || prev.is(negationWords) {
+			continue
+		}
+		for _, c := range si.cues {
+			if c.first > i && c.last < k {
+				return k - 1
+			}
+		}
+	}
+	return end
 }
 
 // relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
