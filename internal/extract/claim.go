@@ -666,7 +666,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 		if !t.is(singularArticleWords) {
 			continue
 		}
-		noun := singularNoun(si, i)
+		noun := singularNoun(text, si, i)
 		if noun < 0 {
 			continue
 		}
@@ -676,7 +676,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 			if !metricAfterVerb(si, noun) || !otherSideBefore(si, i-1, noun) {
 				continue
 			}
-		} else if !metricBeside(text, si, i, noun) && !sidesApartBeforeVerb(si, noun) {
+		} else if !metricBeside(text, si, i, noun) && !sidesApartBeforeVerb(text, si, noun) {
 			continue
 		}
 		one := 1
@@ -687,9 +687,13 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 }
 
 // singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),
-// -1 if none follows within maxSingularModifiers words.
-func singularNoun(si *sentenceInfo, i int) int {
+// -1 if none follows within maxSingularModifiers words of its clause ("abriu um inquérito; nenhum
+// guarda": the article opened another noun).
+func singularNoun(text string, si *sentenceInfo, i int) int {
 	for noun := i + 1; noun < len(si.toks) && noun <= i+maxSingularModifiers+1; noun++ {
+		if containsAny(text[si.toks[noun-1].end:si.toks[noun].start], clauseMarks) {
+			return -1
+		}
 		if si.toks[noun].is(singularPersonWords) {
 			return noun
 		}
@@ -700,12 +704,12 @@ func singularNoun(si *sentenceInfo, i int) int {
 // sidesApartBeforeVerb reads "A jail guard and an inmate were killed" and "A guard and 3
 // assailants were killed": the person at token noun, a conjunction, a person or a counted group
 // of another side, then the verb of what befell both. The person counts one.
-func sidesApartBeforeVerb(si *sentenceInfo, noun int) bool {
+func sidesApartBeforeVerb(text string, si *sentenceInfo, noun int) bool {
 	and := noun + 1
 	if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) {
 		return false
 	}
-	second := singularNoun(si, and+1)
+	second := singularNoun(text, si, and+1)
 	if !si.toks[and+1].is(singularArticleWords) {
 		second = countedNoun(si, and+1)
 	}

@@ -542,8 +542,11 @@ func parseZero(lx *lexicon, ps []piece, i int) (numParse, bool) {
 		return np, true
 	}
 	anyNoun := lx.isPhraseWord(zeroDeterminerPhrases, ps[i].low)
-	if !anyNoun && !lx.isPhraseWord(zeroPluralDeterminerPhrases, ps[i].low) || i+1 >= len(ps) || !lx.hasWord(peopleNounWords, ps[i+1].low) {
+	if !anyNoun && !lx.isPhraseWord(zeroPluralDeterminerPhrases, ps[i].low) || i+1 >= len(ps) {
 		return numParse{}, false
+	}
+	if next := ps[i+1].low; !lx.hasWord(peopleNounWords, next) && !(anyNoun && lx.hasWord(singularPersonWords, next)) {
+		return numParse{}, false // "nenhum guarda": a determiner of zero takes the singular too
 	}
 	if noun := ps[i+1].low; anyNoun || strings.HasSuffix(noun, "s") || lx.isPhraseWord(pluralNounPhrases, noun) {
 		return np, true
