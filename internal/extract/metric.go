@@ -111,6 +111,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
+		case c.last < first && relativeBetween(si, c.last+2, first):
+			continue // "killed six inmates who had taken two guards hostage": the figure is the clause's, not the verb's
 		case c.last < first:
 			brk := clauseBreak(text, si.toks[c.last].end, si.toks[first].start)
 			dist = first - c.last + brk
@@ -525,6 +527,21 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 func sideBetween(si *sentenceInfo, from, to int) bool {
 	for _, c := range si.cues {
 		if strings.HasPrefix(c.category, "side:") && c.first >= from && c.first < to {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBetween reports a relative pronoun right after a noun among tokens [from, to): a figure
+// after it stands in a relative clause that a verb before it does not govern. The caller starts
+// from past the verb's object: right after a cue the pronoun opens a clause on the cue itself
+// ("korban luka yang dirawat mencapai 11 orang": the wounded who were treated numbered 11). After a
+// conjunction "that" opens a complement ("claimed that the group had organised the escape and that
+// all 49 were safe"), which goes on with the verb before.
+func relativeBetween(si *sentenceInfo, from, to int) bool {
+	for k := max(from, 1); k < to; k++ {
+		if si.toks[k].is(relativePronounWords) && !si.toks[k-1].is(conjunctionWords) {
 			return true
 		}
 	}
