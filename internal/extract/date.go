@@ -77,7 +77,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 			continue
 		}
 		if e.rel == dateNoYear {
-			d = weekdayYear(e, d, year)
+			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor)
 		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
@@ -207,6 +207,27 @@ func weekdayYear(e dateExpr, d model.Date, year int) model.Date {
 	}
 	return d
 }
+
+// narrativeYear reads a year-less day in the year of the text's last day before it (anchor), when
+// it falls within narrativeSpan after that day and the reading against the reference would put it
+// long before publication: a retrospective goes on with its story ("le 14 avril 1971 ... Les
+// mutins se rendent le 18 avril" in a report of 2021), while a year-less day of the last weeks is
+// the news ("after the attack of 12 January 2019, gunmen struck again on 14 January").
+func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date) model.Date {
+	if anchor == nil || anchor.Precision != model.PrecisionDay || e.day == 0 || ref.Date.IsZero() ||
+		dateMidnight(ref.Date).Sub(d.Start) <= narrativeSpan {
+		return d
+	}
+	t, ok := calendarDate(anchor.Start.Year(), e.month, e.day)
+	if !ok || t.Before(anchor.Start) || t.Sub(anchor.Start) > narrativeSpan || t.After(ref.Date) {
+		return d
+	}
+	return model.Date{Start: t, Precision: model.PrecisionDay}
+}
+
+// narrativeSpan is how long after a retrospective's full date its year-less days may fall, and how
+// long before publication a year-less day is news of the report's own weeks.
+const narrativeSpan = 60 * 24 * time.Hour
 
 // resolveDate turns an expression into a date. forward resolves a year-less date to the first
 // such day from a week before the reference on, as update headers follow publication.

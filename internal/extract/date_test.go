@@ -44,7 +44,9 @@ func TestFindDates(t *testing.T) {
 			[]string{`"1996" 1996-01-01 year`, `"on Saturday 15 January" 2022-01-15 day rel`}},
 		{"ieri, e il giorno dopo", pub, []string{`"ieri" 2022-01-21 day rel`, `"il giorno dopo" 2022-01-22 day rel`}},
 		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
-		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2021-10-20 day rel`}},
+		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2020-10-20 day rel`}}, // months before publication, it goes on with the full date's year
+		{"Oct. 20th", pub, []string{`"Oct. 20th" 2021-10-20 day rel`}},
+		{"On 2 January 2020, and on 10 January", pub, []string{`"2 January 2020" 2020-01-02 day`, `"10 January" 2022-01-10 day rel`}}, // within weeks of publication: the news
 		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
 		{"05/04/2021", pub, []string{`"05/04/2021" 2021-04-05 day`}},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -882,7 +883,7 @@ const contextSentences = 2
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
 func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if f.date != nil {
-		return f.date.Date
+		return onsetBefore(f, f.date)
 	}
 	// "The attack occurred on 7 September 2010": a sentence of the frame that is not itself an
 	// event sentence but dates an attack, escape or riot.
@@ -897,7 +898,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		// A month of another year than the event sentences give dates something else ("in his
 		// speech of September 2019, he called on followers to free..."); a full day still wins.
 		if f.year == nil || d.Date.Precision == model.PrecisionDay || d.Date.Start.Year() == f.year.Date.Start.Year() {
-			return d.Date
+			return onsetBefore(f, d)
 		}
 	}
 	// "On January 20th, IS launched operations in Syria and Iraq. ... the assault on the prison":
@@ -926,6 +927,44 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	}
 	return model.Date{Start: dayOf(a.ref.Date), Precision: p}
 }
+
+// onsetBefore returns the earliest full date, written with its year, that a sentence of the frame
+// before the one holding dated gives within onsetSpan before it: the deed told later is a later stage of
+// what began then ("le 14 avril 1971, ... l'émeute commençait ... Les mutins se rendent le 18
+// avril"). Else dated's own date.
+func onsetBefore(f *frame, dated *DateMention) model.Date {
+	day := dated.Date
+	if day.Precision != model.PrecisionDay {
+		return day
+	}
+	onset := day
+	for _, si := range f.sentences {
+		if si.holds(dated) {
+			break
+		}
+		for _, d := range si.dates {
+			if !d.Relative && d.Date.Precision == model.PrecisionDay && d.Date.Start.Before(onset.Start) &&
+				day.Start.Sub(d.Date.Start) <= onsetSpan {
+				onset = d.Date
+			}
+		}
+	}
+	return onset
+}
+
+// holds reports d as one of the sentence's own dates.
+func (si *sentenceInfo) holds(d *DateMention) bool {
+	for i := range si.dates {
+		if &si.dates[i] == d {
+			return true
+		}
+	}
+	return false
+}
+
+// onsetSpan is how long before a deed's day an explicit date earlier in its frame may mark its
+// start.
+const onsetSpan = 7 * 24 * time.Hour
 
 // perpetrators are the armed groups the frame names as doing the deed — before an attack or
 // escape word, claiming responsibility, or after "by"/"blamed" — the most specific of each family.
