@@ -129,6 +129,7 @@ type analysis struct {
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
+	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 	named        []string                   // countries the text names itself, by name, group or headline (analyse)
 	accidentRead bool                       // accidentTold is known (accidental)
@@ -194,6 +195,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		}
 	}
 	a.surnames = a.surnamesOf()
+	a.partials = a.partialNamesOf()
 	a.makeSpanReadings()
 	for _, si := range a.sentences {
 		a.resolvePlaces(si)
@@ -529,6 +531,48 @@ func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
 		}
 	}
 	return false
+}
+
+// partialNamesOf returns the names the text writes as the first words of a longer one
+// (continuedByParticle). A text names a place in full once and may shorten it after ("Il
+// Sant'Anna" after "il carcere Sant'Anna di Modena"), so the short form is no place either.
+func (a *analysis) partialNamesOf() map[string]bool {
+	var out map[string]bool
+	for _, si := range a.sentences {
+		for _, span := range si.spans {
+			if a.continuedByParticle(si, span) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[span.fold] = true
+			}
+		}
+	}
+	return out
+}
+
+// continuedByParticle reports a name span that a particle and a capitalised word go on with, or
+// the first words of a place that does ("San" of "San Juan de Lurigancho"): the longer name is
+// another place than its first words, even when the gazetteer knows only them.
+func (a *analysis) continuedByParticle(si *sentenceInfo, span nameSpan) bool {
+	toks := si.toks
+	spaced := func(k int) bool { return k < len(toks) && a.text[toks[k-1].end:toks[k].start] == " " }
+	last := span.last
+	for {
+		k := last + 1
+		if spaced(k) && toks[k].is(nameParticleWords) && !toks[k].upper && spaced(k+1) && toks[k+1].upper {
+			return true
+		}
+		if !spaced(k) || !toks[k].upper || k > span.last+2 || !a.placeOrRegion(a.text[toks[span.first].start:toks[k].end]) {
+			return false
+		}
+		last = k // "San" → "San Juan", a place that the particle may go on with
+	}
+}
+
+// withoutPossessive is a folded word without its possessive ending ("escobar's").
+func withoutPossessive(fold string) string {
+	return strings.TrimSuffix(fold, "'s")
 }
 
 // spanName is the text of a name span without a possessive ending ("Sierra Leone's").
@@ -1083,7 +1127,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	switch {
 	case portfolio(a.lex, si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[span.fold]:
+	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[withoutPossessive(span.fold)]:
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
@@ -1092,7 +1136,8 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
 		calledName(a.text, si.lex, si.toks, span.first) || // "the gang known as the Twelve Apostles" is no town
 		countsBefore(a.lex, si.toks, span) ||
-		acronymInText(a.text, si, span):
+		acronymInText(a.text, si, span) ||
+		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:
 		_, r.skip = a.country(name) // "Cuba" is the country, not Cuba, Missouri
@@ -1406,8 +1451,12 @@ func inFacilityWord(si *sentenceInfo, span nameSpan) bool {
 // of capitalised words that opens with a word no rule knows ("Dario Orlin Vega", "Marta Santos").
 // A news text names a person in full once and by surname after, so the word is the person's
 // wherever it stands alone.
+//
+// The given name is the person's too when the text goes on to name them by the surname alone
+// ("Pablo Escobar ... Escobar's men"): a given name is no place either, though some are towns.
 func (a *analysis) surnamesOf() map[string]bool {
 	var out map[string]bool
+	givens := map[string]string{} // surname → the given name before it
 	for _, si := range a.sentences {
 		if titleCase(si.toks) {
 			continue // capitals mark no names in a headline set in title case
@@ -1418,10 +1467,50 @@ func (a *analysis) surnamesOf() map[string]bool {
 					out = map[string]bool{}
 				}
 				out[si.toks[i].fold] = true
+				givens[si.toks[i].fold] = si.toks[i-1].fold
+				if a.secondSurname(si, i+1) {
+					out[si.toks[i+1].fold] = true // "Lucero Cumpa Miranda": two surnames make a person's name
+					out[si.toks[i-1].fold] = true
+				}
+			}
+		}
+	}
+	for _, si := range a.sentences {
+		for i, t := range si.toks {
+			if given, ok := givens[withoutPossessive(t.fold)]; ok && t.upper && (i == 0 || si.toks[i-1].fold != given && !si.toks[i-1].is(definiteArticleWords)) {
+				out[given] = true // the surname alone: "Escobar is no longer in the prison", not "the Crown"
 			}
 		}
 	}
 	return out
+}
+
+// secondSurname reports a capitalised word at token k that closes a run of three after a given
+// name and a surname, set apart by a comma, a bracket, a conjunction or the sentence's end, and is
+// neither a place with the word before it nor a word a rule reads.
+func (a *analysis) secondSurname(si *sentenceInfo, k int) bool {
+	if k >= len(si.toks) || !si.toks[k].upper || a.text[si.toks[k-1].end:si.toks[k].start] != " " ||
+		isUpperCase(a.text[si.toks[k].start:si.toks[k].end]) {
+		return false
+	}
+	if k+1 < len(si.toks) && !containsAny(a.text[si.toks[k].end:si.toks[k+1].start], clauseMarks+"()") && !si.toks[k+1].is(conjunctionWords) {
+		return false // a name set apart ("Víctor Polay Campos, alias..."), not "Leeds Crown Court heard"
+	}
+	for _, c := range []wordCat{titleWords, stopNameWords, directionWords, placeModifierWords, regionNounWords, facilityGenericWords} {
+		if si.toks[k].is(c) {
+			return false
+		}
+	}
+	for _, c := range si.cues {
+		if c.first <= k && c.last >= k {
+			return false
+		}
+	}
+	name := a.text[si.toks[k-1].start:si.toks[k].end]
+	if _, country := a.country(a.text[si.toks[k].start:si.toks[k].end]); country {
+		return false
+	}
+	return !a.placeOrRegion(name)
 }
 
 // givenNameBefore reports a capitalised word i right after another that opens a run of names and is
@@ -1432,7 +1521,7 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 		strings.ContainsAny(prev.fold, "'-") {
 		return false // nor "Belmark's Kolondo prison", "al-Kolondo"
 	}
-	if i == 1 || si.toks[i-2].upper && a.text[si.toks[i-2].end:prev.start] == " " {
+	if i == 1 || si.toks[i-2].upper && a.text[si.toks[i-2].end:prev.start] == " " && !titledBefore(si.toks, i-1) {
 		return false // a sentence's first word is capitalised anyway ("Take Kolondo"); the run opens before ("North Vale Province")
 	}
 	lx := si.lex
@@ -1465,6 +1554,13 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 		}
 	}
 	return true
+}
+
+// titledBefore reports a title right before token k, or a title and its portfolio ("President
+// Dario Vega", "Minister of Justice Dario Vega"): a capitalised run opens with the name at k.
+func titledBefore(toks []token, k int) bool {
+	return k >= 1 && toks[k-1].is(titleWords) ||
+		k >= 3 && toks[k-2].is(portfolioLinkWords) && (toks[k-3].is(titleWords) || toks[k-3].is(officeNounWords))
 }
 
 // placeOrRegion reports a name the gazetteer knows as a place or a division.

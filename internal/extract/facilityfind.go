@@ -139,6 +139,11 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	start, end := toks[first].start, toks[last].end
 	name := strings.TrimSpace(a.text[start:end])
+	if nameFirst, nameLast, ok := a.nicknameAfter(si, cue); ok && first == c.first && last == c.last && town == "" {
+		// "the prison, known as La Catedral": the name it goes by.
+		name = a.text[toks[nameFirst].start:toks[nameLast].end]
+		return facilityHit{start: start, end: toks[nameLast].end, name: name, key: a.placeKey(name)}, true
+	}
 	if abbreviation && last > cue {
 		name = a.text[start:toks[cue-1].end] + " " + a.text[toks[cue+1].start:end] // without the bracket
 	}
@@ -180,6 +185,23 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // "a Victorian jail", "a maximum-security prison": a kind of prison, no name
 	}
 	return h, true
+}
+
+// nicknameAfter returns the name after a phrase of calling that follows the facility word at
+// token i, with a comma or quotes between them ("the prison, known as La Catedral", "a jail
+// dubbed 'Hotel K'").
+func (a *analysis) nicknameAfter(si *sentenceInfo, i int) (int, int, bool) {
+	j := i + 1
+	if j >= len(si.toks) || strings.Trim(a.text[si.toks[i].end:si.toks[j].start], " ,") != "" {
+		return 0, 0, false
+	}
+	n := si.lex.phraseAt(nicknameWords, si.toks, j)
+	k := j + n
+	if n == 0 || k >= len(si.toks) || strings.Trim(a.text[si.toks[k-1].end:si.toks[k].start], " "+quoteMarks) != "" ||
+		!nameLike(si.lex, si.toks[k]) && !(si.toks[k].upper && si.toks[k].is(definiteArticleWords)) {
+		return 0, 0, false
+	}
+	return k, nameRunEnd(si.lex, a.text, si.toks, k), true
 }
 
 // titledFacility names a facility by a title made only of generic words, written as a name: the

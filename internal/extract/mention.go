@@ -843,6 +843,9 @@ func townFacility(f *frame, town string) string {
 			if c.category != "facility" || c.first != c.last || jobWord(si, c) {
 				continue // "a prison guard" names no prison
 			}
+			if nearTown(si, c.last, town) {
+				continue // "his prison outside Medellin" is not the town's
+			}
 			word := si.toks[c.first].fold
 			if !si.lex.has(townFacilityWords, word) {
 				continue
@@ -856,6 +859,16 @@ func townFacility(f *frame, town string) string {
 		}
 	}
 	return ""
+}
+
+// nearTown reports the facility word at token k followed by a word of nearness and the town:
+// "the prison outside Medellin" stands out of the town.
+func nearTown(si *sentenceInfo, k int, town string) bool {
+	if k+2 >= len(si.toks) || !si.toks[k+1].is(facilityNearWords) {
+		return false
+	}
+	first, _, _ := strings.Cut(town, " ")
+	return si.toks[k+2].fold == foldWord(first)
 }
 
 func (a *analysis) countriesFor(first string) []string {

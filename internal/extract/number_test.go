@@ -95,7 +95,7 @@ func TestFindNumbers(t *testing.T) {
 		{"20 October 2020", []string{`"20 October 2020" 20..20 exact date `}},
 		{"at 10:30 and at 11 p.m. (0300 GMT)", []string{`"10:30" 10..10 exact time `, `"11" 11..11 exact time `, `"0300" 300..300 exact time `}},
 		{"50 per cent of them, 20%", []string{`"50" 50..50 exact percent `, `"20" 20..20 exact percent `}},
-		{"the 21st century", []string{`"21st" 21..21 exact ordinal `}},
+		{"the 21st century", []string{`"21st" 21..21 exact ordinal century`}},
 		{"a 29-year-old mechanic, aged 25", []string{`"29" 29..29 exact age year`, `"25" 25..25 exact age `}},
 		{"30 years in jail and 45 kilometres away", []string{`"30" 30..30 exact measure years`, `"45" 45..45 exact measure kilometres`}},
 		{"a 24-hour curfew", []string{`"24" 24..24 exact measure hour`}},
