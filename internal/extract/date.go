@@ -543,10 +543,8 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return dateExpr{}, 0, false
 	}
 	e := dateExpr{rel: dateNoYear, day: day, prec: model.PrecisionDay}
-	if last+2 < len(ps) && (ps[last+1].low == "-" || ps[last+1].low == "–") {
-		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 > day {
-			e.endDay, last = d2, l2
-		}
+	if d2, l2, ok := dayRangeEnd(lx, ps, last, day); ok {
+		e.endDay, last = d2, l2
 	}
 	k := last + 1
 	if k < len(ps) && lx.isPhraseWord(monthLinkPhrases, ps[k].low) {
@@ -563,6 +561,32 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	return spanned(e, ps, i, last)
 }
 
+// dayRangeEnd reads the last day of a span after the day ending at piece last: "20-30", or the
+// next day after a conjunction ("Feb. 2 and 3", "2 et 3 février"); two days further apart are two
+// dates ("on 5 and 12 March").
+func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
+	if last+2 >= len(ps) {
+		return 0, 0, false
+	}
+	switch sep := ps[last+1].low; {
+	case sep == "-" || sep == "–":
+		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 > day {
+			return d2, l2, true
+		}
+	case lx.hasWord(conjunctionWords, sep):
+		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 == day+1 {
+			return d2, l2, true
+		}
+	}
+	return 0, 0, false
+}
+
+// monthFollows reports a month name right after piece last.
+func monthFollows(lx *lexicon, ps []piece, last int) bool {
+	_, _, ok := monthAt(lx, ps, last+1)
+	return ok
+}
+
 // matchMonthFirst reads "October 20, 2020", "Sept. 27", "January 20th", "July 2013",
 // "March, 2014", "enero de 2025", and a month alone after "in", "since", "en"...
 func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
@@ -573,10 +597,8 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	e := dateExpr{rel: dateNoYear, month: month, prec: model.PrecisionDay}
 	if day, dlast, ok := dayAt(lx, ps, mlast+1); ok && !lx.hasWord(peopleNounWords, pieceLow(ps, dlast+1)) && !lx.hasWord(thingNounWords, pieceLow(ps, dlast+1)) {
 		e.day = day
-		if dlast+2 < len(ps) && (ps[dlast+1].low == "-" || ps[dlast+1].low == "–") {
-			if d2, l2, ok := dayAt(lx, ps, dlast+2); ok && d2 > day {
-				e.endDay, dlast = d2, l2
-			}
+		if d2, l2, ok := dayRangeEnd(lx, ps, dlast, day); ok && !monthFollows(lx, ps, l2) {
+			e.endDay, dlast = d2, l2 // not "January 20th and 21 July": the second day has its own month
 		}
 		if y, ylast, ok := yearAfter(lx, ps, dlast); ok {
 			e.rel, e.year, dlast = dateAbsolute, y, ylast

@@ -382,8 +382,9 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	return 0
 }
 
-// maxPhraseWords is the longest phrase of a word category endsPhrase looks for.
-const maxPhraseWords = 3
+// maxPhraseWords is the longest phrase of a word category phraseAt and endsPhrase look for
+// ("connu sous le nom de"); the loader refuses longer ones.
+const maxPhraseWords = 5
 
 // scan returns every cue in toks. Overlapping cues of different categories are all reported: the
 // same word can be an escape cue and a metric cue. A word is also matched without its proclitics

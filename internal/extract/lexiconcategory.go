@@ -92,6 +92,9 @@ func validateLexicon(entries []lexiconEntry) error {
 		if err := checkOneWord(e); err != nil {
 			errs = append(errs, err)
 		}
+		if err := checkPhraseLength(e); err != nil {
+			errs = append(errs, err)
+		}
 		key := strings.Join([]string{e.file, e.category, phraseKey(e.category, e.phrase)}, "\t")
 		if n, dup := firstLine[key]; dup {
 			errs = append(errs, fmt.Errorf("%s:%d: %s %q is already at line %d", e.file, e.line, e.category, e.phrase, n))
@@ -105,6 +108,18 @@ func validateLexicon(entries []lexiconEntry) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkPhraseLength reports a phrase of a word category longer than the rules look for
+// (maxPhraseWords): it would never match.
+func checkPhraseLength(e lexiconEntry) error {
+	if _, ok := wordCategoryNamed(e.category); !ok {
+		return nil
+	}
+	if n := len(strings.Fields(e.phrase)); n > maxPhraseWords {
+		return fmt.Errorf("%s:%d: %s phrases have at most %d words: %q has %d", e.file, e.line, e.category, maxPhraseWords, e.phrase, n)
+	}
+	return nil
 }
 
 // calendarCategory reports a month or weekday name or a relative date phrase, which is found as

@@ -33,6 +33,7 @@ func TestLoadLexiconsErrors(t *testing.T) {
 		{"a value on a plain phrase category", "xx.tsv", "period_part:1\tbaşı", `xx.tsv:1: unknown category "period_part:1"`},
 		{"a prefix in a phrase category", "xx.tsv", "date_unit:1\tgün*", `xx.tsv:1: date_unit:1 is looked up word by word`},
 		{"several words in a one-word phrase category", "xx.tsv", "ordinal:2\tikinci sıra", `xx.tsv:1: ordinal:2 is looked up one word at a time: "ikinci sıra"`},
+		{"a phrase longer than the rules look for", "xx.tsv", "nickname\tknown far and wide to all as", `xx.tsv:1: nickname phrases have at most 5 words: "known far and wide to all as" has 7`},
 		{"a next word in a one-word phrase category", "xx.tsv", "date_unit:1\tgün (önce)", `xx.tsv:1: date_unit:1 is looked up one word at a time`},
 		{"a next word in a phrase category", "xx.tsv", "vague_number:200\tyüzlerce (kişi)", ""},
 		{"not named by a language", "turkish.tsv", "facility\tcezaevi", "lexicon/turkish.tsv: want a file named by a two-letter language code"},
