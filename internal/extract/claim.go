@@ -621,6 +621,11 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 		return false // "879 inmates, a prisons service spokesman said" counts people
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for _, c := range si.cues {
+		if (c.category == "facility" || c.category == "holding") && c.first == last+1 && !jobWord(si, c) {
+			return true // "the Bayamon 501 correctional complex", "two jails": places, not people ("two jail guards" are)
+		}
+	}
 	for k := last + 1; k < len(si.toks) && k <= last+3; k++ {
 		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
 			return false // the noun of another clause
