@@ -206,13 +206,23 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 	return false
 }
 
-// figure reports a quantity that can be a claim: a count of people, not a subset, a reference
-// mark, a count of things or part of a group's name.
+// figure reports a quantity that can be a claim: a count of people no incident at one facility
+// exceeds, not a subset, a reference mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
+	return q.Kind == "count" && !beyondAnyIncident(q) && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
 		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q) &&
 		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q)
 }
+
+// beyondAnyIncident reports a figure larger than the people any attack, escape or riot at one
+// facility has involved (the largest prisons hold some tens of thousands): "12 млн получили...
+// семьи погибших" is money, "Brazil's 700,000 inmates" a country's prisons.
+func beyondAnyIncident(q Quantity) bool {
+	return q.Low != nil && *q.Low > maxIncidentPeople
+}
+
+// maxIncidentPeople is the largest count of people a claim may give.
+const maxIncidentPeople = 50000
 
 // numbered reports a figure right after a number sign ("колонии № 31", "Prison No. 3", "cell
 // #4"): it names something, it counts nobody.
