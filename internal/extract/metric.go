@@ -121,7 +121,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		default:
 			continue // the cue is inside the figure's own words
 		}
-		if dist > maxCueDistance {
+		if dist > maxCueDistance && !subjectsVerb(text, si, first, last, c) {
 			continue
 		}
 		if zeroCount(q) && rank > zeroCueReach {
@@ -532,6 +532,31 @@ func sideBetween(si *sentenceInfo, from, to int) bool {
 	}
 	return false
 }
+
+// subjectsVerb reports the cue c as the verb of a figure that opens the sentence, far after it but
+// in its clause, with no other metric word, verb of saying or "that" between: a long description of the people counted
+// stands between them ("Neuf détenus condamnés dans le cadre des attentats du 16 mai 2003 à
+// Casablanca se sont évadés").
+func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool {
+	if first > 1 || c.first <= last || c.first-last > maxSubjectVerbDistance ||
+		clauseBreak(text, si.toks[last].end, si.toks[c.first].start) > 0 {
+		return false
+	}
+	for _, o := range si.cues {
+		if o.first > last && o.first < c.first && (isMetric(model.Metric(o.category)) || o.category == "claim") {
+			return false // not "Seorang pejabat ... mengatakan bahwa sedikitnya lima napi tewas": the one who spoke
+		}
+	}
+	for k := last + 1; k < c.first; k++ {
+		if si.toks[k].is(complementizerWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxSubjectVerbDistance is how far the verb of a sentence's opening figure may follow it.
+const maxSubjectVerbDistance = 18
 
 // relativeBetween reports a relative pronoun right after a noun among tokens [from, to): a figure
 // after it stands in a relative clause that a verb before it does not govern. The caller starts
