@@ -25,6 +25,14 @@ func TestRussian(t *testing.T) {
 			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
 		},
 		{
+			name: "a range from one figure to another",
+			text: "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт заключённых. " +
+				"Ранения получили, по разным данным, от 80 до 90 заключённых.",
+			want:    want{"riot", "2024-08-02", "RU", "", ""},
+			place:   "Saratov",
+			figures: "wounded/prisoners=80..90",
+		},
+		{
 			name: "an escape through a tunnel",
 			text: "10 января 2023 года 12 заключённых сбежали из тюрьмы в Душанбе через подкоп. " +
 				"Полиция сообщила, что 4 беглеца пойманы.",
