@@ -514,6 +514,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	if appositivePart(text, si, first, last) {
 		return true // "Seven inmates, four of them foreigners, escaped"
 	}
+	if asideBreakdown(text, si, q) {
+		return true // "48 members of the group - 39 men and nine women - had escaped"
+	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		t := &si.toks[k]
@@ -548,6 +551,92 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 // amongReach is how many words before a figure "among" may open its clause ("among those who
 // escaped on Monday were 12").
 const amongReach = 8
+
+// asideBreakdown reports a figure inside an aside set off by dashes or brackets right after
+// another count of the sentence: the aside breaks that count down ("Miranda said 48 members of the
+// group - 39 men and nine women - had escaped"). An aside of two sides' figures gives each side's.
+func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
+	open, width := -1, 0
+	for _, m := range [...]string{" - ", " – ", " — ", " ("} {
+		if i := strings.LastIndex(text[:q.Start], m); i > open {
+			open, width = i, len(m)
+		}
+	}
+	if open < 0 || strings.ContainsAny(text[open+width:q.Start], "–—).") || strings.Contains(text[open+width:q.Start], " -") {
+		return false // closed before the figure
+	}
+	rest := text[q.End:]
+	closeAt := len(rest)
+	for _, m := range [...]string{" -", "–", "—", ")"} {
+		if i := strings.Index(rest, m); i >= 0 && i < closeAt {
+			closeAt = i
+		}
+	}
+	if closeAt == len(rest) || strings.Contains(rest[:closeAt], ".") {
+		return false // the aside must close within the sentence
+	}
+	inside := 0 // the aside's first word
+	for inside < len(si.toks) && si.toks[inside].start < open {
+		inside++
+	}
+	for k := inside; k < len(si.toks) && si.toks[k].start < q.Start; k++ {
+		if si.toks[k].is(negationWords) {
+			return false // "30 detentos fugiram — e não 25, como anunciado —": a correction, no part
+		}
+	}
+	if sidesInAside(si, open, q.End+closeAt) || ownSideIn(si, q) {
+		return false // "23 killed (2 guards and 21 inmates)", "six people - five inmates and a girl": each side's own figure
+	}
+	for _, o := range si.quantities {
+		if o.Kind != "count" || o.End > open {
+			continue
+		}
+		if _, oLast := tokenSpan(si.toks, o.Start, o.End); oLast >= 0 && inside-oLast <= asideCountReach {
+			return true
+		}
+	}
+	return false
+}
+
+// sidesInAside reports counts of two sides between the bytes from and to: the aside tells each
+// side's figure.
+func sidesInAside(si *sentenceInfo, from, to int) bool {
+	first := ""
+	for _, o := range si.quantities {
+		if o.Kind != "count" || o.Start < from || o.End > to {
+			continue
+		}
+		_, last := tokenSpan(si.toks, o.Start, o.End)
+		if last < 0 {
+			continue
+		}
+		side := sideAt(si, last+1, last+2)
+		switch {
+		case side == "unknown":
+		case first == "":
+			first = side
+		case side != first:
+			return true
+		}
+	}
+	return false
+}
+
+// ownSideIn reports a figure whose noun names the guards, the inmates or the assailants.
+func ownSideIn(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if last < 0 {
+		return false
+	}
+	switch sideAt(si, last+1, last+2) {
+	case "security", "prisoners", "perpetrators":
+		return true
+	}
+	return false
+}
+
+// asideCountReach is how many words before an aside the count it breaks down may end.
+const asideCountReach = 8
 
 // ownPredicate reports a metric verb of its own right after a figure, behind an auxiliary ("of
 // whom nine were later recaptured"): the part is counted for what befell it, not as a subset.
