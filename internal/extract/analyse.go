@@ -39,6 +39,7 @@ type sentenceInfo struct {
 	titles         []facilityHit // titles of generic words ("the National Penitentiary"): the name of last resort
 	actors         []ActorMatch
 	quantities     []Quantity
+	figures        []figureReading // what each of quantities says as a figure, read on first use (readingOf)
 	campaigns      []string
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")

@@ -35,11 +35,11 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if split && !slices.Contains(part.figures, k) {
 				continue // another town's figure, or one no town can claim
 			}
-			if !figure(a.text, si, q) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
+			if !a.isFigure(si, figures, k) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
 				f.date != nil && (cumulative(si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
-			metric, ok := metricOf(a.text, si, q)
+			metric, ok := a.metricAt(si, figures, k)
 			if !ok && lastMetric != "" && spokenFigure(si, q) {
 				metric, ok = lastMetric, true // "the first toll spoke of five dead; in the evening Rivas confirmed 13"
 			}
@@ -223,6 +223,50 @@ func beyondAnyIncident(q Quantity) bool {
 
 // maxIncidentPeople is the largest count of people a claim may give.
 const maxIncidentPeople = 50000
+
+// figureReading is what a sentence's quantity says as a figure: whether it is one (figure) and
+// the metric it counts (metricOf), each worked out on first use.
+type figureReading struct {
+	figureRead, figure   bool
+	metricRead, metricOK bool
+	metric               model.Metric
+}
+
+// readingOf returns the reading of the sentence's k-th quantity. A mention's type and its claims
+// both ask about the figures of its sentences, and frames overlap: the answers are kept in the
+// sentence, which no longer changes once the document is read.
+func (si *sentenceInfo) readingOf(k int) *figureReading {
+	if si.figures == nil {
+		si.figures = make([]figureReading, len(si.quantities))
+	}
+	return &si.figures[k]
+}
+
+// isFigure is figure for figures[k], where figures are the sentence's quantities, whose answers
+// are kept, and after them any others read from it (singulars).
+func (a *analysis) isFigure(si *sentenceInfo, figures []Quantity, k int) bool {
+	if k >= len(si.quantities) {
+		return figure(a.text, si, figures[k])
+	}
+	r := si.readingOf(k)
+	if !r.figureRead {
+		r.figure, r.figureRead = figure(a.text, si, figures[k]), true
+	}
+	return r.figure
+}
+
+// metricAt is metricOf for figures[k], as isFigure is figure.
+func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.Metric, bool) {
+	if k >= len(si.quantities) {
+		return metricOf(a.text, si, figures[k])
+	}
+	r := si.readingOf(k)
+	if !r.metricRead {
+		r.metric, r.metricOK = metricOf(a.text, si, figures[k])
+		r.metricRead = true
+	}
+	return r.metric, r.metricOK
+}
 
 // numbered reports a figure right after a number sign ("колонии № 31", "Prison No. 3", "cell
 // #4"): it names something, it counts nobody.

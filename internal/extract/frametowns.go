@@ -60,8 +60,8 @@ func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 		return nil
 	}
 	var figures []int
-	for k, q := range si.quantities {
-		if figure(a.text, si, q) {
+	for k := range si.quantities {
+		if a.isFigure(si, si.quantities, k) {
 			figures = append(figures, k)
 		}
 	}

@@ -562,11 +562,11 @@ func jobWord(si *sentenceInfo, c cueHit) bool {
 // metric of each figure, not who claimed it: the type must be known before the claims are built.
 func (a *analysis) anyFreed(f *frame) bool {
 	for _, si := range f.sentences {
-		for _, q := range si.quantities {
-			if !figure(a.text, si, q) {
+		for k, q := range si.quantities {
+			if !a.isFigure(si, si.quantities, k) {
 				continue
 			}
-			if m, ok := metricOf(a.text, si, q); ok && m == model.Escaped && (q.Low != nil && *q.Low > 0 || q.High != nil && *q.High > 0) {
+			if m, ok := a.metricAt(si, si.quantities, k); ok && m == model.Escaped && (q.Low != nil && *q.Low > 0 || q.High != nil && *q.High > 0) {
 				return true
 			}
 		}
