@@ -55,9 +55,10 @@ func Fold(name string) string {
 // apostrophes, and records where each word ends. Anything else that is not a letter or digit
 // separates words.
 func appendWords(letters []byte, ends []int, name string) ([]byte, []int) {
-	if !isASCII(name) {
-		name = norm.NFKD.String(strings.ToValidUTF8(name, " "))
+	if isASCII(name) {
+		return appendASCIIWords(letters, ends, name)
 	}
+	name = norm.NFKD.String(strings.ToValidUTF8(name, " "))
 	for _, r := range name {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
@@ -73,15 +74,38 @@ func appendWords(letters []byte, ends []int, name string) ([]byte, []int) {
 				letters = utf8.AppendRune(letters, r)
 			}
 		default:
-			if n := len(ends); len(letters) > 0 && (n == 0 || ends[n-1] < len(letters)) {
-				ends = append(ends, len(letters))
-			}
+			ends = endWord(letters, ends)
 		}
 	}
+	return letters, endWord(letters, ends)
+}
+
+// appendASCIIWords is appendWords for a name all in ASCII, most names asked of a text: byte by
+// byte, where a name in other scripts is decomposed and read rune by rune. Of ASCII, only the
+// apostrophes ' and ` are dropped without ending a word (isApostrophe); no ASCII byte is a mark
+// or the tatweel.
+func appendASCIIWords(letters []byte, ends []int, name string) ([]byte, []int) {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			letters = append(letters, c)
+		case 'A' <= c && c <= 'Z':
+			letters = append(letters, c+'a'-'A')
+		case c == '\'' || c == '`':
+		default:
+			ends = endWord(letters, ends)
+		}
+	}
+	return letters, endWord(letters, ends)
+}
+
+// endWord records that a word ends at the end of letters, unless no letter came since the last
+// word's end.
+func endWord(letters []byte, ends []int) []int {
 	if n := len(ends); len(letters) > 0 && (n == 0 || ends[n-1] < len(letters)) {
 		ends = append(ends, len(letters))
 	}
-	return letters, ends
+	return ends
 }
 
 func isASCII(s string) bool {
@@ -199,18 +223,30 @@ func pairPass(out, s []byte) []byte {
 		if i+1 < len(s) {
 			next = s[i+1]
 		}
-		switch {
-		case c == 'e' && next == 'e':
-			c, i = 'i', i+1
-		case (c == 'e' || c == 'a') && (next == 'i' || next == 'y') && !(c == 'a' && next == 'i'):
-			out, i = appendLetter(out, 'a'), i+1
-			c = 'i'
-		case c == 'o' && next == 'u':
-			c, i = 'u', i+1
-		case c == 'q':
+		switch c { // by the first letter of a pair: most letters open none, and pass at one test
+		case 'e':
+			switch next {
+			case 'e':
+				c, i = 'i', i+1
+			case 'i', 'y':
+				out, i = appendLetter(out, 'a'), i+1
+				c = 'i'
+			}
+		case 'a':
+			if next == 'y' { // "ai" stays
+				out, i = appendLetter(out, 'a'), i+1
+				c = 'i'
+			}
+		case 'o':
+			if next == 'u' {
+				c, i = 'u', i+1
+			}
+		case 'q':
 			c = 'k'
-		case c == 'd' && next == 'j':
-			c, i = 'j', i+1
+		case 'd':
+			if next == 'j' {
+				c, i = 'j', i+1
+			}
 		}
 		out = appendLetter(out, c)
 	}
