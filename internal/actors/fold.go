@@ -67,6 +67,15 @@ func isWordRune(r rune) bool {
 	return !isApostrophe(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
+// asciiJoiner is isJoiner for an ASCII byte.
+func asciiJoiner(c byte) bool {
+	switch c {
+	case ' ', '-', '(', ')', '&', '\'', '`', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
+}
+
 // isJoiner reports whether r may stand between two words of one name.
 func isJoiner(r rune) bool {
 	switch r {
@@ -93,6 +102,13 @@ func elided(word string) bool {
 func tokenize(text string, toks []token, keys []byte) ([]token, []byte) {
 	gapOK := false // the gap since the previous word only holds joiners
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isWordRune(rune(c)) {
+			// The spaces and punctuation between words, without decoding a rune: of ASCII, the
+			// joiners are the spaces, ' ', '-', '(', ')', '&' and the apostrophes ' and `.
+			gapOK = gapOK && (asciiJoiner(c) || c == '.' && joiningDot(text, i, toks))
+			i++
+			continue
+		}
 		r, size := decode(text, i)
 		if isWordRune(r) {
 			var t token
@@ -162,6 +178,9 @@ func scanWord(text string, i int, keys []byte) (token, []byte, int) {
 			keys = appendASCII(keys, t.k0, c)
 			i++
 			continue
+		}
+		if c := text[i]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+			break // a space or a mark ends the word: no rune to decode
 		}
 		r, size := decode(text, i)
 		if isWordRune(r) {
