@@ -124,6 +124,7 @@ type analysis struct {
 	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
+	forms        map[string][]string        // inflectedForms answers by name, for names that may have some
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
@@ -141,7 +142,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
 	names := len(doc.Text) / bytesPerName
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{},
+		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	actors := x.res.Actors(a.text)
@@ -1319,7 +1320,7 @@ func (a *analysis) country(name string) (string, bool) {
 	}
 	cc, ok := a.x.res.Country(name)
 	if !ok {
-		for _, form := range a.lex.inflectedForms(name) {
+		for _, form := range a.inflectedForms(name) {
 			if cc, ok = a.x.res.Country(form); ok { // "в Сирии": Syria
 				break
 			}
@@ -1352,11 +1353,25 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	return p, ok
 }
 
+// inflectedForms is the lexicon's inflectedForms of a name, remembered for the document: a name is
+// asked about as a country, and as a place in each context it is read in.
+func (a *analysis) inflectedForms(name string) []string {
+	if !a.lex.mayBeInflected(name) {
+		return nil // most names: told at once, no need to remember
+	}
+	forms, ok := a.forms[name]
+	if !ok {
+		forms = a.lex.inflectedForms(name)
+		a.forms[name] = forms
+	}
+	return forms
+}
+
 // resolvePlace resolves a name, or one of its inflected forms, in the countries given.
 func (a *analysis) resolvePlace(name string, countries []string) (model.Place, bool) {
 	p, ok := a.placeIn(name, countries)
 	if !ok {
-		for _, form := range a.lex.inflectedForms(name) {
+		for _, form := range a.inflectedForms(name) {
 			if p, ok = a.placeIn(form, countries); ok { // "в Москве": Moscow
 				break
 			}

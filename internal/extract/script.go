@@ -319,13 +319,10 @@ func (lx *lexicon) withoutApostropheSuffixes(name string) string {
 // Longest endings first; no forms for a language without case endings, or a word too short to
 // carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
-	if len(lx.caseEndings) == 0 && !containsAny(name, "'’") {
+	if !lx.mayBeInflected(name) {
 		return nil
 	}
 	cut := strings.LastIndexAny(name, " -") + 1
-	if w := name[cut:]; w != "" && isASCII(w) && strings.IndexByte(w, '\'') < 0 && !finalIn(lx.caseFinals, lowerASCII(w[len(w)-1])) {
-		return nil // an ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last byte, it has no form to try
-	}
 	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
@@ -350,6 +347,18 @@ func (lx *lexicon) inflectedForms(name string) []string {
 		}
 	}
 	return out
+}
+
+// mayBeInflected reports a name that may have inflected forms: most names have none, and are
+// told at once, without folding their last word.
+func (lx *lexicon) mayBeInflected(name string) bool {
+	if len(lx.caseEndings) == 0 && !containsAny(name, "'’") {
+		return false
+	}
+	// An ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last
+	// byte, it has no form to try.
+	w := name[strings.LastIndexAny(name, " -")+1:]
+	return w == "" || !isASCII(w) || strings.IndexByte(w, '\'') >= 0 || finalIn(lx.caseFinals, lowerASCII(w[len(w)-1]))
 }
 
 // addFinal returns the set of last bytes finals with the last byte of e added; an empty e, which
