@@ -13,7 +13,7 @@ import (
 // lexicon holds cue phrases by category and finds them in token streams. Phrases are indexed by
 // their first word so that matching costs one map lookup per token.
 type lexicon struct {
-	byFirst  map[string][]cuePhrase
+	byFirst  map[string]*cueList
 	prefixes map[string][]cuePhrase        // phrases whose first word ends in *, by its first prefixKeyLen letters
 	words    [wordCatCount]map[string]bool // folded words (or names) of each word category
 	// phraseStarts are the first words of each category's phrases of several words ("among" of
@@ -72,7 +72,7 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string][]cuePhrase{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
+	return &lexicon{byFirst: map[string]*cueList{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
 		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll()}
 }
 
@@ -214,7 +214,12 @@ func (lx *lexicon) add(category, phrase string) {
 		lx.prefixes[key] = append(lx.prefixes[key], p)
 		return
 	}
-	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], p)
+	l := lx.byFirst[words[0]]
+	if l == nil {
+		l = &cueList{}
+		lx.byFirst[words[0]] = l
+	}
+	l.add(p)
 }
 
 // splitElidedWords splits folded words as splitElisions splits tokens: "d'arret" -> "d", "arret".
@@ -392,19 +397,20 @@ const maxPhraseWords = 5
 func (lx *lexicon) scan(toks []token) []cueHit {
 	var hits []cueHit
 	var forms []string
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		forms = lx.encliticForms(t.fold, lx.procliticForms(t.fold, append(forms[:0], t.fold)))
 		from := len(hits)
 		for k, f := range forms {
-			var cues []cuePhrase
+			var cues *cueList
 			switch {
 			case k == 0 && t.marks != nil && t.marks.of == lx:
 				cues = t.marks.cues // the token's own word, marked by this lexicon: looked up once, by markWords
 			case lx.filter.mayHave(cueFirstSet, f):
 				cues = lx.byFirst[f]
 			}
-			for _, p := range cues {
-				hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
+			if cues != nil {
+				hits = lx.appendMatches(hits, cues, from, k > 0, toks, i, f)
 			}
 			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {

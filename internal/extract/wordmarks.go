@@ -25,7 +25,7 @@ func (s *wordCats) union(o *wordCats) {
 // start with it (byFirst), for scan.
 type wordMarks struct {
 	is, written, starts wordCats
-	cues                []cuePhrase
+	cues                *cueList
 	of                  *lexicon // the lexicon whose marks these are: scan reads cues only of its own
 }
 
