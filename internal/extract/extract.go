@@ -128,6 +128,10 @@ func New(res Resources) (*Extractor, error) {
 		}
 	}
 	x.known.buildFilter()
+	x.lex.all.markKnown(x.known)
+	for _, lx := range x.lex.byLang {
+		lx.markKnown(x.known)
+	}
 	return x, nil
 }
 

@@ -406,13 +406,15 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 			switch {
 			case k == 0 && t.marks != nil && t.marks.of == lx:
 				cues = t.marks.cues // the token's own word, marked by this lexicon: looked up once, by markWords
+			case k == 0 && t.marks != nil && t.marks.knownOf == lx:
+				cues = t.marks.known // the known facilities' names, marked with the word by New (markKnown)
 			case lx.filter.mayHave(cueFirstSet, f):
 				cues = lx.byFirst[f]
 			}
 			if cues != nil {
 				hits = lx.appendMatches(hits, cues, from, k > 0, toks, i, f)
 			}
-			if key := f[:min(prefixKeyLen, len(f))]; lx.filter.mayHave(cuePrefixSet, key) {
+			if key := f[:min(prefixKeyLen, len(f))]; len(lx.prefixes) > 0 && lx.filter.mayHave(cuePrefixSet, key) {
 				for _, p := range lx.prefixes[key] {
 					hits = lx.appendMatch(hits, from, k > 0, &p, toks, i, f)
 				}

@@ -27,6 +27,11 @@ type wordMarks struct {
 	is, written, starts wordCats
 	cues                *cueList
 	of                  *lexicon // the lexicon whose marks these are: scan reads cues only of its own
+	// known are the known facilities' names that start with the word (Extractor.known), and
+	// knownOf that lexicon once New has marked them (markKnown): findFacilities scans every
+	// sentence for them, and most words start none.
+	known   *cueList
+	knownOf *lexicon
 }
 
 // buildWordMarks indexes the marks of every word of the word categories, every first word of
@@ -56,6 +61,26 @@ func (lx *lexicon) buildWordMarks() {
 	for w, cues := range lx.byFirst {
 		marksOf(w).cues = cues
 	}
+}
+
+// markKnown marks the words of the lexicon with the names of the known facilities that start
+// with them, and every other word with none, so that a scan of a sentence's tokens by known reads
+// them as a scan by the lexicon reads its cues. known is complete; the lexicon is built and not yet
+// shared.
+func (lx *lexicon) markKnown(known *lexicon) {
+	for w, names := range known.byFirst {
+		m := lx.wordMarks[w]
+		if m == nil {
+			m = &wordMarks{of: lx} // no word of the lexicon, as noMarks
+			lx.wordMarks[w] = m
+		}
+		m.known = names
+	}
+	for _, m := range lx.wordMarks {
+		m.knownOf = known
+	}
+	lx.noMarks.knownOf = known
+	lx.buildFilter() // the new words are keys of wordMarks
 }
 
 // markWords gives each token the marks of its fold, so that the rules' questions about a
