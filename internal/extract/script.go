@@ -322,7 +322,7 @@ func (lx *lexicon) inflectedForms(name string) []string {
 	if !lx.mayBeInflected(name) {
 		return nil
 	}
-	cut := strings.LastIndexAny(name, " -") + 1
+	cut := lastWordStart(name)
 	head, last := name[:cut], foldWord(name[cut:])
 	var out []string
 	if i := strings.LastIndexByte(last, '\''); i > 0 && utf8.RuneCountInString(last[:i]) >= minInflectedStem && lx.has(apostropheSuffixWords, last[i+1:]) {
@@ -357,8 +357,19 @@ func (lx *lexicon) mayBeInflected(name string) bool {
 	}
 	// An ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last
 	// byte, it has no form to try.
-	w := name[strings.LastIndexAny(name, " -")+1:]
+	w := name[lastWordStart(name):]
 	return w == "" || !isASCII(w) || strings.IndexByte(w, '\'') >= 0 || finalIn(lx.caseFinals, lowerASCII(w[len(w)-1]))
+}
+
+// lastWordStart returns where the last word of a name starts: after its last space or hyphen, 0
+// if it has none. Both are ASCII, which no byte of another rune is: the bytes are read back from
+// the end, where strings.LastIndexAny would build a set of two for each of the many names asked.
+func lastWordStart(name string) int {
+	i := len(name)
+	for i > 0 && name[i-1] != ' ' && name[i-1] != '-' {
+		i--
+	}
+	return i
 }
 
 // addFinal returns the set of last bytes finals with the last byte of e added; an empty e, which
