@@ -1127,7 +1127,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	r := spanReading{read: true}
 	name := spanName(a.text, span)
 	switch {
-	case portfolio(a.lex, si.toks, span):
+	case a.portfolio(si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
 	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[withoutPossessive(span.fold)]:
 		r.person = true
@@ -1365,6 +1365,21 @@ func (a *analysis) inflectedForms(name string) []string {
 		a.forms[name] = forms
 	}
 	return forms
+}
+
+// hasDeclined reports a sentence's token of the category as written or in any of its dictionary
+// forms ("bakanlığı'ndan": "bakanlığı"), which are remembered for the document: the same words
+// follow the text's names again and again.
+func (a *analysis) hasDeclined(c wordCat, t *token) bool {
+	if t.is(c) {
+		return true
+	}
+	for _, form := range a.inflectedForms(t.fold) {
+		if a.lex.has(c, form) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolvePlace resolves a name, or one of its inflected forms, in the countries given.
@@ -2443,8 +2458,8 @@ func rescuedBySecurity(text string, toks []token, cues []cueHit, c cueHit) bool 
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
 // Interior", "ministère de la Justice", "Secretaría de Seguridad", "the Justice Minister".
-func portfolio(lx *lexicon, toks []token, span nameSpan) bool {
-	if span.last+1 < len(toks) && lx.hasDeclined(officeNounWords, toks[span.last+1].fold) {
+func (a *analysis) portfolio(toks []token, span nameSpan) bool {
+	if span.last+1 < len(toks) && a.hasDeclined(officeNounWords, &toks[span.last+1]) {
 		return true // "the Justice Minister", "Adalet Bakanlığı'ndan"
 	}
 	i := span.first - 1

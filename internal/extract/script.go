@@ -402,20 +402,6 @@ func lowerASCII(b byte) byte {
 	return b
 }
 
-// hasDeclined reports a folded word of the category as written or in any of its dictionary
-// forms ("bakanlığı'ndan": "bakanlığı").
-func (lx *lexicon) hasDeclined(c wordCat, folded string) bool {
-	if lx.has(c, folded) {
-		return true
-	}
-	for _, form := range lx.inflectedForms(folded) {
-		if lx.has(c, form) {
-			return true
-		}
-	}
-	return false
-}
-
 // minInflectedStem is the shortest stem an ending is taken from: shorter names are read as written.
 const minInflectedStem = 3
 
