@@ -397,7 +397,7 @@ func scanDateExprs(lx *lexicon, text string, ps []piece) []dateExpr {
 
 // matchDateAt reads a date expression that starts at piece i and returns the next piece index.
 func matchDateAt(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	p := ps[i]
+	p := &ps[i]
 	switch {
 	case p.kind == pieceDigits:
 		return firstDateMatch(lx, ps, i, matchNumericDate, matchDayFirst, matchYearSpan, matchAgo, matchYearAlone)
@@ -405,6 +405,9 @@ func matchDateAt(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		return matchParenDayMonth(lx, ps, i)
 	case p.kind == pieceWord:
 		starts := lx.dateTrigger(p.low)
+		if starts == 0 {
+			break // no date starts with most words: no matcher to go through
+		}
 		for _, m := range wordDateMatchers {
 			if starts&m.start == 0 {
 				continue // its first word cannot be this one: "the" opens relative phrases, not weekdays or months
