@@ -2543,14 +2543,16 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		return true
 	}
 	// "en dirección a la costa, en Kolondo": a phrase of direction a few words before,
-	// in the same clause, governs the names after it.
+	// in the same clause, governs the names after it. The clause starts after the last mark
+	// before the name, sought once in the words within reach.
+	if first == 0 {
+		return false
+	}
+	from := toks[max(0, first-towardReach)].end
+	mark := strings.LastIndexAny(text[from:toks[first].start], ".;:()")
 	for j := first - 1; j >= 0 && first-j <= towardReach; j-- {
-		end := toks[j+1].start // the text after token j up to the name, read a step at a time
-		if j+1 < first {
-			end = toks[j+1].end
-		}
-		if containsAny(text[toks[j].end:end], ".;:()") {
-			return false
+		if mark >= 0 && toks[j].end <= from+mark {
+			return false // the phrase would be in a clause before the name's
 		}
 		if n := lx.phraseAt(towardWords, toks, j); n > 1 && j+n <= first {
 			return true
