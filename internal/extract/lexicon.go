@@ -44,8 +44,9 @@ type lexicon struct {
 	phrases [phraseCatCount]map[string][]piecePhrase
 	// phraseEnds are the same phrases by last word, for phraseEndsBefore.
 	phraseEnds [phraseCatCount]map[string][]piecePhrase
-	// pieceStarts are the phrase categories (bit c) whose phrases start with a word, for markPieces.
-	pieceStarts map[string]uint64
+	// pieceMarks are, for markPieces, the phrase categories whose phrases start with a word and
+	// whether it is one of numbers' words, for every word that is either.
+	pieceMarks map[string]pieceMark
 	// updateKeywords are the update_keyword phrases that open an update header ("mise à jour"),
 	// read at the start of every line, which need no more of it lowered than the longest's runes.
 	updateKeywords     []string
@@ -147,11 +148,18 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	for w := range lx.triggers { // the words known, each gets its matchers
 		lx.triggers[w] = lx.dateStartsOf(w)
 	}
-	lx.pieceStarts = map[string]uint64{}
+	lx.pieceMarks = map[string]pieceMark{}
 	for c := range phraseCatCount {
 		for w := range lx.phrases[c] {
-			lx.pieceStarts[w] |= 1 << c
+			m := lx.pieceMarks[w]
+			m.starts |= 1 << c
+			lx.pieceMarks[w] = m
 		}
+	}
+	for w := range lx.numbers {
+		m := lx.pieceMarks[w]
+		m.number = true
+		lx.pieceMarks[w] = m
 	}
 	lx.buildWordMarks()
 	lx.buildFilter()
@@ -171,7 +179,7 @@ func (lx *lexicon) buildFilter() {
 	addKeys(&fk, cuePrefixSet, lx.prefixes)
 	addKeys(&fk, dateTriggerSet, lx.triggers)
 	addKeys(&fk, numberWordSet, lx.numbers)
-	addKeys(&fk, pieceStartSet, lx.pieceStarts)
+	addKeys(&fk, pieceMarkSet, lx.pieceMarks)
 	addKeys(&fk, tensHeadSet, lx.tensHeads)
 	addKeys(&fk, wordMarksSet, lx.wordMarks)
 	lx.filter = fk.filter()

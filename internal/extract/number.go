@@ -852,15 +852,36 @@ const numberStarts = 1<<vagueNumberPhrases | 1<<approxNumberPhrases | 1<<exactNu
 func (lx *lexicon) markPieces(ps []piece) {
 	for i := range ps {
 		p := &ps[i]
-		var starts uint64
-		if lx.filter.mayHave(pieceStartSet, p.low) {
-			starts = lx.pieceStarts[p.low]
+		var m pieceMark
+		if lx.filter.mayHave(pieceMarkSet, p.low) {
+			m = lx.pieceMarks[p.low]
 		}
-		p.cannotStart = ^starts &^ (1 << noNumberWord)
-		if p.kind == pieceWord && !lx.isNumberWord(p.low) {
+		p.cannotStart = ^m.starts &^ (1 << noNumberWord)
+		if p.kind == pieceWord && !lx.pieceIsNumber(p.low, m) {
 			p.cannotStart |= 1 << noNumberWord
 		}
 	}
+}
+
+// pieceMark is what the lexicon says of a piece's word for markPieces: the phrase categories
+// (bit c) whose phrases start with it, and whether it is one of the number words as written.
+type pieceMark struct {
+	starts uint64
+	number bool
+}
+
+// pieceIsNumber is isNumberWord for a word piece whose marks m are read. A word in lower-case
+// ASCII, most of a text, is its own fold: it is a number word as written (m) or as tens and a
+// unit, and has no proclitics; any other is read as numberWord reads it.
+func (lx *lexicon) pieceIsNumber(low string, m pieceMark) bool {
+	if ascii, upper := asciiCase(low); !ascii || upper {
+		return lx.isNumberWord(low)
+	}
+	if m.number {
+		return true
+	}
+	_, glued := lx.gluedTensAndUnit(low)
+	return glued
 }
 
 // scanPieces splits text into pieces; spaces separate pieces and are dropped.

@@ -22,8 +22,9 @@ func passAll() wordFilter { return wordFilter{bits: []uint64{^uint64(0)}, shift:
 // block set per key, about one word of no set in fifty passes.
 const wordFilterBits = 16
 
-// The filter's sets: each word category's words, each phrase category, then the cues' first words and prefixes, the date triggers, the number
-// words, the first words of all phrase categories, the heads of the tens words and the words with
+// The filter's sets: each word category's words, each phrase category, then the cues' first
+// words and prefixes, the date triggers, the number words, the first words of all phrase
+// categories with the number words (pieceMarks), the heads of the tens words and the words with
 // marks (wordmarks.go).
 const (
 	phraseSetBase  = uint64(wordCatCount)
@@ -31,7 +32,7 @@ const (
 	cuePrefixSet   = cueFirstSet + 1
 	dateTriggerSet = cueFirstSet + 2
 	numberWordSet  = cueFirstSet + 3
-	pieceStartSet  = cueFirstSet + 4
+	pieceMarkSet   = cueFirstSet + 4
 	tensHeadSet    = cueFirstSet + 5
 	wordMarksSet   = cueFirstSet + 6
 )
