@@ -79,6 +79,9 @@ func longestFirst(words map[string]bool) []string {
 // caselessScript reports a word written in a script without capitals, where a name cannot be
 // told by its first letter (Arabic).
 func caselessScript(word string) bool {
+	if word == "" || word[0] < utf8.RuneSelf {
+		return false // no ASCII letter is Arabic: most words are told without the Unicode tables
+	}
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r)
 }
