@@ -40,7 +40,10 @@ func appendTokens(toks []token, text, lower string) []token {
 				continue
 			}
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) || unicode.Is(unicode.Mn, r) { // a mark belongs to its letter: Arabic vowels ("قُتل"), decomposed accents
+			// A mark belongs to its letter: Arabic vowels ("قُتل"), decomposed accents. No ASCII
+			// byte left here is a letter or a mark: the space or mark after a word is told
+			// without the tables.
+			if r >= utf8.RuneSelf && (isWordRune(r) || unicode.Is(unicode.Mn, r)) {
 				i += size
 				continue
 			}
