@@ -602,14 +602,14 @@ const amongReach = 8
 func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 	open, width := -1, 0
 	for _, m := range [...]string{" - ", " – ", " — ", " ("} {
-		if i := strings.LastIndex(text[:q.Start], m); i > open {
-			open, width = i, len(m)
+		if i := strings.LastIndex(text[si.start:q.Start], m); i >= 0 && si.start+i > open {
+			open, width = si.start+i, len(m)
 		}
 	}
 	if open < 0 || strings.ContainsAny(text[open+width:q.Start], "–—).") || strings.Contains(text[open+width:q.Start], " -") {
 		return false // closed before the figure
 	}
-	rest := text[q.End:]
+	rest := text[q.End:max(q.End, si.end)]
 	closeAt := len(rest)
 	for _, m := range [...]string{" -", "–", "—", ")"} {
 		if i := strings.Index(rest, m); i >= 0 && i < closeAt {
