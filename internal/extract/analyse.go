@@ -559,6 +559,16 @@ func (a *analysis) partialNamesOf() map[string]bool {
 func (a *analysis) continuedByParticle(si *sentenceInfo, span nameSpan) bool {
 	toks := si.toks
 	spaced := func(k int) bool { return k < len(toks) && a.text[toks[k-1].end:toks[k].start] == " " }
+	particleAhead := false // the cheap test first: most runs have no particle to go on with
+	for k := span.last + 1; k < len(toks) && k <= span.last+3 && spaced(k) && !particleAhead; k++ {
+		particleAhead = toks[k].is(nameParticleWords) && !toks[k].upper && spaced(k+1) && toks[k+1].upper
+		if !toks[k].upper && !particleAhead {
+			break
+		}
+	}
+	if !particleAhead {
+		return false
+	}
 	last := span.last
 	for {
 		k := last + 1
