@@ -51,8 +51,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
-			if oneAndOthers(a.text, si, q) {
-				q = plusOne(q) // "killed X and 12 other people": 13
+			if oneAndOthers(a.text, si, q) || metric == model.Escaped && a.oneWithOthers(si, q) {
+				q = plusOne(q) // "killed X and 12 other people", "X escaped with nine associates": 13, 10
 			}
 			lastMetric = metric
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
@@ -131,6 +131,42 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 		return false // "two brothers of X and two other people": X is not among the counted
 	}
 	return one.upper && start > 0 || one.is(singularPersonWords)
+}
+
+// oneWithOthers reports a figure after "with" that follows the escape of one person, named or
+// told by a pronoun: "Pablo Escobar escaped with nine associates", "huyó junto a nueve de sus
+// hombres" — the figure counts the others, the person is one more.
+func (a *analysis) oneWithOthers(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	if first < 2 || q.Qualifier != "exact" {
+		return false
+	}
+	for with := max(0, first-maxPhraseWords); with < first; with++ {
+		if si.lex.phraseAt(comitativeWords, si.toks, with) != first-with {
+			continue
+		}
+		for _, c := range si.cues {
+			if (c.category == "escape" || c.category == "escaped") && c.last == with-1 {
+				return a.onePersonSubject(si, c.first)
+			}
+		}
+	}
+	return false
+}
+
+// onePersonSubject reports one person right before the verb at token k, auxiliaries aside: a
+// name inside the sentence or one the text uses as a surname, a pronoun or a noun of one person.
+func (a *analysis) onePersonSubject(si *sentenceInfo, k int) bool {
+	j := k - 1
+	for j >= 0 && (si.toks[j].is(auxiliaryWords) || si.toks[j].is(beforeVerbWords)) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	t := &si.toks[j]
+	return t.is(singularPronounWords) || t.is(singularPersonWords) || a.surnames[withoutPossessive(t.fold)] ||
+		j > 0 && t.upper && !t.is(peopleNounWords)
 }
 
 // plusOne returns a figure one higher at both ends.

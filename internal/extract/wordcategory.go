@@ -85,6 +85,7 @@ const (
 	capacityWords
 	lynchWords
 	singularPronounWords
+	comitativeWords
 	outsideWords
 	unrealisedWords
 	codedTallyWords
@@ -268,6 +269,7 @@ var wordCatNames = [wordCatCount]string{
 	capacityWords:             "capacity_word",
 	lynchWords:                "lynch_word",
 	singularPronounWords:      "singular_pronoun",
+	comitativeWords:           "comitative",
 	outsideWords:              "outside_word",
 	unrealisedWords:           "unrealised",
 	codedTallyWords:           "coded_tally",
