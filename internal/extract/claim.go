@@ -15,6 +15,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{}      // low bounds already claimed in the frame
 	var lastMetric model.Metric // the metric of the sentence's last claim, which a bare figure a speaker gives carries on
+	var frameMetric model.Metric // the metric of the frame's last claim, which "put the number at 40" restates
 	lastEnd := -1
 	for _, si := range f.sentences {
 		if aggregate(a.text, si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
@@ -43,6 +44,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if !ok && lastMetric != "" && spokenFigure(si, q) {
 				metric, ok = lastMetric, true // "the first toll spoke of five dead; in the evening Rivas confirmed 13"
 			}
+			if !ok && (frameMetric == model.Escaped || frameMetric == model.Killed || frameMetric == model.Wounded) && a.numberPutAt(si, q) {
+				metric, ok = frameMetric, true // "48 had escaped. President Garcia put the number at 40"
+			}
 			if ok && wholeOfPart(si, q) && metric != model.Held && metric != model.Attackers {
 				// "freed most of its 3,800 inmates": the figure is how many were held
 				metric, ok = model.Held, countsInmates(si, q)
@@ -54,7 +58,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if oneAndOthers(a.text, si, q) || metric == model.Escaped && a.oneWithOthers(si, q) {
 				q = plusOne(q) // "killed X and 12 other people", "X escaped with nine associates": 13, 10
 			}
-			lastMetric = metric
+			lastMetric, frameMetric = metric, metric
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
 				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
 				Reported: model.Date{Start: dayOf(si.ref.Date), Precision: si.ref.Precision},
@@ -377,6 +381,13 @@ func sceneBeforeFacility(text string, si *sentenceInfo, c cueHit) bool {
 		return false
 	}
 	return strings.Contains(text[si.toks[c.last].end:si.facilities[0].start], ",")
+}
+
+// numberPutAt reports a bare figure after "put the number at": a speaker's count of what the
+// frame counted last.
+func (a *analysis) numberPutAt(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && q.Noun == "" && q.Kind == "count" && countPutAt(a.text, si, first, tollNounWords)
 }
 
 // spokenFigure reports a figure with no noun right after a verb of saying ("Rivas confirmed 13",
