@@ -13,8 +13,8 @@ import (
 // side it counts (for killed and wounded), who put it forward and when.
 func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var out []model.Claim
-	seen := map[int]bool{}      // low bounds already claimed in the frame
-	var lastMetric model.Metric // the metric of the sentence's last claim, which a bare figure a speaker gives carries on
+	seen := map[int]bool{}       // low bounds already claimed in the frame
+	var lastMetric model.Metric  // the metric of the sentence's last claim, which a bare figure a speaker gives carries on
 	var frameMetric model.Metric // the metric of the frame's last claim, which "put the number at 40" restates
 	lastEnd := -1
 	for _, si := range f.sentences {
