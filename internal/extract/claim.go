@@ -697,12 +697,7 @@ func sidesInAside(si *sentenceInfo, from, to int) bool {
 		if o.Kind != "count" || o.Start < from || o.End > to {
 			continue
 		}
-		_, last := tokenSpan(si.toks, o.Start, o.End)
-		if last < 0 {
-			continue
-		}
-		side := sideAt(si, last+1, last+2)
-		switch {
+		switch side := nounSide(si, o); {
 		case side == "unknown":
 		case first == "":
 			first = side
@@ -715,15 +710,20 @@ func sidesInAside(si *sentenceInfo, from, to int) bool {
 
 // ownSideIn reports a figure whose noun names the guards, the inmates or the assailants.
 func ownSideIn(si *sentenceInfo, q Quantity) bool {
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	if last < 0 {
-		return false
-	}
-	switch sideAt(si, last+1, last+2) {
+	switch nounSide(si, q) {
 	case "security", "prisoners", "perpetrators":
 		return true
 	}
 	return false
+}
+
+// nounSide is the side the noun right after a figure names, "unknown" without one.
+func nounSide(si *sentenceInfo, q Quantity) string {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	if last < 0 {
+		return "unknown"
+	}
+	return sideAt(si, last+1, last+2)
 }
 
 // asideCountReach is how many words before an aside the count it breaks down may end.

@@ -42,10 +42,10 @@ func TestSwahili(t *testing.T) {
 		},
 		{
 			name: "an attack foiled",
-			text: "Wanamgambo walishambulia gereza la Beni tarehe 5 Juni 2022, lakini askari walizima shambulio hilo. " +
+			text: "Wanamgambo walishambulia gereza la Bunia tarehe 5 Juni 2022, lakini askari walizima shambulio hilo. " +
 				"Hakuna mfungwa aliyetoroka.",
-			want:    want{"thwarted_attack", "2022-06-05", "CD", "Beni", ""},
-			place:   "Beni",
+			want:    want{"thwarted_attack", "2022-06-05", "CD", "Bunia", ""},
+			place:   "Bunia",
 			figures: "",
 		},
 		{

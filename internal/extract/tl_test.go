@@ -86,7 +86,7 @@ func TestTagalog(t *testing.T) {
 	}
 	checkLanguageCases(t, x, "tl", tests, languageChecks{oneMention: true})
 	negatives := []struct{ name, text string }{
-		{"a clemency", "Pinalaya ang 3,000 bilanggo mula sa New Bilibid Prison sa Muntinlupa noong Disyembre 9, 2024 dahil sa executive clemency ng Pangulo."},
+		{"a clemency", "Pinalaya ang 3,000 bilanggo mula sa Iwahig Prison and Penal Farm sa Puerto Princesa noong Disyembre 9, 2024 dahil sa executive clemency ng Pangulo."},
 		{"a prison film", "Ipapalabas ngayong buwan sa mga sinehan ang bagong pelikula tungkol sa mga bilanggong tumakas sa kulungan sa Cebu. Bida rito ang sikat na aktor."},
 	}
 	for _, tt := range negatives {
