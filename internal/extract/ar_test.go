@@ -68,6 +68,13 @@ func TestArabic(t *testing.T) {
 			place:   "Benghazi",
 			figures: "",
 		},
+		{
+			name:    "detainees named as those stopped, and a car bomb at the gate",
+			text:    "انفجرت سيارة مفخخة يوم السبت 9 نوفمبر 2024 عند بوابة سجن في مدينة الموصل، وفر 40 موقوفا حسب مصدر أمني.",
+			want:    want{"facility_attack", "2024-11-09", "IQ", "", ""},
+			place:   "Mosul",
+			figures: "escaped=40..40",
+		},
 	}
 	checkLanguageCases(t, x, "ar", tests, languageChecks{exactFacility: true, englishNone: true})
 }

@@ -76,6 +76,14 @@ func TestRussian(t *testing.T) {
 			place:   "Makhachkala",
 			figures: "",
 		},
+		{
+			name: "a break-in, the escapees caught and the guards taken to hospital",
+			text: "5 марта 2024 года вооруженные люди ворвались в тюрьму в Бишкеке. " +
+				"Как отметили в МВД, 12 сбежавших уже поймали, а 2 охранника госпитализированы.",
+			want:    want{"facility_attack", "2024-03-05", "KG", "", ""},
+			place:   "Bishkek",
+			figures: "recaptured=12..12 wounded/security=2..2",
+		},
 	}
 	checkLanguageCases(t, x, "ru", tests, languageChecks{englishNone: true})
 }

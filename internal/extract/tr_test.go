@@ -40,6 +40,13 @@ func TestTurkish(t *testing.T) {
 			want:    want{"thwarted_attack", "2022-06-05", "TR", "Erzurum", ""},
 			figures: "",
 		},
+		{
+			name: "numerals take singular nouns, and soldiers fall as martyrs",
+			text: "Silahlı kişiler 7 Ekim 2023'te Mardin Cezaevi'ne saldırdı. Vali, saldırıda 3 askerin şehit olduğunu, " +
+				"8 kişinin yaralandığını ve 15 firarinin arandığını söyledi.",
+			want:    want{"facility_attack", "2023-10-07", "TR", "Mardin", ""},
+			figures: "killed/security=3..3 wounded=8..8 escaped=15..15",
+		},
 	}
 	checkLanguageCases(t, x, "tr", tests, languageChecks{englishNone: true})
 }
