@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -83,7 +84,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	verb, after := -1, false
 	for _, c := range si.cues {
-		if c.category == "claim" {
+		if c.category == "claim" && !withinLongerCue(si.cues, c) {
 			verb = c.first
 			after = si.lex.phraseAt(sourcePrepositionWords, si.toks, c.first) > 0 // "according to" the one after
 			break
@@ -126,6 +127,14 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		return a.articleName(), model.RoleMedia
 	}
 	return name, role
+}
+
+// withinLongerCue reports a cue that is part of a longer cue of another category: "admitted" in
+// "admitted to hospital" tells a wound, not a statement.
+func withinLongerCue(cues []cueHit, c cueHit) bool {
+	return slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category != c.category && o.first <= c.first && o.last >= c.last && o.last-o.first > c.last-c.first
+	})
 }
 
 // speaksFor returns the organisation a speaker noun at token k speaks for: one named right

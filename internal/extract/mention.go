@@ -328,8 +328,9 @@ const attackObjectReach = 3
 // "inmates who were attacked") and no attack or escape word before it ("gunmen freed prisoners
 // and attacked").
 func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
-	if c.first > 0 && si.toks[c.first-1].is(temporalReferenceWords) && escapeOfTheHeld(si, c.first-1) {
-		return true // "five detainees escaped after assaulting a guard": a participle takes its subject from the clause
+	if c.first > 0 && si.toks[c.first-1].is(temporalReferenceWords) && !si.toks[c.first].is(peopleNounWords) &&
+		escapeOfTheHeld(si, c.first-1) {
+		return true // "five detainees escaped after assaulting a guard": a participle takes its subject from the clause, a noun ("after gunmen stormed") names its own
 	}
 	for _, o := range si.cues {
 		if o.category == "attack" || o.category == "escape" || o.category == "attackers" {
