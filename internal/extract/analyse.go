@@ -1862,7 +1862,8 @@ const longAgoDays = 30
 // before its report ("re-arrested two inmates who escaped from X last year", "John Doe, who fled
 // X prison in 2018, was found dead"): the people's past, told for what befell them now.
 func pastInRelativeClause(si *sentenceInfo, c cueHit) bool {
-	if relativeBefore(si.toks, c) < 0 {
+	k := relativeBefore(si.toks, c)
+	if k < 0 || ownSubject(si.toks[k+1:c.first]) {
 		return false
 	}
 	for _, d := range si.dates {
@@ -1872,6 +1873,13 @@ func pastInRelativeClause(si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// ownSubject reports people named between a relative pronoun and its verb: the clause has its own
+// subject, so the pronoun is a place or a time ("the prison, from which 18 inmates escaped in
+// 2017"), and the clause tells that place's event, not the past of people named before it.
+func ownSubject(between []token) bool {
+	return slices.ContainsFunc(between, func(t token) bool { return t.is(peopleNounWords) })
 }
 
 // relativeDateReach is how many words after the escape word of a relative clause its date may
