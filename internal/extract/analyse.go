@@ -1965,8 +1965,18 @@ const infinitiveReach = 4
 
 // unrealised reports a riot or escape word that only a plan, a fear or a threat brings up
 // (unrealised, within three words either side): "a riot was being planned", "a plot to escape".
+// After the word, one brought in by an article heads a phrase of its own, the deed's cause or
+// circumstance: "rioted after a case of cholera", "rioted over the threat of transfers".
 func unrealised(toks []token, c cueHit) bool {
-	return wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || wordIn(unrealisedWords, toks, c.last+1, c.last+1+unrealisedReach)
+	if wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) {
+		return true
+	}
+	for k := c.last + 1; k < min(c.last+1+unrealisedReach, len(toks)); k++ {
+		if toks[k].is(unrealisedWords) && !toks[k-1].is(singularArticleWords) && !toks[k-1].is(definiteArticleWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,

@@ -223,10 +223,35 @@ func placesAnEvent(si *sentenceInfo) bool {
 // or a gendarmerie counts when someone is freed from it, an attack aims to, or the sentence says
 // it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
-	punishment := si.is("legal") && !si.is("inmate") && len(si.facilities) == 0 // "sentenced to 21 years in prison"
-	return si.is("facility") && !punishment || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
+	return facilityNamed(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
 		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
 }
+
+// facilityNamed reports a facility word that names a place, not a punishment: in "sentenced to
+// 21 years in prison" the word follows a legal word within punishmentReach words, while "stormed
+// the detention facility and freed a man serving a sentence" names the place.
+func facilityNamed(si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if c.category == "facility" && !punishmentPhrase(si, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// punishmentPhrase reports a facility word that a legal word shortly before it governs.
+func punishmentPhrase(si *sentenceInfo, c cueHit) bool {
+	for _, l := range si.cues {
+		if l.category == "legal" && l.last < c.first && c.first-l.last <= punishmentReach {
+			return true
+		}
+	}
+	return false
+}
+
+// punishmentReach is how many words after a legal word a facility word is the punishment's
+// ("sentenced to 21 years in prison", "serving a life sentence in jail").
+const punishmentReach = 6
 
 // holdsPeople reports a holding place followed right away by a word of holding people ("a police
 // station holding suspected militants", "the cells where 12 suspects were held").
