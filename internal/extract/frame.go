@@ -792,7 +792,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if first < 0 || si.inReference(d.Start) {
 			continue // "two months after the massacre of September": another event's date
 		}
-		if first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords) {
+		if (first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
 			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
 		score := 1000
@@ -819,6 +819,19 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// detentionWhen reports a "when" clause right after the date ending at token last that names a
+// place of detention or the people held: "the worst escape since 2000, when 40 inmates broke out
+// of the jail" dates that clause's event. Without one, the clause tells some other event of the
+// period ("on alert since July, when protests swept the country").
+func detentionWhen(si *sentenceInfo, last int) bool {
+	if last+1 >= len(si.toks) || !si.toks[last+1].is(whenWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first > last+1 && (c.category == "facility" || c.category == "inmate")
+	})
 }
 
 // dayWithin returns the first day the sentence gives inside month's month, not beside a
