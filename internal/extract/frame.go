@@ -792,6 +792,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if first < 0 || si.inReference(d.Start) {
 			continue // "two months after the massacre of September": another event's date
 		}
+		if attributiveYear(si, d, first, last) {
+			continue // "sentenced for his role in a 2003 plot": the year of another thing
+		}
 		if (first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
 			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
@@ -819,6 +822,22 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// attributiveYear reports a year set between an article and a noun that is no event word: "a 2003
+// plot", "the 2010 elections" date that thing, not the sentence's deed ("the 2012 jailbreak" does).
+func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
+	if d.Date.Precision != model.PrecisionYear || first == 0 || last+1 >= len(si.toks) ||
+		!si.toks[first-1].is(singularArticleWords) && !si.toks[first-1].is(definiteArticleWords) {
+		return false
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		switch c.category {
+		case "attack", "escape", "riot", "thwarted", "bombing":
+			return c.first == last+1
+		}
+		return false
+	})
 }
 
 // detentionWhen reports a "when" clause right after the date ending at token last that names a
