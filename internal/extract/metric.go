@@ -57,7 +57,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
-	var attackerNoun, bestBefore, bestComma, attemptAfter bool
+	var attackerNoun, bestBefore, bestComma, bestPart, attemptAfter bool
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
@@ -127,8 +127,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if zeroCount(q) && rank > zeroCueReach {
 			continue // "nobody asked questions, one of the freed men recalled": no one is no count of what the clause does not say
 		}
+		partOfEscapees := false
 		if c.first > last && nounAfter(si, last, c.first) && si.toks[c.first].is(escapeeNounWords) {
 			rank = maxCueDistance // "12 escapees were recaptured", "12 de los evadidos": the noun says who, a verb what befell them
+			partOfEscapees = takenFromGroup(si, last)
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
@@ -140,8 +142,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		}
 		if rank < bestRank || rank == bestRank && c.first > last {
-			best, bestRank, bestDist, bestBefore, bestComma = metric, rank, dist, c.last < first, commaBefore
+			best, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, rank, dist, c.last < first, commaBefore, partOfEscapees
 		}
+	}
+	if best == model.Escaped && bestPart {
+		return "", false // "40 of the escapees are foreigners": a part of them, with nothing befalling it
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
 	// escaped" and "holds 3,500 jihadists" do not.
@@ -663,6 +668,20 @@ func nounAfter(si *sentenceInfo, last, k int) bool {
 		}
 	}
 	return j == k
+}
+
+// takenFromGroup reports a figure followed by a partitive with its article ("40 of the escapees",
+// "40 de los fugados", "40 des évadés"): a part of a group the text has told of. Without the
+// article ("a dozen of escapees", "une quarantaine d'évadés") the noun is what the figure counts.
+func takenFromGroup(si *sentenceInfo, last int) bool {
+	j := last + 1
+	if j >= len(si.toks) {
+		return false
+	}
+	if si.toks[j].is(partitiveArticleWords) {
+		return true
+	}
+	return si.toks[j].is(partitiveWords) && j+1 < len(si.toks) && si.toks[j+1].is(definiteArticleWords)
 }
 
 // partitive reports a word that takes a figure's noun from a group: "of", "de", or one fused with
