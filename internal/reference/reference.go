@@ -219,7 +219,7 @@ func (r Data) namesakesInside(self string, named map[string]bool, fold func(stri
 func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.Place, bool) {
 	capital := e.Feature == "PPLC" && (e.Population == 0 || e.Population >= minCapitalPopulation)
 	division := e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
-	major := e.Population >= minForeignPopulation || capital || division
+	major := e.Population >= minForeignPopulation || capital || division || namedSeat(key, e)
 	if !slices.Contains(countries, e.Country) {
 		if !major || len(countries) > 0 && !capital && !ownName(key, e) {
 			return model.Place{}, false
@@ -229,6 +229,12 @@ func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.P
 		return model.Place{}, false
 	}
 	return r.Gazetteer.ToPlace(e), true
+}
+
+// namedSeat reports the seat of a province whose own name has several words ("Pedro Juan
+// Caballero"): such a name is no common word, so the town is read abroad as a large city is.
+func namedSeat(key string, e gazetteer.Entry) bool {
+	return e.Feature == "PPLA" && strings.Contains(e.ASCIIName, " ") && ownName(key, e)
 }
 
 // ownName reports a folded name that is the entry's own name, not one of its alternate names; a
