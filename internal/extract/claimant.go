@@ -76,8 +76,21 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}
-	return "unknown"
+	return groupSide(si, first)
 }
+
+// groupSide is the side of the group a sentence opens with and takes a figure at token first
+// from: "Of the three escapees, one was shot dead".
+func groupSide(si *sentenceInfo, first int) string {
+	if first < 2 || first > groupSideReach || !partitiveToken(&si.toks[0]) {
+		return "unknown"
+	}
+	return sideAt(si, 1, first-1)
+}
+
+// groupSideReach is how many words into its sentence a figure may stand and still be taken from
+// the group the sentence opens with.
+const groupSideReach = 8
 
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic
 // source nearest to a reporting verb; without a reporting verb, the article itself.
