@@ -484,7 +484,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 				between = between || o.first < c.first // "250 inmates including 40 militants escape": the fighters are inmates
 				after = after || o.first > c.last && o.first-c.last-figureWords(si, c.last+1, o.first) <= 3
 			case "holding", "facility":
-				after = after || o.first > c.last && o.first <= c.last+6
+				after = after || o.first > c.last && o.first <= c.last+freedFromReach
 			}
 		}
 		if after && !between {
@@ -493,6 +493,11 @@ func freedByAttackers(si *sentenceInfo) bool {
 	}
 	return false
 }
+
+// freedFromReach is how many words after a freeing word the place freed from may be named: the
+// people freed may be named at length first ("freed the former junta leader and three other men
+// from the central prison").
+const freedFromReach = 15
 
 // heldSubject reports a sentence whose first riot or escape word has the people held for subject,
 // before it in its clause: people said to be held in a place ("militants lodged in the jail
