@@ -141,6 +141,7 @@ const (
 	dateAnchorOffset                    // n days from the previous date of the text
 	dateAnchorYearOffset                // n years from the last year the text gave before ("the following year")
 	dateAnniversary                     // n years from the reference, on its day ("25 years ago today")
+	dateWeekend                         // the last Saturday and Sunday not after the reference ("over the weekend")
 )
 
 // dateExpr is a date expression as written, before resolution.
@@ -262,6 +263,10 @@ func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.D
 		return model.Date{Start: weekdayDate(day, time.Weekday(e.n), dir), Precision: relPrec}, true
 	case dateDayOffset, dateAnchorOffset:
 		return model.Date{Start: day.AddDate(0, 0, e.n), Precision: relPrec}, true
+	case dateWeekend:
+		saturday := day.AddDate(0, 0, -((int(day.Weekday()) + 1) % 7))
+		sunday := saturday.AddDate(0, 0, 1)
+		return model.Date{Start: saturday, End: &sunday, Precision: relPrec}, true
 	case dateWeekOffset:
 		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
 		return model.Date{Start: monday.AddDate(0, 0, 7*e.n), Precision: relPrec}, true
@@ -1007,6 +1012,7 @@ var relativeKinds = map[string]relativePhrase{
 	"yesterday":            {rel: dateDayOffset, n: -1, prec: model.PrecisionDay},
 	"day_before_yesterday": {rel: dateDayOffset, n: -2, prec: model.PrecisionDay},
 	"today":                {rel: dateDayOffset, n: 0, prec: model.PrecisionDay},
+	"weekend":              {rel: dateWeekend, prec: model.PrecisionDay},
 	"this_week":            {rel: dateWeekOffset, n: 0, prec: model.PrecisionWeek},
 	"last_week":            {rel: dateWeekOffset, n: -1, prec: model.PrecisionWeek},
 	"this_month":           {rel: dateMonthOffset, n: 0, prec: model.PrecisionMonth},
