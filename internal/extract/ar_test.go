@@ -75,6 +75,13 @@ func TestArabic(t *testing.T) {
 			place:   "Mosul",
 			figures: "escaped=40..40",
 		},
+		{
+			name:    "inmates who fled after an attack launched by gunmen were freed by it",
+			text:    "قال مصدر أمني إن 40 سجينا فروا من سجن في مدينة الموصل يوم الأحد 9 مايو 2021 بعد هجوم شنه مسلحون مجهولون.",
+			want:    want{"facility_attack", "2021-05-09", "IQ", "", ""},
+			place:   "Mosul",
+			figures: "escaped=40..40",
+		},
 	}
 	checkLanguageCases(t, x, "ar", tests, languageChecks{exactFacility: true, englishNone: true})
 }

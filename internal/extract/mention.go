@@ -329,7 +329,7 @@ const attackObjectReach = 3
 // and attacked").
 func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	if c.first > 0 && si.toks[c.first-1].is(temporalReferenceWords) && !si.toks[c.first].is(peopleNounWords) &&
-		escapeOfTheHeld(si, c.first-1) {
+		!attackersAfter(si, c) && escapeOfTheHeld(si, c.first-1) {
 		return true // "five detainees escaped after assaulting a guard": a participle takes its subject from the clause, a noun ("after gunmen stormed") names its own
 	}
 	for _, o := range si.cues {
@@ -364,6 +364,17 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	return false
 }
+
+// attackersAfter reports attackers named within a few words after an attack word: "fled after an
+// attack launched by gunmen" ("بعد هجوم شنه مسلحون") tells who attacked.
+func attackersAfter(si *sentenceInfo, c cueHit) bool {
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return o.category == "attackers" && o.first > c.last && o.first-c.last <= attackersAfterReach
+	})
+}
+
+// attackersAfterReach is how many words after an attack word its attackers may be named.
+const attackersAfterReach = 4
 
 // escapeOfTheHeld reports an escape word before token end whose subject, right before it, is the
 // people held: "five detainees escaped", "inmates broke out".
