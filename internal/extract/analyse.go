@@ -295,7 +295,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) && offence(a.text, si.toks, c) {
+		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) &&
+			(offence(a.text, si.toks, c) || offenceClause(a.text, si.toks, scanned, c)) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
@@ -1906,6 +1907,24 @@ func offence(text string, toks []token, c cueHit) bool {
 			link = true
 		case toks[k].is(courtVerbWords):
 			return link
+		}
+	}
+	return false
+}
+
+// offenceClause reports an event word in a relative clause that goes on about an offence tried
+// before it in the sentence: "sentenced for their role in the attack on X prison, in which 300
+// inmates escaped" tells more of the deed judged.
+func offenceClause(text string, toks []token, cues []cueHit, c cueHit) bool {
+	for _, o := range cues {
+		if o.last >= c.first || o.category != "attack" && o.category != "escape" && o.category != "riot" || !offence(text, toks, o) {
+			continue
+		}
+		for k := o.last + 2; k < c.first; k++ {
+			if toks[k].is(relativePronounWords) && (strings.Contains(text[toks[k-1].end:toks[k].start], ",") ||
+				k-2 > o.last && strings.Contains(text[toks[k-2].end:toks[k-1].start], ",")) {
+				return true // "X, which" or "X, in which"
+			}
 		}
 	}
 	return false

@@ -239,7 +239,8 @@ func facilityNamed(si *sentenceInfo) bool {
 	return false
 }
 
-// punishmentPhrase reports a facility word that a legal word shortly before it governs.
+// punishmentPhrase reports a facility or death word that a legal word shortly before it governs:
+// "sentenced to 21 years in prison", "sentenced 12 men to death".
 func punishmentPhrase(si *sentenceInfo, c cueHit) bool {
 	for _, l := range si.cues {
 		if l.category == "legal" && l.last < c.first && c.first-l.last <= punishmentReach {
@@ -249,9 +250,9 @@ func punishmentPhrase(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// punishmentReach is how many words after a legal word a facility word is the punishment's
-// ("sentenced to 21 years in prison", "serving a life sentence in jail").
-const punishmentReach = 6
+// punishmentReach is how many words after a legal word a facility or death word is the
+// punishment's ("sentenced to 21 years in prison", "sentenced 12 of its members to death").
+const punishmentReach = 8
 
 // holdsPeople reports a holding place followed right away by a word of holding people ("a police
 // station holding suspected militants", "the cells where 12 suspects were held").
