@@ -110,8 +110,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	for !headFirst && first > 0 && first-c.first > -5 &&
 		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || toks[first-1].is(facilityModifierWords)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
-		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") {
-		first--
+		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") &&
+		!(first < c.first && possessor(a.text, toks[first-1])) {
+		first-- // but "Yangon's Insein Prison" is Insein Prison, in Yangon
 	}
 	for first < c.first && (!nameLike(si.lex, toks[first]) || a.commonCapital(toks[first].fold)) {
 		first++ // a modifier alone ("central prison") does not start a name
@@ -171,6 +172,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if t := a.townAfterName(si, last); t != "" {
 		h.town = t // "Estabelecimento Prisional de Mareva, em Kolondo": where it stands, whatever town its name recalls
 	}
+	if h.town == "" && first > 0 && first < c.first && possessor(a.text, toks[first-1]) {
+		for _, p := range si.places {
+			if p.end > toks[first-1].start && p.end <= toks[first-1].end {
+				h.town = p.place.Name // "At Kolondo's Orlin prison": the possessor is the town
+			}
+		}
+	}
 	if h.town == "" {
 		for _, p := range si.places {
 			if p.end > start && p.end <= end { // "At Kolondo's Orlin prison": a place read with the word opening the sentence
@@ -185,6 +193,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // "a Victorian jail", "a maximum-security prison": a kind of prison, no name
 	}
 	return h, true
+}
+
+// possessor reports a word with a possessive ending: before a name of its own it says where the
+// facility stands, and is no part of its name.
+func possessor(text string, t token) bool {
+	w := text[t.start:t.end]
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // nicknameAfter returns the name after a phrase of calling that follows the facility word at
