@@ -42,6 +42,7 @@ func TestFindDates(t *testing.T) {
 			[]string{`"1996" 1996-01-01 year`, `"Saturday 30 March" 1996-03-30 day rel`, `"Sunday, 7 April" 1996-04-07 day rel`}},
 		{"In 1996 a siege; on Saturday 15 January another.", pub,
 			[]string{`"1996" 1996-01-01 year`, `"on Saturday 15 January" 2022-01-15 day rel`}},
+		{"Ciudad de Guatemala, 14 ene (EFE).- Al menos siete reos murieron", pub, []string{`"14 ene" 2022-01-14 day rel`}}, // a wire's abbreviated month
 		{"ieri, e il giorno dopo", pub, []string{`"ieri" 2022-01-21 day rel`, `"il giorno dopo" 2022-01-22 day rel`}},
 		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2020-10-20 day rel`}}, // months before publication, it goes on with the full date's year
