@@ -546,8 +546,8 @@ const heldSubjectReach = 12
 // inmateSubjectReach is how many words, asides in parentheses aside, may stand between the people
 // held and the attack word they are the subject of ("prisoners armed with knives attacked", "four
 // inmates of penal colony No. 19 in X (Y region) attacked", "inmates in the east wing of the old X
-// central prison set fire").
-const inmateSubjectReach = 10
+// central prison set fire", "inmates held at the X prison used smuggled pistols to attack").
+const inmateSubjectReach = 14
 
 // staffOnly reports a sentence whose only detention word names a job: "a prison guard was shot
 // dead on his way home" tells of an attack on a person, not on a place of detention.
