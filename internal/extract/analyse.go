@@ -308,8 +308,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && negatedBefore(si.toks, scanned, c) {
 			return true // "No escape took place", "the prison was not attacked", "no inmate escaped": told as not happening
 		}
-		if c.category == "riot" && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "side:security" && o.first == c.last+1 }) {
-			return true // "riot police were brought in": the force, not the unrest
+		if c.category == "riot" && c.first == c.last && si.toks[c.first].is(riotUnitWords) &&
+			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "side:security" && o.first == c.last+1 }) {
+			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
 		if (c.category == "side:security" || c.category == "claimant:defender") && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
 			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")

@@ -168,6 +168,7 @@ const (
 	otherTargetWords
 	disasterWords
 	forceUnitWords
+	riotUnitWords
 	captureVerbWords
 	captiveWords
 	letterLabelWords
@@ -352,6 +353,7 @@ var wordCatNames = [wordCatCount]string{
 	otherTargetWords:          "other_target",
 	disasterWords:             "disaster",
 	forceUnitWords:            "force_unit",
+	riotUnitWords:             "riot_unit",
 	captureVerbWords:          "capture_verb",
 	captiveWords:              "captive",
 	letterLabelWords:          "letter_label",
