@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/actors"
 	"github.com/wallwatch/wallwatch/internal/config"
@@ -221,7 +222,7 @@ func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.P
 	division := e.Feature == gazetteer.FeatureAdmin1 || e.Feature == gazetteer.FeatureCountry
 	major := e.Population >= minForeignPopulation || capital || division || namedSeat(key, e)
 	if !slices.Contains(countries, e.Country) {
-		if !major || len(countries) > 0 && !capital && !ownName(key, e) {
+		if !major || len(countries) > 0 && !capital && !ownName(key, e) && !(e.Population >= minForeignPopulation && otherScript(key)) {
 			return model.Place{}, false
 		}
 	}
@@ -235,6 +236,18 @@ func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.P
 // Caballero"): such a name is no common word, so the town is read abroad as a large city is.
 func namedSeat(key string, e gazetteer.Entry) bool {
 	return e.Feature == "PPLA" && strings.Contains(e.ASCIIName, " ") && ownName(key, e)
+}
+
+// otherScript reports a folded name written in a script other than Latin ("المكلا", "Москва"): a
+// large city's name in the script of the text's language is no word of another language, so it
+// is read abroad as the city's own name is.
+func otherScript(key string) bool {
+	for _, r := range key {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownName reports a folded name that is the entry's own name, not one of its alternate names; a

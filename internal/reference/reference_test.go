@@ -34,6 +34,7 @@ func TestPlacePopulationPolicy(t *testing.T) {
 		{"Al Mahrah", []string{"ML"}, "YE"},            // a province's name without its designator is its own
 		{"Pedro Juan Caballero", []string{"BR"}, "PY"}, // a provincial seat of several words, abroad
 		{"Caballero", []string{"BR"}, ""},              // but not one word of it
+		{"المكلا", []string{"SA"}, "YE"},               // a large city by its name in another script, abroad
 	}
 	for _, tt := range tests {
 		p, ok := ref.place(tt.name, tt.countries)
