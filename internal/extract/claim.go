@@ -608,6 +608,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	if asideBreakdown(text, si, q) {
 		return true // "48 members of the group - 39 men and nine women - had escaped"
 	}
+	if colonBreakdown(text, si, q) {
+		return true // "23 inmates escaped in all: the five men and three women arrested last week"
+	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		t := &si.toks[k]
@@ -724,6 +727,34 @@ func nounSide(si *sentenceInfo, q Quantity) string {
 		return "unknown"
 	}
 	return sideAt(si, last+1, last+2)
+}
+
+// colonBreakdown reports a figure after a colon that closes a clause with a count of its own, a
+// few words after it: the list after the colon breaks that count down ("23 inmates escaped in
+// all: the five men and three women arrested on Monday, and 15 other detainees"), unless it
+// gives each side's own figure.
+func colonBreakdown(text string, si *sentenceInfo, q Quantity) bool {
+	colon := strings.LastIndexByte(text[si.start:q.Start], ':')
+	if colon < 0 {
+		return false
+	}
+	colon += si.start
+	after := 0 // the first word after the colon
+	for after < len(si.toks) && si.toks[after].start < colon {
+		after++
+	}
+	if sidesInAside(si, colon, si.end) || ownSideIn(si, q) {
+		return false
+	}
+	for _, o := range si.quantities {
+		if o.Kind != "count" || o.End > colon {
+			continue
+		}
+		if _, oLast := tokenSpan(si.toks, o.Start, o.End); oLast >= 0 && after-oLast <= asideCountReach {
+			return true
+		}
+	}
+	return false
 }
 
 // asideCountReach is how many words before an aside the count it breaks down may end.
