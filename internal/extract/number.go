@@ -108,6 +108,11 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 			low = scaleLikePartner(np, r)
 			q.Start = ps[qstart].start
 		}
+	case qual == "approx":
+		q.Qualifier, q.Start = qual, ps[qstart].start
+		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
+			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range" // "about 40 to 60 insurgents"
+		}
 	case qual != "":
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	}

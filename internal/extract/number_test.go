@@ -45,6 +45,7 @@ func TestFindNumbers(t *testing.T) {
 		{"ventitré detenuti", []string{`"ventitré" 23..23 exact count detenuti`}},
 		{"Veintitrés internos murieron", []string{`"Veintitrés" 23..23 exact count internos`}},
 		{"cento e vinte e três presos", []string{`"cento e vinte e três" 123..123 exact count presos`}},
+		{"Approximately 40 to 60 insurgents attacked", []string{`"Approximately 40 to 60" 40..60 range count insurgents`}}, // an approximate range
 		{"entre 300 e 400 presos", []string{`"entre 300 e 400" 300..400 range count presos`}},
 		{"tra 300 e 400 detenuti", []string{`"tra 300 e 400" 300..400 range count detenuti`}},
 		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
