@@ -1931,8 +1931,9 @@ func offenceClause(text string, toks []token, cues []cueHit, c cueHit) bool {
 	return false
 }
 
-// offenceReach is how far before an event word the court verb that tried it may stand.
-const offenceReach = 12
+// offenceReach is how far before an event word the court verb that tried it may stand: the
+// sentence passed may come between ("condamné par la cour d'assises à 14 ans de réclusion pour son évasion").
+const offenceReach = 20
 
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
 // as police officers").
