@@ -73,10 +73,20 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 		}
 		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+asideOpeners) &&
 			!subsetMarkerBetween(si, last+1, c.first) {
+			if side == "perpetrators" && escapedBefore(si, c.first) {
+				return "prisoners" // "three of the escaped militants were killed": escapees, whatever they were jailed for
+			}
 			return side // "eight people, including three soldiers": the soldiers are another count
 		}
 	}
 	return groupSide(si, first)
+}
+
+// escapedBefore reports an escape word ending right before token k: "the escaped militants".
+func escapedBefore(si *sentenceInfo, k int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == "escaped" || c.category == "escape") && c.last == k-1
+	})
 }
 
 // groupSide is the side of the group a sentence opens with and takes a figure at token first
