@@ -681,11 +681,18 @@ func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 	if sidesInAside(si, open, q.End+closeAt) || ownSideIn(si, q) {
 		return false // "23 killed (2 guards and 21 inmates)", "six people - five inmates and a girl": each side's own figure
 	}
+	return countBeforeOpener(si, open, inside)
+}
+
+// countBeforeOpener reports a count of the sentence that ends before the byte offset open of an
+// aside or a list, within asideCountReach words of its first word, token first: the count the
+// aside or list breaks down.
+func countBeforeOpener(si *sentenceInfo, open, first int) bool {
 	for _, o := range si.quantities {
 		if o.Kind != "count" || o.End > open {
 			continue
 		}
-		if _, oLast := tokenSpan(si.toks, o.Start, o.End); oLast >= 0 && inside-oLast <= asideCountReach {
+		if _, oLast := tokenSpan(si.toks, o.Start, o.End); oLast >= 0 && first-oLast <= asideCountReach {
 			return true
 		}
 	}
@@ -746,15 +753,7 @@ func colonBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 	if sidesInAside(si, colon, si.end) || ownSideIn(si, q) {
 		return false
 	}
-	for _, o := range si.quantities {
-		if o.Kind != "count" || o.End > colon {
-			continue
-		}
-		if _, oLast := tokenSpan(si.toks, o.Start, o.End); oLast >= 0 && after-oLast <= asideCountReach {
-			return true
-		}
-	}
-	return false
+	return countBeforeOpener(si, colon, after)
 }
 
 // asideCountReach is how many words before an aside the count it breaks down may end.
