@@ -111,6 +111,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
+			if k := appositiveEnd(text, si, last, c.first); dist > maxCueDistance && k > 0 {
+				dist = c.first - k + appositiveWeight // "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them
+			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
@@ -214,6 +217,44 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	return best, best != ""
 }
+
+// appositiveEnd returns the first token after an aside set off by two commas right after a
+// figure (ending at token last) and its noun, when the cue at token cue follows it within
+// appositiveVerbReach words: "75 inmates, mostly members of the X gang, escaped". It returns 0
+// for anything else, such as a list ("five inmates, two guards, and a cook were killed").
+func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
+	if strings.ContainsAny(text[si.toks[last].end:si.toks[cue].start], ";:.!?") {
+		return 0
+	}
+	open := last // the figure's noun phrase ends at the first comma
+	for open < cue && open-last <= appositiveNounWords && !strings.Contains(text[si.toks[open].end:si.toks[open+1].start], ",") {
+		open++
+	}
+	if open >= cue || open-last > appositiveNounWords {
+		return 0
+	}
+	k := cue
+	for k > open+1 && !strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
+		k--
+	}
+	if k <= open+2 || cue-k > appositiveVerbReach || wordIn(conjunctionWords, si.toks, k, cue) ||
+		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
+		return 0 // "14 were killed, 10 of them guards, 13 were wounded": the verb after is another figure's
+	}
+	return k
+}
+
+// appositiveWeight is what an aside between a figure and its verb adds to their distance: a verb
+// right after the figure outranks it.
+const appositiveWeight = 3
+
+// appositiveNounWords is how many words the noun phrase of a figure may have before the comma that
+// opens an aside about it ("75 reclusos,", "300 Boko Haram inmates,").
+const appositiveNounWords = 3
+
+// appositiveVerbReach is how many words after an aside's closing comma the verb of the figure
+// before it may come ("se fugaron", "have escaped").
+const appositiveVerbReach = 2
 
 // countPutAt reports a figure right after "at" or "to" with a noun of the given category a few
 // words before, in its clause: the noun says what the figure counts ("put the toll at 67", "the
