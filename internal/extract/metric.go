@@ -587,7 +587,7 @@ func sideBetween(si *sentenceInfo, from, to int) bool {
 // stands between them ("Neuf détenus condamnés dans le cadre des attentats du 16 mai 2003 à
 // Casablanca se sont évadés").
 func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool {
-	if first > 1 || c.first <= last || c.first-last > maxSubjectVerbDistance ||
+	if first > 1 && !afterOpeningDate(text, si, first) || c.first <= last || c.first-last > maxSubjectVerbDistance ||
 		clauseBreak(text, si.toks[last].end, si.toks[c.first].start) > 0 {
 		return false
 	}
@@ -602,6 +602,21 @@ func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool
 		}
 	}
 	return true
+}
+
+// afterOpeningDate reports a figure at token first right after a date that opens the sentence and
+// a comma: "On 31 October 2016, eight prisoners accused of ... escaped" opens with its figure too.
+func afterOpeningDate(text string, si *sentenceInfo, first int) bool {
+	if !strings.Contains(text[si.toks[first-1].end:si.toks[first].start], ",") {
+		return false
+	}
+	for _, d := range si.dates {
+		dFirst, dLast := tokenSpan(si.toks, d.Start, d.End)
+		if dFirst >= 0 && dFirst <= 1 && dLast == first-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSubjectVerbDistance is how far the verb of a sentence's opening figure may follow it.
