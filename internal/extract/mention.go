@@ -308,10 +308,15 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 }
 
 // attackOnHeld reports an attack word whose object, within a few words after it in its clause,
-// is the people held ("attacked inmates linked to the rival gang").
+// is the people held or a place they hold ("attacked inmates linked to the rival gang", "broke
+// into a wing held by the rival gang").
 func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
-		if o.category == "inmate" && o.first > c.last && o.first-c.last <= attackObjectReach &&
+		reach := attackObjectReach
+		if o.category == "held" {
+			reach++ // "broke into a wing held by the rival gang": the part of the prison its people hold
+		}
+		if (o.category == "inmate" || o.category == "held") && o.first > c.last && o.first-c.last <= reach &&
 			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
