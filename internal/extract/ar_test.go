@@ -4,32 +4,32 @@ import "testing"
 
 // TestArabic reads invented Arabic reports with the Arabic lexicon (data/lexicon/ar.tsv): words
 // with proclitics ("والسجناء", "بالسجن"), places without capitals found after a locative
-// ("في مدينة الموصل", "ببغداد") through the gazetteer's Arabic names, Arabic-Indic digits and the
+// ("في مدينة كركوك", "ببغداد") through the gazetteer's Arabic names, Arabic-Indic digits and the
 // Levantine month names. Number words come from the lexicon, the unit before the tens ("خمسة وعشرون").
 func TestArabic(t *testing.T) {
 	x := newExtractor(t)
 	tests := []languageCase{
 		{
 			name: "an attack that frees inmates",
-			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة الموصل، وتمكن 23 سجينا من الفرار. " +
+			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة كركوك، وتمكن 23 سجينا من الفرار. " +
 				"وقال مسؤولون إن الهجوم أسفر عن مقتل 3 حراس وإصابة 5 جنود.",
 			want:    want{"facility_attack", "2025-03-14", "IQ", "", ""},
-			place:   "Mosul",
+			place:   "Kirkuk",
 			figures: "escaped=23..23 killed/security=3..3 wounded/security=5..5",
 		},
 		{
 			name:    "a noun of people in the dual counts two; freeing in the plural",
-			text:    "هاجم مسلحون مجهولون فجر يوم الاثنين 22 يوليو 2019 سجنا في مدينة الموصل، وأطلقوا سراح نحو 100 سجين. وقتل حارسان خلال الهجوم.",
+			text:    "هاجم مسلحون مجهولون فجر يوم الاثنين 22 يوليو 2019 سجنا في مدينة كركوك، وأطلقوا سراح نحو 100 سجين. وقتل حارسان خلال الهجوم.",
 			want:    want{"facility_attack", "2019-07-22", "IQ", "", ""},
-			place:   "Mosul",
+			place:   "Kirkuk",
 			figures: "escaped=100..100 killed/security=2..2",
 		},
 		{
 			name: "an Arabic comma ends a clause: a part of those who escaped is no second count",
-			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة الموصل، وتمكن 12 سجينا من الفرار. " +
+			text: "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 السجن المركزي في مدينة كركوك، وتمكن 12 سجينا من الفرار. " +
 				"وقال مسؤولون إن السجناء تمكنوا من الهروب عبر نفق، وإن 5 منهم ينتمون إلى جماعة مسلحة.",
 			want:    want{"facility_attack", "2025-03-14", "IQ", "", ""},
-			place:   "Mosul",
+			place:   "Kirkuk",
 			figures: "escaped=12..12",
 		},
 		{
@@ -70,16 +70,16 @@ func TestArabic(t *testing.T) {
 		},
 		{
 			name:    "detainees named as those stopped, and a car bomb at the gate",
-			text:    "انفجرت سيارة مفخخة يوم السبت 9 نوفمبر 2024 عند بوابة سجن في مدينة الموصل، وفر 40 موقوفا حسب مصدر أمني.",
+			text:    "انفجرت سيارة مفخخة يوم السبت 9 نوفمبر 2024 عند بوابة سجن في مدينة كركوك، وفر 40 موقوفا حسب مصدر أمني.",
 			want:    want{"facility_attack", "2024-11-09", "IQ", "", ""},
-			place:   "Mosul",
+			place:   "Kirkuk",
 			figures: "escaped=40..40",
 		},
 		{
 			name:    "inmates who fled after an attack launched by gunmen were freed by it",
-			text:    "قال مصدر أمني إن 40 سجينا فروا من سجن في مدينة الموصل يوم الأحد 9 مايو 2021 بعد هجوم شنه مسلحون مجهولون.",
+			text:    "قال مصدر أمني إن 40 سجينا فروا من سجن في مدينة كركوك يوم الأحد 9 مايو 2021 بعد هجوم شنه مسلحون مجهولون.",
 			want:    want{"facility_attack", "2021-05-09", "IQ", "", ""},
-			place:   "Mosul",
+			place:   "Kirkuk",
 			figures: "escaped=40..40",
 		},
 	}

@@ -112,10 +112,10 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
 		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") &&
 		!(first < c.first && possessor(a.text, toks[first-1])) {
-		first-- // but "Yangon's Insein Prison" is Insein Prison, in Yangon
+		first-- // but "Kolondo's Orlin Prison" is Orlin Prison, in Kolondo
 		if first > 1 && first < c.first && toks[first-1].is(nameParticleWords) && !toks[first-1].upper &&
 			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.isCountryWord(toks[first-2]) {
-			first -= 2 // "Lanao del Sur provincial jail": a particle inside the name of a province
+			first -= 2 // "Mira del Sur provincial jail": a particle inside the name of a province
 		}
 	}
 	for first < c.first && (!nameLike(si.lex, toks[first]) || a.commonCapital(toks[first].fold)) {
