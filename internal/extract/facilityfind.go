@@ -111,7 +111,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || toks[first-1].is(facilityModifierWords)) &&
 		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
 		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") &&
-		!(first < c.first && possessor(a.text, toks[first-1])) {
+		!(first < c.first && possessor(toks[first-1])) {
 		first-- // but "Kolondo's Orlin Prison" is Orlin Prison, in Kolondo
 		if first > 1 && first < c.first && toks[first-1].is(nameParticleWords) && !toks[first-1].upper &&
 			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.isCountryWord(toks[first-2]) {
@@ -176,16 +176,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if t := a.townAfterName(si, last); t != "" {
 		h.town = t // "Estabelecimento Prisional de Mareva, em Kolondo": where it stands, whatever town its name recalls
 	}
-	if h.town == "" && first > 0 && first < c.first && possessor(a.text, toks[first-1]) {
-		for _, p := range si.places {
-			if p.end > toks[first-1].start && p.end <= toks[first-1].end {
-				h.town = p.place.Name // "At Kolondo's Orlin prison": the possessor is the town
-			}
-		}
-	}
 	if h.town == "" {
+		from := start
+		if first > 0 && first < c.first && possessor(toks[first-1]) {
+			from = toks[first-1].start // "Kolondo's Orlin prison": the possessor, left out of the name, is its town
+		}
 		for _, p := range si.places {
-			if p.end > start && p.end <= end { // "At Kolondo's Orlin prison": a place read with the word opening the sentence
+			if p.end > from && p.end <= end { // "At Kolondo Orlin prison": a place read with the word opening the sentence
 				if len(a.countries) == 0 || p.place.Country == a.countries[0] {
 					h.town = p.place.Name // the first: "Tarvo T Tipi Kapalı Ceza İnfaz Kurumu" stands in Tarvo
 				}
@@ -199,11 +196,10 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	return h, true
 }
 
-// possessor reports a word with a possessive ending: before a name of its own it says where the
-// facility stands, and is no part of its name.
-func possessor(text string, t token) bool {
-	w := text[t.start:t.end]
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+// possessor reports a word with a possessive ending (folded, as facilityKey reads it): before a
+// name of its own it says where the facility stands, and is no part of its name.
+func possessor(t token) bool {
+	return strings.HasSuffix(t.fold, "'s")
 }
 
 // nicknameAfter returns the name after a phrase of calling that follows the facility word at

@@ -111,8 +111,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
-			if k := appositiveEnd(text, si, last, c.first); dist > maxCueDistance && k > 0 {
-				dist = c.first - k + appositiveWeight // "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them
+			if dist > maxCueDistance {
+				if k := appositiveEnd(text, si, last, c.first); k > 0 {
+					dist = c.first - k + appositiveWeight // "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them
+				}
 			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && topicAfter(si, last):
@@ -249,7 +251,7 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 const appositiveWeight = 3
 
 // appositiveNounWords is how many words the noun phrase of a figure may have before the comma that
-// opens an aside about it ("75 reclusos,", "300 Boko Haram inmates,").
+// opens an aside about it ("75 reclusos,", "300 Red Hand inmates,").
 const appositiveNounWords = 3
 
 // appositiveVerbReach is how many words after an aside's closing comma the verb of the figure

@@ -108,18 +108,16 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 			low = scaleLikePartner(np, r)
 			q.Start = ps[qstart].start
 		}
-	case qual == "approx":
-		q.Qualifier, q.Start = qual, ps[qstart].start
-		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
-			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range" // "about 40 to 60 insurgents"
-		}
 	case qual != "":
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	}
-	if q.Qualifier == "exact" {
+	if q.Qualifier == "exact" || q.Qualifier == "approx" {
 		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
-			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range"
-		} else if post, end := qualifierAfter(lx, ps, np.last); post != "" {
+			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range" // "300 to 400", "about 40 to 60 insurgents"
+		}
+	}
+	if q.Qualifier == "exact" {
+		if post, end := qualifierAfter(lx, ps, np.last); post != "" {
 			q.Qualifier, last = post, end
 		} else if np.vague {
 			q.Qualifier = "vague"
