@@ -1009,8 +1009,10 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	for _, si := range f.sentences {
 		for _, m := range si.actors {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
-			// Street gang"), whatever the grammar.
-			if m.Kind != "armed_group" || denied(si, m) || !riot && !agent(a.text, si, m) {
+			// Street gang"), whatever the grammar; so are those a sentence telling of a riot names
+			// when the riot ended in a breakout.
+			party := riot || si.is("riot") && !negated(si, "riot") && !amongHeld(si, m)
+			if m.Kind != "armed_group" || denied(si, m) || !party && !agent(a.text, si, m) {
 				continue
 			}
 			if times[m.Name] == 0 {
@@ -1135,11 +1137,18 @@ func doersReferBack(si *sentenceInfo) bool {
 	return false
 }
 
+// amongHeld reports an actor named as part of the people held ("250 inmates including 40
+// militants escaped"): the escapees' affiliation, no doer.
+func amongHeld(si *sentenceInfo, m ActorMatch) bool {
+	first, _ := tokenSpan(si.toks, m.Start, m.End)
+	return first >= 0 && subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first)
+}
+
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
-	if first < 0 || subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first) {
-		return false // "250 inmates including 40 militants escaped": the escapees' affiliation, no doer
+	if first < 0 || amongHeld(si, m) {
+		return false
 	}
 	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
