@@ -120,6 +120,7 @@ type analysis struct {
 	placeIn      func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
 	offsets      runeOffsets
 	places       map[placeQuery]placeAnswer // Place answers by name and context
+	divisions    map[string]model.Place     // names the text itself marks as divisions ("the department of X"), by fold
 	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
 	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames map[string]string          // Country answers by name, "" for none
@@ -352,6 +353,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if c.category == "attack" && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
+		}
+		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && refutedReport(si.toks, c) {
+			return true // "Earlier reports that gunmen had attacked the prison were untrue": told as not so
 		}
 		if (c.category == "escape" || c.category == "escaped") && foiled(a.text, si.toks, scanned, c) {
 			si.foiledEscape = true
@@ -1000,6 +1004,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		case divisionFirst:
 			if p, ok = a.x.res.Region(name, ctx.countries); !ok {
 				p, ok = a.place(name, ctx) // "the state of X" is the state, not its namesake town
+			} else {
+				a.markDivision(span, p)
 			}
 		default:
 			p, ok = a.place(name, ctx)
@@ -1018,6 +1024,14 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		si.places = append(si.places, hit)
 	}
 	si.places = a.oneCountryInBrackets(si)
+}
+
+// markDivision remembers a name the text marks as a division (see analysis.divisions).
+func (a *analysis) markDivision(span nameSpan, p model.Place) {
+	if a.divisions == nil {
+		a.divisions = map[string]model.Place{}
+	}
+	a.divisions[foldPhrase(a.text[span.start:span.end])] = p
 }
 
 // oneCountryInBrackets drops the places of a sentence that a bracketed list of places puts in
@@ -1348,6 +1362,20 @@ func (a *analysis) country(name string) (string, bool) {
 // place resolves a name through the gazetteer, remembering answers for the document: names
 // repeat from sentence to sentence.
 func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
+	p, ok := a.placeInContext(name, ctx)
+	// A name the text calls a division once is read in that division's country wherever it
+	// stands bare: after "the department of X", "in X and Y" is the department or its namesake
+	// town, not a namesake town abroad.
+	if d, marked := a.divisions[foldPhrase(name)]; marked && (!ok || p.Country != d.Country) {
+		if p, ok = a.placeInContext(name, newPlaceContext([]string{d.Country})); !ok || p.Country != d.Country {
+			p, ok = d, true
+		}
+	}
+	return p, ok
+}
+
+// placeInContext resolves a name in a context, remembering the answer for the document.
+func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, bool) {
 	key := placeQuery{name, ctx.key}
 	if r, ok := a.places[key]; ok {
 		return r.place, r.ok
@@ -2048,6 +2076,22 @@ const heldHostageReach = 3
 // word it governs ("a plot to escape", "fears of a possible riot"). Before an attack word only:
 // "the attack, planned for months, freed 200" took place.
 const unrealisedReach = 3
+
+// refutedReport reports an event word a report noun introduces and a word of falsehood after it
+// refutes, in one sentence: "Earlier reports that gunmen had attacked the prison were untrue",
+// "les informations selon lesquelles la prison aurait été attaquée sont fausses".
+func refutedReport(toks []token, c cueHit) bool {
+	return wordIn(hearsayNounWords, toks, c.first-hearsayReach, c.first) &&
+		wordIn(refutedWords, toks, c.last+1, c.last+1+refutedReach)
+}
+
+// hearsayReach is how many words may stand between a report noun and the event word it tells
+// ("reports that bands of gunmen had attacked"); refutedReach, between the event word and the word
+// that calls it false ("attacked the prison from outside to create a diversion were untrue").
+const (
+	hearsayReach = 8
+	refutedReach = 12
+)
 
 // hostagesReleased reports an escape word said of hostages: right before them ("freed the
 // hostages", "liberaron a los rehenes"), or as a passive participle a few words after them

@@ -186,6 +186,8 @@ const (
 	areaNounWords
 	assailantNounWords
 	occasionWords
+	hearsayNounWords
+	refutedWords
 	wordCatCount
 )
 
@@ -371,6 +373,8 @@ var wordCatNames = [wordCatCount]string{
 	areaNounWords:             "area_noun",
 	assailantNounWords:        "assailant_noun",
 	occasionWords:             "occasion",
+	hearsayNounWords:          "hearsay_noun",
+	refutedWords:              "refuted",
 }
 
 // wordCategoryNamed returns the word category a file names.
