@@ -248,18 +248,21 @@ func titledFacility(text string, si *sentenceInfo, c cueHit) (facilityHit, bool)
 // report writes it.
 func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	toks := si.toks
-	j := i + 1
 	lx := si.lex
+	head := i
+	// "la cárcel de máxima seguridad X": the grade of security comes between the word and its name.
+	i += lx.phraseAt(securityGradeWords, toks, i+1)
+	j := i + 1
 	if j < len(toks) && (toks[j].is(facilityLinkWords) || toks[j].is(facilityLocativeWords) || toks[j].is(facilityNearWords)) {
 		j++
 	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
-		return i, "", ""
+		return head, "", ""
 	}
 	if number, ok := facilityNumber(a.text, lx, toks, j); ok {
 		return a.numberedName(si, number)
 	}
 	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
-		return i, "", ""
+		return head, "", ""
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
@@ -269,7 +272,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	town, written := "", ""
 	run := a.text[toks[j].start:toks[last].end]
 	if _, ok := a.country(run); ok {
-		return i, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
+		return head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
@@ -281,16 +284,16 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		}
 	}
 	linked := toks[i+1].is(facilityLinkWords)
-	if !linked && town == "" && !toks[i].is(facilityHeadFirstWords) {
-		return i, "", ""
+	if !linked && town == "" && !toks[head].is(facilityHeadFirstWords) {
+		return head, "", ""
 	}
 	switch t := &toks[i+1]; {
 	case t.is(facilityNearWords):
-		return i, "", "" // "a prison near Niamey" stands in another town
+		return head, "", "" // "a prison near Niamey" stands in another town
 	case t.is(facilityLocativeWords) && areaWords(toks, j, last):
-		return i, "", "" // "the X Principal Prison in Y Division": an area, not the town it stands in
+		return head, "", "" // "the X Principal Prison in Y Division": an area, not the town it stands in
 	case t.is(facilityLocativeWords):
-		return i, town, written // "the jail in Benghazi": the town is not part of the name
+		return head, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, town, written
 }

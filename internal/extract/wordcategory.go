@@ -188,6 +188,7 @@ const (
 	occasionWords
 	hearsayNounWords
 	refutedWords
+	securityGradeWords
 	wordCatCount
 )
 
@@ -375,6 +376,7 @@ var wordCatNames = [wordCatCount]string{
 	occasionWords:             "occasion",
 	hearsayNounWords:          "hearsay_noun",
 	refutedWords:              "refuted",
+	securityGradeWords:        "security_grade",
 }
 
 // wordCategoryNamed returns the word category a file names.
