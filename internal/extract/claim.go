@@ -36,7 +36,10 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if split && !slices.Contains(part.figures, k) {
 				continue // another town's figure, or one no town can claim
 			}
-			if !a.isFigure(si, figures, k) || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
+			// A part of a toll that names its side ("eight killed, including five inmates") is
+			// that side's figure; other parts count nothing of their own.
+			part := !a.isFigure(si, figures, k) && countFigure(a.text, si, q) && subset(a.text, si, q)
+			if !a.isFigure(si, figures, k) && !part || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
 				f.date != nil && (cumulative(si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
@@ -65,6 +68,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				Quote:    a.text[si.start:si.end], Start: a.offsets.at(si.start), End: a.offsets.at(si.end)}
 			if si.ref.Date.IsZero() {
 				c.Reported = model.Date{}
+			}
+			if part && !a.sidePart(si, q, metric, perpetrators, out) {
+				continue
 			}
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = a.sideOf(si, q, perpetrators)
@@ -249,7 +255,33 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people no incident at one facility
 // exceeds, not a subset, a reference mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !beyondAnyIncident(q) && !subset(text, si, q) && !footnote(text, q) && !countsThings(text, si, q) &&
+	return !subset(text, si, q) && countFigure(text, si, q)
+}
+
+// sidePart reports a part of a toll told in the sentence before it that gives a side of its
+// own: "at least 8 killed, including 5 inmates and 3 soldiers" tells each side's dead, "four
+// policemen, including a head constable, were injured" nothing more than the four.
+func (a *analysis) sidePart(si *sentenceInfo, q Quantity, metric model.Metric, perpetrators []string, claimed []model.Claim) bool {
+	if metric != model.Killed && metric != model.Wounded {
+		return false
+	}
+	side := a.sideOf(si, q, perpetrators)
+	if side == "unknown" {
+		return false
+	}
+	start := a.offsets.at(si.start)
+	for i := len(claimed) - 1; i >= 0 && claimed[i].Start == start; i-- {
+		if claimed[i].Metric == metric && claimed[i].Side != side {
+			return true
+		}
+	}
+	return false
+}
+
+// countFigure is figure but for the subset test: a part of a figure ("including five guards") is
+// still a count of people.
+func countFigure(text string, si *sentenceInfo, q Quantity) bool {
+	return q.Kind == "count" && !beyondAnyIncident(q) && !footnote(text, q) && !countsThings(text, si, q) &&
 		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q) &&
 		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q)
 }

@@ -408,7 +408,7 @@ func TestExtract(t *testing.T) {
 				"\n" +
 				"All five attackers were killed, according to Somalia's information minister, who said no prisoner escaped. Two guards and several inmates were wounded. It was not clear how the weapons were smuggled into the prison.",
 			want:    []want{{"riot", "2023-07-14", "SO", "Mogadishu", "al-Shabaab"}},
-			figures: []string{"killed=8..8 killed/perpetrators=5..5 wounded/security=2..2"},
+			figures: []string{"killed=8..8 killed/security=3..3 killed/perpetrators=5..5 wounded/security=2..2"},
 		},
 		{
 			name:      "four of them were recaptured; three remain at large",
@@ -579,7 +579,7 @@ func TestExtract(t *testing.T) {
 			published: "2022-03-09",
 			text:      "Nine people including four inmates and three guards were killed when gunmen ambushed a prison van in Matara, Sri Lanka, on Tuesday and freed a gang leader.",
 			want:      []want{{"facility_attack", "2022-03-08", "LK", "", ""}},
-			figures:   []string{"killed=9..9 killed/security=3..3 escaped=1..1"},
+			figures:   []string{"killed=9..9 killed/prisoners=4..4 killed/security=3..3 escaped=1..1"},
 		},
 		{
 			name:      "Portuguese: a claim verb, people nouns and the sides of the dead",
