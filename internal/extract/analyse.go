@@ -364,7 +364,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && lawfulGround(a.lex, a.text, si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
@@ -2017,12 +2017,26 @@ const infinitiveReach = 4
 // After the word, one brought in by an article heads a phrase of its own, the deed's cause or
 // circumstance: "rioted after a case of cholera", "rioted over the threat of transfers".
 func unrealised(toks []token, c cueHit) bool {
-	if wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) {
+	if wordIn(unrealisedWords, toks, c.first-unrealisedReach, c.first) || modalBefore(toks, c.first) {
 		return true
 	}
 	for k := c.last + 1; k < min(c.last+1+unrealisedReach, len(toks)); k++ {
 		if toks[k].is(unrealisedWords) && !toks[k-1].is(singularArticleWords) && !toks[k-1].is(definiteArticleWords) {
 			return true
+		}
+	}
+	return false
+}
+
+// modalBefore reports a modal or future auxiliary before token k, past other auxiliaries:
+// "political prisoners would be freed", "serán liberados" tell what is to come, not what was done.
+func modalBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= maxAuxiliaries; j-- {
+		if toks[j].is(modalWords) {
+			return true
+		}
+		if !toks[j].is(auxiliaryWords) && !toks[j].is(perfectAuxiliaryWords) {
+			return false
 		}
 	}
 	return false
@@ -2127,6 +2141,34 @@ const captureReach = 3
 func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
 	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach)
 }
+
+// releasedByAuthority reports an escape word whose doer is a lawful power: its subject right
+// before it, past auxiliaries ("the government released", "le tribunal a libéré"), or the agent
+// right after it ("were released by the authorities"). A government or a court that frees
+// prisoners releases them; nobody breaks out.
+func releasedByAuthority(toks []token, c cueHit) bool {
+	if !toks[c.first].is(freeingWords) {
+		return false // "las autoridades no localizan a 30 internos": they got out
+	}
+	k := c.first - 1
+	for k >= 0 && c.first-k <= maxAuxiliaries && (toks[k].is(auxiliaryWords) || toks[k].is(perfectAuxiliaryWords)) {
+		k--
+	}
+	if k >= 0 && toks[k].is(releasingAuthorityWords) {
+		return true
+	}
+	j := c.last + 1
+	if j >= len(toks) || !toks[j].is(agentPrepositionWords) {
+		return false
+	}
+	if j++; j < len(toks) && toks[j].is(definiteArticleWords) {
+		j++
+	}
+	return j < len(toks) && toks[j].is(releasingAuthorityWords)
+}
+
+// maxAuxiliaries is how many auxiliaries may stand between a subject and its verb ("would have been").
+const maxAuxiliaries = 3
 
 // lawfulIn reports a lawful ground of release among tokens [from, to), up to the first clause mark
 // before or among them. From the sentence's start it reads the opening phrase, which frames the

@@ -189,6 +189,8 @@ const (
 	hearsayNounWords
 	refutedWords
 	securityGradeWords
+	releasingAuthorityWords
+	modalWords
 	wordCatCount
 )
 
@@ -377,6 +379,8 @@ var wordCatNames = [wordCatCount]string{
 	hearsayNounWords:          "hearsay_noun",
 	refutedWords:              "refuted",
 	securityGradeWords:        "security_grade",
+	releasingAuthorityWords:   "releasing_authority",
+	modalWords:                "modal",
 }
 
 // wordCategoryNamed returns the word category a file names.
