@@ -960,6 +960,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	ctx := a.placeContextOf(si)
 	var notPlaces []nameSpan // people's names and countries: none of their words is a town
+	var unknownRuns []nameSpan // runs of names that are no place and end in words of no category
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -1013,6 +1014,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok && kunya(si.toks, span) {
 			notPlaces = append(notPlaces, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here
 		}
+		if !ok && a.plainNameAfter(si, span) {
+			unknownRuns = append(unknownRuns, span)
+		}
+		if ok && span.first == span.last && !slices.Contains(a.named, p.Country) && len(a.named) > 0 &&
+			slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first == span.first }) {
+			continue // "Yan Rusmanto": a town abroad that opens a name no gazetteer knows is a person's first name
+		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
@@ -1024,6 +1032,20 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		si.places = append(si.places, hit)
 	}
 	si.places = a.oneCountryInBrackets(si)
+}
+
+// plainNameAfter reports a run of two or more names whose words after the first are of no
+// category of the lexicon: "Yan Rusmanto", not "Tarvo Prison" nor "Jos North".
+func (a *analysis) plainNameAfter(si *sentenceInfo, span nameSpan) bool {
+	if span.last == span.first {
+		return false
+	}
+	for k := span.first + 1; k <= span.last; k++ {
+		if si.toks[k].marks != si.lex.noMarks || !si.toks[k].upper || a.text[si.toks[k-1].end:si.toks[k].start] != " " {
+			return false // nor "Tarvo (Tarvo, North Vale)": a town and the divisions it lies in
+		}
+	}
+	return true
 }
 
 // markDivision remembers a name the text marks as a division (see analysis.divisions).
