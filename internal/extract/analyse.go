@@ -959,7 +959,7 @@ func hasArabicArticle(lx *lexicon, folded string) bool {
 // learns of a name apart from those countries is kept in the sentence (readSpan, capitalAt).
 func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	ctx := a.placeContextOf(si)
-	var notPlaces []nameSpan // people's names and countries: none of their words is a town
+	var notPlaces []nameSpan   // people's names and countries: none of their words is a town
 	var unknownRuns []nameSpan // runs of names that are no place and end in words of no category
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
