@@ -975,7 +975,19 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	// A name written capitalised counts in lower case too before a part of the day: Turkish
 	// "pazar" is also "market", "pazar gecesi" is Sunday night.
 	written := !w.needUpper || ps[k].upper || k+1 < len(ps) && lx.hasWord(partOfDayWords, ps[k+1].low)
-	return ok && written && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) // "Santo Domingo"
+	return ok && written && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) && // "Santo Domingo"
+		!(ps[k].upper && !w.needUpper && capitalisedAfter(lx, ps, k))
+}
+
+// capitalisedAfter reports a capitalised word right after piece k, or after one name particle:
+// where weekdays are written in lower case, a capitalised one before it is a word of a name
+// ("Domingo de Ramos", "Viernes Santo"), not a day.
+func capitalisedAfter(lx *lexicon, ps []piece, k int) bool {
+	j := k + 1
+	if j < len(ps) && ps[j].kind == pieceWord && lx.hasWord(nameParticleWords, ps[j].low) {
+		j++
+	}
+	return j < len(ps) && ps[j].kind == pieceWord && ps[j].upper
 }
 
 func pieceLow(ps []piece, k int) string {
