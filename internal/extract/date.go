@@ -77,7 +77,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 			continue
 		}
 		if e.rel == dateNoYear {
-			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor)
+			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year)
 		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
@@ -214,13 +214,17 @@ func weekdayYear(e dateExpr, d model.Date, year int) model.Date {
 // long before publication: a retrospective goes on with its story ("le 14 avril 1971 ... Les
 // mutins se rendent le 18 avril" in a report of 2021), while a year-less day of the last weeks is
 // the news ("after the attack of 12 January 2019, gunmen struck again on 14 January").
-func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date) model.Date {
+func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date, yearWritten bool) model.Date {
 	if anchor == nil || anchor.Precision != model.PrecisionDay || e.day == 0 || ref.Date.IsZero() ||
 		dateMidnight(ref.Date).Sub(d.Start) <= narrativeSpan {
 		return d
 	}
 	t, ok := calendarDate(anchor.Start.Year(), e.month, e.day)
-	if !ok || t.Before(anchor.Start) || t.Sub(anchor.Start) > narrativeSpan || t.After(ref.Date) {
+	beyond := time.Duration(0)
+	if yearWritten {
+		beyond = narrativeBeyond
+	}
+	if !ok || t.Before(anchor.Start) || t.Sub(anchor.Start) > narrativeSpan || t.After(ref.Date.Add(beyond)) {
 		return d
 	}
 	return model.Date{Start: t, Precision: model.PrecisionDay}
@@ -229,6 +233,11 @@ func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date) model.
 // narrativeSpan is how long after a retrospective's full date its year-less days may fall, and how
 // long before publication a year-less day is news of the report's own weeks.
 const narrativeSpan = 60 * 24 * time.Hour
+
+// narrativeBeyond is how far past the date a text is filed under its story's year-less days may
+// run when the story's last day was written with its year: an event note is dated at the event's start ("29 May 2004 ... ended on the night of 31
+// May"), and a day of the story's own year a few days on is no day of the year before.
+const narrativeBeyond = 7 * 24 * time.Hour
 
 // resolveDate turns an expression into a date. forward resolves a year-less date to the first
 // such day from a week before the reference on, as update headers follow publication.
