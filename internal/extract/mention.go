@@ -185,7 +185,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
-			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 {
+			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 &&
+				!insideLongerAttack(si, c) {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {
@@ -231,6 +232,14 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
+}
+
+// insideLongerAttack reports an attack word inside a longer attack phrase that opens earlier:
+// "struck" of "aircraft struck" is the air strike's word, no assault of its own.
+func insideLongerAttack(si *sentenceInfo, c cueHit) bool {
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return o.category == "attack" && o.first < c.first && o.last >= c.last
+	})
 }
 
 // violenceAround reports deaths, wounds or shots told in the frame's sentences or in the few
