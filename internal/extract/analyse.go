@@ -370,7 +370,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
-		if (c.category == "escape" || c.category == "escaped") && hostagesReleased(si.toks, c) {
+		if (c.category == "escape" || c.category == "escaped") && (hostagesReleased(si.toks, c) || staffReleased(si.toks, scanned, c)) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
 		if (c.category == "escape" || c.category == "escaped") && attackersFled(si.toks, scanned, c) {
@@ -2147,6 +2147,16 @@ func hostagesReleased(toks []token, c cueHit) bool {
 		return false
 	}
 	return wordIn(hostageWords, toks, c.first-1-hostageReach, c.first-1)
+}
+
+// staffReleased reports an escape word in the passive whose subject, right before its
+// auxiliary, is the staff or security forces: "one officer was released in the evening" tells of
+// a hostage let go, for guards do not break out.
+func staffReleased(toks []token, cues []cueHit, c cueHit) bool {
+	if c.first < 2 || !toks[c.first-1].is(auxiliaryWords) || !toks[c.first].is(freeingWords) {
+		return false
+	}
+	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == "side:security" && o.last == c.first-2 })
 }
 
 // hostageReach is how many words before the auxiliary of a release the hostages may be named
