@@ -370,6 +370,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
+		if (c.category == "escape" || c.category == "escaped" || c.category == "release") && releasedThing(si.toks, scanned, c) {
+			return true // "releasing video of inmates", "released a statement": no one let out
+		}
 		if (c.category == "escape" || c.category == "escaped") && (hostagesReleased(si.toks, c) || staffReleased(si.toks, scanned, c)) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
@@ -2147,6 +2150,21 @@ func hostagesReleased(toks []token, c cueHit) bool {
 		return false
 	}
 	return wordIn(hostageWords, toks, c.first-1-hostageReach, c.first-1)
+}
+
+// releasedThing reports a freeing word whose object, right after it past an article, is a thing
+// and no place of detention: a video, a statement or a report released lets no one out.
+func releasedThing(toks []token, cues []cueHit, c cueHit) bool {
+	if !toks[c.last].is(freeingWords) {
+		return false
+	}
+	k := c.last + 1
+	for k < len(toks) && k <= c.last+2 && (toks[k].is(singularArticleWords) || toks[k].is(definiteArticleWords) || toks[k].is(possessiveDeterminerWords)) {
+		k++
+	}
+	return k < len(toks) && toks[k].is(thingNounWords) && !slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category == "facility" && o.first <= k && k <= o.last
+	})
 }
 
 // staffReleased reports an escape word in the passive whose subject, right before its
