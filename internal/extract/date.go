@@ -578,7 +578,8 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	return spanned(e, ps, i, last)
 }
 
-// dayRangeEnd reads the last day of a span after the day ending at piece last: "20-30", or the
+// dayRangeEnd reads the last day of a span after the day ending at piece last: "20-30", "11 to
+// 21", or the
 // next day after a conjunction ("Feb. 2 and 3", "2 et 3 février"); two days further apart are two
 // dates ("on 5 and 12 March").
 func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
@@ -586,7 +587,7 @@ func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 		return 0, 0, false
 	}
 	switch sep := ps[last+1].low; {
-	case sep == "-" || sep == "–":
+	case sep == "-" || sep == "–" || lx.isPhraseWord(rangeToPhrases, sep): // "from 11 to 21 April", "del 11 al 21 de abril"
 		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 > day {
 			return d2, l2, true
 		}

@@ -125,6 +125,8 @@ func TestFindDates(t *testing.T) {
 		{"27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
 		{"Monday the 17th of January", pub, []string{`"Monday the 17th of January" 2022-01-17 day rel`}},
 		{"Santo Domingo", pub, nil},
+		{"that lasted from 11 to 21 April 1993", pub, []string{`"11 to 21 April 1993" 1993-04-11..1993-04-21 day`}},
+		{"du 11 au 21 avril 1993", pub, []string{`"11 au 21 avril 1993" 1993-04-11..1993-04-21 day`}},
 		{"On 29 May 2004 gunmen stormed the prison; the siege ended on 31 May.", Ref{Date: calendarDay(2004, 5, 29), Precision: model.PrecisionDay},
 			[]string{`"29 May 2004" 2004-05-29 day`, `"31 May" 2004-05-31 day rel`}},
 		{"en la víspera del Domingo de Ramos, y el Viernes Santo; el domingo", pub, []string{`"el domingo" 2022-01-16 day rel`}},
