@@ -582,11 +582,13 @@ func staffOnly(si *sentenceInfo) bool {
 	return staff
 }
 
-// jobWord reports a facility word that qualifies a person noun beside it: "prison guards",
-// "agentes penitenciários".
+// jobWord reports a facility word that qualifies a person noun beside it or after a linking
+// word: "prison guards", "agentes penitenciários", "educatore del carcere".
 func jobWord(si *sentenceInfo, c cueHit) bool {
 	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(peopleNounWords) ||
-		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper
+		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper ||
+		c.first > 1 && si.toks[c.first-1].is(facilityLinkWords) && cueAt(si, "side:security", c.first-2) &&
+			!si.toks[c.first].upper // "educatore del carcere", not "presos da cadeia"
 }
 
 // anyFreed reports whether a figure of the frame says that someone got out. It reads only the
