@@ -28,6 +28,7 @@ type sentenceInfo struct {
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
+	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
@@ -163,6 +164,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if n := len(a.sentences); n > 0 && (si.is("held") || si.is("inmate") || si.is("escape") || si.is("release") || lynching(si)) {
+			a.sentences[n-1].peopleHeldNext = true // "a mob stormed the police station, and lynched a suspect held there"
+		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is("killed") && deathsOfThoseHeld(si) {
 			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."
 		}

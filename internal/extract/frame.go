@@ -48,7 +48,16 @@ func isEvent(si *sentenceInfo) bool {
 		si.inmateArson && placeOfDetention(si)
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si))) ||
-		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0)
+		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
+}
+
+// holdingOnly reports a sentence whose only words of detention are police stations and the
+// like, which neither it nor the clause or sentence after it says hold, free or punish anyone:
+// "militants attacked police stations and the security service building, killing dozens" tells
+// an attack on the state, not on people held.
+func holdingOnly(si *sentenceInfo) bool {
+	return si.is("holding") && !facilityNamed(si) && !si.is("inmate") && !si.is("generic") && len(si.facilities) == 0 &&
+		!holdsPeople(si) && !si.is("held") && !si.is("escape") && !si.is("release") && !lynching(si) && !si.peopleHeldNext
 }
 
 // deedsOnlyReferred reports a sentence whose every deed word lies in a dated reference to another
