@@ -137,8 +137,8 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 	for start > 0 && si.toks[start-1].upper && one.upper {
 		start-- // the whole name: "Byron Lima Oliva"
 	}
-	if start > 0 && si.toks[start-1].is(partitiveWords) {
-		return false // "two brothers of X and two other people": X is not among the counted
+	if start > 1 && si.toks[start-1].is(partitiveWords) && si.toks[start-2].is(peopleNounWords) {
+		return false // "two brothers of X and two other people": X is not among the counted; "the President of Y X and three other officials" is
 	}
 	return one.upper && start > 0 || one.is(singularPersonWords)
 }
