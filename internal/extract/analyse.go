@@ -1033,7 +1033,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
-				datelineMark(a.text[span.end:si.end]))})
+				datelineMark(a.text[span.end:si.end])) || spokenAt(si, span)})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
@@ -1053,6 +1053,22 @@ func (a *analysis) plainNameAfter(si *sentenceInfo, span nameSpan) bool {
 		}
 	}
 	return true
+}
+
+// spokenAt reports a place right after a statement and a locative word ("told a press
+// conference in X", "dalam keterangan pers di X"): where the words were said, as a dateline is
+// where a report was filed, not where the deed was done.
+func spokenAt(si *sentenceInfo, span nameSpan) bool {
+	at := span.first - 1
+	if at < 1 || !si.toks[at].is(facilityLocativeWords) {
+		return false
+	}
+	for k := max(0, at-maxPhraseWords); k < at; k++ {
+		if si.lex.phraseAt(speechNounWords, si.toks, k) == at-k {
+			return true
+		}
+	}
+	return false
 }
 
 // markDivision remembers a name the text marks as a division (see analysis.divisions).

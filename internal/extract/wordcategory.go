@@ -191,6 +191,7 @@ const (
 	securityGradeWords
 	releasingAuthorityWords
 	modalWords
+	speechNounWords
 	wordCatCount
 )
 
@@ -381,6 +382,7 @@ var wordCatNames = [wordCatCount]string{
 	securityGradeWords:        "security_grade",
 	releasingAuthorityWords:   "releasing_authority",
 	modalWords:                "modal",
+	speechNounWords:           "speech_noun",
 }
 
 // wordCategoryNamed returns the word category a file names.
