@@ -1411,6 +1411,9 @@ func (a *analysis) place(name string, ctx placeContext) (model.Place, bool) {
 	// A name the text calls a division once is read in that division's country wherever it
 	// stands bare: after "the department of X", "in X and Y" is the department or its namesake
 	// town, not a namesake town abroad.
+	if len(a.divisions) == 0 {
+		return p, ok // most texts call no name a division: no fold to make
+	}
 	if d, marked := a.divisions[foldPhrase(name)]; marked && (!ok || p.Country != d.Country) {
 		if p, ok = a.placeInContext(name, newPlaceContext([]string{d.Country})); !ok || p.Country != d.Country {
 			p, ok = d, true
