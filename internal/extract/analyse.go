@@ -1026,7 +1026,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		if ok && span.first == span.last && !slices.Contains(a.named, p.Country) && len(a.named) > 0 &&
 			slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first == span.first }) {
-			continue // "Yan Rusmanto": a town abroad that opens a name no gazetteer knows is a person's first name
+			continue // "Orlin Kessel": a town abroad that opens a name no gazetteer knows is a person's first name
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
@@ -1042,7 +1042,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 }
 
 // plainNameAfter reports a run of two or more names whose words after the first are of no
-// category of the lexicon: "Yan Rusmanto", not "Tarvo Prison" nor "Jos North".
+// category of the lexicon: "Orlin Kessel", not "Tarvo Prison" nor "Kolondo North".
 func (a *analysis) plainNameAfter(si *sentenceInfo, span nameSpan) bool {
 	if span.last == span.first {
 		return false
