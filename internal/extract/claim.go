@@ -21,8 +21,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		if aggregate(a.text, si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
 			continue
 		}
-		if lastEnd < 0 || lastEnd > si.start || strings.Trim(a.text[lastEnd:si.start], " ") != ";" {
-			lastMetric = "" // a new sentence; a clause cut at a semicolon goes on with the one before
+		if lastEnd < 0 || lastEnd > si.start || strings.Trim(a.text[lastEnd:si.start], " ") != ";" && si.sequel == nil {
+			lastMetric = "" // a new sentence; a clause cut at a semicolon or a comma goes on with the one before
 		}
 		lastEnd = si.end
 		claimant, role := a.claimant(si)
