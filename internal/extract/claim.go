@@ -258,6 +258,19 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return !subset(text, si, q) && countFigure(text, si, q)
 }
 
+// judged reports a figure right after a verb of a court ("a court sentenced 21 people to death",
+// "convicted 12 men"): it counts people tried, no one the incident befell, unless the verb is
+// itself a word of a figure ("arrested 12 of the escapees").
+func judged(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || !si.toks[first-1].is(courtVerbWords) {
+		return false
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first <= first-1 && first-1 <= c.last && isMetric(model.Metric(c.category))
+	})
+}
+
 // sidePart reports a part of a toll told in the sentence before it that gives a side of its
 // own: "at least 8 killed, including 5 inmates and 3 soldiers" tells each side's dead, "four
 // policemen, including a head constable, were injured" nothing more than the four.
@@ -281,7 +294,7 @@ func (a *analysis) sidePart(si *sentenceInfo, q Quantity, metric model.Metric, p
 // countFigure is figure but for the subset test: a part of a figure ("including five guards") is
 // still a count of people.
 func countFigure(text string, si *sentenceInfo, q Quantity) bool {
-	return q.Kind == "count" && !beyondAnyIncident(q) && !footnote(text, q) && !countsThings(text, si, q) &&
+	return q.Kind == "count" && !beyondAnyIncident(q) && !footnote(text, q) && !countsThings(text, si, q) && !judged(si, q) &&
 		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q) &&
 		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q)
 }
