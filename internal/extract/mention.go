@@ -185,6 +185,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
+			if c.category == "attack" && attempted(si.toks, c.first) {
+				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
+			}
 			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 &&
 				!insideLongerAttack(si, c) {
 				assault = true
