@@ -950,10 +950,39 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 			continue
 		}
 		one := 1
+		if i == 0 || !si.toks[i-1].is(conjunctionWords) {
+			if second := pairedSingular(text, si, noun); second >= 0 && sameSide(si, noun, second) {
+				one = 2 // "killing a gendarme and a prison guard": two of one side
+			}
+		}
 		out = append(out, Quantity{Start: t.start, End: t.end, Low: &one, High: &one, // the article, as a figure before its noun
 			Qualifier: "exact", Kind: "count", Noun: si.toks[noun].fold})
 	}
 	return out
+}
+
+// pairedSingular returns the person noun of a second indefinite article right after a
+// conjunction that follows the noun at token noun ("a gendarme and a prison guard"), -1 if none.
+func pairedSingular(text string, si *sentenceInfo, noun int) int {
+	and := noun + 1
+	if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) || !si.toks[and+1].is(singularArticleWords) {
+		return -1
+	}
+	return singularNoun(text, si, and+1)
+}
+
+// sameSide reports two person nouns of one side: a side cue covers each, of the same category.
+func sameSide(si *sentenceInfo, a, b int) bool {
+	side := func(k int) string {
+		for _, c := range si.cues {
+			if strings.HasPrefix(c.category, "side:") && c.first <= k && k <= c.last {
+				return c.category
+			}
+		}
+		return ""
+	}
+	s := side(a)
+	return s != "" && s == side(b)
 }
 
 // singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),
