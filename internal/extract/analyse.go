@@ -374,6 +374,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
+		if c.category == "wounded" && slices.ContainsFunc(scanned, func(o cueHit) bool {
+			return o.category == "killed" && o.first <= c.first && o.last >= c.last && o.last > o.first
+		}) {
+			return true // "stabbed to death": a death, not a wound
+		}
 		if (c.category == "escape" || c.category == "escaped" || c.category == "release") && releasedThing(si.toks, scanned, c) {
 			return true // "releasing video of inmates", "released a statement": no one let out
 		}
