@@ -245,6 +245,12 @@ func insideLongerAttack(si *sentenceInfo, c cueHit) bool {
 	})
 }
 
+// opensOtherMatter reports a sentence that opens with a phrase of another matter: "Separately,",
+// "Par ailleurs,", "En otro hecho,". What it tells is not dated by what came before.
+func opensOtherMatter(si *sentenceInfo) bool {
+	return si.lex.phraseAt(otherMatterWords, si.toks, 0) > 0
+}
+
 // violenceAround reports deaths, wounds or shots told in the frame's sentences or in the few
 // sentences before it: "Gunfire reported near the headquarters. [...] The violence is suspected
 // to be related to an attempted jailbreak."
@@ -953,7 +959,8 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	// "On January 20th, IS launched operations in Syria and Iraq. ... the assault on the prison":
 	// a date set in the sentences just before the frame opened.
 	// Not when the frame's own year is another ("In late 2019, militants stormed a jail").
-	for i := f.first - 1; i >= 0 && i >= f.first-contextSentences; i-- {
+	// Not when the frame opens on another matter ("Par ailleurs, 300 détenus ont pris la fuite").
+	for i := f.first - 1; i >= 0 && i >= f.first-contextSentences && !opensOtherMatter(a.sentences[f.first]); i-- {
 		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay &&
 			(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
 			return d.Date

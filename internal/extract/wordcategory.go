@@ -192,6 +192,7 @@ const (
 	releasingAuthorityWords
 	modalWords
 	speechNounWords
+	otherMatterWords
 	wordCatCount
 )
 
@@ -383,6 +384,7 @@ var wordCatNames = [wordCatCount]string{
 	releasingAuthorityWords:   "releasing_authority",
 	modalWords:                "modal",
 	speechNounWords:           "speech_noun",
+	otherMatterWords:          "other_matter",
 }
 
 // wordCategoryNamed returns the word category a file names.
