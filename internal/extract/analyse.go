@@ -105,7 +105,7 @@ type placeHit struct {
 	start, end int
 	place      model.Place
 	landmark   bool // named to give a direction ("north of the capital"): the event is elsewhere
-	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Kisumu: ..."): where it was filed
+	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Kisumu: ..."), or where a statement was made (spokenAt): where it was filed or said
 }
 
 // analysis is one document read sentence by sentence.
@@ -374,9 +374,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
-		if c.category == "wounded" && slices.ContainsFunc(scanned, func(o cueHit) bool {
-			return o.category == "killed" && o.first <= c.first && o.last >= c.last && o.last > o.first
-		}) {
+		if c.category == "wounded" && withinLongerOf(scanned, c, "killed") {
 			return true // "stabbed to death": a death, not a wound
 		}
 		if (c.category == "escape" || c.category == "escaped" || c.category == "release") && releasedThing(si.toks, scanned, c) {

@@ -38,8 +38,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			}
 			// A part of a toll that names its side ("eight killed, including five inmates") is
 			// that side's figure; other parts count nothing of their own.
-			part := !a.isFigure(si, figures, k) && countFigure(a.text, si, q) && subset(a.text, si, q)
-			if !a.isFigure(si, figures, k) && !part || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
+			figureOK := a.isFigure(si, figures, k)
+			part := !figureOK && countFigure(a.text, si, q) && subset(a.text, si, q)
+			if !figureOK && !part || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
 				f.date != nil && (cumulative(si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
@@ -58,6 +59,13 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
+			side := "unknown" // whose dead or wounded the figure's own words say
+			if metric == model.Killed || metric == model.Wounded {
+				side = a.sideOf(si, q, perpetrators)
+			}
+			if part && !sidePart(a.offsets.at(si.start), metric, side, out) {
+				continue
+			}
 			if oneAndOthers(a.text, si, q) || metric == model.Escaped && a.oneWithOthers(si, q) {
 				q = plusOne(q) // "killed X and 12 other people", "X escaped with nine associates": 13, 10
 			}
@@ -69,11 +77,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if si.ref.Date.IsZero() {
 				c.Reported = model.Date{}
 			}
-			if part && !a.sidePart(si, q, metric, perpetrators, out) {
-				continue
-			}
 			if metric == model.Killed || metric == model.Wounded {
-				c.Side = a.sideOf(si, q, perpetrators)
+				c.Side = side
 				if c.Side == "unknown" {
 					c.Side = ownSide(si, q, role)
 				}
@@ -271,18 +276,14 @@ func judged(si *sentenceInfo, q Quantity) bool {
 	})
 }
 
-// sidePart reports a part of a toll told in the sentence before it that gives a side of its
-// own: "at least 8 killed, including 5 inmates and 3 soldiers" tells each side's dead, "four
+// sidePart reports a part of a toll, of the given metric and side, that a toll claimed earlier
+// in its sentence (the claims quoting from rune offset start) gives no side or another side to:
+// "at least 8 killed, including 5 inmates and 3 soldiers" tells each side's dead, "four
 // policemen, including a head constable, were injured" nothing more than the four.
-func (a *analysis) sidePart(si *sentenceInfo, q Quantity, metric model.Metric, perpetrators []string, claimed []model.Claim) bool {
-	if metric != model.Killed && metric != model.Wounded {
+func sidePart(start int, metric model.Metric, side string, claimed []model.Claim) bool {
+	if metric != model.Killed && metric != model.Wounded || side == "unknown" {
 		return false
 	}
-	side := a.sideOf(si, q, perpetrators)
-	if side == "unknown" {
-		return false
-	}
-	start := a.offsets.at(si.start)
 	for i := len(claimed) - 1; i >= 0 && claimed[i].Start == start; i-- {
 		if claimed[i].Metric == metric && claimed[i].Side != side {
 			return true
@@ -971,18 +972,10 @@ func pairedSingular(text string, si *sentenceInfo, noun int) int {
 	return singularNoun(text, si, and+1)
 }
 
-// sameSide reports two person nouns of one side: a side cue covers each, of the same category.
+// sameSide reports two person nouns of one known side.
 func sameSide(si *sentenceInfo, a, b int) bool {
-	side := func(k int) string {
-		for _, c := range si.cues {
-			if strings.HasPrefix(c.category, "side:") && c.first <= k && k <= c.last {
-				return c.category
-			}
-		}
-		return ""
-	}
-	s := side(a)
-	return s != "" && s == side(b)
+	s := sideAt(si, a, a)
+	return s != "unknown" && s == sideAt(si, b, b)
 }
 
 // singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),

@@ -156,8 +156,19 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 // "admitted to hospital" tells a wound, not a statement.
 func withinLongerCue(cues []cueHit, c cueHit) bool {
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
-		return o.category != c.category && o.first <= c.first && o.last >= c.last && o.last-o.first > c.last-c.first
+		return o.category != c.category && longerOver(o, c)
 	})
+}
+
+// withinLongerOf is withinLongerCue for cues of one category: "stabbed" of "stabbed to death" is
+// the killing's word, "struck" of "aircraft struck" the air strike's.
+func withinLongerOf(cues []cueHit, c cueHit, category string) bool {
+	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == category && longerOver(o, c) })
+}
+
+// longerOver reports cue o covering cue c and longer than it.
+func longerOver(o, c cueHit) bool {
+	return o.first <= c.first && o.last >= c.last && o.last-o.first > c.last-c.first
 }
 
 // speaksFor returns the organisation a speaker noun at token k speaks for: one named right

@@ -835,8 +835,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 }
 
 // attributiveYear reports a year, or a month and year, set between an article and a noun that is
-// no event word, a name between them: "a 2003 plot", "the 2010 elections", "the February 2012 Port
-// Said stadium violence" date that thing, not the sentence's deed ("the 2012 jailbreak" does).
+// no event word, a name between them: "a 2003 plot", "the 2010 elections", "the February 2012 Orlin
+// stadium violence" date that thing, not the sentence's deed ("the 2012 jailbreak" does).
 func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
 	if d.Date.Precision != model.PrecisionYear && d.Date.Precision != model.PrecisionMonth || first == 0 || last+1 >= len(si.toks) ||
 		!si.toks[first-1].is(singularArticleWords) && !si.toks[first-1].is(definiteArticleWords) {
@@ -845,7 +845,7 @@ func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
 	if d.Date.Precision == model.PrecisionMonth && !si.toks[last+1].upper {
 		return false // "à la mi-février, et": the article is the date's own
 	}
-	head := last + 1 // past a name the thing bears: "the February 2012 Port Said stadium violence"
+	head := last + 1 // past a name the thing bears: "the February 2012 Orlin stadium violence"
 	for head < len(si.toks)-1 && si.toks[head].upper {
 		head++
 	}

@@ -189,7 +189,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
 			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 &&
-				!insideLongerAttack(si, c) {
+				!withinLongerOf(si.cues, c, "attack") {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {
@@ -235,14 +235,6 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
-}
-
-// insideLongerAttack reports an attack word inside a longer attack phrase that opens earlier:
-// "struck" of "aircraft struck" is the air strike's word, no assault of its own.
-func insideLongerAttack(si *sentenceInfo, c cueHit) bool {
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
-		return o.category == "attack" && o.first < c.first && o.last >= c.last
-	})
 }
 
 // opensOtherMatter reports a sentence that opens with a phrase of another matter: "Separately,",
@@ -960,7 +952,11 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	// a date set in the sentences just before the frame opened.
 	// Not when the frame's own year is another ("In late 2019, militants stormed a jail").
 	// Not when the frame opens on another matter ("Par ailleurs, 300 détenus ont pris la fuite").
-	for i := f.first - 1; i >= 0 && i >= f.first-contextSentences && !opensOtherMatter(a.sentences[f.first]); i-- {
+	from := max(0, f.first-contextSentences)
+	if opensOtherMatter(a.sentences[f.first]) {
+		from = f.first
+	}
+	for i := f.first - 1; i >= from; i-- {
 		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay &&
 			(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
 			return d.Date

@@ -232,13 +232,13 @@ func (r Data) accept(key string, e gazetteer.Entry, countries []string) (model.P
 	return r.Gazetteer.ToPlace(e), true
 }
 
-// namedSeat reports the seat of a province whose own name has several words ("Pedro Juan
-// Caballero"): such a name is no common word, so the town is read abroad as a large city is.
+// namedSeat reports the seat of a province whose own name has several words ("Salto del
+// Guairá"): such a name is no common word, so the town is read abroad as a large city is.
 func namedSeat(key string, e gazetteer.Entry) bool {
 	return e.Feature == "PPLA" && strings.Contains(e.ASCIIName, " ") && ownName(key, e)
 }
 
-// otherScript reports a folded name written in a script other than Latin ("المكلا", "Москва"): a
+// otherScript reports a folded name written in a script other than Latin ("الحديدة", "Москва"): a
 // large city's name in the script of the text's language is no word of another language, so it
 // is read abroad as the city's own name is.
 func otherScript(key string) bool {
