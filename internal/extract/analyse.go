@@ -1655,6 +1655,9 @@ func (a *analysis) givenNameBefore(si *sentenceInfo, i int) bool {
 	if lx.isDateTrigger(prev.fold) {
 		return false // "Tuesday Kolondo police said"
 	}
+	if _, number := lx.numberWord(cur.fold); number {
+		return false // "the Tarvo Five": a group counted, no surname
+	}
 	for _, c := range si.cues {
 		if c.first <= i && c.last >= i-1 {
 			return false

@@ -267,14 +267,40 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 // "convicted 12 men"): it counts people tried, no one the incident befell, unless the verb is
 // itself a word of a figure ("arrested 12 of the escapees").
 func judged(si *sentenceInfo, q Quantity) bool {
-	first, _ := tokenSpan(si.toks, q.Start, q.End)
-	if first < 1 || !si.toks[first-1].is(courtVerbWords) {
-		return false
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	verb := passiveCourtVerb(si, last)
+	if first >= 1 && si.toks[first-1].is(courtVerbWords) {
+		verb = first - 1
 	}
-	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first <= first-1 && first-1 <= c.last && isMetric(model.Metric(c.category))
+	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first <= verb && verb <= c.last && isMetric(model.Metric(c.category))
 	})
 }
+
+// passiveCourtVerb returns the court verb whose passive subject is the figure ending at token
+// last, its noun between them ("Five inmates were sentenced to death", "12 of the men were later
+// convicted"), or -1.
+func passiveCourtVerb(si *sentenceInfo, last int) int {
+	toks := si.toks
+	for j := last + 1; j < len(toks) && j <= last+passiveSubjectReach; j++ {
+		if !toks[j].is(beforeVerbWords) {
+			continue
+		}
+		k := j + 1
+		for k < len(toks) && k <= j+2 && toks[k].is(beforeVerbWords) {
+			k++
+		}
+		if k < len(toks) && toks[k].is(courtVerbWords) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// passiveSubjectReach is how many words after a figure its noun phrase may run before the
+// auxiliary of its verb ("12 of the men were").
+const passiveSubjectReach = 4
 
 // sidePart reports a part of a toll, of the given metric and side, that a toll claimed earlier
 // in its sentence (the claims quoting from rune offset start) gives no side or another side to:

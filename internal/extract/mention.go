@@ -658,6 +658,19 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 	return "", p
 }
 
+// ownNameIn returns the first facility of the frame's sentences that stands in the town and is
+// named otherwise than after it.
+func (a *analysis) ownNameIn(f *frame, town string) (facilityHit, bool) {
+	for _, si := range f.sentences {
+		for _, h := range si.facilities {
+			if h.key != "" && h.town == town && h.key != a.placeKey(town) && !(si.datedReference() && si.inReference(h.start)) {
+				return h, true
+			}
+		}
+	}
+	return facilityHit{}, false
+}
+
 // placeOf picks the frame's facility and place: a known facility's coordinates, else the town
 // its name or sentence gives, else the first place the event sentences name, else the country.
 func (a *analysis) placeOf(f *frame) (string, model.Place) {
@@ -674,6 +687,13 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 			if count[h.key] > count[bestKey] || facility == "" {
 				facility, known, town, bestKey = h.name, h.known, h.town, h.key
 			}
+		}
+	}
+	if known == nil && town != "" && bestKey == a.placeKey(town) {
+		// "the Tarvo prison riot [...] at the Orlin Correctional Facility in Tarvo": a prison named
+		// by its town is the one whose own name the text gives there.
+		if h, ok := a.ownNameIn(f, town); ok {
+			facility, known, bestKey = h.name, h.known, h.key
 		}
 	}
 	if stated = a.statedCountry(bestKey); stated == "" {

@@ -170,12 +170,24 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 		return noun, "year"
 	case np.id || isIDBefore(lx, ps, np.first) || isLabel(lx, ps, np, noun):
 		return noun, "id"
-	case np.frac || np.unit || lx.hasWord(measureWordWords, noun):
+	case np.frac || np.unit || lx.hasWord(measureWordWords, noun) || hyphenModifier(lx, ps, last):
 		return noun, "measure"
 	case lx.hasWord(thingNounWords, noun):
 		return noun, "thing"
 	}
 	return noun, "count"
+}
+
+// hyphenModifier reports digits hyphenated to the word after them that says what the figure
+// measures, not whom it counts: "a 21-point agreement", "a 90-minute siege" (but "a 15-man
+// commando" and "a 20-strong gang" count people).
+func hyphenModifier(lx *lexicon, ps []piece, last int) bool {
+	if last+2 >= len(ps) || ps[last].kind != pieceDigits || ps[last+1].kind != piecePunct || !isJoinerPunct(ps[last+1].low) ||
+		!adjacent(ps, last+1) || !adjacent(ps, last+2) || ps[last+2].kind != pieceWord {
+		return false
+	}
+	w := ps[last+2].low
+	return !lx.hasWord(peopleNounWords, w) && !lx.hasWord(groupSizeWords, w)
 }
 
 // numberNoun returns the head noun after a figure: the first known noun within a few words

@@ -193,6 +193,7 @@ const (
 	modalWords
 	speechNounWords
 	otherMatterWords
+	groupSizeWords
 	wordCatCount
 )
 
@@ -385,6 +386,7 @@ var wordCatNames = [wordCatCount]string{
 	modalWords:                "modal",
 	speechNounWords:           "speech_noun",
 	otherMatterWords:          "other_matter",
+	groupSizeWords:            "group_size",
 }
 
 // wordCategoryNamed returns the word category a file names.

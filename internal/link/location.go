@@ -8,7 +8,8 @@ import (
 
 // locationScore compares where two mentions happened (0..1). Two named facilities must match
 // (one name holding the other after generic words are dropped), or one must be named after the
-// other's town or province while the places agree: "Beni central prison" may be "Kangbayi
+// other's town or province while the places agree (the generic words of place names dropped:
+// "Tarvo City jail" is named after "City of Tarvo"): "Beni central prison" may be "Kangbayi
 // prison" placed in Beni, but "Abu Ghraib prison" is not "Taji prison". A facility name match
 // outweighs a disagreement of place names (gazetteers resolve towns differently) unless admin1
 // regions disagree or the coordinates are far apart. Without two facility names, places decide.
@@ -33,11 +34,30 @@ func facilityScore(a, b *profile) (float64, bool) {
 		}
 		return 0.85, true
 	}
-	namedAfter := subset(a.facility, union(b.place, b.admin1)) || subset(b.facility, union(a.place, a.admin1))
+	namedAfter := namedAfterPlace(a.facility, union(b.place, b.admin1)) || namedAfterPlace(b.facility, union(a.place, a.admin1))
 	if namedAfter && placesOK {
 		return 0.7, true
 	}
 	return 0, false
+}
+
+// namedAfterPlace reports a facility name (tokens) whose words are the place's, once the generic
+// words of place names are dropped from it: "Tarvo City jail" is named after "City of Tarvo".
+func namedAfterPlace(facility, place []string) bool {
+	j, named := 0, false
+	for _, t := range facility {
+		if placeStopWords[t] {
+			continue
+		}
+		for j < len(place) && place[j] < t {
+			j++
+		}
+		if j == len(place) || place[j] != t {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // placeScore compares places: the same GeoNames id or one name holding the other is a match,
