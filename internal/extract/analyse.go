@@ -23,6 +23,7 @@ type sentenceInfo struct {
 	cues           []cueHit
 	dates          []DateMention
 	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
+	leadDate       int           // the byte offset of a date that opens the sentence as its adverbial ("On 3 May 1995,"), -1 if none
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
@@ -153,7 +154,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if s.Start >= end {
 			break // readers' comments are not the article's reporting
 		}
-		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex}
+		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex, leadDate: -1}
 		if n := len(a.sentences); n > 0 && strings.TrimSpace(a.text[a.sentences[n-1].end:s.Start]) == "," {
 			si.sequel = a.sentences[n-1] // a clause cut from the sentence before
 		}
@@ -421,6 +422,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
+		if len(si.dates) == 0 && leadingAdverbial(text, d) {
+			si.leadDate = si.start + d.Start
+		}
 		d.Start += si.start
 		d.End += si.start
 		si.dates = append(si.dates, d)
@@ -1978,11 +1982,12 @@ const pastClauseDays = 180
 // ("sentenced five men for helping inmates escape", "condamnés pour l'évasion"): a court_verb,
 // then an offence_link, then the word, within a dozen words. The offence ends with its clause:
 // in "relatives of a man arrested for murder, armed with knives, attacked the lock-up" the attack
-// is the relatives' deed.
+// is the relatives' deed, and in "three prisoners - one jailed for arson - escaped" the escape
+// is theirs.
 func offence(text string, toks []token, c cueHit) bool {
 	link := false
 	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
-		if !link && containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+		if gap := text[toks[k].end:toks[k+1].start]; !link && (containsAny(gap, clauseMarks) || spacedDash(gap)) {
 			return false
 		}
 		switch {
@@ -1993,6 +1998,19 @@ func offence(text string, toks []token, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// leadingAdverbial reports a date that opens its sentence, after at most one word, and that a
+// comma closes: "On 3 January 1995, ..." dates the sentence's main clause however long it is.
+func leadingAdverbial(text string, d DateMention) bool {
+	before := strings.Fields(text[:d.Start])
+	return len(before) <= 1 && strings.HasPrefix(text[d.End:], ",")
+}
+
+// spacedDash reports a gap between words that holds a dash standing apart, as an aside opens or
+// closes ("three prisoners - two of them jailed for murder - escaped"), not a hyphen.
+func spacedDash(gap string) bool {
+	return strings.Contains(gap, " - ") || strings.ContainsAny(gap, "—–")
 }
 
 // offenceClause reports an event word in a relative clause that goes on about an offence tried

@@ -40,7 +40,7 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) {
+	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled
 	}
 	detention := namesDetention(si)
@@ -58,6 +58,34 @@ func isEvent(si *sentenceInfo) bool {
 func holdingOnly(si *sentenceInfo) bool {
 	return si.is("holding") && !facilityNamed(si) && !si.is("inmate") && !si.is("generic") && len(si.facilities) == 0 &&
 		!holdsPeople(si) && !si.is("held") && !si.is("escape") && !si.is("release") && !lynching(si) && !si.peopleHeldNext
+}
+
+// consequenceOnly reports a sentence whose one deed word is the story's deed named again with a
+// definite article, as the subject of a verb of consequence: "The riot led to the building of
+// a new prison at X in 1998" tells what followed, and its place and date are not the deed's.
+func consequenceOnly(si *sentenceInfo) bool {
+	deed := -1
+	for i, c := range si.cues {
+		switch c.category {
+		case "attack", "escape", "riot", "thwarted":
+			if deed >= 0 {
+				return false
+			}
+			deed = i
+		}
+	}
+	if deed < 0 {
+		return false
+	}
+	c := si.cues[deed]
+	if c.first != 1 || !si.toks[0].is(definiteArticleWords) {
+		return false
+	}
+	k := c.last + 1
+	for k < len(si.toks) && k <= c.last+2 && si.toks[k].is(beforeVerbWords) {
+		k++ // "The attack has also prompted"
+	}
+	return si.lex.phraseAt(consequenceVerbWords, si.toks, k) > 0
 }
 
 // deedsOnlyReferred reports a sentence whose every deed word lies in a dated reference to another
@@ -821,8 +849,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
 			score += 100 // a year dates an event only when nothing finer does
 		}
-		if score > dateReach && score < 100 {
-			continue
+		if score > dateReach && score < 100 && d.Start != si.leadDate {
+			continue // but "On 3 May 1995, three prisoners - two of them [...] - escaped" dates the escape
 		}
 		if score < bestScore {
 			best, bestScore = d, score

@@ -233,6 +233,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.Riot
 	case armedKilling && !escapeTold:
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
+	case thwarted && !escapeTold:
+		return model.ThwartedAttack // "a failed attempt to lift a man out of the prison": a failure is all it tells
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
 }

@@ -194,6 +194,7 @@ const (
 	speechNounWords
 	otherMatterWords
 	groupSizeWords
+	consequenceVerbWords
 	wordCatCount
 )
 
@@ -387,6 +388,7 @@ var wordCatNames = [wordCatCount]string{
 	speechNounWords:           "speech_noun",
 	otherMatterWords:          "other_matter",
 	groupSizeWords:            "group_size",
+	consequenceVerbWords:      "consequence_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
