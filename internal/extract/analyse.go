@@ -197,9 +197,12 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 				}
 			}
 		}
-		// A coded event's id ("KEN544") names its country, which outranks any guess.
+		// A coded event's id ("KEN544") names its country, which outranks any guess; so does
+		// the country of the outlet's web address.
 		if a.idCountry = x.sourceCountry(doc.Source); a.idCountry != "" {
 			a.countries = firstOf(a.idCountry, a.countries)
+		} else if c := x.outletCountry(doc); c != "" {
+			a.countries = firstOf(c, a.countries)
 		}
 	}
 	a.surnames = a.surnamesOf()
@@ -374,6 +377,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
+		}
+		if c.category == "attack" && withinLongerOf(scanned, c, "illness") {
+			return true // "died of a heart attack": an illness, no assault
 		}
 		if c.category == "wounded" && withinLongerOf(scanned, c, "killed") {
 			return true // "stabbed to death": a death, not a wound

@@ -175,6 +175,15 @@ func (w *world) resources() extract.Resources {
 			c, ok := w.codes[code]
 			return c, ok
 		},
+		DomainCountry: func(host string) (string, bool) {
+			label := strings.ToUpper(host[strings.LastIndexByte(host, '.')+1:])
+			for _, c := range w.countries {
+				if c == label {
+					return c, true
+				}
+			}
+			return "", false
+		},
 		CountryPlace: func(code string) (model.Place, bool) {
 			for _, c := range w.countries {
 				if c == code {

@@ -44,6 +44,9 @@ type Resources struct {
 	// CountryCode resolves the three-letter country code of a dataset's event id ("KEN",
 	// "BFO") to ISO alpha-2. Optional.
 	CountryCode func(code string) (string, bool)
+	// DomainCountry resolves the country a web host names ("example.it": IT), false for generic
+	// hosts ("example.com"). Optional.
+	DomainCountry func(host string) (string, bool)
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
 	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
@@ -91,6 +94,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.CountryCode == nil {
 		res.CountryCode = func(string) (string, bool) { return "", false }
+	}
+	if res.DomainCountry == nil {
+		res.DomainCountry = func(string) (string, bool) { return "", false }
 	}
 	if res.Capital == nil {
 		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }

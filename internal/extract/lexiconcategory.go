@@ -19,7 +19,7 @@ var lexiconCategories = []struct {
 	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "release"}, {name: "riot"},
 	{name: "thwarted"}, {name: "resisted"}, {name: "escaped"}, {name: "recaptured"}, {name: "arrested"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
 	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
-	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"},
+	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"}, {name: "illness"},
 	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
 	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
 	{name: "method", values: []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"net/url"
 	"path"
 	"strings"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // sourceCountry is the country a dataset's event id names in the document's source, "" if
@@ -16,6 +19,18 @@ func (x *Extractor) sourceCountry(source string) string {
 	}
 	c, _ := x.res.CountryCode(code)
 	return c
+}
+
+// outletCountry is the country the web address of the document's outlet names ("example.it"),
+// "" if none: local press tells of its own country's towns without naming the country.
+func (x *Extractor) outletCountry(doc model.Document) string {
+	for _, addr := range []string{doc.URL, doc.Source} {
+		if u, err := url.Parse(addr); err == nil && u.Host != "" {
+			c, _ := x.res.DomainCountry(u.Hostname())
+			return c
+		}
+	}
+	return ""
 }
 
 // eventIDCode returns the three capital letters of an event id file name, "" when the name is

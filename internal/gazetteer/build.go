@@ -34,6 +34,7 @@ func newBuilder() *builder {
 			demonyms:  map[string]string{},
 			acronyms:  map[string]string{},
 			codes:     map[string]string{},
+			domains:   map[string]string{},
 			countries: map[string]int32{},
 			info:      map[string]CountryInfo{},
 		},
@@ -170,6 +171,9 @@ func (b *builder) finish() (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := b.addEventIDCodes("event-id-codes.tsv", eventIDCodesData); err != nil {
+		return nil, err
+	}
+	if err := b.addWebDomains("web-domains.tsv", webDomainsData); err != nil {
 		return nil, err
 	}
 	if err := b.addSupplement(supplementData); err != nil {

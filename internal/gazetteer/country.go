@@ -36,6 +36,25 @@ func (g *Gazetteer) CountryOfCode(code string) (string, bool) {
 	return c, ok
 }
 
+// CountryOfDomain returns the country a web host's last label names ("www.example.it": IT,
+// "news.example.co.uk": GB), false for generic labels ("com", "org", and country codes sold
+// as names: "tv", "io"). An outlet's country is where a report that names no country is set.
+func (g *Gazetteer) CountryOfDomain(host string) (string, bool) {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	label := host[strings.LastIndexByte(host, '.')+1:]
+	if len(label) != 2 {
+		return "", false
+	}
+	if code, listed := g.domains[label]; listed {
+		return code, code != ""
+	}
+	code := strings.ToUpper(label)
+	if _, ok := g.countries[code]; !ok {
+		return "", false
+	}
+	return code, true
+}
+
 // acronymKey is name without dots and spaces when it has capitals and no lower-case letter,
 // else "". Scripts without case (Arabic) write no acronyms this way. Every name the text
 // capitalises is asked, and nearly all have a lower-case letter: the key is built only for

@@ -62,6 +62,7 @@ type Gazetteer struct {
 	demonyms  map[string]string // demonym as written, lower case -> ISO2: the adjectives, which some languages write in lower case
 	acronyms  map[string]string // upper-case country acronym without dots -> ISO2
 	codes     map[string]string // three-letter code of an event id (ISO alpha-3 or a dataset's own) -> ISO2
+	domains   map[string]string // last label of a web address whose country is not its ISO2 code -> ISO2, "" for a generic one
 	countries map[string]int32  // ISO2 -> entry
 	info      map[string]CountryInfo
 	maxWords  int
@@ -80,6 +81,8 @@ var (
 	countriesLocalData string
 	//go:embed data/event-id-codes.tsv
 	eventIDCodesData string
+	//go:embed data/web-domains.tsv
+	webDomainsData string
 	//go:embed data/common-words.txt
 	commonWordsData string
 )

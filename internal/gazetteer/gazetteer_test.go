@@ -199,6 +199,20 @@ func TestCountryOfCode(t *testing.T) {
 	}
 }
 
+func TestCountryOfDomain(t *testing.T) {
+	g := gazetteer(t)
+	for _, tt := range []struct{ host, want string }{
+		{"www.example.it", "IT"}, {"news.example.co.uk", "GB"}, {"Example.FR.", "FR"}, {"example.cd", "CD"},
+		{"example.com", ""}, {"example.org", ""}, {"example.tv", ""}, {"example.io", ""}, // generic
+		{"example.zz", ""}, {"localhost", ""}, {"", ""},
+	} {
+		got, ok := g.CountryOfDomain(tt.host)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("CountryOfDomain(%q) = %q, %v, want %q", tt.host, got, ok, tt.want)
+		}
+	}
+}
+
 func TestCountryInfo(t *testing.T) {
 	g := gazetteer(t)
 	c, ok := g.CountryInfo("sy")

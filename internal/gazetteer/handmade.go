@@ -74,6 +74,31 @@ func (b *builder) addEventIDCodes(file, data string) error {
 	return nil
 }
 
+// addWebDomains reads the last labels of web addresses whose country is not their ISO code
+// (web-domains.tsv): a label and an ISO2 code, or "-" for a generic one.
+func (b *builder) addWebDomains(file, data string) error {
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || len(f[0]) != 2 || strings.ToLower(f[0]) != f[0] {
+			return dataError(file, n+1, "want a two-letter label in lower case and a country or -")
+		}
+		if _, dup := b.g.domains[f[0]]; dup {
+			return dataError(file, n+1, "label %q twice", f[0])
+		}
+		code := f[1]
+		if code == "-" {
+			code = ""
+		} else if _, ok := b.g.countries[code]; !ok {
+			return dataError(file, n+1, "unknown country %q", code)
+		}
+		b.g.domains[f[0]] = code
+	}
+	return nil
+}
+
 // claim maps a folded country name or demonym to code, refusing a second country.
 func (b *builder) claim(name, code string) error {
 	k := Fold(name)

@@ -73,9 +73,10 @@ func (r Data) ExtractResources() extract.Resources {
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
-		Region:      r.region,
-		Nesting:     r.nesting,
-		CountryCode: r.Gazetteer.CountryOfCode,
+		Region:        r.region,
+		Nesting:       r.nesting,
+		CountryCode:   r.Gazetteer.CountryOfCode,
+		DomainCountry: r.Gazetteer.CountryOfDomain,
 		Capital: func(code string) (model.Place, bool) {
 			info, ok := r.Gazetteer.CountryInfo(code)
 			if !ok || info.Capital == "" {
