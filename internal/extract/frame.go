@@ -843,6 +843,12 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 				score = min(score, abs(c.first-last), abs(first-c.last))
 			}
 		}
+		switch {
+		case afterWordOf(si, onsetVerbWords, first):
+			score = 0 // "the riot, which began on Sunday": the deed's first day
+		case afterWordOf(si, endVerbWords, first):
+			score += endDateCost // "ended on Tuesday": its last day, when no other date says more
+		}
 		if reportingDate(si, first, last) {
 			score += 500
 		}
@@ -861,6 +867,24 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
 }
+
+// afterWordOf reports a word of the category up to two words before token first, past a
+// preposition or an article ("iniciada no domingo", "began on Sunday").
+func afterWordOf(si *sentenceInfo, c wordCat, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-onsetReach; k-- {
+		if si.toks[k].is(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// onsetReach is how many words before a date a verb of beginning or ending may stand.
+const onsetReach = 3
+
+// endDateCost makes a date right after a verb of ending the deed's date only when nothing
+// nearer dates it: an end is told later than the start, and reports date deeds by their start.
+const endDateCost = 50
 
 // attributiveYear reports a year, or a month and year, set between an article and a noun that is
 // no event word, a name between them: "a 2003 plot", "the 2010 elections", "the February 2012 Orlin

@@ -195,6 +195,8 @@ const (
 	otherMatterWords
 	groupSizeWords
 	consequenceVerbWords
+	onsetVerbWords
+	endVerbWords
 	wordCatCount
 )
 
@@ -389,6 +391,8 @@ var wordCatNames = [wordCatCount]string{
 	otherMatterWords:          "other_matter",
 	groupSizeWords:            "group_size",
 	consequenceVerbWords:      "consequence_verb",
+	onsetVerbWords:            "onset_verb",
+	endVerbWords:              "end_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.

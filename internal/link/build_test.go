@@ -87,6 +87,8 @@ func TestChooseFacility(t *testing.T) {
 		{[]string{"Beni prison", "Kolondo prison", "Kolondo prison"}, "Kolondo prison"},
 		{[]string{"Beni prison", "Kolondo prison"}, "Kolondo prison"},
 		{[]string{"", "the jail"}, "the jail"},
+		{[]string{"سجن الطمة الكبير", "Tammeh prison"}, "Tammeh prison"}, // equal support: the Latin script
+		{[]string{"سجن الطمة", "سجن الطمة", "Tammeh prison"}, "سجن الطمة"},
 		{nil, ""},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,8 @@
 package link
 
 import (
+	_ "embed"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -8,18 +10,43 @@ import (
 	"github.com/wallwatch/wallwatch/internal/names"
 )
 
-// placeStopWords carry no identity in a place name ("Bauchi State" is "Bauchi").
-var placeStopWords = wordSet("the", "of", "city", "town", "district", "province", "governorate",
-	"state", "region", "county", "de", "du", "des", "del", "la", "le")
+//go:embed data/generic-words.tsv
+var genericWordsData string
 
-// facilityStopWords are the generic words of facility names in the languages of the corpus:
-// "Aleppo Central Prison" and "Aleppo prison" are the same facility. Words that tell two
-// facilities of one town apart ("maximum", "medium", "security", "women") are kept.
-var facilityStopWords = wordSet("the", "of", "de", "du", "des", "del", "la", "le", "d",
-	"prison", "prisons", "jail", "gaol", "penitentiary", "penitentiaire", "penitenciario",
-	"penitenciaria", "central", "centrale", "centre", "center", "centro", "main", "federal",
-	"civil", "civile", "correctional", "custodial", "detention", "facility", "house", "maison",
-	"carcel", "lapas", "rutan", "penjara", "lembaga", "pemasyarakatan")
+// placeStopWords carry no identity in a place name ("Bauchi State" is "Bauchi"), and
+// facilityStopWords none in a facility name ("Aleppo Central Prison" and "Aleppo prison" are
+// the same facility): data/generic-words.tsv, which TestGenericWords checks.
+var placeStopWords, facilityStopWords = genericWords()
+
+// genericWords reads data/generic-words.tsv into the two sets of folded words.
+func genericWords() (place, facility map[string]bool) {
+	words, err := readGenericWords(genericWordsData)
+	if err != nil {
+		panic(err)
+	}
+	return wordSet(words["place"]...), wordSet(words["facility"]...)
+}
+
+// readGenericWords parses the generic words' file: a kind (place or facility), a tab, a word.
+func readGenericWords(data string) (map[string][]string, error) {
+	words := map[string][]string{}
+	seen := map[string]bool{}
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		kind, word, ok := strings.Cut(line, "\t")
+		if !ok || kind != "place" && kind != "facility" || word == "" {
+			return nil, fmt.Errorf("generic-words.tsv:%d: want place or facility, a tab and a word", n+1)
+		}
+		if seen[line] {
+			return nil, fmt.Errorf("generic-words.tsv:%d: %s %q twice", n+1, kind, word)
+		}
+		seen[line] = true
+		words[kind] = append(words[kind], word)
+	}
+	return words, nil
+}
 
 // wordSet folds words into a lookup table, so that stop words match folded tokens.
 func wordSet(words ...string) map[string]bool {

@@ -2,8 +2,10 @@ package link
 
 import (
 	"math"
+	"slices"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/names"
 )
 
 // locationScore compares where two mentions happened (0..1). Two named facilities must match
@@ -38,8 +40,33 @@ func facilityScore(a, b *profile) (float64, bool) {
 	if namedAfter && placesOK {
 		return 0.7, true
 	}
+	if placesOK && sameSkeletons(a.facility, b.facility) {
+		return 0.7, true // "Tammeh prison", "prison de Tammé" and "سجن الطمة" in one town
+	}
 	return 0, false
 }
+
+// sameSkeletons reports two facility names whose words have one consonant skeleton each, with
+// at least two consonants: the same name in other spellings or scripts.
+func sameSkeletons(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	sa, sb := make([]string, len(a)), make([]string, len(b))
+	for i := range a {
+		sa[i], sb[i] = names.Skeleton(a[i]), names.Skeleton(b[i])
+		if len(sa[i]) < minSkeleton || len(sb[i]) < minSkeleton {
+			return false
+		}
+	}
+	slices.Sort(sa)
+	slices.Sort(sb)
+	return slices.Equal(sa, sb)
+}
+
+// minSkeleton is the fewest consonants a word's skeleton needs to tell a facility: no name of
+// one consonant says which prison it is.
+const minSkeleton = 2
 
 // namedAfterPlace reports a facility name (tokens) whose words are the place's, once the generic
 // words of place names are dropped from it: "Tarvo City jail" is named after "City of Tarvo".

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -274,7 +275,8 @@ func facilitySupports(a, b string) bool {
 }
 
 // better orders facility names: named over unnamed ("the prison"), then more support, then
-// longer, then lexical.
+// written in Latin letters (the script the record is read in, when reports in several scripts
+// name it alike), then longer, then lexical.
 func better(n *Vote, support int, best *Vote, bestSupport int) bool {
 	if named, bestNamed := !strings.HasPrefix(n.Key, unnamed), !strings.HasPrefix(best.Key, unnamed); named != bestNamed {
 		return named
@@ -282,7 +284,15 @@ func better(n *Vote, support int, best *Vote, bestSupport int) bool {
 	if support != bestSupport {
 		return support > bestSupport
 	}
+	if latin, bestLatin := latinLetters(n.Value), latinLetters(best.Value); latin != bestLatin {
+		return latin
+	}
 	return n.Rank < best.Rank
+}
+
+// latinLetters reports a name with a letter of the Latin script.
+func latinLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) >= 0
 }
 
 // choosePerpetrators drops a name that is itself a family root when a more specific member of

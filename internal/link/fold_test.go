@@ -1,0 +1,34 @@
+package link
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGenericWords(t *testing.T) {
+	words, err := readGenericWords(genericWordsData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(words["place"]) == 0 || len(words["facility"]) == 0 {
+		t.Fatalf("generic words: %d place, %d facility, want both", len(words["place"]), len(words["facility"]))
+	}
+	for _, w := range []string{"prison", "السجن", "тюрьма", "lapas"} {
+		if got := nameTokens(w+" Tarvo", facilityStopWords); strings.Join(got, " ") != "tarvo" {
+			t.Errorf("tokens of %q: %q, want only tarvo", w+" Tarvo", got)
+		}
+	}
+	for _, tt := range []struct{ data, err string }{
+		{"place\tcity\n", ""},
+		{"# a comment\n\nfacility\tjail\n", ""},
+		{"town\tcity\n", "generic-words.tsv:1: want place or facility"},
+		{"place city\n", "generic-words.tsv:1: want place or facility"},
+		{"place\t\n", "generic-words.tsv:1: want place or facility"},
+		{"place\tcity\nplace\tcity\n", `generic-words.tsv:2: place "city" twice`},
+	} {
+		_, err := readGenericWords(tt.data)
+		if ok := tt.err == "" && err == nil || tt.err != "" && err != nil && strings.HasPrefix(err.Error(), tt.err); !ok {
+			t.Errorf("readGenericWords(%q): %v, want %q", tt.data, err, tt.err)
+		}
+	}
+}
