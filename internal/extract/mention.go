@@ -990,6 +990,9 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if a.ref.Date.IsZero() {
 		return model.Date{}
 	}
+	if d, ok := a.lookedBackTo(); ok && primary {
+		return d // "Five years ago today, on 25 October 2000, ...": the day the piece looks back to
+	}
 	// Undated, the document's own story happened within the week it was published; an event it
 	// recalls in passing, within the month or so before.
 	p := model.PrecisionWeek
@@ -1001,6 +1004,37 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	}
 	return model.Date{Start: dayOf(a.ref.Date), Precision: p}
 }
+
+// lookedBackTo returns the day or month a piece that looks back on a past deed is about: its
+// title or its first sentences say so ("thirty years on", "trent'anni fa", "aniversario"), and
+// its first date written with a year lies a year or more before it was published.
+func (a *analysis) lookedBackTo() (model.Date, bool) {
+	if !a.lex.phraseIn(retrospectiveWords, a.titleTokens(), 0, maxTitleWords) &&
+		!slices.ContainsFunc(a.sentences[:min(len(a.sentences), retrospectiveLead)], func(si *sentenceInfo) bool {
+			return si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
+		}) {
+		return model.Date{}, false
+	}
+	for _, si := range a.sentences {
+		for _, d := range si.dates {
+			if d.Relative || d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
+				continue
+			}
+			if d.Date.LastDay().Before(a.ref.Date.AddDate(-1, 0, 0)) {
+				return d.Date, true
+			}
+			return model.Date{}, false // the first such date is recent: the piece tells news
+		}
+	}
+	return model.Date{}, false
+}
+
+// retrospectiveLead is how many sentences at a text's start may say that it looks back, and
+// maxTitleWords how many words of a title are read.
+const (
+	retrospectiveLead = 2
+	maxTitleWords     = 40
+)
 
 // onsetBefore returns the earliest full date, written with its year, that a sentence of the frame
 // before the one holding dated gives within onsetSpan before it: the deed told later is a later stage of

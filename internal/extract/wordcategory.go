@@ -197,6 +197,7 @@ const (
 	consequenceVerbWords
 	onsetVerbWords
 	endVerbWords
+	retrospectiveWords
 	wordCatCount
 )
 
@@ -393,6 +394,7 @@ var wordCatNames = [wordCatCount]string{
 	consequenceVerbWords:      "consequence_verb",
 	onsetVerbWords:            "onset_verb",
 	endVerbWords:              "end_verb",
+	retrospectiveWords:        "retrospective",
 }
 
 // wordCategoryNamed returns the word category a file names.
