@@ -2046,9 +2046,10 @@ const offenceReach = 20
 const disguiseReach = 2
 
 // negatedBefore reports a negation right before an event word, or before the people it tells of
-// ("no inmate escaped", "no prisoners were hurt").
+// ("no inmate escaped", "no prisoners were hurt"), or a denied verb right after it, in languages
+// that deny with the verb ("firar yaşanmadı": no escape happened).
 func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
-	if c.first > 0 && toks[c.first-1].is(negationWords) {
+	if c.first > 0 && toks[c.first-1].is(negationWords) || c.last+1 < len(toks) && toks[c.last+1].is(deniedVerbWords) {
 		return true
 	}
 	return c.first > 1 && toks[c.first-2].is(negationWords) && slices.ContainsFunc(cues, func(o cueHit) bool {
@@ -2329,12 +2330,17 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 			return true
 		}
 	}
-	// the passive: a singular subject, an auxiliary, at most one word (an adverb), the participle
+	// the passive: a singular subject, auxiliaries ("might have been"), at most one word (an
+	// adverb), the participle
 	for j := c.first - 1; j >= 1 && j >= c.first-2; j-- {
-		if toks[j].is(auxiliaryWords) {
-			subject := toks[j-1].fold
-			return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
+		if !toks[j].is(auxiliaryWords) {
+			continue
 		}
+		for j > 1 && c.first-j <= maxAuxiliaries && (toks[j-1].is(auxiliaryWords) || toks[j-1].is(modalWords)) {
+			j--
+		}
+		subject := toks[j-1].fold
+		return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
 	}
 	return false
 }

@@ -44,8 +44,8 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if jobWord(si, c) && !si.toks[c.first].upper {
 			continue // "agentes penitenciários" are officers, not a prison
 		}
-		if c.first == c.last && c.first > 0 && si.toks[c.first-1].is(institutionNounWords) {
-			continue // "Administração Penitenciária", "sistema penitenciario": an institution, not a prison
+		if c.first == c.last && c.first > 0 && si.toks[c.first-1].is(institutionNounWords) || ofInstitution(si, c) {
+			continue // "Administração Penitenciária", "sistema penitenciario", "the prison service": an institution, not a prison
 		}
 		h, ok := a.namedFacility(si, c)
 		switch {

@@ -47,7 +47,8 @@ func isEvent(si *sentenceInfo) bool {
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
 		si.inmateArson && placeOfDetention(si)
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
-		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful"))) ||
+		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
+			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
 }
 
@@ -822,6 +823,9 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 // datedEvent is eventDateOf, also reporting whether the date only says when something was
 // reported.
 func datedEvent(si *sentenceInfo) (*DateMention, bool) {
+	deed := slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "attack" || c.category == "escape" || c.category == "riot" || c.category == "thwarted"
+	})
 	var best *DateMention
 	bestScore := 1 << 30
 	for i := range si.dates {
@@ -841,6 +845,10 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			switch c.category {
 			case "attack", "escape", "riot", "thwarted", "facility":
 				score = min(score, abs(c.first-last), abs(first-c.last))
+			case "killed", "wounded":
+				if !deed {
+					score = min(score, abs(c.first-last), abs(first-c.last)) // "a prison officer was shot dead [...] on Tuesday night"
+				}
 			}
 		}
 		switch {

@@ -567,8 +567,13 @@ const heldSubjectReach = 12
 const inmateSubjectReach = 14
 
 // staffOnly reports a sentence whose only detention word names a job: "a prison guard was shot
-// dead on his way home" tells of an attack on a person, not on a place of detention.
+// dead on his way home" tells of an attack on a person, not on a place of detention. So does one
+// that names only the administration ("the head of the state prison system was shot dead"),
+// unless it tells a deed: "units of the prison service suppressed the unrest" speak of a prison.
 func staffOnly(si *sentenceInfo) bool {
+	institutions := !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "attack" || c.category == "escape" || c.category == "riot" || c.category == "thwarted"
+	})
 	if len(si.facilities) > 0 || si.is("inmate") || si.is("generic") || si.is("holding") {
 		return false
 	}
@@ -577,12 +582,18 @@ func staffOnly(si *sentenceInfo) bool {
 		if c.category != "facility" {
 			continue
 		}
-		if !jobWord(si, c) {
+		if !jobWord(si, c) && !(institutions && ofInstitution(si, c)) {
 			return false
 		}
 		staff = true
 	}
 	return staff
+}
+
+// ofInstitution reports a facility word that an institution noun follows: "the prison service",
+// "Tarvo's prison system" name the administration, and its people are staff.
+func ofInstitution(si *sentenceInfo, c cueHit) bool {
+	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(institutionNounWords)
 }
 
 // jobWord reports a facility word that qualifies a person noun beside it or after a linking
@@ -896,8 +907,8 @@ func townFacility(f *frame, town string) string {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "facility" || c.first != c.last || jobWord(si, c) {
-				continue // "a prison guard" names no prison
+			if c.category != "facility" || c.first != c.last || jobWord(si, c) || ofInstitution(si, c) {
+				continue // "a prison guard", "the prison service" name no prison
 			}
 			if nearTown(si, c.last, town) {
 				continue // "his prison outside Medellin" is not the town's

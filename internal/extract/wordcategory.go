@@ -198,6 +198,7 @@ const (
 	onsetVerbWords
 	endVerbWords
 	retrospectiveWords
+	deniedVerbWords
 	wordCatCount
 )
 
@@ -395,6 +396,7 @@ var wordCatNames = [wordCatCount]string{
 	onsetVerbWords:            "onset_verb",
 	endVerbWords:              "end_verb",
 	retrospectiveWords:        "retrospective",
+	deniedVerbWords:           "denied_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
