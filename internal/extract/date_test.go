@@ -105,6 +105,7 @@ func TestFindDates(t *testing.T) {
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},
 			[]string{`"domingo (15)" 2017-01-15 day rel`, `"sábado (14)" 2017-01-14 day rel`}},
 		{"el 27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
+		{"Em 1º de janeiro de 2018, à tarde", pub, []string{`"1º de janeiro de 2018" 2018-01-01 day`}}, // the first of the month as an ordinal
 		{"on Monday, January 27", Ref{Date: calendarDay(2025, 1, 28), Precision: model.PrecisionDay}, []string{`"on Monday, January 27" 2025-01-27 day rel`}},
 		{"3,500 prisoners, No. 3, CERESO No. 3, the 1990s, 2000 inmates, 2000 GMT, M2020", pub, nil},
 		{"he may go in May 2013", pub, []string{`"May 2013" 2013-05-01 month`}},
