@@ -204,6 +204,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		} else if c := x.outletCountry(doc); c != "" {
 			a.countries = firstOf(c, a.countries)
 		}
+	} else if c := x.outletCountry(doc); c != "" && !slices.Contains(a.countries, c) {
+		// A text that names other countries may still tell of its outlet's towns ("la fortezza
+		// spagnola" of an Italian island): they come after the named ones.
+		a.countries = append(a.countries, c)
+		a.guessed = append(a.guessed, c)
 	}
 	a.surnames = a.surnamesOf()
 	a.partials = a.partialNamesOf()

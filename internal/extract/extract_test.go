@@ -87,6 +87,7 @@ func TestExtract(t *testing.T) {
 		name      string
 		published string
 		language  string // the document's language; "" reads it with every lexicon
+		url       string // where it was published, "" for none
 		text      string
 		want      []want
 		figures   []string // per mention: figures(m)
@@ -108,6 +109,15 @@ func TestExtract(t *testing.T) {
 			text:      "Fighting between rival gangs inside the Litoral penitentiary in Guayaquil, Ecuador, left at least 31 inmates dead and 14 injured on Tuesday, the prison service said. No inmate escaped.",
 			want:      []want{{"riot", "2021-09-28", "EC", "Litoral", ""}},
 			figures:   []string{"killed/prisoners=31.. wounded=14..14"},
+		},
+		{
+			name:      "a small town of the outlet's country, in a text that names another country only by an adjective",
+			published: "2019-08-26",
+			language:  "it",
+			url:       "https://www.cronaca.example.it/2019/08/26/volterra",
+			text:      "Ieri i detenuti si sono ribellati nel carcere di Volterra, l'antica fortezza spagnola che domina la valle. La rivolta è finita in serata.",
+			want:      []want{{"riot", "2019-08-25", "IT", "carcere di Volterra", ""}},
+			places:    []string{"Volterra"},
 		},
 		{
 			name:      "a town a facility's name recalls in another country than the report's is not where it stands",
@@ -772,7 +782,7 @@ func TestExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := document(tt.published, tt.text)
-			doc.Language = tt.language
+			doc.Language, doc.URL = tt.language, tt.url
 			ms := x.Extract(doc)
 			if len(ms) != len(tt.want) {
 				t.Fatalf("got %d mentions, want %d: %+v", len(ms), len(tt.want), ms)
