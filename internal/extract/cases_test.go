@@ -53,6 +53,7 @@ func TestCases(t *testing.T) {
 
 type world struct {
 	countries map[string]string // name or demonym, lower case -> code
+	names     map[string]string // code -> the country's name
 	demonyms  map[string]string // demonym, lower case -> code
 	codes     map[string]string // event-id code -> code
 	places    []model.Place
@@ -74,7 +75,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}}
+	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -98,6 +99,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				w.demonyms[strings.ToLower(name)] = fields[0]
 			}
 			w.codes[strings.ToUpper(fields[1][:3])] = fields[0]
+			w.names[fields[0]] = strings.ReplaceAll(fields[1], "_", " ")
 		case "place", "region":
 			if len(fields) < 2 {
 				bad()
@@ -174,6 +176,10 @@ func (w *world) resources() extract.Resources {
 		CountryCode: func(code string) (string, bool) {
 			c, ok := w.codes[code]
 			return c, ok
+		},
+		CountryName: func(code string) (string, bool) {
+			name, ok := w.names[code]
+			return name, ok
 		},
 		DomainCountry: func(host string) (string, bool) {
 			label := strings.ToUpper(host[strings.LastIndexByte(host, '.')+1:])

@@ -47,6 +47,9 @@ type Resources struct {
 	// DomainCountry resolves the country a web host names ("example.it": IT), false for generic
 	// hosts ("example.com"). Optional.
 	DomainCountry func(host string) (string, bool)
+	// CountryName names a country (ISO alpha-2) in English: the state whose aircraft struck.
+	// Optional.
+	CountryName func(code string) (string, bool)
 	// Capital locates a country's capital: "the capital" in a text about that country. Optional.
 	Capital func(code string) (model.Place, bool)
 	// Actors finds actor names in a text.
@@ -97,6 +100,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.DomainCountry == nil {
 		res.DomainCountry = func(string) (string, bool) { return "", false }
+	}
+	if res.CountryName == nil {
+		res.CountryName = func(string) (string, bool) { return "", false }
 	}
 	if res.Capital == nil {
 		res.Capital = func(string) (model.Place, bool) { return model.Place{}, false }

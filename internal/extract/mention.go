@@ -44,6 +44,9 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		return m, false
 	}
 	m.Perpetrators = a.perpetrators(f, m.Type == model.Riot)
+	if m.Type == model.OtherAttack && len(m.Perpetrators) == 0 {
+		m.Perpetrators = a.strikers(f) // "Ardovian aircraft struck the prison": the state whose aircraft they were
+	}
 	m.Claims = a.claims(f, m.Perpetrators)
 	if !primary && !a.specific(f, m) {
 		return m, false
@@ -1126,6 +1129,69 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	}
 	return out
 }
+
+// strikers returns who struck a place from afar, as the frame's words of a blast or an air
+// strike tell them: an actor named right before those words ("coalition aircraft struck") or
+// after an agent word ("an air strike by forces of X"), else the country of a demonym right
+// before them ("Ardovian air strikes"). State forces are doers here, as in no other deed.
+func (a *analysis) strikers(f *frame) []string {
+	var out []string
+	add := func(name string) {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	for _, si := range f.sentences {
+		for _, c := range si.cues {
+			if c.category != "attack" || !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) == 0 {
+				continue
+			}
+			if name, ok := a.strikerOf(si, c); ok {
+				add(name)
+			}
+		}
+	}
+	return out
+}
+
+// strikerOf returns the doer of one word of a strike from afar, if the words around it name one.
+func (a *analysis) strikerOf(si *sentenceInfo, c cueHit) (string, bool) {
+	for _, m := range si.actors {
+		first, last := tokenSpan(si.toks, m.Start, m.End)
+		if first < 0 || m.Kind != "armed_group" && m.Kind != "state_force" || amongHeld(si, m) {
+			continue
+		}
+		if last < c.first && c.first-last <= strikerReach || // "coalition aircraft struck"
+			first > c.last && first-c.last <= strikerReach && agentBetween(si, c.last+1, first) { // "an air strike by forces of X"
+			return m.Name, true
+		}
+	}
+	for k := c.first - 1; k >= 0 && k >= c.first-strikerReach; k-- {
+		word := a.text[si.toks[k].start:si.toks[k].end]
+		if before, _, hyphen := strings.Cut(word, "-"); hyphen {
+			word = before // "Ardovian-led"
+		}
+		if cc, ok := a.country(word); ok && si.toks[k].upper {
+			if name, ok := a.x.res.CountryName(cc); ok {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// agentBetween reports an agent preposition ("by", "par") among tokens [from, to).
+func agentBetween(si *sentenceInfo, from, to int) bool {
+	for k := from; k < to; k++ {
+		if si.toks[k].is(agentPrepositionWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// strikerReach is how many words may stand between a strike's words and the name of who struck.
+const strikerReach = 4
 
 // doerReach is how many words may stand between the doers' name and their attack or escape word
 // ("Taliban fighters, some disguised as police, stormed").

@@ -77,6 +77,10 @@ func (r Data) ExtractResources() extract.Resources {
 		Nesting:       r.nesting,
 		CountryCode:   r.Gazetteer.CountryOfCode,
 		DomainCountry: r.Gazetteer.CountryOfDomain,
+		CountryName: func(code string) (string, bool) {
+			info, ok := r.Gazetteer.CountryInfo(code)
+			return info.Name, ok && info.Name != ""
+		},
 		Capital: func(code string) (model.Place, bool) {
 			info, ok := r.Gazetteer.CountryInfo(code)
 			if !ok || info.Capital == "" {
