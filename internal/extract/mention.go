@@ -1241,7 +1241,7 @@ func (a *analysis) groupReferredTo(f *frame) string {
 				break
 			}
 			for _, m := range prev.actors {
-				if m.Kind == "armed_group" && !denied(prev, m) {
+				if m.Kind == "armed_group" && !denied(prev, m) && !beforeTitle(prev, m) {
 					last = m.Name
 				}
 			}
@@ -1253,13 +1253,28 @@ func (a *analysis) groupReferredTo(f *frame) string {
 	return ""
 }
 
-// doersReferBack reports a sentence that opens with "The sect", or whose attack or escape word
-// follows a definite or possessive noun for armed men ("the militants stormed", "its fighters
-// freed"): words that point back to a group named before. A crowd ("the youths") is no group.
+// beforeTitle reports a group's name right before a title ("the group's leader", "Red Hand
+// commander X"): it tells a person's affiliation, and the person is the one spoken of.
+func beforeTitle(si *sentenceInfo, m ActorMatch) bool {
+	_, last := tokenSpan(si.toks, m.Start, m.End)
+	return last >= 0 && last+1 < len(si.toks) && si.toks[last+1].is(titleWords)
+}
+
+// doersReferBack reports a sentence that opens with "The sect" or with a bare noun for armed men
+// ("Militants burnt [...] and freed"), or whose attack or escape word follows a definite or
+// possessive noun for armed men ("the militants stormed", "its fighters freed"): words that point
+// back to a group named before. A crowd ("the youths") is no group.
 func doersReferBack(si *sentenceInfo) bool {
 	toks := si.toks
 	if len(toks) >= 3 && toks[0].is(definiteArticleWords) && toks[1].is(groupNounWords) {
 		return true
+	}
+	if k := openingDateEnd(si); k < len(toks) && toks[k].upper && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "attackers" && c.first == k
+	}) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == "attack" || c.category == "escape") && c.first > k
+	}) {
+		return true // "Militants burnt the town hall [...] and freed inmates": the subject of every verb, after the group was named
 	}
 	for k := 1; k < len(toks); k++ {
 		if !toks[k-1].is(definiteArticleWords) && !toks[k-1].is(possessiveDeterminerWords) ||
