@@ -1395,8 +1395,9 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
 				return true
 			}
-		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed"
-			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) {
+		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed" nor "run by X, killing"
+			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) &&
+				!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks) {
 				return true
 			}
 		}
@@ -1419,6 +1420,9 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 	}
 	for k := max(0, first-2); k < first; k++ {
 		if si.toks[k].is(blameWordWords) {
+			if k > 0 && si.toks[k-1].is(operateVerbWords) {
+				return false // "the prison, run by the group": who holds it, not who struck it
+			}
 			if si.is("attack") || si.is("escape") {
 				return true
 			}

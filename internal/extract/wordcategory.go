@@ -199,6 +199,7 @@ const (
 	endVerbWords
 	retrospectiveWords
 	deniedVerbWords
+	operateVerbWords
 	wordCatCount
 )
 
@@ -397,6 +398,7 @@ var wordCatNames = [wordCatCount]string{
 	endVerbWords:              "end_verb",
 	retrospectiveWords:        "retrospective",
 	deniedVerbWords:           "denied_verb",
+	operateVerbWords:          "operate_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
