@@ -401,6 +401,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
+		if c.category == "attack" && defendersFire(a.lex, a.text, si.toks, scanned, c) {
+			return true // "sentries on the roof opened fire": the defenders shot, nobody assaulted the place
+		}
 		if c.category == "attack" && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
@@ -2321,6 +2324,27 @@ func inPlaceOfDetention(cues []cueHit, k int) bool {
 		}
 	}
 	return false
+}
+
+// defendersFire reports a word of shooting whose subject is the defenders: a security noun before
+// it in its clause, with no other party's noun between ("guards on the roof opened fire").
+func defendersFire(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
+	if lx.phraseAt(fireVerbWords, toks, c.first) == 0 {
+		return false
+	}
+	subject := ""
+	for _, o := range cues {
+		if o.last >= c.first || c.first-o.last > doerReach || containsAny(text[toks[o.last].end:toks[c.first].start], clauseMarks) {
+			continue
+		}
+		switch o.category {
+		case "side:security":
+			subject = "security"
+		case "attackers", "inmate", "side:prisoners", "side:civilians", "side:perpetrators":
+			subject = o.category
+		}
+	}
+	return subject == "security"
 }
 
 // attackOnPeople reports an attack word whose object is people who are neither held nor guards

@@ -200,6 +200,7 @@ const (
 	retrospectiveWords
 	deniedVerbWords
 	operateVerbWords
+	fireVerbWords
 	wordCatCount
 )
 
@@ -399,6 +400,7 @@ var wordCatNames = [wordCatCount]string{
 	retrospectiveWords:        "retrospective",
 	deniedVerbWords:           "denied_verb",
 	operateVerbWords:          "operate_verb",
+	fireVerbWords:             "fire_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
