@@ -355,6 +355,9 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
 		if o.category == "attack" || o.category == "escape" || o.category == "attackers" {
 			if o.first < c.first && o != c {
+				if o.category == "escape" && c.first > 0 && si.toks[c.first-1].is(conjunctionWords) && inmateLed(text, si, o) {
+					continue // "inmates broke out of their cells and attacked other prisoners": verbs joined by "and" share their subject
+				}
 				return false
 			}
 		}
