@@ -335,6 +335,10 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
+		if o.category == "inmate" && o.last < c.first && c.first-o.last <= reach && si.toks[o.last+1].is(auxiliaryWords) &&
+			!containsAny(text[si.toks[o.last].end:si.toks[c.first].start], clauseMarks) {
+			return true // the passive: "the prisoners were attacked"
+		}
 	}
 	return false
 }
