@@ -282,7 +282,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == "attack" && securityDoers(a.text, si.toks, scanned, c) {
+		if c.category == "attack" && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) {
 			raids = append(raids, c)
 		}
 	}
@@ -401,9 +401,6 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && fledHomes(si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
-		if c.category == "attack" && defendersFire(a.lex, a.text, si.toks, scanned, c) {
-			return true // "sentries on the roof opened fire": the defenders shot, nobody assaulted the place
-		}
 		if c.category == "attack" && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
@@ -420,6 +417,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
+	si.cues = append(si.cues, fireOnTheHeld(a.lex, a.text, si.toks, scanned, raids)...)
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
 	}
@@ -1719,30 +1717,70 @@ func (a *analysis) placeOrRegion(name string) bool {
 }
 
 // securityDoers reports a deed word whose doers are the security forces, named right before it or
-// a few words before in its clause with no other doer between or before them: "a police raid",
+// up to reach words before in its clause with no other doer between or before them: "a police raid",
 // "an army assault", "gendarmerie units stormed the prison", "guards on strike raided the
 // minister's residence" are operations or acts of
 // the state's agents, not assaults on a place of detention; "the army freed 34 hostages" is a
 // rescue.
-func securityDoers(text string, toks []token, cues []cueHit, c cueHit) bool {
+func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int) bool {
 	for _, s := range cues {
 		if s.category == "holding" && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
 			s.category, s.last = "side:security", s.last+1 // "gendarmerie units": the force, as "gendarmes"
 		}
-		if s.category != "side:security" || s.last >= c.first || c.first-s.last > securitySubjectReach {
+		if s.category != "side:security" || s.last >= c.first || c.first-s.last > reach {
 			continue
+		}
+		if c.first-s.last > securitySubjectReach && partyBefore(text, toks, cues, s.first) {
+			continue // "detainees grabbed a guard's pistol and opened fire": the guard is no subject
 		}
 		if relativeOf(text, toks, s.last, c.first) {
 			return true // "clashed with guards, who opened fire": the guards did it
 		}
-		if containsAny(text[toks[s.last].end:toks[c.first].start], clauseMarks+":()") {
-			continue
+		if containsAny(withoutAsides(text[toks[s.last].end:toks[c.first].start]), clauseMarks+":") {
+			continue // but "guards at the X jail (X, Y) fired on" is one clause
 		}
 		if c.first-s.last == 1 || !nounAfterArticle(toks, c.first) && !doerBetween(cues, s.last, c.first) && !doerBefore(text, toks, cues, s.first) {
 			return true
 		}
 	}
 	return false
+}
+
+// fireOnTheHeld returns a riot cue for each word of the defenders' shooting whose object is the
+// people held ("guards fired on prisoners who had left their cells"): unrest inside, which the
+// shooting put down, not the state's raid on some other place.
+func fireOnTheHeld(lx *lexicon, text string, toks []token, cues, raids []cueHit) []cueHit {
+	var out []cueHit
+	for _, r := range raids {
+		if lx.phraseAt(fireVerbWords, toks, r.first) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(cues, func(o cueHit) bool {
+			return o.category == "inmate" && o.first > r.last && o.first-r.last <= attackObjectReach &&
+				!containsAny(text[toks[r.last].end:toks[o.first].start], clauseMarks) && !wordIn(conjunctionWords, toks, r.last+1, o.first)
+		}) { // not "the guards opened fire and the inmates withdrew": a new clause's subject
+			out = append(out, cueHit{category: "riot", first: r.first, last: r.last})
+		}
+	}
+	return out
+}
+
+// partyBefore reports a noun of people held or of attackers before token k in its clause: the
+// clause's subject, before any security noun that follows it.
+func partyBefore(text string, toks []token, cues []cueHit, k int) bool {
+	return slices.ContainsFunc(cues, func(o cueHit) bool {
+		return (o.category == "inmate" || o.category == "attackers") && o.last < k &&
+			!containsAny(withoutAsides(text[toks[o.last].end:toks[k].start]), clauseMarks)
+	})
+}
+
+// securityReach is how far before an attack word its security subject may stand: further before
+// a word of shooting ("sentries on the roof opened fire") than before others.
+func securityReach(lx *lexicon, toks []token, c cueHit) int {
+	if lx.phraseAt(fireVerbWords, toks, c.first) > 0 {
+		return doerReach
+	}
+	return securitySubjectReach
 }
 
 // relativeOf reports a relative clause opening with a comma and a relative pronoun right after
@@ -2326,27 +2364,6 @@ func inPlaceOfDetention(cues []cueHit, k int) bool {
 	return false
 }
 
-// defendersFire reports a word of shooting whose subject is the defenders: a security noun before
-// it in its clause, with no other party's noun between ("guards on the roof opened fire").
-func defendersFire(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
-	if lx.phraseAt(fireVerbWords, toks, c.first) == 0 {
-		return false
-	}
-	subject := ""
-	for _, o := range cues {
-		if o.last >= c.first || c.first-o.last > doerReach || containsAny(text[toks[o.last].end:toks[c.first].start], clauseMarks) {
-			continue
-		}
-		switch o.category {
-		case "side:security":
-			subject = "security"
-		case "attackers", "inmate", "side:prisoners", "side:civilians", "side:perpetrators":
-			subject = o.category
-		}
-	}
-	return subject == "security"
-}
-
 // attackOnPeople reports an attack word whose object is people who are neither held nor guards
 // ("attacked four journalists") or, in the passive, one person ("he was verbally assaulted").
 func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
@@ -2726,7 +2743,7 @@ func rescuedBySecurity(text string, toks []token, cues []cueHit, c cueHit) bool 
 	}) {
 		return true
 	}
-	return wordIn(hostageWords, toks, c.last+1, c.last+1+heldHostageReach) && securityDoers(text, toks, cues, c)
+	return wordIn(hostageWords, toks, c.last+1, c.last+1+heldHostageReach) && securityDoers(text, toks, cues, c, securitySubjectReach)
 }
 
 // portfolio reports a name that completes the name of a ministry or a department: "Ministry of the
