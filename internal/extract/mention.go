@@ -1402,7 +1402,7 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
 				return true
 			}
-		case "killed": // "Boko Haram fighters killed two warders", not "IS gunmen were killed" nor "run by X, killing"
+		case "killed": // "Red Hand fighters killed two warders", not "its gunmen were killed" nor "run by X, killing"
 			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) &&
 				!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks) {
 				return true

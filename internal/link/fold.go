@@ -13,8 +13,8 @@ import (
 //go:embed data/generic-words.tsv
 var genericWordsData string
 
-// placeStopWords carry no identity in a place name ("Bauchi State" is "Bauchi"), and
-// facilityStopWords none in a facility name ("Aleppo Central Prison" and "Aleppo prison" are
+// placeStopWords carry no identity in a place name ("Tarvo State" is "Tarvo"), and
+// facilityStopWords none in a facility name ("Tarvo Central Prison" and "Tarvo prison" are
 // the same facility): data/generic-words.tsv, which TestGenericWords checks.
 var placeStopWords, facilityStopWords = genericWords()
 
