@@ -111,6 +111,14 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=31.. wounded=14..14"},
 		},
 		{
+			name:      "an Italian verb that opens a sentence capitalised is no place",
+			published: "2019-03-04",
+			language:  "it",
+			text:      "Era la notte del 3 marzo 2019 quando i detenuti si sono ribellati nel carcere, in Italia.",
+			want:      []want{{"riot", "2019-03-03", "IT", "", ""}},
+			places:    []string{""},
+		},
+		{
 			name:      "a small town of the outlet's country, in a text that names another country only by an adjective",
 			published: "2019-08-26",
 			language:  "it",
