@@ -344,7 +344,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && scareQuoted(a.text, si.toks, c) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
-		if c.category == "killed" && penalty(si.toks, c) {
+		if c.category == "killed" && penalty(si.lex, si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
 		if c.category == "recaptured" && slices.ContainsFunc(scanned, func(o cueHit) bool {
@@ -2393,9 +2393,12 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 
 // penalty reports a death word one or two words after a court's verb ("sentenced to death",
 // "condamné à mort", "condenado a muerte"), or beside a noun of the penalty: right after it
-// ("death row", "a death sentence") or up to three words before it ("peine de mort", "pena de
-// muerte", "couloir de la mort").
-func penalty(toks []token, c cueHit) bool {
+// ("death row", "a death sentence", "death-row inmates") or up to three words before it ("peine
+// de mort", "pena de muerte", "couloir de la mort").
+func penalty(lx *lexicon, toks []token, c cueHit) bool {
+	if _, after, joined := strings.Cut(toks[c.last].fold, "-"); joined && lx.has(penaltyNounWords, after) {
+		return true // "four death-row inmates": one word
+	}
 	for _, k := range []int{c.first - 1, c.first - 2, c.first - 3} {
 		if k >= 0 && (toks[k].is(courtVerbWords) || toks[k].is(penaltyNounWords)) {
 			return true

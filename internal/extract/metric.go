@@ -534,6 +534,9 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
+		if si.lex.phraseAt(deathVerbWords, si.toks, c.first) > 0 {
+			return false // "six assailants also died": the dead, not the killers
+		}
 		for k := last + 1; k < c.first; k++ {
 			if si.toks[k].is(auxiliaryWords) || si.toks[k].is(relativePronounWords) {
 				return false // "were killed", "who attacked": what befell them, or a clause of its own

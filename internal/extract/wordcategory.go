@@ -201,6 +201,7 @@ const (
 	deniedVerbWords
 	operateVerbWords
 	fireVerbWords
+	deathVerbWords
 	wordCatCount
 )
 
@@ -401,6 +402,7 @@ var wordCatNames = [wordCatCount]string{
 	deniedVerbWords:           "denied_verb",
 	operateVerbWords:          "operate_verb",
 	fireVerbWords:             "fire_verb",
+	deathVerbWords:            "death_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
