@@ -149,7 +149,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue
 		}
-		if rank < bestRank || rank == bestRank && c.first > last {
+		// On a tie the cue after wins, but for a participle of holding: "freed the 144 detainees
+		// held there" says who they are.
+		if rank < bestRank || rank == bestRank && c.first > last && metric != model.Held {
 			best, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, rank, dist, c.last < first, commaBefore, partOfEscapees
 		}
 	}
