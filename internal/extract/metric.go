@@ -104,6 +104,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && anotherNounsClause(text, si, q, ofPhraseEnd, c.first) {
 			continue // "a fight between two prisoners in the pavilion, which houses 2,000 men": the pavilion houses them
 		}
+		if metric == model.Held && c.first > last && laterVerbOfClause(text, si, c) {
+			continue // "ten prisoners held on charges of X were beaten to death": the participle says who they are
+		}
 		var dist, rank int
 		commaBefore := false
 		switch {
@@ -545,6 +548,18 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// laterVerbOfClause reports a cue of another metric after cue c in its clause: c is then no
+// main verb of the figure before it, but a participle describing the people counted.
+func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if o.first > c.last && isMetric(model.Metric(o.category)) && o.category != string(model.Held) &&
+			!containsAny(withoutAsides(text[si.toks[c.last].end:si.toks[o.first].start]), clauseMarks) {
+			return true
+		}
 	}
 	return false
 }
