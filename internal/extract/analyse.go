@@ -184,6 +184,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	// found (a capital, a large city) widen it for smaller places: "a prison at Smallville, west of the capital".
 	a.countries = a.rankCountries(nil)
 	a.named = a.countries
+	outlet := x.outletCountry(doc)
 	if !a.namesCountry() {
 		// "Sorel (Sorel, North Vale)" is in Niger, whatever the home countries of the groups named;
 		// but a group's home country outranks the country of a town's best-known namesake.
@@ -201,14 +202,14 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		// the country of the outlet's web address.
 		if a.idCountry = x.sourceCountry(doc.Source); a.idCountry != "" {
 			a.countries = firstOf(a.idCountry, a.countries)
-		} else if c := x.outletCountry(doc); c != "" {
-			a.countries = firstOf(c, a.countries)
+		} else if outlet != "" {
+			a.countries = firstOf(outlet, a.countries)
 		}
-	} else if c := x.outletCountry(doc); c != "" && !slices.Contains(a.countries, c) {
+	} else if outlet != "" && !slices.Contains(a.countries, outlet) {
 		// A text that names other countries may still tell of its outlet's towns ("la fortezza
 		// spagnola" of an Italian island): they come after the named ones.
-		a.countries = append(a.countries, c)
-		a.guessed = append(a.guessed, c)
+		a.countries = append(a.countries, outlet)
+		a.guessed = append(a.guessed, outlet)
 	}
 	a.surnames = a.surnamesOf()
 	a.partials = a.partialNamesOf()
@@ -2300,11 +2301,7 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 	if !toks[c.first].is(freeingWords) {
 		return false // "las autoridades no localizan a 30 internos": they got out
 	}
-	k := c.first - 1
-	for k >= 0 && c.first-k <= maxAuxiliaries && (toks[k].is(auxiliaryWords) || toks[k].is(perfectAuxiliaryWords)) {
-		k--
-	}
-	if k >= 0 && toks[k].is(releasingAuthorityWords) {
+	if k := subjectBefore(toks, c.first); k >= 0 && toks[k].is(releasingAuthorityWords) {
 		return true
 	}
 	j := c.last + 1
@@ -2315,6 +2312,17 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 		j++
 	}
 	return j < len(toks) && toks[j].is(releasingAuthorityWords)
+}
+
+// subjectBefore returns the token before the chain of auxiliaries and modals that ends right
+// before token verb ("the government has released", "he might have been assaulted"): the verb's
+// subject, or -1 at the sentence's start.
+func subjectBefore(toks []token, verb int) int {
+	k := verb - 1
+	for k >= 0 && verb-k <= maxAuxiliaries && (toks[k].is(auxiliaryWords) || toks[k].is(perfectAuxiliaryWords) || toks[k].is(modalWords)) {
+		k--
+	}
+	return k
 }
 
 // maxAuxiliaries is how many auxiliaries may stand between a subject and its verb ("would have been").
@@ -2382,10 +2390,11 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 		if !toks[j].is(auxiliaryWords) {
 			continue
 		}
-		for j > 1 && c.first-j <= maxAuxiliaries && (toks[j-1].is(auxiliaryWords) || toks[j-1].is(modalWords)) {
-			j--
+		k := subjectBefore(toks, j+1)
+		if k < 0 {
+			return false
 		}
-		subject := toks[j-1].fold
+		subject := toks[k].fold
 		return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
 	}
 	return false

@@ -823,9 +823,7 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 // datedEvent is eventDateOf, also reporting whether the date only says when something was
 // reported.
 func datedEvent(si *sentenceInfo) (*DateMention, bool) {
-	deed := slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "attack" || c.category == "escape" || c.category == "riot" || c.category == "thwarted"
-	})
+	deed := namesDeed(si) || si.is("thwarted")
 	var best *DateMention
 	bestScore := 1 << 30
 	for i := range si.dates {
@@ -852,9 +850,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			}
 		}
 		switch {
-		case afterWordOf(si, onsetVerbWords, first):
+		case wordIn(onsetVerbWords, si.toks, first-onsetReach, first):
 			score = 0 // "the riot, which began on Sunday": the deed's first day
-		case afterWordOf(si, endVerbWords, first):
+		case wordIn(endVerbWords, si.toks, first-onsetReach, first):
 			score += endDateCost // "ended on Tuesday": its last day, when no other date says more
 		}
 		if reportingDate(si, first, last) {
@@ -876,18 +874,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
 }
 
-// afterWordOf reports a word of the category up to two words before token first, past a
+// onsetReach is how many words before a date a verb of beginning or ending may stand, past a
 // preposition or an article ("iniciada no domingo", "began on Sunday").
-func afterWordOf(si *sentenceInfo, c wordCat, first int) bool {
-	for k := first - 1; k >= 0 && k >= first-onsetReach; k-- {
-		if si.toks[k].is(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// onsetReach is how many words before a date a verb of beginning or ending may stand.
 const onsetReach = 3
 
 // endDateCost makes a date right after a verb of ending the deed's date only when nothing

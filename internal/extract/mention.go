@@ -191,8 +191,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			if c.category == "attack" && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
-			if c.category == "attack" && !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) != c.last-c.first+1 &&
-				!withinLongerOf(si.cues, c, "attack") {
+			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") {
 				assault = true
 			}
 			if c.category != "attack" || attack || inside {
@@ -581,12 +580,10 @@ const inmateSubjectReach = 14
 // that names only the administration ("the head of the state prison system was shot dead"),
 // unless it tells a deed: "units of the prison service suppressed the unrest" speak of a prison.
 func staffOnly(si *sentenceInfo) bool {
-	institutions := !slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "attack" || c.category == "escape" || c.category == "riot" || c.category == "thwarted"
-	})
 	if len(si.facilities) > 0 || si.is("inmate") || si.is("generic") || si.is("holding") {
 		return false
 	}
+	institutions := !namesDeed(si) && !si.is("thwarted")
 	staff := false
 	for _, c := range si.cues {
 		if c.category != "facility" {
@@ -1150,7 +1147,7 @@ func (a *analysis) strikers(f *frame) []string {
 	}
 	for _, si := range f.sentences {
 		for _, c := range si.cues {
-			if c.category != "attack" || !si.toks[c.last].is(bombingWords) && si.lex.phraseAt(bombingWords, si.toks, c.first) == 0 {
+			if c.category != "attack" || !strikeFromAfar(si, c) {
 				continue
 			}
 			if name, ok := a.strikerOf(si, c); ok {
@@ -1161,6 +1158,12 @@ func (a *analysis) strikers(f *frame) []string {
 	return out
 }
 
+// strikeFromAfar reports an attack word that is a blast, a shelling, an air strike or shots at
+// the place (bombing): no assault.
+func strikeFromAfar(si *sentenceInfo, c cueHit) bool {
+	return si.toks[c.last].is(bombingWords) || si.lex.phraseAt(bombingWords, si.toks, c.first) == c.last-c.first+1
+}
+
 // strikerOf returns the doer of one word of a strike from afar, if the words around it name one.
 func (a *analysis) strikerOf(si *sentenceInfo, c cueHit) (string, bool) {
 	for _, m := range si.actors {
@@ -1169,7 +1172,7 @@ func (a *analysis) strikerOf(si *sentenceInfo, c cueHit) (string, bool) {
 			continue
 		}
 		if last < c.first && c.first-last <= strikerReach || // "coalition aircraft struck"
-			first > c.last && first-c.last <= strikerReach && agentBetween(si, c.last+1, first) { // "an air strike by forces of X"
+			first > c.last && first-c.last <= strikerReach && wordIn(agentPrepositionWords, si.toks, c.last+1, first) { // "an air strike by forces of X"
 			return m.Name, true
 		}
 	}
@@ -1178,23 +1181,16 @@ func (a *analysis) strikerOf(si *sentenceInfo, c cueHit) (string, bool) {
 		if before, _, hyphen := strings.Cut(word, "-"); hyphen {
 			word = before // "Ardovian-led"
 		}
-		if cc, ok := a.country(word); ok && si.toks[k].upper {
+		if !si.toks[k].upper {
+			continue
+		}
+		if cc, ok := a.country(word); ok {
 			if name, ok := a.x.res.CountryName(cc); ok {
 				return name, true
 			}
 		}
 	}
 	return "", false
-}
-
-// agentBetween reports an agent preposition ("by", "par") among tokens [from, to).
-func agentBetween(si *sentenceInfo, from, to int) bool {
-	for k := from; k < to; k++ {
-		if si.toks[k].is(agentPrepositionWords) {
-			return true
-		}
-	}
-	return false
 }
 
 // strikerReach is how many words may stand between a strike's words and the name of who struck.

@@ -182,8 +182,7 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 // measures, not whom it counts: "a 21-point agreement", "a 90-minute siege" (but "a 15-man
 // commando" and "a 20-strong gang" count people).
 func hyphenModifier(lx *lexicon, ps []piece, last int) bool {
-	if last+2 >= len(ps) || ps[last].kind != pieceDigits || ps[last+1].kind != piecePunct || !isJoinerPunct(ps[last+1].low) ||
-		!adjacent(ps, last+1) || !adjacent(ps, last+2) || ps[last+2].kind != pieceWord {
+	if ps[last].kind != pieceDigits || !compoundModifier(ps, last) {
 		return false
 	}
 	w := ps[last+2].low
