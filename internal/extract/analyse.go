@@ -30,6 +30,7 @@ type sentenceInfo struct {
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
 	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
+	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
@@ -165,6 +166,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if n := len(a.sentences); n > 0 && namesDetention(a.sentences[n-1]) {
+			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."
+		}
 		if n := len(a.sentences); n > 0 && (si.is("held") || si.is("inmate") || si.is("escape") || si.is("release") || lynching(si)) {
 			a.sentences[n-1].peopleHeldNext = true // "a mob stormed the police station, and lynched a suspect held there"
 		}

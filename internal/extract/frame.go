@@ -43,9 +43,9 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled
 	}
-	detention := namesDetention(si)
+	detention := namesDetention(si) || pronounEscape(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
-		si.inmateArson && placeOfDetention(si)
+		si.inmateArson && placeOfDetention(si) || airLanding(si)
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
@@ -261,8 +261,47 @@ func placesAnEvent(si *sentenceInfo) bool {
 // or a gendarmerie counts when someone is freed from it, an attack aims to, or the sentence says
 // it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
-	return facilityNamed(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
+	return facilityNamed(si) || peopleHeldAt(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
 		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
+}
+
+// peopleHeldAt reports people said to be held somewhere: "asylum seekers held at the processing
+// centre" are detainees whatever the place is called. Guards and police held there are hostages.
+func peopleHeldAt(si *sentenceInfo) bool {
+	for k := 0; k+1 < len(si.toks); k++ {
+		if si.toks[k].is(peopleNounWords) && si.lex.phraseAt(heldInWords, si.toks, k+1) > 0 && !securityAt(si, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// securityAt reports a word of the security forces at token k.
+func securityAt(si *sentenceInfo, k int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == "side:security" || c.category == "claimant:defender") && c.first <= k && k <= c.last
+	})
+}
+
+// airLanding reports an aircraft coming down where the sentence names a place of detention: "a
+// helicopter landed in the prison yard and three inmates climbed aboard". Whoever flies it comes
+// from outside, and it lands to take people out.
+func airLanding(si *sentenceInfo) bool {
+	if !facilityNamed(si) {
+		return false
+	}
+	aircraft, lands := false, false
+	for k, t := range si.toks {
+		aircraft = aircraft || t.is(aircraftNounWords)
+		lands = lands || si.lex.phraseAt(landVerbWords, si.toks, k) > 0
+	}
+	return aircraft && lands
+}
+
+// pronounEscape reports an escape whose subject is a pronoun for the people held that the
+// sentence before named: "Nine detainees were missing. They had escaped through a tunnel".
+func pronounEscape(si *sentenceInfo) bool {
+	return si.detentionLast && si.is("escape") && continues(si)
 }
 
 // facilityNamed reports a facility word that names a place, not a punishment: in "sentenced to
@@ -1088,6 +1127,9 @@ func (a *analysis) frames() []*frame {
 					target.add(a.sentences[k], anchors{}, false)
 				}
 			}
+		}
+		if told == nil && pronounEscape(si) && !slices.Contains(target.sentences, a.sentences[i-1]) {
+			told = a.sentences[i-1] // the sentence that named the people the pronoun stands for
 		}
 		if told != nil {
 			target.add(told, anchors{}, false)

@@ -176,13 +176,16 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !isEvent(si) {
 			continue
 		}
-		detention = detention || namesDetention(si) && !staffOnly(si)
+		detention = detention || (namesDetention(si) || pronounEscape(si)) && !staffOnly(si)
 		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
 		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
 			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
 		}
 		if !attack && !inside && (freedByAttackers(si) || si.freedInAttack) {
 			attack = true // "militants burnt the city hall and freed inmates from the jail"
+		}
+		if !attack && !inside && airLanding(si) {
+			attack, assault = true, true // "a helicopter landed in the prison yard": a breakout flown from outside
 		}
 		if !attack && !inside && arsonByOutsiders(a.text, si) {
 			attack, assault = true, true // "protesters set the prison ablaze"

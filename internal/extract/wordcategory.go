@@ -202,6 +202,8 @@ const (
 	operateVerbWords
 	fireVerbWords
 	deathVerbWords
+	aircraftNounWords
+	landVerbWords
 	wordCatCount
 )
 
@@ -403,6 +405,8 @@ var wordCatNames = [wordCatCount]string{
 	operateVerbWords:          "operate_verb",
 	fireVerbWords:             "fire_verb",
 	deathVerbWords:            "death_verb",
+	aircraftNounWords:         "aircraft_noun",
+	landVerbWords:             "land_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
