@@ -1069,6 +1069,9 @@ func (a *analysis) frames() []*frame {
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
 			an.borrow(previous)
 			borrowed = previousPlaces
+			if cur == nil && len(previous.keys) > 0 {
+				told = a.sentences[i-1] // the story's opening named the place where the deed happened
+			}
 		} else if event && an.empty() && previous.empty() && cur == nil && len(topic.keys) > 0 {
 			an.borrow(topic)
 			told = topicSentence
