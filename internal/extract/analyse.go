@@ -382,8 +382,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
-			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
+		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c) ||
+			si.lex.phraseAt(leaveVerbWords, si.toks, c.first) > 0 && si.lex.phraseIn(lawfulReleaseWords, si.toks, c.last+1, len(si.toks))) {
+			// "a former inmate freed under a presidential pardon": a release, not a breakout; a verb
+			// of leaving tells either, and a lawful ground anywhere after it says which ("walked out
+			// of X jail (X, Y) after the court granted him bail").
+			return true
 		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds

@@ -204,6 +204,7 @@ const (
 	deathVerbWords
 	aircraftNounWords
 	landVerbWords
+	leaveVerbWords
 	wordCatCount
 )
 
@@ -407,6 +408,7 @@ var wordCatNames = [wordCatCount]string{
 	deathVerbWords:            "death_verb",
 	aircraftNounWords:         "aircraft_noun",
 	landVerbWords:             "land_verb",
+	leaveVerbWords:            "leave_verb",
 }
 
 // wordCategoryNamed returns the word category a file names.
