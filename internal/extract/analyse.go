@@ -194,7 +194,10 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		// but a group's home country outranks the country of a town's best-known namesake.
 		if nesting, nested := a.x.res.Nesting(a.names()); nested {
 			a.countries = append(nesting, a.countries...)
-		} else {
+		} else if outlet == "" || x.sourceCountry(doc.Source) != "" {
+			// A name that is a town of note in one country only is a guess at the text's country,
+			// which the outlet's web address, when it has a country, outranks: "cadeia pública de
+			// X" at a Brazilian address is no district of Congo.
 			for _, cc := range nesting {
 				if !slices.Contains(a.countries, cc) {
 					a.countries = append(a.countries, cc)

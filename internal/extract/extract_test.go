@@ -128,6 +128,15 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Volterra"},
 		},
 		{
+			name:      "a name that is a small town only abroad does not take a report that names no country from its outlet's country",
+			published: "2021-03-09",
+			language:  "pt",
+			url:       "https://www.jornal.example.com.br/2021/03/09/fuga",
+			text:      "BELO HORIZONTE — Doze presos fugiram ontem da cadeia pública de Kisoro, segundo a polícia.",
+			want:      []want{{"mass_escape", "2021-03-08", "BR", "cadeia pública de Kisoro", ""}},
+			places:    []string{"Belo Horizonte"},
+		},
+		{
 			name:      "a town a facility's name recalls in another country than the report's is not where it stands",
 			published: "2019-06-05",
 			language:  "en",
