@@ -32,6 +32,7 @@ type sentenceInfo struct {
 	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
 	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
+	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
@@ -429,6 +430,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
+	held, heldAt := peopleHeldAt(si)
+	si.heldAt = heldAt
+	si.cues = append(si.cues, held...)
 	si.cues = append(si.cues, fireOnTheHeld(a.lex, a.text, si.toks, scanned, raids)...)
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
@@ -762,6 +766,22 @@ func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// peopleHeldAt finds people said to be held somewhere: "asylum seekers held at the processing
+// centre", "migranti tunisini trattenuti nel centro" are inmates whatever the place is called,
+// and an inmate cue marks their noun. Guards and police held there are hostages.
+func peopleHeldAt(si *sentenceInfo) (cues []cueHit, any bool) {
+	var out []cueHit
+	for k := 0; k+1 < len(si.toks); k++ {
+		if si.toks[k].is(peopleNounWords) && (si.lex.phraseAt(heldInWords, si.toks, k+1) > 0 || si.lex.phraseAt(heldInWords, si.toks, k+2) > 0) && !securityAt(si, k) {
+			any = true
+			if !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.first <= k && k <= c.last }) {
+				out = append(out, cueHit{category: "inmate", first: k, last: k})
+			}
+		}
+	}
+	return out, any
 }
 
 // hostageTaking finds hostage-taking told with its object between verb and noun ("took two

@@ -261,19 +261,8 @@ func placesAnEvent(si *sentenceInfo) bool {
 // or a gendarmerie counts when someone is freed from it, an attack aims to, or the sentence says
 // it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
-	return facilityNamed(si) || peopleHeldAt(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
+	return facilityNamed(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
 		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
-}
-
-// peopleHeldAt reports people said to be held somewhere: "asylum seekers held at the processing
-// centre" are detainees whatever the place is called. Guards and police held there are hostages.
-func peopleHeldAt(si *sentenceInfo) bool {
-	for k := 0; k+1 < len(si.toks); k++ {
-		if si.toks[k].is(peopleNounWords) && si.lex.phraseAt(heldInWords, si.toks, k+1) > 0 && !securityAt(si, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // securityAt reports a word of the security forces at token k.
@@ -359,7 +348,7 @@ func lynching(si *sentenceInfo) bool {
 // placeOfDetention reports a sentence that names a place where people are held, not only the
 // people: "a prisoner shot dead in the capital" died somewhere else.
 func placeOfDetention(si *sentenceInfo) bool {
-	return si.is("facility") || si.is("holding") || si.is("generic") || len(si.facilities) > 0
+	return si.is("facility") || si.is("holding") || si.is("generic") || len(si.facilities) > 0 || si.heldAt
 }
 
 // namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
