@@ -297,7 +297,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.raid, si.raids = len(raids) > 0, raids
 	raidGoesOn := a.goesOnFromRaid(si)
+	var convicts []cueHit // legal words counted as people: "tres condenados se fugaron"
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
+		if c.category == "legal" && countedAt(si.lex, si.toks, c.first) {
+			convicts = append(convicts, cueHit{category: "inmate", first: c.first, last: c.last})
+			return true // a participle counted is a noun of the people it befell, not a judgement
+		}
 		if c.category == "facility" && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}
@@ -319,7 +324,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) &&
-			(offence(a.text, si.toks, c) || offenceClause(a.text, si.toks, scanned, c)) {
+			(offence(a.lex, a.text, si.toks, c) || offenceClause(a.lex, a.text, si.toks, scanned, c)) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
@@ -430,6 +435,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
+	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
 	si.heldAt = heldAt
 	si.cues = append(si.cues, held...)
@@ -766,6 +772,16 @@ func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// countedAt reports a word a number stands right before: a noun of what is counted, whatever else
+// it may be ("tres condenados": three convicts).
+func countedAt(lx *lexicon, toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := toks[k-1].fold
+	return allDigits(prev) || lx.isNumberWord(prev)
 }
 
 // peopleHeldAt finds people said to be held somewhere: "asylum seekers held at the processing
@@ -2068,7 +2084,7 @@ const pastClauseDays = 180
 // in "relatives of a man arrested for murder, armed with knives, attacked the lock-up" the attack
 // is the relatives' deed, and in "three prisoners - one jailed for arson - escaped" the escape
 // is theirs.
-func offence(text string, toks []token, c cueHit) bool {
+func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 	link := false
 	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
 		if gap := text[toks[k].end:toks[k+1].start]; !link && (containsAny(gap, clauseMarks) || spacedDash(gap)) {
@@ -2077,8 +2093,8 @@ func offence(text string, toks []token, c cueHit) bool {
 		switch {
 		case toks[k].is(offenceLinkWords):
 			link = true
-		case toks[k].is(courtVerbWords):
-			return link
+		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):
+			return link // but "tres condenados por el crimen se fugaron": convicts counted, who escaped
 		}
 	}
 	return false
@@ -2100,9 +2116,9 @@ func spacedDash(gap string) bool {
 // offenceClause reports an event word in a relative clause that goes on about an offence tried
 // before it in the sentence: "sentenced for their role in the attack on X prison, in which 300
 // inmates escaped" tells more of the deed judged.
-func offenceClause(text string, toks []token, cues []cueHit, c cueHit) bool {
+func offenceClause(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, o := range cues {
-		if o.last >= c.first || o.category != "attack" && o.category != "escape" && o.category != "riot" || !offence(text, toks, o) {
+		if o.last >= c.first || o.category != "attack" && o.category != "escape" && o.category != "riot" || !offence(lx, text, toks, o) {
 			continue
 		}
 		for k := o.last + 2; k < c.first; k++ {

@@ -174,7 +174,7 @@ func TestNumberedFacility(t *testing.T) {
 		titled           bool
 	}{
 		{"en", "Inmates rioted at Prison No. 5 on Monday.", "Prison No. 5", true},
-		{"es", "Hubo un motín en la Unidad Penal N° 2 de Sierra Alta el lunes.", "Penal N° 2 de Sierra Alta", false},
+		{"es", "Hubo un motín en la Unidad Penal N° 2 de Sierra Alta el lunes.", "Unidad Penal N° 2 de Sierra Alta", false},
 		{"es", "Hubo un motín en el Penal nº 9 el lunes.", "Penal nº 9", true},
 	}
 	for _, tt := range tests {
