@@ -213,11 +213,24 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		} else if outlet != "" {
 			a.countries = firstOf(outlet, a.countries)
 		}
-	} else if outlet != "" && !slices.Contains(a.countries, outlet) {
-		// A text that names other countries may still tell of its outlet's towns ("la fortezza
-		// spagnola" of an Italian island): they come after the named ones.
-		a.countries = append(a.countries, outlet)
-		a.guessed = append(a.guessed, outlet)
+	} else {
+		// A town named with the division it lies in ("Grasse (Grasse, Alpes-Maritimes)") is in
+		// that division's country, though the text names only another, where the fugitive was
+		// caught; and a text that names other countries may still tell of its outlet's towns ("la
+		// fortezza spagnola" of an Italian island). Both come after the named ones.
+		var after []string
+		if nesting, nested := a.x.res.Nesting(a.names()); nested {
+			after = nesting[:1] // the country with most such pairs
+		}
+		if outlet != "" {
+			after = append(after, outlet)
+		}
+		for _, cc := range after {
+			if !slices.Contains(a.countries, cc) {
+				a.countries = append(a.countries, cc)
+				a.guessed = append(a.guessed, cc)
+			}
+		}
 	}
 	a.surnames = a.surnamesOf()
 	a.partials = a.partialNamesOf()

@@ -128,6 +128,14 @@ func TestExtract(t *testing.T) {
 			places:    []string{"Volterra"},
 		},
 		{
+			name:      "a town named with its division lies in that division's country though the text names only another",
+			published: "2019-03-04",
+			language:  "fr",
+			text:      "Le 3 mars 2019, deux détenus se sont évadés de la maison d'arrêt de Draguignan (Draguignan, Var). Ils ont été repris en Espagne, près de Barcelone, en septembre.",
+			want:      []want{{"mass_escape", "2019-03-03", "FR", "maison d'arrêt de Draguignan", ""}},
+			places:    []string{"Draguignan"},
+		},
+		{
 			name:      "a name that is a small town only abroad does not take a report that names no country from its outlet's country",
 			published: "2021-03-09",
 			language:  "pt",
