@@ -214,13 +214,15 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			a.countries = firstOf(outlet, a.countries)
 		}
 	} else {
-		// A town named with the division it lies in ("Grasse (Grasse, Alpes-Maritimes)") is in
-		// that division's country, though the text names only another, where the fugitive was
-		// caught; and a text that names other countries may still tell of its outlet's towns ("la
+		// A town listed with the division it lies in ("X prison (X, Y Province)") is in that
+		// division's country, though the text names only another, where the fugitive was caught;
+		// and a text that names other countries may still tell of its outlet's towns ("la
 		// fortezza spagnola" of an Italian island). Both come after the named ones.
 		var after []string
-		if nesting, nested := a.x.res.Nesting(a.names()); nested {
-			after = nesting[:1] // the country with most such pairs
+		if listed := a.bracketedNames(); len(listed) > 1 {
+			if nesting, nested := a.x.res.Nesting(listed); nested {
+				after = nesting[:1] // the country with most such pairs
+			}
 		}
 		if outlet != "" {
 			after = append(after, outlet)
@@ -927,6 +929,41 @@ func (a *analysis) names() []string {
 			}
 			seen[span.fold] = true
 			out = append(out, a.text[span.start:span.end])
+		}
+	}
+	return out
+}
+
+// bracketedNames returns the names listed in brackets with a comma and the name right before
+// such a list: "the X prison (X, Y Province)" names a town and the divisions it lies in.
+func (a *analysis) bracketedNames() []string {
+	var out []string
+	add := func(span nameSpan) {
+		if name := a.text[span.start:span.end]; !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	for _, si := range a.sentences {
+		for from := si.start; ; {
+			open := strings.IndexByte(a.text[from:si.end], '(')
+			if open < 0 {
+				break
+			}
+			open += from
+			closing := strings.IndexByte(a.text[open:si.end], ')')
+			if closing < 0 {
+				break
+			}
+			closing += open
+			from = closing
+			if !strings.Contains(a.text[open:closing], ",") {
+				continue // an abbreviation or an aside, no list of places
+			}
+			for _, span := range si.spans {
+				if span.start > open && span.end <= closing || span.end <= open && strings.TrimSpace(a.text[span.end:open]) == "" {
+					add(span)
+				}
+			}
 		}
 	}
 	return out

@@ -271,26 +271,49 @@ func ownName(key string, e gazetteer.Entry) bool {
 // another name of the same text in more than one of them (nested is true). Without any pair, it
 // returns the countries of names that are a town of note in one country only (onlyCountry).
 func (r Data) nesting(names []string) (countries []string, nested bool) {
+	selves := make([]string, len(names))
 	folded := make(map[string]bool, len(names))
-	for _, n := range names {
-		folded[gazetteer.Fold(n)] = true
+	for i, n := range names {
+		selves[i] = gazetteer.Fold(n)
+		folded[selves[i]] = true
 	}
+	// A division's folds, its name's and its short name's, remembered for the call: a text's
+	// names share their provinces.
+	type divisionFolds struct{ name, short string }
+	folds := map[string]divisionFolds{}
+	foldsOf := func(div string) divisionFolds {
+		f, ok := folds[div]
+		if !ok {
+			f = divisionFolds{gazetteer.Fold(div), gazetteer.Fold(gazetteer.ShortAdminName(div))}
+			folds[div] = f
+		}
+		return f
+	}
+	in := func(f, self string) bool { return f != "" && f != self && folded[f] }
 	pairs, unique := map[string]int{}, map[string]int{}
-	for _, n := range names {
-		self := gazetteer.Fold(n)
-		nested := map[string]bool{}
-		entries := r.Gazetteer.Lookup(n)
+	var inside []string // the countries in which the name at hand nests
+	for i, n := range names {
+		self := selves[i]
+		entries := r.Gazetteer.LookupKey(self)
 		if c, ok := onlyCountry(entries); ok && r.notCommonWord(n) {
 			unique[c]++
 		}
+		inside = inside[:0]
 		for _, e := range entries {
-			for _, div := range []string{e.Admin1, e.Admin2, gazetteer.ShortAdminName(e.Admin1), gazetteer.ShortAdminName(e.Admin2)} {
-				if f := gazetteer.Fold(div); div != "" && f != self && folded[f] {
-					nested[e.Country] = true // "Higüey, La Altagracia" nests in "La Altagracia Province"
+			if slices.Contains(inside, e.Country) {
+				continue
+			}
+			for _, div := range [...]string{e.Admin1, e.Admin2} {
+				if div == "" {
+					continue
+				}
+				if f := foldsOf(div); in(f.name, self) || in(f.short, self) {
+					inside = append(inside, e.Country) // "Higüey, La Altagracia" nests in "La Altagracia Province"
+					break
 				}
 			}
 		}
-		for c := range nested {
+		for _, c := range inside {
 			pairs[c]++
 		}
 	}
