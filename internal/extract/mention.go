@@ -120,14 +120,21 @@ const campaignDays = 7
 
 // speaksOfDetention reports a frame with a word of detention in any of its sentences: a place,
 // the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
-// prison" is punishment, not a place.
+// prison" is punishment, not a place; nor does a sentence that tells no deed speak of detention
+// when it tells a demand ("their demand was the release of 400 members held in prisons"): the
+// hostage-takers want people freed, they did not attack where they are held.
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
-		if namesDetention(si) || si.is("holding") || len(si.holdings) > 0 {
+		if (namesDetention(si) || si.is("holding") || len(si.holdings) > 0) && !(demandTold(si) && !isEvent(si)) {
 			return true
 		}
 	}
 	return false
+}
+
+// demandTold reports a sentence with a word of demanding.
+func demandTold(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.toks, func(t token) bool { return t.is(demandWords) })
 }
 
 // armedGroupAttack reports a frame with an attack or killing word and an armed group in one

@@ -205,6 +205,7 @@ const (
 	aircraftNounWords
 	landVerbWords
 	leaveVerbWords
+	demandWords
 	wordCatCount
 )
 
@@ -409,6 +410,7 @@ var wordCatNames = [wordCatCount]string{
 	aircraftNounWords:         "aircraft_noun",
 	landVerbWords:             "land_verb",
 	leaveVerbWords:            "leave_verb",
+	demandWords:               "demand",
 }
 
 // wordCategoryNamed returns the word category a file names.
