@@ -2196,10 +2196,17 @@ func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
 	if c.first > 0 && toks[c.first-1].is(negationWords) || c.last+1 < len(toks) && toks[c.last+1].is(deniedVerbWords) {
 		return true
 	}
+	if c.first > 1 && toks[c.first-1].is(anyWords) && wordIn(negationWords, toks, c.first-1-anyReach, c.first-1) {
+		return true // "did not record any clashes", "ولم تسجل أي مواجهات"
+	}
 	return c.first > 1 && toks[c.first-2].is(negationWords) && slices.ContainsFunc(cues, func(o cueHit) bool {
 		return o.category == "inmate" && o.first == c.first-1
 	})
 }
+
+// anyReach is how many words before "any" the negation that governs it may stand ("did not
+// record any").
+const anyReach = 3
 
 // aimOfPlan reports an escape or riot word in the infinitive ("to escape", or bare after the
 // infinitive of a helping verb: "to help a relative escape") that a plot, a fear or a threat

@@ -206,6 +206,7 @@ const (
 	landVerbWords
 	leaveVerbWords
 	demandWords
+	anyWords
 	wordCatCount
 )
 
@@ -411,6 +412,7 @@ var wordCatNames = [wordCatCount]string{
 	landVerbWords:             "land_verb",
 	leaveVerbWords:            "leave_verb",
 	demandWords:               "demand",
+	anyWords:                  "any",
 }
 
 // wordCategoryNamed returns the word category a file names.
