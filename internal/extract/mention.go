@@ -392,7 +392,10 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			}
 			t := &si.toks[k]
 			words++
-			subject = subject && !t.is(auxiliaryWords) && !t.is(relativePronounWords)
+			// "inmates who..." and "inmates were attacked" give the verb another subject, but the
+			// perfect's auxiliary is the inmates' own ("prisoners had damaged property and attacked").
+			perfect := t.is(perfectAuxiliaryWords) && k+1 < len(si.toks) && !si.toks[k+1].is(auxiliaryWords)
+			subject = subject && (!t.is(auxiliaryWords) || perfect) && !t.is(relativePronounWords)
 		}
 		if subject && words <= inmateSubjectReach {
 			return true
