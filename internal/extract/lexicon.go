@@ -351,6 +351,18 @@ func (lx *lexicon) isWord(category wordCat, folded string) bool {
 // has reports whether a folded word, or a name's folded words joined by spaces, is of a word
 // category, as written or without its proclitics ("والسجون" is "سجون"). A sentence's tokens are
 // asked with token.is, which reads the same answers marked once per token.
+// townFacilityLink returns the word that links a place of detention's word to its town in the
+// lexicon's language ("de" of "prison de X"), "" for languages that put the town first.
+func (lx *lexicon) townFacilityLink() string {
+	link := ""
+	for w := range lx.words[townFacilityLinkWords] {
+		if link == "" || w < link {
+			link = w
+		}
+	}
+	return link
+}
+
 func (lx *lexicon) has(category wordCat, folded string) bool {
 	// isWord, written out: too large to inline.
 	// Proclitics are written onto words of non-Latin scripts: an ASCII word has none to take off,

@@ -30,7 +30,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		if p, ok := a.leadPlace(f, m.Place.Country); ok {
 			m.Place = p
 			if m.Facility == "" && p.Precision == model.GeoPlace {
-				m.Facility = townFacility(f, p.Name)
+				m.Facility = a.townFacility(f, p.Name)
 			}
 		}
 	}
@@ -830,7 +830,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	if len(places) > 0 {
 		p := mostPrecise(places)
 		if facility == "" && p.Precision == model.GeoPlace {
-			facility = townFacility(f, p.Name)
+			facility = a.townFacility(f, p.Name)
 		}
 		return facility, p
 	}
@@ -921,7 +921,10 @@ func (a *analysis) statedCountry(key string) string {
 
 // townFacility names the unnamed place of detention an incident's event sentences speak of after
 // the town it is in, as readers do: "their jail" in a report from Riverton is "Riverton jail".
-func townFacility(f *frame, town string) string {
+func (a *analysis) townFacility(f *frame, town string) string {
+	if titledName(f) != "" {
+		return "" // "le Pénitencier national": the text's own title outranks a name made from the town
+	}
 	for _, si := range f.sentences {
 		if !isEvent(si) || len(si.facilities) > 0 {
 			continue
@@ -934,11 +937,11 @@ func townFacility(f *frame, town string) string {
 				continue // "his prison outside Medellin" is not the town's
 			}
 			word := si.toks[c.first].fold
-			if !si.lex.has(townFacilityWords, word) {
-				continue
+			if !si.lex.has(townFacilityWords, word) || slices.ContainsFunc(si.titles, func(h facilityHit) bool { return h.start <= si.toks[c.first].start && si.toks[c.first].end <= h.end }) {
+				continue // "la Cárcel Central": a title, the name of last resort, outranks the town's
 			}
 			if !si.lex.has(facilityPluralWords, word) {
-				return town + " " + word
+				return a.namedAfterTown(si, c.first, town)
 			}
 			if _, split := f.parts[si]; split {
 				return town + " " + strings.TrimSuffix(word, "s") // "attacked prisons in X and Y"
@@ -946,6 +949,26 @@ func townFacility(f *frame, town string) string {
 		}
 	}
 	return ""
+}
+
+// namedAfterTown names a place of detention after its town in the word order of the report's
+// language: "Riverton jail", "prison de Riverton", "carcere di Riverton", "Lapas Riverton". The
+// word is written as the text writes it, lower case but for a head-first title ("Lapas"). A text
+// of no known language takes the English order.
+func (a *analysis) namedAfterTown(si *sentenceInfo, k int, town string) string {
+	t := si.toks[k]
+	written := a.text[t.start:t.end]
+	link := ""
+	if a.lex != a.x.lex.all {
+		link = a.lex.townFacilityLink()
+	}
+	switch {
+	case link != "":
+		return strings.ToLower(written) + " " + link + " " + town
+	case t.is(facilityHeadFirstWords):
+		return written + " " + town
+	}
+	return town + " " + t.fold
 }
 
 // nearTown reports the facility word at token k followed by a word of nearness and the town:

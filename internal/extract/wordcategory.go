@@ -207,6 +207,7 @@ const (
 	leaveVerbWords
 	demandWords
 	anyWords
+	townFacilityLinkWords
 	wordCatCount
 )
 
@@ -413,6 +414,7 @@ var wordCatNames = [wordCatCount]string{
 	leaveVerbWords:            "leave_verb",
 	demandWords:               "demand",
 	anyWords:                  "any",
+	townFacilityLinkWords:     "town_facility_link",
 }
 
 // wordCategoryNamed returns the word category a file names.
