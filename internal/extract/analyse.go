@@ -167,6 +167,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if lineStart(a.text, si.start) && si.lex.phraseAt(seeAlsoWords, si.toks, 0) > 0 {
+			break // "See also: ...": links to other articles close the article
+		}
 		if n := len(a.sentences); n > 0 && namesDetention(a.sentences[n-1]) {
 			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."
 		}
@@ -3041,6 +3044,12 @@ func commentsStart(text string) int {
 		off += end + 1
 	}
 	return len(text)
+}
+
+// lineStart reports an offset at the start of a line, past its indent.
+func lineStart(text string, at int) bool {
+	line := strings.LastIndexByte(text[:at], '\n') + 1
+	return strings.TrimSpace(text[line:at]) == ""
 }
 
 // commentWord reports a line holding a word every comment header has.

@@ -208,6 +208,7 @@ const (
 	demandWords
 	anyWords
 	townFacilityLinkWords
+	seeAlsoWords
 	wordCatCount
 )
 
@@ -415,6 +416,7 @@ var wordCatNames = [wordCatCount]string{
 	demandWords:               "demand",
 	anyWords:                  "any",
 	townFacilityLinkWords:     "town_facility_link",
+	seeAlsoWords:              "see_also",
 }
 
 // wordCategoryNamed returns the word category a file names.
