@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -863,6 +864,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if attributiveYear(si, d, first, last) {
 			continue // "sentenced for his role in a 2003 plot": the year of another thing
 		}
+		if d.Relative && sameDay(d.Date.Start, si.ref.Date) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
+			continue // "today marks the thirtieth anniversary of the massacre": the day of remembrance
+		}
 		if (first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
 			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
@@ -900,6 +904,11 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// sameDay reports two times on one calendar day.
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // onsetReach is how many words before a date a verb of beginning or ending may stand, past a
