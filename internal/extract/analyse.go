@@ -451,7 +451,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c) || heEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
-	releasedByAttackers(si, scanned)
+	releasedByAttackers(a.text, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
@@ -2749,7 +2749,7 @@ func pastOfOnePerson(toks []token, k int) bool {
 // as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
-func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
+func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 	attackBefore := si.sequel != nil && (si.sequel.is("attack") || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
 	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return
@@ -2759,6 +2759,8 @@ func releasedByAttackers(si *sentenceInfo, scanned []cueHit) {
 		case c.category != "release":
 		case describesOne(si.toks, scanned, c):
 			// "a former inmate released last month was shot dead": who the victim is
+		case lawfulGround(si.lex, text, si.toks, c):
+			// "released on parole [...], years after he shot dead his girlfriend": a lawful release
 		case escapeAttempt(si.toks, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
