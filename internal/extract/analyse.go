@@ -803,7 +803,7 @@ func countedAt(lx *lexicon, toks []token, k int) bool {
 }
 
 // peopleHeldAt finds people said to be held somewhere: "asylum seekers held at the processing
-// centre", "migranti tunisini trattenuti nel centro" are inmates whatever the place is called,
+// centre", "migranti marocchini trattenuti nel centro" are inmates whatever the place is called,
 // and an inmate cue marks their noun. Guards and police held there are hostages.
 func peopleHeldAt(si *sentenceInfo) (cues []cueHit, any bool) {
 	var out []cueHit
@@ -2200,7 +2200,7 @@ func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
 		return true
 	}
 	if c.first > 1 && toks[c.first-1].is(anyWords) && wordIn(negationWords, toks, c.first-1-anyReach, c.first-1) {
-		return true // "did not record any clashes", "ولم تسجل أي مواجهات"
+		return true // "did not record any clashes", "لم تقع أي مواجهات"
 	}
 	return c.first > 1 && toks[c.first-2].is(negationWords) && slices.ContainsFunc(cues, func(o cueHit) bool {
 		return o.category == "inmate" && o.first == c.first-1
@@ -2760,7 +2760,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		case describesOne(si.toks, scanned, c):
 			// "a former inmate released last month was shot dead": who the victim is
 		case lawfulGround(si.lex, text, si.toks, c):
-			// "released on parole [...], years after he shot dead his girlfriend": a lawful release
+			// "released on parole [...], years after he shot dead a neighbour": a lawful release
 		case escapeAttempt(si.toks, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:

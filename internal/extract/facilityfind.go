@@ -300,11 +300,11 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 
 // facilityNumber returns the token of a number that a number sign at token j puts after a
 // facility word ("Unidad Penal N° 2", "Prison No. 3", "Penal nº 9"), or of one at j between a
-// titled facility word and the place it names ("Unidad Penal 30 de Kolondo").
+// titled facility word and the place it names ("Unidad Penal 17 de Kolondo").
 func facilityNumber(text string, lx *lexicon, toks []token, j int) (int, bool) {
 	if j > 0 && j+2 < len(toks) && allDigits(toks[j].fold) && toks[j-1].upper && text[toks[j-1].end:toks[j].start] == " " &&
 		toks[j+1].is(facilityLinkWords) && nameLike(lx, toks[j+2]) {
-		return j, true // "Unidad Penal 30 de Kolondo": a title's number needs no sign before the place it names
+		return j, true // "Unidad Penal 17 de Kolondo": a title's number needs no sign before the place it names
 	}
 	if j+1 >= len(toks) || !toks[j].is(numberSignWords) || !allDigits(toks[j+1].fold) {
 		return 0, false

@@ -121,7 +121,7 @@ const campaignDays = 7
 // speaksOfDetention reports a frame with a word of detention in any of its sentences: a place,
 // the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
 // prison" is punishment, not a place; nor does a sentence that tells no deed speak of detention
-// when it tells a demand ("their demand was the release of 400 members held in prisons"): the
+// when it tells a demand ("their demand was the release of 90 comrades held in prisons"): the
 // hostage-takers want people freed, they did not attack where they are held.
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
@@ -923,7 +923,7 @@ func (a *analysis) statedCountry(key string) string {
 // the town it is in, as readers do: "their jail" in a report from Riverton is "Riverton jail".
 func (a *analysis) townFacility(f *frame, town string) string {
 	if titledName(f) != "" {
-		return "" // "le Pénitencier national": the text's own title outranks a name made from the town
+		return "" // "the National Penitentiary": the text's own title outranks a name made from the town
 	}
 	for _, si := range f.sentences {
 		if !isEvent(si) || len(si.facilities) > 0 {
