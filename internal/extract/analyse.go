@@ -937,6 +937,26 @@ func (a *analysis) names() []string {
 	return out
 }
 
+// bracketPairs returns the byte offsets of each opening bracket of text[start:end] and of the
+// closing one after it, in order.
+func bracketPairs(text string, start, end int) [][2]int {
+	var out [][2]int
+	for from := start; ; {
+		open := strings.IndexByte(text[from:end], '(')
+		if open < 0 {
+			return out
+		}
+		open += from
+		closing := strings.IndexByte(text[open:end], ')')
+		if closing < 0 {
+			return out
+		}
+		closing += open
+		out = append(out, [2]int{open, closing})
+		from = closing + 1
+	}
+}
+
 // bracketedNames returns the names listed in brackets with a comma and the name right before
 // such a list: "the X prison (X, Y Province)" names a town and the divisions it lies in.
 func (a *analysis) bracketedNames() []string {
@@ -947,18 +967,8 @@ func (a *analysis) bracketedNames() []string {
 		}
 	}
 	for _, si := range a.sentences {
-		for from := si.start; ; {
-			open := strings.IndexByte(a.text[from:si.end], '(')
-			if open < 0 {
-				break
-			}
-			open += from
-			closing := strings.IndexByte(a.text[open:si.end], ')')
-			if closing < 0 {
-				break
-			}
-			closing += open
-			from = closing
+		for _, b := range bracketPairs(a.text, si.start, si.end) {
+			open, closing := b[0], b[1]
 			if !strings.Contains(a.text[open:closing], ",") {
 				continue // an abbreviation or an aside, no list of places
 			}
@@ -1206,18 +1216,8 @@ func (a *analysis) markDivision(span nameSpan, p model.Place) {
 // nor is the name right before the list read in another country.
 func (a *analysis) oneCountryInBrackets(si *sentenceInfo) []placeHit {
 	var foreign []string
-	for from := si.start; ; {
-		open := strings.IndexByte(a.text[from:si.end], '(')
-		if open < 0 {
-			break
-		}
-		open += from
-		closing := strings.IndexByte(a.text[open:si.end], ')')
-		if closing < 0 {
-			break
-		}
-		closing += open
-		from = closing + 1
+	for _, b := range bracketPairs(a.text, si.start, si.end) {
+		open, closing := b[0], b[1]
 		var inside []placeHit
 		for _, p := range si.places {
 			if p.start > open && p.end <= closing {
