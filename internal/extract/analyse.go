@@ -51,6 +51,7 @@ type sentenceInfo struct {
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
+	airLanding     bool     // an aircraft comes down where the sentence names a prison (airLanding)
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	raids          []cueHit // those attack words, dropped from cues: they may still name another event as a point in time
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
@@ -409,12 +410,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c) ||
-			si.lex.phraseAt(leaveVerbWords, si.toks, c.first) > 0 && si.lex.phraseIn(lawfulReleaseWords, si.toks, c.last+1, len(si.toks))) {
-			// "a former inmate freed under a presidential pardon": a release, not a breakout; a verb
-			// of leaving tells either, and a lawful ground anywhere after it says which ("walked out
-			// of X jail (X, Y) after the court granted him bail").
-			return true
+		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
+			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
@@ -461,6 +458,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
 	}
+	si.airLanding = airLanding(si)
 	ps := appendPieces(a.pieces[:0], text, lower) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps
 	a.lex.markPieces(ps)
@@ -805,17 +803,17 @@ func countedAt(lx *lexicon, toks []token, k int) bool {
 // peopleHeldAt finds people said to be held somewhere: "asylum seekers held at the processing
 // centre", "migranti marocchini trattenuti nel centro" are inmates whatever the place is called,
 // and an inmate cue marks their noun. Guards and police held there are hostages.
-func peopleHeldAt(si *sentenceInfo) (cues []cueHit, any bool) {
-	var out []cueHit
+func peopleHeldAt(si *sentenceInfo) (added []cueHit, found bool) {
 	for k := 0; k+1 < len(si.toks); k++ {
-		if si.toks[k].is(peopleNounWords) && (si.lex.phraseAt(heldInWords, si.toks, k+1) > 0 || si.lex.phraseAt(heldInWords, si.toks, k+2) > 0) && !securityAt(si, k) {
-			any = true
-			if !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.first <= k && k <= c.last }) {
-				out = append(out, cueHit{category: "inmate", first: k, last: k})
-			}
+		if !si.toks[k].is(peopleNounWords) || si.lex.phraseAt(heldInWords, si.toks, k+1) == 0 && si.lex.phraseAt(heldInWords, si.toks, k+2) == 0 || cueAt(si, "side:security", k) || cueAt(si, "claimant:defender", k) {
+			continue
+		}
+		found = true
+		if !cueAt(si, "inmate", k) {
+			added = append(added, cueHit{category: "inmate", first: k, last: k})
 		}
 	}
-	return out, any
+	return added, found
 }
 
 // hostageTaking finds hostage-taking told with its object between verb and noun ("took two
@@ -2395,8 +2393,13 @@ const captureReach = 3
 
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
 // clause, or in the sentence's opening phrase: "freed under a presidential pardon", "freed tens of
-// thousands of prisoners on furlough".
+// thousands of prisoners on furlough". A verb of leaving tells a breakout and a release alike,
+// and a lawful ground anywhere after it says which ("walked out of X jail (X, Y) after the court
+// granted him bail").
 func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
+	if lx.phraseAt(leaveVerbWords, toks, c.first) > 0 && lx.phraseIn(lawfulReleaseWords, toks, c.last+1, len(toks)) {
+		return true
+	}
 	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach)
 }
 

@@ -72,7 +72,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			lastMetric, frameMetric = metric, metric
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
 				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
-				Reported: model.Date{Start: dayOf(si.ref.Date), Precision: si.ref.Precision},
+				Reported: model.Date{Start: dateMidnight(si.ref.Date), Precision: si.ref.Precision},
 				Quote:    a.text[si.start:si.end], Start: a.offsets.at(si.start), End: a.offsets.at(si.end)}
 			if si.ref.Date.IsZero() {
 				c.Reported = model.Date{}

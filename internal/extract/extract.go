@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -257,8 +256,4 @@ func (r runeOffsets) at(b int) int {
 		return b
 	}
 	return sort.SearchInts(r.idx, b)
-}
-
-func dayOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

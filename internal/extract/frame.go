@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -46,7 +45,7 @@ func isEvent(si *sentenceInfo) bool {
 	}
 	detention := namesDetention(si) || pronounEscape(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
-		si.inmateArson && placeOfDetention(si) || airLanding(si)
+		si.inmateArson && placeOfDetention(si) || si.airLanding
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
@@ -266,16 +265,9 @@ func namesDetention(si *sentenceInfo) bool {
 		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
 }
 
-// securityAt reports a word of the security forces at token k.
-func securityAt(si *sentenceInfo, k int) bool {
-	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == "side:security" || c.category == "claimant:defender") && c.first <= k && k <= c.last
-	})
-}
-
 // airLanding reports an aircraft coming down where the sentence names a place of detention: "a
 // helicopter landed in the prison yard and three inmates climbed aboard". Whoever flies it comes
-// from outside, and it lands to take people out.
+// from outside, and it lands to take people out. read keeps the answer in sentenceInfo.airLanding.
 func airLanding(si *sentenceInfo) bool {
 	if !facilityNamed(si) {
 		return false
@@ -864,7 +856,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if attributiveYear(si, d, first, last) {
 			continue // "sentenced for his role in a 2003 plot": the year of another thing
 		}
-		if d.Relative && sameDay(d.Date.Start, si.ref.Date) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
+		if d.Relative && dateMidnight(d.Date.Start).Equal(dateMidnight(si.ref.Date)) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
 			continue // "today marks the thirtieth anniversary of the massacre": the day of remembrance
 		}
 		if (first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
@@ -904,11 +896,6 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
-}
-
-// sameDay reports two times on one calendar day.
-func sameDay(a, b time.Time) bool {
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // onsetReach is how many words before a date a verb of beginning or ending may stand, past a

@@ -191,7 +191,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && (freedByAttackers(si) || si.freedInAttack) {
 			attack = true // "militants burnt the city hall and freed inmates from the jail"
 		}
-		if !attack && !inside && airLanding(si) {
+		if !attack && !inside && si.airLanding {
 			attack, assault = true, true // "a helicopter landed in the prison yard": a breakout flown from outside
 		}
 		if !attack && !inside && arsonByOutsiders(a.text, si) {
@@ -1056,7 +1056,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if a.ref.Precision.Rank() > p.Rank() {
 		p = a.ref.Precision
 	}
-	return model.Date{Start: dayOf(a.ref.Date), Precision: p}
+	return model.Date{Start: dateMidnight(a.ref.Date), Precision: p}
 }
 
 // lookedBackTo returns the day or month a piece that looks back on a past deed is about: its

@@ -59,7 +59,9 @@ type profile struct {
 	lat, lon      float64
 	hasCoord      bool
 	families      []string
-	coarse        bool // neither a named facility nor a place name
+	coarse        bool     // neither a named facility nor a place name
+	skeleton      []string // the facility's words' consonant skeletons (skeletons), once skeletonsRead
+	skeletonsRead bool
 }
 
 func newProfile(m model.Mention, fam Family) profile {

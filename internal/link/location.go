@@ -40,7 +40,7 @@ func facilityScore(a, b *profile) (float64, bool) {
 	if namedAfter && placesOK {
 		return 0.7, true
 	}
-	if placesOK && sameSkeletons(a.facility, b.facility) {
+	if placesOK && sameSkeletons(a, b) {
 		return 0.7, true // "Tammeh prison", "prison de Tammé" and "سجن الطمة" in one town
 	}
 	return 0, false
@@ -48,20 +48,28 @@ func facilityScore(a, b *profile) (float64, bool) {
 
 // sameSkeletons reports two facility names whose words have one consonant skeleton each, with
 // at least two consonants: the same name in other spellings or scripts.
-func sameSkeletons(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+func sameSkeletons(a, b *profile) bool {
+	sa, sb := a.skeletons(), b.skeletons()
+	return len(sa) > 0 && slices.Equal(sa, sb)
+}
+
+// skeletons returns the sorted consonant skeletons of the facility name's words, nil when a word
+// has fewer than minSkeleton consonants; read once per profile, when first compared.
+func (p *profile) skeletons() []string {
+	if p.skeletonsRead {
+		return p.skeleton
 	}
-	sa, sb := make([]string, len(a)), make([]string, len(b))
-	for i := range a {
-		sa[i], sb[i] = names.Skeleton(a[i]), names.Skeleton(b[i])
-		if len(sa[i]) < minSkeleton || len(sb[i]) < minSkeleton {
-			return false
+	p.skeletonsRead = true
+	for _, w := range p.facility {
+		s := names.Skeleton(w)
+		if len(s) < minSkeleton {
+			p.skeleton = nil
+			return nil
 		}
+		p.skeleton = append(p.skeleton, s)
 	}
-	slices.Sort(sa)
-	slices.Sort(sb)
-	return slices.Equal(sa, sb)
+	slices.Sort(p.skeleton)
+	return p.skeleton
 }
 
 // minSkeleton is the fewest consonants a word's skeleton needs to tell a facility: no name of
