@@ -24,6 +24,7 @@ type sentenceInfo struct {
 	dates          []DateMention
 	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
 	leadDate       int           // the byte offset of a date that opens the sentence as its adverbial ("On 3 May 1995,"), -1 if none
+	openingEnd     int           // the token after an opening adverbial of time that a comma closes ("At dawn on 14 March,"), 0 if none (openingDateEnd)
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
@@ -136,6 +137,7 @@ type analysis struct {
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
+	looksBack    bool                       // the title or a sentence read so far says the text looks back on a past deed (titleLooksBack)
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
@@ -151,6 +153,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
+	a.looksBack = a.titleLooksBack()
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
 	for _, s := range clauses(a.text, sentencesOf(a.lex, a.text)) {
@@ -464,7 +467,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.lex.markPieces(ps)
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
-	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues)
+	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
+	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues, a.looksBack)
 	a.lastYear, a.lastDay = lastYear, lastDay
 	dateline := datelineEnd(text)
 	for _, d := range dates {
@@ -479,6 +483,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		d.End += si.start
 		si.dates = append(si.dates, d)
 	}
+	si.openingEnd = openingAdverbialEnd(text, si)
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return c.category == "escape" && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(si, c)) // "re-arrested two inmates who escaped from X last year"
@@ -879,6 +884,20 @@ func (a *analysis) exchangeTitle() bool {
 }
 
 // titleTokens returns the document title's tokens, marked with the lexicon's words.
+// titleLooksBack reports a title that says its text looks back on a past deed: a retrospective
+// phrase ("thirty years on") or years counted back ("Há 30 anos, ...", "20 years ago today").
+func (a *analysis) titleLooksBack() bool {
+	if a.doc.Title == "" {
+		return false
+	}
+	if a.lex.phraseIn(retrospectiveWords, a.titleTokens(), 0, maxTitleWords) {
+		return true
+	}
+	return slices.ContainsFunc(scanDateExprs(a.lex, a.doc.Title, scanPieces(a.doc.Title)), func(e dateExpr) bool {
+		return e.rel == dateYearOffset && e.n < 0 || e.rel == dateAnniversary
+	})
+}
+
 func (a *analysis) titleTokens() []token {
 	toks := tokenize(a.doc.Title)
 	a.lex.markWords(toks)

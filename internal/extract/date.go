@@ -41,7 +41,7 @@ func FindDates(text string, ref Ref) []DateMention {
 // resolveDates resolves the date expressions of one text in order, each relative one against
 // the reference or the last full date before it.
 func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
-	out, _, _ := resolveDatesAfter(exprs, ref, 0, nil, false)
+	out, _, _ := resolveDatesAfter(exprs, ref, 0, nil, false, false)
 	return out
 }
 
@@ -51,8 +51,10 @@ func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
 // A passage that goes on with the story ("Later on 15 April", continues) reads its dates without
 // a year in that last year too. anchor is the last day or week of the text before, which
 // "the next day" or "two years earlier" count from. It returns the last year and the last day or
-// week the passage gives.
-func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, continues bool) ([]DateMention, int, *model.Date) {
+// week the passage gives. A text that looks back (lookingBack) reads a year-less day in the year
+// of its story's last day even when that day falls in the weeks before publication, as an
+// anniversary piece dates its story's days (narrativeYear).
+func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, continues, lookingBack bool) ([]DateMention, int, *model.Date) {
 	var out []DateMention
 	inYear := 0 // the year a year-relative phrase named, for the dates after it
 	if continues {
@@ -77,7 +79,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 			continue
 		}
 		if e.rel == dateNoYear {
-			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year)
+			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year, lookingBack)
 		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
@@ -213,10 +215,15 @@ func weekdayYear(e dateExpr, d model.Date, year int) model.Date {
 // it falls within narrativeSpan after that day and the reading against the reference would put it
 // long before publication: a retrospective goes on with its story ("le 14 avril 1971 ... Les
 // mutins se rendent le 18 avril" in a report of 2021), while a year-less day of the last weeks is
-// the news ("after the attack of 12 January 2019, gunmen struck again on 14 January").
-func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date, yearWritten bool) model.Date {
-	if anchor == nil || anchor.Precision != model.PrecisionDay || e.day == 0 || ref.Date.IsZero() ||
-		dateMidnight(ref.Date).Sub(d.Start) <= narrativeSpan {
+// the news ("after the attack of 12 January 2019, gunmen struck again on 14 January"), unless the
+// text looks back and its story's last day lies a year or more before publication ("Há 30 anos
+// ... em dezembro de 1985 ... Na tarde de 31 de dezembro", published on a 31 December).
+func narrativeYear(e dateExpr, d model.Date, ref Ref, anchor *model.Date, yearWritten, lookingBack bool) model.Date {
+	if anchor == nil || anchor.Precision != model.PrecisionDay || e.day == 0 || ref.Date.IsZero() {
+		return d
+	}
+	storyPast := lookingBack && anchor.Start.Before(dateMidnight(ref.Date).AddDate(-1, 0, 0))
+	if dateMidnight(ref.Date).Sub(d.Start) <= narrativeSpan && !storyPast {
 		return d
 	}
 	t, ok := calendarDate(anchor.Start.Year(), e.month, e.day)
@@ -808,7 +815,11 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			continue
 		}
 		if last, ok := phraseStartsAt(ps, i, r.words); ok {
-			return spanned(dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor, month: r.month, day: r.day}, ps, i, last)
+			e := dateExpr{rel: r.rel, n: r.n, prec: r.prec, needAnchor: r.needAnchor, month: r.month, day: r.day}
+			if y, ylast, ok := yearAfter(lx, ps, last); ok && e.rel == dateNoYear {
+				e.rel, e.year, last = dateAbsolute, y, ylast // "Christmas Eve 1985", "véspera de Natal de 1985": that year's
+			}
+			return spanned(e, ps, i, last)
 		}
 	}
 	return dateExpr{}, 0, false

@@ -1376,7 +1376,8 @@ func opensSentence(si *sentenceInfo, first int) bool {
 }
 
 // openingDateEnd returns the token after a date that opens the sentence, with the one word that
-// may introduce it ("On 6 August 2023,"), or 0.
+// may introduce it ("On 6 August 2023,") or a few words of time a comma closes with it ("At dawn
+// on 14 March,"), or 0.
 func openingDateEnd(si *sentenceInfo) int {
 	for _, d := range si.dates {
 		first, last := tokenSpan(si.toks, d.Start, d.End)
@@ -1384,8 +1385,32 @@ func openingDateEnd(si *sentenceInfo) int {
 			return last + 1
 		}
 	}
+	return si.openingEnd
+}
+
+// openingAdverbialEnd returns the token after a date that a comma closes within the first few
+// words of the sentence (text, its byte offsets from si.start), when no cue stands before it: the
+// words before it say when too ("At dawn on 14 March,", "Late on Sunday,"), not who. Else 0.
+func openingAdverbialEnd(text string, si *sentenceInfo) int {
+	for _, d := range si.dates {
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		if first < 0 || first > openingAdverbialWords {
+			return 0
+		}
+		if !strings.HasPrefix(text[d.End-si.start:], ",") {
+			continue
+		}
+		if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first < first }) {
+			return 0
+		}
+		return last + 1
+	}
 	return 0
 }
+
+// openingAdverbialWords is how many words of time may stand before the date of an opening
+// adverbial ("Before dawn on").
+const openingAdverbialWords = 3
 
 // cueAt reports a cue of the category covering token k.
 func cueAt(si *sentenceInfo, category string, k int) bool {
