@@ -516,6 +516,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
 		if cc, ok := a.country(name); ok {
+			if titledBefore(si.toks, span.first) {
+				continue // "il comandante Sirio", "General Kenya": a person's name, not a country's adjective
+			}
 			if a.divisionAfterTown(si, span, cc) {
 				continue // "Macon, Georgia": the state the town lies in, not the country
 			}

@@ -888,8 +888,8 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if score > dateReach && score < 100 && d.Start != si.leadDate {
 			continue // but "On 3 May 1995, three prisoners - two of them [...] - escaped" dates the escape
 		}
-		if score < bestScore {
-			best, bestScore = d, score
+		if score < bestScore || score == bestScore && best.Relative && !d.Relative {
+			best, bestScore = d, score // "Era una domenica, il 3 gennaio 1982": the date written out says which Sunday
 		}
 	}
 	if best != nil && best.Date.Precision == model.PrecisionMonth {
