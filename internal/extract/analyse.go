@@ -416,6 +416,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
+		if (c.category == "escape" || c.category == "escaped") && insideLawfulPhrase(a.lex, si.toks, c) &&
+			!slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "attack" }) {
+			return true // "a day after the first inmates walked free": a release, where no attack freed them
+		}
 		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
@@ -2423,6 +2427,17 @@ func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
 		return true
 	}
 	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach)
+}
+
+// insideLawfulPhrase reports an escape word that is part of a phrase of lawful release ("walked
+// free"), whatever clause comes before it.
+func insideLawfulPhrase(lx *lexicon, toks []token, c cueHit) bool {
+	for k := max(0, c.first-1); k <= c.first; k++ {
+		if n := lx.phraseAt(lawfulReleaseWords, toks, k); n > 0 && k+n > c.first {
+			return true
+		}
+	}
+	return false
 }
 
 // releasedByAuthority reports an escape word whose doer is a lawful power: its subject right
