@@ -375,6 +375,20 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			}
 		}
 	}
+	if inmateSubjectOf(text, si, c) {
+		return true
+	}
+	// "inmates rioted, setting fire to the prison and attacking warders": the people held who
+	// rose are the subject of the verbs their revolt goes on with.
+	return slices.ContainsFunc(si.cues, func(r cueHit) bool {
+		return r.category == "riot" && r.last < c.first && inmateSubjectOf(text, si, r)
+	})
+}
+
+// inmateSubjectOf reports an inmate word before cue c in its clause that is the subject of c's
+// verb: no auxiliary or relative pronoun between ("prisoners were attacked", "inmates who were
+// attacked"), but for the perfect's own.
+func inmateSubjectOf(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
 		if o.category != "inmate" || o.last >= c.first {
 			continue
