@@ -167,6 +167,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
+	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := false
 	for _, si := range f.sentences {
 		riotTold = riotTold || si.is("riot") && !negated(si, "riot")
@@ -201,8 +202,12 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			if c.category == "attack" && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
-			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") {
-				assault = true
+			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") && !doersOfOtherDeed(si, c) {
+				if si.lex.phraseAt(genericAttackWords, si.toks, c.first) == c.last-c.first+1 && !attackersBefore(si, c) {
+					attackNamed = true // "killed in the attack": a blast or a shelling as much as an assault
+				} else {
+					assault = true
+				}
 			}
 			if c.category != "attack" || attack || inside {
 				continue
@@ -219,6 +224,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		unfoiled = unfoiled || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "escape" && !foiled(a.text, si.toks, si.cues, c) })
 	}
 	riot = riot || inside
+	// A word that only names an attack is an assault where nothing says the place was struck
+	// from afar: "shells struck the prison ... killed in the attack" tells no assault.
+	assault = assault || attackNamed && !slices.ContainsFunc(f.sentences, struckFromAfar)
 	if a.mobJustice(f) {
 		return model.OtherAttack // "youths broke into the police station and lynched the suspect": violence against a person held
 	}
@@ -1206,6 +1214,35 @@ func (a *analysis) strikers(f *frame) []string {
 		}
 	}
 	return out
+}
+
+// doersOfOtherDeed reports an attack word that is also the attackers' noun ("Assailants") in a
+// sentence that tells their deed by another attack word: "Assailants shelled the prison" is a
+// shelling, not an assault.
+func doersOfOtherDeed(si *sentenceInfo, c cueHit) bool {
+	if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attack" && o.first > c.last })
+}
+
+// attackersBefore reports attackers a few words before an attack word: "three suicide bombers
+// attacked the prison", "armed rebels attacked the jail" came to the place.
+func attackersBefore(si *sentenceInfo, c cueHit) bool {
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return (o.category == "attackers" || o.category == "method:suicide_attack") && o.last < c.first && c.first-o.last <= attackersBeforeReach
+	})
+}
+
+// attackersBeforeReach is how many words before an attack word the attackers doing it may be named.
+const attackersBeforeReach = 3
+
+// struckFromAfar reports a sentence that tells of blasts or shells: an attack word of bombing, or
+// shelling as its means. Grenades and rockets are an assault's arms as often.
+func struckFromAfar(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "attack" && strikeFromAfar(si, c) || c.category == "method:mortar"
+	})
 }
 
 // strikeFromAfar reports an attack word that is a blast, a shelling, an air strike or shots at

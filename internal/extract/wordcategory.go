@@ -209,6 +209,7 @@ const (
 	anyWords
 	townFacilityLinkWords
 	seeAlsoWords
+	genericAttackWords
 	wordCatCount
 )
 
@@ -417,6 +418,7 @@ var wordCatNames = [wordCatCount]string{
 	anyWords:                  "any",
 	townFacilityLinkWords:     "town_facility_link",
 	seeAlsoWords:              "see_also",
+	genericAttackWords:        "generic_attack",
 }
 
 // wordCategoryNamed returns the word category a file names.

@@ -111,8 +111,8 @@ func compare(a, b *profile) (float64, bool) {
 		return 0, false
 	}
 	ts, ok := typeScore(a.typ, b.typ)
-	if !ok {
-		return 0, false
+	if !ok || strikeAndAssault(a, b) && !samePrisonStruck(a, b) {
+		return 0, false // an attack of another kind is the same incident only at a prison named
 	}
 	ds, ok := dateScore(a, b)
 	if !ok {
@@ -127,6 +127,23 @@ func compare(a, b *profile) (float64, bool) {
 		return 0, false
 	}
 	return (weightLocation*ls + weightDate*ds + weightType*ts + weightPerp*ps) / weightTotal, true
+}
+
+// strikeAndAssault reports an attack of another kind (a strike from afar, an attack away from a
+// prison) beside an assault on a prison: reports of one incident tell them so only where both
+// name the prison struck.
+func strikeAndAssault(a, b *profile) bool {
+	return a.typ != b.typ && (a.typ == model.OtherAttack || b.typ == model.OtherAttack)
+}
+
+// samePrisonStruck reports reports that name one prison, or of which one names a prison and the
+// other no facility at all (a strike on a town's prison told by its town): not two reports of
+// attacks in one town that name no prison.
+func samePrisonStruck(a, b *profile) bool {
+	if len(a.facility) > 0 && len(b.facility) > 0 {
+		return related(a.facility, b.facility)
+	}
+	return len(a.facility) > 0 || len(b.facility) > 0
 }
 
 // countriesAgree: the same country, or a side without a country whose facility name matches.

@@ -21,13 +21,15 @@ var EventTypes = []EventTypeInfo{
 }
 
 // compatibleTypes are the pairs of different types that reports of one incident may give: an
-// assault that freed inmates is told as an escape by some and as a riot by others. Any other pair
-// of different types tells two incidents (an attack away from the prison is another event).
+// assault that freed inmates is told as an escape by some and as a riot by others, and shells or
+// a bomb that struck a prison as an assault by those who tell only "the attack". Any other pair of
+// different types tells two incidents.
 var compatibleTypes = [][2]EventType{
 	{FacilityAttack, MassEscape},
 	{FacilityAttack, ThwartedAttack},
 	{FacilityAttack, Riot},
 	{MassEscape, Riot},
+	{FacilityAttack, OtherAttack},
 }
 
 // AllEventTypes returns every type of EventTypes, in its order.

@@ -31,7 +31,9 @@ func TestCompatibleWith(t *testing.T) {
 		{Riot, Riot, true},
 		{MassEscape, FacilityAttack, true},
 		{FacilityAttack, MassEscape, true},
-		{OtherAttack, FacilityAttack, false},
+		{OtherAttack, FacilityAttack, true},
+		{OtherAttack, MassEscape, false},
+		{OtherAttack, Riot, false},
 		{ThwartedAttack, MassEscape, false},
 	}
 	for _, tt := range tests {
