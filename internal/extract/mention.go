@@ -486,12 +486,19 @@ func withoutAsides(s string) string {
 	return out
 }
 
+// maxPlacePrepositionRunes is the longest word of a preposition before a name in an aside ("près
+// de", "cerca de", "near").
+const maxPlacePrepositionRunes = 5
+
 // nameOnly reports a short run of capitalised words ("South Sudan"), perhaps after a short
-// preposition ("en Ardovia", "in South Sudan").
+// preposition of one or two words ("en Ardovia", "in South Sudan", "près de Tarvo").
 func nameOnly(s string) bool {
 	words := strings.Fields(s)
-	if len(words) > 1 && utf8.RuneCountInString(words[0]) <= 2 {
-		words = words[1:]
+	for lead := 0; lead < 2 && len(words) > 1 && utf8.RuneCountInString(words[0]) <= maxPlacePrepositionRunes; lead++ {
+		if r, _ := utf8.DecodeRuneInString(words[0]); unicode.IsUpper(r) {
+			break
+		}
+		words = words[1:] // "near Tarvo", "près de Tarvo"
 	}
 	if len(words) == 0 || len(words) > 3 {
 		return false
