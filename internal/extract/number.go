@@ -748,7 +748,22 @@ func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 	if lx.isPhraseWord(clockHoursPhrases, ps[j].low) {
 		return len(ps[last].low) == 4
 	}
-	return last > 0 && lx.isPhraseWord(timeBeforePhrases, ps[last-1].low)
+	return last > 0 && lx.isPhraseWord(timeBeforePhrases, ps[last-1].low) && hourAt(lx, ps, last)
+}
+
+// hourAt reports digits at piece last that may be an hour of the clock after a time_before word:
+// at most 24, and no word for people or things after them that they would count ("alle 16" is
+// four in the afternoon, "alle 16 vittime" sixteen victims).
+func hourAt(lx *lexicon, ps []piece, last int) bool {
+	if atoiPiece(ps[last].low) > 24 {
+		return false
+	}
+	next := last + 1
+	if next >= len(ps) || ps[next].kind != pieceWord {
+		return true
+	}
+	w := foldWord(ps[next].low)
+	return !lx.has(personNounWords, w) && !lx.has(peopleNounWords, w) && !lx.has(thingNounWords, w)
 }
 
 // isMoney reports a currency sign before the figure or a currency noun after it.
