@@ -169,14 +169,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if attemptAfter && bestBefore {
 		return "", false // "of 1,700 held there, more than 1,000 tried to escape"
 	}
+	if best == "" && countPutAt(text, si, first, escapeeNounWords) {
+		return model.Escaped, true // "put the number of escapees at about 500", "bringing the number of escapers to four"
+	}
 	if best == "" && first > 0 && si.toks[first-1].is(tollPrepositionWords) && tollUpdate(si) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
 	if best == "" && countPutAt(text, si, first, deathTollWords) {
 		return model.Killed, true // "a rights group later put the toll at 67"
-	}
-	if best == "" && countPutAt(text, si, first, escapeeNounWords) {
-		return model.Escaped, true // "put the number of escapees at about 500"
 	}
 	if best == "" {
 		if m, ok := countOfMetric(text, si, first); ok {
