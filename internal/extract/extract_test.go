@@ -721,6 +721,14 @@ func TestExtract(t *testing.T) {
 				"A court in Kano, Nigeria, sentenced two men to life in prison for the attack.",
 		},
 		{
+			name:      "a town read from a prison's name that lies outside the division the text names yields to the town the division holds",
+			published: "2000-02-24",
+			text:      "On 23 February 2000, a brawl among some 200 inmates at Pelican Bay State Prison near Crescent City (Del Norte County, California) became a riot; guards opened fire and killed one inmate.",
+			want:      []want{{"riot", "2000-02-23", "US", "Pelican Bay State Prison", ""}},
+			places:    []string{"Crescent City"},
+			regions:   []string{"California"},
+		},
+		{
 			name:      "people counted right before an attack or a killing in the active voice are the assault force",
 			published: "2019-03-05",
 			text:      "On 4 March 2019, three suicide bombers attacked the prison in Maradi, Niger. One guard was killed and two guards were injured.",

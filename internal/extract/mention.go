@@ -848,12 +848,12 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		places = slices.DeleteFunc(places, func(p model.Place) bool { return p.Country != stated })
 		if town != "" {
 			if p, ok := a.place(town, newPlaceContext([]string{stated})); ok {
-				return facility, p
+				return facility, townInNamedDivision(places, p)
 			}
 		}
 	} else if town != "" {
 		if p, ok := a.place(town, newPlaceContext(a.countriesFor(country))); ok {
-			return facility, p
+			return facility, townInNamedDivision(places, p)
 		}
 	}
 	if len(places) > 0 {
@@ -878,6 +878,32 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// townInNamedDivision returns town, read from a facility's name, unless it lies in none of the
+// divisions the frame names and one of the frame's towns does: then the most precise of those.
+// "X State Prison near Riverton (Y County, Z)" stands near Riverton in Z, not in a town called X
+// in another province.
+func townInNamedDivision(places []model.Place, town model.Place) model.Place {
+	named := map[string]bool{}
+	for _, p := range places {
+		if p.Precision == model.GeoAdmin1 && p.Admin1 != "" {
+			named[p.Admin1] = true
+		}
+	}
+	if len(named) == 0 || named[town.Admin1] {
+		return town
+	}
+	var inside []model.Place
+	for _, p := range places {
+		if p.Precision == model.GeoPlace && named[p.Admin1] {
+			inside = append(inside, p)
+		}
+	}
+	if len(inside) == 0 {
+		return town
+	}
+	return mostPrecise(inside)
 }
 
 // likeEventElsewhere reports a sentence outside the story's event sentences that tells a like
