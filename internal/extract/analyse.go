@@ -110,6 +110,7 @@ type placeHit struct {
 	start, end int
 	place      model.Place
 	landmark   bool // named to give a direction ("north of the capital"): the event is elsewhere
+	bearingOf  bool // the landmark a direction is given from ("a few kilometres south of X"): the event is near it
 	dateline   bool // the place opening a wire report ("QUITO, Ecuador (AP) —", "Kisumu: ..."), or where a statement was made (spokenAt): where it was filed or said
 }
 
@@ -1185,7 +1186,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
-		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k),
+		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k), bearingOf: directionFrom(si.toks, span),
 			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end])) || spokenAt(si, span)})
 	}
@@ -2920,6 +2921,11 @@ func (a *analysis) portfolio(toks []token, span nameSpan) bool {
 	return i >= 0 && i < span.first-1 && toks[i].is(officeNounWords)
 }
 
+// directionFrom reports a name a direction is given from ("south of X", "au nord de X").
+func directionFrom(toks []token, span nameSpan) bool {
+	return span.first >= 2 && toks[span.first-1].is(directionLinkWords) && toks[span.first-2].is(directionWords)
+}
+
 // landmark reports a name given as a bearing, a direction, an origin or a correspondent's post
 // rather than where something happened: after "north of", "10 km south-west of", "towards";
 // before "based" ("a Port-au-Prince based group").
@@ -2928,7 +2934,7 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if first < 0 {
 		return false
 	}
-	if first >= 2 && toks[first-1].is(directionLinkWords) && toks[first-2].is(directionWords) {
+	if directionFrom(toks, span) {
 		return true
 	}
 	if first >= 2 && toks[first-1].is(reporterLinkWords) && toks[first-2].is(reporterVerbWords) {

@@ -863,6 +863,9 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		}
 		return facility, p
 	}
+	if p, ok := townDirectedFrom(f); ok {
+		return facility, p // "at a camp a few kilometres south of X": near X, better than anywhere in the country
+	}
 	if country == "" {
 		country = f.country
 	}
@@ -878,6 +881,27 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// townDirectedFrom returns the most precise town the frame's event sentences give a direction from
+// ("south of X"): the deed was near it, when nothing else places it, whatever country the
+// people's adjectives named ("Afghan prisoners held at a camp south of X, Pakistan").
+func townDirectedFrom(f *frame) (model.Place, bool) {
+	var near []model.Place
+	for _, si := range f.sentences {
+		if !isEvent(si) {
+			continue
+		}
+		for _, p := range si.places {
+			if p.bearingOf && p.place.Precision == model.GeoPlace {
+				near = append(near, p.place)
+			}
+		}
+	}
+	if len(near) == 0 {
+		return model.Place{}, false
+	}
+	return mostPrecise(near), true
 }
 
 // townInNamedDivision returns town, read from a facility's name, unless it lies in none of the
