@@ -2,6 +2,7 @@ package extract
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -453,6 +454,7 @@ const (
 	startsRelative
 	startsAgo
 	startsOnThe
+	startsOrdinalDay
 )
 
 // wordDateMatchers are the matchers of date expressions that start with a word, in the order
@@ -467,6 +469,7 @@ var wordDateMatchers = [...]struct {
 	{startsRelative, matchRelativePhrase},
 	{startsAgo, matchAgo},
 	{startsOnThe, matchOnThe},
+	{startsOrdinalDay, matchOrdinalDay},
 }
 
 // dateStartsOf returns the matchers that can read a date expression from a word as written in
@@ -495,7 +498,65 @@ func (lx *lexicon) dateStartsOf(low string) dateStarts {
 	if len(lx.phrases[dayOfMonthBeforePhrases][low]) > 0 {
 		s |= startsOnThe
 	}
+	if _, ok := lx.phraseValue(ordinalPhrases, low); ok {
+		s |= startsOrdinalDay
+	}
 	return s
+}
+
+// matchOrdinalDay reads a day written as an ordinal word, a month_link and a month, with the
+// year if one follows: "الثامن عشر من أيار 1987" (the eighteenth of May), "السابع والعشرين من
+// حزيران", "the first of May". The link is required: an ordinal right before a month name is as
+// often something else's rank.
+func matchOrdinalDay(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
+	day, last, ok := ordinalDayAt(lx, ps, i)
+	if !ok || last+1 >= len(ps) || !lx.isPhraseWord(monthLinkPhrases, ps[last+1].low) {
+		return dateExpr{}, 0, false
+	}
+	month, mlast, ok := monthAt(lx, ps, last+2)
+	if !ok {
+		return dateExpr{}, 0, false
+	}
+	e := dateExpr{rel: dateNoYear, day: day, month: month, prec: model.PrecisionDay}
+	last = mlast
+	if y, ylast, ok := yearAfter(lx, ps, last); ok {
+		e.rel, e.year, last = dateAbsolute, y, ylast
+	}
+	return spanned(e, ps, i, last)
+}
+
+// ordinalDayAt reads a day of the month written in ordinal words at piece k: an ordinal of one
+// to ten, the teens' ten after it ("الثامن عشر", 18th), or tens with a conjunction written onto
+// them ("السابع والعشرين", 27th).
+func ordinalDayAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
+	v, ok := lx.phraseValue(ordinalPhrases, ps[k].low)
+	if !ok || v > 10 {
+		return 0, 0, false
+	}
+	if next := k + 1; next < len(ps) && ps[next].kind == pieceWord && v < 10 {
+		if w, ok := lx.numbers[foldWord(ps[next].low)]; ok && w.value == 10 {
+			return v + 10, next, true
+		}
+		if t := lx.articleTens(ps[next].low); t > 0 && v+t <= 31 {
+			return v + t, next, true
+		}
+	}
+	return v, k, true
+}
+
+// articleTens returns 20 or 30 for a tens word written with proclitics ("العشرين",
+// "والثلاثين"), the ordinal's form of the tens of a day, and 0 for any other word.
+func (lx *lexicon) articleTens(low string) int {
+	fold := foldWord(low)
+	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
+		return 0
+	}
+	for _, f := range lx.procliticForms(fold, nil) {
+		if w, ok := lx.numbers[f]; ok && f != fold && (w.value == 20 || w.value == 30) && w.class == wordTens {
+			return w.value
+		}
+	}
+	return 0
 }
 
 type dateMatcher func(lx *lexicon, ps []piece, i int) (dateExpr, int, bool)
@@ -947,7 +1008,8 @@ func dayAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	return d, k, true
 }
 
-// monthAt reads a month name at piece k, with the period of an abbreviation ("Sept.").
+// monthAt reads a month name at piece k, with the period of an abbreviation ("Sept.") or its
+// other name after a slash ("أيار/مايو").
 func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	if k >= len(ps) || ps[k].kind != pieceWord {
 		return 0, 0, false
@@ -958,6 +1020,11 @@ func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	}
 	if m.abbr && pieceIs(ps, k+1, ".") && adjacent(ps, k+1) {
 		return m.month, k + 1, true
+	}
+	if pieceIs(ps, k+1, "/") && k+2 < len(ps) && ps[k+2].kind == pieceWord {
+		if other, ok := lx.months[ps[k+2].low]; ok && other.month == m.month {
+			return m.month, k + 2, true // "حزيران/يونيو": the month in two calendars' names
+		}
 	}
 	return m.month, k, true
 }

@@ -48,6 +48,12 @@ func TestFindDates(t *testing.T) {
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2020-10-20 day rel`}}, // months before publication, it goes on with the full date's year
 		{"Oct. 20th", pub, []string{`"Oct. 20th" 2021-10-20 day rel`}},
 		{"on Feb. 2 and 3, 1980", pub, []string{`"Feb. 2 and 3, 1980" 1980-02-02..1980-02-03 day`}},
+		// Arabic days in ordinal words, and a month's two names, Levantine and Egyptian.
+		{"صباح السابع والعشرين من حزيران/يونيو 1980، غداة", pub, []string{`"السابع والعشرين من حزيران/يونيو 1980" 1980-06-27 day`}},
+		{"فجر الثامن عشر من أيار/مايو 1987", pub, []string{`"الثامن عشر من أيار/مايو 1987" 1987-05-18 day`}},
+		{"في 27 حزيران/يونيو 1980", pub, []string{`"27 حزيران/يونيو 1980" 1980-06-27 day`}},
+		{"الأول من آذار", pub, []string{`"الأول من آذار" 2021-03-01 day rel`}},
+		{"حزيران/أيار 1980", pub, []string{`"أيار 1980" 1980-05-01 month`}}, // two months are no pair
 		{"on 2 and 3 February 1980", pub, []string{`"2 and 3 February 1980" 1980-02-02..1980-02-03 day`}},
 		{"les 2 et 3 février 1980", pub, []string{`"2 et 3 février 1980" 1980-02-02..1980-02-03 day`}},
 		{"on 5 and 12 March 1980", pub, []string{`"12 March 1980" 1980-03-12 day`}},                                                   // two dates, not a span

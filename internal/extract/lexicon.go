@@ -121,7 +121,7 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		lx.updateKeywordRunes = max(lx.updateKeywordRunes, utf8.RuneCountInString(kw))
 	}
 	lx.triggers = map[string]dateStarts{}
-	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases} {
+	for _, c := range []phraseCat{weekdayBeforePhrases, periodPartPhrases, agoBeforePhrases, fewPhrases, dayOfMonthBeforePhrases, ordinalPhrases} {
 		for w := range lx.phrases[c] {
 			lx.triggers[w] = 0
 		}
