@@ -101,7 +101,14 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	last := np.last
 	qual, qstart := lx.qualifierBefore(ps, np.first)
 	low, high := np.value, np.value
+	rose := false // the figure is the count a rise went to, after the one it came from
 	switch {
+	case qual != "" && riseFrom(lx, ps, qstart):
+		if r, ok := rangePartner(lx, text, ps, np, "from"); ok {
+			low, high, last, q.Start, rose = r.value, r.value, r.last, ps[r.first].start, true // "rose from 21 to 22", "passou de 21 para 22": the count now
+			break
+		}
+		q.Qualifier, q.Start = qual, ps[qstart].start
 	case qual == "between" || qual == "from":
 		if r, ok := rangePartner(lx, text, ps, np, qual); ok {
 			high, last, q.Qualifier = r.value, r.last, "range"
@@ -111,7 +118,7 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	case qual != "":
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	}
-	if q.Qualifier == "exact" || q.Qualifier == "approx" {
+	if (q.Qualifier == "exact" || q.Qualifier == "approx") && !rose {
 		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
 			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range" // "300 to 400", "about 40 to 60 insurgents"
 		}
@@ -129,6 +136,13 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 	setBounds(&q, low, high)
 	q.Noun, q.Kind = quantityNounAndKind(lx, text, ps, np, last)
 	return q, last + 1
+}
+
+// riseFrom reports a qualifier phrase starting at piece qstart that a verb of rising opens or
+// follows ("rose from", "passou de"): a figure after it, with a second after a word of range, is
+// where a count stood before it rose to the second.
+func riseFrom(lx *lexicon, ps []piece, qstart int) bool {
+	return lx.hasWord(riseVerbWords, foldWord(ps[qstart].low)) || qstart > 0 && lx.hasWord(riseVerbWords, foldWord(ps[qstart-1].low))
 }
 
 // setBounds fills Low and High from the qualifier.
