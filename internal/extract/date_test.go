@@ -54,6 +54,8 @@ func TestFindDates(t *testing.T) {
 		{"في 27 حزيران/يونيو 1980", pub, []string{`"27 حزيران/يونيو 1980" 1980-06-27 day`}},
 		{"الأول من آذار", pub, []string{`"الأول من آذار" 2021-03-01 day rel`}},
 		{"حزيران/أيار 1980", pub, []string{`"أيار 1980" 1980-05-01 month`}}, // two months are no pair
+		{"on the first of May 2019", pub, []string{`"first of May 2019" 2019-05-01 day`}},
+		{"the second May Day rally", pub, nil}, // an ordinal right before a month is a rank
 		{"on 2 and 3 February 1980", pub, []string{`"2 and 3 February 1980" 1980-02-02..1980-02-03 day`}},
 		{"les 2 et 3 février 1980", pub, []string{`"2 et 3 février 1980" 1980-02-02..1980-02-03 day`}},
 		{"on 5 and 12 March 1980", pub, []string{`"12 March 1980" 1980-03-12 day`}},                                                   // two dates, not a span
