@@ -24,7 +24,7 @@ type sentenceInfo struct {
 	dates          []DateMention
 	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
 	leadDate       int           // the byte offset of a date that opens the sentence as its adverbial ("On 3 May 1995,"), -1 if none
-	openingEnd     int           // the token after an opening adverbial of time that a comma closes ("At dawn on 14 March,"), 0 if none (openingDateEnd)
+	openingEnd     int           // the token after a date that opens the sentence ("On 6 August 2023,", "At dawn on 14 March,"), 0 if none (openingAdverbialEnd)
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
@@ -138,7 +138,9 @@ type analysis struct {
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	lastYear     int                        // the last year the sentences read so far gave ("the following year")
 	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
-	looksBack    bool                       // the title or a sentence read so far says the text looks back on a past deed (titleLooksBack)
+	title        []token                    // the document title's tokens, marked with the lexicon's words
+	titleBack    bool                       // the title says the text looks back on a past deed (titleLooksBack)
+	looksBack    bool                       // the title or a sentence read so far says so
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
@@ -154,7 +156,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
-	a.looksBack = a.titleLooksBack()
+	a.title = a.titleTokens()
+	a.titleBack = a.titleLooksBack()
+	a.looksBack = a.titleBack
 	actors := x.res.Actors(a.text)
 	end := commentsStart(a.text)
 	for _, s := range clauses(a.text, sentencesOf(a.lex, a.text)) {
@@ -876,9 +880,8 @@ func (a *analysis) fiction() bool {
 // reviewTitle reports a title that calls the text a review ("Film review: ...", "Critique :
 // ..."): one word of films or books in the text then suffices.
 func (a *analysis) reviewTitle() bool {
-	toks := a.titleTokens()
-	for i := range toks {
-		if a.lex.phraseAt(reviewWords, toks, i) > 0 {
+	for i := range a.title {
+		if a.lex.phraseAt(reviewWords, a.title, i) > 0 {
 			return true
 		}
 	}
@@ -888,17 +891,16 @@ func (a *analysis) reviewTitle() bool {
 // exchangeTitle reports a title that tells a prisoner exchange ("... after biggest prisoner swap
 // since the Cold War"): the text's freed prisoners were handed over, not broken out.
 func (a *analysis) exchangeTitle() bool {
-	return slices.ContainsFunc(a.lex.scan(a.titleTokens()), func(c cueHit) bool { return c.category == "exchange" })
+	return slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == "exchange" })
 }
 
-// titleTokens returns the document title's tokens, marked with the lexicon's words.
 // titleLooksBack reports a title that says its text looks back on a past deed: a retrospective
 // phrase ("thirty years on") or years counted back ("Há 30 anos, ...", "20 years ago today").
 func (a *analysis) titleLooksBack() bool {
 	if a.doc.Title == "" {
 		return false
 	}
-	if a.lex.phraseIn(retrospectiveWords, a.titleTokens(), 0, maxTitleWords) {
+	if a.lex.phraseIn(retrospectiveWords, a.title, 0, maxTitleWords) {
 		return true
 	}
 	return slices.ContainsFunc(scanDateExprs(a.lex, a.doc.Title, scanPieces(a.doc.Title)), func(e dateExpr) bool {
@@ -906,6 +908,7 @@ func (a *analysis) titleLooksBack() bool {
 	})
 }
 
+// titleTokens returns the document title's tokens, marked with the lexicon's words.
 func (a *analysis) titleTokens() []token {
 	toks := tokenize(a.doc.Title)
 	a.lex.markWords(toks)

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"time"
-	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -526,37 +525,19 @@ func matchOrdinalDay(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 }
 
 // ordinalDayAt reads a day of the month written in ordinal words at piece k: an ordinal of one
-// to ten, the teens' ten after it ("الثامن عشر", 18th), or tens with a conjunction written onto
-// them ("السابع والعشرين", 27th).
+// to ten, or a unit with the teens' ten or conjoined tens after it ("الثامن عشر", 18th;
+// "السابع والعشرين", 27th; lexicon.unitFirstTens).
 func ordinalDayAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	v, ok := lx.phraseValue(ordinalPhrases, ps[k].low)
 	if !ok || v > 10 {
 		return 0, 0, false
 	}
-	if next := k + 1; next < len(ps) && ps[next].kind == pieceWord && v < 10 {
-		if w, ok := lx.numbers[foldWord(ps[next].low)]; ok && w.value == 10 {
-			return v + 10, next, true
-		}
-		if t := lx.articleTens(ps[next].low); t > 0 && v+t <= 31 {
-			return v + t, next, true
+	if v < 10 {
+		if day, last := lx.unitFirstTens(ps, k, numberWord{class: wordUnit, value: v}, v); last > k && day <= 31 {
+			return day, last, true
 		}
 	}
 	return v, k, true
-}
-
-// articleTens returns 20 or 30 for a tens word written with proclitics ("العشرين",
-// "والثلاثين"), the ordinal's form of the tens of a day, and 0 for any other word.
-func (lx *lexicon) articleTens(low string) int {
-	fold := foldWord(low)
-	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
-		return 0
-	}
-	for _, f := range lx.procliticForms(fold, nil) {
-		if w, ok := lx.numbers[f]; ok && f != fold && (w.value == 20 || w.value == 30) && w.class == wordTens {
-			return w.value
-		}
-	}
-	return 0
 }
 
 type dateMatcher func(lx *lexicon, ps []piece, i int) (dateExpr, int, bool)

@@ -126,8 +126,9 @@ func (lx *lexicon) gluedTensAndUnit(fold string) (numberWord, bool) {
 const minGluedNumber = 6
 
 // unitFirstTens reads the tens or the ten that follow a unit in Arabic order, the conjunction
-// glued to the tens: "خمسة وعشرون" is 25, "خمسة عشر" 15. It returns the number read so far
-// (cur) and its last piece, unchanged when nothing of the kind follows the unit at piece last.
+// glued to the tens, and the article after it in a definite or ordinal number: "خمسة وعشرون" is
+// 25, "خمسة عشر" 15, "السابع والعشرين" the 27th. It returns the number read so far (cur) and its
+// last piece, unchanged when nothing of the kind follows the unit at piece last.
 func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int) (int, int) {
 	next := last + 1
 	if prev.class != wordUnit || next >= len(ps) || ps[next].kind != pieceWord || len(lx.proclitics) == 0 {
@@ -137,10 +138,28 @@ func (lx *lexicon) unitFirstTens(ps []piece, last int, prev numberWord, cur int)
 	if w, ok := lx.numbers[fold]; ok && w.value == 10 {
 		return cur + 10, next // "خمسة عشر"
 	}
-	if w, ok := lx.conjoinedNumber(fold); ok && w.class == wordTens {
-		return cur + w.value, next // "خمسة وعشرون"
+	if t, ok := lx.conjoinedTens(fold); ok {
+		return cur + t, next // "خمسة وعشرون", "السابع والعشرين"
 	}
 	return cur, last
+}
+
+// conjoinedTens reads tens with a conjunction written onto them, perhaps with the article
+// between ("وعشرون", "والعشرين").
+func (lx *lexicon) conjoinedTens(fold string) (int, bool) {
+	for _, f := range lx.procliticForms(fold, nil) {
+		w, ok := lx.numbers[f]
+		if !ok || w.class != wordTens {
+			continue
+		}
+		prefix := strings.TrimSuffix(fold, f)
+		for _, c := range lx.proclitics {
+			if rest, ok := strings.CutPrefix(prefix, c); ok && lx.has(conjunctionWords, c) && (rest == "" || lx.has(procliticWords, rest)) {
+				return w.value, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // addQualifier adds a qualifier:Q phrase ("около", "أكثر من"), indexed by its last word so that it

@@ -1142,7 +1142,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 // title or its first sentences say so ("thirty years on", "trent'anni fa", "aniversario"), and
 // its first date written with a year lies a year or more before it was published.
 func (a *analysis) lookedBackTo() (model.Date, bool) {
-	if !a.lex.phraseIn(retrospectiveWords, a.titleTokens(), 0, maxTitleWords) &&
+	if !a.titleBack &&
 		!slices.ContainsFunc(a.sentences[:min(len(a.sentences), retrospectiveLead)], func(si *sentenceInfo) bool {
 			return si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
 		}) {
@@ -1416,7 +1416,7 @@ func doersReferBack(si *sentenceInfo) bool {
 	if len(toks) >= 3 && toks[0].is(definiteArticleWords) && toks[1].is(groupNounWords) {
 		return true
 	}
-	if k := openingDateEnd(si); k < len(toks) && toks[k].upper && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+	if k := si.openingEnd; k < len(toks) && toks[k].upper && slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return c.category == "attackers" && c.first == k
 	}) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return (c.category == "attack" || c.category == "escape") && c.first > k
@@ -1475,7 +1475,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 // the armed men it names ("On 23 March 2020, insurgents of the group occupied the town"): the
 // subject of the sentence's verbs, however far they stand from it.
 func opensSentence(si *sentenceInfo, first int) bool {
-	for k := openingDateEnd(si); k < first; k++ {
+	for k := si.openingEnd; k < first; k++ {
 		if t := si.toks[k]; !t.is(definiteArticleWords) && !t.is(partitiveWords) && !cueAt(si, "attackers", k) {
 			return false
 		}
@@ -1483,32 +1483,24 @@ func opensSentence(si *sentenceInfo, first int) bool {
 	return true
 }
 
-// openingDateEnd returns the token after a date that opens the sentence, with the one word that
-// may introduce it ("On 6 August 2023,") or a few words of time a comma closes with it ("At dawn
-// on 14 March,"), or 0.
-func openingDateEnd(si *sentenceInfo) int {
-	for _, d := range si.dates {
-		first, last := tokenSpan(si.toks, d.Start, d.End)
-		if first >= 0 && first <= 1 {
-			return last + 1
-		}
-	}
-	return si.openingEnd
-}
-
-// openingAdverbialEnd returns the token after a date that a comma closes within the first few
-// words of the sentence (text, its byte offsets from si.start), when no cue stands before it: the
-// words before it say when too ("At dawn on 14 March,", "Late on Sunday,"), not who. Else 0.
+// openingAdverbialEnd returns the token after a date that opens the sentence, kept as
+// sentenceInfo.openingEnd: after at most one word ("On 6 August 2023,"), or within the first few
+// words when a comma closes it and no cue stands before it, since those words say when too ("At
+// dawn on 14 March,", "Late on Sunday,"), not who. text is the sentence's, its byte offsets from
+// si.start. Else 0.
 func openingAdverbialEnd(text string, si *sentenceInfo) int {
 	for _, d := range si.dates {
 		first, last := tokenSpan(si.toks, d.Start, d.End)
-		if first < 0 || first > openingAdverbialWords {
-			return 0
-		}
-		if !strings.HasPrefix(text[d.End-si.start:], ",") {
+		switch {
+		case first < 0:
 			continue
-		}
-		if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first < first }) {
+		case first <= 1:
+			return last + 1
+		case first > openingAdverbialWords:
+			return 0
+		case !strings.HasPrefix(text[d.End-si.start:], ","):
+			continue
+		case slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first < first }):
 			return 0
 		}
 		return last + 1
