@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/wallwatch/wallwatch/internal/gazetteer/internal/compact"
 )
@@ -48,18 +49,82 @@ func newBuilder() *builder {
 	}
 }
 
-func (b *builder) addCountry(c compact.Country) error {
+// readRecord is a record of a compact file with the names it is indexed under, folded.
+// Folding is most of a read's cost, so it runs in a stage of its own (foldNames) between the
+// goroutine that parses the file and the builder that adds the records.
+type readRecord struct {
+	country *compact.Country
+	admin   *compact.Admin
+	place   *compact.Place
+	names   []indexedName
+}
+
+// indexedName is a name ready for the index.
+type indexedName struct {
+	key     string // the name folded
+	words   int
+	primary bool // the record's own name rather than an alternate one
+}
+
+func nameOf(name string, primary bool) indexedName {
+	return indexedName{key: Fold(name), words: len(strings.Fields(name)), primary: primary}
+}
+
+// foldNames works out the names r is indexed under: a division's short forms too ("Kasai" of
+// "Kasai Province").
+func (r *readRecord) foldNames() {
+	switch {
+	case r.country != nil:
+		r.names = []indexedName{nameOf(r.country.Name, true)}
+	case r.admin != nil:
+		a := r.admin
+		r.names = make([]indexedName, 0, 4+2*len(a.Alt))
+		for _, n := range []string{a.Name, a.ASCII} {
+			r.names = append(r.names, nameOf(n, true), nameOf(ShortAdminName(n), false))
+		}
+		for _, n := range a.Alt {
+			r.names = append(r.names, nameOf(n, false), nameOf(ShortAdminName(n), false))
+		}
+	default:
+		p := r.place
+		r.names = make([]indexedName, 0, 2+len(p.Alt))
+		r.names = append(r.names, nameOf(p.Name, true))
+		if p.ASCII != p.Name {
+			r.names = append(r.names, nameOf(p.ASCII, true))
+		}
+		for _, n := range p.Alt {
+			r.names = append(r.names, nameOf(n, false))
+		}
+	}
+}
+
+// addRecord adds a record read and indexes it under its names.
+func (b *builder) addRecord(r readRecord) {
+	var i int32
+	switch {
+	case r.country != nil:
+		i = b.addCountry(*r.country)
+	case r.admin != nil:
+		i = b.addAdmin(*r.admin)
+	default:
+		i = b.addPlace(*r.place)
+	}
+	for _, n := range r.names {
+		b.index(i, n)
+	}
+}
+
+func (b *builder) addCountry(c compact.Country) int32 {
 	e := Entry{GeonameID: c.ID, Name: c.Name, ASCIIName: c.Name, Country: c.ISO2, Lat: c.Lat,
 		Lon: c.Lon, Population: c.Population, Feature: FeatureCountry}
 	i := b.put(b.g.countries, c.ISO2, e)
 	b.g.codes[c.ISO3] = c.ISO2
 	b.g.info[c.ISO2] = CountryInfo{Code: c.ISO2, ISO3: c.ISO3, Name: c.Name, Capital: c.Capital,
 		GeonameID: c.ID, Population: c.Population, Lat: c.Lat, Lon: c.Lon}
-	b.name(i, c.Name, true)
-	return nil
+	return i
 }
 
-func (b *builder) addAdmin(a compact.Admin) error {
+func (b *builder) addAdmin(a compact.Admin) int32 {
 	parts := strings.Split(a.Code, ".")
 	e := Entry{GeonameID: a.ID, Name: a.Name, ASCIIName: a.ASCII, Country: parts[0],
 		Admin1Code: parts[1], Lat: a.Lat, Lon: a.Lon, Feature: FeatureAdmin1}
@@ -68,29 +133,13 @@ func (b *builder) addAdmin(a compact.Admin) error {
 	}
 	i := b.put(b.admins, a.Code, e)
 	b.noPoint[i] = !a.HasPoint
-	for _, n := range []string{a.Name, a.ASCII} {
-		b.name(i, n, true)
-		b.name(i, ShortAdminName(n), false)
-	}
-	for _, n := range a.Alt {
-		b.name(i, n, false)
-		b.name(i, ShortAdminName(n), false)
-	}
-	return nil
+	return i
 }
 
-func (b *builder) addPlace(p compact.Place) error {
-	i := b.add(Entry{GeonameID: p.ID, Name: p.Name, ASCIIName: p.ASCII, Country: p.Country,
+func (b *builder) addPlace(p compact.Place) int32 {
+	return b.add(Entry{GeonameID: p.ID, Name: p.Name, ASCIIName: p.ASCII, Country: p.Country,
 		Admin1Code: p.Admin1, Admin2Code: p.Admin2, Lat: p.Lat, Lon: p.Lon,
 		Population: p.Population, Feature: p.Feature})
-	b.name(i, p.Name, true)
-	if p.ASCII != p.Name {
-		b.name(i, p.ASCII, true)
-	}
-	for _, n := range p.Alt {
-		b.name(i, n, false)
-	}
-	return nil
 }
 
 func (b *builder) add(e Entry) int32 {
@@ -140,27 +189,27 @@ func (b *builder) intern(s string) span {
 	return r
 }
 
-// name indexes entry i under a name. Alternate (non-primary) names that are common English
+// name indexes entry i under a name.
+func (b *builder) name(i int32, name string, primary bool) { b.index(i, nameOf(name, primary)) }
+
+// index indexes entry i under a name. Alternate (non-primary) names that are common English
 // words are skipped: they would make "Police" or "Union" match places that merely have such
 // a name among their variants.
-func (b *builder) name(i int32, name string, primary bool) {
-	k := Fold(name)
-	if k == "" || (!primary && b.g.common[k]) {
+func (b *builder) index(i int32, n indexedName) {
+	if n.key == "" || (!n.primary && b.g.common[n.key]) {
 		return
 	}
-	key, ok := b.keys[k]
+	key, ok := b.keys[n.key]
 	if !ok {
 		key = int32(len(b.keyList))
-		b.keys[k] = key
-		b.keyList = append(b.keyList, k)
+		b.keys[n.key] = key
+		b.keyList = append(b.keyList, n.key)
 	}
-	if n := len(b.named); n > 0 && b.named[n-1] == (naming{key, i}) {
+	if last := len(b.named); last > 0 && b.named[last-1] == (naming{key, i}) {
 		return // the usual repeat: a name and its ASCII form fold alike
 	}
 	b.named = append(b.named, naming{key, i})
-	if n := len(strings.Fields(name)); n > b.g.maxWords {
-		b.g.maxWords = n
-	}
+	b.g.maxWords = max(b.g.maxWords, n.words)
 }
 
 func (b *builder) finish() (*Gazetteer, error) {
@@ -236,11 +285,20 @@ func (b *builder) packNames() {
 		post[next[n.key]] = n.entry
 		next[n.key]++
 	}
+	// Each key's run sorts apart from the others, so the two halves of the keys sort at once.
+	sortRuns := func(from, to int) {
+		for k := from; k < to; k++ {
+			slices.SortFunc(post[start[k]:start[k+1]], g.compareRank)
+		}
+	}
+	var wg sync.WaitGroup
+	half := len(b.keyList) / 2
+	wg.Go(func() { sortRuns(0, half) })
+	sortRuns(half, len(b.keyList))
+	wg.Wait()
 	w := uint32(0)
 	for k := range b.keyList {
-		run := post[start[k]:start[k+1]]
-		slices.SortFunc(run, g.compareRank)
-		run = slices.Compact(run) // an entry named twice under one key sorts next to itself
+		run := slices.Compact(post[start[k]:start[k+1]]) // an entry named twice under one key sorts next to itself
 		start[k] = w
 		w += uint32(copy(post[w:], run))
 	}

@@ -121,14 +121,53 @@ func loadWith(name string, r io.Reader) (*Gazetteer, error) {
 	return b.finish()
 }
 
-// read adds the records of one compact file; places only when withPlaces is set.
+// read adds the records of one compact file; places only when withPlaces is set. It runs in
+// three stages, each a goroutine, that hand on batches of records in the file's order: parsing,
+// folding the names, adding to the builder.
 func (b *builder) read(name string, r io.Reader, withPlaces bool) error {
-	v := compact.Visitor{Country: b.addCountry, Admin: b.addAdmin}
-	if withPlaces {
-		v.Place = b.addPlace
+	parsed, folded := make(chan []readRecord, readAhead), make(chan []readRecord, readAhead)
+	var err error
+	go func() {
+		defer close(parsed)
+		batch := make([]readRecord, 0, readBatch)
+		send := func(rec readRecord) error {
+			if batch = append(batch, rec); len(batch) == readBatch {
+				parsed <- batch
+				batch = make([]readRecord, 0, readBatch)
+			}
+			return nil
+		}
+		v := compact.Visitor{
+			Country: func(c compact.Country) error { return send(readRecord{country: &c}) },
+			Admin:   func(a compact.Admin) error { return send(readRecord{admin: &a}) },
+		}
+		if withPlaces {
+			v.Place = func(p compact.Place) error { return send(readRecord{place: &p}) }
+		}
+		err = compact.Read(r, v)
+		parsed <- batch
+	}()
+	go func() {
+		defer close(folded)
+		for batch := range parsed {
+			for i := range batch {
+				batch[i].foldNames()
+			}
+			folded <- batch
+		}
+	}()
+	for batch := range folded {
+		for _, rec := range batch {
+			b.addRecord(rec)
+		}
 	}
-	if err := compact.Read(r, v); err != nil {
+	if err != nil {
 		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
 	return nil
 }
+
+const (
+	readBatch = 1024 // records a batch: enough to make a channel's cost vanish
+	readAhead = 8    // batches a stage runs ahead of the next: enough to keep the cores busy
+)
