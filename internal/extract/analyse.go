@@ -555,11 +555,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.capitalAt = a.capitalToken(si)
 }
 
-// insidePlaceName reports a country's name that ends a longer run of the sentence joined to it by
-// a particle ("Port of Belmark") which is itself a place name: the country is only part of the name.
+// insidePlaceName reports a country's name that ends a longer run of the sentence which is itself
+// the name of a place ("Port of Belmark") or of a division ("New Belmark", a state elsewhere): the
+// country is only part of the name.
 func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
-	if span.first == 0 || !si.toks[span.first-1].is(nameParticleWords) {
-		return false
+	if span.first == 0 || a.text[si.toks[span.first-1].end:si.toks[span.first].start] != " " {
+		return false // "(Isle of Wight, England)": a list of names, each its own
 	}
 	for _, o := range si.spans {
 		if o.last != span.last || o.first >= span.first {
@@ -570,6 +571,12 @@ func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 			return false // "Republic of Belmark" names the country itself
 		}
 		if _, ok := a.place(name, newPlaceContext(nil)); ok {
+			return true
+		}
+		if a.x.res.Region == nil {
+			continue
+		}
+		if _, ok := a.x.res.Region(name, nil); ok {
 			return true
 		}
 	}

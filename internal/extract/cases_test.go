@@ -159,11 +159,15 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 }
 
 // resources are the world's answers to what extraction asks: a name is a place of the first
-// context country that has one, else of the only country that has one.
+// context country that has one, else of the only country that has one; a division's name is the
+// division where no town bears it, as the gazetteer reads it.
 func (w *world) resources() extract.Resources {
 	return extract.Resources{
 		Place: func(name string, countries []string) (model.Place, bool) {
-			return pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries)
+			if p, ok := pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries); ok {
+				return p, true
+			}
+			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
 		},
 		Region: func(name string, countries []string) (model.Place, bool) {
 			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
