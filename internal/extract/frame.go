@@ -874,7 +874,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			}
 		}
 		switch {
-		case wordIn(onsetVerbWords, si.toks, first-onsetReach, first):
+		case onsetMarked(si.toks, first):
 			score = 0 // "the riot, which began on Sunday": the deed's first day
 		case wordIn(endVerbWords, si.toks, first-onsetReach, first):
 			score += endDateCost // "ended on Tuesday": its last day, when no other date says more
@@ -901,6 +901,19 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 // onsetReach is how many words before a date a verb of beginning or ending may stand, past a
 // preposition or an article ("iniciada no domingo", "began on Sunday").
 const onsetReach = 3
+
+// onsetMarked reports a date at token first right after a verb of beginning, past a part of the
+// day too ("began on the evening of 31 August"): the deed's first day.
+func onsetMarked(toks []token, first int) bool {
+	from := first - onsetReach
+	for k := first - 1; k >= max(0, first-onsetReach); k-- {
+		if toks[k].is(partOfDayWords) {
+			from = k - onsetReach
+			break
+		}
+	}
+	return wordIn(onsetVerbWords, toks, from, first)
+}
 
 // endDateCost makes a date right after a verb of ending the deed's date only when nothing
 // nearer dates it: an end is told later than the start, and reports date deeds by their start.

@@ -1169,28 +1169,41 @@ const (
 	maxTitleWords     = 40
 )
 
-// onsetBefore returns the earliest full date, written with its year, that a sentence of the frame
-// before the one holding dated gives within onsetSpan before it: the deed told later is a later stage of
-// what began then ("le 14 avril 1971, ... l'émeute commençait ... Les mutins se rendent le 18
-// avril"). Else dated's own date.
+// onsetBefore returns the earliest full date within onsetSpan before dated's that a sentence of
+// the frame writes out as the deed's start: before the sentence holding dated ("le 14 avril 1971,
+// ... l'émeute commençait ... Les mutins se rendent le 18 avril"), or after a verb of beginning
+// anywhere ("came down from the roof yesterday. [...] the riot, which began on the evening of 31
+// August"). Else dated's own date.
 func onsetBefore(f *frame, dated *DateMention) model.Date {
 	day := dated.Date
 	if day.Precision != model.PrecisionDay {
 		return day
 	}
 	onset := day
+	before := true
 	for _, si := range f.sentences {
 		if si.holds(dated) {
-			break
+			before = false
 		}
-		for _, d := range si.dates {
-			if !d.Relative && d.Date.Precision == model.PrecisionDay && d.Date.Start.Before(onset.Start) &&
-				day.Start.Sub(d.Date.Start) <= onsetSpan {
+		for i := range si.dates {
+			d := &si.dates[i]
+			if d.Date.Precision != model.PrecisionDay || !d.Date.Start.Before(onset.Start) || day.Start.Sub(d.Date.Start) > onsetSpan {
+				continue
+			}
+			// "began on Sunday night": a weekday is too loose to move the day told.
+			if first, last := tokenSpan(si.toks, d.Start, d.End); before && !d.Relative ||
+				first >= 0 && onsetMarked(si.toks, first) && writtenOut(si.toks[first:last+1]) {
 				onset = d.Date
 			}
 		}
 	}
 	return onset
+}
+
+// writtenOut reports a date whose words give its day as a number ("31 August", "14/04/1971"),
+// not as a weekday or a word of time ("Sunday", "yesterday").
+func writtenOut(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return strings.ContainsAny(t.fold, "0123456789") })
 }
 
 // holds reports d as one of the sentence's own dates.
