@@ -1512,8 +1512,8 @@ func (a *analysis) capitalToken(si *sentenceInfo) int {
 			continue
 		}
 		i := k + n - 1
-		if i+1 < len(si.toks) && (si.toks[i+1].upper || si.toks[i+1].is(capitalNotPlaceWords)) {
-			continue
+		if i+1 < len(si.toks) && (si.toks[i+1].upper && !a.countryAt(si, i+1) || si.toks[i+1].is(capitalNotPlaceWords)) {
+			continue // "the capital, N'Djamena"; but "в столице Уругвая" is the capital of a country named after it
 		}
 		if i+2 < len(si.toks) && si.toks[i+1].is(partitiveWords) && !a.countryAt(si, i+2) {
 			continue // "the capital of Hadramawt province": a province's seat, not the country's

@@ -18,6 +18,13 @@ func TestArabic(t *testing.T) {
 			figures: "escaped=23..23 killed/security=3..3 wounded/security=5..5",
 		},
 		{
+			name:    "the capital of a country named after it",
+			text:    "تمكن 40 سجينا من الفرار من سجن في عاصمة الأرجنتين يوم الأحد 14 مارس 2025.",
+			want:    want{"mass_escape", "2025-03-14", "AR", "", ""},
+			place:   "Buenos Aires",
+			figures: "escaped=40..40",
+		},
+		{
 			name:    "a noun of people in the dual counts two; freeing in the plural",
 			text:    "هاجم مسلحون مجهولون فجر يوم الاثنين 22 يوليو 2019 سجنا في مدينة كركوك، وأطلقوا سراح نحو 100 سجين. وقتل حارسان خلال الهجوم.",
 			want:    want{"facility_attack", "2019-07-22", "IQ", "", ""},

@@ -17,6 +17,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=23..23 killed/security=2..2 wounded/security=5..5",
 		},
 		{
+			name:    "a country's name in the genitive that drops its й",
+			text:    "10 января 2023 года 40 заключённых сбежали из тюрьмы в столице Уругвая через подкоп.",
+			want:    want{"mass_escape", "2023-01-10", "UY", "", ""},
+			place:   "Montevideo",
+			figures: "escaped=40..40",
+		},
+		{
 			name: "a riot among inmates",
 			text: "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт заключённых. " +
 				"Погибли 3 заключённых, ранения получили 11 осуждённых.",

@@ -160,6 +160,7 @@ func TestCountry(t *testing.T) {
 		{"Pakistan", "PK"}, {"Philippines", "PH"}, {"Tchad", "TD"},
 		{"سوريا", "SY"}, {"سورية", "SY"}, {"العراق", "IQ"}, {"عراقي", "IQ"}, {"الأردن", "JO"}, {"الاردن", "JO"},
 		{"Сирия", "SY"}, {"Россия", "RU"}, {"США", "US"}, {"Таджикистан", "TJ"},
+		{"Уругвай", "UY"}, {"Эль-Сальвадор", "SV"}, {"الأرجنتين", "AR"}, {"اليونان", "GR"},
 	}
 	for _, tt := range tests {
 		if got, ok := g.Country(tt.name); !ok || got != tt.want {
