@@ -24,6 +24,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=40..40",
 		},
 		{
+			name:    "a span of days in a collective numeral counts no people",
+			text:    "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт, в ходе бунта, продолжавшегося почти двое суток, погибли 3 заключённых.",
+			want:    want{"riot", "2024-08-02", "RU", "", ""},
+			place:   "Saratov",
+			figures: "killed/prisoners=3..3",
+		},
+		{
 			name: "a riot among inmates",
 			text: "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт заключённых. " +
 				"Погибли 3 заключённых, ранения получили 11 осуждённых.",
