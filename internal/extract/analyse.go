@@ -485,7 +485,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
-		if len(si.dates) == 0 && leadingAdverbial(text, d) {
+		if len(si.dates) == 0 && (leadingAdverbial(text, d) || cleftDate(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
 		d.Start += si.start
@@ -2194,6 +2194,19 @@ func leadingAdverbial(text string, d DateMention) bool {
 	before := strings.Fields(text[:d.Start])
 	return len(before) <= 1 && strings.HasPrefix(text[d.End:], ",")
 }
+
+// cleftDate reports a date that a cleft sentence puts first: "Foi no final de junho de 1975 que
+// ...", "Fue el 6 de septiembre de 1971 cuando ...", "It was on 3 May 1995 that ..." date the
+// clause that follows, however long. The opener stands first; a few words of time may stand
+// between it and the date. text is the sentence's, and d's offsets are in it.
+func cleftDate(si *sentenceInfo, text string, d DateMention) bool {
+	n := si.lex.phraseAt(cleftOpenerWords, si.toks, 0)
+	first, _ := tokenSpan(si.toks, si.start+d.Start, si.start+d.End)
+	return n > 0 && first >= n && first <= maxCleftWords && !containsAny(text[:d.Start], clauseMarks)
+}
+
+// maxCleftWords is how many words may open a cleft sentence before its date ("Foi no final de").
+const maxCleftWords = 5
 
 // spacedDash reports a gap between words that holds a dash standing apart, as an aside opens or
 // closes ("three prisoners - two of them jailed for murder - escaped"), not a hyphen.

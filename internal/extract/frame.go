@@ -859,7 +859,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if d.Relative && dateMidnight(d.Date.Start).Equal(dateMidnight(si.ref.Date)) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
 			continue // "today marks the thirtieth anniversary of the massacre": the day of remembrance
 		}
-		if (first > 0 && si.toks[first-1].is(cumulativeWords) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
+		if (cumulativeBefore(si.toks, first) || si.toks[first].is(cumulativeWords)) && !detentionWhen(si, last) {
 			continue // "insurgents who have operated there since 2017", "since Sunday": a period's start, no event's date
 		}
 		score := 1000
@@ -941,6 +941,16 @@ func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
 		}
 		return false
 	})
+}
+
+// cumulativeBefore reports a word of "since" right before token first, or before the article
+// that opens the date there ("desde o 25 de Abril", "depuis le 3 mars").
+func cumulativeBefore(toks []token, first int) bool {
+	k := first - 1
+	if k > 0 && toks[k].is(definiteArticleWords) {
+		k--
+	}
+	return k >= 0 && toks[k].is(cumulativeWords)
 }
 
 // detentionWhen reports a "when" clause right after the date ending at token last that names a

@@ -198,6 +198,7 @@ const (
 	onsetVerbWords
 	endVerbWords
 	retrospectiveWords
+	cleftOpenerWords
 	deniedVerbWords
 	operateVerbWords
 	fireVerbWords
@@ -407,6 +408,7 @@ var wordCatNames = [wordCatCount]string{
 	onsetVerbWords:            "onset_verb",
 	endVerbWords:              "end_verb",
 	retrospectiveWords:        "retrospective",
+	cleftOpenerWords:          "cleft_opener",
 	deniedVerbWords:           "denied_verb",
 	operateVerbWords:          "operate_verb",
 	fireVerbWords:             "fire_verb",
