@@ -2472,7 +2472,11 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 	if !toks[c.first].is(freeingWords) {
 		return false // "las autoridades no localizan a 30 internos": they got out
 	}
-	if k := subjectBefore(toks, c.first); k >= 0 && toks[k].is(releasingAuthorityWords) {
+	k := subjectBefore(toks, c.first)
+	if k >= 1 && len(toks[k].fold) <= 2 && toks[k-1].is(onsetVerbWords) {
+		k = subjectBefore(toks, k-1) // "os tribunais começaram a libertar": the courts began to release
+	}
+	if k >= 0 && toks[k].is(releasingAuthorityWords) {
 		return true
 	}
 	j := c.last + 1
