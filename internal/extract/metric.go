@@ -61,6 +61,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
+	if groupOfNone(si, first) {
+		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
+	}
 	if wholePopulation(si, first, last) {
 		if si.toks[first-1].is(wholeWords) {
 			if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) {
@@ -273,6 +276,22 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 }
 
 // zeroCount reports a count of no one ("nobody", "no inmate").
+// groupOfNone reports a figure at token first that a zero takes from: "none of the twelve
+// officers", "ninguno de los doce guardias", "nenhum dos doze guardas" count the group the zero
+// speaks of, not what befell anyone.
+func groupOfNone(si *sentenceInfo, first int) bool {
+	k := first - 1
+	if k >= 1 && si.toks[k].is(definiteArticleWords) && partitiveToken(&si.toks[k-1]) {
+		k--
+	} else if k < 1 || !si.toks[k].is(partitiveArticleWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		_, last := tokenSpan(si.toks, q.Start, q.End)
+		return last == k-1 && zeroCount(q)
+	})
+}
+
 func zeroCount(q Quantity) bool {
 	return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
 }

@@ -843,8 +843,9 @@ func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
-// released", "Flight 370". The name before them is not the sentence's first word ("Some 300
-// escaped") and no noun follows.
+// released", "Flight 370", "the unit, Cellblock 4, where". The name before them is not the
+// sentence's first word ("Some 300 escaped"; a comma before it opens no sentence) and no noun
+// follows.
 func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	j := np.first - 1
 	if noun != "" || j < 1 || ps[np.first].kind != pieceDigits || ps[j].kind != pieceWord || !ps[j].upper {
@@ -856,7 +857,7 @@ func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
 	if _, ok := lx.months[ps[j].low]; ok {
 		return false
 	}
-	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low)
+	return ps[j-1].kind != piecePunct || isJoinerPunct(ps[j-1].low) || ps[j-1].low == ","
 }
 
 type pieceKind uint8
