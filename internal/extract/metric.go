@@ -64,6 +64,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
+	if m, ok := risenCount(si, first); ok {
+		return m, true // "O número de mortos passou de 21 para 22 depois que um preso internado morreu"
+	}
 	if wholePopulation(si, first, last) {
 		if si.toks[first-1].is(wholeWords) {
 			if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) {
@@ -276,6 +279,32 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 }
 
 // zeroCount reports a count of no one ("nobody", "no inmate").
+// risenCount returns the metric of a count a verb of rising brings a figure to: the metric
+// word right before the verb is its subject ("the number of dead rose from 21 to 22", "o número
+// de mortos passou para 22"), whatever words of other metrics stand after the figure.
+func risenCount(si *sentenceInfo, first int) (model.Metric, bool) {
+	for k := first - 1; k > 0 && k >= first-riseReach; k-- {
+		if !si.toks[k].is(riseVerbWords) {
+			continue
+		}
+		for _, c := range si.cues {
+			if m := model.Metric(c.category); (m == model.Killed || m == model.Wounded || m == model.Escaped) && c.last < k && k-c.last <= riseSubjectReach {
+				return m, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// riseReach is how many words before a figure the verb that raised the count to it may stand
+// ("passou de 21 para 22"); riseSubjectReach how many before that verb its metric word may stand
+// ("the number of dead has risen").
+const (
+	riseReach        = 4
+	riseSubjectReach = 3
+)
+
 // groupOfNone reports a figure at token first that a zero takes from: "none of the twelve
 // officers", "ninguno de los doce guardias", "nenhum dos doze guardas" count the group the zero
 // speaks of, not what befell anyone.
