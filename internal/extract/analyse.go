@@ -145,6 +145,7 @@ type analysis struct {
 	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 	named        []string                   // countries the text names itself, by name, group or headline (analyse)
+	filedIn      *placeHit                  // the division a dateline abbreviates after its town ("SAN QUENTIN, Calif.,"), nil if none
 	accidentRead bool                       // accidentTold is known (accidental)
 	accidentTold bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
 }
@@ -244,6 +245,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 				a.countries = append(a.countries, cc)
 				a.guessed = append(a.guessed, cc)
 			}
+		}
+	}
+	if a.filedIn = a.datelineDivision(); a.filedIn != nil && a.idCountry == "" {
+		// "CAMP HILL, Pa.,": a town of that state, in a country the text names by it.
+		a.countries = firstOf(a.filedIn.place.Country, a.countries)
+		if !slices.Contains(a.named, a.filedIn.place.Country) {
+			a.named = append(slices.Clip(a.named), a.filedIn.place.Country)
 		}
 	}
 	a.surnames = a.surnamesOf()
@@ -572,9 +580,6 @@ func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 		}
 		if _, ok := a.place(name, newPlaceContext(nil)); ok {
 			return true
-		}
-		if a.x.res.Region == nil {
-			continue
 		}
 		if _, ok := a.x.res.Region(name, nil); ok {
 			return true
@@ -1152,6 +1157,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		return false
 	}
 	dateline := si.start + datelineEnd(a.text[si.start:si.end])
+	if a.filedIn != nil && a.filedIn.start >= si.start && a.filedIn.end <= si.end {
+		si.places = append(si.places, *a.filedIn)
+	}
 	for k, span := range si.spans {
 		if taken(span.start, span.end) {
 			continue
@@ -1480,6 +1488,36 @@ func datelineEnd(sentence string) int {
 	return end
 }
 
+// datelineDivision returns the division whose abbreviation a dateline writes after its town,
+// in the text's first sentence that has a dateline: "SAN QUENTIN, Calif., Aug. 22 (PCW) -" was
+// filed in California. The abbreviation is read only there, as written: most are words
+// elsewhere ("La.", "Ill.").
+func (a *analysis) datelineDivision() *placeHit {
+	for _, si := range a.sentences[:min(len(a.sentences), datelineSentences)] {
+		text := a.text[si.start:si.end]
+		end := datelineEnd(text)
+		if end == 0 {
+			continue
+		}
+		_, rest, _ := strings.Cut(text[:end], ",")
+		abbr, _, ok := strings.Cut(rest, ",")
+		if abbr = strings.TrimSpace(abbr); !ok || !strings.HasSuffix(abbr, ".") {
+			return nil
+		}
+		p, ok := a.x.res.Abbreviated(abbr)
+		if !ok {
+			return nil
+		}
+		start := si.start + strings.Index(text, abbr)
+		return &placeHit{start: start, end: start + len(abbr), place: p, dateline: true}
+	}
+	return nil
+}
+
+// datelineSentences is how many sentences at a text's start may hold its dateline: a headline
+// or a byline may come first.
+const datelineSentences = 3
+
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:
 // a colon or a dash before the story ("Kisumu: Dozens of...", "Lagos — Gunmen...").
 func datelineMark(rest string) bool {
@@ -1584,7 +1622,11 @@ func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, b
 		return r.place, r.ok
 	}
 	if a.placeIn == nil {
-		a.placeIn = a.x.res.Within(a.names()) // the divisions a town may be said to lie in are among them
+		divisions := a.names() // the divisions a town may be said to lie in are among them
+		if a.filedIn != nil {
+			divisions = append(divisions, a.filedIn.place.Admin1)
+		}
+		a.placeIn = a.x.res.Within(divisions)
 	}
 	p, ok := a.resolvePlace(name, ctx.countries)
 	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) {
@@ -1691,10 +1733,10 @@ func allDigits(s string) bool {
 }
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
-// Johnsen") or preceded by a title.
+// Johnsen"; not "WHEELING, W.Va.", which a comma sets apart) or preceded by a title.
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
-	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && initial(text, toks, k) {
+	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && text[toks[last].end:toks[k].start] == " " && initial(text, toks, k) {
 		return true
 	}
 	return first > 0 && toks[first-1].is(titleWords)

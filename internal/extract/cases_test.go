@@ -21,7 +21,8 @@ import (
 // A file holds one world and any number of cases:
 //
 //	country XA Ardovia Ardovian           code, name, demonyms; the name's first three letters in capitals are its event-id code (ARD)
-//	place XA Mareva admin1=North_Vale     a town (_ for spaces in names); "region" instead of place for a division
+//	place XA Mareva admin1=North_Vale     a town (_ for spaces in names); "region" instead of place for a division,
+//	                                      with abbr=N.V. for the abbreviation a dateline writes of it
 //	actor "Red Hand" armed_group XA       name, kind, home country
 //
 //	case NAME
@@ -58,7 +59,8 @@ type world struct {
 	codes     map[string]string // event-id code -> code
 	places    []model.Place
 	regions   []model.Place
-	actors    []extract.ActorMatch // Start and End unset
+	abbrevs   map[string]model.Place // a region's abbreviation in datelines -> the region
+	actors    []extract.ActorMatch   // Start and End unset
 }
 
 type extractCase struct {
@@ -75,7 +77,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{}}
+	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{},
+		abbrevs: map[string]model.Place{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -105,14 +108,21 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				bad()
 			}
 			p := model.Place{Country: fields[0], Name: strings.ReplaceAll(fields[1], "_", " "), Precision: model.GeoPlace}
+			abbr := ""
 			for _, f := range fields[2:] {
 				if v, ok := strings.CutPrefix(f, "admin1="); ok {
 					p.Admin1 = strings.ReplaceAll(v, "_", " ")
+				}
+				if v, ok := strings.CutPrefix(f, "abbr="); ok {
+					abbr = v
 				}
 			}
 			if key == "region" {
 				p.Admin1, p.Name, p.Precision = p.Name, "", model.GeoAdmin1
 				w.regions = append(w.regions, p)
+				if abbr != "" {
+					w.abbrevs[abbr] = p
+				}
 			} else {
 				w.places = append(w.places, p)
 			}
@@ -171,6 +181,10 @@ func (w *world) resources() extract.Resources {
 		},
 		Region: func(name string, countries []string) (model.Place, bool) {
 			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
+		},
+		Abbreviated: func(abbr string) (model.Place, bool) {
+			p, ok := w.abbrevs[abbr]
+			return p, ok
 		},
 		Country: func(name string) (string, bool) {
 			code, ok := w.countries[strings.ToLower(name)]

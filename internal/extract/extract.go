@@ -31,6 +31,9 @@ type Resources struct {
 	// Region resolves the name of a first-level division ("the state of Kaduna", "Kunduz
 	// province"), preferring the given countries. Optional.
 	Region func(name string, countries []string) (model.Place, bool)
+	// Abbreviated resolves the abbreviation of a first-level division that a dateline writes
+	// after its town, as written ("Calif.", "N.M.", "Ont."). Optional.
+	Abbreviated func(abbr string) (model.Place, bool)
 	// Within returns a resolver of place names for a text that names the given divisions: as
 	// Place, preferring the namesake that lies in one of them ("Limoeiro, in Pernambuco").
 	// Optional: Place without it.
@@ -90,6 +93,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.Within == nil {
 		res.Within = func([]string) func(string, []string) (model.Place, bool) { return res.Place }
+	}
+	if res.Abbreviated == nil {
+		res.Abbreviated = func(string) (model.Place, bool) { return model.Place{}, false }
 	}
 	if res.Nesting == nil {
 		res.Nesting = func([]string) ([]string, bool) { return nil, false }

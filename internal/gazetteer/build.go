@@ -29,15 +29,16 @@ type naming struct{ key, entry int32 }
 func newBuilder() *builder {
 	return &builder{
 		g: &Gazetteer{
-			records:   make([]record, 0, 300_000),
-			common:    readCommonWords(commonWordsData),
-			names:     map[string]string{},
-			demonyms:  map[string]string{},
-			acronyms:  map[string]string{},
-			codes:     map[string]string{},
-			domains:   map[string]string{},
-			countries: map[string]int32{},
-			info:      map[string]CountryInfo{},
+			records:     make([]record, 0, 300_000),
+			common:      readCommonWords(commonWordsData),
+			names:       map[string]string{},
+			demonyms:    map[string]string{},
+			acronyms:    map[string]string{},
+			codes:       map[string]string{},
+			domains:     map[string]string{},
+			abbreviated: map[string]int32{},
+			countries:   map[string]int32{},
+			info:        map[string]CountryInfo{},
 		},
 		arena:    make([]byte, 0, 8<<20),
 		interned: map[string]span{},
@@ -229,6 +230,9 @@ func (b *builder) finish() (*Gazetteer, error) {
 		return nil, err
 	}
 	b.g.arena = string(b.arena)
+	if err := b.addAdminAbbreviations("admin-abbreviations.tsv", adminAbbreviationsData); err != nil {
+		return nil, err
+	}
 	b.fillAdmins()
 	b.packNames()
 	b.packAdmins()

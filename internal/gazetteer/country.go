@@ -102,6 +102,16 @@ func (g *Gazetteer) Admin1(country, code string) (Entry, bool) {
 	return g.entry(i), true
 }
 
+// Abbreviated returns the first-level division a dateline's abbreviation names ("Calif.",
+// "N.M.", "Ont."), written as datelines write it.
+func (g *Gazetteer) Abbreviated(abbr string) (Entry, bool) {
+	i, ok := g.abbreviated[abbr]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.entry(i), true
+}
+
 // ToPlace turns an entry into the place a mention or incident carries. Precision follows the
 // feature: country, admin1, else place (a second-level division counts as a place: it is
 // located at its seat or most populous town).

@@ -57,15 +57,16 @@ type Gazetteer struct {
 	admins    keyTable // "CC.A1" or "CC.A1.A2"
 	adminOf   []int32  // the entry of each admins key
 
-	common    map[string]bool   // folded common English words
-	names     map[string]string // folded country name or demonym -> ISO2
-	demonyms  map[string]string // demonym as written, lower case -> ISO2: the adjectives, which some languages write in lower case
-	acronyms  map[string]string // upper-case country acronym without dots -> ISO2
-	codes     map[string]string // three-letter code of an event id (ISO alpha-3 or a dataset's own) -> ISO2
-	domains   map[string]string // last label of a web address whose country is not its ISO2 code -> ISO2, "" for a generic one
-	countries map[string]int32  // ISO2 -> entry
-	info      map[string]CountryInfo
-	maxWords  int
+	common      map[string]bool   // folded common English words
+	names       map[string]string // folded country name or demonym -> ISO2
+	demonyms    map[string]string // demonym as written, lower case -> ISO2: the adjectives, which some languages write in lower case
+	acronyms    map[string]string // upper-case country acronym without dots -> ISO2
+	codes       map[string]string // three-letter code of an event id (ISO alpha-3 or a dataset's own) -> ISO2
+	domains     map[string]string // last label of a web address whose country is not its ISO2 code -> ISO2, "" for a generic one
+	abbreviated map[string]int32  // a division's abbreviation in datelines, as written ("Calif.") -> entry
+	countries   map[string]int32  // ISO2 -> entry
+	info        map[string]CountryInfo
+	maxWords    int
 }
 
 //go:generate go run ./gen -data ../../../shared/data -out data/places.tsv.gz
@@ -83,6 +84,8 @@ var (
 	eventIDCodesData string
 	//go:embed data/web-domains.tsv
 	webDomainsData string
+	//go:embed data/admin-abbreviations.tsv
+	adminAbbreviationsData string
 	//go:embed data/common-words.txt
 	commonWordsData string
 )

@@ -387,3 +387,22 @@ func TestSupplementRows(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviated(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct{ abbr, country, admin1 string }{
+		{"Calif.", "US", "California"}, {"N.M.", "US", "New Mexico"}, {"W.Va.", "US", "West Virginia"},
+		{"La.", "US", "Louisiana"}, {"Ont.", "CA", "Ontario"}, {"B.C.", "CA", "British Columbia"},
+	}
+	for _, tt := range tests {
+		e, ok := g.Abbreviated(tt.abbr)
+		if !ok || e.Country != tt.country || e.Name != tt.admin1 || e.Feature != FeatureAdmin1 {
+			t.Errorf("Abbreviated(%q) = %s %q %s, %v; want %s %q", tt.abbr, e.Country, e.Name, e.Feature, ok, tt.country, tt.admin1)
+		}
+	}
+	for _, abbr := range []string{"Calif", "calif.", "CA", "Texas.", ""} {
+		if e, ok := g.Abbreviated(abbr); ok {
+			t.Errorf("Abbreviated(%q) = %q, want none: abbreviations match as datelines write them", abbr, e.Name)
+		}
+	}
+}

@@ -163,3 +163,28 @@ func splitList(s string) []string {
 	}
 	return out
 }
+
+// addAdminAbbreviations reads the abbreviations datelines write for first-level divisions; each
+// must name a division the places hold, and no abbreviation two.
+func (b *builder) addAdminAbbreviations(file, data string) error {
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[2] == "" {
+			return dataError(file, n+1, "want a country, an admin1 code and abbreviations")
+		}
+		i, ok := b.admins[f[0]+"."+f[1]]
+		if !ok {
+			return dataError(file, n+1, "no division %s.%s", f[0], f[1])
+		}
+		for _, abbr := range strings.Split(f[2], "|") {
+			if _, dup := b.g.abbreviated[abbr]; dup {
+				return dataError(file, n+1, "abbreviation %q twice", abbr)
+			}
+			b.g.abbreviated[abbr] = i
+		}
+	}
+	return nil
+}

@@ -73,7 +73,14 @@ func (r Data) ExtractResources() extract.Resources {
 			}
 			return model.Place{Country: info.Code, Lat: info.Lat, Lon: info.Lon, GeonameID: info.GeonameID, Precision: model.GeoCountry}, true
 		},
-		Region:        r.region,
+		Region: r.region,
+		Abbreviated: func(abbr string) (model.Place, bool) {
+			e, ok := r.Gazetteer.Abbreviated(abbr)
+			if !ok {
+				return model.Place{}, false
+			}
+			return r.Gazetteer.ToPlace(e), true
+		},
 		Nesting:       r.nesting,
 		CountryCode:   r.Gazetteer.CountryOfCode,
 		DomainCountry: r.Gazetteer.CountryOfDomain,
