@@ -24,6 +24,14 @@ func TestGerman(t *testing.T) {
 			figures: "escaped=200..200 killed/security=2..2 wounded/security=5..5",
 		},
 		{
+			name: "a blast at a prison that frees nobody is an attack from afar",
+			text: "In der Nacht zum 14. März 2025 erschütterte eine Explosion die Justizvollzugsanstalt Kassel. " +
+				"Niemand wurde verletzt, kein Gefangener kam frei, teilte die Polizei mit.",
+			want:    want{"other_attack", "2025-03-14", "DE", "Kassel", ""},
+			place:   "Kassel",
+			figures: "wounded=0..0",
+		},
+		{
 			name: "an ordinal day before a month",
 			text: "Bewaffnete haben am 14. März 2025 das Zentralgefängnis in Sokoto angegriffen und 200 Häftlinge befreit. " +
 				"Zwei Wärter wurden getötet, teilte die Polizei mit.",
