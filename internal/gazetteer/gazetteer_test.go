@@ -391,7 +391,7 @@ func TestSupplementRows(t *testing.T) {
 func TestAbbreviated(t *testing.T) {
 	g := gazetteer(t)
 	tests := []struct{ abbr, country, admin1 string }{
-		{"Calif.", "US", "California"}, {"N.M.", "US", "New Mexico"}, {"W.Va.", "US", "West Virginia"},
+		{"Calif.", "US", "California"}, {"N.Y.", "US", "New York"}, {"W.Va.", "US", "West Virginia"},
 		{"La.", "US", "Louisiana"}, {"Ont.", "CA", "Ontario"}, {"B.C.", "CA", "British Columbia"},
 	}
 	for _, tt := range tests {
