@@ -145,7 +145,7 @@ type analysis struct {
 	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 	named        []string                   // countries the text names itself, by name, group or headline (analyse)
-	filedIn      *placeHit                  // the division a dateline abbreviates after its town ("SAN QUENTIN, Calif.,"), nil if none
+	filedIn      *placeHit                  // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
 	accidentRead bool                       // accidentTold is known (accidental)
 	accidentTold bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
 }
@@ -248,7 +248,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		}
 	}
 	if a.filedIn = a.datelineDivision(); a.filedIn != nil && a.idCountry == "" {
-		// "CAMP HILL, Pa.,": a town of that state, in a country the text names by it.
+		// "MILLBROOK, Pa.,": a town of that state, in a country the text names by it.
 		a.countries = firstOf(a.filedIn.place.Country, a.countries)
 		if !slices.Contains(a.named, a.filedIn.place.Country) {
 			a.named = append(slices.Clip(a.named), a.filedIn.place.Country)
@@ -568,7 +568,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 // country is only part of the name.
 func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 	if span.first == 0 || a.text[si.toks[span.first-1].end:si.toks[span.first].start] != " " {
-		return false // "(Isle of Wight, England)": a list of names, each its own
+		return false // "(Isle of Man, England)": a list of names, each its own
 	}
 	for _, o := range si.spans {
 		if o.last != span.last || o.first >= span.first {
@@ -1489,7 +1489,7 @@ func datelineEnd(sentence string) int {
 }
 
 // datelineDivision returns the division whose abbreviation a dateline writes after its town,
-// in the text's first sentence that has a dateline: "SAN QUENTIN, Calif., Aug. 22 (PCW) -" was
+// in the text's first sentence that has a dateline: "RIVERTON, Calif., Aug. 22 (AP) -" was
 // filed in California. The abbreviation is read only there, as written: most are words
 // elsewhere ("La.", "Ill.").
 func (a *analysis) datelineDivision() *placeHit {
@@ -2237,8 +2237,8 @@ func leadingAdverbial(text string, d DateMention) bool {
 	return len(before) <= 1 && strings.HasPrefix(text[d.End:], ",")
 }
 
-// cleftDate reports a date that a cleft sentence puts first: "Foi no final de junho de 1975 que
-// ...", "Fue el 6 de septiembre de 1971 cuando ...", "It was on 3 May 1995 that ..." date the
+// cleftDate reports a date that a cleft sentence puts first: "Foi no final de março de 1998 que
+// ...", "Fue el 3 de mayo de 2004 cuando ...", "It was on 3 May 1995 that ..." date the
 // clause that follows, however long. The opener stands first; a few words of time may stand
 // between it and the date. text is the sentence's, and d's offsets are in it.
 func cleftDate(si *sentenceInfo, text string, d DateMention) bool {

@@ -903,7 +903,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 const onsetReach = 3
 
 // onsetMarked reports a date at token first right after a verb of beginning, past a part of the
-// day too ("began on the evening of 31 August"): the deed's first day.
+// day too ("began on the evening of 14 March"): the deed's first day.
 func onsetMarked(toks []token, first int) bool {
 	from := first - onsetReach
 	for k := first - 1; k >= max(0, first-onsetReach); k-- {
@@ -944,7 +944,7 @@ func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
 }
 
 // cumulativeBefore reports a word of "since" right before token first, or before the article
-// that opens the date there ("desde o 25 de Abril", "depuis le 3 mars").
+// that opens the date there ("desde o 3 de maio", "depuis le 3 mars").
 func cumulativeBefore(toks []token, first int) bool {
 	k := first - 1
 	if k > 0 && toks[k].is(definiteArticleWords) {

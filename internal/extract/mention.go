@@ -1200,7 +1200,7 @@ func onsetBefore(f *frame, dated *DateMention) model.Date {
 	return onset
 }
 
-// writtenOut reports a date whose words give its day as a number ("31 August", "14/04/1971"),
+// writtenOut reports a date whose words give its day as a number ("14 March", "14/03/2025"),
 // not as a weekday or a word of time ("Sunday", "yesterday").
 func writtenOut(toks []token) bool {
 	return slices.ContainsFunc(toks, func(t token) bool { return strings.ContainsAny(t.fold, "0123456789") })

@@ -65,7 +65,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
 	if m, ok := risenCount(si, first); ok {
-		return m, true // "O número de mortos passou de 21 para 22 depois que um preso internado morreu"
+		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
 	if wholePopulation(si, first, last) {
 		if si.toks[first-1].is(wholeWords) {

@@ -843,7 +843,7 @@ func isIDBefore(lx *lexicon, ps []piece, first int) bool {
 }
 
 // isLabel reports digits that number a named thing rather than count people: "Al-Naba 322 was
-// released", "Flight 370", "the unit, Cellblock 4, where". The name before them is not the
+// released", "Flight 370", "the wing, Block 9, where". The name before them is not the
 // sentence's first word ("Some 300 escaped"; a comma before it opens no sentence) and no noun
 // follows.
 func isLabel(lx *lexicon, ps []piece, np numParse, noun string) bool {
