@@ -1499,16 +1499,17 @@ func (a *analysis) datelineDivision() *placeHit {
 		if end == 0 {
 			continue
 		}
-		_, rest, _ := strings.Cut(text[:end], ",")
-		abbr, _, ok := strings.Cut(rest, ",")
-		if abbr = strings.TrimSpace(abbr); !ok || !strings.HasSuffix(abbr, ".") {
+		after := strings.IndexByte(text, ',') + 1 // datelineEnd found the town's comma
+		field, _, ok := strings.Cut(text[after:end], ",")
+		abbr := strings.TrimSpace(field)
+		if !ok || !strings.HasSuffix(abbr, ".") {
 			return nil
 		}
 		p, ok := a.x.res.Abbreviated(abbr)
 		if !ok {
 			return nil
 		}
-		start := si.start + strings.Index(text, abbr)
+		start := si.start + after + strings.Index(field, abbr)
 		return &placeHit{start: start, end: start + len(abbr), place: p, dateline: true}
 	}
 	return nil

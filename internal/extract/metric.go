@@ -278,7 +278,6 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0
 }
 
-// zeroCount reports a count of no one ("nobody", "no inmate").
 // risenCount returns the metric of a count a verb of rising brings a figure to: the metric
 // word right before the verb is its subject ("the number of dead rose from 21 to 22", "o número
 // de mortos passou para 22"), whatever words of other metrics stand after the figure.
@@ -321,6 +320,7 @@ func groupOfNone(si *sentenceInfo, first int) bool {
 	})
 }
 
+// zeroCount reports a count of no one ("nobody", "no inmate").
 func zeroCount(q Quantity) bool {
 	return q.Low != nil && *q.Low == 0 && q.High != nil && *q.High == 0
 }
