@@ -582,6 +582,9 @@ func matchNumericDate(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.year, e.month, e.day = atoiPiece(a), atoiPiece(b), atoiPiece(c)
 	case len(a) <= 2 && len(b) <= 2 && (len(c) == 4 || len(c) == 2):
 		e.day, e.month, e.year = atoiPiece(a), atoiPiece(b), atoiPiece(c)
+		if e.month == 0 {
+			e.day, e.month = 0, e.day // "08/00/2021": the month first and a day of zeros, as event datasets write an unknown day
+		}
 		if e.month > 12 && e.day <= 12 {
 			e.day, e.month = e.month, e.day
 		}
@@ -595,7 +598,10 @@ func matchNumericDate(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	default:
 		return dateExpr{}, 0, false
 	}
-	if _, ok := calendarDate(e.year, e.month, e.day); !ok || e.year < 1800 {
+	if e.day == 0 {
+		e.prec, e.swappable = model.PrecisionMonth, false // "2021-08-00": the day is not known
+	}
+	if _, ok := calendarDate(e.year, e.month, max(e.day, 1)); !ok || e.year < 1800 {
 		return dateExpr{}, 0, false
 	}
 	return spanned(e, ps, i, i+4)

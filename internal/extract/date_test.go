@@ -62,6 +62,7 @@ func TestFindDates(t *testing.T) {
 		{"On 2 January 2020, and on 10 January", pub, []string{`"2 January 2020" 2020-01-02 day`, `"10 January" 2022-01-10 day rel`}}, // within weeks of publication: the news
 		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
+		{"08/00/2021 and 2021-08-00", pub, []string{`"08/00/2021" 2021-08-01 month`, `"2021-08-00" 2021-08-01 month`}},
 		{"05/04/2021", pub, []string{`"05/04/2021" 2021-04-05 day`}},
 		{"02/09/2019: gunmen attacked", Ref{Date: calendarDay(2019, 2, 10), Precision: model.PrecisionDay}, []string{`"02/09/2019" 2019-02-09 day`}},
 		// A reading after the publication loses to one just before it; of two close ones the nearer wins.
