@@ -216,7 +216,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			// the later "the attackers were killed" violence from inside too.
 			// In a riot, an attack on the people held is one side of it: "members of the faction,
 			// who attacked inmates of the rival gang".
-			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c)
+			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c) || attackOnKeepers(a.text, si, c)
 			attack = !inside
 		}
 		escape = escape || si.is("escape") && !negated(si, "escape")
@@ -358,6 +358,21 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// attackOnKeepers reports an attack word whose object is the guards, after a word for the people
+// held and with no outsiders named before it: "inmates at the X Center, which held migrants,
+// rioted, setting fires and attacking guards". Outsiders who come for a prison are named as its
+// attackers or as an armed group ("gunmen attacked the guards at the gate").
+func attackOnKeepers(text string, si *sentenceInfo, c cueHit) bool {
+	if hasArmedGroup(si) || !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last < c.first }) ||
+		slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first < c.first }) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return o.category == "side:security" && o.first > c.last && o.first-c.last <= attackObjectReach &&
+			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks)
+	})
 }
 
 // attackObjectReach is how many words may stand between an attack word and the people it is
