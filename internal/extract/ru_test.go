@@ -24,6 +24,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=40..40",
 		},
 		{
+			name:    "a prison's name right after the prison word",
+			text:    "10 января 2023 года 40 заключённых сбежали из тюрьмы Санта-Роса в Монтевидео через подкоп.",
+			want:    want{"mass_escape", "2023-01-10", "UY", "тюрьмы Санта-Роса", ""},
+			place:   "Montevideo",
+			figures: "escaped=40..40",
+		},
+		{
 			name:    "a span of days in a collective numeral counts no people",
 			text:    "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт, в ходе бунта, продолжавшегося почти двое суток, погибли 3 заключённых.",
 			want:    want{"riot", "2024-08-02", "RU", "", ""},

@@ -40,8 +40,8 @@ func facilityScore(a, b *profile) (float64, bool) {
 	if namedAfter && placesOK {
 		return 0.7, true
 	}
-	if placesOK && sameSkeletons(a, b) {
-		return 0.7, true // "Tammeh prison", "prison de Tammé" and "سجن الطمة" in one town
+	if sameSkeletons(a, b) && (placesOK || !admin1Conflict(a, b)) {
+		return 0.7, true // "Tammeh prison", "prison de Tammé" and "سجن الطمة": one name in other scripts, as one name written alike
 	}
 	return 0, false
 }
