@@ -343,7 +343,8 @@ func (r Data) nesting(names []string) (countries []string, nested bool) {
 
 // onlyCountry returns the country in which a name is the most important place: a national
 // capital outranks an admin seat or a city of 100,000, which outranks a province, which outranks a
-// district or a town of 10,000; smaller namesakes do not count. A tie between countries at the top
+// district, a district's seat or a town of 10,000; smaller namesakes (the seat of a village
+// commune) do not count. A tie between countries at the top
 // rank leaves the name ambiguous.
 func onlyCountry(entries []gazetteer.Entry) (string, bool) {
 	best, country, tied := noteRanks, "", false
@@ -373,8 +374,8 @@ func noteRank(e gazetteer.Entry) int {
 		return 1
 	case e.Feature == gazetteer.FeatureAdmin1:
 		return 2
-	case strings.HasPrefix(e.Feature, "PPLA") || e.Feature == gazetteer.FeatureAdmin2 || e.Population >= 10_000:
-		return 3
+	case e.Feature == "PPLA2" || e.Feature == gazetteer.FeatureAdmin2 || e.Population >= 10_000:
+		return 3 // not the seat of a commune or a municipality below: most of them are villages
 	}
 	return noteRanks
 }

@@ -61,6 +61,7 @@ func TestNesting(t *testing.T) {
 		{[]string{"Kandahar"}, "AF", false},
 		{[]string{"Higüey", "La Altagracia", "La Vega"}, "DO", true}, // the division named without its designator ("Province")
 		{[]string{"Friday"}, "", false},
+		{[]string{"Zerfaliu"}, "", false}, // a village that is only its commune's seat is no town of note
 		// As many pairs in two countries: the one whose towns of note the text names.
 		{[]string{"La Victoria", "Victoria", "Santo Domingo Norte", "Santo Domingo"}, "DO", true},
 	}
