@@ -136,8 +136,7 @@ type analysis struct {
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
-	lastYear     int                        // the last year the sentences read so far gave ("the following year")
-	lastDay      *model.Date                // the last day or week they gave ("the next day", "two years earlier")
+	story        storySoFar                 // what the sentences read so far tell later dates ("the following year", "the next day")
 	title        []token                    // the document title's tokens, marked with the lexicon's words
 	titleBack    bool                       // the title says the text looks back on a past deed (titleLooksBack)
 	looksBack    bool                       // the title or a sentence read so far says so
@@ -485,8 +484,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
-	dates, lastYear, lastDay := resolveDatesAfter(exprs, si.ref, a.lastYear, a.lastDay, continues, a.looksBack)
-	a.lastYear, a.lastDay = lastYear, lastDay
+	var dates []DateMention
+	dates, a.story = resolveDatesAfter(exprs, si.ref, a.story, continues, a.looksBack)
 	dateline := datelineEnd(text)
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {

@@ -41,21 +41,22 @@ func FindDates(text string, ref Ref) []DateMention {
 // resolveDates resolves the date expressions of one text in order, each relative one against
 // the reference or the last full date before it.
 func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
-	out, _, _ := resolveDatesAfter(exprs, ref, 0, nil, false, false)
+	out, _ := resolveDatesAfter(exprs, ref, storySoFar{}, false, false)
 	return out
 }
 
 // resolveDatesAfter is resolveDates for a passage that follows text whose last given year was
-// year (0 if none): "the following year" is the year after it, and a month or day without a
+// st.year (0 if none): "the following year" is the year after it, and a month or day without a
 // year after that phrase falls in the year it names ("The following year on 24 March").
 // A passage that goes on with the story ("Later on 15 April", continues) reads its dates without
-// a year in that last year too. anchor is the last day or week of the text before, which
-// "the next day" or "two years earlier" count from. It returns the last year and the last day or
-// week the passage gives. A text that looks back (lookingBack) reads a year-less day in the year
+// a year in that last year too. st.anchor is the last day or week of the text before, which
+// "the next day" or "two years earlier" count from; a year-less day the text gave before with
+// its year (st.told) is that day. It returns the story with the passage's dates. A text that looks back (lookingBack) reads a year-less day in the year
 // of its story's last day even when that day falls in the weeks before publication, as an
 // anniversary piece dates its story's days (narrativeYear).
-func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, continues, lookingBack bool) ([]DateMention, int, *model.Date) {
+func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, lookingBack bool) ([]DateMention, storySoFar) {
 	var out []DateMention
+	year, anchor := st.year, st.anchor
 	inYear := 0 // the year a year-relative phrase named, for the dates after it
 	if continues {
 		inYear = year
@@ -78,11 +79,16 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 		if !ok {
 			continue
 		}
-		if e.rel == dateNoYear {
+		if told, ok := toldAgain(e, st.told); ok {
+			d = told // "It began on 16 May 1954 [...] On the night of 16 May": the day told before
+		} else if e.rel == dateNoYear {
 			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year, lookingBack)
 		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
+			if d.Precision == model.PrecisionDay && e.endDay == 0 {
+				st.told = append(st.told, d)
+			}
 		}
 		out = append(out, DateMention{Start: e.start, End: e.end, Date: d, Relative: relative})
 		if d.Precision.Rank() <= model.PrecisionWeek.Rank() {
@@ -90,7 +96,32 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, year int, anchor *model.Date, 
 			anchor = &a
 		}
 	}
-	return out, year, anchor
+	st.year, st.anchor = year, anchor
+	return out, st
+}
+
+// storySoFar is what the sentences of a text read so far tell the dates of the next: the last
+// year given ("the following year"), the last day or week ("the next day"), and the days written
+// with their year, which a later year-less day may name again.
+type storySoFar struct {
+	year   int
+	anchor *model.Date
+	told   []model.Date
+}
+
+// toldAgain returns the day written earlier with its year that a year-less day names again: a
+// text that gives "16 May 1954" and then "on the night of 16 May" tells one day, whatever year
+// the reading against publication would give.
+func toldAgain(e dateExpr, told []model.Date) (model.Date, bool) {
+	if e.rel != dateNoYear || e.day == 0 || e.endDay != 0 {
+		return model.Date{}, false
+	}
+	for i := len(told) - 1; i >= 0; i-- {
+		if t := told[i].Start; int(t.Month()) == e.month && t.Day() == e.day {
+			return told[i], true
+		}
+	}
+	return model.Date{}, false
 }
 
 // InferRef finds a reference date in a text whose publication date is unknown: the latest date
