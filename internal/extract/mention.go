@@ -1105,7 +1105,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	// "The attack occurred on 7 September 2010": a sentence of the frame that is not itself an
 	// event sentence but dates an attack, escape or riot.
 	for _, si := range f.sentences {
-		if !namesDeed(si) {
+		if !namesDeed(si) && !deedGoesOn(si) {
 			continue
 		}
 		d := eventDateOf(si)
@@ -1151,6 +1151,16 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		p = a.ref.Precision
 	}
 	return model.Date{Start: dateMidnight(a.ref.Date), Precision: p}
+}
+
+// deedGoesOn reports a sentence whose verb of beginning opens it, after an impersonal pronoun or
+// none: its subject is the deed told before ("It began on 16 May 1954", "Comenzó el 16 de mayo").
+func deedGoesOn(si *sentenceInfo) bool {
+	k := 0
+	if len(si.toks) > 1 && si.toks[0].is(impersonalPronounWords) {
+		k = 1
+	}
+	return k < len(si.toks) && si.toks[k].is(onsetVerbWords)
 }
 
 // lookedBackTo returns the day or month a piece that looks back on a past deed is about: its
