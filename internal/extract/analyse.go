@@ -1196,9 +1196,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if !ok && a.plainNameAfter(si, span) {
 			unknownRuns = append(unknownRuns, span)
 		}
-		if ok && span.first == span.last && !slices.Contains(a.named, p.Country) && len(a.named) > 0 &&
+		if ok && span.first == span.last && (!slices.Contains(a.named, p.Country) && len(a.named) > 0 || si.toks[span.first].is(givenNameWords)) &&
 			slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first == span.first }) {
-			continue // "Orlin Kessel": a town abroad that opens a name no gazetteer knows is a person's first name
+			continue // "Orlin Kessel", "Florence Kessel": a town abroad or a given name that opens a name no gazetteer knows is a person's first name
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue

@@ -275,7 +275,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
-		town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
+		if a.inTextCountry(p.Country) {
+			town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
+		} // else "a Cadeia de Porto da Lima" of a report from Belmark bears a name, and stands in no town of Ardovia
 	} else {
 		for _, p := range si.places {
 			if p.start >= toks[j].start && p.start <= toks[last].end {
@@ -330,6 +332,12 @@ func (a *analysis) numberedName(si *sentenceInfo, number int) (int, string, stri
 		return last, p.Name, run
 	}
 	return last, "", ""
+}
+
+// inTextCountry reports a country the text names or leads with, or any when it has none: a
+// facility's name that recalls a town elsewhere does not place the facility there.
+func (a *analysis) inTextCountry(country string) bool {
+	return len(a.countries) == 0 || a.countries[0] == country || slices.Contains(a.named, country)
 }
 
 // townAfterName returns the town a locative word right after a facility's name gives (", in X",

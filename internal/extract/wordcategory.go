@@ -172,6 +172,7 @@ const (
 	captureVerbWords
 	captiveWords
 	letterLabelWords
+	givenNameWords
 	disguiseWords
 	towardWords
 	localityWords
@@ -382,6 +383,7 @@ var wordCatNames = [wordCatCount]string{
 	captureVerbWords:          "capture_verb",
 	captiveWords:              "captive",
 	letterLabelWords:          "letter_label",
+	givenNameWords:            "given_name",
 	disguiseWords:             "disguise",
 	towardWords:               "toward",
 	localityWords:             "locality",
