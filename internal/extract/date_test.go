@@ -58,8 +58,8 @@ func TestFindDates(t *testing.T) {
 		{"the second May Day rally", pub, nil}, // an ordinal right before a month is a rank
 		{"on 2 and 3 February 1980", pub, []string{`"2 and 3 February 1980" 1980-02-02..1980-02-03 day`}},
 		{"les 2 et 3 février 1980", pub, []string{`"2 et 3 février 1980" 1980-02-02..1980-02-03 day`}},
-		{"on 5 and 12 March 1980", pub, []string{`"12 March 1980" 1980-03-12 day`}},                                                   // two dates, not a span
-		{"On 2 January 2020, and on 10 January", pub, []string{`"2 January 2020" 2020-01-02 day`, `"10 January" 2022-01-10 day rel`}}, // within weeks of publication: the news
+		{"on 5 and 12 March 1980", pub, []string{`"12 March 1980" 1980-03-12 day`}},                                                                                                                            // two dates, not a span
+		{"On 2 January 2020, and on 10 January", pub, []string{`"2 January 2020" 2020-01-02 day`, `"10 January" 2022-01-10 day rel`}},                                                                          // within weeks of publication: the news
 		{"It began on 2 May 1960 and ended on 9 June 1960. On the night of 2 May, shots rang out", pub, []string{`"2 May 1960" 1960-05-02 day`, `"9 June 1960" 1960-06-09 day`, `"2 May" 1960-05-02 day rel`}}, // a day told before with its year
 		{"January 20th and 21 July 2013", pub, []string{`"January 20th" 2022-01-20 day rel`, `"21 July 2013" 2013-07-21 day`}},
 		{"2022-01-20, 20/01/2022 and 1/20/2022", pub, []string{`"2022-01-20" 2022-01-20 day`, `"20/01/2022" 2022-01-20 day`, `"1/20/2022" 2022-01-20 day`}},
