@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -299,7 +300,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
-			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first)
+			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
+			isDeed(c.category) && conditionalDeed(a.text, si.toks, c)
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
@@ -484,9 +486,14 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
+	dateline := datelineEnd(text)
+	if filed, ok := datelineDay(exprs, dateline, si.ref); ok {
+		// "DEER LODGE, April 18 (UPW) - [...] this morning": a wire's "today" and weekdays count
+		// from the day it was filed, whenever it was published; so do the sentences after it.
+		si.ref, a.ref = filed, filed
+	}
 	var dates []DateMention
 	dates, a.story = resolveDatesAfter(exprs, si.ref, a.story, continues, a.looksBack)
-	dateline := datelineEnd(text)
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
@@ -1366,6 +1373,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
+		titleOfName(si.toks, span) || // "Warden Ted Rothe": an office, not the town of Warden
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
 		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
@@ -1486,6 +1494,26 @@ func datelineEnd(sentence string) int {
 	}
 	return end
 }
+
+// datelineDay returns the day a dateline that ends at byte dateline gives, when its first date
+// expression is a day within maxFilingLag before the reference (a report is published after it
+// is filed).
+func datelineDay(exprs []dateExpr, dateline int, ref Ref) (Ref, bool) {
+	if dateline == 0 || len(exprs) == 0 || exprs[0].end > dateline || ref.Date.IsZero() {
+		return Ref{}, false
+	}
+	d, ok := resolveDate(exprs[0], ref, nil, false)
+	if !ok || d.Precision != model.PrecisionDay {
+		return Ref{}, false
+	}
+	if lag := dateMidnight(ref.Date).Sub(d.Start); lag < 0 || lag > maxFilingLag {
+		return Ref{}, false
+	}
+	return Ref{Date: d.Start, Precision: model.PrecisionDay}, true
+}
+
+// maxFilingLag is how long before publication a dateline's day may lie.
+const maxFilingLag = 7 * 24 * time.Hour
 
 // datelineDivision returns the division whose abbreviation a dateline writes after its town,
 // in the text's first sentence that has a dateline: "RIVERTON, Calif., Aug. 22 (AP) -" was
@@ -1750,6 +1778,13 @@ func initial(text string, toks []token, k int) bool {
 		return true
 	}
 	return k+1 < len(toks) && toks[k+1].upper && !toks[k+1].is(letterLabelWords)
+}
+
+// titleOfName reports a span that ends in a title word right before a capitalised name, in
+// which the title's words are the person's office: "Warden" of "Deputy Warden Ted Rothe".
+func titleOfName(toks []token, span nameSpan) bool {
+	k := span.last + 1
+	return toks[span.last].is(titleWords) && k < len(toks) && toks[k].upper
 }
 
 // inFacilityWord reports a name span inside a facility cue of several words: the capitals of a
@@ -2281,6 +2316,30 @@ const offenceReach = 20
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
 // as police officers").
 const disguiseReach = 2
+
+// isDeed reports the cue categories of the deeds an incident is: an attack, an escape, a riot and
+// a thwarted attack.
+func isDeed(category string) bool {
+	return category == "attack" || category == "escape" || category == "riot" || category == "thwarted"
+}
+
+// conditionalDeed reports a deed word in a clause that a conditional word opens a few words
+// before it: "they threatened to kill the hostages if troops stormed the prison", "si se intenta
+// un asalto" tell a deed that may come, not one done.
+func conditionalDeed(text string, toks []token, c cueHit) bool {
+	for k := c.first - 1; k >= max(0, c.first-conditionalReach); k-- {
+		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+			return false
+		}
+		if toks[k].is(conditionalWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalReach is how many words before a deed word a conditional word may open its clause.
+const conditionalReach = 4
 
 // negatedBefore reports a negation right before an event word, or before the people it tells of
 // ("no inmate escaped", "no prisoners were hurt"), or a denied verb right after it, in languages

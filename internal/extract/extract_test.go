@@ -257,6 +257,14 @@ func TestExtract(t *testing.T) {
 			want:      []want{{"mass_escape", "2020-09-11", "ML", "Bamako central prison", ""}},
 		},
 		{
+			name:      "the assault named again after the security forces' raid is that raid, not an attack on the prison",
+			published: "1999-04-19",
+			text: "CANON CITY, Colo., April 18 (APS) - Troops stormed the Colorado State Penitentiary this morning and ended a riot that had held the old fortress under convict control since Thursday afternoon.\n\n" +
+				"The uprising left three men dead. One prison official was killed by the rioters in the first minutes on Thursday.\n\n" +
+				"The warden, himself briefly seized on the first day before he talked his way out, said the inmates had taken rifles from guards in both cellhouses and had tried to tunnel out before the assault.",
+			want: []want{{"riot", "1999-04-18", "US", "Colorado State Penitentiary", ""}},
+		},
+		{
 			name:      "thwarted attack",
 			published: "2019-05-14",
 			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",

@@ -173,7 +173,10 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		riotTold = riotTold || si.is("riot") && !negated(si, "riot")
 	}
 
+	raidTold := false // a sentence before told of the security forces' raid
 	for _, si := range f.sentences {
+		raidBefore := raidTold
+		raidTold = raidTold || si.raid
 		thwarted = thwarted || si.is("thwarted")
 		resisted = resisted || si.is("resisted")
 		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || si.deadlyAttempt || // a deadly attempt to break out
@@ -199,11 +202,14 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
+			if c.category == "attack" && raidBefore && namedAgain(si, c) {
+				continue // "troops stormed the prison [...] before the assault": the raid told before
+			}
 			if c.category == "attack" && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
 			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") && !doersOfOtherDeed(si, c) {
-				if si.lex.phraseAt(genericAttackWords, si.toks, c.first) == c.last-c.first+1 && !attackersBefore(si, c) {
+				if onlyNamesAttack(si, c) {
 					attackNamed = true // "killed in the attack": a blast or a shelling as much as an assault
 				} else {
 					assault = true
@@ -358,6 +364,18 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// onlyNamesAttack reports an attack word that names an attack and no more, with no attackers
+// before it: "killed in the attack", "before the assault".
+func onlyNamesAttack(si *sentenceInfo, c cueHit) bool {
+	return si.lex.phraseAt(genericAttackWords, si.toks, c.first) == c.last-c.first+1 && !attackersBefore(si, c)
+}
+
+// namedAgain reports an attack word after a definite article, with no attackers before it: "the
+// assault" names a deed the story told before.
+func namedAgain(si *sentenceInfo, c cueHit) bool {
+	return c.first > 0 && si.toks[c.first-1].is(definiteArticleWords) && !attackersBefore(si, c)
 }
 
 // attackOnKeepers reports an attack word whose object is the guards, after a word for the people
@@ -873,6 +891,9 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	if len(places) > 0 {
 		p := mostPrecise(places)
+		if d, ok := a.filedInside(datelines, p); ok {
+			p = d // "DEER LODGE, Mont. - [...] the Montana State Prison": no town but the state's, where the report was filed
+		}
 		if facility == "" && p.Precision == model.GeoPlace {
 			facility = a.townFacility(f, p.Name)
 		}
@@ -896,6 +917,22 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	p.Country, p.Precision = country, model.GeoCountry
 	return facility, p
+}
+
+// filedInside returns the frame's dateline town when the dateline abbreviates its division
+// (analysis.filedIn) and p, the most precise place the frame gives, is that division:
+// such wire datelines name the town the reporter went to. Other datelines are as often a
+// province's capital, far from a deed told in the province.
+func (a *analysis) filedInside(datelines []model.Place, p model.Place) (model.Place, bool) {
+	if a.filedIn == nil || p.Precision != model.GeoAdmin1 || p.Name != "" || a.filedIn.place.Admin1 != p.Admin1 || a.filedIn.place.Country != p.Country {
+		return model.Place{}, false
+	}
+	for _, d := range datelines {
+		if d.Precision == model.GeoPlace && d.Country == p.Country && d.Admin1 == p.Admin1 {
+			return d, true
+		}
+	}
+	return model.Place{}, false
 }
 
 // townDirectedFrom returns the most precise town the frame's event sentences give a direction from

@@ -174,6 +174,7 @@ const (
 	letterLabelWords
 	givenNameWords
 	disguiseWords
+	conditionalWords
 	towardWords
 	localityWords
 	nicknameWords
@@ -385,6 +386,7 @@ var wordCatNames = [wordCatCount]string{
 	letterLabelWords:          "letter_label",
 	givenNameWords:            "given_name",
 	disguiseWords:             "disguise",
+	conditionalWords:          "conditional",
 	towardWords:               "toward",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
