@@ -569,6 +569,17 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.capitalAt = a.capitalToken(si)
 }
 
+// divisionsAfter reports a name followed by a bracketed list ("X (Y, Z)"): in an event note, the
+// divisions a town lies in, so the name is the town's even where a country bears it.
+func divisionsAfter(text string, span nameSpan) bool {
+	rest, ok := strings.CutPrefix(text[span.end:], " (")
+	if !ok {
+		return false
+	}
+	inside, _, closed := strings.Cut(rest, ")")
+	return closed && strings.Contains(inside, ",") && !strings.ContainsAny(inside, "(.;")
+}
+
 // insidePlaceName reports a country's name that ends a longer run of the sentence which is itself
 // the name of a place ("Port of Belmark") or of a division ("New Belmark", a state elsewhere): the
 // country is only part of the name.
@@ -1384,6 +1395,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.skip = true
 	default:
 		_, r.skip = a.country(name) // "Cuba" is the country, not Cuba, Missouri
+		r.skip = r.skip && !divisionsAfter(a.text, span) // but "Cuba (Crawford County, Missouri)" is the town
 	}
 	switch {
 	case r.skip || r.person:

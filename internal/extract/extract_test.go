@@ -265,6 +265,12 @@ func TestExtract(t *testing.T) {
 			want: []want{{"riot", "1999-04-18", "US", "Colorado State Penitentiary", ""}},
 		},
 		{
+			name:      "a country's name before a bracket of the divisions it lies in is a town of that name",
+			published: "2019-05-04",
+			text:      "On 3 May 2019, inmates at the Pennsylvania State Prison at Lebanon (Lebanon County, Pennsylvania) took two guards hostage during a failed escape attempt.",
+			want:      []want{{"riot", "2019-05-03", "US", "Pennsylvania State Prison", ""}},
+		},
+		{
 			name:      "thwarted attack",
 			published: "2019-05-14",
 			text:      "Soldiers repelled an attack on the high-security prison at Koutoukale, west of Niamey, on Monday, the defence ministry said. One soldier was wounded and no inmate escaped.",

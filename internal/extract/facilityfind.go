@@ -430,7 +430,7 @@ func (a *analysis) countryAfter(si *sentenceInfo, i int) string {
 			continue
 		}
 		name := spanName(a.text, span)
-		if cc, ok := a.country(name); ok {
+		if cc, ok := a.country(name); ok && !divisionsAfter(a.text, span) {
 			return cc
 		}
 	}
