@@ -1394,7 +1394,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:
-		_, r.skip = a.country(name) // "Cuba" is the country, not Cuba, Missouri
+		_, r.skip = a.country(name)                      // "Cuba" is the country, not Cuba, Missouri
 		r.skip = r.skip && !divisionsAfter(a.text, span) // but "Cuba (Crawford County, Missouri)" is the town
 	}
 	switch {
