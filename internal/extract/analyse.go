@@ -301,7 +301,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
 			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
-			isDeed(c.category) && conditionalDeed(a.text, si.toks, c)
+			isDeed(c.category) && conditionalDeed(a.text, si.toks, c) ||
+			(c.category == "escape" || c.category == "escaped") && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) // "free elections"
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {

@@ -175,6 +175,7 @@ const (
 	givenNameWords
 	disguiseWords
 	conditionalWords
+	rightNounWords
 	towardWords
 	localityWords
 	nicknameWords
@@ -387,6 +388,7 @@ var wordCatNames = [wordCatCount]string{
 	givenNameWords:            "given_name",
 	disguiseWords:             "disguise",
 	conditionalWords:          "conditional",
+	rightNounWords:            "right_noun",
 	towardWords:               "toward",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
