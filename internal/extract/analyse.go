@@ -2340,11 +2340,17 @@ func isDeed(category string) bool {
 // before it: "they threatened to kill the hostages if troops stormed the prison", "si se intenta
 // un asalto" tell a deed that may come, not one done.
 func conditionalDeed(text string, toks []token, c cueHit) bool {
-	for k := c.first - 1; k >= max(0, c.first-conditionalReach); k-- {
+	return wordBeforeInClause(text, toks, conditionalWords, c.first, conditionalReach)
+}
+
+// wordBeforeInClause reports a word of the category among the reach words before token end, with
+// no clause mark between it and end.
+func wordBeforeInClause(text string, toks []token, cat wordCat, end, reach int) bool {
+	for k := end - 1; k >= max(0, end-reach); k-- {
 		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
 			return false
 		}
-		if toks[k].is(conditionalWords) {
+		if toks[k].is(cat) {
 			return true
 		}
 	}
@@ -2388,15 +2394,7 @@ func aimOfPlan(text string, toks []token, c cueHit) bool {
 	if to < max(0, c.first-infinitiveReach) || to > 0 && toks[to-1].is(attemptVerbWords) {
 		return false // "protested over fears of infection and tried to break out": the attempt's aim, made
 	}
-	for k := to - 1; k >= max(0, to-planReach+1); k-- {
-		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
-			return false
-		}
-		if toks[k].is(unrealisedWords) {
-			return true
-		}
-	}
-	return false
+	return wordBeforeInClause(text, toks, unrealisedWords, to, planReach-1)
 }
 
 // planReach is how many words before the aim of a plan the plan may be named ("a plot by inmates
