@@ -489,7 +489,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
 	dateline := datelineEnd(text)
 	if filed, ok := datelineDay(exprs, dateline, si.ref); ok {
-		// "DEER LODGE, April 18 (UPW) - [...] this morning": a wire's "today" and weekdays count
+		// "ZARVO, Ouh., April 18 (APS) - [...] this morning": a wire's "today" and weekdays count
 		// from the day it was filed, whenever it was published; so do the sentences after it.
 		si.ref, a.ref = filed, filed
 	}
@@ -1385,7 +1385,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
-		titleOfName(si.toks, span) || // "Warden Ted Rothe": an office, not the town of Warden
+		titleOfName(si.toks, span) || // "Warden Ola Kessel": an office, not the town of Warden
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
 		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
@@ -1794,7 +1794,7 @@ func initial(text string, toks []token, k int) bool {
 }
 
 // titleOfName reports a span that ends in a title word right before a capitalised name, in
-// which the title's words are the person's office: "Warden" of "Deputy Warden Ted Rothe".
+// which the title's words are the person's office: "Warden" of "Deputy Warden Ola Kessel".
 func titleOfName(toks []token, span nameSpan) bool {
 	k := span.last + 1
 	return toks[span.last].is(titleWords) && k < len(toks) && toks[k].upper

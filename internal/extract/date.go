@@ -80,7 +80,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 			continue
 		}
 		if told, ok := toldAgain(e, st.told); ok {
-			d = told // "It began on 16 May 1954 [...] On the night of 16 May": the day told before
+			d = told // "It began on 2 May 1960 [...] On the night of 2 May": the day told before
 		} else if e.rel == dateNoYear {
 			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year, lookingBack)
 		}
@@ -110,7 +110,7 @@ type storySoFar struct {
 }
 
 // toldAgain returns the day written earlier with its year that a year-less day names again: a
-// text that gives "16 May 1954" and then "on the night of 16 May" tells one day, whatever year
+// text that gives "2 May 1960" and then "on the night of 2 May" tells one day, whatever year
 // the reading against publication would give.
 func toldAgain(e dateExpr, told []model.Date) (model.Date, bool) {
 	if e.rel != dateNoYear || e.day == 0 || e.endDay != 0 {

@@ -892,7 +892,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	if len(places) > 0 {
 		p := mostPrecise(places)
 		if d, ok := a.filedInside(datelines, p); ok {
-			p = d // "DEER LODGE, Mont. - [...] the Montana State Prison": no town but the state's, where the report was filed
+			p = d // "ZARVO, Ouh. - [...] the Ouhra State Prison": no town but the state's, where the report was filed
 		}
 		if facility == "" && p.Precision == model.GeoPlace {
 			facility = a.townFacility(f, p.Name)
@@ -1191,7 +1191,7 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 }
 
 // deedGoesOn reports a sentence whose verb of beginning opens it, after an impersonal pronoun or
-// none: its subject is the deed told before ("It began on 16 May 1954", "Comenzó el 16 de mayo").
+// none: its subject is the deed told before ("It began on 2 May 1960", "Comenzó el 2 de mayo").
 func deedGoesOn(si *sentenceInfo) bool {
 	k := 0
 	if len(si.toks) > 1 && si.toks[0].is(impersonalPronounWords) {
