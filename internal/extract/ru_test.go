@@ -24,6 +24,12 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=40..40",
 		},
 		{
+			name:    "words that open a sentence are no towns",
+			text:    "Ровно год назад, 10 января 2023 года, 40 заключённых сбежали из тюрьмы в Таджикистане через подкоп. Но полиция поймала пятерых.",
+			want:    want{"mass_escape", "2023-01-10", "TJ", "", ""},
+			figures: "escaped=40..40",
+		},
+		{
 			name:    "a prison's name right after the prison word",
 			text:    "10 января 2023 года 40 заключённых сбежали из тюрьмы Санта-Роса в Монтевидео через подкоп.",
 			want:    want{"mass_escape", "2023-01-10", "UY", "тюрьмы Санта-Роса", ""},
