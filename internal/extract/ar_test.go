@@ -18,6 +18,13 @@ func TestArabic(t *testing.T) {
 			figures: "escaped=23..23 killed/security=3..3 wounded/security=5..5",
 		},
 		{
+			name:    "the noun for a camp is no town that bears it as a name",
+			text:    "هاجم مسلحون فجر يوم الأحد 14 مارس 2025 سجنا داخل معسكر للجيش في مدينة كركوك، وتمكن 23 سجينا من الفرار.",
+			want:    want{"facility_attack", "2025-03-14", "IQ", "", ""},
+			place:   "Kirkuk",
+			figures: "escaped=23..23",
+		},
+		{
 			name:    "the capital of a country named after it",
 			text:    "تمكن 40 سجينا من الفرار من سجن في عاصمة الأرجنتين يوم الأحد 14 مارس 2025.",
 			want:    want{"mass_escape", "2025-03-14", "AR", "", ""},
