@@ -64,6 +64,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
+	if deadAndWounded(text, si, first, last) {
+		return "", false // "put the dead and wounded at 500 to 700": neither count
+	}
 	if m, ok := risenCount(si, first); ok {
 		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
@@ -277,6 +280,31 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 		wordIn(noun, si.toks, first-1-escapeeCountReach, first-1) &&
 		clauseBreak(text, si.toks[max(0, first-1-escapeeCountReach)].end, si.toks[first].start) == 0
 }
+
+// deadAndWounded reports a figure whose noun is the dead and the wounded together: a word of each,
+// joined by a conjunction, right after the figure or shortly before it in its clause ("500 to 700
+// killed and wounded", "put the number of dead and wounded at 500").
+func deadAndWounded(text string, si *sentenceInfo, first, last int) bool {
+	for _, k := range si.cues {
+		if k.category != "killed" || k.last+2 >= len(si.toks) || !si.toks[k.last+1].is(conjunctionWords) {
+			continue
+		}
+		for _, w := range si.cues {
+			if w.category != "wounded" || w.first != k.last+2 {
+				continue
+			}
+			if k.first > last && k.first-last <= casualtyNounReach ||
+				w.last < first && first-w.last <= casualtyNounReach && clauseBreak(text, si.toks[w.last].end, si.toks[first].start) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// casualtyNounReach is how many words may stand between a figure and the dead and wounded it
+// counts together ("at 500", "500 people killed and wounded").
+const casualtyNounReach = 3
 
 // risenCount returns the metric of a count a verb of rising brings a figure to: the metric
 // word right before the verb is its subject ("the number of dead rose from 21 to 22", "o número

@@ -108,6 +108,9 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity,
 			low, high, last, q.Start, rose = r.value, r.value, r.last, ps[r.first].start, true // "rose from 21 to 22", "passou de 21 para 22": the count now
 			break
 		}
+		if qual == "up_to" {
+			break // "выросло до 46": the word a count rose to, which bounds nothing
+		}
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	case qual == "between" || qual == "from":
 		if r, ok := rangePartner(lx, text, ps, np, qual); ok {

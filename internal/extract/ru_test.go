@@ -24,6 +24,14 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=40..40",
 		},
 		{
+			name: "a toll that rose to a figure is that figure",
+			text: "В исправительной колонии под Саратовом 2 августа 2024 года вспыхнул бунт заключённых. " +
+				"Позднее число погибших выросло до 46.",
+			want:    want{"riot", "2024-08-02", "RU", "", ""},
+			place:   "Saratov",
+			figures: "killed=46..46",
+		},
+		{
 			name:    "words that open a sentence are no towns",
 			text:    "Ровно год назад, 10 января 2023 года, 40 заключённых сбежали из тюрьмы в Таджикистане через подкоп. Но полиция поймала пятерых.",
 			want:    want{"mass_escape", "2023-01-10", "TJ", "", ""},
