@@ -447,10 +447,13 @@ func inmateSubjectOf(text string, si *sentenceInfo, c cueHit) bool {
 			}
 			t := &si.toks[k]
 			words++
-			// "inmates who..." and "inmates were attacked" give the verb another subject, but the
-			// perfect's auxiliary is the inmates' own ("prisoners had damaged property and attacked").
+			// "inmates were attacked" gives the verb another subject, but the perfect's auxiliary is
+			// the inmates' own ("prisoners had damaged property and attacked"), and so is the
+			// relative pronoun right after them ("an inmate who attacked her"; not "inmates whom
+			// guards attacked", with a word between).
 			perfect := t.is(perfectAuxiliaryWords) && k+1 < len(si.toks) && !si.toks[k+1].is(auxiliaryWords)
-			subject = subject && (!t.is(auxiliaryWords) || perfect) && !t.is(relativePronounWords)
+			ownRelative := k == o.last+1 && k+1 == c.first
+			subject = subject && (!t.is(auxiliaryWords) || perfect) && (!t.is(relativePronounWords) || ownRelative)
 		}
 		if subject && words <= inmateSubjectReach {
 			return true
