@@ -422,8 +422,20 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	// "inmates rioted, setting fire to the prison and attacking warders": the people held who
 	// rose are the subject of the verbs their revolt goes on with.
 	return slices.ContainsFunc(si.cues, func(r cueHit) bool {
-		return r.category == "riot" && r.last < c.first && inmateSubjectOf(text, si, r)
+		return r.category == "riot" && r.last < c.first && (inmateSubjectOf(text, si, r) || joinedAfter(si.toks, r, c) && heldRoseBefore(si, r))
 	})
+}
+
+// joinedAfter reports cue c right after cue r and a conjunction: "rioted and took control of the
+// wing" shares its subject.
+func joinedAfter(toks []token, r, c cueHit) bool {
+	return c.first == r.last+2 && toks[r.last+1].is(conjunctionWords)
+}
+
+// heldRoseBefore reports a word for the people held before the riot word r: they are whom it
+// tells of, however far before it ("detainees held at X, the headquarters of Y, rioted").
+func heldRoseBefore(si *sentenceInfo, r cueHit) bool {
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.first < r.first })
 }
 
 // inmateSubjectOf reports an inmate word before cue c in its clause that is the subject of c's
