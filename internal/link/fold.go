@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/names"
 )
@@ -67,12 +68,32 @@ func foldTokens(s string) []string {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\'' && r != '\u2019' && r != '\u2018' && r != '\u02bc' && r != '`'
 	}) {
-		if t := names.Fold(w); t != "" && t != "al" && t != "el" {
+		if t := names.Fold(withoutElision(w)); t != "" && t != "al" && t != "el" {
 			out = append(out, t)
 		}
 	}
 	return out
 }
+
+// withoutElision drops an elided article or preposition written in lower case onto a word: the
+// "d'" of "prison d'Abou Zaabal" and the "dell'" of "carcere dell'Aquila" are no part of the
+// name, while a capital before the apostrophe is ("N'Djamena", "Ma'arrat").
+func withoutElision(w string) string {
+	i := strings.IndexAny(w, "'\u2019")
+	if i <= 0 || i > maxElisionBytes {
+		return w
+	}
+	for _, r := range w[:i] {
+		if !unicode.IsLower(r) {
+			return w
+		}
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	return w[i+size:]
+}
+
+// maxElisionBytes is the longest elided word before an apostrophe ("dell'", "sull'").
+const maxElisionBytes = 4
 
 // nameTokens folds a name and drops the stop words, returning a sorted set (nil when nothing is
 // left, as for "the central prison").

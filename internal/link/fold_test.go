@@ -32,3 +32,19 @@ func TestGenericWords(t *testing.T) {
 		}
 	}
 }
+
+// TestElidedArticles: a lower-case elided word before an apostrophe is no part of a name, a
+// capital one is.
+func TestElidedArticles(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"prison d'Orlin", "orlin"},
+		{"carcere dell'Orlin", "orlin"},
+		{"prison d’Orlin", "orlin"},
+		{"N'Tarvo prison", "ntarvo"},
+		{"Ma'arvo prison", "marvo"},
+	} {
+		if got := strings.Join(nameTokens(tt.name, facilityStopWords), " "); got != tt.want {
+			t.Errorf("tokens of %q: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
