@@ -884,7 +884,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 				continue
 			}
 			for _, p := range a.ownPlaces(si) {
-				if !p.landmark && (country == "" || p.place.Country == country) {
+				if !p.landmark && (country == "" || p.place.Country == country) && !ofOffence(si, p) {
 					places = append(places, p.place)
 				}
 			}
@@ -1002,6 +1002,22 @@ func townInNamedDivision(places []model.Place, town model.Place) model.Place {
 // the other events, not where this one happened.
 func likeEventElsewhere(si *sentenceInfo) bool {
 	return !isEvent(si) && slices.ContainsFunc(si.toks, func(t token) bool { return t.is(additiveWords) })
+}
+
+// ofOffence reports a place a few words after a legal word: "jailed for the 1973 London car
+// bombings" names where the offence was, which sets no scene for the deed.
+func ofOffence(si *sentenceInfo, p placeHit) bool {
+	for _, c := range si.cues {
+		if c.category != "legal" {
+			continue
+		}
+		for k := c.last + 1; k < len(si.toks) && k <= c.last+pastPlaceReach; k++ {
+			if si.toks[k].start == p.start {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownPlaces returns the places of a sentence outside its reference point when that point has a
