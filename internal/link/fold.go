@@ -76,7 +76,7 @@ func foldTokens(s string) []string {
 }
 
 // withoutElision drops an elided article or preposition written in lower case onto a word: the
-// "d'" of "prison d'Abou Zaabal" and the "dell'" of "carcere dell'Aquila" are no part of the
+// "d'" of "prison d'Orlin" and the "dell'" of "carcere dell'Orlin" are no part of the
 // name, while a capital before the apostrophe is ("N'Djamena", "Ma'arrat").
 func withoutElision(w string) string {
 	i := strings.IndexAny(w, "'\u2019")
