@@ -73,8 +73,8 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 // prison, not an incident of the kind wallwatch follows.
 func (a *analysis) accidental(f *frame) bool {
 	for _, si := range f.sentences {
-		if si.is("escape") || si.is("riot") {
-			return false
+		if si.is("escape") && !negated(si, "escape") || si.is("riot") && !negated(si, "riot") {
+			return false // but "there was no riot, nor did anyone escape" leaves the accident
 		}
 	}
 	if !a.accidentRead {
@@ -728,7 +728,8 @@ func negated(si *sentenceInfo, category string) bool {
 		found = true
 		neg := false
 		for k := max(0, c.first-3); k < c.first; k++ {
-			neg = neg || si.toks[k].is(negationWords)
+			// "no riot nor inmates who escaped": a negative conjunction carries the negation before it
+			neg = neg || si.toks[k].is(negationWords) || si.toks[k].is(negativeConjunctionWords) && wordIn(negationWords, si.toks, 0, k)
 		}
 		if !neg {
 			return false

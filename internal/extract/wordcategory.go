@@ -176,6 +176,7 @@ const (
 	disguiseWords
 	conditionalWords
 	rightNounWords
+	negativeConjunctionWords
 	towardWords
 	localityWords
 	nicknameWords
@@ -389,6 +390,7 @@ var wordCatNames = [wordCatCount]string{
 	disguiseWords:             "disguise",
 	conditionalWords:          "conditional",
 	rightNounWords:            "right_noun",
+	negativeConjunctionWords:  "negative_conjunction",
 	towardWords:               "toward",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
