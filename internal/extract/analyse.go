@@ -25,6 +25,7 @@ type sentenceInfo struct {
 	dates          []DateMention
 	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
 	leadDate       int           // the byte offset of a date that opens the sentence as its adverbial ("On 3 May 1995,"), -1 if none
+	datelineEnd    int           // bytes into the sentence where a wire dateline that opens it ends, 0 if none (datelineEnd)
 	openingEnd     int           // the token after a date that opens the sentence ("On 6 August 2023,", "At dawn on 14 March,"), 0 if none (openingAdverbialEnd)
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
@@ -487,7 +488,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
-	dateline := datelineEnd(text)
+	si.datelineEnd = datelineEnd(text)
+	dateline := si.datelineEnd
 	if filed, ok := datelineDay(exprs, dateline, si.ref); ok {
 		// "ZARVO, Ouh., April 18 (APS) - [...] this morning": a wire's "today" and weekdays count
 		// from the day it was filed, whenever it was published; so do the sentences after it.
@@ -1174,7 +1176,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		return false
 	}
-	dateline := si.start + datelineEnd(a.text[si.start:si.end])
+	dateline := si.start + si.datelineEnd
 	if a.filedIn != nil && a.filedIn.start >= si.start && a.filedIn.end <= si.end {
 		si.places = append(si.places, *a.filedIn)
 	}
@@ -1534,8 +1536,7 @@ const maxFilingLag = 7 * 24 * time.Hour
 // elsewhere ("La.", "Ill.").
 func (a *analysis) datelineDivision() *placeHit {
 	for _, si := range a.sentences[:min(len(a.sentences), datelineSentences)] {
-		text := a.text[si.start:si.end]
-		end := datelineEnd(text)
+		text, end := a.text[si.start:si.end], si.datelineEnd
 		if end == 0 {
 			continue
 		}

@@ -1005,20 +1005,13 @@ func likeEventElsewhere(si *sentenceInfo) bool {
 	return !isEvent(si) && slices.ContainsFunc(si.toks, func(t token) bool { return t.is(additiveWords) })
 }
 
-// ofOffence reports a place a few words after a legal word: "jailed for the 1973 London car
+// ofOffence reports a place within a few words after a legal word: "jailed for the 1979 Tarvo
 // bombings" names where the offence was, which sets no scene for the deed.
 func ofOffence(si *sentenceInfo, p placeHit) bool {
-	for _, c := range si.cues {
-		if c.category != "legal" {
-			continue
-		}
-		for k := c.last + 1; k < len(si.toks) && k <= c.last+pastPlaceReach; k++ {
-			if si.toks[k].start == p.start {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		last := min(c.last+pastPlaceReach, len(si.toks)-1)
+		return c.category == "legal" && c.last < last && p.start > si.toks[c.last].start && p.start <= si.toks[last].start
+	})
 }
 
 // ownPlaces returns the places of a sentence outside its reference point when that point has a
