@@ -3083,6 +3083,9 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if toward(lx, text, toks, span) {
 		return true // "fled towards the X border": where they went
 	}
+	if arrivedFrom(lx, toks, span) {
+		return true // "officials who came from X": where they set out
+	}
 	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
 		return true // "o governo de Mareva": the government's seat, not where the deed was
 	}
@@ -3153,6 +3156,23 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		}
 		if n := lx.phraseAt(towardWords, toks, j); n > 1 && j+n <= first {
 			return true
+		}
+	}
+	return false
+}
+
+// arrivedFrom reports a name right after a verb of coming and its "from", or after their
+// article: "negotiators who had come from Mareva", "les renforts venus de la capitale" name
+// where people set out, not where the deed was.
+func arrivedFrom(lx *lexicon, toks []token, span nameSpan) bool {
+	for end := span.first; end >= span.first-1 && end >= 1; end-- {
+		if end < span.first && !toks[end].is(definiteArticleWords) {
+			return false
+		}
+		for j := max(0, end-maxPhraseWords); j < end; j++ {
+			if lx.phraseAt(arrivedFromWords, toks, j) == end-j {
+				return true
+			}
 		}
 	}
 	return false

@@ -112,6 +112,11 @@ func TestFindDates(t *testing.T) {
 			[]string{`"5 July 2022" 2022-07-05 day`, `"two years earlier" 2020-01-01 year rel`}},
 		{"Le 1er juillet 2018, un détenu s'est évadé ; ce jour-là, un commando", Ref{Date: calendarDay(2022, 5, 18), Precision: model.PrecisionDay},
 			[]string{`"1er juillet 2018" 2018-07-01 day`, `"ce jour-là" 2018-07-01 day rel`}},
+		// "That day" in German, Russian and Arabic is the day told before.
+		{"Am 17. Juni 1953 streikten die Arbeiter; an diesem Tag kamen 40 Gefangene frei.", Ref{Date: calendarDay(2023, 6, 17), Precision: model.PrecisionDay},
+			[]string{`"17. Juni 1953" 1953-06-17 day`, `"an diesem Tag" 1953-06-17 day rel`}},
+		{"17 июня 1953 года рабочие бастовали; в тот день из тюрьмы бежали 40 заключённых.", Ref{Date: calendarDay(2023, 6, 17), Precision: model.PrecisionDay},
+			[]string{`"17 июня 1953" 1953-06-17 day`, `"в тот день" 1953-06-17 day rel`}},
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},
 			[]string{`"domingo (15)" 2017-01-15 day rel`, `"sábado (14)" 2017-01-14 day rel`}},
 		{"el 27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},

@@ -178,6 +178,7 @@ const (
 	rightNounWords
 	negativeConjunctionWords
 	towardWords
+	arrivedFromWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -392,6 +393,7 @@ var wordCatNames = [wordCatCount]string{
 	rightNounWords:            "right_noun",
 	negativeConjunctionWords:  "negative_conjunction",
 	towardWords:               "toward",
+	arrivedFromWords:          "arrived_from",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
