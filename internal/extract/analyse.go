@@ -303,7 +303,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
 			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
 			isDeed(c.category) && conditionalDeed(a.text, si.toks, c) ||
-			(c.category == "escape" || c.category == "escaped") && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) // "free elections"
+			(c.category == "escape" || c.category == "escaped") && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
+			c.category == "attack" && groupsTrade(si.toks, c)
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
@@ -496,13 +497,14 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.ref, a.ref = filed, filed
 	}
 	var dates []DateMention
-	dates, a.story = resolveDatesAfter(exprs, si.ref, a.story, continues, a.looksBack)
+	dated := slices.DeleteFunc(slices.Clone(exprs), func(e dateExpr) bool { return dayInName(si, e) }) // numbers still skip them
+	dates, a.story = resolveDatesAfter(dated, si.ref, a.story, continues, a.looksBack)
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
-		if len(si.dates) == 0 && (leadingAdverbial(text, d) || cleftDate(si, text, d)) {
+		if len(si.dates) == 0 && (leadingAdverbial(text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
 		d.Start += si.start
@@ -627,6 +629,13 @@ func (a *analysis) tokens(text, lower string) []token {
 	toks := appendTokens(a.freeTokens, text, lower)
 	a.freeTokens = toks[len(toks):]
 	return toks[:len(toks):len(toks)] // capped: appending to them must not overwrite the next sentence's
+}
+
+// groupsTrade reports an attack word that a group noun and a linking word come right before:
+// "uma quadrilha de assaltos a bancos", "una banda de asaltantes" say what the group does for a
+// living, not a deed of the story.
+func groupsTrade(toks []token, c cueHit) bool {
+	return c.first >= 2 && toks[c.first-1].is(nameParticleWords) && (toks[c.first-2].is(groupKindWords) || toks[c.first-2].is(groupKindFirstWords))
 }
 
 // inGroupName reports a cue whose words are part of an armed group's name: a name tells who, not
@@ -1221,6 +1230,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first == span.first }) {
 			continue // "Orlin Kessel", "Florence Kessel": a town abroad or a given name that opens a name no gazetteer knows is a person's first name
 		}
+		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first < span.first && span.last < r.last && !a.countryIn(si, r) }) {
+			continue // "Ola Tarvo Kessel": a town between two words of a name no gazetteer knows is a person's name
+		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
@@ -1232,6 +1244,16 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		si.places = append(si.places, hit)
 	}
 	si.places = a.oneCountryInBrackets(si)
+}
+
+// countryIn reports a word of a run of names that names a country ("Ardovia'da Kolondo Cezaevi").
+func (a *analysis) countryIn(si *sentenceInfo, r nameSpan) bool {
+	for k := r.first; k <= r.last; k++ {
+		if _, ok := a.country(a.text[si.toks[k].start:si.toks[k].end]); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // plainNameAfter reports a run of two or more names whose words after the first are of no
@@ -2286,6 +2308,33 @@ func leadingAdverbial(text string, d DateMention) bool {
 	return len(before) <= 1 && strings.HasPrefix(text[d.End:], ",")
 }
 
+// trailingAdverbial reports a date that closes its sentence in a phrase a comma opens, with no
+// word of a cue or a name between the comma and the date: "Gunmen stormed the X prison, [...],
+// na madrugada desta segunda-feira (10)." dates the sentence's main clause however long it is,
+// as an opening one does; "..., police said on Monday" does not. text is the sentence's, and d's
+// offsets are in it.
+func (a *analysis) trailingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
+	if strings.TrimRight(text[d.End:], ".!)” \n") != "" {
+		return false
+	}
+	comma := strings.LastIndex(text[:d.Start], ",")
+	if comma < 0 || containsAny(text[comma+1:d.Start], clauseMarks) {
+		return false
+	}
+	first, last := tokenSpan(si.toks, si.start+comma+1, si.start+d.Start)
+	if first < 0 {
+		return true
+	}
+	if last-first >= trailingAdverbialWords || slices.ContainsFunc(si.toks[first:last+1], func(t token) bool { return t.upper }) {
+		return false
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool { return si.toks[c.first].start > si.start+comma && si.toks[c.first].start < si.start+d.Start })
+}
+
+// trailingAdverbialWords is how many words may stand between the comma and the date of a
+// trailing adverbial ("na madrugada desta").
+const trailingAdverbialWords = 4
+
 // cleftDate reports a date that a cleft sentence puts first: "Foi no final de março de 1998 que
 // ...", "Fue el 3 de mayo de 2004 cuando ...", "It was on 3 May 1995 that ..." date the
 // clause that follows, however long. The opener stands first; a few words of time may stand
@@ -3159,6 +3208,24 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		}
 	}
 	return false
+}
+
+// dayInName reports a day and month without a year that a noun of a name goes with, right
+// before it (a name particle between) or right after it: "le Mouvement du 23 mars", "the
+// March 23 Movement", "la plaza 2 de Mayo" name a group or a square after a day, and date nothing.
+func dayInName(si *sentenceInfo, e dateExpr) bool {
+	if e.year != 0 || e.day == 0 || e.month == 0 {
+		return false
+	}
+	first, last := tokenSpan(si.toks, si.start+e.start, si.start+e.end)
+	if first < 0 {
+		return false
+	}
+	before := first - 1
+	if before >= 0 && si.toks[before].is(nameParticleWords) {
+		before--
+	}
+	return before >= 0 && si.toks[before].is(dayNameNounWords) || last+1 < len(si.toks) && si.toks[last+1].is(dayNameNounWords)
 }
 
 // arrivedFrom reports a name right after a verb of coming and its "from", or after their

@@ -285,7 +285,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 			}
 		}
 	}
-	linked := toks[i+1].is(facilityLinkWords)
+	linked := toks[i+1].is(facilityLinkWords) || i > head // "Penitenciária de Segurança Máxima X": a name after the grade is the facility's
 	if !linked && town == "" && !toks[head].is(facilityHeadFirstWords) {
 		return head, "", ""
 	}

@@ -179,6 +179,7 @@ const (
 	negativeConjunctionWords
 	towardWords
 	arrivedFromWords
+	dayNameNounWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -394,6 +395,7 @@ var wordCatNames = [wordCatCount]string{
 	negativeConjunctionWords:  "negative_conjunction",
 	towardWords:               "toward",
 	arrivedFromWords:          "arrived_from",
+	dayNameNounWords:          "day_name_noun",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
