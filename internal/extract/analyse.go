@@ -2328,7 +2328,9 @@ func (a *analysis) trailingAdverbial(si *sentenceInfo, text string, d DateMentio
 	if last-first >= trailingAdverbialWords || slices.ContainsFunc(si.toks[first:last+1], func(t token) bool { return t.upper }) {
 		return false
 	}
-	return !slices.ContainsFunc(si.cues, func(c cueHit) bool { return si.toks[c.first].start > si.start+comma && si.toks[c.first].start < si.start+d.Start })
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return si.toks[c.first].start > si.start+comma && si.toks[c.first].start < si.start+d.Start
+	})
 }
 
 // trailingAdverbialWords is how many words may stand between the comma and the date of a
