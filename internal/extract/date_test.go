@@ -112,6 +112,8 @@ func TestFindDates(t *testing.T) {
 			[]string{`"5 July 2022" 2022-07-05 day`, `"two years earlier" 2020-01-01 year rel`}},
 		{"Le 1er juillet 2018, un détenu s'est évadé ; ce jour-là, un commando", Ref{Date: calendarDay(2022, 5, 18), Precision: model.PrecisionDay},
 			[]string{`"1er juillet 2018" 2018-07-01 day`, `"ce jour-là" 2018-07-01 day rel`}},
+		{"donde esta madrugada se enfrentaron presos", Ref{Date: calendarDay(2025, 9, 25), Precision: model.PrecisionDay},
+			[]string{`"esta madrugada" 2025-09-25 day rel`}}, // "this early morning" is the day of publication
 		// "That day" in German, Russian and Arabic is the day told before.
 		{"Am 17. Juni 1953 streikten die Arbeiter; an diesem Tag kamen 40 Gefangene frei.", Ref{Date: calendarDay(2023, 6, 17), Precision: model.PrecisionDay},
 			[]string{`"17. Juni 1953" 1953-06-17 day`, `"an diesem Tag" 1953-06-17 day rel`}},

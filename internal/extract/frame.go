@@ -44,7 +44,7 @@ func isEvent(si *sentenceInfo) bool {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled
 	}
 	detention := namesDetention(si) || pronounEscape(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !si.is("peaceful") && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
+	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
 		si.inmateArson && placeOfDetention(si) || si.airLanding
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
@@ -1161,3 +1161,15 @@ func (a *analysis) frames() []*frame {
 	}
 	return frames
 }
+
+// peacefulDeed reports a word of peaceful protest that a sentence tells as a deed, not as the
+// time of another: "the riot [...] amid a long-running hunger strike" is a riot.
+func peacefulDeed(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "peaceful" && !wordIn(occasionWords, si.toks, c.first-occasionReach, c.first)
+	})
+}
+
+// occasionReach is how many words before a word of protest a word of occasion may stand ("amid a
+// long-running hunger strike").
+const occasionReach = 3

@@ -705,7 +705,9 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	}
 	switch {
 	case lx.hasWord(pronounNumberWords, p.low): // "one" is also a pronoun: "no one", "one of"
-		return !lx.hasWord(pronounBeforeWords, prev) && !lx.hasWord(pronounAfterWords, next) && !isJoinerPunct(next) // "one's", "one-off"
+		// Before a person's noun it counts, whatever comes before: "admitted that one inmate died".
+		return (!lx.hasWord(pronounBeforeWords, prev) || lx.hasWord(singularPersonWords, next)) &&
+			!lx.hasWord(pronounAfterWords, next) && !isJoinerPunct(next) // "one's", "one-off"
 	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
 		// ("de" opens no range here); "sept" is also a month, "dos" a back.
