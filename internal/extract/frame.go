@@ -321,8 +321,8 @@ func holdsPeople(si *sentenceInfo) bool {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category == "held" && c.first > h.last && c.first-h.last <= holdsReach {
-				return true
+			if c.category == "held" && c.first > h.last && (c.first-h.last <= holdsReach || wordIn(thereWords, si.toks, c.last+1, c.last+1+thereReach)) {
+				return true // "a man held there": the place named before holds him
 			}
 		}
 	}
@@ -331,6 +331,10 @@ func holdsPeople(si *sentenceInfo) bool {
 
 // holdsReach is how many words after a holding place the word of holding people may come.
 const holdsReach = 5
+
+// thereReach is how many words after a word of holding people a word pointing back to a place may
+// come ("held there", "detenido allí desde").
+const thereReach = 2
 
 // lynching reports a lynching word: a crowd that storms a police station to kill someone held
 // there attacks a place of detention, whether or not it frees him first.

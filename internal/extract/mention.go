@@ -313,7 +313,7 @@ const foiledReach = 10
 // free him.
 func (a *analysis) mobJustice(f *frame) bool {
 	for _, si := range f.sentences {
-		if lynching(si) {
+		if lynching(si) || mobKilling(si) {
 			return true
 		}
 	}
@@ -323,6 +323,17 @@ func (a *analysis) mobJustice(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// mobKilling reports a crowd that a sentence tells killing someone it says was held, with no
+// word of escape: "a mob stormed the police station, dragged out a man held there and beat him to
+// death" is violence against a person held, as a lynching is.
+func mobKilling(si *sentenceInfo) bool {
+	if !si.is("held") || si.is("escape") {
+		return false
+	}
+	crowd := slices.IndexFunc(si.toks, func(t token) bool { return t.is(crowdWords) })
+	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "killed" && c.first > crowd })
 }
 
 // arsonByOutsiders reports a fire set by people who are not held there: an attacker word, civilians

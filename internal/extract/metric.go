@@ -609,9 +609,13 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
 		return false
 	}
+	reach := attackerVerbReach
+	if k := last + 2; k < len(si.toks) && si.toks[k].is(disguiseWords) { // past the figure's noun
+		reach += disguiseReach + 1 // "two assailants disguised as lawyers shot and killed"
+	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
-		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > attackerVerbReach ||
+		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > reach ||
 			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}

@@ -180,6 +180,7 @@ const (
 	towardWords
 	arrivedFromWords
 	dayNameNounWords
+	thereWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -396,6 +397,7 @@ var wordCatNames = [wordCatCount]string{
 	towardWords:               "toward",
 	arrivedFromWords:          "arrived_from",
 	dayNameNounWords:          "day_name_noun",
+	thereWords:                "there",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
