@@ -3137,6 +3137,9 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if arrivedFrom(lx, toks, span) {
 		return true // "officials who came from X": where they set out
 	}
+	if first >= 2 && toks[first-1].is(facilityLocativeWords) && toks[first-2].is(sourceNounWords) {
+		return true // "sources in X describe a mutiny": where the sources are
+	}
 	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
 		return true // "o governo de Mareva": the government's seat, not where the deed was
 	}

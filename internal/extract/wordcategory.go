@@ -181,6 +181,7 @@ const (
 	arrivedFromWords
 	dayNameNounWords
 	thereWords
+	sourceNounWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -398,6 +399,7 @@ var wordCatNames = [wordCatCount]string{
 	arrivedFromWords:          "arrived_from",
 	dayNameNounWords:          "day_name_noun",
 	thereWords:                "there",
+	sourceNounWords:           "source_noun",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",

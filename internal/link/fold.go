@@ -14,18 +14,19 @@ import (
 //go:embed data/generic-words.tsv
 var genericWordsData string
 
-// placeStopWords carry no identity in a place name ("Tarvo State" is "Tarvo"), and
-// facilityStopWords none in a facility name ("Tarvo Central Prison" and "Tarvo prison" are
-// the same facility): data/generic-words.tsv, which TestGenericWords checks.
-var placeStopWords, facilityStopWords = genericWords()
+// placeStopWords carry no identity in a place name ("Tarvo State" is "Tarvo"), facilityStopWords
+// none in a facility name ("Tarvo Central Prison" and "Tarvo prison" are the same facility), and
+// gradeWords say a facility's grade of security, which tells two facilities of a town apart but
+// not two names of one past it: data/generic-words.tsv, which TestGenericWords checks.
+var placeStopWords, facilityStopWords, gradeWords = genericWords()
 
-// genericWords reads data/generic-words.tsv into the two sets of folded words.
-func genericWords() (place, facility map[string]bool) {
+// genericWords reads data/generic-words.tsv into the three sets of folded words.
+func genericWords() (place, facility, grade map[string]bool) {
 	words, err := readGenericWords(genericWordsData)
 	if err != nil {
 		panic(err)
 	}
-	return wordSet(words["place"]...), wordSet(words["facility"]...)
+	return wordSet(words["place"]...), wordSet(words["facility"]...), wordSet(words["grade"]...)
 }
 
 // readGenericWords parses the generic words' file: a kind (place or facility), a tab, a word.
@@ -37,8 +38,8 @@ func readGenericWords(data string) (map[string][]string, error) {
 			continue
 		}
 		kind, word, ok := strings.Cut(line, "\t")
-		if !ok || kind != "place" && kind != "facility" || word == "" {
-			return nil, fmt.Errorf("generic-words.tsv:%d: want place or facility, a tab and a word", n+1)
+		if !ok || kind != "place" && kind != "facility" && kind != "grade" || word == "" {
+			return nil, fmt.Errorf("generic-words.tsv:%d: want place, facility or grade, a tab and a word", n+1)
 		}
 		if seen[line] {
 			return nil, fmt.Errorf("generic-words.tsv:%d: %s %q twice", n+1, kind, word)
@@ -138,6 +139,25 @@ func subset(a, b []string) bool {
 	}
 	return true
 }
+
+// beyondGrade returns a facility name's tokens without the words of its grade of security, nil
+// when fewer than minNameBeyondGrade are left: "Kuje medium security" and "Kuje maximum
+// security" leave only their town, and stay two facilities.
+func beyondGrade(tokens []string) []string {
+	var out []string
+	for _, t := range tokens {
+		if !gradeWords[t] {
+			out = append(out, t)
+		}
+	}
+	if len(out) < minNameBeyondGrade {
+		return nil
+	}
+	return out
+}
+
+// minNameBeyondGrade is how many words a facility's name must keep past its grade to name it.
+const minNameBeyondGrade = 2
 
 // related reports whether one token set holds the other: "Kabba" and "Kabba Medium Security".
 func related(a, b []string) bool { return subset(a, b) || subset(b, a) }

@@ -21,9 +21,9 @@ func TestGenericWords(t *testing.T) {
 	for _, tt := range []struct{ data, err string }{
 		{"place\tcity\n", ""},
 		{"# a comment\n\nfacility\tjail\n", ""},
-		{"town\tcity\n", "generic-words.tsv:1: want place or facility"},
-		{"place city\n", "generic-words.tsv:1: want place or facility"},
-		{"place\t\n", "generic-words.tsv:1: want place or facility"},
+		{"town\tcity\n", "generic-words.tsv:1: want place, facility or grade"},
+		{"place city\n", "generic-words.tsv:1: want place, facility or grade"},
+		{"place\t\n", "generic-words.tsv:1: want place, facility or grade"},
 		{"place\tcity\nplace\tcity\n", `generic-words.tsv:2: place "city" twice`},
 	} {
 		_, err := readGenericWords(tt.data)

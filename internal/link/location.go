@@ -36,6 +36,9 @@ func facilityScore(a, b *profile) (float64, bool) {
 		}
 		return 0.85, true
 	}
+	if placesOK && related(beyondGrade(a.facility), beyondGrade(b.facility)) {
+		return 0.85, true // "Penitenciária de Segurança Máxima Ola Kessel" and "penitenciaría de máxima seguridad Ola Kessel"
+	}
 	namedAfter := namedAfterPlace(a.facility, union(b.place, b.admin1)) || namedAfterPlace(b.facility, union(a.place, a.admin1))
 	if namedAfter && placesOK {
 		return 0.7, true
