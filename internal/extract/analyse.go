@@ -1189,6 +1189,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	if a.filedIn != nil && a.filedIn.start >= si.start && a.filedIn.end <= si.end {
 		si.places = append(si.places, *a.filedIn)
 	}
+	a.joinedDivisions(si, ctx)
 	for k, span := range si.spans {
 		if taken(span.start, span.end) {
 			continue
@@ -1254,6 +1255,26 @@ func (a *analysis) countryIn(si *sentenceInfo, r nameSpan) bool {
 		}
 	}
 	return false
+}
+
+// joinedDivisions adds the divisions whose names join two names by a conjunction ("Jammu and
+// Kashmir"): the gazetteer knows them whole, and their halves are no places of their own.
+func (a *analysis) joinedDivisions(si *sentenceInfo, ctx placeContext) {
+	for _, s := range si.spans {
+		and := s.last + 1
+		if and+1 >= len(si.toks) || !si.toks[and].is(conjunctionWords) || !si.toks[and+1].upper {
+			continue
+		}
+		for _, t := range si.spans {
+			if t.first != and+1 {
+				continue
+			}
+			if p, ok := a.x.res.Region(a.text[s.start:t.end], ctx.countries); ok {
+				si.places = append(si.places, placeHit{start: s.start, end: t.end, place: p})
+				break // the longest run after the conjunction that makes a division
+			}
+		}
+	}
 }
 
 // plainNameAfter reports a run of two or more names whose words after the first are of no
@@ -1976,8 +1997,8 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 		if s.category == "holding" && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
 			s.category, s.last = "side:security", s.last+1 // "gendarmerie units": the force, as "gendarmes"
 		}
-		if s.category != "side:security" || s.last >= c.first || c.first-s.last > reach {
-			continue
+		if s.category != "side:security" || s.last >= c.first || c.first-s.last-bracketedWords(text, toks, s.last, c.first) > reach {
+			continue // the words of a bracket do not count: "guards at the X jail (X, Y) fired on"
 		}
 		if c.first-s.last > securitySubjectReach && partyBefore(text, toks, cues, s.first) {
 			continue // "detainees grabbed a guard's pistol and opened fire": the guard is no subject
@@ -1993,6 +2014,27 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 		}
 	}
 	return false
+}
+
+// bracketedWords counts the tokens strictly between tokens from and to that stand inside round
+// brackets.
+func bracketedWords(text string, toks []token, from, to int) int {
+	n, depth, at := 0, 0, toks[from].end
+	for k := from + 1; k < to; k++ {
+		for _, r := range text[at:toks[k].start] {
+			switch {
+			case r == '(':
+				depth++
+			case r == ')' && depth > 0:
+				depth--
+			}
+		}
+		at = toks[k].start
+		if depth > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // fireOnTheHeld returns a riot cue for each word of the defenders' shooting whose object is the
