@@ -49,6 +49,7 @@ func isEvent(si *sentenceInfo) bool {
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
+		harmOnEscort(si) || // "gunmen shot dead two detainees the police were escorting to court"
 		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
 }
 

@@ -164,7 +164,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling bool
+	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling, onEscort bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
@@ -189,6 +189,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		}
 		detention = detention || (namesDetention(si) || pronounEscape(si)) && !staffOnly(si)
 		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
+		onEscort = onEscort || harmOnEscort(si)
 		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
 			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
 		}
@@ -237,6 +238,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "youths broke into the police station and lynched the suspect": violence against a person held
 	}
 	freed := a.anyFreed(f)
+	if onEscort && !freed && !escape {
+		return model.OtherAttack // "gunmen shot dead two inmates the police were escorting to court": violence against people held, away from any prison
+	}
 	detention = detention || holding && (escape || freed) // "stormed the police station, and freed two suspects"
 	switch {
 	case !detention:
@@ -323,6 +327,16 @@ func (a *analysis) mobJustice(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// harmOnEscort reports people held killed or wounded by attackers from outside (gunmen, men in
+// disguise) while they are escorted, moved, in a courtroom or otherwise in custody away from a
+// prison: "three men posing as reporters shot dead two detainees the police were escorting to a
+// hospital" is an attack on people held, wherever it happened; guards wounded in a riot, or an
+// inmate killed by another, are not.
+func harmOnEscort(si *sentenceInfo) bool {
+	return (si.is("killed") || si.is("wounded")) && (si.is("attackers") || wordIn(disguiseWords, si.toks, 0, len(si.toks))) &&
+		(si.is("inmate") || si.is("held")) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
 }
 
 // mobKilling reports a crowd that a sentence tells killing someone it says was held, with no

@@ -182,6 +182,7 @@ const (
 	dayNameNounWords
 	thereWords
 	sourceNounWords
+	escortWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -400,6 +401,7 @@ var wordCatNames = [wordCatCount]string{
 	dayNameNounWords:          "day_name_noun",
 	thereWords:                "there",
 	sourceNounWords:           "source_noun",
+	escortWords:               "escort",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
