@@ -497,7 +497,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.ref, a.ref = filed, filed
 	}
 	var dates []DateMention
-	dated := slices.DeleteFunc(slices.Clone(exprs), func(e dateExpr) bool { return dayInName(si, e) }) // numbers still skip them
+	dated := exprs
+	if slices.ContainsFunc(exprs, func(e dateExpr) bool { return dayInName(si, e) }) {
+		dated = slices.DeleteFunc(slices.Clone(exprs), func(e dateExpr) bool { return dayInName(si, e) }) // numbers still skip them
+	}
 	dates, a.story = resolveDatesAfter(dated, si.ref, a.story, continues, a.looksBack)
 	for _, d := range dates {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {
