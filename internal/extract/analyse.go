@@ -507,7 +507,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
-		if len(si.dates) == 0 && (leadingAdverbial(text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
+		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
 		d.Start += si.start
@@ -2347,11 +2347,31 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 }
 
 // leadingAdverbial reports a date that opens its sentence, after at most one word, and that a
-// comma closes: "On 3 January 1995, ..." dates the sentence's main clause however long it is.
-func leadingAdverbial(text string, d DateMention) bool {
-	before := strings.Fields(text[:d.Start])
-	return len(before) <= 1 && strings.HasPrefix(text[d.End:], ",")
+// comma closes, or a part of the day and the comma: "On 3 January 1995, ..." and "Le 15 avril
+// 2023 au soir, ..." date the sentence's main clause however long it is. text is the sentence's,
+// and d's offsets are in it.
+func leadingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
+	if len(strings.Fields(text[:d.Start])) > 1 {
+		return false
+	}
+	rest := text[d.End:]
+	if strings.HasPrefix(rest, ",") {
+		return true
+	}
+	comma := strings.Index(rest, ",")
+	if comma < 0 {
+		return false
+	}
+	first, last := tokenSpan(si.toks, si.start+d.End, si.start+d.End+comma)
+	if first < 0 || last-first >= partOfDayPhraseWords {
+		return false
+	}
+	return wordIn(partOfDayWords, si.toks, first, last+1) && !slices.ContainsFunc(si.toks[first:last+1], func(t token) bool { return t.upper })
 }
+
+// partOfDayPhraseWords is how many words a part of the day after an opening date may take ("au
+// soir", "in the early evening").
+const partOfDayPhraseWords = 4
 
 // trailingAdverbial reports a date that closes its sentence in a phrase a comma opens, with no
 // word of a cue or a name between the comma and the date: "Gunmen stormed the X prison, [...],
