@@ -65,6 +65,11 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 			return "security"
 		}
 	}
+	for k := last + 1; k <= last+2 && k < len(si.toks); k++ {
+		if si.lex.phraseAt(inCustodyWords, si.toks, k) > 0 {
+			return "prisoners" // "two men in police custody": the police hold them
+		}
+	}
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	for _, c := range si.cues {
 		side, ok := strings.CutPrefix(c.category, "side:")

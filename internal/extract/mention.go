@@ -335,8 +335,13 @@ func (a *analysis) mobJustice(f *frame) bool {
 // hospital" is an attack on people held, wherever it happened; guards wounded in a riot, or an
 // inmate killed by another, are not.
 func harmOnEscort(si *sentenceInfo) bool {
-	return (si.is("killed") || si.is("wounded")) && (si.is("attackers") || wordIn(disguiseWords, si.toks, 0, len(si.toks))) &&
-		(si.is("inmate") || si.is("held")) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
+	if !si.is("killed") && !si.is("wounded") || !si.is("attackers") && !wordIn(disguiseWords, si.toks, 0, len(si.toks)) {
+		return false
+	}
+	if si.lex.phraseIn(inCustodyWords, si.toks, 0, len(si.toks)) {
+		return true // "gunmen shot dead two men in police custody"
+	}
+	return (si.is("inmate") || si.is("held")) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
 }
 
 // mobKilling reports a crowd that a sentence tells killing someone it says was held, with no

@@ -183,6 +183,7 @@ const (
 	thereWords
 	sourceNounWords
 	escortWords
+	inCustodyWords
 	localityWords
 	nicknameWords
 	personNounWords
@@ -402,6 +403,7 @@ var wordCatNames = [wordCatCount]string{
 	thereWords:                "there",
 	sourceNounWords:           "source_noun",
 	escortWords:               "escort",
+	inCustodyWords:            "in_custody",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
 	personNounWords:           "person_noun",
