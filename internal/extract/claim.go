@@ -539,11 +539,16 @@ func countsInmates(si *sentenceInfo, q Quantity) bool {
 }
 
 // cumulative reports a figure counted over a period that began well before the incident: "more
-// than 350 inmates dead since 2021" (a cumulative_word, then a date, within a few words after it).
+// than 350 inmates dead since 2021" (a cumulative_word, then a date, within a few words after it
+// or opening the sentence).
 func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
-	_, last := tokenSpan(si.toks, q.Start, q.End)
-	for k := last + 1; last >= 0 && k < len(si.toks) && k <= last+cumulativeReach; k++ {
-		if !si.toks[k].is(cumulativeWords) {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := range si.toks {
+		// The word stands a few words after the figure, or opens the sentence before it: "Since
+		// 2021, gang violence in prisons has killed about 600 inmates".
+		after := last >= 0 && k > last && k <= last+cumulativeReach
+		opening := k <= 1 && k < first
+		if !after && !opening || !si.toks[k].is(cumulativeWords) {
 			continue
 		}
 		for _, d := range si.dates {
