@@ -937,7 +937,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	if len(places) > 0 {
 		p := mostPrecise(places)
-		if d, ok := a.filedInside(datelines, p); ok {
+		if d, ok := a.filedInside(p); ok {
 			p = d // "ZARVO, Ouh. - [...] the Ouhra State Prison": no town but the state's, where the report was filed
 		}
 		if facility == "" && p.Precision == model.GeoPlace {
@@ -969,13 +969,18 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 // (analysis.filedIn) and p, the most precise place the frame gives, is that division:
 // such wire datelines name the town the reporter went to. Other datelines are as often a
 // province's capital, far from a deed told in the province.
-func (a *analysis) filedInside(datelines []model.Place, p model.Place) (model.Place, bool) {
+func (a *analysis) filedInside(p model.Place) (model.Place, bool) {
 	if a.filedIn == nil || p.Precision != model.GeoAdmin1 || p.Name != "" || a.filedIn.place.Admin1 != p.Admin1 || a.filedIn.place.Country != p.Country {
 		return model.Place{}, false
 	}
-	for _, d := range datelines {
-		if d.Precision == model.GeoPlace && d.Country == p.Country && d.Admin1 == p.Admin1 {
-			return d, true
+	for _, si := range a.sentences {
+		if si.start > a.filedIn.start || si.end < a.filedIn.end {
+			continue // the dateline is the report's, whichever frame the sentence it opens is in
+		}
+		for _, d := range si.places {
+			if d.dateline && d.place.Precision == model.GeoPlace && d.place.Country == p.Country && d.place.Admin1 == p.Admin1 {
+				return d.place, true
+			}
 		}
 	}
 	return model.Place{}, false

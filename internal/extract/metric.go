@@ -116,6 +116,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && laterVerbOfClause(text, si, c) {
 			continue // "ten prisoners held on charges of X were beaten to death": the participle says who they are
 		}
+		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
+			continue // "the three men had held a group of employees": the holders, not the people held
+		}
 		var dist, rank int
 		commaBefore := false
 		switch {
