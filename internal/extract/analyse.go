@@ -25,6 +25,7 @@ type sentenceInfo struct {
 	dates          []DateMention
 	calendarDay    bool          // a date names a day of the calendar ("21 January"), not "yesterday"
 	leadDate       int           // the byte offset of a date that opens the sentence as its adverbial ("On 3 May 1995,"), -1 if none
+	noteDate       int           // the byte offset of a date that opens the sentence before a colon, as coded notes date their event ("01/09/2020: ..."), -1 if none
 	datelineEnd    int           // bytes into the sentence where a wire dateline that opens it ends, 0 if none (datelineEnd)
 	openingEnd     int           // the token after a date that opens the sentence ("On 6 August 2023,", "At dawn on 14 March,"), 0 if none (openingAdverbialEnd)
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
@@ -167,7 +168,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if s.Start >= end {
 			break // readers' comments are not the article's reporting
 		}
-		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex, leadDate: -1}
+		si := &sentenceInfo{index: len(a.sentences), start: s.Start, end: s.End, ref: a.ref, lex: a.lex, leadDate: -1, noteDate: -1}
 		if n := len(a.sentences); n > 0 && strings.TrimSpace(a.text[a.sentences[n-1].end:s.Start]) == "," {
 			si.sequel = a.sentences[n-1] // a clause cut from the sentence before
 		}
@@ -507,6 +508,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
+		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
+			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in March, Y"
+		}
 		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
