@@ -509,7 +509,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
-			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in March, Y"
+			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in March, North Vale"
 		}
 		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
@@ -1264,8 +1264,8 @@ func (a *analysis) countryIn(si *sentenceInfo, r nameSpan) bool {
 	return false
 }
 
-// joinedDivisions adds the divisions whose names join two names by a conjunction ("Jammu and
-// Kashmir"): the gazetteer knows them whole, and their halves are no places of their own.
+// joinedDivisions adds the divisions whose names join two names by a conjunction ("Kolondo and
+// Ridge"): the gazetteer knows them whole, and their halves are no places of their own.
 func (a *analysis) joinedDivisions(si *sentenceInfo, ctx placeContext) {
 	for _, s := range si.spans {
 		and := s.last + 1
@@ -3285,8 +3285,8 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 }
 
 // dayInName reports a day and month without a year that a noun of a name goes with, right
-// before it (a name particle between) or right after it: "le Mouvement du 23 mars", "the
-// March 23 Movement", "la plaza 2 de Mayo" name a group or a square after a day, and date nothing.
+// before it (a name particle between) or right after it: "le Mouvement du 14 juin", "the
+// June 14 Movement", "la plaza 2 de Mayo" name a group or a square after a day, and date nothing.
 func dayInName(si *sentenceInfo, e dateExpr) bool {
 	if e.year != 0 || e.day == 0 || e.month == 0 {
 		return false

@@ -141,7 +141,7 @@ func subset(a, b []string) bool {
 }
 
 // beyondGrade returns a facility name's tokens without the words of its grade of security, nil
-// when fewer than minNameBeyondGrade are left: "Kuje medium security" and "Kuje maximum
+// when fewer than minNameBeyondGrade are left: "Brell medium security" and "Brell maximum
 // security" leave only their town, and stay two facilities.
 func beyondGrade(tokens []string) []string {
 	var out []string
