@@ -763,7 +763,8 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
 	if i < len(toks) && toks[i].is(groupRelativeWords) {
-		return mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
+		end := mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
+		return mainVerbBefore(si, i, end)
 	}
 	return i - 1
 }
@@ -785,6 +786,29 @@ func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
 		}
 	}
 	return end
+}
+
+// mainVerbBefore shortens a relative clause opening at token i and ending at end to stop before
+// the first metric word after the clause's own verb, when that verb is none: in "three detainees
+// who were charged under the terrorism law managed to escape," the clause says who they are, and
+// "escape" is the figure's own verb (as "tiga tahanan yang dijerat UU berhasil kabur").
+func mainVerbBefore(si *sentenceInfo, i, end int) int {
+	verb := i + 1
+	for verb < end && si.toks[verb].is(auxiliaryWords) {
+		verb++
+	}
+	for _, c := range si.cues {
+		if c.first <= verb && c.last >= verb && isMetric(model.Metric(c.category)) {
+			return end // "who escaped from X on Wednesday,": the clause's own verb is the deed
+		}
+	}
+	first := end + 1
+	for _, c := range si.cues {
+		if c.first > verb && c.first <= end && c.first < first && isMetric(model.Metric(c.category)) {
+			first = c.first
+		}
+	}
+	return first - 1
 }
 
 // relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
