@@ -145,7 +145,9 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 	if start > 1 && si.toks[start-1].is(partitiveWords) && si.toks[start-2].is(peopleNounWords) {
 		return false // "two brothers of X and two other people": X is not among the counted; "the President of Y X and three other officials" is
 	}
-	return one.upper && start > 0 || one.is(singularPersonWords)
+	// A capital that opens the sentence may be any word's, but a run of two is a name: "Ola
+	// Kessel and two other suspects escaped".
+	return one.upper && (start > 0 || first-2 > start) || one.is(singularPersonWords)
 }
 
 // oneWithOthers reports a figure after "with" that follows the escape of one person, named or
