@@ -298,7 +298,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = append(nameSpans(si.lex, a.lower, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
-	cues := slices.DeleteFunc(a.scanCues(si.toks), func(c cueHit) bool {
+	cues := slices.DeleteFunc(a.withSeparatedVerbs(si, text, a.scanCues(si.toks)), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
 		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
@@ -628,6 +628,35 @@ func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
 		}
 	}
 	return out
+}
+
+// withSeparatedVerbs adds to cues the cue phrases a verb and its particle make when the
+// particle stands apart at the end of the clause, as German separable verbs do ("Mehr als 400
+// Gefangene kamen an diesem Tag frei": "kamen frei"). The hit covers the verb. text is the
+// sentence's.
+func (a *analysis) withSeparatedVerbs(si *sentenceInfo, text string, cues []cueHit) []cueHit {
+	n := len(cues)
+	clause := 0 // the first token of the clause being read
+	for p := range si.toks {
+		end := si.toks[p].end - si.start
+		closes := end == len(text) || strings.ContainsAny(text[end:end+1], ".,;:!?")
+		if p > clause+1 && closes && si.toks[p].is(verbParticleWords) {
+			for k := clause; k < p-1; k++ {
+				for _, h := range si.lex.scan([]token{si.toks[k], si.toks[p]}) {
+					if h.first == 0 && h.last == 1 {
+						cues = append(cues, cueHit{category: h.category, first: k, last: k})
+					}
+				}
+			}
+		}
+		if closes {
+			clause = p + 1
+		}
+	}
+	if len(cues) > n {
+		slices.SortStableFunc(cues, func(p, q cueHit) int { return p.first - q.first })
+	}
+	return cues
 }
 
 // tokens tokenizes a sentence's text (lower as appendTokens takes it) into the room left in the

@@ -183,6 +183,7 @@ const (
 	thereWords
 	sourceNounWords
 	escortWords
+	verbParticleWords
 	inCustodyWords
 	localityWords
 	nicknameWords
@@ -403,6 +404,7 @@ var wordCatNames = [wordCatCount]string{
 	thereWords:                "there",
 	sourceNounWords:           "source_noun",
 	escortWords:               "escort",
+	verbParticleWords:         "verb_particle",
 	inCustodyWords:            "in_custody",
 	localityWords:             "locality",
 	nicknameWords:             "nickname",
