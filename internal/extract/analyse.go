@@ -509,7 +509,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
-			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in March, North Vale"
+			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in May, North Vale"
 		}
 		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start

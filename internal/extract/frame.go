@@ -882,7 +882,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		case onsetMarked(si.toks, first):
 			score = 0 // "the riot, which began on Sunday": the deed's first day
 		case d.Start == si.noteDate:
-			score = 0 // "01/09/2020: [...] a prison in March, North Vale": a coded note's own date
+			score = 0 // "01/09/2020: [...] a prison in May, North Vale": a coded note's own date
 		case wordIn(endVerbWords, si.toks, first-onsetReach, first):
 			score += endDateCost // "ended on Tuesday": its last day, when no other date says more
 		}
