@@ -631,8 +631,8 @@ func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
 }
 
 // withSeparatedVerbs adds to cues the cue phrases a verb and its particle make when the
-// particle stands apart at the end of the clause, as German separable verbs do ("Mehr als 400
-// Gefangene kamen an diesem Tag frei": "kamen frei"). The hit covers the verb. text is the
+// particle stands apart at the end of the clause, as German separable verbs do ("Rund 60
+// Häftlinge kamen am Abend frei": "kamen frei"). The hit covers the verb. text is the
 // sentence's.
 func (a *analysis) withSeparatedVerbs(si *sentenceInfo, text string, cues []cueHit) []cueHit {
 	n := len(cues)
@@ -2380,8 +2380,8 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 }
 
 // leadingAdverbial reports a date that opens its sentence, after at most one word, and that a
-// comma closes, or a part of the day and the comma: "On 3 January 1995, ..." and "Le 15 avril
-// 2023 au soir, ..." date the sentence's main clause however long it is. text is the sentence's,
+// comma closes, or a part of the day and the comma: "On 3 January 1995, ..." and "Le 3 mars
+// 2021 au soir, ..." date the sentence's main clause however long it is. text is the sentence's,
 // and d's offsets are in it.
 func leadingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
 	if len(strings.Fields(text[:d.Start])) > 1 {
@@ -2408,7 +2408,7 @@ const partOfDayPhraseWords = 4
 
 // trailingAdverbial reports a date that closes its sentence in a phrase a comma opens, with no
 // word of a cue or a name between the comma and the date: "Gunmen stormed the X prison, [...],
-// na madrugada desta segunda-feira (10)." dates the sentence's main clause however long it is,
+// na noite desta terça-feira (11)." dates the sentence's main clause however long it is,
 // as an opening one does; "..., police said on Monday" does not. text is the sentence's, and d's
 // offsets are in it.
 func (a *analysis) trailingAdverbial(si *sentenceInfo, text string, d DateMention) bool {

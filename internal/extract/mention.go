@@ -331,8 +331,8 @@ func (a *analysis) mobJustice(f *frame) bool {
 
 // harmOnEscort reports people held killed or wounded by attackers from outside (gunmen, men in
 // disguise) while they are escorted, moved, in a courtroom or otherwise in custody away from a
-// prison: "three men posing as reporters shot dead two detainees the police were escorting to a
-// hospital" is an attack on people held, wherever it happened; guards wounded in a riot, or an
+// prison: "two men posing as delivery workers shot dead a detainee the police were escorting to a
+// clinic" is an attack on people held, wherever it happened; guards wounded in a riot, or an
 // inmate killed by another, are not.
 func harmOnEscort(si *sentenceInfo) bool {
 	if !si.is("killed") && !si.is("wounded") || !si.is("attackers") && !wordIn(disguiseWords, si.toks, 0, len(si.toks)) {

@@ -791,7 +791,7 @@ func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
 // mainVerbBefore shortens a relative clause opening at token i and ending at end to stop before
 // the first metric word after the clause's own verb, when that verb is none: in "three detainees
 // who were charged under the terrorism law managed to escape," the clause says who they are, and
-// "escape" is the figure's own verb (as "tiga tahanan yang dijerat UU berhasil kabur").
+// "escape" is the figure's own verb (as "lima narapidana yang dijerat kasus narkoba berhasil kabur").
 func mainVerbBefore(si *sentenceInfo, i, end int) int {
 	verb := i + 1
 	for verb < end && si.toks[verb].is(auxiliaryWords) {

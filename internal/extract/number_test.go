@@ -90,8 +90,8 @@ func TestFindNumbers(t *testing.T) {
 		{"several prisoners and a few guards", nil},
 		{"no prisoners escaped", []string{`"no" 0..0 exact count prisoners`}},
 		{"no one was hurt", []string{`"no one" 0..0 exact count `}},
-		{"Ketiga tahanan itu kabur pada hari ketiga", []string{`"Ketiga" 3..3 exact count tahanan`, `"ketiga" 3..3 exact ordinal `}}, // a collective before its noun, an ordinal after it
-		{"admitted that one inmate died, and that one was never found", []string{`"one" 1..1 exact count inmate`}},                   // a pronoun, but before a person's noun a figure
+		{"Kelima narapidana itu kabur pada hari kelima", []string{`"Kelima" 5..5 exact count narapidana`}},         // a collective before its noun, none after it
+		{"admitted that one inmate died, and that one was never found", []string{`"one" 1..1 exact count inmate`}}, // a pronoun, but before a person's noun a figure
 		{"a no man's land", nil},
 		{"in 2004", []string{`"2004" 2004..2004 exact year `}},
 		{"the 1990s", []string{`"1990s" 1990..1990 exact year `}},
