@@ -498,9 +498,14 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.ref, a.ref = filed, filed
 	}
 	var dates []DateMention
-	dated := exprs
-	if slices.ContainsFunc(exprs, func(e dateExpr) bool { return dayInName(si, e) }) {
-		dated = slices.DeleteFunc(slices.Clone(exprs), func(e dateExpr) bool { return dayInName(si, e) }) // numbers still skip them
+	dated := exprs // numbers still skip the days in names, dates do not read them
+	if i := slices.IndexFunc(exprs, func(e dateExpr) bool { return dayInName(si, e) }); i >= 0 {
+		dated = slices.Clone(exprs[:i]) // most sentences have none: no copy
+		for _, e := range exprs[i+1:] {
+			if !dayInName(si, e) {
+				dated = append(dated, e)
+			}
+		}
 	}
 	dates, a.story = resolveDatesAfter(dated, si.ref, a.story, continues, a.looksBack)
 	for _, d := range dates {
@@ -511,7 +516,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
 			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in May, North Vale"
 		}
-		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && a.trailingAdverbial(si, text, d)) {
+		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
 		d.Start += si.start
@@ -2052,22 +2057,12 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 	return false
 }
 
-// bracketedWords counts the tokens strictly between tokens from and to that stand inside round
-// brackets.
+// bracketedWords counts the tokens between tokens from and to that stand inside round brackets.
 func bracketedWords(text string, toks []token, from, to int) int {
-	n, depth, at := 0, 0, toks[from].end
-	for k := from + 1; k < to; k++ {
-		for _, r := range text[at:toks[k].start] {
-			switch {
-			case r == '(':
-				depth++
-			case r == ')' && depth > 0:
-				depth--
-			}
-		}
-		at = toks[k].start
-		if depth > 0 {
-			n++
+	n := 0
+	for _, b := range bracketPairs(text, toks[from].end, toks[to].start) {
+		if first, last := tokenSpan(toks, b[0], b[1]); first >= 0 {
+			n += last - first + 1
 		}
 	}
 	return n
@@ -2411,7 +2406,7 @@ const partOfDayPhraseWords = 4
 // na noite desta terça-feira (11)." dates the sentence's main clause however long it is,
 // as an opening one does; "..., police said on Monday" does not. text is the sentence's, and d's
 // offsets are in it.
-func (a *analysis) trailingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
+func trailingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
 	if strings.TrimRight(text[d.End:], ".!)” \n") != "" {
 		return false
 	}

@@ -974,8 +974,11 @@ func (a *analysis) filedInside(p model.Place) (model.Place, bool) {
 		return model.Place{}, false
 	}
 	for _, si := range a.sentences {
-		if si.start > a.filedIn.start || si.end < a.filedIn.end {
-			continue // the dateline is the report's, whichever frame the sentence it opens is in
+		if si.start > a.filedIn.start {
+			break // the dateline is the report's, whichever frame the sentence it opens is in
+		}
+		if si.end < a.filedIn.end {
+			continue
 		}
 		for _, d := range si.places {
 			if d.dateline && d.place.Precision == model.GeoPlace && d.place.Country == p.Country && d.place.Admin1 == p.Admin1 {

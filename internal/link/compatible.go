@@ -62,6 +62,8 @@ type profile struct {
 	coarse        bool     // neither a named facility nor a place name
 	skeleton      []string // the facility's words' consonant skeletons (skeletons), once skeletonsRead
 	skeletonsRead bool
+	named         []string // the facility's words past its grade of security (pastGrade), once namedRead
+	namedRead     bool
 }
 
 func newProfile(m model.Mention, fam Family) profile {

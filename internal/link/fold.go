@@ -140,20 +140,24 @@ func subset(a, b []string) bool {
 	return true
 }
 
-// beyondGrade returns a facility name's tokens without the words of its grade of security, nil
+// pastGrade returns the facility name's tokens without the words of its grade of security, nil
 // when fewer than minNameBeyondGrade are left: "Brell medium security" and "Brell maximum
-// security" leave only their town, and stay two facilities.
-func beyondGrade(tokens []string) []string {
-	var out []string
-	for _, t := range tokens {
+// security" leave only their town, and stay two facilities. Read once per profile, when first
+// compared.
+func (p *profile) pastGrade() []string {
+	if p.namedRead {
+		return p.named
+	}
+	p.namedRead = true
+	for _, t := range p.facility {
 		if !gradeWords[t] {
-			out = append(out, t)
+			p.named = append(p.named, t)
 		}
 	}
-	if len(out) < minNameBeyondGrade {
-		return nil
+	if len(p.named) < minNameBeyondGrade {
+		p.named = nil
 	}
-	return out
+	return p.named
 }
 
 // minNameBeyondGrade is how many words a facility's name must keep past its grade to name it.

@@ -36,7 +36,7 @@ func facilityScore(a, b *profile) (float64, bool) {
 		}
 		return 0.85, true
 	}
-	if placesOK && related(beyondGrade(a.facility), beyondGrade(b.facility)) {
+	if placesOK && related(a.pastGrade(), b.pastGrade()) {
 		return 0.85, true // "Penitenciária de Segurança Máxima Ola Kessel" and "penitenciaría de máxima seguridad Ola Kessel"
 	}
 	namedAfter := namedAfterPlace(a.facility, union(b.place, b.admin1)) || namedAfterPlace(b.facility, union(a.place, a.admin1))
