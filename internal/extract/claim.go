@@ -1013,10 +1013,12 @@ func sameSide(si *sentenceInfo, a, b int) bool {
 
 // singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),
 // -1 if none follows within maxSingularModifiers words of its clause ("abriu um inquérito; nenhum
-// guarda": the article opened another noun).
+// guarda": the article opened another noun) or a partitive word comes first: the article opened
+// the noun before it ("a group of civilian employees" is one group, not one civilian).
 func singularNoun(text string, si *sentenceInfo, i int) int {
 	for noun := i + 1; noun < len(si.toks) && noun <= i+maxSingularModifiers+1; noun++ {
-		if containsAny(text[si.toks[noun-1].end:si.toks[noun].start], clauseMarks) {
+		if containsAny(text[si.toks[noun-1].end:si.toks[noun].start], clauseMarks) ||
+			noun > i+1 && si.toks[noun].is(partitiveWords) {
 			return -1
 		}
 		if si.toks[noun].is(singularPersonWords) {
