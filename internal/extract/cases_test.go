@@ -22,7 +22,8 @@ import (
 //
 //	country XA Ardovia Ardovian           code, name, demonyms; the name's first three letters in capitals are its event-id code (ARD)
 //	place XA Mareva admin1=North_Vale     a town (_ for spaces in names); "region" instead of place for a division,
-//	                                      with abbr=N.V. for the abbreviation a dateline writes of it
+//	                                      with abbr=N.V. for the abbreviation a dateline writes of it;
+//	                                      alias=Old_Name for another name of a town, found as the town
 //	actor "Red Hand" armed_group XA       name, kind, home country
 //
 //	case NAME
@@ -60,6 +61,7 @@ type world struct {
 	places    []model.Place
 	regions   []model.Place
 	abbrevs   map[string]model.Place // a region's abbreviation in datelines -> the region
+	aliases   map[string]string      // another name of a town, lower case -> the town's name
 	actors    []extract.ActorMatch   // Start and End unset
 }
 
@@ -78,7 +80,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 	}
 	defer f.Close()
 	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{},
-		abbrevs: map[string]model.Place{}}
+		abbrevs: map[string]model.Place{}, aliases: map[string]string{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -115,6 +117,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				}
 				if v, ok := strings.CutPrefix(f, "abbr="); ok {
 					abbr = v
+				}
+				if v, ok := strings.CutPrefix(f, "alias="); ok {
+					w.aliases[strings.ToLower(strings.ReplaceAll(v, "_", " "))] = p.Name
 				}
 			}
 			if key == "region" {
@@ -174,6 +179,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 func (w *world) resources() extract.Resources {
 	return extract.Resources{
 		Place: func(name string, countries []string) (model.Place, bool) {
+			if canonical, ok := w.aliases[strings.ToLower(name)]; ok {
+				name = canonical // the gazetteer knows the town by its other name
+			}
 			if p, ok := pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries); ok {
 				return p, true
 			}

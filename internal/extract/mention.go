@@ -30,7 +30,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		if p, ok := a.leadPlace(f, m.Place.Country); ok {
 			m.Place = p
 			if m.Facility == "" && p.Precision == model.GeoPlace {
-				m.Facility = a.townFacility(f, p.Name)
+				m.Facility = a.townFacility(f, a.writtenTown(p))
 			}
 		}
 	}
@@ -941,7 +941,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 			p = d // "ZARVO, Ouh. - [...] the Ouhra State Prison": no town but the state's, where the report was filed
 		}
 		if facility == "" && p.Precision == model.GeoPlace {
-			facility = a.townFacility(f, p.Name)
+			facility = a.townFacility(f, a.writtenTown(p))
 		}
 		return facility, p
 	}
@@ -1143,6 +1143,25 @@ func (a *analysis) townFacility(f *frame, town string) string {
 		}
 	}
 	return ""
+}
+
+// writtenTown returns the town p as the text first writes it, in running text: a facility named
+// after its town takes the text's name ("la prison de Tarvo" where the gazetteer knows the town by
+// a newer name), the gazetteer's when the text writes it only in capitals (a dateline), by a
+// common noun ("the capital") or not at all.
+func (a *analysis) writtenTown(p model.Place) string {
+	for _, si := range a.sentences {
+		for _, h := range si.places {
+			if h.place.GeonameID != p.GeonameID || h.place.Name != p.Name {
+				continue
+			}
+			written := a.text[h.start:h.end]
+			if r, _ := utf8.DecodeRuneInString(written); unicode.IsUpper(r) && written != strings.ToUpper(written) {
+				return written // not "the capital", a word that stands for the town
+			}
+		}
+	}
+	return p.Name
 }
 
 // namedAfterTown names a place of detention after its town in the word order of the report's
