@@ -812,6 +812,33 @@ func (a *analysis) ownNameIn(f *frame, town string) (facilityHit, bool) {
 	return facilityHit{}, false
 }
 
+// facilityBefore returns the facility a sentence just before the frame names, when an event
+// sentence of the frame speaks of a place of detention only by its common noun after a definite
+// article ("the detainees who left the Tarvo central prison [...]. Some 300 walked out of the
+// prison that day"): the noun refers back to the facility named last.
+func (a *analysis) facilityBefore(f *frame) (facilityHit, bool) {
+	if !slices.ContainsFunc(f.sentences, definiteFacility) {
+		return facilityHit{}, false
+	}
+	for i := f.first - 1; i >= max(0, f.first-contextSentences); i-- {
+		si := a.sentences[i]
+		for k := len(si.facilities) - 1; k >= 0; k-- {
+			if h := si.facilities[k]; h.name != "" && h.key != "" && !(si.datedReference() && si.inReference(h.start)) {
+				return h, true
+			}
+		}
+	}
+	return facilityHit{}, false
+}
+
+// definiteFacility reports an event sentence with a facility word right after a definite
+// article: "the prison", "la prison".
+func definiteFacility(si *sentenceInfo) bool {
+	return isEvent(si) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == "facility" && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+	})
+}
+
 // placeOf picks the frame's facility and place: a known facility's coordinates, else the town
 // its name or sentence gives, else the first place the event sentences name, else the country.
 func (a *analysis) placeOf(f *frame) (string, model.Place) {
@@ -828,6 +855,11 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 			if count[h.key] > count[bestKey] || facility == "" {
 				facility, known, town, bestKey = h.name, h.known, h.town, h.key
 			}
+		}
+	}
+	if facility == "" {
+		if h, ok := a.facilityBefore(f); ok {
+			facility, known, town, bestKey = h.name, h.known, h.town, h.key
 		}
 	}
 	if known == nil && town != "" && bestKey == a.placeKey(town) {
