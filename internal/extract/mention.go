@@ -210,7 +210,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
 			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") && !doersOfOtherDeed(si, c) {
-				if onlyNamesAttack(si, c) {
+				if onlyNamesAttack(si, c) || doersFromAfar(si, c) {
 					attackNamed = true // "killed in the attack": a blast or a shelling as much as an assault
 				} else {
 					assault = true
@@ -400,6 +400,13 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 // before it: "killed in the attack", "before the assault".
 func onlyNamesAttack(si *sentenceInfo, c cueHit) bool {
 	return si.lex.phraseAt(genericAttackWords, si.toks, c.first) == c.last-c.first+1 && !attackersBefore(si, c)
+}
+
+// doersFromAfar reports an attack word that is the noun of its doers in a sentence whose deed is
+// a strike from afar: "assailants fired mortar rounds into the prison" tells no assault.
+func doersFromAfar(si *sentenceInfo, c cueHit) bool {
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) &&
+		struckFromAfar(si)
 }
 
 // namedAgain reports an attack word after a definite article, with no attackers before it: "the
