@@ -164,7 +164,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling, onEscort bool
+	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
@@ -226,6 +226,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c) || attackOnKeepers(a.text, si, c)
 			attack = !inside
 		}
+		heldKilled = heldKilled || attack && harms(a.text, si, "inmate", "killed")
+		guardsHarmed = guardsHarmed || harms(a.text, si, "side:security", "killed", "wounded")
 		escape = escape || si.is("escape") && !negated(si, "escape")
 		foiledTold = foiledTold || si.foiledEscape
 		unfoiled = unfoiled || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "escape" && !foiled(a.text, si.toks, si.cues, c) })
@@ -249,6 +251,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.ThwartedAttack
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
+	case attack && heldKilled && !guardsHarmed && !freed && !escape:
+		return model.OtherAttack // "gunmen forced their way into the prison and executed four detainees": killing, not freeing
 	case attack:
 		return model.FacilityAttack
 	case riot && !freed:
@@ -400,6 +404,25 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 // before it: "killed in the attack", "before the assault".
 func onlyNamesAttack(si *sentenceInfo, c cueHit) bool {
 	return si.lex.phraseAt(genericAttackWords, si.toks, c.first) == c.last-c.first+1 && !attackersBefore(si, c)
+}
+
+// harms reports a word of one of the categories of harm beside a word of the category of people
+// in its clause, as its object right after it or as the subject of its passive right before it:
+// "executed four detainees in their cell", "four detainees were shot dead" (inmate, killed),
+// "wounding two guards" (side:security, wounded).
+func harms(text string, si *sentenceInfo, people string, harm ...string) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return slices.Contains(harm, c.category) && slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			if o.category != people {
+				return false
+			}
+			from, to := c.last, o.first // the object after the verb
+			if o.last < c.first {
+				from, to = o.last, c.first // the subject before it
+			}
+			return to > from && to-from <= attackObjectReach+1 && !containsAny(text[si.toks[from].end:si.toks[to].start], clauseMarks)
+		})
+	})
 }
 
 // doersFromAfar reports an attack word that is the noun of its doers in a sentence whose deed is
