@@ -1859,13 +1859,16 @@ func allDigits(s string) bool {
 }
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
-// Johnsen"; not "WHEELING, W.Va.", which a comma sets apart) or preceded by a title.
+// Johnsen"; not "WHEELING, W.Va.", which a comma sets apart), preceded by a title, or by a noun
+// of one person in lower case that it stands in apposition to ("death-row prisoner Ola Tarvo",
+// "guard Pierre Orlin").
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && text[toks[last].end:toks[k].start] == " " && initial(text, toks, k) {
 		return true
 	}
-	return first > 0 && toks[first-1].is(titleWords)
+	return first > 0 && (toks[first-1].is(titleWords) ||
+		!toks[first-1].upper && toks[first-1].is(singularPersonWords) && text[toks[first-1].end:toks[first].start] == " ")
 }
 
 // initial reports a capital letter alone at token k that is a person's initial: with its full stop

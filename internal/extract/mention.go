@@ -842,6 +842,22 @@ func (a *analysis) ownNameIn(f *frame, town string) (facilityHit, bool) {
 	return facilityHit{}, false
 }
 
+// codedPlace reports a place hit that a bracketed list of divisions follows, which names it
+// alone: not the last of a list of places nor a division after a town and its comma ("units in
+// X, Y and Z (X, W)", "in X, Y (Z, W)"), nor the tail of a longer name after its particle
+// ("Santa Rita de la Vega (Santa Rita de la Vega, W)", whose "Vega" may be a town of its own).
+func (a *analysis) codedPlace(p placeHit) bool {
+	if !divisionsAfter(a.text, nameSpan{end: p.end}) {
+		return false
+	}
+	before := strings.TrimRight(a.text[:p.start], " ")
+	if strings.HasSuffix(before, ",") {
+		return false
+	}
+	word := foldWord(before[strings.LastIndexAny(before, " \n")+1:])
+	return !a.lex.has(conjunctionWords, word) && !a.x.lex.all.has(nameParticleWords, word)
+}
+
 // facilityBefore returns the facility a sentence just before the frame names, when an event
 // sentence of the frame speaks of a place of detention only by its common noun after a definite
 // article ("the detainees who left the Tarvo central prison [...]. Some 300 walked out of the
@@ -914,11 +930,17 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	}
 	var places []model.Place
 	var datelines []model.Place
+	coded := 0 // the places first in places that a bracketed list of divisions follows
 	addPlaces := func(hits []placeHit) {
 		for _, p := range hits {
 			switch {
 			case p.dateline:
 				datelines = append(datelines, p.place)
+			case !p.landmark && a.codedPlace(p):
+				// "the X Unit near Y (Z, W)": a note's coder gives the divisions of the place
+				// the event is coded at, before any other place of its precision.
+				places = slices.Insert(places, coded, p.place)
+				coded++
 			case !p.landmark:
 				places = append(places, p.place)
 			}
