@@ -3236,6 +3236,10 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].is(facilityLocativeWords) && toks[first-2].is(sourceNounWords) {
 		return true // "sources in X describe a mutiny": where the sources are
 	}
+	if last+1 < len(toks) && toks[last+1].is(outletNounWords) ||
+		first >= 2 && toks[first-1].is(facilityLinkWords) && toks[first-2].is(outletNounWords) {
+		return true // "a Mareva daily reported", "le quotidien de Mareva": where the outlet is
+	}
 	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
 		return true // "o governo de Mareva": the government's seat, not where the deed was
 	}

@@ -260,6 +260,9 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
 		return 0 // "14 were killed, 10 of them guards, 13 were wounded": the verb after is another figure's
 	}
+	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && isMetric(model.Metric(o.category)) }) {
+		return 0 // "100 prisoners, both X and Y, fled [...], injuring several": the figure's verb came before
+	}
 	return k
 }
 

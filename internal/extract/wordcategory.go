@@ -182,6 +182,7 @@ const (
 	dayNameNounWords
 	thereWords
 	sourceNounWords
+	outletNounWords
 	escortWords
 	verbParticleWords
 	inCustodyWords
@@ -403,6 +404,7 @@ var wordCatNames = [wordCatCount]string{
 	dayNameNounWords:          "day_name_noun",
 	thereWords:                "there",
 	sourceNounWords:           "source_noun",
+	outletNounWords:           "outlet_noun",
 	escortWords:               "escort",
 	verbParticleWords:         "verb_particle",
 	inCustodyWords:            "in_custody",
