@@ -1243,8 +1243,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if r.skip {
-			continue
+		if r.skip || span.first == span.last && a.lex != a.x.lex.all && countWord(a.lex, si.toks[span.first].fold) {
+			continue // nor "Acht Menschen starben": a number word of the text's language, capitalised, names no town
 		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false
@@ -1640,14 +1640,24 @@ func (a *analysis) datelineDivision() *placeHit {
 	return nil
 }
 
+// maxAgencyBytes is how long an agency's name in brackets after a dateline's place may be: "(AP)",
+// "(Reuters)", "(Agence Ardovienne de Presse)".
+const maxAgencyBytes = 40
+
 // datelineSentences is how many sentences at a text's start may hold its dateline: a headline
 // or a byline may come first.
 const datelineSentences = 3
 
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:
-// a colon or a dash before the story ("Kisumu: Dozens of...", "Lagos — Gunmen...").
+// a colon or a dash before the story, past the agency's name in brackets ("Kisumu: Dozens of...",
+// "Lagos — Gunmen...", "Mareva (ANA) - Gunmen...").
 func datelineMark(rest string) bool {
 	rest = strings.TrimLeft(rest, " \t")
+	if strings.HasPrefix(rest, "(") {
+		if inside, after, ok := strings.Cut(rest[1:], ")"); ok && len(inside) <= maxAgencyBytes && !strings.ContainsAny(inside, ",.;") {
+			rest = strings.TrimLeft(after, " \t")
+		}
+	}
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||
 		strings.HasPrefix(rest, "- ")
 }
