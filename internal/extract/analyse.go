@@ -1243,8 +1243,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
 			continue
 		}
-		if r.skip || span.first == span.last && a.lex != a.x.lex.all && countWord(a.lex, si.toks[span.first].fold) {
-			continue // nor "Acht Menschen starben": a number word of the text's language, capitalised, names no town
+		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
+			continue // "Acht Menschen starben", "Fuentes policiales dijeron": a word of the text's language, capitalised, names no town
 		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false
@@ -1866,6 +1866,14 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// commonWord reports a word of the text's language at token k that names no place when it is
+// capitalised: a number word anywhere ("Acht Häftlinge"), or a noun of people or sources opening
+// the sentence ("Fuentes policiales", "Sources close to").
+func (a *analysis) commonWord(si *sentenceInfo, k int) bool {
+	t := &si.toks[k]
+	return countWord(a.lex, t.fold) || k == 0 && (t.is(sourceNounWords) || t.is(peopleNounWords))
 }
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
