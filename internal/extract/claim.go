@@ -99,9 +99,24 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if total, ok := a.coordinatedTotal(si, q, c); ok {
 				out = append(out, total)
 			}
+			if heldAll(si, q, c) {
+				all := c // "all of the 168 inmates held there escaped": 168 were held, too
+				all.Metric, all.Side = model.Held, ""
+				out = append(out, all)
+			}
 		}
 	}
 	return out
+}
+
+// heldAll reports a figure of all the people held that a participle of holding describes before
+// the verb of what befell them: the figure counts the people held as well.
+func heldAll(si *sentenceInfo, q Quantity, c model.Claim) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if c.Metric != model.Escaped && c.Metric != model.Killed || first < 1 || !wholePopulation(si, first, last) || !wholeBefore(si, first) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == string(model.Held) && o.first == last+2 })
 }
 
 // revisedBefore reports a word of an earlier version before the figure in its sentence
@@ -236,7 +251,7 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 		return model.Claim{}, false
 	}
 	// One verb must govern both: its cue comes after the second group or right before the first.
-	if m, ok := metricAfter(si, noun); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) {
+	if m, ok := metricAfter(si, noun, ""); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) {
 		return model.Claim{}, false
 	}
 	if other := sideAt(si, and+1, noun); c.Side != "" && other != "" && other != "unknown" && other != c.Side {

@@ -14,10 +14,12 @@ var metricCategories = []model.Metric{model.Escaped, model.Recaptured, model.Kil
 // maxCueDistance is how many words may stand between a figure and the cue that gives its meaning.
 const maxCueDistance = 12
 
-// metricAfter is the metric of the first metric cue within a few words after token k.
-func metricAfter(si *sentenceInfo, k int) (model.Metric, bool) {
+// metricAfter is the metric of the first metric cue within a few words after token k, but for
+// the metric passed over ("all 168 inmates held there escaped": past the participle that says who
+// they are, to what befell them).
+func metricAfter(si *sentenceInfo, k int, passedOver model.Metric) (model.Metric, bool) {
 	for _, c := range si.cues {
-		if m := model.Metric(c.category); isMetric(m) && c.first > k && c.first <= k+4 {
+		if m := model.Metric(c.category); isMetric(m) && m != passedOver && c.first > k && c.first <= k+4 {
 			return m, true
 		}
 	}
@@ -71,8 +73,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
 	if wholePopulation(si, first, last) {
-		if si.toks[first-1].is(wholeWords) {
-			if m, ok := metricAfter(si, last+1); ok && (m == model.Escaped || m == model.Killed) {
+		if wholeBefore(si, first) {
+			if m, ok := metricAfter(si, last+1, model.Held); ok && (m == model.Escaped || m == model.Killed) {
 				return m, true // "all 90 inmates were freed": what befell all of them
 			}
 			for _, m := range []model.Metric{model.Killed, model.Escaped} {
@@ -667,6 +669,14 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
 		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// wholeBefore reports a word of the whole right before the figure at token first, or before its
+// "of the": "all 90 inmates", "all of the 168 inmates".
+func wholeBefore(si *sentenceInfo, first int) bool {
+	toks := si.toks
+	return toks[first-1].is(wholeWords) ||
+		first >= 3 && toks[first-1].is(definiteArticleWords) && toks[first-2].is(partitiveWords) && toks[first-3].is(wholeWords)
 }
 
 // isInmateWord reports whether token k is an inmate cue.
