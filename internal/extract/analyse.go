@@ -1244,7 +1244,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
-			continue // "Acht Menschen starben", "Fuentes policiales dijeron": a word of the text's language, capitalised, names no town
+			continue // "Neun Gefangene", "Fuentes oficiales": a word of the text's language, capitalised, names no town
 		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false
@@ -1869,8 +1869,8 @@ func allDigits(s string) bool {
 }
 
 // commonWord reports a word of the text's language at token k that names no place when it is
-// capitalised: a number word anywhere ("Acht Häftlinge"), or a noun of people or sources opening
-// the sentence ("Fuentes policiales", "Sources close to").
+// capitalised: a number word anywhere ("Neun Gefangene"), or a noun of people or sources opening
+// the sentence ("Fuentes oficiales", "Sources close to").
 func (a *analysis) commonWord(si *sentenceInfo, k int) bool {
 	t := &si.toks[k]
 	return countWord(a.lex, t.fold) || k == 0 && (t.is(sourceNounWords) || t.is(peopleNounWords))
@@ -1878,8 +1878,8 @@ func (a *analysis) commonWord(si *sentenceInfo, k int) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen"; not "WHEELING, W.Va.", which a comma sets apart), preceded by a title, or by a noun
-// of one person in lower case that it stands in apposition to ("death-row prisoner Ola Tarvo",
-// "guard Pierre Orlin").
+// of one person in lower case that it stands in apposition to ("remand prisoner Ola Tarvo",
+// "warder Ines Orlin").
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && text[toks[last].end:toks[k].start] == " " && initial(text, toks, k) {

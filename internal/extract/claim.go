@@ -100,7 +100,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				out = append(out, total)
 			}
 			if heldAll(si, q, c) {
-				all := c // "all of the 168 inmates held there escaped": 168 were held, too
+				all := c // "all 40 of the men kept in the jail got away": 40 were held, too
 				all.Metric, all.Side = model.Held, ""
 				out = append(out, all)
 			}
@@ -1029,7 +1029,7 @@ func sameSide(si *sentenceInfo, a, b int) bool {
 // singularNoun returns the person noun an indefinite article at token i opens ("a prison guard"),
 // -1 if none follows within maxSingularModifiers words of its clause ("abriu um inquérito; nenhum
 // guarda": the article opened another noun) or a partitive word comes first: the article opened
-// the noun before it ("a group of civilian employees" is one group, not one civilian).
+// the noun before it ("a band of armed guards" is one band, not one guard).
 func singularNoun(text string, si *sentenceInfo, i int) int {
 	for noun := i + 1; noun < len(si.toks) && noun <= i+maxSingularModifiers+1; noun++ {
 		if containsAny(text[si.toks[noun-1].end:si.toks[noun].start], clauseMarks) ||

@@ -252,7 +252,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
 	case attack && heldKilled && !guardsHarmed && !freed && !escape:
-		return model.OtherAttack // "gunmen forced their way into the prison and executed four detainees": killing, not freeing
+		return model.OtherAttack // "masked men broke into the jail and shot two remand prisoners": killing, not freeing
 	case attack:
 		return model.FacilityAttack
 	case riot && !freed:
@@ -408,7 +408,7 @@ func onlyNamesAttack(si *sentenceInfo, c cueHit) bool {
 
 // harms reports a word of one of the categories of harm beside a word of the category of people
 // in its clause, as its object right after it or as the subject of its passive right before it:
-// "executed four detainees in their cell", "four detainees were shot dead" (inmate, killed),
+// "shot two remand prisoners", "two remand prisoners were killed" (inmate, killed),
 // "wounding two guards" (side:security, wounded).
 func harms(text string, si *sentenceInfo, people string, harm ...string) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
@@ -426,7 +426,7 @@ func harms(text string, si *sentenceInfo, people string, harm ...string) bool {
 }
 
 // doersFromAfar reports an attack word that is the noun of its doers in a sentence whose deed is
-// a strike from afar: "assailants fired mortar rounds into the prison" tells no assault.
+// a strike from afar: "attackers shelled the jail from the hills" tells no assault.
 func doersFromAfar(si *sentenceInfo, c cueHit) bool {
 	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) &&
 		struckFromAfar(si)
@@ -860,8 +860,8 @@ func (a *analysis) codedPlace(p placeHit) bool {
 
 // facilityBefore returns the facility a sentence just before the frame names, when an event
 // sentence of the frame speaks of a place of detention only by its common noun after a definite
-// article ("the detainees who left the Tarvo central prison [...]. Some 300 walked out of the
-// prison that day"): the noun refers back to the facility named last.
+// article ("rebels entered Tarvo, where the Orlin central prison stands.
+// By nightfall 300 inmates had left the prison"): the noun refers back to the facility named last.
 func (a *analysis) facilityBefore(f *frame) (facilityHit, bool) {
 	if !slices.ContainsFunc(f.sentences, definiteFacility) {
 		return facilityHit{}, false

@@ -15,7 +15,7 @@ var metricCategories = []model.Metric{model.Escaped, model.Recaptured, model.Kil
 const maxCueDistance = 12
 
 // metricAfter is the metric of the first metric cue within a few words after token k, but for
-// the metric passed over ("all 168 inmates held there escaped": past the participle that says who
+// the metric passed over ("all 40 men kept in the jail got away": past the participle that says who
 // they are, to what befell them).
 func metricAfter(si *sentenceInfo, k int, passedOver model.Metric) (model.Metric, bool) {
 	for _, c := range si.cues {
@@ -263,7 +263,7 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		return 0 // "14 were killed, 10 of them guards, 13 were wounded": the verb after is another figure's
 	}
 	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && isMetric(model.Metric(o.category)) }) {
-		return 0 // "100 prisoners, both X and Y, fled [...], injuring several": the figure's verb came before
+		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
 }
@@ -672,7 +672,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // wholeBefore reports a word of the whole right before the figure at token first, or before its
-// "of the": "all 90 inmates", "all of the 168 inmates".
+// "of the": "all 90 inmates", "all of the 40 men".
 func wholeBefore(si *sentenceInfo, first int) bool {
 	toks := si.toks
 	return toks[first-1].is(wholeWords) ||
