@@ -100,7 +100,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				out = append(out, total)
 			}
 			if heldAll(si, q, c) {
-				all := c // "all 40 of the men kept in the jail got away": 40 were held, too
+				all := c // "all of the 40 inmates kept in the jail got away": 40 were held, too
 				all.Metric, all.Side = model.Held, ""
 				out = append(out, all)
 			}

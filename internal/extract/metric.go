@@ -15,8 +15,8 @@ var metricCategories = []model.Metric{model.Escaped, model.Recaptured, model.Kil
 const maxCueDistance = 12
 
 // metricAfter is the metric of the first metric cue within a few words after token k, but for
-// the metric passed over ("all 40 men kept in the jail got away": past the participle that says who
-// they are, to what befell them).
+// the metric passed over ("all 40 inmates kept in the jail got away": past the participle that says
+// who they are, to what befell them).
 func metricAfter(si *sentenceInfo, k int, passedOver model.Metric) (model.Metric, bool) {
 	for _, c := range si.cues {
 		if m := model.Metric(c.category); isMetric(m) && m != passedOver && c.first > k && c.first <= k+4 {
@@ -672,7 +672,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // wholeBefore reports a word of the whole right before the figure at token first, or before its
-// "of the": "all 90 inmates", "all of the 40 men".
+// "of the": "all 90 inmates", "all of the 40 inmates".
 func wholeBefore(si *sentenceInfo, first int) bool {
 	toks := si.toks
 	return toks[first-1].is(wholeWords) ||
