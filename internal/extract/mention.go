@@ -210,7 +210,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
 			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") && !doersOfOtherDeed(si, c) {
-				if onlyNamesAttack(si, c) || doersFromAfar(si, c) {
+				if onlyNamesAttack(si, c) {
 					attackNamed = true // "killed in the attack": a blast or a shelling as much as an assault
 				} else {
 					assault = true
@@ -423,13 +423,6 @@ func harms(text string, si *sentenceInfo, people string, harm ...string) bool {
 			return to > from && to-from <= attackObjectReach+1 && !containsAny(text[si.toks[from].end:si.toks[to].start], clauseMarks)
 		})
 	})
-}
-
-// doersFromAfar reports an attack word that is the noun of its doers in a sentence whose deed is
-// a strike from afar: "attackers shelled the jail from the hills" tells no assault.
-func doersFromAfar(si *sentenceInfo, c cueHit) bool {
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) &&
-		struckFromAfar(si)
 }
 
 // namedAgain reports an attack word after a definite article, with no attackers before it: "the
@@ -1515,13 +1508,13 @@ func (a *analysis) strikers(f *frame) []string {
 }
 
 // doersOfOtherDeed reports an attack word that is also the attackers' noun ("Assailants") in a
-// sentence that tells their deed by another attack word: "Assailants shelled the prison" is a
-// shelling, not an assault.
+// sentence that tells their deed by another attack word or as a strike from afar: "Assailants
+// shelled the prison", "Assailants fired mortar rounds into the prison" tell no assault.
 func doersOfOtherDeed(si *sentenceInfo, c cueHit) bool {
 	if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) {
 		return false
 	}
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attack" && o.first > c.last })
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attack" && o.first > c.last }) || struckFromAfar(si)
 }
 
 // attackersBefore reports attackers a few words before an attack word: "three suicide bombers
