@@ -395,6 +395,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
+		if (c.category == "inmate" || c.category == "side:prisoners") && releaseDemanded(si.lex, si.toks, c) {
+			return true // "seized hostages to demand the release of jailed comrades": asked for, held elsewhere
+		}
 		if (c.category == "inmate" || c.category == "side:prisoners") && scareQuoted(a.text, si.toks, c) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
@@ -2636,6 +2639,25 @@ func appealFor(lx *lexicon, toks []token, c cueHit) bool {
 	}
 	return false
 }
+
+// releaseDemanded reports a demand for release that ends within releaseDemandReach words before
+// the cue: "demanding the release of 40 jailed members".
+func releaseDemanded(lx *lexicon, toks []token, c cueHit) bool {
+	for k := max(0, c.first-releaseDemandReach-maxReleaseDemandWords); k < c.first; k++ {
+		if n := lx.phraseAt(releaseDemandWords, toks, k); n > 0 && k+n <= c.first && c.first-(k+n) <= releaseDemandReach {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseDemandReach is how many words may stand between a demand for release and the people it
+// names ("the release of their 40 jailed comrades"), and maxReleaseDemandWords how long such a
+// demand is.
+const (
+	releaseDemandReach    = 4
+	maxReleaseDemandWords = 5
+)
 
 // appealReach is how many words may stand between an appeal verb and the deed it asks for, its
 // addressees among them ("called on all its followers to free").

@@ -183,6 +183,7 @@ const (
 	thereWords
 	sourceNounWords
 	outletNounWords
+	releaseDemandWords
 	escortWords
 	verbParticleWords
 	inCustodyWords
@@ -405,6 +406,7 @@ var wordCatNames = [wordCatCount]string{
 	thereWords:                "there",
 	sourceNounWords:           "source_noun",
 	outletNounWords:           "outlet_noun",
+	releaseDemandWords:        "release_demand",
 	escortWords:               "escort",
 	verbParticleWords:         "verb_particle",
 	inCustodyWords:            "in_custody",
