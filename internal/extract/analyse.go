@@ -392,13 +392,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "attack" && arrestRaid(a.text, si.toks, scanned, c) {
 			return true // "police arrested 40 suspects in a raid": the raid is the arrest
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && c.first > 0 && si.toks[c.first-1].is(formerWords) {
+		if isHeld(c) && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			return true // "a former inmate" is held no more
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && releaseDemanded(si.lex, si.toks, c) {
+		if isHeld(c) && releaseDemanded(si.lex, si.toks, c) {
 			return true // "seized hostages to demand the release of jailed comrades": asked for, held elsewhere
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && scareQuoted(a.text, si.toks, c) {
+		if isHeld(c) && scareQuoted(a.text, si.toks, c) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
 		if c.category == "killed" && penalty(si.lex, si.toks, c) {
@@ -415,7 +415,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tarvo prison", "l'ancienne prison": it holds nobody
 		}
-		if (c.category == "inmate" || c.category == "side:prisoners") && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
+		if isHeld(c) && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
 			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
 		}
 		if c.category == "thwarted" && wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {

@@ -862,12 +862,19 @@ func (a *analysis) facilityBefore(f *frame) (facilityHit, bool) {
 	for i := f.first - 1; i >= max(0, f.first-contextSentences); i-- {
 		si := a.sentences[i]
 		for k := len(si.facilities) - 1; k >= 0; k-- {
-			if h := si.facilities[k]; h.name != "" && h.key != "" && !(si.datedReference() && si.inReference(h.start)) {
+			if h := si.facilities[k]; storyFacility(si, h) {
 				return h, true
 			}
 		}
 	}
 	return facilityHit{}, false
+}
+
+// storyFacility reports a named facility of the sentence that the story's deed may stand at:
+// not one a reference point names ("after unrest at the X prison in November 2018": another
+// event's prison).
+func storyFacility(si *sentenceInfo, h facilityHit) bool {
+	return h.name != "" && h.key != "" && !(si.datedReference() && si.inReference(h.start))
 }
 
 // definiteFacility reports an event sentence with a facility word right after a definite
@@ -887,8 +894,8 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 	bestKey := ""
 	for _, si := range f.sentences {
 		for _, h := range si.facilities {
-			if h.name == "" || h.key == "" || si.datedReference() && si.inReference(h.start) {
-				continue // "after unrest at the X prison in November 2018": another event's prison
+			if !storyFacility(si, h) {
+				continue
 			}
 			count[h.key]++
 			if count[h.key] > count[bestKey] || facility == "" {
