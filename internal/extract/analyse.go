@@ -409,8 +409,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}) {
 			return true // "several buildings caught fire": a fire, nobody caught
 		}
-		if (c.category == "facility" || c.category == "holding") && distanceFrom(a.text, si.toks, c) {
-			return true // "an IED exploded about 3 km from the civil prison": a landmark, not the target
+		if (c.category == "facility" || c.category == "holding") && (distanceFrom(a.text, si.toks, c) || roadTo(si.lex, a.text, si.toks, c)) {
+			return true // "an IED exploded about 3 km from the civil prison", "on the road leading to the prison": a landmark, not the target
 		}
 		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tarvo prison", "l'ancienne prison": it holds nobody
@@ -529,7 +529,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.openingEnd = openingAdverbialEnd(text, si)
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return c.category == "escape" && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
-			pastInRelativeClause(si, c)) // "re-arrested two inmates who escaped from X last year"
+			pastInRelativeClause(a.text, si, c)) // "re-arrested two inmates who escaped from X last year"
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -2346,15 +2346,20 @@ const longAgoDays = 30
 
 // pastInRelativeClause reports an escape word in a relative clause that dates it itself well
 // before its report ("re-arrested two inmates who escaped from X last year", "John Doe, who fled
-// X prison in 2018, was found dead"): the people's past, told for what befell them now.
-func pastInRelativeClause(si *sentenceInfo, c cueHit) bool {
+// X prison in 2018, was found dead"): the people's past, told for what befell them now. The date
+// may stand further on while no comma closes the clause ("one of the inmates who broke out of a
+// custodial centre in the north of the country in 2018").
+func pastInRelativeClause(text string, si *sentenceInfo, c cueHit) bool {
 	k := relativeBefore(si.toks, c)
 	if k < 0 || ownSubject(si.toks[k+1:c.first]) {
 		return false
 	}
 	for _, d := range si.dates {
 		first, _ := tokenSpan(si.toks, d.Start, d.End)
-		if first > c.last && first-c.last <= relativeDateReach && d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -pastClauseDays)) {
+		if first <= c.last || !d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -pastClauseDays)) {
+			continue
+		}
+		if first-c.last <= relativeDateReach || first-c.last <= clauseDateReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks) {
 			return true
 		}
 	}
@@ -2371,6 +2376,10 @@ func ownSubject(between []token) bool {
 // relativeDateReach is how many words after the escape word of a relative clause its date may
 // stand ("who escaped from the Kolondo central prison in 2018").
 const relativeDateReach = 8
+
+// clauseDateReach is how many words after the escape word its date may stand when no clause mark
+// comes between them.
+const clauseDateReach = 14
 
 // pastClauseDays is how far before its report a relative clause must date an escape for it to be
 // the people's past: half a year, beyond the follow-up reports of one incident.
@@ -3303,6 +3312,22 @@ func distanceFrom(text string, toks []token, c cueHit) bool {
 // distanceReach is how many words may stand between a distance and the facility word it
 // measures from ("3 km from the civil prison of").
 const distanceReach = 4
+
+// roadTo reports a facility word that a road leads to a few words before it ("on the road
+// leading to the Tarvo central prison", "la route menant à la prison"): the place names where
+// the road goes, and what happened on the road happened outside it.
+func roadTo(lx *lexicon, text string, toks []token, c cueHit) bool {
+	for k := max(0, c.first-distanceReach-maxRoadToWords); k < c.first; k++ {
+		n := lx.phraseAt(roadToWords, toks, k)
+		if n > 0 && k+n <= c.first && c.first-(k+n) <= distanceReach && !containsAny(text[toks[k].end:toks[c.first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRoadToWords is the most words a road_to phrase has ("road that leads to").
+const maxRoadToWords = 4
 
 // speakerSeat reports a place that ends the name of the body a speaker speaks for: "a spokesman
 // for the National Prisons Service in Juba" speaks from Juba, whatever town the deed was in.

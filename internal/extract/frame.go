@@ -398,6 +398,7 @@ type anchors struct {
 	date                   *DateMention // a day, week or month
 	reported               bool         // the date is only when something was said ("officials said on Monday")
 	year                   *DateMention
+	deedYear               bool // the year stands in the clause of a deed word, close to it ("had fled from custody in 2009")
 }
 
 func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
@@ -444,6 +445,7 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 	d, reported := datedEvent(si)
 	if d != nil && d.Date.Precision == model.PrecisionYear {
 		an.year = d // too coarse to tell incidents apart, but dates one when nothing finer does
+		an.deedYear = yearOfDeed(a.text, si, d)
 	} else {
 		an.date, an.reported = d, reported
 	}
@@ -806,8 +808,39 @@ func (a *analysis) eventPlaces(f *frame) []placeHit {
 // incident: another, earlier incident, even at the same place ("The prison has a long history of
 // violence: in March 2009, a riot at the same facility left 20 inmates dead").
 func (f *frame) longBefore(an anchors) bool {
-	return f.earlierEvent(an) && an.date.Date.LastDay().Before(f.date.Date.Start.AddDate(0, 0, -sameFacilityDays))
+	if f.earlierEvent(an) {
+		return an.date.Date.LastDay().Before(f.date.Date.Start.AddDate(0, 0, -sameFacilityDays))
+	}
+	// A year is too coarse to tell incidents apart, but one that ended before the frame's day
+	// tells an earlier event: "Police said he had fled from custody in 2009", in a note of 2016.
+	return f.date != nil && an.date == nil && an.year != nil && an.deedYear &&
+		an.year.Date.LastDay().Before(f.date.Date.Start.AddDate(0, 0, -sameFacilityDays))
 }
+
+// yearOfDeed reports a year that stands within deedYearReach words of a deed word with no clause
+// mark between: the year of the deed ("had fled from custody in 2009"), not of something the
+// sentence names on the way ("leaders captured in the bloody 2007-2008 surge").
+func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
+	first, last := tokenSpan(si.toks, d.Start, d.End)
+	if first < 0 {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		if !isDeed(c.category) {
+			return false
+		}
+		switch {
+		case c.last < first:
+			return first-c.last <= deedYearReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks)
+		case c.first > last:
+			return c.first-last <= deedYearReach && !containsAny(text[d.End:si.toks[c.first].start], clauseMarks)
+		}
+		return false
+	})
+}
+
+// deedYearReach is how many words apart a deed word and its year may stand.
+const deedYearReach = 6
 
 // earlierEvent reports a sentence dated before frame f's incident, beyond what the two dates'
 // precision allows: "Last month, 40 people were killed in clashes in X" is the background of a

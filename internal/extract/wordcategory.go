@@ -184,6 +184,7 @@ const (
 	sourceNounWords
 	outletNounWords
 	releaseDemandWords
+	roadToWords
 	escortWords
 	verbParticleWords
 	inCustodyWords
@@ -407,6 +408,7 @@ var wordCatNames = [wordCatCount]string{
 	sourceNounWords:           "source_noun",
 	outletNounWords:           "outlet_noun",
 	releaseDemandWords:        "release_demand",
+	roadToWords:               "road_to",
 	escortWords:               "escort",
 	verbParticleWords:         "verb_particle",
 	inCustodyWords:            "in_custody",
