@@ -182,6 +182,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if lineStart(a.text, si.start) && si.lex.phraseAt(seeAlsoWords, si.toks, 0) > 0 {
 			break // "See also: ...": links to other articles close the article
 		}
+		if n := len(a.sentences); n > 0 && releaseOrdered(a.sentences[n-1]) {
+			si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
+				return (c.category == "escape" || c.category == "escaped") && leftAsReleased(si, c) // "They walked out of the prison that evening."
+			})
+		}
 		if n := len(a.sentences); n > 0 && namesDetention(a.sentences[n-1]) {
 			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."
 		}
@@ -437,6 +442,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
+		if (c.category == "escape" || c.category == "escaped") && freedAsAdjective(si.toks, scanned, c) {
+			return true // "crowds welcomed the freed men": people named by what befell them, no deed of this sentence
+		}
 		if (c.category == "escape" || c.category == "escaped") && insideLawfulPhrase(a.lex, si.toks, c) &&
 			!slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "attack" }) {
 			return true // "a day after the first inmates walked free": a release, where no attack freed them
@@ -529,7 +537,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.openingEnd = openingAdverbialEnd(text, si)
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return c.category == "escape" && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
-			pastInRelativeClause(a.text, si, c)) // "re-arrested two inmates who escaped from X last year"
+			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
+			isDeed(c.category) && namedByPastYear(si, c) // "protesters detained during the 2016 unrest", in a story of 2018
 	})
 	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -2330,6 +2339,23 @@ func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
+// namedByPastYear reports a deed word that a year long before the report names, between an
+// article and the word ("the 2016 unrest", "the 2013 jailbreak"), in a sentence that a finer date
+// of its own puts in the news: the deed is an earlier event the sentence refers to, not its own.
+func namedByPastYear(si *sentenceInfo, c cueHit) bool {
+	if c.first < 2 || !si.toks[c.first-2].is(definiteArticleWords) && !si.toks[c.first-2].is(singularArticleWords) {
+		return false
+	}
+	past, news := false, false
+	for _, d := range si.dates {
+		first, last := tokenSpan(si.toks, d.Start, d.End)
+		old := d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -pastClauseDays))
+		past = past || first == c.first-1 && last == c.first-1 && d.Date.Precision == model.PrecisionYear && old
+		news = news || !old && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank()
+	}
+	return past && news
+}
+
 // relativeBefore returns the relative pronoun that opens the clause of cue c, up to three words
 // before it ("who escaped", "who had escaped"), -1 if none.
 func relativeBefore(toks []token, c cueHit) int {
@@ -2796,6 +2822,40 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 		j++
 	}
 	return j < len(toks) && toks[j].is(releasingAuthorityWords)
+}
+
+// freedAsAdjective reports a freeing word set between an article and the people it befell ("the
+// freed men", "their freed comrades"): an adjective that names them, not a deed the sentence tells.
+func freedAsAdjective(toks []token, cues []cueHit, c cueHit) bool {
+	if c.first != c.last || c.first == 0 || c.last+1 >= len(toks) || !toks[c.first].is(freeingWords) {
+		return false
+	}
+	if !toks[c.first-1].is(definiteArticleWords) && !toks[c.first-1].is(possessiveDeterminerWords) {
+		return false
+	}
+	next := c.last + 1
+	return toks[next].is(peopleNounWords) || toks[next].is(singularPersonWords) ||
+		slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == "inmate" && o.first == next })
+}
+
+// releaseOrdered reports a sentence that tells of no deed but of a release by a lawful power ("a
+// judge ordered the release of six men"): the people who leave the prison in the next sentence
+// are those released.
+func releaseOrdered(si *sentenceInfo) bool {
+	return si.is("release") && wordIn(releasingAuthorityWords, si.toks, 0, len(si.toks)) && !isEvent(si)
+}
+
+// leftAsReleased reports a verb of leaving whose subject refers back to people named before, by a
+// pronoun or a definite article ("They walked out of the Tarvo prison", "the men walked out"):
+// after a release ordered, they leave because they were released.
+func leftAsReleased(si *sentenceInfo, c cueHit) bool {
+	if si.lex.phraseAt(leaveVerbWords, si.toks, c.first) == 0 {
+		return false
+	}
+	k := subjectBefore(si.toks, c.first)
+	return k >= 0 && (si.toks[k].is(pronounSubjectWords) ||
+		k >= 1 && si.toks[k-1].is(definiteArticleWords) && (si.toks[k].is(peopleNounWords) ||
+			slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last == k })))
 }
 
 // subjectBefore returns the token before the chain of auxiliaries and modals that ends right
