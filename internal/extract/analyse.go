@@ -31,6 +31,7 @@ type sentenceInfo struct {
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
+	spanBefore     bool          // the sentence's deed came a span of time before the event its reference point names ("a month before the attack")
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
 	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
@@ -553,6 +554,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.quantities = append(si.quantities, allOfThem(a.lex, si.toks, before)...)
 	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
+	si.spanBefore = spanBeforeReference(a.text, si)
 	for _, m := range actors {
 		if m.Start >= si.start && m.End <= si.end {
 			si.actors = append(si.actors, m)
@@ -2354,6 +2356,17 @@ func namedByPastYear(si *sentenceInfo, c cueHit) bool {
 		news = news || !old && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank()
 	}
 	return past && news
+}
+
+// spanBeforeReference reports a reference point opened by a word of "before" with a span of time
+// right before it ("had been freed from a detention facility about a month before the attack"):
+// what the sentence tells happened that long before the event it names, so it is another event.
+func spanBeforeReference(text string, si *sentenceInfo) bool {
+	if si.reference[1] <= si.reference[0] {
+		return false
+	}
+	i, _ := tokenSpan(si.toks, si.reference[0], si.reference[1])
+	return i >= 0 && si.toks[i].is(beforeWordWords) && durationBefore(text, si, i)
 }
 
 // relativeBefore returns the relative pronoun that opens the clause of cue c, up to three words

@@ -40,8 +40,8 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) {
-		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled
+	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || si.spanBefore {
+		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
 	detention := namesDetention(si) || pronounEscape(si)
 	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||

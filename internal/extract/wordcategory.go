@@ -157,6 +157,7 @@ const (
 	lemmaEndingWords
 	possessiveDeterminerWords
 	afterWordWords
+	beforeWordWords
 	freeingWords
 	blamedAfterWords
 	formerWords
@@ -381,6 +382,7 @@ var wordCatNames = [wordCatCount]string{
 	lemmaEndingWords:          "lemma_ending",
 	possessiveDeterminerWords: "possessive_determiner",
 	afterWordWords:            "after_word",
+	beforeWordWords:           "before_word",
 	freeingWords:              "freeing",
 	blamedAfterWords:          "blamed_after",
 	formerWords:               "former",
