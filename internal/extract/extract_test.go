@@ -175,8 +175,8 @@ func TestExtract(t *testing.T) {
 			text: "PORT OF SPAIN - A former guard was jailed on Tuesday for helping a remand inmate walk out of the Port of Spain General Hospital in 2016, ending a case that took six years.\n\n" +
 				"The judge said the guard had taken a bribe to remove the inmate's leg restraints. The inmate was caught eleven days later in Laventille.\n\n" +
 				"The court heard that the guard had served in the prison service for twelve years.\n\n" +
-				"Three other inmates escaped from the prison in Port of Spain in 2019.",
-			want: []want{{"mass_escape", "2019-01-01", "TT", "", ""}},
+				"Three other inmates escaped from the prison in Port of Spain in March 2019.",
+			want: []want{{"mass_escape", "2019-03-01", "TT", "", ""}},
 		},
 		{
 			name:      "a country guessed from namesakes is no context for another name of one of its villages",

@@ -43,6 +43,12 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	if m.Date.IsZero() && !primary {
 		return m, false
 	}
+	// A report dates its news to the day, the week or the month; a year alone is how it refers in
+	// passing to a past event ("he had escaped during last year's breakout"). A story whose main
+	// deed only a year dates tells of something else.
+	if primary && m.Date.Precision == model.PrecisionYear {
+		return m, false
+	}
 	m.Perpetrators = a.perpetrators(f, m.Type == model.Riot)
 	if m.Type == model.OtherAttack && len(m.Perpetrators) == 0 {
 		m.Perpetrators = a.strikers(f) // "Ardovian aircraft struck the prison": the state whose aircraft they were
