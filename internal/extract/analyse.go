@@ -32,6 +32,7 @@ type sentenceInfo struct {
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
 	spanBefore     bool          // the sentence's deed came a span of time before the event its reference point names ("a month before the attack")
+	deedBefore     bool          // a sentence before this one has a deed word
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
 	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
@@ -182,6 +183,10 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		a.read(si, actors)
 		if lineStart(a.text, si.start) && si.lex.phraseAt(seeAlsoWords, si.toks, 0) > 0 {
 			break // "See also: ...": links to other articles close the article
+		}
+		if n := len(a.sentences); n > 0 {
+			prev := a.sentences[n-1]
+			si.deedBefore = prev.deedBefore || slices.ContainsFunc(prev.cues, func(c cueHit) bool { return isDeed(c.category) })
 		}
 		if n := len(a.sentences); n > 0 && releaseOrdered(a.sentences[n-1]) {
 			si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {

@@ -95,13 +95,34 @@ func consequenceOnly(si *sentenceInfo) bool {
 // started with these problems"): it tells no deed of its own.
 func deedsOnlyReferred(si *sentenceInfo) bool {
 	if !si.datedReference() || !referenceLongBefore(si) {
-		return false
+		return storyDeedReferred(si)
 	}
 	deeds := 0
 	for _, c := range si.cues {
 		switch c.category {
 		case "attack", "escape", "riot", "thwarted":
 			if !si.inReference(si.toks[c.first].start) {
+				return false
+			}
+			deeds++
+		}
+	}
+	return deeds > 0
+}
+
+// storyDeedReferred reports a sentence whose every deed word lies in an undated reference point
+// that names with a definite article the event a sentence before told ("After the attack, the 14
+// suspects held in the lock-up were moved to the district jail"): it tells what followed, no
+// deed. A lede that opens on the reference tells its story there ("police launched a search
+// after the escape of ten inmates").
+func storyDeedReferred(si *sentenceInfo) bool {
+	if !si.deedBefore || si.reference[1] <= si.reference[0] || si.referenceApart || si.datedReference() {
+		return false
+	}
+	deeds := 0
+	for _, c := range si.cues {
+		if isDeed(c.category) {
+			if !si.inReference(si.toks[c.first].start) || c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords) {
 				return false
 			}
 			deeds++
