@@ -2803,7 +2803,22 @@ func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
 	if lx.phraseAt(leaveVerbWords, toks, c.first) > 0 && lx.phraseIn(lawfulReleaseWords, toks, c.last+1, len(toks)) {
 		return true
 	}
-	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach)
+	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach) ||
+		groundAfterComma(lx, text, toks, c)
+}
+
+// groundAfterComma reports a lawful ground that a word of "after" brings in right past the comma
+// that ends the escape word's clause ("ont recouvré la liberté lundi, à la suite d'une grâce
+// présidentielle", "were freed on Monday, following a pardon"): the release's cause.
+func groundAfterComma(lx *lexicon, text string, toks []token, c cueHit) bool {
+	for k := c.last + 1; k < len(toks) && k <= c.last+lawfulReleaseReach; k++ {
+		if !containsAny(text[toks[k-1].end:toks[k].start], clauseMarks) {
+			continue
+		}
+		n := lx.phraseAt(afterWordWords, toks, k)
+		return n > 0 && lawfulIn(lx, text, toks, k+n, k+n+lawfulReleaseReach)
+	}
+	return false
 }
 
 // insideLawfulPhrase reports an escape word that is part of a phrase of lawful release ("walked
