@@ -434,6 +434,9 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 	default:
 		return false // "una treintena de heridos": the noun a collective number counts
 	}
+	if k >= len(si.toks) {
+		return false // "of the" ends the text
+	}
 	if si.toks[k].is(hostageWords) {
 		return zeroCount(q)
 	}

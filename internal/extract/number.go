@@ -47,6 +47,7 @@ func FindNumbers(text string) []Quantity {
 func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantity {
 	var out []Quantity
 	d := 0
+	taken := 0 // pieces before it belong to a figure read already
 	for i := 0; i < len(ps); {
 		for d < len(dates) && dates[d].end <= ps[i].start {
 			d++
@@ -58,6 +59,7 @@ func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantit
 			for i < len(ps) && ps[i].start < dates[d].end {
 				i++
 			}
+			taken = i
 			continue
 		}
 		// A figure never runs into the next date expression ("13-2019-05-04" in an address).
@@ -70,9 +72,9 @@ func numbersIn(lx *lexicon, text string, ps []piece, dates []dateExpr) []Quantit
 			i++
 			continue
 		}
-		q, next := buildQuantity(lx, text, ps[:upto], np)
+		q, next := buildQuantity(lx, text, ps[:upto], np, taken)
 		out = append(out, q)
-		i = next
+		i, taken = next, next
 	}
 	return out
 }
@@ -95,11 +97,15 @@ func dateQuantity(ps []piece, i int, e dateExpr) (Quantity, bool) {
 }
 
 // buildQuantity completes a parsed figure with its qualifier, range partner, kind and noun, and
-// returns the index of the first piece after it.
-func buildQuantity(lx *lexicon, text string, ps []piece, np numParse) (Quantity, int) {
+// returns the index of the first piece after it. Pieces before taken belong to a figure read
+// before, so no qualifier of this one starts among them.
+func buildQuantity(lx *lexicon, text string, ps []piece, np numParse, taken int) (Quantity, int) {
 	q := Quantity{Start: ps[np.first].start, End: ps[np.last].end, Qualifier: "exact"}
 	last := np.last
 	qual, qstart := lx.qualifierBefore(ps, np.first)
+	if qual != "" && qstart < taken {
+		qual = "" // "0CA0": the "ca" before the second figure ended the first one
+	}
 	low, high := np.value, np.value
 	rose := false // the figure is the count a rise went to, after the one it came from
 	switch {
