@@ -94,7 +94,7 @@ func consequenceOnly(si *sentenceInfo) bool {
 // event ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates were killed,
 // started with these problems"): it tells no deed of its own.
 func deedsOnlyReferred(si *sentenceInfo) bool {
-	if !si.datedReference() || !referenceLongBefore(si) {
+	if !(si.datedReference() && referenceLongBefore(si)) && !yearsAfterReference(si) {
 		return storyDeedReferred(si)
 	}
 	deeds := 0
@@ -108,6 +108,21 @@ func deedsOnlyReferred(si *sentenceInfo) bool {
 		}
 	}
 	return deeds > 0
+}
+
+// yearsAfterReference reports a reference point that a span of years puts before the sentence's
+// time ("Ten years after gunmen blew open the gate of the prison, residents say..."):
+// the event it names lies long before, whatever date the text gives it.
+func yearsAfterReference(si *sentenceInfo) bool {
+	if si.reference[1] <= si.reference[0] {
+		return false
+	}
+	i, _ := tokenSpan(si.toks, si.reference[0], si.reference[1])
+	if i < 1 || !si.toks[i].is(afterWordWords) {
+		return false
+	}
+	unit, ok := si.lex.phraseValue(dateUnitPhrases, si.toks[i-1].fold)
+	return ok && unit >= 365 // "a month after the breakout" may still be the story's own
 }
 
 // storyDeedReferred reports a sentence whose every deed word lies in an undated reference point
