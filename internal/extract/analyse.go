@@ -187,11 +187,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if n := len(a.sentences); n > 0 {
 			prev := a.sentences[n-1]
 			si.deedBefore = prev.deedBefore || slices.ContainsFunc(prev.cues, func(c cueHit) bool { return isDeed(c.category) })
-		}
-		if n := len(a.sentences); n > 0 && releaseOrdered(a.sentences[n-1]) {
-			si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-				return (c.category == "escape" || c.category == "escaped") && leftAsReleased(si, c) // "They walked out of the prison that evening."
-			})
+			if releaseOrdered(prev) {
+				si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
+					return (c.category == "escape" || c.category == "escaped") && leftAsReleased(si, c) // "They walked out of the prison that evening."
+				})
+			}
 		}
 		if n := len(a.sentences); n > 0 && namesDetention(a.sentences[n-1]) {
 			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."

@@ -90,11 +90,14 @@ func consequenceOnly(si *sentenceInfo) bool {
 	return si.lex.phraseAt(consequenceVerbWords, si.toks, k) > 0
 }
 
-// deedsOnlyReferred reports a sentence whose every deed word lies in a dated reference to another
-// event ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates were killed,
-// started with these problems"): it tells no deed of its own.
+// deedsOnlyReferred reports a sentence whose every deed word lies in a reference to another event
+// long before it, dated ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates
+// were killed, started with these problems") or put years back ("Ten years after gunmen freed 200
+// inmates"), or to the event a sentence before told (storyDeedReferred): it tells no deed of its
+// own.
 func deedsOnlyReferred(si *sentenceInfo) bool {
-	if !(si.datedReference() && referenceLongBefore(si)) && !yearsAfterReference(si) {
+	longBefore := si.datedReference() && referenceLongBefore(si) || yearsAfterReference(si)
+	if !longBefore {
 		return storyDeedReferred(si)
 	}
 	deeds := 0
