@@ -31,7 +31,7 @@ type sentenceInfo struct {
 	pastAttack     bool          // its attacks are named by their dates ("the Nov. 26, 2008 attacks"): known past events
 	reference      [2]int        // byte span of a phrase naming another event as a point in time (referencePoint)
 	referenceApart bool          // the reference point is a new event a span of time from this one (referencePoint)
-	spanBefore     bool          // the sentence's deed came a span of time before the event its reference point names ("a month before the attack")
+	referenceSpan  int           // the span of time in days right before the reference point's word ("a month before the attack": 30), 0 if none
 	deedBefore     bool          // a sentence before this one has a deed word
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
@@ -559,7 +559,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.quantities = append(si.quantities, allOfThem(a.lex, si.toks, before)...)
 	si.reference[0], si.reference[1], si.referenceApart = referencePoint(a.text, si)
-	si.spanBefore = spanBeforeReference(a.text, si)
+	if i := referenceWord(si); i >= 0 {
+		si.referenceSpan = durationUnitBefore(a.text, si, i)
+	}
 	for _, m := range actors {
 		if m.Start >= si.start && m.End <= si.end {
 			si.actors = append(si.actors, m)
@@ -2366,12 +2368,18 @@ func namedByPastYear(si *sentenceInfo, c cueHit) bool {
 // spanBeforeReference reports a reference point opened by a word of "before" with a span of time
 // right before it ("had been freed from a detention facility about a month before the attack"):
 // what the sentence tells happened that long before the event it names, so it is another event.
-func spanBeforeReference(text string, si *sentenceInfo) bool {
+func spanBeforeReference(si *sentenceInfo) bool {
+	return si.referenceSpan > 0 && si.toks[referenceWord(si)].is(beforeWordWords)
+}
+
+// referenceWord returns the temporal word that opens the sentence's reference point, -1 if it
+// has none.
+func referenceWord(si *sentenceInfo) int {
 	if si.reference[1] <= si.reference[0] {
-		return false
+		return -1
 	}
 	i, _ := tokenSpan(si.toks, si.reference[0], si.reference[1])
-	return i >= 0 && si.toks[i].is(beforeWordWords) && durationBefore(text, si, i)
+	return i
 }
 
 // relativeBefore returns the relative pronoun that opens the clause of cue c, up to three words
@@ -2696,21 +2704,12 @@ func appealFor(lx *lexicon, toks []token, c cueHit) bool {
 // releaseDemanded reports a demand for release that ends within releaseDemandReach words before
 // the cue: "demanding the release of 40 jailed members".
 func releaseDemanded(lx *lexicon, toks []token, c cueHit) bool {
-	for k := max(0, c.first-releaseDemandReach-maxReleaseDemandWords); k < c.first; k++ {
-		if n := lx.phraseAt(releaseDemandWords, toks, k); n > 0 && k+n <= c.first && c.first-(k+n) <= releaseDemandReach {
-			return true
-		}
-	}
-	return false
+	return lx.phraseEndingBefore(releaseDemandWords, toks, c.first, releaseDemandReach) >= 0
 }
 
 // releaseDemandReach is how many words may stand between a demand for release and the people it
-// names ("the release of their 40 jailed comrades"), and maxReleaseDemandWords how long such a
-// demand is.
-const (
-	releaseDemandReach    = 4
-	maxReleaseDemandWords = 5
-)
+// names ("the release of their 40 jailed comrades").
+const releaseDemandReach = 4
 
 // appealReach is how many words may stand between an appeal verb and the deed it asks for, its
 // addressees among them ("called on all its followers to free").
@@ -3410,17 +3409,9 @@ const distanceReach = 4
 // leading to the Tarvo central prison", "la route menant à la prison"): the place names where
 // the road goes, and what happened on the road happened outside it.
 func roadTo(lx *lexicon, text string, toks []token, c cueHit) bool {
-	for k := max(0, c.first-distanceReach-maxRoadToWords); k < c.first; k++ {
-		n := lx.phraseAt(roadToWords, toks, k)
-		if n > 0 && k+n <= c.first && c.first-(k+n) <= distanceReach && !containsAny(text[toks[k].end:toks[c.first].start], clauseMarks) {
-			return true
-		}
-	}
-	return false
+	k := lx.phraseEndingBefore(roadToWords, toks, c.first, distanceReach)
+	return k >= 0 && !containsAny(text[toks[k].end:toks[c.first].start], clauseMarks)
 }
-
-// maxRoadToWords is the most words a road_to phrase has ("road that leads to").
-const maxRoadToWords = 4
 
 // speakerSeat reports a place that ends the name of the body a speaker speaks for: "a spokesman
 // for the National Prisons Service in Juba" speaks from Juba, whatever town the deed was in.

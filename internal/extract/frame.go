@@ -40,7 +40,7 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || si.spanBefore {
+	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
 	detention := namesDetention(si) || pronounEscape(si)
@@ -93,22 +93,26 @@ func consequenceOnly(si *sentenceInfo) bool {
 // deedsOnlyReferred reports a sentence whose every deed word lies in a reference to another event
 // long before it, dated ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates
 // were killed, started with these problems") or put years back ("Ten years after gunmen freed 200
-// inmates"), or to the event a sentence before told (storyDeedReferred): it tells no deed of its
-// own.
+// inmates"): it tells no deed of its own. So does a sentence whose every deed word, after a
+// definite article, names again in an undated reference the event a sentence before told ("After
+// the attack, the 14 suspects held in the lock-up were moved to the district jail"): it tells what
+// followed. A lede that opens on such a reference tells its story there ("police launched a search
+// after the escape of ten inmates").
 func deedsOnlyReferred(si *sentenceInfo) bool {
-	longBefore := si.datedReference() && referenceLongBefore(si) || yearsAfterReference(si)
-	if !longBefore {
-		return storyDeedReferred(si)
+	recalled := si.datedReference() && referenceLongBefore(si) || yearsAfterReference(si)
+	told := !recalled && si.deedBefore && !si.datedReference()
+	if !recalled && !told {
+		return false
 	}
 	deeds := 0
 	for _, c := range si.cues {
-		switch c.category {
-		case "attack", "escape", "riot", "thwarted":
-			if !si.inReference(si.toks[c.first].start) {
-				return false
-			}
-			deeds++
+		if !isDeed(c.category) {
+			continue
 		}
+		if !si.inReference(si.toks[c.first].start) || told && (c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords)) {
+			return false
+		}
+		deeds++
 	}
 	return deeds > 0
 }
@@ -117,36 +121,7 @@ func deedsOnlyReferred(si *sentenceInfo) bool {
 // time ("Ten years after gunmen blew open the gate of the prison, residents say..."):
 // the event it names lies long before, whatever date the text gives it.
 func yearsAfterReference(si *sentenceInfo) bool {
-	if si.reference[1] <= si.reference[0] {
-		return false
-	}
-	i, _ := tokenSpan(si.toks, si.reference[0], si.reference[1])
-	if i < 1 || !si.toks[i].is(afterWordWords) {
-		return false
-	}
-	unit, ok := si.lex.phraseValue(dateUnitPhrases, si.toks[i-1].fold)
-	return ok && unit >= 365 // "a month after the breakout" may still be the story's own
-}
-
-// storyDeedReferred reports a sentence whose every deed word lies in an undated reference point
-// that names with a definite article the event a sentence before told ("After the attack, the 14
-// suspects held in the lock-up were moved to the district jail"): it tells what followed, no
-// deed. A lede that opens on the reference tells its story there ("police launched a search
-// after the escape of ten inmates").
-func storyDeedReferred(si *sentenceInfo) bool {
-	if !si.deedBefore || si.reference[1] <= si.reference[0] || si.referenceApart || si.datedReference() {
-		return false
-	}
-	deeds := 0
-	for _, c := range si.cues {
-		if isDeed(c.category) {
-			if !si.inReference(si.toks[c.first].start) || c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords) {
-				return false
-			}
-			deeds++
-		}
-	}
-	return deeds > 0
+	return si.referenceSpan >= 365 && si.toks[referenceWord(si)].is(afterWordWords) // "a month after the breakout" may still be the story's own
 }
 
 // referenceLongBefore reports a date in the sentence's reference ending long before the sentence
@@ -522,7 +497,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 				continue
 			}
 			apart := wordIn(singularArticleWords, si.toks, i+1, c.first)
-			if apart && !durationBefore(text, si, i) {
+			if apart && durationUnitBefore(text, si, i) == 0 {
 				continue
 			}
 			if c.category != "escape" && escapeBeforeCause(text, si, i) {
@@ -584,16 +559,16 @@ func eventOutside(si *sentenceInfo, start, end int) bool {
 	})
 }
 
-// durationBefore reports a span of time right before the temporal word at token i ("less than a
-// year after a bombing", "two weeks before an attack"): the event it names lies that far from this
-// one, however new to the reader.
-func durationBefore(text string, si *sentenceInfo, i int) bool {
+// durationUnitBefore returns the unit in days (1, 7, 30, 365) of a span of time in the two words
+// before the temporal word at token i, 0 if none: "less than a year after a bombing", "two weeks
+// before an attack" put the event it names that far from this one, however new to the reader.
+func durationUnitBefore(text string, si *sentenceInfo, i int) int {
 	for k := max(0, i-2); k < i; k++ {
-		if si.lex.isPhraseWord(dateUnitPhrases, strings.ToLower(text[si.toks[k].start:si.toks[k].end])) {
-			return true
+		if unit, ok := si.lex.phraseValue(dateUnitPhrases, strings.ToLower(text[si.toks[k].start:si.toks[k].end])); ok {
+			return unit
 		}
 	}
-	return false
+	return 0
 }
 
 // escapeBeforeCause reports an escape told in the same clause before the word at token i that

@@ -381,6 +381,18 @@ func (lx *lexicon) phraseIn(category wordCat, toks []token, from, to int) bool {
 	return false
 }
 
+// phraseEndingBefore returns where a phrase of a word category starts that ends at most reach
+// words before token k ("demanding the release of [their 40 jailed] comrades", "the road leading
+// to [the Tarvo central] prison"), -1 if none does.
+func (lx *lexicon) phraseEndingBefore(category wordCat, toks []token, k, reach int) int {
+	for start := max(0, k-reach-maxPhraseWords); start < k; start++ {
+		if n := lx.phraseAt(category, toks, start); n > 0 && start+n <= k && k-(start+n) <= reach {
+			return start
+		}
+	}
+	return -1
+}
+
 // phraseAt returns how many words of toks from index start make a phrase of a word category
 // ("among them"), up to maxPhraseWords; 0 if none does. The tokens are marked (markWords).
 func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
