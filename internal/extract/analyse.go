@@ -101,7 +101,7 @@ func (si *sentenceInfo) datedReference() bool {
 
 // is reports whether a cue of the category is in the sentence. A sentence has a dozen cues or
 // so: scanning them costs less than building a set for each sentence.
-func (si *sentenceInfo) is(category string) bool {
+func (si *sentenceInfo) is(category cueCat) bool {
 	for _, c := range si.cues {
 		if c.category == category {
 			return true
@@ -186,25 +186,25 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		}
 		if n := len(a.sentences); n > 0 {
 			prev := a.sentences[n-1]
-			si.deedBefore = prev.deedBefore || slices.ContainsFunc(prev.cues, func(c cueHit) bool { return isDeed(c.category) })
+			si.deedBefore = prev.deedBefore || slices.ContainsFunc(prev.cues, func(c cueHit) bool { return c.category.isDeed() })
 			if releaseOrdered(prev) {
 				si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-					return (c.category == "escape" || c.category == "escaped") && leftAsReleased(si, c) // "They walked out of the prison that evening."
+					return (c.category == escapeCue || c.category == escapedCue) && leftAsReleased(si, c) // "They walked out of the prison that evening."
 				})
 			}
 		}
 		if n := len(a.sentences); n > 0 && namesDetention(a.sentences[n-1]) {
 			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."
 		}
-		if n := len(a.sentences); n > 0 && (si.is("held") || si.is("inmate") || si.is("escape") || si.is("release") || lynching(si)) {
+		if n := len(a.sentences); n > 0 && (si.is(heldCue) || si.is(inmateCue) || si.is(escapeCue) || si.is(releaseCue) || lynching(si)) {
 			a.sentences[n-1].peopleHeldNext = true // "a mob stormed the police station, and lynched a suspect held there"
 		}
-		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is("killed") && deathsOfThoseHeld(si) {
+		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is(killedCue) && deathsOfThoseHeld(si) {
 			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."
 		}
-		if si.is("killed") && si.is("inmate") && deathsOfThoseHeld(si) {
+		if si.is(killedCue) && si.is(inmateCue) && deathsOfThoseHeld(si) {
 			for _, prev := range a.sentences[max(0, len(a.sentences)-fireDeathsReach):] {
-				if prev.is("method:arson") && placeOfDetention(prev) {
+				if prev.is(methodArsonCue) && placeOfDetention(prev) {
 					prev.deadlyFire = true // "The fire happened at the X prison. [...] At least 8 prisoners were killed."
 				}
 			}
@@ -312,19 +312,19 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	cues := slices.DeleteFunc(a.withSeparatedVerbs(si, text, a.scanCues(si.toks)), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
 		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
-		return c.category != "attackers" && inGroupName(groups, si.toks, c) ||
-			(c.category == "side:security" || c.category == "claimant:defender") && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
-			isDeed(c.category) && conditionalDeed(a.text, si.toks, c) ||
-			(c.category == "escape" || c.category == "escaped") && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
-			c.category == "attack" && groupsTrade(si.toks, c)
+		return c.category != attackersCue && inGroupName(groups, si.toks, c) ||
+			(c.category == sideSecurityCue || c.category == claimantDefenderCue) && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
+			c.category.isDeed() && conditionalDeed(a.text, si.toks, c) ||
+			(c.category == escapeCue || c.category == escapedCue) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
+			c.category == attackCue && groupsTrade(si.toks, c)
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
-		si.tryToFree = si.tryToFree || c.category == "escape" && escapeAttempt(si.toks, c)
-		if (c.category == "escape" || c.category == "release") && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c)) {
+		si.tryToFree = si.tryToFree || c.category == escapeCue && escapeAttempt(si.toks, c)
+		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c)) {
 			pastEscape = c.last
 		}
-		if c.category == "inmate" && c.first > 0 && si.toks[c.first-1].is(formerWords) {
+		if c.category == inmateCue && c.first > 0 && si.toks[c.first-1].is(formerWords) {
 			pastEscape = c.last // "a former inmate of the X prison": the prison he left
 		}
 	}
@@ -342,7 +342,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == "attack" && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) {
+		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) {
 			raids = append(raids, c)
 		}
 	}
@@ -350,57 +350,57 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	raidGoesOn := a.goesOnFromRaid(si)
 	var convicts []cueHit // legal words counted as people: "tres condenados se fugaron"
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
-		if c.category == "legal" && countedAt(si.lex, si.toks, c.first) {
-			convicts = append(convicts, cueHit{category: "inmate", first: c.first, last: c.last})
+		if c.category == legalCue && countedAt(si.lex, si.toks, c.first) {
+			convicts = append(convicts, cueHit{category: inmateCue, first: c.first, last: c.last})
 			return true // a participle counted is a noun of the people it befell, not a judgement
 		}
-		if c.category == "facility" && si.inPersonal(c.first) {
+		if c.category == facilityCue && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}
-		if c.first >= pastFrom && c.last < pastTo && c.category != "killed" && c.category != "arrested" && c.category != "recaptured" {
+		if c.first >= pastFrom && c.last < pastTo && c.category != killedCue && c.category != arrestedCue && c.category != recapturedCue {
 			return true // "X, leader of the gang, who escaped during the attack on the prison, was killed": his past
 		}
-		if (c.category == "escape" || c.category == "attack") && c.first >= lifeFrom && c.last < lifeTo && fateBefore(scanned, lifeFrom) {
+		if (c.category == escapeCue || c.category == attackCue) && c.first >= lifeFrom && c.last < lifeTo && fateBefore(scanned, lifeFrom) {
 			return true // "police arrested X on Monday, a day after he escaped from the jail": his past
 		}
-		if c.category == "thwarted" && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
+		if c.category == thwartedCue && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
-		if c.category == "arrested" && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
+		if c.category == arrestedCue && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
 			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
 		}
-		if (c.category == "thwarted" || c.category == "attack") && pastOfOnePerson(si.toks, c.first) {
+		if (c.category == thwartedCue || c.category == attackCue) && pastOfOnePerson(si.toks, c.first) {
 			return true // "an inmate who had attempted to blow up the station years earlier"
 		}
 		// "tried to escape": nobody got out; "freed by police": a rescue, not a breakout; "a man who
 		// had escaped from prison": a person's past, not the incident.
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack" || strings.HasPrefix(c.category, "method:")) &&
+		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue || c.category.isMethod()) &&
 			(offence(a.lex, a.text, si.toks, c) || offenceClause(a.lex, a.text, si.toks, scanned, c)) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
-		if (c.category == "riot" || c.category == "escape" || c.category == "attack") && appealFor(a.lex, si.toks, c) {
+		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
-		if (c.category == "riot" || c.category == "escape") && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
+		if (c.category == riotCue || c.category == escapeCue) && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
-		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && negatedBefore(si.toks, scanned, c) {
+		if (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && negatedBefore(si.toks, scanned, c) {
 			return true // "No escape took place", "the prison was not attacked", "no inmate escaped": told as not happening
 		}
-		if c.category == "riot" && c.first == c.last && si.toks[c.first].is(riotUnitWords) &&
-			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "side:security" && o.first == c.last+1 }) {
+		if c.category == riotCue && c.first == c.last && si.toks[c.first].is(riotUnitWords) &&
+			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
-		if (c.category == "side:security" || c.category == "claimant:defender") && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
+		if (c.category == sideSecurityCue || c.category == claimantDefenderCue) && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
 			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")
 		}
-		if c.category == "holding" && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
+		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
-		if c.category == "attack" && attackOnOtherTarget(a.text, si.toks, c) {
+		if c.category == attackCue && attackOnOtherTarget(a.text, si.toks, c) {
 			return true // "raided several houses and arrested 14 suspects": no assault on a prison
 		}
-		if c.category == "attack" && arrestRaid(a.text, si.toks, scanned, c) {
+		if c.category == attackCue && arrestRaid(a.text, si.toks, scanned, c) {
 			return true // "police arrested 40 suspects in a raid": the raid is the arrest
 		}
 		if isHeld(c) && c.first > 0 && si.toks[c.first-1].is(formerWords) {
@@ -412,80 +412,80 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if isHeld(c) && scareQuoted(a.text, si.toks, c) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
-		if c.category == "killed" && penalty(si.lex, si.toks, c) {
+		if c.category == killedCue && penalty(si.lex, si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
-		if c.category == "recaptured" && slices.ContainsFunc(scanned, func(o cueHit) bool {
-			return strings.HasPrefix(o.category, "method:") && o.first <= c.first && o.last >= c.last && o.last > o.first
+		if c.category == recapturedCue && slices.ContainsFunc(scanned, func(o cueHit) bool {
+			return o.category.isMethod() && o.first <= c.first && o.last >= c.last && o.last > o.first
 		}) {
 			return true // "several buildings caught fire": a fire, nobody caught
 		}
-		if (c.category == "facility" || c.category == "holding") && (distanceFrom(a.text, si.toks, c) || roadTo(si.lex, a.text, si.toks, c)) {
+		if (c.category == facilityCue || c.category == holdingCue) && (distanceFrom(a.text, si.toks, c) || roadTo(si.lex, a.text, si.toks, c)) {
 			return true // "an IED exploded about 3 km from the civil prison", "on the road leading to the prison": a landmark, not the target
 		}
-		if c.category == "facility" && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
+		if c.category == facilityCue && (formerFacility(si.toks, c) || appositionOfFormer(a.text, si.toks, scanned, c)) {
 			return true // "the former Tarvo prison", "l'ancienne prison": it holds nobody
 		}
 		if isHeld(c) && si.toks[c.last].is(captiveWords) && wordIn(captureVerbWords, si.toks, c.first-captureReach, c.first) {
 			return true // "killing two gendarmes and taking a third prisoner": a captive of the fight, held nowhere
 		}
-		if c.category == "thwarted" && wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
+		if c.category == thwartedCue && wordIn(unrealisedWords, si.toks, c.last+1, c.last+1+unrealisedReach) {
 			return true // "foiled a plot to break inmates out": a plan stopped, nothing at the place
 		}
-		if c.category == "attack" && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
+		if c.category == attackCue && wordIn(unrealisedWords, si.toks, c.first-unrealisedReach, c.first) {
 			return true // "reports of a planned attack", "the threat of an attack": none took place
 		}
-		if (c.category == "attack" || c.category == "escape" || c.category == "riot") && refutedReport(si.toks, c) {
+		if (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && refutedReport(si.toks, c) {
 			return true // "Earlier reports that gunmen had attacked the prison were untrue": told as not so
 		}
-		if (c.category == "escape" || c.category == "escaped") && foiled(a.text, si.toks, scanned, c) {
+		if (c.category == escapeCue || c.category == escapedCue) && foiled(a.text, si.toks, scanned, c) {
 			si.foiledEscape = true
-			return c.category == "escaped" // "six inmates involved in the attempted escape": nobody got out
+			return c.category == escapedCue // "six inmates involved in the attempted escape": nobody got out
 		}
-		if c.category == "escaped" && aimOfPlan(a.text, si.toks, c) {
+		if c.category == escapedCue && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == "escape" || c.category == "escaped") && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
-		if (c.category == "escape" || c.category == "escaped") && freedAsAdjective(si.toks, scanned, c) {
+		if (c.category == escapeCue || c.category == escapedCue) && freedAsAdjective(si.toks, scanned, c) {
 			return true // "crowds welcomed the freed men": people named by what befell them, no deed of this sentence
 		}
-		if (c.category == "escape" || c.category == "escaped") && insideLawfulPhrase(a.lex, si.toks, c) &&
-			!slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == "attack" }) {
+		if (c.category == escapeCue || c.category == escapedCue) && insideLawfulPhrase(a.lex, si.toks, c) &&
+			!slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == attackCue }) {
 			return true // "a day after the first inmates walked free": a release, where no attack freed them
 		}
-		if c.category == "held" && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
+		if c.category == heldCue && wordIn(hostageWords, si.toks, c.last+1, c.last+1+heldHostageReach) {
 			return true // "had held guards hostage": a hostage-taking, not the people a prison holds
 		}
-		if c.category == "attack" && withinLongerOf(scanned, c, "illness") {
+		if c.category == attackCue && withinLongerOf(scanned, c, illnessCue) {
 			return true // "died of a heart attack": an illness, no assault
 		}
-		if c.category == "wounded" && withinLongerOf(scanned, c, "killed") {
+		if c.category == woundedCue && withinLongerOf(scanned, c, killedCue) {
 			return true // "stabbed to death": a death, not a wound
 		}
-		if (c.category == "escape" || c.category == "escaped" || c.category == "release") && releasedThing(si.toks, scanned, c) {
+		if (c.category == escapeCue || c.category == escapedCue || c.category == releaseCue) && releasedThing(si.toks, scanned, c) {
 			return true // "releasing video of inmates", "released a statement": no one let out
 		}
-		if (c.category == "escape" || c.category == "escaped") && (hostagesReleased(si.toks, c) || staffReleased(si.toks, scanned, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (hostagesReleased(si.toks, c) || staffReleased(si.toks, scanned, c)) {
 			return true // "the four guards taken hostage, who were freed hours later": no one broke out
 		}
-		if (c.category == "escape" || c.category == "escaped") && attackersFled(si.toks, scanned, c) {
+		if (c.category == escapeCue || c.category == escapedCue) && attackersFled(si.toks, scanned, c) {
 			return true // "the attackers, about 30 of them, fled towards the border": no breakout
 		}
-		if (c.category == "escape" || c.category == "escaped") && fledHomes(si.toks, scanned, c) {
+		if (c.category == escapeCue || c.category == escapedCue) && fledHomes(si.toks, scanned, c) {
 			return true // "45,000 people had fled their homes": displacement, not a breakout
 		}
-		if c.category == "attack" && attackOnPeople(a.lex, si.toks, scanned, c) {
+		if c.category == attackCue && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
-		if (c.category == "escape" || c.category == "escaped") && (onset(si.toks, c) || insideName(si.toks, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (onset(si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
-		if c.category == "escape" && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
+		if c.category == escapeCue && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
-		return c.category == "escape" && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
+		return c.category == escapeCue && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
 			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c) || heEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
@@ -498,7 +498,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = append(si.cues, held...)
 	si.cues = append(si.cues, fireOnTheHeld(a.lex, a.text, si.toks, scanned, raids)...)
 	for _, c := range si.cues {
-		si.inmateArson = si.inmateArson || c.category == "method:arson" && inmateLed(a.text, si, c)
+		si.inmateArson = si.inmateArson || c.category == methodArsonCue && inmateLed(a.text, si, c)
 	}
 	si.airLanding = airLanding(si)
 	ps := appendPieces(a.pieces[:0], text, lower) // dates and numbers keep offsets and strings, not pieces
@@ -542,11 +542,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.openingEnd = openingAdverbialEnd(text, si)
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-		return c.category == "escape" && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
+		return c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
-			isDeed(c.category) && namedByPastYear(si, c) // "protesters detained during the 2016 unrest", in a story of 2018
+			c.category.isDeed() && namedByPastYear(si, c) // "protesters detained during the 2016 unrest", in a story of 2018
 	})
-	si.pastAttack = si.is("attack") && !reportsAttack(a.text, si)
+	si.pastAttack = si.is(attackCue) && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
 		q.Start += si.start
 		q.End += si.start
@@ -718,7 +718,7 @@ func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
 		return true // "a 24-year-old Ardovian visitor": who she is
 	}
 	for _, c := range si.cues {
-		if c.category == "inmate" && c.first == span.last+1 {
+		if c.category == inmateCue && c.first == span.last+1 {
 			return true
 		}
 	}
@@ -816,7 +816,7 @@ func onePersonsPast(text string, toks []token, cues []cueHit) (int, int) {
 		}
 		for _, c := range cues {
 			switch c.category {
-			case "killed", "arrested", "recaptured":
+			case killedCue, arrestedCue, recapturedCue:
 				if c.first > end && c.first-end <= mainVerbReach {
 					return k, end + 1
 				}
@@ -845,7 +845,7 @@ func onePersonBefore(toks []token, k int) bool {
 // what became of the person a clause from k on tells the past of.
 func fateBefore(cues []cueHit, k int) bool {
 	return slices.ContainsFunc(cues, func(c cueHit) bool {
-		return c.last < k && (c.category == "killed" || c.category == "arrested" || c.category == "recaptured")
+		return c.last < k && (c.category == killedCue || c.category == arrestedCue || c.category == recapturedCue)
 	})
 }
 
@@ -901,7 +901,7 @@ func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
 	}
 	for _, o := range cues {
 		switch o.category {
-		case "attack", "escape", "facility":
+		case attackCue, escapeCue, facilityCue:
 			if o.first > c.last && o.first <= c.last+2 {
 				return true
 			}
@@ -925,12 +925,12 @@ func countedAt(lx *lexicon, toks []token, k int) bool {
 // and an inmate cue marks their noun. Guards and police held there are hostages.
 func peopleHeldAt(si *sentenceInfo) (added []cueHit, found bool) {
 	for k := 0; k+1 < len(si.toks); k++ {
-		if !si.toks[k].is(peopleNounWords) || si.lex.phraseAt(heldInWords, si.toks, k+1) == 0 && si.lex.phraseAt(heldInWords, si.toks, k+2) == 0 || cueAt(si, "side:security", k) || cueAt(si, "claimant:defender", k) {
+		if !si.toks[k].is(peopleNounWords) || si.lex.phraseAt(heldInWords, si.toks, k+1) == 0 && si.lex.phraseAt(heldInWords, si.toks, k+2) == 0 || cueAt(si, sideSecurityCue, k) || cueAt(si, claimantDefenderCue, k) {
 			continue
 		}
 		found = true
-		if !cueAt(si, "inmate", k) {
-			added = append(added, cueHit{category: "inmate", first: k, last: k})
+		if !cueAt(si, inmateCue, k) {
+			added = append(added, cueHit{category: inmateCue, first: k, last: k})
 		}
 	}
 	return added, found
@@ -951,10 +951,10 @@ func hostageTaking(si *sentenceInfo) []cueHit {
 			}
 			covered := false
 			for _, c := range si.cues {
-				covered = covered || c.category == "riot" && c.first <= i && c.last >= k
+				covered = covered || c.category == riotCue && c.first <= i && c.last >= k
 			}
 			if !covered {
-				out = append(out, cueHit{category: "riot", first: k, last: i})
+				out = append(out, cueHit{category: riotCue, first: k, last: i})
 			}
 			break
 		}
@@ -972,7 +972,7 @@ func (a *analysis) fiction() bool {
 	n := 0
 	for _, si := range a.sentences {
 		for _, c := range si.cues {
-			if c.category == "fiction" {
+			if c.category == fictionCue {
 				n++
 			}
 		}
@@ -994,7 +994,7 @@ func (a *analysis) reviewTitle() bool {
 // exchangeTitle reports a title that tells a prisoner exchange ("... after biggest prisoner swap
 // since the Cold War"): the text's freed prisoners were handed over, not broken out.
 func (a *analysis) exchangeTitle() bool {
-	return slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == "exchange" })
+	return slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == exchangeCue })
 }
 
 // titleLooksBack reports a title that says its text looks back on a past deed: a retrospective
@@ -1562,7 +1562,7 @@ func modifierOfFacility(si *sentenceInfo, span nameSpan) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "facility" && (c.last == span.first-1 || c.first == span.last+1)
+		return c.category == facilityCue && (c.last == span.first-1 || c.first == span.last+1)
 	})
 }
 
@@ -1931,7 +1931,7 @@ func titleOfName(toks []token, span nameSpan) bool {
 // prison's kind ("Complexo Prisional", "Colônia Agrícola") name no town.
 func inFacilityWord(si *sentenceInfo, span nameSpan) bool {
 	for _, c := range si.cues {
-		if c.category == "facility" && c.last > c.first && c.first <= span.first && span.last <= c.last {
+		if c.category == facilityCue && c.last > c.first && c.first <= span.first && span.last <= c.last {
 			return true
 		}
 	}
@@ -2077,10 +2077,10 @@ func (a *analysis) placeOrRegion(name string) bool {
 // rescue.
 func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int) bool {
 	for _, s := range cues {
-		if s.category == "holding" && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
-			s.category, s.last = "side:security", s.last+1 // "gendarmerie units": the force, as "gendarmes"
+		if s.category == holdingCue && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
+			s.category, s.last = sideSecurityCue, s.last+1 // "gendarmerie units": the force, as "gendarmes"
 		}
-		if s.category != "side:security" || s.last >= c.first || c.first-s.last-bracketedWords(text, toks, s.last, c.first) > reach {
+		if s.category != sideSecurityCue || s.last >= c.first || c.first-s.last-bracketedWords(text, toks, s.last, c.first) > reach {
 			continue // the words of a bracket do not count: "guards at the X jail (X, Y) fired on"
 		}
 		if c.first-s.last > securitySubjectReach && partyBefore(text, toks, cues, s.first) {
@@ -2120,10 +2120,10 @@ func fireOnTheHeld(lx *lexicon, text string, toks []token, cues, raids []cueHit)
 			continue
 		}
 		if slices.ContainsFunc(cues, func(o cueHit) bool {
-			return o.category == "inmate" && o.first > r.last && o.first-r.last <= attackObjectReach &&
+			return o.category == inmateCue && o.first > r.last && o.first-r.last <= attackObjectReach &&
 				!containsAny(text[toks[r.last].end:toks[o.first].start], clauseMarks) && !wordIn(conjunctionWords, toks, r.last+1, o.first)
 		}) { // not "the guards opened fire and the inmates withdrew": a new clause's subject
-			out = append(out, cueHit{category: "riot", first: r.first, last: r.last})
+			out = append(out, cueHit{category: riotCue, first: r.first, last: r.last})
 		}
 	}
 	return out
@@ -2133,7 +2133,7 @@ func fireOnTheHeld(lx *lexicon, text string, toks []token, cues, raids []cueHit)
 // clause's subject, before any security noun that follows it.
 func partyBefore(text string, toks []token, cues []cueHit, k int) bool {
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
-		return (o.category == "inmate" || o.category == "attackers") && o.last < k &&
+		return (o.category == inmateCue || o.category == attackersCue) && o.last < k &&
 			!containsAny(withoutAsides(text[toks[o.last].end:toks[k].start]), clauseMarks)
 	})
 }
@@ -2161,7 +2161,7 @@ func relativeOf(text string, toks []token, noun, verb int) bool {
 // while "police arrested three men who attacked the prison" tells of an attack.
 func arrestRaid(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, a := range cues {
-		if a.category != "arrested" || a.last >= c.first || c.first-a.last > arrestRaidReach ||
+		if a.category != arrestedCue || a.last >= c.first || c.first-a.last > arrestRaidReach ||
 			containsAny(text[toks[a.last].end:toks[c.first].start], clauseMarks) {
 			continue
 		}
@@ -2207,7 +2207,7 @@ func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
 // isDoer reports a cue of people who may do a deed: attackers, the people held, civilians.
 func isDoer(c cueHit) bool {
 	switch c.category {
-	case "attackers", "inmate", "side:perpetrators", "side:prisoners", "side:civilians":
+	case attackersCue, inmateCue, sidePerpetratorsCue, sidePrisonersCue, sideCiviliansCue:
 		return true
 	}
 	return false
@@ -2539,7 +2539,7 @@ func spacedDash(gap string) bool {
 // inmates escaped" tells more of the deed judged.
 func offenceClause(lx *lexicon, text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, o := range cues {
-		if o.last >= c.first || o.category != "attack" && o.category != "escape" && o.category != "riot" || !offence(lx, text, toks, o) {
+		if o.last >= c.first || o.category != attackCue && o.category != escapeCue && o.category != riotCue || !offence(lx, text, toks, o) {
 			continue
 		}
 		for k := o.last + 2; k < c.first; k++ {
@@ -2559,12 +2559,6 @@ const offenceReach = 20
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
 // as police officers").
 const disguiseReach = 2
-
-// isDeed reports the cue categories of the deeds an incident is: an attack, an escape, a riot and
-// a thwarted attack.
-func isDeed(category string) bool {
-	return category == "attack" || category == "escape" || category == "riot" || category == "thwarted"
-}
 
 // conditionalDeed reports a deed word in a clause that a conditional word opens a few words
 // before it: "they threatened to kill the hostages if troops stormed the prison", "si se intenta
@@ -2601,7 +2595,7 @@ func negatedBefore(toks []token, cues []cueHit, c cueHit) bool {
 		return true // "did not record any clashes", "لم تقع أي مواجهات"
 	}
 	return c.first > 1 && toks[c.first-2].is(negationWords) && slices.ContainsFunc(cues, func(o cueHit) bool {
-		return o.category == "inmate" && o.first == c.first-1
+		return o.category == inmateCue && o.first == c.first-1
 	})
 }
 
@@ -2771,7 +2765,7 @@ func releasedThing(toks []token, cues []cueHit, c cueHit) bool {
 		k++
 	}
 	return k < len(toks) && toks[k].is(thingNounWords) && !slices.ContainsFunc(cues, func(o cueHit) bool {
-		return o.category == "facility" && o.first <= k && k <= o.last
+		return o.category == facilityCue && o.first <= k && k <= o.last
 	})
 }
 
@@ -2782,7 +2776,7 @@ func staffReleased(toks []token, cues []cueHit, c cueHit) bool {
 	if c.first < 2 || !toks[c.first-1].is(auxiliaryWords) || !toks[c.first].is(freeingWords) {
 		return false
 	}
-	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == "side:security" && o.last == c.first-2 })
+	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == sideSecurityCue && o.last == c.first-2 })
 }
 
 // hostageReach is how many words before the auxiliary of a release the hostages may be named
@@ -2867,14 +2861,14 @@ func freedAsAdjective(toks []token, cues []cueHit, c cueHit) bool {
 	}
 	next := c.last + 1
 	return toks[next].is(peopleNounWords) || toks[next].is(singularPersonWords) ||
-		slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == "inmate" && o.first == next })
+		slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == inmateCue && o.first == next })
 }
 
 // releaseOrdered reports a sentence that tells of no deed but of a release by a lawful power ("a
 // judge ordered the release of six men"): the people who leave the prison in the next sentence
 // are those released.
 func releaseOrdered(si *sentenceInfo) bool {
-	return si.is("release") && wordIn(releasingAuthorityWords, si.toks, 0, len(si.toks)) && !isEvent(si)
+	return si.is(releaseCue) && wordIn(releasingAuthorityWords, si.toks, 0, len(si.toks)) && !isEvent(si)
 }
 
 // leftAsReleased reports a verb of leaving whose subject refers back to people named before, by a
@@ -2887,7 +2881,7 @@ func leftAsReleased(si *sentenceInfo, c cueHit) bool {
 	k := subjectBefore(si.toks, c.first)
 	return k >= 0 && (si.toks[k].is(pronounSubjectWords) ||
 		k >= 1 && si.toks[k-1].is(definiteArticleWords) && (si.toks[k].is(peopleNounWords) ||
-			slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last == k })))
+			slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == inmateCue && o.last == k })))
 }
 
 // subjectBefore returns the token before the chain of auxiliaries and modals that ends right
@@ -2941,7 +2935,7 @@ func fledHomes(toks []token, cues []cueHit, c cueHit) bool {
 // Indonesian "Rumah Tahanan" (a remand prison) is no home fled.
 func inPlaceOfDetention(cues []cueHit, k int) bool {
 	for _, c := range cues {
-		if (c.category == "facility" || c.category == "holding") && c.first <= k && k <= c.last {
+		if (c.category == facilityCue || c.category == holdingCue) && c.first <= k && k <= c.last {
 			return true
 		}
 	}
@@ -2956,7 +2950,7 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 		k++
 	}
 	for _, o := range cues {
-		if o.category == "side:civilians" && o.first == k {
+		if o.category == sideCiviliansCue && o.first == k {
 			return true
 		}
 	}
@@ -3023,7 +3017,7 @@ func formerFacility(toks []token, c cueHit) bool {
 // prison" is still the former prison.
 func appositionOfFormer(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, o := range cues {
-		if o.category != "facility" || o.last >= c.first || !formerFacility(toks, o) {
+		if o.category != facilityCue || o.last >= c.first || !formerFacility(toks, o) {
 			continue
 		}
 		between := withoutAsides(text[toks[o.last].end:toks[c.first].start])
@@ -3082,7 +3076,7 @@ func insideName(toks []token, c cueHit) bool {
 func oneHeld(toks []token, cues []cueHit) bool {
 	one := false
 	for _, c := range cues {
-		if c.category != "inmate" {
+		if c.category != inmateCue {
 			continue
 		}
 		if !toks[c.last].is(singularPersonWords) {
@@ -3108,7 +3102,7 @@ func describesOne(toks []token, cues []cueHit, c cueHit) bool {
 	}
 	for _, o := range cues {
 		switch {
-		case o.category != "inmate" || !toks[o.last].is(singularPersonWords):
+		case o.category != inmateCue || !toks[o.last].is(singularPersonWords):
 		case o.first == c.last+1 && (article(c.first-1) || article(c.first-2)):
 			return true // "an escaped inmate", "a recently escaped inmate"
 		case o.first == c.last+1 && o.last+1 < len(toks) && toks[o.last+1].upper:
@@ -3136,7 +3130,7 @@ func objectAfter(toks []token, cues []cueHit, c cueHit) bool {
 		return true
 	}
 	for _, o := range cues {
-		if o.category == "inmate" && o.first > c.last && o.first <= c.last+3 {
+		if o.category == inmateCue && o.first > c.last && o.first <= c.last+3 {
 			return true
 		}
 	}
@@ -3219,13 +3213,13 @@ func pastOfOnePerson(toks []token, k int) bool {
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
-	attackBefore := si.sequel != nil && (si.sequel.is("attack") || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
-	if !si.is("attack") && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
+	attackBefore := si.sequel != nil && (si.sequel.is(attackCue) || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
+	if !si.is(attackCue) && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return
 	}
 	for i, c := range si.cues {
 		switch {
-		case c.category != "release":
+		case c.category != releaseCue:
 		case describesOne(si.toks, scanned, c):
 			// "a former inmate released last month was shot dead": who the victim is
 		case lawfulGround(si.lex, text, si.toks, c):
@@ -3233,7 +3227,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		case escapeAttempt(si.toks, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
-			si.cues[i].category = "escape"
+			si.cues[i].category = escapeCue
 			si.freedInAttack = si.freedInAttack || attackBefore
 		}
 	}
@@ -3246,11 +3240,11 @@ func armedMenInside(si *sentenceInfo) bool {
 	men, place := -1, -1
 	for _, c := range si.cues {
 		switch {
-		case c.category == "attackers" && men < 0:
+		case c.category == attackersCue && men < 0:
 			men = c.last
-		case c.category == "facility" && men >= 0 && place < 0 && c.first > men:
+		case c.category == facilityCue && men >= 0 && place < 0 && c.first > men:
 			place = c.last
-		case c.category == "release" && place >= 0 && c.first > place:
+		case c.category == releaseCue && place >= 0 && c.first > place:
 			return !si.toks[c.first-1].is(auxiliaryWords)
 		}
 	}
@@ -3262,15 +3256,15 @@ func armedMenInside(si *sentenceInfo) bool {
 // about 500 prisoners from the central prison" frees them, while "the group released 12 soldiers
 // it had captured" frees captives of its own.
 func armedMenRelease(si *sentenceInfo) bool {
-	if !si.is("facility") && !si.is("holding") {
+	if !si.is(facilityCue) && !si.is(holdingCue) {
 		return false // freed from where the sentence does not say: another clause's deed, if any
 	}
 	for _, c := range si.cues {
-		if c.category != "release" || c.first == 0 || si.toks[c.first-1].is(auxiliaryWords) {
+		if c.category != releaseCue || c.first == 0 || si.toks[c.first-1].is(auxiliaryWords) {
 			continue
 		}
 		doer := slices.ContainsFunc(si.cues, func(o cueHit) bool {
-			return o.category == "attackers" && o.last < c.first && c.first-o.last <= releaseDoerReach
+			return o.category == attackersCue && o.last < c.first && c.first-o.last <= releaseDoerReach
 		}) || slices.ContainsFunc(si.actors, func(m ActorMatch) bool {
 			_, last := tokenSpan(si.toks, m.Start, m.End)
 			return m.Kind == "armed_group" && last >= 0 && last < c.first && c.first-last <= releaseDoerReach
@@ -3305,14 +3299,14 @@ func attackersFled(toks []token, cues []cueHit, c cueHit) bool {
 		return false
 	}
 	return slices.ContainsFunc(cues, func(d cueHit) bool {
-		return (d.category == "attackers" || d.category == "side:perpetrators") && d.last < c.first && c.first-d.last <= fleeReach &&
+		return (d.category == attackersCue || d.category == sidePerpetratorsCue) && d.last < c.first && c.first-d.last <= fleeReach &&
 			d.first > 0 && toks[d.first-1].is(definiteArticleWords) && !doerBetween(cues, d.last, c.first) &&
 			!slices.ContainsFunc(cues, func(o cueHit) bool { return isHeld(o) && o.last < d.first && d.first-o.last <= fleeReach })
 	})
 }
 
 // isHeld reports a cue of people held: "inmates", "prisoners".
-func isHeld(c cueHit) bool { return c.category == "inmate" || c.category == "side:prisoners" }
+func isHeld(c cueHit) bool { return c.category == inmateCue || c.category == sidePrisonersCue }
 
 // fleeReach is how many words may stand between the attackers and their flight: an apposition
 // ("the attackers, estimated at about 30, fled"). fledWithReach is how far after the flight word
@@ -3329,7 +3323,7 @@ const (
 func rescuedBySecurity(text string, toks []token, cues []cueHit, c cueHit) bool {
 	by := c.last + 1
 	if by < len(toks) && toks[by].is(agentPrepositionWords) && slices.ContainsFunc(cues, func(s cueHit) bool {
-		return s.category == "side:security" && s.first > by && s.first <= by+3
+		return s.category == sideSecurityCue && s.first > by && s.first <= by+3
 	}) {
 		return true
 	}

@@ -90,8 +90,8 @@ func TestPrefixCues(t *testing.T) {
 		var got []string
 		for _, c := range x.lex.all.scan(tokenize(tt.text)) {
 			switch c.category {
-			case "killed", "wounded", "held":
-				got = append(got, c.category)
+			case killedCue, woundedCue, heldCue:
+				got = append(got, c.category.String())
 			}
 		}
 		if s := strings.Join(got, " "); s != tt.want {

@@ -116,7 +116,7 @@ func heldAll(si *sentenceInfo, q Quantity, c model.Claim) bool {
 	if c.Metric != model.Escaped && c.Metric != model.Killed || first < 1 || !wholePopulation(si, first, last) || !wholeBefore(si, first) {
 		return false
 	}
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == string(model.Held) && o.first == last+2 })
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == heldCue && o.first == last+2 })
 }
 
 // revisedBefore reports a word of an earlier version before the figure in its sentence
@@ -178,7 +178,7 @@ func (a *analysis) oneWithOthers(si *sentenceInfo, q Quantity) bool {
 			continue
 		}
 		for _, c := range si.cues {
-			if (c.category == "escape" || c.category == "escaped") && c.last == with-1 {
+			if (c.category == escapeCue || c.category == escapedCue) && c.last == with-1 {
 				return a.onePersonSubject(si, c.first)
 			}
 		}
@@ -267,7 +267,7 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 // two guards", "a coûté la vie à 12 femmes").
 func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 	for _, c := range si.cues {
-		if model.Metric(c.category) == m && c.last < k && k-c.last <= 2 {
+		if c.category.metric() == m && c.last < k && k-c.last <= 2 {
 			return true
 		}
 	}
@@ -290,7 +290,7 @@ func judged(si *sentenceInfo, q Quantity) bool {
 		verb = first - 1
 	}
 	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first <= verb && verb <= c.last && isMetric(model.Metric(c.category))
+		return c.first <= verb && verb <= c.last && (c.category.metric() != "")
 	})
 }
 
@@ -441,7 +441,7 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 		return zeroCount(q)
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first == k && (c.category == "killed" || c.category == "wounded")
+		return c.first == k && (c.category == killedCue || c.category == woundedCue)
 	})
 }
 
@@ -490,7 +490,7 @@ func spokenFigure(si *sentenceInfo, q Quantity) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "claim" && c.last == first-1 {
+		if c.category == claimCue && c.last == first-1 {
 			return true
 		}
 	}
@@ -512,7 +512,7 @@ func inName(si *sentenceInfo, q Quantity) bool {
 // since...", "in the past 30 years", "across fourteen detention centres".
 func aggregate(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category == "aggregate" && !sceneBeforeFacility(text, si, c) {
+		if c.category == aggregateCue && !sceneBeforeFacility(text, si, c) {
 			return true
 		}
 	}
@@ -551,7 +551,7 @@ func wholeOfPart(si *sentenceInfo, q Quantity) bool {
 func countsInmates(si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for _, c := range si.cues {
-		if c.category == "inmate" && c.first > last && c.first-last <= 3 {
+		if c.category == inmateCue && c.first > last && c.first-last <= 3 {
 			return true
 		}
 	}
@@ -866,7 +866,7 @@ func ownPredicate(text string, si *sentenceInfo, last int) bool {
 		}
 		auxiliary = auxiliary || si.toks[k].is(auxiliaryWords)
 		for _, c := range si.cues {
-			if c.first == k && auxiliary && isMetric(model.Metric(c.category)) && model.Metric(c.category) != model.Held {
+			if c.first == k && auxiliary && (c.category.metric() != "") && c.category.metric() != model.Held {
 				return true
 			}
 		}
@@ -894,7 +894,7 @@ func appositivePart(text string, si *sentenceInfo, first, last int) bool {
 			return false // "..., 12 of them were recaptured, police said": a clause of its own
 		}
 		for _, c := range si.cues {
-			if c.first == k && isMetric(model.Metric(c.category)) && c.last+1 < len(si.toks) && !closesAppositive(text, si, c.last) {
+			if c.first == k && (c.category.metric() != "") && c.last+1 < len(si.toks) && !closesAppositive(text, si, c.last) {
 				return false // "..., four of them were recaptured"
 			}
 		}
@@ -939,7 +939,7 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for _, c := range si.cues {
-		if (c.category == "facility" || c.category == "holding") && c.first == last+1 && !jobWord(si, c) {
+		if (c.category == facilityCue || c.category == holdingCue) && c.first == last+1 && !jobWord(si, c) {
 			return true // "the Bayamon 501 correctional complex", "two jails": places, not people ("two jail guards" are)
 		}
 	}
@@ -1095,7 +1095,7 @@ const maxSingularModifiers = 3
 // a relative clause ("a guard who was walking to work was shot dead").
 func metricBeside(text string, si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
-		if isMetric(model.Metric(c.category)) && c.last == article-1 &&
+		if (c.category.metric() != "") && c.last == article-1 &&
 			!containsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
 			return true // not "demanding to be released, a detainee said": a comma ends the cue's clause
 		}
@@ -1124,7 +1124,7 @@ func metricAfterVerb(si *sentenceInfo, k int) bool {
 		after++
 	}
 	for _, c := range si.cues {
-		if isMetric(model.Metric(c.category)) && c.first == after && after > k+1 {
+		if (c.category.metric() != "") && c.first == after && after > k+1 {
 			return true
 		}
 	}

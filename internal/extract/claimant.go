@@ -11,8 +11,8 @@ import (
 // sideAt is the side word among tokens from..to, "unknown" without one.
 func sideAt(si *sentenceInfo, from, to int) string {
 	for _, c := range si.cues {
-		if side, ok := strings.CutPrefix(c.category, "side:"); ok && c.first >= from && c.last <= to {
-			return side
+		if c.category.isSide() && c.first >= from && c.last <= to {
+			return c.category.member()
 		}
 	}
 	return "unknown"
@@ -72,7 +72,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 	}
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	for _, c := range si.cues {
-		side, ok := strings.CutPrefix(c.category, "side:")
+		side, ok := c.category.member(), c.category.isSide()
 		if ok && c.first == first && c.last == last {
 			return side // a noun that counts itself: "حارسان", two guards
 		}
@@ -90,7 +90,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 // escapedBefore reports an escape word ending right before token k: "the escaped militants".
 func escapedBefore(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == "escaped" || c.category == "escape") && c.last == k-1
+		return (c.category == escapedCue || c.category == escapeCue) && c.last == k-1
 	})
 }
 
@@ -112,7 +112,7 @@ const groupSideReach = 8
 func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	verb, after := -1, false
 	for _, c := range si.cues {
-		if c.category == "claim" && !withinLongerCue(si.cues, c) {
+		if c.category == claimCue && !withinLongerCue(si.cues, c) {
 			verb = c.first
 			after = si.lex.phraseAt(sourcePrepositionWords, si.toks, c.first) > 0 // "according to" the one after
 			break
@@ -133,7 +133,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		}
 	}
 	for _, c := range si.cues {
-		r, ok := strings.CutPrefix(c.category, "claimant:")
+		r, ok := c.category.member(), c.category.isClaimant()
 		if !ok || insideActor(si, c) || after && c.first < verb {
 			continue // "15 guards were killed, according to the police chief": the guards do not speak
 		}
@@ -167,7 +167,7 @@ func withinLongerCue(cues []cueHit, c cueHit) bool {
 
 // withinLongerOf is withinLongerCue for cues of one category: "stabbed" of "stabbed to death" is
 // the killing's word, "struck" of "aircraft struck" the air strike's.
-func withinLongerOf(cues []cueHit, c cueHit, category string) bool {
+func withinLongerOf(cues []cueHit, c cueHit, category cueCat) bool {
 	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == category && longerOver(o, c) })
 }
 

@@ -134,7 +134,7 @@ func New(res Resources) (*Extractor, error) {
 			x.keyedFacility[key] = i
 		}
 		for _, name := range append([]string{f.Name}, f.Aliases...) {
-			x.known.add(fmt.Sprint(i), name)
+			x.known.add(noCue, int32(i), name)
 		}
 	}
 	maps.DeleteFunc(x.keyedFacility, func(_ string, i int) bool { return i < 0 })

@@ -117,7 +117,7 @@ func (x *Extractor) facilityKey(name string) string {
 // ("cezaevine", "Cezaevi'nden", "изоляторе"): a case ending makes no name of it.
 func facilityWordAt(lx *lexicon, toks []token, i int) bool {
 	for _, c := range lx.scan(toks[i : i+1]) {
-		if c.category == "facility" {
+		if c.category == facilityCue {
 			return true
 		}
 	}

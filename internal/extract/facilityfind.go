@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -23,14 +22,14 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if h.first > 0 && si.toks[h.first-1].is(formerWords) {
 			continue // "the former Tarvo prison" holds nobody
 		}
-		i, _ := strconv.Atoi(h.category)
+		i := h.ref
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
 			name: f.Name, key: a.x.facilityKeys[i], known: f, town: f.Town})
 	}
 	headline := titleCase(si.toks)
 	for _, c := range si.cues {
-		if c.category == "holding" && !headline {
+		if c.category == holdingCue && !headline {
 			// "the Kolondo District Police Headquarters", "the police station in Kolondo": a place
 			// that holds people a while names the incident's facility only when no prison does.
 			if h, ok := a.namedFacility(si, c); ok {
@@ -38,7 +37,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			}
 			continue
 		}
-		if c.category != "facility" || headline || si.toks[c.last].is(facilityPluralWords) {
+		if c.category != facilityCue || headline || si.toks[c.last].is(facilityPluralWords) {
 			continue // "nine Middle East prisons" names no one facility
 		}
 		if jobWord(si, c) && !si.toks[c.first].upper {

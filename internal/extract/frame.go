@@ -37,20 +37,20 @@ func newFrame() *frame {
 // hunger strike is none of these, nor is unrest that names neither a place of detention nor more
 // than one person held ("rioters attacked journalists at the trial of a prisoner").
 func isEvent(si *sentenceInfo) bool {
-	if si.is("generic") && len(si.facilities) == 0 && !hasDayDate(si) {
+	if si.is(genericCue) && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
-	if si.is("staged") || si.is("exchange") || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
+	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
 	detention := namesDetention(si) || pronounEscape(si)
-	action := si.is("attack") && !si.pastAttack || si.is("escape") || si.is("riot") && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is("thwarted") ||
+	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
 		si.inmateArson && placeOfDetention(si) || si.airLanding
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
-		si.is("killed") && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is("peaceful") ||
+		si.is(killedCue) && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is(peacefulCue) ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
 		harmOnEscort(si) || // "gunmen shot dead two detainees the police were escorting to court"
-		si.is("attack") && !si.pastAttack && (si.is("killed") && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
+		si.is(attackCue) && !si.pastAttack && (si.is(killedCue) && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
 }
 
 // holdingOnly reports a sentence whose only words of detention are police stations and the
@@ -58,8 +58,8 @@ func isEvent(si *sentenceInfo) bool {
 // "militants attacked police stations and the security service building, killing dozens" tells
 // an attack on the state, not on people held.
 func holdingOnly(si *sentenceInfo) bool {
-	return si.is("holding") && !facilityNamed(si) && !si.is("inmate") && !si.is("generic") && len(si.facilities) == 0 &&
-		!holdsPeople(si) && !si.is("held") && !si.is("escape") && !si.is("release") && !lynching(si) && !si.peopleHeldNext
+	return si.is(holdingCue) && !facilityNamed(si) && !si.is(inmateCue) && !si.is(genericCue) && len(si.facilities) == 0 &&
+		!holdsPeople(si) && !si.is(heldCue) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext
 }
 
 // consequenceOnly reports a sentence whose one deed word is the story's deed named again with a
@@ -69,7 +69,7 @@ func consequenceOnly(si *sentenceInfo) bool {
 	deed := -1
 	for i, c := range si.cues {
 		switch c.category {
-		case "attack", "escape", "riot", "thwarted":
+		case attackCue, escapeCue, riotCue, thwartedCue:
 			if deed >= 0 {
 				return false
 			}
@@ -106,7 +106,7 @@ func deedsOnlyReferred(si *sentenceInfo) bool {
 	}
 	deeds := 0
 	for _, c := range si.cues {
-		if !isDeed(c.category) {
+		if !c.category.isDeed() {
 			continue
 		}
 		if !si.inReference(si.toks[c.first].start) || told && (c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords)) {
@@ -146,9 +146,9 @@ func judgedDeed(si *sentenceInfo) bool {
 	legal := -1
 	for _, c := range si.cues {
 		switch {
-		case c.category == "legal" && legal < 0:
+		case c.category == legalCue && legal < 0:
 			legal = c.last
-		case c.category == "attack" || c.category == "escape" || c.category == "riot":
+		case c.category == attackCue || c.category == escapeCue || c.category == riotCue:
 			if legal < 0 || c.first <= legal {
 				return false
 			}
@@ -172,7 +172,7 @@ const legalGroundReach = 6
 // riot or foiled attempt.
 func freeingOnly(f *frame) bool {
 	for _, si := range f.sentences {
-		if si.is("attack") && !si.pastAttack || si.is("riot") || si.is("thwarted") {
+		if si.is(attackCue) && !si.pastAttack || si.is(riotCue) || si.is(thwartedCue) {
 			return false
 		}
 	}
@@ -183,7 +183,7 @@ func freeingOnly(f *frame) bool {
 // ("relatives clashed with police outside the central prison"): unrest there is not in the place.
 func outsideFacility(si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if (c.category == "facility" || c.category == "holding") && wordIn(outsideWords, si.toks, max(0, c.first-outsideReach), c.first) {
+		if (c.category == facilityCue || c.category == holdingCue) && wordIn(outsideWords, si.toks, max(0, c.first-outsideReach), c.first) {
 			return true
 		}
 	}
@@ -199,17 +199,17 @@ const outsideReach = 4
 // shot as he ran, or someone else burned to death in a jail, is a death in custody, not an
 // incident at the place.
 func deathsOfThoseHeld(si *sentenceInfo) bool {
-	if si.is("inmate") {
+	if si.is(inmateCue) {
 		return countsPeople(si) || !oneHeld(si.toks, si.cues)
 	}
-	return countsPeople(si) || si.is("side:security")
+	return countsPeople(si) || si.is(sideSecurityCue)
 }
 
 // reportsAttack reports an attack cue that is not named by its date: "the Nov. 26, 2008
 // attacks" or "the 2008 Mumbai attacks" refer to a known past event.
 func reportsAttack(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category == "attack" && !namedByDate(text, si, c.first) {
+		if c.category == attackCue && !namedByDate(text, si, c.first) {
 			return true
 		}
 	}
@@ -276,8 +276,8 @@ func placesAnEvent(si *sentenceInfo) bool {
 // or a gendarmerie counts when someone is freed from it, an attack aims to, or the sentence says
 // it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
-	return facilityNamed(si) || si.is("inmate") || si.is("generic") || len(si.facilities) > 0 ||
-		si.is("holding") && (si.is("escape") || si.is("attack") && (si.tryToFree || lynching(si)) || holdsPeople(si))
+	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
+		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si)) || holdsPeople(si))
 }
 
 // airLanding reports an aircraft coming down where the sentence names a place of detention: "a
@@ -298,7 +298,7 @@ func airLanding(si *sentenceInfo) bool {
 // pronounEscape reports an escape whose subject is a pronoun for the people held that the
 // sentence before named: "Nine detainees were missing. They had escaped through a tunnel".
 func pronounEscape(si *sentenceInfo) bool {
-	return si.detentionLast && si.is("escape") && continues(si)
+	return si.detentionLast && si.is(escapeCue) && continues(si)
 }
 
 // facilityNamed reports a facility word that names a place, not a punishment: in "sentenced to
@@ -306,7 +306,7 @@ func pronounEscape(si *sentenceInfo) bool {
 // the detention facility and freed a man serving a sentence" names the place.
 func facilityNamed(si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category == "facility" && !punishmentPhrase(si, c) {
+		if c.category == facilityCue && !punishmentPhrase(si, c) {
 			return true
 		}
 	}
@@ -317,7 +317,7 @@ func facilityNamed(si *sentenceInfo) bool {
 // "sentenced to 21 years in prison", "sentenced 12 men to death".
 func punishmentPhrase(si *sentenceInfo, c cueHit) bool {
 	for _, l := range si.cues {
-		if l.category == "legal" && l.last < c.first && c.first-l.last <= punishmentReach {
+		if l.category == legalCue && l.last < c.first && c.first-l.last <= punishmentReach {
 			return true
 		}
 	}
@@ -332,11 +332,11 @@ const punishmentReach = 8
 // station holding suspected militants", "the cells where 12 suspects were held").
 func holdsPeople(si *sentenceInfo) bool {
 	for _, h := range si.cues {
-		if h.category != "holding" {
+		if h.category != holdingCue {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category == "held" && c.first > h.last && (c.first-h.last <= holdsReach || wordIn(thereWords, si.toks, c.last+1, c.last+1+thereReach)) {
+			if c.category == heldCue && c.first > h.last && (c.first-h.last <= holdsReach || wordIn(thereWords, si.toks, c.last+1, c.last+1+thereReach)) {
 				return true // "a man held there": the place named before holds him
 			}
 		}
@@ -360,18 +360,18 @@ func lynching(si *sentenceInfo) bool {
 // placeOfDetention reports a sentence that names a place where people are held, not only the
 // people: "a prisoner shot dead in the capital" died somewhere else.
 func placeOfDetention(si *sentenceInfo) bool {
-	return si.is("facility") || si.is("holding") || si.is("generic") || len(si.facilities) > 0 || si.heldAt
+	return si.is(facilityCue) || si.is(holdingCue) || si.is(genericCue) || len(si.facilities) > 0 || si.heldAt
 }
 
 // namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
 // ("The July 18 attack left 13 dead" names the deed it dates).
 func namesDeed(si *sentenceInfo) bool {
-	return si.is("attack") || si.is("escape") || si.is("riot")
+	return si.is(attackCue) || si.is(escapeCue) || si.is(riotCue)
 }
 
 func hasMethod(si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if strings.HasPrefix(c.category, "method:") {
+		if c.category.isMethod() {
 			return true
 		}
 	}
@@ -485,7 +485,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 		}
 		for _, c := range events {
 			switch c.category {
-			case "attack", "escape", "riot", "thwarted", "bombing", "method:explosives":
+			case attackCue, escapeCue, riotCue, thwartedCue, methodExplosivesCue:
 			default:
 				continue
 			}
@@ -500,7 +500,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			if apart && durationUnitBefore(text, si, i) == 0 {
 				continue
 			}
-			if c.category != "escape" && escapeBeforeCause(text, si, i) {
+			if c.category != escapeCue && escapeBeforeCause(text, si, i) {
 				return 0, 0, false // "escaped after gangs attacked it": the attack let them out, one incident
 			}
 			end := referenceEnd(text, si, t.start)
@@ -552,7 +552,7 @@ func countBefore(si *sentenceInfo, start int) bool {
 func eventOutside(si *sentenceInfo, start, end int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		switch c.category {
-		case "attack", "escape", "riot", "thwarted":
+		case attackCue, escapeCue, riotCue, thwartedCue:
 			return si.toks[c.first].start < start || si.toks[c.first].start >= end
 		}
 		return false
@@ -579,7 +579,7 @@ func escapeBeforeCause(text string, si *sentenceInfo, i int) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "escape" && c.last < i && !containsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
+		if c.category == escapeCue && c.last < i && !containsAny(text[si.toks[c.last].end:si.toks[i].start], ";:؛") {
 			return true
 		}
 	}
@@ -661,7 +661,7 @@ func nearEventWord(si *sentenceInfo, s, e int) bool {
 	}
 	for _, c := range si.cues {
 		switch c.category {
-		case "attack", "escape", "riot", "thwarted", "facility", "inmate":
+		case attackCue, escapeCue, riotCue, thwartedCue, facilityCue, inmateCue:
 			if abs(c.first-last) <= anchorReach || abs(first-c.last) <= anchorReach {
 				return true
 			}
@@ -759,7 +759,7 @@ const leadReach = 2
 
 // tollTold reports a sentence that counts dead or wounded people.
 func tollTold(si *sentenceInfo) bool {
-	return countsPeople(si) && (si.is("killed") || si.is("wounded"))
+	return countsPeople(si) && (si.is(killedCue) || si.is(woundedCue))
 }
 
 // countsPeople reports a sentence with a figure that counts (not a date, a time or money) people
@@ -790,7 +790,7 @@ func sameFacility(si *sentenceInfo) bool {
 		}
 	}
 	for _, c := range si.cues {
-		if c.category == "facility" || c.category == "holding" {
+		if c.category == facilityCue || c.category == holdingCue {
 			if wordIn(sameWords, si.toks, c.first-sameReach, c.first) || wordIn(sameWords, si.toks, c.last+1, c.last+1+sameReach) {
 				return true
 			}
@@ -840,7 +840,7 @@ func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		if !isDeed(c.category) {
+		if !c.category.isDeed() {
 			return false
 		}
 		switch {
@@ -896,7 +896,7 @@ func eventDateOf(si *sentenceInfo) *DateMention {
 // datedEvent is eventDateOf, also reporting whether the date only says when something was
 // reported.
 func datedEvent(si *sentenceInfo) (*DateMention, bool) {
-	deed := namesDeed(si) || si.is("thwarted")
+	deed := namesDeed(si) || si.is(thwartedCue)
 	var best *DateMention
 	bestScore := 1 << 30
 	for i := range si.dates {
@@ -917,9 +917,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		score := 1000
 		for _, c := range si.cues {
 			switch c.category {
-			case "attack", "escape", "riot", "thwarted", "facility":
+			case attackCue, escapeCue, riotCue, thwartedCue, facilityCue:
 				score = min(score, abs(c.first-last), abs(first-c.last))
-			case "killed", "wounded":
+			case killedCue, woundedCue:
 				if !deed {
 					score = min(score, abs(c.first-last), abs(first-c.last)) // "a prison officer was shot dead [...] on Tuesday night"
 				}
@@ -990,7 +990,7 @@ func attributiveYear(si *sentenceInfo, d *DateMention, first, last int) bool {
 	}
 	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		switch c.category {
-		case "attack", "escape", "riot", "thwarted", "bombing":
+		case attackCue, escapeCue, riotCue, thwartedCue:
 			return c.first == last+1 || c.first == head
 		}
 		return false
@@ -1016,7 +1016,7 @@ func detentionWhen(si *sentenceInfo, last int) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first > last+1 && (c.category == "facility" || c.category == "inmate")
+		return c.first > last+1 && (c.category == facilityCue || c.category == inmateCue)
 	})
 }
 
@@ -1062,7 +1062,7 @@ const tollVerbReach = 3
 // reportingDate reports a date right next to a reporting verb.
 func reportingDate(si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
-		if c.category != "claim" || si.toks[c.first].is(attributionWords) {
+		if c.category != claimCue || si.toks[c.first].is(attributionWords) {
 			continue // "on Monday, according to the police": the date is still the deed's
 		}
 		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {
@@ -1149,7 +1149,7 @@ func (a *analysis) frames() []*frame {
 			}
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
-			outcome := si.is("thwarted") || si.is("resisted")
+			outcome := si.is(thwartedCue) || si.is(resistedCue)
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
@@ -1220,7 +1220,7 @@ func (a *analysis) frames() []*frame {
 // time of another: "the riot [...] amid a long-running hunger strike" is a riot.
 func peacefulDeed(si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "peaceful" && !wordIn(occasionWords, si.toks, c.first-occasionReach, c.first)
+		return c.category == peacefulCue && !wordIn(occasionWords, si.toks, c.first-occasionReach, c.first)
 	})
 }
 

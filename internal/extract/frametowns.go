@@ -40,7 +40,7 @@ type townPart struct {
 func (a *analysis) splitByTown(si *sentenceInfo, an anchors) []townPart {
 	plural := false
 	for _, c := range si.cues {
-		if c.category == "facility" && si.toks[c.last].is(facilityPluralWords) {
+		if c.category == facilityCue && si.toks[c.last].is(facilityPluralWords) {
 			plural = true
 		}
 	}

@@ -58,13 +58,15 @@ type lexicon struct {
 }
 
 type cuePhrase struct {
-	category string
+	category cueCat
+	ref      int32    // noCue's phrases: the index of the known facility they name
 	words    []string // folded; a word ending in * matches by prefix
 }
 
 // cueHit is one occurrence of a cue: tokens [first, last] of the scanned stream.
 type cueHit struct {
-	category    string
+	category    cueCat
+	ref         int32 // the phrase's ref
 	first, last int
 }
 
@@ -102,8 +104,8 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		default:
 			if c, ok := wordCategoryNamed(e.category); ok {
 				lx.addWord(c, e.phrase)
-			} else {
-				lx.add(e.category, e.phrase)
+			} else if c, ok := cueCatNamed(e.category); ok {
+				lx.add(c, 0, e.phrase)
 			}
 		}
 		seen[key] = true
@@ -214,9 +216,11 @@ func cueWords(phrase string) []string {
 	return words
 }
 
-func (lx *lexicon) add(category, phrase string) {
+// add adds a cue phrase of the category; ref is the index of the known facility a phrase of
+// noCue names.
+func (lx *lexicon) add(category cueCat, ref int32, phrase string) {
 	words := lx.splitElidedWords(cueWords(phrase))
-	p := cuePhrase{category: category, words: words}
+	p := cuePhrase{category: category, ref: ref, words: words}
 	if first, ok := strings.CutSuffix(words[0], "*"); ok {
 		key := first[:min(prefixKeyLen, len(first))]
 		lx.prefixes[key] = append(lx.prefixes[key], p)
@@ -463,7 +467,7 @@ func (lx *lexicon) appendMatch(hits []cueHit, from int, stripped bool, p *cuePhr
 	if !ok {
 		return hits
 	}
-	h := cueHit{category: p.category, first: i, last: i + n - 1}
+	h := cueHit{category: p.category, ref: p.ref, first: i, last: i + n - 1}
 	if stripped && slices.Contains(hits[from:], h) {
 		return hits
 	}

@@ -8,22 +8,14 @@ import (
 	"strings"
 )
 
-// lexiconCategories are the cue categories rules read (found in running text) and the month and
-// weekday names, one table for the loader to check files against with the word categories of
-// wordcategory.go. A family ("side") is written "side:value" in files and lists the values rules
-// know. data/README.md says what reads each.
+// lexiconCategories are the month and weekday names and the words of numbers, qualifiers and
+// relative days: one table for the loader to check files against with the cue categories of
+// cuecategory.go and the word categories of wordcategory.go. A family ("month") is written
+// "month:value" in files and lists the values rules know. data/README.md says what reads each.
 var lexiconCategories = []struct {
 	name   string
 	values []string // a family's members; nil for a plain category
 }{
-	{name: "facility"}, {name: "holding"}, {name: "inmate"}, {name: "attack"}, {name: "escape"}, {name: "release"}, {name: "riot"},
-	{name: "thwarted"}, {name: "resisted"}, {name: "escaped"}, {name: "recaptured"}, {name: "arrested"}, {name: "killed"}, {name: "wounded"}, {name: "held"},
-	{name: "attackers"}, {name: "stayed"}, {name: "claim"}, {name: "generic"}, {name: "aggregate"},
-	{name: "fiction"}, {name: "staged"}, {name: "exchange"}, {name: "peaceful"}, {name: "legal"}, {name: "illness"},
-	{name: "side", values: []string{"prisoners", "security", "perpetrators", "civilians"}},
-	{name: "claimant", values: []string{"defender", "government", "independent", "media", "unknown"}},
-	{name: "method", values: []string{"vbied", "suicide_attack", "mortar", "rpg", "small_arms", "explosives", "prisoner_riot",
-		"insider_help", "tunnel", "arson"}},
 	{name: "month", values: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
 	{name: "weekday", values: []string{"0", "1", "2", "3", "4", "5", "6"}},
 	{name: "number", values: numberValues},
@@ -46,6 +38,9 @@ var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 1
 // knownCategories returns every category a file may use, family members spelt out ("side:security").
 func knownCategories() []string {
 	var out []string
+	for _, c := range cueCats[noCue+1:] {
+		out = append(out, c.name)
+	}
 	for _, c := range lexiconCategories {
 		out = append(out, spelledOut(c.name, c.values)...)
 	}

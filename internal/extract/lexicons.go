@@ -53,7 +53,7 @@ func loadLexicons(user []LexiconFile) (*lexicons, error) {
 func multiWordFacilities(entries []lexiconEntry) []lexiconEntry {
 	var out []lexiconEntry
 	for _, e := range entries {
-		if e.category == wordCatNames[elisionWords] || e.category == "facility" && strings.Contains(e.phrase, " ") {
+		if e.category == wordCatNames[elisionWords] || e.category == facilityCue.String() && strings.Contains(e.phrase, " ") {
 			out = append(out, e)
 		}
 	}

@@ -29,7 +29,7 @@ func TestLexiconOfLanguage(t *testing.T) {
 			if got != "" {
 				got += " "
 			}
-			got += h.category
+			got += h.category.String()
 		}
 		if got != tt.want {
 			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, got, tt.want)
@@ -63,7 +63,7 @@ func TestSplitElisions(t *testing.T) {
 	}
 	// Cue phrases are split the same way, so that they still match.
 	hits := ls.of("fr").scan(ls.of("fr").splitElisions(tokenize("la maison d'arrêt"), "la maison d'arrêt"))
-	if len(hits) == 0 || hits[0].category != "facility" {
+	if len(hits) == 0 || hits[0].category != facilityCue {
 		t.Errorf("maison d'arrêt: cues %v, want a facility", hits)
 	}
 }
@@ -86,7 +86,7 @@ func TestUserLexicon(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, h := range ls.of(tt.lang).scan(tokenize(tt.text)) {
-			got = append(got, h.category)
+			got = append(got, h.category.String())
 		}
 		if s := strings.Join(got, " "); s != tt.want {
 			t.Errorf("%s %q: cues %q, want %q", tt.lang, tt.text, s, tt.want)

@@ -79,7 +79,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 // prison, not an incident of the kind wallwatch follows.
 func (a *analysis) accidental(f *frame) bool {
 	for _, si := range f.sentences {
-		if si.is("escape") && !negated(si, "escape") || si.is("riot") && !negated(si, "riot") {
+		if si.is(escapeCue) && !negated(si, escapeCue) || si.is(riotCue) && !negated(si, riotCue) {
 			return false // but "there was no riot, nor did anyone escape" leaves the accident
 		}
 	}
@@ -131,7 +131,7 @@ const campaignDays = 7
 // hostage-takers want people freed, they did not attack where they are held.
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
-		if (namesDetention(si) || si.is("holding") || len(si.holdings) > 0) && !(demandTold(si) && !isEvent(si)) {
+		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0) && !(demandTold(si) && !isEvent(si)) {
 			return true
 		}
 	}
@@ -147,7 +147,7 @@ func demandTold(si *sentenceInfo) bool {
 // sentence.
 func armedGroupAttack(f *frame) bool {
 	for _, si := range f.sentences {
-		if (si.is("attack") || si.is("killed")) && hasArmedGroup(si) {
+		if (si.is(attackCue) || si.is(killedCue)) && hasArmedGroup(si) {
 			return true
 		}
 	}
@@ -176,27 +176,27 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := false
 	for _, si := range f.sentences {
-		riotTold = riotTold || si.is("riot") && !negated(si, "riot")
+		riotTold = riotTold || si.is(riotCue) && !negated(si, riotCue)
 	}
 
 	raidTold := false // a sentence before told of the security forces' raid
 	for _, si := range f.sentences {
 		raidBefore := raidTold
 		raidTold = raidTold || si.raid
-		thwarted = thwarted || si.is("thwarted")
-		resisted = resisted || si.is("resisted")
-		riot = riot || si.is("riot") && !negated(si, "riot") || si.triedEscape && si.is("killed") || si.deadlyAttempt || // a deadly attempt to break out
+		thwarted = thwarted || si.is(thwartedCue)
+		resisted = resisted || si.is(resistedCue)
+		riot = riot || si.is(riotCue) && !negated(si, riotCue) || si.triedEscape && si.is(killedCue) || si.deadlyAttempt || // a deadly attempt to break out
 			si.deadlyFire || // a deadly fire no accident explains (accidents tell no incident): the people held set it
 			si.inmateArson
-		escapeTold = escapeTold || si.is("escape") && !negated(si, "escape")
-		holding = holding || si.is("holding")
+		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
+		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
 			continue
 		}
 		detention = detention || (namesDetention(si) || pronounEscape(si)) && !staffOnly(si)
-		armedKilling = armedKilling || si.is("killed") && hasArmedGroup(si) && !hasMethod(si)
+		armedKilling = armedKilling || si.is(killedCue) && hasArmedGroup(si) && !hasMethod(si)
 		onEscort = onEscort || harmOnEscort(si)
-		if !attack && !inside && !si.is("attack") && heldSubject(a.text, si) {
+		if !attack && !inside && !si.is(attackCue) && heldSubject(a.text, si) {
 			inside = true // "militants held in the jail overpowered the guards": a breakout from inside
 		}
 		if !attack && !inside && (freedByAttackers(si) || si.freedInAttack) {
@@ -209,20 +209,20 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		for _, c := range si.cues {
-			if c.category == "attack" && raidBefore && namedAgain(si, c) {
+			if c.category == attackCue && raidBefore && namedAgain(si, c) {
 				continue // "troops stormed the prison [...] before the assault": the raid told before
 			}
-			if c.category == "attack" && attempted(si.toks, c.first) {
+			if c.category == attackCue && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
-			if c.category == "attack" && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, "attack") && !doersOfOtherDeed(si, c) {
+			if c.category == attackCue && !strikeFromAfar(si, c) && !withinLongerOf(si.cues, c, attackCue) && !doersOfOtherDeed(si, c) {
 				if onlyNamesAttack(si, c) {
 					attackNamed = true // "killed in the attack": a blast or a shelling as much as an assault
 				} else {
 					assault = true
 				}
 			}
-			if c.category != "attack" || attack || inside {
+			if c.category != attackCue || attack || inside {
 				continue
 			}
 			// The first attack word says who attacked: "prisoners attacked the guards" makes
@@ -232,11 +232,11 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c) || attackOnKeepers(a.text, si, c)
 			attack = !inside
 		}
-		heldKilled = heldKilled || attack && harms(a.text, si, "inmate", "killed")
-		guardsHarmed = guardsHarmed || harms(a.text, si, "side:security", "killed", "wounded")
-		escape = escape || si.is("escape") && !negated(si, "escape")
+		heldKilled = heldKilled || attack && harms(a.text, si, inmateCue, killedCue)
+		guardsHarmed = guardsHarmed || harms(a.text, si, sideSecurityCue, killedCue, woundedCue)
+		escape = escape || si.is(escapeCue) && !negated(si, escapeCue)
 		foiledTold = foiledTold || si.foiledEscape
-		unfoiled = unfoiled || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "escape" && !foiled(a.text, si.toks, si.cues, c) })
+		unfoiled = unfoiled || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == escapeCue && !foiled(a.text, si.toks, si.cues, c) })
 	}
 	riot = riot || inside
 	// A word that only names an attack is an assault where nothing says the place was struck
@@ -293,7 +293,7 @@ func (a *analysis) violenceAround(f *frame) bool {
 		return false
 	}
 	violent := func(si *sentenceInfo) bool {
-		return si.is("killed") || si.is("wounded") || si.is("method:small_arms")
+		return si.is(killedCue) || si.is(woundedCue) || si.is(methodSmallArmsCue)
 	}
 	start := max(0, slices.Index(a.sentences, f.sentences[0]))
 	return slices.ContainsFunc(f.sentences, violent) ||
@@ -308,7 +308,7 @@ const violenceReach = 2
 // governs: "foiled an escape plan", "the attempted escape", "thwarting a gang's plan to free".
 func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, t := range cues {
-		if t.category != "thwarted" || t.last >= c.first || c.first-t.last > foiledReach {
+		if t.category != thwartedCue || t.last >= c.first || c.first-t.last > foiledReach {
 			continue
 		}
 		if !containsAny(text[toks[t.last].end:toks[c.first].start], clauseMarks) {
@@ -345,24 +345,24 @@ func (a *analysis) mobJustice(f *frame) bool {
 // clinic" is an attack on people held, wherever it happened; guards wounded in a riot, or an
 // inmate killed by another, are not.
 func harmOnEscort(si *sentenceInfo) bool {
-	if !si.is("killed") && !si.is("wounded") || !si.is("attackers") && !wordIn(disguiseWords, si.toks, 0, len(si.toks)) {
+	if !si.is(killedCue) && !si.is(woundedCue) || !si.is(attackersCue) && !wordIn(disguiseWords, si.toks, 0, len(si.toks)) {
 		return false
 	}
 	if si.lex.phraseIn(inCustodyWords, si.toks, 0, len(si.toks)) {
 		return true // "gunmen shot dead two men in police custody"
 	}
-	return (si.is("inmate") || si.is("held")) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
+	return (si.is(inmateCue) || si.is(heldCue)) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
 }
 
 // mobKilling reports a crowd that a sentence tells killing someone it says was held, with no
 // word of escape: "a mob stormed the police station, dragged out a man held there and beat him to
 // death" is violence against a person held, as a lynching is.
 func mobKilling(si *sentenceInfo) bool {
-	if !si.is("held") || si.is("escape") {
+	if !si.is(heldCue) || si.is(escapeCue) {
 		return false
 	}
 	crowd := slices.IndexFunc(si.toks, func(t token) bool { return t.is(crowdWords) })
-	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "killed" && c.first > crowd })
+	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && c.first > crowd })
 }
 
 // arsonByOutsiders reports a fire set by people who are not held there: an attacker word, civilians
@@ -370,11 +370,11 @@ func mobKilling(si *sentenceInfo) bool {
 // protesters set the building on fire"). It is an assault on the place, as inmates' arson is a riot.
 func arsonByOutsiders(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category != "method:arson" || inmateLed(text, si, c) {
+		if c.category != methodArsonCue || inmateLed(text, si, c) {
 			continue
 		}
 		for _, o := range si.cues {
-			if (o.category == "attackers" || o.category == "side:civilians") && o.last < c.first {
+			if (o.category == attackersCue || o.category == sideCiviliansCue) && o.last < c.first {
 				return true
 			}
 		}
@@ -391,14 +391,14 @@ func arsonByOutsiders(text string, si *sentenceInfo) bool {
 func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
 		reach := attackObjectReach
-		if o.category == "held" {
+		if o.category == heldCue {
 			reach++ // "broke into a wing held by the rival gang": the part of the prison its people hold
 		}
-		if (o.category == "inmate" || o.category == "held") && o.first > c.last && o.first-c.last <= reach &&
+		if (o.category == inmateCue || o.category == heldCue) && o.first > c.last && o.first-c.last <= reach &&
 			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
-		if o.category == "inmate" && o.last < c.first && c.first-o.last <= reach && si.toks[o.last+1].is(auxiliaryWords) &&
+		if o.category == inmateCue && o.last < c.first && c.first-o.last <= reach && si.toks[o.last+1].is(auxiliaryWords) &&
 			!containsAny(text[si.toks[o.last].end:si.toks[c.first].start], clauseMarks) {
 			return true // the passive: "the prisoners were attacked"
 		}
@@ -416,7 +416,7 @@ func onlyNamesAttack(si *sentenceInfo, c cueHit) bool {
 // in its clause, as its object right after it or as the subject of its passive right before it:
 // "shot two remand prisoners", "two remand prisoners were killed" (inmate, killed),
 // "wounding two guards" (side:security, wounded).
-func harms(text string, si *sentenceInfo, people string, harm ...string) bool {
+func harms(text string, si *sentenceInfo, people cueCat, harm ...cueCat) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return slices.Contains(harm, c.category) && slices.ContainsFunc(si.cues, func(o cueHit) bool {
 			if o.category != people {
@@ -442,12 +442,12 @@ func namedAgain(si *sentenceInfo, c cueHit) bool {
 // rioted, setting fires and attacking guards". Outsiders who come for a prison are named as its
 // attackers or as an armed group ("gunmen attacked the guards at the gate").
 func attackOnKeepers(text string, si *sentenceInfo, c cueHit) bool {
-	if hasArmedGroup(si) || !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.last < c.first }) ||
-		slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first < c.first }) {
+	if hasArmedGroup(si) || !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == inmateCue && o.last < c.first }) ||
+		slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == attackersCue && o.first < c.first }) {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
-		return o.category == "side:security" && o.first > c.last && o.first-c.last <= attackObjectReach &&
+		return o.category == sideSecurityCue && o.first > c.last && o.first-c.last <= attackObjectReach &&
 			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks)
 	})
 }
@@ -466,9 +466,9 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 		return true // "five detainees escaped after assaulting a guard": a participle takes its subject from the clause, a noun ("after gunmen stormed") names its own
 	}
 	for _, o := range si.cues {
-		if o.category == "attack" || o.category == "escape" || o.category == "attackers" {
+		if o.category == attackCue || o.category == escapeCue || o.category == attackersCue {
 			if o.first < c.first && o != c {
-				if o.category == "escape" && c.first > 0 && si.toks[c.first-1].is(conjunctionWords) && inmateLed(text, si, o) {
+				if o.category == escapeCue && c.first > 0 && si.toks[c.first-1].is(conjunctionWords) && inmateLed(text, si, o) {
 					continue // "inmates broke out of their cells and attacked other prisoners": verbs joined by "and" share their subject
 				}
 				return false
@@ -481,7 +481,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	// "inmates rioted, setting fire to the prison and attacking warders": the people held who
 	// rose are the subject of the verbs their revolt goes on with.
 	return slices.ContainsFunc(si.cues, func(r cueHit) bool {
-		return r.category == "riot" && r.last < c.first && (inmateSubjectOf(text, si, r) || joinedAfter(si.toks, r, c) && heldRoseBefore(si, r))
+		return r.category == riotCue && r.last < c.first && (inmateSubjectOf(text, si, r) || joinedAfter(si.toks, r, c) && heldRoseBefore(si, r))
 	})
 }
 
@@ -494,7 +494,7 @@ func joinedAfter(toks []token, r, c cueHit) bool {
 // heldRoseBefore reports a word for the people held before the riot word r: they are whom it
 // tells of, however far before it ("detainees held at X, the headquarters of Y, rioted").
 func heldRoseBefore(si *sentenceInfo, r cueHit) bool {
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "inmate" && o.first < r.first })
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == inmateCue && o.first < r.first })
 }
 
 // inmateSubjectOf reports an inmate word before cue c in its clause that is the subject of c's
@@ -502,7 +502,7 @@ func heldRoseBefore(si *sentenceInfo, r cueHit) bool {
 // attacked"), but for the perfect's own.
 func inmateSubjectOf(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
-		if o.category != "inmate" || o.last >= c.first {
+		if o.category != inmateCue || o.last >= c.first {
 			continue
 		}
 		between := withoutAsides(text[si.toks[o.last].end:si.toks[c.first].start])
@@ -537,7 +537,7 @@ func inmateSubjectOf(text string, si *sentenceInfo, c cueHit) bool {
 // attack launched by gunmen" ("بعد هجوم شنه مسلحون") tells who attacked.
 func attackersAfter(si *sentenceInfo, c cueHit) bool {
 	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
-		return o.category == "attackers" && o.first > c.last && o.first-c.last <= attackersAfterReach
+		return o.category == attackersCue && o.first > c.last && o.first-c.last <= attackersAfterReach
 	})
 }
 
@@ -548,11 +548,11 @@ const attackersAfterReach = 4
 // people held: "five detainees escaped", "inmates broke out".
 func escapeOfTheHeld(si *sentenceInfo, end int) bool {
 	for _, e := range si.cues {
-		if e.category != "escape" || e.last >= end {
+		if e.category != escapeCue || e.last >= end {
 			continue
 		}
 		if slices.ContainsFunc(si.cues, func(o cueHit) bool {
-			return o.category == "inmate" && o.last < e.first && e.first-o.last <= escapeSubjectReach
+			return o.category == inmateCue && o.last < e.first && e.first-o.last <= escapeSubjectReach
 		}) {
 			return true
 		}
@@ -644,7 +644,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 		}
 	}
 	for _, c := range si.cues {
-		if (c.category == "attackers" || c.category == "side:civilians") && (doer < 0 || c.first < doer) {
+		if (c.category == attackersCue || c.category == sideCiviliansCue) && (doer < 0 || c.first < doer) {
 			doer = c.first
 		}
 	}
@@ -657,19 +657,19 @@ func freedByAttackers(si *sentenceInfo) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category != "escape" && c.category != "release" || c.first <= doer {
+		if c.category != escapeCue && c.category != releaseCue || c.first <= doer {
 			continue // "released" by a crowd is no release by the authorities
 		}
-		if c.category == "escape" && !si.toks[c.first].is(freeingWords) {
+		if c.category == escapeCue && !si.toks[c.first].is(freeingWords) {
 			continue // "members of the gang escaped from the prison": they got out, nobody freed them
 		}
 		between, after := false, false
 		for _, o := range si.cues {
 			switch o.category {
-			case "inmate":
+			case inmateCue:
 				between = between || o.first < c.first // "250 inmates including 40 militants escape": the fighters are inmates
 				after = after || o.first > c.last && o.first-c.last-figureWords(si, c.last+1, o.first) <= 3
-			case "holding", "facility":
+			case holdingCue, facilityCue:
 				after = after || o.first > c.last && o.first <= c.last+freedFromReach
 			}
 		}
@@ -692,8 +692,8 @@ const freedFromReach = 15
 func heldSubject(text string, si *sentenceInfo) bool {
 	first, riot := -1, false
 	for _, c := range si.cues {
-		if (c.category == "riot" || c.category == "escape") && (first < 0 || c.first < first) {
-			first, riot = c.first, c.category == "riot"
+		if (c.category == riotCue || c.category == escapeCue) && (first < 0 || c.first < first) {
+			first, riot = c.first, c.category == riotCue
 		}
 	}
 	if first < 1 {
@@ -707,7 +707,7 @@ func heldSubject(text string, si *sentenceInfo) bool {
 			return true
 		}
 		for _, c := range si.cues {
-			if riot && c.category == "inmate" && c.first == k {
+			if riot && c.category == inmateCue && c.first == k {
 				return true
 			}
 		}
@@ -729,13 +729,13 @@ const inmateSubjectReach = 14
 // that names only the administration ("the head of the state prison system was shot dead"),
 // unless it tells a deed: "units of the prison service suppressed the unrest" speak of a prison.
 func staffOnly(si *sentenceInfo) bool {
-	if len(si.facilities) > 0 || si.is("inmate") || si.is("generic") || si.is("holding") {
+	if len(si.facilities) > 0 || si.is(inmateCue) || si.is(genericCue) || si.is(holdingCue) {
 		return false
 	}
-	institutions := !namesDeed(si) && !si.is("thwarted")
+	institutions := !namesDeed(si) && !si.is(thwartedCue)
 	staff := false
 	for _, c := range si.cues {
-		if c.category != "facility" {
+		if c.category != facilityCue {
 			continue
 		}
 		if !jobWord(si, c) && !(institutions && ofInstitution(si, c)) {
@@ -757,7 +757,7 @@ func ofInstitution(si *sentenceInfo, c cueHit) bool {
 func jobWord(si *sentenceInfo, c cueHit) bool {
 	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(peopleNounWords) ||
 		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper ||
-		c.first > 1 && si.toks[c.first-1].is(facilityLinkWords) && cueAt(si, "side:security", c.first-2) &&
+		c.first > 1 && si.toks[c.first-1].is(facilityLinkWords) && cueAt(si, sideSecurityCue, c.first-2) &&
 			!si.toks[c.first].upper // "educatore del carcere", not "presos da cadeia"
 }
 
@@ -778,7 +778,7 @@ func (a *analysis) anyFreed(f *frame) bool {
 }
 
 // negated reports a sentence whose every cue of a category is negated ("no inmate escaped").
-func negated(si *sentenceInfo, category string) bool {
+func negated(si *sentenceInfo, category cueCat) bool {
 	found := false
 	for _, c := range si.cues {
 		if c.category != category {
@@ -815,7 +815,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "holding" || !si.toks[c.last].is(townHoldingWords) {
+			if c.category != holdingCue || !si.toks[c.last].is(townHoldingWords) {
 				continue
 			}
 			name := strings.ToLower(a.text[si.toks[c.first].start:si.toks[c.last].end])
@@ -887,7 +887,7 @@ func storyFacility(si *sentenceInfo, h facilityHit) bool {
 // article: "the prison", "la prison".
 func definiteFacility(si *sentenceInfo) bool {
 	return isEvent(si) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "facility" && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+		return c.category == facilityCue && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
 	})
 }
 
@@ -978,7 +978,7 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		// A sentence telling what the attackers did places their deed ("Militants blocked a
 		// highway in X to halt the van"), better than where the report was filed.
 		for _, si := range f.sentences {
-			if !si.is("attackers") || likeEventElsewhere(si) {
+			if !si.is(attackersCue) || likeEventElsewhere(si) {
 				continue
 			}
 			for _, p := range a.ownPlaces(si) {
@@ -1138,7 +1138,7 @@ func likeEventElsewhere(si *sentenceInfo) bool {
 func ofOffence(si *sentenceInfo, p placeHit) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		last := min(c.last+pastPlaceReach, len(si.toks)-1)
-		return c.category == "legal" && c.last < last && p.start > si.toks[c.last].start && p.start <= si.toks[last].start
+		return c.category == legalCue && c.last < last && p.start > si.toks[c.last].start && p.start <= si.toks[last].start
 	})
 }
 
@@ -1214,7 +1214,7 @@ func (a *analysis) townFacility(f *frame, town string) string {
 			continue
 		}
 		for _, c := range si.cues {
-			if c.category != "facility" || c.first != c.last || jobWord(si, c) || ofInstitution(si, c) {
+			if c.category != facilityCue || c.first != c.last || jobWord(si, c) || ofInstitution(si, c) {
 				continue // "a prison guard", "the prison service" name no prison
 			}
 			if nearTown(si, c.last, town) {
@@ -1464,7 +1464,7 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 			// In a riot the groups named are the parties to it ("members of MS-13 and the 18th
 			// Street gang"), whatever the grammar; so are those a sentence telling of a riot names
 			// when the riot ended in a breakout.
-			party := riot || si.is("riot") && !negated(si, "riot") && !amongHeld(si, m)
+			party := riot || si.is(riotCue) && !negated(si, riotCue) && !amongHeld(si, m)
 			if m.Kind != "armed_group" || denied(si, m) || !party && !agent(a.text, si, m) {
 				continue
 			}
@@ -1509,7 +1509,7 @@ func (a *analysis) strikers(f *frame) []string {
 	}
 	for _, si := range f.sentences {
 		for _, c := range si.cues {
-			if c.category != "attack" || !strikeFromAfar(si, c) {
+			if c.category != attackCue || !strikeFromAfar(si, c) {
 				continue
 			}
 			if name, ok := a.strikerOf(si, c); ok {
@@ -1524,17 +1524,17 @@ func (a *analysis) strikers(f *frame) []string {
 // sentence that tells their deed by another attack word or as a strike from afar: "Assailants
 // shelled the prison", "Assailants fired mortar rounds into the prison" tell no assault.
 func doersOfOtherDeed(si *sentenceInfo, c cueHit) bool {
-	if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attackers" && o.first == c.first && o.last == c.last }) {
+	if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == attackersCue && o.first == c.first && o.last == c.last }) {
 		return false
 	}
-	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == "attack" && o.first > c.last }) || struckFromAfar(si)
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == attackCue && o.first > c.last }) || struckFromAfar(si)
 }
 
 // attackersBefore reports attackers a few words before an attack word: "three suicide bombers
 // attacked the prison", "armed rebels attacked the jail" came to the place.
 func attackersBefore(si *sentenceInfo, c cueHit) bool {
 	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
-		return (o.category == "attackers" || o.category == "method:suicide_attack") && o.last < c.first && c.first-o.last <= attackersBeforeReach
+		return (o.category == attackersCue || o.category == methodSuicideAttackCue) && o.last < c.first && c.first-o.last <= attackersBeforeReach
 	})
 }
 
@@ -1545,7 +1545,7 @@ const attackersBeforeReach = 3
 // shelling as its means. Grenades and rockets are an assault's arms as often.
 func struckFromAfar(si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "attack" && strikeFromAfar(si, c) || c.category == "method:mortar"
+		return c.category == attackCue && strikeFromAfar(si, c) || c.category == methodMortarCue
 	})
 }
 
@@ -1664,9 +1664,9 @@ func doersReferBack(si *sentenceInfo) bool {
 		return true
 	}
 	if k := si.openingEnd; k < len(toks) && toks[k].upper && slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == "attackers" && c.first == k
+		return c.category == attackersCue && c.first == k
 	}) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == "attack" || c.category == "escape") && c.first > k
+		return (c.category == attackCue || c.category == escapeCue) && c.first > k
 	}) {
 		return true // "Militants burnt the town hall [...] and freed inmates": the subject of every verb, after the group was named
 	}
@@ -1679,7 +1679,7 @@ func doersReferBack(si *sentenceInfo) bool {
 		if !toks[k].is(groupNounWords) {
 			noun = -1
 			for _, c := range si.cues {
-				if c.category == "attackers" && c.first == k {
+				if c.category == attackersCue && c.first == k {
 					noun = c.last
 				}
 			}
@@ -1688,7 +1688,7 @@ func doersReferBack(si *sentenceInfo) bool {
 			continue
 		}
 		for _, v := range si.cues {
-			if (v.category == "attack" || v.category == "escape") && v.first > noun && v.first-noun <= doerReach {
+			if (v.category == attackCue || v.category == escapeCue) && v.first > noun && v.first-noun <= doerReach {
 				return true
 			}
 		}
@@ -1712,7 +1712,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
-	if opensSentence(si, first) && (si.is("attack") || si.is("escape")) && !si.is("thwarted") && !si.is("resisted") && !denied(si, m) {
+	if opensSentence(si, first) && (si.is(attackCue) || si.is(escapeCue)) && !si.is(thwartedCue) && !si.is(resistedCue) && !denied(si, m) {
 		return true // "On 6 August, Red Hand militiamen entered the town and broke into its prison": the subject of every verb
 	}
 	return doerAt(text, si, first, last)
@@ -1723,7 +1723,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 // subject of the sentence's verbs, however far they stand from it.
 func opensSentence(si *sentenceInfo, first int) bool {
 	for k := si.openingEnd; k < first; k++ {
-		if t := si.toks[k]; !t.is(definiteArticleWords) && !t.is(partitiveWords) && !cueAt(si, "attackers", k) {
+		if t := si.toks[k]; !t.is(definiteArticleWords) && !t.is(partitiveWords) && !cueAt(si, attackersCue, k) {
 			return false
 		}
 	}
@@ -1760,7 +1760,7 @@ func openingAdverbialEnd(text string, si *sentenceInfo) int {
 const openingAdverbialWords = 3
 
 // cueAt reports a cue of the category covering token k.
-func cueAt(si *sentenceInfo, category string, k int) bool {
+func cueAt(si *sentenceInfo, category cueCat, k int) bool {
 	for _, c := range si.cues {
 		if c.category == category && c.first <= k && k <= c.last {
 			return true
@@ -1778,7 +1778,7 @@ const affiliationReach = 4
 // group" name the men by the group they belong to.
 func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool) {
 	for _, c := range si.cues {
-		if c.category != "attackers" || c.last >= first || first-c.last > affiliationReach ||
+		if c.category != attackersCue || c.last >= first || first-c.last > affiliationReach ||
 			containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks+":()") {
 			continue
 		}
@@ -1798,15 +1798,15 @@ func affiliatedArmedMen(text string, si *sentenceInfo, first int) (cueHit, bool)
 func doerAt(text string, si *sentenceInfo, first, last int) bool {
 	for _, c := range si.cues {
 		switch c.category {
-		case "attack", "escape", "riot": // not "thwarted": who foils an attack defends
+		case attackCue, escapeCue, riotCue: // not thwartedCue: who foils an attack defends
 			if c.first > last && c.first-last <= doerReach {
 				return true
 			}
-		case "claim":
+		case claimCue:
 			if c.first > last && c.first-last <= 6 && claimsResponsibility(si.toks, c.last) {
 				return true
 			}
-		case "killed": // "Red Hand fighters killed two warders", not "its gunmen were killed" nor "run by X, killing"
+		case killedCue: // "Red Hand fighters killed two warders", not "its gunmen were killed" nor "run by X, killing"
 			if c.first > last && c.first-last <= 2 && !si.toks[c.first-1].is(beforeVerbWords) &&
 				!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks) {
 				return true
@@ -1814,8 +1814,8 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 		}
 		// "Taliban fighters detonated a truck bomb ... and stormed the jail": the means of an
 		// attack the sentence tells, used right after the group's name.
-		if strings.HasPrefix(c.category, "method:") && c.first > last && c.first-last <= 2 &&
-			(si.is("attack") || si.is("escape")) && !si.toks[c.first-1].is(beforeVerbWords) {
+		if c.category.isMethod() && c.first > last && c.first-last <= 2 &&
+			(si.is(attackCue) || si.is(escapeCue)) && !si.toks[c.first-1].is(beforeVerbWords) {
 			return true
 		}
 	}
@@ -1834,7 +1834,7 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 			if k > 0 && si.toks[k-1].is(operateVerbWords) {
 				return false // "the prison, run by the group": who holds it, not who struck it
 			}
-			if si.is("attack") || si.is("escape") {
+			if si.is(attackCue) || si.is(escapeCue) {
 				return true
 			}
 			// "the operation, led by Jabhat al-Nusra"
@@ -1872,8 +1872,8 @@ func (a *analysis) methods(f *frame) []string {
 	seen := map[string]bool{}
 	for _, si := range f.sentences {
 		for _, c := range si.cues {
-			if m, ok := strings.CutPrefix(c.category, "method:"); ok {
-				seen[m] = true
+			if c.category.isMethod() {
+				seen[c.category.member()] = true
 			}
 		}
 	}

@@ -19,7 +19,7 @@ const maxCueDistance = 12
 // who they are, to what befell them).
 func metricAfter(si *sentenceInfo, k int, passedOver model.Metric) (model.Metric, bool) {
 	for _, c := range si.cues {
-		if m := model.Metric(c.category); isMetric(m) && m != passedOver && c.first > k && c.first <= k+4 {
+		if m := c.category.metric(); isMetric(m) && m != passedOver && c.first > k && c.first <= k+4 {
 			return m, true
 		}
 	}
@@ -59,6 +59,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
+	bestCue := noCue
 	var attackerNoun, bestBefore, bestComma, bestPart, attemptAfter bool
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
@@ -90,14 +91,14 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		ofPhraseEnd = groupPhraseEnd(text, si, last) // not "Of the 879 who escaped": that clause says what they did
 	}
 	for _, c := range si.cues {
-		metric := model.Metric(c.category)
-		if c.category == "arrested" {
+		metric := c.category.metric()
+		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
 				continue // "58 people were arrested for rioting": an arrest, not a recapture
 			}
 			metric = model.Recaptured
 		}
-		if !isMetric(metric) && (c.category != "stayed" || insideMetricCue(si, c)) {
+		if !isMetric(metric) && (c.category != stayedCue || insideMetricCue(si, c)) {
 			continue
 		}
 		if metric == model.Killed && punishmentPhrase(si, c) {
@@ -169,7 +170,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		// On a tie the cue after wins, but for a participle of holding: "freed the 144 detainees
 		// held there" says who they are.
 		if rank < bestRank || rank == bestRank && c.first > last && metric != model.Held {
-			best, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, rank, dist, c.last < first, commaBefore, partOfEscapees
+			best, bestCue, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, c.category, rank, dist, c.last < first, commaBefore, partOfEscapees
 		}
 	}
 	if best == model.Escaped && bestPart {
@@ -177,7 +178,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	// "150 fighters stormed..." counts attackers; "39 gunmen ... were killed", "300 jihadists had
 	// escaped" and "holds 3,500 jihadists" do not.
-	if best == "stayed" {
+	if bestCue == stayedCue {
 		return "", false // "only about 100 remained"
 	}
 	if attemptAfter && bestBefore {
@@ -262,7 +263,7 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
 		return 0 // "14 were killed, 10 of them guards, 13 were wounded": the verb after is another figure's
 	}
-	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && isMetric(model.Metric(o.category)) }) {
+	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && (o.category.metric() != "") }) {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
@@ -294,11 +295,11 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 // killed and wounded", "put the number of dead and wounded at 500").
 func deadAndWounded(text string, si *sentenceInfo, first, last int) bool {
 	for _, k := range si.cues {
-		if k.category != "killed" || k.last+2 >= len(si.toks) || !si.toks[k.last+1].is(conjunctionWords) {
+		if k.category != killedCue || k.last+2 >= len(si.toks) || !si.toks[k.last+1].is(conjunctionWords) {
 			continue
 		}
 		for _, w := range si.cues {
-			if w.category != "wounded" || w.first != k.last+2 {
+			if w.category != woundedCue || w.first != k.last+2 {
 				continue
 			}
 			if k.first > last && k.first-last <= casualtyNounReach ||
@@ -323,7 +324,7 @@ func risenCount(si *sentenceInfo, first int) (model.Metric, bool) {
 			continue
 		}
 		for _, c := range si.cues {
-			if m := model.Metric(c.category); (m == model.Killed || m == model.Wounded || m == model.Escaped) && c.last < k && k-c.last <= riseSubjectReach {
+			if m := c.category.metric(); (m == model.Killed || m == model.Wounded || m == model.Escaped) && c.last < k && k-c.last <= riseSubjectReach {
 				return m, true
 			}
 		}
@@ -376,7 +377,7 @@ func countOfMetric(text string, si *sentenceInfo, first int) (model.Metric, bool
 			continue
 		}
 		for _, c := range si.cues {
-			m := model.Metric(c.category)
+			m := c.category.metric()
 			if !isMetric(m) || m == model.Held || c.first <= k || c.first-k > countNounReach || c.last >= first {
 				continue
 			}
@@ -455,7 +456,7 @@ func relativeClauseMetric(si *sentenceInfo, last, end int) (model.Metric, bool) 
 		if c.first <= relative || c.last > end || attempted(si.toks, c.first) {
 			continue
 		}
-		switch m := model.Metric(c.category); m {
+		switch m := c.category.metric(); m {
 		case model.Escaped, model.Killed, model.Wounded:
 			return m, true // not a recapture: "spoke to five inmates who surrendered" met some of them
 		}
@@ -479,7 +480,7 @@ func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric,
 				return "", false
 			}
 		}
-		if m := model.Metric(c.category); m == model.Escaped || m == model.Killed || m == model.Wounded {
+		if m := c.category.metric(); m == model.Escaped || m == model.Killed || m == model.Wounded {
 			return m, true
 		}
 	}
@@ -503,7 +504,7 @@ const maxSubjectStart = 3
 // the arrest word has inmates for object, or the sentence tells of an escape ("five who fled
 // were arrested on Monday").
 func arrestOfEscapees(si *sentenceInfo, last int) bool {
-	if si.is("escape") || si.is("escaped") {
+	if si.is(escapeCue) || si.is(escapedCue) {
 		return true
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
@@ -512,16 +513,16 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 		}
 	}
 	for _, c := range si.cues {
-		if c.category == "inmate" && c.first > last && c.first <= last+4 {
+		if c.category == inmateCue && c.first > last && c.first <= last+4 {
 			return true
 		}
 	}
 	for _, c := range si.cues {
-		if c.category != "arrested" {
+		if c.category != arrestedCue {
 			continue
 		}
 		for _, o := range si.cues { // "police arrested dozens of inmates and then 20 more"
-			if o.category == "inmate" && o.first > c.last && o.first <= c.last+3 {
+			if o.category == inmateCue && o.first > c.last && o.first <= c.last+3 {
 				return true
 			}
 		}
@@ -534,12 +535,12 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 // they neither escape nor are held.
 func securityNoun(text string, si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
-		if c.first == last+1 && isMetric(model.Metric(c.category)) {
+		if c.first == last+1 && (c.category.metric() != "") {
 			return false
 		}
 	}
 	for _, c := range si.cues {
-		if c.category == "side:security" && (c.first == last+1 || c.first == last+2) &&
+		if c.category == sideSecurityCue && (c.first == last+1 || c.first == last+2) &&
 			!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks+":()") {
 			return true
 		}
@@ -554,7 +555,7 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "facility" && c.last < first-1 && first-1-c.last <= 3 {
+		if c.category == facilityCue && c.last < first-1 && first-1-c.last <= 3 {
 			return true
 		}
 	}
@@ -568,7 +569,7 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 		return false
 	}
 	for _, c := range si.cues {
-		if c.category == "attack" && c.last < first-1 && first-1-c.last <= attackAgentReach {
+		if c.category == attackCue && c.last < first-1 && first-1-c.last <= attackAgentReach {
 			return true
 		}
 	}
@@ -579,7 +580,7 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 // before it: "shot dead by two men", "blessés par trois hommes armés".
 func agentOfKilling(text string, si *sentenceInfo, q Quantity, first int) bool {
 	return first >= 2 && outsidersAfterAgent(text, si, q, first) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == "killed" || c.category == "wounded") && c.last == first-2
+		return (c.category == killedCue || c.category == woundedCue) && c.last == first-2
 	})
 }
 
@@ -604,7 +605,7 @@ const attackAgentReach = 30
 // prisoners attacked the guards and escaped" are inmates).
 func isInmateNoun(si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
-		if c.category == "inmate" && c.first == last+1 {
+		if c.category == inmateCue && c.first == last+1 {
 			return true
 		}
 	}
@@ -623,7 +624,7 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
-		if c.category != "attack" && c.category != "killed" || c.first <= last+1 || c.first-last > reach ||
+		if c.category != attackCue && c.category != killedCue || c.first <= last+1 || c.first-last > reach ||
 			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
@@ -644,7 +645,7 @@ func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
 // main verb of the figure before it, but a participle describing the people counted.
 func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
-		if o.first > c.last && isMetric(model.Metric(o.category)) && o.category != string(model.Held) &&
+		if o.first > c.last && o.category.metric() != "" && o.category != heldCue &&
 			!containsAny(withoutAsides(text[si.toks[c.last].end:si.toks[o.first].start]), clauseMarks) {
 			return true
 		}
@@ -682,7 +683,7 @@ func wholeBefore(si *sentenceInfo, first int) bool {
 // isInmateWord reports whether token k is an inmate cue.
 func isInmateWord(si *sentenceInfo, k int) bool {
 	for _, c := range si.cues {
-		if c.category == "inmate" && c.first == k {
+		if c.category == inmateCue && c.first == k {
 			return true
 		}
 	}
@@ -693,7 +694,7 @@ func isInmateWord(si *sentenceInfo, k int) bool {
 // "two guards and seven attackers" — the guards are the first figure's own noun.
 func sideBetween(si *sentenceInfo, from, to int) bool {
 	for _, c := range si.cues {
-		if strings.HasPrefix(c.category, "side:") && c.first >= from && c.first < to {
+		if c.category.isSide() && c.first >= from && c.first < to {
 			return true
 		}
 	}
@@ -710,7 +711,7 @@ func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool
 		return false
 	}
 	for _, o := range si.cues {
-		if o.first > last && o.first < c.first && (isMetric(model.Metric(o.category)) || o.category == "claim") {
+		if o.first > last && o.first < c.first && ((o.category.metric() != "") || o.category == claimCue) {
 			return false // not "Seorang pejabat ... mengatakan bahwa sedikitnya lima napi tewas": the one who spoke
 		}
 	}
@@ -811,13 +812,13 @@ func mainVerbBefore(si *sentenceInfo, i, end int) int {
 		verb++
 	}
 	for _, c := range si.cues {
-		if c.first <= verb && c.last >= verb && isMetric(model.Metric(c.category)) {
+		if c.first <= verb && c.last >= verb && (c.category.metric() != "") {
 			return end // "who escaped from X on Wednesday,": the clause's own verb is the deed
 		}
 	}
 	first := end + 1
 	for _, c := range si.cues {
-		if c.first > verb && c.first <= end && c.first < first && isMetric(model.Metric(c.category)) {
+		if c.first > verb && c.first <= end && c.first < first && (c.category.metric() != "") {
 			first = c.first
 		}
 	}
@@ -838,7 +839,7 @@ func relativeClauseEnd(text string, toks []token, i int) int {
 // insideMetricCue reports a cue that is part of a longer metric cue: "remain" in "remain at large".
 func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
-		if o != c && isMetric(model.Metric(o.category)) && o.first <= c.first && o.last >= c.last {
+		if o != c && (o.category.metric() != "") && o.first <= c.first && o.last >= c.last {
 			return true
 		}
 	}

@@ -270,7 +270,7 @@ func nationalityOf(si *sentenceInfo, k int) bool {
 	if prev.is(personNounWords) || prev.is(singularArticleWords) || allDigits(prev.fold) {
 		return true
 	}
-	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == "inmate" && c.last == k-1 }) ||
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == inmateCue && c.last == k-1 }) ||
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.End == prev.end })
 }
 
