@@ -544,7 +544,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
-			c.category.isDeed() && namedByPastYear(si, c) // "protesters detained during the 2016 unrest", in a story of 2018
+			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) // "protesters detained during the 2016 unrest", in a story of 2018
 	})
 	si.pastAttack = si.is(attackCue) && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -2348,18 +2348,26 @@ func oneManLongAgo(si *sentenceInfo, c cueHit) bool {
 	return false
 }
 
-// namedByPastYear reports a deed word that a year long before the report names, between an
-// article and the word ("the 2016 unrest", "the 2013 jailbreak"), in a sentence that a finer date
-// of its own puts in the news: the deed is an earlier event the sentence refers to, not its own.
-func namedByPastYear(si *sentenceInfo, c cueHit) bool {
-	if c.first < 2 || !si.toks[c.first-2].is(definiteArticleWords) && !si.toks[c.first-2].is(singularArticleWords) {
+// namedByPastYear reports a noun of a deed or a means that a year long before the report names,
+// between an article and the noun ("the 2016 unrest", "the 2013 jailbreak") or one word after it ("a
+// prison riot in 2012", "l'évasion de 2003"), in a sentence that a finer date of its own puts in
+// the news: the deed is an earlier event the sentence refers to, not its own.
+func namedByPastYear(text string, si *sentenceInfo, c cueHit) bool {
+	article := func(k int) bool {
+		return k >= 0 && (si.toks[k].is(definiteArticleWords) || si.toks[k].is(singularArticleWords))
+	}
+	yearBefore := article(c.first - 2)
+	yearAfter := (article(c.first-1) || article(c.first-2)) && c.last+2 < len(si.toks) &&
+		!containsAny(text[si.toks[c.last].end:si.toks[c.last+2].start], clauseMarks)
+	if !yearBefore && !yearAfter {
 		return false
 	}
 	past, news := false, false
 	for _, d := range si.dates {
 		first, last := tokenSpan(si.toks, d.Start, d.End)
 		old := d.Date.LastDay().Before(si.ref.Date.AddDate(0, 0, -pastClauseDays))
-		past = past || first == c.first-1 && last == c.first-1 && d.Date.Precision == model.PrecisionYear && old
+		named := yearBefore && first == c.first-1 && last == c.first-1 || yearAfter && first == c.last+2 && last == c.last+2
+		past = past || named && d.Date.Precision == model.PrecisionYear && old
 		news = news || !old && d.Date.Precision.Rank() <= model.PrecisionMonth.Rank()
 	}
 	return past && news
