@@ -397,6 +397,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
+		if c.category == attackCue && struckByNature(si.toks, scanned, groups, c) {
+			return true // "two mild tremors struck the city": nobody assaulted it
+		}
 		if c.category == attackCue && attackOnOtherTarget(a.text, si.toks, c) {
 			return true // "raided several houses and arrested 14 suspects": no assault on a prison
 		}
@@ -2666,6 +2669,26 @@ func modalBefore(toks []token, k int) bool {
 	}
 	return false
 }
+
+// struckByNature reports an attack word whose doer is a natural disaster: a disaster's noun a
+// few words before it, with no cue and no armed group between ("a series of mild earthquakes
+// struck the city", "two tremors, 2.6 and 2.8 on the Richter scale, struck").
+func struckByNature(toks []token, cues []cueHit, groups []ActorMatch, c cueHit) bool {
+	for k := c.first - 1; k >= max(0, c.first-natureReach); k-- {
+		if toks[k].is(naturalForceWords) {
+			return true
+		}
+		if slices.ContainsFunc(cues, func(o cueHit) bool { return o.first <= k && k <= o.last }) ||
+			slices.ContainsFunc(groups, func(m ActorMatch) bool { return m.Start <= toks[k].start && toks[k].end <= m.End }) {
+			return false // "after the quake, gunmen stormed the prison": the gunmen did
+		}
+	}
+	return false
+}
+
+// natureReach is how many words before an attack word the disaster doing it may be named, an
+// aside of its measures between.
+const natureReach = 10
 
 // attackOnOtherTarget reports an attack word whose object, a few words after it in its clause,
 // is a place that holds nobody in custody ("raided several houses", "attacked a village").

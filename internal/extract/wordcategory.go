@@ -168,6 +168,7 @@ const (
 	apostropheSuffixWords
 	otherTargetWords
 	disasterWords
+	naturalForceWords
 	forceUnitWords
 	riotUnitWords
 	captureVerbWords
@@ -393,6 +394,7 @@ var wordCatNames = [wordCatCount]string{
 	apostropheSuffixWords:     "apostrophe_suffix",
 	otherTargetWords:          "other_target",
 	disasterWords:             "disaster",
+	naturalForceWords:         "natural_force",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
 	captureVerbWords:          "capture_verb",
