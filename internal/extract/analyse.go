@@ -566,7 +566,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.referenceSpan = durationUnitBefore(a.text, si, i)
 	}
 	for _, m := range actors {
-		if m.Start >= si.start && m.End <= si.end {
+		if m.Start >= si.start && m.End <= si.end && !inspiredBy(si.lex, a.text, m) {
 			si.actors = append(si.actors, m)
 		}
 	}
@@ -644,6 +644,20 @@ func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 		}
 	}
 	return false
+}
+
+// inspiredBy reports a group's name joined by a hyphen to a word that makes it describe another
+// actor ("the al-Qaida-inspired Fatah Islam group", "an ISIS-inspired attack"): the group is
+// what inspired the actor, not the actor.
+func inspiredBy(lx *lexicon, text string, m ActorMatch) bool {
+	rest, ok := strings.CutPrefix(text[m.End:], "-")
+	if !ok {
+		return false
+	}
+	if end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); end >= 0 {
+		rest = rest[:end]
+	}
+	return lx.hasWord(inspiredSuffixWords, rest)
 }
 
 // groupsIn returns the armed groups' names among actors that overlap the bytes [start, end): the

@@ -832,8 +832,9 @@ func (f *frame) longBefore(an anchors) bool {
 }
 
 // yearOfDeed reports a year that stands within deedYearReach words of a deed word with no clause
-// mark between: the year of the deed ("had fled from custody in 2009"), not of something the
-// sentence names on the way ("leaders captured in the bloody 2007-2008 surge").
+// mark between, or a calendar year that opens the sentence: the year of the deed ("had fled from
+// custody in 2009", "In 1998, prisoners protesting at X rioted"), not of something the sentence
+// names on the way ("leaders captured in the bloody 2007-2008 surge").
 func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 	first, last := tokenSpan(si.toks, d.Start, d.End)
 	if first < 0 {
@@ -844,6 +845,8 @@ func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 			return false
 		}
 		switch {
+		case d.Start == si.leadDate && first <= 1 && strings.ContainsAny(text[d.Start:d.End], "0123456789"):
+			return true // "In 1998, ...": the calendar year that opens the sentence
 		case c.last < first:
 			return first-c.last <= deedYearReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks)
 		case c.first > last:

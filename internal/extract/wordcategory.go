@@ -169,6 +169,7 @@ const (
 	otherTargetWords
 	disasterWords
 	naturalForceWords
+	inspiredSuffixWords
 	forceUnitWords
 	riotUnitWords
 	captureVerbWords
@@ -395,6 +396,7 @@ var wordCatNames = [wordCatCount]string{
 	otherTargetWords:          "other_target",
 	disasterWords:             "disaster",
 	naturalForceWords:         "natural_force",
+	inspiredSuffixWords:       "inspired_suffix",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
 	captureVerbWords:          "capture_verb",
