@@ -91,7 +91,7 @@ func consequenceOnly(si *sentenceInfo) bool {
 }
 
 // deedsOnlyReferred reports a sentence whose every deed word lies in a reference to another event
-// long before it, dated ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates
+// long before it or before the date that opens the sentence, dated ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates
 // were killed, started with these problems") or put years back ("Ten years after gunmen freed 200
 // inmates"): it tells no deed of its own. So does a sentence whose every deed word, after a
 // definite article, names again in an undated reference the event a sentence before told ("After
@@ -99,7 +99,7 @@ func consequenceOnly(si *sentenceInfo) bool {
 // followed. A lede that opens on such a reference tells its story there ("police launched a search
 // after the escape of ten inmates").
 func deedsOnlyReferred(si *sentenceInfo) bool {
-	recalled := si.datedReference() && referenceLongBefore(si) || yearsAfterReference(si)
+	recalled := si.datedReference() && (referenceLongBefore(si) || datedBeforeLead(si, si.reference[0], si.reference[1])) || yearsAfterReference(si)
 	told := !recalled && si.deedBefore && !si.datedReference()
 	if !recalled && !told {
 		return false
@@ -497,7 +497,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 				continue
 			}
 			apart := wordIn(singularArticleWords, si.toks, i+1, c.first)
-			if apart && durationUnitBefore(text, si, i) == 0 {
+			if apart && durationUnitBefore(text, si, i) == 0 && !datedBeforeLead(si, si.toks[c.last].end, referenceEnd(text, si, t.start)) {
 				continue
 			}
 			if c.category != escapeCue && escapeBeforeCause(text, si, i) {
@@ -514,6 +514,24 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 		}
 	}
 	return 0, 0, false
+}
+
+// datedBeforeLead reports a date between byte offsets from and to (a reference point's) that
+// ended before the date opening the sentence began: "On 4 May, relatives protested, following a
+// riot at the colony last month" names an earlier riot, however it is brought in.
+func datedBeforeLead(si *sentenceInfo, from, to int) bool {
+	var lead *DateMention
+	for i := range si.dates {
+		if si.dates[i].Start == si.leadDate {
+			lead = &si.dates[i]
+		}
+	}
+	if lead == nil {
+		return false
+	}
+	return slices.ContainsFunc(si.dates, func(d DateMention) bool {
+		return d.Start >= from && d.End <= to && d.Date.LastDay().Before(lead.Date.Start)
+	})
 }
 
 // datedObject reports a date of its own within comparisonReach words after the comparison word at
