@@ -269,6 +269,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 		return head, "", ""
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
+	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {
+		last = j + 1 // "سجن دار النعيم": the second word of a caseless name, its article glued
+	}
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
 	if k := last + 2; k < len(toks) && toks[last+1].is(facilityLinkWords) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
 		last = nameRunEnd(lx, a.text, toks, k)

@@ -136,6 +136,31 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 // definiteHead reports a head-first facility word written with the definite article ("السجن",
 // "والسجن"): a noun with the article heads no construct, so the word after it names nothing ("السجن
 // فقدت": the prison lost).
+// definiteNamePart reports a caseless word at token k, right after a name's first word, that
+// opens with a definite article glued to it and is no cue, number, date word or place: the second word of a
+// name built as a genitive ("دار النعيم", Dar al-Naim), which a caseless script cannot capitalise.
+func definiteNamePart(text string, si *sentenceInfo, k int) bool {
+	if k >= len(si.toks) || text[si.toks[k-1].end:si.toks[k].start] != " " || !caselessScript(si.toks[k].fold) {
+		return false
+	}
+	t := si.toks[k]
+	article := slices.ContainsFunc(si.lex.proclitics, func(p string) bool {
+		return len(p) < len(t.fold) && strings.HasPrefix(t.fold, p) && si.lex.isWord(definiteArticleWords, p)
+	})
+	if !article {
+		return false
+	}
+	if _, ok := si.lex.numberWord(t.fold); ok {
+		return false
+	}
+	if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start < t.end && d.End > t.start }) ||
+		slices.ContainsFunc(notNameWords, func(c wordCat) bool { return t.is(c) }) {
+		return false // "سجن كوبر الجمعة": Kober prison on Friday
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first <= k && k <= c.last }) &&
+		!slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < t.end && p.end > t.start })
+}
+
 func definiteHead(lx *lexicon, fold string) bool {
 	for _, f := range lx.procliticForms(fold, nil) {
 		if !lx.isWord(facilityHeadFirstWords, f) {
