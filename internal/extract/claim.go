@@ -282,7 +282,8 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 
 // judged reports a figure right after a verb of a court ("a court sentenced 21 people to death",
 // "convicted 12 men"): it counts people tried, no one the incident befell, unless the verb is
-// itself a word of a figure ("arrested 12 of the escapees").
+// itself a word of a figure, or an arrest of the escapees the figure's noun names ("seven of the
+// escapees were arrested").
 func judged(si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	verb := passiveCourtVerb(si, last)
@@ -290,7 +291,7 @@ func judged(si *sentenceInfo, q Quantity) bool {
 		verb = first - 1
 	}
 	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first <= verb && verb <= c.last && (c.category.metric() != "")
+		return c.first <= verb && verb <= c.last && (c.category.metric() != "" || c.category == arrestedCue && escapeeNounAfter(si, last))
 	})
 }
 

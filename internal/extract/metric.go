@@ -499,6 +499,17 @@ const capacityReach = 3
 // 200", "In all, 300").
 const maxSubjectStart = 3
 
+// escapeeNounAfter reports a noun of escapees within four words after a figure's last token:
+// "seven escapees", "seven of the escapees".
+func escapeeNounAfter(si *sentenceInfo, last int) bool {
+	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
+		if si.toks[k].is(escapeeNounWords) {
+			return true
+		}
+	}
+	return false
+}
+
 // arrestOfEscapees reports whether an arrest word can count recaptured people for the figure
 // ending at token last: its noun names inmates or escapees ("12 of the escapees were arrested"),
 // the arrest word has inmates for object, or the sentence tells of an escape ("five who fled
@@ -507,10 +518,8 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 	if si.is(escapeCue) || si.is(escapedCue) {
 		return true
 	}
-	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
-		if si.toks[k].is(escapeeNounWords) {
-			return true
-		}
+	if escapeeNounAfter(si, last) {
+		return true
 	}
 	for _, c := range si.cues {
 		if c.category == inmateCue && c.first > last && c.first <= last+4 {
