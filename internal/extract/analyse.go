@@ -397,6 +397,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
+		if avenged(a.text, si.toks, c) {
+			return true // "to avenge Sunni women in prison": what the attack avenged, not what it struck
+		}
 		if c.category == attackCue && struckByNature(si.toks, scanned, groups, c) {
 			return true // "two mild tremors struck the city": nobody assaulted it
 		}
@@ -498,7 +501,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
 	si.heldAt = heldAt
-	si.cues = append(si.cues, held...)
+	si.cues = append(si.cues, slices.DeleteFunc(held, func(c cueHit) bool { return avenged(a.text, si.toks, c) })...)
 	si.cues = append(si.cues, fireOnTheHeld(a.lex, a.text, si.toks, scanned, raids)...)
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == methodArsonCue && inmateLed(a.text, si, c)
@@ -1498,6 +1501,16 @@ func (a *analysis) makeSpanReadings() {
 	}
 }
 
+// namesPeople reports a name right before a noun of a people ("the Hamar tribe", "the Nuer
+// ethnic group"), or first of two names joined before one ("the Nuer and Anuak ethnic groups").
+func namesPeople(lx *lexicon, toks []token, span nameSpan) bool {
+	k := span.last + 1
+	if k+1 < len(toks) && toks[k].is(conjunctionWords) && toks[k+1].upper {
+		k += 2 // past "and Anuak"
+	}
+	return k < len(toks) && lx.phraseAt(peopleGroupWords, toks, k) > 0
+}
+
 // spanReadingOf reads a name span apart from the countries of its context.
 func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	r := spanReading{read: true}
@@ -1516,6 +1529,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		calledName(a.text, si.lex, si.toks, span.first) || // "the gang known as the Twelve Apostles" is no town
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span) ||
+		namesPeople(si.lex, si.toks, span) || // "clashes between the Nuer and Anuak ethnic groups": peoples, not towns
 		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:
@@ -2605,6 +2619,16 @@ func wordBeforeInClause(text string, toks []token, cat wordCat, end, reach int) 
 	}
 	return false
 }
+
+// avenged reports a facility or people held named a few words after a word of revenge in its
+// clause: what an attack avenged ("designed to avenge Sunni women in prison"), not what it struck.
+func avenged(text string, toks []token, c cueHit) bool {
+	return (c.category == facilityCue || c.category == heldCue || isHeld(c)) && wordBeforeInClause(text, toks, motiveWords, c.first, motiveReach)
+}
+
+// motiveReach is how many words after a word of revenge the people or prison it avenges may be
+// named ("in revenge for the torture of Sunni detainees").
+const motiveReach = 8
 
 // conditionalReach is how many words before a deed word a conditional word may open its clause.
 const conditionalReach = 4

@@ -170,6 +170,8 @@ const (
 	disasterWords
 	naturalForceWords
 	inspiredSuffixWords
+	peopleGroupWords
+	motiveWords
 	forceUnitWords
 	riotUnitWords
 	captureVerbWords
@@ -397,6 +399,8 @@ var wordCatNames = [wordCatCount]string{
 	disasterWords:             "disaster",
 	naturalForceWords:         "natural_force",
 	inspiredSuffixWords:       "inspired_suffix",
+	peopleGroupWords:          "people_group",
+	motiveWords:               "motive",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
 	captureVerbWords:          "capture_verb",
