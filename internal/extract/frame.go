@@ -721,6 +721,24 @@ func (an anchors) empty() bool {
 	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
 
+// namesItsFacility reports a sentence that names a facility and no town, region, date or other
+// country of its own, after a frame that told its incident at a place without naming the
+// facility, or naming it only by its town: "more than 150 inmates escaped from a prison in
+// Cabinda province [...] the inmates got out of the Yabi penitentiary" names the prison the story
+// left unnamed.
+func (f *frame) namesItsFacility(si *sentenceInfo, an anchors) bool {
+	for k := range f.keys {
+		if !f.towns[k] {
+			return false // a name of its own: "the Kessel prison" and "the Orlin prison" are two
+		}
+	}
+	if len(an.keys) == 0 || len(an.towns) > 0 || len(an.regions) > 0 || an.date != nil && !f.dateReported && f.otherDate(an) ||
+		opensOtherMatter(si) || slices.ContainsFunc(si.toks, func(t token) bool { return t.is(anotherWords) }) {
+		return false
+	}
+	return !slices.ContainsFunc(an.countries, func(c string) bool { return c != f.country })
+}
+
 // fits reports whether a sentence with these anchors can belong to frame f.
 func (f *frame) fits(an anchors) bool {
 	for _, k := range an.keys {
@@ -1199,7 +1217,8 @@ func (a *analysis) frames() []*frame {
 			borrowed = a.eventPlaces(cur) // "in March 2009, a riot at the same facility": the story's place, another time
 		}
 		var target *frame
-		if cur != nil && !cur.longBefore(an) && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own)) {
+		if cur != nil && !cur.longBefore(an) && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own) ||
+			cur.namesItsFacility(si, an)) {
 			target = cur
 		} else {
 			target = firstFitting(frames, an)
