@@ -351,11 +351,28 @@ func (a *analysis) inTextCountry(country string) bool {
 // ", em X"), "" if none: the writer's own statement of where it stands.
 func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
 	k := last + 1
+	if k < len(si.toks) && si.lex.phraseAt(thisTownWords, si.toks, k) > 0 {
+		return a.datelineTown() // "del Centro de Corrección San Felipe, de esta ciudad", under "PUERTO PLATA.-"
+	}
 	if k+1 >= len(si.toks) || !si.toks[k].is(facilityLocativeWords) {
 		return ""
 	}
 	for _, p := range si.places {
 		if p.start == si.toks[k+1].start && !p.landmark && p.place.Precision == model.GeoPlace && !areaNamed(si, p) {
+			return p.place.Name
+		}
+	}
+	return ""
+}
+
+// datelineTown returns the town of the document's dateline ("PUERTO PLATA.-", "KOLONDO, 4 May
+// (Reuters) -"), "" without one: the town a report calls "this city".
+func (a *analysis) datelineTown() string {
+	if len(a.sentences) == 0 {
+		return ""
+	}
+	for _, p := range a.sentences[0].places {
+		if p.dateline && p.place.Precision == model.GeoPlace {
 			return p.place.Name
 		}
 	}

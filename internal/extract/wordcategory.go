@@ -172,6 +172,7 @@ const (
 	inspiredSuffixWords
 	peopleGroupWords
 	motiveWords
+	thisTownWords
 	forceUnitWords
 	riotUnitWords
 	captureVerbWords
@@ -401,6 +402,7 @@ var wordCatNames = [wordCatCount]string{
 	inspiredSuffixWords:       "inspired_suffix",
 	peopleGroupWords:          "people_group",
 	motiveWords:               "motive",
+	thisTownWords:             "this_town",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
 	captureVerbWords:          "capture_verb",
