@@ -1692,21 +1692,26 @@ func (a *analysis) datelineDivision() *placeHit {
 	return nil
 }
 
-// maxAgencyBytes is how long an agency's name in brackets after a dateline's place may be: "(AP)",
-// "(Reuters)", "(Agence Ardovienne de Presse)".
-const maxAgencyBytes = 40
+// maxAgencyBytes is how long an agency's name in brackets after a dateline's place may be, with
+// the day it filed: "(AP)", "(Reuters)", "(Agence Ardovienne de Presse)", "(ANA / Ardovia News -
+// 24th Jun, 2019 )".
+const maxAgencyBytes = 64
 
 // datelineSentences is how many sentences at a text's start may hold its dateline: a headline
 // or a byline may come first.
 const datelineSentences = 3
 
 // datelineMark reports text that goes on as a dateline's does after the place opening a sentence:
-// a colon or a dash before the story, past the agency's name in brackets ("Kisumu: Dozens of...",
-// "Lagos — Gunmen...", "Mareva (ANA) - Gunmen...").
+// a colon or a dash before the story, past the agency's name in brackets, with the day it filed
+// and a comma before the bracket ("Kisumu: Dozens of...", "Lagos — Gunmen...", "Mareva (ANA) -
+// Gunmen...", "Zarvo, (ANA - 24th Jun, 2019 ) :One inmate...").
 func datelineMark(rest string) bool {
 	rest = strings.TrimLeft(rest, " \t")
+	if after, ok := strings.CutPrefix(rest, ","); ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "(") {
+		rest = strings.TrimLeft(after, " \t")
+	}
 	if strings.HasPrefix(rest, "(") {
-		if inside, after, ok := strings.Cut(rest[1:], ")"); ok && len(inside) <= maxAgencyBytes && !strings.ContainsAny(inside, ",.;") {
+		if inside, after, ok := strings.Cut(rest[1:], ")"); ok && len(inside) <= maxAgencyBytes && !strings.ContainsAny(inside, ".;") {
 			rest = strings.TrimLeft(after, " \t")
 		}
 	}

@@ -194,3 +194,24 @@ func TestNumberedFacility(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineMark reads what follows a place opening a sentence as a dateline's end or not.
+func TestDatelineMark(t *testing.T) {
+	tests := []struct {
+		rest string
+		want bool
+	}{
+		{": Dozens of inmates escaped", true},
+		{" — Gunmen stormed the prison", true},
+		{" (ANA) - Gunmen stormed", true},
+		{", (Ardovia News Agency - 24th Jun, 2019 ) :One inmate was killed", true}, // the agency and its day after a comma
+		{", the capital, on Monday", false},
+		{" (Ardovia), where gunmen stormed", false},
+		{", (a town near the border) where gunmen stormed", false},
+	}
+	for _, tt := range tests {
+		if got := datelineMark(tt.rest); got != tt.want {
+			t.Errorf("datelineMark(%q) = %v, want %v", tt.rest, got, tt.want)
+		}
+	}
+}
