@@ -397,7 +397,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
-		if avenged(a.text, si.toks, c) {
+		if avenged(a.text, si.toks, scanned, c) {
 			return true // "to avenge Sunni women in prison": what the attack avenged, not what it struck
 		}
 		if c.category == attackCue && struckByNature(si.toks, scanned, groups, c) {
@@ -501,7 +501,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
 	si.heldAt = heldAt
-	si.cues = append(si.cues, slices.DeleteFunc(held, func(c cueHit) bool { return avenged(a.text, si.toks, c) })...)
+	si.cues = append(si.cues, slices.DeleteFunc(held, func(c cueHit) bool { return avenged(a.text, si.toks, si.cues, c) })...)
 	si.cues = append(si.cues, fireOnTheHeld(a.lex, a.text, si.toks, scanned, raids)...)
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == methodArsonCue && inmateLed(a.text, si, c)
@@ -2626,14 +2626,28 @@ func wordBeforeInClause(text string, toks []token, cat wordCat, end, reach int) 
 }
 
 // avenged reports a facility or people held named a few words after a word of revenge in its
-// clause: what an attack avenged ("designed to avenge Sunni women in prison"), not what it struck.
-func avenged(text string, toks []token, c cueHit) bool {
-	return (c.category == facilityCue || c.category == heldCue || isHeld(c)) && wordBeforeInClause(text, toks, motiveWords, c.first, motiveReach)
+// clause, no deed between: what an attack avenged ("designed to avenge Sunni women in prison", "in
+// revenge for the torture of detainees in prisons"), not what it struck ("vowed revenge and
+// stormed the prison" struck it).
+func avenged(text string, toks []token, cues []cueHit, c cueHit) bool {
+	if c.category != facilityCue && c.category != heldCue && !isHeld(c) {
+		return false
+	}
+	for k := c.first - 1; k >= max(0, c.first-motiveReach); k-- {
+		if containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) ||
+			slices.ContainsFunc(cues, func(o cueHit) bool { return o.category.isDeed() && o.first == k }) {
+			return false
+		}
+		if toks[k].is(motiveWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // motiveReach is how many words after a word of revenge the people or prison it avenges may be
 // named ("in revenge for the torture of Sunni detainees").
-const motiveReach = 8
+const motiveReach = 16
 
 // conditionalReach is how many words before a deed word a conditional word may open its clause.
 const conditionalReach = 4
