@@ -130,7 +130,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			if dist > maxCueDistance {
-				if k := appositiveEnd(text, si, last, c.first); k > 0 {
+				if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first)); k > 0 {
 					dist = c.first - k + appositiveWeight // "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them
 				}
 			}
@@ -267,6 +267,50 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
+}
+
+// dashAsideEnd is appositiveEnd for an aside set off by two dashes ("—", "–" or a typed "--"):
+// "two people -- a prison official and a motorcycle rider, who drove him there -- were killed".
+func dashAsideEnd(text string, si *sentenceInfo, last, cue int) int {
+	if cue <= last+1 {
+		return 0
+	}
+	from := si.toks[last].end
+	between := text[from:si.toks[cue].start]
+	open, n := dashMark(between)
+	if open < 0 || strings.ContainsAny(between[:open], ",;:.!?") {
+		return 0
+	}
+	closeAt, m := dashMark(between[open+n:])
+	if closeAt < 0 {
+		return 0
+	}
+	end := from + open + n + closeAt + m // the first byte after the closing dash
+	opener := last
+	for opener+1 < len(si.toks) && si.toks[opener+1].start < from+open {
+		opener++
+	}
+	k := cue
+	for k > last && si.toks[k-1].start >= end {
+		k--
+	}
+	if opener-last > appositiveNounWords || k-opener <= 1 || cue-k-auxiliariesBetween(si.toks, k, cue) > appositiveVerbReach || wordIn(conjunctionWords, si.toks, k, cue) ||
+		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
+		return 0
+	}
+	return k
+}
+
+// dashMark returns the byte offset and length in s of the first dash that sets off an aside
+// (" — ", " – ", " -- "), -1 if none.
+func dashMark(s string) (int, int) {
+	at, n := -1, 0
+	for _, d := range []string{" — ", " – ", " -- "} {
+		if i := strings.Index(s, d); i >= 0 && (at < 0 || i < at) {
+			at, n = i, len(d)
+		}
+	}
+	return at, n
 }
 
 // appositiveWeight is what an aside between a figure and its verb adds to their distance: a verb
@@ -412,7 +456,11 @@ func topicAfter(si *sentenceInfo, last int) bool {
 // describes the noun just before it ("two prisoners in the pavilion, which houses 2,000 men"),
 // not the figure ("the six prisoners, who tunnelled out").
 func anotherNounsClause(text string, si *sentenceInfo, q Quantity, end, k int) bool {
-	for r := end + 2; r < k; r++ {
+	from := end + 2
+	if after := dashAsideEnd(text, si, end, k); after > 0 {
+		from = after // "two people -- an official and a rider, who drove him there -- were killed": the clause is the aside's
+	}
+	for r := from; r < k; r++ {
 		if si.toks[r].is(relativePronounWords) && strings.Contains(text[si.toks[r-1].end:si.toks[r].start], ",") {
 			return !strings.EqualFold(text[si.toks[r-1].start:si.toks[r-1].end], q.Noun)
 		}
