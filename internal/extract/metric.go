@@ -84,6 +84,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 				}
 			}
 		}
+		if m, ok := nounOfWhole(si, first); ok {
+			return m, true // "the deaths of the six prisoners": what befell them all
+		}
 		return model.Held, true
 	}
 	ofPhraseEnd := last
@@ -727,6 +730,25 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
 		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// nounOfWhole returns the metric of a noun right before the "of the" (or fused "dos") that takes
+// the figure at token first as a whole: "the deaths of the six prisoners", "la fuga de los 40
+// presos" count what befell them, not the people held.
+func nounOfWhole(si *sentenceInfo, first int) (model.Metric, bool) {
+	p := first - 1 // the partitive
+	if !si.toks[p].is(partitiveArticleWords) {
+		p--
+	}
+	if p < 1 {
+		return "", false
+	}
+	for _, c := range si.cues {
+		if m := c.category.metric(); c.last == p-1 && m != "" && m != model.Held && m != model.Attackers {
+			return m, true
+		}
+	}
+	return "", false
 }
 
 // wholeBefore reports a word of the whole right before the figure at token first, or before its
