@@ -95,6 +95,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	for _, c := range si.cues {
 		metric := c.category.metric()
+		if c.category == escapedCue && c.first == last+1 && isInmateWord(si, c.last+1) && befallenBefore(si, first) {
+			continue // "shot dead 11 escaped inmates": the participle says who they were, the verb before what befell them
+		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
 				continue // "58 people were arrested for rioting": an arrest, not a recapture
@@ -730,6 +733,13 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
 		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// befallenBefore reports a verb of death, wounds or recapture right before the figure at token
+// first ("shot dead 11", "recaptured 20").
+func befallenBefore(si *sentenceInfo, first int) bool {
+	return metricRightBefore(si, first, model.Killed) || metricRightBefore(si, first, model.Wounded) ||
+		metricRightBefore(si, first, model.Recaptured)
 }
 
 // nounOfWhole returns the metric of a noun right before the "of the" (or fused "dos") that takes
