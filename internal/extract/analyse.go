@@ -1530,6 +1530,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span) ||
 		namesPeople(si.lex, si.toks, span) || // "clashes between the Nuer and Anuak ethnic groups": peoples, not towns
+		span.last+1 < len(si.toks) && si.toks[span.last+1].is(outletNounWords) && span.first == span.last || // "the Bangla daily Prothom Alo": the paper's language or seat
 		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:
