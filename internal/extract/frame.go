@@ -721,6 +721,22 @@ func (an anchors) empty() bool {
 	return len(an.keys) == 0 && len(an.towns) == 0 && len(an.regions) == 0 && len(an.countries) == 0
 }
 
+// yearBefore reports a frame dated only by a year that ended before the sentence's own date: a
+// sentence that "on Sunday" tells the story's day does not go on with "fugitives arrested in 2008".
+func (f *frame) yearBefore(an anchors) bool {
+	return f.date == nil && f.year != nil && an.date != nil && !an.reported && f.year.Date.LastDay().Before(an.date.Date.Start)
+}
+
+// sameDay returns the last frame whose date agrees with the sentence's, nil if none.
+func sameDay(frames []*frame, an anchors) *frame {
+	for i := len(frames) - 1; i >= 0; i-- {
+		if f := frames[i]; f.date != nil && datesAgree(f.date.Date, an.date.Date) {
+			return f
+		}
+	}
+	return nil
+}
+
 // namesItsFacility reports a sentence that names a facility and no town, region, date or other
 // country of its own, after a frame that told its incident at a place without naming the
 // facility, or naming it only by its town: "more than 150 inmates escaped from a prison in
@@ -1185,6 +1201,10 @@ func (a *analysis) frames() []*frame {
 			target := cur
 			if f := a.frameOfTown(frames, si); f != nil {
 				target = f // "In Bamenda two guards were killed" after attacks in two towns
+			} else if cur != nil && cur.yearBefore(an) {
+				if f := sameDay(frames, an); f != nil {
+					target, cur = f, f // "arrested in 2008. [...] 300 militants carried out the attack on Sunday": the story's day again
+				}
 			}
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
