@@ -86,7 +86,7 @@ func TestNearDuplicatesAsBefore(t *testing.T) {
 	var known []stored
 	record := func(d model.Document) {
 		known = append(known, stored{id: d.ID, hash: d.ContentHash, duplicateOf: d.DuplicateOf, fp: d.Fingerprint,
-			length: utf8.RuneCountInString(d.Text), published: d.Published, ingestedAt: d.IngestedAt.UTC().Format(time.RFC3339Nano)})
+			length: utf8.RuneCountInString(d.Text), published: d.Published, ingestedAt: store.IngestedText(d.IngestedAt)})
 	}
 	counts := map[pipeline.Outcome]int{}
 	for start := 0; start < len(docs); start += 50 {

@@ -34,7 +34,7 @@ type Fingerprint struct {
 	DuplicateOf string
 	Published   *time.Time
 	Length      int    // characters of text
-	IngestedAt  string // as stored: with ID, the order in which stored documents are compared
+	IngestedAt  string // as stored (IngestedText): with ID, the order in which stored documents are compared
 	RowID       int64  // the order of storing, for reading only what is new
 }
 
@@ -81,6 +81,15 @@ func scanFingerprints(rows *sql.Rows) ([]Fingerprint, error) {
 	return out, rows.Err()
 }
 
+// storedInstant is how a document's ingestion instant is written: fixed width, so that the
+// column's text order, which lists and the near-duplicate comparison follow, is time order (RFC
+// 3339 with its trailing zeros trimmed is not: "…:01.1Z" sorts after "…:01.15Z"). time.Parse
+// with RFC3339Nano reads it back.
+const storedInstant = "2006-01-02T15:04:05.000000000Z07:00"
+
+// IngestedText is the text an ingestion instant is stored as, which Fingerprint.IngestedAt holds.
+func IngestedText(t time.Time) string { return t.UTC().Format(storedInstant) }
+
 // InsertDocument stores a new document. Documents are immutable once stored. It enters the
 // full-text index when the transaction commits (indexDocuments). Its organisation, when named,
 // must exist (CheckOrganisation): an unknown name stores the document unowned.
@@ -90,7 +99,7 @@ func (t *Tx) InsertDocument(ctx context.Context, d model.Document) error {
 		tlp = model.TLPClear
 	}
 	res, err := t.stmt(ctx, t.stmts.insertDocument).ExecContext(ctx,
-		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), d.IngestedAt.UTC().Format(time.RFC3339Nano),
+		d.ID, d.Source, d.URL, d.Title, dayOrNil(d.Published), IngestedText(d.IngestedAt),
 		d.Format, d.ContentType, d.Language, d.ContentHash, int64(d.Fingerprint),
 		nullIfEmpty(d.DuplicateOf), d.Raw, d.Text, utf8.RuneCountInString(d.Text), string(tlp), d.Org)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestUpgradeMovesIncidentParts opens a store made before incremental linking (schema 4, each
@@ -315,5 +316,72 @@ func TestWindowsKeyed(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIngestedAtFixedWidth upgrades a store of migration 0028, whose ingestion instants were
+// written with their trailing zeros trimmed: after migration 0029 every instant has nine digits of
+// fraction, and the documents list in time order ("01.1" after "01.09", before "01.15").
+func TestIngestedAtFixedWidth(t *testing.T) {
+	ctx := context.Background()
+	s := upgraded(t, 29,
+		`INSERT INTO documents(id, source, published, ingested_at, format, content_hash, fingerprint, raw, text)
+			VALUES ('d1', 'a.txt', NULL, '2022-07-06T10:00:01.1Z', 'text', 'h1', 1, x'00', 'one'),
+			('d2', 'b.txt', NULL, '2022-07-06T10:00:01.15Z', 'text', 'h2', 2, x'00', 'two'),
+			('d3', 'c.txt', NULL, '2022-07-06T10:00:01Z', 'text', 'h3', 3, x'00', 'three'),
+			('d4', 'd.txt', NULL, '2022-07-06T10:00:01.09Z', 'text', 'h4', 4, x'00', 'four')`)
+	defer s.Close()
+	ids, err := s.DocumentIDs(ctx)
+	if want := []string{"d3", "d4", "d1", "d2"}; err != nil || !slices.Equal(ids, want) {
+		t.Errorf("DocumentIDs = %v (%v), want %v", ids, err, want)
+	}
+	var stored []string
+	rows, err := s.read.QueryContext(ctx, `SELECT ingested_at FROM documents ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var at string
+		if err := rows.Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, at)
+	}
+	want := []string{"2022-07-06T10:00:01.100000000Z", "2022-07-06T10:00:01.150000000Z", "2022-07-06T10:00:01.000000000Z", "2022-07-06T10:00:01.090000000Z"}
+	if !slices.Equal(stored, want) {
+		t.Errorf("stored instants = %q, want %q", stored, want)
+	}
+	d, err := s.Document(ctx, "d2")
+	if err != nil || !d.IngestedAt.Equal(time.Date(2022, 7, 6, 10, 0, 1, 150_000_000, time.UTC)) {
+		t.Errorf("Document(d2).IngestedAt = %v (%v), want 10:00:01.15", d.IngestedAt, err)
+	}
+}
+
+// TestInsertedInstantsSortByTime stores documents ingested a fraction of a second apart, in an
+// order their trimmed RFC 3339 text would not keep: the list follows the instants.
+func TestInsertedInstantsSortByTime(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	at := time.Date(2022, 7, 6, 10, 0, 1, 0, time.UTC)
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for _, tc := range []struct {
+			id    string
+			nanos int
+		}{{"d1", 100_000_000}, {"d2", 150_000_000}, {"d3", 0}, {"d4", 90_000_000}} {
+			d := doc(tc.id, "", "text of "+tc.id, 1)
+			d.IngestedAt = at.Add(time.Duration(tc.nanos))
+			if err := tx.InsertDocument(ctx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.DocumentIDs(ctx)
+	if want := []string{"d3", "d4", "d1", "d2"}; err != nil || !slices.Equal(ids, want) {
+		t.Errorf("DocumentIDs = %v (%v), want %v", ids, err, want)
 	}
 }
