@@ -1511,6 +1511,12 @@ func namesPeople(lx *lexicon, toks []token, span nameSpan) bool {
 	return k < len(toks) && lx.phraseAt(peopleGroupWords, toks, k) > 0
 }
 
+// outletNamed reports one word right before an outlet noun ("the Bangla daily"): the paper's
+// language or seat, no place of the incident.
+func outletNamed(toks []token, span nameSpan) bool {
+	return span.first == span.last && span.last+1 < len(toks) && toks[span.last+1].is(outletNounWords)
+}
+
 // spanReadingOf reads a name span apart from the countries of its context.
 func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	r := spanReading{read: true}
@@ -1530,7 +1536,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span) ||
 		namesPeople(si.lex, si.toks, span) || // "clashes between the Nuer and Anuak ethnic groups": peoples, not towns
-		span.last+1 < len(si.toks) && si.toks[span.last+1].is(outletNounWords) && span.first == span.last || // "the Bangla daily Prothom Alo": the paper's language or seat
+		outletNamed(si.toks, span) || // "the Bangla daily Prothom Alo": the paper's language or seat
 		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:

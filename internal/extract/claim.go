@@ -867,7 +867,7 @@ func ownPredicate(text string, si *sentenceInfo, last int) bool {
 		}
 		auxiliary = auxiliary || si.toks[k].is(auxiliaryWords)
 		for _, c := range si.cues {
-			if c.first == k && auxiliary && (c.category.metric() != "") && c.category.metric() != model.Held {
+			if c.first == k && auxiliary && c.category.metric() != "" && c.category.metric() != model.Held {
 				return true
 			}
 		}
@@ -895,7 +895,7 @@ func appositivePart(text string, si *sentenceInfo, first, last int) bool {
 			return false // "..., 12 of them were recaptured, police said": a clause of its own
 		}
 		for _, c := range si.cues {
-			if c.first == k && (c.category.metric() != "") && c.last+1 < len(si.toks) && !closesAppositive(text, si, c.last) {
+			if c.first == k && c.category.metric() != "" && c.last+1 < len(si.toks) && !closesAppositive(text, si, c.last) {
 				return false // "..., four of them were recaptured"
 			}
 		}
@@ -1096,7 +1096,7 @@ const maxSingularModifiers = 3
 // a relative clause ("a guard who was walking to work was shot dead").
 func metricBeside(text string, si *sentenceInfo, article, noun int) bool {
 	for _, c := range si.cues {
-		if (c.category.metric() != "") && c.last == article-1 &&
+		if c.category.metric() != "" && c.last == article-1 &&
 			!containsAny(text[si.toks[c.last].end:si.toks[article].start], clauseMarks) {
 			return true // not "demanding to be released, a detainee said": a comma ends the cue's clause
 		}
@@ -1125,7 +1125,7 @@ func metricAfterVerb(si *sentenceInfo, k int) bool {
 		after++
 	}
 	for _, c := range si.cues {
-		if (c.category.metric() != "") && c.first == after && after > k+1 {
+		if c.category.metric() != "" && c.first == after && after > k+1 {
 			return true
 		}
 	}

@@ -91,8 +91,9 @@ func consequenceOnly(si *sentenceInfo) bool {
 }
 
 // deedsOnlyReferred reports a sentence whose every deed word lies in a reference to another event
-// long before it or before the date that opens the sentence, dated ("recalling that the 1980 riot at the old penitentiary, in which 33 inmates
-// were killed, started with these problems") or put years back ("Ten years after gunmen freed 200
+// long before it or before the date that opens the sentence, dated ("recalling that the 1980 riot
+// at the old penitentiary, in which 33 inmates were killed, started with these problems",
+// "protested on 4 May, following a riot at the colony last month") or put years back ("Ten years after gunmen freed 200
 // inmates"): it tells no deed of its own. So does a sentence whose every deed word, after a
 // definite article, names again in an undated reference the event a sentence before told ("After
 // the attack, the 14 suspects held in the lock-up were moved to the district jail"): it tells what

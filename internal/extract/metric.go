@@ -269,7 +269,7 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
 		return 0 // "14 were killed, 10 of them guards, 13 were wounded": the verb after is another figure's
 	}
-	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && (o.category.metric() != "") }) {
+	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && o.category.metric() != "" }) {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
@@ -300,7 +300,8 @@ func dashAsideEnd(text string, si *sentenceInfo, last, cue int) int {
 	for k > last && si.toks[k-1].start >= end {
 		k--
 	}
-	if opener-last > appositiveNounWords || k-opener <= 1 || cue-k-auxiliariesBetween(si.toks, k, cue) > appositiveVerbReach || wordIn(conjunctionWords, si.toks, k, cue) ||
+	verbWords := cue - k - auxiliariesBetween(si.toks, k, cue) // "have been confirmed killed": one word before the verb
+	if opener-last > appositiveNounWords || k-opener <= 1 || verbWords > appositiveVerbReach || wordIn(conjunctionWords, si.toks, k, cue) ||
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= si.toks[k].start && q.Start < si.toks[cue].start }) {
 		return 0
 	}
@@ -598,7 +599,7 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 // they neither escape nor are held.
 func securityNoun(text string, si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
-		if c.first == last+1 && (c.category.metric() != "") {
+		if c.first == last+1 && c.category.metric() != "" {
 			return false
 		}
 	}
@@ -800,7 +801,7 @@ func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool
 		return false
 	}
 	for _, o := range si.cues {
-		if o.first > last && o.first < c.first && ((o.category.metric() != "") || o.category == claimCue) {
+		if o.first > last && o.first < c.first && (o.category.metric() != "" || o.category == claimCue) {
 			return false // not "Seorang pejabat ... mengatakan bahwa sedikitnya lima napi tewas": the one who spoke
 		}
 	}
@@ -901,13 +902,13 @@ func mainVerbBefore(si *sentenceInfo, i, end int) int {
 		verb++
 	}
 	for _, c := range si.cues {
-		if c.first <= verb && c.last >= verb && (c.category.metric() != "") {
+		if c.first <= verb && c.last >= verb && c.category.metric() != "" {
 			return end // "who escaped from X on Wednesday,": the clause's own verb is the deed
 		}
 	}
 	first := end + 1
 	for _, c := range si.cues {
-		if c.first > verb && c.first <= end && c.first < first && (c.category.metric() != "") {
+		if c.first > verb && c.first <= end && c.first < first && c.category.metric() != "" {
 			first = c.first
 		}
 	}
@@ -928,7 +929,7 @@ func relativeClauseEnd(text string, toks []token, i int) int {
 // insideMetricCue reports a cue that is part of a longer metric cue: "remain" in "remain at large".
 func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 	for _, o := range si.cues {
-		if o != c && (o.category.metric() != "") && o.first <= c.first && o.last >= c.last {
+		if o != c && o.category.metric() != "" && o.first <= c.first && o.last >= c.last {
 			return true
 		}
 	}

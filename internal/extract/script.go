@@ -137,8 +137,9 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 // "والسجن"): a noun with the article heads no construct, so the word after it names nothing ("السجن
 // فقدت": the prison lost).
 // definiteNamePart reports a caseless word at token k, right after a name's first word, that
-// opens with a definite article glued to it and is no cue, number, date word or place: the second word of a
-// name built as a genitive ("دار النعيم", Dar al-Naim), which a caseless script cannot capitalise.
+// opens with a definite article glued to it and is no cue, number, date word or place: the second
+// word of a name built as a genitive ("دار النعيم", Dar al-Naim), which a caseless script cannot
+// capitalise.
 func definiteNamePart(text string, si *sentenceInfo, k int) bool {
 	if k >= len(si.toks) || text[si.toks[k-1].end:si.toks[k].start] != " " || !caselessScript(si.toks[k].fold) {
 		return false
