@@ -398,7 +398,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
 		if avenged(a.text, si.toks, scanned, c) {
-			return true // "to avenge Sunni women in prison": what the attack avenged, not what it struck
+			return true // "to avenge women held in prison": what the attack avenged, not what it struck
 		}
 		if c.category == attackCue && struckByNature(si.toks, scanned, groups, c) {
 			return true // "two mild tremors struck the city": nobody assaulted it
@@ -650,7 +650,7 @@ func (a *analysis) insidePlaceName(si *sentenceInfo, span nameSpan) bool {
 }
 
 // inspiredBy reports a group's name joined by a hyphen to a word that makes it describe another
-// actor ("the al-Qaida-inspired Fatah Islam group", "an ISIS-inspired attack"): the group is
+// actor ("the Red Hand-inspired Kolondo Front", "a Red Hand-inspired attack"): the group is
 // what inspired the actor, not the actor.
 func inspiredBy(lx *lexicon, text string, m ActorMatch) bool {
 	rest, ok := strings.CutPrefix(text[m.End:], "-")
@@ -1501,20 +1501,20 @@ func (a *analysis) makeSpanReadings() {
 	}
 }
 
-// namesPeople reports a name right before a noun of a people ("the Hamar tribe", "the Nuer
-// ethnic group"), or first of two names joined before one ("the Nuer and Anuak ethnic groups").
+// namesPeople reports a name right before a noun of a people ("the Kessel tribe", "the Orlin
+// ethnic group"), or first of two names joined before one ("the Orlin and Kessel ethnic groups").
 func namesPeople(lx *lexicon, toks []token, span nameSpan) bool {
 	k := span.last + 1
 	if k+1 < len(toks) && toks[k].is(conjunctionWords) && toks[k+1].upper {
-		k += 2 // past "and Anuak"
+		k += 2 // past "and Kessel"
 	}
 	return k < len(toks) && lx.phraseAt(peopleGroupWords, toks, k) > 0
 }
 
-// outletNamed reports one word right before an outlet noun ("the Bangla daily"): the paper's
-// language or seat, no place of the incident.
+// outletNamed reports a name right before an outlet noun ("the Zarvo daily", "a Mareva daily"):
+// the paper's language or seat, no place of the incident, nor its country.
 func outletNamed(toks []token, span nameSpan) bool {
-	return span.first == span.last && span.last+1 < len(toks) && toks[span.last+1].is(outletNounWords)
+	return span.last+1 < len(toks) && toks[span.last+1].is(outletNounWords)
 }
 
 // spanReadingOf reads a name span apart from the countries of its context.
@@ -1535,8 +1535,8 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		calledName(a.text, si.lex, si.toks, span.first) || // "the gang known as the Twelve Apostles" is no town
 		countsBefore(a.lex, si.toks, span) ||
 		acronymInText(a.text, si, span) ||
-		namesPeople(si.lex, si.toks, span) || // "clashes between the Nuer and Anuak ethnic groups": peoples, not towns
-		outletNamed(si.toks, span) || // "the Bangla daily Prothom Alo": the paper's language or seat
+		namesPeople(si.lex, si.toks, span) || // "clashes between the Orlin and Kessel ethnic groups": peoples, not towns
+		outletNamed(si.toks, span) || // "the Zarvo daily Courier": the paper's seat or language
 		a.partials[span.fold]: // "San Juan de Lurigancho" is not San Juan, nor its "San Juan" later
 		r.skip = true
 	default:
@@ -2633,7 +2633,7 @@ func wordBeforeInClause(text string, toks []token, cat wordCat, end, reach int) 
 }
 
 // avenged reports a facility or people held named a few words after a word of revenge in its
-// clause, no deed between: what an attack avenged ("designed to avenge Sunni women in prison", "in
+// clause, no deed between: what an attack avenged ("designed to avenge women held in prison", "in
 // revenge for the torture of detainees in prisons"), not what it struck ("vowed revenge and
 // stormed the prison" struck it).
 func avenged(text string, toks []token, cues []cueHit, c cueHit) bool {
@@ -2653,7 +2653,7 @@ func avenged(text string, toks []token, cues []cueHit, c cueHit) bool {
 }
 
 // motiveReach is how many words after a word of revenge the people or prison it avenges may be
-// named ("in revenge for the torture of Sunni detainees").
+// named ("in revenge for the torture of detainees").
 const motiveReach = 16
 
 // conditionalReach is how many words before a deed word a conditional word may open its clause.
@@ -2736,7 +2736,7 @@ func modalBefore(toks []token, k int) bool {
 
 // struckByNature reports an attack word whose doer is a natural disaster: a disaster's noun a
 // few words before it, with no cue and no armed group between ("a series of mild earthquakes
-// struck the city", "two tremors, 2.6 and 2.8 on the Richter scale, struck").
+// struck the city", "two tremors, both of them mild, struck").
 func struckByNature(toks []token, cues []cueHit, groups []ActorMatch, c cueHit) bool {
 	for k := c.first - 1; k >= max(0, c.first-natureReach); k-- {
 		if toks[k].is(naturalForceWords) {
@@ -3466,9 +3466,8 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].is(facilityLocativeWords) && toks[first-2].is(sourceNounWords) {
 		return true // "sources in X describe a mutiny": where the sources are
 	}
-	if last+1 < len(toks) && toks[last+1].is(outletNounWords) ||
-		first >= 2 && toks[first-1].is(facilityLinkWords) && toks[first-2].is(outletNounWords) {
-		return true // "a Mareva daily reported", "le quotidien de Mareva": where the outlet is
+	if first >= 2 && toks[first-1].is(facilityLinkWords) && toks[first-2].is(outletNounWords) {
+		return true // "le quotidien de Mareva": where the outlet is
 	}
 	if first >= 2 && toks[first-2].is(governmentNounWords) && (toks[first-1].is(partitiveWords) || toks[first-1].is(facilityLinkWords)) {
 		return true // "o governo de Mareva": the government's seat, not where the deed was

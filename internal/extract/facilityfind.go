@@ -270,7 +270,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {
-		last = j + 1 // "سجن دار النعيم": the second word of a caseless name, its article glued
+		last = j + 1 // "سجن دار الأمل": the second word of a caseless name, its article glued
 	}
 	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
 	if k := last + 2; k < len(toks) && toks[last+1].is(facilityLinkWords) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
@@ -352,7 +352,7 @@ func (a *analysis) inTextCountry(country string) bool {
 func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
 	k := last + 1
 	if k < len(si.toks) && si.lex.phraseAt(thisTownWords, si.toks, k) > 0 {
-		return a.datelineTown() // "del Centro de Corrección San Felipe, de esta ciudad", under "PUERTO PLATA.-"
+		return a.datelineTown() // "del Centro de Corrección Orlin, de esta ciudad", under "TARVO.-"
 	}
 	if k+1 >= len(si.toks) || !si.toks[k].is(facilityLocativeWords) {
 		return ""
@@ -365,15 +365,15 @@ func (a *analysis) townAfterName(si *sentenceInfo, last int) string {
 	return ""
 }
 
-// datelineTown returns the town of the document's dateline ("PUERTO PLATA.-", "KOLONDO, 4 May
-// (Reuters) -"), "" without one: the town a report calls "this city".
+// datelineTown returns the town of the document's dateline ("TARVO.-", "KOLONDO, 4 May
+// (Reuters) -"), in the sentences that may hold it after a headline or a byline, "" without one:
+// the town a report calls "this city".
 func (a *analysis) datelineTown() string {
-	if len(a.sentences) == 0 {
-		return ""
-	}
-	for _, p := range a.sentences[0].places {
-		if p.dateline && p.place.Precision == model.GeoPlace {
-			return p.place.Name
+	for _, si := range a.sentences[:min(len(a.sentences), datelineSentences)] {
+		for _, p := range si.places {
+			if p.dateline && p.place.Precision == model.GeoPlace {
+				return p.place.Name
+			}
 		}
 	}
 	return ""

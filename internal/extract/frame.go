@@ -247,18 +247,19 @@ func weak(si *sentenceInfo, an anchors) bool {
 // Mali...". It goes on with the incident before it whatever other countries it names, unless it
 // tells of "another" one or its "it" only introduces a report ("It was reported that...").
 func continues(si *sentenceInfo) bool {
-	if len(si.toks) < 3 {
+	if len(si.toks) < 3 || tellsAnother(si) {
 		return false
-	}
-	for _, t := range si.toks {
-		if t.is(anotherWords) {
-			return false
-		}
 	}
 	if si.toks[0].is(impersonalPronounWords) {
 		return !si.toks[2].is(reportVerbWords)
 	}
 	return si.toks[0].is(pronounSubjectWords)
+}
+
+// tellsAnother reports a word of "another" ("another prison", "a second attack"): the sentence
+// tells of another incident than the one before it.
+func tellsAnother(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.toks, func(t token) bool { return t.is(anotherWords) })
 }
 
 // placesAnEvent reports a sentence that places an attack or an escape without naming detention:
@@ -741,7 +742,7 @@ func sameDay(frames []*frame, an anchors) *frame {
 // namesItsFacility reports a sentence that names a facility and no town, region, date or other
 // country of its own, after a frame that told its incident at a place without naming the
 // facility, or naming it only by its town: "more than 150 inmates escaped from a prison in
-// Cabinda province [...] the inmates got out of the Yabi penitentiary" names the prison the story
+// Tarvo province [...] the inmates got out of the Kessel penitentiary" names the prison the story
 // left unnamed.
 func (f *frame) namesItsFacility(si *sentenceInfo, an anchors) bool {
 	for k := range f.keys {
@@ -750,7 +751,7 @@ func (f *frame) namesItsFacility(si *sentenceInfo, an anchors) bool {
 		}
 	}
 	if len(an.keys) == 0 || len(an.towns) > 0 || len(an.regions) > 0 || an.date != nil && !f.dateReported && f.otherDate(an) ||
-		opensOtherMatter(si) || slices.ContainsFunc(si.toks, func(t token) bool { return t.is(anotherWords) }) {
+		opensOtherMatter(si) || tellsAnother(si) {
 		return false
 	}
 	return !slices.ContainsFunc(an.countries, func(c string) bool { return c != f.country })

@@ -138,7 +138,7 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 // فقدت": the prison lost).
 // definiteNamePart reports a caseless word at token k, right after a name's first word, that
 // opens with a definite article glued to it and is no cue, number, date word or place: the second
-// word of a name built as a genitive ("دار النعيم", Dar al-Naim), which a caseless script cannot
+// word of a name built as a genitive ("دار الأمل", Dar al-Amal), which a caseless script cannot
 // capitalise.
 func definiteNamePart(text string, si *sentenceInfo, k int) bool {
 	if k >= len(si.toks) || text[si.toks[k-1].end:si.toks[k].start] != " " || !caselessScript(si.toks[k].fold) {
@@ -156,7 +156,7 @@ func definiteNamePart(text string, si *sentenceInfo, k int) bool {
 	}
 	if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start < t.end && d.End > t.start }) ||
 		slices.ContainsFunc(notNameWords, func(c wordCat) bool { return t.is(c) }) {
-		return false // "سجن كوبر الجمعة": Kober prison on Friday
+		return false // "سجن كولوندو الجمعة": Kolondo prison on Friday
 	}
 	return !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first <= k && k <= c.last }) &&
 		!slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < t.end && p.end > t.start })
