@@ -401,7 +401,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "to avenge women held in prison": what the attack avenged, not what it struck
 		}
 		if c.category == attackCue && struckByNature(si.toks, scanned, groups, c) {
-			return true // "two mild tremors struck the city": nobody assaulted it
+			return true // "two light tremors struck the city": nobody assaulted it
 		}
 		if c.category == attackCue && attackOnOtherTarget(a.text, si.toks, c) {
 			return true // "raided several houses and arrested 14 suspects": no assault on a prison

@@ -85,7 +85,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 		}
 		if m, ok := nounOfWhole(si, first); ok {
-			return m, true // "the deaths of the six prisoners": what befell them all
+			return m, true // "the deaths of the four prisoners": what befell them all
 		}
 		return model.Held, true
 	}
@@ -96,7 +96,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	for _, c := range si.cues {
 		metric := c.category.metric()
 		if c.category == escapedCue && c.first == last+1 && isInmateWord(si, c.last+1) && befallenBefore(si, first) {
-			continue // "shot dead 11 escaped inmates": the participle says who they were, the verb before what befell them
+			continue // "shot dead nine escaped inmates": the participle says who they were, the verb before what befell them
 		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
@@ -737,14 +737,14 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // befallenBefore reports a verb of death, wounds or recapture right before the figure at token
-// first ("shot dead 11", "recaptured 20").
+// first ("shot dead nine", "recaptured 20").
 func befallenBefore(si *sentenceInfo, first int) bool {
 	return metricRightBefore(si, first, model.Killed) || metricRightBefore(si, first, model.Wounded) ||
 		metricRightBefore(si, first, model.Recaptured)
 }
 
 // nounOfWhole returns the metric of a noun right before the "of the" (or fused "dos") that takes
-// the figure at token first as a whole: "the deaths of the six prisoners", "la fuga de los 40
+// the figure at token first as a whole: "the deaths of the four prisoners", "la fuga de los 40
 // presos" count what befell them, not the people held.
 func nounOfWhole(si *sentenceInfo, first int) (model.Metric, bool) {
 	p := first - 1 // the partitive
