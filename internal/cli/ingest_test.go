@@ -129,14 +129,15 @@ func TestBatchesGoOnAfterAStoreFailure(t *testing.T) {
 }
 
 // TestIngestSummary checks that ingest says what it made of the documents, names each document
-// that nothing dates, and that an undated report joins the dated report of its incident or else
-// makes an incident shown as undated.
+// that nothing dates, that an undated report joins the dated report of its incident or else
+// makes an incident shown as undated, and that a month in a report's URL dates it to that month.
 func TestIngestSummary(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"dated.txt":     "DATE: 2021-03-02\n\nGunmen stormed the central prison in Kano, Nigeria, on Monday and freed 120 inmates, police said.\n",
 		"undated-1.txt": "Gunmen stormed the Kano central prison in Nigeria on Monday, freeing about 120 inmates, officials said.\n",
 		"undated-2.txt": "Gunmen stormed the main jail in Owerri, Nigeria, on Monday and freed dozens of inmates, police said.\n",
+		"filed.txt":     "URL: https://news.example.org/2019/06/enugu-jail\n\nGunmen stormed the main jail in Enugu, Nigeria, on Monday and freed dozens of inmates, police said.\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -145,8 +146,8 @@ func TestIngestSummary(t *testing.T) {
 	}
 	db := filepath.Join(dir, "s.db")
 	code, out, errOut := runCLI(t, "ingest", "--db", db, dir)
-	if code != exitOK || !strings.Contains(out, "3 new,") || !strings.Contains(out, "3 mentions of 2 incidents") {
-		t.Errorf("ingest: code %d, stdout %q; want 3 new and 3 mentions of 2 incidents", code, out)
+	if code != exitOK || !strings.Contains(out, "4 new,") || !strings.Contains(out, "4 mentions of 3 incidents") {
+		t.Errorf("ingest: code %d, stdout %q; want 4 new and 4 mentions of 3 incidents", code, out)
 	}
 	for _, name := range []string{"undated-1.txt", "undated-2.txt"} {
 		if !strings.Contains(errOut, name+": no publication date and no dated sentence") {
@@ -180,7 +181,7 @@ func TestIngestSummary(t *testing.T) {
 			dates[filepath.Base(d.Source)] = date
 		}
 	}
-	want := map[string]string{"dated.txt": "2021-03-01", "undated-1.txt": "2021-03-01", "undated-2.txt": "undated"}
+	want := map[string]string{"dated.txt": "2021-03-01", "undated-1.txt": "2021-03-01", "undated-2.txt": "undated", "filed.txt": "2019-06-01"}
 	if !maps.Equal(dates, want) {
 		t.Errorf("incident dates by document %v, want %v", dates, want)
 	}

@@ -292,6 +292,11 @@ func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.D
 	day := dateMidnight(ref.Date)
 	limit := day.AddDate(0, 0, dateSlack(ref.Precision))
 	relPrec := coarserPrecision(e.prec, ref.Precision)
+	if ref.Precision.Rank() >= model.PrecisionMonth.Rank() && daysFromReference(e.rel) {
+		// "On Monday" in a report filed some time in June: some day of June, not the Monday
+		// before the first.
+		return model.Date{Start: day, Precision: ref.Precision}, true
+	}
 	switch e.rel {
 	case dateNoYear:
 		return noYearDate(e, day, limit, forward, ref.Precision)
@@ -325,6 +330,15 @@ func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.D
 		return model.Date{Start: day.AddDate(e.n, 0, 0), Precision: relPrec}, true
 	}
 	return model.Date{}, false
+}
+
+// daysFromReference reports the relative dates counted in days or weeks from the reference.
+func daysFromReference(rel dateRel) bool {
+	switch rel {
+	case dateWeekday, dateDayOffset, dateWeekend, dateWeekOffset:
+		return true
+	}
+	return false
 }
 
 // absoluteDate builds a date whose year the text gives. A span's End is the first day of its

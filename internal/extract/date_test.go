@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -47,6 +48,9 @@ func TestFindDates(t *testing.T) {
 		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2020-10-20 day rel`}}, // months before publication, it goes on with the full date's year
 		{"Oct. 20th", pub, []string{`"Oct. 20th" 2021-10-20 day rel`}},
+		// Against a reference known to a month, days counted from it fall within that month.
+		{"on Monday, yesterday, over the weekend", Ref{Date: calendarDay(2019, 6, 1), Precision: model.PrecisionMonth},
+			[]string{`"on Monday" 2019-06-01 month rel`, `"yesterday" 2019-06-01 month rel`, `"over the weekend" 2019-06-01 month rel`}},
 		{"on Feb. 2 and 3, 1980", pub, []string{`"Feb. 2 and 3, 1980" 1980-02-02..1980-02-03 day`}},
 		// Arabic days in ordinal words, and a month's two names, Levantine and Egyptian.
 		{"صباح السابع والعشرين من حزيران/يونيو 1980، غداة", pub, []string{`"السابع والعشرين من حزيران/يونيو 1980" 1980-06-27 day`}},
@@ -205,6 +209,39 @@ func TestInferRef(t *testing.T) {
 		if ok != tt.ok || gotDate != tt.want || got.Precision != tt.prec {
 			t.Errorf("InferRef(%q) = %s %s %v, want %s %s %v", tt.text, gotDate, got.Precision, ok, tt.want, tt.prec, tt.ok)
 		}
+	}
+}
+
+// TestReferenceDate checks what an undated report's relative dates resolve against: the month in
+// its URL's path, unless the text gives a finer date within that month.
+func TestReferenceDate(t *testing.T) {
+	day := time.Date(2017, 5, 18, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, url, text string
+		published       *time.Time
+		want            string
+		prec            model.Precision
+	}{
+		{"publication date", "https://news.example.org/2007/02/x", "On 3 May 2017 inmates escaped.", &day, "2017-05-18", model.PrecisionDay},
+		{"URL month", "https://news.example.org/2007/02/x", "On Tuesday inmates escaped.", nil, "2007-02-01", model.PrecisionMonth},
+		{"text's date within the URL's month", "https://news.example.org/2007/02/x", "On 14 February 2007 inmates escaped.", nil, "2007-02-14", model.PrecisionWeek},
+		{"text's recalled year against the URL's month", "https://news.example.org/2007/02/x", "A riot in 2004 left two dead.", nil, "2007-02-01", model.PrecisionMonth},
+		{"text's date outside the URL's month", "https://news.example.org/2007/02/x", "On 3 June 2001 inmates escaped.", nil, "2007-02-01", model.PrecisionMonth},
+		{"URL day of a document built elsewhere", "https://news.example.org/2007/02/14/x", "On Tuesday inmates escaped.", nil, "2007-02-14", model.PrecisionDay},
+		{"text alone", "", "On 14 February 2007 inmates escaped.", nil, "2007-02-14", model.PrecisionWeek},
+		{"nothing", "https://news.example.org/x", "On Tuesday inmates escaped.", nil, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := referenceDate(builtinUnion(), model.Document{URL: tt.url, Text: tt.text, Published: tt.published})
+			gotDate := ""
+			if !got.Date.IsZero() {
+				gotDate = got.Date.Format(model.DateLayout)
+			}
+			if gotDate != tt.want || got.Precision != tt.prec {
+				t.Errorf("referenceDate = %s %s, want %s %s", gotDate, got.Precision, tt.want, tt.prec)
+			}
+		})
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/urldate"
 )
 
 //go:embed data/facilities.tsv
@@ -228,14 +229,24 @@ func closeBy(a, b model.Place) bool {
 	return fine(a) && fine(b) && model.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= ledeReachKm
 }
 
-// referenceDate is the date relative expressions resolve against: the publication date, or one
-// inferred from the text at a lower precision.
+// referenceDate is the date relative expressions resolve against: the publication date, else one
+// inferred at a lower precision from the month in the URL's path or from the text. The text's
+// reference wins when it is finer and falls within the URL's month: the URL says when the report
+// was filed, the text's latest date may be a year it recalls.
 func referenceDate(lx *lexicon, doc model.Document) Ref {
 	if doc.Published != nil {
 		return Ref{Date: *doc.Published, Precision: model.PrecisionDay}
 	}
-	if r, ok := inferRef(lx, doc.Text); ok {
-		return r
+	told, toldOK := inferRef(lx, doc.Text)
+	filed, filedOK := urldate.Of(doc.URL)
+	switch {
+	case filedOK && toldOK && told.Precision.Rank() < filed.Precision.Rank() &&
+		!told.Date.Before(filed.Start) && !told.Date.After(filed.LastDay()):
+		return told
+	case filedOK:
+		return Ref{Date: filed.Start, Precision: filed.Precision}
+	case toldOK:
+		return told
 	}
 	return Ref{}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // readHTML reads a page: its main text (go-readability; a plain walk over the page when that finds
-// nothing), title, canonical URL, publication date (publishedDate: markup and the URL, never the
+// nothing), title, canonical URL, publication date (publishedDate: markup, else the URL's path; never the
 // page's free text) and declared language. pageURL is where the page came from, "" for a file.
 func readHTML(data []byte, contentType, pageURL string) (model.Document, error) {
 	root, err := html.Parse(strings.NewReader(decodeHTML(data, contentType)))
@@ -37,7 +37,7 @@ func readHTML(data []byte, contentType, pageURL string) (model.Document, error) 
 		doc.Title = pageTitle(root)
 	}
 	doc.URL = canonicalURL(root, pageURL)
-	doc.Published = publishedDate(root, article.PublishedTime, ld, doc.URL)
+	doc.Published = publishedDate(root, article.PublishedTime, ld)
 	doc.Language = declaredLanguage(root)
 	doc.Text = withTitle(doc.Title, doc.Text)
 	return doc, nil

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/urldate"
 )
 
 // Formats of Document.Format; a gzipped input adds GzipSuffix.
@@ -131,10 +132,13 @@ func single(doc model.Document, err error) ([]model.Document, []error) {
 	return []model.Document{doc}, errs
 }
 
-// finish normalises a document's title and text and derives its hash, id, fingerprint and
-// language.
+// finish normalises a document's title and text, dates it by the day in its URL's path when
+// nothing else did, and derives its hash, id, fingerprint and language.
 func finish(doc *model.Document, source string) error {
 	doc.Source = source
+	if doc.Published == nil {
+		doc.Published = urldate.Day(doc.URL)
+	}
 	doc.Title = strings.Join(strings.Fields(Normalize(doc.Title)), " ")
 	doc.Text = Normalize(doc.Text)
 	if doc.Text == "" {

@@ -201,6 +201,36 @@ func TestParseKeepsDocumentWithBadHeaderDate(t *testing.T) {
 	}
 }
 
+// TestParseDatesByURL checks that a document no header, feed or markup dates takes the day in its
+// URL's path, in every format, and that a date given wins over the URL's.
+func TestParseDatesByURL(t *testing.T) {
+	tests := []struct {
+		name, source, in, want string
+	}{
+		{"text header, date unknown", "a.txt", "URL: https://news.example.org/2017/09/03/arden-jail\nDATE: unknown\n\nInmates escaped.", "2017-09-03"},
+		{"text header, no date line", "a.txt", "URL: https://news.example.org/world/20190514-arden-jail\n\nInmates escaped.", "2019-05-14"},
+		{"text header's date wins", "a.txt", "URL: https://news.example.org/2017/09/03/arden-jail\nDATE: 2017-09-04\n\nInmates escaped.", "2017-09-04"},
+		{"a month in the URL dates no day", "a.txt", "URL: https://news.example.org/2017/09/arden-jail\n\nInmates escaped.", ""},
+		{"HTML page fetched from a dated URL", "https://news.example.org/2017/09/03/arden-jail", "<html><head><title>Arden</title></head><body><p>Inmates escaped from the jail in Arden.</p></body></html>", "2017-09-03"},
+		{"JSON Lines record without a date", "a.jsonl", `{"url":"https://news.example.org/stories/201705180435.html","text":"Inmates escaped."}`, "2017-05-18"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := Parse(tt.source, "", []byte(tt.in))
+			if len(docs) != 1 || len(errs) != 0 {
+				t.Fatalf("got %d docs and errors %v, want 1 doc", len(docs), errs)
+			}
+			got := ""
+			if docs[0].Published != nil {
+				got = docs[0].Published.Format(model.DateLayout)
+			}
+			if got != tt.want {
+				t.Errorf("published = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseIsDeterministic(t *testing.T) {
 	a, _ := Parse("report.html", "", readFixture(t, "report.html"))
 	b, _ := Parse("copy/report.html", "", readFixture(t, "report.html"))

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -11,20 +10,17 @@ import (
 
 // publishedDate returns the day a page says it was first published, or nil. It reads markup only:
 // the article metadata go-readability found (JSON-LD datePublished, article:published_time,
-// Dublin Core), JSON-LD without a @context, a <time> or <meta> marked as the publication date,
-// then a date in the URL's path. Dates in the article's sentences are usually the event's date
-// and are never used.
-func publishedDate(root *html.Node, metadata *time.Time, ld articleLD, pageURL string) *time.Time {
+// Dublin Core), JSON-LD without a @context, then a <time> or <meta> marked as the publication
+// date. Dates in the article's sentences are usually the event's date and are never used; a date
+// in the URL's path is every format's last resort (finish).
+func publishedDate(root *html.Node, metadata *time.Time, ld articleLD) *time.Time {
 	if metadata != nil && !metadata.IsZero() {
 		return dayOf(*metadata)
 	}
 	if day := parseMarkupDate(ld.DatePublished); day != nil {
 		return day
 	}
-	if day := markedDate(root); day != nil {
-		return day
-	}
-	return urlDate(pageURL)
+	return markedDate(root)
 }
 
 // markedDate reads <time pubdate datetime=...>, and <time> or <meta> with itemprop=datePublished.
@@ -61,18 +57,6 @@ func parseMarkupDate(s string) *time.Time {
 		}
 	}
 	return nil
-}
-
-// urlDatePattern matches a /YYYY/MM/DD/ or /YYYY-MM-DD path segment, as news sites date articles.
-var urlDatePattern = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)`)
-
-// urlDate returns the day in a page URL's path, or nil.
-func urlDate(pageURL string) *time.Time {
-	m := urlDatePattern.FindStringSubmatch(pageURL)
-	if m == nil {
-		return nil
-	}
-	return parseMarkupDate(m[1] + "-" + m[2] + "-" + m[3])
 }
 
 // hasAttr reports whether n carries the attribute at all (pubdate has no value).
