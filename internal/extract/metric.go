@@ -868,9 +868,31 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 	}
 	if i < len(toks) && toks[i].is(groupRelativeWords) {
 		end := mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
-		return mainVerbBefore(si, i, end)
+		end = mainVerbBefore(si, i, end)
+		if i == last+2 && !verbAfter(si, end) && !containsAny(text[toks[i].start:si.toks[len(toks)-1].end], clauseMarks) {
+			return i - 1 // "sudah 19 napi yang ditangkap.", "there were 12 inmates who escaped.": the clause is the predicate
+		}
+		return end
 	}
 	return i - 1
+}
+
+// verbAfter reports a verb after token end in the sentence: a word of what befell people (a
+// figure's metric cue, or an arrest) or an auxiliary. A relative clause before one describes the
+// group; a relative clause that ends the sentence with none after it is what the sentence says
+// of the figure.
+func verbAfter(si *sentenceInfo, end int) bool {
+	for _, c := range si.cues {
+		if c.first > end && (c.category.metric() != "" || c.category == arrestedCue) {
+			return true
+		}
+	}
+	for k := end + 1; k < len(si.toks); k++ {
+		if si.toks[k].is(auxiliaryWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // mainAuxiliaryBefore shortens a relative clause opening at token i and ending at end to stop
