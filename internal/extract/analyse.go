@@ -366,6 +366,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == thwartedCue && si.toks[c.last].is(attemptVerbWords) && !attemptOfAssault(si.toks, scanned, c) {
 			return true // "the attempted murder of a prisoner": an attempt, but on no prison
 		}
+		if c.category == thwartedCue && failedOtherDeed(si.toks, scanned, c) {
+			return true // "failed to return to the prison", "failed to stop them": another deed failed, nobody was repelled
+		}
 		if c.category == arrestedCue && c.first > 0 && countWord(a.lex, si.toks[c.first-1].fold) {
 			return true // "57 presos foram mortos": the noun of a count of people held, not an arrest
 		}
@@ -928,6 +931,19 @@ func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// failedOtherDeed reports a verb of failure followed by an infinitive in a sentence that tells no
+// attack, escape or riot: what failed is another deed ("two inmates failed to return from
+// leave"), where "attacked the prison but failed to breach its walls" tells an assault repelled.
+func failedOtherDeed(toks []token, cues []cueHit, c cueHit) bool {
+	if c.first != c.last || !toks[c.last].is(failureVerbWords) || c.last+2 >= len(toks) ||
+		!toks[c.last+1].is(infinitiveMarkerWords) || toks[c.last+1].is(singularArticleWords) {
+		return false // "thwarted a plan": an article, though Spanish writes "a" before an infinitive
+	}
+	return !slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category == attackCue || o.category == escapeCue || o.category == riotCue
+	})
 }
 
 // countedAt reports a word a number stands right before: a noun of what is counted, whatever else

@@ -131,7 +131,7 @@ func TestExtract(t *testing.T) {
 			name:      "a town named with its division lies in that division's country though the text names only another",
 			published: "2019-03-04",
 			language:  "fr",
-			text:      "Le 3 mars 2019, deux détenus se sont évadés de la maison d'arrêt de Draguignan (Draguignan, Var). Ils ont été repris en Espagne, près de Barcelone, en septembre.",
+			text:      "Le 3 mars 2019, trois détenus se sont évadés de la maison d'arrêt de Draguignan (Draguignan, Var). Ils ont été repris en Espagne, près de Barcelone, en septembre.",
 			want:      []want{{"mass_escape", "2019-03-03", "FR", "maison d'arrêt de Draguignan", ""}},
 			places:    []string{"Draguignan"},
 		},

@@ -54,6 +54,12 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		m.Perpetrators = a.strikers(f) // "Ardovian aircraft struck the prison": the state whose aircraft they were
 	}
 	m.Claims = a.claims(f, m.Perpetrators)
+	if m.Type == model.MassEscape && fewEscaped(m.Claims) {
+		if !tellsRiot(f) {
+			return m, false // "two detainees slipped away after a lunch": an escape, but no mass escape
+		}
+		m.Type = model.Riot // "one inmate got away during the riot": the riot is the incident
+	}
 	if !primary && !a.specific(f, m) {
 		return m, false
 	}
@@ -72,6 +78,34 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	}
 	m.Evidence = a.evidence(f)
 	return m, true
+}
+
+// fewestMassEscape is the fewest escapees a mass escape counts: one or two who get away are
+// fugitives, not the breakout of a prison.
+const fewestMassEscape = 3
+
+// fewEscaped reports claims that count escapees and all count fewer than fewestMassEscape.
+func fewEscaped(claims []model.Claim) bool {
+	counted := false
+	for _, c := range claims {
+		if c.Metric != model.Escaped {
+			continue
+		}
+		bound := c.High
+		if bound == nil {
+			bound = c.Low
+		}
+		if bound == nil || *bound >= fewestMassEscape {
+			return false
+		}
+		counted = true
+	}
+	return counted
+}
+
+// tellsRiot reports a frame with a riot word not denied.
+func tellsRiot(f *frame) bool {
+	return slices.ContainsFunc(f.sentences, func(si *sentenceInfo) bool { return si.is(riotCue) && !negated(si, riotCue) })
 }
 
 // accidental reports a frame that tells of neither an escape nor a riot in a text that gives an

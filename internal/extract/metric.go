@@ -920,8 +920,8 @@ func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
 // "escape" is the figure's own verb (as "lima narapidana yang dijerat kasus narkoba berhasil kabur").
 func mainVerbBefore(si *sentenceInfo, i, end int) int {
 	verb := i + 1
-	for verb < end && si.toks[verb].is(auxiliaryWords) {
-		verb++
+	for verb < end && (si.toks[verb].is(auxiliaryWords) || si.toks[verb].is(abilityVerbWords) || si.toks[verb].is(infinitiveMarkerWords)) {
+		verb++ // "who were able to break out": the clause's own verb is "break out"
 	}
 	for _, c := range si.cues {
 		if c.first <= verb && c.last >= verb && c.category.metric() != "" {

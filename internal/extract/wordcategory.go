@@ -172,6 +172,8 @@ const (
 	inspiredSuffixWords
 	peopleGroupWords
 	motiveWords
+	abilityVerbWords
+	failureVerbWords
 	thisTownWords
 	forceUnitWords
 	riotUnitWords
@@ -402,6 +404,8 @@ var wordCatNames = [wordCatCount]string{
 	inspiredSuffixWords:       "inspired_suffix",
 	peopleGroupWords:          "people_group",
 	motiveWords:               "motive",
+	abilityVerbWords:          "ability_verb",
+	failureVerbWords:          "failure_verb",
 	thisTownWords:             "this_town",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
