@@ -488,6 +488,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == attackCue && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
+		if c.category == attackCue && attackOutside(si.toks, scanned, c) {
+			return true // "opened fire on police officers outside the central jail": the jail is where, not what was struck
+		}
 		if (c.category == escapeCue || c.category == escapedCue) && (onset(si.toks, c) || insideName(si.toks, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
@@ -3080,6 +3083,38 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// attackOutside reports an attack word whose object is people named before a word that puts them
+// outside a place of detention, in a sentence that frees nobody: "gunmen opened fire on
+// policemen outside the central jail" struck the men, and the jail only says where.
+func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
+	out := -1
+	for k := c.last + 1; k < len(toks) && k <= c.last+outsideObjectReach; k++ {
+		if toks[k].is(outsideWords) {
+			out = k
+			break
+		}
+	}
+	if out < 0 {
+		return false
+	}
+	people, place := false, false
+	for _, o := range cues {
+		switch {
+		case o.category == escapeCue || o.category == escapedCue:
+			return false // "killed the guards outside the prison and freed 40 inmates": the prison was struck
+		case o.first > c.last && o.last < out && (o.category.isSide() || o.category == inmateCue):
+			people = true
+		case (o.category == facilityCue || o.category == holdingCue) && o.first > out && o.first <= out+outsideReach:
+			place = true
+		}
+	}
+	return people && place
+}
+
+// outsideObjectReach is how many words the object of an attack word may run before the word that
+// puts it outside a prison ("opened fire on Counter-Terrorism Department personnel outside").
+const outsideObjectReach = 8
 
 // penalty reports a death word one or two words after a court's verb ("sentenced to death",
 // "condamné à mort", "condenado a muerte"), or beside a noun of the penalty: right after it

@@ -990,7 +990,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 			continue
 		}
 		noun := singularNoun(text, si, i)
-		if noun < 0 {
+		if noun < 0 || appositionToFigure(text, si, i) {
 			continue
 		}
 		if i > 0 && si.toks[i-1].is(conjunctionWords) {
@@ -1012,6 +1012,29 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 			Qualifier: "exact", Kind: "count", Noun: si.toks[noun].fold})
 	}
 	return out
+}
+
+// appositionToFigure reports an indefinite article at token i that opens a noun set off by a comma
+// right after a figure and its noun: "At least one person, an escaping prisoner, was killed"
+// names who the figure counts, not one more.
+func appositionToFigure(text string, si *sentenceInfo, i int) bool {
+	if i < 2 {
+		return false
+	}
+	noun := &si.toks[i-1]
+	if !strings.Contains(text[noun.end:si.toks[i].start], ",") || !noun.is(peopleNounWords) && !noun.is(singularPersonWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		if q.Kind != "count" || q.End > noun.end || containsAny(text[q.End:noun.end], clauseMarks) {
+			return false
+		}
+		words := 0
+		for k := i - 1; k >= 0 && si.toks[k].start >= q.End; k-- {
+			words++
+		}
+		return words <= appositiveNounWords
+	})
 }
 
 // pairedSingular returns the person noun of a second indefinite article right after a

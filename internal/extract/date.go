@@ -679,20 +679,23 @@ func matchDayFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 }
 
 // dayRangeEnd reads the last day of a span after the day ending at piece last: "20-30", "11 to
-// 21", or the
-// next day after a conjunction ("Feb. 2 and 3", "2 et 3 février"); two days further apart are two
-// dates ("on 5 and 12 March").
+// 21" (its weekday may come before it: "9 au mercredi 10"), or the next day after a conjunction
+// ("Feb. 2 and 3", "2 et 3 février"); two days further apart are two dates ("on 5 and 12 March").
 func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 	if last+2 >= len(ps) {
 		return 0, 0, false
 	}
+	second := last + 2
+	if isWeekdayAt(lx, ps, second) && second+1 < len(ps) {
+		second++ // "du mardi 9 au mercredi 10 août": the second day's weekday before it
+	}
 	switch sep := ps[last+1].low; {
 	case sep == "-" || sep == "–" || lx.isPhraseWord(rangeToPhrases, sep): // "from 11 to 21 April", "del 11 al 21 de abril"
-		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 > day {
+		if d2, l2, ok := dayAt(lx, ps, second); ok && d2 > day {
 			return d2, l2, true
 		}
 	case lx.hasWord(conjunctionWords, sep):
-		if d2, l2, ok := dayAt(lx, ps, last+2); ok && d2 == day+1 {
+		if d2, l2, ok := dayAt(lx, ps, second); ok && d2 == day+1 {
 			return d2, l2, true
 		}
 	}

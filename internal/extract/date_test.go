@@ -48,6 +48,11 @@ func TestFindDates(t *testing.T) {
 		{"ontem à noite; no ano passado", pub, []string{`"ontem à noite" 2022-01-21 day rel`, `"no ano passado" 2021-01-01 year rel`}},
 		{"October 20, 2020 and Oct. 20th", pub, []string{`"October 20, 2020" 2020-10-20 day`, `"Oct. 20th" 2020-10-20 day rel`}}, // months before publication, it goes on with the full date's year
 		{"Oct. 20th", pub, []string{`"Oct. 20th" 2021-10-20 day rel`}},
+		// A span whose days carry their weekdays.
+		{"dans la nuit du mardi 9 au mercredi 10 août", Ref{Date: calendarDay(2022, 8, 10), Precision: model.PrecisionDay},
+			[]string{`"mardi 9 au mercredi 10 août" 2022-08-09..2022-08-10 day rel`}},
+		{"the night of Tuesday 9 to Wednesday 10 August", Ref{Date: calendarDay(2022, 8, 10), Precision: model.PrecisionDay},
+			[]string{`"the night of Tuesday 9 to Wednesday 10 August" 2022-08-09..2022-08-10 day rel`}},
 		// Against a reference known to a month, days counted from it fall within that month.
 		{"on Monday, yesterday, over the weekend", Ref{Date: calendarDay(2019, 6, 1), Precision: model.PrecisionMonth},
 			[]string{`"on Monday" 2019-06-01 month rel`, `"yesterday" 2019-06-01 month rel`, `"over the weekend" 2019-06-01 month rel`}},

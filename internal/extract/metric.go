@@ -853,9 +853,12 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 	lx, toks := si.lex, si.toks
 	i := last + 1
 	if n := lx.phraseAt(partOfThemWords, toks, i); n > 0 {
-		return last + n // "14 of them [escaped]": a pronoun is the whole group
-	}
-	if i+1 < len(toks) && (toks[i].is(partitiveArticleWords) || toks[i].is(groupPartitiveWords) &&
+		i += n
+		if i >= len(toks) || !toks[i].is(groupRelativeWords) {
+			return i - 1 // "14 of them [escaped]": a pronoun is the whole group
+		}
+		// "three of those who escaped [were shot dead]": the pronoun's clause says who they are
+	} else if i+1 < len(toks) && (toks[i].is(partitiveArticleWords) || toks[i].is(groupPartitiveWords) &&
 		(toks[i+1].is(definiteArticleWords) || toks[i+1].is(numberDeterminerWords))) {
 		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
@@ -1114,16 +1117,42 @@ func closingMark(r rune) rune {
 	return r
 }
 
-// inAside reports a cue inside parentheses that leave the figure outside: an aside, whose verb does
-// not govern the figure.
+// inAside reports a cue inside parentheses that leave the figure outside, or inside a noun in
+// apposition to the figure's: an aside, whose verb does not govern the figure.
 func inAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 	switch {
 	case c.first > last:
 		between := text[si.toks[last].end:si.toks[c.first].start]
-		return strings.Count(between, "(") > strings.Count(between, ")")
+		return strings.Count(between, "(") > strings.Count(between, ")") || inApposition(text, si, last, c)
 	case c.last < first:
 		between := text[si.toks[c.last].end:si.toks[first].start]
 		return strings.Count(between, ")") > strings.Count(between, "(")
+	}
+	return false
+}
+
+// inApposition reports a cue inside a noun phrase set off by commas right after a figure and its
+// noun, opened by an article and followed by a verb: "At least one person, an escaping prisoner,
+// was killed" tells who was killed, and "escaping" only describes him.
+func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
+	toks := si.toks
+	open := last // the token before the opening comma
+	for open < c.first && open-last <= appositiveNounWords && !strings.Contains(text[toks[open].end:toks[open+1].start], ",") {
+		open++
+	}
+	if open >= c.first-1 || open-last > appositiveNounWords ||
+		!toks[open+1].is(singularArticleWords) && !toks[open+1].is(definiteArticleWords) {
+		return false
+	}
+	for k := c.last; k+1 < len(toks) && k-open <= appositiveNounWords+1; k++ {
+		between := text[toks[k].end:toks[k+1].start]
+		if strings.ContainsAny(between, ";:.!?()") {
+			return false
+		}
+		if strings.Contains(between, ",") {
+			next := &toks[k+1]
+			return next.is(auxiliaryWords) || slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first == k+1 && o.category.metric() != "" })
+		}
 	}
 	return false
 }

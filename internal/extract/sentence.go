@@ -130,6 +130,9 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	j = skipFootnoteMark(text, i, j)
 	k := skipSpace(text, j)
 	if j < len(text) && k == j {
+		if text[i] == '.' && marks == 1 && missingSpace(text, i, j) {
+			return j, true // "115 ont été repris.L'effectif": a sentence run into the next
+		}
 		return 0, false // "3.5", "U.S.-led", "e.g.,"
 	}
 	if k >= len(text) {
@@ -144,6 +147,25 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	}
 	return j, true
 }
+
+// missingSpace reports a period at i between a lower-case word of at least minRunOnWord letters
+// and a capitalised word, with no space: a typing slip that runs one sentence into the next
+// ("repris.L'effectif"). Abbreviations ("U.S.A"), decimals and web addresses stay whole.
+func missingSpace(text string, i, j int) bool {
+	word := wordBeforeDot(text, i)
+	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return false
+	}
+	first, size := utf8.DecodeRuneInString(text[j:])
+	if !unicode.IsUpper(first) || j+size >= len(text) {
+		return false
+	}
+	second, _ := utf8.DecodeRuneInString(text[j+size:])
+	return unicode.IsLower(second) || second == '\'' || second == '’'
+}
+
+// minRunOnWord is the shortest word a missing space may follow: "e.g" and "i.e" are shorter.
+const minRunOnWord = 3
 
 // dayBeforeMonth reports the period of an ordinal day written before a month name ("am 14. März
 // 2025", "dnia 3. maja"): it ends no sentence.
