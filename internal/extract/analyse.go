@@ -36,6 +36,7 @@ type sentenceInfo struct {
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
 	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
+	escapeLast     bool          // the sentence before told of an escape: a bare count arrested after it counts escapees
 	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
@@ -187,6 +188,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		if n := len(a.sentences); n > 0 {
 			prev := a.sentences[n-1]
 			si.deedBefore = prev.deedBefore || slices.ContainsFunc(prev.cues, func(c cueHit) bool { return c.category.isDeed() })
+			si.escapeLast = prev.is(escapeCue) && !negated(prev, escapeCue) || prev.is(escapedCue) // "Fifty inmates escaped. So far 17 have been caught."
 			if releaseOrdered(prev) {
 				si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 					return (c.category == escapeCue || c.category == escapedCue) && leftAsReleased(si, c) // "They walked out of the prison that evening."

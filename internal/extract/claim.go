@@ -283,7 +283,7 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 // judged reports a figure right after a verb of a court ("a court sentenced 21 people to death",
 // "convicted 12 men"): it counts people tried, no one the incident befell, unless the verb is
 // itself a word of a figure, or an arrest of the escapees the figure's noun names ("seven of the
-// escapees were arrested").
+// escapees were arrested") or the sentence before told of ("17 have been arrested").
 func judged(si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	verb := passiveCourtVerb(si, last)
@@ -291,7 +291,8 @@ func judged(si *sentenceInfo, q Quantity) bool {
 		verb = first - 1
 	}
 	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first <= verb && verb <= c.last && (c.category.metric() != "" || c.category == arrestedCue && escapeeNounAfter(si, last))
+		return c.first <= verb && verb <= c.last && (c.category.metric() != "" ||
+			c.category == arrestedCue && (escapeeNounAfter(si, last) || si.escapeLast && bareCount(si, last)))
 	})
 }
 

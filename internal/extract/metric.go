@@ -573,6 +573,9 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 	if si.is(escapeCue) || si.is(escapedCue) {
 		return true
 	}
+	if si.escapeLast && bareCount(si, last) {
+		return true // "Fifty inmates escaped. So far 17 have been caught": the count is of those who fled
+	}
 	if escapeeNounAfter(si, last) {
 		return true
 	}
@@ -592,6 +595,18 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 		}
 	}
 	return false
+}
+
+// bareCount reports a figure with no noun of its own, its verb right after it ("17 have been
+// arrested", "17 sudah berhasil ditangkap"): it counts the people the sentence before named.
+func bareCount(si *sentenceInfo, last int) bool {
+	k := last + 1
+	if k >= len(si.toks) {
+		return false
+	}
+	t := &si.toks[k]
+	return t.is(auxiliaryWords) || t.is(beforeVerbWords) || t.is(abilityVerbWords) ||
+		slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first == k && c.category == arrestedCue })
 }
 
 // securityNoun reports a figure whose noun, right after it or after a word that is no metric

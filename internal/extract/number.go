@@ -712,8 +712,10 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 	switch {
 	case lx.hasWord(pronounNumberWords, p.low): // "one" is also a pronoun: "no one", "one of"
 		// Before a person's noun it counts, whatever comes before: "admitted that one inmate died".
+		// "One of the escapees" counts one of them; "one of the largest prisons" counts nothing,
+		// nor does ", one of the commanders," which says who someone named is.
 		return (!lx.hasWord(pronounBeforeWords, prev) || lx.hasWord(singularPersonWords, next)) &&
-			!lx.hasWord(pronounAfterWords, next) && !isJoinerPunct(next) // "one's", "one-off"
+			(!lx.hasWord(pronounAfterWords, next) || prev != "," && partOfPeople(lx, ps, i)) && !isJoinerPunct(next) // "one's", "one-off"
 	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
 		// ("de" opens no range here); "sept" is also a month, "dos" a back.
