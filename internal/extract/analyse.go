@@ -1341,7 +1341,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k), bearingOf: directionFrom(si.toks, span),
-			dateline: span.first == 0 && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
+			dateline: span.first == 0 && !listItem(a.text, si.start) && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
 				datelineMark(a.text[span.end:si.end])) || spokenAt(si, span)})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {

@@ -532,10 +532,24 @@ func aggregate(text string, si *sentenceInfo) bool {
 					return true // "across fourteen detention centres"
 				}
 			}
+		case t.is(facilityPluralWords) && i > 0 && manyCounted(si, i-1):
+			return true // "1,393 inmates escaped from four prison units": totals of several incidents
 		}
 	}
 	return false
 }
+
+// manyCounted reports a figure of at least fewestAggregated ending at token k: the places it
+// counts hold as many incidents.
+func manyCounted(si *sentenceInfo, k int) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		return q.End == si.toks[k].end && q.Low != nil && *q.Low >= fewestAggregated
+	})
+}
+
+// fewestAggregated is the fewest places a figure of places must count for the sentence's figures
+// to be totals: "attacked two prisons, freeing 200" may still tell one raid on a pair of jails.
+const fewestAggregated = 3
 
 // wholeOfPart reports a figure that a part is taken from, with at most a determiner between:
 // "most of its 3,800 inmates", "la plupart des 800 détenus".

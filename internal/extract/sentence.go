@@ -357,6 +357,14 @@ func hardWrapped(text string) bool {
 	return inside >= 3 && inside*4 >= breaks
 }
 
+// listItem reports a sentence starting at start right after a list marker that opens its line:
+// "- Tarvo: 300 escaped" labels an item with its town, where a wire report's dateline would not.
+func listItem(text string, start int) bool {
+	line := strings.LastIndexByte(text[:start], '\n') + 1
+	k := skipSpace(text, line)
+	return isBullet(text, k) && skipBullet(text, k) == start
+}
+
 // isBullet reports a list marker at k: "- ", "• ", "* ", "1. ", "2) ".
 func isBullet(text string, k int) bool { return bulletEnd(text, k) > k }
 
