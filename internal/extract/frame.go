@@ -1185,19 +1185,23 @@ func (a *analysis) frames() []*frame {
 		own := an
 		var borrowed []placeHit
 		var told *sentenceInfo // the sentence that named the topic an event sentence took
-		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) {
+		coarse := len(previous.keys) == 0 && len(previous.towns) == 0 // a region or a country only
+		topical := len(topic.keys) > 0 || len(topic.towns) > 0
+		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) && !(cur == nil && coarse && topical) {
 			an.borrow(previous)
 			borrowed = previousPlaces
 			if cur == nil && len(previous.keys) > 0 {
 				told = a.sentences[i-1] // the story's opening named the place where the deed happened
 			}
-		} else if event && an.empty() && previous.empty() && cur == nil && len(topic.keys) > 0 {
+		} else if event && an.empty() && (previous.empty() || coarse) && cur == nil && topical {
+			// "Assailants stormed a police station in X. [...] attacks in the province [...]. The
+			// assailants took control of the stations, releasing prisoners": the station told first
 			an.borrow(topic)
 			told = topicSentence
 		}
 		previous, previousPlaces = own, si.places
-		if len(own.keys) > 0 {
-			topic, topicSentence = own, si
+		if len(own.keys) > 0 || len(own.towns) > 0 && (si.is(holdingCue) || si.is(facilityCue)) {
+			topic, topicSentence = own, si // a named facility, or a town's prison or police station
 		}
 		if !event {
 			target := cur
