@@ -1184,7 +1184,7 @@ func (a *analysis) frames() []*frame {
 		an := a.anchorsOf(si)
 		own := an
 		var borrowed []placeHit
-		var told *sentenceInfo // the sentence that named the topic an event sentence took
+		var told *sentenceInfo                                        // the sentence that named the topic an event sentence took
 		coarse := len(previous.keys) == 0 && len(previous.towns) == 0 // a region or a country only
 		topical := len(topic.keys) > 0 || len(topic.towns) > 0
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) && !(cur == nil && coarse && topical) {
