@@ -1184,8 +1184,10 @@ func (a *analysis) frames() []*frame {
 		an := a.anchorsOf(si)
 		own := an
 		var borrowed []placeHit
-		var told *sentenceInfo                                        // the sentence that named the topic an event sentence took
-		coarse := len(previous.keys) == 0 && len(previous.towns) == 0 // a region or a country only
+		var told *sentenceInfo // the sentence that named the topic an event sentence took
+		// The sentence before named a region or a country only: a town's prison told earlier is
+		// likelier the place.
+		coarse := len(previous.keys) == 0 && len(previous.towns) == 0
 		topical := len(topic.keys) > 0 || len(topic.towns) > 0
 		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) && !(cur == nil && coarse && topical) {
 			an.borrow(previous)
