@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -493,16 +495,30 @@ func (a *analysis) isActorToken(si *sentenceInfo, t token) bool {
 	return false
 }
 
-// titleCase reports a headline set in title case, where capitals do not mark names.
+// titleCase reports a headline set in title case, where capitals do not mark names: nine in ten
+// of its words of titleWordRunes letters or more capitalised. Style guides leave short
+// prepositions and articles in lower case ("Taliban Free 1,200 Inmates in Attack on Afghan
+// Prison"), and figures have no case.
 func titleCase(toks []token) bool {
 	if len(toks) < 5 {
 		return false
 	}
-	upper := 0
+	words, upper := 0, 0
 	for _, t := range toks {
+		if r, _ := utf8.DecodeRuneInString(t.fold); !unicode.IsLetter(r) || utf8.RuneCountInString(t.fold) < titleWordRunes {
+			continue
+		}
+		words++
 		if t.upper {
 			upper++
 		}
 	}
-	return upper*10 >= len(toks)*7
+	return words >= minTitleWords && upper*10 >= words*9 // German capitalises its nouns, not its verbs
 }
+
+// titleWordRunes is the length from which a headline's words are capitalised in title case;
+// minTitleWords is how many such words a headline needs to tell its case.
+const (
+	titleWordRunes = 4
+	minTitleWords  = 4
+)

@@ -125,6 +125,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && laterVerbOfClause(text, si, c) {
 			continue // "ten prisoners held on charges of X were beaten to death": the participle says who they are
 		}
+		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
+			continue // "released a total of 1,844 inmates in custody": the verb before says what befell them
+		}
 		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
 			continue // "the three men had held a group of employees": the holders, not the people held
 		}
@@ -731,6 +734,23 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	return false
 }
+
+// verbBeforeFigure reports a cue of another metric than held ending at most verbBeforeReach words
+// before the figure at token first, in its clause: the figure is its object ("freed 200 inmates
+// held there"), and a word of holding after the figure only says who they were.
+func verbBeforeFigure(text string, si *sentenceInfo, first int) bool {
+	for _, o := range si.cues {
+		if o.last < first && first-o.last <= verbBeforeReach && o.category.metric() != "" && o.category != heldCue &&
+			!containsAny(text[si.toks[o.last].end:si.toks[first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBeforeReach is how many words may stand between a verb and the figure of its object ("freed
+// a total of 1,844").
+const verbBeforeReach = 4
 
 // attackerVerbReach is how many words an escape or holding cue may stand from a figure of
 // fighters and still say what happened to them rather than what they did.
