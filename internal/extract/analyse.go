@@ -35,7 +35,7 @@ type sentenceInfo struct {
 	deedBefore     bool          // a sentence before this one has a deed word
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
-	peopleHeldNext bool          // the clause or sentence after this one tells of people held, freed or lynched
+	peopleHeldNext bool          // the next clause or sentence tells of people held, freed or lynched, or one of the next freedLaterReach of people freed
 	escapeLast     bool          // the sentence before told of an escape: a bare count arrested after it counts escapees
 	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
@@ -69,6 +69,10 @@ type sentenceInfo struct {
 func (si *sentenceInfo) inReference(at int) bool {
 	return at >= si.reference[0] && at < si.reference[1]
 }
+
+// freedLaterReach is how many sentences before one that tells of people freed a police station's
+// attack may stand and still be about them; people only held must be told in the next.
+const freedLaterReach = 2
 
 // pastPlaceReach is how many words after "who had escaped" or "who had been released" the prison
 // of that person's past may be named ("from the X central prison").
@@ -199,7 +203,16 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			si.detentionLast = true // "nine detainees of X prison were missing. They had escaped through a tunnel."
 		}
 		if n := len(a.sentences); n > 0 && (si.is(heldCue) || si.is(inmateCue) || si.is(escapeCue) || si.is(releaseCue) || lynching(si)) {
-			a.sentences[n-1].peopleHeldNext = true // "a mob stormed the police station, and lynched a suspect held there"
+			// "a mob stormed the police station, and lynched a suspect held there"; "Assailants
+			// attacked a police station in X. Two officers were killed. In addition, detainees
+			// were freed."
+			reach := 1
+			if si.is(escapeCue) {
+				reach = freedLaterReach // not "hostages were released": freed by their captors, not from custody
+			}
+			for _, prev := range a.sentences[max(0, n-reach):] {
+				prev.peopleHeldNext = true
+			}
 		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is(killedCue) && deathsOfThoseHeld(si) {
 			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."

@@ -1166,6 +1166,10 @@ func inAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 	return false
 }
 
+// appositionWords is how many words a noun in apposition to a figure's may run ("all prisoners
+// in police custody").
+const appositionWords = 8
+
 // inApposition reports a cue inside a noun phrase set off by commas right after a figure and its
 // noun, opened by an article and followed by a verb: "At least one person, an escaping prisoner,
 // was killed" tells who was killed, and "escaping" only describes him.
@@ -1176,10 +1180,10 @@ func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
 		open++
 	}
 	if open >= c.first-1 || open-last > appositiveNounWords ||
-		!toks[open+1].is(singularArticleWords) && !toks[open+1].is(definiteArticleWords) {
-		return false
+		!toks[open+1].is(singularArticleWords) && !toks[open+1].is(definiteArticleWords) && !toks[open+1].is(wholeWords) {
+		return false // "an escaping prisoner", "all prisoners in police custody"
 	}
-	for k := c.last; k+1 < len(toks) && k-open <= appositiveNounWords+1; k++ {
+	for k := c.last; k+1 < len(toks) && k-open <= appositionWords; k++ {
 		between := text[toks[k].end:toks[k+1].start]
 		if strings.ContainsAny(between, ";:.!?()") {
 			return false
