@@ -37,7 +37,7 @@ func newFrame() *frame {
 // hunger strike is none of these, nor is unrest that names neither a place of detention nor more
 // than one person held ("rioters attacked journalists at the trial of a prisoner").
 func isEvent(si *sentenceInfo) bool {
-	if si.is(genericCue) && len(si.facilities) == 0 && !hasDayDate(si) {
+	if generalTalk(si) && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
@@ -52,6 +52,27 @@ func isEvent(si *sentenceInfo) bool {
 		harmOnEscort(si) || // "gunmen shot dead two detainees the police were escorting to court"
 		si.is(attackCue) && !si.pastAttack && (si.is(killedCue) && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
 }
+
+// generalTalk reports a word of jailbreaks in general: "prison breaks", or "a wave of" attacks or
+// escapes. "The prison break, following a recent wave of assassinations, underscores..." tells
+// of one break: the wave is of other deeds.
+func generalTalk(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		if c.category != genericCue {
+			return false
+		}
+		if !si.toks[c.last].is(partitiveWords) {
+			return true
+		}
+		return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return o.category.isDeed() && o.first > c.last && o.first <= c.last+seriesNounReach
+		})
+	})
+}
+
+// seriesNounReach is how many words after "a wave of", "a series of" the deed it counts may
+// come ("a series of deadly prison attacks").
+const seriesNounReach = 3
 
 // holdingOnly reports a sentence whose only words of detention are police stations and the
 // like, which neither it nor the clause or sentence after it says hold, free or punish anyone:
