@@ -116,6 +116,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue // "tried to escape and were recaptured"
 		}
+		if c.first > last && countsOther(text, si, q, c) {
+			continue // "301 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
+		}
+		if c.first > last+1 && si.toks[last+1].is(escapeeNounWords) && containsAny(text[si.toks[last+1].end:si.toks[c.first].start], clauseMarks) {
+			continue // "301 évadés, mais 35 ont été récupérés": the noun says what befell the 301, the next clause another figure's
+		}
 		if inAside(text, si, first, last, c) {
 			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
 		}
@@ -733,6 +739,15 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// countsOther reports a cue right after another figure that follows q: the word is that
+// figure's noun ("301 évadés, 2 morts"), not q's verb.
+func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
+	at := si.toks[c.first].start
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		return o.Start > q.End && o.End <= at && strings.TrimSpace(text[o.End:at]) == ""
+	})
 }
 
 // verbBeforeFigure reports a cue of another metric than held ending at most verbBeforeReach words
