@@ -512,6 +512,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapeCue && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
 			si.triedEscape = true // "inmates tried to break out": nobody got out, but unrest there was
 		}
+		if c.category == escapedCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) {
+			return true // "pursuing an escaped convict", "he had escaped": one person, whom no figure counts
+		}
 		return c.category == escapeCue && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
 			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c) || heEscaped(si.toks, c)) ||
@@ -3099,9 +3102,10 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	return false
 }
 
-// attackOutside reports an attack word whose object is people named before a word that puts them
-// outside a place of detention, in a sentence that frees nobody: "gunmen opened fire on
-// policemen outside the central jail" struck the men, and the jail only says where.
+// attackOutside reports an attack word whose object is people, or whose place is another, named
+// before a word that puts them outside a place of detention, in a sentence that frees nobody:
+// "gunmen opened fire on policemen outside the central jail" struck the men, and "a bomb
+// exploded at a teashop near the prison" the teashop; the prison only says where.
 func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 	out := -1
 	for k := c.last + 1; k < len(toks) && k <= c.last+outsideObjectReach; k++ {
@@ -3120,11 +3124,15 @@ func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 			return false // "killed the guards outside the prison and freed 40 inmates": the prison was struck
 		case o.first > c.last && o.last < out && (o.category.isSide() || o.category == inmateCue):
 			people = true
+		case o.first > c.last && o.last < out && (o.category == facilityCue || o.category == holdingCue):
+			return false // "attacked the prison's gate near the barracks": the prison is struck
 		case (o.category == facilityCue || o.category == holdingCue) && o.first > out && o.first <= out+outsideReach:
 			place = true
 		}
 	}
-	return people && place
+	// "an IED exploded at a teashop near the regional prison": another place, near the prison
+	elsewhere := out-c.last > 1 && toks[c.last+1].is(facilityLocativeWords)
+	return (people || elsewhere) && place
 }
 
 // outsideObjectReach is how many words the object of an attack word may run before the word that
