@@ -907,9 +907,10 @@ func (f *frame) longBefore(an anchors) bool {
 }
 
 // yearOfDeed reports a year that stands within deedYearReach words of a deed word with no clause
-// mark between, or a calendar year that opens the sentence: the year of the deed ("had fled from
-// custody in 2009", "In 1998, prisoners protesting at X rioted"), not of something the sentence
-// names on the way ("leaders captured in the bloody 2007-2008 surge").
+// mark between, or a calendar year that opens the sentence or closes its opening phrase: the year
+// of the deed ("had fled from custody in 2009", "In 1998, prisoners protesting at X rioted", "At
+// the same prison in 2008, an attack freed 900"), not of something the sentence names on the way
+// ("leaders captured in the bloody 2007-2008 surge").
 func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 	first, last := tokenSpan(si.toks, d.Start, d.End)
 	if first < 0 {
@@ -922,6 +923,9 @@ func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 		switch {
 		case d.Start == si.leadDate && first <= 1 && strings.ContainsAny(text[d.Start:d.End], "0123456789"):
 			return true // "In 1998, ...": the calendar year that opens the sentence
+		case first <= openingYearWords && c.first > last && strings.HasPrefix(text[d.End:], ",") && strings.ContainsAny(text[d.Start:d.End], "0123456789") &&
+			!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category.isDeed() && o.first < first }):
+			return true // "At the same prison in 2008, an attack freed 900": the year closes the opening phrase
 		case c.last < first:
 			return first-c.last <= deedYearReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks)
 		case c.first > last:
@@ -931,8 +935,12 @@ func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 	})
 }
 
-// deedYearReach is how many words apart a deed word and its year may stand.
-const deedYearReach = 6
+// deedYearReach is how many words apart a deed word and its year may stand; openingYearWords is
+// how far into its sentence a year may close the opening phrase that dates the deed after it.
+const (
+	deedYearReach    = 6
+	openingYearWords = 6
+)
 
 // earlierEvent reports a sentence dated before frame f's incident, beyond what the two dates'
 // precision allows: "Last month, 40 people were killed in clashes in X" is the background of a
