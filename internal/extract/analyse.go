@@ -415,6 +415,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
+		if c.category.isDeed() && condemned(si.toks, c) {
+			return true // "a protest to condemn recent attacks against female detainees": what was condemned, not done
+		}
 		if avenged(a.text, si.toks, scanned, c) {
 			return true // "to avenge women held in prison": what the attack avenged, not what it struck
 		}
@@ -2668,6 +2671,16 @@ func wordBeforeInClause(text string, toks []token, cat wordCat, end, reach int) 
 	}
 	return false
 }
+
+// condemned reports a deed word within condemnReach words after a verb of condemning: the deed
+// is what a protest or a statement condemned, told as its object, not the sentence's deed.
+func condemned(toks []token, c cueHit) bool {
+	return wordIn(condemnVerbWords, toks, c.first-condemnReach, c.first)
+}
+
+// condemnReach is how many words may stand between a verb of condemning and the deed it condemns
+// ("to condemn recent attacks").
+const condemnReach = 3
 
 // avenged reports a facility or people held named a few words after a word of revenge in its
 // clause, no deed between: what an attack avenged ("designed to avenge women held in prison", "in

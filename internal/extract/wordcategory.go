@@ -174,6 +174,7 @@ const (
 	motiveWords
 	abilityVerbWords
 	failureVerbWords
+	condemnVerbWords
 	thisTownWords
 	forceUnitWords
 	riotUnitWords
@@ -406,6 +407,7 @@ var wordCatNames = [wordCatCount]string{
 	motiveWords:               "motive",
 	abilityVerbWords:          "ability_verb",
 	failureVerbWords:          "failure_verb",
+	condemnVerbWords:          "condemn_verb",
 	thisTownWords:             "this_town",
 	forceUnitWords:            "force_unit",
 	riotUnitWords:             "riot_unit",
