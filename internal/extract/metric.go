@@ -1186,8 +1186,8 @@ func inAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 const appositionWords = 8
 
 // inApposition reports a cue inside a noun phrase set off by commas right after a figure and its
-// noun, opened by an article and followed by a verb: "At least one person, an escaping prisoner,
-// was killed" tells who was killed, and "escaping" only describes him.
+// noun, opened by an article or a word of the whole and followed by a verb: "At least one person,
+// an escaping prisoner, was killed" tells who was killed, and "escaping" only describes him.
 func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
 	toks := si.toks
 	open := last // the token before the opening comma
