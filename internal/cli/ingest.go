@@ -12,7 +12,6 @@ import (
 	"github.com/wallwatch/wallwatch/internal/ingest"
 	"github.com/wallwatch/wallwatch/internal/model"
 	"github.com/wallwatch/wallwatch/internal/pipeline"
-	"github.com/wallwatch/wallwatch/internal/urldate"
 )
 
 func runIngest(ctx context.Context, e env, args []string) int {
@@ -93,13 +92,7 @@ func runIngest(ctx context.Context, e env, args []string) int {
 // undatable reports a document that gives no publication date, no month in its URL's path and
 // no date of its own to read its weekdays and "yesterday"s against: nothing it tells can be dated.
 func undatable(d model.Document) bool {
-	if d.Published != nil {
-		return false
-	}
-	if _, ok := urldate.Of(d.URL); ok {
-		return false
-	}
-	_, ok := extract.InferRef(d.Text)
+	_, ok := extract.ReferenceOf(d)
 	return !ok
 }
 

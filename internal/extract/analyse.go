@@ -416,7 +416,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}
 		if c.category.isDeed() && condemned(si.toks, c) {
-			return true // "a protest to condemn recent attacks against female detainees": what was condemned, not done
+			return true // "a protest to condemn recent attacks on detainees": what was condemned, not done
 		}
 		if avenged(a.text, si.toks, scanned, c) {
 			return true // "to avenge women held in prison": what the attack avenged, not what it struck
@@ -3118,7 +3118,7 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 // attackOutside reports an attack word whose object is people, or whose place is another, named
 // before a word that puts them outside a place of detention, in a sentence that frees nobody:
 // "gunmen opened fire on policemen outside the central jail" struck the men, and "a bomb
-// exploded at a teashop near the prison" the teashop; the prison only says where.
+// exploded at a café near the prison" the café; the prison only says where.
 func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 	out := -1
 	for k := c.last + 1; k < len(toks) && k <= c.last+outsideObjectReach; k++ {
@@ -3143,13 +3143,13 @@ func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 			place = true
 		}
 	}
-	// "an IED exploded at a teashop near the regional prison": another place, near the prison
+	// "a bomb exploded at a café near the prison": another place, near the prison
 	elsewhere := out-c.last > 1 && toks[c.last+1].is(facilityLocativeWords)
 	return (people || elsewhere) && place
 }
 
 // outsideObjectReach is how many words the object of an attack word may run before the word that
-// puts it outside a prison ("opened fire on Counter-Terrorism Department personnel outside").
+// puts it outside a prison ("opened fire on the special police unit's personnel outside").
 const outsideObjectReach = 8
 
 // penalty reports a death word one or two words after a court's verb ("sentenced to death",

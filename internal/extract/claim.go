@@ -533,7 +533,7 @@ func aggregate(text string, si *sentenceInfo) bool {
 				}
 			}
 		case t.is(facilityPluralWords) && i > 0 && manyCounted(si, i-1):
-			return true // "1,393 inmates escaped from four prison units": totals of several incidents
+			return true // "800 inmates escaped from four prison units": totals of several incidents
 		}
 	}
 	return false
@@ -1041,14 +1041,8 @@ func appositionToFigure(text string, si *sentenceInfo, i int) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
-		if q.Kind != "count" || q.End > noun.end || containsAny(text[q.End:noun.end], clauseMarks) {
-			return false
-		}
-		words := 0
-		for k := i - 1; k >= 0 && si.toks[k].start >= q.End; k-- {
-			words++
-		}
-		return words <= appositiveNounWords
+		_, last := tokenSpan(si.toks, q.Start, q.End)
+		return q.Kind == "count" && last >= 0 && last < i && nounPhraseComma(text, si, last, i) == i-1
 	})
 }
 

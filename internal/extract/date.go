@@ -25,9 +25,9 @@ type DateMention struct {
 // Conventions: a date without a year ("Sept. 27") is the latest such day not after the
 // reference, a weekday the latest such day not after it (the reference day itself unless "last"),
 // a month without a year the latest such month. A reference known only to a week, month or year
-// (see InferRef) lets year-less dates reach to the end of that period and makes weekdays and
+// (see ReferenceOf) lets year-less dates reach to the end of that period and makes weekdays and
 // other relative dates as coarse as the reference. With a zero ref, only dates that carry their
-// year are returned: callers without a publication date pass InferRef's reference.
+// year are returned: callers without a publication date pass ReferenceOf's reference.
 // Numeric dates are day first ("20/01/2022"); month first when the day cannot be a month
 // ("1/20/2022") or when that reading is the likelier against a publication date (nearerReading:
 // "02/09/2019" published in February, "03/04/2012" published on 4 March). "early August 2020", "mid-2020" keep month or year precision and start on the
@@ -124,14 +124,10 @@ func toldAgain(e dateExpr, told []model.Date) (model.Date, bool) {
 	return model.Date{}, false
 }
 
-// InferRef finds a reference date in a text whose publication date is unknown: the latest date
-// the text gives with its year, preferring full dates to months and months to years. A day is
-// lowered to week precision, because a text is published some time after the last date it tells.
-func InferRef(text string) (Ref, bool) {
-	return inferRef(builtinUnion(), text)
-}
-
-// inferRef is InferRef with the month and weekday names of a lexicon.
+// inferRef finds a reference date in a text whose publication date is unknown, with the month
+// and weekday names of a lexicon: the latest date the text gives with its year, preferring full
+// dates to months and months to years. A day is lowered to week precision, because a text is
+// published some time after the last date it tells.
 func inferRef(lx *lexicon, text string) (Ref, bool) {
 	ps := scanPieces(text)
 	var best model.Date
@@ -687,7 +683,7 @@ func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 	}
 	second := last + 2
 	if isWeekdayAt(lx, ps, second) && second+1 < len(ps) {
-		second++ // "du mardi 9 au mercredi 10 août": the second day's weekday before it
+		second++ // "du lundi 3 au mardi 4 mai": the second day's weekday before it
 	}
 	switch sep := ps[last+1].low; {
 	case sep == "-" || sep == "–" || lx.isPhraseWord(rangeToPhrases, sep): // "from 11 to 21 April", "del 11 al 21 de abril"

@@ -206,13 +206,13 @@ func TestInferRef(t *testing.T) {
 		{"On Sept. 27 and yesterday.", "", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := InferRef(tt.text)
+		got, ok := inferRef(builtinUnion(), tt.text)
 		gotDate := ""
 		if ok {
 			gotDate = got.Date.Format(model.DateLayout)
 		}
 		if ok != tt.ok || gotDate != tt.want || got.Precision != tt.prec {
-			t.Errorf("InferRef(%q) = %s %s %v, want %s %s %v", tt.text, gotDate, got.Precision, ok, tt.want, tt.prec, tt.ok)
+			t.Errorf("inferRef(%q) = %s %s %v, want %s %s %v", tt.text, gotDate, got.Precision, ok, tt.want, tt.prec, tt.ok)
 		}
 	}
 }
@@ -285,7 +285,7 @@ func FuzzFindDates(f *testing.F) {
 			ref.Date = dateMidnight(calendarDay(1970, 1, 1).Add(0).AddDate(0, 0, int(unix/86400)))
 		}
 		checkDates(t, text, FindDates(text, ref))
-		InferRef(text)
+		inferRef(builtinUnion(), text)
 	})
 }
 

@@ -229,6 +229,13 @@ func closeBy(a, b model.Place) bool {
 	return fine(a) && fine(b) && model.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= ledeReachKm
 }
 
+// ReferenceOf returns the date a document's relative dates resolve against (referenceDate), and
+// false when nothing dates it: no publication date, no month in its URL's path, no dated sentence.
+func ReferenceOf(doc model.Document) (Ref, bool) {
+	r := referenceDate(builtinUnion(), doc)
+	return r, !r.Date.IsZero()
+}
+
 // referenceDate is the date relative expressions resolve against: the publication date, else one
 // inferred at a lower precision from the month in the URL's path or from the text. The text's
 // reference wins when it is finer and falls within the URL's month: the URL says when the report

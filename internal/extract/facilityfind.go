@@ -497,7 +497,7 @@ func (a *analysis) isActorToken(si *sentenceInfo, t token) bool {
 
 // titleCase reports a headline set in title case, where capitals do not mark names: nine in ten
 // of its words of titleWordRunes letters or more capitalised. Style guides leave short
-// prepositions and articles in lower case ("Taliban Free 1,200 Inmates in Attack on Afghan
+// prepositions and articles in lower case ("Rebels Free 900 Inmates in Attack on Tarvo
 // Prison"), and figures have no case.
 func titleCase(toks []token) bool {
 	if len(toks) < 5 {

@@ -916,16 +916,19 @@ func yearOfDeed(text string, si *sentenceInfo, d *DateMention) bool {
 	if first < 0 {
 		return false
 	}
+	calendar := strings.ContainsAny(text[d.Start:d.End], "0123456789") // not "a year later"
+	// "At the same prison in 2008, an attack freed 900": the year closes the opening phrase
+	opening := calendar && first <= openingYearWords && strings.HasPrefix(text[d.End:], ",") &&
+		!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category.isDeed() && o.first < first })
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		if !c.category.isDeed() {
 			return false
 		}
 		switch {
-		case d.Start == si.leadDate && first <= 1 && strings.ContainsAny(text[d.Start:d.End], "0123456789"):
+		case d.Start == si.leadDate && first <= 1 && calendar:
 			return true // "In 1998, ...": the calendar year that opens the sentence
-		case first <= openingYearWords && c.first > last && strings.HasPrefix(text[d.End:], ",") && strings.ContainsAny(text[d.Start:d.End], "0123456789") &&
-			!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category.isDeed() && o.first < first }):
-			return true // "At the same prison in 2008, an attack freed 900": the year closes the opening phrase
+		case opening && c.first > last:
+			return true
 		case c.last < first:
 			return first-c.last <= deedYearReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks)
 		case c.first > last:

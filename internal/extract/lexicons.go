@@ -61,7 +61,7 @@ func multiWordFacilities(entries []lexiconEntry) []lexiconEntry {
 }
 
 // builtinUnion is the union of the built-in lexicons, for the functions that read a text without a
-// document (FindDates, FindNumbers, Sentences, Sections, InferRef). It is built once, on first use;
+// document (FindDates, FindNumbers, Sentences, Sections, ReferenceOf). It is built once, on first use;
 // the tests check the embedded files, so an error is a broken build.
 var builtinUnion = sync.OnceValue(func() *lexicon {
 	ls, err := loadLexicons(nil)

@@ -208,10 +208,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
-	riotTold := false
-	for _, si := range f.sentences {
-		riotTold = riotTold || si.is(riotCue) && !negated(si, riotCue)
-	}
+	riotTold := tellsRiot(f)
 
 	raidTold := false // a sentence before told of the security forces' raid
 	for _, si := range f.sentences {

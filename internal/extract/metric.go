@@ -117,10 +117,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "tried to escape and were recaptured"
 		}
 		if c.first > last && countsOther(text, si, q, c) {
-			continue // "301 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
+			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
 		if c.first > last+1 && si.toks[last+1].is(escapeeNounWords) && containsAny(text[si.toks[last+1].end:si.toks[c.first].start], clauseMarks) {
-			continue // "301 évadés, mais 35 ont été récupérés": the noun says what befell the 301, the next clause another figure's
+			continue // "300 évadés, mais 35 ont été récupérés": the noun says what befell the 300, the next clause another figure's
 		}
 		if inAside(text, si, first, last, c) {
 			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
@@ -132,7 +132,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "ten prisoners held on charges of X were beaten to death": the participle says who they are
 		}
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
-			continue // "released a total of 1,844 inmates in custody": the verb before says what befell them
+			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
 		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
 			continue // "the three men had held a group of employees": the holders, not the people held
@@ -263,11 +263,8 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 	if strings.ContainsAny(text[si.toks[last].end:si.toks[cue].start], ";:.!?") {
 		return 0
 	}
-	open := last // the figure's noun phrase ends at the first comma
-	for open < cue && open-last <= appositiveNounWords && !strings.Contains(text[si.toks[open].end:si.toks[open+1].start], ",") {
-		open++
-	}
-	if open >= cue || open-last > appositiveNounWords {
+	open := nounPhraseComma(text, si, last, cue)
+	if open < 0 {
 		return 0
 	}
 	k := cue
@@ -282,6 +279,18 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
+}
+
+// nounPhraseComma returns the last token of the noun phrase of a figure ending at token last
+// ("75 reclusos,", "300 Red Hand inmates,") when a comma closes it within appositiveNounWords
+// words and before token limit, else -1: an aside about the figure's people may open after it.
+func nounPhraseComma(text string, si *sentenceInfo, last, limit int) int {
+	for open := last; open < limit && open-last <= appositiveNounWords; open++ {
+		if strings.Contains(text[si.toks[open].end:si.toks[open+1].start], ",") {
+			return open
+		}
+	}
+	return -1
 }
 
 // dashAsideEnd is appositiveEnd for an aside set off by two dashes ("—", "–" or a typed "--"):
@@ -742,7 +751,7 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 }
 
 // countsOther reports a cue right after another figure that follows q: the word is that
-// figure's noun ("301 évadés, 2 morts"), not q's verb.
+// figure's noun ("300 évadés, 2 morts"), not q's verb.
 func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	at := si.toks[c.first].start
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
@@ -764,7 +773,7 @@ func verbBeforeFigure(text string, si *sentenceInfo, first int) bool {
 }
 
 // verbBeforeReach is how many words may stand between a verb and the figure of its object ("freed
-// a total of 1,844").
+// a total of 1,800").
 const verbBeforeReach = 4
 
 // attackerVerbReach is how many words an escape or holding cue may stand from a figure of
@@ -923,7 +932,7 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 		end := mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
 		end = mainVerbBefore(si, i, end)
 		if i == last+2 && !verbAfter(si, end) && !containsAny(text[toks[i].start:si.toks[len(toks)-1].end], clauseMarks) {
-			return i - 1 // "sudah 19 napi yang ditangkap.", "there were 12 inmates who escaped.": the clause is the predicate
+			return i - 1 // "sudah 12 napi yang ditangkap.", "there were 12 inmates who escaped.": the clause is the predicate
 		}
 		return end
 	}
@@ -1190,11 +1199,8 @@ const appositionWords = 8
 // an escaping prisoner, was killed" tells who was killed, and "escaping" only describes him.
 func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
 	toks := si.toks
-	open := last // the token before the opening comma
-	for open < c.first && open-last <= appositiveNounWords && !strings.Contains(text[toks[open].end:toks[open+1].start], ",") {
-		open++
-	}
-	if open >= c.first-1 || open-last > appositiveNounWords ||
+	open := nounPhraseComma(text, si, last, c.first)
+	if open < 0 || open >= c.first-1 ||
 		!toks[open+1].is(singularArticleWords) && !toks[open+1].is(definiteArticleWords) && !toks[open+1].is(wholeWords) {
 		return false // "an escaping prisoner", "all prisoners in police custody"
 	}

@@ -131,7 +131,7 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 	k := skipSpace(text, j)
 	if j < len(text) && k == j {
 		if text[i] == '.' && marks == 1 && missingSpace(text, i, j) {
-			return j, true // "115 ont été repris.L'effectif": a sentence run into the next
+			return j, true // "12 ont été repris.Le bilan": a sentence run into the next
 		}
 		return 0, false // "3.5", "U.S.-led", "e.g.,"
 	}
@@ -150,7 +150,7 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 
 // missingSpace reports a period at i between a lower-case word of at least minRunOnWord letters
 // and a capitalised word, with no space: a typing slip that runs one sentence into the next
-// ("repris.L'effectif"). Abbreviations ("U.S.A"), decimals and web addresses stay whole.
+// ("repris.Le bilan"). Abbreviations ("U.S.A"), decimals and web addresses stay whole.
 func missingSpace(text string, i, j int) bool {
 	word := wordBeforeDot(text, i)
 	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
