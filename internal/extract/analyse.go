@@ -1112,7 +1112,8 @@ func (a *analysis) titleCountries() []string {
 	return out
 }
 
-// names returns the distinct capitalised names of up to three words the text holds.
+// names returns the distinct capitalised names of up to three words the text holds, each followed
+// by its dictionary forms: "в Тарвове" names the town of Tarvovo.
 func (a *analysis) names() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -1122,7 +1123,8 @@ func (a *analysis) names() []string {
 				continue
 			}
 			seen[span.fold] = true
-			out = append(out, a.text[span.start:span.end])
+			name := a.text[span.start:span.end]
+			out = append(append(out, name), a.inflectedForms(name)...)
 		}
 	}
 	return out
@@ -1869,13 +1871,41 @@ func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, b
 		a.placeIn = a.x.res.Within(divisions)
 	}
 	p, ok := a.resolvePlace(name, ctx.countries)
-	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) {
+	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) && !a.guessedFrom(name, p.Country) {
 		// A country guessed from namesakes is no context for another name of one of its villages:
 		// a common word of the report's language is no village of Belmark that bears it as an alias.
+		// But a name in another script than the gazetteer's own names ("Тарвово" for Tarvovo)
+		// is never written as they are: when it is itself a town of note there alone, it is what
+		// the guess stands on.
 		p, ok = a.resolvePlace(name, slices.DeleteFunc(slices.Clone(ctx.countries), func(c string) bool { return slices.Contains(a.guessed, c) }))
 	}
 	a.places[key] = placeAnswer{p, ok}
 	return p, ok
+}
+
+// guessedFrom reports a name in a script other than Latin that, as written or in one of its
+// dictionary forms, is a town of note in the country alone: the kind of name the country was
+// guessed from. A Latin name is an alias there, which a common word may be.
+func (a *analysis) guessedFrom(name, country string) bool {
+	if latinOnly(name) {
+		return false
+	}
+	for _, n := range append([]string{name}, a.inflectedForms(name)...) {
+		if countries, nested := a.x.res.Nesting([]string{n}); !nested && len(countries) == 1 && countries[0] == country {
+			return true
+		}
+	}
+	return false
+}
+
+// latinOnly reports a name whose letters are all of the Latin script.
+func latinOnly(name string) bool {
+	for _, r := range name {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inflectedForms is the lexicon's inflectedForms of a name, remembered for the document: a name is
@@ -1983,10 +2013,14 @@ func (a *analysis) commonWord(si *sentenceInfo, k int) bool {
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen"; not "WHEELING, W.Va.", which a comma sets apart), preceded by a title, or by a noun
 // of one person in lower case that it stands in apposition to ("remand prisoner Ola Tarvo",
-// "warder Ines Orlin").
+// "warder Ines Orlin"), or set off by a comma after a title and its portfolio ("el secretario de
+// Gobierno, Dario Vega, dijo").
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && text[toks[last].end:toks[k].start] == " " && initial(text, toks, k) {
+		return true
+	}
+	if first > 0 && text[toks[first-1].end:toks[first].start] == ", " && titledBefore(toks, first) {
 		return true
 	}
 	return first > 0 && (toks[first-1].is(titleWords) ||

@@ -215,3 +215,37 @@ func TestDatelineMark(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonName reads capitalised runs as people's names or not.
+func TestPersonName(t *testing.T) {
+	x := bareExtractor(t)
+	tests := []struct {
+		lang, text, name string
+		person           bool
+	}{
+		{"en", "The warden Ola Kessel said nothing.", "Ola Kessel", true},
+		{"en", "Police said Gregory D. Tarvo fled.", "Gregory", true},
+		{"es", "El secretario de Gobierno, Ramon Avila, dio a conocer la cifra.", "Ramon Avila", true}, // set off by a comma after a title and its portfolio
+		{"en", "The minister of justice, Ines Orlin, said so.", "Ines Orlin", true},
+		{"en", "Inmates rioted in Tarvo, Kolondo, on Monday.", "Kolondo", false}, // a town after a town
+		{"es", "Un motín en el penal de Mareva, Kolondo, dejó muertos.", "Kolondo", false},
+	}
+	for _, tt := range tests {
+		a := x.analyse(model.Document{Text: tt.text, Language: tt.lang})
+		found := false
+		for _, si := range a.sentences {
+			for _, span := range si.spans {
+				if a.text[span.start:span.end] != tt.name {
+					continue
+				}
+				found = true
+				if got := personName(a.text, si.toks, span); got != tt.person {
+					t.Errorf("%q: personName(%q) = %v, want %v", tt.text, tt.name, got, tt.person)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no capitalised run %q", tt.text, tt.name)
+		}
+	}
+}

@@ -24,6 +24,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		if h.first > 0 && si.toks[h.first-1].is(formerWords) {
 			continue // "the former Tarvo prison" holds nobody
 		}
+		if movedTo(si, h.first) {
+			continue // "the recaptured were taken to the Tarvo prison": where they went, not where it happened
+		}
 		i := h.ref
 		f := &a.x.facilities[i]
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
@@ -49,6 +52,16 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 			continue // "Administração Penitenciária", "sistema penitenciario", "the prison service": an institution, not a prison
 		}
 		h, ok := a.namedFacility(si, c)
+		if ok {
+			if first, _ := tokenSpan(si.toks, h.start, h.end); first >= 0 && movedTo(si, first) {
+				for i := range si.places {
+					if p := &si.places[i]; p.start >= h.start && p.end <= h.end {
+						p.landmark = true // its town is where they were taken, too
+					}
+				}
+				continue
+			}
+		}
 		switch {
 		case ok && h.titled:
 			si.titles = append(si.titles, h)
@@ -57,6 +70,20 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		}
 	}
 }
+
+// movedTo reports a facility whose name starts at token k right after a verb of moving people
+// there, an article allowed between, in a sentence of escapees caught ("recapturados e
+// transferidos para a Penitenciária de Tarvo"): where they were taken after the deed, not the
+// prison they fled. Inmates "transferred to the Tarvo prison days before" an attack on it were
+// moved to the deed's place.
+func movedTo(si *sentenceInfo, k int) bool {
+	at := si.lex.phraseEndingBefore(destinationWords, si.toks, k, destinationReach)
+	return at >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at })
+}
+
+// destinationReach is how many words (an article) may stand between a verb of moving people and
+// the name of the facility they were moved to.
+const destinationReach = 1
 
 // insideLonger reports a hit whose words lie inside a longer hit's.
 func insideLonger(hits []cueHit, h cueHit) bool {

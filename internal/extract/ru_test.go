@@ -35,7 +35,7 @@ func TestRussian(t *testing.T) {
 			name:    "words that open a sentence are no towns",
 			text:    "Ровно год назад, 10 января 2023 года, 40 заключённых сбежали из тюрьмы в Таджикистане через подкоп. Но полиция поймала пятерых.",
 			want:    want{"mass_escape", "2023-01-10", "TJ", "", ""},
-			figures: "escaped=40..40",
+			figures: "escaped=40..40 recaptured=5..5",
 		},
 		{
 			name:    "a prison's name right after the prison word",
@@ -88,6 +88,28 @@ func TestRussian(t *testing.T) {
 			want:    want{"mass_escape", "2024-01-12", "RU", "", ""},
 			place:   "Kemerovo",
 			figures: "escaped=25..25 killed/security=3..3",
+		},
+		{
+			name: "collective numerals as objects",
+			text: "12 января 2024 года заключённые сбежали из колонии в Кемерове, по пути они убили четверых охранников. " +
+				"Позже полиция задержала шестерых беглецов.",
+			want:    want{"mass_escape", "2024-01-12", "RU", "", ""},
+			place:   "Kemerovo",
+			figures: "killed/security=4..4 recaptured=6..6",
+		},
+		{
+			name:    "a town of note told in Cyrillic alone places a text that names no country",
+			text:    "23 августа 2024 года заключённые колонии в Котельниково устроили бунт.",
+			want:    want{"riot", "2024-08-23", "RU", "", ""},
+			place:   "Kotel",
+			figures: "",
+		},
+		{
+			name:    "so does the town declined",
+			text:    "23 августа 2024 года заключённые колонии в Урюпинске устроили бунт.",
+			want:    want{"riot", "2024-08-23", "RU", "", ""},
+			place:   "Uryupinsk",
+			figures: "",
 		},
 		{
 			name:    "yesterday",

@@ -194,6 +194,7 @@ const (
 	outletNounWords
 	releaseDemandWords
 	roadToWords
+	destinationWords
 	escortWords
 	verbParticleWords
 	inCustodyWords
@@ -427,6 +428,7 @@ var wordCatNames = [wordCatCount]string{
 	outletNounWords:           "outlet_noun",
 	releaseDemandWords:        "release_demand",
 	roadToWords:               "road_to",
+	destinationWords:          "destination",
 	escortWords:               "escort",
 	verbParticleWords:         "verb_particle",
 	inCustodyWords:            "in_custody",
