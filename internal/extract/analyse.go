@@ -628,6 +628,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if nicknamed(si.lex, si.toks, span.first) {
 				continue // "the wing known as Vietnam": what it is called
 			}
+			if outletNamed(si.toks, span) {
+				continue // "Belmark newspapers reported": where the papers are, not where the deed was
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)

@@ -510,8 +510,9 @@ func inName(si *sentenceInfo, q Quantity) bool {
 	return false
 }
 
-// aggregate reports a sentence whose figures add up a period or many places: "the deadliest month
-// since...", "in the past 30 years", "across fourteen detention centres".
+// aggregate reports a sentence whose figures add up a period, many places or many deeds: "the
+// deadliest month since...", "in the past 30 years", "across fourteen detention centres", "six
+// break-outs since 2015".
 func aggregate(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
 		if c.category == aggregateCue && !sceneBeforeFacility(text, si, c) {
@@ -534,13 +535,15 @@ func aggregate(text string, si *sentenceInfo) bool {
 			}
 		case t.is(facilityPluralWords) && i > 0 && manyCounted(si, i-1):
 			return true // "800 inmates escaped from four prison units": totals of several incidents
+		case t.is(deedPluralWords) && i > 0 && manyCounted(si, i-1):
+			return true // "six break-outs since 2015, with 32 inmates killed": totals of as many incidents
 		}
 	}
 	return false
 }
 
-// manyCounted reports a figure of at least fewestAggregated ending at token k: the places it
-// counts hold as many incidents.
+// manyCounted reports a figure of at least fewestAggregated ending at token k: the places or deeds
+// it counts are as many incidents.
 func manyCounted(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
 		return q.End == si.toks[k].end && q.Low != nil && *q.Low >= fewestAggregated

@@ -144,6 +144,7 @@ const (
 	facilityHeadFirstWords
 	facilityModifierWords
 	facilityPluralWords
+	deedPluralWords
 	facilityGenericWords
 	pronounSubjectWords
 	anotherWords
@@ -378,6 +379,7 @@ var wordCatNames = [wordCatCount]string{
 	facilityHeadFirstWords:    "facility_head_first",
 	facilityModifierWords:     "facility_modifier",
 	facilityPluralWords:       "facility_plural",
+	deedPluralWords:           "deed_plural",
 	facilityGenericWords:      "facility_generic",
 	pronounSubjectWords:       "pronoun_subject",
 	anotherWords:              "another",
