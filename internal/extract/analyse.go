@@ -1573,6 +1573,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
+		quotedAfterFacility(a.text, si, span) || // the Centro de Rehabilitación "Tarvo": the prison's name
 		titleOfName(si.toks, span) || // "Warden Ola Kessel": an office, not the town of Warden
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
@@ -2046,6 +2047,23 @@ func titleOfName(toks []token, span nameSpan) bool {
 	k := span.last + 1
 	return toks[span.last].is(titleWords) && k < len(toks) && toks[k].upper
 }
+
+// quotedAfterFacility reports a name in quotation marks right after a facility word: the
+// facility's own name (el Centro de Corrección "Tarvo", la prison « Mareva »), which names no
+// town, whatever town bears it too.
+func quotedAfterFacility(text string, si *sentenceInfo, span nameSpan) bool {
+	if span.first == 0 {
+		return false
+	}
+	mark := strings.TrimSpace(text[si.toks[span.first-1].end:si.toks[span.first].start])
+	if mark == "" || !strings.Contains(openingQuotes, mark) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.last == span.first-1 })
+}
+
+// openingQuotes are the marks that open a quoted name.
+const openingQuotes = "\"“«‘„'"
 
 // inFacilityWord reports a name span inside a facility cue of several words: the capitals of a
 // prison's kind ("Complexo Prisional", "Colônia Agrícola") name no town.
