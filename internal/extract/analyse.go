@@ -1361,6 +1361,11 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first < span.first && span.last < r.last && !a.countryIn(si, r) }) {
 			continue // "Ola Tarvo Kessel": a town between two words of a name no gazetteer knows is a person's name
 		}
+		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool {
+			return r.first < span.first && span.last == r.last && si.toks[r.first].marks == si.lex.noMarks && !a.countryIn(si, r)
+		}) {
+			continue // "Tanah Tarvo", a district the gazetteer lacks: a name that ends in a town's is another place
+		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue
 		}
@@ -1577,6 +1582,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 		titleOfName(si.toks, span) || // "Warden Ola Kessel": an office, not the town of Warden
 		inLocality(si.toks, span) || // "la colonia Riberas del Bravo" is a part of the town, not Bravo elsewhere
 		span.first == span.last && si.toks[span.first].is(nameParticleWords) || // "El" of "El Infiernito" is no Ell
+		span.first == span.last && si.toks[span.first].is(placeModifierWords) && span.last+1 < len(si.toks) && si.toks[span.last+1].upper || // "Metro" of "Polres Metro Kolondo" modifies the name after it
 		modifierOfFacility(si, span) || // "Cárcel Central" is a central prison, not Central, Bahia
 		calledName(a.text, si.lex, si.toks, span.first) || // "the gang known as the Twelve Apostles" is no town
 		countsBefore(a.lex, si.toks, span) ||

@@ -249,3 +249,35 @@ func TestPersonName(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanSkipped reads which capitalised runs are no place whatever the gazetteer says.
+func TestSpanSkipped(t *testing.T) {
+	x := bareExtractor(t)
+	tests := []struct {
+		lang, text, name string
+		skip             bool
+	}{
+		{"id", "Sebanyak 16 tahanan Polres Metro Kolondo kabur.", "Metro", true}, // a modifier of office before a name
+		{"id", "Sebanyak 16 tahanan kabur dari Lapas Kota Metro.", "Metro", false},
+		{"es", "Cuatro reclusos se fugaron del Centro de Corrección y Rehabilitación “Mareva”, de esta ciudad.", "Mareva", true}, // a quoted facility name
+		{"es", "Cuatro reclusos se fugaron de la cárcel de Mareva.", "Mareva", false},
+	}
+	for _, tt := range tests {
+		a := x.analyse(model.Document{Text: tt.text, Language: tt.lang})
+		found := false
+		for _, si := range a.sentences {
+			for k, span := range si.spans {
+				if a.text[span.start:span.end] != tt.name {
+					continue
+				}
+				found = true
+				if got := a.readSpan(si, k).skip; got != tt.skip {
+					t.Errorf("%q: %q skipped %v, want %v", tt.text, tt.name, got, tt.skip)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no capitalised run %q", tt.text, tt.name)
+		}
+	}
+}
