@@ -77,7 +77,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 			return side // a noun that counts itself: "حارسان", two guards
 		}
 		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+asideOpeners) &&
-			!subsetMarkerBetween(si, last+1, c.first) {
+			!subsetMarkerBetween(si, last+1, c.first) && !figureBetween(si, q.End, si.toks[c.first].start) {
 			if side == "perpetrators" && escapedBefore(si, c.first) {
 				return "prisoners" // "three of the escaped militants were killed": escapees, whatever they were jailed for
 			}
@@ -85,6 +85,20 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 		}
 	}
 	return groupSide(si, first)
+}
+
+// figureBetween reports a figure within bytes [from, to) joined by a conjunction: a side word
+// after it is that figure's noun ("11 dead and 930 escapees": the escapees are the 930). "None
+// of the twelve officers" takes its zero from the twelve, whose noun tells the side.
+func figureBetween(si *sentenceInfo, from, to int) bool {
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		if o.Start < from || o.End > to {
+			return false
+		}
+		first, _ := tokenSpan(si.toks, from, o.Start)
+		at, _ := tokenSpan(si.toks, o.Start, o.End)
+		return first >= 0 && at > first && wordIn(conjunctionWords, si.toks, first, at)
+	})
 }
 
 // escapedBefore reports an escape word ending right before token k: "the escaped militants".

@@ -119,6 +119,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
+		if c.last < first && countedBefore(text, si, q, c) {
+			continue // "11 morts et 930 évadés": "morts" is the 11's noun
+		}
 		if c.first > last+1 && si.toks[last+1].is(escapeeNounWords) && containsAny(text[si.toks[last+1].end:si.toks[c.first].start], clauseMarks) {
 			continue // "300 évadés, mais 35 ont été récupérés": the noun says what befell the 300, the next clause another figure's
 		}
@@ -756,6 +759,25 @@ func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	at := si.toks[c.first].start
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		return o.Start > q.End && o.End <= at && strings.TrimSpace(text[o.End:at]) == ""
+	})
+}
+
+// countedBefore reports a cue before the figure q that is the noun of an earlier figure, right
+// after it, the two figures joined by a conjunction: in "11 dead and 930 escapees" the dead are
+// the 11. A breakdown set off by a comma ("90 wounded, including seven guards") is of the cue's.
+func countedBefore(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	if first <= c.last+1 {
+		return false
+	}
+	for k := c.last + 1; k < first; k++ {
+		if !si.toks[k].is(conjunctionWords) {
+			return false
+		}
+	}
+	at := si.toks[c.first].start
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		return o.End <= at && o.Start < q.Start && strings.TrimSpace(text[o.End:at]) == ""
 	})
 }
 

@@ -141,10 +141,28 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse, taken int)
 			q.Qualifier = "approx"
 		}
 	}
+	if low == high {
+		last = restatedInBrackets(lx, text, ps, last, low)
+	}
 	q.End = ps[last].end
 	setBounds(&q, low, high)
 	q.Noun, q.Kind = quantityNounAndKind(lx, text, ps, np, last)
 	return q, last + 1
+}
+
+// restatedInBrackets returns the closing bracket of the same figure restated in brackets right
+// after the figure ending at piece last ("neuf cent trente (930) prisonniers", "twelve (12)
+// inmates"), else last: one figure, whose noun follows the bracket.
+func restatedInBrackets(lx *lexicon, text string, ps []piece, last, value int) int {
+	open := last + 1
+	if open+2 >= len(ps) || ps[open].low != "(" {
+		return last
+	}
+	np, ok := parseNumberAt(lx, text, ps, open+1)
+	if !ok || np.value != value || np.last+1 >= len(ps) || ps[np.last+1].low != ")" {
+		return last
+	}
+	return np.last + 1
 }
 
 // riseFrom reports a qualifier phrase starting at piece qstart that a verb of rising opens or
