@@ -75,12 +75,14 @@ func generalTalk(si *sentenceInfo) bool {
 const seriesNounReach = 3
 
 // holdingOnly reports a sentence whose only words of detention are police stations and the
-// like, which neither it nor the clause or sentence after it says hold, free or punish anyone:
+// like, which neither it nor the clause or sentence after it says hold, free (or aim to) or
+// punish anyone, nor has someone in custody:
 // "militants attacked police stations and the security service building, killing dozens" tells
 // an attack on the state, not on people held.
 func holdingOnly(si *sentenceInfo) bool {
 	return si.is(holdingCue) && !facilityNamed(si) && !si.is(inmateCue) && !si.is(genericCue) && len(si.facilities) == 0 &&
-		!holdsPeople(si) && !si.is(heldCue) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext
+		!holdsPeople(si) && !si.is(heldCue) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext && !si.tryToFree &&
+		!si.lex.phraseIn(inCustodyWords, si.toks, 0, len(si.toks)) // "a man in judicial custody" is held
 }
 
 // consequenceOnly reports a sentence whose one deed word is the story's deed named again with a
