@@ -307,6 +307,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // prison staff or inmates killed by an armed group, no assault on the place
 	case thwarted && !escapeTold:
 		return model.ThwartedAttack // "a failed attempt to lift a man out of the prison": a failure is all it tells
+	case guardsHarmed && !escapeTold:
+		return model.OtherAttack // "gunmen shot dead two warders near the prison": its staff harmed, nobody fled
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
 }
