@@ -155,6 +155,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
+		case c.last < first && ownFateAfter(text, si, last):
+			continue // "eight were killed and 68 passengers kidnapped": the 68's own verb says what befell them
 		case c.last < first && relativeBetween(si, c.last+2, first):
 			continue // "killed six inmates who had taken two guards hostage": the figure is the clause's, not the verb's
 		case c.last < first:
@@ -911,6 +913,24 @@ func afterOpeningDate(text string, si *sentenceInfo, first int) bool {
 
 // maxSubjectVerbDistance is how far the verb of a sentence's opening figure may follow it.
 const maxSubjectVerbDistance = 18
+
+// ownFateAfter reports a verb of another fate than the metrics' (kidnapped, displaced) right
+// after a figure ending at token last and its noun, in its clause: it is what befell them, and a
+// verb before the figure is another clause's.
+func ownFateAfter(text string, si *sentenceInfo, last int) bool {
+	for k := last + 1; k < len(si.toks) && k <= last+ownFateReach; k++ {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+			return false
+		}
+		if si.toks[k].is(otherFateWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownFateReach is how many words after a figure (its noun, an auxiliary) its own verb may come.
+const ownFateReach = 3
 
 // relativeBetween reports a relative pronoun right after a noun among tokens [from, to): a figure
 // after it stands in a relative clause that a verb before it does not govern. The caller starts

@@ -145,6 +145,7 @@ const (
 	facilityModifierWords
 	facilityPluralWords
 	deedPluralWords
+	otherFateWords
 	facilityGenericWords
 	pronounSubjectWords
 	anotherWords
@@ -380,6 +381,7 @@ var wordCatNames = [wordCatCount]string{
 	facilityModifierWords:     "facility_modifier",
 	facilityPluralWords:       "facility_plural",
 	deedPluralWords:           "deed_plural",
+	otherFateWords:            "other_fate",
 	facilityGenericWords:      "facility_generic",
 	pronounSubjectWords:       "pronoun_subject",
 	anotherWords:              "another",
