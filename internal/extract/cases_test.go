@@ -23,7 +23,8 @@ import (
 //	country XA Ardovia Ardovian           code, name, demonyms; the name's first three letters in capitals are its event-id code (ARD)
 //	place XA Mareva admin1=North_Vale     a town (_ for spaces in names); "region" instead of place for a division,
 //	                                      with abbr=N.V. for the abbreviation a dateline writes of it;
-//	                                      alias=Old_Name for another name of a town, found as the town
+//	                                      alias=Old_Name for another name of a town, found as the town;
+//	                                      capital for the country's capital
 //	actor "Red Hand" armed_group XA       name, kind, home country
 //
 //	case NAME
@@ -62,6 +63,7 @@ type world struct {
 	regions   []model.Place
 	abbrevs   map[string]model.Place // a region's abbreviation in datelines -> the region
 	aliases   map[string]string      // another name of a town, lower case -> the town's name
+	capitals  map[string]model.Place // country code -> its capital
 	actors    []extract.ActorMatch   // Start and End unset
 }
 
@@ -80,7 +82,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 	}
 	defer f.Close()
 	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{},
-		abbrevs: map[string]model.Place{}, aliases: map[string]string{}}
+		abbrevs: map[string]model.Place{}, aliases: map[string]string{}, capitals: map[string]model.Place{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -110,7 +112,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				bad()
 			}
 			p := model.Place{Country: fields[0], Name: strings.ReplaceAll(fields[1], "_", " "), Precision: model.GeoPlace}
-			abbr := ""
+			abbr, capital := "", false
 			for _, f := range fields[2:] {
 				if v, ok := strings.CutPrefix(f, "admin1="); ok {
 					p.Admin1 = strings.ReplaceAll(v, "_", " ")
@@ -121,6 +123,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				if v, ok := strings.CutPrefix(f, "alias="); ok {
 					w.aliases[strings.ToLower(strings.ReplaceAll(v, "_", " "))] = p.Name
 				}
+				if f == "capital" {
+					capital = true
+				}
 			}
 			if key == "region" {
 				p.Admin1, p.Name, p.Precision = p.Name, "", model.GeoAdmin1
@@ -130,6 +135,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				}
 			} else {
 				w.places = append(w.places, p)
+			}
+			if capital {
+				w.capitals[p.Country] = p
 			}
 		case "actor":
 			name, after, ok := strings.Cut(strings.TrimPrefix(rest, `"`), `"`)
@@ -215,6 +223,10 @@ func (w *world) resources() extract.Resources {
 				}
 			}
 			return "", false
+		},
+		Capital: func(code string) (model.Place, bool) {
+			p, ok := w.capitals[code]
+			return p, ok
 		},
 		CountryPlace: func(code string) (model.Place, bool) {
 			for _, c := range w.countries {

@@ -15,6 +15,7 @@ type frame struct {
 	events       int             // sentences with an event cue
 	keys         map[string]bool // facility keys
 	towns        map[string]bool // folded names of anchor places and facility towns
+	capitals     map[string]bool // those of its towns that are their country's capital
 	countries    map[string]bool
 	regions      map[string]bool
 	country      string                     // the country of the frame's first anchor: a frame tells one country's incident
@@ -26,8 +27,8 @@ type frame struct {
 }
 
 func newFrame() *frame {
-	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{},
-		parts: map[*sentenceInfo]townPart{}}
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, capitals: map[string]bool{}, countries: map[string]bool{},
+		regions: map[string]bool{}, parts: map[*sentenceInfo]townPart{}}
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
@@ -433,6 +434,7 @@ func firstFitting(frames []*frame, an anchors) *frame {
 // anchors are what ties a sentence to one incident rather than another.
 type anchors struct {
 	keys, towns, countries []string
+	capitals               []string     // the towns that are their country's capital
 	regions                []string     // first-level divisions named, or holding the towns named
 	date                   *DateMention // a day, week or month
 	reported               bool         // the date is only when something was said ("officials said on Monday")
@@ -474,6 +476,9 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
 			an.towns = append(an.towns, a.placeKey(p.place.Name))
+			if c, ok := a.x.res.Capital(p.place.Country); ok && a.placeKey(c.Name) == a.placeKey(p.place.Name) {
+				an.capitals = append(an.capitals, a.placeKey(p.place.Name))
+			}
 		}
 		if p.place.Admin1 != "" && !p.landmark {
 			an.regions = append(an.regions, a.placeKey(p.place.Admin1))
@@ -807,7 +812,7 @@ func (f *frame) fits(an anchors) bool {
 		}
 	}
 	if len(an.towns) > 0 && len(f.towns) > 0 {
-		return false
+		return f.capitalArea(an)
 	}
 	if len(an.regions) > 0 && len(f.regions) > 0 && !anyIn(an.regions, f.regions) {
 		return false // "...had spread into a neighbouring province" after an attack in a town
@@ -818,6 +823,27 @@ func (f *frame) fits(an anchors) bool {
 		}
 	}
 	return false
+}
+
+// capitalArea reports a sentence or a frame that names only the capital, and the other towns of
+// the capital's division: "a jailbreak in Kolondo" tells of the prison in a town of the capital's
+// territory that the report names next.
+func (f *frame) capitalArea(an anchors) bool {
+	if !anyIn(an.regions, f.regions) {
+		return false
+	}
+	if len(an.keys) == 0 && !slices.ContainsFunc(an.towns, func(t string) bool { return !slices.Contains(an.capitals, t) }) {
+		return true
+	}
+	if len(f.keys) > 0 {
+		return false
+	}
+	for t := range f.towns {
+		if !f.capitals[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // leadToll returns the toll sentences that run up to the first incident's sentence at index
@@ -1178,6 +1204,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	}
 	for _, t := range an.towns {
 		f.towns[t] = true
+	}
+	for _, t := range an.capitals {
+		f.capitals[t] = true
 	}
 	for _, c := range an.countries {
 		f.countries[c] = true
