@@ -153,6 +153,7 @@ type analysis struct {
 	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
 	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
+	capitalKeys  map[string]string          // country -> the place key of its capital (capitalKey)
 	named        []string                   // countries the text names itself, by name, group or headline (analyse)
 	filedIn      *placeHit                  // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
 	accidentRead bool                       // accidentTold is known (accidental)
@@ -1115,8 +1116,8 @@ func (a *analysis) titleCountries() []string {
 	return out
 }
 
-// names returns the distinct capitalised names of up to three words the text holds, each followed
-// by its dictionary forms: "в Тарвове" names the town of Tarvovo.
+// names returns the distinct capitalised names of up to three words the text holds, those in
+// another script than Latin followed by their dictionary forms: "в Тарвове" names Tarvovo.
 func (a *analysis) names() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -1127,7 +1128,10 @@ func (a *analysis) names() []string {
 			}
 			seen[span.fold] = true
 			name := a.text[span.start:span.end]
-			out = append(append(out, name), a.inflectedForms(name)...)
+			out = append(out, name)
+			if !latinOnly(name) {
+				out = append(out, a.inflectedForms(name)...)
+			}
 		}
 	}
 	return out

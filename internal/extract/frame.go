@@ -15,7 +15,7 @@ type frame struct {
 	events       int             // sentences with an event cue
 	keys         map[string]bool // facility keys
 	towns        map[string]bool // folded names of anchor places and facility towns
-	capitals     map[string]bool // those of its towns that are their country's capital
+	capitals     []string        // those of its towns that are their country's capital
 	countries    map[string]bool
 	regions      map[string]bool
 	country      string                     // the country of the frame's first anchor: a frame tells one country's incident
@@ -27,8 +27,8 @@ type frame struct {
 }
 
 func newFrame() *frame {
-	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, capitals: map[string]bool{}, countries: map[string]bool{},
-		regions: map[string]bool{}, parts: map[*sentenceInfo]townPart{}}
+	return &frame{keys: map[string]bool{}, towns: map[string]bool{}, countries: map[string]bool{}, regions: map[string]bool{},
+		parts: map[*sentenceInfo]townPart{}}
 }
 
 // isEvent reports a sentence that tells of an attack on, an escape from or a riot in a place of
@@ -476,8 +476,8 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		}
 		if (p.place.Precision == model.GeoPlace || p.place.Precision == model.GeoFacility) && !p.landmark {
 			an.towns = append(an.towns, a.placeKey(p.place.Name))
-			if c, ok := a.x.res.Capital(p.place.Country); ok && a.placeKey(c.Name) == a.placeKey(p.place.Name) {
-				an.capitals = append(an.capitals, a.placeKey(p.place.Name))
+			if key := a.placeKey(p.place.Name); key == a.capitalKey(p.place.Country) {
+				an.capitals = append(an.capitals, key)
 			}
 		}
 		if p.place.Admin1 != "" && !p.landmark {
@@ -494,6 +494,22 @@ func (a *analysis) anchorsOf(si *sentenceInfo) anchors {
 		an.date, an.reported = d, reported
 	}
 	return an
+}
+
+// capitalKey returns the place key of a country's capital, "" if none, remembered for the
+// document: most sentences' places are asked about.
+func (a *analysis) capitalKey(country string) string {
+	key, ok := a.capitalKeys[country]
+	if !ok {
+		if c, found := a.x.res.Capital(country); found {
+			key = a.placeKey(c.Name)
+		}
+		if a.capitalKeys == nil {
+			a.capitalKeys = map[string]string{}
+		}
+		a.capitalKeys[country] = key
+	}
+	return key
 }
 
 // referencePoint returns the byte span of a phrase that names another event as a point in time
@@ -839,7 +855,7 @@ func (f *frame) capitalArea(an anchors) bool {
 		return false
 	}
 	for t := range f.towns {
-		if !f.capitals[t] {
+		if !slices.Contains(f.capitals, t) {
 			return false
 		}
 	}
@@ -1206,7 +1222,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 		f.towns[t] = true
 	}
 	for _, t := range an.capitals {
-		f.capitals[t] = true
+		if !slices.Contains(f.capitals, t) {
+			f.capitals = append(f.capitals, t)
+		}
 	}
 	for _, c := range an.countries {
 		f.countries[c] = true
