@@ -3219,8 +3219,8 @@ const outsideObjectReach = 8
 
 // penalty reports a death word one or two words after a court's verb ("sentenced to death",
 // "condamné à mort", "condenado a muerte"), or beside a noun of the penalty: right after it
-// ("death row", "a death sentence", "death-row inmates") or up to three words before it ("peine
-// de mort", "pena de muerte", "couloir de la mort").
+// ("death row", "a death sentence", "death-row inmates", the place "death cell") or up to three
+// words before it ("peine de mort", "pena de muerte", "couloir de la mort").
 func penalty(lx *lexicon, toks []token, c cueHit) bool {
 	if _, after, joined := strings.Cut(toks[c.last].fold, "-"); joined && lx.has(penaltyNounWords, after) {
 		return true // "four death-row inmates": one word
@@ -3230,7 +3230,7 @@ func penalty(lx *lexicon, toks []token, c cueHit) bool {
 			return true
 		}
 	}
-	return c.last+1 < len(toks) && toks[c.last+1].is(penaltyNounWords)
+	return c.last+1 < len(toks) && (toks[c.last+1].is(penaltyNounWords) || toks[c.last+1].is(penaltyPlaceWords)) // "the death cell"
 }
 
 // scareQuoted reports a cue whose words stand alone in quotation marks ("the freed 'prisoners'"):

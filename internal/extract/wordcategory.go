@@ -92,6 +92,7 @@ const (
 	lawfulReleaseWords
 	courtVerbWords
 	penaltyNounWords
+	penaltyPlaceWords
 	numberSignWords
 	capacityForWords
 	otherWords
@@ -328,6 +329,7 @@ var wordCatNames = [wordCatCount]string{
 	lawfulReleaseWords:        "lawful_release",
 	courtVerbWords:            "court_verb",
 	penaltyNounWords:          "penalty_noun",
+	penaltyPlaceWords:         "penalty_place",
 	numberSignWords:           "number_sign",
 	capacityForWords:          "capacity_for",
 	otherWords:                "other_word",
