@@ -231,21 +231,9 @@ func TestPersonName(t *testing.T) {
 		{"es", "Un motín en el penal de Mareva, Kolondo, dejó muertos.", "Kolondo", false},
 	}
 	for _, tt := range tests {
-		a := x.analyse(model.Document{Text: tt.text, Language: tt.lang})
-		found := false
-		for _, si := range a.sentences {
-			for _, span := range si.spans {
-				if a.text[span.start:span.end] != tt.name {
-					continue
-				}
-				found = true
-				if got := personName(a.text, si.toks, span); got != tt.person {
-					t.Errorf("%q: personName(%q) = %v, want %v", tt.text, tt.name, got, tt.person)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no capitalised run %q", tt.text, tt.name)
+		a, si, k := spanNamed(t, x, tt.lang, tt.text, tt.name)
+		if got := personName(a.text, si.toks, si.spans[k]); got != tt.person {
+			t.Errorf("%q: personName(%q) = %v, want %v", tt.text, tt.name, got, tt.person)
 		}
 	}
 }
@@ -263,21 +251,24 @@ func TestSpanSkipped(t *testing.T) {
 		{"es", "Cuatro reclusos se fugaron de la cárcel de Mareva.", "Mareva", false},
 	}
 	for _, tt := range tests {
-		a := x.analyse(model.Document{Text: tt.text, Language: tt.lang})
-		found := false
-		for _, si := range a.sentences {
-			for k, span := range si.spans {
-				if a.text[span.start:span.end] != tt.name {
-					continue
-				}
-				found = true
-				if got := a.readSpan(si, k).skip; got != tt.skip {
-					t.Errorf("%q: %q skipped %v, want %v", tt.text, tt.name, got, tt.skip)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no capitalised run %q", tt.text, tt.name)
+		a, si, k := spanNamed(t, x, tt.lang, tt.text, tt.name)
+		if got := a.readSpan(si, k).skip; got != tt.skip {
+			t.Errorf("%q: %q skipped %v, want %v", tt.text, tt.name, got, tt.skip)
 		}
 	}
+}
+
+// spanNamed analyses a one-sentence text and returns the capitalised run that reads name.
+func spanNamed(t *testing.T, x *Extractor, lang, text, name string) (*analysis, *sentenceInfo, int) {
+	t.Helper()
+	a := x.analyse(model.Document{Text: text, Language: lang})
+	for _, si := range a.sentences {
+		for k, span := range si.spans {
+			if a.text[span.start:span.end] == name {
+				return a, si, k
+			}
+		}
+	}
+	t.Fatalf("%q: no capitalised run %q", text, name)
+	return nil, nil, 0
 }
