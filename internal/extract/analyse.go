@@ -1368,7 +1368,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool {
 			return r.first < span.first && span.last == r.last && si.toks[r.first].marks == si.lex.noMarks && !a.countryIn(si, r)
 		}) {
-			continue // "Tanah Tarvo", a district the gazetteer lacks: a name that ends in a town's is another place
+			continue // "Belo Tarvo", a district the gazetteer lacks: a name that ends in a town's is another place
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue

@@ -536,7 +536,7 @@ func aggregate(text string, si *sentenceInfo) bool {
 		case t.is(facilityPluralWords) && i > 0 && manyCounted(si, i-1):
 			return true // "800 inmates escaped from four prison units": totals of several incidents
 		case t.is(deedPluralWords) && i > 0 && manyCounted(si, i-1):
-			return true // "six break-outs since 2015, with 32 inmates killed": totals of as many incidents
+			return true // "five break-outs since 2010, with 20 inmates killed": totals of as many incidents
 		}
 	}
 	return false

@@ -88,7 +88,7 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 }
 
 // figureBetween reports a figure within bytes [from, to) joined by a conjunction: a side word
-// after it is that figure's noun ("11 dead and 930 escapees": the escapees are the 930). "None
+// after it is that figure's noun ("9 dead and 412 escapees": the escapees are the 412). "None
 // of the twelve officers" takes its zero from the twelve, whose noun tells the side.
 func figureBetween(si *sentenceInfo, from, to int) bool {
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {

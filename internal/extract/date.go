@@ -912,7 +912,7 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 				e.rel, e.year, last = dateAbsolute, y, ylast // "Christmas Eve 1985", "véspera de Natal de 1985": that year's
 			}
 			if e.rel == dateDayOffset && parenDay(ps, last+1) {
-				last += 3 // "ontem (16)": the day of the month, in brackets after the day it names
+				last += 3 // "ontem (12)": the day of the month, in brackets after the day it names
 			}
 			return spanned(e, ps, i, last)
 		}

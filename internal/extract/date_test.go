@@ -130,8 +130,8 @@ func TestFindDates(t *testing.T) {
 			[]string{`"17 июня 1953" 1953-06-17 day`, `"в тот день" 1953-06-17 day rel`}},
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},
 			[]string{`"domingo (15)" 2017-01-15 day rel`, `"sábado (14)" 2017-01-14 day rel`}},
-		{"mortos na tarde de ontem (16), durante um motim", Ref{Date: calendarDay(2019, 6, 17), Precision: model.PrecisionDay},
-			[]string{`"ontem (16)" 2019-06-16 day rel`}}, // the day of the month in brackets after "yesterday"
+		{"dois presos morreram ontem (12) num motim", Ref{Date: calendarDay(2019, 6, 13), Precision: model.PrecisionDay},
+			[]string{`"ontem (12)" 2019-06-12 day rel`}}, // the day of the month in brackets after "yesterday"
 		{"el 27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
 		{"Em 1º de janeiro de 2018, à tarde", pub, []string{`"1º de janeiro de 2018" 2018-01-01 day`}}, // the first of the month as an ordinal
 		{"on Monday, January 27", Ref{Date: calendarDay(2025, 1, 28), Precision: model.PrecisionDay}, []string{`"on Monday, January 27" 2025-01-27 day rel`}},

@@ -162,8 +162,8 @@ const campaignDays = 7
 // the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
 // prison" is punishment, not a place; nor does a sentence that tells no deed speak of detention
 // when it tells a demand ("their demand was the release of 90 comrades held in prisons"): the
-// hostage-takers want people freed, they did not attack where they are held. Nor do "two
-// attacks on police stations" that hold, free or punish nobody.
+// hostage-takers want people freed, they did not attack where they are held. Nor do attacks
+// on police stations that hold, free or punish nobody.
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
 		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0) && !(demandTold(si) && !isEvent(si)) && !holdingOnly(si) {

@@ -120,7 +120,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
 		if c.last < first && countedBefore(text, si, q, c) {
-			continue // "11 morts et 930 évadés": "morts" is the 11's noun
+			continue // "9 morts et 412 évadés": "morts" is the 9's noun
 		}
 		if c.first > last+1 && si.toks[last+1].is(escapeeNounWords) && containsAny(text[si.toks[last+1].end:si.toks[c.first].start], clauseMarks) {
 			continue // "300 évadés, mais 35 ont été récupérés": the noun says what befell the 300, the next clause another figure's
@@ -156,7 +156,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownFateAfter(text, si, last):
-			continue // "eight were killed and 68 passengers kidnapped": the 68's own verb says what befell them
+			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
 		case c.last < first && relativeBetween(si, c.last+2, first):
 			continue // "killed six inmates who had taken two guards hostage": the figure is the clause's, not the verb's
 		case c.last < first:
@@ -765,8 +765,8 @@ func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 }
 
 // countedBefore reports a cue before the figure q that is the noun of an earlier figure, right
-// after it, the two figures joined by a conjunction: in "11 dead and 930 escapees" the dead are
-// the 11. A breakdown set off by a comma ("90 wounded, including seven guards") is of the cue's.
+// after it, the two figures joined by a conjunction: in "9 dead and 412 escapees" the dead are
+// the 9. A breakdown set off by a comma ("90 wounded, including seven guards") is of the cue's.
 func countedBefore(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	if first <= c.last+1 {

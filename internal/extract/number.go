@@ -151,7 +151,7 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse, taken int)
 }
 
 // restatedInBrackets returns the closing bracket of the same figure restated in brackets right
-// after the figure ending at piece last ("neuf cent trente (930) prisonniers", "twelve (12)
+// after the figure ending at piece last ("quatre cent douze (412) prisonniers", "twelve (12)
 // inmates"), else last: one figure, whose noun follows the bracket.
 func restatedInBrackets(lx *lexicon, text string, ps []piece, last, value int) int {
 	open := last + 1

@@ -49,7 +49,7 @@ func TestFindNumbers(t *testing.T) {
 		{"entre 300 e 400 presos", []string{`"entre 300 e 400" 300..400 range count presos`}},
 		{"tra 300 e 400 detenuti", []string{`"tra 300 e 400" 300..400 range count detenuti`}},
 		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
-		{"neuf cent trente (930) prisonniers", []string{`"neuf cent trente (930)" 930..930 exact count prisonniers`}}, // restated in brackets: one figure
+		{"quatre cent douze (412) prisonniers", []string{`"quatre cent douze (412)" 412..412 exact count prisonniers`}}, // restated in brackets: one figure
 		{"twelve (12) inmates", []string{`"twelve (12)" 12..12 exact count inmates`}},
 		{"twelve (13) inmates", []string{`"twelve" 12..12 exact count `, `"13" 13..13 exact count `}}, // another figure: no restatement
 		{"30 motorcycle-riding fighters", []string{`"30" 30..30 exact count fighters`}},
