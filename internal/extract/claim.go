@@ -511,8 +511,8 @@ func inName(si *sentenceInfo, q Quantity) bool {
 }
 
 // aggregate reports a sentence whose figures add up a period, many places or many deeds: "the
-// deadliest month since...", "in the past 30 years", "across fourteen detention centres", "six
-// break-outs since 2015".
+// deadliest month since...", "in the past 30 years", "across fourteen detention centres", "five
+// break-outs since 2010".
 func aggregate(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
 		if c.category == aggregateCue && !sceneBeforeFacility(text, si, c) {
