@@ -18,7 +18,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 	var frameMetric model.Metric // the metric of the frame's last claim, which "put the number at 40" restates
 	lastEnd := -1
 	for _, si := range f.sentences {
-		if aggregate(a.text, si) || f.date != nil && earlier(si, f.date.Date) || codedTally(si) {
+		if aggregate(a.text, si) || f.date != nil && (earlier(si, f.date.Date) || a.goesOnEarlier(si, f.date.Date)) || codedTally(si) {
 			continue
 		}
 		if lastEnd < 0 || lastEnd > si.start || strings.Trim(a.text[lastEnd:si.start], " ") != ";" && si.sequel == nil {
@@ -630,6 +630,30 @@ func earlier(si *sentenceInfo, incident model.Date) bool {
 	d := eventDateOf(si)
 	slack := max(incident.Precision.Tolerance(), earlierSlackDays)
 	return d != nil && d.Date.LastDay().Before(incident.Start.AddDate(0, 0, -slack))
+}
+
+// goesOnEarlier reports a sentence with no date of its own right after one, in its paragraph,
+// that earlier dates, and that names no deed or doer as one known ("the attack", "les
+// assaillants"): "In 2009, crowds rose. When they met at a stadium, soldiers fired, killing
+// 150" tells of 2009 in both; "Seven were killed in the attack" is back at the incident.
+func (a *analysis) goesOnEarlier(si *sentenceInfo, incident model.Date) bool {
+	if si.index == 0 || len(si.dates) > 0 || definiteDeed(si) {
+		return false
+	}
+	prev := a.sentences[si.index-1]
+	return !strings.Contains(a.text[prev.end:si.start], "\n\n") && earlier(prev, incident)
+}
+
+// definiteDeed reports a deed, its doers or the facility named after a definite article: the
+// story's own, told before.
+func definiteDeed(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		switch c.category {
+		case attackCue, escapeCue, riotCue, attackersCue, facilityCue:
+			return c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+		}
+		return false
+	})
 }
 
 // earlierSlackDays is how long before the incident's date a sentence may be dated and still tell
