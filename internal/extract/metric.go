@@ -180,7 +180,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
-			if c.first > last && c.first-last <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
+			if c.first > last && c.first-last-actorWordsBetween(si, last+1, c.first) <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
 				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) && !sideBetween(si, last+1, c.first) ||
 				c.last < first && first-c.last <= 4 && !si.toks[c.last].is(escapeeNounWords) {
 				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists", nor "two guards and seven attackers"
@@ -762,6 +762,18 @@ func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		return o.Start > q.End && o.End <= at && strings.TrimSpace(text[o.End:at]) == ""
 	})
+}
+
+// actorWordsBetween counts the tokens in [from, to) that an actor's name covers: "150 Red Hand
+// Liberation Front militants" counts its fighters over the group's name.
+func actorWordsBetween(si *sentenceInfo, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if knownActorIn(si, si.toks[k].start, si.toks[k].end) {
+			n++
+		}
+	}
+	return n
 }
 
 // countedBefore reports a cue before the figure q that is the noun of an earlier figure, right
