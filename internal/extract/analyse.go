@@ -1362,13 +1362,13 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first == span.first }) {
 			continue // "Orlin Kessel", "Florence Kessel": a town abroad or a given name that opens a name no gazetteer knows is a person's first name
 		}
-		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool { return r.first < span.first && span.last < r.last && !a.countryIn(si, r) }) {
-			continue // "Ola Tarvo Kessel": a town between two words of a name no gazetteer knows is a person's name
-		}
 		if ok && span.first == span.last && slices.ContainsFunc(unknownRuns, func(r nameSpan) bool {
-			return r.first < span.first && span.last == r.last && si.toks[r.first].marks == si.lex.noMarks && !a.countryIn(si, r)
+			return r.first < span.first && span.last <= r.last && (span.last < r.last || si.toks[r.first].marks == si.lex.noMarks) && !a.countryIn(si, r)
 		}) {
-			continue // "Belo Tarvo", a district the gazetteer lacks: a name that ends in a town's is another place
+			// "Ola Tarvo Kessel": a town between two words of a name no gazetteer knows is a
+			// person's name; "Belo Tarvo", a district the gazetteer lacks, ending in a town's
+			// name, is another place (a first word of a category, "Lapas Tarvo", is no name's).
+			continue
 		}
 		if !ok || p.Precision == model.GeoCountry {
 			continue

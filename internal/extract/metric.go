@@ -758,9 +758,15 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 // countsOther reports a cue right after another figure that follows q: the word is that
 // figure's noun ("300 évadés, 2 morts"), not q's verb.
 func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
+	return figureRightBefore(text, si, c, func(o Quantity) bool { return o.Start > q.End })
+}
+
+// figureRightBefore reports a figure of which the cue is the noun, nothing but spaces between
+// them ("2 morts"), that also meets where.
+func figureRightBefore(text string, si *sentenceInfo, c cueHit, where func(Quantity) bool) bool {
 	at := si.toks[c.first].start
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
-		return o.Start > q.End && o.End <= at && strings.TrimSpace(text[o.End:at]) == ""
+		return o.End <= at && strings.TrimSpace(text[o.End:at]) == "" && where(o)
 	})
 }
 
@@ -789,10 +795,7 @@ func countedBefore(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 			return false
 		}
 	}
-	at := si.toks[c.first].start
-	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
-		return o.End <= at && o.Start < q.Start && strings.TrimSpace(text[o.End:at]) == ""
-	})
+	return figureRightBefore(text, si, c, func(o Quantity) bool { return o.Start < q.Start })
 }
 
 // verbBeforeFigure reports a cue of another metric than held ending at most verbBeforeReach words
