@@ -55,7 +55,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				// "freed most of its 3,800 inmates": the figure is how many were held
 				metric, ok = model.Held, countsInmates(si, q)
 			}
-			if !ok || metric == model.Held && heldAcrossFacilities(si) ||
+			if !ok || metric == model.Held && (heldAcrossFacilities(si) || fewHeld(q)) ||
 				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
@@ -659,6 +659,20 @@ func definiteDeed(si *sentenceInfo) bool {
 // earlierSlackDays is how long before the incident's date a sentence may be dated and still tell
 // of it: sieges begin, and reports misdate, by days.
 const earlierSlackDays = 7
+
+// minHeldCount is the fewest people a count of those held must name to be a place's population:
+// "un détenu qui s'est rebellé", "two held pending trial" are persons of the story, not how many
+// the place holds.
+const minHeldCount = 3
+
+// fewHeld reports a count of people held too small to be a place's population (minHeldCount).
+func fewHeld(q Quantity) bool {
+	n := q.High
+	if n == nil {
+		n = q.Low
+	}
+	return n != nil && *n < minHeldCount
+}
 
 // heldAcrossFacilities reports a population spread over several places: "thousands of fighters
 // held in [SDF] prisons".
