@@ -3460,7 +3460,9 @@ func pastOfOnePerson(toks []token, k int) bool {
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
-	attackBefore := si.sequel != nil && (si.sequel.is(attackCue) || hasMethod(si.sequel)) // "attacked the police station, and released 5 detainees"
+	// "attacked the police station, and released 5 detainees"; but "the gunmen demanded a ransom,
+	// and the release of three men from prison" goes on with what they asked for.
+	attackBefore := si.sequel != nil && (si.sequel.is(attackCue) || hasMethod(si.sequel)) && !demandTold(si.sequel)
 	if !si.is(attackCue) && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return
 	}

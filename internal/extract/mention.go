@@ -162,20 +162,27 @@ const campaignDays = 7
 // the people held, their guards, a police cell, or a facility's name. "Sentenced to 21 years in
 // prison" is punishment, not a place; nor does a sentence that tells no deed speak of detention
 // when it tells a demand ("their demand was the release of 90 comrades held in prisons"): the
-// hostage-takers want people freed, they did not attack where they are held. Nor do attacks
-// on police stations that hold, free or punish nobody.
+// hostage-takers want people freed, they did not attack where they are held; nor when it tells
+// an exchange ("the hostages were freed in exchange for a prisoner"): the prisoner is traded.
+// Nor do attacks on police stations that hold, free or punish nobody.
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
-		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0) && !(demandTold(si) && !isEvent(si)) && !holdingOnly(si) {
+		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0) && !((demandTold(si) || si.is(exchangeCue)) && !isEvent(si)) && !holdingOnly(si) {
 			return true
 		}
 	}
 	return false
 }
 
-// demandTold reports a sentence with a word of demanding.
+// demandTold reports a sentence with a word of demanding, or a clause going on from one: "The
+// gunmen demanded a ransom, and the release of three men from prison" asks for both.
 func demandTold(si *sentenceInfo) bool {
-	return slices.ContainsFunc(si.toks, func(t token) bool { return t.is(demandWords) })
+	for ; si != nil; si = si.sequel {
+		if slices.ContainsFunc(si.toks, func(t token) bool { return t.is(demandWords) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // armedGroupAttack reports a frame with an attack or killing word and an armed group in one
