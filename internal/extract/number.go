@@ -736,10 +736,12 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 			(!lx.hasWord(pronounAfterWords, next) || prev != "," && partOfPeople(lx, ps, i)) && !isJoinerPunct(next) // "one's", "one-off"
 	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
-		// ("de" opens no range here); "sept" is also a month, "dos" a back.
+		// ("de" opens no range here); "sept" is also a month, "dos" a back; but "dos centenares"
+		// is two hundreds, whatever follows.
 		q, _ := lx.qualifierBefore(ps, i)
+		m, scales := lx.multiplierOf(next)
 		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next) ||
-			partOfPeople(lx, ps, i) // "Dos de los evadidos fueron recapturados"
+			scales && !m.glued || partOfPeople(lx, ps, i) // "Dos de los evadidos fueron recapturados"
 	case lx.hasWord(boundNumberWords, p.low): // "mil" (a thousand) stands before its noun
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case lx.hasWord(nameNumberWords, p.low):

@@ -50,6 +50,9 @@ func TestFindNumbers(t *testing.T) {
 		{"tra 300 e 400 detenuti", []string{`"tra 300 e 400" 300..400 range count detenuti`}},
 		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
 		{"quatre cent douze (412) prisonniers", []string{`"quatre cent douze (412)" 412..412 exact count prisonniers`}}, // restated in brackets: one figure
+		{"Dos centenares de guerrilleros", []string{`"Dos centenares" 200..200 approx count guerrilleros`}},
+		{"duas centenas de presos", []string{`"duas centenas" 200..200 approx count presos`}},
+		{"tre centinaia di detenuti", []string{`"tre centinaia" 300..300 approx count detenuti`}},
 		{"twelve (12) inmates", []string{`"twelve (12)" 12..12 exact count inmates`}},
 		{"twelve (13) inmates", []string{`"twelve" 12..12 exact count `, `"13" 13..13 exact count `}}, // another figure: no restatement
 		{"30 motorcycle-riding fighters", []string{`"30" 30..30 exact count fighters`}},
