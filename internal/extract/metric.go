@@ -224,6 +224,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if (best == model.Escaped || best == model.Recaptured || best == model.Held) && securityNoun(text, si, last) {
 		return "", false // "at the time of the escape, with only four guards on duty"
 	}
+	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) {
+		return "", false // "five attackers were captured": caught in the fight, not escapees caught again
+	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
@@ -830,8 +833,15 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		return true // "all 400 inmates"
 	}
 	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
-		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
+		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords) ||
+		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// facilityPossessive reports a facility word at token k right before a figure: only a possessive
+// stands there ("freeing 900 of the prison's 994 inmates").
+func facilityPossessive(si *sentenceInfo, k int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first == k && c.last == k })
 }
 
 // befallenBefore reports a verb of death, wounds or recapture right before the figure at token
