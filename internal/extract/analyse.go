@@ -413,6 +413,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == sideSecurityCue || c.category == claimantDefenderCue) && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
 			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")
 		}
+		if c.category == heldCue && c.first == c.last && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords) {
+			return true // "nous venons de finir le compte": after an article the verb of holding ("compte") is a noun
+		}
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
 		}

@@ -73,6 +73,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if m, ok := risenCount(si, first); ok {
 		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
+	if whole, inmates := wholeOutOf(text, si, first); whole && !relativeAfterNoun(si, last) {
+		if inmates || isInmateNoun(si, last) {
+			return model.Held, true // "930 out of 966 prisoners escaped", "930 prisonniers sur 966": 966 were held
+		}
+		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
+	}
 	if wholePopulation(si, first, last) {
 		if wholeBefore(si, first) {
 			if m, ok := metricAfter(si, last+1, model.Held); ok && (m == model.Escaped || m == model.Killed) {
@@ -836,6 +842,41 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords) ||
 		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at
+// most outOfNounReach words (that figure's noun) between: the whole the other is taken from ("930
+// out of 966 prisoners", "930 prisonniers sur 966"); and whether that noun names people held.
+func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) {
+	k := si.lex.phraseEndingBefore(outOfWords, si.toks, first, 0)
+	if k < 0 {
+		return false, false
+	}
+	at := si.toks[k].start
+	for _, o := range si.quantities {
+		_, olast := tokenSpan(si.toks, o.Start, o.End)
+		if o.End <= at && olast >= 0 && k-olast-1 <= outOfNounReach && !containsAny(text[o.End:at], clauseMarks) {
+			return true, slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == inmateCue && c.first > olast && c.last < k })
+		}
+	}
+	return false, false
+}
+
+// outOfNounReach is how many words (the first figure's noun) may stand between it and the out_of
+// word ("930 prisonniers sur 966").
+const outOfNounReach = 2
+
+// relativeAfterNoun reports a relative clause that opens the first word of a metric after the
+// figure ending at token last: the clause says what befell them ("dua orang dari 16 tahanan yang
+// melarikan diri", "13 dari 50 narapidana Lapas X, yang sebelumnya kabur").
+func relativeAfterNoun(si *sentenceInfo, last int) bool {
+	next := -1
+	for _, c := range si.cues {
+		if c.first > last && c.category.metric() != "" && (next < 0 || c.first < next) {
+			next = c.first
+		}
+	}
+	return next >= 0 && wordIn(relativePronounWords, si.toks, max(last+1, next-relativeClauseGap-1), next)
 }
 
 // facilityPossessive reports a facility word at token k right before a figure: only a possessive

@@ -147,6 +147,7 @@ const (
 	facilityPluralWords
 	deedPluralWords
 	otherFateWords
+	outOfWords
 	facilityGenericWords
 	pronounSubjectWords
 	anotherWords
@@ -384,6 +385,7 @@ var wordCatNames = [wordCatCount]string{
 	facilityPluralWords:       "facility_plural",
 	deedPluralWords:           "deed_plural",
 	otherFateWords:            "other_fate",
+	outOfWords:                "out_of",
 	facilityGenericWords:      "facility_generic",
 	pronounSubjectWords:       "pronoun_subject",
 	anotherWords:              "another",
