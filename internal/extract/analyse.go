@@ -1332,8 +1332,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "TARVO, Oct. 4 (Orlin Press Service) -": the agency, no place
 		}
 		r := a.readSpan(si, k)
-		if r.person {
-			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place
+		if r.person || r.country && span.first < span.last {
+			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place, nor "Sierra" of "Sierra Leone"
 			continue
 		}
 		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
@@ -1506,6 +1506,7 @@ func rightBefore(between string) bool {
 type spanReading struct {
 	read     bool
 	person   bool         // a person's name: none of its words is a place either
+	country  bool         // a country's name: none of its words is a place either ("Sierra" of "Sierra Leone")
 	skip     bool         // an office, a number, a stop word, a prison's generic name, a count's noun, an acronym or a country
 	division divisionRule // how far a division outranks a town of the name
 	// bearing is whether the name, read as a place, gives a bearing or a speaker's seat rather
@@ -1601,6 +1602,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	default:
 		_, r.skip = a.country(name)                      // "Cuba" is the country, not Cuba, Missouri
 		r.skip = r.skip && !divisionsAfter(a.text, span) // but "Cuba (Crawford County, Missouri)" is the town
+		r.country = r.skip
 	}
 	switch {
 	case r.skip || r.person:

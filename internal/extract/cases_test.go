@@ -100,7 +100,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				bad()
 			}
 			for _, name := range fields[1:] {
-				w.countries[strings.ToLower(name)] = fields[0]
+				w.countries[strings.ToLower(strings.ReplaceAll(name, "_", " "))] = fields[0]
 			}
 			for _, name := range fields[2:] {
 				w.demonyms[strings.ToLower(name)] = fields[0]
