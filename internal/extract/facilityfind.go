@@ -137,12 +137,12 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	// when it is no common word capitalised by its place ("Four", "The").
 	for !headFirst && first > 0 && first-c.first > -5 &&
 		(nameLike(si.lex, toks[first-1]) && !a.commonCapital(toks[first-1].fold) || toks[first-1].is(facilityModifierWords)) &&
-		!a.isCountryWord(toks[first-1]) && !a.isActorToken(si, toks[first-1]) &&
+		!a.countryEndsAt(toks, first-1) && !a.isActorToken(si, toks[first-1]) &&
 		!containsAny(a.text[toks[first-1].end:toks[first].start], "(),:;\n") &&
 		!(first < c.first && possessor(toks[first-1])) {
 		first-- // but "Kolondo's Orlin Prison" is Orlin Prison, in Kolondo
 		if first > 1 && first < c.first && toks[first-1].is(nameParticleWords) && !toks[first-1].upper &&
-			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.isCountryWord(toks[first-2]) {
+			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.countryEndsAt(toks, first-2) {
 			first -= 2 // "Mira del Sur provincial jail": a particle inside the name of a province
 		}
 	}
@@ -508,10 +508,19 @@ func (a *analysis) commonCapital(w string) bool {
 	return number || a.lex.has(stopNameWords, w)
 }
 
-func (a *analysis) isCountryWord(t token) bool {
-	_, ok := a.country(a.text[t.start:t.end])
-	return ok
+// countryEndsAt reports a country's name of up to maxCountryWords words ending at token k ("Ardovia",
+// "Sierra Leone"): "the Sierra Leone Correctional Service" is the country's service, no prison's name.
+func (a *analysis) countryEndsAt(toks []token, k int) bool {
+	for n := 1; n <= maxCountryWords && k-n+1 >= 0; n++ {
+		if _, ok := a.country(a.text[toks[k-n+1].start:toks[k].end]); ok {
+			return true
+		}
+	}
+	return false
 }
+
+// maxCountryWords is the most words a country's name has ("Democratic Republic of Congo").
+const maxCountryWords = 4
 
 func (a *analysis) isActorToken(si *sentenceInfo, t token) bool {
 	for _, m := range si.actors {
