@@ -101,16 +101,26 @@ type facilityHit struct {
 
 // facilityKey folds a facility name to its distinctive words, folded together as names.Fold folds
 // every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Sabrouni" and "Sabruni"
-// alike). The generic words of every language are dropped, so that keys compare across reports.
+// alike). The generic words of every language are dropped, so that keys compare across reports,
+// and so is an adjective in lower case between the facility word and the link to its name, which
+// one report writes and another leaves out ("cárcel asuncena de Tacumbú", "cárcel de Tacumbú").
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
 	toks := x.lex.all.splitElisions(tokenize(name), name)
 	for i, t := range toks {
-		if w := strings.TrimSuffix(t.fold, "'s"); !x.lex.all.has(facilityGenericWords, w) && !facilityWordAt(x.lex.all, toks, i) {
-			parts = append(parts, w)
+		w := strings.TrimSuffix(t.fold, "'s")
+		if x.lex.all.has(facilityGenericWords, w) || facilityWordAt(x.lex.all, toks, i) || x.postnominal(toks, i) {
+			continue
 		}
+		parts = append(parts, w)
 	}
 	return names.Fold(strings.Join(parts, " "))
+}
+
+// postnominal reports a word in lower case right after a facility word and right before a link
+// to the facility's name: an adjective of the facility ("asuncena" of "cárcel asuncena de X").
+func (x *Extractor) postnominal(toks []token, i int) bool {
+	return !toks[i].upper && i > 0 && i+1 < len(toks) && facilityWordAt(x.lex.all, toks, i-1) && x.lex.all.has(facilityLinkWords, toks[i+1].fold)
 }
 
 // facilityWordAt reports a token that is a facility word by itself in any of its inflected forms
