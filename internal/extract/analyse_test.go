@@ -47,7 +47,7 @@ func TestFacilityKey(t *testing.T) {
 		{"Tasfirat prison", "tasfirat"},
 		{"Central Prison", ""},
 		{"Abu Ghraib's prison", "abughraib"},
-		{"مركز الإصلاح والتأهيل", ""}, // "reform and rehabilitation centre": a kind of prison, no name
+		{"مركز الإصلاح والتأهيل", ""},             // "reform and rehabilitation centre": a kind of prison, no name
 		{"cárcel asuncena de Tacumbú", "tacumbu"}, // an adjective after the facility word describes it
 		{"cárcel de Tacumbú", "tacumbu"},
 	}
