@@ -143,6 +143,7 @@ type analysis struct {
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
 	forms        map[string][]string        // inflectedForms answers by name, for names that may have some
+	placeForms   map[string][]string        // placeForms answers by name, likewise
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
@@ -164,7 +165,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
 	names := len(doc.Text) / bytesPerName
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{},
+		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{}, placeForms: map[string][]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	a.title = a.titleTokens()
@@ -1133,7 +1134,7 @@ func (a *analysis) names() []string {
 			name := a.text[span.start:span.end]
 			out = append(out, name)
 			if !latinOnly(name) {
-				out = append(out, a.inflectedForms(name)...)
+				out = append(out, a.placeFormsOf(name)...)
 			}
 		}
 	}
@@ -1909,7 +1910,7 @@ func (a *analysis) guessedFrom(name, country string) bool {
 	if latinOnly(name) {
 		return false
 	}
-	for _, n := range append([]string{name}, a.inflectedForms(name)...) {
+	for _, n := range append([]string{name}, a.placeFormsOf(name)...) {
 		if countries, nested := a.x.res.Nesting([]string{n}); !nested && len(countries) == 1 && countries[0] == country {
 			return true
 		}
@@ -1941,6 +1942,20 @@ func (a *analysis) inflectedForms(name string) []string {
 	return forms
 }
 
+// placeFormsOf is the lexicon's placeForms of a name, remembered for the document as
+// inflectedForms are.
+func (a *analysis) placeFormsOf(name string) []string {
+	if !a.lex.mayBeInflected(name) {
+		return nil
+	}
+	forms, ok := a.placeForms[name]
+	if !ok {
+		forms = a.lex.placeForms(name)
+		a.placeForms[name] = forms
+	}
+	return forms
+}
+
 // hasDeclined reports a sentence's token of the category as written or in any of its dictionary
 // forms ("bakanlığı'ndan": "bakanlığı"), which are remembered for the document: the same words
 // follow the text's names again and again.
@@ -1960,7 +1975,7 @@ func (a *analysis) hasDeclined(c wordCat, t *token) bool {
 func (a *analysis) resolvePlace(name string, countries []string) (model.Place, bool) {
 	p, ok := a.placeIn(name, countries)
 	if !ok {
-		for _, form := range a.inflectedForms(name) {
+		for _, form := range a.placeFormsOf(name) {
 			if p, ok = a.placeIn(form, countries); ok { // "в Москве": Moscow
 				break
 			}

@@ -60,6 +60,18 @@ func (lx *lexicon) appendStripped(w string, out []string, depth int) []string {
 	return out
 }
 
+// unionOf returns the words of both sets in a new set.
+func unionOf(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for w := range a {
+		out[w] = true
+	}
+	for w := range b {
+		out[w] = true
+	}
+	return out
+}
+
 // longestFirst lists the words of a set longest first, so that "لل" is tried before "ل" and
 // "ии" before "и".
 func longestFirst(words map[string]bool) []string {
@@ -342,12 +354,22 @@ func (lx *lexicon) withoutApostropheSuffixes(name string) string {
 	return strings.Join(words, " ")
 }
 
-// inflectedForms returns the dictionary forms a declined name may have, folded: each case ending
-// the lexicon lists taken off its last word, then nothing or each lemma ending put on
-// ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين": "الفلسطيني").
-// Longest endings first; no forms for a language without case endings, or a word too short to
-// carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
+// inflectedForms returns the dictionary forms a declined name or adjective may have, folded:
+// each case or adjective ending the lexicon lists taken off its last word, then nothing or each
+// lemma ending put on ("Ростове": "ростов"; "Москве": "москв", "москва"; Arabic "الفلسطينيين":
+// "الفلسطيني"). Longest endings first; no forms for a language without endings, or a word too
+// short to carry one. A suffix set off by an apostrophe ("Tarvo'daki") is taken off first.
 func (lx *lexicon) inflectedForms(name string) []string {
+	return lx.formsOf(name, true)
+}
+
+// placeForms is inflectedForms without the endings only adjectives take: a place's name never
+// sheds them ("القناة", the canal, is no "قنا").
+func (lx *lexicon) placeForms(name string) []string {
+	return lx.formsOf(name, false)
+}
+
+func (lx *lexicon) formsOf(name string, adjectives bool) []string {
 	if !lx.mayBeInflected(name) {
 		return nil
 	}
@@ -360,7 +382,11 @@ func (lx *lexicon) inflectedForms(name string) []string {
 	if !endsAsOneOf(lx.caseFinals, last) {
 		return out // most words of most languages: no ending to try
 	}
-	for _, e := range lx.caseEndings {
+	endings := lx.caseEndings
+	if adjectives {
+		endings = lx.wordEndings
+	}
+	for _, e := range endings {
 		stem, ok := strings.CutSuffix(last, e)
 		if !ok || utf8.RuneCountInString(stem) < minInflectedStem {
 			continue
@@ -381,7 +407,7 @@ func (lx *lexicon) inflectedForms(name string) []string {
 // mayBeInflected reports a name that may have inflected forms: most names have none, and are
 // told at once, without folding their last word.
 func (lx *lexicon) mayBeInflected(name string) bool {
-	if len(lx.caseEndings) == 0 && !containsAny(name, "'’") {
+	if len(lx.caseEndings) == 0 && len(lx.adjEndings) == 0 && !containsAny(name, "'’") {
 		return false
 	}
 	// An ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last

@@ -76,6 +76,13 @@ func TestInflectedForms(t *testing.T) {
 	if got := lx.inflectedForms("Ура"); got != nil {
 		t.Errorf("inflectedForms(Ура) = %q, want none: too short", got)
 	}
+	// A place's name never sheds an adjective's ending: "القناة" (the canal) is no "قنا".
+	if got := lx.placeForms("القناة"); slices.ContainsFunc(got, func(f string) bool { return strings.HasSuffix(f, "قنا") }) {
+		t.Errorf("placeForms(القناة) = %q, want no form without the feminine ending", got)
+	}
+	if got := lx.placeForms("Ростове"); !slices.Contains(got, "ростов") {
+		t.Errorf("placeForms(Ростове) = %q, want it to hold ростов", got)
+	}
 }
 
 func TestArabicIndicDigits(t *testing.T) {

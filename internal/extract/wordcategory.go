@@ -158,6 +158,7 @@ const (
 	procliticWords
 	placeBeforeWords
 	caseEndingWords
+	adjectiveEndingWords
 	lemmaEndingWords
 	possessiveDeterminerWords
 	afterWordWords
@@ -396,6 +397,7 @@ var wordCatNames = [wordCatCount]string{
 	procliticWords:            "proclitic",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
+	adjectiveEndingWords:      "adjective_ending",
 	lemmaEndingWords:          "lemma_ending",
 	possessiveDeterminerWords: "possessive_determiner",
 	afterWordWords:            "after_word",
