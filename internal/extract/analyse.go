@@ -366,7 +366,11 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.raid, si.raids = len(raids) > 0, raids
 	raidGoesOn := a.goesOnFromRaid(si)
 	var convicts []cueHit // legal words counted as people: "tres condenados se fugaron"
+	motiveFrom, motiveTo := motiveClause(a.text, si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
+		if c.first >= motiveFrom && c.first < motiveTo && (c.category.isDeed() || c.category == releaseCue || c.category == facilityCue || c.category == holdingCue || isHeld(c)) {
+			return true // "the motive for the attack was to force the government to release four members from prison": an aim, not the deed
+		}
 		if c.category == legalCue && countedAt(si.lex, si.toks, c.first) {
 			convicts = append(convicts, cueHit{category: inmateCue, first: c.first, last: c.last})
 			return true // a participle counted is a noun of the people it befell, not a judgement
@@ -2786,6 +2790,31 @@ func avenged(text string, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// motiveClause returns the tokens [from, to) of a clause that says an attack's motive ("the
+// motive for the attack was to ...", "motivated by ..."), up to a semicolon or motiveClauseReach
+// words; from == to if the sentence has none. The deeds, places and people it names are the
+// attack's aim or grievance, not what it did.
+func motiveClause(text string, si *sentenceInfo) (from, to int) {
+	for k := range si.toks {
+		n := si.lex.phraseAt(motiveClauseWords, si.toks, k)
+		if n == 0 {
+			continue
+		}
+		from, to = k+n, min(len(si.toks), k+n+motiveClauseReach)
+		for j := from; j < to; j++ {
+			if strings.Contains(text[si.toks[j-1].end:si.toks[j].start], ";") {
+				return from, j
+			}
+		}
+		return from, to
+	}
+	return 0, 0
+}
+
+// motiveClauseReach is how many words a clause of motive runs ("to force the government to
+// release four of its members from prison").
+const motiveClauseReach = 24
 
 // motiveReach is how many words after a word of revenge the people or prison it avenges may be
 // named ("in revenge for the torture of detainees").

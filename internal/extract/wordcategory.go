@@ -177,6 +177,7 @@ const (
 	inspiredSuffixWords
 	peopleGroupWords
 	motiveWords
+	motiveClauseWords
 	abilityVerbWords
 	failureVerbWords
 	condemnVerbWords
@@ -416,6 +417,7 @@ var wordCatNames = [wordCatCount]string{
 	inspiredSuffixWords:       "inspired_suffix",
 	peopleGroupWords:          "people_group",
 	motiveWords:               "motive",
+	motiveClauseWords:         "motive_clause",
 	abilityVerbWords:          "ability_verb",
 	failureVerbWords:          "failure_verb",
 	condemnVerbWords:          "condemn_verb",
