@@ -338,7 +338,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == escapeCue && escapeAttempt(si.toks, c)
-		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c)) {
+		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c) || pluperfectOfOne(si.toks, c)) {
 			pastEscape = c.last
 		}
 		if c.category == inmateCue && c.first > 0 && si.toks[c.first-1].is(formerWords) {
@@ -375,7 +375,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			convicts = append(convicts, cueHit{category: inmateCue, first: c.first, last: c.last})
 			return true // a participle counted is a noun of the people it befell, not a judgement
 		}
-		if c.category == facilityCue && si.inPersonal(c.first) {
+		if (c.category == facilityCue || c.category == holdingCue) && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}
 		if c.first >= pastFrom && c.last < pastTo && c.category != killedCue && c.category != arrestedCue && c.category != recapturedCue {
@@ -3483,6 +3483,17 @@ func pastOfPerson(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// pluperfectOfOne reports a cue in the past perfect whose subject, right before the auxiliary, is
+// one person: "The man had escaped from X after he was arrested", "he had escaped from prison on 3
+// March" tell that person's past, the background of what befell him later.
+func pluperfectOfOne(toks []token, c cueHit) bool {
+	k := c.first - 1
+	if k < 1 || !toks[k].is(pastPerfectWords) {
+		return false
+	}
+	return toks[k-1].is(singularPersonWords) || toks[k-1].is(onePronounWords)
 }
 
 // pastOfOnePerson reports a cue in a perfect relative clause about one person: "an inmate who had

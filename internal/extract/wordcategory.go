@@ -10,6 +10,8 @@ const (
 	titleWords
 	capitalNotPlaceWords
 	perfectAuxiliaryWords
+	pastPerfectWords
+	onePronounWords
 	relativePronounWords
 	agentPrepositionWords
 	portfolioLinkWords
@@ -250,6 +252,8 @@ var wordCatNames = [wordCatCount]string{
 	titleWords:                "title",
 	capitalNotPlaceWords:      "capital_not_place",
 	perfectAuxiliaryWords:     "perfect_auxiliary",
+	pastPerfectWords:          "past_perfect",
+	onePronounWords:           "one_pronoun",
 	relativePronounWords:      "relative_pronoun",
 	agentPrepositionWords:     "agent_preposition",
 	portfolioLinkWords:        "portfolio_link",
