@@ -59,7 +59,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
-	bestCue := noCue
+	bestCue, bestLast := noCue, -1
 	var attackerNoun, bestBefore, bestComma, bestPart, attemptAfter bool
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
@@ -197,6 +197,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		// held there" says who they are.
 		if rank < bestRank || rank == bestRank && c.first > last && metric != model.Held {
 			best, bestCue, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, c.category, rank, dist, c.last < first, commaBefore, partOfEscapees
+			bestLast = c.last
 		}
 	}
 	if best == model.Escaped && bestPart {
@@ -230,8 +231,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if (best == model.Escaped || best == model.Recaptured || best == model.Held) && securityNoun(text, si, last) {
 		return "", false // "at the time of the escape, with only four guards on duty"
 	}
-	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) {
-		return "", false // "five attackers were captured": caught in the fight, not escapees caught again
+	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) {
+		return "", false // "five attackers were captured": caught in the fight, not escapees caught again ("recaptured 104 jihadists" were)
 	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {

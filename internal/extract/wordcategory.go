@@ -11,6 +11,7 @@ const (
 	capitalNotPlaceWords
 	perfectAuxiliaryWords
 	pastPerfectWords
+	plainCaptureWords
 	onePronounWords
 	relativePronounWords
 	agentPrepositionWords
@@ -253,6 +254,7 @@ var wordCatNames = [wordCatCount]string{
 	capitalNotPlaceWords:      "capital_not_place",
 	perfectAuxiliaryWords:     "perfect_auxiliary",
 	pastPerfectWords:          "past_perfect",
+	plainCaptureWords:         "plain_capture",
 	onePronounWords:           "one_pronoun",
 	relativePronounWords:      "relative_pronoun",
 	agentPrepositionWords:     "agent_preposition",
