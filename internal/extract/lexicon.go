@@ -35,8 +35,7 @@ type lexicon struct {
 	enclitics    []string                     // endings written after an apostrophe ("s" of "film's"), longest first
 	duals        []string                     // endings of nouns in the dual number ("ان"), longest first
 	caseEndings  []string                     // endings of declined names, longest first
-	adjEndings   []string                     // endings only adjectives take (a demonym's plural), longest first
-	wordEndings  []string                     // caseEndings and adjEndings, longest first
+	wordEndings  []string                     // caseEndings and the endings only adjectives take (a demonym's plural), longest first
 	lemmaEndings []string                     // endings of the names' dictionary forms
 	// caseFinals are the last bytes of the case endings, bit b for byte b: a word ending in none
 	// has no case ending to take off (inflectedForms).
@@ -116,7 +115,6 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 	lx.enclitics = longestFirst(lx.words[encliticWords])
 	lx.duals = longestFirst(lx.words[dualSuffixWords])
 	lx.caseEndings = longestFirst(lx.words[caseEndingWords])
-	lx.adjEndings = longestFirst(lx.words[adjectiveEndingWords])
 	lx.wordEndings = longestFirst(unionOf(lx.words[caseEndingWords], lx.words[adjectiveEndingWords]))
 	for _, e := range lx.wordEndings {
 		lx.caseFinals = addFinal(lx.caseFinals, e)

@@ -407,7 +407,7 @@ func (lx *lexicon) formsOf(name string, adjectives bool) []string {
 // mayBeInflected reports a name that may have inflected forms: most names have none, and are
 // told at once, without folding their last word.
 func (lx *lexicon) mayBeInflected(name string) bool {
-	if len(lx.caseEndings) == 0 && len(lx.adjEndings) == 0 && !containsAny(name, "'’") {
+	if len(lx.wordEndings) == 0 && !containsAny(name, "'’") {
 		return false
 	}
 	// An ASCII word folds to its lower case: without an apostrophe, and ending in no ending's last
