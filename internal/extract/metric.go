@@ -79,6 +79,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
+	if allHeldNumbering(si, first) {
+		return model.Held, true // "transferred all the prisoners, numbering about 400, to other jails": 400 were held
+	}
 	if wholePopulation(si, first, last) {
 		if wholeBefore(si, first) {
 			if m, ok := metricAfter(si, last+1, model.Held); ok && (m == model.Escaped || m == model.Killed) {
@@ -879,6 +882,20 @@ func relativeAfterNoun(si *sentenceInfo, last int) bool {
 	}
 	return next >= 0 && wordIn(relativePronounWords, si.toks, max(last+1, next-relativeClauseGap-1), next)
 }
+
+// allHeldNumbering reports a figure right after a word of numbering that follows all of the
+// people held ("all the prisoners, numbering about 400", "كافة الأسرى البالغ عددهم قرابة 400"):
+// it counts everyone the place held, whatever the verb says befell them.
+func allHeldNumbering(si *sentenceInfo, first int) bool {
+	k := si.lex.phraseEndingBefore(numberingWords, si.toks, first, 0)
+	if k < 1 || !isInmateWord(si, k-1) {
+		return false
+	}
+	return wordIn(wholeWords, si.toks, k-1-allHeldReach, k-1)
+}
+
+// allHeldReach is how many words before the people held the word of all may stand ("all the").
+const allHeldReach = 2
 
 // facilityPossessive reports a facility word at token k right before a figure: only a possessive
 // stands there ("freeing 900 of the prison's 994 inmates").

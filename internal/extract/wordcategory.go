@@ -74,6 +74,7 @@ const (
 	sourcePrepositionWords
 	definiteArticleWords
 	wholeWords
+	numberingWords
 	tollPrepositionWords
 	recentWords
 	longPeriodWords
@@ -317,6 +318,7 @@ var wordCatNames = [wordCatCount]string{
 	sourcePrepositionWords:    "source_preposition",
 	definiteArticleWords:      "definite_article",
 	wholeWords:                "whole_word",
+	numberingWords:            "numbering",
 	tollPrepositionWords:      "toll_preposition",
 	recentWords:               "recent_word",
 	longPeriodWords:           "long_period",
