@@ -142,8 +142,7 @@ type analysis struct {
 	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames map[string]string          // Country answers by name, "" for none
 	placeKeys    map[string]string          // placeKey answers by name
-	forms        map[string][]string        // inflectedForms answers by name, for names that may have some
-	placeForms   map[string][]string        // placeForms answers by name, likewise
+	forms        map[formsQuery][]string    // inflectedForms and placeFormsOf answers, for names that may have some
 	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
 	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
 	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
@@ -165,7 +164,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	lx := x.lex.of(doc.Language)
 	names := len(doc.Text) / bytesPerName
 	a := &analysis{x: x, doc: doc, lex: lx, text: doc.Text, ref: referenceDate(lx, doc), offsets: newRuneOffsets(doc.Text),
-		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[string][]string{}, placeForms: map[string][]string{},
+		places: make(map[placeQuery]placeAnswer, names), countryNames: make(map[string]string, names), placeKeys: map[string]string{}, forms: map[formsQuery][]string{},
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	a.title = a.titleTokens()
@@ -1932,30 +1931,31 @@ func latinOnly(name string) bool {
 	return true
 }
 
+// formsQuery asks for a name's dictionary forms, with or without the endings only adjectives take.
+type formsQuery struct {
+	name       string
+	adjectives bool
+}
+
 // inflectedForms is the lexicon's inflectedForms of a name, remembered for the document: a name is
 // asked about as a country, and as a place in each context it is read in.
 func (a *analysis) inflectedForms(name string) []string {
-	if !a.lex.mayBeInflected(name) {
-		return nil // most names: told at once, no need to remember
-	}
-	forms, ok := a.forms[name]
-	if !ok {
-		forms = a.lex.inflectedForms(name)
-		a.forms[name] = forms
-	}
-	return forms
+	return a.formsOf(formsQuery{name, true})
 }
 
-// placeFormsOf is the lexicon's placeForms of a name, remembered for the document as
-// inflectedForms are.
+// placeFormsOf is the lexicon's placeForms of a name, remembered likewise.
 func (a *analysis) placeFormsOf(name string) []string {
-	if !a.lex.mayBeInflected(name) {
-		return nil
+	return a.formsOf(formsQuery{name, false})
+}
+
+func (a *analysis) formsOf(q formsQuery) []string {
+	if !a.lex.mayBeInflected(q.name) {
+		return nil // most names: told at once, no need to remember
 	}
-	forms, ok := a.placeForms[name]
+	forms, ok := a.forms[q]
 	if !ok {
-		forms = a.lex.placeForms(name)
-		a.placeForms[name] = forms
+		forms = a.lex.formsOf(q.name, q.adjectives)
+		a.forms[q] = forms
 	}
 	return forms
 }
