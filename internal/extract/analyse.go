@@ -368,7 +368,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	motiveFrom, motiveTo := motiveClause(a.text, si)
 	si.cues = slices.DeleteFunc(cues, func(c cueHit) bool {
 		if c.first >= motiveFrom && c.first < motiveTo && (c.category.isDeed() || c.category == releaseCue || c.category == facilityCue || c.category == holdingCue || isHeld(c)) {
-			return true // "the motive for the attack was to force the government to release four members from prison": an aim, not the deed
+			return true // "the motive was to make the government free their jailed leaders from prison": an aim, not the deed
 		}
 		if c.category == legalCue && countedAt(si.lex, si.toks, c.first) {
 			convicts = append(convicts, cueHit{category: inmateCue, first: c.first, last: c.last})
@@ -418,7 +418,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")
 		}
 		if c.category == heldCue && c.first == c.last && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords) {
-			return true // "nous venons de finir le compte": after an article the verb of holding ("compte") is a noun
+			return true // "le compte est fait": after an article the verb of holding ("compte") is a noun
 		}
 		if c.category == holdingCue && c.last+1 < len(si.toks) && si.toks[c.last+1].is(forceUnitWords) {
 			return true // "a gendarmerie patrol": the force on the move, not the building that holds people
@@ -1337,7 +1337,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		r := a.readSpan(si, k)
 		if r.person || r.country && span.first < span.last {
-			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place, nor "Sierra" of "Sierra Leone"
+			notPlaces = append(notPlaces, span) // neither "Carlos" nor "Toro" of "director Carlos Toro" is a place, nor "San" of "San Marino"
 			continue
 		}
 		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
@@ -1510,7 +1510,7 @@ func rightBefore(between string) bool {
 type spanReading struct {
 	read     bool
 	person   bool         // a person's name: none of its words is a place either
-	country  bool         // a country's name: none of its words is a place either ("Sierra" of "Sierra Leone")
+	country  bool         // a country's name: none of its words is a place either ("San" of "San Marino")
 	skip     bool         // an office, a number, a stop word, a prison's generic name, a count's noun, an acronym or a country
 	division divisionRule // how far a division outranks a town of the name
 	// bearing is whether the name, read as a place, gives a bearing or a speaker's seat rather
@@ -3520,8 +3520,8 @@ func pastOfOnePerson(toks []token, k int) bool {
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
 func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
-	// "attacked the police station, and released 5 detainees"; but "the gunmen demanded a ransom,
-	// and the release of three men from prison" goes on with what they asked for.
+	// "attacked the police station, and released 5 detainees"; but "the kidnappers demanded money,
+	// and the release of their comrades from prison" goes on with what they asked for.
 	attackBefore := si.sequel != nil && (si.sequel.is(attackCue) || hasMethod(si.sequel)) && !demandTold(si.sequel)
 	if !si.is(attackCue) && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return

@@ -48,8 +48,8 @@ func TestFacilityKey(t *testing.T) {
 		{"Central Prison", ""},
 		{"Abu Ghraib's prison", "abughraib"},
 		{"مركز الإصلاح والتأهيل", ""},             // "reform and rehabilitation centre": a kind of prison, no name
-		{"cárcel asuncena de Tacumbú", "tacumbu"}, // an adjective after the facility word describes it
-		{"cárcel de Tacumbú", "tacumbu"},
+		{"cárcel tarvense de Kolondo", "kolondo"}, // an adjective after the facility word describes it
+		{"cárcel de Kolondo", "kolondo"},
 	}
 	x := bareExtractor(t)
 	for _, tt := range tests {

@@ -661,7 +661,7 @@ func definiteDeed(si *sentenceInfo) bool {
 const earlierSlackDays = 7
 
 // minHeldCount is the fewest people a count of those held must name to be a place's population:
-// "un détenu qui s'est rebellé", "two held pending trial" are persons of the story, not how many
+// "une visite refusée à un détenu", "two held pending trial" are persons of the story, not how many
 // the place holds.
 const minHeldCount = 3
 

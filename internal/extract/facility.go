@@ -103,7 +103,7 @@ type facilityHit struct {
 // every name ("Al Sinaa Prison" and "al-Sina'a prison" -> "sina", "Sabrouni" and "Sabruni"
 // alike). The generic words of every language are dropped, so that keys compare across reports,
 // and so is an adjective in lower case between the facility word and the link to its name, which
-// one report writes and another leaves out ("cárcel asuncena de Tacumbú", "cárcel de Tacumbú").
+// one report writes and another leaves out ("cárcel tarvense de Kolondo", "cárcel de Kolondo").
 func (x *Extractor) facilityKey(name string) string {
 	var parts []string
 	toks := x.lex.all.splitElisions(tokenize(name), name)
@@ -118,7 +118,7 @@ func (x *Extractor) facilityKey(name string) string {
 }
 
 // postnominal reports a word in lower case right after a facility word and right before a link
-// to the facility's name: an adjective of the facility ("asuncena" of "cárcel asuncena de X").
+// to the facility's name: an adjective of the facility ("tarvense" of "cárcel tarvense de X").
 func (x *Extractor) postnominal(toks []token, i int) bool {
 	return !toks[i].upper && i > 0 && i+1 < len(toks) && facilityWordAt(x.lex.all, toks, i-1) && x.lex.all.has(facilityLinkWords, toks[i+1].fold)
 }

@@ -509,7 +509,7 @@ func (a *analysis) commonCapital(w string) bool {
 }
 
 // countryEndsAt reports a country's name of up to maxCountryWords words ending at token k ("Ardovia",
-// "Sierra Leone"): "the Sierra Leone Correctional Service" is the country's service, no prison's name.
+// "San Marino"): "the San Marino Prison Service" is the country's service, no prison's name.
 func (a *analysis) countryEndsAt(toks []token, k int) bool {
 	for n := 1; n <= maxCountryWords && k-n+1 >= 0; n++ {
 		if _, ok := a.country(a.text[toks[k-n+1].start:toks[k].end]); ok {

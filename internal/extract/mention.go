@@ -175,7 +175,7 @@ func speaksOfDetention(f *frame) bool {
 }
 
 // demandTold reports a sentence with a word of demanding, or a clause going on from one: "The
-// gunmen demanded a ransom, and the release of three men from prison" asks for both.
+// kidnappers demanded money, and the release of their comrades from prison" asks for both.
 func demandTold(si *sentenceInfo) bool {
 	for ; si != nil; si = si.sequel {
 		if slices.ContainsFunc(si.toks, func(t token) bool { return t.is(demandWords) }) {

@@ -75,12 +75,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	if whole, inmates := wholeOutOf(text, si, first); whole && !relativeAfterNoun(si, last) {
 		if inmates || isInmateNoun(si, last) {
-			return model.Held, true // "930 out of 966 prisoners escaped", "930 prisonniers sur 966": 966 were held
+			return model.Held, true // "410 out of 450 prisoners escaped", "410 prisonniers sur 450": 450 were held
 		}
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
 	if allHeldNumbering(si, first) {
-		return model.Held, true // "transferred all the prisoners, numbering about 400, to other jails": 400 were held
+		return model.Held, true // "moved all the prisoners, numbering about 350, to other jails": 350 were held
 	}
 	if wholePopulation(si, first, last) {
 		if wholeBefore(si, first) {
@@ -235,7 +235,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "at the time of the escape, with only four guards on duty"
 	}
 	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) {
-		return "", false // "five attackers were captured": caught in the fight, not escapees caught again ("recaptured 104 jihadists" were)
+		return "", false // "five attackers were captured": caught in the fight, not escapees caught again ("recaptured 40 fighters" were)
 	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
@@ -850,7 +850,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 
 // wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at
 // most outOfNounReach words (that figure's noun) between: the whole the other is taken from ("930
-// out of 966 prisoners", "930 prisonniers sur 966"); and whether that noun names people held.
+// out of 450 prisoners", "410 prisonniers sur 450"); and whether that noun names people held.
 func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) {
 	k := si.lex.phraseEndingBefore(outOfWords, si.toks, first, 0)
 	if k < 0 {
@@ -867,12 +867,12 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 }
 
 // outOfNounReach is how many words (the first figure's noun) may stand between it and the out_of
-// word ("930 prisonniers sur 966").
+// word ("410 prisonniers sur 450").
 const outOfNounReach = 2
 
 // relativeAfterNoun reports a relative clause that opens the first word of a metric after the
-// figure ending at token last: the clause says what befell them ("dua orang dari 16 tahanan yang
-// melarikan diri", "13 dari 50 narapidana Lapas X, yang sebelumnya kabur").
+// figure ending at token last: the clause says what befell them ("11 dari 15 tahanan yang kabur",
+// "11 dari 15 tahanan Rutan X, yang kabur pada Senin").
 func relativeAfterNoun(si *sentenceInfo, last int) bool {
 	next := -1
 	for _, c := range si.cues {
@@ -884,7 +884,7 @@ func relativeAfterNoun(si *sentenceInfo, last int) bool {
 }
 
 // allHeldNumbering reports a figure right after a word of numbering that follows all of the
-// people held ("all the prisoners, numbering about 400", "كافة الأسرى البالغ عددهم قرابة 400"):
+// people held ("all the prisoners, numbering about 350", "كافة السجناء البالغ عددهم نحو 350"):
 // it counts everyone the place held, whatever the verb says befell them.
 func allHeldNumbering(si *sentenceInfo, first int) bool {
 	k := si.lex.phraseEndingBefore(numberingWords, si.toks, first, 0)
@@ -898,7 +898,7 @@ func allHeldNumbering(si *sentenceInfo, first int) bool {
 const allHeldReach = 2
 
 // facilityPossessive reports a facility word at token k right before a figure: only a possessive
-// stands there ("freeing 900 of the prison's 994 inmates").
+// stands there ("freeing 500 of the prison's 620 inmates").
 func facilityPossessive(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first == k && c.last == k })
 }

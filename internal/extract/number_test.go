@@ -50,7 +50,7 @@ func TestFindNumbers(t *testing.T) {
 		{"tra 300 e 400 detenuti", []string{`"tra 300 e 400" 300..400 range count detenuti`}},
 		{"Lima orang tewas", []string{`"Lima" 5..5 exact count orang`}},
 		{"quatre cent douze (412) prisonniers", []string{`"quatre cent douze (412)" 412..412 exact count prisonniers`}}, // restated in brackets: one figure
-		{"Dos centenares de guerrilleros", []string{`"Dos centenares" 200..200 approx count guerrilleros`}},
+		{"Dos centenares de reos", []string{`"Dos centenares" 200..200 approx count reos`}},
 		{"duas centenas de presos", []string{`"duas centenas" 200..200 approx count presos`}},
 		{"tre centinaia di detenuti", []string{`"tre centinaia" 300..300 approx count detenuti`}},
 		{"twelve (12) inmates", []string{`"twelve (12)" 12..12 exact count inmates`}},
