@@ -253,7 +253,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best != model.Killed && best != model.Wounded && agentOfAttack(text, si, q, first) {
 		return model.Attackers, true // "attacked by five men on motorbikes, and an inmate escaped"
 	}
-	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(si, q, last) {
+	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(text, si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
 	if best == "" && ofPhraseEnd > last {
@@ -728,9 +728,10 @@ func isInmateNoun(si *sentenceInfo, last int) bool {
 }
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
-// follows within a few words: those people are the assault force. "Were killed" is passive.
-func subjectOfAttack(si *sentenceInfo, q Quantity, last int) bool {
-	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) {
+// follows within a few words: those people are the assault force. "Were killed" is passive, and
+// guards or soldiers are never the assault force ("leaving two warders dead" counts the dead).
+func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
+	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) || securityNoun(text, si, last) {
 		return false
 	}
 	reach := attackerVerbReach
