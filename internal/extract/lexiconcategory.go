@@ -22,6 +22,7 @@ var lexiconCategories = []struct {
 	{name: "multiplier", values: []string{"10", "100", "1000", "1000000", "1000000000"}},
 	{name: "multiplier_alone", values: []string{"100", "1000"}},
 	{name: "teen_suffix", values: []string{"10"}},
+	{name: "and_a_half", values: []string{"1"}},
 	{name: "qualifier", values: []string{"approx", "more_than", "up_to", "between", "from"}},
 	{name: "relative", values: relativeKindNames()},
 }
@@ -31,7 +32,8 @@ var lexiconCategories = []struct {
 // word: "twenty-five" is read from its parts). Words that multiply the number before them are
 // multiplier:N ("hundred", "thousand", "тысяча"; multiplier:10 is Indonesian "puluh"), and
 // multiplier_alone:N when they are a figure by themselves too ("mille", "cent"); teen_suffix:10
-// adds ten to the unit before it (Indonesian "belas").
+// adds ten to the unit before it (Indonesian "belas"); and_a_half:1 is one and a half of the
+// multiplier after it (Russian "полторы тысячи").
 var numberValues = strings.Fields("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 " +
 	"100 200 300 400 500 600 700 800 900 1000 1000000")
 

@@ -9,11 +9,11 @@ import (
 // Number words and qualifiers of the lexicon files (number:N, multiplier:N, qualifier:Q, ...):
 // each language brings its own.
 
-// isNumberCategory reports a number word's category: number:N, multiplier:N, multiplier_alone:N
-// or teen_suffix:N.
+// isNumberCategory reports a number word's category: number:N, multiplier:N, multiplier_alone:N,
+// teen_suffix:N or and_a_half:N.
 func isNumberCategory(name string) bool {
 	family, _, ok := strings.Cut(name, ":")
-	return ok && (family == "number" || family == "multiplier" || family == "multiplier_alone" || family == "teen_suffix")
+	return ok && (family == "number" || family == "multiplier" || family == "multiplier_alone" || family == "teen_suffix" || family == "and_a_half")
 }
 
 // addNumberWord adds a number word, its class given by its family and value (see numberValues).
@@ -24,6 +24,8 @@ func (lx *lexicon) addNumberWord(category, word string) {
 	switch {
 	case family == "teen_suffix":
 		w.class = wordBelas
+	case family == "and_a_half":
+		w.class = wordAndHalf
 	case family == "multiplier" || family == "multiplier_alone":
 		w.standalone = family == "multiplier_alone"
 		switch {

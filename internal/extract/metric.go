@@ -107,6 +107,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.category == escapedCue && c.first == last+1 && isInmateWord(si, c.last+1) && befallenBefore(si, first) {
 			continue // "shot dead nine escaped inmates": the participle says who they were, the verb before what befell them
 		}
+		if c.first > last && metric != "" && relativeBetween(si, last+1, c.first) && verbOfClauseBefore(text, si, first) {
+			continue // "recapturó a 112 reos que aprovecharon la situación para huir": the clause says who they were, the verb before what befell them
+		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
 				continue // "58 people were arrested for rioting": an arrest, not a recapture
@@ -154,6 +157,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
+		case c.first > last && partBetween(text, si, last, c.first):
+			continue // "there were 664 detainees and 528 of them escaped": the verb is the part's
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			if dist > maxCueDistance {
@@ -244,8 +249,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// "400 men raided the prison and freed 40 prisoners": the subject of the raid is the force, the
 	// escape word after it has its own figure.
 	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
-	if best == "" && facilityHad(si, first, last) {
-		return model.Held, true // "the jail had 412 prisoners"
+	if best == "" && (facilityHad(si, first, last) || populationCount(si, first, last)) {
+		return model.Held, true // "the jail had 412 prisoners", "there were 664 detainees at the depot"
 	}
 	if (best == model.Killed || best == model.Wounded) && agentOfKilling(text, si, q, first) {
 		return model.Attackers, true // "was shot dead by two men on a motorcycle"
@@ -677,6 +682,32 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 	return false
 }
 
+// partBetween reports a figure taken from a group named before ("528 of them") between tokens
+// last and cue, the subject of the cue's clause; a part set off by commas is an aside about the
+// group ("Seven inmates, four of them foreigners, escaped").
+func partBetween(text string, si *sentenceInfo, last, cue int) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		return q.Start >= si.toks[last].end && q.End <= si.toks[cue].start && partOfThem(si, q) &&
+			!containsAny(text[q.End:si.toks[cue].start], clauseMarks)
+	})
+}
+
+// populationCount reports a count of people held right after a phrase that says they are there
+// ("there were", "onde há", "il y avait") or that a place counts them ("contava com"), in a
+// sentence that names a place of detention: nothing else befell them, so they are its population.
+func populationCount(si *sentenceInfo, first, last int) bool {
+	if si.lex.phraseEndingBefore(populationWords, si.toks, first, 0) < 0 || !si.is(facilityCue) && !si.is(holdingCue) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == inmateCue && c.first > last && c.first-last <= populationNounReach
+	})
+}
+
+// populationNounReach is how far after a figure its noun of people held may stand: "664 Rohingya
+// detainees", "342 orang narapidana" put a word between them.
+const populationNounReach = 2
+
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
 // "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.
 func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
@@ -902,6 +933,16 @@ const allHeldReach = 2
 // stands there ("freeing 500 of the prison's 620 inmates").
 func facilityPossessive(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first == k && c.last == k })
+}
+
+// verbOfClauseBefore reports a cue of a metric other than held before the figure at token first,
+// in its clause and within maxCueDistance words: the verb of which the figure is the object.
+func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		m := c.category.metric()
+		return m != "" && m != model.Held && m != model.Attackers && c.last < first && first-c.last <= maxCueDistance &&
+			!containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks)
+	})
 }
 
 // befallenBefore reports a verb of death, wounds or recapture right before the figure at token

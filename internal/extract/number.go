@@ -668,7 +668,7 @@ func numberConnector(lx *lexicon, ps []piece, j int, prev numberWord) bool {
 // "quatre-vingt-onze"), twenty after a times_twenty word ("quatre-vingts").
 func numberWordFollows(lx *lexicon, prev numberWord, prevWord string, w numberWord, first bool) bool {
 	if first {
-		return w.class <= wordThousandValue || w.standalone
+		return w.class <= wordThousandValue || w.standalone || w.class == wordAndHalf
 	}
 	scaled := prev.class >= wordHundredValue && prev.class <= wordMulMillion
 	switch w.class {
@@ -681,7 +681,7 @@ func numberWordFollows(lx *lexicon, prev numberWord, prevWord string, w numberWo
 	case wordHundredValue, wordThousandValue:
 		return prev.class == wordThousandValue || prev.class == wordMulThousand || prev.class == wordMulMillion
 	case wordMulHundred:
-		return prev.class <= wordTeen
+		return prev.class <= wordTeen || prev.class == wordAndHalf
 	case wordMulThousand:
 		return prev.class != wordThousandValue && prev.class != wordMulThousand && prev.class != wordMulMillion
 	case wordMulMillion:
@@ -704,6 +704,9 @@ func addNumberWord(lx *lexicon, total, cur int, prev numberWord, prevWord string
 		return total + w.value, cur
 	case wordMulHundred:
 		small := cur % 100
+		if prev.class == wordAndHalf {
+			return total, cur - small + small*100 + 50
+		}
 		return total, cur - small + max(small, 1)*100
 	case wordPuluh:
 		small := cur % 10
@@ -711,7 +714,12 @@ func addNumberWord(lx *lexicon, total, cur int, prev numberWord, prevWord string
 	case wordBelas:
 		return total, cur + 10
 	case wordMulThousand, wordMulMillion:
+		if prev.class == wordAndHalf {
+			return min(total+cur*w.value+w.value/2, maxFigure), 0
+		}
 		return min(total+max(cur, 1)*w.value, maxFigure), 0
+	case wordAndHalf:
+		return total, cur + w.value
 	}
 	return total, cur
 }
@@ -782,11 +790,17 @@ func atoiPiece(s string) int {
 }
 
 // isTimeAfter reports a clock time: digits before a time_after phrase ("4 am", "11 p.m.", "0300
-// GMT"), four digits before a clock_hours word ("0300 hours") or digits after a time_before word
-// ("pukul 10").
+// GMT"), four digits before a clock_hours word ("0300 hours"), digits after a time_before word
+// ("pukul 10"), or any figure before a day_part phrase ("cinco de la mañana").
 func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 	j := last + 1
-	if j >= len(ps) || ps[last].kind != pieceDigits {
+	if j >= len(ps) {
+		return false
+	}
+	if _, _, ok := lx.phraseFrom(dayPartPhrases, ps, j); ok {
+		return true // "hasta las cinco de la mañana", "às 3 da madrugada": an hour, spelled or not
+	}
+	if ps[last].kind != pieceDigits {
 		return false
 	}
 	if _, _, ok := lx.phraseFrom(timeAfterPhrases, ps, j); ok {
@@ -1042,6 +1056,7 @@ const (
 	wordMulMillion                           // million, juta, millón, billion
 	wordPuluh                                // Indonesian tens: dua puluh = 20
 	wordBelas                                // Indonesian teens: dua belas = 12
+	wordAndHalf                              // its value and a half of the multiplier after it: полторы тысячи = 1,500
 )
 
 type numberWord struct {

@@ -36,6 +36,13 @@ func TestFindNumbers(t *testing.T) {
 		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count نزيل`}},
 		{"circa 3 mila detenuti", []string{`"circa 3 mila" 3000..3000 approx count detenuti`}},
 		{"около 2 тысяч заключённых", []string{`"около 2 тысяч" 2000..2000 approx count заключённых`}},
+		{"бежали полторы тысячи заключённых", []string{`"полторы тысячи" 1500..1500 exact count заключённых`}},
+		{"около полутора тысяч заключённых", []string{`"около полутора тысяч" 1500..1500 approx count заключённых`}},
+		{"полтора миллиона рублей", []string{`"полтора миллиона" 1500000..1500000 exact measure рублей`}},
+		{"бунт длился полтора часа", nil}, // a half more of nothing is no figure
+		{"hasta las cinco de la mañana", []string{`"cinco" 5..5 exact time `}},
+		{"às 3 da madrugada", []string{`"3" 3..3 exact time `}},
+		{"vers deux heures du matin", []string{`"deux" 2..2 exact measure heures`}}, // the hour word is read first
 		{"exceeding 1,500 inmates", []string{`"exceeding 1,500" 1500..nil more_than count inmates`}},
 		{"Settantasette detenuti sono evasi", []string{`"Settantasette" 77..77 exact count detenuti`}},
 		{"trentuno detenuti", []string{`"trentuno" 31..31 exact count detenuti`}},

@@ -32,6 +32,7 @@ const (
 	fewPhrases
 	dayOfMonthBeforePhrases
 	timeAfterPhrases
+	dayPartPhrases
 	clockHoursPhrases
 	timeBeforePhrases
 	ageBeforePhrases
@@ -93,6 +94,7 @@ var phraseCats = [phraseCatCount]struct {
 	fewPhrases:                  {name: "few_phrase"},
 	dayOfMonthBeforePhrases:     {name: "day_of_month_before"},
 	timeAfterPhrases:            {name: "time_after"},
+	dayPartPhrases:              {name: "day_part"},
 	clockHoursPhrases:           {name: "clock_hours", word: true},
 	timeBeforePhrases:           {name: "time_before", word: true},
 	ageBeforePhrases:            {name: "age_before"},

@@ -138,6 +138,7 @@ const (
 	heldInWords
 	crowdWords
 	possessVerbWords
+	populationWords
 	sequenceWords
 	blameVerbWords
 	hostageWords
@@ -382,6 +383,7 @@ var wordCatNames = [wordCatCount]string{
 	heldInWords:               "held_in",
 	crowdWords:                "crowd",
 	possessVerbWords:          "possess_verb",
+	populationWords:           "population_phrase",
 	sequenceWords:             "sequence_word",
 	blameVerbWords:            "blame_verb",
 	hostageWords:              "hostage",
