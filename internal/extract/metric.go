@@ -157,6 +157,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
+		case c.first > last && countedObjectAfter(text, si, c):
+			continue // "liberó a nueve presos y asesinó a dos custodios": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
 			continue // "there were 664 detainees and 528 of them escaped": the verb is the part's
 		case c.first > last:
@@ -682,6 +684,24 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 	return false
 }
 
+// countedObjectAfter reports a verb that a conjunction joins to what came before and a count of
+// people right after it in its clause, an article or a preposition at most between them: the
+// verb's own object ("liberó a nueve presos y asesinó a dos custodios", "and killed two guards"),
+// which a figure before the verb is not.
+func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
+	if c.last+1 >= len(si.toks) || c.first == 0 || !si.toks[c.first-1].is(conjunctionWords) {
+		return false
+	}
+	from, to := si.toks[c.last].end, si.toks[min(c.last+objectReach, len(si.toks)-1)].end
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
+			(si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
+	})
+}
+
+// objectReach is how many words after a verb its object's figure may start: "asesinó a dos".
+const objectReach = 2
+
 // partBetween reports a figure taken from a group named before ("528 of them") between tokens
 // last and cue, the subject of the cue's clause; a part set off by commas is an aside about the
 // group ("Seven inmates, four of them foreigners, escaped").
@@ -760,9 +780,10 @@ func isInmateNoun(si *sentenceInfo, last int) bool {
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
 // follows within a few words: those people are the assault force. "Were killed" is passive, and
-// guards or soldiers are never the assault force ("leaving two warders dead" counts the dead).
+// guards, soldiers or people held are never the assault force ("leaving two warders dead" counts
+// the dead).
 func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
-	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) || securityNoun(text, si, last) {
+	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) || securityNoun(text, si, last) || isInmateNoun(si, last) {
 		return false
 	}
 	reach := attackerVerbReach
@@ -936,12 +957,18 @@ func facilityPossessive(si *sentenceInfo, k int) bool {
 }
 
 // verbOfClauseBefore reports a cue of a metric other than held before the figure at token first,
-// in its clause and within maxCueDistance words: the verb of which the figure is the object.
+// in its clause and within maxCueDistance words, with neither a conjunction nor another figure
+// between them: the verb of which the figure is the object ("nine deaths and 262 inmates, who
+// escaped" joins two figures; "recaptured 10 of the 119 that escaped" governs the 10).
 func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
-		return m != "" && m != model.Held && m != model.Attackers && c.last < first && first-c.last <= maxCueDistance &&
-			!containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks)
+		if m == "" || m == model.Held || m == model.Attackers || c.last >= first || first-c.last > maxCueDistance ||
+			containsAny(text[si.toks[c.last].end:si.toks[first].start], clauseMarks) || wordIn(conjunctionWords, si.toks, c.last+1, first) {
+			return false
+		}
+		from, to := si.toks[c.last].end, si.toks[first].start
+		return !slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= from && q.Start < to })
 	})
 }
 
