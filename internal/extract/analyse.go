@@ -2246,11 +2246,15 @@ func (a *analysis) placeOrRegion(name string) bool {
 // "an army assault", "gendarmerie units stormed the prison", "guards on strike raided the
 // minister's residence" are operations or acts of
 // the state's agents, not assaults on a place of detention; "the army freed 34 hostages" is a
-// rescue.
+// rescue. So is a passive deed whose agent they are ("inmates were assaulted by prison guards").
 func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int) bool {
 	for _, s := range cues {
 		if s.category == holdingCue && s.last+1 < len(toks) && toks[s.last+1].is(forceUnitWords) {
 			s.category, s.last = sideSecurityCue, s.last+1 // "gendarmerie units": the force, as "gendarmes"
+		}
+		if s.category == sideSecurityCue && s.first > c.last+1 && s.first-c.last <= passiveAgentReach && toks[c.last+1].is(agentPrepositionWords) &&
+			!slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == attackersCue && o.first > c.last && o.first < s.first }) {
+			return true // "inmates were assaulted by prison guards": the agent after "by" did it
 		}
 		if s.category != sideSecurityCue || s.last >= c.first || c.first-s.last-bracketedWords(text, toks, s.last, c.first) > reach {
 			continue // the words of a bracket do not count: "guards at the X jail (X, Y) fired on"
@@ -2270,6 +2274,10 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 	}
 	return false
 }
+
+// passiveAgentReach is how many words after a passive verb its agent's noun may stand: "by the
+// prison guards".
+const passiveAgentReach = 4
 
 // bracketedWords counts the tokens between tokens from and to that stand inside round brackets.
 func bracketedWords(text string, toks []token, from, to int) int {

@@ -173,6 +173,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownFateAfter(text, si, last):
 			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
+		case c.last < first && objectInRelative(text, si, c, first):
+			continue // "when they saw the accident that killed their countrymen, 229 others stayed": the clause's verb has its own object
 		case c.last < first && relativeBetween(si, c.last+2, first):
 			continue // "killed six inmates who had taken two guards hostage": the figure is the clause's, not the verb's
 		case c.last < first:
@@ -684,6 +686,18 @@ func facilityHad(si *sentenceInfo, first, last int) bool {
 	return false
 }
 
+// objectInRelative reports a cue in a relative clause ("that killed") whose object, opened by an
+// article or a possessive, follows it, with a clause mark before the figure at token first: the
+// figure stands outside that clause.
+func objectInRelative(text string, si *sentenceInfo, c cueHit, first int) bool {
+	if c.first == 0 || c.last+2 >= first || !si.toks[c.first-1].is(relativePronounWords) {
+		return false
+	}
+	next := &si.toks[c.last+1]
+	return (next.is(definiteArticleWords) || next.is(possessiveDeterminerWords)) &&
+		containsAny(text[next.end:si.toks[first].start], clauseMarks)
+}
+
 // countedObjectAfter reports a verb that a conjunction joins to what came before and a count of
 // people right after it in its clause, an article or a preposition at most between them: the
 // verb's own object ("liberó a nueve presos y asesinó a dos custodios", "and killed two guards"),
@@ -972,6 +986,24 @@ func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 	})
 }
 
+// partitiveGroupWords is how many words after a figure the group it is taken from may take ("of
+// the inmates"); partitiveRelativeWords how far the relative clause on that group may start
+// ("six of the 528 Rohingya detainees who escaped").
+const (
+	partitiveGroupWords    = 4
+	partitiveRelativeWords = 6
+)
+
+// predicateAt reports a cue of a metric at token k that is no participle before a noun of people:
+// the verb of a figure taken from a group ("six of the inmates escaped"), where "64 of the
+// escaped inmates" or "three of the escaped militants" only describes the group.
+func predicateAt(si *sentenceInfo, k int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first == k && c.category.metric() != "" && c.category != inmateCue && !isInmateWord(si, c.last+1) &&
+			(c.last+1 >= len(si.toks) || !si.toks[c.last+1].is(peopleNounWords))
+	})
+}
+
 // befallenBefore reports a verb of death, wounds or recapture right before the figure at token
 // first ("shot dead nine", "recaptured 20").
 func befallenBefore(si *sentenceInfo, first int) bool {
@@ -1116,8 +1148,15 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 		(toks[i+1].is(definiteArticleWords) || toks[i+1].is(numberDeterminerWords))) {
 		// "421 of the inmates [who...]"; in "dozens of fighters stormed" the noun is what is counted
 		i++
-		for i < len(toks) && i <= last+4 && !toks[i].is(groupRelativeWords) && !(toks[i].is(auxiliaryWords) && !toks[i].upper) &&
-			!toks[i].is(clauseConjunctionWords) {
+		limit := last + partitiveGroupWords
+		for k := i; k < len(toks) && k <= last+partitiveRelativeWords; k++ {
+			if toks[k].is(groupRelativeWords) {
+				limit = max(limit, k) // "six of the 528 Rohingya detainees [who...]"
+				break
+			}
+		}
+		for i < len(toks) && i <= limit && !toks[i].is(groupRelativeWords) && !(toks[i].is(auxiliaryWords) && !toks[i].upper) &&
+			!toks[i].is(clauseConjunctionWords) && !predicateAt(si, i) {
 			i++ // "421 of the inmates [who...]", but "four of them [were recaptured]" ends before its verb, "three of the escapees [and wounding two]" before the next clause
 		}
 	} else if i+1 < len(toks) && toks[i+1].is(groupRelativeWords) {
