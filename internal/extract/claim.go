@@ -160,9 +160,20 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 	if start > 1 && si.toks[start-1].is(partitiveWords) && si.toks[start-2].is(peopleNounWords) {
 		return false // "two brothers of X and two other people": X is not among the counted; "the President of Y X and three other officials" is
 	}
-	// A capital that opens the sentence may be any word's, but a run of two is a name: "Ola
-	// Kessel and two other suspects escaped".
-	return one.upper && (start > 0 || first-2 > start) || one.is(singularPersonWords)
+	// A capital that opens the sentence may be any word's, but a run of two is a name ("Ola
+	// Kessel and two other suspects escaped"), and so is one the lexicon does not know and no
+	// place reads ("Kessel and two other prisoners were re-arrested").
+	return one.upper && (start > 0 || first-2 > start || unknownName(si, first-2)) || one.is(singularPersonWords)
+}
+
+// unknownName reports a word at token k that the lexicon has no use for and that is no place.
+func unknownName(si *sentenceInfo, k int) bool {
+	m := si.toks[k].marks
+	if m == nil || m.is != (wordCats{}) || m.written != (wordCats{}) || m.starts != (wordCats{}) || m.cues != nil {
+		return false
+	}
+	t := si.toks[k]
+	return !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < t.end && p.end > t.start })
 }
 
 // oneWithOthers reports a figure after "with" that follows the escape of one person, named or
@@ -277,7 +288,14 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people no incident at one facility
 // exceeds, not a subset, a reference mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return !subset(text, si, q) && countFigure(text, si, q)
+	return !subset(text, si, q) && !exception(si, q) && countFigure(text, si, q)
+}
+
+// exception reports a figure right after "all but" ("all but three of the 73 prisoners remain at
+// large"): those left out, whom nothing the sentence says befell.
+func exception(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return first > 0 && si.lex.phraseEndingBefore(allButWords, si.toks, first, 0) >= 0
 }
 
 // judged reports a figure right after a verb of a court ("a court sentenced 21 people to death",

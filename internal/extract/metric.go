@@ -902,8 +902,9 @@ const attackerVerbReach = 5
 // wholePopulation reports a figure that counts everyone held: "of the 759 inmates", "all 145
 // inmates". "A total of 389 prisoners were freed" says nothing of the population.
 func wholePopulation(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.toks[last+1].is(escapeeNounWords) {
-		return false
+	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.toks[last+1].is(escapeeNounWords) ||
+		last+2 < len(si.toks) && si.toks[last+2].is(escapeeNounWords) {
+		return false // "des 31 prisonniers évadés" counts escapees, not the people held
 	}
 	prev := &si.toks[first-1]
 	if prev.is(wholeWords) {
@@ -994,13 +995,15 @@ const (
 	partitiveRelativeWords = 6
 )
 
-// predicateAt reports a cue of a metric at token k that is no participle before a noun of people:
-// the verb of a figure taken from a group ("six of the inmates escaped"), where "64 of the
-// escaped inmates" or "three of the escaped militants" only describes the group.
+// predicateAt reports a cue of what befell people at token k that is no participle before a noun
+// of people: the verb of a figure taken from a group ("six of the inmates escaped"), where "64 of the
+// escaped inmates", "three of the escaped militants" or "11 des 31 prisonniers évadés" only
+// describes the group.
 func predicateAt(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.first == k && c.category.metric() != "" && c.category != inmateCue && !isInmateWord(si, c.last+1) &&
-			(c.last+1 >= len(si.toks) || !si.toks[c.last+1].is(peopleNounWords))
+		m := c.category.metric()
+		return c.first == k && m != "" && m != model.Attackers && m != model.Held && !isInmateWord(si, c.last+1) &&
+			(c.last+1 >= len(si.toks) || !si.toks[c.last+1].is(peopleNounWords)) && !si.toks[k].is(escapeeNounWords)
 	})
 }
 

@@ -41,6 +41,8 @@ func TestFindNumbers(t *testing.T) {
 		{"полтора миллиона рублей", []string{`"полтора миллиона" 1500000..1500000 exact measure рублей`}},
 		{"бунт длился полтора часа", nil}, // a half more of nothing is no figure
 		{"hasta las cinco de la mañana", []string{`"cinco" 5..5 exact time `}},
+		{"são do raio 3 da penitenciária", []string{`"3" 3..3 exact id `}},
+		{"en la galería 4 del penal", []string{`"4" 4..4 exact id `}},
 		{"às 3 da madrugada", []string{`"3" 3..3 exact time `}},
 		{"vers deux heures du matin", []string{`"deux" 2..2 exact measure heures`}}, // the hour word is read first
 		{"exceeding 1,500 inmates", []string{`"exceeding 1,500" 1500..nil more_than count inmates`}},

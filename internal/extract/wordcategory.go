@@ -139,6 +139,7 @@ const (
 	crowdWords
 	possessVerbWords
 	populationWords
+	allButWords
 	sequenceWords
 	blameVerbWords
 	hostageWords
@@ -384,6 +385,7 @@ var wordCatNames = [wordCatCount]string{
 	crowdWords:                "crowd",
 	possessVerbWords:          "possess_verb",
 	populationWords:           "population_phrase",
+	allButWords:               "all_but",
 	sequenceWords:             "sequence_word",
 	blameVerbWords:            "blame_verb",
 	hostageWords:              "hostage",
