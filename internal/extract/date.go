@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -136,8 +138,8 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 			continue
 		}
 		d, ok := resolveDate(e, Ref{}, nil, false)
-		if !ok {
-			continue
+		if !ok || e.yearOnly && sinceBefore(lx, ps, e.start) {
+			continue // "attacks have multiplied since 2015": the report is later than that year
 		}
 		finer := d.Precision.Rank() < best.Precision.Rank()
 		same := d.Precision.Rank() == best.Precision.Rank()
@@ -153,6 +155,13 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 		p = model.PrecisionWeek
 	}
 	return Ref{Date: best.Start, Precision: p}, true
+}
+
+// sinceBefore reports a cumulative_word ("since", "depuis") as the word right before byte offset
+// start: the year after it opens a period that runs up to the report.
+func sinceBefore(lx *lexicon, ps []piece, start int) bool {
+	i, _ := slices.BinarySearchFunc(ps, start, func(p piece, at int) int { return cmp.Compare(p.start, at) })
+	return i > 0 && ps[i-1].kind == pieceWord && lx.hasWord(cumulativeWords, foldWord(ps[i-1].low))
 }
 
 // dateRel says what a date expression needs to be resolved.

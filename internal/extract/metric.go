@@ -137,6 +137,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last+1 && si.toks[last+1].is(escapeeNounWords) && containsAny(text[si.toks[last+1].end:si.toks[c.first].start], clauseMarks) {
 			continue // "300 évadés, mais 35 ont été récupérés": the noun says what befell the 300, the next clause another figure's
 		}
+		if c.first > last && inRelativeAside(text, si, first, last, c) {
+			continue // "un gardien, qui comptait 90 détenus, a perdu la vie": the verb after the clause is its antecedent's
+		}
 		if inAside(text, si, first, last, c) {
 			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
 		}
@@ -1423,6 +1426,23 @@ func inAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 	case c.last < first:
 		between := text[si.toks[c.last].end:si.toks[first].start]
 		return strings.Count(between, ")") > strings.Count(between, "(")
+	}
+	return false
+}
+
+// inRelativeAside reports a figure inside a relative clause that a comma opens before its pronoun,
+// and a cue after the comma that closes it: the main verb of the clause's antecedent.
+func inRelativeAside(text string, si *sentenceInfo, first, last int, c cueHit) bool {
+	if !containsAny(text[si.toks[last].end:si.toks[c.first].start], ",") {
+		return false
+	}
+	for r := first - 1; r >= 1; r-- {
+		if containsAny(text[si.toks[r].end:si.toks[r+1].start], clauseMarks) {
+			return false // the figure's own clause began after this word
+		}
+		if si.toks[r].is(relativePronounWords) {
+			return strings.Contains(text[si.toks[r-1].end:si.toks[r].start], ",")
+		}
 	}
 	return false
 }
