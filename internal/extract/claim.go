@@ -162,7 +162,7 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	// A capital that opens the sentence may be any word's, but a run of two is a name ("Ola
 	// Kessel and two other suspects escaped"), and so is one the lexicon does not know and no
-	// place reads ("Kessel and two other prisoners were re-arrested").
+	// place reads ("Marsk and two other inmates were recaptured").
 	return one.upper && (start > 0 || first-2 > start || unknownName(si, first-2)) || one.is(singularPersonWords)
 }
 
@@ -291,7 +291,7 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return !subset(text, si, q) && !exception(si, q) && countFigure(text, si, q)
 }
 
-// exception reports a figure right after "all but" ("all but three of the 73 prisoners remain at
+// exception reports a figure right after "all but" ("all but five of the 38 inmates are still at
 // large"): those left out, whom nothing the sentence says befell.
 func exception(si *sentenceInfo, q Quantity) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)

@@ -139,7 +139,7 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 		}
 		d, ok := resolveDate(e, Ref{}, nil, false)
 		if !ok || e.yearOnly && sinceBefore(lx, ps, e.start) {
-			continue // "attacks have multiplied since 2015": the report is later than that year
+			continue // "raids have grown more frequent since 2012": the report is later than that year
 		}
 		finer := d.Precision.Rank() < best.Precision.Rank()
 		same := d.Precision.Rank() == best.Precision.Rank()

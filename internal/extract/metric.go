@@ -108,7 +108,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "shot dead nine escaped inmates": the participle says who they were, the verb before what befell them
 		}
 		if c.first > last && metric != "" && relativeBetween(si, last+1, c.first) && verbOfClauseBefore(text, si, first) {
-			continue // "recapturó a 112 reos que aprovecharon la situación para huir": the clause says who they were, the verb before what befell them
+			continue // "recapturaron a 57 reos que escaparon por el muro": the clause says who they were, the verb before what befell them
 		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
@@ -138,7 +138,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "300 évadés, mais 35 ont été récupérés": the noun says what befell the 300, the next clause another figure's
 		}
 		if c.first > last && inRelativeAside(text, si, first, last, c) {
-			continue // "un gardien, qui comptait 90 détenus, a perdu la vie": the verb after the clause is its antecedent's
+			continue // "le directeur, qui gardait 200 détenus, a été tué": the verb after the clause is its antecedent's
 		}
 		if inAside(text, si, first, last, c) {
 			continue // "12 people (who were incarcerated in the jail) were killed": the aside's verb tells of them, not of the figure
@@ -161,9 +161,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
 		case c.first > last && countedObjectAfter(text, si, c):
-			continue // "liberó a nueve presos y asesinó a dos custodios": the verb's own object follows it
+			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
-			continue // "there were 664 detainees and 528 of them escaped": the verb is the part's
+			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			if dist > maxCueDistance {
@@ -177,7 +177,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first && ownFateAfter(text, si, last):
 			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
 		case c.last < first && objectInRelative(text, si, c, first):
-			continue // "when they saw the accident that killed their countrymen, 229 others stayed": the clause's verb has its own object
+			continue // "after the crash that killed their companions, 14 others gave themselves up": the clause's verb has its own object
 		case c.last < first && relativeBetween(si, c.last+2, first):
 			continue // "killed six inmates who had taken two guards hostage": the figure is the clause's, not the verb's
 		case c.last < first:
@@ -257,7 +257,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// escape word after it has its own figure.
 	raiders := best == model.Escaped && !bestBefore && !si.lex.hasWord(escapeeNounWords, q.Noun) && !isInmateNoun(si, last)
 	if best == "" && (facilityHad(si, first, last) || populationCount(si, first, last)) {
-		return model.Held, true // "the jail had 412 prisoners", "there were 664 detainees at the depot"
+		return model.Held, true // "the jail had 412 prisoners", "there are 940 inmates in the prison"
 	}
 	if (best == model.Killed || best == model.Wounded) && agentOfKilling(text, si, q, first) {
 		return model.Attackers, true // "was shot dead by two men on a motorcycle"
@@ -703,7 +703,7 @@ func objectInRelative(text string, si *sentenceInfo, c cueHit, first int) bool {
 
 // countedObjectAfter reports a verb that a conjunction joins to what came before and a count of
 // people right after it in its clause, an article or a preposition at most between them: the
-// verb's own object ("liberó a nueve presos y asesinó a dos custodios", "and killed two guards"),
+// verb's own object ("liberaron a siete internos y mataron a tres guardias", "and killed two guards"),
 // which a figure before the verb is not.
 func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 	if c.last+1 >= len(si.toks) || c.first == 0 || !si.toks[c.first-1].is(conjunctionWords) {
@@ -716,10 +716,10 @@ func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 	})
 }
 
-// objectReach is how many words after a verb its object's figure may start: "asesinó a dos".
+// objectReach is how many words after a verb its object's figure may start: "mataron a tres".
 const objectReach = 2
 
-// partBetween reports a figure taken from a group named before ("528 of them") between tokens
+// partBetween reports a figure taken from a group named before ("96 of them") between tokens
 // last and cue, the subject of the cue's clause; a part set off by commas is an aside about the
 // group ("Seven inmates, four of them foreigners, escaped").
 func partBetween(text string, si *sentenceInfo, last, cue int) bool {
@@ -741,8 +741,8 @@ func populationCount(si *sentenceInfo, first, last int) bool {
 	})
 }
 
-// populationNounReach is how far after a figure its noun of people held may stand: "664 Rohingya
-// detainees", "342 orang narapidana" put a word between them.
+// populationNounReach is how far after a figure its noun of people held may stand: "940 foreign
+// inmates", "940 orang narapidana" put a word between them.
 const populationNounReach = 2
 
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
@@ -797,8 +797,8 @@ func isInmateNoun(si *sentenceInfo, last int) bool {
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
 // follows within a few words: those people are the assault force. "Were killed" is passive, and
-// guards, soldiers or people held are never the assault force ("leaving two warders dead" counts
-// the dead).
+// guards, soldiers or people held are never the assault force ("raided by gunmen, who left three
+// guards dead" counts the dead).
 func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	if !si.lex.hasWord(peopleNounWords, q.Noun) && !si.lex.hasWord(singularPersonWords, q.Noun) || securityNoun(text, si, last) || isInmateNoun(si, last) {
 		return false
@@ -907,7 +907,7 @@ const attackerVerbReach = 5
 func wholePopulation(si *sentenceInfo, first, last int) bool {
 	if first < 1 || last+1 >= len(si.toks) || !isInmateWord(si, last+1) || si.toks[last+1].is(escapeeNounWords) ||
 		last+2 < len(si.toks) && si.toks[last+2].is(escapeeNounWords) {
-		return false // "des 31 prisonniers évadés" counts escapees, not the people held
+		return false // "des 27 détenus évadés" counts escapees, not the people held
 	}
 	prev := &si.toks[first-1]
 	if prev.is(wholeWords) {
@@ -976,8 +976,8 @@ func facilityPossessive(si *sentenceInfo, k int) bool {
 
 // verbOfClauseBefore reports a cue of a metric other than held before the figure at token first,
 // in its clause and within maxCueDistance words, with neither a conjunction nor another figure
-// between them: the verb of which the figure is the object ("nine deaths and 262 inmates, who
-// escaped" joins two figures; "recaptured 10 of the 119 that escaped" governs the 10).
+// between them: the verb of which the figure is the object ("four deaths and 80 inmates, who
+// escaped" joins two figures; "recaptured 6 of the 40 that escaped" governs the 6).
 func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
@@ -992,7 +992,7 @@ func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 
 // partitiveGroupWords is how many words after a figure the group it is taken from may take ("of
 // the inmates"); partitiveRelativeWords how far the relative clause on that group may start
-// ("six of the 528 Rohingya detainees who escaped").
+// ("three of the 23 foreign detainees who escaped").
 const (
 	partitiveGroupWords    = 4
 	partitiveRelativeWords = 6
@@ -1000,7 +1000,7 @@ const (
 
 // predicateAt reports a cue of what befell people at token k that is no participle before a noun
 // of people: the verb of a figure taken from a group ("six of the inmates escaped"), where "64 of the
-// escaped inmates", "three of the escaped militants" or "11 des 31 prisonniers évadés" only
+// escaped inmates", "three of the escaped militants" or "9 des 27 détenus évadés" only
 // describes the group.
 func predicateAt(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
@@ -1157,7 +1157,7 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 		limit := last + partitiveGroupWords
 		for k := i; k < len(toks) && k <= last+partitiveRelativeWords; k++ {
 			if toks[k].is(groupRelativeWords) {
-				limit = max(limit, k) // "six of the 528 Rohingya detainees [who...]"
+				limit = max(limit, k) // "three of the 23 foreign detainees [who...]"
 				break
 			}
 		}

@@ -791,14 +791,14 @@ func atoiPiece(s string) int {
 
 // isTimeAfter reports a clock time: digits before a time_after phrase ("4 am", "11 p.m.", "0300
 // GMT"), four digits before a clock_hours word ("0300 hours"), digits after a time_before word
-// ("pukul 10"), or any figure before a day_part phrase ("cinco de la mañana").
+// ("pukul 10"), or any figure before a day_part phrase ("seis de la tarde").
 func isTimeAfter(lx *lexicon, ps []piece, last int) bool {
 	j := last + 1
 	if j >= len(ps) {
 		return false
 	}
 	if _, _, ok := lx.phraseFrom(dayPartPhrases, ps, j); ok {
-		return true // "hasta las cinco de la mañana", "às 3 da madrugada": an hour, spelled or not
+		return true // "desde las seis de la tarde", "às 3 da madrugada": an hour, spelled or not
 	}
 	if ps[last].kind != pieceDigits {
 		return false

@@ -36,12 +36,12 @@ func TestFindNumbers(t *testing.T) {
 		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count نزيل`}},
 		{"circa 3 mila detenuti", []string{`"circa 3 mila" 3000..3000 approx count detenuti`}},
 		{"около 2 тысяч заключённых", []string{`"около 2 тысяч" 2000..2000 approx count заключённых`}},
-		{"бежали полторы тысячи заключённых", []string{`"полторы тысячи" 1500..1500 exact count заключённых`}},
+		{"из колонии сбежали полторы тысячи осуждённых", []string{`"полторы тысячи" 1500..1500 exact count осуждённых`}},
 		{"около полутора тысяч заключённых", []string{`"около полутора тысяч" 1500..1500 approx count заключённых`}},
 		{"полтора миллиона рублей", []string{`"полтора миллиона" 1500000..1500000 exact measure рублей`}},
 		{"бунт длился полтора часа", nil}, // a half more of nothing is no figure
-		{"hasta las cinco de la mañana", []string{`"cinco" 5..5 exact time `}},
-		{"são do raio 3 da penitenciária", []string{`"3" 3..3 exact id `}},
+		{"desde las seis de la tarde", []string{`"seis" 6..6 exact time `}},
+		{"estavam no raio 5 do presídio", []string{`"5" 5..5 exact id `}},
 		{"en la galería 4 del penal", []string{`"4" 4..4 exact id `}},
 		{"às 3 da madrugada", []string{`"3" 3..3 exact time `}},
 		{"vers deux heures du matin", []string{`"deux" 2..2 exact measure heures`}}, // the hour word is read first
