@@ -974,10 +974,11 @@ func facilityPossessive(si *sentenceInfo, k int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first == k && c.last == k })
 }
 
-// verbOfClauseBefore reports a cue of a metric other than held before the figure at token first,
-// in its clause and within maxCueDistance words, with neither a conjunction nor another figure
-// between them: the verb of which the figure is the object ("four deaths and 80 inmates, who
-// escaped" joins two figures; "recaptured 6 of the 40 that escaped" governs the 6).
+// verbOfClauseBefore reports a cue of what befell people (not of people held or of attackers)
+// before the figure at token first, in its clause and within maxCueDistance words, with neither a
+// conjunction nor another figure between them: the verb of which the figure is the object ("four
+// deaths and 80 inmates, who escaped" joins two figures; "recaptured 6 of the 40 that escaped"
+// governs the 6).
 func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
