@@ -168,12 +168,8 @@ func oneAndOthers(text string, si *sentenceInfo, q Quantity) bool {
 
 // unknownName reports a word at token k that the lexicon has no use for and that is no place.
 func unknownName(si *sentenceInfo, k int) bool {
-	m := si.toks[k].marks
-	if m == nil || m.is != (wordCats{}) || m.written != (wordCats{}) || m.starts != (wordCats{}) || m.cues != nil {
-		return false
-	}
 	t := si.toks[k]
-	return !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < t.end && p.end > t.start })
+	return t.marks == si.lex.noMarks && !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < t.end && p.end > t.start })
 }
 
 // oneWithOthers reports a figure after "with" that follows the escape of one person, named or

@@ -47,10 +47,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	// passing to a past event ("he had escaped during last year's breakout"). A story whose main
 	// deed only a year dates tells of something else.
 	if primary && m.Date.Precision == model.PrecisionYear {
-		if !a.yearOfUndatedReport(m.Date) {
-			return m, false
-		}
-		m.Date = model.Date{} // an undated report's only year may be one it recalls: its own story stays undated
+		return m, false
 	}
 	m.Perpetrators = a.perpetrators(f, m.Type == model.Riot)
 	if m.Type == model.OtherAttack && len(m.Perpetrators) == 0 {
@@ -321,12 +318,6 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "gunmen shot dead two warders near the prison": its staff harmed, nobody fled
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
-}
-
-// yearOfUndatedReport reports a date that is only the year an undated report's text gave as its
-// reference (referenceDate): no date of the deed itself.
-func (a *analysis) yearOfUndatedReport(d model.Date) bool {
-	return a.doc.Published == nil && a.ref.Precision == model.PrecisionYear && d.Start.Equal(a.ref.Date)
 }
 
 // opensOtherMatter reports a sentence that opens with a phrase of another matter: "Separately,",
@@ -1394,7 +1385,9 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if f.year != nil {
 		return f.year.Date
 	}
-	if a.ref.Date.IsZero() {
+	if a.ref.Date.IsZero() || primary && a.doc.Published == nil && a.ref.Precision == model.PrecisionYear {
+		// An undated report whose text gives only a year may be recalling it: its own story stays
+		// undated rather than dated to that year.
 		return model.Date{}
 	}
 	if d, ok := a.lookedBackTo(); ok && primary {
