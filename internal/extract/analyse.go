@@ -2638,6 +2638,8 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 			return false
 		}
 		switch {
+		case !link && toks[k].is(auxiliaryWords):
+			return false // "condamnés pour meurtre se sont évadés": a verb of its own clause, not the offence
 		case toks[k].is(offenceLinkWords):
 			link = true
 		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):

@@ -166,14 +166,17 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
-			if dist > maxCueDistance {
-				if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first)); k > 0 {
-					dist = c.first - k + appositiveWeight // "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them
-				}
+			if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first)); k > 0 {
+				// "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them,
+				// however short, and stands between the figure and its verb ("40 fighters, mostly
+				// from the X, escaped" counts escapees, not attackers)
+				dist = min(dist, c.first-k+appositiveWeight)
 			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
+		case c.last < first && ownClauseAfter(text, si, c.last, first, last):
+			continue // "one guard was hurt after eleven inmates held for theft escaped": the figure is the subject of its own clause
 		case c.last < first && ownFateAfter(text, si, last):
 			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
 		case c.last < first && objectInRelative(text, si, c, first):
@@ -1101,6 +1104,27 @@ func afterOpeningDate(text string, si *sentenceInfo, first int) bool {
 		}
 	}
 	return false
+}
+
+// ownClauseAfter reports a figure (tokens first to last) that opens a clause of its own after a
+// cue ending at token cue: a subordinating conjunction stands between them ("after", "when",
+// "cuando", "lorsque"), and a verb of what befell people follows the figure in that clause. The
+// figure is the clause's subject, not the object of the verb before it.
+func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
+	opener := -1
+	for k := cue + 1; k < first; k++ {
+		if si.toks[k].is(subordinatorWords) {
+			opener = k
+		}
+	}
+	if opener < 0 || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first > opener && c.first < first && c.category.metric() != "" }) {
+		return false // "escaped after killing three guards": the verb after the conjunction is the figure's
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		m := c.category.metric()
+		return c.first > last && c.first-last <= maxCueDistance && m != "" && m != model.Held && m != model.Attackers &&
+			!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
+	})
 }
 
 // maxSubjectVerbDistance is how far the verb of a sentence's opening figure may follow it.

@@ -425,7 +425,8 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 // decimal part, a glued suffix ("21st", "1990s", "15h30", "50km") and a multiplier word.
 func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 	np := numParse{first: i, last: i, mult: 1}
-	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord || isHyphenCode(lx, ps, i) {
+	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord && !lx.has(procliticWords, ps[i-1].low) || isHyphenCode(lx, ps, i) {
+		// "M23" is a code, but a conjunction written onto digits ("و43") is only a conjunction
 		np.id = true
 	}
 	if i+2 < len(ps) && ps[i+1].low == ":" && adjacent(ps, i+1) && adjacent(ps, i+2) &&
@@ -767,11 +768,15 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 // los evadidos"): a figure, unless an article before it makes it a noun
 // ("le dos de la chaise"); "una de las galerías" counts no one.
 func partOfPeople(lx *lexicon, ps []piece, i int) bool {
-	if i+3 >= len(ps) || !lx.hasWord(partitiveWords, ps[i+1].low) || !lx.hasWord(definiteArticleWords, ps[i+2].low) ||
-		i > 0 && lx.hasWord(definiteArticleWords, ps[i-1].low) {
+	if i+2 >= len(ps) || !lx.hasWord(partitiveWords, ps[i+1].low) || i > 0 && lx.hasWord(definiteArticleWords, ps[i-1].low) {
 		return false
 	}
-	return lx.hasWord(peopleNounWords, ps[i+3].low) || lx.hasWord(escapeeNounWords, ps[i+3].low)
+	if i+3 < len(ps) && lx.hasWord(definiteArticleWords, ps[i+2].low) {
+		return lx.hasWord(peopleNounWords, ps[i+3].low) || lx.hasWord(escapeeNounWords, ps[i+3].low)
+	}
+	// An article written onto the noun ("واحد من السجناء"): a noun of people known only without it.
+	noun := foldWord(ps[i+2].low)
+	return !lx.isWord(peopleNounWords, noun) && lx.has(peopleNounWords, noun) || !lx.isWord(escapeeNounWords, noun) && lx.has(escapeeNounWords, noun)
 }
 
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.

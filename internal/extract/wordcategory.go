@@ -153,6 +153,7 @@ const (
 	facilityPluralWords
 	deedPluralWords
 	otherFateWords
+	subordinatorWords
 	outOfWords
 	facilityGenericWords
 	pronounSubjectWords
@@ -399,6 +400,7 @@ var wordCatNames = [wordCatCount]string{
 	facilityPluralWords:       "facility_plural",
 	deedPluralWords:           "deed_plural",
 	otherFateWords:            "other_fate",
+	subordinatorWords:         "subordinator",
 	outOfWords:                "out_of",
 	facilityGenericWords:      "facility_generic",
 	pronounSubjectWords:       "pronoun_subject",
