@@ -1108,8 +1108,8 @@ func afterOpeningDate(text string, si *sentenceInfo, first int) bool {
 
 // ownClauseAfter reports a figure (tokens first to last) that opens a clause of its own after a
 // cue ending at token cue: a subordinating conjunction stands between them ("after", "when",
-// "cuando", "lorsque"), and a verb of what befell people follows the figure in that clause. The
-// figure is the clause's subject, not the object of the verb before it.
+// "cuando", "lorsque"), and a verb of what befell people, or of an attack, follows the figure in
+// that clause. The figure is the clause's subject, not the object of the verb before it.
 func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	opener := -1
 	for k := cue + 1; k < first; k++ {
@@ -1122,8 +1122,8 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
-		return c.first > last && c.first-last <= maxCueDistance && m != "" && m != model.Held && m != model.Attackers &&
-			!containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
+		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue // "escaped when hundreds of rebels attacked"
+		return c.first > last && c.first-last <= maxCueDistance && verb && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
 	})
 }
 

@@ -76,6 +76,13 @@ func TestRussian(t *testing.T) {
 			figures: "escaped=12..12 recaptured=4..4",
 		},
 		{
+			name:    "extremists who freed inmates are the assault, and the inmates they freed a count",
+			text:    "14 марта 2025 года экстремисты освободили 120 заключённых из тюрьмы в Душанбе.",
+			want:    want{"facility_attack", "2025-03-14", "TJ", "", ""},
+			place:   "Dushanbe",
+			figures: "escaped=120..120",
+		},
+		{
 			name:    "a part of the escapees is no second count",
 			text:    "3 мая 2024 года 30 заключённых сбежали из колонии под Оренбургом, 4 из них осуждены за убийство.",
 			want:    want{"mass_escape", "2024-05-03", "RU", "", ""},
