@@ -177,6 +177,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownClauseAfter(text, si, c.last, first, last):
 			continue // "one guard was hurt after eleven inmates held for theft escaped": the figure is the subject of its own clause
+		case c.last < first && copularClause(text, si, last):
+			continue // "Of the 45 who escaped, 10 were convicts and 35 were on remand": what the 35 were, not what befell them
 		case c.last < first && ownFateAfter(text, si, last):
 			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
 		case c.last < first && objectInRelative(text, si, c, first):
@@ -1124,6 +1126,30 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 		m := c.category.metric()
 		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue // "escaped when hundreds of rebels attacked"
 		return c.first > last && c.first-last <= maxCueDistance && verb && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
+	})
+}
+
+// copularClause reports a figure ending at token last whose own verb is a copula right after it
+// and its noun ("35 were on remand", "12 inmates were foreigners"), with no word of what befell
+// people after the copula in its clause: the clause says what they were, and a verb before the
+// figure is another clause's.
+func copularClause(text string, si *sentenceInfo, last int) bool {
+	k := last + 1
+	if k < len(si.toks) && !si.toks[k].is(copulaWords) && !containsAny(text[si.toks[last].end:si.toks[k].start], clauseMarks) {
+		k++ // the figure's noun
+	}
+	if k >= len(si.toks) || !si.toks[k].is(copulaWords) || containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+		return false
+	}
+	end := len(si.toks)
+	for j := k + 1; j < len(si.toks); j++ {
+		if containsAny(text[si.toks[j-1].end:si.toks[j].start], clauseMarks) || si.toks[j].is(clauseConjunctionWords) {
+			end = j
+			break
+		}
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first > k && c.first < end && (c.category.metric() != "" || c.category == arrestedCue || c.category.isDeed())
 	})
 }
 
