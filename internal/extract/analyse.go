@@ -187,6 +187,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if si.sequel != nil && si.tryToFree && si.sequel.is(attackCue) {
+			si.sequel.tryToFree = true // "a mob attacked the police station, and tried to free a detainee": the attack's aim
+		}
 		if lineStart(a.text, si.start) && si.lex.phraseAt(seeAlsoWords, si.toks, 0) > 0 {
 			break // "See also: ...": links to other articles close the article
 		}
