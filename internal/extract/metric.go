@@ -1134,11 +1134,12 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 // people after the copula in its clause: the clause says what they were, and a verb before the
 // figure is another clause's.
 func copularClause(text string, si *sentenceInfo, last int) bool {
+	copula := func(k int) bool { return si.toks[k].is(copulaWords) && !si.toks[k].upper } // not "300 IS members"
 	k := last + 1
-	if k < len(si.toks) && !si.toks[k].is(copulaWords) && !containsAny(text[si.toks[last].end:si.toks[k].start], clauseMarks) {
+	if k < len(si.toks) && !copula(k) && !containsAny(text[si.toks[last].end:si.toks[k].start], clauseMarks) {
 		k++ // the figure's noun
 	}
-	if k >= len(si.toks) || !si.toks[k].is(copulaWords) || containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+	if k >= len(si.toks) || !copula(k) || containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
 		return false
 	}
 	end := len(si.toks)
