@@ -59,7 +59,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	// A cue must lie within maxCueDistance words, a comma between counting as three; among those,
 	// a conjunction between a cue and the figure after it ranks the cue lower.
 	best, bestRank, bestDist := model.Metric(""), 1<<30, 0
-	bestCue, bestLast := noCue, -1
+	bestCue, bestFirst, bestLast := noCue, -1, -1
 	var attackerNoun, bestBefore, bestComma, bestPart, attemptAfter bool
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
@@ -97,6 +97,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			return m, true // "the deaths of the four prisoners": what befell them all
 		}
 		return model.Held, true
+	}
+	if escapeesWhole(si, first, last) {
+		return model.Escaped, true // "of the 78 escapees only nine were recaptured": the noun says what befell the whole
 	}
 	ofPhraseEnd := last
 	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
@@ -217,8 +220,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		// held there" says who they are.
 		if rank < bestRank || rank == bestRank && c.first > last && metric != model.Held {
 			best, bestCue, bestRank, bestDist, bestBefore, bestComma, bestPart = metric, c.category, rank, dist, c.last < first, commaBefore, partOfEscapees
-			bestLast = c.last
+			bestFirst, bestLast = c.first, c.last
 		}
+	}
+	if best != "" && best != model.Held && !bestBefore && wordIn(clauseConjunctionWords, si.toks, last+1, bestFirst) &&
+		slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > q.End && o.Start < si.toks[bestFirst].start }) && populationCount(si, first, last) {
+		return model.Held, true // "había 144 presos recluidos y de los 78 fugados sólo nueve fueron recapturados": the verb is the next clause's
 	}
 	if best == model.Escaped && bestPart {
 		return "", false // "40 of the escapees are foreigners": a part of them, with nothing befalling it
@@ -923,6 +930,26 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
 }
+
+// escapeesWhole reports a figure after "of the" ("de los", "dos") whose noun is one of escapees,
+// with another figure right after that noun: the whole a part is taken from ("of the 78 escapees,
+// 9 were recaptured", "de los 78 fugados sólo nueve fueron recapturados"). The verb after the part
+// is the part's.
+func escapeesWhole(si *sentenceInfo, first, last int) bool {
+	if first < 1 || last+1 >= len(si.toks) || !si.toks[last+1].is(escapeeNounWords) {
+		return false
+	}
+	prev := &si.toks[first-1]
+	if !prev.is(partitiveArticleWords) && !(prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)) {
+		return false
+	}
+	from, to := si.toks[last+1].end, si.toks[min(last+1+partAfterWholeWords, len(si.toks)-1)].end
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= from && q.Start < to })
+}
+
+// partAfterWholeWords is how many words after the noun of a whole its part may stand ("sólo
+// nueve", "at least 12").
+const partAfterWholeWords = 4
 
 // wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at
 // most outOfNounReach words (that figure's noun) between: the whole the other is taken from ("930
