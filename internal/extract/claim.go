@@ -180,17 +180,47 @@ func (a *analysis) oneWithOthers(si *sentenceInfo, q Quantity) bool {
 	if first < 2 || q.Qualifier != "exact" {
 		return false
 	}
-	for with := max(0, first-maxPhraseWords); with < first; with++ {
-		if si.lex.phraseAt(comitativeWords, si.toks, with) != first-with {
-			continue
-		}
-		for _, c := range si.cues {
-			if (c.category == escapeCue || c.category == escapedCue) && c.last == with-1 {
-				return a.onePersonSubject(si, c.first)
-			}
+	with := comitativeBefore(si, first)
+	if with < 0 {
+		return false
+	}
+	c, ok := escapeBeforeWith(si, with)
+	return ok && a.onePersonSubject(si, c.first)
+}
+
+// comitativeBefore returns the first token of a comitative phrase ("with", "along with", "com")
+// that ends right before the figure at token first, or before an other_word right before it ("com
+// outros 56 reclusos"); -1 if none.
+func comitativeBefore(si *sentenceInfo, first int) int {
+	end := first
+	if end > 0 && si.toks[end-1].is(otherWords) {
+		end--
+	}
+	for with := max(0, end-maxPhraseWords); with < end; with++ {
+		if si.lex.phraseAt(comitativeWords, si.toks, with) == end-with {
+			return with
 		}
 	}
-	return false
+	return -1
+}
+
+// escapeBeforeWith returns the escape cue that governs a comitative phrase at token with: the
+// last cue of a deed or a figure's metric before it in the sentence, when it is one of escape and
+// no count of people stands between them ("X escaped from the jail in Y on Monday with 56 other inmates").
+func escapeBeforeWith(si *sentenceInfo, with int) (cueHit, bool) {
+	var last cueHit
+	found := false
+	for _, c := range si.cues {
+		if c.last < with && (c.category.isDeed() || c.category.metric() != "") && (!found || c.last > last.last) {
+			last, found = c, true
+		}
+	}
+	if !found || last.category != escapeCue && last.category != escapedCue {
+		return cueHit{}, false
+	}
+	from, to := si.toks[last.last].end, si.toks[with].start
+	return last, !slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Kind == "count" && q.Start >= from && q.Start < to }) &&
+		!wordIn(relativePronounWords, si.toks, last.last+1, with) // not "se fugaron de la cárcel, que cuenta con 940 internos"
 }
 
 // onePersonSubject reports one person right before the verb at token k, auxiliaries aside: a

@@ -98,6 +98,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		return model.Held, true
 	}
+	if with := comitativeBefore(si, first); with >= 0 {
+		if _, ok := escapeBeforeWith(si, with); ok {
+			return model.Escaped, true // "X fugiu da cadeia de Y, em Z, com outros 56 reclusos": they escaped with X
+		}
+	}
 	if escapeesWhole(si, first, last) {
 		return model.Escaped, true // "of the 78 escapees only nine were recaptured": the noun says what befell the whole
 	}
