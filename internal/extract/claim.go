@@ -190,7 +190,7 @@ func (a *analysis) oneWithOthers(si *sentenceInfo, q Quantity) bool {
 
 // comitativeBefore returns the first token of a comitative phrase ("with", "along with", "com")
 // that ends right before the figure at token first, or before an other_word right before it ("com
-// outros 56 reclusos"); -1 if none.
+// outros 12 presos"); -1 if none.
 func comitativeBefore(si *sentenceInfo, first int) int {
 	end := first
 	if end > 0 && si.toks[end-1].is(otherWords) {
@@ -206,7 +206,7 @@ func comitativeBefore(si *sentenceInfo, first int) int {
 
 // escapeBeforeWith returns the escape cue that governs a comitative phrase at token with: the
 // last cue of a deed or a figure's metric before it in the sentence, when it is one of escape and
-// no count of people stands between them ("X escaped from the jail in Y on Monday with 56 other inmates").
+// no count of people stands between them ("X broke out of the jail in Y at night, with nine other men").
 func escapeBeforeWith(si *sentenceInfo, with int) (cueHit, bool) {
 	var last cueHit
 	found := false

@@ -70,7 +70,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if deadAndWounded(text, si, first, last) {
 		return "", false // "put the dead and wounded at 500 to 700": neither count
 	}
-	if m, ok := risenCount(si, first); ok {
+	if m, ok := risenCount(text, si, first); ok {
 		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
 	if whole, inmates := wholeOutOf(text, si, first); whole && !relativeAfterNoun(si, last) {
@@ -100,11 +100,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	if with := comitativeBefore(si, first); with >= 0 {
 		if _, ok := escapeBeforeWith(si, with); ok {
-			return model.Escaped, true // "X fugiu da cadeia de Y, em Z, com outros 56 reclusos": they escaped with X
+			return model.Escaped, true // "X fugiu da cadeia de Y na terça-feira junto com outros 12 presos": they escaped with X
 		}
 	}
 	if escapeesWhole(si, first, last) {
-		return model.Escaped, true // "of the 78 escapees only nine were recaptured": the noun says what befell the whole
+		return model.Escaped, true // "and of the 30 fugitives, six are back in custody": the noun says what befell the whole
 	}
 	ofPhraseEnd := last
 	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
@@ -184,9 +184,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownClauseAfter(text, si, c.last, first, last):
-			continue // "one guard was hurt after eleven inmates held for theft escaped": the figure is the subject of its own clause
+			continue // "a warder was wounded when five convicts serving life broke out": the figure is the subject of its own clause
 		case c.last < first && copularClause(text, si, last):
-			continue // "Of the 45 who escaped, 10 were convicts and 35 were on remand": what the 35 were, not what befell them
+			continue // "Of those who broke out, 20 were foreigners": what the 20 were, not what befell them
 		case c.last < first && ownFateAfter(text, si, last):
 			continue // "two were killed and 40 visitors kidnapped": the 40's own verb says what befell them
 		case c.last < first && objectInRelative(text, si, c, first):
@@ -230,7 +230,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	if best != "" && best != model.Held && !bestBefore && wordIn(clauseConjunctionWords, si.toks, last+1, bestFirst) &&
 		slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > q.End && o.Start < si.toks[bestFirst].start }) && populationCount(si, first, last) {
-		return model.Held, true // "había 144 presos recluidos y de los 78 fugados sólo nueve fueron recapturados": the verb is the next clause's
+		return model.Held, true // "hay 300 internos en el penal y, de los 20 evadidos, ya detuvieron a cinco": the verb is the next clause's
 	}
 	if best == model.Escaped && bestPart {
 		return "", false // "40 of the escapees are foreigners": a part of them, with nothing befalling it
@@ -433,9 +433,12 @@ const casualtyNounReach = 3
 
 // risenCount returns the metric of a count a verb of rising brings a figure to: the metric
 // word right before the verb is its subject ("the number of dead rose from 21 to 22", "o número
-// de mortos passou para 22"), whatever words of other metrics stand after the figure.
-func risenCount(si *sentenceInfo, first int) (model.Metric, bool) {
+// de mortos passou para 22"), whatever words of other metrics stand after the figure. A clause mark between them ends the reach.
+func risenCount(text string, si *sentenceInfo, first int) (model.Metric, bool) {
 	for k := first - 1; k > 0 && k >= first-riseReach; k-- {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
+			return "", false // "the dead rose to 12, and 40 were hurt": the next clause has its own verb
+		}
 		if !si.toks[k].is(riseVerbWords) {
 			continue
 		}
@@ -937,8 +940,8 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // escapeesWhole reports a figure after "of the" ("de los", "dos") whose noun is one of escapees,
-// with another figure right after that noun: the whole a part is taken from ("of the 78 escapees,
-// 9 were recaptured", "de los 78 fugados sólo nueve fueron recapturados"). The verb after the part
+// with another figure right after that noun: the whole a part is taken from ("of the 30 fugitives,
+// six are back in custody", "de los 20 evadidos, ya detuvieron a cinco"). The verb after the part
 // is the part's.
 func escapeesWhole(si *sentenceInfo, first, last int) bool {
 	if first < 1 || last+1 >= len(si.toks) || !si.toks[last+1].is(escapeeNounWords) {
@@ -952,8 +955,8 @@ func escapeesWhole(si *sentenceInfo, first, last int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= from && q.Start < to })
 }
 
-// partAfterWholeWords is how many words after the noun of a whole its part may stand ("sólo
-// nueve", "at least 12").
+// partAfterWholeWords is how many words after the noun of a whole its part may stand ("ya
+// detuvieron a cinco", "at least 12").
 const partAfterWholeWords = 4
 
 // wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at
@@ -1156,13 +1159,13 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
-		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue // "escaped when hundreds of rebels attacked"
+		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue // "got away when some 200 gunmen raided the jail"
 		return c.first > last && c.first-last <= maxCueDistance && verb && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
 	})
 }
 
 // copularClause reports a figure ending at token last whose own verb is a copula right after it
-// and its noun ("35 were on remand", "12 inmates were foreigners"), with no word of what befell
+// and its noun ("20 were foreigners", "12 inmates were minors"), with no word of what befell
 // people after the copula in its clause: the clause says what they were, and a verb before the
 // figure is another clause's.
 func copularClause(text string, si *sentenceInfo, last int) bool {

@@ -426,7 +426,7 @@ func parseNumberAt(lx *lexicon, text string, ps []piece, i int) (numParse, bool)
 func parseDigitFigure(lx *lexicon, text string, ps []piece, i int) numParse {
 	np := numParse{first: i, last: i, mult: 1}
 	if len(ps[i].low) >= 7 || i > 0 && adjacent(ps, i) && ps[i-1].kind == pieceWord && !lx.has(procliticWords, ps[i-1].low) || isHyphenCode(lx, ps, i) {
-		// "M23" is a code, but a conjunction written onto digits ("و43") is only a conjunction
+		// "M23" is a code, but a conjunction written onto digits ("و30") is only a conjunction
 		np.id = true
 	}
 	if i+2 < len(ps) && ps[i+1].low == ":" && adjacent(ps, i+1) && adjacent(ps, i+2) &&
