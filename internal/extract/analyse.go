@@ -39,6 +39,7 @@ type sentenceInfo struct {
 	escapeLast     bool          // the sentence before told of an escape: a bare count arrested after it counts escapees
 	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
+	releaseCounts  []cueHit      // the escaped cues its release words gained in an attack (releasedByAttackers)
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
@@ -187,6 +188,12 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 		}
 		a.read(si, actors)
+		if n := len(a.sentences); n > 0 && len(a.sentences[n-1].releaseCounts) > 0 && lynching(si) {
+			// "Youths broke into the police post and took out a suspect. They then lynched him.":
+			// he was taken to be killed, not freed
+			prev := a.sentences[n-1]
+			prev.cues = slices.DeleteFunc(prev.cues, func(c cueHit) bool { return slices.Contains(prev.releaseCounts, c) })
+		}
 		if si.sequel != nil && si.tryToFree && si.sequel.is(attackCue) {
 			si.sequel.tryToFree = true // "a mob attacked the police station, and tried to free a detainee": the attack's aim
 		}
@@ -3539,6 +3546,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 	if !si.is(attackCue) && !hasMethod(si) && !armedMenInside(si) && !attackBefore && !armedMenRelease(si) {
 		return
 	}
+	var counted []cueHit // the freeing words that now count who got out
 	for i, c := range si.cues {
 		switch {
 		case c.category != releaseCue:
@@ -3551,9 +3559,22 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		default:
 			si.cues[i].category = escapeCue
 			si.freedInAttack = si.freedInAttack || attackBefore
+			if !wordBeforeInClause(text, si.toks, demandWords, c.first, demandReach) &&
+				!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == escapedCue && o.first == c.first }) {
+				counted = append(counted, cueHit{category: escapedCue, first: c.first, last: c.last})
+			}
 		}
 	}
+	if len(counted) > 0 {
+		si.releaseCounts = counted
+		si.cues = append(si.cues, counted...) // "attacked a police team and managed to release six persons": six got out
+		slices.SortStableFunc(si.cues, func(a, b cueHit) int { return a.first - b.first })
+	}
 }
+
+// demandReach is how many words before a word of release a demand for it may stand ("demanding
+// the release of"): what was asked, not who got out.
+const demandReach = 3
 
 // armedMenInside reports a sentence whose armed men, named first, go into the place of detention
 // and then release people with a verb of their own: "the fighters entered the central prison and
