@@ -194,6 +194,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			prev := a.sentences[n-1]
 			prev.cues = slices.DeleteFunc(prev.cues, func(c cueHit) bool { return slices.Contains(prev.releaseCounts, c) })
 		}
+		if n := len(a.sentences); n > 0 && a.sentences[n-1].is(attackCue) && demandsRelease(a.text, si) {
+			a.sentences[n-1].tryToFree = true // "Protesters tried to storm the police station. They were demanding the release of ...": the attack's aim
+		}
 		if si.sequel != nil && si.tryToFree && si.sequel.is(attackCue) {
 			si.sequel.tryToFree = true // "a mob attacked the police station, and tried to free a detainee": the attack's aim
 		}
@@ -3570,6 +3573,14 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		si.cues = append(si.cues, counted...) // "attacked a police team and managed to release six persons": six got out
 		slices.SortStableFunc(si.cues, func(a, b cueHit) int { return a.first - b.first })
 	}
+}
+
+// demandsRelease reports a sentence that demands someone's release: a word of release or escape
+// with a demand within demandReach words before it in its clause ("demanding the release of").
+func demandsRelease(text string, si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == releaseCue || c.category == escapeCue) && wordBeforeInClause(text, si.toks, demandWords, c.first, demandReach)
+	})
 }
 
 // demandReach is how many words before a word of release a demand for it may stand ("demanding
