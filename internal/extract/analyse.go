@@ -417,6 +417,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
+		if (c.category == escapeCue || c.category == escapedCue) && purposeOfAttack(a.text, si.toks, scanned, c) {
+			si.tryToFree = true
+			return true // "a mob attacked the police post to free a detained trader": the aim, not who got out
+		}
 		if (c.category == riotCue || c.category == escapeCue) && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
 		}
@@ -3557,7 +3561,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 			// "a former inmate released last month was shot dead": who the victim is
 		case lawfulGround(si.lex, text, si.toks, c):
 			// "released on parole [...], years after he shot dead a neighbour": a lawful release
-		case escapeAttempt(si.toks, c):
+		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
 			si.cues[i].category = escapeCue
@@ -3573,6 +3577,21 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		si.cues = append(si.cues, counted...) // "attacked a police team and managed to release six persons": six got out
 		slices.SortStableFunc(si.cues, func(a, b cueHit) int { return a.first - b.first })
 	}
+}
+
+// purposeOfAttack reports a word of freeing in the infinitive of purpose after an attack in its
+// clause ("attacked the police post to free a detainee", "stormed the station to rescue him"): what
+// the attack was for, not what came of it. "were able to free" and "helped 12 inmates to flee"
+// tell an outcome.
+func purposeOfAttack(text string, toks []token, cues []cueHit, c cueHit) bool {
+	marker := c.first - 1
+	if marker < 1 || !toks[marker].is(infinitiveMarkerWords) || toks[marker-1].is(abilityVerbWords) ||
+		slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == inmateCue && o.last == marker-1 }) {
+		return false // "helped 12 inmates to flee": the people freed are the infinitive's subject, an outcome
+	}
+	return slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category == attackCue && o.last < marker && !containsAny(text[toks[o.last].end:toks[marker].start], ".;")
+	})
 }
 
 // demandsRelease reports a sentence that demands someone's release: a word of release or escape
