@@ -110,6 +110,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if first < 1 || !si.toks[first-1].is(definiteArticleWords) && !partitiveToken(&si.toks[first-1]) {
 		ofPhraseEnd = groupPhraseEnd(text, si, last) // not "Of the 879 who escaped": that clause says what they did
 	}
+	if end := partOfWholeEnd(text, si, last); end > ofPhraseEnd {
+		ofPhraseEnd = end // "410 prisonniers sur 450 que comptait la prison se sont évadés": the verb comes after the whole
+	}
 	for _, c := range si.cues {
 		metric := c.category.metric()
 		if c.category == escapedCue && c.first == last+1 && isInmateWord(si, c.last+1) && befallenBefore(si, first) {
@@ -833,6 +836,9 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
+		if si.toks[c.first-1].is(definiteArticleWords) {
+			continue // "11 morts parmi les assaillants": after an article the attack word is a noun, no verb of the figure
+		}
 		if si.lex.phraseAt(deathVerbWords, si.toks, c.first) > 0 {
 			return false // "six assailants also died": the dead, not the killers
 		}
@@ -977,6 +983,37 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 	return false, false
 }
 
+// partOfWholeEnd returns the last token of the whole that an out_of word puts after a figure ending
+// at token last ("sur 450", "out of 450 inmates"), and of the relative clause on it ("sur 450 que
+// comptait la prison"), or -1: the figure's own verb comes after them.
+func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
+	for k := last + 1; k < len(si.toks) && k <= last+1+outOfNounReach; k++ {
+		n := si.lex.phraseAt(outOfWords, si.toks, k)
+		if n == 0 {
+			if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+				return -1
+			}
+			continue
+		}
+		at := si.toks[k+n-1].end
+		i := slices.IndexFunc(si.quantities, func(q Quantity) bool { return q.Start >= at && q.Start-at <= 2 })
+		if i < 0 {
+			return -1
+		}
+		_, wl := tokenSpan(si.toks, si.quantities[i].Start, si.quantities[i].End)
+		if wl < 0 {
+			return -1
+		}
+		for r := wl + 1; r < len(si.toks) && r <= wl+2; r++ {
+			if si.toks[r].is(relativePronounWords) {
+				return relativeClauseEnd(text, si.toks, r)
+			}
+		}
+		return wl
+	}
+	return -1
+}
+
 // outOfNounReach is how many words (the first figure's noun) may stand between it and the out_of
 // word ("410 prisonniers sur 450").
 const outOfNounReach = 2
@@ -986,12 +1023,14 @@ const outOfNounReach = 2
 // "11 dari 15 tahanan Rutan X, yang kabur pada Senin").
 func relativeAfterNoun(si *sentenceInfo, last int) bool {
 	next := -1
+	var metric model.Metric
 	for _, c := range si.cues {
 		if c.first > last && c.category.metric() != "" && (next < 0 || c.first < next) {
-			next = c.first
+			next, metric = c.first, c.category.metric()
 		}
 	}
-	return next >= 0 && wordIn(relativePronounWords, si.toks, max(last+1, next-relativeClauseGap-1), next)
+	// "sur 966 qu'hébergeait la prison": a clause of holding says nothing else befell them
+	return next >= 0 && metric != model.Held && wordIn(relativePronounWords, si.toks, max(last+1, next-relativeClauseGap-1), next)
 }
 
 // allHeldNumbering reports a figure right after a word of numbering that follows all of the
