@@ -160,6 +160,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && laterVerbOfClause(text, si, c) {
 			continue // "ten prisoners held on charges of X were beaten to death": the participle says who they are
 		}
+		if c.category == arrestedCue && c.first > last && auxiliariesBetween(si.toks, last+1, c.first) == 0 && laterVerbOfClause(text, si, c) {
+			continue // "11 militia leaders arrested in a raid escaped": who they were, not a recapture
+		}
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
