@@ -194,6 +194,9 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			prev := a.sentences[n-1]
 			prev.cues = slices.DeleteFunc(prev.cues, func(c cueHit) bool { return slices.Contains(prev.releaseCounts, c) })
 		}
+		if si.is(attackCue) && arrestOfTheirOwn(si) {
+			si.tryToFree = true // "after the arrest of their colleagues, traders stormed the police post": to free them
+		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].is(attackCue) && demandsRelease(a.text, si) {
 			a.sentences[n-1].tryToFree = true // "Protesters tried to storm the police station. They were demanding the release of ...": the attack's aim
 		}
@@ -3591,6 +3594,22 @@ func purposeOfAttack(text string, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
 		return o.category == attackCue && o.last < marker && !containsAny(text[toks[o.last].end:toks[marker].start], ".;")
+	})
+}
+
+// arrestOfTheirOwn reports a word of arrest with a possessive determiner on the people arrested
+// ("the arrest of their colleagues", "su detención", "their arrested leader"): in a sentence that
+// tells an attack, the attackers' own people are held, and the attack aims to free them.
+func arrestOfTheirOwn(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		if c.category != arrestedCue {
+			return false
+		}
+		if c.first > 0 && si.toks[c.first-1].is(possessiveDeterminerWords) {
+			return true
+		}
+		k := c.last + 1
+		return k+1 < len(si.toks) && si.toks[k].is(partitiveWords) && si.toks[k+1].is(possessiveDeterminerWords)
 	})
 }
 
