@@ -353,7 +353,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == escapeCue && escapeAttempt(si.toks, c)
-		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c) || pluperfectOfOne(si.toks, c)) {
+		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c) && !withOthersAfter(si.lex, si.toks, c) || pluperfectOfOne(si.toks, c)) {
 			pastEscape = c.last
 		}
 		if c.category == inmateCue && c.first > 0 && si.toks[c.first-1].is(formerWords) {
@@ -548,7 +548,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		return c.category == escapeCue && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
-			describesOne(si.toks, scanned, c) || oneWhoEscaped(si.toks, c) || heEscaped(si.toks, c)) ||
+			(describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) && !withOthersAfter(si.lex, si.toks, c) || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(a.text, si, scanned)
@@ -3446,6 +3446,26 @@ func describedPerson(toks []token, cues []cueHit, c cueHit) bool {
 	p := c.first - 1
 	article := func(k int) bool { return k >= 0 && toks[k].is(singularArticleWords) }
 	return p >= 1 && toks[p].is(singularPersonWords) && (article(p-1) || article(p-2)) && !objectAfter(toks, cues, c)
+}
+
+// withOthersAfter reports a comitative phrase and a count after an escape word in its sentence,
+// an other_word allowed between them ("a man escaped from the jail with 56 other inmates"): the
+// person escaped with many, which is no story of one person.
+func withOthersAfter(lx *lexicon, toks []token, c cueHit) bool {
+	for k := c.last + 1; k < len(toks); k++ {
+		n := lx.phraseAt(comitativeWords, toks, k)
+		if n == 0 {
+			continue
+		}
+		j := k + n
+		if j < len(toks) && toks[j].is(otherWords) {
+			j++
+		}
+		if j < len(toks) && countWord(lx, toks[j].fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectAfter reports people right after a freeing word, its object: "a gunman freed 12
