@@ -189,16 +189,16 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		}
 		a.read(si, actors)
 		if n := len(a.sentences); n > 0 && len(a.sentences[n-1].releaseCounts) > 0 && lynching(si) {
-			// "Youths broke into the police post and took out a suspect. They then lynched him.":
-			// he was taken to be killed, not freed
+			// "A crowd forced the cell door and released a suspect. Then they beat him to death in the
+			// market": he was taken to be killed, not freed
 			prev := a.sentences[n-1]
 			prev.cues = slices.DeleteFunc(prev.cues, func(c cueHit) bool { return slices.Contains(prev.releaseCounts, c) })
 		}
 		if si.is(attackCue) && arrestOfTheirOwn(si) {
-			si.tryToFree = true // "after the arrest of their colleagues, traders stormed the police post": to free them
+			si.tryToFree = true // "villagers attacked the police post a day after the arrest of their chief": to free him
 		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].is(attackCue) && demandsRelease(a.text, si) {
-			a.sentences[n-1].tryToFree = true // "Protesters tried to storm the police station. They were demanding the release of ...": the attack's aim
+			a.sentences[n-1].tryToFree = true // "A crowd tried to break into the lock-up. Its leaders had demanded the release of ...": the attack's aim
 		}
 		if si.sequel != nil && si.tryToFree && si.sequel.is(attackCue) {
 			si.sequel.tryToFree = true // "a mob attacked the police station, and tried to free a detainee": the attack's aim
@@ -422,7 +422,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && purposeOfAttack(a.text, si.toks, scanned, c) {
 			si.tryToFree = true
-			return true // "a mob attacked the police post to free a detained trader": the aim, not who got out
+			return true // "a crowd attacked the lock-up to free a trader held there": the aim, not who got out
 		}
 		if (c.category == riotCue || c.category == escapeCue) && (unrealised(si.toks, c) || aimOfPlan(a.text, si.toks, c)) {
 			return true // "intelligence suggested a riot was being planned", "a plot to escape"
@@ -3597,7 +3597,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 	}
 	if len(counted) > 0 {
 		si.releaseCounts = counted
-		si.cues = append(si.cues, counted...) // "attacked a police team and managed to release six persons": six got out
+		si.cues = append(si.cues, counted...) // "stormed the lock-up and were able to release four men held there": four got out
 		slices.SortStableFunc(si.cues, func(a, b cueHit) int { return a.first - b.first })
 	}
 }
@@ -3618,7 +3618,7 @@ func purposeOfAttack(text string, toks []token, cues []cueHit, c cueHit) bool {
 }
 
 // arrestOfTheirOwn reports a word of arrest with a possessive determiner on the people arrested
-// ("the arrest of their colleagues", "su detención", "their arrested leader"): in a sentence that
+// ("the arrest of their chief", "su detención", "their arrested leader"): in a sentence that
 // tells an attack, the attackers' own people are held, and the attack aims to free them.
 func arrestOfTheirOwn(si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {

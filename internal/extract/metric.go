@@ -439,7 +439,8 @@ const casualtyNounReach = 3
 
 // risenCount returns the metric of a count a verb of rising brings a figure to: the metric
 // word right before the verb is its subject ("the number of dead rose from 21 to 22", "o número
-// de mortos passou para 22"), whatever words of other metrics stand after the figure. A clause mark between them ends the reach.
+// de mortos passou para 22"), whatever words of other metrics stand after the figure. A clause
+// mark between the verb and the figure ends its reach.
 func risenCount(text string, si *sentenceInfo, first int) (model.Metric, bool) {
 	for k := first - 1; k > 0 && k >= first-riseReach; k-- {
 		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
