@@ -353,7 +353,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == escapeCue && escapeAttempt(si.toks, c)
-		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c) && !withOthersAfter(si.lex, si.toks, c) || pluperfectOfOne(si.toks, c)) {
+		if (c.category == escapeCue || c.category == releaseCue) && (pastOfPerson(si.toks, c.first) || describedPerson(si.toks, cues, c) && !withOthersAfter(si, c) || pluperfectOfOne(si.toks, c)) {
 			pastEscape = c.last
 		}
 		if c.category == inmateCue && c.first > 0 && si.toks[c.first-1].is(formerWords) {
@@ -548,7 +548,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		return c.category == escapeCue && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
-			(describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) && !withOthersAfter(si.lex, si.toks, c) || oneWhoEscaped(si.toks, c)) ||
+			(describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) && !withOthersAfter(si, c) || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(a.text, si, scanned)
@@ -3448,20 +3448,13 @@ func describedPerson(toks []token, cues []cueHit, c cueHit) bool {
 	return p >= 1 && toks[p].is(singularPersonWords) && (article(p-1) || article(p-2)) && !objectAfter(toks, cues, c)
 }
 
-// withOthersAfter reports a comitative phrase and a count after an escape word in its sentence,
-// an other_word allowed between them ("a man escaped from the jail with 56 other inmates"): the
-// person escaped with many, which is no story of one person.
-func withOthersAfter(lx *lexicon, toks []token, c cueHit) bool {
-	for k := c.last + 1; k < len(toks); k++ {
-		n := lx.phraseAt(comitativeWords, toks, k)
-		if n == 0 {
-			continue
-		}
-		j := k + n
-		if j < len(toks) && toks[j].is(otherWords) {
-			j++
-		}
-		if j < len(toks) && countWord(lx, toks[j].fold) {
+// withOthersAfter reports a count after an escape word that a comitative phrase after the word
+// opens (comitativeBefore: "a man escaped from the jail with 56 other inmates"): the person
+// escaped with many, which is no story of one person. It reads words, not the sentence's
+// quantities, which are read later.
+func withOthersAfter(si *sentenceInfo, c cueHit) bool {
+	for k := c.last + 2; k < len(si.toks); k++ {
+		if countWord(si.lex, si.toks[k].fold) && comitativeBefore(si, k) > c.last {
 			return true
 		}
 	}
@@ -3589,7 +3582,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		default:
 			si.cues[i].category = escapeCue
 			si.freedInAttack = si.freedInAttack || attackBefore
-			if !wordBeforeInClause(text, si.toks, demandWords, c.first, demandReach) &&
+			if !demanded(text, si.toks, c) &&
 				!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == escapedCue && o.first == c.first }) {
 				counted = append(counted, cueHit{category: escapedCue, first: c.first, last: c.last})
 			}
@@ -3637,12 +3630,17 @@ func arrestOfTheirOwn(si *sentenceInfo) bool {
 // with a demand within demandReach words before it in its clause ("demanding the release of").
 func demandsRelease(text string, si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == releaseCue || c.category == escapeCue) && wordBeforeInClause(text, si.toks, demandWords, c.first, demandReach)
+		return (c.category == releaseCue || c.category == escapeCue) && demanded(text, si.toks, c)
 	})
 }
 
-// demandReach is how many words before a word of release a demand for it may stand ("demanding
-// the release of"): what was asked, not who got out.
+// demanded reports a demand within demandReach words before cue c in its clause ("demanding the
+// release of"): what was asked, not what was done.
+func demanded(text string, toks []token, c cueHit) bool {
+	return wordBeforeInClause(text, toks, demandWords, c.first, demandReach)
+}
+
+// demandReach is how many words before a word of release a demand for it may stand.
 const demandReach = 3
 
 // armedMenInside reports a sentence whose armed men, named first, go into the place of detention

@@ -943,8 +943,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	if prev.is(wholeWords) {
 		return true // "all 400 inmates"
 	}
-	ofThe := prev.is(partitiveArticleWords) || // "dos 759 presos"
-		prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords) ||
+	ofThe := afterOfThe(si, first) || // "of the 759 inmates", "dos 759 presos"
 		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
 }
@@ -957,12 +956,18 @@ func escapeesWhole(si *sentenceInfo, first, last int) bool {
 	if first < 1 || last+1 >= len(si.toks) || !si.toks[last+1].is(escapeeNounWords) {
 		return false
 	}
-	prev := &si.toks[first-1]
-	if !prev.is(partitiveArticleWords) && !(prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)) {
+	if !afterOfThe(si, first) {
 		return false
 	}
 	from, to := si.toks[last+1].end, si.toks[min(last+1+partAfterWholeWords, len(si.toks)-1)].end
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= from && q.Start < to })
+}
+
+// afterOfThe reports a figure at token first right after "of the" or a partitive fused with its
+// article ("dos", "des"): the figure is a whole a part may be taken from.
+func afterOfThe(si *sentenceInfo, first int) bool {
+	prev := &si.toks[first-1]
+	return prev.is(partitiveArticleWords) || prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 }
 
 // partAfterWholeWords is how many words after the noun of a whole its part may stand ("ya
