@@ -534,7 +534,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == attackCue && attackOnPeople(a.lex, si.toks, scanned, c) {
 			return true // "rioters attacked four journalists", "he was assaulted": violence against people, not a place
 		}
-		if c.category == attackCue && attackOutside(si.toks, scanned, c) {
+		if c.category == attackCue && (attackOutside(si.toks, scanned, c) || nearDetentionBefore(si.toks, scanned, c)) {
 			return true // "opened fire on police officers outside the central jail": the jail is where, not what was struck
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && (onset(si.toks, c) || insideName(si.toks, c)) {
@@ -2660,6 +2660,8 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 		switch {
 		case !link && toks[k].is(auxiliaryWords):
 			return false // "condamnés pour meurtre se sont évadés": a verb of its own clause, not the offence
+		case !link && toks[k].is(relativePronounWords):
+			return false // "arrested over negligence that aided the escape of ten suspects": the clause tells what the offence led to
 		case toks[k].is(offenceLinkWords):
 			link = true
 		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):
@@ -3290,6 +3292,26 @@ func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 	// "a bomb exploded at a café near the prison": another place, near the prison
 	elsewhere := out-c.last > 1 && toks[c.last+1].is(facilityLocativeWords)
 	return (people || elsewhere) && place
+}
+
+// nearDetentionBefore reports an attack word after the only places of detention of its sentence,
+// each set after a word that puts the scene outside it, in a sentence that frees nobody: "near
+// the central prison, four bombs exploded in the morning" gives the prison as a landmark of the
+// blasts.
+func nearDetentionBefore(toks []token, cues []cueHit, c cueHit) bool {
+	near := false
+	for _, o := range cues {
+		switch {
+		case o.category == escapeCue || o.category == escapedCue:
+			return false
+		case o.category == facilityCue || o.category == holdingCue:
+			if o.first > c.first || !wordIn(outsideWords, toks, max(0, o.first-outsideReach), o.first) {
+				return false
+			}
+			near = true
+		}
+	}
+	return near
 }
 
 // outsideObjectReach is how many words the object of an attack word may run before the word that

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -41,7 +42,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			figureOK := a.isFigure(si, figures, k)
 			part := !figureOK && countFigure(a.text, si, q) && subset(a.text, si, q)
 			if !figureOK && !part || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
-				f.date != nil && (cumulative(si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) {
+				f.date != nil && (cumulative(a.text, si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) || spanTotal(a.text, si, q) {
 				continue // a figure of the earlier event a reference point names is that event's
 			}
 			metric, ok := a.metricAt(si, figures, k)
@@ -623,8 +624,9 @@ func countsInmates(si *sentenceInfo, q Quantity) bool {
 
 // cumulative reports a figure counted over a period that began well before the incident: "more
 // than 350 inmates dead since 2021" (a cumulative_word, then a date, within a few words after it
-// or opening the sentence).
-func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
+// or opening the sentence), "12,000 dead since the rebels took up arms a decade ago" (the clause
+// after the word dates the start long ago).
+func cumulative(text string, si *sentenceInfo, q Quantity, incident model.Date) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := range si.toks {
 		// The word stands a few words after the figure, or opens the sentence before it: "Since
@@ -640,8 +642,53 @@ func cumulative(si *sentenceInfo, q Quantity, incident model.Date) bool {
 				return true
 			}
 		}
+		if after && longAgoInClause(text, si, k) {
+			return true
+		}
 	}
 	return false
+}
+
+// longAgoInClause reports a long period counted back from now ("a decade ago", "years ago") in
+// the clause opened by the word at token k: the period it starts began long before any one
+// incident.
+func longAgoInClause(text string, si *sentenceInfo, k int) bool {
+	for j := k + 1; j+1 < len(si.toks) && j <= k+cumulativeReach; j++ {
+		if containsAny(text[si.toks[j-1].end:si.toks[j].start], clauseMarks+".") {
+			return false
+		}
+		if si.toks[j].is(longPeriodWords) && si.lex.isPhraseWord(agoAfterPhrases, si.toks[j+1].fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// spanTotal reports a figure whose words end in a span of several long periods ("more than 300
+// dead in two years", "300 muertos en dos años"): it adds up the span, no incident's toll.
+func spanTotal(text string, si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	for k := last + 1; k+2 < len(si.toks) && k <= last+cumulativeReach; k++ {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+".") {
+			return false
+		}
+		if si.toks[k].is(periodPrepositionWords) && severalCount(text, si, k+1) && si.toks[k+2].is(longPeriodWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// severalCount reports a count of two or more written as one word at token k ("two", "dos",
+// "10"): the number reader takes no count before a unit of time as a figure.
+func severalCount(text string, si *sentenceInfo, k int) bool {
+	word := text[si.toks[k].start:si.toks[k].end]
+	if allDigits(word) {
+		n, err := strconv.Atoi(word)
+		return err == nil && n >= 2
+	}
+	w, ok := si.lex.numberWord(strings.ToLower(word))
+	return ok && w.value >= 2
 }
 
 // earlierWhen reports a figure in a clause opened by a when-word right after a date that ends

@@ -303,7 +303,41 @@ func placesAnEvent(si *sentenceInfo) bool {
 // it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
-		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si)) || holdsPeople(si))
+		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si)) || holdsPeople(si)) ||
+		si.is(escapeCue) && cellNamed(si)
+}
+
+// cellNamed reports a cell after an article or a possessive, in the clause of an escape word
+// ("freed four suspects from a cell", "went to the cells and freed them"): a room that holds
+// people, and the freeing is from it. A name or a modifier before the word makes it a group's
+// ("an armed cell", "a militant cell").
+func cellNamed(si *sentenceInfo) bool {
+	for k := 1; k < len(si.toks); k++ {
+		if !si.toks[k].is(cellWords) || !si.toks[k-1].is(definiteArticleWords) && !si.toks[k-1].is(oneWordWords) && !si.toks[k-1].is(possessiveDeterminerWords) {
+			continue
+		}
+		for _, c := range si.cues {
+			if c.category == escapeCue && abs(c.first-k) <= cellEscapeReach && wordsOnly(si.toks, min(c.first, k), max(c.first, k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellEscapeReach is how many words may part a cell from the escape word that frees people from
+// it ("freed suspects from a cell", "proceeded to the cells and freed").
+const cellEscapeReach = 6
+
+// wordsOnly reports tokens from i to j parted by single spaces: no punctuation ends a clause
+// between them.
+func wordsOnly(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k+1].start-toks[k].end > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // airLanding reports an aircraft coming down where the sentence names a place of detention: "a

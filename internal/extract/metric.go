@@ -166,6 +166,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
+		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
+			continue // "three held over threatening violence": the charge they are held on, no count of the place's people
+		}
 		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
 			continue // "the three men had held a group of employees": the holders, not the people held
 		}
@@ -771,6 +774,18 @@ func populationCount(si *sentenceInfo, first, last int) bool {
 // populationNounReach is how far after a figure its noun of people held may stand: "940 foreign
 // inmates", "940 orang narapidana" put a word between them.
 const populationNounReach = 2
+
+// chargeAfter reports an offence link right after token k that a charge follows, not a span of
+// time: "held over threatening violence", "held for theft", but "held for three years" or "held
+// for months".
+func chargeAfter(text string, si *sentenceInfo, k int) bool {
+	if k+2 >= len(si.toks) || !si.toks[k+1].is(offenceLinkWords) {
+		return false
+	}
+	next := strings.ToLower(text[si.toks[k+2].start:si.toks[k+2].end])
+	_, unit := si.lex.phraseValue(dateUnitPhrases, next)
+	return !unit && !allDigits(next) && !si.lex.isNumberWord(next) && !si.toks[k+2].is(oneWordWords) && !si.lex.hasWord(fewWordWords, si.toks[k+2].fold)
+}
 
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
 // "par", "oleh" right before the figure, an attack word within attackAgentReach words before that.

@@ -78,6 +78,8 @@ const (
 	tollPrepositionWords
 	recentWords
 	longPeriodWords
+	periodPrepositionWords
+	cellWords
 	spreadWords
 	denyWords
 	groupPartitiveWords
@@ -325,6 +327,8 @@ var wordCatNames = [wordCatCount]string{
 	tollPrepositionWords:      "toll_preposition",
 	recentWords:               "recent_word",
 	longPeriodWords:           "long_period",
+	periodPrepositionWords:    "period_preposition",
+	cellWords:                 "cell_word",
 	spreadWords:               "spread_word",
 	denyWords:                 "deny_verb",
 	groupPartitiveWords:       "group_partitive",
