@@ -2273,11 +2273,17 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 			s.category, s.last = sideSecurityCue, s.last+1 // "gendarmerie units": the force, as "gendarmes"
 		}
 		if s.category == sideSecurityCue && s.first > c.last+1 && s.first-c.last <= passiveAgentReach && toks[c.last+1].is(agentPrepositionWords) &&
-			!slices.ContainsFunc(cues, func(o cueHit) bool { return o.category == attackersCue && o.first > c.last && o.first < s.first }) {
-			return true // "inmates were assaulted by prison guards": the agent after "by" did it
+			!containsAny(text[toks[c.last].end:toks[s.first].start], clauseMarks) &&
+			!slices.ContainsFunc(cues, func(o cueHit) bool {
+				return (o.category == attackersCue || o.category == inmateCue) && o.first > c.last && o.first < s.first
+			}) {
+			return true // "inmates were assaulted by prison guards": the agent after "by" did it, not "by escapees, a warden said"
 		}
 		if s.category != sideSecurityCue || s.last >= c.first || c.first-s.last-bracketedWords(text, toks, s.last, c.first) > reach {
 			continue // the words of a bracket do not count: "guards at the X jail (X, Y) fired on"
+		}
+		if passiveWithAgent(toks, s.last, c) {
+			continue // "guards were assaulted by inmates": the guards are whom it befell, the agent after "by" did it
 		}
 		if c.first-s.last > securitySubjectReach && partyBefore(text, toks, cues, s.first) {
 			continue // "detainees grabbed a guard's pistol and opened fire": the guard is no subject
@@ -2293,6 +2299,12 @@ func securityDoers(text string, toks []token, cues []cueHit, c cueHit, reach int
 		}
 	}
 	return false
+}
+
+// passiveWithAgent reports a passive attack word c after the noun ending at token noun: an
+// auxiliary between them and an agent preposition right after c ("guards were assaulted by").
+func passiveWithAgent(toks []token, noun int, c cueHit) bool {
+	return c.last+1 < len(toks) && toks[c.last+1].is(agentPrepositionWords) && wordIn(auxiliaryWords, toks, noun+1, c.first)
 }
 
 // passiveAgentReach is how many words after a passive verb its agent's noun may stand: "by the

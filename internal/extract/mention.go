@@ -516,7 +516,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 			}
 		}
 	}
-	if inmateSubjectOf(text, si, c) {
+	if inmateSubjectOf(text, si, c) || inmateAgent(si, c) {
 		return true
 	}
 	// "inmates rioted, setting fire to the prison and attacking warders": the people held who
@@ -525,6 +525,22 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 		return r.category == riotCue && r.last < c.first && (inmateSubjectOf(text, si, r) || joinedAfter(si.toks, r, c) && heldRoseBefore(si, r))
 	})
 }
+
+// inmateAgent reports people held named as the agent of a passive attack word ("guards were
+// assaulted by inmates", "agredidos por los reos"): violence from inside.
+func inmateAgent(si *sentenceInfo, c cueHit) bool {
+	k := c.last + 1
+	if k >= len(si.toks) || !si.toks[k].is(agentPrepositionWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return o.category == inmateCue && o.first > k && o.first <= k+inmateAgentReach
+	})
+}
+
+// inmateAgentReach is how many words after "by" the people held may be named: a determiner and
+// an adjective may come first ("by the rioting inmates").
+const inmateAgentReach = 3
 
 // joinedAfter reports cue c right after cue r and a conjunction: "rioted and took control of the
 // wing" shares its subject.
