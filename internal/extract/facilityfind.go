@@ -280,6 +280,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	head := i
 	// "la cárcel de máxima seguridad X": the grade of security comes between the word and its name.
 	i += lx.phraseAt(securityGradeWords, toks, i+1)
+	if k := i + 1; k+1 < len(toks) && toks[k].is(directionWords) && toks[k+1].is(directionLinkWords) {
+		return head, "", "" // "a prison southeast of X" stands a way off X
+	}
 	// "la cárcel vieja de X": an adjective in lower case between the word and its linked name.
 	if k := i + 1; k+2 < len(toks) && !toks[k].upper && toks[k+1].is(facilityLinkWords) && nameLike(lx, toks[k+2]) &&
 		!toks[k].is(facilityLinkWords) && !toks[k].is(facilityNearWords) && !toks[k].is(facilityLocativeWords) && a.text[toks[i].end:toks[k].start] == " " {

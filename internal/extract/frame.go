@@ -44,7 +44,7 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
-	detention := namesDetention(si) || pronounEscape(si)
+	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si)
 	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
 		si.inmateArson && placeOfDetention(si) || si.airLanding
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
@@ -52,6 +52,19 @@ func isEvent(si *sentenceInfo) bool {
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"
 		harmOnEscort(si) || // "gunmen shot dead two detainees the police were escorting to court"
 		si.is(attackCue) && !si.pastAttack && (si.is(killedCue) && hasArmedGroup(si) || si.calendarDay && len(si.located) > 0) && !holdingOnly(si)
+}
+
+// sceneGoesOn reports a clause that a conjunction joins to a clause naming a place of detention,
+// with no subject of its own before its deed word: "the guerrillas talked their way into the
+// prison, and then overwhelmed the guards on duty" tells of the same people in the same place.
+func sceneGoesOn(si *sentenceInfo) bool {
+	if si.sequel == nil || len(si.toks) == 0 || !si.toks[0].is(conjunctionWords) || !namesDetention(si.sequel) {
+		return false
+	}
+	deed := slices.IndexFunc(si.cues, func(c cueHit) bool { return c.category.isDeed() })
+	return deed >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first < si.cues[deed].first && (c.category.isSide() || c.category == attackersCue || c.category == inmateCue)
+	}) && !slices.ContainsFunc(si.toks[:si.cues[deed].first], func(t token) bool { return t.upper })
 }
 
 // generalTalk reports a word of jailbreaks in general: "prison breaks", or "a wave of" attacks or
