@@ -420,6 +420,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
+		if c.category == escapeCue && wordIn(orderVerbWords, si.toks, c.first-appealReach, c.first) {
+			return true // "the judge ordered the release of the nine activists": an order, no breakout
+		}
 		if (c.category == escapeCue || c.category == escapedCue) && purposeOfAttack(a.text, si.toks, scanned, c) {
 			si.tryToFree = true
 			return true // "a crowd attacked the lock-up to free a trader held there": the aim, not who got out

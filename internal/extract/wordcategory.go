@@ -80,6 +80,7 @@ const (
 	longPeriodWords
 	periodPrepositionWords
 	cellWords
+	orderVerbWords
 	spreadWords
 	denyWords
 	groupPartitiveWords
@@ -329,6 +330,7 @@ var wordCatNames = [wordCatCount]string{
 	longPeriodWords:           "long_period",
 	periodPrepositionWords:    "period_preposition",
 	cellWords:                 "cell_word",
+	orderVerbWords:            "order_verb",
 	spreadWords:               "spread_word",
 	denyWords:                 "deny_verb",
 	groupPartitiveWords:       "group_partitive",
