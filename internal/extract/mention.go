@@ -346,9 +346,15 @@ func (a *analysis) violenceAround(f *frame) bool {
 const violenceReach = 2
 
 // foiled reports an escape word that a thwarting word a few words before it in its clause
-// governs: "foiled an escape plan", "the attempted escape", "thwarting a gang's plan to free".
+// governs ("foiled an escape plan", "the attempted escape", "thwarting a gang's plan to free"), or
+// a thwarting participle right after it.
 func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
 	for _, t := range cues {
+		if t.category == thwartedCue && t.first > c.last && t.first-c.last <= foiledAfterReach &&
+			!containsAny(text[toks[c.last].end:toks[t.first].start], clauseMarks) && !wordIn(conjunctionWords, toks, c.last+1, t.first) &&
+			!wordIn(relativePronounWords, toks, c.last+1, t.first) {
+			return true // "une évasion de détenus déjouée", "an escape bid foiled": the participle after the noun
+		}
 		if t.category != thwartedCue || t.last >= c.first || c.first-t.last > foiledReach {
 			continue
 		}
@@ -358,6 +364,11 @@ func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
 	}
 	return false
 }
+
+// foiledAfterReach is how many words after an escape noun the participle that foiled it may
+// stand, its complement and a passive auxiliary between them ("une évasion de détenus a été
+// déjouée").
+const foiledAfterReach = 5
 
 // foiledReach is how many words before an escape word the thwarting word may stand, the plan's
 // words between them ("thwarting what officials described as a gang plan to free").

@@ -166,6 +166,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
+		if (metric == model.Killed || metric == model.Wounded) && c.first > last && wordIn(inflictVerbWords, si.toks, last+1, c.first) {
+			continue // "trois prisonniers ont infligé de sévères blessures à des policiers": the figure dealt the wounds
+		}
 		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
 			continue // "three held over threatening violence": the charge they are held on, no count of the place's people
 		}
@@ -613,7 +616,7 @@ func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric,
 				return "", false
 			}
 		}
-		if m := c.category.metric(); m == model.Escaped || m == model.Killed || m == model.Wounded {
+		if m := c.category.metric(); m == model.Escaped || (m == model.Killed || m == model.Wounded) && !wordIn(inflictVerbWords, si.toks, last+1, c.first) {
 			return m, true
 		}
 	}

@@ -81,6 +81,7 @@ const (
 	periodPrepositionWords
 	cellWords
 	orderVerbWords
+	inflictVerbWords
 	spreadWords
 	denyWords
 	groupPartitiveWords
@@ -331,6 +332,7 @@ var wordCatNames = [wordCatCount]string{
 	periodPrepositionWords:    "period_preposition",
 	cellWords:                 "cell_word",
 	orderVerbWords:            "order_verb",
+	inflictVerbWords:          "inflict_verb",
 	spreadWords:               "spread_word",
 	denyWords:                 "deny_verb",
 	groupPartitiveWords:       "group_partitive",
