@@ -881,6 +881,9 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 		if !si.toks[k].is(amongWords) || k == first-1 {
 			continue
 		}
+		if k > 1 && si.toks[k-1].is(partitiveWords) {
+			k-- // "فإن من بين الفارين 7": "from among" opens the clause as "among" does
+		}
 		return k > 0 && (si.toks[k-1].is(relativePronounWords) || si.toks[k-1].is(complementizerWords) ||
 			containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":"))
 	}

@@ -169,6 +169,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if (metric == model.Killed || metric == model.Wounded) && c.first > last && wordIn(inflictVerbWords, si.toks, last+1, c.first) {
 			continue // "trois prisonniers ont infligé de sévères blessures à des policiers": the figure dealt the wounds
 		}
+		if (metric == model.Escaped || metric == model.Recaptured || metric == model.Held) && c.first > last && countsSecurity(text, si, last) {
+			continue // "one of the policemen tried to stop the fleeing prisoners": no one held is counted
+		}
 		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
 			continue // "three held over threatening violence": the charge they are held on, no count of the place's people
 		}
@@ -706,6 +709,21 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 		}
 	}
 	return false
+}
+
+// countsSecurity reports a figure whose noun, right after it or after "of the", is the security
+// forces ("two policemen", "one of the guards").
+func countsSecurity(text string, si *sentenceInfo, last int) bool {
+	if securityNoun(text, si, last) {
+		return true
+	}
+	k := last + 1
+	if k >= len(si.toks) || !si.toks[k].is(groupPartitiveWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == sideSecurityCue && c.first > k && c.first <= k+2 && wordsOnly(si.toks, last, c.first)
+	})
 }
 
 // facilityHad reports a count of inmates that a place of detention "had" or "has": a possession
