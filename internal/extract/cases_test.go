@@ -33,7 +33,8 @@ import (
 //	source ARD512.txt                     the document's source (default case.txt)
 //	title Film review: ...                the document's title
 //	text ...                              the report; more text lines are more paragraphs
-//	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty (an undated mention's date too); _ for spaces
+//	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty (an undated mention's date too); _ for spaces;
+//	                                      a date known less than to the day carries its precision (2025-06-02/week)
 //	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before ("figures" alone: none)
 //	claimants escaped=Red_Hand/perpetrator                who claimed each figure, in the order figures lists them
 //	want none                             no mention at all
@@ -337,6 +338,9 @@ func renderCase(m model.Mention) string {
 	date := "-" // undated
 	if !m.Date.IsZero() {
 		date = m.Date.Start.Format(model.DateLayout)
+		if m.Date.Precision != model.PrecisionDay {
+			date += "/" + string(m.Date.Precision)
+		}
 	}
 	return fmt.Sprintf("%s %s %s %s %s %s", m.Type, date, field(m.Place.Country),
 		field(m.Place.Name), field(m.Facility), field(strings.Join(m.Perpetrators, ",")))

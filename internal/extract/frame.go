@@ -1056,6 +1056,12 @@ func anyIn(names []string, set map[string]bool) bool {
 // tell one incident: sieges and their aftermath run for weeks.
 const sameFacilityDays = 45
 
+// refines reports a date finer than another that falls within it: the same deed's day told
+// more exactly.
+func refines(fine, coarse model.Date) bool {
+	return fine.Precision.Rank() < coarse.Precision.Rank() && withinDays(fine, coarse, coarse.Precision.Tolerance())
+}
+
 func datesAgree(a, b model.Date) bool {
 	return withinDays(a, b, max(a.Precision.Tolerance(), b.Precision.Tolerance())+1)
 }
@@ -1284,6 +1290,8 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	}
 	if an.date != nil && (f.date == nil || f.dateReported && !an.reported) {
 		f.date, f.dateReported = an.date, an.reported // a date of the deed outranks one of its report
+	} else if an.date != nil && !an.reported && refines(an.date.Date, f.date.Date) {
+		f.date = an.date // "escaped earlier this week [...] The jailbreak happened late on Monday night": the deed's day
 	}
 	if f.year == nil && an.year != nil {
 		f.year = an.year
