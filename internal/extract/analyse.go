@@ -331,7 +331,7 @@ const fireDeathsReach = 2
 
 // read fills a sentence's tokens, cues, dates, numbers, actors and country names.
 func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
-	text := blankURLs(a.text[si.start:si.end])
+	text := blankCredit(blankURLs(a.text[si.start:si.end]))
 	lower := a.lower[si.start:si.end]
 	si.toks = si.lex.splitElisions(a.tokens(text, lower), text)
 	si.lex.markWords(si.toks)
@@ -1811,7 +1811,7 @@ func datelineMark(rest string) bool {
 		}
 	}
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||
-		strings.HasPrefix(rest, "- ")
+		strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-- ") // two hyphens for a dash
 }
 
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
@@ -3993,6 +3993,20 @@ func blankURLs(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// blankCredit blanks an outlet's name in brackets that opens a sentence before a dash, as a
+// dateline without a town writes it ("(CNN Español) -- The minister..."): the name is the
+// outlet's, no place or country of the story.
+func blankCredit(text string) string {
+	if !strings.HasPrefix(text, "(") {
+		return text
+	}
+	inside, after, ok := strings.Cut(text[1:], ")")
+	if !ok || len(inside) > maxAgencyBytes || strings.ContainsAny(inside, ".;") || !datelineMark(after) {
+		return text
+	}
+	return strings.Repeat(" ", len(inside)+2) + after
 }
 
 // commentHeader matches the line that opens a page's comment section.

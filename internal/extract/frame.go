@@ -1071,6 +1071,28 @@ func withinDays(a, b model.Date, days int) bool {
 	return d <= float64(days) && d >= -float64(days)
 }
 
+// crimeDated reports a date in a relative clause about someone that tells the offence a sentence
+// passed or served is for ("X, quien cumplía una pena de 20 años por el asesinato del obispo en
+// 1998, fue uno de los 12 fallecidos"): it dates the person's crime, not the sentence's event.
+func crimeDated(si *sentenceInfo, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-offenceReach; k-- {
+		if !wordsOnly(si.toks, k, k+1) {
+			return false
+		}
+		if si.toks[k].is(offenceLinkWords) {
+			return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+				return c.category == legalCue && c.last < k && k-c.last <= offenceReach && wordsOnly(si.toks, c.last, k) &&
+					wordIn(relativePronounWords, si.toks, c.first-relativeToLegalReach, c.first)
+			})
+		}
+	}
+	return false
+}
+
+// relativeToLegalReach is how many words may stand between the relative pronoun opening a
+// clause about someone and the word of the sentence they serve ("who was serving").
+const relativeToLegalReach = 3
+
 // eventDateOf picks the date in a sentence that most likely dates its event: the one nearest to
 // an event word, passing over dates that only say when something was reported ("said Tuesday",
 // "released yesterday").
@@ -1093,6 +1115,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		}
 		if attributiveYear(si, d, first, last) {
 			continue // "sentenced for his role in a 2003 plot": the year of another thing
+		}
+		if crimeDated(si, first) {
+			continue // "serving 20 years for the murder of a bishop in 1998": the crime's date
 		}
 		if d.Relative && dateMidnight(d.Date.Start).Equal(dateMidnight(si.ref.Date)) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
 			continue // "today marks the thirtieth anniversary of the massacre": the day of remembrance

@@ -975,6 +975,12 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		last+2 < len(si.toks) && si.toks[last+2].is(escapeeNounWords) {
 		return false // "des 27 détenus évadés" counts escapees, not the people held
 	}
+	if slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		m := c.category.metric()
+		return c.first == last+2 && m != "" && m != model.Held && m != model.Attackers
+	}) {
+		return false // "one of the 12 inmates killed in the riot", "uno de los 12 reos fallecidos": what befell them
+	}
 	prev := &si.toks[first-1]
 	if prev.is(wholeWords) {
 		return true // "all 400 inmates"
