@@ -824,7 +824,7 @@ func ofInstitution(si *sentenceInfo, c cueHit) bool {
 // word: "prison guards", "agentes penitenciários", "educatore del carcere".
 func jobWord(si *sentenceInfo, c cueHit) bool {
 	return c.last+1 < len(si.toks) && si.toks[c.last+1].is(peopleNounWords) ||
-		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !si.toks[c.first].upper ||
+		c.first > 0 && si.toks[c.first-1].is(peopleNounWords) && !cueAt(si, inmateCue, c.first-1) && !si.toks[c.first].upper || // but "نزلاء سجن X": its inmates
 		c.first > 1 && si.toks[c.first-1].is(facilityLinkWords) && cueAt(si, sideSecurityCue, c.first-2) &&
 			!si.toks[c.first].upper // "educatore del carcere", not "presos da cadeia"
 }
