@@ -995,15 +995,41 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 // six are back in custody", "de los 20 evadidos, ya detuvieron a cinco"). The verb after the part
 // is the part's.
 func escapeesWhole(si *sentenceInfo, first, last int) bool {
-	if first < 1 || last+1 >= len(si.toks) || !si.toks[last+1].is(escapeeNounWords) {
+	if first < 1 || last+1 >= len(si.toks) || !afterOfThe(si, first) {
 		return false
 	}
-	if !afterOfThe(si, first) {
+	end := last + 1
+	switch {
+	case si.toks[last+1].is(escapeeNounWords):
+	case isInmateWord(si, last+1):
+		if end = escapeClauseEnd(si, last+2); end < 0 {
+			return false
+		}
+	default:
 		return false
 	}
-	from, to := si.toks[last+1].end, si.toks[min(last+1+partAfterWholeWords, len(si.toks)-1)].end
+	from, to := si.toks[end].end, si.toks[min(end+partAfterWholeWords, len(si.toks)-1)].end
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start >= from && q.Start < to })
 }
+
+// escapeClauseEnd returns the last token of an escape word in a relative clause opening at token
+// k ("dos 151 reclusos que concretizaram a evasão, 20 foram recapturados": the people held who
+// got out are the whole), -1 if there is none.
+func escapeClauseEnd(si *sentenceInfo, k int) int {
+	if k >= len(si.toks) || !si.toks[k].is(relativePronounWords) {
+		return -1
+	}
+	for _, c := range si.cues {
+		if (c.category == escapeCue || c.category == escapedCue) && c.first > k && c.first-k <= escapeClauseReach {
+			return c.last
+		}
+	}
+	return -1
+}
+
+// escapeClauseReach is how many words after its relative pronoun a clause's escape word may stand
+// ("que concretizaram a evasão").
+const escapeClauseReach = 4
 
 // afterOfThe reports a figure at token first right after "of the" or a partitive fused with its
 // article ("dos", "des"): the figure is a whole a part may be taken from.
