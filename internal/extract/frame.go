@@ -191,8 +191,11 @@ func judgedDeed(si *sentenceInfo) bool {
 				return false
 			}
 			for k := max(legal+1, c.first-legalGroundReach); k < c.first; k++ {
-				// The ground governs the deed's noun: an article follows it ("for murder escaped" does not).
-				if n := si.lex.phraseAt(legalGroundWords, si.toks, k); n > 0 && k+n < c.first && si.toks[k+n].is(definiteArticleWords) {
+				// The ground governs the deed's noun: an article follows it ("for murder escaped" does
+				// not), and at most a modifier comes between them ("for the murder of three guards
+				// escaped" names another deed as the ground).
+				if n := si.lex.phraseAt(legalGroundWords, si.toks, k); n > 0 && k+n < c.first && si.toks[k+n].is(definiteArticleWords) &&
+					c.first-(k+n) <= groundNounReach {
 					return true
 				}
 			}
@@ -201,6 +204,10 @@ func judgedDeed(si *sentenceInfo) bool {
 	}
 	return false
 }
+
+// groundNounReach is how far after the article of a sentence's ground its deed's word may stand:
+// a modifier between them ("over the mass breakout").
+const groundNounReach = 2
 
 // legalGroundReach is how many words before a deed the words giving it as a sentence's ground
 // may start ("over the mass breakout", "for their role in the attack").
@@ -1071,10 +1078,14 @@ func withinDays(a, b model.Date, days int) bool {
 	return d <= float64(days) && d >= -float64(days)
 }
 
-// crimeDated reports a date in a relative clause about someone that tells the offence a sentence
-// passed or served is for ("X, quien cumplía una pena de 20 años por el asesinato del obispo en
-// 1998, fue uno de los 12 fallecidos"): it dates the person's crime, not the sentence's event.
-func crimeDated(si *sentenceInfo, first int) bool {
+// crimeDated reports a date that closes a relative clause about someone, telling the offence a
+// sentence passed or served is for ("X, quien cumplía una pena de 20 años por el asesinato del
+// obispo en 1998, fue uno de los 12 fallecidos"): it dates the person's crime, not the sentence's
+// event.
+func crimeDated(si *sentenceInfo, first, last int) bool {
+	if last+1 < len(si.toks) && wordsOnly(si.toks, last, last+1) {
+		return false // the clause about the person closes right after its date: "en 1998, fue"
+	}
 	for k := first - 1; k >= 0 && k >= first-offenceReach; k-- {
 		if !wordsOnly(si.toks, k, k+1) {
 			return false
@@ -1116,7 +1127,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if attributiveYear(si, d, first, last) {
 			continue // "sentenced for his role in a 2003 plot": the year of another thing
 		}
-		if crimeDated(si, first) {
+		if crimeDated(si, first, last) {
 			continue // "serving 20 years for the murder of a bishop in 1998": the crime's date
 		}
 		if d.Relative && dateMidnight(d.Date.Start).Equal(dateMidnight(si.ref.Date)) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {

@@ -79,6 +79,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
+	if crowdSize(si, first) {
+		return model.Attackers, true // "a mob of about 500 stormed the police station": the size of the assault force
+	}
 	if allHeldNumbering(si, first) {
 		return model.Held, true // "moved all the prisoners, numbering about 350, to other jails": 350 were held
 	}
@@ -1120,6 +1123,24 @@ func allHeldNumbering(si *sentenceInfo, first int) bool {
 	}
 	return wordIn(wholeWords, si.toks, k-1-allHeldReach, k-1)
 }
+
+// crowdSize reports a figure that gives the size of a crowd, in a sentence that tells of an
+// attack: right after the crowd word and "of" ("a mob of about 500 stormed"), or after a
+// numbering phrase that follows it ("massa yang berjumlah 200 orang merangsek masuk").
+func crowdSize(si *sentenceInfo, first int) bool {
+	if !si.is(attackCue) {
+		return false
+	}
+	if first >= 2 && si.toks[first-1].is(groupPartitiveWords) && si.toks[first-2].is(crowdWords) {
+		return true
+	}
+	k := si.lex.phraseEndingBefore(numberingWords, si.toks, first, 0)
+	return k >= 1 && wordIn(crowdWords, si.toks, k-crowdNumberingReach, k)
+}
+
+// crowdNumberingReach is how many words before a numbering phrase the crowd it sizes may be
+// named, a relative pronoun between ("massa yang berjumlah").
+const crowdNumberingReach = 2
 
 // allHeldReach is how many words before the people held the word of all may stand ("all the").
 const allHeldReach = 2
