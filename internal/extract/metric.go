@@ -175,6 +175,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if (metric == model.Escaped || metric == model.Recaptured || metric == model.Held) && c.first > last && countsSecurity(text, si, last) {
 			continue // "one of the policemen tried to stop the fleeing prisoners": no one held is counted
 		}
+		if metric == model.Held && wordIn(cellWords, si.toks, c.first-cellHoldingReach, c.first) {
+			continue // "a cell that was holding 20 inmates": a cell's people, not the place's
+		}
+		if c.category == arrestedCue && wordIn(cumulativeWords, si.toks, c.last+1, c.last+1+cumulativeReach/3) {
+			continue // "six prisoners arrested since 2012": how long they have been held, no recapture
+		}
 		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
 			continue // "three held over threatening violence": the charge they are held on, no count of the place's people
 		}
@@ -713,6 +719,10 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	return false
 }
+
+// cellHoldingReach is how many words before a word of holding its cell may stand, a relative
+// pronoun and an auxiliary between ("a cell that was holding").
+const cellHoldingReach = 3
 
 // countsSecurity reports a figure whose noun, right after it or after "of the", is the security
 // forces ("two policemen", "one of the guards").
