@@ -421,7 +421,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
 		if c.category == escapeCue && wordIn(orderVerbWords, si.toks, c.first-appealReach, c.first) {
-			return true // "the judge ordered the release of the nine activists": an order, no breakout
+			return true // "a judge ordered the release of twelve protesters": an order, no breakout
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && purposeOfAttack(a.text, si.toks, scanned, c) {
 			si.tryToFree = true
@@ -2676,7 +2676,7 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 		case !link && toks[k].is(auxiliaryWords):
 			return false // "condamnés pour meurtre se sont évadés": a verb of its own clause, not the offence
 		case !link && toks[k].is(relativePronounWords):
-			return false // "arrested over negligence that aided the escape of ten suspects": the clause tells what the offence led to
+			return false // "arrested over a lapse that allowed the escape of 14 inmates": the clause tells what the offence led to
 		case toks[k].is(offenceLinkWords):
 			link = true
 		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):
@@ -3311,7 +3311,7 @@ func attackOutside(toks []token, cues []cueHit, c cueHit) bool {
 
 // nearDetentionBefore reports an attack word after the only places of detention of its sentence,
 // each set after a word that puts the scene outside it, in a sentence that frees nobody: "near
-// the central prison, four bombs exploded in the morning" gives the prison as a landmark of the
+// the central prison, two grenades exploded at dawn" gives the prison as a landmark of the
 // blasts.
 func nearDetentionBefore(toks []token, cues []cueHit, c cueHit) bool {
 	near := false
@@ -3996,7 +3996,7 @@ func blankURLs(text string) string {
 }
 
 // blankCredit blanks an outlet's name in brackets that opens a sentence before a dash, as a
-// dateline without a town writes it ("(CNN Español) -- The minister..."): the name is the
+// dateline without a town writes it ("(Radio Belmarkiana) -- The minister..."): the name is the
 // outlet's, no place or country of the story.
 func blankCredit(text string) string {
 	if !strings.HasPrefix(text, "(") {

@@ -624,7 +624,7 @@ func countsInmates(si *sentenceInfo, q Quantity) bool {
 
 // cumulative reports a figure counted over a period that began well before the incident: "more
 // than 350 inmates dead since 2021" (a cumulative_word, then a date, within a few words after it
-// or opening the sentence), "12,000 dead since the rebels took up arms a decade ago" (the clause
+// or opening the sentence), "9,000 dead since the movement took up arms decades ago" (the clause
 // after the word dates the start long ago).
 func cumulative(text string, si *sentenceInfo, q Quantity, incident model.Date) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
@@ -649,7 +649,7 @@ func cumulative(text string, si *sentenceInfo, q Quantity, incident model.Date) 
 	return false
 }
 
-// longAgoInClause reports a long period counted back from now ("a decade ago", "years ago") in
+// longAgoInClause reports a long period counted back from now ("decades ago", "years ago") in
 // the clause opened by the word at token k: the period it starts began long before any one
 // incident.
 func longAgoInClause(text string, si *sentenceInfo, k int) bool {
@@ -664,8 +664,8 @@ func longAgoInClause(text string, si *sentenceInfo, k int) bool {
 	return false
 }
 
-// spanTotal reports a figure whose words end in a span of several long periods ("more than 300
-// dead in two years", "300 muertos en dos años"): it adds up the span, no incident's toll.
+// spanTotal reports a figure whose words end in a span of several long periods ("more than 150
+// dead in three years", "150 muertos en tres años"): it adds up the span, no incident's toll.
 func spanTotal(text string, si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
 	for k := last + 1; k+2 < len(si.toks) && k <= last+cumulativeReach; k++ {
@@ -882,7 +882,7 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 			continue
 		}
 		if k > 1 && si.toks[k-1].is(partitiveWords) {
-			k-- // "فإن من بين الفارين 7": "from among" opens the clause as "among" does
+			k-- // "إن من بين الهاربين 9": "from among" opens the clause as "among" does
 		}
 		return k > 0 && (si.toks[k-1].is(relativePronounWords) || si.toks[k-1].is(complementizerWords) ||
 			containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":"))

@@ -55,8 +55,8 @@ func isEvent(si *sentenceInfo) bool {
 }
 
 // sceneGoesOn reports a clause that a conjunction joins to a clause naming a place of detention,
-// with no subject of its own before its deed word: "the guerrillas talked their way into the
-// prison, and then overwhelmed the guards on duty" tells of the same people in the same place.
+// with no subject of its own before its deed word: "the rebels bluffed their way past the prison
+// gate, and then overran the guardroom" tells of the same people in the same place.
 func sceneGoesOn(si *sentenceInfo) bool {
 	if si.sequel == nil || len(si.toks) == 0 || !si.toks[0].is(conjunctionWords) || !namesDetention(si.sequel) {
 		return false
@@ -328,7 +328,7 @@ func namesDetention(si *sentenceInfo) bool {
 }
 
 // cellNamed reports a cell after an article or a possessive, in the clause of an escape word
-// ("freed four suspects from a cell", "went to the cells and freed them"): a room that holds
+// ("freed three detainees from a cell", "broke into the cells and freed them"): a room that holds
 // people, and the freeing is from it. A name or a modifier before the word makes it a group's
 // ("an armed cell", "a militant cell").
 func cellNamed(si *sentenceInfo) bool {
@@ -346,7 +346,7 @@ func cellNamed(si *sentenceInfo) bool {
 }
 
 // cellEscapeReach is how many words may part a cell from the escape word that frees people from
-// it ("freed suspects from a cell", "proceeded to the cells and freed").
+// it ("freed them from a cell", "broke into the cells and freed").
 const cellEscapeReach = 6
 
 // wordsOnly reports tokens from i to j parted by single spaces: no punctuation ends a clause
@@ -1079,12 +1079,11 @@ func withinDays(a, b model.Date, days int) bool {
 }
 
 // crimeDated reports a date that closes a relative clause about someone, telling the offence a
-// sentence passed or served is for ("X, quien cumplía una pena de 20 años por el asesinato del
-// obispo en 1998, fue uno de los 12 fallecidos"): it dates the person's crime, not the sentence's
-// event.
+// sentence passed or served is for ("X, quien cumplía una pena de 30 años por el asesinato de un
+// juez en 2001, murió en el motín"): it dates the person's crime, not the sentence's event.
 func crimeDated(si *sentenceInfo, first, last int) bool {
 	if last+1 < len(si.toks) && wordsOnly(si.toks, last, last+1) {
-		return false // the clause about the person closes right after its date: "en 1998, fue"
+		return false // the clause about the person closes right after its date: "en 2001, murió"
 	}
 	for k := first - 1; k >= 0 && k >= first-offenceReach; k-- {
 		if !wordsOnly(si.toks, k, k+1) {
@@ -1128,7 +1127,7 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 			continue // "sentenced for his role in a 2003 plot": the year of another thing
 		}
 		if crimeDated(si, first, last) {
-			continue // "serving 20 years for the murder of a bishop in 1998": the crime's date
+			continue // "who was serving 30 years for the murder of a judge in 2001, died": the crime's date
 		}
 		if d.Relative && dateMidnight(d.Date.Start).Equal(dateMidnight(si.ref.Date)) && si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks)) {
 			continue // "today marks the thirtieth anniversary of the massacre": the day of remembrance
@@ -1327,7 +1326,7 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	if an.date != nil && (f.date == nil || f.dateReported && !an.reported) {
 		f.date, f.dateReported = an.date, an.reported // a date of the deed outranks one of its report
 	} else if an.date != nil && !an.reported && refines(an.date.Date, f.date.Date) {
-		f.date = an.date // "escaped earlier this week [...] The jailbreak happened late on Monday night": the deed's day
+		f.date = an.date // "broke out earlier this week [...] The breakout happened late on Monday": the deed's day
 	}
 	if f.year == nil && an.year != nil {
 		f.year = an.year

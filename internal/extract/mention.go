@@ -353,7 +353,7 @@ func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
 		if t.category == thwartedCue && t.first > c.last && t.first-c.last <= foiledAfterReach &&
 			!containsAny(text[toks[c.last].end:toks[t.first].start], clauseMarks) && !wordIn(conjunctionWords, toks, c.last+1, t.first) &&
 			!wordIn(relativePronounWords, toks, c.last+1, t.first) {
-			return true // "une évasion de détenus déjouée", "an escape bid foiled": the participle after the noun
+			return true // "une évasion collective déjouée", "an escape bid foiled": the participle after the noun
 		}
 		if t.category != thwartedCue || t.last >= c.first || c.first-t.last > foiledReach {
 			continue
@@ -367,7 +367,7 @@ func foiled(text string, toks []token, cues []cueHit, c cueHit) bool {
 
 // foiledAfterReach is how many words after an escape noun the participle that foiled it may
 // stand, its complement and a passive auxiliary between them ("une évasion de détenus a été
-// déjouée").
+// déjouée" has four).
 const foiledAfterReach = 5
 
 // foiledReach is how many words before an escape word the thwarting word may stand, the plan's

@@ -80,7 +80,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
 	if crowdSize(si, first) {
-		return model.Attackers, true // "a mob of about 500 stormed the police station": the size of the assault force
+		return model.Attackers, true // "a crowd of about 300 stormed the lock-up": the size of the assault force
 	}
 	if allHeldNumbering(si, first) {
 		return model.Held, true // "moved all the prisoners, numbering about 350, to other jails": 350 were held
@@ -170,19 +170,19 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
 		if (metric == model.Killed || metric == model.Wounded) && c.first > last && wordIn(inflictVerbWords, si.toks, last+1, c.first) {
-			continue // "trois prisonniers ont infligé de sévères blessures à des policiers": the figure dealt the wounds
+			continue // "deux détenus ont infligé des blessures à trois gardiens": the figure dealt the wounds
 		}
 		if (metric == model.Escaped || metric == model.Recaptured || metric == model.Held) && c.first > last && countsSecurity(text, si, last) {
-			continue // "one of the policemen tried to stop the fleeing prisoners": no one held is counted
+			continue // "one of the guards chased the fleeing men": no one held is counted
 		}
 		if metric == model.Held && wordIn(cellWords, si.toks, c.first-cellHoldingReach, c.first) {
-			continue // "a cell that was holding 20 inmates": a cell's people, not the place's
+			continue // "a cell that was holding 12 men": a cell's people, not the place's
 		}
 		if c.category == arrestedCue && wordIn(cumulativeWords, si.toks, c.last+1, c.last+1+cumulativeReach/3) {
-			continue // "six prisoners arrested since 2012": how long they have been held, no recapture
+			continue // "four prisoners arrested since 2015": how long they have been held, no recapture
 		}
 		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
-			continue // "three held over threatening violence": the charge they are held on, no count of the place's people
+			continue // "two held over burglary": the charge they are held on, no count of the place's people
 		}
 		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
 			continue // "the three men had held a group of employees": the holders, not the people held
@@ -810,7 +810,7 @@ func populationCount(si *sentenceInfo, first, last int) bool {
 const populationNounReach = 2
 
 // chargeAfter reports an offence link right after token k that a charge follows, not a span of
-// time: "held over threatening violence", "held for theft", but "held for three years" or "held
+// time: "held over burglary", "held for theft", but "held for three years" or "held
 // for months".
 func chargeAfter(text string, si *sentenceInfo, k int) bool {
 	if k+2 >= len(si.toks) || !si.toks[k+1].is(offenceLinkWords) {
@@ -992,7 +992,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		m := c.category.metric()
 		return c.first == last+2 && m != "" && m != model.Held && m != model.Attackers
 	}) {
-		return false // "one of the 12 inmates killed in the riot", "uno de los 12 reos fallecidos": what befell them
+		return false // "one of the nine inmates killed in the riot", "uno de los nueve reos muertos": what befell them
 	}
 	prev := &si.toks[first-1]
 	if prev.is(wholeWords) {
@@ -1026,7 +1026,7 @@ func escapeesWhole(si *sentenceInfo, first, last int) bool {
 }
 
 // escapeClauseEnd returns the last token of an escape word in a relative clause opening at token
-// k ("dos 151 reclusos que concretizaram a evasão, 20 foram recapturados": the people held who
+// k ("dos 64 presos que participaram da fuga, 9 foram recapturados": the people held who
 // got out are the whole), -1 if there is none.
 func escapeClauseEnd(si *sentenceInfo, k int) int {
 	if k >= len(si.toks) || !si.toks[k].is(relativePronounWords) {
@@ -1041,7 +1041,7 @@ func escapeClauseEnd(si *sentenceInfo, k int) int {
 }
 
 // escapeClauseReach is how many words after its relative pronoun a clause's escape word may stand
-// ("que concretizaram a evasão").
+// ("que participaram da fuga").
 const escapeClauseReach = 4
 
 // afterOfThe reports a figure at token first right after "of the" or a partitive fused with its
@@ -1135,8 +1135,8 @@ func allHeldNumbering(si *sentenceInfo, first int) bool {
 }
 
 // crowdSize reports a figure that gives the size of a crowd, in a sentence that tells of an
-// attack: right after the crowd word and "of" ("a mob of about 500 stormed"), or after a
-// numbering phrase that follows it ("massa yang berjumlah 200 orang merangsek masuk").
+// attack: right after the crowd word and "of" ("a crowd of about 300 stormed"), or after a
+// numbering phrase that follows it ("massa yang berjumlah 150 orang menyerang").
 func crowdSize(si *sentenceInfo, first int) bool {
 	if !si.is(attackCue) {
 		return false
