@@ -43,7 +43,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			part := !figureOK && countFigure(a.text, si, q) && subset(a.text, si, q)
 			if !figureOK && !part || backReference(si, q, seen) || si.datedReference() && si.inReference(q.Start) ||
 				f.date != nil && (cumulative(a.text, si, q, f.date.Date) || earlierWhen(a.text, si, q, f.date.Date)) || spanTotal(a.text, si, q) {
-				continue // a figure of the earlier event a reference point names is that event's
+				continue // a figure of the earlier event a reference point names is that event's, or a span's total
 			}
 			metric, ok := a.metricAt(si, figures, k)
 			if !ok && lastMetric != "" && spokenFigure(si, q) {

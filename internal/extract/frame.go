@@ -349,8 +349,8 @@ func cellNamed(si *sentenceInfo) bool {
 // it ("freed them from a cell", "broke into the cells and freed").
 const cellEscapeReach = 6
 
-// wordsOnly reports tokens from i to j parted by single spaces: no punctuation ends a clause
-// between them.
+// wordsOnly reports tokens from i to j parted by single spaces, which leaves no room for a
+// comma or another mark that ends a clause between them.
 func wordsOnly(toks []token, i, j int) bool {
 	for k := i; k < j; k++ {
 		if toks[k+1].start-toks[k].end > 1 {

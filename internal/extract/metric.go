@@ -178,7 +178,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && wordIn(cellWords, si.toks, c.first-cellHoldingReach, c.first) {
 			continue // "a cell that was holding 12 men": a cell's people, not the place's
 		}
-		if c.category == arrestedCue && wordIn(cumulativeWords, si.toks, c.last+1, c.last+1+cumulativeReach/3) {
+		if c.category == arrestedCue && wordIn(cumulativeWords, si.toks, c.last+1, c.last+1+arrestSinceReach) {
 			continue // "four prisoners arrested since 2015": how long they have been held, no recapture
 		}
 		if metric == model.Held && c.first > last && chargeAfter(text, si, c.last) {
@@ -719,6 +719,10 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 	}
 	return false
 }
+
+// arrestSinceReach is how many words after an arrest word the "since" of how long ago it was may
+// stand ("arrested since 2015", "اعتقلوا منذ ثلاث سنوات").
+const arrestSinceReach = 4
 
 // cellHoldingReach is how many words before a word of holding its cell may stand, a relative
 // pronoun and an auxiliary between ("a cell that was holding").
