@@ -741,7 +741,10 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 		// Before a person's noun it counts, whatever comes before: "admitted that one inmate died".
 		// "One of the escapees" counts one of them; "one of the largest prisons" counts nothing,
 		// nor does ", one of the commanders," which says who someone named is.
-		return (!lx.hasWord(pronounBeforeWords, prev) || lx.hasWord(singularPersonWords, next)) &&
+		// After "that" as a complementizer it counts the part it takes: "added that one of the
+		// inmates has been captured".
+		return (!lx.hasWord(pronounBeforeWords, prev) || lx.hasWord(singularPersonWords, next) ||
+			lx.hasWord(complementizerWords, prev) && partOfPeople(lx, ps, i)) &&
 			(!lx.hasWord(pronounAfterWords, next) || prev != "," && partOfPeople(lx, ps, i)) && !isJoinerPunct(next) // "one's", "one-off"
 	case lx.hasWord(articleNumberWords, p.low):
 		// "plus d'un détenu" and "d'un assaillant tué" are figures; "d'une prison" is an article
