@@ -741,8 +741,8 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 		// Before a person's noun it counts, whatever comes before: "admitted that one inmate died".
 		// "One of the escapees" counts one of them; "one of the largest prisons" counts nothing,
 		// nor does ", one of the commanders," which says who someone named is.
-		// After "that" as a complementizer it counts the part it takes: "added that one of the
-		// inmates has been captured".
+		// After "that" as a complementizer it counts the part it takes: "officials said that one of
+		// the escapees was caught".
 		return (!lx.hasWord(pronounBeforeWords, prev) || lx.hasWord(singularPersonWords, next) ||
 			lx.hasWord(complementizerWords, prev) && partOfPeople(lx, ps, i)) &&
 			(!lx.hasWord(pronounAfterWords, next) || prev != "," && partOfPeople(lx, ps, i)) && !isJoinerPunct(next) // "one's", "one-off"

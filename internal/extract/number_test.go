@@ -143,10 +143,10 @@ func TestFindNumbers(t *testing.T) {
 		{"quatre-vingt-dix-sept évadés", []string{`"quatre-vingt-dix-sept" 97..97 exact count évadés`}},
 		{"vingt et un gardiens", []string{`"vingt et un" 21..21 exact count gardiens`}},
 		{"aucun mort parmi les gardiens", []string{`"aucun" 0..0 exact count mort`}},
-		{"he added that one of the inmates has been captured", []string{`"one" 1..1 exact count inmates`}}, // "that" opens a clause here
-		{"at one stage, the guards opened fire", nil},                                                      // a stage of the events counts nobody
-		{"cette prison en héberge quatre fois plus", []string{`"quatre" 4..4 exact thing fois`}},           // a multiplier counts no people
-		{"un mort et un blessé", []string{`"un" 1..1 exact count mort`, `"un" 1..1 exact count blessé`}},   // the singular of a casualty noun counts one
+		{"officials said that one of the escapees was caught", []string{`"one" 1..1 exact count escapees`}},    // "that" opens a clause here
+		{"at one stage the warders fired tear gas", nil},                                                       // a stage of the events counts nobody
+		{"la maison d'arrêt accueille trois fois plus de détenus", []string{`"trois" 3..3 exact thing fois`}},  // a multiplier counts no people
+		{"deux morts et un blessé", []string{`"deux" 2..2 exact count morts`, `"un" 1..1 exact count blessé`}}, // the singular of a casualty noun counts one
 		{"un incendie et sept détenus", []string{`"sept" 7..7 exact count détenus`}},
 		{"3,5 millions de francs", []string{`"3,5 millions" 3500000..3500000 exact money francs`}},
 		{"1.300 reclusos", []string{`"1.300" 1300..1300 exact count reclusos`}},
