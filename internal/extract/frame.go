@@ -1079,8 +1079,8 @@ func withinDays(a, b model.Date, days int) bool {
 }
 
 // crimeDated reports a date that closes a relative clause about someone, telling the offence a
-// sentence passed or served is for ("X, quien cumplía una pena de 30 años por el asesinato de un
-// juez en 2001, murió en el motín"): it dates the person's crime, not the sentence's event.
+// sentence passed or served is for ("X, quien purgaba una condena de 30 años por el asesinato de
+// un juez en 2001, murió en el motín"): it dates the person's crime, not the sentence's event.
 func crimeDated(si *sentenceInfo, first, last int) bool {
 	if last+1 < len(si.toks) && wordsOnly(si.toks, last, last+1) {
 		return false // the clause about the person closes right after its date: "en 2001, murió"

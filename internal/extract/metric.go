@@ -176,7 +176,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "one of the guards chased the fleeing men": no one held is counted
 		}
 		if metric == model.Held && wordIn(cellWords, si.toks, c.first-cellHoldingReach, c.first) {
-			continue // "a cell that was holding 12 men": a cell's people, not the place's
+			continue // "a cell that held twelve men": a cell's people, not the place's
 		}
 		if c.category == arrestedCue && wordIn(cumulativeWords, si.toks, c.last+1, c.last+1+arrestSinceReach) {
 			continue // "four prisoners arrested since 2015": how long they have been held, no recapture
@@ -725,7 +725,7 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 const arrestSinceReach = 4
 
 // cellHoldingReach is how many words before a word of holding its cell may stand, a relative
-// pronoun and an auxiliary between ("a cell that was holding").
+// pronoun and an auxiliary between ("a cell that is holding").
 const cellHoldingReach = 3
 
 // countsSecurity reports a figure whose noun, right after it or after "of the", is the security
