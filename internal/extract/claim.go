@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -672,23 +671,12 @@ func spanTotal(text string, si *sentenceInfo, q Quantity) bool {
 		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+".") {
 			return false
 		}
-		if si.toks[k].is(periodPrepositionWords) && severalCount(text, si, k+1) && si.toks[k+2].is(longPeriodWords) {
+		// The count is read as a word: the number reader takes none before a unit of time as a figure.
+		if si.toks[k].is(periodPrepositionWords) && countWord(si.lex, si.toks[k+1].fold) && si.toks[k+2].is(longPeriodWords) {
 			return true
 		}
 	}
 	return false
-}
-
-// severalCount reports a count of two or more written as one word at token k ("two", "dos",
-// "10"): the number reader takes no count before a unit of time as a figure.
-func severalCount(text string, si *sentenceInfo, k int) bool {
-	word := text[si.toks[k].start:si.toks[k].end]
-	if allDigits(word) {
-		n, err := strconv.Atoi(word)
-		return err == nil && n >= 2
-	}
-	w, ok := si.lex.numberWord(strings.ToLower(word))
-	return ok && w.value >= 2
 }
 
 // earlierWhen reports a figure in a clause opened by a when-word right after a date that ends

@@ -169,7 +169,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
-		if (metric == model.Killed || metric == model.Wounded) && c.first > last && wordIn(inflictVerbWords, si.toks, last+1, c.first) {
+		if (metric == model.Killed || metric == model.Wounded) && c.first > last && dealtBy(si, last, c) {
 			continue // "deux détenus ont infligé des blessures à trois gardiens": the figure dealt the wounds
 		}
 		if (metric == model.Escaped || metric == model.Recaptured || metric == model.Held) && c.first > last && countsSecurity(text, si, last) {
@@ -628,7 +628,7 @@ func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric,
 				return "", false
 			}
 		}
-		if m := c.category.metric(); m == model.Escaped || (m == model.Killed || m == model.Wounded) && !wordIn(inflictVerbWords, si.toks, last+1, c.first) {
+		if m := c.category.metric(); m == model.Escaped || (m == model.Killed || m == model.Wounded) && !dealtBy(si, last, c) {
 			return m, true
 		}
 	}
@@ -724,6 +724,12 @@ func securityNoun(text string, si *sentenceInfo, last int) bool {
 // stand ("arrested since 2015", "اعتقلوا منذ ثلاث سنوات").
 const arrestSinceReach = 4
 
+// dealtBy reports a verb of inflicting between a figure ending at token last and the word of
+// deaths or wounds c after it: the figure counts who dealt them, no casualties.
+func dealtBy(si *sentenceInfo, last int, c cueHit) bool {
+	return wordIn(inflictVerbWords, si.toks, last+1, c.first)
+}
+
 // cellHoldingReach is how many words before a word of holding its cell may stand, a relative
 // pronoun and an auxiliary between ("a cell that is holding").
 const cellHoldingReach = 3
@@ -739,7 +745,7 @@ func countsSecurity(text string, si *sentenceInfo, last int) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return c.category == sideSecurityCue && c.first > k && c.first <= k+2 && wordsOnly(si.toks, last, c.first)
+		return c.category == sideSecurityCue && c.first > k && c.first <= k+2 && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
 	})
 }
 
@@ -820,9 +826,9 @@ func chargeAfter(text string, si *sentenceInfo, k int) bool {
 	if k+2 >= len(si.toks) || !si.toks[k+1].is(offenceLinkWords) {
 		return false
 	}
-	next := strings.ToLower(text[si.toks[k+2].start:si.toks[k+2].end])
-	_, unit := si.lex.phraseValue(dateUnitPhrases, next)
-	return !unit && !allDigits(next) && !si.lex.isNumberWord(next) && !si.toks[k+2].is(oneWordWords) && !si.lex.hasWord(fewWordWords, si.toks[k+2].fold)
+	next := si.toks[k+2]
+	_, unit := si.lex.phraseValue(dateUnitPhrases, strings.ToLower(text[next.start:next.end]))
+	return !unit && !countWord(si.lex, next.fold) && !next.is(oneWordWords) && !si.lex.hasWord(fewWordWords, next.fold)
 }
 
 // agentOfAttack reports a count of people that is the agent of an attack word before it: "by",
