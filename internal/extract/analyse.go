@@ -54,6 +54,7 @@ type sentenceInfo struct {
 	figures        []figureReading // what each of quantities says as a figure, read on first use (readingOf)
 	campaigns      []string
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
+	freesOne       bool     // an attack let one person out: a freeing, though no breakout of its own
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
 	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
@@ -549,9 +550,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapedCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) {
 			return true // "pursuing an escaped convict", "he had escaped": one person, whom no figure counts
 		}
+		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c)) && !withOthersAfter(si, c)
+		if oneEscape && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == attackCue }) {
+			si.freesOne = true // "a prison van was attacked and an inmate escaped": the attack freed one
+		}
 		return c.category == escapeCue && (escapeAttempt(si.toks, c) || rescuedBySecurity(a.text, si.toks, scanned, c) ||
 			rescueAfterRaid(raids, scanned, c) || raidGoesOn && !doerBetween(scanned, -1, c.first) || pastOfPerson(si.toks, c.first) ||
-			(describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) && !withOthersAfter(si, c) || oneWhoEscaped(si.toks, c)) ||
+			oneEscape || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
 	releasedByAttackers(a.text, si, scanned)
@@ -3531,6 +3536,22 @@ func oneWhoEscaped(toks []token, c cueHit) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// escapeOfOne reports an escape noun whose complement is one person named with an article: "the
+// escape of an inmate", "la fuga de un preso", "l'évasion d'un détenu" tell one person's flight,
+// not a breakout, unless others are joined to him.
+func escapeOfOne(toks []token, c cueHit) bool {
+	k := c.last + 1
+	if k+1 >= len(toks) || !toks[k].is(partitiveWords) || !toks[k+1].is(singularArticleWords) {
+		return false
+	}
+	for noun := k + 2; noun < len(toks) && noun <= k+2+maxSingularModifiers; noun++ {
+		if toks[noun].is(singularPersonWords) {
+			return noun+1 == len(toks) || !toks[noun+1].is(conjunctionWords) // "the escape of an inmate and 14 others"
+		}
 	}
 	return false
 }

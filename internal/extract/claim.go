@@ -314,8 +314,40 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people no incident at one facility
 // exceeds, not a subset, a reference mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return !subset(text, si, q) && !exception(si, q) && countFigure(text, si, q)
+	return !subset(text, si, q) && !exception(si, q) && !epidemicTally(si, q) && countFigure(text, si, q)
 }
+
+// epidemicTally reports a figure joined by a conjunction to a count of infections or cases ("122
+// coronavirus infections and around 50 deaths"): an epidemic's tally, which counts no one an
+// incident befell.
+func epidemicTally(si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 0 {
+		return false
+	}
+	for _, o := range si.quantities {
+		if o.Start == q.Start {
+			continue
+		}
+		oFirst, oLast := tokenSpan(si.toks, o.Start, o.End)
+		if oFirst < 0 || !wordIn(diseaseCountWords, si.toks, oLast+1, oLast+2+diseaseNameReach) {
+			continue
+		}
+		if oLast < first && first-oLast <= tallyJoinReach && wordIn(conjunctionWords, si.toks, oLast+1, first) ||
+			last < oFirst && oFirst-last <= tallyJoinReach && wordIn(conjunctionWords, si.toks, last+1, oFirst) {
+			return true
+		}
+	}
+	return false
+}
+
+// diseaseNameReach is how many words may stand between a count and the noun of infections it
+// counts ("122 new coronavirus cases").
+const diseaseNameReach = 2
+
+// tallyJoinReach is how far apart, in words, two counts of one tally may stand: the count's noun,
+// its disease's name, a conjunction and a qualifier ("122 coronavirus infections and around 50").
+const tallyJoinReach = 6
 
 // exception reports a figure right after "all but" ("all but five of the 38 inmates are still at
 // large"): those left out, whom nothing the sentence says befell.

@@ -321,7 +321,7 @@ func TestExtract(t *testing.T) {
 			published: "2013-06-12",
 			text: "Soldiers repelled an attack on a jail at Abéché, Chad, on Monday. " +
 				"The civil prison in the capital was attacked on 1 June 2013 by an armed group, leaving two warders dead.",
-			want:   []want{{"thwarted_attack", "2013-06-10", "TD", "", ""}, {"facility_attack", "2013-06-01", "TD", "", ""}},
+			want:   []want{{"thwarted_attack", "2013-06-10", "TD", "", ""}, {"other_attack", "2013-06-01", "TD", "", ""}},
 			places: []string{"Abéché", "N'Djamena"},
 		},
 		{
@@ -348,7 +348,7 @@ func TestExtract(t *testing.T) {
 			text: "An armed group attacked the civil prison of N'Djamena, Chad, on 1 June 2013 and freed 22 inmates. " +
 				"They also freed a smuggler from Mali, Omar Ould Hama, who had killed an American in 2000. " +
 				"It was reported that gunmen had attacked another jail at Abéché on 2 June 2013.",
-			want:   []want{{"facility_attack", "2013-06-01", "TD", "", ""}, {"facility_attack", "2013-06-02", "TD", "Abéché", ""}},
+			want:   []want{{"facility_attack", "2013-06-01", "TD", "", ""}, {"other_attack", "2013-06-02", "TD", "Abéché", ""}},
 			places: []string{"N'Djamena", "Abéché"},
 		},
 		{
@@ -357,7 +357,7 @@ func TestExtract(t *testing.T) {
 			text: "Gunmen attacked the central prison in Kano, Nigeria, on 5 March 2016 and freed 40 inmates. " +
 				"On 6 March 2016, attacks had spread east into the state of Kaduna. " +
 				"It was reported that gunmen had attacked another prison there.",
-			want:    []want{{"facility_attack", "2016-03-05", "NG", "", ""}, {"facility_attack", "2016-03-06", "NG", "", ""}},
+			want:    []want{{"facility_attack", "2016-03-05", "NG", "", ""}, {"other_attack", "2016-03-06", "NG", "", ""}},
 			places:  []string{"Kano", ""},
 			regions: []string{"Kano State", "Kaduna State"},
 		},
@@ -476,7 +476,7 @@ func TestExtract(t *testing.T) {
 			published: "2017-05-03",
 			text: "Islamic State fighters stormed the central prison of Deraa, Syria, on Tuesday. " +
 				"The assault team consisted of 100 men. The prison, the largest in the south, was estimated to house 2,000 of them.",
-			want:    []want{{"facility_attack", "2017-05-02", "SY", "", "Islamic State"}},
+			want:    []want{{"other_attack", "2017-05-02", "SY", "", "Islamic State"}},
 			figures: []string{"attackers=100..100 held=2000..2000"},
 		},
 		{
@@ -746,7 +746,7 @@ func TestExtract(t *testing.T) {
 			name:      "people counted right before an attack or a killing in the active voice are the assault force",
 			published: "2019-03-05",
 			text:      "On 4 March 2019, three suicide bombers attacked the prison in Maradi, Niger. One guard was killed and two guards were injured.",
-			want:      []want{{"facility_attack", "2019-03-04", "NE", "", ""}},
+			want:      []want{{"other_attack", "2019-03-04", "NE", "", ""}},
 			figures:   []string{"attackers=3..3 killed/security=1..1 wounded/security=2..2"},
 		},
 		{

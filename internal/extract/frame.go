@@ -300,6 +300,23 @@ func continues(si *sentenceInfo) bool {
 	return si.toks[0].is(pronounSubjectWords)
 }
 
+// storyNamedAgain reports a sentence whose subject names the story's deed again by a word of
+// any incident after a definite article ("The incident took place at the X centre", "El
+// incidente se registró en el penal de X"): where it places the deed, in the story's country, the
+// story's incident is, however else the text named the place before.
+func storyNamedAgain(si *sentenceInfo) bool {
+	k := 0
+	if len(si.toks) > 1 && si.toks[0].is(definiteArticleWords) {
+		k = 1
+	}
+	return len(si.toks) > k && si.toks[k].is(storyNounWords) && !tellsAnother(si)
+}
+
+// sameCountry reports anchors that name no country, or the frame's.
+func (f *frame) sameCountry(an anchors) bool {
+	return !slices.ContainsFunc(an.countries, func(c string) bool { return !f.countries[c] })
+}
+
 // tellsAnother reports a word of "another" ("another prison", "a second attack"): the sentence
 // tells of another incident than the one before it.
 func tellsAnother(si *sentenceInfo) bool {
@@ -1417,7 +1434,7 @@ func (a *analysis) frames() []*frame {
 		}
 		var target *frame
 		if cur != nil && !cur.longBefore(an) && (an.empty() || cur.unanchored() || cur.fits(an) || continues(si) && len(an.keys) == 0 || !own.empty() && weak(si, own) ||
-			cur.namesItsFacility(si, an)) {
+			cur.namesItsFacility(si, an) || storyNamedAgain(si) && cur.sameCountry(an)) {
 			target = cur
 		} else {
 			target = firstFitting(frames, an)

@@ -296,6 +296,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.ThwartedAttack
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
+	case attack && !freed && !escapeTold && !slices.ContainsFunc(f.sentences, freeingTold) && !a.ledeFrees(f):
+		return model.OtherAttack // "assailants attacked a prison; three people were killed": nothing tells of anyone freed or to be
 	case attack && heldKilled && !guardsHarmed && !freed && !escape:
 		return model.OtherAttack // "masked men broke into the jail and shot two remand prisoners": killing, not freeing
 	case attack:
@@ -318,6 +320,21 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "gunmen shot dead two warders near the prison": its staff harmed, nobody fled
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
+}
+
+// freeingTold reports a sentence that tells of a release, of escapees recaptured, of an
+// attempt or a motive to free someone, of one person freed, or of an aircraft landing in the
+// place: "gunmen attacked the police station to free their leader".
+func freeingTold(si *sentenceInfo) bool {
+	return si.tryToFree || si.freesOne || si.airLanding || si.is(releaseCue) || si.is(recapturedCue)
+}
+
+// ledeFrees reports a frame after the document's first sentence, which names no facility of its
+// own and tells of a freeing: "still fighting militants inside a prison, four days after they
+// launched an attack to free their comrades" says what the assault told next aimed at.
+func (a *analysis) ledeFrees(f *frame) bool {
+	lede := a.sentences[0]
+	return f.first > 0 && len(lede.facilities) == 0 && (lede.is(escapeCue) || freeingTold(lede))
 }
 
 // opensOtherMatter reports a sentence that opens with a phrase of another matter: "Separately,",

@@ -167,6 +167,8 @@ const (
 	facilityLocativeWords
 	facilityNearWords
 	procliticWords
+	diseaseCountWords
+	storyNounWords
 	placeBeforeWords
 	caseEndingWords
 	adjectiveEndingWords
@@ -418,6 +420,8 @@ var wordCatNames = [wordCatCount]string{
 	facilityLocativeWords:     "facility_locative",
 	facilityNearWords:         "facility_near",
 	procliticWords:            "proclitic",
+	diseaseCountWords:         "disease_count",
+	storyNounWords:            "story_noun",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",

@@ -21,15 +21,18 @@ var EventTypes = []EventTypeInfo{
 }
 
 // compatibleTypes are the pairs of different types that reports of one incident may give: an
-// assault that freed inmates is told as an escape by some and as a riot by others, and shells or
-// a bomb that struck a prison as an assault by those who tell only "the attack". Any other pair of
-// different types tells two incidents.
+// assault that freed inmates is told as an escape by some and as a riot by others, shells or a
+// bomb that struck a prison as an assault by those who tell only "the attack", and an assault
+// repelled or violence inside as an attack on the place by those who tell neither its failure
+// nor who fought. Any other pair of different types tells two incidents.
 var compatibleTypes = [][2]EventType{
 	{FacilityAttack, MassEscape},
 	{FacilityAttack, ThwartedAttack},
 	{FacilityAttack, Riot},
 	{MassEscape, Riot},
 	{FacilityAttack, OtherAttack},
+	{ThwartedAttack, OtherAttack},
+	{Riot, OtherAttack},
 }
 
 // AllEventTypes returns every type of EventTypes, in its order.

@@ -33,7 +33,9 @@ func TestCompatibleWith(t *testing.T) {
 		{FacilityAttack, MassEscape, true},
 		{OtherAttack, FacilityAttack, true},
 		{OtherAttack, MassEscape, false},
-		{OtherAttack, Riot, false},
+		{OtherAttack, Riot, true},
+		{ThwartedAttack, OtherAttack, true},
+		{MassEscape, OtherAttack, false},
 		{ThwartedAttack, MassEscape, false},
 	}
 	for _, tt := range tests {
