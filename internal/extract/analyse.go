@@ -1371,6 +1371,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
 			continue // "Neun Gefangene", "Fuentes oficiales": a word of the text's language, capitalised, names no town
 		}
+		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) {
+			continue // "told Mehr news", "Dawn newspaper reported": an outlet's name
+		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false
 		switch r.division {

@@ -169,6 +169,7 @@ const (
 	procliticWords
 	diseaseCountWords
 	storyNounWords
+	mediumNounWords
 	placeBeforeWords
 	caseEndingWords
 	adjectiveEndingWords
@@ -422,6 +423,7 @@ var wordCatNames = [wordCatCount]string{
 	procliticWords:            "proclitic",
 	diseaseCountWords:         "disease_count",
 	storyNounWords:            "story_noun",
+	mediumNounWords:           "medium_noun",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
