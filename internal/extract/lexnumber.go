@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -89,6 +90,16 @@ func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
 		}
 	}
 	return numberWord{}, false
+}
+
+// conjoined reports a word with a conjunction written onto it ("وجريحا": and wounded).
+func (lx *lexicon) conjoined(fold string) bool {
+	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
+		return false
+	}
+	return slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool {
+		return f != fold && lx.has(conjunctionWords, strings.TrimSuffix(fold, f))
+	})
 }
 
 // isNumberWord reports a word numberWord reads.
@@ -212,7 +223,7 @@ func (lx *lexicon) qualifierEndingAt(ps []piece, j int) (string, int) {
 			for start >= 0 && ps[start].kind == piecePunct && isJoinerPunct(ps[start].low) {
 				start--
 			}
-			if start < 0 || ps[start].kind != pieceWord || foldWord(ps[start].low) != ph.words[w] {
+			if start < 0 || ps[start].kind != pieceWord || !lx.qualifierWordAt(ps[start].low, ph.words[w], w == 0) {
 				start = -1
 			}
 		}
@@ -221,6 +232,13 @@ func (lx *lexicon) qualifierEndingAt(ps []piece, j int) (string, int) {
 		}
 	}
 	return best, bestStart
+}
+
+// qualifierWordAt reports a piece that is a qualifier phrase's word; the phrase's first word may
+// carry proclitics ("وأكثر من 120": and more than 120).
+func (lx *lexicon) qualifierWordAt(low, word string, first bool) bool {
+	fold := foldWord(low)
+	return fold == word || first && slices.Contains(lx.procliticForms(fold, nil), word)
 }
 
 // qualifierWords folds a qualifier phrase into the words pieces give: apostrophes and hyphens

@@ -435,11 +435,19 @@ func countPutAt(text string, si *sentenceInfo, first int, noun wordCat) bool {
 // killed and wounded", "put the number of dead and wounded at 500").
 func deadAndWounded(text string, si *sentenceInfo, first, last int) bool {
 	for _, k := range si.cues {
-		if k.category != killedCue || k.last+2 >= len(si.toks) || !si.toks[k.last+1].is(conjunctionWords) {
+		if k.category != killedCue || k.last+1 >= len(si.toks) {
 			continue
 		}
+		// The conjunction stands alone, or is written onto the word of the wounded ("شهيدا وجريحا").
+		joined := k.last + 2
+		if !si.toks[k.last+1].is(conjunctionWords) {
+			if !si.lex.conjoined(si.toks[k.last+1].fold) {
+				continue
+			}
+			joined = k.last + 1
+		}
 		for _, w := range si.cues {
-			if w.category != woundedCue || w.first != k.last+2 {
+			if w.category != woundedCue || w.first != joined {
 				continue
 			}
 			if k.first > last && k.first-last <= casualtyNounReach ||
