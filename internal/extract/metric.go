@@ -438,10 +438,11 @@ func deadAndWounded(text string, si *sentenceInfo, first, last int) bool {
 		if k.category != killedCue || k.last+1 >= len(si.toks) {
 			continue
 		}
-		// The conjunction stands alone, or is written onto the word of the wounded ("شهيدا وجريحا").
+		// The conjunction stands alone, or is written onto the word of the wounded after the figure
+		// ("150 شهيدا وجريحا"; "قتلوا وأصيب اثنان" tells two clauses).
 		joined := k.last + 2
 		if !si.toks[k.last+1].is(conjunctionWords) {
-			if !si.lex.conjoined(si.toks[k.last+1].fold) {
+			if k.first <= last || !si.lex.conjoined(si.toks[k.last+1].fold) {
 				continue
 			}
 			joined = k.last + 1
