@@ -3544,7 +3544,7 @@ func oneWhoEscaped(toks []token, c cueHit) bool {
 }
 
 // escapeOfOne reports an escape noun whose complement is one person named with an article: "the
-// escape of an inmate", "la fuga de un preso", "l'évasion d'un détenu" tell one person's flight,
+// escape of an inmate", "la fuga de un recluso", "l'évasion d'un détenu" tell one person's flight,
 // not a breakout, unless others are joined to him.
 func escapeOfOne(toks []token, c cueHit) bool {
 	k := c.last + 1

@@ -317,9 +317,8 @@ func figure(text string, si *sentenceInfo, q Quantity) bool {
 	return !subset(text, si, q) && !exception(si, q) && !epidemicTally(si, q) && countFigure(text, si, q)
 }
 
-// epidemicTally reports a figure joined by a conjunction to a count of infections or cases ("122
-// coronavirus infections and around 50 deaths"): an epidemic's tally, which counts no one an
-// incident befell.
+// epidemicTally reports a figure joined by a conjunction to a count of infections or cases ("300
+// new infections and 25 deaths"): an epidemic's tally, which counts no one an incident befell.
 func epidemicTally(si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	if first < 0 {
@@ -342,11 +341,11 @@ func epidemicTally(si *sentenceInfo, q Quantity) bool {
 }
 
 // diseaseNameReach is how many words may stand between a count and the noun of infections it
-// counts ("122 new coronavirus cases").
+// counts ("300 new flu cases").
 const diseaseNameReach = 2
 
 // tallyJoinReach is how far apart, in words, two counts of one tally may stand: the count's noun,
-// its disease's name, a conjunction and a qualifier ("122 coronavirus infections and around 50").
+// its disease's name, a conjunction and a qualifier ("300 new flu infections and about 25").
 const tallyJoinReach = 6
 
 // exception reports a figure right after "all but" ("all but five of the 38 inmates are still at

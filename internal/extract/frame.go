@@ -301,8 +301,8 @@ func continues(si *sentenceInfo) bool {
 }
 
 // storyNamedAgain reports a sentence whose subject names the story's deed again by a word of
-// any incident after a definite article ("The incident took place at the X centre", "El
-// incidente se registró en el penal de X"): where it places the deed, in the story's country, the
+// any incident after a definite article ("The incident happened near the X gate", "El
+// incidente ocurrió en el penal de X"): where it places the deed, in the story's country, the
 // story's incident is, however else the text named the place before.
 func storyNamedAgain(si *sentenceInfo) bool {
 	k := 0
