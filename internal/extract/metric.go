@@ -1094,10 +1094,19 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 
 // partOfWholeEnd returns the last token of the whole that an out_of word puts after a figure ending
 // at token last ("sur 450", "out of 450 inmates"), and of the relative clause on it ("sur 450 que
-// comptait la prison"), or -1: the figure's own verb comes after them.
+// comptait la prison"), or -1: the figure's own verb comes after them. A partitive and an article
+// right after the figure put a whole there too when a relative clause follows it ("15 de los 53
+// presos que se fugaron [...] fueron recapturados": the clause is the whole's).
 func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 	for k := last + 1; k < len(si.toks) && k <= last+1+outOfNounReach; k++ {
 		n := si.lex.phraseAt(outOfWords, si.toks, k)
+		if n == 0 && k == last+1 && k+1 < len(si.toks) && partitiveToken(&si.toks[k]) && si.toks[k+1].is(definiteArticleWords) {
+			if end := wholeClauseEnd(text, si, k+2); end >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+				return c.first > end && (c.category.metric() != "" || c.category == arrestedCue)
+			}) {
+				return end // a verb of its own follows the clause
+			}
+		}
 		if n == 0 {
 			if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
 				return -1
@@ -1119,6 +1128,25 @@ func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 			}
 		}
 		return wl
+	}
+	return -1
+}
+
+// wholeClauseEnd returns the end of the relative clause on a whole whose count stands at token
+// k, its noun right after it ("53 presos que se fugaron"), or -1 when no relative pronoun follows.
+func wholeClauseEnd(text string, si *sentenceInfo, k int) int {
+	if k >= len(si.toks) {
+		return -1
+	}
+	i := slices.IndexFunc(si.quantities, func(q Quantity) bool { return q.Start == si.toks[k].start })
+	if i < 0 {
+		return -1
+	}
+	_, wl := tokenSpan(si.toks, si.quantities[i].Start, si.quantities[i].End)
+	for r := wl + 1; wl >= 0 && r < len(si.toks) && r <= wl+2; r++ {
+		if si.toks[r].is(relativePronounWords) {
+			return relativeClauseEnd(text, si.toks, r)
+		}
 	}
 	return -1
 }
