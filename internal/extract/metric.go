@@ -1095,8 +1095,8 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 // partOfWholeEnd returns the last token of the whole that an out_of word puts after a figure ending
 // at token last ("sur 450", "out of 450 inmates"), and of the relative clause on it ("sur 450 que
 // comptait la prison"), or -1: the figure's own verb comes after them. A partitive and an article
-// right after the figure put a whole there too when a relative clause follows it ("15 de los 53
-// presos que se fugaron [...] fueron recapturados": the clause is the whole's).
+// right after the figure put a whole there too when a relative clause follows it ("cinco de los
+// 21 reos que huyeron [...] fueron capturados": the clause is the whole's).
 func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 	for k := last + 1; k < len(si.toks) && k <= last+1+outOfNounReach; k++ {
 		n := si.lex.phraseAt(outOfWords, si.toks, k)
@@ -1133,7 +1133,7 @@ func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 }
 
 // wholeClauseEnd returns the end of the relative clause on a whole whose count stands at token
-// k, its noun right after it ("53 presos que se fugaron"), or -1 when no relative pronoun follows.
+// k, its noun right after it ("21 reos que huyeron"), or -1 when no relative pronoun follows.
 func wholeClauseEnd(text string, si *sentenceInfo, k int) int {
 	if k >= len(si.toks) {
 		return -1
