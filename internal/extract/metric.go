@@ -1145,7 +1145,29 @@ func wholeClauseEnd(text string, si *sentenceInfo, k int) int {
 	_, wl := tokenSpan(si.toks, si.quantities[i].Start, si.quantities[i].End)
 	for r := wl + 1; wl >= 0 && r < len(si.toks) && r <= wl+2; r++ {
 		if si.toks[r].is(relativePronounWords) {
+			if end := commaBeforeVerb(text, si, r); end >= 0 {
+				return end
+			}
 			return relativeClauseEnd(text, si.toks, r)
+		}
+	}
+	return -1
+}
+
+// commaBeforeVerb returns the last token before the comma that a verb of a figure (its
+// auxiliaries before it) follows after token r, or -1: a relative clause that holds asides of
+// its own ends there ("que huyeron del penal de X, en la frontera, fueron capturados").
+func commaBeforeVerb(text string, si *sentenceInfo, r int) int {
+	for _, c := range si.cues {
+		if c.first <= r+1 || c.category.metric() == "" && c.category != arrestedCue {
+			continue
+		}
+		j := c.first - 1
+		for j > r && si.toks[j].is(auxiliaryWords) {
+			j--
+		}
+		if j > r && j+1 < len(si.toks) && strings.Contains(text[si.toks[j].end:si.toks[j+1].start], ",") {
+			return j
 		}
 	}
 	return -1
