@@ -1095,13 +1095,14 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 // partOfWholeEnd returns the last token of the whole that an out_of word puts after a figure ending
 // at token last ("sur 450", "out of 450 inmates"), and of the relative clause on it ("sur 450 que
 // comptait la prison"), or -1: the figure's own verb comes after them. A partitive and an article
-// right after the figure put a whole there too when a relative clause follows it ("cinco de los
-// 21 reos que huyeron [...] fueron capturados": the clause is the whole's).
+// after the figure (its noun and a comma may come between) put a whole there too when a relative
+// clause follows it ("cinco de los 21 reos que huyeron [...] fueron capturados", "20 presos, dos
+// 150 que fugiram, foram recapturados": the clause is the whole's).
 func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 	for k := last + 1; k < len(si.toks) && k <= last+1+outOfNounReach; k++ {
 		n := si.lex.phraseAt(outOfWords, si.toks, k)
-		if n == 0 && k == last+1 && k+1 < len(si.toks) && partitiveToken(&si.toks[k]) && si.toks[k+1].is(definiteArticleWords) {
-			if end := wholeClauseEnd(text, si, k+2); end >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		if w := wholeAfterPartitive(si, k); n == 0 && w > 0 {
+			if end := wholeClauseEnd(text, si, w); end >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
 				return c.first > end && (c.category.metric() != "" || c.category == arrestedCue)
 			}) {
 				return end // a verb of its own follows the clause
@@ -1128,6 +1129,21 @@ func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 			}
 		}
 		return wl
+	}
+	return -1
+}
+
+// wholeAfterPartitive returns the token of the whole's count after a partitive at token k and
+// its article, or a contracted partitive article ("de los 21", "dos 150"), or -1.
+func wholeAfterPartitive(si *sentenceInfo, k int) int {
+	if k+1 >= len(si.toks) || !partitiveToken(&si.toks[k]) {
+		return -1
+	}
+	if si.toks[k+1].is(definiteArticleWords) {
+		return k + 2
+	}
+	if si.toks[k].is(partitiveArticleWords) {
+		return k + 1
 	}
 	return -1
 }
