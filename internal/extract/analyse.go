@@ -1372,7 +1372,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			continue // "Neun Gefangene", "Fuentes oficiales": a word of the text's language, capitalised, names no town
 		}
 		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) {
-			continue // "told Mehr news", "Dawn newspaper reported": an outlet's name
+			continue // "told Kessel news", "the Kessel newspaper reported": an outlet's name
 		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false

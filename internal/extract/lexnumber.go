@@ -81,11 +81,8 @@ func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 // conjoinedNumber reads a number word with a conjunction written onto it: "ثلاث جثث وخمسة
 // جرحى" counts five wounded after three bodies.
 func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
-	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
-		return numberWord{}, false
-	}
-	for _, f := range lx.procliticForms(fold, nil) {
-		if w, ok := lx.numbers[f]; ok && lx.has(conjunctionWords, strings.TrimSuffix(fold, f)) {
+	for _, f := range lx.conjoinedForms(fold) {
+		if w, ok := lx.numbers[f]; ok {
 			return w, true
 		}
 	}
@@ -94,11 +91,17 @@ func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
 
 // conjoined reports a word with a conjunction written onto it ("وجريحا": and wounded).
 func (lx *lexicon) conjoined(fold string) bool {
+	return len(lx.conjoinedForms(fold)) > 0
+}
+
+// conjoinedForms returns the forms of a folded word without the proclitics before it when they
+// are a conjunction ("وخمسة": خمسة), or none.
+func (lx *lexicon) conjoinedForms(fold string) []string {
 	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
-		return false
+		return nil
 	}
-	return slices.ContainsFunc(lx.procliticForms(fold, nil), func(f string) bool {
-		return f != fold && lx.has(conjunctionWords, strings.TrimSuffix(fold, f))
+	return slices.DeleteFunc(lx.procliticForms(fold, nil), func(f string) bool {
+		return !lx.has(conjunctionWords, strings.TrimSuffix(fold, f))
 	})
 }
 

@@ -212,7 +212,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 // event sentences, failures and riots from any of its sentences ("the attackers were repelled"),
 // and whether its figures say anyone got out.
 func (a *analysis) eventType(f *frame) model.EventType {
-	var detention, holding, attack, inside, escape, escapeTold, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
+	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
@@ -228,6 +228,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			si.deadlyFire || // a deadly fire no accident explains (accidents tell no incident): the people held set it
 			si.inmateArson
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
+		freeing = freeing || freeingTold(si)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
 			continue
@@ -296,7 +297,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.ThwartedAttack
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
-	case attack && !freed && !escapeTold && !slices.ContainsFunc(f.sentences, freeingTold) && !a.ledeFrees(f):
+	case attack && !freed && !escapeTold && !freeing && !a.ledeFrees(f):
 		return model.OtherAttack // "assailants attacked a prison; three people were killed": nothing tells of anyone freed or to be
 	case attack && heldKilled && !guardsHarmed && !freed && !escape:
 		return model.OtherAttack // "masked men broke into the jail and shot two remand prisoners": killing, not freeing

@@ -1123,10 +1123,8 @@ func partOfWholeEnd(text string, si *sentenceInfo, last int) int {
 		if wl < 0 {
 			return -1
 		}
-		for r := wl + 1; r < len(si.toks) && r <= wl+2; r++ {
-			if si.toks[r].is(relativePronounWords) {
-				return relativeClauseEnd(text, si.toks, r)
-			}
+		if end := relativeOnWhole(text, si, wl); end >= 0 {
+			return end
 		}
 		return wl
 	}
@@ -1148,8 +1146,8 @@ func wholeAfterPartitive(si *sentenceInfo, k int) int {
 	return -1
 }
 
-// wholeClauseEnd returns the end of the relative clause on a whole whose count stands at token
-// k, its noun right after it ("21 reos que huyeron"), or -1 when no relative pronoun follows.
+// wholeClauseEnd returns the end of the relative clause on a whole whose count starts at token k
+// (relativeOnWhole), or -1.
 func wholeClauseEnd(text string, si *sentenceInfo, k int) int {
 	if k >= len(si.toks) {
 		return -1
@@ -1158,8 +1156,17 @@ func wholeClauseEnd(text string, si *sentenceInfo, k int) int {
 	if i < 0 {
 		return -1
 	}
-	_, wl := tokenSpan(si.toks, si.quantities[i].Start, si.quantities[i].End)
-	for r := wl + 1; wl >= 0 && r < len(si.toks) && r <= wl+2; r++ {
+	if _, wl := tokenSpan(si.toks, si.quantities[i].Start, si.quantities[i].End); wl >= 0 {
+		return relativeOnWhole(text, si, wl)
+	}
+	return -1
+}
+
+// relativeOnWhole returns the end of the relative clause that opens right after a whole's count
+// ending at token wl, or its noun ("sur 450 que comptait la prison", "21 reos que huyeron"), or -1.
+// A clause that holds asides of its own ends at the comma the figure's verb follows.
+func relativeOnWhole(text string, si *sentenceInfo, wl int) int {
+	for r := wl + 1; r < len(si.toks) && r <= wl+2; r++ {
 		if si.toks[r].is(relativePronounWords) {
 			if end := commaBeforeVerb(text, si, r); end >= 0 {
 				return end
