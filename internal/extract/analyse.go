@@ -602,7 +602,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
 			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in May, North Vale"
 		}
-		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && trailingAdverbial(si, text, d)) {
+		if len(si.dates) == 0 && (leadingAdverbial(si, text, d) || clauseOpeningDate(si, text, d) || cleftDate(si, text, d) || len(dates) == 1 && trailingAdverbial(si, text, d)) {
 			si.leadDate = si.start + d.Start
 		}
 		d.Start += si.start
@@ -2715,6 +2715,24 @@ func leadingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
 		return false
 	}
 	return wordIn(partOfDayWords, si.toks, first, last+1) && !slices.ContainsFunc(si.toks[first:last+1], func(t token) bool { return t.upper })
+}
+
+// clauseOpeningDate reports a date that opens a clause after a conjunction, a comma closing it:
+// "..., ma il 3 gennaio 1982, [...], Rovigo ha vissuto l'assalto", "But on 3 May 2021, gunmen
+// stormed" date the clause that follows as an opening date dates its sentence. The conjunction
+// opens the sentence or follows a comma; one word (a preposition, an article) may stand between
+// it and the date. text is the sentence's, and d's offsets are in it.
+func clauseOpeningDate(si *sentenceInfo, text string, d DateMention) bool {
+	if !strings.HasPrefix(text[d.End:], ",") {
+		return false
+	}
+	first, _ := tokenSpan(si.toks, si.start+d.Start, si.start+d.End)
+	for k := first - 1; k >= max(0, first-2); k-- {
+		if si.toks[k].is(clauseConjunctionWords) {
+			return k == 0 || strings.Contains(text[si.toks[k-1].end-si.start:si.toks[k].start-si.start], ",")
+		}
+	}
+	return false
 }
 
 // partOfDayPhraseWords is how many words a part of the day after an opening date may take ("au
