@@ -820,10 +820,16 @@ func sidesApart(a, b string) bool {
 func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // backReference reports a figure that names again a group already counted: "the 1,500 escapees
-// are still on the run" after "over 1,500 prisoners escaped".
+// are still on the run" after "over 1,500 prisoners escaped"; "due dei sette sono stati
+// catturati" after "sette detenuti sono evasi", where an article fused with its partitive
+// names the whole and the verb after it is the part's.
 func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
-	first, _ := tokenSpan(si.toks, q.Start, q.End)
-	return first > 0 && si.toks[first-1].is(definiteArticleWords) && q.Low != nil && seen[*q.Low]
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first <= 0 || q.Low == nil || !seen[*q.Low] {
+		return false
+	}
+	return si.toks[first-1].is(definiteArticleWords) ||
+		si.toks[first-1].is(partitiveArticleWords) && last+1 < len(si.toks) && (si.toks[last+1].is(auxiliaryWords) || si.toks[last+1].is(beforeVerbWords))
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).

@@ -768,18 +768,46 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 }
 
 // partOfPeople reports a number word at piece i that takes a part of a group of people ("dos de
-// los evadidos"): a figure, unless an article before it makes it a noun
-// ("le dos de la chaise"); "una de las galerías" counts no one.
+// los evadidos"), or of a group counted before ("two of the seven", "uno dei sette"): a figure,
+// unless an article before it makes it a noun ("le dos de la chaise"); "una de las galerías"
+// counts no one.
 func partOfPeople(lx *lexicon, ps []piece, i int) bool {
-	if i+2 >= len(ps) || !lx.hasWord(partitiveWords, ps[i+1].low) || i > 0 && lx.hasWord(definiteArticleWords, ps[i-1].low) {
+	if i+2 >= len(ps) || i > 0 && lx.hasWord(definiteArticleWords, ps[i-1].low) {
+		return false
+	}
+	if lx.hasWord(partitiveArticleWords, ps[i+1].low) {
+		return countAlone(lx, ps, i+2)
+	}
+	if !lx.hasWord(partitiveWords, ps[i+1].low) {
 		return false
 	}
 	if i+3 < len(ps) && lx.hasWord(definiteArticleWords, ps[i+2].low) {
-		return lx.hasWord(peopleNounWords, ps[i+3].low) || lx.hasWord(escapeeNounWords, ps[i+3].low)
+		return peopleNounAt(lx, ps, i+3) || countAlone(lx, ps, i+3)
 	}
 	// An article written onto the noun ("واحد من السجناء"): a noun of people known only without it.
 	noun := foldWord(ps[i+2].low)
 	return !lx.isWord(peopleNounWords, noun) && lx.has(peopleNounWords, noun) || !lx.isWord(escapeeNounWords, noun) && lx.has(escapeeNounWords, noun)
+}
+
+// peopleNounAt reports a noun of people or of escapees at piece k.
+func peopleNounAt(lx *lexicon, ps []piece, k int) bool {
+	return k < len(ps) && (lx.hasWord(peopleNounWords, ps[k].low) || lx.hasWord(escapeeNounWords, ps[k].low))
+}
+
+// countAlone reports a number at piece k that names a group counted before by its count, its
+// noun of people after it or not, with the verb of the part taken from it next: an auxiliary, an
+// adverb or a mark ("two of the seven were caught", "dos de los siete fugados ya fueron
+// recapturados"). "One of the nine inmates killed" tells what befell the whole, and "un des trois
+// étages" counts no people.
+func countAlone(lx *lexicon, ps []piece, k int) bool {
+	if _, word := lx.numberWord(ps[k].low); !word && ps[k].kind != pieceDigits {
+		return false
+	}
+	next := k + 1
+	if peopleNounAt(lx, ps, next) {
+		next++
+	}
+	return next >= len(ps) || ps[next].kind != pieceWord || lx.hasWord(auxiliaryWords, ps[next].low) || lx.hasWord(beforeVerbWords, ps[next].low)
 }
 
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.
