@@ -550,7 +550,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapedCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) {
 			return true // "pursuing an escaped convict", "he had escaped": one person, whom no figure counts
 		}
-		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c)) && !withOthersAfter(si, c)
+		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c) || oneSubject(a.text, si, scanned, c)) &&
+			!withOthersAfter(si, c)
 		if oneEscape && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == attackCue }) {
 			si.freesOne = true // "a prison van was attacked and an inmate escaped": the attack freed one
 		}
@@ -3577,6 +3578,42 @@ func escapeOfOne(toks []token, c cueHit) bool {
 	return false
 }
 
+// oneSubject reports an escape verb whose subject is one person named with an indefinite
+// article at the head of its clause, nothing between them counting others or telling another
+// deed: "An inmate of the X prison, [...], escaped while in hospital", "Seorang tahanan [...]
+// melarikan diri" tell one person's flight, not a breakout. An age in brackets counts nobody.
+func oneSubject(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
+	if c.last+1 < len(si.toks) && si.toks[c.last+1].is(partitiveWords) {
+		return false // "the escape of 200 inmates": a noun, its people after it
+	}
+	for j := c.first - 1; j >= 1 && c.first-j <= maxSubjectVerbDistance; j-- {
+		t := &si.toks[j]
+		if t.is(conjunctionWords) || t.is(relativePronounWords) {
+			return false
+		}
+		if !t.is(singularPersonWords) {
+			continue
+		}
+		article := j - 1
+		if !si.toks[article].is(singularArticleWords) {
+			article-- // "a former inmate"
+		}
+		if article < 0 || !si.toks[article].is(singularArticleWords) ||
+			article > 0 && !containsAny(text[si.toks[article-1].end:si.toks[article].start], clauseMarks+"—–-:") {
+			return false
+		}
+		if slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+			return q.Start > t.end && q.Start < si.toks[c.first].start && q.Kind == "count" && !ageAfterName(text, si, q)
+		}) {
+			return false
+		}
+		return !slices.ContainsFunc(cues, func(o cueHit) bool {
+			return o.first > j && o.first < c.first && (o.category.isDeed() || o.category == inmateCue)
+		})
+	}
+	return false
+}
+
 // heEscaped reports an escape word whose subject is a pronoun of one person, auxiliaries
 // aside: "he had escaped from police custody two months earlier" is one man's flight, no breakout.
 func heEscaped(toks []token, c cueHit) bool {
@@ -3656,6 +3693,8 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 			// "a former inmate released last month was shot dead": who the victim is
 		case lawfulGround(si.lex, text, si.toks, c):
 			// "released on parole [...], years after he shot dead a neighbour": a lawful release
+		case releaseAimed(si.toks, c):
+			// "a hunger strike for their immediate release": what they strive for
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
@@ -3672,6 +3711,18 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		si.cues = append(si.cues, counted...) // "stormed the lock-up and were able to release four men held there": four got out
 		slices.SortStableFunc(si.cues, func(a, b cueHit) int { return a.first - b.first })
 	}
+}
+
+// releaseAimed reports a word of release after a preposition of aim and a possessive determiner,
+// at most one word between them and it ("for their immediate release", "pour leur libération",
+// "por su liberación"): the release someone strives for, not one that happened.
+func releaseAimed(toks []token, c cueHit) bool {
+	for k := c.first - 1; k >= max(1, c.first-2); k-- {
+		if toks[k].is(possessiveDeterminerWords) {
+			return toks[k-1].is(aimPrepositionWords)
+		}
+	}
+	return false
 }
 
 // purposeOfAttack reports a word of freeing in the infinitive of purpose after an attack in its

@@ -522,15 +522,21 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 	})
 }
 
-// ageAfterName reports a figure in digits set off by commas right after a capitalised word:
-// "Constable Mareva Orlin, 30, was killed" gives his age, not a count.
+// ageAfterName reports a figure in digits set off by commas or set in brackets right after a
+// capitalised word: "Constable Mareva Orlin, 30, was killed", "Orlin (30) melarikan diri" give
+// his age, not a count.
 func ageAfterName(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	if first < 1 || q.Low == nil || *q.Low > maxAge || !allDigits(si.toks[first].fold) || first != last {
+	if first < 1 || q.Low == nil || *q.Low > maxAge || !allDigits(si.toks[first].fold) || first != last || !si.toks[first-1].upper {
 		return false
 	}
-	return si.toks[first-1].upper && text[si.toks[first-1].end:q.Start] == ", " &&
-		last+1 < len(si.toks) && strings.HasPrefix(text[q.End:si.toks[last+1].start], ",")
+	before := text[si.toks[first-1].end:q.Start]
+	after := text[q.End:]
+	if last+1 < len(si.toks) {
+		after = text[q.End:si.toks[last+1].start]
+	}
+	return before == ", " && last+1 < len(si.toks) && strings.HasPrefix(after, ",") ||
+		before == " (" && strings.HasPrefix(after, ")")
 }
 
 // maxAge is the highest figure read as a person's age.

@@ -170,6 +170,7 @@ const (
 	diseaseCountWords
 	storyNounWords
 	mediumNounWords
+	aimPrepositionWords
 	placeBeforeWords
 	caseEndingWords
 	adjectiveEndingWords
@@ -424,6 +425,7 @@ var wordCatNames = [wordCatCount]string{
 	diseaseCountWords:         "disease_count",
 	storyNounWords:            "story_noun",
 	mediumNounWords:           "medium_noun",
+	aimPrepositionWords:       "aim_preposition",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
