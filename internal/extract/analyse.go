@@ -418,6 +418,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			(offence(a.lex, a.text, si.toks, c) || offenceClause(a.lex, a.text, si.toks, scanned, c)) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
+		if (c.category.isDeed() || c.category == killedCue || c.category.isMethod()) && listedOffence(si.lex, si.toks, c) {
+			return true // "forty-two criminal cases including robbery and revenge killing": kinds of crime
+		}
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
@@ -2694,6 +2697,25 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 	}
 	return false
 }
+
+// listedOffence reports an event word in a list that a noun of legal cases opens, a subset marker
+// or a partitive after it ("42 criminal cases including rape, robbery, revenge killing and cattle
+// raiding", "charges of murder and attempted escape"): kinds of crime, not deeds done. An
+// auxiliary ends the list: "held on charges of rebellion were beaten to death" tells a deed.
+func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
+	for k := c.first - 1; k >= max(1, c.first-offenceListReach); k-- {
+		if toks[k].is(auxiliaryWords) || toks[k].is(beforeVerbWords) {
+			return false
+		}
+		if toks[k-1].is(caseNounWords) && (toks[k].is(partitiveWords) || lx.phraseAt(subsetMarkerWords, toks, k) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// offenceListReach is how many words a list of crimes may take before its event word.
+const offenceListReach = 10
 
 // leadingAdverbial reports a date that opens its sentence, after at most one word, and that a
 // comma closes, or a part of the day and the comma: "On 3 January 1995, ..." and "Le 3 mars

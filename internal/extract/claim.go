@@ -1113,7 +1113,7 @@ func partOfThem(si *sentenceInfo, q Quantity) bool {
 }
 
 // countsThings reports a figure followed within three words by a noun of things (number.go's
-// list) in its own clause: FindNumbers reads only the head noun, "nine INTERPOL member countries"
+// list) or of legal cases in its own clause: FindNumbers reads only the head noun, "nine INTERPOL member countries"
 // hides it.
 func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 	if si.lex.hasWord(peopleNounWords, q.Noun) {
@@ -1129,8 +1129,8 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":") {
 			return false // the noun of another clause
 		}
-		if si.toks[k].is(thingNounWords) {
-			return true
+		if si.toks[k].is(thingNounWords) || si.toks[k].is(caseNounWords) {
+			return true // "forty-two criminal cases"
 		}
 	}
 	return false

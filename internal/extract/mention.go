@@ -1389,8 +1389,19 @@ func mostPrecise(ps []model.Place) model.Place {
 	return best
 }
 
-// contextSentences is how many sentences before a frame may still date it.
-const contextSentences = 2
+// reportOfDeed reports a date that a verb of reporting takes ("Mathuk said on Thursday"): it
+// dates a statement, not the deed the sentence may name.
+func reportOfDeed(si *sentenceInfo, d *DateMention) bool {
+	first, last := tokenSpan(si.toks, d.Start, d.End)
+	return first >= 0 && reportingDate(si, first, last)
+}
+
+// contextSentences is how many sentences before a frame may still date it, and ledeSentences
+// how many open a report as its lede.
+const (
+	contextSentences = 2
+	ledeSentences    = 2
+)
 
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
 func (a *analysis) eventDate(f *frame, primary bool) model.Date {
@@ -1422,9 +1433,19 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		from = f.first
 	}
 	for i := f.first - 1; i >= from; i-- {
-		if d := eventDateOf(a.sentences[i]); d != nil && d.Date.Precision == model.PrecisionDay &&
+		if d := eventDateOf(a.sentences[i]); d != nil && !reportOfDeed(a.sentences[i], d) && d.Date.Precision == model.PrecisionDay &&
 			(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
 			return d.Date
+		}
+	}
+	// "Police are searching for 11 suspects who escaped on May 12. [...] 'a mass escape from the
+	// county prison'": the report's own story takes the day its lede gives a deed.
+	if primary && f.first >= ledeSentences {
+		for _, si := range a.sentences[:ledeSentences] {
+			if d := eventDateOf(si); namesDeed(si) && d != nil && !reportOfDeed(si, d) && d.Date.Precision == model.PrecisionDay &&
+				(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
+				return d.Date
+			}
 		}
 	}
 	if f.year != nil {

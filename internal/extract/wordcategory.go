@@ -171,6 +171,7 @@ const (
 	storyNounWords
 	mediumNounWords
 	aimPrepositionWords
+	caseNounWords
 	placeBeforeWords
 	caseEndingWords
 	adjectiveEndingWords
@@ -426,6 +427,7 @@ var wordCatNames = [wordCatCount]string{
 	storyNounWords:            "story_noun",
 	mediumNounWords:           "medium_noun",
 	aimPrepositionWords:       "aim_preposition",
+	caseNounWords:             "case_noun",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
