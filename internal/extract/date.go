@@ -691,6 +691,9 @@ func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 		return 0, 0, false
 	}
 	second := last + 2
+	if oneWordBeforeWeekday(lx, ps, second) {
+		second++ // "du mardi 14 à ce mercredi 15 janvier": a word that points at the weekday
+	}
 	if isWeekdayAt(lx, ps, second) && second+1 < len(ps) {
 		second++ // "du lundi 3 au mardi 4 mai": the second day's weekday before it
 	}
@@ -705,6 +708,15 @@ func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// oneWordBeforeWeekday reports a one-word weekday_before phrase at piece k with a weekday after
+// it ("ce mercredi", "this Wednesday").
+func oneWordBeforeWeekday(lx *lexicon, ps []piece, k int) bool {
+	if k >= len(ps) || !isWeekdayAt(lx, ps, k+1) {
+		return false
+	}
+	return slices.ContainsFunc(lx.phrasesFrom(weekdayBeforePhrases, ps[k].low), func(m piecePhrase) bool { return len(m.words) == 1 })
 }
 
 // monthFollows reports a month name right after piece last.
