@@ -85,6 +85,9 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 			d = told // "It began on 2 May 1960 [...] On the night of 2 May": the day told before
 		} else if e.rel == dateNoYear {
 			d = narrativeYear(e, weekdayYear(e, d, year), ref, anchor, year != 0 && anchor != nil && anchor.Start.Year() == year, lookingBack)
+			if !lookingBack && (anchor == nil || !anchor.Start.Before(dateMidnight(ref.Date).AddDate(0, 0, -yearlessPastDays))) {
+				d = soonAfter(e, d, ref)
+			}
 		}
 		if e.rel == dateAbsolute {
 			year = d.Start.Year()
@@ -101,6 +104,32 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 	st.year, st.anchor = year, anchor
 	return out, st
 }
+
+// soonAfter reads a year-less day that the reading before publication puts most of a year back
+// as the same day in the weeks after it: "set 20 October as the deadline" in a report of 29
+// September, "the court sits until May 24" in one of 17 May. Writers leave out the year of days
+// near the time they write; a day almost a year old would carry its year.
+func soonAfter(e dateExpr, d model.Date, ref Ref) model.Date {
+	if ref.Precision != model.PrecisionDay || e.day == 0 || d.Precision != model.PrecisionDay {
+		return d
+	}
+	day := dateMidnight(ref.Date)
+	if !d.Start.Before(day.AddDate(0, 0, -yearlessPastDays)) {
+		return d
+	}
+	next, ok := calendarDate(d.Start.Year()+1, e.month, e.day)
+	if !ok || next.Before(day) || next.After(day.AddDate(0, 0, yearlessAheadDays)) {
+		return d
+	}
+	return model.Date{Start: next, Precision: model.PrecisionDay}
+}
+
+// yearlessPastDays is how far back a year-less day may lie before publication, and
+// yearlessAheadDays how far ahead of it a day told in the weeks to come may lie.
+const (
+	yearlessPastDays  = 330
+	yearlessAheadDays = 31
+)
 
 // storySoFar is what the sentences of a text read so far tell the dates of the next: the last
 // year given ("the following year"), the last day or week ("the next day"), and the days written
