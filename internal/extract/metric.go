@@ -1007,7 +1007,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		last+2 < len(si.toks) && si.toks[last+2].is(escapeeNounWords) {
 		return false // "des 27 détenus évadés" counts escapees, not the people held
 	}
-	if slices.ContainsFunc(si.cues, func(c cueHit) bool {
+	if !partTakenBefore(si, first) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
 		return c.first == last+2 && m != "" && m != model.Held && m != model.Attackers
 	}) {
@@ -1020,6 +1020,15 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 	ofThe := afterOfThe(si, first) || // "of the 759 inmates", "dos 759 presos"
 		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
+}
+
+// partTakenBefore reports a figure right before the partitive that opens the whole at token
+// first: "One of the remaining 24 prisoners died" counts the one who died, and the verb is his.
+func partTakenBefore(si *sentenceInfo, first int) bool {
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		_, last := tokenSpan(si.toks, o.Start, o.End)
+		return last >= 0 && last+1 < first && first-last <= 4 && si.toks[last+1].is(partitiveWords)
+	})
 }
 
 // escapeesWhole reports a figure after "of the" ("de los", "dos") whose noun is one of escapees,
@@ -1067,6 +1076,10 @@ const escapeClauseReach = 4
 // article ("dos", "des"): the figure is a whole a part may be taken from.
 func afterOfThe(si *sentenceInfo, first int) bool {
 	prev := &si.toks[first-1]
+	if first >= 3 && !prev.upper && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords) &&
+		si.lex.has(wholeModifierWords, prev.fold) {
+		return true // "of the remaining 24 prisoners"
+	}
 	return prev.is(partitiveArticleWords) || prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 }
 

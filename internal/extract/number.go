@@ -782,7 +782,11 @@ func partOfPeople(lx *lexicon, ps []piece, i int) bool {
 		return false
 	}
 	if i+3 < len(ps) && lx.hasWord(definiteArticleWords, ps[i+2].low) {
-		return peopleNounAt(lx, ps, i+3) || countAlone(lx, ps, i+3)
+		group := i + 3
+		if lx.hasWord(wholeModifierWords, ps[group].low) && countAt(lx, ps, group+1) {
+			group++ // "one of the remaining 24": a word that sets the group apart before its count
+		}
+		return peopleNounAt(lx, ps, group) || countAlone(lx, ps, group) || group > i+3 && peopleNounAt(lx, ps, group+1)
 	}
 	// An article written onto the noun ("واحد من السجناء"): a noun of people known only without it.
 	noun := foldWord(ps[i+2].low)
@@ -794,13 +798,22 @@ func peopleNounAt(lx *lexicon, ps []piece, k int) bool {
 	return k < len(ps) && (lx.hasWord(peopleNounWords, ps[k].low) || lx.hasWord(escapeeNounWords, ps[k].low))
 }
 
+// countAt reports a number at piece k, in digits or words.
+func countAt(lx *lexicon, ps []piece, k int) bool {
+	if k >= len(ps) {
+		return false
+	}
+	_, word := lx.numberWord(ps[k].low)
+	return word || ps[k].kind == pieceDigits
+}
+
 // countAlone reports a number at piece k that names a group counted before by its count, its
 // noun of people after it or not, with the verb of the part taken from it next: an auxiliary, an
 // adverb or a mark ("two of the seven were caught", "dos de los siete fugados ya fueron
 // recapturados"). "One of the nine inmates killed" tells what befell the whole, and "un des trois
 // étages" counts no people.
 func countAlone(lx *lexicon, ps []piece, k int) bool {
-	if _, word := lx.numberWord(ps[k].low); !word && ps[k].kind != pieceDigits {
+	if !countAt(lx, ps, k) {
 		return false
 	}
 	next := k + 1

@@ -172,6 +172,7 @@ const (
 	mediumNounWords
 	aimPrepositionWords
 	caseNounWords
+	wholeModifierWords
 	placeBeforeWords
 	caseEndingWords
 	adjectiveEndingWords
@@ -428,6 +429,7 @@ var wordCatNames = [wordCatCount]string{
 	mediumNounWords:           "medium_noun",
 	aimPrepositionWords:       "aim_preposition",
 	caseNounWords:             "case_noun",
+	wholeModifierWords:        "whole_modifier",
 	placeBeforeWords:          "place_before",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
