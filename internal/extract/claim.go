@@ -875,8 +875,8 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 	}
-	if len(si.toks) > 0 && si.toks[0].is(amongWords) && first > 1 || amongOpensClause(text, si, first) {
-		return true // "Entre 30 y 40 presos se fugaron": right before the figure it is "between"
+	if len(si.toks) > 0 && si.toks[0].is(amongWords) && first > 1 && !ownPredicate(text, si, last) || amongOpensClause(text, si, first) {
+		return true // "Entre 30 y 40 presos se fugaron": right before the figure it is "between"; "Parmi les 145 évadées, trois ont été reprises" counts three
 	}
 	if appositivePart(text, si, first, last) {
 		return true // "Seven inmates, four of them foreigners, escaped"
