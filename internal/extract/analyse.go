@@ -419,7 +419,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category.isDeed() || c.category == killedCue || c.category.isMethod()) && listedOffence(si.lex, si.toks, c) {
-			return true // "forty-two criminal cases including robbery and revenge killing": kinds of crime
+			return true // "thirty pending cases including arson and feud killings": kinds of crime
 		}
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
@@ -2699,7 +2699,7 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 }
 
 // listedOffence reports an event word in a list that a noun of legal cases opens, a subset marker
-// or a partitive after it ("42 criminal cases including rape, robbery, revenge killing and cattle
+// or a partitive after it ("30 pending cases including arson, feud killings and livestock
 // raiding", "charges of murder and attempted escape"): kinds of crime, not deeds done. An
 // auxiliary ends the list: "held on charges of rebellion were beaten to death" tells a deed.
 func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
@@ -2741,7 +2741,7 @@ func leadingAdverbial(si *sentenceInfo, text string, d DateMention) bool {
 }
 
 // clauseOpeningDate reports a date that opens a clause after a conjunction, a comma closing it:
-// "..., ma il 3 gennaio 1982, [...], Rovigo ha vissuto l'assalto", "But on 3 May 2021, gunmen
+// "..., ma il 5 marzo 1979, [...], la città visse l'assalto", "But on 3 May 2021, gunmen
 // stormed" date the clause that follows as an opening date dates its sentence. The conjunction
 // opens the sentence or follows a comma; one word (a preposition, an article) may stand between
 // it and the date. text is the sentence's, and d's offsets are in it.
@@ -3603,7 +3603,7 @@ func escapeOfOne(toks []token, c cueHit) bool {
 // oneSubject reports an escape verb whose subject is one person named with an indefinite
 // article at the head of its clause, nothing between them counting others or telling another
 // deed: "An inmate of the X prison, [...], escaped while in hospital", "Seorang tahanan [...]
-// melarikan diri" tell one person's flight, not a breakout. An age in brackets counts nobody.
+// melarikan diri" tell one person's flight, not a breakout.
 func oneSubject(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
 	if c.last+1 < len(si.toks) && si.toks[c.last+1].is(partitiveWords) {
 		return false // "the escape of 200 inmates": a noun, its people after it
@@ -3716,7 +3716,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 		case lawfulGround(si.lex, text, si.toks, c):
 			// "released on parole [...], years after he shot dead a neighbour": a lawful release
 		case releaseAimed(si.toks, c):
-			// "a hunger strike for their immediate release": what they strive for
+			// "on hunger strike for their swift release": what they strive for
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
@@ -3736,7 +3736,7 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 }
 
 // releaseAimed reports a word of release after a preposition of aim and a possessive determiner,
-// at most one word between them and it ("for their immediate release", "pour leur libération",
+// at most one word between them and it ("for their swift release", "pour leur libération",
 // "por su liberación"): the release someone strives for, not one that happened.
 func releaseAimed(toks []token, c cueHit) bool {
 	for k := c.first - 1; k >= max(1, c.first-2); k-- {

@@ -522,21 +522,15 @@ func partOfCasualties(si *sentenceInfo, q Quantity) bool {
 	})
 }
 
-// ageAfterName reports a figure in digits set off by commas or set in brackets right after a
-// capitalised word: "Constable Mareva Orlin, 30, was killed", "Orlin (30) melarikan diri" give
-// his age, not a count.
+// ageAfterName reports a figure in digits set off by commas right after a capitalised word:
+// "Constable Mareva Orlin, 30, was killed" gives his age, not a count.
 func ageAfterName(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	if first < 1 || q.Low == nil || *q.Low > maxAge || !allDigits(si.toks[first].fold) || first != last || !si.toks[first-1].upper {
+	if first < 1 || q.Low == nil || *q.Low > maxAge || !allDigits(si.toks[first].fold) || first != last {
 		return false
 	}
-	before := text[si.toks[first-1].end:q.Start]
-	after := text[q.End:]
-	if last+1 < len(si.toks) {
-		after = text[q.End:si.toks[last+1].start]
-	}
-	return before == ", " && last+1 < len(si.toks) && strings.HasPrefix(after, ",") ||
-		before == " (" && strings.HasPrefix(after, ")")
+	return si.toks[first-1].upper && text[si.toks[first-1].end:q.Start] == ", " &&
+		last+1 < len(si.toks) && strings.HasPrefix(text[q.End:si.toks[last+1].start], ",")
 }
 
 // maxAge is the highest figure read as a person's age.
@@ -825,8 +819,8 @@ func sidesApart(a, b string) bool {
 
 func sameBound(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
-// backReference reports a figure that names again a group already counted: "the 1,500 escapees
-// are still on the run" after "over 1,500 prisoners escaped"; "due dei sette sono stati
+// backReference reports a figure that names again a group already counted: "the 1,200 escapees
+// remain at large" after "some 1,200 inmates broke out"; "due dei sette sono stati
 // catturati" after "sette detenuti sono evasi", where an article fused with its partitive
 // names the whole and the verb after it is the part's.
 func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {

@@ -106,8 +106,8 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 }
 
 // soonAfter reads a year-less day that the reading before publication puts most of a year back
-// as the same day in the weeks after it: "set 20 October as the deadline" in a report of 29
-// September, "the court sits until May 24" in one of 17 May. Writers leave out the year of days
+// as the same day in the weeks after it: "gave them until 12 March to surrender" in a report of
+// 20 February, "the inquiry sits until June 3" in one of 28 May. Writers leave out the year of days
 // near the time they write; a day almost a year old would carry its year.
 func soonAfter(e dateExpr, d model.Date, ref Ref) model.Date {
 	if ref.Precision != model.PrecisionDay || e.day == 0 || d.Precision != model.PrecisionDay {
@@ -721,7 +721,7 @@ func dayRangeEnd(lx *lexicon, ps []piece, last, day int) (int, int, bool) {
 	}
 	second := last + 2
 	if oneWordBeforeWeekday(lx, ps, second) {
-		second++ // "du mardi 14 à ce mercredi 15 janvier": a word that points at the weekday
+		second++ // "du jeudi 6 à ce vendredi 7 mars": a word that points at the weekday
 	}
 	if isWeekdayAt(lx, ps, second) && second+1 < len(ps) {
 		second++ // "du lundi 3 au mardi 4 mai": the second day's weekday before it

@@ -85,7 +85,7 @@ func TestFindDates(t *testing.T) {
 		{"on the 29th", pub, []string{`"on the 29th" 2021-12-29 day rel`}},
 		{"Sept. 27", Ref{Date: calendarDay(2013, 7, 30), Precision: model.PrecisionDay}, []string{`"Sept. 27" 2012-09-27 day rel`}},
 		{"Jan. 22 and Jan. 23", pub, []string{`"Jan. 22" 2022-01-22 day rel`, `"Jan. 23" 2022-01-23 day rel`}}, // a day told ahead, not a year back
-		{"the deadline is 20 October", Ref{Date: calendarDay(2025, 9, 29), Precision: model.PrecisionDay}, []string{`"20 October" 2025-10-20 day rel`}},
+		{"they must return by 12 March", Ref{Date: calendarDay(2025, 2, 20), Precision: model.PrecisionDay}, []string{`"12 March" 2025-03-12 day rel`}},
 		{"on 20 November", Ref{Date: calendarDay(2025, 9, 29), Precision: model.PrecisionDay}, []string{`"20 November" 2024-11-20 day rel`}}, // beyond the weeks ahead
 		{"Jan. 23", week, []string{`"Jan. 23" 2022-01-23 day rel`}},
 		{"early August 2020", pub, []string{`"early August 2020" 2020-08-01 month`}},

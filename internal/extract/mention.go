@@ -1438,8 +1438,8 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 			return d.Date
 		}
 	}
-	// "Police are searching for 11 suspects who escaped on May 12. [...] 'a mass escape from the
-	// county prison'": the report's own story takes the day its lede gives a deed.
+	// "Police are hunting nine men who broke out on 3 June. [...] 'it was a breakout from the
+	// district jail'": the report's own story takes the day its lede gives a deed.
 	if primary && f.first >= ledeSentences {
 		for _, si := range a.sentences[:ledeSentences] {
 			if d := eventDateOf(si); namesDeed(si) && d != nil && !reportOfDeed(si, d) && d.Date.Precision == model.PrecisionDay &&

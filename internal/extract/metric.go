@@ -1023,7 +1023,7 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 }
 
 // partTakenBefore reports a figure right before the partitive that opens the whole at token
-// first: "One of the remaining 24 prisoners died" counts the one who died, and the verb is his.
+// first: "One of the other 30 inmates died" counts the one who died, and the verb is his.
 func partTakenBefore(si *sentenceInfo, first int) bool {
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		_, last := tokenSpan(si.toks, o.Start, o.End)
@@ -1078,7 +1078,7 @@ func afterOfThe(si *sentenceInfo, first int) bool {
 	prev := &si.toks[first-1]
 	if first >= 3 && !prev.upper && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords) &&
 		si.lex.has(wholeModifierWords, prev.fold) {
-		return true // "of the remaining 24 prisoners"
+		return true // "of the other 30 inmates"
 	}
 	return prev.is(partitiveArticleWords) || prev.is(definiteArticleWords) && first >= 2 && si.toks[first-2].is(partitiveWords)
 }

@@ -784,7 +784,7 @@ func partOfPeople(lx *lexicon, ps []piece, i int) bool {
 	if i+3 < len(ps) && lx.hasWord(definiteArticleWords, ps[i+2].low) {
 		group := i + 3
 		if lx.hasWord(wholeModifierWords, ps[group].low) && countAt(lx, ps, group+1) {
-			group++ // "one of the remaining 24": a word that sets the group apart before its count
+			group++ // "one of the other 30": a word that sets the group apart before its count
 		}
 		return peopleNounAt(lx, ps, group) || countAlone(lx, ps, group) || group > i+3 && peopleNounAt(lx, ps, group+1)
 	}
