@@ -621,8 +621,8 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 				return 0, 0, false // "escaped after gangs attacked it": the attack let them out, one incident
 			}
 			end := referenceEnd(text, si, t.start)
-			if !apart && !wordIn(definiteArticleWords, si.toks, i+1, c.first) && countBefore(si, t.start) && !eventOutside(si, t.start, end) {
-				return 0, 0, false // "100 inmates remain missing after armed men freed 173": the clause is the news
+			if !apart && !wordIn(definiteArticleWords, si.toks, i+1, c.first) && (countBefore(si, t.start) || toldInRelative(si, c)) && !eventOutside(si, t.start, end) {
+				return 0, 0, false // "100 inmates remain missing after armed men freed 173", "following riots that broke out there on Friday": the clause is the news
 			}
 			return t.start, end, apart
 		}
@@ -673,6 +673,13 @@ const (
 	referenceReach  = 3
 	comparisonReach = 8
 )
+
+// toldInRelative reports an event noun with no article, a relative clause right after it telling
+// it ("following riots that broke out at the facility last Friday"): the sentence's only deed,
+// brought in with all it needs to be told, is new to the reader.
+func toldInRelative(si *sentenceInfo, c cueHit) bool {
+	return c.first > 0 && !si.toks[c.first-1].is(singularArticleWords) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(relativePronounWords)
+}
 
 // countBefore reports a figure of people before byte start: "100 inmates remain missing after
 // armed men freed 173" counts what the deed after the temporal word left.

@@ -1411,7 +1411,8 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
-		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue // "got away when some 200 gunmen raided the jail"
+		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue || // "got away when some 200 gunmen raided the jail"
+			c.category == riotCue // "died of injuries sustained when nearly 900 inmates rioted"
 		return c.first > last && c.first-last <= maxCueDistance && verb && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
 	})
 }
