@@ -622,7 +622,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			}
 			end := referenceEnd(text, si, t.start)
 			if !apart && !wordIn(definiteArticleWords, si.toks, i+1, c.first) && (countBefore(si, t.start) || toldInRelative(si, c)) && !eventOutside(si, t.start, end) {
-				return 0, 0, false // "100 inmates remain missing after armed men freed 173", "following riots that broke out there on Friday": the clause is the news
+				return 0, 0, false // "100 inmates remain missing after armed men freed 173", "following riots which erupted there on Friday": the clause is the news
 			}
 			return t.start, end, apart
 		}
@@ -675,7 +675,7 @@ const (
 )
 
 // toldInRelative reports an event noun with no article, a relative clause right after it telling
-// it ("following riots that broke out at the facility last Friday"): the sentence's only deed,
+// it ("after clashes which erupted in the cellblocks on Friday"): the sentence's only deed,
 // brought in with all it needs to be told, is new to the reader.
 func toldInRelative(si *sentenceInfo, c cueHit) bool {
 	return c.first > 0 && !si.toks[c.first-1].is(singularArticleWords) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(relativePronounWords)

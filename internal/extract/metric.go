@@ -1412,7 +1412,7 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
 		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue || // "got away when some 200 gunmen raided the jail"
-			c.category == riotCue // "died of injuries sustained when nearly 900 inmates rioted"
+			c.category == riotCue // "died of wounds suffered when about 700 inmates rioted"
 		return c.first > last && c.first-last <= maxCueDistance && verb && !containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks)
 	})
 }
