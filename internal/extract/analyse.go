@@ -2505,11 +2505,15 @@ func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
 		next.is(thingNounWords) || next.is(measureWordWords))
 }
 
-// duals reads nouns in the dual number as counts of two ("حارسان": two guards): a noun of people
-// with a dual ending (dual_suffix) and no numeral of its own.
+// duals reads nouns in the dual number as counts of two ("حارسان", "ضابطين": two guards, two
+// officers): a noun of people with a dual ending (dual_suffix) and no numeral of its own. A word
+// the lexicon lists itself is no dual: "معتقلين" is the plural whose ending the dual shares.
 func duals(lx *lexicon, toks []token) []Quantity {
 	var out []Quantity
 	for _, t := range toks {
+		if t.is(peopleNounWords) {
+			continue
+		}
 		for _, suffix := range lx.duals {
 			stem, ok := strings.CutSuffix(t.fold, suffix)
 			if !ok || utf8.RuneCountInString(stem) < minStemRunes ||
