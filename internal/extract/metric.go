@@ -145,6 +145,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
+		if c.first == last+1 && si.lex.conjoined(si.toks[c.first].fold) && figureWithin(si, c.last, conjunctFigureReach) {
+			continue // "مقتل نزيلين وإصابة ضابطين": the word after the conjunction opens the next count
+		}
 		if c.last < first && countedBefore(text, si, q, c) {
 			continue // "9 morts et 412 évadés": "morts" is the 9's noun
 		}
@@ -1071,6 +1074,18 @@ func escapeClauseEnd(si *sentenceInfo, k int) int {
 // escapeClauseReach is how many words after its relative pronoun a clause's escape word may stand
 // ("que participaram da fuga").
 const escapeClauseReach = 4
+
+// figureWithin reports a figure starting within reach tokens after token k.
+func figureWithin(si *sentenceInfo, k, reach int) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		first, _ := tokenSpan(si.toks, q.Start, q.End)
+		return first > k && first-k <= reach
+	}) || slices.ContainsFunc(duals(si.lex, si.toks[k+1:min(len(si.toks), k+1+reach)]), func(Quantity) bool { return true })
+}
+
+// conjunctFigureReach is how many words after a conjoined metric word the count it brings may
+// stand ("وإصابة ضابطين", "وإصابة 7 حراس").
+const conjunctFigureReach = 2
 
 // afterOfThe reports a figure at token first right after "of the" or a partitive fused with its
 // article ("dos", "des"): the figure is a whole a part may be taken from.
