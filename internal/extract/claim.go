@@ -870,7 +870,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		}
 	}
 	if len(si.toks) > 0 && si.toks[0].is(amongWords) && first > 1 && !ownPredicate(text, si, last) || amongOpensClause(text, si, first) {
-		return true // "Entre 30 y 40 presos se fugaron": right before the figure it is "between"; "Parmi les 145 évadées, trois ont été reprises" counts three
+		return true // "Entre 30 y 40 presos se fugaron": right before the figure it is "between"; "Parmi les évadées, cinq ont été récupérées" counts five
 	}
 	if appositivePart(text, si, first, last) {
 		return true // "Seven inmates, four of them foreigners, escaped"
@@ -1124,7 +1124,7 @@ func countsThings(text string, si *sentenceInfo, q Quantity) bool {
 			return false // the noun of another clause
 		}
 		if si.toks[k].is(thingNounWords) || si.toks[k].is(caseNounWords) {
-			return true // "forty-two criminal cases"
+			return true // "thirty pending cases"
 		}
 	}
 	return false

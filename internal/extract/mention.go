@@ -1389,11 +1389,22 @@ func mostPrecise(ps []model.Place) model.Place {
 	return best
 }
 
-// reportOfDeed reports a date that a verb of reporting takes ("Mathuk said on Thursday"): it
+// reportOfDeed reports a date that a verb of reporting takes ("the prosecutor said on Thursday"): it
 // dates a statement, not the deed the sentence may name.
 func reportOfDeed(si *sentenceInfo, d *DateMention) bool {
 	first, last := tokenSpan(si.toks, d.Start, d.End)
 	return first >= 0 && reportingDate(si, first, last)
+}
+
+// dayOfDeed returns the full day a sentence outside the frame gives its deed, in the frame's year
+// if it has one; not the day of a statement.
+func dayOfDeed(f *frame, si *sentenceInfo) (model.Date, bool) {
+	d := eventDateOf(si)
+	if d == nil || reportOfDeed(si, d) || d.Date.Precision != model.PrecisionDay ||
+		f.year != nil && d.Date.Start.Year() != f.year.Date.Start.Year() {
+		return model.Date{}, false
+	}
+	return d.Date, true
 }
 
 // contextSentences is how many sentences before a frame may still date it, and ledeSentences
@@ -1433,18 +1444,16 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		from = f.first
 	}
 	for i := f.first - 1; i >= from; i-- {
-		if d := eventDateOf(a.sentences[i]); d != nil && !reportOfDeed(a.sentences[i], d) && d.Date.Precision == model.PrecisionDay &&
-			(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
-			return d.Date
+		if d, ok := dayOfDeed(f, a.sentences[i]); ok {
+			return d
 		}
 	}
 	// "Police are hunting nine men who broke out on 3 June. [...] 'it was a breakout from the
 	// district jail'": the report's own story takes the day its lede gives a deed.
 	if primary && f.first >= ledeSentences {
 		for _, si := range a.sentences[:ledeSentences] {
-			if d := eventDateOf(si); namesDeed(si) && d != nil && !reportOfDeed(si, d) && d.Date.Precision == model.PrecisionDay &&
-				(f.year == nil || d.Date.Start.Year() == f.year.Date.Start.Year()) {
-				return d.Date
+			if d, ok := dayOfDeed(f, si); ok && namesDeed(si) {
+				return d
 			}
 		}
 	}

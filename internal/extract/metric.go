@@ -1075,12 +1075,13 @@ func escapeClauseEnd(si *sentenceInfo, k int) int {
 // ("que participaram da fuga").
 const escapeClauseReach = 4
 
-// figureWithin reports a figure starting within reach tokens after token k.
+// figureWithin reports a figure, a noun in the dual among them, starting within reach tokens
+// after token k.
 func figureWithin(si *sentenceInfo, k, reach int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
 		first, _ := tokenSpan(si.toks, q.Start, q.End)
 		return first > k && first-k <= reach
-	}) || slices.ContainsFunc(duals(si.lex, si.toks[k+1:min(len(si.toks), k+1+reach)]), func(Quantity) bool { return true })
+	})
 }
 
 // conjunctFigureReach is how many words after a conjoined metric word the count it brings may

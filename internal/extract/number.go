@@ -800,11 +800,7 @@ func peopleNounAt(lx *lexicon, ps []piece, k int) bool {
 
 // countAt reports a number at piece k, in digits or words.
 func countAt(lx *lexicon, ps []piece, k int) bool {
-	if k >= len(ps) {
-		return false
-	}
-	_, word := lx.numberWord(ps[k].low)
-	return word || ps[k].kind == pieceDigits
+	return k < len(ps) && countWord(lx, ps[k].low)
 }
 
 // countAlone reports a number at piece k that names a group counted before by its count, its
