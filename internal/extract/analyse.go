@@ -671,6 +671,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if outletNamed(si.toks, span) {
 				continue // "Belmark newspapers reported": where the papers are, not where the deed was
 			}
+			if streetName(si.toks, span) || wordBeforeName(si.toks, span, originWords) {
+				continue // "avenida Belmark": a street's name; "originaire du Belmark": where a person comes from
+			}
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
@@ -681,6 +684,40 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.lowerCaseDemonyms(si)
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
+}
+
+// streetName reports a name that names a street: right after a noun of streets ("viale Kessel",
+// "rue de Kessel") or right before a capitalised one ("Kessel Road"). Streets are named after
+// towns and countries everywhere; the street's own town is elsewhere.
+func streetName(toks []token, span nameSpan) bool {
+	if next := span.last + 1; next < len(toks) && toks[next].upper && toks[next].is(streetNounWords) {
+		return true
+	}
+	return wordBeforeName(toks, span, streetNounWords)
+}
+
+// divisionOfOrigin reports a division's name that follows a person's home town, ending at token
+// origin, within one comma and a few words: "a native of X, in the province of Y".
+func divisionOfOrigin(text string, toks []token, origin int, span nameSpan) bool {
+	if span.first <= origin || span.first-origin > originDivisionReach {
+		return false
+	}
+	between := text[toks[origin].end:span.start]
+	return strings.Count(between, ",") <= 1 && !strings.ContainsAny(between, ";:.()-–—،؛")
+}
+
+// originDivisionReach is how many words may stand between a home town and its division ("X, in
+// the province of Y": four).
+const originDivisionReach = 5
+
+// wordBeforeName reports a word of the category right before a name, or before a name particle
+// that opens it ("originario di Kessel", "a native of Kessel").
+func wordBeforeName(toks []token, span nameSpan, words wordCat) bool {
+	before := span.first - 1
+	if before > 0 && toks[before].is(nameParticleWords) {
+		before--
+	}
+	return before >= 0 && toks[before].is(words)
 }
 
 // divisionsAfter reports a name followed by a bracketed list ("X (Y, Z)"): in an event note, the
@@ -1337,6 +1374,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	ctx := a.placeContextOf(si)
 	var notPlaces []nameSpan   // people's names and countries: none of their words is a town
 	var unknownRuns []nameSpan // runs of names that are no place and end in words of no category
+	origin := -1               // the last token of a person's home town (originWords)
 	taken := func(s, e int) bool {
 		for _, m := range si.actors {
 			if s < m.End && e > m.Start {
@@ -1377,6 +1415,16 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) {
 			continue // "told Kessel news", "the Kessel newspaper reported": an outlet's name
+		}
+		if streetName(si.toks, span) {
+			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
+		}
+		if wordBeforeName(si.toks, span, originWords) {
+			origin = span.last
+			continue // "the escaped man, a native of Orlin": where he comes from, not where the deed was
+		}
+		if origin >= 0 && r.division != townOrDivision && divisionOfOrigin(a.text, si.toks, origin, span) {
+			continue // "originario di Orlin, in provincia di Tarvo": the province of his home town
 		}
 		name := spanName(a.text, span)
 		p, ok := model.Place{}, false

@@ -174,6 +174,8 @@ const (
 	caseNounWords
 	wholeModifierWords
 	placeBeforeWords
+	streetNounWords
+	originWords
 	caseEndingWords
 	adjectiveEndingWords
 	lemmaEndingWords
@@ -431,6 +433,8 @@ var wordCatNames = [wordCatCount]string{
 	caseNounWords:             "case_noun",
 	wholeModifierWords:        "whole_modifier",
 	placeBeforeWords:          "place_before",
+	streetNounWords:           "street_noun",
+	originWords:               "origin",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
 	lemmaEndingWords:          "lemma_ending",
