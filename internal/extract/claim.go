@@ -828,8 +828,21 @@ func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
 	if first <= 0 || q.Low == nil || !seen[*q.Low] {
 		return false
 	}
-	return si.toks[first-1].is(definiteArticleWords) ||
-		si.toks[first-1].is(partitiveArticleWords) && last+1 < len(si.toks) && (si.toks[last+1].is(auxiliaryWords) || si.toks[last+1].is(beforeVerbWords))
+	if si.toks[first-1].is(definiteArticleWords) {
+		return true
+	}
+	if !si.toks[first-1].is(partitiveArticleWords) {
+		return false
+	}
+	// The part's verb follows the whole, its noun between or not ("due dei tre fuggitivi sono
+	// stati catturati", "uno dei tre evasi è stato catturato"); "deux des trois agents grièvement
+	// blessés" tells what befell the whole.
+	next := last + 1
+	if next < len(si.toks) && (si.toks[next].is(peopleNounWords) || si.toks[next].is(escapeeNounWords)) {
+		next++
+	}
+	verbAt := func(k int) bool { return k < len(si.toks) && (si.toks[k].is(auxiliaryWords) || si.toks[k].is(beforeVerbWords)) }
+	return verbAt(next) || verbAt(next+1)
 }
 
 // tokenSpan returns the first and last token indexes covering bytes [s, e).

@@ -816,7 +816,13 @@ func countAlone(lx *lexicon, ps []piece, k int) bool {
 	if peopleNounAt(lx, ps, next) {
 		next++
 	}
-	return next >= len(ps) || ps[next].kind != pieceWord || lx.hasWord(auxiliaryWords, ps[next].low) || lx.hasWord(beforeVerbWords, ps[next].low)
+	return next >= len(ps) || ps[next].kind != pieceWord || verbOpensAt(lx, ps, next) ||
+		next+1 < len(ps) && ps[next+1].kind == pieceWord && verbOpensAt(lx, ps, next+1) // "è stato catturato": a finite verb before the auxiliary
+}
+
+// verbOpensAt reports an auxiliary or a word that stands before a verb at piece k.
+func verbOpensAt(lx *lexicon, ps []piece, k int) bool {
+	return lx.hasWord(auxiliaryWords, ps[k].low) || lx.hasWord(beforeVerbWords, ps[k].low)
 }
 
 // atoiPiece converts a run of ASCII digits, capped at maxFigure.
