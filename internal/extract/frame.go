@@ -462,6 +462,14 @@ func placeOfDetention(si *sentenceInfo) bool {
 
 // namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
 // ("The July 18 attack left 13 dead" names the deed it dates).
+// deedNamedAgain reports a word of an attack, escape or riot right after a definite article:
+// the deed the story told before ("The escape took place on Sunday").
+func deedNamedAgain(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+	})
+}
+
 func namesDeed(si *sentenceInfo) bool {
 	return si.is(attackCue) || si.is(escapeCue) || si.is(riotCue)
 }
@@ -1411,8 +1419,11 @@ func (a *analysis) frames() []*frame {
 			}
 			// A sentence that tells how the story ended ("guards brought the situation under
 			// control") belongs to it as much as one with figures, "a guard was killed" among them.
+			// So does one that dates the deed it names again with an article: "The escape took
+			// place last Sunday" (but not "unrest in May", another deed).
 			outcome := si.is(thwartedCue) || si.is(resistedCue)
-			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome) &&
+			dated := deedNamedAgain(si) && eventDateOf(si) != nil
+			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
 			}
