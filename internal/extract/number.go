@@ -340,6 +340,11 @@ func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 	if _, end, ok := lx.phraseFrom(approxAfterPhrases, ps, j); ok {
 		return "approx", end
 	}
+	if j < len(ps) && ps[j].kind == pieceWord {
+		if _, _, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, j+1); ok {
+			return "more_than", last // "12 معتقلا على الأقل", "12 détenus au moins": the figure's span stays its own
+		}
+	}
 	return "", 0
 }
 

@@ -39,6 +39,7 @@ const (
 	ageAfterPhrases
 	percentAfterPhrases
 	moreThanAfterPhrases
+	moreThanAfterNounPhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -101,6 +102,7 @@ var phraseCats = [phraseCatCount]struct {
 	ageAfterPhrases:             {name: "age_after"},
 	percentAfterPhrases:         {name: "percent_after"},
 	moreThanAfterPhrases:        {name: "more_than_after"},
+	moreThanAfterNounPhrases:    {name: "more_than_after_noun"},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
