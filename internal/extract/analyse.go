@@ -625,7 +625,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		q.End += si.start
 		si.quantities = append(si.quantities, q)
 	}
-	si.quantities = append(si.quantities, duals(a.lex, si.toks)...)
+	si.quantities = append(si.quantities, duals(a.lex, a.text, si.toks)...)
 	before := si.quantities
 	if si.sequel != nil {
 		before = append(slices.Clone(si.sequel.quantities), before...) // "Seven escaped, and all of them were caught": the clause cut before
@@ -2556,9 +2556,9 @@ func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
 // duals reads nouns in the dual number as counts of two ("حارسان", "ضابطين": two guards, two
 // officers): a noun of people with a dual ending (dual_suffix) and no numeral of its own. A word
 // the lexicon lists itself is no dual: "معتقلين" is the plural whose ending the dual shares.
-func duals(lx *lexicon, toks []token) []Quantity {
+func duals(lx *lexicon, text string, toks []token) []Quantity {
 	var out []Quantity
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.is(peopleNounWords) {
 			continue
 		}
@@ -2569,11 +2569,48 @@ func duals(lx *lexicon, toks []token) []Quantity {
 				continue
 			}
 			two := 2
-			out = append(out, Quantity{Start: t.start, End: t.end, Low: &two, High: &two, Qualifier: "exact", Kind: "count", Noun: stem})
+			q := Quantity{Start: t.start, End: t.end, Low: &two, High: &two, Qualifier: "exact", Kind: "count", Noun: stem}
+			if boundAfterDual(lx, text, toks, k) {
+				q.Qualifier, q.High = "more_than", nil // "سجينين مسلحين على الأقل": at least two
+			}
+			out = append(out, q)
 			break
 		}
 	}
 	return out
+}
+
+// boundAfterDual reports a more_than_after_noun phrase right after the dual at token k, or after
+// an adjective in the dual that agrees with it ("سجينين مسلحين على الأقل").
+func boundAfterDual(lx *lexicon, text string, toks []token, k int) bool {
+	next := k + 1
+	if next < len(toks) && slices.ContainsFunc(lx.duals, func(suffix string) bool { return strings.HasSuffix(toks[next].fold, suffix) }) {
+		next++
+	}
+	return tokensPhrase(lx, moreThanAfterNounPhrases, text, toks, next)
+}
+
+// tokensPhrase reports a phrase of a piece category written by the tokens from k on.
+func tokensPhrase(lx *lexicon, c phraseCat, text string, toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	for _, p := range lx.phrasesFrom(c, strings.ToLower(text[toks[k].start:toks[k].end])) {
+		if k+len(p.words) <= len(toks) && tokensSpell(text, toks[k:k+len(p.words)], p.words) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokensSpell reports tokens that write the words, lower-cased, one each.
+func tokensSpell(text string, toks []token, words []string) bool {
+	for i, w := range words {
+		if strings.ToLower(text[toks[i].start:toks[i].end]) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // allOfThem reads "all of them", "semuanya" as the exact count of people told before it in the
