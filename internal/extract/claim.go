@@ -841,7 +841,9 @@ func backReference(si *sentenceInfo, q Quantity, seen map[int]bool) bool {
 	if next < len(si.toks) && (si.toks[next].is(peopleNounWords) || si.toks[next].is(escapeeNounWords)) {
 		next++
 	}
-	verbAt := func(k int) bool { return k < len(si.toks) && (si.toks[k].is(auxiliaryWords) || si.toks[k].is(beforeVerbWords)) }
+	verbAt := func(k int) bool {
+		return k < len(si.toks) && (si.toks[k].is(auxiliaryWords) || si.toks[k].is(beforeVerbWords))
+	}
 	return verbAt(next) || verbAt(next+1)
 }
 
