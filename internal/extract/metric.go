@@ -124,6 +124,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && metric != "" && relativeBetween(si, last+1, c.first) && verbOfClauseBefore(text, si, first) {
 			continue // "recapturaron a 57 reos que escaparon por el muro": the clause says who they were, the verb before what befell them
 		}
+		if c.category == arrestedCue && c.first == last+2 && si.toks[last+1].is(peopleNounWords) && metricRightBefore(si, first, model.Escaped) {
+			continue // "liberó a 11 hombres detenidos": the participle after the noun says who they were, the verb before what befell them
+		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
 				continue // "58 people were arrested for rioting": an arrest, not a recapture
