@@ -312,6 +312,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best != model.Killed && best != model.Wounded && agentOfAttack(text, si, q, first) {
 		return model.Attackers, true // "attacked by five men on motorbikes, and an inmate escaped"
 	}
+	if best == "" && agentOfEscape(si, q, first) {
+		return model.Escaped, true // "the latest breakout was by 42 prisoners"
+	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(text, si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
@@ -859,6 +862,21 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 	}
 	return false
 }
+
+// agentOfEscape reports a count of people right after an agent preposition that a word of escape
+// stands a few words before: the people who got out ("the mass breakout was by 42 prisoners").
+func agentOfEscape(si *sentenceInfo, q Quantity, first int) bool {
+	if first < 2 || !si.toks[first-1].is(agentPrepositionWords) || !si.lex.hasWord(peopleNounWords, q.Noun) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == escapeCue && c.last < first-1 && first-1-c.last <= escapeAgentReach
+	})
+}
+
+// escapeAgentReach is how many words may stand between a word of escape and the "by" of its
+// agent ("the breakout was by").
+const escapeAgentReach = 2
 
 // agentOfKilling reports a count of people that is the agent of the killing or wounding word right
 // before it: "shot dead by two men", "blessés par trois hommes armés".
