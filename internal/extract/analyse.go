@@ -1755,12 +1755,16 @@ func modifierOfFacility(si *sentenceInfo, span nameSpan) bool {
 // inLocality reports a name inside the name of a part of a town: after a locality word, its
 // article or particle, and the capitalised words and particles of the name before it ("colonia
 // Riberas del Bravo", "le quartier de la Cité Verte", "bairro Jardim Mareva"). Gazetteers of towns
-// hold such names only as namesakes elsewhere.
+// hold such names only as namesakes elsewhere. The town the part lies in follows the word that
+// links a place to its town ("barrio Mareva de Tarvo").
 func inLocality(toks []token, span nameSpan) bool {
 	i := span.first - 1
 	for i >= 0 && span.first-i <= localityNameReach && (toks[i].upper || toks[i].is(nameParticleWords) || toks[i].is(definiteArticleWords)) {
 		if toks[i].is(localityWords) {
 			return true
+		}
+		if toks[i].is(townFacilityLinkWords) && i > 0 && toks[i-1].upper && !toks[i-1].is(localityWords) {
+			return false // "barrio Mareva de Tarvo": the part has its name, the town follows the link
 		}
 		i--
 	}
