@@ -462,6 +462,23 @@ func placeOfDetention(si *sentenceInfo) bool {
 
 // namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
 // ("The July 18 attack left 13 dead" names the deed it dates).
+// rightAfter reports the i-th sentence standing at most sequelSentences after the frame's last
+// event sentence: a sentence that names the deed again further on may be about another deed of
+// the same kind.
+func (a *analysis) rightAfter(f *frame, i int) bool {
+	for k := len(f.sentences) - 1; k >= 0; k-- {
+		if isEvent(f.sentences[k]) {
+			last := slices.Index(a.sentences, f.sentences[k])
+			return last >= 0 && i-last <= sequelSentences
+		}
+	}
+	return false
+}
+
+// sequelSentences is how far after a frame's last sentence one that names its deed again may
+// stand ("Forty inmates broke out on Sunday. Police are hunting them. The escape began at dawn").
+const sequelSentences = 2
+
 // deedNamedAgain reports a word of an attack, escape or riot right after a definite article:
 // the deed the story told before ("The escape took place on Sunday").
 func deedNamedAgain(si *sentenceInfo) bool {
@@ -1422,7 +1439,7 @@ func (a *analysis) frames() []*frame {
 			// So does one that dates the deed it names again with an article: "The escape took
 			// place last Sunday" (but not "unrest in May", another deed).
 			outcome := si.is(thwartedCue) || si.is(resistedCue)
-			dated := deedNamedAgain(si) && eventDateOf(si) != nil
+			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && a.rightAfter(target, i)
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
