@@ -74,12 +74,22 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 // movedTo reports a facility whose name starts at token k right after a verb of moving people
 // there, an article allowed between, in a sentence of escapees caught ("recapturados e
 // transferidos para a Penitenciária de Tarvo"): where they were taken after the deed, not the
-// prison they fled. Inmates "transferred to the Tarvo prison days before" an attack on it were
-// moved to the deed's place.
+// prison they fled; and in a sentence of an assault, a facility a relative clause says a person
+// was being moved to ("attacked a van carrying a prisoner who was being transferred to the Tarvo
+// prison"). Inmates "transferred to the Tarvo prison days before" an attack on it were moved to
+// the deed's place.
 func movedTo(si *sentenceInfo, k int) bool {
 	at := si.lex.phraseEndingBefore(destinationWords, si.toks, k, destinationReach)
-	return at >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at })
+	if at < 0 {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at }) ||
+		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) // "assaltato il furgone che riportava un detenuto nel carcere di Tarvo"
 }
+
+// destinationClauseReach is how many words a relative pronoun may stand before the verb of
+// moving people of its clause ("who was being taken back to").
+const destinationClauseReach = 4
 
 // destinationReach is how many words (an article) may stand between a verb of moving people and
 // the name of the facility they were moved to.
