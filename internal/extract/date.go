@@ -777,7 +777,7 @@ func matchMonthFirst(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		e.rel, e.year = dateAbsolute, y
 		return spanned(e, ps, i, ylast)
 	}
-	if i > 0 && lx.hasWord(monthTriggerWords, ps[i-1].low) {
+	if i > 0 && lx.has(monthTriggerWords, foldWord(ps[i-1].low)) { // "in", "وفي" (a conjunction written onto it)
 		return spanned(e, ps, i, mlast)
 	}
 	return dateExpr{}, 0, false
