@@ -1786,8 +1786,23 @@ func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) b
 
 // datelineEnd returns where a wire dateline that opens a sentence ends, 0 if none: a place in
 // capitals and a comma, then anything but a sentence up to a dash or colon in the first 60 bytes
-// ("ABUJA, July 6 (Reuters) -", "KABUL, Afghanistan, March 3 —").
+// ("ABUJA, July 6 (Reuters) -", "KABUL, Afghanistan, March 3 —"), or a bracket that opens the
+// sentence ("(Orlin Press - 22 January 2022)").
 func datelineEnd(sentence string) int {
+	if inner, ok := strings.CutPrefix(sentence, "("); ok {
+		// "(Kessel News / Orlin Press - 22 January 2022) Gunmen attacked...": a bracket that opens
+		// the sentence names the outlet and the day it filed ("(Orlin Press)" alone may stand
+		// before a wire dateline of its own).
+		if k := strings.IndexByte(inner[:min(len(inner), bracketDatelineBytes)], ')'); k > 0 && strings.ContainsAny(inner[:k], "0123456789") {
+			end := k + 2
+			for _, mark := range []string{" - ", " — ", " – ", " "} {
+				if strings.HasPrefix(sentence[end:], mark) {
+					return end + len(mark)
+				}
+			}
+			return end
+		}
+	}
 	place, _, ok := strings.Cut(sentence, ",")
 	if !ok || len(place) < 3 || !isUpperCase(place) || isLowerCase(place) {
 		return 0
@@ -1804,6 +1819,9 @@ func datelineEnd(sentence string) int {
 	}
 	return end
 }
+
+// bracketDatelineBytes is how long a bracket that opens a sentence as its dateline may be.
+const bracketDatelineBytes = 100
 
 // datelineDay returns the day a dateline that ends at byte dateline gives, when its first date
 // expression is a day within maxFilingLag before the reference (a report is published after it

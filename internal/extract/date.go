@@ -63,7 +63,16 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 	if continues {
 		inYear = year
 	}
-	for _, e := range exprs {
+	for i, e := range exprs {
+		if e.rel == dateNoYear && e.year == 0 && i+1 < len(exprs) && exprs[i+1].start-e.end <= yearPhraseGap {
+			// "in March last year", "في مارس من العام ذاته": the year phrase right after says which March
+			switch next := exprs[i+1]; {
+			case next.rel == dateYearOffset && !ref.Date.IsZero():
+				e.rel, e.year = dateAbsolute, ref.Date.Year()+next.n
+			case next.rel == dateAnchorYearOffset && year != 0:
+				e.rel, e.year = dateAbsolute, year+next.n
+			}
+		}
 		if e.rel == dateAnchorYearOffset {
 			if year == 0 {
 				continue
@@ -104,6 +113,10 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 	st.year, st.anchor = year, anchor
 	return out, st
 }
+
+// yearPhraseGap is how many bytes may part a month without a year from a phrase that names its
+// year ("March of last year", "مارس من العام الماضي").
+const yearPhraseGap = 8
 
 // soonAfter reads a year-less day that the reading before publication puts most of a year back
 // as the same day in the weeks after it: "gave them until 12 March to surrender" in a report of
@@ -563,7 +576,7 @@ func (lx *lexicon) dateStartsOf(low string) dateStarts {
 	if _, ok := lx.weekdays[low]; ok || len(lx.phrases[weekdayBeforePhrases][low]) > 0 {
 		s |= startsWeekday
 	}
-	if _, ok := lx.months[low]; ok {
+	if _, ok := lx.months[low]; ok || lx.monthHeads[low] {
 		s |= startsMonth
 	}
 	if len(lx.relative[low]) > 0 {
@@ -1098,19 +1111,25 @@ func monthAt(lx *lexicon, ps []piece, k int) (int, int, bool) {
 	if k >= len(ps) || ps[k].kind != pieceWord {
 		return 0, 0, false
 	}
+	last := k
 	m, ok := lx.months[ps[k].low]
+	if lx.monthHeads[ps[k].low] && k+1 < len(ps) && ps[k+1].kind == pieceWord {
+		if two, found := lx.months[ps[k].low+" "+ps[k+1].low]; found {
+			m, ok, last = two, true, k+1 // "كانون الثاني": a month named in two words
+		}
+	}
 	if !ok || m.needUpper && !ps[k].upper {
 		return 0, 0, false
 	}
-	if m.abbr && pieceIs(ps, k+1, ".") && adjacent(ps, k+1) {
-		return m.month, k + 1, true
+	if m.abbr && pieceIs(ps, last+1, ".") && adjacent(ps, last+1) {
+		return m.month, last + 1, true
 	}
-	if pieceIs(ps, k+1, "/") && k+2 < len(ps) && ps[k+2].kind == pieceWord {
-		if other, ok := lx.months[ps[k+2].low]; ok && other.month == m.month {
-			return m.month, k + 2, true // "حزيران/يونيو": the month in two calendars' names
+	if pieceIs(ps, last+1, "/") && last+2 < len(ps) && ps[last+2].kind == pieceWord {
+		if other, ok := lx.months[ps[last+2].low]; ok && other.month == m.month {
+			return m.month, last + 2, true // "حزيران/يونيو": the month in two calendars' names
 		}
 	}
-	return m.month, k, true
+	return m.month, last, true
 }
 
 // yearAfter reads a year after piece last, allowing a comma or a year_link word between ("March,
@@ -1208,6 +1227,7 @@ var relativeKinds = map[string]relativePhrase{
 	"previous_day":         {rel: dateAnchorOffset, n: -1, prec: model.PrecisionDay},
 	"following_year":       {rel: dateAnchorYearOffset, n: 1, prec: model.PrecisionYear, needAnchor: true},
 	"previous_year":        {rel: dateAnchorYearOffset, n: -1, prec: model.PrecisionYear, needAnchor: true},
+	"same_year":            {rel: dateAnchorYearOffset, n: 0, prec: model.PrecisionYear, needAnchor: true},
 	// Holidays on a fixed day of the calendar: read as "25 December" is, the latest one not after
 	// the reference.
 	"christmas_eve": {rel: dateNoYear, month: 12, day: 24, prec: model.PrecisionDay},

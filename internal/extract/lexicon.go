@@ -21,6 +21,7 @@ type lexicon struct {
 	phraseStarts [wordCatCount]map[string]bool
 	filter       wordFilter           // which words may be keys of the maps (wordfilter.go)
 	months       map[string]monthName // month names, lower case as written (French "déc" is not English "dec")
+	monthHeads   map[string]bool      // first words of month names of two words ("كانون" of "كانون الثاني")
 	weekdays     map[string]weekdayName
 	relative     map[string][]relativePhrase // fixed relative date phrases by their first word
 	// triggers are the words a date expression may start with (months, weekdays, phrases, ...),
@@ -76,7 +77,7 @@ type cueHit struct {
 const prefixKeyLen = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{byFirst: map[string]*cueList{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{},
+	return &lexicon{byFirst: map[string]*cueList{}, prefixes: map[string][]cuePhrase{}, months: map[string]monthName{}, monthHeads: map[string]bool{},
 		weekdays: map[string]weekdayName{}, relative: map[string][]relativePhrase{}, filter: passAll()}
 }
 
@@ -131,6 +132,9 @@ func buildLexicon(entries []lexiconEntry) *lexicon {
 		}
 	}
 	for w := range lx.months {
+		lx.triggers[w] = 0
+	}
+	for w := range lx.monthHeads {
 		lx.triggers[w] = 0
 	}
 	for w := range lx.weekdays {
@@ -324,6 +328,9 @@ func (lx *lexicon) addCalendarName(category, name string) {
 	switch family {
 	case "month":
 		lx.months[key] = monthName{month: n, abbr: strings.HasSuffix(name, "."), needUpper: upper}
+		if head, _, two := strings.Cut(key, " "); two {
+			lx.monthHeads[head] = true
+		}
 	case "relative":
 		// Matched on the pieces of a text, lower case as written: "l'année dernière" is l, année, dernière.
 		var words []string
