@@ -137,7 +137,7 @@ func TestDatelineEnd(t *testing.T) {
 		{"ABUJA police said on Friday - after a long silence - that ...", ""},                                 // no comma after the place
 		{"UN, aid groups and officials met on Friday, the report says, to discuss the jail - at length.", ""}, // no mark in the first 60 bytes
 		{"(Kessel News / Orlin Press - 22 January 2022) Gunmen attacked a prison.", "(Kessel News / Orlin Press - 22 January 2022) "},
-		{"(Orlin Press) Gunmen attacked a prison on March 3.", ""}, // no day in the bracket: the outlet alone
+		{"(Orlin Press) Gunmen attacked a prison on March 3.", ""},           // no day in the bracket: the outlet alone
 		{"(" + strings.Repeat("a", 120) + ") Gunmen attacked a prison.", ""}, // too long for a dateline
 		{"", ""},
 	} {
