@@ -465,11 +465,10 @@ func placeOfDetention(si *sentenceInfo) bool {
 // rightAfter reports the i-th sentence standing at most sequelSentences after the frame's last
 // event sentence: a sentence that names the deed again further on may be about another deed of
 // the same kind.
-func (a *analysis) rightAfter(f *frame, i int) bool {
+func rightAfter(f *frame, i int) bool {
 	for k := len(f.sentences) - 1; k >= 0; k-- {
 		if isEvent(f.sentences[k]) {
-			last := slices.Index(a.sentences, f.sentences[k])
-			return last >= 0 && i-last <= sequelSentences
+			return i-f.sentences[k].index <= sequelSentences
 		}
 	}
 	return false
@@ -1439,7 +1438,7 @@ func (a *analysis) frames() []*frame {
 			// So does one that dates the deed it names again with an article: "The escape took
 			// place last Sunday" (but not "unrest in May", another deed).
 			outcome := si.is(thwartedCue) || si.is(resistedCue)
-			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && a.rightAfter(target, i)
+			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && rightAfter(target, i)
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
