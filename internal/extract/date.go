@@ -49,7 +49,7 @@ func resolveDates(exprs []dateExpr, ref Ref) []DateMention {
 
 // resolveDatesAfter is resolveDates for a passage that follows text whose last given year was
 // st.year (0 if none): "the following year" is the year after it, and a month or day without a
-// year after that phrase falls in the year it names ("The following year on 24 March").
+// year after that phrase falls in the year it names ("The following year on 12 June").
 // A passage that goes on with the story ("Later on 15 April", continues) reads its dates without
 // a year in that last year too. st.anchor is the last day or week of the text before, which
 // "the next day" or "two years earlier" count from; a year-less day the text gave before with

@@ -125,7 +125,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "recapturaron a 57 reos que escaparon por el muro": the clause says who they were, the verb before what befell them
 		}
 		if c.category == arrestedCue && c.first == last+2 && si.toks[last+1].is(peopleNounWords) && metricRightBefore(si, first, model.Escaped) {
-			continue // "liberó a 11 hombres detenidos": the participle after the noun says who they were, the verb before what befell them
+			continue // "soltaron a siete varones detenidos": the participle after the noun says who they were, the verb before what befell them
 		}
 		if c.category == arrestedCue {
 			if !arrestOfEscapees(si, last) {
@@ -313,7 +313,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return model.Attackers, true // "attacked by five men on motorbikes, and an inmate escaped"
 	}
 	if best == "" && agentOfEscape(si, q, first) {
-		return model.Escaped, true // "the latest breakout was by 42 prisoners"
+		return model.Escaped, true // "the jailbreak was by 17 inmates"
 	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(text, si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
@@ -864,7 +864,7 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 }
 
 // agentOfEscape reports a count of people right after an agent preposition that a word of escape
-// stands a few words before: the people who got out ("the mass breakout was by 42 prisoners").
+// stands a few words before: the people who got out ("the jailbreak was by 17 inmates").
 func agentOfEscape(si *sentenceInfo, q Quantity, first int) bool {
 	if first < 2 || !si.toks[first-1].is(agentPrepositionWords) || !si.lex.hasWord(peopleNounWords, q.Noun) {
 		return false
@@ -875,7 +875,7 @@ func agentOfEscape(si *sentenceInfo, q Quantity, first int) bool {
 }
 
 // escapeAgentReach is how many words may stand between a word of escape and the "by" of its
-// agent ("the breakout was by").
+// agent ("the jailbreak was by").
 const escapeAgentReach = 2
 
 // agentOfKilling reports a count of people that is the agent of the killing or wounding word right
