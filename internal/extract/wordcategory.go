@@ -176,6 +176,7 @@ const (
 	placeBeforeWords
 	streetNounWords
 	originWords
+	personalObjectWords
 	caseEndingWords
 	adjectiveEndingWords
 	lemmaEndingWords
@@ -435,6 +436,7 @@ var wordCatNames = [wordCatCount]string{
 	placeBeforeWords:          "place_before",
 	streetNounWords:           "street_noun",
 	originWords:               "origin",
+	personalObjectWords:       "personal_object",
 	caseEndingWords:           "case_ending",
 	adjectiveEndingWords:      "adjective_ending",
 	lemmaEndingWords:          "lemma_ending",
