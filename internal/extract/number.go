@@ -759,7 +759,7 @@ func standaloneNumberWord(lx *lexicon, ps []piece, i int) bool {
 		m, scales := lx.multiplierOf(next)
 		return q != "" && q != "from" && q != "between" || lx.hasWord(peopleNounWords, next) || lx.hasWord(singularPersonWords, next) ||
 			scales && !m.glued || partOfPeople(lx, ps, i) || // "Dos de los evadidos fueron recapturados"
-			lx.hasWord(personalObjectWords, prev) && (i+1 == len(ps) || ps[i+1].kind != pieceWord || lx.hasWord(conjunctionWords, next)) // "recapturamos a dos y"
+			lx.hasWord(personalObjectWords, prev) && (i+1 == len(ps) || ps[i+1].kind != pieceWord || lx.hasWord(conjunctionWords, next)) // "recapturaron a dos, los demás"
 	case lx.hasWord(boundNumberWords, p.low): // "mil" (a thousand) stands before its noun
 		return i+1 < len(ps) && ps[i+1].kind == pieceWord
 	case lx.hasWord(nameNumberWords, p.low):
