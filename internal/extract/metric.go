@@ -315,6 +315,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && agentOfEscape(si, q, first) {
 		return model.Escaped, true // "the jailbreak was by 17 inmates"
 	}
+	if attackerNoun && casualty && !bestBefore && participleWithObject(text, si, bestFirst, bestLast) {
+		return model.Attackers, true // "about 100 gunmen seized the prison, killing two guards": they killed, the guards died
+	}
 	if (best == "" || attackerNoun && best == model.Killed || raiders) && subjectOfAttack(text, si, q, last) {
 		return model.Attackers, true // "About 200 young men stormed...", "two armed militants fired upon and killed..."
 	}
@@ -861,6 +864,19 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 		}
 	}
 	return false
+}
+
+// participleWithObject reports a word of killing or wounding between tokens first and last that
+// opens a clause after a comma and has people as its object right after it: the clause tells what
+// the subject before it did ("..., killing two guards", "..., blessant trois gardiens").
+func participleWithObject(text string, si *sentenceInfo, first, last int) bool {
+	if first < 1 || last+1 >= len(si.toks) || !strings.Contains(text[si.toks[first-1].end:si.toks[first].start], ",") {
+		return false
+	}
+	next := &si.toks[last+1]
+	return next.is(peopleNounWords) || countWord(si.lex, next.fold) || slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first == last+1 && c.category.isSide()
+	})
 }
 
 // agentOfEscape reports a count of people right after an agent preposition that a word of escape
