@@ -1850,8 +1850,8 @@ const maxFilingLag = 7 * 24 * time.Hour
 func (a *analysis) datelineDivision() *placeHit {
 	for _, si := range a.sentences[:min(len(a.sentences), datelineSentences)] {
 		text, end := a.text[si.start:si.end], si.datelineEnd
-		if end == 0 {
-			continue
+		if end == 0 || strings.HasPrefix(text, "(") {
+			continue // none, or a bracket that names an outlet and a day: no town, no division
 		}
 		after := strings.IndexByte(text, ',') + 1 // datelineEnd found the town's comma
 		field, _, ok := strings.Cut(text[after:end], ",")
