@@ -84,7 +84,7 @@ func movedTo(si *sentenceInfo, k int) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at }) ||
-		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) // "assaltato il furgone che riportava un detenuto nel carcere di Tarvo"
+		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) // "liberato un detenuto che stava per essere trasferito nel carcere di Tarvo"
 }
 
 // destinationClauseReach is how many words a relative pronoun may stand before the verb of

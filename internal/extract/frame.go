@@ -460,8 +460,6 @@ func placeOfDetention(si *sentenceInfo) bool {
 	return si.is(facilityCue) || si.is(holdingCue) || si.is(genericCue) || len(si.facilities) > 0 || si.heldAt
 }
 
-// namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
-// ("The July 18 attack left 13 dead" names the deed it dates).
 // rightAfter reports the i-th sentence standing at most sequelSentences after the frame's last
 // event sentence: a sentence that names the deed again further on may be about another deed of
 // the same kind.
@@ -474,8 +472,9 @@ func rightAfter(f *frame, i int) bool {
 	return false
 }
 
-// sequelSentences is how far after a frame's last sentence one that names its deed again may
-// stand ("Forty inmates broke out on Sunday. Police are hunting them. The escape began at dawn").
+// sequelSentences is how far after a frame's last event sentence one that names its deed again
+// may stand ("Forty inmates broke out on Sunday. Police are hunting them. The escape began at
+// dawn").
 const sequelSentences = 2
 
 // deedNamedAgain reports a word of an attack, escape or riot right after a definite article:
@@ -486,6 +485,8 @@ func deedNamedAgain(si *sentenceInfo) bool {
 	})
 }
 
+// namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
+// ("The July 18 attack left 13 dead" names the deed it dates).
 func namesDeed(si *sentenceInfo) bool {
 	return si.is(attackCue) || si.is(escapeCue) || si.is(riotCue)
 }
