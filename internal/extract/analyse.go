@@ -1850,10 +1850,10 @@ const maxFilingLag = 7 * 24 * time.Hour
 func (a *analysis) datelineDivision() *placeHit {
 	for _, si := range a.sentences[:min(len(a.sentences), datelineSentences)] {
 		text, end := a.text[si.start:si.end], si.datelineEnd
-		if end == 0 || strings.HasPrefix(text, "(") {
-			continue // none, or a bracket that names an outlet and a day: no town, no division
+		after := strings.IndexByte(text[:end], ',') + 1 // the comma after the dateline's town
+		if after == 0 {
+			continue // none, or one that names no town: "(Orlin Press - 22 January 2022)"
 		}
-		after := strings.IndexByte(text, ',') + 1 // datelineEnd found the town's comma
 		field, _, ok := strings.Cut(text[after:end], ",")
 		abbr := strings.TrimSpace(field)
 		if !ok || !strings.HasSuffix(abbr, ".") {
@@ -2593,7 +2593,7 @@ func duals(lx *lexicon, text string, toks []token) []Quantity {
 			two := 2
 			q := Quantity{Start: t.start, End: t.end, Low: &two, High: &two, Qualifier: "exact", Kind: "count", Noun: stem}
 			if boundAfterDual(lx, text, toks, k) {
-				q.Qualifier, q.High = "more_than", nil // "سجينين مسلحين على الأقل": at least two
+				q.Qualifier, q.High = "more_than", nil // "حارسين مسلحين على الأقل": at least two
 			}
 			out = append(out, q)
 			break
@@ -2603,7 +2603,7 @@ func duals(lx *lexicon, text string, toks []token) []Quantity {
 }
 
 // boundAfterDual reports a more_than_after_noun phrase right after the dual at token k, or after
-// an adjective in the dual that agrees with it ("سجينين مسلحين على الأقل").
+// an adjective in the dual that agrees with it ("حارسين مسلحين على الأقل").
 func boundAfterDual(lx *lexicon, text string, toks []token, k int) bool {
 	next := k + 1
 	if next < len(toks) && slices.ContainsFunc(lx.duals, func(suffix string) bool { return strings.HasSuffix(toks[next].fold, suffix) }) {

@@ -64,7 +64,7 @@ func resolveDatesAfter(exprs []dateExpr, ref Ref, st storySoFar, continues, look
 		inYear = year
 	}
 	for i, e := range exprs {
-		if e.rel == dateNoYear && e.year == 0 && i+1 < len(exprs) && exprs[i+1].start-e.end <= yearPhraseGap {
+		if e.rel == dateNoYear && i+1 < len(exprs) && exprs[i+1].start-e.end <= yearPhraseGap {
 			// "in March last year", "في مارس من العام ذاته": the year phrase right after says which March
 			switch next := exprs[i+1]; {
 			case next.rel == dateYearOffset && !ref.Date.IsZero():

@@ -13,6 +13,7 @@ type frame struct {
 	first        int // index of the sentence that opened the frame
 	sentences    []*sentenceInfo
 	events       int             // sentences with an event cue
+	lastEvent    int             // index of the last of them in analysis.sentences
 	keys         map[string]bool // facility keys
 	towns        map[string]bool // folded names of anchor places and facility towns
 	capitals     []string        // those of its towns that are their country's capital
@@ -464,12 +465,7 @@ func placeOfDetention(si *sentenceInfo) bool {
 // event sentence: a sentence that names the deed again further on may be about another deed of
 // the same kind.
 func rightAfter(f *frame, i int) bool {
-	for k := len(f.sentences) - 1; k >= 0; k-- {
-		if isEvent(f.sentences[k]) {
-			return i-f.sentences[k].index <= sequelSentences
-		}
-	}
-	return false
+	return f.events > 0 && i-f.lastEvent <= sequelSentences
 }
 
 // sequelSentences is how far after a frame's last event sentence one that names its deed again
@@ -1352,6 +1348,7 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 		return
 	}
 	f.events++
+	f.lastEvent = si.index
 	for _, k := range an.keys {
 		f.keys[k] = true
 	}

@@ -342,7 +342,7 @@ func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 	}
 	if j < len(ps) && ps[j].kind == pieceWord {
 		if _, _, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, j+1); ok {
-			return "more_than", last // "12 معتقلا على الأقل", "12 détenus au moins": the figure's span stays its own
+			return "more_than", last // "14 نزيلا على الأقل", "12 détenus au moins": the figure's span stays its own
 		}
 	}
 	return "", 0
