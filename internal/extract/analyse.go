@@ -507,7 +507,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapedCue && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.toks, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(a.text, si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && freedAsAdjective(si.toks, scanned, c) {
@@ -3295,7 +3295,7 @@ func insideLawfulPhrase(lx *lexicon, toks []token, c cueHit) bool {
 // before it, past auxiliaries ("the government released", "le tribunal a libéré"), or the agent
 // right after it ("were released by the authorities"). A government or a court that frees
 // prisoners releases them; nobody breaks out.
-func releasedByAuthority(toks []token, c cueHit) bool {
+func releasedByAuthority(text string, toks []token, c cueHit) bool {
 	if !toks[c.first].is(freeingWords) {
 		return false // "las autoridades no localizan a 30 internos": they got out
 	}
@@ -3306,6 +3306,9 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 	if k >= 0 && toks[k].is(releasingAuthorityWords) {
 		return true
 	}
+	if h := appositionHead(text, toks, k); h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords)) {
+		return true // "Le président gabonais, Aly Bongo, a libéré": the noun before the name, or before its one modifier
+	}
 	j := c.last + 1
 	if j >= len(toks) || !toks[j].is(agentPrepositionWords) {
 		return false
@@ -3315,6 +3318,25 @@ func releasedByAuthority(toks []token, c cueHit) bool {
 	}
 	return j < len(toks) && toks[j].is(releasingAuthorityWords)
 }
+
+// appositionHead returns the token before a name set off by commas that ends at token k ("the
+// president, Aly Bongo, released"): the noun the name stands beside, or -1 if no such name ends
+// there.
+func appositionHead(text string, toks []token, k int) int {
+	if k < 1 || k+1 >= len(toks) || !toks[k].upper || strings.TrimSpace(text[toks[k].end:toks[k+1].start]) != "," {
+		return -1
+	}
+	for j := k; j > 0 && k-j < maxAppositionWords && toks[j].upper; j-- {
+		if strings.TrimSpace(text[toks[j-1].end:toks[j].start]) == "," {
+			return j - 1
+		}
+	}
+	return -1
+}
+
+// maxAppositionWords is how many capitalised words a name set off by commas may have ("the
+// president, Ali Ben Bongo Ondimba, released").
+const maxAppositionWords = 4
 
 // freedAsAdjective reports a freeing word set between an article and the people it befell ("the
 // freed men", "their freed comrades"): an adjective that names them, not a deed the sentence tells.
@@ -3869,7 +3891,8 @@ func purposeOfAttack(text string, toks []token, cues []cueHit, c cueHit) bool {
 		return false // "helped 12 inmates to flee": the people freed are the infinitive's subject, an outcome
 	}
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
-		return o.category == attackCue && o.last < marker && !containsAny(text[toks[o.last].end:toks[marker].start], ".;")
+		return o.category == attackCue && o.last < marker && !containsAny(text[toks[o.last].end:toks[marker].start], ".;") &&
+			!doerBetween(cues, o.last, marker) // "the prison they attacked, where eight inmates seized the moment to flee": the inmates' aim
 	})
 }
 

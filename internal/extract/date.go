@@ -914,7 +914,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		j = best + 1
 	}
 	wd := lx.weekdays[ps[j].low].day
-	if lx.weekdays[ps[j].low].tail != "" {
+	if tail := lx.weekdays[ps[j].low].tail; tail != "" && tailAfter(ps, j, tail) {
 		j += 2 // over "-feira"
 	}
 	last := weekdayTail(lx, ps, j, &dir)
@@ -1160,14 +1160,19 @@ func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 		return false
 	}
 	w, ok := lx.weekdays[ps[k].low]
-	if ok && w.tail != "" && !(pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, w.tail) && adjacent(ps, k+1) && adjacent(ps, k+2)) {
-		return false // "segunda" alone is "second"; "segunda-feira" is Monday
+	if ok && w.tail != "" && !tailAfter(ps, k, w.tail) && !parenDay(ps, k+1) {
+		return false // "segunda" alone is "second"; "segunda-feira" is Monday, and so is "segunda (12)", its day of the month in brackets
 	}
 	// A name written capitalised counts in lower case too before a part of the day: Turkish
 	// "pazar" is also "market", "pazar gecesi" is Sunday night.
 	written := !w.needUpper || ps[k].upper || k+1 < len(ps) && lx.hasWord(partOfDayWords, ps[k+1].low)
 	return ok && written && !(k > 0 && lx.isPhraseWord(weekdayNameBeforePhrases, ps[k-1].low)) && // "Santo Domingo"
 		!(ps[k].upper && !w.needUpper && capitalisedAfter(lx, ps, k))
+}
+
+// tailAfter reports the tail of a weekday's name joined by a hyphen to piece k ("-feira").
+func tailAfter(ps []piece, k int, tail string) bool {
+	return pieceIs(ps, k+1, "-") && pieceIs(ps, k+2, tail) && adjacent(ps, k+1) && adjacent(ps, k+2)
 }
 
 // capitalisedAfter reports a capitalised word right after piece k, or after one name particle:

@@ -40,6 +40,7 @@ const (
 	percentAfterPhrases
 	moreThanAfterPhrases
 	moreThanAfterNounPhrases
+	remainderPhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -103,6 +104,7 @@ var phraseCats = [phraseCatCount]struct {
 	percentAfterPhrases:         {name: "percent_after"},
 	moreThanAfterPhrases:        {name: "more_than_after"},
 	moreThanAfterNounPhrases:    {name: "more_than_after_noun"},
+	remainderPhrases:            {name: "remainder"},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
