@@ -375,7 +375,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) {
+		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -507,7 +507,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapedCue && aimOfPlan(a.text, si.toks, c) {
 			return true // "warned of a possible attack to free detained fighters": nobody was freed
 		}
-		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(a.text, si.toks, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.lex, a.text, si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && freedAsAdjective(si.toks, scanned, c) {
@@ -2525,6 +2525,23 @@ func doerBetween(cues []cueHit, from, to int) bool {
 	return false
 }
 
+// raidOnCustodyToFree reports an attack word whose object is a police station or the like, with a
+// word of freeing after it and no hostage in the sentence: "soldiers raided a police station to
+// rescue two colleagues arrested there" assaults a place of the state's custody to free those it
+// holds, a mutiny of the state's own agents, not an operation of theirs ("soldiers raided a
+// militant prison and freed 12 detainees" is one).
+func raidOnCustodyToFree(toks []token, cues []cueHit, c cueHit) bool {
+	if wordIn(hostageWords, toks, 0, len(toks)) {
+		return false
+	}
+	station := slices.IndexFunc(cues, func(o cueHit) bool {
+		return o.category == holdingCue && o.first > c.last && o.first <= c.last+1+targetReach
+	})
+	return station >= 0 && slices.ContainsFunc(cues, func(o cueHit) bool {
+		return (o.category == releaseCue || o.category == escapeCue) && o.first > cues[station].last
+	})
+}
+
 // rescueAfterRaid reports an escape word that goes on from a raid of the security forces (one of
 // raids) with no other doer between: in "soldiers raided a militant prison and freed 12
 // detainees" the soldiers free the people held — a rescue, not a breakout.
@@ -3295,11 +3312,14 @@ func insideLawfulPhrase(lx *lexicon, toks []token, c cueHit) bool {
 // before it, past auxiliaries ("the government released", "le tribunal a libéré"), or the agent
 // right after it ("were released by the authorities"). A government or a court that frees
 // prisoners releases them; nobody breaks out.
-func releasedByAuthority(text string, toks []token, c cueHit) bool {
+func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool {
 	if !toks[c.first].is(freeingWords) {
 		return false // "las autoridades no localizan a 30 internos": they got out
 	}
 	k := subjectBefore(toks, c.first)
+	for k >= 1 && lx.isPhraseWord(writtenAuxiliaryPhrases, strings.ToLower(text[toks[k].start:toks[k].end])) {
+		k = subjectBefore(toks, k) // "le gouvernement a libéré": "a" is "has" as written, though it folds as "à"
+	}
 	if k >= 1 && len(toks[k].fold) <= 2 && toks[k-1].is(onsetVerbWords) {
 		k = subjectBefore(toks, k-1) // "os tribunais começaram a libertar": the courts began to release
 	}

@@ -884,16 +884,29 @@ func negated(si *sentenceInfo, category cueCat) bool {
 }
 
 // location is placeOf, with a police station or gendarmerie of an event sentence as the facility
-// when no prison is named: by its name ("the Kolondo District Police Headquarters") or by its town.
+// when no prison is named: by its name ("the Kolondo District Police Headquarters"), the first
+// with a name of its own, or by its town.
 func (a *analysis) location(f *frame) (string, model.Place) {
 	facility, p := a.placeOf(f)
 	if facility != "" {
 		return facility, p
 	}
+	var first *facilityHit
 	for _, si := range f.sentences {
-		if isEvent(si) && len(si.holdings) > 0 {
-			return si.holdings[0].name, p
+		if !isEvent(si) {
+			continue
 		}
+		for i, h := range si.holdings {
+			if h.key != "" && h.key != a.placeKey(h.town) {
+				return h.name, p // "the Ross Road police station" after "a police station in X": its own name
+			}
+			if first == nil {
+				first = &si.holdings[i]
+			}
+		}
+	}
+	if first != nil {
+		return first.name, p
 	}
 	// "a police station" in a report from Riverton is "Riverton police station", as readers name it.
 	for _, si := range f.sentences {

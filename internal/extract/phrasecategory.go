@@ -41,6 +41,7 @@ const (
 	moreThanAfterPhrases
 	moreThanAfterNounPhrases
 	remainderPhrases
+	writtenAuxiliaryPhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -105,6 +106,7 @@ var phraseCats = [phraseCatCount]struct {
 	moreThanAfterPhrases:        {name: "more_than_after"},
 	moreThanAfterNounPhrases:    {name: "more_than_after_noun"},
 	remainderPhrases:            {name: "remainder"},
+	writtenAuxiliaryPhrases:     {name: "written_auxiliary", word: true},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
