@@ -769,8 +769,8 @@ func earlier(si *sentenceInfo, incident model.Date) bool {
 // assaillants"): "In 2009, crowds rose. When they met at a stadium, soldiers fired, killing
 // 150" tells of 2009 in both; "Seven were killed in the attack" is back at the incident.
 func (a *analysis) goesOnEarlier(si *sentenceInfo, incident model.Date) bool {
-	if si.index == 0 || len(si.dates) > 0 || definiteDeed(si) {
-		return false
+	if si.index == 0 || len(si.dates) > 0 || definiteDeed(si) || a.tellsNow(si) {
+		return false // "still not confirmed": how things stand now
 	}
 	prev := a.sentences[si.index-1]
 	return !strings.Contains(a.text[prev.end:si.start], "\n\n") && earlier(prev, incident)

@@ -514,6 +514,34 @@ func hasArmedGroup(si *sentenceInfo) bool {
 	return false
 }
 
+// nowFrame returns, for an undated sentence that says how things still stand ("still", "ainda"),
+// or a clause cut from one,
+// the frame of the latest deed its anchors fit, when frames tell deeds on different days: the
+// state of things now is the latest deed's. Nil otherwise.
+func (a *analysis) nowFrame(frames []*frame, si *sentenceInfo, an anchors) *frame {
+	if an.date != nil || !a.tellsNow(si) {
+		return nil
+	}
+	var latest *frame
+	for _, f := range frames {
+		if f.date != nil && f.fits(an) && (latest == nil || f.date.Date.Start.After(latest.date.Date.Start)) {
+			latest = f
+		}
+	}
+	return latest
+}
+
+// tellsNow reports a sentence, or the sentence a clause was cut from, with a word that says how
+// things still stand ("still", "ainda").
+func (a *analysis) tellsNow(si *sentenceInfo) bool {
+	for c := si; c != nil; c = c.sequel {
+		if slices.ContainsFunc(c.toks, func(t token) bool { return c.lex.isPhraseWord(stillPhrases, strings.ToLower(a.text[t.start:t.end])) }) {
+			return true
+		}
+	}
+	return false
+}
+
 func firstFitting(frames []*frame, an anchors) *frame {
 	for _, f := range frames {
 		if f.fits(an) {
@@ -1470,6 +1498,12 @@ func (a *analysis) frames() []*frame {
 			target = cur
 		} else {
 			target = firstFitting(frames, an)
+		}
+		if f := a.nowFrame(frames, si, an); f != nil && target != nil && f != target {
+			// "the prison has still not confirmed how many escaped": the story's own deed, not the
+			// earlier one told last, which the sentences after it may go on telling
+			f.add(si, an, true)
+			continue
 		}
 		if target == nil {
 			target = newFrame()

@@ -193,6 +193,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && c.first > 0 && si.toks[c.first-1].is(perfectAuxiliaryWords) {
 			continue // "the three men had held a group of employees": the holders, not the people held
 		}
+		if c.last < first && timePhraseBefore(text, si.toks, c, q) {
+			continue // "Desde a fuga, três suspeitos foram mortos": the escape says since when, not what befell the three
+		}
 		var dist, rank int
 		commaBefore := false
 		switch {
@@ -1562,8 +1565,12 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 		i++ // "six inmates who fled": the noun, then the relative clause
 	}
 	if i < len(toks) && toks[i].is(groupRelativeWords) {
-		end := mainAuxiliaryBefore(si, i, relativeClauseEnd(text, toks, i)) // "who escaped", "who escaped from X on Wednesday,"
-		end = mainVerbBefore(si, i, end)
+		end := relativeClauseEnd(text, toks, i)
+		if !containsAny(text[toks[i].end:toks[end].end], ",") {
+			end = max(end, clauseVerb(text, si, i)) // "que se habían fugado": the clause's verb after its pronoun and auxiliaries
+		}
+		end = mainAuxiliaryBefore(si, i, end) // "who escaped", "who escaped from X on Wednesday,"
+		end = mainVerbBefore(text, si, i, end)
 		if i == last+2 && !verbAfter(si, end) && !containsAny(text[toks[i].start:si.toks[len(toks)-1].end], clauseMarks) {
 			return i - 1 // "sudah 12 napi yang ditangkap.", "there were 12 inmates who escaped.": the clause is the predicate
 		}
@@ -1613,9 +1620,10 @@ func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
 // the first metric word after the clause's own verb, when that verb is none: in "three detainees
 // who were charged under the terrorism law managed to escape," the clause says who they are, and
 // "escape" is the figure's own verb (as "lima narapidana yang dijerat kasus narkoba berhasil kabur").
-func mainVerbBefore(si *sentenceInfo, i, end int) int {
+func mainVerbBefore(text string, si *sentenceInfo, i, end int) int {
 	verb := i + 1
-	for verb < end && (si.toks[verb].is(auxiliaryWords) || si.toks[verb].is(abilityVerbWords) || si.toks[verb].is(infinitiveMarkerWords)) {
+	for verb < end && (si.toks[verb].is(auxiliaryWords) || si.toks[verb].is(abilityVerbWords) || si.toks[verb].is(infinitiveMarkerWords) ||
+		si.lex.isPhraseWord(reflexivePhrases, strings.ToLower(text[si.toks[verb].start:si.toks[verb].end]))) {
 		verb++ // "who were able to break out": the clause's own verb is "break out"
 	}
 	for _, c := range si.cues {
@@ -1630,6 +1638,18 @@ func mainVerbBefore(si *sentenceInfo, i, end int) int {
 		}
 	}
 	return first - 1
+}
+
+// clauseVerb returns the first token after token i that is neither an auxiliary nor a
+// reflexive pronoun, within maxAuxiliaries words: the verb of the clause a relative pronoun at i
+// opens ("que se habían fugado").
+func clauseVerb(text string, si *sentenceInfo, i int) int {
+	k := i + 1
+	for k < len(si.toks)-1 && k <= i+maxAuxiliaries && (si.toks[k].is(auxiliaryWords) ||
+		si.lex.isPhraseWord(reflexivePhrases, strings.ToLower(text[si.toks[k].start:si.toks[k].end]))) {
+		k++
+	}
+	return min(k, len(si.toks)-1)
 }
 
 // relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
@@ -1866,3 +1886,26 @@ func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
 	}
 	return false
 }
+
+// timePhraseBefore reports a cue inside a phrase of time that a temporal reference word opens
+// within timePhraseReach words before it and a comma closes right before the figure q:
+// "since the escape, three suspects were killed" names the deed the time is counted from.
+func timePhraseBefore(text string, toks []token, c cueHit, q Quantity) bool {
+	between := text[toks[c.last].end:q.Start]
+	if comma := strings.LastIndex(between, ","); comma < 0 || strings.TrimSpace(between[comma+1:]) != "" {
+		return false // "après l'évasion, dimanche, de douze prisonniers": the figure is the escape's
+	}
+	for k := c.first - 1; k >= max(0, c.first-timePhraseReach); k-- {
+		if k < c.first-1 && containsAny(text[toks[k].end:toks[k+1].start], clauseMarks) {
+			return false
+		}
+		if toks[k].is(temporalReferenceWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// timePhraseReach is how many words before a deed word the word opening its phrase of time may
+// stand ("desde a fuga", "since the prison attack").
+const timePhraseReach = 3

@@ -42,6 +42,8 @@ const (
 	moreThanAfterNounPhrases
 	remainderPhrases
 	writtenAuxiliaryPhrases
+	reflexivePhrases
+	stillPhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -107,6 +109,8 @@ var phraseCats = [phraseCatCount]struct {
 	moreThanAfterNounPhrases:    {name: "more_than_after_noun"},
 	remainderPhrases:            {name: "remainder"},
 	writtenAuxiliaryPhrases:     {name: "written_auxiliary", word: true},
+	reflexivePhrases:            {name: "reflexive", word: true},
+	stillPhrases:                {name: "still", word: true},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
