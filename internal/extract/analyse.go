@@ -671,7 +671,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if outletNamed(si.toks, span) {
 				continue // "Belmark newspapers reported": where the papers are, not where the deed was
 			}
-			if streetName(si.toks, span) || wordBeforeName(si.toks, span, originWords) {
+			if streetName(si.toks, span) || originBefore(si.lex, si.toks, span) {
 				continue // "avenida Belmark": a street's name; "originaire du Belmark": where a person comes from
 			}
 			si.countries = append(si.countries, cc)
@@ -718,6 +718,20 @@ func wordBeforeName(toks []token, span nameSpan, words wordCat) bool {
 		before--
 	}
 	return before >= 0 && toks[before].is(words)
+}
+
+// originBefore reports a name after a word of a person's origin: right after it or a name
+// particle ("a native of X"), or after a phrase of origin and a definite article ("most of them
+// come from the X area").
+func originBefore(lx *lexicon, toks []token, span nameSpan) bool {
+	if wordBeforeName(toks, span, originWords) {
+		return true
+	}
+	end := span.first
+	if end > 0 && toks[end-1].is(definiteArticleWords) {
+		end--
+	}
+	return lx.phraseEndingBefore(originWords, toks, end, 0) >= 0
 }
 
 // divisionsAfter reports a name followed by a bracketed list ("X (Y, Z)"): in an event note, the
@@ -1419,7 +1433,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if streetName(si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}
-		if wordBeforeName(si.toks, span, originWords) {
+		if originBefore(si.lex, si.toks, span) {
 			origin = span.last
 			continue // "the escaped man, a native of Orlin": where he comes from, not where the deed was
 		}

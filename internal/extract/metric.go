@@ -64,6 +64,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if builtFor(text, si, first) {
 		return "", false // "built for 620 but held 1,150": a capacity counts nobody
 	}
+	if deniedVerb(text, si, last) {
+		return "", false // "one detainee did not escape with them": told as not befalling the figure's people
+	}
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
@@ -1909,3 +1912,24 @@ func timePhraseBefore(text string, toks []token, c cueHit, q Quantity) bool {
 // timePhraseReach is how many words before a deed word the word opening its phrase of time may
 // stand ("desde a fuga", "since the prison attack").
 const timePhraseReach = 3
+
+// deniedVerb reports a figure, ending at token last, whose first metric word after it in its
+// clause a negation denies within negatedVerbReach words before it ("one detainee did not
+// escape", "satu tahanan yang tidak ikut melarikan diri"). A zero figure is its own negation
+// ("no inmate escaped"): the words after it hold none.
+func deniedVerb(text string, si *sentenceInfo, last int) bool {
+	for _, c := range si.cues {
+		if c.first <= last || c.category.metric() == "" {
+			continue
+		}
+		if containsAny(text[si.toks[last].end:si.toks[c.first].start], clauseMarks) {
+			return false
+		}
+		return wordIn(negationWords, si.toks, max(last+1, c.first-negatedVerbReach), c.first)
+	}
+	return false
+}
+
+// negatedVerbReach is how many words before a figure's verb a negation may deny it ("did not
+// escape", "tidak ikut melarikan diri").
+const negatedVerbReach = 2
