@@ -1678,12 +1678,19 @@ func insideMetricCue(si *sentenceInfo, c cueHit) bool {
 
 // attempted reports a cue after "tried to", "attempted to", "an attempted" or "tentative de": the
 // escape did not happen. One word may split the infinitive ("an attempt to forcibly release",
-// "tenté de les libérer").
+// "tenté de les libérer"), and the attempt may have an object of its own before the infinitive
+// ("tried to find a way to escape").
 func attempted(toks []token, k int) bool {
 	return k >= 1 && toks[k-1].is(attemptVerbWords) ||
 		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && toks[k-2].is(attemptVerbWords) ||
-		k >= 3 && toks[k-2].is(infinitiveMarkerWords) && toks[k-3].is(attemptVerbWords)
+		k >= 3 && toks[k-2].is(infinitiveMarkerWords) && toks[k-3].is(attemptVerbWords) ||
+		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && wordIn(attemptVerbWords, toks, k-1-attemptObjectWords-1, k-2) // "tried to find a way to escape"
 }
+
+// attemptObjectWords is how many words an attempt verb's own object may take before the
+// infinitive of the escape it aims at ("berusaha mencari jalan untuk kabur", "tried to find a way
+// to escape").
+const attemptObjectWords = 4
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
 const attemptReach = 4
