@@ -1344,10 +1344,13 @@ func verbOfClauseBefore(text string, si *sentenceInfo, first int) bool {
 
 // partitiveGroupWords is how many words after a figure the group it is taken from may take ("of
 // the inmates"); partitiveRelativeWords how far the relative clause on that group may start
-// ("three of the 23 foreign detainees who escaped").
+// ("three of the 23 foreign detainees who escaped");
+// partitiveModifierWords how far a modifier of the group ("of the inmates involved in the escape")
+// may run to the auxiliary of the figure's verb.
 const (
 	partitiveGroupWords    = 4
 	partitiveRelativeWords = 6
+	partitiveModifierWords = 10
 )
 
 // predicateAt reports a cue of what befell people at token k that is no participle before a noun
@@ -1559,6 +1562,9 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 				limit = max(limit, k) // "three of the 23 foreign detainees [who...]"
 				break
 			}
+		}
+		if aux := auxiliaryOfMetric(text, si, i, last+partitiveModifierWords); aux > limit && !wordIn(groupRelativeWords, toks, i, aux+1) {
+			return aux // "three of the inmates involved in the escape [were recaptured]": the group runs to the verb's auxiliary
 		}
 		for i < len(toks) && i <= limit && !toks[i].is(groupRelativeWords) && !(toks[i].is(auxiliaryWords) && !toks[i].upper) &&
 			!toks[i].is(clauseConjunctionWords) && !predicateAt(si, i) {
@@ -1940,3 +1946,27 @@ func deniedVerb(text string, si *sentenceInfo, last int) bool {
 // negatedVerbReach is how many words before a figure's verb a negation may deny it ("did not
 // escape", "tidak ikut melarikan diri").
 const negatedVerbReach = 2
+
+// auxiliaryOfMetric returns the token before the first auxiliary among tokens [from, to] when a
+// metric word follows right after it or its other auxiliaries, with no clause mark or figure
+// before it ("[three of the inmates involved in the escape] were recaptured"); 0 otherwise.
+func auxiliaryOfMetric(text string, si *sentenceInfo, from, to int) int {
+	for k := from; k < len(si.toks) && k <= to; k++ {
+		if k > from && containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) ||
+			slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start == si.toks[k].start }) {
+			return 0
+		}
+		if !si.toks[k].is(auxiliaryWords) {
+			continue
+		}
+		verb := k + 1
+		for verb < len(si.toks) && si.toks[verb].is(auxiliaryWords) {
+			verb++
+		}
+		if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first == verb && c.category.metric() != "" }) {
+			return k - 1
+		}
+		return 0 // the first auxiliary is the figure's verb's, whatever follows it
+	}
+	return 0
+}
