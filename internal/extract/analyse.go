@@ -2540,8 +2540,8 @@ func doerBetween(cues []cueHit, from, to int) bool {
 }
 
 // raidOnCustodyToFree reports an attack word whose object is a police station or the like, with a
-// word of freeing after it and no hostage in the sentence: "soldiers raided a police station to
-// rescue two colleagues arrested there" assaults a place of the state's custody to free those it
+// word of freeing after it and no hostage in the sentence: "troops stormed the Kessel police post
+// and freed their comrades held there" assaults a place of the state's custody to free those it
 // holds, a mutiny of the state's own agents, not an operation of theirs ("soldiers raided a
 // militant prison and freed 12 detainees" is one).
 func raidOnCustodyToFree(toks []token, cues []cueHit, c cueHit) bool {
@@ -3341,7 +3341,7 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 		return true
 	}
 	if h := appositionHead(text, toks, k); h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords)) {
-		return true // "Le président gabonais, Aly Bongo, a libéré": the noun before the name, or before its one modifier
+		return true // "le président ardovien, Marc Vessel, a libéré": the noun before the name, or before its one modifier
 	}
 	j := c.last + 1
 	if j >= len(toks) || !toks[j].is(agentPrepositionWords) {
@@ -3354,7 +3354,7 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 }
 
 // appositionHead returns the token before a name set off by commas that ends at token k ("the
-// president, Aly Bongo, released"): the noun the name stands beside, or -1 if no such name ends
+// president, Marc Vessel, released"): the noun the name stands beside, or -1 if no such name ends
 // there.
 func appositionHead(text string, toks []token, k int) int {
 	if k < 1 || k+1 >= len(toks) || !toks[k].upper || strings.TrimSpace(text[toks[k].end:toks[k+1].start]) != "," {
@@ -3369,7 +3369,7 @@ func appositionHead(text string, toks []token, k int) int {
 }
 
 // maxAppositionWords is how many capitalised words a name set off by commas may have ("the
-// president, Ali Ben Bongo Ondimba, released").
+// president, Marc Anton Vessel Orlin, released").
 const maxAppositionWords = 4
 
 // freedAsAdjective reports a freeing word set between an article and the people it befell ("the

@@ -63,7 +63,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				if q.Low != nil {
 					seen[*q.Low] = true // "the 4 still on the run": the rest, named again
 				}
-				continue // "the other 15 escapees are members of the gang": the rest of those who got out, not how many did
+				continue // "the other 19 runaways belong to the gang": the rest of those who got out, not how many did
 			}
 			side := "unknown" // whose dead or wounded the figure's own words say
 			if metric == model.Killed || metric == model.Wounded {

@@ -898,7 +898,7 @@ func (a *analysis) location(f *frame) (string, model.Place) {
 		}
 		for i, h := range si.holdings {
 			if h.key != "" && h.key != a.placeKey(h.town) {
-				return h.name, p // "the Ross Road police station" after "a police station in X": its own name
+				return h.name, p // "the Kessel Road police station" after "a police station in X": its own name
 			}
 			if first == nil {
 				first = &si.holdings[i]

@@ -197,7 +197,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "the three men had held a group of employees": the holders, not the people held
 		}
 		if c.last < first && timePhraseBefore(text, si.toks, c, q) {
-			continue // "Desde a fuga, três suspeitos foram mortos": the escape says since when, not what befell the three
+			continue // "Depois da fuga, dois homens morreram": the escape says since when, not what befell the two
 		}
 		var dist, rank int
 		commaBefore := false
@@ -1576,7 +1576,7 @@ func groupPhraseEnd(text string, si *sentenceInfo, last int) int {
 	if i < len(toks) && toks[i].is(groupRelativeWords) {
 		end := relativeClauseEnd(text, toks, i)
 		if !containsAny(text[toks[i].end:toks[end].end], ",") {
-			end = max(end, clauseVerb(text, si, i)) // "que se habían fugado": the clause's verb after its pronoun and auxiliaries
+			end = max(end, clauseVerb(text, si, i)) // "que se habían escapado": the clause's verb after its pronoun and auxiliaries
 		}
 		end = mainAuxiliaryBefore(si, i, end) // "who escaped", "who escaped from X on Wednesday,"
 		end = mainVerbBefore(text, si, i, end)
@@ -1651,7 +1651,7 @@ func mainVerbBefore(text string, si *sentenceInfo, i, end int) int {
 
 // clauseVerb returns the first token after token i that is neither an auxiliary nor a
 // reflexive pronoun, within maxAuxiliaries words: the verb of the clause a relative pronoun at i
-// opens ("que se habían fugado").
+// opens ("que se habían escapado").
 func clauseVerb(text string, si *sentenceInfo, i int) int {
 	k := i + 1
 	for k < len(si.toks)-1 && k <= i+maxAuxiliaries && (si.toks[k].is(auxiliaryWords) ||
@@ -1694,8 +1694,7 @@ func attempted(toks []token, k int) bool {
 }
 
 // attemptObjectWords is how many words an attempt verb's own object may take before the
-// infinitive of the escape it aims at ("berusaha mencari jalan untuk kabur", "tried to find a way
-// to escape").
+// infinitive of the escape it aims at ("tried to find a way to escape").
 const attemptObjectWords = 4
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
@@ -1928,7 +1927,7 @@ const timePhraseReach = 3
 
 // deniedVerb reports a figure, ending at token last, whose first metric word after it in its
 // clause a negation denies within negatedVerbReach words before it ("one detainee did not
-// escape", "satu tahanan yang tidak ikut melarikan diri"). A zero figure is its own negation
+// escape", "dua napi yang tidak mau kabur"). A zero figure is its own negation
 // ("no inmate escaped"): the words after it hold none.
 func deniedVerb(text string, si *sentenceInfo, last int) bool {
 	for _, c := range si.cues {
@@ -1944,7 +1943,7 @@ func deniedVerb(text string, si *sentenceInfo, last int) bool {
 }
 
 // negatedVerbReach is how many words before a figure's verb a negation may deny it ("did not
-// escape", "tidak ikut melarikan diri").
+// escape", "tidak mau kabur").
 const negatedVerbReach = 2
 
 // auxiliaryOfMetric returns the token before the first auxiliary among tokens [from, to] when a
