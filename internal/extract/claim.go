@@ -59,7 +59,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
-			if metric == model.Escaped && remainder(a.text, si, q) {
+			if metric == model.Escaped && remainder(a.lower, si, q) {
 				if q.Low != nil {
 					seen[*q.Low] = true // "the 4 still on the run": the rest, named again
 				}
@@ -146,12 +146,12 @@ func sideOfLast(claims []model.Claim, m model.Metric) string {
 // remainder reports a figure right after a phrase of the rest of a group ("the other 15", "os
 // outros 15", "the remaining 15"): the rest of a group told before. The rest of the escapees is
 // never how many escaped; the rest of a group of guards may be a toll of its own ("two guards
-// were killed and the other three wounded").
-func remainder(text string, si *sentenceInfo, q Quantity) bool {
+// were killed and the other three wounded"). lower is the text lower-cased.
+func remainder(lower string, si *sentenceInfo, q Quantity) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	for start := max(0, first-maxPhraseWords); start < first; start++ {
-		for _, p := range si.lex.phrasesFrom(remainderPhrases, strings.ToLower(text[si.toks[start].start:si.toks[start].end])) {
-			if start+len(p.words) == first && tokensSpell(text, si.toks[start:first], p.words) {
+		for _, p := range si.lex.phrasesFrom(remainderPhrases, lower[si.toks[start].start:si.toks[start].end]) {
+			if start+len(p.words) == first && tokensSpell(lower, si.toks[start:first], p.words) {
 				return true
 			}
 		}

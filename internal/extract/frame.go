@@ -535,7 +535,7 @@ func (a *analysis) nowFrame(frames []*frame, si *sentenceInfo, an anchors) *fram
 // things still stand ("still", "ainda").
 func (a *analysis) tellsNow(si *sentenceInfo) bool {
 	for c := si; c != nil; c = c.sequel {
-		if slices.ContainsFunc(c.toks, func(t token) bool { return c.lex.isPhraseWord(stillPhrases, strings.ToLower(a.text[t.start:t.end])) }) {
+		if slices.ContainsFunc(c.toks, func(t token) bool { return c.lex.isPhraseWord(stillPhrases, a.lower[t.start:t.end]) }) {
 			return true
 		}
 	}
