@@ -149,19 +149,35 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 }
 
 // missingSpace reports a period at i between a lower-case word of at least minRunOnWord letters
-// and a capitalised word, with no space: a typing slip that runs one sentence into the next
-// ("repris.Le bilan"). Abbreviations ("U.S.A"), decimals and web addresses stay whole.
+// and a capitalised word, or between two words of a script without capitals, with no space: a
+// typing slip that runs one sentence into the next ("repris.Le bilan"). Abbreviations ("U.S.A",
+// "د.أحمد": a word too short), decimals and web addresses stay whole.
 func missingSpace(text string, i, j int) bool {
 	word := wordBeforeDot(text, i)
-	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+	if r, size := utf8.DecodeLastRuneInString(text[:i]); word == "" && isClosingRune(r) {
+		word = wordBeforeDot(text, i-size) // "أصولا".واتهمت": a quotation closed the sentence
+	}
+	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') {
 		return false
 	}
 	first, size := utf8.DecodeRuneInString(text[j:])
+	if strings.IndexFunc(word, func(r rune) bool { return !caseless(r) }) < 0 {
+		return caseless(first) // "الفارين.وأضافت": a script without capitals runs on at any letter
+	}
+	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return false
+	}
 	if !unicode.IsUpper(first) || j+size >= len(text) {
 		return false
 	}
 	second, _ := utf8.DecodeRuneInString(text[j+size:])
 	return unicode.IsLower(second) || second == '\'' || second == '’'
+}
+
+// caseless reports a letter of a script without capitals (Arabic, Hebrew, the scripts of South
+// and East Asia).
+func caseless(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
 }
 
 // minRunOnWord is the shortest word a missing space may follow: "e.g" and "i.e" are shorter.
