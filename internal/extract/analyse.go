@@ -1034,11 +1034,15 @@ func (a *analysis) scanCues(toks []token) []cueHit {
 }
 
 // attemptOfAssault reports an attempt word that an infinitive follows ("attempted to target the
-// prison") or an attack, escape or facility word within two words ("attempted jailbreak"), not a
-// noun of another deed ("the attempted murder of a prisoner").
+// prison"), or a noun of attempt and an infinitive ("a failed bid to free"), or an attack, escape
+// or facility word within two words ("attempted jailbreak"), not a noun of another deed ("the
+// attempted murder of a prisoner").
 func attemptOfAssault(toks []token, cues []cueHit, c cueHit) bool {
 	if c.last+1 < len(toks) && toks[c.last+1].is(infinitiveMarkerWords) {
 		return true
+	}
+	if c.last+2 < len(toks) && toks[c.last+1].is(attemptVerbWords) && toks[c.last+2].is(infinitiveMarkerWords) {
+		return true // "a failed bid to free their comrades": the attempt's noun, then its infinitive
 	}
 	for _, o := range cues {
 		switch o.category {
