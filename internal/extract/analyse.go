@@ -3335,7 +3335,7 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 		return false // "las autoridades no localizan a 30 internos": they got out
 	}
 	k := subjectBefore(toks, c.first)
-	for k >= 1 && lx.isPhraseWord(writtenAuxiliaryPhrases, strings.ToLower(text[toks[k].start:toks[k].end])) {
+	for k >= 1 && lx.writes(writtenAuxiliaryPhrases, text, toks[k]) {
 		k = subjectBefore(toks, k) // "le gouvernement a libéré": "a" is "has" as written, though it folds as "à"
 	}
 	if k >= 1 && len(toks[k].fold) <= 2 && toks[k-1].is(onsetVerbWords) {

@@ -514,10 +514,9 @@ func hasArmedGroup(si *sentenceInfo) bool {
 	return false
 }
 
-// nowFrame returns, for an undated sentence that says how things still stand ("still", "ainda"),
-// or a clause cut from one,
-// the frame of the latest deed its anchors fit, when frames tell deeds on different days: the
-// state of things now is the latest deed's. Nil otherwise.
+// nowFrame returns, for an undated sentence (or a clause cut from one) that says how things still
+// stand ("still", "ainda"), the frame of the latest deed its anchors fit: the state of things now
+// is the latest deed's. Nil otherwise.
 func (a *analysis) nowFrame(frames []*frame, si *sentenceInfo, an anchors) *frame {
 	if an.date != nil || !a.tellsNow(si) {
 		return nil
@@ -535,7 +534,7 @@ func (a *analysis) nowFrame(frames []*frame, si *sentenceInfo, an anchors) *fram
 // things still stand ("still", "ainda").
 func (a *analysis) tellsNow(si *sentenceInfo) bool {
 	for c := si; c != nil; c = c.sequel {
-		if slices.ContainsFunc(c.toks, func(t token) bool { return c.lex.isPhraseWord(stillPhrases, a.lower[t.start:t.end]) }) {
+		if slices.ContainsFunc(c.toks, func(t token) bool { return c.lex.writes(stillPhrases, a.lower, t) }) {
 			return true
 		}
 	}

@@ -140,6 +140,12 @@ func (lx *lexicon) isPhraseWord(c phraseCat, low string) bool {
 	return ok
 }
 
+// writes reports a token of text that is a word of phrase category c as written, lower-cased:
+// categories read on tokens that folding would confuse ("a" and "à") or that keep diacritics.
+func (lx *lexicon) writes(c phraseCat, text string, t token) bool {
+	return lx.isPhraseWord(c, strings.ToLower(text[t.start:t.end]))
+}
+
 // joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),
 // sorted.
 func (lx *lexicon) joinedPhrases(c phraseCat) []string {

@@ -1631,8 +1631,7 @@ func mainAuxiliaryBefore(si *sentenceInfo, i, end int) int {
 // "escape" is the figure's own verb (as "lima narapidana yang dijerat kasus narkoba berhasil kabur").
 func mainVerbBefore(text string, si *sentenceInfo, i, end int) int {
 	verb := i + 1
-	for verb < end && (si.toks[verb].is(auxiliaryWords) || si.toks[verb].is(abilityVerbWords) || si.toks[verb].is(infinitiveMarkerWords) ||
-		si.lex.isPhraseWord(reflexivePhrases, strings.ToLower(text[si.toks[verb].start:si.toks[verb].end]))) {
+	for verb < end && (helperWord(text, si, verb) || si.toks[verb].is(abilityVerbWords) || si.toks[verb].is(infinitiveMarkerWords)) {
 		verb++ // "who were able to break out": the clause's own verb is "break out"
 	}
 	for _, c := range si.cues {
@@ -1654,11 +1653,15 @@ func mainVerbBefore(text string, si *sentenceInfo, i, end int) int {
 // opens ("que se habían escapado").
 func clauseVerb(text string, si *sentenceInfo, i int) int {
 	k := i + 1
-	for k < len(si.toks)-1 && k <= i+maxAuxiliaries && (si.toks[k].is(auxiliaryWords) ||
-		si.lex.isPhraseWord(reflexivePhrases, strings.ToLower(text[si.toks[k].start:si.toks[k].end]))) {
+	for k < len(si.toks)-1 && k <= i+maxAuxiliaries && helperWord(text, si, k) {
 		k++
 	}
 	return min(k, len(si.toks)-1)
+}
+
+// helperWord reports token k as an auxiliary or a reflexive pronoun: a word before a clause's verb.
+func helperWord(text string, si *sentenceInfo, k int) bool {
+	return si.toks[k].is(auxiliaryWords) || si.lex.writes(reflexivePhrases, text, si.toks[k])
 }
 
 // relativeClauseEnd returns the last token of a relative clause opening at token i: up to a
@@ -1904,7 +1907,7 @@ func inApposition(text string, si *sentenceInfo, last int, c cueHit) bool {
 
 // timePhraseBefore reports a cue inside a phrase of time that a temporal reference word opens
 // within timePhraseReach words before it and a comma closes right before the figure q:
-// "since the escape, three suspects were killed" names the deed the time is counted from.
+// "since the escape, two men died" names the deed the time is counted from.
 func timePhraseBefore(text string, toks []token, c cueHit, q Quantity) bool {
 	between := text[toks[c.last].end:q.Start]
 	if comma := strings.LastIndex(between, ","); comma < 0 || strings.TrimSpace(between[comma+1:]) != "" {

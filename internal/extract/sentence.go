@@ -155,14 +155,14 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 func missingSpace(text string, i, j int) bool {
 	word := wordBeforeDot(text, i)
 	if r, size := utf8.DecodeLastRuneInString(text[:i]); word == "" && isClosingRune(r) {
-		word = wordBeforeDot(text, i-size) // "أصولا".واتهمت": a quotation closed the sentence
+		word = wordBeforeDot(text, i-size) // "قال "ذلك".وتابعت": a quotation closed the sentence
 	}
 	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') {
 		return false
 	}
 	first, size := utf8.DecodeRuneInString(text[j:])
 	if strings.IndexFunc(word, func(r rune) bool { return !caseless(r) }) < 0 {
-		return caseless(first) // "الفارين.وأضافت": a script without capitals runs on at any letter
+		return caseless(first) // "السجن.وقالت": a script without capitals runs on at any letter
 	}
 	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
 		return false
