@@ -960,11 +960,9 @@ const amongReach = 8
 // another count of the sentence: the aside breaks that count down ("Miranda said 48 members of the
 // group - 39 men and nine women - had escaped"). An aside of two sides' figures gives each side's.
 func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
-	open, width := -1, 0
-	for _, m := range [...]string{" - ", " – ", " — ", " ("} {
-		if i := strings.LastIndex(text[si.start:q.Start], m); i >= 0 && si.start+i > open {
-			open, width = si.start+i, len(m)
-		}
+	open, width := lastAsideOpener(text[si.start:q.Start])
+	if open >= 0 {
+		open += si.start
 	}
 	if open < 0 || strings.ContainsAny(text[open+width:q.Start], "–—).") || strings.Contains(text[open+width:q.Start], " -") {
 		return false // closed before the figure
@@ -992,6 +990,20 @@ func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 		return false // "23 killed (2 guards and 21 inmates)", "six people - five inmates and a girl": each side's own figure
 	}
 	return countBeforeOpener(si, open, inside)
+}
+
+// lastAsideOpener returns where the last opener of an aside in s starts (a spaced dash or a
+// bracket after a space) and its length, -1 if s has none: one scan back from the end, where a
+// search for each opener would read s four times for every figure of a sentence.
+func lastAsideOpener(s string) (at, width int) {
+	for i := strings.LastIndexByte(s, ' '); i >= 0; i = strings.LastIndexByte(s[:i], ' ') {
+		for _, m := range [...]string{" - ", " – ", " — ", " ("} {
+			if strings.HasPrefix(s[i:], m) {
+				return i, len(m)
+			}
+		}
+	}
+	return -1, 0
 }
 
 // countBeforeOpener reports a count of the sentence that ends before the byte offset open of an

@@ -146,9 +146,10 @@ func New(res Resources) (*Extractor, error) {
 		}
 	}
 	x.known.buildFilter()
-	x.lex.all.markKnown(x.known)
+	x.lex.all.markScanner(knownSlot, x.known)
 	for _, lx := range x.lex.byLang {
-		lx.markKnown(x.known)
+		lx.markScanner(knownSlot, x.known)
+		lx.markScanner(foreignSlot, x.lex.foreignFacilities)
 	}
 	return x, nil
 }

@@ -881,6 +881,7 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	doc := document("2022-07-06", text[:5000])
+	doc.Language = ingest.GuessLanguage(doc.Text)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

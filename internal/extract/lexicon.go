@@ -448,12 +448,13 @@ func (lx *lexicon) scan(toks []token) []cueHit {
 		from := len(hits)
 		for k, f := range forms {
 			var cues *cueList
-			switch {
-			case k == 0 && t.marks != nil && t.marks.of == lx:
-				cues = t.marks.cues // the token's own word, marked by this lexicon: looked up once, by markWords
-			case k == 0 && t.marks != nil && t.marks.knownOf == lx:
-				cues = t.marks.known // the known facilities' names, marked with the word by New (markKnown)
-			case lx.filter.mayHave(cueFirstSet, f):
+			marked := false
+			if k == 0 && t.marks != nil {
+				// The token's own word, marked by markWords with this lexicon's cues, or by New
+				// with the phrases of a lexicon that scans every sentence (markScanner).
+				cues, marked = t.marks.cuesOf(lx)
+			}
+			if !marked && lx.filter.mayHave(cueFirstSet, f) {
 				cues = lx.byFirst[f]
 			}
 			if cues != nil {

@@ -165,8 +165,12 @@ func asciiCase(s string) (ascii, upper bool) {
 // containsAny is strings.ContainsAny for the marks the rules look for between words, some beyond
 // ASCII (clauseMarks): unless chars is all ASCII and s longer than eight bytes, the library looks
 // each rune of s up in chars with a call. Here chars' ASCII bytes are a bitmap, and only a rune of
-// s beyond ASCII is looked up.
+// s beyond ASCII is looked up. Most gaps between words are one space: one byte is looked up at
+// once, without the bitmap.
 func containsAny(s, chars string) bool {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		return strings.IndexByte(chars, s[0]) >= 0
+	}
 	var ascii [2]uint64
 	for i := 0; i < len(chars); i++ {
 		if c := chars[i]; c < utf8.RuneSelf {

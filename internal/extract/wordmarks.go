@@ -27,11 +27,40 @@ type wordMarks struct {
 	is, written, starts wordCats
 	cues                *cueList
 	of                  *lexicon // the lexicon whose marks these are: scan reads cues only of its own
-	// known are the known facilities' names that start with the word (Extractor.known), and
-	// knownOf that lexicon once New has marked them (markKnown): findFacilities scans every
-	// sentence for them, and most words start none.
-	known   *cueList
-	knownOf *lexicon
+	// scanners are the phrases of the other lexicons that scan every sentence's tokens (the known
+	// facilities' names, the facility phrases of other languages) that start with the word, once
+	// New has marked them (markScanner): most words start none, and a mark answers for each
+	// without a filter probe.
+	scanners [scannerSlots]scannedBy
+}
+
+// scannedBy are the phrases of one lexicon that start with a word: nil cues for none.
+type scannedBy struct {
+	lex  *lexicon
+	cues *cueList
+}
+
+// The slots of wordMarks.scanners: the known facilities' names (Extractor.known), read in every
+// sentence, and the facility phrases of every language (lexicons.foreignFacilities), read in the
+// sentences of a document of known language.
+const (
+	knownSlot = iota
+	foreignSlot
+	scannerSlots
+)
+
+// cuesOf returns the cue phrases of lx that start with the word, and whether the marks tell
+// them: the marks of lx itself, or of a lexicon marked into them by markScanner.
+func (m *wordMarks) cuesOf(lx *lexicon) (*cueList, bool) {
+	if m.of == lx {
+		return m.cues, true
+	}
+	for _, s := range m.scanners {
+		if s.lex == lx {
+			return s.cues, true
+		}
+	}
+	return nil, false
 }
 
 // buildWordMarks indexes the marks of every word of the word categories, every first word of
@@ -63,23 +92,23 @@ func (lx *lexicon) buildWordMarks() {
 	}
 }
 
-// markKnown marks the words of the lexicon with the names of the known facilities that start
-// with them, and every other word with none, so that a scan of a sentence's tokens by known reads
-// them as a scan by the lexicon reads its cues. known is complete; the lexicon is built and not yet
-// shared.
-func (lx *lexicon) markKnown(known *lexicon) {
-	for w, names := range known.byFirst {
+// markScanner marks the words of the lexicon, in the slot, with the phrases of scanner that start
+// with them, and every other word with none, so that a scan of a sentence's tokens by scanner
+// reads them as a scan by the lexicon reads its cues. scanner is complete; the lexicon is built
+// and not yet shared.
+func (lx *lexicon) markScanner(slot int, scanner *lexicon) {
+	for w, names := range scanner.byFirst {
 		m := lx.wordMarks[w]
 		if m == nil {
 			m = &wordMarks{of: lx} // no word of the lexicon, as noMarks
 			lx.wordMarks[w] = m
 		}
-		m.known = names
+		m.scanners[slot].cues = names
 	}
 	for _, m := range lx.wordMarks {
-		m.knownOf = known
+		m.scanners[slot].lex = scanner
 	}
-	lx.noMarks.knownOf = known
+	lx.noMarks.scanners[slot].lex = scanner
 	lx.buildFilter() // the new words are keys of wordMarks
 }
 
