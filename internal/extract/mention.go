@@ -214,6 +214,7 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
+	aimOnly, freedTold := false, false   // an attack's aim of freeing told; someone freed, released or recaptured told
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := tellsRiot(f)
@@ -229,6 +230,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			si.inmateArson
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
 		freeing = freeing || freeingTold(si)
+		aimOnly = aimOnly || si.tryToFree && !si.triedEscape // the attackers' aim, not the people held trying to get out
+		freedTold = freedTold || si.freesOne || si.is(releaseCue) || si.is(recapturedCue)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
 			continue
@@ -295,6 +298,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack
 	case thwarted && attack && !freed, resisted && attack && !freed && !escape:
 		return model.ThwartedAttack
+	case attack && aimOnly && !freed && !escapeTold && !freedTold:
+		return model.ThwartedAttack // "a mob attacked the police station to free a suspect": the aim told, and no one freed
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
 	case attack && !freed && !escapeTold && !freeing && !a.ledeFrees(f):
