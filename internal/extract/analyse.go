@@ -36,6 +36,7 @@ type sentenceInfo struct {
 	headerEnd      int           // where the update header of the sentence's section ends
 	sequel         *sentenceInfo // the clause this one goes on from (", and released 5 detainees"), nil if it opens a sentence
 	peopleHeldNext bool          // the next clause or sentence tells of people held, freed or lynched, or one of the next freedLaterReach of people freed
+	escapeNext     bool          // the next clause or sentence tells of people held who escaped or were freed
 	escapeLast     bool          // the sentence before told of an escape: a bare count arrested after it counts escapees
 	detentionLast  bool          // the sentence before speaks of a place of detention or its inmates: a pronoun opening this one may be them
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
@@ -231,6 +232,12 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			for _, prev := range a.sentences[max(0, n-reach):] {
 				prev.peopleHeldNext = true
 			}
+			// "Armed men stormed the police station. fourteen detainees escaped.": the escape right
+			// after the assault is its outcome.
+			prev := a.sentences[n-1]
+			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue)) &&
+				!aggregate(a.text, prev) // "This was one of 13 attacks on police stations that day": no one assault
+
 		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is(killedCue) && deathsOfThoseHeld(si) {
 			a.sentences[n-1].deadlyAttempt = true // "inmates tried to break out. Two inmates were killed."

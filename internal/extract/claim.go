@@ -439,7 +439,7 @@ func sidePart(start int, metric model.Metric, side string, claimed []model.Claim
 func countFigure(text string, si *sentenceInfo, q Quantity) bool {
 	return q.Kind == "count" && !beyondAnyIncident(q) && !footnote(text, q) && !countsThings(text, si, q) && !judged(si, q) &&
 		!inName(si, q) && !difference(si, q) && !ageAfterName(text, si, q) && !partOfCasualties(si, q) &&
-		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q)
+		!numbered(text, si, q) && !capitalisedNumberWord(text, si, q) && !numberInPlaceName(text, si, q)
 }
 
 // beyondAnyIncident reports a figure larger than the people any attack, escape or riot at one
@@ -505,6 +505,22 @@ func numbered(text string, si *sentenceInfo, q Quantity) bool {
 	}
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	return first > 0 && si.toks[first-1].end == len(before) && si.toks[first-1].is(numberSignWords)
+}
+
+// numberInPlaceName reports a number in digits between a capitalised word and the noun of a
+// place of detention right after it, one space on each side: the number is part of the place's
+// name ("the Kessel 12 police station", "Block 7 prison"), it counts nobody.
+func numberInPlaceName(text string, si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || first != last || last+1 >= len(si.toks) || !allDigits(si.toks[first].fold) || !si.toks[first-1].upper || titleCase(si.toks) {
+		return false
+	}
+	if text[si.toks[first-1].end:si.toks[first].start] != " " || text[si.toks[last].end:si.toks[last+1].start] != " " {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.first == last+1 && (c.category == holdingCue || c.category == facilityCue)
+	})
 }
 
 // capitalisedNumberWord reports a figure written in words, capitalised inside a sentence that is
