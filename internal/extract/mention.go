@@ -764,12 +764,27 @@ func freedByAttackers(si *sentenceInfo) bool {
 				after = after || o.first > c.last && o.first <= c.last+freedFromReach
 			}
 		}
-		if after && !between {
+		if after && !between || causedFreeing(si, doer, c) {
 			return true
 		}
 	}
 	return false
 }
+
+// causedFreeing reports an escape word after the people it frees, whom a causative verb after the
+// doer governs: "rioters broke the locks, setting 27 prisoners free".
+func causedFreeing(si *sentenceInfo, doer int, c cueHit) bool {
+	for k := c.first - 1; k > doer && k >= c.first-causedFreeingReach; k-- {
+		if si.lex.isPhraseWord(causativeFreeingPhrases, si.toks[k].fold) {
+			return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == inmateCue && o.first > k && o.last < c.first })
+		}
+	}
+	return false
+}
+
+// causedFreeingReach is how many words before the escape word the causative verb may stand: the
+// people freed between them, with a figure and a determiner ("set all 27 prisoners free").
+const causedFreeingReach = 5
 
 // freedFromReach is how many words after a freeing word the place freed from may be named: the
 // people freed may be named at length first ("freed the former junta leader and three other men

@@ -44,6 +44,7 @@ const (
 	writtenAuxiliaryPhrases
 	reflexivePhrases
 	stillPhrases
+	causativeFreeingPhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -111,6 +112,7 @@ var phraseCats = [phraseCatCount]struct {
 	writtenAuxiliaryPhrases:     {name: "written_auxiliary", word: true},
 	reflexivePhrases:            {name: "reflexive", word: true},
 	stillPhrases:                {name: "still", word: true},
+	causativeFreeingPhrases:     {name: "causative_freeing", word: true},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
