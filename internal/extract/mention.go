@@ -772,7 +772,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 }
 
 // causedFreeing reports an escape word after the people it frees, whom a causative verb after the
-// doer governs: "rioters broke the locks, setting 27 prisoners free".
+// doer governs: "rioters broke the locks, setting nine inmates free".
 func causedFreeing(si *sentenceInfo, doer int, c cueHit) bool {
 	for k := c.first - 1; k > doer && k >= c.first-causedFreeingReach; k-- {
 		if si.lex.isPhraseWord(causativeFreeingPhrases, si.toks[k].fold) {
@@ -783,7 +783,7 @@ func causedFreeing(si *sentenceInfo, doer int, c cueHit) bool {
 }
 
 // causedFreeingReach is how many words before the escape word the causative verb may stand: the
-// people freed between them, with a figure and a determiner ("set all 27 prisoners free").
+// people freed between them, with a figure and a determiner ("set all nine inmates free").
 const causedFreeingReach = 5
 
 // freedFromReach is how many words after a freeing word the place freed from may be named: the
