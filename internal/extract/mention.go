@@ -772,7 +772,7 @@ func freedByAttackers(si *sentenceInfo) bool {
 }
 
 // causedFreeing reports an escape word after the people it frees, whom a causative verb after the
-// doer governs: "rioters broke the locks, setting nine inmates free".
+// doer governs: "a crowd forced the cell doors, setting nine inmates free".
 func causedFreeing(si *sentenceInfo, doer int, c cueHit) bool {
 	for k := c.first - 1; k > doer && k >= c.first-causedFreeingReach; k-- {
 		if si.lex.isPhraseWord(causativeFreeingPhrases, si.toks[k].fold) {
