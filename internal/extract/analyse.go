@@ -431,6 +431,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue) && appealFor(a.lex, si.toks, c) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
+		if (c.category.isDeed() || c.category == escapedCue) && legalCaseOf(si.lex, a.text, si.toks, c) {
+			return true // "the case concerning the escape of five prisoners": a court's matter, no deed told
+		}
 		if c.category == escapeCue && wordIn(orderVerbWords, si.toks, c.first-appealReach, c.first) {
 			return true // "a judge ordered the release of twelve protesters": an order, no breakout
 		}
@@ -2865,6 +2868,17 @@ func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// legalCaseOf reports an event word right after a phrase of a court case and an article
+// ("the case of the escape", "l'affaire de l'évasion", "дело о побеге"): the deed is the matter a
+// court hears, told as its subject, not as news.
+func legalCaseOf(lx *lexicon, text string, toks []token, c cueHit) bool {
+	k := c.first
+	if k > 0 && toks[k-1].is(definiteArticleWords) {
+		k--
+	}
+	return lx.writtenPhraseBefore(legalCasePhrases, text, toks, k)
 }
 
 // offenceListReach is how many words a list of crimes may take before its event word.

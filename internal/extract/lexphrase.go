@@ -146,6 +146,21 @@ func (lx *lexicon) writes(c phraseCat, text string, t token) bool {
 	return lx.isPhraseWord(c, strings.ToLower(text[t.start:t.end]))
 }
 
+// writtenPhraseBefore reports a phrase of category c whose words are the tokens right before
+// token k, read as written in lower case: phrases read on a sentence's words rather than on pieces.
+func (lx *lexicon) writtenPhraseBefore(c phraseCat, text string, toks []token, k int) bool {
+	for start := max(0, k-maxPhraseWords); start < k; start++ {
+		for _, p := range lx.phrasesFrom(c, strings.ToLower(text[toks[start].start:toks[start].end])) {
+			if len(p.words) == k-start && p.next == "" && slices.EqualFunc(p.words, toks[start:k], func(w string, t token) bool {
+				return w == strings.ToLower(text[t.start:t.end])
+			}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),
 // sorted.
 func (lx *lexicon) joinedPhrases(c phraseCat) []string {

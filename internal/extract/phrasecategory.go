@@ -45,6 +45,7 @@ const (
 	reflexivePhrases
 	stillPhrases
 	causativeFreeingPhrases
+	legalCasePhrases
 	approxAfterPhrases
 	monthLinkPhrases
 	yearLinkPhrases
@@ -113,6 +114,7 @@ var phraseCats = [phraseCatCount]struct {
 	reflexivePhrases:            {name: "reflexive", word: true},
 	stillPhrases:                {name: "still", word: true},
 	causativeFreeingPhrases:     {name: "causative_freeing", word: true},
+	legalCasePhrases:            {name: "legal_case"},
 	approxAfterPhrases:          {name: "approx_after"},
 	monthLinkPhrases:            {name: "month_link", word: true},
 	yearLinkPhrases:             {name: "year_link", word: true},
