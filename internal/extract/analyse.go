@@ -236,7 +236,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			// after the assault is its outcome.
 			prev := a.sentences[n-1]
 			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue)) &&
-				!aggregate(a.text, prev) // "This was one of 13 attacks on police stations that day": no one assault
+				!aggregate(a.text, prev) // "It was one of a dozen raids on police posts that day": no one assault
 
 		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is(killedCue) && deathsOfThoseHeld(si) {
@@ -2871,7 +2871,7 @@ func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
 }
 
 // legalCaseOf reports an event word right after a phrase of a court case and an article
-// ("the case of the escape", "l'affaire de l'évasion", "дело о побеге"): the deed is the matter a
+// ("the case of the escape", "le dossier de l'évasion", "дело о побеге"): the deed is the matter a
 // court hears, told as its subject, not as news.
 func legalCaseOf(lx *lexicon, text string, toks []token, c cueHit) bool {
 	k := c.first

@@ -299,7 +299,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	case thwarted && attack && !freed, resisted && attack && !freed && !escape:
 		return model.ThwartedAttack
 	case attack && aimOnly && !freed && !escapeTold && !freedTold:
-		return model.ThwartedAttack // "a mob attacked the police station to free a suspect": the aim told, and no one freed
+		return model.ThwartedAttack // "a crowd stormed the lock-up to free a suspect": the aim told, and no one freed
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
 	case attack && !freed && !escapeTold && !freeing && !a.ledeFrees(f):
