@@ -1008,14 +1008,18 @@ func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 	return countBeforeOpener(si, open, inside)
 }
 
-// lastAsideOpener returns where the last opener of an aside in s starts (a spaced dash or a
-// bracket after a space) and its length, -1 if s has none: one scan back from the end, where a
-// search for each opener would read s four times for every figure of a sentence.
+// lastAsideOpener returns where the last opener of an aside in s starts (a space, then a dash or
+// a bracket: " - ", " – ", " — ", " (") and its length, -1 if s has none: one scan back from the
+// end for the byte after the space, where a search for each opener would read s four times for
+// every figure of a sentence.
 func lastAsideOpener(s string) (at, width int) {
-	for i := strings.LastIndexByte(s, ' '); i >= 0; i = strings.LastIndexByte(s[:i], ' ') {
+	for i := len(s) - 1; i > 0; i-- {
+		if c := s[i]; c != '-' && c != '(' && c != 0xE2 || s[i-1] != ' ' { // 0xE2 opens "–" and "—"
+			continue
+		}
 		for _, m := range [...]string{" - ", " – ", " — ", " ("} {
-			if strings.HasPrefix(s[i:], m) {
-				return i, len(m)
+			if strings.HasPrefix(s[i-1:], m) {
+				return i - 1, len(m)
 			}
 		}
 	}

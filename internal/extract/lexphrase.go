@@ -148,14 +148,17 @@ func (lx *lexicon) writes(c phraseCat, text string, t token) bool {
 
 // writtenPhraseBefore reports a phrase of category c whose words are the tokens right before
 // token k, read as written in lower case: phrases read on a sentence's words rather than on pieces.
+// The phrases are looked up by their last word, the token before k: one word to lower-case.
 func (lx *lexicon) writtenPhraseBefore(c phraseCat, text string, toks []token, k int) bool {
-	for start := max(0, k-maxPhraseWords); start < k; start++ {
-		for _, p := range lx.phrasesFrom(c, strings.ToLower(text[toks[start].start:toks[start].end])) {
-			if len(p.words) == k-start && p.next == "" && slices.EqualFunc(p.words, toks[start:k], func(w string, t token) bool {
-				return w == strings.ToLower(text[t.start:t.end])
-			}) {
-				return true
-			}
+	if k < 1 {
+		return false
+	}
+	for _, p := range lx.phraseEnds[c][strings.ToLower(text[toks[k-1].start:toks[k-1].end])] {
+		n := len(p.words)
+		if n <= k && p.next == "" && slices.EqualFunc(p.words, toks[k-n:k], func(w string, t token) bool {
+			return w == strings.ToLower(text[t.start:t.end])
+		}) {
+			return true
 		}
 	}
 	return false
