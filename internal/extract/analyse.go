@@ -20,6 +20,7 @@ type sentenceInfo struct {
 	ref            Ref      // the document's or its update section's date
 	lex            *lexicon // the words of the document's language
 	toks           []token
+	titled         bool       // the sentence is written in title case, a headline's (titleCase): its capitals name nothing
 	spans          []nameSpan // runs of capitalised words: candidate names of places and countries
 	cues           []cueHit
 	dates          []DateMention
@@ -342,6 +343,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	text := blankCredit(blankURLs(a.text[si.start:si.end]))
 	lower := a.lower[si.start:si.end]
 	si.toks = si.lex.splitElisions(a.tokens(text, lower), text)
+	si.titled = titleCase(si.toks)
 	si.lex.markWords(si.toks)
 	for i := range si.toks {
 		si.toks[i].start += si.start
@@ -554,7 +556,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == attackCue && (attackOutside(si.toks, scanned, c) || nearDetentionBefore(si.toks, scanned, c)) {
 			return true // "opened fire on police officers outside the central jail": the jail is where, not what was struck
 		}
-		if (c.category == escapeCue || c.category == escapedCue) && (onset(si.toks, c) || insideName(si.toks, c)) {
+		if (c.category == escapeCue || c.category == escapedCue) && (onset(si.toks, c) || insideName(si, c)) {
 			return true // "a fire broke out", "Free State": no breakout
 		}
 		if c.category == escapeCue && escapeAttempt(si.toks, c) && !oneHeld(si.toks, scanned) {
@@ -816,7 +818,7 @@ func (a *analysis) withSeparatedVerbs(si *sentenceInfo, text string, cues []cueH
 	clause := 0 // the first token of the clause being read
 	for p := range si.toks {
 		end := si.toks[p].end - si.start
-		closes := end == len(text) || strings.ContainsAny(text[end:end+1], ".,;:!?")
+		closes := end == len(text) || strings.IndexByte(".,;:!?", text[end]) >= 0
 		if p > clause+1 && closes && si.toks[p].is(verbParticleWords) {
 			for k := clause; k < p-1; k++ {
 				for _, h := range si.lex.scan([]token{si.toks[k], si.toks[p]}) {
@@ -2254,7 +2256,7 @@ func (a *analysis) surnamesOf() map[string]bool {
 	var out map[string]bool
 	givens := map[string]string{} // surname → the given name before it
 	for _, si := range a.sentences {
-		if titleCase(si.toks) {
+		if si.titled {
 			continue // capitals mark no names in a headline set in title case
 		}
 		for i := 1; i < len(si.toks); i++ {
@@ -2974,7 +2976,7 @@ const maxCleftWords = 5
 // spacedDash reports a gap between words that holds a dash standing apart, as an aside opens or
 // closes ("three prisoners - two of them jailed for murder - escaped"), not a hyphen.
 func spacedDash(gap string) bool {
-	return strings.Contains(gap, " - ") || strings.ContainsAny(gap, "—–")
+	return strings.Contains(gap, " - ") || containsAny(gap, "—–")
 }
 
 // offenceClause reports an event word in a relative clause that goes on about an offence tried
@@ -3668,8 +3670,9 @@ func onset(toks []token, c cueHit) bool {
 
 // insideName reports a cue written with a capital inside a run of capitalised words of a sentence
 // in running text: "Free State" and "Liberation Square" are names, not what anyone did.
-func insideName(toks []token, c cueHit) bool {
-	if c.first == 0 || !toks[c.first].upper || titleCase(toks) {
+func insideName(si *sentenceInfo, c cueHit) bool {
+	toks := si.toks
+	if c.first == 0 || !toks[c.first].upper || si.titled {
 		return false
 	}
 	return toks[c.first-1].upper || c.last+1 < len(toks) && toks[c.last+1].upper

@@ -512,7 +512,7 @@ func numbered(text string, si *sentenceInfo, q Quantity) bool {
 // name ("the Kessel 12 police station", "Block 7 prison"), it counts nobody.
 func numberInPlaceName(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	if first < 1 || first != last || last+1 >= len(si.toks) || !allDigits(si.toks[first].fold) || !si.toks[first-1].upper || titleCase(si.toks) {
+	if first < 1 || first != last || last+1 >= len(si.toks) || !allDigits(si.toks[first].fold) || !si.toks[first-1].upper || si.titled {
 		return false
 	}
 	if text[si.toks[first-1].end:si.toks[first].start] != " " || text[si.toks[last].end:si.toks[last+1].start] != " " {
@@ -528,7 +528,7 @@ func numberInPlaceName(text string, si *sentenceInfo, q Quantity) bool {
 // A vague number names nothing: German capitalises its nouns ("befreiten Dutzende Häftlinge").
 func capitalisedNumberWord(text string, si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	return first > 0 && q.Qualifier != "vague" && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !titleCase(si.toks) &&
+	return first > 0 && q.Qualifier != "vague" && si.toks[first].upper && si.toks[last].upper && !allDigits(si.toks[last].fold) && !si.titled &&
 		!strings.ContainsAny(text[si.toks[first-1].end:si.toks[first].start], ":;\"“”«(—–-") // "said: Seven inmates"
 }
 

@@ -32,7 +32,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
 			name: f.Name, key: a.x.facilityKeys[i], known: f, town: f.Town})
 	}
-	headline := titleCase(si.toks)
+	headline := si.titled
 	for _, c := range si.cues {
 		if c.category == holdingCue && !headline {
 			// "the Kolondo District Police Headquarters", "the police station in Kolondo": a place
@@ -264,7 +264,7 @@ func (a *analysis) nicknameAfter(si *sentenceInfo, i int) (int, int, bool) {
 // nor links reports, and names the incident only when nothing better does (titledName).
 func titledFacility(text string, si *sentenceInfo, c cueHit) (facilityHit, bool) {
 	toks := si.toks
-	if !toks[c.first].upper || titleCase(toks) {
+	if !toks[c.first].upper || si.titled {
 		return facilityHit{}, false
 	}
 	first, last := c.first, c.last
