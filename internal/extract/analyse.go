@@ -233,7 +233,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			for _, prev := range a.sentences[max(0, n-reach):] {
 				prev.peopleHeldNext = true
 			}
-			// "Armed men stormed the police station. fourteen detainees escaped.": the escape right
+			// "Armed men stormed the police station. Fourteen detainees escaped.": the escape right
 			// after the assault is its outcome.
 			prev := a.sentences[n-1]
 			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue)) &&
