@@ -338,8 +338,8 @@ func placesAnEvent(si *sentenceInfo) bool {
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
 // or a gendarmerie counts when someone is freed from it, an attack aims to or is followed by an
-// escape ("armed men stormed the police station. Fourteen detainees escaped"), or the sentence says it
-// holds people ("a police station holding suspected militants").
+// escape ("armed men stormed the police station. Fourteen detainees escaped"), or the sentence
+// says it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
 		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext) || holdsPeople(si)) ||
