@@ -27,7 +27,6 @@ type Dictionary struct {
 	folded  map[string][]int // folded name or alias -> entries
 	index   aliasIndex
 	opens   map[string]*wordAliases // the index split for Find
-	openers openFilter              // the words of opens, for a test before the map is asked
 	scratch sync.Pool               // of *scratch, reused by Find
 }
 
@@ -123,9 +122,6 @@ func build(rows []row) (*Dictionary, error) {
 	}
 	d.index.sort()
 	d.opens = d.index.byWord()
-	for w := range d.opens {
-		d.openers.add(w)
-	}
 	return d, nil
 }
 

@@ -146,9 +146,6 @@ type scratch struct {
 // suffix after an apostrophe is also looked up without it ("IŞİD'in" as "IŞİD").
 func (d *Dictionary) longestAt(text string, toks []token, keys []byte, i int) *alias {
 	t := toks[i]
-	if !d.openers.may(keys[t.k0:t.k1]) && (t.stemEnd == 0 || !d.openers.may(keys[t.k0:t.stemK])) {
-		return nil // most words of a text open no alias
-	}
 	w, ok := d.opens[string(keys[t.k0:t.k1])]
 	if !ok && t.stemEnd > 0 {
 		w, ok = d.opens[string(keys[t.k0:t.stemK])]
@@ -177,31 +174,4 @@ func firstMatching(aliases []*alias, text string, toks []token, keys []byte, i i
 		}
 	}
 	return nil
-}
-
-// openFilter marks the folded words that open an alias, each by one bit that its length and its
-// first and last bytes pick: most words of a text open none, and a bit test tells so before the
-// map of openers is asked (a word whose bit is set may still open none).
-type openFilter [1 << 16 / 64]uint64
-
-// openBit returns the bit of a folded word.
-func openBit[S ~string | ~[]byte](w S) uint32 {
-	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*2654435761 ^ uint32(w[0])*40503 ^ uint32(w[n-1])*97
-	return (h ^ h>>16) & (1<<16 - 1)
-}
-
-// add marks a word that opens an alias.
-func (f *openFilter) add(w string) {
-	b := openBit(w)
-	f[b/64] |= 1 << (b % 64)
-}
-
-// may reports whether the word may open an alias: false means it does not.
-func (f *openFilter) may(w []byte) bool {
-	b := openBit(w)
-	return f[b/64]&(1<<(b%64)) != 0
 }

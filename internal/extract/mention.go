@@ -231,7 +231,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
 		freeing = freeing || freeingTold(si)
 		aimOnly = aimOnly || si.tryToFree && !si.triedEscape // the attackers' aim, not the people held trying to get out
-		freedTold = freedTold || si.freesOne || si.is(releaseCue) || si.is(recapturedCue)
+		freedTold = freedTold || someoneFreed(si)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
 			continue
@@ -332,7 +332,13 @@ func (a *analysis) eventType(f *frame) model.EventType {
 // attempt or a motive to free someone, of one person freed, or of an aircraft landing in the
 // place: "gunmen attacked the police station to free their leader".
 func freeingTold(si *sentenceInfo) bool {
-	return si.tryToFree || si.freesOne || si.airLanding || si.is(releaseCue) || si.is(recapturedCue)
+	return si.tryToFree || si.airLanding || someoneFreed(si)
+}
+
+// someoneFreed reports a sentence that tells of one person freed, a release or escapees
+// recaptured: someone got out, where an aim of freeing tells only that someone was to.
+func someoneFreed(si *sentenceInfo) bool {
+	return si.freesOne || si.is(releaseCue) || si.is(recapturedCue)
 }
 
 // ledeFrees reports a frame after the document's first sentence, which names no facility of its
