@@ -1208,15 +1208,18 @@ func (a *analysis) namesCountry() bool {
 	return false
 }
 
-// titleCountries returns the countries the document's title names.
+// titleCountries returns the countries the document's title names, then those the words of
+// its web address's path name: a path most often repeats the headline
+// (".../20220508-tarvonia-un-mort-..."), which a copy of the story may have left out.
 func (a *analysis) titleCountries() []string {
-	title := a.doc.Title
 	var out []string
-	toks := a.lex.splitElisions(tokenize(title), title)
-	a.lex.markWords(toks)
-	for _, span := range nameSpans(a.lex, "", toks, 3) {
-		if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
-			out = append(out, cc)
+	for _, title := range []string{a.doc.Title, headlineOfAddress(a.doc.URL)} {
+		toks := a.lex.splitElisions(tokenize(title), title)
+		a.lex.markWords(toks)
+		for _, span := range nameSpans(a.lex, "", toks, 3) {
+			if cc, ok := a.country(spanName(title, span)); ok && !slices.Contains(out, cc) {
+				out = append(out, cc)
+			}
 		}
 	}
 	return out

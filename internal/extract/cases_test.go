@@ -32,6 +32,7 @@ import (
 //	lang fr                               the document's language (none: all lexicons)
 //	source ARD512.txt                     the document's source (default case.txt)
 //	title Film review: ...                the document's title
+//	url https://news.example.xb/...       the document's web address (its outlet, its path's words)
 //	text ...                              the report; more text lines are more paragraphs
 //	want TYPE DATE COUNTRY PLACE FACILITY PERPETRATORS   one line per mention, in order; "-" for empty (an undated mention's date too); _ for spaces;
 //	                                      a date known less than to the day carries its precision (2025-06-02/week)
@@ -69,7 +70,7 @@ type world struct {
 }
 
 type extractCase struct {
-	name, published, lang, source, title string
+	name, published, lang, source, url, title string
 	text                                 []string
 	want                                 []string // one rendered mention a line
 	figures, claimants                   map[int]string
@@ -150,7 +151,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		case "case":
 			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}}
 			cases = append(cases, cur)
-		case "published", "lang", "source", "title", "text", "want", "figures", "claimants":
+		case "published", "lang", "source", "url", "title", "text", "want", "figures", "claimants":
 			if cur == nil {
 				bad()
 			}
@@ -161,6 +162,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				cur.lang = rest
 			case "source":
 				cur.source = rest
+			case "url":
+				cur.url = rest
 			case "title":
 				cur.title = rest
 			case "text":
@@ -282,7 +285,7 @@ func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
 	if source == "" {
 		source = "case.txt"
 	}
-	doc := model.Document{ID: "case", Source: source, Title: c.title, Text: strings.Join(c.text, "\n\n"), Language: c.lang}
+	doc := model.Document{ID: "case", Source: source, URL: c.url, Title: c.title, Text: strings.Join(c.text, "\n\n"), Language: c.lang}
 	if c.published != "" {
 		day, err := time.Parse(model.DateLayout, c.published)
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wallwatch/wallwatch/internal/model"
 )
@@ -55,6 +57,23 @@ func eventIDCode(name string) string {
 		return "" // digits on both sides: "12ABC34"
 	}
 	return letters
+}
+
+// headlineOfAddress reads the words of a web address's path as a headline, each capitalised so
+// that names may be found in it ("/en-bref/20220508-tarvonia-un-mort" gives "En Bref Tarvonia Un
+// Mort"); "" when the address has no path words. Words are split at anything but a letter, and
+// percent-escapes are decoded first ("lib%C3%A9r%C3%A9s" is "libérés").
+func headlineOfAddress(address string) string {
+	u, err := url.Parse(address)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	words := strings.FieldsFunc(u.Path, func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 func allCapitals(s string) bool {

@@ -23,3 +23,20 @@ func TestEventIDCode(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineOfAddress(t *testing.T) {
+	for _, tt := range []struct{ address, want string }{
+		{"https://www.radio.xc/fr/breves/20220508-belmark-un-mort", "Fr Breves Belmark Un Mort"},
+		{"https://news.example/2018/09/26/80-escape-in-north_vale", "Escape In North Vale"},
+		{"https://news.example/a/lib%C3%A9r%C3%A9s-%D8%B3%D8%AC%D9%86", "A Libérés سجن"}, // escapes decoded; a script without capitals kept as it is
+		{"https://news.example/n3/2018/0903/c90000-9496597.html", "N C Html"},
+		{"https://news.example", ""},
+		{"case.txt", ""}, // a file, no web address
+		{"", ""},
+		{"http://[::1", ""}, // unparsable
+	} {
+		if got := headlineOfAddress(tt.address); got != tt.want {
+			t.Errorf("headlineOfAddress(%q) = %q, want %q", tt.address, got, tt.want)
+		}
+	}
+}
