@@ -71,9 +71,9 @@ type world struct {
 
 type extractCase struct {
 	name, published, lang, source, url, title string
-	text                                 []string
-	want                                 []string // one rendered mention a line
-	figures, claimants                   map[int]string
+	text                                      []string
+	want                                      []string // one rendered mention a line
+	figures, claimants                        map[int]string
 }
 
 func readCases(t *testing.T, file string) (*world, []*extractCase) {
