@@ -148,6 +148,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue // "tried to escape and were recaptured"
 		}
+		if c.first > last && ownDeedVerbAfter(text, si, last, c) {
+			continue // "900 inmates riot in the prison, death toll rises to 3": the figure's verb is the riot, the toll another clause's
+		}
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
@@ -333,7 +336,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 	}
 	if best == "" && isInmateNoun(si, last) {
-		if m, ok := lastPredicate(si, q, first, last); ok || !si.lex.hasWord(escapeeNounWords, q.Noun) {
+		if m, ok := lastPredicate(text, si, q, first, last); ok || !si.lex.hasWord(escapeeNounWords, q.Noun) {
 			return m, ok
 		}
 		return model.Escaped, true // "the bureau's count was 107 escapees": the noun says what befell them
@@ -642,12 +645,12 @@ func relativeClauseMetric(si *sentenceInfo, last, end int) (model.Metric, bool) 
 // lastPredicate reads the metric of the verbs a figure of people held is the subject of, however
 // long their chain: "Over 200 prisoners overpowered guards at the prison, seized rifles and
 // escaped". The figure must open its sentence and no other figure may come between.
-func lastPredicate(si *sentenceInfo, q Quantity, first, last int) (model.Metric, bool) {
+func lastPredicate(text string, si *sentenceInfo, q Quantity, first, last int) (model.Metric, bool) {
 	if first > maxSubjectStart {
 		return "", false
 	}
 	for _, c := range si.cues {
-		if c.first <= last {
+		if c.first <= last || ownDeedVerbAfter(text, si, last, c) {
 			continue
 		}
 		for _, o := range si.quantities {
@@ -986,6 +989,24 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 // figure's noun ("300 évadés, 2 morts"), not q's verb.
 func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	return figureRightBefore(text, si, c, func(o Quantity) bool { return o.Start > q.End })
+}
+
+// ownDeedVerbAfter reports a riot or assault word right after the figure (ending at token last)
+// or after its noun, then a clause mark, then the later cue c that holds a noun of a toll: the
+// figure is the subject of the deed, which counts no one, and the toll heads a clause of its own
+// ("900 inmates riot in the prison, death toll rises to 3"). A chain of verbs keeps its subject:
+// in "200 inmates rioted, broke the gates and escaped" the 200 escaped.
+func ownDeedVerbAfter(text string, si *sentenceInfo, last int, c cueHit) bool {
+	if !wordIn(tollNounWords, si.toks, c.first, c.last+2) { // the cue may be the first word of "death toll"
+		return false
+	}
+	for _, d := range si.cues {
+		if (d.category == riotCue || d.category == attackCue) && d.first > last && d.first <= last+2 && d.last < c.first &&
+			containsAny(text[si.toks[d.last].end:si.toks[c.first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureRightBefore reports a figure of which the cue is the noun, nothing but spaces between
