@@ -1950,7 +1950,9 @@ func (a *analysis) capitalToken(si *sentenceInfo) int {
 	for k := range si.toks {
 		n := a.lex.phraseAt(capitalPhraseWords, si.toks, k)
 		if n == 0 {
-			continue
+			if n = a.countryInCapitalPhrase(si, k); n == 0 {
+				continue
+			}
 		}
 		i := k + n - 1
 		if i+1 < len(si.toks) && (si.toks[i+1].upper && !a.countryAt(si, i+1) || si.toks[i+1].is(capitalNotPlaceWords)) {
@@ -1962,6 +1964,24 @@ func (a *analysis) capitalToken(si *sentenceInfo) int {
 		return i
 	}
 	return -1
+}
+
+// countryInCapitalPhrase returns how many words from token k make "the capital" with a country's
+// name or adjective inside it ("the Ardovian capital", "the Ardovia capital"), 0 if none do: the
+// capital of that country (the sentence locates it there).
+func (a *analysis) countryInCapitalPhrase(si *sentenceInfo, k int) int {
+	if k+2 >= len(si.toks) || !si.toks[k].is(definiteArticleWords) {
+		return 0
+	}
+	for _, span := range si.spans {
+		if span.first != k+1 || span.last+1 >= len(si.toks) {
+			continue
+		}
+		if _, ok := a.country(spanName(a.text, span)); ok && a.lex.words[capitalPhraseWords][si.toks[k].fold+" "+si.toks[span.last+1].fold] {
+			return span.last + 2 - k
+		}
+	}
+	return 0
 }
 
 // countryAt reports a country named by the capitalised words from token k on ("of the Republic of
