@@ -54,6 +54,20 @@ func TestArabic(t *testing.T) {
 			figures: "killed/prisoners=3..3 wounded/prisoners=11..11",
 		},
 		{
+			name:    "a preposition written onto the facility word is no part of the name: a known prison by its alias",
+			text:    "اندلعت أعمال شغب بسجن تدمر في سوريا يوم ٢ آب ٢٠٢٤، وأسفرت عن مقتل ٣ سجناء.",
+			want:    want{"riot", "2024-08-02", "SY", "Palmyra prison", ""},
+			place:   "Palmyra",
+			figures: "killed/prisoners=3..3",
+		},
+		{
+			name:    "a preposition written onto the facility word is no part of the name: a prison named by its town",
+			text:    "اندلعت أعمال شغب بسجن زحلة في لبنان يوم ٢ آب ٢٠٢٤، وأسفرت عن مقتل ٣ سجناء.",
+			want:    want{"riot", "2024-08-02", "LB", "سجن زحلة", ""},
+			place:   "Zahl",
+			figures: "killed/prisoners=3..3",
+		},
+		{
 			name: "an escape through a tunnel",
 			text: "هرب 12 معتقلا عبر نفق حفروه تحت سجن زحلة في لبنان بتاريخ 10/01/2023. " +
 				"وأعلنت الشرطة القبض على 4 معتقلين.",

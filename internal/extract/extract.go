@@ -126,6 +126,7 @@ func New(res Resources) (*Extractor, error) {
 	}
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon(), keyedFacility: map[string]int{}}
 	x.known.words[elisionWords] = lex.all.words[elisionWords] // names are split as texts are
+	x.known.proclitics = lex.all.proclitics                   // and "بسجن رومية" is "سجن رومية" after "in"
 	for i, f := range facs {
 		key := x.facilityKey(f.Name) // never empty: TestFacilityAliasesName
 		x.facilityKeys = append(x.facilityKeys, key)

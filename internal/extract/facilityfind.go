@@ -181,6 +181,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		last = after
 	}
 	start, end := toks[first].start, toks[last].end
+	if first == c.first {
+		start += procliticBytes(si.lex, a.text, toks[first]) // "بسجن رومية" is "سجن رومية" after "in"
+	}
 	name := strings.TrimSpace(a.text[start:end])
 	if nameFirst, nameLast, ok := a.nicknameAfter(si, cue); ok && first == c.first && last == c.last && town == "" {
 		// "the prison, known as La Catedral": the name it goes by.
@@ -232,6 +235,22 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		return facilityHit{}, false // "a Victorian jail", "a maximum-security prison": a kind of prison, no name
 	}
 	return h, true
+}
+
+// procliticBytes returns how many bytes of token t's text a proclitic written onto a facility
+// word takes (the "ب" of "بسجن": in prison), 0 when the word is a facility word as it stands: the
+// preposition or conjunction is no part of the facility's name.
+func procliticBytes(lx *lexicon, text string, t token) int {
+	if lx.isWord(facilityHeadFirstWords, t.fold) || len(lx.proclitics) == 0 {
+		return 0
+	}
+	for _, f := range lx.procliticForms(t.fold, nil) {
+		if f != t.fold && lx.isWord(facilityHeadFirstWords, f) {
+			skip := strings.TrimSuffix(t.fold, f)
+			return lettersBytes(text[t.start:t.end], utf8.RuneCountInString(skip))
+		}
+	}
+	return 0
 }
 
 // possessor reports a word with a possessive ending (folded, as facilityKey reads it): before a
