@@ -240,7 +240,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		default:
 			continue // the cue is inside the figure's own words
 		}
-		if dist > maxCueDistance && !subjectsVerb(text, si, first, last, c) {
+		if dist > maxCueDistance && !subjectsVerb(text, si, first, last, c) && !markedObjectOf(si, q, first, c) {
 			continue
 		}
 		if zeroCount(q) && rank > zeroCueReach {
@@ -989,6 +989,27 @@ func laterVerbOfClause(text string, si *sentenceInfo, c cueHit) bool {
 // figure's noun ("300 évadés, 2 morts"), not q's verb.
 func countsOther(text string, si *sentenceInfo, q Quantity, c cueHit) bool {
 	return figureRightBefore(text, si, c, func(o Quantity) bool { return o.Start > q.End })
+}
+
+// markedObjectOf reports a figure that a personal object marker opens ("a nueve presos") as the
+// object of the verb c before it, however long the asides between them ("liberó del penal de X,
+// en la región de Y, a nueve presos"): within twice the usual reach, with no other figure and no
+// other word of a metric between.
+func markedObjectOf(si *sentenceInfo, q Quantity, first int, c cueHit) bool {
+	if first < 1 || c.last >= first || first-c.last > 2*maxCueDistance || !si.toks[first-1].is(personalObjectWords) || !isMetric(c.category.metric()) {
+		return false
+	}
+	for _, o := range si.cues {
+		if o.first > c.last && o.first < first && o.category.metric() != "" {
+			return false
+		}
+	}
+	for _, o := range si.quantities {
+		if o.Start > si.toks[c.last].end && o.End <= q.Start {
+			return false
+		}
+	}
+	return true
 }
 
 // ownDeedVerbAfter reports a riot or assault word right after the figure (ending at token last)
