@@ -346,6 +346,9 @@ func epidemicTally(si *sentenceInfo, q Quantity) bool {
 	if first < 0 {
 		return false
 	}
+	if epidemicSentence(si) {
+		return true
+	}
 	for _, o := range si.quantities {
 		if o.Start == q.Start {
 			continue
@@ -360,6 +363,21 @@ func epidemicTally(si *sentenceInfo, q Quantity) bool {
 		}
 	}
 	return false
+}
+
+// epidemicSentence reports a sentence that counts infections and tells nothing of people held or
+// of a prison ("the number of cases in the country had risen to 32,332, while the death toll had
+// grown to 2,378"): its figures tally an epidemic, whatever their nouns. A clause is read with
+// the ones it goes on from.
+func epidemicSentence(si *sentenceInfo) bool {
+	infections := false
+	for c := si; c != nil; c = c.sequel {
+		if c.is(inmateCue) || c.is(facilityCue) || c.is(holdingCue) || c.is(heldCue) || c.is(escapeCue) || c.is(escapedCue) || c.is(riotCue) || c.is(attackCue) {
+			return false
+		}
+		infections = infections || wordIn(diseaseCountWords, c.toks, 0, len(c.toks))
+	}
+	return infections
 }
 
 // diseaseNameReach is how many words may stand between a count and the noun of infections it

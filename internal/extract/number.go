@@ -127,6 +127,11 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse, taken int)
 	case qual != "":
 		q.Qualifier, q.Start = qual, ps[qstart].start
 	}
+	if q.Qualifier == "exact" && np.first > 0 && lx.phraseEndsBefore(riseByPhrases, ps, np.first-1) {
+		if r, ok := rangePartner(lx, text, ps, np, "from"); ok {
+			low, high, last, q.Start, rose = r.value, r.value, r.last, ps[r.first].start, true // "rose by 144 to 2,378": the count now, no range
+		}
+	}
 	if (q.Qualifier == "exact" || q.Qualifier == "approx") && !rose {
 		if r, ok := rangePartner(lx, text, ps, np, ""); ok {
 			low, high, last, q.Qualifier = scaleLikePartner(np, r), r.value, r.last, "range" // "300 to 400", "about 40 to 60 insurgents"

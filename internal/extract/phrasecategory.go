@@ -66,6 +66,7 @@ const (
 	twentyBeforeTeenPhrases
 	timesTwentyPhrases
 	gluedUnitPhrases
+	riseByPhrases
 	phraseCatCount
 )
 
@@ -124,6 +125,7 @@ var phraseCats = [phraseCatCount]struct {
 	updateKeywordPhrases:        {name: "update_keyword"},
 	rangeAndPhrases:             {name: "range_and", word: true},
 	rangeToPhrases:              {name: "range_to", word: true},
+	riseByPhrases:               {name: "rise_by"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
