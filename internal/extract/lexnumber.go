@@ -204,6 +204,11 @@ func (lx *lexicon) qualifierBefore(ps []piece, first int) (string, int) {
 	if j < 0 || ps[j].kind != pieceWord {
 		return "", 0
 	}
+	if w := foldWord(ps[j].low); j > 0 && (lx.has(anotherWords, w) || lx.has(otherWords, w)) {
+		if q, start := lx.qualifierEndingAt(ps, j-1); q != "" {
+			return q, start // "at least another 10", "al menos otros 30": the qualifier bounds the figure past the word
+		}
+	}
 	if j > 0 && lx.has(definiteArticleWords, foldWord(ps[j].low)) {
 		// "fra i 1.000 e i 1.500", "entre los 200 y los 300": an article may stand after a range's opener
 		if q, start := lx.qualifierEndingAt(ps, j-1); q == "between" || q == "from" {
