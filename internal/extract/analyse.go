@@ -486,6 +486,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if isHeld(c) && scareQuoted(a.text, si.toks, c) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
+		if c.category == inmateCue && bodyNamedFor(si.toks, c) {
+			return true // "the chairman of the Political Prisoners Authority": a body's name, no people held
+		}
 		if c.category == killedCue && penalty(si.lex, si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
 		}
@@ -2894,6 +2897,25 @@ func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
 	}
 	return false
 }
+
+// bodyNamedFor reports a capitalised word of people held inside a capitalised name that an
+// institution noun ends ("Political Prisoners Authority", "Prisoners Affairs Commission"): the
+// name of a body that speaks for them or runs their affairs, no people of the report.
+func bodyNamedFor(toks []token, c cueHit) bool {
+	if c.first == 0 || !toks[c.first].upper {
+		return false // a sentence's first word is capitalised anyway
+	}
+	for k := c.last + 1; k < len(toks) && k <= c.last+bodyNameReach && toks[k].upper; k++ {
+		if toks[k].is(institutionNounWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyNameReach is how many capitalised words may follow a word of people held in a body's name
+// up to its institution noun ("Prisoners Affairs Commission").
+const bodyNameReach = 2
 
 // legalCaseOf reports an event word right after a phrase of a court case and an article
 // ("the case of the escape", "le dossier de l'évasion", "дело о побеге"): the deed is the matter a
