@@ -843,16 +843,24 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 }
 
 // matchParenDayMonth reads a day and month in parentheses, as Indonesian news dates a weekday:
-// "Kamis (11/7)".
+// "Kamis (11/7)", and with the year, "Senin (10/3/2025)".
 func matchParenDayMonth(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
-	if i+4 >= len(ps) || ps[i+2].low != "/" || ps[i+4].low != ")" || ps[i+1].kind != pieceDigits || ps[i+3].kind != pieceDigits {
+	if i+4 >= len(ps) || ps[i].low != "(" || ps[i+2].low != "/" || ps[i+1].kind != pieceDigits || ps[i+3].kind != pieceDigits {
 		return dateExpr{}, 0, false
 	}
 	d, m := atoiPiece(ps[i+1].low), atoiPiece(ps[i+3].low)
 	if len(ps[i+1].low) > 2 || len(ps[i+3].low) > 2 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return dateExpr{}, 0, false
 	}
-	return spanned(dateExpr{rel: dateNoYear, day: d, month: m, prec: model.PrecisionDay}, ps, i, i+4)
+	if ps[i+4].low == ")" {
+		return spanned(dateExpr{rel: dateNoYear, day: d, month: m, prec: model.PrecisionDay}, ps, i, i+4)
+	}
+	if i+6 < len(ps) && ps[i+4].low == "/" && ps[i+6].low == ")" && ps[i+5].kind == pieceDigits && len(ps[i+5].low) == 4 {
+		if _, ok := calendarDate(atoiPiece(ps[i+5].low), m, d); ok {
+			return spanned(dateExpr{rel: dateAbsolute, year: atoiPiece(ps[i+5].low), day: d, month: m, prec: model.PrecisionDay}, ps, i, i+6)
+		}
+	}
+	return dateExpr{}, 0, false
 }
 
 // parenDay reports a day of the month in brackets at piece i: "(15)".
