@@ -22,6 +22,8 @@ type frame struct {
 	country      string                     // the country of the frame's first anchor: a frame tells one country's incident
 	date         *DateMention               // the first date (finer than a year) an event sentence gives
 	dateReported bool                       // date is only a reporting date
+	innerDate    *DateMention               // the first day a sentence without an event cue gives, between its events (datedWithin)
+	innerAt      int                        // that sentence's index
 	year         *DateMention               // the first year an event sentence gives
 	context      []placeHit                 // places of sentences whose anchors its event sentences borrowed
 	parts        map[*sentenceInfo]townPart // its share of sentences that tell several towns' incidents
@@ -1373,6 +1375,9 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && namesDeed(si) {
 			f.date, f.dateReported = an.date, an.reported // "The July 18 attack [...] left 13 dead": the deed's day
 		}
+		if f.innerDate == nil && f.events > 0 && an.date != nil && an.date.Date.Precision == model.PrecisionDay {
+			f.innerDate, f.innerAt = an.date, si.index
+		}
 		return
 	}
 	f.events++
@@ -1525,6 +1530,9 @@ func (a *analysis) frames() []*frame {
 		target.context = append(target.context, borrowed...)
 		cur = target
 	}
+	for _, f := range frames {
+		f.datedWithin()
+	}
 	// The primary incident is the one told at most length; it leads.
 	best := 0
 	for i, f := range frames {
@@ -1536,6 +1544,15 @@ func (a *analysis) frames() []*frame {
 		frames[0], frames[best] = frames[best], frames[0]
 	}
 	return frames
+}
+
+// datedWithin dates a frame that none of its event sentences dates by the day a sentence without
+// an event word gives between two of them: "I saw the jail being stormed. At 11pm on Thursday
+// men came in 15 cars. They attacked the guards": the story goes on through that sentence.
+func (f *frame) datedWithin() {
+	if f.date == nil && f.innerDate != nil && f.lastEvent > f.innerAt {
+		f.date = f.innerDate
+	}
 }
 
 // peacefulDeed reports a word of peaceful protest that a sentence tells as a deed, not as the
