@@ -251,6 +251,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			rank = maxCueDistance // "12 escapees were recaptured", "12 de los evadidos": the noun says who, a verb what befell them
 			partOfEscapees = takenFromGroup(si, last)
 		}
+		if escapeeParticiple(si, last, c) {
+			rank, partOfEscapees = maxSubjectVerbDistance+1, true // "cuatro de los reos evadidos": the participle says who they are, any verb after it what befell them
+		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
 			if c.first > last && c.first-last-actorWordsBetween(si, last+1, c.first) <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
@@ -1472,7 +1475,7 @@ func subjectsVerb(text string, si *sentenceInfo, first, last int, c cueHit) bool
 		return false
 	}
 	for _, o := range si.cues {
-		if o.first > last && o.first < c.first && (o.category.metric() != "" || o.category == claimCue) {
+		if o.first > last && o.first < c.first && (o.category.metric() != "" || o.category == claimCue) && !escapeeParticiple(si, last, o) {
 			return false // not "Seorang pejabat ... mengatakan bahwa sedikitnya lima napi tewas": the one who spoke
 		}
 	}
@@ -1757,6 +1760,24 @@ func nounAfter(si *sentenceInfo, last, k int) bool {
 		}
 	}
 	return j == k
+}
+
+// escapeeParticiple reports a participle of escape right after a noun of people held that a
+// partitive after the figure (ending at token last) opens, with the clause's verb after it, an
+// auxiliary first and no conjunction between: "cuatro de los reos evadidos [...] han sido
+// recapturados" are four of the escaped inmates, whom the participle names, as a noun of
+// escapees would. In "four of the inmates escaped" and "escaped and were caught" the escape is
+// the verb.
+func escapeeParticiple(si *sentenceInfo, last int, c cueHit) bool {
+	if c.category != escapedCue || c.first <= last+1 || !isInmateWord(si, c.first-1) || !nounAfter(si, last, c.first-1) || !takenFromGroup(si, last) {
+		return false
+	}
+	for _, o := range si.cues {
+		if o.first > c.last+1 && isMetric(o.category.metric()) && si.toks[o.first-1].is(auxiliaryWords) {
+			return !wordIn(conjunctionWords, si.toks, c.last+1, o.first)
+		}
+	}
+	return false
 }
 
 // takenFromGroup reports a figure followed by a partitive with its article ("40 of the escapees",
