@@ -336,7 +336,21 @@ func metricRightBefore(si *sentenceInfo, k int, m model.Metric) bool {
 // figure reports a quantity that can be a claim: a count of people no incident at one facility
 // exceeds, not a subset, a reference mark, a count of things or part of a group's name.
 func figure(text string, si *sentenceInfo, q Quantity) bool {
-	return !subset(text, si, q) && !exception(si, q) && !epidemicTally(si, q) && countFigure(text, si, q)
+	return !subset(text, si, q) && !exception(si, q) && !epidemicTally(si, q) && !articleBefore(si, q) && countFigure(text, si, q)
+}
+
+// articleBefore reports a figure right after a singular article, as written, and before a noun
+// of things, a space between: "a three wheeler" names one vehicle by a number, it counts no one.
+// A figure that starts with the article ("a dozen", "a hundred") reads it as its own, and one
+// joined to its noun ("a 15-man commando") or before a noun of people counts them.
+func articleBefore(si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || last+1 >= len(si.toks) || !si.toks[first-1].is(singularArticleWords) {
+		return false
+	}
+	article, noun := &si.toks[first-1], &si.toks[last+1]
+	return article.end-article.start == len(article.fold) && noun.start == q.End+1 && // "à" folds to "a"; no hyphen
+		!noun.is(peopleNounWords) && !isInmateNoun(si, last) && !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first == last+1 })
 }
 
 // epidemicTally reports a figure joined by a conjunction to a count of infections or cases ("300
