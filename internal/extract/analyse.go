@@ -651,7 +651,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.referenceSpan = durationUnitBefore(a.text, si, i)
 	}
 	for _, m := range actors {
-		if m.Start >= si.start && m.End <= si.end && !inspiredBy(si.lex, a.text, m) {
+		if m.Start >= si.start && m.End <= si.end && !inspiredBy(si.lex, a.text, m) && !closingCredit(a.text, m) {
 			si.actors = append(si.actors, m)
 		}
 	}
@@ -4349,6 +4349,20 @@ func blankURLs(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// closingCredit reports a name alone in brackets right after a sentence's end, closing its
+// paragraph: "... any more casualties. (SLM)" credits the writer or agency, it names no group of
+// the story.
+func closingCredit(text string, m ActorMatch) bool {
+	before := strings.TrimRight(text[:m.Start], " ")
+	after := strings.TrimLeft(text[m.End:], " ")
+	if !strings.HasSuffix(before, "(") || !strings.HasPrefix(after, ")") {
+		return false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	after = strings.TrimLeft(strings.TrimPrefix(after, ")"), " \t")
+	return (before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n")) && (after == "" || after[0] == '\n')
 }
 
 // blankCredit blanks an outlet's name in brackets that opens a sentence before a dash, as a
