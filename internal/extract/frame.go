@@ -1375,7 +1375,7 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && namesDeed(si) {
 			f.date, f.dateReported = an.date, an.reported // "The July 18 attack [...] left 13 dead": the deed's day
 		}
-		if f.innerDate == nil && f.events > 0 && an.date != nil && an.date.Date.Precision == model.PrecisionDay {
+		if f.innerDate == nil && f.events > 0 && an.date != nil && an.date.Date.Precision == model.PrecisionDay && recentTo(an.date, si.ref) {
 			f.innerDate, f.innerAt = an.date, si.index
 		}
 		return
@@ -1548,12 +1548,28 @@ func (a *analysis) frames() []*frame {
 
 // datedWithin dates a frame that none of its event sentences dates by the day a sentence without
 // an event word gives between two of them: "I saw the jail being stormed. At 11pm on Thursday
-// men came in 15 cars. They attacked the guards": the story goes on through that sentence.
+// men came in 15 cars. They attacked the guards": the story goes on through that sentence. The
+// day must be recent to the report (recentTo): a day long before it is background, such as the
+// date of a deed a court now hears.
 func (f *frame) datedWithin() {
 	if f.date == nil && f.innerDate != nil && f.lastEvent > f.innerAt {
 		f.date = f.innerDate
 	}
 }
+
+// recentTo reports a date at most innerDateDays before the reference date (or on it): the days
+// of the news a report tells.
+func recentTo(d *DateMention, ref Ref) bool {
+	if ref.Date.IsZero() {
+		return false
+	}
+	days := ref.Date.Sub(d.Date.Start).Hours() / 24
+	return days >= 0 && days <= innerDateDays
+}
+
+// innerDateDays is how many days before its report a day given between a story's sentences may
+// stand and still date the story: a month, the span of follow-up reports.
+const innerDateDays = 31
 
 // peacefulDeed reports a word of peaceful protest that a sentence tells as a deed, not as the
 // time of another: "the riot [...] amid a long-running hunger strike" is a riot.
