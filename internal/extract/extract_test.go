@@ -805,6 +805,15 @@ func TestExtract(t *testing.T) {
 			figures:   []string{"killed/prisoners=12..12 killed/prisoners=15..15 killed/prisoners=3..3"},
 		},
 		{
+			name:      "Indonesian \"Kota\" after a town's name is \"city\", not the town of Kota",
+			published: "2019-08-20",
+			language:  "id",
+			text:      "Massa memprovokasi narapidana hingga terjadi kericuhan di Lapas Manokwari Kota dan mengakibatkan 258 narapidana melarikan diri.",
+			want:      []want{{"mass_escape", "2019-08-20", "ID", "", ""}},
+			figures:   []string{"escaped=258..258"},
+			places:    []string{"Manokwari"},
+		},
+		{
 			name:      "an article alone is no place: El of a prison's nickname is not Ell in Luxembourg",
 			published: "2011-05-03",
 			language:  "en",
