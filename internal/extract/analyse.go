@@ -3417,13 +3417,43 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 	}
 	j := c.last + 1
 	if j >= len(toks) || !toks[j].is(agentPrepositionWords) {
-		return false
+		return announcedRelease(text, toks, c, k)
 	}
 	if j++; j < len(toks) && toks[j].is(definiteArticleWords) {
 		j++
 	}
 	return j < len(toks) && toks[j].is(releasingAuthorityWords)
 }
+
+// announcedRelease reports a release told in the passive, with no agent, in a clause that a
+// lawful power announces ("the governor of X, Maj Gen Y, announced that 47 inmates were
+// released"): the power's own release. The people released (their figure and noun) stand between
+// the complementizer and the verb, whose subject token k is.
+func announcedRelease(text string, toks []token, c cueHit, k int) bool {
+	if k < 0 || k+1 >= c.first || !toks[k+1].is(auxiliaryWords) {
+		return false // "were released": a passive
+	}
+	for m := k; m >= 1 && k-m <= announcedReach; m-- {
+		if !toks[m].is(complementizerWords) {
+			continue
+		}
+		s := subjectBefore(toks, m-1)
+		if s < 0 {
+			return false
+		}
+		if toks[s].is(releasingAuthorityWords) {
+			return true
+		}
+		h := appositionHead(text, toks, s)
+		return h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords) ||
+			h > 1 && partitiveToken(&toks[h-1]) && toks[h-2].is(releasingAuthorityWords)) // "the governor of X, Maj Gen Y,"
+	}
+	return false
+}
+
+// announcedReach is how many words before the verb's subject the complementizer of an announced
+// release may stand ("that the 47 inmates held there were released").
+const announcedReach = 6
 
 // appositionHead returns the token before a name set off by commas that ends at token k ("the
 // president, Marc Vessel, released"): the noun the name stands beside, or -1 if no such name ends
