@@ -1439,7 +1439,7 @@ func (a *analysis) frames() []*frame {
 		// likelier the place.
 		coarse := len(previous.keys) == 0 && len(previous.towns) == 0
 		topical := len(topic.keys) > 0 || len(topic.towns) > 0
-		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous)) && !(cur == nil && coarse && topical) {
+		if event && an.empty() && !previous.empty() && (cur == nil || !cur.fits(previous) && !cur.repeatsFigure(si)) && !(cur == nil && coarse && topical) {
 			an.borrow(previous)
 			borrowed = previousPlaces
 			if cur == nil && len(previous.keys) > 0 {
@@ -1544,6 +1544,23 @@ func (a *analysis) frames() []*frame {
 		frames[0], frames[best] = frames[best], frames[0]
 	}
 	return frames
+}
+
+// repeatsFigure reports a sentence that gives again a figure (of two or more) the frame's
+// sentences gave: "19 inmates escaped [...] 'how could 19 prisoners escape?'" goes on with the
+// story, whatever place the sentence before it named.
+func (f *frame) repeatsFigure(si *sentenceInfo) bool {
+	for _, q := range si.quantities {
+		if q.Low == nil || *q.Low < 2 || q.Kind != "count" {
+			continue
+		}
+		for _, o := range f.sentences {
+			if slices.ContainsFunc(o.quantities, func(p Quantity) bool { return p.Kind == "count" && p.Low != nil && *p.Low == *q.Low }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datedWithin dates a frame that none of its event sentences dates by the day a sentence without
