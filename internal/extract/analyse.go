@@ -487,7 +487,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "the freed 'prisoners'" were captives of a fight, whom the writer will not call prisoners
 		}
 		if c.category == inmateCue && bodyNamedFor(si.toks, c) {
-			return true // "the chairman of the Political Prisoners Authority": a body's name, no people held
+			return true // "the head of the Detained Persons Commission": a body's name, no people held
 		}
 		if c.category == killedCue && penalty(si.lex, si.toks, c) {
 			return true // "two had been sentenced to death": a penalty, not a killing
@@ -2899,7 +2899,7 @@ func listedOffence(lx *lexicon, toks []token, c cueHit) bool {
 }
 
 // bodyNamedFor reports a capitalised word of people held inside a capitalised name that an
-// institution noun ends ("Political Prisoners Authority", "Prisoners Affairs Commission"): the
+// institution noun ends ("Detained Persons Commission", "Prisoners Affairs Committee"): the
 // name of a body that speaks for them or runs their affairs, no people of the report.
 func bodyNamedFor(toks []token, c cueHit) bool {
 	if c.first == 0 || !toks[c.first].upper {
@@ -3426,7 +3426,7 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 }
 
 // announcedRelease reports a release told in the passive, with no agent, in a clause that a
-// lawful power announces ("the governor of X, Maj Gen Y, announced that 47 inmates were
+// lawful power announces ("the governor of X, Gen Y, said that 60 detainees on remand were
 // released"): the power's own release. The people released (their figure and noun) stand between
 // the complementizer and the verb, whose subject token k is.
 func announcedRelease(text string, toks []token, c cueHit, k int) bool {

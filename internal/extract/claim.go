@@ -380,7 +380,7 @@ func epidemicTally(si *sentenceInfo, q Quantity) bool {
 }
 
 // epidemicSentence reports a sentence that counts infections and tells nothing of people held or
-// of a prison ("the number of cases in the country had risen to 32,332, while the death toll had
+// of a prison ("infections nationwide passed 5,100 this week, and the fever has killed
 // grown to 2,378"): its figures tally an epidemic, whatever their nouns. A clause is read with
 // the ones it goes on from.
 func epidemicSentence(si *sentenceInfo) bool {

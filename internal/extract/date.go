@@ -843,7 +843,7 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 }
 
 // matchParenDayMonth reads a day and month in parentheses, as Indonesian news dates a weekday:
-// "Kamis (11/7)", and with the year, "Senin (10/3/2025)".
+// "Kamis (11/7)", and with the year, "Selasa (11/3/2025)".
 func matchParenDayMonth(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	if i+4 >= len(ps) || ps[i].low != "(" || ps[i+2].low != "/" || ps[i+1].kind != pieceDigits || ps[i+3].kind != pieceDigits {
 		return dateExpr{}, 0, false

@@ -120,8 +120,8 @@ func TestFindDates(t *testing.T) {
 		{"l'année dernière et il y a deux jours", pub, []string{`"l'année dernière" 2021-01-01 year rel`, `"il y a deux jours" 2022-01-20 day rel`}},
 		{"Kamis (11/7) dan 11 Juli 2013", Ref{Date: calendarDay(2013, 7, 12), Precision: model.PrecisionDay},
 			[]string{`"Kamis (11/7)" 2013-07-11 day rel`, `"11 Juli 2013" 2013-07-11 day`}},
-		{"kabur, Senin (10/3/2025) lalu; Kamis (31/2/2025)", Ref{Date: calendarDay(2025, 3, 21), Precision: model.PrecisionDay},
-			[]string{`"Senin (10/3/2025)" 2025-03-10 day`, `"Kamis" 2025-03-20 day rel`, `"2025" 2025-01-01 year`}}, // the year in the brackets; no 31 February, its year alone
+		{"kabur, Selasa (11/3/2025) lalu; Kamis (31/2/2025)", Ref{Date: calendarDay(2025, 3, 21), Precision: model.PrecisionDay},
+			[]string{`"Selasa (11/3/2025)" 2025-03-11 day`, `"Kamis" 2025-03-20 day rel`, `"2025" 2025-01-01 year`}}, // the year in the brackets; no 31 February, its year alone
 		{"On 5 July 2022 gunmen attacked the prison; two years earlier, a raid freed 240.", Ref{Date: calendarDay(2022, 7, 6), Precision: model.PrecisionDay},
 			[]string{`"5 July 2022" 2022-07-05 day`, `"two years earlier" 2020-01-01 year rel`}},
 		{"Le 1er juillet 2018, un détenu s'est évadé ; ce jour-là, un commando", Ref{Date: calendarDay(2022, 5, 18), Precision: model.PrecisionDay},

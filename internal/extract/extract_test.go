@@ -808,7 +808,7 @@ func TestExtract(t *testing.T) {
 			name:      "Indonesian \"Kota\" after a town's name is \"city\", not the town of Kota",
 			published: "2019-08-20",
 			language:  "id",
-			text:      "Massa memprovokasi narapidana hingga terjadi kericuhan di Lapas Manokwari Kota dan mengakibatkan 258 narapidana melarikan diri.",
+			text:      "Kerusuhan pecah di Lapas Manokwari Kota setelah massa melempari tembok, dan 258 narapidana melarikan diri.",
 			want:      []want{{"mass_escape", "2019-08-20", "ID", "", ""}},
 			figures:   []string{"escaped=258..258"},
 			places:    []string{"Manokwari"},

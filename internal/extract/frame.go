@@ -1547,7 +1547,7 @@ func (a *analysis) frames() []*frame {
 }
 
 // repeatsFigure reports a sentence that gives again a figure (of two or more) the frame's
-// sentences gave: "19 inmates escaped [...] 'how could 19 prisoners escape?'" goes on with the
+// sentences gave: "24 inmates fled [...] 'that 24 men could walk out is a scandal'" goes on with the
 // story, whatever place the sentence before it named.
 func (f *frame) repeatsFigure(si *sentenceInfo) bool {
 	for _, q := range si.quantities {

@@ -149,7 +149,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "tried to escape and were recaptured"
 		}
 		if c.first > last && ownDeedVerbAfter(text, si, last, c) {
-			continue // "900 inmates riot in the prison, death toll rises to 3": the figure's verb is the riot, the toll another clause's
+			continue // "700 inmates riot in the jail, death toll climbs to 5": the figure's verb is the riot, the toll another clause's
 		}
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
@@ -252,7 +252,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			partOfEscapees = takenFromGroup(si, last)
 		}
 		if escapeeParticiple(si, last, c) {
-			rank, partOfEscapees = maxSubjectVerbDistance+1, true // "cuatro de los reos evadidos": the participle says who they are, any verb after it what befell them
+			rank, partOfEscapees = maxSubjectVerbDistance+1, true // "seis de los presos fugados": the participle says who they are, any verb after it what befell them
 		}
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
@@ -1018,7 +1018,7 @@ func markedObjectOf(si *sentenceInfo, q Quantity, first int, c cueHit) bool {
 // ownDeedVerbAfter reports a riot or assault word right after the figure (ending at token last)
 // or after its noun, then a clause mark, then the later cue c that holds a noun of a toll: the
 // figure is the subject of the deed, which counts no one, and the toll heads a clause of its own
-// ("900 inmates riot in the prison, death toll rises to 3"). A chain of verbs keeps its subject:
+// ("700 inmates riot in the jail, death toll climbs to 5"). A chain of verbs keeps its subject:
 // in "200 inmates rioted, broke the gates and escaped" the 200 escaped.
 func ownDeedVerbAfter(text string, si *sentenceInfo, last int, c cueHit) bool {
 	if !wordIn(tollNounWords, si.toks, c.first, c.last+2) { // the cue may be the first word of "death toll"
@@ -1764,8 +1764,8 @@ func nounAfter(si *sentenceInfo, last, k int) bool {
 
 // escapeeParticiple reports a participle of escape right after a noun of people held that a
 // partitive after the figure (ending at token last) opens, with the clause's verb after it, an
-// auxiliary first and no conjunction between: "cuatro de los reos evadidos [...] han sido
-// recapturados" are four of the escaped inmates, whom the participle names, as a noun of
+// auxiliary first and no conjunction between: "seis de los presos fugados [...] ya fueron
+// recapturados" are six of the escaped inmates, whom the participle names, as a noun of
 // escapees would. In "four of the inmates escaped" and "escaped and were caught" the escape is
 // the verb.
 func escapeeParticiple(si *sentenceInfo, last int, c cueHit) bool {

@@ -129,7 +129,7 @@ func buildQuantity(lx *lexicon, text string, ps []piece, np numParse, taken int)
 	}
 	if q.Qualifier == "exact" && np.first > 0 && lx.phraseEndsBefore(riseByPhrases, ps, np.first-1) {
 		if r, ok := rangePartner(lx, text, ps, np, "from"); ok {
-			low, high, last, q.Start, rose = r.value, r.value, r.last, ps[r.first].start, true // "rose by 144 to 2,378": the count now, no range
+			low, high, last, q.Start, rose = r.value, r.value, r.last, ps[r.first].start, true // "rose by 6 to 41": the count now, no range
 		}
 	}
 	if (q.Qualifier == "exact" || q.Qualifier == "approx") && !rose {

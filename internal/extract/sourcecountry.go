@@ -62,7 +62,7 @@ func eventIDCode(name string) string {
 // headlineOfAddress reads the words of a web address's path as a headline, each capitalised so
 // that names may be found in it ("/en-bref/20220508-tarvonia-un-mort" gives "En Bref Tarvonia Un
 // Mort"); "" when the address has no path words. Words are split at anything but a letter, and
-// percent-escapes are decoded first ("lib%C3%A9r%C3%A9s" is "libérés").
+// percent-escapes are decoded first ("%C3%A9vad%C3%A9s" is "évadés").
 func headlineOfAddress(address string) string {
 	u, err := url.Parse(address)
 	if err != nil || u.Host == "" {

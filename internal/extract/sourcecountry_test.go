@@ -27,9 +27,9 @@ func TestEventIDCode(t *testing.T) {
 func TestHeadlineOfAddress(t *testing.T) {
 	for _, tt := range []struct{ address, want string }{
 		{"https://www.radio.xc/fr/breves/20220508-belmark-un-mort", "Fr Breves Belmark Un Mort"},
-		{"https://news.example/2018/09/26/80-escape-in-north_vale", "Escape In North Vale"},
-		{"https://news.example/a/lib%C3%A9r%C3%A9s-%D8%B3%D8%AC%D9%86", "A Libérés سجن"}, // escapes decoded; a script without capitals kept as it is
-		{"https://news.example/n3/2018/0903/c90000-9496597.html", "N C Html"},
+		{"https://news.example/2019/04/02/jailbreak-in-north_vale", "Jailbreak In North Vale"},
+		{"https://news.example/a/%C3%A9vad%C3%A9s-%D9%81%D8%B1%D8%A7%D8%B1", "A Évadés فرار"}, // escapes decoded; a script without capitals kept as it is
+		{"https://news.example/p/2019/0412/k5521-774031.html", "P K Html"},
 		{"https://news.example", ""},
 		{"case.txt", ""}, // a file, no web address
 		{"", ""},
