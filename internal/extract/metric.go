@@ -220,6 +220,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 				dist = min(dist, c.first-k+appositiveWeight)
 			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
+		case c.last < first && elidedNewGroup(si, first, last):
+			continue // "13 reos muertos y ocho más, gravemente heridos": the eight are a new group, the word after tells their fate
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownClauseAfter(text, si, c.last, first, last):
@@ -1014,6 +1016,22 @@ func markedObjectOf(si *sentenceInfo, q Quantity, first int, c cueHit) bool {
 	}
 	return true
 }
+
+// elidedNewGroup reports a figure that a conjunction opens and an "other" word closes, its noun
+// left out, with a word of a metric within a few words after it ("y ocho más, gravemente
+// heridos", "and eight more, badly hurt"): a new group, whose own fate that word tells.
+func elidedNewGroup(si *sentenceInfo, first, last int) bool {
+	if first < 1 || last+1 >= len(si.toks) || !si.toks[first-1].is(conjunctionWords) || !si.toks[last+1].is(otherWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+		return o.first > last+1 && o.first <= last+1+elidedFateReach && isMetric(o.category.metric())
+	})
+}
+
+// elidedFateReach is how many words after the "other" word the word of an elided group's fate
+// may stand ("ocho más, gravemente heridos").
+const elidedFateReach = 3
 
 // ownDeedVerbAfter reports a riot or assault word right after the figure (ending at token last)
 // or after its noun, then a clause mark, then the later cue c that holds a noun of a toll: the
