@@ -220,6 +220,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 				dist = min(dist, c.first-k+appositiveWeight)
 			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
+		case c.last < first && subjectOfNextClause(text, si, first, last, c):
+			continue // "four officers were killed and seven officers and four inmates were injured": the seven's verb comes after
 		case c.last < first && elidedNewGroup(si, first, last):
 			continue // "13 reos muertos y ocho más, gravemente heridos": the eight are a new group, the word after tells their fate
 		case c.last < first && topicAfter(si, last):
@@ -1016,6 +1018,34 @@ func markedObjectOf(si *sentenceInfo, q Quantity, first int, c cueHit) bool {
 	}
 	return true
 }
+
+// subjectOfNextClause reports a figure that opens a clause after a conjunction right after the
+// cue c, whose own verb comes after its noun phrase: an auxiliary, then a word of a metric, with
+// only nouns, conjunctions and figures between ("were killed and seven officers and four inmates
+// were injured"). The verb before belongs to the clause the conjunction closed.
+func subjectOfNextClause(text string, si *sentenceInfo, first, last int, c cueHit) bool {
+	if c.last != first-2 || !si.toks[first-1].is(conjunctionWords) {
+		return false
+	}
+	for k := last + 1; k < len(si.toks) && k <= last+nextClauseReach; k++ {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+			return false
+		}
+		if !si.toks[k].is(auxiliaryWords) {
+			continue
+		}
+		return slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return o.first == k+1 && isMetric(o.category.metric()) && !slices.ContainsFunc(si.cues, func(m cueHit) bool {
+				return m.first > last && m.first < k && isMetric(m.category.metric())
+			})
+		})
+	}
+	return false
+}
+
+// nextClauseReach is how many words after a figure the auxiliary of its own clause's verb may
+// stand ("seven officers and four inmates were").
+const nextClauseReach = 6
 
 // elidedNewGroup reports a figure that a conjunction opens and an "other" word closes, its noun
 // left out, with a word of a metric within a few words after it ("y ocho más, gravemente
