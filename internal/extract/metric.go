@@ -181,6 +181,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Held && c.first > last && verbBeforeFigure(text, si, first) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
+		if (metric == model.Killed || metric == model.Wounded) && c.first > last && objectOfDeed(si, c) {
+			continue // "8 inmates killed a jail guard and escaped": the eight killed one, the verb after tells their own fate
+		}
 		if (metric == model.Killed || metric == model.Wounded) && c.first > last && dealtBy(si, last, c) {
 			continue // "deux détenus ont infligé des blessures à trois gardiens": the figure dealt the wounds
 		}
@@ -765,6 +768,24 @@ const arrestSinceReach = 4
 // deaths or wounds c after it: the figure counts who dealt them, no casualties.
 func dealtBy(si *sentenceInfo, last int, c cueHit) bool {
 	return wordIn(inflictVerbWords, si.toks, last+1, c.first)
+}
+
+// objectOfDeed reports a word of killing or wounding with an object of its own right after it:
+// an article, then within two words a noun of people or of a side ("killed a jail guard",
+// "wounded the warden"). The figure before such a verb counts who did it, not whom it befell.
+func objectOfDeed(si *sentenceInfo, c cueHit) bool {
+	k := c.last + 1
+	if k >= len(si.toks) || !si.toks[k].is(singularArticleWords) && !si.toks[k].is(definiteArticleWords) {
+		return false
+	}
+	for j := k + 1; j < len(si.toks) && j <= k+2; j++ {
+		if si.toks[j].is(peopleNounWords) || slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return o.first == j && (o.category.isSide() || o.category == inmateCue)
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // cellHoldingReach is how many words before a word of holding its cell may stand, a relative
