@@ -182,7 +182,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "released a total of 1,800 inmates in custody": the verb before says what befell them
 		}
 		if (metric == model.Killed || metric == model.Wounded) && c.first > last && objectOfDeed(si, c) {
-			continue // "8 inmates killed a jail guard and escaped": the eight killed one, the verb after tells their own fate
+			continue // "6 inmates killed a warden and fled": the six killed one, the verb after tells their own fate
 		}
 		if (metric == model.Killed || metric == model.Wounded) && c.first > last && dealtBy(si, last, c) {
 			continue // "deux détenus ont infligé des blessures à trois gardiens": the figure dealt the wounds
@@ -224,9 +224,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && subjectOfNextClause(text, si, first, last, c):
-			continue // "four officers were killed and seven officers and four inmates were injured": the seven's verb comes after
+			continue // "two guards died and nine guards and three inmates were wounded": the nine's verb comes after
 		case c.last < first && elidedNewGroup(si, first, last):
-			continue // "13 reos muertos y ocho más, gravemente heridos": the eight are a new group, the word after tells their fate
+			continue // "dejó 9 muertos y seis más, heridos de bala": the six are a new group, the word after tells their fate
 		case c.last < first && topicAfter(si, last):
 			continue // "7 kişi hayatını kaybetti, 29 mahkum ise firar etti": the topic's own verb follows
 		case c.last < first && ownClauseAfter(text, si, c.last, first, last):
@@ -771,8 +771,8 @@ func dealtBy(si *sentenceInfo, last int, c cueHit) bool {
 }
 
 // objectOfDeed reports a word of killing or wounding with an object of its own right after it:
-// an article, then within two words a noun of people or of a side ("killed a jail guard",
-// "wounded the warden"). The figure before such a verb counts who did it, not whom it befell.
+// an article, then within two words a noun of people or of a side ("killed a warden",
+// "wounded the cook"). The figure before such a verb counts who did it, not whom it befell.
 func objectOfDeed(si *sentenceInfo, c cueHit) bool {
 	k := c.last + 1
 	if k >= len(si.toks) || !si.toks[k].is(singularArticleWords) && !si.toks[k].is(definiteArticleWords) {
@@ -1042,8 +1042,8 @@ func markedObjectOf(si *sentenceInfo, q Quantity, first int, c cueHit) bool {
 
 // subjectOfNextClause reports a figure that opens a clause after a conjunction right after the
 // cue c, whose own verb comes after its noun phrase: an auxiliary, then a word of a metric, with
-// only nouns, conjunctions and figures between ("were killed and seven officers and four inmates
-// were injured"). The verb before belongs to the clause the conjunction closed.
+// only nouns, conjunctions and figures between ("died and nine guards and three inmates were
+// wounded"). The verb before belongs to the clause the conjunction closed.
 func subjectOfNextClause(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 	if c.last != first-2 || !si.toks[first-1].is(conjunctionWords) {
 		return false
@@ -1065,12 +1065,12 @@ func subjectOfNextClause(text string, si *sentenceInfo, first, last int, c cueHi
 }
 
 // nextClauseReach is how many words after a figure the auxiliary of its own clause's verb may
-// stand ("seven officers and four inmates were").
+// stand ("nine guards and three inmates were").
 const nextClauseReach = 6
 
 // elidedNewGroup reports a figure that a conjunction opens and an "other" word closes, its noun
-// left out, with a word of a metric within a few words after it ("y ocho más, gravemente
-// heridos", "and eight more, badly hurt"): a new group, whose own fate that word tells.
+// left out, with a word of a metric within a few words after it ("y seis más, heridos de
+// bala", "and six more, badly hurt"): a new group, whose own fate that word tells.
 func elidedNewGroup(si *sentenceInfo, first, last int) bool {
 	if first < 1 || last+1 >= len(si.toks) || !si.toks[first-1].is(conjunctionWords) || !si.toks[last+1].is(otherWords) {
 		return false
@@ -1081,7 +1081,7 @@ func elidedNewGroup(si *sentenceInfo, first, last int) bool {
 }
 
 // elidedFateReach is how many words after the "other" word the word of an elided group's fate
-// may stand ("ocho más, gravemente heridos").
+// may stand ("seis más, heridos de bala").
 const elidedFateReach = 3
 
 // ownDeedVerbAfter reports a riot or assault word right after the figure (ending at token last)
