@@ -4382,7 +4382,7 @@ func blankURLs(text string) string {
 }
 
 // closingCredit reports a name alone in brackets right after a sentence's end, closing its
-// paragraph: "... any more casualties. (SLM)" credits the writer or agency, it names no group of
+// paragraph: "... the search goes on. (TPS)" credits the writer or agency, it names no group of
 // the story.
 func closingCredit(text string, m ActorMatch) bool {
 	before := strings.TrimRight(text[:m.Start], " ")

@@ -380,9 +380,9 @@ func epidemicTally(si *sentenceInfo, q Quantity) bool {
 }
 
 // epidemicSentence reports a sentence that counts infections and tells nothing of people held or
-// of a prison ("infections nationwide passed 5,100 this week, and the fever has killed
-// grown to 2,378"): its figures tally an epidemic, whatever their nouns. A clause is read with
-// the ones it goes on from.
+// of a prison ("infections nationwide passed 5,100 this week, and the fever has killed 140"):
+// its figures tally an epidemic, whatever their nouns. A clause is read with the ones it goes on
+// from.
 func epidemicSentence(si *sentenceInfo) bool {
 	infections := false
 	for c := si; c != nil; c = c.sequel {

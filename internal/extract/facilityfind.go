@@ -182,7 +182,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	}
 	start, end := toks[first].start, toks[last].end
 	if first == c.first {
-		start += procliticBytes(si.lex, a.text, toks[first]) // "بسجن رومية" is "سجن رومية" after "in"
+		start += procliticBytes(si.lex, a.text, toks[first]) // "بسجن كولوندو" is "سجن كولوندو" after "in"
 	}
 	name := strings.TrimSpace(a.text[start:end])
 	if nameFirst, nameLast, ok := a.nicknameAfter(si, cue); ok && first == c.first && last == c.last && town == "" {
