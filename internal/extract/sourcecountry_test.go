@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestEventIDCode(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
@@ -39,4 +43,23 @@ func TestHeadlineOfAddress(t *testing.T) {
 			t.Errorf("headlineOfAddress(%q) = %q, want %q", tt.address, got, tt.want)
 		}
 	}
+}
+
+// FuzzHeadlineOfAddress reads arbitrary addresses: it must not panic, and what it returns holds
+// letters and single spaces only.
+func FuzzHeadlineOfAddress(f *testing.F) {
+	f.Add("https://www.radio.xc/fr/breves/20220508-belmark-un-mort")
+	f.Add("https://news.example/a/%C3%A9vad%C3%A9s-%D9%81%D8%B1%D8%A7%D8%B1")
+	f.Add("http://[::1")
+	f.Fuzz(func(t *testing.T, address string) {
+		h := headlineOfAddress(address)
+		if strings.Contains(h, "  ") || strings.HasPrefix(h, " ") || strings.HasSuffix(h, " ") {
+			t.Fatalf("headlineOfAddress(%q) = %q: stray spaces", address, h)
+		}
+		for _, r := range h {
+			if r != ' ' && !unicode.IsLetter(r) {
+				t.Fatalf("headlineOfAddress(%q) = %q: %q is no letter", address, h, r)
+			}
+		}
+	})
 }
