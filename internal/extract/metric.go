@@ -778,6 +778,9 @@ func objectOfDeed(si *sentenceInfo, c cueHit) bool {
 	if k >= len(si.toks) || !si.toks[k].is(singularArticleWords) && !si.toks[k].is(definiteArticleWords) {
 		return false
 	}
+	if c.first > 0 && si.toks[c.first-1].is(auxiliaryWords) {
+		return false // "five inmates were killed the guard said": a passive has no object
+	}
 	for j := k + 1; j < len(si.toks) && j <= k+2; j++ {
 		if si.toks[j].is(peopleNounWords) || slices.ContainsFunc(si.cues, func(o cueHit) bool {
 			return o.first == j && (o.category.isSide() || o.category == inmateCue)
