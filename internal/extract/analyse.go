@@ -130,38 +130,40 @@ type placeHit struct {
 
 // analysis is one document read sentence by sentence.
 type analysis struct {
-	x            *Extractor
-	doc          model.Document
-	lex          *lexicon // the words of the document's language
-	text         string
-	ref          Ref
-	sentences    []*sentenceInfo
-	countries    []string                                                  // the document's countries, most mentioned first
-	idCountry    string                                                    // the country of the source's event id when the text names none
-	placeIn      func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
-	offsets      runeOffsets
-	places       map[placeQuery]placeAnswer // Place answers by name and context
-	divisions    map[string]model.Place     // names the text itself marks as divisions ("the department of X"), by fold
-	docPlaces    *placeContext              // the place context of sentences that name no country (placeContextOf)
-	onePlaces    map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
-	countryNames map[string]string          // Country answers by name, "" for none
-	placeKeys    map[string]string          // placeKey answers by name
-	forms        map[formsQuery][]string    // inflectedForms and placeFormsOf answers, for names that may have some
-	pieces       []piece                    // a buffer for reading one sentence's pieces at a time
-	lower        string                     // the text's asciiLower, which the sentences' words fold to slices of
-	freeTokens   []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
-	story        storySoFar                 // what the sentences read so far tell later dates ("the following year", "the next day")
-	title        []token                    // the document title's tokens, marked with the lexicon's words
-	titleBack    bool                       // the title says the text looks back on a past deed (titleLooksBack)
-	looksBack    bool                       // the title or a sentence read so far says so
-	surnames     map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
-	partials     map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
-	guessed      []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
-	capitalKeys  map[string]string          // country -> the place key of its capital (capitalKey)
-	named        []string                   // countries the text names itself, by name, group or headline (analyse)
-	filedIn      *placeHit                  // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
-	accidentRead bool                       // accidentTold is known (accidental)
-	accidentTold bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
+	x             *Extractor
+	doc           model.Document
+	lex           *lexicon // the words of the document's language
+	text          string
+	ref           Ref
+	sentences     []*sentenceInfo
+	countries     []string                                                  // the document's countries, most mentioned first
+	idCountry     string                                                    // the country of the source's event id when the text names none
+	placeIn       func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
+	offsets       runeOffsets
+	places        map[placeQuery]placeAnswer // Place answers by name and context
+	divisions     map[string]model.Place     // names the text itself marks as divisions ("the department of X"), by fold
+	docPlaces     *placeContext              // the place context of sentences that name no country (placeContextOf)
+	onePlaces     map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
+	countryNames  map[string]string          // Country answers by name, "" for none
+	placeKeys     map[string]string          // placeKey answers by name
+	forms         map[formsQuery][]string    // inflectedForms and placeFormsOf answers, for names that may have some
+	pieces        []piece                    // a buffer for reading one sentence's pieces at a time
+	lower         string                     // the text's asciiLower, which the sentences' words fold to slices of
+	freeTokens    []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
+	story         storySoFar                 // what the sentences read so far tell later dates ("the following year", "the next day")
+	title         []token                    // the document title's tokens, marked with the lexicon's words
+	titleBack     bool                       // the title says the text looks back on a past deed (titleLooksBack)
+	looksBack     bool                       // the title or a sentence read so far says so
+	surnames      map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
+	partials      map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
+	guessed       []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
+	capitalKeys   map[string]string          // country -> the place key of its capital (capitalKey)
+	named         []string                   // countries the text names itself, by name, group or headline (analyse)
+	filedIn       *placeHit                  // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
+	headCountries []string                   // the countries the title and the web address name (titleCountries), read once
+	headRead      bool                       // headCountries is known
+	accidentRead  bool                       // accidentTold is known (accidental)
+	accidentTold  bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -1215,6 +1217,10 @@ func (a *analysis) namesCountry() bool {
 // its web address's path name: a path most often repeats the headline
 // (".../20220508-tarvonia-un-mort-..."), which a copy of the story may have left out.
 func (a *analysis) titleCountries() []string {
+	if a.headRead {
+		return a.headCountries
+	}
+	a.headRead = true
 	var out []string
 	for _, title := range []string{a.doc.Title, headlineOfAddress(a.doc.URL)} {
 		toks := a.lex.splitElisions(tokenize(title), title)
@@ -1225,6 +1231,7 @@ func (a *analysis) titleCountries() []string {
 			}
 		}
 	}
+	a.headCountries = out
 	return out
 }
 
@@ -3409,11 +3416,8 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 	if k >= 1 && len(toks[k].fold) <= 2 && toks[k-1].is(onsetVerbWords) {
 		k = subjectBefore(toks, k-1) // "os tribunais começaram a libertar": the courts began to release
 	}
-	if k >= 0 && toks[k].is(releasingAuthorityWords) {
+	if lawfulPowerAt(text, toks, k) {
 		return true
-	}
-	if h := appositionHead(text, toks, k); h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords)) {
-		return true // "le président ardovien, Marc Vessel, a libéré": the noun before the name, or before its one modifier
 	}
 	j := c.last + 1
 	if j >= len(toks) || !toks[j].is(agentPrepositionWords) {
@@ -3437,18 +3441,24 @@ func announcedRelease(text string, toks []token, c cueHit, k int) bool {
 		if !toks[m].is(complementizerWords) {
 			continue
 		}
-		s := subjectBefore(toks, m-1)
-		if s < 0 {
-			return false
-		}
-		if toks[s].is(releasingAuthorityWords) {
-			return true
-		}
-		h := appositionHead(text, toks, s)
-		return h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords) ||
-			h > 1 && partitiveToken(&toks[h-1]) && toks[h-2].is(releasingAuthorityWords)) // "the governor of X, Maj Gen Y,"
+		return lawfulPowerAt(text, toks, subjectBefore(toks, m-1))
 	}
 	return false
+}
+
+// lawfulPowerAt reports a releasing authority at subject token k, or named before a name set off
+// by commas that ends there: the noun before the name, before its one modifier ("le président
+// ardovien, Marc Vessel,") or before "of" and a place ("the governor of X, Gen Y,").
+func lawfulPowerAt(text string, toks []token, k int) bool {
+	if k < 0 {
+		return false
+	}
+	if toks[k].is(releasingAuthorityWords) {
+		return true
+	}
+	h := appositionHead(text, toks, k)
+	return h >= 0 && (toks[h].is(releasingAuthorityWords) || h > 0 && toks[h-1].is(releasingAuthorityWords) ||
+		h > 1 && partitiveToken(&toks[h-1]) && toks[h-2].is(releasingAuthorityWords))
 }
 
 // announcedReach is how many words before the verb's subject the complementizer of an announced

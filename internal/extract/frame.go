@@ -1577,11 +1577,7 @@ func (f *frame) datedWithin() {
 // recentTo reports a date at most innerDateDays before the reference date (or on it): the days
 // of the news a report tells.
 func recentTo(d *DateMention, ref Ref) bool {
-	if ref.Date.IsZero() {
-		return false
-	}
-	days := ref.Date.Sub(d.Date.Start).Hours() / 24
-	return days >= 0 && days <= innerDateDays
+	return !ref.Date.IsZero() && !d.Date.Start.After(ref.Date) && !d.Date.Start.Before(ref.Date.AddDate(0, 0, -innerDateDays))
 }
 
 // innerDateDays is how many days before its report a day given between a story's sentences may
