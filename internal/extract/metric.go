@@ -67,6 +67,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if deniedVerb(text, si, last) {
 		return "", false // "one detainee did not escape with them": told as not befalling the figure's people
 	}
+	if spokenBy(si, first) {
+		return "", false // "according to the nine, wardens killed the inmates": the nine speak, nothing befell them
+	}
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
@@ -154,8 +157,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
-		if c.first == last+1 && si.lex.conjoined(si.toks[c.first].fold) && figureWithin(si, c.last, conjunctFigureReach) {
-			continue // "مقتل نزيلين وإصابة ضابطين": the word after the conjunction opens the next count
+		if c.first > last && c.first-last <= 1+conjunctNounWords && si.lex.conjoined(si.toks[c.first].fold) && figureWithin(si, c.last, conjunctFigureReach) {
+			continue // "مقتل نزيلين وإصابة ضابطين", "قتل 3 مسلحين وأصيب 4": the word after the conjunction opens the next count
 		}
 		if c.last < first && countedBefore(text, si, q, c) {
 			continue // "9 morts et 412 évadés": "morts" is the 9's noun
@@ -539,6 +542,16 @@ func groupOfNone(si *sentenceInfo, first int) bool {
 		_, last := tokenSpan(si.toks, q.Start, q.End)
 		return last == k-1 && zeroCount(q)
 	})
+}
+
+// spokenBy reports a figure right after a preposition that names a source ("according to the
+// nine", "selon les trois", "según los dos"): the figure counts who speaks, not whom the deed befell.
+func spokenBy(si *sentenceInfo, first int) bool {
+	k := first
+	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
+		k--
+	}
+	return si.lex.phraseEndingBefore(sourcePrepositionWords, si.toks, k, 0) >= 0
 }
 
 // zeroCount reports a count of no one ("nobody", "no inmate").
@@ -1247,6 +1260,10 @@ func figureWithin(si *sentenceInfo, k, reach int) bool {
 // conjunctFigureReach is how many words after a conjoined metric word the count it brings may
 // stand ("وإصابة ضابطين", "وإصابة 7 حراس").
 const conjunctFigureReach = 2
+
+// conjunctNounWords is how many words of its noun may stand between a figure and a conjoined
+// metric word that opens the next count ("3 مسلحين وأصيب 4": the noun, then the next verb).
+const conjunctNounWords = 1
 
 // afterOfThe reports a figure at token first right after "of the" or a partitive fused with its
 // article ("dos", "des"): the figure is a whole a part may be taken from.
