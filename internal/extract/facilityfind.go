@@ -53,7 +53,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		}
 		h, ok := a.namedFacility(si, c)
 		if ok {
-			if first, _ := tokenSpan(si.toks, h.start, h.end); first >= 0 && movedTo(si, first) {
+			if first, _ := tokenSpan(si.toks, h.start, h.end); first >= 0 && (movedTo(si, first) || movedFrom(a.text, si, first)) {
 				for i := range si.places {
 					if p := &si.places[i]; p.start >= h.start && p.end <= h.end {
 						p.landmark = true // its town is where they were taken, too
@@ -85,6 +85,17 @@ func movedTo(si *sentenceInfo, k int) bool {
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at }) ||
 		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) // "liberato un detenuto che stava per essere trasferito nel carcere di Tarvo"
+}
+
+// movedFrom reports a facility whose name starts at token k right after a phrase of moving people
+// away from it, an article allowed between ("was being transferred from the Tarvo prison to the
+// court", "transféré de la prison de Tarvo au tribunal"): where the people were held before, not
+// where the deed told happened.
+func movedFrom(text string, si *sentenceInfo, k int) bool {
+	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
+		k--
+	}
+	return si.lex.writtenPhraseBefore(movedFromPhrases, text, si.toks, k)
 }
 
 // destinationClauseReach is how many words a relative pronoun may stand before the verb of

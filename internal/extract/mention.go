@@ -25,7 +25,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 		return m, false // "an electrical short circuit caused the fire that killed 103 inmates"
 	}
 	m.Type = a.eventType(f)
-	m.Facility, m.Place = a.location(f)
+	m.Facility, m.Place = a.location(f, opening(f, frames))
 	if m.Place.Precision == model.GeoCountry && opening(f, frames) {
 		if p, ok := a.leadPlace(f, m.Place.Country); ok {
 			m.Place = p
@@ -912,8 +912,8 @@ func negated(si *sentenceInfo, category cueCat) bool {
 // location is placeOf, with a police station or gendarmerie of an event sentence as the facility
 // when no prison is named: by its name ("the Kolondo District Police Headquarters"), the first
 // with a name of its own, or by its town.
-func (a *analysis) location(f *frame) (string, model.Place) {
-	facility, p := a.placeOf(f)
+func (a *analysis) location(f *frame, lead bool) (string, model.Place) {
+	facility, p := a.placeOf(f, lead)
 	if facility != "" {
 		return facility, p
 	}
@@ -1018,7 +1018,7 @@ func definiteFacility(si *sentenceInfo) bool {
 
 // placeOf picks the frame's facility and place: a known facility's coordinates, else the town
 // its name or sentence gives, else the first place the event sentences name, else the country.
-func (a *analysis) placeOf(f *frame) (string, model.Place) {
+func (a *analysis) placeOf(f *frame, lead bool) (string, model.Place) {
 	facility, town, country, stated := "", "", "", ""
 	var known *Facility
 	count := map[string]int{}
@@ -1089,6 +1089,14 @@ func (a *analysis) placeOf(f *frame) (string, model.Place) {
 		}
 		if country == "" && len(si.countries) > 0 {
 			country = si.countries[0]
+		}
+	}
+	if len(places) == 0 && lead {
+		// The lead of the report's first incident says where it happened; the frame's other
+		// sentences tell where its people came from or went ("he had been taken from his cell
+		// in X to appear before a judge").
+		if p, ok := a.leadPlace(f, country); ok {
+			places = append(places, p)
 		}
 	}
 	if len(places) == 0 {
@@ -1292,14 +1300,14 @@ func opening(f *frame, frames []*frame) bool {
 }
 
 // leadPlace reads where a report's first incident happened from its lead when the incident's own
-// sentences place it no finer than a country: "Clashes erupted in the city of X on Tuesday. [...]
+// sentences place it no finer than a country (any country when country is ""): "Clashes erupted in the city of X on Tuesday. [...]
 // Militants freed inmates from the jails." The first sentence before the frame that names a place
 // of that country sets the scene; where the report was filed and landmarks do not.
 func (a *analysis) leadPlace(f *frame, country string) (model.Place, bool) {
 	for _, si := range a.sentences[:f.first] {
 		var places []model.Place
 		for _, p := range a.ownPlaces(si) {
-			if !p.landmark && !p.dateline && p.place.Country == country && p.place.Precision != model.GeoCountry {
+			if !p.landmark && !p.dateline && (country == "" || p.place.Country == country) && p.place.Precision != model.GeoCountry {
 				places = append(places, p.place)
 			}
 		}
@@ -1341,6 +1349,9 @@ func (a *analysis) townFacility(f *frame, town string) string {
 		for _, c := range si.cues {
 			if c.category != facilityCue || c.first != c.last || jobWord(si, c) || ofInstitution(si, c) {
 				continue // "a prison guard", "the prison service" name no prison
+			}
+			if movedFrom(a.text, si, c.first) {
+				continue // "transféré de la prison de X au tribunal": the prison he left, not the deed's
 			}
 			if nearTown(si, c.last, town) {
 				continue // "his prison outside Medellin" is not the town's

@@ -67,6 +67,7 @@ const (
 	timesTwentyPhrases
 	gluedUnitPhrases
 	riseByPhrases
+	movedFromPhrases
 	phraseCatCount
 )
 
@@ -126,6 +127,7 @@ var phraseCats = [phraseCatCount]struct {
 	rangeAndPhrases:             {name: "range_and", word: true},
 	rangeToPhrases:              {name: "range_to", word: true},
 	riseByPhrases:               {name: "rise_by"},
+	movedFromPhrases:            {name: "moved_from"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
