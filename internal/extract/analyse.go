@@ -1155,6 +1155,22 @@ func (a *analysis) fiction() bool {
 	return n >= minFictionCues || n > 0 && a.reviewTitle()
 }
 
+// drill reports a text whose title or opening sentence tells a drill or an exercise: the riots
+// and escapes it goes on to tell are the scenario played, not incidents, though its later
+// sentences no longer say so ("inmates played by police officers staged a riot and tried to flee").
+func (a *analysis) drill() bool {
+	if slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == stagedCue }) {
+		return true
+	}
+	for _, si := range a.sentences {
+		if a.doc.Title != "" && strings.TrimSpace(a.text[si.start:si.end]) == strings.TrimSpace(a.doc.Title) {
+			continue // the title, read above
+		}
+		return si.is(stagedCue)
+	}
+	return false
+}
+
 // reviewTitle reports a title that calls the text a review ("Film review: ...", "Critique :
 // ..."): one word of films or books in the text then suffices.
 func (a *analysis) reviewTitle() bool {
