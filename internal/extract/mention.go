@@ -1351,7 +1351,7 @@ func (a *analysis) townFacility(f *frame, town string) string {
 				continue // "a prison guard", "the prison service" name no prison
 			}
 			if movedFrom(a.text, si, c.first) {
-				continue // "transféré de la prison de X au tribunal": the prison he left, not the deed's
+				continue // "transférés de la maison d'arrêt de X vers le palais": the prison he left, not the deed's
 			}
 			if nearTown(si, c.last, town) {
 				continue // "his prison outside Medellin" is not the town's
