@@ -1605,6 +1605,9 @@ func ownClauseAfter(text string, si *sentenceInfo, cue, first, last int) bool {
 	if opener < 0 || slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first > opener && c.first < first && c.category.metric() != "" }) {
 		return false // "escaped after killing three guards": the verb after the conjunction is the figure's
 	}
+	if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == attackersCue && c.first == last+1 }) {
+		return true // "was killed when 4 militants, riding motorcycles, stopped the van": armed men open the clause as its doers
+	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		m := c.category.metric()
 		verb := m != "" && m != model.Held && m != model.Attackers || c.category == attackCue || // "got away when some 200 gunmen raided the jail"
