@@ -3432,6 +3432,9 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 	if k >= 1 && len(toks[k].fold) <= 2 && toks[k-1].is(onsetVerbWords) {
 		k = subjectBefore(toks, k-1) // "os tribunais começaram a libertar": the courts began to release
 	}
+	if k >= 1 && toks[k].is(beforeVerbWords) {
+		k = subjectBefore(toks, k) // "the regime reportedly released": an adverb between the power and its verb
+	}
 	if lawfulPowerAt(text, toks, k) {
 		return true
 	}

@@ -70,6 +70,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if spokenBy(si, first) {
 		return "", false // "according to the nine, wardens killed the inmates": the nine speak, nothing befell them
 	}
+	if arrestedObject(text, si, first, last) {
+		return "", false // "killing two of the militants and arresting three": the three were arrested, no one else's count
+	}
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
 	}
@@ -541,6 +544,15 @@ func groupOfNone(si *sentenceInfo, first int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
 		_, last := tokenSpan(si.toks, q.Start, q.End)
 		return last == k-1 && zeroCount(q)
+	})
+}
+
+// arrestedObject reports a figure right after a verb of arrest that does not recapture escapees
+// in its clause ("and arresting three"): the verb's own object, which no verb of harm further back
+// counts. After a comma the figure opens a clause of its own ("three captured, 17 shot dead").
+func arrestedObject(text string, si *sentenceInfo, first, last int) bool {
+	return first > 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == arrestedCue && c.last == first-1 && clauseBreak(text, si.toks[c.last].end, si.toks[first].start) == 0 && !arrestOfEscapees(si, last)
 	})
 }
 
