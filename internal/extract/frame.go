@@ -1361,13 +1361,34 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 		if c.category != claimCue || si.toks[c.first].is(attributionWords) {
 			continue // "on Monday, according to the police": the date is still the deed's
 		}
-		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 {
+		if c.last >= first-2 && c.last < first || c.first > last && c.first <= last+1 || c.last < first && addresseeBetween(si, c.last+1, first) {
 			return true
 		}
 	}
 	// "a count published on Wednesday", "divulgada nesta quarta-feira": the date of the telling.
 	return first > 0 && si.toks[first-1].is(publishVerbWords) || first > 1 && si.toks[first-2].is(publishVerbWords)
 }
+
+// addresseeBetween reports the words between a reporting verb and a date (tokens from to to-1) as
+// the one the report was given to: a name of up to addresseeNameWords capitalised words, or one word,
+// and maybe a short preposition before the date ("told Geo TV on Thursday", "told reporters on Monday").
+func addresseeBetween(si *sentenceInfo, from, to int) bool {
+	end := to
+	if end > from && len(si.toks[end-1].fold) <= 3 && !si.toks[end-1].upper {
+		end-- // the preposition of the date ("on"), when the date does not take it in
+	}
+	name := si.toks[from:end]
+	switch {
+	case len(name) == 0:
+		return false
+	case len(name) == 1:
+		return true
+	}
+	return len(name) <= addresseeNameWords && !slices.ContainsFunc(name, func(t token) bool { return !t.upper })
+}
+
+// addresseeNameWords is how many capitalised words the name of a report's addressee may have ("Geo TV").
+const addresseeNameWords = 3
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
@@ -1563,13 +1584,14 @@ func (f *frame) repeatsFigure(si *sentenceInfo) bool {
 	return false
 }
 
-// datedWithin dates a frame that none of its event sentences dates by the day a sentence without
-// an event word gives between two of them: "I saw the jail being stormed. At 11pm on Thursday
+// datedWithin dates a frame that none of its event sentences dates, or only by the day of a report
+// ("told reporters on Thursday"), by the day a sentence without an event word gives between two of
+// them: "I saw the jail being stormed. At 11pm on Thursday
 // men came in 15 cars. They attacked the guards": the story goes on through that sentence. The
 // day must be recent to the report (recentTo): a day long before it is background, such as the
 // date of a deed a court now hears.
 func (f *frame) datedWithin() {
-	if f.date == nil && f.innerDate != nil && f.lastEvent > f.innerAt {
+	if (f.date == nil || f.dateReported) && f.innerDate != nil && f.lastEvent > f.innerAt {
 		f.date = f.innerDate
 	}
 }
