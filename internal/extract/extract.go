@@ -178,6 +178,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		out = append(out, m)
 	}
 	out = joinLedes(out)
+	out = x.joinFacilityStories(out)
 	for i := range out {
 		out[i].DocumentID = doc.ID
 		out[i].Index = i
@@ -219,6 +220,64 @@ func joinLedes(ms []model.Mention) []model.Mention {
 		i = -1 // a fold may open another
 	}
 	return ms
+}
+
+// joinFacilityStories folds mentions of one document that name one facility, however it is
+// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key), a week apart at most and
+// of types one incident may be told as, into the first: a report that comes back to its story
+// after an aside tells one incident, not two. The first keeps its place; the more informative
+// type wins; claims, evidence, perpetrators and methods are pooled.
+func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		if m.Facility != "" {
+			keys[i] = x.facilityKey(m.Facility)
+		}
+	}
+	for i := 0; i < len(ms); i++ {
+		for j := i + 1; j < len(ms); j++ {
+			a, b := ms[i], ms[j]
+			if keys[i] == "" || keys[i] != keys[j] || a.Place.Country != b.Place.Country ||
+				!withinDays(a.Date, b.Date, ledeDays) || !a.Type.CompatibleWith(b.Type) {
+				continue
+			}
+			if b.Type.Precedence() < a.Type.Precedence() {
+				a.Type = b.Type
+			}
+			for _, c := range b.Claims {
+				if !slices.ContainsFunc(a.Claims, func(o model.Claim) bool { return sameClaim(o, c) }) {
+					a.Claims = append(a.Claims, c)
+				}
+			}
+			a.Evidence = append(slices.Clip(a.Evidence), b.Evidence...)
+			for _, p := range b.Perpetrators {
+				if !slices.Contains(a.Perpetrators, p) {
+					a.Perpetrators = append(a.Perpetrators, p)
+				}
+			}
+			for _, m := range b.Methods {
+				if !slices.Contains(a.Methods, m) {
+					a.Methods = append(a.Methods, m)
+				}
+			}
+			ms[i] = a
+			ms = slices.Delete(ms, j, j+1)
+			keys = slices.Delete(keys, j, j+1)
+			j--
+		}
+	}
+	return ms
+}
+
+// sameClaim reports two claims of one figure read from one place of the text.
+func sameClaim(a, b model.Claim) bool {
+	return a.Metric == b.Metric && a.Start == b.Start && a.End == b.End && a.Side == b.Side &&
+		equalBound(a.Low, b.Low) && equalBound(a.High, b.High)
+}
+
+// equalBound reports two bounds of a figure that are both open or both the same number.
+func equalBound(a, b *int) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // ledeDays and ledeReachKm hold a lede and its story together: sieges last days and a district

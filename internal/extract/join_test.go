@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/wallwatch/wallwatch/internal/model"
+)
+
+// TestJoinFacilityStories checks that one document's mentions of one facility, however spelt,
+// become one mention, and that mentions of other facilities, other weeks or incompatible types
+// stay apart.
+func TestJoinFacilityStories(t *testing.T) {
+	lex, err := loadLexicons(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &Extractor{lex: lex}
+	day := func(s string) model.Date {
+		d, err := time.Parse(model.DateLayout, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Date{Start: d, Precision: model.PrecisionDay}
+	}
+	n := func(v int) *int { return &v }
+	mention := func(typ model.EventType, date, facility string, claims ...model.Claim) model.Mention {
+		return model.Mention{Type: typ, Date: day(date), Place: model.Place{Country: "XA"}, Facility: facility, Claims: claims}
+	}
+	escaped30 := model.Claim{Metric: model.Escaped, Low: n(30), High: n(30), Start: 10, End: 12}
+	escaped80 := model.Claim{Metric: model.Escaped, Low: n(80), High: n(80), Start: 90, End: 92}
+	tests := []struct {
+		name string
+		in   []model.Mention
+		want []string // type and facility of each mention out, with its claim count
+	}{
+		{"an abbreviation and its expansion are one facility",
+			[]model.Mention{mention(model.MassEscape, "2019-05-11", "Rutan Kelas IIB Kolondo", escaped30),
+				mention(model.Riot, "2019-05-11", "Rumah Tahanan Kelas IIB Kolondo", escaped30, escaped80)},
+			[]string{"mass_escape Rutan Kelas IIB Kolondo 2"}},
+		{"the more informative type wins",
+			[]model.Mention{mention(model.Riot, "2019-05-11", "Kolondo prison"), mention(model.FacilityAttack, "2019-05-12", "prison of Kolondo")},
+			[]string{"facility_attack Kolondo prison 0"}},
+		{"another facility stays apart",
+			[]model.Mention{mention(model.Riot, "2019-05-11", "Kolondo prison"), mention(model.Riot, "2019-05-11", "Tarvo prison")},
+			[]string{"riot Kolondo prison 0", "riot Tarvo prison 0"}},
+		{"another week stays apart",
+			[]model.Mention{mention(model.Riot, "2019-05-11", "Kolondo prison"), mention(model.Riot, "2019-06-11", "Kolondo prison")},
+			[]string{"riot Kolondo prison 0", "riot Kolondo prison 0"}},
+		{"types no incident is told as stay apart",
+			[]model.Mention{mention(model.MassEscape, "2019-05-11", "Kolondo prison"), mention(model.ThwartedAttack, "2019-05-11", "Kolondo prison")},
+			[]string{"mass_escape Kolondo prison 0", "thwarted_attack Kolondo prison 0"}},
+		{"no facility, no join",
+			[]model.Mention{mention(model.Riot, "2019-05-11", ""), mention(model.Riot, "2019-05-11", "")},
+			[]string{"riot  0", "riot  0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range x.joinFacilityStories(tt.in) {
+				got = append(got, string(m.Type)+" "+m.Facility+" "+strconv.Itoa(len(m.Claims)))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("mention %d: got %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
