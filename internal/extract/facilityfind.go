@@ -76,15 +76,34 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 // transferidos para a Penitenciária de Tarvo"): where they were taken after the deed, not the
 // prison they fled; and in a sentence of an assault, a facility a relative clause says a person
 // was being moved to ("attacked a van carrying a prisoner who was being transferred to the Tarvo
-// prison"). Inmates "transferred to the Tarvo prison days before" an attack on it were moved to
-// the deed's place.
+// prison"), and in any sentence whose deed words all come before the move ("the ringleaders of
+// Friday's riot will be transferred to the Tarvo prison"). Inmates "transferred to the Tarvo
+// prison days before" an attack on it were moved to the deed's place.
 func movedTo(si *sentenceInfo, k int) bool {
 	at := si.lex.phraseEndingBefore(destinationWords, si.toks, k, destinationReach)
 	if at < 0 {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == recapturedCue && c.last < at }) ||
-		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) // "liberato un detenuto che stava per essere trasferito nel carcere di Tarvo"
+		si.is(attackCue) && wordIn(relativePronounWords, si.toks, at-destinationClauseReach, at) || // "liberato un detenuto che stava per essere trasferito nel carcere di Tarvo"
+		deedBeforeOnly(si, at, k) // "the ringleaders of Friday's riot will be transferred to the Tarvo prison"
+}
+
+// deedBeforeOnly reports a sentence whose words of a deed all stand before a phrase of moving
+// people (at token at) and none after the facility it names (from token k): the deed named first
+// is where the moved people come from, the facility where they go.
+func deedBeforeOnly(si *sentenceInfo, at, k int) bool {
+	before := false
+	for _, c := range si.cues {
+		switch {
+		case !c.category.isDeed():
+		case c.last < at:
+			before = true
+		case c.first >= k:
+			return false
+		}
+	}
+	return before
 }
 
 // movedFrom reports a facility whose name starts at token k right after a phrase of moving people
