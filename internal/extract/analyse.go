@@ -58,6 +58,7 @@ type sentenceInfo struct {
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	freesOne       bool     // an attack let one person out: a freeing, though no breakout of its own
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
+	judged         bool     // a deed word is the matter of a case a court hears (legalCaseOf)
 	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
@@ -436,6 +437,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "called on his followers to free detained members": an appeal, no deed
 		}
 		if (c.category.isDeed() || c.category == escapedCue) && legalCaseOf(si.lex, a.text, si.toks, c) {
+			si.judged = true
 			return true // "the case concerning the escape of five prisoners": a court's matter, no deed told
 		}
 		if c.category == escapeCue && wordIn(orderVerbWords, si.toks, c.first-appealReach, c.first) {
@@ -1167,6 +1169,35 @@ func (a *analysis) drill() bool {
 			continue // the title, read above
 		}
 		return si.is(stagedCue)
+	}
+	return false
+}
+
+// trialReport reports a text that opens on a trial: its title names a deed only as the offence a
+// court tries ("Convicted for escaping from prison"), or the first sentence after the title tells no
+// deed but the matter of a case a court hears ("the court resumed hearing the case of the escape
+// of prisoners"). The breakouts and riots it goes on to tell are the court's matter, not news.
+func (a *analysis) trialReport() bool {
+	titleDeeds := 0
+	for _, c := range a.lex.scan(a.title) {
+		switch {
+		case c.category == arrestedCue:
+			return false // "Three arrested for helping inmates escape": the police's news, not a court's
+		case !c.category.isDeed() && c.category != escapedCue:
+		case !offence(a.lex, a.doc.Title, a.title, c):
+			return false // the title tells a deed of its own
+		default:
+			titleDeeds++
+		}
+	}
+	if titleDeeds > 0 {
+		return true
+	}
+	for _, si := range a.sentences {
+		if a.doc.Title != "" && strings.TrimSpace(a.text[si.start:si.end]) == strings.TrimSpace(a.doc.Title) {
+			continue
+		}
+		return si.judged && !isEvent(si)
 	}
 	return false
 }

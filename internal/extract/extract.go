@@ -161,6 +161,9 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 	if a.fiction() {
 		return nil // a review of a film or a book about a breakout
 	}
+	if a.trialReport() {
+		return nil // a court's hearing of a past breakout or riot
+	}
 	if a.drill() {
 		return nil // a security exercise that plays a riot or a breakout
 	}
