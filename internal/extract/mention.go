@@ -1871,10 +1871,39 @@ func amongHeld(si *sentenceInfo, m ActorMatch) bool {
 	return first >= 0 && subsetMarkerBetween(si, max(0, first-subsetMarkerReach), first)
 }
 
+// heldGroup reports an actor (tokens first to last) named as the people a place holds: right
+// before a passive verb of holding ("where members of X are held") or after a verb of holding in
+// its clause, no deed word between ("a jail holding X militants", "يحتجز فيه عناصر تابعة لداعش"):
+// the affiliation of those held, no doer.
+func heldGroup(text string, si *sentenceInfo, first, last int) bool {
+	for _, c := range si.cues {
+		if c.category != heldCue {
+			continue
+		}
+		if c.first > last && c.first-last <= heldGroupAfterReach && si.toks[c.first-1].is(auxiliaryWords) &&
+			clauseBreak(text, si.toks[last].end, si.toks[c.first].start) == 0 {
+			return true
+		}
+		if c.last < first && first-c.last <= heldGroupBeforeReach && clauseBreak(text, si.toks[c.last].end, si.toks[first].start) == 0 &&
+			!slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category.isDeed() && o.first > c.last && o.first < first }) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldGroupAfterReach and heldGroupBeforeReach are how far from a verb of holding the group of
+// the people held may be named: its subject ("members of X are held") or after it, past the
+// nouns of its people ("holding some 300 fighters of X").
+const (
+	heldGroupAfterReach  = 3
+	heldGroupBeforeReach = 8
+)
+
 // agent reports an actor the sentence presents as the doer of an attack or escape.
 func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	first, last := tokenSpan(si.toks, m.Start, m.End)
-	if first < 0 || amongHeld(si, m) {
+	if first < 0 || amongHeld(si, m) || heldGroup(text, si, first, last) {
 		return false
 	}
 	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
