@@ -584,6 +584,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(a.text, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
+	si.cues = append(si.cues, inmatesProtest(si)...)
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
 	si.heldAt = heldAt
@@ -1134,6 +1135,25 @@ func hostageTaking(si *sentenceInfo) []cueHit {
 				out = append(out, cueHit{category: riotCue, first: k, last: i})
 			}
 			break
+		}
+	}
+	return out
+}
+
+// inmatesProtest finds people held who protest, their noun right before the verb ("inmates
+// protested over food rations", "los internos protestaron"): unrest inside, a riot, though no
+// violence is told; relatives protesting outside name no inmate as the verb's subject.
+func inmatesProtest(si *sentenceInfo) []cueHit {
+	var out []cueHit
+	for _, c := range si.cues {
+		if c.category != inmateCue || c.last+1 >= len(si.toks) || !si.lex.isPhraseWord(protestVerbPhrases, si.toks[c.last+1].fold) {
+			continue
+		}
+		if c.first > 0 && partitiveToken(&si.toks[c.first-1]) {
+			continue // "relatives of inmates protested outside the jail": the relatives protest
+		}
+		if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == riotCue && o.first <= c.last+1 && o.last >= c.last+1 }) {
+			out = append(out, cueHit{category: riotCue, first: c.first, last: c.last + 1})
 		}
 	}
 	return out

@@ -68,6 +68,7 @@ const (
 	gluedUnitPhrases
 	riseByPhrases
 	movedFromPhrases
+	protestVerbPhrases
 	phraseCatCount
 )
 
@@ -128,6 +129,7 @@ var phraseCats = [phraseCatCount]struct {
 	rangeToPhrases:              {name: "range_to", word: true},
 	riseByPhrases:               {name: "rise_by"},
 	movedFromPhrases:            {name: "moved_from"},
+	protestVerbPhrases:          {name: "protest_verb", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
