@@ -222,7 +222,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
-			if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first)); k > 0 {
+			if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first), subsetAsideEnd(text, si, last, c.first)); k > 0 {
 				// "75 reclusos, en su mayoría miembros del X, se fugaron": the aside describes them,
 				// however short, and stands between the figure and its verb ("40 fighters, mostly
 				// from the X, escaped" counts escapees, not attackers)
@@ -385,6 +385,28 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 	}
 	if slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > open && o.first < k && o.category.metric() != "" }) {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
+	}
+	return k
+}
+
+// subsetAsideEnd returns the first token of the verb of a figure (ending at token last) that a
+// subset phrase follows without commas, up to the cue at token cue: "4 including the prison head
+// and his bodyguards were wounded". The subset marker opens right after the figure or its noun;
+// the verb's auxiliaries come before the cue; no figure or other metric word stands between. It
+// returns 0 for anything else.
+func subsetAsideEnd(text string, si *sentenceInfo, last, cue int) int {
+	open := last + 1
+	if open < cue && si.lex.phraseAt(subsetMarkerWords, si.toks, open) == 0 {
+		open++ // the figure's noun
+	}
+	if open >= cue || si.lex.phraseAt(subsetMarkerWords, si.toks, open) == 0 || containsAny(text[si.toks[last].end:si.toks[cue].start], ";:.!?") {
+		return 0
+	}
+	k := cue - auxiliariesBetween(si.toks, open, cue)
+	if k <= open+1 || !si.toks[k].is(auxiliaryWords) && k != cue ||
+		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start > si.toks[last].end && q.Start < si.toks[cue].start }) ||
+		slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first > last && o.first < cue && o.category.metric() != "" }) {
+		return 0
 	}
 	return k
 }
