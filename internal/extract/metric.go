@@ -216,7 +216,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
-		case c.first > last && countedObjectAfter(text, si, c):
+		case c.first > last && (countedObjectAfter(text, si, c) || participleObjectAfter(text, si, c)):
 			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
@@ -892,11 +892,32 @@ func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 		return false
 	}
 	from, to := si.toks[c.last].end, si.toks[min(c.last+objectReach, len(si.toks)-1)].end
+	harm := c.category.metric() == model.Killed || c.category.metric() == model.Wounded
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
-			(si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
+			(harm && o.Noun == "" || si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
 	})
 }
+
+// participleObjectAfter reports a verb of killing or wounding that opens a clause after a comma and has a count right
+// after it, a qualifier allowed between and its noun left out or one of people: "shot at least 16
+// protesters, killing at least two and injuring another 10" — the clause counts its own dead, and
+// the figure before the comma is not among them.
+func participleObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
+	if m := c.category.metric(); m != model.Killed && m != model.Wounded ||
+		c.first == 0 || c.last+1 >= len(si.toks) || !strings.Contains(text[si.toks[c.first-1].end:si.toks[c.first].start], ",") {
+		return false
+	}
+	from, to := si.toks[c.last].end, si.toks[min(c.last+objectReach+qualifierWords, len(si.toks)-1)].end
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
+			(o.Noun == "" || si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
+	})
+}
+
+// qualifierWords is how many words a qualifier may put between a verb and its object's figure
+// ("killing at least two").
+const qualifierWords = 2
 
 // objectReach is how many words after a verb its object's figure may start: "mataron a tres".
 const objectReach = 2
