@@ -2008,6 +2008,9 @@ const dashLeadByte = 0xE2
 // to that figure ("14 muertos —10 custodios y cuatro internos— y 13 heridos"). The parts' own
 // words ("and 13 wounded" after the aside) then say nothing of what befell them.
 func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool) {
+	if total, ok := tollBrokenDown(text, si, q); ok {
+		return total, true
+	}
 	before := text[si.start:q.Start]
 	if strings.IndexByte(before, '(') < 0 && strings.IndexByte(before, dashLeadByte) < 0 {
 		return Quantity{}, false // most figures: no bracket or dash before them, found at byte speed
@@ -2043,6 +2046,36 @@ func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool)
 		}
 	}
 	return total, parts >= 2 && sum == *total.Low
+}
+
+// tollBrokenDown returns the toll a figure is a part of when a toll that rose to a figure is
+// broken down after a comma, to the sentence's end, into exact parts that add up to it: "the
+// death toll later rose to five, two prison officers and three escaping inmates" — the parts count
+// what the toll counts, whatever words describe their people.
+func tollBrokenDown(text string, si *sentenceInfo, q Quantity) (Quantity, bool) {
+	if !tollUpdate(si) {
+		return Quantity{}, false
+	}
+	for _, total := range si.quantities {
+		first, _ := tokenSpan(si.toks, total.Start, total.End)
+		if total.End >= q.Start || first < 1 || !si.toks[first-1].is(tollPrepositionWords) || total.Low == nil || total.Kind != "count" ||
+			!strings.HasPrefix(strings.TrimLeft(text[total.End:si.end], " "), ",") {
+			continue
+		}
+		sum, parts := 0, 0
+		for _, o := range si.quantities {
+			if o.Start <= total.End {
+				continue
+			}
+			if o.Low == nil || o.High == nil || *o.Low != *o.High || o.Kind != "count" {
+				return Quantity{}, false
+			}
+			sum += *o.Low
+			parts++
+		}
+		return total, parts >= 2 && sum == *total.Low && !containsAny(text[total.End:si.end], ";:")
+	}
+	return Quantity{}, false
 }
 
 // asideNounWords is how many words may stand between a figure and the aside that breaks it down:
