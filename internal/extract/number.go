@@ -224,11 +224,11 @@ func quantityNounAndKind(lx *lexicon, text string, ps []piece, np numParse, last
 	return noun, "count"
 }
 
-// hyphenModifier reports digits hyphenated to the word after them that says what the figure
-// measures, not whom it counts: "a 21-point agreement", "a 90-minute siege" (but "a 15-man
-// commando" and "a 20-strong gang" count people).
+// hyphenModifier reports digits or a number word hyphenated to the word after them that says what
+// the figure measures, not whom it counts: "a 21-point agreement", "a 90-minute siege", "three
+// two-way radios" (but "a 15-man commando" and "a 20-strong gang" count people).
 func hyphenModifier(lx *lexicon, ps []piece, last int) bool {
-	if ps[last].kind != pieceDigits || !compoundModifier(ps, last) {
+	if ps[last].kind != pieceDigits && ps[last].kind != pieceWord || !compoundModifier(ps, last) {
 		return false
 	}
 	w := ps[last+2].low
