@@ -220,6 +220,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
+		case c.first > last && othersBetween(si, last, c.first):
+			continue // "killed, including [...] three civilians, and 72 others were wounded": the verb is the others
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first), subsetAsideEnd(text, si, last, c.first)); k > 0 {
@@ -896,6 +898,15 @@ func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
 			(harm && o.Noun == "" || si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
+	})
+}
+
+// othersBetween reports a figure of "others" between token last and a cue after it: a new group,
+// whose verb the cue is ("three civilians, and 72 others were wounded").
+func othersBetween(si *sentenceInfo, last, cue int) bool {
+	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		_, qLast := tokenSpan(si.toks, q.Start, q.End)
+		return qLast > last && qLast+1 < cue && si.toks[qLast+1].is(otherWords)
 	})
 }
 
