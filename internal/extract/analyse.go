@@ -1184,13 +1184,20 @@ func (a *analysis) drill() bool {
 	if slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == stagedCue }) {
 		return true
 	}
+	si := a.firstBodySentence()
+	return si != nil && si.is(stagedCue)
+}
+
+// firstBodySentence returns the text's first sentence after its title, nil if there is none: the
+// sentence a report opens its story with.
+func (a *analysis) firstBodySentence() *sentenceInfo {
+	title := strings.TrimSpace(a.doc.Title)
 	for _, si := range a.sentences {
-		if a.doc.Title != "" && strings.TrimSpace(a.text[si.start:si.end]) == strings.TrimSpace(a.doc.Title) {
-			continue // the title, read above
+		if title == "" || strings.TrimSpace(a.text[si.start:si.end]) != title {
+			return si
 		}
-		return si.is(stagedCue)
 	}
-	return false
+	return nil
 }
 
 // trialReport reports a text that opens on a trial: its title names a deed only as the offence a
@@ -1213,13 +1220,8 @@ func (a *analysis) trialReport() bool {
 	if titleDeeds > 0 {
 		return true
 	}
-	for _, si := range a.sentences {
-		if a.doc.Title != "" && strings.TrimSpace(a.text[si.start:si.end]) == strings.TrimSpace(a.doc.Title) {
-			continue
-		}
-		return si.judged && !isEvent(si)
-	}
-	return false
+	si := a.firstBodySentence()
+	return si != nil && si.judged && !isEvent(si)
 }
 
 // reviewTitle reports a title that calls the text a review ("Film review: ...", "Critique :
@@ -3484,7 +3486,7 @@ func releasedByAuthority(lx *lexicon, text string, toks []token, c cueHit) bool 
 		k = subjectBefore(toks, k-1) // "os tribunais começaram a libertar": the courts began to release
 	}
 	if k >= 1 && toks[k].is(beforeVerbWords) {
-		k = subjectBefore(toks, k) // "the regime reportedly released": an adverb between the power and its verb
+		k = subjectBefore(toks, k) // "the junta reportedly freed": an adverb between the power and its verb
 	}
 	if lawfulPowerAt(text, toks, k) {
 		return true

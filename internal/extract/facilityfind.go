@@ -108,8 +108,8 @@ func deedBeforeOnly(si *sentenceInfo, at, k int) bool {
 
 // movedFrom reports a facility whose name starts at token k right after a phrase of moving people
 // away from it, an article allowed between ("was being transferred from the Tarvo prison to the
-// court", "transférés de la maison d'arrêt de Tarvo vers le palais"): where the people were held before, not
-// where the deed told happened.
+// court", "transférés de la maison d'arrêt de Tarvo vers le palais"): where the people were held
+// before, not where the deed told happened.
 func movedFrom(text string, si *sentenceInfo, k int) bool {
 	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
 		k--

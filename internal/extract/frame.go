@@ -1370,8 +1370,9 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 }
 
 // addresseeBetween reports the words between a reporting verb and a date (tokens from to to-1) as
-// the one the report was given to: a name of up to addresseeNameWords capitalised words, or one word,
-// and maybe a short preposition before the date ("told Geo TV on Thursday", "told reporters on Monday").
+// whom the report was given to: a name of up to addresseeNameWords capitalised words, or one word,
+// and maybe a short preposition before the date ("told Radio X on Thursday", "told reporters on
+// Monday").
 func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	end := to
 	if end > from && len(si.toks[end-1].fold) <= 3 && !si.toks[end-1].upper {
@@ -1387,7 +1388,8 @@ func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	return len(name) <= addresseeNameWords && !slices.ContainsFunc(name, func(t token) bool { return !t.upper })
 }
 
-// addresseeNameWords is how many capitalised words the name of a report's addressee may have ("Geo TV").
+// addresseeNameWords is how many capitalised words the name of a report's addressee may have
+// ("Radio X").
 const addresseeNameWords = 3
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
@@ -1586,8 +1588,8 @@ func (f *frame) repeatsFigure(si *sentenceInfo) bool {
 
 // datedWithin dates a frame that none of its event sentences dates, or only by the day of a report
 // ("told reporters on Thursday"), by the day a sentence without an event word gives between two of
-// them: "I saw the jail being stormed. At 11pm on Thursday
-// men came in 15 cars. They attacked the guards": the story goes on through that sentence. The
+// them: "I saw the jail being stormed. At 11pm on Thursday men came in 15 cars. They attacked the
+// guards": the story goes on through that sentence. The
 // day must be recent to the report (recentTo): a day long before it is background, such as the
 // date of a deed a court now hears.
 func (f *frame) datedWithin() {

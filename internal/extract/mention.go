@@ -1300,9 +1300,10 @@ func opening(f *frame, frames []*frame) bool {
 }
 
 // leadPlace reads where a report's first incident happened from its lead when the incident's own
-// sentences place it no finer than a country (any country when country is ""): "Clashes erupted in the city of X on Tuesday. [...]
-// Militants freed inmates from the jails." The first sentence before the frame that names a place
-// of that country sets the scene; where the report was filed and landmarks do not.
+// sentences place it no finer than a country (any country when country is ""): "Clashes erupted
+// in the city of X on Tuesday. [...] Militants freed inmates from the jails." The first sentence
+// before the frame that names a place of that country sets the scene; where the report was filed
+// and landmarks do not.
 func (a *analysis) leadPlace(f *frame, country string) (model.Place, bool) {
 	for _, si := range a.sentences[:f.first] {
 		var places []model.Place
@@ -1351,7 +1352,7 @@ func (a *analysis) townFacility(f *frame, town string) string {
 				continue // "a prison guard", "the prison service" name no prison
 			}
 			if movedFrom(a.text, si, c.first) {
-				continue // "transférés de la maison d'arrêt de X vers le palais": the prison he left, not the deed's
+				continue // "transférés de la maison d'arrêt de X vers le palais": the prison left, not the deed's
 			}
 			if nearTown(si, c.last, town) {
 				continue // "his prison outside Medellin" is not the town's

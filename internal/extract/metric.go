@@ -71,7 +71,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "according to the nine, wardens killed the inmates": the nine speak, nothing befell them
 	}
 	if arrestedObject(text, si, first, last) {
-		return "", false // "killing two of the militants and arresting three": the three were arrested, no one else's count
+		return "", false // "killing one gunman and arresting four": the four were arrested, no one else's count
 	}
 	if groupOfNone(si, first) {
 		return "", false // "none of the twelve officers was killed": the twelve are whom the zero counts among
@@ -221,7 +221,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.first > last && partBetween(text, si, last, c.first):
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
 		case c.first > last && othersBetween(si, last, c.first):
-			continue // "killed, including [...] three civilians, and 72 others were wounded": the verb is the others
+			continue // "killed, including two guards, and 40 others were wounded": the verb is the others'
 		case c.first > last:
 			dist = c.first - ofPhraseEnd + clauseBreak(text, si.toks[last].end, si.toks[c.first].start)
 			if k := max(appositiveEnd(text, si, last, c.first), dashAsideEnd(text, si, last, c.first), subsetAsideEnd(text, si, last, c.first)); k > 0 {
@@ -392,8 +392,8 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 }
 
 // subsetAsideEnd returns the first token of the verb of a figure (ending at token last) that a
-// subset phrase follows without commas, up to the cue at token cue: "4 including the prison head
-// and his bodyguards were wounded". The subset marker opens right after the figure or its noun;
+// subset phrase follows without commas, up to the cue at token cue: "5 including a warden and
+// two clerks were wounded". The subset marker opens right after the figure or its noun;
 // the verb's auxiliaries come before the cue; no figure or other metric word stands between. It
 // returns 0 for anything else.
 func subsetAsideEnd(text string, si *sentenceInfo, last, cue int) int {
@@ -572,7 +572,7 @@ func groupOfNone(si *sentenceInfo, first int) bool {
 }
 
 // arrestedObject reports a figure right after a verb of arrest that does not recapture escapees
-// in its clause ("and arresting three"): the verb's own object, which no verb of harm further back
+// in its clause ("and arresting four"): the verb's own object, which no verb of harm further back
 // counts. After a comma the figure opens a clause of its own ("three captured, 17 shot dead").
 func arrestedObject(text string, si *sentenceInfo, first, last int) bool {
 	return first > 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
@@ -902,7 +902,7 @@ func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 }
 
 // othersBetween reports a figure of "others" between token last and a cue after it: a new group,
-// whose verb the cue is ("three civilians, and 72 others were wounded").
+// whose verb the cue is ("two guards, and 40 others were wounded").
 func othersBetween(si *sentenceInfo, last, cue int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
 		_, qLast := tokenSpan(si.toks, q.Start, q.End)
@@ -911,8 +911,8 @@ func othersBetween(si *sentenceInfo, last, cue int) bool {
 }
 
 // participleObjectAfter reports a verb of killing or wounding that opens a clause after a comma and has a count right
-// after it, a qualifier allowed between and its noun left out or one of people: "shot at least 16
-// protesters, killing at least two and injuring another 10" — the clause counts its own dead, and
+// after it, a qualifier allowed between and its noun left out or one of people: "fired on 20
+// marchers, killing three and injuring another eight" — the clause counts its own dead, and
 // the figure before the comma is not among them.
 func participleObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 	if m := c.category.metric(); m != model.Killed && m != model.Wounded ||
@@ -927,7 +927,7 @@ func participleObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
 }
 
 // qualifierWords is how many words a qualifier may put between a verb and its object's figure
-// ("killing at least two").
+// ("killing at least three").
 const qualifierWords = 2
 
 // objectReach is how many words after a verb its object's figure may start: "mataron a tres".
@@ -2061,8 +2061,8 @@ func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool)
 
 // tollBrokenDown returns the toll a figure is a part of when a toll that rose to a figure is
 // broken down after a comma, to the sentence's end, into exact parts that add up to it: "the
-// death toll later rose to five, two prison officers and three escaping inmates" — the parts count
-// what the toll counts, whatever words describe their people.
+// toll climbed to seven, three wardens and four fleeing prisoners" — the parts count what the
+// toll counts, whatever words describe their people.
 func tollBrokenDown(text string, si *sentenceInfo, q Quantity) (Quantity, bool) {
 	if !tollUpdate(si) {
 		return Quantity{}, false
