@@ -153,6 +153,7 @@ type analysis struct {
 	freeTokens    []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
 	story         storySoFar                 // what the sentences read so far tell later dates ("the following year", "the next day")
 	title         []token                    // the document title's tokens, marked with the lexicon's words
+	titleCues     []cueHit                   // the cues of the title, read once for the questions asked of it
 	titleBack     bool                       // the title says the text looks back on a past deed (titleLooksBack)
 	looksBack     bool                       // the title or a sentence read so far says so
 	surnames      map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
@@ -175,6 +176,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 		lower: asciiLower(doc.Text), freeTokens: make([]token, 0, len(doc.Text)/5+1)}
 	sections := sectionsOf(a.lex, a.text, a.ref)
 	a.title = a.titleTokens()
+	a.titleCues = a.lex.scan(a.title)
 	a.titleBack = a.titleLooksBack()
 	a.looksBack = a.titleBack
 	actors := x.res.Actors(a.text)
@@ -1181,7 +1183,7 @@ func (a *analysis) fiction() bool {
 // and escapes it goes on to tell are the scenario played, not incidents, though its later
 // sentences no longer say so ("inmates played by police officers staged a riot and tried to flee").
 func (a *analysis) drill() bool {
-	if slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == stagedCue }) {
+	if slices.ContainsFunc(a.titleCues, func(c cueHit) bool { return c.category == stagedCue }) {
 		return true
 	}
 	si := a.firstBodySentence()
@@ -1206,7 +1208,7 @@ func (a *analysis) firstBodySentence() *sentenceInfo {
 // of prisoners"). The breakouts and riots it goes on to tell are the court's matter, not news.
 func (a *analysis) trialReport() bool {
 	titleDeeds := 0
-	for _, c := range a.lex.scan(a.title) {
+	for _, c := range a.titleCues {
 		switch {
 		case c.category == arrestedCue:
 			return false // "Three arrested for helping inmates escape": the police's news, not a court's
@@ -1238,7 +1240,7 @@ func (a *analysis) reviewTitle() bool {
 // exchangeTitle reports a title that tells a prisoner exchange ("... after biggest prisoner swap
 // since the Cold War"): the text's freed prisoners were handed over, not broken out.
 func (a *analysis) exchangeTitle() bool {
-	return slices.ContainsFunc(a.lex.scan(a.title), func(c cueHit) bool { return c.category == exchangeCue })
+	return slices.ContainsFunc(a.titleCues, func(c cueHit) bool { return c.category == exchangeCue })
 }
 
 // titleLooksBack reports a title that says its text looks back on a past deed: a retrospective

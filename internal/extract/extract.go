@@ -213,11 +213,7 @@ func joinLedes(ms []model.Mention) []model.Mention {
 		}
 		story := ms[j]
 		story.Evidence = append(slices.Clip(lede.Evidence), story.Evidence...)
-		for _, p := range lede.Perpetrators {
-			if !slices.Contains(story.Perpetrators, p) {
-				story.Perpetrators = append(story.Perpetrators, p)
-			}
-		}
+		story.Perpetrators = appendMissing(story.Perpetrators, lede.Perpetrators)
 		ms = slices.Delete(ms, max(i, j), max(i, j)+1)
 		ms[min(i, j)] = story
 		i = -1 // a fold may open another
@@ -229,7 +225,7 @@ func joinLedes(ms []model.Mention) []model.Mention {
 // spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key), a week apart at most and
 // of types one incident may be told as, into the first: a report that comes back to its story
 // after an aside tells one incident, not two. The first keeps its place; the more informative
-// type wins; claims, evidence, perpetrators and methods are pooled.
+// type wins; claims (but one read twice: repeated), evidence, perpetrators and methods are pooled.
 func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
 	keys := make([]string, len(ms))
 	for i, m := range ms {
@@ -248,21 +244,13 @@ func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
 				a.Type = b.Type
 			}
 			for _, c := range b.Claims {
-				if !slices.ContainsFunc(a.Claims, func(o model.Claim) bool { return sameClaim(o, c) }) {
+				if !repeated(a.Claims, c) {
 					a.Claims = append(a.Claims, c)
 				}
 			}
 			a.Evidence = append(slices.Clip(a.Evidence), b.Evidence...)
-			for _, p := range b.Perpetrators {
-				if !slices.Contains(a.Perpetrators, p) {
-					a.Perpetrators = append(a.Perpetrators, p)
-				}
-			}
-			for _, m := range b.Methods {
-				if !slices.Contains(a.Methods, m) {
-					a.Methods = append(a.Methods, m)
-				}
-			}
+			a.Perpetrators = appendMissing(a.Perpetrators, b.Perpetrators)
+			a.Methods = appendMissing(a.Methods, b.Methods)
 			ms[i] = a
 			ms = slices.Delete(ms, j, j+1)
 			keys = slices.Delete(keys, j, j+1)
@@ -272,15 +260,14 @@ func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
 	return ms
 }
 
-// sameClaim reports two claims of one figure read from one place of the text.
-func sameClaim(a, b model.Claim) bool {
-	return a.Metric == b.Metric && a.Start == b.Start && a.End == b.End && a.Side == b.Side &&
-		equalBound(a.Low, b.Low) && equalBound(a.High, b.High)
-}
-
-// equalBound reports two bounds of a figure that are both open or both the same number.
-func equalBound(a, b *int) bool {
-	return a == nil && b == nil || a != nil && b != nil && *a == *b
+// appendMissing appends the names of more that names lacks, in their order.
+func appendMissing(names, more []string) []string {
+	for _, n := range more {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // ledeDays and ledeReachKm hold a lede and its story together: sieges last days and a district

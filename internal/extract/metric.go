@@ -216,7 +216,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		switch {
 		case c.first > last && c.first <= ofPhraseEnd:
 			continue
-		case c.first > last && (countedObjectAfter(text, si, c) || participleObjectAfter(text, si, c)):
+		case c.first > last && countedObjectAfter(text, si, c):
 			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
 			continue // "there were 310 inmates and 96 of them escaped": the verb is the part's
@@ -885,16 +885,29 @@ func objectInRelative(text string, si *sentenceInfo, c cueHit, first int) bool {
 		containsAny(text[next.end:si.toks[first].start], clauseMarks)
 }
 
-// countedObjectAfter reports a verb that a conjunction joins to what came before and a count of
-// people right after it in its clause, an article or a preposition at most between them: the
-// verb's own object ("liberaron a siete internos y mataron a tres guardias", "and killed two guards"),
-// which a figure before the verb is not.
+// countedObjectAfter reports a verb with a count of people right after it in its clause, an
+// article or a preposition at most between them: the verb's own object, which a figure before the
+// verb is not. The verb is joined to what came before by a conjunction ("liberaron a siete
+// internos y mataron a tres guardias", "and killed two guards"), or it is one of killing or
+// wounding that opens a clause after a comma, a qualifier allowed before its count ("fired on 20
+// marchers, killing three and injuring another eight"). After a verb of harm the count's noun
+// may be left out.
 func countedObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
-	if c.last+1 >= len(si.toks) || c.first == 0 || !si.toks[c.first-1].is(conjunctionWords) {
+	if c.first == 0 || c.last+1 >= len(si.toks) {
 		return false
 	}
-	from, to := si.toks[c.last].end, si.toks[min(c.last+objectReach, len(si.toks)-1)].end
 	harm := c.category.metric() == model.Killed || c.category.metric() == model.Wounded
+	reach := 0
+	if si.toks[c.first-1].is(conjunctionWords) {
+		reach = objectReach
+	}
+	if harm && strings.Contains(text[si.toks[c.first-1].end:si.toks[c.first].start], ",") {
+		reach = objectReach + qualifierWords
+	}
+	if reach == 0 {
+		return false
+	}
+	from, to := si.toks[c.last].end, si.toks[min(c.last+reach, len(si.toks)-1)].end
 	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
 		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
 			(harm && o.Noun == "" || si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
@@ -907,22 +920,6 @@ func othersBetween(si *sentenceInfo, last, cue int) bool {
 	return slices.ContainsFunc(si.quantities, func(q Quantity) bool {
 		_, qLast := tokenSpan(si.toks, q.Start, q.End)
 		return qLast > last && qLast+1 < cue && si.toks[qLast+1].is(otherWords)
-	})
-}
-
-// participleObjectAfter reports a verb of killing or wounding that opens a clause after a comma and has a count right
-// after it, a qualifier allowed between and its noun left out or one of people: "fired on 20
-// marchers, killing three and injuring another eight" — the clause counts its own dead, and
-// the figure before the comma is not among them.
-func participleObjectAfter(text string, si *sentenceInfo, c cueHit) bool {
-	if m := c.category.metric(); m != model.Killed && m != model.Wounded ||
-		c.first == 0 || c.last+1 >= len(si.toks) || !strings.Contains(text[si.toks[c.first-1].end:si.toks[c.first].start], ",") {
-		return false
-	}
-	from, to := si.toks[c.last].end, si.toks[min(c.last+objectReach+qualifierWords, len(si.toks)-1)].end
-	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
-		return o.Start >= from && o.Start < to && !containsAny(text[from:o.Start], clauseMarks) &&
-			(o.Noun == "" || si.lex.hasWord(peopleNounWords, o.Noun) || si.lex.hasWord(singularPersonWords, o.Noun))
 	})
 }
 
@@ -2046,17 +2043,25 @@ func brokenDownTotal(text string, si *sentenceInfo, q Quantity) (Quantity, bool)
 	if closer >= 0 {
 		end = open + 1 + closer
 	}
+	return total, partsAddUp(si, open, end, *total.Low)
+}
+
+// partsAddUp reports two or more figures in bytes (from, to] of the sentence, all exact counts,
+// that add up to total: a breakdown of it ("14 dead (10 guards and four inmates)"). A part that
+// is not exact ("more than 10") breaks no total down.
+func partsAddUp(si *sentenceInfo, from, to, total int) bool {
 	sum, parts := 0, 0
 	for _, o := range si.quantities {
-		if o.Start > open && o.End <= end {
-			if o.Low == nil || o.High == nil || *o.Low != *o.High || o.Kind != "count" {
-				return Quantity{}, false // "more than 10": parts that add up must be exact
-			}
-			sum += *o.Low
-			parts++
+		if o.Start <= from || o.End > to {
+			continue
 		}
+		if o.Low == nil || o.High == nil || *o.Low != *o.High || o.Kind != "count" {
+			return false
+		}
+		sum += *o.Low
+		parts++
 	}
-	return total, parts >= 2 && sum == *total.Low
+	return parts >= 2 && sum == total
 }
 
 // tollBrokenDown returns the toll a figure is a part of when a toll that rose to a figure is
@@ -2073,18 +2078,7 @@ func tollBrokenDown(text string, si *sentenceInfo, q Quantity) (Quantity, bool) 
 			!strings.HasPrefix(strings.TrimLeft(text[total.End:si.end], " "), ",") {
 			continue
 		}
-		sum, parts := 0, 0
-		for _, o := range si.quantities {
-			if o.Start <= total.End {
-				continue
-			}
-			if o.Low == nil || o.High == nil || *o.Low != *o.High || o.Kind != "count" {
-				return Quantity{}, false
-			}
-			sum += *o.Low
-			parts++
-		}
-		return total, parts >= 2 && sum == *total.Low && !containsAny(text[total.End:si.end], ";:")
+		return total, partsAddUp(si, total.End, si.end, *total.Low) && !containsAny(text[total.End:si.end], ";:")
 	}
 	return Quantity{}, false
 }

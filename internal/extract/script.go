@@ -137,7 +137,7 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 			p := strings.TrimSuffix(t.fold, f)
 			if lx.words[placeBeforeWords][p] && caselessScript(f) && utf8.RuneCountInString(f) >= minGluedName && !lx.has(stopNameWords, f) {
 				if !opens {
-					spans = appendRuns(spans, text, toks, i, "", n) // "بعبدا" is Baabda as written, before "in Abda"
+					spans = appendRuns(spans, text, toks, i, "", n) // "بارفو" is Barfo as written, before "in Arfo"
 				}
 				spans = appendRuns(spans, text, toks, i, p, n) // "بكولوندو": the name follows the proclitic
 				break
