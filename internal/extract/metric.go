@@ -125,6 +125,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if end := partOfWholeEnd(text, si, last); end > ofPhraseEnd {
 		ofPhraseEnd = end // "410 prisonniers sur 450 que comptait la prison se sont évadés": the verb comes after the whole
 	}
+	if ofPhraseEnd > last && deniedVerb(text, si, ofPhraseEnd) {
+		return "", false // "sepuluh dari 40 napi yang kabur itu belum ditangkap": the verb after the whole is denied
+	}
 	for _, c := range si.cues {
 		metric := c.category.metric()
 		if c.category == escapedCue && c.first == last+1 && isInmateWord(si, c.last+1) && befallenBefore(si, first) {

@@ -66,14 +66,31 @@ func wordSet(words ...string) map[string]bool {
 // ou/u, doubled letters), with the articles al/el dropped ("al-Sina'a" gives "sina").
 func foldTokens(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\'' && r != '\u2019' && r != '\u2018' && r != '\u02bc' && r != '`'
-	}) {
+	})
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if i+1 < len(words) && isRomanNumeral(w) && isOneLetter(words[i+1]) {
+			w += words[i+1] // "Kelas II B" is "Kelas IIB": a class written apart is one word
+			i++
+		}
 		if t := names.Fold(withoutElision(w)); t != "" && t != "al" && t != "el" {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// isRomanNumeral reports a word of Roman numerals in capitals, as the grade or class in a
+// facility's name ("II", "IV").
+func isRomanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVX") == ""
+}
+
+// isOneLetter reports a word of one capital letter: the subclass after a class ("II B").
+func isOneLetter(w string) bool {
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // withoutElision drops an elided article or preposition written in lower case onto a word: the

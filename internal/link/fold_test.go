@@ -48,3 +48,20 @@ func TestElidedArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestClassWrittenApart: a Roman class and the capital letter after it are one word, however
+// they are spaced; other capitals after a numeral and lower-case words are left alone.
+func TestClassWrittenApart(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Lapas Kelas II B Tarvo", "ib tarvo"},
+		{"Lapas Kelas IIB Tarvo", "ib tarvo"},
+		{"Block IV C", "block ivc"},
+		{"Tarvo Prison B", "b tarvo"},
+		{"II Tarvo", "i tarvo"},
+		{"ii b", "b i"},
+	} {
+		if got := strings.Join(nameTokens(tt.name, facilityStopWords), " "); got != tt.want {
+			t.Errorf("tokens of %q: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
