@@ -309,8 +309,10 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	if second == 0 || noun >= len(si.toks) || noun > and+4 || !si.toks[noun].is(peopleNounWords) {
 		return model.Claim{}, false
 	}
-	// One verb must govern both: its cue comes after the second group or right before the first.
-	if m, ok := metricAfter(si, noun, ""); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) {
+	// One verb must govern both: its cue comes after the second group or right before the first,
+	// and the second group has no verb of its own ("murieron dos guardias y 9 personas
+	// resultaron heridas").
+	if m, ok := metricAfter(si, noun, ""); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) || ok && m != c.Metric && ownVerbAfter(a.text, si, noun) {
 		return model.Claim{}, false
 	}
 	if other := sideAt(si, and+1, noun); c.Side != "" && other != "" && other != "unknown" && other != c.Side {
@@ -321,6 +323,22 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	total.Low, total.High = &sum, &sum
 	return total, true
 }
+
+// ownVerbAfter reports a metric cue within ownVerbReach words after the noun at token k, with no
+// clause mark or conjunction between: the verb whose subject the noun is.
+func ownVerbAfter(text string, si *sentenceInfo, k int) bool {
+	for _, c := range si.cues {
+		if c.category.metric() == "" || c.first <= k || c.first > k+ownVerbReach {
+			continue
+		}
+		return !containsAny(text[si.toks[k].end:si.toks[c.first].start], clauseMarks) && !wordIn(conjunctionWords, si.toks, k+1, c.first)
+	}
+	return false
+}
+
+// ownVerbReach is how many words after a noun its own verb may come (an auxiliary between:
+// "personas resultaron heridas", "inmates were wounded").
+const ownVerbReach = 3
 
 // metricRightBefore reports a cue of metric m that ends at most two words before token k ("killed
 // two guards", "a coûté la vie à 12 femmes").
