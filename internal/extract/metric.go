@@ -306,7 +306,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == "" && countPutAt(text, si, first, escapeeNounWords) {
 		return model.Escaped, true // "put the number of escapees at about 500", "bringing the number of escapers to four"
 	}
-	if best == "" && first > 0 && si.toks[first-1].is(tollPrepositionWords) && tollUpdate(si) {
+	if best == "" && first > 0 && si.toks[first-1].is(tollPrepositionWords) && tollUpdate(si) && !tollOfOthers(si, first) {
 		return model.Killed, true // "the death toll from the attack on the prison in X rose to 29"
 	}
 	if best == "" && countPutAt(text, si, first, deathTollWords) {
@@ -1720,6 +1720,22 @@ func ownFateAfter(text string, si *sentenceInfo, last int) bool {
 		}
 		if si.toks[k].is(otherFateWords) {
 			return true
+		}
+	}
+	return false
+}
+
+// tollOfOthers reports a toll noun before token k whose partitive names people of a metric other
+// than the dead: "the number of rioters grew to about 200" counts rioters, no death toll.
+func tollOfOthers(si *sentenceInfo, k int) bool {
+	for j := 0; j+2 < k; j++ {
+		if !si.toks[j].is(tollNounWords) || !partitiveToken(&si.toks[j+1]) {
+			continue
+		}
+		for _, c := range si.cues {
+			if m := c.category.metric(); isMetric(m) && m != model.Killed && (c.first == j+2 || c.first == j+3 && si.toks[j+2].is(definiteArticleWords)) {
+				return true
+			}
 		}
 	}
 	return false
