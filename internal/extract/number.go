@@ -261,6 +261,9 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		if _, another := lx.numberWord(p.low); another && n > 0 {
 			break // "recaptured 7 within two days": the noun after another figure is that figure's
 		}
+		if modifierNoun(lx, p.low) && j+1 < len(ps) && ps[j+1].kind == pieceWord && lx.hasWord(thingNounWords, ps[j+1].low) {
+			return ps[j+1].low // "three prisoner vans": the compound's head is the thing
+		}
 		if lx.hasWord(measureWordWords, p.low) || lx.hasWord(currencyWords, p.low) ||
 			(lx.hasWord(peopleNounWords, p.low) || lx.hasWord(thingNounWords, p.low)) && !compoundModifier(ps, j) {
 			return p.low
@@ -271,6 +274,14 @@ func numberNoun(lx *lexicon, text string, ps []piece, j int) string {
 		n++
 	}
 	return first
+}
+
+// modifierNoun reports a person's noun in the singular whose plural adds an s ("prisoner",
+// "détenu"): after a count it is no head, for a language that marks the plural would write
+// "prisoners", so it modifies the noun after it. Words the same in both numbers ("napi",
+// "tahanan") are heads.
+func modifierNoun(lx *lexicon, w string) bool {
+	return lx.hasWord(singularPersonWords, w) && !strings.HasSuffix(w, "s") && lx.hasWord(peopleNounWords, w+"s")
 }
 
 // compoundModifier reports a word hyphenated to the word after it: "30 motorcycle-riding
