@@ -542,8 +542,33 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 	if !r.metricRead {
 		r.metric, r.metricOK = metricOf(a.text, si, figures[k])
 		r.metricRead = true
+		if r.metricOK && partOfThem(si, figures[k]) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
+			r.metricOK = false // "10 presos están heridos y que tres de ellos fueron trasladados": the three are among the ten
+		}
 	}
 	return r.metric, r.metricOK
+}
+
+// partNamesSide reports a part "of them" followed by a word of its side ("five of them
+// prisoners"): it breaks the count down by side, which the count before does not say.
+func partNamesSide(si *sentenceInfo, q Quantity) bool {
+	_, last := tokenSpan(si.toks, q.Start, q.End)
+	end := last + si.lex.phraseAt(partOfThemWords, si.toks, last+1)
+	return sideAt(si, end+1, end+1) != "unknown"
+}
+
+// countedBefore reports a figure before figures[k] in its sentence that counts metric m: a part
+// of them that counts the same adds nothing to it.
+func (a *analysis) countedBefore(si *sentenceInfo, figures []Quantity, k int, m model.Metric) bool {
+	for j := range k {
+		if !a.isFigure(si, figures, j) {
+			continue
+		}
+		if mj, ok := a.metricAt(si, figures, j); ok && mj == m {
+			return true
+		}
+	}
+	return false
 }
 
 // numbered reports a figure right after a number sign ("колонии № 31", "Prison No. 3", "cell

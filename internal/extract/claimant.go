@@ -77,11 +77,11 @@ func (a *analysis) sideOf(si *sentenceInfo, q Quantity, perpetrators []string) s
 			return side // a noun that counts itself: "حارسان", two guards
 		}
 		if ok && c.first > last && c.first-last <= 4 && !containsAny(a.text[q.End:si.toks[c.first].start], clauseMarks+asideOpeners) &&
-			!subsetMarkerBetween(si, last+1, c.first) && !figureBetween(si, q.End, si.toks[c.first].start) {
+			!subsetMarkerBetween(si, last+1, c.first) && !figureBetween(si, q.End, si.toks[c.first].start) && !wordIn(agentPrepositionWords, si.toks, last+1, c.first) {
 			if side == "perpetrators" && escapedBefore(si, c.first) {
 				return "prisoners" // "three of the escaped militants were killed": escapees, whatever they were jailed for
 			}
-			return side // "eight people, including three soldiers": the soldiers are another count
+			return side // "eight people, including three soldiers": the soldiers are another count; not "two shot by the guards", the guards shot them
 		}
 	}
 	return groupSide(si, first)
