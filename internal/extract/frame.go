@@ -640,8 +640,9 @@ func (a *analysis) capitalKey(country string) string {
 // the sentence. Its places, facilities and dates are not the sentence's own. An event brought in
 // by an indefinite article is new to the reader, so it is this one ("escaped after an attack on X"),
 // unless a span of time stands before the temporal word: then it is another event (apart), however
-// it is dated ("less than a year after a bombing"). "A month after the breakout" looks back on
-// the story's own event.
+// it is dated ("less than a year after a bombing"), and so is any event that the story's deed
+// "comes" a span of time after ("the attack comes a day after bombings at a base killed 11"). "A
+// month after the breakout" looks back on the story's own event.
 func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) {
 	events := si.cues
 	if len(si.raids) > 0 {
@@ -664,7 +665,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			if c.first <= i || c.first-i > reach || containsAny(text[t.end:si.toks[c.first].start], clauseMarks) {
 				continue
 			}
-			apart := wordIn(singularArticleWords, si.toks, i+1, c.first)
+			apart := wordIn(singularArticleWords, si.toks, i+1, c.first) || comesAfter(text, si, i) && durationUnitBefore(text, si, i) > 0
 			if apart && durationUnitBefore(text, si, i) == 0 && !datedBeforeLead(si, si.toks[c.last].end, referenceEnd(text, si, t.start)) {
 				continue
 			}
@@ -763,6 +764,22 @@ func durationUnitBefore(text string, si *sentenceInfo, i int) int {
 	}
 	return 0
 }
+
+// comesAfter reports a verb that puts the sentence's own deed after another ("comes", "came",
+// "follows") ending at most three words before the temporal word at token i, the span of time
+// between them: "the attack comes a day after ...".
+func comesAfter(text string, si *sentenceInfo, i int) bool {
+	for k := max(1, i-comesAfterReach); k <= i-1; k++ {
+		if si.lex.writtenPhraseBefore(comesAfterPhrases, text, si.toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// comesAfterReach is how many words before the temporal word the verb may end: the span of time
+// ("a day", "two weeks", "only days").
+const comesAfterReach = 3
 
 // escapeBeforeCause reports an escape told in the same clause before the word at token i that
 // places it after another event ("escaped from the prison in X, Y, after gangs attacked it"):

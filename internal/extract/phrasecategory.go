@@ -69,6 +69,7 @@ const (
 	riseByPhrases
 	movedFromPhrases
 	protestVerbPhrases
+	comesAfterPhrases
 	phraseCatCount
 )
 
@@ -130,6 +131,7 @@ var phraseCats = [phraseCatCount]struct {
 	riseByPhrases:               {name: "rise_by"},
 	movedFromPhrases:            {name: "moved_from"},
 	protestVerbPhrases:          {name: "protest_verb", word: true},
+	comesAfterPhrases:           {name: "comes_after"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
