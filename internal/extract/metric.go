@@ -1050,7 +1050,8 @@ func isInmateNoun(si *sentenceInfo, last int) bool {
 }
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
-// follows within a few words: those people are the assault force. "Were killed" is passive, and
+// follows within a few words, or right after an aside between commas ("about 20 men in four
+// cars, armed with rifles, attacked"): those people are the assault force. "Were killed" is passive, and
 // guards, soldiers or people held are never the assault force ("raided by gunmen, who left three
 // guards dead" counts the dead).
 func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
@@ -1063,7 +1064,7 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
-		if c.category != attackCue && c.category != killedCue || c.first <= last+1 || c.first-last > reach ||
+		if c.category != attackCue && c.category != killedCue || c.first <= last+1 || c.first-last > reach && !verbAfterAside(text, si, last, c.first) ||
 			c.first == c.last && strings.EqualFold(si.toks[c.first].fold, q.Noun) {
 			continue // nor the figure's own noun: "Dois dos corpos" counts bodies
 		}
@@ -1082,6 +1083,26 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	}
 	return false
 }
+
+// verbAfterAside reports a verb at token cue right after an aside set off by two commas, within
+// asideVerbReach words of a figure ending at token last, with nothing between that ends a clause,
+// nor before the aside a conjunction that joins another subject: "about 20 men in four cars, armed
+// with rifles and sticks, attacked".
+func verbAfterAside(text string, si *sentenceInfo, last, cue int) bool {
+	between := text[si.toks[last].end:si.toks[cue].start]
+	if cue-last > asideVerbReach || strings.Count(between, ",") != 2 || strings.ContainsAny(between, ";:.!?") ||
+		!strings.Contains(text[si.toks[cue-1].end:si.toks[cue].start], ",") {
+		return false
+	}
+	open := last + 1
+	for open < cue && !strings.Contains(text[si.toks[open-1].end:si.toks[open].start], ",") {
+		open++
+	}
+	return !wordIn(conjunctionWords, si.toks, last+1, open) // not "20 men and two women, ...": another subject joined
+}
+
+// asideVerbReach is how many words after a figure the verb that follows an aside may stand.
+const asideVerbReach = 12
 
 // laterVerbOfClause reports a cue of another metric after cue c in its clause: c is then no
 // main verb of the figure before it, but a participle describing the people counted.
