@@ -654,7 +654,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 		}
 		for _, c := range events {
 			switch c.category {
-			case attackCue, escapeCue, riotCue, thwartedCue, methodExplosivesCue:
+			case attackCue, escapeCue, riotCue, thwartedCue, methodExplosivesCue, methodArsonCue:
 			default:
 				continue
 			}

@@ -88,6 +88,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
+	if frontedWhole(text, si, q, first) && isInmateNoun(si, last) {
+		return model.Held, true // "Sur 734 pensionnaires, 180 sont introuvables": out of the 734 held
+	}
 	if crowdSize(si, first) {
 		return model.Attackers, true // "a crowd of about 300 stormed the lock-up": the size of the assault force
 	}
@@ -1383,6 +1386,21 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 		}
 	}
 	return false, false
+}
+
+// frontedWhole reports a figure right after an out_of word that opens its sentence, with a
+// figure after it past a comma: "Sur 734 pensionnaires [...], 180 sont introuvables", "Out of 60
+// inmates, 45 escaped": the whole the later figure is taken from.
+func frontedWhole(text string, si *sentenceInfo, q Quantity, first int) bool {
+	if first < 1 || si.lex.phraseEndingBefore(outOfWords, si.toks, first, 0) != 0 {
+		return false
+	}
+	comma := strings.IndexByte(text[q.End:si.end], ',')
+	if comma < 0 {
+		return false
+	}
+	at := q.End + comma
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > at })
 }
 
 // partOfWholeEnd returns the last token of the whole that an out_of word puts after a figure ending
