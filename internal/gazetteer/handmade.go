@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,10 +39,18 @@ func (b *builder) addCountryNames(file, data string) error {
 			b.name(i, name, true)
 		}
 		for _, demonym := range splitList(f[2]) {
-			if err := b.claim(demonym, f[0]); err != nil {
+			lower := strings.ToLower(demonym)
+			if r, _ := utf8.DecodeRuneInString(demonym); unicode.IsLower(r) {
+				// Written in lower case, as Spanish, Portuguese and Italian write it: a capitalised
+				// word of that spelling is a name ("Mejicanos" is a town of El Salvador), so it is
+				// no country name for Country, only an adjective for Demonyms.
+				if other := b.g.demonyms[lower]; other != "" && other != f[0] {
+					return dataError(file, n+1, "%v", &claimError{name: demonym, code: f[0], other: other})
+				}
+			} else if err := b.claim(demonym, f[0]); err != nil {
 				return dataError(file, n+1, "%v", err)
 			}
-			b.g.demonyms[strings.ToLower(demonym)] = f[0]
+			b.g.demonyms[lower] = f[0]
 		}
 	}
 	for _, code := range slices.Sorted(maps.Keys(b.g.countries)) {
