@@ -163,6 +163,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if c.first > last && ownDeedVerbAfter(text, si, last, c) {
 			continue // "700 inmates riot in the jail, death toll climbs to 5": the figure's verb is the riot, the toll another clause's
 		}
+		if c.first > last && ownVerbBeforeFigure(text, si, last, c.first) {
+			continue // "Two were found, one was killed": the two's verb came before the one
+		}
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
 		}
@@ -1776,6 +1779,24 @@ func tollOfOthers(si *sentenceInfo, k int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// ownVerbBeforeFigure reports a figure ending at token last followed (past its noun) by an
+// auxiliary of its own verb, whose clause ends before another figure that stands before the cue at
+// token cue: the cue is the other figure's ("Two were found, one was killed").
+func ownVerbBeforeFigure(text string, si *sentenceInfo, last, cue int) bool {
+	for _, o := range si.quantities {
+		first, _ := tokenSpan(si.toks, o.Start, o.End)
+		if first <= last+1 || first >= cue {
+			continue
+		}
+		aux := last + 1
+		if !si.toks[aux].is(auxiliaryWords) {
+			aux++ // past the figure's noun: "two inmates were found"
+		}
+		return aux < first && si.toks[aux].is(auxiliaryWords) && containsAny(text[si.toks[aux].end:o.Start], clauseMarks)
 	}
 	return false
 }
