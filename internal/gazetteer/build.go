@@ -220,6 +220,9 @@ func (b *builder) finish() (*Gazetteer, error) {
 	if err := b.addCountryNames("countries-local.tsv", countriesLocalData); err != nil {
 		return nil, err
 	}
+	if err := b.addCountryNames("countries-languages.tsv", countriesLanguagesData); err != nil {
+		return nil, err
+	}
 	if err := b.addEventIDCodes("event-id-codes.tsv", eventIDCodesData); err != nil {
 		return nil, err
 	}

@@ -80,6 +80,8 @@ var (
 	countriesExtraData string
 	//go:embed data/countries-local.tsv
 	countriesLocalData string
+	//go:embed data/countries-languages.tsv
+	countriesLanguagesData string
 	//go:embed data/event-id-codes.tsv
 	eventIDCodesData string
 	//go:embed data/web-domains.tsv

@@ -161,6 +161,9 @@ func TestCountry(t *testing.T) {
 		{"سوريا", "SY"}, {"سورية", "SY"}, {"العراق", "IQ"}, {"عراقي", "IQ"}, {"الأردن", "JO"}, {"الاردن", "JO"},
 		{"Сирия", "SY"}, {"Россия", "RU"}, {"США", "US"}, {"Таджикистан", "TJ"},
 		{"Уругвай", "UY"}, {"Эль-Сальвадор", "SV"}, {"الأرجنتين", "AR"}, {"اليونان", "GR"},
+		// countries-languages.tsv: other languages' names, and Russian after a preposition
+		{"Marruecos", "MA"}, {"Marrocos", "MA"}, {"Ägypten", "EG"}, {"Mesir", "EG"}, {"Afrika Kusini", "ZA"},
+		{"Filipinler", "PH"}, {"Pilipinas", "PH"}, {"Египте", "EG"}, {"Suriyeli", "SY"},
 	}
 	for _, tt := range tests {
 		if got, ok := g.Country(tt.name); !ok || got != tt.want {
@@ -168,7 +171,7 @@ func TestCountry(t *testing.T) {
 		}
 	}
 	// "Mejicanos" is a town of El Salvador: demonyms written in lower case are no country names.
-	for _, name := range []string{"us", "car", "Police", "Hasakah", "", "مالي", "عمان", "Mejicanos", "colombianos"} {
+	for _, name := range []string{"us", "car", "Police", "Hasakah", "", "مالي", "عمان", "Mejicanos", "colombianos", "Mısır", "Kanada"} {
 		if got, ok := g.Country(name); ok {
 			t.Errorf("Country(%q) = %q, want no country", name, got)
 		}

@@ -11,7 +11,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// addCountryNames reads a file of country names (countries-extra.tsv, countries-local.tsv):
+// addCountryNames reads a file of country names (countries-extra.tsv, countries-local.tsv,
+// countries-languages.tsv):
 // ISO2, names (upper-case entries are acronyms) and demonyms, both |-separated. A folded name
 // claimed by two countries is an error: the files must pick one. GeoNames' own country names
 // are added afterwards where no file claimed the key.
