@@ -574,7 +574,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == escapedCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c)) {
 			return true // "pursuing an escaped convict", "he had escaped": one person, whom no figure counts
 		}
-		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c) || oneSubject(a.text, si, scanned, c)) &&
+		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c) || oneSubject(a.text, si, scanned, c) ||
+			si.lex.writtenPhraseBefore(oneOwnerPhrases, a.text, si.toks, c.first)) && // "105 days after his escape"
 			!withOthersAfter(si, c)
 		if oneEscape && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == attackCue }) {
 			si.freesOne = true // "a prison van was attacked and an inmate escaped": the attack freed one

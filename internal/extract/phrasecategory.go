@@ -70,6 +70,7 @@ const (
 	movedFromPhrases
 	protestVerbPhrases
 	comesAfterPhrases
+	oneOwnerPhrases
 	phraseCatCount
 )
 
@@ -132,6 +133,7 @@ var phraseCats = [phraseCatCount]struct {
 	movedFromPhrases:            {name: "moved_from"},
 	protestVerbPhrases:          {name: "protest_verb", word: true},
 	comesAfterPhrases:           {name: "comes_after"},
+	oneOwnerPhrases:             {name: "one_owner", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
