@@ -405,6 +405,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			convicts = append(convicts, cueHit{category: inmateCue, first: c.first, last: c.last})
 			return true // a participle counted is a noun of the people it befell, not a judgement
 		}
+		if c.category.isDeed() && si.toks[c.last].is(deedPluralWords) && si.lex.writtenPhraseBefore(manyOfPhrases, a.text, si.toks, c.first) {
+			return true // "following a series of escapes": many deeds told as one, none of them this report's
+		}
 		if (c.category == facilityCue || c.category == holdingCue) && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
 		}

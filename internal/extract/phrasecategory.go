@@ -71,6 +71,7 @@ const (
 	protestVerbPhrases
 	comesAfterPhrases
 	oneOwnerPhrases
+	manyOfPhrases
 	phraseCatCount
 )
 
@@ -134,6 +135,7 @@ var phraseCats = [phraseCatCount]struct {
 	protestVerbPhrases:          {name: "protest_verb", word: true},
 	comesAfterPhrases:           {name: "comes_after"},
 	oneOwnerPhrases:             {name: "one_owner", word: true},
+	manyOfPhrases:               {name: "many_of"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
