@@ -406,7 +406,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // a participle counted is a noun of the people it befell, not a judgement
 		}
 		if c.category.isDeed() && si.toks[c.last].is(deedPluralWords) && si.lex.writtenPhraseBefore(manyOfPhrases, a.text, si.toks, c.first) {
-			return true // "following a series of escapes": many deeds told as one, none of them this report's
+			return true // "after a wave of escapes, the army moved 40 inmates": many deeds told as one, none of them this report's
 		}
 		if (c.category == facilityCue || c.category == holdingCue) && si.inPersonal(c.first) {
 			return true // "a man who had escaped from prison", "killed by a mob after he left prison": no prison of this report
@@ -578,7 +578,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "pursuing an escaped convict", "he had escaped": one person, whom no figure counts
 		}
 		oneEscape := c.category == escapeCue && (describesOne(si.toks, scanned, c) || heEscaped(si.toks, c) || escapeOfOne(si.toks, c) || oneSubject(a.text, si, scanned, c) ||
-			si.lex.writtenPhraseBefore(oneOwnerPhrases, a.text, si.toks, c.first)) && // "105 days after his escape"
+			si.lex.writtenPhraseBefore(oneOwnerPhrases, a.text, si.toks, c.first)) && // "caught months after his escape"
 			!withOthersAfter(si, c)
 		if oneEscape && slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == attackCue }) {
 			si.freesOne = true // "a prison van was attacked and an inmate escaped": the attack freed one

@@ -543,7 +543,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 		r.metric, r.metricOK = metricOf(a.text, si, figures[k])
 		r.metricRead = true
 		if r.metricOK && partOfThem(si, figures[k]) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
-			r.metricOK = false // "10 presos están heridos y que tres de ellos fueron trasladados": the three are among the ten
+			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
 	}
 	return r.metric, r.metricOK

@@ -641,7 +641,7 @@ func (a *analysis) capitalKey(country string) string {
 // by an indefinite article is new to the reader, so it is this one ("escaped after an attack on X"),
 // unless a span of time stands before the temporal word: then it is another event (apart), however
 // it is dated ("less than a year after a bombing"), and so is any event that the story's deed
-// "comes" a span of time after ("the attack comes a day after bombings at a base killed 11"). "A
+// "comes" a span of time after ("the raid came two days after car bombs at a camp left 14 dead"). "A
 // month after the breakout" looks back on the story's own event.
 func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) {
 	events := si.cues
@@ -654,7 +654,7 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 		}
 		for _, c := range events {
 			switch c.category {
-			case attackCue, escapeCue, riotCue, thwartedCue, methodExplosivesCue, methodArsonCue:
+			case attackCue, escapeCue, riotCue, thwartedCue, methodExplosivesCue:
 			default:
 				continue
 			}

@@ -89,7 +89,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false // "12 out of 20 attackers were killed": the 20 are no more than the group
 	}
 	if frontedWhole(text, si, q, first) && isInmateNoun(si, last) {
-		return model.Held, true // "Sur 734 pensionnaires, 180 sont introuvables": out of the 734 held
+		return model.Held, true // "Sur 612 pensionnaires comptés, 150 sont introuvables": out of the 612 held
 	}
 	if crowdSize(si, first) {
 		return model.Attackers, true // "a crowd of about 300 stormed the lock-up": the size of the assault force
@@ -164,7 +164,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "700 inmates riot in the jail, death toll climbs to 5": the figure's verb is the riot, the toll another clause's
 		}
 		if c.first > last && ownVerbBeforeFigure(text, si, last, c.first) {
-			continue // "Two were found, one was killed": the two's verb came before the one
+			continue // "Three were found, one was shot dead": the three's verb came before the one
 		}
 		if c.first > last && countsOther(text, si, q, c) {
 			continue // "300 évadés, 2 morts et 7 blessés": "morts" is the 2's noun
@@ -1056,8 +1056,8 @@ func isInmateNoun(si *sentenceInfo, last int) bool {
 }
 
 // subjectOfAttack reports a count of people that an attack or killing verb in the active voice
-// follows within a few words, or right after an aside between commas ("about 20 men in four
-// cars, armed with rifles, attacked"): those people are the assault force. "Were killed" is passive, and
+// follows within a few words, or right after an aside between commas ("some 20 men on six
+// motorbikes, carrying machetes, ambushed"): those people are the assault force. "Were killed" is passive, and
 // guards, soldiers or people held are never the assault force ("raided by gunmen, who left three
 // guards dead" counts the dead).
 func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
@@ -1092,8 +1092,8 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 
 // verbAfterAside reports a verb at token cue right after an aside set off by two commas, within
 // asideVerbReach words of a figure ending at token last, with nothing between that ends a clause,
-// nor before the aside a conjunction that joins another subject: "about 20 men in four cars, armed
-// with rifles and sticks, attacked".
+// nor before the aside a conjunction that joins another subject: "some 20 men on six motorbikes,
+// carrying machetes and guns, ambushed".
 func verbAfterAside(text string, si *sentenceInfo, last, cue int) bool {
 	between := text[si.toks[last].end:si.toks[cue].start]
 	if cue-last > asideVerbReach || strings.Count(between, ",") != 2 || strings.ContainsAny(between, ";:.!?") ||
@@ -1392,7 +1392,7 @@ func wholeOutOf(text string, si *sentenceInfo, first int) (whole, inmates bool) 
 }
 
 // frontedWhole reports a figure right after an out_of word that opens its sentence, with a
-// figure after it past a comma: "Sur 734 pensionnaires [...], 180 sont introuvables", "Out of 60
+// figure after it past a comma: "Sur 612 pensionnaires comptés, 150 sont introuvables", "Out of 60
 // inmates, 45 escaped": the whole the later figure is taken from.
 func frontedWhole(text string, si *sentenceInfo, q Quantity, first int) bool {
 	if first < 1 || si.lex.phraseEndingBefore(outOfWords, si.toks, first, 0) != 0 {
@@ -1768,7 +1768,7 @@ func ownFateAfter(text string, si *sentenceInfo, last int) bool {
 }
 
 // tollOfOthers reports a toll noun before token k whose partitive names people of a metric other
-// than the dead: "the number of rioters grew to about 200" counts rioters, no death toll.
+// than the dead: "the number of rioters rose to nearly 300" counts rioters, no death toll.
 func tollOfOthers(si *sentenceInfo, k int) bool {
 	for j := 0; j+2 < k; j++ {
 		if !si.toks[j].is(tollNounWords) || !partitiveToken(&si.toks[j+1]) {
@@ -1785,7 +1785,7 @@ func tollOfOthers(si *sentenceInfo, k int) bool {
 
 // ownVerbBeforeFigure reports a figure ending at token last followed (past its noun) by an
 // auxiliary of its own verb, whose clause ends before another figure that stands before the cue at
-// token cue: the cue is the other figure's ("Two were found, one was killed").
+// token cue: the cue is the other figure's ("Three were found, one was shot dead").
 func ownVerbBeforeFigure(text string, si *sentenceInfo, last, cue int) bool {
 	for _, o := range si.quantities {
 		first, _ := tokenSpan(si.toks, o.Start, o.End)
