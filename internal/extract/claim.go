@@ -726,7 +726,7 @@ func aggregate(text string, si *sentenceInfo) bool {
 		case t.is(deedPluralWords) && i > 0 && manyCounted(si, i-1):
 			return true // "five break-outs since 2010, with 20 inmates killed": totals of as many incidents
 		case t.is(deedPluralWords) && si.lex.writtenPhraseBefore(manyOfPhrases, text, si.toks, i):
-			return true // "a series of attacks, two of which killed two politicians": figures of other deeds
+			return true // "used in a series of raids, one of which killed three judges": figures of other deeds
 		}
 	}
 	return false
