@@ -665,8 +665,9 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 			if c.first <= i || c.first-i > reach || containsAny(text[t.end:si.toks[c.first].start], clauseMarks) {
 				continue
 			}
-			apart := wordIn(singularArticleWords, si.toks, i+1, c.first) || comesAfter(text, si, i) && durationUnitBefore(text, si, i) > 0
-			if apart && durationUnitBefore(text, si, i) == 0 && !datedBeforeLead(si, si.toks[c.last].end, referenceEnd(text, si, t.start)) {
+			span := durationUnitBefore(text, si, i) > 0
+			apart := wordIn(singularArticleWords, si.toks, i+1, c.first) || span && comesAfter(text, si, i)
+			if apart && !span && !datedBeforeLead(si, si.toks[c.last].end, referenceEnd(text, si, t.start)) {
 				continue
 			}
 			if c.category != escapeCue && escapeBeforeCause(text, si, i) {

@@ -1158,9 +1158,11 @@ func (a *analysis) placeOf(f *frame, lead bool) (string, model.Place) {
 			return facility, townInNamedDivision(places, p)
 		}
 	}
-	if inside := slices.DeleteFunc(slices.Clone(places), func(p model.Place) bool { return a.outsideCodedDivisions(f, p) }); len(inside) < len(places) &&
-		slices.ContainsFunc(inside, func(p model.Place) bool { return p.Precision == model.GeoPlace }) {
-		places = inside // "the X police station (Y, Z State) in central W": W, not a town X elsewhere
+	if coded := a.codedDivisions(f); len(places) > 1 && len(coded) > 0 {
+		inside := slices.DeleteFunc(slices.Clone(places), func(p model.Place) bool { return a.outsideCoded(coded, p) })
+		if len(inside) < len(places) && slices.ContainsFunc(inside, func(p model.Place) bool { return p.Precision == model.GeoPlace }) {
+			places = inside // "the X police station (Y, Z State) in central W": W, not a town X elsewhere
+		}
 	}
 	if len(places) > 0 {
 		p := mostPrecise(places)
@@ -1192,31 +1194,39 @@ func (a *analysis) placeOf(f *frame, lead bool) (string, model.Place) {
 	return facility, p
 }
 
-// outsideCodedDivisions reports a place that lies outside every first-level division the frame's
-// bracketed lists give in its country ("the X police station (Y, Z State) in central W"): a
-// coded note's brackets say where the event is, and a town a facility's name shares with a
-// place elsewhere is not it when another town the frame names lies inside them.
-func (a *analysis) outsideCodedDivisions(f *frame, p model.Place) bool {
+// codedDivisions returns the names a frame's bracketed lists give ("(Y, Z State)"): a coded
+// note's brackets say in which divisions the event is.
+func (a *analysis) codedDivisions(f *frame) []string {
+	var out []string
+	for _, si := range f.sentences {
+		for _, b := range bracketPairs(a.text, si.start, si.end) {
+			if list := a.text[b[0]+1 : b[1]]; strings.Contains(list, ",") {
+				for _, part := range strings.Split(list, ",") {
+					out = append(out, strings.TrimSpace(part))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// outsideCoded reports a place that lies outside every first-level division the coded names
+// resolve to in its country: a town a facility's name shares with a place elsewhere is not where
+// the note puts the event.
+func (a *analysis) outsideCoded(coded []string, p model.Place) bool {
 	if p.Admin1 == "" {
 		return false
 	}
 	outside := false
-	for _, si := range f.sentences {
-		for _, b := range bracketPairs(a.text, si.start, si.end) {
-			if !strings.Contains(a.text[b[0]:b[1]], ",") {
-				continue
-			}
-			for _, part := range strings.Split(a.text[b[0]+1:b[1]], ",") {
-				d, ok := a.place(strings.TrimSpace(part), newPlaceContext([]string{p.Country}))
-				if !ok || d.Country != p.Country || d.Admin1 == "" {
-					continue
-				}
-				if d.Admin1 == p.Admin1 {
-					return false
-				}
-				outside = true
-			}
+	for _, name := range coded {
+		d, ok := a.place(name, newPlaceContext([]string{p.Country}))
+		if !ok || d.Country != p.Country || d.Admin1 == "" {
+			continue
 		}
+		if d.Admin1 == p.Admin1 {
+			return false
+		}
+		outside = true
 	}
 	return outside
 }

@@ -43,7 +43,7 @@ func (b *builder) addCountryNames(file, data string) error {
 			lower := strings.ToLower(demonym)
 			if r, _ := utf8.DecodeRuneInString(demonym); unicode.IsLower(r) {
 				// Written in lower case, as Spanish, Portuguese and Italian write it: a capitalised
-				// word of that spelling is a name ("Mejicanos" is a town of El Salvador), so it is
+				// word of that spelling is a name (a town may bear one of these adjectives), so it is
 				// no country name for Country, only an adjective for Demonyms.
 				if other := b.g.demonyms[lower]; other != "" && other != f[0] {
 					return dataError(file, n+1, "%v", &claimError{name: demonym, code: f[0], other: other})

@@ -207,27 +207,20 @@ func (r Data) within(divisions []string) func(name string, countries []string) (
 }
 
 // namesakesInside returns the places a folded name may be, in Lookup's order, that lie in a
-// division whose folded name is in named and is neither the name itself nor part of it. fold is gazetteer.Fold,
+// division whose folded name is in named and is not the name itself. fold is gazetteer.Fold,
 // remembered for the text.
 func (r Data) namesakesInside(self string, named map[string]bool, fold func(string) string) []gazetteer.Entry {
 	var out []gazetteer.Entry
 	for _, e := range r.Gazetteer.LookupKey(self) {
 		for _, div := range []string{e.Admin1, e.Admin2} {
 			f := fold(div)
-			if div != "" && !wordsOf(self, f) && named[f] {
+			if div != "" && f != self && named[f] {
 				out = append(out, e)
 				break
 			}
 		}
 	}
 	return out
-}
-
-// wordsOf reports a folded division name inside the folded name itself (folding joins the
-// words): the text names "Cristóbal" by naming "San Cristóbal", which says nothing of a district
-// of that name.
-func wordsOf(self, division string) bool {
-	return strings.Contains(self, division)
 }
 
 // accept applies the population policy to an entry resolved from a name folded to key: a place
