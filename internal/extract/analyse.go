@@ -1155,7 +1155,11 @@ func inmatesProtest(si *sentenceInfo) []cueHit {
 		if c.category != inmateCue || c.last+1 >= len(si.toks) || !si.lex.isPhraseWord(protestVerbPhrases, si.toks[c.last+1].fold) {
 			continue
 		}
-		if c.first > 0 && partitiveToken(&si.toks[c.first-1]) {
+		of := c.first - 1
+		if of > 0 && (si.toks[of].is(definiteArticleWords) || si.toks[of].is(possessiveDeterminerWords)) {
+			of-- // "families of the detainees", "relatives of their inmates"
+		}
+		if of >= 0 && partitiveToken(&si.toks[of]) {
 			continue // "relatives of inmates protested outside the jail": the relatives protest
 		}
 		if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == riotCue && o.first <= c.last+1 && o.last >= c.last+1 }) {
