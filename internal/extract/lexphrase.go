@@ -164,6 +164,23 @@ func (lx *lexicon) writtenPhraseBefore(c phraseCat, text string, toks []token, k
 	return false
 }
 
+// writtenPhraseAt reports a phrase of category c whose words are the tokens from token k on, read
+// as written in lower case.
+func (lx *lexicon) writtenPhraseAt(c phraseCat, text string, toks []token, k int) bool {
+	if k < 0 || k >= len(toks) {
+		return false
+	}
+	for _, p := range lx.phrases[c][strings.ToLower(text[toks[k].start:toks[k].end])] {
+		n := len(p.words)
+		if k+n <= len(toks) && p.next == "" && slices.EqualFunc(p.words, toks[k:k+n], func(w string, t token) bool {
+			return w == strings.ToLower(text[t.start:t.end])
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
 // joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),
 // sorted.
 func (lx *lexicon) joinedPhrases(c phraseCat) []string {

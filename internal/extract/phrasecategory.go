@@ -72,6 +72,7 @@ const (
 	comesAfterPhrases
 	oneOwnerPhrases
 	manyOfPhrases
+	survivalAfterPhrases
 	phraseCatCount
 )
 
@@ -136,6 +137,7 @@ var phraseCats = [phraseCatCount]struct {
 	comesAfterPhrases:           {name: "comes_after"},
 	oneOwnerPhrases:             {name: "one_owner", word: true},
 	manyOfPhrases:               {name: "many_of"},
+	survivalAfterPhrases:        {name: "survival_after"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
