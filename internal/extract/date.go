@@ -339,6 +339,11 @@ func resolveDate(e dateExpr, ref Ref, anchor *model.Date, forward bool) (model.D
 	day := dateMidnight(ref.Date)
 	limit := day.AddDate(0, 0, dateSlack(ref.Precision))
 	relPrec := coarserPrecision(e.prec, ref.Precision)
+	if e.rel == dateWeekday && e.day != 0 && ref.Precision.Rank() > model.PrecisionDay.Rank() {
+		if t, ok := weekdayOnDay(day, time.Weekday(e.n), e.day); ok {
+			return model.Date{Start: t, Precision: model.PrecisionDay}, true
+		}
+	}
 	if ref.Precision.Rank() >= model.PrecisionMonth.Rank() && daysFromReference(e.rel) {
 		// "On Monday" in a report filed some time in June: some day of June, not the Monday
 		// before the first.
@@ -441,6 +446,25 @@ func noYearDate(e dateExpr, day, limit time.Time, forward bool, refPrec model.Pr
 	}
 	return model.Date{}, false
 }
+
+// weekdayOnDay finds the day that a weekday written with its day of the month ("domingo (1º)")
+// names in a text known only to a week, a month or a year: the first such day from the start of
+// that period. Such a reference is the latest date the text tells, and a report's news comes
+// after the dates it looks back on; a pair of weekday and day recurs only every few months, so
+// the first fit is the one meant. It searches weekdayDayMonths months.
+func weekdayOnDay(from time.Time, wd time.Weekday, dayOfMonth int) (time.Time, bool) {
+	for k := 0; k < weekdayDayMonths; k++ {
+		t := time.Date(from.Year(), from.Month()+time.Month(k), dayOfMonth, 0, 0, 0, 0, time.UTC)
+		if t.Day() == dayOfMonth && t.Weekday() == wd && !t.Before(from) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// weekdayDayMonths is how many months a weekday with its day of the month is looked for in: every
+// pair of weekday and day recurs within fourteen months.
+const weekdayDayMonths = 15
 
 // weekdayDate is the latest wd not after day (dir 0), strictly before it (-1) or the first
 // strictly after it (+1).
@@ -863,13 +887,24 @@ func matchParenDayMonth(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	return dateExpr{}, 0, false
 }
 
-// parenDay reports a day of the month in brackets at piece i: "(15)".
-func parenDay(ps []piece, i int) bool {
-	if i+2 >= len(ps) || ps[i].low != "(" || ps[i+2].low != ")" || ps[i+1].kind != pieceDigits || len(ps[i+1].low) > 2 {
-		return false
+// parenDay reads a day of the month in brackets at piece i, an ordinal suffix allowed: "(15)",
+// "(1º)". It returns the day and how many pieces it spans, 0 when there is none.
+func parenDay(lx *lexicon, ps []piece, i int) (day, n int) {
+	if i+2 >= len(ps) || ps[i].low != "(" || ps[i+1].kind != pieceDigits || len(ps[i+1].low) > 2 {
+		return 0, 0
+	}
+	end := i + 2
+	if lx.isPhraseWord(ordinalSuffixPhrases, ps[end].low) {
+		end++ // "(1º)"
+	}
+	if end >= len(ps) || ps[end].low != ")" {
+		return 0, 0
 	}
 	d := atoiPiece(ps[i+1].low)
-	return d >= 1 && d <= 31
+	if d < 1 || d > 31 {
+		return 0, 0
+	}
+	return d, end - i + 1
 }
 
 // matchPeriodPart reads "early August 2020", "mid-2020", "late last year", "fin janvier",
@@ -926,9 +961,8 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		j += 2 // over "-feira"
 	}
 	last := weekdayTail(lx, ps, j, &dir)
-	if parenDay(ps, last+1) {
-		last += 3 // "neste domingo (15)": the day of the month, in brackets after its weekday
-	}
+	day, n := parenDay(lx, ps, last+1)
+	last += n // "neste domingo (15)": the day of the month, in brackets after its weekday
 	k := last + 1
 	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(weekdayDateLinkPhrases, ps[k].low) {
 		k++
@@ -939,7 +973,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			return e, next, true
 		}
 	}
-	return spanned(dateExpr{rel: dateWeekday, n: int(wd), dir: dir, prec: model.PrecisionDay}, ps, i, last)
+	return spanned(dateExpr{rel: dateWeekday, n: int(wd), dir: dir, day: day, prec: model.PrecisionDay}, ps, i, last)
 }
 
 // weekdayTail extends a weekday over the words after it: parts of the day, "dernier",
@@ -982,8 +1016,8 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			if y, ylast, ok := yearAfter(lx, ps, last); ok && e.rel == dateNoYear {
 				e.rel, e.year, last = dateAbsolute, y, ylast // "Christmas Eve 1985", "véspera de Natal de 1985": that year's
 			}
-			if e.rel == dateDayOffset && parenDay(ps, last+1) {
-				last += 3 // "ontem (12)": the day of the month, in brackets after the day it names
+			if _, n := parenDay(lx, ps, last+1); e.rel == dateDayOffset {
+				last += n // "ontem (12)": the day of the month, in brackets after the day it names
 			}
 			return spanned(e, ps, i, last)
 		}
@@ -1163,12 +1197,18 @@ func yearValue(ps []piece, k int) (int, bool) {
 	return y, y >= 1800 && y <= 2100
 }
 
+// parenAt reports a day of the month in brackets at piece k.
+func parenAt(lx *lexicon, ps []piece, k int) bool {
+	_, n := parenDay(lx, ps, k)
+	return n > 0
+}
+
 func isWeekdayAt(lx *lexicon, ps []piece, k int) bool {
 	if k >= len(ps) || ps[k].kind != pieceWord {
 		return false
 	}
 	w, ok := lx.weekdays[ps[k].low]
-	if ok && w.tail != "" && !tailAfter(ps, k, w.tail) && !parenDay(ps, k+1) {
+	if ok && w.tail != "" && !tailAfter(ps, k, w.tail) && !parenAt(lx, ps, k+1) {
 		return false // "segunda" alone is "second"; "segunda-feira" is Monday, and so is "segunda (12)", its day of the month in brackets
 	}
 	// A name written capitalised counts in lower case too before a part of the day: Turkish
