@@ -963,6 +963,13 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 	last := weekdayTail(lx, ps, j, &dir)
 	day, n := parenDay(lx, ps, last+1)
 	last += n // "neste domingo (15)": the day of the month, in brackets after its weekday
+	if k := last + 2; n > 0 && k < len(ps) && lx.isPhraseWord(weekdayToPhrases, ps[last+1].low) && isWeekdayAt(lx, ps, k) {
+		if tail := lx.weekdays[ps[k].low].tail; tail != "" && tailAfter(ps, k, tail) {
+			k += 2
+		}
+		_, m := parenDay(lx, ps, k+1)
+		last = k + m // "entre domingo (1º) e segunda-feira (2)": a span read from its first day
+	}
 	k := last + 1
 	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(weekdayDateLinkPhrases, ps[k].low) {
 		k++
