@@ -463,6 +463,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
+		if c.category == riotCue && staffClash(scanned, c) {
+			return true // "riot police clashed with striking warders": a dispute of the state's own men, no unrest of the people held
+		}
 		if (c.category == sideSecurityCue || c.category == claimantDefenderCue) && si.lex.phraseAt(heldInWords, si.toks, c.first) > 0 {
 			return true // "les six détenus gardés dans ses cellules": kept there, not guards (folded, "gardés" is "gardes")
 		}
@@ -1145,6 +1148,24 @@ func hostageTaking(si *sentenceInfo) []cueHit {
 		}
 	}
 	return out
+}
+
+// staffClash reports a riot word between parties of the state's side, one before it and one
+// after it, in a sentence that names no one held and no attackers: "riot police clashed with
+// striking warders" tells a labour dispute, not unrest of the people held.
+func staffClash(cues []cueHit, c cueHit) bool {
+	before, after := false, false
+	for _, o := range cues {
+		switch {
+		case o.category == inmateCue || o.category == attackersCue:
+			return false
+		case o.category == sideSecurityCue && o.last < c.first:
+			before = true
+		case o.category == sideSecurityCue && o.first > c.last:
+			after = true
+		}
+	}
+	return before && after
 }
 
 // inmatesProtest finds people held who protest, their noun right before the verb ("inmates
