@@ -463,6 +463,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
+		if c.category == killedCue && deathPenalty(a.text, si, scanned, c) {
+			return true // "a court sentenced 105 defendants to death": a penalty, no one killed
+		}
 		if c.category == riotCue && staffClash(scanned, c) {
 			return true // "riot police clashed with striking warders": a dispute of the state's own men, no unrest of the people held
 		}
@@ -1149,6 +1152,21 @@ func hostageTaking(si *sentenceInfo) []cueHit {
 	}
 	return out
 }
+
+// deathPenalty reports a word of death right after the preposition of a penalty, a word of
+// sentencing a few words before it: "sentenced five men to death", "condenados a muerte".
+func deathPenalty(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
+	if !si.lex.writtenPhraseBefore(penaltyToPhrases, text, si.toks, c.first) {
+		return false
+	}
+	return slices.ContainsFunc(cues, func(o cueHit) bool {
+		return o.category == legalCue && o.last < c.first && c.first-o.last <= penaltyReach
+	})
+}
+
+// penaltyReach is how many words a sentencing verb may stand before the death it imposes, the
+// people sentenced between them ("sentenced the former president and 105 others to death").
+const penaltyReach = 12
 
 // staffClash reports a riot word between parties of the state's side, one before it and one
 // after it, in a sentence that names no one held and no attackers: "riot police clashed with

@@ -73,6 +73,7 @@ const (
 	oneOwnerPhrases
 	manyOfPhrases
 	survivalAfterPhrases
+	penaltyToPhrases
 	phraseCatCount
 )
 
@@ -138,6 +139,7 @@ var phraseCats = [phraseCatCount]struct {
 	oneOwnerPhrases:             {name: "one_owner", word: true},
 	manyOfPhrases:               {name: "many_of"},
 	survivalAfterPhrases:        {name: "survival_after"},
+	penaltyToPhrases:            {name: "penalty_to", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
