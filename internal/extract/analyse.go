@@ -364,7 +364,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			c.category.isDeed() && conditionalDeed(a.text, si.toks, c) ||
 			(c.category == escapeCue || c.category == escapedCue) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
 			c.category == attackCue && groupsTrade(si.toks, c) ||
-			(c.category == escapeCue || c.category == escapedCue) && si.lex.writtenPhraseAt(survivalAfterPhrases, a.text, si.toks, c.last+1) // "escaped unhurt": survived
+			(c.category == escapeCue || c.category == escapedCue) && si.lex.writtenPhraseAt(survivalAfterPhrases, a.text, si.toks, c.last+1) > 0 // "escaped unhurt": survived
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {

@@ -164,21 +164,21 @@ func (lx *lexicon) writtenPhraseBefore(c phraseCat, text string, toks []token, k
 	return false
 }
 
-// writtenPhraseAt reports a phrase of category c whose words are the tokens from token k on, read
-// as written in lower case.
-func (lx *lexicon) writtenPhraseAt(c phraseCat, text string, toks []token, k int) bool {
+// writtenPhraseAt returns how many tokens from token k on a phrase of category c spans, read as
+// written in lower case, the longest first; 0 when none starts there.
+func (lx *lexicon) writtenPhraseAt(c phraseCat, text string, toks []token, k int) int {
 	if k < 0 || k >= len(toks) {
-		return false
+		return 0
 	}
 	for _, p := range lx.phrases[c][strings.ToLower(text[toks[k].start:toks[k].end])] {
 		n := len(p.words)
 		if k+n <= len(toks) && p.next == "" && slices.EqualFunc(p.words, toks[k:k+n], func(w string, t token) bool {
 			return w == strings.ToLower(text[t.start:t.end])
 		}) {
-			return true
+			return n
 		}
 	}
-	return false
+	return 0
 }
 
 // joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),
