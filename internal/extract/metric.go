@@ -1287,7 +1287,8 @@ func wholePopulation(si *sentenceInfo, first, last int) bool {
 		return true // "all 400 inmates"
 	}
 	ofThe := afterOfThe(si, first) || // "of the 759 inmates", "dos 759 presos"
-		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords)
+		facilityPossessive(si, first-1) && first >= 3 && si.toks[first-2].is(definiteArticleWords) && si.toks[first-3].is(partitiveWords) ||
+		prev.is(possessiveDeterminerWords) && first >= 2 && si.toks[first-2].is(partitiveWords) // "100 of its 150 inmates escaped": the prison's
 	return ofThe && (last+2 >= len(si.toks) || !si.toks[last+2].is(groupRelativeWords))
 }
 
