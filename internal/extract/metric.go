@@ -1973,12 +1973,29 @@ func attempted(toks []token, k int) bool {
 	return k >= 1 && toks[k-1].is(attemptVerbWords) ||
 		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && toks[k-2].is(attemptVerbWords) ||
 		k >= 3 && toks[k-2].is(infinitiveMarkerWords) && toks[k-3].is(attemptVerbWords) ||
-		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && wordIn(attemptVerbWords, toks, k-1-attemptObjectWords-1, k-2) // "tried to find a way to escape"
+		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && attemptBefore(toks, k-2) // "tried to find a way to escape"
+}
+
+// attemptBefore reports an attempt verb within attemptObjectWords words before token k and up to
+// it, the words between its own object ("tried to take advantage of the chaos to escape"); a
+// relative pronoun or a conjunction between opens another verb's clause ("tried to stop the men
+// who managed to escape").
+func attemptBefore(toks []token, k int) bool {
+	for j := k; j >= max(0, k-attemptObjectWords); j-- {
+		switch {
+		case toks[j].is(attemptVerbWords):
+			return true
+		case toks[j].is(relativePronounWords) || toks[j].is(conjunctionWords):
+			return false
+		}
+	}
+	return false
 }
 
 // attemptObjectWords is how many words an attempt verb's own object may take before the
-// infinitive of the escape it aims at ("tried to find a way to escape").
-const attemptObjectWords = 4
+// infinitive of the escape it aims at ("tried to find a way to escape", "tried to take advantage
+// of the chaos to escape").
+const attemptObjectWords = 6
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
 const attemptReach = 4
