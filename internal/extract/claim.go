@@ -545,8 +545,22 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 		if r.metricOK && partOfThem(si, figures[k]) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
+		if r.metricOK && r.metric != model.Held && wholeOfTakenPart(si, figures[k]) {
+			r.metricOK = false // "two of the five guards were killed": the verb is the part's, the whole counts who was there
+		}
 	}
 	return r.metric, r.metricOK
+}
+
+// wholeOfTakenPart reports a figure after "of the" with a part right before it ("two of the five
+// guards"), and no relative clause of its own after its noun ("five of the 38 inmates who
+// escaped" tells what befell the whole).
+func wholeOfTakenPart(si *sentenceInfo, q Quantity) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if first < 1 || !afterOfThe(si, first) || !partTakenBefore(si, first) {
+		return false
+	}
+	return !wordIn(relativePronounWords, si.toks, last+1, last+3)
 }
 
 // partNamesSide reports a part "of them" followed by a word of its side ("five of them
