@@ -542,7 +542,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 	if !r.metricRead {
 		r.metric, r.metricOK = metricOf(a.text, si, figures[k])
 		r.metricRead = true
-		if r.metricOK && partOfThem(si, figures[k]) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
+		if r.metricOK && (partOfThem(si, figures[k]) || conjoinedPart(si, figures[k])) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
 		if r.metricOK && r.metric != model.Held && wholeOfTakenPart(si, figures[k]) {
@@ -551,6 +551,23 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 	}
 	return r.metric, r.metricOK
 }
+
+// conjoinedPart reports a figure that a conjunction joins to a part "of them" a few words before
+// it: "25 inmates dead, seven of them beheaded and six burned" tells two parts of one whole.
+func conjoinedPart(si *sentenceInfo, q Quantity) bool {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	if first < 2 || !si.toks[first-1].is(conjunctionWords) {
+		return false
+	}
+	return slices.ContainsFunc(si.quantities, func(o Quantity) bool {
+		_, olast := tokenSpan(si.toks, o.Start, o.End)
+		return olast >= 0 && olast < first-1 && first-1-olast <= conjoinedPartReach && partOfThem(si, o)
+	})
+}
+
+// conjoinedPartReach is how many words after a part "of them" the conjunction that joins the next
+// part may stand ("seven of them beheaded and").
+const conjoinedPartReach = 5
 
 // wholeOfTakenPart reports a figure after "of the" with a part right before it ("two of the five
 // guards"), and no relative clause of its own after its noun ("five of the 38 inmates who
