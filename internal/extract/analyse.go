@@ -58,7 +58,7 @@ type sentenceInfo struct {
 	tryToFree      bool     // an escape word is the aim of an attempt ("in an attempt to free"), not an outcome
 	freesOne       bool     // an attack let one person out: a freeing, though no breakout of its own
 	triedEscape    bool     // the people held tried to get out ("inmates tried to break out")
-	judged         bool     // a deed word is the matter of a case a court hears (legalCaseOf)
+	judged         bool     // a deed word is the matter of a case a court hears (legalCaseOf) or the offence it tries (offence)
 	deadlyAttempt  bool     // a tried escape whose deaths the next sentence tells
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
@@ -434,6 +434,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		// had escaped from prison": a person's past, not the incident.
 		if (c.category == riotCue || c.category == escapeCue || c.category == attackCue || c.category.isMethod()) &&
 			(offence(a.lex, a.text, si.toks, c) || offenceClause(a.lex, a.text, si.toks, scanned, c)) {
+			si.judged = si.judged || c.category.isDeed()
 			return true // "a court sentenced five men for helping 200 inmates escape in 2019": a trial
 		}
 		if (c.category.isDeed() || c.category == killedCue || c.category.isMethod()) && listedOffence(si.lex, si.toks, c) {
@@ -3169,8 +3170,10 @@ func offenceClause(lx *lexicon, text string, toks []token, cues []cueHit, c cueH
 }
 
 // offenceReach is how far before an event word the court verb that tried it may stand: the
-// sentence passed may come between ("condamné par la cour d'assises à 14 ans de réclusion pour son évasion").
-const offenceReach = 20
+// sentence passed and the people it was passed on may come between ("condamné par la cour
+// d'assises à 14 ans de réclusion pour son évasion", "condenó a siete años de prisión a los
+// hermanos X e Y y a Z por haberse fugado").
+const offenceReach = 26
 
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
 // as police officers").
