@@ -545,6 +545,9 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 		if r.metricOK && (partOfThem(si, figures[k]) || conjoinedPart(si, figures[k])) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
+		if r.metricOK && r.metric == model.Held && a.heldBreakdown(si, figures, k) {
+			r.metricOK = false // "some 1,300 inmates, including 50 foreigners and six on death row": parts of the people held
+		}
 		if r.metricOK && r.metric != model.Held && wholeOfTakenPart(si, figures[k]) {
 			r.metricOK = false // "two of the five guards were killed": the verb is the part's, the whole counts who was there
 		}
@@ -568,6 +571,26 @@ func conjoinedPart(si *sentenceInfo, q Quantity) bool {
 // conjoinedPartReach is how many words after a part "of them" the conjunction that joins the next
 // part may stand ("seven of them beheaded and").
 const conjoinedPartReach = 5
+
+// heldBreakdown reports a figure of people held that a subset marker puts after another count of
+// them a few words before: a part of the population, not a second count of it.
+func (a *analysis) heldBreakdown(si *sentenceInfo, figures []Quantity, k int) bool {
+	first, _ := tokenSpan(si.toks, figures[k].Start, figures[k].End)
+	for j := range k {
+		_, last := tokenSpan(si.toks, figures[j].Start, figures[j].End)
+		if last < 0 || first-last > heldBreakdownReach || !a.isFigure(si, figures, j) {
+			continue
+		}
+		if m, ok := a.metricAt(si, figures, j); ok && m == model.Held && subsetMarkerBetween(si, last+1, first) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldBreakdownReach is how many words after a count of the people held a part of them may be
+// listed ("1,300 inmates were held there, including 50 foreigners and six").
+const heldBreakdownReach = 14
 
 // wholeOfTakenPart reports a figure after "of the" with a part right before it ("two of the five
 // guards"), and no relative clause of its own after its noun ("five of the 38 inmates who
