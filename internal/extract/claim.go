@@ -1390,11 +1390,18 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 }
 
 // appositionToFigure reports an indefinite article at token i that opens a noun set off by a comma
-// right after a figure and its noun: "At least one person, an escaping prisoner, was killed"
-// names who the figure counts, not one more.
+// right after a figure and its noun, or right after a part "of them": "At least one person, an
+// escaping prisoner, was killed" and "two guards, one of them a woman, were injured" name who the
+// figure counts, not one more.
 func appositionToFigure(text string, si *sentenceInfo, i int) bool {
 	if i < 2 {
 		return false
+	}
+	if k := si.lex.phraseEndingBefore(partOfThemWords, si.toks, i, 0); k > 0 && (si.toks[k-1].is(oneWordWords) || slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		_, last := tokenSpan(si.toks, q.Start, q.End)
+		return last == k-1
+	})) {
+		return true // "two guards, one of them a woman, were injured": the part is told by who it is, no one more
 	}
 	noun := &si.toks[i-1]
 	if !strings.Contains(text[noun.end:si.toks[i].start], ",") || !noun.is(peopleNounWords) && !noun.is(singularPersonWords) {
