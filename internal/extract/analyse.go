@@ -3170,9 +3170,9 @@ func offenceClause(lx *lexicon, text string, toks []token, cues []cueHit, c cueH
 }
 
 // offenceReach is how far before an event word the court verb that tried it may stand: the
-// sentence passed and the people it was passed on may come between ("condamné par la cour
-// d'assises à 14 ans de réclusion pour son évasion", "condenó a siete años de prisión a los
-// hermanos X e Y y a Z por haberse fugado").
+// sentence passed and the people it was passed on may come between ("condamné par la cour à neuf
+// ans de prison pour son évasion", "condenaron a seis años de cárcel a los dos primos y a su
+// amigo por haberse evadido").
 const offenceReach = 26
 
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised

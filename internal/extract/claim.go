@@ -546,7 +546,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
 		if r.metricOK && r.metric == model.Held && a.heldBreakdown(si, figures, k) {
-			r.metricOK = false // "some 1,300 inmates, including 50 foreigners and six on death row": parts of the people held
+			r.metricOK = false // "about 900 inmates, including 40 women and a dozen awaiting execution": parts of the people held
 		}
 		if r.metricOK && r.metric != model.Held && wholeOfTakenPart(si, figures[k]) {
 			r.metricOK = false // "two of the five guards were killed": the verb is the part's, the whole counts who was there
@@ -556,7 +556,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 }
 
 // conjoinedPart reports a figure that a conjunction joins to a part "of them" a few words before
-// it: "25 inmates dead, seven of them beheaded and six burned" tells two parts of one whole.
+// it: "18 prisoners dead, five of them decapitated and four burned" tells two parts of one whole.
 func conjoinedPart(si *sentenceInfo, q Quantity) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	if first < 2 || !si.toks[first-1].is(conjunctionWords) {
@@ -589,7 +589,7 @@ func (a *analysis) heldBreakdown(si *sentenceInfo, figures []Quantity, k int) bo
 }
 
 // heldBreakdownReach is how many words after a count of the people held a part of them may be
-// listed ("1,300 inmates were held there, including 50 foreigners and six").
+// listed ("900 inmates were held there, including 40 women and 12").
 const heldBreakdownReach = 14
 
 // wholeOfTakenPart reports a figure after "of the" with a part right before it ("two of the five
@@ -1391,7 +1391,7 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 
 // appositionToFigure reports an indefinite article at token i that opens a noun set off by a comma
 // right after a figure and its noun, or right after a part "of them": "At least one person, an
-// escaping prisoner, was killed" and "two guards, one of them a woman, were injured" name who the
+// escaping prisoner, was killed" and "three warders, one of them a nurse, were hurt" name who the
 // figure counts, not one more.
 func appositionToFigure(text string, si *sentenceInfo, i int) bool {
 	if i < 2 {
@@ -1401,7 +1401,7 @@ func appositionToFigure(text string, si *sentenceInfo, i int) bool {
 		_, last := tokenSpan(si.toks, q.Start, q.End)
 		return last == k-1
 	})) {
-		return true // "two guards, one of them a woman, were injured": the part is told by who it is, no one more
+		return true // "three warders, one of them a nurse, were hurt": the part is told by who it is, no one more
 	}
 	noun := &si.toks[i-1]
 	if !strings.Contains(text[noun.end:si.toks[i].start], ",") || !noun.is(peopleNounWords) && !noun.is(singularPersonWords) {

@@ -968,7 +968,7 @@ func matchWeekday(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			k += 2
 		}
 		_, m := parenDay(lx, ps, k+1)
-		last = k + m // "entre domingo (1º) e segunda-feira (2)": a span read from its first day
+		last = k + m // "entre quarta-feira (1º) e quinta-feira (2)": a span read from its first day
 	}
 	k := last + 1
 	if pieceIs(ps, k, ",") || k < len(ps) && lx.isPhraseWord(weekdayDateLinkPhrases, ps[k].low) {

@@ -133,8 +133,8 @@ func TestFindDates(t *testing.T) {
 			[]string{`"17. Juni 1953" 1953-06-17 day`, `"an diesem Tag" 1953-06-17 day rel`}},
 		{"17 июня 1953 года рабочие бастовали; в тот день из тюрьмы бежали 40 заключённых.", Ref{Date: calendarDay(2023, 6, 17), Precision: model.PrecisionDay},
 			[]string{`"17 июня 1953" 1953-06-17 day`, `"в тот день" 1953-06-17 day rel`}},
-		{"A fuga ocorreu entre domingo (1º) e segunda-feira (2)", Ref{Date: calendarDay(2016, 10, 1), Precision: model.PrecisionMonth},
-			[]string{`"domingo (1º) e segunda-feira (2)" 2017-01-01 day rel`}}, // a text known to October 2016: the first Sunday the 1st from then on, a span read from its first day
+		{"O motim durou entre quarta-feira (1º) e quinta-feira (2)", Ref{Date: calendarDay(2016, 10, 1), Precision: model.PrecisionMonth},
+			[]string{`"quarta-feira (1º) e quinta-feira (2)" 2017-02-01 day rel`}}, // a text known to October 2016: the first Wednesday the 1st from then on, a span read from its first day
 		{"Le motif de la mutinerie de lundi (9)", Ref{Date: calendarDay(2024, 9, 1), Precision: model.PrecisionWeek},
 			[]string{`"lundi (9)" 2024-09-09 day rel`}},
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},

@@ -1977,7 +1977,7 @@ func attempted(toks []token, k int) bool {
 }
 
 // attemptBefore reports an attempt verb within attemptObjectWords words before token k and up to
-// it, the words between its own object ("tried to take advantage of the chaos to escape"); a
+// it, the words between its own object ("tried to profit from all the confusion to escape"); a
 // relative pronoun or a conjunction between opens another verb's clause ("tried to stop the men
 // who managed to escape").
 func attemptBefore(toks []token, k int) bool {
@@ -1994,7 +1994,7 @@ func attemptBefore(toks []token, k int) bool {
 
 // attemptObjectWords is how many words an attempt verb's own object may take before the
 // infinitive of the escape it aims at ("tried to find a way to escape", "tried to take advantage
-// of the chaos to escape").
+// from all the confusion to escape").
 const attemptObjectWords = 6
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
