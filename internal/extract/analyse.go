@@ -2990,7 +2990,7 @@ const pastClauseDays = 180
 // is the relatives' deed, and in "three prisoners - one jailed for arson - escaped" the escape
 // is theirs.
 func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
-	link := false
+	link, linkAt := false, -1
 	for k := c.first - 1; k >= max(0, c.first-offenceReach); k-- {
 		if gap := text[toks[k].end:toks[k+1].start]; !link && (containsAny(gap, clauseMarks) || spacedDash(gap)) {
 			return false
@@ -3001,7 +3001,9 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 		case !link && toks[k].is(relativePronounWords):
 			return false // "arrested over a lapse that allowed the escape of 14 inmates": the clause tells what the offence led to
 		case toks[k].is(offenceLinkWords):
-			link = true
+			link, linkAt = true, k
+		case toks[k].is(courtVerbWords) && k > 0 && toks[k-1].is(peopleNounWords) && link && c.first-linkAt > offenceObjectReach:
+			return false // "prisoners convicted over the 2003 bombings escaped": the participle tells who they are, the verb after its object is theirs
 		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):
 			return link // but "tres condenados por el crimen se fugaron": convicts counted, who escaped
 		}
@@ -3168,6 +3170,11 @@ func offenceClause(lx *lexicon, text string, toks []token, cues []cueHit, c cueH
 	}
 	return false
 }
+
+// offenceObjectReach is how many words after the offence link of a participle of the court (after
+// a noun of people) the offence may stand: "men jailed for the escape", "guards convicted for
+// helping inmates escape".
+const offenceObjectReach = 3
 
 // offenceReach is how far before an event word the court verb that tried it may stand: the
 // sentence passed and the people it was passed on may come between ("condamné par la cour à neuf
