@@ -545,6 +545,9 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 		if r.metricOK && (partOfThem(si, figures[k]) || conjoinedPart(si, figures[k])) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
+		if r.metricOK && a.listedPart(si, figures, k, r.metric) {
+			r.metricOK = false // "18 inmates were killed, 15 in the main block and three in the annex": where the count's parts fell
+		}
 		if r.metricOK && r.metric == model.Held && a.heldBreakdown(si, figures, k) {
 			r.metricOK = false // "about 900 inmates, including 40 women and a dozen awaiting execution": parts of the people held
 		}
@@ -571,6 +574,35 @@ func conjoinedPart(si *sentenceInfo, q Quantity) bool {
 // conjoinedPartReach is how many words after a part "of them" the conjunction that joins the next
 // part may stand ("seven of them beheaded and").
 const conjoinedPartReach = 5
+
+// listedPart reports a figure without a noun that a comma or a conjunction lists after a count
+// of the same metric a few words before, a part link right after it: "18 inmates were killed, 15
+// in the main block and three in the annex", "two were caught, one near the border" break the
+// count down; they are no counts of their own.
+func (a *analysis) listedPart(si *sentenceInfo, figures []Quantity, k int, m model.Metric) bool {
+	q := figures[k]
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if q.Noun != "" || first < 1 || last+1 >= len(si.toks) || !si.lex.writes(partLinkPhrases, a.text, si.toks[last+1]) {
+		return false
+	}
+	if !strings.Contains(a.text[si.toks[first-1].end:si.toks[first].start], ",") && !si.toks[first-1].is(conjunctionWords) {
+		return false
+	}
+	for j := range k {
+		_, lastJ := tokenSpan(si.toks, figures[j].Start, figures[j].End)
+		if lastJ < 0 || lastJ >= first || first-lastJ > listedPartReach || !strings.Contains(a.text[si.toks[lastJ].end:si.toks[first].start], ",") || !a.isFigure(si, figures, j) {
+			continue
+		}
+		if mj, ok := a.metricAt(si, figures, j); ok && mj == m {
+			return true
+		}
+	}
+	return false
+}
+
+// listedPartReach is how many words after a count its parts may be listed ("18 inmates were
+// killed, 15 in the main block and three").
+const listedPartReach = 14
 
 // heldBreakdown reports a figure of people held that a subset marker puts after another count of
 // them a few words before: a part of the population, not a second count of it.

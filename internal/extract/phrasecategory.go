@@ -74,6 +74,7 @@ const (
 	manyOfPhrases
 	survivalAfterPhrases
 	penaltyToPhrases
+	partLinkPhrases
 	phraseCatCount
 )
 
@@ -140,6 +141,7 @@ var phraseCats = [phraseCatCount]struct {
 	manyOfPhrases:               {name: "many_of"},
 	survivalAfterPhrases:        {name: "survival_after"},
 	penaltyToPhrases:            {name: "penalty_to", word: true},
+	partLinkPhrases:             {name: "part_link", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
