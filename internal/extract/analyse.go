@@ -390,7 +390,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
+		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, a.text, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -2620,12 +2620,21 @@ func partyBefore(text string, toks []token, cues []cueHit, k int) bool {
 
 // securityReach is how far before an attack word its security subject may stand: further before
 // a word of shooting ("sentries on the roof opened fire") than before others.
-func securityReach(lx *lexicon, toks []token, c cueHit) int {
+func securityReach(lx *lexicon, text string, toks []token, c cueHit) int {
 	if lx.phraseAt(fireVerbWords, toks, c.first) > 0 {
 		return doerReach
 	}
+	for k := c.first - 1; k >= max(0, c.first-equipmentAsideReach); k-- {
+		if lx.writtenPhraseAt(equipmentPhrases, text, toks, k) > 0 {
+			return securitySubjectReach + c.first - k // "troops armed with batons and stun grenades stormed": the aside says how they came
+		}
+	}
 	return securitySubjectReach
 }
+
+// equipmentAsideReach is how many words an aside of what the forces carried may run before their
+// verb ("armed with batons and stun grenades").
+const equipmentAsideReach = 8
 
 // relativeOf reports a relative clause opening with a comma and a relative pronoun right after
 // token noun, whose verb (at most one adverb after the pronoun) is token verb: "guards, who then

@@ -75,6 +75,7 @@ const (
 	survivalAfterPhrases
 	penaltyToPhrases
 	partLinkPhrases
+	equipmentPhrases
 	phraseCatCount
 )
 
@@ -142,6 +143,7 @@ var phraseCats = [phraseCatCount]struct {
 	survivalAfterPhrases:        {name: "survival_after"},
 	penaltyToPhrases:            {name: "penalty_to", word: true},
 	partLinkPhrases:             {name: "part_link", word: true},
+	equipmentPhrases:            {name: "equipment"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
