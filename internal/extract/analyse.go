@@ -464,6 +464,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
+		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.text, si.toks, c.last+1) > 0 {
+			return true // "two inmates died of the virus": an illness, no one was killed
+		}
 		if c.category == killedCue && deathPenalty(a.text, si, scanned, c) {
 			return true // "a court sentenced 105 defendants to death": a penalty, no one killed
 		}

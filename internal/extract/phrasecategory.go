@@ -76,6 +76,7 @@ const (
 	penaltyToPhrases
 	partLinkPhrases
 	equipmentPhrases
+	illnessAfterPhrases
 	phraseCatCount
 )
 
@@ -144,6 +145,7 @@ var phraseCats = [phraseCatCount]struct {
 	penaltyToPhrases:            {name: "penalty_to", word: true},
 	partLinkPhrases:             {name: "part_link", word: true},
 	equipmentPhrases:            {name: "equipment"},
+	illnessAfterPhrases:         {name: "illness_after"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
