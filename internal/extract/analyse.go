@@ -464,6 +464,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
+		if (c.category.isDeed() || c.category == escapedCue) && rumoured(a.text, si, c) {
+			return true // "rumours spread that about 100 inmates had escaped": hearsay, nothing told as done
+		}
 		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.text, si.toks, c.last+1) > 0 {
 			return true // "two inmates died of the virus": an illness, no one was killed
 		}
@@ -1171,6 +1174,24 @@ func deathPenalty(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
 // penaltyReach is how many words a sentencing verb may stand before the death it imposes, the
 // people sentenced between them ("sentenced the former president and 105 others to death").
 const penaltyReach = 12
+
+// rumoured reports a deed word a rumour noun governs a few words before it in its clause:
+// "rumours spread on social media that about 100 inmates had escaped" tells hearsay, not a deed.
+func rumoured(text string, si *sentenceInfo, c cueHit) bool {
+	for k := c.first - 1; k >= max(0, c.first-rumourReach); k-- {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
+			return false
+		}
+		if si.lex.writes(rumourPhrases, text, si.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// rumourReach is how many words before a deed word the rumour that tells it may stand ("rumours
+// spread on social media that about 100 inmates had escaped").
+const rumourReach = 12
 
 // staffClash reports a riot word between parties of the state's side, one before it and one
 // after it, in a sentence that names no one held and no attackers: "riot police clashed with

@@ -77,6 +77,7 @@ const (
 	partLinkPhrases
 	equipmentPhrases
 	illnessAfterPhrases
+	rumourPhrases
 	phraseCatCount
 )
 
@@ -146,6 +147,7 @@ var phraseCats = [phraseCatCount]struct {
 	partLinkPhrases:             {name: "part_link", word: true},
 	equipmentPhrases:            {name: "equipment"},
 	illnessAfterPhrases:         {name: "illness_after"},
+	rumourPhrases:               {name: "rumour", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
