@@ -465,10 +465,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
 		if (c.category.isDeed() || c.category == escapedCue) && rumoured(a.text, si, c) {
-			return true // "rumours spread that about 100 inmates had escaped": hearsay, nothing told as done
+			return true // "rumours said some 80 prisoners had fled": hearsay, nothing told as done
 		}
 		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.text, si.toks, c.last+1) > 0 {
-			return true // "two inmates died of the virus": an illness, no one was killed
+			return true // "three detainees died of cholera": an illness, no one was killed
 		}
 		if c.category == killedCue && deathPenalty(a.text, si, scanned, c) {
 			return true // "a court sentenced 105 defendants to death": a penalty, no one killed
@@ -1176,7 +1176,7 @@ func deathPenalty(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
 const penaltyReach = 12
 
 // rumoured reports a deed word a rumour noun governs a few words before it in its clause:
-// "rumours spread on social media that about 100 inmates had escaped" tells hearsay, not a deed.
+// "rumours on messaging apps claimed that some 80 prisoners had fled" tells hearsay, not a deed.
 func rumoured(text string, si *sentenceInfo, c cueHit) bool {
 	for k := c.first - 1; k >= max(0, c.first-rumourReach); k-- {
 		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
@@ -1190,7 +1190,7 @@ func rumoured(text string, si *sentenceInfo, c cueHit) bool {
 }
 
 // rumourReach is how many words before a deed word the rumour that tells it may stand ("rumours
-// spread on social media that about 100 inmates had escaped").
+// on messaging apps claimed that some 80 prisoners had fled").
 const rumourReach = 12
 
 // staffClash reports a riot word between parties of the state's side, one before it and one
@@ -2650,14 +2650,14 @@ func securityReach(lx *lexicon, text string, toks []token, c cueHit) int {
 	}
 	for k := c.first - 1; k >= max(0, c.first-equipmentAsideReach); k-- {
 		if lx.writtenPhraseAt(equipmentPhrases, text, toks, k) > 0 {
-			return securitySubjectReach + c.first - k // "troops armed with batons and stun grenades stormed": the aside says how they came
+			return securitySubjectReach + c.first - k // "gendarmes armed with shields and tear gas raided": the aside says how they came
 		}
 	}
 	return securitySubjectReach
 }
 
 // equipmentAsideReach is how many words an aside of what the forces carried may run before their
-// verb ("armed with batons and stun grenades").
+// verb ("armed with shields, clubs and tear gas").
 const equipmentAsideReach = 8
 
 // relativeOf reports a relative clause opening with a comma and a relative pronoun right after
@@ -3036,7 +3036,7 @@ func offence(lx *lexicon, text string, toks []token, c cueHit) bool {
 		case toks[k].is(offenceLinkWords):
 			link, linkAt = true, k
 		case toks[k].is(courtVerbWords) && k > 0 && toks[k-1].is(peopleNounWords) && link && c.first-linkAt > offenceObjectReach:
-			return false // "prisoners convicted over the 2003 bombings escaped": the participle tells who they are, the verb after its object is theirs
+			return false // "men convicted over the 2011 market blasts fled": the participle tells who they are, the verb after its object is theirs
 		case toks[k].is(courtVerbWords) && !countedAt(lx, toks, k):
 			return link // but "tres condenados por el crimen se fugaron": convicts counted, who escaped
 		}

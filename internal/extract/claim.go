@@ -546,7 +546,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
 		if r.metricOK && a.listedPart(si, figures, k, r.metric) {
-			r.metricOK = false // "18 inmates were killed, 15 in the main block and three in the annex": where the count's parts fell
+			r.metricOK = false // "21 prisoners died, 17 in the main block and four in the annex": where the count's parts fell
 		}
 		if r.metricOK && r.metric == model.Held && a.heldBreakdown(si, figures, k) {
 			r.metricOK = false // "about 900 inmates, including 40 women and a dozen awaiting execution": parts of the people held
@@ -576,9 +576,9 @@ func conjoinedPart(si *sentenceInfo, q Quantity) bool {
 const conjoinedPartReach = 5
 
 // listedPart reports a figure without a noun that a comma or a conjunction lists after a count
-// of the same metric a few words before, a part link right after it: "18 inmates were killed, 15
-// in the main block and three in the annex", "two were caught, one near the border" break the
-// count down; they are no counts of their own.
+// of the same metric a few words before, a part link right after it: "21 prisoners died, 17 in
+// the main block and four in the annex", "two were caught, one near the border" break the count
+// down; they are no counts of their own.
 func (a *analysis) listedPart(si *sentenceInfo, figures []Quantity, k int, m model.Metric) bool {
 	q := figures[k]
 	first, last := tokenSpan(si.toks, q.Start, q.End)
@@ -600,8 +600,8 @@ func (a *analysis) listedPart(si *sentenceInfo, figures []Quantity, k int, m mod
 	return false
 }
 
-// listedPartReach is how many words after a count its parts may be listed ("18 inmates were
-// killed, 15 in the main block and three").
+// listedPartReach is how many words after a count its parts may be listed ("21 prisoners died,
+// 17 in the main block and four").
 const listedPartReach = 14
 
 // heldBreakdown reports a figure of people held that a subset marker puts after another count of
