@@ -364,7 +364,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			c.category.isDeed() && conditionalDeed(a.text, si.toks, c) ||
 			(c.category == escapeCue || c.category == escapedCue) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
 			c.category == attackCue && groupsTrade(si.toks, c) ||
-			(c.category == escapeCue || c.category == escapedCue) && si.lex.writtenPhraseAt(survivalAfterPhrases, a.text, si.toks, c.last+1) > 0 // "escaped unhurt": survived
+			(c.category == escapeCue || c.category == escapedCue) && si.lex.writtenPhraseAt(survivalAfterPhrases, a.lower, si.toks, c.last+1) > 0 // "escaped unhurt": survived
 	})
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
@@ -390,7 +390,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
 	for _, c := range scanned {
-		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, a.text, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
+		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, a.lower, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -464,13 +464,13 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			slices.ContainsFunc(scanned, func(o cueHit) bool { return o.category == sideSecurityCue && o.first == c.last+1 }) {
 			return true // "riot police were brought in": the force, not the unrest; "overpowered guards" is
 		}
-		if (c.category.isDeed() || c.category == escapedCue) && rumoured(a.text, si, c) {
+		if (c.category.isDeed() || c.category == escapedCue) && rumoured(a.lower, si, c) {
 			return true // "rumours said some 80 prisoners had fled": hearsay, nothing told as done
 		}
-		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.text, si.toks, c.last+1) > 0 {
+		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.lower, si.toks, c.last+1) > 0 {
 			return true // "three detainees died of cholera": an illness, no one was killed
 		}
-		if c.category == killedCue && deathPenalty(a.text, si, scanned, c) {
+		if c.category == killedCue && deathPenalty(a.lower, si, scanned, c) {
 			return true // "a court sentenced 105 defendants to death": a penalty, no one killed
 		}
 		if c.category == riotCue && staffClash(scanned, c) {
@@ -1161,9 +1161,10 @@ func hostageTaking(si *sentenceInfo) []cueHit {
 }
 
 // deathPenalty reports a word of death right after the preposition of a penalty, a word of
-// sentencing a few words before it: "sentenced five men to death", "condenados a muerte".
-func deathPenalty(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
-	if !si.lex.writtenPhraseBefore(penaltyToPhrases, text, si.toks, c.first) {
+// sentencing a few words before it: "sentenced five men to death", "condenados a muerte". lower is
+// the text in lower case, where the phrases are looked up without a copy.
+func deathPenalty(lower string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
+	if !si.lex.writtenPhraseBefore(penaltyToPhrases, lower, si.toks, c.first) {
 		return false
 	}
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
@@ -1177,12 +1178,13 @@ const penaltyReach = 12
 
 // rumoured reports a deed word a rumour noun governs a few words before it in its clause:
 // "rumours on messaging apps claimed that some 80 prisoners had fled" tells hearsay, not a deed.
-func rumoured(text string, si *sentenceInfo, c cueHit) bool {
+// lower is the text in lower case.
+func rumoured(lower string, si *sentenceInfo, c cueHit) bool {
 	for k := c.first - 1; k >= max(0, c.first-rumourReach); k-- {
-		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
+		if containsAny(lower[si.toks[k].end:si.toks[k+1].start], clauseMarks) {
 			return false
 		}
-		if si.lex.writes(rumourPhrases, text, si.toks[k]) {
+		if si.lex.writes(rumourPhrases, lower, si.toks[k]) {
 			return true
 		}
 	}
@@ -2643,13 +2645,14 @@ func partyBefore(text string, toks []token, cues []cueHit, k int) bool {
 }
 
 // securityReach is how far before an attack word its security subject may stand: further before
-// a word of shooting ("sentries on the roof opened fire") than before others.
-func securityReach(lx *lexicon, text string, toks []token, c cueHit) int {
+// a word of shooting ("sentries on the roof opened fire") than before others, and past an aside
+// of what they carried. lower is the text in lower case.
+func securityReach(lx *lexicon, lower string, toks []token, c cueHit) int {
 	if lx.phraseAt(fireVerbWords, toks, c.first) > 0 {
 		return doerReach
 	}
 	for k := c.first - 1; k >= max(0, c.first-equipmentAsideReach); k-- {
-		if lx.writtenPhraseAt(equipmentPhrases, text, toks, k) > 0 {
+		if lx.writtenPhraseAt(equipmentPhrases, lower, toks, k) > 0 {
 			return securitySubjectReach + c.first - k // "gendarmes armed with shields and tear gas raided": the aside says how they came
 		}
 	}

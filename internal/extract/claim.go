@@ -582,7 +582,7 @@ const conjoinedPartReach = 5
 func (a *analysis) listedPart(si *sentenceInfo, figures []Quantity, k int, m model.Metric) bool {
 	q := figures[k]
 	first, last := tokenSpan(si.toks, q.Start, q.End)
-	if q.Noun != "" || first < 1 || last+1 >= len(si.toks) || !si.lex.writes(partLinkPhrases, a.text, si.toks[last+1]) {
+	if q.Noun != "" || first < 1 || last+1 >= len(si.toks) || !si.lex.writes(partLinkPhrases, a.lower, si.toks[last+1]) {
 		return false
 	}
 	if !strings.Contains(a.text[si.toks[first-1].end:si.toks[first].start], ",") && !si.toks[first-1].is(conjunctionWords) {
