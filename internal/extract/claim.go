@@ -542,7 +542,7 @@ func (a *analysis) metricAt(si *sentenceInfo, figures []Quantity, k int) (model.
 	if !r.metricRead {
 		r.metric, r.metricOK = metricOf(a.text, si, figures[k])
 		r.metricRead = true
-		if r.metricOK && (partOfThem(si, figures[k]) || conjoinedPart(si, figures[k])) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric) {
+		if r.metricOK && (partOfThem(si, figures[k]) || conjoinedPart(si, figures[k])) && !partNamesSide(si, figures[k]) && a.countedBefore(si, figures, k, r.metric, nil) {
 			r.metricOK = false // "10 reos están lesionados y que cuatro de ellos fueron llevados a clínicas": the four are among the ten
 		}
 		if r.metricOK && a.listedPart(si, figures, k, r.metric) {
@@ -588,16 +588,9 @@ func (a *analysis) listedPart(si *sentenceInfo, figures []Quantity, k int, m mod
 	if !strings.Contains(a.text[si.toks[first-1].end:si.toks[first].start], ",") && !si.toks[first-1].is(conjunctionWords) {
 		return false
 	}
-	for j := range k {
-		_, lastJ := tokenSpan(si.toks, figures[j].Start, figures[j].End)
-		if lastJ < 0 || lastJ >= first || first-lastJ > listedPartReach || !strings.Contains(a.text[si.toks[lastJ].end:si.toks[first].start], ",") || !a.isFigure(si, figures, j) {
-			continue
-		}
-		if mj, ok := a.metricAt(si, figures, j); ok && mj == m {
-			return true
-		}
-	}
-	return false
+	return a.countedBefore(si, figures, k, m, func(lastJ int) bool {
+		return lastJ < first && first-lastJ <= listedPartReach && strings.Contains(a.text[si.toks[lastJ].end:si.toks[first].start], ",")
+	})
 }
 
 // listedPartReach is how many words after a count its parts may be listed ("21 prisoners died,
@@ -608,16 +601,9 @@ const listedPartReach = 14
 // them a few words before: a part of the population, not a second count of it.
 func (a *analysis) heldBreakdown(si *sentenceInfo, figures []Quantity, k int) bool {
 	first, _ := tokenSpan(si.toks, figures[k].Start, figures[k].End)
-	for j := range k {
-		_, last := tokenSpan(si.toks, figures[j].Start, figures[j].End)
-		if last < 0 || first-last > heldBreakdownReach || !a.isFigure(si, figures, j) {
-			continue
-		}
-		if m, ok := a.metricAt(si, figures, j); ok && m == model.Held && subsetMarkerBetween(si, last+1, first) {
-			return true
-		}
-	}
-	return false
+	return a.countedBefore(si, figures, k, model.Held, func(last int) bool {
+		return first-last <= heldBreakdownReach && subsetMarkerBetween(si, last+1, first)
+	})
 }
 
 // heldBreakdownReach is how many words after a count of the people held a part of them may be
@@ -643,11 +629,12 @@ func partNamesSide(si *sentenceInfo, q Quantity) bool {
 	return sideAt(si, end+1, end+1) != "unknown"
 }
 
-// countedBefore reports a figure before figures[k] in its sentence that counts metric m: a part
-// of them that counts the same adds nothing to it.
-func (a *analysis) countedBefore(si *sentenceInfo, figures []Quantity, k int, m model.Metric) bool {
+// countedBefore reports a figure before figures[k] in its sentence that counts metric m and whose
+// last token at accepts (any, when at is nil): a part of them that counts the same adds nothing
+// to it.
+func (a *analysis) countedBefore(si *sentenceInfo, figures []Quantity, k int, m model.Metric, at func(last int) bool) bool {
 	for j := range k {
-		if !a.isFigure(si, figures, j) {
+		if _, last := tokenSpan(si.toks, figures[j].Start, figures[j].End); last < 0 || at != nil && !at(last) || !a.isFigure(si, figures, j) {
 			continue
 		}
 		if mj, ok := a.metricAt(si, figures, j); ok && mj == m {

@@ -1023,7 +1023,8 @@ func matchRelativePhrase(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 			if y, ylast, ok := yearAfter(lx, ps, last); ok && e.rel == dateNoYear {
 				e.rel, e.year, last = dateAbsolute, y, ylast // "Christmas Eve 1985", "véspera de Natal de 1985": that year's
 			}
-			if _, n := parenDay(lx, ps, last+1); e.rel == dateDayOffset {
+			if e.rel == dateDayOffset {
+				_, n := parenDay(lx, ps, last+1)
 				last += n // "ontem (12)": the day of the month, in brackets after the day it names
 			}
 			return spanned(e, ps, i, last)

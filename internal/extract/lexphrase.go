@@ -154,10 +154,7 @@ func (lx *lexicon) writtenPhraseBefore(c phraseCat, text string, toks []token, k
 		return false
 	}
 	for _, p := range lx.phraseEnds[c][strings.ToLower(text[toks[k-1].start:toks[k-1].end])] {
-		n := len(p.words)
-		if n <= k && p.next == "" && slices.EqualFunc(p.words, toks[k-n:k], func(w string, t token) bool {
-			return w == strings.ToLower(text[t.start:t.end])
-		}) {
+		if n := len(p.words); n <= k && p.next == "" && writtenAs(p.words, text, toks[k-n:k]) {
 			return true
 		}
 	}
@@ -171,14 +168,16 @@ func (lx *lexicon) writtenPhraseAt(c phraseCat, text string, toks []token, k int
 		return 0
 	}
 	for _, p := range lx.phrases[c][strings.ToLower(text[toks[k].start:toks[k].end])] {
-		n := len(p.words)
-		if k+n <= len(toks) && p.next == "" && slices.EqualFunc(p.words, toks[k:k+n], func(w string, t token) bool {
-			return w == strings.ToLower(text[t.start:t.end])
-		}) {
+		if n := len(p.words); k+n <= len(toks) && p.next == "" && writtenAs(p.words, text, toks[k:k+n]) {
 			return n
 		}
 	}
 	return 0
+}
+
+// writtenAs reports tokens of text that, lower-cased, are the words of a phrase.
+func writtenAs(words []string, text string, toks []token) bool {
+	return slices.EqualFunc(words, toks, func(w string, t token) bool { return w == strings.ToLower(text[t.start:t.end]) })
 }
 
 // joinedPhrases returns the phrases of a category, their pieces joined by spaces ("mise à jour"),

@@ -1993,8 +1993,8 @@ func attemptBefore(toks []token, k int) bool {
 }
 
 // attemptObjectWords is how many words an attempt verb's own object may take before the
-// infinitive of the escape it aims at ("tried to find a way to escape", "tried to take advantage
-// from all the confusion to escape").
+// infinitive of the escape it aims at ("tried to find a way to escape", "tried to profit from all
+// the confusion to escape").
 const attemptObjectWords = 6
 
 // attemptReach is how far after a figure an attempt ("tried to escape") is its own verb.
