@@ -90,7 +90,7 @@ var phraseCats = [phraseCatCount]struct {
 	word   bool // looked up one word at a time: a phrase of several words is an error
 }{
 	vagueNumberPhrases:          {name: "vague_number", values: []string{"11", "20", "24", "40", "200", "2000", "20000", "200000", "2000000"}},
-	approxNumberPhrases:         {name: "approx_number", values: []string{"2", "10", "12", "15", "20", "30", "40", "50", "60", "100", "1000"}},
+	approxNumberPhrases:         {name: "approx_number", values: []string{"2", "10", "12", "15", "20", "30", "40", "50", "60", "70", "80", "90", "100", "1000"}},
 	exactNumberPhrases:          {name: "exact_number", values: []string{"100", "1000", "1000000"}},
 	figureMultiplierPhrases:     {name: "figure_multiplier", values: []string{"1000", "100000", "1000000", "10000000", "1000000000"}, word: true},
 	approxMultiplierPhrases:     {name: "approx_multiplier", values: []string{"12", "100", "1000"}, word: true},

@@ -41,7 +41,9 @@ const (
 //   - date windows that overlap (see window);
 //   - a compatible location: matching facility names, or a facility named after the other's
 //     place, or agreeing places, or one side known only to admin1 or country level;
-//   - perpetrators in one family, or one side naming none.
+//   - perpetrators in one family, or one side naming none;
+//   - a mention with neither a date nor a place nor a facility joins only mentions that name
+//     neither place nor facility: country and type alone tie it to no incident of a named prison.
 func Compatible(a, b model.Mention, fam Family) (score float64, ok bool) {
 	pa, pb := newProfile(a, fam), newProfile(b, fam)
 	return compare(&pa, &pb)
@@ -84,6 +86,10 @@ func newProfile(m model.Mention, fam Family) profile {
 	return p
 }
 
+// unanchored reports a mention known to no date and no place below its country: nothing but its
+// type and country could tie it to an incident told elsewhere.
+func (p *profile) unanchored() bool { return !p.dated && p.coarse }
+
 // families returns the sorted root organisations of the named actors.
 func families(actors []string, fam Family) []string {
 	var out []string
@@ -110,6 +116,9 @@ func compare(a, b *profile) (float64, bool) {
 		return 0, false
 	}
 	if !countriesAgree(a, b) {
+		return 0, false
+	}
+	if a.unanchored() && !b.coarse || b.unanchored() && !a.coarse {
 		return 0, false
 	}
 	ts, ok := typeScore(a.typ, b.typ)
