@@ -470,6 +470,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if c.category == killedCue && si.lex.writtenPhraseAt(illnessAfterPhrases, a.lower, si.toks, c.last+1) > 0 {
 			return true // "three detainees died of cholera": an illness, no one was killed
 		}
+		if c.category == heldCue && si.lex.writtenPhraseAt(heldEventPhrases, a.lower, si.toks, c.last+1) > 0 {
+			return true // "12 prisoners held a protest": they staged something, nobody counts who is held
+		}
 		if c.category == killedCue && deathPenalty(a.lower, si, scanned, c) {
 			return true // "a court sentenced 105 defendants to death": a penalty, no one killed
 		}

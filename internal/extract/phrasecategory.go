@@ -77,6 +77,7 @@ const (
 	partLinkPhrases
 	equipmentPhrases
 	illnessAfterPhrases
+	heldEventPhrases
 	rumourPhrases
 	phraseCatCount
 )
@@ -147,6 +148,7 @@ var phraseCats = [phraseCatCount]struct {
 	partLinkPhrases:             {name: "part_link", word: true},
 	equipmentPhrases:            {name: "equipment"},
 	illnessAfterPhrases:         {name: "illness_after"},
+	heldEventPhrases:            {name: "held_event"},
 	rumourPhrases:               {name: "rumour", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
