@@ -3907,10 +3907,10 @@ const appositionReach = 12
 // word ("the former Mareva Central prison").
 const maxNameWordsBefore = 3
 
-// escapeAttempt reports an escape word after "tried to" or before "attempt" ("an escape attempt"):
-// nobody got out.
+// escapeAttempt reports an escape word after "tried to", the object of an attempt verb ("tried a
+// prison break") or before "attempt" ("an escape attempt"): nobody got out.
 func escapeAttempt(toks []token, c cueHit) bool {
-	return attempted(toks, c.first) || c.last+1 < len(toks) && toks[c.last+1].is(attemptVerbWords)
+	return attempted(toks, c.first) || attemptedObject(toks, c.first) || c.last+1 < len(toks) && toks[c.last+1].is(attemptVerbWords)
 }
 
 // onset reports a verb of breaking out whose subject, right before it, its auxiliaries or a

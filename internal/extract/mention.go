@@ -215,6 +215,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	aimOnly, freedTold := false, false   // an attack's aim of freeing told; someone freed, released or recaptured told
+	heldFled := false                    // "400 inmates clashed with guards. They then fled the prison."
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := tellsRiot(f)
@@ -237,6 +238,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			continue
 		}
 		detention = detention || (namesDetention(si) || pronounEscape(si)) && !staffOnly(si)
+		heldFled = heldFled || pronounEscape(si) && si.toks[0].is(pronounSubjectWords) && !si.toks[0].is(onePronounWords) && !si.triedEscape && !negated(si, escapeCue)
 		armedKilling = armedKilling || si.is(killedCue) && hasArmedGroup(si) && !hasMethod(si)
 		onEscort = onEscort || harmOnEscort(si)
 		if !attack && !inside && !si.is(attackCue) && heldSubject(a.text, si) {
@@ -308,8 +310,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "masked men broke into the jail and shot two remand prisoners": killing, not freeing
 	case attack:
 		return model.FacilityAttack
-	case riot && !freed:
-		return model.Riot
+	case riot && !freed && !heldFled:
+		return model.Riot // unless the people held fled it: "They subsequently fled the prison"
 	case foiledTold && !unfoiled && !freed && a.violenceAround(f):
 		return model.Riot // "gunfire at the headquarters, related to an attempted jailbreak"
 	case foiledTold && !unfoiled && !freed:

@@ -1976,6 +1976,29 @@ func attempted(toks []token, k int) bool {
 		k >= 2 && toks[k-1].is(infinitiveMarkerWords) && attemptBefore(toks, k-2) // "tried to find a way to escape"
 }
 
+// attemptedObject reports a noun at token k that an attempt verb takes as its object, past an
+// article and one modifier, with no punctuation between: "tried a massive prison break",
+// "attempted a breakout".
+func attemptedObject(toks []token, k int) bool {
+	j := k - 1
+	if j >= 1 && !toks[j].is(singularArticleWords) && !toks[j].is(definiteArticleWords) && !toks[j].upper &&
+		!toks[j].is(conjunctionWords) && !toks[j].is(relativePronounWords) && !toks[j].is(infinitiveMarkerWords) {
+		j-- // the modifier: "massive"
+	}
+	if j >= 1 && (toks[j].is(singularArticleWords) || toks[j].is(definiteArticleWords)) {
+		j--
+	}
+	if j < 0 || j == k-1 || !toks[j].is(attemptVerbWords) {
+		return false
+	}
+	for i := j; i < k; i++ {
+		if toks[i+1].start-toks[i].end > 1 {
+			return false // "في محاولة اقتحامه، وقتل": a comma closes the attempt's object
+		}
+	}
+	return true
+}
+
 // attemptBefore reports an attempt verb within attemptObjectWords words before token k and up to
 // it, the words between its own object ("tried to profit from all the confusion to escape"); a
 // relative pronoun or a conjunction between opens another verb's clause ("tried to stop the men
