@@ -315,7 +315,11 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	if m, ok := metricAfter(si, noun, ""); (!ok || m != c.Metric) && !metricRightBefore(si, start, c.Metric) || ok && m != c.Metric && ownVerbAfter(a.text, si, noun) {
 		return model.Claim{}, false
 	}
-	if other := sideAt(si, and+1, noun); c.Side != "" && other != "" && other != "unknown" && other != c.Side {
+	end := noun // the second group's noun may go on: "satu orang narapidana" (one person, an inmate)
+	for end+1 < len(si.toks) && end+1 <= noun+nounRunReach && (si.toks[end+1].is(peopleNounWords) || sideAt(si, end+1, end+1) != "unknown") {
+		end++
+	}
+	if other := sideAt(si, and+1, end); c.Side != "" && other != "" && other != "unknown" && other != c.Side {
 		return model.Claim{}, false // "four attackers and one warder": sides are counted apart
 	}
 	sum := *c.Low + second
@@ -323,6 +327,9 @@ func (a *analysis) coordinatedTotal(si *sentenceInfo, q Quantity, c model.Claim)
 	total.Low, total.High = &sum, &sum
 	return total, true
 }
+
+// nounRunReach is how many words may go on a group's noun after it ("orang narapidana").
+const nounRunReach = 2
 
 // ownVerbAfter reports a metric cue within ownVerbReach words after the noun at token k, with no
 // clause mark or conjunction between: the verb whose subject the noun is.
