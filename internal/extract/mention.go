@@ -214,7 +214,6 @@ func (a *analysis) specific(f *frame, m model.Mention) bool {
 func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
-	aimOnly, freedTold := false, false   // an attack's aim of freeing told; someone freed, released or recaptured told
 	heldFled := false                    // "400 inmates clashed with guards. They then fled the prison."
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
@@ -231,8 +230,6 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			si.inmateArson
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
 		freeing = freeing || freeingTold(si)
-		aimOnly = aimOnly || si.tryToFree && !si.triedEscape // the attackers' aim, not the people held trying to get out
-		freedTold = freedTold || someoneFreed(si)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
 			continue
@@ -300,8 +297,6 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack
 	case thwarted && attack && !freed, resisted && attack && !freed && !escape:
 		return model.ThwartedAttack
-	case attack && aimOnly && !freed && !escapeTold && !freedTold:
-		return model.ThwartedAttack // "a crowd stormed the lock-up to free a suspect": the aim told, and no one freed
 	case attack && !assault && !freed && !escape:
 		return model.OtherAttack // a bomb at the gate or by a prison van, no assault and nobody freed
 	case attack && !freed && !escapeTold && !freeing && !a.ledeFrees(f):
@@ -334,13 +329,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 // attempt or a motive to free someone, of one person freed, or of an aircraft landing in the
 // place: "gunmen attacked the police station to free their leader".
 func freeingTold(si *sentenceInfo) bool {
-	return si.tryToFree || si.airLanding || someoneFreed(si)
-}
-
-// someoneFreed reports a sentence that tells of one person freed, a release or escapees
-// recaptured: someone got out, where an aim of freeing tells only that someone was to.
-func someoneFreed(si *sentenceInfo) bool {
-	return si.freesOne || si.is(releaseCue) || si.is(recapturedCue)
+	return si.tryToFree || si.airLanding || si.freesOne || si.is(releaseCue) || si.is(recapturedCue)
 }
 
 // ledeFrees reports a frame after the document's first sentence, which names no facility of its
