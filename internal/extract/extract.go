@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/names"
 	"github.com/wallwatch/wallwatch/internal/urldate"
 )
 
@@ -222,7 +223,8 @@ func joinLedes(ms []model.Mention) []model.Mention {
 }
 
 // joinFacilityStories folds mentions of one document that name one facility, however it is
-// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key), a week apart at most and
+// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; a slip of the pen in its
+// name, "Ngaragba" and "Ngabagba", names.Misspelt), a week apart at most and
 // of types one incident may be told as, into the first: a report that comes back to its story
 // after an aside tells one incident, not two. The first keeps its place; the more informative
 // type wins; claims (but one read twice: repeated), evidence, perpetrators and methods are pooled.
@@ -236,7 +238,7 @@ func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
 	for i := 0; i < len(ms); i++ {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			if keys[i] == "" || keys[i] != keys[j] || a.Place.Country != b.Place.Country ||
+			if keys[i] == "" || keys[j] == "" || keys[i] != keys[j] && !names.Misspelt(keys[i], keys[j]) || a.Place.Country != b.Place.Country ||
 				!withinDays(a.Date, b.Date, ledeDays) || !a.Type.CompatibleWith(b.Type) {
 				continue
 			}
