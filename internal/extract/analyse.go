@@ -3369,11 +3369,15 @@ func unrealised(toks []token, c cueHit) bool {
 	return false
 }
 
-// modalBefore reports a modal or future auxiliary before token k, past other auxiliaries:
-// "political prisoners would be freed", "serán liberados" tell what is to come, not what was done.
+// modalBefore reports a modal or future auxiliary before token k, past other auxiliaries, or a
+// passive infinitive: "political prisoners would be freed", "serán liberados", "the number of
+// people to be freed" tell what is to come, not what was done ("believed to have escaped" did).
 func modalBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && k-j <= maxAuxiliaries; j-- {
 		if toks[j].is(modalWords) {
+			return true
+		}
+		if toks[j].is(infinitiveMarkerWords) && j+1 < k && toks[j+1].is(auxiliaryWords) && !toks[j+1].is(perfectAuxiliaryWords) {
 			return true
 		}
 		if !toks[j].is(auxiliaryWords) && !toks[j].is(perfectAuxiliaryWords) {
@@ -3540,8 +3544,27 @@ func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
 	if lx.phraseAt(leaveVerbWords, toks, c.first) > 0 && lx.phraseIn(lawfulReleaseWords, toks, c.last+1, len(toks)) {
 		return true
 	}
-	return lawfulIn(lx, text, toks, 0, c.first) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach) ||
+	return lawfulBefore(lx, text, toks, c) || lawfulIn(lx, text, toks, c.last+1, c.last+1+lawfulReleaseReach) ||
 		groundAfterComma(lx, text, toks, c)
+}
+
+// lawfulBefore reports a lawful ground that ends before the escape word, in its clause ("Later,
+// 98 foreigners would be pardoned and freed"). A phrase the escape word is part of ("walked
+// free") is insideLawfulPhrase's.
+func lawfulBefore(lx *lexicon, text string, toks []token, c cueHit) bool {
+	from := 0
+	for j := c.first; j > 0; j-- {
+		if containsAny(text[toks[j-1].end:toks[j].start], clauseMarks) {
+			from = j
+			break
+		}
+	}
+	for k := from; k < c.first; k++ {
+		if n := lx.phraseAt(lawfulReleaseWords, toks, k); n > 0 && k+n <= c.first {
+			return true
+		}
+	}
+	return false
 }
 
 // groundAfterComma reports a lawful ground that a word of "after" brings in right past the comma
