@@ -43,6 +43,7 @@ type sentenceInfo struct {
 	freedInAttack  bool          // its release words free people in the attack the clause before tells
 	releaseCounts  []cueHit      // the escaped cues its release words gained in an attack (releasedByAttackers)
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
+	custodyRescue  bool          // a person the police hold is freed ("snatched an accused"): custodyRescue
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
@@ -727,6 +728,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	a.lowerCaseDemonyms(si)
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
+	si.custodyRescue = custodyRescue(a.lower, si)
 }
 
 // streetName reports a name that names a street: right after a noun of streets ("viale Kessel",

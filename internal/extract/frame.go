@@ -345,8 +345,33 @@ func placesAnEvent(si *sentenceInfo) bool {
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
 		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext) || holdsPeople(si)) ||
-		si.is(escapeCue) && cellNamed(si)
+		si.is(escapeCue) && cellNamed(si) || si.custodyRescue
 }
+
+// custodyRescue reports a freeing word whose object, a few words after it, is a person the
+// police hold (custody_person: "snatched an accused") or people said to be arrested ("freed seven
+// persons arrested"), in a sentence that names the security forces: a rescue from police
+// custody, wherever the police held them.
+func custodyRescue(lower string, si *sentenceInfo) bool {
+	if !si.is(sideSecurityCue) {
+		return false
+	}
+	for _, c := range si.cues {
+		if c.category != escapeCue {
+			continue
+		}
+		for k := c.last + 1; k < len(si.toks) && k <= c.last+custodyObjectReach; k++ {
+			if si.lex.writes(custodyPersonPhrases, lower, si.toks[k]) || si.toks[k].is(peopleNounWords) && slices.ContainsFunc(si.cues, func(a cueHit) bool { return a.category == arrestedCue && a.first == k+1 }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// custodyObjectReach is how many words after a freeing word its object may end ("snatched an
+// accused", "freed seven persons arrested").
+const custodyObjectReach = 3
 
 // cellNamed reports a cell after an article or a possessive, in the clause of an escape word
 // ("freed three detainees from a cell", "broke into the cells and freed them"): a room that holds

@@ -250,6 +250,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && arsonByOutsiders(a.text, si) {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
+		if !attack && !inside && si.custodyRescue {
+			attack, assault = true, true // "villagers freed seven persons arrested": taken from the police's hands
+		}
 		for _, c := range si.cues {
 			if c.category == attackCue && raidBefore && namedAgain(si, c) {
 				continue // "troops stormed the prison [...] before the assault": the raid told before

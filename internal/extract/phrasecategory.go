@@ -78,6 +78,7 @@ const (
 	equipmentPhrases
 	illnessAfterPhrases
 	heldEventPhrases
+	custodyPersonPhrases
 	rumourPhrases
 	phraseCatCount
 )
@@ -149,6 +150,7 @@ var phraseCats = [phraseCatCount]struct {
 	equipmentPhrases:            {name: "equipment"},
 	illnessAfterPhrases:         {name: "illness_after"},
 	heldEventPhrases:            {name: "held_event"},
+	custodyPersonPhrases:        {name: "custody_person", word: true},
 	rumourPhrases:               {name: "rumour", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
