@@ -340,6 +340,24 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // the memos of their answers are made that large at once rather than grown through every size.
 const bytesPerName = 64
 
+// wreckedByOutsiders reads each verb of wrecking (damage_verb) that people not held there do to
+// a place of detention, its object a few words after it in its clause, as an assault:
+// "supporters ransacked the police station" attacked it, where inmates who ransack their prison
+// riot.
+func wreckedByOutsiders(lower string, si *sentenceInfo) {
+	for i, c := range si.cues {
+		if c.category != riotCue || !si.lex.writes(damageVerbPhrases, lower, si.toks[c.first]) || inmateLed(lower, si, c) || !outsidersBefore(si, c) {
+			continue
+		}
+		if slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return (o.category == facilityCue || o.category == holdingCue) && o.first > c.last && o.first-c.last <= attackObjectReach &&
+				!containsAny(lower[si.toks[c.last].end:si.toks[o.first].start], clauseMarks)
+		}) {
+			si.cues[i].category = attackCue
+		}
+	}
+}
+
 // fireDeathsReach is how many sentences before the deaths of those held a fire in a place of
 // detention may be told.
 const fireDeathsReach = 2
@@ -367,6 +385,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			c.category == attackCue && groupsTrade(si.toks, c) ||
 			(c.category == escapeCue || c.category == escapedCue) && si.lex.writtenPhraseAt(survivalAfterPhrases, a.lower, si.toks, c.last+1) > 0 // "escaped unhurt": survived
 	})
+	si.cues = cues
+	wreckedByOutsiders(a.lower, si)
 	pastEscape := -1 // the last token of "who had escaped" or "a former inmate": the prison after it is that person's past
 	for _, c := range cues {
 		si.tryToFree = si.tryToFree || c.category == escapeCue && escapeAttempt(si.toks, c)

@@ -445,19 +445,22 @@ func mobKilling(si *sentenceInfo) bool {
 // protesters set the building on fire"). It is an assault on the place, as inmates' arson is a riot.
 func arsonByOutsiders(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category != methodArsonCue || inmateLed(text, si, c) {
-			continue
-		}
-		for _, o := range si.cues {
-			if (o.category == attackersCue || o.category == sideCiviliansCue) && o.last < c.first {
-				return true
-			}
-		}
-		if wordIn(crowdWords, si.toks, 0, c.first) {
+		if c.category == methodArsonCue && !inmateLed(text, si, c) && outsidersBefore(si, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// outsidersBefore reports people who are not held there before cue c: an attacker word,
+// civilians or a crowd.
+func outsidersBefore(si *sentenceInfo, c cueHit) bool {
+	for _, o := range si.cues {
+		if (o.category == attackersCue || o.category == sideCiviliansCue) && o.last < c.first {
+			return true
+		}
+	}
+	return wordIn(crowdWords, si.toks, 0, c.first)
 }
 
 // attackOnHeld reports an attack word whose object, within a few words after it in its clause,

@@ -79,6 +79,7 @@ const (
 	illnessAfterPhrases
 	heldEventPhrases
 	custodyPersonPhrases
+	damageVerbPhrases
 	rumourPhrases
 	phraseCatCount
 )
@@ -151,6 +152,7 @@ var phraseCats = [phraseCatCount]struct {
 	illnessAfterPhrases:         {name: "illness_after"},
 	heldEventPhrases:            {name: "held_event"},
 	custodyPersonPhrases:        {name: "custody_person", word: true},
+	damageVerbPhrases:           {name: "damage_verb", word: true},
 	rumourPhrases:               {name: "rumour", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
