@@ -44,6 +44,7 @@ type sentenceInfo struct {
 	releaseCounts  []cueHit      // the escaped cues its release words gained in an attack (releasedByAttackers)
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
 	custodyRescue  bool          // a person the police hold is freed ("snatched an accused"): custodyRescue
+	custodyEscape  bool          // its escape is the outcome of the assault on a place that holds people told right before
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
@@ -241,9 +242,13 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			}
 			// "Armed men stormed the police station. Fourteen detainees escaped.": the escape right
 			// after the assault is its outcome.
+			// So is anyone's escape right after an assault on a place that holds people, but its
+			// keepers': "attacked a police team taking a man into custody. The man managed to escape."
 			prev := a.sentences[n-1]
-			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue)) &&
+			fromCustody := !si.is(inmateCue) && !si.is(heldCue) && prev.is(attackCue) && prev.is(holdingCue) && !keepersEscape(si)
+			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue) || fromCustody) &&
 				!aggregate(a.text, prev) // "It was one of a dozen raids on police posts that day": no one assault
+			si.custodyEscape = prev.escapeNext && fromCustody
 
 		}
 		if n := len(a.sentences); n > 0 && a.sentences[n-1].triedEscape && si.is(killedCue) && deathsOfThoseHeld(si) {
@@ -339,6 +344,15 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 // gazetteer as a country and as a place in some context (68 each in the 5 KB of BenchmarkExtract):
 // the memos of their answers are made that large at once rather than grown through every size.
 const bytesPerName = 64
+
+// keepersEscape reports the security forces named before a sentence's first escape word: they
+// are who got away ("the policemen escaped unhurt"), not anyone they held.
+func keepersEscape(si *sentenceInfo) bool {
+	first := slices.IndexFunc(si.cues, func(c cueHit) bool { return c.category == escapeCue })
+	return first >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == sideSecurityCue && c.first < si.cues[first].first
+	})
+}
 
 // wreckedByOutsiders reads each verb of wrecking (damage_verb) that people not held there do to
 // a place of detention, its object a few words after it in its clause, as an assault:

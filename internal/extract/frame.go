@@ -47,7 +47,7 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
-	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si)
+	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape
 	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
 		si.inmateArson && placeOfDetention(si) || si.airLanding
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
@@ -1275,6 +1275,9 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		if reportingDate(si, first, last) {
 			score += 500
 		}
+		if d.Relative && si.leadDate >= 0 && d.Start > si.leadDate && deedBetween(si, si.leadDate, d.Start) {
+			score += laterRelativeCost // "On 8 June, a crowd attacked a police team [...] over a clash a day earlier": the opening date is the deed's
+		}
 		if d.Date.Precision.Rank() > model.PrecisionMonth.Rank() {
 			score += 100 // a year dates an event only when nothing finer does
 		}
@@ -1289,6 +1292,17 @@ func datedEvent(si *sentenceInfo) (*DateMention, bool) {
 		best = dayWithin(si, best) // "the November 2021 massacre ... on the night of 12 November"
 	}
 	return best, best != nil && (bestScore >= 500 || tollUpdate(si))
+}
+
+// laterRelativeCost weighs a relative date told after the deed that a date opening the sentence
+// dates: it dates something told on the way, unless nothing else is dated.
+const laterRelativeCost = 50
+
+// deedBetween reports a deed word between byte offsets from and to of the text.
+func deedBetween(si *sentenceInfo, from, to int) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category.isDeed() && si.toks[c.first].start > from && si.toks[c.last].end <= to
+	})
 }
 
 // onsetReach is how many words before a date a verb of beginning or ending may stand, past a
