@@ -182,7 +182,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		out = append(out, m)
 	}
 	out = joinLedes(out)
-	out = x.joinFacilityStories(out)
+	out = joinFacilityStories(out, a.facilityKeyOf)
 	for i := range out {
 		out[i].DocumentID = doc.ID
 		out[i].Index = i
@@ -223,16 +223,17 @@ func joinLedes(ms []model.Mention) []model.Mention {
 }
 
 // joinFacilityStories folds mentions of one document that name one facility, however it is
-// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; a slip of the pen in its
-// name, "Ngaragba" and "Ngabagba", names.Misspelt), a week apart at most and
+// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; with its town or without,
+// "cárcel de X de Tarvo"; a slip of the pen in its name, "Ngaragba" and "Ngabagba",
+// names.Misspelt), a week apart at most and
 // of types one incident may be told as, into the first: a report that comes back to its story
 // after an aside tells one incident, not two. The first keeps its place; the more informative
 // type wins; claims (but one read twice: repeated), evidence, perpetrators and methods are pooled.
-func (x *Extractor) joinFacilityStories(ms []model.Mention) []model.Mention {
+func joinFacilityStories(ms []model.Mention, keyOf func(name string) string) []model.Mention {
 	keys := make([]string, len(ms))
 	for i, m := range ms {
 		if m.Facility != "" {
-			keys[i] = x.facilityKey(m.Facility)
+			keys[i] = keyOf(m.Facility)
 		}
 	}
 	for i := 0; i < len(ms); i++ {

@@ -203,12 +203,13 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		cue++ // "Lembaga Pemasyarakatan (Lapas) Kelas IIB Kolondo": the bracket restates the facility word
 	}
 	// "Centre, Kolondo" or "prison de X" / "prison of X" / "Lapas X": a name after the cue.
-	after, town, written := a.nameAfter(si, cue)
+	after, nameLast, town, written := a.nameAfter(si, cue)
 	if cue > c.last && after == cue {
 		after = c.last // modifiers with no name after them stay out of it
 	}
+	keyLast := last
 	if first == c.first && after > c.last {
-		last = after
+		last, keyLast = after, nameLast
 	}
 	start, end := toks[first].start, toks[last].end
 	if first == c.first {
@@ -229,7 +230,15 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	if containsAny(name, "'’") { // the replacer's scan costs more than this test, and most names have no apostrophe
 		name = si.lex.withoutApostropheSuffixes(possessive.Replace(name))
 	}
-	h := facilityHit{start: start, end: end, name: name, key: a.placeKey(name), town: town, country: a.countryAfter(si, last)}
+	key := a.placeKey(name)
+	if keyLast < last {
+		key = a.placeKey(a.text[start:toks[keyLast].end])
+		if a.nameKeys == nil {
+			a.nameKeys = map[string]string{}
+		}
+		a.nameKeys[name] = key
+	}
+	h := facilityHit{start: start, end: end, name: name, key: key, town: town, country: a.countryAfter(si, last)}
 	if town == "" && last > 0 && toks[last-1].is(numberSignWords) && allDigits(toks[last].fold) {
 		// "Prison No. 5": a title of the country's prison service; the same report may name the
 		// prison by its town, so the title neither splits nor links (titledName).
@@ -331,16 +340,16 @@ func titledFacility(text string, si *sentenceInfo, c cueHit) (facilityHit, bool)
 }
 
 // nameAfter reads "de X", "of X", "in X", ", X" or (for head-first languages) "X" after the cue
-// at token i; it returns the last token of the name, the town it resolves to and the town as the
-// report writes it.
-func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
+// at token i; it returns the last token of the name, the last token of its distinctive words (before
+// a town the name ends with), the town it resolves to and the town as the report writes it.
+func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string) {
 	toks := si.toks
 	lx := si.lex
 	head := i
 	// "la cárcel de máxima seguridad X": the grade of security comes between the word and its name.
 	i += lx.phraseAt(securityGradeWords, toks, i+1)
 	if k := i + 1; k+1 < len(toks) && toks[k].is(directionWords) && toks[k+1].is(directionLinkWords) {
-		return head, "", "" // "a prison southeast of X" stands a way off X
+		return head, head, "", "" // "a prison southeast of X" stands a way off X
 	}
 	// "la cárcel vieja de X": an adjective in lower case between the word and its linked name.
 	if k := i + 1; k+2 < len(toks) && !toks[k].upper && toks[k+1].is(facilityLinkWords) && nameLike(lx, toks[k+2]) &&
@@ -351,26 +360,36 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	if j < len(toks) && (toks[j].is(facilityLinkWords) || toks[j].is(facilityLocativeWords) || toks[j].is(facilityNearWords)) {
 		j++
 	} else if j < len(toks) && !nameGap(a.text[toks[i].end:toks[j].start], i > 0 && abbreviationAfter(a.text, toks, i-1)) {
-		return head, "", ""
+		return head, head, "", ""
 	}
 	if number, ok := facilityNumber(a.text, lx, toks, j); ok {
-		return a.numberedName(si, number)
+		last, town, written := a.numberedName(si, number)
+		return last, last, town, written
 	}
 	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
-		return head, "", ""
+		return head, head, "", ""
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {
 		last = j + 1 // "سجن دار الأمل": the second word of a caseless name, its article glued
 	}
-	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word.
+	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word. The
+	// town is the name's but not its key: "cárcel de Palmasola" and "cárcel de Palmasola de Santa
+	// Cruz" are one prison.
+	nameLast := last
+	for k := j + 1; k < last; k++ {
+		if toks[k].is(facilityLinkWords) && a.placeStartsAt(si, toks[k+1].start) && a.placeKey(a.text[toks[j].start:toks[k-1].end]) != "" {
+			nameLast = k - 1 // "Palmasola de Santa Cruz" read as one run of name words; not "Estadual de Tarvo"
+			break
+		}
+	}
 	if k := last + 2; k < len(toks) && toks[last+1].is(facilityLinkWords) && nameLike(lx, toks[k]) && a.placeStartsAt(si, toks[k].start) {
 		last = nameRunEnd(lx, a.text, toks, k)
 	}
 	town, written := "", ""
 	run := a.text[toks[j].start:toks[last].end]
 	if _, ok := a.country(run); ok {
-		return head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
+		return head, head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		if a.inTextCountry(p.Country) {
@@ -385,17 +404,17 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, string, string) {
 	}
 	linked := toks[i+1].is(facilityLinkWords) || i > head // "Penitenciária de Segurança Máxima X": a name after the grade is the facility's
 	if !linked && town == "" && !toks[head].is(facilityHeadFirstWords) {
-		return head, "", ""
+		return head, head, "", ""
 	}
 	switch t := &toks[i+1]; {
 	case t.is(facilityNearWords):
-		return head, "", "" // "a prison near Niamey" stands in another town
+		return head, head, "", "" // "a prison near Niamey" stands in another town
 	case t.is(facilityLocativeWords) && areaWords(toks, j, last):
-		return head, "", "" // "the X Principal Prison in Y Division": an area, not the town it stands in
+		return head, head, "", "" // "the X Principal Prison in Y Division": an area, not the town it stands in
 	case t.is(facilityLocativeWords):
-		return head, town, written // "the jail in Benghazi": the town is not part of the name
+		return head, head, town, written // "the jail in Benghazi": the town is not part of the name
 	}
-	return last, town, written
+	return last, nameLast, town, written
 }
 
 // facilityNumber returns the token of a number that a number sign at token j puts after a

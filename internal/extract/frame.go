@@ -881,6 +881,15 @@ func (a *analysis) placeKey(name string) string {
 	return k
 }
 
+// facilityKeyOf returns the key of a facility name as the document read it: without the town a
+// name ends with (namedFacility), else placeKey's.
+func (a *analysis) facilityKeyOf(name string) string {
+	if k, ok := a.nameKeys[name]; ok {
+		return k
+	}
+	return a.placeKey(name)
+}
+
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
 const anchorReach = 10
 

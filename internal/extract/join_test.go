@@ -51,6 +51,9 @@ func TestJoinFacilityStories(t *testing.T) {
 		{"types no incident is told as stay apart",
 			[]model.Mention{mention(model.MassEscape, "2019-05-11", "Kolondo prison"), mention(model.ThwartedAttack, "2019-05-11", "Kolondo prison")},
 			[]string{"mass_escape Kolondo prison 0", "thwarted_attack Kolondo prison 0"}},
+		{"a slip of the pen in a name keeps one facility",
+			[]model.Mention{mention(model.Riot, "2019-05-11", "Sarovia prison"), mention(model.Riot, "2019-05-12", "Sarobia prison")},
+			[]string{"riot Sarovia prison 0"}},
 		{"no facility, no join",
 			[]model.Mention{mention(model.Riot, "2019-05-11", ""), mention(model.Riot, "2019-05-11", "")},
 			[]string{"riot  0", "riot  0"}},
@@ -58,7 +61,7 @@ func TestJoinFacilityStories(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, m := range x.joinFacilityStories(tt.in) {
+			for _, m := range joinFacilityStories(tt.in, x.facilityKey) {
 				got = append(got, string(m.Type)+" "+m.Facility+" "+strconv.Itoa(len(m.Claims)))
 			}
 			if len(got) != len(tt.want) {
