@@ -391,6 +391,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 	if _, ok := a.country(run); ok {
 		return head, head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
+	if a.regionOnly(si, toks[j].start, toks[last].end) && !toks[head].upper && (head == 0 || !toks[head-1].is(definiteArticleWords)) {
+		return head, head, "", "" // "rebelião em presídio de Roraima": a prison of the state, no name; "the Penitentiary of New Mexico" is one
+	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		if a.inTextCountry(p.Country) {
 			town, written = p.Name, run // "Mocímboa da Praia" is one town, not Praia
