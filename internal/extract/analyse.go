@@ -641,7 +641,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			oneEscape || oneWhoEscaped(si.toks, c)) ||
 			slices.Contains(raids, c) // "a police raid": the state's operation, no assault on a prison
 	})
-	releasedByAttackers(a.text, si, scanned)
+	releasedByAttackers(a.text, a.lower, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
 	si.cues = append(si.cues, inmatesProtest(si)...)
 	si.cues = append(si.cues, convicts...)
@@ -4211,7 +4211,7 @@ func pastOfOnePerson(toks []token, k int) bool {
 // as often the authorities' doing, and tells no incident. A release only attempted is the attack's aim;
 // one that describes the victim ("a former inmate released last month", read from the cues as
 // scanned, before "former" drops the inmate) is his past.
-func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
+func releasedByAttackers(text, lower string, si *sentenceInfo, scanned []cueHit) {
 	// "attacked the police station, and released 5 detainees"; but "the kidnappers demanded money,
 	// and the release of their comrades from prison" goes on with what they asked for.
 	attackBefore := si.sequel != nil && (si.sequel.is(attackCue) || hasMethod(si.sequel)) && !demandTold(si.sequel)
@@ -4226,6 +4226,8 @@ func releasedByAttackers(text string, si *sentenceInfo, scanned []cueHit) {
 			// "a former inmate released last month was shot dead": who the victim is
 		case lawfulGround(si.lex, text, si.toks, c):
 			// "released on parole [...], years after he shot dead a neighbour": a lawful release
+		case si.lex.writtenPhraseAt(survivalAfterPhrases, lower, si.toks, c.last+1) > 0:
+			// "85 prisoners trapped during the assault were rescued unharmed": they survived it
 		case releaseAimed(si.toks, c):
 			// "on hunger strike for their swift release": what they strive for
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
