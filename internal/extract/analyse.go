@@ -244,7 +244,7 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			// "Armed men stormed the police station. Fourteen detainees escaped.": the escape right
 			// after the assault is its outcome.
 			// So is anyone's escape right after an assault on a place that holds people, but its
-			// keepers': "attacked a police team taking a man into custody. The man managed to escape."
+			// keepers': "raided a patrol escorting a trader to the cells. The trader got away."
 			prev := a.sentences[n-1]
 			fromCustody := !si.is(inmateCue) && !si.is(heldCue) && prev.is(attackCue) && prev.is(holdingCue) && !keepersEscape(si)
 			prev.escapeNext = si.is(escapeCue) && !negated(si, escapeCue) && (si.is(inmateCue) || si.is(heldCue) || fromCustody) &&
@@ -3586,7 +3586,7 @@ func lawfulGround(lx *lexicon, text string, toks []token, c cueHit) bool {
 }
 
 // lawfulBefore reports a lawful ground that ends before the escape word, in its clause ("Later,
-// 98 foreigners would be pardoned and freed"). A phrase the escape word is part of ("walked
+// 60 convicts would be pardoned and freed"). A phrase the escape word is part of ("walked
 // free") is insideLawfulPhrase's.
 func lawfulBefore(lx *lexicon, text string, toks []token, c cueHit) bool {
 	from := 0
@@ -4227,7 +4227,7 @@ func releasedByAttackers(text, lower string, si *sentenceInfo, scanned []cueHit)
 		case lawfulGround(si.lex, text, si.toks, c):
 			// "released on parole [...], years after he shot dead a neighbour": a lawful release
 		case si.lex.writtenPhraseAt(survivalAfterPhrases, lower, si.toks, c.last+1) > 0:
-			// "85 prisoners trapped during the assault were rescued unharmed": they survived it
+			// "40 inmates caught in the fighting were brought out unharmed": they survived it
 		case releaseAimed(si.toks, c):
 			// "on hunger strike for their swift release": what they strive for
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):

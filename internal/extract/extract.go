@@ -224,7 +224,7 @@ func joinLedes(ms []model.Mention) []model.Mention {
 
 // joinFacilityStories folds mentions of one document that name one facility, however it is
 // spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; with its town or without,
-// "cárcel de X de Tarvo"; a slip of the pen in its name, "Ngaragba" and "Ngabagba",
+// "cárcel de X de Tarvo"; a slip of the pen in its name, "Sarovia" and "Sarobia",
 // names.Misspelt), a week apart at most and
 // of types one incident may be told as, into the first: a report that comes back to its story
 // after an aside tells one incident, not two. The first keeps its place; the more informative

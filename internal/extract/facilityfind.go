@@ -373,13 +373,13 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {
 		last = j + 1 // "سجن دار الأمل": the second word of a caseless name, its article glued
 	}
-	// "carcere Sant'Anna di Modena": a name, then the town it stands in after a linking word. The
-	// town is the name's but not its key: "cárcel de Palmasola" and "cárcel de Palmasola de Santa
-	// Cruz" are one prison.
+	// "carcere Sant'Orsola di Kolondo": a name, then the town it stands in after a linking word. The
+	// town is the name's but not its key: "cárcel de Sarovia" and "cárcel de Sarovia de Tarvo" are
+	// one prison.
 	nameLast := last
 	for k := j + 1; k < last; k++ {
 		if toks[k].is(facilityLinkWords) && a.placeStartsAt(si, toks[k+1].start) && a.placeKey(a.text[toks[j].start:toks[k-1].end]) != "" {
-			nameLast = k - 1 // "Palmasola de Santa Cruz" read as one run of name words; not "Estadual de Tarvo"
+			nameLast = k - 1 // "Sarovia de Tarvo" read as one run of name words; not "Estadual de Tarvo"
 			break
 		}
 	}
@@ -392,7 +392,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 		return head, head, "", "" // "el mayor penal de Ardovia": the country's largest prison, no name
 	}
 	if a.regionOnly(si, toks[j].start, toks[last].end) && !toks[head].upper && (head == 0 || !toks[head-1].is(definiteArticleWords)) {
-		return head, head, "", "" // "rebelião em presídio de Roraima": a prison of the state, no name; "the Penitentiary of New Mexico" is one
+		return head, head, "", "" // "rebelião em presídio do Vale Sul": a prison of the state, no name; "the Penitentiary of New Belmark" is one
 	}
 	if p, ok := a.place(run, newPlaceContext(a.countries)); ok && last > j {
 		if a.inTextCountry(p.Country) {

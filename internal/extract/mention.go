@@ -309,7 +309,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	case attack:
 		return model.FacilityAttack
 	case riot && !freed && !heldFled:
-		return model.Riot // unless the people held fled it: "They subsequently fled the prison"
+		return model.Riot // unless the people held fled it: "They then broke out of the jail"
 	case foiledTold && !unfoiled && !freed && a.violenceAround(f):
 		return model.Riot // "gunfire at the headquarters, related to an attempted jailbreak"
 	case foiledTold && !unfoiled && !freed:

@@ -1977,7 +1977,7 @@ func attempted(toks []token, k int) bool {
 }
 
 // attemptedObject reports a noun at token k that an attempt verb takes as its object, past an
-// article and one modifier, with no punctuation between: "tried a massive prison break",
+// article and one modifier, with no punctuation between: "attempted a mass breakout",
 // "attempted a breakout".
 func attemptedObject(toks []token, k int) bool {
 	j := k - 1

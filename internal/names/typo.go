@@ -6,7 +6,7 @@ import (
 )
 
 // Misspelt reports two folded names that differ by one slip of the pen: the same words but one,
-// and that one a letter changed, added or dropped ("ngaragba", "ngabagba"). A reporter who
+// and that one a letter changed, added or dropped ("sarovia", "sarobia"). A reporter who
 // writes a prison's name twice in one story may slip once; two names of one story that differ
 // so little are one name. Short words, numbers and roman numerals are never slips: "kuje" and
 // "kuja", "cereso 2" and "cereso 3", "ancon i" and "ancon ii" are other places.

@@ -7,11 +7,11 @@ func TestMisspelt(t *testing.T) {
 		a, b string
 		want bool
 	}{
-		{"ngaragba", "ngabagba", true},                // a letter changed
+		{"sarovia", "sarobia", true},                // a letter changed
 		{"central kolondo", "central kolondoo", true}, // a letter added
 		{"tarvoski", "tarvski", true},                 // a letter dropped
-		{"ngaragba", "ngaragba", false},               // the same name is no slip
-		{"ngaragba", "ngabara", false},                // three edits apart
+		{"sarovia", "sarovia", false},               // the same name is no slip
+		{"sarovia", "saborai", false},                // three edits apart
 		{"kuje", "kuja", false},                       // too short to tell a slip from another name
 		{"cereso 2", "cereso 3", false},               // numbers name other places
 		{"cereso 12", "cereso 13", false},
@@ -32,7 +32,7 @@ func TestMisspelt(t *testing.T) {
 }
 
 func FuzzMisspelt(f *testing.F) {
-	f.Add("ngaragba", "ngabagba")
+	f.Add("sarovia", "sarobia")
 	f.Add("ancon i", "ancon ii")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		if Misspelt(a, b) != Misspelt(b, a) {
