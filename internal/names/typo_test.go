@@ -7,11 +7,11 @@ func TestMisspelt(t *testing.T) {
 		a, b string
 		want bool
 	}{
-		{"sarovia", "sarobia", true},                // a letter changed
+		{"sarovia", "sarobia", true},                  // a letter changed
 		{"central kolondo", "central kolondoo", true}, // a letter added
 		{"tarvoski", "tarvski", true},                 // a letter dropped
-		{"sarovia", "sarovia", false},               // the same name is no slip
-		{"sarovia", "saborai", false},                // three edits apart
+		{"sarovia", "sarovia", false},                 // the same name is no slip
+		{"sarovia", "saborai", false},                 // three edits apart
 		{"kuje", "kuja", false},                       // too short to tell a slip from another name
 		{"cereso 2", "cereso 3", false},               // numbers name other places
 		{"cereso 12", "cereso 13", false},
