@@ -11,27 +11,29 @@ import (
 // so little are one name. Short words, numbers and roman numerals are never slips: "kuje" and
 // "kuja", "cereso 2" and "cereso 3", "ancon i" and "ancon ii" are other places.
 func Misspelt(a, b string) bool {
-	if a == b {
-		return false
+	if a == b || abs(len(a)-len(b)) > utf8.UTFMax {
+		return false // one rune more or less changes the length by a rune's bytes at most
 	}
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) {
-		return false
-	}
-	slip := -1
-	for i := range wa {
-		if wa[i] != wb[i] {
-			if slip >= 0 {
-				return false
-			}
-			slip = i
+	slipped := false
+	for a != "" || b != "" {
+		var x, y string
+		x, a = nextWord(a)
+		y, b = nextWord(b)
+		if x == y {
+			continue
 		}
+		if slipped || !slipWord(x) || !slipWord(y) || !oneEdit(x, y) {
+			return false // a word more, a second slip, or no slip at all
+		}
+		slipped = true
 	}
-	if slip < 0 {
-		return false // the same words, spaced otherwise
-	}
-	x, y := wa[slip], wb[slip]
-	return slipWord(x) && slipWord(y) && oneEdit(x, y)
+	return slipped
+}
+
+// nextWord splits the first space-separated word off s.
+func nextWord(s string) (word, rest string) {
+	word, rest, _ = strings.Cut(strings.TrimLeft(s, " "), " ")
+	return word, rest
 }
 
 // minSlipRunes is the shortest word in which a difference of one letter is a slip rather than
@@ -63,4 +65,11 @@ func oneEdit(a, b string) bool {
 		return i < len(ra) && string(ra[i+1:]) == string(rb[i+1:]) // invalid bytes read alike are no edit
 	}
 	return string(ra[i+1:]) == string(rb[i:])
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
