@@ -4147,11 +4147,12 @@ func oneSubject(text string, si *sentenceInfo, cues []cueHit, c cueHit) bool {
 	return false
 }
 
-// heEscaped reports an escape word whose subject is a pronoun of one person, auxiliaries
-// aside: "he had escaped from police custody two months earlier" is one man's flight, no breakout.
+// heEscaped reports an escape word whose subject is a pronoun of one person, auxiliaries and
+// adverbs aside: "he had escaped from police custody two months earlier" and "he had previously
+// escaped from prison" are one man's flight, no breakout.
 func heEscaped(toks []token, c cueHit) bool {
 	for j := c.first - 1; j >= 0 && j >= c.first-3; j-- {
-		if !toks[j].is(auxiliaryWords) && !toks[j].is(elisionWords) {
+		if !toks[j].is(auxiliaryWords) && !toks[j].is(elisionWords) && !toks[j].is(beforeVerbWords) {
 			return toks[j].is(singularPronounWords)
 		}
 	}
