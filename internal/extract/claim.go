@@ -1085,6 +1085,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	if appositivePart(text, si, first, last) {
 		return true // "Seven inmates, four of them foreigners, escaped"
 	}
+	if amongOfSameFate(text, si, first, last) {
+		return true // "among the dead, seven were beheaded": how some of the dead died
+	}
 	if asideBreakdown(text, si, q) {
 		return true // "48 members of the group - 39 men and nine women - had escaped"
 	}
@@ -1121,6 +1124,48 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 		}
 		return k > 0 && (si.toks[k-1].is(relativePronounWords) || si.toks[k-1].is(complementizerWords) ||
 			containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":"))
+	}
+	return false
+}
+
+// amongOfSameFate reports a figure after "among" and a word of what befell a group ("among the
+// dead,") whose own verb tells the same fate ("seven were beheaded"): a part of that group, told
+// by how it befell them, and no count of its own. Another fate is a count ("among the escapees,
+// 12 were recaptured").
+func amongOfSameFate(text string, si *sentenceInfo, first, last int) bool {
+	among := -1
+	for k := first - 1; k >= 0 && k >= first-amongReach; k-- {
+		if si.toks[k].is(amongWords) {
+			among = k
+			break
+		}
+	}
+	if among < 0 {
+		return false
+	}
+	var fate model.Metric
+	told := 0 // the group's word and the fates of parts told before this one
+	for _, c := range si.cues {
+		if m := c.category.metric(); c.first > among && c.last < first && m != "" && m != model.Held {
+			if fate != "" && m != fate {
+				return false
+			}
+			fate = m
+			told++
+		}
+	}
+	if fate == "" || containsAny(text[si.toks[among].end:si.toks[first].start], ";.") {
+		return false
+	}
+	if told > 1 && si.toks[first-1].is(conjunctionWords) {
+		return true // "... seven were beheaded and six burned": a second part of the same group
+	}
+	for k := last + 1; k < len(si.toks) && k <= last+ownPredicateReach; k++ {
+		for _, c := range si.cues {
+			if c.first == k {
+				return c.category.metric() == fate
+			}
+		}
 	}
 	return false
 }
