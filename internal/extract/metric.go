@@ -154,7 +154,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Killed && punishmentPhrase(si, c) {
 			continue // "sentenced 12 men to death": a punishment, nobody died
 		}
-		if attempted(si.toks, c.first) {
+		if attempted(si.toks, c.first) || metric == model.Escaped && escapeAttempt(si.toks, c) {
 			if c.first > last && c.first-last <= attemptReach && metric == model.Escaped {
 				attemptAfter = true // "more than 1,000 tried to escape": none of the metrics
 			}
