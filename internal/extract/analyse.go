@@ -696,7 +696,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
-			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) // "protesters detained during the 2016 unrest", in a story of 2018
+			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) || // "protesters detained during the 2016 unrest", in a story of 2018
+			(c.category == killedCue || c.category == woundedCue) && earlierInRelativeClause(si, c) // "to protest against clashes that killed four students last month"
 	})
 	si.pastAttack = si.is(attackCue) && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -3034,6 +3035,29 @@ func pastInRelativeClause(text string, si *sentenceInfo, c cueHit) bool {
 			continue
 		}
 		if first-c.last <= relativeDateReach || first-c.last <= clauseDateReach && !containsAny(text[si.toks[c.last].end:d.Start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierInRelativeClause reports a word of death or wounds in a relative clause whose own date,
+// a few words after it and told from the report's day ("last month"), ended before another
+// date of the sentence began: "students set four
+// police stations on fire on Monday to protest against clashes that killed four students last
+// month" tells the toll of the earlier clashes, not of the deed dated Monday.
+func earlierInRelativeClause(si *sentenceInfo, c cueHit) bool {
+	if relativeBefore(si.toks, c) < 0 {
+		return false
+	}
+	for _, d := range si.dates {
+		first, _ := tokenSpan(si.toks, d.Start, d.End)
+		if first <= c.last || first-c.last > relativeDateReach || !d.Relative {
+			continue // "in which guards killed 40 inmates in May 1990" names its own deed's date
+		}
+		if slices.ContainsFunc(si.dates, func(o DateMention) bool {
+			return o.Start != d.Start && d.Date.LastDay().Before(o.Date.Start.AddDate(0, 0, -model.PrecisionDay.Tolerance()))
+		}) {
 			return true
 		}
 	}
