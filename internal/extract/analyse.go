@@ -697,7 +697,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		return c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
 			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) || // "protesters detained during the 2016 unrest", in a story of 2018
-			(c.category == killedCue || c.category == woundedCue) && earlierInRelativeClause(si, c) // "to protest against clashes that killed four students last month"
+			(c.category == killedCue || c.category == woundedCue) && earlierInRelativeClause(si, c) // "in protest at a brawl that left two dead last week"
 	})
 	si.pastAttack = si.is(attackCue) && !reportsAttack(a.text, si)
 	for _, q := range numbersIn(a.lex, text, ps, exprs) {
@@ -3043,9 +3043,8 @@ func pastInRelativeClause(text string, si *sentenceInfo, c cueHit) bool {
 
 // earlierInRelativeClause reports a word of death or wounds in a relative clause whose own date,
 // a few words after it and told from the report's day ("last month"), ended before another
-// date of the sentence began: "students set four
-// police stations on fire on Monday to protest against clashes that killed four students last
-// month" tells the toll of the earlier clashes, not of the deed dated Monday.
+// date of the sentence began: "youths burnt the lock-up on Friday in protest at a raid that
+// wounded six traders last week" tells the toll of the earlier raid, not of the deed of Friday.
 func earlierInRelativeClause(si *sentenceInfo, c cueHit) bool {
 	if relativeBefore(si.toks, c) < 0 {
 		return false
