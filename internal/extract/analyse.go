@@ -148,8 +148,7 @@ type analysis struct {
 	docPlaces     *placeContext              // the place context of sentences that name no country (placeContextOf)
 	onePlaces     map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
 	countryNames  map[string]string          // Country answers by name, "" for none
-	placeKeys     map[string]string          // placeKey answers by name
-	nameKeys      map[string]string          // the key of a facility name that ends with its town, by name (namedFacility)
+	placeKeys     map[string]string          // placeKey answers by name; a facility name that ends with its town keyed without it (namedFacility)
 	forms         map[formsQuery][]string    // inflectedForms and placeFormsOf answers, for names that may have some
 	pieces        []piece                    // a buffer for reading one sentence's pieces at a time
 	lower         string                     // the text's asciiLower, which the sentences' words fold to slices of

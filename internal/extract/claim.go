@@ -1162,8 +1162,8 @@ func amongOfSameFate(text string, si *sentenceInfo, first, last int) bool {
 	}
 	for k := last + 1; k < len(si.toks) && k <= last+ownPredicateReach; k++ {
 		for _, c := range si.cues {
-			if c.first == k {
-				return c.category.metric() == fate
+			if m := c.category.metric(); c.first == k && m != "" {
+				return m == fate // the figure's own verb, past its noun ("seven inmates were beheaded")
 			}
 		}
 	}

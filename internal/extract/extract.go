@@ -182,7 +182,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		out = append(out, m)
 	}
 	out = joinLedes(out)
-	out = joinFacilityStories(out, a.facilityKeyOf)
+	out = joinFacilityStories(out, a.placeKey)
 	for i := range out {
 		out[i].DocumentID = doc.ID
 		out[i].Index = i

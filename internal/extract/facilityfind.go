@@ -233,10 +233,7 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 	key := a.placeKey(name)
 	if keyLast < last {
 		key = a.placeKey(a.text[start:toks[keyLast].end])
-		if a.nameKeys == nil {
-			a.nameKeys = map[string]string{}
-		}
-		a.nameKeys[name] = key
+		a.placeKeys[name] = key // the document's later mentions of the name, and its mentions' join, key it so
 	}
 	h := facilityHit{start: start, end: end, name: name, key: key, town: town, country: a.countryAfter(si, last)}
 	if town == "" && last > 0 && toks[last-1].is(numberSignWords) && allDigits(toks[last].fold) {

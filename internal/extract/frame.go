@@ -871,7 +871,8 @@ func (a *analysis) foreignInName(si *sentenceInfo, p placeHit) bool {
 
 // placeKey folds a place or facility name so that spellings of one town compare equal
 // ("Al-Hasakah", "Al Ḩasakah"): facilityKey, remembered for the document, whose sentences name
-// their towns and facilities again and again.
+// their towns and facilities again and again (a facility name that ends with its town is
+// remembered without it: namedFacility).
 func (a *analysis) placeKey(name string) string {
 	if k, ok := a.placeKeys[name]; ok {
 		return k
@@ -879,15 +880,6 @@ func (a *analysis) placeKey(name string) string {
 	k := a.x.facilityKey(name)
 	a.placeKeys[name] = k
 	return k
-}
-
-// facilityKeyOf returns the key of a facility name as the document read it: without the town a
-// name ends with (namedFacility), else placeKey's.
-func (a *analysis) facilityKeyOf(name string) string {
-	if k, ok := a.nameKeys[name]; ok {
-		return k
-	}
-	return a.placeKey(name)
 }
 
 // anchorReach is how many words from an event word a place or date may stand and still anchor it.
