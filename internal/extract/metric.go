@@ -746,10 +746,16 @@ const capacityReach = 3
 const maxSubjectStart = 3
 
 // escapeeNounAfter reports a noun of escapees within four words after a figure's last token:
-// "seven escapees", "seven of the escapees".
+// "seven escapees", "seven of the escapees", or a noun of people held that a participle of escape
+// qualifies, on either side ("ten of the escaped prisoners", "diez de los presos fugados").
 func escapeeNounAfter(si *sentenceInfo, last int) bool {
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		if si.toks[k].is(escapeeNounWords) {
+			return true
+		}
+		if isInmateWord(si, k) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+			return c.category == escapedCue && (c.last == k-1 && c.first > last || c.first == k+1)
+		}) {
 			return true
 		}
 	}
