@@ -182,7 +182,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		out = append(out, m)
 	}
 	out = joinLedes(out)
-	out = joinFacilityStories(out, a.placeKey)
+	out = joinFacilityStories(out, a.placeKey, a.x.bearing)
 	for i := range out {
 		out[i].DocumentID = doc.ID
 		out[i].Index = i
@@ -225,26 +225,38 @@ func joinLedes(ms []model.Mention) []model.Mention {
 // joinFacilityStories folds mentions of one document that name one facility, however it is
 // spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; with its town or without,
 // "cárcel de X de Tarvo"; a slip of the pen in its name, "Sarovia" and "Sarobia",
-// names.Misspelt), a week apart at most and
+// names.Misspelt; with a word of bearing before its region's name or without, "North Vale
+// District Jail" and "the district jail in Vale", whose key keyOf gives and bearing tells), a
+// week apart at most and
 // of types one incident may be told as, into the first: a report that comes back to its story
-// after an aside tells one incident, not two. The first keeps its place; the more informative
+// after an aside tells one incident, not two. The first keeps its place, unless only the other
+// names the facility with its bearing; the more informative
 // type wins; claims (but one read twice: repeated), evidence, perpetrators and methods are pooled.
-func joinFacilityStories(ms []model.Mention, keyOf func(name string) string) []model.Mention {
+func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bearing func(folded string) bool) []model.Mention {
 	keys := make([]string, len(ms))
+	bare := make([]string, len(ms)) // the key without a word of bearing that opens the name, "" if none does
 	for i, m := range ms {
 		if m.Facility != "" {
 			keys[i] = keyOf(m.Facility)
+			if toks := tokenize(m.Facility); len(toks) > 1 && bearing(toks[0].fold) {
+				bare[i] = keyOf(m.Facility[toks[1].start:])
+			}
 		}
 	}
 	for i := 0; i < len(ms); i++ {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			if keys[i] == "" || keys[j] == "" || keys[i] != keys[j] && !names.Misspelt(keys[i], keys[j]) || a.Place.Country != b.Place.Country ||
+			same := keys[i] == keys[j] || names.Misspelt(keys[i], keys[j]) ||
+				bare[i] != "" && bare[i] == keys[j] || bare[j] != "" && bare[j] == keys[i]
+			if keys[i] == "" || keys[j] == "" || !same || a.Place.Country != b.Place.Country ||
 				!withinDays(a.Date, b.Date, ledeDays) || !a.Type.CompatibleWith(b.Type) {
 				continue
 			}
 			if b.Type.Precedence() < a.Type.Precedence() {
 				a.Type = b.Type
+			}
+			if bare[j] != "" && bare[j] == keys[i] {
+				a.Place, a.Facility = b.Place, b.Facility // "North Vale District Jail" in Kolondo: "the jail in North Vale" read without its bearing
 			}
 			for _, c := range b.Claims {
 				if !repeated(a.Claims, c) {
@@ -257,6 +269,7 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string) []m
 			ms[i] = a
 			ms = slices.Delete(ms, j, j+1)
 			keys = slices.Delete(keys, j, j+1)
+			bare = slices.Delete(bare, j, j+1)
 			j--
 		}
 	}

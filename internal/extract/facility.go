@@ -133,3 +133,9 @@ func facilityWordAt(lx *lexicon, toks []token, i int) bool {
 	}
 	return false
 }
+
+// bearing reports a folded word of bearing or of the part of a place that may open a name
+// ("North", "Upper", "Central"): the name may be written again without it.
+func (x *Extractor) bearing(folded string) bool {
+	return x.lex.all.has(directionWords, folded) || x.lex.all.has(placeModifierWords, folded)
+}

@@ -54,6 +54,12 @@ func TestJoinFacilityStories(t *testing.T) {
 		{"a slip of the pen in a name keeps one facility",
 			[]model.Mention{mention(model.Riot, "2019-05-11", "Sarovia prison"), mention(model.Riot, "2019-05-12", "Sarobia prison")},
 			[]string{"riot Sarovia prison 0"}},
+		{"a word of bearing before a name joins the name told without it, and the name with it tells where",
+			[]model.Mention{mention(model.FacilityAttack, "2019-05-11", "Kolondo jail"), mention(model.FacilityAttack, "2019-05-11", "North Kolondo District Jail", escaped30)},
+			[]string{"facility_attack North Kolondo District Jail 1"}},
+		{"opposite bearings stay apart",
+			[]model.Mention{mention(model.Riot, "2019-05-11", "North Kolondo jail"), mention(model.Riot, "2019-05-11", "South Kolondo jail")},
+			[]string{"riot North Kolondo jail 0", "riot South Kolondo jail 0"}},
 		{"no facility, no join",
 			[]model.Mention{mention(model.Riot, "2019-05-11", ""), mention(model.Riot, "2019-05-11", "")},
 			[]string{"riot  0", "riot  0"}},
@@ -61,7 +67,7 @@ func TestJoinFacilityStories(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, m := range joinFacilityStories(tt.in, x.facilityKey) {
+			for _, m := range joinFacilityStories(tt.in, x.facilityKey, x.bearing) {
 				got = append(got, string(m.Type)+" "+m.Facility+" "+strconv.Itoa(len(m.Claims)))
 			}
 			if len(got) != len(tt.want) {
