@@ -707,8 +707,43 @@ func referencePoint(text string, si *sentenceInfo) (start, end int, apart bool) 
 		if t.is(comparisonWords) && datedObject(text, si, i) {
 			return t.start, referenceEnd(text, si, t.start), false // "compared the scenes to the 25-day siege at X in 1990"
 		}
+		if end, ok := placeAsEvent(text, si, i); ok {
+			return t.start, end, true // "surtout qu'après X, le ministre avait promis": X's was another deed
+		}
+		if i == 0 && facilityAsEvent(text, si) {
+			return t.start, referenceEnd(text, si, t.start), true // "Après la prison de X, celle de Y a été attaquée": X's was another deed
+		}
 	}
 	return 0, 0, false
+}
+
+// placeAsEvent reports a name right after the temporal word at token i and right before a comma,
+// and where that name ends: "after X, the minister promised" names another deed by its place. A
+// date ("after Monday,") names a day, no deed.
+func placeAsEvent(text string, si *sentenceInfo, i int) (int, bool) {
+	for _, span := range si.spans {
+		if span.first != i+1 || !strings.HasPrefix(text[span.end:si.end], ",") {
+			continue
+		}
+		if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start < span.end && d.End > span.start }) {
+			return 0, false
+		}
+		return span.end, true
+	}
+	return 0, false
+}
+
+// facilityAsEvent reports a sentence opened by a temporal word and a place of detention, set apart
+// by a clause mark, before a deed: "After the X prison, the one in Y was stormed" names an earlier
+// deed by its place.
+func facilityAsEvent(text string, si *sentenceInfo) bool {
+	end := referenceEnd(text, si, si.toks[0].start)
+	named := slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == facilityCue && c.first > 0 && c.first <= referenceReach && si.toks[c.last].end <= end
+	})
+	return named && end < si.end && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return si.toks[c.first].start > end && (c.category == attackCue || c.category == escapeCue || c.category == riotCue || c.category == thwartedCue)
+	})
 }
 
 // datedBeforeLead reports a date between byte offsets from and to (a reference point's) that
