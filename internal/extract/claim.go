@@ -1113,7 +1113,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 // fugitives were dozens", "según la ministra, entre los heridos hay 32 internos").
 func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-amongReach; k-- {
-		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") {
+		if containsAny(text[si.toks[k].end:si.toks[k+1].start], clauseMarks+":") && !existentialAfter(si, k+1, first) {
 			return false
 		}
 		if !si.toks[k].is(amongWords) || k == first-1 {
@@ -1122,10 +1122,20 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 		if k > 1 && si.toks[k-1].is(partitiveWords) {
 			k-- // "إن من بين الهاربين 9": "from among" opens the clause as "among" does
 		}
+		if k > 1 && si.lex.phraseAt(amongWords, si.toks, k-1) == 2 {
+			k-- // "di antara": the phrase opens the clause
+		}
 		return k > 0 && (si.toks[k-1].is(relativePronounWords) || si.toks[k-1].is(complementizerWords) ||
 			containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks+":"))
 	}
 	return false
+}
+
+// existentialAfter reports a verb of being right before the figure at token first that opens its
+// clause at token k, at most one word before it: "among the escapees, there were 21 militants",
+// "di antara tahanan yang kabur, terdapat 21": the clause after the comma still names the part.
+func existentialAfter(si *sentenceInfo, k, first int) bool {
+	return first > 0 && first-k <= 2 && si.toks[first-1].is(copulaWords)
 }
 
 // amongOfSameFate reports a figure after "among" and a word of what befell a group ("among the

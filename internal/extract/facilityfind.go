@@ -366,6 +366,9 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
 		return head, head, "", ""
 	}
+	if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start == toks[j].start }) {
+		return head, head, "", "" // "sebuah penjara Minggu 15 April": a date after the word, no name
+	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {
 		last = j + 1 // "سجن دار الأمل": the second word of a caseless name, its article glued
