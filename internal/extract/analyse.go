@@ -643,6 +643,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	releasedByAttackers(a.text, a.lower, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
 	si.cues = append(si.cues, inmatesProtest(si)...)
+	si.cues = append(si.cues, casualtiesInProtest(si)...)
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
 	si.heldAt = heldAt
@@ -1275,6 +1276,30 @@ func inmatesProtest(si *sentenceInfo) []cueHit {
 	}
 	return out
 }
+
+// casualtiesInProtest finds a noun of protest after its article in a sentence that tells people
+// held killed or wounded, their noun right before the verb, at a place of detention ("47 prisoners
+// were killed by guards during a demonstration inside the prison"): unrest inside, a riot.
+// Relatives who protest are the verb's subject, no noun after an article.
+func casualtiesInProtest(si *sentenceInfo) []cueHit {
+	if si.is(riotCue) || !si.is(facilityCue) || !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == inmateCue && slices.ContainsFunc(si.cues, func(o cueHit) bool {
+			return (o.category == killedCue || o.category == woundedCue) && o.first > c.last && o.first-c.last <= casualtyVerbReach
+		})
+	}) {
+		return nil
+	}
+	for k := 1; k < len(si.toks); k++ {
+		if si.lex.isPhraseWord(protestVerbPhrases, si.toks[k].fold) && (si.toks[k-1].is(singularArticleWords) || si.toks[k-1].is(definiteArticleWords)) {
+			return []cueHit{{category: riotCue, first: k, last: k}}
+		}
+	}
+	return nil
+}
+
+// casualtyVerbReach is how many words after the noun of people held their verb of death or
+// wounds may stand ("prisoners were killed").
+const casualtyVerbReach = 3
 
 // hostageObjectReach is how many words the object of a hostage-taking may run ("took the prison's
 // deputy director hostage").
