@@ -281,9 +281,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		if metric == model.Attackers {
 			// "150 fighters", "the assault team consisted of 100 men"
 			if c.first > last && c.first-last-actorWordsBetween(si, last+1, c.first) <= 4 && si.lex.phraseAt(heldInWords, si.toks, c.last+1) == 0 &&
-				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) && !sideBetween(si, last+1, c.first) ||
-				c.last < first && first-c.last <= 4 && !si.toks[c.last].is(escapeeNounWords) {
-				attackerNoun = true // not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists", nor "two guards and seven attackers"
+				!subsetMarkerBetween(si, last+1, c.first) && !isInmateNoun(si, last) && !sideBetween(si, last+1, c.first) && !wordIn(relativePronounWords, si.toks, last+1, c.first) ||
+				c.last < first && first-c.last <= 4 && !si.toks[c.last].is(escapeeNounWords) && !deedBetween(si, si.toks[c.last].end, si.toks[first].start) {
+				// not "dozens of militants lodged in the jail", nor "11 inmates, including jihadists", nor "two guards and seven attackers";
+				// nor "six barracks where insurgents were kept", nor "fighters attacked six positions": the figure counts the verb's object
+				attackerNoun = true
 			}
 			continue
 		}
@@ -2346,3 +2348,4 @@ func auxiliaryOfMetric(text string, si *sentenceInfo, from, to int) int {
 	}
 	return 0
 }
+
