@@ -2348,4 +2348,3 @@ func auxiliaryOfMetric(text string, si *sentenceInfo, from, to int) int {
 	}
 	return 0
 }
-
