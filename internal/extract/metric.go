@@ -334,6 +334,10 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) {
 		return "", false // "five attackers were captured": caught in the fight, not escapees caught again ("recaptured 40 fighters" were)
 	}
+	if best == model.Recaptured && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) && si.is(attackCue) && !si.is(escapeCue) && !si.is(escapedCue) &&
+		!isInmateNoun(si, last) && !wordIn(escapeeNounWords, si.toks, 0, len(si.toks)) {
+		return "", false // "an attack on the police in which, after a chase, four men were captured": caught after the attack, no escapees
+	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
