@@ -330,7 +330,9 @@ func phraseEndsAt(ps []piece, j int, words []string) (int, bool) {
 // phrase has one there ("o'"); it returns the index of the last word.
 func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	for w, word := range words {
-		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && isJoinerPunct(ps[j].low) && ps[j].low != word {
+		// Hyphens and apostrophes join a phrase's words; an opening quote may stand inside it too
+		// ("une «trentaine voire une quarantaine d'individus»").
+		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) && ps[j].low != word {
 			j++
 		}
 		if j >= len(ps) || ps[j].low != word {
