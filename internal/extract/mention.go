@@ -215,6 +215,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	heldFled := false                    // "400 inmates clashed with guards. They then fled the prison."
+	recaught := false                    // escapees caught again: some got out
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := tellsRiot(f)
@@ -229,6 +230,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			si.deadlyFire || // a deadly fire no accident explains (accidents tell no incident): the people held set it
 			si.inmateArson
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
+		recaught = recaught || si.is(recapturedCue)
 		freeing = freeing || freeingTold(si)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
@@ -308,8 +310,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "masked men broke into the jail and shot two remand prisoners": killing, not freeing
 	case attack:
 		return model.FacilityAttack
-	case riot && !freed && !heldFled:
-		return model.Riot // unless the people held fled it: "They then broke out of the jail"
+	case riot && !freed && !heldFled && !(escape && recaught):
+		return model.Riot // unless the people held fled it: "They then broke out of the jail"; "seven of the escapees were recaptured"
 	case foiledTold && !unfoiled && !freed && a.violenceAround(f):
 		return model.Riot // "gunfire at the headquarters, related to an attempted jailbreak"
 	case foiledTold && !unfoiled && !freed:
