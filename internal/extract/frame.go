@@ -315,6 +315,13 @@ func storyNamedAgain(si *sentenceInfo) bool {
 	return len(si.toks) > k && si.toks[k].is(storyNounWords) && !tellsAnother(si)
 }
 
+// placesStory reports a sentence that names the story's deed again by a word of any incident
+// and places it: "The incident took place in X on 3 February" says where, though it tells no
+// deed of its own.
+func placesStory(si *sentenceInfo) bool {
+	return storyNamedAgain(si) && placesAnEvent(si)
+}
+
 // sameCountry reports anchors that name no country, or the frame's.
 func (f *frame) sameCountry(an anchors) bool {
 	return !slices.ContainsFunc(an.countries, func(c string) bool { return !f.countries[c] })
@@ -501,18 +508,20 @@ func rightAfter(f *frame, i int) bool {
 // dawn").
 const sequelSentences = 2
 
-// deedNamedAgain reports a word of an attack, escape or riot right after a definite article:
-// the deed the story told before ("The escape took place on Sunday").
+// deedNamedAgain reports a word of an attack, escape or riot right after a definite article, or a
+// word of any incident opening the sentence (storyNamedAgain): the deed the story told before
+// ("The escape took place on Sunday", "The incident took place on 3 February").
 func deedNamedAgain(si *sentenceInfo) bool {
-	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+	return storyNamedAgain(si) || slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
 	})
 }
 
 // namesDeed reports a sentence with an attack, escape or riot word, an event sentence or not
-// ("The July 18 attack left 13 dead" names the deed it dates).
+// ("The July 18 attack left 13 dead" names the deed it dates), or one that names the story's
+// deed again by a word of any incident.
 func namesDeed(si *sentenceInfo) bool {
-	return si.is(attackCue) || si.is(escapeCue) || si.is(riotCue)
+	return si.is(attackCue) || si.is(escapeCue) || si.is(riotCue) || storyNamedAgain(si)
 }
 
 func hasMethod(si *sentenceInfo) bool {
@@ -925,11 +934,15 @@ const anchorReach = 10
 const dateReach = 16
 
 // nearEventWord reports whether bytes [s, e) of the sentence lie within anchorReach words of an
-// attack, escape, riot or facility word.
+// attack, escape, riot or facility word, or of a word of any incident that names the story's deed
+// again (storyNamedAgain).
 func nearEventWord(si *sentenceInfo, s, e int) bool {
 	first, last := tokenSpan(si.toks, s, e)
 	if first < 0 {
 		return false
+	}
+	if storyNamedAgain(si) && first <= anchorReach {
+		return true // "The incident took place in X on 3 February": the word of any incident names the story's deed
 	}
 	for _, c := range si.cues {
 		switch c.category {
@@ -1498,6 +1511,22 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	}
 	f.events++
 	f.lastEvent = si.index
+	f.addPlaces(an)
+	if f.country == "" && len(an.countries) > 0 {
+		f.country = an.countries[0]
+	}
+	if an.date != nil && (f.date == nil || f.dateReported && !an.reported) {
+		f.date, f.dateReported = an.date, an.reported // a date of the deed outranks one of its report
+	} else if an.date != nil && !an.reported && refines(an.date.Date, f.date.Date) {
+		f.date = an.date // "broke out earlier this week [...] The breakout happened late on Monday": the deed's day
+	}
+	if f.year == nil && an.year != nil {
+		f.year = an.year
+	}
+}
+
+// addPlaces adds the facilities, towns, countries and regions of anchors to the frame's.
+func (f *frame) addPlaces(an anchors) {
 	for _, k := range an.keys {
 		f.keys[k] = true
 	}
@@ -1514,17 +1543,6 @@ func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	}
 	for _, r := range an.regions {
 		f.regions[r] = true
-	}
-	if f.country == "" && len(an.countries) > 0 {
-		f.country = an.countries[0]
-	}
-	if an.date != nil && (f.date == nil || f.dateReported && !an.reported) {
-		f.date, f.dateReported = an.date, an.reported // a date of the deed outranks one of its report
-	} else if an.date != nil && !an.reported && refines(an.date.Date, f.date.Date) {
-		f.date = an.date // "broke out earlier this week [...] The breakout happened late on Monday": the deed's day
-	}
-	if f.year == nil && an.year != nil {
-		f.year = an.year
 	}
 }
 
@@ -1589,6 +1607,9 @@ func (a *analysis) frames() []*frame {
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
+				if placesStory(si) && target.sameCountry(an) {
+					target.addPlaces(an) // "The incident took place in X": where the story's deed was
+				}
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
 				leads = append(leads, i)

@@ -1078,7 +1078,7 @@ func (a *analysis) placeOf(f *frame, lead bool) (string, model.Place) {
 	}
 	addPlaces(f.context)
 	for _, si := range f.sentences {
-		if !isEvent(si) {
+		if !isEvent(si) && !placesStory(si) {
 			continue
 		}
 		if part, split := f.parts[si]; split {
