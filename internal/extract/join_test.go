@@ -81,3 +81,42 @@ func TestJoinFacilityStories(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinLedes checks that a mention without figures joins the document's story: a lede close by
+// within a week, or one placed in no town that names a facility, into the story of its type a day
+// apart at most; other mentions stay apart.
+func TestJoinLedes(t *testing.T) {
+	day := func(s string) model.Date {
+		d, err := time.Parse(model.DateLayout, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Date{Start: d, Precision: model.PrecisionDay}
+	}
+	n := func(v int) *int { return &v }
+	escaped := model.Claim{Metric: model.Escaped, Low: n(600), High: n(600)}
+	town := model.Place{Country: "XA", Name: "Tarvo", Lat: 1, Lon: 1, Precision: model.GeoPlace}
+	country := model.Place{Country: "XA", Precision: model.GeoCountry}
+	story := model.Mention{Type: model.MassEscape, Date: day("2015-09-28"), Place: town, Facility: "Tarvo central prison", Claims: []model.Claim{escaped}}
+	mention := func(typ model.EventType, date string, place model.Place, facility string) model.Mention {
+		return model.Mention{Type: typ, Date: day(date), Place: place, Facility: facility}
+	}
+	tests := []struct {
+		name string
+		in   []model.Mention
+		want int // mentions out
+	}{
+		{"a misspelt prison placed nowhere joins the story", []model.Mention{story, mention(model.MassEscape, "2015-09-28", country, "central prison of Ngabar")}, 1},
+		{"a day apart still joins", []model.Mention{mention(model.MassEscape, "2015-09-29", country, "central prison of Ngabar"), story}, 1},
+		{"another type stays apart", []model.Mention{story, mention(model.Riot, "2015-09-28", country, "central prison of Ngabar")}, 2},
+		{"another week stays apart", []model.Mention{story, mention(model.MassEscape, "2015-10-08", country, "central prison of Ngabar")}, 2},
+		{"no facility named, no join", []model.Mention{story, mention(model.MassEscape, "2015-09-28", country, "")}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinLedes(tt.in); len(got) != tt.want {
+				t.Errorf("got %d mentions, want %d: %+v", len(got), tt.want, got)
+			}
+		})
+	}
+}
