@@ -642,7 +642,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(a.text, a.lower, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
-	si.cues = append(si.cues, inmatesProtest(si)...)
+	si.cues = append(si.cues, inmatesProtest(a.text, si)...)
 	si.cues = append(si.cues, casualtiesInProtest(si)...)
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
@@ -1254,13 +1254,21 @@ func staffClash(cues []cueHit, c cueHit) bool {
 	return before && after
 }
 
-// inmatesProtest finds people held who protest, their noun right before the verb ("inmates
-// protested over food rations", "los internos protestaron"): unrest inside, a riot, though no
-// violence is told; relatives protesting outside name no inmate as the verb's subject.
-func inmatesProtest(si *sentenceInfo) []cueHit {
+// inmatesProtest finds people held who protest, their noun right before the verb or its subject
+// past the place they are held in ("inmates protested over food rations", "los internos
+// protestaron", "prisoners in X (Y, Z) demonstrated"): unrest inside, a riot, though no violence
+// is told; relatives protesting outside name no inmate as the verb's subject.
+func inmatesProtest(text string, si *sentenceInfo) []cueHit {
 	var out []cueHit
 	for _, c := range si.cues {
-		if c.category != inmateCue || c.last+1 >= len(si.toks) || !si.lex.isPhraseWord(protestVerbPhrases, si.toks[c.last+1].fold) {
+		if c.category != inmateCue || c.last+1 >= len(si.toks) {
+			continue
+		}
+		verb := c.last + 1
+		if !si.lex.isPhraseWord(protestVerbPhrases, si.toks[verb].fold) {
+			verb = protestVerbAfter(text, si, c)
+		}
+		if verb < 0 {
 			continue
 		}
 		of := c.first - 1
@@ -1270,11 +1278,29 @@ func inmatesProtest(si *sentenceInfo) []cueHit {
 		if of >= 0 && partitiveToken(&si.toks[of]) {
 			continue // "relatives of inmates protested outside the jail": the relatives protest
 		}
-		if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == riotCue && o.first <= c.last+1 && o.last >= c.last+1 }) {
-			out = append(out, cueHit{category: riotCue, first: c.first, last: c.last + 1})
+		if !slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == riotCue && o.first <= verb && o.last >= verb }) {
+			out = append(out, cueHit{category: riotCue, first: c.first, last: verb})
 		}
 	}
 	return out
+}
+
+// protestVerbAfter returns a verb of protesting whose subject is the people held of cue c, a place
+// they are held in between ("prisoners in X (Y, Z) demonstrated", "inmates at the X prison
+// protested"), or -1.
+func protestVerbAfter(text string, si *sentenceInfo, c cueHit) int {
+	if c.last+1 >= len(si.toks) || !si.toks[c.last+1].is(facilityLocativeWords) {
+		return -1
+	}
+	for k := c.last + 2; k < len(si.toks) && k-c.last <= inmateSubjectReach; k++ {
+		if si.lex.isPhraseWord(protestVerbPhrases, si.toks[k].fold) && !si.toks[k-1].is(singularArticleWords) && !si.toks[k-1].is(definiteArticleWords) {
+			if inmateSubjectOf(text, si, cueHit{first: k, last: k}) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // casualtiesInProtest finds a noun of protest after its article in a sentence that tells people
