@@ -783,7 +783,7 @@ func inName(si *sentenceInfo, q Quantity) bool {
 // break-outs since 2010".
 func aggregate(text string, si *sentenceInfo) bool {
 	for _, c := range si.cues {
-		if c.category == aggregateCue && !sceneBeforeFacility(text, si, c) {
+		if c.category == aggregateCue && !sceneBeforeFacility(text, si, c) && !asideAfterDeed(text, si, c) {
 			return true
 		}
 	}
@@ -808,6 +808,21 @@ func aggregate(text string, si *sentenceInfo) bool {
 		case t.is(deedPluralWords) && si.lex.writtenPhraseBefore(manyOfPhrases, text, si.toks, i):
 			return true // "used in a series of raids, one of which killed three judges": figures of other deeds
 		}
+	}
+	return false
+}
+
+// asideAfterDeed reports a cue in a clause that a comma sets after a clause with a deed and a
+// figure: "Almost 60 prisoners escaped on Wednesday, among them dozens held during the unrest of
+// the first half of the year" tells one escape, and the period is the aside's.
+func asideAfterDeed(text string, si *sentenceInfo, c cueHit) bool {
+	for k := c.first; k > 0; k-- {
+		if !strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
+			continue
+		}
+		comma := si.toks[k-1].end
+		return slices.ContainsFunc(si.cues, func(d cueHit) bool { return d.category.isDeed() && si.toks[d.last].end <= comma }) &&
+			slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.End <= comma })
 	}
 	return false
 }
