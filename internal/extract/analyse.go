@@ -65,6 +65,7 @@ type sentenceInfo struct {
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
+	protestOnly    bool     // its only riot word is people held who protest (inmatesProtest): unrest only if violence is told
 	airLanding     bool     // an aircraft comes down where the sentence names a prison (airLanding)
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	raids          []cueHit // those attack words, dropped from cues: they may still name another event as a point in time
@@ -642,7 +643,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	})
 	releasedByAttackers(a.text, a.lower, si, scanned)
 	si.cues = append(si.cues, hostageTaking(si)...)
-	si.cues = append(si.cues, inmatesProtest(a.text, si)...)
+	protests := inmatesProtest(a.text, si)
+	si.protestOnly = len(protests) > 0 && !si.is(riotCue)
+	si.cues = append(si.cues, protests...)
 	si.cues = append(si.cues, casualtiesInProtest(si)...)
 	si.cues = append(si.cues, convicts...)
 	held, heldAt := peopleHeldAt(si)
@@ -1256,8 +1259,9 @@ func staffClash(cues []cueHit, c cueHit) bool {
 
 // inmatesProtest finds people held who protest, their noun right before the verb or its subject
 // past the place they are held in ("inmates protested over food rations", "los internos
-// protestaron", "prisoners in X (Y, Z) demonstrated"): unrest inside, a riot, though no violence
-// is told; relatives protesting outside name no inmate as the verb's subject.
+// protestaron", "prisoners in X (Y, Z) demonstrated"): unrest inside, a riot when violence or its
+// putting down is told with it (peacefulProtest); relatives protesting outside name no inmate as
+// the verb's subject.
 func inmatesProtest(text string, si *sentenceInfo) []cueHit {
 	var out []cueHit
 	for _, c := range si.cues {

@@ -175,6 +175,9 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 		if exchange && freeingOnly(f) {
 			continue // "Two planes carrying freed prisoners landed" in a story of a prisoner swap
 		}
+		if a.peacefulProtest(f) {
+			continue // "prisoners demonstrated over a ban on visits": a protest with no violence is no riot
+		}
 		m, ok := a.mention(f, frames, i == 0)
 		if !ok {
 			continue

@@ -330,6 +330,54 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
 }
 
+// peacefulProtest reports a frame whose only unrest is people held who protest, with no violence
+// told in it or in the sentence right after it: "prisoners demonstrated over a ban on visits" is
+// a protest, where "prisoners demonstrated over a search. Chairs were burnt" is a riot.
+func (a *analysis) peacefulProtest(f *frame) bool {
+	protest := false
+	for _, si := range f.sentences {
+		if si.is(riotCue) && !si.protestOnly || a.violent(si) {
+			return false
+		}
+		protest = protest || si.protestOnly
+	}
+	if !protest {
+		return false
+	}
+	last := f.sentences[len(f.sentences)-1].index
+	return last+1 >= len(a.sentences) || !a.violent(a.sentences[last+1]) && !a.sentences[last+1].is(riotCue)
+}
+
+// violent reports a sentence that tells of violence or of its putting down: deaths, wounds, fire,
+// shots, blasts, an assault, a fight or tear gas (crowd_control). A death the protest is about or
+// came after ("protested the death of an inmate", "after the death of a fellow prisoner") is its
+// cause, no violence of it.
+func (a *analysis) violent(si *sentenceInfo) bool {
+	if si.is(woundedCue) || si.is(methodArsonCue) || si.is(methodSmallArmsCue) || si.is(methodExplosivesCue) ||
+		si.is(attackCue) || si.is(resistedCue) || si.inmateArson || si.deadlyFire {
+		return true
+	}
+	if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && !protestCause(si, c) }) {
+		return true
+	}
+	for k := range si.toks {
+		if si.lex.writtenPhraseAt(crowdControlPhrases, a.lower, si.toks, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// protestCause reports a word of death right after a verb of protest or a temporal word, an
+// article between: what the protest is about or came after.
+func protestCause(si *sentenceInfo, c cueHit) bool {
+	k := c.first - 1
+	if k > 0 && (si.toks[k].is(definiteArticleWords) || si.toks[k].is(singularArticleWords)) {
+		k--
+	}
+	return k >= 0 && (si.toks[k].is(temporalReferenceWords) || si.lex.isPhraseWord(protestVerbPhrases, si.toks[k].fold))
+}
+
 // freeingTold reports a sentence that tells of a release, of escapees recaptured, of an
 // attempt or a motive to free someone, of one person freed, or of an aircraft landing in the
 // place: "gunmen attacked the police station to free their leader".

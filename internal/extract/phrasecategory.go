@@ -81,6 +81,7 @@ const (
 	custodyPersonPhrases
 	damageVerbPhrases
 	rumourPhrases
+	crowdControlPhrases
 	phraseCatCount
 )
 
@@ -154,6 +155,7 @@ var phraseCats = [phraseCatCount]struct {
 	custodyPersonPhrases:        {name: "custody_person", word: true},
 	damageVerbPhrases:           {name: "damage_verb", word: true},
 	rumourPhrases:               {name: "rumour", word: true},
+	crowdControlPhrases:         {name: "crowd_control"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
