@@ -2088,10 +2088,20 @@ func datelineEnd(sentence string) int {
 		}
 	}
 	place, _, ok := strings.Cut(sentence, ",")
-	if !ok || len(place) < 3 || !isUpperCase(place) || isLowerCase(place) {
+	if !ok || len(place) < 3 || isLowerCase(place) {
 		return 0
 	}
 	head := sentence[:min(len(sentence), 60)]
+	if !isUpperCase(place) {
+		// "Addis Ababa, September 5, 2016 (FBC) –Some 23 inmates": a place in title case heads a
+		// dateline when a day in figures follows it and the agency's bracket closes it before
+		// the dash.
+		open := strings.IndexByte(head, '(')
+		if !wordsCapitalised(place) || open < 0 || !strings.ContainsAny(head[len(place):open], "0123456789") {
+			return 0
+		}
+		return agencyDashEnd(head)
+	}
 	end := len(head)
 	for _, mark := range []string{" - ", " — ", " – ", ": "} {
 		if k := strings.Index(head, mark); k > 0 && k < end {
@@ -2099,9 +2109,35 @@ func datelineEnd(sentence string) int {
 		}
 	}
 	if end == len(head) {
-		return 0
+		return agencyDashEnd(head)
 	}
 	return end
+}
+
+// agencyDashEnd returns where a dash right after a closing bracket ends, a space after it or not
+// ("(FBC) –Some", "(AFP)- Gunmen"), 0 if none.
+func agencyDashEnd(head string) int {
+	k := strings.Index(head, ")")
+	if k < 0 {
+		return 0
+	}
+	rest := strings.TrimLeft(head[k+1:], " ")
+	for _, dash := range []string{"–", "—", "-"} {
+		if after, ok := strings.CutPrefix(rest, dash); ok {
+			return len(head) - len(strings.TrimLeft(after, " "))
+		}
+	}
+	return 0
+}
+
+// wordsCapitalised reports words that each start with a capital letter ("Addis Ababa").
+func wordsCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // bracketDatelineBytes is how long a bracket that opens a sentence as its dateline may be.

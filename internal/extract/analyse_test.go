@@ -133,7 +133,12 @@ func TestDatelineEnd(t *testing.T) {
 		{"ABUJA, July 6 (Reuters) - Gunmen attacked a prison.", "ABUJA, July 6 (Reuters) - "},
 		{"KOLONDO, Ardovia — Gunmen attacked a prison on Friday.", "KOLONDO, Ardovia — "},
 		{"TARVO, 3 March: Inmates rioted.", "TARVO, 3 March: "},
-		{"Tarvo, 3 March: Inmates rioted.", ""},                                                               // not in capitals
+		{"Tarvo, 3 March: Inmates rioted.", ""},                                                                 // not in capitals
+		{"Porto Lima, September 5, 2016 (KNA) –Some 23 inmates died.", "Porto Lima, September 5, 2016 (KNA) –"}, // title case, the agency's bracket before the dash
+		{"Tarvo, 4 May (Orlin Press)- Gunmen attacked a prison.", "Tarvo, 4 May (Orlin Press)- "},
+		{"Tarvo, Monday (Orlin Press)- Gunmen attacked a prison.", ""},                                        // title case needs a day in figures
+		{"Tarvo, Kolondo and Orlin (all in the north) - the towns where prisons were attacked.", ""},          // a list of towns, not one place
+		{"Tarvo, 3 March (KNA) and the ministry said.", ""},                                                   // no dash after the bracket
 		{"ABUJA police said on Friday - after a long silence - that ...", ""},                                 // no comma after the place
 		{"UN, aid groups and officials met on Friday, the report says, to discuss the jail - at length.", ""}, // no mark in the first 60 bytes
 		{"(Kessel News / Orlin Press - 22 January 2022) Gunmen attacked a prison.", "(Kessel News / Orlin Press - 22 January 2022) "},

@@ -1471,18 +1471,31 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 			return true
 		}
 	}
-	// "a count published on Wednesday", "divulgada nesta quarta-feira": the date of the telling.
-	return first > 0 && si.toks[first-1].is(publishVerbWords) || first > 1 && si.toks[first-2].is(publishVerbWords)
+	// "a count published on Wednesday", "divulgada nesta quarta-feira", "a statement it sent to
+	// FBC today": the date of the telling.
+	for k := first - 1; k >= 0 && k >= first-publishDateReach; k-- {
+		if si.toks[k].is(publishVerbWords) {
+			return k >= first-2 || addresseeBetween(si, k+1, first)
+		}
+	}
+	return false
 }
 
+// publishDateReach is how many words before a date the verb of publishing that dates the telling
+// may stand, its addressee between ("sent to FBC today").
+const publishDateReach = 2 + addresseeNameWords
+
 // addresseeBetween reports the words between a reporting verb and a date (tokens from to to-1) as
-// whom the report was given to: a name of up to addresseeNameWords capitalised words, or one word,
-// and maybe a short preposition before the date ("told Radio X on Thursday", "told reporters on
-// Monday").
+// whom the report was given to, or who gave it: a name of up to addresseeNameWords capitalised
+// words, or one word, and maybe a short preposition before the date ("told Radio X on Thursday",
+// "told reporters on Monday", "said Government Communication Affairs Office (GCAO) today").
 func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	end := to
 	if end > from && len(si.toks[end-1].fold) <= 3 && !si.toks[end-1].upper {
 		end-- // the preposition of the date ("on"), when the date does not take it in
+	}
+	if end > from+1 && len(si.toks[from].fold) <= 3 && !si.toks[from].upper {
+		from++ // the preposition of the addressee ("sent to FBC")
 	}
 	name := si.toks[from:end]
 	switch {
@@ -1494,9 +1507,10 @@ func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	return len(name) <= addresseeNameWords && !slices.ContainsFunc(name, func(t token) bool { return !t.upper })
 }
 
-// addresseeNameWords is how many capitalised words the name of a report's addressee may have
-// ("Radio X").
-const addresseeNameWords = 3
+// addresseeNameWords is how many capitalised words the name of a report's addressee or speaker
+// may have, its abbreviation in brackets among them ("Radio X", "Government Communication Affairs
+// Office (GCAO)").
+const addresseeNameWords = 5
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
