@@ -17,14 +17,7 @@ func TestJoinFacilityStories(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := &Extractor{lex: lex}
-	day := func(s string) model.Date {
-		d, err := time.Parse(model.DateLayout, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return model.Date{Start: d, Precision: model.PrecisionDay}
-	}
-	n := func(v int) *int { return &v }
+	day, n := dayOf(t), intOf
 	mention := func(typ model.EventType, date, facility string, claims ...model.Claim) model.Mention {
 		return model.Mention{Type: typ, Date: day(date), Place: model.Place{Country: "XA"}, Facility: facility, Claims: claims}
 	}
@@ -86,14 +79,7 @@ func TestJoinFacilityStories(t *testing.T) {
 // within a week, or one placed in no town that names a facility, into the story of its type a day
 // apart at most; other mentions stay apart.
 func TestJoinLedes(t *testing.T) {
-	day := func(s string) model.Date {
-		d, err := time.Parse(model.DateLayout, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return model.Date{Start: d, Precision: model.PrecisionDay}
-	}
-	n := func(v int) *int { return &v }
+	day, n := dayOf(t), intOf
 	escaped := model.Claim{Metric: model.Escaped, Low: n(600), High: n(600)}
 	town := model.Place{Country: "XA", Name: "Tarvo", Lat: 1, Lon: 1, Precision: model.GeoPlace}
 	country := model.Place{Country: "XA", Precision: model.GeoCountry}
@@ -120,3 +106,17 @@ func TestJoinLedes(t *testing.T) {
 		})
 	}
 }
+
+// dayOf returns a reader of days ("2019-05-11") as dates of day precision that fails t on a bad one.
+func dayOf(t *testing.T) func(string) model.Date {
+	return func(s string) model.Date {
+		d, err := time.Parse(model.DateLayout, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Date{Start: d, Precision: model.PrecisionDay}
+	}
+}
+
+// intOf returns a pointer to v, as claims hold their bounds.
+func intOf(v int) *int { return &v }
