@@ -2097,7 +2097,7 @@ func datelineEnd(sentence string) int {
 		// dateline when a day in figures follows it and the agency's bracket closes it before
 		// the dash.
 		open := strings.IndexByte(head, '(')
-		if !wordsCapitalised(place) || open < 0 || !strings.ContainsAny(head[len(place):open], "0123456789") {
+		if !wordsCapitalised(place) || open < len(place) || !strings.ContainsAny(head[len(place):open], "0123456789") {
 			return 0
 		}
 		return agencyDashEnd(head)

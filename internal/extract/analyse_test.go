@@ -137,6 +137,7 @@ func TestDatelineEnd(t *testing.T) {
 		{"Porto Lima, September 5, 2016 (KNA) –Some 23 inmates died.", "Porto Lima, September 5, 2016 (KNA) –"}, // title case, the agency's bracket before the dash
 		{"Tarvo, 4 May (Orlin Press)- Gunmen attacked a prison.", "Tarvo, 4 May (Orlin Press)- "},
 		{"Tarvo, Monday (Orlin Press)- Gunmen attacked a prison.", ""},                                        // title case needs a day in figures
+		{"Tarvo (Kolondo), 4 May - inmates rioted.", ""},                                                      // a bracket inside the place, none after the day
 		{"Tarvo, Kolondo and Orlin (all in the north) - the towns where prisons were attacked.", ""},          // a list of towns, not one place
 		{"Tarvo, 3 March (KNA) and the ministry said.", ""},                                                   // no dash after the bracket
 		{"ABUJA police said on Friday - after a long silence - that ...", ""},                                 // no comma after the place
