@@ -2132,12 +2132,18 @@ func agencyDashEnd(head string) int {
 
 // wordsCapitalised reports words that each start with a capital letter ("Addis Ababa").
 func wordsCapitalised(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+	start := true // at the start of a word
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			start = true
+		case start && !unicode.IsUpper(r):
 			return false
+		default:
+			start = false
 		}
 	}
-	return s != ""
+	return strings.TrimSpace(s) != ""
 }
 
 // bracketDatelineBytes is how long a bracket that opens a sentence as its dateline may be.

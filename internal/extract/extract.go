@@ -253,8 +253,8 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bea
 	for i, m := range ms {
 		if m.Facility != "" {
 			keys[i] = keyOf(m.Facility)
-			if toks := tokenize(m.Facility); len(toks) > 1 && bearing(toks[0].fold) {
-				bare[i] = keyOf(m.Facility[toks[1].start:])
+			if first, rest, ok := strings.Cut(m.Facility, " "); ok && rest != "" && bearing(foldWord(first)) {
+				bare[i] = keyOf(rest)
 			}
 		}
 	}
