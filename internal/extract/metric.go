@@ -223,7 +223,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		var dist, rank int
 		commaBefore := false
 		switch {
-		case c.first > last && c.first <= ofPhraseEnd:
+		case c.first > last && c.first <= ofPhraseEnd && !relativeFate(text, si, last, ofPhraseEnd, c):
 			continue
 		case c.first > last && countedObjectAfter(text, si, c):
 			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
@@ -2351,4 +2351,28 @@ func auxiliaryOfMetric(text string, si *sentenceInfo, from, to int) int {
 		return 0 // the first auxiliary is the figure's verb's, whatever follows it
 	}
 	return 0
+}
+
+// relativeFate reports the verb of a relative clause right after a bare figure that ends the
+// figure's clause ("there are around 100 who escaped, three dead"): with no verb of its own after
+// the clause, the figure counts those the relative's verb befell.
+func relativeFate(text string, si *sentenceInfo, last, end int, c cueHit) bool {
+	k := last + 1
+	if k >= len(si.toks) || !si.toks[k].is(relativePronounWords) || containsAny(text[si.toks[last].end:si.toks[k].start], clauseMarks) {
+		return false
+	}
+	for k++; k < c.first && si.toks[k].is(auxiliaryWords); k++ {
+	}
+	if k != c.first || c.category.metric() == "" {
+		return false
+	}
+	for j := end + 1; j < len(si.toks); j++ {
+		if containsAny(text[si.toks[j-1].end:si.toks[j].start], clauseMarks) {
+			return true // the clause ends with the relative
+		}
+		if si.toks[j].is(copulaWords) || si.toks[j].is(auxiliaryWords) || slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first == j && o.category.metric() != "" }) {
+			return false // "100 who escaped were caught": the main verb follows
+		}
+	}
+	return true
 }
