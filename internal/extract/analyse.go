@@ -2093,7 +2093,7 @@ func datelineEnd(sentence string) int {
 	}
 	head := sentence[:min(len(sentence), 60)]
 	if !isUpperCase(place) {
-		// "Addis Ababa, September 5, 2016 (FBC) –Some 23 inmates": a place in title case heads a
+		// "Porto Lima, 4 May 2021 (KNA) –Thirty inmates": a place in title case heads a
 		// dateline when a day in figures follows it and the agency's bracket closes it before
 		// the dash.
 		open := strings.IndexByte(head, '(')
@@ -2115,7 +2115,7 @@ func datelineEnd(sentence string) int {
 }
 
 // agencyDashEnd returns where a dash right after a closing bracket ends, a space after it or not
-// ("(FBC) –Some", "(AFP)- Gunmen"), 0 if none.
+// ("(KNA) –Thirty", "(Orlin Press)- Gunmen"), 0 if none.
 func agencyDashEnd(head string) int {
 	k := strings.Index(head, ")")
 	if k < 0 {
@@ -2130,7 +2130,7 @@ func agencyDashEnd(head string) int {
 	return 0
 }
 
-// wordsCapitalised reports words that each start with a capital letter ("Addis Ababa").
+// wordsCapitalised reports words that each start with a capital letter ("Porto Lima").
 func wordsCapitalised(s string) bool {
 	start := true // at the start of a word
 	for _, r := range s {

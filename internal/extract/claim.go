@@ -1148,7 +1148,7 @@ func amongOpensClause(text string, si *sentenceInfo, first int) bool {
 
 // existentialAfter reports a verb of being right before the figure at token first that opens its
 // clause at token k, at most one word before it: "among the escapees, there were 21 militants",
-// "di antara tahanan yang kabur, terdapat 21": the clause after the comma still names the part.
+// "di antara para buronan itu, terdapat 21": the clause after the comma still names the part.
 func existentialAfter(si *sentenceInfo, k, first int) bool {
 	return first > 0 && first-k <= 2 && si.toks[first-1].is(copulaWords)
 }

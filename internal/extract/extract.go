@@ -202,7 +202,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 // a siege on its third day ("still fighting on Sunday, four days after the attack") around the
 // story of the attack itself, not a second incident. So does one without figures that is placed
 // in no town, into one of its type placed in a town a day apart at most: a name the report
-// misspells ("the central prison of Ngabara" for "Ngaragba") tells the same story again. The
+// misspells ("the central prison of Kolondi" for "Kolondo") tells the same story again. The
 // joined mention takes the earlier place of the two in the document's order, so a lede keeps its
 // story primary.
 func joinLedes(ms []model.Mention) []model.Mention {
@@ -211,7 +211,7 @@ func joinLedes(ms []model.Mention) []model.Mention {
 		if len(lede.Claims) > 0 {
 			continue
 		}
-		unplaced := lede.Place.Name == "" && lede.Facility != "" // "la prison centrale de Ngabara" read nowhere: a slip in the name of the story's prison
+		unplaced := lede.Place.Name == "" && lede.Facility != "" // "la prison centrale de Kolondi" read nowhere: a slip in the name of the story's prison
 		if !unplaced && lede.Facility != "" && !strings.HasPrefix(lede.Facility, lede.Place.Name) {
 			continue
 		}
@@ -238,15 +238,14 @@ func joinLedes(ms []model.Mention) []model.Mention {
 }
 
 // joinFacilityStories folds mentions of one document that name one facility, however it is
-// spelt ("Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X": one key; with its town or without,
-// "cárcel de X de Tarvo"; a slip of the pen in its name, "Sarovia" and "Sarobia",
-// names.Misspelt; with a word of bearing before its region's name or without, "North Vale
-// District Jail" and "the district jail in Vale", whose key keyOf gives and bearing tells), a
-// week apart at most and
-// of types one incident may be told as, into the first: a report that comes back to its story
-// after an aside tells one incident, not two. The first keeps its place, unless only the other
-// names the facility with its bearing; the more informative
-// type wins; claims (but one read twice: repeated), evidence, perpetrators and methods are pooled.
+// spelt, a week apart at most and of types one incident may be told as, into the first: a report
+// that comes back to its story after an aside tells one incident, not two. One facility is one
+// key (keyOf: "Rumah Tahanan Kelas IIB X" and "Rutan Kelas IIB X"; "cárcel de X" and "cárcel de
+// X de Tarvo"), a slip of the pen in it (names.Misspelt: "Sarovia", "Sarobia"), or a word of
+// bearing before its region's name (bearing: "North Vale District Jail" and "the district jail in
+// Vale"). The first keeps its place, unless only the other names the facility with its bearing;
+// the more informative type wins; claims (but one read twice: repeated), evidence, perpetrators
+// and methods are pooled.
 func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bearing func(folded string) bool) []model.Mention {
 	keys := make([]string, len(ms))
 	bare := make([]string, len(ms)) // the key without a word of bearing that opens the name, "" if none does
@@ -261,10 +260,10 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bea
 	for i := 0; i < len(ms); i++ {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			same := keys[i] == keys[j] || names.Misspelt(keys[i], keys[j]) ||
-				bare[i] != "" && bare[i] == keys[j] || bare[j] != "" && bare[j] == keys[i]
-			if keys[i] == "" || keys[j] == "" || !same || a.Place.Country != b.Place.Country ||
-				!withinDays(a.Date, b.Date, ledeDays) || !a.Type.CompatibleWith(b.Type) {
+			if keys[i] == "" || keys[j] == "" || a.Place.Country != b.Place.Country || !withinDays(a.Date, b.Date, ledeDays) || !a.Type.CompatibleWith(b.Type) {
+				continue
+			}
+			if keys[i] != keys[j] && !names.Misspelt(keys[i], keys[j]) && (bare[i] == "" || bare[i] != keys[j]) && (bare[j] == "" || bare[j] != keys[i]) {
 				continue
 			}
 			if b.Type.Precedence() < a.Type.Precedence() {

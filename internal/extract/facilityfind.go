@@ -367,7 +367,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 		return head, head, "", ""
 	}
 	if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start == toks[j].start }) {
-		return head, head, "", "" // "sebuah penjara Minggu 15 April": a date after the word, no name
+		return head, head, "", "" // "dari penjara Minggu 11 Agustus": a date after the word, no name
 	}
 	last := nameRunEnd(lx, a.text, toks, j)
 	if last == j && !nameLike(lx, toks[j]) && definiteNamePart(a.text, si, j+1) {

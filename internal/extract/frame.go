@@ -316,7 +316,7 @@ func storyNamedAgain(si *sentenceInfo) bool {
 }
 
 // placesStory reports a sentence that names the story's deed again by a word of any incident
-// and places it: "The incident took place in X on 3 February" says where, though it tells no
+// and places it: "The incident occurred in X on 3 February" says where, though it tells no
 // deed of its own.
 func placesStory(si *sentenceInfo) bool {
 	return storyNamedAgain(si) && placesAnEvent(si)
@@ -942,7 +942,7 @@ func nearEventWord(si *sentenceInfo, s, e int) bool {
 		return false
 	}
 	if storyNamedAgain(si) && first <= anchorReach {
-		return true // "The incident took place in X on 3 February": the word of any incident names the story's deed
+		return true // "The incident occurred in X on 3 February": the word of any incident names the story's deed
 	}
 	for _, c := range si.cues {
 		switch c.category {
@@ -1471,8 +1471,8 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 			return true
 		}
 	}
-	// "a count published on Wednesday", "divulgada nesta quarta-feira", "a statement it sent to
-	// FBC today": the date of the telling.
+	// "a count published on Wednesday", "divulgada nesta quarta-feira", "a note he sent to Kessel
+	// News today": the date of the telling.
 	for k := first - 1; k >= 0 && k >= first-publishDateReach; k-- {
 		if si.toks[k].is(publishVerbWords) {
 			return k >= first-2 || addresseeBetween(si, k+1, first)
@@ -1482,20 +1482,20 @@ func reportingDate(si *sentenceInfo, first, last int) bool {
 }
 
 // publishDateReach is how many words before a date the verb of publishing that dates the telling
-// may stand, its addressee between ("sent to FBC today").
+// may stand, its addressee between ("sent to Kessel News today").
 const publishDateReach = 2 + addresseeNameWords
 
 // addresseeBetween reports the words between a reporting verb and a date (tokens from to to-1) as
 // whom the report was given to, or who gave it: a name of up to addresseeNameWords capitalised
 // words, or one word, and maybe a short preposition before the date ("told Radio X on Thursday",
-// "told reporters on Monday", "said Government Communication Affairs Office (GCAO) today").
+// "told reporters on Monday", "said the Ardovian Prison Service Directorate (APSD) today").
 func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	end := to
 	if end > from && len(si.toks[end-1].fold) <= 3 && !si.toks[end-1].upper {
 		end-- // the preposition of the date ("on"), when the date does not take it in
 	}
 	if end > from+1 && len(si.toks[from].fold) <= 3 && !si.toks[from].upper {
-		from++ // the preposition of the addressee ("sent to FBC")
+		from++ // the preposition of the addressee ("sent to Kessel News")
 	}
 	name := si.toks[from:end]
 	switch {
@@ -1508,13 +1508,16 @@ func addresseeBetween(si *sentenceInfo, from, to int) bool {
 }
 
 // addresseeNameWords is how many capitalised words the name of a report's addressee or speaker
-// may have, its abbreviation in brackets among them ("Radio X", "Government Communication Affairs
-// Office (GCAO)").
+// may have, its abbreviation in brackets among them ("Radio X", "Ardovian Prison Service
+// Directorate (APSD)").
 const addresseeNameWords = 5
 
 func (f *frame) add(si *sentenceInfo, an anchors, event bool) {
 	f.sentences = append(f.sentences, si)
 	if !event {
+		if placesStory(si) && f.sameCountry(an) {
+			f.addPlaces(an) // "The incident occurred in X": where the story's deed was
+		}
 		if f.date == nil && an.date != nil && an.date.Date.Precision == model.PrecisionDay && namesDeed(si) {
 			f.date, f.dateReported = an.date, an.reported // "The July 18 attack [...] left 13 dead": the deed's day
 		}
@@ -1621,9 +1624,6 @@ func (a *analysis) frames() []*frame {
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
-				if placesStory(si) && target.sameCountry(an) {
-					target.addPlaces(an) // "The incident took place in X": where the story's deed was
-				}
 			}
 			if target == nil && len(an.keys) == 0 && tollTold(si) {
 				leads = append(leads, i)

@@ -92,10 +92,10 @@ func TestJoinLedes(t *testing.T) {
 		in   []model.Mention
 		want int // mentions out
 	}{
-		{"a misspelt prison placed nowhere joins the story", []model.Mention{story, mention(model.MassEscape, "2015-09-28", country, "central prison of Ngabar")}, 1},
-		{"a day apart still joins", []model.Mention{mention(model.MassEscape, "2015-09-29", country, "central prison of Ngabar"), story}, 1},
-		{"another type stays apart", []model.Mention{story, mention(model.Riot, "2015-09-28", country, "central prison of Ngabar")}, 2},
-		{"another week stays apart", []model.Mention{story, mention(model.MassEscape, "2015-10-08", country, "central prison of Ngabar")}, 2},
+		{"a misspelt prison placed nowhere joins the story", []model.Mention{story, mention(model.MassEscape, "2015-09-28", country, "central prison of Kolondi")}, 1},
+		{"a day apart still joins", []model.Mention{mention(model.MassEscape, "2015-09-29", country, "central prison of Kolondi"), story}, 1},
+		{"another type stays apart", []model.Mention{story, mention(model.Riot, "2015-09-28", country, "central prison of Kolondi")}, 2},
+		{"another week stays apart", []model.Mention{story, mention(model.MassEscape, "2015-10-08", country, "central prison of Kolondi")}, 2},
 		{"no facility named, no join", []model.Mention{story, mention(model.MassEscape, "2015-09-28", country, "")}, 2},
 	}
 	for _, tt := range tests {

@@ -334,15 +334,13 @@ func (a *analysis) eventType(f *frame) model.EventType {
 // told in it or in the sentence right after it: "prisoners demonstrated over a ban on visits" is
 // a protest, where "prisoners demonstrated over a search. Chairs were burnt" is a riot.
 func (a *analysis) peacefulProtest(f *frame) bool {
-	protest := false
+	if !slices.ContainsFunc(f.sentences, func(si *sentenceInfo) bool { return si.protestOnly }) {
+		return false // most frames tell no protest: no sentence to read for violence
+	}
 	for _, si := range f.sentences {
 		if si.is(riotCue) && !si.protestOnly || a.violent(si) {
 			return false
 		}
-		protest = protest || si.protestOnly
-	}
-	if !protest {
-		return false
 	}
 	last := f.sentences[len(f.sentences)-1].index
 	return last+1 >= len(a.sentences) || !a.violent(a.sentences[last+1]) && !a.sentences[last+1].is(riotCue)
@@ -350,7 +348,7 @@ func (a *analysis) peacefulProtest(f *frame) bool {
 
 // violent reports a sentence that tells of violence or of its putting down: deaths, wounds, fire,
 // shots, blasts, an assault, a fight or tear gas (crowd_control). A death the protest is about or
-// came after ("protested the death of an inmate", "after the death of a fellow prisoner") is its
+// came after ("demonstrated against the death of a cellmate", "after the death of a guard") is its
 // cause, no violence of it.
 func (a *analysis) violent(si *sentenceInfo) bool {
 	if si.is(woundedCue) || si.is(methodArsonCue) || si.is(methodSmallArmsCue) || si.is(methodExplosivesCue) ||

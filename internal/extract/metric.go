@@ -331,12 +331,12 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if (best == model.Escaped || best == model.Recaptured || best == model.Held) && securityNoun(text, si, last) {
 		return "", false // "at the time of the escape, with only four guards on duty"
 	}
-	if best == model.Recaptured && attackerNoun && !si.is(escapeCue) && !si.is(escapedCue) && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) {
-		return "", false // "five attackers were captured": caught in the fight, not escapees caught again ("recaptured 40 fighters" were)
-	}
-	if best == model.Recaptured && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) && si.is(attackCue) && !si.is(escapeCue) && !si.is(escapedCue) &&
-		!isInmateNoun(si, last) && !wordIn(escapeeNounWords, si.toks, 0, len(si.toks)) {
-		return "", false // "an attack on the police in which, after a chase, four men were captured": caught after the attack, no escapees
+	if best == model.Recaptured && bestLast >= 0 && si.toks[bestLast].is(plainCaptureWords) && !si.is(escapeCue) && !si.is(escapedCue) &&
+		(attackerNoun || si.is(attackCue) && !isInmateNoun(si, last) && !wordIn(escapeeNounWords, si.toks, 0, len(si.toks))) {
+		// "five attackers were captured", "gunmen fired on a patrol in a chase after which four men
+		// were captured": caught in or after the fight, not escapees caught again ("recaptured 40
+		// fighters" were)
+		return "", false
 	}
 	casualty := best == model.Killed || best == model.Wounded
 	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
@@ -2354,7 +2354,7 @@ func auxiliaryOfMetric(text string, si *sentenceInfo, from, to int) int {
 }
 
 // relativeFate reports the verb of a relative clause right after a bare figure that ends the
-// figure's clause ("there are around 100 who escaped, three dead"): with no verb of its own after
+// figure's clause ("we count some 120 who escaped, two dead"): with no verb of its own after
 // the clause, the figure counts those the relative's verb befell.
 func relativeFate(text string, si *sentenceInfo, last, end int, c cueHit) bool {
 	k := last + 1

@@ -331,7 +331,7 @@ func phraseEndsAt(ps []piece, j int, words []string) (int, bool) {
 func phraseStartsAt(ps []piece, j int, words []string) (int, bool) {
 	for w, word := range words {
 		// Hyphens and apostrophes join a phrase's words; an opening quote may stand inside it too
-		// ("une «trentaine voire une quarantaine d'individus»").
+		// ("une «vingtaine de détenus»").
 		for w > 0 && j < len(ps) && ps[j].kind == piecePunct && (isJoinerPunct(ps[j].low) || isOpenQuote(ps[j].low)) && ps[j].low != word {
 			j++
 		}
