@@ -35,6 +35,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 	headline := si.titled
 	for _, c := range si.cues {
 		if c.category == holdingCue && !headline {
+			if custodyState(si, c) {
+				continue // "taken into police custody" tells that someone is held, not where
+			}
 			// "the Kolondo District Police Headquarters", "the police station in Kolondo": a place
 			// that holds people a while names the incident's facility only when no prison does.
 			if h, ok := a.namedFacility(si, c); ok {
@@ -642,3 +645,18 @@ const (
 	titleWordRunes = 4
 	minTitleWords  = 4
 )
+
+// custodyState reports a holding cue inside an in_custody phrase ("into police custody", "en
+// garde à vue"): the state of someone held, no place of its own.
+func custodyState(si *sentenceInfo, c cueHit) bool {
+	for k := max(0, c.first-custodyStateReach); k <= c.first; k++ {
+		if n := si.lex.phraseAt(inCustodyWords, si.toks, k); n > 0 && k+n > c.last {
+			return true
+		}
+	}
+	return false
+}
+
+// custodyStateReach is how many words an in_custody phrase may open before its holding noun
+// ("under the custody of").
+const custodyStateReach = 3

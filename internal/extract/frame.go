@@ -98,8 +98,8 @@ const seriesNounReach = 3
 // an attack on the state, not on people held.
 func holdingOnly(si *sentenceInfo) bool {
 	return si.is(holdingCue) && !facilityNamed(si) && !si.is(inmateCue) && !si.is(genericCue) && len(si.facilities) == 0 &&
-		!holdsPeople(si) && !si.is(heldCue) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext && !si.tryToFree &&
-		!si.lex.phraseIn(inCustodyWords, si.toks, 0, len(si.toks)) // "a man in judicial custody" is held
+		!holdsPeople(si) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext && !si.tryToFree &&
+		!inCustody(si) // "a man in judicial custody" is held
 }
 
 // consequenceOnly reports a sentence whose one deed word is the story's deed named again with a
@@ -351,8 +351,14 @@ func placesAnEvent(si *sentenceInfo) bool {
 // says it holds people ("a police station holding suspected militants").
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
-		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext) || holdsPeople(si)) ||
+		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext || inCustody(si)) || holdsPeople(si)) ||
 		si.is(escapeCue) && cellNamed(si) || si.custodyRescue
+}
+
+// inCustody reports a sentence that tells someone held ("a suspect held there", "a man taken
+// into police custody"): a crowd that attacks a police station then attacks the people it holds.
+func inCustody(si *sentenceInfo) bool {
+	return si.is(heldCue) || si.lex.phraseIn(inCustodyWords, si.toks, 0, len(si.toks))
 }
 
 // custodyRescue reports a freeing word whose object, a few words after it, is a person the
