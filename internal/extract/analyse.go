@@ -4561,6 +4561,9 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if toward(lx, text, toks, span) {
 		return true // "fled towards the X border": where they went
 	}
+	if borderedBy(lx, text, toks, span) {
+		return true // "the prison of X, on the border with the town of Y": Y only tells where X lies
+	}
 	if arrivedFrom(lx, toks, span) {
 		return true // "officials who came from X": where they set out
 	}
@@ -4635,8 +4638,14 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		return true
 	}
 	// "en dirección a la costa, en Kolondo": a phrase of direction a few words before,
-	// in the same clause, governs the names after it. The clause starts after the last mark
-	// before the name, sought once in the words within reach.
+	// in the same clause, governs the names after it.
+	return governedBy(text, toks, first, func(j int) int { return lx.phraseAt(towardWords, toks, j) })
+}
+
+// governedBy reports a phrase of two words or more (phraseAt(j) is its length from token j) that
+// ends before token first and starts at most towardReach words before it, in the same clause:
+// the clause starts after the last mark before the name, sought once in the words within reach.
+func governedBy(text string, toks []token, first int, phraseAt func(j int) int) bool {
 	if first == 0 {
 		return false
 	}
@@ -4646,11 +4655,17 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 		if mark >= 0 && toks[j].end <= from+mark {
 			return false // the phrase would be in a clause before the name's
 		}
-		if n := lx.phraseAt(towardWords, toks, j); n > 1 && j+n <= first {
+		if n := phraseAt(j); n > 1 && j+n <= first {
 			return true
 		}
 	}
 	return false
+}
+
+// borderedBy reports a name that a phrase of a shared border governs ("on the border with the
+// town of X", "na fronteira com a cidade de X"): X marks where the place told before lies.
+func borderedBy(lx *lexicon, text string, toks []token, span nameSpan) bool {
+	return governedBy(text, toks, span.first, func(j int) int { return lx.writtenPhraseAt(borderWithPhrases, text, toks, j) })
 }
 
 // dayInName reports a day and month without a year that a noun of a name goes with, right

@@ -82,6 +82,7 @@ const (
 	damageVerbPhrases
 	rumourPhrases
 	crowdControlPhrases
+	borderWithPhrases
 	phraseCatCount
 )
 
@@ -156,6 +157,7 @@ var phraseCats = [phraseCatCount]struct {
 	damageVerbPhrases:           {name: "damage_verb", word: true},
 	rumourPhrases:               {name: "rumour", word: true},
 	crowdControlPhrases:         {name: "crowd_control"},
+	borderWithPhrases:           {name: "border_with"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
