@@ -1700,6 +1700,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) {
 			continue // "told Kessel news", "the Kessel newspaper reported": an outlet's name
 		}
+		if si.lex.isPhrase(directionWords, si.toks, span.first-1, 2) {
+			continue // "Kolondo Barat Daya": the second word of a compound direction, no place of its own
+		}
 		if streetName(si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}

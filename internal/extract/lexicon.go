@@ -432,6 +432,23 @@ func (lx *lexicon) phraseAt(category wordCat, toks []token, start int) int {
 	return 0
 }
 
+// isPhrase reports the n words of toks from index start as one phrase of a word category, where
+// phraseAt would stop at a shorter one ("barat" of "barat daya").
+func (lx *lexicon) isPhrase(category wordCat, toks []token, start, n int) bool {
+	if start < 0 || n < 1 || start+n > len(toks) || n > maxPhraseWords || !toks[start].marks.starts.has(category) {
+		return false
+	}
+	var buf [64]byte
+	phrase := buf[:0]
+	for k := start; k < start+n; k++ {
+		if k > start {
+			phrase = append(phrase, ' ')
+		}
+		phrase = append(phrase, toks[k].fold...)
+	}
+	return lx.words[category][string(phrase)]
+}
+
 // maxPhraseWords is the longest phrase of a word category phraseAt and endsPhrase look for
 // ("connu sous le nom de"); the loader refuses longer ones.
 const maxPhraseWords = 5
