@@ -1347,8 +1347,8 @@ func ownPredicate(text string, si *sentenceInfo, last int) bool {
 }
 
 // ownPredicateReach is how many words after a figure its own metric verb may come ("nine were
-// later recaptured").
-const ownPredicateReach = 3
+// later recaptured", "huit ont été gravement blessés").
+const ownPredicateReach = 4
 
 // appositivePart reports a figure taken from a group named before ("four of them") set between
 // commas with no metric word inside: a description of the group, not a count of its own.
