@@ -448,11 +448,11 @@ func dashAsideEnd(text string, si *sentenceInfo, last, cue int) int {
 	}
 	from := si.toks[last].end
 	between := text[from:si.toks[cue].start]
-	open, n := dashMark(between)
+	open, n := dashMark(between, false)
 	if open < 0 || strings.ContainsAny(between[:open], ",;:.!?") {
 		return 0
 	}
-	closeAt, m := dashMark(between[open+n:])
+	closeAt, m := dashMark(between[open+n:], true)
 	if closeAt < 0 {
 		return 0
 	}
@@ -474,10 +474,16 @@ func dashAsideEnd(text string, si *sentenceInfo, last, cue int) int {
 }
 
 // dashMark returns the byte offset and length in s of the first dash that sets off an aside
-// (" — ", " – ", " -- "), -1 if none.
-func dashMark(s string) (int, int) {
+// (" — ", " – ", " -- "), -1 if none. A hyphen set off by spaces closes one (closing), as typing
+// often puts it for the second dash ("3 men – wanted for murder - escaped"), but opens none: it
+// also stands between a dateline and its text.
+func dashMark(s string, closing bool) (int, int) {
+	marks := []string{" — ", " – ", " -- ", " - "}
+	if !closing {
+		marks = marks[:3]
+	}
 	at, n := -1, 0
-	for _, d := range []string{" — ", " – ", " -- "} {
+	for _, d := range marks {
 		if i := strings.Index(s, d); i >= 0 && (at < 0 || i < at) {
 			at, n = i, len(d)
 		}
@@ -2376,3 +2382,4 @@ func relativeFate(text string, si *sentenceInfo, last, end int, c cueHit) bool {
 	}
 	return true
 }
+
