@@ -2382,4 +2382,3 @@ func relativeFate(text string, si *sentenceInfo, last, end int, c cueHit) bool {
 	}
 	return true
 }
-
