@@ -242,6 +242,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && subjectOfNextClause(text, si, first, last, c):
 			continue // "two guards died and nine guards and three inmates were wounded": the nine's verb comes after
+		case c.last < first && gappedFate(text, si, first, last, c):
+			continue // "9 prisoners were killed, 60 guards and 5 police officers injured": the 60's verb, left out, is after them
 		case c.last < first && elidedNewGroup(si, first, last):
 			continue // "dejó 9 muertos y seis más, heridos de bala": the six are a new group, the word after tells their fate
 		case c.last < first && topicAfter(si, last):
@@ -1194,6 +1196,29 @@ func subjectOfNextClause(text string, si *sentenceInfo, first, last int, c cueHi
 // nextClauseReach is how many words after a figure the auxiliary of its own clause's verb may
 // stand ("nine guards and three inmates were").
 const nextClauseReach = 6
+
+// gappedFate reports a figure that opens a clause right after a comma, past the metric word c of
+// the clause before, with a word of another metric after it in its own clause: the clause leaves
+// out the verb the one before had ("9 prisoners were killed, 60 guards and five police officers
+// injured"; "tres muertos, 20 heridos"), and the word after the figure tells its fate.
+func gappedFate(text string, si *sentenceInfo, first, last int, c cueHit) bool {
+	if first < 1 || !strings.Contains(text[si.toks[first-1].end:si.toks[first].start], ",") {
+		return false
+	}
+	for _, o := range si.cues {
+		if o.first <= last || o.first > last+gappedFateReach || !isMetric(o.category.metric()) || o.category.metric() == c.category.metric() {
+			continue
+		}
+		if !containsAny(text[si.toks[last].end:si.toks[o.first].start], clauseMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// gappedFateReach is how many words after a figure the word of its fate may stand in a clause
+// that leaves out its verb ("60 prison guards and 5 police officers injured").
+const gappedFateReach = 8
 
 // elidedNewGroup reports a figure that a conjunction opens and an "other" word closes, its noun
 // left out, with a word of a metric within a few words after it ("y seis más, heridos de
