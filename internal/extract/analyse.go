@@ -4855,7 +4855,7 @@ func clauses(text string, sentences []Sentence) []Sentence {
 			case text[i] == ',' && (strings.HasPrefix(text[i:s.End], ", and ") || strings.HasPrefix(text[i:s.End], ", while ") || strings.HasPrefix(text[i:s.End], ", whereas ")):
 				cut = 2 // keep the conjunction with the clause it opens
 			}
-			if cut == 0 || wordCount(text[i:s.End]) < 8 || wordCount(text[start:i]) < 6 {
+			if cut == 0 || wordCount(text[i:s.End]) < 8 || wordCount(text[start:i]) < 6 || cut == 2 && listItemBefore(text[start:i]) {
 				continue
 			}
 			out = append(out, Sentence{Start: start, End: i})
@@ -4868,6 +4868,21 @@ func clauses(text string, sentences []Sentence) []Sentence {
 	}
 	return out
 }
+
+// listItemBefore reports a clause that ends in two short items set off by commas ("five people,
+// including the bomber, prison guards"): the ", and" after them adds the last item of a list
+// (with a serial comma), not a clause.
+func listItemBefore(clause string) bool {
+	last := strings.LastIndexByte(clause, ',')
+	if last < 0 || wordCount(clause[last+1:]) > listItemWords {
+		return false
+	}
+	before := strings.LastIndexByte(clause[:last], ',')
+	return before >= 0 && wordCount(clause[before+1:last]) <= listItemWords
+}
+
+// listItemWords is how many words an item of a list set off by commas may have.
+const listItemWords = 3
 
 // flagOfForce reports whether a force noun follows byte offset end within a few words of the
 // same phrase: "U.S. troops", "the Syrian and Iraqi government forces".
