@@ -6,6 +6,7 @@ import (
 
 	"github.com/wallwatch/wallwatch/internal/export"
 	"github.com/wallwatch/wallwatch/internal/model"
+	"github.com/wallwatch/wallwatch/internal/store"
 )
 
 // exportFormat is one download format of the incidents.
@@ -39,6 +40,9 @@ func (a *API) export(f exportFormat) handlerFunc {
 			return err
 		}
 		incs, _, err := a.cfg.Store.Incidents(r.Context(), q)
+		if err == nil && store.ByDate(q.Sort) {
+			err = a.cfg.Store.InReadingOrder(r.Context(), incs)
+		}
 		if err != nil {
 			return err
 		}

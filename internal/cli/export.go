@@ -20,7 +20,7 @@ func exportWriters() map[string]exportWriter {
 }
 
 func runExport(ctx context.Context, e env, args []string) int {
-	fs := newFlagSet("export", "", "Write the incidents the filters choose (all by default), in the API's order: json (the contract in\ndocs/export-json.md), csv (ACLED-like columns, docs/export-csv.md), geojson or stix (STIX 2.1 bundle).")
+	fs := newFlagSet("export", "", "Write the incidents the filters choose (all by default), newest first, those of one day as their reports tell them: json (the contract in\ndocs/export-json.md), csv (ACLED-like columns, docs/export-csv.md), geojson or stix (STIX 2.1 bundle).")
 	c := settings(fs, e)
 	filters := addIncidentFilters(fs)
 	format := fs.String("format", "json", "output format: json, csv, geojson or stix")

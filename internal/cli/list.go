@@ -34,6 +34,9 @@ func listIncidents(ctx context.Context, e env, cmd string, c *config.Config, f *
 	}
 	defer s.Close()
 	incs, err = matching(ctx, s, q, ref)
+	if err == nil && store.ByDate(q.Sort) {
+		err = s.InReadingOrder(ctx, incs)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "wallwatch %s: %v\n", cmd, err)
 		return nil, exitFailed

@@ -818,6 +818,28 @@ func originBefore(lx *lexicon, toks []token, span nameSpan) bool {
 	return lx.phraseEndingBefore(originWords, toks, end, 0) >= 0
 }
 
+// peopleFrom reports a place right after people and a preposition of origin, or its article
+// ("nine prison staff members from the Kessel province died"): where they come from, not where the
+// deed was. People held are not counted ("inmates from the Kessel prison"), nor a place that names
+// a facility after it ("officers from the Kessel police station").
+func peopleFrom(text string, si *sentenceInfo, span nameSpan) bool {
+	k := span.first
+	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
+		k--
+	}
+	for n := 1; n <= 2 && k-n >= 1; n++ {
+		if si.lex.writtenPhraseAt(originFromPhrases, text, si.toks, k-n) != n {
+			continue
+		}
+		people := k - n - 1
+		return si.toks[people].is(peopleNounWords) && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+			return c.category == inmateCue && c.first <= people && people <= c.last ||
+				(c.category == facilityCue || c.category == holdingCue) && c.first == span.last+1
+		})
+	}
+	return false
+}
+
 // divisionsAfter reports a name followed by a bracketed list ("X (Y, Z)"): in an event note, the
 // divisions a town lies in, so the name is the town's even where a country bears it.
 func divisionsAfter(text string, span nameSpan) bool {
@@ -1706,7 +1728,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if streetName(si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}
-		if originBefore(si.lex, si.toks, span) {
+		if originBefore(si.lex, si.toks, span) || peopleFrom(a.text, si, span) {
 			origin = span.last
 			continue // "the escaped man, a native of Orlin": where he comes from, not where the deed was
 		}

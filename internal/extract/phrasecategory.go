@@ -83,6 +83,7 @@ const (
 	rumourPhrases
 	crowdControlPhrases
 	borderWithPhrases
+	originFromPhrases
 	phraseCatCount
 )
 
@@ -158,6 +159,7 @@ var phraseCats = [phraseCatCount]struct {
 	rumourPhrases:               {name: "rumour", word: true},
 	crowdControlPhrases:         {name: "crowd_control"},
 	borderWithPhrases:           {name: "border_with"},
+	originFromPhrases:           {name: "origin_from"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
