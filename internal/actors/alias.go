@@ -19,6 +19,9 @@ type alias struct {
 	exact   bool     // every word must match as written: all-caps acronyms and '=' aliases
 	capital []bool   // per word: the text word needs an upper-case letter
 	short   bool     // a one- or two-letter acronym, ignored in all-caps text
+	// namesakes are the entries of other countries that share this name, marked '~' in the
+	// data ("Maoist rebels" of India and of Nepal): the text's countries choose among them.
+	namesakes []int
 }
 
 // compileAlias turns an alias as written in the data into its matching form.

@@ -110,14 +110,17 @@ func build(rows []row) (*Dictionary, error) {
 			r.Role = defaultRoles[r.Kind]
 		}
 		d.entries[i] = r.Entry
+		d.entries[i].Aliases = nil // filled by addNames, without the data's markers
 		d.byName[r.Name] = i
 	}
 	if err := d.linkFamilies(rows); err != nil {
 		return nil, err
 	}
-	for i, r := range rows {
-		if err := d.addNames(i, r); err != nil {
-			return nil, err
+	for _, namesakes := range []bool{false, true} { // another country's actor takes a shared name after its own actor has it
+		for i, r := range rows {
+			if err := d.addNames(i, r, namesakes); err != nil {
+				return nil, err
+			}
 		}
 	}
 	d.index.sort()
@@ -145,17 +148,24 @@ func (d *Dictionary) linkFamilies(rows []row) error {
 	return nil
 }
 
-// addNames indexes the canonical name and the aliases of entry i and fills its public alias
-// list: as written, without '=' markers, duplicates or the canonical name.
-func (d *Dictionary) addNames(i int, r row) error {
-	var public []string
+// addNames indexes the canonical name and the aliases of entry i and adds them to its public
+// alias list: as written, without '=' and '~' markers, duplicates or the canonical name. It reads
+// either the aliases marked '~' (namesakes) or the others.
+func (d *Dictionary) addNames(i int, r row, namesakes bool) error {
 	for _, name := range append([]string{r.Name}, r.Aliases...) {
-		a, err := compileAlias(name)
+		if strings.HasPrefix(name, "~") != namesakes {
+			continue
+		}
+		a, err := compileAlias(strings.TrimPrefix(name, "~"))
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.origin, err)
 		}
 		a.entry = i
-		if other, err := d.index.add(&a); err != nil {
+		if namesakes {
+			if err := d.addNamesake(a, r); err != nil {
+				return err
+			}
+		} else if other, err := d.index.add(&a); err != nil {
 			return fmt.Errorf("%s: alias %q of %q already names %q: %w",
 				r.origin, name, r.Name, d.entries[other.entry].Name, err)
 		}
@@ -166,12 +176,30 @@ func (d *Dictionary) addNames(i int, r row) error {
 		if !slices.Contains(d.folded[key], i) {
 			d.folded[key] = append(d.folded[key], i)
 		}
-		if a.text != r.Name && !slices.Contains(public, a.text) {
-			public = append(public, a.text)
+		if a.text != r.Name && !slices.Contains(d.entries[i].Aliases, a.text) {
+			d.entries[i].Aliases = append(d.entries[i].Aliases, a.text)
 		}
 	}
-	d.entries[i].Aliases = public
 	return nil
+}
+
+// addNamesake files an alias marked '~': a name another country's actor has too ("~Maoist
+// rebels" of Nepal's Maoists, whom India's are better known by). It names that other actor
+// first, and this one where a text's countries choose it (Match.Namesakes).
+func (d *Dictionary) addNamesake(a alias, r row) error {
+	for _, b := range d.index[a.keys[0]] {
+		if !b.sameMatch(a) {
+			continue
+		}
+		if other := d.entries[b.entry].Country; other == "" || r.Country == "" || other == r.Country {
+			return fmt.Errorf("%s: namesake %q of %q: %q must be an actor of another country", r.origin, a.text, r.Name, d.entries[b.entry].Name)
+		}
+		if !slices.Contains(b.namesakes, a.entry) {
+			b.namesakes = append(b.namesakes, a.entry)
+		}
+		return nil
+	}
+	return fmt.Errorf("%s: namesake %q of %q names no other actor", r.origin, a.text, r.Name)
 }
 
 // lookup finds an entry by canonical name or alias: as written first, then folded when the

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -196,6 +197,9 @@ func TestLoadWithErrors(t *testing.T) {
 		name, data, want string
 	}{
 		{"alias conflict", header + "\nOther\tarmed_group\t\t\t\t\tISIS\tx\n", `mine.tsv:2: alias "ISIS" of "Other" already names "Islamic State"`},
+		{"alias of two countries unmarked", header + "\nOne\tarmed_group\t\t\tXA\t\tRed Hand\tx\nTwo\tarmed_group\t\t\tXB\t\tRed Hand\tx\n", `mine.tsv:3: alias "Red Hand" of "Two" already names "One"`},
+		{"namesake in one country", header + "\nOne\tarmed_group\t\t\tXA\t\tRed Hand\tx\nTwo\tarmed_group\t\t\tXA\t\t~Red Hand\tx\n", `mine.tsv:3: namesake "Red Hand" of "Two": "One" must be an actor of another country`},
+		{"namesake of nobody", header + "\nTwo\tarmed_group\t\t\tXB\t\t~Grey Hand\tx\n", `mine.tsv:2: namesake "Grey Hand" of "Two" names no other actor`},
 		{"unknown parent", header + "\nOther\tarmed_group\tNobody\tbranch\t\t\t\tx\n", `mine.tsv:2: unknown parent "Nobody"`},
 		{"cycle", header + "\nA1\tarmed_group\tB1\tbranch\t\t\t\tx\nB1\tarmed_group\tA1\tbranch\t\t\t\tx\n", "is its own ancestor"},
 	}
@@ -204,5 +208,27 @@ func TestLoadWithErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want it to contain %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestNamesakes: an alias marked '~' names an actor of another country that has it too; Find
+// gives that other actor first and lists this one for the text's countries to choose.
+func TestNamesakes(t *testing.T) {
+	user := header + "\n" +
+		"Red Hand of Ardovia\tarmed_group\t\t\tXA\t\tRed Hand|Red Hand rebels\tmine\n" +
+		"Red Hand of Belmark\tarmed_group\t\t\tXB\t\t~Red Hand rebels|Belmark Red Hand\tmine\n"
+	d, err := LoadWith(File{Name: "mine.tsv", Reader: strings.NewReader(user)})
+	if err != nil {
+		t.Fatalf("LoadWith: %v", err)
+	}
+	ms := d.Find("Red Hand rebels stormed the jail")
+	if len(ms) != 1 || ms[0].Actor.Name != "Red Hand of Ardovia" || len(ms[0].Namesakes) != 1 || ms[0].Namesakes[0].Name != "Red Hand of Belmark" {
+		t.Fatalf("Find = %+v, want Red Hand of Ardovia with Red Hand of Belmark as namesake", ms)
+	}
+	if ms := d.Find("Belmark Red Hand fighters"); len(ms) != 1 || ms[0].Actor.Name != "Red Hand of Belmark" || len(ms[0].Namesakes) != 0 {
+		t.Errorf("Find(own alias) = %+v, want Red Hand of Belmark alone", ms)
+	}
+	if e, ok := d.Lookup("Red Hand of Belmark"); !ok || !slices.Contains(e.Aliases, "Red Hand rebels") {
+		t.Errorf("Lookup = %+v, %v; want the shared alias among its aliases", e, ok)
 	}
 }

@@ -15,6 +15,7 @@ type Match struct {
 	Actor      model.Actor // the actor it names; its Aliases slice is shared: read only
 	Alias      string      // the alias or canonical name that matched, as written in the data
 	Role       model.Role  // the actor's claim role
+	Namesakes  []Entry     // actors of other countries the same alias names, for the text's countries to choose
 }
 
 // Find returns every actor name in text, in text order, without overlaps: at each word the
@@ -51,7 +52,11 @@ func (d *Dictionary) Find(text string) []Match {
 		if a.tail != "" && strings.HasPrefix(text[end:], a.tail) {
 			end += len(a.tail)
 		}
-		out = append(out, Match{Start: start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role})
+		m := Match{Start: start, End: end, Actor: e.Actor, Alias: a.text, Role: e.Role}
+		for _, n := range a.namesakes {
+			m.Namesakes = append(m.Namesakes, d.entries[n])
+		}
+		out = append(out, m)
 		i += len(a.keys)
 	}
 	return dropRedefined(text, out)

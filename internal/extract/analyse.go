@@ -337,8 +337,34 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 			a.resolvePlaces(si) // the places found changed the context
 		}
 		a.findFacilities(si)
+		for i, m := range si.actors {
+			si.actors[i] = a.namesakeOf(m)
+		}
 	}
 	return a
+}
+
+// namesakeOf is the actor a name stands for in this text: of the actors of several countries
+// that share it, the one of the text's best-ranked country ("Maoist rebels" in a report from
+// Nepal are Nepal's); the dictionary's first where the text's countries have none of them.
+func (a *analysis) namesakeOf(m ActorMatch) ActorMatch {
+	best, rank := m, countryRank(a.countries, m.Country)
+	for _, n := range m.Namesakes {
+		if r := countryRank(a.countries, n.Country); r < rank {
+			best, rank = n, r
+		}
+	}
+	best.Start, best.End, best.Namesakes = m.Start, m.End, nil
+	return best
+}
+
+// countryRank is the place of a country among the text's ranked countries, len(countries) when
+// it is not among them.
+func countryRank(countries []string, cc string) int {
+	if i := slices.Index(countries, cc); i >= 0 {
+		return i
+	}
+	return len(countries)
 }
 
 // bytesPerName is about how many bytes of news text there are for each name asked of the

@@ -25,7 +25,8 @@ import (
 //	                                      with abbr=N.V. for the abbreviation a dateline writes of it;
 //	                                      alias=Old_Name for another name of a town, found as the town;
 //	                                      capital for the country's capital
-//	actor "Red Hand" armed_group XA       name, kind, home country
+//	actor "Red Hand" armed_group XA       name, kind, home country; namesake=Other_Name for an actor known
+//	                                      by another's name too, which finds the other first
 //
 //	case NAME
 //	published 2021-04-02                  the publication date
@@ -144,10 +145,20 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 		case "actor":
 			name, after, ok := strings.Cut(strings.TrimPrefix(rest, `"`), `"`)
 			more := strings.Fields(after)
-			if !ok || len(more) != 2 {
+			if !ok || len(more) < 2 || len(more) > 3 {
 				bad()
 			}
-			w.actors = append(w.actors, extract.ActorMatch{Name: name, Kind: more[0], Country: more[1], Role: model.RolePerpetrator})
+			m := extract.ActorMatch{Name: name, Kind: more[0], Country: more[1], Role: model.RolePerpetrator}
+			if len(more) == 3 { // namesake=Other_Name: known by the other actor's name, which names the other first
+				other, found := strings.CutPrefix(more[2], "namesake=")
+				k := slices.IndexFunc(w.actors, func(a extract.ActorMatch) bool { return a.Name == strings.ReplaceAll(other, "_", " ") })
+				if !found || k < 0 {
+					bad()
+				}
+				w.actors[k].Namesakes = append(w.actors[k].Namesakes, m)
+				continue
+			}
+			w.actors = append(w.actors, m)
 		case "case":
 			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}}
 			cases = append(cases, cur)

@@ -72,6 +72,9 @@ type ActorMatch struct {
 	Kind       string     // armed_group, state_force, government, monitor, media, perpetrator_media
 	Role       model.Role // the role a statement by this actor has
 	Country    string
+	// Namesakes are the actors of other countries the same name stands for ("Maoist rebels" in
+	// India and in Nepal): the text's countries choose among them and this one.
+	Namesakes []ActorMatch
 }
 
 // Extractor turns documents into mentions. It is safe for concurrent use.

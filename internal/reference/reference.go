@@ -100,6 +100,9 @@ func (r Data) ExtractResources() extract.Resources {
 			out := make([]extract.ActorMatch, len(ms))
 			for i, m := range ms {
 				out[i] = extract.ActorMatch{Start: m.Start, End: m.End, Name: m.Actor.Name, Kind: m.Actor.Kind, Role: m.Role, Country: m.Actor.Country}
+				for _, n := range m.Namesakes {
+					out[i].Namesakes = append(out[i].Namesakes, extract.ActorMatch{Start: m.Start, End: m.End, Name: n.Name, Kind: n.Kind, Role: n.Role, Country: n.Country})
+				}
 			}
 			return out
 		},
