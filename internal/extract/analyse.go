@@ -2828,8 +2828,14 @@ func fireOnTheHeld(lx *lexicon, text string, toks []token, cues, raids []cueHit)
 func partyBefore(text string, toks []token, cues []cueHit, k int) bool {
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
 		return (o.category == inmateCue || o.category == attackersCue) && o.last < k &&
-			!containsAny(withoutAsides(text[toks[o.last].end:toks[k].start]), clauseMarks)
+			!containsAny(withoutAsides(text[toks[o.last].end:toks[k].start]), clauseMarks) && !subordinateBetween(toks, o.last, k)
 	})
+}
+
+// subordinateBetween reports a subordinating conjunction between tokens from and to: "two inmates
+// died as sentries opened fire" opens the sentries' own clause after "as".
+func subordinateBetween(toks []token, from, to int) bool {
+	return wordIn(subordinatorWords, toks, from+1, to)
 }
 
 // securityReach is how far before an attack word its security subject may stand: further before
@@ -2901,7 +2907,7 @@ func nounAfterArticle(toks []token, k int) bool {
 // men dressed in police uniforms stormed the jail" the police word is what they wore.
 func doerBefore(text string, toks []token, cues []cueHit, k int) bool {
 	for _, o := range cues {
-		if o.last < k && isDoer(o) && !containsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") {
+		if o.last < k && isDoer(o) && !containsAny(text[toks[o.last].end:toks[k].start], clauseMarks+":()") && !subordinateBetween(toks, o.last, k) {
 			return true
 		}
 	}
