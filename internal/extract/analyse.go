@@ -847,14 +847,14 @@ func originBefore(lx *lexicon, toks []token, span nameSpan) bool {
 // peopleFrom reports a place right after people and a preposition of origin, or its article
 // ("nine prison staff members from the Kessel province died"): where they come from, not where the
 // deed was. People held are not counted ("inmates from the Kessel prison"), nor a place that names
-// a facility after it ("officers from the Kessel police station").
-func peopleFrom(text string, si *sentenceInfo, span nameSpan) bool {
+// a facility after it ("officers from the Kessel police station"). lower is the text in lower case.
+func peopleFrom(lower string, si *sentenceInfo, span nameSpan) bool {
 	k := span.first
 	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
 		k--
 	}
 	for n := 1; n <= 2 && k-n >= 1; n++ {
-		if si.lex.writtenPhraseAt(originFromPhrases, text, si.toks, k-n) != n {
+		if si.lex.lowerPhraseAt(originFromPhrases, lower, si.toks, k-n) != n {
 			continue
 		}
 		people := k - n - 1
@@ -1754,7 +1754,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if streetName(si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}
-		if originBefore(si.lex, si.toks, span) || peopleFrom(a.text, si, span) {
+		if originBefore(si.lex, si.toks, span) || peopleFrom(a.lower, si, span) {
 			origin = span.last
 			continue // "the escaped man, a native of Orlin": where he comes from, not where the deed was
 		}
@@ -1962,7 +1962,7 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 func (a *analysis) bearing(si *sentenceInfo, k int) bool {
 	r := &si.spanReadings[k]
 	if !r.bearingRead {
-		r.bearing = landmark(si.lex, a.text, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k])
+		r.bearing = landmark(si.lex, a.lower, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k])
 		r.bearingRead = true
 	}
 	return r.bearing
@@ -4603,8 +4603,8 @@ func directionFrom(toks []token, span nameSpan) bool {
 
 // landmark reports a name given as a bearing, a direction, an origin or a correspondent's post
 // rather than where something happened: after "north of", "10 km south-west of", "towards";
-// before "based" ("a Port-au-Prince based group").
-func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
+// before "based" ("a Port-au-Prince based group"). lower is the text in lower case.
+func landmark(lx *lexicon, lower string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if first < 0 {
 		return false
@@ -4615,10 +4615,10 @@ func landmark(lx *lexicon, text string, toks []token, span nameSpan) bool {
 	if first >= 2 && toks[first-1].is(reporterLinkWords) && toks[first-2].is(reporterVerbWords) {
 		return true // "reports from X": where the correspondent is
 	}
-	if toward(lx, text, toks, span) {
+	if toward(lx, lower, toks, span) {
 		return true // "fled towards the X border": where they went
 	}
-	if borderedBy(lx, text, toks, span) {
+	if borderedBy(lx, lower, toks, span) {
 		return true // "the prison of X, on the border with the town of Y": Y only tells where X lies
 	}
 	if arrivedFrom(lx, toks, span) {
@@ -4701,28 +4701,21 @@ func toward(lx *lexicon, text string, toks []token, span nameSpan) bool {
 
 // governedBy reports a phrase of two words or more (phraseAt(j) is its length from token j) that
 // ends before token first and starts at most towardReach words before it, in the same clause:
-// the clause starts after the last mark before the name, sought once in the words within reach.
+// no mark stands between the nearest such phrase and the name.
 func governedBy(text string, toks []token, first int, phraseAt func(j int) int) bool {
-	if first == 0 {
-		return false
-	}
-	from := toks[max(0, first-towardReach)].end
-	mark := strings.LastIndexAny(text[from:toks[first].start], ".;:()")
 	for j := first - 1; j >= 0 && first-j <= towardReach; j-- {
-		if mark >= 0 && toks[j].end <= from+mark {
-			return false // the phrase would be in a clause before the name's
-		}
 		if n := phraseAt(j); n > 1 && j+n <= first {
-			return true
+			return !containsAny(text[toks[j].end:toks[first].start], ".;:()") // nor one in a clause before the name's
 		}
 	}
 	return false
 }
 
 // borderedBy reports a name that a phrase of a shared border governs ("on the border with the
-// town of X", "na fronteira com a cidade de X"): X marks where the place told before lies.
-func borderedBy(lx *lexicon, text string, toks []token, span nameSpan) bool {
-	return governedBy(text, toks, span.first, func(j int) int { return lx.writtenPhraseAt(borderWithPhrases, text, toks, j) })
+// town of X", "na fronteira com a cidade de X"): X marks where the place told before lies. lower
+// is the text in lower case.
+func borderedBy(lx *lexicon, lower string, toks []token, span nameSpan) bool {
+	return governedBy(lower, toks, span.first, func(j int) int { return lx.lowerPhraseAt(borderWithPhrases, lower, toks, j) })
 }
 
 // dayInName reports a day and month without a year that a noun of a name goes with, right

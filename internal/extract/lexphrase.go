@@ -175,6 +175,20 @@ func (lx *lexicon) writtenPhraseAt(c phraseCat, text string, toks []token, k int
 	return 0
 }
 
+// lowerPhraseAt is writtenPhraseAt for the document's lower-cased text (analysis.lower), whose
+// words need no lower-casing: the check rules make of every name they read stays cheap.
+func (lx *lexicon) lowerPhraseAt(c phraseCat, lower string, toks []token, k int) int {
+	if k < 0 || k >= len(toks) {
+		return 0
+	}
+	for _, p := range lx.phrasesFrom(c, lower[toks[k].start:toks[k].end]) {
+		if n := len(p.words); k+n <= len(toks) && p.next == "" && slices.EqualFunc(p.words, toks[k:k+n], func(w string, t token) bool { return w == lower[t.start:t.end] }) {
+			return n
+		}
+	}
+	return 0
+}
+
 // writtenAs reports tokens of text that, lower-cased, are the words of a phrase.
 func writtenAs(words []string, text string, toks []token) bool {
 	return slices.EqualFunc(words, toks, func(w string, t token) bool { return w == strings.ToLower(text[t.start:t.end]) })
