@@ -49,6 +49,7 @@ func TestFind(t *testing.T) {
 		{"lower-case generic phrase", "to build an Islamic state in the region", ""},
 		{"case-insensitive name", "ISLAMIC STATE FIGHTERS", "ISLAMIC STATE=Islamic State"},
 		{"doubled letters", "Shabab and al-Shabaab militants", "Shabab=al-Shabaab; al-Shabaab=al-Shabaab"},
+		{"adjective in lower case", "un commando talebano e i talebani pakistani", "talebano=Taliban; talebani=Taliban"},
 		{"not across comma", "al-Qaeda, in Iraq", "al-Qaeda=al-Qaeda"},
 		{"not across sentence", "claimed by al-Qaeda. In Iraq, meanwhile", "al-Qaeda=al-Qaeda"},
 		{"parenthesised", "the CPI (Maoist) cadres and CPI(Maoist)", "CPI (Maoist)=Communist Party of India (Maoist); CPI(Maoist)=Communist Party of India (Maoist)"},
