@@ -4407,6 +4407,8 @@ func releasedByAttackers(text, lower string, si *sentenceInfo, scanned []cueHit)
 			// "40 inmates caught in the fighting were brought out unharmed": they survived it
 		case releaseAimed(si.toks, c):
 			// "on hunger strike for their swift release": what they strive for
+		case hostagesReleased(si.toks, c):
+			// "the hostages were released and the standoff ended with the surrender of 20 assailants": their captors freed them
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
