@@ -845,7 +845,7 @@ func originBefore(lx *lexicon, toks []token, span nameSpan) bool {
 }
 
 // peopleFrom reports a place right after people and a preposition of origin, or its article
-// ("nine prison staff members from the Kessel province died"): where they come from, not where the
+// ("four nurses from the Kessel province died"): where they come from, not where the
 // deed was. People held are not counted ("inmates from the Kessel prison"), nor a place that names
 // a facility after it ("officers from the Kessel police station"). lower is the text in lower case.
 func peopleFrom(lower string, si *sentenceInfo, span nameSpan) bool {
@@ -4408,7 +4408,7 @@ func releasedByAttackers(text, lower string, si *sentenceInfo, scanned []cueHit)
 		case releaseAimed(si.toks, c):
 			// "on hunger strike for their swift release": what they strive for
 		case hostagesReleased(si.toks, c):
-			// "the hostages were released and the standoff ended with the surrender of 20 assailants": their captors freed them
+			// "the hostages were freed and the siege ended when 12 gunmen gave up": their captors freed them
 		case escapeAttempt(si.toks, c) || purposeOfAttack(text, si.toks, scanned, c):
 			si.tryToFree = true // "stormed the police station in an attempt to release two suspects": nobody got out
 		default:
@@ -4714,7 +4714,7 @@ func governedBy(text string, toks []token, first int, phraseAt func(j int) int) 
 }
 
 // borderedBy reports a name that a phrase of a shared border governs ("on the border with the
-// town of X", "na fronteira com a cidade de X"): X marks where the place told before lies. lower
+// town of X", "junto à fronteira com X"): X marks where the place told before lies. lower
 // is the text in lower case.
 func borderedBy(lx *lexicon, lower string, toks []token, span nameSpan) bool {
 	return governedBy(lower, toks, span.first, func(j int) int { return lx.lowerPhraseAt(borderWithPhrases, lower, toks, j) })
@@ -4918,8 +4918,8 @@ func clauses(text string, sentences []Sentence) []Sentence {
 	return out
 }
 
-// listItemBefore reports a clause that ends in two short items set off by commas ("five people,
-// including the bomber, prison guards"): the ", and" after them adds the last item of a list
+// listItemBefore reports a clause that ends in two short items set off by commas ("six people,
+// among them a driver, two nurses"): the ", and" after them adds the last item of a list
 // (with a serial comma), not a clause.
 func listItemBefore(clause string) bool {
 	last := strings.LastIndexByte(clause, ',')

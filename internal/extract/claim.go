@@ -1347,7 +1347,7 @@ func ownPredicate(text string, si *sentenceInfo, last int) bool {
 }
 
 // ownPredicateReach is how many words after a figure its own metric verb may come ("nine were
-// later recaptured", "huit ont été gravement blessés").
+// later recaptured", "dont cinq ont été légèrement touchés").
 const ownPredicateReach = 4
 
 // appositivePart reports a figure taken from a group named before ("four of them") set between

@@ -243,7 +243,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		case c.last < first && subjectOfNextClause(text, si, first, last, c):
 			continue // "two guards died and nine guards and three inmates were wounded": the nine's verb comes after
 		case c.last < first && gappedFate(text, si, first, last, c):
-			continue // "9 prisoners were killed, 60 guards and 5 police officers injured": the 60's verb, left out, is after them
+			continue // "four inmates were shot dead, 30 warders and two firemen hurt": the 30's verb, left out, is after them
 		case c.last < first && elidedNewGroup(si, first, last):
 			continue // "dejó 9 muertos y seis más, heridos de bala": the six are a new group, the word after tells their fate
 		case c.last < first && topicAfter(si, last):
@@ -1199,8 +1199,8 @@ const nextClauseReach = 6
 
 // gappedFate reports a figure that opens a clause right after a comma, past the metric word c of
 // the clause before, with a word of another metric after it in its own clause: the clause leaves
-// out the verb the one before had ("9 prisoners were killed, 60 guards and five police officers
-// injured"; "tres muertos, 20 heridos"), and the word after the figure tells its fate.
+// out the verb the one before had ("four inmates were shot dead, 30 warders and two firemen hurt";
+// "dos muertos, 15 heridos"), and the word after the figure tells its fate.
 func gappedFate(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 	if first < 1 || !strings.Contains(text[si.toks[first-1].end:si.toks[first].start], ",") {
 		return false
@@ -1217,7 +1217,7 @@ func gappedFate(text string, si *sentenceInfo, first, last int, c cueHit) bool {
 }
 
 // gappedFateReach is how many words after a figure the word of its fate may stand in a clause
-// that leaves out its verb ("60 prison guards and 5 police officers injured").
+// that leaves out its verb ("30 warders and two firemen hurt").
 const gappedFateReach = 8
 
 // elidedNewGroup reports a figure that a conjunction opens and an "other" word closes, its noun
