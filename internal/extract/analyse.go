@@ -4005,10 +4005,31 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 		if k < 0 {
 			return false
 		}
+		k = headBeforeName(toks, k)
 		subject := toks[k].fold
 		return lx.has(singularPronounWords, subject) || lx.has(singularPersonWords, subject)
 	}
 	return false
+}
+
+// headBeforeName returns the head noun of a subject that ends at token k in a name after a
+// partitive: "a member of the Red Hand" has "member" for head, as "the member" would; token k
+// itself when no name and partitive stand there.
+func headBeforeName(toks []token, k int) int {
+	h := k
+	for h > 0 && (toks[h].upper || toks[h].fold != "" && '0' <= toks[h].fold[0] && toks[h].fold[0] <= '9') {
+		h-- // "the February 20 Movement": a name may hold a number
+	}
+	if h == k {
+		return k
+	}
+	if h > 0 && toks[h].is(definiteArticleWords) {
+		h--
+	}
+	if h > 0 && toks[h].is(partitiveWords) {
+		return h - 1
+	}
+	return k
 }
 
 // attackOutside reports an attack word whose object is people, or whose place is another, named
