@@ -3987,8 +3987,12 @@ func inPlaceOfDetention(cues []cueHit, k int) bool {
 // ("attacked four journalists") or, in the passive, one person ("he was verbally assaulted").
 func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 	k := c.last + 1
-	for k < len(toks) && k <= c.last+2 && (toks[k].is(numberDeterminerWords) || toks[k].is(singularArticleWords) || countWord(lx, toks[k].fold)) {
+	for k < len(toks) && k <= c.last+2 && (toks[k].is(numberDeterminerWords) || toks[k].is(singularArticleWords) || countWord(lx, toks[k].fold) ||
+		lx.isPhraseWord(vagueNumberPhrases, toks[k].fold)) {
 		k++
+	}
+	if k > c.last+1 && k < len(toks) && toks[k].is(partitiveWords) {
+		k++ // "attacked dozens of residents"
 	}
 	for _, o := range cues {
 		if o.category == sideCiviliansCue && o.first == k {
