@@ -4021,7 +4021,7 @@ func attackOnPeople(lx *lexicon, toks []token, cues []cueHit, c cueHit) bool {
 // itself when no name and partitive stand there.
 func headBeforeName(toks []token, k int) int {
 	h := k
-	for h > 0 && (toks[h].upper || toks[h].fold != "" && '0' <= toks[h].fold[0] && toks[h].fold[0] <= '9') {
+	for h > 0 && (toks[h].upper || allDigits(toks[h].fold)) {
 		h-- // "the February 20 Movement": a name may hold a number
 	}
 	if h == k {

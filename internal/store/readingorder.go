@@ -17,10 +17,27 @@ import (
 // runs of incidents with the same start date move; the list stays sorted by date. Positions are
 // read from the documents the context's audience may see.
 func (s *Store) InReadingOrder(ctx context.Context, incs []model.Incident) error {
-	if len(incs) < 2 {
+	var runs [][2]int           // the runs of one day that hold more than one incident
+	var shared []model.Incident // their incidents: the only ones whose positions matter
+	for i := 0; i < len(incs); {
+		j := i + 1
+		for j < len(incs) && incs[j].Date.Start.Equal(incs[i].Date.Start) {
+			j++
+		}
+		if j-i > 1 {
+			runs = append(runs, [2]int{i, j})
+			shared = append(shared, incs[i:j]...)
+		}
+		i = j
+	}
+	if len(runs) == 0 {
 		return nil
 	}
-	lead, err := s.leadPositions(ctx)
+	ids, err := idList(shared)
+	if err != nil {
+		return err
+	}
+	lead, err := s.leadPositions(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -30,23 +47,18 @@ func (s *Store) InReadingOrder(ctx context.Context, incs []model.Incident) error
 		}
 		return math.MaxInt // told by no document the audience may see: last of its day
 	}
-	for i := 0; i < len(incs); {
-		j := i + 1
-		for j < len(incs) && incs[j].Date.Start.Equal(incs[i].Date.Start) {
-			j++
-		}
-		slices.SortStableFunc(incs[i:j], func(a, b model.Incident) int { return cmp.Compare(position(a), position(b)) })
-		i = j
+	for _, r := range runs {
+		slices.SortStableFunc(incs[r[0]:r[1]], func(a, b model.Incident) int { return cmp.Compare(position(a), position(b)) })
 	}
 	return nil
 }
 
-// leadPositions returns, for each incident, the earliest place a mention of it has among the
-// mentions of its document (0: the document's first, its lead story).
-func (s *Store) leadPositions(ctx context.Context) (map[string]int, error) {
+// leadPositions returns, for each incident listed (a JSON array of ids), the earliest place a
+// mention of it has among the mentions of its document (0: the document's first, its lead story).
+func (s *Store) leadPositions(ctx context.Context, ids string) (map[string]int, error) {
 	visible, args := AudienceFrom(ctx).documentFilter("d")
 	rows, err := s.read.QueryContext(ctx, `SELECT m.incident_id, MIN(m.idx) FROM mentions m JOIN documents d ON d.id = m.document_id
-		WHERE m.incident_id != '' AND `+visible+` GROUP BY m.incident_id`, args...)
+		WHERE m.incident_id IN (SELECT value FROM json_each(?)) AND `+visible+` GROUP BY m.incident_id`, append([]any{ids}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read the order of mentions: %w", err)
 	}
