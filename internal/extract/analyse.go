@@ -1055,11 +1055,21 @@ func spanName(text string, span nameSpan) string {
 	return strings.TrimSuffix(strings.TrimSuffix(text[span.start:span.end], "'s"), "’s")
 }
 
-// divisionAfterTown reports a country name written after a town and a comma that names, in
-// another country, the division the town lies in: "Macon, Georgia" is the American state.
+// divisionAfterTown reports a country name written after a town, after a comma or alone in
+// brackets, that names, in another country, the division the town lies in: "Macon, Georgia" and
+// "Macon (Georgia)" are the American state.
 func (a *analysis) divisionAfterTown(si *sentenceInfo, span nameSpan, country string) bool {
 	k := span.first - 1
-	if k < 0 || a.text[si.toks[k].end:span.start] != ", " || !nameLike(si.lex, si.toks[k]) {
+	if k < 0 || !nameLike(si.lex, si.toks[k]) {
+		return false
+	}
+	switch a.text[si.toks[k].end:span.start] {
+	case ", ":
+	case " (":
+		if !strings.HasPrefix(a.text[span.end:], ")") {
+			return false // "Macon (Georgia, Ardovia)": a list, which divisionsAfter reads
+		}
+	default:
 		return false
 	}
 	first := k

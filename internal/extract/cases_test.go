@@ -198,17 +198,31 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 
 // resources are the world's answers to what extraction asks: a name is a place of the first
 // context country that has one, else of the only country that has one; a division's name is the
-// division where no town bears it, as the gazetteer reads it.
+// division where no town bears it, as the gazetteer reads it; in a text that names divisions, a
+// town that lies in one of them comes first, in the context countries when there are any.
 func (w *world) resources() extract.Resources {
+	place := func(name string, countries []string) (model.Place, bool) {
+		if canonical, ok := w.aliases[strings.ToLower(name)]; ok {
+			name = canonical // the gazetteer knows the town by its other name
+		}
+		if p, ok := pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries); ok {
+			return p, true
+		}
+		return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
+	}
 	return extract.Resources{
-		Place: func(name string, countries []string) (model.Place, bool) {
-			if canonical, ok := w.aliases[strings.ToLower(name)]; ok {
-				name = canonical // the gazetteer knows the town by its other name
+		Place: place,
+		Within: func(divisions []string) func(string, []string) (model.Place, bool) {
+			return func(name string, countries []string) (model.Place, bool) {
+				inside := func(p model.Place) bool {
+					return strings.EqualFold(p.Name, name) && (len(countries) == 0 || slices.Contains(countries, p.Country)) &&
+						slices.ContainsFunc(divisions, func(d string) bool { return strings.EqualFold(d, p.Admin1) && !strings.EqualFold(d, name) })
+				}
+				if p, ok := pick(w.places, inside, countries); ok {
+					return p, true
+				}
+				return place(name, countries)
 			}
-			if p, ok := pick(w.places, func(p model.Place) bool { return strings.EqualFold(p.Name, name) }, countries); ok {
-				return p, true
-			}
-			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
 		},
 		Region: func(name string, countries []string) (model.Place, bool) {
 			return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
