@@ -21,8 +21,11 @@ type Config struct {
 	Gazetteer string // a gazetteer file written by `wallwatch gazetteer import` (WALLWATCH_GAZETTEER)
 	Actors    string // an extra actor dictionary file merged over the built-in one (WALLWATCH_ACTORS)
 	Lexicon   string // a directory of xx.tsv word files merged over the built-in lexicons (WALLWATCH_LEXICON)
-	TileURL   string // optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (WALLWATCH_TILE_URL)
-	LogLevel  string // debug, info, warn, error (WALLWATCH_LOG_LEVEL)
+	// Facilities is a facility list of the built-in list's format whose rows are added to it, or
+	// replace its row of the same name and country (WALLWATCH_FACILITIES).
+	Facilities string
+	TileURL    string // optional online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (WALLWATCH_TILE_URL)
+	LogLevel   string // debug, info, warn, error (WALLWATCH_LOG_LEVEL)
 
 	TLSCert    string // PEM certificate for serving HTTPS (WALLWATCH_TLS_CERT), with TLSKey
 	TLSKey     string // its private key (WALLWATCH_TLS_KEY)
@@ -44,7 +47,7 @@ func Default() Config {
 func FromEnv(c Config, getenv func(string) string) Config {
 	for name, field := range map[string]*string{
 		"WALLWATCH_DB": &c.DB, "WALLWATCH_ADDR": &c.Addr, "WALLWATCH_GAZETTEER": &c.Gazetteer,
-		"WALLWATCH_ACTORS": &c.Actors, "WALLWATCH_LEXICON": &c.Lexicon, "WALLWATCH_TILE_URL": &c.TileURL, "WALLWATCH_LOG_LEVEL": &c.LogLevel,
+		"WALLWATCH_ACTORS": &c.Actors, "WALLWATCH_LEXICON": &c.Lexicon, "WALLWATCH_FACILITIES": &c.Facilities, "WALLWATCH_TILE_URL": &c.TileURL, "WALLWATCH_LOG_LEVEL": &c.LogLevel,
 		"WALLWATCH_TLS_CERT": &c.TLSCert, "WALLWATCH_TLS_KEY": &c.TLSKey, "WALLWATCH_TRUST_PROXY": &c.TrustProxy,
 	} {
 		if v := strings.TrimSpace(getenv(name)); v != "" {

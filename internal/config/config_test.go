@@ -6,9 +6,9 @@ import (
 )
 
 func TestFromEnv(t *testing.T) {
-	env := map[string]string{"WALLWATCH_DB": "/tmp/x.db", "WALLWATCH_ADDR": " 127.0.0.1:9999 ", "WALLWATCH_LEXICON": "/etc/words"}
+	env := map[string]string{"WALLWATCH_DB": "/tmp/x.db", "WALLWATCH_ADDR": " 127.0.0.1:9999 ", "WALLWATCH_LEXICON": "/etc/words", "WALLWATCH_FACILITIES": "/etc/prisons.tsv"}
 	got := FromEnv(Default(), func(k string) string { return env[k] })
-	if got.DB != "/tmp/x.db" || got.Addr != "127.0.0.1:9999" || got.LogLevel != "info" || got.Lexicon != "/etc/words" {
+	if got.DB != "/tmp/x.db" || got.Addr != "127.0.0.1:9999" || got.LogLevel != "info" || got.Lexicon != "/etc/words" || got.Facilities != "/etc/prisons.tsv" {
 		t.Errorf("FromEnv = %+v", got)
 	}
 }

@@ -27,6 +27,7 @@ import (
 //	                                      capital for the country's capital
 //	actor "Red Hand" armed_group XA       name, kind, home country; namesake=Other_Name for an actor known
 //	                                      by another's name too, which finds the other first
+//	facility XB Dunmore Hollin_Prison alias=Hollin_Jail   a known facility: country, town, name, other names
 //
 //	case NAME
 //	published 2021-04-02                  the publication date
@@ -58,16 +59,17 @@ func TestCases(t *testing.T) {
 }
 
 type world struct {
-	countries map[string]string // name or demonym, lower case -> code
-	names     map[string]string // code -> the country's name
-	demonyms  map[string]string // demonym, lower case -> code
-	codes     map[string]string // event-id code -> code
-	places    []model.Place
-	regions   []model.Place
-	abbrevs   map[string]model.Place // a region's abbreviation in datelines -> the region
-	aliases   map[string]string      // another name of a town, lower case -> the town's name
-	capitals  map[string]model.Place // country code -> its capital
-	actors    []extract.ActorMatch   // Start and End unset
+	countries  map[string]string // name or demonym, lower case -> code
+	names      map[string]string // code -> the country's name
+	demonyms   map[string]string // demonym, lower case -> code
+	codes      map[string]string // event-id code -> code
+	places     []model.Place
+	regions    []model.Place
+	abbrevs    map[string]model.Place // a region's abbreviation in datelines -> the region
+	aliases    map[string]string      // another name of a town, lower case -> the town's name
+	capitals   map[string]model.Place // country code -> its capital
+	actors     []extract.ActorMatch   // Start and End unset
+	facilities []extract.Facility     // known facilities, added to the embedded list
 }
 
 type extractCase struct {
@@ -159,6 +161,19 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				continue
 			}
 			w.actors = append(w.actors, m)
+		case "facility":
+			if len(fields) < 3 {
+				bad()
+			}
+			f := extract.Facility{Country: fields[0], Town: strings.ReplaceAll(fields[1], "_", " "), Name: strings.ReplaceAll(fields[2], "_", " "), Kind: "prison"}
+			for _, a := range fields[3:] {
+				v, ok := strings.CutPrefix(a, "alias=")
+				if !ok {
+					bad()
+				}
+				f.Aliases = append(f.Aliases, strings.ReplaceAll(v, "_", " "))
+			}
+			w.facilities = append(w.facilities, f)
 		case "case":
 			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}}
 			cases = append(cases, cur)
@@ -211,7 +226,8 @@ func (w *world) resources() extract.Resources {
 		return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
 	}
 	return extract.Resources{
-		Place: place,
+		Facilities: w.facilities,
+		Place:      place,
 		Within: func(divisions []string) func(string, []string) (model.Place, bool) {
 			return func(name string, countries []string) (model.Place, bool) {
 				inside := func(p model.Place) bool {

@@ -63,6 +63,9 @@ type Resources struct {
 	// Lexicon is the user's lexicon files, each merged over the built-in file of its language or
 	// adding one. Optional.
 	Lexicon []LexiconFile
+	// Facilities are the user's known facilities, added to the embedded list; one of the same
+	// name and country replaces the embedded row. Optional.
+	Facilities []Facility
 }
 
 // ActorMatch is an actor named in a text.
@@ -128,6 +131,7 @@ func New(res Resources) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	facs = withFacilities(facs, res.Facilities)
 	x := &Extractor{res: res, lex: lex, facilities: facs, known: newLexicon(), keyedFacility: map[string]int{}}
 	x.known.words[elisionWords] = lex.all.words[elisionWords] // names are split as texts are
 	x.known.proclitics = lex.all.proclitics                   // and "بسجن رومية" is "سجن رومية" after "in"

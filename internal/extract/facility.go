@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,6 +56,20 @@ func ParseFacilities(r io.Reader, name string) ([]Facility, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// withFacilities adds the user's facilities to the list, each replacing a row of the same name
+// and country.
+func withFacilities(list, user []Facility) []Facility {
+	for _, u := range user {
+		i := slices.IndexFunc(list, func(f Facility) bool { return f.Name == u.Name && f.Country == u.Country })
+		if i >= 0 {
+			list[i] = u
+		} else {
+			list = append(list, u)
+		}
+	}
+	return list
 }
 
 func parseFacility(fields []string, cols map[string]int) (Facility, error) {

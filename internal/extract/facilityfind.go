@@ -29,6 +29,9 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		}
 		i := h.ref
 		f := &a.x.facilities[i]
+		if a.placedAbroad(si, f) {
+			continue // "La Esperanza prison in Kolondo (North Vale)": a namesake of the known one, in another country
+		}
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
 			name: f.Name, key: a.x.facilityKeys[i], known: f, town: f.Town})
 	}
@@ -136,6 +139,16 @@ func insideLonger(hits []cueHit, h cueHit) bool {
 		}
 	}
 	return false
+}
+
+// placedAbroad reports a known facility named in a sentence whose places all lie in countries
+// other than the facility's, in a text whose countries do not include it: names such as "the
+// Model prison" are borne by prisons of many countries, and the sentence says which one it is.
+func (a *analysis) placedAbroad(si *sentenceInfo, f *Facility) bool {
+	if len(si.places) == 0 || slices.Contains(a.countries, f.Country) {
+		return false
+	}
+	return !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.place.Country == f.Country })
 }
 
 // knownByKey takes a facility named in other words than its aliases ("penal de Mareva",

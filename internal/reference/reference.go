@@ -22,11 +22,13 @@ type Data struct {
 	Gazetteer *gazetteer.Gazetteer
 	Actors    *actors.Dictionary
 	Lexicon   []extract.LexiconFile // the user's word files, merged over the built-in lexicons
+	// Facilities are the user's known facilities, added to the built-in list.
+	Facilities []extract.Facility
 }
 
 // Load reads the gazetteer (a user's imported file when configured, else the embedded one), the
 // actor dictionary (the embedded one, extended by the user's file when configured) and the user's
-// lexicon files when configured.
+// lexicon files and facility list when configured.
 func Load(c config.Config) (Data, error) {
 	var ref Data
 	var err error
@@ -56,7 +58,22 @@ func Load(c config.Config) (Data, error) {
 			return ref, fmt.Errorf("load lexicon: %w", err)
 		}
 	}
+	if c.Facilities != "" {
+		if ref.Facilities, err = readFacilities(c.Facilities); err != nil {
+			return ref, fmt.Errorf("load facilities: %w", err)
+		}
+	}
 	return ref, nil
+}
+
+// readFacilities reads a user's facility list; its errors name the file and line.
+func readFacilities(path string) ([]extract.Facility, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return extract.ParseFacilities(f, path)
 }
 
 // ExtractResources adapts the gazetteer and the actor dictionary to what extraction asks for.
@@ -108,6 +125,7 @@ func (r Data) ExtractResources() extract.Resources {
 		},
 		SameFamily: r.Actors.SameFamily,
 		Lexicon:    r.Lexicon,
+		Facilities: r.Facilities,
 	}
 }
 
