@@ -70,6 +70,7 @@ type sentenceInfo struct {
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	raids          []cueHit // those attack words, dropped from cues: they may still name another event as a point in time
 	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
+	pluperfect     [2]int   // the token range of a relative clause in the past perfect about one person (onePersonsPluperfect): no date or deed of this report
 }
 
 // inReference reports whether the byte offset lies in the sentence's reference point: the words
@@ -688,6 +689,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	exprs := scanDateExprs(a.lex, text, ps)
 	continues := a.lex.phraseAt(sequenceWords, si.toks, 0) > 0 // "Later on 15 April"
 	a.looksBack = a.looksBack || si.lex.phraseIn(retrospectiveWords, si.toks, 0, len(si.toks))
+	si.pluperfect[0], si.pluperfect[1] = onePersonsPluperfect(a.text, si.toks)
 	si.datelineEnd = datelineEnd(text)
 	dateline := si.datelineEnd
 	if filed, ok := datelineDay(exprs, dateline, si.ref); ok {
@@ -710,6 +712,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if si.start+d.Start < si.headerEnd || d.End <= dateline {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
+		if from, to := si.pluperfect[0], si.pluperfect[1]; from < to && si.start+d.Start >= si.toks[from].start && si.start+d.Start < si.toks[to-1].end {
+			continue // "a former colonel who had been killed in September 2017": that person's past
+		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
 			si.noteDate = si.start + d.Start // "01/09/2020: Two prisoners attacked staff at X, a prison in May, North Vale"
@@ -723,7 +728,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.openingEnd = openingAdverbialEnd(text, si)
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
-		return c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
+		return (c.category.isDeed() || c.category == killedCue || c.category == woundedCue) && c.first >= si.pluperfect[0] && c.first < si.pluperfect[1] || // "a colonel who had been killed in an air strike"
+			c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
 			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
 			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) || // "protesters detained during the 2016 unrest", in a story of 2018
 			(c.category == killedCue || c.category == woundedCue) && earlierInRelativeClause(si, c) // "in protest at a brawl that left two dead last week"
@@ -779,6 +785,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			}
 			if outletNamed(si.toks, span) {
 				continue // "Belmark newspapers reported": where the papers are, not where the deed was
+			}
+			if bannedIn(a.lower, si, span) {
+				continue // "the Red Hand (outlawed in Belmark)": where the group is banned, not where the deed was
 			}
 			if streetName(si.toks, span) || originBefore(si.lex, si.toks, span) {
 				continue // "avenida Belmark": a street's name; "originaire du Belmark": where a person comes from
@@ -843,6 +852,25 @@ func originBefore(lx *lexicon, toks []token, span nameSpan) bool {
 	}
 	return lx.phraseEndingBefore(originWords, toks, end, 0) >= 0
 }
+
+// bannedIn reports a country named right after a phrase of a group's legal status, or after its
+// article ("outlawed in Russia", "interdite en Russie"): an aside on where the group is banned,
+// not where the deed was. lower is the text in lower case.
+func bannedIn(lower string, si *sentenceInfo, span nameSpan) bool {
+	k := span.first
+	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
+		k--
+	}
+	for n := 1; n <= maxBannedInWords && k-n >= 0; n++ {
+		if si.lex.lowerPhraseAt(bannedInPhrases, lower, si.toks, k-n) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBannedInWords is how many words a phrase of legal status may have ("declared terrorist in").
+const maxBannedInWords = 3
 
 // peopleFrom reports a place right after people and a preposition of origin, or its article
 // ("four nurses from the Kessel province died"): where they come from, not where the
@@ -4398,6 +4426,25 @@ func pluperfectOfOne(toks []token, c cueHit) bool {
 		return false
 	}
 	return toks[k-1].is(singularPersonWords) || toks[k-1].is(onePronounWords)
+}
+
+// onePersonsPluperfect returns the token range of a relative clause in the past perfect about one
+// person, up to the next clause mark ("the son of a former colonel who had defected four years
+// ago and had been killed in September 2017 in an air strike"): its dates and deeds tell that
+// person's past, the background of the report. 0, 0 if none.
+func onePersonsPluperfect(text string, toks []token) (int, int) {
+	for k := 1; k+1 < len(toks); k++ {
+		if !toks[k].is(relativePronounWords) || !toks[k+1].is(pastPerfectWords) ||
+			!toks[k-1].is(singularPersonWords) && !toks[k-1].is(titleWords) {
+			continue
+		}
+		end := k + 2
+		for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
+			end++
+		}
+		return k, end
+	}
+	return 0, 0
 }
 
 // pastOfOnePerson reports a cue in a perfect relative clause about one person: "an inmate who had

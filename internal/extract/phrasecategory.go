@@ -84,6 +84,7 @@ const (
 	crowdControlPhrases
 	borderWithPhrases
 	originFromPhrases
+	bannedInPhrases
 	phraseCatCount
 )
 
@@ -160,6 +161,7 @@ var phraseCats = [phraseCatCount]struct {
 	crowdControlPhrases:         {name: "crowd_control"},
 	borderWithPhrases:           {name: "border_with"},
 	originFromPhrases:           {name: "origin_from"},
+	bannedInPhrases:             {name: "banned_in"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
