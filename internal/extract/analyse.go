@@ -730,7 +730,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.cues = slices.DeleteFunc(si.cues, func(c cueHit) bool {
 		return (c.category.isDeed() || c.category == killedCue || c.category == woundedCue) && c.first >= si.pluperfect[0] && c.first < si.pluperfect[1] || // "a colonel who had been killed in an air strike"
 			c.category == escapeCue && (oneManLongAgo(si, c) || // "a man who escaped from X five years ago"
-			pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
+				pastInRelativeClause(a.text, si, c)) || // "re-arrested two inmates who escaped from X last year"
 			(c.category.isDeed() || c.category.isMethod()) && namedByPastYear(a.text, si, c) || // "protesters detained during the 2016 unrest", in a story of 2018
 			(c.category == killedCue || c.category == woundedCue) && earlierInRelativeClause(si, c) // "in protest at a brawl that left two dead last week"
 	})
