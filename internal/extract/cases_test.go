@@ -26,7 +26,8 @@ import (
 //	                                      alias=Old_Name for another name of a town, found as the town;
 //	                                      capital for the country's capital
 //	actor "Red Hand" armed_group XA       name, kind, home country; namesake=Other_Name for an actor known
-//	                                      by another's name too, which finds the other first
+//	                                      by another's name too, which finds the other first; parent=Other_Name
+//	                                      for a member of the other's organisation
 //	facility XB Dunmore Hollin_Prison alias=Hollin_Jail   a known facility: country, town, name, other names
 //
 //	case NAME
@@ -70,6 +71,7 @@ type world struct {
 	capitals   map[string]model.Place // country code -> its capital
 	actors     []extract.ActorMatch   // Start and End unset
 	facilities []extract.Facility     // known facilities, added to the embedded list
+	parents    map[string]string      // actor -> the organisation it belongs to
 }
 
 type extractCase struct {
@@ -87,7 +89,7 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 	}
 	defer f.Close()
 	w := &world{countries: map[string]string{}, demonyms: map[string]string{}, codes: map[string]string{}, names: map[string]string{},
-		abbrevs: map[string]model.Place{}, aliases: map[string]string{}, capitals: map[string]model.Place{}}
+		abbrevs: map[string]model.Place{}, aliases: map[string]string{}, capitals: map[string]model.Place{}, parents: map[string]string{}}
 	var cases []*extractCase
 	var cur *extractCase
 	sc := bufio.NewScanner(f)
@@ -151,7 +153,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				bad()
 			}
 			m := extract.ActorMatch{Name: name, Kind: more[0], Country: more[1], Role: model.RolePerpetrator}
-			if len(more) == 3 { // namesake=Other_Name: known by the other actor's name, which names the other first
+			if len(more) == 3 && strings.HasPrefix(more[2], "parent=") { // parent=Other_Name: a member of the other actor's organisation
+				w.parents[name] = strings.ReplaceAll(strings.TrimPrefix(more[2], "parent="), "_", " ")
+			} else if len(more) == 3 { // namesake=Other_Name: known by the other actor's name, which names the other first
 				other, found := strings.CutPrefix(more[2], "namesake=")
 				k := slices.IndexFunc(w.actors, func(a extract.ActorMatch) bool { return a.Name == strings.ReplaceAll(other, "_", " ") })
 				if !found || k < 0 {
@@ -225,7 +229,15 @@ func (w *world) resources() extract.Resources {
 		}
 		return pick(w.regions, func(p model.Place) bool { return strings.EqualFold(p.Admin1, name) }, countries)
 	}
+	root := func(name string) string {
+		for w.parents[name] != "" {
+			name = w.parents[name]
+		}
+		return name
+	}
 	return extract.Resources{
+		Parent:     func(name string) string { return w.parents[name] },
+		SameFamily: func(a, b string) bool { return root(a) == root(b) },
 		Facilities: w.facilities,
 		Place:      place,
 		Within: func(divisions []string) func(string, []string) (model.Place, bool) {

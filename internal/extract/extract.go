@@ -60,6 +60,9 @@ type Resources struct {
 	Actors func(text string) []ActorMatch
 	// SameFamily reports whether two actors belong to one organisation (a province and its parent).
 	SameFamily func(a, b string) bool
+	// Parent names the organisation an actor belongs to, "" for none or an unknown name: a
+	// province's parent, where sister factions share one. Optional: no actor has a parent.
+	Parent func(name string) string
 	// Lexicon is the user's lexicon files, each merged over the built-in file of its language or
 	// adding one. Optional.
 	Lexicon []LexiconFile
@@ -122,6 +125,9 @@ func New(res Resources) (*Extractor, error) {
 	}
 	if res.SameFamily == nil {
 		res.SameFamily = func(a, b string) bool { return a == b }
+	}
+	if res.Parent == nil {
+		res.Parent = func(string) string { return "" }
 	}
 	lex, err := loadLexicons(res.Lexicon)
 	if err != nil {

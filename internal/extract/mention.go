@@ -1737,21 +1737,28 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 			names = append(names, g)
 		}
 	}
-	// Keep a parent only when no member of its family is named too.
-	var out []string
-	for _, n := range names {
-		general := false
-		for _, o := range names {
-			if o != n && a.x.res.SameFamily(n, o) && len(o) > len(n) {
-				general = true
-			}
+	// Keep a parent only when no member of its family is named too; sister factions of one
+	// coalition are each a doer.
+	return slices.DeleteFunc(names, func(n string) bool {
+		return slices.ContainsFunc(names, func(o string) bool { return a.ancestor(n, o) })
+	})
+}
+
+// ancestor reports whether the actor named n is a parent of o's, or a parent's parent, and so on.
+func (a *analysis) ancestor(n, o string) bool {
+	for range maxActorGenerations {
+		if o = a.x.res.Parent(o); o == "" {
+			return false
 		}
-		if !general {
-			out = append(out, n)
+		if o == n {
+			return true
 		}
 	}
-	return out
+	return false
 }
+
+// maxActorGenerations bounds the walk up an actor's parents: the actor data has three levels.
+const maxActorGenerations = 8
 
 // strikers returns who struck a place from afar, as the frame's words of a blast or an air
 // strike tell them: an actor named right before those words ("coalition aircraft struck") or

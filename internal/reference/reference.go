@@ -124,6 +124,10 @@ func (r Data) ExtractResources() extract.Resources {
 			return out
 		},
 		SameFamily: r.Actors.SameFamily,
+		Parent: func(name string) string {
+			e, _ := r.Actors.Lookup(name)
+			return e.Parent
+		},
 		Lexicon:    r.Lexicon,
 		Facilities: r.Facilities,
 	}
