@@ -145,11 +145,8 @@ func insideLonger(hits []cueHit, h cueHit) bool {
 // other than the facility's, in a text whose countries do not include it: names such as "the
 // Model prison" are borne by prisons of many countries, and the sentence says which one it is.
 func (a *analysis) placedAbroad(si *sentenceInfo, f *Facility) bool {
-	if slices.Contains(a.countries, f.Country) {
+	if len(si.places) == 0 || slices.Contains(a.countries, f.Country) {
 		return false
-	}
-	if len(si.places) == 0 {
-		return a.idCountry != "" // a coded event's id names its country, where the facility is not
 	}
 	return !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.place.Country == f.Country })
 }
