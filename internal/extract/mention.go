@@ -1664,11 +1664,11 @@ const (
 // the frame writes out as the deed's start: before the sentence holding dated ("le 14 avril 1971,
 // ... l'émeute commençait ... Les mutins se rendent le 18 avril"), or after a verb of beginning
 // anywhere ("came down from the roof yesterday. [...] the riot, which began on the evening of 31
-// August"). Else dated's own date.
+// August"). Else dated's own date; a month or a year the deed began on a day inside of.
 func onsetBefore(f *frame, dated *DateMention) model.Date {
 	day := dated.Date
 	if day.Precision != model.PrecisionDay {
-		return day
+		return onsetWithin(f, day)
 	}
 	onset := day
 	before := true
@@ -1689,6 +1689,24 @@ func onsetBefore(f *frame, dated *DateMention) model.Date {
 		}
 	}
 	return onset
+}
+
+// onsetWithin returns the first full day inside a coarser date that a sentence of the frame gives
+// after a verb of beginning ("unrest in early May 2018 [...] It began on Tuesday afternoon
+// (8/5)"), else the coarser date itself.
+func onsetWithin(f *frame, coarse model.Date) model.Date {
+	for _, si := range f.sentences {
+		for i := range si.dates {
+			d := &si.dates[i]
+			if d.Date.Precision != model.PrecisionDay || d.Date.Start.Before(coarse.Start) || d.Date.Start.After(coarse.LastDay()) {
+				continue
+			}
+			if first, _ := tokenSpan(si.toks, d.Start, d.End); first >= 0 && onsetMarked(si.toks, first) {
+				return d.Date
+			}
+		}
+	}
+	return coarse
 }
 
 // writtenOut reports a date whose words give its day as a number ("14 March", "14/03/2025"),
