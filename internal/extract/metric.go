@@ -83,6 +83,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return m, true // "O número de mortos passou de 21 para 22 entre os feridos"
 	}
 	if whole, inmates := wholeOutOf(text, si, first); whole && !relativeAfterNoun(si, last) {
+		if m, _, ok := participleOnWhole(text, si, last); ok {
+			return m, true // "25 out of 29 inmates killed in the riot were serving terms": 29 were killed
+		}
 		if inmates || isInmateNoun(si, last) {
 			return model.Held, true // "410 out of 450 prisoners escaped", "410 prisonniers sur 450": 450 were held
 		}
@@ -127,6 +130,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	if end := partOfWholeEnd(text, si, last); end > ofPhraseEnd {
 		ofPhraseEnd = end // "410 prisonniers sur 450 que comptait la prison se sont évadés": the verb comes after the whole
+		if _, end, ok := participleOnWhole(text, si, end); ok {
+			ofPhraseEnd = end // "25 out of 29 inmates killed in the riot were serving terms": the part's verb is what they were
+		}
 	}
 	if ofPhraseEnd > last && deniedVerb(text, si, ofPhraseEnd) {
 		return "", false // "sepuluh dari 40 napi yang kabur itu belum ditangkap": the verb after the whole is denied
@@ -1416,6 +1422,32 @@ func afterOfThe(si *sentenceInfo, first int) bool {
 // partAfterWholeWords is how many words after the noun of a whole its part may stand ("ya
 // detuvieron a cinco", "at least 12").
 const partAfterWholeWords = 4
+
+// participleOnWhole returns the metric and the last token of a participle right after the noun of
+// a figure ending at token last, when an auxiliary follows it in the same clause within
+// participleClauseReach words: "29 inmates killed in the riot were serving terms" is a reduced
+// relative clause, the participle what befell the 29, the verb after it something else.
+func participleOnWhole(text string, si *sentenceInfo, last int) (model.Metric, int, bool) {
+	for _, c := range si.cues {
+		m := c.category.metric()
+		if m == "" || m == model.Held || c.first != last+2 || !isInmateNoun(si, last) {
+			continue
+		}
+		for k := c.last + 1; k < len(si.toks) && k <= c.last+participleClauseReach; k++ {
+			if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+				break
+			}
+			if si.toks[k].is(auxiliaryWords) {
+				return m, c.last, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// participleClauseReach is how many words after a participle on a whole the verb of the clause may
+// stand ("killed in the riot were").
+const participleClauseReach = 5
 
 // wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at
 // most outOfNounReach words (that figure's noun) between: the whole the other is taken from ("930
