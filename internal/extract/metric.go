@@ -245,6 +245,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 				// from the X, escaped" counts escapees, not attackers)
 				dist = min(dist, c.first-k+appositiveWeight)
 			}
+			if open, k := partAside(text, si, last, c.first); k > 0 {
+				// "29 prisoners, 24 of them members of the X, and three guards died": read without
+				// the aside on the figure's own people, the figure is one subject of the verb
+				dist = min(dist, open-ofPhraseEnd+1+c.first-k+clauseBreak(text, si.toks[k].start, si.toks[c.first].start))
+			}
 			rank = dist - auxiliariesBetween(si.toks, ofPhraseEnd+1, c.first) // "deux agents ont été blessés": one verb
 		case c.last < first && subjectOfNextClause(text, si, first, last, c):
 			continue // "two guards died and nine guards and three inmates were wounded": the nine's verb comes after
@@ -412,6 +417,26 @@ func appositiveEnd(text string, si *sentenceInfo, last, cue int) int {
 		return 0 // "60 inmates, most of them on remand, broke out [...], hurting two": the figure's verb came before
 	}
 	return k
+}
+
+// partAside returns the last token of a figure's noun phrase (the figure ending at token last) and
+// the first token after an aside set off by commas right after it that opens on a part of them
+// ("29 prisoners, 24 of them members of the X, and..."), before the cue at token cue; 0, 0 for
+// anything else.
+func partAside(text string, si *sentenceInfo, last, cue int) (int, int) {
+	open := nounPhraseComma(text, si, last, cue)
+	if open < 0 || open+1 >= cue || containsAny(text[si.toks[last].end:si.toks[cue].start], ";:.!?") {
+		return 0, 0
+	}
+	if !slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start == si.toks[open+1].start && partOfThem(si, q) }) {
+		return 0, 0
+	}
+	for k := open + 2; k < cue; k++ {
+		if strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
+			return open, k
+		}
+	}
+	return 0, 0
 }
 
 // subsetAsideEnd returns the first token of the verb of a figure (ending at token last) that a
