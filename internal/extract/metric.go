@@ -1118,6 +1118,8 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	reach := attackerVerbReach
 	if k := last + 2; k < len(si.toks) && si.toks[k].is(disguiseWords) { // past the figure's noun
 		reach += disguiseReach + 1 // "two assailants disguised as lawyers shot and killed"
+	} else if k < len(si.toks) && si.lex.writes(gearParticiplePhrases, text, si.toks[k]) {
+		reach += gearPhraseReach // "50 men equipped with high-powered firearms stormed the jail"
 	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
@@ -1140,6 +1142,10 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	}
 	return false
 }
+
+// gearPhraseReach is how many more words a participle of what attackers carry takes before their
+// verb: "armed with assault rifles", "equipped with high-powered firearms".
+const gearPhraseReach = 6
 
 // verbAfterAside reports a verb at token cue right after an aside set off by two commas, within
 // asideVerbReach words of a figure ending at token last, with nothing between that ends a clause,

@@ -85,6 +85,7 @@ const (
 	borderWithPhrases
 	originFromPhrases
 	bannedInPhrases
+	gearParticiplePhrases
 	phraseCatCount
 )
 
@@ -162,6 +163,7 @@ var phraseCats = [phraseCatCount]struct {
 	borderWithPhrases:           {name: "border_with"},
 	originFromPhrases:           {name: "origin_from"},
 	bannedInPhrases:             {name: "banned_in"},
+	gearParticiplePhrases:       {name: "gear_participle", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
