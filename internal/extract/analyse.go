@@ -161,6 +161,7 @@ type analysis struct {
 	titleBack     bool                       // the title says the text looks back on a past deed (titleLooksBack)
 	looksBack     bool                       // the title or a sentence read so far says so
 	surnames      map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
+	personRoles   map[string]speakerRole     // surname -> the claimant word the text set beside it (personRole), read once
 	partials      map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
 	guessed       []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
 	capitalKeys   map[string]string          // country -> the place key of its capital (capitalKey)
