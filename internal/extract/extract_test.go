@@ -928,7 +928,7 @@ func TestClaimants(t *testing.T) {
 		want   string // claimant [role]
 	}{
 		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates. Police spokesman Fred Enanga said one warder was killed. \"So far 61 of the escapees have been rearrested,\" he said.",
-			61, "spokesman [defender]"},
+			61, "Police [defender]"}, // "he said" is Enanga's, a police spokesman's
 		{"Des hommes armés ont attaqué la prison de Kéniéba, au Mali, dimanche. Deux gardes ont été tués, a indiqué le ministère de la Justice.",
 			2, "ministère [government]"},
 		{"Gunmen stormed the prison in Kotido, Uganda, on Saturday, freeing 230 inmates.", 230, "the report [media]"},
