@@ -1845,6 +1845,29 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		si.places = append(si.places, hit)
 	}
 	si.places = a.oneCountryInBrackets(si)
+	si.places = a.townBeforeNamedCountry(si)
+}
+
+// townBeforeNamedCountry drops a place that a comma, and at most one word of its name before it,
+// puts right before a place of another country, when the sentence names that country as where
+// things happen and not the first place's: "Dunai Bazaar, Dolpa District, Nepal" is no Dunai of India, whatever the
+// gazetteer lacks.
+func (a *analysis) townBeforeNamedCountry(si *sentenceInfo) []placeHit {
+	if len(si.places) < 2 || len(si.located) == 0 {
+		return si.places
+	}
+	return slices.DeleteFunc(si.places, func(p placeHit) bool {
+		if slices.Contains(si.located, p.place.Country) {
+			return false
+		}
+		return slices.ContainsFunc(si.places, func(q placeHit) bool {
+			if q.start <= p.end || q.place.Country == p.place.Country || !slices.Contains(si.located, q.place.Country) {
+				return false
+			}
+			gap, ok := strings.CutSuffix(a.text[p.end:q.start], ", ")
+			return ok && !strings.ContainsAny(gap, ",;:.()") && strings.Count(strings.TrimSpace(gap), " ") == 0
+		})
+	})
 }
 
 // countryIn reports a word of a run of names that names a country ("Ardovia'da Kolondo Cezaevi").
