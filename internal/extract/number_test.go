@@ -34,6 +34,8 @@ func TestFindNumbers(t *testing.T) {
 	}{
 		{"freed more than 100 prisoners", []string{`"more than 100" 100..nil more_than count prisoners`}},
 		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count نزيل`}},
+		{"هرب أكثر من ألف سجين", []string{`"أكثر من ألف" 1000..nil more_than count سجين`}}, // the singular thousand alone is one thousand
+		{"هرب خمسة عشر ألف سجين", []string{`"خمسة عشر ألف" 15000..15000 exact count سجين`}},
 		{"circa 3 mila detenuti", []string{`"circa 3 mila" 3000..3000 approx count detenuti`}},
 		{"около 2 тысяч заключённых", []string{`"около 2 тысяч" 2000..2000 approx count заключённых`}},
 		{"из колонии сбежали полторы тысячи осуждённых", []string{`"полторы тысячи" 1500..1500 exact count осуждённых`}},
