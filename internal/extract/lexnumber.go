@@ -79,10 +79,19 @@ func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 }
 
 // conjoinedNumber reads a number word with a conjunction written onto it: "ثلاث جثث وخمسة
-// جرحى" counts five wounded after three bodies.
+// جرحى" counts five wounded after three bodies; or with the definite article, as a number
+// follows the noun it counts: "القتلى العشرة" are the ten dead.
 func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
 	for _, f := range lx.conjoinedForms(fold) {
 		if w, ok := lx.numbers[f]; ok {
+			return w, true
+		}
+	}
+	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
+		return numberWord{}, false
+	}
+	for _, f := range lx.procliticForms(fold, nil) {
+		if w, ok := lx.numbers[f]; ok && lx.has(definiteArticleWords, strings.TrimSuffix(fold, f)) {
 			return w, true
 		}
 	}
