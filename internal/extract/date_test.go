@@ -137,8 +137,12 @@ func TestFindDates(t *testing.T) {
 			[]string{`"quarta-feira (1º) e quinta-feira (2)" 2017-02-01 day rel`}}, // a text known to October 2016: the first Wednesday the 1st from then on, a span read from its first day
 		{"Le motif de la mutinerie de lundi (9)", Ref{Date: calendarDay(2024, 9, 1), Precision: model.PrecisionWeek},
 			[]string{`"lundi (9)" 2024-09-09 day rel`}},
+		{"evasi ai primi di giugno, ripresi a marzo", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay}, // Italian parts of a period and month triggers
+			[]string{`"ai primi di giugno" 2019-06-01 month rel`, `"marzo" 2019-03-01 month rel`}},
+		{"fugiram na madrugada de sábado, no início de 2019", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay},
+			[]string{`"na madrugada de sábado" 2019-06-15 day rel`, `"no início de 2019" 2019-01-01 year`}},
 		{"divulgado neste domingo (15), após o motim de sábado (14)", Ref{Date: calendarDay(2017, 1, 15), Precision: model.PrecisionDay},
-			[]string{`"domingo (15)" 2017-01-15 day rel`, `"sábado (14)" 2017-01-14 day rel`}},
+			[]string{`"neste domingo (15)" 2017-01-15 day rel`, `"sábado (14)" 2017-01-14 day rel`}},
 		{"dois presos morreram ontem (12) num motim", Ref{Date: calendarDay(2019, 6, 13), Precision: model.PrecisionDay},
 			[]string{`"ontem (12)" 2019-06-12 day rel`}}, // the day of the month in brackets after "yesterday"
 		{"el 27 de enero de 2025", pub, []string{`"27 de enero de 2025" 2025-01-27 day`}},
