@@ -30,7 +30,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		part, split := f.parts[si]
 		figures := si.quantities
 		if !split {
-			figures = append(slices.Clip(figures), singulars(a.text, si)...)
+			figures = append(append(slices.Clip(figures), singulars(a.text, si)...), anotherOne(a.text, si)...)
 		}
 		for k, q := range figures {
 			if split && !slices.Contains(part.figures, k) {
@@ -1484,6 +1484,42 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 	}
 	return out
 }
+
+// anotherOne reads "another" joined by a conjunction to a clause before it, with a verb of what
+// befell people right after it, as a figure of one: "a prisoner was killed and another injured",
+// "three were gunned down and another was shot and captured", "y otro resultó herido".
+func anotherOne(text string, si *sentenceInfo) []Quantity {
+	var out []Quantity
+	for i, t := range si.toks {
+		if !t.is(anotherWords) || i == 0 {
+			continue
+		}
+		k := i - 1
+		if k > 0 && si.toks[k].is(singularArticleWords) {
+			k-- // "et un autre", "e un altro"
+		}
+		if !si.toks[k].is(conjunctionWords) {
+			continue
+		}
+		for _, c := range si.cues {
+			switch c.category {
+			case killedCue, woundedCue, escapedCue, recapturedCue:
+			default:
+				continue
+			}
+			if c.first > i && c.first-i <= anotherVerbReach && !containsAny(text[t.end:si.toks[c.first].start], clauseMarks) {
+				one := 1
+				out = append(out, Quantity{Start: t.start, End: t.end, Low: &one, High: &one, Qualifier: "exact", Kind: "count", Noun: si.toks[i+1].fold})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// anotherVerbReach is how many words after "another" the verb of what befell that one person may
+// stand ("and another inmate was injured").
+const anotherVerbReach = 3
 
 // appositionToFigure reports an indefinite article at token i that opens a noun set off by a comma
 // right after a figure and its noun, or right after a part "of them": "At least one person, an
