@@ -1232,7 +1232,20 @@ func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 	if sidesInAside(si, open, q.End+closeAt) || ownSideIn(si, q) {
 		return false // "23 killed (2 guards and 21 inmates)", "six people - five inmates and a girl": each side's own figure
 	}
+	if boundQualifier(q) && !slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > open && o.Start < q.End+closeAt && o.Start != q.Start }) {
+		return false // "killed at least four (up to nine according to X)": another count of them all, no part
+	}
 	return countBeforeOpener(si, open, inside)
+}
+
+// boundQualifier reports a figure given as a bound or an estimate ("up to nine", "more than 30",
+// "about 40"): alone in an aside, it counts the whole again, where a part is told exactly.
+func boundQualifier(q Quantity) bool {
+	switch q.Qualifier {
+	case "up_to", "more_than", "approx":
+		return true
+	}
+	return false
 }
 
 // lastAsideOpener returns where the last opener of an aside in s starts (a space, then a dash or
