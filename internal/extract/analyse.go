@@ -1176,13 +1176,19 @@ func personsLife(text string, toks []token) (int, int) {
 		if !toks[i].is(temporalReferenceWords) || !toks[i+1].is(pronounSubjectWords) {
 			continue
 		}
-		end := i + 2
-		for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
-			end++
-		}
-		return i, end
+		return i, clauseMarkAfter(text, toks, i+2)
 	}
 	return 0, 0
+}
+
+// clauseMarkAfter returns the first token from token from on that a clause mark comes right
+// before, len(toks) if none: where the clause open before it ends.
+func clauseMarkAfter(text string, toks []token, from int) int {
+	end := from
+	for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
+		end++
+	}
+	return end
 }
 
 // scanCues scans a sentence's tokens for the cues of the report's language, and for the facility
@@ -4462,11 +4468,7 @@ func onePersonsPluperfect(text string, toks []token) (int, int) {
 			!toks[k-1].is(singularPersonWords) && !toks[k-1].is(titleWords) {
 			continue
 		}
-		end := k + 2
-		for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
-			end++
-		}
-		return k, end
+		return k, clauseMarkAfter(text, toks, k+2)
 	}
 	return 0, 0
 }
