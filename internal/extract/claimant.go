@@ -146,16 +146,6 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			bestDist, name, role = d, m.Name, m.Role
 		}
 	}
-	for k, t := range si.toks {
-		if !a.surnames[withoutPossessive(t.fold)] || !t.upper || after && k < verb {
-			continue
-		}
-		if p, ok := a.personRole(t.fold); ok {
-			if d := speakerDistance(k, k, verb); d < bestDist {
-				bestDist, name, role = d, p.name, p.role // "Vesk said", Vesk the regional police director of the lede
-			}
-		}
-	}
 	for _, c := range si.cues {
 		r, ok := c.category.member(), c.category.isClaimant()
 		if !ok || insideActor(si, c) || after && c.first < verb {
@@ -168,6 +158,20 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			if si.toks[c.last].is(speakerNounWords) {
 				if g, ok := a.speaksFor(si, c.first); ok {
 					name, role = g.Name, g.Role // "a Taliban spokesman", "The TTP claimed it. A spokesman said..."
+				}
+			}
+		}
+	}
+	if len(a.surnames) > 0 {
+		// Only a surname nearer the verb than the speaker found can speak instead.
+		for k := max(0, verb-bestDist+1); k < len(si.toks) && k < verb+bestDist-2; k++ {
+			t := &si.toks[k]
+			if !t.upper || after && k < verb || !a.surnames[withoutPossessive(t.fold)] {
+				continue
+			}
+			if p, ok := a.personRole(t.fold); ok {
+				if d := speakerDistance(k, k, verb); d < bestDist {
+					bestDist, name, role = d, p.name, p.role // "Vesk said", Vesk the regional police director of the lede
 				}
 			}
 		}
@@ -197,7 +201,7 @@ func (a *analysis) personRole(surname string) (speakerRole, bool) {
 		a.personRoles = map[string]speakerRole{}
 		for _, si := range a.sentences {
 			for k, t := range si.toks {
-				if !a.surnames[t.fold] || !t.upper {
+				if !t.upper || !a.surnames[t.fold] {
 					continue
 				}
 				if _, seen := a.personRoles[t.fold]; seen {
