@@ -192,28 +192,32 @@ type speakerRole struct {
 }
 
 // personRole returns the role the text gives a person it names by a surname (folded), read from
-// the first claimant word within personRoleReach words of the surname in the same clause or
-// apposition, with no reporting verb between ("Chief Supt. Ola Vesk, the regional police director",
-// "prison director Ola Vesk"; not "Vesk told police"):
-// a later "Vesk said" speaks for the police. Remembered for the document.
+// the first claimant word within personRoleReach words of the surname written after a given name,
+// in the same clause or apposition, with no reporting verb between ("Chief Supt. Ola Vesk, the
+// regional police director", "prison director Ola Vesk"; not "Vesk told police"): a later "Vesk
+// said" speaks for the police. Remembered for the document.
 func (a *analysis) personRole(surname string) (speakerRole, bool) {
 	if a.personRoles == nil {
 		a.personRoles = map[string]speakerRole{}
 		for _, si := range a.sentences {
 			for k, t := range si.toks {
-				if !t.upper || !a.surnames[t.fold] {
-					continue
+				if !t.upper || k == 0 || !si.toks[k-1].upper || !a.surnames[t.fold] {
+					continue // the full name, a given name before the surname, is where the text says who the person is
 				}
 				if _, seen := a.personRoles[t.fold]; seen {
 					continue
 				}
+				if slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category.isClaimant() && c.first <= k && k <= c.last }) {
+					continue // "Local media": the word opens a claimant's name here, no person's
+				}
 				for _, c := range si.cues {
 					r, ok := c.category.member(), c.category.isClaimant()
-					if !ok || insideActor(si, c) || c.first > k+personRoleReach || c.last < k-personRoleReach ||
-						containsAny(a.text[si.toks[min(k, c.last)].end:si.toks[max(k, c.first)].start], ";:.!?") ||
-						slices.ContainsFunc(si.cues, func(v cueHit) bool {
-							return v.category == claimCue && v.first > min(k, c.last) && v.first < max(k, c.first)
-						}) {
+					if !ok || insideActor(si, c) || c.first > k+personRoleReach || c.last < k-personRoleReach {
+						continue
+					}
+					from, to := min(k, c.last), max(k, c.first) // the words between the name and the claimant word
+					if containsAny(a.text[si.toks[from].end:si.toks[to].start], ";:.!?") ||
+						slices.ContainsFunc(si.cues, func(v cueHit) bool { return v.category == claimCue && v.first > from && v.first < to }) {
 						continue // not "Vesk told police": whom the person spoke to
 					}
 					a.personRoles[t.fold] = a.speakerOf(si, c, model.Role(r))
