@@ -714,7 +714,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			continue // "UPDATE, March 7:" and "ABUJA, July 6 (Reuters) -" date the report, not the event
 		}
 		if from, to := si.pluperfect[0], si.pluperfect[1]; from < to && si.start+d.Start >= si.toks[from].start && si.start+d.Start < si.toks[to-1].end {
-			continue // "a former colonel who had been killed in September 2017": that person's past
+			continue // "a former commander who had died in a drone strike in June 2016": that person's past
 		}
 		si.calendarDay = si.calendarDay || d.Date.Precision == model.PrecisionDay && strings.ContainsAny(text[d.Start:d.End], "0123456789")
 		if len(si.dates) == 0 && d.Start == 0 && strings.HasPrefix(text[d.End:], ":") {
@@ -1856,8 +1856,8 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 
 // townBeforeNamedCountry drops a place that a comma, and at most one word of its name before it,
 // puts right before a place of another country, when the sentence names that country as where
-// things happen and not the first place's: "Dunai Bazaar, Dolpa District, Nepal" is no Dunai of India, whatever the
-// gazetteer lacks.
+// things happen and not the first place's: "Lima Bazaar, Kolondo District, Ardovia" is no Lima of
+// Belmark, whatever the gazetteer lacks.
 func (a *analysis) townBeforeNamedCountry(si *sentenceInfo) []placeHit {
 	if len(si.places) < 2 || len(si.located) == 0 {
 		return si.places
@@ -4459,8 +4459,8 @@ func pluperfectOfOne(toks []token, c cueHit) bool {
 }
 
 // onePersonsPluperfect returns the token range of a relative clause in the past perfect about one
-// person, up to the next clause mark ("the son of a former colonel who had defected four years
-// ago and had been killed in September 2017 in an air strike"): its dates and deeds tell that
+// person, up to the next clause mark ("the nephew of a former commander who had joined the group
+// years before and had died in a drone strike in June 2016"): its dates and deeds tell that
 // person's past, the background of the report. 0, 0 if none.
 func onePersonsPluperfect(text string, toks []token) (int, int) {
 	for k := 1; k+1 < len(toks); k++ {

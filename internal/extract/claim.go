@@ -1233,7 +1233,7 @@ func asideBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 		return false // "23 killed (2 guards and 21 inmates)", "six people - five inmates and a girl": each side's own figure
 	}
 	if boundQualifier(q) && !slices.ContainsFunc(si.quantities, func(o Quantity) bool { return o.Start > open && o.Start < q.End+closeAt && o.Start != q.Start }) {
-		return false // "killed at least four (up to nine according to X)": another count of them all, no part
+		return false // "shot dead at least three rioters (as many as seven, monitors said)": another count of them all, no part
 	}
 	return countBeforeOpener(si, open, inside)
 }
@@ -1499,8 +1499,8 @@ func singulars(text string, si *sentenceInfo) []Quantity {
 }
 
 // anotherOne reads "another" joined by a conjunction to a clause before it, with a verb of what
-// befell people right after it, as a figure of one: "a prisoner was killed and another injured",
-// "three were gunned down and another was shot and captured", "y otro resultó herido".
+// befell people right after it, as a figure of one: "one warder died and another was hurt", "two
+// were shot dead and another was caught", "y otro resultó herido".
 func anotherOne(text string, si *sentenceInfo) []Quantity {
 	var out []Quantity
 	for i, t := range si.toks {
@@ -1531,7 +1531,7 @@ func anotherOne(text string, si *sentenceInfo) []Quantity {
 }
 
 // anotherVerbReach is how many words after "another" the verb of what befell that one person may
-// stand ("and another inmate was injured").
+// stand ("and another guard was hurt").
 const anotherVerbReach = 3
 
 // appositionToFigure reports an indefinite article at token i that opens a noun set off by a comma

@@ -171,7 +171,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 			}
 			if p, ok := a.personRole(t.fold); ok {
 				if d := speakerDistance(k, k, verb); d < bestDist {
-					bestDist, name, role = d, p.name, p.role // "Vesk said", Vesk the regional police director of the lede
+					bestDist, name, role = d, p.name, p.role // "Vesk said", Vesk named in the lede as the district police chief
 				}
 			}
 		}

@@ -84,7 +84,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	}
 	if whole, inmates := wholeOutOf(text, si, first); whole && !relativeAfterNoun(si, last) {
 		if m, _, ok := participleOnWhole(text, si, last); ok {
-			return m, true // "25 out of 29 inmates killed in the riot were serving terms": 29 were killed
+			return m, true // "18 out of 22 prisoners killed in the unrest were awaiting trial": 22 were killed
 		}
 		if inmates || isInmateNoun(si, last) {
 			return model.Held, true // "410 out of 450 prisoners escaped", "410 prisonniers sur 450": 450 were held
@@ -131,7 +131,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 	if end := partOfWholeEnd(text, si, last); end > ofPhraseEnd {
 		ofPhraseEnd = end // "410 prisonniers sur 450 que comptait la prison se sont évadés": the verb comes after the whole
 		if _, end, ok := participleOnWhole(text, si, end); ok {
-			ofPhraseEnd = end // "25 out of 29 inmates killed in the riot were serving terms": the part's verb is what they were
+			ofPhraseEnd = end // "18 out of 22 prisoners killed in the unrest were awaiting trial": the part's verb is what they were
 		}
 	}
 	if ofPhraseEnd > last && deniedVerb(text, si, ofPhraseEnd) {
@@ -1119,7 +1119,7 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 	if k := last + 2; k < len(si.toks) && si.toks[k].is(disguiseWords) { // past the figure's noun
 		reach += disguiseReach + 1 // "two assailants disguised as lawyers shot and killed"
 	} else if k < len(si.toks) && si.lex.writes(gearParticiplePhrases, text, si.toks[k]) {
-		reach += gearPhraseReach // "50 men equipped with high-powered firearms stormed the jail"
+		reach += gearPhraseReach // "some 40 men armed with rifles raided the jail"
 	}
 	for _, c := range si.cues {
 		// The verb stands after the noun ("attackers" itself reads as an attack word).
@@ -1144,7 +1144,7 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 }
 
 // gearPhraseReach is how many more words a participle of what attackers carry takes before their
-// verb: "armed with assault rifles", "equipped with high-powered firearms".
+// verb: "armed with rifles", "equipped with grenades".
 const gearPhraseReach = 6
 
 // verbAfterAside reports a verb at token cue right after an aside set off by two commas, within
@@ -1456,7 +1456,7 @@ const partAfterWholeWords = 4
 
 // participleOnWhole returns the metric and the last token of a participle right after the noun of
 // a figure ending at token last, when an auxiliary follows it in the same clause within
-// participleClauseReach words: "29 inmates killed in the riot were serving terms" is a reduced
+// participleClauseReach words: "22 prisoners killed in the unrest were awaiting trial" is a reduced
 // relative clause, the participle what befell the 29, the verb after it something else.
 func participleOnWhole(text string, si *sentenceInfo, last int) (model.Metric, int, bool) {
 	for _, c := range si.cues {
@@ -1477,7 +1477,7 @@ func participleOnWhole(text string, si *sentenceInfo, last int) (model.Metric, i
 }
 
 // participleClauseReach is how many words after a participle on a whole the verb of the clause may
-// stand ("killed in the riot were").
+// stand ("killed in the unrest were").
 const participleClauseReach = 5
 
 // wholeOutOf reports a figure at token first that an out_of word puts after another figure, with at

@@ -34,9 +34,9 @@ func TestFindNumbers(t *testing.T) {
 	}{
 		{"freed more than 100 prisoners", []string{`"more than 100" 100..nil more_than count prisoners`}},
 		{"تجاوز 6 آلاف نزيل", []string{`"تجاوز 6 آلاف" 6000..nil more_than count نزيل`}},
-		{"هرب أكثر من ألف سجين", []string{`"أكثر من ألف" 1000..nil more_than count سجين`}}, // the singular thousand alone is one thousand
-		{"وإضافة إلى القتلى العشرة", []string{`"العشرة" 10..10 exact count `}},             // a definite number follows the noun it counts
-		{"هرب السجناء الخمسة من السجن", []string{`"الخمسة" 5..5 exact count `}},
+		{"فر أكثر من ألف نزيل", []string{`"أكثر من ألف" 1000..nil more_than count نزيل`}}, // the singular thousand alone is one thousand
+		{"نقل الجرحى الستة إلى المستشفى", []string{`"الستة" 6..6 exact count `}},          // a definite number follows the noun it counts
+		{"فر النزلاء السبعة من الزنزانة", []string{`"السبعة" 7..7 exact count `}},
 		{"هرب خمسة عشر ألف سجين", []string{`"خمسة عشر ألف" 15000..15000 exact count سجين`}},
 		{"circa 3 mila detenuti", []string{`"circa 3 mila" 3000..3000 approx count detenuti`}},
 		{"около 2 тысяч заключённых", []string{`"около 2 тысяч" 2000..2000 approx count заключённых`}},
