@@ -137,6 +137,10 @@ func TestFindDates(t *testing.T) {
 			[]string{`"quarta-feira (1º) e quinta-feira (2)" 2017-02-01 day rel`}}, // a text known to October 2016: the first Wednesday the 1st from then on, a span read from its first day
 		{"Le motif de la mutinerie de lundi (9)", Ref{Date: calendarDay(2024, 9, 1), Precision: model.PrecisionWeek},
 			[]string{`"lundi (9)" 2024-09-09 day rel`}},
+		{"se fugaron el pasado domingo; en Tarvo, a mediados de mayo", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay},
+			[]string{`"el pasado domingo" 2019-06-16 day rel`, `"a mediados de mayo" 2019-05-01 month rel`}},
+		{"فر السجناء في منتصف مايو", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay}, // the Arabic parts of a period
+			[]string{`"منتصف مايو" 2019-05-01 month rel`}},
 		{"evasi ai primi di giugno, ripresi a marzo", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay}, // Italian parts of a period and month triggers
 			[]string{`"ai primi di giugno" 2019-06-01 month rel`, `"marzo" 2019-03-01 month rel`}},
 		{"fugiram na madrugada de sábado, no início de 2019", Ref{Date: calendarDay(2019, 6, 20), Precision: model.PrecisionDay},
