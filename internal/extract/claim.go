@@ -27,6 +27,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 		lastEnd = si.end
 		claimant, role := a.claimant(si)
 		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
+		asides := saidAsides(a.text, si)
 		part, split := f.parts[si]
 		figures := si.quantities
 		if !split {
@@ -76,8 +77,13 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				q = plusOne(q) // "killed X and 12 other people", "X escaped with nine associates": 13, 10
 			}
 			lastMetric, frameMetric = metric, metric
+			speaker, speakerRole := claimant, role
+			if len(asides) > 0 {
+				speaker, speakerRole = a.claimantOf(si, asides, q) // "eight escaped (up to 30, according to other sources)"
+				speakerRole = roleIn(speakerRole, speaker, perpetrators, a.x.res.SameFamily)
+			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,
-				Claimant: claimant, ClaimantRole: role, DocumentID: a.doc.ID,
+				Claimant: speaker, ClaimantRole: speakerRole, DocumentID: a.doc.ID,
 				Reported: model.Date{Start: dateMidnight(si.ref.Date), Precision: si.ref.Precision},
 				Quote:    a.text[si.start:si.end], Start: a.offsets.at(si.start), End: a.offsets.at(si.end)}
 			if si.ref.Date.IsZero() {
@@ -86,7 +92,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			if metric == model.Killed || metric == model.Wounded {
 				c.Side = side
 				if c.Side == "unknown" {
-					c.Side = ownSide(si, q, role)
+					c.Side = ownSide(si, q, speakerRole)
 				}
 				if c.Side == "unknown" {
 					c.Side = sideBefore(out, c)

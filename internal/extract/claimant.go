@@ -124,9 +124,53 @@ const groupSideReach = 8
 // claimant finds who a sentence attributes its statements to: the dictionary actor or generic
 // source nearest to a reporting verb; without a reporting verb, the article itself.
 func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
+	return a.claimantIn(si, tokenRange{0, len(si.toks)}, saidAsides(a.text, si))
+}
+
+// tokenRange is the tokens first..end-1 of a sentence.
+type tokenRange struct{ first, end int }
+
+func (r tokenRange) holds(k int) bool { return k >= r.first && k < r.end }
+
+// saidAsides returns the asides in round brackets of a sentence that hold a word of saying
+// ("eight escaped (up to 30, according to other sources)"): they name the speaker of the figures
+// inside them only.
+func saidAsides(text string, si *sentenceInfo) []tokenRange {
+	var out []tokenRange
+	for _, b := range bracketPairs(text, si.start, si.end) {
+		r := tokenRange{first: len(si.toks)}
+		for k, t := range si.toks {
+			if t.start > b[0] && t.end <= b[1] {
+				r.first, r.end = min(r.first, k), k+1
+			}
+		}
+		if r.first < r.end && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == claimCue && r.holds(c.first) }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// claimantOf is who puts a figure of a sentence forward: the speaker that an aside around it names,
+// else the sentence's (claimant), which the asides' own speakers are not.
+func (a *analysis) claimantOf(si *sentenceInfo, asides []tokenRange, q Quantity) (string, model.Role) {
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	for _, r := range asides {
+		if r.holds(first) {
+			return a.claimantIn(si, r, nil)
+		}
+	}
+	return a.claimant(si)
+}
+
+// claimantIn is claimant read on the tokens of span, those of the asides left out.
+func (a *analysis) claimantIn(si *sentenceInfo, span tokenRange, asides []tokenRange) (string, model.Role) {
+	outside := func(k int) bool {
+		return span.holds(k) && !slices.ContainsFunc(asides, func(r tokenRange) bool { return r.holds(k) })
+	}
 	verb, after := -1, false
 	for _, c := range si.cues {
-		if c.category == claimCue && !withinLongerCue(si.cues, c) {
+		if c.category == claimCue && outside(c.first) && !withinLongerCue(si.cues, c) {
 			verb = c.first
 			after = si.lex.phraseAt(sourcePrepositionWords, si.toks, c.first) > 0 // "according to" the one after
 			break
@@ -139,7 +183,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	name, role := "", model.RoleUnknown
 	for _, m := range si.actors {
 		first, last := tokenSpan(si.toks, m.Start, m.End)
-		if first > verb && a.addressee(si, first) || after && first < verb {
+		if !outside(first) || first > verb && a.addressee(si, first) || after && first < verb {
 			continue // "a déclaré à l'AFP le maire", "told Reuters": the listener, not the speaker
 		}
 		if d := speakerDistance(first, last, verb); d < bestDist {
@@ -148,7 +192,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 	}
 	for _, c := range si.cues {
 		r, ok := c.category.member(), c.category.isClaimant()
-		if !ok || insideActor(si, c) || after && c.first < verb {
+		if !ok || !outside(c.first) || insideActor(si, c) || after && c.first < verb {
 			continue // "15 guards were killed, according to the police chief": the guards do not speak
 		}
 		if d := speakerDistance(c.first, c.last, verb); d < bestDist {
@@ -166,7 +210,7 @@ func (a *analysis) claimant(si *sentenceInfo) (string, model.Role) {
 		// Only a surname nearer the verb than the speaker found can speak instead.
 		for k := max(0, verb-bestDist+1); k < len(si.toks) && k < verb+bestDist-2; k++ {
 			t := &si.toks[k]
-			if !t.upper || after && k < verb || !a.surnames[withoutPossessive(t.fold)] {
+			if !t.upper || after && k < verb || !outside(k) || !a.surnames[withoutPossessive(t.fold)] {
 				continue
 			}
 			if p, ok := a.personRole(t.fold); ok {
