@@ -79,7 +79,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			lastMetric, frameMetric = metric, metric
 			speaker, speakerRole := claimant, role
 			if len(asides) > 0 {
-				speaker, speakerRole = a.claimantOf(si, asides, q) // "eight escaped (up to 30, according to other sources)"
+				speaker, speakerRole = a.claimantOf(si, asides, q) // "eight got away (as many as 30, according to local media)"
 				speakerRole = roleIn(speakerRole, speaker, perpetrators, a.x.res.SameFamily)
 			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,

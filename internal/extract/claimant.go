@@ -133,7 +133,7 @@ type tokenRange struct{ first, end int }
 func (r tokenRange) holds(k int) bool { return k >= r.first && k < r.end }
 
 // saidAsides returns the asides in round brackets of a sentence that hold a word of saying
-// ("eight escaped (up to 30, according to other sources)"): they name the speaker of the figures
+// ("eight got away (as many as 30, according to local media)"): they name the speaker of the figures
 // inside them only.
 func saidAsides(text string, si *sentenceInfo) []tokenRange {
 	var out []tokenRange
