@@ -1757,8 +1757,9 @@ func (a *analysis) perpetrators(f *frame, riot bool) []string {
 	}
 	// Keep a parent only when no member of its family is named too; sister factions of one
 	// coalition are each a doer.
+	named := slices.Clone(names) // DeleteFunc compacts names as it goes
 	return slices.DeleteFunc(names, func(n string) bool {
-		return slices.ContainsFunc(names, func(o string) bool { return a.ancestor(n, o) })
+		return slices.ContainsFunc(named, func(o string) bool { return a.ancestor(n, o) })
 	})
 }
 
@@ -1775,7 +1776,8 @@ func (a *analysis) ancestor(n, o string) bool {
 	return false
 }
 
-// maxActorGenerations bounds the walk up an actor's parents: the actor data has three levels.
+// maxActorGenerations bounds the walk up an actor's parents (the actor data has three levels) for a
+// resource whose parents could loop.
 const maxActorGenerations = 8
 
 // strikers returns who struck a place from afar, as the frame's words of a blast or an air
