@@ -1862,11 +1862,12 @@ func (a *analysis) townBeforeNamedCountry(si *sentenceInfo) []placeHit {
 	if len(si.places) < 2 || len(si.located) == 0 {
 		return si.places
 	}
+	found := slices.Clone(si.places) // DeleteFunc compacts si.places as it goes
 	return slices.DeleteFunc(si.places, func(p placeHit) bool {
 		if slices.Contains(si.located, p.place.Country) {
 			return false
 		}
-		return slices.ContainsFunc(si.places, func(q placeHit) bool {
+		return slices.ContainsFunc(found, func(q placeHit) bool {
 			if q.start <= p.end || q.place.Country == p.place.Country || !slices.Contains(si.located, q.place.Country) {
 				return false
 			}
