@@ -220,6 +220,16 @@ func (a *analysis) claimantIn(si *sentenceInfo, span tokenRange, asides []tokenR
 			}
 		}
 	}
+	if after {
+		// "(as many as seven according to UNMIK)", "according to Kessel Watch, guards shot...": a
+		// source no list knows, right after the preposition, speaks before words further on, in
+		// the role of the claimant word set beside it ("según Vega, ministra del Interior").
+		if first, last := namedSource(a.text, si, verb, outside); last >= first {
+			if d := speakerDistance(first, last, verb); d < bestDist {
+				bestDist, name, role = d, a.text[si.toks[first].start:si.toks[last].end], appositiveRole(a.text, si, last)
+			}
+		}
+	}
 	if name == "" && pronounNear(si.toks, verb) && si.index > 0 {
 		return a.claimant(a.sentences[si.index-1]) // `"...," he said` after the spokesman's sentence
 	}
@@ -300,6 +310,59 @@ const speakerLinkReach = 2
 // personRoleReach is how many words from a person's surname the claimant word that says who they
 // speak for may stand: "Ola Vesk, the regional police director".
 const personRoleReach = 5
+
+// namedSource returns the tokens of the capitalised name right after a source preposition at
+// token verb ("according to UNMIK", "selon Kessel Radio"), up to maxSourceWords words that outside
+// holds (last < first if none): whoever the text names as its source, though no list knows them.
+func namedSource(text string, si *sentenceInfo, verb int, outside func(int) bool) (first, last int) {
+	first = verb + si.lex.phraseAt(sourcePrepositionWords, si.toks, verb)
+	last = first - 1
+	for k := first; k < len(si.toks) && k-first < maxSourceWords && si.toks[k].upper && !si.toks[k].is(stopNameWords) && outside(k); k++ {
+		if k > first && text[si.toks[k-1].end:si.toks[k].start] != " " {
+			break // "Menurut Ade, Lapas X": the name ends at the comma
+		}
+		last = k
+	}
+	return first, last
+}
+
+// appositiveRole returns the role of a claimant word that a comma sets right after a name ending
+// at token last, within appositiveRoleReach words, in an apposition a comma closes ("Vega, the
+// interior minister,"), else RoleUnknown.
+func appositiveRole(text string, si *sentenceInfo, last int) model.Role {
+	if last+1 >= len(si.toks) || !strings.HasPrefix(text[si.toks[last].end:si.toks[last+1].start], ",") {
+		return model.RoleUnknown
+	}
+	for _, c := range si.cues {
+		if r, ok := c.category.member(), c.category.isClaimant(); ok && c.first > last && c.first-last <= appositiveRoleReach && closedAfter(text, si, c.last) {
+			return model.Role(r)
+		}
+	}
+	return model.RoleUnknown
+}
+
+// closedAfter reports a comma within appositionCloseReach words after token k: the apposition a
+// claimant word stands in closes ("Vega, the interior minister, said"), where "according to X,
+// guards shot..." goes on with the clause the guards open.
+func closedAfter(text string, si *sentenceInfo, k int) bool {
+	for j := k + 1; j < len(si.toks) && j <= k+appositionCloseReach; j++ {
+		if strings.Contains(text[si.toks[j-1].end:si.toks[j].start], ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveRoleReach is how many words after a name its appositive claimant word may start
+// ("Vega, the deputy interior minister").
+const appositiveRoleReach = 4
+
+// appositionCloseReach is how many words after its claimant word an apposition may run before its
+// closing comma ("Menteri Informasi Provinsi Kessel Barat,").
+const appositionCloseReach = 6
+
+// maxSourceWords is how many capitalised words the name of a source no list knows may have.
+const maxSourceWords = 5
 
 // withinLongerCue reports a cue that is part of a longer cue of another category: "admitted" in
 // "admitted to hospital" tells a wound, not a statement.
