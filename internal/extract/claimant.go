@@ -223,10 +223,10 @@ func (a *analysis) claimantIn(si *sentenceInfo, span tokenRange, asides []tokenR
 	if after {
 		// "(as many as seven according to UNMIK)", "according to Kessel Watch, guards shot...": a
 		// source no list knows, right after the preposition, speaks before words further on, in
-		// the role of the claimant word set beside it ("según Vega, ministra del Interior").
+		// the role of the claimant word set beside it ("según Vega, ministra del Interior,").
 		if first, last := namedSource(a.text, si, verb, outside); last >= first {
-			if d := speakerDistance(first, last, verb); d < bestDist {
-				bestDist, name, role = d, a.text[si.toks[first].start:si.toks[last].end], appositiveRole(a.text, si, last)
+			if speakerDistance(first, last, verb) < bestDist {
+				name, role = a.text[si.toks[first].start:si.toks[last].end], appositiveRole(a.text, si, last)
 			}
 		}
 	}
