@@ -173,10 +173,7 @@ func TestLoadWith(t *testing.T) {
 	user := header + "\n" +
 		"Islamic State\tarmed_group\t\t\t\t\tDawlat Islamiya\tmine\n" +
 		"Lakeside Boys\tarmed_group\tBoko Haram\tfaction\tNG\t\tKB Gang\tmine\n"
-	d, err := LoadWith(File{Name: "mine.tsv", Reader: strings.NewReader(user)})
-	if err != nil {
-		t.Fatalf("LoadWith: %v", err)
-	}
+	d := loadUser(t, user)
 	tests := []struct{ got, want string }{
 		{d.Family("KB Gang"), "Islamic State"},
 		{found("Dawlat Islamiya fighters", d.Find("Dawlat Islamiya fighters")), "Dawlat Islamiya=Islamic State"},
@@ -190,6 +187,16 @@ func TestLoadWith(t *testing.T) {
 	if e, _ := d.Lookup("Islamic State"); e.Source != "mine" {
 		t.Errorf("merged source = %q, want mine", e.Source)
 	}
+}
+
+// loadUser loads the built-in dictionary with a user's file, mine.tsv, merged over it.
+func loadUser(t *testing.T, user string) *Dictionary {
+	t.Helper()
+	d, err := LoadWith(File{Name: "mine.tsv", Reader: strings.NewReader(user)})
+	if err != nil {
+		t.Fatalf("LoadWith: %v", err)
+	}
+	return d
 }
 
 func TestLoadWithErrors(t *testing.T) {
@@ -217,10 +224,7 @@ func TestNamesakes(t *testing.T) {
 	user := header + "\n" +
 		"Red Hand of Ardovia\tarmed_group\t\t\tXA\t\tRed Hand|Red Hand rebels\tmine\n" +
 		"Red Hand of Belmark\tarmed_group\t\t\tXB\t\t~Red Hand rebels|Belmark Red Hand\tmine\n"
-	d, err := LoadWith(File{Name: "mine.tsv", Reader: strings.NewReader(user)})
-	if err != nil {
-		t.Fatalf("LoadWith: %v", err)
-	}
+	d := loadUser(t, user)
 	ms := d.Find("Red Hand rebels stormed the jail")
 	if len(ms) != 1 || ms[0].Actor.Name != "Red Hand of Ardovia" || len(ms[0].Namesakes) != 1 || ms[0].Namesakes[0].Name != "Red Hand of Belmark" {
 		t.Fatalf("Find = %+v, want Red Hand of Ardovia with Red Hand of Belmark as namesake", ms)

@@ -862,16 +862,8 @@ func bannedIn(lower string, si *sentenceInfo, span nameSpan) bool {
 	if k > 0 && si.toks[k-1].is(definiteArticleWords) {
 		k--
 	}
-	for n := 1; n <= maxBannedInWords && k-n >= 0; n++ {
-		if si.lex.lowerPhraseAt(bannedInPhrases, lower, si.toks, k-n) == n {
-			return true
-		}
-	}
-	return false
+	return si.lex.writtenPhraseBefore(bannedInPhrases, lower, si.toks, k)
 }
-
-// maxBannedInWords is how many words a phrase of legal status may have ("declared terrorist in").
-const maxBannedInWords = 3
 
 // peopleFrom reports a place right after people and a preposition of origin, or its article
 // ("four nurses from the Kessel province died"): where they come from, not where the
@@ -1176,16 +1168,17 @@ func personsLife(text string, toks []token) (int, int) {
 		if !toks[i].is(temporalReferenceWords) || !toks[i+1].is(pronounSubjectWords) {
 			continue
 		}
-		return i, clauseMarkAfter(text, toks, i+2)
+		return i, markAfter(text, toks, i+2, len(toks), clauseMarks)
 	}
 	return 0, 0
 }
 
-// clauseMarkAfter returns the first token from token from on that a clause mark comes right
-// before, len(toks) if none: where the clause open before it ends.
-func clauseMarkAfter(text string, toks []token, from int) int {
+// markAfter returns the first token from token from up to limit that one of marks comes right
+// before, limit if none: where the clause open before it ends ("who had died in June 2016, his
+// brother said"), or the comma that closes an aside.
+func markAfter(text string, toks []token, from, limit int, marks string) int {
 	end := from
-	for end < len(toks) && !containsAny(text[toks[end-1].end:toks[end].start], clauseMarks) {
+	for end < limit && !containsAny(text[toks[end-1].end:toks[end].start], marks) {
 		end++
 	}
 	return end
@@ -4469,7 +4462,7 @@ func onePersonsPluperfect(text string, toks []token) (int, int) {
 			!toks[k-1].is(singularPersonWords) && !toks[k-1].is(titleWords) {
 			continue
 		}
-		return k, clauseMarkAfter(text, toks, k+2)
+		return k, markAfter(text, toks, k+2, len(toks), clauseMarks)
 	}
 	return 0, 0
 }

@@ -25,9 +25,9 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			lastMetric = "" // a new sentence; a clause cut at a semicolon or a comma goes on with the one before
 		}
 		lastEnd = si.end
-		claimant, role := a.claimant(si)
-		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
 		asides := saidAsides(a.text, si)
+		claimant, role := a.claimantIn(si, tokenRange{0, len(si.toks)}, asides)
+		role = roleIn(role, claimant, perpetrators, a.x.res.SameFamily)
 		part, split := f.parts[si]
 		figures := si.quantities
 		if !split {
@@ -78,8 +78,8 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 			}
 			lastMetric, frameMetric = metric, metric
 			speaker, speakerRole := claimant, role
-			if len(asides) > 0 {
-				speaker, speakerRole = a.claimantOf(si, asides, q) // "eight got away (as many as 30, according to local media)"
+			if r, ok := asideAround(si, asides, q); ok {
+				speaker, speakerRole = a.claimantIn(si, r, nil) // "eight got away (as many as 30, according to local media)"
 				speakerRole = roleIn(speakerRole, speaker, perpetrators, a.x.res.SameFamily)
 			}
 			c := model.Claim{Metric: metric, Low: q.Low, High: q.High, Qualifier: q.Qualifier,

@@ -151,16 +151,16 @@ func saidAsides(text string, si *sentenceInfo) []tokenRange {
 	return out
 }
 
-// claimantOf is who puts a figure of a sentence forward: the speaker that an aside around it names,
-// else the sentence's (claimant), which the asides' own speakers are not.
-func (a *analysis) claimantOf(si *sentenceInfo, asides []tokenRange, q Quantity) (string, model.Role) {
+// asideAround returns the aside of asides that holds a figure: its speaker puts the figure
+// forward, not the sentence's.
+func asideAround(si *sentenceInfo, asides []tokenRange, q Quantity) (tokenRange, bool) {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	for _, r := range asides {
 		if r.holds(first) {
-			return a.claimantIn(si, r, nil)
+			return r, true
 		}
 	}
-	return a.claimant(si)
+	return tokenRange{}, false
 }
 
 // claimantIn is claimant read on the tokens of span, those of the asides left out.
@@ -345,12 +345,8 @@ func appositiveRole(text string, si *sentenceInfo, last int) model.Role {
 // claimant word stands in closes ("Vega, the interior minister, said"), where "according to X,
 // guards shot..." goes on with the clause the guards open.
 func closedAfter(text string, si *sentenceInfo, k int) bool {
-	for j := k + 1; j < len(si.toks) && j <= k+appositionCloseReach; j++ {
-		if strings.Contains(text[si.toks[j-1].end:si.toks[j].start], ",") {
-			return true
-		}
-	}
-	return false
+	limit := min(len(si.toks), k+appositionCloseReach+1)
+	return markAfter(text, si.toks, k+1, limit, ",") < limit
 }
 
 // appositiveRoleReach is how many words after a name its appositive claimant word may start

@@ -82,16 +82,12 @@ func (lx *lexicon) numberWord(low string) (numberWord, bool) {
 // جرحى" counts five wounded after three bodies; or with the definite article, as a number
 // follows the noun it counts: "القتلى العشرة" are the ten dead.
 func (lx *lexicon) conjoinedNumber(fold string) (numberWord, bool) {
-	for _, f := range lx.conjoinedForms(fold) {
-		if w, ok := lx.numbers[f]; ok {
-			return w, true
-		}
-	}
 	if len(lx.proclitics) == 0 || fold == "" || fold[0] < utf8.RuneSelf {
 		return numberWord{}, false
 	}
 	for _, f := range lx.procliticForms(fold, nil) {
-		if w, ok := lx.numbers[f]; ok && lx.has(definiteArticleWords, strings.TrimSuffix(fold, f)) {
+		prefix := strings.TrimSuffix(fold, f)
+		if w, ok := lx.numbers[f]; ok && (lx.has(conjunctionWords, prefix) || lx.has(definiteArticleWords, prefix)) {
 			return w, true
 		}
 	}

@@ -431,10 +431,8 @@ func partAside(text string, si *sentenceInfo, last, cue int) (int, int) {
 	if !slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.Start == si.toks[open+1].start && partOfThem(si, q) }) {
 		return 0, 0
 	}
-	for k := open + 2; k < cue; k++ {
-		if strings.Contains(text[si.toks[k-1].end:si.toks[k].start], ",") {
-			return open, k
-		}
+	if k := markAfter(text, si.toks, open+2, cue, ","); k < cue {
+		return open, k
 	}
 	return 0, 0
 }
@@ -1457,7 +1455,7 @@ const partAfterWholeWords = 4
 // participleOnWhole returns the metric and the last token of a participle right after the noun of
 // a figure ending at token last, when an auxiliary follows it in the same clause within
 // participleClauseReach words: "22 prisoners killed in the unrest were awaiting trial" is a reduced
-// relative clause, the participle what befell the 29, the verb after it something else.
+// relative clause, the participle what befell the 22, the verb after it something else.
 func participleOnWhole(text string, si *sentenceInfo, last int) (model.Metric, int, bool) {
 	for _, c := range si.cues {
 		m := c.category.metric()
