@@ -1076,6 +1076,26 @@ func spanName(text string, span nameSpan) string {
 	return strings.TrimSuffix(strings.TrimSuffix(text[span.start:span.end], "'s"), "’s")
 }
 
+// townInDivisionAfter returns the namesake of a town that lies in the division named right after
+// it, after a comma or an opening bracket: "Ravna, South Vale" is the Ravna of South Vale, though
+// the text names North Vale too and a Ravna lies there as well.
+func (a *analysis) townInDivisionAfter(si *sentenceInfo, span nameSpan, name string, ctx placeContext) (model.Place, bool) {
+	if sep := a.text[span.end:min(len(a.text), span.end+2)]; sep != ", " && sep != " (" {
+		return model.Place{}, false
+	}
+	for _, t := range si.spans {
+		if t.first != span.last+1 || t.start != span.end+2 {
+			continue
+		}
+		division := spanName(a.text, t)
+		p, ok := a.x.res.Within([]string{division})(name, ctx.countries)
+		if key := a.placeKey(division); ok && a.placeKey(p.Admin1) == key {
+			return p, true
+		}
+	}
+	return model.Place{}, false
+}
+
 // divisionAfterTown reports a country name written after a town, after a comma or alone in
 // brackets, that names, in another country, the division the town lies in: "Macon, Georgia" and
 // "Macon (Georgia)" are the American state.
@@ -1814,6 +1834,9 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			}
 		default:
 			p, ok = a.place(name, ctx)
+			if q, inside := a.townInDivisionAfter(si, span, name, ctx); inside {
+				p, ok = q, true
+			}
 		}
 		if !ok && kunya(si.toks, span) {
 			notPlaces = append(notPlaces, span) // "Abu Hamza": neither "Abu" nor "Hamza" is a place here

@@ -41,6 +41,7 @@ import (
 //	                                      a date known less than to the day carries its precision (2025-06-02/week)
 //	figures escaped=30..30 killed/security=2..2          the claims of the mention of the want line before ("figures" alone: none)
 //	claimants escaped=Red_Hand/perpetrator                who claimed each figure, in the order figures lists them
+//	division South_Vale                   the first-level division of the mention of the want line before
 //	want none                             no mention at all
 func TestCases(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txt"))
@@ -78,7 +79,7 @@ type extractCase struct {
 	name, published, lang, source, url, title string
 	text                                      []string
 	want                                      []string // one rendered mention a line
-	figures, claimants                        map[int]string
+	figures, claimants, divisions             map[int]string
 }
 
 func readCases(t *testing.T, file string) (*world, []*extractCase) {
@@ -179,9 +180,9 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 			}
 			w.facilities = append(w.facilities, f)
 		case "case":
-			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}}
+			cur = &extractCase{name: rest, figures: map[int]string{}, claimants: map[int]string{}, divisions: map[int]string{}}
 			cases = append(cases, cur)
-		case "published", "lang", "source", "url", "title", "text", "want", "figures", "claimants":
+		case "published", "lang", "source", "url", "title", "text", "want", "figures", "claimants", "division":
 			if cur == nil {
 				bad()
 			}
@@ -204,6 +205,8 @@ func readCases(t *testing.T, file string) (*world, []*extractCase) {
 				cur.figures[len(cur.want)-1] = rest
 			case "claimants":
 				cur.claimants[len(cur.want)-1] = rest
+			case "division":
+				cur.divisions[len(cur.want)-1] = rest
 			}
 		default:
 			bad()
@@ -362,6 +365,13 @@ func (c *extractCase) check(t *testing.T, x *extract.Extractor) {
 		if i < len(ms) {
 			if got := claimants(ms[i]); got != want {
 				t.Errorf("claimants of mention %d: got %q, want %q", i, got, want)
+			}
+		}
+	}
+	for i, want := range c.divisions {
+		if i < len(ms) {
+			if got := strings.ReplaceAll(ms[i].Place.Admin1, " ", "_"); got != want {
+				t.Errorf("division of mention %d: got %q, want %q", i, got, want)
 			}
 		}
 	}

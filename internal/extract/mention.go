@@ -37,7 +37,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	if m.Place.Country == "" {
 		return m, false
 	}
-	m.Date = a.eventDate(f, primary)
+	m.Date = a.eventDate(f, frames, primary)
 	// A report nothing dates still tells its own story: undated, it joins the dated reports of
 	// its incident, or stands as an undated incident. The events it recalls have no anchor at all.
 	if m.Date.IsZero() && !primary {
@@ -1195,12 +1195,12 @@ func (a *analysis) placeOf(f *frame, lead bool) (string, model.Place) {
 		places = slices.DeleteFunc(places, func(p model.Place) bool { return p.Country != stated })
 		if town != "" {
 			if p, ok := a.place(town, newPlaceContext([]string{stated})); ok {
-				return facility, townInNamedDivision(places, p)
+				return facility, townInNamedDivision(places, a.townAsPlaced(places, town, p))
 			}
 		}
 	} else if town != "" {
 		if p, ok := a.place(town, newPlaceContext(a.countriesFor(country))); ok {
-			return facility, townInNamedDivision(places, p)
+			return facility, townInNamedDivision(places, a.townAsPlaced(places, town, p))
 		}
 	}
 	if coded := a.codedDivisions(f); len(places) > 1 && len(coded) > 0 {
@@ -1319,6 +1319,19 @@ func townDirectedFrom(f *frame) (model.Place, bool) {
 		return model.Place{}, false
 	}
 	return mostPrecise(near), true
+}
+
+// townAsPlaced returns the facility's town as the frame's sentences placed it, where they read
+// its name as a namesake in the same country other than the document's reading p: "the jail of
+// Ravna, South Vale" is the Ravna its sentence places by the division after it.
+func (a *analysis) townAsPlaced(places []model.Place, town string, p model.Place) model.Place {
+	key := a.placeKey(town)
+	for _, q := range places {
+		if q.Precision == model.GeoPlace && q.Country == p.Country && a.placeKey(q.Name) == key {
+			return q
+		}
+	}
+	return p
 }
 
 // townInNamedDivision returns town, read from a facility's name, unless it lies in none of the
@@ -1554,7 +1567,7 @@ const (
 )
 
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
-func (a *analysis) eventDate(f *frame, primary bool) model.Date {
+func (a *analysis) eventDate(f *frame, frames []*frame, primary bool) model.Date {
 	if f.date != nil {
 		return onsetBefore(f, f.date)
 	}
@@ -1587,6 +1600,9 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 			return d
 		}
 	}
+	if d, ok := a.onsetToldApart(f, frames); ok {
+		return d
+	}
 	// "Police are hunting nine men who broke out on 3 June. [...] 'it was a breakout from the
 	// district jail'": the report's own story takes the day its lede gives a deed.
 	if primary && f.first >= ledeSentences {
@@ -1617,6 +1633,36 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 		p = a.ref.Precision
 	}
 	return model.Date{Start: dateMidnight(a.ref.Date), Precision: p}
+}
+
+// onsetToldApart returns the day a later sentence that no frame holds gives the frame's deed,
+// named again after a definite article beside a verb of beginning: "On Sunday, during visiting
+// hours, the riot erupted" dates the riot the report told before, though it names no prison.
+func (a *analysis) onsetToldApart(f *frame, frames []*frame) (model.Date, bool) {
+	for _, si := range a.sentences[f.first+1:] {
+		if slices.ContainsFunc(frames, func(o *frame) bool { return slices.Contains(o.sentences, si) }) || !deedOnsetNamedAgain(si) {
+			continue
+		}
+		if d, ok := dayOfDeed(f, si); ok {
+			return d, true
+		}
+	}
+	return model.Date{}, false
+}
+
+// deedOnsetNamedAgain reports an attack, escape or riot word after a definite article with a
+// verb of beginning right before the article or right after the word: "estalló el motín", "the
+// riot began".
+func deedOnsetNamedAgain(si *sentenceInfo) bool {
+	for _, c := range si.cues {
+		if c.category != attackCue && c.category != escapeCue && c.category != riotCue || c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords) {
+			continue
+		}
+		if c.first >= 2 && si.toks[c.first-2].is(onsetVerbWords) || c.last+1 < len(si.toks) && si.toks[c.last+1].is(onsetVerbWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // deedGoesOn reports a sentence whose verb of beginning opens it, after an impersonal pronoun or
