@@ -765,6 +765,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		if hasArabicArticle(a.lex, span.fold) || a.lex.has(stopNameWords, span.fold) {
 			continue // a nisba ("al-Iraqi") is part of a person's name; "They" folds like "Thai"
 		}
+		if clockElsewhere(a.text, si.toks, span) {
+			continue // "at 22:45 (23:45 in Belmark)": the hour there, no place of the story
+		}
 		if cc, ok := a.country(name); ok {
 			if titledBefore(si.toks, span.first) {
 				continue // "il comandante Sirio", "General Kenya": a person's name, not a country's adjective
@@ -1803,11 +1806,14 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if r.skip || span.first == span.last && a.lex != a.x.lex.all && a.commonWord(si, span.first) {
 			continue // "Neun Gefangene", "Fuentes oficiales": a word of the text's language, capitalised, names no town
 		}
-		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) {
-			continue // "told Kessel news", "the Kessel newspaper reported": an outlet's name
+		if span.last+1 < len(si.toks) && si.toks[span.last+1].is(mediumNounWords) || mediumBefore(a.text, si.toks, span.first) {
+			continue // "told Kessel news", "the Kessel newspaper reported", "la radio local Kessel": an outlet's name
 		}
 		if si.lex.isPhrase(directionWords, si.toks, span.first-1, 2) {
 			continue // "Kolondo Barat Daya": the second word of a compound direction, no place of its own
+		}
+		if clockElsewhere(a.text, si.toks, span) {
+			continue
 		}
 		if streetName(si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
@@ -1868,6 +1874,45 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	}
 	si.places = a.oneCountryInBrackets(si)
 	si.places = a.townBeforeNamedCountry(si)
+}
+
+// mediumBefore reports a noun of news outlets right before token k, or one word in lower case
+// before it that is no locative nor linking word ("la radio local Kessel", not "la radio de
+// Kolondo"): the capitalised name at k is the outlet's.
+func mediumBefore(text string, toks []token, k int) bool {
+	m := k - 1
+	if m >= 1 && !toks[m].upper && !toks[m].is(facilityLocativeWords) && !toks[m].is(facilityLinkWords) && !toks[m].is(mediumNounWords) {
+		m--
+	}
+	return m >= 0 && toks[m].is(mediumNounWords) && !strings.ContainsAny(text[toks[m].end:toks[k].start], ",;:()")
+}
+
+// clockElsewhere reports a name that a bracket opens with an hour of the clock and a locative
+// word before it, and closes right after it: "at 22:45 (23:45 in Belmark)" gives the hour in
+// another place, which the story does not happen in.
+func clockElsewhere(text string, toks []token, span nameSpan) bool {
+	if span.first < 2 || !strings.HasPrefix(text[span.end:], ")") {
+		return false
+	}
+	hour := strings.TrimRight(text[:toks[span.first-1].start], ", ")
+	open := strings.LastIndexByte(hour, '(')
+	return open >= 0 && clockTime(hour[open+1:]) && toks[span.first-1].is(facilityLocativeWords)
+}
+
+// clockTime reports an hour of the clock as written in numbers: "23:45", "3h", "10h30", "9.15".
+func clockTime(s string) bool {
+	digits, sep := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case (c == ':' || c == 'h' || c == '.') && digits > 0 && !sep:
+			sep = true
+		default:
+			return false
+		}
+	}
+	return sep && digits >= 1 && digits <= 4
 }
 
 // townBeforeNamedCountry drops a place that a comma, and at most one word of its name before it,
