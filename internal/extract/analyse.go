@@ -793,7 +793,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if bannedIn(a.lower, si, span) {
 				continue // "the Red Hand (outlawed in Belmark)": where the group is banned, not where the deed was
 			}
-			if streetName(si.toks, span) || originBefore(si.lex, si.toks, span) {
+			if streetName(si.lex, a.text, si.toks, span) || originBefore(si.lex, si.toks, span) {
 				continue // "avenida Belmark": a street's name; "originaire du Belmark": where a person comes from
 			}
 			si.countries = append(si.countries, cc)
@@ -810,10 +810,12 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 }
 
 // streetName reports a name that names a street: right after a noun of streets ("viale Kessel",
-// "rue de Kessel") or right before a capitalised one ("Kessel Road"). Streets are named after
-// towns and countries everywhere; the street's own town is elsewhere.
-func streetName(toks []token, span nameSpan) bool {
-	if next := span.last + 1; next < len(toks) && toks[next].upper && toks[next].is(streetNounWords) {
+// "rue de Kessel") or right before a capitalised one ("Kessel Road"), or a landmark: right before
+// a capitalised noun of gates, squares or bridges ("Kessel Gate"; "the gate of Kessel prison" is
+// the prison's). Streets and landmarks are named after towns and countries everywhere; their own
+// town is elsewhere.
+func streetName(lx *lexicon, text string, toks []token, span nameSpan) bool {
+	if next := span.last + 1; next < len(toks) && toks[next].upper && (toks[next].is(streetNounWords) || lx.writes(landmarkNounPhrases, text, toks[next])) {
 		return true
 	}
 	return wordBeforeName(toks, span, streetNounWords)
@@ -1815,7 +1817,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if clockElsewhere(a.text, si.toks, span) {
 			continue
 		}
-		if streetName(si.toks, span) {
+		if streetName(si.lex, a.text, si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}
 		if originBefore(si.lex, si.toks, span) || peopleFrom(a.lower, si, span) {
@@ -1876,15 +1878,16 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	si.places = a.townBeforeNamedCountry(si)
 }
 
-// mediumBefore reports a noun of news outlets right before token k, or one word in lower case
+// mediumBefore reports a noun of news outlets (medium_noun, outlet_noun) right before token k, or one word in lower case
 // before it that is no locative nor linking word ("la radio local Kessel", not "la radio de
 // Kolondo"): the capitalised name at k is the outlet's.
 func mediumBefore(text string, toks []token, k int) bool {
+	medium := func(t token) bool { return t.is(mediumNounWords) || t.is(outletNounWords) }
 	m := k - 1
-	if m >= 1 && !toks[m].upper && !toks[m].is(facilityLocativeWords) && !toks[m].is(facilityLinkWords) && !toks[m].is(mediumNounWords) {
+	if m >= 1 && !toks[m].upper && !toks[m].is(facilityLocativeWords) && !toks[m].is(facilityLinkWords) && !medium(toks[m]) {
 		m--
 	}
-	return m >= 0 && toks[m].is(mediumNounWords) && !strings.ContainsAny(text[toks[m].end:toks[k].start], ",;:()")
+	return m >= 0 && medium(toks[m]) && !strings.ContainsAny(text[toks[m].end:toks[k].start], ",;:()")
 }
 
 // clockElsewhere reports a name that a bracket opens with an hour of the clock and a locative

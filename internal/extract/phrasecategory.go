@@ -86,6 +86,7 @@ const (
 	originFromPhrases
 	bannedInPhrases
 	gearParticiplePhrases
+	landmarkNounPhrases
 	phraseCatCount
 )
 
@@ -164,6 +165,7 @@ var phraseCats = [phraseCatCount]struct {
 	originFromPhrases:           {name: "origin_from"},
 	bannedInPhrases:             {name: "banned_in"},
 	gearParticiplePhrases:       {name: "gear_participle", word: true},
+	landmarkNounPhrases:         {name: "landmark_noun", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
