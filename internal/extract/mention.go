@@ -515,13 +515,14 @@ func outsidersBefore(si *sentenceInfo, c cueHit) bool {
 // is the people held or a place they hold ("attacked inmates linked to the rival gang", "broke
 // into a wing held by the rival gang").
 func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
+	at, last := pastAside(text, si.toks, c.last) // "attacked – with knives and iron bars – inmates of the rival wing"
 	for _, o := range si.cues {
 		reach := attackObjectReach
 		if o.category == heldCue {
 			reach++ // "broke into a wing held by the rival gang": the part of the prison its people hold
 		}
-		if (o.category == inmateCue || o.category == heldCue) && o.first > c.last && o.first-c.last <= reach &&
-			!containsAny(text[si.toks[c.last].end:si.toks[o.first].start], clauseMarks) {
+		if (o.category == inmateCue || o.category == heldCue) && o.first > last && o.first-last <= reach &&
+			!containsAny(text[at:si.toks[o.first].start], clauseMarks) {
 			return true
 		}
 		if o.category == inmateCue && o.last < c.first && c.first-o.last <= reach && si.toks[o.last+1].is(auxiliaryWords) &&
@@ -530,6 +531,30 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// pastAside returns the byte offset right after an aside set off by dashes or brackets that opens
+// right after token k, and the last token inside it; token k's end and k when none does. An aside
+// parts no verb from its object.
+func pastAside(text string, toks []token, k int) (int, int) {
+	end := toks[k].end
+	for _, m := range [...]struct{ open, close string }{{" – ", " – "}, {" — ", " — "}, {" - ", " - "}, {" (", ")"}} {
+		if !strings.HasPrefix(text[end:], m.open) {
+			continue
+		}
+		c := strings.Index(text[end+len(m.open):], m.close)
+		if c < 0 {
+			break
+		}
+		closed := end + len(m.open) + c + len(m.close)
+		for j := k + 1; j < len(toks); j++ {
+			if toks[j].start >= closed {
+				return closed, j - 1
+			}
+		}
+		break
+	}
+	return end, k
 }
 
 // onlyNamesAttack reports an attack word that names an attack and no more, with no attackers
