@@ -1890,17 +1890,36 @@ func mediumBefore(text string, toks []token, k int) bool {
 	return m >= 0 && medium(toks[m]) && !strings.ContainsAny(text[toks[m].end:toks[k].start], ",;:()")
 }
 
-// clockElsewhere reports a name that a bracket opens with an hour of the clock and a locative
-// word before it, and closes right after it: "at 22:45 (23:45 in Belmark)" gives the hour in
-// another place, which the story does not happen in.
+// clockElsewhere reports a name after a locative word that closes a bracket opened by an hour of
+// the clock, or opened right after one: "at 22:45 (23:45 in Belmark)", "at 22:00 local time (the
+// same hour in Belmark)" give the hour in another place, which the story does not happen in.
 func clockElsewhere(text string, toks []token, span nameSpan) bool {
-	if span.first < 2 || !strings.HasPrefix(text[span.end:], ")") {
+	if span.first < 2 || !strings.HasPrefix(text[span.end:], ")") || !toks[span.first-1].is(facilityLocativeWords) {
 		return false
 	}
-	hour := strings.TrimRight(text[:toks[span.first-1].start], ", ")
-	open := strings.LastIndexByte(hour, '(')
-	return open >= 0 && clockTime(hour[open+1:]) && toks[span.first-1].is(facilityLocativeWords)
+	inside := strings.TrimRight(text[:toks[span.first-1].start], ", ")
+	open := strings.LastIndexByte(inside, '(')
+	if open < 0 || strings.ContainsRune(inside[open:], ')') {
+		return false
+	}
+	if first, _, _ := strings.Cut(inside[open+1:], " "); clockTime(strings.TrimRight(first, ",")) {
+		return true
+	}
+	before := strings.Fields(inside[max(0, open-clockAsideBytes):open])
+	for _, w := range before[max(0, len(before)-clockAsideWords):] {
+		if clockTime(w) {
+			return true
+		}
+	}
+	return false
 }
+
+// clockAsideWords is how many words may stand between an hour and the bracket that gives it
+// elsewhere ("22:45 hora local ("), and clockAsideBytes how far back they are looked for.
+const (
+	clockAsideWords = 3
+	clockAsideBytes = 40
+)
 
 // clockTime reports an hour of the clock as written in numbers: "23:45", "3h", "10h30", "9.15".
 func clockTime(s string) bool {
