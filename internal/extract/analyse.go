@@ -145,32 +145,33 @@ type analysis struct {
 	idCountry     string                                                    // the country of the source's event id when the text names none
 	placeIn       func(name string, countries []string) (model.Place, bool) // Place, preferring namesakes in the divisions the text names
 	offsets       runeOffsets
-	places        map[placeQuery]placeAnswer // Place answers by name and context
-	divisions     map[string]model.Place     // names the text itself marks as divisions ("the department of X"), by fold
-	docPlaces     *placeContext              // the place context of sentences that name no country (placeContextOf)
-	onePlaces     map[string]placeContext    // the place contexts of sentences that name one country, by it, for docPlaces' countries
-	countryNames  map[string]string          // Country answers by name, "" for none
-	placeKeys     map[string]string          // placeKey answers by name; a facility name that ends with its town keyed without it (namedFacility)
-	forms         map[formsQuery][]string    // inflectedForms and placeFormsOf answers, for names that may have some
-	pieces        []piece                    // a buffer for reading one sentence's pieces at a time
-	lower         string                     // the text's asciiLower, which the sentences' words fold to slices of
-	freeTokens    []token                    // room left for the sentences' tokens, carved from one allocation (tokens)
-	story         storySoFar                 // what the sentences read so far tell later dates ("the following year", "the next day")
-	title         []token                    // the document title's tokens, marked with the lexicon's words
-	titleCues     []cueHit                   // the cues of the title, read once for the questions asked of it
-	titleBack     bool                       // the title says the text looks back on a past deed (titleLooksBack)
-	looksBack     bool                       // the title or a sentence read so far says so
-	surnames      map[string]bool            // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
-	personRoles   map[string]speakerRole     // surname -> the claimant word the text set beside it (personRole), read once
-	partials      map[string]bool            // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
-	guessed       []string                   // countries only the best-known namesakes of the text's names lie in (analyse)
-	capitalKeys   map[string]string          // country -> the place key of its capital (capitalKey)
-	named         []string                   // countries the text names itself, by name, group or headline (analyse)
-	filedIn       *placeHit                  // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
-	headCountries []string                   // the countries the title and the web address name (titleCountries), read once
-	headRead      bool                       // headCountries is known
-	accidentRead  bool                       // accidentTold is known (accidental)
-	accidentTold  bool                       // the text gives an accident as a cause ("a short circuit caused the fire")
+	places        map[placeQuery]placeAnswer    // Place answers by name and context
+	inDivision    map[divisionQuery]placeAnswer // a town's namesake in the division named right after it (townInDivisionAfter), by name, division and context
+	divisions     map[string]model.Place        // names the text itself marks as divisions ("the department of X"), by fold
+	docPlaces     *placeContext                 // the place context of sentences that name no country (placeContextOf)
+	onePlaces     map[string]placeContext       // the place contexts of sentences that name one country, by it, for docPlaces' countries
+	countryNames  map[string]string             // Country answers by name, "" for none
+	placeKeys     map[string]string             // placeKey answers by name; a facility name that ends with its town keyed without it (namedFacility)
+	forms         map[formsQuery][]string       // inflectedForms and placeFormsOf answers, for names that may have some
+	pieces        []piece                       // a buffer for reading one sentence's pieces at a time
+	lower         string                        // the text's asciiLower, which the sentences' words fold to slices of
+	freeTokens    []token                       // room left for the sentences' tokens, carved from one allocation (tokens)
+	story         storySoFar                    // what the sentences read so far tell later dates ("the following year", "the next day")
+	title         []token                       // the document title's tokens, marked with the lexicon's words
+	titleCues     []cueHit                      // the cues of the title, read once for the questions asked of it
+	titleBack     bool                          // the title says the text looks back on a past deed (titleLooksBack)
+	looksBack     bool                          // the title or a sentence read so far says so
+	surnames      map[string]bool               // folded words the text uses as a person's surname ("Dario Orlin Vega"): no place anywhere in it
+	personRoles   map[string]speakerRole        // surname -> the claimant word the text set beside it (personRole), read once
+	partials      map[string]bool               // folded names the text writes as the first words of a longer one ("San Juan" of "San Juan de Lurigancho"): no place anywhere in it
+	guessed       []string                      // countries only the best-known namesakes of the text's names lie in (analyse)
+	capitalKeys   map[string]string             // country -> the place key of its capital (capitalKey)
+	named         []string                      // countries the text names itself, by name, group or headline (analyse)
+	filedIn       *placeHit                     // the division a dateline abbreviates after its town ("RIVERTON, Calif.,"), nil if none
+	headCountries []string                      // the countries the title and the web address name (titleCountries), read once
+	headRead      bool                          // headCountries is known
+	accidentRead  bool                          // accidentTold is known (accidental)
+	accidentTold  bool                          // the text gives an accident as a cause ("a short circuit caused the fire")
 }
 
 func (x *Extractor) analyse(doc model.Document) *analysis {
@@ -793,7 +794,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if bannedIn(a.lower, si, span) {
 				continue // "the Red Hand (outlawed in Belmark)": where the group is banned, not where the deed was
 			}
-			if streetName(si.lex, a.text, si.toks, span) || originBefore(si.lex, si.toks, span) {
+			if streetName(si.lex, si.toks, span) || originBefore(si.lex, si.toks, span) {
 				continue // "avenida Belmark": a street's name; "originaire du Belmark": where a person comes from
 			}
 			si.countries = append(si.countries, cc)
@@ -814,8 +815,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 // a capitalised noun of gates, squares or bridges ("Kessel Gate"; "the gate of Kessel prison" is
 // the prison's). Streets and landmarks are named after towns and countries everywhere; their own
 // town is elsewhere.
-func streetName(lx *lexicon, text string, toks []token, span nameSpan) bool {
-	if next := span.last + 1; next < len(toks) && toks[next].upper && (toks[next].is(streetNounWords) || lx.writes(landmarkNounPhrases, text, toks[next])) {
+func streetName(lx *lexicon, toks []token, span nameSpan) bool {
+	if next := span.last + 1; next < len(toks) && toks[next].upper && (toks[next].is(streetNounWords) || lx.isPhraseWord(landmarkNounPhrases, toks[next].fold)) {
 		return true
 	}
 	return wordBeforeName(toks, span, streetNounWords)
@@ -1084,7 +1085,9 @@ func spanName(text string, span nameSpan) string {
 // townInDivisionAfter returns the namesake of a town that lies in the division named right after
 // it, after a comma or an opening bracket: "Ravna, South Vale" is the Ravna of South Vale, though
 // the text names North Vale too and a Ravna lies there as well.
-func (a *analysis) townInDivisionAfter(si *sentenceInfo, span nameSpan, name string, ctx placeContext) (model.Place, bool) {
+// read is the town as the document reads it elsewhere: most towns already lie there, and no
+// namesake is looked for.
+func (a *analysis) townInDivisionAfter(si *sentenceInfo, span nameSpan, name string, ctx placeContext, read model.Place) (model.Place, bool) {
 	if sep := a.text[span.end:min(len(a.text), span.end+2)]; sep != ", " && sep != " (" {
 		return model.Place{}, false
 	}
@@ -1093,12 +1096,37 @@ func (a *analysis) townInDivisionAfter(si *sentenceInfo, span nameSpan, name str
 			continue
 		}
 		division := spanName(a.text, t)
-		p, ok := a.x.res.Within([]string{division})(name, ctx.countries)
-		if key := a.placeKey(division); ok && a.placeKey(p.Admin1) == key {
-			return p, true
+		key := a.placeKey(division)
+		if read.Admin1 != "" && a.placeKey(read.Admin1) == key {
+			return model.Place{}, false
+		}
+		q := divisionQuery{name, division, ctx.key}
+		r, asked := a.inDivision[q]
+		if !asked {
+			if a.divisionName(division, ctx) {
+				p, ok := a.x.res.Within([]string{division})(name, ctx.countries)
+				r = placeAnswer{p, ok && a.placeKey(p.Admin1) == key}
+			}
+			if a.inDivision == nil {
+				a.inDivision = map[divisionQuery]placeAnswer{}
+			}
+			a.inDivision[q] = r
+		}
+		if r.ok {
+			return r.place, true
 		}
 	}
 	return model.Place{}, false
+}
+
+// divisionName reports a name of a first-level division in the context's countries, not a
+// country's: the only names a town's namesake is looked for in.
+func (a *analysis) divisionName(name string, ctx placeContext) bool {
+	if _, country := a.country(name); country {
+		return false
+	}
+	_, ok := a.x.res.Region(name, ctx.countries)
+	return ok
 }
 
 // divisionAfterTown reports a country name written after a town, after a comma or alone in
@@ -1817,7 +1845,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		if clockElsewhere(a.text, si.toks, span) {
 			continue
 		}
-		if streetName(si.lex, a.text, si.toks, span) {
+		if streetName(si.lex, si.toks, span) {
 			continue // "in viale Kessel a Tarvo": the street is in Tarvo, not in Kessel
 		}
 		if originBefore(si.lex, si.toks, span) || peopleFrom(a.lower, si, span) {
@@ -1842,7 +1870,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 			}
 		default:
 			p, ok = a.place(name, ctx)
-			if q, inside := a.townInDivisionAfter(si, span, name, ctx); inside {
+			if q, inside := a.townInDivisionAfter(si, span, name, ctx, p); inside {
 				p, ok = q, true
 			}
 		}
@@ -2679,6 +2707,9 @@ func newPlaceContext(countries []string) placeContext {
 }
 
 type placeQuery struct{ name, context string }
+
+// divisionQuery asks for a town's namesake in a division, in a context (townInDivisionAfter).
+type divisionQuery struct{ town, division, context string }
 
 type placeAnswer struct {
 	place model.Place
