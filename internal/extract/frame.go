@@ -72,11 +72,12 @@ func sceneGoesOn(si *sentenceInfo) bool {
 
 // generalTalk reports a word of jailbreaks in general: "prison breaks", or "a wave of" attacks or
 // escapes. "The prison break, following a recent wave of assassinations, underscores..." tells
-// of one break: the wave is of other deeds.
+// of one break: the wave is of other deeds; so does a deed told during a wave ("fled a jail
+// [...] during a wave of unrest").
 func generalTalk(si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		if c.category != genericCue {
-			return false
+		if c.category != genericCue || occasionBefore(si.toks, c.first) {
+			return false // "inmates who fled a jail [...] during a wave of unrest": the wave is when the deed was
 		}
 		if !si.toks[c.last].is(partitiveWords) {
 			return true
@@ -85,6 +86,15 @@ func generalTalk(si *sentenceInfo) bool {
 			return o.category.isDeed() && o.first > c.last && o.first <= c.last+seriesNounReach
 		})
 	})
+}
+
+// occasionBefore reports an occasion word right before token k, an article between or none:
+// "during a wave of", "amid the series of".
+func occasionBefore(toks []token, k int) bool {
+	if k > 0 && (toks[k-1].is(singularArticleWords) || toks[k-1].is(definiteArticleWords)) {
+		k--
+	}
+	return k > 0 && toks[k-1].is(occasionWords)
 }
 
 // seriesNounReach is how many words after "a wave of", "a series of" the deed it counts may
@@ -317,10 +327,32 @@ func storyNamedAgain(si *sentenceInfo) bool {
 
 // placesStory reports a sentence that names the story's deed again by a word of any incident
 // and places it: "The incident occurred in X on 3 February" says where, though it tells no
-// deed of its own.
+// deed of its own. So does one that opens on the story's place of detention named again and
+// places it: "The jail in the port city of X was targeted".
 func placesStory(si *sentenceInfo) bool {
-	return storyNamedAgain(si) && placesAnEvent(si)
+	return storyNamedAgain(si) && placesAnEvent(si) || facilityPlacedAgain(si)
 }
+
+// facilityPlacedAgain reports a sentence that opens with a definite article and a facility word,
+// and a town within facilityPlaceReach words after it: "The jail in the port city of X".
+func facilityPlacedAgain(si *sentenceInfo) bool {
+	if len(si.toks) < 3 || !si.toks[0].is(definiteArticleWords) || tellsAnother(si) {
+		return false
+	}
+	c := slices.IndexFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first == 1 })
+	if c < 0 {
+		return false
+	}
+	last := si.cues[c].last
+	return slices.ContainsFunc(si.places, func(p placeHit) bool {
+		k, _ := tokenSpan(si.toks, p.start, p.end)
+		return !p.landmark && p.place.Precision == model.GeoPlace && k > last && k-last <= facilityPlaceReach
+	})
+}
+
+// facilityPlaceReach is how many words after a facility word the town it stands in may come ("the
+// jail in the port city of X": six).
+const facilityPlaceReach = 6
 
 // sameCountry reports anchors that name no country, or the frame's.
 func (f *frame) sameCountry(an anchors) bool {
