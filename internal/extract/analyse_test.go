@@ -283,3 +283,27 @@ func spanNamed(t *testing.T, x *Extractor, lang, text, name string) (*analysis, 
 	t.Fatalf("%q: no capitalised run %q", text, name)
 	return nil, nil, 0
 }
+
+func TestClockTime(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"23:45", true},
+		{"3h", true},
+		{"10h30", true},
+		{"9.15", true},
+		{"22", false},    // a number alone is no hour
+		{"2024", false},  // nor a year
+		{"1:2:3", false}, // one separator at most
+		{"12345:00", false},
+		{"h30", false},
+		{"", false},
+		{"mesma", false},
+	}
+	for _, tt := range tests {
+		if got := clockTime(tt.s); got != tt.want {
+			t.Errorf("clockTime(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
