@@ -72,12 +72,12 @@ func sceneGoesOn(si *sentenceInfo) bool {
 
 // generalTalk reports a word of jailbreaks in general: "prison breaks", or "a wave of" attacks or
 // escapes. "The prison break, following a recent wave of assassinations, underscores..." tells
-// of one break: the wave is of other deeds; so does a deed told during a wave ("fled a jail
-// [...] during a wave of unrest").
+// of one break: the wave is of other deeds; so does a deed told during a wave ("got out of the
+// jail [...] during a wave of protests").
 func generalTalk(si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		if c.category != genericCue || occasionBefore(si.toks, c.first) {
-			return false // "inmates who fled a jail [...] during a wave of unrest": the wave is when the deed was
+			return false // "40 prisoners got out of the jail [...] during a wave of protests": the wave is the deed's time
 		}
 		if !si.toks[c.last].is(partitiveWords) {
 			return true
@@ -328,13 +328,13 @@ func storyNamedAgain(si *sentenceInfo) bool {
 // placesStory reports a sentence that names the story's deed again by a word of any incident
 // and places it: "The incident occurred in X on 3 February" says where, though it tells no
 // deed of its own. So does one that opens on the story's place of detention named again and
-// places it: "The jail in the port city of X was targeted".
+// places it: "The prison in the river town of X was set alight".
 func placesStory(si *sentenceInfo) bool {
 	return storyNamedAgain(si) && placesAnEvent(si) || facilityPlacedAgain(si)
 }
 
 // facilityPlacedAgain reports a sentence that opens with a definite article and a facility word,
-// and a town within facilityPlaceReach words after it: "The jail in the port city of X".
+// and a town within facilityPlaceReach words after it: "The prison in the river town of X".
 func facilityPlacedAgain(si *sentenceInfo) bool {
 	if len(si.toks) < 3 || !si.toks[0].is(definiteArticleWords) || tellsAnother(si) {
 		return false
@@ -351,7 +351,7 @@ func facilityPlacedAgain(si *sentenceInfo) bool {
 }
 
 // facilityPlaceReach is how many words after a facility word the town it stands in may come ("the
-// jail in the port city of X": six).
+// prison in the river town of X": six).
 const facilityPlaceReach = 6
 
 // sameCountry reports anchors that name no country, or the frame's.
