@@ -208,10 +208,7 @@ func TestNumberedFacility(t *testing.T) {
 
 // TestDatelineMark reads what follows a place opening a sentence as a dateline's end or not.
 func TestDatelineMark(t *testing.T) {
-	tests := []struct {
-		rest string
-		want bool
-	}{
+	checkPredicate(t, "datelineMark", datelineMark, []predicateCase{
 		{": Dozens of inmates escaped", true},
 		{" — Gunmen stormed the prison", true},
 		{" (ANA) - Gunmen stormed", true},
@@ -219,10 +216,21 @@ func TestDatelineMark(t *testing.T) {
 		{", the capital, on Monday", false},
 		{" (Ardovia), where gunmen stormed", false},
 		{", (a town near the border) where gunmen stormed", false},
-	}
-	for _, tt := range tests {
-		if got := datelineMark(tt.rest); got != tt.want {
-			t.Errorf("datelineMark(%q) = %v, want %v", tt.rest, got, tt.want)
+	})
+}
+
+// predicateCase is a text and whether a predicate holds for it.
+type predicateCase struct {
+	text string
+	want bool
+}
+
+// checkPredicate runs a table of texts through a predicate of one string.
+func checkPredicate(t *testing.T, name string, holds func(string) bool, cases []predicateCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := holds(c.text); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v", name, c.text, got, c.want)
 		}
 	}
 }
@@ -284,11 +292,9 @@ func spanNamed(t *testing.T, x *Extractor, lang, text, name string) (*analysis, 
 	return nil, nil, 0
 }
 
+// TestClockTime reads hours of the clock as written in numbers.
 func TestClockTime(t *testing.T) {
-	tests := []struct {
-		s    string
-		want bool
-	}{
+	checkPredicate(t, "clockTime", clockTime, []predicateCase{
 		{"23:45", true},
 		{"3h", true},
 		{"10h30", true},
@@ -300,10 +306,5 @@ func TestClockTime(t *testing.T) {
 		{"h30", false},
 		{"", false},
 		{"mesma", false},
-	}
-	for _, tt := range tests {
-		if got := clockTime(tt.s); got != tt.want {
-			t.Errorf("clockTime(%q) = %v, want %v", tt.s, got, tt.want)
-		}
-	}
+	})
 }
