@@ -21,7 +21,7 @@ var stopwords = map[string][]string{
 	"de": strings.Fields("der die das und ist nicht den dem mit von zu ein eine im auf für wurde sich des " +
 		"auch bei nach aus wurden sind"),
 	"it": strings.Fields("il gli della delle dei degli di e che per con una sono nel nella alla è non anche " +
-		"dal stato alle ha di la un"),
+		"dal stato alle ha la un"),
 	"nl": strings.Fields("de het een en van is dat op te zijn met voor niet door werd ook bij naar hij " +
 		"werden"),
 	"sw": strings.Fields("na ya wa kwa katika za ni kuwa hiyo huo baada pia lakini hao wao hii"),

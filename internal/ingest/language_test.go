@@ -22,6 +22,7 @@ func TestGuessLanguage(t *testing.T) {
 		{"russian, short", "Боевики атаковали тюрьму в Махачкале, но нападение было отбито, сообщили в полиции.", "ru"},
 		{"greek script", "Ένοπλοι επιτέθηκαν στη φυλακή την Κυριακή.", "el"},
 		{"too short", "Prison attack", ""},
+		{"only words several languages use", "Ribuan narapidana di Penjara Malir di Karachi.", ""},
 		{"numbers only", "12 34 56 2020-01-01", ""},
 		{"empty", "", ""},
 	}
@@ -31,6 +32,20 @@ func TestGuessLanguage(t *testing.T) {
 				t.Errorf("GuessLanguage(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestStopwordsOnce checks that no language lists a word twice: a word listed twice would count
+// twice for it.
+func TestStopwordsOnce(t *testing.T) {
+	for lang, words := range stopwords {
+		seen := map[string]bool{}
+		for _, w := range words {
+			if seen[w] {
+				t.Errorf("%s lists %q twice", lang, w)
+			}
+			seen[w] = true
+		}
 	}
 }
 
