@@ -1214,11 +1214,12 @@ const mainVerbReach = 3
 const onePersonReach = 5
 
 // personsLife returns the token range of a clause that dates something by a person's own life:
-// a temporal word and a subject pronoun ("after he left prison", "since she was released"), up
-// to the next comma. Its places of detention are that person's past.
+// a temporal word and a subject pronoun of one person ("after he left prison", "since she was
+// released"), up to the next comma. Its places of detention are that person's past; "after they
+// felt the tremors in the prison" tells where the people of the story were.
 func personsLife(text string, toks []token) (int, int) {
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].is(temporalReferenceWords) || !toks[i+1].is(pronounSubjectWords) {
+		if !toks[i].is(temporalReferenceWords) || !toks[i+1].is(onePronounWords) {
 			continue
 		}
 		return i, markAfter(text, toks, i+2, len(toks), clauseMarks)
