@@ -22,7 +22,7 @@ func TestGuessLanguage(t *testing.T) {
 		{"russian, short", "Боевики атаковали тюрьму в Махачкале, но нападение было отбито, сообщили в полиции.", "ru"},
 		{"greek script", "Ένοπλοι επιτέθηκαν στη φυλακή την Κυριακή.", "el"},
 		{"too short", "Prison attack", ""},
-		{"only words several languages use", "Ribuan narapidana di Penjara Malir di Karachi.", ""},
+		{"only words several languages use", "Ratusan tahanan di Lapas Tarvo di Kolondo.", ""},
 		{"numbers only", "12 34 56 2020-01-01", ""},
 		{"empty", "", ""},
 	}
