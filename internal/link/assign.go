@@ -37,8 +37,9 @@ func ProfileCode(m model.Mention, fam Family) string {
 // Fields of a profile code, separated by tabs; lists are separated by spaces (tokens) or by
 // the unit separator (family names, which may hold spaces).
 const (
-	codeFields = 10
-	familySep  = "\x1f"
+	codeFields       = 11
+	legacyCodeFields = 10 // codes stored before the titled-only mark, read as not titled only
+	familySep        = "\x1f"
 )
 
 func (p *profile) code() string {
@@ -51,13 +52,21 @@ func (p *profile) code() string {
 	}
 	return strings.Join([]string{p.country, string(p.typ), lo, hi, strings.Join(p.facility, " "),
 		strings.Join(p.place, " "), strings.Join(p.admin1, " "), strconv.FormatInt(p.geonameID, 10),
-		lat + " " + lon, strings.Join(p.families, familySep)}, "\t")
+		lat + " " + lon, strings.Join(p.families, familySep), titledMark(p.titledOnly)}, "\t")
+}
+
+// titledMark writes whether a profile's facility is named by generic words alone.
+func titledMark(titled bool) string {
+	if titled {
+		return "t"
+	}
+	return ""
 }
 
 // decodeProfile reads a profile code back; the profile has no document.
 func decodeProfile(code string) (profile, error) {
 	f := strings.Split(code, "\t")
-	if len(f) != codeFields {
+	if len(f) != codeFields && len(f) != legacyCodeFields {
 		return profile{}, fmt.Errorf("profile code %q: %d fields, want %d", code, len(f), codeFields)
 	}
 	p := profile{country: f[0], typ: model.EventType(f[1]), facility: tokens(f[4]),
@@ -85,6 +94,7 @@ func decodeProfile(code string) (profile, error) {
 		p.families = strings.Split(f[9], familySep)
 	}
 	p.coarse = len(p.facility) == 0 && len(p.place) == 0
+	p.titledOnly = len(f) == codeFields && f[10] == "t"
 	return p, nil
 }
 

@@ -29,6 +29,11 @@ func TestProfileCodeRoundTrip(t *testing.T) {
 	if _, err := decodeProfile("XA\tonly two"); err == nil {
 		t.Error("a code of two fields decoded without error")
 	}
+	// A code stored before the titled-only mark reads as not titled only.
+	legacy := "XA\tfacility_attack\t\t\t\tedrin\t\t0\t \t"
+	if p, err := decodeProfile(legacy); err != nil || p.titledOnly || !reflect.DeepEqual(p.place, []string{"edrin"}) {
+		t.Errorf("legacy code: %+v, %v", p, err)
+	}
 }
 
 func TestAssign(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wallwatch/wallwatch/internal/model"
@@ -62,6 +63,7 @@ type profile struct {
 	hasCoord      bool
 	families      []string
 	coarse        bool     // neither a named facility nor a place name
+	titledOnly    bool     // a facility named by generic words alone ("Civil Prison")
 	skeleton      []string // the facility's words' consonant skeletons (skeletons), once skeletonsRead
 	skeletonsRead bool
 	named         []string // the facility's words past its grade of security (pastGrade), once namedRead
@@ -83,6 +85,7 @@ func newProfile(m model.Mention, fam Family) profile {
 	precise := m.Place.Precision == model.GeoFacility || m.Place.Precision == model.GeoPlace
 	p.lat, p.lon, p.hasCoord = m.Place.Lat, m.Place.Lon, precise && (m.Place.Lat != 0 || m.Place.Lon != 0)
 	p.coarse = len(p.facility) == 0 && len(p.place) == 0
+	p.titledOnly = len(p.facility) == 0 && strings.TrimSpace(m.Facility) != ""
 	return p
 }
 

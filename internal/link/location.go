@@ -19,6 +19,9 @@ func locationScore(a, b *profile) (float64, bool) {
 	if len(a.facility) > 0 && len(b.facility) > 0 {
 		return facilityScore(a, b)
 	}
+	if a.titledOnly && b.titledOnly && len(a.place) > 0 && len(b.place) > 0 && !related(a.place, b.place) {
+		return 0, false // "the Civil Prison" of two towns, however near: each town's own
+	}
 	return placeScore(a, b)
 }
 
