@@ -19,11 +19,15 @@ func locationScore(a, b *profile) (float64, bool) {
 	if len(a.facility) > 0 && len(b.facility) > 0 {
 		return facilityScore(a, b)
 	}
-	if a.titledOnly && b.titledOnly && len(a.place) > 0 && len(b.place) > 0 && !related(a.place, b.place) {
-		return 0, false // "the Civil Prison" of two towns, however near: each town's own
+	if a.namesFacility() && b.namesFacility() && len(a.place) > 0 && len(b.place) > 0 && !related(a.place, b.place) {
+		return 0, false // "the Civil Prison" of one town and another town's prison, however near: each town's own
 	}
 	return placeScore(a, b)
 }
+
+// namesFacility reports a profile whose mention names a facility, by words of its own or by
+// generic words alone ("the Civil Prison").
+func (p *profile) namesFacility() bool { return p.titledOnly || len(p.facility) > 0 }
 
 func facilityScore(a, b *profile) (float64, bool) {
 	_, placesOK := placeScore(a, b)
