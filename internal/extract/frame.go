@@ -1542,8 +1542,23 @@ func addresseeBetween(si *sentenceInfo, from, to int) bool {
 	case len(name) == 1:
 		return true
 	}
-	return len(name) <= addresseeNameWords && !slices.ContainsFunc(name, func(t token) bool { return !t.upper })
+	// One short word in lower case may join the outlet to its programme ("Radio X in Morning
+	// News", "SCTV dalam Kopi Pagi"), between two capitalised words.
+	lower := 0
+	for k, t := range name {
+		if t.upper {
+			continue
+		}
+		if lower++; lower > 1 || k == 0 || k == len(name)-1 || len(t.fold) > programmeLinkLetters {
+			return false
+		}
+	}
+	return len(name) <= addresseeNameWords
 }
+
+// programmeLinkLetters is the longest word in lower case that may join an outlet's name to its
+// programme's ("in", "on", "dalam").
+const programmeLinkLetters = 5
 
 // addresseeNameWords is how many capitalised words the name of a report's addressee or speaker
 // may have, its abbreviation in brackets among them ("Radio X", "Ardovian Prison Service
