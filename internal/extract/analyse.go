@@ -334,6 +334,11 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 	if a.idCountry != "" {
 		a.countries = firstOf(a.idCountry, a.countries)
 	}
+	if outlet != "" && !slices.Contains(a.countries, outlet) {
+		// The outlet's country stays a context after the countries the places found: a local
+		// paper's story that names no place the gazetteer knows still happened in its country.
+		a.countries = append(a.countries, outlet)
+	}
 	for _, si := range a.sentences {
 		if !slices.Equal(first, a.countries) {
 			si.places = si.places[:0]
