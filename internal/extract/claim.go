@@ -1254,6 +1254,9 @@ func boundQualifier(q Quantity) bool {
 	return false
 }
 
+// asideMarks are what opens an aside, a space and a dash or a bracket, and what closes each.
+var asideMarks = [...]struct{ open, close string }{{" - ", " - "}, {" – ", " – "}, {" — ", " — "}, {" (", ")"}}
+
 // lastAsideOpener returns where the last opener of an aside in s starts (a space, then a dash or
 // a bracket: " - ", " – ", " — ", " (") and its length, -1 if s has none: one scan back from the
 // end for the byte after the space, where a search for each opener would read s four times for
@@ -1263,9 +1266,9 @@ func lastAsideOpener(s string) (at, width int) {
 		if c := s[i]; c != '-' && c != '(' && c != 0xE2 || s[i-1] != ' ' { // 0xE2 opens "–" and "—"
 			continue
 		}
-		for _, m := range [...]string{" - ", " – ", " — ", " ("} {
-			if strings.HasPrefix(s[i-1:], m) {
-				return i - 1, len(m)
+		for _, m := range asideMarks {
+			if strings.HasPrefix(s[i-1:], m.open) {
+				return i - 1, len(m.open)
 			}
 		}
 	}

@@ -550,8 +550,21 @@ const sequelSentences = 2
 // word of any incident opening the sentence (storyNamedAgain): the deed the story told before
 // ("The escape took place on Sunday", "The incident took place on 3 February").
 func deedNamedAgain(si *sentenceInfo) bool {
-	return storyNamedAgain(si) || slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		return (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+	return storyNamedAgain(si) || slices.ContainsFunc(si.cues, func(c cueHit) bool { return deedAgainAt(si, c) })
+}
+
+// deedAgainAt reports an attack, escape or riot word right after a definite article.
+func deedAgainAt(si *sentenceInfo, c cueHit) bool {
+	return (c.category == attackCue || c.category == escapeCue || c.category == riotCue) && c.first > 0 && si.toks[c.first-1].is(definiteArticleWords)
+}
+
+// onsetNamedAgain reports the deed named again with a verb of beginning right before its article
+// or right after its word ("estalló el motín", "the riot began"): the story's deed breaking out,
+// which dates it however far from the deed's sentences it stands ("On Sunday, during visiting
+// hours, the riot erupted").
+func onsetNamedAgain(si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return deedAgainAt(si, c) && (c.first >= 2 && si.toks[c.first-2].is(onsetVerbWords) || c.last+1 < len(si.toks) && si.toks[c.last+1].is(onsetVerbWords))
 	})
 }
 
@@ -1673,7 +1686,7 @@ func (a *analysis) frames() []*frame {
 			// So does one that dates the deed it names again with an article: "The escape took
 			// place last Sunday" (but not "unrest in May", another deed).
 			outcome := si.is(thwartedCue) || si.is(resistedCue)
-			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && rightAfter(target, i)
+			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && (rightAfter(target, i) || onsetNamedAgain(si))
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)

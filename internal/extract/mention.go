@@ -37,7 +37,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	if m.Place.Country == "" {
 		return m, false
 	}
-	m.Date = a.eventDate(f, frames, primary)
+	m.Date = a.eventDate(f, primary)
 	// A report nothing dates still tells its own story: undated, it joins the dated reports of
 	// its incident, or stands as an undated incident. The events it recalls have no anchor at all.
 	if m.Date.IsZero() && !primary {
@@ -538,7 +538,7 @@ func attackOnHeld(text string, si *sentenceInfo, c cueHit) bool {
 // parts no verb from its object.
 func pastAside(text string, toks []token, k int) (int, int) {
 	end := toks[k].end
-	for _, m := range [...]struct{ open, close string }{{" – ", " – "}, {" — ", " — "}, {" - ", " - "}, {" (", ")"}} {
+	for _, m := range asideMarks {
 		if !strings.HasPrefix(text[end:], m.open) {
 			continue
 		}
@@ -1592,7 +1592,7 @@ const (
 )
 
 // eventDate is the frame's first event date, else the reference date at a coarser precision.
-func (a *analysis) eventDate(f *frame, frames []*frame, primary bool) model.Date {
+func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 	if f.date != nil {
 		return onsetBefore(f, f.date)
 	}
@@ -1625,9 +1625,6 @@ func (a *analysis) eventDate(f *frame, frames []*frame, primary bool) model.Date
 			return d
 		}
 	}
-	if d, ok := a.onsetToldApart(f, frames); ok {
-		return d
-	}
 	// "Police are hunting nine men who broke out on 3 June. [...] 'it was a breakout from the
 	// district jail'": the report's own story takes the day its lede gives a deed.
 	if primary && f.first >= ledeSentences {
@@ -1658,36 +1655,6 @@ func (a *analysis) eventDate(f *frame, frames []*frame, primary bool) model.Date
 		p = a.ref.Precision
 	}
 	return model.Date{Start: dateMidnight(a.ref.Date), Precision: p}
-}
-
-// onsetToldApart returns the day a later sentence that no frame holds gives the frame's deed,
-// named again after a definite article beside a verb of beginning: "On Sunday, during visiting
-// hours, the riot erupted" dates the riot the report told before, though it names no prison.
-func (a *analysis) onsetToldApart(f *frame, frames []*frame) (model.Date, bool) {
-	for _, si := range a.sentences[f.first+1:] {
-		if slices.ContainsFunc(frames, func(o *frame) bool { return slices.Contains(o.sentences, si) }) || !deedOnsetNamedAgain(si) {
-			continue
-		}
-		if d, ok := dayOfDeed(f, si); ok {
-			return d, true
-		}
-	}
-	return model.Date{}, false
-}
-
-// deedOnsetNamedAgain reports an attack, escape or riot word after a definite article with a
-// verb of beginning right before the article or right after the word: "estalló el motín", "the
-// riot began".
-func deedOnsetNamedAgain(si *sentenceInfo) bool {
-	for _, c := range si.cues {
-		if c.category != attackCue && c.category != escapeCue && c.category != riotCue || c.first == 0 || !si.toks[c.first-1].is(definiteArticleWords) {
-			continue
-		}
-		if c.first >= 2 && si.toks[c.first-2].is(onsetVerbWords) || c.last+1 < len(si.toks) && si.toks[c.last+1].is(onsetVerbWords) {
-			return true
-		}
-	}
-	return false
 }
 
 // deedGoesOn reports a sentence whose verb of beginning opens it, after an impersonal pronoun or
