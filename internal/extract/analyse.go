@@ -1903,7 +1903,7 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 		}
 		si.places = append(si.places, placeHit{start: span.start, end: span.start + len(name), place: p, landmark: a.bearing(si, k), bearingOf: directionFrom(si.toks, span),
 			dateline: span.first == 0 && !listItem(a.text, si.start) && (isUpperCase(name) && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ||
-				datelineMark(a.text[span.end:si.end])) || spokenAt(si, span)})
+				datelineMark(a.text[span.end:si.end])) || spokenAt(si, span) || afterOutletInDateline(a.text, si, span)})
 	}
 	if hit, ok := a.capital(si); ok && !taken(hit.start, hit.end) {
 		si.places = append(si.places, hit)
@@ -2303,6 +2303,14 @@ func divisionInBrackets(lx *lexicon, text string, toks []token, span nameSpan) b
 		return false
 	}
 	return strings.TrimSpace(text[toks[span.first-1].end:toks[span.first].start]) == "("
+}
+
+// afterOutletInDateline reports a place that follows the outlet's name and a comma inside the
+// dateline that opens the sentence: "NEWSDESK.CO, Tarvo - Police in Kessel said [...]" was filed in
+// Tarvo, as a dateline that names the place alone would say.
+func afterOutletInDateline(text string, si *sentenceInfo, span nameSpan) bool {
+	return span.first > 0 && si.datelineEnd > 0 && span.end <= si.start+si.datelineEnd &&
+		strings.HasSuffix(strings.TrimSpace(text[si.start:span.start]), ",")
 }
 
 // datelineEnd returns where a wire dateline that opens a sentence ends, 0 if none: a place in
