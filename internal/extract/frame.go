@@ -1020,8 +1020,8 @@ func (f *frame) holdsAll(an anchors) bool {
 		return true // "a prison in the city of X" told the incident; "The X prison houses 600 inmates" is about it
 	}
 	for _, k := range an.keys {
-		if !f.keys[k] {
-			return false
+		if !f.keys[k] && !f.towns[k] {
+			return false // a prison named by its town alone is the one the story told in that town
 		}
 	}
 	return true
