@@ -1040,6 +1040,20 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 	return false
 }
 
+// objectless reports a word of killing at token last that ends its clause, or that a conjunction
+// and the next figure follow: a participle whose auxiliary a list left out ("65 captured, 16
+// attackers killed and three policemen injured") tells what befell the figure before it; the verb
+// of a killer has its object after it.
+func objectless(text string, si *sentenceInfo, last int) bool {
+	next := last + 1
+	if next >= len(si.toks) || containsAny(text[si.toks[last].end:si.toks[next].start], clauseMarks) {
+		return true
+	}
+	return si.toks[next].is(conjunctionWords) && next+1 < len(si.toks) && slices.ContainsFunc(si.quantities, func(q Quantity) bool {
+		return q.Start == si.toks[next+1].start
+	})
+}
+
 // participleWithObject reports a word of killing or wounding between tokens first and last that
 // opens a clause after a comma and has people as its object right after it: the clause tells what
 // the subject before it did ("..., killing two guards", "..., blessant trois gardiens").
@@ -1128,8 +1142,8 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 		if si.toks[c.first-1].is(definiteArticleWords) {
 			continue // "11 morts parmi les assaillants": after an article the attack word is a noun, no verb of the figure
 		}
-		if si.lex.phraseAt(deathVerbWords, si.toks, c.first) > 0 {
-			return false // "six assailants also died": the dead, not the killers
+		if si.lex.phraseAt(deathVerbWords, si.toks, c.first) > 0 || c.category == killedCue && objectless(text, si, c.last) {
+			return false // "six assailants also died", "16 attackers killed and three policemen injured": the dead, not the killers
 		}
 		for k := last + 1; k < c.first; k++ {
 			if si.toks[k].is(auxiliaryWords) || si.toks[k].is(relativePronounWords) {
