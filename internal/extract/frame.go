@@ -1134,7 +1134,7 @@ func (f *frame) capitalArea(an anchors) bool {
 	return true
 }
 
-// leadToll returns the toll sentences that run up to the first incident's sentence at index
+// leadToll returns the sentences of a toll or a force that run up to the first incident's sentence at index
 // first, each within leadReach of the next: "At least 2 people were killed, allegedly by police
 // firing, | and 10 injured during protests in X" are two clauses of one lead.
 func leadToll(leads []int, first int) []int {
@@ -1145,12 +1145,19 @@ func leadToll(leads []int, first int) []int {
 	return leads[start:]
 }
 
-// leadReach is how many sentences before the first incident a toll may stand and still be its own.
+// leadReach is how many sentences before the first incident a toll or a force may stand and still
+// be its own.
 const leadReach = 2
 
 // tollTold reports a sentence that counts dead or wounded people.
 func tollTold(si *sentenceInfo) bool {
 	return countsPeople(si) && (si.is(killedCue) || si.is(woundedCue))
+}
+
+// forceTold reports a sentence that counts attackers: a lead may give the size of the force
+// before the story tells what it did ("Witnesses say the gunmen were over 100").
+func forceTold(si *sentenceInfo) bool {
+	return countsPeople(si) && si.is(attackersCue)
 }
 
 // countsPeople reports a sentence with a figure that counts (not a date, a time or money) people
@@ -1645,7 +1652,7 @@ func (a *analysis) frames() []*frame {
 	var topicSentence *sentenceInfo
 	// A toll told just before the first incident belongs to it ("At least 2 people were killed
 	// during protests in X. [...] Protesters burned a police station and freed the prisoners").
-	var leads []int // sentences that tell a toll before any incident, by index
+	var leads []int // sentences that tell a toll or a force before any incident, by index
 	for i, si := range a.sentences {
 		event := isEvent(si)
 		an := a.anchorsOf(si)
@@ -1691,7 +1698,7 @@ func (a *analysis) frames() []*frame {
 				target.holdsAll(an) && !target.earlierEvent(an) {
 				target.add(si, an, false)
 			}
-			if target == nil && len(an.keys) == 0 && tollTold(si) {
+			if target == nil && len(an.keys) == 0 && (tollTold(si) || forceTold(si)) {
 				leads = append(leads, i)
 			}
 			continue
