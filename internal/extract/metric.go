@@ -134,6 +134,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			ofPhraseEnd = end // "18 out of 22 prisoners killed in the unrest were awaiting trial": the part's verb is what they were
 		}
 	}
+	if end := heldAtPhraseEnd(text, si, last); end > ofPhraseEnd {
+		ofPhraseEnd = end // "28 détenus de la prison de X, en Y, se sont évadés": where they were held, then their verb
+	}
 	if ofPhraseEnd > last && deniedVerb(text, si, ofPhraseEnd) {
 		return "", false // "sepuluh dari 40 napi yang kabur itu belum ditangkap": the verb after the whole is denied
 	}
@@ -1937,6 +1940,37 @@ func relativeBetween(si *sentenceInfo, from, to int) bool {
 	}
 	return false
 }
+
+// heldAtPhraseEnd returns the last token of the phrase after a figure's noun of people held that
+// says where they are held, a short aside set off by commas after it ("28 détenus de la prison de
+// Tarvo, en Ardovie, [se sont évadés]", "40 inmates at the Kolondo jail [escaped]"); last if there
+// is none. The verb after the phrase is the figure's own.
+func heldAtPhraseEnd(text string, si *sentenceInfo, last int) int {
+	toks := si.toks
+	k := last + 2 // past the noun
+	if !isInmateNoun(si, last) || k >= len(toks) || !toks[k].is(facilityLocativeWords) && !toks[k].is(facilityLinkWords) && !toks[k].is(partitiveArticleWords) {
+		return last
+	}
+	for _, h := range si.facilities {
+		first, end := tokenSpan(toks, h.start, h.end)
+		if first <= k || first > k+2 || containsAny(text[toks[k].end:h.start], clauseMarks) {
+			continue
+		}
+		if end+1 < len(toks) && strings.Contains(text[toks[end].end:toks[end+1].start], ",") {
+			for j := end + 1; j < len(toks) && j <= end+heldAtAsideWords; j++ {
+				if j+1 < len(toks) && strings.Contains(text[toks[j].end:toks[j+1].start], ",") {
+					return j // ", en Ardovie,": where the prison stands
+				}
+			}
+		}
+		return end
+	}
+	return last
+}
+
+// heldAtAsideWords is how many words an aside after the prison of a figure's people may hold: a
+// preposition and a place of two words.
+const heldAtAsideWords = 3
 
 // groupPhraseEnd returns the last token of the words after a figure that describe the group it
 // is taken from rather than what happened to it: "421 of the inmates who escaped [had been
