@@ -2180,8 +2180,8 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 			return true // "the X militia was suspected", "X was blamed"
 		}
 	}
-	for k := max(0, first-2); k < first; k++ {
-		if si.toks[k].is(blameWordWords) {
+	for k := max(0, first-agentPhraseWords); k < first; k++ {
+		if si.toks[k].is(blameWordWords) && (k >= first-2 || groupMembersBetween(text, si, k, first)) {
 			if k > 0 && si.toks[k-1].is(operateVerbWords) {
 				return false // "the prison, run by the group": who holds it, not who struck it
 			}
@@ -2196,6 +2196,25 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 	}
 	return false
 }
+
+// groupMembersBetween reports only a phrase of its members between an agent word at token k and
+// a group's name at token first: "attaquée par des membres du mouvement de X", "stormed by
+// fighters of the X". Lower-case words with no clause mark and no cue but armed men's own.
+func groupMembersBetween(text string, si *sentenceInfo, k, first int) bool {
+	if containsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks+"()") {
+		return false
+	}
+	for j := k + 1; j < first; j++ {
+		if si.toks[j].upper {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.first > k && c.first < first && c.category != attackersCue })
+}
+
+// agentPhraseWords is how many words before a group's name its agent word may stand when a phrase
+// of its members comes between ("by members of the movement of").
+const agentPhraseWords = 7
 
 // claimsResponsibility reports "claimed responsibility/credit/the attack" after a claim word.
 func claimsResponsibility(toks []token, i int) bool {
