@@ -2063,11 +2063,44 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 	if a, ok := affiliatedArmedMen(text, si, first); ok && doerAt(text, si, a.first, a.last) {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
+	if attackersIdentified(text, si, first) && !denied(si, m) {
+		return true // "the attackers were believed to be rogue members of X", "the attackers, mainly X members,"
+	}
 	if opensSentence(si, first) && (si.is(attackCue) || si.is(escapeCue)) && !si.is(thwartedCue) && !si.is(resistedCue) && !denied(si, m) {
 		return true // "On 6 August, Red Hand militiamen entered the town and broke into its prison": the subject of every verb
 	}
 	return doerAt(text, si, first, last)
 }
+
+// attackersIdentified reports a group's name (token first) that says who the attackers were: after
+// the noun of attackers and a copula ("the attackers were believed to be members of X") or a comma
+// that opens an aside ("the attackers, mainly X members,"), with lower-case words between, no
+// negation and no other cue.
+func attackersIdentified(text string, si *sentenceInfo, first int) bool {
+	for _, c := range si.cues {
+		if c.category != attackersCue || c.last >= first || first-c.last > identityReach {
+			continue
+		}
+		gap := text[si.toks[c.last].end:si.toks[first].start]
+		aside := strings.HasPrefix(strings.TrimSpace(gap), ",")
+		if containsAny(strings.TrimPrefix(strings.TrimSpace(gap), ","), clauseMarks+"()") || wordIn(negationWords, si.toks, c.last+1, first) ||
+			!aside && !wordIn(copulaWords, si.toks, c.last+1, first) {
+			continue
+		}
+		between := false
+		for j := c.last + 1; j < first; j++ {
+			between = between || si.toks[j].upper || slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.first == j && o.category != attackersCue })
+		}
+		if !between {
+			return true
+		}
+	}
+	return false
+}
+
+// identityReach is how many words may part the attackers' noun from the group a copula says they
+// were ("were believed to be rogue members of the").
+const identityReach = 9
 
 // opensSentence reports a name that opens its sentence, after at most a date, an article and
 // the armed men it names ("On 23 March 2020, insurgents of the group occupied the town"): the
