@@ -247,8 +247,12 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		name = si.lex.withoutApostropheSuffixes(possessive.Replace(name))
 	}
 	key := a.placeKey(name)
-	if keyLast < last {
-		key = a.placeKey(a.text[start:toks[keyLast].end])
+	keyFirst := first
+	if first == c.first && cue > c.last && after > cue && !toks[c.first].upper {
+		keyFirst = cue + 1 // "carcere minorile Kessel" is Kessel: the kind in lower case before a name tells no prison apart
+	}
+	if keyLast < last || keyFirst > first {
+		key = a.placeKey(a.text[toks[keyFirst].start:toks[keyLast].end])
 		a.placeKeys[name] = key // the document's later mentions of the name, and its mentions' join, key it so
 	}
 	h := facilityHit{start: start, end: end, name: name, key: key, town: town, country: a.countryAfter(si, last)}
@@ -422,7 +426,11 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 		}
 	}
 	linked := toks[i+1].is(facilityLinkWords) || i > head // "Penitenciária de Segurança Máxima X": a name after the grade is the facility's
-	if !linked && town == "" && !toks[head].is(facilityHeadFirstWords) {
+	word := head
+	for word > 0 && toks[word].is(facilityModifierWords) && !toks[word].upper {
+		word-- // "carcere minorile Kessel": the word that puts the name first, before its kind in lower case
+	}
+	if !linked && town == "" && !toks[word].is(facilityHeadFirstWords) {
 		return head, head, "", ""
 	}
 	switch t := &toks[i+1]; {
