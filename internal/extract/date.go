@@ -199,6 +199,30 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 	return Ref{Date: best.Start, Precision: p}, true
 }
 
+// weekdaysDeny reports a reference dated only to a year in which a day the text writes with its
+// weekday falls on another weekday ("lunedì 5 aprile" in a text whose one year is 1800): the year
+// is no year of the story.
+func weekdaysDeny(lx *lexicon, text string, ref Ref) bool {
+	if ref.Precision != model.PrecisionYear {
+		return false
+	}
+	return slices.ContainsFunc(weekdayDays(lx, text), func(e dateExpr) bool {
+		t, ok := calendarDate(ref.Date.Year(), e.month, e.day)
+		return ok && int(t.Weekday())+1 != e.weekday
+	})
+}
+
+// weekdayDays returns the text's days written with their month and weekday but no year.
+func weekdayDays(lx *lexicon, text string) []dateExpr {
+	var out []dateExpr
+	for _, e := range scanDateExprs(lx, text, scanPieces(text)) {
+		if e.rel == dateNoYear && e.weekday != 0 && e.day != 0 && e.month != 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // sinceBefore reports a cumulative_word ("since", "depuis") as the word right before byte offset
 // start: the year after it opens a period that runs up to the report.
 func sinceBefore(lx *lexicon, ps []piece, start int) bool {

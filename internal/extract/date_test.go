@@ -254,6 +254,8 @@ func TestReferenceDate(t *testing.T) {
 		{"URL day of a document built elsewhere", "https://news.example.org/2007/02/14/x", "On Tuesday inmates escaped.", nil, "2007-02-14", model.PrecisionDay},
 		{"text alone", "", "On 14 February 2007 inmates escaped.", nil, "2007-02-14", model.PrecisionWeek},
 		{"nothing", "https://news.example.org/x", "On Tuesday inmates escaped.", nil, "", ""},
+		{"a year its weekdays fit", "", "A riot in 2019 began on Monday, July 22.", nil, "2019-01-01", model.PrecisionYear},
+		{"a year its weekdays do not fit", "", "They fled in 1800. The attack came on Monday, April 5.", nil, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
