@@ -169,6 +169,9 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			}
 			continue // "tried to escape and were recaptured"
 		}
+		if c.first > last && negationBetween(text, si, ofPhraseEnd, c.first) {
+			continue // "36 non hanno preso parte all'evasione": the figure's verb is denied
+		}
 		if c.first > last && ownDeedVerbAfter(text, si, last, c) {
 			continue // "700 inmates riot in the jail, death toll climbs to 5": the figure's verb is the riot, the toll another clause's
 		}
@@ -1939,6 +1942,13 @@ func relativeBetween(si *sentenceInfo, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// negationBetween reports a negation between a figure's words (ending at token last) and a cue
+// after them at token cue, in one clause: the figure's verb is denied ("36 did not take part in the
+// escape", "36 non hanno preso parte all'evasione").
+func negationBetween(text string, si *sentenceInfo, last, cue int) bool {
+	return wordIn(negationWords, si.toks, last+1, cue) && !containsAny(text[si.toks[last].end:si.toks[cue].start], clauseMarks)
 }
 
 // heldAtPhraseEnd returns the last token of the phrase after a figure's noun of people held that
