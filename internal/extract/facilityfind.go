@@ -383,7 +383,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 		last, town, written := a.numberedName(si, number)
 		return last, last, town, written
 	}
-	if j >= len(toks) || !nameLike(lx, toks[j]) && !caselessName(si, i, j) {
+	if j >= len(toks) || !nameLike(lx, toks[j]) && (!caselessName(si, i, j) || a.gluedCountry(si, j)) {
 		return head, head, "", ""
 	}
 	if slices.ContainsFunc(si.dates, func(d DateMention) bool { return d.Start == toks[j].start }) {
@@ -442,6 +442,17 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 		return head, head, town, written // "the jail in Benghazi": the town is not part of the name
 	}
 	return last, nameLast, town, written
+}
+
+// gluedCountry reports a word at token j that names a country once a proclitic is taken off it
+// ("سجن بموريتانيا": a prison in Mauritania): where the prison is, no name of it.
+func (a *analysis) gluedCountry(si *sentenceInfo, j int) bool {
+	for _, f := range si.lex.procliticForms(si.toks[j].fold, nil) {
+		if _, ok := a.country(f); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // facilityNumber returns the token of a number that a number sign at token j puts after a
