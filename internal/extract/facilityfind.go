@@ -232,6 +232,9 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		start += procliticBytes(si.lex, a.text, toks[first]) // "بسجن كولوندو" is "سجن كولوندو" after "in"
 	}
 	name := strings.TrimSpace(a.text[start:end])
+	if strings.Contains(name, " ") && containsAny(name, quoteMarks) {
+		name = unquoted(name) // "سجن "الرمال"" is "سجن الرمال"
+	}
 	if nameFirst, nameLast, ok := a.nicknameAfter(si, cue); ok && first == c.first && last == c.last && town == "" {
 		// "the prison, known as La Catedral": the name it goes by.
 		name = a.text[toks[nameFirst].start:toks[nameLast].end]
@@ -576,7 +579,26 @@ func nameRunEnd(lx *lexicon, text string, toks []token, j int) int {
 // nameGap reports the text between a facility word and a name written right after it: a space,
 // a comma, or the bracket closing the facility word's abbreviation.
 func nameGap(gap string, abbreviation bool) bool {
-	return gap == " " || gap == ", " || abbreviation && gap == ") "
+	return gap == " " || gap == ", " || abbreviation && gap == ") " || quoteOpens(gap)
+}
+
+// unquoted drops the quote marks that open or close a word of name, not those inside a word
+// ("Sant'Anna", "l'administration").
+func unquoted(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = strings.Trim(w, quoteMarks)
+	}
+	return strings.Join(words, " ")
+}
+
+// quoteOpens reports a space and an opening quote mark: a name in quotes after the facility word
+// ("سجن "الرمال"", "la prison « Kessel »") is its name as well.
+func quoteOpens(gap string) bool {
+	rest, ok := strings.CutPrefix(gap, " ")
+	rest = strings.TrimSuffix(rest, " ") // "« Kessel »"
+	r, size := utf8.DecodeRuneInString(rest)
+	return ok && size > 0 && size == len(rest) && strings.ContainsRune(quoteMarks, r)
 }
 
 // abbreviationAfter reports a bracketed abbreviation right after token k ("Lembaga

@@ -100,7 +100,8 @@ func caselessScript(word string) bool {
 
 // caselessSpans returns the candidate place names of a sentence written without capitals: the
 // words of a wire dateline before its dash, and runs of up to n words right after a word that
-// introduces a place (place_before: "في", "مدينة", "قرب") or glued to such a proclitic ("بكولوندو": in Kolondo). A run glued to a proclitic is offered as
+// introduces a place (place_before: "في", "مدينة", "قرب"), or after a prison word and the name it
+// heads, or glued to such a proclitic ("بكولوندو": in Kolondo). A run glued to a proclitic is offered as
 // written and without it, in that order: "في بغداد" is not "غداد".
 func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 	if len(lx.words[placeBeforeWords]) == 0 {
@@ -115,12 +116,15 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 		}
 	}
 	var forms []string
-	opens := false // the previous word introduces a place
+	opens := false       // the previous word introduces a place
+	namedBefore := false // the word before the previous is a facility word that heads a name: "سجن الرمال كولوندو" is the Rimal prison of Kolondo
 	for i, t := range toks {
 		if !caselessScript(t.fold) {
-			opens = false
+			opens, namedBefore = false, false
 			continue
 		}
+		afterName := namedBefore
+		namedBefore = opens && i > 0 && toks[i-1].is(facilityHeadFirstWords) && strings.Trim(text[toks[i-1].end:t.start], " "+quoteMarks) == ""
 		if t.is(placeBeforeWords) { // "في", "وفي", "مدينة"
 			opens = true
 			continue
@@ -129,7 +133,7 @@ func caselessSpans(lx *lexicon, text string, toks []token, n int) []nameSpan {
 			opens = false
 			continue
 		}
-		if opens {
+		if opens || afterName && strings.Trim(text[toks[i-1].end:t.start], " "+quoteMarks) == "" {
 			spans = appendRuns(spans, text, toks, i, "", n)
 		}
 		forms = lx.procliticForms(t.fold, forms[:0])
