@@ -149,13 +149,17 @@ func sentenceEndAfter(lx *lexicon, text string, i int) (int, bool) {
 }
 
 // missingSpace reports a period at i between a lower-case word of at least minRunOnWord letters
-// and a capitalised word, or between two words of a script without capitals, with no space: a
-// typing slip that runs one sentence into the next ("repris.Le bilan"). Abbreviations ("U.S.A",
-// "د.أحمد": a word too short), decimals and web addresses stay whole.
+// and a capitalised word, or before a word of a script without capitals after such a word or a
+// figure, with no space: a typing slip that runs one sentence into the next ("repris.Le bilan").
+// Abbreviations ("U.S.A", "د.أحمد": a word too short), decimals and web addresses stay whole.
 func missingSpace(text string, i, j int) bool {
 	word := wordBeforeDot(text, i)
-	if r, size := utf8.DecodeLastRuneInString(text[:i]); word == "" && isClosingRune(r) {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if word == "" && isClosingRune(r) {
 		word = wordBeforeDot(text, i-size) // "قال "ذلك".وتابعت": a quotation closed the sentence
+	}
+	if first, _ := utf8.DecodeRuneInString(text[j:]); word == "" && unicode.IsDigit(r) && caseless(first) {
+		return true // "بين 2011 و2012.وكان": a figure ends the sentence, a letter of a script without capitals opens the next
 	}
 	if utf8.RuneCountInString(word) < minRunOnWord || strings.ContainsRune(word, '.') {
 		return false

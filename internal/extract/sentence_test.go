@@ -34,6 +34,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Dans la journée 12 ont été repris.", "Le bilan est de 3 morts.", "Seen at www.example.Org and i.e.There."}},
 		{"a missing space after a period in a script without capitals", "فر 12 سجينا من السجن.وقالت الشرطة إن د.أحمد قال \"ذلك\".وتابعت",
 			[]string{"فر 12 سجينا من السجن.", "وقالت الشرطة إن د.أحمد قال \"ذلك\".", "وتابعت"}},
+		{"a missing space after a year in a script without capitals", "سيطر عليها التنظيم بين 2011 و2012.وكان المئات فروا",
+			[]string{"سيطر عليها التنظيم بين 2011 و2012.", "وكان المئات فروا"}},
 		{"quotes", `He said: "We freed them all." Police denied it. “It is over,” she said.`,
 			[]string{`He said: "We freed them all."`, "Police denied it.", "“It is over,” she said."}},
 		{"question in quotes", "“Where are they?” he asked. Nobody knew.",
