@@ -1634,10 +1634,10 @@ func (a *analysis) eventDate(f *frame, primary bool) model.Date {
 			}
 		}
 	}
-	if f.year != nil {
-		return f.year.Date
+	if f.year != nil && !(primary && a.yearOnlyRef()) {
+		return f.year.Date // but not the year an undated report gives: it may recall it (below)
 	}
-	if a.ref.Date.IsZero() || primary && a.doc.Published == nil && a.ref.Precision == model.PrecisionYear {
+	if a.ref.Date.IsZero() || primary && a.yearOnlyRef() {
 		// An undated report whose text gives only a year may be recalling it: its own story stays
 		// undated rather than dated to that year.
 		return model.Date{}
@@ -1745,6 +1745,11 @@ func onsetWithin(f *frame, coarse model.Date) model.Date {
 		}
 	}
 	return coarse
+}
+
+// yearOnlyRef reports a report with no publication date whose reference is a year its text gives.
+func (a *analysis) yearOnlyRef() bool {
+	return a.doc.Published == nil && a.ref.Precision == model.PrecisionYear
 }
 
 // writtenOut reports a date whose words give its day as a number ("14 March", "14/03/2025"),
