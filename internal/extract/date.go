@@ -223,12 +223,22 @@ func weekdayDays(lx *lexicon, text string) []dateExpr {
 	return out
 }
 
-// sinceBefore reports a cumulative_word ("since", "depuis") as the word right before byte offset
-// start: the year after it opens a period that runs up to the report.
+// sinceBefore reports a cumulative_word ("since", "depuis", "منذ") within sincePhraseWords words
+// before byte offset start, only words between: the year after it opens a period that runs up
+// to the report ("since 2012", "since the invasion of 2003", "منذ الغزو الأمريكي عام 2003").
 func sinceBefore(lx *lexicon, ps []piece, start int) bool {
 	i, _ := slices.BinarySearchFunc(ps, start, func(p piece, at int) int { return cmp.Compare(p.start, at) })
-	return i > 0 && ps[i-1].kind == pieceWord && lx.hasWord(cumulativeWords, foldWord(ps[i-1].low))
+	for k := i - 1; k >= 0 && k >= i-sincePhraseWords && ps[k].kind == pieceWord; k-- {
+		if lx.hasWord(cumulativeWords, foldWord(ps[k].low)) {
+			return true
+		}
+	}
+	return false
 }
+
+// sincePhraseWords is how many words may stand between "since" and the year of the period it
+// opens ("since the US invasion in").
+const sincePhraseWords = 4
 
 // dateRel says what a date expression needs to be resolved.
 type dateRel uint8

@@ -223,6 +223,8 @@ func TestInferRef(t *testing.T) {
 		{"It happened in July 2013 and in 2012.", "2013-07-01", model.PrecisionMonth, true},
 		{"Since 2004 and until 2009.", "2009-01-01", model.PrecisionYear, true},
 		{"On Sept. 27 and yesterday.", "", "", false},
+		{"The worst breakout since the invasion in 2003 came on Tuesday.", "", "", false},
+		{"The worst breakout since 2003 came on Tuesday.", "", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := inferRef(builtinUnion(), tt.text)
