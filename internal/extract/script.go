@@ -328,9 +328,9 @@ const minDemonymBytes = 5
 // names are few and distinctive; place names are looked up only where a place is introduced.
 func (a *analysis) caselessCountries(si *sentenceInfo) {
 	var forms []string
-	for _, t := range si.toks {
-		if !caselessScript(t.fold) {
-			continue
+	for k, t := range si.toks {
+		if !caselessScript(t.fold) || landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
+			continue // "قرب الحدود مع الأردن": near the border with Jordan, not in it
 		}
 		forms = a.lex.procliticForms(t.fold, append(forms[:0], a.text[t.start:t.end]))
 		for _, f := range forms {
