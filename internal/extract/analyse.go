@@ -2148,10 +2148,25 @@ func (a *analysis) readSpan(si *sentenceInfo, k int) spanReading {
 func (a *analysis) bearing(si *sentenceInfo, k int) bool {
 	r := &si.spanReadings[k]
 	if !r.bearingRead {
-		r.bearing = landmark(si.lex, a.lower, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k])
+		r.bearing = landmark(si.lex, a.lower, si.toks, si.spans[k]) || speakerSeat(si, si.spans[k]) || a.divisionOfBearing(si, k)
 		r.bearingRead = true
 	}
 	return r.bearing
+}
+
+// divisionOfBearing reports a name in brackets right after a name given as a bearing: "the
+// border with the town of X (Y)": Y is X's division, a bearing too.
+func (a *analysis) divisionOfBearing(si *sentenceInfo, k int) bool {
+	span := si.spans[k]
+	if span.first < 1 || strings.TrimSpace(a.text[si.toks[span.first-1].end:span.start]) != "(" {
+		return false
+	}
+	for j, o := range si.spans {
+		if j != k && o.last == span.first-1 && a.bearing(si, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
@@ -2190,7 +2205,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 	switch {
 	case a.portfolio(si.toks, span):
 		r.skip = true // "the Ministry of Justice", "ministère de la Justice": an office, not a town
-	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[withoutPossessive(span.fold)]:
+	case personName(a.text, si.toks, span) || span.first == span.last && a.surnames[withoutPossessive(span.fold)] || a.nationalNamed(si.toks, span):
 		r.person = true
 	case allDigits(name) || a.lex.has(stopNameWords, span.fold) || a.lex.has(facilityGenericWords, span.fold) || // "Lapas" is a prison, not La Paz
 		inFacilityWord(si, span) || // "Colônia Agroindustrial" is a kind of prison, not Cologne
@@ -2762,6 +2777,14 @@ func personName(text string, toks []token, span nameSpan) bool {
 	}
 	return first > 0 && (toks[first-1].is(titleWords) ||
 		!toks[first-1].upper && toks[first-1].is(singularPersonWords) && text[toks[first-1].end:toks[first].start] == " ")
+}
+
+// nationalNamed reports a run of two or more capitalised words right after an article and a
+// nationality written in lower case ("o brasileiro Ola Kessel", "l'italiano Ola Kessel"): a
+// person, named after the country he is from.
+func (a *analysis) nationalNamed(toks []token, span nameSpan) bool {
+	k := span.first - 1
+	return span.last > span.first && k > 0 && !toks[k].upper && a.x.demonyms[toks[k].fold] != "" && toks[k-1].is(definiteArticleWords)
 }
 
 // initial reports a capital letter alone at token k that is a person's initial: with its full stop
