@@ -422,7 +422,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		si.toks[i].start += si.start
 		si.toks[i].end += si.start
 	}
-	si.spans = append(nameSpans(si.lex, a.lower, si.toks, 4), caselessSpans(a.lex, a.text, si.toks, 3)...)
+	si.spans = append(nameSpans(si.lex, a.lower, si.toks, maxNameWords), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
 	cues := slices.DeleteFunc(a.withSeparatedVerbs(si, text, a.scanCues(si.toks)), func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
@@ -2161,13 +2161,18 @@ func (a *analysis) divisionOfBearing(si *sentenceInfo, k int) bool {
 	if span.first < 1 || strings.TrimSpace(a.text[si.toks[span.first-1].end:span.start]) != "(" {
 		return false
 	}
-	for j, o := range si.spans {
-		if j != k && o.last == span.first-1 && a.bearing(si, j) {
+	// Spans run in the order of their first words: those that end right before the bracket start
+	// a name's length before it.
+	for j := k - 1; j >= 0 && si.spans[j].first >= span.first-maxNameWords-maxNameParticles-1; j-- {
+		if si.spans[j].last == span.first-1 && a.bearing(si, j) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxNameWords is how many words, particles aside, a place name may have (nameSpans).
+const maxNameWords = 4
 
 // makeSpanReadings gives every sentence room for its spans' readings, carved from one
 // allocation for the document.
