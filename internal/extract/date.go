@@ -225,7 +225,7 @@ func weekdayDays(lx *lexicon, text string) []dateExpr {
 
 // sinceBefore reports a cumulative_word ("since", "depuis", "منذ") within sincePhraseWords words
 // before byte offset start, only words between: the year after it opens a period that runs up
-// to the report ("since 2012", "since the invasion of 2003", "منذ الغزو الأمريكي عام 2003").
+// to the report ("since 2012", "since the invasion of 2003", "منذ اندلاع الحرب عام 2011").
 func sinceBefore(lx *lexicon, ps []piece, start int) bool {
 	i, _ := slices.BinarySearchFunc(ps, start, func(p piece, at int) int { return cmp.Compare(p.start, at) })
 	for k := i - 1; k >= 0 && k >= i-sincePhraseWords && ps[k].kind == pieceWord; k-- {

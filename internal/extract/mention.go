@@ -2069,7 +2069,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 		return true // "an assault by gunmen loyal to the group": the gunmen's deed is the group's
 	}
 	if attackersIdentified(text, si, first) && !denied(si, m) {
-		return true // "the attackers were believed to be rogue members of X", "the attackers, mainly X members,"
+		return true // "the raiders were thought to be dissident fighters of X", "the raiders, most of them X fighters,"
 	}
 	if opensSentence(si, first) && (si.is(attackCue) || si.is(escapeCue)) && !si.is(thwartedCue) && !si.is(resistedCue) && !denied(si, m) {
 		return true // "On 6 August, Red Hand militiamen entered the town and broke into its prison": the subject of every verb
@@ -2078,7 +2078,7 @@ func agent(text string, si *sentenceInfo, m ActorMatch) bool {
 }
 
 // attackersIdentified reports a group's name (token first) that says who the attackers were: after
-// the noun of attackers and a copula ("the attackers were believed to be members of X") or a comma
+// the noun of attackers and a copula ("the raiders were thought to be fighters of X") or a comma
 // that opens an aside ("the attackers, mainly X members,"), with lower-case words between, no
 // negation and no other cue.
 func attackersIdentified(text string, si *sentenceInfo, first int) bool {
@@ -2104,7 +2104,7 @@ func attackersIdentified(text string, si *sentenceInfo, first int) bool {
 }
 
 // identityReach is how many words may part the attackers' noun from the group a copula says they
-// were ("were believed to be rogue members of the").
+// were ("were thought to be dissident fighters of the").
 const identityReach = 9
 
 // opensSentence reports a name that opens its sentence, after at most a date, an article and
@@ -2236,7 +2236,7 @@ func doerAt(text string, si *sentenceInfo, first, last int) bool {
 }
 
 // groupMembersBetween reports only a phrase of its members between an agent word at token k and
-// a group's name at token first: "attaquée par des membres du mouvement de X", "stormed by
+// a group's name at token first: "prise d'assaut par des combattants de la milice X", "stormed by
 // fighters of the X". Lower-case words with no clause mark and no cue but armed men's own.
 func groupMembersBetween(text string, si *sentenceInfo, k, first int) bool {
 	if containsAny(text[si.toks[k].end:si.toks[first].start], clauseMarks+"()") {

@@ -135,7 +135,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		}
 	}
 	if end := heldAtPhraseEnd(text, si, last); end > ofPhraseEnd {
-		ofPhraseEnd = end // "28 détenus de la prison de X, en Y, se sont évadés": where they were held, then their verb
+		ofPhraseEnd = end // "une trentaine de reclus du centre pénitentiaire de X, en Y, ont fui": where they were held, then their verb
 	}
 	if ofPhraseEnd > last && deniedVerb(text, si, ofPhraseEnd) {
 		return "", false // "sepuluh dari 40 napi yang kabur itu belum ditangkap": the verb after the whole is denied
@@ -170,7 +170,7 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 			continue // "tried to escape and were recaptured"
 		}
 		if c.first > last && negationBetween(text, si, ofPhraseEnd, c.first) {
-			continue // "36 non hanno preso parte all'evasione": the figure's verb is denied
+			continue // "altri 12 non sono fuggiti con loro": the figure's verb is denied
 		}
 		if c.first > last && ownDeedVerbAfter(text, si, last, c) {
 			continue // "700 inmates riot in the jail, death toll climbs to 5": the figure's verb is the riot, the toll another clause's
@@ -1047,9 +1047,9 @@ func agentOfAttack(text string, si *sentenceInfo, q Quantity, first int) bool {
 }
 
 // objectless reports a word of killing at token last that ends its clause, or that a conjunction
-// and the next figure follow: a participle whose auxiliary a list left out ("65 captured, 16
-// attackers killed and three policemen injured") tells what befell the figure before it; the verb
-// of a killer has its object after it.
+// and the next figure follow: a participle whose auxiliary a list left out ("40 captured, nine
+// raiders killed and two guards hurt") tells what befell the figure before it; the verb of a
+// killer has its object after it.
 func objectless(text string, si *sentenceInfo, last int) bool {
 	next := last + 1
 	if next >= len(si.toks) || containsAny(text[si.toks[last].end:si.toks[next].start], clauseMarks) {
@@ -1149,7 +1149,7 @@ func subjectOfAttack(text string, si *sentenceInfo, q Quantity, last int) bool {
 			continue // "11 morts parmi les assaillants": after an article the attack word is a noun, no verb of the figure
 		}
 		if si.lex.phraseAt(deathVerbWords, si.toks, c.first) > 0 || c.category == killedCue && objectless(text, si, c.last) {
-			return false // "six assailants also died", "16 attackers killed and three policemen injured": the dead, not the killers
+			return false // "six assailants also died", "nine raiders killed and two guards hurt": the dead, not the killers
 		}
 		for k := last + 1; k < c.first; k++ {
 			if si.toks[k].is(auxiliaryWords) || si.toks[k].is(relativePronounWords) {
@@ -1946,15 +1946,15 @@ func relativeBetween(si *sentenceInfo, from, to int) bool {
 
 // negationBetween reports a negation between a figure's words (ending at token last) and a cue
 // after them at token cue, in one clause: the figure's verb is denied ("36 did not take part in the
-// escape", "36 non hanno preso parte all'evasione").
+// escape", "altri 12 non sono fuggiti con loro").
 func negationBetween(text string, si *sentenceInfo, last, cue int) bool {
 	return wordIn(negationWords, si.toks, last+1, cue) && !containsAny(text[si.toks[last].end:si.toks[cue].start], clauseMarks)
 }
 
 // heldAtPhraseEnd returns the last token of the phrase after a figure's noun of people held that
-// says where they are held, a short aside set off by commas after it ("28 détenus de la prison de
-// Tarvo, en Ardovie, [se sont évadés]", "40 inmates at the Kolondo jail [escaped]"); last if there
-// is none. The verb after the phrase is the figure's own.
+// says where they are held, a short aside set off by commas after it ("une trentaine de reclus du
+// centre pénitentiaire de Tarvo, en Ardovie, [ont fui]", "40 inmates at the Kolondo jail [escaped]");
+// last if there is none. The verb after the phrase is the figure's own.
 func heldAtPhraseEnd(text string, si *sentenceInfo, last int) int {
 	toks := si.toks
 	k := last + 2 // past the noun
