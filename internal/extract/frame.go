@@ -1134,9 +1134,9 @@ func (f *frame) capitalArea(an anchors) bool {
 	return true
 }
 
-// leadToll returns the sentences of a toll or a force that run up to the first incident's sentence at index
-// first, each within leadReach of the next: "At least 2 people were killed, allegedly by police
-// firing, | and 10 injured during protests in X" are two clauses of one lead.
+// leadToll returns the sentences of a toll or a force that run up to the first incident's
+// sentence at index first, each within leadReach of the next: "At least 2 people were killed,
+// allegedly by police firing, | and 10 injured during protests in X" are two clauses of one lead.
 func leadToll(leads []int, first int) []int {
 	start := len(leads)
 	for next := first; start > 0 && next-leads[start-1] <= leadReach; start-- {
