@@ -198,7 +198,8 @@ func (a *analysis) namedFacility(si *sentenceInfo, c cueHit) (facilityHit, bool)
 		!(first < c.first && possessor(toks[first-1])) {
 		first-- // but "Kolondo's Orlin Prison" is Orlin Prison, in Kolondo
 		if first > 1 && first < c.first && toks[first-1].is(nameParticleWords) && !toks[first-1].upper &&
-			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.countryEndsAt(toks, first-2) {
+			nameLike(si.lex, toks[first-2]) && !a.commonCapital(toks[first-2].fold) && !a.countryEndsAt(toks, first-2) &&
+			!toks[first-2].is(titleWords) { // not "Superintendent of": an office of the prison, no part of its name
 			first -= 2 // "Mira del Sur provincial jail": a particle inside the name of a province
 		}
 	}
