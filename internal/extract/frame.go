@@ -1135,8 +1135,8 @@ func (f *frame) capitalArea(an anchors) bool {
 }
 
 // leadToll returns the sentences of a toll or a force that run up to the first incident's
-// sentence at index first, each within leadReach of the next: "At least 2 people were killed,
-// allegedly by police firing, | and 10 injured during protests in X" are two clauses of one lead.
+// sentence at index first, each within leadReach of the next: "Three people died, reportedly
+// from police fire, | and twelve were hurt in the unrest in X" are two clauses of one lead.
 func leadToll(leads []int, first int) []int {
 	start := len(leads)
 	for next := first; start > 0 && next-leads[start-1] <= leadReach; start-- {
@@ -1650,8 +1650,8 @@ func (a *analysis) frames() []*frame {
 	// prison at Easter 1996. [...] When the riot ended, eight inmates had been murdered".
 	var topic anchors
 	var topicSentence *sentenceInfo
-	// A toll told just before the first incident belongs to it ("At least 2 people were killed
-	// during protests in X. [...] Protesters burned a police station and freed the prisoners").
+	// A toll told just before the first incident belongs to it ("Three people died in the unrest
+	// in X. [...] A crowd set fire to the gendarmerie and let the detainees out").
 	var leads []int // sentences that tell a toll or a force before any incident, by index
 	for i, si := range a.sentences {
 		event := isEvent(si)
