@@ -2816,8 +2816,7 @@ func quotedAfterFacility(text string, si *sentenceInfo, span nameSpan) bool {
 	if span.first == 0 {
 		return false
 	}
-	mark := strings.TrimSpace(text[si.toks[span.first-1].end:si.toks[span.first].start])
-	if mark == "" || !strings.Contains(openingQuotes, mark) {
+	if !quoteOpens(text[si.toks[span.first-1].end:si.toks[span.first].start]) {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.last == span.first-1 })
@@ -2825,6 +2824,13 @@ func quotedAfterFacility(text string, si *sentenceInfo, span nameSpan) bool {
 
 // openingQuotes are the marks that open a quoted name.
 const openingQuotes = "\"“«‘„'"
+
+// quoteOpens reports the gap between two words as an opening quote mark, spaces around it: the
+// word after it begins a name in quotes.
+func quoteOpens(gap string) bool {
+	mark := strings.TrimSpace(gap)
+	return mark != "" && strings.Contains(openingQuotes, mark)
+}
 
 // inFacilityWord reports a name span inside a facility cue of several words: the capitals of a
 // prison's kind ("Complexo Prisional", "Colônia Agrícola") name no town.

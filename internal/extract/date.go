@@ -171,11 +171,16 @@ func toldAgain(e dateExpr, told []model.Date) (model.Date, bool) {
 // inferRef finds a reference date in a text whose publication date is unknown, with the month
 // and weekday names of a lexicon: the latest date the text gives with its year, preferring full
 // dates to months and months to years. A day is lowered to week precision, because a text is
-// published some time after the last date it tells.
+// published some time after the last date it tells. A year that the text's weekdays do not fit
+// is none (weekdaysDeny).
 func inferRef(lx *lexicon, text string) (Ref, bool) {
 	ps := scanPieces(text)
 	var best model.Date
+	var weekdayDays []dateExpr // days written with their weekday and month but no year
 	for _, e := range scanDateExprs(lx, text, ps) {
+		if e.rel == dateNoYear && e.weekday != 0 && e.day != 0 && e.month != 0 {
+			weekdayDays = append(weekdayDays, e)
+		}
 		if e.rel != dateAbsolute {
 			continue
 		}
@@ -189,7 +194,7 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 			best = d
 		}
 	}
-	if best.IsZero() {
+	if best.IsZero() || best.Precision == model.PrecisionYear && weekdaysDeny(best.Start.Year(), weekdayDays) {
 		return Ref{}, false
 	}
 	p := best.Precision
@@ -199,28 +204,13 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 	return Ref{Date: best.Start, Precision: p}, true
 }
 
-// weekdaysDeny reports a reference dated only to a year in which a day the text writes with its
-// weekday falls on another weekday ("lunedì 5 aprile" in a text whose one year is 1800): the year
-// is no year of the story.
-func weekdaysDeny(lx *lexicon, text string, ref Ref) bool {
-	if ref.Precision != model.PrecisionYear {
-		return false
-	}
-	return slices.ContainsFunc(weekdayDays(lx, text), func(e dateExpr) bool {
-		t, ok := calendarDate(ref.Date.Year(), e.month, e.day)
+// weekdaysDeny reports a year in which a day the text writes with its weekday falls on another
+// weekday ("lunedì 5 aprile" in a text whose one year is 1800): the year is no year of the story.
+func weekdaysDeny(year int, days []dateExpr) bool {
+	return slices.ContainsFunc(days, func(e dateExpr) bool {
+		t, ok := calendarDate(year, e.month, e.day)
 		return ok && int(t.Weekday())+1 != e.weekday
 	})
-}
-
-// weekdayDays returns the text's days written with their month and weekday but no year.
-func weekdayDays(lx *lexicon, text string) []dateExpr {
-	var out []dateExpr
-	for _, e := range scanDateExprs(lx, text, scanPieces(text)) {
-		if e.rel == dateNoYear && e.weekday != 0 && e.day != 0 && e.month != 0 {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // sinceBefore reports a cumulative_word ("since", "depuis", "منذ") within sincePhraseWords words

@@ -336,8 +336,7 @@ func ReferenceOf(doc model.Document) (Ref, bool) {
 // referenceDate is the date relative expressions resolve against: the publication date, else one
 // inferred at a lower precision from the month in the URL's path or from the text. The text's
 // reference wins when it is finer and falls within the URL's month: the URL says when the report
-// was filed, the text's latest date may be a year it recalls. A year the text's weekdays do not
-// fit is no reference (weekdaysDeny).
+// was filed, the text's latest date may be a year it recalls.
 func referenceDate(lx *lexicon, doc model.Document) Ref {
 	if doc.Published != nil {
 		return Ref{Date: *doc.Published, Precision: model.PrecisionDay}
@@ -350,7 +349,7 @@ func referenceDate(lx *lexicon, doc model.Document) Ref {
 		return told
 	case filedOK:
 		return Ref{Date: filed.Start, Precision: filed.Precision}
-	case toldOK && !weekdaysDeny(lx, doc.Text, told):
+	case toldOK:
 		return told
 	}
 	return Ref{}

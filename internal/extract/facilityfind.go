@@ -449,7 +449,7 @@ func (a *analysis) nameAfter(si *sentenceInfo, i int) (int, int, string, string)
 }
 
 // gluedCountry reports a word at token j that names a country once a proclitic is taken off it
-// ("سجن بموريتانيا": a prison in Mauritania): where the prison is, no name of it.
+// ("سجن بزارفيا": a prison in Zarvia): where the prison is, no name of it.
 func (a *analysis) gluedCountry(si *sentenceInfo, j int) bool {
 	for _, f := range si.lex.procliticForms(si.toks[j].fold, nil) {
 		if _, ok := a.country(f); ok {
@@ -591,15 +591,6 @@ func unquoted(name string) string {
 		words[i] = strings.Trim(w, quoteMarks)
 	}
 	return strings.Join(words, " ")
-}
-
-// quoteOpens reports a space and an opening quote mark: a name in quotes after the facility word
-// ("سجن "الرمال"", "la prison « Kessel »") is its name as well.
-func quoteOpens(gap string) bool {
-	rest, ok := strings.CutPrefix(gap, " ")
-	rest = strings.TrimSuffix(rest, " ") // "« Kessel »"
-	r, size := utf8.DecodeRuneInString(rest)
-	return ok && size > 0 && size == len(rest) && strings.ContainsRune(quoteMarks, r)
 }
 
 // abbreviationAfter reports a bracketed abbreviation right after token k ("Lembaga

@@ -329,16 +329,20 @@ const minDemonymBytes = 5
 func (a *analysis) caselessCountries(si *sentenceInfo) {
 	var forms []string
 	for k, t := range si.toks {
-		if !caselessScript(t.fold) || landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
-			continue // "قرب الحدود مع الأردن": near the border with Jordan, not in it
+		if !caselessScript(t.fold) {
+			continue
 		}
 		forms = a.lex.procliticForms(t.fold, append(forms[:0], a.text[t.start:t.end]))
 		for _, f := range forms {
-			if cc, ok := a.country(f); ok {
-				si.countries = append(si.countries, cc)
-				si.located = append(si.located, cc)
-				break
+			cc, ok := a.country(f)
+			if !ok {
+				continue
 			}
+			if !landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
+				si.countries = append(si.countries, cc) // not "قرب الحدود مع زارفيا": near the border with Zarvia, not in it
+				si.located = append(si.located, cc)
+			}
+			break
 		}
 	}
 }
