@@ -28,6 +28,7 @@ func ParseFacilities(r io.Reader, name string) ([]Facility, error) {
 	sc := bufio.NewScanner(r)
 	var cols map[string]int
 	var out []Facility
+	seen := map[[2]string]int{} // name and country → the line that gave them
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if strings.TrimSpace(line) == "" {
@@ -50,6 +51,10 @@ func ParseFacilities(r io.Reader, name string) ([]Facility, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
+		if first, ok := seen[[2]string{f.Name, f.Country}]; ok {
+			return nil, fmt.Errorf("%s:%d: %q in %s is listed already on line %d", name, n, f.Name, f.Country, first)
+		}
+		seen[[2]string{f.Name, f.Country}] = n
 		out = append(out, f)
 	}
 	if err := sc.Err(); err != nil {

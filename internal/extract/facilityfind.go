@@ -29,7 +29,7 @@ func (a *analysis) findFacilities(si *sentenceInfo) {
 		}
 		i := h.ref
 		f := &a.x.facilities[i]
-		if a.placedAbroad(si, f) {
+		if a.placedAbroad(si, f, si.toks[h.first].start, si.toks[h.last].end) {
 			continue // "La Esperanza prison in Kolondo (North Vale)": a namesake of the known one, in another country
 		}
 		si.facilities = append(si.facilities, facilityHit{start: si.toks[h.first].start, end: si.toks[h.last].end,
@@ -141,14 +141,24 @@ func insideLonger(hits []cueHit, h cueHit) bool {
 	return false
 }
 
-// placedAbroad reports a known facility named in a sentence whose places all lie in countries
-// other than the facility's, in a text whose countries do not include it: names such as "the
-// Model prison" are borne by prisons of many countries, and the sentence says which one it is.
-func (a *analysis) placedAbroad(si *sentenceInfo, f *Facility) bool {
-	if len(si.places) == 0 || slices.Contains(a.countries, f.Country) {
+// placedAbroad reports a known facility named (from text offset start to end) in a sentence
+// whose places all lie in countries other than the facility's, in a text whose countries do not
+// include it: names such as "the Model prison" are borne by prisons of many countries, and the
+// sentence says which one it is. A place inside the name is the facility's own town, read as a
+// namesake abroad only because the gazetteer lacks the town: it places nothing.
+func (a *analysis) placedAbroad(si *sentenceInfo, f *Facility, start, end int) bool {
+	if slices.Contains(a.countries, f.Country) {
 		return false
 	}
-	return !slices.ContainsFunc(si.places, func(p placeHit) bool { return p.place.Country == f.Country })
+	outside, home := false, false
+	for _, p := range si.places {
+		if p.start >= start && p.end <= end {
+			continue
+		}
+		outside = true
+		home = home || p.place.Country == f.Country
+	}
+	return outside && !home
 }
 
 // knownByKey takes a facility named in other words than its aliases ("penal de Mareva",

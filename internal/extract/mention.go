@@ -259,6 +259,9 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			if c.category == attackCue && raidBefore && namedAgain(si, c) {
 				continue // "troops stormed the prison [...] before the assault": the raid told before
 			}
+			if c.category == attackCue && !riotTold && pursuitOfEscapees(a.text, si, c) {
+				continue // "troops chased and attacked the prisoners as they fled": the keepers' pursuit, no assault on the place
+			}
 			if c.category == attackCue && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
 			}
@@ -634,6 +637,22 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 	return slices.ContainsFunc(si.cues, func(r cueHit) bool {
 		return r.category == riotCue && r.last < c.first && (inmateSubjectOf(text, si, r) || joinedAfter(si.toks, r, c) && heldRoseBefore(si, r))
 	})
+}
+
+// pursuitOfEscapees reports an attack word whose object, right after it or after an article, is
+// the people held, in a sentence that tells them fleeing and that no one held leads: "militiamen
+// chased and attacked the prisoners as they fled" tells how the keepers went after the escapees,
+// not an assault on the place.
+func pursuitOfEscapees(text string, si *sentenceInfo, c cueHit) bool {
+	if !si.is(escapeCue) || negated(si, escapeCue) || inmateLed(text, si, c) {
+		return false
+	}
+	k := c.last + 1
+	if k < len(si.toks) && si.toks[k].is(definiteArticleWords) {
+		k++
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == inmateCue && o.first == k }) &&
+		!containsAny(text[si.toks[c.last].end:si.toks[min(k, len(si.toks)-1)].start], clauseMarks)
 }
 
 // inmateAgent reports people held named as the agent of a passive attack word ("guards were
