@@ -2253,7 +2253,7 @@ func (a *analysis) spanReadingOf(si *sentenceInfo, span nameSpan) spanReading {
 // "the wing known as Vietnam", "el pabellón conocido como Vietnam".
 func nicknamed(lx *lexicon, toks []token, first int) bool {
 	for k := max(0, first-maxNicknameWords); k < first; k++ {
-		if lx.phraseAt(nicknameWords, toks, k) == first-k {
+		if lx.isPhrase(nicknameWords, toks, k, first-k) { // "المكنى بـ" as well as "المكنى"
 			return true
 		}
 	}

@@ -325,7 +325,8 @@ const minDemonymBytes = 5
 
 // caselessCountries adds the countries a sentence in a script without capitals names: any word,
 // without its proclitics, that is a country's name or demonym ("السورية", "وسوريا"). Country
-// names are few and distinctive; place names are looked up only where a place is introduced.
+// names are few and distinctive; place names are looked up only where a place is introduced. A
+// demonym given as a person's byname names no country.
 func (a *analysis) caselessCountries(si *sentenceInfo) {
 	var forms []string
 	for k, t := range si.toks {
@@ -337,6 +338,9 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 			cc, ok := a.country(f)
 			if !ok {
 				continue
+			}
+			if nicknamed(si.lex, si.toks, k) {
+				break // "المكنى بـ الزارفي", nicknamed "the Zarvian": what a person is called
 			}
 			if !landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
 				si.countries = append(si.countries, cc) // not "قرب الحدود مع زارفيا": near the border with Zarvia, not in it
