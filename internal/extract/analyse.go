@@ -784,6 +784,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if nationalityOfHeld(si, span) {
 				continue // "six Belmarkian prisoners escaped from an Ardovian jail": who they are, not where
 			}
+			if a.onePersonOfNation(si, span) {
+				continue // "and Ola Kessel (a Belmarkian)": who he is, not where
+			}
 			if a.insidePlaceName(si, span) {
 				continue // "Port of Belmark": a town's name, not the country
 			}
@@ -1028,6 +1031,16 @@ func nationalityOfHeld(si *sentenceInfo, span nameSpan) bool {
 		}
 	}
 	return false
+}
+
+// onePersonOfNation reports a country's adjective standing alone as a noun after an indefinite
+// article, nothing but punctuation or the sentence's end after it: "a Belmarkian" is a person of
+// that country, while "a Belmarkian prison" places the prison there.
+func (a *analysis) onePersonOfNation(si *sentenceInfo, span nameSpan) bool {
+	if span.first == 0 || !si.toks[span.first-1].is(singularArticleWords) || a.x.demonyms[span.fold] == "" {
+		return false
+	}
+	return span.last+1 == len(si.toks) || strings.TrimSpace(a.text[si.toks[span.last].end:si.toks[span.last+1].start]) != ""
 }
 
 // partialNamesOf returns the names the text writes as the first words of a longer one
