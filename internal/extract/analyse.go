@@ -459,8 +459,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit            // the attack words that tell the security forces' own deeds
+	doers := append(groupDoers(groups, si.toks), scanned...)
 	for _, c := range scanned {
-		if c.category == attackCue && securityDoers(a.text, si.toks, scanned, c, securityReach(a.lex, a.lower, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
+		if c.category == attackCue && securityDoers(a.text, si.toks, doers, c, securityReach(a.lex, a.lower, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
 			raids = append(raids, c)
 		}
 	}
@@ -959,6 +960,19 @@ func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
 	for _, m := range actors {
 		if m.Kind == "armed_group" && m.Start < end && m.End > start {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// groupDoers returns an attackers' cue over each armed group's name in toks: a group named
+// before the security forces may be the doer of the deed after them ("the Red Hand tied up the
+// guards and bombed the prison").
+func groupDoers(groups []ActorMatch, toks []token) []cueHit {
+	var out []cueHit
+	for _, m := range groups {
+		if first, last := tokenSpan(toks, m.Start, m.End); first >= 0 {
+			out = append(out, cueHit{category: attackersCue, first: first, last: last})
 		}
 	}
 	return out
