@@ -663,13 +663,24 @@ func inmateAgent(si *sentenceInfo, c cueHit) bool {
 		return false
 	}
 	return slices.ContainsFunc(si.cues, func(o cueHit) bool {
-		return o.category == inmateCue && o.first > k && o.first <= k+inmateAgentReach
+		if o.category != inmateCue || o.first <= k {
+			return false
+		}
+		reach := inmateAgentReach
+		if si.toks[o.first-1].is(partitiveWords) {
+			reach += partitiveAgentWords // "by the huge number of escapees", "by a group of inmates"
+		}
+		return o.first <= k+reach
 	})
 }
 
 // inmateAgentReach is how many words after "by" the people held may be named: a determiner and
 // an adjective may come first ("by the rioting inmates").
 const inmateAgentReach = 3
+
+// partitiveAgentWords is how many more words a partitive before the people held lets stand
+// after "by": the noun of a number or a group and the partitive itself ("the large crowd of").
+const partitiveAgentWords = 3
 
 // joinedAfter reports cue c right after cue r and a conjunction: "rioted and took control of the
 // wing" shares its subject.
