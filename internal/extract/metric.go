@@ -775,7 +775,11 @@ func lastPredicate(text string, si *sentenceInfo, q Quantity, first, last int) (
 				return "", false
 			}
 		}
-		if m := c.category.metric(); m == model.Escaped || (m == model.Killed || m == model.Wounded) && !dealtBy(si, last, c) {
+		m := c.category.metric()
+		if m == model.Escaped && escapeAttempt(si.toks, c) {
+			return "", false // "600 détenus ont profité des visites pour tenter une évasion": they tried, nobody is said to have got out
+		}
+		if m == model.Escaped || (m == model.Killed || m == model.Wounded) && !dealtBy(si, last, c) {
 			return m, true
 		}
 	}
