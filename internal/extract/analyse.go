@@ -424,10 +424,14 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	si.spans = append(nameSpans(si.lex, a.lower, si.toks, maxNameWords), caselessSpans(a.lex, a.text, si.toks, 3)...)
 	groups := groupsIn(actors, si.start, si.end)
-	cues := slices.DeleteFunc(a.withSeparatedVerbs(si, text, a.scanCues(si.toks)), func(c cueHit) bool {
+	scanned := a.withSeparatedVerbs(si, text, a.scanCues(si.toks))
+	forces := securityStarts(scanned)
+	cues := slices.DeleteFunc(scanned, func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
-		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the police.
+		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the
+		// police, and "heavily armed soldiers" the state's men, not attackers.
 		return c.category != attackersCue && inGroupName(groups, si.toks, c) ||
+			c.category == attackersCue && slices.Contains(forces, c.last+1) ||
 			(c.category == sideSecurityCue || c.category == claimantDefenderCue) && wordIn(disguiseWords, si.toks, c.first-disguiseReach, c.first) ||
 			c.category.isDeed() && conditionalDeed(a.text, si.toks, c) ||
 			(c.category == escapeCue || c.category == escapedCue) && c.last+1 < len(si.toks) && si.toks[c.last+1].is(rightNounWords) || // "free elections"
@@ -457,8 +461,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	if pastFrom < pastTo {
 		si.personal = append(si.personal, [2]int{pastFrom, pastTo})
 	}
-	scanned := slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
-	var raids []cueHit            // the attack words that tell the security forces' own deeds
+	scanned = slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
+	var raids []cueHit           // the attack words that tell the security forces' own deeds
 	doers := append(groupDoers(groups, si.toks), scanned...)
 	for _, c := range scanned {
 		if c.category == attackCue && securityDoers(a.text, si.toks, doers, c, securityReach(a.lex, a.lower, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
@@ -960,6 +964,17 @@ func groupsIn(actors []ActorMatch, start, end int) []ActorMatch {
 	for _, m := range actors {
 		if m.Kind == "armed_group" && m.Start < end && m.End > start {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// securityStarts returns the first tokens of the words for the security forces among cues.
+func securityStarts(cues []cueHit) []int {
+	var out []int
+	for _, c := range cues {
+		if c.category == sideSecurityCue {
+			out = append(out, c.first)
 		}
 	}
 	return out

@@ -103,6 +103,13 @@ func fewEscaped(claims []model.Claim) bool {
 	return counted
 }
 
+// namesOutsiders reports a sentence that names attackers from outside: a word for them or an
+// armed group.
+func namesOutsiders(si *sentenceInfo) bool {
+	return si.is(attackersCue) || si.is(sidePerpetratorsCue) ||
+		slices.ContainsFunc(si.actors, func(m ActorMatch) bool { return m.Kind == "armed_group" })
+}
+
 // tellsRiot reports a frame with a riot word not denied.
 func tellsRiot(f *frame) bool {
 	return slices.ContainsFunc(f.sentences, func(si *sentenceInfo) bool { return si.is(riotCue) && !negated(si, riotCue) })
@@ -221,6 +228,8 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	riotTold := tellsRiot(f)
 
 	raidTold := false // a sentence before told of the security forces' raid
+	outsiders := slices.ContainsFunc(f.sentences, namesOutsiders)
+	riotBefore := false // a sentence before told of the unrest of the people held
 	for _, si := range f.sentences {
 		raidBefore := raidTold
 		raidTold = raidTold || si.raid
@@ -279,9 +288,13 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			// the later "the attackers were killed" violence from inside too.
 			// In a riot, an attack on the people held is one side of it: "members of the faction,
 			// who attacked inmates of the rival gang".
-			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c) || attackOnKeepers(a.text, si, c)
+			// An assault that comes after the unrest of the people held, in a story that names no
+			// attackers from outside, is the state's storming of the place they hold.
+			inside = inmateLed(a.text, si, c) || riotTold && attackOnHeld(a.text, si, c) || attackOnKeepers(a.text, si, c) ||
+				riotBefore && !outsiders
 			attack = !inside
 		}
+		riotBefore = riotBefore || si.is(riotCue) && !negated(si, riotCue)
 		heldKilled = heldKilled || attack && harms(a.text, si, inmateCue, killedCue)
 		guardsHarmed = guardsHarmed || harms(a.text, si, sideSecurityCue, killedCue, woundedCue)
 		escape = escape || si.is(escapeCue) && !negated(si, escapeCue)
