@@ -199,6 +199,7 @@ func (x *Extractor) Extract(doc model.Document) []model.Mention {
 	}
 	out = joinLedes(out)
 	out = joinFacilityStories(out, a.placeKey, a.x.bearing)
+	out = joinUnplacedStory(out)
 	for i := range out {
 		out[i].DocumentID = doc.ID
 		out[i].Index = i
@@ -301,6 +302,40 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bea
 		}
 	}
 	return ms
+}
+
+// joinUnplacedStory folds the one mention of a two-mention document that is placed in its country
+// only and names no facility into the other, when they are of one country, a week apart at most and of
+// types one incident may be told as: a report that tells its story first without naming the
+// prison ("the country's largest prison") and then with it tells one incident. The placed mention
+// keeps its place and date; the more informative type wins; claims are pooled, and the joined
+// mention takes the earlier place in the document's order. Documents of more mentions are
+// round-ups, whose unplaced incidents may be others.
+func joinUnplacedStory(ms []model.Mention) []model.Mention {
+	if len(ms) != 2 {
+		return ms
+	}
+	countryOnly := func(m model.Mention) bool { return m.Place.Name == "" && m.Place.Admin1 == "" && m.Facility == "" }
+	placed, other := ms[0], ms[1]
+	if countryOnly(placed) {
+		placed, other = other, placed
+	}
+	if !countryOnly(other) || placed.Place.Name == "" || placed.Place.Country != other.Place.Country ||
+		!withinDays(placed.Date, other.Date, ledeDays) || !placed.Type.CompatibleWith(other.Type) {
+		return ms
+	}
+	if other.Type.Precedence() < placed.Type.Precedence() {
+		placed.Type = other.Type
+	}
+	for _, c := range other.Claims {
+		if !repeated(placed.Claims, c) {
+			placed.Claims = append(placed.Claims, c)
+		}
+	}
+	placed.Evidence = append(slices.Clip(ms[0].Evidence), ms[1].Evidence...)
+	placed.Perpetrators = appendMissing(placed.Perpetrators, other.Perpetrators)
+	placed.Methods = appendMissing(placed.Methods, other.Methods)
+	return []model.Mention{placed}
 }
 
 // appendMissing appends the names of more that names lacks, in their order.

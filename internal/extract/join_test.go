@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,3 +122,57 @@ func dayOf(t *testing.T) func(string) model.Date {
 
 // intOf returns a pointer to v, as claims hold their bounds.
 func intOf(v int) *int { return &v }
+
+// TestJoinUnplacedStory checks that the country-level mention of a two-mention document joins the
+// placed one of its week and a compatible type, pooling claims, and that round-ups, other
+// divisions, other weeks and other types stay apart.
+func TestJoinUnplacedStory(t *testing.T) {
+	day, n := dayOf(t), intOf
+	town := model.Place{Country: "XA", Name: "Tarvo", Admin1: "South Vale", Precision: model.GeoPlace}
+	country := model.Place{Country: "XA", Precision: model.GeoCountry}
+	division := model.Place{Country: "XA", Admin1: "North Vale", Precision: model.GeoAdmin1}
+	wounded := model.Claim{Metric: model.Wounded, Low: n(9), High: n(9), Start: 40, End: 45}
+	killed := model.Claim{Metric: model.Killed, Low: n(2), High: n(2), Start: 10, End: 15}
+	mention := func(typ model.EventType, date string, place model.Place, facility string, claims ...model.Claim) model.Mention {
+		return model.Mention{Type: typ, Date: day(date), Place: place, Facility: facility, Claims: claims}
+	}
+	riot := mention(model.Riot, "2011-04-02", town, "Tarvo prison", wounded)
+	tests := []struct {
+		name string
+		in   []model.Mention
+		want []string // type, date, place and claim count of each mention out
+	}{
+		{"the unplaced story told first joins the placed one, which keeps its place and date",
+			[]model.Mention{mention(model.OtherAttack, "2011-04-06", country, "", killed), riot},
+			[]string{"riot 2011-04-02 Tarvo 2"}},
+		{"a claim read twice is kept once",
+			[]model.Mention{riot, mention(model.Riot, "2011-04-03", country, "", wounded)},
+			[]string{"riot 2011-04-02 Tarvo 1"}},
+		{"a mention placed in a division is another story",
+			[]model.Mention{riot, mention(model.Riot, "2011-04-03", division, "", killed)},
+			[]string{"riot 2011-04-02 Tarvo 1", "riot 2011-04-03  1"}},
+		{"a mention that names a facility is another story",
+			[]model.Mention{riot, mention(model.Riot, "2011-04-03", country, "Orlin jail", killed)},
+			[]string{"riot 2011-04-02 Tarvo 1", "riot 2011-04-03  1"}},
+		{"another month stays apart",
+			[]model.Mention{riot, mention(model.Riot, "2011-05-20", country, "", killed)},
+			[]string{"riot 2011-04-02 Tarvo 1", "riot 2011-05-20  1"}},
+		{"types no incident is told as stay apart",
+			[]model.Mention{mention(model.MassEscape, "2011-04-02", town, "Tarvo prison"), mention(model.ThwartedAttack, "2011-04-02", country, "", killed)},
+			[]string{"mass_escape 2011-04-02 Tarvo 0", "thwarted_attack 2011-04-02  1"}},
+		{"a round-up of three stays as told",
+			[]model.Mention{riot, mention(model.Riot, "2011-04-03", country, "", killed), mention(model.Riot, "2011-04-03", town, "Orlin jail")},
+			[]string{"riot 2011-04-02 Tarvo 1", "riot 2011-04-03  1", "riot 2011-04-03 Tarvo 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range joinUnplacedStory(tt.in) {
+				got = append(got, fmt.Sprintf("%s %s %s %d", m.Type, m.Date.Start.Format(time.DateOnly), m.Place.Name, len(m.Claims)))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
