@@ -65,6 +65,7 @@ type sentenceInfo struct {
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
+	outsiderArson  bool     // people not held there set fire ("an unidentified group burned down the prison"): an assault (arsonByOutsiders)
 	protestOnly    bool     // its only riot word is people held who protest (inmatesProtest): unrest only if violence is told
 	airLanding     bool     // an aircraft comes down where the sentence names a prison (airLanding)
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
@@ -694,6 +695,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	for _, c := range si.cues {
 		si.inmateArson = si.inmateArson || c.category == methodArsonCue && inmateLed(a.text, si, c)
 	}
+	si.outsiderArson = arsonByOutsiders(a.text, si)
 	si.airLanding = airLanding(si)
 	ps := appendPieces(a.pieces[:0], text, lower) // dates and numbers keep offsets and strings, not pieces
 	a.pieces = ps

@@ -258,7 +258,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		if !attack && !inside && si.airLanding {
 			attack, assault = true, true // "a helicopter landed in the prison yard": a breakout flown from outside
 		}
-		if !attack && !inside && arsonByOutsiders(a.text, si) {
+		if !attack && !inside && si.outsiderArson {
 			attack, assault = true, true // "protesters set the prison ablaze"
 		}
 		if !attack && !inside && si.custodyRescue {
