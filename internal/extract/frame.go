@@ -1015,6 +1015,9 @@ func (f *frame) unanchored() bool {
 // holdsAll reports facility keys all of which the frame already names, or only towns of a frame
 // that named no facility: a background sentence about the attacked facility ("X was built for
 // 1,500 people but holds 12,000") tells of this incident, one naming another facility does not.
+// unplaced reports a frame that names no facility and no town.
+func (f *frame) unplaced() bool { return len(f.keys) == 0 && len(f.towns) == 0 }
+
 func (f *frame) holdsAll(an anchors) bool {
 	if len(f.keys) == 0 && len(an.towns) > 0 && !slices.ContainsFunc(an.towns, func(t string) bool { return !f.towns[t] }) {
 		return true // "a prison in the city of X" told the incident; "The X prison houses 600 inmates" is about it
@@ -1695,8 +1698,8 @@ func (a *analysis) frames() []*frame {
 			outcome := si.is(thwartedCue) || si.is(resistedCue)
 			dated := target != nil && deedNamedAgain(si) && eventDateOf(si) != nil && (rightAfter(target, i) || onsetNamedAgain(si))
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
-				target.holdsAll(an) && !target.earlierEvent(an) {
-				target.add(si, an, false)
+				(target.holdsAll(an) || target.unplaced() && rightAfter(target, i) && tollTold(si)) && !target.earlierEvent(an) {
+				target.add(si, an, false) // a toll right after a story told in no town may name its prison: "Police stormed a prison. Ten guards were wounded at the X prison"
 			}
 			if target == nil && len(an.keys) == 0 && (tollTold(si) || forceTold(si)) {
 				leads = append(leads, i)
