@@ -815,6 +815,10 @@ func escapeeNounAfter(si *sentenceInfo, last int) bool {
 	return false
 }
 
+// heldArrestReach is how many words before an arrest word the people held it befell may be named,
+// a relative pronoun and an auxiliary between ("napi yang sudah tertangkap").
+const heldArrestReach = 3
+
 // arrestOfEscapees reports whether an arrest word can count recaptured people for the figure
 // ending at token last: its noun names inmates or escapees ("12 of the escapees were arrested"),
 // the arrest word has inmates for object, or the sentence tells of an escape ("five who fled
@@ -841,6 +845,9 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 		for _, o := range si.cues { // "police arrested dozens of inmates and then 20 more"
 			if o.category == inmateCue && o.first > c.last && o.first <= c.last+3 {
 				return true
+			}
+			if o.category == inmateCue && o.last < c.first && c.first-o.last <= heldArrestReach && si.escapeLast {
+				return true // "Fifty inmates escaped. Napi yang sudah tertangkap berjumlah 25": the held who were caught
 			}
 		}
 	}
