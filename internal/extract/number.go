@@ -359,7 +359,11 @@ func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 		return "approx", end
 	}
 	if j < len(ps) && ps[j].kind == pieceWord {
-		if _, _, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, j+1); ok {
+		k := j + 1
+		if k < len(ps) && (ps[k].low == "," || ps[k].low == "،") {
+			k++ // "4 سجناء، على الأقل،", "four inmates, at least,": the bound set off by commas
+		}
+		if _, _, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, k); ok {
 			return "more_than", last // "14 نزيلا على الأقل", "12 détenus au moins": the figure's span stays its own
 		}
 	}
