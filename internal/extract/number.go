@@ -359,12 +359,13 @@ func qualifierAfter(lx *lexicon, ps []piece, last int) (string, int) {
 		return "approx", end
 	}
 	if j < len(ps) && ps[j].kind == pieceWord {
+		comma := func(k int) bool { return k < len(ps) && (ps[k].low == "," || ps[k].low == "،") }
 		k := j + 1
-		if k < len(ps) && (ps[k].low == "," || ps[k].low == "،") {
+		if comma(k) {
 			k++ // "4 سجناء، على الأقل،", "four inmates, at least,": the bound set off by commas
 		}
-		if _, _, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, k); ok {
-			return "more_than", last // "14 نزيلا على الأقل", "12 détenus au moins": the figure's span stays its own
+		if _, end, ok := lx.phraseFrom(moreThanAfterNounPhrases, ps, k); ok && (k == j+1 || comma(end+1)) {
+			return "more_than", last // "14 نزيلا على الأقل", "12 détenus au moins": the figure's span stays its own; not "2 dead, at least 10 injured"
 		}
 	}
 	return "", 0
