@@ -39,3 +39,25 @@ func TestParseFacilities(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseFacilities reads arbitrary facility lists: it must not panic, every error must name the
+// file, and every facility read must have a name.
+func FuzzParseFacilities(f *testing.F) {
+	f.Add("name\taliases\ttown\tcountry\tlat\tlon\nHollin prison\tHollin jail|Hollin gaol\tKakamega\tKE\t0.282\t34.752\n")
+	f.Add("name\tlat\nHollin prison\tnorth\n")
+	f.Add("# comment\n\nname\nA\nA\n")
+	f.Fuzz(func(t *testing.T, input string) {
+		fs, err := ParseFacilities(strings.NewReader(input), "list.tsv")
+		if err != nil {
+			if !strings.Contains(err.Error(), "list.tsv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, fac := range fs {
+			if fac.Name == "" {
+				t.Fatalf("facility without a name read from %q", input)
+			}
+		}
+	})
+}
