@@ -464,7 +464,10 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	scanned = slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit           // the attack words that tell the security forces' own deeds
-	doers := append(groupDoers(groups, si.toks), scanned...)
+	doers := scanned
+	if len(groups) > 0 {
+		doers = append(groupDoers(groups, si.toks), scanned...)
+	}
 	for _, c := range scanned {
 		if c.category == attackCue && securityDoers(a.text, si.toks, doers, c, securityReach(a.lex, a.lower, si.toks, c)) && !raidOnCustodyToFree(si.toks, scanned, c) {
 			raids = append(raids, c)
