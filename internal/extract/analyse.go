@@ -65,7 +65,7 @@ type sentenceInfo struct {
 	deadlyFire     bool     // a fire in a place of detention whose deaths of those held one of the next two sentences tells
 	foiledEscape   bool     // an escape a thwarting word stopped: "foiled an escape plan", "the attempted escape"
 	inmateArson    bool     // the people held set fire ("inmates set fire to their cells"): unrest inside
-	outsiderArson  bool     // people not held there set fire ("an unidentified group burned down the prison"): an assault (arsonByOutsiders)
+	outsiderArson  bool     // people not held there set fire ("unknown men torched the jail"): an assault (arsonByOutsiders)
 	protestOnly    bool     // its only riot word is people held who protest (inmatesProtest): unrest only if violence is told
 	airLanding     bool     // an aircraft comes down where the sentence names a prison (airLanding)
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
@@ -429,7 +429,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	forces := securityStarts(scanned)
 	cues := slices.DeleteFunc(scanned, func(c cueHit) bool {
 		// The "Army" of a rebel army is no soldier, its "Liberation" no escape; but "1,000 Maoists"
-		// counts the group's men. "Armed men disguised as policemen" are the attackers, not the
+		// counts the group's men. "Armed men dressed as police officers" are the attackers, not the
 		// police, and "heavily armed soldiers" the state's men, not attackers.
 		return c.category != attackersCue && inGroupName(groups, si.toks, c) ||
 			c.category == attackersCue && slices.Contains(forces, c.last+1) ||

@@ -269,7 +269,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 				continue // "troops stormed the prison [...] before the assault": the raid told before
 			}
 			if c.category == attackCue && !riotTold && pursuitOfEscapees(a.text, si, c) {
-				continue // "troops chased and attacked the prisoners as they fled": the keepers' pursuit, no assault on the place
+				continue // "guards ran after them and attacked the inmates as they fled": the keepers' pursuit, no assault on the place
 			}
 			if c.category == attackCue && attempted(si.toks, c.first) {
 				thwarted = true // "a crowd tried to storm the police station": an assault that did not get in
@@ -654,7 +654,7 @@ func inmateLed(text string, si *sentenceInfo, c cueHit) bool {
 
 // pursuitOfEscapees reports an attack word whose object, right after it or after an article, is
 // the people held, in a sentence that tells them fleeing and that no one held leads: "militiamen
-// chased and attacked the prisoners as they fled" tells how the keepers went after the escapees,
+// caught up and attacked the inmates as they fled" tells how the keepers went after the escapees,
 // not an assault on the place.
 func pursuitOfEscapees(text string, si *sentenceInfo, c cueHit) bool {
 	if !si.is(escapeCue) || negated(si, escapeCue) || inmateLed(text, si, c) {
@@ -681,7 +681,7 @@ func inmateAgent(si *sentenceInfo, c cueHit) bool {
 		}
 		reach := inmateAgentReach
 		if si.toks[o.first-1].is(partitiveWords) {
-			reach += partitiveAgentWords // "by the huge number of escapees", "by a group of inmates"
+			reach += partitiveAgentWords // "by the large crowd of inmates", "by a group of detainees"
 		}
 		return o.first <= k+reach
 	})

@@ -777,7 +777,7 @@ func lastPredicate(text string, si *sentenceInfo, q Quantity, first, last int) (
 		}
 		m := c.category.metric()
 		if m == model.Escaped && escapeAttempt(si.toks, c) {
-			return "", false // "600 détenus ont profité des visites pour tenter une évasion": they tried, nobody is said to have got out
+			return "", false // "300 détenus ont voulu tenter une évasion": they tried, nobody is said to have got out
 		}
 		if m == model.Escaped || (m == model.Killed || m == model.Wounded) && !dealtBy(si, last, c) {
 			return m, true
@@ -847,7 +847,7 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 				return true
 			}
 			if o.category == inmateCue && o.last < c.first && c.first-o.last <= heldArrestReach && si.escapeLast {
-				return true // "Fifty inmates escaped. Napi yang sudah tertangkap berjumlah 25": the held who were caught
+				return true // "Fifty inmates escaped. Narapidana yang telah tertangkap berjumlah 25": the held who were caught
 			}
 		}
 	}
