@@ -235,8 +235,8 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		var dist, rank int
 		commaBefore := false
 		switch {
-		case c.first > last && c.first <= ofPhraseEnd && !relativeFate(text, si, last, ofPhraseEnd, c):
-			continue
+		case c.first > last && c.first <= ofPhraseEnd && !relativeFate(text, si, last, ofPhraseEnd, c) && !(metric == model.Attackers && c.first == last+1):
+			continue // but "about 50 attackers, who wore black, tried...": the figure's own noun says whom it counts
 		case c.first > last && countedObjectAfter(text, si, c):
 			continue // "liberaron a siete internos y mataron a tres guardias": the verb's own object follows it
 		case c.first > last && partBetween(text, si, last, c.first):
