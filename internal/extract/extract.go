@@ -280,21 +280,10 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bea
 			if keys[i] != keys[j] && !names.Misspelt(keys[i], keys[j]) && (bare[i] == "" || bare[i] != keys[j]) && (bare[j] == "" || bare[j] != keys[i]) {
 				continue
 			}
-			if b.Type.Precedence() < a.Type.Precedence() {
-				a.Type = b.Type
-			}
 			if bare[j] != "" && bare[j] == keys[i] {
 				a.Place, a.Facility = b.Place, b.Facility // "North Vale District Jail" in Kolondo: "the jail in North Vale" read without its bearing
 			}
-			for _, c := range b.Claims {
-				if !repeated(a.Claims, c) {
-					a.Claims = append(a.Claims, c)
-				}
-			}
-			a.Evidence = append(slices.Clip(a.Evidence), b.Evidence...)
-			a.Perpetrators = appendMissing(a.Perpetrators, b.Perpetrators)
-			a.Methods = appendMissing(a.Methods, b.Methods)
-			ms[i] = a
+			ms[i] = pooled(a, b)
 			ms = slices.Delete(ms, j, j+1)
 			keys = slices.Delete(keys, j, j+1)
 			bare = slices.Delete(bare, j, j+1)
@@ -308,9 +297,8 @@ func joinFacilityStories(ms []model.Mention, keyOf func(name string) string, bea
 // only and names no facility into the other, when they are of one country, a week apart at most and of
 // types one incident may be told as: a report that tells its story first without naming the
 // prison ("the country's largest prison") and then with it tells one incident. The placed mention
-// keeps its place and date; the more informative type wins; claims are pooled, and the joined
-// mention takes the earlier place in the document's order. Documents of more mentions are
-// round-ups, whose unplaced incidents may be others.
+// keeps its place and date (pooled). Documents of more mentions are round-ups, whose unplaced
+// incidents may be others.
 func joinUnplacedStory(ms []model.Mention) []model.Mention {
 	if len(ms) != 2 {
 		return ms
@@ -324,18 +312,25 @@ func joinUnplacedStory(ms []model.Mention) []model.Mention {
 		!withinDays(placed.Date, other.Date, ledeDays) || !placed.Type.CompatibleWith(other.Type) {
 		return ms
 	}
-	if other.Type.Precedence() < placed.Type.Precedence() {
-		placed.Type = other.Type
+	return []model.Mention{pooled(placed, other)}
+}
+
+// pooled is mention a told again by b, one incident: a keeps its place and date, the more
+// informative type of the two wins, and claims (but one read twice: repeated), evidence,
+// perpetrators and methods are pooled.
+func pooled(a, b model.Mention) model.Mention {
+	if b.Type.Precedence() < a.Type.Precedence() {
+		a.Type = b.Type
 	}
-	for _, c := range other.Claims {
-		if !repeated(placed.Claims, c) {
-			placed.Claims = append(placed.Claims, c)
+	for _, c := range b.Claims {
+		if !repeated(a.Claims, c) {
+			a.Claims = append(a.Claims, c)
 		}
 	}
-	placed.Evidence = append(slices.Clip(ms[0].Evidence), ms[1].Evidence...)
-	placed.Perpetrators = appendMissing(placed.Perpetrators, other.Perpetrators)
-	placed.Methods = appendMissing(placed.Methods, other.Methods)
-	return []model.Mention{placed}
+	a.Evidence = append(slices.Clip(a.Evidence), b.Evidence...)
+	a.Perpetrators = appendMissing(a.Perpetrators, b.Perpetrators)
+	a.Methods = appendMissing(a.Methods, b.Methods)
+	return a
 }
 
 // appendMissing appends the names of more that names lacks, in their order.

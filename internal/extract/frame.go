@@ -1012,12 +1012,12 @@ func (f *frame) unanchored() bool {
 	return len(f.keys) == 0 && len(f.towns) == 0 && f.country == ""
 }
 
-// holdsAll reports facility keys all of which the frame already names, or only towns of a frame
-// that named no facility: a background sentence about the attacked facility ("X was built for
-// 1,500 people but holds 12,000") tells of this incident, one naming another facility does not.
 // unplaced reports a frame that names no facility and no town.
 func (f *frame) unplaced() bool { return len(f.keys) == 0 && len(f.towns) == 0 }
 
+// holdsAll reports facility keys all of which the frame already names, or only towns of a frame
+// that named no facility: a background sentence about the attacked facility ("X was built for
+// 1,500 people but holds 12,000") tells of this incident, one naming another facility does not.
 func (f *frame) holdsAll(an anchors) bool {
 	if len(f.keys) == 0 && len(an.towns) > 0 && !slices.ContainsFunc(an.towns, func(t string) bool { return !f.towns[t] }) {
 		return true // "a prison in the city of X" told the incident; "The X prison houses 600 inmates" is about it
