@@ -50,6 +50,7 @@ type sentenceInfo struct {
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
 	countries      []string      // every country named, for the context of place names
 	located        []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
+	locatedByName  []placeHit    // the located countries named by their names, not by an adjective ("Ardovian forces"), with where
 	facilities     []facilityHit
 	holdings       []facilityHit // named police stations and gendarmeries: the facility when nothing else is
 	titles         []facilityHit // titles of generic words ("the National Penitentiary"): the name of last resort
@@ -818,6 +819,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			si.countries = append(si.countries, cc)
 			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
+				if a.x.demonyms[span.fold] == "" {
+					si.locatedByName = append(si.locatedByName, placeHit{start: span.start, end: span.end, place: model.Place{Country: cc}})
+				}
 			}
 		}
 	}
@@ -1957,6 +1961,25 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 	}
 	si.places = a.oneCountryInBrackets(si)
 	si.places = a.townBeforeNamedCountry(si)
+	si.places = a.townsOfLocatedCountries(si)
+}
+
+// townsOfLocatedCountries drops the places of a sentence that lie in a country the text never
+// names, when the sentence names another country by its name after them as where things happen:
+// "a prison in Kessel Orlin, north-west Ardovia" is in Ardovia, and a namesake Kessel of Belmark,
+// which the gazetteer knows where it lacks the longer name, is no place of the story. A country's
+// adjective ("Belmarkian forces") says whose, not where; a country's name inside the place's own
+// ("Ardovia City") locates nothing.
+func (a *analysis) townsOfLocatedCountries(si *sentenceInfo) []placeHit {
+	if len(si.locatedByName) == 0 || len(a.named) == 0 {
+		return si.places
+	}
+	return slices.DeleteFunc(si.places, func(p placeHit) bool {
+		if slices.Contains(a.named, p.place.Country) || slices.Contains(si.located, p.place.Country) {
+			return false
+		}
+		return slices.ContainsFunc(si.locatedByName, func(c placeHit) bool { return c.start >= p.end })
+	})
 }
 
 // mediumBefore reports a noun of news outlets (medium_noun, outlet_noun) right before token k, or one word in lower case

@@ -201,8 +201,40 @@ func inferRef(lx *lexicon, text string) (Ref, bool) {
 	if p == model.PrecisionDay {
 		p = model.PrecisionWeek
 	}
-	return Ref{Date: best.Start, Precision: p}, true
+	ref := Ref{Date: best.Start, Precision: p}
+	if p != model.PrecisionYear {
+		if day, ok := refByWeekday(ref, weekdayDays); ok {
+			return Ref{Date: day, Precision: model.PrecisionWeek}, true
+		}
+	}
+	return ref, true
 }
+
+// refByWeekday returns the day that the text's first day written with its weekday, day and month
+// but no year falls on, when the year ref would give it puts that day on another weekday: a
+// year after it, up to weekdayYearReach years after ref's, whose calendar fits the weekday.
+// Only later years are tried, as a text is written after the dates it tells ("mercredi 17 mai"
+// in a text whose latest full date is February 2016 is Wednesday 17 May 2017).
+func refByWeekday(ref Ref, days []dateExpr) (time.Time, bool) {
+	if len(days) == 0 {
+		return time.Time{}, false
+	}
+	e := days[0]
+	d, ok := resolveDate(e, ref, nil, false)
+	if !ok || int(d.Start.Weekday())+1 == e.weekday {
+		return time.Time{}, false
+	}
+	for y := d.Start.Year() + 1; y <= ref.Date.Year()+weekdayYearReach; y++ {
+		if t, ok := calendarDate(y, e.month, e.day); ok && int(t.Weekday())+1 == e.weekday {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// weekdayYearReach is how many years after the latest full date of an undated text the day it
+// writes with a weekday may fall in.
+const weekdayYearReach = 2
 
 // weekdaysDeny reports a year in which a day the text writes with its weekday falls on another
 // weekday ("lunedì 5 aprile" in a text whose one year is 1800): the year is no year of the story.

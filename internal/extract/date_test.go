@@ -225,6 +225,10 @@ func TestInferRef(t *testing.T) {
 		{"On Sept. 27 and yesterday.", "", "", false},
 		{"The worst breakout since the invasion in 2003 came on Tuesday.", "", "", false},
 		{"The worst breakout since 2003 came on Tuesday.", "", "", false},
+		// 17 May fell on a Sunday in 2015 and on a Wednesday in 2017.
+		{"Gunmen stormed the jail on Wednesday 17 May. Its leader was held after riots in February 2016.", "2017-05-17", model.PrecisionWeek, true},
+		{"Gunmen stormed the jail on Sunday 17 May. Its leader was held after riots in February 2016.", "2016-02-01", model.PrecisionMonth, true},
+		{"Gunmen stormed the jail on Friday 17 May. Its leader was held after riots in February 2016.", "2016-02-01", model.PrecisionMonth, true},
 	}
 	for _, tt := range tests {
 		got, ok := inferRef(builtinUnion(), tt.text)

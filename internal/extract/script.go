@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // Scripts and morphologies other than those of western Europe need their own ways to words and
@@ -345,6 +347,9 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 			if !landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
 				si.countries = append(si.countries, cc) // not "قرب الحدود مع زارفيا": near the border with Zarvia, not in it
 				si.located = append(si.located, cc)
+				if a.x.demonyms[f] == "" {
+					si.locatedByName = append(si.locatedByName, placeHit{start: t.start, end: t.end, place: model.Place{Country: cc}})
+				}
 			}
 			break
 		}
