@@ -44,6 +44,7 @@ type sentenceInfo struct {
 	releaseCounts  []cueHit      // the escaped cues its release words gained in an attack (releasedByAttackers)
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
 	custodyRescue  bool          // a person the police hold is freed ("snatched an accused"): custodyRescue
+	takenOut       bool          // a place of detention someone is taken out of ("pulled him out of the jail"): takenOutOfCustody
 	custodyEscape  bool          // its escape is the outcome of the assault on a place that holds people told right before
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
@@ -830,6 +831,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
 	si.custodyRescue = custodyRescue(a.lower, si)
+	si.takenOut = takenOutOfCustody(a.lower, si)
 }
 
 // streetName reports a name that names a street: right after a noun of streets ("viale Kessel",

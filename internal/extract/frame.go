@@ -49,7 +49,7 @@ func isEvent(si *sentenceInfo) bool {
 	}
 	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape
 	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
-		(si.inmateArson || si.outsiderArson) && placeOfDetention(si) || si.airLanding
+		(si.inmateArson || si.outsiderArson) && placeOfDetention(si) || si.airLanding || mobKilling(si)
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is(killedCue) && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is(peacefulCue) ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"

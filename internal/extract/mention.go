@@ -493,16 +493,45 @@ func harmOnEscort(si *sentenceInfo) bool {
 	return (si.is(inmateCue) || si.is(heldCue)) && si.lex.phraseIn(escortWords, si.toks, 0, len(si.toks))
 }
 
-// mobKilling reports a crowd that a sentence tells killing someone it says was held, with no
-// word of escape: "a mob stormed the police station, dragged out a man held there and beat him to
-// death" is violence against a person held, as a lynching is.
+// mobKilling reports a crowd that a sentence tells killing someone it says was held, or took out
+// of a place of detention, with no word of escape: "a mob stormed the police station, dragged out
+// a man held there and beat him to death", "a mob pulled a suspect out of the jail and killed him"
+// are violence against a person held, as a lynching is.
 func mobKilling(si *sentenceInfo) bool {
-	if !si.is(heldCue) || si.is(escapeCue) {
+	if !si.is(heldCue) && !si.takenOut || si.is(escapeCue) {
 		return false
 	}
 	crowd := slices.IndexFunc(si.toks, func(t token) bool { return t.is(crowdWords) })
 	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && c.first > crowd })
 }
+
+// takenOutOfCustody reports a place of detention right after a preposition of taking out, an
+// article between or none: "pulled a man out of the jail", "took him from police custody".
+// lower is the text in lower case.
+func takenOutOfCustody(lower string, si *sentenceInfo) bool {
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		if c.category != facilityCue && c.category != holdingCue {
+			return false
+		}
+		k := c.first
+		for k > 0 && c.first-k < takenOutNameWords && si.toks[k-1].upper {
+			k-- // "out of the Kolondo jail": the facility's name before its word
+		}
+		if k > 0 && (si.toks[k-1].is(definiteArticleWords) || si.toks[k-1].is(singularArticleWords)) {
+			k--
+		}
+		for n := 1; n <= 2 && k-n >= 0; n++ {
+			if si.lex.lowerPhraseAt(takenOutOfPhrases, lower, si.toks, k-n) == n {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// takenOutNameWords is how many words of a facility's name may stand between a preposition of
+// taking out and the facility's word.
+const takenOutNameWords = 3
 
 // arsonByOutsiders reports a fire set by people who are not held there: an attacker word, civilians
 // or a crowd before a word of arson that the people held do not lead ("inmates escaped after

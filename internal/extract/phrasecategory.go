@@ -84,6 +84,7 @@ const (
 	crowdControlPhrases
 	borderWithPhrases
 	originFromPhrases
+	takenOutOfPhrases
 	bannedInPhrases
 	gearParticiplePhrases
 	landmarkNounPhrases
@@ -163,6 +164,7 @@ var phraseCats = [phraseCatCount]struct {
 	crowdControlPhrases:         {name: "crowd_control"},
 	borderWithPhrases:           {name: "border_with"},
 	originFromPhrases:           {name: "origin_from"},
+	takenOutOfPhrases:           {name: "taken_out_of"},
 	bannedInPhrases:             {name: "banned_in"},
 	gearParticiplePhrases:       {name: "gear_participle", word: true},
 	landmarkNounPhrases:         {name: "landmark_noun", word: true},
