@@ -134,7 +134,7 @@ func TestFindNumbers(t *testing.T) {
 		{"au moins un élément des forces", []string{`"au moins un" 1..nil more_than count élément`}},
 		{"une centaine de détenus", []string{`"une centaine" 100..100 approx count détenus`}},
 		{"plus d'une centaine de détenus", []string{`"plus d'une centaine" 100..nil more_than count détenus`}},
-		{"des dizaines de morts", []string{`"des dizaines" 20..nil vague count morts`}},
+		{"des dizaines de morts", []string{`"des dizaines" 24..nil vague count morts`}},
 		{"entre 300 et 400 prisonniers", []string{`"entre 300 et 400" 300..400 range count prisonniers`}},
 		{"le nombre d'évadés dépasse les 4 000", []string{`"dépasse les 4 000" 4000..nil more_than count `}},
 		{"o número real passou de 111 mortos", []string{`"passou de 111" 111..nil more_than count mortos`}},
