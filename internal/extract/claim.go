@@ -809,6 +809,8 @@ func aggregate(text string, si *sentenceInfo) bool {
 			}
 		case t.is(facilityPluralWords) && i > 0 && manyCounted(si, i-1):
 			return true // "800 inmates escaped from four prison units": totals of several incidents
+		case t.is(facilityPluralWords) && otherFacilities(si, i):
+			return true // "800 were freed when gunmen stormed two other prisons": other incidents
 		case t.is(deedPluralWords) && i > 0 && manyCounted(si, i-1):
 			return true // "five break-outs since 2010, with 20 inmates killed": totals of as many incidents
 		case t.is(deedPluralWords) && si.lex.writtenPhraseBefore(manyOfPhrases, text, si.toks, i):
@@ -831,6 +833,26 @@ func asideAfterDeed(text string, si *sentenceInfo, c cueHit) bool {
 			slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.End <= comma })
 	}
 	return false
+}
+
+// otherFacilities reports a plural facility word at token i counted, by two or more, as other
+// places than the story's: "two other prisons", "altre due strutture", "deux autres prisons".
+func otherFacilities(si *sentenceInfo, i int) bool {
+	other := func(t token) bool { return t.is(otherWords) || t.is(anotherWords) }
+	k := i - 1
+	after := k >= 0 && other(si.toks[k])
+	if after {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	q := slices.IndexFunc(si.quantities, func(q Quantity) bool { return q.End == si.toks[k].end && q.Low != nil && *q.Low >= 2 })
+	if q < 0 {
+		return false
+	}
+	first, _ := tokenSpan(si.toks, si.quantities[q].Start, si.quantities[q].End)
+	return after || first > 0 && other(si.toks[first-1])
 }
 
 // manyCounted reports a figure of at least fewestAggregated ending at token k: the places or deeds
