@@ -57,7 +57,7 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				metric, ok = model.Held, countsInmates(si, q)
 			}
 			if !ok || metric == model.Held && (heldAcrossFacilities(si) || fewHeld(q)) ||
-				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) {
+				(metric == model.Killed || metric == model.Wounded) && disasterToll(a.text, si, q) || metric == model.Killed && warToll(q) {
 				continue // nor "the quake has killed at least 800 people": the disaster's toll
 			}
 			if metric == model.Escaped && remainder(a.lower, si, q) {
@@ -834,6 +834,17 @@ func asideAfterDeed(text string, si *sentenceInfo, c cueHit) bool {
 	}
 	return false
 }
+
+// warToll reports a count of dead of warTollFloor or more: no assault on a prison or riot in one
+// has killed so many, while a war's or an insurgency's toll, told as the story's background, does
+// ("the revolt, in which more than 13,000 people have been killed", "des milliers de morts").
+func warToll(q Quantity) bool {
+	return q.Low != nil && *q.Low >= warTollFloor
+}
+
+// warTollFloor is the fewest dead a war's toll counts (warToll): the deadliest prison massacres
+// told counted hundreds, up to about a thousand.
+const warTollFloor = 2000
 
 // otherFacilities reports a plural facility word at token i counted, by two or more, as other
 // places than the story's: "two other prisons", "altre due strutture", "deux autres prisons".
