@@ -988,7 +988,8 @@ const cumulativeReach = 12
 func earlier(si *sentenceInfo, incident model.Date) bool {
 	d := eventDateOf(si)
 	slack := max(incident.Precision.Tolerance(), earlierSlackDays)
-	return d != nil && d.Date.LastDay().Before(incident.Start.AddDate(0, 0, -slack))
+	return d != nil && (d.Date.LastDay().Before(incident.Start.AddDate(0, 0, -slack)) ||
+		d.Date.Precision == model.PrecisionYear && d.Date.Start.Year() < incident.Start.Year()) // "In 1993" told of a riot on 2 January 1994
 }
 
 // goesOnEarlier reports a sentence with no date of its own right after one, in its paragraph,
