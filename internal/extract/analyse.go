@@ -3309,7 +3309,8 @@ func countsBefore(lx *lexicon, toks []token, span nameSpan) bool {
 }
 
 // duals reads nouns in the dual number as counts of two ("حارسان", "ضابطين": two guards, two
-// officers): a noun of people with a dual ending (dual_suffix) and no numeral of its own. A word
+// officers, "آخران": two others): a noun of people, or the word for another, with a dual ending
+// (dual_suffix) and no numeral of its own. A word
 // the lexicon lists itself is no dual: "معتقلين" is the plural whose ending the dual shares.
 func duals(lx *lexicon, text string, toks []token) []Quantity {
 	var out []Quantity
@@ -3320,7 +3321,7 @@ func duals(lx *lexicon, text string, toks []token) []Quantity {
 		for _, suffix := range lx.duals {
 			stem, ok := strings.CutSuffix(t.fold, suffix)
 			if !ok || utf8.RuneCountInString(stem) < minStemRunes ||
-				!lx.has(peopleNounWords, stem) && !lx.has(peopleNounWords, stem+"ا") {
+				!lx.has(peopleNounWords, stem) && !lx.has(peopleNounWords, stem+"ا") && !anotherPair(lx, toks, k, stem) {
 				continue
 			}
 			two := 2
@@ -3333,6 +3334,19 @@ func duals(lx *lexicon, text string, toks []token) []Quantity {
 		}
 	}
 	return out
+}
+
+// anotherPair reports the word for another, at token k, in the dual: "وأصيب آخران", two others
+// were wounded. After a numeral the same ending makes the plural ("6 آخرين": six others).
+func anotherPair(lx *lexicon, toks []token, k int, stem string) bool {
+	if !lx.has(anotherWords, stem) {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	_, word := lx.numberWord(toks[k-1].fold)
+	return !word && !allDigits(toks[k-1].fold)
 }
 
 // boundAfterDual reports a more_than_after_noun phrase right after the dual at token k, or after
