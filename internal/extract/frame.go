@@ -47,7 +47,7 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
-	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape
+	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape || mobKilling(si)
 	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
 		(si.inmateArson || si.outsiderArson) && placeOfDetention(si) || si.airLanding || mobKilling(si)
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
@@ -109,7 +109,7 @@ const seriesNounReach = 3
 func holdingOnly(si *sentenceInfo) bool {
 	return si.is(holdingCue) && !facilityNamed(si) && !si.is(inmateCue) && !si.is(genericCue) && len(si.facilities) == 0 &&
 		!holdsPeople(si) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext && !si.tryToFree &&
-		!inCustody(si) // "a man in judicial custody" is held
+		!inCustody(si) && !si.takenOut // "a man in judicial custody" is held; "took him from police custody" held him
 }
 
 // consequenceOnly reports a sentence whose one deed word is the story's deed named again with a

@@ -171,10 +171,11 @@ const campaignDays = 7
 // when it tells a demand ("their demand was the release of 90 comrades held in prisons"): the
 // hostage-takers want people freed, they did not attack where they are held; nor when it tells
 // an exchange ("the hostages were freed in exchange for a prisoner"): the prisoner is traded.
-// Nor do attacks on police stations that hold, free or punish nobody.
+// Nor do attacks on police stations that hold, free or punish nobody. A crowd that kills a man it
+// took from the police speaks of him held (mobKilling).
 func speaksOfDetention(f *frame) bool {
 	for _, si := range f.sentences {
-		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0) && !((demandTold(si) || si.is(exchangeCue)) && !isEvent(si)) && !holdingOnly(si) {
+		if (namesDetention(si) || si.is(holdingCue) || len(si.holdings) > 0 || mobKilling(si)) && !((demandTold(si) || si.is(exchangeCue)) && !isEvent(si)) && !holdingOnly(si) {
 			return true
 		}
 	}
@@ -505,12 +506,12 @@ func mobKilling(si *sentenceInfo) bool {
 	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && c.first > crowd })
 }
 
-// takenOutOfCustody reports a place of detention right after a preposition of taking out, an
-// article between or none: "pulled a man out of the jail", "took him from police custody".
-// lower is the text in lower case.
+// takenOutOfCustody reports a place of detention, or the security forces who hold people, right
+// after a preposition of taking out, an article between or none: "pulled a man out of the jail",
+// "took him from police custody", "was snatched from the police". lower is the text in lower case.
 func takenOutOfCustody(lower string, si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		if c.category != facilityCue && c.category != holdingCue {
+		if c.category != facilityCue && c.category != holdingCue && c.category != sideSecurityCue {
 			return false
 		}
 		k := c.first
