@@ -1700,6 +1700,9 @@ func (a *analysis) frames() []*frame {
 			if target != nil && (len(si.quantities) > 0 || len(singulars(a.text, si)) > 0 || len(si.campaigns) > 0 || len(si.actors) > 0 || placesAnEvent(si) || outcome || dated) &&
 				(target.holdsAll(an) || target.unplaced() && rightAfter(target, i) && tollTold(si)) && !target.earlierEvent(an) {
 				target.add(si, an, false) // a toll right after a story told in no town may name its prison: "Police stormed a prison. Ten guards were wounded at the X prison"
+			} else if target != nil && target.unplaced() && namesKnownPrison(si, target, an) {
+				target.add(si, an, false)
+				target.addPlaces(an) // "Inmates took guards hostage [...] It was not known how many were in the X prison": the known prison the story left unnamed
 			}
 			if target == nil && len(an.keys) == 0 && (tollTold(si) || forceTold(si)) {
 				leads = append(leads, i)
@@ -1771,6 +1774,16 @@ func (a *analysis) frames() []*frame {
 		frames[0], frames[best] = frames[best], frames[0]
 	}
 	return frames
+}
+
+// namesKnownPrison reports a sentence that tells no deed, names no date and names one facility,
+// a known one of frame f's country: told after a story placed nowhere, it is the story's prison.
+func namesKnownPrison(si *sentenceInfo, f *frame, an anchors) bool {
+	if len(si.facilities) != 1 || an.date != nil {
+		return false
+	}
+	known := si.facilities[0].known
+	return known != nil && (f.country == "" || known.Country == f.country)
 }
 
 // repeatsFigure reports a sentence that gives again a figure (of two or more) the frame's
