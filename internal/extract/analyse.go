@@ -2549,6 +2549,8 @@ func datelineMark(rest string) bool {
 	rest = strings.TrimLeft(rest, " \t")
 	if after, ok := strings.CutPrefix(rest, ","); ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "(") {
 		rest = strings.TrimLeft(after, " \t")
+	} else if ok && filedDayBefore(strings.TrimLeft(after, " \t")) {
+		return true // "Kabul, April 18: Taliban militants..."
 	}
 	if strings.HasPrefix(rest, "(") {
 		if inside, after, ok := strings.Cut(rest[1:], ")"); ok && len(inside) <= maxAgencyBytes && !strings.ContainsAny(inside, ".;") {
@@ -2558,6 +2560,20 @@ func datelineMark(rest string) bool {
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||
 		strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-- ") // two hyphens for a dash
 }
+
+// filedDayBefore reports text that opens with the day a dateline gives, written in a few words
+// with a number ("April 18", "18 avril"), then a colon or a dash before the story.
+func filedDayBefore(text string) bool {
+	end := strings.IndexAny(text, ":—–")
+	if dash := strings.Index(text, " - "); dash >= 0 && (end < 0 || dash < end) {
+		end = dash
+	}
+	return end > 0 && end <= maxFiledDayBytes && strings.ContainsAny(text[:end], "0123456789") && !strings.ContainsAny(text[:end], ",;()\n")
+}
+
+// maxFiledDayBytes is the longest day a dateline writes between the place and its colon
+// ("September 18", "18 settembre 2014").
+const maxFiledDayBytes = 20
 
 // capital reads "the capital" (la capitale, ibu kota) as the capital of the country the sentence
 // or else the document is about, unless a name follows it ("the capital, N'Djamena" resolves by name).
