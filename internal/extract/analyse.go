@@ -2587,7 +2587,28 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 		return placeHit{}, false
 	}
 	p, ok := a.x.res.Capital(countries[0])
-	return placeHit{start: t.start, end: t.end, place: p}, ok
+	first := si.capitalAt
+	if first > 0 && si.toks[first-1].is(definiteArticleWords) {
+		first-- // "56 km al sur de la capital": the article after the direction's link
+	}
+	span := nameSpan{start: si.toks[first].start, end: t.end, first: first, last: si.capitalAt}
+	return placeHit{start: t.start, end: t.end, place: p, landmark: measuredBearing(si.toks, span)}, ok
+}
+
+// measuredBearing reports a name a distance and a direction are given from ("56 km south of the
+// capital", "a 56 kilómetros al sur de la capital"): the place lies that far off it. A direction
+// alone ("south of the capital") may still be its outskirts.
+func measuredBearing(toks []token, span nameSpan) bool {
+	if !directionFrom(toks, span) {
+		return false
+	}
+	direction := span.first - 2
+	for k := direction - 1; k >= 0 && direction-k <= 2; k-- {
+		if toks[k].is(distanceUnitWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalToken returns the last token of the first "the capital" that names no place of its
