@@ -46,6 +46,7 @@ type sentenceInfo struct {
 	custodyRescue  bool          // a person the police hold is freed ("snatched an accused"): custodyRescue
 	takenOut       bool          // a place of detention someone is taken out of ("pulled him out of the jail"): takenOutOfCustody
 	custodyEscape  bool          // its escape is the outcome of the assault on a place that holds people told right before
+	releaseLead    bool          // the text's first sentence, telling a lawful release and no deed: releaseStory
 	places         []placeHit
 	spanReadings   []spanReading // by index in spans, filled as resolvePlaces reads them
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
@@ -268,6 +269,8 @@ func (x *Extractor) analyse(doc model.Document) *analysis {
 				}
 			}
 		}
+		si.releaseLead = si.index == 0 && si.lex.phraseIn(lawfulReleaseWords, si.toks, 0, len(si.toks)) &&
+			!si.is(attackCue) && !si.is(riotCue) && !si.is(escapeCue)
 		a.sentences = append(a.sentences, si)
 	}
 	// Countries named in the text give the context for places; then the countries of the places
@@ -631,6 +634,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && (lawfulGround(a.lex, a.text, si.toks, c) || releasedByAuthority(si.lex, a.text, si.toks, c)) {
 			return true // "a former inmate freed under a presidential pardon": a release, not a breakout
+		}
+		if (c.category == escapeCue || c.category == escapedCue) && a.releaseStory(scanned) {
+			return true // "800 inmates were granted the Christmas pardon. [...] They are let out on 30 December": lawful releases
 		}
 		if (c.category == escapeCue || c.category == escapedCue) && freedAsAdjective(si.toks, scanned, c) {
 			return true // "crowds welcomed the freed men": people named by what befell them, no deed of this sentence
@@ -4101,6 +4107,15 @@ const hostageReach = 6
 // captureReach is how many words before "prisoner" a verb of taking may stand ("took him
 // prisoner", "taking a third prisoner").
 const captureReach = 3
+
+// releaseStory reports a sentence of a text whose first sentence tells a lawful release (a pardon,
+// an amnesty, a furlough) and no deed, when the sentence tells neither an attack nor a riot: its
+// words of freeing go on with the releases the text is about.
+func (a *analysis) releaseStory(scanned []cueHit) bool {
+	return len(a.sentences) > 0 && a.sentences[0].releaseLead && !slices.ContainsFunc(scanned, func(c cueHit) bool {
+		return c.category == attackCue || c.category == riotCue
+	})
+}
 
 // lawfulGround reports a lawful ground of release a few words after an escape word, in its
 // clause, or in the sentence's opening phrase: "freed under a presidential pardon", "freed tens of
