@@ -41,7 +41,7 @@ func newFrame() *frame {
 // hunger strike is none of these, nor is unrest that names neither a place of detention nor more
 // than one person held ("rioters attacked journalists at the trial of a prisoner").
 func isEvent(si *sentenceInfo) bool {
-	if generalTalk(si) && len(si.facilities) == 0 && !hasDayDate(si) {
+	if (generalTalk(si) || inPrisonsAtLarge(si)) && len(si.facilities) == 0 && !hasDayDate(si) {
 		return false
 	}
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
@@ -86,6 +86,19 @@ func generalTalk(si *sentenceInfo) bool {
 			return o.category.isDeed() && o.first > c.last && o.first <= c.last+seriesNounReach
 		})
 	})
+}
+
+// inPrisonsAtLarge reports a plural facility word right after a locative word and its article
+// ("42 inmates escaped from custody in the prisons", "dans les prisons"): the deeds of a country's
+// prisons at large, summed, no one incident.
+func inPrisonsAtLarge(si *sentenceInfo) bool {
+	for k := 2; k < len(si.toks); k++ {
+		if si.toks[k].is(facilityPluralWords) && si.toks[k-1].is(definiteArticleWords) && !si.toks[k-1].is(singularArticleWords) && si.toks[k-2].is(facilityLocativeWords) &&
+			slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == facilityCue && c.first <= k && k <= c.last }) {
+			return true
+		}
+	}
+	return false
 }
 
 // occasionBefore reports an occasion word right before token k, an article between or none:
