@@ -2556,7 +2556,7 @@ func datelineMark(rest string) bool {
 	if after, ok := strings.CutPrefix(rest, ","); ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "(") {
 		rest = strings.TrimLeft(after, " \t")
 	} else if ok && filedDayBefore(strings.TrimLeft(after, " \t")) {
-		return true // "Kabul, April 18: Taliban militants..."
+		return true // "Tarvo, May 3: Gunmen stormed..."
 	}
 	if strings.HasPrefix(rest, "(") {
 		if inside, after, ok := strings.Cut(rest[1:], ")"); ok && len(inside) <= maxAgencyBytes && !strings.ContainsAny(inside, ".;") {
@@ -2595,14 +2595,14 @@ func (a *analysis) capital(si *sentenceInfo) (placeHit, bool) {
 	p, ok := a.x.res.Capital(countries[0])
 	first := si.capitalAt
 	if first > 0 && si.toks[first-1].is(definiteArticleWords) {
-		first-- // "56 km al sur de la capital": the article after the direction's link
+		first-- // "à 40 km au nord-est de la capitale": the article after the direction's link
 	}
 	span := nameSpan{start: si.toks[first].start, end: t.end, first: first, last: si.capitalAt}
 	return placeHit{start: t.start, end: t.end, place: p, landmark: measuredBearing(si.toks, span)}, ok
 }
 
-// measuredBearing reports a name a distance and a direction are given from ("56 km south of the
-// capital", "a 56 kilómetros al sur de la capital"): the place lies that far off it. A direction
+// measuredBearing reports a name a distance and a direction are given from ("40 km north of the
+// capital", "à 40 km au nord-est de la capitale"): the place lies that far off it. A direction
 // alone ("south of the capital") may still be its outskirts.
 func measuredBearing(toks []token, span nameSpan) bool {
 	if !directionFrom(toks, span) {

@@ -837,7 +837,7 @@ func asideAfterDeed(text string, si *sentenceInfo, c cueHit) bool {
 
 // warToll reports a count of dead of warTollFloor or more: no assault on a prison or riot in one
 // has killed so many, while a war's or an insurgency's toll, told as the story's background, does
-// ("the revolt, in which more than 13,000 people have been killed", "des milliers de morts").
+// ("the insurgency, which has left over 20,000 dead", "des milliers de morts").
 func warToll(q Quantity) bool {
 	return q.Low != nil && *q.Low >= warTollFloor
 }

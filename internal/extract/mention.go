@@ -495,9 +495,9 @@ func harmOnEscort(si *sentenceInfo) bool {
 }
 
 // mobKilling reports a crowd that a sentence tells killing someone it says was held, or took out
-// of a place of detention, with no word of escape: "a mob stormed the police station, dragged out
-// a man held there and beat him to death", "a mob pulled a suspect out of the jail and killed him"
-// are violence against a person held, as a lynching is.
+// of a place of detention, with no word of escape: "a crowd broke into the police post, dragged out
+// a man held there and killed him", "youths hauled a suspect out of the lock-up and stabbed him
+// dead" are violence against a person held, as a lynching is.
 func mobKilling(si *sentenceInfo) bool {
 	if !si.is(heldCue) && !si.takenOut || si.is(escapeCue) {
 		return false
@@ -508,7 +508,7 @@ func mobKilling(si *sentenceInfo) bool {
 
 // takenOutOfCustody reports a place of detention, or the security forces who hold people, right
 // after a preposition of taking out, an article between or none: "pulled a man out of the jail",
-// "took him from police custody", "was snatched from the police". lower is the text in lower case.
+// "took him from police custody", "was seized from the police". lower is the text in lower case.
 func takenOutOfCustody(lower string, si *sentenceInfo) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		if c.category != facilityCue && c.category != holdingCue && c.category != sideSecurityCue {
