@@ -44,7 +44,8 @@ type sentenceInfo struct {
 	releaseCounts  []cueHit      // the escaped cues its release words gained in an attack (releasedByAttackers)
 	heldAt         bool          // people are said to be held at a place ("asylum seekers held at the centre"): it is a place of detention
 	custodyRescue  bool          // a person the police hold is freed ("snatched an accused"): custodyRescue
-	takenOut       bool          // a place of detention someone is taken out of ("pulled him out of the jail"): takenOutOfCustody
+	takenOut       bool          // a place of detention or the police someone is taken out of ("pulled him out of the jail"): takenOutOf
+	takenFromPlace bool          // takenOut, from a place of detention, not the police ("taken from custody")
 	custodyEscape  bool          // its escape is the outcome of the assault on a place that holds people told right before
 	releaseLead    bool          // the text's first sentence, telling a lawful release and no deed: releaseStory
 	places         []placeHit
@@ -837,7 +838,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
 	si.custodyRescue = custodyRescue(a.lower, si)
-	si.takenOut = takenOutOfCustody(a.lower, si)
+	si.takenOut = takenOutOf(a.lower, si, facilityCue, holdingCue, sideSecurityCue)
+	si.takenFromPlace = si.takenOut && takenOutOf(a.lower, si, facilityCue, holdingCue)
 }
 
 // streetName reports a name that names a street: right after a noun of streets ("viale Kessel",

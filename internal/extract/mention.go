@@ -506,12 +506,13 @@ func mobKilling(si *sentenceInfo) bool {
 	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && c.first > crowd })
 }
 
-// takenOutOfCustody reports a place of detention, or the security forces who hold people, right
-// after a preposition of taking out, an article between or none: "pulled a man out of the jail",
-// "took him from police custody", "was seized from the police". lower is the text in lower case.
-func takenOutOfCustody(lower string, si *sentenceInfo) bool {
+// takenOutOf reports a cue of one of the categories (a place of detention, the security forces
+// who hold people) right after a preposition of taking out, an article between or none: "pulled a
+// man out of the jail", "took him from police custody", "was seized from the police". lower is the
+// text in lower case.
+func takenOutOf(lower string, si *sentenceInfo, categories ...cueCat) bool {
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		if c.category != facilityCue && c.category != holdingCue && c.category != sideSecurityCue {
+		if !slices.Contains(categories, c.category) {
 			return false
 		}
 		k := c.first
@@ -528,6 +529,15 @@ func takenOutOfCustody(lower string, si *sentenceInfo) bool {
 		}
 		return false
 	})
+}
+
+// crowdTakes reports a crowd that a sentence tells taking someone out of a place of detention, with
+// no word of escape, release or demand: "villagers seized the two men from the lock-up" is an
+// assault on the people held, whatever befell them after; "crowds demanded the officials' release
+// from prison" asked for one.
+func crowdTakes(si *sentenceInfo) bool {
+	return si.takenFromPlace && !si.is(escapeCue) && !si.is(releaseCue) && !demandTold(si) &&
+		slices.ContainsFunc(si.toks, func(t token) bool { return t.is(crowdWords) })
 }
 
 // takenOutNameWords is how many words of a facility's name may stand between a preposition of
