@@ -53,7 +53,7 @@ type sentenceInfo struct {
 	capitalAt      int           // the last token of "the capital" read as the country's, -1 if none
 	countries      []string      // every country named, for the context of place names
 	located        []string      // countries named as where things happen, not as a force's flag ("U.S. troops")
-	locatedByName  []placeHit    // the located countries named by their names, not by an adjective ("Ardovian forces"), with where
+	locatedNamesAt []int         // where the located countries named by their names, not by an adjective ("Ardovian forces"), start
 	facilities     []facilityHit
 	holdings       []facilityHit // named police stations and gendarmeries: the facility when nothing else is
 	titles         []facilityHit // titles of generic words ("the National Penitentiary"): the name of last resort
@@ -828,7 +828,7 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 			if !flagOfForce(a.text, si.toks, span.end) {
 				si.located = append(si.located, cc)
 				if a.x.demonyms[span.fold] == "" {
-					si.locatedByName = append(si.locatedByName, placeHit{start: span.start, end: span.end, place: model.Place{Country: cc}})
+					si.locatedNamesAt = append(si.locatedNamesAt, span.start)
 				}
 			}
 		}
@@ -838,8 +838,8 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	si.campaigns = findCampaigns(a.text, si)
 	si.capitalAt = a.capitalToken(si)
 	si.custodyRescue = custodyRescue(a.lower, si)
-	si.takenOut = takenOutOf(a.lower, si, facilityCue, holdingCue, sideSecurityCue)
-	si.takenFromPlace = si.takenOut && takenOutOf(a.lower, si, facilityCue, holdingCue)
+	fromPlace, fromPolice := takenOutOf(a.lower, si)
+	si.takenOut, si.takenFromPlace = fromPlace || fromPolice, fromPlace
 }
 
 // streetName reports a name that names a street: right after a noun of streets ("viale Kessel",
@@ -1981,14 +1981,14 @@ func (a *analysis) resolvePlaces(si *sentenceInfo) {
 // adjective ("Belmarkian forces") says whose, not where; a country's name inside the place's own
 // ("Ardovia City") locates nothing.
 func (a *analysis) townsOfLocatedCountries(si *sentenceInfo) []placeHit {
-	if len(si.locatedByName) == 0 || len(a.named) == 0 {
+	if len(si.locatedNamesAt) == 0 || len(a.named) == 0 {
 		return si.places
 	}
 	return slices.DeleteFunc(si.places, func(p placeHit) bool {
 		if slices.Contains(a.named, p.place.Country) || slices.Contains(si.located, p.place.Country) {
 			return false
 		}
-		return slices.ContainsFunc(si.locatedByName, func(c placeHit) bool { return c.start >= p.end })
+		return slices.ContainsFunc(si.locatedNamesAt, func(at int) bool { return at >= p.end })
 	})
 }
 

@@ -221,11 +221,14 @@ func refByWeekday(ref Ref, days []dateExpr) (time.Time, bool) {
 	}
 	e := days[0]
 	d, ok := resolveDate(e, ref, nil, false)
-	if !ok || int(d.Start.Weekday())+1 == e.weekday {
+	if !ok {
+		return time.Time{}, false
+	}
+	if onWeekday(d.Start, e) {
 		return time.Time{}, false
 	}
 	for y := d.Start.Year() + 1; y <= ref.Date.Year()+weekdayYearReach; y++ {
-		if t, ok := calendarDate(y, e.month, e.day); ok && int(t.Weekday())+1 == e.weekday {
+		if t, ok := calendarDate(y, e.month, e.day); ok && onWeekday(t, e) {
 			return t, true
 		}
 	}
@@ -241,8 +244,13 @@ const weekdayYearReach = 2
 func weekdaysDeny(year int, days []dateExpr) bool {
 	return slices.ContainsFunc(days, func(e dateExpr) bool {
 		t, ok := calendarDate(year, e.month, e.day)
-		return ok && int(t.Weekday())+1 != e.weekday
+		return ok && !onWeekday(t, e)
 	})
+}
+
+// onWeekday reports day t as the weekday date expression e writes with it.
+func onWeekday(t time.Time, e dateExpr) bool {
+	return int(t.Weekday())+1 == e.weekday
 }
 
 // sinceBefore reports a cumulative_word ("since", "depuis", "منذ") within sincePhraseWords words
@@ -336,10 +344,10 @@ func nearerReading(e dateExpr, ref Ref) dateExpr {
 // ("in 1996 … from Saturday 30 March" in a feature published twenty years later) puts the
 // day in that year.
 func weekdayYear(e dateExpr, d model.Date, year int) model.Date {
-	if e.weekday == 0 || year == 0 || int(d.Start.Weekday())+1 == e.weekday {
+	if e.weekday == 0 || year == 0 || onWeekday(d.Start, e) {
 		return d
 	}
-	if t, ok := calendarDate(year, e.month, e.day); ok && int(t.Weekday())+1 == e.weekday {
+	if t, ok := calendarDate(year, e.month, e.day); ok && onWeekday(t, e) {
 		return model.Date{Start: t, Precision: model.PrecisionDay}
 	}
 	return d

@@ -574,7 +574,7 @@ func (a *analysis) placeStartsAt(si *sentenceInfo, start int) bool {
 func nameRunEnd(lx *lexicon, text string, toks []token, j int) int {
 	last := j
 	spaced := func(k int) bool { return k < len(toks) && text[toks[k-1].end:toks[k].start] == " " }
-	glued := func(k int) bool { return k < len(toks) && toks[k-1].end == toks[k].start } // the halves of "N'Djamena", split as an elision
+	glued := func(k int) bool { return k < len(toks) && toks[k-1].end == toks[k].start } // the halves of "N'Korvo", split as an elision
 	for last-j < 3 && (spaced(last+1) || glued(last+1)) {
 		switch {
 		case nameLike(lx, toks[last+1]):

@@ -47,9 +47,10 @@ func isEvent(si *sentenceInfo) bool {
 	if si.is(stagedCue) || si.is(exchangeCue) || judgedDeed(si) || deedsOnlyReferred(si) || consequenceOnly(si) || spanBeforeReference(si) {
 		return false // a drill, a prisoner exchange, a sentence passed for a jailbreak, an earlier event recalled or told as one
 	}
-	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape || mobKilling(si) || crowdTakes(si)
+	mobTakes := mobKilling(si) || crowdTakes(si) // a deed on the people held, and where they were held
+	detention := namesDetention(si) || pronounEscape(si) || sceneGoesOn(si) || si.custodyEscape || mobTakes
 	action := si.is(attackCue) && !si.pastAttack || si.is(escapeCue) || si.is(riotCue) && !peacefulDeed(si) && !outsideFacility(si) && (placeOfDetention(si) || !oneHeld(si.toks, si.cues)) || si.is(thwartedCue) ||
-		(si.inmateArson || si.outsiderArson) && placeOfDetention(si) || si.airLanding || mobKilling(si) || crowdTakes(si)
+		(si.inmateArson || si.outsiderArson) && placeOfDetention(si) || si.airLanding || mobTakes
 	return detention && (action || (si.deadlyAttempt || si.deadlyFire) && placeOfDetention(si) ||
 		si.is(killedCue) && ((hasMethod(si) || si.triedEscape) && placeOfDetention(si) && deathsOfThoseHeld(si) || hasArmedGroup(si) && !si.is(peacefulCue) ||
 			hasMethod(si) && staffOnly(si))) || // "a prison officer was shot dead on his way to work"

@@ -506,14 +506,15 @@ func mobKilling(si *sentenceInfo) bool {
 	return crowd >= 0 && slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == killedCue && c.first > crowd })
 }
 
-// takenOutOf reports a cue of one of the categories (a place of detention, the security forces
-// who hold people) right after a preposition of taking out, an article between or none: "pulled a
-// man out of the jail", "took him from police custody", "was seized from the police". lower is the
+// takenOutOf reports a place of detention (fromPlace) or the security forces who hold people
+// (fromPolice) right after a preposition of taking out, an article between or none: "pulled a man
+// out of the jail", "took him from police custody"; "was seized from the police". lower is the
 // text in lower case.
-func takenOutOf(lower string, si *sentenceInfo, categories ...cueCat) bool {
-	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
-		if !slices.Contains(categories, c.category) {
-			return false
+func takenOutOf(lower string, si *sentenceInfo) (fromPlace, fromPolice bool) {
+	for _, c := range si.cues {
+		place := c.category == facilityCue || c.category == holdingCue
+		if !place && c.category != sideSecurityCue {
+			continue
 		}
 		k := c.first
 		for k > 0 && c.first-k < takenOutNameWords && si.toks[k-1].upper {
@@ -524,11 +525,12 @@ func takenOutOf(lower string, si *sentenceInfo, categories ...cueCat) bool {
 		}
 		for n := 1; n <= 2 && k-n >= 0; n++ {
 			if si.lex.lowerPhraseAt(takenOutOfPhrases, lower, si.toks, k-n) == n {
-				return true
+				fromPlace, fromPolice = fromPlace || place, fromPolice || !place
+				break
 			}
 		}
-		return false
-	})
+	}
+	return fromPlace, fromPolice
 }
 
 // crowdTakes reports a crowd that a sentence tells taking someone out of a place of detention, with

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/wallwatch/wallwatch/internal/model"
 )
 
 // Scripts and morphologies other than those of western Europe need their own ways to words and
@@ -348,7 +346,7 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 				si.countries = append(si.countries, cc) // not "قرب الحدود مع زارفيا": near the border with Zarvia, not in it
 				si.located = append(si.located, cc)
 				if a.x.demonyms[f] == "" {
-					si.locatedByName = append(si.locatedByName, placeHit{start: t.start, end: t.end, place: model.Place{Country: cc}})
+					si.locatedNamesAt = append(si.locatedNamesAt, t.start)
 				}
 			}
 			break
