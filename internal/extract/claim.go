@@ -252,7 +252,8 @@ func escapeBeforeWith(si *sentenceInfo, with int) (cueHit, bool) {
 }
 
 // onePersonSubject reports one person right before the verb at token k, auxiliaries aside: a
-// name inside the sentence or one the text uses as a surname, a pronoun or a noun of one person.
+// name inside the sentence or one the text uses as a surname, a pronoun or a noun of one person;
+// not a place the verb's clause is set apart from by a comma.
 func (a *analysis) onePersonSubject(si *sentenceInfo, k int) bool {
 	j := k - 1
 	for j >= 0 && (si.toks[j].is(auxiliaryWords) || si.toks[j].is(beforeVerbWords)) {
@@ -262,8 +263,22 @@ func (a *analysis) onePersonSubject(si *sentenceInfo, k int) bool {
 		return false
 	}
 	t := &si.toks[j]
+	if containsAny(a.text[t.end:si.toks[j+1].start], clauseMarks) && placeEndsAt(si, j) {
+		return false // "an attack on the prison in X, escaping with 230 prisoners": the clause's subject is the attackers
+	}
 	return t.is(singularPronounWords) || t.is(singularPersonWords) || a.surnames[withoutPossessive(t.fold)] ||
 		j > 0 && t.upper && !t.is(peopleNounWords)
+}
+
+// placeEndsAt reports a place or a country's name ending at token j.
+func placeEndsAt(si *sentenceInfo, j int) bool {
+	end := si.toks[j].end
+	for i, sp := range si.spans {
+		if sp.last == j && i < len(si.spanReadings) && si.spanReadings[i].country {
+			return true
+		}
+	}
+	return slices.ContainsFunc(si.places, func(p placeHit) bool { return p.start < end && p.end >= end })
 }
 
 // plusOne returns a figure one higher at both ends.
@@ -443,7 +458,8 @@ func exception(si *sentenceInfo, q Quantity) bool {
 // judged reports a figure right after a verb of a court ("a court sentenced 21 people to death",
 // "convicted 12 men"): it counts people tried, no one the incident befell, unless the verb is
 // itself a word of a figure, or an arrest of the escapees the figure's noun names ("seven of the
-// escapees were arrested") or the sentence before told of ("17 have been arrested").
+// escapees were arrested") or the sentence before told of ("17 have been arrested", "six of them
+// were arrested").
 func judged(si *sentenceInfo, q Quantity) bool {
 	first, last := tokenSpan(si.toks, q.Start, q.End)
 	verb := passiveCourtVerb(si, last)
@@ -452,8 +468,14 @@ func judged(si *sentenceInfo, q Quantity) bool {
 	}
 	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return c.first <= verb && verb <= c.last && (c.category.metric() != "" ||
-			c.category == arrestedCue && (escapeeNounAfter(si, last) || si.escapeLast && bareCount(si, last)))
+			c.category == arrestedCue && (escapeeNounAfter(si, last) || si.escapeLast && bareCount(si, last) || partOfEscapees(si, q)))
 	})
+}
+
+// partOfEscapees reports a figure taken "of them" in or right after a sentence telling of an
+// escape: "243 prisoners escaped; six of them were later arrested" counts escapees caught again.
+func partOfEscapees(si *sentenceInfo, q Quantity) bool {
+	return partOfThem(si, q) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast)
 }
 
 // passiveCourtVerb returns the court verb whose passive subject is the figure ending at token
@@ -1149,6 +1171,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 	if colonBreakdown(text, si, q) {
 		return true // "23 inmates escaped in all: the five men and three women arrested last week"
 	}
+	if classedPart(text, si, last) {
+		return true // "30 among the escaped prisoners were hardcore militants": what some of them are
+	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
 		t := &si.toks[k]
@@ -1159,6 +1184,40 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 			return true
 		}
 		copula = copula || t.is(copulaWords)
+	}
+	return false
+}
+
+// classedPart reports a figure, taken from a group ("among the escapees", "of the inmates") or
+// alone, that a copula then says what they are, a noun of people and no deed: "30 among the
+// escaped prisoners were hardcore militants" and "of the escapees, 30 were militants" tell what
+// thirty of them were, neither how many escaped nor how many attacked.
+func classedPart(text string, si *sentenceInfo, last int) bool {
+	k := last + 1
+	if k >= len(si.toks) || !si.toks[k].is(amongWords) && !si.toks[k].is(partitiveWords) && !si.toks[k].is(copulaWords) {
+		return false
+	}
+	for ; k < len(si.toks) && k <= last+classedPartReach; k++ {
+		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
+			return false
+		}
+		if !si.toks[k].is(copulaWords) || si.toks[k].upper {
+			continue
+		}
+		for j := k + 1; j < len(si.toks) && j <= k+classedPartReach; j++ {
+			for _, c := range si.cues {
+				if c.first != j {
+					continue
+				}
+				if c.category == attackersCue || c.category == inmateCue {
+					return true
+				}
+				if c.category.metric() != "" || c.category.isDeed() {
+					return false
+				}
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -1448,13 +1507,19 @@ func subsetMarkerBetween(si *sentenceInfo, from, to int) bool {
 // ("including at least the 12").
 const subsetMarkerReach = 4
 
+// classedPartReach is how many words the partitive group may take before its copula, and the
+// copula's adjectives before its noun ("were all hardcore militants").
+const classedPartReach = 5
+
 // partOfThem reports a figure taken from a group named before: "two of them", "ten of whom",
 // "deux d'entre eux".
 func partOfThem(si *sentenceInfo, q Quantity) bool {
 	_, last := tokenSpan(si.toks, q.Start, q.End)
-	if last < 0 {
-		return false
-	}
+	return last >= 0 && partOfThemAfter(si, last)
+}
+
+// partOfThemAfter is partOfThem for the figure ending at token last.
+func partOfThemAfter(si *sentenceInfo, last int) bool {
 	return last+1 < len(si.toks) && si.lex.phraseAt(partOfThemWords, si.toks, last+1) > 0
 }
 

@@ -117,13 +117,13 @@ const seriesNounReach = 3
 
 // holdingOnly reports a sentence whose only words of detention are police stations and the
 // like, which neither it nor the clause or sentence after it says hold, free (or aim to) or
-// punish anyone, nor has someone in custody:
+// punish anyone, nor has someone in custody or a riot inside:
 // "militants attacked police stations and the security service building, killing dozens" tells
 // an attack on the state, not on people held.
 func holdingOnly(si *sentenceInfo) bool {
 	return si.is(holdingCue) && !facilityNamed(si) && !si.is(inmateCue) && !si.is(genericCue) && len(si.facilities) == 0 &&
 		!holdsPeople(si) && !si.is(escapeCue) && !si.is(releaseCue) && !lynching(si) && !si.peopleHeldNext && !si.tryToFree &&
-		!inCustody(si) && !si.takenOut // "a man in judicial custody" is held; "took him from police custody" held him
+		!inCustody(si) && !si.takenOut && !riotWithin(si) // "a man in judicial custody" is held; "took him from police custody" held him
 }
 
 // consequenceOnly reports a sentence whose one deed word is the story's deed named again with a
@@ -393,12 +393,28 @@ func placesAnEvent(si *sentenceInfo) bool {
 // namesDetention reports a sentence that speaks of a place of detention or its inmates. Talk of
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
 // or a gendarmerie counts when someone is freed from it, an attack aims to or is followed by an
-// escape ("armed men stormed the police station. Fourteen detainees escaped"), or the sentence
-// says it holds people ("a police station holding suspected militants").
+// escape ("armed men stormed the police station. Fourteen detainees escaped"), the sentence
+// says it holds people ("a police station holding suspected militants") or a riot broke out in it.
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
-		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext || inCustody(si)) || holdsPeople(si)) ||
+		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext || inCustody(si)) || holdsPeople(si) || riotWithin(si)) ||
 		si.is(escapeCue) && cellNamed(si) || si.custodyRescue
+}
+
+// riotWithin reports a riot told in a police station or another place that holds people, a
+// locative word (and its article) right before the place's word: "a riot and a fire broke out in
+// a police station" are its detainees'; not one outside it, nor one of residents or attackers
+// named before the riot's word ("residents rioted at the police station").
+func riotWithin(si *sentenceInfo) bool {
+	riot := slices.IndexFunc(si.cues, func(c cueHit) bool { return c.category == riotCue })
+	if riot < 0 || outsideFacility(si) || slices.ContainsFunc(si.cues[:riot], func(c cueHit) bool {
+		return c.category == sideCiviliansCue || c.category == attackersCue
+	}) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == holdingCue && wordIn(facilityLocativeWords, si.toks, max(0, c.first-2), c.first)
+	})
 }
 
 // inCustody reports a sentence that tells someone held ("a suspect held there", "a man taken

@@ -75,7 +75,7 @@ func newProfile(m model.Mention, fam Family) profile {
 		doc:       m.DocumentID,
 		country:   m.Place.Country,
 		typ:       m.Type,
-		facility:  nameTokens(m.Facility, facilityStopWords),
+		facility:  facilityTokens(m.Facility),
 		place:     nameTokens(m.Place.Name, placeStopWords),
 		admin1:    nameTokens(m.Place.Admin1, placeStopWords),
 		geonameID: m.Place.GeonameID,

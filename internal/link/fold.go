@@ -15,21 +15,57 @@ import (
 var genericWordsData string
 
 // placeStopWords carry no identity in a place name ("Tarvo State" is "Tarvo"), facilityStopWords
-// none in a facility name ("Tarvo Central Prison" and "Tarvo prison" are the same facility), and
+// none in a facility name ("Tarvo Central Prison" and "Tarvo prison" are the same facility),
 // gradeWords say a facility's grade of security, which tells two facilities of a town apart but
-// not two names of one past it: data/generic-words.tsv, which TestGenericWords checks.
-var placeStopWords, facilityStopWords, gradeWords = genericWords()
+// not two names of one past it, and sameWords give the English words a word of a police station's
+// name stands for ("comisaría": police station): data/generic-words.tsv, which TestGenericWords
+// checks.
+var placeStopWords, facilityStopWords, gradeWords, sameWords = genericWords()
 
-// genericWords reads data/generic-words.tsv into the three sets of folded words.
-func genericWords() (place, facility, grade map[string]bool) {
+// genericWords reads data/generic-words.tsv into the sets of folded words, and the folded words
+// of the same meaning into the folded words they stand for.
+func genericWords() (place, facility, grade map[string]bool, same map[string][]string) {
 	words, err := readGenericWords(genericWordsData)
 	if err != nil {
 		panic(err)
 	}
-	return wordSet(words["place"]...), wordSet(words["facility"]...), wordSet(words["grade"]...)
+	same = map[string][]string{}
+	for _, w := range words["same"] {
+		word, meaning, _ := strings.Cut(w, "\t")
+		for _, t := range foldTokens(word) {
+			same[t] = foldTokens(meaning)
+		}
+	}
+	return wordSet(words["place"]...), wordSet(words["facility"]...), wordSet(words["grade"]...), same
 }
 
-// readGenericWords parses the generic words' file: a kind (place or facility), a tab, a word.
+// facilityTokens returns the tokens that identify a facility's name, generic words dropped and
+// words of police stations read in English: "estación policial" and "stazione di polizia" are
+// both "police station".
+func facilityTokens(name string) []string {
+	tokens := nameTokens(name, facilityStopWords)
+	translated := false
+	for _, t := range tokens {
+		_, ok := sameWords[t]
+		translated = translated || ok
+	}
+	if !translated {
+		return tokens
+	}
+	var out []string
+	for _, t := range tokens {
+		if meaning, ok := sameWords[t]; ok {
+			out = append(out, meaning...)
+		} else {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return compactStrings(out)
+}
+
+// readGenericWords parses the generic words' file: a kind (place, facility, grade or same), a
+// tab, a word, and for a same word a tab and the words it stands for.
 func readGenericWords(data string) (map[string][]string, error) {
 	words := map[string][]string{}
 	seen := map[string]bool{}
@@ -38,8 +74,11 @@ func readGenericWords(data string) (map[string][]string, error) {
 			continue
 		}
 		kind, word, ok := strings.Cut(line, "\t")
-		if !ok || kind != "place" && kind != "facility" && kind != "grade" || word == "" {
-			return nil, fmt.Errorf("generic-words.tsv:%d: want place, facility or grade, a tab and a word", n+1)
+		if !ok || kind != "place" && kind != "facility" && kind != "grade" && kind != "same" || word == "" {
+			return nil, fmt.Errorf("generic-words.tsv:%d: want place, facility, grade or same, a tab and a word", n+1)
+		}
+		if w, meaning, ok := strings.Cut(word, "\t"); kind == "same" != ok || kind == "same" && (w == "" || meaning == "") {
+			return nil, fmt.Errorf("generic-words.tsv:%d: a same word and the words it stands for, or another kind's one word", n+1)
 		}
 		if seen[line] {
 			return nil, fmt.Errorf("generic-words.tsv:%d: %s %q twice", n+1, kind, word)

@@ -21,10 +21,13 @@ func TestGenericWords(t *testing.T) {
 	for _, tt := range []struct{ data, err string }{
 		{"place\tcity\n", ""},
 		{"# a comment\n\nfacility\tjail\n", ""},
-		{"town\tcity\n", "generic-words.tsv:1: want place, facility or grade"},
-		{"place city\n", "generic-words.tsv:1: want place, facility or grade"},
-		{"place\t\n", "generic-words.tsv:1: want place, facility or grade"},
+		{"town\tcity\n", "generic-words.tsv:1: want place, facility, grade or same"},
+		{"place city\n", "generic-words.tsv:1: want place, facility, grade or same"},
+		{"place\t\n", "generic-words.tsv:1: want place, facility, grade or same"},
 		{"place\tcity\nplace\tcity\n", `generic-words.tsv:2: place "city" twice`},
+		{"same\tpolizia\tpolice\n", ""},
+		{"same\tpolizia\n", "generic-words.tsv:1: a same word and the words it stands for"},
+		{"place\tcity\ttown\n", "generic-words.tsv:1: a same word and the words it stands for"},
 	} {
 		_, err := readGenericWords(tt.data)
 		if ok := tt.err == "" && err == nil || tt.err != "" && err != nil && strings.HasPrefix(err.Error(), tt.err); !ok {
@@ -35,7 +38,8 @@ func TestGenericWords(t *testing.T) {
 
 // TestFacilityTokens: a lower-case elided word before an apostrophe is no part of a name, a
 // capital one is; a Roman class and the capital letter after it are one word, however they are
-// spaced, while other capitals after a numeral and lower-case words are left alone.
+// spaced, while other capitals after a numeral and lower-case words are left alone. Words of a
+// police station are read in English, whatever the language.
 func TestFacilityTokens(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
 		{"prison d'Orlin", "orlin"},
@@ -49,8 +53,13 @@ func TestFacilityTokens(t *testing.T) {
 		{"Tarvo Prison B", "b tarvo"},
 		{"II Tarvo", "i tarvo"},
 		{"ii b", "b i"},
+		{"estación policial", "police station"},
+		{"stazione di polizia", "police station"},
+		{"comisaría de Tarvo", "police station tarvo"},
+		{"Tarvo police station", "police station tarvo"},
+		{"police headquarters", "headkuarters police"},
 	} {
-		if got := strings.Join(nameTokens(tt.name, facilityStopWords), " "); got != tt.want {
+		if got := strings.Join(facilityTokens(tt.name), " "); got != tt.want {
 			t.Errorf("tokens of %q: %q, want %q", tt.name, got, tt.want)
 		}
 	}

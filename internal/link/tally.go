@@ -77,7 +77,7 @@ func Votes(m model.Mention, voter bool) []Vote {
 		}
 	}
 	if raw := strings.TrimSpace(m.Facility); raw != "" {
-		key := strings.Join(nameTokens(raw, facilityStopWords), " ")
+		key := strings.Join(facilityTokens(raw), " ")
 		if key == "" {
 			key = unnamed + strings.Join(foldTokens(raw), " ") // "the prison"
 		}
