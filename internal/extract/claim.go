@@ -10,8 +10,8 @@ import (
 )
 
 // claims reads every figure of the frame's sentences as a claim: which metric it measures, whose
-// side it counts (for killed and wounded), who put it forward and when.
-func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
+// side it counts (for killed and wounded), who put it forward and when, in a frame of type typ.
+func (a *analysis) claims(f *frame, typ model.EventType, perpetrators []string) []model.Claim {
 	var out []model.Claim
 	seen := map[int]bool{}       // low bounds already claimed in the frame
 	var lastMetric model.Metric  // the metric of the sentence's last claim, which a bare figure a speaker gives carries on
@@ -116,9 +116,25 @@ func (a *analysis) claims(f *frame, perpetrators []string) []model.Claim {
 				all.Metric, all.Side = model.Held, ""
 				out = append(out, all)
 			}
+			if typ != model.Riot && wholeForce(si, q, c) {
+				force := c // "neutralizing all seven attackers": the assault force was seven
+				force.Metric, force.Side = model.Attackers, ""
+				out = append(out, force)
+			}
 		}
 	}
 	return out
+}
+
+// wholeForce reports a figure of all the attackers ("all seven attackers", "tous les 12
+// assaillants") that a casualty or an arrest befell: the figure counts the assault force as well
+// (in a riot, the inmates who attacked are no assault force).
+func wholeForce(si *sentenceInfo, q Quantity, c model.Claim) bool {
+	first, last := tokenSpan(si.toks, q.Start, q.End)
+	if c.Metric == model.Attackers || c.Metric == model.Held || c.Metric == model.Escaped || first < 1 || !wholeBefore(si, first) {
+		return false
+	}
+	return slices.ContainsFunc(si.cues, func(o cueHit) bool { return o.category == attackersCue && o.first == last+1 })
 }
 
 // heldAll reports a figure of all the people held that a participle of holding describes before
@@ -1152,7 +1168,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		for k := start + n; k < first; k++ {
 			conjoined = conjoined || si.toks[k].is(conjunctionWords)
 		}
-		if !conjoined && !ownPredicate(text, si, last) {
+		if !conjoined && (!ownPredicate(text, si, last) || wholeAwaitsVerb(text, si, start)) {
 			return true
 		}
 	}
@@ -1442,6 +1458,27 @@ func colonBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 
 // asideCountReach is how many words before an aside the count it breaks down may end.
 const asideCountReach = 8
+
+// wholeAwaitsVerb reports a count ending a few words before the subset marker at token marker, with
+// no metric word or clause mark between them: "all 1,500 inmates including 120 condemned criminals were set free"
+// has one verb for the whole and its part, so the part counts nothing of its own.
+func wholeAwaitsVerb(text string, si *sentenceInfo, marker int) bool {
+	for _, q := range si.quantities {
+		_, last := tokenSpan(si.toks, q.Start, q.End)
+		if q.Kind != "count" || last < 0 || last >= marker || marker-last > wholeNounReach+1 ||
+			containsAny(text[si.toks[last].end:si.toks[marker].start], clauseMarks) {
+			continue // "300 inmates, of whom nine were recaptured": the part's own clause
+		}
+		return !slices.ContainsFunc(si.cues, func(c cueHit) bool {
+			return c.first > last && c.first < marker && c.category.metric() != ""
+		})
+	}
+	return false
+}
+
+// wholeNounReach is how many words the noun of a whole may take between its figure and the subset
+// marker after it ("1,500 inmates including").
+const wholeNounReach = 3
 
 // ownPredicate reports a metric verb of its own right after a figure, behind an auxiliary ("of
 // whom nine were later recaptured"): the part is counted for what befell it, not as a subset.

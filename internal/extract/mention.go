@@ -53,7 +53,7 @@ func (a *analysis) mention(f *frame, frames []*frame, primary bool) (model.Menti
 	if m.Type == model.OtherAttack && len(m.Perpetrators) == 0 {
 		m.Perpetrators = a.strikers(f) // "Ardovian aircraft struck the prison": the state whose aircraft they were
 	}
-	m.Claims = a.claims(f, m.Perpetrators)
+	m.Claims = a.claims(f, m.Type, m.Perpetrators)
 	if m.Type == model.MassEscape && fewEscaped(m.Claims) {
 		if !tellsRiot(f) {
 			return m, false // "two detainees slipped away after a lunch": an escape, but no mass escape

@@ -16,15 +16,31 @@ const maxCueDistance = 12
 
 // metricAfter is the metric of the first metric cue within a few words after token k, but for
 // the metric passed over ("all 40 inmates kept in the jail got away": past the participle that says
-// who they are, to what befell them).
+// who they are, to what befell them), a part named by a subset marker passed over too ("all 1,500
+// inmates including 120 on death row were set free").
 func metricAfter(si *sentenceInfo, k int, passedOver model.Metric) (model.Metric, bool) {
+	reach := metricAfterReach
+	for j := k + 1; j <= k+metricAfterReach && j < len(si.toks); j++ {
+		if si.lex.phraseAt(subsetMarkerWords, si.toks, j) > 0 {
+			reach += subsetAsideReach
+			break
+		}
+	}
 	for _, c := range si.cues {
-		if m := c.category.metric(); isMetric(m) && m != passedOver && c.first > k && c.first <= k+4 {
+		if m := c.category.metric(); isMetric(m) && m != passedOver && c.first > k && c.first <= k+reach {
 			return m, true
 		}
 	}
 	return "", false
 }
+
+// metricAfterReach is how far after a whole its verb may stand ("all 40 inmates kept in the jail
+// got away"); subsetAsideReach how many words more a part named inside it may take ("including
+// 120 condemned criminals").
+const (
+	metricAfterReach = 4
+	subsetAsideReach = 4
+)
 
 // builtFor reports a capacity word up to capacityReach words before the figure at token first, in
 // its clause ("a capacity of 620", "изоляторе, рассчитанном на 250 мест").
