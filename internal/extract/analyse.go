@@ -3797,8 +3797,8 @@ const offenceObjectReach = 3
 const offenceReach = 26
 
 // disguiseReach is how many words before a security noun a word of disguise may stand ("disguised
-// as police officers").
-const disguiseReach = 2
+// as police officers", "vestidos com uniformes militares").
+const disguiseReach = 3
 
 // conditionalDeed reports a deed word in a clause that a conditional word opens a few words
 // before it: "they threatened to kill the hostages if troops stormed the prison", "si se intenta
