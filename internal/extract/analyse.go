@@ -2727,7 +2727,7 @@ func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, b
 		a.placeIn = a.x.res.Within(divisions)
 	}
 	p, ok := a.resolvePlace(name, ctx.countries)
-	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) && !a.guessedFrom(name, p.Country) {
+	if ok && slices.Contains(a.guessed, p.Country) && names.Fold(p.Name) != names.Fold(name) && !a.guessedFrom(name, p) {
 		// A country guessed from namesakes is no context for another name of one of its villages:
 		// a common word of the report's language is no village of Belmark that bears it as an alias.
 		// But a name in another script than the gazetteer's own names ("Тарвово" for Tarvovo)
@@ -2739,19 +2739,28 @@ func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, b
 	return p, ok
 }
 
-// guessedFrom reports a name in a script other than Latin that, as written or in one of its
-// dictionary forms, is a town of note in the country alone: the kind of name the country was
-// guessed from. A Latin name is an alias there, which a common word may be.
-func (a *analysis) guessedFrom(name, country string) bool {
-	if latinOnly(name) {
+// guessedFrom reports a name that the country was guessed from, read as the place p there: in a
+// script other than Latin, one that, as written or in one of its dictionary forms, is a town of
+// note in the country alone. A Latin name is an alias there, which a common word may be ("Hub
+// City" of a town of another name), unless it spells the place's own name otherwise, its
+// consonants the same ("Ginir" for Ghinnir), in a text that names no country to read it in.
+func (a *analysis) guessedFrom(name string, p model.Place) bool {
+	if latinOnly(name) && (len(a.named) > 0 || !sameSkeleton(name, p.Name)) {
 		return false
 	}
 	for _, n := range append([]string{name}, a.placeFormsOf(name)...) {
-		if countries, nested := a.x.res.Nesting([]string{n}); !nested && len(countries) == 1 && countries[0] == country {
+		if countries, nested := a.x.res.Nesting([]string{n}); !nested && len(countries) == 1 && countries[0] == p.Country {
 			return true
 		}
 	}
 	return false
+}
+
+// sameSkeleton reports two names with one consonant skeleton of at least two consonants: one
+// name in two spellings.
+func sameSkeleton(a, b string) bool {
+	sa := names.Skeleton(names.Fold(a))
+	return len(sa) >= 2 && sa == names.Skeleton(names.Fold(b))
 }
 
 // latinOnly reports a name whose letters are all of the Latin script.

@@ -308,3 +308,20 @@ func TestClockTime(t *testing.T) {
 		{"mesma", false},
 	})
 }
+
+// TestSameSkeleton: a town's name spelled otherwise keeps its consonants; a nickname does not.
+func TestSameSkeleton(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Gavrin", "Ghavrin", true},
+		{"Ghavrin", "Gavrine", true},
+		{"Port City", "Tarvo", false},
+		{"Ha", "Ha", false}, // one consonant says too little
+	} {
+		if got := sameSkeleton(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameSkeleton(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
