@@ -490,8 +490,29 @@ func judged(si *sentenceInfo, q Quantity) bool {
 
 // partOfEscapees reports a figure taken "of them" in or right after a sentence telling of an
 // escape: "243 prisoners escaped; six of them were later arrested" counts escapees caught again.
+// "Them" are the last people named before it: not escapees after "guards were summoned and four
+// of them were arrested".
 func partOfEscapees(si *sentenceInfo, q Quantity) bool {
-	return partOfThem(si, q) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast)
+	first, _ := tokenSpan(si.toks, q.Start, q.End)
+	return partOfThem(si, q) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast) && !staffBefore(si, first)
+}
+
+// staffBefore reports guards, police or other security staff named in the sentence before token
+// k, after the last word of escape or of people held: "them" after them are the staff.
+func staffBefore(si *sentenceInfo, k int) bool {
+	staff, at := false, -1
+	for _, c := range si.cues {
+		if c.first >= k || c.first <= at {
+			continue
+		}
+		switch c.category {
+		case sideSecurityCue:
+			staff, at = true, c.first
+		case escapeCue, escapedCue, inmateCue, sidePrisonersCue:
+			staff, at = false, c.first
+		}
+	}
+	return staff
 }
 
 // passiveCourtVerb returns the court verb whose passive subject is the figure ending at token
