@@ -223,7 +223,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 	var detention, holding, attack, inside, escape, escapeTold, freeing, riot, thwarted, resisted, armedKilling, onEscort, heldKilled, guardsHarmed bool
 	foiledTold, unfoiled := false, false // an escape a thwarting word stopped; one none did
 	heldFled := false                    // "400 inmates clashed with guards. They then fled the prison."
-	recaught := false                    // escapees caught again: some got out
+	recaught := false                    // escapees caught again, or still at large: some got out
 	assault := false                     // an attack word other than a blast: "stormed", "raided", "opened fire"
 	attackNamed := false                 // a word that names an attack and no more ("attacked", "the attack")
 	riotTold := tellsRiot(f)
@@ -240,7 +240,7 @@ func (a *analysis) eventType(f *frame) model.EventType {
 			si.deadlyFire || // a deadly fire no accident explains (accidents tell no incident): the people held set it
 			si.inmateArson
 		escapeTold = escapeTold || si.is(escapeCue) && !negated(si, escapeCue)
-		recaught = recaught || si.is(recapturedCue)
+		recaught = recaught || si.is(recapturedCue) || escapeesAtLarge(si)
 		freeing = freeing || freeingTold(si)
 		holding = holding || si.is(holdingCue)
 		if !isEvent(si) {
@@ -345,6 +345,14 @@ func (a *analysis) eventType(f *frame) model.EventType {
 		return model.OtherAttack // "gunmen shot dead two warders near the prison": its staff harmed, nobody fled
 	}
 	return model.MassEscape // deaths in the place by a named means (a fire, shells): inmates flee them
+}
+
+// escapeesAtLarge reports a sentence that names escapees and says they are out ("the escapees are
+// still at large"): whatever the story called their breakout, some got out.
+func escapeesAtLarge(si *sentenceInfo) bool {
+	return wordIn(escapeeNounWords, si.toks, 0, len(si.toks)) && slices.ContainsFunc(si.cues, func(c cueHit) bool {
+		return c.category == escapedCue && !attempted(si.toks, c.first) && !wordIn(escapeeNounWords, si.toks, c.first, c.last+1)
+	}) && !negated(si, escapedCue)
 }
 
 // peacefulProtest reports a frame whose only unrest is people held who protest, with no violence
