@@ -2895,9 +2895,9 @@ func (a *analysis) commonWord(si *sentenceInfo, k int) bool {
 
 // personName reports a capitalised run that names a person: followed by an initial ("Gregory D.
 // Johnsen"; not "WHEELING, W.Va.", which a comma sets apart), preceded by a title, or by a noun
-// of one person in lower case that it stands in apposition to ("remand prisoner Ola Tarvo",
-// "warder Ines Orlin"), or set off by a comma after a title and its portfolio ("el secretario de
-// Gobierno, Dario Vega, dijo").
+// of one person in lower case (or opening the sentence) that it stands in apposition to ("remand
+// prisoner Ola Tarvo", "warder Ines Orlin", "Inmate Ola Tarvo, who led the break"), or set off by
+// a comma after a title and its portfolio ("el secretario de Gobierno, Dario Vega, dijo").
 func personName(text string, toks []token, span nameSpan) bool {
 	first, last := span.first, span.last
 	if k := last + 1; k < len(toks) && len(toks[k].fold) == 1 && toks[k].upper && text[toks[last].end:toks[k].start] == " " && initial(text, toks, k) {
@@ -2907,7 +2907,7 @@ func personName(text string, toks []token, span nameSpan) bool {
 		return true
 	}
 	return first > 0 && (toks[first-1].is(titleWords) ||
-		!toks[first-1].upper && toks[first-1].is(singularPersonWords) && text[toks[first-1].end:toks[first].start] == " ")
+		(!toks[first-1].upper || first == 1) && toks[first-1].is(singularPersonWords) && text[toks[first-1].end:toks[first].start] == " ")
 }
 
 // nationalNamed reports a run of two or more capitalised words right after an article and a

@@ -248,6 +248,8 @@ func TestPersonName(t *testing.T) {
 		{"en", "The minister of justice, Ines Orlin, said so.", "Ines Orlin", true},
 		{"en", "Inmates rioted in Tarvo, Kolondo, on Monday.", "Kolondo", false}, // a town after a town
 		{"es", "Un motín en el penal de Mareva, Kolondo, dejó muertos.", "Kolondo", false},
+		{"en", "Inmate Ola Hla, who led the break, was shot.", "Ola Hla", true}, // a noun of one person opening the sentence
+		{"en", "Police in Ola Hla said so.", "Ola Hla", false},
 	}
 	for _, tt := range tests {
 		a, si, k := spanNamed(t, x, tt.lang, tt.text, tt.name)
