@@ -927,6 +927,9 @@ func matchYearAlone(lx *lexicon, ps []piece, i int) (dateExpr, int, bool) {
 		isHyphenCode(lx, ps, i)) {
 		return dateExpr{}, 0, false
 	}
+	if i > 0 && !lx.union && lx.isPhraseWord(countPrepositionPhrases, ps[i-1].low) {
+		return dateExpr{}, 0, false // "sono scappati in 1800": in Italian a year takes the article ("nel 1800")
+	}
 	return spanned(dateExpr{year: y, prec: model.PrecisionYear, yearOnly: true}, ps, i, i)
 }
 

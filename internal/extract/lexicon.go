@@ -57,6 +57,9 @@ type lexicon struct {
 	// of any other word, for markWords (wordmarks.go).
 	wordMarks map[string]*wordMarks
 	noMarks   *wordMarks
+	// union is whether the lexicon joins every language's: rules that hold in one language only
+	// (count_preposition) do not read a text of unknown language.
+	union bool
 }
 
 type cuePhrase struct {

@@ -42,6 +42,7 @@ func loadLexicons(user []LexiconFile) (*lexicons, error) {
 		return nil, err
 	}
 	ls := &lexicons{byLang: map[string]*lexicon{}, all: buildLexicon(all), foreignFacilities: buildLexicon(multiWordFacilities(all))}
+	ls.all.union = true
 	for lang, entries := range byLang {
 		ls.byLang[lang] = buildLexicon(entries)
 	}

@@ -88,6 +88,7 @@ const (
 	bannedInPhrases
 	gearParticiplePhrases
 	landmarkNounPhrases
+	countPrepositionPhrases
 	phraseCatCount
 )
 
@@ -168,6 +169,7 @@ var phraseCats = [phraseCatCount]struct {
 	bannedInPhrases:             {name: "banned_in"},
 	gearParticiplePhrases:       {name: "gear_participle", word: true},
 	landmarkNounPhrases:         {name: "landmark_noun", word: true},
+	countPrepositionPhrases:     {name: "count_preposition", word: true},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
