@@ -489,9 +489,9 @@ func judged(si *sentenceInfo, q Quantity) bool {
 }
 
 // partOfEscapees reports a figure taken "of them" in or right after a sentence telling of an
-// escape: "243 prisoners escaped; six of them were later arrested" counts escapees caught again.
-// "Them" are the last people named before it: not escapees after "guards were summoned and four
-// of them were arrested".
+// escape: "180 inmates got out; nine of them were arrested by Friday" counts escapees caught again.
+// "Them" are the last people named before it: not escapees after "warders were questioned and two
+// of them were held".
 func partOfEscapees(si *sentenceInfo, q Quantity) bool {
 	first, _ := tokenSpan(si.toks, q.Start, q.End)
 	return partOfThem(si, q) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast) && !staffBefore(si, first)
@@ -1209,7 +1209,7 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 		return true // "23 inmates escaped in all: the five men and three women arrested last week"
 	}
 	if classedPart(text, si, last) {
-		return true // "30 among the escaped prisoners were hardcore militants": what some of them are
+		return true // "25 among the escapees were rebel fighters": what some of them are
 	}
 	copula := false
 	for k := last + 1; k < len(si.toks) && k <= last+4; k++ {
@@ -1226,9 +1226,9 @@ func subset(text string, si *sentenceInfo, q Quantity) bool {
 }
 
 // classedPart reports a figure, taken from a group ("among the escapees", "of the inmates") or
-// alone, that a copula then says what they are, a noun of people and no deed: "30 among the
-// escaped prisoners were hardcore militants" and "of the escapees, 30 were militants" tell what
-// thirty of them were, neither how many escaped nor how many attacked.
+// alone, that a copula then says what they are, a noun of people and no deed: "25 among the
+// escapees were rebel fighters" and "of the escapees, 25 were fighters" tell what twenty-five of
+// them were, neither how many escaped nor how many attacked.
 func classedPart(text string, si *sentenceInfo, last int) bool {
 	k := last + 1
 	if k >= len(si.toks) || !si.toks[k].is(amongWords) && !si.toks[k].is(partitiveWords) && !si.toks[k].is(copulaWords) {
@@ -1481,7 +1481,7 @@ func colonBreakdown(text string, si *sentenceInfo, q Quantity) bool {
 const asideCountReach = 8
 
 // wholeAwaitsVerb reports a count ending a few words before the subset marker at token marker, with
-// no metric word or clause mark between them: "all 1,500 inmates including 120 condemned criminals were set free"
+// no metric word or clause mark between them: "all 900 inmates including 60 condemned prisoners walked free"
 // has one verb for the whole and its part, so the part counts nothing of its own.
 func wholeAwaitsVerb(text string, si *sentenceInfo, marker int) bool {
 	for _, q := range si.quantities {

@@ -394,7 +394,7 @@ func placesAnEvent(si *sentenceInfo) bool {
 // jailbreaks in general counts too: with a calendar day it tells one of them. A police station
 // or a gendarmerie counts when someone is freed from it, an attack aims to or is followed by an
 // escape ("armed men stormed the police station. Fourteen detainees escaped"), the sentence
-// says it holds people ("a police station holding suspected militants") or a riot broke out in it.
+// says it holds people ("a police station holding suspected militants") or a riot is told inside it.
 func namesDetention(si *sentenceInfo) bool {
 	return facilityNamed(si) || si.is(inmateCue) || si.is(genericCue) || len(si.facilities) > 0 ||
 		si.is(holdingCue) && (si.is(escapeCue) || si.is(attackCue) && (si.tryToFree || lynching(si) || si.escapeNext || inCustody(si)) || holdsPeople(si) || riotWithin(si)) ||
