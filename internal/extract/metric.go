@@ -374,7 +374,11 @@ func metricOf(text string, si *sentenceInfo, q Quantity) (model.Metric, bool) {
 		return "", false
 	}
 	casualty := best == model.Killed || best == model.Wounded
-	if attackerNoun && !casualty && (best == "" || bestDist > attackerVerbReach || best == model.Held && !bestBefore) {
+	verbDist := bestDist // the words between a figure and its verb after it, its auxiliaries aside ("venaient de s'évader")
+	if bestFirst > last {
+		verbDist -= auxiliariesBetween(si.toks, last+1, bestFirst)
+	}
+	if attackerNoun && !casualty && (best == "" || verbDist > attackerVerbReach || best == model.Held && !bestBefore) {
 		return model.Attackers, true
 	}
 	// "400 men raided the prison and freed 40 prisoners": the subject of the raid is the force, the
