@@ -309,11 +309,12 @@ func (a *analysis) lowerCaseDemonyms(si *sentenceInfo) {
 
 // nationalityOf reports a country's adjective at token k that says who a person is: after a word
 // for people held ("presos colombianos"), a person ("una visitante argentina", "el mafioso
-// italiano"), a figure ("15 nicaragüenses") or an indefinite article ("un holandés").
+// italiano"), a figure ("15 nicaragüenses"), an indefinite article ("un holandés") or a word of
+// origin or nationality ("de nacionalidad colombiana").
 func nationalityOf(si *sentenceInfo, k int) bool {
 	prev := si.toks[k-1]
-	if prev.is(personNounWords) || prev.is(singularArticleWords) || allDigits(prev.fold) {
-		return true
+	if prev.is(personNounWords) || prev.is(singularArticleWords) || prev.is(originWords) || allDigits(prev.fold) {
+		return true // and "de nacionalidad colombiana": a nationality is where people come from
 	}
 	return slices.ContainsFunc(si.cues, func(c cueHit) bool { return c.category == inmateCue && c.last == k-1 }) ||
 		slices.ContainsFunc(si.quantities, func(q Quantity) bool { return q.End == prev.end })
@@ -341,6 +342,9 @@ func (a *analysis) caselessCountries(si *sentenceInfo) {
 			}
 			if nicknamed(si.lex, si.toks, k) {
 				break // "المكنى بـ الزارفي", nicknamed "the Zarvian": what a person is called
+			}
+			if k > 0 && (si.toks[k-1].is(originWords) || allDigits(si.toks[k-1].fold)) {
+				break // "من الجنسية الزارفية", of Zarvian nationality, and "80 زارفيا", 80 Zarvians: where people come from
 			}
 			if !landmark(a.lex, a.lower, si.toks, nameSpan{start: t.start, end: t.end, first: k, last: k}) {
 				si.countries = append(si.countries, cc) // not "قرب الحدود مع زارفيا": near the border with Zarvia, not in it
