@@ -92,6 +92,22 @@ const freedLaterReach = 2
 // of that person's past may be named ("from the X central prison").
 const pastPlaceReach = 5
 
+// treatedAt returns the first token after a place of treatment and a locative word ("in hospital
+// at the X prison", "à l'hôpital de la prison de X"), -1 if the sentence has none: the prison named
+// there is where the wounded are cared for, not where the deed was.
+func treatedAt(lower string, si *sentenceInfo) int {
+	for k := range si.toks {
+		n := si.lex.lowerPhraseAt(treatmentPlacePhrases, lower, si.toks, k)
+		if n == 0 {
+			continue
+		}
+		if j := k + n; j < len(si.toks) && (si.toks[j].is(facilityLocativeWords) || si.toks[j].is(partitiveWords)) {
+			return j + 1
+		}
+	}
+	return -1
+}
+
 // inPersonal reports a token inside a range that tells one person's past.
 func (si *sentenceInfo) inPersonal(k int) bool {
 	for _, r := range si.personal {
@@ -467,6 +483,9 @@ func (a *analysis) read(si *sentenceInfo, actors []ActorMatch) {
 	}
 	if pastFrom < pastTo {
 		si.personal = append(si.personal, [2]int{pastFrom, pastTo})
+	}
+	if from := treatedAt(a.lower, si); from >= 0 {
+		si.personal = append(si.personal, [2]int{from, from + pastPlaceReach})
 	}
 	scanned = slices.Clone(cues) // DeleteFunc compacts cues as it goes: the tests below read the cues as scanned
 	var raids []cueHit           // the attack words that tell the security forces' own deeds

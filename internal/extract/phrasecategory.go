@@ -89,6 +89,7 @@ const (
 	gearParticiplePhrases
 	landmarkNounPhrases
 	countPrepositionPhrases
+	treatmentPlacePhrases
 	phraseCatCount
 )
 
@@ -170,6 +171,7 @@ var phraseCats = [phraseCatCount]struct {
 	gearParticiplePhrases:       {name: "gear_participle", word: true},
 	landmarkNounPhrases:         {name: "landmark_noun", word: true},
 	countPrepositionPhrases:     {name: "count_preposition", word: true},
+	treatmentPlacePhrases:       {name: "treatment_place"},
 	rangeOrPhrases:              {name: "range_or", word: true},
 	hundredsAndPhrases:          {name: "hundreds_and", word: true},
 	tensAndOnePhrases:           {name: "tens_and_one", word: true},
