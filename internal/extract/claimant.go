@@ -192,8 +192,8 @@ func (a *analysis) claimantIn(si *sentenceInfo, span tokenRange, asides []tokenR
 	}
 	for _, c := range si.cues {
 		r, ok := c.category.member(), c.category.isClaimant()
-		if !ok || !outside(c.first) || insideActor(si, c) || after && c.first < verb {
-			continue // "15 guards were killed, according to the police chief": the guards do not speak
+		if !ok || !outside(c.first) || insideActor(si, c) || after && c.first < verb || withinLongerOfMetric(si.cues, c) {
+			continue // "15 guards were killed, according to the police chief": the guards do not speak; nor does "hospital" of "in hospital"
 		}
 		if d := speakerDistance(c.first, c.last, verb); d < bestDist {
 			bestDist = d
@@ -366,6 +366,12 @@ func withinLongerCue(cues []cueHit, c cueHit) bool {
 	return slices.ContainsFunc(cues, func(o cueHit) bool {
 		return o.category != c.category && longerOver(o, c)
 	})
+}
+
+// withinLongerOfMetric reports a cue inside a longer cue of a metric: "hospital" of "were in
+// hospital" is where the wounded are, not who speaks.
+func withinLongerOfMetric(cues []cueHit, c cueHit) bool {
+	return slices.ContainsFunc(cues, func(o cueHit) bool { return o.category.metric() != "" && longerOver(o, c) })
 }
 
 // withinLongerOf is withinLongerCue for cues of one category: "stabbed" of "stabbed to death" is
