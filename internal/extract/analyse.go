@@ -96,6 +96,9 @@ const pastPlaceReach = 5
 // at the X prison", "à l'hôpital de la prison de X"), -1 if the sentence has none: the prison named
 // there is where the wounded are cared for, not where the deed was.
 func treatedAt(lower string, si *sentenceInfo) int {
+	if !si.is(woundedCue) || !si.is(facilityCue) && !si.is(holdingCue) {
+		return -1 // most sentences: no one in care, or no prison to name
+	}
 	for k := range si.toks {
 		n := si.lex.lowerPhraseAt(treatmentPlacePhrases, lower, si.toks, k)
 		if n == 0 {
