@@ -69,7 +69,7 @@ func decodeProfile(code string) (profile, error) {
 	if len(f) != codeFields && len(f) != legacyCodeFields {
 		return profile{}, fmt.Errorf("profile code %q: %d fields, want %d", code, len(f), codeFields)
 	}
-	p := profile{country: f[0], typ: model.EventType(f[1]), facility: tokens(f[4]),
+	p := profile{country: f[0], typ: model.EventType(f[1]), facility: inEnglish(tokens(f[4])),
 		place: tokens(f[5]), admin1: tokens(f[6])}
 	var err error
 	if f[2] != "" {

@@ -34,6 +34,11 @@ func TestProfileCodeRoundTrip(t *testing.T) {
 	if p, err := decodeProfile(legacy); err != nil || p.titledOnly || !reflect.DeepEqual(p.place, []string{"edrin"}) {
 		t.Errorf("legacy code: %+v, %v", p, err)
 	}
+	// A code stored before police-station words were read in English reads them so.
+	spanish := "XA	riot			estacion policial	edrin		0	 		"
+	if p, err := decodeProfile(spanish); err != nil || !reflect.DeepEqual(p.facility, []string{"police", "station"}) {
+		t.Errorf("code with a Spanish police station: %+v, %v", p, err)
+	}
 }
 
 func TestAssign(t *testing.T) {

@@ -43,7 +43,12 @@ func genericWords() (place, facility, grade map[string]bool, same map[string][]s
 // words of police stations read in English: "estación policial" and "stazione di polizia" are
 // both "police station".
 func facilityTokens(name string) []string {
-	tokens := nameTokens(name, facilityStopWords)
+	return inEnglish(nameTokens(name, facilityStopWords))
+}
+
+// inEnglish reads the sorted tokens of a facility's name with its words of police stations in
+// English; a stored profile written before those words were read so is read the same way.
+func inEnglish(tokens []string) []string {
 	translated := false
 	for _, t := range tokens {
 		_, ok := sameWords[t]
