@@ -74,7 +74,7 @@ type sentenceInfo struct {
 	airLanding     bool     // an aircraft comes down where the sentence names a prison (airLanding)
 	raid           bool     // the security forces raided ("soldiers raided the camp"): an operation of the state
 	raids          []cueHit // those attack words, dropped from cues: they may still name another event as a point in time
-	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison"): no facility of this report
+	personal       [][2]int // token ranges that tell one person's past ("who had been released from X prison") or where the wounded are cared for: no facility of this report
 	pluperfect     [2]int   // the token range of a relative clause in the past perfect about one person (onePersonsPluperfect): no date or deed of this report
 }
 
@@ -111,7 +111,7 @@ func treatedAt(lower string, si *sentenceInfo) int {
 	return -1
 }
 
-// inPersonal reports a token inside a range that tells one person's past.
+// inPersonal reports a token inside a range that tells one person's past, or a place of care.
 func (si *sentenceInfo) inPersonal(k int) bool {
 	for _, r := range si.personal {
 		if k >= r[0] && k < r[1] {
@@ -2763,9 +2763,9 @@ func (a *analysis) placeInContext(name string, ctx placeContext) (model.Place, b
 
 // guessedFrom reports a name that the country was guessed from, read as the place p there: in a
 // script other than Latin, one that, as written or in one of its dictionary forms, is a town of
-// note in the country alone. A Latin name is an alias there, which a common word may be ("Hub
+// note in the country alone. A Latin name is an alias there, which a common word may be ("Port
 // City" of a town of another name), unless it spells the place's own name otherwise, its
-// consonants the same ("Ginir" for Ghinnir), in a text that names no country to read it in.
+// consonants the same ("Gavrin" for Ghavrin), in a text that names no country to read it in.
 func (a *analysis) guessedFrom(name string, p model.Place) bool {
 	if latinOnly(name) && (len(a.named) > 0 || !sameSkeleton(name, p.Name)) {
 		return false

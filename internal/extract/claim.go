@@ -484,17 +484,16 @@ func judged(si *sentenceInfo, q Quantity) bool {
 	}
 	return verb >= 0 && !slices.ContainsFunc(si.cues, func(c cueHit) bool {
 		return c.first <= verb && verb <= c.last && (c.category.metric() != "" ||
-			c.category == arrestedCue && (escapeeNounAfter(si, last) || si.escapeLast && bareCount(si, last) || partOfEscapees(si, q)))
+			c.category == arrestedCue && (escapeeNounAfter(si, last) || si.escapeLast && bareCount(si, last) || partOfEscapees(si, last)))
 	})
 }
 
-// partOfEscapees reports a figure taken "of them" in or right after a sentence telling of an
-// escape: "180 inmates got out; nine of them were arrested by Friday" counts escapees caught again.
-// "Them" are the last people named before it: not escapees after "warders were questioned and two
-// of them were held".
-func partOfEscapees(si *sentenceInfo, q Quantity) bool {
-	first, _ := tokenSpan(si.toks, q.Start, q.End)
-	return partOfThem(si, q) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast) && !staffBefore(si, first)
+// partOfEscapees reports the figure ending at token last taken "of them" in or right after a
+// sentence telling of an escape: "180 inmates got out; nine of them were arrested by Friday" counts
+// escapees caught again. "Them" are the last people named before it: not escapees after "warders
+// were questioned and two of them were held".
+func partOfEscapees(si *sentenceInfo, last int) bool {
+	return last >= 0 && partOfThemAfter(si, last) && (si.is(escapeCue) || si.is(escapedCue) || si.escapeLast) && !staffBefore(si, last)
 }
 
 // staffBefore reports guards, police or other security staff named in the sentence before token
@@ -1238,25 +1237,25 @@ func classedPart(text string, si *sentenceInfo, last int) bool {
 		if containsAny(text[si.toks[k-1].end:si.toks[k].start], clauseMarks) {
 			return false
 		}
-		if !si.toks[k].is(copulaWords) || si.toks[k].upper {
-			continue
+		if si.toks[k].is(copulaWords) && !si.toks[k].upper {
+			return nounOfPeopleAfter(si, k)
 		}
-		for j := k + 1; j < len(si.toks) && j <= k+classedPartReach; j++ {
-			for _, c := range si.cues {
-				if c.first != j {
-					continue
-				}
-				if c.category == attackersCue || c.category == inmateCue {
-					return true
-				}
-				if c.category.metric() != "" || c.category.isDeed() {
-					return false
-				}
-			}
-		}
-		return false
 	}
 	return false
+}
+
+// nounOfPeopleAfter reports the first word of a figure or a deed within classedPartReach words
+// after the copula at token k being a noun of attackers or of people held ("were rebel fighters"),
+// not a verb of what befell them ("were recaptured").
+func nounOfPeopleAfter(si *sentenceInfo, k int) bool {
+	first := cueHit{first: -1}
+	for _, c := range si.cues {
+		relevant := c.category == attackersCue || c.category == inmateCue || c.category.metric() != "" || c.category.isDeed()
+		if relevant && c.first > k && c.first <= k+classedPartReach && (first.first < 0 || c.first < first.first) {
+			first = c
+		}
+	}
+	return first.first >= 0 && (first.category == attackersCue || first.category == inmateCue)
 }
 
 // amongOpensClause reports "among" opening the figure's clause within the sentence, with a noun

@@ -847,7 +847,7 @@ func arrestOfEscapees(si *sentenceInfo, last int) bool {
 	if si.is(escapeCue) || si.is(escapedCue) {
 		return true
 	}
-	if si.escapeLast && (bareCount(si, last) || partOfThemAfter(si, last) && !staffBefore(si, last)) {
+	if si.escapeLast && bareCount(si, last) || partOfEscapees(si, last) {
 		return true // "Fifty inmates escaped. So far 17 have been caught", "Six of them were arrested": the count is of those who fled
 	}
 	if escapeeNounAfter(si, last) {

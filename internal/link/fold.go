@@ -3,6 +3,7 @@ package link
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,13 +50,8 @@ func facilityTokens(name string) []string {
 // inEnglish reads the sorted tokens of a facility's name with its words of police stations in
 // English; a stored profile written before those words were read so is read the same way.
 func inEnglish(tokens []string) []string {
-	translated := false
-	for _, t := range tokens {
-		_, ok := sameWords[t]
-		translated = translated || ok
-	}
-	if !translated {
-		return tokens
+	if !slices.ContainsFunc(tokens, func(t string) bool { _, ok := sameWords[t]; return ok }) {
+		return tokens // most names: nothing to read otherwise, nothing to allocate
 	}
 	var out []string
 	for _, t := range tokens {
